@@ -1,0 +1,89 @@
+// The `yanshou` command line (../shared/spec/cli.md) over the same services as the app.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { openDatabase, type DB } from '../services/store/database';
+import { defaultDatabaseFile } from '../services/paths';
+import { langFromEnv, type Lang } from '../../shared/i18n';
+import { EXIT, reportFailure, UsageError, type Io } from './output';
+import { demoCommand, showCommand, listCommand, checkCommand } from './records';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+export type CommandContext = { io: Io; values: Record<string, string | boolean | (string | boolean)[] | undefined>; positionals: string[]; open: () => DB };
+type Command = { options: Options; positionals?: boolean; run: (ctx: CommandContext) => Promise<number> | number };
+
+const COMMON: Options = {
+  db: { type: 'string' },
+  lang: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+};
+
+const COMMANDS: Record<string, Command> = {
+  demo: { options: {}, run: demoCommand },
+  show: { options: { county: { type: 'string' }, batch: { type: 'string' } }, run: showCommand },
+  list: { options: {}, run: listCommand },
+  check: { options: { county: { type: 'string' }, batch: { type: 'string' } }, run: checkCommand },
+};
+
+const USAGE = {
+  zh: `验收台 yanshou — 电子商务进农村综合示范县验收表
+
+用法: yanshou <命令> [选项]
+  demo                                  添加示例记录(樟树市 第8批)
+  show --county 县名 [--batch N] [--json] 显示一条记录
+  list [--json]                          列出全部记录
+  check [--county 县名] [--json]          检查记录
+  import 文件… [--on-conflict fail|skip|replace] [--dry-run] [--json]
+  export 输出.xlsx [--county 县名 [--batch N]] [--script hans|hant]
+  web [--port N] [--no-open]             在浏览器中打开应用
+通用选项: --db 数据文件(默认 $YANSHOU_DB 或应用的数据文件)  --lang zh|en`,
+  en: `Yanshou — acceptance tables of e-commerce demonstration counties
+
+Usage: yanshou <command> [options]
+  demo                                  add the demo record (樟树市, batch 8)
+  show --county NAME [--batch N] [--json] show one record
+  list [--json]                          list every record
+  check [--county NAME] [--json]          check records
+  import FILE… [--on-conflict fail|skip|replace] [--dry-run] [--json]
+  export OUT.xlsx [--county NAME [--batch N]] [--script hans|hant]
+  web [--port N] [--no-open]             the app in a browser
+Common options: --db PATH (default $YANSHOU_DB or the app's data file)  --lang zh|en`,
+};
+
+export function registerCommand(name: string, command: Command): void {
+  COMMANDS[name] = command;
+}
+
+export async function main(argv: string[], io?: Partial<Io>): Promise<number> {
+  const langArg = argv.find((_, i) => argv[i - 1] === '--lang') ?? argv.find((a) => a.startsWith('--lang='))?.slice(7);
+  const lang: Lang = langArg ? langFromEnv(langArg) : langFromEnv(process.env.YANSHOU_LANG);
+  const full: Io = { out: (t) => process.stdout.write(t + '\n'), err: (t) => process.stderr.write(t + '\n'), lang, ...io };
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    full.out(USAGE[lang]);
+    return name ? EXIT.ok : EXIT.usage;
+  }
+  let db: DB | undefined;
+  try {
+    const command = COMMANDS[name];
+    if (!command) throw new UsageError(lang === 'zh' ? `未知命令:${name}` : `Unknown command: ${name}`);
+    let parsed;
+    try {
+      parsed = parseArgs({ args: rest, options: { ...COMMON, ...command.options }, allowPositionals: true, strict: true });
+    } catch (e) {
+      throw new UsageError((e as Error).message.split('\n')[0]);
+    }
+    if (parsed.values.help) {
+      full.out(USAGE[lang]);
+      return EXIT.ok;
+    }
+    if (!command.positionals && parsed.positionals.length > 0)
+      throw new UsageError(lang === 'zh' ? `多余的参数:${parsed.positionals.join(' ')}` : `Unexpected argument: ${parsed.positionals.join(' ')}`);
+    const file = (parsed.values.db as string | undefined) ?? defaultDatabaseFile();
+    const open = () => (db ??= openDatabase(file));
+    return await command.run({ io: full, values: parsed.values as CommandContext['values'], positionals: parsed.positionals, open });
+  } catch (e) {
+    return reportFailure(e, full);
+  } finally {
+    db?.close();
+  }
+}

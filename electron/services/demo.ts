@@ -1,0 +1,15 @@
+// The demo record: the seed document (樟树市, batch 8) as a canonical record.
+import seed from '../../shared/demo/zhangshu-2021.json' with { type: 'json' };
+import { recordInputSchema, type RecordInput } from '../../shared/record';
+import { createRecord, findRecordIds } from './store/records';
+import type { DB } from './store/database';
+
+export const demoRecord = (): RecordInput => recordInputSchema.parse(seed);
+
+/** Adds the demo record unless it is there already; returns its id and whether it was added. */
+export function addDemo(db: DB): { id: number; added: boolean } {
+  const input = demoRecord();
+  const existing = findRecordIds(db, input.county.name, input.county.batch)[0];
+  if (existing) return { id: existing.id, added: false };
+  return { id: createRecord(db, input, 'demo'), added: true };
+}

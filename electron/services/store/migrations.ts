@@ -1,0 +1,70 @@
+// Ordered schema migrations; PRAGMA user_version is the index of the last one applied.
+// Money columns (…_fen) hold integers of 分.
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE records (
+    id INTEGER PRIMARY KEY,
+    county_name TEXT NOT NULL,
+    county_key TEXT NOT NULL,
+    province TEXT,
+    prefecture TEXT,
+    batch INTEGER NOT NULL,
+    year INTEGER NOT NULL,
+    approved_on TEXT,
+    accepted_on TEXT,
+    investment_total_fen INTEGER NOT NULL,
+    investment_central_fen INTEGER NOT NULL,
+    investment_local_gov_fen INTEGER NOT NULL,
+    investment_social_fen INTEGER NOT NULL,
+    central_arranged_use_fen INTEGER NOT NULL,
+    status_note TEXT NOT NULL DEFAULT '',
+    stated_total_rate TEXT,
+    UNIQUE (county_key, batch)
+  );
+  CREATE TABLE items (
+    id INTEGER PRIMARY KEY,
+    record_id INTEGER NOT NULL REFERENCES records(id) ON DELETE CASCADE,
+    position REAL NOT NULL,
+    seq INTEGER NOT NULL,
+    category TEXT NOT NULL,
+    name TEXT NOT NULL,
+    target TEXT NOT NULL,
+    completion TEXT NOT NULL,
+    completion_rate TEXT
+  );
+  CREATE INDEX items_record ON items(record_id, position);
+  CREATE TABLE disbursements (
+    id INTEGER PRIMARY KEY,
+    record_id INTEGER NOT NULL REFERENCES records(id) ON DELETE CASCADE,
+    position REAL NOT NULL,
+    seq INTEGER NOT NULL,
+    category TEXT NOT NULL,
+    name TEXT NOT NULL,
+    planned_fen INTEGER NOT NULL,
+    actual_fen INTEGER NOT NULL,
+    stated_rate TEXT
+  );
+  CREATE INDEX disbursements_record ON disbursements(record_id, position);
+  -- The change log: one step per user action, its changes in order. Undo/redo read it.
+  CREATE TABLE steps (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    label TEXT NOT NULL,
+    record_id INTEGER,
+    undone INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE TABLE changes (
+    id INTEGER PRIMARY KEY,
+    step_id INTEGER NOT NULL REFERENCES steps(id) ON DELETE CASCADE,
+    table_name TEXT NOT NULL,
+    row_id INTEGER NOT NULL,
+    record_id INTEGER,
+    field TEXT,
+    before TEXT,
+    after TEXT
+  );
+  CREATE INDEX changes_step ON changes(step_id);
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,50 @@
+// The checks of record.md over a canonical record.
+import { fen, type CountyRecord } from './record';
+import { formatWan, percentOutside, statedRateAgrees, sumFen } from './money';
+import { finding, type Finding } from './findings';
+
+export function checkRecord(record: CountyRecord): Finding[] {
+  const out: Finding[] = [];
+  const { county, items, disbursements, totals } = record;
+  const inv = county.investment;
+
+  for (const [table, rows] of [['items', items], ['disbursements', disbursements]] as const) {
+    const seen = new Map<number, number>();
+    rows.forEach((row, index) => {
+      if (!row.name.trim()) out.push(finding('missing_name', { seq: String(row.seq) }, { table, row: index, field: 'name' }));
+      if (seen.has(row.seq)) out.push(finding('duplicate_seq', { seq: String(row.seq) }, { table, row: index, field: 'seq' }));
+      else seen.set(row.seq, index);
+      if (row.category === 'other') out.push(finding('uncategorised', { name: row.name }, { table, row: index, field: 'category' }));
+    });
+  }
+
+  const parts = sumFen([inv.central, inv.localGov, inv.social].map(fen));
+  if (fen(inv.total) !== parts)
+    out.push(finding('investment_sum', { total: inv.total, sum: formatWan(parts) }, { table: 'county', field: 'investment.total' }));
+
+  const planned = fen(totals.planned);
+  const actual = fen(totals.actual);
+  const central = fen(inv.central);
+  const arranged = fen(county.centralArrangedUse);
+  if (disbursements.length > 0 && planned !== central)
+    out.push(finding('planned_vs_central', { planned: totals.planned, central: inv.central }, { table: 'totals', field: 'planned' }));
+  if (arranged > central)
+    out.push(finding('arranged_over_central', { arranged: county.centralArrangedUse, central: inv.central }, { table: 'county', field: 'centralArrangedUse' }));
+  if (actual > arranged)
+    out.push(finding('disbursed_over_arranged', { actual: totals.actual, arranged: county.centralArrangedUse }, { table: 'totals', field: 'actual' }));
+
+  disbursements.forEach((d, index) => {
+    if (fen(d.actual) > fen(d.planned))
+      out.push(finding('over_disbursed', { name: d.name, actual: d.actual, planned: d.planned }, { table: 'disbursements', row: index, field: 'actual' }));
+    if (d.statedRate !== undefined && !statedRateAgrees(d.statedRate, fen(d.actual), fen(d.planned)))
+      out.push(finding('stated_rate_mismatch', { name: d.name, stated: d.statedRate, computed: d.rate ?? '—' }, { table: 'disbursements', row: index, field: 'statedRate' }));
+  });
+  if (totals.statedRate !== undefined && !statedRateAgrees(totals.statedRate, actual, planned))
+    out.push(finding('stated_rate_mismatch', { name: '合计', stated: totals.statedRate, computed: totals.rate ?? '—' }, { table: 'totals', field: 'statedRate' }));
+
+  items.forEach((item, index) => {
+    if (item.completionRate !== null && percentOutside(item.completionRate, 0, 100))
+      out.push(finding('completion_out_of_range', { name: item.name, value: item.completionRate }, { table: 'items', row: index, field: 'completionRate' }));
+  });
+  return out;
+}

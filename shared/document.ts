@@ -1,0 +1,87 @@
+// The generated texts of the acceptance document, in either script (official-layout.md).
+import type { Script } from './text';
+import type { County, Totals } from './record';
+
+const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** 8 → 八, 12 → 十二, 20 → 二十, 35 → 三十五. */
+export function chineseNumeral(n: number): string {
+  if (n < 10) return DIGITS[n];
+  if (n < 100) {
+    const tens = Math.floor(n / 10);
+    const ones = n % 10;
+    return `${tens === 1 ? '' : DIGITS[tens]}十${ones ? DIGITS[ones] : ''}`;
+  }
+  return String(n);
+}
+
+/** "2021-09" → "2021年9月"; "2021" → "2021年"; "2021-09-15" → "2021年9月15日". */
+export function chineseDate(date: string): string {
+  const [y, m, d] = date.split('-');
+  return `${y}年${m ? `${Number(m)}月` : ''}${d ? `${Number(d)}日` : ''}`;
+}
+
+/** Fixed wording of the document, as in the source (traditional) and its simplified form. */
+export const WORDING = {
+  hans: {
+    title: '电子商务进农村综合示范县项目验收情况表',
+    basic: '一、基本情况',
+    items: '二、项目建设完成情况',
+    disbursements: '三、中央财政资金拨付情况',
+    itemHeaders: ['序号', '项目名称', '项目实施目标', '目标完成情况', '实施目标完成率(%)'],
+    disbursementHeaders: ['序号', '具体项目名称', '计划安排额度(万元)', '实际拨付额度(万元)', '资金拨付率(%)'],
+    total: '合计',
+    summary: (actual: string, rate: string) => `截至验收日,已拨付承办企业资金共${actual}万元,资金拨付率${rate}。`,
+    paragraph: {
+      lead: (county: string, batch: string, year: number) => `${county}是第${batch}批全国电子商务进农村综合示范县(${year}年)`,
+      approved: (date: string) => `立项时间为${date}`,
+      investment: (t: string, c: string, l: string, s: string) =>
+        `项目总投资${t}万元,其中中央资金${c}万元,政府配套资金${l}万元,社会资本${s}万元`,
+      arranged: (a: string) => `安排使用中央资金${a}万元`,
+    },
+    summarySheet: '汇总',
+    summaryHeaders: ['省', '市', '县', '批次', '年度', '计划安排额度(万元)', '实际拨付额度(万元)', '资金拨付率(%)', '警告数'],
+    signature: ['验收组成员签字:', '日期:'],
+  },
+  hant: {
+    title: '電子商務進農村綜合示范縣項目驗收情況表',
+    basic: '一、基本情況',
+    items: '二、項目建設完成情況',
+    disbursements: '三、中央財政資金撥付情況',
+    itemHeaders: ['序號', '項目名稱', '項目實施目標', '目標完成情況', '實施目標完成率(%)'],
+    disbursementHeaders: ['序號', '具體項目名稱', '計劃安排額度(萬元)', '實際撥付額度(萬元)', '資金撥付率(%)'],
+    total: '合計',
+    summary: (actual: string, rate: string) => `截至驗收日,已撥付承辦企業資金共${actual}萬元,資金撥付率${rate}。`,
+    paragraph: {
+      lead: (county: string, batch: string, year: number) => `${county}是第${batch}批全國電子商務進農村綜合示范縣(${year}年)`,
+      approved: (date: string) => `立項時間為${date}`,
+      investment: (t: string, c: string, l: string, s: string) =>
+        `項目總投資${t}萬元,其中中央資金${c}萬元,政府配套資金${l}萬元,社會資本${s}萬元`,
+      arranged: (a: string) => `安排使用中央資金${a}萬元`,
+    },
+    summarySheet: '匯總',
+    summaryHeaders: ['省', '市', '縣', '批次', '年度', '計劃安排額度(萬元)', '實際撥付額度(萬元)', '資金撥付率(%)', '警告數'],
+    signature: ['驗收組成員簽字:', '日期:'],
+  },
+} as const;
+
+/** "截至验收日,已拨付承办企业资金共1235.96万元,资金拨付率82.40%。" */
+export function disbursementSummary(totals: Pick<Totals, 'actual' | 'rate'>, script: Script): string {
+  return WORDING[script].summary(totals.actual, totals.rate === null ? '—' : `${totals.rate}%`);
+}
+
+/** The 一、基本情况 paragraph generated from the county facts. */
+export function basicParagraph(county: County, script: Script): string {
+  const w = WORDING[script].paragraph;
+  const parts = [w.lead(county.name, chineseNumeral(county.batch), county.year)];
+  if (county.approvedOn) parts.push(w.approved(chineseDate(county.approvedOn)));
+  const inv = county.investment;
+  parts.push(w.investment(inv.total, inv.central, inv.localGov, inv.social));
+  if (county.statusNote.trim()) parts.push(county.statusNote.trim());
+  parts.push(w.arranged(county.centralArrangedUse));
+  return `${parts.join(',')}。`;
+}
+
+export function documentTitle(countyName: string, script: Script): string {
+  return `${countyName}${WORDING[script].title}`;
+}

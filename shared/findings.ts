@@ -1,0 +1,41 @@
+// Findings: what the checks of record.md and the import report, with a stable code, a severity
+// and where it applies. Messages are made from the params in the reader's language (i18n.ts).
+
+export type Severity = 'error' | 'warning' | 'info';
+export const FINDING_SEVERITY = {
+  not_a_number: 'error',
+  negative_amount: 'error',
+  missing_name: 'error',
+  duplicate_seq: 'error',
+  investment_sum: 'warning',
+  planned_vs_central: 'warning',
+  arranged_over_central: 'warning',
+  disbursed_over_arranged: 'warning',
+  over_disbursed: 'warning',
+  stated_rate_mismatch: 'warning',
+  stated_total_mismatch: 'warning',
+  completion_out_of_range: 'warning',
+  uncategorised: 'info',
+} as const satisfies Record<string, Severity>;
+export type FindingCode = keyof typeof FINDING_SEVERITY;
+
+export type RecordTable = 'county' | 'items' | 'disbursements' | 'totals';
+/** Where in a record a finding points: a table, a row index in it, a field (= grid column id). */
+export type FindingTarget = { table: RecordTable; row?: number; field?: string };
+
+export type Finding = {
+  severity: Severity;
+  code: FindingCode;
+  params: Record<string, string>;
+  target?: FindingTarget;
+  /** Set by import: the workbook cell the finding comes from. */
+  file?: string;
+  sheet?: string;
+  cell?: string;
+};
+
+export function finding(code: FindingCode, params: Record<string, string>, target?: FindingTarget): Finding {
+  return { severity: FINDING_SEVERITY[code], code, params, ...(target ? { target } : {}) };
+}
+
+export const hasErrors = (findings: readonly Finding[]): boolean => findings.some((f) => f.severity === 'error');

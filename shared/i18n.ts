@@ -1,0 +1,116 @@
+// Every string a person reads, simplified Chinese first, English second.
+import type { Finding, FindingCode } from './findings';
+import type { MoneyProblem } from './money';
+
+export type Lang = 'zh' | 'en';
+type Params = Record<string, string>;
+type Text = string | ((p: Params) => string);
+
+const FIELD_LABELS: Record<string, [string, string]> = {
+  'county.name': ['县(市、区)', 'county'],
+  'county.province': ['省', 'province'],
+  'county.prefecture': ['市', 'prefecture'],
+  'county.batch': ['批次', 'batch'],
+  'county.year': ['示范年度', 'year'],
+  'county.approvedOn': ['立项时间', 'approved on'],
+  'county.acceptedOn': ['验收日期', 'accepted on'],
+  'county.investment.total': ['项目总投资', 'total investment'],
+  'county.investment.central': ['中央资金', 'central funds'],
+  'county.investment.localGov': ['政府配套资金', 'local government funds'],
+  'county.investment.social': ['社会资本', 'social capital'],
+  'county.centralArrangedUse': ['安排使用中央资金', 'central funds arranged for use'],
+  'county.statusNote': ['建设情况', 'status note'],
+  seq: ['序号', 'No.'],
+  category: ['类别', 'category'],
+  name: ['项目名称', 'project name'],
+  target: ['项目实施目标', 'target'],
+  completion: ['目标完成情况', 'completion'],
+  completionRate: ['实施目标完成率(%)', 'completion rate (%)'],
+  planned: ['计划安排额度(万元)', 'planned (10k yuan)'],
+  actual: ['实际拨付额度(万元)', 'disbursed (10k yuan)'],
+  rate: ['资金拨付率(%)', 'disbursement rate (%)'],
+  statedRate: ['填报拨付率(%)', 'stated rate (%)'],
+};
+
+export function fieldLabel(field: string, lang: Lang): string {
+  const label = FIELD_LABELS[field] ?? FIELD_LABELS[`county.${field}`];
+  return label ? label[lang === 'zh' ? 0 : 1] : field;
+}
+
+const PROBLEM: Record<MoneyProblem, [string, string]> = {
+  not_a_number: ['不是数字', 'is not a number'],
+  negative_amount: ['不能为负数', 'must not be negative'],
+  too_precise: ['精度超过1分(最多6位小数)', 'is finer than 1 fen (at most 6 decimals)'],
+  too_large: ['超出可记录的范围', 'is too large'],
+};
+
+export function problemText(problem: MoneyProblem, lang: Lang): string {
+  return PROBLEM[problem][lang === 'zh' ? 0 : 1];
+}
+
+const FINDINGS: Record<FindingCode, [Text, Text]> = {
+  not_a_number: [
+    (p) => `${p.field}“${p.value}”${p.problem ?? '不是数字'}`,
+    (p) => `${p.field} “${p.value}” ${p.problem ?? 'is not a number'}`,
+  ],
+  negative_amount: [(p) => `${p.field}不能为负数:${p.value}`, (p) => `${p.field} must not be negative: ${p.value}`],
+  missing_name: [(p) => `序号 ${p.seq} 的行没有项目名称`, (p) => `row No. ${p.seq} has no project name`],
+  duplicate_seq: [(p) => `序号 ${p.seq} 在同一表中重复`, (p) => `No. ${p.seq} appears twice in one table`],
+  investment_sum: [
+    (p) => `项目总投资 ${p.total} 万元与中央资金、政府配套资金、社会资本之和 ${p.sum} 万元不一致`,
+    (p) => `total investment ${p.total} differs from central + local government + social ${p.sum} (10k yuan)`,
+  ],
+  planned_vs_central: [
+    (p) => `计划安排额度合计 ${p.planned} 万元与中央资金 ${p.central} 万元不一致`,
+    (p) => `planned total ${p.planned} differs from central funds ${p.central} (10k yuan)`,
+  ],
+  arranged_over_central: [
+    (p) => `安排使用中央资金 ${p.arranged} 万元超过中央资金 ${p.central} 万元`,
+    (p) => `central funds arranged for use ${p.arranged} exceed central funds ${p.central} (10k yuan)`,
+  ],
+  disbursed_over_arranged: [
+    (p) => `实际拨付额度合计 ${p.actual} 万元超过安排使用中央资金 ${p.arranged} 万元`,
+    (p) => `disbursed total ${p.actual} exceeds central funds arranged for use ${p.arranged} (10k yuan)`,
+  ],
+  over_disbursed: [
+    (p) => `“${p.name}”实际拨付 ${p.actual} 万元超过计划安排 ${p.planned} 万元`,
+    (p) => `“${p.name}”: disbursed ${p.actual} exceeds planned ${p.planned} (10k yuan)`,
+  ],
+  stated_rate_mismatch: [
+    (p) => `“${p.name}”填写的资金拨付率 ${p.stated}% 与计算值 ${p.computed}% 不一致`,
+    (p) => `“${p.name}”: stated rate ${p.stated}% differs from the computed ${p.computed}%`,
+  ],
+  stated_total_mismatch: [
+    (p) => `合计 ${p.column} ${p.stated} 与各行之和 ${p.sum} 不一致`,
+    (p) => `total ${p.column} ${p.stated} differs from the sum of its rows ${p.sum}`,
+  ],
+  completion_out_of_range: [
+    (p) => `“${p.name}”实施目标完成率 ${p.value}% 不在 0 到 100 之间`,
+    (p) => `“${p.name}”: completion rate ${p.value}% is outside 0–100`,
+  ],
+  uncategorised: [(p) => `“${p.name}”未归入六类建设内容(其他)`, (p) => `“${p.name}” is in none of the six categories (other)`],
+};
+
+/** The finding in words, with its cell when it came from a workbook: "… (C21)". */
+export function findingMessage(f: Finding, lang: Lang): string {
+  const text = FINDINGS[f.code][lang === 'zh' ? 0 : 1];
+  const params = { ...f.params };
+  if (params.field) params.field = fieldLabel(params.field, lang);
+  if (params.column) params.column = fieldLabel(params.column, lang);
+  const body = typeof text === 'string' ? text : text(params);
+  return f.cell ? `${body} (${f.cell})` : body;
+}
+
+/** Where a finding is, for one line of output: "a.xlsx › 樟树市 › C21". */
+export function findingPlace(f: Finding): string {
+  return [f.file, f.sheet, f.cell].filter(Boolean).join(' › ');
+}
+
+export function severityLabel(severity: Finding['severity'], lang: Lang): string {
+  const labels = { error: ['错误', 'error'], warning: ['警告', 'warning'], info: ['提示', 'info'] } as const;
+  return labels[severity][lang === 'zh' ? 0 : 1];
+}
+
+export function langFromEnv(value: string | undefined): Lang {
+  return value && /^en/i.test(value) ? 'en' : 'zh';
+}

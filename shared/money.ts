@@ -1,0 +1,172 @@
+// Exact money and rates. Amounts are integers of 分 (fen) held as bigint; 1 万元 = 1,000,000 分,
+// so a 万元 decimal string has at most 6 fraction digits. No binary float ever touches an amount.
+
+export const FEN_PER_WAN = 1_000_000n;
+const FEN_DIGITS = 6;
+/** Largest accepted amount: 999,999,999.999999 万元 (stays below 2^53 分, so SQLite INTEGER round-trips). */
+export const MAX_FEN = 10n ** 15n - 1n;
+
+export type MoneyProblem = 'not_a_number' | 'negative_amount' | 'too_precise' | 'too_large';
+export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: MoneyProblem };
+
+/** Normalises what a person or a spreadsheet typed: full-width digits, thousands separators, spaces, a 万元 unit. */
+export function normaliseNumberText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/^[¥$]/, '')
+    .replace(/(万元|萬元)$/, '')
+    .replace(/(?<=\d),(?=\d{3}(\D|$))/g, '')
+    .replace(/^−/, '-');
+}
+
+const DECIMAL = /^([+-]?)(\d+)(?:\.(\d*))?$/;
+
+/** A decimal string split into sign, integer digits and fraction digits; null if it is not one. */
+function splitDecimal(text: string): { negative: boolean; int: string; frac: string } | null {
+  const m = DECIMAL.exec(text) ?? /^([+-]?)()\.(\d+)$/.exec(text);
+  if (!m) return null;
+  return { negative: m[1] === '-', int: m[2] || '0', frac: m[3] ?? '' };
+}
+
+/** Parses an amount in 万元 from text ("1,500.00", "６４０.２１", "29.41万元") or a spreadsheet number. */
+export function parseMoney(input: string | number): Parsed<bigint> {
+  if (typeof input === 'number') {
+    if (!Number.isFinite(input)) return { ok: false, problem: 'not_a_number' };
+    if (input < 0) return { ok: false, problem: 'negative_amount' };
+    if (input >= 1e15) return { ok: false, problem: 'too_large' };
+    // A spreadsheet number is a double: round its exact value to the nearest 分.
+    return parseMoney(input.toFixed(FEN_DIGITS));
+  }
+  const d = splitDecimal(normaliseNumberText(input));
+  if (!d) return { ok: false, problem: 'not_a_number' };
+  const frac = d.frac.replace(/0+$/, '');
+  if (frac.length > FEN_DIGITS) return { ok: false, problem: 'too_precise' };
+  const fen = BigInt(d.int) * FEN_PER_WAN + BigInt(frac.padEnd(FEN_DIGITS, '0'));
+  if (d.negative && fen !== 0n) return { ok: false, problem: 'negative_amount' };
+  if (fen > MAX_FEN) return { ok: false, problem: 'too_large' };
+  return { ok: true, value: fen };
+}
+
+/** Canonical 万元 string: no trailing zeros ("1500", "640.21", "285.4"). */
+export function formatWan(fen: bigint): string {
+  const negative = fen < 0n;
+  const abs = negative ? -fen : fen;
+  const int = abs / FEN_PER_WAN;
+  const frac = (abs % FEN_PER_WAN).toString().padStart(FEN_DIGITS, '0').replace(/0+$/, '');
+  return `${negative ? '-' : ''}${int}${frac ? '.' + frac : ''}`;
+}
+
+/** 万元 with exactly two decimals, for tables ("1235.96", "100.00"); more only when the amount has them. */
+export function formatWanTable(fen: bigint): string {
+  const s = formatWan(fen);
+  const [int, frac = ''] = s.split('.');
+  return `${int}.${frac.padEnd(2, '0')}`;
+}
+
+export function sumFen(values: Iterable<bigint>): bigint {
+  let total = 0n;
+  for (const v of values) total += v;
+  return total;
+}
+
+/** actual / planned × 100, rounded half up to `decimals` places, as an integer scaled by 10^decimals. */
+export function scaledPercent(actual: bigint, planned: bigint, decimals: number): bigint | null {
+  if (planned === 0n) return null;
+  const numerator = actual * 100n * 10n ** BigInt(decimals);
+  // Half up for non-negative operands: floor((2n + d) / 2d).
+  return (2n * numerator + planned) / (2n * planned);
+}
+
+/** Writes an integer scaled by 10^decimals as a decimal string with exactly `decimals` places. */
+export function formatScaled(value: bigint, decimals: number): string {
+  if (decimals === 0) return value.toString();
+  const s = value.toString().padStart(decimals + 1, '0');
+  return `${s.slice(0, -decimals)}.${s.slice(-decimals)}`;
+}
+
+/** The disbursement rate: "82.61"; null when nothing was planned. */
+export function rate(actual: bigint, planned: bigint): string | null {
+  const scaled = scaledPercent(actual, planned, 2);
+  return scaled === null ? null : formatScaled(scaled, 2);
+}
+
+/** A rate for display: "82.61" or "—" when there is none. */
+export function showRate(value: string | null | undefined): string {
+  return value ?? '—';
+}
+
+/** Decimal text with the point moved `places` to the right ("0.826", 2 → "82.6"). */
+export function shiftDecimal(text: string, places: number): string {
+  const d = splitDecimal(text);
+  if (!d) return text;
+  const digits = d.int + d.frac;
+  const point = d.int.length + places;
+  const padded = digits.padEnd(point, '0');
+  const int = padded.slice(0, point).replace(/^0+(?=\d)/, '') || '0';
+  const frac = padded.slice(point);
+  return `${d.negative ? '-' : ''}${int}${frac ? '.' + frac : ''}`;
+}
+
+export type PercentProblem = 'not_a_number';
+
+/**
+ * A percent as a person wrote it ("82.6%", "90", "９０％") or as a spreadsheet stored it
+ * (a fraction in a percent-formatted cell, `percentDecimals` taken from that format).
+ * Returns the percent as written, digits kept ("91.40").
+ */
+export function parsePercent(input: string | number, asFraction = false, percentDecimals?: number): Parsed<string> {
+  let text: string;
+  if (typeof input === 'number') {
+    if (!Number.isFinite(input)) return { ok: false, problem: 'not_a_number' };
+    text = String(input);
+    if (/e/i.test(text)) text = input.toFixed(10).replace(/\.?0+$/, '');
+    if (asFraction) text = shiftDecimal(text, 2);
+    if (percentDecimals !== undefined) text = padDecimals(text, percentDecimals);
+  } else {
+    text = input.normalize('NFKC').replace(/\s+/g, '').replace(/%$/, '');
+  }
+  const d = splitDecimal(text);
+  if (!d || d.int.length > 6) return { ok: false, problem: 'not_a_number' };
+  return { ok: true, value: `${d.negative ? '-' : ''}${d.int.replace(/^0+(?=\d)/, '')}${d.frac ? '.' + d.frac : ''}` };
+}
+
+function padDecimals(text: string, decimals: number): string {
+  const [int, frac = ''] = text.split('.');
+  if (frac.length >= decimals) return text;
+  return `${int}.${frac.padEnd(decimals, '0')}`;
+}
+
+/** Canonical form of a percent a person entered: trailing zeros dropped ("90.0" → "90"). */
+export function canonicalPercent(text: string): string {
+  return text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
+}
+
+/** Number of fraction digits a decimal string was written with. */
+export function decimalsOf(text: string): number {
+  const i = text.indexOf('.');
+  return i < 0 ? 0 : text.length - i - 1;
+}
+
+/**
+ * Whether a stated rate agrees with actual/planned at the precision it was written with:
+ * "82.6" agrees with 82.6077…, "82.4" with 82.397….
+ */
+export function statedRateAgrees(stated: string, actual: bigint, planned: bigint): boolean {
+  const d = splitDecimal(stated);
+  if (!d) return false;
+  const decimals = d.frac.length;
+  const computed = scaledPercent(actual, planned, decimals);
+  if (computed === null) return false;
+  const statedScaled = BigInt(d.int + d.frac) * (d.negative ? -1n : 1n);
+  return statedScaled === computed;
+}
+
+/** Compares two percent strings numerically (for completion_out_of_range). */
+export function percentOutside(text: string, low: number, high: number): boolean {
+  const d = splitDecimal(text);
+  if (!d) return false;
+  const scale = 10n ** BigInt(d.frac.length);
+  const value = BigInt(d.int + d.frac) * (d.negative ? -1n : 1n);
+  return value < BigInt(low) * scale || value > BigInt(high) * scale;
+}

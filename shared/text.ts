@@ -1,0 +1,64 @@
+// Text matching: simplified and traditional characters, full- and half-width forms, white space.
+// Matching folds; storage never does — what a person typed is kept as typed.
+import { Converter } from 'opencc-js';
+
+const toSimplified = Converter({ from: 't', to: 'cn' });
+const toTraditionalConverter = Converter({ from: 'cn', to: 't' });
+
+export type Script = 'hans' | 'hant';
+
+/** The matching key of a text: NFKC (full-width → half-width), traditional → simplified, no white space. */
+export function fold(text: string): string {
+  return toSimplified(text.normalize('NFKC')).replace(/\s+/g, '');
+}
+
+/** The identity key of a county name (record.md, Identity). */
+export function countyKey(name: string): string {
+  return fold(name);
+}
+
+export function toTraditional(text: string): string {
+  return toTraditionalConverter(text);
+}
+
+/** Which script a text is mostly written in, judged by characters that differ between the two. */
+export function detectScript(text: string): Script {
+  let traditional = 0;
+  let simplified = 0;
+  for (const ch of text.slice(0, 4000)) {
+    if (toSimplified(ch) !== ch) traditional++;
+    else if (toTraditionalConverter(ch) !== ch) simplified++;
+  }
+  return traditional > simplified ? 'hant' : 'hans';
+}
+
+export const CATEGORIES = [
+  'service_center',
+  'training',
+  'logistics',
+  'upstream',
+  'promotion',
+  'township_commerce',
+  'other',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** Keywords that name each kind of construction, most specific first (record.md, Categories). */
+const CATEGORY_KEYWORDS: [Category, string[]][] = [
+  ['service_center', ['公共服务中心', '服务中心']],
+  ['township_commerce', ['商贸中心']],
+  ['training', ['培训']],
+  ['upstream', ['上行']],
+  ['logistics', ['物流', '快递']],
+  ['upstream', ['农产品']],
+  ['promotion', ['宣传', '规划']],
+];
+
+/** The category a project name implies; `other` when no keyword matches. */
+export function inferCategory(name: string): Category {
+  const key = fold(name);
+  for (const [category, words] of CATEGORY_KEYWORDS) {
+    if (words.some((w) => key.includes(w))) return category;
+  }
+  return 'other';
+}

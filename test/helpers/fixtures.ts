@@ -1,0 +1,25 @@
+// The team's reference fixtures (../shared beside the checkout) and temporary folders.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { recordInputSchema, type CountyRecord, type RecordInput } from '../../shared/record';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const REFERENCE = path.resolve(ROOT, '../shared');
+
+export function referenceFixture(script: 'hans' | 'hant'): CountyRecord {
+  return JSON.parse(fs.readFileSync(path.join(REFERENCE, `fixtures/zhangshu-2021.${script}.json`), 'utf8'));
+}
+
+export function referenceFixtureText(script: 'hans' | 'hant'): string {
+  return fs.readFileSync(path.join(REFERENCE, `fixtures/zhangshu-2021.${script}.json`), 'utf8');
+}
+
+export function seedInput(script: 'hans' | 'hant' = 'hans'): RecordInput {
+  return recordInputSchema.parse(referenceFixture(script));
+}
+
+export function tempDir(prefix = 'yanshou-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { checkRecord } from '../../../shared/checks';
+import { computeRecord, type RecordInput } from '../../../shared/record';
+import { findingMessage } from '../../../shared/i18n';
+import type { FindingCode } from '../../../shared/findings';
+import { seedInput } from '../../helpers/fixtures';
+
+const codes = (input: RecordInput) => checkRecord(computeRecord(input)).map((f) => f.code);
+const edit = (fn: (r: RecordInput) => void): RecordInput => {
+  const r = structuredClone(seedInput());
+  fn(r);
+  return r;
+};
+
+const TRIPS: [FindingCode, (r: RecordInput) => void][] = [
+  ['missing_name', (r) => (r.items[2].name = '  ')],
+  ['duplicate_seq', (r) => (r.disbursements[3].seq = 1)],
+  ['investment_sum', (r) => (r.county.investment.total = '2311')],
+  ['planned_vs_central', (r) => (r.county.investment.central = '1499')],
+  ['arranged_over_central', (r) => (r.county.centralArrangedUse = '1500.01')],
+  ['disbursed_over_arranged', (r) => (r.county.centralArrangedUse = '1200')],
+  ['over_disbursed', (r) => (r.disbursements[0].actual = '775.01')],
+  ['stated_rate_mismatch', (r) => (r.disbursements[5].statedRate = '73.52')],
+  ['completion_out_of_range', (r) => (r.items[0].completionRate = '120')],
+  ['uncategorised', (r) => (r.items[0].category = 'other')],
+];
+
+describe('checks', () => {
+  it('finds nothing on the seed', () => {
+    expect(checkRecord(computeRecord(seedInput('hans')))).toEqual([]);
+    expect(checkRecord(computeRecord(seedInput('hant')))).toEqual([]);
+  });
+
+  for (const [code, trip] of TRIPS) {
+    it(`${code}: tripped by a record that breaks it, and only then`, () => {
+      expect(codes(edit(trip))).toContain(code);
+      expect(codes(seedInput())).not.toContain(code);
+    });
+  }
+
+  it('points at the cell and names both numbers, in Chinese and English', () => {
+    const [f] = checkRecord(computeRecord(edit((r) => (r.disbursements[0].actual = '775.01')))).filter((x) => x.code === 'over_disbursed');
+    expect(f.target).toEqual({ table: 'disbursements', row: 0, field: 'actual' });
+    expect(findingMessage(f, 'zh')).toBe('“县乡村物流快递配送体系建设”实际拨付 775.01 万元超过计划安排 775 万元');
+    expect(findingMessage(f, 'en')).toContain('775.01');
+  });
+
+  it('checks the stated total rate at its own precision', () => {
+    expect(codes(edit((r) => (r.totals = { statedRate: '82.4' })))).toEqual([]);
+    expect(codes(edit((r) => (r.totals = { statedRate: '82.5' })))).toEqual(['stated_rate_mismatch']);
+  });
+
+  it('gives warnings and infos their severities, errors theirs', () => {
+    const all = checkRecord(computeRecord(edit((r) => { r.items[0].name = ''; r.county.investment.total = '1'; r.items[1].category = 'other'; })));
+    expect(all.map((f) => [f.code, f.severity])).toEqual(expect.arrayContaining([['missing_name', 'error'], ['investment_sum', 'warning'], ['uncategorised', 'info']]));
+  });
+});

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { formatWan, formatWanTable, parseMoney, parsePercent, rate, statedRateAgrees, sumFen } from '../../../shared/money';
+
+const fen = (s: string) => {
+  const p = parseMoney(s);
+  if (!p.ok) throw new Error(p.problem);
+  return p.value;
+};
+
+describe('money', () => {
+  it('computes the seed rate 29.41 / 40 as 73.53, half up, where floats give 73.52', () => {
+    expect((29.41 / 40) * 100).toBeLessThan(73.525); // the trap this module exists for
+    expect(rate(fen('29.41'), fen('40'))).toBe('73.53');
+  });
+
+  it('gives every seed rate and the total rate as written in the official table', () => {
+    const rows = [['775', '640.21', '82.61'], ['335', '285.4', '85.19'], ['150', '100.00', '66.67'], ['120', '107.82', '89.85'], ['80', '73.12', '91.40'], ['40', '29.41', '73.53']];
+    for (const [planned, actual, expected] of rows) expect(rate(fen(actual), fen(planned))).toBe(expected);
+    const actual = sumFen(rows.map((r) => fen(r[1])));
+    expect(formatWan(actual)).toBe('1235.96');
+    expect(rate(actual, sumFen(rows.map((r) => fen(r[0]))))).toBe('82.40');
+  });
+
+  it('has no rate when nothing was planned', () => {
+    expect(rate(fen('10'), 0n)).toBeNull();
+    expect(rate(0n, 0n)).toBeNull();
+  });
+
+  it('keeps 99999999.99 万元 exact, and 1 分 (six decimals)', () => {
+    expect(formatWan(fen('99999999.99'))).toBe('99999999.99');
+    expect(formatWan(fen('0.000001'))).toBe('0.000001');
+    expect(formatWan(fen('99999999.99') + fen('0.01'))).toBe('100000000');
+  });
+
+  it('reads amounts as people type them', () => {
+    expect(formatWan(fen('1,500.00'))).toBe('1500');
+    expect(formatWan(fen('６４０.２１'))).toBe('640.21');
+    expect(formatWan(fen('29.41万元'))).toBe('29.41');
+    expect(formatWan(fen(' 1 234.5 '))).toBe('1234.5');
+    expect(formatWan(fen('.5'))).toBe('0.5');
+    const p = parseMoney(640.21);
+    expect(p.ok && formatWan(p.value)).toBe('640.21');
+  });
+
+  it('refuses negative, non-numeric, over-precise and absurd amounts', () => {
+    expect(parseMoney('-5')).toEqual({ ok: false, problem: 'negative_amount' });
+    expect(parseMoney(-0.01)).toEqual({ ok: false, problem: 'negative_amount' });
+    expect(parseMoney('abc')).toEqual({ ok: false, problem: 'not_a_number' });
+    expect(parseMoney('12.3.4')).toEqual({ ok: false, problem: 'not_a_number' });
+    expect(parseMoney('')).toEqual({ ok: false, problem: 'not_a_number' });
+    expect(parseMoney(Number.NaN)).toEqual({ ok: false, problem: 'not_a_number' });
+    expect(parseMoney('1.0000001')).toEqual({ ok: false, problem: 'too_precise' });
+    expect(parseMoney('1e20')).toEqual({ ok: false, problem: 'not_a_number' });
+    expect(parseMoney('10000000000')).toEqual({ ok: false, problem: 'too_large' });
+  });
+
+  it('writes table amounts with two decimals', () => {
+    expect(formatWanTable(fen('100'))).toBe('100.00');
+    expect(formatWanTable(fen('285.4'))).toBe('285.40');
+    expect(formatWanTable(fen('1.2345'))).toBe('1.2345');
+  });
+
+  it('reads percents as typed or stored', () => {
+    expect(parsePercent('90%')).toEqual({ ok: true, value: '90' });
+    expect(parsePercent('９０％')).toEqual({ ok: true, value: '90' });
+    expect(parsePercent('91.40%')).toEqual({ ok: true, value: '91.40' });
+    expect(parsePercent(0.9, true)).toEqual({ ok: true, value: '90' });
+    expect(parsePercent(0.914, true, 2)).toEqual({ ok: true, value: '91.40' });
+    expect(parsePercent(0.826, true)).toEqual({ ok: true, value: '82.6' });
+    expect(parsePercent('x').ok).toBe(false);
+  });
+
+  it('compares a stated rate at the precision it was written with', () => {
+    expect(statedRateAgrees('82.6', fen('640.21'), fen('775'))).toBe(true);
+    expect(statedRateAgrees('82.4', fen('1235.96'), fen('1500'))).toBe(true);
+    expect(statedRateAgrees('82.40', fen('1235.96'), fen('1500'))).toBe(true);
+    expect(statedRateAgrees('73.52', fen('29.41'), fen('40'))).toBe(false);
+    expect(statedRateAgrees('82.5', fen('640.21'), fen('775'))).toBe(false);
+  });
+});

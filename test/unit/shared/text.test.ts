@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { countyKey, detectScript, fold, inferCategory } from '../../../shared/text';
+import { basicParagraph, chineseNumeral } from '../../../shared/document';
+import { computeRecord } from '../../../shared/record';
+import { referenceFixture, seedInput } from '../../helpers/fixtures';
+
+describe('text folding', () => {
+  it('treats traditional, full-width and spaced forms of a county as one', () => {
+    expect(countyKey('樟樹市')).toBe(countyKey('樟树市'));
+    expect(countyKey(' 樟 树 市\n')).toBe(countyKey('樟树市'));
+    expect(fold('計劃安排額度\n（萬元）')).toBe('计划安排额度(万元)');
+    expect(fold('ＡＢＣ１２３')).toBe('ABC123');
+  });
+
+  it('tells the script of a text', () => {
+    expect(detectScript('樟樹市電子商務公共服務中心建設')).toBe('hant');
+    expect(detectScript('樟树市电子商务公共服务中心建设')).toBe('hans');
+  });
+
+  it('infers the six categories from names in either script', () => {
+    const seed = referenceFixture('hant');
+    for (const row of [...seed.items, ...seed.disbursements]) expect(inferCategory(row.name)).toBe(row.category);
+    expect(inferCategory('其它支出')).toBe('other');
+  });
+});
+
+describe('generated texts', () => {
+  it('writes the seed paragraph as the source document has it', () => {
+    const seed = referenceFixture('hant');
+    expect(basicParagraph(seed.county, 'hant')).toBe(
+      '樟樹市是第八批全國電子商務進農村綜合示范縣(2021年),立項時間為2021年9月,項目總投資2310萬元,其中中央資金1500萬元,政府配套資金230萬元,社會資本580萬元,當前項目已基本建設完成,安排使用中央資金1332.78萬元。',
+    );
+    expect(chineseNumeral(12)).toBe('十二');
+    expect(chineseNumeral(20)).toBe('二十');
+  });
+
+  it('computes both fixtures, summary sentence in each script, from their inputs', () => {
+    expect(computeRecord(seedInput('hans'))).toEqual(referenceFixture('hans'));
+    expect(computeRecord(seedInput('hant'))).toEqual(referenceFixture('hant'));
+  });
+});
