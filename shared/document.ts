@@ -77,7 +77,7 @@ export function basicParagraph(county: County, script: Script): string {
   if (county.approvedOn) parts.push(w.approved(chineseDate(county.approvedOn)));
   const inv = county.investment;
   parts.push(w.investment(inv.total, inv.central, inv.localGov, inv.social));
-  if (county.statusNote.trim()) parts.push(county.statusNote.trim());
+  if (county.statusNote.trim()) parts.push(county.statusNote);
   parts.push(w.arranged(county.centralArrangedUse));
   return `${parts.join(',')}。`;
 }

@@ -16,6 +16,13 @@ export const FINDING_SEVERITY = {
   stated_total_mismatch: 'warning',
   completion_out_of_range: 'warning',
   uncategorised: 'info',
+  // Import only: what a workbook must hold to make a record.
+  not_a_date: 'error',
+  missing_fact: 'error',
+  no_tables: 'error',
+  duplicate_record: 'error',
+  conflict: 'error',
+  invalid_value: 'error',
 } as const satisfies Record<string, Severity>;
 export type FindingCode = keyof typeof FINDING_SEVERITY;
 

@@ -37,21 +37,24 @@ export function fieldLabel(field: string, lang: Lang): string {
   return label ? label[lang === 'zh' ? 0 : 1] : field;
 }
 
-const PROBLEM: Record<MoneyProblem, [string, string]> = {
+const PROBLEM: Record<MoneyProblem | 'empty' | 'no_result' | 'error_value', [string, string]> = {
+  empty: ['为空', 'is empty'],
+  no_result: ['是没有计算结果的公式(请在 Excel 或 WPS 中重新计算并保存)', 'is a formula without a calculated result (recalculate and save it in Excel or WPS)'],
+  error_value: ['是错误值', 'is an error value'],
   not_a_number: ['不是数字', 'is not a number'],
   negative_amount: ['不能为负数', 'must not be negative'],
   too_precise: ['精度超过1分(最多6位小数)', 'is finer than 1 fen (at most 6 decimals)'],
   too_large: ['超出可记录的范围', 'is too large'],
 };
 
-export function problemText(problem: MoneyProblem, lang: Lang): string {
+export function problemText(problem: keyof typeof PROBLEM, lang: Lang): string {
   return PROBLEM[problem][lang === 'zh' ? 0 : 1];
 }
 
 const FINDINGS: Record<FindingCode, [Text, Text]> = {
   not_a_number: [
-    (p) => `${p.field}“${p.value}”${p.problem ?? '不是数字'}`,
-    (p) => `${p.field} “${p.value}” ${p.problem ?? 'is not a number'}`,
+    (p) => `${p.field}“${p.value}”${problemText((p.problem ?? 'not_a_number') as MoneyProblem, 'zh')}`,
+    (p) => `${p.field} “${p.value}” ${problemText((p.problem ?? 'not_a_number') as MoneyProblem, 'en')}`,
   ],
   negative_amount: [(p) => `${p.field}不能为负数:${p.value}`, (p) => `${p.field} must not be negative: ${p.value}`],
   missing_name: [(p) => `序号 ${p.seq} 的行没有项目名称`, (p) => `row No. ${p.seq} has no project name`],
@@ -88,6 +91,12 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
     (p) => `“${p.name}”实施目标完成率 ${p.value}% 不在 0 到 100 之间`,
     (p) => `“${p.name}”: completion rate ${p.value}% is outside 0–100`,
   ],
+  not_a_date: [(p) => `${p.field}“${p.value}”不是日期(应为 2021年9月、2021-09 等)`, (p) => `${p.field} “${p.value}” is not a date (write 2021-09 or 2021年9月)`],
+  missing_fact: [(p) => `缺少${p.field}`, (p) => `${p.field} is missing`],
+  no_tables: [() => '没有找到“项目建设完成情况”或“中央财政资金拨付情况”表(按表头文字查找)', () => 'found neither the construction table nor the disbursement table (looked for their header texts)'],
+  duplicate_record: [(p) => `${p.county} 第${p.batch}批 在本次导入中出现了两次(另见 ${p.other})`, (p) => `${p.county}, batch ${p.batch}, appears twice in this import (see also ${p.other})`],
+  conflict: [(p) => `${p.county} 第${p.batch}批 已有记录;可选择跳过或替换`, (p) => `${p.county}, batch ${p.batch}, is already stored; choose skip or replace`],
+  invalid_value: [(p) => `${p.field}:${p.value}`, (p) => `${p.field}: ${p.value}`],
   uncategorised: [(p) => `“${p.name}”未归入六类建设内容(其他)`, (p) => `“${p.name}” is in none of the six categories (other)`],
 };
 

@@ -96,15 +96,23 @@ export function showRate(value: string | null | undefined): string {
   return value ?? '—';
 }
 
-/** Decimal text with the point moved `places` to the right ("0.826", 2 → "82.6"). */
+/** Decimal text with the point moved `places` to the right ("0.826", 2 → "82.6"; "90", -2 → "0.9"). */
 export function shiftDecimal(text: string, places: number): string {
   const d = splitDecimal(text);
   if (!d) return text;
-  const digits = d.int + d.frac;
-  const point = d.int.length + places;
-  const padded = digits.padEnd(point, '0');
-  const int = padded.slice(0, point).replace(/^0+(?=\d)/, '') || '0';
-  const frac = padded.slice(point);
+  let int = d.int;
+  let frac = d.frac;
+  if (places >= 0) {
+    frac = frac.padEnd(places, '0');
+    int += frac.slice(0, places);
+    frac = frac.slice(places);
+  } else {
+    int = int.padStart(-places + 1, '0');
+    frac = int.slice(places) + frac;
+    int = int.slice(0, places);
+  }
+  int = int.replace(/^0+(?=\d)/, '');
+  frac = frac.replace(/0+$/, '');
   return `${d.negative ? '-' : ''}${int}${frac ? '.' + frac : ''}`;
 }
 

@@ -7,9 +7,19 @@ const toTraditionalConverter = Converter({ from: 'cn', to: 't' });
 
 export type Script = 'hans' | 'hant';
 
+const foldCache = new Map<string, string>();
+
 /** The matching key of a text: NFKC (full-width → half-width), traditional → simplified, no white space. */
 export function fold(text: string): string {
-  return toSimplified(text.normalize('NFKC')).replace(/\s+/g, '');
+  const cached = foldCache.get(text);
+  if (cached !== undefined) return cached;
+  const folded = toSimplified(text.normalize('NFKC')).replace(/\s+/g, '');
+  // Short texts (headers, labels, names) repeat across sheets and rows; long ones rarely do.
+  if (text.length <= 64) {
+    if (foldCache.size > 20_000) foldCache.clear();
+    foldCache.set(text, folded);
+  }
+  return folded;
 }
 
 /** The identity key of a county name (record.md, Identity). */
@@ -23,11 +33,15 @@ export function toTraditional(text: string): string {
 
 /** Which script a text is mostly written in, judged by characters that differ between the two. */
 export function detectScript(text: string): Script {
+  const sample = text.slice(0, 400);
+  const asSimplified = toSimplified(sample);
+  const asTraditional = toTraditionalConverter(sample);
   let traditional = 0;
   let simplified = 0;
-  for (const ch of text.slice(0, 4000)) {
-    if (toSimplified(ch) !== ch) traditional++;
-    else if (toTraditionalConverter(ch) !== ch) simplified++;
+  // Converters map character for character here; a length change only blurs the count.
+  for (let i = 0; i < sample.length; i++) {
+    if (asSimplified[i] !== sample[i]) traditional++;
+    else if (asTraditional[i] !== sample[i]) simplified++;
   }
   return traditional > simplified ? 'hant' : 'hans';
 }

@@ -5,6 +5,7 @@ import { defaultDatabaseFile } from '../services/paths';
 import { langFromEnv, type Lang } from '../../shared/i18n';
 import { EXIT, reportFailure, UsageError, type Io } from './output';
 import { demoCommand, showCommand, listCommand, checkCommand } from './records';
+import { importCommand, exportCommand } from './excel';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 export type CommandContext = { io: Io; values: Record<string, string | boolean | (string | boolean)[] | undefined>; positionals: string[]; open: () => DB };
@@ -22,6 +23,8 @@ const COMMANDS: Record<string, Command> = {
   show: { options: { county: { type: 'string' }, batch: { type: 'string' } }, run: showCommand },
   list: { options: {}, run: listCommand },
   check: { options: { county: { type: 'string' }, batch: { type: 'string' } }, run: checkCommand },
+  import: { options: { 'on-conflict': { type: 'string' }, 'dry-run': { type: 'boolean' } }, positionals: true, run: importCommand },
+  export: { options: { county: { type: 'string' }, batch: { type: 'string' }, script: { type: 'string' } }, positionals: true, run: exportCommand },
 };
 
 const USAGE = {

@@ -70,3 +70,48 @@ describe('yanshou CLI', () => {
     expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
 });
+
+describe('yanshou import and export', () => {
+  it('imports a typed workbook, prints the JSON of cli.md, then exports it back', async () => {
+    const { bytesOf, typedSeedWorkbook } = await import('../../fixtures/workbooks');
+    const dir = tempDir();
+    const db = path.join(dir, 'io.sqlite');
+    const xlsx = path.join(dir, '樟樹市.xlsx');
+    fs.writeFileSync(xlsx, await bytesOf(typedSeedWorkbook({ script: 'hant' })));
+    const dry = yanshou(['import', xlsx, '--db', db, '--dry-run', '--json']);
+    expect(dry.code).toBe(0);
+    expect(JSON.parse(dry.stdout)).toEqual({ ok: true, records: [{ county: '樟樹市', batch: 8, items: 6, disbursements: 6, action: 'would-create', file: '樟樹市.xlsx', sheet: '樟樹市' }], findings: [] });
+    expect(yanshou(['list', '--db', db, '--json']).stdout.trim()).toBe('[]');
+    const done = yanshou(['import', xlsx, '--db', db, '--json']);
+    expect(JSON.parse(done.stdout).records[0].action).toBe('created');
+    expect(yanshou(['show', '--db', db, '--county', '樟树市', '--json']).stdout).toBe(referenceFixtureText('hant'));
+    const again = yanshou(['import', xlsx, '--db', db]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('已有记录');
+    const out = path.join(dir, 'out.xlsx');
+    expect(yanshou(['export', out, '--db', db, '--script', 'hant']).code).toBe(0);
+    const reimport = yanshou(['import', out, '--db', db, '--on-conflict', 'replace', '--json']);
+    expect(JSON.parse(reimport.stdout).records[0].action).toBe('replaced');
+    expect(yanshou(['show', '--db', db, '--county', '樟树市', '--json']).stdout).toBe(referenceFixtureText('hant'));
+  });
+
+  it('refuses a file that is not xlsx with one line naming it, exit 2, nothing written', () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'x.sqlite');
+    const xls = path.join(dir, 'old.xls');
+    fs.writeFileSync(xls, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(600)]));
+    const r = yanshou(['import', xls, '--db', db]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe('old.xls: 这是旧版 .xls 或 WPS .et 文件,请在 Excel 或 WPS 中“另存为” .xlsx 后再导入');
+  });
+
+  it('reports an error cell on stderr and exits 1', async () => {
+    const { bytesOf, typedSeedWorkbook } = await import('../../fixtures/workbooks');
+    const dir = tempDir();
+    const xlsx = path.join(dir, 'bad.xlsx');
+    fs.writeFileSync(xlsx, await bytesOf(typedSeedWorkbook({ script: 'hans' }, (t) => (t.disbursements[2][2] = '一百五十'))));
+    const r = yanshou(['import', xlsx, '--db', path.join(dir, 'b.sqlite')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('错误 [not_a_number] bad.xlsx › 樟树市 › C17: 计划安排额度(万元)“一百五十”不是数字 (C17)');
+  });
+});

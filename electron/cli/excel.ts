@@ -1,0 +1,76 @@
+// import and export.
+import fs from 'node:fs';
+import path from 'node:path';
+import { importWorkbooks, type OnConflict } from '../services/excel/import';
+import { exportWorkbook } from '../services/excel/export';
+import { listRecords, readRecord } from '../services/store/records';
+import { findingMessage } from '../../shared/i18n';
+import { appError } from '../../shared/errors';
+import { EXIT, findingLine, UsageError } from './output';
+import { selectRecord } from './records';
+import type { CommandContext } from './main';
+
+const ACTION_WORDS = {
+  zh: { created: '新建', replaced: '替换', skipped: '跳过', conflict: '冲突', rejected: '未导入' },
+  en: { created: 'create', replaced: 'replace', skipped: 'skip', conflict: 'conflict', rejected: 'rejected' },
+};
+
+export async function importCommand(ctx: CommandContext): Promise<number> {
+  const { io, values, positionals } = ctx;
+  const zh = io.lang === 'zh';
+  if (positionals.length === 0) throw new UsageError(zh ? '请给出要导入的 .xlsx 文件' : 'Name the .xlsx files to import');
+  const onConflict = (values['on-conflict'] as string | undefined) ?? 'fail';
+  if (!['fail', 'skip', 'replace'].includes(onConflict)) throw new UsageError(zh ? `--on-conflict 只能是 fail、skip 或 replace:${onConflict}` : `--on-conflict takes fail, skip or replace: ${onConflict}`);
+  const files = positionals.map((p) => {
+    try {
+      return { name: path.basename(p), bytes: fs.readFileSync(p) };
+    } catch {
+      throw appError('unreadable_file', `无法读取文件 ${p}`, `Cannot read the file ${p}`, { file: p });
+    }
+  });
+  const dryRun = values['dry-run'] === true;
+  const db = ctx.open();
+  const file = db.name;
+  const result = await importWorkbooks(db, file, files, { onConflict: onConflict as OnConflict, dryRun });
+  const action = (a: string) => (dryRun && a !== 'rejected' && a !== 'conflict' ? `would-${a === 'created' ? 'create' : a === 'replaced' ? 'replace' : 'skip'}` : a);
+  if (values.json) {
+    io.out(
+      JSON.stringify(
+        {
+          ok: result.ok,
+          records: result.records.map((r) => ({ county: r.county, batch: r.batch, items: r.items, disbursements: r.disbursements, action: action(r.action), file: r.file, sheet: r.sheet })),
+          findings: result.findings.map((f) => ({ severity: f.severity, code: f.code, message: findingMessage(f, io.lang), file: f.file, sheet: f.sheet, cell: f.cell ?? null })),
+          ...(result.backup ? { backup: result.backup } : {}),
+        },
+        null,
+        2,
+      ),
+    );
+  } else {
+    for (const f of result.findings) (f.severity === 'error' ? io.err : io.out)(findingLine(f, io.lang));
+    for (const r of result.records)
+      io.out(`${ACTION_WORDS[io.lang][r.action]}${dryRun && result.ok ? (zh ? '(试运行)' : ' (dry run)') : ''}: ${r.county} ${zh ? `第${r.batch}批` : `batch ${r.batch}`}  ${r.file} › ${r.sheet}  ${zh ? `${r.items} 个项目, ${r.disbursements} 行拨付` : `${r.items} items, ${r.disbursements} disbursements`}`);
+    if (!result.ok) io.err(zh ? '有错误或冲突,未写入任何数据' : 'Errors or conflicts: nothing was written');
+    else if (dryRun) io.out(zh ? '试运行:未写入任何数据' : 'Dry run: nothing was written');
+    if (result.backup) io.out(zh ? `替换前已备份到 ${result.backup}` : `Backed up to ${result.backup} before replacing`);
+  }
+  return result.ok ? EXIT.ok : EXIT.input;
+}
+
+export async function exportCommand(ctx: CommandContext): Promise<number> {
+  const { io, values, positionals } = ctx;
+  const zh = io.lang === 'zh';
+  if (positionals.length !== 1 || !/\.xlsx$/i.test(positionals[0])) throw new UsageError(zh ? '请给出一个输出文件名,以 .xlsx 结尾' : 'Name one output file ending in .xlsx');
+  const script = (values.script as string | undefined) ?? 'hans';
+  if (script !== 'hans' && script !== 'hant') throw new UsageError(zh ? `--script 只能是 hans 或 hant:${script}` : `--script takes hans or hant: ${script}`);
+  const db = ctx.open();
+  const ids = values.county ? [selectRecord(db, ctx)] : listRecords(db).map((r) => r.id);
+  if (ids.length === 0) throw appError('no_record', '没有可导出的记录', 'There are no records to export');
+  const bytes = await exportWorkbook(ids.map((id) => readRecord(db, id).record), script);
+  const out = positionals[0];
+  const temp = `${out}.${process.pid}.tmp`;
+  fs.writeFileSync(temp, bytes);
+  fs.renameSync(temp, out);
+  io.out(zh ? `已导出 ${ids.length} 条记录到 ${out}` : `Exported ${ids.length} record(s) to ${out}`);
+  return EXIT.ok;
+}

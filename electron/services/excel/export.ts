@@ -1,0 +1,196 @@
+// The acceptance workbook (official-layout.md): one sheet per county, 汇总 first when several.
+import ExcelJS from 'exceljs';
+import { basicParagraph, documentTitle, WORDING } from '../../../shared/document';
+import { fen, type CountyRecord } from '../../../shared/record';
+import { decimalsOf, formatWan, rate, shiftDecimal, sumFen } from '../../../shared/money';
+import type { Script } from '../../../shared/text';
+import { checkRecord } from '../../../shared/checks';
+import { COLUMN_WIDTHS, META_SCHEMA, META_SHEET, sheetName, type SheetMeta } from './layout';
+
+const TITLE_FONT: Partial<ExcelJS.Font> = { name: '黑体', size: 18, bold: true };
+const HEADING_FONT: Partial<ExcelJS.Font> = { name: '黑体', size: 14, bold: true };
+const HEADER_FONT: Partial<ExcelJS.Font> = { name: '黑体', size: 11, bold: true };
+const BODY_FONT: Partial<ExcelJS.Font> = { name: '宋体', size: 11 };
+const THIN = { style: 'thin' as const };
+const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+const POINTS_PER_LINE = 14.5;
+
+/** A decimal string as a spreadsheet number (display only; the text is what is exact). */
+const num = (decimal: string): number => Number(decimal);
+const moneyFormat = (money: string) => (decimalsOf(money) > 2 ? '0.00####' : '0.00');
+const percentFormat = (percent: string) => (decimalsOf(percent) > 0 ? `0.${'0'.repeat(decimalsOf(percent))}%` : '0%');
+
+/** Display width in Excel character units: CJK and full-width characters count two. */
+export function textWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1;
+  return w;
+}
+
+/** Lines a wrapped text takes in a column of `width` characters (a little margin for padding). */
+export function wrappedLines(text: string, width: number): number {
+  const usable = Math.max(1, width - 1.5);
+  return text.split(/\r?\n/).reduce((n, line) => n + Math.max(1, Math.ceil(textWidth(line) / usable)), 0);
+}
+
+function fitRow(row: ExcelJS.Row, texts: { text: string; width: number }[], scale = 1): void {
+  const lines = Math.max(1, ...texts.map((t) => wrappedLines(t.text, t.width)));
+  row.height = Math.max(20, Math.ceil(lines * POINTS_PER_LINE * scale + 6));
+}
+
+const spanWidth = (from: number, to: number) => COLUMN_WIDTHS.slice(from - 1, to).reduce((a, b) => a + b, 0);
+
+function mergedText(sheet: ExcelJS.Worksheet, rowNo: number, text: string, font: Partial<ExcelJS.Font>, align: Partial<ExcelJS.Alignment>) {
+  sheet.mergeCells(rowNo, 1, rowNo, 5);
+  const cell = sheet.getCell(rowNo, 1);
+  cell.value = text;
+  cell.font = font;
+  cell.alignment = { wrapText: true, vertical: 'middle', ...align };
+  return sheet.getRow(rowNo);
+}
+
+function tableRow(sheet: ExcelJS.Worksheet, rowNo: number, values: ExcelJS.CellValue[], font = BODY_FONT): ExcelJS.Row {
+  const row = sheet.getRow(rowNo);
+  values.forEach((v, i) => {
+    const cell = row.getCell(i + 1);
+    cell.value = v;
+    cell.font = font;
+    cell.border = BORDER;
+    cell.alignment = { wrapText: true, vertical: 'middle', horizontal: i === 0 ? 'center' : undefined };
+  });
+  return row;
+}
+
+function headerRow(sheet: ExcelJS.Worksheet, rowNo: number, headers: readonly string[]): void {
+  const row = tableRow(sheet, rowNo, [...headers], HEADER_FONT);
+  row.eachCell((c) => (c.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' }));
+  fitRow(row, headers.map((h, i) => ({ text: h, width: COLUMN_WIDTHS[i] })));
+}
+
+function setupPage(sheet: ExcelJS.Worksheet, lastRow: number): void {
+  sheet.columns = COLUMN_WIDTHS.map((width) => ({ width }));
+  sheet.pageSetup = {
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    margins: { left: 0.79, right: 0.79, top: 0.79, bottom: 0.79, header: 0.3, footer: 0.3 },
+    printArea: `A1:E${lastRow}`,
+  };
+  sheet.headerFooter = { oddFooter: '&C第 &P 页 共 &N 页' };
+}
+
+/** Writes one county sheet; returns what the hidden metadata sheet keeps for it. */
+function writeCountySheet(sheet: ExcelJS.Worksheet, record: CountyRecord, script: Script): SheetMeta {
+  const w = WORDING[script];
+  let r = 1;
+  fitRow(mergedText(sheet, r, documentTitle(record.county.name, script), TITLE_FONT, { horizontal: 'center' }), [{ text: documentTitle(record.county.name, script), width: spanWidth(1, 5) }], 1.6);
+  r++;
+  mergedText(sheet, r, w.basic, HEADING_FONT, { horizontal: 'left' }).height = 24;
+  r++;
+  const paragraph = basicParagraph(record.county, script);
+  fitRow(mergedText(sheet, r, paragraph, BODY_FONT, { horizontal: 'left' }), [{ text: paragraph, width: spanWidth(1, 5) }]);
+  r++;
+  mergedText(sheet, r, w.items, HEADING_FONT, { horizontal: 'left' }).height = 24;
+  r++;
+  headerRow(sheet, r++, w.itemHeaders);
+  for (const item of record.items) {
+    const rate = item.completionRate;
+    const row = tableRow(sheet, r, [item.seq, item.name, item.target, item.completion, rate === null ? null : num(shiftDecimal(rate, -2))]);
+    if (rate !== null) row.getCell(5).numFmt = percentFormat(rate);
+    row.getCell(5).alignment = { vertical: 'middle', horizontal: 'center' };
+    fitRow(row, [item.name, item.target, item.completion].map((text, i) => ({ text, width: COLUMN_WIDTHS[i + 1] })));
+    r++;
+  }
+  mergedText(sheet, r, w.disbursements, HEADING_FONT, { horizontal: 'left' }).height = 24;
+  r++;
+  fitRow(mergedText(sheet, r, record.disbursementSummary, BODY_FONT, { horizontal: 'left' }), [{ text: record.disbursementSummary, width: spanWidth(1, 5) }]);
+  r++;
+  headerRow(sheet, r++, w.disbursementHeaders);
+  const first = r;
+  for (const d of record.disbursements) {
+    const row = tableRow(sheet, r, [d.seq, d.name, num(d.planned), num(d.actual), rateFormula(r, d.rate)]);
+    row.getCell(3).numFmt = moneyFormat(d.planned);
+    row.getCell(4).numFmt = moneyFormat(d.actual);
+    row.getCell(5).numFmt = '0.00%';
+    fitRow(row, [{ text: d.name, width: COLUMN_WIDTHS[1] }]);
+    r++;
+  }
+  const last = r - 1;
+  const t = record.totals;
+  const sum = (col: string, value: string): ExcelJS.CellValue =>
+    record.disbursements.length ? { formula: `SUM(${col}${first}:${col}${last})`, result: num(value) } : 0;
+  const total = tableRow(sheet, r, [w.total, null, sum('C', t.planned), sum('D', t.actual), rateFormula(r, t.rate)], HEADER_FONT);
+  sheet.mergeCells(r, 1, r, 2);
+  total.getCell(1).alignment = { horizontal: 'center', vertical: 'middle' };
+  total.getCell(3).numFmt = moneyFormat(t.planned);
+  total.getCell(4).numFmt = moneyFormat(t.actual);
+  total.getCell(5).numFmt = '0.00%';
+  total.height = 22;
+  setupPage(sheet, r);
+  return {
+    province: record.county.province,
+    prefecture: record.county.prefecture,
+    acceptedOn: record.county.acceptedOn,
+    items: record.items.map((i) => ({ seq: i.seq, name: i.name, category: i.category })),
+    disbursements: record.disbursements.map((d) => ({ seq: d.seq, name: d.name, category: d.category, ...(d.statedRate !== undefined ? { statedRate: d.statedRate } : {}) })),
+    ...(t.statedRate !== undefined ? { totalsStatedRate: t.statedRate } : {}),
+  };
+}
+
+/** `=D15/C15` with its cached result; planned 0 has no rate ("—"). */
+function rateFormula(row: number, rate: string | null, planned = 'C', actual = 'D'): ExcelJS.CellValue {
+  if (rate === null) return { formula: `IF(${planned}${row}=0,"—",${actual}${row}/${planned}${row})`, result: '—' };
+  return { formula: `${actual}${row}/${planned}${row}`, result: num(shiftDecimal(rate, -2)) };
+}
+
+function writeSummarySheet(sheet: ExcelJS.Worksheet, records: CountyRecord[], script: Script, countySheets: string[]): void {
+  const w = WORDING[script];
+  sheet.columns = [10, 10, 14, 8, 8, 18, 18, 14, 8].map((width) => ({ width }));
+  headerRow(sheet, 1, w.summaryHeaders);
+  sheet.getRow(1).height = 32;
+  records.forEach((rec, i) => {
+    const r = i + 2;
+    const c = rec.county;
+    const row = tableRow(sheet, r, [c.province, c.prefecture, { text: c.name, hyperlink: `#'${countySheets[i]}'!A1` }, c.batch, c.year, num(rec.totals.planned), num(rec.totals.actual), rateFormula(r, rec.totals.rate, 'F', 'G'), checkRecord(rec).filter((f) => f.severity === 'warning').length]);
+    row.getCell(6).numFmt = '0.00';
+    row.getCell(7).numFmt = '0.00';
+    row.getCell(8).numFmt = '0.00%';
+  });
+  const r = records.length + 2;
+  const planned = sumFen(records.map((x) => fen(x.totals.planned)));
+  const actual = sumFen(records.map((x) => fen(x.totals.actual)));
+  const sumOf = (col: string, value: bigint) => ({ formula: `SUM(${col}2:${col}${r - 1})`, result: num(formatWan(value)) });
+  const total = tableRow(sheet, r, [w.total, null, null, null, null, sumOf('F', planned), sumOf('G', actual), rateFormula(r, rate(actual, planned), 'F', 'G'), null], HEADER_FONT);
+  total.getCell(6).numFmt = '0.00';
+  total.getCell(7).numFmt = '0.00';
+  total.getCell(8).numFmt = '0.00%';
+  sheet.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  sheet.headerFooter = { oddFooter: '&C第 &P 页 共 &N 页' };
+}
+
+export async function exportWorkbook(records: CountyRecord[], script: Script = 'hans'): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Yanshou 验收台';
+  workbook.created = new Date();
+  const taken = new Set<string>();
+  const summary = records.length > 1 ? workbook.addWorksheet(sheetName(WORDING[script].summarySheet, taken)) : null;
+  const names: string[] = [];
+  const meta: [string, SheetMeta][] = [];
+  for (const record of records) {
+    const name = sheetName(record.county.name, taken);
+    names.push(name);
+    const sheet = workbook.addWorksheet(name);
+    meta.push([name, writeCountySheet(sheet, record, script)]);
+  }
+  if (summary) writeSummarySheet(summary, records, script, names);
+  const metaSheet = workbook.addWorksheet(META_SHEET, { state: 'veryHidden' });
+  metaSheet.getCell(1, 1).value = META_SCHEMA;
+  meta.forEach(([name, m], i) => {
+    metaSheet.getCell(i + 2, 1).value = name;
+    metaSheet.getCell(i + 2, 2).value = JSON.stringify(m);
+  });
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

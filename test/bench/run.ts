@@ -1,0 +1,4 @@
+// npm run bench: every benchmark, printing figures (no pass/fail).
+import { benchExcel } from './excel';
+
+await benchExcel();
