@@ -6,6 +6,7 @@ import { langFromEnv, type Lang } from '../../shared/i18n';
 import { EXIT, reportFailure, UsageError, type Io } from './output';
 import { demoCommand, showCommand, listCommand, checkCommand } from './records';
 import { importCommand, exportCommand } from './excel';
+import { webCommand } from './web';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 export type CommandContext = { io: Io; values: Record<string, string | boolean | (string | boolean)[] | undefined>; positionals: string[]; open: () => DB };
@@ -25,6 +26,7 @@ const COMMANDS: Record<string, Command> = {
   check: { options: { county: { type: 'string' }, batch: { type: 'string' } }, run: checkCommand },
   import: { options: { 'on-conflict': { type: 'string' }, 'dry-run': { type: 'boolean' } }, positionals: true, run: importCommand },
   export: { options: { county: { type: 'string' }, batch: { type: 'string' }, script: { type: 'string' } }, positionals: true, run: exportCommand },
+  web: { options: { port: { type: 'string' }, 'no-open': { type: 'boolean' } }, run: webCommand },
 };
 
 const USAGE = {

@@ -3,6 +3,7 @@
 // each problem pinned to its cell.
 import { parseMoney, parsePercent, canonicalPercent, formatWan } from '../../../shared/money';
 import { fold, inferCategory } from '../../../shared/text';
+import { parseBatch, parseDateText } from '../../../shared/fields';
 import { finding, type Finding, type FindingCode } from '../../../shared/findings';
 import type { Item, DisbursementInput } from '../../../shared/record';
 import { isBlank, labelKey, type Cell, type Grid } from './cells';
@@ -296,18 +297,6 @@ export function readSheet(grid: Grid, file: string): SheetRead {
 
 // ---- basic facts -------------------------------------------------------------------------
 
-const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-
-/** 八 → 8, 十二 → 12, 二十 → 20, "第8批" → 8. */
-export function parseBatch(text: string): number | undefined {
-  const t = fold(text).replace(/^第/, '').replace(/批(次)?$/, '');
-  if (/^\d{1,2}$/.test(t)) return Number(t);
-  const m = /^([一二三四五六七八九两]?)(十?)([一二三四五六七八九]?)$/.exec(t);
-  if (!m || t === '') return undefined;
-  if (!m[2]) return m[1] ? CN_DIGITS[m[1]] : undefined;
-  return (m[1] ? CN_DIGITS[m[1]] : 1) * 10 + (m[3] ? CN_DIGITS[m[3]] : 0);
-}
-
 /** "2021年9月", "2021-09", "2021.9", "2021/9/15", a date cell (precision from its format) → "2021-09". */
 export function parseDate(cell: Cell): string | undefined {
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -320,13 +309,7 @@ export function parseDate(cell: Cell): string | undefined {
     return `${y}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
   }
   if (typeof cell.value === 'number' && Number.isInteger(cell.value) && cell.value >= 1990 && cell.value <= 2100) return String(cell.value);
-  const t = fold(cell.text);
-  const m = /^(\d{4})(?:[年\-./](\d{1,2})(?:[月\-./](\d{1,2})日?|月)?)?年?$/.exec(t);
-  if (!m) return undefined;
-  const [y, mo, d] = [Number(m[1]), m[2] ? Number(m[2]) : undefined, m[3] ? Number(m[3]) : undefined];
-  if (mo !== undefined && (mo < 1 || mo > 12)) return undefined;
-  if (d !== undefined && (d < 1 || d > 31)) return undefined;
-  return `${y}${mo ? `-${pad(mo)}` : ''}${d ? `-${pad(d)}` : ''}`;
+  return parseDateText(cell.text);
 }
 
 function parseYear(cell: Cell): number | undefined {

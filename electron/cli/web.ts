@@ -1,0 +1,46 @@
+// yanshou web: the app in a browser, on 127.0.0.1 only.
+import fs from 'node:fs';
+import { spawn } from 'node:child_process';
+import { openDatabase } from '../services/store/database';
+import { defaultDatabaseFile } from '../services/paths';
+import { addDemo } from '../services/demo';
+import { startWebServer } from '../web/server';
+import { buildRenderer, RENDERER_DIST } from '../web/build';
+import { databaseLabel } from '../services/api';
+import { EXIT, UsageError } from './output';
+import type { CommandContext } from './main';
+import pkg from '../../package.json' with { type: 'json' };
+
+function openBrowser(url: string): void {
+  const [cmd, args] = process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url]] : process.platform === 'darwin' ? ['open', [url]] : ['xdg-open', [url]];
+  try {
+    const child = spawn(cmd, args as string[], { stdio: 'ignore', detached: true });
+    child.on('error', () => {});
+    child.unref();
+  } catch {
+    // No browser to open: the printed address is enough.
+  }
+}
+
+export async function webCommand(ctx: CommandContext): Promise<number> {
+  const { io, values } = ctx;
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(io.lang === 'zh' ? `--port 应为 0–65535 的整数:${values.port}` : `--port takes 0–65535: ${values.port}`);
+  const file = (values.db as string | undefined) ?? defaultDatabaseFile();
+  const isDefault = values.db === undefined && !process.env.YANSHOU_DB;
+  const isNew = !fs.existsSync(file);
+  await buildRenderer(io.err);
+  const db = openDatabase(file);
+  // A newcomer's first start shows real content: the demo record in a new default database.
+  if (isDefault && isNew) addDemo(db);
+  const server = await startWebServer({ db, dbFile: databaseLabel(file), version: pkg.version }, { port, rendererDir: RENDERER_DIST });
+  io.out(server.url);
+  if (!values['no-open']) openBrowser(server.url);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await server.close();
+  db.close();
+  return EXIT.ok;
+}

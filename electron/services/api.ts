@@ -1,0 +1,86 @@
+// The handlers of the contract, over one database, and the one dispatch every transport uses:
+// validate the input with zod, run, and turn any failure into {code, message, details}.
+import path from 'node:path';
+import type { z } from 'zod';
+import { contract, type Method, type Output, type WireError } from '../../shared/contract';
+import { AppError } from '../../shared/errors';
+import { checkRecord } from '../../shared/checks';
+import { toInput } from '../../shared/record';
+import { mutate, undo, redo, history } from './store/changelog';
+import { backupDatabase } from './store/backup';
+import { createRecord, listRecords, readRecord, removeRecord, conflictError, findRecordIds } from './store/records';
+import { deleteRows, editCells, insertRows, moveRow, updateCounty } from './store/edits';
+import { importWorkbooks } from './excel/import';
+import { exportWorkbook } from './excel/export';
+import type { DB } from './store/database';
+
+export type ApiContext = { db: DB; dbFile: string; version: string };
+type ParsedInput<M extends Method> = z.output<(typeof contract)[M]['input']>;
+export type Handlers = { [M in Method]: (input: ParsedInput<M>, ctx: ApiContext) => Output<M> | Promise<Output<M>> };
+
+const OK = { ok: true } as const;
+
+export const handlers: Handlers = {
+  info: (_i, ctx) => ({ dbFile: ctx.dbFile, version: ctx.version }),
+  listRecords: (_i, { db }) => listRecords(db),
+  getRecord: ({ id }, { db }) => {
+    const stored = readRecord(db, id);
+    return { ...stored, findings: checkRecord(stored.record) };
+  },
+  createRecord: ({ county }, { db }) => ({ id: createRecord(db, { county, items: [], disbursements: [] }, 'create') }),
+  duplicateRecord: ({ id, batch }, { db }) => {
+    const input = toInput(readRecord(db, id).record);
+    input.county = { ...input.county, batch };
+    if (findRecordIds(db, input.county.name, batch).length) throw conflictError(input.county.name, batch);
+    return { id: createRecord(db, input, 'duplicate') };
+  },
+  deleteRecord: ({ id }, { db, dbFile }) => {
+    readRecord(db, id);
+    const backup = backupDatabase(db, dbFile, 'delete');
+    mutate(db, 'delete record', id, (changes) => removeRecord(db, changes, id));
+    return { backup };
+  },
+  updateCounty: ({ id, field, value }, { db }) => (updateCounty(db, id, field, value), OK),
+  editCells: ({ recordId, table, edits, append }, { db }) => ({ ok: true, appended: editCells(db, recordId, table, edits, append, append.length || edits.length > 1 ? 'paste' : 'edit') }),
+  insertRows: ({ recordId, table, index, count }, { db }) => ({ rowIds: insertRows(db, recordId, table, index, count) }),
+  deleteRows: ({ recordId, table, rowIds }, { db }) => (deleteRows(db, recordId, table, rowIds), OK),
+  moveRow: ({ recordId, table, rowId, toIndex }, { db }) => (moveRow(db, recordId, table, rowId, toIndex), OK),
+  undo: (_i, { db }) => ({ step: undo(db) }),
+  redo: (_i, { db }) => ({ step: redo(db) }),
+  history: (_i, { db }) => history(db),
+  importWorkbooks: async ({ files, onConflict, dryRun }, { db, dbFile }) => {
+    const { records, ...rest } = await importWorkbooks(db, dbFile, files, { onConflict, dryRun });
+    return { ...rest, records };
+  },
+  exportWorkbook: async ({ ids, script }, { db }) => {
+    const records = ids.map((id) => readRecord(db, id).record);
+    const fileName = records.length === 1 ? `${records[0].county.name}-第${records[0].county.batch}批-验收表.xlsx` : `验收表-${records.length}县.xlsx`;
+    return { fileName, bytes: new Uint8Array(await exportWorkbook(records, script)) };
+  },
+};
+
+export type DispatchResult = { ok: true; value: unknown } | { ok: false; status: number; error: WireError };
+
+/** Validates, runs and answers one call; never throws. */
+export async function dispatch(ctx: ApiContext, method: string, rawInput: unknown): Promise<DispatchResult> {
+  if (!Object.hasOwn(contract, method)) return { ok: false, status: 404, error: { code: 'unknown_method', message: `没有这个方法:${method}`, messages: { zh: `没有这个方法:${method}`, en: `No such method: ${method}` } } };
+  const m = method as Method;
+  const parsed = contract[m].input.safeParse(rawInput ?? {});
+  if (!parsed.success) {
+    const details = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+    const text = details.map((d) => `${d.path || '(input)'}: ${d.message}`).join('; ');
+    return { ok: false, status: 400, error: { code: 'invalid_input', message: `输入无效:${text}`, messages: { zh: `输入无效:${text}`, en: `Invalid input: ${text}` }, details } };
+  }
+  try {
+    const handler = handlers[m] as (input: unknown, ctx: ApiContext) => unknown;
+    return { ok: true, value: await handler(parsed.data, ctx) };
+  } catch (e) {
+    if (e instanceof AppError)
+      return { ok: false, status: e.code === 'conflict' ? 409 : e.code.startsWith('no_') ? 404 : 422, error: { code: e.code, message: e.messages.zh, messages: e.messages, details: { place: e.place, ...(e.details && typeof e.details === 'object' ? e.details : {}) } } };
+    const message = e instanceof Error ? e.message : String(e);
+    console.error(`[${method}]`, e);
+    return { ok: false, status: 500, error: { code: 'internal', message: `内部错误:${message}`, messages: { zh: `内部错误:${message}`, en: `Internal error: ${message}` } } };
+  }
+}
+
+export const databaseLabel = (file: string) => (file === ':memory:' ? file : path.resolve(file));

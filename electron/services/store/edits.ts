@@ -1,0 +1,154 @@
+// Edits from the app: cells, rows and county facts, each one undoable step through mutate().
+import { parseCell, parseCountyField, EDITABLE, type CountyField, type EditTable, type RawValue } from '../../../shared/fields';
+import { appError } from '../../../shared/errors';
+import { fieldLabel, findingMessage } from '../../../shared/i18n';
+import { finding } from '../../../shared/findings';
+import { inferCategory, countyKey } from '../../../shared/text';
+import { fen } from '../../../shared/record';
+import { mutate, type Changes, type Row } from './changelog';
+import { conflictError, findRecordIds } from './records';
+import type { DB } from './database';
+
+const COLUMN: Record<string, string> = {
+  seq: 'seq', category: 'category', name: 'name', target: 'target', completion: 'completion',
+  completionRate: 'completion_rate', planned: 'planned_fen', actual: 'actual_fen', statedRate: 'stated_rate',
+};
+const COUNTY_COLUMN: Record<CountyField, string> = {
+  name: 'county_name', province: 'province', prefecture: 'prefecture', batch: 'batch', year: 'year',
+  approvedOn: 'approved_on', acceptedOn: 'accepted_on', 'investment.total': 'investment_total_fen',
+  'investment.central': 'investment_central_fen', 'investment.localGov': 'investment_local_gov_fen',
+  'investment.social': 'investment_social_fen', centralArrangedUse: 'central_arranged_use_fen', statusNote: 'status_note',
+};
+const MONEY_COLUMNS = new Set(['planned_fen', 'actual_fen', 'investment_total_fen', 'investment_central_fen', 'investment_local_gov_fen', 'investment_social_fen', 'central_arranged_use_fen']);
+
+const toColumnValue = (column: string, value: string | number | null) => (MONEY_COLUMNS.has(column) && typeof value === 'string' ? Number(fen(value)) : value);
+
+type StoredRow = { id: number; position: number; seq: number; name: string; category: string };
+
+function rowsOf(db: DB, table: EditTable, recordId: number): StoredRow[] {
+  return db.prepare(`SELECT id, position, seq, name, category FROM ${table} WHERE record_id = ? ORDER BY position, id`).all(recordId) as StoredRow[];
+}
+
+function refused(table: EditTable, rowNumber: number, field: string, value: RawValue, code: Parameters<typeof finding>[0], problem?: string) {
+  const f = finding(code, { field, value: value === null ? '' : String(value), seq: String(rowNumber), ...(problem ? { problem } : {}) });
+  const where = { zh: `第 ${rowNumber} 行 ${fieldLabel(field, 'zh')}`, en: `row ${rowNumber}, ${fieldLabel(field, 'en')}` };
+  return appError('invalid_input', `${where.zh}:${findingMessage(f, 'zh')}`, `${where.en}: ${findingMessage(f, 'en')}`, { field }, { table, row: rowNumber, field, code });
+}
+
+/** When 序号 runs 1..n in order, row operations keep it so; hand-numbered tables are left alone. */
+function renumberIfSequential(db: DB, changes: Changes, table: EditTable, recordId: number, wasSequential: boolean): void {
+  if (!wasSequential) return;
+  rowsOf(db, table, recordId).forEach((row, i) => changes.update(table, row.id, { seq: i + 1 }));
+}
+const isSequential = (rows: StoredRow[]) => rows.every((r, i) => r.seq === i + 1);
+
+function assertNoDuplicateSeq(db: DB, table: EditTable, recordId: number): void {
+  const seen = new Set<number>();
+  for (const [i, row] of rowsOf(db, table, recordId).entries()) {
+    if (seen.has(row.seq)) throw refused(table, i + 1, 'seq', row.seq, 'duplicate_seq');
+    seen.add(row.seq);
+  }
+}
+
+function blankRow(table: EditTable, recordId: number, position: number, seq: number): Row {
+  const base = { record_id: recordId, position, seq, category: 'other', name: '' };
+  return table === 'items' ? { ...base, target: '', completion: '', completion_rate: null } : { ...base, planned_fen: 0, actual_fen: 0, stated_rate: null };
+}
+
+/** Typing and pasting: cell edits plus appended rows, all checked first, then one step. */
+export function editCells(db: DB, recordId: number, table: EditTable, edits: { rowId: number; field: string; value: RawValue }[], append: Record<string, RawValue>[], label = 'edit'): number[] {
+  const rows = rowsOf(db, table, recordId);
+  const index = new Map(rows.map((r, i) => [r.id, i]));
+  const updates = new Map<number, Row>();
+  for (const e of edits) {
+    const i = index.get(e.rowId);
+    if (i === undefined) throw appError('no_row', `该行已不存在(#${e.rowId})`, `That row no longer exists (#${e.rowId})`);
+    if (!EDITABLE[table].includes(e.field)) throw appError('read_only', `${fieldLabel(e.field, 'zh')} 由程序计算,不能编辑`, `${fieldLabel(e.field, 'en')} is computed and cannot be edited`);
+    const parsed = parseCell(table, e.field, e.value);
+    if (!parsed.ok) throw refused(table, i + 1, e.field, e.value, parsed.code, parsed.problem);
+    const row = updates.get(e.rowId) ?? {};
+    row[COLUMN[e.field]] = toColumnValue(COLUMN[e.field], parsed.value);
+    // A renamed row that had no category takes the one its new name implies.
+    if (e.field === 'name' && rows[i].category === 'other' && row.category === undefined) row.category = inferCategory(String(parsed.value));
+    updates.set(e.rowId, row);
+  }
+  const appended: Row[] = [];
+  let seq = Math.max(0, ...rows.map((r) => r.seq));
+  let position = Math.max(0, ...rows.map((r) => r.position));
+  for (const [n, values] of append.entries()) {
+    const row = blankRow(table, recordId, ++position, ++seq);
+    for (const [field, raw] of Object.entries(values)) {
+      if (!EDITABLE[table].includes(field)) continue;
+      if (field === 'name' && (raw === null || String(raw).trim() === '')) continue;
+      const parsed = parseCell(table, field, raw);
+      if (!parsed.ok) throw refused(table, rows.length + n + 1, field, raw, parsed.code, parsed.problem);
+      row[COLUMN[field]] = toColumnValue(COLUMN[field], parsed.value);
+    }
+    if (row.category === 'other' && values.category === undefined) row.category = inferCategory(String(row.name));
+    appended.push(row);
+  }
+  return mutate(db, label, recordId, (changes) => {
+    for (const [rowId, fields] of updates) changes.update(table, rowId, fields);
+    const ids = appended.map((row) => changes.insert(table, row));
+    assertNoDuplicateSeq(db, table, recordId);
+    return ids;
+  });
+}
+
+export function insertRows(db: DB, recordId: number, table: EditTable, index: number, count: number): number[] {
+  const rows = rowsOf(db, table, recordId);
+  const before = rows[index - 1]?.position ?? 0;
+  const after = rows[index]?.position ?? before + count + 1;
+  const step = (after - before) / (count + 1);
+  const maxSeq = Math.max(0, ...rows.map((r) => r.seq));
+  return mutate(db, 'insert rows', recordId, (changes) => {
+    const ids = Array.from({ length: count }, (_, k) => changes.insert(table, blankRow(table, recordId, before + step * (k + 1), maxSeq + k + 1)));
+    renumberIfSequential(db, changes, table, recordId, isSequential(rows));
+    return ids;
+  });
+}
+
+export function deleteRows(db: DB, recordId: number, table: EditTable, rowIds: number[]): void {
+  const rows = rowsOf(db, table, recordId);
+  const mine = new Set(rows.map((r) => r.id));
+  for (const id of rowIds) if (!mine.has(id)) throw appError('no_row', `该行已不存在(#${id})`, `That row no longer exists (#${id})`);
+  mutate(db, 'delete rows', recordId, (changes) => {
+    for (const id of rowIds) changes.remove(table, id);
+    renumberIfSequential(db, changes, table, recordId, isSequential(rows));
+  });
+}
+
+export function moveRow(db: DB, recordId: number, table: EditTable, rowId: number, toIndex: number): void {
+  const rows = rowsOf(db, table, recordId);
+  const from = rows.findIndex((r) => r.id === rowId);
+  if (from < 0) throw appError('no_row', `该行已不存在(#${rowId})`, `That row no longer exists (#${rowId})`);
+  const others = rows.filter((r) => r.id !== rowId);
+  const to = Math.max(0, Math.min(toIndex, others.length));
+  const before = others[to - 1]?.position ?? (others[0]?.position ?? 1) - 1;
+  const after = others[to]?.position ?? before + 2;
+  mutate(db, 'move row', recordId, (changes) => {
+    changes.update(table, rowId, { position: (before + after) / 2 });
+    renumberIfSequential(db, changes, table, recordId, isSequential(rows));
+  });
+}
+
+export function updateCounty(db: DB, recordId: number, field: CountyField, raw: RawValue): void {
+  const parsed = parseCountyField(field, raw);
+  if (!parsed.ok) {
+    const f = finding(parsed.code, { field: `county.${field}`, value: raw === null ? '' : String(raw), ...(parsed.problem ? { problem: parsed.problem } : {}) });
+    throw appError('invalid_input', findingMessage(f, 'zh'), findingMessage(f, 'en'), { field: `county.${field}` });
+  }
+  const column = COUNTY_COLUMN[field];
+  const current = db.prepare('SELECT county_name, batch FROM records WHERE id = ?').get(recordId) as { county_name: string; batch: number } | undefined;
+  if (!current) throw appError('no_record', `记录 #${recordId} 不存在`, `Record #${recordId} does not exist`);
+  mutate(db, 'edit', recordId, (changes) => {
+    const fields: Row = { [column]: toColumnValue(column, parsed.value) };
+    if (field === 'name' || field === 'batch') {
+      const name = field === 'name' ? String(parsed.value) : current.county_name;
+      const batch = field === 'batch' ? Number(parsed.value) : current.batch;
+      if (findRecordIds(db, name, batch).some((r) => r.id !== recordId)) throw conflictError(name, batch);
+      fields.county_key = countyKey(name);
+    }
+    changes.update('records', recordId, fields);
+  });
+}

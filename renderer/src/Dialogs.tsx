@@ -1,0 +1,185 @@
+// Import, export and new-record dialogs.
+import { useState } from 'react';
+import type { Output } from '../../shared/contract';
+import { findingMessage, findingPlace, severityLabel, type Lang } from '../../shared/i18n';
+import { parseCountyField } from '../../shared/fields';
+import { countySchema, type County } from '../../shared/record';
+import type { RecordSummary } from './Sidebar';
+import type { Strings } from './strings';
+import { api } from './api';
+import { message } from './useRecord';
+
+type ImportResult = Output<'importWorkbooks'>;
+export type PickedFile = { name: string; bytes: Uint8Array<ArrayBuffer> };
+
+export async function readFiles(list: FileList | File[]): Promise<PickedFile[]> {
+  return Promise.all([...list].map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+}
+
+function Modal({ title, children, onClose }: { title: string; children: React.ReactNode; onClose: () => void }) {
+  return (
+    <div className="modal-back" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+      <div className="modal" role="dialog" aria-label={title} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+        <h2>{title}</h2>
+        {children}
+      </div>
+    </div>
+  );
+}
+
+export function ImportDialog({ files, t, lang, onClose, onDone }: { files: PickedFile[]; t: Strings; lang: Lang; onClose: () => void; onDone: (r: ImportResult) => void }) {
+  const [preview, setPreview] = useState<ImportResult | null>(null);
+  const [onConflict, setOnConflict] = useState<'skip' | 'replace'>('skip');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const run = async (dryRun: boolean, choice = onConflict) => {
+    setBusy(true);
+    try {
+      const r = await api.importWorkbooks({ files, onConflict: choice, dryRun });
+      if (dryRun) setPreview(r);
+      else if (r.committed) onDone(r);
+      else setPreview(r);
+      setError(null);
+    } catch (e) {
+      setError(message(e, lang));
+    } finally {
+      setBusy(false);
+    }
+  };
+  if (!preview && !busy && !error) void run(true);
+  const hasErrors = preview?.findings.some((f) => f.severity === 'error');
+  const hasConflicts = preview?.records.some((r) => r.existingId !== undefined);
+  return (
+    <Modal title={t.importTitle} onClose={onClose}>
+      <p className="files">{files.map((f) => f.name).join('、')}</p>
+      {error && <p className="error">{error}</p>}
+      {preview && (
+        <>
+          <table className="preview">
+            <tbody>
+              {preview.records.map((r, i) => (
+                <tr key={i} className={`action-${r.action}`}>
+                  <td>{t.actions[r.action]}</td>
+                  <td>{r.county}</td>
+                  <td>{t.batchOf} {r.batch}</td>
+                  <td>{r.file} › {r.sheet}</td>
+                  <td>{r.items} / {r.disbursements}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {preview.findings.length > 0 && (
+            <ul className="findings">
+              {preview.findings.map((f, i) => (
+                <li key={i} className={f.severity}>
+                  <b>{severityLabel(f.severity, lang)}</b> <code>{findingPlace(f)}</code> {findingMessage(f, lang)}
+                </li>
+              ))}
+            </ul>
+          )}
+          {hasConflicts && (
+            <p className="choice">
+              {t.onConflict}:
+              <label><input type="radio" name="conflict" checked={onConflict === 'skip'} onChange={() => { setOnConflict('skip'); void run(true, 'skip'); }} /> {t.skip}</label>
+              <label><input type="radio" name="conflict" checked={onConflict === 'replace'} onChange={() => { setOnConflict('replace'); void run(true, 'replace'); }} /> {t.replace}</label>
+            </p>
+          )}
+          {hasErrors && <p className="error">{t.nothingWritten}</p>}
+        </>
+      )}
+      <div className="buttons">
+        <button onClick={onClose}>{t.cancel}</button>
+        <button className="primary" disabled={busy || !preview || !preview.ok} onClick={() => void run(false)}>{t.commit}</button>
+      </div>
+    </Modal>
+  );
+}
+
+export function ExportDialog({ records, current, t, lang, onClose }: { records: RecordSummary[]; current: number | null; t: Strings; lang: Lang; onClose: () => void }) {
+  const [chosen, setChosen] = useState<Set<number>>(new Set(current ? [current] : records.map((r) => r.id)));
+  const [script, setScript] = useState<'hans' | 'hant'>('hans');
+  const [error, setError] = useState<string | null>(null);
+  const go = async () => {
+    try {
+      const { fileName, bytes } = await api.exportWorkbook({ ids: [...chosen], script });
+      const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = fileName;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 5000);
+      onClose();
+    } catch (e) {
+      setError(message(e, lang));
+    }
+  };
+  return (
+    <Modal title={t.exportTitle} onClose={onClose}>
+      <ul className="pick">
+        {records.map((r) => (
+          <li key={r.id}>
+            <label>
+              <input type="checkbox" checked={chosen.has(r.id)} onChange={(e) => { const next = new Set(chosen); if (e.target.checked) next.add(r.id); else next.delete(r.id); setChosen(next); }} />
+              {r.county} · {t.batchOf} {r.batch}
+            </label>
+          </li>
+        ))}
+      </ul>
+      <p className="choice">
+        {t.script}:
+        <label><input type="radio" name="script" checked={script === 'hans'} onChange={() => setScript('hans')} /> {t.hans}</label>
+        <label><input type="radio" name="script" checked={script === 'hant'} onChange={() => setScript('hant')} /> {t.hant}</label>
+      </p>
+      {error && <p className="error">{error}</p>}
+      <div className="buttons">
+        <button onClick={onClose}>{t.cancel}</button>
+        <button className="primary" disabled={chosen.size === 0} onClick={() => void go()}>{t.download}</button>
+      </div>
+    </Modal>
+  );
+}
+
+const NEW_FIELDS = ['name', 'province', 'prefecture', 'batch', 'year'] as const;
+
+/** New record, or a duplicate to another batch (then only the batch is asked). */
+export function RecordDialog({ t, lang, duplicateOf, onClose, onDone }: { t: Strings; lang: Lang; duplicateOf: RecordSummary | null; onClose: () => void; onDone: (id: number) => void }) {
+  const [values, setValues] = useState<Record<string, string>>(duplicateOf ? { batch: String(duplicateOf.batch + 1) } : { year: String(new Date().getFullYear()) });
+  const [error, setError] = useState<string | null>(null);
+  const fields = duplicateOf ? (['batch'] as const) : NEW_FIELDS;
+  const submit = async () => {
+    const parsed: Record<string, unknown> = {};
+    for (const f of fields) {
+      const p = parseCountyField(f, values[f] ?? '');
+      if (!p.ok) return setError(`${t.fields[f]}: ${findingMessage({ severity: 'error', code: p.code, params: { field: `county.${f}`, value: values[f] ?? '' } }, lang)}`);
+      parsed[f] = p.value;
+    }
+    try {
+      if (duplicateOf) onDone((await api.duplicateRecord({ id: duplicateOf.id, batch: parsed.batch as number })).id);
+      else {
+        const county: County = countySchema.parse({
+          ...parsed, approvedOn: null, acceptedOn: null, investment: { total: '0', central: '0', localGov: '0', social: '0' }, centralArrangedUse: '0', statusNote: '',
+        });
+        onDone((await api.createRecord({ county })).id);
+      }
+    } catch (e) {
+      setError(message(e, lang));
+    }
+  };
+  return (
+    <Modal title={duplicateOf ? `${t.duplicateRecord}: ${duplicateOf.county}` : t.newRecord} onClose={onClose}>
+      <form className="form" onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+        {fields.map((f) => (
+          <label key={f} className="field">
+            <span>{t.fields[f]}{f === 'name' || f === 'batch' || f === 'year' ? ` (${t.required})` : ''}</span>
+            <input name={f} value={values[f] ?? ''} autoFocus={f === fields[0]} onChange={(e) => setValues({ ...values, [f]: e.target.value })} />
+          </label>
+        ))}
+        {error && <p className="error">{error}</p>}
+        <div className="buttons">
+          <button type="button" onClick={onClose}>{t.cancel}</button>
+          <button type="submit" className="primary">{t.ok}</button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,52 @@
+// The one typed client. In Electron the preload exposes invoke(); in the browser (web mode) the
+// same contract goes over HTTP with the per-launch token from the page address.
+import { ApiError, createClient, type Client, type Method, type WireError } from '../../shared/contract';
+import { decodeWire, encodeWire } from '../../shared/wire';
+
+declare global {
+  interface Window {
+    yanshou?: { invoke: (method: string, input: unknown) => Promise<{ ok: true; value: unknown } | { ok: false; error: WireError }> };
+  }
+}
+
+function tokenFromPage(): string {
+  const url = new URL(window.location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl) {
+    sessionStorage.setItem('yanshou-token', fromUrl);
+    url.searchParams.delete('token');
+    history.replaceState(null, '', url.toString());
+    return fromUrl;
+  }
+  return sessionStorage.getItem('yanshou-token') ?? '';
+}
+
+export class OfflineError extends Error {}
+
+function httpTransport(): (method: Method, input: unknown) => Promise<unknown> {
+  const token = tokenFromPage();
+  return async (method, input) => {
+    let res: Response;
+    try {
+      res = await fetch(`/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: encodeWire(input) });
+    } catch (e) {
+      throw new OfflineError((e as Error).message);
+    }
+    const body = decodeWire(await res.text());
+    if (!res.ok) {
+      if (res.status >= 500) throw new OfflineError((body as WireError).message);
+      throw new ApiError(body as WireError);
+    }
+    return body;
+  };
+}
+
+function ipcTransport(): (method: Method, input: unknown) => Promise<unknown> {
+  return async (method, input) => {
+    const result = await window.yanshou!.invoke(method, input);
+    if (!result.ok) throw new ApiError(result.error);
+    return result.value;
+  };
+}
+
+export const api: Client = createClient(window.yanshou ? ipcTransport() : httpTransport());

@@ -1,0 +1,110 @@
+// The API contract: every method the renderer may call, with its input and output schemas.
+// Transports (IPC in Electron, HTTP in web mode) iterate this object; adding a method never
+// changes them.
+import { z } from 'zod';
+import { countySchema, itemSchema, moneySchema, percentSchema, categorySchema, SCHEMA_ID } from './record';
+import { COUNTY_FIELDS } from './fields';
+import { FINDING_SEVERITY } from './findings';
+
+const id = z.number().int().positive();
+const table = z.enum(['items', 'disbursements']);
+const rawValue = z.union([z.string().max(100_000), z.number().finite(), z.null()]);
+const ok = z.object({ ok: z.literal(true) });
+const step = z.object({ id, label: z.string(), recordId: z.number().int().nullable(), at: z.string() });
+
+export const findingSchema = z.object({
+  severity: z.enum(['error', 'warning', 'info']),
+  code: z.enum(Object.keys(FINDING_SEVERITY) as [keyof typeof FINDING_SEVERITY, ...(keyof typeof FINDING_SEVERITY)[]]),
+  params: z.record(z.string(), z.string()),
+  target: z.object({ table: z.enum(['county', 'items', 'disbursements', 'totals']), row: z.number().int().optional(), field: z.string().optional() }).optional(),
+  file: z.string().optional(),
+  sheet: z.string().optional(),
+  cell: z.string().optional(),
+});
+
+export const countyRecordSchema = z.object({
+  schema: z.literal(SCHEMA_ID),
+  county: countySchema,
+  items: z.array(itemSchema),
+  disbursements: z.array(
+    z.object({ seq: z.number().int(), category: categorySchema, name: z.string(), planned: moneySchema, actual: moneySchema, rate: percentSchema.nullable(), statedRate: percentSchema.optional() }),
+  ),
+  totals: z.object({ planned: moneySchema, actual: moneySchema, rate: percentSchema.nullable(), statedRate: percentSchema.optional() }),
+  disbursementSummary: z.string(),
+});
+
+const recordSummary = z.object({
+  id, county: z.string(), province: z.string().nullable(), prefecture: z.string().nullable(), batch: z.number().int(), year: z.number().int(),
+  planned: moneySchema, actual: moneySchema, rate: percentSchema.nullable(), warnings: z.number().int(), errors: z.number().int(),
+});
+
+const importResult = z.object({
+  ok: z.boolean(),
+  committed: z.boolean(),
+  backup: z.string().nullable(),
+  records: z.array(z.object({ county: z.string(), batch: z.number().int(), items: z.number().int(), disbursements: z.number().int(), action: z.enum(['created', 'replaced', 'skipped', 'conflict', 'rejected']), file: z.string(), sheet: z.string(), existingId: id.optional() })),
+  findings: z.array(findingSchema),
+});
+
+export const contract = {
+  info: { input: z.object({}), output: z.object({ dbFile: z.string(), version: z.string() }) },
+  listRecords: { input: z.object({}), output: z.array(recordSummary) },
+  getRecord: {
+    input: z.object({ id }),
+    output: z.object({ id, record: countyRecordSchema, itemIds: z.array(id), disbursementIds: z.array(id), findings: z.array(findingSchema) }),
+  },
+  createRecord: { input: z.object({ county: countySchema }), output: z.object({ id }) },
+  duplicateRecord: { input: z.object({ id, batch: z.number().int().min(1).max(99) }), output: z.object({ id }) },
+  deleteRecord: { input: z.object({ id }), output: z.object({ backup: z.string().nullable() }) },
+  updateCounty: { input: z.object({ id, field: z.enum(COUNTY_FIELDS), value: rawValue }), output: ok },
+  /** Cell edits and appended rows of one table as one undoable step (typing, paste). */
+  editCells: {
+    input: z.object({
+      recordId: id,
+      table,
+      edits: z.array(z.object({ rowId: id, field: z.string().max(40), value: rawValue })).max(100_000),
+      append: z.array(z.record(z.string().max(40), rawValue)).max(5000).default([]),
+    }),
+    output: z.object({ ok: z.literal(true), appended: z.array(id) }),
+  },
+  insertRows: { input: z.object({ recordId: id, table, index: z.number().int().min(0), count: z.number().int().min(1).max(1000) }), output: z.object({ rowIds: z.array(id) }) },
+  deleteRows: { input: z.object({ recordId: id, table, rowIds: z.array(id).min(1).max(100_000) }), output: ok },
+  moveRow: { input: z.object({ recordId: id, table, rowId: id, toIndex: z.number().int().min(0) }), output: ok },
+  undo: { input: z.object({}), output: z.object({ step: step.nullable() }) },
+  redo: { input: z.object({}), output: z.object({ step: step.nullable() }) },
+  history: { input: z.object({}), output: z.object({ undo: step.nullable(), redo: step.nullable() }) },
+  importWorkbooks: {
+    input: z.object({
+      files: z.array(z.object({ name: z.string().min(1).max(255), bytes: z.instanceof(Uint8Array) })).min(1).max(50),
+      onConflict: z.enum(['fail', 'skip', 'replace']),
+      dryRun: z.boolean(),
+    }),
+    output: importResult,
+  },
+  exportWorkbook: { input: z.object({ ids: z.array(id).min(1).max(5000), script: z.enum(['hans', 'hant']) }), output: z.object({ fileName: z.string(), bytes: z.instanceof(Uint8Array) }) },
+} as const;
+
+export type Contract = typeof contract;
+export type Method = keyof Contract;
+export type Input<M extends Method> = z.input<Contract[M]['input']>;
+export type Output<M extends Method> = z.output<Contract[M]['output']>;
+export const METHODS = Object.keys(contract) as Method[];
+
+/** An error as it crosses a transport. */
+export type WireError = { code: string; message: string; messages?: { zh: string; en: string }; details?: unknown };
+
+/** The one typed client the renderer uses, over any transport. */
+export type Client = { [M in Method]: (input: Input<M>) => Promise<Output<M>> };
+export type Transport = (method: Method, input: unknown) => Promise<unknown>;
+
+export class ApiError extends Error {
+  constructor(readonly wire: WireError) {
+    super(wire.message);
+  }
+}
+
+export function createClient(transport: Transport): Client {
+  const client = {} as Record<Method, (input: unknown) => Promise<unknown>>;
+  for (const method of METHODS) client[method] = (input) => transport(method, input);
+  return client as unknown as Client;
+}
