@@ -100,14 +100,26 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
   uncategorised: [(p) => `“${p.name}”未归入六类建设内容(其他)`, (p) => `“${p.name}” is in none of the six categories (other)`],
 };
 
-/** The finding in words, with its cell when it came from a workbook: "… (C21)". */
-export function findingMessage(f: Finding, lang: Lang): string {
+/** The finding in words; with `withCell`, its workbook cell too: "… (C21)". */
+export function findingMessage(f: Finding, lang: Lang, withCell = false): string {
   const text = FINDINGS[f.code][lang === 'zh' ? 0 : 1];
   const params = { ...f.params };
   if (params.field) params.field = fieldLabel(params.field, lang);
   if (params.column) params.column = fieldLabel(params.column, lang);
   const body = typeof text === 'string' ? text : text(params);
-  return f.cell ? `${body} (${f.cell})` : body;
+  return withCell && f.cell ? `${body} (${f.cell})` : body;
+}
+
+const STEP_LABELS: Record<string, [string, string]> = {
+  edit: ['编辑', 'edit'], paste: ['粘贴', 'paste'], 'insert rows': ['插入行', 'insert rows'], 'delete rows': ['删除行', 'delete rows'],
+  'move row': ['移动行', 'move row'], create: ['新建记录', 'new record'], duplicate: ['复制记录', 'duplicate record'],
+  'delete record': ['删除记录', 'delete record'], demo: ['添加示例', 'add demo'], import: ['导入', 'import'],
+};
+
+/** An undo step's label in words: "import a.xlsx" → "导入 a.xlsx". */
+export function stepLabel(label: string, lang: Lang): string {
+  const key = Object.keys(STEP_LABELS).find((k) => label === k || label.startsWith(`${k} `));
+  return key ? `${STEP_LABELS[key][lang === 'zh' ? 0 : 1]}${label.slice(key.length)}` : label;
 }
 
 /** Where a finding is, for one line of output: "a.xlsx › 樟树市 › C21". */

@@ -39,7 +39,7 @@ export async function importCommand(ctx: CommandContext): Promise<number> {
         {
           ok: result.ok,
           records: result.records.map((r) => ({ county: r.county, batch: r.batch, items: r.items, disbursements: r.disbursements, action: action(r.action), file: r.file, sheet: r.sheet })),
-          findings: result.findings.map((f) => ({ severity: f.severity, code: f.code, message: findingMessage(f, io.lang), file: f.file, sheet: f.sheet, cell: f.cell ?? null })),
+          findings: result.findings.map((f) => ({ severity: f.severity, code: f.code, message: findingMessage(f, io.lang, true), file: f.file, sheet: f.sheet, cell: f.cell ?? null })),
           ...(result.backup ? { backup: result.backup } : {}),
         },
         null,

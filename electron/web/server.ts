@@ -50,7 +50,8 @@ export async function startWebServer(ctx: ApiContext, options: { port?: number; 
       const origin = req.headers.origin;
       if (origin !== undefined && !allowedHosts().has(origin.replace(/^http:\/\//, ''))) return send(res, 403, JSON.stringify({ code: 'forbidden_origin', message: 'Forbidden origin' }));
       const url = new URL(req.url ?? '/', `http://${host}`);
-      if (url.pathname.startsWith('/api/')) {
+      // The raw path counts too: /api/%2e%2e/… normalises out of /api/ but still needs the token.
+      if (url.pathname.startsWith('/api/') || (req.url ?? '').startsWith('/api/')) {
         const auth = req.headers.authorization ?? '';
         const given = auth.startsWith('Bearer ') ? auth.slice(7) : '';
         if (!given) return send(res, 401, JSON.stringify({ code: 'no_token', message: '需要启动时给出的令牌' }));
@@ -65,7 +66,7 @@ export async function startWebServer(ctx: ApiContext, options: { port?: number; 
         } catch {
           return send(res, 400, JSON.stringify({ code: 'invalid_json', message: '请求不是有效的 JSON' }));
         }
-        const result = await dispatch(ctx, url.pathname.slice(5), input);
+        const result = await dispatch(ctx, url.pathname.startsWith('/api/') ? url.pathname.slice(5) : '', input);
         return result.ok ? send(res, 200, encodeWire(result.value)) : send(res, result.status, encodeWire(result.error));
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain');

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Output } from '../../shared/contract';
 import type { CountyField, RawValue } from '../../shared/fields';
-import { findingMessage, severityLabel, type Lang } from '../../shared/i18n';
+import { findingMessage, severityLabel, stepLabel, type Lang } from '../../shared/i18n';
 import type { Finding } from '../../shared/findings';
 import { api } from './api';
 import { STRINGS } from './strings';
@@ -74,7 +74,7 @@ export function App() {
         const { step } = await (which === 'undo' ? api.undo({}) : api.redo({}));
         if (!step) say(which === 'undo' ? t.nothingToUndo : t.nothingToRedo);
         else {
-          say(which === 'undo' ? t.undone(step.label) : t.redone(step.label));
+          say(which === 'undo' ? t.undone(stepLabel(step.label, lang)) : t.redone(stepLabel(step.label, lang)));
           const list = await refreshList();
           if (step.recordId !== null && list.some((r) => r.id === step.recordId)) setSelected(step.recordId);
         }
@@ -205,7 +205,7 @@ export function App() {
         <span className="spacer" />
         {info && <span className="db" title={info.dbFile}>{t.database}: {info.dbFile}</span>}
       </footer>
-      {dialog?.kind === 'import' && <ImportDialog files={dialog.files} t={t} lang={lang} onClose={() => setDialog(null)} onDone={(r) => { setDialog(null); void refreshList(); const first = r.records.find((x) => x.action === 'created' || x.action === 'replaced'); say(`${t.commit}: ${r.records.map((x) => `${x.county}(${t.actions[x.action]})`).join('、')}`); if (first) void api.listRecords({}).then((list) => { const hit = list.find((x) => x.county === first.county && x.batch === first.batch); if (hit) setSelected(hit.id); }); }} />}
+      {dialog?.kind === 'import' && <ImportDialog files={dialog.files} t={t} lang={lang} onClose={() => setDialog(null)} onDone={(r) => { setDialog(null); void refreshList().then(() => reload()); const first = r.records.find((x) => x.action === 'created' || x.action === 'replaced'); say(`${t.commit}: ${r.records.map((x) => `${x.county}(${t.actions[x.action]})`).join('、')}`); if (first) void api.listRecords({}).then((list) => { const hit = list.find((x) => x.county === first.county && x.batch === first.batch); if (hit) setSelected(hit.id); }); }} />}
       {dialog?.kind === 'export' && <ExportDialog records={records} current={selected} t={t} lang={lang} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'record' && <RecordDialog t={t} lang={lang} duplicateOf={dialog.duplicateOf} onClose={() => setDialog(null)} onDone={(id) => { setDialog(null); void refreshList().then(() => setSelected(id)); }} />}
     </div>

@@ -1,9 +1,10 @@
 // Ordered schema migrations; PRAGMA user_version is the index of the last one applied.
-// Money columns (…_fen) hold integers of 分.
+// Money columns (…_fen) hold integers of 分. Ids are never reused (AUTOINCREMENT), so an id the
+// app remembers can never come to mean another record.
 export const MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE records (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     county_name TEXT NOT NULL,
     county_key TEXT NOT NULL,
     province TEXT,
@@ -22,7 +23,7 @@ export const MIGRATIONS: readonly string[] = [
     UNIQUE (county_key, batch)
   );
   CREATE TABLE items (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     record_id INTEGER NOT NULL REFERENCES records(id) ON DELETE CASCADE,
     position REAL NOT NULL,
     seq INTEGER NOT NULL,
@@ -34,7 +35,7 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX items_record ON items(record_id, position);
   CREATE TABLE disbursements (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     record_id INTEGER NOT NULL REFERENCES records(id) ON DELETE CASCADE,
     position REAL NOT NULL,
     seq INTEGER NOT NULL,

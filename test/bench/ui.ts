@@ -1,0 +1,56 @@
+// The grid with 2,000 disbursement lines in Chromium: time to first render, and time from typing
+// a value to the new rate and 合计 on screen.
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { openDatabase } from '../../electron/services/store/database';
+import { createRecord } from '../../electron/services/store/records';
+import { buildRenderer } from '../../electron/web/build';
+import { launchBrowser } from '../e2e/harness';
+import { ROOT, seedInput, tempDir } from '../helpers/fixtures';
+
+const LINES = 2000;
+
+export async function benchUi(): Promise<void> {
+  await buildRenderer();
+  const db = path.join(tempDir(), 'bench.sqlite');
+  const store = openDatabase(db);
+  const input = seedInput();
+  input.disbursements = Array.from({ length: LINES }, (_, i) => ({ seq: i + 1, category: 'logistics' as const, name: `物流配送项目 ${i + 1}`, planned: String(100 + (i % 50)), actual: `${50 + (i % 40)}.${String(i % 100).padStart(2, '0')}` }));
+  createRecord(store, input);
+  store.close();
+  const child = spawn(process.execPath, [path.join(ROOT, 'electron/cli/bin.mjs'), 'web', '--db', db, '--no-open'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve) => child.stdout!.on('data', (c) => { const m = /http:\S+/.exec(String(c)); if (m) resolve(m[0]); }));
+  const browser = await launchBrowser();
+  try {
+    const first: number[] = [];
+    const typing: number[] = [];
+    for (let run = 0; run < 3; run++) {
+      const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+      const t0 = Date.now();
+      await page.goto(url);
+      const totalCell = page.locator('.table-block[data-table="disbursements"] .ag-row-pinned.total-row .ag-cell[col-id="actual"]');
+      await totalCell.waitFor();
+      await page.locator('.table-block[data-table="disbursements"] .ag-row:not(.ag-row-pinned)[row-index="0"] .ag-cell[col-id="actual"]').waitFor();
+      first.push(Date.now() - t0);
+      const before = await totalCell.innerText();
+      await page.locator('.table-block[data-table="disbursements"] .ag-row:not(.ag-row-pinned)[row-index="0"] .ag-cell[col-id="actual"]').click();
+      await page.keyboard.type(String(90 + run));
+      const ms = await page.evaluate(async (old) => {
+        const cell = document.querySelector('.table-block[data-table="disbursements"] .ag-row-pinned.total-row .ag-cell[col-id="actual"]')!;
+        const start = performance.now();
+        document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+        while (cell.textContent === old) await new Promise((r) => requestAnimationFrame(r));
+        return performance.now() - start;
+      }, before);
+      typing.push(ms);
+      await page.close();
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    console.log(`UI: a record with ${LINES} disbursement lines in Chromium (median of 3)`);
+    console.log(`  time to first render (load → grid and 合计 on screen)   ${median(first).toFixed(0).padStart(6)} ms`);
+    console.log(`  typing a value → new rate and 合计 on screen           ${median(typing).toFixed(0).padStart(6)} ms`);
+  } finally {
+    await browser.close();
+    child.kill('SIGTERM');
+  }
+}

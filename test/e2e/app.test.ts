@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startApp, cell, cellTexts, type App } from './harness';
+import { readWorkbook } from '../../electron/services/excel/import';
+import { computeRecord } from '../../shared/record';
+import { referenceFixture, tempDir } from '../helpers/fixtures';
+import { bytesOf, typedSeedWorkbook } from '../fixtures/workbooks';
+
+let app: App;
+beforeAll(async () => {
+  app = await startApp();
+  await app.page.locator('.table-block[data-table="disbursements"] .ag-row').first().waitFor();
+}, 120_000);
+afterAll(async () => app?.stop());
+
+const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
+
+describe('the editing app in Chromium', () => {
+  it('shows the seed: 樟树市, rates 82.61 … 73.53, 合计 1235.96 / 82.40', async () => {
+    const { page } = app;
+    await expect.poll(() => page.locator('.record.selected .name').innerText()).toBe('樟树市');
+    expect(await cellTexts(page, 'disbursements', 'rate', 6)).toEqual(['82.61', '85.19', '66.67', '89.85', '91.40', '73.53']);
+    expect((await cell(page, 'disbursements', 'total', 'actual').innerText()).trim()).toBe('1235.96');
+    expect((await cell(page, 'disbursements', 'total', 'planned').innerText()).trim()).toBe('1500.00');
+    expect((await cell(page, 'disbursements', 'total', 'rate').innerText()).trim()).toBe('82.40');
+    expect(await page.getByTestId('summary').innerText()).toBe('截至验收日,已拨付承办企业资金共1235.96万元,资金拨付率82.40%。');
+    expect(await page.getByTestId('checks').innerText()).toContain('没有发现问题');
+    await page.screenshot({ path: path.join(tempDir(), 'seed.png') });
+  });
+
+  it('typing 700 over 640.21 shows rate 90.32 and 合计 1295.75 before the write returns, and 700 after a reload', async () => {
+    const { page } = app;
+    // Hold the write back: what is on screen must not wait for the store.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route('**/api/editCells', async (route) => {
+      await held;
+      await route.continue().catch(() => {});
+    });
+    await cell(page, 'disbursements', 0, 'actual').click();
+    await page.keyboard.type('700');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cell(page, 'disbursements', 0, 'rate').innerText()).toBe('90.32');
+    expect((await cell(page, 'disbursements', 'total', 'actual').innerText()).trim()).toBe('1295.75');
+    expect(await page.getByTestId('summary').innerText()).toContain('1295.75万元');
+    expect(await page.getByTestId('save-state').innerText()).toBe('正在保存…');
+    release();
+    await page.unroute('**/api/editCells');
+    await expect.poll(() => page.getByTestId('save-state').innerText()).toBe('已保存');
+    await page.reload();
+    await expect.poll(() => cell(page, 'disbursements', 0, 'actual').innerText()).toBe('700.00');
+    expect((await cell(page, 'disbursements', 0, 'rate').innerText()).trim()).toBe('90.32');
+  });
+
+  it('refuses an invalid value at the cell with a message, storing nothing', async () => {
+    const { page } = app;
+    await cell(page, 'disbursements', 1, 'planned').click();
+    await page.keyboard.type('abc');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('note').innerText()).toContain('不是数字');
+    expect((await cell(page, 'disbursements', 1, 'planned').innerText()).trim()).toBe('335.00');
+  });
+
+  it('accepts numbers as people type them: 1,234.56, full-width digits, 万元', async () => {
+    const { page } = app;
+    await cell(page, 'disbursements', 2, 'actual').click();
+    // F2 edits, as in Excel (Enter moves down); full-width digits come from an IME as text.
+    await page.keyboard.press('F2');
+    await page.keyboard.press(`${mod}+a`);
+    await page.keyboard.insertText('１２０万元');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cell(page, 'disbursements', 2, 'actual').innerText()).toBe('120.00');
+    await page.keyboard.press(`${mod}+z`);
+    await expect.poll(() => cell(page, 'disbursements', 2, 'actual').innerText()).toBe('100.00');
+  });
+
+  it('pastes a 3×2 block copied from Excel, then undoes it in one step', async () => {
+    const { page } = app;
+    const before = await cellTexts(page, 'disbursements', 'planned', 6);
+    const beforeActual = await cellTexts(page, 'disbursements', 'actual', 6);
+    await cell(page, 'disbursements', 3, 'planned').click();
+    // Excel's clipboard: tab-separated, CRLF, trailing newline; the third row runs past the table.
+    await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.setData('text/plain', '200\t150.5\r\n90\t88\r\n1,000\t500\r\n');
+      document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    await expect.poll(() => cell(page, 'disbursements', 3, 'planned').innerText()).toBe('200.00');
+    expect(await cellTexts(page, 'disbursements', 'actual', 6)).toEqual([...beforeActual.slice(0, 3), '150.50', '88.00', '500.00']);
+    expect(await cellTexts(page, 'disbursements', 'planned', 6)).toEqual([...before.slice(0, 3), '200.00', '90.00', '1000.00']);
+    await page.keyboard.press(`${mod}+z`);
+    await expect.poll(() => cellTexts(page, 'disbursements', 'planned', 6)).toEqual(before);
+    expect(await cellTexts(page, 'disbursements', 'actual', 6)).toEqual(beforeActual);
+  });
+
+  it('pasting past the last row adds rows, as one undoable step', async () => {
+    const { page } = app;
+    await cell(page, 'disbursements', 5, 'name').click();
+    await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.setData('text/plain', '"农村电商\n宣传"\t10\t5\n新增物流项目\t20\t10\n');
+      document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    await expect.poll(() => cell(page, 'disbursements', 6, 'name').innerText()).toBe('新增物流项目');
+    expect((await cell(page, 'disbursements', 5, 'name').innerText()).trim()).toBe('农村电商\n宣传');
+    expect((await cell(page, 'disbursements', 6, 'rate').innerText()).trim()).toBe('50.00');
+    await page.keyboard.press(`${mod}+z`);
+    await expect.poll(() => page.locator('.table-block[data-table="disbursements"] .ag-row:not(.ag-row-pinned)').count()).toBe(6);
+    expect((await cell(page, 'disbursements', 5, 'name').innerText()).trim()).toBe('农村电商宣传和规划');
+  });
+
+  it('imports a workbook through the UI: preview with the conflict, replace, commit', async () => {
+    const { page } = app;
+    const file = path.join(tempDir(), '樟樹市.xlsx');
+    fs.writeFileSync(file, await bytesOf(typedSeedWorkbook({ script: 'hant' })));
+    await page.getByTestId('import-input').setInputFiles(file);
+    const dialog = page.getByRole('dialog');
+    // A conflict is skipped unless the clerk chooses to replace.
+    await expect.poll(() => dialog.innerText()).toContain('跳过');
+    await dialog.getByLabel('替换(先备份)').check();
+    await expect.poll(() => dialog.innerText()).toContain('替换');
+    await dialog.getByRole('button', { name: '导入' }).click();
+    await expect.poll(() => page.locator('.content h2.title').innerText()).toContain('樟樹市');
+    expect((await cell(page, 'disbursements', 0, 'actual').innerText()).trim()).toBe('640.21');
+    expect(await page.getByTestId('summary').innerText()).toBe('截至驗收日,已撥付承辦企業資金共1235.96萬元,資金撥付率82.40%。');
+  });
+
+  it('exports: the downloaded workbook parses back to the record on screen', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: '导出…' }).click();
+    const dialog = page.getByRole('dialog');
+    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: '导出' }).click()]);
+    const saved = path.join(tempDir(), download.suggestedFilename());
+    await download.saveAs(saved);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const [read] = await readWorkbook({ name: 'download.xlsx', bytes: fs.readFileSync(saved) });
+    expect(computeRecord(read.input!)).toEqual(referenceFixture('hant'));
+  });
+
+  it('switches to English and back', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.locator('.content').innerText()).toContain('3. Central funds disbursed');
+    expect(await page.locator('.table-block[data-table="disbursements"] .ag-header-cell[col-id="actual"]').innerText()).toContain('Disbursed');
+    expect(await page.getByRole('button', { name: 'Undo' }).count()).toBe(1);
+    await page.getByRole('button', { name: '中文' }).click();
+    await expect.poll(() => page.locator('.content').innerText()).toContain('三、中央财政资金拨付情况');
+  });
+});

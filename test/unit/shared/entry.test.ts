@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { parseBlock, formatBlock } from '../../../shared/clipboard';
+import { parseCell, parseCountyField } from '../../../shared/fields';
+
+describe('paste blocks from Excel and WPS', () => {
+  it('reads tab-separated rows with CRLF and a trailing newline', () => {
+    expect(parseBlock('1\t2\r\n3\t4\r\n')).toEqual([['1', '2'], ['3', '4']]);
+  });
+  it('reads quoted cells holding newlines, tabs and doubled quotes', () => {
+    expect(parseBlock('"a\nb"\t"say ""hi"""\n"x\ty"\tz\n')).toEqual([['a\nb', 'say "hi"'], ['x\ty', 'z']]);
+  });
+  it('keeps empty cells and a single value', () => {
+    expect(parseBlock('\t\t5\n')).toEqual([['', '', '5']]);
+    expect(parseBlock('640.21')).toEqual([['640.21']]);
+  });
+  it('writes what it reads', () => {
+    const rows = [['樟树市', 'a\nb', 'say "hi"'], ['1', '', '2']];
+    expect(parseBlock(formatBlock(rows))).toEqual(rows);
+  });
+});
+
+describe('number entry in a cell', () => {
+  it('takes amounts as people type them, and refuses what is not one', () => {
+    expect(parseCell('disbursements', 'actual', '1,234.56')).toEqual({ ok: true, value: '1234.56' });
+    expect(parseCell('disbursements', 'actual', '６４０．２１')).toEqual({ ok: true, value: '640.21' });
+    expect(parseCell('disbursements', 'planned', '29.41万元')).toEqual({ ok: true, value: '29.41' });
+    expect(parseCell('disbursements', 'planned', 'abc')).toMatchObject({ ok: false, code: 'not_a_number' });
+    expect(parseCell('disbursements', 'planned', '-1')).toMatchObject({ ok: false, code: 'negative_amount' });
+    expect(parseCell('disbursements', 'planned', '')).toMatchObject({ ok: false, code: 'not_a_number', problem: 'empty' });
+  });
+  it('takes percents, categories in Chinese, and refuses a blank name', () => {
+    expect(parseCell('items', 'completionRate', '90%')).toEqual({ ok: true, value: '90' });
+    expect(parseCell('items', 'completionRate', '')).toEqual({ ok: true, value: null });
+    expect(parseCell('disbursements', 'statedRate', '91.40%')).toEqual({ ok: true, value: '91.40' });
+    expect(parseCell('items', 'category', '人员培训')).toEqual({ ok: true, value: 'training' });
+    expect(parseCell('items', 'category', '人員培訓')).toEqual({ ok: true, value: 'training' });
+    expect(parseCell('items', 'name', '  ')).toMatchObject({ ok: false, code: 'missing_name' });
+    expect(parseCell('disbursements', 'rate', '50')).toMatchObject({ ok: false });
+  });
+  it('reads county facts: 第八批, 2021年9月', () => {
+    expect(parseCountyField('batch', '第八批')).toEqual({ ok: true, value: 8 });
+    expect(parseCountyField('approvedOn', '2021年9月')).toEqual({ ok: true, value: '2021-09' });
+    expect(parseCountyField('approvedOn', '九月')).toMatchObject({ ok: false, code: 'not_a_date' });
+  });
+});
