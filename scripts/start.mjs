@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // npm start: the desktop app where Electron can run; otherwise one line saying why, and the same
 // app in the browser (web mode) with the default database (a new one gets the demo record).
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,11 +9,12 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 
+/** The Electron binary's path, or why there is none (the package throws when it was never downloaded). */
 function electronBinary() {
+  if (process.env.YANSHOU_WEB) return { reason: 'YANSHOU_WEB' };
   try {
-    // The electron package exports the path of its binary, and throws when it was never downloaded.
     const binary = require('electron');
-    return typeof binary === 'string' ? binary : null;
+    return typeof binary === 'string' ? { binary } : { reason: 'no binary' };
   } catch (e) {
     return { reason: e instanceof Error ? e.message.split('\n')[0] : String(e) };
   }
@@ -25,11 +26,13 @@ function run(command, args) {
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 }
 
-const binary = electronBinary();
-if (typeof binary === 'string' && !process.env.YANSHOU_WEB) {
-  run(process.execPath, [path.join(root, 'scripts/build-desktop.mjs')]);
-} else {
-  const why = typeof binary === 'object' && binary ? binary.reason : 'YANSHOU_WEB is set';
-  console.log(`Electron 在此无法运行(${why}),改为在浏览器中打开验收台。 / Electron cannot run here; starting the web mode instead.`);
+let { binary, reason } = electronBinary();
+if (binary) {
+  const built = spawnSync(process.execPath, [path.join(root, 'scripts/build-desktop.mjs'), '--build-only'], { cwd: root, stdio: 'inherit' });
+  if (built.status === 0) run(binary, [root, ...process.argv.slice(2)]);
+  else reason = 'the desktop build did not complete';
+}
+if (!binary || reason) {
+  console.log(`Electron 在此无法运行(${reason}),改为在浏览器中打开验收台。 / Electron cannot run here; starting the web mode instead.`);
   run(process.execPath, [path.join(root, 'electron/cli/bin.mjs'), 'web', ...process.argv.slice(2)]);
 }

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { countySchema, itemSchema, moneySchema, percentSchema, categorySchema, SCHEMA_ID } from './record';
 import { COUNTY_FIELDS } from './fields';
 import { FINDING_SEVERITY } from './findings';
+import { METHOD_NAMES, type MethodName } from './methods';
 
 const id = z.number().int().positive();
 const table = z.enum(['items', 'disbursements']);
@@ -46,8 +47,20 @@ const importResult = z.object({
   findings: z.array(findingSchema),
 });
 
+export const commandSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('import'), files: z.array(z.object({ name: z.string(), bytes: z.instanceof(Uint8Array) })) }),
+  z.object({ kind: z.literal('export') }),
+  z.object({ kind: z.literal('print') }),
+  z.object({ kind: z.literal('undo') }),
+  z.object({ kind: z.literal('redo') }),
+  z.object({ kind: z.literal('reload') }),
+  z.object({ kind: z.literal('lang'), lang: z.enum(['zh', 'en']) }),
+  z.object({ kind: z.literal('message'), text: z.string() }),
+]);
+export type Command = z.infer<typeof commandSchema>;
+
 export const contract = {
-  info: { input: z.object({}), output: z.object({ dbFile: z.string(), version: z.string() }) },
+  info: { input: z.object({}), output: z.object({ dbFile: z.string(), version: z.string(), mode: z.enum(['desktop', 'web']) }) },
   listRecords: { input: z.object({}), output: z.array(recordSummary) },
   getRecord: {
     input: z.object({ id }),
@@ -82,13 +95,22 @@ export const contract = {
     output: importResult,
   },
   exportWorkbook: { input: z.object({ ids: z.array(id).min(1).max(5000), script: z.enum(['hans', 'hant']) }), output: z.object({ fileName: z.string(), bytes: z.instanceof(Uint8Array) }) },
+  /** Desktop: export into a file the user picks in the native save dialog (the path never comes from the renderer). */
+  saveExport: { input: z.object({ ids: z.array(id).min(1).max(5000), script: z.enum(['hans', 'hant']) }), output: z.object({ path: z.string().nullable() }) },
+  backupNow: { input: z.object({}), output: z.object({ backup: z.string().nullable() }) },
+  /** Desktop: the next menu command for the renderer (long poll; null when none came). */
+  waitForCommand: { input: z.object({}), output: z.object({ command: commandSchema.nullable() }) },
 } as const;
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const methodsMatch: Same<keyof typeof contract, MethodName> = true;
+void methodsMatch;
 
 export type Contract = typeof contract;
 export type Method = keyof Contract;
 export type Input<M extends Method> = z.input<Contract[M]['input']>;
 export type Output<M extends Method> = z.output<Contract[M]['output']>;
-export const METHODS = Object.keys(contract) as Method[];
+export const METHODS: readonly Method[] = METHOD_NAMES;
 
 /** An error as it crosses a transport. */
 export type WireError = { code: string; message: string; messages?: { zh: string; en: string }; details?: unknown };

@@ -2,7 +2,8 @@
 // validate the input with zod, run, and turn any failure into {code, message, details}.
 import path from 'node:path';
 import type { z } from 'zod';
-import { contract, type Method, type Output, type WireError } from '../../shared/contract';
+import { contract, type Command, type Method, type Output, type WireError } from '../../shared/contract';
+import { appError } from '../../shared/errors';
 import { AppError } from '../../shared/errors';
 import { checkRecord } from '../../shared/checks';
 import { toInput } from '../../shared/record';
@@ -14,14 +15,20 @@ import { importWorkbooks } from './excel/import';
 import { exportWorkbook } from './excel/export';
 import type { DB } from './store/database';
 
-export type ApiContext = { db: DB; dbFile: string; version: string };
+/** What only the desktop shell can do; absent in web mode. */
+export type DesktopHooks = {
+  /** Shows the native save dialog and writes the file; null when the user cancels. */
+  saveFile: (defaultName: string, bytes: Uint8Array) => Promise<string | null>;
+  nextCommand: () => Promise<Command | null>;
+};
+export type ApiContext = { db: DB; dbFile: string; version: string; desktop?: DesktopHooks };
 type ParsedInput<M extends Method> = z.output<(typeof contract)[M]['input']>;
 export type Handlers = { [M in Method]: (input: ParsedInput<M>, ctx: ApiContext) => Output<M> | Promise<Output<M>> };
 
 const OK = { ok: true } as const;
 
 export const handlers: Handlers = {
-  info: (_i, ctx) => ({ dbFile: ctx.dbFile, version: ctx.version }),
+  info: (_i, ctx) => ({ dbFile: ctx.dbFile, version: ctx.version, mode: ctx.desktop ? 'desktop' : 'web' }),
   listRecords: (_i, { db }) => listRecords(db),
   getRecord: ({ id }, { db }) => {
     const stored = readRecord(db, id);
@@ -52,12 +59,26 @@ export const handlers: Handlers = {
     const { records, ...rest } = await importWorkbooks(db, dbFile, files, { onConflict, dryRun });
     return { ...rest, records };
   },
-  exportWorkbook: async ({ ids, script }, { db }) => {
-    const records = ids.map((id) => readRecord(db, id).record);
-    const fileName = records.length === 1 ? `${records[0].county.name}-第${records[0].county.batch}批-验收表.xlsx` : `验收表-${records.length}县.xlsx`;
-    return { fileName, bytes: new Uint8Array(await exportWorkbook(records, script)) };
+  exportWorkbook: async ({ ids, script }, { db }) => exportFile(db, ids, script),
+  saveExport: async ({ ids, script }, ctx) => {
+    const desktop = desktopOnly(ctx);
+    const { fileName, bytes } = await exportFile(ctx.db, ids, script);
+    return { path: await desktop.saveFile(fileName, bytes) };
   },
+  backupNow: (_i, { db, dbFile }) => ({ backup: backupDatabase(db, dbFile, 'manual') }),
+  waitForCommand: async (_i, ctx) => ({ command: ctx.desktop ? await ctx.desktop.nextCommand() : null }),
 };
+
+async function exportFile(db: DB, ids: number[], script: 'hans' | 'hant') {
+  const records = ids.map((id) => readRecord(db, id).record);
+  const fileName = records.length === 1 ? `${records[0].county.name}-第${records[0].county.batch}批-验收表.xlsx` : `验收表-${records.length}县.xlsx`;
+  return { fileName, bytes: new Uint8Array(await exportWorkbook(records, script)) };
+}
+
+function desktopOnly(ctx: ApiContext): DesktopHooks {
+  if (!ctx.desktop) throw appError('desktop_only', '只有桌面版可以这样做', 'Only the desktop app can do this');
+  return ctx.desktop;
+}
 
 export type DispatchResult = { ok: true; value: unknown } | { ok: false; status: number; error: WireError };
 

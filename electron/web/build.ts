@@ -19,12 +19,12 @@ export function rendererIsStale(): boolean {
   const index = path.join(RENDERER_DIST, 'index.html');
   if (!fs.existsSync(index)) return true;
   const sources = ['renderer', 'shared'].map((d) => path.join(PROJECT_ROOT, d)).filter((d) => fs.existsSync(d));
-  return Math.max(...sources.map(newest), fs.statSync(path.join(PROJECT_ROOT, 'vite.config.ts')).mtimeMs) > fs.statSync(index).mtimeMs;
+  return Math.max(...sources.map(newest), fs.statSync(path.join(PROJECT_ROOT, 'renderer/vite.config.ts')).mtimeMs) > fs.statSync(index).mtimeMs;
 }
 
 export async function buildRenderer(log: (line: string) => void = () => {}): Promise<void> {
   if (!rendererIsStale()) return;
   log('正在构建界面… / Building the app…');
   const { build } = await import('vite');
-  await build({ configFile: path.join(PROJECT_ROOT, 'vite.config.ts'), logLevel: 'warn' });
+  await build({ configFile: path.join(PROJECT_ROOT, 'renderer/vite.config.ts'), logLevel: 'warn' });
 }

@@ -106,6 +106,34 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, [undoRedo, dialog]);
 
+  // Desktop: menu commands come through the contract (a long poll), so the preload stays one invoke().
+  useEffect(() => {
+    if (info?.mode !== 'desktop') return;
+    let stopped = false;
+    void (async () => {
+      while (!stopped) {
+        const { command } = await api.waitForCommand({}).catch(() => ({ command: null }));
+        if (stopped || !command) continue;
+        if (command.kind === 'import') setDialog({ kind: 'import', files: command.files as PickedFile[] });
+        else if (command.kind === 'export') setDialog({ kind: 'export' });
+        else if (command.kind === 'undo' || command.kind === 'redo') {
+          const field = (document.activeElement as HTMLElement | null)?.closest('input, textarea');
+          if (field) document.execCommand(command.kind);
+          else void undoRedo(command.kind);
+        } else if (command.kind === 'lang') setLang(command.lang);
+        else if (command.kind === 'reload') {
+          await refreshList();
+          await reload();
+          void api.info({}).then(setInfo);
+        } else if (command.kind === 'message') say(command.text);
+        else if (command.kind === 'print') window.print();
+      }
+    })();
+    return () => {
+      stopped = true;
+    };
+  }, [info?.mode, undoRedo, refreshList, reload, say]);
+
   useEffect(() => {
     const over = (e: DragEvent) => e.preventDefault();
     const drop = (e: DragEvent) => {
@@ -206,7 +234,7 @@ export function App() {
         {info && <span className="db" title={info.dbFile}>{t.database}: {info.dbFile}</span>}
       </footer>
       {dialog?.kind === 'import' && <ImportDialog files={dialog.files} t={t} lang={lang} onClose={() => setDialog(null)} onDone={(r) => { setDialog(null); void refreshList().then(() => reload()); const first = r.records.find((x) => x.action === 'created' || x.action === 'replaced'); say(`${t.commit}: ${r.records.map((x) => `${x.county}(${t.actions[x.action]})`).join('、')}`); if (first) void api.listRecords({}).then((list) => { const hit = list.find((x) => x.county === first.county && x.batch === first.batch); if (hit) setSelected(hit.id); }); }} />}
-      {dialog?.kind === 'export' && <ExportDialog records={records} current={selected} t={t} lang={lang} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'export' && <ExportDialog records={records} current={selected} t={t} lang={lang} desktop={info?.mode === 'desktop'} onSaved={(p) => say(`${t.download}: ${p}`)} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'record' && <RecordDialog t={t} lang={lang} duplicateOf={dialog.duplicateOf} onClose={() => setDialog(null)} onDone={(id) => { setDialog(null); void refreshList().then(() => setSelected(id)); }} />}
     </div>
   );

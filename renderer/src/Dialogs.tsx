@@ -95,12 +95,19 @@ export function ImportDialog({ files, t, lang, onClose, onDone }: { files: Picke
   );
 }
 
-export function ExportDialog({ records, current, t, lang, onClose }: { records: RecordSummary[]; current: number | null; t: Strings; lang: Lang; onClose: () => void }) {
+export function ExportDialog({ records, current, t, lang, desktop, onSaved, onClose }: { records: RecordSummary[]; current: number | null; t: Strings; lang: Lang; desktop: boolean; onSaved: (path: string) => void; onClose: () => void }) {
   const [chosen, setChosen] = useState<Set<number>>(new Set(current ? [current] : records.map((r) => r.id)));
   const [script, setScript] = useState<'hans' | 'hant'>('hans');
   const [error, setError] = useState<string | null>(null);
   const go = async () => {
     try {
+      if (desktop) {
+        // The desktop app asks where to save in the native dialog, in main.
+        const { path } = await api.saveExport({ ids: [...chosen], script });
+        if (path) onSaved(path);
+        onClose();
+        return;
+      }
       const { fileName, bytes } = await api.exportWorkbook({ ids: [...chosen], script });
       const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
       const a = document.createElement('a');

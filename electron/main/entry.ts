@@ -1,0 +1,4 @@
+// The bundle's entry point (dist/main/index.mjs).
+import { startDesktop } from './desktop';
+
+void startDesktop();

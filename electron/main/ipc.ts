@@ -1,0 +1,21 @@
+// The IPC adapter: every contract method on its channel, validated by the same dispatch as the
+// web mode. Only the app's own page may call; errors cross as {code, message, details}.
+import { ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { METHODS } from '../../shared/contract';
+import { CHANNEL_PREFIX } from '../../shared/methods';
+import { dispatch, type ApiContext } from '../services/api';
+
+export function isAppPage(event: IpcMainInvokeEvent, index: string): boolean {
+  const url = event.senderFrame?.url ?? '';
+  return url.startsWith('file://') && decodeURIComponent(new URL(url).pathname).endsWith(index.replace(/\\/g, '/'));
+}
+
+export function registerContract(context: () => ApiContext, index: string): void {
+  for (const method of METHODS) {
+    ipcMain.handle(`${CHANNEL_PREFIX}${method}`, async (event, input: unknown) => {
+      if (!isAppPage(event, index)) return { ok: false, error: { code: 'forbidden', message: '只允许验收台自己的页面调用', messages: { zh: '只允许验收台自己的页面调用', en: 'Only the app page may call this' } } };
+      const result = await dispatch(context(), method, input);
+      return result.ok ? { ok: true, value: result.value } : { ok: false, error: result.error };
+    });
+  }
+}

@@ -1,0 +1,9 @@
+// The names of the contract's methods, and nothing else: the preload's allow-list, kept tiny so
+// the sandboxed preload bundles no schema code. contract.ts checks it matches, at compile time.
+export const METHOD_NAMES = [
+  'info', 'listRecords', 'getRecord', 'createRecord', 'duplicateRecord', 'deleteRecord', 'updateCounty', 'editCells',
+  'insertRows', 'deleteRows', 'moveRow', 'undo', 'redo', 'history', 'importWorkbooks', 'exportWorkbook', 'saveExport',
+  'backupNow', 'waitForCommand',
+] as const;
+export type MethodName = (typeof METHOD_NAMES)[number];
+export const CHANNEL_PREFIX = 'yanshou:';

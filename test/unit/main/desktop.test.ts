@@ -1,0 +1,203 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fake, app, ipcMain } from '../../fakes/electron';
+import { METHODS } from '../../../shared/contract';
+import { CHANNEL_PREFIX } from '../../../shared/methods';
+import { readWorkbook } from '../../../electron/services/excel/import';
+import { computeRecord } from '../../../shared/record';
+import { referenceFixture, tempDir } from '../../helpers/fixtures';
+import { bytesOf, typedSeedWorkbook } from '../../fixtures/workbooks';
+import type { Desktop } from '../../../electron/main/desktop';
+
+const home = tempDir('yanshou-desktop-');
+let desktop: Desktop;
+let pageUrl: string;
+const savedEnv = { XDG_CONFIG_HOME: process.env.XDG_CONFIG_HOME, YANSHOU_DB: process.env.YANSHOU_DB };
+let processListeners: { uncaught: unknown[]; rejection: unknown[] };
+
+// A call from the app's own page through the fake ipcMain.
+const call = async (method: string, input: unknown, url = pageUrl) => (await ipcMain.call(`${CHANNEL_PREFIX}${method}`, input, url)) as { ok: boolean; value?: any; error?: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
+const menuItem = (id: string) => fake.appMenu!.template.flatMap((m: { submenu?: { id?: string }[] }) => m.submenu ?? []).find((i: { id?: string }) => i.id === id) as { click: () => unknown; label: string; accelerator?: string; role?: string };
+
+beforeAll(async () => {
+  process.env.XDG_CONFIG_HOME = home;
+  delete process.env.YANSHOU_DB;
+  processListeners = { uncaught: process.listeners('uncaughtException'), rejection: process.listeners('unhandledRejection') };
+  const { startDesktop, INDEX } = await import('../../../electron/main/desktop');
+  desktop = (await startDesktop())!;
+  pageUrl = `file://${INDEX}`;
+});
+
+afterAll(() => {
+  for (const l of process.listeners('uncaughtException')) if (!processListeners.uncaught.includes(l)) process.off('uncaughtException', l);
+  for (const l of process.listeners('unhandledRejection')) if (!processListeners.rejection.includes(l)) process.off('unhandledRejection', l);
+  desktop?.ctx.db.close();
+  Object.assign(process.env, savedEnv);
+});
+
+describe('the Electron shell, against a fake electron', () => {
+  it('creates the window with the secure options and the preload, on the built renderer', () => {
+    const [win] = fake.windows;
+    expect(win.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    expect(win.options.webPreferences.preload).toMatch(/dist[/\\]preload[/\\]index\.cjs$/);
+    expect(win.loaded).toMatch(/dist[/\\]renderer[/\\]index\.html$/);
+  });
+
+  it('opens the app data file in the user-data folder, with the demo record on first start', async () => {
+    expect(desktop.ctx.dbFile).toBe(path.join(home, 'Yanshou', 'yanshou.sqlite'));
+    const list = await call('listRecords', {});
+    expect(list.value.map((r: { county: string }) => r.county)).toEqual(['樟树市']);
+  });
+
+  it('registers every contract method, each answering through ipcMain with the real store', async () => {
+    for (const m of METHODS) expect(ipcMain.handlers.has(`${CHANNEL_PREFIX}${m}`)).toBe(true);
+    const [{ id }] = (await call('listRecords', {})).value;
+    const got = await call('getRecord', { id });
+    expect(got.value.record).toEqual(referenceFixture('hans'));
+    expect((await call('info', {})).value.mode).toBe('desktop');
+    const edit = await call('editCells', { recordId: id, table: 'disbursements', edits: [{ rowId: got.value.disbursementIds[0], field: 'actual', value: '700' }] });
+    expect(edit.ok).toBe(true);
+    expect((await call('getRecord', { id })).value.record.totals.actual).toBe('1295.75');
+    expect((await call('undo', {})).value.step.label).toBe('edit');
+    expect((await call('getRecord', { id })).value.record).toEqual(referenceFixture('hans'));
+    const history = await call('history', {});
+    expect(history.value.redo.label).toBe('edit');
+    expect((await call('backupNow', {})).value.backup).toMatch(/backups/);
+  });
+
+  it('rejects an invalid input with the zod error, and writes nothing', async () => {
+    const [{ id }] = (await call('listRecords', {})).value;
+    const before = (await call('getRecord', { id })).value.record;
+    const bad = await call('editCells', { recordId: id, table: 'disbursements', edits: [{ rowId: -3, field: 'actual', value: { evil: true } }] });
+    expect(bad.ok).toBe(false);
+    expect(bad.error.code).toBe('invalid_input');
+    expect(bad.error.details.map((d: { path: string }) => d.path)).toEqual(expect.arrayContaining(['edits.0.rowId', 'edits.0.value']));
+    expect((await call('deleteRecord', { id: 'all' })).error.code).toBe('invalid_input');
+    expect((await call('getRecord', { id })).value.record).toEqual(before);
+  });
+
+  it('answers only the app page: another origin is refused', async () => {
+    const r = await call('listRecords', {}, 'https://evil.example/index.html');
+    expect(r).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('blocks navigation, new windows and permission requests, and sends a strict CSP', () => {
+    const win = fake.windows[0];
+    expect(win.webContents.windowOpenHandler!({ url: 'https://example.com' })).toEqual({ action: 'deny' });
+    for (const event of ['will-navigate', 'will-redirect']) {
+      let prevented = false;
+      win.webContents.emit(event, { preventDefault: () => (prevented = true) }, 'https://example.com');
+      expect(prevented).toBe(true);
+    }
+    let granted: boolean | undefined;
+    fake.permissionRequestHandler!(win.webContents, 'media', (ok: boolean) => (granted = ok));
+    expect(granted).toBe(false);
+    expect(fake.permissionCheckHandler!(win.webContents, 'notifications')).toBe(false);
+    let headers: Record<string, string[]> = {};
+    fake.headersHandler!({ responseHeaders: {} }, (r: { responseHeaders: Record<string, string[]> }) => (headers = r.responseHeaders));
+    expect(headers['Content-Security-Policy'][0]).toContain("default-src 'self'");
+  });
+
+  it('has the menu in Chinese with the usual shortcuts, and menu items reach their actions', async () => {
+    expect(fake.appMenu!.template.map((m: { label?: string }) => m.label).filter(Boolean)).toEqual(['文件', '编辑', '视图', '帮助']);
+    expect(menuItem('undo')).toMatchObject({ label: '撤销', accelerator: 'CmdOrCtrl+Z' });
+    expect(menuItem('paste')).toMatchObject({ label: '粘贴', role: 'paste' });
+    expect(menuItem('quit').label).toBe('退出');
+
+    // 导入…: the path comes from the native dialog in main; the file reaches the renderer as bytes.
+    const file = path.join(tempDir(), '樟樹市.xlsx');
+    fs.writeFileSync(file, await bytesOf(typedSeedWorkbook({ script: 'hant' })));
+    fake.openAnswers.push([file]);
+    await menuItem('import').click();
+    const command = (await call('waitForCommand', {})).value.command;
+    expect(command.kind).toBe('import');
+    expect(command.files[0].name).toBe('樟樹市.xlsx');
+    expect(command.files[0].bytes).toBeInstanceOf(Uint8Array);
+    const preview = await call('importWorkbooks', { files: command.files, onConflict: 'skip', dryRun: true });
+    expect(preview.value.records[0]).toMatchObject({ county: '樟樹市', action: 'skipped' });
+
+    for (const [id, kind] of [['export', 'export'], ['print', 'print'], ['undo', 'undo'], ['redo', 'redo']] as const) {
+      await menuItem(id).click();
+      expect((await call('waitForCommand', {})).value.command).toEqual({ kind });
+    }
+    await menuItem('backup').click();
+    expect((await call('waitForCommand', {})).value.command.text).toMatch(/已备份到 .*backups/);
+    await menuItem('logs').click();
+    expect(fake.openedPaths).toEqual([desktop.logger.folder]);
+    await menuItem('about').click();
+    expect(fake.messageBoxes).toHaveLength(1);
+    await menuItem('language').click();
+    expect((await call('waitForCommand', {})).value.command).toEqual({ kind: 'lang', lang: 'en' });
+    expect(fake.appMenu!.template.map((m: { label?: string }) => m.label).filter(Boolean)).toEqual(['File', 'Edit', 'View', 'Help']);
+    await menuItem('language').click();
+    await call('waitForCommand', {});
+  });
+
+  it('exports through the native save dialog into the path chosen there', async () => {
+    const out = path.join(tempDir(), 'chosen.xlsx');
+    fake.saveAnswers.push(out);
+    const [{ id }] = (await call('listRecords', {})).value;
+    expect((await call('saveExport', { ids: [id], script: 'hans' })).value.path).toBe(out);
+    const [read] = await readWorkbook({ name: 'chosen.xlsx', bytes: fs.readFileSync(out) });
+    expect(computeRecord(read.input!)).toEqual(referenceFixture('hans'));
+    fake.saveAnswers.push(null);
+    expect((await call('saveExport', { ids: [id], script: 'hans' })).value.path).toBeNull();
+  });
+
+  it('opens another data file from the menu, refusing one from a newer Yanshou with a dialog', async () => {
+    const other = path.join(tempDir(), 'not-a-db.sqlite');
+    fs.writeFileSync(other, 'not a database at all'.repeat(50));
+    fake.openAnswers.push([other]);
+    await menuItem('open-data-file').click();
+    expect(fake.errorBoxes.at(-1)![0]).toBe('无法打开数据文件');
+    expect((await call('listRecords', {})).value).toHaveLength(1);
+  });
+
+  it('a second launch focuses the first window', () => {
+    const win = fake.windows[0];
+    win.minimized = true;
+    app.emit('second-instance');
+    expect(win.minimized).toBe(false);
+    expect(win.focusCount).toBe(1);
+  });
+
+  it('remembers the window size and position', () => {
+    fake.windows[0].emit('close');
+    const saved = JSON.parse(fs.readFileSync(path.join(home, 'Yanshou', 'window.json'), 'utf8'));
+    expect(saved).toMatchObject({ x: 120, y: 80, width: 1200, height: 800 });
+  });
+
+  it('shows an unexpected error in a dialog and logs it', () => {
+    const handler = process.listeners('uncaughtException').find((l) => !processListeners.uncaught.includes(l))!;
+    (handler as (e: Error) => void)(new Error('boom'));
+    expect(fake.errorBoxes.at(-1)![0]).toBe('验收台遇到意外错误');
+    expect(fake.errorBoxes.at(-1)![1]).toContain('数据未受影响');
+    expect(fs.readFileSync(path.join(desktop.logger.folder, 'main.log'), 'utf8')).toContain('boom');
+  });
+});
+
+describe('the preload', () => {
+  it('exposes one invoke, limited to the contract methods', async () => {
+    await import('../../../electron/preload/index');
+    expect(Object.keys(fake.exposed.yanshou)).toEqual(['invoke']);
+    await fake.exposed.yanshou.invoke('listRecords', {});
+    expect(fake.rendererInvokes.at(-1)).toEqual(['yanshou:listRecords', {}]);
+    const refused = await fake.exposed.yanshou.invoke('constructor', {});
+    expect(refused.ok).toBe(false);
+    expect(fake.rendererInvokes).toHaveLength(1);
+  });
+});
+
+describe('single instance', () => {
+  it('a second process quits without opening a window', async () => {
+    const { startDesktop } = await import('../../../electron/main/desktop');
+    fake.singleInstance = false;
+    const windows = fake.windows.length;
+    expect(await startDesktop()).toBeNull();
+    expect(fake.quitCalls).toBe(1);
+    expect(fake.windows.length).toBe(windows);
+    fake.singleInstance = true;
+  });
+});
+
