@@ -1,6 +1,7 @@
 // npm run screenshots: the main screens into docs/, taken from the real app in Chromium.
 import fs from 'node:fs';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { startApp } from '../test/e2e/harness';
 import { bytesOf, typedSeedWorkbook } from '../test/fixtures/workbooks';
 import { ROOT, tempDir } from '../test/helpers/fixtures';
@@ -29,6 +30,10 @@ try {
   await page.getByRole('button', { name: '导出…' }).click();
   await page.screenshot({ path: path.join(docs, 'app-export.png') });
   await page.getByRole('dialog').getByRole('button', { name: '取消' }).click();
+  await page.getByRole('button', { name: '打印预览' }).click();
+  await page.frameLocator('[data-testid="print-frame"]').locator('h1').waitFor();
+  await page.screenshot({ path: path.join(docs, 'app-print-preview.png') });
+  await page.getByRole('button', { name: '关闭' }).click();
   await page.getByRole('button', { name: 'English' }).click();
   await page.evaluate(() => document.querySelector('.content')!.scrollTo(0, 0));
   await page.waitForTimeout(400);
@@ -37,4 +42,10 @@ try {
 } finally {
   await app.stop();
 }
+// The seed's acceptance document as printed: `yanshou pdf`, then its pages as PNG.
+const db = path.join(tempDir(), 'pdf.sqlite');
+execFileSync(process.execPath, [path.join(ROOT, 'electron/cli/bin.mjs'), 'demo', '--db', db]);
+const pdf = path.join(docs, 'seed-acceptance.pdf');
+execFileSync(process.execPath, [path.join(ROOT, 'electron/cli/bin.mjs'), 'pdf', pdf, '--db', db]);
+execFileSync('pdftoppm', ['-r', '70', '-png', pdf, path.join(docs, 'seed-pdf-page')]);
 console.log('screenshots written to docs/');

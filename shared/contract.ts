@@ -96,7 +96,14 @@ export const contract = {
   },
   exportWorkbook: { input: z.object({ ids: z.array(id).min(1).max(5000), script: z.enum(['hans', 'hant']) }), output: z.object({ fileName: z.string(), bytes: z.instanceof(Uint8Array) }) },
   /** Desktop: export into a file the user picks in the native save dialog (the path never comes from the renderer). */
-  saveExport: { input: z.object({ ids: z.array(id).min(1).max(5000), script: z.enum(['hans', 'hant']) }), output: z.object({ path: z.string().nullable() }) },
+  saveExport: {
+    input: z.object({ ids: z.array(id).min(1).max(5000), script: z.enum(['hans', 'hant']), format: z.enum(['xlsx', 'pdf']).default('xlsx'), signature: z.boolean().default(true) }),
+    output: z.object({ path: z.string().nullable() }),
+  },
+  /** The printable acceptance document as PDF (A4 landscape). */
+  exportPdf: { input: z.object({ ids: z.array(id).min(1).max(5000), script: z.enum(['hans', 'hant']), signature: z.boolean().default(true) }), output: z.object({ fileName: z.string(), bytes: z.instanceof(Uint8Array) }) },
+  /** Desktop: the system print dialog for the document. */
+  printDocument: { input: z.object({ ids: z.array(id).min(1).max(5000), script: z.enum(['hans', 'hant']), signature: z.boolean().default(true) }), output: ok },
   backupNow: { input: z.object({}), output: z.object({ backup: z.string().nullable() }) },
   /** Desktop: the next menu command for the renderer (long poll; null when none came). */
   waitForCommand: { input: z.object({}), output: z.object({ command: commandSchema.nullable() }) },

@@ -5,7 +5,7 @@ import { defaultDatabaseFile } from '../services/paths';
 import { langFromEnv, type Lang } from '../../shared/i18n';
 import { EXIT, reportFailure, UsageError, type Io } from './output';
 import { demoCommand, showCommand, listCommand, checkCommand } from './records';
-import { importCommand, exportCommand } from './excel';
+import { importCommand, exportCommand, pdfCommand } from './excel';
 import { webCommand } from './web';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -26,6 +26,7 @@ const COMMANDS: Record<string, Command> = {
   check: { options: { county: { type: 'string' }, batch: { type: 'string' } }, run: checkCommand },
   import: { options: { 'on-conflict': { type: 'string' }, 'dry-run': { type: 'boolean' } }, positionals: true, run: importCommand },
   export: { options: { county: { type: 'string' }, batch: { type: 'string' }, script: { type: 'string' } }, positionals: true, run: exportCommand },
+  pdf: { options: { county: { type: 'string' }, batch: { type: 'string' }, script: { type: 'string' }, 'no-signature': { type: 'boolean' } }, positionals: true, run: pdfCommand },
   web: { options: { port: { type: 'string' }, 'no-open': { type: 'boolean' } }, run: webCommand },
 };
 
@@ -39,6 +40,7 @@ const USAGE = {
   check [--county 县名] [--json]          检查记录
   import 文件… [--on-conflict fail|skip|replace] [--dry-run] [--json]
   export 输出.xlsx [--county 县名 [--batch N]] [--script hans|hant]
+  pdf 输出.pdf [--county 县名 [--batch N]] [--script hans|hant] [--no-signature]
   web [--port N] [--no-open]             在浏览器中打开应用
 通用选项: --db 数据文件(默认 $YANSHOU_DB 或应用的数据文件)  --lang zh|en`,
   en: `Yanshou — acceptance tables of e-commerce demonstration counties
@@ -50,6 +52,7 @@ Usage: yanshou <command> [options]
   check [--county NAME] [--json]          check records
   import FILE… [--on-conflict fail|skip|replace] [--dry-run] [--json]
   export OUT.xlsx [--county NAME [--batch N]] [--script hans|hant]
+  pdf OUT.pdf [--county NAME [--batch N]] [--script hans|hant] [--no-signature]
   web [--port N] [--no-open]             the app in a browser
 Common options: --db PATH (default $YANSHOU_DB or the app's data file)  --lang zh|en`,
 };

@@ -7,6 +7,7 @@ import { addDemo } from '../services/demo';
 import { startWebServer } from '../web/server';
 import { buildRenderer, RENDERER_DIST } from '../web/build';
 import { databaseLabel } from '../services/api';
+import { renderPdf } from '../services/print/pdf';
 import { EXIT, UsageError } from './output';
 import type { CommandContext } from './main';
 import pkg from '../../package.json' with { type: 'json' };
@@ -33,7 +34,7 @@ export async function webCommand(ctx: CommandContext): Promise<number> {
   const db = openDatabase(file);
   // A newcomer's first start shows real content: the demo record in a new default database.
   if (isDefault && isNew) addDemo(db);
-  const server = await startWebServer({ db, dbFile: databaseLabel(file), version: pkg.version }, { port, rendererDir: RENDERER_DIST });
+  const server = await startWebServer({ db, dbFile: databaseLabel(file), version: pkg.version, renderPdf }, { port, rendererDir: RENDERER_DIST });
   io.out(server.url);
   if (!values['no-open']) openBrowser(server.url);
   await new Promise<void>((resolve) => {

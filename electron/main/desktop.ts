@@ -17,6 +17,7 @@ import { createLogger, type Logger } from './log';
 import { menuTemplate, type MenuActions } from './menu';
 import { registerContract } from './ipc';
 import { createMainWindow, hardenSession } from './window';
+import { printToPdf, printWithDialog } from './print';
 
 export const INDEX = path.join(RENDERER_DIST, 'index.html');
 export const PRELOAD = path.join(PROJECT_ROOT, 'dist/preload/index.cjs');
@@ -55,8 +56,10 @@ export async function startDesktop(): Promise<Desktop | null> {
     db,
     dbFile: databaseLabel(file),
     version: app.getVersion(),
+    renderPdf: printToPdf,
     desktop: {
       nextCommand: () => commands.next(),
+      print: printWithDialog,
       saveFile: async (defaultName, bytes) => {
         const r = await dialog.showSaveDialog(win, { defaultPath: path.join(app.getPath('documents'), defaultName), filters: [{ name: 'Excel', extensions: ['xlsx'] }] });
         if (r.canceled || !r.filePath) return null;

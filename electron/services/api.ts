@@ -6,7 +6,8 @@ import { contract, type Command, type Method, type Output, type WireError } from
 import { appError } from '../../shared/errors';
 import { AppError } from '../../shared/errors';
 import { checkRecord } from '../../shared/checks';
-import { toInput } from '../../shared/record';
+import { toInput, type CountyRecord } from '../../shared/record';
+import { printHtml } from '../../shared/print';
 import { mutate, undo, redo, history } from './store/changelog';
 import { backupDatabase } from './store/backup';
 import { createRecord, listRecords, readRecord, removeRecord, conflictError, findRecordIds } from './store/records';
@@ -20,8 +21,17 @@ export type DesktopHooks = {
   /** Shows the native save dialog and writes the file; null when the user cancels. */
   saveFile: (defaultName: string, bytes: Uint8Array) => Promise<string | null>;
   nextCommand: () => Promise<Command | null>;
+  /** Opens the system print dialog for an HTML document. */
+  print: (html: string) => Promise<void>;
 };
-export type ApiContext = { db: DB; dbFile: string; version: string; desktop?: DesktopHooks };
+export type ApiContext = {
+  db: DB;
+  dbFile: string;
+  version: string;
+  /** Renders the print document to PDF: the system Chromium, or Electron's printToPDF. */
+  renderPdf: (html: string) => Promise<Uint8Array<ArrayBuffer>>;
+  desktop?: DesktopHooks;
+};
 type ParsedInput<M extends Method> = z.output<(typeof contract)[M]['input']>;
 export type Handlers = { [M in Method]: (input: ParsedInput<M>, ctx: ApiContext) => Output<M> | Promise<Output<M>> };
 
@@ -60,19 +70,30 @@ export const handlers: Handlers = {
     return { ...rest, records };
   },
   exportWorkbook: async ({ ids, script }, { db }) => exportFile(db, ids, script),
-  saveExport: async ({ ids, script }, ctx) => {
+  saveExport: async ({ ids, script, format, signature }, ctx) => {
     const desktop = desktopOnly(ctx);
-    const { fileName, bytes } = await exportFile(ctx.db, ids, script);
+    const { fileName, bytes } = format === 'pdf' ? await pdfFile(ctx, ids, script, signature) : await exportFile(ctx.db, ids, script);
     return { path: await desktop.saveFile(fileName, bytes) };
+  },
+  exportPdf: ({ ids, script, signature }, ctx) => pdfFile(ctx, ids, script, signature),
+  printDocument: async ({ ids, script, signature }, ctx) => {
+    await desktopOnly(ctx).print(printHtml(ids.map((id) => readRecord(ctx.db, id).record), { script, signature }));
+    return OK;
   },
   backupNow: (_i, { db, dbFile }) => ({ backup: backupDatabase(db, dbFile, 'manual') }),
   waitForCommand: async (_i, ctx) => ({ command: ctx.desktop ? await ctx.desktop.nextCommand() : null }),
 };
 
+const baseName = (records: CountyRecord[]) => (records.length === 1 ? `${records[0].county.name}-第${records[0].county.batch}批-验收表` : `验收表-${records.length}县`);
+
 async function exportFile(db: DB, ids: number[], script: 'hans' | 'hant') {
   const records = ids.map((id) => readRecord(db, id).record);
-  const fileName = records.length === 1 ? `${records[0].county.name}-第${records[0].county.batch}批-验收表.xlsx` : `验收表-${records.length}县.xlsx`;
-  return { fileName, bytes: new Uint8Array(await exportWorkbook(records, script)) };
+  return { fileName: `${baseName(records)}.xlsx`, bytes: new Uint8Array(await exportWorkbook(records, script)) };
+}
+
+async function pdfFile(ctx: ApiContext, ids: number[], script: 'hans' | 'hant', signature: boolean) {
+  const records = ids.map((id) => readRecord(ctx.db, id).record);
+  return { fileName: `${baseName(records)}.pdf`, bytes: await ctx.renderPdf(printHtml(records, { script, signature })) };
 }
 
 function desktopOnly(ctx: ApiContext): DesktopHooks {

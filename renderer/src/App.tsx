@@ -12,8 +12,9 @@ import { CountyForm } from './CountyForm';
 import { TableGrid, type GridHandle } from './TableGrid';
 import { ExportDialog, ImportDialog, readFiles, RecordDialog, type PickedFile } from './Dialogs';
 import { message, useRecord } from './useRecord';
+import { PrintPreview } from './PrintPreview';
 
-type Dialog = { kind: 'import'; files: PickedFile[] } | { kind: 'export' } | { kind: 'record'; duplicateOf: RecordSummary | null } | null;
+type Dialog = { kind: 'import'; files: PickedFile[] } | { kind: 'export' } | { kind: 'print' } | { kind: 'record'; duplicateOf: RecordSummary | null } | null;
 const isMac = navigator.platform.toLowerCase().includes('mac');
 
 export function App() {
@@ -126,7 +127,7 @@ export function App() {
           await reload();
           void api.info({}).then(setInfo);
         } else if (command.kind === 'message') say(command.text);
-        else if (command.kind === 'print') window.print();
+        else if (command.kind === 'print') setDialog({ kind: 'print' });
       }
     })();
     return () => {
@@ -196,6 +197,7 @@ export function App() {
         <button onClick={() => void undoRedo('redo')} title={isMac ? '⇧⌘Z' : 'Ctrl+Y'}>{t.redo}</button>
         <button onClick={() => fileInput.current?.click()}>{t.import}</button>
         <button disabled={records.length === 0} onClick={() => setDialog({ kind: 'export' })}>{t.export}</button>
+        <button disabled={records.length === 0} onClick={() => void settle().then(() => setDialog({ kind: 'print' }))}>{t.printPreview}</button>
         <input ref={fileInput} type="file" accept=".xlsx,.xls,.et" multiple hidden data-testid="import-input" onChange={(e) => { const files = e.target.files; if (files?.length) void readFiles(files).then((picked) => setDialog({ kind: 'import', files: picked })); e.target.value = ''; }} />
         <span className="spacer" />
         <button className="lang" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>{t.language}</button>
@@ -235,6 +237,7 @@ export function App() {
       </footer>
       {dialog?.kind === 'import' && <ImportDialog files={dialog.files} t={t} lang={lang} onClose={() => setDialog(null)} onDone={(r) => { setDialog(null); void refreshList().then(() => reload()); const first = r.records.find((x) => x.action === 'created' || x.action === 'replaced'); say(`${t.commit}: ${r.records.map((x) => `${x.county}(${t.actions[x.action]})`).join('、')}`); if (first) void api.listRecords({}).then((list) => { const hit = list.find((x) => x.county === first.county && x.batch === first.batch); if (hit) setSelected(hit.id); }); }} />}
       {dialog?.kind === 'export' && <ExportDialog records={records} current={selected} t={t} lang={lang} desktop={info?.mode === 'desktop'} onSaved={(p) => say(`${t.download}: ${p}`)} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'print' && <PrintPreview records={records} current={selected} t={t} lang={lang} desktop={info?.mode === 'desktop'} onSaved={(p) => say(`${t.savePdf}: ${p}`)} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'record' && <RecordDialog t={t} lang={lang} duplicateOf={dialog.duplicateOf} onClose={() => setDialog(null)} onDone={(id) => { setDialog(null); void refreshList().then(() => setSelected(id)); }} />}
     </div>
   );

@@ -138,6 +138,23 @@ describe('the editing app in Chromium', () => {
     expect(computeRecord(read.input!)).toEqual(referenceFixture('hant'));
   });
 
+  it('打印预览 shows the acceptance document; 另存为 PDF downloads it', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: '打印预览' }).click();
+    const frame = page.frameLocator('[data-testid="print-frame"]');
+    await expect.poll(() => frame.locator('h1').innerText()).toMatch(/电子商务进农村综合示范县项目验收情况表$/);
+    expect(await frame.locator('h2').allInnerTexts()).toEqual(['一、基本情况', '二、项目建设完成情况', '三、中央财政资金拨付情况']);
+    expect(await frame.locator('table.disbursements tr.total').innerText()).toContain('1235.96');
+    await page.getByRole('dialog').getByLabel('繁體').check();
+    await expect.poll(() => frame.locator('h2').allInnerTexts()).toEqual(['一、基本情況', '二、項目建設完成情況', '三、中央財政資金撥付情況']);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '另存为 PDF' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/验收表\.pdf$/);
+    const saved = path.join(tempDir(), 'preview.pdf');
+    await download.saveAs(saved);
+    expect(fs.readFileSync(saved).subarray(0, 5).toString()).toBe('%PDF-');
+    await page.getByRole('button', { name: '关闭' }).click();
+  });
+
   it('switches to English and back', async () => {
     const { page } = app;
     await page.getByRole('button', { name: 'English' }).click();

@@ -33,6 +33,7 @@ export const fake = {
   permissionRequestHandler: null as null | Listener,
   permissionCheckHandler: null as null | Listener,
   headersHandler: null as null | Listener,
+  printed: [] as { kind: 'pdf' | 'dialog'; html: string; options: unknown }[],
   reset() {
     this.quitCalls = 0;
     this.windows = [];
@@ -73,8 +74,17 @@ export const app = new App();
 
 class WebContents extends Emitter {
   windowOpenHandler: Listener | null = null;
+  html: string | null = null;
   setWindowOpenHandler(fn: Listener) {
     this.windowOpenHandler = fn;
+  }
+  async printToPDF(options: unknown) {
+    fake.printed.push({ kind: 'pdf', html: this.html!, options });
+    return Buffer.from(`%PDF-fake ${this.html?.length}`);
+  }
+  print(options: unknown, done: (ok: boolean) => void) {
+    fake.printed.push({ kind: 'dialog', html: this.html!, options });
+    done(true);
   }
 }
 
@@ -88,9 +98,18 @@ export class BrowserWindow extends Emitter {
     super();
     fake.windows.push(this);
   }
+  destroyed = false;
   loadFile(file: string) {
     this.loaded = file;
     return Promise.resolve();
+  }
+  loadURL(url: string) {
+    this.loaded = url;
+    this.webContents.html = decodeURIComponent(url.replace(/^data:text\/html;charset=utf-8,/, ''));
+    return Promise.resolve();
+  }
+  destroy() {
+    this.destroyed = true;
   }
   show() {
     this.visible = true;

@@ -1,6 +1,6 @@
 // The acceptance workbook (official-layout.md): one sheet per county, 汇总 first when several.
 import ExcelJS from 'exceljs';
-import { basicParagraph, documentTitle, WORDING } from '../../../shared/document';
+import { basicParagraph, disbursementSummary, documentTitle, WORDING } from '../../../shared/document';
 import { fen, type CountyRecord } from '../../../shared/record';
 import { decimalsOf, formatWan, rate, shiftDecimal, sumFen } from '../../../shared/money';
 import type { Script } from '../../../shared/text';
@@ -106,7 +106,8 @@ function writeCountySheet(sheet: ExcelJS.Worksheet, record: CountyRecord, script
   }
   mergedText(sheet, r, w.disbursements, HEADING_FONT, { horizontal: 'left' }).height = 24;
   r++;
-  fitRow(mergedText(sheet, r, record.disbursementSummary, BODY_FONT, { horizontal: 'left' }), [{ text: record.disbursementSummary, width: spanWidth(1, 5) }]);
+  const summary = disbursementSummary(record.totals, script);
+  fitRow(mergedText(sheet, r, summary, BODY_FONT, { horizontal: 'left' }), [{ text: summary, width: spanWidth(1, 5) }]);
   r++;
   headerRow(sheet, r++, w.disbursementHeaders);
   const first = r;

@@ -201,3 +201,23 @@ describe('single instance', () => {
   });
 });
 
+
+describe('printing in the desktop app', () => {
+  it('打印 opens the system print dialog on the document; 另存为 PDF goes through printToPDF and the save dialog', async () => {
+    const [{ id }] = (await call('listRecords', {})).value;
+    expect((await call('printDocument', { ids: [id], script: 'hans', signature: true })).ok).toBe(true);
+    const dialogPrint = fake.printed.at(-1)!;
+    expect(dialogPrint.kind).toBe('dialog');
+    expect(dialogPrint.html).toContain('樟树市电子商务进农村综合示范县项目验收情况表');
+    const out = path.join(tempDir(), 'seed.pdf');
+    fake.saveAnswers.push(out);
+    expect((await call('saveExport', { ids: [id], script: 'hant', format: 'pdf' })).value.path).toBe(out);
+    expect(fake.printed.at(-1)).toMatchObject({ kind: 'pdf', options: { preferCSSPageSize: true } });
+    expect(fake.printed.at(-1)!.html).toContain('三、中央財政資金撥付情況');
+    expect(fs.readFileSync(out, 'utf8')).toMatch(/^%PDF/);
+    // The document window is locked down like the main one.
+    const docWindow = fake.windows.at(-1)!;
+    expect(docWindow.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false });
+    expect(docWindow.destroyed).toBe(true);
+  });
+});

@@ -19,7 +19,7 @@ fs.writeFileSync(path.join(tempDir(), 'secret.txt'), 'secret');
 beforeAll(async () => {
   db = openDatabase(':memory:');
   recordId = createRecord(db, seedInput());
-  server = await startWebServer({ db, dbFile: ':memory:', version: 'test' }, { rendererDir: root });
+  server = await startWebServer({ db, dbFile: ':memory:', version: 'test', renderPdf: async () => new Uint8Array() }, { rendererDir: root });
 });
 afterAll(async () => {
   await server.close();

@@ -1,0 +1,80 @@
+// The acceptance document for print: one HTML page holding one or several records, laid out as
+// the official document on A4 landscape. Used by the app's 打印预览, its print and PDF, the web
+// mode's PDF and `yanshou pdf` alike.
+import { basicParagraph, disbursementSummary, documentTitle, WORDING } from './document';
+import { formatWanTable, parseMoney, showRate } from './money';
+import type { CountyRecord } from './record';
+import type { Script } from './text';
+
+export type PrintOptions = { script: Script; signature: boolean };
+
+const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const money = (m: string) => {
+  const p = parseMoney(m);
+  return p.ok ? formatWanTable(p.value) : escape(m);
+};
+const text = (s: string) => escape(s).replace(/\n/g, '<br>');
+
+export const PRINT_CSS = `
+@page {
+  size: A4 landscape;
+  margin: 12mm 12mm 14mm 12mm;
+  @bottom-center { content: "第 " counter(page) " 页 共 " counter(pages) " 页"; font-family: "Noto Serif CJK SC", "SimSun", "宋体", serif; font-size: 10pt; }
+}
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { margin: 0; color: #000; background: #fff; font-family: "FangSong", "仿宋", "Noto Serif CJK SC", "Source Han Serif SC", "SimSun", "宋体", serif; font-size: 10pt; line-height: 1.4; }
+.doc + .doc { break-before: page; }
+h1 { font-family: "SimHei", "黑体", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif; font-size: 17pt; text-align: center; margin: 0 0 8pt; }
+h2 { font-family: "SimHei", "黑体", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif; font-size: 12.5pt; margin: 9pt 0 4pt; break-after: avoid; }
+p { margin: 0 0 6pt; text-indent: 2em; text-align: justify; }
+table { width: 100%; border-collapse: collapse; table-layout: fixed; }
+thead { display: table-header-group; }
+tfoot { display: table-row-group; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+th, td { border: 0.6pt solid #000; padding: 2pt 4pt; vertical-align: middle; word-break: break-all; }
+th { font-family: "SimHei", "黑体", "Noto Sans CJK SC", sans-serif; font-weight: bold; text-align: center; background: #f2f2f2; }
+td.num { text-align: right; white-space: nowrap; }
+td.seq { text-align: center; }
+tr.total td { font-weight: bold; }
+.signature { break-inside: avoid; display: flex; gap: 40mm; margin-top: 18pt; font-size: 12pt; }
+.signature span { display: inline-block; min-width: 60mm; border-bottom: 0.6pt solid #000; }
+@media screen {
+  body { background: #e9ecf0; }
+  .doc { background: #fff; width: 273mm; margin: 12px auto; padding: 12mm; box-shadow: 0 2px 10px rgba(0,0,0,.2); box-sizing: content-box; }
+}
+`;
+
+function countyDocument(record: CountyRecord, o: PrintOptions): string {
+  const w = WORDING[o.script];
+  const [seqH, nameH, targetH, completionH, rateH] = w.itemHeaders;
+  const [dSeqH, dNameH, plannedH, actualH, dRateH] = w.disbursementHeaders;
+  const items = record.items
+    .map((i) => `<tr><td class="seq">${i.seq}</td><td>${text(i.name)}</td><td>${text(i.target)}</td><td>${text(i.completion)}</td><td class="num">${i.completionRate === null ? '' : `${escape(i.completionRate)}%`}</td></tr>`)
+    .join('');
+  const rows = record.disbursements
+    .map((d) => `<tr><td class="seq">${d.seq}</td><td>${text(d.name)}</td><td class="num">${money(d.planned)}</td><td class="num">${money(d.actual)}</td><td class="num">${d.rate === null ? '—' : `${d.rate}%`}</td></tr>`)
+    .join('');
+  const t = record.totals;
+  const signature = o.signature ? `<div class="signature"><div>${w.signature[0]} <span></span></div><div>${w.signature[1]} <span></span></div></div>` : '';
+  return `<section class="doc">
+<h1>${escape(documentTitle(record.county.name, o.script))}</h1>
+<h2>${w.basic}</h2>
+<p>${text(basicParagraph(record.county, o.script))}</p>
+<h2>${w.items}</h2>
+<table class="items"><colgroup><col style="width:5%"><col style="width:14%"><col style="width:30%"><col style="width:43%"><col style="width:8%"></colgroup>
+<thead><tr><th>${seqH}</th><th>${nameH}</th><th>${targetH}</th><th>${completionH}</th><th>${rateH}</th></tr></thead>
+<tbody>${items}</tbody></table>
+<h2>${w.disbursements}</h2>
+<p>${escape(disbursementSummary(record.totals, o.script))}</p>
+<table class="disbursements"><colgroup><col style="width:8%"><col style="width:44%"><col style="width:17%"><col style="width:17%"><col style="width:14%"></colgroup>
+<thead><tr><th>${dSeqH}</th><th>${dNameH}</th><th>${plannedH}</th><th>${actualH}</th><th>${dRateH}</th></tr></thead>
+<tbody>${rows}<tr class="total"><td class="seq" colspan="2">${w.total}</td><td class="num">${money(t.planned)}</td><td class="num">${money(t.actual)}</td><td class="num">${showRate(t.rate)}${t.rate === null ? '' : '%'}</td></tr></tbody></table>
+${signature}
+</section>`;
+}
+
+/** The whole printable page. */
+export function printHtml(records: CountyRecord[], options: PrintOptions): string {
+  const title = records.length === 1 ? documentTitle(records[0].county.name, options.script) : `${WORDING[options.script].title}(${records.length})`;
+  return `<!doctype html><html lang="${options.script === 'hant' ? 'zh-Hant' : 'zh-CN'}"><head><meta charset="utf-8"><title>${escape(title)}</title><style>${PRINT_CSS}</style></head><body>${records.map((r) => countyDocument(r, options)).join('\n')}</body></html>`;
+}
