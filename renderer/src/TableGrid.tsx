@@ -92,7 +92,7 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
     const category = col('category', {
       width: 150,
       cellEditor: 'agSelectCellEditor',
-      cellEditorParams: { values: [...CATEGORIES] },
+      cellEditorParams: { values: [...CATEGORIES], formatValue: (v: Category) => categoryLabel(v, lang) },
       valueFormatter: (p: ValueFormatterParams) => (p.value ? categoryLabel(p.value as Category, lang) : ''),
     });
     const seq = col('seq', { width: 80, type: 'rightAligned', valueFormatter: (p: ValueFormatterParams) => String(p.value ?? '') });

@@ -53,6 +53,40 @@ describe('the editing app in Chromium', () => {
     expect((await cell(page, 'disbursements', 0, 'rate').innerText()).trim()).toBe('90.32');
   });
 
+  it('a write that fails keeps the typed value on screen, says so, and retries until it is saved', async () => {
+    const { page } = app;
+    let failures = 0;
+    await page.route('**/api/editCells', async (route) => {
+      if (failures++ < 2) await route.abort('connectionreset');
+      else await route.continue().catch(() => {});
+    });
+    await cell(page, 'disbursements', 4, 'actual').click();
+    await page.keyboard.type('75');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('save-state').innerText()).toBe('保存失败,正在重试');
+    expect((await cell(page, 'disbursements', 4, 'actual').innerText()).trim()).toBe('75.00');
+    expect((await cell(page, 'disbursements', 4, 'rate').innerText()).trim()).toBe('93.75');
+    await expect.poll(() => page.getByTestId('save-state').innerText(), { timeout: 15_000 }).toBe('已保存');
+    await page.unroute('**/api/editCells');
+    await page.reload();
+    await expect.poll(() => cell(page, 'disbursements', 4, 'actual').innerText()).toBe('75.00');
+    await page.keyboard.press(`${mod}+z`);
+    await expect.poll(() => cell(page, 'disbursements', 4, 'actual').innerText()).toBe('73.12');
+  });
+
+  it('offers the six categories by name in the dropdown', async () => {
+    const { page } = app;
+    await cell(page, 'items', 0, 'category').dblclick();
+    await expect.poll(() => page.locator('.ag-picker-field-display').first().innerText()).toBe('电子商务公共服务中心');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.locator('.ag-list-item').allInnerTexts()).toEqual(['电子商务公共服务中心', '人员培训', '县乡村物流配送体系', '农产品上行服务体系', '宣传和规划', '乡镇商贸中心', '其他']);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cell(page, 'items', 0, 'category').innerText()).toBe('人员培训');
+    await page.keyboard.press(`${mod}+z`);
+    await expect.poll(() => cell(page, 'items', 0, 'category').innerText()).toBe('电子商务公共服务中心');
+  });
+
   it('refuses an invalid value at the cell with a message, storing nothing', async () => {
     const { page } = app;
     await cell(page, 'disbursements', 1, 'planned').click();

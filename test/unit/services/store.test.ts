@@ -161,3 +161,24 @@ describe('store', () => {
     expect(readRecord(after, id).record).toEqual(referenceFixture('hans'));
   });
 });
+
+describe('two processes on one data file', () => {
+  it('a writer waits for another process holding the write lock (busy timeout) instead of failing', async () => {
+    const file = path.join(tempDir(), 'busy.sqlite');
+    openDatabase(file).close();
+    const holder = spawn(process.execPath, ['-e', `
+      const D = require('better-sqlite3');
+      const db = new D(${JSON.stringify(file)});
+      db.exec('BEGIN IMMEDIATE');
+      process.stdout.write('locked\\n');
+      setTimeout(() => { db.exec('COMMIT'); db.close(); }, 1500);
+    `], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve) => holder.stdout.on('data', (c) => String(c).includes('locked') && resolve()));
+    const db = openDb(file);
+    const started = Date.now();
+    const id = createRecord(db, seedInput());
+    expect(Date.now() - started).toBeGreaterThan(1000);
+    expect(readRecord(db, id).record).toEqual(referenceFixture('hans'));
+    await new Promise((r) => holder.on('exit', r));
+  });
+});
