@@ -4,6 +4,7 @@ import path from 'node:path';
 import { importWorkbooks, type OnConflict } from '../services/excel/import';
 import { exportWorkbook } from '../services/excel/export';
 import { findChromium, noChromium, renderPdf } from '../services/print/pdf';
+import { writeFileAtomic } from '../services/files';
 import { printHtml } from '../../shared/print';
 import { listRecords, readRecord } from '../services/store/records';
 import { findingMessage } from '../../shared/i18n';
@@ -59,20 +60,23 @@ export async function importCommand(ctx: CommandContext): Promise<number> {
   return result.ok ? EXIT.ok : EXIT.input;
 }
 
+function scriptOption({ io, values }: CommandContext): 'hans' | 'hant' {
+  const script = (values.script as string | undefined) ?? 'hans';
+  if (script !== 'hans' && script !== 'hant') throw new UsageError(io.lang === 'zh' ? `--script 只能是 hans 或 hant:${script}` : `--script takes hans or hant: ${script}`);
+  return script;
+}
+
 export async function exportCommand(ctx: CommandContext): Promise<number> {
   const { io, values, positionals } = ctx;
   const zh = io.lang === 'zh';
   if (positionals.length !== 1 || !/\.xlsx$/i.test(positionals[0])) throw new UsageError(zh ? '请给出一个输出文件名,以 .xlsx 结尾' : 'Name one output file ending in .xlsx');
-  const script = (values.script as string | undefined) ?? 'hans';
-  if (script !== 'hans' && script !== 'hant') throw new UsageError(zh ? `--script 只能是 hans 或 hant:${script}` : `--script takes hans or hant: ${script}`);
+  const script = scriptOption(ctx);
   const db = ctx.open();
   const ids = values.county ? [selectRecord(db, ctx)] : listRecords(db).map((r) => r.id);
   if (ids.length === 0) throw appError('no_record', '没有可导出的记录', 'There are no records to export');
   const bytes = await exportWorkbook(ids.map((id) => readRecord(db, id).record), script);
   const out = positionals[0];
-  const temp = `${out}.${process.pid}.tmp`;
-  fs.writeFileSync(temp, bytes);
-  fs.renameSync(temp, out);
+  writeFileAtomic(out, bytes);
   io.out(zh ? `已导出 ${ids.length} 条记录到 ${out}` : `Exported ${ids.length} record(s) to ${out}`);
   return EXIT.ok;
 }
@@ -81,8 +85,7 @@ export async function pdfCommand(ctx: CommandContext): Promise<number> {
   const { io, values, positionals } = ctx;
   const zh = io.lang === 'zh';
   if (positionals.length !== 1 || !/\.pdf$/i.test(positionals[0])) throw new UsageError(zh ? '请给出一个输出文件名,以 .pdf 结尾' : 'Name one output file ending in .pdf');
-  const script = (values.script as string | undefined) ?? 'hans';
-  if (script !== 'hans' && script !== 'hant') throw new UsageError(zh ? `--script 只能是 hans 或 hant:${script}` : `--script takes hans or hant: ${script}`);
+  const script = scriptOption(ctx);
   // Say what to install before opening anything.
   if (!findChromium()) throw noChromium();
   const db = ctx.open();
@@ -91,9 +94,7 @@ export async function pdfCommand(ctx: CommandContext): Promise<number> {
   const html = printHtml(ids.map((id) => readRecord(db, id).record), { script, signature: values['no-signature'] !== true });
   const bytes = await renderPdf(html);
   const out = positionals[0];
-  const temp = `${out}.${process.pid}.tmp`;
-  fs.writeFileSync(temp, bytes);
-  fs.renameSync(temp, out);
+  writeFileAtomic(out, bytes);
   io.out(zh ? `已生成 ${out}(${ids.length} 条记录)` : `Wrote ${out} (${ids.length} record(s))`);
   return EXIT.ok;
 }

@@ -11,6 +11,7 @@ import { addDemo } from '../services/demo';
 import { defaultDatabaseFile, userDataDir } from '../services/paths';
 import { databaseLabel, type ApiContext } from '../services/api';
 import { LIMITS } from '../services/excel/zip';
+import { writeFileAtomic } from '../services/files';
 import { PROJECT_ROOT, RENDERER_DIST } from '../web/build';
 import { CommandQueue } from './commands';
 import { createLogger, type Logger } from './log';
@@ -63,9 +64,7 @@ export async function startDesktop(): Promise<Desktop | null> {
       saveFile: async (defaultName, bytes) => {
         const r = await dialog.showSaveDialog(win, { defaultPath: path.join(app.getPath('documents'), defaultName), filters: [{ name: 'Excel', extensions: ['xlsx'] }] });
         if (r.canceled || !r.filePath) return null;
-        const temp = `${r.filePath}.${process.pid}.tmp`;
-        fs.writeFileSync(temp, bytes);
-        fs.renameSync(temp, r.filePath);
+        writeFileAtomic(r.filePath, bytes);
         logger.info(`exported ${r.filePath}`);
         return r.filePath;
       },

@@ -8,6 +8,7 @@ import type { RecordSummary } from './Sidebar';
 import type { Strings } from './strings';
 import { api } from './api';
 import { message } from './useRecord';
+import { download } from './download';
 
 type ImportResult = Output<'importWorkbooks'>;
 export type PickedFile = { name: string; bytes: Uint8Array<ArrayBuffer> };
@@ -109,12 +110,7 @@ export function ExportDialog({ records, current, t, lang, desktop, onSaved, onCl
         return;
       }
       const { fileName, bytes } = await api.exportWorkbook({ ids: [...chosen], script });
-      const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = fileName;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 5000);
+      download(fileName, bytes, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       onClose();
     } catch (e) {
       setError(message(e, lang));

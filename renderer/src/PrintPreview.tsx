@@ -8,6 +8,7 @@ import type { Strings } from './strings';
 import type { RecordSummary } from './Sidebar';
 import { api } from './api';
 import { message } from './useRecord';
+import { download } from './download';
 
 type Props = { records: RecordSummary[]; current: number | null; t: Strings; lang: Lang; desktop: boolean; onClose: () => void; onSaved: (path: string) => void };
 
@@ -41,12 +42,7 @@ export function PrintPreview({ records, current, t, lang, desktop, onClose, onSa
         if (path) onSaved(path);
       } else {
         const { fileName, bytes } = await api.exportPdf({ ids, script, signature });
-        const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/pdf' }));
-        const a = document.createElement('a');
-        a.href = url;
-        a.download = fileName;
-        a.click();
-        setTimeout(() => URL.revokeObjectURL(url), 5000);
+        download(fileName, bytes, 'application/pdf');
       }
       setError(null);
     } catch (e) {

@@ -119,42 +119,36 @@ function apply(db: DB, change: ChangeRow, direction: 'undo' | 'redo'): void {
   }
 }
 
-function stepInfo(row: { id: number; label: string; record_id: number | null; at: string }): StepInfo {
+type StepRow = { id: number; label: string; record_id: number | null; at: string };
+
+function stepInfo(row: StepRow): StepInfo {
   return { id: row.id, label: row.label, recordId: row.record_id, at: row.at };
 }
 
-/** Reverts the latest step; null when there is nothing to undo. */
-export function undo(db: DB): StepInfo | null {
+/**
+ * Replays one step of the log: undo takes the latest done step and applies its changes backwards;
+ * redo takes the earliest undone step and applies them forwards. Null when there is none.
+ */
+function replay(db: DB, direction: 'undo' | 'redo'): StepInfo | null {
   return db.transaction(() => {
-    const step = db.prepare('SELECT id, label, record_id, at FROM steps WHERE undone = 0 ORDER BY id DESC LIMIT 1').get() as
-      | { id: number; label: string; record_id: number | null; at: string }
-      | undefined;
+    const step = db
+      .prepare(direction === 'undo' ? 'SELECT id, label, record_id, at FROM steps WHERE undone = 0 ORDER BY id DESC LIMIT 1' : 'SELECT id, label, record_id, at FROM steps WHERE undone = 1 ORDER BY id ASC LIMIT 1')
+      .get() as StepRow | undefined;
     if (!step) return null;
-    const changes = db.prepare('SELECT * FROM changes WHERE step_id = ? ORDER BY id DESC').all(step.id) as ChangeRow[];
-    for (const c of changes) apply(db, c, 'undo');
-    db.prepare('UPDATE steps SET undone = 1 WHERE id = ?').run(step.id);
+    const changes = db.prepare(`SELECT * FROM changes WHERE step_id = ? ORDER BY id ${direction === 'undo' ? 'DESC' : 'ASC'}`).all(step.id) as ChangeRow[];
+    for (const c of changes) apply(db, c, direction);
+    db.prepare('UPDATE steps SET undone = ? WHERE id = ?').run(direction === 'undo' ? 1 : 0, step.id);
     return stepInfo(step);
   })();
 }
 
-/** Re-applies the earliest undone step; null when there is nothing to redo. */
-export function redo(db: DB): StepInfo | null {
-  return db.transaction(() => {
-    const step = db.prepare('SELECT id, label, record_id, at FROM steps WHERE undone = 1 ORDER BY id ASC LIMIT 1').get() as
-      | { id: number; label: string; record_id: number | null; at: string }
-      | undefined;
-    if (!step) return null;
-    const changes = db.prepare('SELECT * FROM changes WHERE step_id = ? ORDER BY id ASC').all(step.id) as ChangeRow[];
-    for (const c of changes) apply(db, c, 'redo');
-    db.prepare('UPDATE steps SET undone = 0 WHERE id = ?').run(step.id);
-    return stepInfo(step);
-  })();
-}
+export const undo = (db: DB): StepInfo | null => replay(db, 'undo');
+export const redo = (db: DB): StepInfo | null => replay(db, 'redo');
 
 /** What undo and redo would do next, for menus and buttons. */
 export function history(db: DB): { undo: StepInfo | null; redo: StepInfo | null } {
   const q = (sql: string) => {
-    const row = db.prepare(sql).get() as { id: number; label: string; record_id: number | null; at: string } | undefined;
+    const row = db.prepare(sql).get() as StepRow | undefined;
     return row ? stepInfo(row) : null;
   };
   return {
