@@ -119,30 +119,24 @@ export function shiftDecimal(text: string, places: number): string {
 export type PercentProblem = 'not_a_number';
 
 /**
- * A percent as a person wrote it ("82.6%", "90", "９０％") or as a spreadsheet stored it
- * (a fraction in a percent-formatted cell, `percentDecimals` taken from that format).
- * Returns the percent as written, digits kept ("91.40").
+ * A percent as a person wrote it ("82.6%", "90", "９０％"; digits kept: "91.40") or as a
+ * spreadsheet stored it (a fraction in a percent-formatted cell). A stored number keeps the
+ * digits of its value, not of its format: "82.6%" typed into LibreOffice is 0.826 shown as
+ * 82.60%, and it was written to one decimal.
  */
-export function parsePercent(input: string | number, asFraction = false, percentDecimals?: number): Parsed<string> {
+export function parsePercent(input: string | number, asFraction = false): Parsed<string> {
   let text: string;
   if (typeof input === 'number') {
     if (!Number.isFinite(input)) return { ok: false, problem: 'not_a_number' };
     text = String(input);
     if (/e/i.test(text)) text = input.toFixed(10).replace(/\.?0+$/, '');
     if (asFraction) text = shiftDecimal(text, 2);
-    if (percentDecimals !== undefined) text = padDecimals(text, percentDecimals);
   } else {
     text = input.normalize('NFKC').replace(/\s+/g, '').replace(/%$/, '');
   }
   const d = splitDecimal(text);
   if (!d || d.int.length > 6) return { ok: false, problem: 'not_a_number' };
   return { ok: true, value: `${d.negative ? '-' : ''}${d.int.replace(/^0+(?=\d)/, '')}${d.frac ? '.' + d.frac : ''}` };
-}
-
-function padDecimals(text: string, decimals: number): string {
-  const [int, frac = ''] = text.split('.');
-  if (frac.length >= decimals) return text;
-  return `${int}.${frac.padEnd(decimals, '0')}`;
 }
 
 /** Canonical form of a percent a person entered: trailing zeros dropped ("90.0" → "90"). */

@@ -2,8 +2,11 @@
 // Matching folds; storage never does — what a person typed is kept as typed.
 import { Converter } from 'opencc-js';
 
-const toSimplified = Converter({ from: 't', to: 'cn' });
-const toTraditionalConverter = Converter({ from: 'cn', to: 't' });
+// Building a converter loads its dictionaries (a noticeable pause): only when first needed.
+let simplifier: ((s: string) => string) | null = null;
+let traditionalizer: ((s: string) => string) | null = null;
+const toSimplified = (s: string) => (simplifier ??= Converter({ from: 't', to: 'cn' }))(s);
+const toTraditionalConverter = (s: string) => (traditionalizer ??= Converter({ from: 'cn', to: 't' }))(s);
 
 export type Script = 'hans' | 'hant';
 

@@ -20,6 +20,15 @@ export function seedInput(script: 'hans' | 'hant' = 'hans'): RecordInput {
   return recordInputSchema.parse(referenceFixture(script));
 }
 
+const made: string[] = [];
+
+/** A fresh folder under the system's temp folder, removed when the test file ends (test/setup.ts). */
 export function tempDir(prefix = 'yanshou-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
+export function removeTempDirs(): void {
+  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 }

@@ -162,8 +162,7 @@ class SheetReader {
     const v = cell!.value;
     const format = cell!.numFmt ?? '';
     const percentFormat = /%/.test(format.replace(/"[^"]*"/g, ''));
-    const decimals = percentFormat ? /0\.(0+)%/.exec(format)?.[1].length ?? 0 : undefined;
-    const parsed = typeof v === 'number' ? parsePercent(v, percentFormat, decimals) : typeof v === 'string' ? parsePercent(v) : ({ ok: false } as const);
+    const parsed = typeof v === 'number' ? parsePercent(v, percentFormat) : typeof v === 'string' ? parsePercent(v) : ({ ok: false } as const);
     if (!parsed.ok) {
       this.problem('not_a_number', cell, { field, value: cell!.text });
       return undefined;

@@ -65,7 +65,8 @@ describe('money', () => {
     expect(parsePercent('９０％')).toEqual({ ok: true, value: '90' });
     expect(parsePercent('91.40%')).toEqual({ ok: true, value: '91.40' });
     expect(parsePercent(0.9, true)).toEqual({ ok: true, value: '90' });
-    expect(parsePercent(0.914, true, 2)).toEqual({ ok: true, value: '91.40' });
+    // A stored number keeps its own digits; a 0.00% format is only how it is shown.
+    expect(parsePercent(0.914, true)).toEqual({ ok: true, value: '91.4' });
     expect(parsePercent(0.826, true)).toEqual({ ok: true, value: '82.6' });
     expect(parsePercent('x').ok).toBe(false);
   });

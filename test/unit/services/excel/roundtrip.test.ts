@@ -9,6 +9,7 @@ import { readWorkbook } from '../../../../electron/services/excel/import';
 import { computeRecord, type CountyRecord, type RecordInput } from '../../../../shared/record';
 import { CATEGORIES } from '../../../../shared/text';
 import { referenceFixture, tempDir } from '../../../helpers/fixtures';
+import { sourceDocumentCsv } from '../../../fixtures/workbooks';
 
 async function roundTrip(records: CountyRecord[], script: 'hans' | 'hant' = 'hans'): Promise<CountyRecord[]> {
   const read = await readWorkbook({ name: 'export.xlsx', bytes: await exportWorkbook(records, script) });
@@ -116,5 +117,19 @@ describe('a workbook written by a real third-party spreadsheet program', () => {
     const [read] = await readWorkbook({ name: 'seed.xlsx', bytes: converted });
     expect(read.findings).toEqual([]);
     expect(computeRecord(read.input!)).toEqual(referenceFixture('hant'));
+  }, 240_000);
+
+  it('the source document typed as CSV and saved as .xlsx by LibreOffice imports to the fixture record', async () => {
+    const dir = tempDir();
+    const csv = path.join(dir, '樟樹市.csv');
+    fs.writeFileSync(csv, sourceDocumentCsv());
+    // CSV filter: comma, double quote, UTF-8, from line 1.
+    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--infilter=CSV:44,34,76,1', '--convert-to', 'xlsx', '--outdir', dir, csv], { stdio: 'ignore', timeout: 180_000 });
+    const [read] = await readWorkbook({ name: '樟樹市.xlsx', bytes: fs.readFileSync(path.join(dir, '樟樹市.xlsx')) });
+    expect(read.findings).toEqual([]);
+    // LibreOffice stores "91.40%" as the number 0.914: a number keeps no trailing zero.
+    const expected = referenceFixture('hant');
+    expected.disbursements[4].statedRate = '91.4';
+    expect(computeRecord(read.input!)).toEqual(expected);
   }, 240_000);
 });
