@@ -1,7 +1,7 @@
 // One of the two tables as a spreadsheet: type to edit, Enter/Tab/arrows move, paste a block
 // copied from Excel or WPS, copy rows or a cell, insert/delete/reorder rows. Nothing is stored
 // by the grid itself: every change goes through the contract, so undo covers it.
-import { forwardRef, useCallback, useImperativeHandle, useMemo, useRef } from 'react';
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import {
   AllCommunityModule, ModuleRegistry, themeQuartz,
@@ -54,10 +54,21 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
     },
   }));
 
-  const rows: RowData[] = useMemo(
-    () => (record[table] as unknown as Record<string, unknown>[]).map((r, i) => ({ ...r, id: rowIds[i] })),
-    [record, table, rowIds],
-  );
+  // A row whose values did not change keeps its object, so the grid only redraws changed rows.
+  const previous = useRef(new Map<number, RowData>());
+  const rows: RowData[] = useMemo(() => {
+    const next = new Map<number, RowData>();
+    const list = (record[table] as unknown as Record<string, unknown>[]).map((r, i) => {
+      const row: RowData = { ...r, id: rowIds[i] };
+      const old = previous.current.get(row.id);
+      const same = old && Object.keys(row).length === Object.keys(old).length && Object.keys(row).every((k) => old[k] === row[k]);
+      const kept = same ? old : row;
+      next.set(row.id, kept);
+      return kept;
+    });
+    previous.current = next;
+    return list;
+  }, [record, table, rowIds]);
 
   const cellFindings = useMemo(() => {
     const map = new Map<string, Finding[]>();
@@ -69,9 +80,16 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
     return map;
   }, [findings, table]);
 
+  // Column definitions stay the same while findings change (a new set would make the grid
+  // rebuild its columns on every keystroke); the markers read the findings through a ref.
+  const findingsRef = useRef(cellFindings);
+  findingsRef.current = cellFindings;
   const findingsOf = useCallback((p: { node: { rowIndex: number | null; rowPinned?: string | null } | null; colDef: ColDef }) => {
     if (!p.node || p.node.rowPinned || p.node.rowIndex === null) return [];
-    return cellFindings.get(`${p.node.rowIndex}:${p.colDef.field}`) ?? [];
+    return findingsRef.current.get(`${p.node.rowIndex}:${p.colDef.field}`) ?? [];
+  }, []);
+  useEffect(() => {
+    apiRef.current?.refreshCells({ force: true });
   }, [cellFindings]);
 
   const columnDefs = useMemo<ColDef<RowData>[]>(() => {
