@@ -70,7 +70,8 @@ function recordText(record: CountyRecord): string {
 export function listCommand(ctx: CommandContext): number {
   const rows = listRecords(ctx.open());
   if (ctx.values.json) {
-    ctx.io.out(JSON.stringify(rows.map(({ errors: _e, ...r }) => r), null, 2));
+    // cli.md: name, province, batch, year, Σplanned, Σactual, rate, warnings.
+    ctx.io.out(JSON.stringify(rows.map((r) => ({ id: r.id, name: r.county, province: r.province, prefecture: r.prefecture, batch: r.batch, year: r.year, planned: r.planned, actual: r.actual, rate: r.rate, warnings: r.warnings })), null, 2));
     return EXIT.ok;
   }
   const zh = ctx.io.lang === 'zh';

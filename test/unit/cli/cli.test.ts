@@ -38,7 +38,7 @@ describe('yanshou CLI', () => {
 
   it('list --json gives totals and rate per record', () => {
     const [row] = JSON.parse(yanshou(['list', '--db', db, '--json']).stdout);
-    expect(row).toMatchObject({ county: '樟树市', province: '江西省', batch: 8, year: 2021, planned: '1500', actual: '1235.96', rate: '82.40', warnings: 0 });
+    expect(row).toEqual({ id: 1, name: '樟树市', province: '江西省', prefecture: '宜春市', batch: 8, year: 2021, planned: '1500', actual: '1235.96', rate: '82.40', warnings: 0 });
   });
 
   it('answers bad usage with exit 2 and one clear line, never a stack trace', () => {
