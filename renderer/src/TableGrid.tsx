@@ -105,22 +105,23 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
       },
     };
     const col = (field: string, extra: ColDef<RowData> = {}): ColDef<RowData> => ({ field, colId: field, headerName: header(field), editable: (p) => !p.node.rowPinned, ...marks, ...extra });
+    // Text columns share what width there is (the screen may be a 1366×768 office laptop).
     const text = (field: string, width: number): ColDef<RowData> =>
-      col(field, { width, wrapText: true, autoHeight: true, cellEditor: 'agLargeTextCellEditor', cellEditorPopup: true, cellEditorParams: { maxLength: 100_000, rows: 12, cols: 70 }, flex: field === 'name' ? undefined : 1 });
+      col(field, { minWidth: width, flex: field === 'name' ? 1 : 2, wrapText: true, autoHeight: true, cellEditor: 'agLargeTextCellEditor', cellEditorPopup: true, cellEditorParams: { maxLength: 100_000, rows: 12, cols: 70 } });
     const category = col('category', {
-      width: 150,
+      width: 140,
       cellEditor: 'agSelectCellEditor',
       cellEditorParams: { values: [...CATEGORIES], formatValue: (v: Category) => categoryLabel(v, lang) },
       valueFormatter: (p: ValueFormatterParams) => (p.value ? categoryLabel(p.value as Category, lang) : ''),
     });
-    const seq = col('seq', { width: 80, type: 'rightAligned', valueFormatter: (p: ValueFormatterParams) => String(p.value ?? '') });
+    const seq = col('seq', { width: 70, type: 'rightAligned', valueFormatter: (p: ValueFormatterParams) => String(p.value ?? '') });
     if (table === 'items')
-      return [seq, category, text('name', 220), text('target', 300), text('completion', 360), col('completionRate', { width: 130, type: 'rightAligned' })];
-    const money = (field: string) => col(field, { width: 150, type: 'rightAligned', valueFormatter: (p: ValueFormatterParams) => (typeof p.value === 'string' ? formatWanTable(parseMoney(p.value).ok ? (parseMoney(p.value) as { value: bigint }).value : 0n) : '') });
+      return [seq, category, text('name', 150), text('target', 200), text('completion', 240), col('completionRate', { width: 120, type: 'rightAligned' })];
+    const money = (field: string) => col(field, { width: 140, type: 'rightAligned', valueFormatter: (p: ValueFormatterParams) => (typeof p.value === 'string' ? formatWanTable(parseMoney(p.value).ok ? (parseMoney(p.value) as { value: bigint }).value : 0n) : '') });
     return [
-      seq, category, text('name', 280), money('planned'), money('actual'),
-      { field: 'rate', colId: 'rate', headerName: header('rate'), width: 130, type: 'rightAligned', editable: false, cellClass: 'computed', valueFormatter: (p: ValueFormatterParams) => showRate(p.value as string | null) },
-      col('statedRate', { width: 130, type: 'rightAligned' }),
+      seq, category, text('name', 180), money('planned'), money('actual'),
+      { field: 'rate', colId: 'rate', headerName: header('rate'), width: 120, type: 'rightAligned', editable: false, cellClass: 'computed', valueFormatter: (p: ValueFormatterParams) => showRate(p.value as string | null) },
+      col('statedRate', { width: 120, type: 'rightAligned' }),
     ];
   }, [table, t, lang, findingsOf]);
 
@@ -223,6 +224,7 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
           theme={themeQuartz.withParams({ fontFamily: 'inherit', fontSize: 13, headerFontWeight: 600 })}
           rowData={rows}
           columnDefs={columnDefs}
+          defaultColDef={{ wrapHeaderText: true, autoHeaderHeight: true }}
           getRowId={(p) => String(p.data.id)}
           readOnlyEdit
           onCellEditRequest={onCellEditRequest}
