@@ -7,6 +7,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { decodeWire, encodeWire } from '../../shared/wire';
 import { dispatch, type ApiContext } from '../services/api';
+import { appError } from '../../shared/errors';
 
 export const CSP = [
   "default-src 'self'",
@@ -76,7 +77,9 @@ export async function startWebServer(ctx: ApiContext, options: { port?: number; 
     }
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (e: NodeJS.ErrnoException) =>
+      reject(e.code === 'EADDRINUSE' ? appError('port_in_use', `端口 ${options.port} 已被占用,请用 --port 换一个(或用 0 自动选择)`, `Port ${options.port} is in use; choose another with --port (or 0 for any free port)`) : e),
+    );
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   port = (server.address() as { port: number }).port;

@@ -77,6 +77,10 @@ describe('web mode server', () => {
     expect(readRecord(db, recordId).record).toEqual(before);
   });
 
+  it('says so in one line when the port is taken', async () => {
+    await expect(startWebServer({ db, dbFile: ':memory:', version: 'test', renderPdf: async () => new Uint8Array() }, { rendererDir: root, port: server.port })).rejects.toMatchObject({ code: 'port_in_use' });
+  });
+
   it('serves only the built renderer, with a strict CSP, and nothing outside it', async () => {
     const index = await request('/');
     expect(index.status).toBe(200);
