@@ -189,6 +189,30 @@ describe('the editing app in Chromium', () => {
     await page.getByRole('button', { name: '关闭' }).click();
   });
 
+  it('records: new (validated), duplicate to the next batch, delete with confirmation, undo brings it back', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: '新建', exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: '确定' }).click();
+    await expect.poll(() => dialog.locator('.error').innerText()).toContain('县(市、区)');
+    await dialog.locator('input[name="name"]').fill('寻乌县');
+    await dialog.locator('input[name="province"]').fill('江西省');
+    await dialog.locator('input[name="batch"]').fill('第七批');
+    await dialog.getByRole('button', { name: '确定' }).click();
+    await expect.poll(() => page.locator('.content h2.title').innerText()).toBe('寻乌县 · 批次 7 · ' + new Date().getFullYear());
+    await page.getByRole('button', { name: '复制', exact: true }).click();
+    await expect.poll(() => page.getByRole('dialog').locator('input[name="batch"]').inputValue()).toBe('8');
+    await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
+    await expect.poll(() => page.locator('.content h2.title').innerText()).toContain('寻乌县 · 批次 8');
+    expect(await page.locator('.record .name').allInnerTexts()).toEqual(expect.arrayContaining(['寻乌县', '寻乌县']));
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: '删除', exact: true }).click();
+    await expect.poll(() => page.getByTestId('note').innerText()).toMatch(/已删除\(备份:.*backups.*\)/);
+    await expect.poll(async () => (await page.locator('.record .name').allInnerTexts()).filter((n) => n === '寻乌县').length).toBe(1);
+    await page.getByRole('button', { name: '撤销' }).click();
+    await expect.poll(async () => (await page.locator('.record .name').allInnerTexts()).filter((n) => n === '寻乌县').length).toBe(2);
+  });
+
   it('switches to English and back', async () => {
     const { page } = app;
     await page.getByRole('button', { name: 'English' }).click();
