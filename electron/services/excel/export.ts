@@ -20,10 +20,15 @@ const num = (decimal: string): number => Number(decimal);
 const moneyFormat = (money: string) => (decimalsOf(money) > 2 ? '0.00####' : '0.00');
 const percentFormat = (percent: string) => (decimalsOf(percent) > 0 ? `0.${'0'.repeat(decimalsOf(percent))}%` : '0%');
 
+const WIDE: [number, number][] = [[0x1100, 0x115f], [0x2e80, 0xa4cf], [0xac00, 0xd7a3], [0xf900, 0xfaff], [0xfe30, 0xfe4f], [0xff00, 0xff60], [0xffe0, 0xffe6], [0x20000, 0x3fffd]];
+
 /** Display width in Excel character units: CJK and full-width characters count two. */
 export function textWidth(text: string): number {
   let w = 0;
-  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    w += WIDE.some(([lo, hi]) => cp >= lo && cp <= hi) ? 2 : 1;
+  }
   return w;
 }
 
