@@ -21,6 +21,7 @@ export function normaliseNumberText(text: string): string {
 }
 
 const DECIMAL = /^([+-]?)(\d+)(?:\.(\d*))?$/;
+const PLAIN_DECIMAL = /^\d+(\.\d+)?$/;
 
 /** A decimal string split into sign, integer digits and fraction digits; null if it is not one. */
 function splitDecimal(text: string): { negative: boolean; int: string; frac: string } | null {
@@ -38,7 +39,8 @@ export function parseMoney(input: string | number): Parsed<bigint> {
     // A spreadsheet number is a double: round its exact value to the nearest 分.
     return parseMoney(input.toFixed(FEN_DIGITS));
   }
-  const d = splitDecimal(normaliseNumberText(input));
+  // Most amounts are plain decimals already; only the rest need normalising.
+  const d = splitDecimal(PLAIN_DECIMAL.test(input) ? input : normaliseNumberText(input));
   if (!d) return { ok: false, problem: 'not_a_number' };
   const frac = d.frac.replace(/0+$/, '');
   if (frac.length > FEN_DIGITS) return { ok: false, problem: 'too_precise' };

@@ -34,17 +34,26 @@ export function toTraditional(text: string): string {
   return toTraditionalConverter(text);
 }
 
+const charScripts = new Map<string, Script | null>();
+
+/** 'hant' for a traditional-only character, 'hans' for a simplified-only one, null for either. */
+function charScript(ch: string): Script | null {
+  let script = charScripts.get(ch);
+  if (script === undefined) {
+    script = toSimplified(ch) !== ch ? 'hant' : toTraditionalConverter(ch) !== ch ? 'hans' : null;
+    charScripts.set(ch, script);
+  }
+  return script;
+}
+
 /** Which script a text is mostly written in, judged by characters that differ between the two. */
 export function detectScript(text: string): Script {
-  const sample = text.slice(0, 400);
-  const asSimplified = toSimplified(sample);
-  const asTraditional = toTraditionalConverter(sample);
   let traditional = 0;
   let simplified = 0;
-  // Converters map character for character here; a length change only blurs the count.
-  for (let i = 0; i < sample.length; i++) {
-    if (asSimplified[i] !== sample[i]) traditional++;
-    else if (asTraditional[i] !== sample[i]) simplified++;
+  for (const ch of text.slice(0, 400)) {
+    const script = charScript(ch);
+    if (script === 'hant') traditional++;
+    else if (script === 'hans') simplified++;
   }
   return traditional > simplified ? 'hant' : 'hans';
 }

@@ -70,12 +70,23 @@ export function gridOf(sheet: ExcelJS.Worksheet): Grid {
   return { sheet: sheet.name, rowCount: sheet.rowCount, colCount, at: (r, c) => cells.get(key(r, c)) };
 }
 
+const labelKeys = new Map<string, string>();
+
 /** A header or label as a matching key: folded, units and brackets dropped ("计划安排额度\n（万元）" → "计划安排额度"). */
 export function labelKey(text: string): string {
-  return fold(text)
-    .replace(/\([^)]*\)|\[[^\]]*\]|【[^】]*】/g, '')
-    .replace(/(万元|元|%|:)$/g, '')
-    .replace(/[:%]/g, '');
+  let key = labelKeys.get(text);
+  if (key === undefined) {
+    key = fold(text)
+      .replace(/\([^)]*\)|\[[^\]]*\]|【[^】]*】/g, '')
+      .replace(/(万元|元|%|:)$/g, '')
+      .replace(/[:%]/g, '');
+    // Headers and labels repeat on every sheet; only short texts are worth remembering.
+    if (text.length <= 40) {
+      if (labelKeys.size > 20_000) labelKeys.clear();
+      labelKeys.set(text, key);
+    }
+  }
+  return key;
 }
 
 export const isBlank = (cell: Cell | undefined) => !cell || (cell.text.trim() === '' && !cell.noResult && !cell.error);

@@ -13,6 +13,25 @@ const HEADER_FONT: Partial<ExcelJS.Font> = { name: '黑体', size: 11, bold: tru
 const BODY_FONT: Partial<ExcelJS.Font> = { name: '宋体', size: 11 };
 const THIN = { style: 'thin' as const };
 const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+const MIDDLE = { vertical: 'middle' as const, wrapText: true };
+
+/**
+ * Cell styles, one object per kind, shared by every cell of that kind and never changed: exceljs
+ * remembers the style id of an object it has seen, so a shared object is written once.
+ */
+const STYLES = new Map<string, Partial<ExcelJS.Style>>();
+function style(font: Partial<ExcelJS.Font>, alignment: Partial<ExcelJS.Alignment>, border?: Partial<ExcelJS.Borders>, numFmt?: string): Partial<ExcelJS.Style> {
+  const key = JSON.stringify([font, alignment, border ? 1 : 0, numFmt]);
+  let s = STYLES.get(key);
+  if (!s) {
+    s = { font, alignment, ...(border ? { border } : {}), ...(numFmt ? { numFmt } : {}) };
+    STYLES.set(key, s);
+  }
+  return s;
+}
+const textCell = (font = BODY_FONT) => style(font, MIDDLE, BORDER);
+const centredCell = (font = BODY_FONT, numFmt?: string) => style(font, { ...MIDDLE, horizontal: 'center' }, BORDER, numFmt);
+const numberCell = (numFmt: string, font = BODY_FONT) => style(font, MIDDLE, BORDER, numFmt);
 const POINTS_PER_LINE = 14.5;
 
 /** A decimal string as a spreadsheet number (display only; the text is what is exact). */
@@ -45,30 +64,27 @@ function fitRow(row: ExcelJS.Row, texts: { text: string; width: number }[], scal
 
 const spanWidth = (from: number, to: number) => COLUMN_WIDTHS.slice(from - 1, to).reduce((a, b) => a + b, 0);
 
-function mergedText(sheet: ExcelJS.Worksheet, rowNo: number, text: string, font: Partial<ExcelJS.Font>, align: Partial<ExcelJS.Alignment>) {
-  sheet.mergeCells(rowNo, 1, rowNo, 5);
+function mergedText(sheet: ExcelJS.Worksheet, rowNo: number, text: string, font: Partial<ExcelJS.Font>, horizontal: 'left' | 'center') {
   const cell = sheet.getCell(rowNo, 1);
   cell.value = text;
-  cell.font = font;
-  cell.alignment = { wrapText: true, vertical: 'middle', ...align };
+  cell.style = style(font, { ...MIDDLE, horizontal });
+  sheet.mergeCells(rowNo, 1, rowNo, 5);
   return sheet.getRow(rowNo);
 }
 
-function tableRow(sheet: ExcelJS.Worksheet, rowNo: number, values: ExcelJS.CellValue[], font = BODY_FONT): ExcelJS.Row {
+/** A table row: values with their cell styles, column by column. */
+function tableRow(sheet: ExcelJS.Worksheet, rowNo: number, cells: [ExcelJS.CellValue, Partial<ExcelJS.Style>][]): ExcelJS.Row {
   const row = sheet.getRow(rowNo);
-  values.forEach((v, i) => {
+  cells.forEach(([value, s], i) => {
     const cell = row.getCell(i + 1);
-    cell.value = v;
-    cell.font = font;
-    cell.border = BORDER;
-    cell.alignment = { wrapText: true, vertical: 'middle', horizontal: i === 0 ? 'center' : undefined };
+    cell.value = value;
+    cell.style = s;
   });
   return row;
 }
 
 function headerRow(sheet: ExcelJS.Worksheet, rowNo: number, headers: readonly string[]): void {
-  const row = tableRow(sheet, rowNo, [...headers], HEADER_FONT);
-  row.eachCell((c) => (c.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' }));
+  const row = tableRow(sheet, rowNo, headers.map((h) => [h, centredCell(HEADER_FONT)]));
   fitRow(row, headers.map((h, i) => ({ text: h, width: COLUMN_WIDTHS[i] })));
 }
 
@@ -91,36 +107,44 @@ function setupPage(sheet: ExcelJS.Worksheet, lastRow: number): void {
 function writeCountySheet(sheet: ExcelJS.Worksheet, record: CountyRecord, script: Script): SheetMeta {
   const w = WORDING[script];
   let r = 1;
-  fitRow(mergedText(sheet, r, documentTitle(record.county.name, script), TITLE_FONT, { horizontal: 'center' }), [{ text: documentTitle(record.county.name, script), width: spanWidth(1, 5) }], 1.6);
+  const title = documentTitle(record.county.name, script);
+  fitRow(mergedText(sheet, r, title, TITLE_FONT, 'center'), [{ text: title, width: spanWidth(1, 5) }], 1.6);
   r++;
-  mergedText(sheet, r, w.basic, HEADING_FONT, { horizontal: 'left' }).height = 24;
+  mergedText(sheet, r, w.basic, HEADING_FONT, 'left').height = 24;
   r++;
   const paragraph = basicParagraph(record.county, script);
-  fitRow(mergedText(sheet, r, paragraph, BODY_FONT, { horizontal: 'left' }), [{ text: paragraph, width: spanWidth(1, 5) }]);
+  fitRow(mergedText(sheet, r, paragraph, BODY_FONT, 'left'), [{ text: paragraph, width: spanWidth(1, 5) }]);
   r++;
-  mergedText(sheet, r, w.items, HEADING_FONT, { horizontal: 'left' }).height = 24;
+  mergedText(sheet, r, w.items, HEADING_FONT, 'left').height = 24;
   r++;
   headerRow(sheet, r++, w.itemHeaders);
   for (const item of record.items) {
     const rate = item.completionRate;
-    const row = tableRow(sheet, r, [item.seq, item.name, item.target, item.completion, rate === null ? null : num(shiftDecimal(rate, -2))]);
-    if (rate !== null) row.getCell(5).numFmt = percentFormat(rate);
-    row.getCell(5).alignment = { vertical: 'middle', horizontal: 'center' };
+    const row = tableRow(sheet, r, [
+      [item.seq, centredCell()],
+      [item.name, textCell()],
+      [item.target, textCell()],
+      [item.completion, textCell()],
+      rate === null ? [null, centredCell()] : [num(shiftDecimal(rate, -2)), centredCell(BODY_FONT, percentFormat(rate))],
+    ]);
     fitRow(row, [item.name, item.target, item.completion].map((text, i) => ({ text, width: COLUMN_WIDTHS[i + 1] })));
     r++;
   }
-  mergedText(sheet, r, w.disbursements, HEADING_FONT, { horizontal: 'left' }).height = 24;
+  mergedText(sheet, r, w.disbursements, HEADING_FONT, 'left').height = 24;
   r++;
   const summary = disbursementSummary(record.totals, script);
-  fitRow(mergedText(sheet, r, summary, BODY_FONT, { horizontal: 'left' }), [{ text: summary, width: spanWidth(1, 5) }]);
+  fitRow(mergedText(sheet, r, summary, BODY_FONT, 'left'), [{ text: summary, width: spanWidth(1, 5) }]);
   r++;
   headerRow(sheet, r++, w.disbursementHeaders);
   const first = r;
   for (const d of record.disbursements) {
-    const row = tableRow(sheet, r, [d.seq, d.name, num(d.planned), num(d.actual), rateFormula(r, d.rate)]);
-    row.getCell(3).numFmt = moneyFormat(d.planned);
-    row.getCell(4).numFmt = moneyFormat(d.actual);
-    row.getCell(5).numFmt = '0.00%';
+    const row = tableRow(sheet, r, [
+      [d.seq, centredCell()],
+      [d.name, textCell()],
+      [num(d.planned), numberCell(moneyFormat(d.planned))],
+      [num(d.actual), numberCell(moneyFormat(d.actual))],
+      [rateFormula(r, d.rate), numberCell('0.00%')],
+    ]);
     fitRow(row, [{ text: d.name, width: COLUMN_WIDTHS[1] }]);
     r++;
   }
@@ -128,12 +152,14 @@ function writeCountySheet(sheet: ExcelJS.Worksheet, record: CountyRecord, script
   const t = record.totals;
   const sum = (col: string, value: string): ExcelJS.CellValue =>
     record.disbursements.length ? { formula: `SUM(${col}${first}:${col}${last})`, result: num(value) } : 0;
-  const total = tableRow(sheet, r, [w.total, null, sum('C', t.planned), sum('D', t.actual), rateFormula(r, t.rate)], HEADER_FONT);
+  const total = tableRow(sheet, r, [
+    [w.total, centredCell(HEADER_FONT)],
+    [null, centredCell(HEADER_FONT)],
+    [sum('C', t.planned), numberCell(moneyFormat(t.planned), HEADER_FONT)],
+    [sum('D', t.actual), numberCell(moneyFormat(t.actual), HEADER_FONT)],
+    [rateFormula(r, t.rate), numberCell('0.00%', HEADER_FONT)],
+  ]);
   sheet.mergeCells(r, 1, r, 2);
-  total.getCell(1).alignment = { horizontal: 'center', vertical: 'middle' };
-  total.getCell(3).numFmt = moneyFormat(t.planned);
-  total.getCell(4).numFmt = moneyFormat(t.actual);
-  total.getCell(5).numFmt = '0.00%';
   total.height = 22;
   setupPage(sheet, r);
   return {
@@ -160,19 +186,30 @@ function writeSummarySheet(sheet: ExcelJS.Worksheet, records: CountyRecord[], sc
   records.forEach((rec, i) => {
     const r = i + 2;
     const c = rec.county;
-    const row = tableRow(sheet, r, [c.province, c.prefecture, { text: c.name, hyperlink: `#'${countySheets[i]}'!A1` }, c.batch, c.year, num(rec.totals.planned), num(rec.totals.actual), rateFormula(r, rec.totals.rate, 'F', 'G'), checkRecord(rec).filter((f) => f.severity === 'warning').length]);
-    row.getCell(6).numFmt = '0.00';
-    row.getCell(7).numFmt = '0.00';
-    row.getCell(8).numFmt = '0.00%';
+    tableRow(sheet, r, [
+      [c.province, textCell()],
+      [c.prefecture, textCell()],
+      [{ text: c.name, hyperlink: `#'${countySheets[i]}'!A1` }, textCell()],
+      [c.batch, centredCell()],
+      [c.year, centredCell()],
+      [num(rec.totals.planned), numberCell('0.00')],
+      [num(rec.totals.actual), numberCell('0.00')],
+      [rateFormula(r, rec.totals.rate, 'F', 'G'), numberCell('0.00%')],
+      [checkRecord(rec).filter((f) => f.severity === 'warning').length, centredCell()],
+    ]);
   });
   const r = records.length + 2;
   const planned = sumFen(records.map((x) => fen(x.totals.planned)));
   const actual = sumFen(records.map((x) => fen(x.totals.actual)));
   const sumOf = (col: string, value: bigint) => ({ formula: `SUM(${col}2:${col}${r - 1})`, result: num(formatWan(value)) });
-  const total = tableRow(sheet, r, [w.total, null, null, null, null, sumOf('F', planned), sumOf('G', actual), rateFormula(r, rate(actual, planned), 'F', 'G'), null], HEADER_FONT);
-  total.getCell(6).numFmt = '0.00';
-  total.getCell(7).numFmt = '0.00';
-  total.getCell(8).numFmt = '0.00%';
+  tableRow(sheet, r, [
+    [w.total, centredCell(HEADER_FONT)],
+    ...Array.from({ length: 4 }, (): [ExcelJS.CellValue, Partial<ExcelJS.Style>] => [null, textCell(HEADER_FONT)]),
+    [sumOf('F', planned), numberCell('0.00', HEADER_FONT)],
+    [sumOf('G', actual), numberCell('0.00', HEADER_FONT)],
+    [rateFormula(r, rate(actual, planned), 'F', 'G'), numberCell('0.00%', HEADER_FONT)],
+    [null, textCell(HEADER_FONT)],
+  ]);
   sheet.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
   sheet.headerFooter = { oddFooter: '&C第 &P 页 共 &N 页' };
 }
