@@ -186,18 +186,20 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
       if (!api || (ev.target as HTMLElement).closest('input, textarea, select, .ag-popup-editor')) return;
       const selected = api.getSelectedRows();
       const focused = api.getFocusedCell();
-      const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+      // Categories go out by name: they read right in Excel and paste back here all the same.
+      const text = (v: unknown, column: string) => (v === null || v === undefined ? '' : column === 'category' ? categoryLabel(v as Category, lang) : String(v));
       let block: string[][];
-      if (selected.length > 1 || (selected.length === 1 && !focused)) block = selected.map((r) => editableColumns().map((c) => text(r[c])));
+      if (selected.length > 1 || (selected.length === 1 && !focused)) block = selected.map((r) => editableColumns().map((c) => text(r[c], c)));
       else if (focused) {
         const row: Record<string, unknown> | undefined = focused.rowPinned ? pinnedBottom?.[0] : rows[focused.rowIndex];
-        block = [[text(row?.[focused.column.getColId()])]];
+        const column = focused.column.getColId();
+        block = [[text(row?.[column], column)]];
       } else return;
       ev.preventDefault();
       ev.clipboardData.setData('text/plain', formatBlock(block));
       onMessage(t.copied, 'info');
     },
-    [rows, pinnedBottom, onMessage, t, editableColumns],
+    [rows, pinnedBottom, onMessage, t, editableColumns, lang],
   );
 
   const focusedRow = () => {

@@ -160,6 +160,38 @@ describe('the editing app in Chromium', () => {
     expect(await page.getByTestId('summary').innerText()).toBe('截至驗收日,已撥付承辦企業資金共1235.96萬元,資金撥付率82.40%。');
   });
 
+  it('an .xlsx dropped on the window opens the import preview', async () => {
+    const { page } = app;
+    const bytes = Array.from(await bytesOf(typedSeedWorkbook({ script: 'hans' })));
+    await page.evaluate((data) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(data)], '拖入的表.xlsx'));
+      window.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }, bytes);
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.innerText()).toContain('拖入的表.xlsx');
+    await expect.poll(() => dialog.innerText()).toContain('樟树市');
+    await dialog.getByRole('button', { name: '取消' }).click();
+  });
+
+  it('copies the selected rows as tab-separated text, as Excel pastes them', async () => {
+    const { page } = app;
+    await cell(page, 'disbursements', 1, 'name').click();
+    await cell(page, 'disbursements', 2, 'name').click({ modifiers: ['Control'] });
+    const copied = await page.evaluate(() => {
+      const data = new DataTransfer();
+      document.activeElement!.dispatchEvent(new ClipboardEvent('copy', { clipboardData: data, bubbles: true, cancelable: true }));
+      return data.getData('text/plain');
+    });
+    const lines = copied.trimEnd().split('\n').map((l) => l.split('\t'));
+    const shown = async (row: number) => Promise.all(['seq', 'category', 'name', 'planned', 'actual'].map(async (c) => (await cell(page, 'disbursements', row, c).innerText()).trim()));
+    const [second, third] = [await shown(1), await shown(2)];
+    expect(lines).toHaveLength(2);
+    expect(lines.map((l) => l.slice(0, 3))).toEqual([second.slice(0, 3), third.slice(0, 3)]);
+    expect(lines[0][3]).toBe('335');
+    expect(second[3]).toBe('335.00');
+  });
+
   it('exports: the downloaded workbook parses back to the record on screen', async () => {
     const { page } = app;
     await page.getByRole('button', { name: '导出…' }).click();
