@@ -65,10 +65,7 @@ export const handlers: Handlers = {
   undo: (_i, { db }) => ({ step: undo(db) }),
   redo: (_i, { db }) => ({ step: redo(db) }),
   history: (_i, { db }) => history(db),
-  importWorkbooks: async ({ files, onConflict, dryRun }, { db, dbFile }) => {
-    const { records, ...rest } = await importWorkbooks(db, dbFile, files, { onConflict, dryRun });
-    return { ...rest, records };
-  },
+  importWorkbooks: ({ files, onConflict, dryRun }, { db, dbFile }) => importWorkbooks(db, dbFile, files, { onConflict, dryRun }),
   exportWorkbook: async ({ ids, script }, { db }) => exportFile(db, ids, script),
   saveExport: async ({ ids, script, format, signature }, ctx) => {
     const desktop = desktopOnly(ctx);

@@ -117,7 +117,11 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
     const seq = col('seq', { width: 70, type: 'rightAligned', valueFormatter: (p: ValueFormatterParams) => String(p.value ?? '') });
     if (table === 'items')
       return [seq, category, text('name', 150), text('target', 200), text('completion', 240), col('completionRate', { width: 120, type: 'rightAligned' })];
-    const money = (field: string) => col(field, { width: 140, type: 'rightAligned', valueFormatter: (p: ValueFormatterParams) => (typeof p.value === 'string' ? formatWanTable(parseMoney(p.value).ok ? (parseMoney(p.value) as { value: bigint }).value : 0n) : '') });
+    const tableMoney = (value: unknown) => {
+      const parsed = typeof value === 'string' ? parseMoney(value) : null;
+      return parsed?.ok ? formatWanTable(parsed.value) : '';
+    };
+    const money = (field: string) => col(field, { width: 140, type: 'rightAligned', valueFormatter: (p: ValueFormatterParams) => tableMoney(p.value) });
     return [
       seq, category, text('name', 180), money('planned'), money('actual'),
       { field: 'rate', colId: 'rate', headerName: header('rate'), width: 120, type: 'rightAligned', editable: false, cellClass: 'computed', valueFormatter: (p: ValueFormatterParams) => showRate(p.value as string | null) },

@@ -88,8 +88,9 @@ function headerRow(sheet: ExcelJS.Worksheet, rowNo: number, headers: readonly st
   fitRow(row, headers.map((h, i) => ({ text: h, width: COLUMN_WIDTHS[i] })));
 }
 
-function setupPage(sheet: ExcelJS.Worksheet, lastRow: number): void {
-  sheet.columns = COLUMN_WIDTHS.map((width) => ({ width }));
+/** A4 landscape, one page wide, 2 cm margins, 第 X 页 共 Y 页: every sheet prints the same way. */
+function setupPage(sheet: ExcelJS.Worksheet, widths: number[], lastRow: number, lastColumn: string): void {
+  sheet.columns = widths.map((width) => ({ width }));
   sheet.pageSetup = {
     paperSize: 9,
     orientation: 'landscape',
@@ -98,7 +99,7 @@ function setupPage(sheet: ExcelJS.Worksheet, lastRow: number): void {
     fitToHeight: 0,
     horizontalCentered: true,
     margins: { left: 0.79, right: 0.79, top: 0.79, bottom: 0.79, header: 0.3, footer: 0.3 },
-    printArea: `A1:E${lastRow}`,
+    printArea: `A1:${lastColumn}${lastRow}`,
   };
   sheet.headerFooter = { oddFooter: '&C第 &P 页 共 &N 页' };
 }
@@ -161,7 +162,7 @@ function writeCountySheet(sheet: ExcelJS.Worksheet, record: CountyRecord, script
   ]);
   sheet.mergeCells(r, 1, r, 2);
   total.height = 22;
-  setupPage(sheet, r);
+  setupPage(sheet, COLUMN_WIDTHS, r, 'E');
   return {
     province: record.county.province,
     prefecture: record.county.prefecture,
@@ -178,9 +179,10 @@ function rateFormula(row: number, rate: string | null, planned = 'C', actual = '
   return { formula: `${actual}${row}/${planned}${row}`, result: num(shiftDecimal(rate, -2)) };
 }
 
+const SUMMARY_WIDTHS = [10, 10, 14, 8, 8, 18, 18, 14, 8];
+
 function writeSummarySheet(sheet: ExcelJS.Worksheet, records: CountyRecord[], script: Script, countySheets: string[]): void {
   const w = WORDING[script];
-  sheet.columns = [10, 10, 14, 8, 8, 18, 18, 14, 8].map((width) => ({ width }));
   headerRow(sheet, 1, w.summaryHeaders);
   sheet.getRow(1).height = 32;
   records.forEach((rec, i) => {
@@ -210,8 +212,7 @@ function writeSummarySheet(sheet: ExcelJS.Worksheet, records: CountyRecord[], sc
     [rateFormula(r, rate(actual, planned), 'F', 'G'), numberCell('0.00%', HEADER_FONT)],
     [null, textCell(HEADER_FONT)],
   ]);
-  sheet.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
-  sheet.headerFooter = { oddFooter: '&C第 &P 页 共 &N 页' };
+  setupPage(sheet, SUMMARY_WIDTHS, r, 'I');
 }
 
 export async function exportWorkbook(records: CountyRecord[], script: Script = 'hans'): Promise<Buffer> {
