@@ -40,16 +40,20 @@ export function useRecord(recordId: number | null, onError: (message: string) =>
   const running = useRef(false);
   const idRef = useRef(recordId);
   idRef.current = recordId;
+  // Reloads can answer out of order (an undo's reload may overtake the one after a write):
+  // only the latest reload asked for may set what is on screen.
+  const latestReload = useRef(0);
 
   const reload = useCallback(async () => {
     const id = idRef.current;
+    const ticket = ++latestReload.current;
     if (id === null) {
       setBase(null);
       return;
     }
     try {
       const loaded = await api.getRecord({ id });
-      if (idRef.current === id && queueRef.current.length === 0) setBase(loaded);
+      if (ticket === latestReload.current && idRef.current === id && queueRef.current.length === 0) setBase(loaded);
     } catch (e) {
       if (e instanceof ApiError && e.wire.code === 'no_record') setBase(null);
       else onError(message(e, lang));
