@@ -34,9 +34,14 @@ function apply(base: Loaded, ops: Op[]): View {
 
 export function useRecord(recordId: number | null, onError: (message: string) => void, lang: 'zh' | 'en') {
   const [base, setBase] = useState<Loaded | null>(null);
-  const [queue, setQueue] = useState<Op[]>([]);
+  // What the screen applies over the store's copy: ops written but not yet seen in a reload,
+  // then ops waiting to be written. A written op stays until a reload brings it back, so the
+  // old value never flashes up in between.
+  const [ops, setOps] = useState<Op[]>([]);
   const [save, setSave] = useState<SaveState>('saved');
   const queueRef = useRef<Op[]>([]);
+  const writtenRef = useRef<Op[]>([]);
+  const showOps = useCallback(() => setOps([...writtenRef.current, ...queueRef.current]), []);
   const running = useRef(false);
   const idRef = useRef(recordId);
   idRef.current = recordId;
@@ -53,14 +58,19 @@ export function useRecord(recordId: number | null, onError: (message: string) =>
     }
     try {
       const loaded = await api.getRecord({ id });
-      if (ticket === latestReload.current && idRef.current === id && queueRef.current.length === 0) setBase(loaded);
+      if (ticket === latestReload.current && idRef.current === id && queueRef.current.length === 0) {
+        setBase(loaded);
+        writtenRef.current = [];
+        showOps();
+      }
     } catch (e) {
       if (e instanceof ApiError && e.wire.code === 'no_record') setBase(null);
       else onError(message(e, lang));
     }
-  }, [onError, lang]);
+  }, [onError, lang, showOps]);
 
   useEffect(() => {
+    writtenRef.current = [];
     setBase(null);
     void reload();
   }, [recordId, reload]);
@@ -74,6 +84,7 @@ export function useRecord(recordId: number | null, onError: (message: string) =>
       try {
         await api.editCells({ recordId: op.recordId, table: op.edits[0].table, edits: op.edits.map((e) => ({ rowId: e.rowId, field: e.field, value: e.raw })) });
         queueRef.current = queueRef.current.slice(1);
+        writtenRef.current = [...writtenRef.current, op];
       } catch (e) {
         if (e instanceof OfflineError) {
           setSave('error');
@@ -85,22 +96,22 @@ export function useRecord(recordId: number | null, onError: (message: string) =>
         queueRef.current = queueRef.current.slice(1);
         onError(message(e, lang));
       }
-      setQueue(queueRef.current);
+      showOps();
     }
     running.current = false;
     setSave('saved');
     await reload();
-  }, [reload, onError, lang]);
+  }, [reload, onError, lang, showOps]);
 
   const edit = useCallback(
     (edits: CellEdit[]) => {
       const id = idRef.current;
       if (id === null || edits.length === 0) return;
       queueRef.current = [...queueRef.current, { recordId: id, edits }];
-      setQueue(queueRef.current);
+      showOps();
       void pump();
     },
-    [pump],
+    [pump, showOps],
   );
 
   /** Waits until every typed value is written (before undo, row operations, switching). */
@@ -108,7 +119,7 @@ export function useRecord(recordId: number | null, onError: (message: string) =>
     while (queueRef.current.length || running.current) await new Promise((r) => setTimeout(r, 30));
   }, []);
 
-  const view = useMemo(() => (base ? apply(base, queue) : null), [base, queue]);
+  const view = useMemo(() => (base ? apply(base, ops) : null), [base, ops]);
   return { view, save, edit, reload, settle, recordId: base?.id ?? null };
 }
 

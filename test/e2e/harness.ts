@@ -38,6 +38,10 @@ export async function startApp(options: { demo?: boolean; lang?: 'zh' | 'en' } =
   const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error('page error:', e.message));
+  if (process.env.YANSHOU_E2E_TRACE) {
+    page.on('request', (r) => r.url().includes('/api/') && console.log('>>', Date.now() % 100000, r.url().split('/api/')[1], r.postData()?.slice(0, 120)));
+    page.on('response', (r) => r.url().includes('/api/') && console.log('<<', Date.now() % 100000, r.url().split('/api/')[1]));
+  }
   await page.goto(url);
   return {
     url, db, page, browser,
