@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // npm start: the desktop app where Electron can run; otherwise one line saying why, and the same
 // app in the browser (web mode) with the default database (a new one gets the demo record).
+// What `npm ci` built is brought up to date first, so a changed source is never run stale.
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -26,13 +27,11 @@ function run(command, args) {
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 }
 
-let { binary, reason } = electronBinary();
-if (binary) {
-  const built = spawnSync(process.execPath, [path.join(root, 'scripts/build-desktop.mjs'), '--build-only'], { cwd: root, stdio: 'inherit' });
-  if (built.status === 0) run(binary, [root, ...process.argv.slice(2)]);
-  else reason = 'the desktop build did not complete';
-}
-if (!binary || reason) {
+const built = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs'), '--if-stale'], { cwd: root, stdio: 'inherit' });
+if (built.status !== 0) process.exit(built.status ?? 1);
+const { binary, reason } = electronBinary();
+if (binary) run(binary, [root, ...process.argv.slice(2)]);
+else {
   console.log(`Electron 在此无法运行(${reason}),改为在浏览器中打开验收台。 / Electron cannot run here; starting the web mode instead.`);
   run(process.execPath, [path.join(root, 'electron/cli/bin.mjs'), 'web', ...process.argv.slice(2)]);
 }

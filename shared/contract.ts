@@ -2,7 +2,8 @@
 // Transports (IPC in Electron, HTTP in web mode) iterate this object; adding a method never
 // changes them.
 import { z } from 'zod';
-import { countySchema, itemSchema, moneySchema, percentSchema, categorySchema, SCHEMA_ID } from './record';
+import { SCHEMA_ID } from './record';
+import { countySchema, itemSchema, moneySchema, percentSchema, categorySchema } from './schema';
 import { COUNTY_FIELDS } from './fields';
 import { FINDING_SEVERITY } from './findings';
 import { METHOD_NAMES, type MethodName } from './methods';
@@ -119,21 +120,4 @@ export type Input<M extends Method> = z.input<Contract[M]['input']>;
 export type Output<M extends Method> = z.output<Contract[M]['output']>;
 export const METHODS: readonly Method[] = METHOD_NAMES;
 
-/** An error as it crosses a transport. */
-export type WireError = { code: string; message: string; messages?: { zh: string; en: string }; details?: unknown };
 
-/** The one typed client the renderer uses, over any transport. */
-export type Client = { [M in Method]: (input: Input<M>) => Promise<Output<M>> };
-export type Transport = (method: Method, input: unknown) => Promise<unknown>;
-
-export class ApiError extends Error {
-  constructor(readonly wire: WireError) {
-    super(wire.message);
-  }
-}
-
-export function createClient(transport: Transport): Client {
-  const client = {} as Record<Method, (input: unknown) => Promise<unknown>>;
-  for (const method of METHODS) client[method] = (input) => transport(method, input);
-  return client as unknown as Client;
-}

@@ -1,68 +1,14 @@
-// The canonical county acceptance record (../spec/record.md): zod schemas for what crosses a
-// boundary, and the computation of rates, totals and the summary sentence.
-import { z } from 'zod';
+// The canonical county acceptance record (../spec/record.md): its types, and the computation of
+// rates, totals and the summary sentence. The zod schemas that check it at every boundary are in
+// schema.ts: reading and computing records never loads zod.
 import { formatWan, parseMoney, rate, sumFen, canonicalPercent } from './money';
-import { CATEGORIES, detectScript, type Script } from './text';
+import { detectScript, type Script } from './text';
 import { disbursementSummary } from './document';
+import type { County, DisbursementInput, Item, RecordInput } from './schema';
+
+export type { County, DisbursementInput, Item, RecordInput } from './schema';
 
 export const SCHEMA_ID = 'yanshou/county-acceptance@1';
-
-/** Money in 万元 as a decimal string, exact to 1 分 (6 decimals), never negative. */
-export const moneySchema = z
-  .string()
-  .regex(/^\d{1,9}(\.\d{1,6})?$/, { message: 'money: a non-negative decimal string in 万元, at most 6 decimals' });
-/** A percent as a decimal string ("90", "82.6"). */
-export const percentSchema = z.string().regex(/^-?\d{1,6}(\.\d{1,6})?$/, { message: 'percent: a decimal string' });
-export const dateSchema = z
-  .string()
-  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, { message: 'date: YYYY, YYYY-MM or YYYY-MM-DD' });
-export const categorySchema = z.enum(CATEGORIES);
-const seqSchema = z.number().int().min(0).max(1_000_000);
-const longText = z.string().max(100_000);
-
-export const countySchema = z.object({
-  name: z.string().trim().min(1).max(100),
-  province: z.string().max(100).nullable(),
-  prefecture: z.string().max(100).nullable(),
-  batch: z.number().int().min(1).max(99),
-  year: z.number().int().min(1990).max(2100),
-  approvedOn: dateSchema.nullable(),
-  acceptedOn: dateSchema.nullable(),
-  investment: z.object({ total: moneySchema, central: moneySchema, localGov: moneySchema, social: moneySchema }),
-  centralArrangedUse: moneySchema,
-  statusNote: longText,
-});
-
-export const itemSchema = z.object({
-  seq: seqSchema,
-  category: categorySchema,
-  name: longText,
-  target: longText,
-  completion: longText,
-  completionRate: percentSchema.nullable(),
-});
-
-export const disbursementInputSchema = z.object({
-  seq: seqSchema,
-  category: categorySchema,
-  name: longText,
-  planned: moneySchema,
-  actual: moneySchema,
-  statedRate: percentSchema.optional(),
-});
-
-/** A record as written by a person or an import; computed fields, if present, are ignored. */
-export const recordInputSchema = z.object({
-  county: countySchema,
-  items: z.array(itemSchema).max(5000),
-  disbursements: z.array(disbursementInputSchema).max(5000),
-  totals: z.object({ statedRate: percentSchema.optional() }).optional(),
-});
-
-export type County = z.infer<typeof countySchema>;
-export type Item = z.infer<typeof itemSchema>;
-export type DisbursementInput = z.infer<typeof disbursementInputSchema>;
-export type RecordInput = z.infer<typeof recordInputSchema>;
 
 export type Disbursement = {
   seq: number;

@@ -1,14 +1,23 @@
 // Text matching: simplified and traditional characters, full- and half-width forms, white space.
-// Matching folds; storage never does — what a person typed is kept as typed.
-import { Converter } from 'opencc-js';
-
-// Building a converter loads its dictionaries (a noticeable pause): only when first needed.
-let simplifier: ((s: string) => string) | null = null;
-let traditionalizer: ((s: string) => string) | null = null;
-const toSimplified = (s: string) => (simplifier ??= Converter({ from: 't', to: 'cn' }))(s);
-const toTraditionalConverter = (s: string) => (traditionalizer ??= Converter({ from: 'cn', to: 't' }))(s);
+// Matching folds; storage never does — what a person typed is kept as typed. Folding works
+// character by character over OpenCC's character tables (script-chars.ts, 30 KB), so it is
+// synchronous, instant and the same in the app, the CLI and the browser.
+import { SIMPLIFIED_ONLY, TRADITIONAL_TO_SIMPLIFIED } from './script-chars';
 
 export type Script = 'hans' | 'hant';
+
+const simplifiedOf = new Map<string, string>();
+{
+  const chars = [...TRADITIONAL_TO_SIMPLIFIED];
+  for (let i = 0; i < chars.length; i += 2) simplifiedOf.set(chars[i], chars[i + 1]);
+}
+const simplifiedOnly = new Set(SIMPLIFIED_ONLY);
+
+function toSimplified(text: string): string {
+  let out = '';
+  for (const ch of text) out += simplifiedOf.get(ch) ?? ch;
+  return out;
+}
 
 const foldCache = new Map<string, string>();
 
@@ -30,20 +39,9 @@ export function countyKey(name: string): string {
   return fold(name);
 }
 
-export function toTraditional(text: string): string {
-  return toTraditionalConverter(text);
-}
-
-const charScripts = new Map<string, Script | null>();
-
 /** 'hant' for a traditional-only character, 'hans' for a simplified-only one, null for either. */
 function charScript(ch: string): Script | null {
-  let script = charScripts.get(ch);
-  if (script === undefined) {
-    script = toSimplified(ch) !== ch ? 'hant' : toTraditionalConverter(ch) !== ch ? 'hans' : null;
-    charScripts.set(ch, script);
-  }
-  return script;
+  return simplifiedOf.has(ch) ? 'hant' : simplifiedOnly.has(ch) ? 'hans' : null;
 }
 
 /** Which script a text is mostly written in, judged by characters that differ between the two. */

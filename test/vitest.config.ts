@@ -13,5 +13,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     setupFiles: ['test/setup.ts'],
+    // The CLI and the web mode run from dist/, as users run them: rebuilt first when sources changed.
+    globalSetup: ['test/global-setup.ts'],
   },
 });

@@ -1,16 +1,17 @@
 // The `yanshou` command line (../shared/spec/cli.md) over the same services as the app.
+// Each command's module loads only when that command runs, so `yanshou list` never loads exceljs
+// and `yanshou --version` loads nothing at all.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { openDatabase, type DB } from '../services/store/database';
+import type { DB } from '../services/store/database';
 import { defaultDatabaseFile } from '../services/paths';
 import { langFromEnv, type Lang } from '../../shared/i18n';
 import { EXIT, reportFailure, UsageError, type Io } from './output';
-import { demoCommand, showCommand, listCommand, checkCommand } from './records';
-import { importCommand, exportCommand, pdfCommand } from './excel';
-import { webCommand } from './web';
+import pkg from '../../package.json' with { type: 'json' };
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 export type CommandContext = { io: Io; values: Record<string, string | boolean | (string | boolean)[] | undefined>; positionals: string[]; open: () => DB };
-type Command = { options: Options; positionals?: boolean; run: (ctx: CommandContext) => Promise<number> | number };
+type Run = (ctx: CommandContext) => Promise<number> | number;
+type Command = { options: Options; positionals?: boolean; run: () => Promise<Run> };
 
 const COMMON: Options = {
   db: { type: 'string' },
@@ -19,15 +20,18 @@ const COMMON: Options = {
   help: { type: 'boolean', short: 'h' },
 };
 
+const records = () => import('./records');
+const excel = () => import('./excel');
+
 const COMMANDS: Record<string, Command> = {
-  demo: { options: {}, run: demoCommand },
-  show: { options: { county: { type: 'string' }, batch: { type: 'string' } }, run: showCommand },
-  list: { options: {}, run: listCommand },
-  check: { options: { county: { type: 'string' }, batch: { type: 'string' } }, run: checkCommand },
-  import: { options: { 'on-conflict': { type: 'string' }, 'dry-run': { type: 'boolean' } }, positionals: true, run: importCommand },
-  export: { options: { county: { type: 'string' }, batch: { type: 'string' }, script: { type: 'string' } }, positionals: true, run: exportCommand },
-  pdf: { options: { county: { type: 'string' }, batch: { type: 'string' }, script: { type: 'string' }, 'no-signature': { type: 'boolean' } }, positionals: true, run: pdfCommand },
-  web: { options: { port: { type: 'string' }, 'no-open': { type: 'boolean' } }, run: webCommand },
+  demo: { options: {}, run: async () => (await records()).demoCommand },
+  show: { options: { county: { type: 'string' }, batch: { type: 'string' } }, run: async () => (await records()).showCommand },
+  list: { options: {}, run: async () => (await records()).listCommand },
+  check: { options: { county: { type: 'string' }, batch: { type: 'string' } }, run: async () => (await records()).checkCommand },
+  import: { options: { 'on-conflict': { type: 'string' }, 'dry-run': { type: 'boolean' } }, positionals: true, run: async () => (await excel()).importCommand },
+  export: { options: { county: { type: 'string' }, batch: { type: 'string' }, script: { type: 'string' } }, positionals: true, run: async () => (await excel()).exportCommand },
+  pdf: { options: { county: { type: 'string' }, batch: { type: 'string' }, script: { type: 'string' }, 'no-signature': { type: 'boolean' } }, positionals: true, run: async () => (await excel()).pdfCommand },
+  web: { options: { port: { type: 'string' }, 'no-open': { type: 'boolean' } }, run: async () => (await import('./web')).webCommand },
 };
 
 const USAGE = {
@@ -42,7 +46,7 @@ const USAGE = {
   export 输出.xlsx [--county 县名 [--batch N]] [--script hans|hant]
   pdf 输出.pdf [--county 县名 [--batch N]] [--script hans|hant] [--no-signature]
   web [--port N] [--no-open]             在浏览器中打开应用
-通用选项: --db 数据文件(默认 $YANSHOU_DB 或应用的数据文件)  --lang zh|en`,
+通用选项: --db 数据文件(默认 $YANSHOU_DB 或应用的数据文件)  --lang zh|en  --version`,
   en: `Yanshou — acceptance tables of e-commerce demonstration counties
 
 Usage: yanshou <command> [options]
@@ -54,18 +58,18 @@ Usage: yanshou <command> [options]
   export OUT.xlsx [--county NAME [--batch N]] [--script hans|hant]
   pdf OUT.pdf [--county NAME [--batch N]] [--script hans|hant] [--no-signature]
   web [--port N] [--no-open]             the app in a browser
-Common options: --db PATH (default $YANSHOU_DB or the app's data file)  --lang zh|en`,
+Common options: --db PATH (default $YANSHOU_DB or the app's data file)  --lang zh|en  --version`,
 };
-
-export function registerCommand(name: string, command: Command): void {
-  COMMANDS[name] = command;
-}
 
 export async function main(argv: string[], io?: Partial<Io>): Promise<number> {
   const langArg = argv.find((_, i) => argv[i - 1] === '--lang') ?? argv.find((a) => a.startsWith('--lang='))?.slice(7);
   const lang: Lang = langArg ? langFromEnv(langArg) : langFromEnv(process.env.YANSHOU_LANG);
   const full: Io = { out: (t) => process.stdout.write(t + '\n'), err: (t) => process.stderr.write(t + '\n'), lang, ...io };
   const [name, ...rest] = argv;
+  if (name === '--version' || name === '-v') {
+    full.out(pkg.version);
+    return EXIT.ok;
+  }
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     full.out(USAGE[lang]);
     return name ? EXIT.ok : EXIT.usage;
@@ -87,8 +91,9 @@ export async function main(argv: string[], io?: Partial<Io>): Promise<number> {
     if (!command.positionals && parsed.positionals.length > 0)
       throw new UsageError(lang === 'zh' ? `多余的参数:${parsed.positionals.join(' ')}` : `Unexpected argument: ${parsed.positionals.join(' ')}`);
     const file = (parsed.values.db as string | undefined) ?? defaultDatabaseFile();
+    const [run, { openDatabase }] = await Promise.all([command.run(), import('../services/store/database')]);
     const open = () => (db ??= openDatabase(file));
-    return await command.run({ io: full, values: parsed.values as CommandContext['values'], positionals: parsed.positionals, open });
+    return await run({ io: full, values: parsed.values as CommandContext['values'], positionals: parsed.positionals, open });
   } catch (e) {
     return reportFailure(e, full);
   } finally {

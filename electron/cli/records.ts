@@ -1,5 +1,4 @@
 // demo, show, list, check.
-import { addDemo } from '../services/demo';
 import { findRecordIds, listRecords, readRecord } from '../services/store/records';
 import { checkRecord } from '../../shared/checks';
 import { findingMessage } from '../../shared/i18n';
@@ -12,7 +11,8 @@ import { EXIT, findingLine, UsageError } from './output';
 import type { CommandContext } from './main';
 import type { DB } from '../services/store/database';
 
-export function demoCommand({ io, open }: CommandContext): number {
+export async function demoCommand({ io, open }: CommandContext): Promise<number> {
+  const { addDemo } = await import('../services/demo');
   const { added } = addDemo(open());
   io.out(added ? (io.lang === 'zh' ? '已添加示例记录:樟树市 第8批' : 'Added the demo record: 樟树市, batch 8') : io.lang === 'zh' ? '示例记录已存在(樟树市 第8批),未改动' : 'The demo record (樟树市, batch 8) is already there; nothing changed');
   return EXIT.ok;

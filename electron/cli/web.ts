@@ -2,13 +2,13 @@
 import fs from 'node:fs';
 import { spawn } from 'node:child_process';
 import { openDatabase } from '../services/store/database';
-import { defaultDatabaseFile } from '../services/paths';
+import { defaultDatabaseFile, RENDERER_DIST } from '../services/paths';
 import { addDemo } from '../services/demo';
 import { startWebServer } from '../web/server';
-import { buildRenderer, RENDERER_DIST } from '../web/build';
 import { databaseLabel } from '../services/api';
 import { renderPdf } from '../services/print/pdf';
 import { EXIT, UsageError } from './output';
+import { appError } from '../../shared/errors';
 import type { CommandContext } from './main';
 import pkg from '../../package.json' with { type: 'json' };
 
@@ -30,7 +30,8 @@ export async function webCommand(ctx: CommandContext): Promise<number> {
   const file = (values.db as string | undefined) ?? defaultDatabaseFile();
   const isDefault = values.db === undefined && !process.env.YANSHOU_DB;
   const isNew = !fs.existsSync(file);
-  await buildRenderer(io.err);
+  if (!fs.existsSync(`${RENDERER_DIST}/index.html`))
+    throw appError('not_built', '界面尚未构建:请先在项目中运行 npm run build(npm ci 会自动构建)', 'The app is not built yet: run `npm run build` in the project (npm ci builds it)');
   const db = openDatabase(file);
   // A newcomer's first start shows real content: the demo record in a new default database.
   if (isDefault && isNew) addDemo(db);

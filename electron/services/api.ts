@@ -2,7 +2,8 @@
 // validate the input with zod, run, and turn any failure into {code, message, details}.
 import path from 'node:path';
 import type { z } from 'zod';
-import { contract, type Command, type Method, type Output, type WireError } from '../../shared/contract';
+import { contract, type Command, type Method, type Output } from '../../shared/contract';
+import type { WireError } from '../../shared/client';
 import { appError } from '../../shared/errors';
 import { AppError } from '../../shared/errors';
 import { checkRecord } from '../../shared/checks';
@@ -12,8 +13,6 @@ import { mutate, undo, redo, history } from './store/changelog';
 import { backupDatabase } from './store/backup';
 import { createRecord, listRecords, readRecord, removeRecord, conflictError, findRecordIds } from './store/records';
 import { deleteRows, editCells, insertRows, moveRow, updateCounty } from './store/edits';
-import { importWorkbooks } from './excel/import';
-import { exportWorkbook } from './excel/export';
 import type { DB } from './store/database';
 
 /** What only the desktop shell can do; absent in web mode. */
@@ -65,7 +64,8 @@ export const handlers: Handlers = {
   undo: (_i, { db }) => ({ step: undo(db) }),
   redo: (_i, { db }) => ({ step: redo(db) }),
   history: (_i, { db }) => history(db),
-  importWorkbooks: ({ files, onConflict, dryRun }, { db, dbFile }) => importWorkbooks(db, dbFile, files, { onConflict, dryRun }),
+  // exceljs loads with the first import or export, not at start.
+  importWorkbooks: async ({ files, onConflict, dryRun }, { db, dbFile }) => (await import('./excel/import')).importWorkbooks(db, dbFile, files, { onConflict, dryRun }),
   exportWorkbook: async ({ ids, script }, { db }) => exportFile(db, ids, script),
   saveExport: async ({ ids, script, format, signature }, ctx) => {
     const desktop = desktopOnly(ctx);
@@ -85,6 +85,7 @@ const baseName = (records: CountyRecord[]) => (records.length === 1 ? `${records
 
 async function exportFile(db: DB, ids: number[], script: 'hans' | 'hant') {
   const records = ids.map((id) => readRecord(db, id).record);
+  const { exportWorkbook } = await import('./excel/export');
   return { fileName: `${baseName(records)}.xlsx`, bytes: new Uint8Array(await exportWorkbook(records, script)) };
 }
 

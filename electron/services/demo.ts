@@ -1,6 +1,7 @@
 // The demo record: the seed document (樟树市, batch 8) as a canonical record.
 import seed from '../../shared/demo/zhangshu-2021.json' with { type: 'json' };
-import { recordInputSchema, type RecordInput } from '../../shared/record';
+import { type RecordInput } from '../../shared/record';
+import { recordInputSchema } from '../../shared/schema';
 import { createRecord, findRecordIds } from './store/records';
 import type { DB } from './store/database';
 

@@ -1,6 +1,12 @@
-// Where the desktop app keeps its data; the CLI and the web mode default to the same file.
+// Where the desktop app keeps its data (the CLI and the web mode default to the same file), and
+// where the built renderer is.
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The project (or the packaged app): the sources and dist/ alike sit two folders below it. */
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const RENDERER_DIST = path.join(PROJECT_ROOT, 'dist/renderer');
 
 export const APP_FOLDER = 'Yanshou';
 

@@ -1,6 +1,6 @@
 // The editing app: records on the left; the selected record's basic facts, its two tables and
 // its findings on the right; a status bar that says whether everything is saved.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { Output } from '../../shared/contract';
 import type { CountyField, RawValue } from '../../shared/fields';
 import { findingMessage, severityLabel, stepLabel, type Lang } from '../../shared/i18n';
@@ -9,10 +9,20 @@ import { api } from './api';
 import { STRINGS } from './strings';
 import { Sidebar, type RecordSummary } from './Sidebar';
 import { CountyForm } from './CountyForm';
-import { TableGrid, type GridHandle } from './TableGrid';
-import { ExportDialog, ImportDialog, readFiles, RecordDialog, type PickedFile } from './Dialogs';
+import type { GridHandle, RowOp } from './TableGrid';
+import type { PickedFile } from './Dialogs';
+import { readFiles } from './files';
 import { message, useRecord } from './useRecord';
-import { PrintPreview } from './PrintPreview';
+
+// The grid (AG Grid), the dialogs and the print preview load as their own chunks: the grid's
+// starts loading at once, beside the app's first screen; the others when first opened.
+const gridModule = import('./TableGrid');
+const TableGrid = lazy(() => gridModule.then((m) => ({ default: m.TableGrid })));
+const dialogs = () => import('./Dialogs');
+const ImportDialog = lazy(() => dialogs().then((m) => ({ default: m.ImportDialog })));
+const ExportDialog = lazy(() => dialogs().then((m) => ({ default: m.ExportDialog })));
+const RecordDialog = lazy(() => dialogs().then((m) => ({ default: m.RecordDialog })));
+const PrintPreview = lazy(() => import('./PrintPreview').then((m) => ({ default: m.PrintPreview })));
 
 type Dialog = { kind: 'import'; files: PickedFile[] } | { kind: 'export' } | { kind: 'print' } | { kind: 'record'; duplicateOf: RecordSummary | null } | null;
 const isMac = navigator.platform.toLowerCase().includes('mac');
@@ -174,7 +184,7 @@ export function App() {
     return ok;
   };
 
-  const rowsOp = (table: 'items' | 'disbursements') => async (op: Parameters<React.ComponentProps<typeof TableGrid>['onRows']>[0]) => {
+  const rowsOp = (table: 'items' | 'disbursements') => async (op: RowOp) => {
     if (selected === null) return;
     await act(() =>
       op.kind === 'insert'
@@ -206,7 +216,7 @@ export function App() {
       <main className="content">
         {!record && <p className="empty">{records.length === 0 ? t.noRecord : ''}</p>}
         {record && view && (
-          <>
+          <Suspense fallback={<p className="empty">…</p>}>
             <h2 className="title">{record.county.name} · {t.batchOf} {record.county.batch} · {record.county.year}</h2>
             <h3>{t.basic}</h3>
             <CountyForm record={record} findings={view.findings} lang={lang} t={t} onSave={saveCounty} />
@@ -226,7 +236,7 @@ export function App() {
                 </li>
               ))}
             </ul>
-          </>
+          </Suspense>
         )}
       </main>
       <footer className="status">
@@ -235,10 +245,12 @@ export function App() {
         <span className="spacer" />
         {info && <span className="db" title={info.dbFile}>{t.database}: {info.dbFile}</span>}
       </footer>
+      <Suspense fallback={null}>
       {dialog?.kind === 'import' && <ImportDialog files={dialog.files} t={t} lang={lang} onClose={() => setDialog(null)} onDone={(r) => { setDialog(null); void refreshList().then(() => reload()); const first = r.records.find((x) => x.action === 'created' || x.action === 'replaced'); say(`${t.commit}: ${r.records.map((x) => `${x.county}(${t.actions[x.action]})`).join('、')}`); if (first) void api.listRecords({}).then((list) => { const hit = list.find((x) => x.county === first.county && x.batch === first.batch); if (hit) setSelected(hit.id); }); }} />}
       {dialog?.kind === 'export' && <ExportDialog records={records} current={selected} t={t} lang={lang} desktop={info?.mode === 'desktop'} onSaved={(p) => say(`${t.download}: ${p}`)} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'print' && <PrintPreview records={records} current={selected} t={t} lang={lang} desktop={info?.mode === 'desktop'} onSaved={(p) => say(`${t.savePdf}: ${p}`)} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'record' && <RecordDialog t={t} lang={lang} duplicateOf={dialog.duplicateOf} onClose={() => setDialog(null)} onDone={(id) => { setDialog(null); void refreshList().then(() => setSelected(id)); }} />}
+      </Suspense>
     </div>
   );
 }

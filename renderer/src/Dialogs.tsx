@@ -3,19 +3,16 @@ import { useState } from 'react';
 import type { Output } from '../../shared/contract';
 import { findingMessage, findingPlace, severityLabel, type Lang } from '../../shared/i18n';
 import { parseCountyField } from '../../shared/fields';
-import { countySchema, type County } from '../../shared/record';
+import { type County } from '../../shared/record';
+import { countySchema } from '../../shared/schema';
 import type { RecordSummary } from './Sidebar';
 import type { Strings } from './strings';
 import { api } from './api';
 import { message } from './useRecord';
-import { download } from './download';
+import { download, type PickedFile } from './files';
 
 type ImportResult = Output<'importWorkbooks'>;
-export type PickedFile = { name: string; bytes: Uint8Array<ArrayBuffer> };
-
-export async function readFiles(list: FileList | File[]): Promise<PickedFile[]> {
-  return Promise.all([...list].map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
-}
+export type { PickedFile };
 
 function Modal({ title, children, onClose }: { title: string; children: React.ReactNode; onClose: () => void }) {
   return (

@@ -8,7 +8,7 @@ import type { Strings } from './strings';
 import type { RecordSummary } from './Sidebar';
 import { api } from './api';
 import { message } from './useRecord';
-import { download } from './download';
+import { download } from './files';
 
 type Props = { records: RecordSummary[]; current: number | null; t: Strings; lang: Lang; desktop: boolean; onClose: () => void; onSaved: (path: string) => void };
 

@@ -22,6 +22,7 @@ ModuleRegistry.registerModules([AllCommunityModule]);
 
 type RowData = Record<string, unknown> & { id: number };
 export type GridHandle = { focus: (row: number, field: string) => void };
+export type RowOp = { kind: 'insert'; index: number } | { kind: 'delete'; rowIds: number[] } | { kind: 'move'; rowId: number; toIndex: number };
 
 type Props = {
   table: EditTable;
@@ -33,7 +34,7 @@ type Props = {
   onEdit: (edits: CellEdit[]) => void;
   /** Cell edits plus rows appended past the end (paste), written as one step. */
   onPaste: (edits: { rowId: number; field: string; value: RawValue }[], append: Record<string, RawValue>[]) => Promise<void>;
-  onRows: (op: { kind: 'insert'; index: number } | { kind: 'delete'; rowIds: number[] } | { kind: 'move'; rowId: number; toIndex: number }) => Promise<void>;
+  onRows: (op: RowOp) => Promise<void>;
   onMessage: (text: string, kind?: 'error' | 'info') => void;
 };
 

@@ -1,6 +1,7 @@
 // The one typed client. In Electron the preload exposes invoke(); in the browser (web mode) the
 // same contract goes over HTTP with the per-launch token from the page address.
-import { ApiError, createClient, type Client, type Method, type WireError } from '../../shared/contract';
+import { ApiError, createClient, type Client, type WireError } from '../../shared/client';
+import type { Method } from '../../shared/contract';
 import { decodeWire, encodeWire } from '../../shared/wire';
 
 declare global {

@@ -2,7 +2,8 @@
 // totals and findings change in the same frame as the typing. Writes go in order; a write that
 // fails for lack of a connection keeps its value on screen and is retried.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { ApiError, type Output } from '../../shared/contract';
+import { ApiError } from '../../shared/client';
+import type { Output } from '../../shared/contract';
 import { computeRecord, toInput, type CountyRecord, type RecordInput } from '../../shared/record';
 import { checkRecord } from '../../shared/checks';
 import type { Finding } from '../../shared/findings';

@@ -9,7 +9,7 @@ import { referenceFixture } from '../helpers/fixtures';
 const COUNTIES = 300;
 const RUNS = 7;
 
-function counties(): CountyRecord[] {
+export function benchCounties(): CountyRecord[] {
   const seed = referenceFixture('hans');
   return Array.from({ length: COUNTIES }, (_, i) => {
     const input = toInput(seed);
@@ -37,7 +37,7 @@ async function pair(bare: () => Promise<unknown>, ours: () => Promise<unknown>):
 const row = (label: string, ms: number) => console.log(`  ${label.padEnd(34)} ${ms.toFixed(0).padStart(7)} ms`);
 
 export async function benchExcel(): Promise<void> {
-  const records = counties();
+  const records = benchCounties();
   const bytes = await exportWorkbook(records);
   console.log(`Excel: ${COUNTIES} counties, ${(bytes.length / 1024).toFixed(0)} KiB (interleaved, best of ${RUNS})`);
   // The bare write: the same workbook, loaded once, written again.

@@ -1,6 +1,11 @@
 // npm run bench: every benchmark, printing figures (no pass/fail).
+import setup from '../global-setup';
 import { benchExcel } from './excel';
 import { benchUi } from './ui';
+import { benchProcess } from './process';
 
+setup();
+
+await benchProcess();
 await benchExcel();
 await benchUi();

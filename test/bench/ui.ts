@@ -1,17 +1,65 @@
 // The grid with 2,000 disbursement lines in Chromium: time to first render, and time from typing
 // a value to the new rate and 合计 on screen.
+import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { spawn } from 'node:child_process';
 import { openDatabase } from '../../electron/services/store/database';
 import { createRecord } from '../../electron/services/store/records';
-import { buildRenderer } from '../../electron/web/build';
 import { launchBrowser } from '../e2e/harness';
+import { RENDERER_DIST } from '../../electron/services/paths';
 import { ROOT, seedInput, tempDir } from '../helpers/fixtures';
 
 const LINES = 2000;
 
+/** What the browser must fetch before the first screen: the HTML, its script and its styles. */
+function firstLoad(): { bytes: number; gzip: number; grid: { bytes: number; gzip: number } } {
+  const html = fs.readFileSync(path.join(RENDERER_DIST, 'index.html'), 'utf8');
+  const first = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+)"/g)].map((m) => m[1]);
+  const sizes = (files: string[]) => {
+    const bufs = files.map((f) => fs.readFileSync(path.join(RENDERER_DIST, f)));
+    return { bytes: bufs.reduce((n, b) => n + b.length, 0), gzip: bufs.reduce((n, b) => n + zlib.gzipSync(b).length, 0) };
+  };
+  const grid = fs.readdirSync(path.join(RENDERER_DIST, 'assets')).filter((f) => f.startsWith('TableGrid')).map((f) => `assets/${f}`);
+  return { ...sizes(['index.html', ...first]), grid: sizes(grid) };
+}
+
+async function timeToFirstGrid(): Promise<number[]> {
+  const db = path.join(tempDir(), 'seed.sqlite');
+  const store = openDatabase(db);
+  createRecord(store, seedInput());
+  store.close();
+  const child = spawn(process.execPath, [path.join(ROOT, 'electron/cli/bin.mjs'), 'web', '--db', db, '--no-open'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve) => child.stdout!.on('data', (c) => { const m = /http:\S+/.exec(String(c)); if (m) resolve(m[0]); }));
+  const browser = await launchBrowser();
+  try {
+    const times: number[] = [];
+    for (let run = 0; run < 5; run++) {
+      // A new context each time: nothing cached, as on a first start.
+      const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+      const page = await context.newPage();
+      const t0 = Date.now();
+      await page.goto(url);
+      await page.locator('.table-block[data-table="disbursements"] .ag-row:not(.ag-row-pinned)[row-index="0"] .ag-cell[col-id="actual"]').waitFor();
+      times.push(Date.now() - t0);
+      await context.close();
+    }
+    return times;
+  } finally {
+    await browser.close();
+    child.kill('SIGTERM');
+  }
+}
+
 export async function benchUi(): Promise<void> {
-  await buildRenderer();
+  const load = firstLoad();
+  const kib = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
+  console.log('UI: the renderer (Vite build, split)');
+  console.log(`  first load (HTML, script, styles)      ${kib(load.bytes).padStart(9)}  (${kib(load.gzip)} gzip)`);
+  console.log(`  the grid's chunk (AG Grid), in parallel ${kib(load.grid.bytes).padStart(9)}  (${kib(load.grid.gzip)} gzip)`);
+  const first = await timeToFirstGrid();
+  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  console.log(`  the seed: load → first grid row on screen, new browser context  ${med(first).toFixed(0).padStart(6)} ms (median of 5: ${first.join(', ')})`);
   const db = path.join(tempDir(), 'bench.sqlite');
   const store = openDatabase(db);
   const input = seedInput();

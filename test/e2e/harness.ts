@@ -2,7 +2,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { buildRenderer } from '../../electron/web/build';
 import { ROOT, tempDir } from '../helpers/fixtures';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -19,7 +18,6 @@ export async function launchBrowser(): Promise<Browser> {
 
 /** Starts `yanshou web` on a new database holding the demo record, and opens it. */
 export async function startApp(options: { demo?: boolean; lang?: 'zh' | 'en' } = {}): Promise<App> {
-  await buildRenderer();
   const db = path.join(tempDir('yanshou-e2e-'), 'e2e.sqlite');
   if (options.demo !== false) spawnSync(process.execPath, [BIN, 'demo', '--db', db], { cwd: ROOT });
   const child: ChildProcess = spawn(process.execPath, [BIN, 'web', '--db', db, '--no-open', '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -1,19 +1,31 @@
-// The team's reference fixtures (../shared beside the checkout) and temporary folders.
+// The project's own copies of the team's reference material (test/fixtures/reference: the seed as
+// canonical records in both scripts, and the source document), and temporary folders.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { recordInputSchema, type CountyRecord, type RecordInput } from '../../shared/record';
+import { type CountyRecord, type RecordInput } from '../../shared/record';
+import { recordInputSchema } from '../../shared/schema';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const REFERENCE = path.resolve(ROOT, '../shared');
+export const REFERENCE = path.join(ROOT, 'test/fixtures/reference');
 
-export function referenceFixture(script: 'hans' | 'hant'): CountyRecord {
-  return JSON.parse(fs.readFileSync(path.join(REFERENCE, `fixtures/zhangshu-2021.${script}.json`), 'utf8'));
-}
+export const referenceFiles = {
+  fixture: (script: 'hans' | 'hant') => `zhangshu-2021.${script}.json`,
+  sourceDocument: 'source-document.txt',
+};
 
 export function referenceFixtureText(script: 'hans' | 'hant'): string {
-  return fs.readFileSync(path.join(REFERENCE, `fixtures/zhangshu-2021.${script}.json`), 'utf8');
+  return fs.readFileSync(path.join(REFERENCE, referenceFiles.fixture(script)), 'utf8');
+}
+
+export function referenceFixture(script: 'hans' | 'hant'): CountyRecord {
+  return JSON.parse(referenceFixtureText(script));
+}
+
+/** The source document (traditional characters), as the team's reference folder holds it. */
+export function sourceDocumentText(): string {
+  return fs.readFileSync(path.join(REFERENCE, referenceFiles.sourceDocument), 'utf8');
 }
 
 export function seedInput(script: 'hans' | 'hant' = 'hans'): RecordInput {

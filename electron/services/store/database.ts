@@ -6,7 +6,6 @@ import path from 'node:path';
 import { appError } from '../../../shared/errors';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import { backupDatabase } from './backup';
-import { nativeBinding } from './native';
 
 export type DB = Database.Database;
 export const BUSY_TIMEOUT_MS = 10_000;
@@ -15,7 +14,7 @@ export const BUSY_TIMEOUT_MS = 10_000;
 function inspectExisting(file: string): number {
   let probe: DB;
   try {
-    probe = new Database(file, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS, nativeBinding: nativeBinding() });
+    probe = new Database(file, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
   } catch (e) {
     throw unreadable(file, e);
   }
@@ -49,7 +48,7 @@ export function openDatabase(file: string): DB {
   const isNew = file === ':memory:' || !fs.existsSync(file) || fs.statSync(file).size === 0;
   const version = isNew ? 0 : inspectExisting(file);
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const db = new Database(file, { timeout: BUSY_TIMEOUT_MS, nativeBinding: nativeBinding() });
+  const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { fake, app, ipcMain } from '../../fakes/electron';
 import { METHODS } from '../../../shared/contract';
 import { CHANNEL_PREFIX } from '../../../shared/methods';
@@ -14,6 +15,7 @@ const home = tempDir('yanshou-desktop-');
 let desktop: Desktop;
 let pageUrl: string;
 const savedEnv = { XDG_CONFIG_HOME: process.env.XDG_CONFIG_HOME, YANSHOU_DB: process.env.YANSHOU_DB };
+const versions = process.versions as Partial<NodeJS.ProcessVersions> & { electron?: string };
 let processListeners: { uncaught: unknown[]; rejection: unknown[] };
 
 // A call from the app's own page through the fake ipcMain.
@@ -23,6 +25,8 @@ const menuItem = (id: string) => fake.appMenu!.template.flatMap((m: { submenu?: 
 beforeAll(async () => {
   process.env.XDG_CONFIG_HOME = home;
   delete process.env.YANSHOU_DB;
+  // As inside Electron: the store must open with no Electron-specific native build.
+  versions.electron = '45.5.0';
   processListeners = { uncaught: process.listeners('uncaughtException'), rejection: process.listeners('unhandledRejection') };
   const { startDesktop, INDEX } = await import('../../../electron/main/desktop');
   desktop = (await startDesktop())!;
@@ -34,6 +38,7 @@ afterAll(() => {
   for (const l of process.listeners('unhandledRejection')) if (!processListeners.rejection.includes(l)) process.off('unhandledRejection', l);
   desktop?.ctx.db.close();
   Object.assign(process.env, savedEnv);
+  delete versions.electron;
 });
 
 describe('the Electron shell, against a fake electron', () => {
@@ -42,6 +47,12 @@ describe('the Electron shell, against a fake electron', () => {
     expect(win.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
     expect(win.options.webPreferences.preload).toMatch(/dist[/\\]preload[/\\]index\.cjs$/);
     expect(win.loaded).toMatch(/dist[/\\]renderer[/\\]index\.html$/);
+  });
+
+  it('opens the store with better-sqlite3\'s own prebuilt Node-API binary, the one Node loads too', () => {
+    const loaded = Object.keys(createRequire(import.meta.url).cache).filter((f) => f.endsWith('.node'));
+    expect(loaded).toEqual([path.join(path.dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json')), 'prebuilds', `${process.platform}-${process.arch}.node`)]);
+    expect(desktop.ctx.db.prepare('SELECT count(*) AS n FROM records').get()).toEqual({ n: 1 });
   });
 
   it('opens the app data file in the user-data folder, with the demo record on first start', async () => {

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { countyKey, detectScript, fold, inferCategory } from '../../../shared/text';
 import { basicParagraph, chineseNumeral } from '../../../shared/document';
 import { computeRecord } from '../../../shared/record';
-import { referenceFixture, seedInput } from '../../helpers/fixtures';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Converter } from 'opencc-js';
+import { ROOT, referenceFixture, seedInput, sourceDocumentText } from '../../helpers/fixtures';
+// @ts-expect-error: a plain .mjs script without types
+import { scriptCharsSource } from '../../../scripts/gen-script-chars.mjs';
 
 describe('text folding', () => {
   it('treats traditional, full-width and spaced forms of a county as one', () => {
@@ -10,6 +15,18 @@ describe('text folding', () => {
     expect(countyKey(' 樟 树 市\n')).toBe(countyKey('樟树市'));
     expect(fold('計劃安排額度\n（萬元）')).toBe('计划安排额度(万元)');
     expect(fold('ＡＢＣ１２３')).toBe('ABC123');
+  });
+
+  it('folds the whole source document as OpenCC converts it to simplified', () => {
+    const opencc = Converter({ from: 't', to: 'cn' });
+    const source = sourceDocumentText();
+    expect(fold(source)).toBe(opencc(source.normalize('NFKC')).replace(/\s+/g, ''));
+    // The seed in traditional characters folds to the seed in simplified ones, every text of it.
+    expect(fold(JSON.stringify(referenceFixture('hant')))).toBe(fold(JSON.stringify(referenceFixture('hans'))));
+  });
+
+  it('uses the character tables the generator writes from OpenCC (no hand edits)', async () => {
+    expect(fs.readFileSync(path.join(ROOT, 'shared/script-chars.ts'), 'utf8')).toBe(await scriptCharsSource());
   });
 
   it('tells the script of a text', () => {
