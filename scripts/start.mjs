@@ -4,21 +4,36 @@
 // What `npm ci` built is brought up to date first, so a changed source is never run stale.
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 
-/** The Electron binary's path, or why there is none (the package throws when it was never downloaded). */
+const hasBinary = (dir) => {
+  const pathFile = path.join(dir, 'path.txt');
+  return fs.existsSync(pathFile) && fs.existsSync(path.join(dir, 'dist', fs.readFileSync(pathFile, 'utf8')));
+};
+
+/**
+ * The Electron binary's path, or why there is none. Electron fetches its binary on first use;
+ * that download runs here, quietly, so that offline it comes down to one line.
+ */
 function electronBinary() {
   if (process.env.YANSHOU_WEB) return { reason: 'YANSHOU_WEB' };
+  let dir;
   try {
-    const binary = require('electron');
-    return typeof binary === 'string' ? { binary } : { reason: 'no binary' };
-  } catch (e) {
-    return { reason: e instanceof Error ? e.message.split('\n')[0] : String(e) };
+    dir = path.dirname(require.resolve('electron/package.json'));
+  } catch {
+    return { reason: 'electron is not installed' };
   }
+  if (!hasBinary(dir)) {
+    console.log('正在下载 Electron… / Downloading Electron…');
+    const r = spawnSync(process.execPath, [path.join(dir, 'install.js')], { encoding: 'utf8' });
+    if (r.status !== 0 || !hasBinary(dir)) return { reason: (r.stderr || r.stdout || '').trim().split('\n')[0] || 'download failed' };
+  }
+  return { binary: require('electron') };
 }
 
 function run(command, args) {
