@@ -34,6 +34,9 @@ export function checkRecord(record: CountyRecord): Finding[] {
     out.push(finding('disbursed_over_arranged', { actual: totals.actual, arranged: county.centralArrangedUse }, { table: 'totals', field: 'actual' }));
 
   disbursements.forEach((d, index) => {
+    for (const field of ['planned', 'actual'] as const)
+      if (d[field] === null) out.push(finding('amount_missing', { name: d.name, seq: String(d.seq), field }, { table: 'disbursements', row: index, field }));
+    if (d.planned === null || d.actual === null) return;
     if (fen(d.actual) > fen(d.planned))
       out.push(finding('over_disbursed', { name: d.name, actual: d.actual, planned: d.planned }, { table: 'disbursements', row: index, field: 'actual' }));
     if (d.statedRate !== undefined && !statedRateAgrees(d.statedRate, fen(d.actual), fen(d.planned)))

@@ -3,7 +3,7 @@
 // changes them.
 import { z } from 'zod';
 import { SCHEMA_ID } from './record';
-import { countySchema, itemSchema, moneySchema, percentSchema, categorySchema } from './schema';
+import { countySchema, itemSchema, moneySchema, percentSchema, categorySchema, totalMoneySchema } from './schema';
 import { COUNTY_FIELDS } from './fields';
 import { FINDING_SEVERITY } from './findings';
 import { METHOD_NAMES, type MethodName } from './methods';
@@ -12,7 +12,21 @@ const id = z.number().int().positive();
 const table = z.enum(['items', 'disbursements']);
 const rawValue = z.union([z.string().max(100_000), z.number().finite(), z.null()]);
 const ok = z.object({ ok: z.literal(true) });
-const step = z.object({ id, label: z.string(), recordId: z.number().int().nullable(), at: z.string() });
+/** A step of the change log (one user action), as undo, redo and the history panel name it. */
+const stepDetail = z.object({
+  county: z.string().optional(), batch: z.number().int().optional(), table: z.enum(['county', 'items', 'disbursements']).optional(),
+  row: z.number().int().optional(), field: z.string().optional(), rows: z.number().int().optional(), columns: z.number().int().optional(),
+  files: z.array(z.string()).optional(), counties: z.array(z.string()).optional(),
+});
+const step = z.object({ id, action: z.string(), detail: stepDetail, recordId: z.number().int().nullable(), at: z.string(), undone: z.boolean(), removesRecord: z.boolean() });
+/** What an undo or redo did: the steps replayed, or those that would remove a record and need a yes first. */
+const replayed = z.object({ steps: z.array(step), needsConfirm: z.array(step), backup: z.string().nullable() });
+const replayInput = z.object({
+  /** Yes to replaying steps that remove a whole record (a backup is taken first). */
+  confirm: z.boolean().default(false),
+  /** Replay every step of this window down to (undo) or up to (redo) this one, as one action. */
+  through: id.optional(),
+});
 
 export const findingSchema = z.object({
   severity: z.enum(['error', 'warning', 'info']),
@@ -29,15 +43,15 @@ export const countyRecordSchema = z.object({
   county: countySchema,
   items: z.array(itemSchema),
   disbursements: z.array(
-    z.object({ seq: z.number().int(), category: categorySchema, name: z.string(), planned: moneySchema, actual: moneySchema, rate: percentSchema.nullable(), statedRate: percentSchema.optional() }),
+    z.object({ seq: z.number().int(), category: categorySchema, name: z.string(), planned: moneySchema.nullable(), actual: moneySchema.nullable(), rate: percentSchema.nullable(), statedRate: percentSchema.optional() }),
   ),
-  totals: z.object({ planned: moneySchema, actual: moneySchema, rate: percentSchema.nullable(), statedRate: percentSchema.optional() }),
+  totals: z.object({ planned: totalMoneySchema, actual: totalMoneySchema, rate: percentSchema.nullable(), statedRate: percentSchema.optional() }),
   disbursementSummary: z.string(),
 });
 
 const recordSummary = z.object({
   id, county: z.string(), province: z.string().nullable(), prefecture: z.string().nullable(), batch: z.number().int(), year: z.number().int(),
-  planned: moneySchema, actual: moneySchema, rate: percentSchema.nullable(), warnings: z.number().int(), errors: z.number().int(),
+  planned: totalMoneySchema, actual: totalMoneySchema, rate: percentSchema.nullable(), warnings: z.number().int(), errors: z.number().int(),
 });
 
 const importResult = z.object({
@@ -78,15 +92,18 @@ export const contract = {
       table,
       edits: z.array(z.object({ rowId: id, field: z.string().max(40), value: rawValue })).max(100_000),
       append: z.array(z.record(z.string().max(40), rawValue)).max(5000).default([]),
+      /** The edits clear cells (Delete): the step is named so. */
+      clear: z.boolean().default(false),
     }),
     output: z.object({ ok: z.literal(true), appended: z.array(id) }),
   },
   insertRows: { input: z.object({ recordId: id, table, index: z.number().int().min(0), count: z.number().int().min(1).max(1000) }), output: z.object({ rowIds: z.array(id) }) },
   deleteRows: { input: z.object({ recordId: id, table, rowIds: z.array(id).min(1).max(100_000) }), output: ok },
   moveRow: { input: z.object({ recordId: id, table, rowId: id, toIndex: z.number().int().min(0) }), output: ok },
-  undo: { input: z.object({}), output: z.object({ step: step.nullable() }) },
-  redo: { input: z.object({}), output: z.object({ step: step.nullable() }) },
-  history: { input: z.object({}), output: z.object({ undo: step.nullable(), redo: step.nullable() }) },
+  /** Undo and redo act on the calling window's own steps (each window, tab or CLI run has its own). */
+  undo: { input: replayInput, output: replayed },
+  redo: { input: replayInput, output: replayed },
+  history: { input: z.object({}), output: z.object({ undo: step.nullable(), redo: step.nullable(), steps: z.array(step) }) },
   importWorkbooks: {
     input: z.object({
       files: z.array(z.object({ name: z.string().min(1).max(255), bytes: z.instanceof(Uint8Array) })).min(1).max(50),

@@ -12,6 +12,7 @@ export const FINDING_SEVERITY = {
   arranged_over_central: 'warning',
   disbursed_over_arranged: 'warning',
   over_disbursed: 'warning',
+  amount_missing: 'warning',
   stated_rate_mismatch: 'warning',
   stated_total_mismatch: 'warning',
   completion_out_of_range: 'warning',

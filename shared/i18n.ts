@@ -79,6 +79,10 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
     (p) => `“${p.name}”实际拨付 ${p.actual} 万元超过计划安排 ${p.planned} 万元`,
     (p) => `“${p.name}”: disbursed ${p.actual} exceeds planned ${p.planned} (10k yuan)`,
   ],
+  amount_missing: [
+    (p) => `序号 ${p.seq}“${p.name}”的${p.field}未填`,
+    (p) => `No. ${p.seq} “${p.name}”: ${p.field} is not entered`,
+  ],
   stated_rate_mismatch: [
     (p) => `“${p.name}”填写的资金拨付率 ${p.stated}% 与计算值 ${p.computed}% 不一致`,
     (p) => `“${p.name}”: stated rate ${p.stated}% differs from the computed ${p.computed}%`,
@@ -108,18 +112,6 @@ export function findingMessage(f: Finding, lang: Lang, withCell = false): string
   if (params.column) params.column = fieldLabel(params.column, lang);
   const body = typeof text === 'string' ? text : text(params);
   return withCell && f.cell ? `${body} (${f.cell})` : body;
-}
-
-const STEP_LABELS: Record<string, [string, string]> = {
-  edit: ['编辑', 'edit'], paste: ['粘贴', 'paste'], 'insert rows': ['插入行', 'insert rows'], 'delete rows': ['删除行', 'delete rows'],
-  'move row': ['移动行', 'move row'], create: ['新建记录', 'new record'], duplicate: ['复制记录', 'duplicate record'],
-  'delete record': ['删除记录', 'delete record'], demo: ['添加示例', 'add demo'], import: ['导入', 'import'],
-};
-
-/** An undo step's label in words: "import a.xlsx" → "导入 a.xlsx". */
-export function stepLabel(label: string, lang: Lang): string {
-  const key = Object.keys(STEP_LABELS).find((k) => label === k || label.startsWith(`${k} `));
-  return key ? `${STEP_LABELS[key][lang === 'zh' ? 0 : 1]}${label.slice(key.length)}` : label;
 }
 
 /** Where a finding is, for one line of output: "a.xlsx › 樟树市 › C21". */

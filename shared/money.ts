@@ -3,7 +3,10 @@
 
 export const FEN_PER_WAN = 1_000_000n;
 const FEN_DIGITS = 6;
-/** Largest accepted amount: 999,999,999.999999 万元 (stays below 2^53 分, so SQLite INTEGER round-trips). */
+/**
+ * Largest amount a person may enter: 999,999,999.999999 万元 (below 2^53 分, so SQLite INTEGER
+ * round-trips). Only single amounts are capped: sums of them are exact bigints of any size.
+ */
 export const MAX_FEN = 10n ** 15n - 1n;
 
 export type MoneyProblem = 'not_a_number' | 'negative_amount' | 'too_precise' | 'too_large';
@@ -48,6 +51,16 @@ export function parseMoney(input: string | number): Parsed<bigint> {
   if (d.negative && fen !== 0n) return { ok: false, problem: 'negative_amount' };
   if (fen > MAX_FEN) return { ok: false, problem: 'too_large' };
   return { ok: true, value: fen };
+}
+
+/**
+ * The 分 of a 万元 decimal string that Yanshou itself wrote (a stored amount, a sum): exact, with
+ * no cap, so a total past the largest single amount is still read. Null if it is not one.
+ */
+export function fenOfDecimal(money: string): bigint | null {
+  const d = splitDecimal(money);
+  if (!d || d.negative || d.frac.length > FEN_DIGITS) return null;
+  return BigInt(d.int) * FEN_PER_WAN + BigInt(d.frac.padEnd(FEN_DIGITS, '0'));
 }
 
 /** Canonical 万元 string: no trailing zeros ("1500", "640.21", "285.4"). */

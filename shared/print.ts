@@ -9,7 +9,8 @@ import type { Script } from './text';
 export type PrintOptions = { script: Script; signature: boolean };
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const money = (m: string) => {
+const money = (m: string | null) => {
+  if (m === null) return '';
   const p = parseMoney(m);
   return p.ok ? formatWanTable(p.value) : escape(m);
 };

@@ -1,7 +1,7 @@
 // The canonical county acceptance record (../spec/record.md): its types, and the computation of
 // rates, totals and the summary sentence. The zod schemas that check it at every boundary are in
 // schema.ts: reading and computing records never loads zod.
-import { formatWan, parseMoney, rate, sumFen, canonicalPercent } from './money';
+import { formatWan, fenOfDecimal, rate, sumFen, canonicalPercent } from './money';
 import { detectScript, type Script } from './text';
 import { disbursementSummary } from './document';
 import type { County, DisbursementInput, Item, RecordInput } from './schema';
@@ -10,12 +10,13 @@ export type { County, DisbursementInput, Item, RecordInput } from './schema';
 
 export const SCHEMA_ID = 'yanshou/county-acceptance@1';
 
+/** A line of table 三. An amount is null while it is not entered (a finding says so). */
 export type Disbursement = {
   seq: number;
   category: DisbursementInput['category'];
   name: string;
-  planned: string;
-  actual: string;
+  planned: string | null;
+  actual: string | null;
   rate: string | null;
   statedRate?: string;
 };
@@ -29,12 +30,16 @@ export type CountyRecord = {
   disbursementSummary: string;
 };
 
+/** The exact 分 of an amount already checked (a stored amount, an input that passed its schema, a sum). */
 export const fen = (money: string): bigint => {
-  const parsed = parseMoney(money);
-  if (!parsed.ok) throw new Error(`not a money string: ${money}`);
-  return parsed.value;
+  const value = fenOfDecimal(money);
+  if (value === null) throw new Error(`not a money string: ${money}`);
+  return value;
 };
+/** An amount that may be not entered (null): 0 in sums, no rate. */
+export const fenOrZero = (money: string | null): bigint => (money === null ? 0n : fen(money));
 const canonicalMoney = (money: string): string => formatWan(fen(money));
+const canonicalAmount = (money: string | null): string | null => (money === null ? null : canonicalMoney(money));
 
 /** The script a record's generated sentences use: that of the text it was written in. */
 export function recordScript(input: Pick<RecordInput, 'county' | 'items' | 'disbursements'>): Script {
@@ -75,15 +80,15 @@ export function computeRecord(input: RecordInput): CountyRecord {
       seq: d.seq,
       category: d.category,
       name: d.name,
-      planned: canonicalMoney(d.planned),
-      actual: canonicalMoney(d.actual),
-      rate: rate(fen(d.actual), fen(d.planned)),
+      planned: canonicalAmount(d.planned),
+      actual: canonicalAmount(d.actual),
+      rate: d.planned === null || d.actual === null ? null : rate(fen(d.actual), fen(d.planned)),
     };
     if (d.statedRate !== undefined) row.statedRate = d.statedRate;
     return row;
   });
-  const planned = sumFen(input.disbursements.map((d) => fen(d.planned)));
-  const actual = sumFen(input.disbursements.map((d) => fen(d.actual)));
+  const planned = sumFen(input.disbursements.map((d) => fenOrZero(d.planned)));
+  const actual = sumFen(input.disbursements.map((d) => fenOrZero(d.actual)));
   const totals: Totals = { planned: formatWan(planned), actual: formatWan(actual), rate: rate(actual, planned) };
   if (input.totals?.statedRate !== undefined) totals.statedRate = input.totals.statedRate;
   return {

@@ -7,6 +7,8 @@ import { CATEGORIES } from './text';
 export const moneySchema = z
   .string()
   .regex(/^\d{1,9}(\.\d{1,6})?$/, { message: 'money: a non-negative decimal string in 万元, at most 6 decimals' });
+/** A sum of amounts: exact, of any size (only single amounts are capped). */
+export const totalMoneySchema = z.string().regex(/^\d{1,40}(\.\d{1,6})?$/, { message: 'money: a non-negative decimal string in 万元, at most 6 decimals' });
 /** A percent as a decimal string ("90", "82.6"). */
 export const percentSchema = z.string().regex(/^-?\d{1,6}(\.\d{1,6})?$/, { message: 'percent: a decimal string' });
 export const dateSchema = z
@@ -42,8 +44,9 @@ export const disbursementInputSchema = z.object({
   seq: seqSchema,
   category: categorySchema,
   name: longText,
-  planned: moneySchema,
-  actual: moneySchema,
+  /** Null while not entered. */
+  planned: moneySchema.nullable(),
+  actual: moneySchema.nullable(),
   statedRate: percentSchema.optional(),
 });
 

@@ -5,6 +5,7 @@ import { importWorkbooks, type OnConflict } from '../services/excel/import';
 import { exportWorkbook } from '../services/excel/export';
 import { findChromium, noChromium, renderPdf } from '../services/print/pdf';
 import { writeFileAtomic } from '../services/files';
+import { cliActor } from '../services/store/changelog';
 import { printHtml } from '../../shared/print';
 import { listRecords, readRecord } from '../services/store/records';
 import { findingMessage } from '../../shared/i18n';
@@ -34,7 +35,7 @@ export async function importCommand(ctx: CommandContext): Promise<number> {
   const dryRun = values['dry-run'] === true;
   const db = ctx.open();
   const file = db.name;
-  const result = await importWorkbooks(db, file, files, { onConflict: onConflict as OnConflict, dryRun });
+  const result = await importWorkbooks(db, cliActor(), file, files, { onConflict: onConflict as OnConflict, dryRun });
   const action = (a: string) => (dryRun && a !== 'rejected' && a !== 'conflict' ? `would-${a === 'created' ? 'create' : a === 'replaced' ? 'replace' : 'skip'}` : a);
   if (values.json) {
     io.out(

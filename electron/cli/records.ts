@@ -12,8 +12,8 @@ import type { CommandContext } from './main';
 import type { DB } from '../services/store/database';
 
 export async function demoCommand({ io, open }: CommandContext): Promise<number> {
-  const { addDemo } = await import('../services/demo');
-  const { added } = addDemo(open());
+  const [{ addDemo }, { cliActor }] = await Promise.all([import('../services/demo'), import('../services/store/changelog')]);
+  const { added } = addDemo(open(), cliActor());
   io.out(added ? (io.lang === 'zh' ? '已添加示例记录:樟树市 第8批' : 'Added the demo record: 樟树市, batch 8') : io.lang === 'zh' ? '示例记录已存在(樟树市 第8批),未改动' : 'The demo record (樟树市, batch 8) is already there; nothing changed');
   return EXIT.ok;
 }

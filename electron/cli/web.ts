@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { openDatabase } from '../services/store/database';
 import { defaultDatabaseFile, RENDERER_DIST } from '../services/paths';
 import { addDemo } from '../services/demo';
+import { cliActor } from '../services/store/changelog';
 import { startWebServer } from '../web/server';
 import { databaseLabel } from '../services/api';
 import { renderPdf } from '../services/print/pdf';
@@ -34,7 +35,7 @@ export async function webCommand(ctx: CommandContext): Promise<number> {
     throw appError('not_built', '界面尚未构建:请先在项目中运行 npm run build(npm ci 会自动构建)', 'The app is not built yet: run `npm run build` in the project (npm ci builds it)');
   const db = openDatabase(file);
   // A newcomer's first start shows real content: the demo record in a new default database.
-  if (isDefault && isNew) addDemo(db);
+  if (isDefault && isNew) addDemo(db, cliActor());
   const server = await startWebServer({ db, dbFile: databaseLabel(file), version: pkg.version, renderPdf }, { port, rendererDir: RENDERER_DIST });
   io.out(server.url);
   if (!values['no-open']) openBrowser(server.url);

@@ -7,6 +7,7 @@ import type { Lang } from '../../shared/i18n';
 import { AppError } from '../../shared/errors';
 import { openDatabase } from '../services/store/database';
 import { backupDatabase } from '../services/store/backup';
+import { DESKTOP } from '../services/store/changelog';
 import { addDemo } from '../services/demo';
 import { defaultDatabaseFile, PROJECT_ROOT, RENDERER_DIST, userDataDir } from '../services/paths';
 import { databaseLabel, type ApiContext } from '../services/api';
@@ -47,7 +48,7 @@ export async function startDesktop(): Promise<Desktop | null> {
   const file = process.env.YANSHOU_DB || defaultDatabaseFile();
   const isNew = !fs.existsSync(file);
   const db = openDatabase(file);
-  if (isNew) addDemo(db);
+  if (isNew) addDemo(db, DESKTOP);
   logger.info(`opened ${file}`);
 
   const commands = new CommandQueue();

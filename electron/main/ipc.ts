@@ -4,6 +4,7 @@ import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { METHODS } from '../../shared/contract';
 import { CHANNEL_PREFIX } from '../../shared/methods';
 import { dispatch, type ApiContext } from '../services/api';
+import { DESKTOP } from '../services/store/changelog';
 
 export function isAppPage(event: IpcMainInvokeEvent, index: string): boolean {
   const url = event.senderFrame?.url ?? '';
@@ -14,7 +15,7 @@ export function registerContract(context: () => ApiContext, index: string): void
   for (const method of METHODS) {
     ipcMain.handle(`${CHANNEL_PREFIX}${method}`, async (event, input: unknown) => {
       if (!isAppPage(event, index)) return { ok: false, error: { code: 'forbidden', message: '只允许验收台自己的页面调用', messages: { zh: '只允许验收台自己的页面调用', en: 'Only the app page may call this' } } };
-      const result = await dispatch(context(), method, input);
+      const result = await dispatch(context(), method, input, DESKTOP);
       return result.ok ? { ok: true, value: result.value } : { ok: false, error: result.error };
     });
   }

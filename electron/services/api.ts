@@ -9,7 +9,7 @@ import { AppError } from '../../shared/errors';
 import { checkRecord } from '../../shared/checks';
 import { toInput, type CountyRecord } from '../../shared/record';
 import { printHtml } from '../../shared/print';
-import { mutate, undo, redo, history } from './store/changelog';
+import { mutate, replay, history, type Actor } from './store/changelog';
 import { backupDatabase } from './store/backup';
 import { createRecord, listRecords, readRecord, removeRecord, conflictError, findRecordIds } from './store/records';
 import { deleteRows, editCells, insertRows, moveRow, updateCounty } from './store/edits';
@@ -32,7 +32,9 @@ export type ApiContext = {
   desktop?: DesktopHooks;
 };
 type ParsedInput<M extends Method> = z.output<(typeof contract)[M]['input']>;
-export type Handlers = { [M in Method]: (input: ParsedInput<M>, ctx: ApiContext) => Output<M> | Promise<Output<M>> };
+/** One call: the shared context, and who is calling (each window or tab undoes its own steps). */
+export type Call = ApiContext & { actor: Actor };
+export type Handlers = { [M in Method]: (input: ParsedInput<M>, call: Call) => Output<M> | Promise<Output<M>> };
 
 const OK = { ok: true } as const;
 
@@ -43,29 +45,32 @@ export const handlers: Handlers = {
     const stored = readRecord(db, id);
     return { ...stored, findings: checkRecord(stored.record) };
   },
-  createRecord: ({ county }, { db }) => ({ id: createRecord(db, { county, items: [], disbursements: [] }, 'create') }),
-  duplicateRecord: ({ id, batch }, { db }) => {
+  createRecord: ({ county }, { db, actor }) => ({ id: createRecord(db, actor, { county, items: [], disbursements: [] }, 'create') }),
+  duplicateRecord: ({ id, batch }, { db, actor }) => {
     const input = toInput(readRecord(db, id).record);
     input.county = { ...input.county, batch };
     if (findRecordIds(db, input.county.name, batch).length) throw conflictError(input.county.name, batch);
-    return { id: createRecord(db, input, 'duplicate') };
+    return { id: createRecord(db, actor, input, 'duplicate') };
   },
-  deleteRecord: ({ id }, { db, dbFile }) => {
-    readRecord(db, id);
+  deleteRecord: ({ id }, { db, dbFile, actor }) => {
+    const { county } = readRecord(db, id).record;
     const backup = backupDatabase(db, dbFile, 'delete');
-    mutate(db, 'delete record', id, (changes) => removeRecord(db, changes, id));
+    mutate(db, actor, { action: 'delete record', recordId: id, detail: { county: county.name, batch: county.batch } }, (changes) => removeRecord(db, changes, id));
     return { backup };
   },
-  updateCounty: ({ id, field, value }, { db }) => (updateCounty(db, id, field, value), OK),
-  editCells: ({ recordId, table, edits, append }, { db }) => ({ ok: true, appended: editCells(db, recordId, table, edits, append, append.length || edits.length > 1 ? 'paste' : 'edit') }),
-  insertRows: ({ recordId, table, index, count }, { db }) => ({ rowIds: insertRows(db, recordId, table, index, count) }),
-  deleteRows: ({ recordId, table, rowIds }, { db }) => (deleteRows(db, recordId, table, rowIds), OK),
-  moveRow: ({ recordId, table, rowId, toIndex }, { db }) => (moveRow(db, recordId, table, rowId, toIndex), OK),
-  undo: (_i, { db }) => ({ step: undo(db) }),
-  redo: (_i, { db }) => ({ step: redo(db) }),
-  history: (_i, { db }) => history(db),
+  updateCounty: ({ id, field, value }, { db, actor }) => (updateCounty(db, actor, id, field, value), OK),
+  editCells: ({ recordId, table, edits, append, clear }, { db, actor }) => ({
+    ok: true,
+    appended: editCells(db, actor, recordId, table, edits, append, clear ? 'clear' : append.length || edits.length > 1 ? 'paste' : 'edit'),
+  }),
+  insertRows: ({ recordId, table, index, count }, { db, actor }) => ({ rowIds: insertRows(db, actor, recordId, table, index, count) }),
+  deleteRows: ({ recordId, table, rowIds }, { db, actor }) => (deleteRows(db, actor, recordId, table, rowIds), OK),
+  moveRow: ({ recordId, table, rowId, toIndex }, { db, actor }) => (moveRow(db, actor, recordId, table, rowId, toIndex), OK),
+  undo: (options, { db, dbFile, actor }) => replay(db, dbFile, actor, 'undo', options),
+  redo: (options, { db, dbFile, actor }) => replay(db, dbFile, actor, 'redo', options),
+  history: (_i, { db, actor }) => history(db, actor),
   // exceljs loads with the first import or export, not at start.
-  importWorkbooks: async ({ files, onConflict, dryRun }, { db, dbFile }) => (await import('./excel/import')).importWorkbooks(db, dbFile, files, { onConflict, dryRun }),
+  importWorkbooks: async ({ files, onConflict, dryRun }, { db, dbFile, actor }) => (await import('./excel/import')).importWorkbooks(db, actor, dbFile, files, { onConflict, dryRun }),
   exportWorkbook: async ({ ids, script }, { db }) => exportFile(db, ids, script),
   saveExport: async ({ ids, script, format, signature }, ctx) => {
     const desktop = desktopOnly(ctx);
@@ -102,7 +107,7 @@ function desktopOnly(ctx: ApiContext): DesktopHooks {
 export type DispatchResult = { ok: true; value: unknown } | { ok: false; status: number; error: WireError };
 
 /** Validates, runs and answers one call; never throws. */
-export async function dispatch(ctx: ApiContext, method: string, rawInput: unknown): Promise<DispatchResult> {
+export async function dispatch(ctx: ApiContext, method: string, rawInput: unknown, actor: Actor): Promise<DispatchResult> {
   if (!Object.hasOwn(contract, method)) return { ok: false, status: 404, error: { code: 'unknown_method', message: `没有这个方法:${method}`, messages: { zh: `没有这个方法:${method}`, en: `No such method: ${method}` } } };
   const m = method as Method;
   const parsed = contract[m].input.safeParse(rawInput ?? {});
@@ -112,8 +117,8 @@ export async function dispatch(ctx: ApiContext, method: string, rawInput: unknow
     return { ok: false, status: 400, error: { code: 'invalid_input', message: `输入无效:${text}`, messages: { zh: `输入无效:${text}`, en: `Invalid input: ${text}` }, details } };
   }
   try {
-    const handler = handlers[m] as (input: unknown, ctx: ApiContext) => unknown;
-    return { ok: true, value: await handler(parsed.data, ctx) };
+    const handler = handlers[m] as (input: unknown, call: Call) => unknown;
+    return { ok: true, value: await handler(parsed.data, { ...ctx, actor }) };
   } catch (e) {
     if (e instanceof AppError)
       return { ok: false, status: e.code === 'conflict' ? 409 : e.code.startsWith('no_') ? 404 : 422, error: { code: e.code, message: e.messages.zh, messages: e.messages, details: { place: e.place, ...(e.details && typeof e.details === 'object' ? e.details : {}) } } };

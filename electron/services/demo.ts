@@ -4,13 +4,14 @@ import { type RecordInput } from '../../shared/record';
 import { recordInputSchema } from '../../shared/schema';
 import { createRecord, findRecordIds } from './store/records';
 import type { DB } from './store/database';
+import type { Actor } from './store/changelog';
 
 export const demoRecord = (): RecordInput => recordInputSchema.parse(seed);
 
 /** Adds the demo record unless it is there already; returns its id and whether it was added. */
-export function addDemo(db: DB): { id: number; added: boolean } {
+export function addDemo(db: DB, actor: Actor): { id: number; added: boolean } {
   const input = demoRecord();
   const existing = findRecordIds(db, input.county.name, input.county.batch)[0];
   if (existing) return { id: existing.id, added: false };
-  return { id: createRecord(db, input, 'demo'), added: true };
+  return { id: createRecord(db, actor, input, 'demo'), added: true };
 }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { decodeWire, encodeWire } from '../../shared/wire';
 import { dispatch, type ApiContext } from '../services/api';
+import { webActor } from '../services/store/changelog';
 import { appError } from '../../shared/errors';
 
 export const CSP = [
@@ -67,7 +68,8 @@ export async function startWebServer(ctx: ApiContext, options: { port?: number; 
         } catch {
           return send(res, 400, JSON.stringify({ code: 'invalid_json', message: '请求不是有效的 JSON' }));
         }
-        const result = await dispatch(ctx, url.pathname.startsWith('/api/') ? url.pathname.slice(5) : '', input);
+        const tab = req.headers['x-yanshou-client'];
+        const result = await dispatch(ctx, url.pathname.startsWith('/api/') ? url.pathname.slice(5) : '', input, webActor(typeof tab === 'string' ? tab : undefined));
         return result.ok ? send(res, 200, encodeWire(result.value)) : send(res, result.status, encodeWire(result.error));
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain');

@@ -3,7 +3,8 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { Output } from '../../shared/contract';
 import type { CountyField, RawValue } from '../../shared/fields';
-import { findingMessage, severityLabel, stepLabel, type Lang } from '../../shared/i18n';
+import { findingMessage, severityLabel, type Lang } from '../../shared/i18n';
+import { stepLabel } from '../../shared/steps';
 import type { Finding } from '../../shared/findings';
 import { api } from './api';
 import { STRINGS } from './strings';
@@ -82,10 +83,18 @@ export function App() {
     async (which: 'undo' | 'redo') => {
       await settle();
       try {
-        const { step } = await (which === 'undo' ? api.undo({}) : api.redo({}));
+        const call = which === 'undo' ? api.undo : api.redo;
+        let result = await call({});
+        // A step that would remove a whole county is replayed only after a yes (and a backup).
+        if (result.needsConfirm.length) {
+          const names = result.needsConfirm.map((s) => stepLabel(s, lang)).join('、');
+          if (!window.confirm(t.confirmRemovingUndo(which === 'undo' ? t.undo : t.redo, names))) return;
+          result = await call({ confirm: true });
+        }
+        const [step] = result.steps;
         if (!step) say(which === 'undo' ? t.nothingToUndo : t.nothingToRedo);
         else {
-          say(which === 'undo' ? t.undone(stepLabel(step.label, lang)) : t.redone(stepLabel(step.label, lang)));
+          say(`${which === 'undo' ? t.undone(stepLabel(step, lang)) : t.redone(stepLabel(step, lang))}${result.backup ? ` (${t.backupAt(result.backup)})` : ''}`);
           const list = await refreshList();
           if (step.recordId !== null && list.some((r) => r.id === step.recordId)) setSelected(step.recordId);
         }

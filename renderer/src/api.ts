@@ -24,12 +24,23 @@ function tokenFromPage(): string {
 
 export class OfflineError extends Error {}
 
+/** This tab's id: each tab undoes its own steps; a reload keeps it (sessionStorage lives with the tab). */
+function tabId(): string {
+  let id = sessionStorage.getItem('yanshou-tab');
+  if (!id) {
+    id = crypto.randomUUID();
+    sessionStorage.setItem('yanshou-tab', id);
+  }
+  return id;
+}
+
 function httpTransport(): (method: Method, input: unknown) => Promise<unknown> {
   const token = tokenFromPage();
+  const tab = tabId();
   return async (method, input) => {
     let res: Response;
     try {
-      res = await fetch(`/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: encodeWire(input) });
+      res = await fetch(`/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-yanshou-client': tab }, body: encodeWire(input) });
     } catch (e) {
       throw new OfflineError((e as Error).message);
     }

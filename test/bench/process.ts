@@ -9,7 +9,7 @@ import { exportWorkbook } from '../../electron/services/excel/export';
 import { openDatabase } from '../../electron/services/store/database';
 import { createRecord } from '../../electron/services/store/records';
 import { addDemo } from '../../electron/services/demo';
-import { ROOT, tempDir } from '../helpers/fixtures';
+import { ROOT, tempDir, ME } from '../helpers/fixtures';
 import { benchCounties } from './excel';
 
 const RUNS = 11;
@@ -46,14 +46,14 @@ export async function benchProcess(): Promise<void> {
   const dir = tempDir();
   const small = path.join(dir, 'small.sqlite');
   const db = openDatabase(small);
-  addDemo(db);
+  addDemo(db, ME);
   db.close();
   const records = benchCounties();
   const book = path.join(dir, 'counties.xlsx');
   fs.writeFileSync(book, await exportWorkbook(records));
   const big = path.join(dir, 'big.sqlite');
   const bigDb = openDatabase(big);
-  for (const r of records) createRecord(bigDb, { county: r.county, items: r.items, disbursements: r.disbursements });
+  for (const r of records) createRecord(bigDb, ME, { county: r.county, items: r.items, disbursements: r.disbursements });
   bigDb.close();
   const bareRead = path.join(dir, 'bare-read.mjs');
   fs.writeFileSync(bareRead, `import fs from 'node:fs';\nimport ExcelJS from ${JSON.stringify(import.meta.resolve('exceljs'))};\nawait new ExcelJS.Workbook().xlsx.load(fs.readFileSync(process.argv[2]));\n`);

@@ -8,7 +8,7 @@ import { openDatabase } from '../../electron/services/store/database';
 import { createRecord } from '../../electron/services/store/records';
 import { launchBrowser } from '../e2e/harness';
 import { RENDERER_DIST } from '../../electron/services/paths';
-import { ROOT, seedInput, tempDir } from '../helpers/fixtures';
+import { ROOT, seedInput, tempDir, ME } from '../helpers/fixtures';
 
 const LINES = 2000;
 
@@ -27,7 +27,7 @@ function firstLoad(): { bytes: number; gzip: number; grid: { bytes: number; gzip
 async function timeToFirstGrid(): Promise<number[]> {
   const db = path.join(tempDir(), 'seed.sqlite');
   const store = openDatabase(db);
-  createRecord(store, seedInput());
+  createRecord(store, ME, seedInput());
   store.close();
   const child = spawn(process.execPath, [path.join(ROOT, 'electron/cli/bin.mjs'), 'web', '--db', db, '--no-open'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve) => child.stdout!.on('data', (c) => { const m = /http:\S+/.exec(String(c)); if (m) resolve(m[0]); }));
@@ -64,7 +64,7 @@ export async function benchUi(): Promise<void> {
   const store = openDatabase(db);
   const input = seedInput();
   input.disbursements = Array.from({ length: LINES }, (_, i) => ({ seq: i + 1, category: 'logistics' as const, name: `物流配送项目 ${i + 1}`, planned: String(100 + (i % 50)), actual: `${50 + (i % 40)}.${String(i % 100).padStart(2, '0')}` }));
-  createRecord(store, input);
+  createRecord(store, ME, input);
   store.close();
   const child = spawn(process.execPath, [path.join(ROOT, 'electron/cli/bin.mjs'), 'web', '--db', db, '--no-open'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve) => child.stdout!.on('data', (c) => { const m = /http:\S+/.exec(String(c)); if (m) resolve(m[0]); }));

@@ -44,3 +44,6 @@ export function tempDir(prefix = 'yanshou-'): string {
 export function removeTempDirs(): void {
   for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 }
+
+/** The client the tests act as (undo and redo act on a client's own steps). */
+export const ME = { client: 'test-window', kind: 'desktop' } as const;

@@ -37,6 +37,8 @@ const POINTS_PER_LINE = 14.5;
 /** A decimal string as a spreadsheet number (display only; the text is what is exact). */
 const num = (decimal: string): number => Number(decimal);
 const moneyFormat = (money: string) => (decimalsOf(money) > 2 ? '0.00####' : '0.00');
+/** An amount's cell: its number, or blank while it is not entered. */
+const amountCell = (money: string | null): [ExcelJS.CellValue, Partial<ExcelJS.Style>] => (money === null ? [null, numberCell('0.00')] : [num(money), numberCell(moneyFormat(money))]);
 const percentFormat = (percent: string) => (decimalsOf(percent) > 0 ? `0.${'0'.repeat(decimalsOf(percent))}%` : '0%');
 
 const WIDE: [number, number][] = [[0x1100, 0x115f], [0x2e80, 0xa4cf], [0xac00, 0xd7a3], [0xf900, 0xfaff], [0xfe30, 0xfe4f], [0xff00, 0xff60], [0xffe0, 0xffe6], [0x20000, 0x3fffd]];
@@ -142,8 +144,8 @@ function writeCountySheet(sheet: ExcelJS.Worksheet, record: CountyRecord, script
     const row = tableRow(sheet, r, [
       [d.seq, centredCell()],
       [d.name, textCell()],
-      [num(d.planned), numberCell(moneyFormat(d.planned))],
-      [num(d.actual), numberCell(moneyFormat(d.actual))],
+      amountCell(d.planned),
+      amountCell(d.actual),
       [rateFormula(r, d.rate), numberCell('0.00%')],
     ]);
     fitRow(row, [{ text: d.name, width: COLUMN_WIDTHS[1] }]);
@@ -175,7 +177,7 @@ function writeCountySheet(sheet: ExcelJS.Worksheet, record: CountyRecord, script
 
 /** `=D15/C15` with its cached result; planned 0 has no rate ("—"). */
 function rateFormula(row: number, rate: string | null, planned = 'C', actual = 'D'): ExcelJS.CellValue {
-  if (rate === null) return { formula: `IF(${planned}${row}=0,"—",${actual}${row}/${planned}${row})`, result: '—' };
+  if (rate === null) return { formula: `IF(OR(${planned}${row}="",${actual}${row}="",${planned}${row}=0),"—",${actual}${row}/${planned}${row})`, result: '—' };
   return { formula: `${actual}${row}/${planned}${row}`, result: num(shiftDecimal(rate, -2)) };
 }
 

@@ -6,9 +6,9 @@ import { appError } from '../../../shared/errors';
 import { finding, hasErrors, type Finding, type FindingTarget } from '../../../shared/findings';
 import { formatWan, sumFen } from '../../../shared/money';
 import { CATEGORIES, countyKey, fold, type Category } from '../../../shared/text';
-import { computeRecord, fen, type RecordInput } from '../../../shared/record';
+import { computeRecord, fen, fenOrZero, type RecordInput } from '../../../shared/record';
 import { recordInputSchema } from '../../../shared/schema';
-import { mutate } from '../store/changelog';
+import { mutate, type Actor } from '../store/changelog';
 import { backupDatabase } from '../store/backup';
 import { findRecordIds, insertRecord, removeRecord } from '../store/records';
 import type { DB } from '../store/database';
@@ -139,7 +139,7 @@ function assemble(file: string, anchor: SheetRead, parts: SheetRead[], meta: She
   for (const column of ['planned', 'actual'] as const) {
     const stated = totals?.[column];
     if (!stated) continue;
-    const sum = sumFen(input.disbursements.map((d) => fen(d[column])));
+    const sum = sumFen(input.disbursements.map((d) => fenOrZero(d[column])));
     if (fen(stated.value) !== sum)
       findings.push(place(finding('stated_total_mismatch', { column, stated: stated.value, sum: formatWan(sum) }, { table: 'totals', field: column }), file, disbursementsSheet(parts, sheet), stated.cell));
   }
@@ -227,12 +227,13 @@ export async function planImport(db: DB, files: ImportFile[], onConflict: OnConf
 export type ImportResult = Omit<ImportPlan, 'inputs'> & { backup: string | null; committed: boolean };
 
 /** Plans, then (unless a dry run or the plan has errors) writes all records in one step. */
-export async function importWorkbooks(db: DB, dbFile: string, files: ImportFile[], options: { onConflict: OnConflict; dryRun: boolean }): Promise<ImportResult> {
+export async function importWorkbooks(db: DB, actor: Actor, dbFile: string, files: ImportFile[], options: { onConflict: OnConflict; dryRun: boolean }): Promise<ImportResult> {
   const { inputs, ...plan } = await planImport(db, files, options.onConflict);
   if (!plan.ok || options.dryRun) return { ...plan, backup: null, committed: false };
   const replacing = plan.records.some((r) => r.action === 'replaced');
   const backup = replacing ? backupDatabase(db, dbFile, 'import-replace') : null;
-  mutate(db, `import ${files.map((f) => f.name).join(', ')}`, null, (changes) => {
+  const counties = plan.records.filter((r) => r.action !== 'skipped').map((r) => r.county);
+  mutate(db, actor, { action: 'import', recordId: null, detail: { files: files.map((f) => f.name), counties } }, (changes) => {
     plan.records.forEach((r, i) => {
       if (r.action === 'skipped') return;
       if (r.action === 'replaced') removeRecord(db, changes, r.existingId!);

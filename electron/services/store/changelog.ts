@@ -1,11 +1,29 @@
 // The one mutation path. Every change to records, items and disbursements goes through a
 // Changes object inside mutate(), which writes the change log as it goes; undo and redo replay
 // that log backwards and forwards, so they survive a restart and treat one action as one step.
+//
+// Each step belongs to the client that made it (a window, a browser tab, a CLI run): a client
+// undoes and redoes its own steps only, and never over a row another client changed since.
+import { appError } from '../../../shared/errors';
+import type { StepDetail } from '../../../shared/steps';
 import type { DB } from './database';
+import { backupDatabase } from './backup';
+import { writeTransaction } from './busy';
 
 export type Table = 'records' | 'items' | 'disbursements';
 export type Value = string | number | null;
 export type Row = Record<string, Value>;
+
+/** Who makes a change: a client id (stable for a window or tab) and what kind of client it is. */
+export type ActorKind = 'desktop' | 'web' | 'cli';
+export type Actor = { client: string; kind: ActorKind };
+
+/** The desktop app's one window (single instance): its undo history carries over restarts. */
+export const DESKTOP: Actor = { client: 'desktop', kind: 'desktop' };
+/** One run of the command line. */
+export const cliActor = (): Actor => ({ client: `cli-${process.pid}-${Date.now()}`, kind: 'cli' });
+/** A browser tab of the web mode, by the id the page keeps for as long as the tab lives. */
+export const webActor = (tab: string | undefined): Actor => ({ client: `web-${tab && /^[A-Za-z0-9_-]{8,64}$/.test(tab) ? tab : 'anonymous'}`, kind: 'web' });
 
 const COLUMNS: Record<Table, readonly string[]> = {
   records: [
@@ -34,8 +52,6 @@ function readRow(db: DB, table: Table, id: number): Row {
   return row;
 }
 
-export type StepInfo = { id: number; label: string; recordId: number | null; at: string };
-
 export class Changes {
   private count = 0;
   constructor(
@@ -45,6 +61,11 @@ export class Changes {
 
   get changed(): boolean {
     return this.count > 0;
+  }
+
+  /** What the step names, once known inside the transaction (the row a cell edit fell on). */
+  describe(detail: StepDetail): void {
+    this.db.prepare('UPDATE steps SET detail = ? WHERE id = ?').run(JSON.stringify(detail), this.stepId);
   }
 
   private log(table: Table, rowId: number, recordId: number | null, field: string | null, before: unknown, after: unknown) {
@@ -83,29 +104,35 @@ function recordIdOf(table: Table, row: Row): number {
   return Number(table === 'records' ? row.id : row.record_id);
 }
 
+/** What a step did, as the log keeps it: the action and what it names (county, table, row, field). */
+export type StepSpec = { action: string; recordId: number | null; detail?: StepDetail };
+
 /**
- * Runs `fn` as one undoable step in one transaction. A new step discards the steps that were
- * undone (there is no redo after a new edit, as in every editor). A step that changed nothing
- * leaves no trace.
+ * Runs `fn` as one undoable step of `actor` in one write transaction (it waits for the write lock
+ * while another process writes). A new step discards the steps this actor had undone (no redo
+ * after a new edit, as in every editor); other clients' steps are theirs. A step that changed
+ * nothing leaves no trace.
  */
-export function mutate<T>(db: DB, label: string, recordId: number | null, fn: (changes: Changes) => T): T {
-  return db.transaction(() => {
-    db.prepare('DELETE FROM steps WHERE undone = 1').run();
+export function mutate<T>(db: DB, actor: Actor, spec: StepSpec, fn: (changes: Changes) => T): T {
+  return writeTransaction(db, () => {
+    db.prepare('DELETE FROM steps WHERE undone = 1 AND client = ?').run(actor.client);
     const stepId = Number(
-      db.prepare('INSERT INTO steps (at, label, record_id) VALUES (?, ?, ?)').run(new Date().toISOString(), label, recordId).lastInsertRowid,
+      db
+        .prepare('INSERT INTO steps (at, label, record_id, client, client_kind, detail) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(new Date().toISOString(), spec.action, spec.recordId, actor.client, actor.kind, JSON.stringify(spec.detail ?? {})).lastInsertRowid,
     );
     const changes = new Changes(db, stepId);
     const result = fn(changes);
     if (!changes.changed) db.prepare('DELETE FROM steps WHERE id = ?').run(stepId);
-    else if (recordId === null)
+    else if (spec.recordId === null)
       db.prepare('UPDATE steps SET record_id = (SELECT record_id FROM changes WHERE step_id = @step ORDER BY id LIMIT 1) WHERE id = @step').run({ step: stepId });
     return result;
-  })();
+  });
 }
 
-type ChangeRow = { table_name: Table; row_id: number; field: string | null; before: string | null; after: string | null };
+type ChangeRow = { id: number; table_name: Table; row_id: number; record_id: number | null; field: string | null; before: string | null; after: string | null };
 
-function apply(db: DB, change: ChangeRow, direction: 'undo' | 'redo'): void {
+function apply(db: DB, change: ChangeRow, direction: Direction): void {
   const from = direction === 'undo' ? change.after : change.before;
   const to = direction === 'undo' ? change.before : change.after;
   const table = change.table_name;
@@ -119,40 +146,153 @@ function apply(db: DB, change: ChangeRow, direction: 'undo' | 'redo'): void {
   }
 }
 
-type StepRow = { id: number; label: string; record_id: number | null; at: string };
+type StepRow = { id: number; label: string; record_id: number | null; at: string; undone: number; client_kind: ActorKind; detail: string | null };
 
-function stepInfo(row: StepRow): StepInfo {
-  return { id: row.id, label: row.label, recordId: row.record_id, at: row.at };
+export type StepInfo = {
+  id: number;
+  action: string;
+  detail: StepDetail;
+  recordId: number | null;
+  at: string;
+  undone: boolean;
+  /** Undoing it (or redoing it, once undone) would remove a whole record: ask first. */
+  removesRecord: boolean;
+};
+
+const STEP_COLUMNS = 'id, label, record_id, at, undone, client_kind, detail';
+
+function removesRecord(db: DB, step: StepRow): boolean {
+  // Undo removes a record the step inserted; redo removes one the step deleted.
+  const column = step.undone ? 'after' : 'before';
+  return db.prepare(`SELECT 1 FROM changes WHERE step_id = ? AND table_name = 'records' AND field IS NULL AND ${column} IS NULL LIMIT 1`).get(step.id) !== undefined;
+}
+
+function stepInfo(db: DB, row: StepRow): StepInfo {
+  return {
+    id: row.id,
+    action: row.label,
+    detail: row.detail ? (JSON.parse(row.detail) as StepDetail) : {},
+    recordId: row.record_id,
+    at: row.at,
+    undone: row.undone === 1,
+    removesRecord: removesRecord(db, row),
+  };
+}
+
+type Direction = 'undo' | 'redo';
+
+/** This actor's steps a replay takes, in the order it applies them: undo — its done steps, newest
+ * first, down to `through` (or only the latest); redo — its undone steps, oldest first, up to it. */
+function stepsToReplay(db: DB, client: string, direction: Direction, through: number | undefined): StepRow[] {
+  const rows = db
+    .prepare(
+      direction === 'undo'
+        ? `SELECT ${STEP_COLUMNS} FROM steps WHERE client = ? AND undone = 0 ORDER BY id DESC`
+        : `SELECT ${STEP_COLUMNS} FROM steps WHERE client = ? AND undone = 1 ORDER BY id ASC`,
+    )
+    .all(client) as StepRow[];
+  if (through === undefined) return rows.slice(0, 1);
+  const end = rows.findIndex((r) => r.id === through);
+  if (end < 0) throw appError('no_step', '这一步不在可撤销或重做的范围内', 'That step cannot be undone or redone from here');
+  return rows.slice(0, end + 1);
+}
+
+const WHO = { desktop: ['桌面窗口', 'the desktop window'], web: ['浏览器窗口', 'a browser window'], cli: ['命令行', 'the command line'] } as const;
+
+/**
+ * Refuses a step whose rows another client changed after it: a later step of someone else, still
+ * in effect, that touched the same row (the same field, for field changes), or anything of a record
+ * the step created or deleted. Applying the step would silently overwrite or delete their work.
+ */
+function assertNoConflict(db: DB, actor: Actor, step: StepRow, changes: ChangeRow[], direction: Direction): void {
+  const later = db.prepare(
+    `SELECT s.at, s.client_kind FROM changes c JOIN steps s ON s.id = c.step_id
+     WHERE s.id > @step AND s.undone = 0 AND s.client != @client AND c.table_name = @table AND c.row_id = @row
+       AND (@field IS NULL OR c.field IS NULL OR c.field = @field)
+     ORDER BY s.id DESC LIMIT 1`,
+  );
+  const laterInRecord = db.prepare(
+    `SELECT s.at, s.client_kind FROM changes c JOIN steps s ON s.id = c.step_id
+     WHERE s.id > @step AND s.undone = 0 AND s.client != @client AND c.record_id = @record ORDER BY s.id DESC LIMIT 1`,
+  );
+  for (const c of changes) {
+    const hit = (later.get({ step: step.id, client: actor.client, table: c.table_name, row: c.row_id, field: c.field }) ??
+      (c.table_name === 'records' && c.field === null ? laterInRecord.get({ step: step.id, client: actor.client, record: c.row_id }) : undefined)) as
+      | { at: string; client_kind: ActorKind }
+      | undefined;
+    if (!hit) continue;
+    const time = new Date(hit.at);
+    const at = `${time.toLocaleDateString('zh-CN')} ${time.toTimeString().slice(0, 8)}`;
+    const [whoZh, whoEn] = WHO[hit.client_kind] ?? WHO.desktop;
+    const verb = direction === 'undo' ? ['撤销', 'undo'] : ['重做', 'redo'];
+    throw appError(
+      'undo_conflict',
+      `无法${verb[0]}:这一步改过的内容已由${whoZh}在 ${at} 再次修改。为免覆盖别人的修改,未做任何改动。`,
+      `Cannot ${verb[1]}: what this step changed was changed again by ${whoEn} at ${at}. Nothing was changed, so their work is not overwritten.`,
+      {},
+      { by: hit.client_kind, at: hit.at },
+    );
+  }
 }
 
 /**
- * Replays one step of the log: undo takes the latest done step and applies its changes backwards;
- * redo takes the earliest undone step and applies them forwards. Null when there is none.
+ * A row brought back by undo or redo keeps its 序号; if another window numbered a new row the same
+ * meanwhile, the replay is refused rather than leaving the table with a 序号 twice.
  */
-function replay(db: DB, direction: 'undo' | 'redo'): StepInfo | null {
-  return db.transaction(() => {
-    const step = db
-      .prepare(direction === 'undo' ? 'SELECT id, label, record_id, at FROM steps WHERE undone = 0 ORDER BY id DESC LIMIT 1' : 'SELECT id, label, record_id, at FROM steps WHERE undone = 1 ORDER BY id ASC LIMIT 1')
-      .get() as StepRow | undefined;
-    if (!step) return null;
-    const changes = db.prepare(`SELECT * FROM changes WHERE step_id = ? ORDER BY id ${direction === 'undo' ? 'DESC' : 'ASC'}`).all(step.id) as ChangeRow[];
-    for (const c of changes) apply(db, c, direction);
-    db.prepare('UPDATE steps SET undone = ? WHERE id = ?').run(direction === 'undo' ? 1 : 0, step.id);
-    return stepInfo(step);
-  })();
+function assertSeqsUnique(db: DB, changes: ChangeRow[], direction: Direction): void {
+  for (const table of ['items', 'disbursements'] as const) {
+    const records = new Set(changes.filter((c) => c.table_name === table && c.record_id !== null).map((c) => c.record_id!));
+    for (const record of records) {
+      const twice = db.prepare(`SELECT seq FROM ${table} WHERE record_id = ? GROUP BY seq HAVING count(*) > 1 LIMIT 1`).pluck().get(record) as number | undefined;
+      if (twice === undefined) continue;
+      const verb = direction === 'undo' ? ['撤销', 'undo'] : ['重做', 'redo'];
+      throw appError(
+        'undo_conflict',
+        `无法${verb[0]}:序号 ${twice} 已被另一个窗口新加的行使用,${verb[0]}后会重复。未做任何改动。`,
+        `Cannot ${verb[1]}: No. ${twice} is now used by a row another window added; it would appear twice. Nothing was changed.`,
+      );
+    }
+  }
 }
 
-export const undo = (db: DB): StepInfo | null => replay(db, 'undo');
-export const redo = (db: DB): StepInfo | null => replay(db, 'redo');
+export type ReplayResult = { steps: StepInfo[]; needsConfirm: StepInfo[]; backup: string | null };
 
-/** What undo and redo would do next, for menus and buttons. */
-export function history(db: DB): { undo: StepInfo | null; redo: StepInfo | null } {
-  const q = (sql: string) => {
-    const row = db.prepare(sql).get() as StepRow | undefined;
-    return row ? stepInfo(row) : null;
-  };
+/**
+ * Replays this actor's steps backwards (undo: its latest done step, or every one down to
+ * `through`) or forwards (redo: its earliest undone step, or every one up to `through`), all in
+ * one transaction. Steps that would remove a whole record are replayed only with `confirm`, and
+ * after a backup of the data file.
+ */
+export function replay(db: DB, dbFile: string, actor: Actor, direction: Direction, options: { confirm?: boolean; through?: number } = {}): ReplayResult {
+  const planned = writeTransaction(db, () => stepsToReplay(db, actor.client, direction, options.through).map((s) => stepInfo(db, s)));
+  const removing = planned.filter((s) => s.removesRecord);
+  if (planned.length === 0) return { steps: [], needsConfirm: [], backup: null };
+  if (removing.length && !options.confirm) return { steps: [], needsConfirm: removing, backup: null };
+  // VACUUM INTO cannot run inside a transaction: the backup comes first.
+  const backup = removing.length ? backupDatabase(db, dbFile, direction) : null;
+  const steps = writeTransaction(db, () => {
+    const rows = stepsToReplay(db, actor.client, direction, options.through);
+    if (rows.map((r) => r.id).join() !== planned.map((p) => p.id).join())
+      throw appError('undo_moved', '撤销记录刚刚有了变化,请再试一次', 'The undo history changed meanwhile; try again');
+    return rows.map((s) => {
+      const changes = db.prepare(`SELECT * FROM changes WHERE step_id = ? ORDER BY id ${direction === 'undo' ? 'DESC' : 'ASC'}`).all(s.id) as ChangeRow[];
+      assertNoConflict(db, actor, s, changes, direction);
+      for (const c of changes) apply(db, c, direction);
+      assertSeqsUnique(db, changes, direction);
+      db.prepare('UPDATE steps SET undone = ? WHERE id = ?').run(direction === 'undo' ? 1 : 0, s.id);
+      return stepInfo(db, { ...s, undone: direction === 'undo' ? 1 : 0 });
+    });
+  });
+  return { steps, needsConfirm: [], backup };
+}
+
+/** This actor's steps, newest first: the history panel, and what undo and redo would do next. */
+export function history(db: DB, actor: Actor, limit = 200): { undo: StepInfo | null; redo: StepInfo | null; steps: StepInfo[] } {
+  const rows = db.prepare(`SELECT ${STEP_COLUMNS} FROM steps WHERE client = ? ORDER BY id DESC LIMIT ?`).all(actor.client, limit) as StepRow[];
+  const steps = rows.map((r) => stepInfo(db, r));
   return {
-    undo: q('SELECT id, label, record_id, at FROM steps WHERE undone = 0 ORDER BY id DESC LIMIT 1'),
-    redo: q('SELECT id, label, record_id, at FROM steps WHERE undone = 1 ORDER BY id ASC LIMIT 1'),
+    undo: steps.find((s) => !s.undone) ?? null,
+    redo: [...steps].reverse().find((s) => s.undone) ?? null,
+    steps,
   };
 }

@@ -6,9 +6,9 @@ import path from 'node:path';
 import { appError } from '../../../shared/errors';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import { backupDatabase } from './backup';
+import { BUSY_TIMEOUT_MS } from './busy';
 
 export type DB = Database.Database;
-export const BUSY_TIMEOUT_MS = 10_000;
 
 /** Reads version and integrity through a read-only handle, so a refused file is never written. */
 function inspectExisting(file: string): number {

@@ -5,7 +5,7 @@ import { fieldLabel, findingMessage } from '../../../shared/i18n';
 import { finding } from '../../../shared/findings';
 import { inferCategory, countyKey } from '../../../shared/text';
 import { fen } from '../../../shared/record';
-import { mutate, type Changes, type Row } from './changelog';
+import { mutate, type Actor, type Changes, type Row } from './changelog';
 import { conflictError, findRecordIds } from './records';
 import type { DB } from './database';
 
@@ -55,39 +55,56 @@ function blankRow(table: EditTable, recordId: number, position: number, seq: num
   return table === 'items' ? { ...base, target: '', completion: '', completion_rate: null } : { ...base, planned_fen: 0, actual_fen: 0, stated_rate: null };
 }
 
-/** Typing and pasting: cell edits plus appended rows, all checked first, then one step. */
-export function editCells(db: DB, recordId: number, table: EditTable, edits: { rowId: number; field: string; value: RawValue }[], append: Record<string, RawValue>[], label = 'edit'): number[] {
-  const rows = rowsOf(db, table, recordId);
-  const index = new Map(rows.map((r, i) => [r.id, i]));
-  const updates = new Map<number, Row>();
-  for (const e of edits) {
-    const i = index.get(e.rowId);
-    if (i === undefined) throw appError('no_row', `该行已不存在(#${e.rowId})`, `That row no longer exists (#${e.rowId})`);
-    if (!EDITABLE[table].includes(e.field)) throw appError('read_only', `${fieldLabel(e.field, 'zh')} 由程序计算,不能编辑`, `${fieldLabel(e.field, 'en')} is computed and cannot be edited`);
-    const parsed = parseCell(table, e.field, e.value);
-    if (!parsed.ok) throw refused(table, i + 1, e.field, e.value, parsed.code, parsed.problem);
-    const row = updates.get(e.rowId) ?? {};
-    row[COLUMN[e.field]] = toColumnValue(COLUMN[e.field], parsed.value);
-    // A renamed row that had no category takes the one its new name implies.
-    if (e.field === 'name' && rows[i].category === 'other' && row.category === undefined) row.category = inferCategory(String(parsed.value));
-    updates.set(e.rowId, row);
-  }
-  const appended: Row[] = [];
-  let seq = Math.max(0, ...rows.map((r) => r.seq));
-  let position = Math.max(0, ...rows.map((r) => r.position));
-  for (const [n, values] of append.entries()) {
-    const row = blankRow(table, recordId, ++position, ++seq);
-    for (const [field, raw] of Object.entries(values)) {
-      if (!EDITABLE[table].includes(field)) continue;
-      if (field === 'name' && (raw === null || String(raw).trim() === '')) continue;
-      const parsed = parseCell(table, field, raw);
-      if (!parsed.ok) throw refused(table, rows.length + n + 1, field, raw, parsed.code, parsed.problem);
-      row[COLUMN[field]] = toColumnValue(COLUMN[field], parsed.value);
+function countyOf(db: DB, recordId: number): { name: string; batch: number } {
+  const r = db.prepare('SELECT county_name AS name, batch FROM records WHERE id = ?').get(recordId) as { name: string; batch: number } | undefined;
+  if (!r) throw appError('no_record', `记录 #${recordId} 不存在`, `Record #${recordId} does not exist`);
+  return r;
+}
+
+export type CellEdit = { rowId: number; field: string; value: RawValue };
+
+/**
+ * Typing, pasting and clearing: cell edits plus appended rows, all checked first, then one step.
+ * Everything is read inside the write transaction, so two windows pasting at once each see the
+ * other's rows (no false "序号 repeats").
+ */
+export function editCells(db: DB, actor: Actor, recordId: number, table: EditTable, edits: CellEdit[], append: Record<string, RawValue>[], action: 'edit' | 'paste' | 'clear' = 'edit'): number[] {
+  const county = countyOf(db, recordId);
+  const single = edits.length === 1 && append.length === 0 ? edits[0] : null;
+  const rowsTouched = new Set(edits.map((e) => e.rowId)).size + append.length;
+  const columnsTouched = new Set([...edits.map((e) => e.field), ...append.flatMap((a) => Object.keys(a))]).size;
+  return mutate(db, actor, { action, recordId, detail: { county: county.name, table, rows: rowsTouched, columns: columnsTouched } }, (changes) => {
+    const rows = rowsOf(db, table, recordId);
+    const index = new Map(rows.map((r, i) => [r.id, i]));
+    const updates = new Map<number, Row>();
+    for (const e of edits) {
+      const i = index.get(e.rowId);
+      if (i === undefined) throw appError('no_row', `该行已不存在(#${e.rowId})`, `That row no longer exists (#${e.rowId})`);
+      if (!EDITABLE[table].includes(e.field)) throw appError('read_only', `${fieldLabel(e.field, 'zh')} 由程序计算,不能编辑`, `${fieldLabel(e.field, 'en')} is computed and cannot be edited`);
+      const parsed = parseCell(table, e.field, e.value);
+      if (!parsed.ok) throw refused(table, i + 1, e.field, e.value, parsed.code, parsed.problem);
+      const row = updates.get(e.rowId) ?? {};
+      row[COLUMN[e.field]] = toColumnValue(COLUMN[e.field], parsed.value);
+      // A renamed row that had no category takes the one its new name implies.
+      if (e.field === 'name' && rows[i].category === 'other' && row.category === undefined) row.category = inferCategory(String(parsed.value));
+      updates.set(e.rowId, row);
     }
-    if (row.category === 'other' && values.category === undefined) row.category = inferCategory(String(row.name));
-    appended.push(row);
-  }
-  return mutate(db, label, recordId, (changes) => {
+    if (single) changes.describe({ county: county.name, table, row: (index.get(single.rowId) ?? 0) + 1, field: single.field });
+    const appended: Row[] = [];
+    let seq = Math.max(0, ...rows.map((r) => r.seq));
+    let position = Math.max(0, ...rows.map((r) => r.position));
+    for (const [n, values] of append.entries()) {
+      const row = blankRow(table, recordId, ++position, ++seq);
+      for (const [field, raw] of Object.entries(values)) {
+        if (!EDITABLE[table].includes(field)) continue;
+        if (field === 'name' && (raw === null || String(raw).trim() === '')) continue;
+        const parsed = parseCell(table, field, raw);
+        if (!parsed.ok) throw refused(table, rows.length + n + 1, field, raw, parsed.code, parsed.problem);
+        row[COLUMN[field]] = toColumnValue(COLUMN[field], parsed.value);
+      }
+      if (row.category === 'other' && values.category === undefined) row.category = inferCategory(String(row.name));
+      appended.push(row);
+    }
     for (const [rowId, fields] of updates) changes.update(table, rowId, fields);
     const ids = appended.map((row) => changes.insert(table, row));
     assertNoDuplicateSeq(db, table, recordId);
@@ -95,57 +112,62 @@ export function editCells(db: DB, recordId: number, table: EditTable, edits: { r
   });
 }
 
-export function insertRows(db: DB, recordId: number, table: EditTable, index: number, count: number): number[] {
-  const rows = rowsOf(db, table, recordId);
-  const before = rows[index - 1]?.position ?? 0;
-  const after = rows[index]?.position ?? before + count + 1;
-  const step = (after - before) / (count + 1);
-  const maxSeq = Math.max(0, ...rows.map((r) => r.seq));
-  return mutate(db, 'insert rows', recordId, (changes) => {
+export function insertRows(db: DB, actor: Actor, recordId: number, table: EditTable, index: number, count: number): number[] {
+  const county = countyOf(db, recordId);
+  return mutate(db, actor, { action: 'insert rows', recordId, detail: { county: county.name, table, ...(count === 1 ? { row: index + 1 } : { rows: count }) } }, (changes) => {
+    const rows = rowsOf(db, table, recordId);
+    const before = rows[index - 1]?.position ?? 0;
+    const after = rows[index]?.position ?? before + count + 1;
+    const step = (after - before) / (count + 1);
+    const maxSeq = Math.max(0, ...rows.map((r) => r.seq));
     const ids = Array.from({ length: count }, (_, k) => changes.insert(table, blankRow(table, recordId, before + step * (k + 1), maxSeq + k + 1)));
     renumberIfSequential(db, changes, table, recordId, isSequential(rows));
     return ids;
   });
 }
 
-export function deleteRows(db: DB, recordId: number, table: EditTable, rowIds: number[]): void {
-  const rows = rowsOf(db, table, recordId);
-  const mine = new Set(rows.map((r) => r.id));
-  for (const id of rowIds) if (!mine.has(id)) throw appError('no_row', `该行已不存在(#${id})`, `That row no longer exists (#${id})`);
-  mutate(db, 'delete rows', recordId, (changes) => {
+export function deleteRows(db: DB, actor: Actor, recordId: number, table: EditTable, rowIds: number[]): void {
+  const county = countyOf(db, recordId);
+  mutate(db, actor, { action: 'delete rows', recordId, detail: { county: county.name, table, rows: rowIds.length } }, (changes) => {
+    const rows = rowsOf(db, table, recordId);
+    const position = new Map(rows.map((r, i) => [r.id, i]));
+    for (const id of rowIds) if (!position.has(id)) throw appError('no_row', `该行已不存在(#${id})`, `That row no longer exists (#${id})`);
+    if (rowIds.length === 1) changes.describe({ county: county.name, table, row: position.get(rowIds[0])! + 1 });
     for (const id of rowIds) changes.remove(table, id);
     renumberIfSequential(db, changes, table, recordId, isSequential(rows));
   });
 }
 
-export function moveRow(db: DB, recordId: number, table: EditTable, rowId: number, toIndex: number): void {
-  const rows = rowsOf(db, table, recordId);
-  const from = rows.findIndex((r) => r.id === rowId);
-  if (from < 0) throw appError('no_row', `该行已不存在(#${rowId})`, `That row no longer exists (#${rowId})`);
-  const others = rows.filter((r) => r.id !== rowId);
-  const to = Math.max(0, Math.min(toIndex, others.length));
-  const before = others[to - 1]?.position ?? (others[0]?.position ?? 1) - 1;
-  const after = others[to]?.position ?? before + 2;
-  mutate(db, 'move row', recordId, (changes) => {
+export function moveRow(db: DB, actor: Actor, recordId: number, table: EditTable, rowId: number, toIndex: number): void {
+  const county = countyOf(db, recordId);
+  mutate(db, actor, { action: 'move row', recordId, detail: { county: county.name, table } }, (changes) => {
+    const rows = rowsOf(db, table, recordId);
+    const from = rows.findIndex((r) => r.id === rowId);
+    if (from < 0) throw appError('no_row', `该行已不存在(#${rowId})`, `That row no longer exists (#${rowId})`);
+    changes.describe({ county: county.name, table, row: from + 1 });
+    const others = rows.filter((r) => r.id !== rowId);
+    const to = Math.max(0, Math.min(toIndex, others.length));
+    const before = others[to - 1]?.position ?? (others[0]?.position ?? 1) - 1;
+    const after = others[to]?.position ?? before + 2;
     changes.update(table, rowId, { position: (before + after) / 2 });
     renumberIfSequential(db, changes, table, recordId, isSequential(rows));
   });
 }
 
-export function updateCounty(db: DB, recordId: number, field: CountyField, raw: RawValue): void {
+export function updateCounty(db: DB, actor: Actor, recordId: number, field: CountyField, raw: RawValue): void {
   const parsed = parseCountyField(field, raw);
   if (!parsed.ok) {
     const f = finding(parsed.code, { field: `county.${field}`, value: raw === null ? '' : String(raw), ...(parsed.problem ? { problem: parsed.problem } : {}) });
     throw appError('invalid_input', findingMessage(f, 'zh'), findingMessage(f, 'en'), { field: `county.${field}` });
   }
   const column = COUNTY_COLUMN[field];
-  const current = db.prepare('SELECT county_name, batch FROM records WHERE id = ?').get(recordId) as { county_name: string; batch: number } | undefined;
-  if (!current) throw appError('no_record', `记录 #${recordId} 不存在`, `Record #${recordId} does not exist`);
-  mutate(db, 'edit', recordId, (changes) => {
+  const current = countyOf(db, recordId);
+  mutate(db, actor, { action: 'edit', recordId, detail: { county: current.name, table: 'county', field: `county.${field}` } }, (changes) => {
     const fields: Row = { [column]: toColumnValue(column, parsed.value) };
     if (field === 'name' || field === 'batch') {
-      const name = field === 'name' ? String(parsed.value) : current.county_name;
-      const batch = field === 'batch' ? Number(parsed.value) : current.batch;
+      const { name: oldName, batch: oldBatch } = countyOf(db, recordId);
+      const name = field === 'name' ? String(parsed.value) : oldName;
+      const batch = field === 'batch' ? Number(parsed.value) : oldBatch;
       if (findRecordIds(db, name, batch).some((r) => r.id !== recordId)) throw conflictError(name, batch);
       fields.county_key = countyKey(name);
     }

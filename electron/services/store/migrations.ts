@@ -66,6 +66,38 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX changes_step ON changes(step_id);
   `,
+  // Each step belongs to the client that made it (undo per window, tab or CLI run), and keeps
+  // what it named (county, table, row, field) for its label.
+  `
+  ALTER TABLE steps ADD COLUMN client TEXT NOT NULL DEFAULT 'desktop';
+  ALTER TABLE steps ADD COLUMN client_kind TEXT NOT NULL DEFAULT 'desktop';
+  ALTER TABLE steps ADD COLUMN detail TEXT;
+  CREATE INDEX steps_client ON steps(client, undone, id);
+  CREATE INDEX changes_row ON changes(table_name, row_id);
+  CREATE INDEX changes_record ON changes(record_id);
+
+  -- An amount may be not entered (NULL) while a person fills the table in. SQLite cannot drop a
+  -- NOT NULL, so the table is rebuilt, keeping every id and the id sequence (an id is never reused:
+  -- the change log refers to rows by id).
+  CREATE TABLE disbursements_next (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    record_id INTEGER NOT NULL REFERENCES records(id) ON DELETE CASCADE,
+    position REAL NOT NULL,
+    seq INTEGER NOT NULL,
+    category TEXT NOT NULL,
+    name TEXT NOT NULL,
+    planned_fen INTEGER,
+    actual_fen INTEGER,
+    stated_rate TEXT
+  );
+  INSERT INTO disbursements_next (id, record_id, position, seq, category, name, planned_fen, actual_fen, stated_rate)
+    SELECT id, record_id, position, seq, category, name, planned_fen, actual_fen, stated_rate FROM disbursements;
+  DELETE FROM sqlite_sequence WHERE name = 'disbursements_next';
+  INSERT INTO sqlite_sequence (name, seq) SELECT 'disbursements_next', seq FROM sqlite_sequence WHERE name = 'disbursements';
+  DROP TABLE disbursements;
+  ALTER TABLE disbursements_next RENAME TO disbursements;
+  CREATE INDEX disbursements_record ON disbursements(record_id, position);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

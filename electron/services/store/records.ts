@@ -4,7 +4,7 @@ import { formatWan } from '../../../shared/money';
 import { countyKey } from '../../../shared/text';
 import { checkRecord } from '../../../shared/checks';
 import { appError } from '../../../shared/errors';
-import { mutate, type Changes, type Row } from './changelog';
+import { mutate, type Actor, type Changes, type Row } from './changelog';
 import type { DB } from './database';
 
 type RecordRow = {
@@ -14,10 +14,12 @@ type RecordRow = {
   investment_social_fen: number; central_arranged_use_fen: number; status_note: string; stated_total_rate: string | null;
 };
 type ItemRow = { id: number; seq: number; category: Item['category']; name: string; target: string; completion: string; completion_rate: string | null };
-type DisbursementRow = { id: number; seq: number; category: Item['category']; name: string; planned_fen: number; actual_fen: number; stated_rate: string | null };
+type DisbursementRow = { id: number; seq: number; category: Item['category']; name: string; planned_fen: number | null; actual_fen: number | null; stated_rate: string | null };
 
 const wan = (f: number) => formatWan(BigInt(f));
+const amount = (f: number | null) => (f === null ? null : wan(f));
 const fenOf = (money: string) => Number(fen(money));
+const fenOfAmount = (money: string | null) => (money === null ? null : fenOf(money));
 
 function countyFromRow(r: RecordRow): County {
   return {
@@ -63,7 +65,7 @@ export function itemToRow(i: Item): Row {
 }
 
 export function disbursementToRow(d: DisbursementInput): Row {
-  return { seq: d.seq, category: d.category, name: d.name, planned_fen: fenOf(d.planned), actual_fen: fenOf(d.actual), stated_rate: d.statedRate ?? null };
+  return { seq: d.seq, category: d.category, name: d.name, planned_fen: fenOfAmount(d.planned), actual_fen: fenOfAmount(d.actual), stated_rate: d.statedRate ?? null };
 }
 
 /** A stored record with the ids of its rows (the grid edits rows by id). */
@@ -81,8 +83,8 @@ export function readRecord(db: DB, id: number): StoredRecord {
       seq: d.seq,
       category: d.category,
       name: d.name,
-      planned: wan(d.planned_fen),
-      actual: wan(d.actual_fen),
+      planned: amount(d.planned_fen),
+      actual: amount(d.actual_fen),
       ...(d.stated_rate !== null ? { statedRate: d.stated_rate } : {}),
     })),
     ...(r.stated_total_rate !== null ? { totals: { statedRate: r.stated_total_rate } } : {}),
@@ -147,8 +149,8 @@ export function conflictError(name: string, batch: number) {
   return appError('conflict', `${name} 第${batch}批 已有记录`, `${name}, batch ${batch}, already has a record`, { field: 'county.name' });
 }
 
-export function createRecord(db: DB, input: RecordInput, label = 'create'): number {
-  return mutate(db, label, null, (changes) => {
+export function createRecord(db: DB, actor: Actor, input: RecordInput, action: 'create' | 'duplicate' | 'demo' = 'create'): number {
+  return mutate(db, actor, { action, recordId: null, detail: { county: input.county.name, batch: input.county.batch } }, (changes) => {
     if (findRecordIds(db, input.county.name, input.county.batch).length > 0) throw conflictError(input.county.name, input.county.batch);
     return insertRecord(changes, input);
   });

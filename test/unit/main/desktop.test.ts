@@ -70,10 +70,10 @@ describe('the Electron shell, against a fake electron', () => {
     const edit = await call('editCells', { recordId: id, table: 'disbursements', edits: [{ rowId: got.value.disbursementIds[0], field: 'actual', value: '700' }] });
     expect(edit.ok).toBe(true);
     expect((await call('getRecord', { id })).value.record.totals.actual).toBe('1295.75');
-    expect((await call('undo', {})).value.step.label).toBe('edit');
+    expect((await call('undo', {})).value.steps[0]).toMatchObject({ action: 'edit', detail: { county: '樟树市', table: 'disbursements', row: 1, field: 'actual' } });
     expect((await call('getRecord', { id })).value.record).toEqual(referenceFixture('hans'));
     const history = await call('history', {});
-    expect(history.value.redo.label).toBe('edit');
+    expect(history.value.redo.action).toBe('edit');
     expect((await call('backupNow', {})).value.backup).toMatch(/backups/);
   });
 

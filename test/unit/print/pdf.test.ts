@@ -4,7 +4,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { openDatabase } from '../../../electron/services/store/database';
 import { createRecord } from '../../../electron/services/store/records';
 import { printHtml } from '../../../shared/print';
-import { ROOT, referenceFixture, seedInput, tempDir } from '../../helpers/fixtures';
+import { ROOT, referenceFixture, seedInput, tempDir, ME } from '../../helpers/fixtures';
 
 const BIN = path.join(ROOT, 'electron/cli/bin.mjs');
 const pages = (pdf: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
@@ -24,11 +24,11 @@ function pdfOf(db: string, args: string[]) {
 describe('yanshou pdf: the acceptance document on A4', () => {
   const db = path.join(tempDir(), 'print.sqlite');
   const store = openDatabase(db);
-  createRecord(store, seedInput('hans'));
+  createRecord(store, ME, seedInput('hans'));
   const long = seedInput('hans');
   long.county = { ...long.county, name: '南丰县', batch: 9 };
   long.disbursements = Array.from({ length: 40 }, (_, i) => ({ seq: i + 1, category: 'logistics' as const, name: `第${i + 1}号乡村物流配送站点建设项目`, planned: String(1000 + i), actual: `${500 + i}.5` }));
-  createRecord(store, long);
+  createRecord(store, ME, long);
   store.close();
 
   it('the seed: three headings, all six rows of each table, 1235.96 and 82.40%, on at most 3 A4 pages', () => {

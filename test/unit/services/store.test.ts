@@ -5,11 +5,12 @@ import { spawn } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { openDatabase, type DB } from '../../../electron/services/store/database';
 import { createRecord, findRecordIds, readRecord, removeRecord } from '../../../electron/services/store/records';
-import { history, mutate, redo, undo } from '../../../electron/services/store/changelog';
+import { history, mutate } from '../../../electron/services/store/changelog';
+import { redo, undo } from '../../helpers/store';
 import { backupDatabase, backupsFolder, BACKUPS_KEPT } from '../../../electron/services/store/backup';
 import { SCHEMA_VERSION } from '../../../electron/services/store/migrations';
 import { AppError } from '../../../shared/errors';
-import { ROOT, referenceFixture, seedInput, tempDir } from '../../helpers/fixtures';
+import { ROOT, referenceFixture, seedInput, tempDir, ME } from '../../helpers/fixtures';
 
 const open: DB[] = [];
 const openDb = (file: string) => {
@@ -24,19 +25,19 @@ afterEach(() => {
 describe('store', () => {
   it('stores the seed and reads it back identically, in both scripts', () => {
     const db = openDb(path.join(tempDir(), 'a.sqlite'));
-    const hans = createRecord(db, seedInput('hans'));
+    const hans = createRecord(db, ME, seedInput('hans'));
     expect(readRecord(db, hans).record).toEqual(referenceFixture('hans'));
     db.prepare('DELETE FROM records').run();
-    const hant = createRecord(db, seedInput('hant'));
+    const hant = createRecord(db, ME, seedInput('hant'));
     expect(readRecord(db, hant).record).toEqual(referenceFixture('hant'));
   });
 
   it('finds a county by its traditional or simplified name, and refuses a second record of it', () => {
     const db = openDb(':memory:');
-    const id = createRecord(db, seedInput('hans'));
+    const id = createRecord(db, ME, seedInput('hans'));
     expect(findRecordIds(db, '樟樹市', 8)).toEqual([{ id, batch: 8 }]);
     expect(findRecordIds(db, '樟树市', 9)).toEqual([]);
-    expect(() => createRecord(db, seedInput('hant'))).toThrow(AppError);
+    expect(() => createRecord(db, ME, seedInput('hant'))).toThrow(AppError);
   });
 
   it('sets up WAL, foreign keys and the schema version', () => {
@@ -49,9 +50,9 @@ describe('store', () => {
   it('undoes and redoes through the change log, one action one step, after a reopen too', () => {
     const file = path.join(tempDir(), 'c.sqlite');
     let db = openDb(file);
-    const id = createRecord(db, seedInput());
+    const id = createRecord(db, ME, seedInput());
     const [first, second] = readRecord(db, id).disbursementIds;
-    mutate(db, 'paste', id, (c) => {
+    mutate(db, ME, { action: 'paste', recordId: id }, (c) => {
       c.update('disbursements', first, { actual_fen: 700_000_000 });
       c.update('disbursements', second, { actual_fen: 300_000_000, planned_fen: 400_000_000 });
     });
@@ -59,13 +60,13 @@ describe('store', () => {
     db.close();
 
     db = openDb(file);
-    expect(history(db).undo?.label).toBe('paste');
+    expect(history(db, ME).undo?.action).toBe('paste');
     undo(db);
     expect(readRecord(db, id).record).toEqual(referenceFixture('hans'));
     db.close();
 
     db = openDb(file);
-    expect(redo(db)?.label).toBe('paste');
+    expect(redo(db)?.action).toBe('paste');
     expect(readRecord(db, id).record.disbursements[0].actual).toBe('700');
     expect(readRecord(db, id).record.disbursements[1].planned).toBe('400');
     expect(redo(db)).toBeNull();
@@ -73,8 +74,8 @@ describe('store', () => {
 
   it('undoes a deleted record back with all its rows, and a new edit drops the redo branch', () => {
     const db = openDb(':memory:');
-    const id = createRecord(db, seedInput());
-    mutate(db, 'delete', id, (c) => removeRecord(db, c, id));
+    const id = createRecord(db, ME, seedInput());
+    mutate(db, ME, { action: 'delete record', recordId: id }, (c) => removeRecord(db, c, id));
     expect(findRecordIds(db, '樟树市')).toEqual([]);
     undo(db);
     expect(readRecord(db, id).record).toEqual(referenceFixture('hans'));
@@ -83,8 +84,8 @@ describe('store', () => {
     expect(undo(db)).toBeNull();
     redo(db);
     expect(readRecord(db, id).record).toEqual(referenceFixture('hans'));
-    mutate(db, 'rename', id, (c) => c.update('records', id, { status_note: '已完成' }));
-    expect(history(db).redo).toBeNull();
+    mutate(db, ME, { action: 'edit', recordId: id }, (c) => c.update('records', id, { status_note: '已完成' }));
+    expect(history(db, ME).redo).toBeNull();
   });
 
   it('refuses a database written by a newer Yanshou and leaves its bytes unchanged', () => {
@@ -114,7 +115,7 @@ describe('store', () => {
   it('keeps the last 20 backups beside the database', () => {
     const file = path.join(tempDir(), 'd.sqlite');
     const db = openDb(file);
-    createRecord(db, seedInput());
+    createRecord(db, ME, seedInput());
     let last = '';
     for (let i = 0; i < BACKUPS_KEPT + 5; i++) last = backupDatabase(db, file, `test${i}`)!;
     const kept = fs.readdirSync(backupsFolder(file));
@@ -128,14 +129,14 @@ describe('store', () => {
   it('survives SIGKILL in the middle of a large transaction: intact, all or none', async () => {
     const file = path.join(tempDir(), 'crash.sqlite');
     const db = openDatabase(file);
-    const id = createRecord(db, seedInput());
+    const id = createRecord(db, ME, seedInput());
     db.close();
     const script = `
       import { openDatabase } from './electron/services/store/database.ts';
       import { mutate } from './electron/services/store/changelog.ts';
       import fs from 'node:fs';
       const db = openDatabase(${JSON.stringify(file)});
-      mutate(db, 'bulk', ${id}, (c) => {
+      mutate(db, { client: 'crash', kind: 'cli' }, { action: 'paste', recordId: ${id} }, (c) => {
         for (let i = 0; i < 400000; i++) {
           c.insert('disbursements', { record_id: ${id}, position: 100 + i, seq: 100 + i, category: 'other', name: 'row ' + i, planned_fen: 1, actual_fen: 1, stated_rate: null });
           if (i === 2000) fs.writeSync(1, 'inside\\n');
@@ -176,7 +177,7 @@ describe('two processes on one data file', () => {
     await new Promise<void>((resolve) => holder.stdout.on('data', (c) => String(c).includes('locked') && resolve()));
     const db = openDb(file);
     const started = Date.now();
-    const id = createRecord(db, seedInput());
+    const id = createRecord(db, ME, seedInput());
     expect(Date.now() - started).toBeGreaterThan(1000);
     expect(readRecord(db, id).record).toEqual(referenceFixture('hans'));
     await new Promise((r) => holder.on('exit', r));

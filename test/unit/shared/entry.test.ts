@@ -26,7 +26,12 @@ describe('number entry in a cell', () => {
     expect(parseCell('disbursements', 'planned', '29.41万元')).toEqual({ ok: true, value: '29.41' });
     expect(parseCell('disbursements', 'planned', 'abc')).toMatchObject({ ok: false, code: 'not_a_number' });
     expect(parseCell('disbursements', 'planned', '-1')).toMatchObject({ ok: false, code: 'negative_amount' });
-    expect(parseCell('disbursements', 'planned', '')).toMatchObject({ ok: false, code: 'not_a_number', problem: 'empty' });
+  });
+
+  it('takes a cleared amount as not entered (null), where a county fact stays required', () => {
+    expect(parseCell('disbursements', 'planned', '')).toEqual({ ok: true, value: null });
+    expect(parseCell('disbursements', 'actual', null)).toEqual({ ok: true, value: null });
+    expect(parseCountyField('investment.central', '')).toMatchObject({ ok: false, code: 'not_a_number', problem: 'empty' });
   });
   it('takes percents, categories in Chinese, and refuses a blank name', () => {
     expect(parseCell('items', 'completionRate', '90%')).toEqual({ ok: true, value: '90' });

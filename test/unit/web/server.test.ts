@@ -7,7 +7,7 @@ import { createRecord, readRecord } from '../../../electron/services/store/recor
 import { startWebServer, type WebServer } from '../../../electron/web/server';
 import { decodeWire, encodeWire } from '../../../shared/wire';
 import { METHODS } from '../../../shared/contract';
-import { seedInput, tempDir } from '../../helpers/fixtures';
+import { seedInput, tempDir, ME } from '../../helpers/fixtures';
 
 let db: DB;
 let server: WebServer;
@@ -18,7 +18,7 @@ fs.writeFileSync(path.join(tempDir(), 'secret.txt'), 'secret');
 
 beforeAll(async () => {
   db = openDatabase(':memory:');
-  recordId = createRecord(db, seedInput());
+  recordId = createRecord(db, ME, seedInput());
   server = await startWebServer({ db, dbFile: ':memory:', version: 'test', renderPdf: async () => new Uint8Array() }, { rendererDir: root });
 });
 afterAll(async () => {

@@ -1,0 +1,51 @@
+// Undo steps in words: what a step did, named as a person would ("编辑 樟树市 三 第1行 实际拨付额度").
+import { fieldLabel, type Lang } from './i18n';
+
+/** What a step names, kept with it in the change log. */
+export type StepDetail = {
+  county?: string;
+  batch?: number;
+  table?: 'county' | 'items' | 'disbursements';
+  /** 1-based row number in its table, when the step touched one row. */
+  row?: number;
+  field?: string;
+  rows?: number;
+  columns?: number;
+  files?: string[];
+  counties?: string[];
+};
+
+const ACTIONS: Record<string, [string, string]> = {
+  edit: ['编辑', 'Edit'],
+  paste: ['粘贴', 'Paste'],
+  clear: ['清除', 'Clear'],
+  'insert rows': ['插入行', 'Insert rows'],
+  'delete rows': ['删除行', 'Delete rows'],
+  'move row': ['移动行', 'Move row'],
+  create: ['新建记录', 'New record'],
+  duplicate: ['复制记录', 'Duplicate record'],
+  'delete record': ['删除记录', 'Delete record'],
+  demo: ['添加示例', 'Add demo'],
+  import: ['导入', 'Import'],
+};
+
+const TABLES: Record<NonNullable<StepDetail['table']>, [string, string]> = {
+  county: ['基本情况', 'basic facts'],
+  items: ['二', 'table 2'],
+  disbursements: ['三', 'table 3'],
+};
+
+/** "编辑 樟树市 三 第1行 实际拨付额度" / "Edit 樟树市, table 3, row 1, disbursed (10k yuan)". */
+export function stepLabel(step: { action: string; detail: StepDetail }, lang: Lang): string {
+  const zh = lang === 'zh';
+  const d = step.detail;
+  const parts: string[] = [(ACTIONS[step.action] ?? [step.action, step.action])[zh ? 0 : 1]];
+  if (d.county) parts.push(d.batch !== undefined && (step.action === 'create' || step.action === 'duplicate' || step.action === 'delete record' || step.action === 'demo') ? (zh ? `${d.county} 第${d.batch}批` : `${d.county} (batch ${d.batch})`) : d.county);
+  if (d.table) parts.push(TABLES[d.table][zh ? 0 : 1]);
+  if (d.row !== undefined) parts.push(zh ? `第${d.row}行` : `row ${d.row}`);
+  if (d.field) parts.push(fieldLabel(d.field, lang));
+  if (d.rows !== undefined && d.row === undefined) parts.push(d.columns !== undefined ? (zh ? `${d.rows} 行 × ${d.columns} 列` : `${d.rows} × ${d.columns} cells`) : zh ? `${d.rows} 行` : `${d.rows} rows`);
+  if (d.files?.length) parts.push(d.files.join('、'));
+  if (d.counties?.length) parts.push(`(${d.counties.join('、')})`);
+  return zh ? parts.join(' ') : parts.join(', ').replace(/^([^,]+), /, '$1 ');
+}
