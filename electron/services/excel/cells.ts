@@ -1,7 +1,10 @@
 // A worksheet as a plain grid of what each cell shows: merged areas reduced to their top-left
 // cell, rich text joined, formulas replaced by their cached results.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { fold } from '../../../shared/text';
+
+/** exceljs's ValueType.Merge. */
+const MERGE = 1;
 
 export type CellValue = string | number | boolean | Date | null;
 export type Cell = {
@@ -52,7 +55,9 @@ export function gridOf(sheet: ExcelJS.Worksheet): Grid {
   for (const [address, range] of Object.entries(merges)) if (range.model) spans.set(address, range.model.right - range.model.left + 1);
   sheet.eachRow({ includeEmpty: false }, (row, r) => {
     row.eachCell({ includeEmpty: false }, (cell, c) => {
-      if (cell.type === ExcelJS.ValueType.Merge) return; // only the top-left cell of a merge holds its value
+      // Only the top-left cell of a merge holds its value. (ValueType.Merge, as a number: this module
+      // must not load exceljs, which only the reading thread needs.)
+      if (cell.type === MERGE) return;
       const p = plain(cell.value);
       if (p.value === null && !p.noResult && !p.error) return;
       colCount = Math.max(colCount, c);

@@ -1,8 +1,7 @@
 // Import: workbooks → records, with a preview of what would be created, replaced or skipped and
 // every finding pinned to file, sheet and cell; then one transaction for all files, or nothing.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { checkRecord } from '../../../shared/checks';
-import { appError } from '../../../shared/errors';
 import { finding, hasErrors, type Finding, type FindingTarget } from '../../../shared/findings';
 import { formatWan, sumFen } from '../../../shared/money';
 import { CATEGORIES, countyKey, fold, type Category } from '../../../shared/text';
@@ -15,7 +14,8 @@ import type { DB } from '../store/database';
 import { cellText, gridOf, plain } from './cells';
 import { META_SCHEMA, META_SHEET, type SheetMeta } from './layout';
 import { readSheet, type SheetRead } from './read-sheet';
-import { checkFileKind, LIMITS, prepareForExcelJs, readZip } from './zip';
+import { loadWorkbook } from './read';
+import { readWorkbooksIsolated } from './isolated';
 
 export type ImportFile = { name: string; bytes: Uint8Array };
 export type OnConflict = 'fail' | 'skip' | 'replace';
@@ -25,26 +25,6 @@ export type ImportAction = 'created' | 'replaced' | 'skipped' | 'conflict' | 're
 export type ReadRecord = { file: string; sheet: string; input: RecordInput | null; findings: Finding[] };
 
 const REQUIRED_FACTS = ['name', 'batch', 'year', 'investment.total', 'investment.central', 'investment.localGov', 'investment.social', 'centralArrangedUse'] as const;
-
-async function loadWorkbook(file: ImportFile): Promise<ExcelJS.Workbook> {
-  checkFileKind(file.bytes, file.name);
-  const entries = readZip(file.bytes, file.name);
-  if (!entries.has('xl/workbook.xml')) throw appError('not_xlsx', '压缩包里没有 Excel 工作簿(缺少 xl/workbook.xml)', 'A zip file, but not an Excel workbook (no xl/workbook.xml)', { file: file.name });
-  const bytes = await prepareForExcelJs(file.bytes, entries);
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (e) {
-    throw appError('broken_xlsx', `无法读取该工作簿(${(e as Error).message}),请在 Excel 或 WPS 中打开并另存为 .xlsx 后再试`, `Cannot read this workbook (${(e as Error).message}); open it in Excel or WPS, save it as .xlsx and try again`, { file: file.name });
-  }
-  let rows = 0;
-  for (const sheet of workbook.worksheets) {
-    rows += sheet.rowCount;
-    if (sheet.rowCount > LIMITS.rowsPerSheet || rows > LIMITS.rowsPerWorkbook)
-      throw appError('too_many_rows', `工作表行数过多(${sheet.rowCount} 行,每表上限 ${LIMITS.rowsPerSheet} 行)`, `Too many rows (${sheet.rowCount}; at most ${LIMITS.rowsPerSheet} a sheet)`, { file: file.name, sheet: sheet.name });
-  }
-  return workbook;
-}
 
 function readMeta(workbook: ExcelJS.Workbook): Map<string, SheetMeta> {
   const meta = new Map<string, SheetMeta>();
@@ -185,8 +165,7 @@ export type ImportPlan = {
 
 /** Reads every file and decides, without writing, what the import would do. */
 export async function planImport(db: DB, files: ImportFile[], onConflict: OnConflict): Promise<ImportPlan> {
-  const read: ReadRecord[] = [];
-  for (const file of files) read.push(...(await readWorkbook(file)));
+  const read = (await readWorkbooksIsolated(files)).flat();
   const plan: ImportPlan = { ok: true, records: [], findings: [], inputs: [] };
   const seen = new Map<string, ReadRecord>();
   for (const r of read) {
