@@ -1,7 +1,11 @@
 // Blocks copied from Excel or WPS: tab-separated, quoted cells may hold tabs, newlines and "".
 
-/** Parses tab-separated text into rows of cells; a trailing newline adds no row. */
+/** Parses tab-separated text into rows of cells; a trailing newline adds no row. A guarded formula ('=…) reads back as its text. */
 export function parseBlock(text: string): string[][] {
+  return parseCells(text).map((row) => row.map((cell) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell)));
+}
+
+function parseCells(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';
@@ -50,8 +54,18 @@ export function parseBlock(text: string): string[][] {
   return rows;
 }
 
+/**
+ * A text cell that a spreadsheet would take for a formula (= + - @, or a tab or carriage return
+ * first) gets a leading apostrophe, as OWASP advises for data bound for Excel: "=1+1" pastes as
+ * the text =1+1, never as a formula. Plain numbers ("-5", "1,234.5") stay numbers.
+ */
+export function guardFormula(cell: string): string {
+  if (!/^[=+\-@\t\r]/.test(cell)) return cell;
+  return /^[+-]?\d[\d,]*(\.\d+)?%?$/.test(cell) ? cell : `'${cell}`;
+}
+
 /** Writes rows of cells as Excel does: quotes around cells with tabs, newlines or quotes. */
 export function formatBlock(rows: string[][]): string {
   const quote = (c: string) => (/[\t\n"]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
-  return rows.map((r) => r.map(quote).join('\t')).join('\n') + '\n';
+  return rows.map((r) => r.map((c) => quote(guardFormula(c))).join('\t')).join('\n') + '\n';
 }

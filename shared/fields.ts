@@ -1,7 +1,8 @@
 // What a person types into a cell or a form field, parsed and checked the same way in the
 // renderer (instant feedback) and in the store (the authority).
 import { canonicalPercent, formatWan, parseMoney, parsePercent, type MoneyProblem } from './money';
-import { CATEGORIES, fold, type Category } from './text';
+import { CATEGORIES, fold, stripXmlUnsafe, type Category } from './text';
+import { isCalendarDate } from './dates';
 import type { FindingCode } from './findings';
 
 export type EditTable = 'items' | 'disbursements';
@@ -16,9 +17,15 @@ export type CountyField = (typeof COUNTY_FIELDS)[number];
 
 export type RawValue = string | number | null;
 export type FieldValue = string | number | null;
-export type Parsed = { ok: true; value: FieldValue } | { ok: false; code: FindingCode; problem?: MoneyProblem | 'empty' };
+export type FieldProblem = MoneyProblem | 'empty' | 'too_long' | 'too_precise_rate';
+export type Parsed = { ok: true; value: FieldValue } | { ok: false; code: FindingCode; problem?: FieldProblem };
 
-const text = (raw: RawValue): string => (raw === null ? '' : String(raw));
+/** Longest texts a record keeps (the record schema holds the same limits). */
+export const TEXT_LIMITS = { name: 100, long: 100_000 };
+const limited = (value: string, max: number): Parsed => ([...value].length <= max ? { ok: true, value } : { ok: false, code: 'invalid_value', problem: 'too_long' });
+
+/** What was typed or pasted, as text an xlsx can hold (stray control characters dropped, "\r\n" → "\n"). */
+const text = (raw: RawValue): string => (raw === null ? '' : stripXmlUnsafe(String(raw)));
 
 const CATEGORY_LABELS: Record<Category, [string, string]> = {
   service_center: ['电子商务公共服务中心', 'Public service centre'],
@@ -56,6 +63,8 @@ function parsePercentField(raw: RawValue, canonical: boolean): Parsed {
   if (raw === null || /^[\s—\-–/]*$/.test(text(raw))) return { ok: true, value: null };
   const p = parsePercent(text(raw));
   if (!p.ok) return { ok: false, code: 'not_a_number' };
+  // What the record keeps (and an export writes back): at most six digits on either side.
+  if (!/^-?\d{1,6}(\.\d{1,6})?$/.test(p.value)) return { ok: false, code: 'invalid_value', problem: 'too_precise_rate' };
   return { ok: true, value: canonical ? canonicalPercent(p.value) : p.value };
 }
 
@@ -67,10 +76,10 @@ export function parseCell(table: EditTable, field: string, raw: RawValue): Parse
     case 'category':
       return parseCategory(raw);
     case 'name':
-      return text(raw).trim() ? { ok: true, value: text(raw).trim() } : { ok: false, code: 'missing_name' };
+      return text(raw).trim() ? limited(text(raw).trim(), TEXT_LIMITS.long) : { ok: false, code: 'missing_name' };
     case 'target':
     case 'completion':
-      return { ok: true, value: text(raw) };
+      return limited(text(raw), TEXT_LIMITS.long);
     case 'completionRate':
       return table === 'items' ? parsePercentField(raw, true) : { ok: false, code: 'invalid_value' };
     case 'planned':
@@ -102,8 +111,7 @@ export function parseDateText(value: string): string | undefined {
   const m = /^(\d{4})(?:[年\-./](\d{1,2})(?:[月\-./](\d{1,2})日?|月)?)?年?$/.exec(t);
   if (!m) return undefined;
   const [y, mo, d] = [Number(m[1]), m[2] ? Number(m[2]) : undefined, m[3] ? Number(m[3]) : undefined];
-  if (mo !== undefined && (mo < 1 || mo > 12)) return undefined;
-  if (d !== undefined && (d < 1 || d > 31)) return undefined;
+  if (!isCalendarDate(y, mo, d)) return undefined;
   return `${y}${mo ? `-${pad(mo)}` : ''}${d ? `-${pad(d)}` : ''}`;
 }
 
@@ -112,10 +120,10 @@ export function parseCountyField(field: CountyField, raw: RawValue): Parsed {
   const t = text(raw).trim();
   switch (field) {
     case 'name':
-      return t ? { ok: true, value: t } : { ok: false, code: 'missing_fact' };
+      return t ? limited(t, TEXT_LIMITS.name) : { ok: false, code: 'missing_fact' };
     case 'province':
     case 'prefecture':
-      return { ok: true, value: t || null };
+      return t ? limited(t, TEXT_LIMITS.name) : { ok: true, value: null };
     case 'batch': {
       const b = typeof raw === 'number' ? raw : parseBatch(t);
       return b !== undefined && Number.isInteger(b) && b >= 1 && b <= 99 ? { ok: true, value: b } : { ok: false, code: 'not_a_number' };
@@ -131,7 +139,7 @@ export function parseCountyField(field: CountyField, raw: RawValue): Parsed {
       return d ? { ok: true, value: d } : { ok: false, code: 'not_a_date' };
     }
     case 'statusNote':
-      return { ok: true, value: text(raw) };
+      return limited(text(raw), TEXT_LIMITS.long);
     default:
       return parseMoneyField(raw);
   }

@@ -1,6 +1,7 @@
 // Every string a person reads, simplified Chinese first, English second.
 import type { Finding, FindingCode } from './findings';
 import type { MoneyProblem } from './money';
+import type { FieldProblem } from './fields';
 
 export type Lang = 'zh' | 'en';
 type Params = Record<string, string>;
@@ -37,7 +38,9 @@ export function fieldLabel(field: string, lang: Lang): string {
   return label ? label[lang === 'zh' ? 0 : 1] : field;
 }
 
-const PROBLEM: Record<MoneyProblem | 'empty' | 'no_result' | 'error_value', [string, string]> = {
+const PROBLEM: Record<FieldProblem | 'no_result' | 'error_value', [string, string]> = {
+  too_long: ['太长(县名、省、市最多 100 字,文字最多 100000 字)', 'is too long (names at most 100 characters, texts at most 100,000)'],
+  too_precise_rate: ['超出可记录的范围(百分数最多 6 位整数、6 位小数)', 'is out of range (a percent has at most 6 digits before and after the point)'],
   empty: ['为空', 'is empty'],
   no_result: ['是没有计算结果的公式(请在 Excel 或 WPS 中重新计算并保存)', 'is a formula without a calculated result (recalculate and save it in Excel or WPS)'],
   error_value: ['是错误值', 'is an error value'],
@@ -100,7 +103,10 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
   no_tables: [() => '没有找到“项目建设完成情况”或“中央财政资金拨付情况”表(按表头文字查找)', () => 'found neither the construction table nor the disbursement table (looked for their header texts)'],
   duplicate_record: [(p) => `${p.county} 第${p.batch}批 在本次导入中出现了两次(另见 ${p.other})`, (p) => `${p.county}, batch ${p.batch}, appears twice in this import (see also ${p.other})`],
   conflict: [(p) => `${p.county} 第${p.batch}批 已有记录;可选择跳过或替换`, (p) => `${p.county}, batch ${p.batch}, is already stored; choose skip or replace`],
-  invalid_value: [(p) => `${p.field}:${p.value}`, (p) => `${p.field}: ${p.value}`],
+  invalid_value: [
+    (p) => (p.problem ? `${p.field}“${p.value}”${problemText(p.problem as FieldProblem, 'zh')}` : `${p.field}:${p.value}`),
+    (p) => (p.problem ? `${p.field} “${p.value}” ${problemText(p.problem as FieldProblem, 'en')}` : `${p.field}: ${p.value}`),
+  ],
   uncategorised: [(p) => `“${p.name}”未归入六类建设内容(其他)`, (p) => `“${p.name}” is in none of the six categories (other)`],
 };
 
@@ -108,6 +114,8 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
 export function findingMessage(f: Finding, lang: Lang, withCell = false): string {
   const text = FINDINGS[f.code][lang === 'zh' ? 0 : 1];
   const params = { ...f.params };
+  // A value is quoted, not reproduced: a 100,000-character paste makes a one-line message.
+  if (params.value && [...params.value].length > 60) params.value = `${[...params.value].slice(0, 60).join('')}…`;
   if (params.field) params.field = fieldLabel(params.field, lang);
   if (params.column) params.column = fieldLabel(params.column, lang);
   const body = typeof text === 'string' ? text : text(params);

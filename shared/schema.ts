@@ -1,7 +1,8 @@
 // The canonical county record (../spec/record.md): what crosses a boundary, as zod schemas. The
 // computation lives in record.ts, which never loads zod, so reading records stays fast.
 import { z } from 'zod';
-import { CATEGORIES } from './text';
+import { CATEGORIES, hasXmlUnsafe } from './text';
+import { isDateText } from './dates';
 
 /** Money in 万元 as a decimal string, exact to 1 分 (6 decimals), never negative. */
 export const moneySchema = z
@@ -11,17 +12,18 @@ export const moneySchema = z
 export const totalMoneySchema = z.string().regex(/^\d{1,40}(\.\d{1,6})?$/, { message: 'money: a non-negative decimal string in 万元, at most 6 decimals' });
 /** A percent as a decimal string ("90", "82.6"). */
 export const percentSchema = z.string().regex(/^-?\d{1,6}(\.\d{1,6})?$/, { message: 'percent: a decimal string' });
-export const dateSchema = z
-  .string()
-  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, { message: 'date: YYYY, YYYY-MM or YYYY-MM-DD' });
+export const dateSchema = z.string().refine(isDateText, { message: 'date: a real date, YYYY, YYYY-MM or YYYY-MM-DD (1900–2100)' });
 export const categorySchema = z.enum(CATEGORIES);
 const seqSchema = z.number().int().min(0).max(1_000_000);
-const longText = z.string().max(100_000);
+/** Text an xlsx can hold: what cannot be written to Excel is refused at the boundary. */
+const xmlSafe = <T extends z.ZodString>(s: T) => s.refine((t) => !hasXmlUnsafe(t), { message: 'text: holds a character Excel cannot store (a control character, U+FFFE or U+FFFF)' });
+const longText = xmlSafe(z.string().max(100_000));
+const shortText = xmlSafe(z.string().max(100));
 
 export const countySchema = z.object({
-  name: z.string().trim().min(1).max(100),
-  province: z.string().max(100).nullable(),
-  prefecture: z.string().max(100).nullable(),
+  name: xmlSafe(z.string().trim().min(1).max(100)),
+  province: shortText.nullable(),
+  prefecture: shortText.nullable(),
   batch: z.number().int().min(1).max(99),
   year: z.number().int().min(1990).max(2100),
   approvedOn: dateSchema.nullable(),

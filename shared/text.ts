@@ -34,6 +34,22 @@ export function fold(text: string): string {
   return folded;
 }
 
+/**
+ * Characters an xlsx (XML 1.0) cannot hold: control characters other than tab and line breaks,
+ * U+FFFE, U+FFFF, and halves of surrogate pairs that stand alone.
+ */
+const XML_UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** The text without what an xlsx cannot hold, and with Windows line breaks made plain ("\r\n" → "\n"). */
+export function stripXmlUnsafe(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replace(XML_UNSAFE, '');
+}
+
+export const hasXmlUnsafe = (text: string): boolean => {
+  XML_UNSAFE.lastIndex = 0;
+  return XML_UNSAFE.test(text);
+};
+
 /** The identity key of a county name (record.md, Identity). */
 export function countyKey(name: string): string {
   return fold(name);

@@ -9,7 +9,7 @@ import { EXIT, reportFailure, UsageError, type Io } from './output';
 import pkg from '../../package.json' with { type: 'json' };
 
 type Options = NonNullable<ParseArgsConfig['options']>;
-export type CommandContext = { io: Io; values: Record<string, string | boolean | (string | boolean)[] | undefined>; positionals: string[]; open: () => DB };
+export type CommandContext = { io: Io; values: Record<string, string | boolean | (string | boolean)[] | undefined>; positionals: string[]; file: string; open: () => DB };
 type Run = (ctx: CommandContext) => Promise<number> | number;
 type Command = { options: Options; positionals?: boolean; run: () => Promise<Run> };
 
@@ -32,6 +32,8 @@ const COMMANDS: Record<string, Command> = {
   export: { options: { county: { type: 'string' }, batch: { type: 'string' }, script: { type: 'string' } }, positionals: true, run: async () => (await excel()).exportCommand },
   pdf: { options: { county: { type: 'string' }, batch: { type: 'string' }, script: { type: 'string' }, 'no-signature': { type: 'boolean' } }, positionals: true, run: async () => (await excel()).pdfCommand },
   web: { options: { port: { type: 'string' }, 'no-open': { type: 'boolean' } }, run: async () => (await import('./web')).webCommand },
+  backups: { options: {}, run: async () => (await import('./backups')).backupsCommand },
+  restore: { options: {}, positionals: true, run: async () => (await import('./backups')).restoreCommand },
 };
 
 const USAGE = {
@@ -46,6 +48,8 @@ const USAGE = {
   export 输出.xlsx [--county 县名 [--batch N]] [--script hans|hant]
   pdf 输出.pdf [--county 县名 [--batch N]] [--script hans|hant] [--no-signature]
   web [--port N] [--no-open]             在浏览器中打开应用
+  backups [--json]                       列出数据文件的备份
+  restore 备份文件                         恢复一个备份(先备份当前数据文件)
 通用选项: --db 数据文件(默认 $YANSHOU_DB 或应用的数据文件)  --lang zh|en  --version`,
   en: `Yanshou — acceptance tables of e-commerce demonstration counties
 
@@ -58,6 +62,8 @@ Usage: yanshou <command> [options]
   export OUT.xlsx [--county NAME [--batch N]] [--script hans|hant]
   pdf OUT.pdf [--county NAME [--batch N]] [--script hans|hant] [--no-signature]
   web [--port N] [--no-open]             the app in a browser
+  backups [--json]                       list the data file's backups
+  restore BACKUP                         restore a backup (backing up the current file first)
 Common options: --db PATH (default $YANSHOU_DB or the app's data file)  --lang zh|en  --version`,
 };
 
@@ -93,7 +99,7 @@ export async function main(argv: string[], io?: Partial<Io>): Promise<number> {
     const file = (parsed.values.db as string | undefined) ?? defaultDatabaseFile();
     const [run, { openDatabase }] = await Promise.all([command.run(), import('../services/store/database')]);
     const open = () => (db ??= openDatabase(file));
-    return await run({ io: full, values: parsed.values as CommandContext['values'], positionals: parsed.positionals, open });
+    return await run({ io: full, values: parsed.values as CommandContext['values'], positionals: parsed.positionals, file, open });
   } catch (e) {
     return reportFailure(e, full);
   } finally {

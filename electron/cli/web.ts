@@ -1,8 +1,8 @@
 // yanshou web: the app in a browser, on 127.0.0.1 only.
 import fs from 'node:fs';
 import { spawn } from 'node:child_process';
-import { openDatabase } from '../services/store/database';
-import { defaultDatabaseFile, RENDERER_DIST } from '../services/paths';
+import { lowDiskWarning, openDatabase } from '../services/store/database';
+import { RENDERER_DIST } from '../services/paths';
 import { addDemo } from '../services/demo';
 import { cliActor } from '../services/store/changelog';
 import { startWebServer } from '../web/server';
@@ -28,12 +28,14 @@ export async function webCommand(ctx: CommandContext): Promise<number> {
   const { io, values } = ctx;
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(io.lang === 'zh' ? `--port 应为 0–65535 的整数:${values.port}` : `--port takes 0–65535: ${values.port}`);
-  const file = (values.db as string | undefined) ?? defaultDatabaseFile();
+  const { file } = ctx;
   const isDefault = values.db === undefined && !process.env.YANSHOU_DB;
   const isNew = !fs.existsSync(file);
   if (!fs.existsSync(`${RENDERER_DIST}/index.html`))
     throw appError('not_built', '界面尚未构建:请先在项目中运行 npm run build(npm ci 会自动构建)', 'The app is not built yet: run `npm run build` in the project (npm ci builds it)');
   const db = openDatabase(file);
+  const low = lowDiskWarning(file);
+  if (low) io.err(low[io.lang]);
   // A newcomer's first start shows real content: the demo record in a new default database.
   if (isDefault && isNew) addDemo(db, cliActor());
   const server = await startWebServer({ db, dbFile: databaseLabel(file), version: pkg.version, renderPdf }, { port, rendererDir: RENDERER_DIST });

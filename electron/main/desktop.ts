@@ -5,7 +5,7 @@ import path from 'node:path';
 import { app, dialog, Menu, shell, type BrowserWindow } from 'electron';
 import type { Lang } from '../../shared/i18n';
 import { AppError } from '../../shared/errors';
-import { openDatabase } from '../services/store/database';
+import { lowDiskWarning, openDatabase } from '../services/store/database';
 import { backupDatabase } from '../services/store/backup';
 import { DESKTOP } from '../services/store/changelog';
 import { addDemo } from '../services/demo';
@@ -47,8 +47,19 @@ export async function startDesktop(): Promise<Desktop | null> {
   hardenSession();
   const file = process.env.YANSHOU_DB || defaultDatabaseFile();
   const isNew = !fs.existsSync(file);
-  const db = openDatabase(file);
+  let db: ReturnType<typeof openDatabase>;
+  try {
+    db = openDatabase(file);
+  } catch (e) {
+    // A data file that is damaged, newer or not writable: said in words (with the backup to use), then quit.
+    logger.error(`cannot open ${file}`, e);
+    dialog.showErrorBox(lang === 'zh' ? '无法打开数据文件' : 'Cannot open the data file', text(e, lang));
+    app.quit();
+    return null;
+  }
   if (isNew) addDemo(db, DESKTOP);
+  const low = lowDiskWarning(file);
+  if (low) dialog.showErrorBox(lang === 'zh' ? '磁盘空间不足' : 'Low disk space', low[lang]);
   logger.info(`opened ${file}`);
 
   const commands = new CommandQueue();

@@ -94,9 +94,18 @@ async function exportFile(db: DB, ids: number[], script: 'hans' | 'hant') {
   return { fileName: `${baseName(records)}.xlsx`, bytes: new Uint8Array(await exportWorkbook(records, script)) };
 }
 
+/** PDFs are rendered one at a time (each is a browser): ten requests make one queue, not ten browsers. */
+let pdfQueue: Promise<unknown> = Promise.resolve();
+function oneAtATime<T>(job: () => Promise<T>): Promise<T> {
+  const run = pdfQueue.then(job, job);
+  pdfQueue = run.catch(() => undefined);
+  return run;
+}
+
 async function pdfFile(ctx: ApiContext, ids: number[], script: 'hans' | 'hant', signature: boolean) {
   const records = ids.map((id) => readRecord(ctx.db, id).record);
-  return { fileName: `${baseName(records)}.pdf`, bytes: await ctx.renderPdf(printHtml(records, { script, signature })) };
+  const html = printHtml(records, { script, signature });
+  return { fileName: `${baseName(records)}.pdf`, bytes: await oneAtATime(() => ctx.renderPdf(html)) };
 }
 
 function desktopOnly(ctx: ApiContext): DesktopHooks {
@@ -122,9 +131,14 @@ export async function dispatch(ctx: ApiContext, method: string, rawInput: unknow
   } catch (e) {
     if (e instanceof AppError)
       return { ok: false, status: e.code === 'conflict' ? 409 : e.code.startsWith('no_') ? 404 : 422, error: { code: e.code, message: e.messages.zh, messages: e.messages, details: { place: e.place, ...(e.details && typeof e.details === 'object' ? e.details : {}) } } };
-    const message = e instanceof Error ? e.message : String(e);
-    console.error(`[${method}]`, e);
-    return { ok: false, status: 500, error: { code: 'internal', message: `内部错误:${message}`, messages: { zh: `内部错误:${message}`, en: `Internal error: ${message}` } } };
+    // The details (paths, stack) go to the log, never to the caller.
+    const reference = Date.now().toString(36);
+    console.error(`[${method}] ${reference}`, e);
+    return {
+      ok: false,
+      status: 500,
+      error: { code: 'internal', message: `内部错误(${reference}),未做任何改动;详情已记入日志`, messages: { zh: `内部错误(${reference}),未做任何改动;详情已记入日志`, en: `Internal error (${reference}); nothing was changed; the details are in the log` } },
+    };
   }
 }
 

@@ -1,6 +1,11 @@
-// Web mode: the contract over HTTP on 127.0.0.1, and the built renderer's files. Every /api/
-// request needs the per-launch token (checked before anything else); a foreign Host or Origin
-// is refused (DNS rebinding, CSRF).
+// Web mode: the contract over HTTP on 127.0.0.1, and the built renderer's files.
+//
+// Who may call: the address `yanshou web` prints (or opens) carries a one-time code, valid for
+// 60 s, which the first visit exchanges for an HttpOnly, SameSite=Strict session cookie; the code
+// is then spent, so the address seen on a command line or in a history is worth nothing. Every
+// /api/ request needs that cookie (checked before routing), a local Host (DNS rebinding) and, when
+// the browser sends one, a local Origin (CSRF). Bodies are capped before they are read; errors
+// carry a code and a message, never a path or a stack.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -28,54 +33,96 @@ const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.json': 'application/json', '.woff2': 'font/woff2',
 };
-const MAX_BODY = 120 * 1024 * 1024;
 
-export type WebServer = { url: string; port: number; token: string; close: () => Promise<void> };
+/** Request bodies: an import carries workbooks (base64), everything else is small. */
+export const BODY_LIMITS = { importWorkbooks: 20 * 1024 * 1024, other: 1024 * 1024 };
+export const CODE_LIFETIME_MS = 60_000;
+
+export type WebServer = { url: string; port: number; close: () => Promise<void> };
 
 function send(res: http.ServerResponse, status: number, body: string, type = 'application/json; charset=utf-8', extra: Record<string, string> = {}) {
   res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', ...extra });
   res.end(body);
 }
 
-const sameToken = (a: string, b: string) => a.length === b.length && crypto.timingSafeEqual(Buffer.from(a), Buffer.from(b));
+const error = (res: http.ServerResponse, status: number, code: string, zh: string, en: string, extra: Record<string, string> = {}) =>
+  send(res, status, JSON.stringify({ code, message: zh, messages: { zh, en } }), undefined, extra);
+
+/** Same bytes, compared in constant time; any length or encoding, never an exception. */
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given, 'utf8');
+  const b = Buffer.from(expected, 'utf8');
+  return a.length === b.length && crypto.timingSafeEqual(a, b);
+}
+
+function cookie(req: http.IncomingMessage, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
+}
+
+const EXPIRED_PAGE = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>验收台</title><body style="font-family:sans-serif;margin:3em">
+<h1>这个链接已经用过或已过期</h1><p>为了安全,<code>yanshou web</code> 显示的地址只能打开一次,且 60 秒内有效。请重新运行 <code>yanshou web</code>(或 <code>npm start</code>),用它新显示的地址打开。</p>
+<p lang="en">This link was used already or has expired. For safety, the address <code>yanshou web</code> prints opens once, within 60 seconds. Run it again and open the new address.</p></body></html>`;
 
 export async function startWebServer(ctx: ApiContext, options: { port?: number; rendererDir: string }): Promise<WebServer> {
-  const token = crypto.randomBytes(24).toString('base64url');
   const root = path.resolve(options.rendererDir);
   let port = 0;
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  const code = crypto.randomBytes(24).toString('base64url');
+  let codeExpires = Date.now() + CODE_LIFETIME_MS;
+  const sessions = new Set<string>();
+  const cookieName = () => `yanshou-${port}`;
 
   const server = http.createServer(async (req, res) => {
     try {
       const host = req.headers.host ?? '';
-      if (!allowedHosts().has(host)) return send(res, 403, JSON.stringify({ code: 'forbidden_host', message: 'Forbidden host' }));
+      if (!allowedHosts().has(host)) return error(res, 403, 'forbidden_host', '不允许的主机名', 'Forbidden host');
       const origin = req.headers.origin;
-      if (origin !== undefined && !allowedHosts().has(origin.replace(/^http:\/\//, ''))) return send(res, 403, JSON.stringify({ code: 'forbidden_origin', message: 'Forbidden origin' }));
-      const url = new URL(req.url ?? '/', `http://${host}`);
-      // The raw path counts too: /api/%2e%2e/… normalises out of /api/ but still needs the token.
-      if (url.pathname.startsWith('/api/') || (req.url ?? '').startsWith('/api/')) {
-        const auth = req.headers.authorization ?? '';
-        const given = auth.startsWith('Bearer ') ? auth.slice(7) : '';
-        if (!given) return send(res, 401, JSON.stringify({ code: 'no_token', message: '需要启动时给出的令牌' }));
-        if (!sameToken(given, token)) return send(res, 403, JSON.stringify({ code: 'bad_token', message: '令牌无效' }));
-        if (req.method !== 'POST') return send(res, 405, JSON.stringify({ code: 'method_not_allowed', message: 'POST only' }), undefined, { allow: 'POST' });
-        if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) return send(res, 415, JSON.stringify({ code: 'unsupported_media_type', message: 'application/json only' }));
-        const body = await readBody(req);
-        if (body === null) return send(res, 413, JSON.stringify({ code: 'too_large', message: '请求过大' }));
+      if (origin !== undefined && !allowedHosts().has(origin.replace(/^http:\/\//, ''))) return error(res, 403, 'forbidden_origin', '不允许的来源', 'Forbidden origin');
+      const raw = req.url ?? '/';
+      if (raw.includes('\0') || /%00/i.test(raw)) return send(res, 400, 'Bad request', 'text/plain; charset=utf-8');
+      const url = new URL(raw, `http://${host}`);
+      // The raw path counts too: /api/%2e%2e/… normalises out of /api/ but still needs the session.
+      if (url.pathname.startsWith('/api/') || raw.startsWith('/api/')) {
+        const session = cookie(req, cookieName());
+        if (!session) return error(res, 401, 'no_session', '请用 yanshou web 显示的地址打开验收台', 'Open Yanshou at the address yanshou web prints');
+        if (![...sessions].some((s) => sameSecret(session, s))) return error(res, 403, 'bad_session', '会话无效,请用 yanshou web 新显示的地址打开', 'Unknown session; open the address yanshou web prints');
+        if (req.method !== 'POST') return error(res, 405, 'method_not_allowed', '只接受 POST', 'POST only', { allow: 'POST' });
+        if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) return error(res, 415, 'unsupported_media_type', '只接受 application/json', 'application/json only');
+        const method = url.pathname.startsWith('/api/') ? url.pathname.slice(5) : '';
+        const limit = method === 'importWorkbooks' ? BODY_LIMITS.importWorkbooks : BODY_LIMITS.other;
+        const body = await readBody(req, limit);
+        if (body === null) {
+          const mb = (limit / 1024 / 1024).toFixed(0);
+          return error(res, 413, 'too_large', `请求过大(上限 ${mb} MB)`, `The request is too large (at most ${mb} MB)`, { connection: 'close' });
+        }
         let input: unknown;
         try {
           input = body.length ? decodeWire(body) : {};
         } catch {
-          return send(res, 400, JSON.stringify({ code: 'invalid_json', message: '请求不是有效的 JSON' }));
+          return error(res, 400, 'invalid_json', '请求不是有效的 JSON', 'The request is not valid JSON');
         }
         const tab = req.headers['x-yanshou-client'];
-        const result = await dispatch(ctx, url.pathname.startsWith('/api/') ? url.pathname.slice(5) : '', input, webActor(typeof tab === 'string' ? tab : undefined));
+        const result = await dispatch(ctx, method, input, webActor(typeof tab === 'string' ? tab : undefined));
         return result.ok ? send(res, 200, encodeWire(result.value)) : send(res, result.status, encodeWire(result.error));
       }
-      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain');
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain; charset=utf-8');
+      const given = url.searchParams.get('code');
+      if (given !== null) {
+        if (Date.now() > codeExpires || !sameSecret(given, code)) return send(res, 403, EXPIRED_PAGE, 'text/html; charset=utf-8', { 'content-security-policy': CSP });
+        codeExpires = 0; // spent
+        const session = crypto.randomBytes(32).toString('base64url');
+        sessions.add(session);
+        return send(res, 302, '', 'text/plain', { location: '/', 'set-cookie': `${cookieName()}=${session}; HttpOnly; SameSite=Strict; Path=/; Max-Age=86400` });
+      }
       return serveFile(res, root, url.pathname);
     } catch (e) {
-      send(res, 500, JSON.stringify({ code: 'internal', message: e instanceof Error ? e.message : String(e) }));
+      console.error('[web]', e);
+      if (!res.headersSent) error(res, 500, 'internal', '内部错误', 'Internal error');
+      else res.destroy();
     }
   });
   await new Promise<void>((resolve, reject) => {
@@ -86,27 +133,38 @@ export async function startWebServer(ctx: ApiContext, options: { port?: number; 
   });
   port = (server.address() as { port: number }).port;
   return {
-    url: `http://127.0.0.1:${port}/?token=${token}`,
+    url: `http://127.0.0.1:${port}/?code=${code}`,
     port,
-    token,
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
-function readBody(req: http.IncomingMessage): Promise<string | null> {
+/**
+ * The body as text, or null as soon as it is known to be larger than `limit` (by its declared
+ * length, or counted as it arrives): the 413 goes out at once, and the rest is drained unread.
+ */
+function readBody(req: http.IncomingMessage, limit: number): Promise<string | null> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) {
+    req.resume();
+    return Promise.resolve(null);
+  }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (c: Buffer) => {
+    const onData = (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
-        resolve(null);
-        req.destroy();
-      } else chunks.push(c);
-    });
+      if (size <= limit) return void chunks.push(c);
+      chunks.length = 0;
+      req.off('data', onData);
+      req.resume();
+      resolve(null);
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
@@ -117,15 +175,15 @@ function serveFile(res: http.ServerResponse, root: string, pathname: string): vo
   try {
     rel = decodeURIComponent(pathname);
   } catch {
-    return send(res, 400, 'Bad request', 'text/plain');
+    return send(res, 400, 'Bad request', 'text/plain; charset=utf-8');
   }
+  if (rel.includes('\0')) return send(res, 400, 'Bad request', 'text/plain; charset=utf-8');
   if (rel === '/' || rel === '') rel = '/index.html';
   const file = path.resolve(root, '.' + rel);
-  if (!file.startsWith(root + path.sep)) return send(res, 403, 'Forbidden', 'text/plain');
+  if (!file.startsWith(root + path.sep)) return send(res, 403, 'Forbidden', 'text/plain; charset=utf-8');
   fs.readFile(file, (err, data) => {
-    if (err) return send(res, 404, 'Not found', 'text/plain');
+    if (err) return send(res, 404, 'Not found', 'text/plain; charset=utf-8');
     const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
-    const headers: Record<string, string> = { 'content-security-policy': CSP, 'x-frame-options': 'DENY' };
-    send(res, 200, data as unknown as string, type, headers);
+    send(res, 200, data as unknown as string, type, { 'content-security-policy': CSP, 'x-frame-options': 'DENY' });
   });
 }

@@ -1,5 +1,5 @@
 // The one typed client. In Electron the preload exposes invoke(); in the browser (web mode) the
-// same contract goes over HTTP with the per-launch token from the page address.
+// same contract goes over HTTP, authenticated by the session cookie the one-time address set.
 import { ApiError, createClient, type Client, type WireError } from '../../shared/client';
 import type { Method } from '../../shared/contract';
 import { decodeWire, encodeWire } from '../../shared/wire';
@@ -8,18 +8,6 @@ declare global {
   interface Window {
     yanshou?: { invoke: (method: string, input: unknown) => Promise<{ ok: true; value: unknown } | { ok: false; error: WireError }> };
   }
-}
-
-function tokenFromPage(): string {
-  const url = new URL(window.location.href);
-  const fromUrl = url.searchParams.get('token');
-  if (fromUrl) {
-    sessionStorage.setItem('yanshou-token', fromUrl);
-    url.searchParams.delete('token');
-    history.replaceState(null, '', url.toString());
-    return fromUrl;
-  }
-  return sessionStorage.getItem('yanshou-token') ?? '';
 }
 
 export class OfflineError extends Error {}
@@ -35,12 +23,11 @@ function tabId(): string {
 }
 
 function httpTransport(): (method: Method, input: unknown) => Promise<unknown> {
-  const token = tokenFromPage();
   const tab = tabId();
   return async (method, input) => {
     let res: Response;
     try {
-      res = await fetch(`/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-yanshou-client': tab }, body: encodeWire(input) });
+      res = await fetch(`/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-yanshou-client': tab }, body: encodeWire(input) });
     } catch (e) {
       throw new OfflineError((e as Error).message);
     }

@@ -26,7 +26,7 @@ export async function startApp(options: { demo?: boolean; lang?: 'zh' | 'en' } =
     let err = '';
     child.stdout!.on('data', (c) => {
       out += c;
-      const m = /http:\/\/127\.0\.0\.1:\d+\/\?token=\S+/.exec(out);
+      const m = /http:\/\/127\.0\.0\.1:\d+\/\?code=\S+/.exec(out);
       if (m) resolve(m[0]);
     });
     child.stderr!.on('data', (c) => (err += c));

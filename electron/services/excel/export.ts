@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { basicParagraph, disbursementSummary, documentTitle, WORDING } from '../../../shared/document';
 import { fen, type CountyRecord } from '../../../shared/record';
 import { decimalsOf, formatWan, rate, shiftDecimal, sumFen } from '../../../shared/money';
-import type { Script } from '../../../shared/text';
+import { stripXmlUnsafe, type Script } from '../../../shared/text';
 import { checkRecord } from '../../../shared/checks';
 import { COLUMN_WIDTHS, META_SCHEMA, META_SHEET, sheetName, type SheetMeta } from './layout';
 
@@ -68,7 +68,7 @@ const spanWidth = (from: number, to: number) => COLUMN_WIDTHS.slice(from - 1, to
 
 function mergedText(sheet: ExcelJS.Worksheet, rowNo: number, text: string, font: Partial<ExcelJS.Font>, horizontal: 'left' | 'center') {
   const cell = sheet.getCell(rowNo, 1);
-  cell.value = text;
+  cell.value = stripXmlUnsafe(text);
   cell.style = style(font, { ...MIDDLE, horizontal });
   sheet.mergeCells(rowNo, 1, rowNo, 5);
   return sheet.getRow(rowNo);
@@ -79,7 +79,8 @@ function tableRow(sheet: ExcelJS.Worksheet, rowNo: number, cells: [ExcelJS.CellV
   const row = sheet.getRow(rowNo);
   cells.forEach(([value, s], i) => {
     const cell = row.getCell(i + 1);
-    cell.value = value;
+    // Whatever the data holds, the file stays valid XML (an old record may hold a stray control character).
+    cell.value = typeof value === 'string' ? stripXmlUnsafe(value) : value;
     cell.style = s;
   });
   return row;
@@ -193,7 +194,7 @@ function writeSummarySheet(sheet: ExcelJS.Worksheet, records: CountyRecord[], sc
     tableRow(sheet, r, [
       [c.province, textCell()],
       [c.prefecture, textCell()],
-      [{ text: c.name, hyperlink: `#'${countySheets[i]}'!A1` }, textCell()],
+      [{ text: stripXmlUnsafe(c.name), hyperlink: `#'${countySheets[i].replace(/'/g, "''")}'!A1` }, textCell()],
       [c.batch, centredCell()],
       [c.year, centredCell()],
       [num(rec.totals.planned), numberCell('0.00')],
@@ -236,7 +237,7 @@ export async function exportWorkbook(records: CountyRecord[], script: Script = '
   metaSheet.getCell(1, 1).value = META_SCHEMA;
   meta.forEach(([name, m], i) => {
     metaSheet.getCell(i + 2, 1).value = name;
-    metaSheet.getCell(i + 2, 2).value = JSON.stringify(m);
+    metaSheet.getCell(i + 2, 2).value = stripXmlUnsafe(JSON.stringify(m));
   });
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

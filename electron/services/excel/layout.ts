@@ -1,6 +1,6 @@
 // What export writes and import recognises as Yanshou's own: sheet names, the metadata sheet,
 // column widths.
-import { fold } from '../../../shared/text';
+import { fold, stripXmlUnsafe } from '../../../shared/text';
 
 /**
  * A very hidden sheet carries what the printed layout has no place for (province, prefecture,
@@ -22,14 +22,23 @@ export type SheetMeta = {
 /** Column widths (Excel character units) of a county sheet, A–E. */
 export const COLUMN_WIDTHS = [7, 26, 42, 60, 14];
 
-/** Excel sheet names: 31 characters, none of []:*?/\ , unique regardless of case. */
+/** Names Excel keeps for itself, and ours for the metadata sheet: a county never gets one. */
+const RESERVED = ['history', META_SHEET];
+
+/**
+ * A sheet name Excel accepts, from a county name: at most 31 characters, none of []:*?/\ or
+ * control characters, no ' at either end, not "History", unique regardless of case and script
+ * (a suffix "(2)"… tells twins apart). The county's own name stands in the sheet's title.
+ */
 export function sheetName(wanted: string, taken: Set<string>): string {
-  const base = wanted.replace(/[[\]:*?/\\]/g, '_').slice(0, 31) || 'Sheet';
+  const key = (name: string) => fold(name).toLowerCase();
+  const cleaned = stripXmlUnsafe(wanted).replace(/[[\]:*?/\\\u0000-\u001f]/g, '_').replace(/^'+|'+$/g, '').trim();
+  const base = [...cleaned].slice(0, 31).join('').replace(/'+$/, '') || 'Sheet';
   let name = base;
-  for (let n = 2; taken.has(fold(name).toLowerCase()); n++) {
+  for (let n = 2; taken.has(key(name)) || RESERVED.includes(key(name)); n++) {
     const suffix = `(${n})`;
-    name = base.slice(0, 31 - suffix.length) + suffix;
+    name = [...base].slice(0, 31 - suffix.length).join('').replace(/'+$/, '') + suffix;
   }
-  taken.add(fold(name).toLowerCase());
+  taken.add(key(name));
   return name;
 }

@@ -1,35 +1,160 @@
-// Backups before anything destructive, into backups/ beside the database; the last 20 are kept.
-// VACUUM INTO is SQLite's online, consistent copy and runs synchronously, so no other write can
-// slip in between the backup and the destructive change that follows it.
+// Backups before anything destructive, into backups/ beside the data file. A backup is written to a
+// temporary name, checked (integrity, and the same records as the data file), and only then given
+// its name; a backup that fails leaves nothing behind and deletes nothing. Pruning looks only at
+// this data file's own backups (by their exact name pattern), keeping the newest 20 and the newest
+// of each of the last 30 days. A backup is restored through SQLite's online backup, so an app that
+// has the file open sees the restored data, not a file swapped under it.
 import fs from 'node:fs';
 import path from 'node:path';
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
+import { appError } from '../../../shared/errors';
+import { SCHEMA_VERSION } from './migrations';
 
 export const BACKUPS_KEPT = 20;
+export const DAILY_BACKUPS_DAYS = 30;
 
 export function backupsFolder(dbFile: string): string {
   return path.join(path.dirname(path.resolve(dbFile)), 'backups');
 }
 
-/** Copies the database into backups/ and returns the copy's path (null for an in-memory store). */
+const baseName = (dbFile: string) => path.basename(dbFile).replace(/\.[^.]*$/, '');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** `yanshou-2026-11-29T08-30-00-123Z-delete.sqlite` (with `-2`… when two fall in one millisecond). */
+const backupPattern = (dbFile: string) => new RegExp(`^${escapeRegExp(baseName(dbFile))}-(\\d{4}-\\d{2}-\\d{2})T(\\d{2}-\\d{2}-\\d{2}-\\d{3})Z-([A-Za-z0-9_-]+?)(?:-(\\d+))?\\.sqlite$`);
+
+export type BackupInfo = { file: string; at: string; reason: string; bytes: number };
+
+/** This data file's backups, newest first (by the time in their names). */
+export function listBackups(dbFile: string): BackupInfo[] {
+  const folder = backupsFolder(dbFile);
+  if (!fs.existsSync(folder)) return [];
+  const pattern = backupPattern(dbFile);
+  const out: (BackupInfo & { key: string })[] = [];
+  for (const name of fs.readdirSync(folder)) {
+    const m = pattern.exec(name);
+    if (!m) continue;
+    const file = path.join(folder, name);
+    out.push({ file, at: `${m[1]}T${m[2].replace(/^(\d{2})-(\d{2})-(\d{2})-(\d{3})$/, '$1:$2:$3.$4')}Z`, reason: m[3], bytes: fs.statSync(file).size, key: `${m[1]}T${m[2]}-${(m[4] ?? '1').padStart(4, '0')}` });
+  }
+  return out.sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0)).map(({ key: _key, ...b }) => b);
+}
+
+const recordCount = (db: Database.Database) => db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'records'").pluck().get() ? (db.prepare('SELECT count(*) FROM records').pluck().get() as number) : 0;
+
+/** Checks that a file is a sound Yanshou database; its record count, or the reason it is not. */
+export function verifyDatabaseFile(file: string): { ok: true; records: number; version: number } | { ok: false; reason: string } {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') return { ok: false, reason: String(check) };
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version < 1 || version > SCHEMA_VERSION) return { ok: false, reason: `schema version ${version}` };
+    return { ok: true, records: recordCount(db), version };
+  } catch (e) {
+    return { ok: false, reason: e instanceof Error ? e.message : String(e) };
+  } finally {
+    db?.close();
+  }
+}
+
+export const backupFailed = (reason: string) =>
+  appError(
+    'backup_failed',
+    `无法备份数据文件(${reason}),为免丢失数据,这次操作没有进行。请检查磁盘空间和文件夹权限。`,
+    `The data file could not be backed up (${reason}); to keep your data safe, nothing was done. Check the disk space and folder permissions.`,
+  );
+
+/**
+ * Copies the database into backups/ and returns the copy's path (null for an in-memory store).
+ * Throws `backup_failed` (and leaves no file) when the copy cannot be made and checked.
+ */
 export function backupDatabase(db: Database.Database, dbFile: string, reason: string): string | null {
   if (dbFile === ':memory:') return null;
   const folder = backupsFolder(dbFile);
-  fs.mkdirSync(folder, { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const base = path.basename(dbFile).replace(/\.[^.]*$/, '');
-  let target = path.join(folder, `${base}-${stamp}-${reason.replace(/[^\w-]/g, '_')}.sqlite`);
+  let target = path.join(folder, `${baseName(dbFile)}-${stamp}-${reason.replace(/[^A-Za-z0-9_-]/g, '_')}.sqlite`);
   for (let n = 2; fs.existsSync(target); n++) target = target.replace(/(-\d+)?\.sqlite$/, `-${n}.sqlite`);
-  db.prepare('VACUUM INTO ?').run(target);
-  pruneBackups(folder, base);
+  const partial = `${target}.partial`;
+  try {
+    fs.mkdirSync(folder, { recursive: true });
+    const before = recordCount(db);
+    // VACUUM INTO is SQLite's consistent copy; it runs synchronously, so no write of this
+    // connection slips in between it and the destructive change that follows.
+    db.prepare('VACUUM INTO ?').run(partial);
+    const check = verifyDatabaseFile(partial);
+    if (!check.ok) throw new Error(check.reason);
+    if (check.records !== before && check.records !== recordCount(db)) throw new Error(`the copy holds ${check.records} records, the data file ${before}`);
+    fs.renameSync(partial, target);
+  } catch (e) {
+    fs.rmSync(partial, { force: true });
+    const code = (e as { code?: string }).code ?? '';
+    throw backupFailed(/FULL|ENOSPC/.test(code) ? 'disk full' : e instanceof Error ? e.message : String(e));
+  }
+  pruneBackups(dbFile);
   return target;
 }
 
-function pruneBackups(folder: string, base: string): void {
-  const mine = fs
-    .readdirSync(folder)
-    .filter((f) => f.startsWith(`${base}-`) && f.endsWith('.sqlite'))
-    .map((f) => ({ f, t: fs.statSync(path.join(folder, f)).mtimeMs }))
-    .sort((a, b) => a.t - b.t || a.f.localeCompare(b.f));
-  for (const { f } of mine.slice(0, Math.max(0, mine.length - BACKUPS_KEPT))) fs.rmSync(path.join(folder, f));
+/** Keeps the newest BACKUPS_KEPT, and the newest of each of the last DAILY_BACKUPS_DAYS days. */
+export function pruneBackups(dbFile: string, now = new Date()): void {
+  const all = listBackups(dbFile);
+  const keep = new Set(all.slice(0, BACKUPS_KEPT).map((b) => b.file));
+  const oldest = new Date(now.getTime() - DAILY_BACKUPS_DAYS * 86_400_000).toISOString().slice(0, 10);
+  const days = new Set<string>();
+  for (const b of all) {
+    const day = b.at.slice(0, 10);
+    if (day >= oldest && !days.has(day)) {
+      days.add(day);
+      keep.add(b.file);
+    }
+  }
+  for (const b of all) if (!keep.has(b.file)) fs.rmSync(b.file, { force: true });
+}
+
+/** The newest backup that is sound, to point to when the data file is damaged. */
+export function newestGoodBackup(dbFile: string): string | null {
+  for (const b of listBackups(dbFile)) if (verifyDatabaseFile(b.file).ok) return b.file;
+  return null;
+}
+
+/**
+ * Restores a backup into the data file: the backup is checked, the data file (if it can be read)
+ * is backed up first, then the backup's pages are copied into it by SQLite's online backup. A
+ * data file that cannot be opened at all is moved aside (kept, never deleted) and replaced.
+ */
+export async function restoreBackup(dbFile: string, backup: string, open: (file: string) => Database.Database): Promise<{ safetyCopy: string | null }> {
+  const check = verifyDatabaseFile(backup);
+  if (!check.ok)
+    throw appError('bad_backup', `${backup} 不是完好的验收台备份(${check.reason}),未做任何改动`, `${backup} is not a sound Yanshou backup (${check.reason}); nothing was changed`, { file: backup });
+  if (path.resolve(backup) === path.resolve(dbFile)) throw appError('bad_backup', '不能用数据文件自己来恢复', 'A data file cannot be restored from itself', { file: backup });
+  let live: Database.Database | null = null;
+  try {
+    live = fs.existsSync(dbFile) ? open(dbFile) : null;
+  } catch {
+    live = null;
+  }
+  let safetyCopy: string | null = null;
+  if (live) {
+    try {
+      safetyCopy = backupDatabase(live, dbFile, 'before-restore');
+    } finally {
+      live.close();
+    }
+    const source = new Database(backup, { readonly: true, fileMustExist: true });
+    try {
+      await source.backup(dbFile);
+    } finally {
+      source.close();
+    }
+  } else {
+    if (fs.existsSync(dbFile)) {
+      safetyCopy = `${dbFile}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+      fs.renameSync(dbFile, safetyCopy);
+      for (const suffix of ['-wal', '-shm']) if (fs.existsSync(dbFile + suffix)) fs.renameSync(dbFile + suffix, safetyCopy + suffix);
+    }
+    fs.copyFileSync(backup, dbFile);
+  }
+  // Bring an older backup up to this version (openDatabase migrates, backing up first).
+  open(dbFile).close();
+  return { safetyCopy };
 }

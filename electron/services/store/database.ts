@@ -1,12 +1,14 @@
-// Opening the store: refuse a newer or damaged file without touching it, then WAL, foreign keys,
-// a busy timeout (the CLI waits while the app writes), and the pending migrations.
+// Opening the store: refuse a newer or damaged file without touching it (pointing to the newest
+// good backup), refuse a file that cannot be written in one clear line (rather than failing every
+// edit later), then WAL, foreign keys, a busy timeout (the CLI waits while the app writes), and the
+// pending migrations.
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { appError } from '../../../shared/errors';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
-import { backupDatabase } from './backup';
-import { BUSY_TIMEOUT_MS } from './busy';
+import { backupDatabase, newestGoodBackup } from './backup';
+import { BUSY_TIMEOUT_MS, storageError } from './busy';
 
 export type DB = Database.Database;
 
@@ -28,8 +30,7 @@ function inspectExisting(file: string): number {
         { file },
       );
     const check = probe.pragma('integrity_check', { simple: true });
-    if (check !== 'ok')
-      throw appError('damaged_database', `数据文件 ${file} 已损坏(${check}),未做任何改动。请从 backups 文件夹恢复备份。`, `The data file ${file} is damaged (${check}); it was left untouched. Restore a copy from the backups folder.`, { file });
+    if (check !== 'ok') throw damaged(file, String(check));
     return version;
   } catch (e) {
     if (e instanceof Error && e.name === 'AppError') throw e;
@@ -39,16 +40,92 @@ function inspectExisting(file: string): number {
   }
 }
 
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0');
+
 function unreadable(file: string, cause: unknown) {
   const reason = cause instanceof Error ? cause.message : String(cause);
+  const head = Buffer.alloc(16);
+  const fd = fs.openSync(file, 'r');
+  fs.readSync(fd, head, 0, 16, 0);
+  fs.closeSync(fd);
+  // A SQLite file that cannot be read is a damaged data file (cut short, say), not a stranger's file.
+  if (head.equals(SQLITE_HEADER)) return damaged(file, reason);
   return appError('unreadable_database', `无法打开数据文件 ${file}:它不是验收台的数据文件(${reason})`, `Cannot open ${file}: it is not a Yanshou data file (${reason})`, { file });
+}
+
+function damaged(file: string, reason: string) {
+  const backup = newestGoodBackup(file);
+  const zh = backup ? `最新的完好备份是 ${backup},可用 yanshou restore "${backup}" 恢复。` : '备份文件夹里没有完好的备份。';
+  const en = backup ? `The newest sound backup is ${backup}; restore it with yanshou restore "${backup}".` : 'There is no sound backup in the backups folder.';
+  return appError('damaged_database', `数据文件 ${file} 已损坏(${reason}),未做任何改动。${zh}`, `The data file ${file} is damaged (${reason}); it was left untouched. ${en}`, { file }, { backup });
+}
+
+/**
+ * The data file, its folder and its WAL companions must be writable. A companion left read-only
+ * (-wal/-shm from a copy or another account) is made writable again when this account owns it.
+ */
+function assertWritable(file: string): void {
+  const refuse = (which: string) =>
+    appError(
+      'read_only',
+      `无法写入 ${which}:验收台需要能写入数据文件及其所在文件夹,才能保存修改。请检查权限(或把数据文件复制到可写的文件夹)。`,
+      `Cannot write ${which}: Yanshou must be able to write the data file and its folder to save changes. Check the permissions (or copy the data file to a writable folder).`,
+      { file: which },
+    );
+  const writable = (p: string) => {
+    try {
+      fs.accessSync(p, fs.constants.W_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const folder = path.dirname(path.resolve(file));
+  if (fs.existsSync(folder) && !writable(folder)) throw refuse(folder);
+  for (const p of [file, `${file}-wal`, `${file}-shm`]) {
+    if (!fs.existsSync(p) || writable(p)) continue;
+    try {
+      fs.chmodSync(p, fs.statSync(p).mode | 0o200);
+    } catch {
+      // Not ours to change.
+    }
+    if (!writable(p)) throw refuse(p);
+  }
+}
+
+/** Free space below which starting says so: a write that finds the disk full saves nothing. */
+export const LOW_DISK_BYTES = 50 * 1024 * 1024;
+
+/** One line when the data file's disk is nearly full; null otherwise. */
+export function lowDiskWarning(file: string): { zh: string; en: string } | null {
+  if (file === ':memory:') return null;
+  try {
+    const s = fs.statfsSync(path.dirname(path.resolve(file)));
+    const free = s.bavail * s.bsize;
+    if (free >= LOW_DISK_BYTES) return null;
+    const mb = (free / 1024 / 1024).toFixed(1);
+    return {
+      zh: `注意:数据文件所在的磁盘只剩 ${mb} MB 可用,磁盘满时修改将无法保存(也无法备份)。请先腾出空间。`,
+      en: `Note: only ${mb} MB is free on the data file's disk; when it is full, changes cannot be saved (nor backed up). Free some space first.`,
+    };
+  } catch {
+    return null;
+  }
 }
 
 export function openDatabase(file: string): DB {
   const isNew = file === ':memory:' || !fs.existsSync(file) || fs.statSync(file).size === 0;
+  if (file !== ':memory:') {
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    assertWritable(file);
+  }
   const version = isNew ? 0 : inspectExisting(file);
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
+  let db: DB;
+  try {
+    db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
+  } catch (e) {
+    throw storageError(e) ?? e;
+  }
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
@@ -63,6 +140,6 @@ export function openDatabase(file: string): DB {
     return db;
   } catch (e) {
     db.close();
-    throw e;
+    throw storageError(e) ?? e;
   }
 }

@@ -126,7 +126,8 @@ export function insertRows(db: DB, actor: Actor, recordId: number, table: EditTa
   });
 }
 
-export function deleteRows(db: DB, actor: Actor, recordId: number, table: EditTable, rowIds: number[]): void {
+export function deleteRows(db: DB, actor: Actor, recordId: number, table: EditTable, ids: number[]): void {
+  const rowIds = [...new Set(ids)];
   const county = countyOf(db, recordId);
   mutate(db, actor, { action: 'delete rows', recordId, detail: { county: county.name, table, rows: rowIds.length } }, (changes) => {
     const rows = rowsOf(db, table, recordId);

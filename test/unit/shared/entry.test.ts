@@ -48,3 +48,13 @@ describe('number entry in a cell', () => {
     expect(parseCountyField('approvedOn', '九月')).toMatchObject({ ok: false, code: 'not_a_date' });
   });
 });
+
+describe('copied cells bound for Excel', () => {
+  it('guard a text that Excel would run as a formula, and read it back as the same text', async () => {
+    const { formatBlock, parseBlock } = await import('../../../shared/clipboard');
+    const cells = ['=HYPERLINK("http://x","点我")', '+1+2', '-2-3', '@SUM(A1)', '-5', '1,234.5', '樟树市', '-'];
+    const text = formatBlock([cells]);
+    expect(text.split('\t').map((c) => c.trim())).toEqual(["'=HYPERLINK(\"http://x\",\"点我\")", "'+1+2", "'-2-3", "'@SUM(A1)", '-5', '1,234.5', '樟树市', "'-"].map((c) => (c.includes('"') ? `"${c.replace(/"/g, '""')}"` : c)));
+    expect(parseBlock(text)).toEqual([cells]);
+  });
+});

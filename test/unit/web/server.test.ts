@@ -1,62 +1,136 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import http from 'node:http';
+import net from 'node:net';
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase, type DB } from '../../../electron/services/store/database';
 import { createRecord, readRecord } from '../../../electron/services/store/records';
-import { startWebServer, type WebServer } from '../../../electron/web/server';
-import { decodeWire, encodeWire } from '../../../shared/wire';
+import { BODY_LIMITS, CODE_LIFETIME_MS, startWebServer, type WebServer } from '../../../electron/web/server';
+import type { ApiContext } from '../../../electron/services/api';
+import { encodeWire } from '../../../shared/wire';
 import { METHODS } from '../../../shared/contract';
 import { seedInput, tempDir, ME } from '../../helpers/fixtures';
 
 let db: DB;
 let server: WebServer;
+let session: string;
 let recordId: number;
-const root = tempDir();
+// The renderer folder, and a secret beside it (outside it): nothing may serve the secret.
+const outside = tempDir();
+const root = path.join(outside, 'renderer');
+fs.mkdirSync(root);
 fs.writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>t</title>');
-fs.writeFileSync(path.join(tempDir(), 'secret.txt'), 'secret');
+fs.writeFileSync(path.join(outside, 'secret.txt'), 'the secret');
+const pdfCalls = { running: 0, most: 0 };
+const ctx: ApiContext = {
+  db: undefined as unknown as DB,
+  dbFile: ':memory:',
+  version: 'test',
+  renderPdf: async (html) => {
+    if (html.includes('FAIL-PDF')) throw new Error(`cannot write /home/someone/secret/install/path.pdf`);
+    pdfCalls.running++;
+    pdfCalls.most = Math.max(pdfCalls.most, pdfCalls.running);
+    await new Promise((r) => setTimeout(r, 30));
+    pdfCalls.running--;
+    return new Uint8Array([37, 80, 68, 70]);
+  },
+};
+
+type Reply = { status: number; body: string; headers: http.IncomingHttpHeaders };
+function request(target: string, options: { method?: string; headers?: Record<string, string>; body?: string | Buffer; chunked?: boolean } = {}, srv = server): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port: srv.port, path: target, method: options.method ?? 'GET', headers: { host: `127.0.0.1:${srv.port}`, ...options.headers } }, (res) => {
+      let body = '';
+      res.on('data', (c) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode!, body, headers: res.headers }));
+    });
+    req.on('error', reject);
+    if (options.chunked && options.body) {
+      // No content-length: the body arrives in pieces and must be counted.
+      const body = Buffer.from(options.body);
+      for (let i = 0; i < body.length; i += 256 * 1024) req.write(body.subarray(i, i + 256 * 1024));
+      req.end();
+    } else req.end(options.body);
+  });
+}
+
+/** Opens the printed address (spending its code) and returns the session cookie it sets. */
+async function signIn(srv: WebServer): Promise<string> {
+  const r = await request(new URL(srv.url).pathname + new URL(srv.url).search, {}, srv);
+  expect(r.status).toBe(302);
+  return String(r.headers['set-cookie']).split(';')[0];
+}
+
+const call = (method: string, input: unknown, headers: Record<string, string> = {}) =>
+  request(`/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: session, ...headers }, body: encodeWire(input) });
 
 beforeAll(async () => {
   db = openDatabase(':memory:');
+  ctx.db = db;
   recordId = createRecord(db, ME, seedInput());
-  server = await startWebServer({ db, dbFile: ':memory:', version: 'test', renderPdf: async () => new Uint8Array() }, { rendererDir: root });
+  server = await startWebServer(ctx, { rendererDir: root });
+  session = await signIn(server);
 });
 afterAll(async () => {
   await server.close();
   db.close();
 });
 
-function request(pathname: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: server.port, path: pathname, method: options.method ?? 'GET', headers: { host: `127.0.0.1:${server.port}`, ...options.headers } }, (res) => {
-      let body = '';
-      res.on('data', (c) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode!, body, headers: res.headers }));
-    });
-    req.on('error', reject);
-    req.end(options.body);
-  });
-}
-const call = (method: string, input: unknown, headers: Record<string, string> = {}) =>
-  request(`/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}`, ...headers }, body: encodeWire(input) });
-
-describe('web mode server', () => {
-  it('listens on 127.0.0.1 and prints one address with the token', () => {
-    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{20,}$/);
+describe('web mode: who may call', () => {
+  it('prints one local address whose code is spent on first use, for an HttpOnly SameSite=Strict cookie', async () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?code=[\w-]{20,}$/);
+    expect(session).toMatch(new RegExp(`^yanshou-${server.port}=[\\w-]{30,}$`));
+    const again = await request(new URL(server.url).pathname + new URL(server.url).search);
+    expect(again.status).toBe(403);
+    expect(again.headers['set-cookie']).toBeUndefined();
+    expect(again.body).toContain('已经用过或已过期');
   });
 
-  it('answers every contract method through the same dispatch', async () => {
-    const r = await call('getRecord', { id: recordId });
-    expect(r.status).toBe(200);
-    expect((decodeWire(r.body) as { record: { totals: { rate: string } } }).record.totals.rate).toBe('82.40');
-    expect(METHODS).toContain('editCells');
+  it('sets the cookie HttpOnly, SameSite=Strict, for this server only', async () => {
+    const other = await startWebServer(ctx, { rendererDir: root });
+    try {
+      const r = await request(new URL(other.url).pathname + new URL(other.url).search, {}, other);
+      expect(String(r.headers['set-cookie'])).toMatch(/; HttpOnly; SameSite=Strict; Path=\//);
+      // Another server's session is no key here.
+      const cookie = String(r.headers['set-cookie']).split(';')[0].replace(`yanshou-${other.port}`, `yanshou-${server.port}`);
+      expect((await request('/api/listRecords', { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: '{}' })).status).toBe(403);
+    } finally {
+      await other.close();
+    }
   });
 
-  it('needs the token on every /api/ path, before routing: none → 401, wrong → 403', async () => {
+  it('a code not used within 60 seconds is worth nothing', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const late = await startWebServer(ctx, { rendererDir: root });
+      vi.setSystemTime(Date.now() + CODE_LIFETIME_MS + 1000);
+      expect((await request(new URL(late.url).pathname + new URL(late.url).search, {}, late)).status).toBe(403);
+      await late.close();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('needs the session on every /api/ path, before routing: none → 401, another → 403, odd bytes → 403', async () => {
     for (const p of ['/api/getRecord', '/api/no-such-method', '/api/', '/api/%2e%2e/secret']) {
       expect((await request(p, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(401);
-      expect((await request(p, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer wrong-token-wrong-token-xx' }, body: '{}' })).status).toBe(403);
+      expect((await request(p, { method: 'POST', headers: { 'content-type': 'application/json', cookie: `yanshou-${server.port}=wrong-wrong-wrong-wrong-wrong-wrong-xx` }, body: '{}' })).status).toBe(403);
     }
+    // As many characters as a real session, one of them a byte above ASCII (sent raw, as a client may).
+    const length = session.split('=')[1].length;
+    const raw = Buffer.concat([
+      Buffer.from(`POST /api/listRecords HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\nCookie: yanshou-${server.port}=`),
+      Buffer.from([0xe9]),
+      Buffer.from(`${'a'.repeat(length - 1)}\r\n\r\n{}`),
+    ]);
+    const reply = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(server.port, '127.0.0.1', () => socket.end(raw));
+      let text = '';
+      socket.on('data', (c) => (text += c));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(reply.split('\r\n')[0]).toBe('HTTP/1.1 403 Forbidden');
   });
 
   it('refuses a foreign Host (DNS rebinding) and a foreign Origin (CSRF)', async () => {
@@ -64,6 +138,20 @@ describe('web mode server', () => {
     expect((await request('/', { headers: { host: `attacker.test:${server.port}` } })).status).toBe(403);
     expect((await call('listRecords', {}, { origin: 'http://evil.example' })).status).toBe(403);
     expect((await call('listRecords', {}, { origin: `http://127.0.0.1:${server.port}` })).status).toBe(200);
+  });
+});
+
+describe('web mode: the contract over HTTP', () => {
+  it('routes every contract method to its handler (none is unknown, none crashes)', async () => {
+    for (const method of METHODS) {
+      if (method === 'waitForCommand' || method === 'undo' || method === 'redo') continue; // answered below (state-changing or waiting)
+      const r = await call(method, {});
+      expect([200, 400, 422], `${method} → ${r.status} ${r.body}`).toContain(r.status);
+      expect(JSON.parse(r.body).code, method).not.toBe('unknown_method');
+    }
+    expect((await call('waitForCommand', {})).status).toBe(200);
+    expect((await call('undo', {})).status).toBe(200);
+    expect((await call('nope', {})).status).toBe(404);
   });
 
   it('validates input against the contract: a bad value is refused with the zod path, nothing written', async () => {
@@ -77,17 +165,75 @@ describe('web mode server', () => {
     expect(readRecord(db, recordId).record).toEqual(before);
   });
 
-  it('says so in one line when the port is taken', async () => {
-    await expect(startWebServer({ db, dbFile: ':memory:', version: 'test', renderPdf: async () => new Uint8Array() }, { rendererDir: root, port: server.port })).rejects.toMatchObject({ code: 'port_in_use' });
+  it('answers a record or a row that is not there with 404, never 500', async () => {
+    expect((await call('getRecord', { id: 99_999 })).status).toBe(404);
+    expect((await call('deleteRows', { recordId: 99_999, table: 'items', rowIds: [1] })).status).toBe(404);
+    expect((await call('deleteRows', { recordId, table: 'items', rowIds: [999_999] })).status).toBe(404);
+    const ids = readRecord(db, recordId).itemIds;
+    const twice = await call('deleteRows', { recordId, table: 'items', rowIds: [ids[0], ids[0]] });
+    expect(twice.status).toBe(200);
+    expect(readRecord(db, recordId).record.items).toHaveLength(5);
+    expect((await call('undo', {})).status).toBe(200);
   });
 
-  it('serves only the built renderer, with a strict CSP, and nothing outside it', async () => {
+  it('an unexpected failure says "internal" with a reference, never a path or a stack', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const id = createRecord(db, ME, { ...seedInput(), county: { ...seedInput().county, name: 'FAIL-PDF县' } });
+    const r = await call('exportPdf', { ids: [id], script: 'hans' });
+    expect(r.status).toBe(500);
+    const body = JSON.parse(r.body);
+    expect(body.code).toBe('internal');
+    expect(r.body).not.toContain('/home/');
+    expect(r.body).not.toMatch(/\bat .*:\d+:\d+/);
+    vi.restoreAllMocks();
+  });
+
+  it('renders PDFs one at a time, however many are asked for at once', async () => {
+    pdfCalls.most = 0;
+    const replies = await Promise.all(Array.from({ length: 6 }, () => call('exportPdf', { ids: [recordId], script: 'hans' })));
+    expect(replies.map((r) => r.status)).toEqual(Array(6).fill(200));
+    expect(pdfCalls.most).toBe(1);
+  });
+});
+
+describe('web mode: bodies capped before they are read', () => {
+  it('answers 413 for a declared length over the cap (1 MB for calls, 20 MB for imports)', async () => {
+    const big = Buffer.alloc(BODY_LIMITS.other + 1, 0x20);
+    const declared = await request('/api/listRecords', { method: 'POST', headers: { 'content-type': 'application/json', cookie: session }, body: big });
+    expect(declared.status).toBe(413);
+    expect(JSON.parse(declared.body)).toMatchObject({ code: 'too_large' });
+    const importSized = Buffer.from(encodeWire({ files: [{ name: 'a.xlsx', bytes: new Uint8Array(2 * 1024 * 1024) }], onConflict: 'fail', dryRun: true }));
+    expect((await request('/api/importWorkbooks', { method: 'POST', headers: { 'content-type': 'application/json', cookie: session }, body: importSized })).status).toBe(422);
+  });
+
+  it('answers 413, not a reset, for a body without a length that grows past the cap', async () => {
+    const r = await request('/api/importWorkbooks', { method: 'POST', headers: { 'content-type': 'application/json', cookie: session }, body: Buffer.alloc(BODY_LIMITS.importWorkbooks + 1024 * 1024, 0x20), chunked: true });
+    expect(r.status).toBe(413);
+  });
+});
+
+describe('web mode: files', () => {
+  it('serves the built renderer with a strict CSP', async () => {
     const index = await request('/');
     expect(index.status).toBe(200);
     expect(index.headers['content-security-policy']).toContain("script-src 'self'");
     expect(index.headers['content-security-policy']).toContain("frame-ancestors 'none'");
-    expect((await request('/../secret.txt')).status).not.toBe(200);
-    expect((await request('/%2e%2e/%2e%2e/etc/passwd')).status).not.toBe(200);
-    expect((await request('/api/listRecords', { headers: { authorization: `Bearer ${server.token}` } })).status).toBe(405);
+    expect((await request('/api/listRecords', { headers: { cookie: session } })).status).toBe(405);
+  });
+
+  it('serves nothing outside the renderer folder, however the path is written', async () => {
+    for (const p of ['/..%2fsecret.txt', '/%2e%2e/secret.txt', '/%2e%2e%2fsecret.txt', '/..%5csecret.txt', '/a/..%2f..%2fsecret.txt']) {
+      const r = await request(p);
+      expect([403, 404], `${p} → ${r.status}`).toContain(r.status);
+      expect(r.body).not.toContain('the secret');
+    }
+  });
+
+  it('answers a NUL in the path with 400, naming no path of this machine', async () => {
+    for (const p of ['/%00', '/index.html%00.js', '/%2500']) {
+      const r = await request(p);
+      expect([400, 404]).toContain(r.status);
+      expect(r.body).not.toContain(outside);
+    }
   });
 });

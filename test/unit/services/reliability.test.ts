@@ -1,0 +1,304 @@
+// What the app promises at each fault (docs/reliability.md), one finding of the stress test at a
+// time: reproduced first, then shown held.
+import { afterEach, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync, spawnSync } from 'node:child_process';
+import Database from 'better-sqlite3';
+import { openDatabase, type DB } from '../../../electron/services/store/database';
+import { createRecord, listRecords, readRecord } from '../../../electron/services/store/records';
+import { editCells, updateCounty } from '../../../electron/services/store/edits';
+import { backupDatabase, backupsFolder, BACKUPS_KEPT, listBackups, pruneBackups, restoreBackup } from '../../../electron/services/store/backup';
+import { exportWorkbook } from '../../../electron/services/excel/export';
+import { readWorkbook } from '../../../electron/services/excel/import';
+import { computeRecord, toInput } from '../../../shared/record';
+import { AppError } from '../../../shared/errors';
+import { ME, ROOT, referenceFixture, seedInput, tempDir } from '../../helpers/fixtures';
+
+const dbs: DB[] = [];
+const open = (file: string) => {
+  const db = openDatabase(file);
+  dbs.push(db);
+  return db;
+};
+afterEach(() => {
+  for (const db of dbs.splice(0)) if (db.open) db.close();
+});
+
+function refusal(fn: () => unknown): AppError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof AppError) return e;
+    throw e;
+  }
+  throw new Error('not refused');
+}
+
+const BIN = path.join(ROOT, 'electron/cli/bin.mjs');
+const yanshou = (args: string[], options: { uid?: number } = {}) => {
+  const argv = options.uid === undefined ? [process.execPath, BIN, ...args] : ['setpriv', `--reuid=${options.uid}`, `--regid=${options.uid}`, '--clear-groups', process.execPath, BIN, ...args];
+  const r = spawnSync(argv[0], argv.slice(1), { cwd: ROOT, encoding: 'utf8', env: { ...process.env, YANSHOU_LANG: '' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+
+/** A small filesystem of its own (a tmpfs), to fill up; null where this machine cannot mount one. */
+function smallDisk(megabytes: number): { dir: string; unmount: () => void } | null {
+  const dir = tempDir('yanshou-disk-');
+  const r = spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${megabytes}m`, 'tmpfs', dir]);
+  if (r.status !== 0) return null;
+  return { dir, unmount: () => spawnSync('umount', [dir]) };
+}
+const fill = (dir: string) => {
+  // Write until the disk says no.
+  const fd = fs.openSync(path.join(dir, 'filler'), 'w');
+  try {
+    for (;;) fs.writeSync(fd, Buffer.alloc(64 * 1024, 1));
+  } catch {
+    // ENOSPC
+  } finally {
+    fs.closeSync(fd);
+  }
+};
+
+describe('backups', () => {
+  it('(#1) a backup that fails on a full disk leaves nothing, deletes no good backup, and stops the destructive step', () => {
+    const disk = smallDisk(3);
+    if (!disk) return void expect.soft(process.getuid?.()).not.toBe(0); // only root can mount; CI runs as root
+    try {
+      const file = path.join(disk.dir, 'yanshou.sqlite');
+      const db = open(file);
+      createRecord(db, ME, seedInput());
+      const good = [backupDatabase(db, file, 'first')!, backupDatabase(db, file, 'second')!];
+      fill(disk.dir);
+      const e = refusal(() => backupDatabase(db, file, 'third'));
+      expect(e.code).toBe('backup_failed');
+      expect(e.messages.zh).toContain('这次操作没有进行');
+      expect(fs.readdirSync(backupsFolder(file)).sort()).toEqual(good.map((g) => path.basename(g)).sort());
+      for (const g of good) {
+        const copy = new Database(g, { readonly: true });
+        expect(copy.prepare('SELECT count(*) FROM records').pluck().get()).toBe(1);
+        copy.close();
+      }
+      // Room again: the next backup works, and prunes nothing it should keep.
+      fs.rmSync(path.join(disk.dir, 'filler'));
+      expect(backupDatabase(db, file, 'fourth')).toMatch(/fourth\.sqlite$/);
+      expect(listBackups(file)).toHaveLength(3);
+      db.close();
+    } finally {
+      disk.unmount();
+    }
+  });
+
+  it('(#2) prunes only this data file\'s backups: those of yanshou-2023.sqlite in the same folder stay', () => {
+    const dir = tempDir();
+    const main = open(path.join(dir, 'yanshou.sqlite'));
+    const other = open(path.join(dir, 'yanshou-2023.sqlite'));
+    const theirs = [backupDatabase(other, path.join(dir, 'yanshou-2023.sqlite'), 'keep')!, backupDatabase(other, path.join(dir, 'yanshou-2023.sqlite'), 'keep')!];
+    fs.writeFileSync(path.join(backupsFolder(path.join(dir, 'yanshou.sqlite')), 'yanshou-notes.sqlite'), 'mine, not a backup');
+    for (let i = 0; i < BACKUPS_KEPT + 5; i++) backupDatabase(main, path.join(dir, 'yanshou.sqlite'), 'many');
+    const left = fs.readdirSync(backupsFolder(path.join(dir, 'yanshou.sqlite')));
+    for (const t of theirs) expect(left).toContain(path.basename(t));
+    expect(left).toContain('yanshou-notes.sqlite');
+    expect(listBackups(path.join(dir, 'yanshou.sqlite'))).toHaveLength(BACKUPS_KEPT);
+    expect(listBackups(path.join(dir, 'yanshou-2023.sqlite'))).toHaveLength(2);
+  });
+
+  it('keeps the newest 20, and the newest of each of the last 30 days', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'yanshou.sqlite');
+    fs.mkdirSync(backupsFolder(file));
+    const now = new Date('2026-11-29T12:00:00Z');
+    const names: string[] = []; // newest first
+    for (let day = 0; day < 40; day++)
+      for (const hour of ['16', '08']) {
+        const at = new Date(now.getTime() - day * 86_400_000).toISOString().slice(0, 10);
+        const name = `yanshou-${at}T${hour}-00-00-000Z-edit.sqlite`;
+        fs.writeFileSync(path.join(backupsFolder(file), name), '');
+        names.push(name);
+      }
+    pruneBackups(file, now);
+    const kept = listBackups(file).map((b) => path.basename(b.file));
+    const newest20 = names.slice(0, 20);
+    const dailyFor30 = Array.from({ length: 31 }, (_, day) => names[day * 2]);
+    expect([...kept].sort()).toEqual([...new Set([...newest20, ...dailyFor30])].sort());
+  });
+
+  it('yanshou backups lists them; yanshou restore brings one back, backing up the current file first', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'r.sqlite');
+    expect(yanshou(['demo', '--db', file]).code).toBe(0);
+    const db = open(file);
+    const [id] = listRecords(db).map((r) => r.id);
+    const backup = backupDatabase(db, file, 'manual')!;
+    editCells(db, ME, id, 'disbursements', [{ rowId: readRecord(db, id).disbursementIds[0], field: 'actual', value: '700' }], []);
+    db.close();
+    const listed = JSON.parse(yanshou(['backups', '--db', file, '--json']).stdout);
+    expect(listed.backups.map((b: { file: string; sound: boolean; records: number }) => [b.file, b.sound, b.records])).toEqual([[backup, true, 1]]);
+    const r = yanshou(['restore', path.basename(backup), '--db', file]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('已从');
+    expect(JSON.parse(yanshou(['show', '--db', file, '--county', '樟树市', '--json']).stdout).disbursements[0].actual).toBe('640.21');
+    // The file as it was before the restore is itself a backup now.
+    const before = listBackups(file).find((b) => b.reason === 'before-restore')!;
+    expect(new Database(before.file, { readonly: true }).prepare('SELECT actual_fen FROM disbursements ORDER BY id LIMIT 1').pluck().get()).toBe(700_000_000);
+  });
+
+  it('restores into a file another connection has open: that connection sees the restored data', async () => {
+    const file = path.join(tempDir(), 'live.sqlite');
+    const app = open(file);
+    const id = createRecord(app, ME, seedInput());
+    const backup = backupDatabase(app, file, 'manual')!;
+    editCells(app, ME, id, 'disbursements', [{ rowId: readRecord(app, id).disbursementIds[0], field: 'actual', value: '700' }], []);
+    await restoreBackup(file, backup, openDatabase);
+    expect(readRecord(app, id).record.disbursements[0].actual).toBe('640.21');
+  });
+
+  it('a damaged data file is refused untouched, naming the newest good backup', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'cut.sqlite');
+    const db = open(file);
+    createRecord(db, ME, seedInput());
+    const backup = backupDatabase(db, file, 'manual')!;
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    const bytes = fs.readFileSync(file);
+    fs.writeFileSync(file, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    const cut = fs.readFileSync(file);
+    const e = refusal(() => openDatabase(file));
+    expect(e.code).toBe('damaged_database');
+    expect(e.messages.zh).toContain(backup);
+    expect(e.messages.zh).toContain('yanshou restore');
+    expect(fs.readFileSync(file).equals(cut)).toBe(true);
+  });
+});
+
+describe('figures the store must never refuse to show', () => {
+  it('(#5) two lines at the largest amount each: the total passes the single-amount cap, and every list still reads', () => {
+    const file = path.join(tempDir(), 'max.sqlite');
+    const db = open(file);
+    const input = seedInput();
+    input.disbursements = input.disbursements.slice(0, 2).map((d) => ({ ...d, planned: '999999999.999999', actual: '999999999.999999' }));
+    const id = createRecord(db, ME, input);
+    expect(readRecord(db, id).record.totals).toMatchObject({ planned: '1999999999.999998', actual: '1999999999.999998', rate: '100.00' });
+    expect(listRecords(db)[0].planned).toBe('1999999999.999998');
+    db.close();
+    const list = yanshou(['list', '--db', file, '--json']);
+    expect(list.code).toBe(0);
+    expect(JSON.parse(list.stdout)[0].planned).toBe('1999999999.999998');
+    expect(yanshou(['export', path.join(tempDir(), 'max.xlsx'), '--db', file]).code).toBe(0);
+  });
+});
+
+describe('text a workbook cannot hold', () => {
+  it('(#4) a typed or pasted U+FFFF, U+FFFE or control character never reaches the data; an old one never reaches a file', async () => {
+    const db = open(':memory:');
+    const id = createRecord(db, ME, seedInput());
+    const [row] = readRecord(db, id).itemIds;
+    editCells(db, ME, id, 'items', [{ rowId: row, field: 'target', value: 'a\uffffb\ufffe\u0007c\r\nd' }], []);
+    expect(readRecord(db, id).record.items[0].target).toBe('abc\nd');
+    // An old record holding such characters (written before this rule) still exports to a valid workbook.
+    db.prepare('UPDATE items SET name = ? WHERE id = ?').run('中心\uffff建设\u0001', row);
+    const record = readRecord(db, id).record;
+    const [read] = await readWorkbook({ name: 'x.xlsx', bytes: await exportWorkbook([record]) });
+    expect(read.input!.items[0].name).toBe('中心建设');
+  });
+
+  it('(#10) counties named like Excel\'s reserved sheets or with quotes at the ends export, each on its own sheet', async () => {
+    const names = ['yanshou-meta', 'History', "'樟树市'", '汇总', 'a[b]:c*d?e/f\\g', '很长的县名'.repeat(10)];
+    const records = names.map((name, i) => computeRecord({ ...toInput(referenceFixture('hans')), county: { ...referenceFixture('hans').county, name, batch: i + 1 } }));
+    const bytes = await exportWorkbook(records);
+    const reads = await readWorkbook({ name: 'all.xlsx', bytes });
+    expect(reads.map((r) => r.input?.county.name)).toEqual(names);
+    expect(reads.flatMap((r) => r.findings.filter((f) => f.severity === 'error'))).toEqual([]);
+  });
+});
+
+describe('what a person types is checked before it is kept', () => {
+  it('(#12) 2021-02-31, 0000-01 and a 100,000-character county name are refused, in words', () => {
+    const db = open(':memory:');
+    const id = createRecord(db, ME, seedInput());
+    for (const [field, value, words] of [
+      ['approvedOn', '2021-02-31', '不是日期'],
+      ['acceptedOn', '0000-01', '不是日期'],
+      ['name', '县'.repeat(100_000), '太长'],
+    ] as const) {
+      const e = refusal(() => updateCounty(db, ME, id, field, value));
+      expect(e.messages.zh).toContain(words);
+      expect(e.messages.zh.length).toBeLessThan(200);
+    }
+    expect(readRecord(db, id).record).toEqual(referenceFixture('hans'));
+    updateCounty(db, ME, id, 'acceptedOn', '2024-02-29');
+    expect(readRecord(db, id).record.county.acceptedOn).toBe('2024-02-29');
+  });
+
+  it('(#16) a stated rate is kept only to the precision the record (and its export) can hold', () => {
+    const db = open(':memory:');
+    const id = createRecord(db, ME, seedInput());
+    const [row] = readRecord(db, id).disbursementIds;
+    const e = refusal(() => editCells(db, ME, id, 'disbursements', [{ rowId: row, field: 'statedRate', value: '82.6077419%' }], []));
+    expect(e.messages.zh).toContain('超出可记录的范围');
+    editCells(db, ME, id, 'disbursements', [{ rowId: row, field: 'statedRate', value: '82.607742%' }], []);
+    expect(readRecord(db, id).record.disbursements[0].statedRate).toBe('82.607742');
+  });
+});
+
+describe('a data file that cannot be written', () => {
+  const asRoot = process.getuid?.() === 0;
+
+  it('(#12) read-only: told at start in one clear line, not by every edit failing later', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'ro.sqlite');
+    expect(yanshou(['demo', '--db', file]).code).toBe(0);
+    let r;
+    if (asRoot) {
+      // Root may write anything: the app runs as an ordinary user who may read but not write it.
+      fs.chmodSync(dir, 0o755);
+      fs.chmodSync(file, 0o644);
+      r = yanshou(['list', '--db', file], { uid: 65534 });
+    } else {
+      fs.chmodSync(file, 0o444);
+      r = yanshou(['list', '--db', file]);
+    }
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('无法写入');
+    expect(r.stderr).not.toMatch(/\bat .*:\d+:\d+/);
+  });
+
+  it('(#12) a read-only -shm left behind is made writable again once the file is ours', () => {
+    const file = path.join(tempDir(), 'shm.sqlite');
+    const db = openDatabase(file);
+    createRecord(db, ME, seedInput());
+    const holder = new Database(file, { readonly: true });
+    holder.prepare('SELECT count(*) FROM records').get();
+    db.close();
+    expect(fs.existsSync(`${file}-shm`)).toBe(true);
+    fs.chmodSync(`${file}-shm`, 0o444);
+    const again = open(file);
+    editCells(again, ME, listRecords(again)[0].id, 'disbursements', [{ rowId: readRecord(again, listRecords(again)[0].id).disbursementIds[0], field: 'actual', value: '700' }], []);
+    expect(readRecord(again, listRecords(again)[0].id).record.totals.actual).toBe('1295.75');
+    holder.close();
+  });
+
+  it('(#12) a full disk is told in words at the first write, and the data file stays whole', () => {
+    const disk = smallDisk(2);
+    if (!disk) return void expect.soft(process.getuid?.()).not.toBe(0);
+    try {
+      const file = path.join(disk.dir, 'full.sqlite');
+      const db = open(file);
+      const id = createRecord(db, ME, seedInput());
+      fill(disk.dir);
+      const big = Array.from({ length: 2000 }, (_, i) => ({ name: `新增项目 ${i}`, target: '很长的目标'.repeat(50) }));
+      const e = refusal(() => editCells(db, ME, id, 'items', [], big, 'paste'));
+      expect(['disk_full', 'io_error']).toContain(e.code);
+      expect(e.messages.zh).toContain('没有保存');
+      fs.rmSync(path.join(disk.dir, 'filler'));
+      expect(readRecord(db, id).record).toEqual(referenceFixture('hans'));
+      db.close();
+      expect(execFileSync(process.execPath, ['-e', `const D=require('better-sqlite3');const d=new D(${JSON.stringify(file)});console.log(d.pragma('integrity_check',{simple:true}))`], { cwd: ROOT, encoding: 'utf8' }).trim()).toBe('ok');
+    } finally {
+      disk.unmount();
+    }
+  });
+});
