@@ -1,6 +1,7 @@
 // The generated texts of the acceptance document, in either script (official-layout.md).
 import type { Script } from './text';
 import type { County, Totals } from './record';
+import { displayDecimal } from './money';
 
 const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
@@ -42,6 +43,11 @@ export const WORDING = {
     summarySheet: '汇总',
     summaryHeaders: ['省', '市', '县', '批次', '年度', '计划安排额度(万元)', '实际拨付额度(万元)', '资金拨付率(%)', '警告数'],
     signature: ['验收组成员签字:', '日期:'],
+    /** The word of page numbers ("第 1 页 共 3 页") in print and in Excel's footer. */
+    pageUnit: '页',
+    fileName: (county: string, batch: number) => `${county}-第${batch}批-验收表`,
+    filesName: (count: number) => `验收表-${count}县`,
+    finerNote: '* 带 * 的金额精确到小数点后两位以上,按实际数字显示。',
   },
   hant: {
     title: '電子商務進農村綜合示范縣項目驗收情況表',
@@ -62,12 +68,16 @@ export const WORDING = {
     summarySheet: '匯總',
     summaryHeaders: ['省', '市', '縣', '批次', '年度', '計劃安排額度(萬元)', '實際撥付額度(萬元)', '資金撥付率(%)', '警告數'],
     signature: ['驗收組成員簽字:', '日期:'],
+    pageUnit: '頁',
+    fileName: (county: string, batch: number) => `${county}-第${batch}批-驗收表(繁)`,
+    filesName: (count: number) => `驗收表-${count}縣(繁)`,
+    finerNote: '* 帶 * 的金額精確到小數點後兩位以上,按實際數字顯示。',
   },
 } as const;
 
-/** "截至验收日,已拨付承办企业资金共1235.96万元,资金拨付率82.40%。" */
+/** "截至验收日,已拨付承办企业资金共1235.96万元,资金拨付率82.40%。" (amounts as tables show them). */
 export function disbursementSummary(totals: Pick<Totals, 'actual' | 'rate'>, script: Script): string {
-  return WORDING[script].summary(totals.actual, totals.rate === null ? '—' : `${totals.rate}%`);
+  return WORDING[script].summary(displayDecimal(totals.actual).text, totals.rate === null ? '—' : `${totals.rate}%`);
 }
 
 /** The 一、基本情况 paragraph generated from the county facts. */

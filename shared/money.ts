@@ -72,12 +72,28 @@ export function formatWan(fen: bigint): string {
   return `${negative ? '-' : ''}${int}${frac ? '.' + frac : ''}`;
 }
 
-/** 万元 with exactly two decimals, for tables ("1235.96", "100.00"); more only when the amount has them. */
-export function formatWanTable(fen: bigint): string {
-  const s = formatWan(fen);
-  const [int, frac = ''] = s.split('.');
-  return `${int}.${frac.padEnd(2, '0')}`;
+/**
+ * The one rule for showing an amount, everywhere (grid, sentences, print, PDF, export): 万元 with
+ * two decimals ("1235.96", "100.00", "1348.80"); an amount finer than that keeps all its digits
+ * ("430.495"), never rounded in one place and not in another, and `finer` says so, to be marked.
+ */
+export function moneyDisplay(fen: bigint): { text: string; finer: boolean } {
+  const [int, frac = ''] = formatWan(fen).split('.');
+  return { text: `${int}.${frac.padEnd(2, '0')}`, finer: frac.length > 2 };
 }
+
+/** An amount as tables and sentences show it (moneyDisplay's text). */
+export const formatWanTable = (fen: bigint): string => moneyDisplay(fen).text;
+
+/** moneyDisplay of a stored 万元 decimal string ("1348.8" → 1348.80). */
+export function displayDecimal(money: string): { text: string; finer: boolean } {
+  const value = fenOfDecimal(money);
+  if (value === null) throw new Error(`not a money string: ${money}`);
+  return moneyDisplay(value);
+}
+
+/** The mark beside an amount shown with more than two decimals, and what it means. */
+export const FINER_MARK = '*';
 
 export function sumFen(values: Iterable<bigint>): bigint {
   let total = 0n;

@@ -2,26 +2,34 @@
 // the official document on A4 landscape. Used by the app's 打印预览, its print and PDF, the web
 // mode's PDF and `yanshou pdf` alike.
 import { basicParagraph, disbursementSummary, documentTitle, WORDING } from './document';
-import { formatWanTable, parseMoney, showRate } from './money';
+import { displayDecimal, FINER_MARK, showRate } from './money';
 import type { CountyRecord } from './record';
 import type { Script } from './text';
 
 export type PrintOptions = { script: Script; signature: boolean };
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** An amount as every table shows it (two decimals; finer ones in full, marked). */
 const money = (m: string | null) => {
   if (m === null) return '';
-  const p = parseMoney(m);
-  return p.ok ? formatWanTable(p.value) : escape(m);
+  const shown = displayDecimal(m);
+  return shown.finer ? `${shown.text}<span class="finer">${FINER_MARK}</span>` : shown.text;
 };
 const text = (s: string) => escape(s).replace(/\n/g, '<br>');
 
-export const PRINT_CSS = `
+/** The page style; its footer ("第 1 页 共 3 页" / "第 1 頁 共 3 頁") in the document's script. */
+export function printCss(script: Script): string {
+  const unit = WORDING[script].pageUnit;
+  const footer = `"第 " counter(page) " ${unit} 共 " counter(pages) " ${unit}"`;
+  return `
 @page {
   size: A4 landscape;
   margin: 12mm 12mm 14mm 12mm;
-  @bottom-center { content: "第 " counter(page) " 页 共 " counter(pages) " 页"; font-family: "Noto Serif CJK SC", "SimSun", "宋体", serif; font-size: 10pt; }
+  @bottom-center { content: ${footer}; font-family: "Noto Serif CJK SC", "SimSun", "宋体", serif; font-size: 10pt; }
+}${PAGE_CSS}`;
 }
+
+const PAGE_CSS = `
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0; color: #000; background: #fff; font-family: "FangSong", "仿宋", "Noto Serif CJK SC", "Source Han Serif SC", "SimSun", "宋体", serif; font-size: 10pt; line-height: 1.4; }
 .doc + .doc { break-before: page; }
@@ -37,6 +45,8 @@ th { font-family: "SimHei", "黑体", "Noto Sans CJK SC", sans-serif; font-weigh
 td.num { text-align: right; white-space: nowrap; }
 td.seq { text-align: center; }
 tr.total td { font-weight: bold; }
+.finer { font-size: 75%; vertical-align: super; margin-left: 1pt; }
+p.note { text-indent: 0; font-size: 9pt; margin-top: 3pt; }
 .signature { break-inside: avoid; display: flex; gap: 40mm; margin-top: 18pt; font-size: 12pt; }
 .signature span { display: inline-block; min-width: 60mm; border-bottom: 0.6pt solid #000; }
 @media screen {
@@ -56,6 +66,7 @@ function countyDocument(record: CountyRecord, o: PrintOptions): string {
     .map((d) => `<tr><td class="seq">${d.seq}</td><td>${text(d.name)}</td><td class="num">${money(d.planned)}</td><td class="num">${money(d.actual)}</td><td class="num">${d.rate === null ? '—' : `${d.rate}%`}</td></tr>`)
     .join('');
   const t = record.totals;
+  const finer = [...record.disbursements.flatMap((d) => [d.planned, d.actual]), t.planned, t.actual].some((m) => m !== null && displayDecimal(m).finer);
   const signature = o.signature ? `<div class="signature"><div>${w.signature[0]} <span></span></div><div>${w.signature[1]} <span></span></div></div>` : '';
   return `<section class="doc">
 <h1>${escape(documentTitle(record.county.name, o.script))}</h1>
@@ -70,6 +81,7 @@ function countyDocument(record: CountyRecord, o: PrintOptions): string {
 <table class="disbursements"><colgroup><col style="width:8%"><col style="width:44%"><col style="width:17%"><col style="width:17%"><col style="width:14%"></colgroup>
 <thead><tr><th>${dSeqH}</th><th>${dNameH}</th><th>${plannedH}</th><th>${actualH}</th><th>${dRateH}</th></tr></thead>
 <tbody>${rows}<tr class="total"><td class="seq" colspan="2">${w.total}</td><td class="num">${money(t.planned)}</td><td class="num">${money(t.actual)}</td><td class="num">${showRate(t.rate)}${t.rate === null ? '' : '%'}</td></tr></tbody></table>
+${finer ? `<p class="note">${escape(w.finerNote)}</p>` : ''}
 ${signature}
 </section>`;
 }
@@ -77,5 +89,5 @@ ${signature}
 /** The whole printable page. */
 export function printHtml(records: CountyRecord[], options: PrintOptions): string {
   const title = records.length === 1 ? documentTitle(records[0].county.name, options.script) : `${WORDING[options.script].title}(${records.length})`;
-  return `<!doctype html><html lang="${options.script === 'hant' ? 'zh-Hant' : 'zh-CN'}"><head><meta charset="utf-8"><title>${escape(title)}</title><style>${PRINT_CSS}</style></head><body>${records.map((r) => countyDocument(r, options)).join('\n')}</body></html>`;
+  return `<!doctype html><html lang="${options.script === 'hant' ? 'zh-Hant' : 'zh-CN'}"><head><meta charset="utf-8"><title>${escape(title)}</title><style>${printCss(options.script)}</style></head><body>${records.map((r) => countyDocument(r, options)).join('\n')}</body></html>`;
 }

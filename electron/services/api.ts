@@ -9,6 +9,8 @@ import { AppError } from '../../shared/errors';
 import { checkRecord } from '../../shared/checks';
 import { toInput, type CountyRecord } from '../../shared/record';
 import { printHtml } from '../../shared/print';
+import { WORDING } from '../../shared/document';
+import type { Script } from '../../shared/text';
 import { mutate, replay, history, type Actor } from './store/changelog';
 import { backupDatabase } from './store/backup';
 import { createRecord, listRecords, readRecord, removeRecord, conflictError, findRecordIds } from './store/records';
@@ -86,12 +88,14 @@ export const handlers: Handlers = {
   waitForCommand: async (_i, ctx) => ({ command: ctx.desktop ? await ctx.desktop.nextCommand() : null }),
 };
 
-const baseName = (records: CountyRecord[]) => (records.length === 1 ? `${records[0].county.name}-第${records[0].county.batch}批-验收表` : `验收表-${records.length}县`);
+/** "樟树市-第8批-验收表", "樟樹市-第8批-驗收表(繁)", "验收表-3县": in the script of the document. */
+const baseName = (records: CountyRecord[], script: Script) =>
+  records.length === 1 ? WORDING[script].fileName(records[0].county.name, records[0].county.batch) : WORDING[script].filesName(records.length);
 
 async function exportFile(db: DB, ids: number[], script: 'hans' | 'hant') {
   const records = ids.map((id) => readRecord(db, id).record);
   const { exportWorkbook } = await import('./excel/export');
-  return { fileName: `${baseName(records)}.xlsx`, bytes: new Uint8Array(await exportWorkbook(records, script)) };
+  return { fileName: `${baseName(records, script)}.xlsx`, bytes: new Uint8Array(await exportWorkbook(records, script)) };
 }
 
 /** PDFs are rendered one at a time (each is a browser): ten requests make one queue, not ten browsers. */
@@ -105,7 +109,7 @@ function oneAtATime<T>(job: () => Promise<T>): Promise<T> {
 async function pdfFile(ctx: ApiContext, ids: number[], script: 'hans' | 'hant', signature: boolean) {
   const records = ids.map((id) => readRecord(ctx.db, id).record);
   const html = printHtml(records, { script, signature });
-  return { fileName: `${baseName(records)}.pdf`, bytes: await oneAtATime(() => ctx.renderPdf(html)) };
+  return { fileName: `${baseName(records, script)}.pdf`, bytes: await oneAtATime(() => ctx.renderPdf(html)) };
 }
 
 function desktopOnly(ctx: ApiContext): DesktopHooks {

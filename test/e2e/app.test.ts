@@ -214,7 +214,7 @@ describe('the editing app in Chromium', () => {
     await page.getByRole('dialog').getByLabel('繁體').check();
     await expect.poll(() => frame.locator('h2').allInnerTexts()).toEqual(['一、基本情況', '二、項目建設完成情況', '三、中央財政資金撥付情況']);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '另存为 PDF' }).click()]);
-    expect(download.suggestedFilename()).toMatch(/验收表\.pdf$/);
+    expect(download.suggestedFilename()).toMatch(/驗收表\(繁\)\.pdf$/);
     const saved = path.join(tempDir(), 'preview.pdf');
     await download.saveAs(saved);
     expect(fs.readFileSync(saved).subarray(0, 5).toString()).toBe('%PDF-');

@@ -2,10 +2,10 @@
 import ExcelJS from 'exceljs';
 import { basicParagraph, disbursementSummary, documentTitle, WORDING } from '../../../shared/document';
 import { fen, type CountyRecord } from '../../../shared/record';
-import { decimalsOf, formatWan, rate, shiftDecimal, sumFen } from '../../../shared/money';
+import { decimalsOf, displayDecimal, FINER_MARK, formatWan, rate, shiftDecimal, sumFen } from '../../../shared/money';
 import { stripXmlUnsafe, type Script } from '../../../shared/text';
 import { checkRecord } from '../../../shared/checks';
-import { COLUMN_WIDTHS, META_SCHEMA, META_SHEET, sheetName, type SheetMeta } from './layout';
+import { META_SCHEMA, META_SHEET, sheetName, type SheetMeta } from './layout';
 
 const TITLE_FONT: Partial<ExcelJS.Font> = { name: '黑体', size: 18, bold: true };
 const HEADING_FONT: Partial<ExcelJS.Font> = { name: '黑体', size: 14, bold: true };
@@ -36,7 +36,8 @@ const POINTS_PER_LINE = 14.5;
 
 /** A decimal string as a spreadsheet number (display only; the text is what is exact). */
 const num = (decimal: string): number => Number(decimal);
-const moneyFormat = (money: string) => (decimalsOf(money) > 2 ? '0.00####' : '0.00');
+/** Two decimals; an amount finer than that in full, marked as every table marks it (moneyDisplay). */
+const moneyFormat = (money: string) => (displayDecimal(money).finer ? `0.00####"${FINER_MARK}"` : '0.00');
 /** An amount's cell: its number, or blank while it is not entered. */
 const amountCell = (money: string | null): [ExcelJS.CellValue, Partial<ExcelJS.Style>] => (money === null ? [null, numberCell('0.00')] : [num(money), numberCell(moneyFormat(money))]);
 const percentFormat = (percent: string) => (decimalsOf(percent) > 0 ? `0.${'0'.repeat(decimalsOf(percent))}%` : '0%');
@@ -59,12 +60,32 @@ export function wrappedLines(text: string, width: number): number {
   return text.split(/\r?\n/).reduce((n, line) => n + Math.max(1, Math.ceil(textWidth(line) / usable)), 0);
 }
 
+/** A row just tall enough for its longest wrapped text; every one-line row the same height. */
 function fitRow(row: ExcelJS.Row, texts: { text: string; width: number }[], scale = 1): void {
   const lines = Math.max(1, ...texts.map((t) => wrappedLines(t.text, t.width)));
-  row.height = Math.max(20, Math.ceil(lines * POINTS_PER_LINE * scale + 6));
+  row.height = lines === 1 && scale === 1 ? ONE_LINE_ROW : Math.max(ONE_LINE_ROW, Math.ceil(lines * POINTS_PER_LINE * scale + 6));
 }
+const ONE_LINE_ROW = 21;
 
-const spanWidth = (from: number, to: number) => COLUMN_WIDTHS.slice(from - 1, to).reduce((a, b) => a + b, 0);
+/** The page width the five columns share (Excel character units; fit to one A4 landscape page). */
+const PAGE_WIDTH = 150;
+
+/**
+ * Column widths of a county sheet from its content: 序号 and the rate narrow; 项目名称 as wide as
+ * its longest name needs (within reason); 项目实施目标 and 目标完成情况 share the rest in proportion
+ * to how much text each holds. (The two tables share the five columns of the official layout, so
+ * the amounts of 三 stand in the text columns of 二.)
+ */
+export function countyColumnWidths(record: CountyRecord): number[] {
+  const [seq, rate] = [7, 13];
+  const names = [...record.items, ...record.disbursements].map((r) => textWidth(r.name));
+  const name = Math.min(36, Math.max(20, Math.max(0, ...names) + 2));
+  const volume = (texts: string[]) => texts.reduce((n, t) => n + textWidth(t), 0) + 1;
+  const [target, completion] = [volume(record.items.map((i) => i.target)), volume(record.items.map((i) => i.completion))];
+  const rest = PAGE_WIDTH - seq - name - rate;
+  const targetWidth = Math.round(Math.min(rest - 30, Math.max(30, (rest * target) / (target + completion))));
+  return [seq, name, targetWidth, rest - targetWidth, rate];
+}
 
 function mergedText(sheet: ExcelJS.Worksheet, rowNo: number, text: string, font: Partial<ExcelJS.Font>, horizontal: 'left' | 'center') {
   const cell = sheet.getCell(rowNo, 1);
@@ -86,13 +107,17 @@ function tableRow(sheet: ExcelJS.Worksheet, rowNo: number, cells: [ExcelJS.CellV
   return row;
 }
 
-function headerRow(sheet: ExcelJS.Worksheet, rowNo: number, headers: readonly string[]): void {
+function headerRow(sheet: ExcelJS.Worksheet, rowNo: number, headers: readonly string[], widths: number[]): void {
   const row = tableRow(sheet, rowNo, headers.map((h) => [h, centredCell(HEADER_FONT)]));
-  fitRow(row, headers.map((h, i) => ({ text: h, width: COLUMN_WIDTHS[i] })));
+  fitRow(row, headers.map((h, i) => ({ text: h, width: widths[i] })));
 }
 
-/** A4 landscape, one page wide, 2 cm margins, 第 X 页 共 Y 页: every sheet prints the same way. */
-function setupPage(sheet: ExcelJS.Worksheet, widths: number[], lastRow: number, lastColumn: string): void {
+/**
+ * A4 landscape, one page wide, 2 cm margins, every sheet the same way. Each sheet numbers its
+ * pages from 1 ("第 1 页 共 3 页" for one county; with several, each county's pages carry its name,
+ * "樟树市 第 1 页", since a total would count the whole workbook). `titleRow` repeats on each page.
+ */
+function setupPage(sheet: ExcelJS.Worksheet, widths: number[], lastRow: number, lastColumn: string, footer: string, titleRow?: number): void {
   sheet.columns = widths.map((width) => ({ width }));
   sheet.pageSetup = {
     paperSize: 9,
@@ -103,25 +128,36 @@ function setupPage(sheet: ExcelJS.Worksheet, widths: number[], lastRow: number, 
     horizontalCentered: true,
     margins: { left: 0.79, right: 0.79, top: 0.79, bottom: 0.79, header: 0.3, footer: 0.3 },
     printArea: `A1:${lastColumn}${lastRow}`,
+    firstPageNumber: 1,
+    ...(titleRow ? { printTitlesRow: `${titleRow}:${titleRow}` } : {}),
   };
-  sheet.headerFooter = { oddFooter: '&C第 &P 页 共 &N 页' };
+  sheet.headerFooter = { oddFooter: `&C${footer}` };
 }
 
+/** Excel's footer (codes &P, &N) for page numbers, in the document's script; a label's own & doubled. */
+const pageFooter = (script: Script, label: string | null) => {
+  const unit = WORDING[script].pageUnit;
+  return label === null ? `第 &P ${unit} 共 &N ${unit}` : `${stripXmlUnsafe(label).replace(/&/g, '&&')} 第 &P ${unit}`;
+};
+
 /** Writes one county sheet; returns what the hidden metadata sheet keeps for it. */
-function writeCountySheet(sheet: ExcelJS.Worksheet, record: CountyRecord, script: Script): SheetMeta {
+function writeCountySheet(sheet: ExcelJS.Worksheet, record: CountyRecord, script: Script, footer: string): SheetMeta {
   const w = WORDING[script];
+  const widths = countyColumnWidths(record);
+  const spanWidth = widths.reduce((a, b) => a + b, 0);
   let r = 1;
   const title = documentTitle(record.county.name, script);
-  fitRow(mergedText(sheet, r, title, TITLE_FONT, 'center'), [{ text: title, width: spanWidth(1, 5) }], 1.6);
+  fitRow(mergedText(sheet, r, title, TITLE_FONT, 'center'), [{ text: title, width: spanWidth }], 1.6);
   r++;
   mergedText(sheet, r, w.basic, HEADING_FONT, 'left').height = 24;
   r++;
   const paragraph = basicParagraph(record.county, script);
-  fitRow(mergedText(sheet, r, paragraph, BODY_FONT, 'left'), [{ text: paragraph, width: spanWidth(1, 5) }]);
+  fitRow(mergedText(sheet, r, paragraph, BODY_FONT, 'left'), [{ text: paragraph, width: spanWidth }]);
   r++;
   mergedText(sheet, r, w.items, HEADING_FONT, 'left').height = 24;
   r++;
-  headerRow(sheet, r++, w.itemHeaders);
+  const itemsHeader = r;
+  headerRow(sheet, r++, w.itemHeaders, widths);
   for (const item of record.items) {
     const rate = item.completionRate;
     const row = tableRow(sheet, r, [
@@ -131,15 +167,15 @@ function writeCountySheet(sheet: ExcelJS.Worksheet, record: CountyRecord, script
       [item.completion, textCell()],
       rate === null ? [null, centredCell()] : [num(shiftDecimal(rate, -2)), centredCell(BODY_FONT, percentFormat(rate))],
     ]);
-    fitRow(row, [item.name, item.target, item.completion].map((text, i) => ({ text, width: COLUMN_WIDTHS[i + 1] })));
+    fitRow(row, [item.name, item.target, item.completion].map((text, i) => ({ text, width: widths[i + 1] })));
     r++;
   }
   mergedText(sheet, r, w.disbursements, HEADING_FONT, 'left').height = 24;
   r++;
   const summary = disbursementSummary(record.totals, script);
-  fitRow(mergedText(sheet, r, summary, BODY_FONT, 'left'), [{ text: summary, width: spanWidth(1, 5) }]);
+  fitRow(mergedText(sheet, r, summary, BODY_FONT, 'left'), [{ text: summary, width: spanWidth }]);
   r++;
-  headerRow(sheet, r++, w.disbursementHeaders);
+  headerRow(sheet, r++, w.disbursementHeaders, widths);
   const first = r;
   for (const d of record.disbursements) {
     const row = tableRow(sheet, r, [
@@ -149,7 +185,7 @@ function writeCountySheet(sheet: ExcelJS.Worksheet, record: CountyRecord, script
       amountCell(d.actual),
       [rateFormula(r, d.rate), numberCell('0.00%')],
     ]);
-    fitRow(row, [{ text: d.name, width: COLUMN_WIDTHS[1] }]);
+    fitRow(row, [{ text: d.name, width: widths[1] }]);
     r++;
   }
   const last = r - 1;
@@ -165,7 +201,10 @@ function writeCountySheet(sheet: ExcelJS.Worksheet, record: CountyRecord, script
   ]);
   sheet.mergeCells(r, 1, r, 2);
   total.height = 22;
-  setupPage(sheet, COLUMN_WIDTHS, r, 'E');
+  const finer = [...record.disbursements.flatMap((d) => [d.planned, d.actual]), t.planned, t.actual].some((m) => m !== null && displayDecimal(m).finer);
+  if (finer) mergedText(sheet, ++r, w.finerNote, BODY_FONT, 'left').height = ONE_LINE_ROW;
+  // The items table runs over pages: its header repeats on each (Excel repeats one row range a sheet).
+  setupPage(sheet, widths, r, 'E', footer, itemsHeader);
   return {
     province: record.county.province,
     prefecture: record.county.prefecture,
@@ -186,7 +225,7 @@ const SUMMARY_WIDTHS = [10, 10, 14, 8, 8, 18, 18, 14, 8];
 
 function writeSummarySheet(sheet: ExcelJS.Worksheet, records: CountyRecord[], script: Script, countySheets: string[]): void {
   const w = WORDING[script];
-  headerRow(sheet, 1, w.summaryHeaders);
+  headerRow(sheet, 1, w.summaryHeaders, SUMMARY_WIDTHS);
   sheet.getRow(1).height = 32;
   records.forEach((rec, i) => {
     const r = i + 2;
@@ -197,8 +236,8 @@ function writeSummarySheet(sheet: ExcelJS.Worksheet, records: CountyRecord[], sc
       [{ text: stripXmlUnsafe(c.name), hyperlink: `#'${countySheets[i].replace(/'/g, "''")}'!A1` }, textCell()],
       [c.batch, centredCell()],
       [c.year, centredCell()],
-      [num(rec.totals.planned), numberCell('0.00')],
-      [num(rec.totals.actual), numberCell('0.00')],
+      [num(rec.totals.planned), numberCell(moneyFormat(rec.totals.planned))],
+      [num(rec.totals.actual), numberCell(moneyFormat(rec.totals.actual))],
       [rateFormula(r, rec.totals.rate, 'F', 'G'), numberCell('0.00%')],
       [checkRecord(rec).filter((f) => f.severity === 'warning').length, centredCell()],
     ]);
@@ -210,12 +249,12 @@ function writeSummarySheet(sheet: ExcelJS.Worksheet, records: CountyRecord[], sc
   tableRow(sheet, r, [
     [w.total, centredCell(HEADER_FONT)],
     ...Array.from({ length: 4 }, (): [ExcelJS.CellValue, Partial<ExcelJS.Style>] => [null, textCell(HEADER_FONT)]),
-    [sumOf('F', planned), numberCell('0.00', HEADER_FONT)],
-    [sumOf('G', actual), numberCell('0.00', HEADER_FONT)],
+    [sumOf('F', planned), numberCell(moneyFormat(formatWan(planned)), HEADER_FONT)],
+    [sumOf('G', actual), numberCell(moneyFormat(formatWan(actual)), HEADER_FONT)],
     [rateFormula(r, rate(actual, planned), 'F', 'G'), numberCell('0.00%', HEADER_FONT)],
     [null, textCell(HEADER_FONT)],
   ]);
-  setupPage(sheet, SUMMARY_WIDTHS, r, 'I');
+  setupPage(sheet, SUMMARY_WIDTHS, r, 'I', pageFooter(script, w.summarySheet), 1);
 }
 
 export async function exportWorkbook(records: CountyRecord[], script: Script = 'hans'): Promise<Buffer> {
@@ -230,7 +269,7 @@ export async function exportWorkbook(records: CountyRecord[], script: Script = '
     const name = sheetName(record.county.name, taken);
     names.push(name);
     const sheet = workbook.addWorksheet(name);
-    meta.push([name, writeCountySheet(sheet, record, script)]);
+    meta.push([name, writeCountySheet(sheet, record, script, pageFooter(script, records.length > 1 ? record.county.name : null))]);
   }
   if (summary) writeSummarySheet(summary, records, script, names);
   const metaSheet = workbook.addWorksheet(META_SHEET, { state: 'veryHidden' });

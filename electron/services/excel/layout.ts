@@ -1,5 +1,4 @@
-// What export writes and import recognises as Yanshou's own: sheet names, the metadata sheet,
-// column widths.
+// What export writes and import recognises as Yanshou's own: sheet names and the metadata sheet.
 import { fold, stripXmlUnsafe } from '../../../shared/text';
 
 /**
@@ -18,9 +17,6 @@ export type SheetMeta = {
   disbursements: { seq: number; name: string; category: string; statedRate?: string }[];
   totalsStatedRate?: string;
 };
-
-/** Column widths (Excel character units) of a county sheet, A–E. */
-export const COLUMN_WIDTHS = [7, 26, 42, 60, 14];
 
 /** Names Excel keeps for itself, and ours for the metadata sheet: a county never gets one. */
 const RESERVED = ['history', META_SHEET];

@@ -47,8 +47,11 @@ describe('yanshou pdf: the acceptance document on A4', () => {
     expect(squash(pageText(pdf, 1))).toContain(`第1页共${pages(pdf)}页`);
   });
 
-  it('traditional headings on request, and no signature block when not wanted', () => {
-    const text = squash(allText(pdfOf(db, ['--county', '樟树市', '--script', 'hant', '--no-signature'])));
+  it('traditional headings on request, every fixed text in that script (頁 in the footer), and no signature block when not wanted', () => {
+    const pdf = pdfOf(db, ['--county', '樟树市', '--script', 'hant', '--no-signature']);
+    const text = squash(allText(pdf));
+    expect(squash(pageText(pdf, 1))).toContain(`第1頁共${pages(pdf)}頁`);
+    expect(text).not.toContain('页');
     expect(text).toContain('三、中央財政資金撥付情況');
     expect(text).toContain('截至驗收日,已撥付承辦企業資金共1235.96萬元,資金撥付率82.40%。');
     expect(text).not.toContain('簽字');

@@ -188,6 +188,13 @@ describe('web mode: the contract over HTTP', () => {
     vi.restoreAllMocks();
   });
 
+  it('names the files in the script of the document', async () => {
+    const name = async (method: string, script: string) => (await import('../../../shared/wire')).decodeWire((await call(method, { ids: [recordId], script })).body) as { fileName: string };
+    expect((await name('exportWorkbook', 'hans')).fileName).toBe('樟树市-第8批-验收表.xlsx');
+    expect((await name('exportWorkbook', 'hant')).fileName).toBe('樟树市-第8批-驗收表(繁).xlsx');
+    expect((await name('exportPdf', 'hant')).fileName).toBe('樟树市-第8批-驗收表(繁).pdf');
+  });
+
   it('renders PDFs one at a time, however many are asked for at once', async () => {
     pdfCalls.most = 0;
     const replies = await Promise.all(Array.from({ length: 6 }, () => call('exportPdf', { ids: [recordId], script: 'hans' })));
