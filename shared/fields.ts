@@ -4,6 +4,7 @@ import { canonicalPercent, formatWan, parseMoney, parsePercent, type MoneyProble
 import { CATEGORIES, fold, stripXmlUnsafe, type Category } from './text';
 import { isCalendarDate } from './dates';
 import type { FindingCode } from './findings';
+import type { County } from './schema';
 
 export type EditTable = 'items' | 'disbursements';
 export const ITEM_FIELDS = ['seq', 'category', 'name', 'target', 'completion', 'completionRate'] as const;
@@ -15,14 +16,16 @@ export const COUNTY_FIELDS = [
 ] as const;
 export type CountyField = (typeof COUNTY_FIELDS)[number];
 
+/** A county field's value ("investment.total" reads county.investment.total). */
+export function countyFieldValue(county: County, field: CountyField): string | number | null {
+  return field.startsWith('investment.') ? county.investment[field.slice('investment.'.length) as keyof County['investment']] : (county[field as Exclude<CountyField, `investment.${string}`>] as string | number | null);
+}
+
 export type RawValue = string | number | null;
 export type FieldValue = string | number | null;
 export type FieldProblem = MoneyProblem | 'empty' | 'too_long' | 'too_precise_rate';
 export type Parsed = { ok: true; value: FieldValue } | { ok: false; code: FindingCode; problem?: FieldProblem };
 
-/** Longest texts a record keeps (the record schema holds the same limits). */
-export const TEXT_LIMITS = { name: 100, long: 100_000 };
-const limited = (value: string, max: number): Parsed => ([...value].length <= max ? { ok: true, value } : { ok: false, code: 'invalid_value', problem: 'too_long' });
 
 /** What was typed or pasted, as text an xlsx can hold (stray control characters dropped, "\r\n" → "\n"). */
 const text = (raw: RawValue): string => (raw === null ? '' : stripXmlUnsafe(String(raw)));
@@ -63,12 +66,14 @@ function parsePercentField(raw: RawValue, canonical: boolean): Parsed {
   if (raw === null || /^[\s—\-–/]*$/.test(text(raw))) return { ok: true, value: null };
   const p = parsePercent(text(raw));
   if (!p.ok) return { ok: false, code: 'not_a_number' };
-  // What the record keeps (and an export writes back): at most six digits on either side.
-  if (!/^-?\d{1,6}(\.\d{1,6})?$/.test(p.value)) return { ok: false, code: 'invalid_value', problem: 'too_precise_rate' };
   return { ok: true, value: canonical ? canonicalPercent(p.value) : p.value };
 }
 
-/** A cell of the items or disbursements grid. */
+/**
+ * A cell of the items or disbursements grid: what was typed, as the field's value. Whether the
+ * value is one the record may hold (lengths, precision, dates) is the record schema's to say
+ * (shared/schema.ts); the store checks every value against it before keeping it.
+ */
 export function parseCell(table: EditTable, field: string, raw: RawValue): Parsed {
   switch (field) {
     case 'seq':
@@ -76,10 +81,11 @@ export function parseCell(table: EditTable, field: string, raw: RawValue): Parse
     case 'category':
       return parseCategory(raw);
     case 'name':
-      return text(raw).trim() ? limited(text(raw).trim(), TEXT_LIMITS.long) : { ok: false, code: 'missing_name' };
+      return text(raw).trim() ? { ok: true, value: text(raw).trim() } : { ok: false, code: 'missing_name' };
     case 'target':
     case 'completion':
-      return limited(text(raw), TEXT_LIMITS.long);
+      // Spaces around a text are not part of it (a workbook cell reads the same way).
+      return { ok: true, value: text(raw).trim() };
     case 'completionRate':
       return table === 'items' ? parsePercentField(raw, true) : { ok: false, code: 'invalid_value' };
     case 'planned':
@@ -120,10 +126,10 @@ export function parseCountyField(field: CountyField, raw: RawValue): Parsed {
   const t = text(raw).trim();
   switch (field) {
     case 'name':
-      return t ? limited(t, TEXT_LIMITS.name) : { ok: false, code: 'missing_fact' };
+      return t ? { ok: true, value: t } : { ok: false, code: 'missing_fact' };
     case 'province':
     case 'prefecture':
-      return t ? limited(t, TEXT_LIMITS.name) : { ok: true, value: null };
+      return { ok: true, value: t || null };
     case 'batch': {
       const b = typeof raw === 'number' ? raw : parseBatch(t);
       return b !== undefined && Number.isInteger(b) && b >= 1 && b <= 99 ? { ok: true, value: b } : { ok: false, code: 'not_a_number' };
@@ -139,7 +145,7 @@ export function parseCountyField(field: CountyField, raw: RawValue): Parsed {
       return d ? { ok: true, value: d } : { ok: false, code: 'not_a_date' };
     }
     case 'statusNote':
-      return limited(text(raw), TEXT_LIMITS.long);
+      return { ok: true, value: t };
     default:
       return parseMoneyField(raw);
   }

@@ -33,14 +33,17 @@ function splitDecimal(text: string): { negative: boolean; int: string; frac: str
   return { negative: m[1] === '-', int: m[2] || '0', frac: m[3] ?? '' };
 }
 
-/** Parses an amount in 万元 from text ("1,500.00", "６４０.２１", "29.41万元") or a spreadsheet number. */
-export function parseMoney(input: string | number): Parsed<bigint> {
+/**
+ * Parses an amount in 万元 from text ("1,500.00", "６４０.２１", "29.41万元") or a spreadsheet number.
+ * A single amount is capped at MAX_FEN; a sum (a stated 合计) is not (`sum: true`).
+ */
+export function parseMoney(input: string | number, options: { sum?: boolean } = {}): Parsed<bigint> {
   if (typeof input === 'number') {
     if (!Number.isFinite(input)) return { ok: false, problem: 'not_a_number' };
     if (input < 0) return { ok: false, problem: 'negative_amount' };
-    if (input >= 1e15) return { ok: false, problem: 'too_large' };
+    if (input >= 1e15 && !options.sum) return { ok: false, problem: 'too_large' };
     // A spreadsheet number is a double: round its exact value to the nearest 分.
-    return parseMoney(input.toFixed(FEN_DIGITS));
+    return parseMoney(input.toFixed(FEN_DIGITS), options);
   }
   // Most amounts are plain decimals already; only the rest need normalising.
   const d = splitDecimal(PLAIN_DECIMAL.test(input) ? input : normaliseNumberText(input));
@@ -49,7 +52,7 @@ export function parseMoney(input: string | number): Parsed<bigint> {
   if (frac.length > FEN_DIGITS) return { ok: false, problem: 'too_precise' };
   const fen = BigInt(d.int) * FEN_PER_WAN + BigInt(frac.padEnd(FEN_DIGITS, '0'));
   if (d.negative && fen !== 0n) return { ok: false, problem: 'negative_amount' };
-  if (fen > MAX_FEN) return { ok: false, problem: 'too_large' };
+  if (fen > MAX_FEN && !options.sum) return { ok: false, problem: 'too_large' };
   return { ok: true, value: fen };
 }
 

@@ -133,7 +133,9 @@ class SheetReader {
     this.findings.push({ ...finding(code, params), file: this.file, sheet: this.grid.sheet, cell: cell?.address ?? fallbackCell });
   }
 
-  money(cell: Cell | undefined, field: string, fallbackCell: string): string | undefined {
+  /** An amount; blank is "not entered" (null) in a table row, a problem anywhere else; a 合计 is a sum (no cap). */
+  money(cell: Cell | undefined, field: string, fallbackCell: string, options: { sum?: boolean; blank?: 'not entered' } = {}): string | null | undefined {
+    if (isBlank(cell) && options.blank === 'not entered') return null;
     if (isBlank(cell)) {
       this.problem('not_a_number', cell, { field, value: '', problem: 'empty' }, fallbackCell);
       return undefined;
@@ -143,7 +145,7 @@ class SheetReader {
       return undefined;
     }
     const v = cell!.value;
-    const parsed = typeof v === 'number' ? parseMoney(v) : typeof v === 'string' ? parseMoney(v) : ({ ok: false, problem: 'not_a_number' } as const);
+    const parsed = typeof v === 'number' || typeof v === 'string' ? parseMoney(v, { sum: options.sum }) : ({ ok: false, problem: 'not_a_number' } as const);
     if (!parsed.ok) {
       const code = parsed.problem === 'negative_amount' ? 'negative_amount' : 'not_a_number';
       this.problem(code, cell, { field, value: cell!.text, ...(code === 'not_a_number' ? { problem: parsed.problem } : {}) });
@@ -241,8 +243,8 @@ class SheetReader {
         out.totals = {};
         for (const f of ['planned', 'actual'] as const) {
           if (isBlank(at(f))) continue;
-          const value = this.money(at(f), f, address(f));
-          if (value !== undefined) out.totals[f] = { value, cell: address(f) };
+          const value = this.money(at(f), f, address(f), { sum: true });
+          if (value) out.totals[f] = { value, cell: address(f) };
         }
         if (!at('rate')?.isFormula) {
           const stated = this.percent(at('rate'), 'rate');
@@ -254,8 +256,8 @@ class SheetReader {
       const seq = this.seq(at('seq'), previous);
       const name = this.text(at('name'));
       if (!name) this.problem('missing_name', at('name'), { seq: String(seq ?? row) }, address('name'));
-      const planned = this.money(at('planned'), 'planned', address('planned'));
-      const actual = this.money(at('actual'), 'actual', address('actual'));
+      const planned = this.money(at('planned'), 'planned', address('planned'), { blank: 'not entered' });
+      const actual = this.money(at('actual'), 'actual', address('actual'), { blank: 'not entered' });
       const computedRate = at('rate')?.isFormula === true;
       const stated = computedRate ? null : this.percent(at('rate'), 'rate');
       if (seq === undefined || planned === undefined || actual === undefined || stated === undefined) continue;
@@ -438,7 +440,7 @@ function readLabelled(fact: string, cell: Cell, reader: SheetReader, facts: Fact
     value = parseDate(cell);
     if (value === undefined) reader.problem('not_a_date', cell, { field: `county.${fact}`, value: cell.text });
   } else if (fact.startsWith('investment.') || fact === 'centralArrangedUse') {
-    value = reader.money(cell, `county.${fact}`, cell.address);
+    value = reader.money(cell, `county.${fact}`, cell.address) ?? undefined;
   } else {
     value = cell.text.trim();
   }

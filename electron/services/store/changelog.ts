@@ -10,9 +10,9 @@ import type { DB } from './database';
 import { backupDatabase } from './backup';
 import { writeTransaction } from './busy';
 
-export type Table = 'records' | 'items' | 'disbursements';
-export type Value = string | number | null;
-export type Row = Record<string, Value>;
+import { TABLE_COLUMNS, type Row, type Table } from './columns';
+
+export type { Row, Table, Value } from './columns';
 
 /** Who makes a change: a client id (stable for a window or tab) and what kind of client it is. */
 export type ActorKind = 'desktop' | 'web' | 'cli';
@@ -25,18 +25,8 @@ export const cliActor = (): Actor => ({ client: `cli-${process.pid}-${Date.now()
 /** A browser tab of the web mode, by the id the page keeps for as long as the tab lives. */
 export const webActor = (tab: string | undefined): Actor => ({ client: `web-${tab && /^[A-Za-z0-9_-]{8,64}$/.test(tab) ? tab : 'anonymous'}`, kind: 'web' });
 
-const COLUMNS: Record<Table, readonly string[]> = {
-  records: [
-    'id', 'county_name', 'county_key', 'province', 'prefecture', 'batch', 'year', 'approved_on', 'accepted_on',
-    'investment_total_fen', 'investment_central_fen', 'investment_local_gov_fen', 'investment_social_fen',
-    'central_arranged_use_fen', 'status_note', 'stated_total_rate',
-  ],
-  items: ['id', 'record_id', 'position', 'seq', 'category', 'name', 'target', 'completion', 'completion_rate'],
-  disbursements: ['id', 'record_id', 'position', 'seq', 'category', 'name', 'planned_fen', 'actual_fen', 'stated_rate'],
-};
-
 function checkColumn(table: Table, column: string): void {
-  if (!COLUMNS[table].includes(column)) throw new Error(`unknown column ${table}.${column}`);
+  if (!TABLE_COLUMNS[table].includes(column)) throw new Error(`unknown column ${table}.${column}`);
 }
 
 function insertRow(db: DB, table: Table, row: Row): number {
@@ -47,7 +37,7 @@ function insertRow(db: DB, table: Table, row: Row): number {
 }
 
 function readRow(db: DB, table: Table, id: number): Row {
-  const row = db.prepare(`SELECT ${COLUMNS[table].join(', ')} FROM ${table} WHERE id = ?`).get(id) as Row | undefined;
+  const row = db.prepare(`SELECT ${TABLE_COLUMNS[table].join(', ')} FROM ${table} WHERE id = ?`).get(id) as Row | undefined;
   if (!row) throw new Error(`no row ${table}#${id}`);
   return row;
 }

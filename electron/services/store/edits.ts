@@ -1,27 +1,20 @@
 // Edits from the app: cells, rows and county facts, each one undoable step through mutate().
-import { parseCell, parseCountyField, EDITABLE, type CountyField, type EditTable, type RawValue } from '../../../shared/fields';
+import { parseCell, parseCountyField, EDITABLE, type CountyField, type EditTable, type Parsed, type RawValue } from '../../../shared/fields';
+import { checkField } from '../../../shared/field-schemas';
 import { appError } from '../../../shared/errors';
 import { fieldLabel, findingMessage } from '../../../shared/i18n';
 import { finding } from '../../../shared/findings';
 import { inferCategory, countyKey } from '../../../shared/text';
-import { fen } from '../../../shared/record';
 import { mutate, type Actor, type Changes, type Row } from './changelog';
+import { COUNTY_COLUMNS, FIELD_COLUMNS, toColumn, type Value } from './columns';
 import { conflictError, findRecordIds } from './records';
 import type { DB } from './database';
 
-const COLUMN: Record<string, string> = {
-  seq: 'seq', category: 'category', name: 'name', target: 'target', completion: 'completion',
-  completionRate: 'completion_rate', planned: 'planned_fen', actual: 'actual_fen', statedRate: 'stated_rate',
-};
-const COUNTY_COLUMN: Record<CountyField, string> = {
-  name: 'county_name', province: 'province', prefecture: 'prefecture', batch: 'batch', year: 'year',
-  approvedOn: 'approved_on', acceptedOn: 'accepted_on', 'investment.total': 'investment_total_fen',
-  'investment.central': 'investment_central_fen', 'investment.localGov': 'investment_local_gov_fen',
-  'investment.social': 'investment_social_fen', centralArrangedUse: 'central_arranged_use_fen', statusNote: 'status_note',
-};
-const MONEY_COLUMNS = new Set(['planned_fen', 'actual_fen', 'investment_total_fen', 'investment_central_fen', 'investment_local_gov_fen', 'investment_social_fen', 'central_arranged_use_fen']);
-
-const toColumnValue = (column: string, value: string | number | null) => (MONEY_COLUMNS.has(column) && typeof value === 'string' ? Number(fen(value)) : value);
+/** The column of a field of a table's rows, and the value as that column keeps it. */
+function stored(table: EditTable, field: string, value: Value): [string, Value] {
+  const mapping = FIELD_COLUMNS[table] as Record<string, { column: string; money?: true }>;
+  return [mapping[field].column, toColumn(mapping[field], value)];
+}
 
 type StoredRow = { id: number; position: number; seq: number; name: string; category: string };
 
@@ -55,6 +48,14 @@ function blankRow(table: EditTable, recordId: number, position: number, seq: num
   return table === 'items' ? { ...base, target: '', completion: '', completion_rate: null } : { ...base, planned_fen: 0, actual_fen: 0, stated_rate: null };
 }
 
+/** A parsed value the record schema accepts for its field, or why not. */
+function withSchema(parsed: Parsed, table: EditTable | 'county', field: string): Parsed {
+  if (!parsed.ok) return parsed;
+  const check = checkField(table, field, parsed.value);
+  return check.ok ? parsed : check;
+}
+const parsedCell = (table: EditTable, field: string, raw: RawValue) => withSchema(parseCell(table, field, raw), table, field);
+
 function countyOf(db: DB, recordId: number): { name: string; batch: number } {
   const r = db.prepare('SELECT county_name AS name, batch FROM records WHERE id = ?').get(recordId) as { name: string; batch: number } | undefined;
   if (!r) throw appError('no_record', `记录 #${recordId} 不存在`, `Record #${recordId} does not exist`);
@@ -81,10 +82,11 @@ export function editCells(db: DB, actor: Actor, recordId: number, table: EditTab
       const i = index.get(e.rowId);
       if (i === undefined) throw appError('no_row', `该行已不存在(#${e.rowId})`, `That row no longer exists (#${e.rowId})`);
       if (!EDITABLE[table].includes(e.field)) throw appError('read_only', `${fieldLabel(e.field, 'zh')} 由程序计算,不能编辑`, `${fieldLabel(e.field, 'en')} is computed and cannot be edited`);
-      const parsed = parseCell(table, e.field, e.value);
+      const parsed = parsedCell(table, e.field, e.value);
       if (!parsed.ok) throw refused(table, i + 1, e.field, e.value, parsed.code, parsed.problem);
       const row = updates.get(e.rowId) ?? {};
-      row[COLUMN[e.field]] = toColumnValue(COLUMN[e.field], parsed.value);
+      const [column, value] = stored(table, e.field, parsed.value);
+      row[column] = value;
       // A renamed row that had no category takes the one its new name implies.
       if (e.field === 'name' && rows[i].category === 'other' && row.category === undefined) row.category = inferCategory(String(parsed.value));
       updates.set(e.rowId, row);
@@ -98,9 +100,10 @@ export function editCells(db: DB, actor: Actor, recordId: number, table: EditTab
       for (const [field, raw] of Object.entries(values)) {
         if (!EDITABLE[table].includes(field)) continue;
         if (field === 'name' && (raw === null || String(raw).trim() === '')) continue;
-        const parsed = parseCell(table, field, raw);
+        const parsed = parsedCell(table, field, raw);
         if (!parsed.ok) throw refused(table, rows.length + n + 1, field, raw, parsed.code, parsed.problem);
-        row[COLUMN[field]] = toColumnValue(COLUMN[field], parsed.value);
+        const [column, value] = stored(table, field, parsed.value);
+        row[column] = value;
       }
       if (row.category === 'other' && values.category === undefined) row.category = inferCategory(String(row.name));
       appended.push(row);
@@ -156,15 +159,15 @@ export function moveRow(db: DB, actor: Actor, recordId: number, table: EditTable
 }
 
 export function updateCounty(db: DB, actor: Actor, recordId: number, field: CountyField, raw: RawValue): void {
-  const parsed = parseCountyField(field, raw);
+  const parsed = withSchema(parseCountyField(field, raw), 'county', field);
   if (!parsed.ok) {
     const f = finding(parsed.code, { field: `county.${field}`, value: raw === null ? '' : String(raw), ...(parsed.problem ? { problem: parsed.problem } : {}) });
     throw appError('invalid_input', findingMessage(f, 'zh'), findingMessage(f, 'en'), { field: `county.${field}` });
   }
-  const column = COUNTY_COLUMN[field];
+  const column = COUNTY_COLUMNS[field];
   const current = countyOf(db, recordId);
   mutate(db, actor, { action: 'edit', recordId, detail: { county: current.name, table: 'county', field: `county.${field}` } }, (changes) => {
-    const fields: Row = { [column]: toColumnValue(column, parsed.value) };
+    const fields: Row = { [column.column]: toColumn(column, parsed.value) };
     if (field === 'name' || field === 'batch') {
       const { name: oldName, batch: oldBatch } = countyOf(db, recordId);
       const name = field === 'name' ? String(parsed.value) : oldName;

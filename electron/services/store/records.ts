@@ -1,71 +1,43 @@
 // County records in the store: read as canonical records, written only through mutate().
-import { computeRecord, fen, type County, type CountyRecord, type DisbursementInput, type Item, type RecordInput } from '../../../shared/record';
-import { formatWan } from '../../../shared/money';
+import { computeRecord, type County, type CountyRecord, type DisbursementInput, type Item, type RecordInput } from '../../../shared/record';
 import { countyKey } from '../../../shared/text';
+import { countyFieldValue } from '../../../shared/fields';
 import { checkRecord } from '../../../shared/checks';
 import { appError } from '../../../shared/errors';
-import { mutate, type Actor, type Changes, type Row } from './changelog';
+import { mutate, type Actor, type Changes } from './changelog';
+import { COUNTY_COLUMNS, DISBURSEMENT_COLUMNS, fieldsOf, ITEM_COLUMNS, rowOf, type Row } from './columns';
 import type { DB } from './database';
 
-type RecordRow = {
-  id: number; county_name: string; county_key: string; province: string | null; prefecture: string | null;
-  batch: number; year: number; approved_on: string | null; accepted_on: string | null;
-  investment_total_fen: number; investment_central_fen: number; investment_local_gov_fen: number;
-  investment_social_fen: number; central_arranged_use_fen: number; status_note: string; stated_total_rate: string | null;
-};
-type ItemRow = { id: number; seq: number; category: Item['category']; name: string; target: string; completion: string; completion_rate: string | null };
-type DisbursementRow = { id: number; seq: number; category: Item['category']; name: string; planned_fen: number | null; actual_fen: number | null; stated_rate: string | null };
-
-const wan = (f: number) => formatWan(BigInt(f));
-const amount = (f: number | null) => (f === null ? null : wan(f));
-const fenOf = (money: string) => Number(fen(money));
-const fenOfAmount = (money: string | null) => (money === null ? null : fenOf(money));
+type RecordRow = Row & { id: number; county_key: string; stated_total_rate: string | null };
+type StoredRow = Row & { id: number };
 
 function countyFromRow(r: RecordRow): County {
+  const v = fieldsOf(COUNTY_COLUMNS, r);
   return {
-    name: r.county_name,
-    province: r.province,
-    prefecture: r.prefecture,
-    batch: r.batch,
-    year: r.year,
-    approvedOn: r.approved_on,
-    acceptedOn: r.accepted_on,
-    investment: {
-      total: wan(r.investment_total_fen),
-      central: wan(r.investment_central_fen),
-      localGov: wan(r.investment_local_gov_fen),
-      social: wan(r.investment_social_fen),
-    },
-    centralArrangedUse: wan(r.central_arranged_use_fen),
-    statusNote: r.status_note,
+    name: v.name as string,
+    province: v.province as string | null,
+    prefecture: v.prefecture as string | null,
+    batch: v.batch as number,
+    year: v.year as number,
+    approvedOn: v.approvedOn as string | null,
+    acceptedOn: v.acceptedOn as string | null,
+    investment: { total: v['investment.total'] as string, central: v['investment.central'] as string, localGov: v['investment.localGov'] as string, social: v['investment.social'] as string },
+    centralArrangedUse: v.centralArrangedUse as string,
+    statusNote: v.statusNote as string,
   };
 }
 
 function countyToRow(c: County): Row {
-  return {
-    county_name: c.name,
-    county_key: countyKey(c.name),
-    province: c.province,
-    prefecture: c.prefecture,
-    batch: c.batch,
-    year: c.year,
-    approved_on: c.approvedOn,
-    accepted_on: c.acceptedOn,
-    investment_total_fen: fenOf(c.investment.total),
-    investment_central_fen: fenOf(c.investment.central),
-    investment_local_gov_fen: fenOf(c.investment.localGov),
-    investment_social_fen: fenOf(c.investment.social),
-    central_arranged_use_fen: fenOf(c.centralArrangedUse),
-    status_note: c.statusNote,
-  };
+  return { ...rowOf(COUNTY_COLUMNS, (field) => countyFieldValue(c, field)), county_key: countyKey(c.name) };
 }
 
-export function itemToRow(i: Item): Row {
-  return { seq: i.seq, category: i.category, name: i.name, target: i.target, completion: i.completion, completion_rate: i.completionRate };
-}
+export const itemToRow = (i: Item): Row => rowOf(ITEM_COLUMNS, (field) => i[field]);
+export const disbursementToRow = (d: DisbursementInput): Row => rowOf(DISBURSEMENT_COLUMNS, (field) => d[field] ?? null);
 
-export function disbursementToRow(d: DisbursementInput): Row {
-  return { seq: d.seq, category: d.category, name: d.name, planned_fen: fenOfAmount(d.planned), actual_fen: fenOfAmount(d.actual), stated_rate: d.statedRate ?? null };
+const itemFromRow = (r: StoredRow): Item => fieldsOf(ITEM_COLUMNS, r) as Item;
+function disbursementFromRow(r: StoredRow): DisbursementInput {
+  const { statedRate, ...d } = fieldsOf(DISBURSEMENT_COLUMNS, r);
+  return { ...(d as Omit<DisbursementInput, 'statedRate'>), ...(statedRate !== null ? { statedRate: statedRate as string } : {}) };
 }
 
 /** A stored record with the ids of its rows (the grid edits rows by id). */
@@ -74,19 +46,12 @@ export type StoredRecord = { id: number; record: CountyRecord; itemIds: number[]
 export function readRecord(db: DB, id: number): StoredRecord {
   const r = db.prepare('SELECT * FROM records WHERE id = ?').get(id) as RecordRow | undefined;
   if (!r) throw appError('no_record', `记录 #${id} 不存在`, `Record #${id} does not exist`);
-  const items = db.prepare('SELECT * FROM items WHERE record_id = ? ORDER BY position, id').all(id) as ItemRow[];
-  const disbursements = db.prepare('SELECT * FROM disbursements WHERE record_id = ? ORDER BY position, id').all(id) as DisbursementRow[];
+  const items = db.prepare('SELECT * FROM items WHERE record_id = ? ORDER BY position, id').all(id) as StoredRow[];
+  const disbursements = db.prepare('SELECT * FROM disbursements WHERE record_id = ? ORDER BY position, id').all(id) as StoredRow[];
   const input: RecordInput = {
     county: countyFromRow(r),
-    items: items.map((i) => ({ seq: i.seq, category: i.category, name: i.name, target: i.target, completion: i.completion, completionRate: i.completion_rate })),
-    disbursements: disbursements.map((d) => ({
-      seq: d.seq,
-      category: d.category,
-      name: d.name,
-      planned: amount(d.planned_fen),
-      actual: amount(d.actual_fen),
-      ...(d.stated_rate !== null ? { statedRate: d.stated_rate } : {}),
-    })),
+    items: items.map(itemFromRow),
+    disbursements: disbursements.map(disbursementFromRow),
     ...(r.stated_total_rate !== null ? { totals: { statedRate: r.stated_total_rate } } : {}),
   };
   return { id, record: computeRecord(input), itemIds: items.map((i) => i.id), disbursementIds: disbursements.map((d) => d.id) };

@@ -1,0 +1,92 @@
+// Where each field of the record is stored: the one mapping from the record's fields (shared/
+// schema.ts) to the columns of the SQLite tables, with how a value is kept (money as integers of
+// 分). The change log, the edits and the reads all use it; the compiler holds it to the record's
+// fields, and a test holds it to the tables the migrations create.
+import { formatWan } from '../../../shared/money';
+import { fen } from '../../../shared/record';
+import type { CountyField } from '../../../shared/fields';
+import type { DisbursementInput, Item } from '../../../shared/schema';
+
+export type Table = 'records' | 'items' | 'disbursements';
+export type Value = string | number | null;
+export type Row = Record<string, Value>;
+
+/** How a field's value is kept: money as integers of 分, everything else as it is. */
+type Stored = { column: string; money?: true };
+type Mapping<Field extends string> = { readonly [F in Field]: Stored };
+
+export const COUNTY_COLUMNS = {
+  name: { column: 'county_name' },
+  province: { column: 'province' },
+  prefecture: { column: 'prefecture' },
+  batch: { column: 'batch' },
+  year: { column: 'year' },
+  approvedOn: { column: 'approved_on' },
+  acceptedOn: { column: 'accepted_on' },
+  'investment.total': { column: 'investment_total_fen', money: true },
+  'investment.central': { column: 'investment_central_fen', money: true },
+  'investment.localGov': { column: 'investment_local_gov_fen', money: true },
+  'investment.social': { column: 'investment_social_fen', money: true },
+  centralArrangedUse: { column: 'central_arranged_use_fen', money: true },
+  statusNote: { column: 'status_note' },
+} as const satisfies Mapping<CountyField>;
+
+export const ITEM_COLUMNS = {
+  seq: { column: 'seq' },
+  category: { column: 'category' },
+  name: { column: 'name' },
+  target: { column: 'target' },
+  completion: { column: 'completion' },
+  completionRate: { column: 'completion_rate' },
+} as const satisfies Mapping<keyof Item>;
+
+export const DISBURSEMENT_COLUMNS = {
+  seq: { column: 'seq' },
+  category: { column: 'category' },
+  name: { column: 'name' },
+  planned: { column: 'planned_fen', money: true },
+  actual: { column: 'actual_fen', money: true },
+  statedRate: { column: 'stated_rate' },
+} as const satisfies Mapping<keyof DisbursementInput>;
+
+export const FIELD_COLUMNS = { records: COUNTY_COLUMNS, items: ITEM_COLUMNS, disbursements: DISBURSEMENT_COLUMNS } as const;
+
+/** Columns a table has beyond the record's fields: ids, order, the matching key, the stated total rate. */
+const HOUSEKEEPING: Record<Table, readonly string[]> = {
+  records: ['id', 'county_key', 'stated_total_rate'],
+  items: ['id', 'record_id', 'position'],
+  disbursements: ['id', 'record_id', 'position'],
+};
+
+/** Every column of each table. */
+export const TABLE_COLUMNS: Record<Table, readonly string[]> = {
+  records: [...HOUSEKEEPING.records, ...Object.values(COUNTY_COLUMNS).map((c) => c.column)],
+  items: [...HOUSEKEEPING.items, ...Object.values(ITEM_COLUMNS).map((c) => c.column)],
+  disbursements: [...HOUSEKEEPING.disbursements, ...Object.values(DISBURSEMENT_COLUMNS).map((c) => c.column)],
+};
+
+/** A field's value as its column keeps it (an amount in 万元 → integer 分; not entered stays null). */
+export function toColumn(stored: Stored, value: Value): Value {
+  if (!stored.money || value === null) return value;
+  return Number(fen(String(value)));
+}
+
+/** A column's value as the field holds it (integer 分 → 万元). */
+export function fromColumn(stored: Stored, value: Value): Value {
+  if (!stored.money || value === null) return value;
+  return formatWan(BigInt(value));
+}
+
+/** The columns of one entity's fields (`get` reads a field, dotted names included). */
+export function rowOf<Field extends string>(mapping: Mapping<Field>, get: (field: Field) => Value): Row {
+  const row: Row = {};
+  for (const field of Object.keys(mapping) as Field[]) row[mapping[field].column] = toColumn(mapping[field], get(field));
+  return row;
+}
+
+/** The fields of one stored row, by field name. */
+export function fieldsOf<Field extends string>(mapping: Mapping<Field>, row: Row): Record<Field, Value> {
+  const out = {} as Record<Field, Value>;
+  for (const field of Object.keys(mapping) as Field[]) out[field] = fromColumn(mapping[field], row[mapping[field].column]);
+  return out;
+}
