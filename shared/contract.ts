@@ -7,6 +7,7 @@ import { countySchema, itemSchema, moneySchema, percentSchema, categorySchema, t
 import { COUNTY_FIELDS } from './fields';
 import { FINDING_SEVERITY } from './findings';
 import { METHOD_NAMES, type MethodName } from './methods';
+import { STATUSES } from './status';
 
 const id = z.number().int().positive();
 const table = z.enum(['items', 'disbursements']);
@@ -17,6 +18,7 @@ const stepDetail = z.object({
   county: z.string().optional(), batch: z.number().int().optional(), table: z.enum(['county', 'items', 'disbursements']).optional(),
   row: z.number().int().optional(), field: z.string().optional(), rows: z.number().int().optional(), columns: z.number().int().optional(),
   files: z.array(z.string()).optional(), counties: z.array(z.string()).optional(),
+  status: z.enum(STATUSES).optional(), by: z.string().optional(), remark: z.string().optional(),
 });
 const step = z.object({ id, action: z.string(), detail: stepDetail, recordId: z.number().int().nullable(), at: z.string(), undone: z.boolean(), removesRecord: z.boolean() });
 /** What an undo or redo did: the steps replayed, or those that would remove a record and need a yes first. */
@@ -49,9 +51,17 @@ export const countyRecordSchema = z.object({
   disbursementSummary: z.string(),
 });
 
+/** A record's review status and sign-off. */
+const statusInfo = z.object({ status: z.enum(STATUSES), by: z.string().nullable(), at: z.string().nullable(), remark: z.string().nullable() });
+
 const recordSummary = z.object({
   id, county: z.string(), province: z.string().nullable(), prefecture: z.string().nullable(), batch: z.number().int(), year: z.number().int(),
   planned: totalMoneySchema, actual: totalMoneySchema, rate: percentSchema.nullable(), warnings: z.number().int(), errors: z.number().int(),
+  /** Items and disbursement lines. */
+  items: z.number().int(), disbursements: z.number().int(),
+  status: statusInfo,
+  /** When the record last changed (its latest step), ISO time; null if never since it was made. */
+  updatedAt: z.string().nullable(),
 });
 
 const importResult = z.object({
@@ -79,7 +89,12 @@ export const contract = {
   listRecords: { input: z.object({}), output: z.array(recordSummary) },
   getRecord: {
     input: z.object({ id }),
-    output: z.object({ id, record: countyRecordSchema, itemIds: z.array(id), disbursementIds: z.array(id), findings: z.array(findingSchema) }),
+    output: z.object({ id, record: countyRecordSchema, itemIds: z.array(id), disbursementIds: z.array(id), findings: z.array(findingSchema), status: statusInfo }),
+  },
+  /** Sets the review status, signed by `by`; leaving 已验收 needs a reason. One undo step. */
+  setStatus: {
+    input: z.object({ id, status: z.enum(STATUSES), by: z.string().trim().min(1).max(100), remark: z.string().max(1000).optional(), reason: z.string().max(1000).optional() }),
+    output: statusInfo,
   },
   createRecord: { input: z.object({ county: countySchema }), output: z.object({ id }) },
   duplicateRecord: { input: z.object({ id, batch: z.number().int().min(1).max(99) }), output: z.object({ id }) },

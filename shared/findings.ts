@@ -23,6 +23,7 @@ export const FINDING_SEVERITY = {
   no_tables: 'error',
   duplicate_record: 'error',
   conflict: 'error',
+  locked: 'error',
   invalid_value: 'error',
 } as const satisfies Record<string, Severity>;
 export type FindingCode = keyof typeof FINDING_SEVERITY;

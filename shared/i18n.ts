@@ -103,6 +103,10 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
   no_tables: [() => '没有找到“项目建设完成情况”或“中央财政资金拨付情况”表(按表头文字查找)', () => 'found neither the construction table nor the disbursement table (looked for their header texts)'],
   duplicate_record: [(p) => `${p.county} 第${p.batch}批 在本次导入中出现了两次(另见 ${p.other})`, (p) => `${p.county}, batch ${p.batch}, appears twice in this import (see also ${p.other})`],
   conflict: [(p) => `${p.county} 第${p.batch}批 已有记录;可选择跳过或替换`, (p) => `${p.county}, batch ${p.batch}, is already stored; choose skip or replace`],
+  locked: [
+    (p) => `${p.county} 第${p.batch}批 已验收${p.by ? `(${p.by}${p.at ? `,${p.at}` : ''})` : ''},不能替换;如需替换,请先解除验收`,
+    (p) => `${p.county}, batch ${p.batch}, is accepted${p.by ? ` (${p.by}${p.at ? `, ${p.at}` : ''})` : ''} and cannot be replaced; unlock it first`,
+  ],
   invalid_value: [
     (p) => (p.problem ? `${p.field}“${p.value}”${problemText(p.problem as FieldProblem, 'zh')}` : `${p.field}:${p.value}`),
     (p) => (p.problem ? `${p.field} “${p.value}” ${problemText(p.problem as FieldProblem, 'en')}` : `${p.field}: ${p.value}`),

@@ -3,7 +3,7 @@
 export const METHOD_NAMES = [
   'info', 'listRecords', 'getRecord', 'createRecord', 'duplicateRecord', 'deleteRecord', 'updateCounty', 'editCells',
   'insertRows', 'deleteRows', 'moveRow', 'undo', 'redo', 'history', 'importWorkbooks', 'exportWorkbook', 'saveExport',
-  'backupNow', 'waitForCommand', 'exportPdf', 'printDocument',
+  'backupNow', 'waitForCommand', 'exportPdf', 'printDocument', 'setStatus',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 export const CHANNEL_PREFIX = 'yanshou:';

@@ -1,5 +1,6 @@
 // Undo steps in words: what a step did, named as a person would ("编辑 樟树市 三 第1行 实际拨付额度").
 import { fieldLabel, type Lang } from './i18n';
+import { statusLabel } from './status';
 
 /** What a step names, kept with it in the change log. */
 export type StepDetail = {
@@ -13,6 +14,10 @@ export type StepDetail = {
   columns?: number;
   files?: string[];
   counties?: string[];
+  /** A status change: the new status, who set it, the remark or reason. */
+  status?: 'draft' | 'submitted' | 'reviewed' | 'accepted';
+  by?: string;
+  remark?: string;
 };
 
 const ACTIONS: Record<string, [string, string]> = {
@@ -27,6 +32,7 @@ const ACTIONS: Record<string, [string, string]> = {
   'delete record': ['删除记录', 'Delete record'],
   demo: ['添加示例', 'Add demo'],
   import: ['导入', 'Import'],
+  status: ['状态', 'Status'],
 };
 
 const TABLES: Record<NonNullable<StepDetail['table']>, [string, string]> = {
@@ -40,12 +46,13 @@ export function stepLabel(step: { action: string; detail: StepDetail }, lang: La
   const zh = lang === 'zh';
   const d = step.detail;
   const parts: string[] = [(ACTIONS[step.action] ?? [step.action, step.action])[zh ? 0 : 1]];
-  if (d.county) parts.push(d.batch !== undefined && (step.action === 'create' || step.action === 'duplicate' || step.action === 'delete record' || step.action === 'demo') ? (zh ? `${d.county} 第${d.batch}批` : `${d.county} (batch ${d.batch})`) : d.county);
+  if (d.county) parts.push(d.batch !== undefined && (step.action === 'create' || step.action === 'duplicate' || step.action === 'delete record' || step.action === 'demo' || step.action === 'status') ? (zh ? `${d.county} 第${d.batch}批` : `${d.county} (batch ${d.batch})`) : d.county);
   if (d.table) parts.push(TABLES[d.table][zh ? 0 : 1]);
   if (d.row !== undefined) parts.push(zh ? `第${d.row}行` : `row ${d.row}`);
   if (d.field) parts.push(fieldLabel(d.field, lang));
   if (d.rows !== undefined && d.row === undefined) parts.push(d.columns !== undefined ? (zh ? `${d.rows} 行 × ${d.columns} 列` : `${d.rows} × ${d.columns} cells`) : zh ? `${d.rows} 行` : `${d.rows} rows`);
   if (d.files?.length) parts.push(d.files.join('、'));
   if (d.counties?.length) parts.push(`(${d.counties.join('、')})`);
+  if (d.status) parts.push(`→ ${statusLabel(d.status, lang)}${d.by ? ` (${d.by})` : ''}`);
   return zh ? parts.join(' ') : parts.join(', ').replace(/^([^,]+), /, '$1 ');
 }

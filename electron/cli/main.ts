@@ -32,6 +32,8 @@ const COMMANDS: Record<string, Command> = {
   export: { options: { county: { type: 'string' }, batch: { type: 'string' }, script: { type: 'string' } }, positionals: true, run: async () => (await excel()).exportCommand },
   pdf: { options: { county: { type: 'string' }, batch: { type: 'string' }, script: { type: 'string' }, 'no-signature': { type: 'boolean' } }, positionals: true, run: async () => (await excel()).pdfCommand },
   web: { options: { port: { type: 'string' }, 'no-open': { type: 'boolean' } }, run: async () => (await import('./web')).webCommand },
+  summary: { options: { by: { type: 'string' } }, run: async () => (await import('./summary')).summaryCommand },
+  status: { options: { county: { type: 'string' }, batch: { type: 'string' }, set: { type: 'string' }, by: { type: 'string' }, reason: { type: 'string' } }, run: async () => (await import('./summary')).statusCommand },
   backups: { options: {}, run: async () => (await import('./backups')).backupsCommand },
   restore: { options: {}, positionals: true, run: async () => (await import('./backups')).restoreCommand },
 };
@@ -48,6 +50,9 @@ const USAGE = {
   export 输出.xlsx [--county 县名 [--batch N]] [--script hans|hant]
   pdf 输出.pdf [--county 县名 [--batch N]] [--script hans|hant] [--no-signature]
   web [--port N] [--no-open]             在浏览器中打开应用
+  summary [--by province|batch|year] [--json]  汇总:各组记录数、计划、实际、拨付率
+  status --county 县名 [--batch N] [--set draft|submitted|reviewed|accepted] [--by 姓名] [--reason 理由] [--json]
+                                         查看或设置审核状态(已验收的记录被锁定)
   backups [--json]                       列出数据文件的备份
   restore 备份文件                         恢复一个备份(先备份当前数据文件)
 通用选项: --db 数据文件(默认 $YANSHOU_DB 或应用的数据文件)  --lang zh|en  --version`,
@@ -62,6 +67,9 @@ Usage: yanshou <command> [options]
   export OUT.xlsx [--county NAME [--batch N]] [--script hans|hant]
   pdf OUT.pdf [--county NAME [--batch N]] [--script hans|hant] [--no-signature]
   web [--port N] [--no-open]             the app in a browser
+  summary [--by province|batch|year] [--json]  totals per group: records, planned, disbursed, rate
+  status --county NAME [--batch N] [--set draft|submitted|reviewed|accepted] [--by NAME] [--reason TEXT] [--json]
+                                         show or set the review status (an accepted record is locked)
   backups [--json]                       list the data file's backups
   restore BACKUP                         restore a backup (backing up the current file first)
 Common options: --db PATH (default $YANSHOU_DB or the app's data file)  --lang zh|en  --version`,

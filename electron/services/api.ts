@@ -15,6 +15,7 @@ import { mutate, replay, history, type Actor } from './store/changelog';
 import { backupDatabase } from './store/backup';
 import { createRecord, listRecords, readRecord, removeRecord, conflictError, findRecordIds } from './store/records';
 import { deleteRows, editCells, insertRows, moveRow, updateCounty } from './store/edits';
+import { readStatus, setStatus } from './store/status';
 import type { DB } from './store/database';
 
 /** What only the desktop shell can do; absent in web mode. */
@@ -45,8 +46,9 @@ export const handlers: Handlers = {
   listRecords: (_i, { db }) => listRecords(db),
   getRecord: ({ id }, { db }) => {
     const stored = readRecord(db, id);
-    return { ...stored, findings: checkRecord(stored.record) };
+    return { ...stored, findings: checkRecord(stored.record), status: readStatus(db, id) };
   },
+  setStatus: ({ id, status, by, remark, reason }, { db, actor }) => setStatus(db, actor, id, { status, by, remark, reason }),
   createRecord: ({ county }, { db, actor }) => ({ id: createRecord(db, actor, { county, items: [], disbursements: [] }, 'create') }),
   duplicateRecord: ({ id, batch }, { db, actor }) => {
     const input = toInput(readRecord(db, id).record);

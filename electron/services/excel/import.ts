@@ -10,6 +10,7 @@ import { recordInputSchema } from '../../../shared/schema';
 import { mutate, type Actor } from '../store/changelog';
 import { backupDatabase } from '../store/backup';
 import { findRecordIds, insertRecord, removeRecord } from '../store/records';
+import { readStatus } from '../store/status';
 import type { DB } from '../store/database';
 import { cellText, gridOf, plain } from './cells';
 import { META_SCHEMA, META_SHEET, type SheetMeta } from './layout';
@@ -185,6 +186,12 @@ export async function planImport(db: DB, files: ImportFile[], onConflict: OnConf
       if (action !== 'rejected' && existingId !== undefined) {
         action = onConflict === 'replace' ? 'replaced' : onConflict === 'skip' ? 'skipped' : 'conflict';
         if (action === 'conflict') plan.findings.push(place(finding('conflict', { county: county!.name, batch: String(county!.batch) }), r.file, r.sheet));
+        // An accepted record is locked: an import may skip it, never replace it.
+        const status = readStatus(db, existingId);
+        if (action === 'replaced' && status.status === 'accepted') {
+          action = 'rejected';
+          plan.findings.push(place(finding('locked', { county: county!.name, batch: String(county!.batch), by: status.by ?? '', at: (status.at ?? '').slice(0, 10) }), r.file, r.sheet));
+        }
       }
     }
     if (action === 'rejected' || action === 'conflict') plan.ok = false;

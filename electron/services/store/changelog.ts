@@ -47,7 +47,13 @@ export class Changes {
   constructor(
     private readonly db: DB,
     private readonly stepId: number,
+    /** A status change may touch an accepted record (to unlock it); nothing else may. */
+    private readonly action: string,
   ) {}
+
+  private assertUnlocked(recordId: number): void {
+    if (this.action !== STATUS_ACTION) assertNotAccepted(this.db, recordId);
+  }
 
   get changed(): boolean {
     return this.count > 0;
@@ -66,6 +72,7 @@ export class Changes {
   }
 
   insert(table: Table, row: Row): number {
+    if (table !== 'records') this.assertUnlocked(Number(row.record_id));
     const id = insertRow(this.db, table, row);
     const stored = readRow(this.db, table, id);
     this.log(table, id, recordIdOf(table, stored), null, undefined, stored);
@@ -75,6 +82,7 @@ export class Changes {
   /** Sets fields of one row; a field whose value does not change is not logged. */
   update(table: Table, id: number, fields: Row): void {
     const before = readRow(this.db, table, id);
+    this.assertUnlocked(recordIdOf(table, before));
     for (const [field, value] of Object.entries(fields)) {
       checkColumn(table, field);
       if (field === 'id' || before[field] === value) continue;
@@ -85,9 +93,29 @@ export class Changes {
 
   remove(table: Table, id: number): void {
     const before = readRow(this.db, table, id);
+    this.assertUnlocked(recordIdOf(table, before));
     this.db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(id);
     this.log(table, id, recordIdOf(table, before), null, before, undefined);
   }
+}
+
+/** The action of a review-status change (shared/status.ts). */
+export const STATUS_ACTION = 'status';
+
+/** An accepted record is locked: every change of it is refused, naming the status and who accepted it. */
+export function assertNotAccepted(db: DB, recordId: number): void {
+  const r = db.prepare('SELECT county_name, batch, status, status_by, status_at FROM records WHERE id = ?').get(recordId) as
+    | { county_name: string; batch: number; status: string; status_by: string | null; status_at: string | null }
+    | undefined;
+  if (r?.status !== 'accepted') return;
+  const who = [r.status_by, r.status_at?.slice(0, 10)].filter(Boolean).join(',');
+  throw appError(
+    'locked',
+    `${r.county_name} 第${r.batch}批 已验收${who ? `(${who})` : ''},不能修改。如需修改,请先“解除验收”并写明理由。`,
+    `${r.county_name}, batch ${r.batch}, is accepted${who ? ` (${who})` : ''} and cannot be changed. To change it, unlock it first, giving a reason.`,
+    {},
+    { status: r.status, by: r.status_by, at: r.status_at },
+  );
 }
 
 function recordIdOf(table: Table, row: Row): number {
@@ -111,7 +139,7 @@ export function mutate<T>(db: DB, actor: Actor, spec: StepSpec, fn: (changes: Ch
         .prepare('INSERT INTO steps (at, label, record_id, client, client_kind, detail) VALUES (?, ?, ?, ?, ?, ?)')
         .run(new Date().toISOString(), spec.action, spec.recordId, actor.client, actor.kind, JSON.stringify(spec.detail ?? {})).lastInsertRowid,
     );
-    const changes = new Changes(db, stepId);
+    const changes = new Changes(db, stepId, spec.action);
     const result = fn(changes);
     if (!changes.changed) db.prepare('DELETE FROM steps WHERE id = ?').run(stepId);
     else if (spec.recordId === null)
@@ -245,6 +273,21 @@ function assertSeqsUnique(db: DB, changes: ChangeRow[], direction: Direction): v
   }
 }
 
+/**
+ * Undo and redo change an accepted record no more than an edit may; and undoing an acceptance is an
+ * unlock, which takes the explicit step with a reason.
+ */
+function assertReplayUnlocked(db: DB, step: StepRow, changes: ChangeRow[]): void {
+  const records = new Set(changes.map((c) => c.record_id).filter((r): r is number => r !== null));
+  if (step.label !== STATUS_ACTION) for (const r of records) assertNotAccepted(db, r);
+  else if (changes.some((c) => c.field === 'status' && JSON.parse(c.after ?? 'null') === 'accepted' && step.undone === 0))
+    throw appError(
+      'locked',
+      '撤销“验收”就是解除验收:请用“解除验收”并写明理由。',
+      'Undoing an acceptance unlocks the record: use Unlock and give a reason.',
+    );
+}
+
 export type ReplayResult = { steps: StepInfo[]; needsConfirm: StepInfo[]; backup: string | null };
 
 /**
@@ -267,6 +310,7 @@ export function replay(db: DB, dbFile: string, actor: Actor, direction: Directio
     return rows.map((s) => {
       const changes = db.prepare(`SELECT * FROM changes WHERE step_id = ? ORDER BY id ${direction === 'undo' ? 'DESC' : 'ASC'}`).all(s.id) as ChangeRow[];
       assertNoConflict(db, actor, s, changes, direction);
+      assertReplayUnlocked(db, s, changes);
       for (const c of changes) apply(db, c, direction);
       assertSeqsUnique(db, changes, direction);
       db.prepare('UPDATE steps SET undone = ? WHERE id = ?').run(direction === 'undo' ? 1 : 0, s.id);

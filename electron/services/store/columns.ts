@@ -51,9 +51,9 @@ export const DISBURSEMENT_COLUMNS = {
 
 export const FIELD_COLUMNS = { records: COUNTY_COLUMNS, items: ITEM_COLUMNS, disbursements: DISBURSEMENT_COLUMNS } as const;
 
-/** Columns a table has beyond the record's fields: ids, order, the matching key, the stated total rate. */
+/** Columns a table has beyond the record's fields: ids, order, the matching key, the stated total rate, the review status. */
 const HOUSEKEEPING: Record<Table, readonly string[]> = {
-  records: ['id', 'county_key', 'stated_total_rate'],
+  records: ['id', 'county_key', 'stated_total_rate', 'status', 'status_by', 'status_at', 'status_remark'],
   items: ['id', 'record_id', 'position'],
   disbursements: ['id', 'record_id', 'position'],
 };

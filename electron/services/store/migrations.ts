@@ -98,6 +98,13 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE disbursements_next RENAME TO disbursements;
   CREATE INDEX disbursements_record ON disbursements(record_id, position);
   `,
+  // Review status with sign-off: 草稿 → 已提交 → 已审核 → 已验收, who set it, when, and a remark.
+  `
+  ALTER TABLE records ADD COLUMN status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'submitted', 'reviewed', 'accepted'));
+  ALTER TABLE records ADD COLUMN status_by TEXT;
+  ALTER TABLE records ADD COLUMN status_at TEXT;
+  ALTER TABLE records ADD COLUMN status_remark TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -6,6 +6,8 @@ import { checkRecord } from '../../../shared/checks';
 import { appError } from '../../../shared/errors';
 import { mutate, type Actor, type Changes } from './changelog';
 import { COUNTY_COLUMNS, DISBURSEMENT_COLUMNS, fieldsOf, ITEM_COLUMNS, rowOf, type Row } from './columns';
+import { readStatus } from './status';
+import type { StatusInfo } from '../../../shared/status';
 import type { DB } from './database';
 
 type RecordRow = Row & { id: number; county_key: string; stated_total_rate: string | null };
@@ -70,6 +72,7 @@ export function findRecordIds(db: DB, county: string, batch?: number): { id: num
 export type RecordSummary = {
   id: number; county: string; province: string | null; prefecture: string | null; batch: number; year: number;
   planned: string; actual: string; rate: string | null; warnings: number; errors: number;
+  items: number; disbursements: number; status: StatusInfo; updatedAt: string | null;
 };
 
 export function listRecords(db: DB): RecordSummary[] {
@@ -77,6 +80,7 @@ export function listRecords(db: DB): RecordSummary[] {
   return ids.map((id) => {
     const { record } = readRecord(db, id);
     const findings = checkRecord(record);
+    const updatedAt = db.prepare('SELECT max(s.at) FROM changes c JOIN steps s ON s.id = c.step_id WHERE c.record_id = ? AND s.undone = 0').pluck().get(id) as string | null;
     return {
       id,
       county: record.county.name,
@@ -89,6 +93,10 @@ export function listRecords(db: DB): RecordSummary[] {
       rate: record.totals.rate,
       warnings: findings.filter((f) => f.severity === 'warning').length,
       errors: findings.filter((f) => f.severity === 'error').length,
+      items: record.items.length,
+      disbursements: record.disbursements.length,
+      status: readStatus(db, id),
+      updatedAt,
     };
   });
 }

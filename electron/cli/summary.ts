@@ -1,0 +1,49 @@
+// yanshou summary, yanshou status: the overview's figures, and a record's review status.
+import { listRecords } from '../services/store/records';
+import { readStatus, setStatus } from '../services/store/status';
+import { cliActor } from '../services/store/changelog';
+import { groupTotals, subtotal, type GroupBy } from '../../shared/summary';
+import { STATUSES, statusLabel, type ReviewStatus } from '../../shared/status';
+import { showRate } from '../../shared/money';
+import { EXIT, UsageError } from './output';
+import { selectRecord } from './records';
+import type { CommandContext } from './main';
+
+const GROUPS: GroupBy[] = ['province', 'batch', 'year'];
+
+export function summaryCommand(ctx: CommandContext): number {
+  const { io, values } = ctx;
+  const zh = io.lang === 'zh';
+  const by = (values.by as string | undefined) ?? 'province';
+  if (!GROUPS.includes(by as GroupBy)) throw new UsageError(zh ? `--by 只能是 province、batch 或 year:${by}` : `--by takes province, batch or year: ${by}`);
+  const records = listRecords(ctx.open());
+  const keyOf = (r: (typeof records)[number]) => (by === 'province' ? (r.province ?? '') : String(by === 'batch' ? r.batch : r.year));
+  const numeric = by !== 'province';
+  const groups = groupTotals(records, keyOf, numeric ? (a, b) => Number(a) - Number(b) : (a, b) => a.localeCompare(b, 'zh-Hans-CN-u-co-pinyin'));
+  const total = subtotal('', records);
+  if (values.json) {
+    io.out(JSON.stringify({ groups, total: { records: total.records, planned: total.planned, actual: total.actual, rate: total.rate } }, null, 2));
+    return EXIT.ok;
+  }
+  const name = (key: string) => (by === 'batch' ? (zh ? `第${key}批` : `batch ${key}`) : by === 'year' ? (zh ? `${key}年` : key) : key || (zh ? '(未填省份)' : '(no province)'));
+  const line = (label: string, g: typeof total) =>
+    io.out(`${label.padEnd(12)} ${String(g.records).padStart(4)} ${zh ? '条' : 'records'}  ${zh ? '计划' : 'planned'} ${g.planned}  ${zh ? '实际' : 'disbursed'} ${g.actual}  ${zh ? '拨付率' : 'rate'} ${showRate(g.rate)}%`);
+  for (const g of groups) line(name(g.key), g);
+  line(zh ? '合计' : 'Total', total);
+  return EXIT.ok;
+}
+
+export function statusCommand(ctx: CommandContext): number {
+  const { io, values } = ctx;
+  const zh = io.lang === 'zh';
+  const db = ctx.open();
+  const id = selectRecord(db, ctx);
+  const set = values.set as string | undefined;
+  if (set !== undefined && !STATUSES.includes(set as ReviewStatus)) throw new UsageError(zh ? `--set 只能是 ${STATUSES.join('、')}:${set}` : `--set takes ${STATUSES.join(', ')}: ${set}`);
+  const info = set
+    ? setStatus(db, cliActor(), id, { status: set as ReviewStatus, by: (values.by as string | undefined) ?? '', reason: values.reason as string | undefined })
+    : readStatus(db, id);
+  if (values.json) io.out(JSON.stringify(info, null, 2));
+  else io.out(`${statusLabel(info.status, io.lang)}${info.by ? `  ${info.by}` : ''}${info.at ? `  ${info.at}` : ''}${info.remark ? `  ${info.remark}` : ''}`);
+  return EXIT.ok;
+}

@@ -1,0 +1,20 @@
+// Review status with sign-off: 草稿 → 已提交 → 已审核 → 已验收. An accepted record is locked.
+import type { Lang } from './i18n';
+
+export const STATUSES = ['draft', 'submitted', 'reviewed', 'accepted'] as const;
+export type ReviewStatus = (typeof STATUSES)[number];
+
+/** The status of a record, who set it and when (the record's sign-off). */
+export type StatusInfo = { status: ReviewStatus; by: string | null; at: string | null; remark: string | null };
+
+const LABELS: Record<ReviewStatus, [string, string]> = {
+  draft: ['草稿', 'draft'],
+  submitted: ['已提交', 'submitted'],
+  reviewed: ['已审核', 'reviewed'],
+  accepted: ['已验收', 'accepted'],
+};
+
+export const statusLabel = (status: ReviewStatus, lang: Lang): string => LABELS[status][lang === 'zh' ? 0 : 1];
+
+/** "2026-11-29T08:30:00Z" → "2026-11-29". */
+export const dayOf = (at: string | null): string => (at ? at.slice(0, 10) : '');

@@ -1,0 +1,130 @@
+// Review status with sign-off: 草稿 → 已提交 → 已审核 → 已验收, who and when in the change log, one
+// undo step each; an accepted record is locked against every mutation path of the contract.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type DB } from '../../../electron/services/store/database';
+import { createRecord, readRecord } from '../../../electron/services/store/records';
+import { editCells } from '../../../electron/services/store/edits';
+import { readStatus, setStatus } from '../../../electron/services/store/status';
+import { history } from '../../../electron/services/store/changelog';
+import { dispatch, type ApiContext } from '../../../electron/services/api';
+import { exportWorkbook } from '../../../electron/services/excel/export';
+import { METHODS, type Input, type Method } from '../../../shared/contract';
+import { stepLabel } from '../../../shared/steps';
+import { AppError } from '../../../shared/errors';
+import { ME, referenceFixture, seedInput } from '../../helpers/fixtures';
+import { redo, undo } from '../../helpers/store';
+
+let db: DB;
+let id: number;
+let ctx: ApiContext;
+beforeEach(() => {
+  db = openDatabase(':memory:');
+  id = createRecord(db, ME, seedInput());
+  ctx = { db, dbFile: ':memory:', version: 'test', renderPdf: async () => new Uint8Array([1]) };
+});
+
+function refusal(fn: () => unknown): AppError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof AppError) return e;
+    throw e;
+  }
+  throw new Error('not refused');
+}
+
+describe('review status', () => {
+  it('moves through 草稿 → 已提交 → 已审核 → 已验收, recording who, when and the remark; each change one undo step', () => {
+    expect(readStatus(db, id)).toEqual({ status: 'draft', by: null, at: null, remark: null });
+    setStatus(db, ME, id, { status: 'submitted', by: '李会计' });
+    setStatus(db, ME, id, { status: 'reviewed', by: '王科长', remark: '数据已核' });
+    const accepted = setStatus(db, ME, id, { status: 'accepted', by: '赵处长' });
+    expect(accepted).toMatchObject({ status: 'accepted', by: '赵处长' });
+    expect(Date.now() - Date.parse(accepted.at!)).toBeLessThan(60_000);
+    const [last, reviewed] = history(db, ME).steps;
+    expect(stepLabel(last, 'zh')).toBe('状态 樟树市 第8批 → 已验收 (赵处长)');
+    expect(reviewed.detail).toMatchObject({ status: 'reviewed', by: '王科长', remark: '数据已核' });
+    // Undoing an acceptance is unlocking: refused; the explicit unlock with a reason is the way.
+    expect(refusal(() => undo(db)).code).toBe('locked');
+    expect(refusal(() => setStatus(db, ME, id, { status: 'reviewed', by: '赵处长' })).code).toBe('reason_needed');
+    expect(setStatus(db, ME, id, { status: 'reviewed', by: '赵处长', reason: '补录第三批凭证' })).toMatchObject({ status: 'reviewed', remark: '补录第三批凭证' });
+    undo(db); // the unlock: locked again
+    expect(readStatus(db, id).status).toBe('accepted');
+    redo(db);
+    expect(readStatus(db, id).status).toBe('reviewed');
+    undo(db);
+    expect(readStatus(db, id)).toMatchObject({ status: 'accepted', by: '赵处长' });
+  });
+
+  it('needs a name to sign with', () => {
+    expect(refusal(() => setStatus(db, ME, id, { status: 'submitted', by: '  ' })).code).toBe('who_needed');
+  });
+});
+
+describe('an accepted record is locked', () => {
+  beforeEach(() => {
+    editCells(db, ME, id, 'disbursements', [{ rowId: readRecord(db, id).disbursementIds[0], field: 'actual', value: '700' }], []);
+    setStatus(db, ME, id, { status: 'accepted', by: '赵处长' });
+  });
+
+  it('against every method of the contract: what would change it is refused naming the status and who accepted it, nothing changes', async () => {
+    const { itemIds, disbursementIds, record } = readRecord(db, id);
+    const workbook = await exportWorkbook([record]);
+    // One call of every method at the accepted record (typed by the contract: a new method needs a line here).
+    const calls: { [M in Method]: Input<M> } = {
+      info: {},
+      listRecords: {},
+      getRecord: { id },
+      createRecord: { county: { ...record.county, name: '新县', batch: 1 } },
+      duplicateRecord: { id, batch: 9 },
+      deleteRecord: { id },
+      updateCounty: { id, field: 'statusNote', value: '改了' },
+      editCells: { recordId: id, table: 'disbursements', edits: [{ rowId: disbursementIds[1], field: 'actual', value: '1' }] },
+      insertRows: { recordId: id, table: 'items', index: 0, count: 1 },
+      deleteRows: { recordId: id, table: 'items', rowIds: [itemIds[0]] },
+      moveRow: { recordId: id, table: 'items', rowId: itemIds[0], toIndex: 3 },
+      undo: {},
+      redo: {},
+      history: {},
+      importWorkbooks: { files: [{ name: 'again.xlsx', bytes: new Uint8Array(workbook) }], onConflict: 'replace', dryRun: false },
+      exportWorkbook: { ids: [id], script: 'hans' },
+      saveExport: { ids: [id], script: 'hans' },
+      exportPdf: { ids: [id], script: 'hans' },
+      printDocument: { ids: [id], script: 'hans' },
+      backupNow: {},
+      waitForCommand: {},
+      setStatus: { id, status: 'accepted', by: '赵处长' },
+    };
+    const before = readRecord(db, id).record;
+    const refusedWith: Record<string, string> = {};
+    for (const method of METHODS) {
+      const result = await dispatch(ctx, method, calls[method], ME);
+      if (!result.ok) refusedWith[method] = result.error.code;
+      else if (method === 'importWorkbooks' && (result.value as { findings: { code: string }[] }).findings.some((f) => f.code === 'locked')) refusedWith[method] = 'locked';
+      expect(readRecord(db, id).record, method).toEqual(before);
+      expect(readStatus(db, id).status, method).toBe('accepted');
+    }
+    expect(refusedWith).toMatchObject({ deleteRecord: 'locked', updateCounty: 'locked', editCells: 'locked', insertRows: 'locked', deleteRows: 'locked', moveRow: 'locked', importWorkbooks: 'locked' });
+    const message = (await dispatch(ctx, 'editCells', calls.editCells, ME)) as { ok: false; error: { message: string } };
+    expect(message.error.message).toContain('已验收(赵处长,');
+  });
+
+  it('undo and redo cannot change it either: an edit made before the acceptance stays', () => {
+    const reviewer = { client: 'reviewer', kind: 'web' } as const;
+    setStatus(db, ME, id, { status: 'reviewed', by: '赵处长', reason: '复核' });
+    editCells(db, ME, id, 'disbursements', [{ rowId: readRecord(db, id).disbursementIds[2], field: 'actual', value: '120' }], []);
+    setStatus(db, reviewer, id, { status: 'accepted', by: '赵处长' });
+    expect(refusal(() => undo(db)).code).toBe('locked');
+    expect(readRecord(db, id).record.disbursements[2].actual).toBe('120');
+  });
+
+  it('once unlocked with a reason, the record takes edits again (and its undo history still works)', () => {
+    setStatus(db, ME, id, { status: 'reviewed', by: '赵处长', reason: '更正拨付额' });
+    editCells(db, ME, id, 'disbursements', [{ rowId: readRecord(db, id).disbursementIds[1], field: 'actual', value: '300' }], []);
+    expect(readRecord(db, id).record.disbursements[1].actual).toBe('300');
+    undo(db);
+    expect(readRecord(db, id).record.disbursements[1].actual).toBe('285.4');
+    expect(readRecord(db, id).record.disbursements[0].actual).toBe('700');
+    expect(referenceFixture('hans').disbursements[1].actual).toBe('285.4');
+  });
+});
