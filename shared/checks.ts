@@ -2,6 +2,7 @@
 import { fen, type CountyRecord } from './record';
 import { formatWan, percentOutside, statedRateAgrees, sumFen } from './money';
 import { finding, type Finding } from './findings';
+import { lastDayOf } from './ledger';
 
 export function checkRecord(record: CountyRecord): Finding[] {
   const out: Finding[] = [];
@@ -44,6 +45,21 @@ export function checkRecord(record: CountyRecord): Finding[] {
   });
   if (totals.statedRate !== undefined && !statedRateAgrees(totals.statedRate, actual, planned))
     out.push(finding('stated_rate_mismatch', { name: '合计', stated: totals.statedRate, computed: totals.rate ?? '—' }, { table: 'totals', field: 'statedRate' }));
+
+  // The ledger: payments after the acceptance day, a voucher used twice, a payment without payee.
+  const accepted = county.acceptedOn ? lastDayOf(county.acceptedOn) : null;
+  const vouchers = new Map<string, number>();
+  (record.payments ?? []).forEach((p, index) => {
+    const target = (field: string) => ({ table: 'payments' as const, row: index, field });
+    const line = String(p.line);
+    if (accepted && p.date > accepted) out.push(finding('payment_after_acceptance', { line, date: p.date, accepted }, target('date')));
+    const voucher = p.voucher.trim();
+    if (voucher) {
+      if (vouchers.has(voucher)) out.push(finding('duplicate_voucher', { line, voucher, other: String(vouchers.get(voucher)! + 1) }, target('voucher')));
+      else vouchers.set(voucher, index);
+    }
+    if (!p.payee.trim()) out.push(finding('payment_no_payee', { line, date: p.date, amount: p.amount }, target('payee')));
+  });
 
   items.forEach((item, index) => {
     if (item.completionRate !== null && percentOutside(item.completionRate, 0, 100))

@@ -3,19 +3,22 @@
 // changes them.
 import { z } from 'zod';
 import { SCHEMA_ID } from './record';
-import { countySchema, itemSchema, moneySchema, percentSchema, categorySchema, totalMoneySchema } from './schema';
+import { countySchema, itemSchema, moneySchema, percentSchema, categorySchema, totalMoneySchema, paymentSchema } from './schema';
 import { COUNTY_FIELDS } from './fields';
 import { FINDING_SEVERITY } from './findings';
 import { METHOD_NAMES, type MethodName } from './methods';
 import { STATUSES } from './status';
+import { isDay, PAYMENT_FIELDS } from './ledger';
 
 const id = z.number().int().positive();
+/** The day figures are as of (a record with a ledger); default its 验收日期, else today. */
+const asOf = z.string().refine(isDay, { message: 'asOf: a day, YYYY-MM-DD' }).optional();
 const table = z.enum(['items', 'disbursements']);
 const rawValue = z.union([z.string().max(100_000), z.number().finite(), z.null()]);
 const ok = z.object({ ok: z.literal(true) });
 /** A step of the change log (one user action), as undo, redo and the history panel name it. */
 const stepDetail = z.object({
-  county: z.string().optional(), batch: z.number().int().optional(), table: z.enum(['county', 'items', 'disbursements']).optional(),
+  county: z.string().optional(), batch: z.number().int().optional(), table: z.enum(['county', 'items', 'disbursements', 'payments']).optional(),
   row: z.number().int().optional(), field: z.string().optional(), rows: z.number().int().optional(), columns: z.number().int().optional(),
   files: z.array(z.string()).optional(), counties: z.array(z.string()).optional(),
   status: z.enum(STATUSES).optional(), by: z.string().optional(), remark: z.string().optional(),
@@ -34,7 +37,7 @@ export const findingSchema = z.object({
   severity: z.enum(['error', 'warning', 'info']),
   code: z.enum(Object.keys(FINDING_SEVERITY) as [keyof typeof FINDING_SEVERITY, ...(keyof typeof FINDING_SEVERITY)[]]),
   params: z.record(z.string(), z.string()),
-  target: z.object({ table: z.enum(['county', 'items', 'disbursements', 'totals']), row: z.number().int().optional(), field: z.string().optional() }).optional(),
+  target: z.object({ table: z.enum(['county', 'items', 'disbursements', 'totals', 'payments']), row: z.number().int().optional(), field: z.string().optional() }).optional(),
   file: z.string().optional(),
   sheet: z.string().optional(),
   cell: z.string().optional(),
@@ -49,6 +52,8 @@ export const countyRecordSchema = z.object({
   ),
   totals: z.object({ planned: totalMoneySchema, actual: totalMoneySchema, rate: percentSchema.nullable(), statedRate: percentSchema.optional() }),
   disbursementSummary: z.string(),
+  asOf: z.string().optional(),
+  payments: z.array(paymentSchema).optional(),
 });
 
 /** A record's review status and sign-off. */
@@ -88,9 +93,20 @@ export const contract = {
   info: { input: z.object({}), output: z.object({ dbFile: z.string(), version: z.string(), mode: z.enum(['desktop', 'web']) }) },
   listRecords: { input: z.object({}), output: z.array(recordSummary) },
   getRecord: {
-    input: z.object({ id }),
-    output: z.object({ id, record: countyRecordSchema, itemIds: z.array(id), disbursementIds: z.array(id), findings: z.array(findingSchema), status: statusInfo }),
+    /** `asOf`: the figures as of that day (a record with a ledger; default its 验收日期, else today). */
+    input: z.object({ id, asOf }),
+    output: z.object({ id, record: countyRecordSchema, itemIds: z.array(id), disbursementIds: z.array(id), paymentIds: z.array(id), findings: z.array(findingSchema), status: statusInfo }),
   },
+  /** Payments of the ledger edited and added, as one undoable step (typing, paste). */
+  editPayments: {
+    input: z.object({
+      recordId: id,
+      edits: z.array(z.object({ paymentId: id, field: z.enum(PAYMENT_FIELDS), value: rawValue })).max(100_000),
+      append: z.array(z.partialRecord(z.enum(PAYMENT_FIELDS), rawValue)).max(5000).default([]),
+    }),
+    output: z.object({ ok: z.literal(true), appended: z.array(id) }),
+  },
+  deletePayments: { input: z.object({ recordId: id, paymentIds: z.array(id).min(1).max(100_000) }), output: ok },
   /** Sets the review status, signed by `by`; leaving 已验收 needs a reason. One undo step. */
   setStatus: {
     input: z.object({ id, status: z.enum(STATUSES), by: z.string().trim().min(1).max(100), remark: z.string().max(1000).optional(), reason: z.string().max(1000).optional() }),
@@ -127,16 +143,16 @@ export const contract = {
     }),
     output: importResult,
   },
-  exportWorkbook: { input: z.object({ ids: z.array(id).min(1).max(5000), script: z.enum(['hans', 'hant']) }), output: z.object({ fileName: z.string(), bytes: z.instanceof(Uint8Array) }) },
+  exportWorkbook: { input: z.object({ ids: z.array(id).min(1).max(5000), script: z.enum(['hans', 'hant']), asOf }), output: z.object({ fileName: z.string(), bytes: z.instanceof(Uint8Array) }) },
   /** Desktop: export into a file the user picks in the native save dialog (the path never comes from the renderer). */
   saveExport: {
-    input: z.object({ ids: z.array(id).min(1).max(5000), script: z.enum(['hans', 'hant']), format: z.enum(['xlsx', 'pdf']).default('xlsx'), signature: z.boolean().default(true) }),
+    input: z.object({ ids: z.array(id).min(1).max(5000), script: z.enum(['hans', 'hant']), format: z.enum(['xlsx', 'pdf']).default('xlsx'), signature: z.boolean().default(true), asOf }),
     output: z.object({ path: z.string().nullable() }),
   },
   /** The printable acceptance document as PDF (A4 landscape). */
-  exportPdf: { input: z.object({ ids: z.array(id).min(1).max(5000), script: z.enum(['hans', 'hant']), signature: z.boolean().default(true) }), output: z.object({ fileName: z.string(), bytes: z.instanceof(Uint8Array) }) },
+  exportPdf: { input: z.object({ ids: z.array(id).min(1).max(5000), script: z.enum(['hans', 'hant']), signature: z.boolean().default(true), asOf }), output: z.object({ fileName: z.string(), bytes: z.instanceof(Uint8Array) }) },
   /** Desktop: the system print dialog for the document. */
-  printDocument: { input: z.object({ ids: z.array(id).min(1).max(5000), script: z.enum(['hans', 'hant']), signature: z.boolean().default(true) }), output: ok },
+  printDocument: { input: z.object({ ids: z.array(id).min(1).max(5000), script: z.enum(['hans', 'hant']), signature: z.boolean().default(true), asOf }), output: ok },
   backupNow: { input: z.object({}), output: z.object({ backup: z.string().nullable() }) },
   /** Desktop: the next menu command for the renderer (long poll; null when none came). */
   waitForCommand: { input: z.object({}), output: z.object({ command: commandSchema.nullable() }) },

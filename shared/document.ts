@@ -2,6 +2,7 @@
 import type { Script } from './text';
 import type { County, Totals } from './record';
 import { displayDecimal } from './money';
+import { chineseDay, lastDayOf } from './ledger';
 
 const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
@@ -32,7 +33,7 @@ export const WORDING = {
     itemHeaders: ['序号', '项目名称', '项目实施目标', '目标完成情况', '实施目标完成率(%)'],
     disbursementHeaders: ['序号', '具体项目名称', '计划安排额度(万元)', '实际拨付额度(万元)', '资金拨付率(%)'],
     total: '合计',
-    summary: (actual: string, rate: string) => `截至验收日,已拨付承办企业资金共${actual}万元,资金拨付率${rate}。`,
+    summary: (actual: string, rate: string, asOf?: string) => `截至${asOf ? chineseDay(asOf) : '验收日'},已拨付承办企业资金共${actual}万元,资金拨付率${rate}。`,
     paragraph: {
       lead: (county: string, batch: string, year: number) => `${county}是第${batch}批全国电子商务进农村综合示范县(${year}年)`,
       approved: (date: string) => `立项时间为${date}`,
@@ -41,6 +42,9 @@ export const WORDING = {
       arranged: (a: string) => `安排使用中央资金${a}万元`,
     },
     summarySheet: '汇总',
+    ledgerSheet: '拨付台账',
+    ledgerTitle: (county: string, asOf: string) => `${county}中央财政资金拨付台账(截至${chineseDay(asOf)})`,
+    ledgerHeaders: ['序号', '具体项目名称', '拨付日期', '金额(万元)', '收款单位', '凭证号', '阶段', '备注'],
     summaryHeaders: ['省', '市', '县', '批次', '年度', '计划安排额度(万元)', '实际拨付额度(万元)', '资金拨付率(%)', '警告数'],
     signature: ['验收组成员签字:', '日期:'],
     /** The word of page numbers ("第 1 页 共 3 页") in print and in Excel's footer. */
@@ -57,7 +61,7 @@ export const WORDING = {
     itemHeaders: ['序號', '項目名稱', '項目實施目標', '目標完成情況', '實施目標完成率(%)'],
     disbursementHeaders: ['序號', '具體項目名稱', '計劃安排額度(萬元)', '實際撥付額度(萬元)', '資金撥付率(%)'],
     total: '合計',
-    summary: (actual: string, rate: string) => `截至驗收日,已撥付承辦企業資金共${actual}萬元,資金撥付率${rate}。`,
+    summary: (actual: string, rate: string, asOf?: string) => `截至${asOf ? chineseDay(asOf) : '驗收日'},已撥付承辦企業資金共${actual}萬元,資金撥付率${rate}。`,
     paragraph: {
       lead: (county: string, batch: string, year: number) => `${county}是第${batch}批全國電子商務進農村綜合示范縣(${year}年)`,
       approved: (date: string) => `立項時間為${date}`,
@@ -66,6 +70,9 @@ export const WORDING = {
       arranged: (a: string) => `安排使用中央資金${a}萬元`,
     },
     summarySheet: '匯總',
+    ledgerSheet: '撥付台賬',
+    ledgerTitle: (county: string, asOf: string) => `${county}中央財政資金撥付台賬(截至${chineseDay(asOf)})`,
+    ledgerHeaders: ['序號', '具體項目名稱', '撥付日期', '金額(萬元)', '收款單位', '憑證號', '階段', '備註'],
     summaryHeaders: ['省', '市', '縣', '批次', '年度', '計劃安排額度(萬元)', '實際撥付額度(萬元)', '資金撥付率(%)', '警告數'],
     signature: ['驗收組成員簽字:', '日期:'],
     pageUnit: '頁',
@@ -75,9 +82,14 @@ export const WORDING = {
   },
 } as const;
 
-/** "截至验收日,已拨付承办企业资金共1235.96万元,资金拨付率82.40%。" (amounts as tables show them). */
-export function disbursementSummary(totals: Pick<Totals, 'actual' | 'rate'>, script: Script): string {
-  return WORDING[script].summary(displayDecimal(totals.actual).text, totals.rate === null ? '—' : `${totals.rate}%`);
+/**
+ * "截至验收日,已拨付承办企业资金共1235.96万元,资金拨付率82.40%。" (amounts as tables show them); a record
+ * with a ledger whose figures are as of another day than its acceptance day: "截至2022年6月30日,…".
+ */
+export function disbursementSummary(record: { county: Pick<County, 'acceptedOn'>; totals: Pick<Totals, 'actual' | 'rate'>; asOf?: string }, script: Script): string {
+  const { county, totals, asOf } = record;
+  const day = asOf && !(county.acceptedOn && lastDayOf(county.acceptedOn) === asOf) ? asOf : undefined;
+  return WORDING[script].summary(displayDecimal(totals.actual).text, totals.rate === null ? '—' : `${totals.rate}%`, day);
 }
 
 /** The 一、基本情况 paragraph generated from the county facts. */

@@ -2,13 +2,14 @@
 // not, the problem in the words of a finding. Cell edits, form fields and every other entry point
 // check against the same schema that import and the API check whole records against.
 import type { z } from 'zod';
-import { countySchema, disbursementInputSchema, itemSchema } from './schema';
+import { countySchema, disbursementInputSchema, itemSchema, paymentSchema } from './schema';
 import type { CountyField, EditTable, FieldProblem, FieldValue } from './fields';
 import type { FindingCode } from './findings';
 
 const investment = countySchema.shape.investment.shape;
 
-function schemaOf(table: EditTable | 'county', field: string): z.ZodType | undefined {
+function schemaOf(table: EditTable | 'county' | 'payments', field: string): z.ZodType | undefined {
+  if (table === 'payments') return (paymentSchema.shape as Record<string, z.ZodType>)[field];
   if (table === 'county') return field.startsWith('investment.') ? investment[field.slice(11) as keyof typeof investment] : (countySchema.shape as Record<string, z.ZodType>)[field];
   return ((table === 'items' ? itemSchema : disbursementInputSchema).shape as Record<string, z.ZodType>)[field];
 }
@@ -16,7 +17,7 @@ function schemaOf(table: EditTable | 'county', field: string): z.ZodType | undef
 export type FieldCheck = { ok: true } | { ok: false; code: FindingCode; problem?: FieldProblem };
 
 /** Checks a parsed value against the record schema's definition of its field. */
-export function checkField(table: EditTable | 'county', field: CountyField | string, value: FieldValue): FieldCheck {
+export function checkField(table: EditTable | 'county' | 'payments', field: CountyField | string, value: FieldValue): FieldCheck {
   const schema = schemaOf(table, field);
   if (!schema) return { ok: false, code: 'invalid_value' };
   // A stated rate left out is absent in the record; the schema's optional() takes undefined.

@@ -17,6 +17,9 @@ export const FINDING_SEVERITY = {
   stated_total_mismatch: 'warning',
   completion_out_of_range: 'warning',
   uncategorised: 'info',
+  payment_after_acceptance: 'warning',
+  duplicate_voucher: 'warning',
+  payment_no_payee: 'info',
   // Import only: what a workbook must hold to make a record.
   not_a_date: 'error',
   missing_fact: 'error',
@@ -28,7 +31,7 @@ export const FINDING_SEVERITY = {
 } as const satisfies Record<string, Severity>;
 export type FindingCode = keyof typeof FINDING_SEVERITY;
 
-export type RecordTable = 'county' | 'items' | 'disbursements' | 'totals';
+export type RecordTable = 'county' | 'items' | 'disbursements' | 'totals' | 'payments';
 /** Where in a record a finding points: a table, a row index in it, a field (= grid column id). */
 export type FindingTarget = { table: RecordTable; row?: number; field?: string };
 

@@ -31,6 +31,13 @@ const FIELD_LABELS: Record<string, [string, string]> = {
   actual: ['实际拨付额度(万元)', 'disbursed (10k yuan)'],
   rate: ['资金拨付率(%)', 'disbursement rate (%)'],
   statedRate: ['填报拨付率(%)', 'stated rate (%)'],
+  'payment.line': ['序号', 'line No.'],
+  'payment.date': ['拨付日期', 'date paid'],
+  'payment.amount': ['金额(万元)', 'amount (10k yuan)'],
+  'payment.payee': ['收款单位', 'payee'],
+  'payment.voucher': ['凭证号', 'voucher No.'],
+  'payment.stage': ['阶段', 'stage'],
+  'payment.note': ['备注', 'note'],
 };
 
 export function fieldLabel(field: string, lang: Lang): string {
@@ -111,6 +118,12 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
     (p) => (p.problem ? `${p.field}“${p.value}”${problemText(p.problem as FieldProblem, 'zh')}` : `${p.field}:${p.value}`),
     (p) => (p.problem ? `${p.field} “${p.value}” ${problemText(p.problem as FieldProblem, 'en')}` : `${p.field}: ${p.value}`),
   ],
+  payment_after_acceptance: [
+    (p) => `序号 ${p.line} 的一笔拨付日期 ${p.date} 在验收日期 ${p.accepted} 之后`,
+    (p) => `a payment of line No. ${p.line} is dated ${p.date}, after the acceptance day ${p.accepted}`,
+  ],
+  duplicate_voucher: [(p) => `凭证号 ${p.voucher} 用了两次(另见第 ${p.other} 笔)`, (p) => `voucher ${p.voucher} is used twice (see also payment ${p.other})`],
+  payment_no_payee: [(p) => `序号 ${p.line} ${p.date} 的一笔拨付 ${p.amount} 万元没有收款单位`, (p) => `the payment of line No. ${p.line} on ${p.date} (${p.amount}) has no payee`],
   uncategorised: [(p) => `“${p.name}”未归入六类建设内容(其他)`, (p) => `“${p.name}” is in none of the six categories (other)`],
 };
 

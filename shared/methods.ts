@@ -3,7 +3,7 @@
 export const METHOD_NAMES = [
   'info', 'listRecords', 'getRecord', 'createRecord', 'duplicateRecord', 'deleteRecord', 'updateCounty', 'editCells',
   'insertRows', 'deleteRows', 'moveRow', 'undo', 'redo', 'history', 'importWorkbooks', 'exportWorkbook', 'saveExport',
-  'backupNow', 'waitForCommand', 'exportPdf', 'printDocument', 'setStatus',
+  'backupNow', 'waitForCommand', 'exportPdf', 'printDocument', 'setStatus', 'editPayments', 'deletePayments',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 export const CHANNEL_PREFIX = 'yanshou:';

@@ -77,7 +77,7 @@ function countyDocument(record: CountyRecord, o: PrintOptions): string {
 <thead><tr><th>${seqH}</th><th>${nameH}</th><th>${targetH}</th><th>${completionH}</th><th>${rateH}</th></tr></thead>
 <tbody>${items}</tbody></table>
 <h2>${w.disbursements}</h2>
-<p>${escape(disbursementSummary(record.totals, o.script))}</p>
+<p>${escape(disbursementSummary(record, o.script))}</p>
 <table class="disbursements"><colgroup><col style="width:8%"><col style="width:44%"><col style="width:17%"><col style="width:17%"><col style="width:14%"></colgroup>
 <thead><tr><th>${dSeqH}</th><th>${dNameH}</th><th>${plannedH}</th><th>${actualH}</th><th>${dRateH}</th></tr></thead>
 <tbody>${rows}<tr class="total"><td class="seq" colspan="2">${w.total}</td><td class="num">${money(t.planned)}</td><td class="num">${money(t.actual)}</td><td class="num">${showRate(t.rate)}${t.rate === null ? '' : '%'}</td></tr></tbody></table>

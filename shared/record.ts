@@ -5,6 +5,7 @@ import { formatWan, fenOfDecimal, rate, sumFen, canonicalPercent } from './money
 import { detectScript, type Script } from './text';
 import { disbursementSummary } from './document';
 import type { County, DisbursementInput, Item, RecordInput } from './schema';
+import { defaultAsOf, paidAsOf, type Payment } from './ledger';
 
 export type { County, DisbursementInput, Item, RecordInput } from './schema';
 
@@ -28,6 +29,9 @@ export type CountyRecord = {
   disbursements: Disbursement[];
   totals: Totals;
   disbursementSummary: string;
+  /** With a ledger only: the date the figures are as of, and every payment (lines by 序号). */
+  asOf?: string;
+  payments?: Payment[];
 };
 
 /** The exact 分 of an amount already checked (a stored amount, an input that passed its schema, a sum). */
@@ -47,9 +51,17 @@ export function recordScript(input: Pick<RecordInput, 'county' | 'items' | 'disb
   return detectScript(sample.join(''));
 }
 
-/** The full canonical record, in the key order of record.md, with every computed field. */
-export function computeRecord(input: RecordInput): CountyRecord {
+/**
+ * The full canonical record, in the key order of record.md, with every computed field. A record with
+ * a ledger has its figures as of `asOf` (default: its 验收日期, else today): a line with payments
+ * has 实际拨付额度 = Σ its payments dated on or before that day.
+ */
+export function computeRecord(input: RecordInput, options: { asOf?: string; now?: Date } = {}): CountyRecord {
   const c = input.county;
+  const payments = [...(input.payments ?? [])].sort((a, b) => a.line - b.line || (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const asOf = payments.length ? (options.asOf ?? defaultAsOf(c.acceptedOn, options.now)) : undefined;
+  const ledgerLines = new Set(payments.map((p) => p.line));
+  const actualOf = (d: DisbursementInput) => (asOf && ledgerLines.has(d.seq) ? formatWan(paidAsOf(payments, d.seq, asOf)) : d.actual);
   const county: County = {
     name: c.name,
     province: c.province,
@@ -76,19 +88,20 @@ export function computeRecord(input: RecordInput): CountyRecord {
     completionRate: i.completionRate === null ? null : canonicalPercent(i.completionRate),
   }));
   const disbursements: Disbursement[] = input.disbursements.map((d) => {
+    const actual = actualOf(d);
     const row: Disbursement = {
       seq: d.seq,
       category: d.category,
       name: d.name,
       planned: canonicalAmount(d.planned),
-      actual: canonicalAmount(d.actual),
-      rate: d.planned === null || d.actual === null ? null : rate(fen(d.actual), fen(d.planned)),
+      actual: canonicalAmount(actual),
+      rate: d.planned === null || actual === null ? null : rate(fen(actual), fen(d.planned)),
     };
     if (d.statedRate !== undefined) row.statedRate = d.statedRate;
     return row;
   });
   const planned = sumFen(input.disbursements.map((d) => fenOrZero(d.planned)));
-  const actual = sumFen(input.disbursements.map((d) => fenOrZero(d.actual)));
+  const actual = sumFen(disbursements.map((d) => fenOrZero(d.actual)));
   const totals: Totals = { planned: formatWan(planned), actual: formatWan(actual), rate: rate(actual, planned) };
   if (input.totals?.statedRate !== undefined) totals.statedRate = input.totals.statedRate;
   return {
@@ -97,7 +110,8 @@ export function computeRecord(input: RecordInput): CountyRecord {
     items,
     disbursements,
     totals,
-    disbursementSummary: disbursementSummary(totals, recordScript(input)),
+    disbursementSummary: disbursementSummary({ county: c, totals, asOf }, recordScript(input)),
+    ...(asOf ? { asOf, payments: payments.map((p) => ({ ...p, amount: canonicalMoney(p.amount) })) } : {}),
   };
 }
 
@@ -109,5 +123,6 @@ export function toInput(record: CountyRecord): RecordInput {
     disbursements: record.disbursements.map(({ rate: _rate, ...d }) => d),
   };
   if (record.totals.statedRate !== undefined) input.totals = { statedRate: record.totals.statedRate };
+  if (record.payments?.length) input.payments = record.payments;
   return input;
 }

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { CATEGORIES, hasXmlUnsafe } from './text';
 import { isDateText } from './dates';
+import { isDay } from './ledger';
 
 /** Money in 万元 as a decimal string, exact to 1 分 (6 decimals), never negative. */
 export const moneySchema = z
@@ -52,16 +53,30 @@ export const disbursementInputSchema = z.object({
   statedRate: percentSchema.optional(),
 });
 
+/** A payment of a disbursement line (the line by its 序号): a day, a positive amount, who and why. */
+export const paymentSchema = z.object({
+  line: seqSchema,
+  date: z.string().refine(isDay, { message: 'date: a real day, YYYY-MM-DD' }),
+  amount: moneySchema.refine((m) => /[1-9]/.test(m), { message: 'money: a payment is more than 0' }),
+  payee: shortText,
+  voucher: xmlSafe(z.string().max(100)),
+  stage: shortText,
+  note: longText,
+});
+
 /** A record as written by a person or an import; computed fields, if present, are ignored. */
 export const recordInputSchema = z.object({
   county: countySchema,
   items: z.array(itemSchema).max(5000),
   disbursements: z.array(disbursementInputSchema).max(5000),
   totals: z.object({ statedRate: percentSchema.optional() }).optional(),
+  /** The ledger, when the record keeps one. */
+  payments: z.array(paymentSchema).max(100_000).optional(),
 });
 
 export type County = z.infer<typeof countySchema>;
 export type Item = z.infer<typeof itemSchema>;
 export type DisbursementInput = z.infer<typeof disbursementInputSchema>;
 export type RecordInput = z.infer<typeof recordInputSchema>;
+export type PaymentInput = z.infer<typeof paymentSchema>;
 

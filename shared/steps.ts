@@ -6,7 +6,7 @@ import { statusLabel } from './status';
 export type StepDetail = {
   county?: string;
   batch?: number;
-  table?: 'county' | 'items' | 'disbursements';
+  table?: 'county' | 'items' | 'disbursements' | 'payments';
   /** 1-based row number in its table, when the step touched one row. */
   row?: number;
   field?: string;
@@ -39,6 +39,7 @@ const TABLES: Record<NonNullable<StepDetail['table']>, [string, string]> = {
   county: ['基本情况', 'basic facts'],
   items: ['二', 'table 2'],
   disbursements: ['三', 'table 3'],
+  payments: ['拨付台账', 'ledger'],
 };
 
 /** "编辑 樟树市 三 第1行 实际拨付额度" / "Edit 樟树市, table 3, row 1, disbursed (10k yuan)". */

@@ -11,7 +11,7 @@ import { listRecords, readRecord } from '../services/store/records';
 import { findingMessage } from '../../shared/i18n';
 import { appError } from '../../shared/errors';
 import { EXIT, findingLine, UsageError } from './output';
-import { selectRecord } from './records';
+import { asOfOption, selectRecord } from './records';
 import type { CommandContext } from './main';
 
 const ACTION_WORDS = {
@@ -75,7 +75,8 @@ export async function exportCommand(ctx: CommandContext): Promise<number> {
   const db = ctx.open();
   const ids = values.county ? [selectRecord(db, ctx)] : listRecords(db).map((r) => r.id);
   if (ids.length === 0) throw appError('no_record', '没有可导出的记录', 'There are no records to export');
-  const bytes = await exportWorkbook(ids.map((id) => readRecord(db, id).record), script);
+  const asOf = asOfOption(ctx);
+  const bytes = await exportWorkbook(ids.map((id) => readRecord(db, id, { asOf }).record), script);
   const out = positionals[0];
   writeFileAtomic(out, bytes);
   io.out(zh ? `已导出 ${ids.length} 条记录到 ${out}` : `Exported ${ids.length} record(s) to ${out}`);
@@ -92,7 +93,8 @@ export async function pdfCommand(ctx: CommandContext): Promise<number> {
   const db = ctx.open();
   const ids = values.county ? [selectRecord(db, ctx)] : listRecords(db).map((r) => r.id);
   if (ids.length === 0) throw appError('no_record', '没有可打印的记录', 'There are no records to print');
-  const html = printHtml(ids.map((id) => readRecord(db, id).record), { script, signature: values['no-signature'] !== true });
+  const asOf = asOfOption(ctx);
+  const html = printHtml(ids.map((id) => readRecord(db, id, { asOf }).record), { script, signature: values['no-signature'] !== true });
   const bytes = await renderPdf(html);
   const out = positionals[0];
   writeFileAtomic(out, bytes);

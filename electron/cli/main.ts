@@ -25,12 +25,17 @@ const excel = () => import('./excel');
 
 const COMMANDS: Record<string, Command> = {
   demo: { options: {}, run: async () => (await records()).demoCommand },
-  show: { options: { county: { type: 'string' }, batch: { type: 'string' } }, run: async () => (await records()).showCommand },
+  show: { options: { county: { type: 'string' }, batch: { type: 'string' }, 'as-of': { type: 'string' } }, run: async () => (await records()).showCommand },
   list: { options: {}, run: async () => (await records()).listCommand },
   check: { options: { county: { type: 'string' }, batch: { type: 'string' } }, run: async () => (await records()).checkCommand },
   import: { options: { 'on-conflict': { type: 'string' }, 'dry-run': { type: 'boolean' } }, positionals: true, run: async () => (await excel()).importCommand },
-  export: { options: { county: { type: 'string' }, batch: { type: 'string' }, script: { type: 'string' } }, positionals: true, run: async () => (await excel()).exportCommand },
-  pdf: { options: { county: { type: 'string' }, batch: { type: 'string' }, script: { type: 'string' }, 'no-signature': { type: 'boolean' } }, positionals: true, run: async () => (await excel()).pdfCommand },
+  export: { options: { county: { type: 'string' }, batch: { type: 'string' }, script: { type: 'string' }, 'as-of': { type: 'string' } }, positionals: true, run: async () => (await excel()).exportCommand },
+  pdf: { options: { county: { type: 'string' }, batch: { type: 'string' }, script: { type: 'string' }, 'no-signature': { type: 'boolean' }, 'as-of': { type: 'string' } }, positionals: true, run: async () => (await excel()).pdfCommand },
+  ledger: {
+    options: { county: { type: 'string' }, batch: { type: 'string' }, line: { type: 'string' }, date: { type: 'string' }, amount: { type: 'string' }, payee: { type: 'string' }, voucher: { type: 'string' }, stage: { type: 'string' }, note: { type: 'string' } },
+    positionals: true,
+    run: async () => (await import('./ledger')).ledgerCommand,
+  },
   web: { options: { port: { type: 'string' }, 'no-open': { type: 'boolean' } }, run: async () => (await import('./web')).webCommand },
   summary: { options: { by: { type: 'string' } }, run: async () => (await import('./summary')).summaryCommand },
   status: { options: { county: { type: 'string' }, batch: { type: 'string' }, set: { type: 'string' }, by: { type: 'string' }, reason: { type: 'string' } }, run: async () => (await import('./summary')).statusCommand },
@@ -43,12 +48,14 @@ const USAGE = {
 
 用法: yanshou <命令> [选项]
   demo                                  添加示例记录(樟树市 第8批)
-  show --county 县名 [--batch N] [--json] 显示一条记录
+  show --county 县名 [--batch N] [--as-of 日期] [--json] 显示一条记录
   list [--json]                          列出全部记录
   check [--county 县名] [--json]          检查记录
   import 文件… [--on-conflict fail|skip|replace] [--dry-run] [--json]
-  export 输出.xlsx [--county 县名 [--batch N]] [--script hans|hant]
-  pdf 输出.pdf [--county 县名 [--batch N]] [--script hans|hant] [--no-signature]
+  export 输出.xlsx [--county 县名 [--batch N]] [--script hans|hant] [--as-of 日期]
+  pdf 输出.pdf [--county 县名 [--batch N]] [--script hans|hant] [--no-signature] [--as-of 日期]
+  ledger --county 县名 [--batch N] [--json]  拨付台账
+  ledger add --county 县名 [--batch N] --line 序号 --date 日期 --amount 万元 [--payee 收款单位] [--voucher 凭证号] [--stage 阶段] [--note 备注]
   web [--port N] [--no-open]             在浏览器中打开应用
   summary [--by province|batch|year] [--json]  汇总:各组记录数、计划、实际、拨付率
   status --county 县名 [--batch N] [--set draft|submitted|reviewed|accepted] [--by 姓名] [--reason 理由] [--json]
@@ -60,12 +67,14 @@ const USAGE = {
 
 Usage: yanshou <command> [options]
   demo                                  add the demo record (樟树市, batch 8)
-  show --county NAME [--batch N] [--json] show one record
+  show --county NAME [--batch N] [--as-of DATE] [--json] show one record
   list [--json]                          list every record
   check [--county NAME] [--json]          check records
   import FILE… [--on-conflict fail|skip|replace] [--dry-run] [--json]
-  export OUT.xlsx [--county NAME [--batch N]] [--script hans|hant]
-  pdf OUT.pdf [--county NAME [--batch N]] [--script hans|hant] [--no-signature]
+  export OUT.xlsx [--county NAME [--batch N]] [--script hans|hant] [--as-of DATE]
+  pdf OUT.pdf [--county NAME [--batch N]] [--script hans|hant] [--no-signature] [--as-of DATE]
+  ledger --county NAME [--batch N] [--json]  the ledger of payments
+  ledger add --county NAME [--batch N] --line SEQ --date DATE --amount WAN [--payee TEXT] [--voucher TEXT] [--stage TEXT] [--note TEXT]
   web [--port N] [--no-open]             the app in a browser
   summary [--by province|batch|year] [--json]  totals per group: records, planned, disbursed, rate
   status --county NAME [--batch N] [--set draft|submitted|reviewed|accepted] [--by NAME] [--reason TEXT] [--json]

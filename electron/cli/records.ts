@@ -7,6 +7,8 @@ import { recordScript, type CountyRecord } from '../../shared/record';
 import { showRate } from '../../shared/money';
 import { hasErrors } from '../../shared/findings';
 import { appError } from '../../shared/errors';
+import { parseDateText } from '../../shared/fields';
+import { isDay } from '../../shared/ledger';
 import { EXIT, findingLine, UsageError } from './output';
 import type { CommandContext } from './main';
 import type { DB } from '../services/store/database';
@@ -47,9 +49,18 @@ export function selectRecord(db: DB, ctx: CommandContext): number {
   return found[0].id;
 }
 
+/** --as-of: the day the figures are as of (a record with a ledger), YYYY-MM-DD or 2022年6月30日. */
+export function asOfOption({ io, values }: CommandContext): string | undefined {
+  const given = values['as-of'] as string | undefined;
+  if (given === undefined) return undefined;
+  const day = parseDateText(given);
+  if (!day || !isDay(day)) throw new UsageError(io.lang === 'zh' ? `--as-of 应为具体到日的日期(如 2022-06-30):${given}` : `--as-of takes a day (e.g. 2022-06-30): ${given}`);
+  return day;
+}
+
 export function showCommand(ctx: CommandContext): number {
   const db = ctx.open();
-  const { record } = readRecord(db, selectRecord(db, ctx));
+  const { record } = readRecord(db, selectRecord(db, ctx), { asOf: asOfOption(ctx) });
   if (ctx.values.json) ctx.io.out(JSON.stringify(record, null, 2));
   else ctx.io.out(recordText(record));
   return EXIT.ok;

@@ -16,6 +16,7 @@ import { backupDatabase } from './store/backup';
 import { createRecord, listRecords, readRecord, removeRecord, conflictError, findRecordIds } from './store/records';
 import { deleteRows, editCells, insertRows, moveRow, updateCounty } from './store/edits';
 import { readStatus, setStatus } from './store/status';
+import { deletePayments, editPayments } from './store/payments';
 import type { DB } from './store/database';
 
 /** What only the desktop shell can do; absent in web mode. */
@@ -44,11 +45,13 @@ const OK = { ok: true } as const;
 export const handlers: Handlers = {
   info: (_i, ctx) => ({ dbFile: ctx.dbFile, version: ctx.version, mode: ctx.desktop ? 'desktop' : 'web' }),
   listRecords: (_i, { db }) => listRecords(db),
-  getRecord: ({ id }, { db }) => {
-    const stored = readRecord(db, id);
+  getRecord: ({ id, asOf }, { db }) => {
+    const stored = readRecord(db, id, { asOf });
     return { ...stored, findings: checkRecord(stored.record), status: readStatus(db, id) };
   },
   setStatus: ({ id, status, by, remark, reason }, { db, actor }) => setStatus(db, actor, id, { status, by, remark, reason }),
+  editPayments: ({ recordId, edits, append }, { db, actor }) => ({ ok: true, appended: editPayments(db, actor, recordId, edits, append) }),
+  deletePayments: ({ recordId, paymentIds }, { db, actor }) => (deletePayments(db, actor, recordId, paymentIds), OK),
   createRecord: ({ county }, { db, actor }) => ({ id: createRecord(db, actor, { county, items: [], disbursements: [] }, 'create') }),
   duplicateRecord: ({ id, batch }, { db, actor }) => {
     const input = toInput(readRecord(db, id).record);
@@ -75,15 +78,15 @@ export const handlers: Handlers = {
   history: (_i, { db, actor }) => history(db, actor),
   // exceljs loads with the first import or export, not at start.
   importWorkbooks: async ({ files, onConflict, dryRun }, { db, dbFile, actor }) => (await import('./excel/import')).importWorkbooks(db, actor, dbFile, files, { onConflict, dryRun }),
-  exportWorkbook: async ({ ids, script }, { db }) => exportFile(db, ids, script),
-  saveExport: async ({ ids, script, format, signature }, ctx) => {
+  exportWorkbook: async ({ ids, script, asOf }, { db }) => exportFile(db, ids, script, asOf),
+  saveExport: async ({ ids, script, format, signature, asOf }, ctx) => {
     const desktop = desktopOnly(ctx);
-    const { fileName, bytes } = format === 'pdf' ? await pdfFile(ctx, ids, script, signature) : await exportFile(ctx.db, ids, script);
+    const { fileName, bytes } = format === 'pdf' ? await pdfFile(ctx, ids, script, signature, asOf) : await exportFile(ctx.db, ids, script, asOf);
     return { path: await desktop.saveFile(fileName, bytes) };
   },
-  exportPdf: ({ ids, script, signature }, ctx) => pdfFile(ctx, ids, script, signature),
-  printDocument: async ({ ids, script, signature }, ctx) => {
-    await desktopOnly(ctx).print(printHtml(ids.map((id) => readRecord(ctx.db, id).record), { script, signature }));
+  exportPdf: ({ ids, script, signature, asOf }, ctx) => pdfFile(ctx, ids, script, signature, asOf),
+  printDocument: async ({ ids, script, signature, asOf }, ctx) => {
+    await desktopOnly(ctx).print(printHtml(ids.map((id) => readRecord(ctx.db, id, { asOf }).record), { script, signature }));
     return OK;
   },
   backupNow: (_i, { db, dbFile }) => ({ backup: backupDatabase(db, dbFile, 'manual') }),
@@ -94,8 +97,8 @@ export const handlers: Handlers = {
 const baseName = (records: CountyRecord[], script: Script) =>
   records.length === 1 ? WORDING[script].fileName(records[0].county.name, records[0].county.batch) : WORDING[script].filesName(records.length);
 
-async function exportFile(db: DB, ids: number[], script: 'hans' | 'hant') {
-  const records = ids.map((id) => readRecord(db, id).record);
+async function exportFile(db: DB, ids: number[], script: 'hans' | 'hant', asOf?: string) {
+  const records = ids.map((id) => readRecord(db, id, { asOf }).record);
   const { exportWorkbook } = await import('./excel/export');
   return { fileName: `${baseName(records, script)}.xlsx`, bytes: new Uint8Array(await exportWorkbook(records, script)) };
 }
@@ -108,8 +111,8 @@ function oneAtATime<T>(job: () => Promise<T>): Promise<T> {
   return run;
 }
 
-async function pdfFile(ctx: ApiContext, ids: number[], script: 'hans' | 'hant', signature: boolean) {
-  const records = ids.map((id) => readRecord(ctx.db, id).record);
+async function pdfFile(ctx: ApiContext, ids: number[], script: 'hans' | 'hant', signature: boolean, asOf?: string) {
+  const records = ids.map((id) => readRecord(ctx.db, id, { asOf }).record);
   const html = printHtml(records, { script, signature });
   return { fileName: `${baseName(records, script)}.pdf`, bytes: await oneAtATime(() => ctx.renderPdf(html)) };
 }

@@ -174,7 +174,7 @@ export function App() {
     if (!target) return;
     if (target.table === 'county') document.getElementById(`county-${target.field}`)?.focus();
     else if (target.table === 'totals') grids.disbursements.current?.focus(Math.max(0, (view?.record.disbursements.length ?? 1) - 1), target.field === 'statedRate' ? 'statedRate' : target.field ?? 'planned');
-    else grids[target.table].current?.focus(target.row ?? 0, target.field ?? 'name');
+    else if (target.table !== 'payments') grids[target.table].current?.focus(target.row ?? 0, target.field ?? 'name');
   };
 
   const current = records.find((r) => r.id === selected) ?? null;

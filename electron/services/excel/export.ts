@@ -172,7 +172,7 @@ function writeCountySheet(sheet: ExcelJS.Worksheet, record: CountyRecord, script
   }
   mergedText(sheet, r, w.disbursements, HEADING_FONT, 'left').height = 24;
   r++;
-  const summary = disbursementSummary(record.totals, script);
+  const summary = disbursementSummary(record, script);
   fitRow(mergedText(sheet, r, summary, BODY_FONT, 'left'), [{ text: summary, width: spanWidth }]);
   r++;
   headerRow(sheet, r++, w.disbursementHeaders, widths);
@@ -257,6 +257,36 @@ function writeSummarySheet(sheet: ExcelJS.Worksheet, records: CountyRecord[], sc
   setupPage(sheet, SUMMARY_WIDTHS, r, 'I', pageFooter(script, w.summarySheet), 1);
 }
 
+const LEDGER_WIDTHS = [7, 30, 13, 14, 26, 14, 12, 24];
+
+/** The ledger of one county: a title, then one row per payment (line, day, amount, payee, voucher, stage, note). */
+function writeLedgerSheet(sheet: ExcelJS.Worksheet, record: CountyRecord, script: Script, footer: string): void {
+  const w = WORDING[script];
+  const title = w.ledgerTitle(record.county.name, record.asOf!);
+  const titleCell = sheet.getCell(1, 1);
+  titleCell.value = stripXmlUnsafe(title);
+  titleCell.style = style(HEADING_FONT, { ...MIDDLE, horizontal: 'center' });
+  sheet.mergeCells(1, 1, 1, LEDGER_WIDTHS.length);
+  sheet.getRow(1).height = 28;
+  headerRow(sheet, 2, w.ledgerHeaders, LEDGER_WIDTHS);
+  const names = new Map(record.disbursements.map((d) => [d.seq, d.name]));
+  record.payments!.forEach((p, i) => {
+    const [y, m, d] = p.date.split('-').map(Number);
+    const row = tableRow(sheet, i + 3, [
+      [p.line, centredCell()],
+      [names.get(p.line) ?? '', textCell()],
+      [new Date(Date.UTC(y, m - 1, d)), centredCell(BODY_FONT, 'yyyy-mm-dd')],
+      amountCell(p.amount),
+      [p.payee, textCell()],
+      [p.voucher, textCell()],
+      [p.stage, textCell()],
+      [p.note, textCell()],
+    ]);
+    fitRow(row, [{ text: names.get(p.line) ?? '', width: LEDGER_WIDTHS[1] }, { text: p.payee, width: LEDGER_WIDTHS[4] }, { text: p.note, width: LEDGER_WIDTHS[7] }]);
+  });
+  setupPage(sheet, LEDGER_WIDTHS, record.payments!.length + 2, 'H', footer, 2);
+}
+
 export async function exportWorkbook(records: CountyRecord[], script: Script = 'hans'): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Yanshou 验收台';
@@ -272,6 +302,12 @@ export async function exportWorkbook(records: CountyRecord[], script: Script = '
     meta.push([name, writeCountySheet(sheet, record, script, pageFooter(script, records.length > 1 ? record.county.name : null))]);
   }
   if (summary) writeSummarySheet(summary, records, script, names);
+  for (const record of records) {
+    if (!record.payments?.length) continue;
+    const label = WORDING[script].ledgerSheet;
+    const sheet = workbook.addWorksheet(sheetName(records.length > 1 ? `${label}-${record.county.name}` : label, taken));
+    writeLedgerSheet(sheet, record, script, pageFooter(script, records.length > 1 ? `${record.county.name} ${label}` : label));
+  }
   const metaSheet = workbook.addWorksheet(META_SHEET, { state: 'veryHidden' });
   metaSheet.getCell(1, 1).value = META_SCHEMA;
   meta.forEach(([name, m], i) => {

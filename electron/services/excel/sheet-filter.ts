@@ -189,6 +189,8 @@ export class SheetFilter {
         return;
       }
       if (!cell.kept && !tag.closing && tag.name === Name.Value && cell.depth === 0) this.keepCell(lt);
+      // Long before any value: decided (kept) rather than held, so nothing is read twice.
+      else if (!cell.kept && tag.end - cell.start > MAX_HELD_CELL) this.keepCell(lt);
       if (cell.kept) this.keep(lt, tag.end);
       if (tag.closing) cell.depth--;
       else if (!tag.selfClosing) cell.depth++;

@@ -6,8 +6,9 @@ import { formatWan } from '../../../shared/money';
 import { fen } from '../../../shared/record';
 import type { CountyField } from '../../../shared/fields';
 import type { DisbursementInput, Item } from '../../../shared/schema';
+import type { Payment } from '../../../shared/ledger';
 
-export type Table = 'records' | 'items' | 'disbursements';
+export type Table = 'records' | 'items' | 'disbursements' | 'payments';
 export type Value = string | number | null;
 export type Row = Record<string, Value>;
 
@@ -49,13 +50,24 @@ export const DISBURSEMENT_COLUMNS = {
   statedRate: { column: 'stated_rate' },
 } as const satisfies Mapping<keyof DisbursementInput>;
 
-export const FIELD_COLUMNS = { records: COUNTY_COLUMNS, items: ITEM_COLUMNS, disbursements: DISBURSEMENT_COLUMNS } as const;
+/** A payment's fields (its line is the disbursement row it belongs to: disbursement_id). */
+export const PAYMENT_COLUMNS = {
+  date: { column: 'paid_on' },
+  amount: { column: 'amount_fen', money: true },
+  payee: { column: 'payee' },
+  voucher: { column: 'voucher' },
+  stage: { column: 'stage' },
+  note: { column: 'note' },
+} as const satisfies Mapping<Exclude<keyof Payment, 'line'>>;
+
+export const FIELD_COLUMNS = { records: COUNTY_COLUMNS, items: ITEM_COLUMNS, disbursements: DISBURSEMENT_COLUMNS, payments: PAYMENT_COLUMNS } as const;
 
 /** Columns a table has beyond the record's fields: ids, order, the matching key, the stated total rate, the review status. */
 const HOUSEKEEPING: Record<Table, readonly string[]> = {
   records: ['id', 'county_key', 'stated_total_rate', 'status', 'status_by', 'status_at', 'status_remark'],
   items: ['id', 'record_id', 'position'],
   disbursements: ['id', 'record_id', 'position'],
+  payments: ['id', 'record_id', 'disbursement_id', 'position'],
 };
 
 /** Every column of each table. */
@@ -63,6 +75,7 @@ export const TABLE_COLUMNS: Record<Table, readonly string[]> = {
   records: [...HOUSEKEEPING.records, ...Object.values(COUNTY_COLUMNS).map((c) => c.column)],
   items: [...HOUSEKEEPING.items, ...Object.values(ITEM_COLUMNS).map((c) => c.column)],
   disbursements: [...HOUSEKEEPING.disbursements, ...Object.values(DISBURSEMENT_COLUMNS).map((c) => c.column)],
+  payments: [...HOUSEKEEPING.payments, ...Object.values(PAYMENT_COLUMNS).map((c) => c.column)],
 };
 
 /** A field's value as its column keeps it (an amount in 万元 → integer 分; not entered stays null). */

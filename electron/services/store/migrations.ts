@@ -105,6 +105,23 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE records ADD COLUMN status_at TEXT;
   ALTER TABLE records ADD COLUMN status_remark TEXT;
   `,
+  // The disbursement ledger: payments in tranches under each line of table 三.
+  `
+  CREATE TABLE payments (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    record_id INTEGER NOT NULL REFERENCES records(id) ON DELETE CASCADE,
+    disbursement_id INTEGER NOT NULL REFERENCES disbursements(id) ON DELETE CASCADE,
+    position REAL NOT NULL,
+    paid_on TEXT NOT NULL,
+    amount_fen INTEGER NOT NULL CHECK (amount_fen > 0),
+    payee TEXT NOT NULL DEFAULT '',
+    voucher TEXT NOT NULL DEFAULT '',
+    stage TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT ''
+  );
+  CREATE INDEX payments_line ON payments(disbursement_id, paid_on);
+  CREATE INDEX payments_record ON payments(record_id);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -5,7 +5,8 @@ import { countyFieldValue } from '../../../shared/fields';
 import { checkRecord } from '../../../shared/checks';
 import { appError } from '../../../shared/errors';
 import { mutate, type Actor, type Changes } from './changelog';
-import { COUNTY_COLUMNS, DISBURSEMENT_COLUMNS, fieldsOf, ITEM_COLUMNS, rowOf, type Row } from './columns';
+import { COUNTY_COLUMNS, DISBURSEMENT_COLUMNS, fieldsOf, ITEM_COLUMNS, PAYMENT_COLUMNS, rowOf, type Row } from './columns';
+import type { Payment } from '../../../shared/ledger';
 import { readStatus } from './status';
 import type { StatusInfo } from '../../../shared/status';
 import type { DB } from './database';
@@ -43,20 +44,37 @@ function disbursementFromRow(r: StoredRow): DisbursementInput {
 }
 
 /** A stored record with the ids of its rows (the grid edits rows by id). */
-export type StoredRecord = { id: number; record: CountyRecord; itemIds: number[]; disbursementIds: number[] };
+export type StoredRecord = { id: number; record: CountyRecord; itemIds: number[]; disbursementIds: number[]; paymentIds: number[] };
 
-export function readRecord(db: DB, id: number): StoredRecord {
+/** The payments of a record, each with its line's 序号, in the order the record lists them (line, day). */
+function paymentsOf(db: DB, recordId: number): (StoredRow & { line: number })[] {
+  return db
+    .prepare('SELECT p.*, d.seq AS line FROM payments p JOIN disbursements d ON d.id = p.disbursement_id WHERE p.record_id = ? ORDER BY d.seq, p.paid_on, p.position, p.id')
+    .all(recordId) as (StoredRow & { line: number })[];
+}
+
+const paymentFromRow = (r: StoredRow & { line: number }): Payment => ({ line: r.line, ...(fieldsOf(PAYMENT_COLUMNS, r) as Omit<Payment, 'line'>) });
+
+export function readRecord(db: DB, id: number, options: { asOf?: string } = {}): StoredRecord {
   const r = db.prepare('SELECT * FROM records WHERE id = ?').get(id) as RecordRow | undefined;
   if (!r) throw appError('no_record', `记录 #${id} 不存在`, `Record #${id} does not exist`);
   const items = db.prepare('SELECT * FROM items WHERE record_id = ? ORDER BY position, id').all(id) as StoredRow[];
   const disbursements = db.prepare('SELECT * FROM disbursements WHERE record_id = ? ORDER BY position, id').all(id) as StoredRow[];
+  const payments = paymentsOf(db, id);
   const input: RecordInput = {
     county: countyFromRow(r),
     items: items.map(itemFromRow),
     disbursements: disbursements.map(disbursementFromRow),
     ...(r.stated_total_rate !== null ? { totals: { statedRate: r.stated_total_rate } } : {}),
+    ...(payments.length ? { payments: payments.map(paymentFromRow) } : {}),
   };
-  return { id, record: computeRecord(input), itemIds: items.map((i) => i.id), disbursementIds: disbursements.map((d) => d.id) };
+  return {
+    id,
+    record: computeRecord(input, options),
+    itemIds: items.map((i) => i.id),
+    disbursementIds: disbursements.map((d) => d.id),
+    paymentIds: payments.map((p) => p.id),
+  };
 }
 
 /** Records of a county (folded name) and, if given, batch. */
@@ -105,13 +123,21 @@ export function listRecords(db: DB): RecordSummary[] {
 export function insertRecord(changes: Changes, input: RecordInput): number {
   const id = changes.insert('records', { ...countyToRow(input.county), stated_total_rate: input.totals?.statedRate ?? null });
   input.items.forEach((item, i) => changes.insert('items', { ...itemToRow(item), record_id: id, position: i + 1 }));
-  input.disbursements.forEach((d, i) => changes.insert('disbursements', { ...disbursementToRow(d), record_id: id, position: i + 1 }));
+  const lines = new Map<number, number>();
+  input.disbursements.forEach((d, i) => lines.set(d.seq, changes.insert('disbursements', { ...disbursementToRow(d), record_id: id, position: i + 1 })));
+  (input.payments ?? []).forEach((p, i) => {
+    const line = lines.get(p.line);
+    if (line === undefined) throw appError('no_line', `拨付台账第 ${i + 1} 笔的序号 ${p.line} 在表三中没有这一行`, `Payment ${i + 1}: table 3 has no line No. ${p.line}`);
+    changes.insert('payments', { ...paymentToRow(p), record_id: id, disbursement_id: line, position: i + 1 });
+  });
   return id;
 }
 
+export const paymentToRow = (p: Omit<Payment, 'line'>): Row => rowOf(PAYMENT_COLUMNS, (field) => p[field]);
+
 /** Removes a record and its rows inside a step; rows first, so undo restores the record first. */
 export function removeRecord(db: DB, changes: Changes, id: number): void {
-  for (const table of ['items', 'disbursements'] as const) {
+  for (const table of ['payments', 'items', 'disbursements'] as const) {
     const rowIds = db.prepare(`SELECT id FROM ${table} WHERE record_id = ?`).pluck().all(id) as number[];
     for (const rowId of rowIds) changes.remove(table, rowId);
   }

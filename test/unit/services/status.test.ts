@@ -94,6 +94,8 @@ describe('an accepted record is locked', () => {
       backupNow: {},
       waitForCommand: {},
       setStatus: { id, status: 'accepted', by: '赵处长' },
+      editPayments: { recordId: id, edits: [], append: [{ line: 1, date: '2021-12-01', amount: '300' }] },
+      deletePayments: { recordId: id, paymentIds: [1] },
     };
     const before = readRecord(db, id).record;
     const refusedWith: Record<string, string> = {};
@@ -104,7 +106,7 @@ describe('an accepted record is locked', () => {
       expect(readRecord(db, id).record, method).toEqual(before);
       expect(readStatus(db, id).status, method).toBe('accepted');
     }
-    expect(refusedWith).toMatchObject({ deleteRecord: 'locked', updateCounty: 'locked', editCells: 'locked', insertRows: 'locked', deleteRows: 'locked', moveRow: 'locked', importWorkbooks: 'locked' });
+    expect(refusedWith).toMatchObject({ deleteRecord: 'locked', updateCounty: 'locked', editCells: 'locked', insertRows: 'locked', deleteRows: 'locked', moveRow: 'locked', importWorkbooks: 'locked', editPayments: 'locked' });
     const message = (await dispatch(ctx, 'editCells', calls.editCells, ME)) as { ok: false; error: { message: string } };
     expect(message.error.message).toContain('已验收(赵处长,');
   });

@@ -1,0 +1,50 @@
+// The disbursement ledger: the payments (拨付) under each line of table 三, paid in tranches to the
+// contractor enterprises (承办企业), and the figures as of a date. A line with payments has
+// 实际拨付额度 = Σ its payments dated on or before the as-of date; a line without keeps its typed
+// amount, so records without a ledger are exactly as before.
+import { isDateText } from './dates';
+import { fenOfDecimal, sumFen } from './money';
+
+/** A payment of a disbursement line (`line` is the line's 序号). Money in 万元, a decimal string. */
+export type Payment = { line: number; date: string; amount: string; payee: string; voucher: string; stage: string; note: string };
+
+/** The fields of a payment, as the ledger grid and the API name them. */
+export const PAYMENT_FIELDS = ['line', 'date', 'amount', 'payee', 'voucher', 'stage', 'note'] as const;
+export type PaymentField = (typeof PAYMENT_FIELDS)[number];
+
+/** The usual stages of a payment; free text is allowed too. */
+export const STAGES = ['签订协议', '进度款', '验收后'] as const;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Today as YYYY-MM-DD (local time: the officer's day). */
+export function today(now = new Date()): string {
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** The last day a record date names: "2022-06" → 2022-06-30, "2022" → 2022-12-31, a full date itself. */
+export function lastDayOf(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  if (d) return date;
+  if (m) return `${y}-${pad(m)}-${pad(new Date(Date.UTC(y, m, 0)).getUTCDate())}`;
+  return `${y}-12-31`;
+}
+
+/** The as-of date a record's figures default to: its 验收日期 (its last day), else today. */
+export function defaultAsOf(acceptedOn: string | null, now = new Date()): string {
+  return acceptedOn ? lastDayOf(acceptedOn) : today(now);
+}
+
+/** Whether a text is a calendar day, YYYY-MM-DD (a payment has a day). */
+export const isDay = (text: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(text) && isDateText(text);
+
+/** Σ of the payments of `line` dated on or before `asOf`, in 分. */
+export function paidAsOf(payments: readonly Payment[], line: number, asOf: string): bigint {
+  return sumFen(payments.filter((p) => p.line === line && p.date <= asOf).map((p) => fenOfDecimal(p.amount) ?? 0n));
+}
+
+/** "2022-06-30" → "2022年6月30日". */
+export function chineseDay(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}

@@ -1,0 +1,194 @@
+// The disbursement ledger: payments in tranches under the lines of table 三, the figures as of any
+// day, through the store, the checks, the CLI, the export and the PDF.
+import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync, spawnSync } from 'node:child_process';
+import ExcelJS from 'exceljs';
+import { openDatabase, type DB } from '../../../electron/services/store/database';
+import { createRecord, readRecord } from '../../../electron/services/store/records';
+import { deletePayments, editPayments } from '../../../electron/services/store/payments';
+import { deleteRows } from '../../../electron/services/store/edits';
+import { checkRecord } from '../../../shared/checks';
+import { computeRecord, toInput } from '../../../shared/record';
+import { defaultAsOf, lastDayOf } from '../../../shared/ledger';
+import { AppError } from '../../../shared/errors';
+import { ME, ROOT, referenceFixture, referenceFixtureText, seedInput, tempDir } from '../../helpers/fixtures';
+import { redo, undo } from '../../helpers/store';
+
+const BIN = path.join(ROOT, 'electron/cli/bin.mjs');
+const yanshou = (...args: string[]) => {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, YANSHOU_LANG: '' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+
+/** The seed with its line 1 (640.21 of 775) paid in two tranches. */
+function seedWithLedger(): { db: DB; id: number } {
+  const db = openDatabase(':memory:');
+  const id = createRecord(db, ME, seedInput());
+  editPayments(db, ME, id, [], [
+    { line: 1, date: '2021-12-01', amount: '300', payee: '樟树市邮政分公司', voucher: '记-2021-118', stage: '签订协议' },
+    { line: 1, date: '2022年6月30日', amount: '340.21', payee: '樟树市邮政分公司', voucher: '记-2022-064', stage: '验收后' },
+  ]);
+  return { db, id };
+}
+
+describe('figures as of a day', () => {
+  it('line 1 paid 300 then 340.21: 300 / 38.71% as of 2022-01-01, 640.21 / 82.61% as of 2022-07-01', () => {
+    const { db, id } = seedWithLedger();
+    const early = readRecord(db, id, { asOf: '2022-01-01' }).record;
+    expect(early.disbursements[0]).toMatchObject({ actual: '300', rate: '38.71' });
+    expect(early.totals).toMatchObject({ actual: '895.75', rate: '59.72' });
+    expect(early.disbursementSummary).toBe('截至2022年1月1日,已拨付承办企业资金共895.75万元,资金拨付率59.72%。');
+    const late = readRecord(db, id, { asOf: '2022-07-01' }).record;
+    expect(late.disbursements[0]).toMatchObject({ actual: '640.21', rate: '82.61' });
+    expect(late.totals).toMatchObject({ actual: '1235.96', rate: '82.40' });
+    // Lines without payments keep their typed amounts.
+    expect(late.disbursements.slice(1).map((d) => d.actual)).toEqual(referenceFixture('hans').disbursements.slice(1).map((d) => d.actual));
+  });
+
+  it('a payment dated on the as-of day counts; the day before, it does not', () => {
+    const { db, id } = seedWithLedger();
+    expect(readRecord(db, id, { asOf: '2022-06-30' }).record.disbursements[0].actual).toBe('640.21');
+    expect(readRecord(db, id, { asOf: '2022-06-29' }).record.disbursements[0].actual).toBe('300');
+    expect(readRecord(db, id, { asOf: '2021-11-30' }).record.disbursements[0].actual).toBe('0');
+    expect(readRecord(db, id, { asOf: '2021-12-01' }).record.disbursements[0].actual).toBe('300');
+  });
+
+  it('defaults to the acceptance day (its last day when it names a month), else today; "截至验收日" on that day', () => {
+    expect(defaultAsOf('2022-06')).toBe('2022-06-30');
+    expect(defaultAsOf('2024-02')).toBe('2024-02-29');
+    expect(defaultAsOf('2022')).toBe('2022-12-31');
+    expect(defaultAsOf(null, new Date(2026, 10, 29))).toBe('2026-11-29');
+    expect(lastDayOf('2022-06-15')).toBe('2022-06-15');
+    const input = toInput(readRecord(seedWithLedger().db, 1).record);
+    input.county = { ...input.county, acceptedOn: '2022-06' };
+    const record = computeRecord(input);
+    expect(record.asOf).toBe('2022-06-30');
+    expect(record.disbursementSummary).toBe('截至验收日,已拨付承办企业资金共1235.96万元,资金拨付率82.40%。');
+    expect(computeRecord(input, { asOf: '2022-05-31' }).disbursementSummary).toBe('截至2022年5月31日,已拨付承办企业资金共895.75万元,资金拨付率59.72%。');
+  });
+
+  it('a record without payments is exactly as before: no as-of, no ledger in its JSON', () => {
+    const db = openDatabase(':memory:');
+    const id = createRecord(db, ME, seedInput());
+    expect(JSON.stringify(readRecord(db, id, { asOf: '2020-01-01' }).record, null, 2) + '\n').toBe(referenceFixtureText('hans'));
+  });
+});
+
+describe('payments through the one mutation path', () => {
+  it('typed, edited, deleted, each one undo step; deleting a line takes its payments, and undo brings both back', () => {
+    const { db, id } = seedWithLedger();
+    const ids = readRecord(db, id).paymentIds;
+    editPayments(db, ME, id, [{ paymentId: ids[1], field: 'amount', value: '340.2' }], []);
+    expect(readRecord(db, id).record.disbursements[0].actual).toBe('640.2');
+    undo(db);
+    expect(readRecord(db, id).record.disbursements[0].actual).toBe('640.21');
+    deletePayments(db, ME, id, [ids[0]]);
+    expect(readRecord(db, id).record.disbursements[0].actual).toBe('340.21');
+    undo(db);
+    redo(db);
+    undo(db);
+    deleteRows(db, ME, id, 'disbursements', [readRecord(db, id).disbursementIds[0]]);
+    expect(readRecord(db, id).record.payments).toBeUndefined();
+    undo(db);
+    expect(readRecord(db, id).record.payments?.map((p) => p.amount)).toEqual(['300', '340.21']);
+    expect(readRecord(db, id).record.disbursements[0].actual).toBe('640.21');
+  });
+
+  it('refuses what is not a payment, naming the payment and the field, keeping nothing', () => {
+    const { db, id } = seedWithLedger();
+    const refusal = (values: Record<string, string>) => {
+      try {
+        editPayments(db, ME, id, [], [{ line: '1', date: '2022-01-05', amount: '10', ...values }]);
+      } catch (e) {
+        if (e instanceof AppError) return e.messages.zh;
+        throw e;
+      }
+      throw new Error('not refused');
+    };
+    expect(refusal({ line: '9' })).toContain('拨付台账第 3 笔 序号“9”在表三中没有这一行');
+    expect(refusal({ date: '2022-02-30' })).toContain('拨付日期“2022-02-30”不是具体到日的日期');
+    expect(refusal({ date: '2022-02' })).toContain('不是具体到日的日期');
+    expect(refusal({ amount: '0' })).toContain('金额(万元)“0”应为大于 0 的金额');
+    expect(refusal({ amount: '-5' })).toContain('应为大于 0');
+    expect(refusal({ payee: '单位'.repeat(60) })).toContain('收款单位');
+    expect(readRecord(db, id).record.payments).toHaveLength(2);
+  });
+});
+
+describe('checks of the ledger', () => {
+  it('a payment after the acceptance day, a voucher used twice, a payment without payee, more paid than planned as of the day', () => {
+    const { db, id } = seedWithLedger();
+    editPayments(db, ME, id, [], [
+      { line: 2, date: '2022-08-01', amount: '400', voucher: '记-2021-118' },
+    ]);
+    const input = toInput(readRecord(db, id).record);
+    input.county = { ...input.county, acceptedOn: '2022-07-31' };
+    const ledgerCodes = new Set(['payment_after_acceptance', 'duplicate_voucher', 'payment_no_payee', 'over_disbursed']);
+    const codes = (record: ReturnType<typeof computeRecord>) => checkRecord(record).filter((f) => ledgerCodes.has(f.code)).map((f) => [f.code, f.target?.table, f.target?.row]);
+    expect(codes(computeRecord(input))).toEqual([
+      ['payment_after_acceptance', 'payments', 2],
+      ['duplicate_voucher', 'payments', 2],
+      ['payment_no_payee', 'payments', 2],
+    ]);
+    // As of a later day the payment counts, and line 2 (335 planned) has 400 paid.
+    expect(codes(computeRecord(input, { asOf: '2022-08-31' }))).toContainEqual(['over_disbursed', 'disbursements', 1]);
+  });
+});
+
+describe('the ledger from the command line, and in the export and the PDF', () => {
+  const dir = tempDir();
+  const db = path.join(dir, 'ledger.sqlite');
+  yanshou('demo', '--db', db);
+
+  it('yanshou ledger add records a payment; bad input exits 1 naming the field', () => {
+    expect(yanshou('ledger', 'add', '--db', db, '--county', '樟树市', '--line', '1', '--date', '2021-12-01', '--amount', '300', '--payee', '樟树市邮政分公司', '--voucher', '记-2021-118', '--stage', '签订协议').code).toBe(0);
+    expect(yanshou('ledger', 'add', '--db', db, '--county', '樟树市', '--line', '1', '--date', '2022-06-30', '--amount', '340.21').code).toBe(0);
+    const bad = yanshou('ledger', 'add', '--db', db, '--county', '樟树市', '--line', '1', '--date', '2022-13-01', '--amount', '5');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('拨付日期');
+    expect(JSON.parse(yanshou('ledger', '--db', db, '--county', '樟樹市', '--json').stdout)).toEqual({
+      payments: [
+        { line: 1, date: '2021-12-01', amount: '300', payee: '樟树市邮政分公司', voucher: '记-2021-118', stage: '签订协议', note: '' },
+        { line: 1, date: '2022-06-30', amount: '340.21', payee: '', voucher: '', stage: '', note: '' },
+      ],
+    });
+  });
+
+  it('show --as-of gives the figures of that day', () => {
+    const early = JSON.parse(yanshou('show', '--db', db, '--county', '樟树市', '--as-of', '2022-01-01', '--json').stdout);
+    expect(early.disbursements[0]).toMatchObject({ actual: '300', rate: '38.71' });
+    expect(early.asOf).toBe('2022-01-01');
+    const late = JSON.parse(yanshou('show', '--db', db, '--county', '樟树市', '--as-of', '2022年7月1日', '--json').stdout);
+    expect(late.disbursements[0]).toMatchObject({ actual: '640.21', rate: '82.61' });
+    expect(yanshou('show', '--db', db, '--county', '樟树市', '--as-of', '2022-07').code).toBe(2);
+  });
+
+  it('export --as-of writes the figures of that day, and a 拨付台账 sheet with every payment', async () => {
+    const out = path.join(dir, 'early.xlsx');
+    expect(yanshou('export', out, '--db', db, '--as-of', '2022-01-01').code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(fs.readFileSync(out) as unknown as ArrayBuffer);
+    const county = wb.getWorksheet('樟树市')!;
+    let line1!: ExcelJS.Row;
+    county.eachRow((row) => void (row.getCell(2).value === '县乡村物流快递配送体系建设' && (line1 = row)));
+    expect(line1.getCell(4).value).toBe(300);
+    expect(line1.getCell(5).value).toMatchObject({ formula: `D${line1.number}/C${line1.number}`, result: 0.3871 });
+    const ledger = wb.getWorksheet('拨付台账')!;
+    expect(ledger.getCell('A1').value).toBe('樟树市中央财政资金拨付台账(截至2022年1月1日)');
+    expect(ledger.getRow(2).values).toEqual([undefined, '序号', '具体项目名称', '拨付日期', '金额(万元)', '收款单位', '凭证号', '阶段', '备注']);
+    expect([3, 4].map((r) => [ledger.getCell(r, 1).value, (ledger.getCell(r, 3).value as Date).toISOString().slice(0, 10), ledger.getCell(r, 4).value])).toEqual([
+      [1, '2021-12-01', 300],
+      [1, '2022-06-30', 340.21],
+    ]);
+  });
+
+  it('pdf --as-of prints the figures and the sentence of that day', () => {
+    const out = path.join(dir, 'early.pdf');
+    expect(yanshou('pdf', out, '--db', db, '--as-of', '2022-01-01').code).toBe(0);
+    const text = execFileSync('pdftotext', ['-raw', out, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    expect(text).toContain('截至2022年1月1日,已拨付承办企业资金共895.75万元,资金拨付率59.72%。');
+    expect(text).toContain('县乡村物流快递配送体系建设775.00300.0038.71%');
+  });
+});
