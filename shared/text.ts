@@ -2,16 +2,28 @@
 // Matching folds; storage never does — what a person typed is kept as typed. Folding works
 // character by character over OpenCC's character tables (script-chars.ts, 30 KB), so it is
 // synchronous, instant and the same in the app, the CLI and the browser.
-import { SIMPLIFIED_ONLY, TRADITIONAL_TO_SIMPLIFIED } from './script-chars';
+import { SIMPLIFIED_TO_TRADITIONAL, TRADITIONAL_TO_SIMPLIFIED } from './script-chars';
 
 export type Script = 'hans' | 'hant';
 
-const simplifiedOf = new Map<string, string>();
-{
-  const chars = [...TRADITIONAL_TO_SIMPLIFIED];
-  for (let i = 0; i < chars.length; i += 2) simplifiedOf.set(chars[i], chars[i + 1]);
+const pairs = (table: string) => {
+  const map = new Map<string, string>();
+  const chars = [...table];
+  for (let i = 0; i < chars.length; i += 2) map.set(chars[i], chars[i + 1]);
+  return map;
+};
+const simplifiedOf = pairs(TRADITIONAL_TO_SIMPLIFIED);
+const traditionalOf = pairs(SIMPLIFIED_TO_TRADITIONAL);
+
+/**
+ * The app's own fixed texts (a template's labels, instructions) in traditional characters, by
+ * OpenCC's usual form of each character. Never applied to what a person typed.
+ */
+export function toTraditional(text: string): string {
+  let out = '';
+  for (const ch of text) out += traditionalOf.get(ch) ?? ch;
+  return out;
 }
-const simplifiedOnly = new Set(SIMPLIFIED_ONLY);
 
 function toSimplified(text: string): string {
   let out = '';
@@ -57,7 +69,7 @@ export function countyKey(name: string): string {
 
 /** 'hant' for a traditional-only character, 'hans' for a simplified-only one, null for either. */
 function charScript(ch: string): Script | null {
-  return simplifiedOf.has(ch) ? 'hant' : simplifiedOnly.has(ch) ? 'hans' : null;
+  return simplifiedOf.has(ch) ? 'hant' : traditionalOf.has(ch) ? 'hans' : null;
 }
 
 /** Which script a text is mostly written in, judged by characters that differ between the two. */

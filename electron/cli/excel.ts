@@ -101,3 +101,13 @@ export async function pdfCommand(ctx: CommandContext): Promise<number> {
   io.out(zh ? `已生成 ${out}(${ids.length} 条记录)` : `Wrote ${out} (${ids.length} record(s))`);
   return EXIT.ok;
 }
+
+export async function templateCommand(ctx: CommandContext): Promise<number> {
+  const { io, positionals } = ctx;
+  const zh = io.lang === 'zh';
+  if (positionals.length !== 1 || !/\.xlsx$/i.test(positionals[0])) throw new UsageError(zh ? '请给出一个输出文件名,以 .xlsx 结尾' : 'Name one output file ending in .xlsx');
+  const { templateWorkbook } = await import('../services/excel/template');
+  writeFileAtomic(positionals[0], await templateWorkbook(scriptOption(ctx)));
+  io.out(zh ? `已生成空白验收表 ${positionals[0]}` : `Wrote the blank acceptance workbook ${positionals[0]}`);
+  return EXIT.ok;
+}
