@@ -1,6 +1,7 @@
 // The generated texts of the acceptance document, in either script (official-layout.md).
 import type { Script } from './text';
 import type { County, Totals } from './record';
+import { BASIC_SENTENCE, BASIC_SENTENCE_END, SUMMARY_SENTENCE, SUMMARY_SENTENCE_END, writeSentence } from './basic-facts';
 
 const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
@@ -31,14 +32,6 @@ export const WORDING = {
     itemHeaders: ['序号', '项目名称', '项目实施目标', '目标完成情况', '实施目标完成率(%)'],
     disbursementHeaders: ['序号', '具体项目名称', '计划安排额度(万元)', '实际拨付额度(万元)', '资金拨付率(%)'],
     total: '合计',
-    summary: (actual: string, rate: string) => `截至验收日,已拨付承办企业资金共${actual}万元,资金拨付率${rate}。`,
-    paragraph: {
-      lead: (county: string, batch: string, year: number) => `${county}是第${batch}批全国电子商务进农村综合示范县(${year}年)`,
-      approved: (date: string) => `立项时间为${date}`,
-      investment: (t: string, c: string, l: string, s: string) =>
-        `项目总投资${t}万元,其中中央资金${c}万元,政府配套资金${l}万元,社会资本${s}万元`,
-      arranged: (a: string) => `安排使用中央资金${a}万元`,
-    },
     summarySheet: '汇总',
     summaryHeaders: ['省', '市', '县', '批次', '年度', '计划安排额度(万元)', '实际拨付额度(万元)', '资金拨付率(%)', '警告数'],
     signature: ['验收组成员签字:', '日期:'],
@@ -51,14 +44,6 @@ export const WORDING = {
     itemHeaders: ['序號', '項目名稱', '項目實施目標', '目標完成情況', '實施目標完成率(%)'],
     disbursementHeaders: ['序號', '具體項目名稱', '計劃安排額度(萬元)', '實際撥付額度(萬元)', '資金撥付率(%)'],
     total: '合計',
-    summary: (actual: string, rate: string) => `截至驗收日,已撥付承辦企業資金共${actual}萬元,資金撥付率${rate}。`,
-    paragraph: {
-      lead: (county: string, batch: string, year: number) => `${county}是第${batch}批全國電子商務進農村綜合示范縣(${year}年)`,
-      approved: (date: string) => `立項時間為${date}`,
-      investment: (t: string, c: string, l: string, s: string) =>
-        `項目總投資${t}萬元,其中中央資金${c}萬元,政府配套資金${l}萬元,社會資本${s}萬元`,
-      arranged: (a: string) => `安排使用中央資金${a}萬元`,
-    },
     summarySheet: '匯總',
     summaryHeaders: ['省', '市', '縣', '批次', '年度', '計劃安排額度(萬元)', '實際撥付額度(萬元)', '資金撥付率(%)', '警告數'],
     signature: ['驗收組成員簽字:', '日期:'],
@@ -67,19 +52,29 @@ export const WORDING = {
 
 /** "截至验收日,已拨付承办企业资金共1235.96万元,资金拨付率82.40%。" */
 export function disbursementSummary(totals: Pick<Totals, 'actual' | 'rate'>, script: Script): string {
-  return WORDING[script].summary(totals.actual, totals.rate === null ? '—' : `${totals.rate}%`);
+  return writeSentence(SUMMARY_SENTENCE, SUMMARY_SENTENCE_END, { lead: '', actual: totals.actual, rate: totals.rate === null ? '—' : `${totals.rate}%` }, script);
 }
 
-/** The 一、基本情况 paragraph generated from the county facts. */
+/** The 一、基本情况 paragraph generated from the county facts (basic-facts.ts says its words). */
 export function basicParagraph(county: County, script: Script): string {
-  const w = WORDING[script].paragraph;
-  const parts = [w.lead(county.name, chineseNumeral(county.batch), county.year)];
-  if (county.approvedOn) parts.push(w.approved(chineseDate(county.approvedOn)));
   const inv = county.investment;
-  parts.push(w.investment(inv.total, inv.central, inv.localGov, inv.social));
-  if (county.statusNote.trim()) parts.push(county.statusNote);
-  parts.push(w.arranged(county.centralArrangedUse));
-  return `${parts.join(',')}。`;
+  return writeSentence(
+    BASIC_SENTENCE,
+    BASIC_SENTENCE_END,
+    {
+      name: county.name,
+      batch: chineseNumeral(county.batch),
+      year: String(county.year),
+      approvedOn: county.approvedOn ? chineseDate(county.approvedOn) : undefined,
+      'investment.total': inv.total,
+      'investment.central': inv.central,
+      'investment.localGov': inv.localGov,
+      'investment.social': inv.social,
+      statusNote: county.statusNote,
+      centralArrangedUse: county.centralArrangedUse,
+    },
+    script,
+  );
 }
 
 export function documentTitle(countyName: string, script: Script): string {
