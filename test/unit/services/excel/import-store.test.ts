@@ -55,7 +55,10 @@ describe('import into the store', () => {
     const fail = await importWorkbooks(db, file, [traditional], { onConflict: 'fail', dryRun: false });
     expect(fail.ok).toBe(false);
     expect(fail.findings.filter((f) => f.severity === 'error').map((f) => f.code)).toEqual(['conflict']);
-    expect(fail.findings.filter((f) => f.severity === 'warning').map((f) => [f.code, f.cell])).toEqual([['stated_total_mismatch', 'D21'], ['stated_rate_mismatch', 'E15'], ['stated_rate_mismatch', 'E21']]);
+    // The edited record was exported with its old 合计 and summary sentence: both now disagree with the rows.
+    expect(fail.findings.filter((f) => f.severity === 'warning').map((f) => [f.code, f.cell])).toEqual([
+      ['stated_total_mismatch', 'D21'], ['summary_mismatch', 'A13'], ['summary_mismatch', 'A13'], ['stated_rate_mismatch', 'E15'], ['stated_rate_mismatch', 'E21'],
+    ]);
 
     const skip = await importWorkbooks(db, file, [traditional], { onConflict: 'skip', dryRun: false });
     expect(skip.records[0].action).toBe('skipped');

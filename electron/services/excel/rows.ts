@@ -1,0 +1,186 @@
+// The rows of one table under its header: data rows with 序号 in any numeral, a 合计 row wherever
+// it stands (directly under the header or at the bottom; 合  计, 合\n计, 总计, merged across
+// A:B), 小计 rows checked against the rows above them, and where the table ends.
+import { formatWan, sumFen, type AmountUnit } from '../../../shared/money';
+import { fold, inferCategory } from '../../../shared/text';
+import type { DisbursementInput, Item } from '../../../shared/record';
+import { fen } from '../../../shared/record';
+import { colName, type Cell, type Grid } from './cells';
+import type { DisbursementField, Field, ItemField, TableHeader, TableKind } from './header';
+import type { CellReader } from './values';
+
+export type Stated = { value: string; cell: string };
+export type TotalRow = { row: number; label: Cell; planned?: Stated; actual?: Stated; statedRate?: string; rateCell?: string };
+
+export type TableRead = {
+  kind: TableKind;
+  header: TableHeader;
+  /** The last row of the table: its last data or 合计 row, or the header's bottom. */
+  bottom: number;
+  items: Item[];
+  disbursements: DisbursementInput[];
+  /** For each row read, the cell of each field. */
+  cells: Record<string, string>[];
+  /** Rate cells that are formulas: the sheet computes them, so they are not stated rates. */
+  computedRate: boolean[];
+  /** 合计 rows: the first is the record's stated total. */
+  totals: TotalRow[];
+  /** Every cell this table read. */
+  used: Set<Cell>;
+  /** The units its amounts were read in, and where a unit other than 万元 was named. */
+  units: Set<AmountUnit>;
+  unitCells: Cell[];
+};
+
+export type TableUnit = { unit: AmountUnit; cell: Cell };
+
+const TOTAL_WORDS = new Set(['合计', '总计', '合计数', '总合计']);
+const SUBTOTAL_WORDS = new Set(['小计']);
+const HEADING = /^[一二三四五六七八九十]+[、.．].{3,}/;
+const NOTE = /^(注|备注|说明|填表|附|填报|制表|审核|负责人)/;
+
+const totalWord = (cell: Cell): 'total' | 'subtotal' | undefined => {
+  if (typeof cell.value !== 'string' || cell.text.length > 12) return undefined;
+  const key = fold(cell.text).replace(/[:：]/g, '');
+  return TOTAL_WORDS.has(key) ? 'total' : SUBTOTAL_WORDS.has(key) ? 'subtotal' : undefined;
+};
+
+/** First index in a sorted list whose value is greater than `n`. */
+function after(list: readonly number[], n: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] <= n) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Reads the rows under `header`. `unit` is the table's unit from a line above it (单位：元);
+ * a column's own header wins over it. `startsTable` tells where another table's header stands.
+ */
+export function readTable(grid: Grid, header: TableHeader, reader: CellReader, unit: TableUnit | undefined, startsTable: (row: number) => boolean): TableRead {
+  const out: TableRead = {
+    kind: header.kind, header, bottom: header.bottom, items: [], disbursements: [], cells: [], computedRate: [], totals: [],
+    used: new Set(header.cells), units: new Set(), unitCells: [],
+  };
+  const columns = header.columns;
+  const mapped = new Set(Object.values(columns));
+  const at = (row: number, f: Field) => (columns[f] === undefined ? undefined : grid.at(row, columns[f]!));
+  const address = (row: number, f: Field) => at(row, f)?.address ?? `${colName(columns[f] ?? columns.name!)}${row}`;
+  const unitAt = (f: DisbursementField): { unit: AmountUnit; cell?: Cell } => header.units.get(columns[f]!) ?? unit ?? { unit: 'wan' };
+  const money = (row: number, f: 'planned' | 'actual') => {
+    const u = unitAt(f);
+    const read = reader.money(at(row, f), f, address(row, f), u.unit);
+    if (read) {
+      out.units.add(read.unit);
+      if (read.unit !== 'wan' && u.cell && !out.unitCells.includes(u.cell)) out.unitCells.push(u.cell);
+    }
+    return read?.value;
+  };
+  const use = (row: number, fields: Field[]) => {
+    for (const f of fields) {
+      const cell = at(row, f);
+      if (cell) out.used.add(cell);
+    }
+  };
+
+  let previousSeq = 0;
+  let subtotalFrom = 0;
+  let last = header.bottom;
+  const rows = grid.rows;
+  for (let i = after(rows, header.bottom); i < rows.length; i++) {
+    const r = rows[i];
+    if (r - last > 2) break; // two blank rows end a table
+    const cells = grid.row(r).filter((c) => c.col + c.span - 1 >= header.left && c.col <= header.right);
+    if (cells.length === 0) break;
+    const label = cells.find((c) => totalWord(c) && c.col <= (columns.name ?? header.right));
+    if (!label) {
+      const first = fold(cells[0].text.slice(0, 16));
+      if (cells.length === 1 && (cells[0].span >= 3 || HEADING.test(first))) break;
+      if (NOTE.test(first)) break;
+      if (!cells.some((c) => mapped.has(c.col))) break;
+      if (startsTable(r)) break;
+    }
+    last = r;
+    out.bottom = r;
+    if (label) {
+      out.used.add(label);
+      const kind = totalWord(label)!;
+      if (header.kind === 'items') {
+        use(r, ['seq', 'name']);
+        if (kind === 'total' && out.items.length > 0) break;
+        continue;
+      }
+      const total: TotalRow = { row: r, label };
+      for (const f of ['planned', 'actual'] as const) {
+        const cell = at(r, f);
+        if (!cell) continue;
+        out.used.add(cell);
+        const value = money(r, f);
+        if (value !== undefined) total[f] = { value, cell: address(r, f) };
+      }
+      const rateCell = at(r, 'rate');
+      if (rateCell) out.used.add(rateCell);
+      if (rateCell && !rateCell.isFormula) {
+        const stated = reader.percent(rateCell, 'rate');
+        if (stated) total.statedRate = stated;
+      }
+      total.rateCell = address(r, 'rate');
+      if (kind === 'subtotal') {
+        checkSubtotal(total, out.disbursements.slice(subtotalFrom), reader);
+        subtotalFrom = out.disbursements.length;
+        continue;
+      }
+      out.totals.push(total);
+      // A 合计 under the header comes before the rows; one after them ends the table.
+      if (out.disbursements.length > 0) break;
+      continue;
+    }
+    if (header.kind === 'items') readItem(r);
+    else readDisbursement(r);
+  }
+  return out;
+
+  function readItem(r: number): void {
+    const fields: ItemField[] = ['seq', 'name', 'target', 'completion', 'completionRate'];
+    use(r, fields);
+    const seq = reader.seq(at(r, 'seq'), previousSeq);
+    const name = reader.text(at(r, 'name'));
+    if (!name) reader.problem('missing_name', at(r, 'name'), { seq: String(seq ?? r) }, address(r, 'name'));
+    const rate = reader.completionRate(at(r, 'completionRate'));
+    if (seq === undefined || rate === undefined) return;
+    previousSeq = seq;
+    out.items.push({ seq, category: inferCategory(name), name, target: reader.text(at(r, 'target')), completion: reader.text(at(r, 'completion')), completionRate: rate });
+    out.cells.push(Object.fromEntries(fields.map((f) => [f, address(r, f)])));
+  }
+
+  function readDisbursement(r: number): void {
+    const fields: DisbursementField[] = ['seq', 'name', 'planned', 'actual', 'rate'];
+    use(r, fields);
+    const seq = reader.seq(at(r, 'seq'), previousSeq);
+    const name = reader.text(at(r, 'name'));
+    if (!name) reader.problem('missing_name', at(r, 'name'), { seq: String(seq ?? r) }, address(r, 'name'));
+    const planned = money(r, 'planned');
+    const actual = money(r, 'actual');
+    const computedRate = at(r, 'rate')?.isFormula === true;
+    const stated = computedRate ? null : reader.percent(at(r, 'rate'), 'rate');
+    if (seq === undefined || planned === undefined || actual === undefined || stated === undefined) return;
+    previousSeq = seq;
+    out.disbursements.push({ seq, category: inferCategory(name), name, planned, actual, ...(stated ? { statedRate: stated } : {}) });
+    out.computedRate.push(computedRate);
+    out.cells.push(Object.fromEntries(fields.map((f) => [f === 'rate' ? 'statedRate' : f, address(r, f)])));
+  }
+}
+
+/** A 小计 states the sum of the rows since the table's start or the last 小计. */
+function checkSubtotal(total: TotalRow, rows: DisbursementInput[], reader: CellReader): void {
+  for (const column of ['planned', 'actual'] as const) {
+    const stated = total[column];
+    if (!stated) continue;
+    const sum = sumFen(rows.map((d) => fen(d[column])));
+    if (fen(stated.value) !== sum) reader.problem('stated_total_mismatch', undefined, { column, stated: stated.value, sum: formatWan(sum) }, stated.cell);
+  }
+}
