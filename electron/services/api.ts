@@ -65,7 +65,7 @@ export const handlers: Handlers = {
   redo: (_i, { db }) => ({ step: redo(db) }),
   history: (_i, { db }) => history(db),
   // exceljs loads with the first import or export, not at start.
-  importWorkbooks: async ({ files, onConflict, dryRun }, { db, dbFile }) => (await import('./excel/import')).importWorkbooks(db, dbFile, files, { onConflict, dryRun }),
+  importWorkbooks: async ({ files, onConflict, dryRun, skipUnreadable }, { db, dbFile }) => (await import('./excel/import')).importWorkbooks(db, dbFile, files, { onConflict, dryRun, skipUnreadable }),
   exportWorkbook: async ({ ids, script }, { db }) => exportFile(db, ids, script),
   saveExport: async ({ ids, script, format, signature }, ctx) => {
     const desktop = desktopOnly(ctx);
