@@ -58,14 +58,15 @@ function score(key: string, words: string[]): number {
   return best;
 }
 
+const unitOnly = (cell: Cell) => labelKey(cell.text) === '' || /^单位[:为是]?/.test(fold(cell.text));
+
 /** A cell that can stand in a header row: short text, not a number, not a total, not a heading. */
 export function headerLike(cell: Cell): boolean {
   if (typeof cell.value !== 'string' || cell.text.length > 30) return false;
+  if (unitOnly(cell)) return true; // "(元)", "(%)"
   const f = fold(cell.text);
   return !NUMERIC.test(f) && !TOTAL.test(f) && !HEADING.test(f);
 }
-
-const unitOnly = (cell: Cell) => labelKey(cell.text) === '' || /^单位[:为是]?/.test(fold(cell.text));
 
 /** Cells of the band's rows that belong to it, left to right within each row. */
 function bandCells(grid: Grid, top: number, bottom: number): Cell[] {
@@ -81,6 +82,7 @@ function continues(grid: Grid, top: number, bottom: number): boolean {
   const band = bandCells(grid, top, bottom);
   if (band.some((c) => c.row + c.rowSpan - 1 > bottom)) return true; // 序号 merged down over two rows
   if (next.every(unitOnly)) return true; // "(万元)" under the amounts
+  if (!grid.row(bottom).every(headerLike)) return false;
   const last = grid.row(bottom).filter((c) => !unitOnly(c));
   const firstCol = Math.min(next[0].col, last[0]?.col ?? Infinity);
   const lastCol = Math.max(next[next.length - 1].col, ...last.map((c) => c.col + c.span - 1));
@@ -161,6 +163,11 @@ function valid(m: Match): boolean {
 /** Every table has a name column, and every name header says 项目 or 名称. */
 const NAME_WORD = /[项項]目|名[称稱]/;
 const namesSomething = (grid: Grid, row: number) => grid.row(row).some((c) => typeof c.value === 'string' && c.text.length <= 30 && NAME_WORD.test(c.text));
+
+/** Whether a row inside a table starts another table: only a row of header words can. */
+export function startsTable(grid: Grid, row: number): boolean {
+  return grid.row(row).every(headerLike) && findHeader(grid, row) !== undefined;
+}
 
 /** A table header whose band starts at `top`, or undefined. */
 export function findHeader(grid: Grid, top: number): TableHeader | undefined {

@@ -5,7 +5,7 @@
 import type { AmountUnit } from '../../../shared/money';
 import { fold } from '../../../shared/text';
 import { holdsNumber, unitOf, type Cell, type Grid } from './cells';
-import { findHeader, headerLike } from './header';
+import { findHeader, startsTable } from './header';
 import { readTable, type TableRead, type TableUnit } from './rows';
 import { FactSet, labelFact, looksLikeParagraph, looksLikeTitle, readLabelled, readSentence, readSummary, readTitle, type SummaryRead } from './facts';
 import { CellReader } from './values';
@@ -67,8 +67,7 @@ export function locate(grid: Grid, file: string): SheetLayout {
 
   // Tables first: their header words are never read as facts.
   const tables: TableRead[] = [];
-  // Inside a table, only a row of header words can start the next one.
-  const startsTable = (row: number) => grid.row(row).every(headerLike) && findHeader(grid, row) !== undefined;
+  const startsNext = (row: number) => startsTable(grid, row);
   for (let i = 0; i < grid.rows.length; i++) {
     const r = grid.rows[i];
     const header = findHeader(grid, r);
@@ -76,7 +75,7 @@ export function locate(grid: Grid, file: string): SheetLayout {
     const lines = statements.filter((x) => !header.cells.includes(x.cell) && !inTable(tables, x.cell));
     const read = (unit: TableUnit | undefined) => {
       const scratch = new CellReader(file, grid.sheet);
-      return { table: readTable(grid, header, scratch, unit, startsTable), findings: scratch.findings };
+      return { table: readTable(grid, header, scratch, unit, startsNext), findings: scratch.findings };
     };
     const above = unitAbove(lines, header.top);
     let { table, findings } = read(above);
