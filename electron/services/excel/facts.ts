@@ -238,7 +238,7 @@ export function readSentence(cell: Cell, facts: FactSet, reader: CellReader, opt
 
 /** Whether a text is worth reading as a basic-facts paragraph: cheap tests first. */
 export function looksLikeParagraph(text: string): boolean {
-  if (text.length < 12 || !/[0-9０-９]/.test(text)) return false;
+  if (text.length < 6 || !/[0-9０-９]/.test(text)) return false;
   return /第.{1,3}批|投[资資]|[资資][金本]/.test(text);
 }
 

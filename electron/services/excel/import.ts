@@ -72,7 +72,9 @@ const OWN_SUMMARY_SHEETS = new Set(['汇总']);
 /** Every county of a loaded workbook; each finding pinned to file, sheet and cell. */
 export function readLoadedWorkbook(workbook: ExcelJS.Workbook, file: string): ReadRecord[] {
   const meta = readMeta(workbook);
-  const sheets = workbook.worksheets.filter((s) => s.name !== META_SHEET && s.state === 'visible');
+  // Yanshou's own 汇总 sheet (an export of several counties) repeats what the county sheets say.
+  const own = (name: string) => meta.size > 0 && OWN_SUMMARY_SHEETS.has(fold(name));
+  const sheets = workbook.worksheets.filter((s) => s.name !== META_SHEET && s.state === 'visible' && !own(s.name));
   const layouts = sheets.map((s) => locate(gridOf(s), file));
   const blockFindings = new Map<Block, Finding[]>();
   for (const layout of layouts) distribute(layout, [...layout.findings, ...account(layout, file)], blockFindings);
@@ -88,25 +90,28 @@ export function readLoadedWorkbook(workbook: ExcelJS.Workbook, file: string): Re
   const groups = new Map<Block, Block[]>(anchors.map((a) => [a, [a]]));
   for (const [facts, home] of joins) groups.get(home)!.push(facts);
   const out: ReadRecord[] = [];
+  // Findings of facts no county claims are shown with the first county, never dropped.
+  const strays: Finding[] = [];
   for (const block of blocks) {
     if (groups.has(block) || joins.has(block)) continue;
     const home = anchors.length === 1 ? anchors[0] : anchors.find((a) => countyKey(a.facts.values.name!) === countyKey(block.sheet));
     if (home) groups.get(home)!.push(block);
-    else if (block.tables.length) {
-      const cell = block.tables[0].header.nameCell.address;
-      out.push({ file, sheet: block.sheet, input: null, unit: null, findings: [...(blockFindings.get(block) ?? []), { ...finding('missing_fact', { field: 'county.name' }), file, sheet: block.sheet, cell }] });
+    else if (!block.tables.length) strays.push(...(blockFindings.get(block) ?? []));
+    else {
+      // Tables no county title or facts claim: no cell says which county they are.
+      out.push({ file, sheet: block.sheet, input: null, unit: null, findings: [...(blockFindings.get(block) ?? []), { ...finding('missing_fact', { field: 'county.name' }), file, sheet: block.sheet }] });
     }
   }
   for (const [anchor, parts] of groups) out.push(assemble(file, anchor, parts, meta.get(anchor.sheet), parts.flatMap((p) => blockFindings.get(p) ?? [])));
   // A sheet that yields nothing but holds numbers is named, so nothing is dropped unseen.
   const ignoredSheets: Finding[] = [];
   layouts.forEach((layout, i) => {
-    if (layout.blocks.length || (meta.size && OWN_SUMMARY_SHEETS.has(fold(layout.sheet)))) return;
+    if (layout.blocks.length) return;
     const first = layout.grid.rows.flatMap((r) => layout.grid.row(r)).find(holdsNumber);
     if (first) ignoredSheets.push({ ...finding('ignored_cell', { value: first.text, reason: 'sheet' }), file, sheet: sheets[i].name, cell: first.address });
   });
-  if (out.length === 0) return [{ file, sheet: sheets[0]?.name ?? '', input: null, unit: null, findings: [{ ...finding('no_tables', {}), file, sheet: sheets[0]?.name ?? '' }, ...ignoredSheets] }];
-  out[0].findings.push(...ignoredSheets);
+  if (out.length === 0) return [{ file, sheet: sheets[0]?.name ?? '', input: null, unit: null, findings: [{ ...finding('no_tables', {}), file, sheet: sheets[0]?.name ?? '' }, ...strays, ...ignoredSheets] }];
+  out[0].findings.push(...strays, ...ignoredSheets);
   return out;
 }
 

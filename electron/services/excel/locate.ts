@@ -54,6 +54,19 @@ function unitBelow(statements: Statement[], bottom: number): TableUnit | undefin
   return s && { unit: s.unit, cell: s.cell };
 }
 
+/** Whether a cell can be the value of a fact: a number or date where one belongs (not another header word). */
+function canHold(fact: string, cell: Cell): boolean {
+  if (fact === 'name' || fact === 'province' || fact === 'prefecture' || fact === 'statusNote') return true;
+  if (fact === 'batch') return holdsNumber(cell) || /^第?[一二三四五六七八九十两]{1,3}批?次?$/.test(fold(cell.text));
+  return holdsNumber(cell);
+}
+
+/** Whether facts name something else than a block's facts do (another county, another batch). */
+function differs(have: FactSet, facts: FactSet): boolean {
+  const a = have.values as Record<string, unknown>;
+  return Object.entries(facts.values).some(([k, v]) => k !== 'statusNote' && a[k] !== undefined && (typeof v === 'string' ? fold(v) !== fold(String(a[k])) : v !== a[k]));
+}
+
 export function locate(grid: Grid, file: string): SheetLayout {
   const reader = new CellReader(file, grid.sheet);
   const used = new Set<Cell>();
@@ -95,9 +108,12 @@ export function locate(grid: Grid, file: string): SheetLayout {
     blocks.push(current);
     return current;
   };
-  /** The block a marker belongs to: a new one after tables, or when the block has the marker already. */
-  const blockFor = (row: number, marker?: string): Block => {
-    if (!current || (marker && (current.tables.length > 0 || current.markers.has(marker)))) open(row);
+  /**
+   * The block a marker belongs to: a new one after the county's tables, when the block has the
+   * marker already, or when the facts it brings name another county.
+   */
+  const blockFor = (row: number, marker?: string, facts?: FactSet): Block => {
+    if (!current || (marker && (current.tables.length > 0 || current.markers.has(marker) || (facts && differs(current.facts, facts))))) open(row);
     if (marker) current!.markers.add(marker);
     return current!;
   };
@@ -117,7 +133,7 @@ export function locate(grid: Grid, file: string): SheetLayout {
       const fact = labelFact(cell);
       if (fact) {
         const value = cells.slice(k + 1).find((c) => !inTable(tables, c));
-        if (!value || labelFact(value)) continue;
+        if (!value || labelFact(value) || !canHold(fact, value)) continue;
         const block = blockFor(r, `label:${fact}`);
         readLabelled(fact, cell, value, block.facts, reader);
         block.factsCell ??= cell.address;
@@ -131,7 +147,7 @@ export function locate(grid: Grid, file: string): SheetLayout {
         const facts = new FactSet(file, grid.sheet);
         const scratch = new CellReader(file, grid.sheet);
         if (readTitle(cell, facts, scratch)) {
-          const block = blockFor(r, 'title');
+          const block = blockFor(r, 'title', facts);
           block.facts.merge(facts);
           block.factsCell ??= cell.address;
           reader.findings.push(...scratch.findings);
@@ -155,8 +171,9 @@ export function locate(grid: Grid, file: string): SheetLayout {
         const facts = new FactSet(file, grid.sheet);
         const scratch = new CellReader(file, grid.sheet);
         const read = readSentence(cell, facts, scratch, { lead: true });
-        if (read.claimed >= 2 || (facts.values.name && read.claimed >= 1)) {
-          const block = blockFor(r, 'paragraph');
+        // A paragraph, or a piece of one (the facts written over several cells).
+        if (read.claimed >= 1) {
+          const block = current && current.tables.length === 0 && !differs(current.facts, facts) ? current : blockFor(r, 'paragraph', facts);
           block.facts.merge(facts);
           block.factsCell = cell.address;
           reader.findings.push(...scratch.findings);

@@ -181,6 +181,20 @@ describe('5. the basic-facts paragraph in other wordings', () => {
   });
 });
 
+describe('5. the basic facts over several cells', () => {
+  it('a paragraph written clause by clause, one cell a row, is read as one', async () => {
+    const record = seed();
+    record.county.statusNote = '';
+    const sheets = layoutSheets([record], PLAIN_LAYOUT);
+    const clauses = String(sheets[0].rows[2][0]!.v).replace(/。$/, '').split(',');
+    const [lead, ...rest] = [clauses.slice(0, 2).join(','), ...clauses.slice(2)];
+    sheets[0].rows.splice(2, 1, ...[lead, ...rest].map((c) => [{ v: c, colSpan: 5 }]));
+    const read = await readSheets(sheets);
+    expect(findings(read)).toEqual([]);
+    expect(computeRecord(read[0].input!)).toEqual(layoutExpected(record, PLAIN_LAYOUT));
+  });
+});
+
 describe('6. a label/value facts table', () => {
   it('with its own header row (项目 | 内容) on a sheet of its own', async () => {
     await landsExactly(seed(), { facts: 'table-with-header', factsSheet: 'own' });
@@ -310,6 +324,13 @@ describe('every cell is used or reported', () => {
     const zero = computeRecord(input);
     const read = await readSheets(layoutSheets([zero], { ...PLAIN_LAYOUT, total: 'none' }));
     expect(codes(read)).toEqual([['planned_zero', 'A3'], ['planned_vs_central', 'A3']]);
+  });
+
+  it('a sheet of the clerk\'s own (a summary table) that yields nothing is named as not read; the county lands', async () => {
+    const summary: FxSheet = { name: '汇总', rows: [['省', '市', '县', '批次', '年度', '计划安排额度(万元)'].map((v) => ({ v })), ['江西省', '宜春市', '樟树市', 8, 2021, 1500].map((v) => ({ v }))] };
+    const read = await readSheets([summary, ...layoutSheets([seed()], PLAIN_LAYOUT)]);
+    expect(findings(read)).toEqual([['ignored_cell', '汇总', 'D2', { value: '8', reason: 'sheet' }]]);
+    expect(computeRecord(read[0].input!)).toEqual(layoutExpected(seed(), PLAIN_LAYOUT));
   });
 
   it('a workbook with no county says so and lists none', async () => {
