@@ -36,6 +36,8 @@ export function parseMoney(input: string | number): Parsed<bigint> {
     if (!Number.isFinite(input)) return { ok: false, problem: 'not_a_number' };
     if (input < 0) return { ok: false, problem: 'negative_amount' };
     if (input >= 1e15) return { ok: false, problem: 'too_large' };
+    // Whole amounts (most of them) need no rounding.
+    if (Number.isSafeInteger(input)) return input * 1e6 <= Number(MAX_FEN) ? { ok: true, value: BigInt(input) * FEN_PER_WAN } : { ok: false, problem: 'too_large' };
     // A spreadsheet number is a double: round its exact value to the nearest 分.
     return parseMoney(input.toFixed(FEN_DIGITS));
   }

@@ -34,7 +34,9 @@ export const fen = (money: string): bigint => {
   if (!parsed.ok) throw new Error(`not a money string: ${money}`);
   return parsed.value;
 };
-const canonicalMoney = (money: string): string => formatWan(fen(money));
+/** Canonical 万元 text: most amounts already are (no leading or trailing zeros), so they are kept as they are. */
+const CANONICAL = /^(0|[1-9]\d{0,8})(\.\d{0,5}[1-9])?$/;
+const canonicalMoney = (money: string): string => (CANONICAL.test(money) ? money : formatWan(fen(money)));
 
 /** The script a record's generated sentences use: that of the text it was written in. */
 export function recordScript(input: Pick<RecordInput, 'county' | 'items' | 'disbursements'>): Script {

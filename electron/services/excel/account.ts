@@ -22,7 +22,8 @@ export function account(layout: SheetLayout, file: string): Finding[] {
   for (const r of grid.rows) {
     for (const cell of grid.row(r)) {
       if (used.has(cell)) continue;
-      const table = tables.find((t) => inRegion(t, cell));
+      let table: TableRead | undefined;
+      for (const t of tables) if (inRegion(t, cell)) table = t;
       if (!table && !holdsNumber(cell)) continue;
       if (holdsNumber(cell)) unread.push(cell);
       const mapped = table && Object.values(table.header.columns).includes(cell.col);

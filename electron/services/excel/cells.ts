@@ -21,6 +21,8 @@ export type Cell = {
   /** Columns and rows this cell spans when it is the top-left of a merge. */
   span: number;
   rowSpan: number;
+  /** Its number in the grid, 0 … cellCount − 1 (see CellMarks). */
+  index: number;
 };
 
 export type Grid = {
@@ -36,7 +38,22 @@ export type Grid = {
   rows: readonly number[];
   /** The cells of a row that hold a value, left to right. */
   row: (row: number) => readonly Cell[];
+  cellCount: number;
 };
+
+/** Cells of one grid marked (used, read): by their index, so marking allocates nothing. */
+export class CellMarks {
+  private readonly marks: Uint8Array;
+  constructor(grid: Grid) {
+    this.marks = new Uint8Array(grid.cellCount);
+  }
+  add(cell: Cell): void {
+    this.marks[cell.index] = 1;
+  }
+  has(cell: Cell): boolean {
+    return this.marks[cell.index] === 1;
+  }
+}
 
 type Plain = { value: CellValue; isFormula: boolean; noResult: boolean; error?: string };
 
@@ -70,8 +87,6 @@ export function cellText(value: CellValue): string {
 }
 
 type Range = { top: number; left: number; bottom: number; right: number };
-/** Merges larger than this are searched on demand instead of being mapped cell by cell. */
-const MAPPED_MERGE_AREA = 4096;
 
 export function gridOf(sheet: ExcelJS.Worksheet): Grid {
   const key = (r: number, c: number) => r * 16_384 + c;
@@ -102,6 +117,7 @@ export function gridOf(sheet: ExcelJS.Worksheet): Grid {
         numFmt: cell.numFmt || undefined,
         span: m ? m.right - m.left + 1 : 1,
         rowSpan: m ? m.bottom - m.top + 1 : 1,
+        index: cells.size,
       };
       cells.set(key(r, c), made);
       let list = byRow.get(r);
@@ -109,16 +125,8 @@ export function gridOf(sheet: ExcelJS.Worksheet): Grid {
       list.push(made);
     });
   });
-  const covered = new Map<number, number>();
-  const large: Range[] = [];
-  for (const m of merges) {
-    if (!cells.has(key(m.top, m.left))) continue;
-    if ((m.bottom - m.top + 1) * (m.right - m.left + 1) > MAPPED_MERGE_AREA) {
-      large.push(m);
-      continue;
-    }
-    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) covered.set(key(r, c), key(m.top, m.left));
-  }
+  // Merges that hold a value; a sheet has few, so finding the one over a cell is a short scan.
+  const masters = merges.filter((m) => cells.has(key(m.top, m.left)));
   // exceljs visits rows and their cells in order: both lists are sorted already.
   const rows = [...byRow.keys()];
   const none: Cell[] = [];
@@ -131,12 +139,11 @@ export function gridOf(sheet: ExcelJS.Worksheet): Grid {
     cover: (r, c) => {
       const own = cells.get(key(r, c));
       if (own) return own;
-      const master = covered.get(key(r, c));
-      if (master !== undefined) return cells.get(master);
-      const m = large.find((x) => r >= x.top && r <= x.bottom && c >= x.left && c <= x.right);
-      return m ? cells.get(key(m.top, m.left)) : undefined;
+      for (const m of masters) if (r >= m.top && r <= m.bottom && c >= m.left && c <= m.right) return cells.get(key(m.top, m.left));
+      return undefined;
     },
     row: (r) => byRow.get(r) ?? none,
+    cellCount: cells.size,
   };
 }
 

@@ -265,7 +265,9 @@ export function readTitle(cell: Cell, facts: FactSet, reader: CellReader): boole
   facts.set('name', admin.name, cell);
   if (admin.province) facts.set('province', admin.province, cell);
   if (admin.prefecture) facts.set('prefecture', admin.prefecture, cell);
-  if (/[0-9０-９]/.test(cell.text)) readSentence(cell, facts, reader, { lead: false, from: start + m[1].length });
+  // A year or batch the title names after the county (the county's own name may hold a digit).
+  const rest = cell.text.slice(origin(start + m[1].length));
+  if (/[0-9０-９]/.test(rest)) readSentence(cell, facts, reader, { lead: false, from: start + m[1].length });
   return true;
 }
 

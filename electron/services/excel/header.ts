@@ -111,7 +111,7 @@ function columnParts(grid: Grid, top: number, bottom: number, col: number): Part
         else if (left) break;
       }
     }
-    if (cell && !parts.some((p) => p.cell === cell) && cell.row >= top) parts.push({ cell, key: labelKey(cell.text) });
+    if (cell && cell.row >= top && (parts.length === 0 || parts[parts.length - 1].cell !== cell)) parts.push({ cell, key: labelKey(cell.text) });
   }
   return parts;
 }
@@ -133,13 +133,14 @@ function fieldScores(kind: TableKind, key: string): [Field, number][] {
   return out;
 }
 
+/** Which column serves which field: the best-scoring pairs first, each column and field once. */
 function assign(kind: TableKind, keys: Map<number, { leaf: string; full: string }>): Match {
   const candidates: { field: Field; col: number; s: number }[] = [];
   for (const [col, { leaf, full }] of keys) {
     if (!leaf || leaf.length > 16 || full.length > 40) continue;
-    const best = new Map<Field, number>(fieldScores(kind, leaf));
-    if (full !== leaf) for (const [f, s] of fieldScores(kind, full)) best.set(f, Math.max(best.get(f) ?? 0, s));
-    for (const [field, s] of best) candidates.push({ field, col, s });
+    // A field scores what the leaf says, or what the group and the leaf say together, the better.
+    for (const [field, s] of fieldScores(kind, leaf)) candidates.push({ field, col, s });
+    if (full !== leaf) for (const [field, s] of fieldScores(kind, full)) candidates.push({ field, col, s });
   }
   candidates.sort((a, b) => b.s - a.s || a.col - b.col);
   const columns: Partial<Record<Field, number>> = {};
@@ -162,7 +163,10 @@ function valid(m: Match): boolean {
 
 /** Every table has a name column, and every name header says 项目 or 名称. */
 const NAME_WORD = /[项項]目|名[称稱]/;
-const namesSomething = (grid: Grid, row: number) => grid.row(row).some((c) => typeof c.value === 'string' && c.text.length <= 30 && NAME_WORD.test(c.text));
+function namesSomething(grid: Grid, row: number): boolean {
+  for (const c of grid.row(row)) if (typeof c.value === 'string' && c.text.length <= 30 && NAME_WORD.test(c.text)) return true;
+  return false;
+}
 
 /** Whether a row inside a table starts another table: only a row of header words can. */
 export function startsTable(grid: Grid, row: number): boolean {
@@ -184,33 +188,56 @@ export function findHeader(grid: Grid, top: number): TableHeader | undefined {
   return undefined;
 }
 
+/** What a header band says, in columns counted from its left edge: which field each serves, where units are named. */
+type Plan = { kind: TableKind; columns: Partial<Record<Field, number>>; units: { col: number; unit: AmountUnit; row: number; at: number }[] };
+const plans = new Map<string, Plan | null>();
+
 function headerOf(grid: Grid, top: number, bottom: number): TableHeader | undefined {
   const cells = bandCells(grid, top, bottom).filter(headerLike);
   if (cells.length < 2) return undefined;
-  const left = Math.min(...cells.map((c) => c.col));
-  const right = Math.max(...cells.map((c) => c.col + c.span - 1));
+  let left = Infinity;
+  let right = 0;
+  for (const c of cells) {
+    left = Math.min(left, c.col);
+    right = Math.max(right, c.col + c.span - 1);
+  }
+  // Every county's sheet repeats the same header: what it says is worked out once.
+  let id = `${bottom - top}`;
+  for (let r = top; r <= bottom; r++) for (const c of grid.row(r)) id += `\u0000${c.row - top},${c.col - left},${c.span},${c.rowSpan}\u0001${c.text}`;
+  let plan = plans.get(id);
+  if (plan === undefined) {
+    plan = planOf(grid, top, bottom, left, right);
+    if (plans.size > 2_000) plans.clear();
+    plans.set(id, plan);
+  }
+  if (!plan) return undefined;
+  const columns: Partial<Record<Field, number>> = {};
+  for (const f of Object.keys(plan.columns) as Field[]) columns[f] = plan.columns[f]! + left;
+  const units = new Map<number, { unit: AmountUnit; cell: Cell }>();
+  for (const u of plan.units) units.set(u.col + left, { unit: u.unit, cell: grid.at(u.row + top, u.at + left)! });
+  return { kind: plan.kind, top, bottom, left, right, columns, units, cells, nameCell: grid.cover(bottom, columns.name!) ?? cells[0] };
+}
+
+function planOf(grid: Grid, top: number, bottom: number, left: number, right: number): Plan | null {
   const keys = new Map<number, { leaf: string; full: string }>();
-  const partsOf = new Map<number, Part[]>();
+  const units: Plan['units'] = [];
   for (let col = left; col <= right; col++) {
     const parts = columnParts(grid, top, bottom, col);
-    partsOf.set(col, parts);
     const words = parts.filter((p) => p.key !== '');
-    if (words.length === 0) continue;
-    keys.set(col, { leaf: words[words.length - 1].key, full: words.map((p) => p.key).join('') });
-  }
-  const matches = (['items', 'disbursements'] as const).map((kind) => assign(kind, keys)).filter(valid);
-  if (matches.length === 0) return undefined;
-  const best = matches.sort((a, b) => b.fields - a.fields || b.score - a.score)[0];
-  const units = new Map<number, { unit: AmountUnit; cell: Cell }>();
-  for (const [col, parts] of partsOf) {
+    if (words.length > 0) keys.set(col, { leaf: words[words.length - 1].key, full: words.map((p) => p.key).join('') });
     // The column's own header first, then the groups above it, nearest first.
     for (let i = parts.length - 1; i >= 0; i--) {
       const unit = unitOf(parts[i].cell.text);
       if (unit) {
-        units.set(col, { unit, cell: parts[i].cell });
+        units.push({ col: col - left, unit, row: parts[i].cell.row - top, at: parts[i].cell.col - left });
         break;
       }
     }
   }
-  return { kind: best.kind, top, bottom, left, right, columns: best.columns, units, cells, nameCell: grid.cover(bottom, best.columns.name!) ?? cells[0] };
+  const matches = (['items', 'disbursements'] as const).map((kind) => assign(kind, keys)).filter(valid);
+  if (matches.length === 0) return null;
+  const best = matches.sort((a, b) => b.fields - a.fields || b.score - a.score)[0];
+  const columns: Partial<Record<Field, number>> = {};
+  for (const f of Object.keys(best.columns) as Field[]) columns[f] = best.columns[f]! - left;
+  return { kind: best.kind, columns, units };
 }

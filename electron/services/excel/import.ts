@@ -11,7 +11,7 @@ import { mutate } from '../store/changelog';
 import { backupDatabase } from '../store/backup';
 import { findRecordIds, insertRecord, readRecord, removeRecord } from '../store/records';
 import type { DB } from '../store/database';
-import { cellText, gridOf, holdsNumber, plain } from './cells';
+import { cellText, gridOf, holdsNumber, plain, type Cell, type Grid } from './cells';
 import { META_SCHEMA, META_SHEET, type SheetMeta } from './layout';
 import { locate, type Block, type SheetLayout } from './locate';
 import { account } from './account';
@@ -75,10 +75,19 @@ export function readLoadedWorkbook(workbook: ExcelJS.Workbook, file: string): Re
   // Yanshou's own 汇总 sheet (an export of several counties) repeats what the county sheets say.
   const own = (name: string) => meta.size > 0 && OWN_SUMMARY_SHEETS.has(fold(name));
   const sheets = workbook.worksheets.filter((s) => s.name !== META_SHEET && s.state === 'visible' && !own(s.name));
-  const layouts = sheets.map((s) => locate(gridOf(s), file));
   const blockFindings = new Map<Block, Finding[]>();
-  for (const layout of layouts) distribute(layout, [...layout.findings, ...account(layout, file)], blockFindings);
-  const blocks = layouts.flatMap((l) => l.blocks);
+  const blocks: Block[] = [];
+  // A sheet that yields nothing but holds numbers is named, so nothing is dropped unseen.
+  const ignoredSheets: Finding[] = [];
+  // One sheet at a time: its grid is let go before the next is read.
+  for (const sheet of sheets) {
+    const layout = locate(gridOf(sheet), file);
+    distribute(layout, [...layout.findings, ...account(layout, file)], blockFindings);
+    blocks.push(...layout.blocks);
+    if (layout.blocks.length) continue;
+    const first = firstNumber(layout.grid);
+    if (first) ignoredSheets.push({ ...finding('ignored_cell', { value: first.text, reason: 'sheet' }), file, sheet: sheet.name, cell: first.address });
+  }
   const named = blocks.filter((b) => b.facts.values.name);
   // Facts of a county on a sheet of their own join the tables of the same county elsewhere.
   const joins = new Map<Block, Block>();
@@ -103,16 +112,14 @@ export function readLoadedWorkbook(workbook: ExcelJS.Workbook, file: string): Re
     }
   }
   for (const [anchor, parts] of groups) out.push(assemble(file, anchor, parts, meta.get(anchor.sheet), parts.flatMap((p) => blockFindings.get(p) ?? [])));
-  // A sheet that yields nothing but holds numbers is named, so nothing is dropped unseen.
-  const ignoredSheets: Finding[] = [];
-  layouts.forEach((layout, i) => {
-    if (layout.blocks.length) return;
-    const first = layout.grid.rows.flatMap((r) => layout.grid.row(r)).find(holdsNumber);
-    if (first) ignoredSheets.push({ ...finding('ignored_cell', { value: first.text, reason: 'sheet' }), file, sheet: sheets[i].name, cell: first.address });
-  });
   if (out.length === 0) return [{ file, sheet: sheets[0]?.name ?? '', input: null, unit: null, findings: [{ ...finding('no_tables', {}), file, sheet: sheets[0]?.name ?? '' }, ...strays, ...ignoredSheets] }];
   out[0].findings.push(...strays, ...ignoredSheets);
   return out;
+}
+
+function firstNumber(grid: Grid): Cell | undefined {
+  for (const r of grid.rows) for (const c of grid.row(r)) if (holdsNumber(c)) return c;
+  return undefined;
 }
 
 /** Gives each finding of a sheet to the county block its cell stands in. */

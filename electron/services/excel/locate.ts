@@ -4,7 +4,7 @@
 // a second title, 基本情况 or facts paragraph after a county's tables starts the next county.
 import type { AmountUnit } from '../../../shared/money';
 import { fold } from '../../../shared/text';
-import { holdsNumber, unitOf, type Cell, type Grid } from './cells';
+import { CellMarks, holdsNumber, unitOf, type Cell, type Grid } from './cells';
 import { findHeader, startsTable } from './header';
 import { readTable, type TableRead, type TableUnit } from './rows';
 import { FactSet, labelFact, looksLikeParagraph, looksLikeTitle, readLabelled, readSentence, readSummary, readTitle, type SummaryRead } from './facts';
@@ -29,7 +29,7 @@ export type SheetLayout = {
   blocks: Block[];
   tables: TableRead[];
   /** Every cell something was read from. */
-  used: Set<Cell>;
+  used: CellMarks;
   findings: CellReader['findings'];
 };
 
@@ -38,8 +38,10 @@ const UNIT_LINE = /单位/;
 
 type Statement = { row: number; unit: AmountUnit; cell: Cell };
 
-const inTable = (tables: TableRead[], cell: Cell) =>
-  tables.some((t) => cell.row >= t.header.top && cell.row <= t.bottom && cell.col + cell.span - 1 >= t.header.left && cell.col <= t.header.right);
+function inTable(tables: TableRead[], cell: Cell): boolean {
+  for (const t of tables) if (cell.row >= t.header.top && cell.row <= t.bottom && cell.col + cell.span - 1 >= t.header.left && cell.col <= t.header.right) return true;
+  return false;
+}
 
 /** The unit line governing a table: the nearest one above it (it holds until the next one). */
 function unitAbove(statements: Statement[], top: number): TableUnit | undefined {
@@ -69,11 +71,11 @@ function differs(have: FactSet, facts: FactSet): boolean {
 
 export function locate(grid: Grid, file: string): SheetLayout {
   const reader = new CellReader(file, grid.sheet);
-  const used = new Set<Cell>();
+  const used = new CellMarks(grid);
   const statements: Statement[] = [];
   for (const r of grid.rows)
     for (const cell of grid.row(r)) {
-      if (typeof cell.value !== 'string' || !UNIT_LINE.test(cell.text)) continue;
+      if (typeof cell.value !== 'string' || cell.text.length > 80 || !UNIT_LINE.test(cell.text)) continue;
       const unit = unitOf(cell.text);
       if (unit && /单位[:为是]?(亿元|万元|元)/.test(fold(cell.text))) statements.push({ row: r, unit, cell });
     }
@@ -88,7 +90,7 @@ export function locate(grid: Grid, file: string): SheetLayout {
     const lines = statements.filter((x) => !header.cells.includes(x.cell) && !inTable(tables, x.cell));
     const read = (unit: TableUnit | undefined) => {
       const scratch = new CellReader(file, grid.sheet);
-      return { table: readTable(grid, header, scratch, unit, startsNext), findings: scratch.findings };
+      return { table: readTable(grid, header, scratch, unit, startsNext, used), findings: scratch.findings };
     };
     const above = unitAbove(lines, header.top);
     let { table, findings } = read(above);
@@ -96,7 +98,6 @@ export function locate(grid: Grid, file: string): SheetLayout {
     if (below) ({ table, findings } = read(below));
     reader.findings.push(...findings);
     tables.push(table);
-    for (const c of table.used) used.add(c);
     while (i + 1 < grid.rows.length && grid.rows[i + 1] <= table.bottom) i++;
   }
   // Then everything else, in reading order, cut into counties.

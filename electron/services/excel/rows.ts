@@ -5,8 +5,8 @@ import { formatWan, sumFen, type AmountUnit } from '../../../shared/money';
 import { fold, inferCategory } from '../../../shared/text';
 import type { DisbursementInput, Item } from '../../../shared/record';
 import { fen } from '../../../shared/record';
-import { colName, type Cell, type Grid } from './cells';
-import type { DisbursementField, Field, ItemField, TableHeader, TableKind } from './header';
+import { colName, type Cell, type CellMarks, type Grid } from './cells';
+import type { DisbursementField, Field, TableHeader, TableKind } from './header';
 import type { CellReader } from './values';
 
 export type Stated = { value: string; cell: string };
@@ -25,8 +25,6 @@ export type TableRead = {
   computedRate: boolean[];
   /** 合计 rows: the first is the record's stated total. */
   totals: TotalRow[];
-  /** Every cell this table read. */
-  used: Set<Cell>;
   /** The units its amounts were read in, and where a unit other than 万元 was named. */
   units: Set<AmountUnit>;
   unitCells: Cell[];
@@ -59,15 +57,18 @@ function after(list: readonly number[], n: number): number {
 
 /**
  * Reads the rows under `header`. `unit` is the table's unit from a line above it (单位：元);
- * a column's own header wins over it. `startsTable` tells where another table's header stands.
+ * a column's own header wins over it. `startsTable` tells where another table's header stands;
+ * every cell read is marked in `used`.
  */
-export function readTable(grid: Grid, header: TableHeader, reader: CellReader, unit: TableUnit | undefined, startsTable: (row: number) => boolean): TableRead {
+export function readTable(grid: Grid, header: TableHeader, reader: CellReader, unit: TableUnit | undefined, startsTable: (row: number) => boolean, used: CellMarks): TableRead {
   const out: TableRead = {
     kind: header.kind, header, bottom: header.bottom, items: [], disbursements: [], cells: [], computedRate: [], totals: [],
-    used: new Set(header.cells), units: new Set(), unitCells: [],
+    units: new Set(), unitCells: [],
   };
+  for (const c of header.cells) used.add(c);
   const columns = header.columns;
   const mapped = new Set(Object.values(columns));
+  const nameCol = columns.name ?? header.right;
   const at = (row: number, f: Field) => (columns[f] === undefined ? undefined : grid.at(row, columns[f]!));
   const address = (row: number, f: Field) => at(row, f)?.address ?? `${colName(columns[f] ?? columns.name!)}${row}`;
   const unitAt = (f: DisbursementField): { unit: AmountUnit; cell?: Cell } => header.units.get(columns[f]!) ?? unit ?? { unit: 'wan' };
@@ -83,7 +84,7 @@ export function readTable(grid: Grid, header: TableHeader, reader: CellReader, u
   const use = (row: number, fields: Field[]) => {
     for (const f of fields) {
       const cell = at(row, f);
-      if (cell) out.used.add(cell);
+      if (cell) used.add(cell);
     }
   };
 
@@ -94,20 +95,30 @@ export function readTable(grid: Grid, header: TableHeader, reader: CellReader, u
   for (let i = after(rows, header.bottom); i < rows.length; i++) {
     const r = rows[i];
     if (r - last > 2) break; // two blank rows end a table
-    const cells = grid.row(r).filter((c) => c.col + c.span - 1 >= header.left && c.col <= header.right);
-    if (cells.length === 0) break;
-    const label = cells.find((c) => totalWord(c) && c.col <= (columns.name ?? header.right));
+    // The row's cells within the table's columns: how many, the first, a 合计 label, one in a mapped column.
+    let count = 0;
+    let firstCell: Cell | undefined;
+    let label: Cell | undefined;
+    let inColumns = false;
+    for (const c of grid.row(r)) {
+      if (c.col + c.span - 1 < header.left || c.col > header.right) continue;
+      count++;
+      firstCell ??= c;
+      if (!label && c.col <= nameCol && totalWord(c)) label = c;
+      if (mapped.has(c.col)) inColumns = true;
+    }
+    if (!firstCell) break;
     if (!label) {
-      const first = fold(cells[0].text.slice(0, 16));
-      if (cells.length === 1 && (cells[0].span >= 3 || HEADING.test(first))) break;
+      const first = fold(firstCell.text.slice(0, 16));
+      if (count === 1 && (firstCell.span >= 3 || HEADING.test(first))) break;
       if (NOTE.test(first)) break;
-      if (!cells.some((c) => mapped.has(c.col))) break;
+      if (!inColumns) break;
       if (startsTable(r)) break;
     }
     last = r;
     out.bottom = r;
     if (label) {
-      out.used.add(label);
+      used.add(label);
       const kind = totalWord(label)!;
       if (header.kind === 'items') {
         use(r, ['seq', 'name']);
@@ -118,12 +129,12 @@ export function readTable(grid: Grid, header: TableHeader, reader: CellReader, u
       for (const f of ['planned', 'actual'] as const) {
         const cell = at(r, f);
         if (!cell) continue;
-        out.used.add(cell);
+        used.add(cell);
         const value = money(r, f);
         if (value !== undefined) total[f] = { value, cell: address(r, f) };
       }
       const rateCell = at(r, 'rate');
-      if (rateCell) out.used.add(rateCell);
+      if (rateCell) used.add(rateCell);
       if (rateCell && !rateCell.isFormula) {
         const stated = reader.percent(rateCell, 'rate');
         if (stated) total.statedRate = stated;
@@ -145,34 +156,38 @@ export function readTable(grid: Grid, header: TableHeader, reader: CellReader, u
   return out;
 
   function readItem(r: number): void {
-    const fields: ItemField[] = ['seq', 'name', 'target', 'completion', 'completionRate'];
-    use(r, fields);
-    const seq = reader.seq(at(r, 'seq'), previousSeq);
-    const name = reader.text(at(r, 'name'));
-    if (!name) reader.problem('missing_name', at(r, 'name'), { seq: String(seq ?? r) }, address(r, 'name'));
-    const rate = reader.completionRate(at(r, 'completionRate'));
+    const [seqCell, nameCell, targetCell, completionCell, rateCell] = [at(r, 'seq'), at(r, 'name'), at(r, 'target'), at(r, 'completion'), at(r, 'completionRate')];
+    markAll(used, seqCell, nameCell, targetCell, completionCell, rateCell);
+    const seq = reader.seq(seqCell, previousSeq);
+    const name = reader.text(nameCell);
+    if (!name) reader.problem('missing_name', nameCell, { seq: String(seq ?? r) }, address(r, 'name'));
+    const rate = reader.completionRate(rateCell);
     if (seq === undefined || rate === undefined) return;
     previousSeq = seq;
-    out.items.push({ seq, category: inferCategory(name), name, target: reader.text(at(r, 'target')), completion: reader.text(at(r, 'completion')), completionRate: rate });
-    out.cells.push(Object.fromEntries(fields.map((f) => [f, address(r, f)])));
+    out.items.push({ seq, category: inferCategory(name), name, target: reader.text(targetCell), completion: reader.text(completionCell), completionRate: rate });
+    out.cells.push({ seq: address(r, 'seq'), name: address(r, 'name'), target: address(r, 'target'), completion: address(r, 'completion'), completionRate: address(r, 'completionRate') });
   }
 
   function readDisbursement(r: number): void {
-    const fields: DisbursementField[] = ['seq', 'name', 'planned', 'actual', 'rate'];
-    use(r, fields);
-    const seq = reader.seq(at(r, 'seq'), previousSeq);
-    const name = reader.text(at(r, 'name'));
-    if (!name) reader.problem('missing_name', at(r, 'name'), { seq: String(seq ?? r) }, address(r, 'name'));
+    const [seqCell, nameCell, plannedCell, actualCell, rateCell] = [at(r, 'seq'), at(r, 'name'), at(r, 'planned'), at(r, 'actual'), at(r, 'rate')];
+    markAll(used, seqCell, nameCell, plannedCell, actualCell, rateCell);
+    const seq = reader.seq(seqCell, previousSeq);
+    const name = reader.text(nameCell);
+    if (!name) reader.problem('missing_name', nameCell, { seq: String(seq ?? r) }, address(r, 'name'));
     const planned = money(r, 'planned');
     const actual = money(r, 'actual');
-    const computedRate = at(r, 'rate')?.isFormula === true;
-    const stated = computedRate ? null : reader.percent(at(r, 'rate'), 'rate');
+    const computedRate = rateCell?.isFormula === true;
+    const stated = computedRate ? null : reader.percent(rateCell, 'rate');
     if (seq === undefined || planned === undefined || actual === undefined || stated === undefined) return;
     previousSeq = seq;
     out.disbursements.push({ seq, category: inferCategory(name), name, planned, actual, ...(stated ? { statedRate: stated } : {}) });
     out.computedRate.push(computedRate);
-    out.cells.push(Object.fromEntries(fields.map((f) => [f === 'rate' ? 'statedRate' : f, address(r, f)])));
+    out.cells.push({ seq: address(r, 'seq'), name: address(r, 'name'), planned: address(r, 'planned'), actual: address(r, 'actual'), statedRate: address(r, 'rate') });
   }
+}
+
+function markAll(used: CellMarks, ...cells: (Cell | undefined)[]): void {
+  for (const c of cells) if (c) used.add(c);
 }
 
 /** A 小计 states the sum of the rows since the table's start or the last 小计. */

@@ -6,7 +6,7 @@ import { basicParagraph, disbursementSummary } from '../../../../shared/document
 import type { Cell } from '../../../../electron/services/excel/cells';
 import type { County } from '../../../../shared/record';
 
-const cell = (text: string, address = 'A3'): Cell => ({ address, row: 3, col: 1, value: text, text, isFormula: false, noResult: false, span: 5, rowSpan: 1 });
+const cell = (text: string, address = 'A3'): Cell => ({ address, row: 3, col: 1, value: text, text, isFormula: false, noResult: false, span: 5, rowSpan: 1, index: 0 });
 
 function sentence(text: string) {
   const facts = new FactSet('f.xlsx', 's');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findHeader, startsTable } from '../../../../electron/services/excel/header';
 import { readTable } from '../../../../electron/services/excel/rows';
 import { CellReader, seqNumber } from '../../../../electron/services/excel/values';
+import { CellMarks } from '../../../../electron/services/excel/cells';
 import { gridFrom, type Row } from '../../../helpers/grid';
 
 const HEADER: Row = ['序号', '具体项目名称', '计划安排额度', '实际拨付额度', '资金拨付率'];
@@ -9,7 +10,7 @@ const HEADER: Row = ['序号', '具体项目名称', '计划安排额度', '实�
 function read(rows: Row[]) {
   const grid = gridFrom(rows);
   const reader = new CellReader('f.xlsx', 'sheet');
-  const table = readTable(grid, findHeader(grid, 1)!, reader, undefined, (r) => startsTable(grid, r));
+  const table = readTable(grid, findHeader(grid, 1)!, reader, undefined, (r) => startsTable(grid, r), new CellMarks(grid));
   const lines = table.disbursements.map((d) => [d.seq, d.name, d.planned, d.actual, d.statedRate ?? null]);
   const totals = table.totals.map((t) => [t.label.address, t.planned?.value, t.actual?.value, t.statedRate ?? null]);
   return { lines, totals, bottom: table.bottom, findings: reader.findings.map((f) => [f.code, f.cell]) };
