@@ -124,7 +124,7 @@ export function shiftDecimal(text: string, places: number): string {
 export type AmountUnit = 'yi' | 'wan' | 'yuan';
 /** Places the decimal point moves to turn an amount in this unit into 万元. */
 const TO_WAN_PLACES: Record<AmountUnit, number> = { yi: 4, wan: 0, yuan: -4 };
-const UNIT_WORDS: [string, AmountUnit][] = [['亿元', 'yi'], ['億元', 'yi'], ['万元', 'wan'], ['萬元', 'wan'], ['元', 'yuan']];
+const UNIT_WORDS: [string, AmountUnit][] = [['亿元', 'yi'], ['億元', 'yi'], ['万元', 'wan'], ['萬元', 'wan'], ['元', 'yuan'], ['亿', 'yi'], ['億', 'yi'], ['万', 'wan'], ['萬', 'wan']];
 
 /** The unit a text ends with ("29.41万元", "6402100元"), and the text without it. */
 export function splitUnit(text: string): { text: string; unit?: AmountUnit } {

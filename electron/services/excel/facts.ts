@@ -154,6 +154,7 @@ export function splitAdmin(text: string): { province?: string; prefecture?: stri
 export type SentenceRead = { claimed: number; unclaimed: string[] };
 
 const LEAD = /^(.{2,40}?)(?:是|为|系|属|入选|被确定为|被列为)?第[一二三四五六七八九十两\d]{1,3}批/;
+const HEADING_PREFIX = /^(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十]+\)|\d+[、.])?(?:项目)?(?:基本情况|基本概况|概况)[:]?/;
 /** 我县是第八批…: the county is named elsewhere (the title). */
 const PRONOUN = /^(我|该|本)(县|市|区|旗)$/;
 
@@ -169,10 +170,12 @@ export function readSentence(cell: Cell, facts: FactSet, reader: CellReader, opt
   const { folded, origin } = foldWithMap(text);
   let from = options.from ?? 0;
   if (options.lead) {
-    const lead = LEAD.exec(folded);
-    const admin = lead && !PRONOUN.test(lead[1]) ? splitAdmin(text.slice(0, origin(lead[1].length)).trim()) : undefined;
+    // "一、基本情况：樟树市是第八批…" in one cell: the heading is no part of the name.
+    const heading = HEADING_PREFIX.exec(folded)?.[0].length ?? 0;
+    const lead = LEAD.exec(folded.slice(heading));
+    const admin = lead && !PRONOUN.test(lead[1]) ? splitAdmin(text.slice(origin(heading), origin(heading + lead[1].length)).trim()) : undefined;
     // The county's own name may hold a digit (示范1县): it is the name, not a number to read.
-    if (admin) from = lead![1].length;
+    if (admin) from = heading + lead![1].length;
     if (admin) {
       facts.set('name', admin.name, cell);
       if (admin.province) facts.set('province', admin.province, cell);

@@ -101,6 +101,8 @@ export function readTable(grid: Grid, header: TableHeader, reader: CellReader, u
     let label: Cell | undefined;
     let inColumns = false;
     for (const c of grid.row(r)) {
+      // A 合计 may stand left of the header's first column (merged over the margin).
+      if (!label && c.col < header.left && c.col + c.span - 1 < header.left && totalWord(c)) label = c;
       if (c.col + c.span - 1 < header.left || c.col > header.right) continue;
       count++;
       firstCell ??= c;
@@ -126,6 +128,8 @@ export function readTable(grid: Grid, header: TableHeader, reader: CellReader, u
         continue;
       }
       const total: TotalRow = { row: r, label };
+      const seqCell = at(r, 'seq');
+      if (seqCell && seqCell !== label) used.add(seqCell);
       for (const f of ['planned', 'actual'] as const) {
         const cell = at(r, f);
         if (!cell) continue;

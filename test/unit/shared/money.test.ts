@@ -106,6 +106,7 @@ describe('money', () => {
     expect(wan('29.41万元')).toEqual(['29.41', 'wan']);
     expect(wan('0.2310亿元', 'wan')).toEqual(['2310', 'yi']);
     expect(wan('640.21', 'wan')).toEqual(['640.21', 'wan']);
+    expect(wan('1500万')).toEqual(['1500', 'wan']);
     expect(wan('1.001')).toEqual(['too_precise', 'yuan']);
     expect(wan(-5)).toEqual(['negative_amount', 'yuan']);
     expect(wan('五元')).toEqual(['not_a_number', 'yuan']);

@@ -33,6 +33,12 @@ describe('rows under a header', () => {
     expect(r.findings).toEqual([['stated_total_mismatch', 'C4']]);
   });
 
+  it('a 合计 left of the header (over the margin) is still the total, and its 序号 cell is read', () => {
+    const r = read([['', ...HEADER], ['', 1, 'a', 10, 10], [{ v: '合计', colSpan: 1 }, '—', '', 10, 10]]);
+    expect(r.totals).toEqual([['A3', '10', '10', null]]);
+    expect(r.findings).toEqual([]);
+  });
+
   it('ends at a heading, a note, a full-width line, two blank rows, or the next table header', () => {
     const ends: Row[][] = [
       [[{ v: '二、项目建设完成情况' }]],
