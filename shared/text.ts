@@ -15,8 +15,7 @@ const simplifiedOnly = new Set(SIMPLIFIED_ONLY);
 
 // One pass of a compiled character class finds the few traditional characters in a text; most
 // characters are left alone, so long texts (paragraphs) fold without a loop per character.
-const charClass = (chars: Iterable<string>) => new RegExp(`[${[...chars].map((ch) => ch.replace(/[\\\]\[^-]/g, '\\$&')).join('')}]`, 'gu');
-const traditional = charClass(simplifiedOf.keys());
+const traditional = new RegExp(`[${[...simplifiedOf.keys()].map((ch) => ch.replace(/[\\\]\[^-]/g, '\\$&')).join('')}]`, 'gu');
 const simplify = (ch: string) => simplifiedOf.get(ch)!;
 
 function toSimplified(text: string): string {
@@ -43,15 +42,21 @@ export function countyKey(name: string): string {
   return fold(name);
 }
 
-/** Characters only simplified script writes (a character of both tables counts as traditional). */
-const simplifiedOnlyChars = charClass([...simplifiedOnly].filter((ch) => !simplifiedOf.has(ch)));
+/** 'hant' for a traditional-only character, 'hans' for a simplified-only one, null for either. */
+function charScript(ch: string): Script | null {
+  return simplifiedOf.has(ch) ? 'hant' : simplifiedOnly.has(ch) ? 'hans' : null;
+}
 
 /** Which script a text is mostly written in, judged by characters that differ between the two. */
 export function detectScript(text: string): Script {
-  const sample = text.slice(0, 400);
-  const traditionalCount = sample.match(traditional)?.length ?? 0;
-  const simplifiedCount = sample.match(simplifiedOnlyChars)?.length ?? 0;
-  return traditionalCount > simplifiedCount ? 'hant' : 'hans';
+  let traditional = 0;
+  let simplified = 0;
+  for (const ch of text.slice(0, 400)) {
+    const script = charScript(ch);
+    if (script === 'hant') traditional++;
+    else if (script === 'hans') simplified++;
+  }
+  return traditional > simplified ? 'hant' : 'hans';
 }
 
 export const CATEGORIES = [

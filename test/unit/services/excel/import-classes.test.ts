@@ -333,6 +333,16 @@ describe('every cell is used or reported', () => {
     expect(computeRecord(read[0].input!)).toEqual(layoutExpected(seed(), PLAIN_LAYOUT));
   });
 
+  it('a second disbursement table with no county of its own is refused at its header, never dropped', async () => {
+    const sheets = layoutSheets([seed()], PLAIN_LAYOUT);
+    const table = sheets[0].rows.slice(12, 20);
+    sheets[0].rows.push([], [], ...table);
+    const read = await readSheets(sheets);
+    expect(read[0].input).toBeNull();
+    expect(codes(read)).toEqual([['extra_table', 'B23']]);
+    expect(read[0].findings[0].params).toEqual({ table: 'disbursements', other: '樟树市 › B13' });
+  });
+
   it('a workbook with no county says so and lists none', async () => {
     const read = await readSheets([{ name: '说明', rows: [[{ v: '请填写下表' }], [{ v: 2023 }]] }]);
     expect(read).toEqual([{ file: 'county.xlsx', sheet: '说明', input: null, unit: null, findings: [expect.objectContaining({ code: 'no_tables' }), expect.objectContaining({ code: 'ignored_cell', cell: 'A2' })] }]);
