@@ -2,7 +2,7 @@
 // 2021年9月, (2021年), 2021年度, 2310万元; each amount claimed by the nearest known label before
 // it), a label/value table, and the summary sentence above table 三. The words come from
 // shared/basic-facts.ts, which also generates the paragraph.
-import { BASIC_SENTENCE, SUMMARY_SENTENCE, TABLE_LABELS, clauseLabels, type FactKey, type MoneyFact } from '../../../shared/basic-facts';
+import { BASIC_SENTENCE, MONEY_FACTS, SUMMARY_SENTENCE, TABLE_LABELS, clauseLabels, type FactKey, type MoneyFact } from '../../../shared/basic-facts';
 import { parseBatch, parseDateText } from '../../../shared/fields';
 import { formatWan, parseAmount, parsePercent, type AmountUnit } from '../../../shared/money';
 import { fold } from '../../../shared/text';
@@ -91,7 +91,7 @@ function tokens(folded: string): Token[] {
 }
 
 /** Labels of the money facts, folded, longest first so 安排使用中央资金 wins over 中央资金. */
-const MONEY_LABELS: { fact: MoneyFact; label: string }[] = BASIC_SENTENCE.filter((c) => c.before.hans.length > 1 && c.fact !== 'approvedOn')
+const MONEY_LABELS: { fact: MoneyFact; label: string }[] = BASIC_SENTENCE.filter((c) => (MONEY_FACTS as readonly string[]).includes(c.fact))
   .flatMap((c) => clauseLabels(c).map((label) => ({ fact: c.fact as MoneyFact, label: fold(label) })))
   .sort((a, b) => b.label.length - a.label.length);
 const APPROVED_LABELS = clauseLabels(BASIC_SENTENCE.find((c) => c.fact === 'approvedOn')!).map(fold);
@@ -213,6 +213,8 @@ export function readSentence(cell: Cell, facts: FactSet, reader: CellReader, opt
   if (investmentEnd >= 0 && arrangedStart > investmentEnd) {
     noteFrom = investmentEnd;
     noteTo = arrangedStart;
+    // "社会资本580万元），当前…": the bracket closing the amounts is no part of the note.
+    while (/[)\]】」』]/.test(folded[noteFrom] ?? '')) noteFrom++;
     if (/[,;。]/.test(folded[noteFrom])) noteFrom++;
     if (noteTo > noteFrom && /[,;。]/.test(folded[noteTo - 1])) noteTo--;
     facts.set('statusNote', noteTo > noteFrom ? text.slice(origin(noteFrom), origin(noteTo)).trim() : '', cell);

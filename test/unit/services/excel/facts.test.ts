@@ -43,6 +43,10 @@ describe('the basic-facts grammar', () => {
     });
   });
 
+  it('the status note stands between the investment and the arranged funds, without the bracket closing the amounts', () => {
+    expect(sentence('樟树市是第八批示范县（2021年），项目总投资2310万元（其中中央资金1500万元、政府配套资金230万元、社会资本580万元），当前项目已基本建设完成，安排使用中央资金1332.78万元。').facts.statusNote).toBe('当前项目已基本建设完成');
+  });
+
   it('a heading in the same cell is no part of the county name', () => {
     expect(sentence('一、基本情况：樟树市是第八批全国电子商务进农村综合示范县（2021年），项目总投资2310万元。').facts).toMatchObject({ name: '樟树市', batch: 8, year: 2021, 'investment.total': '2310' });
     expect(sentence('我县是第八批全国电子商务进农村综合示范县,项目总投资2310万元').facts.name).toBeUndefined();
