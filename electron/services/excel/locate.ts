@@ -34,7 +34,7 @@ export type SheetLayout = {
 };
 
 const HEADING = /^[一二三四五六七八九十]+[、.．]/;
-const UNIT_LINE = /单位/;
+const UNIT_LINE = /[单單]位/;
 
 type Statement = { row: number; unit: AmountUnit; cell: Cell };
 

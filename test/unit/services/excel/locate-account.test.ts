@@ -20,7 +20,7 @@ describe('locate: tables, unit lines and counties on a sheet', () => {
 
   it('a unit line governs the tables under it until the next one; a header unit wins', () => {
     const rows = [...county('樟树市'), [], ...county('寻乌县')];
-    rows[2] = ['单位：元'];
+    rows[2] = ['單位：元'];
     rows[8] = [];
     rows[9] = ['序号', '具体项目名称', '计划安排额度(万元)', '实际拨付额度', '资金拨付率'];
     rows[10] = [1, '培训', 1500, 12359600, ''];
