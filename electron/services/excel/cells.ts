@@ -180,9 +180,20 @@ export function unitOf(text: string): AmountUnit | undefined {
   return m ? UNIT_WORDS[m[1]] : undefined;
 }
 
+const decimalsOfFormat = new Map<string, number | undefined>();
+
 /** Decimals a number format shows ("0.00%" → 2, "0%" → 0); undefined for General or none. */
 export function formatDecimals(numFmt: string | undefined): number | undefined {
-  if (!numFmt || /^general$/i.test(numFmt)) return undefined;
+  if (!numFmt) return undefined;
+  // A workbook uses a handful of formats, on every number cell.
+  if (decimalsOfFormat.has(numFmt)) return decimalsOfFormat.get(numFmt);
+  const decimals = countDecimals(numFmt);
+  if (decimalsOfFormat.size < 1_000) decimalsOfFormat.set(numFmt, decimals);
+  return decimals;
+}
+
+function countDecimals(numFmt: string): number | undefined {
+  if (/^general$/i.test(numFmt)) return undefined;
   const section = numFmt.split(';')[0].replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
   if (!/[0#?]/.test(section)) return undefined;
   const m = /\.([0#?]*)/.exec(section);
