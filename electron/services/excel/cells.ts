@@ -88,8 +88,41 @@ export function cellText(value: CellValue): string {
 
 type Range = { top: number; left: number; bottom: number; right: number };
 
+const key = (r: number, c: number) => r * 16_384 + c;
+
+/** The grid of one sheet: cells by position and by row, merges by their top-left cell. */
+class SheetGrid implements Grid {
+  readonly rows: number[];
+  readonly cellCount: number;
+  private readonly none: Cell[] = [];
+  constructor(
+    readonly sheet: string,
+    readonly rowCount: number,
+    readonly colCount: number,
+    private readonly cells: Map<number, Cell>,
+    private readonly byRow: Map<number, Cell[]>,
+    /** Merges that hold a value; a sheet has few, so finding the one over a cell is a short scan. */
+    private readonly masters: Range[],
+  ) {
+    // exceljs visits rows and their cells in order: both lists are sorted already.
+    this.rows = [...byRow.keys()];
+    this.cellCount = cells.size;
+  }
+  at(r: number, c: number): Cell | undefined {
+    return this.cells.get(key(r, c));
+  }
+  cover(r: number, c: number): Cell | undefined {
+    const own = this.cells.get(key(r, c));
+    if (own) return own;
+    for (const m of this.masters) if (r >= m.top && r <= m.bottom && c >= m.left && c <= m.right) return this.cells.get(key(m.top, m.left));
+    return undefined;
+  }
+  row(r: number): readonly Cell[] {
+    return this.byRow.get(r) ?? this.none;
+  }
+}
+
 export function gridOf(sheet: ExcelJS.Worksheet): Grid {
-  const key = (r: number, c: number) => r * 16_384 + c;
   const cells = new Map<number, Cell>();
   const byRow = new Map<number, Cell[]>();
   const merges = Object.values((sheet as unknown as { _merges?: Record<string, { model?: Range }> })._merges ?? {})
@@ -99,52 +132,37 @@ export function gridOf(sheet: ExcelJS.Worksheet): Grid {
   for (const m of merges) spans.set(key(m.top, m.left), m);
   let colCount = 0;
   let rowCount = 0;
-  sheet.eachRow({ includeEmpty: false }, (row, r) => {
-    row.eachCell({ includeEmpty: false }, (cell, c) => {
-      if (cell.type === ExcelJS.ValueType.Merge) return; // only the top-left cell of a merge holds its value
-      const p = plainCell(cell);
-      if (p.value === null && !p.noResult && !p.error) return;
-      if (typeof p.value === 'string' && p.value.trim() === '') return;
-      colCount = Math.max(colCount, c);
-      rowCount = Math.max(rowCount, r);
-      const m = spans.get(key(r, c));
-      const made: Cell = {
-        address: cell.address,
-        row: r,
-        col: c,
-        ...p,
-        text: cellText(p.value),
-        numFmt: cell.numFmt || undefined,
-        span: m ? m.right - m.left + 1 : 1,
-        rowSpan: m ? m.bottom - m.top + 1 : 1,
-        index: cells.size,
-      };
-      cells.set(key(r, c), made);
-      let list = byRow.get(r);
-      if (!list) byRow.set(r, (list = []));
-      list.push(made);
-    });
-  });
-  // Merges that hold a value; a sheet has few, so finding the one over a cell is a short scan.
-  const masters = merges.filter((m) => cells.has(key(m.top, m.left)));
-  // exceljs visits rows and their cells in order: both lists are sorted already.
-  const rows = [...byRow.keys()];
-  const none: Cell[] = [];
-  return {
-    sheet: sheet.name,
-    rowCount,
-    colCount,
-    rows,
-    at: (r, c) => cells.get(key(r, c)),
-    cover: (r, c) => {
-      const own = cells.get(key(r, c));
-      if (own) return own;
-      for (const m of masters) if (r >= m.top && r <= m.bottom && c >= m.left && c <= m.right) return cells.get(key(m.top, m.left));
-      return undefined;
-    },
-    row: (r) => byRow.get(r) ?? none,
-    cellCount: cells.size,
+  let r = 0;
+  let list: Cell[] = [];
+  const onCell = (cell: ExcelJS.Cell, c: number) => {
+    if (cell.type === ExcelJS.ValueType.Merge) return; // only the top-left cell of a merge holds its value
+    const p = plainCell(cell);
+    if (p.value === null && !p.noResult && !p.error) return;
+    if (typeof p.value === 'string' && p.value.trim() === '') return;
+    colCount = Math.max(colCount, c);
+    rowCount = r;
+    const m = spans.get(key(r, c));
+    const made: Cell = {
+      address: cell.address,
+      row: r,
+      col: c,
+      ...p,
+      text: cellText(p.value),
+      numFmt: cell.numFmt || undefined,
+      span: m ? m.right - m.left + 1 : 1,
+      rowSpan: m ? m.bottom - m.top + 1 : 1,
+      index: cells.size,
+    };
+    cells.set(key(r, c), made);
+    if (list.length === 0) byRow.set(r, list);
+    list.push(made);
   };
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    r = rowNumber;
+    list = [];
+    row.eachCell({ includeEmpty: false }, onCell);
+  });
+  return new SheetGrid(sheet.name, rowCount, colCount, cells, byRow, merges.filter((m) => cells.has(key(m.top, m.left))));
 }
 
 const labelKeys = new Map<string, string>();

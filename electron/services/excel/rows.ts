@@ -6,7 +6,7 @@ import { fold, inferCategory } from '../../../shared/text';
 import type { DisbursementInput, Item } from '../../../shared/record';
 import { fen } from '../../../shared/record';
 import { colName, type Cell, type CellMarks, type Grid } from './cells';
-import type { DisbursementField, Field, TableHeader, TableKind } from './header';
+import type { Field, TableHeader, TableKind } from './header';
 import type { CellReader } from './values';
 
 export type Stated = { value: string; cell: string };
@@ -61,132 +61,153 @@ function after(list: readonly number[], n: number): number {
  * every cell read is marked in `used`.
  */
 export function readTable(grid: Grid, header: TableHeader, reader: CellReader, unit: TableUnit | undefined, startsTable: (row: number) => boolean, used: CellMarks): TableRead {
-  const out: TableRead = {
-    kind: header.kind, header, bottom: header.bottom, items: [], disbursements: [], cells: [], computedRate: [], totals: [],
-    units: new Set(), unitCells: [],
-  };
-  for (const c of header.cells) used.add(c);
-  const columns = header.columns;
-  const mapped = new Set(Object.values(columns));
-  const nameCol = columns.name ?? header.right;
-  const at = (row: number, f: Field) => (columns[f] === undefined ? undefined : grid.at(row, columns[f]!));
-  const address = (row: number, f: Field) => at(row, f)?.address ?? `${colName(columns[f] ?? columns.name!)}${row}`;
-  const unitAt = (f: DisbursementField): { unit: AmountUnit; cell?: Cell } => header.units.get(columns[f]!) ?? unit ?? { unit: 'wan' };
-  const money = (row: number, f: 'planned' | 'actual') => {
-    const u = unitAt(f);
-    const read = reader.money(at(row, f), f, address(row, f), u.unit);
+  return new TableReader(grid, header, reader, unit, startsTable, used).read();
+}
+
+class TableReader {
+  readonly out: TableRead;
+  readonly columns: Partial<Record<Field, number>>;
+  private previousSeq = 0;
+  private subtotalFrom = 0;
+
+  constructor(
+    readonly grid: Grid,
+    readonly header: TableHeader,
+    readonly reader: CellReader,
+    readonly unit: TableUnit | undefined,
+    readonly startsTable: (row: number) => boolean,
+    readonly used: CellMarks,
+  ) {
+    this.out = { kind: header.kind, header, bottom: header.bottom, items: [], disbursements: [], cells: [], computedRate: [], totals: [], units: new Set(), unitCells: [] };
+    this.columns = header.columns;
+    for (const c of header.cells) used.add(c);
+  }
+
+  at(row: number, f: Field): Cell | undefined {
+    const col = this.columns[f];
+    return col === undefined ? undefined : this.grid.at(row, col);
+  }
+
+  address(row: number, f: Field): string {
+    return this.at(row, f)?.address ?? `${colName(this.columns[f] ?? this.columns.name!)}${row}`;
+  }
+
+  /** An amount in the unit its column's header (or the group over it, or the table's unit line) names. */
+  money(row: number, f: 'planned' | 'actual'): string | undefined {
+    const u: { unit: AmountUnit; cell?: Cell } = this.header.units.get(this.columns[f]!) ?? this.unit ?? { unit: 'wan' };
+    const read = this.reader.money(this.at(row, f), f, this.address(row, f), u.unit);
     if (read) {
-      out.units.add(read.unit);
-      if (read.unit !== 'wan' && u.cell && !out.unitCells.includes(u.cell)) out.unitCells.push(u.cell);
+      this.out.units.add(read.unit);
+      if (read.unit !== 'wan' && u.cell && !this.out.unitCells.includes(u.cell)) this.out.unitCells.push(u.cell);
     }
     return read?.value;
-  };
-  const use = (row: number, fields: Field[]) => {
-    for (const f of fields) {
-      const cell = at(row, f);
-      if (cell) used.add(cell);
-    }
-  };
-
-  let previousSeq = 0;
-  let subtotalFrom = 0;
-  let last = header.bottom;
-  const rows = grid.rows;
-  for (let i = after(rows, header.bottom); i < rows.length; i++) {
-    const r = rows[i];
-    if (r - last > 2) break; // two blank rows end a table
-    // The row's cells within the table's columns: how many, the first, a 合计 label, one in a mapped column.
-    let count = 0;
-    let firstCell: Cell | undefined;
-    let label: Cell | undefined;
-    let inColumns = false;
-    for (const c of grid.row(r)) {
-      // A 合计 may stand left of the header's first column (merged over the margin).
-      if (!label && c.col < header.left && c.col + c.span - 1 < header.left && totalWord(c)) label = c;
-      if (c.col + c.span - 1 < header.left || c.col > header.right) continue;
-      count++;
-      firstCell ??= c;
-      if (!label && c.col <= nameCol && totalWord(c)) label = c;
-      if (mapped.has(c.col)) inColumns = true;
-    }
-    if (!firstCell) break;
-    if (!label) {
-      const first = fold(firstCell.text.slice(0, 16));
-      if (count === 1 && (firstCell.span >= 3 || HEADING.test(first))) break;
-      if (NOTE.test(first)) break;
-      if (!inColumns) break;
-      if (startsTable(r)) break;
-    }
-    last = r;
-    out.bottom = r;
-    if (label) {
-      used.add(label);
-      const kind = totalWord(label)!;
-      if (header.kind === 'items') {
-        use(r, ['seq', 'name']);
-        if (kind === 'total' && out.items.length > 0) break;
-        continue;
-      }
-      const total: TotalRow = { row: r, label };
-      const seqCell = at(r, 'seq');
-      if (seqCell && seqCell !== label) used.add(seqCell);
-      for (const f of ['planned', 'actual'] as const) {
-        const cell = at(r, f);
-        if (!cell) continue;
-        used.add(cell);
-        const value = money(r, f);
-        if (value !== undefined) total[f] = { value, cell: address(r, f) };
-      }
-      const rateCell = at(r, 'rate');
-      if (rateCell) used.add(rateCell);
-      if (rateCell && !rateCell.isFormula) {
-        const stated = reader.percent(rateCell, 'rate');
-        if (stated) total.statedRate = stated;
-      }
-      total.rateCell = address(r, 'rate');
-      if (kind === 'subtotal') {
-        checkSubtotal(total, out.disbursements.slice(subtotalFrom), reader);
-        subtotalFrom = out.disbursements.length;
-        continue;
-      }
-      out.totals.push(total);
-      // A 合计 under the header comes before the rows; one after them ends the table.
-      if (out.disbursements.length > 0) break;
-      continue;
-    }
-    if (header.kind === 'items') readItem(r);
-    else readDisbursement(r);
   }
-  return out;
 
-  function readItem(r: number): void {
-    const [seqCell, nameCell, targetCell, completionCell, rateCell] = [at(r, 'seq'), at(r, 'name'), at(r, 'target'), at(r, 'completion'), at(r, 'completionRate')];
-    markAll(used, seqCell, nameCell, targetCell, completionCell, rateCell);
-    const seq = reader.seq(seqCell, previousSeq);
+  read(): TableRead {
+    const { grid, header, out } = this;
+    const mapped = new Set(Object.values(this.columns));
+    const nameCol = this.columns.name ?? header.right;
+    let last = header.bottom;
+    const rows = grid.rows;
+    for (let i = after(rows, header.bottom); i < rows.length; i++) {
+      const r = rows[i];
+      if (r - last > 2) break; // two blank rows end a table
+      // The row's cells within the table's columns: how many, the first, a 合计 label, one in a mapped column.
+      let count = 0;
+      let firstCell: Cell | undefined;
+      let label: Cell | undefined;
+      let inColumns = false;
+      for (const c of grid.row(r)) {
+        // A 合计 may stand left of the header's first column (merged over the margin).
+        if (!label && c.col < header.left && c.col + c.span - 1 < header.left && totalWord(c)) label = c;
+        if (c.col + c.span - 1 < header.left || c.col > header.right) continue;
+        count++;
+        firstCell ??= c;
+        if (!label && c.col <= nameCol && totalWord(c)) label = c;
+        if (mapped.has(c.col)) inColumns = true;
+      }
+      if (!firstCell) break;
+      if (!label) {
+        const first = fold(firstCell.text.slice(0, 16));
+        if (count === 1 && (firstCell.span >= 3 || HEADING.test(first))) break;
+        if (NOTE.test(first)) break;
+        if (!inColumns) break;
+        if (this.startsTable(r)) break;
+      }
+      last = r;
+      out.bottom = r;
+      if (label) {
+        if (!this.total(r, label)) break;
+        continue;
+      }
+      if (header.kind === 'items') this.item(r);
+      else this.disbursement(r);
+    }
+    return out;
+  }
+
+  /** A 合计 or 小计 row; false when it ends the table. */
+  private total(r: number, label: Cell): boolean {
+    const { out, used } = this;
+    used.add(label);
+    const kind = totalWord(label)!;
+    markAll(used, this.at(r, 'seq'), this.at(r, 'name'));
+    if (this.header.kind === 'items') return !(kind === 'total' && out.items.length > 0);
+    const total: TotalRow = { row: r, label };
+    for (const f of ['planned', 'actual'] as const) {
+      const cell = this.at(r, f);
+      if (!cell) continue;
+      used.add(cell);
+      const value = this.money(r, f);
+      if (value !== undefined) total[f] = { value, cell: this.address(r, f) };
+    }
+    const rateCell = this.at(r, 'rate');
+    if (rateCell) used.add(rateCell);
+    if (rateCell && !rateCell.isFormula) {
+      const stated = this.reader.percent(rateCell, 'rate');
+      if (stated) total.statedRate = stated;
+    }
+    total.rateCell = this.address(r, 'rate');
+    if (kind === 'subtotal') {
+      checkSubtotal(total, out.disbursements.slice(this.subtotalFrom), this.reader);
+      this.subtotalFrom = out.disbursements.length;
+      return true;
+    }
+    out.totals.push(total);
+    // A 合计 under the header comes before the rows; one after them ends the table.
+    return out.disbursements.length === 0;
+  }
+
+  private item(r: number): void {
+    const { reader, out } = this;
+    const [seqCell, nameCell, targetCell, completionCell, rateCell] = [this.at(r, 'seq'), this.at(r, 'name'), this.at(r, 'target'), this.at(r, 'completion'), this.at(r, 'completionRate')];
+    markAll(this.used, seqCell, nameCell, targetCell, completionCell, rateCell);
+    const seq = reader.seq(seqCell, this.previousSeq);
     const name = reader.text(nameCell);
-    if (!name) reader.problem('missing_name', nameCell, { seq: String(seq ?? r) }, address(r, 'name'));
+    if (!name) reader.problem('missing_name', nameCell, { seq: String(seq ?? r) }, this.address(r, 'name'));
     const rate = reader.completionRate(rateCell);
     if (seq === undefined || rate === undefined) return;
-    previousSeq = seq;
+    this.previousSeq = seq;
     out.items.push({ seq, category: inferCategory(name), name, target: reader.text(targetCell), completion: reader.text(completionCell), completionRate: rate });
-    out.cells.push({ seq: address(r, 'seq'), name: address(r, 'name'), target: address(r, 'target'), completion: address(r, 'completion'), completionRate: address(r, 'completionRate') });
+    out.cells.push({ seq: this.address(r, 'seq'), name: this.address(r, 'name'), target: this.address(r, 'target'), completion: this.address(r, 'completion'), completionRate: this.address(r, 'completionRate') });
   }
 
-  function readDisbursement(r: number): void {
-    const [seqCell, nameCell, plannedCell, actualCell, rateCell] = [at(r, 'seq'), at(r, 'name'), at(r, 'planned'), at(r, 'actual'), at(r, 'rate')];
-    markAll(used, seqCell, nameCell, plannedCell, actualCell, rateCell);
-    const seq = reader.seq(seqCell, previousSeq);
+  private disbursement(r: number): void {
+    const { reader, out } = this;
+    const [seqCell, nameCell, plannedCell, actualCell, rateCell] = [this.at(r, 'seq'), this.at(r, 'name'), this.at(r, 'planned'), this.at(r, 'actual'), this.at(r, 'rate')];
+    markAll(this.used, seqCell, nameCell, plannedCell, actualCell, rateCell);
+    const seq = reader.seq(seqCell, this.previousSeq);
     const name = reader.text(nameCell);
-    if (!name) reader.problem('missing_name', nameCell, { seq: String(seq ?? r) }, address(r, 'name'));
-    const planned = money(r, 'planned');
-    const actual = money(r, 'actual');
+    if (!name) reader.problem('missing_name', nameCell, { seq: String(seq ?? r) }, this.address(r, 'name'));
+    const planned = this.money(r, 'planned');
+    const actual = this.money(r, 'actual');
     const computedRate = rateCell?.isFormula === true;
     const stated = computedRate ? null : reader.percent(rateCell, 'rate');
     if (seq === undefined || planned === undefined || actual === undefined || stated === undefined) return;
-    previousSeq = seq;
+    this.previousSeq = seq;
     out.disbursements.push({ seq, category: inferCategory(name), name, planned, actual, ...(stated ? { statedRate: stated } : {}) });
     out.computedRate.push(computedRate);
-    out.cells.push({ seq: address(r, 'seq'), name: address(r, 'name'), planned: address(r, 'planned'), actual: address(r, 'actual'), statedRate: address(r, 'rate') });
+    out.cells.push({ seq: this.address(r, 'seq'), name: this.address(r, 'name'), planned: this.address(r, 'planned'), actual: this.address(r, 'actual'), statedRate: this.address(r, 'rate') });
   }
 }
 
