@@ -69,12 +69,44 @@ const recordSummary = z.object({
   updatedAt: z.string().nullable(),
 });
 
+const pair = <T extends z.ZodType>(t: T) => z.tuple([t, t]);
+/** What replacing a stored record changes: rows added and removed, amounts before → after. */
+const recordChanges = z.object({
+  items: z.object({ added: z.number().int(), removed: z.number().int() }),
+  disbursements: z.object({ added: z.number().int(), removed: z.number().int() }),
+  totals: z.object({ planned: pair(moneySchema), actual: pair(moneySchema), rate: pair(percentSchema.nullable()) }),
+  lines: z.array(z.object({ name: z.string(), field: z.enum(['planned', 'actual']), before: moneySchema.nullable(), after: moneySchema.nullable() })),
+});
+
 const importResult = z.object({
   ok: z.boolean(),
   committed: z.boolean(),
   backup: z.string().nullable(),
-  records: z.array(z.object({ county: z.string(), batch: z.number().int(), items: z.number().int(), disbursements: z.number().int(), action: z.enum(['created', 'replaced', 'skipped', 'conflict', 'rejected']), file: z.string(), sheet: z.string(), existingId: id.optional() })),
+  records: z.array(
+    z.object({
+      county: z.string(),
+      /** null when the workbook does not say (then the record is rejected). */
+      batch: z.number().int().nullable(),
+      items: z.number().int(),
+      disbursements: z.number().int(),
+      action: z.enum(['created', 'replaced', 'skipped', 'conflict', 'rejected']),
+      file: z.string(),
+      sheet: z.string(),
+      existingId: id.optional(),
+      /** Σ计划安排额度, Σ实际拨付额度 (万元) and their rate; null when no record could be made. */
+      planned: moneySchema.nullable(),
+      actual: moneySchema.nullable(),
+      rate: percentSchema.nullable(),
+      /** The unit the amounts were written in: wan (万元), yuan (元, converted exactly), yi (亿元), mixed. */
+      unit: z.enum(['wan', 'yuan', 'yi', 'mixed']).nullable(),
+      /** Cells not read (ignored_cell findings). */
+      ignored: z.number().int(),
+      changes: recordChanges.optional(),
+    }),
+  ),
   findings: z.array(findingSchema),
+  /** Files that could not be read, skipped and named (only with skipUnreadable). */
+  skippedFiles: z.array(z.object({ file: z.string(), code: z.string(), messages: z.object({ zh: z.string(), en: z.string() }) })),
 });
 
 export const commandSchema = z.discriminatedUnion('kind', [
@@ -140,6 +172,8 @@ export const contract = {
       files: z.array(z.object({ name: z.string().min(1).max(255), bytes: z.instanceof(Uint8Array) })).min(1).max(50),
       onConflict: z.enum(['fail', 'skip', 'replace']),
       dryRun: z.boolean(),
+      /** The app: a file that cannot be read is skipped and named instead of failing the preview. */
+      skipUnreadable: z.boolean().default(false),
     }),
     output: importResult,
   },

@@ -3,6 +3,7 @@ import type { Script } from './text';
 import type { County, Totals } from './record';
 import { displayDecimal } from './money';
 import { chineseDay, lastDayOf } from './ledger';
+import { BASIC_SENTENCE, BASIC_SENTENCE_END, SUMMARY_SENTENCE, SUMMARY_SENTENCE_END, writeSentence } from './basic-facts';
 
 const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
@@ -33,14 +34,6 @@ export const WORDING = {
     itemHeaders: ['序号', '项目名称', '项目实施目标', '目标完成情况', '实施目标完成率(%)'],
     disbursementHeaders: ['序号', '具体项目名称', '计划安排额度(万元)', '实际拨付额度(万元)', '资金拨付率(%)'],
     total: '合计',
-    summary: (actual: string, rate: string, asOf?: string) => `截至${asOf ? chineseDay(asOf) : '验收日'},已拨付承办企业资金共${actual}万元,资金拨付率${rate}。`,
-    paragraph: {
-      lead: (county: string, batch: string, year: number) => `${county}是第${batch}批全国电子商务进农村综合示范县(${year}年)`,
-      approved: (date: string) => `立项时间为${date}`,
-      investment: (t: string, c: string, l: string, s: string) =>
-        `项目总投资${t}万元,其中中央资金${c}万元,政府配套资金${l}万元,社会资本${s}万元`,
-      arranged: (a: string) => `安排使用中央资金${a}万元`,
-    },
     summarySheet: '汇总',
     ledgerSheet: '拨付台账',
     ledgerTitle: (county: string, asOf: string) => `${county}中央财政资金拨付台账(截至${chineseDay(asOf)})`,
@@ -61,14 +54,6 @@ export const WORDING = {
     itemHeaders: ['序號', '項目名稱', '項目實施目標', '目標完成情況', '實施目標完成率(%)'],
     disbursementHeaders: ['序號', '具體項目名稱', '計劃安排額度(萬元)', '實際撥付額度(萬元)', '資金撥付率(%)'],
     total: '合計',
-    summary: (actual: string, rate: string, asOf?: string) => `截至${asOf ? chineseDay(asOf) : '驗收日'},已撥付承辦企業資金共${actual}萬元,資金撥付率${rate}。`,
-    paragraph: {
-      lead: (county: string, batch: string, year: number) => `${county}是第${batch}批全國電子商務進農村綜合示范縣(${year}年)`,
-      approved: (date: string) => `立項時間為${date}`,
-      investment: (t: string, c: string, l: string, s: string) =>
-        `項目總投資${t}萬元,其中中央資金${c}萬元,政府配套資金${l}萬元,社會資本${s}萬元`,
-      arranged: (a: string) => `安排使用中央資金${a}萬元`,
-    },
     summarySheet: '匯總',
     ledgerSheet: '撥付台賬',
     ledgerTitle: (county: string, asOf: string) => `${county}中央財政資金撥付台賬(截至${chineseDay(asOf)})`,
@@ -83,25 +68,38 @@ export const WORDING = {
 } as const;
 
 /**
- * "截至验收日,已拨付承办企业资金共1235.96万元,资金拨付率82.40%。" (amounts as tables show them); a record
- * with a ledger whose figures are as of another day than its acceptance day: "截至2022年6月30日,…".
+ * "截至验收日,已拨付承办企业资金共1235.96万元,资金拨付率82.40%。" (amounts as tables show them; its words
+ * in basic-facts.ts); a record with a ledger whose figures are as of another day than its acceptance
+ * day: "截至2022年6月30日,…".
  */
 export function disbursementSummary(record: { county: Pick<County, 'acceptedOn'>; totals: Pick<Totals, 'actual' | 'rate'>; asOf?: string }, script: Script): string {
   const { county, totals, asOf } = record;
-  const day = asOf && !(county.acceptedOn && lastDayOf(county.acceptedOn) === asOf) ? asOf : undefined;
-  return WORDING[script].summary(displayDecimal(totals.actual).text, totals.rate === null ? '—' : `${totals.rate}%`, day);
+  const day = asOf && !(county.acceptedOn && lastDayOf(county.acceptedOn) === asOf) ? chineseDay(asOf) : ACCEPTANCE_DAY[script];
+  return writeSentence(SUMMARY_SENTENCE, SUMMARY_SENTENCE_END, { lead: day, actual: displayDecimal(totals.actual).text, rate: totals.rate === null ? '—' : `${totals.rate}%` }, script);
 }
 
-/** The 一、基本情况 paragraph generated from the county facts. */
+const ACCEPTANCE_DAY = { hans: '验收日', hant: '驗收日' } as const;
+
+/** The 一、基本情况 paragraph generated from the county facts (basic-facts.ts says its words). */
 export function basicParagraph(county: County, script: Script): string {
-  const w = WORDING[script].paragraph;
-  const parts = [w.lead(county.name, chineseNumeral(county.batch), county.year)];
-  if (county.approvedOn) parts.push(w.approved(chineseDate(county.approvedOn)));
   const inv = county.investment;
-  parts.push(w.investment(inv.total, inv.central, inv.localGov, inv.social));
-  if (county.statusNote.trim()) parts.push(county.statusNote);
-  parts.push(w.arranged(county.centralArrangedUse));
-  return `${parts.join(',')}。`;
+  return writeSentence(
+    BASIC_SENTENCE,
+    BASIC_SENTENCE_END,
+    {
+      name: county.name,
+      batch: chineseNumeral(county.batch),
+      year: String(county.year),
+      approvedOn: county.approvedOn ? chineseDate(county.approvedOn) : undefined,
+      'investment.total': inv.total,
+      'investment.central': inv.central,
+      'investment.localGov': inv.localGov,
+      'investment.social': inv.social,
+      statusNote: county.statusNote,
+      centralArrangedUse: county.centralArrangedUse,
+    },
+    script,
+  );
 }
 
 export function documentTitle(countyName: string, script: Script): string {

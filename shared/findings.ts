@@ -28,6 +28,14 @@ export const FINDING_SEVERITY = {
   conflict: 'error',
   locked: 'error',
   invalid_value: 'error',
+  empty_table: 'error',
+  extra_table: 'error',
+  missing_table: 'error',
+  planned_zero: 'warning',
+  summary_mismatch: 'warning',
+  fact_conflict: 'warning',
+  amounts_in_yuan: 'info',
+  ignored_cell: 'info',
 } as const satisfies Record<string, Severity>;
 export type FindingCode = keyof typeof FINDING_SEVERITY;
 

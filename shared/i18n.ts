@@ -61,6 +61,21 @@ export function problemText(problem: keyof typeof PROBLEM, lang: Lang): string {
   return PROBLEM[problem][lang === 'zh' ? 0 : 1];
 }
 
+const TABLE_NAMES: Record<string, [string, string]> = {
+  items: ['“项目建设完成情况”', 'construction'],
+  disbursements: ['“中央财政资金拨付情况”', 'disbursement'],
+};
+
+const IGNORED_REASONS: Record<string, [string, string]> = {
+  column: ['在表格范围内,但所在列不是可识别的列', 'inside a table, in a column that was not recognised'],
+  row: ['在表格范围内,但所在行不是数据行', 'inside a table, in a row that is not a data row'],
+  number: ['表格和基本情况之外的数字', 'a number outside the tables and the basic facts'],
+  text: ['表格和基本情况之外含数字的文字', 'text with numbers outside the tables and the basic facts'],
+  sheet: ['该工作表中没有找到可导入的表或基本情况', 'this sheet holds no table or basic facts that could be read'],
+  no_label: ['基本情况中的这个数字前没有可识别的标签', 'a number in the basic facts with no known label before it'],
+  repeated: ['基本情况中重复给出的数值,已采用第一个', 'a basic fact given again; the first one was used'],
+};
+
 const FINDINGS: Record<FindingCode, [Text, Text]> = {
   not_a_number: [
     (p) => `${p.field}“${p.value}”${problemText((p.problem ?? 'not_a_number') as MoneyProblem, 'zh')}`,
@@ -124,6 +139,35 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
   ],
   duplicate_voucher: [(p) => `凭证号 ${p.voucher} 用了两次(另见第 ${p.other} 笔)`, (p) => `voucher ${p.voucher} is used twice (see also payment ${p.other})`],
   payment_no_payee: [(p) => `序号 ${p.line} ${p.date} 的一笔拨付 ${p.amount} 万元没有收款单位`, (p) => `the payment of line No. ${p.line} on ${p.date} (${p.amount}) has no payee`],
+  empty_table: [
+    (p) => `${TABLE_NAMES[p.table]?.[0] ?? p.table}表头下没有读到任何行,但 ${p.at} 处有数字“${p.value}”`,
+    (p) => `no row was read under the header of the ${TABLE_NAMES[p.table]?.[1] ?? p.table} table, yet ${p.at} holds the number “${p.value}”`,
+  ],
+  extra_table: [
+    (p) => `又一张${TABLE_NAMES[p.table]?.[0] ?? p.table}表(第一张在 ${p.other}),无法确定它属于哪个县;请每个县只留一张,或给它加上县的标题`,
+    (p) => `another ${TABLE_NAMES[p.table]?.[1] ?? p.table} table (the first is at ${p.other}); which county it belongs to is unclear: keep one per county, or give it the county's title`,
+  ],
+  missing_table: [
+    (p) => `没有找到${TABLE_NAMES[p.table]?.[0] ?? p.table}表,但 ${p.at} 处有未读入的数字“${p.value}”(请检查表头)`,
+    (p) => `no ${TABLE_NAMES[p.table]?.[1] ?? p.table} table was found, yet ${p.at} holds the unread number “${p.value}” (check its header)`,
+  ],
+  planned_zero: [(p) => `计划安排额度合计为 0,但中央资金为 ${p.central} 万元`, (p) => `nothing is planned, yet central funds are ${p.central} (10k yuan)`],
+  summary_mismatch: [
+    (p) => `说明句中的${p.what === 'rate' ? '资金拨付率' : '已拨付资金'} ${p.stated} 与计算值 ${p.computed} 不一致`,
+    (p) => `the summary sentence's ${p.what === 'rate' ? 'rate' : 'disbursed total'} ${p.stated} differs from the computed ${p.computed}`,
+  ],
+  fact_conflict: [
+    (p) => `${p.field}有两个不同的值:${p.value}(已采用)与 ${p.other}(${p.otherCell})`,
+    (p) => `${p.field} is given twice: ${p.value} (used) and ${p.other} (${p.otherCell})`,
+  ],
+  amounts_in_yuan: [
+    (p) => `金额单位为元(${p.source}),已按 1 万元 = 10000 元 换算为万元`,
+    (p) => `amounts are in yuan (${p.source}); converted to 10k yuan exactly (1 万元 = 10,000 元)`,
+  ],
+  ignored_cell: [
+    (p) => `未读入“${p.value}”:${IGNORED_REASONS[p.reason]?.[0] ?? p.reason}`,
+    (p) => `not read: “${p.value}”: ${IGNORED_REASONS[p.reason]?.[1] ?? p.reason}`,
+  ],
   uncategorised: [(p) => `“${p.name}”未归入六类建设内容(其他)`, (p) => `“${p.name}” is in none of the six categories (other)`],
 };
 

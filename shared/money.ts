@@ -42,6 +42,8 @@ export function parseMoney(input: string | number, options: { sum?: boolean } = 
     if (!Number.isFinite(input)) return { ok: false, problem: 'not_a_number' };
     if (input < 0) return { ok: false, problem: 'negative_amount' };
     if (input >= 1e15 && !options.sum) return { ok: false, problem: 'too_large' };
+    // Whole amounts (most of them) need no rounding.
+    if (Number.isSafeInteger(input)) return options.sum || BigInt(input) * FEN_PER_WAN <= MAX_FEN ? { ok: true, value: BigInt(input) * FEN_PER_WAN } : { ok: false, problem: 'too_large' };
     // A spreadsheet number is a double: round its exact value to the nearest 分.
     return parseMoney(input.toFixed(FEN_DIGITS), options);
   }
@@ -150,21 +152,66 @@ export function shiftDecimal(text: string, places: number): string {
   return `${d.negative ? '-' : ''}${int}${frac ? '.' + frac : ''}`;
 }
 
+/** Where an amount was written: 亿元, 万元 or 元. Every amount is held in 万元. */
+export type AmountUnit = 'yi' | 'wan' | 'yuan';
+/** Places the decimal point moves to turn an amount in this unit into 万元. */
+const TO_WAN_PLACES: Record<AmountUnit, number> = { yi: 4, wan: 0, yuan: -4 };
+const UNIT_WORDS: [string, AmountUnit][] = [['亿元', 'yi'], ['億元', 'yi'], ['万元', 'wan'], ['萬元', 'wan'], ['元', 'yuan'], ['亿', 'yi'], ['億', 'yi'], ['万', 'wan'], ['萬', 'wan']];
+
+/** The unit a text ends with ("29.41万元", "6402100元"), and the text without it. */
+export function splitUnit(text: string): { text: string; unit?: AmountUnit } {
+  const t = text.trim();
+  for (const [word, unit] of UNIT_WORDS) if (t.endsWith(word)) return { text: t.slice(0, -word.length), unit };
+  return { text: t };
+}
+
+/**
+ * An amount written in `unit` (or in the unit its text names), exactly in 分: 元 moves the
+ * decimal point four places (1 元 = 100 分), never through a float. A spreadsheet number is
+ * rounded to the nearest 分 of the unit it is written in, as parseMoney does for 万元.
+ */
+export function parseAmount(input: string | number, unit: AmountUnit = 'wan', options: { sum?: boolean } = {}): Parsed<bigint> & { unit: AmountUnit } {
+  if (typeof input === 'number') {
+    if (unit === 'wan' || !Number.isFinite(input)) return { ...parseMoney(input, options), unit };
+    if (input < 0) return { ok: false, problem: 'negative_amount', unit };
+    if (input >= 1e19 && !options.sum) return { ok: false, problem: 'too_large', unit };
+    return { ...parseMoney(shiftDecimal(input.toFixed(unit === 'yuan' ? 2 : 10), TO_WAN_PLACES[unit]), options), unit };
+  }
+  const split = splitUnit(input.normalize('NFKC'));
+  const written = split.unit ?? unit;
+  if (written === 'wan') return { ...parseMoney(split.text, options), unit: written };
+  const plain = normaliseNumberText(split.text);
+  if (!splitDecimal(plain)) return { ok: false, problem: 'not_a_number', unit: written };
+  return { ...parseMoney(shiftDecimal(plain, TO_WAN_PLACES[written]), options), unit: written };
+}
+
+/** Rounds a decimal string half up (away from zero) to at most `decimals` places. */
+export function roundDecimal(text: string, decimals: number): string {
+  const d = splitDecimal(text);
+  if (!d || d.frac.length <= decimals) return text;
+  const scaled = BigInt(d.int + d.frac.slice(0, decimals)) + (d.frac.charCodeAt(decimals) >= 53 /* '5' */ ? 1n : 0n);
+  const out = formatScaled(scaled, decimals);
+  return d.negative && scaled !== 0n ? `-${out}` : out;
+}
+
 export type PercentProblem = 'not_a_number';
 
 /**
  * A percent as a person wrote it ("82.6%", "90", "９０％"; digits kept: "91.40") or as a
- * spreadsheet stored it (a fraction in a percent-formatted cell). A stored number keeps the
- * digits of its value, not of its format: "82.6%" typed into LibreOffice is 0.826 shown as
- * 82.60%, and it was written to one decimal.
+ * spreadsheet stored it (a fraction in a percent-formatted cell). A stored number keeps at most
+ * the digits the cell shows: the fewer of its value's shortest decimal form and its format's
+ * decimals (`shown`). "82.6%" typed into LibreOffice is 0.826 shown as 82.60%: written to one
+ * decimal. "66.67%" is stored 0.6667000000000001 and shown 66.67%: the float tail is not data.
+ * A number holds no trailing zero, so none is kept.
  */
-export function parsePercent(input: string | number, asFraction = false): Parsed<string> {
+export function parsePercent(input: string | number, asFraction = false, shown?: number): Parsed<string> {
   let text: string;
   if (typeof input === 'number') {
     if (!Number.isFinite(input)) return { ok: false, problem: 'not_a_number' };
     text = String(input);
-    if (/e/i.test(text)) text = input.toFixed(10).replace(/\.?0+$/, '');
+    if (/e/i.test(text)) text = input.toFixed(20).replace(/\.?0+$/, '');
     if (asFraction) text = shiftDecimal(text, 2);
+    if (shown !== undefined && decimalsOf(text) > shown) text = canonicalPercent(roundDecimal(text, shown));
   } else {
     text = input.normalize('NFKC').replace(/\s+/g, '').replace(/%$/, '');
   }

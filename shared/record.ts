@@ -42,7 +42,9 @@ export const fen = (money: string): bigint => {
 };
 /** An amount that may be not entered (null): 0 in sums, no rate. */
 export const fenOrZero = (money: string | null): bigint => (money === null ? 0n : fen(money));
-const canonicalMoney = (money: string): string => formatWan(fen(money));
+/** Canonical 万元 text: most amounts already are (no leading or trailing zeros), so they are kept as they are. */
+const CANONICAL = /^(0|[1-9]\d{0,8})(\.\d{0,5}[1-9])?$/;
+const canonicalMoney = (money: string): string => (CANONICAL.test(money) ? money : formatWan(fen(money)));
 const canonicalAmount = (money: string | null): string | null => (money === null ? null : canonicalMoney(money));
 
 /** The script a record's generated sentences use: that of the text it was written in. */

@@ -25,10 +25,13 @@ export function toTraditional(text: string): string {
   return out;
 }
 
+// One pass of a compiled character class finds the few traditional characters in a text; most
+// characters are left alone, so long texts (paragraphs) fold without a loop per character.
+const traditional = new RegExp(`[${[...simplifiedOf.keys()].map((ch) => ch.replace(/[\\\]\[^-]/g, '\\$&')).join('')}]`, 'gu');
+const simplify = (ch: string) => simplifiedOf.get(ch)!;
+
 function toSimplified(text: string): string {
-  let out = '';
-  for (const ch of text) out += simplifiedOf.get(ch) ?? ch;
-  return out;
+  return text.replace(traditional, simplify);
 }
 
 const foldCache = new Map<string, string>();

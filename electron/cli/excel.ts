@@ -19,6 +19,11 @@ const ACTION_WORDS = {
   en: { created: 'create', replaced: 'replace', skipped: 'skip', conflict: 'conflict', rejected: 'rejected' },
 };
 
+const UNIT_WORDS = {
+  zh: { wan: '万元', yuan: '元', yi: '亿元', mixed: '元和万元' },
+  en: { wan: '10k yuan', yuan: 'yuan', yi: '100m yuan', mixed: 'yuan and 10k yuan' },
+};
+
 export async function importCommand(ctx: CommandContext): Promise<number> {
   const { io, values, positionals } = ctx;
   const zh = io.lang === 'zh';
@@ -42,7 +47,10 @@ export async function importCommand(ctx: CommandContext): Promise<number> {
       JSON.stringify(
         {
           ok: result.ok,
-          records: result.records.map((r) => ({ county: r.county, batch: r.batch, items: r.items, disbursements: r.disbursements, action: action(r.action), file: r.file, sheet: r.sheet })),
+          records: result.records.map((r) => ({
+            county: r.county, batch: r.batch, items: r.items, disbursements: r.disbursements, action: action(r.action), file: r.file, sheet: r.sheet,
+            planned: r.planned, actual: r.actual, rate: r.rate, unit: r.unit, ignored: r.ignored, ...(r.changes ? { changes: r.changes } : {}),
+          })),
           findings: result.findings.map((f) => ({ severity: f.severity, code: f.code, message: findingMessage(f, io.lang, true), file: f.file, sheet: f.sheet, cell: f.cell ?? null })),
           ...(result.backup ? { backup: result.backup } : {}),
         },
@@ -52,8 +60,13 @@ export async function importCommand(ctx: CommandContext): Promise<number> {
     );
   } else {
     for (const f of result.findings) (f.severity === 'error' ? io.err : io.out)(findingLine(f, io.lang));
-    for (const r of result.records)
-      io.out(`${ACTION_WORDS[io.lang][r.action]}${dryRun && result.ok ? (zh ? '(试运行)' : ' (dry run)') : ''}: ${r.county} ${zh ? `第${r.batch}批` : `batch ${r.batch}`}  ${r.file} › ${r.sheet}  ${zh ? `${r.items} 个项目, ${r.disbursements} 行拨付` : `${r.items} items, ${r.disbursements} disbursements`}`);
+    for (const r of result.records) {
+      const batch = r.batch === null ? '' : zh ? ` 第${r.batch}批` : ` batch ${r.batch}`;
+      const sums = r.planned === null ? '' : zh ? `, 计划 ${r.planned} 万元, 实际 ${r.actual} 万元, 拨付率 ${r.rate ?? '—'}%` : `, planned ${r.planned}, disbursed ${r.actual}, rate ${r.rate ?? '—'}%`;
+      const unit = r.unit && r.unit !== 'wan' ? (zh ? `, 金额单位${UNIT_WORDS.zh[r.unit]}(已换算为万元)` : `, amounts in ${UNIT_WORDS.en[r.unit]} (converted)`) : '';
+      const ignored = r.ignored ? (zh ? `, ${r.ignored} 个单元格未读入` : `, ${r.ignored} cell(s) not read`) : '';
+      io.out(`${ACTION_WORDS[io.lang][r.action]}${dryRun && result.ok ? (zh ? '(试运行)' : ' (dry run)') : ''}: ${r.county}${batch}  ${r.file} › ${r.sheet}  ${zh ? `${r.items} 个项目, ${r.disbursements} 行拨付` : `${r.items} items, ${r.disbursements} disbursements`}${sums}${unit}${ignored}`);
+    }
     if (!result.ok) io.err(zh ? '有错误或冲突,未写入任何数据' : 'Errors or conflicts: nothing was written');
     else if (dryRun) io.out(zh ? '试运行:未写入任何数据' : 'Dry run: nothing was written');
     if (result.backup) io.out(zh ? `替换前已备份到 ${result.backup}` : `Backed up to ${result.backup} before replacing`);

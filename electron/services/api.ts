@@ -77,7 +77,8 @@ export const handlers: Handlers = {
   redo: (options, { db, dbFile, actor }) => replay(db, dbFile, actor, 'redo', options),
   history: (_i, { db, actor }) => history(db, actor),
   // exceljs loads with the first import or export, not at start.
-  importWorkbooks: async ({ files, onConflict, dryRun }, { db, dbFile, actor }) => (await import('./excel/import')).importWorkbooks(db, actor, dbFile, files, { onConflict, dryRun }),
+  importWorkbooks: async ({ files, onConflict, dryRun, skipUnreadable }, { db, dbFile, actor }) =>
+    (await import('./excel/import')).importWorkbooks(db, actor, dbFile, files, { onConflict, dryRun, skipUnreadable }),
   exportWorkbook: async ({ ids, script, asOf }, { db }) => exportFile(db, ids, script, asOf),
   saveExport: async ({ ids, script, format, signature, asOf }, ctx) => {
     const desktop = desktopOnly(ctx);

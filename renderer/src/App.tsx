@@ -20,7 +20,7 @@ import { message, useRecord } from './useRecord';
 const gridModule = import('./TableGrid');
 const TableGrid = lazy(() => gridModule.then((m) => ({ default: m.TableGrid })));
 const dialogs = () => import('./Dialogs');
-const ImportDialog = lazy(() => dialogs().then((m) => ({ default: m.ImportDialog })));
+const ImportDialog = lazy(() => import('./ImportDialog').then((m) => ({ default: m.ImportDialog })));
 const ExportDialog = lazy(() => dialogs().then((m) => ({ default: m.ExportDialog })));
 const RecordDialog = lazy(() => dialogs().then((m) => ({ default: m.RecordDialog })));
 const PrintPreview = lazy(() => import('./PrintPreview').then((m) => ({ default: m.PrintPreview })));

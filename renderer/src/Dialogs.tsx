@@ -1,7 +1,6 @@
-// Import, export and new-record dialogs.
+// Export and new-record dialogs (the import preview is ImportDialog.tsx).
 import { useState } from 'react';
-import type { Output } from '../../shared/contract';
-import { findingMessage, findingPlace, severityLabel, type Lang } from '../../shared/i18n';
+import { findingMessage, type Lang } from '../../shared/i18n';
 import { parseCountyField } from '../../shared/fields';
 import { type County } from '../../shared/record';
 import { countySchema } from '../../shared/schema';
@@ -11,7 +10,6 @@ import { api } from './api';
 import { message } from './useRecord';
 import { download, type PickedFile } from './files';
 
-type ImportResult = Output<'importWorkbooks'>;
 export type { PickedFile };
 
 function Modal({ title, children, onClose }: { title: string; children: React.ReactNode; onClose: () => void }) {
@@ -22,74 +20,6 @@ function Modal({ title, children, onClose }: { title: string; children: React.Re
         {children}
       </div>
     </div>
-  );
-}
-
-export function ImportDialog({ files, t, lang, onClose, onDone }: { files: PickedFile[]; t: Strings; lang: Lang; onClose: () => void; onDone: (r: ImportResult) => void }) {
-  const [preview, setPreview] = useState<ImportResult | null>(null);
-  const [onConflict, setOnConflict] = useState<'skip' | 'replace'>('skip');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const run = async (dryRun: boolean, choice = onConflict) => {
-    setBusy(true);
-    try {
-      const r = await api.importWorkbooks({ files, onConflict: choice, dryRun });
-      if (dryRun) setPreview(r);
-      else if (r.committed) onDone(r);
-      else setPreview(r);
-      setError(null);
-    } catch (e) {
-      setError(message(e, lang));
-    } finally {
-      setBusy(false);
-    }
-  };
-  if (!preview && !busy && !error) void run(true);
-  const hasErrors = preview?.findings.some((f) => f.severity === 'error');
-  const hasConflicts = preview?.records.some((r) => r.existingId !== undefined);
-  return (
-    <Modal title={t.importTitle} onClose={onClose}>
-      <p className="files">{files.map((f) => f.name).join('、')}</p>
-      {error && <p className="error">{error}</p>}
-      {preview && (
-        <>
-          <table className="preview">
-            <tbody>
-              {preview.records.map((r, i) => (
-                <tr key={i} className={`action-${r.action}`}>
-                  <td>{t.actions[r.action]}</td>
-                  <td>{r.county}</td>
-                  <td>{t.batchOf} {r.batch}</td>
-                  <td>{r.file} › {r.sheet}</td>
-                  <td>{r.items} / {r.disbursements}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {preview.findings.length > 0 && (
-            <ul className="findings">
-              {preview.findings.map((f, i) => (
-                <li key={i} className={f.severity}>
-                  <b>{severityLabel(f.severity, lang)}</b> <code>{findingPlace(f)}</code> {findingMessage(f, lang)}
-                </li>
-              ))}
-            </ul>
-          )}
-          {hasConflicts && (
-            <p className="choice">
-              {t.onConflict}:
-              <label><input type="radio" name="conflict" checked={onConflict === 'skip'} onChange={() => { setOnConflict('skip'); void run(true, 'skip'); }} /> {t.skip}</label>
-              <label><input type="radio" name="conflict" checked={onConflict === 'replace'} onChange={() => { setOnConflict('replace'); void run(true, 'replace'); }} /> {t.replace}</label>
-            </p>
-          )}
-          {hasErrors && <p className="error">{t.nothingWritten}</p>}
-        </>
-      )}
-      <div className="buttons">
-        <button onClick={onClose}>{t.cancel}</button>
-        <button className="primary" disabled={busy || !preview || !preview.ok} onClick={() => void run(false)}>{t.commit}</button>
-      </div>
-    </Modal>
   );
 }
 

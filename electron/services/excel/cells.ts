@@ -1,10 +1,13 @@
-// A worksheet as a plain grid of what each cell shows: merged areas reduced to their top-left
-// cell, rich text joined, formulas replaced by their cached results.
+// The grid stage: a worksheet as a plain grid of what each cell shows: rich text joined,
+// formulas replaced by their cached results, merged areas known by their top-left cell. Only
+// cells with a value count: borders or fills down to row 65536 are not rows.
 import type ExcelJS from 'exceljs';
 import { fold } from '../../../shared/text';
+import type { AmountUnit } from '../../../shared/money';
 
-/** exceljs's ValueType.Merge. */
+/** exceljs's ValueType.Merge and .Formula, as numbers: this module must not load exceljs (only the reading thread does). */
 const MERGE = 1;
+const FORMULA = 6;
 
 export type CellValue = string | number | boolean | Date | null;
 export type Cell = {
@@ -19,13 +22,46 @@ export type Cell = {
   /** A formula with no cached result (written by a program that does not calculate). */
   noResult: boolean;
   error?: string;
-  /** Columns this cell spans when it is the top-left of a merge. */
+  /** Columns and rows this cell spans when it is the top-left of a merge. */
   span: number;
+  rowSpan: number;
+  /** Its number in the grid, 0 … cellCount − 1 (see CellMarks). */
+  index: number;
 };
 
-export type Grid = { sheet: string; rowCount: number; colCount: number; at: (row: number, col: number) => Cell | undefined };
+export type Grid = {
+  sheet: string;
+  /** The last row that holds a value. */
+  rowCount: number;
+  colCount: number;
+  /** The cell at (row, col) if it holds a value (the top-left of a merge holds the merge's). */
+  at: (row: number, col: number) => Cell | undefined;
+  /** The cell whose value shows at (row, col): the cell itself or the top-left of its merge. */
+  cover: (row: number, col: number) => Cell | undefined;
+  /** Rows that hold a value, top to bottom. */
+  rows: readonly number[];
+  /** The cells of a row that hold a value, left to right. */
+  row: (row: number) => readonly Cell[];
+  cellCount: number;
+};
 
-export function plain(v: unknown): { value: CellValue; isFormula: boolean; noResult: boolean; error?: string } {
+/** Cells of one grid marked (used, read): by their index, so marking allocates nothing. */
+export class CellMarks {
+  private readonly marks: Uint8Array;
+  constructor(grid: Grid) {
+    this.marks = new Uint8Array(grid.cellCount);
+  }
+  add(cell: Cell): void {
+    this.marks[cell.index] = 1;
+  }
+  has(cell: Cell): boolean {
+    return this.marks[cell.index] === 1;
+  }
+}
+
+type Plain = { value: CellValue; isFormula: boolean; noResult: boolean; error?: string };
+
+export function plain(v: unknown): Plain {
   if (v === null || v === undefined) return { value: null, isFormula: false, noResult: false };
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return { value: v, isFormula: false, noResult: false };
   const o = v as Record<string, unknown>;
@@ -40,39 +76,97 @@ export function plain(v: unknown): { value: CellValue; isFormula: boolean; noRes
   return { value: null, isFormula: false, noResult: false };
 }
 
+/** A cell's value; a formula's cached result read from the model, since cell.value drops a cached 0, '' or false. */
+function plainCell(cell: ExcelJS.Cell): Plain {
+  if (cell.type !== FORMULA) return plain(cell.value);
+  const result = (cell.model as { result?: unknown }).result;
+  if (result === undefined || result === null) return { value: null, isFormula: true, noResult: true };
+  return { ...plain(result), isFormula: true, noResult: false };
+}
+
 export function cellText(value: CellValue): string {
   if (value === null) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   return String(value);
 }
 
+type Range = { top: number; left: number; bottom: number; right: number };
+
+const key = (r: number, c: number) => r * 16_384 + c;
+
+/** The grid of one sheet: cells by position and by row, merges by their top-left cell. */
+class SheetGrid implements Grid {
+  readonly rows: number[];
+  readonly cellCount: number;
+  private readonly none: Cell[] = [];
+  constructor(
+    readonly sheet: string,
+    readonly rowCount: number,
+    readonly colCount: number,
+    private readonly cells: Map<number, Cell>,
+    private readonly byRow: Map<number, Cell[]>,
+    /** Merges that hold a value; a sheet has few, so finding the one over a cell is a short scan. */
+    private readonly masters: Range[],
+  ) {
+    // exceljs visits rows and their cells in order: both lists are sorted already.
+    this.rows = [...byRow.keys()];
+    this.cellCount = cells.size;
+  }
+  at(r: number, c: number): Cell | undefined {
+    return this.cells.get(key(r, c));
+  }
+  cover(r: number, c: number): Cell | undefined {
+    const own = this.cells.get(key(r, c));
+    if (own) return own;
+    for (const m of this.masters) if (r >= m.top && r <= m.bottom && c >= m.left && c <= m.right) return this.cells.get(key(m.top, m.left));
+    return undefined;
+  }
+  row(r: number): readonly Cell[] {
+    return this.byRow.get(r) ?? this.none;
+  }
+}
+
 export function gridOf(sheet: ExcelJS.Worksheet): Grid {
   const cells = new Map<number, Cell>();
-  const key = (r: number, c: number) => r * 16_384 + c;
+  const byRow = new Map<number, Cell[]>();
+  const merges = Object.values((sheet as unknown as { _merges?: Record<string, { model?: Range }> })._merges ?? {})
+    .map((m) => m.model)
+    .filter((m): m is Range => !!m);
+  const spans = new Map<number, Range>();
+  for (const m of merges) spans.set(key(m.top, m.left), m);
   let colCount = 0;
-  const spans = new Map<string, number>();
-  const merges = (sheet as unknown as { _merges?: Record<string, { model?: { left: number; right: number } }> })._merges ?? {};
-  for (const [address, range] of Object.entries(merges)) if (range.model) spans.set(address, range.model.right - range.model.left + 1);
-  sheet.eachRow({ includeEmpty: false }, (row, r) => {
-    row.eachCell({ includeEmpty: false }, (cell, c) => {
-      // Only the top-left cell of a merge holds its value. (ValueType.Merge, as a number: this module
-      // must not load exceljs, which only the reading thread needs.)
-      if (cell.type === MERGE) return;
-      const p = plain(cell.value);
-      if (p.value === null && !p.noResult && !p.error) return;
-      colCount = Math.max(colCount, c);
-      cells.set(key(r, c), {
-        address: cell.address,
-        row: r,
-        col: c,
-        ...p,
-        text: cellText(p.value),
-        numFmt: cell.numFmt || undefined,
-        span: spans.get(cell.address) ?? 1,
-      });
-    });
+  let rowCount = 0;
+  let r = 0;
+  let list: Cell[] = [];
+  const onCell = (cell: ExcelJS.Cell, c: number) => {
+    if (cell.type === MERGE) return; // only the top-left cell of a merge holds its value
+    const p = plainCell(cell);
+    if (p.value === null && !p.noResult && !p.error) return;
+    if (typeof p.value === 'string' && p.value.trim() === '') return;
+    colCount = Math.max(colCount, c);
+    rowCount = r;
+    const m = spans.get(key(r, c));
+    const made: Cell = {
+      address: cell.address,
+      row: r,
+      col: c,
+      ...p,
+      text: cellText(p.value),
+      numFmt: cell.numFmt || undefined,
+      span: m ? m.right - m.left + 1 : 1,
+      rowSpan: m ? m.bottom - m.top + 1 : 1,
+      index: cells.size,
+    };
+    cells.set(key(r, c), made);
+    if (list.length === 0) byRow.set(r, list);
+    list.push(made);
+  };
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    r = rowNumber;
+    list = [];
+    row.eachCell({ includeEmpty: false }, onCell);
   });
-  return { sheet: sheet.name, rowCount: sheet.rowCount, colCount, at: (r, c) => cells.get(key(r, c)) };
+  return new SheetGrid(sheet.name, rowCount, colCount, cells, byRow, merges.filter((m) => cells.has(key(m.top, m.left))));
 }
 
 const labelKeys = new Map<string, string>();
@@ -83,6 +177,7 @@ export function labelKey(text: string): string {
   if (key === undefined) {
     key = fold(text)
       .replace(/\([^)]*\)|\[[^\]]*\]|【[^】]*】/g, '')
+      .replace(/单位[:为是]?(亿元|万元|元)/g, '')
       .replace(/(万元|元|%|:)$/g, '')
       .replace(/[:%]/g, '');
     // Headers and labels repeat on every sheet; only short texts are worth remembering.
@@ -94,4 +189,48 @@ export function labelKey(text: string): string {
   return key;
 }
 
+const UNIT_WORDS: Record<string, AmountUnit> = { 亿元: 'yi', 万元: 'wan', 元: 'yuan' };
+
+/**
+ * The money unit a header or a note names: "(万元)", "（元）", "单位：元", "金额单位为万元",
+ * "计划安排额度万元". undefined when it names none.
+ */
+export function unitOf(text: string): AmountUnit | undefined {
+  if (!/[元]/.test(text)) return undefined;
+  const f = fold(text);
+  const m = /单位[:为是]?(亿元|万元|元)/.exec(f) ?? /\((亿元|万元|元)\)/.exec(f) ?? /(亿元|万元|元)$/.exec(f);
+  return m ? UNIT_WORDS[m[1]] : undefined;
+}
+
+const decimalsOfFormat = new Map<string, number | undefined>();
+
+/** Decimals a number format shows ("0.00%" → 2, "0%" → 0); undefined for General or none. */
+export function formatDecimals(numFmt: string | undefined): number | undefined {
+  if (!numFmt) return undefined;
+  // A workbook uses a handful of formats, on every number cell.
+  if (decimalsOfFormat.has(numFmt)) return decimalsOfFormat.get(numFmt);
+  const decimals = countDecimals(numFmt);
+  if (decimalsOfFormat.size < 1_000) decimalsOfFormat.set(numFmt, decimals);
+  return decimals;
+}
+
+function countDecimals(numFmt: string): number | undefined {
+  if (/^general$/i.test(numFmt)) return undefined;
+  const section = numFmt.split(';')[0].replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
+  if (!/[0#?]/.test(section)) return undefined;
+  const m = /\.([0#?]*)/.exec(section);
+  return m ? m[1].length : 0;
+}
+
+export const isPercentFormat = (numFmt: string | undefined) => /%/.test((numFmt ?? '').replace(/"[^"]*"/g, ''));
+
 export const isBlank = (cell: Cell | undefined) => !cell || (cell.text.trim() === '' && !cell.noResult && !cell.error);
+
+/** Whether a cell shows a number: a numeric or date value, or text with a digit in it. */
+export const holdsNumber = (cell: Cell) => typeof cell.value === 'number' || cell.value instanceof Date || /[0-9０-９]/.test(cell.text);
+
+export function colName(col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}

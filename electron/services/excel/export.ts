@@ -97,6 +97,7 @@ function writeCountySheet(sheet: ExcelJS.Worksheet, record: CountyRecord, script
   // The items table runs over pages: its header repeats on each (Excel repeats one row range a sheet).
   setupPage(sheet, widths, r, 'E', footer, itemsHeader);
   return {
+    name: record.county.name,
     province: record.county.province,
     prefecture: record.county.prefecture,
     acceptedOn: record.county.acceptedOn,

@@ -1,31 +1,30 @@
 // Import: workbooks → records, with a preview of what would be created, replaced or skipped and
 // every finding pinned to file, sheet and cell; then one transaction for all files, or nothing.
+// The stages: read (zip.ts, loadWorkbook) → grid (cells.ts) → locate (locate.ts, with header.ts
+// and rows.ts) → facts (facts.ts) → record (assemble.ts) → account (account.ts).
 import type ExcelJS from 'exceljs';
-import { checkRecord } from '../../../shared/checks';
-import { finding, hasErrors, type Finding, type FindingTarget } from '../../../shared/findings';
-import { formatWan, sumFen } from '../../../shared/money';
-import { CATEGORIES, countyKey, fold, type Category } from '../../../shared/text';
-import { computeRecord, fen, fenOrZero, type RecordInput } from '../../../shared/record';
-import { recordInputSchema } from '../../../shared/schema';
+import { AppError } from '../../../shared/errors';
+import { finding, hasErrors, type Finding } from '../../../shared/findings';
+import { countyKey, fold } from '../../../shared/text';
+import { computeRecord, type CountyRecord, type RecordInput } from '../../../shared/record';
 import { mutate, type Actor } from '../store/changelog';
 import { backupDatabase } from '../store/backup';
-import { findRecordIds, insertRecord, removeRecord } from '../store/records';
+import { findRecordIds, insertRecord, readRecord, removeRecord } from '../store/records';
 import { readStatus } from '../store/status';
 import type { DB } from '../store/database';
-import { cellText, gridOf, plain } from './cells';
+import { cellText, gridOf, holdsNumber, plain, type Cell, type Grid } from './cells';
 import { META_SCHEMA, META_SHEET, type SheetMeta } from './layout';
-import { readSheet, type SheetRead } from './read-sheet';
+import { locate, type Block, type SheetLayout } from './locate';
+import { account } from './account';
+import { assemble, type ReadRecord, type UnitRead } from './assemble';
 import { loadWorkbook } from './read';
 import { readWorkbooksIsolated } from './isolated';
+
+export type { ReadRecord, UnitRead } from './assemble';
 
 export type ImportFile = { name: string; bytes: Uint8Array };
 export type OnConflict = 'fail' | 'skip' | 'replace';
 export type ImportAction = 'created' | 'replaced' | 'skipped' | 'conflict' | 'rejected';
-
-/** One county found in a workbook. `input` is null when its errors leave no record to make. */
-export type ReadRecord = { file: string; sheet: string; input: RecordInput | null; findings: Finding[] };
-
-const REQUIRED_FACTS = ['name', 'batch', 'year', 'investment.total', 'investment.central', 'investment.localGov', 'investment.social', 'centralArrangedUse'] as const;
 
 function readMeta(workbook: ExcelJS.Workbook): Map<string, SheetMeta> {
   const meta = new Map<string, SheetMeta>();
@@ -43,134 +42,178 @@ function readMeta(workbook: ExcelJS.Workbook): Map<string, SheetMeta> {
   return meta;
 }
 
-const validCategory = (c: string | undefined): Category | undefined => (CATEGORIES as readonly string[]).includes(c ?? '') ? (c as Category) : undefined;
-
-/** Reads every county of one workbook. */
+/** Reads every county of one workbook (on the import worker: see isolated.ts). */
 export async function readWorkbook(file: ImportFile): Promise<ReadRecord[]> {
-  const workbook = await loadWorkbook(file);
+  return readLoadedWorkbook(await loadWorkbook(file), file.name);
+}
+
+const OWN_SUMMARY_SHEETS = new Set(['汇总']);
+
+/** Every county of a loaded workbook; each finding pinned to file, sheet and cell. */
+export function readLoadedWorkbook(workbook: ExcelJS.Workbook, file: string): ReadRecord[] {
   const meta = readMeta(workbook);
-  const reads = workbook.worksheets.filter((s) => s.name !== META_SHEET && s.state === 'visible').map((s) => readSheet(gridOf(s), file.name));
-  const anchors = reads.filter((r) => r.facts.name);
-  const groups = new Map<SheetRead, SheetRead[]>(anchors.map((a) => [a, [a]]));
-  const out: ReadRecord[] = [];
-  for (const read of reads) {
-    if (read.facts.name || (!read.items && !read.disbursements)) continue;
-    const home = anchors.length === 1 ? anchors[0] : anchors.find((a) => countyKey(a.facts.name!) === countyKey(read.sheet));
-    if (home) groups.get(home)!.push(read);
-    else out.push({ file: file.name, sheet: read.sheet, input: null, findings: [...read.findings, place(finding('missing_fact', { field: 'county.name' }), file.name, read.sheet, read.items?.headerCell ?? read.disbursements?.headerCell)] });
+  // Yanshou's own 汇总 sheet (an export of several counties) repeats what the county sheets say.
+  const own = (name: string) => meta.size > 0 && OWN_SUMMARY_SHEETS.has(fold(name));
+  const sheets = workbook.worksheets.filter((s) => s.name !== META_SHEET && s.state === 'visible' && !own(s.name));
+  const blockFindings = new Map<Block, Finding[]>();
+  const blocks: Block[] = [];
+  // A sheet that yields nothing but holds numbers is named, so nothing is dropped unseen.
+  const ignoredSheets: Finding[] = [];
+  // One sheet at a time: its grid is let go before the next is read.
+  for (const sheet of sheets) {
+    const layout = locate(gridOf(sheet), file);
+    // Our own export keeps the stored name; it stands in only where the visible cells name none.
+    const metaName = meta.get(sheet.name)?.name;
+    const only = layout.blocks.length === 1 ? layout.blocks[0] : undefined;
+    if (metaName && only && only.facts.values.name === undefined) only.facts.set('name', metaName, only.factsCell ?? 'A1');
+    distribute(layout, [...layout.findings, ...account(layout, file)], blockFindings);
+    blocks.push(...layout.blocks);
+    if (layout.blocks.length) continue;
+    const first = firstNumber(layout.grid);
+    if (first) ignoredSheets.push({ ...finding('ignored_cell', { value: first.text, reason: 'sheet' }), file, sheet: sheet.name, cell: first.address });
   }
-  if (anchors.length === 0 && out.length === 0)
-    return [{ file: file.name, sheet: reads[0]?.sheet ?? '', input: null, findings: [place(finding('no_tables', {}), file.name, reads[0]?.sheet ?? '')] }];
-  for (const [anchor, parts] of groups) out.push(assemble(file.name, anchor, parts, meta.get(anchor.sheet)));
+  const named = blocks.filter((b) => b.facts.values.name);
+  // Facts of a county on a sheet of their own join the tables of the same county elsewhere.
+  const joins = new Map<Block, Block>();
+  for (const facts of named.filter((b) => b.tables.length === 0)) {
+    const same = named.filter((b) => b.tables.length > 0 && countyKey(b.facts.values.name!) === countyKey(facts.facts.values.name!) && (b.facts.values.batch ?? facts.facts.values.batch) === (facts.facts.values.batch ?? b.facts.values.batch));
+    if (same.length === 1) joins.set(facts, same[0]);
+  }
+  const anchors = named.filter((b) => !joins.has(b));
+  const groups = new Map<Block, Block[]>(anchors.map((a) => [a, [a]]));
+  for (const [facts, home] of joins) groups.get(home)!.push(facts);
+  const out: ReadRecord[] = [];
+  // Findings of facts no county claims are shown with the first county, never dropped.
+  const strays: Finding[] = [];
+  for (const block of blocks) {
+    if (groups.has(block) || joins.has(block)) continue;
+    const home = anchors.length === 1 ? anchors[0] : anchors.find((a) => countyKey(a.facts.values.name!) === countyKey(block.sheet));
+    if (home) groups.get(home)!.push(block);
+    else if (!block.tables.length) strays.push(...(blockFindings.get(block) ?? []));
+    else {
+      // Tables no county title or facts claim: no cell says which county they are.
+      out.push({ file, sheet: block.sheet, input: null, unit: null, findings: [...(blockFindings.get(block) ?? []), { ...finding('missing_fact', { field: 'county.name' }), file, sheet: block.sheet }] });
+    }
+  }
+  for (const [anchor, parts] of groups) out.push(assemble(file, anchor, parts, meta.get(anchor.sheet), parts.flatMap((p) => blockFindings.get(p) ?? [])));
+  if (out.length === 0) return [{ file, sheet: sheets[0]?.name ?? '', input: null, unit: null, findings: [{ ...finding('no_tables', {}), file, sheet: sheets[0]?.name ?? '' }, ...strays, ...ignoredSheets] }];
+  out[0].findings.push(...strays, ...ignoredSheets);
   return out;
+}
+
+function firstNumber(grid: Grid): Cell | undefined {
+  for (const r of grid.rows) for (const c of grid.row(r)) if (holdsNumber(c)) return c;
+  return undefined;
+}
+
+/** Gives each finding of a sheet to the county block its cell stands in. */
+function distribute(layout: SheetLayout, findings: Finding[], into: Map<Block, Finding[]>): void {
+  if (layout.blocks.length === 0) return;
+  for (const f of findings) {
+    const row = f.cell ? Number(/\d+$/.exec(f.cell)?.[0] ?? 0) : 0;
+    const block = layout.blocks.find((b) => row >= b.first && row <= b.last) ?? layout.blocks[0];
+    const list = into.get(block) ?? [];
+    list.push(f);
+    into.set(block, list);
+  }
 }
 
 function place(f: Finding, file: string, sheet: string, cell?: string): Finding {
   return { ...f, file, sheet, ...(cell ? { cell } : {}) };
 }
 
-/** Puts one county together from its sheets, checks it, and pins each finding to a cell. */
-function assemble(file: string, anchor: SheetRead, parts: SheetRead[], meta: SheetMeta | undefined): ReadRecord {
-  const findings = parts.flatMap((p) => p.findings);
-  const items = parts.find((p) => p.items)?.items;
-  const disbursements = parts.find((p) => p.disbursements)?.disbursements;
-  const facts = anchor.facts;
-  const sheet = anchor.sheet;
-  if (!items && !disbursements) findings.push(place(finding('no_tables', {}), file, sheet));
-  for (const fact of REQUIRED_FACTS)
-    if (facts[fact] === undefined && !findings.some((f) => f.params.field === `county.${fact}` || f.params.field === fact))
-      findings.push(place(finding('missing_fact', { field: `county.${fact}` }), file, sheet));
-  if (hasErrors(findings)) return { file, sheet, input: null, findings };
-
-  const itemRows = (items?.rows ?? []).map((row) => ({ ...row, category: metaCategory(meta?.items, row) ?? row.category }));
-  const disbursementRows = (disbursements?.rows ?? []).map((row, i) => {
-    const m = meta?.disbursements.find((x) => x.seq === row.seq && fold(x.name) === fold(row.name));
-    const statedRate = disbursements!.computedRate[i] ? m?.statedRate : row.statedRate;
-    const { statedRate: _s, ...rest } = row;
-    return { ...rest, category: validCategory(m?.category) ?? row.category, ...(statedRate !== undefined ? { statedRate } : {}) };
-  });
-  const totalsStated = disbursements?.totals?.statedRate ?? (disbursements?.totals ? meta?.totalsStatedRate : undefined);
-  const candidate = {
-    county: {
-      name: facts.name!,
-      province: facts.province ?? meta?.province ?? null,
-      prefecture: facts.prefecture ?? meta?.prefecture ?? null,
-      batch: facts.batch!,
-      year: facts.year!,
-      approvedOn: facts.approvedOn ?? null,
-      acceptedOn: facts.acceptedOn ?? meta?.acceptedOn ?? null,
-      investment: { total: facts['investment.total']!, central: facts['investment.central']!, localGov: facts['investment.localGov']!, social: facts['investment.social']! },
-      centralArrangedUse: facts.centralArrangedUse!,
-      statusNote: facts.statusNote ?? '',
-    },
-    items: itemRows,
-    disbursements: disbursementRows,
-    ...(totalsStated !== undefined ? { totals: { statedRate: totalsStated } } : {}),
-  };
-  const parsed = recordInputSchema.safeParse(candidate);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const field = issue.path.join('.');
-      findings.push(place(finding('invalid_value', { field, value: issue.message }), file, sheet, cellOf(issue.path, anchor, items, disbursements)));
-    }
-    return { file, sheet, input: null, findings };
-  }
-  const input = parsed.data;
-  const totals = disbursements?.totals;
-  for (const column of ['planned', 'actual'] as const) {
-    const stated = totals?.[column];
-    if (!stated) continue;
-    const sum = sumFen(input.disbursements.map((d) => fenOrZero(d[column])));
-    if (fen(stated.value) !== sum)
-      findings.push(place(finding('stated_total_mismatch', { column, stated: stated.value, sum: formatWan(sum) }, { table: 'totals', field: column }), file, disbursementsSheet(parts, sheet), stated.cell));
-  }
-  for (const f of checkRecord(computeRecord(input))) {
-    const cell = f.target ? targetCell(f.target, anchor, items, disbursements) : undefined;
-    const where = f.target?.table === 'items' ? itemsSheet(parts, sheet) : f.target?.table === 'county' ? sheet : disbursementsSheet(parts, sheet);
-    findings.push(place(f, file, where, cell));
-  }
-  return { file, sheet, input, findings };
-}
-
-const itemsSheet = (parts: SheetRead[], fallback: string) => parts.find((p) => p.items)?.sheet ?? fallback;
-const disbursementsSheet = (parts: SheetRead[], fallback: string) => parts.find((p) => p.disbursements)?.sheet ?? fallback;
-
-function metaCategory(list: SheetMeta['items'] | undefined, row: { seq: number; name: string }): Category | undefined {
-  return validCategory(list?.find((x) => x.seq === row.seq && fold(x.name) === fold(row.name))?.category);
-}
-
-function targetCell(target: FindingTarget, anchor: SheetRead, items: SheetRead['items'], disbursements: SheetRead['disbursements']): string | undefined {
-  if (target.table === 'county') return anchor.factCells[target.field ?? ''];
-  if (target.table === 'items') return items?.cells[target.row ?? -1]?.[target.field ?? 'name'];
-  if (target.table === 'disbursements') return disbursements?.cells[target.row ?? -1]?.[target.field ?? 'name'];
-  const t = disbursements?.totals;
-  if (target.field === 'statedRate') return t?.rateCell;
-  return (target.field === 'planned' ? t?.planned?.cell : target.field === 'actual' ? t?.actual?.cell : undefined) ?? disbursements?.headerCell;
-}
-
-function cellOf(path: PropertyKey[], anchor: SheetRead, items: SheetRead['items'], disbursements: SheetRead['disbursements']): string | undefined {
-  const [table, a, b] = path.map(String);
-  if (table === 'county') return anchor.factCells[[a, b].filter(Boolean).join('.')];
-  if (table === 'items' || table === 'disbursements') return targetCell({ table, row: Number(a), field: b }, anchor, items, disbursements);
-  return undefined;
-}
-
 // ---- the whole import --------------------------------------------------------------------
+
+/** What replacing a stored record would change. */
+export type RecordChanges = {
+  items: { added: number; removed: number };
+  disbursements: { added: number; removed: number };
+  totals: { planned: [string, string]; actual: [string, string]; rate: [string | null, string | null] };
+  /** Lines of both records whose amounts differ. */
+  lines: { name: string; field: 'planned' | 'actual'; before: string | null; after: string | null }[];
+};
+
+export type PlannedRecord = {
+  county: string;
+  /** null when the workbook does not say (the record is then rejected). */
+  batch: number | null;
+  items: number;
+  disbursements: number;
+  action: ImportAction;
+  file: string;
+  sheet: string;
+  existingId?: number;
+  /** Σ计划, Σ实际 (万元) and their rate; null when there is no record. */
+  planned: string | null;
+  actual: string | null;
+  rate: string | null;
+  /** The unit the amounts were written in (元 is converted exactly). */
+  unit: UnitRead | null;
+  /** Cells not read: the count of ignored_cell findings. */
+  ignored: number;
+  changes?: RecordChanges;
+};
+
+/** A file that could not be read, skipped (with skipUnreadable) and named. */
+export type SkippedFile = { file: string; code: string; messages: { zh: string; en: string } };
 
 export type ImportPlan = {
   ok: boolean;
-  records: { county: string; batch: number; items: number; disbursements: number; action: ImportAction; file: string; sheet: string; existingId?: number }[];
+  records: PlannedRecord[];
   findings: Finding[];
   inputs: (RecordInput | null)[];
+  skippedFiles: SkippedFile[];
 };
 
-/** Reads every file and decides, without writing, what the import would do. */
-export async function planImport(db: DB, files: ImportFile[], onConflict: OnConflict): Promise<ImportPlan> {
-  const read = (await readWorkbooksIsolated(files)).flat();
-  const plan: ImportPlan = { ok: true, records: [], findings: [], inputs: [] };
+const LINE_CHANGES_SHOWN = 50;
+
+/** What replacing `before` with `after` changes: rows matched by name, amounts compared. */
+export function recordChanges(before: CountyRecord, after: CountyRecord): RecordChanges {
+  const match = <T extends { name: string }>(old: T[], now: T[]) => {
+    const pool = new Map<string, T[]>();
+    for (const row of old) pool.set(fold(row.name), [...(pool.get(fold(row.name)) ?? []), row]);
+    const pairs: [T, T][] = [];
+    let added = 0;
+    for (const row of now) {
+      const twin = pool.get(fold(row.name))?.shift();
+      if (twin) pairs.push([twin, row]);
+      else added++;
+    }
+    return { pairs, added, removed: old.length - pairs.length };
+  };
+  const items = match(before.items, after.items);
+  const lines = match(before.disbursements, after.disbursements);
+  const changed: RecordChanges['lines'] = [];
+  for (const [b, a] of lines.pairs)
+    for (const field of ['planned', 'actual'] as const) if (b[field] !== a[field] && changed.length < LINE_CHANGES_SHOWN) changed.push({ name: a.name, field, before: b[field], after: a[field] });
+  return {
+    items: { added: items.added, removed: items.removed },
+    disbursements: { added: lines.added, removed: lines.removed },
+    totals: { planned: [before.totals.planned, after.totals.planned], actual: [before.totals.actual, after.totals.actual], rate: [before.totals.rate, after.totals.rate] },
+    lines: changed,
+  };
+}
+
+/**
+ * Reads every file and decides, without writing, what the import would do. With
+ * `skipUnreadable` (the app), a file that cannot be read is skipped and named instead of
+ * failing the whole preview; the CLI keeps the strict behaviour.
+ */
+export async function planImport(db: DB, files: ImportFile[], onConflict: OnConflict, options: { skipUnreadable?: boolean } = {}): Promise<ImportPlan> {
+  const read: ReadRecord[] = [];
+  const skippedFiles: SkippedFile[] = [];
+  for (const [i, result] of (await readWorkbooksIsolated(files)).entries()) {
+    if (!(result instanceof AppError)) read.push(...result);
+    else if (options.skipUnreadable) skippedFiles.push({ file: files[i].name, code: result.code, messages: result.messages });
+    else throw result;
+  }
+  const plan: ImportPlan = { ok: true, records: [], findings: [], inputs: [], skippedFiles };
   const seen = new Map<string, ReadRecord>();
   for (const r of read) {
     plan.findings.push(...r.findings);
+    if (hasErrors(r.findings)) plan.ok = false;
+    // A workbook that yields no county says so in its findings; it is not listed as a county.
+    if (!r.county) continue;
     let action: ImportAction = 'created';
     let existingId: number | undefined;
     const county = r.input?.county;
@@ -195,26 +238,34 @@ export async function planImport(db: DB, files: ImportFile[], onConflict: OnConf
       }
     }
     if (action === 'rejected' || action === 'conflict') plan.ok = false;
+    const computed = r.input ? computeRecord(r.input) : null;
     plan.records.push({
-      county: county?.name ?? r.sheet,
-      batch: county?.batch ?? 0,
+      county: r.county.name,
+      batch: r.county.batch,
       items: r.input?.items.length ?? 0,
       disbursements: r.input?.disbursements.length ?? 0,
       action,
       file: r.file,
       sheet: r.sheet,
       ...(existingId !== undefined ? { existingId } : {}),
+      planned: computed?.totals.planned ?? null,
+      actual: computed?.totals.actual ?? null,
+      rate: computed?.totals.rate ?? null,
+      unit: r.unit,
+      ignored: r.findings.filter((f) => f.code === 'ignored_cell').length,
+      ...(existingId !== undefined && computed ? { changes: recordChanges(readRecord(db, existingId).record, computed) } : {}),
     });
     plan.inputs.push(r.input);
   }
+  if (plan.records.length === 0) plan.ok = false;
   return plan;
 }
 
 export type ImportResult = Omit<ImportPlan, 'inputs'> & { backup: string | null; committed: boolean };
 
 /** Plans, then (unless a dry run or the plan has errors) writes all records in one step. */
-export async function importWorkbooks(db: DB, actor: Actor, dbFile: string, files: ImportFile[], options: { onConflict: OnConflict; dryRun: boolean }): Promise<ImportResult> {
-  const { inputs, ...plan } = await planImport(db, files, options.onConflict);
+export async function importWorkbooks(db: DB, actor: Actor, dbFile: string, files: ImportFile[], options: { onConflict: OnConflict; dryRun: boolean; skipUnreadable?: boolean }): Promise<ImportResult> {
+  const { inputs, ...plan } = await planImport(db, files, options.onConflict, options);
   if (!plan.ok || options.dryRun) return { ...plan, backup: null, committed: false };
   const replacing = plan.records.some((r) => r.action === 'replaced');
   const backup = replacing ? backupDatabase(db, dbFile, 'import-replace') : null;

@@ -1,5 +1,5 @@
-// Runs the reading of workbooks on a worker thread with a heap limit and a time limit, and says in
-// words, naming the file, when a workbook needed more than either.
+// Runs the reading of workbooks on a worker thread with a heap limit and a time limit per file, and
+// says in words, naming the file, when a workbook needed more than either.
 import { Worker } from 'node:worker_threads';
 import { AppError, appError } from '../../../shared/errors';
 import type { ReadRecord } from './import';
@@ -15,47 +15,68 @@ function workerScript(): { url: URL; execArgv: string[] } {
     : { url: new URL('./import-worker.mjs', import.meta.url), execArgv: [] };
 }
 
-/** Every county of every file, in order; the first file that cannot be read refuses the lot. */
-export function readWorkbooksIsolated(files: WorkbookFile[]): Promise<ReadRecord[][]> {
+/** What reading one file gave: its counties, or why it could not be read. */
+export type FileRead = ReadRecord[] | AppError;
+
+const tooSlow = (file: string) =>
+  appError(
+    'too_slow',
+    `读取工作簿超过 ${LIMITS.seconds} 秒仍未完成,已停止(文件可能过大或已损坏)`,
+    `Reading the workbook took more than ${LIMITS.seconds} seconds and was stopped (the file may be too large or damaged)`,
+    { file },
+  );
+
+const outOfMemory = (file: string) =>
+  appError(
+    'out_of_memory',
+    `读取这个工作簿需要的内存超过了 ${LIMITS.memoryMb} MB 的上限,已停止;未写入任何数据`,
+    `Reading this workbook needed more than the ${LIMITS.memoryMb} MB memory budget and was stopped; nothing was written`,
+    { file },
+  );
+
+/**
+ * Every file's result, in order. A file that is refused, too slow or too big for the memory budget
+ * gets its error and the files after it are still read (on a fresh worker when the old one died).
+ */
+export async function readWorkbooksIsolated(files: WorkbookFile[]): Promise<FileRead[]> {
+  const results: FileRead[] = [];
+  while (results.length < files.length) results.push(...(await readOnWorker(files.slice(results.length))));
+  return results;
+}
+
+/** Reads `files` on one worker until they are done or the worker dies on one of them. */
+function readOnWorker(files: WorkbookFile[]): Promise<FileRead[]> {
   const { url, execArgv } = workerScript();
   const worker = new Worker(url, { workerData: { files, limits: LIMITS }, execArgv, resourceLimits: { maxOldGenerationSizeMb: LIMITS.memoryMb } });
-  const results: ReadRecord[][] = [];
+  const results: FileRead[] = [];
   let current = 0;
+  let timer: NodeJS.Timeout | undefined;
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      void worker.terminate();
-      reject(
-        appError(
-          'too_slow',
-          `读取工作簿超过 ${LIMITS.seconds} 秒仍未完成,已停止(文件可能过大或已损坏)`,
-          `Reading the workbook took more than ${LIMITS.seconds} seconds and was stopped (the file may be too large or damaged)`,
-          { file: files[current]?.name },
-        ),
-      );
-    }, LIMITS.seconds * 1000);
-    const finish = (fn: () => void) => {
+    const fail = (error: AppError) => {
       clearTimeout(timer);
-      fn();
+      results[current] = error;
+      void worker.terminate();
     };
     worker.on('message', (m: WorkerMessage) => {
-      if (m.type === 'start') current = m.index;
-      else if (m.type === 'read') results[m.index] = m.records;
-      else finish(() => reject(new AppError(m.error.code, m.error.messages, m.error.place, m.error.details)));
+      clearTimeout(timer);
+      if (m.type === 'start') {
+        current = m.index;
+        timer = setTimeout(() => fail(tooSlow(files[current].name)), LIMITS.seconds * 1000);
+      } else if (m.type === 'read') results[m.index] = m.records;
+      else results[m.index] = new AppError(m.error.code, m.error.messages, m.error.place, m.error.details);
     });
-    worker.on('error', (e: Error & { code?: string }) =>
-      finish(() =>
-        reject(
-          e.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? appError(
-                'out_of_memory',
-                `读取这个工作簿需要的内存超过了 ${LIMITS.memoryMb} MB 的上限,已停止;未写入任何数据`,
-                `Reading this workbook needed more than the ${LIMITS.memoryMb} MB memory budget and was stopped; nothing was written`,
-                { file: files[current]?.name },
-              )
-            : e,
-        ),
-      ),
-    );
-    worker.on('exit', () => finish(() => resolve(results)));
+    worker.on('error', (e: Error & { code?: string }) => {
+      if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') fail(outOfMemory(files[current].name));
+      else {
+        clearTimeout(timer);
+        reject(e);
+      }
+    });
+    worker.on('exit', (code) => {
+      clearTimeout(timer);
+      // A worker that stopped early without saying why would otherwise be restarted forever.
+      if (results.length < files.length && !(results.at(-1) instanceof AppError)) reject(new Error(`import worker exited (${code}) before reading ${files[results.length].name}`));
+      else resolve(results);
+    });
   });
 }

@@ -10,6 +10,8 @@ export const META_SHEET = 'yanshou-meta';
 export const META_SCHEMA = 'yanshou/workbook-meta@1';
 
 export type SheetMeta = {
+  /** The county's name as stored: read when the visible cells name no county (an unusual name). */
+  name?: string;
   province: string | null;
   prefecture: string | null;
   acceptedOn: string | null;

@@ -23,6 +23,5 @@ for (const [index, file] of (workerData.files as WorkbookFile[]).entries()) {
   } catch (e) {
     if (!(e instanceof AppError)) throw e;
     post({ type: 'refused', index, error: { code: e.code, messages: e.messages, place: e.place, details: e.details } });
-    break;
   }
 }

@@ -80,7 +80,11 @@ describe('yanshou import and export', () => {
     fs.writeFileSync(xlsx, await bytesOf(typedSeedWorkbook({ script: 'hant' })));
     const dry = yanshou(['import', xlsx, '--db', db, '--dry-run', '--json']);
     expect(dry.code).toBe(0);
-    expect(JSON.parse(dry.stdout)).toEqual({ ok: true, records: [{ county: '樟樹市', batch: 8, items: 6, disbursements: 6, action: 'would-create', file: '樟樹市.xlsx', sheet: '樟樹市' }], findings: [] });
+    expect(JSON.parse(dry.stdout)).toEqual({
+      ok: true,
+      records: [{ county: '樟樹市', batch: 8, items: 6, disbursements: 6, action: 'would-create', file: '樟樹市.xlsx', sheet: '樟樹市', planned: '1500', actual: '1235.96', rate: '82.40', unit: 'wan', ignored: 0 }],
+      findings: [],
+    });
     expect(yanshou(['list', '--db', db, '--json']).stdout.trim()).toBe('[]');
     const done = yanshou(['import', xlsx, '--db', db, '--json']);
     expect(JSON.parse(done.stdout).records[0].action).toBe('created');

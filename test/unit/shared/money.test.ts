@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatWan, formatWanTable, parseMoney, parsePercent, rate, statedRateAgrees, sumFen } from '../../../shared/money';
+import { formatWan, formatWanTable, parseAmount, parseMoney, parsePercent, rate, roundDecimal, statedRateAgrees, sumFen } from '../../../shared/money';
 
 const fen = (s: string) => {
   const p = parseMoney(s);
@@ -77,5 +77,38 @@ describe('money', () => {
     expect(statedRateAgrees('82.40', fen('1235.96'), fen('1500'))).toBe(true);
     expect(statedRateAgrees('73.52', fen('29.41'), fen('40'))).toBe(false);
     expect(statedRateAgrees('82.5', fen('640.21'), fen('775'))).toBe(false);
+  });
+
+  it('keeps at most the digits a percent cell shows: the shortest form of its value or the decimals of its format, the fewer', () => {
+    expect(parsePercent(0.826, true, 2)).toEqual({ ok: true, value: '82.6' });
+    expect(parsePercent(0.6667000000000001, true, 2)).toEqual({ ok: true, value: '66.67' });
+    expect(parsePercent(123596 / 150000, true, 1)).toEqual({ ok: true, value: '82.4' });
+    expect(parsePercent(0.8260000000000001, true, 2)).toEqual({ ok: true, value: '82.6' });
+    expect(parsePercent(0.995, true, 0)).toEqual({ ok: true, value: '100' });
+    expect(parsePercent(1e-8, true, 6)).toEqual({ ok: true, value: '0.000001' });
+  });
+
+  it('rounds decimal text half up without a float', () => {
+    expect(['82.397', '73.525', '0.005', '-1.25', '9.999', '12'].map((t) => roundDecimal(t, 2))).toEqual(['82.40', '73.53', '0.01', '-1.25', '10.00', '12']);
+    expect(roundDecimal('82.35', 1)).toBe('82.4');
+  });
+
+  it('reads amounts in 元 exactly: 1 元 = 100 分, the decimal point moved, never a float', () => {
+    const wan = (input: string | number, unit: 'wan' | 'yuan' | 'yi' = 'yuan') => {
+      const p = parseAmount(input, unit);
+      return p.ok ? [formatWan(p.value), p.unit] : [p.problem, p.unit];
+    };
+    expect(wan('6402100')).toEqual(['640.21', 'yuan']);
+    expect(wan('6,402,100.50')).toEqual(['640.21005', 'yuan']);
+    expect(wan(6402100.5)).toEqual(['640.21005', 'yuan']);
+    expect(wan(0.1 + 0.2)).toEqual(['0.00003', 'yuan']);
+    expect(wan('１２３４５６元')).toEqual(['12.3456', 'yuan']);
+    expect(wan('29.41万元')).toEqual(['29.41', 'wan']);
+    expect(wan('0.2310亿元', 'wan')).toEqual(['2310', 'yi']);
+    expect(wan('640.21', 'wan')).toEqual(['640.21', 'wan']);
+    expect(wan('1500万')).toEqual(['1500', 'wan']);
+    expect(wan('1.001')).toEqual(['too_precise', 'yuan']);
+    expect(wan(-5)).toEqual(['negative_amount', 'yuan']);
+    expect(wan('五元')).toEqual(['not_a_number', 'yuan']);
   });
 });

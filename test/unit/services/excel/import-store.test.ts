@@ -8,7 +8,8 @@ import { listRecords, readRecord, findRecordIds } from '../../../../electron/ser
 import { undo } from '../../../helpers/store';
 import { backupsFolder } from '../../../../electron/services/store/backup';
 import { referenceFixture, tempDir, ME } from '../../../helpers/fixtures';
-import { bytesOf, typedSeedWorkbook } from '../../../fixtures/workbooks';
+import { bytesOf, excelOf, layoutSheets, PLAIN_LAYOUT, typedSeedWorkbook } from '../../../fixtures/workbooks';
+import { AppError } from '../../../../shared/errors';
 
 const seedFile = async (name = 'seed.xlsx') => ({ name, bytes: await exportWorkbook([referenceFixture('hans')]) });
 const otherCounty = async () => {
@@ -55,7 +56,10 @@ describe('import into the store', () => {
     const fail = await importWorkbooks(db, ME, file, [traditional], { onConflict: 'fail', dryRun: false });
     expect(fail.ok).toBe(false);
     expect(fail.findings.filter((f) => f.severity === 'error').map((f) => f.code)).toEqual(['conflict']);
-    expect(fail.findings.filter((f) => f.severity === 'warning').map((f) => [f.code, f.cell])).toEqual([['stated_total_mismatch', 'D21'], ['stated_rate_mismatch', 'E15'], ['stated_rate_mismatch', 'E21']]);
+    // The edited record was exported with its old 合计 and summary sentence: both now disagree with the rows.
+    expect(fail.findings.filter((f) => f.severity === 'warning').map((f) => [f.code, f.cell])).toEqual([
+      ['stated_total_mismatch', 'D21'], ['summary_mismatch', 'A13'], ['summary_mismatch', 'A13'], ['stated_rate_mismatch', 'E15'], ['stated_rate_mismatch', 'E21'],
+    ]);
 
     const skip = await importWorkbooks(db, ME, file, [traditional], { onConflict: 'skip', dryRun: false });
     expect(skip.records[0].action).toBe('skipped');
@@ -91,5 +95,55 @@ describe('import into the store', () => {
     expect(result.records.map((r) => [r.county, r.sheet, r.action])).toEqual([['樟树市', '樟树市', 'created'], ['寻乌县', '寻乌县', 'created']]);
     const xunwu = listRecords(db).find((r) => r.county === '寻乌县')!;
     expect(readRecord(db, xunwu.id).record).toEqual({ ...referenceFixture('hant'), county: { ...referenceFixture('hant').county, name: '寻乌县' } });
+  });
+
+  it('the preview gives per record Σ计划, Σ实际, rate, rows, the unit read and the cells not read', async () => {
+    const db = openDatabase(':memory:');
+    const sheets = layoutSheets([referenceFixture('hans')], { ...PLAIN_LAYOUT, unit: 'yuan', unitAt: 'line' });
+    sheets[0].rows[12][7] = { v: 42 };
+    const preview = await importWorkbooks(db, ME, ':memory:', [{ name: 'yuan.xlsx', bytes: await bytesOf(excelOf(sheets)) }], { onConflict: 'fail', dryRun: true });
+    expect(preview.records).toEqual([
+      { county: '樟树市', batch: 8, items: 6, disbursements: 6, action: 'created', file: 'yuan.xlsx', sheet: '樟树市', planned: '1500', actual: '1235.96', rate: '82.40', unit: 'yuan', ignored: 1 },
+    ]);
+    expect(preview.findings.map((f) => [f.code, f.cell])).toEqual([['ignored_cell', 'H13'], ['amounts_in_yuan', 'E13']]);
+  });
+
+  it('for a record that would be replaced, the preview says what changes: rows added and removed, amounts before → after', async () => {
+    const db = openDatabase(':memory:');
+    await importWorkbooks(db, ME, ':memory:', [await seedFile()], { onConflict: 'fail', dryRun: false });
+    const edited = structuredClone(referenceFixture('hans'));
+    edited.disbursements[0].actual = '700';
+    edited.disbursements.pop();
+    edited.items.push({ ...edited.items[0], seq: 7, name: '新增项目' });
+    const input = { county: edited.county, items: edited.items, disbursements: edited.disbursements.map(({ rate: _r, ...d }) => d) };
+    const { computeRecord } = await import('../../../../shared/record');
+    const file = { name: 'edited.xlsx', bytes: await exportWorkbook([computeRecord(input)]) };
+    const preview = await importWorkbooks(db, ME, ':memory:', [file], { onConflict: 'replace', dryRun: true });
+    expect(preview.records[0]).toMatchObject({ action: 'replaced', planned: '1460', actual: '1266.34', rate: '86.74' });
+    expect(preview.records[0].changes).toEqual({
+      items: { added: 1, removed: 0 },
+      disbursements: { added: 0, removed: 1 },
+      totals: { planned: ['1500', '1460'], actual: ['1235.96', '1266.34'], rate: ['82.40', '86.74'] },
+      lines: [{ name: '县乡村物流快递配送体系建设', field: 'actual', before: '640.21', after: '700' }],
+    });
+  });
+
+  it('a file that cannot be read is skipped and named when asked (the app), and fails the whole import otherwise (the CLI)', async () => {
+    const db = openDatabase(':memory:');
+    const bad = { name: '旧表.xls', bytes: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]) };
+    const preview = await importWorkbooks(db, ME, ':memory:', [bad, await seedFile()], { onConflict: 'fail', dryRun: true, skipUnreadable: true });
+    expect(preview.ok).toBe(true);
+    expect(preview.records.map((r) => r.county)).toEqual(['樟树市']);
+    expect(preview.skippedFiles).toEqual([{ file: '旧表.xls', code: 'old_format', messages: { zh: expect.stringContaining('另存为'), en: expect.stringContaining('.xlsx') } }]);
+    const done = await importWorkbooks(db, ME, ':memory:', [bad, await seedFile()], { onConflict: 'fail', dryRun: false, skipUnreadable: true });
+    expect([done.committed, listRecords(db).map((r) => r.county)]).toEqual([true, ['樟树市']]);
+    await expect(importWorkbooks(db, ME, ':memory:', [bad, await seedFile()], { onConflict: 'skip', dryRun: true })).rejects.toBeInstanceOf(AppError);
+  });
+
+  it('a workbook that yields no county says so and is never listed as a county named after a sheet', async () => {
+    const db = openDatabase(':memory:');
+    const empty = { name: '说明.xlsx', bytes: await bytesOf(excelOf([{ name: '填表说明', rows: [[{ v: '请按模板填写' }]] }])) };
+    const preview = await importWorkbooks(db, ME, ':memory:', [empty], { onConflict: 'fail', dryRun: true });
+    expect(preview).toMatchObject({ ok: false, records: [], findings: [{ code: 'no_tables', file: '说明.xlsx', sheet: '填表说明' }] });
   });
 });

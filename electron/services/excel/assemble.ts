@@ -1,0 +1,161 @@
+// Record: one county put together from its parts (blocks of one or several sheets): exact money,
+// the checks of record.md, the stated totals and sentences checked against the rows, and every
+// finding pinned to the cell it comes from.
+import { checkRecord } from '../../../shared/checks';
+import { finding, hasErrors, type Finding, type FindingTarget } from '../../../shared/findings';
+import { formatWan, statedRateAgrees, sumFen, type AmountUnit } from '../../../shared/money';
+import { CATEGORIES, fold, type Category } from '../../../shared/text';
+import { computeRecord, fen, fenOrZero, type RecordInput } from '../../../shared/record';
+import { recordInputSchema } from '../../../shared/schema';
+import type { SheetMeta } from './layout';
+import type { Block } from './locate';
+import type { TableRead } from './rows';
+
+/** The units a county's amounts were written in: wan (万元), yuan (元, converted), yi (亿元), or mixed. */
+export type UnitRead = 'wan' | 'yuan' | 'yi' | 'mixed';
+
+/** One county found in a workbook. `input` is null when its errors leave no record to make. */
+export type ReadRecord = {
+  file: string;
+  sheet: string;
+  input: RecordInput | null;
+  findings: Finding[];
+  /** What is known of the county even when there is no record. */
+  county?: { name: string; batch: number | null };
+  unit: UnitRead | null;
+};
+
+const REQUIRED_FACTS = ['name', 'batch', 'year', 'investment.total', 'investment.central', 'investment.localGov', 'investment.social', 'centralArrangedUse'] as const;
+
+const validCategory = (c: string | undefined): Category | undefined => ((CATEGORIES as readonly string[]).includes(c ?? '') ? (c as Category) : undefined);
+
+function place(f: Finding, file: string, sheet: string, cell?: string): Finding {
+  return { ...f, file, sheet, ...(cell ? { cell } : {}) };
+}
+
+function unitRead(units: Set<AmountUnit>): UnitRead | null {
+  if (units.size === 0) return null;
+  return units.size === 1 ? [...units][0] : 'mixed';
+}
+
+/** Puts one county together from its blocks, checks it, and pins each finding to a cell. */
+export function assemble(file: string, anchor: Block, parts: Block[], meta: SheetMeta | undefined, partFindings: Finding[]): ReadRecord {
+  const facts = anchor.facts;
+  for (const p of parts) if (p !== anchor) facts.merge(p.facts);
+  const findings = [...partFindings, ...facts.findings];
+  const sheet = anchor.sheet;
+  const tables = parts.flatMap((p) => p.tables);
+  const pick = (kind: TableRead['kind']): TableRead | undefined => {
+    const [first, ...extra] = tables.filter((t) => t.kind === kind);
+    for (const t of extra) findings.push(place(finding('extra_table', { table: kind, other: `${tableSheet(first!)} › ${first!.header.nameCell.address}` }), file, tableSheet(t), t.header.nameCell.address));
+    return first;
+  };
+  const tableSheet = (t: TableRead) => parts.find((p) => p.tables.includes(t))!.sheet;
+  const items = pick('items');
+  const disbursements = pick('disbursements');
+  const units = new Set<AmountUnit>([...facts.units, ...tables.flatMap((t) => [...t.units])]);
+  const base = { file, sheet, county: facts.values.name ? { name: facts.values.name, batch: facts.values.batch ?? null } : undefined, unit: unitRead(units) };
+
+  if (!items && !disbursements) findings.push(place(finding('no_tables', {}), file, sheet));
+  else if (!items || !disbursements) {
+    // Numbers standing outside every table while a table is missing are most likely its rows.
+    const stray = partFindings.find((f) => f.code === 'ignored_cell' && f.params.reason === 'number');
+    if (stray) findings.push(place(finding('missing_table', { table: items ? 'disbursements' : 'items', at: stray.cell!, value: stray.params.value }), file, stray.sheet!, stray.cell));
+  }
+  for (const fact of REQUIRED_FACTS)
+    if (facts.values[fact] === undefined && !findings.some((f) => f.params.field === `county.${fact}` || f.params.field === fact))
+      findings.push(place(finding('missing_fact', { field: `county.${fact}` }), file, sheet, anchor.factsCell));
+  const yuanCells = tables.flatMap((t) => t.unitCells.map((c) => `${tableSheet(t)} › ${c.address}`));
+  if (units.has('yuan') || units.has('yi')) {
+    const source = yuanCells.length ? yuanCells.join(', ') : Object.entries(facts.cells).filter(([k]) => k.startsWith('investment') || k === 'centralArrangedUse').map(([, c]) => c).join(', ');
+    const first = tables.find((t) => t.unitCells.length);
+    findings.push(place(finding('amounts_in_yuan', { source }), file, first ? tableSheet(first) : sheet, first?.unitCells[0].address));
+  }
+  if (hasErrors(findings)) return { ...base, input: null, findings };
+
+  const itemRows = (items?.items ?? []).map((row) => ({ ...row, category: validCategory(meta?.items.find((x) => x.seq === row.seq && fold(x.name) === fold(row.name))?.category) ?? row.category }));
+  const disbursementRows = (disbursements?.disbursements ?? []).map((row, i) => {
+    const m = meta?.disbursements.find((x) => x.seq === row.seq && fold(x.name) === fold(row.name));
+    const statedRate = disbursements!.computedRate[i] ? m?.statedRate : row.statedRate;
+    const { statedRate: _s, ...rest } = row;
+    return { ...rest, category: validCategory(m?.category) ?? row.category, ...(statedRate !== undefined ? { statedRate } : {}) };
+  });
+  const total = disbursements?.totals[0];
+  const totalsStated = total ? total.statedRate ?? meta?.totalsStatedRate : undefined;
+  const v = facts.values;
+  const candidate = {
+    county: {
+      name: v.name!,
+      province: v.province ?? meta?.province ?? null,
+      prefecture: v.prefecture ?? meta?.prefecture ?? null,
+      batch: v.batch!,
+      year: v.year!,
+      approvedOn: v.approvedOn ?? null,
+      acceptedOn: v.acceptedOn ?? meta?.acceptedOn ?? null,
+      investment: { total: v['investment.total']!, central: v['investment.central']!, localGov: v['investment.localGov']!, social: v['investment.social']! },
+      centralArrangedUse: v.centralArrangedUse!,
+      statusNote: v.statusNote ?? '',
+    },
+    items: itemRows,
+    disbursements: disbursementRows,
+    ...(totalsStated !== undefined ? { totals: { statedRate: totalsStated } } : {}),
+  };
+  const where = (target: FindingTarget | undefined): { sheet: string; cell?: string } => {
+    if (!target) return { sheet };
+    if (target.table === 'county') {
+      const field = target.field ?? '';
+      return { sheet: facts.sheets[field] ?? sheet, cell: facts.cells[field] };
+    }
+    if (target.table === 'items') return { sheet: items ? tableSheet(items) : sheet, cell: items?.cells[target.row ?? -1]?.[target.field ?? 'name'] };
+    const dSheet = disbursements ? tableSheet(disbursements) : sheet;
+    if (target.table === 'disbursements') return { sheet: dSheet, cell: disbursements?.cells[target.row ?? -1]?.[target.field ?? 'name'] };
+    // A total with no 合计 row of its own: the fact it is compared with.
+    if (target.field === 'statedRate') return { sheet: dSheet, cell: total?.rateCell };
+    const stated = target.field === 'planned' ? total?.planned : target.field === 'actual' ? total?.actual : undefined;
+    if (stated) return { sheet: dSheet, cell: stated.cell };
+    const fact = target.field === 'planned' ? 'investment.central' : 'centralArrangedUse';
+    return { sheet: facts.sheets[fact] ?? sheet, cell: facts.cells[fact] };
+  };
+  const parsed = recordInputSchema.safeParse(candidate);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const [table, a, b] = issue.path.map(String);
+      const target: FindingTarget | undefined =
+        table === 'county' ? { table, field: [a, b].filter(Boolean).join('.') } : table === 'items' || table === 'disbursements' ? { table, row: Number(a), field: b } : undefined;
+      const w = where(target);
+      findings.push(place(finding('invalid_value', { field: issue.path.join('.'), value: issue.message }), file, w.sheet, w.cell));
+    }
+    return { ...base, input: null, findings };
+  }
+  const input = parsed.data;
+  const record = computeRecord(input);
+  const plannedSum = sumFen(input.disbursements.map((d) => fenOrZero(d.planned)));
+  const actualSum = sumFen(input.disbursements.map((d) => fenOrZero(d.actual)));
+  const dSheet = disbursements ? tableSheet(disbursements) : sheet;
+  for (const t of disbursements?.totals ?? []) {
+    for (const column of ['planned', 'actual'] as const) {
+      const stated = t[column];
+      const sum = column === 'planned' ? plannedSum : actualSum;
+      if (stated && fen(stated.value) !== sum) findings.push(place(finding('stated_total_mismatch', { column, stated: stated.value, sum: formatWan(sum) }, { table: 'totals', field: column }), file, dSheet, stated.cell));
+    }
+    // The record keeps the first 合计's rate; another one is checked here.
+    if (t !== total && t.statedRate !== undefined && !statedRateAgrees(t.statedRate, actualSum, plannedSum))
+      findings.push(place(finding('stated_rate_mismatch', { name: '合计', stated: t.statedRate, computed: record.totals.rate ?? '—' }), file, dSheet, t.rateCell));
+  }
+  for (const s of parts.flatMap((p) => p.summaries.map((x) => ({ ...x, sheet: p.sheet })))) {
+    if (!disbursements) break;
+    if (s.actual !== undefined && fen(s.actual) !== actualSum)
+      findings.push(place(finding('summary_mismatch', { what: 'actual', stated: s.actual, computed: formatWan(actualSum) }), file, s.sheet, s.cell.address));
+    if (s.rate !== undefined && !statedRateAgrees(s.rate, actualSum, plannedSum))
+      findings.push(place(finding('summary_mismatch', { what: 'rate', stated: `${s.rate}%`, computed: `${record.totals.rate ?? '—'}%` }), file, s.sheet, s.cell.address));
+  }
+  if (plannedSum === 0n && fen(input.county.investment.central) !== 0n) {
+    const w = where({ table: 'county', field: 'investment.central' });
+    findings.push(place(finding('planned_zero', { central: record.county.investment.central }, { table: 'totals', field: 'planned' }), file, w.sheet, w.cell));
+  }
+  for (const f of checkRecord(record)) {
+    const w = where(f.target);
+    findings.push(place(f, file, w.sheet, w.cell));
+  }
+  return { ...base, county: { name: input.county.name, batch: input.county.batch }, input, findings };
+}

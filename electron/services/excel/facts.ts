@@ -1,0 +1,365 @@
+// The basic facts: a small grammar over the folded text of a paragraph or title (tokens: 第八批,
+// 2021年9月, (2021年), 2021年度, 2310万元; each amount claimed by the nearest known label before
+// it), a label/value table, and the summary sentence above table 三. The words come from
+// shared/basic-facts.ts, which also generates the paragraph.
+import { BASIC_SENTENCE, MONEY_FACTS, SUMMARY_SENTENCE, TABLE_LABELS, clauseLabels, type FactKey, type MoneyFact } from '../../../shared/basic-facts';
+import { parseBatch, parseDateText } from '../../../shared/fields';
+import { formatWan, parseAmount, parsePercent, type AmountUnit } from '../../../shared/money';
+import { fold } from '../../../shared/text';
+import { finding, type Finding } from '../../../shared/findings';
+import { labelKey, unitOf, type Cell } from './cells';
+import type { CellReader } from './values';
+
+export type Facts = Partial<{
+  name: string; province: string; prefecture: string; batch: number; year: number; approvedOn: string; acceptedOn: string;
+  'investment.total': string; 'investment.central': string; 'investment.localGov': string; 'investment.social': string;
+  centralArrangedUse: string; statusNote: string;
+}>;
+
+/** Facts as they are found, each with its cell; the first value of a fact is kept, a different second one reported. */
+export class FactSet {
+  readonly values: Facts = {};
+  readonly cells: Record<string, string> = {};
+  /** The sheet of each fact's cell (facts of one county may come from several sheets). */
+  readonly sheets: Record<string, string> = {};
+  readonly units = new Set<AmountUnit>();
+  readonly findings: Finding[] = [];
+  constructor(
+    readonly file: string,
+    readonly sheet: string,
+  ) {}
+
+  set(fact: FactKey, value: string | number, cell: Cell | string, sheet = this.sheet): void {
+    const address = typeof cell === 'string' ? cell : cell.address;
+    const values = this.values as Record<string, string | number>;
+    const old = values[fact];
+    if (old === undefined) {
+      values[fact] = value;
+      this.cells[fact] = address;
+      this.sheets[fact] = sheet;
+      return;
+    }
+    if (typeof old === 'string' && typeof value === 'string' ? fold(old) === fold(value) : old === value) return;
+    const where = sheet === this.sheets[fact] ? address : `${sheet} › ${address}`;
+    this.findings.push({ ...finding('fact_conflict', { field: `county.${fact}`, value: String(old), other: String(value), otherCell: where }), file: this.file, sheet: this.sheets[fact], cell: this.cells[fact] });
+  }
+
+  /** Takes the facts of another part of the same county (another sheet or block). */
+  merge(other: FactSet): void {
+    for (const [fact, value] of Object.entries(other.values)) this.set(fact as FactKey, value as string | number, other.cells[fact], other.sheets[fact]);
+    for (const u of other.units) this.units.add(u);
+    this.findings.push(...other.findings);
+  }
+}
+
+// ---- tokens ------------------------------------------------------------------------------
+
+type TokenKind = 'batch' | 'date' | 'year' | 'money' | 'percent' | 'number';
+type Token = { kind: TokenKind; start: number; end: number; text: string; value?: string; unit?: AmountUnit; bracketed?: boolean; financialYear?: boolean };
+
+const NUMBER = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
+const TOKEN = new RegExp(
+  [
+    '第(?<batch>[一二三四五六七八九十两\\d]{1,3})批',
+    '(?<dy>(?:19|20)\\d{2})(?:年(?<dm>\\d{1,2})月(?:(?<dd>\\d{1,2})日)?|[-./](?<dm2>\\d{1,2})(?:[-./](?<dd2>\\d{1,2}))?(?![\\d.万元亿%]))',
+    '(?<year>(?:19|20)\\d{2})年(?<fy>度)?',
+    `(?<num>${NUMBER})(?<unit>亿元|万元|元|%)?`,
+  ].join('|'),
+  'g',
+);
+const UNITS: Record<string, AmountUnit> = { 亿元: 'yi', 万元: 'wan', 元: 'yuan' };
+const pad = (n: string) => n.padStart(2, '0');
+
+function tokens(folded: string): Token[] {
+  const out: Token[] = [];
+  for (const m of folded.matchAll(TOKEN)) {
+    const g = m.groups!;
+    const base = { start: m.index!, end: m.index! + m[0].length, text: m[0] };
+    if (g.batch) out.push({ ...base, kind: 'batch', value: String(parseBatch(g.batch) ?? '') });
+    else if (g.dy) {
+      const month = g.dm ?? g.dm2;
+      const day = g.dd ?? g.dd2;
+      out.push({ ...base, kind: 'date', value: parseDateText(`${g.dy}-${month}${day ? `-${day}` : ''}`) ?? `${g.dy}-${pad(month)}` });
+    } else if (g.year) {
+      const bracketed = folded[base.start - 1] === '(' && folded[base.end] === ')';
+      out.push({ ...base, kind: 'year', value: g.year, bracketed, financialYear: !!g.fy });
+    } else if (g.unit === '%') out.push({ ...base, kind: 'percent', value: g.num });
+    else if (g.unit) out.push({ ...base, kind: 'money', value: g.num, unit: UNITS[g.unit] });
+    else out.push({ ...base, kind: 'number', value: g.num });
+  }
+  return out;
+}
+
+/** Labels of the money facts, folded, longest first so 安排使用中央资金 wins over 中央资金. */
+const MONEY_LABELS: { fact: MoneyFact; label: string }[] = BASIC_SENTENCE.filter((c) => (MONEY_FACTS as readonly string[]).includes(c.fact))
+  .flatMap((c) => clauseLabels(c).map((label) => ({ fact: c.fact as MoneyFact, label: fold(label) })))
+  .sort((a, b) => b.label.length - a.label.length);
+const APPROVED_LABELS = clauseLabels(BASIC_SENTENCE.find((c) => c.fact === 'approvedOn')!).map(fold);
+const ACCEPTED_LABELS = ['验收时间为', '验收时间', '验收日期', '验收于'];
+/** Words after a date that make it the 立项 date: 于2021年9月立项, 2021年9月批复立项. */
+const APPROVED_AFTER = /^[^\d,;。]{0,6}?立项/;
+/** What may stand between a label and its number: 为, 是, 投入, 约, a colon. */
+const GAP = /^[^\d,;。!?]{0,6}$/;
+
+function labelBefore<T extends { label: string }>(folded: string, at: number, labels: readonly T[]): T | undefined {
+  let best: { entry: T; end: number } | undefined;
+  for (const entry of labels) {
+    if (entry.label.length > at) continue;
+    const end = folded.lastIndexOf(entry.label, at - entry.label.length) + entry.label.length;
+    if (end < entry.label.length) continue;
+    if (!GAP.test(folded.slice(end, at))) continue;
+    if (!best || end > best.end) best = { entry, end };
+  }
+  return best?.entry;
+}
+
+/**
+ * Folds text keeping, for each folded character, the index of the original it came from. Most
+ * texts fold character for character (same length, no white space): then the map is the identity.
+ */
+export function foldWithMap(text: string): { folded: string; origin: (i: number) => number } {
+  const whole = fold(text);
+  if (whole.length === text.length && !/\s/.test(text)) return { folded: whole, origin: (i) => i };
+  let folded = '';
+  const map: number[] = [];
+  let i = 0;
+  for (const ch of text) {
+    const f = fold(ch);
+    for (let k = 0; k < f.length; k++) map.push(i);
+    folded += f;
+    i += ch.length;
+  }
+  map.push(text.length);
+  return { folded, origin: (k) => map[k] };
+}
+
+// ---- administrative names ----------------------------------------------------------------
+
+const ADMIN = /^(?<province>.{2,10}?(?:省|自治区|特别行政区|北京市|天津市|上海市|重庆市))?(?<prefecture>.{1,12}?(?:州市|自治州|地区|盟|市|州))?(?<name>.{1,14}?(?:自治县|自治旗|林区|特区|县|市|区|旗))$/d;
+
+/** 江西省宜春市樟树市 → 江西省 / 宜春市 / 樟树市; 江西省赣州市寻乌县 keeps 赣州市. */
+export function splitAdmin(text: string): { province?: string; prefecture?: string; name: string } | undefined {
+  const { folded, origin } = foldWithMap(text);
+  const m = ADMIN.exec(folded);
+  if (!m) return undefined;
+  const slice = (k: 'province' | 'prefecture' | 'name') => {
+    const span = m.indices!.groups![k];
+    return span ? text.slice(origin(span[0]), origin(span[1])).trim() : undefined;
+  };
+  return { province: slice('province'), prefecture: slice('prefecture'), name: slice('name')! };
+}
+
+// ---- the paragraph -----------------------------------------------------------------------
+
+export type SentenceRead = { claimed: number; unclaimed: string[] };
+
+const LEAD = /^(.{2,40}?)(?:是|为|系|属|入选|被确定为|被列为)?第[一二三四五六七八九十两\d]{1,3}批/;
+const HEADING_PREFIX = /^(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十]+\)|\d+[、.])?(?:项目)?(?:基本情况|基本概况|概况)[:]?/;
+/** 我县是第八批…: the county is named elsewhere (the title). */
+const PRONOUN = /^(我|该|本)(县|市|区|旗)$/;
+
+type Claim = { token: Token; fact: FactKey; value: string | number };
+
+/**
+ * Reads the basic facts from a paragraph (or a title): every number is claimed by a fact or
+ * reported; the status note is what stands between the investment and the arranged funds, as
+ * the generated paragraph writes it, and the numbers in it are part of the note.
+ */
+export function readSentence(cell: Cell, facts: FactSet, reader: CellReader, options: { lead: boolean; from?: number }): SentenceRead {
+  const text = cell.text;
+  const { folded, origin } = foldWithMap(text);
+  let from = options.from ?? 0;
+  if (options.lead) {
+    // "一、基本情况：樟树市是第八批…" in one cell: the heading is no part of the name.
+    const heading = HEADING_PREFIX.exec(folded)?.[0].length ?? 0;
+    const lead = LEAD.exec(folded.slice(heading));
+    const admin = lead && !PRONOUN.test(lead[1]) ? splitAdmin(text.slice(origin(heading), origin(heading + lead[1].length)).trim()) : undefined;
+    // The county's own name may hold a digit (示范1县): it is the name, not a number to read.
+    if (admin) from = heading + lead![1].length;
+    if (admin) {
+      facts.set('name', admin.name, cell);
+      if (admin.province) facts.set('province', admin.province, cell);
+      if (admin.prefecture) facts.set('prefecture', admin.prefecture, cell);
+    }
+  }
+  const all = tokens(folded).filter((t) => t.start >= from);
+  const labelled = (t: Token, labels: string[]) =>
+    labels.some((l) => {
+      const i = folded.lastIndexOf(l, t.start - l.length);
+      return i >= 0 && GAP.test(folded.slice(i + l.length, t.start));
+    });
+  const present = MONEY_LABELS.filter((l) => folded.includes(l.label));
+  const claims: Claim[] = [];
+  let investmentEnd = -1;
+  let arrangedStart = -1;
+  for (const t of all) {
+    if (t.kind === 'batch' && t.value) claims.push({ token: t, fact: 'batch', value: Number(t.value) });
+    else if (t.kind === 'money') {
+      const hit = labelBefore(folded, t.start, present);
+      if (!hit) continue;
+      claims.push({ token: t, fact: hit.fact, value: t.value! });
+      if (hit.fact === 'centralArrangedUse') {
+        if (arrangedStart < 0) arrangedStart = folded.lastIndexOf(hit.label, t.start);
+      } else if (arrangedStart < 0) investmentEnd = t.end;
+    } else if (t.kind === 'date' || t.kind === 'year') {
+      if (labelled(t, APPROVED_LABELS) || APPROVED_AFTER.test(folded.slice(t.end))) claims.push({ token: t, fact: 'approvedOn', value: t.value! });
+      else if (labelled(t, ACCEPTED_LABELS)) claims.push({ token: t, fact: 'acceptedOn', value: t.value! });
+      else if (t.kind === 'year' && (t.bracketed || t.financialYear || !claims.some((c) => c.fact === 'year'))) claims.push({ token: t, fact: 'year', value: Number(t.value) });
+    }
+  }
+  // The status note: between the last investment amount and the arranged funds, one separator off each end.
+  let noteFrom = -1;
+  let noteTo = -1;
+  if (investmentEnd >= 0 && arrangedStart > investmentEnd) {
+    noteFrom = investmentEnd;
+    noteTo = arrangedStart;
+    // "社会资本580万元），当前…": the bracket closing the amounts is no part of the note.
+    while (/[)\]】」』]/.test(folded[noteFrom] ?? '')) noteFrom++;
+    if (/[,;。]/.test(folded[noteFrom])) noteFrom++;
+    if (noteTo > noteFrom && /[,;。]/.test(folded[noteTo - 1])) noteTo--;
+    facts.set('statusNote', noteTo > noteFrom ? text.slice(origin(noteFrom), origin(noteTo)).trim() : '', cell);
+  }
+  const inNote = (t: Token) => t.start >= noteFrom && t.end <= noteTo;
+  const claimed = new Set<Token>();
+  for (const { token, fact, value } of claims) {
+    if (inNote(token)) continue;
+    claimed.add(token);
+    if (token.kind !== 'money') {
+      facts.set(fact, value, cell);
+      continue;
+    }
+    const parsed = parseAmount(String(value), token.unit);
+    if (!parsed.ok) {
+      reader.problem('not_a_number', cell, { field: `county.${fact}`, value: token.text });
+      continue;
+    }
+    facts.units.add(token.unit!);
+    facts.set(fact, formatWan(parsed.value), cell);
+  }
+  const unclaimed = all.filter((t) => !claimed.has(t) && !inNote(t));
+  for (const t of unclaimed) reader.problem('ignored_cell', cell, { value: text.slice(origin(t.start), origin(t.end)), reason: 'no_label' });
+  return { claimed: claimed.size, unclaimed: unclaimed.map((t) => t.text) };
+}
+
+/** Whether a text is worth reading as a basic-facts paragraph: cheap tests first. */
+export function looksLikeParagraph(text: string): boolean {
+  if (text.length < 6 || !/[0-9０-９]/.test(text)) return false;
+  return /第.{1,3}批|投[资資]|[资資][金本]/.test(text);
+}
+
+// ---- the title ---------------------------------------------------------------------------
+
+const TITLE_WORDS = /电子商务|电商/;
+/** The county part of a title ends where the program's name (or its year or batch) begins. */
+const TITLE_CUT = /(?:关于)?(.+?)(?=(?:\(?\d{4}年度?\)?)?(?:第[一二三四五六七八九十两\d]{1,3}批)?(?:国家级|全国)?(?:电子商务|电商))/;
+
+export function looksLikeTitle(text: string): boolean {
+  if (text.length > 80 || !/[电電]/.test(text)) return false;
+  const f = fold(text);
+  return TITLE_WORDS.test(f) && /验收|示范/.test(f);
+}
+
+/** Reads province, prefecture and county from a title, and a year or batch it names. */
+export function readTitle(cell: Cell, facts: FactSet, reader: CellReader): boolean {
+  const { folded, origin } = foldWithMap(cell.text);
+  const m = TITLE_CUT.exec(folded);
+  if (!m) return false;
+  const start = m.index + m[0].length - m[1].length;
+  const admin = splitAdmin(cell.text.slice(origin(start), origin(start + m[1].length)).trim());
+  if (!admin) return false;
+  facts.set('name', admin.name, cell);
+  if (admin.province) facts.set('province', admin.province, cell);
+  if (admin.prefecture) facts.set('prefecture', admin.prefecture, cell);
+  // A year or batch the title names after the county (the county's own name may hold a digit).
+  const rest = cell.text.slice(origin(start + m[1].length));
+  if (/[0-9０-９]/.test(rest)) readSentence(cell, facts, reader, { lead: false, from: start + m[1].length });
+  return true;
+}
+
+// ---- a label/value table -----------------------------------------------------------------
+
+const LABEL_TO_FACT = new Map<string, FactKey>();
+for (const [fact, labels] of Object.entries(TABLE_LABELS)) for (const l of labels) if (!LABEL_TO_FACT.has(fold(l))) LABEL_TO_FACT.set(fold(l), fact as FactKey);
+
+/** The fact a label cell names ("县（市、区）", "其中：中央资金（万元）", "所属省份"), if any. */
+export function labelFact(cell: Cell): FactKey | undefined {
+  if (typeof cell.value !== 'string' || cell.text.length > 30) return undefined;
+  return LABEL_TO_FACT.get(labelKey(cell.text));
+}
+
+/** Reads the value of a labelled fact; amounts in the unit the label names (项目总投资（元）). */
+export function readLabelled(fact: FactKey, label: Cell, cell: Cell, facts: FactSet, reader: CellReader): void {
+  let value: string | number | undefined;
+  if (fact === 'batch') {
+    value = typeof cell.value === 'number' ? cell.value : parseBatch(cell.text);
+    if (value === undefined || !Number.isInteger(value)) reader.problem('not_a_number', cell, { field: 'county.batch', value: cell.text });
+  } else if (fact === 'year') {
+    value = parseYear(cell);
+    if (value === undefined) reader.problem('not_a_number', cell, { field: 'county.year', value: cell.text });
+  } else if (fact === 'approvedOn' || fact === 'acceptedOn') {
+    value = parseDate(cell);
+    if (value === undefined) reader.problem('not_a_date', cell, { field: `county.${fact}`, value: cell.text });
+  } else if (fact.startsWith('investment.') || fact === 'centralArrangedUse') {
+    const read = reader.money(cell, `county.${fact}`, cell.address, unitOf(label.text) ?? 'wan');
+    if (read) facts.units.add(read.unit);
+    value = read?.value;
+  } else {
+    value = cell.text.trim();
+  }
+  if (value !== undefined) facts.set(fact, value, cell);
+}
+
+/** "2021年9月", "2021-09", "2021.9", "2021/9/15", a date cell (precision from its format) → "2021-09". */
+export function parseDate(cell: Cell): string | undefined {
+  const p2 = (n: number) => String(n).padStart(2, '0');
+  if (cell.value instanceof Date) {
+    const d = cell.value;
+    const format = (cell.numFmt ?? '').replace(/"[^"]*"/g, '').toLowerCase();
+    const y = d.getUTCFullYear();
+    if (format && !/m/.test(format)) return String(y);
+    if (format && !/d/.test(format)) return `${y}-${p2(d.getUTCMonth() + 1)}`;
+    return `${y}-${p2(d.getUTCMonth() + 1)}-${p2(d.getUTCDate())}`;
+  }
+  if (typeof cell.value === 'number' && Number.isInteger(cell.value) && cell.value >= 1990 && cell.value <= 2100) return String(cell.value);
+  return parseDateText(cell.text);
+}
+
+function parseYear(cell: Cell): number | undefined {
+  if (cell.value instanceof Date) return cell.value.getUTCFullYear();
+  const m = /^\(?(\d{4})年?(度)?\)?$/.exec(fold(cell.text));
+  return m ? Number(m[1]) : undefined;
+}
+
+// ---- the summary sentence above table 三 -------------------------------------------------
+
+export type SummaryRead = { cell: Cell; actual?: string; rate?: string };
+
+const SUMMARY_ACTUAL = clauseLabels(SUMMARY_SENTENCE.find((c) => c.fact === 'actual')!).map((l) => ({ label: fold(l) })).sort((a, b) => b.label.length - a.label.length);
+const SUMMARY_RATE = clauseLabels(SUMMARY_SENTENCE.find((c) => c.fact === 'rate')!).map((l) => ({ label: fold(l) })).sort((a, b) => b.label.length - a.label.length);
+
+/** "截至验收日,已拨付承办企业资金共1235.96万元,资金拨付率82.4%。": the stated total and rate, to check. */
+export function readSummary(cell: Cell, reader: CellReader): SummaryRead | undefined {
+  if (!/拨付|撥付/.test(cell.text) || !/[0-9０-９]/.test(cell.text)) return undefined;
+  const { folded, origin } = foldWithMap(cell.text);
+  const all = tokens(folded);
+  const out: SummaryRead = { cell };
+  const claimed = new Set<Token>();
+  for (const t of all) {
+    if (t.kind === 'money' && !out.actual && labelBefore(folded, t.start, SUMMARY_ACTUAL)) {
+      const p = parseAmount(t.value!, t.unit);
+      if (p.ok) {
+        out.actual = formatWan(p.value);
+        claimed.add(t);
+      }
+    } else if (t.kind === 'percent' && !out.rate && labelBefore(folded, t.start, SUMMARY_RATE)) {
+      const p = parsePercent(t.value!);
+      if (p.ok) {
+        out.rate = p.value;
+        claimed.add(t);
+      }
+    }
+  }
+  if (!out.actual && !out.rate) return undefined;
+  for (const t of all) if (!claimed.has(t)) reader.problem('ignored_cell', cell, { value: cell.text.slice(origin(t.start), origin(t.end)), reason: 'no_label' });
+  return out;
+}

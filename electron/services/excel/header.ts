@@ -1,0 +1,243 @@
+// The header model: one, two or three header rows (a merged group cell such as 中央财政资金（万元）
+// over 计划 / 实际 / 拨付率, or a row of units under the headers) folded into one key per column,
+// matched to the fields of a table, with the money unit each column names.
+import type { AmountUnit } from '../../../shared/money';
+import { fold } from '../../../shared/text';
+import { labelKey, unitOf, type Cell, type Grid } from './cells';
+
+export type TableKind = 'items' | 'disbursements';
+export type ItemField = 'seq' | 'name' | 'target' | 'completion' | 'completionRate';
+export type DisbursementField = 'seq' | 'name' | 'planned' | 'actual' | 'rate';
+export type Field = ItemField | DisbursementField;
+
+/** Header words of each column, most specific first; matched on folded text without units. */
+export const HEADER_WORDS: { items: Record<ItemField, string[]>; disbursements: Record<DisbursementField, string[]> } = {
+  items: {
+    seq: ['序号', '编号', '序'],
+    name: ['项目名称', '建设项目名称', '建设项目', '项目', '名称'],
+    target: ['项目实施目标', '实施目标', '建设目标', '目标任务', '目标'],
+    completion: ['目标完成情况', '项目完成情况', '完成情况', '实施情况', '建设情况'],
+    completionRate: ['实施目标完成率', '目标完成率', '完成率', '完成比例', '完成进度'],
+  },
+  disbursements: {
+    seq: ['序号', '编号', '序'],
+    name: ['具体项目名称', '项目名称', '具体项目', '项目', '名称'],
+    planned: ['计划安排额度', '计划安排资金', '计划安排金额', '计划安排', '安排额度', '计划额度', '计划金额', '计划'],
+    actual: ['实际拨付额度', '实际拨付资金', '实际拨付金额', '实际拨付', '拨付额度', '已拨付资金', '已拨付', '实际'],
+    rate: ['资金拨付率', '拨付率', '拨付比例', '拨付进度'],
+  },
+};
+
+export type TableHeader = {
+  kind: TableKind;
+  /** Rows of the header band. */
+  top: number;
+  bottom: number;
+  /** Columns the header spans: the table's region. */
+  left: number;
+  right: number;
+  columns: Partial<Record<Field, number>>;
+  /** The money unit a column's header (or the group above it) names, and that cell. */
+  units: Map<number, { unit: AmountUnit; cell: Cell }>;
+  /** Every cell of the header band. */
+  cells: Cell[];
+  /** The header cell of the name column, to name the table in messages. */
+  nameCell: Cell;
+};
+
+const TOTAL = /^(合计|总计|小计|合计数|总合计)$/;
+const HEADING = /^[一二三四五六七八九十]+[、.．]/;
+const NUMERIC = /^[\d.,%\s()（）+\-−％]+$/;
+
+function score(key: string, words: string[]): number {
+  let best = 0;
+  for (const w of words) {
+    if (key === w) return 1000 + w.length;
+    if (key.includes(w)) best = Math.max(best, w.length);
+  }
+  return best;
+}
+
+const unitOnly = (cell: Cell) => labelKey(cell.text) === '' || /^单位[:为是]?/.test(fold(cell.text));
+
+/** A cell that can stand in a header row: short text, not a number, not a total, not a heading. */
+export function headerLike(cell: Cell): boolean {
+  if (typeof cell.value !== 'string' || cell.text.length > 30) return false;
+  if (unitOnly(cell)) return true; // "(元)", "(%)"
+  const f = fold(cell.text);
+  return !NUMERIC.test(f) && !TOTAL.test(f) && !HEADING.test(f);
+}
+
+/** Cells of the band's rows that belong to it, left to right within each row. */
+function bandCells(grid: Grid, top: number, bottom: number): Cell[] {
+  const out: Cell[] = [];
+  for (let r = top; r <= bottom; r++) out.push(...grid.row(r));
+  return out;
+}
+
+/** Whether the row under the band continues the header (a group above it, or a line of units). */
+function continues(grid: Grid, top: number, bottom: number): boolean {
+  const next = grid.row(bottom + 1);
+  if (next.length === 0 || !next.every(headerLike)) return false;
+  const band = bandCells(grid, top, bottom);
+  if (band.some((c) => c.row + c.rowSpan - 1 > bottom)) return true; // 序号 merged down over two rows
+  if (next.every(unitOnly)) return true; // "(万元)" under the amounts
+  if (!grid.row(bottom).every(headerLike)) return false;
+  const last = grid.row(bottom).filter((c) => !unitOnly(c));
+  const firstCol = Math.min(next[0].col, last[0]?.col ?? Infinity);
+  const lastCol = Math.max(next[next.length - 1].col, ...last.map((c) => c.col + c.span - 1));
+  // A group cell has sub-headers under it and other headers beside it; a heading spans them all.
+  return last.some((g) => {
+    const under = next.filter((c) => c.col >= g.col && c.col < g.col + g.span);
+    if (under.length === 0) return false;
+    if (g.span > 1) return last.length > 1 || g.col > firstCol || g.col + g.span - 1 < lastCol;
+    // Typed once without a merge: the sub-headers beside it stand under blank cells.
+    return next.some((c) => c.col > g.col && !grid.cover(bottom, c.col));
+  });
+}
+
+type Part = { cell: Cell; key: string };
+
+/** The header texts over one column, top to bottom: merged cells once, a blank under a group inherits it. */
+function columnParts(grid: Grid, top: number, bottom: number, col: number): Part[] {
+  const parts: Part[] = [];
+  for (let r = top; r <= bottom; r++) {
+    let cell = grid.cover(r, col);
+    if (!cell && r < bottom) {
+      // A group typed once, left of blank cells, over several sub-headers (no merge).
+      for (let c = col - 1; c >= 1 && !cell; c--) {
+        const left = grid.at(r, c);
+        if (left && left.rowSpan === 1 && grid.cover(r + 1, c) && grid.cover(r + 1, col)) cell = left;
+        else if (left) break;
+      }
+    }
+    if (cell && cell.row >= top && (parts.length === 0 || parts[parts.length - 1].cell !== cell)) parts.push({ cell, key: labelKey(cell.text) });
+  }
+  return parts;
+}
+
+type Match = { kind: TableKind; columns: Partial<Record<Field, number>>; fields: number; score: number };
+
+const scores = new Map<string, [Field, number][]>();
+
+/** How well a header key names each field of a table (keys repeat on every sheet: remembered). */
+function fieldScores(kind: TableKind, key: string): [Field, number][] {
+  const id = `${kind}\u0000${key}`;
+  let out = scores.get(id);
+  if (!out) {
+    const words = HEADER_WORDS[kind] as Record<Field, string[]>;
+    out = (Object.keys(words) as Field[]).map((f) => [f, score(key, words[f])] as [Field, number]).filter(([, s]) => s > 0);
+    if (scores.size > 10_000) scores.clear();
+    scores.set(id, out);
+  }
+  return out;
+}
+
+/** Which column serves which field: the best-scoring pairs first, each column and field once. */
+function assign(kind: TableKind, keys: Map<number, { leaf: string; full: string }>): Match {
+  const candidates: { field: Field; col: number; s: number }[] = [];
+  for (const [col, { leaf, full }] of keys) {
+    if (!leaf || leaf.length > 16 || full.length > 40) continue;
+    // A field scores what the leaf says, or what the group and the leaf say together, the better.
+    for (const [field, s] of fieldScores(kind, leaf)) candidates.push({ field, col, s });
+    if (full !== leaf) for (const [field, s] of fieldScores(kind, full)) candidates.push({ field, col, s });
+  }
+  candidates.sort((a, b) => b.s - a.s || a.col - b.col);
+  const columns: Partial<Record<Field, number>> = {};
+  const used = new Set<number>();
+  let total = 0;
+  for (const { field, col, s } of candidates) {
+    if (columns[field] !== undefined || used.has(col)) continue;
+    columns[field] = col;
+    used.add(col);
+    total += s;
+  }
+  return { kind, columns, fields: used.size, score: total };
+}
+
+function valid(m: Match): boolean {
+  const c = m.columns;
+  if (m.kind === 'items') return c.name !== undefined && (c.target !== undefined || c.completion !== undefined) && m.fields >= 3;
+  return c.name !== undefined && c.planned !== undefined && c.actual !== undefined;
+}
+
+/** Every table has a name column, and every name header says 项目 or 名称. */
+const NAME_WORD = /[项項]目|名[称稱]/;
+function namesSomething(grid: Grid, row: number): boolean {
+  for (const c of grid.row(row)) if (typeof c.value === 'string' && c.text.length <= 30 && NAME_WORD.test(c.text)) return true;
+  return false;
+}
+
+/** Whether a row inside a table starts another table: only a row of header words can. */
+export function startsTable(grid: Grid, row: number): boolean {
+  return grid.row(row).every(headerLike) && findHeader(grid, row) !== undefined;
+}
+
+/** A table header whose band starts at `top`, or undefined. */
+export function findHeader(grid: Grid, top: number): TableHeader | undefined {
+  if (!namesSomething(grid, top) && !namesSomething(grid, top + 1) && !namesSomething(grid, top + 2)) return undefined;
+  const first = grid.row(top).filter(headerLike);
+  // A line of units above a table ("单位：元") says the table's unit; it is not a header row.
+  if (first.length === 0 || first.every(unitOnly)) return undefined;
+  let bottom = top;
+  while (bottom - top < 2 && continues(grid, top, bottom)) bottom++;
+  for (let b = bottom; b >= top; b--) {
+    const header = headerOf(grid, top, b);
+    if (header) return header;
+  }
+  return undefined;
+}
+
+/** What a header band says, in columns counted from its left edge: which field each serves, where units are named. */
+type Plan = { kind: TableKind; columns: Partial<Record<Field, number>>; units: { col: number; unit: AmountUnit; row: number; at: number }[] };
+const plans = new Map<string, Plan | null>();
+
+function headerOf(grid: Grid, top: number, bottom: number): TableHeader | undefined {
+  const cells = bandCells(grid, top, bottom).filter(headerLike);
+  if (cells.length < 2) return undefined;
+  let left = Infinity;
+  let right = 0;
+  for (const c of cells) {
+    left = Math.min(left, c.col);
+    right = Math.max(right, c.col + c.span - 1);
+  }
+  // Every county's sheet repeats the same header: what it says is worked out once.
+  let id = `${bottom - top}`;
+  for (let r = top; r <= bottom; r++) for (const c of grid.row(r)) id += `\u0000${c.row - top},${c.col - left},${c.span},${c.rowSpan}\u0001${c.text}`;
+  let plan = plans.get(id);
+  if (plan === undefined) {
+    plan = planOf(grid, top, bottom, left, right);
+    if (plans.size > 2_000) plans.clear();
+    plans.set(id, plan);
+  }
+  if (!plan) return undefined;
+  const columns: Partial<Record<Field, number>> = {};
+  for (const f of Object.keys(plan.columns) as Field[]) columns[f] = plan.columns[f]! + left;
+  const units = new Map<number, { unit: AmountUnit; cell: Cell }>();
+  for (const u of plan.units) units.set(u.col + left, { unit: u.unit, cell: grid.at(u.row + top, u.at + left)! });
+  return { kind: plan.kind, top, bottom, left, right, columns, units, cells, nameCell: grid.cover(bottom, columns.name!) ?? cells[0] };
+}
+
+function planOf(grid: Grid, top: number, bottom: number, left: number, right: number): Plan | null {
+  const keys = new Map<number, { leaf: string; full: string }>();
+  const units: Plan['units'] = [];
+  for (let col = left; col <= right; col++) {
+    const parts = columnParts(grid, top, bottom, col);
+    const words = parts.filter((p) => p.key !== '');
+    if (words.length > 0) keys.set(col, { leaf: words[words.length - 1].key, full: words.map((p) => p.key).join('') });
+    // The column's own header first, then the groups above it, nearest first.
+    for (let i = parts.length - 1; i >= 0; i--) {
+      const unit = unitOf(parts[i].cell.text);
+      if (unit) {
+        units.push({ col: col - left, unit, row: parts[i].cell.row - top, at: parts[i].cell.col - left });
+        break;
+      }
+    }
+  }
+  const matches = (['items', 'disbursements'] as const).map((kind) => assign(kind, keys)).filter(valid);
+  if (matches.length === 0) return null;
+  const best = matches.sort((a, b) => b.fields - a.fields || b.score - a.score)[0];
+  const columns: Partial<Record<Field, number>> = {};
+  for (const f of Object.keys(best.columns) as Field[]) columns[f] = best.columns[f]! - left;
+  return { kind: best.kind, columns, units };
+}

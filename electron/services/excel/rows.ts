@@ -1,0 +1,227 @@
+// The rows of one table under its header: data rows with 序号 in any numeral, a 合计 row wherever
+// it stands (directly under the header or at the bottom; 合  计, 合\n计, 总计, merged across
+// A:B), 小计 rows checked against the rows above them, and where the table ends.
+import { formatWan, sumFen, type AmountUnit } from '../../../shared/money';
+import { fold, inferCategory } from '../../../shared/text';
+import type { DisbursementInput, Item } from '../../../shared/record';
+import { fen, fenOrZero } from '../../../shared/record';
+import { colName, type Cell, type CellMarks, type Grid } from './cells';
+import type { Field, TableHeader, TableKind } from './header';
+import type { CellReader } from './values';
+
+export type Stated = { value: string; cell: string };
+export type TotalRow = { row: number; label: Cell; planned?: Stated; actual?: Stated; statedRate?: string; rateCell?: string };
+
+export type TableRead = {
+  kind: TableKind;
+  header: TableHeader;
+  /** The last row of the table: its last data or 合计 row, or the header's bottom. */
+  bottom: number;
+  items: Item[];
+  disbursements: DisbursementInput[];
+  /** For each row read, the cell of each field. */
+  cells: Record<string, string>[];
+  /** Rate cells that are formulas: the sheet computes them, so they are not stated rates. */
+  computedRate: boolean[];
+  /** 合计 rows: the first is the record's stated total. */
+  totals: TotalRow[];
+  /** The units its amounts were read in, and where a unit other than 万元 was named. */
+  units: Set<AmountUnit>;
+  unitCells: Cell[];
+};
+
+export type TableUnit = { unit: AmountUnit; cell: Cell };
+
+const TOTAL_WORDS = new Set(['合计', '总计', '合计数', '总合计']);
+const SUBTOTAL_WORDS = new Set(['小计']);
+const HEADING = /^[一二三四五六七八九十]+[、.．].{3,}/;
+const NOTE = /^(注|备注|说明|填表|附|填报|制表|审核|负责人)/;
+
+const totalWord = (cell: Cell): 'total' | 'subtotal' | undefined => {
+  if (typeof cell.value !== 'string' || cell.text.length > 12) return undefined;
+  const key = fold(cell.text).replace(/[:：]/g, '');
+  return TOTAL_WORDS.has(key) ? 'total' : SUBTOTAL_WORDS.has(key) ? 'subtotal' : undefined;
+};
+
+/** First index in a sorted list whose value is greater than `n`. */
+function after(list: readonly number[], n: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] <= n) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Reads the rows under `header`. `unit` is the table's unit from a line above it (单位：元);
+ * a column's own header wins over it. `startsTable` tells where another table's header stands;
+ * every cell read is marked in `used`.
+ */
+export function readTable(grid: Grid, header: TableHeader, reader: CellReader, unit: TableUnit | undefined, startsTable: (row: number) => boolean, used: CellMarks): TableRead {
+  return new TableReader(grid, header, reader, unit, startsTable, used).read();
+}
+
+class TableReader {
+  readonly out: TableRead;
+  readonly columns: Partial<Record<Field, number>>;
+  private previousSeq = 0;
+  private subtotalFrom = 0;
+
+  constructor(
+    readonly grid: Grid,
+    readonly header: TableHeader,
+    readonly reader: CellReader,
+    readonly unit: TableUnit | undefined,
+    readonly startsTable: (row: number) => boolean,
+    readonly used: CellMarks,
+  ) {
+    this.out = { kind: header.kind, header, bottom: header.bottom, items: [], disbursements: [], cells: [], computedRate: [], totals: [], units: new Set(), unitCells: [] };
+    this.columns = header.columns;
+    for (const c of header.cells) used.add(c);
+  }
+
+  at(row: number, f: Field): Cell | undefined {
+    const col = this.columns[f];
+    return col === undefined ? undefined : this.grid.at(row, col);
+  }
+
+  address(row: number, f: Field): string {
+    return this.at(row, f)?.address ?? `${colName(this.columns[f] ?? this.columns.name!)}${row}`;
+  }
+
+  /** An amount in the unit its column's header (or the group over it, or the table's unit line) names. */
+  money(row: number, f: 'planned' | 'actual', options: { sum?: boolean; blank?: 'not entered' } = {}): string | null | undefined {
+    const u: { unit: AmountUnit; cell?: Cell } = this.header.units.get(this.columns[f]!) ?? this.unit ?? { unit: 'wan' };
+    const read = this.reader.money(this.at(row, f), f, this.address(row, f), u.unit, options);
+    if (read) {
+      this.out.units.add(read.unit);
+      if (read.unit !== 'wan' && u.cell && !this.out.unitCells.includes(u.cell)) this.out.unitCells.push(u.cell);
+    }
+    return read === null ? null : read?.value;
+  }
+
+  read(): TableRead {
+    const { grid, header, out } = this;
+    const mapped = new Set(Object.values(this.columns));
+    const nameCol = this.columns.name ?? header.right;
+    let last = header.bottom;
+    const rows = grid.rows;
+    for (let i = after(rows, header.bottom); i < rows.length; i++) {
+      const r = rows[i];
+      if (r - last > 2) break; // two blank rows end a table
+      // The row's cells within the table's columns: how many, the first, a 合计 label, one in a mapped column.
+      let count = 0;
+      let firstCell: Cell | undefined;
+      let label: Cell | undefined;
+      let inColumns = false;
+      for (const c of grid.row(r)) {
+        // A 合计 may stand left of the header's first column (merged over the margin).
+        if (!label && c.col < header.left && c.col + c.span - 1 < header.left && totalWord(c)) label = c;
+        if (c.col + c.span - 1 < header.left || c.col > header.right) continue;
+        count++;
+        firstCell ??= c;
+        if (!label && c.col <= nameCol && totalWord(c)) label = c;
+        if (mapped.has(c.col)) inColumns = true;
+      }
+      if (!firstCell) break;
+      if (!label) {
+        const first = fold(firstCell.text.slice(0, 16));
+        if (count === 1 && (firstCell.span >= 3 || HEADING.test(first))) break;
+        if (NOTE.test(first)) break;
+        if (!inColumns) break;
+        if (this.startsTable(r)) break;
+      }
+      last = r;
+      out.bottom = r;
+      if (label) {
+        if (!this.total(r, label)) break;
+        continue;
+      }
+      if (header.kind === 'items') this.item(r);
+      else this.disbursement(r);
+    }
+    return out;
+  }
+
+  /** A 合计 or 小计 row; false when it ends the table. */
+  private total(r: number, label: Cell): boolean {
+    const { out, used } = this;
+    used.add(label);
+    const kind = totalWord(label)!;
+    markAll(used, this.at(r, 'seq'), this.at(r, 'name'));
+    if (this.header.kind === 'items') return !(kind === 'total' && out.items.length > 0);
+    const total: TotalRow = { row: r, label };
+    for (const f of ['planned', 'actual'] as const) {
+      const cell = this.at(r, f);
+      if (!cell) continue;
+      used.add(cell);
+      const value = this.money(r, f, { sum: true });
+      if (value) total[f] = { value, cell: this.address(r, f) };
+    }
+    const rateCell = this.at(r, 'rate');
+    if (rateCell) used.add(rateCell);
+    if (rateCell && !rateCell.isFormula) {
+      const stated = this.reader.percent(rateCell, 'rate');
+      if (stated) total.statedRate = stated;
+    }
+    total.rateCell = this.address(r, 'rate');
+    if (kind === 'subtotal') {
+      checkSubtotal(total, out.disbursements.slice(this.subtotalFrom), this.reader);
+      this.subtotalFrom = out.disbursements.length;
+      return true;
+    }
+    out.totals.push(total);
+    // A 合计 under the header comes before the rows; one after them ends the table.
+    return out.disbursements.length === 0;
+  }
+
+  private item(r: number): void {
+    const { reader, out } = this;
+    const [seqCell, nameCell, targetCell, completionCell, rateCell] = [this.at(r, 'seq'), this.at(r, 'name'), this.at(r, 'target'), this.at(r, 'completion'), this.at(r, 'completionRate')];
+    markAll(this.used, seqCell, nameCell, targetCell, completionCell, rateCell);
+    const seq = reader.seq(seqCell, this.previousSeq);
+    const name = reader.text(nameCell);
+    if (!name) reader.problem('missing_name', nameCell, { seq: String(seq ?? r) }, this.address(r, 'name'));
+    const rate = reader.completionRate(rateCell);
+    if (seq === undefined || rate === undefined) return;
+    this.previousSeq = seq;
+    out.items.push({ seq, category: inferCategory(name), name, target: reader.text(targetCell), completion: reader.text(completionCell), completionRate: rate });
+    out.cells.push({ seq: this.address(r, 'seq'), name: this.address(r, 'name'), target: this.address(r, 'target'), completion: this.address(r, 'completion'), completionRate: this.address(r, 'completionRate') });
+  }
+
+  private disbursement(r: number): void {
+    const { reader, out } = this;
+    const [seqCell, nameCell, plannedCell, actualCell, rateCell] = [this.at(r, 'seq'), this.at(r, 'name'), this.at(r, 'planned'), this.at(r, 'actual'), this.at(r, 'rate')];
+    markAll(this.used, seqCell, nameCell, plannedCell, actualCell, rateCell);
+    const seq = reader.seq(seqCell, this.previousSeq);
+    const name = reader.text(nameCell);
+    if (!name) reader.problem('missing_name', nameCell, { seq: String(seq ?? r) }, this.address(r, 'name'));
+    // A blank amount in a line is "not entered" (the checks warn), never a zero.
+    const planned = this.money(r, 'planned', { blank: 'not entered' });
+    const actual = this.money(r, 'actual', { blank: 'not entered' });
+    const computedRate = rateCell?.isFormula === true;
+    const stated = computedRate ? null : reader.percent(rateCell, 'rate');
+    if (seq === undefined || planned === undefined || actual === undefined || stated === undefined) return;
+    this.previousSeq = seq;
+    out.disbursements.push({ seq, category: inferCategory(name), name, planned, actual, ...(stated ? { statedRate: stated } : {}) });
+    out.computedRate.push(computedRate);
+    out.cells.push({ seq: this.address(r, 'seq'), name: this.address(r, 'name'), planned: this.address(r, 'planned'), actual: this.address(r, 'actual'), statedRate: this.address(r, 'rate') });
+  }
+}
+
+function markAll(used: CellMarks, ...cells: (Cell | undefined)[]): void {
+  for (const c of cells) if (c) used.add(c);
+}
+
+/** A 小计 states the sum of the rows since the table's start or the last 小计. */
+function checkSubtotal(total: TotalRow, rows: DisbursementInput[], reader: CellReader): void {
+  for (const column of ['planned', 'actual'] as const) {
+    const stated = total[column];
+    if (!stated) continue;
+    const sum = sumFen(rows.map((d) => fenOrZero(d[column])));
+    if (fen(stated.value) !== sum) reader.problem('stated_total_mismatch', undefined, { column, stated: stated.value, sum: formatWan(sum) }, stated.cell);
+  }
+}

@@ -1,0 +1,100 @@
+// Cells to values: amounts exact in the unit they are written in, percents with the digits
+// the cell shows, 序号 in any numeral. Every problem is a finding pinned to its cell.
+import { canonicalPercent, formatWan, parseAmount, parsePercent, type AmountUnit } from '../../../shared/money';
+import { finding, type Finding, type FindingCode } from '../../../shared/findings';
+import { fold, stripXmlUnsafe } from '../../../shared/text';
+import { formatDecimals, isBlank, isPercentFormat, type Cell } from './cells';
+
+const CN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 一 → 1, 十二 → 12, 二十 → 20, 九十九 → 99; undefined for anything else. */
+export function chineseNumber(text: string): number | undefined {
+  const m = /^([一二三四五六七八九两]?)(十?)([一二三四五六七八九]?)$/.exec(text);
+  if (!m || text === '') return undefined;
+  if (!m[2]) return m[1] && !m[3] ? CN_DIGITS[m[1]] : undefined;
+  return (m[1] ? CN_DIGITS[m[1]] : 1) * 10 + (m[3] ? CN_DIGITS[m[3]] : 0);
+}
+
+/** 序号 as clerks write it: 1, 1.0, 01, 1、, 1., (1), 一、, （一）, 十二. undefined if it is none. */
+export function seqNumber(cell: Cell): number | undefined {
+  if (typeof cell.value === 'number') return Number.isInteger(cell.value) && cell.value >= 0 ? cell.value : undefined;
+  let t = fold(cell.text);
+  const bracketed = /^[(\[【](.+)[)\]】][、.,]?$/.exec(t);
+  t = bracketed ? bracketed[1] : t.replace(/[、.,:)]$/, '');
+  if (/^\d{1,6}(\.0+)?$/.test(t)) return Math.trunc(Number(t));
+  return chineseNumber(t);
+}
+
+export type AmountRead = { value: string; unit: AmountUnit };
+
+/** Reads the values of one sheet's cells, collecting what is wrong with them. */
+export class CellReader {
+  readonly findings: Finding[] = [];
+  constructor(
+    readonly file: string,
+    readonly sheet: string,
+  ) {}
+
+  problem(code: FindingCode, cell: Cell | undefined, params: Record<string, string>, fallbackCell?: string): void {
+    const at = cell?.address ?? fallbackCell;
+    this.findings.push({ ...finding(code, params), file: this.file, sheet: this.sheet, ...(at ? { cell: at } : {}) });
+  }
+
+  /**
+   * An amount in 万元, read in `unit` unless the cell names its own ("6402100元"). Blank is a
+   * problem unless the caller reads it as "not entered" (null); a 合计 is a sum (no cap).
+   */
+  money(cell: Cell | undefined, field: string, fallbackCell: string, unit: AmountUnit = 'wan', options: { sum?: boolean; blank?: 'not entered' } = {}): AmountRead | null | undefined {
+    if (isBlank(cell) && options.blank === 'not entered') return null;
+    if (isBlank(cell)) {
+      this.problem('not_a_number', cell, { field, value: '', problem: 'empty' }, fallbackCell);
+      return undefined;
+    }
+    if (cell!.noResult || cell!.error) {
+      this.problem('not_a_number', cell, { field, value: cell!.error ?? '=…', problem: cell!.error ? 'error_value' : 'no_result' });
+      return undefined;
+    }
+    const v = cell!.value;
+    const parsed = typeof v === 'number' || typeof v === 'string' ? parseAmount(v, unit, { sum: options.sum }) : ({ ok: false, problem: 'not_a_number', unit } as const);
+    if (!parsed.ok) {
+      const code = parsed.problem === 'negative_amount' ? 'negative_amount' : 'not_a_number';
+      this.problem(code, cell, { field, value: cell!.text, ...(code === 'not_a_number' ? { problem: parsed.problem } : {}) });
+      return undefined;
+    }
+    return { value: formatWan(parsed.value), unit: parsed.unit };
+  }
+
+  /** A percent cell: "90%", 90, or 0.9 formatted as percent, with the digits it shows. Blank, "—" or "/" mean none. */
+  percent(cell: Cell | undefined, field: string): string | null | undefined {
+    if (isBlank(cell) || /^[—\-–/／]+$/.test(cell!.text.trim())) return null;
+    if (cell!.noResult || cell!.error) {
+      this.problem('not_a_number', cell, { field, value: cell!.error ?? '=…', problem: cell!.error ? 'error_value' : 'no_result' });
+      return undefined;
+    }
+    const v = cell!.value;
+    const parsed =
+      typeof v === 'number' ? parsePercent(v, isPercentFormat(cell!.numFmt), formatDecimals(cell!.numFmt)) : typeof v === 'string' ? parsePercent(v) : ({ ok: false } as const);
+    if (!parsed.ok) {
+      this.problem('not_a_number', cell, { field, value: cell!.text });
+      return undefined;
+    }
+    return parsed.value;
+  }
+
+  completionRate(cell: Cell | undefined): string | null | undefined {
+    const p = this.percent(cell, 'completionRate');
+    return p ? canonicalPercent(p) : p;
+  }
+
+  /** 序号; a blank one continues from the row before. */
+  seq(cell: Cell | undefined, previous: number): number | undefined {
+    if (isBlank(cell)) return previous + 1;
+    const n = seqNumber(cell!);
+    if (n === undefined) this.problem('not_a_number', cell, { field: 'seq', value: cell!.text });
+    return n;
+  }
+
+  text(cell: Cell | undefined): string {
+    return isBlank(cell) ? '' : stripXmlUnsafe(cell!.text).trim();
+  }
+}

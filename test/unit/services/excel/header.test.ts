@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { findHeader } from '../../../../electron/services/excel/header';
+import { gridFrom } from '../../../helpers/grid';
+
+const band = (h: ReturnType<typeof findHeader>) => h && { kind: h.kind, top: h.top, bottom: h.bottom, left: h.left, right: h.right, columns: h.columns, units: Object.fromEntries([...h.units].map(([c, u]) => [c, [u.unit, u.cell.address]])) };
+
+describe('the header model', () => {
+  it('one row: fields by their words, units in each header', () => {
+    const grid = gridFrom([['序号', '具体项目名称', '计划安排额度(万元)', '实际拨付额度（元）', '资金拨付率(%)'], [1, '培训', 10, 10, '100%']]);
+    expect(band(findHeader(grid, 1))).toEqual({ kind: 'disbursements', top: 1, bottom: 1, left: 1, right: 5, columns: { seq: 1, name: 2, planned: 3, actual: 4, rate: 5 }, units: { 3: ['wan', 'C1'], 4: ['yuan', 'D1'] } });
+  });
+
+  it('a merged group over 计划 / 实际 / 拨付率, with 序号 and 名称 merged down: one header of two rows, the group unit under it', () => {
+    const grid = gridFrom([
+      [{ v: '序号', rowSpan: 2 }, { v: '具体项目\n名称', rowSpan: 2 }, { v: '中央财政资金（元）', colSpan: 3 }],
+      [null, null, '计划', '实际', '拨付率'],
+      [1, '培训', 100000, 100000, '100%'],
+    ]);
+    expect(band(findHeader(grid, 1))).toEqual({ kind: 'disbursements', top: 1, bottom: 2, left: 1, right: 5, columns: { seq: 1, name: 2, planned: 3, actual: 4, rate: 5 }, units: { 3: ['yuan', 'C1'], 4: ['yuan', 'C1'], 5: ['yuan', 'C1'] } });
+  });
+
+  it('a group typed once over blank cells, or standing alone above the sub-headers', () => {
+    const typedOnce = gridFrom([['序号', '项目名称', '拨付情况（万元）', '', ''], ['', '', '计划', '实际', '拨付率'], [1, 'a', 1, 1, '']]);
+    expect(band(findHeader(typedOnce, 1))).toMatchObject({ top: 1, bottom: 2, columns: { seq: 1, name: 2, planned: 3, actual: 4, rate: 5 }, units: { 3: ['wan', 'C1'], 4: ['wan', 'C1'], 5: ['wan', 'C1'] } });
+    const above = gridFrom([['', '', '中央财政资金', '', ''], ['序号', '项目名称', '计划', '实际', '拨付率'], [1, 'a', 1, 1, '']]);
+    expect(band(findHeader(above, 1))).toMatchObject({ top: 1, bottom: 2, columns: { seq: 1, name: 2, planned: 3, actual: 4, rate: 5 } });
+  });
+
+  it('a row of units under the headers belongs to the header', () => {
+    const grid = gridFrom([['序号', '项目名称', '计划安排额度', '实际拨付额度', '拨付率'], ['', '', '(元)', '(元)', '(%)'], [1, 'a', 1, 1, '']]);
+    expect(band(findHeader(grid, 1))).toMatchObject({ bottom: 2, units: { 3: ['yuan', 'C2'], 4: ['yuan', 'D2'] } });
+  });
+
+  it('a heading, a unit line or a data row next to the header is not part of it', () => {
+    const grid = gridFrom([
+      [{ v: '三、中央财政资金拨付情况', colSpan: 5 }],
+      ['', '', '', '', '单位：元'],
+      ['序号', '项目名称', '计划安排额度', '实际拨付额度', '拨付率'],
+      [{ v: '一、' }, '服务中心', '100', '90', '90%'],
+    ]);
+    expect(findHeader(grid, 1)).toBeUndefined();
+    expect(findHeader(grid, 2)).toBeUndefined();
+    expect(band(findHeader(grid, 3))).toMatchObject({ top: 3, bottom: 3, units: {} });
+  });
+
+  it('the construction table by its words; a row of other words is no table', () => {
+    const items = gridFrom([['序号', '项目名称', '项目实施目标', '目标完成情况', '实施目标完成率(%)']]);
+    expect(band(findHeader(items, 1))).toMatchObject({ kind: 'items', columns: { seq: 1, name: 2, target: 3, completion: 4, completionRate: 5 } });
+    expect(findHeader(gridFrom([['项目', '内容']]), 1)).toBeUndefined();
+  });
+});
