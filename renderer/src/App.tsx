@@ -145,7 +145,7 @@ export function App() {
     await Promise.all(countySaves.current);
     const unsaved = recordView.current?.unsaved() ?? [];
     if (unsaved.length) {
-      if (!(await confirm(t.unsaved(unsaved.join('、')), t.discard))) return;
+      if (!(await confirm(t.unsaved(unsaved.join('、')), t.discard, t.stay))) return;
       recordView.current?.discard();
     }
     setSelected(id);

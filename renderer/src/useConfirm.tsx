@@ -4,17 +4,18 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Strings } from './strings';
 
-type Question = { text: string; ok: string; resolve: (yes: boolean) => void };
+type Question = { text: string; ok: string; cancel?: string; resolve: (yes: boolean) => void };
 
 export function useConfirm(t: Strings) {
   const [question, setQuestion] = useState<Question | null>(null);
   const confirm = useCallback(
-    (text: string, ok: string) =>
+    (text: string, ok: string, cancel?: string) =>
       new Promise<boolean>((resolve) => {
         const back = document.activeElement as HTMLElement | null;
         setQuestion({
           text,
           ok,
+          cancel,
           resolve: (yes) => {
             setQuestion(null);
             back?.focus({ preventScroll: true });
@@ -45,7 +46,7 @@ function ConfirmDialog({ question, t }: { question: Question; t: Strings }) {
         <h2>{t.confirmTitle}</h2>
         <p>{question.text}</p>
         <div className="buttons">
-          <button onClick={() => question.resolve(false)}>{t.cancel}</button>
+          <button onClick={() => question.resolve(false)}>{question.cancel ?? t.cancel}</button>
           <button ref={okRef} className="primary" onClick={() => question.resolve(true)}>{question.ok}</button>
         </div>
       </div>
