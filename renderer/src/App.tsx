@@ -27,7 +27,7 @@ const dialogs = () => import('./Dialogs');
 const ImportDialog = lazy(() => dialogs().then((m) => ({ default: m.ImportDialog })));
 const ExportDialog = lazy(() => dialogs().then((m) => ({ default: m.ExportDialog })));
 const RecordDialog = lazy(() => dialogs().then((m) => ({ default: m.RecordDialog })));
-const PrintPreview = lazy(() => import('./PrintPreview').then((m) => ({ default: m.PrintPreview })));
+const PrintPreview = lazy(() => import('./print/PrintPreview').then((m) => ({ default: m.PrintPreview })));
 
 type Dialog = { kind: 'import'; files: PickedFile[] } | { kind: 'export' } | { kind: 'print' } | { kind: 'record'; duplicateOf: RecordSummary | null } | null;
 type Table = 'items' | 'disbursements';
