@@ -10,10 +10,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, OfflineError, ServerError } from '../../shared/client';
 import type { Output } from '../../shared/contract';
-import { computeRecord, toInput, type CountyRecord, type RecordInput } from '../../shared/record';
+import type { CountyRecord } from '../../shared/record';
 import { checkRecord } from '../../shared/checks';
 import type { Finding } from '../../shared/findings';
 import type { EditTable, FieldValue, RawValue } from '../../shared/fields';
+import { applyEdits } from './applyEdits';
 import type { Lang } from '../../shared/i18n';
 import { api } from './api';
 import { message } from './errors';
@@ -31,28 +32,11 @@ type Op = { id: number; recordId: number; table: EditTable; edits: CellEdit[]; c
 export type View = { record: CountyRecord; findings: Finding[]; itemIds: number[]; disbursementIds: number[] };
 export type Marks = Record<EditTable, ReadonlyMap<string, CellMark>>;
 
-/** The record with the ops applied: only the rows they touch are copied, then everything is recomputed. */
+/** The record with the ops applied (applyEdits.ts), and its findings. */
 function apply(base: Loaded, ops: Op[]): View {
-  const mine = ops.filter((o) => o.recordId === base.id);
-  if (mine.length === 0) return { record: base.record, findings: base.findings, itemIds: base.itemIds, disbursementIds: base.disbursementIds };
-  const input: RecordInput = toInput(base.record);
-  const tables = { items: [...input.items], disbursements: [...input.disbursements] } as unknown as Record<EditTable, Record<string, FieldValue>[]>;
-  const index = { items: new Map(base.itemIds.map((id, i) => [id, i])), disbursements: new Map(base.disbursementIds.map((id, i) => [id, i])) };
-  const copied = new Set<Record<string, FieldValue>>();
-  for (const op of mine)
-    for (const e of op.edits) {
-      const i = index[e.table].get(e.rowId);
-      if (i === undefined) continue;
-      let row = tables[e.table][i];
-      if (!copied.has(row)) {
-        row = { ...row };
-        copied.add(row);
-        tables[e.table][i] = row;
-      }
-      if (e.field === 'statedRate' && e.value === null) delete row.statedRate;
-      else row[e.field] = e.value;
-    }
-  const record = computeRecord({ ...input, items: tables.items, disbursements: tables.disbursements } as unknown as RecordInput);
+  const edits = ops.filter((o) => o.recordId === base.id).flatMap((o) => o.edits);
+  if (edits.length === 0) return { record: base.record, findings: base.findings, itemIds: base.itemIds, disbursementIds: base.disbursementIds };
+  const record = applyEdits(base.record, base, edits);
   return { record, findings: checkRecord(record), itemIds: base.itemIds, disbursementIds: base.disbursementIds };
 }
 

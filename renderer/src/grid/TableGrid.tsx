@@ -69,6 +69,13 @@ type Props = {
 type Editing = { mode: EditMode; cell: Cell; original: string };
 type ListState = { items: Category[]; highlight: number };
 
+/** One theme object for every render: a new one makes AG Grid rebuild its style sheet (and the browser restyle the page). */
+const THEME = themeQuartz.withParams({ fontFamily: 'inherit', fontSize: 13, headerFontWeight: 600, cellHorizontalPadding: 10 });
+// Options given to the grid as constants: a new object or function each render makes AG Grid
+// rebuild its columns (tens of ms on every keystroke).
+const DEFAULT_COL_DEF: ColDef = { wrapHeaderText: true, autoHeaderHeight: true, suppressMovable: true };
+const rowIdOf = (p: { data: RowData }) => String(p.data.id);
+const rowClassOf = (p: { node: { rowPinned?: string | null } }) => (p.node.rowPinned ? 'total-row' : undefined);
 /** Past this many rows the grid scrolls inside a fixed height, so only visible rows render. */
 const LONG_TABLE = 60;
 const isMac = typeof navigator !== 'undefined' && navigator.platform.toLowerCase().includes('mac');
@@ -130,15 +137,17 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
     const map = new Map<string, { severity: 'error' | 'warning' | 'draft' | 'info'; text: string }[]>();
     const add = (key: string, severity: 'error' | 'warning' | 'draft' | 'info', text: string) => map.set(key, [...(map.get(key) ?? []), { severity, text }]);
     for (const f of findings) if (f.target?.table === table && f.target.row !== undefined) add(`${f.target.row}:${f.target.field ?? 'name'}`, f.severity, findingMessage(f, lang));
-    rowIds.forEach((id, row) => {
-      for (const c of columns) {
-        const m = marks.get(`${id}:${c.field}`);
-        if (m) add(`${row}:${c.field}`, m.kind, m.message);
+    if (marks.size) {
+      const rowOf = new Map(rowIds.map((id, row) => [id, row]));
+      for (const [key, m] of marks) {
+        const [id, field] = key.split(':');
+        const row = rowOf.get(Number(id));
+        if (row !== undefined) add(`${row}:${field}`, m.kind, m.message);
       }
-    });
+    }
     for (const [key, text] of pasteMarks) add(key, 'error', text);
     return map;
-  }, [findings, marks, pasteMarks, rowIds, columns, table, lang]);
+  }, [findings, marks, pasteMarks, rowIds, table, lang]);
   const notesRef = useRef(cellNotes);
   notesRef.current = cellNotes;
   useEffect(() => {
@@ -713,6 +722,9 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
     return () => observer.disconnect();
   }, [placeSink]);
 
+  const onGridReady = useCallback((e: { api: GridApi<RowData> }) => {
+    apiRef.current = e.api;
+  }, []);
   const long = rows.length > LONG_TABLE;
   const sinkStyle = sinkRef.current?.style;
   const listTop = sinkStyle ? parseFloat(sinkStyle.top) + parseFloat(sinkStyle.height) : 0;
@@ -734,11 +746,11 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
         onDoubleClick={onDoubleClick}
       >
         <AgGridReact<RowData>
-          theme={themeQuartz.withParams({ fontFamily: 'inherit', fontSize: 13, headerFontWeight: 600, cellHorizontalPadding: 10 })}
+          theme={THEME}
           rowData={rows}
           columnDefs={columnDefs}
-          defaultColDef={{ wrapHeaderText: true, autoHeaderHeight: true, suppressMovable: true }}
-          getRowId={(p) => String(p.data.id)}
+          defaultColDef={DEFAULT_COL_DEF}
+          getRowId={rowIdOf}
           suppressCellFocus
           suppressHeaderFocus
           pinnedBottomRowData={pinnedBottom}
@@ -746,11 +758,11 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
           localeText={lang === 'zh' ? AG_GRID_LOCALE_CN : AG_GRID_LOCALE_EN}
           overlayNoRowsTemplate={`<span class="empty-table">${t.emptyTable}</span>`}
           tooltipShowDelay={200}
-          onGridReady={(e) => (apiRef.current = e.api)}
+          onGridReady={onGridReady}
           onBodyScroll={placeSink}
           onColumnResized={placeSink}
           onModelUpdated={placeSink}
-          getRowClass={(p) => (p.node.rowPinned ? 'total-row' : undefined)}
+          getRowClass={rowClassOf}
         />
         <textarea
           ref={sinkRef}
