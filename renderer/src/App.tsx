@@ -3,7 +3,6 @@
 // only puts the pieces together: each job is a hook or a component of its own.
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Command, Output } from '../../shared/contract';
-import type { CountyField, RawValue } from '../../shared/fields';
 import { api } from './api';
 import { message } from './errors';
 import { Sidebar, type RecordSummary } from './Sidebar';
@@ -11,7 +10,6 @@ import { Toolbar } from './Toolbar';
 import { StatusBar } from './StatusBar';
 import { HistoryPanel } from './HistoryPanel';
 import { RecordView, type RecordViewHandle } from './RecordView';
-import type { RowOp } from './grid/TableGrid';
 import type { PickedFile } from './files';
 import { useLang } from './useLang';
 import { useStatus } from './useStatus';
@@ -21,6 +19,8 @@ import { useUndo } from './useUndo';
 import { useConfirm } from './useConfirm';
 import { useDesktopCommands } from './useDesktopCommands';
 import { useFileDrop } from './useFileDrop';
+import { useRecordActions } from './useRecordActions';
+import { useUndoKeys } from './useUndoKeys';
 
 // Dialogs and the print preview load as their own chunks when first opened.
 const dialogs = () => import('./Dialogs');
@@ -30,8 +30,6 @@ const RecordDialog = lazy(() => dialogs().then((m) => ({ default: m.RecordDialog
 const PrintPreview = lazy(() => import('./print/PrintPreview').then((m) => ({ default: m.PrintPreview })));
 
 type Dialog = { kind: 'import'; files: PickedFile[] } | { kind: 'export' } | { kind: 'print' } | { kind: 'record'; duplicateOf: RecordSummary | null } | null;
-type Table = 'items' | 'disbursements';
-const isMac = navigator.platform.toLowerCase().includes('mac');
 
 /** The open record's line in the sidebar, from what is on screen (it changes with every edit). */
 function liveSummary(view: View): Partial<RecordSummary> {
@@ -56,7 +54,6 @@ export function App() {
   const [info, setInfo] = useState<Output<'info'> | null>(null);
   const { confirm, dialog: question, open: asking } = useConfirm(t);
   const recordView = useRef<RecordViewHandle>(null);
-  const countySaves = useRef(new Set<Promise<unknown>>());
 
   // After typed values are written: the sidebar and the undo buttons catch up.
   const afterWrite = useRef<() => void>(() => {});
@@ -82,99 +79,12 @@ export function App() {
     void api.info({}).then(setInfo, fail);
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
 
-  /** Something structural: typed values are written first; then everything on screen reloads. */
-  const act = useCallback(
-    async (fn: () => Promise<unknown>): Promise<boolean> => {
-      if (!(await rec.settle())) {
-        say(t.pendingWrites(pending.current), 'error');
-        return false;
-      }
-      let ok = true;
-      try {
-        await fn();
-      } catch (e) {
-        ok = false;
-        fail(e);
-      }
-      await Promise.all([rec.reload(), refreshList(), undo.refreshHistory()]);
-      return ok;
-    },
-    [rec.settle, rec.reload, refreshList, undo.refreshHistory, say, fail, t], // eslint-disable-line react-hooks/exhaustive-deps
-  );
-
-  const saveCounty = (field: CountyField, value: string): Promise<string | null> => {
-    const id = selected;
-    if (id === null) return Promise.resolve(null);
-    const saving = (async () => {
-      let why: string | null = null;
-      await act(async () => {
-        try {
-          await api.updateCounty({ id, field, value });
-        } catch (e) {
-          why = message(e, lang);
-          throw e;
-        }
-      });
-      return why;
-    })();
-    countySaves.current.add(saving);
-    void saving.finally(() => countySaves.current.delete(saving));
-    return saving;
-  };
-
-  const rowsOp = (table: Table, op: RowOp) => {
-    const recordId = selected;
-    if (recordId === null) return Promise.resolve(false);
-    return act(() =>
-      op.kind === 'insert'
-        ? api.insertRows({ recordId, table, index: op.index, count: op.count })
-        : op.kind === 'delete'
-          ? api.deleteRows({ recordId, table, rowIds: op.rowIds })
-          : api.moveRow({ recordId, table, rowId: op.rowId, toIndex: op.toIndex }),
-    );
-  };
-  const paste = (table: Table, edits: { rowId: number; field: string; value: RawValue }[], append: Record<string, RawValue>[]) => {
-    const recordId = selected;
-    if (recordId === null) return Promise.resolve(false);
-    return act(() => api.editCells({ recordId, table, edits, append }));
-  };
-
-  /** Opens another record; a value typed and not stored is never dropped without a yes. */
-  const open = async (id: number) => {
-    if (id === selected) return;
-    await Promise.all(countySaves.current);
-    const unsaved = recordView.current?.unsaved() ?? [];
-    if (unsaved.length) {
-      if (!(await confirm(t.unsaved(unsaved.join('、')), t.discard, t.stay))) return;
-      recordView.current?.discard();
-    }
-    setSelected(id);
-  };
-
-  const deleteRecord = async (r: RecordSummary) => {
-    if (!(await confirm(t.confirmDelete(r.county), t.delete))) return;
-    let backup: string | null = null;
-    if (await act(async () => ({ backup } = await api.deleteRecord({ id: r.id })))) say(t.deleted(backup ?? '—'));
-  };
-
-  // Ctrl+Z / Ctrl+Y outside the tables and text fields (the grids and fields have their own).
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const mod = isMac ? e.metaKey : e.ctrlKey;
-      if (!mod || dialog || asking || e.defaultPrevented) return;
-      if ((e.target as HTMLElement).closest('input, textarea, select')) return;
-      const key = e.key.toLowerCase();
-      if (key === 'z' && !e.shiftKey) {
-        e.preventDefault();
-        void undo.undo();
-      } else if (key === 'y' || (key === 'z' && e.shiftKey)) {
-        e.preventDefault();
-        void undo.redo();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [undo, dialog, asking]);
+  const actions = useRecordActions({
+    selected, setSelected, settle: rec.settle, pendingWrites: () => pending.current,
+    refresh: () => Promise.all([rec.reload(), refreshList(), undo.refreshHistory()]),
+    say, confirm, recordView, t, lang,
+  });
+  useUndoKeys(undo.undo, undo.redo, dialog !== null || asking);
 
   useDesktopCommands(
     info?.mode === 'desktop',
@@ -244,10 +154,10 @@ export function App() {
         records={shownRecords}
         selected={selected}
         t={t}
-        onSelect={(id) => void open(id)}
+        onSelect={(id) => void actions.open(id)}
         onAdd={() => setDialog({ kind: 'record', duplicateOf: null })}
         onDuplicate={() => current && setDialog({ kind: 'record', duplicateOf: current })}
-        onDelete={() => current && void deleteRecord(current)}
+        onDelete={() => current && void actions.deleteRecord(current)}
       />
       <main className="content">
         {!view && <p className="empty">{records.length === 0 ? t.noRecord : ''}</p>}
@@ -260,10 +170,10 @@ export function App() {
               marks={rec.marks}
               lang={lang}
               t={t}
-              onSaveCounty={saveCounty}
+              onSaveCounty={actions.saveCounty}
               onEdit={rec.edit}
-              onPaste={paste}
-              onRows={rowsOp}
+              onPaste={actions.paste}
+              onRows={actions.rowsOp}
               onMessage={say}
               onUndo={() => void undo.undo()}
               onRedo={() => void undo.redo()}

@@ -189,7 +189,7 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
       if (field === 'seq') return { ...def, width: 64, type: 'rightAligned', valueFormatter: (p) => String(p.value ?? '') };
       if (field === 'category') return { ...def, width: 168 };
       if (LONG_TEXT.has(field)) return { ...def, minWidth: field === 'name' ? 160 : 200, flex: field === 'name' ? 1 : 2, wrapText: true, autoHeight: true };
-      if (field === 'completionRate') return { ...def, width: 128, type: 'rightAligned' };
+      if (field === 'completionRate') return { ...def, width: 150, type: 'rightAligned' };
       if (field === 'planned' || field === 'actual') return { ...def, width: 156, type: 'rightAligned' };
       if (field === 'rate') return { ...def, width: 124, type: 'rightAligned', cellClass: 'computed', headerClass: 'computed-header', headerTooltip: t.computedTip };
       return { ...def, width: 150, type: 'rightAligned', cellClass: 'stated', headerClass: 'stated-header', headerTooltip: t.statedTip };
