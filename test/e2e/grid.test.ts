@@ -116,6 +116,29 @@ describe('typing', () => {
   });
 });
 
+describe('long texts', () => {
+  it('Alt+Enter breaks the line in a long text; F2 edits the text in place, arrows moving the caret', async () => {
+    const { page } = app();
+    await gridReady(page);
+    await cell(page, 'disbursements', 0, 'name').click();
+    await page.keyboard.type('县乡村物流');
+    await page.keyboard.press('Alt+Enter');
+    await page.keyboard.type('配送体系');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cell(page, 'disbursements', 0, 'name').innerText()).toBe('县乡村物流\n配送体系');
+    // F2: the old text, caret at its end; ← moves the caret, not the cell.
+    await cell(page, 'disbursements', 1, 'name').click();
+    await page.keyboard.press('F2');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.type('与');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cell(page, 'disbursements', 1, 'name').innerText()).toBe('农产品上行服务体系与建设');
+    await saved(page);
+    expect((await stored()).disbursements.slice(0, 2).map((d) => d.name)).toEqual(['县乡村物流\n配送体系', '农产品上行服务体系与建设']);
+  });
+});
+
 describe('blocks', () => {
   it('Shift+arrows select a block; Ctrl+C copies it as Excel reads it; Delete clears it in one step', async () => {
     const { page } = app();
