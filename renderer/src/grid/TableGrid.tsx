@@ -8,31 +8,30 @@
 // change goes through the contract, so undo covers it.
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import {
-  AllCommunityModule, ModuleRegistry, themeQuartz,
-  type CellClassParams, type ColDef, type GridApi, type ITooltipParams, type ValueFormatterParams,
-} from 'ag-grid-community';
+import { AllCommunityModule, ModuleRegistry, type GridApi } from 'ag-grid-community';
 import { AG_GRID_LOCALE_CN, AG_GRID_LOCALE_EN } from '@ag-grid-community/locale';
 import { parseCell, categoryLabel, type EditTable, type RawValue } from '../../../shared/fields';
-import { CATEGORIES, fold, type Category } from '../../../shared/text';
-import { WORDING } from '../../../shared/document';
-import { findingMessage, fieldLabel, type Lang } from '../../../shared/i18n';
+import type { Category } from '../../../shared/text';
+import { findingMessage, type Lang } from '../../../shared/i18n';
 import type { Finding } from '../../../shared/findings';
 import type { CountyRecord } from '../../../shared/record';
-import { STRINGS, type Strings } from '../strings';
+import type { Strings } from '../strings';
 import type { CellEdit } from '../useRecord';
 import { commandFor, type EditMode, type GridCommand } from './keymap';
 import {
-  bounds, cellClasses, clampSelection, moveBy, moveTo, moveToEdge, rowsOf, rowsToRedraw, selectAll, single, tabTarget,
+  bounds, cellClasses, clampSelection, moveBy, moveTo, moveToEdge, rowsToRedraw, selectAll, single, tabTarget,
   type Cell, type Selection,
 } from './selection';
-import { copyBlock, planPaste, titleKey } from './blocks';
-import { LONG_TEXT, REQUIRED, displayText, gridColumns, rawText } from './columns';
+import { copyBlock } from './blocks';
+import { clearCells, copyCells, pasteText, rowOperation, type GridCore, type RowOp } from './actions';
+import { LONG_TEXT, gridColumns, rawText } from './columns';
 import { cellPlace, refusalText } from './refusal';
+import { DEFAULT_COL_DEF, LONG_TABLE, THEME, buildColumnDefs, rowClassOf, rowIdOf, totalRow, type CellNote, type CellParams, type RowData } from './gridOptions';
+import { cellAtPoint as cellAtPoint_, cellElement as cellElement_, editorBox } from './geometry';
+import { CategoryList, matchCategories, type ListState } from './CategoryList';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
-type RowData = Record<string, unknown> & { id: number };
 export type GridHandle = {
   /** Selects a cell and gives the table the keyboard (a finding's place, say). */
   focus: (row: number, field: string) => void;
@@ -41,7 +40,7 @@ export type GridHandle = {
   /** Drops such a value (the user chose to). */
   discard: () => void;
 };
-export type RowOp = { kind: 'insert'; index: number; count: number } | { kind: 'delete'; rowIds: number[] } | { kind: 'move'; rowId: number; toIndex: number };
+export type { RowOp };
 /** A mark the app puts on a cell: a value refused or kept as a draft, with its message. */
 export type CellMark = { kind: 'error' | 'draft'; message: string };
 
@@ -67,27 +66,7 @@ type Props = {
 };
 
 type Editing = { mode: EditMode; cell: Cell; original: string };
-type ListState = { items: Category[]; highlight: number };
-
-/** One theme object for every render: a new one makes AG Grid rebuild its style sheet (and the browser restyle the page). */
-const THEME = themeQuartz.withParams({ fontFamily: 'inherit', fontSize: 13, headerFontWeight: 600, cellHorizontalPadding: 10 });
-// Options given to the grid as constants: a new object or function each render makes AG Grid
-// rebuild its columns (tens of ms on every keystroke).
-const DEFAULT_COL_DEF: ColDef = { wrapHeaderText: true, autoHeaderHeight: true, suppressMovable: true };
-const rowIdOf = (p: { data: RowData }) => String(p.data.id);
-const rowClassOf = (p: { node: { rowPinned?: string | null } }) => (p.node.rowPinned ? 'total-row' : undefined);
-/** Past this many rows the grid scrolls inside a fixed height, so only visible rows render. */
-const LONG_TABLE = 60;
 const isMac = typeof navigator !== 'undefined' && navigator.platform.toLowerCase().includes('mac');
-
-/** Every title a pasted header row may carry: the grid's, the workbook's, in both scripts and languages. */
-const TITLES: ReadonlySet<string> = new Set(
-  [
-    ...Object.values(STRINGS.zh.columns), ...Object.values(STRINGS.en.columns),
-    ...['seq', 'category', 'name', 'target', 'completion', 'completionRate', 'planned', 'actual', 'rate', 'statedRate'].flatMap((f) => [fieldLabel(f, 'zh'), fieldLabel(f, 'en')]),
-    ...(['hans', 'hant'] as const).flatMap((s) => [...WORDING[s].itemHeaders, ...WORDING[s].disbursementHeaders]),
-  ].map(titleKey),
-);
 
 export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props, ref) {
   const { table, recordId, record, rowIds, findings, marks, lang, t } = props;
@@ -134,8 +113,8 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
 
   // ---- marks: findings, refusals, drafts; read by the cell classes through a ref -------------
   const cellNotes = useMemo(() => {
-    const map = new Map<string, { severity: 'error' | 'warning' | 'draft' | 'info'; text: string }[]>();
-    const add = (key: string, severity: 'error' | 'warning' | 'draft' | 'info', text: string) => map.set(key, [...(map.get(key) ?? []), { severity, text }]);
+    const map = new Map<string, CellNote[]>();
+    const add = (key: string, severity: CellNote['severity'], text: string) => map.set(key, [...(map.get(key) ?? []), { severity, text }]);
     for (const f of findings) if (f.target?.table === table && f.target.row !== undefined) add(`${f.target.row}:${f.target.field ?? 'name'}`, f.severity, findingMessage(f, lang));
     if (marks.size) {
       const rowOf = new Map(rowIds.map((id, row) => [id, row]));
@@ -154,58 +133,25 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
     apiRef.current?.refreshCells();
   }, [cellNotes]);
 
-  const at = (p: { node: { rowIndex: number | null; rowPinned?: string | null } | null; colDef: ColDef }) =>
-    !p.node || p.node.rowPinned || p.node.rowIndex === null ? null : { row: p.node.rowIndex, col: colIndex.get(p.colDef.field!) ?? -1, field: p.colDef.field! };
-  const notesOf = useCallback((p: Parameters<typeof at>[0]) => {
-    const c = at(p);
-    return c ? notesRef.current.get(`${c.row}:${c.field}`) ?? [] : [];
-  }, []); // eslint-disable-line react-hooks/exhaustive-deps
-  const selClass = useCallback((name: string) => (p: CellClassParams) => {
-    const c = at(p as never);
-    return !!c && cellClasses(selRef.current, c.row, c.col).includes(name);
-  }, []); // eslint-disable-line react-hooks/exhaustive-deps
-
-  // ---- columns (stable while typing: a new set would make the grid rebuild every keystroke) --
-  const columnDefs = useMemo<ColDef<RowData>[]>(() => {
-    const header = (field: string) => (field === 'name' && table === 'disbursements' ? t.columns.disbursementName : t.columns[field]);
-    const classRules: ColDef['cellClassRules'] = {
-      'cell-error': (p) => notesOf(p as never).some((n) => n.severity === 'error'),
-      'cell-warning': (p) => notesOf(p as never).some((n) => n.severity === 'warning'),
-      'cell-draft': (p) => notesOf(p as never).some((n) => n.severity === 'draft'),
-      ...Object.fromEntries(['sel-active', 'sel-in', 'sel-top', 'sel-bottom', 'sel-left', 'sel-right'].map((n) => [n, selClass(n)])),
-    };
-    return columns.map(({ field }): ColDef<RowData> => {
-      const def: ColDef<RowData> = {
-        field, colId: field, headerName: header(field), editable: false, sortable: false,
-        cellClassRules: classRules,
-        valueFormatter: (p: ValueFormatterParams) => displayText(field, p.value, lang),
-        tooltipValueGetter: (p: ITooltipParams) => {
-          const notes = notesOf({ node: p.node as never, colDef: p.colDef as ColDef });
-          if (notes.length) return notes.map((n) => n.text).join('\n');
-          // A category name cut short by the column still reads in full on hover.
-          return field === 'category' && p.value ? categoryLabel(p.value as Category, lang) : undefined;
-        },
-      };
-      if (field === 'seq') return { ...def, width: 64, type: 'rightAligned', valueFormatter: (p) => String(p.value ?? '') };
-      if (field === 'category') return { ...def, width: 168 };
-      if (LONG_TEXT.has(field)) return { ...def, minWidth: field === 'name' ? 160 : 200, flex: field === 'name' ? 1 : 2, wrapText: true, autoHeight: true };
-      if (field === 'completionRate') return { ...def, width: 150, type: 'rightAligned' };
-      if (field === 'planned' || field === 'actual') return { ...def, width: 156, type: 'rightAligned' };
-      if (field === 'rate') return { ...def, width: 124, type: 'rightAligned', cellClass: 'computed', headerClass: 'computed-header', headerTooltip: t.computedTip };
-      return { ...def, width: 150, type: 'rightAligned', cellClass: 'stated', headerClass: 'stated-header', headerTooltip: t.statedTip };
+  // ---- columns (stable while typing: they read marks and the selection through refs) ---------
+  const columnDefs = useMemo(() => {
+    const at = (p: CellParams) => (!p.node || p.node.rowPinned || p.node.rowIndex === null ? null : { row: p.node.rowIndex, col: colIndex.get(p.colDef.field!) ?? -1, field: p.colDef.field! });
+    return buildColumnDefs({
+      table, columns, t, lang,
+      notesOf: (p) => {
+        const c = at(p);
+        return c ? notesRef.current.get(`${c.row}:${c.field}`) ?? [] : [];
+      },
+      selected: (p, name) => {
+        const c = at(p);
+        return !!c && cellClasses(selRef.current, c.row, c.col).includes(name);
+      },
     });
-  }, [table, t, lang, columns, notesOf, selClass]);
-
-  const pinnedBottom = useMemo(
-    () => (table === 'disbursements' ? [{ id: -1, seq: t.total, name: '', planned: record.totals.planned, actual: record.totals.actual, rate: record.totals.rate, statedRate: record.totals.statedRate ?? null }] : undefined),
-    [table, record.totals, t.total],
-  );
+  }, [table, columns, colIndex, t, lang]);
+  const pinnedBottom = useMemo(() => (table === 'disbursements' ? totalRow(record.totals, t) : undefined), [table, record.totals, t]);
 
   // ---- where things are on screen ---------------------------------------------------------------
-  const cellElement = (cell: Cell): HTMLElement | null => {
-    const field = columns[cell.col]?.field;
-    return field ? wrapRef.current?.querySelector<HTMLElement>(`.ag-row:not(.ag-row-pinned)[row-index="${cell.row}"] .ag-cell[col-id="${field}"]`) ?? null : null;
-  };
+  const cellElement = (cell: Cell) => cellElement_(wrapRef.current, cell.row, columns[cell.col]?.field);
 
   /** Puts the text area over the active cell (grown for long text while editing). */
   const placeSink = useCallback(() => {
@@ -213,23 +159,9 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
     const wrap = wrapRef.current;
     const s = selRef.current;
     if (!sink || !wrap) return;
-    const el = s ? cellElement(s.active) : null;
-    if (!el) {
-      Object.assign(sink.style, { top: '0px', left: '0px', width: '1px', height: '1px' });
-      return;
-    }
-    const w = wrap.getBoundingClientRect();
-    const r = el.getBoundingClientRect();
-    let width = r.width;
-    let height = r.height;
-    let left = r.left - w.left;
     const edit = editRef.current;
-    if (edit && LONG_TEXT.has(columns[edit.cell.col].field)) {
-      width = Math.max(width, 420);
-      height = Math.max(height, 132);
-      left = Math.max(0, Math.min(left, w.width - width));
-    }
-    Object.assign(sink.style, { top: `${r.top - w.top}px`, left: `${left}px`, width: `${width}px`, height: `${height}px` });
+    const box = editorBox(wrap, s ? cellElement(s.active) : null, !!edit && LONG_TEXT.has(columns[edit.cell.col].field));
+    Object.assign(sink.style, { top: `${box.top}px`, left: `${box.left}px`, width: `${box.width}px`, height: `${box.height}px` });
   }, [columns]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const reveal = (cell: Cell) => {
@@ -275,7 +207,7 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
   const valueAt = (cell: Cell) => rowsRef.current[cell.row]?.[fieldAt(cell)];
 
   const openList = (text: string, current?: unknown) => {
-    const items = text.trim() === '' ? [...CATEGORIES] : CATEGORIES.filter((c) => fold(categoryLabel(c, 'zh')).includes(fold(text)) || categoryLabel(c, 'en').toLowerCase().includes(text.trim().toLowerCase()));
+    const items = matchCategories(text);
     const highlight = Math.max(0, current ? items.indexOf(current as Category) : 0);
     setList({ items, highlight });
   };
@@ -366,78 +298,24 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
 
   const focusSink = () => sinkRef.current?.focus({ preventScroll: true });
 
-  // ---- commands -----------------------------------------------------------------------------------
-  const describeRows = (rowList: number[]) => {
-    const tableName = t.tableNames[table];
-    if (rowList.length === 1) {
-      const r = rowsRef.current[rowList[0]];
-      return t.describeRow(tableName, rowList[0] + 1, String(r?.seq ?? ''), String(r?.name ?? ''));
-    }
-    return t.describeRows(tableName, rowList[0] + 1, rowList[rowList.length - 1] + 1, rowList.length);
+  // ---- commands (actions.ts) ------------------------------------------------------------------------
+  const core: GridCore = {
+    table, columns, t, lang,
+    rowIds: () => live.current.rowIds,
+    rows: () => rowsRef.current,
+    selection: () => selRef.current,
+    dims,
+    select,
+    commitEdit: () => !editRef.current || commit(),
+    focus: focusSink,
+    markPaste: setPasteMarks,
+    onEdit: (edits, options) => live.current.onEdit(edits, options),
+    onPaste: (edits, append) => live.current.onPaste(edits, append),
+    onRows: (op) => live.current.onRows(op),
+    onMessage: (text, kind) => live.current.onMessage(text, kind),
+    confirm: (question, ok) => live.current.confirm(question, ok),
   };
-
-  const rowOp = async (kind: 'insert' | 'append' | 'delete' | 'up' | 'down') => {
-    if (editRef.current && !commit()) return;
-    const s = selRef.current;
-    const n = rowsRef.current.length;
-    const ids = live.current.rowIds;
-    if (kind === 'append' || (kind === 'insert' && !s)) {
-      if (await live.current.onRows({ kind: 'insert', index: n, count: 1 })) select(single({ row: n, col: 0 }));
-      focusSink();
-      return;
-    }
-    if (!s || n === 0) {
-      live.current.onMessage(t.selectRowsFirst, 'error');
-      return;
-    }
-    const b = bounds(s);
-    const rowList = rowsOf(s);
-    if (kind === 'insert') {
-      if (await live.current.onRows({ kind: 'insert', index: b.top, count: rowList.length }))
-        select({ anchor: { row: b.top, col: b.left }, active: { row: b.bottom, col: b.right } });
-    } else if (kind === 'delete') {
-      const what = describeRows(rowList);
-      if (!(await live.current.confirm(t.confirmDeleteRows(what), t.deleteRows))) return focusSink();
-      if (await live.current.onRows({ kind: 'delete', rowIds: rowList.map((r) => ids[r]) })) {
-        live.current.onMessage(t.rowsDeleted(what));
-        select(clampSelection(single({ row: b.top, col: s.active.col }), { rows: Math.max(1, n - rowList.length), cols: columns.length }));
-      }
-    } else {
-      // A block moves by moving its neighbour to its other side: one step to undo.
-      const up = kind === 'up';
-      if (up ? b.top === 0 : b.bottom === n - 1) return focusSink();
-      const neighbour = up ? b.top - 1 : b.bottom + 1;
-      if (await live.current.onRows({ kind: 'move', rowId: ids[neighbour], toIndex: up ? b.bottom : b.top })) {
-        const d = up ? -1 : 1;
-        select({ anchor: { row: s.anchor.row + d, col: s.anchor.col }, active: { row: s.active.row + d, col: s.active.col } });
-      }
-    }
-    focusSink();
-  };
-
-  const clearSelection = () => {
-    const s = selRef.current;
-    if (!s) return;
-    const b = bounds(s);
-    const edits: CellEdit[] = [];
-    const kept = new Set<string>();
-    for (let row = b.top; row <= b.bottom; row++)
-      for (let col = b.left; col <= b.right; col++) {
-        const field = columns[col].field;
-        const id = live.current.rowIds[row];
-        if (!columns[col].editable || id === undefined) continue;
-        if (REQUIRED.has(field)) {
-          kept.add(fieldLabel(field, lang));
-          continue;
-        }
-        if ((rowsRef.current[row]?.[field] ?? null) === null || rowsRef.current[row]?.[field] === '') continue;
-        const parsed = parseCell(table, field, '');
-        if (parsed.ok) edits.push({ table, rowId: id, field, raw: '', value: parsed.value });
-      }
-    if (edits.length) live.current.onEdit(edits, { clear: true });
-    const notes = [edits.length ? t.cleared(edits.length) : '', kept.size ? t.requiredKept([...kept].join('、')) : ''].filter(Boolean);
-    if (notes.length) live.current.onMessage(notes.join(lang === 'zh' ? ';' : '; '), edits.length ? 'info' : 'error');
-  };
+  const rowOp = (kind: Parameters<typeof rowOperation>[1]) => rowOperation(core, kind);
 
   const run = (cmd: GridCommand): boolean => {
     const s = selRef.current;
@@ -519,7 +397,7 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
         return true;
       }
       case 'clear':
-        clearSelection();
+        clearCells(core);
         return true;
       case 'selectAll':
         if (d.rows) select(selectAll(d), false);
@@ -572,60 +450,22 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
     }
   };
 
-  const selectedBlock = (): string[][] | null => {
-    const s = selRef.current;
-    if (!s) return null;
-    const b = bounds(s);
-    const out: string[][] = [];
-    for (let row = b.top; row <= b.bottom; row++) {
-      const line: string[] = [];
-      for (let col = b.left; col <= b.right; col++) line.push(rawText(columns[col].field, rowsRef.current[row]?.[columns[col].field], lang));
-      out.push(line);
-    }
-    return out;
-  };
   const onCopy = (e: React.ClipboardEvent, cut = false) => {
     if (editRef.current) return;
-    const block = selectedBlock();
+    const block = copyCells(core);
     if (!block) return;
     e.preventDefault();
     const { text, html } = copyBlock(block);
     e.clipboardData.setData('text/plain', text);
     e.clipboardData.setData('text/html', html);
-    if (cut) clearSelection();
+    if (cut) clearCells(core);
     else live.current.onMessage(t.copied(block.length, block[0]?.length ?? 0));
   };
 
   const onPaste = async (e: React.ClipboardEvent) => {
     if (editRef.current) return;
     e.preventDefault();
-    const text = e.clipboardData.getData('text/plain');
-    const s = selRef.current ?? single({ row: 0, col: editableFlags.indexOf(true) });
-    const { onPaste: write, onMessage, rowIds: ids } = live.current;
-    const plan = planPaste({ text, table, columns, rowIds: ids, selection: bounds(s), titles: TITLES, lang });
-    if (plan.rows === 0) {
-      onMessage(plan.skippedHeader ? t.onlyHeader : t.nothingToPaste, 'error');
-      return;
-    }
-    if (plan.problems.length) {
-      // Nothing is written; each bad cell is marked where it is, and the error stays until the user acts.
-      setPasteMarks(new Map(plan.problems.filter((p) => p.row < ids.length).map((p) => [`${p.row}:${p.field}`, p.message])));
-      onMessage(t.pasteRefused(plan.problems.length, plan.problems.slice(0, 3).map((p) => p.message).join(lang === 'zh' ? ';' : '; ')), 'error');
-      return;
-    }
-    setPasteMarks(new Map());
-    if (!(await write(plan.edits, plan.append))) return;
-    const b = bounds(s);
-    const width = plan.cols;
-    const extras = [
-      plan.skippedHeader ? t.headerSkipped : '',
-      plan.skippedComputed.length ? t.computedSkipped(plan.skippedComputed.map((f) => fieldLabel(f, lang)).join('、')) : '',
-      plan.columnsOutside ? t.columnsOutside(plan.columnsOutside) : '',
-    ].filter(Boolean);
-    onMessage([t.pasted(plan.rows, width), ...extras].join(lang === 'zh' ? ';' : '; '));
-    // The pasted block stays selected, as in Excel.
-    const total = Math.max(live.current.rowIds.length, b.top + plan.rows);
-    select(clampSelection({ anchor: { row: b.top, col: b.left }, active: { row: b.top + plan.rows - 1, col: Math.min(columns.length - 1, b.left + width - 1) } }, { rows: total, cols: columns.length }), false);
+    await pasteText(core, e.clipboardData.getData('text/plain'));
   };
 
   const onBlur = () => {
@@ -639,14 +479,7 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
   };
 
   // ---- mouse: click selects, Shift+click and drag select a block, double-click edits -------------
-  const cellAtPoint = (target: EventTarget | null): Cell | null => {
-    const el = (target as Element | null)?.closest?.('.ag-cell');
-    const rowEl = el?.closest('.ag-row');
-    if (!el || !rowEl || rowEl.classList.contains('ag-row-pinned') || !wrapRef.current?.contains(el)) return null;
-    const row = Number(rowEl.getAttribute('row-index'));
-    const col = colIndex.get(el.getAttribute('col-id') ?? '');
-    return Number.isInteger(row) && col !== undefined ? { row, col } : null;
-  };
+  const cellAtPoint = (target: EventTarget | null) => cellAtPoint_(wrapRef.current, target, colIndex);
 
   const onMouseDown = (e: React.MouseEvent) => {
     const target = e.target as Element;
@@ -786,15 +619,7 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
             {editError} {t.editHint}
           </div>
         )}
-        {editing && list && !editError && (
-          <ul className="grid-list" role="listbox" style={{ top: listTop, left: listLeft }} onMouseDown={(e) => e.preventDefault()}>
-            {list.items.map((c, i) => (
-              <li key={c} role="option" aria-selected={i === list.highlight} className={i === list.highlight ? 'active' : undefined} onClick={() => pick(c)}>
-                {categoryLabel(c, lang)}
-              </li>
-            ))}
-          </ul>
-        )}
+        {editing && list && !editError && <CategoryList list={list} lang={lang} top={listTop} left={listLeft} onPick={pick} />}
       </div>
     </div>
   );

@@ -3,7 +3,10 @@
 import { categoryLabel, type EditTable } from '../../../shared/fields';
 import { formatWanTable, parseMoney, showRate } from '../../../shared/money';
 import type { Category } from '../../../shared/text';
-import type { GridColumn } from './blocks';
+import { titleKey, type GridColumn } from './blocks';
+import { WORDING } from '../../../shared/document';
+import { fieldLabel } from '../../../shared/i18n';
+import { STRINGS } from '../strings';
 
 const FIELDS: Record<EditTable, readonly string[]> = {
   items: ['seq', 'category', 'name', 'target', 'completion', 'completionRate'],
@@ -38,3 +41,12 @@ export function rawText(field: string, value: unknown, lang: 'zh' | 'en'): strin
   if (field === 'category') return categoryLabel(value as Category, lang);
   return String(value);
 }
+
+/** Every title a pasted header row may carry: the grid's, the workbook's, in both scripts and languages. */
+export const PASTE_TITLES: ReadonlySet<string> = new Set(
+  [
+    ...Object.values(STRINGS.zh.columns), ...Object.values(STRINGS.en.columns),
+    ...['seq', 'category', 'name', 'target', 'completion', 'completionRate', 'planned', 'actual', 'rate', 'statedRate'].flatMap((f) => [fieldLabel(f, 'zh'), fieldLabel(f, 'en')]),
+    ...(['hans', 'hant'] as const).flatMap((s) => [...WORDING[s].itemHeaders, ...WORDING[s].disbursementHeaders]),
+  ].map(titleKey),
+);
