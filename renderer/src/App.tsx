@@ -55,7 +55,8 @@ export function App() {
   const { confirm, dialog: question, open: asking } = useConfirm(t);
   const recordView = useRef<RecordViewHandle>(null);
 
-  // After typed values are written: the sidebar and the undo buttons catch up.
+  // After typed values are written, the undo buttons name the new step. (The sidebar's line for
+  // the open record follows what is on screen already; see liveSummary.)
   const afterWrite = useRef<() => void>(() => {});
   const rec = useRecord(selected, { onError: (text) => say(text, 'error'), onWritten: () => afterWrite.current(), lang });
   const pending = useRef(0);
@@ -70,10 +71,7 @@ export function App() {
     [refreshList, setSelected, rec.reload], // eslint-disable-line react-hooks/exhaustive-deps
   );
   const undo = useUndo({ lang, t, settle: rec.settle, pendingWrites: () => pending.current, afterChange, confirm, say });
-  afterWrite.current = () => {
-    void refreshList();
-    void undo.refreshHistory();
-  };
+  afterWrite.current = () => void undo.refreshHistory();
 
   useEffect(() => {
     void api.info({}).then(setInfo, fail);
@@ -110,6 +108,22 @@ export function App() {
   );
 
   useFileDrop((files) => setDialog({ kind: 'import', files }));
+
+  // Web mode: closing the tab with values not yet stored asks first (the browser's own question).
+  // (The desktop window is closed by main, which saves nothing itself; Electron would cancel the
+  // close without a word.)
+  const unsavedRef = useRef<() => boolean>(() => false);
+  unsavedRef.current = () => rec.pending > 0 || rec.drafts > 0 || (recordView.current?.unsaved().length ?? 0) > 0;
+  useEffect(() => {
+    if (info?.mode !== 'web') return;
+    const onLeave = (e: BeforeUnloadEvent) => {
+      if (!unsavedRef.current()) return;
+      e.preventDefault();
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', onLeave);
+    return () => window.removeEventListener('beforeunload', onLeave);
+  }, [info?.mode]);
 
   const shownRecords = useMemo(() => {
     if (!rec.view || rec.recordId === null) return records;

@@ -50,6 +50,11 @@ describe('failed writes', () => {
     await page.locator('.table-block[data-table="disbursements"]').getByRole('button', { name: '添加行' }).click();
     await expect.poll(() => page.locator('.table-block[data-table="disbursements"] .ag-row:not(.ag-row-pinned)').count()).toBe(7);
     expect((await cell(page, 'disbursements', 0, 'actual').innerText()).trim()).toBe('700.00');
+    // Closing the tab now asks first: the draft is not stored.
+    const asked = new Promise<string>((resolve) => page.once('dialog', (d) => void d.dismiss().then(() => resolve(d.type()))));
+    await page.close({ runBeforeUnload: true });
+    expect(await asked).toBe('beforeunload');
+    expect(page.isClosed()).toBe(false);
     // Retried by hand once the server works again: saved.
     await page.unroute('**/api/editCells');
     await page.getByRole('button', { name: '重试保存' }).click();
