@@ -239,6 +239,8 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
     setEditError(null);
     if (fieldAt(cell) === 'category') openList(mode === 'edit' ? '' : sink.value, valueAt(cell));
     placeSink();
+    // A long text's editor is taller than its cell: all of it on screen.
+    if (LONG_TEXT.has(fieldAt(cell))) requestAnimationFrame(() => sink.scrollIntoView({ block: 'nearest' }));
     return true;
   };
 
