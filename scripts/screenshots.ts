@@ -1,43 +1,79 @@
-// npm run screenshots: the main screens into docs/, taken from the real app in Chromium.
+// npm run screenshots: the main screens into docs/, taken from the real app in Chromium, at the
+// size of the office laptops it is used on (1366×768).
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { startApp } from '../test/e2e/harness';
+import { cell, paste, startApp } from '../test/e2e/harness';
 import { bytesOf, typedSeedWorkbook } from '../test/fixtures/workbooks';
 import { ROOT, tempDir } from '../test/helpers/fixtures';
 
 const docs = path.join(ROOT, 'docs');
-const app = await startApp();
+const app = await startApp({ viewport: { width: 1366, height: 768 } });
 const { page } = app;
+const shot = (name: string) => page.screenshot({ path: path.join(docs, `${name}.png`) });
+const saved = async () => {
+  for (let i = 0; i < 100 && (await page.getByTestId('save-state').innerText()) !== '已保存'; i++) await page.waitForTimeout(100);
+};
+const scrollTo = async (heading: string) => {
+  await page.locator('h3', { hasText: heading }).evaluate((h) => h.scrollIntoView({ block: 'start' }));
+  await page.mouse.move(5, 700);
+  await page.waitForTimeout(900);
+};
 try {
   await page.locator('.table-block[data-table="disbursements"] .ag-row').first().waitFor();
-  await page.screenshot({ path: path.join(docs, 'app-basic.png') });
-  await page.locator('h3', { hasText: '三、中央财政资金拨付情况' }).scrollIntoViewIfNeeded();
-  await page.locator('.table-block[data-table="disbursements"] .ag-row:not(.ag-row-pinned)[row-index="0"] .ag-cell[col-id="actual"]').click();
-  await page.keyboard.type('800');
-  await page.keyboard.press('Enter');
-  await page.waitForTimeout(600);
-  await page.locator('.checks').scrollIntoViewIfNeeded();
-  await page.screenshot({ path: path.join(docs, 'app-disbursements.png') });
-  await page.keyboard.press('Control+z');
-  await page.waitForTimeout(600);
+  await shot('app-basic');
+
+  // Typing down 实际拨付额度: rates, 合计, the sentence, the checks and the sidebar follow; a block selected.
+  await scrollTo('三、中央财政资金拨付情况');
+  await cell(page, 'disbursements', 0, 'actual').click();
+  for (const v of ['800', '300']) {
+    await page.keyboard.type(v);
+    await page.keyboard.press('Enter');
+  }
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Shift+ArrowLeft');
+  await saved();
+  await scrollTo('三、中央财政资金拨付情况');
+  await shot('app-disbursements');
+
+  // A block with a typo: nothing written, the bad cell marked, the reason in the status bar.
+  await cell(page, 'disbursements', 3, 'planned').click();
+  await paste(page, '200\t150\r\n2O0\t88\r\n');
+  await page.waitForTimeout(300);
+  await cell(page, 'disbursements', 4, 'planned').hover();
+  await page.waitForTimeout(700);
+  await shot('app-paste');
+  await page.keyboard.press('Escape');
+
+  // The history: the undo button names the step; the panel lists this window's steps.
+  await page.getByRole('button', { name: '历史' }).click();
+  await page.mouse.move(5, 700);
+  await page.waitForTimeout(900);
+  await shot('app-history');
+  await page.getByRole('complementary').getByRole('button', { name: '关闭' }).click();
+  for (let i = 0; i < 2; i++) {
+    await page.keyboard.press('Control+z');
+    await page.waitForTimeout(400);
+  }
+
   const file = path.join(tempDir(), '樟樹市.xlsx');
   fs.writeFileSync(file, await bytesOf(typedSeedWorkbook({ script: 'hant' }, (t) => (t.total[2] = '1499'))));
   await page.getByTestId('import-input').setInputFiles(file);
   await page.getByRole('dialog').getByText('跳过').first().waitFor();
-  await page.screenshot({ path: path.join(docs, 'app-import.png') });
+  await shot('app-import');
   await page.getByRole('dialog').getByRole('button', { name: '取消' }).click();
   await page.getByRole('button', { name: '导出…' }).click();
-  await page.screenshot({ path: path.join(docs, 'app-export.png') });
+  await shot('app-export');
   await page.getByRole('dialog').getByRole('button', { name: '取消' }).click();
   await page.getByRole('button', { name: '打印预览' }).click();
-  await page.frameLocator('[data-testid="print-frame"]').locator('h1').waitFor();
-  await page.screenshot({ path: path.join(docs, 'app-print-preview.png') });
+  await page.frameLocator('[data-testid="print-frame"]').locator('.sheet-foot').first().waitFor();
+  await page.waitForTimeout(300);
+  await shot('app-print-preview');
   await page.getByRole('button', { name: '关闭' }).click();
   await page.getByRole('button', { name: 'English' }).click();
   await page.evaluate(() => document.querySelector('.content')!.scrollTo(0, 0));
   await page.waitForTimeout(400);
-  await page.screenshot({ path: path.join(docs, 'app-english.png') });
+  await shot('app-english');
   await page.getByRole('button', { name: '中文' }).click();
 } finally {
   await app.stop();

@@ -10,10 +10,20 @@ export type WireError = { code: string; message: string; messages?: { zh: string
 export type Client = { [M in Method]: (input: Input<M>) => Promise<Output<M>> };
 export type Transport = (method: Method, input: unknown) => Promise<unknown>;
 
+/** Refused by the server for a reason it names (a 4xx): shown as the message it carries. */
 export class ApiError extends Error {
   constructor(readonly wire: WireError) {
     super(wire.message);
   }
+}
+
+/** The server failed (HTTP 5xx, or code `internal` over IPC): shown once with its code; a value
+ * being written is kept as a draft rather than retried forever. */
+export class ServerError extends ApiError {}
+
+/** The server could not be reached at all (the connection failed): the only error worth retrying. */
+export class OfflineError extends Error {
+  readonly code = 'offline';
 }
 
 export function createClient(transport: Transport): Client {

@@ -1,13 +1,19 @@
 // 一、基本情况: every county field, saved when it loses focus or on Enter, findings beside it.
-import { useEffect, useState } from 'react';
-import { COUNTY_FIELDS, parseCountyField, type CountyField } from '../../shared/fields';
+// After a save the field shows the value as stored (第七批 → 7, ２，０００ → 2000); Escape puts the
+// stored value back and drops the error; a value refused or not saved stays in its field with the
+// reason, and the app asks before it is dropped (switching county).
+import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
+import { COUNTY_FIELDS, parseCountyField, type CountyField, type FieldValue } from '../../shared/fields';
 import { basicParagraph } from '../../shared/document';
 import { findingMessage, type Lang } from '../../shared/i18n';
 import { recordScript, type CountyRecord } from '../../shared/record';
 import type { Finding } from '../../shared/findings';
 import type { Strings } from './strings';
 
-type Props = { record: CountyRecord; findings: Finding[]; lang: Lang; t: Strings; onSave: (field: CountyField, value: string) => Promise<boolean> };
+/** A save: null when stored, else why not. */
+export type SaveCounty = (field: CountyField, value: string) => Promise<string | null>;
+type Props = { record: CountyRecord; findings: Finding[]; lang: Lang; t: Strings; onSave: SaveCounty };
+export type CountyFormHandle = { unsaved: () => string[]; discard: () => void };
 
 export function valueOf(record: CountyRecord, field: CountyField): string {
   const c = record.county as unknown as Record<string, unknown>;
@@ -15,20 +21,33 @@ export function valueOf(record: CountyRecord, field: CountyField): string {
   return v === null || v === undefined ? '' : String(v);
 }
 
-function Field({ field, record, findings, lang, t, onSave }: Props & { field: CountyField }) {
+const shown = (v: FieldValue) => (v === null ? '' : String(v));
+
+type Unsaved = Map<CountyField, string>;
+
+function Field({ field, record, findings, lang, t, onSave, unsaved, resetKey }: Props & { field: CountyField; unsaved: Unsaved; resetKey: number }) {
   const stored = valueOf(record, field);
   const [value, setValue] = useState(stored);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => setValue(stored), [stored]);
+  const place = t.basicPlace(t.fields[field]);
+  const settle = (next: string, why: string | null) => {
+    setValue(next);
+    setError(why);
+    if (why) unsaved.set(field, `${place}“${next}”`);
+    else unsaved.delete(field);
+  };
+  useEffect(() => settle(stored, null), [stored, resetKey]); // eslint-disable-line react-hooks/exhaustive-deps
+
   const commit = async () => {
-    if (value === stored) return;
+    if (value === stored && !error) return;
     const parsed = parseCountyField(field, value);
     if (!parsed.ok) {
-      setError(findingMessage({ severity: 'error', code: parsed.code, params: { field: `county.${field}`, value, ...(parsed.problem ? { problem: parsed.problem } : {}) } }, lang));
+      settle(value, findingMessage({ severity: 'error', code: parsed.code, params: { field: `county.${field}`, value, ...(parsed.problem ? { problem: parsed.problem } : {}) } }, lang));
       return;
     }
-    setError(null);
-    if (!(await onSave(field, value))) setValue(stored);
+    const typed = value;
+    const why = await onSave(field, typed);
+    settle(why ? typed : shown(parsed.value), why);
   };
   const mine = findings.filter((f) => f.target?.table === 'county' && (f.target.field === field || `investment.${f.target.field}` === field || f.target.field === `investment.${field}`));
   const long = field === 'statusNote';
@@ -36,11 +55,12 @@ function Field({ field, record, findings, lang, t, onSave }: Props & { field: Co
     id: `county-${field}`,
     'data-field': field,
     value,
+    'aria-invalid': error ? true : undefined,
     onChange: (e: { target: { value: string } }) => setValue(e.target.value),
     onBlur: () => void commit(),
     onKeyDown: (e: React.KeyboardEvent) => {
       if (e.key === 'Enter' && !long) (e.target as HTMLElement).blur();
-      if (e.key === 'Escape') setValue(stored);
+      if (e.key === 'Escape') settle(stored, null);
     },
     className: error ? 'invalid' : mine.length ? 'warned' : undefined,
     title: [error, ...mine.map((f) => findingMessage(f, lang))].filter(Boolean).join('\n') || undefined,
@@ -54,15 +74,25 @@ function Field({ field, record, findings, lang, t, onSave }: Props & { field: Co
   );
 }
 
-export function CountyForm(props: Props) {
+export const CountyForm = forwardRef<CountyFormHandle, Props>(function CountyForm(props, ref) {
+  // What is typed and not stored, by field, kept as it changes (read when the user switches county).
+  const unsaved = useRef<Unsaved>(new Map()).current;
+  const [resetKey, setResetKey] = useState(0);
+  useImperativeHandle(ref, () => ({
+    unsaved: () => [...unsaved.values()],
+    discard: () => {
+      unsaved.clear();
+      setResetKey((k) => k + 1);
+    },
+  }));
   return (
     <section className="county">
       <div className="fields">
         {COUNTY_FIELDS.map((field) => (
-          <Field key={field} field={field} {...props} />
+          <Field key={field} field={field} {...props} unsaved={unsaved} resetKey={resetKey} />
         ))}
       </div>
       <p className="paragraph">{basicParagraph(props.record.county, recordScript(props.record))}</p>
     </section>
   );
-}
+});

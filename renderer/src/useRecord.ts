@@ -1,55 +1,83 @@
-// The open record: the server's copy plus edits not yet written, applied locally so rates,
-// totals and findings change in the same frame as the typing. Writes go in order; a write that
-// fails for lack of a connection keeps its value on screen and is retried.
+// The open record: the store's copy plus the edits not yet seen in it, applied locally so rates,
+// totals, findings and the sidebar change in the same frame as the typing.
+//
+// Each edit is an op, written in order. What happens to one depends on how its write fails:
+// - no connection (OfflineError): it stays on screen and is retried, waiting longer each time;
+// - refused (a 4xx, ApiError): it goes, and its cells are marked with the reason;
+// - the server failed (5xx / internal, ServerError): the reason is shown once, with its code, and
+//   the op is kept as a draft (still on screen, marked), to retry or discard — never retried forever.
+// Nothing else waits on a failing write for ever: settle() says when writes are stuck.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { ApiError } from '../../shared/client';
+import { ApiError, OfflineError, ServerError } from '../../shared/client';
 import type { Output } from '../../shared/contract';
-import { computeRecord, toInput, type CountyRecord, type RecordInput } from '../../shared/record';
+import type { CountyRecord } from '../../shared/record';
 import { checkRecord } from '../../shared/checks';
 import type { Finding } from '../../shared/findings';
 import type { EditTable, FieldValue, RawValue } from '../../shared/fields';
-import { api, OfflineError } from './api';
+import { applyEdits } from './applyEdits';
+import type { Lang } from '../../shared/i18n';
+import { api } from './api';
+import { message } from './errors';
+import { STRINGS } from './strings';
+import type { CellMark } from './grid/TableGrid';
+
+export { message };
 
 export type Loaded = Output<'getRecord'>;
-export type SaveState = 'saved' | 'saving' | 'error';
+/** saved; saving; offline (retrying); draft (some edits kept as drafts after a server failure). */
+export type SaveState = 'saved' | 'saving' | 'offline' | 'draft';
 export type CellEdit = { table: EditTable; rowId: number; field: string; raw: RawValue; value: FieldValue };
-type Op = { recordId: number; edits: CellEdit[] };
+type Op = { id: number; recordId: number; table: EditTable; edits: CellEdit[]; clear: boolean; status: 'queued' | 'written' | 'draft' };
 
 export type View = { record: CountyRecord; findings: Finding[]; itemIds: number[]; disbursementIds: number[] };
+export type Marks = Record<EditTable, ReadonlyMap<string, CellMark>>;
 
+/** The record with the ops applied (applyEdits.ts), and its findings. */
 function apply(base: Loaded, ops: Op[]): View {
-  if (ops.length === 0) return { record: base.record, findings: base.findings, itemIds: base.itemIds, disbursementIds: base.disbursementIds };
-  const input: RecordInput = structuredClone(toInput(base.record));
-  for (const op of ops) {
-    for (const e of op.edits) {
-      const ids = e.table === 'items' ? base.itemIds : base.disbursementIds;
-      const row = (input[e.table] as unknown as Record<string, FieldValue>[])[ids.indexOf(e.rowId)];
-      if (!row) continue;
-      if (e.field === 'statedRate' && e.value === null) delete row.statedRate;
-      else row[e.field] = e.value;
-    }
-  }
-  const record = computeRecord(input);
+  const edits = ops.filter((o) => o.recordId === base.id).flatMap((o) => o.edits);
+  if (edits.length === 0) return { record: base.record, findings: base.findings, itemIds: base.itemIds, disbursementIds: base.disbursementIds };
+  const record = applyEdits(base.record, base, edits);
   return { record, findings: checkRecord(record), itemIds: base.itemIds, disbursementIds: base.disbursementIds };
 }
 
-export function useRecord(recordId: number | null, onError: (message: string) => void, lang: 'zh' | 'en') {
+const sleep = (ms: number, wake: { current: (() => void) | null }) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    wake.current = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+  });
+
+type Options = { onError: (text: string) => void; onWritten: () => void; lang: Lang };
+
+export function useRecord(recordId: number | null, { onError, onWritten, lang }: Options) {
   const [base, setBase] = useState<Loaded | null>(null);
-  // What the screen applies over the store's copy: ops written but not yet seen in a reload,
-  // then ops waiting to be written. A written op stays until a reload brings it back, so the
-  // old value never flashes up in between.
   const [ops, setOps] = useState<Op[]>([]);
-  const [save, setSave] = useState<SaveState>('saved');
-  const queueRef = useRef<Op[]>([]);
-  const writtenRef = useRef<Op[]>([]);
-  const showOps = useCallback(() => setOps([...writtenRef.current, ...queueRef.current]), []);
+  const [save, setSaveState] = useState<SaveState>('saved');
+  const [refusals, setRefusals] = useState<ReadonlyMap<string, CellMark & { table: EditTable }>>(new Map());
+  const opsRef = useRef<Op[]>([]);
+  const saveRef = useRef<SaveState>('saved');
   const running = useRef(false);
+  const wake = useRef<(() => void) | null>(null);
+  const nextId = useRef(1);
   const idRef = useRef(recordId);
   idRef.current = recordId;
-  // Reloads can answer out of order (an undo's reload may overtake the one after a write):
-  // only the latest reload asked for may set what is on screen.
   const latestReload = useRef(0);
+  const callbacks = useRef({ onError, onWritten, lang });
+  callbacks.current = { onError, onWritten, lang };
 
+  const publish = useCallback((next: Op[]) => {
+    opsRef.current = next;
+    setOps(next);
+  }, []);
+  const setSave = (state: SaveState) => {
+    saveRef.current = state;
+    setSaveState(state);
+  };
+
+  // Reloads can answer out of order (an undo's reload may overtake the one after a write): only
+  // the latest asked for may set what is on screen. Ops written before it was asked are in it.
   const reload = useCallback(async () => {
     const id = idRef.current;
     const ticket = ++latestReload.current;
@@ -57,74 +85,127 @@ export function useRecord(recordId: number | null, onError: (message: string) =>
       setBase(null);
       return;
     }
+    const seen = new Set(opsRef.current.filter((o) => o.status === 'written').map((o) => o.id));
     try {
       const loaded = await api.getRecord({ id });
-      if (ticket === latestReload.current && idRef.current === id && queueRef.current.length === 0) {
-        setBase(loaded);
-        writtenRef.current = [];
-        showOps();
-      }
+      if (ticket !== latestReload.current || idRef.current !== id) return;
+      setBase(loaded);
+      publish(opsRef.current.filter((o) => !seen.has(o.id)));
     } catch (e) {
       if (e instanceof ApiError && e.wire.code === 'no_record') setBase(null);
-      else onError(message(e, lang));
+      else callbacks.current.onError(message(e, callbacks.current.lang));
     }
-  }, [onError, lang, showOps]);
+  }, [publish]);
 
   useEffect(() => {
-    writtenRef.current = [];
     setBase(null);
     void reload();
   }, [recordId, reload]);
 
+  const markRefused = (op: Op, text: string) =>
+    setRefusals((m) => {
+      const next = new Map(m);
+      for (const e of op.edits) next.set(`${e.rowId}:${e.field}`, { kind: 'error', message: text, table: op.table });
+      return next;
+    });
+  const unmark = (op: Op) =>
+    setRefusals((m) => {
+      if (!op.edits.some((e) => m.has(`${e.rowId}:${e.field}`))) return m;
+      const next = new Map(m);
+      for (const e of op.edits) next.delete(`${e.rowId}:${e.field}`);
+      return next;
+    });
+
   const pump = useCallback(async () => {
     if (running.current) return;
     running.current = true;
-    setSave('saving');
-    while (queueRef.current.length) {
-      const op = queueRef.current[0];
+    let delay = 1000;
+    for (;;) {
+      const op = opsRef.current.find((o) => o.status === 'queued');
+      if (!op) break;
+      setSave('saving');
+      const { lang: l, onError: fail } = callbacks.current;
       try {
-        await api.editCells({ recordId: op.recordId, table: op.edits[0].table, edits: op.edits.map((e) => ({ rowId: e.rowId, field: e.field, value: e.raw })) });
-        queueRef.current = queueRef.current.slice(1);
-        writtenRef.current = [...writtenRef.current, op];
+        await api.editCells({ recordId: op.recordId, table: op.table, edits: op.edits.map((e) => ({ rowId: e.rowId, field: e.field, value: e.raw })), clear: op.clear });
+        publish(opsRef.current.map((o) => (o.id === op.id ? { ...o, status: 'written' } : o)));
+        delay = 1000;
       } catch (e) {
         if (e instanceof OfflineError) {
-          setSave('error');
-          await new Promise((r) => setTimeout(r, 1500));
-          setSave('saving');
+          setSave('offline');
+          await sleep(delay, wake);
+          delay = Math.min(delay * 2, 10_000);
           continue;
         }
-        // Refused by the store: the value goes, with the reason.
-        queueRef.current = queueRef.current.slice(1);
-        onError(message(e, lang));
+        if (e instanceof ServerError) {
+          publish(opsRef.current.map((o) => (o.id === op.id ? { ...o, status: 'draft' } : o)));
+          fail(STRINGS[l].serverFailed(e.wire.code, e.wire.messages?.[l] ?? e.wire.message));
+        } else {
+          // Refused by the store: the value goes, and its cells say why.
+          publish(opsRef.current.filter((o) => o.id !== op.id));
+          const text = message(e, l);
+          markRefused(op, text);
+          fail(text);
+        }
       }
-      showOps();
     }
     running.current = false;
-    setSave('saved');
+    setSave(opsRef.current.some((o) => o.status === 'draft') ? 'draft' : 'saved');
     await reload();
-  }, [reload, onError, lang, showOps]);
+    callbacks.current.onWritten();
+  }, [reload, publish]);
 
+  /** Queues cell edits of one table (typing, Delete) as one step. */
   const edit = useCallback(
-    (edits: CellEdit[]) => {
+    (edits: CellEdit[], options: { clear?: boolean } = {}) => {
       const id = idRef.current;
       if (id === null || edits.length === 0) return;
-      queueRef.current = [...queueRef.current, { recordId: id, edits }];
-      showOps();
+      // A new value for a cell replaces its draft, and its old refusal mark goes.
+      const touched = new Set(edits.map((e) => `${e.table}:${e.rowId}:${e.field}`));
+      const kept = opsRef.current
+        .map((o) => (o.status === 'draft' ? { ...o, edits: o.edits.filter((e) => !touched.has(`${e.table}:${e.rowId}:${e.field}`)) } : o))
+        .filter((o) => o.edits.length > 0);
+      const op: Op = { id: nextId.current++, recordId: id, table: edits[0].table, edits, clear: !!options.clear, status: 'queued' };
+      unmark(op);
+      publish([...kept, op]);
       void pump();
     },
-    [pump, showOps],
+    [pump, publish],
   );
 
-  /** Waits until every typed value is written (before undo, row operations, switching). */
-  const settle = useCallback(async () => {
-    while (queueRef.current.length || running.current) await new Promise((r) => setTimeout(r, 30));
+  /**
+   * Waits until every typed value is written, before anything structural (undo, row operations,
+   * import). False when writes cannot get through now (offline): the caller says so instead of
+   * waiting for ever. Drafts do not hold anything up.
+   */
+  const settle = useCallback(async (): Promise<boolean> => {
+    for (;;) {
+      const queued = opsRef.current.some((o) => o.status === 'queued');
+      if (!queued && !running.current) return true;
+      if (saveRef.current === 'offline') return false;
+      await new Promise((r) => setTimeout(r, 20));
+    }
   }, []);
 
-  const view = useMemo(() => (base ? apply(base, ops) : null), [base, ops]);
-  return { view, save, edit, reload, settle, recordId: base?.id ?? null };
-}
+  const retryNow = useCallback(() => {
+    publish(opsRef.current.map((o) => (o.status === 'draft' ? { ...o, status: 'queued' } : o)));
+    wake.current?.();
+    void pump();
+  }, [pump, publish]);
 
-export function message(e: unknown, lang: 'zh' | 'en'): string {
-  if (e instanceof ApiError) return e.wire.messages?.[lang] ?? e.wire.message;
-  return e instanceof Error ? e.message : String(e);
+  const discardDrafts = useCallback(() => {
+    publish(opsRef.current.filter((o) => o.status !== 'draft'));
+    setSave(opsRef.current.some((o) => o.status === 'queued') ? saveRef.current : 'saved');
+  }, [publish]);
+
+  const view = useMemo(() => (base ? apply(base, ops) : null), [base, ops]);
+  const marks = useMemo<Marks>(() => {
+    const out = { items: new Map<string, CellMark>(), disbursements: new Map<string, CellMark>() };
+    for (const [key, m] of refusals) out[m.table].set(key, { kind: m.kind, message: m.message });
+    const draftText = STRINGS[lang].draftMark;
+    for (const o of ops) if (o.status === 'draft') for (const e of o.edits) out[e.table].set(`${e.rowId}:${e.field}`, { kind: 'draft', message: draftText });
+    return out;
+  }, [refusals, ops, lang]);
+  const pending = ops.filter((o) => o.status === 'queued').length;
+  const drafts = ops.filter((o) => o.status === 'draft').length;
+  return { view, save, pending, drafts, marks, edit, reload, settle, retryNow, discardDrafts, recordId: base?.id ?? null };
 }

@@ -23,7 +23,9 @@ function rowsOf(db: DB, table: EditTable, recordId: number): StoredRow[] {
 }
 
 function refused(table: EditTable, rowNumber: number, field: string, value: RawValue, code: Parameters<typeof finding>[0], problem?: string) {
-  const f = finding(code, { field, value: value === null ? '' : String(value), seq: String(rowNumber), ...(problem ? { problem } : {}) });
+  // A repeated 序号 is named by its value; a row without a name by its place.
+  const seq = code === 'duplicate_seq' ? String(value) : String(rowNumber);
+  const f = finding(code, { field, value: value === null ? '' : String(value), seq, ...(problem ? { problem } : {}) });
   const where = { zh: `第 ${rowNumber} 行 ${fieldLabel(field, 'zh')}`, en: `row ${rowNumber}, ${fieldLabel(field, 'en')}` };
   return appError('invalid_input', `${where.zh}:${findingMessage(f, 'zh')}`, `${where.en}: ${findingMessage(f, 'en')}`, { field }, { table, row: rowNumber, field, code });
 }

@@ -1,0 +1,56 @@
+// The bar at the top: undo and redo naming their step, the history, import, export, print, language.
+import { useRef } from 'react';
+import type { Lang } from '../../shared/i18n';
+import { stepLabel } from '../../shared/steps';
+import type { Strings } from './strings';
+import type { History } from './useUndo';
+import { readFiles, type PickedFile } from './files';
+
+type Props = {
+  t: Strings;
+  lang: Lang;
+  history: History | null;
+  hasRecords: boolean;
+  historyOpen: boolean;
+  onUndo: () => void;
+  onRedo: () => void;
+  onHistory: () => void;
+  onImport: (files: PickedFile[]) => void;
+  onExport: () => void;
+  onPrint: () => void;
+  onLang: () => void;
+};
+
+const isMac = navigator.platform.toLowerCase().includes('mac');
+
+export function Toolbar({ t, lang, history, hasRecords, historyOpen, onUndo, onRedo, onHistory, onImport, onExport, onPrint, onLang }: Props) {
+  const fileInput = useRef<HTMLInputElement>(null);
+  const undoLabel = history?.undo ? t.undoStep(stepLabel(history.undo, lang)) : t.undo;
+  const redoLabel = history?.redo ? t.redoStep(stepLabel(history.redo, lang)) : t.redo;
+  return (
+    <header className="toolbar">
+      <h1>{t.app}</h1>
+      <button className="step" data-testid="undo" disabled={history !== null && !history.undo} onClick={onUndo} title={`${undoLabel} (${isMac ? '⌘Z' : 'Ctrl+Z'})`}>{undoLabel}</button>
+      <button className="step" data-testid="redo" disabled={history !== null && !history.redo} onClick={onRedo} title={`${redoLabel} (${isMac ? '⇧⌘Z' : 'Ctrl+Y'})`}>{redoLabel}</button>
+      <button aria-expanded={historyOpen} onClick={onHistory}>{t.history}</button>
+      <button onClick={() => fileInput.current?.click()}>{t.import}</button>
+      <button disabled={!hasRecords} onClick={onExport}>{t.export}</button>
+      <button disabled={!hasRecords} onClick={onPrint}>{t.printPreview}</button>
+      <input
+        ref={fileInput}
+        type="file"
+        accept=".xlsx,.xls,.et"
+        multiple
+        hidden
+        data-testid="import-input"
+        onChange={(e) => {
+          const files = e.target.files;
+          if (files?.length) void readFiles(files).then(onImport);
+          e.target.value = '';
+        }}
+      />
+      <span className="spacer" />
+      <button className="lang" onClick={onLang}>{t.language}</button>
+    </header>
+  );
+}

@@ -1,0 +1,159 @@
+// What the grid does to its table besides typing in a cell: row operations on the rows of the
+// selection, clearing a block, copying it, pasting into it. Each acts through the app's
+// callbacks (so undo covers it) and says what it did, or why not.
+import { parseCell, type EditTable, type RawValue } from '../../../shared/fields';
+import { fieldLabel, type Lang } from '../../../shared/i18n';
+import type { Strings } from '../strings';
+import type { CellEdit } from '../useRecord';
+import { bounds, clampSelection, rowsOf, single, type Dims, type Selection } from './selection';
+import { planPaste, type GridColumn } from './blocks';
+import { PASTE_TITLES, REQUIRED, rawText } from './columns';
+import type { RowData } from './gridOptions';
+
+export type RowOp = { kind: 'insert'; index: number; count: number } | { kind: 'delete'; rowIds: number[] } | { kind: 'move'; rowId: number; toIndex: number };
+
+/** What the actions need of the grid: its current state and a few of its moves. */
+export type GridCore = {
+  table: EditTable;
+  columns: readonly GridColumn[];
+  t: Strings;
+  lang: Lang;
+  rowIds: () => readonly number[];
+  rows: () => readonly RowData[];
+  selection: () => Selection | null;
+  dims: () => Dims;
+  select: (s: Selection | null, show?: boolean) => void;
+  /** Stores a value being edited; false (and the edit stays) if it is refused. */
+  commitEdit: () => boolean;
+  focus: () => void;
+  /** Marks the bad cells of a refused paste (by `${row}:${field}`). */
+  markPaste: (marks: ReadonlyMap<string, string>) => void;
+  onEdit: (edits: CellEdit[], options?: { clear?: boolean }) => void;
+  onPaste: (edits: { rowId: number; field: string; value: RawValue }[], append: Record<string, RawValue>[]) => Promise<boolean>;
+  onRows: (op: RowOp) => Promise<boolean>;
+  onMessage: (text: string, kind?: 'error' | 'info') => void;
+  confirm: (question: string, ok: string) => Promise<boolean>;
+};
+
+const joinNotes = (lang: Lang, notes: string[]) => notes.filter(Boolean).join(lang === 'zh' ? ';' : '; ');
+
+/** "三 第5行(序号 5“农村电子商务人员培训”)" or "三 第2–4行(共 3 行)". */
+export function describeRows(core: GridCore, rowList: number[]): string {
+  const { t, table } = core;
+  const name = t.tableNames[table];
+  if (rowList.length === 1) {
+    const r = core.rows()[rowList[0]];
+    return t.describeRow(name, rowList[0] + 1, String(r?.seq ?? ''), String(r?.name ?? ''));
+  }
+  return t.describeRows(name, rowList[0] + 1, rowList[rowList.length - 1] + 1, rowList.length);
+}
+
+/** 插入行 / 添加行 / 删除行 / 上移 / 下移, on the rows of the selection (never a stale click). */
+export async function rowOperation(core: GridCore, kind: 'insert' | 'append' | 'delete' | 'up' | 'down'): Promise<void> {
+  if (!core.commitEdit()) return;
+  const { t } = core;
+  const s = core.selection();
+  const n = core.rows().length;
+  const ids = core.rowIds();
+  if (kind === 'append' || (kind === 'insert' && !s)) {
+    if (await core.onRows({ kind: 'insert', index: n, count: 1 })) core.select(single({ row: n, col: 0 }));
+    return core.focus();
+  }
+  if (!s || n === 0) return core.onMessage(t.selectRowsFirst, 'error');
+  const b = bounds(s);
+  const rowList = rowsOf(s);
+  if (kind === 'insert') {
+    // As many rows as are selected, above them; the new rows are selected.
+    if (await core.onRows({ kind: 'insert', index: b.top, count: rowList.length })) core.select({ anchor: { row: b.top, col: b.left }, active: { row: b.bottom, col: b.right } });
+  } else if (kind === 'delete') {
+    const what = describeRows(core, rowList);
+    if (!(await core.confirm(t.confirmDeleteRows(what), t.deleteRows))) return core.focus();
+    if (await core.onRows({ kind: 'delete', rowIds: rowList.map((r) => ids[r]) })) {
+      core.onMessage(t.rowsDeleted(what));
+      core.select(clampSelection(single({ row: b.top, col: s.active.col }), { rows: Math.max(1, n - rowList.length), cols: core.columns.length }));
+    }
+  } else {
+    // A block moves by moving its neighbour to its other side: one step to undo.
+    const up = kind === 'up';
+    if (up ? b.top === 0 : b.bottom === n - 1) return core.focus();
+    const neighbour = up ? b.top - 1 : b.bottom + 1;
+    if (await core.onRows({ kind: 'move', rowId: ids[neighbour], toIndex: up ? b.bottom : b.top })) {
+      const d = up ? -1 : 1;
+      core.select({ anchor: { row: s.anchor.row + d, col: s.anchor.col }, active: { row: s.active.row + d, col: s.active.col } });
+    }
+  }
+  core.focus();
+}
+
+/** Delete / Backspace: the block's cells, as one step. An amount becomes "not entered"; what
+ * cannot be empty (序号, 类别, 项目名称) stays, and the status says so. */
+export function clearCells(core: GridCore): void {
+  const s = core.selection();
+  if (!s) return;
+  const { table, columns, t, lang } = core;
+  const b = bounds(s);
+  const rows = core.rows();
+  const ids = core.rowIds();
+  const edits: CellEdit[] = [];
+  const kept = new Set<string>();
+  for (let row = b.top; row <= b.bottom; row++)
+    for (let col = b.left; col <= b.right; col++) {
+      const field = columns[col].field;
+      if (!columns[col].editable || ids[row] === undefined) continue;
+      if (REQUIRED.has(field)) {
+        kept.add(fieldLabel(field, lang));
+        continue;
+      }
+      const value = rows[row]?.[field] ?? null;
+      if (value === null || value === '') continue;
+      const parsed = parseCell(table, field, '');
+      if (parsed.ok) edits.push({ table, rowId: ids[row], field, raw: '', value: parsed.value });
+    }
+  if (edits.length) core.onEdit(edits, { clear: true });
+  const note = joinNotes(lang, [edits.length ? t.cleared(edits.length) : '', kept.size ? t.requiredKept([...kept].join('、')) : '']);
+  if (note) core.onMessage(note, edits.length ? 'info' : 'error');
+}
+
+/** The selected block as the clipboard takes it (categories by name, amounts as stored). */
+export function copyCells(core: GridCore): string[][] | null {
+  const s = core.selection();
+  if (!s) return null;
+  const b = bounds(s);
+  const rows = core.rows();
+  const out: string[][] = [];
+  for (let row = b.top; row <= b.bottom; row++) {
+    const line: string[] = [];
+    for (let col = b.left; col <= b.right; col++) line.push(rawText(core.columns[col].field, rows[row]?.[core.columns[col].field], core.lang));
+    out.push(line);
+  }
+  return out;
+}
+
+/** Ctrl+V: checked cell by cell first (blocks.ts); a block with a bad cell writes nothing, marks
+ * each bad cell and keeps the error on screen; else one step, and the pasted block selected. */
+export async function pasteText(core: GridCore, text: string): Promise<void> {
+  const { table, columns, t, lang } = core;
+  const firstEditable = columns.findIndex((c) => c.editable);
+  const s = core.selection() ?? single({ row: 0, col: firstEditable });
+  const ids = core.rowIds();
+  const plan = planPaste({ text, table, columns, rowIds: ids, selection: bounds(s), titles: PASTE_TITLES, lang });
+  if (plan.rows === 0) return core.onMessage(plan.skippedHeader ? t.onlyHeader : t.nothingToPaste, 'error');
+  if (plan.problems.length) {
+    core.markPaste(new Map(plan.problems.filter((p) => p.row < ids.length).map((p) => [`${p.row}:${p.field}`, p.message])));
+    return core.onMessage(t.pasteRefused(plan.problems.length, joinNotes(lang, plan.problems.slice(0, 3).map((p) => p.message))), 'error');
+  }
+  core.markPaste(new Map());
+  if (!(await core.onPaste(plan.edits, plan.append))) return;
+  core.onMessage(
+    joinNotes(lang, [
+      t.pasted(plan.rows, plan.cols),
+      plan.skippedHeader ? t.headerSkipped : '',
+      plan.skippedComputed.length ? t.computedSkipped(plan.skippedComputed.map((f) => fieldLabel(f, lang)).join('、')) : '',
+      plan.columnsOutside ? t.columnsOutside(plan.columnsOutside) : '',
+    ]),
+  );
+  // The pasted block stays selected, as in Excel.
+  const b = bounds(s);
+  const total = Math.max(core.rowIds().length, b.top + plan.rows);
+  core.select(clampSelection({ anchor: { row: b.top, col: b.left }, active: { row: b.top + plan.rows - 1, col: Math.min(columns.length - 1, b.left + plan.cols - 1) } }, { rows: total, cols: columns.length }), false);
+}

@@ -1,0 +1,62 @@
+// The two transports of the typed client, and how they classify failures — the same way over
+// both, so the app treats an error by what it means, not by how it travelled:
+// - the server could not be reached (fetch failed)            → OfflineError: retried
+// - the server refused the call for a reason it names (4xx)    → ApiError: its message is shown
+// - the server failed (HTTP 5xx; code `internal` over IPC)     → ServerError: shown once, with its code
+import { ApiError, OfflineError, ServerError, type Transport, type WireError } from '../../shared/client';
+import { decodeWire, encodeWire } from '../../shared/wire';
+
+export type IpcResult = { ok: true; value: unknown } | { ok: false; error: WireError };
+export type Invoke = (method: string, input: unknown) => Promise<IpcResult>;
+
+const isWire = (v: unknown): v is WireError => !!v && typeof v === 'object' && typeof (v as WireError).code === 'string' && typeof (v as WireError).message === 'string';
+
+function httpFailure(status: number, body: string): WireError {
+  try {
+    const wire = decodeWire(body);
+    if (isWire(wire)) return wire;
+  } catch {
+    // Not our JSON (a proxy's page, a cut-off body): say what there is.
+  }
+  return { code: `http_${status}`, message: `服务器错误(HTTP ${status})`, messages: { zh: `服务器错误(HTTP ${status})`, en: `Server error (HTTP ${status})` } };
+}
+
+/** The contract over HTTP (web mode): the session cookie (set by the one-time address) and this tab's client id on every call. */
+export function httpTransport(options: { client: string; fetch?: typeof fetch }): Transport {
+  const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
+  return async (method, input) => {
+    let status: number;
+    let ok: boolean;
+    let body: string;
+    try {
+      const res = await doFetch(`/api/${method}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-yanshou-client': options.client },
+        body: encodeWire(input),
+      });
+      ({ status, ok } = res);
+      body = await res.text();
+    } catch (e) {
+      throw new OfflineError((e as Error).message);
+    }
+    if (ok) return decodeWire(body);
+    const wire = httpFailure(status, body);
+    throw status >= 500 ? new ServerError(wire) : new ApiError(wire);
+  };
+}
+
+/** The contract over Electron's IPC (desktop): the preload's one invoke(). */
+export function ipcTransport(invoke: Invoke): Transport {
+  return async (method, input) => {
+    let result: IpcResult;
+    try {
+      result = await invoke(method, input);
+    } catch (e) {
+      // invoke() itself fails only when main cannot answer: a failure of the app, not a network.
+      const text = (e as Error).message;
+      throw new ServerError({ code: 'ipc', message: `内部错误:${text}`, messages: { zh: `内部错误:${text}`, en: `Internal error: ${text}` } });
+    }
+    if (result.ok) return result.value;
+    throw result.error.code === 'internal' ? new ServerError(result.error) : new ApiError(result.error);
+  };
+}

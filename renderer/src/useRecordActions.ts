@@ -1,0 +1,101 @@
+// What the user does to records besides typing in a cell: save a basic fact, paste, row
+// operations, delete a record, open another. Each waits for typed values to be written first
+// (or says why it cannot), then brings everything on screen up to date.
+import { useCallback, useRef, type RefObject } from 'react';
+import type { CountyField, RawValue } from '../../shared/fields';
+import type { Lang } from '../../shared/i18n';
+import { api } from './api';
+import { message } from './errors';
+import type { RowOp } from './grid/TableGrid';
+import type { RecordViewHandle } from './RecordView';
+import type { RecordSummary } from './Sidebar';
+import type { Strings } from './strings';
+
+type Table = 'items' | 'disbursements';
+type Options = {
+  selected: number | null;
+  setSelected: (id: number) => void;
+  settle: () => Promise<boolean>;
+  pendingWrites: () => number;
+  /** Reloads the record, the list and the history. */
+  refresh: () => Promise<unknown>;
+  say: (text: string, kind?: 'error' | 'info') => void;
+  confirm: (text: string, ok: string, cancel?: string) => Promise<boolean>;
+  recordView: RefObject<RecordViewHandle | null>;
+  t: Strings;
+  lang: Lang;
+};
+
+export function useRecordActions({ selected, setSelected, settle, pendingWrites, refresh, say, confirm, recordView, t, lang }: Options) {
+  const countySaves = useRef(new Set<Promise<unknown>>());
+
+  /** Runs fn once typed values are written; its error is shown. True when it went through. */
+  const act = useCallback(
+    async (fn: () => Promise<unknown>): Promise<{ ok: boolean; why?: string }> => {
+      if (!(await settle())) {
+        const why = t.pendingWrites(pendingWrites());
+        say(why, 'error');
+        return { ok: false, why };
+      }
+      let result: { ok: boolean; why?: string } = { ok: true };
+      try {
+        await fn();
+      } catch (e) {
+        result = { ok: false, why: message(e, lang) };
+        say(result.why!, 'error');
+      }
+      await refresh();
+      return result;
+    },
+    [settle, pendingWrites, refresh, say, t, lang],
+  );
+
+  /** A basic fact: null when stored, else why not (the field keeps the value and shows it). */
+  const saveCounty = (field: CountyField, value: string): Promise<string | null> => {
+    const id = selected;
+    if (id === null) return Promise.resolve(null);
+    const saving = act(() => api.updateCounty({ id, field, value })).then((r) => (r.ok ? null : r.why ?? ''));
+    countySaves.current.add(saving);
+    void saving.finally(() => countySaves.current.delete(saving));
+    return saving;
+  };
+
+  const rowsOp = async (table: Table, op: RowOp): Promise<boolean> => {
+    const recordId = selected;
+    if (recordId === null) return false;
+    const call = () =>
+      op.kind === 'insert'
+        ? api.insertRows({ recordId, table, index: op.index, count: op.count })
+        : op.kind === 'delete'
+          ? api.deleteRows({ recordId, table, rowIds: op.rowIds })
+          : api.moveRow({ recordId, table, rowId: op.rowId, toIndex: op.toIndex });
+    return (await act(call)).ok;
+  };
+
+  /** A paste: cell edits and appended rows, one step. */
+  const paste = async (table: Table, edits: { rowId: number; field: string; value: RawValue }[], append: Record<string, RawValue>[]): Promise<boolean> => {
+    const recordId = selected;
+    if (recordId === null) return false;
+    return (await act(() => api.editCells({ recordId, table, edits, append }))).ok;
+  };
+
+  const deleteRecord = async (r: RecordSummary) => {
+    if (!(await confirm(t.confirmDelete(r.county), t.delete))) return;
+    let backup: string | null = null;
+    if ((await act(async () => ({ backup } = await api.deleteRecord({ id: r.id })))).ok) say(t.deleted(backup ?? '—'));
+  };
+
+  /** Opens another record; a value typed and not stored is never dropped without a yes. */
+  const open = async (id: number) => {
+    if (id === selected) return;
+    await Promise.all(countySaves.current);
+    const unsaved = recordView.current?.unsaved() ?? [];
+    if (unsaved.length) {
+      if (!(await confirm(t.unsaved(unsaved.join('、')), t.discard, t.stay))) return;
+      recordView.current?.discard();
+    }
+    setSelected(id);
+  };
+
+  return { saveCounty, rowsOp, paste, deleteRecord, open };
+}

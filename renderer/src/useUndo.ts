@@ -1,0 +1,76 @@
+// Undo and redo of this window's steps, named ("撤销:编辑 樟树市 三 第1行 实际拨付额度"), with
+// the history to jump back or forward. A replay that would remove a whole county asks first; the
+// store then backs the data file up before it.
+import { useCallback, useEffect, useState } from 'react';
+import type { Output } from '../../shared/contract';
+import type { Lang } from '../../shared/i18n';
+import { stepLabel } from '../../shared/steps';
+import { api } from './api';
+import { message } from './errors';
+import type { Strings } from './strings';
+
+export type History = Output<'history'>;
+export type Step = History['steps'][number];
+
+type Options = {
+  lang: Lang;
+  t: Strings;
+  /** Writes typed values first; false when they cannot be written now. */
+  settle: () => Promise<boolean>;
+  pendingWrites: () => number;
+  /** After a replay: reload what is on screen, open the record the step was in. */
+  afterChange: (recordId: number | null) => Promise<void>;
+  confirm: (text: string, ok: string) => Promise<boolean>;
+  say: (text: string, kind?: 'error' | 'info') => void;
+};
+
+export function useUndo({ lang, t, settle, pendingWrites, afterChange, confirm, say }: Options) {
+  const [history, setHistory] = useState<History | null>(null);
+
+  const refreshHistory = useCallback(async () => {
+    try {
+      setHistory(await api.history({}));
+    } catch (e) {
+      say(message(e, lang), 'error');
+    }
+  }, [lang, say]);
+
+  useEffect(() => {
+    void refreshHistory();
+  }, [refreshHistory]);
+
+  const replay = useCallback(
+    async (which: 'undo' | 'redo', through?: number) => {
+      if (!(await settle())) return say(t.pendingWrites(pendingWrites()), 'error');
+      const call = which === 'undo' ? api.undo : api.redo;
+      const verb = which === 'undo' ? t.undo : t.redo;
+      let recordId: number | null = null;
+      try {
+        let result = await call({ through });
+        if (result.needsConfirm.length) {
+          const names = result.needsConfirm.map((s) => stepLabel(s, lang)).join('、');
+          if (!(await confirm(t.confirmRemovingUndo(verb, names), t.confirmUndoOk(verb)))) return;
+          result = await call({ through, confirm: true });
+        }
+        const steps = result.steps;
+        if (steps.length === 0) say(which === 'undo' ? t.nothingToUndo : t.nothingToRedo);
+        else {
+          const label = steps.map((s) => stepLabel(s, lang)).join('、');
+          say(`${which === 'undo' ? t.undone(label) : t.redone(label)}${result.backup ? ` (${t.backupAt(result.backup)})` : ''}`);
+          recordId = steps[steps.length - 1].recordId;
+        }
+      } catch (e) {
+        say(message(e, lang), 'error');
+      }
+      await afterChange(recordId);
+      await refreshHistory();
+    },
+    [settle, pendingWrites, afterChange, confirm, say, refreshHistory, t, lang],
+  );
+
+  const undo = useCallback(() => replay('undo'), [replay]);
+  const redo = useCallback(() => replay('redo'), [replay]);
+  /** From the history: undo a done step and all after it, or redo up to an undone one. */
+  const jump = useCallback((step: Step) => replay(step.undone ? 'redo' : 'undo', step.id), [replay]);
+  return { history, refreshHistory, undo, redo, jump };
+}

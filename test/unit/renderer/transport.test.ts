@@ -1,0 +1,93 @@
+// The client's transports classify failures alike over HTTP (web mode) and IPC (desktop): only a
+// connection that fails is "offline"; a refusal carries its message; a server failure its code.
+import { describe, expect, it } from 'vitest';
+import { ApiError, OfflineError, ServerError, createClient } from '../../../shared/client';
+import { httpTransport, ipcTransport, type IpcResult } from '../../../renderer/src/transport';
+import { encodeWire } from '../../../shared/wire';
+
+const refusal = { code: 'invalid_input', message: '第 1 行 计划安排额度:“abc”不是数字', messages: { zh: '第 1 行 计划安排额度:“abc”不是数字', en: 'row 1, planned: “abc” is not a number' } };
+const internal = { code: 'internal', message: '内部错误:disk I/O error', messages: { zh: '内部错误:disk I/O error', en: 'Internal error: disk I/O error' } };
+
+function overHttp(respond: () => Response | Promise<Response>) {
+  const calls: { url: string; init: RequestInit }[] = [];
+  const fetchStub = (async (url: string, init: RequestInit) => {
+    calls.push({ url, init });
+    return respond();
+  }) as unknown as typeof fetch;
+  return { client: createClient(httpTransport({ client: 'tab-1', fetch: fetchStub })), calls };
+}
+
+function overIpc(answer: () => Promise<IpcResult>) {
+  return createClient(ipcTransport(() => answer()));
+}
+
+async function failure(p: Promise<unknown>): Promise<unknown> {
+  try {
+    await p;
+  } catch (e) {
+    return e;
+  }
+  throw new Error('expected the call to fail');
+}
+
+describe('HTTP transport', () => {
+  it('sends the tab id (the session cookie goes by itself), and returns the decoded answer', async () => {
+    const { client, calls } = overHttp(() => new Response(encodeWire({ backup: null }), { status: 200 }));
+    expect(await client.backupNow({})).toEqual({ backup: null });
+    expect(calls[0].url).toBe('/api/backupNow');
+    expect(calls[0].init.headers).toMatchObject({ 'x-yanshou-client': 'tab-1' });
+  });
+
+  it('a connection that fails is offline (retried), nothing else is', async () => {
+    const { client } = overHttp(() => Promise.reject(new TypeError('Failed to fetch')));
+    expect(await failure(client.listRecords({}))).toBeInstanceOf(OfflineError);
+  });
+
+  it('a 4xx is a refusal carrying its message, not offline', async () => {
+    const { client } = overHttp(() => new Response(encodeWire(refusal), { status: 422 }));
+    const e = await failure(client.editCells({ recordId: 1, table: 'disbursements', edits: [] }));
+    expect(e).toBeInstanceOf(ApiError);
+    expect(e).not.toBeInstanceOf(ServerError);
+    expect(e).not.toBeInstanceOf(OfflineError);
+    expect((e as ApiError).wire).toEqual(refusal);
+  });
+
+  it('a 5xx is a server failure with its code, not offline', async () => {
+    const { client } = overHttp(() => new Response(encodeWire(internal), { status: 500 }));
+    const e = await failure(client.listRecords({}));
+    expect(e).toBeInstanceOf(ServerError);
+    expect((e as ServerError).wire.code).toBe('internal');
+  });
+
+  it('a 5xx without our JSON (a proxy page) is a server failure named by its status', async () => {
+    const { client } = overHttp(() => new Response('<html>Bad gateway</html>', { status: 502 }));
+    const e = await failure(client.listRecords({}));
+    expect(e).toBeInstanceOf(ServerError);
+    expect((e as ServerError).wire).toMatchObject({ code: 'http_502', messages: { zh: '服务器错误(HTTP 502)' } });
+  });
+});
+
+describe('IPC transport (desktop)', () => {
+  it('returns the value', async () => {
+    expect(await overIpc(async () => ({ ok: true, value: [] })).listRecords({})).toEqual([]);
+  });
+
+  it('a refusal is an ApiError with its message', async () => {
+    const e = await failure(overIpc(async () => ({ ok: false, error: refusal })).listRecords({}));
+    expect(e).toBeInstanceOf(ApiError);
+    expect(e).not.toBeInstanceOf(ServerError);
+    expect((e as ApiError).wire).toEqual(refusal);
+  });
+
+  it('code internal is a server failure, exactly as a 5xx over HTTP', async () => {
+    const e = await failure(overIpc(async () => ({ ok: false, error: internal })).listRecords({}));
+    expect(e).toBeInstanceOf(ServerError);
+    expect((e as ServerError).wire.code).toBe('internal');
+  });
+
+  it('an invoke that throws (main cannot answer) is a server failure, never offline', async () => {
+    const e = await failure(overIpc(() => Promise.reject(new Error('No handler registered'))).listRecords({}));
+    expect(e).toBeInstanceOf(ServerError);
+    expect(e).not.toBeInstanceOf(OfflineError);
+  });
+});
