@@ -41,12 +41,17 @@ const CATEGORY_LABELS: Record<Category, [string, string]> = {
 };
 export const categoryLabel = (c: Category, lang: 'zh' | 'en') => CATEGORY_LABELS[c][lang === 'zh' ? 0 : 1];
 
-function parseCategory(raw: RawValue): Parsed {
-  const t = text(raw).trim();
-  if ((CATEGORIES as readonly string[]).includes(t)) return { ok: true, value: t };
+/** A category by its code or its label in either language or script ("物流快遞"), or undefined. */
+export function categoryOf(label: string): Category | undefined {
+  const t = label.trim();
+  if ((CATEGORIES as readonly string[]).includes(t)) return t as Category;
   const key = fold(t);
-  for (const c of CATEGORIES) if (CATEGORY_LABELS[c].some((l) => fold(l) === key)) return { ok: true, value: c };
-  return { ok: false, code: 'invalid_value' };
+  return CATEGORIES.find((c) => CATEGORY_LABELS[c].some((l) => fold(l) === key));
+}
+
+function parseCategory(raw: RawValue): Parsed {
+  const c = categoryOf(text(raw));
+  return c ? { ok: true, value: c } : { ok: false, code: 'invalid_value' };
 }
 
 function parseSeq(raw: RawValue): Parsed {

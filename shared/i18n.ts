@@ -120,7 +120,10 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
     (p) => `“${p.name}”实施目标完成率 ${p.value}% 不在 0 到 100 之间`,
     (p) => `“${p.name}”: completion rate ${p.value}% is outside 0–100`,
   ],
-  not_a_date: [(p) => `${p.field}“${p.value}”不是日期(应为 2021年9月、2021-09 等)`, (p) => `${p.field} “${p.value}” is not a date (write 2021-09 or 2021年9月)`],
+  not_a_date: [
+    (p) => (p.want === 'day' ? `${p.field}“${p.value}”不是具体日期(应为 2021-12-01、2021年12月1日 等)` : `${p.field}“${p.value}”不是日期(应为 2021年9月、2021-09 等)`),
+    (p) => (p.want === 'day' ? `${p.field} “${p.value}” is not a day (write 2021-12-01 or 2021年12月1日)` : `${p.field} “${p.value}” is not a date (write 2021-09 or 2021年9月)`),
+  ],
   missing_fact: [(p) => `缺少${p.field}`, (p) => `${p.field} is missing`],
   no_tables: [() => '没有找到“项目建设完成情况”或“中央财政资金拨付情况”表(按表头文字查找)', () => 'found neither the construction table nor the disbursement table (looked for their header texts)'],
   duplicate_record: [(p) => `${p.county} 第${p.batch}批 在本次导入中出现了两次(另见 ${p.other})`, (p) => `${p.county}, batch ${p.batch}, appears twice in this import (see also ${p.other})`],
@@ -155,6 +158,22 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
   summary_mismatch: [
     (p) => `说明句中的${p.what === 'rate' ? '资金拨付率' : '已拨付资金'} ${p.stated} 与计算值 ${p.computed} 不一致`,
     (p) => `the summary sentence's ${p.what === 'rate' ? 'rate' : 'disbursed total'} ${p.stated} differs from the computed ${p.computed}`,
+  ],
+  unknown_category: [
+    (p) => `类别“${p.value}”不是下拉列表中的类别,已按项目名称判断`,
+    (p) => `category “${p.value}” is not in the list; the project name decides it instead`,
+  ],
+  ledger_line_unmatched: [
+    (p) => `拨付台账的这一笔(${p.line})对不上“中央财政资金拨付情况”表中的任何一行${p.why === 'ambiguous' ? '(有同名的几行,请填写序号)' : p.why === 'disagree' ? `(序号 ${p.seq} 是“${p.other}”)` : ''};未导入`,
+    (p) => `this ledger payment (${p.line}) matches no line of the disbursement table${p.why === 'ambiguous' ? ' (several lines have that name; give the No.)' : p.why === 'disagree' ? ` (No. ${p.seq} is “${p.other}”)` : ''}; nothing imported`,
+  ],
+  ledger_unclaimed: [
+    (p) => `无法确定拨付台账属于哪个县(工作簿中有 ${p.counties});请在工作表名或台账标题中写明县名`,
+    (p) => `which county this ledger belongs to is unclear (the workbook holds ${p.counties}); name the county in the sheet name or the ledger's title`,
+  ],
+  ledger_mismatch: [
+    (p) => `序号 ${p.seq} 的实际拨付额度 ${p.stated} 与拨付台账截至${p.asOf}的合计 ${p.sum} 不一致(导入后按台账计算)`,
+    (p) => `line No. ${p.seq}: disbursed ${p.stated} differs from the ledger's total ${p.sum} as of ${p.asOf} (after import the ledger decides)`,
   ],
   fact_conflict: [
     (p) => `${p.field}有两个不同的值:${p.value}(已采用)与 ${p.other}(${p.otherCell})`,

@@ -33,7 +33,7 @@ export function account(layout: SheetLayout, file: string): Finding[] {
   // A header with no rows under it, and numbers in its columns between it and its neighbours.
   const sorted = [...tables].sort((a, b) => a.header.top - b.header.top);
   sorted.forEach((t, i) => {
-    if (t.items.length + t.disbursements.length > 0) return;
+    if (t.items.length + t.disbursements.length + t.payments.length > 0) return;
     const from = i > 0 ? sorted[i - 1].bottom + 1 : 1;
     const to = i + 1 < sorted.length ? sorted[i + 1].header.top - 1 : grid.rowCount;
     const stray = unread.find((c) => c.row >= from && c.row <= to && c.col >= t.header.left && c.col <= t.header.right);

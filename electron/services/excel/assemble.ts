@@ -10,6 +10,8 @@ import { recordInputSchema } from '../../../shared/schema';
 import type { SheetMeta } from './layout';
 import type { Block } from './locate';
 import type { TableRead } from './rows';
+import { ledgerMismatches, readLedger, titleDay } from './ledger';
+import { defaultAsOf } from '../../../shared/ledger';
 
 /** The units a county's amounts were written in: wan (万元), yuan (元, converted), yi (亿元), or mixed. */
 export type UnitRead = 'wan' | 'yuan' | 'yi' | 'mixed';
@@ -80,6 +82,14 @@ export function assemble(file: string, anchor: Block, parts: Block[], meta: Shee
     const { statedRate: _s, ...rest } = row;
     return { ...rest, category: validCategory(m?.category) ?? row.category, ...(statedRate !== undefined ? { statedRate } : {}) };
   });
+  // The ledger: every payment on a line of table 三, or the record is refused naming the cell.
+  const ledgerTables = tables.filter((t) => t.kind === 'payments');
+  const ledger = readLedger(file, ledgerTables.map((table) => ({ table, sheet: tableSheet(table) })), disbursementRows);
+  findings.push(...ledger.findings);
+  if (hasErrors(findings)) return { ...base, input: null, findings };
+  const summaries = parts.flatMap((p) => p.summaries.map((x) => ({ ...x, sheet: p.sheet })));
+  // The day the sheet's figures are stated for: its summary sentence's, else its ledger title's.
+  const statedDay = summaries.find((x) => x.asOf)?.asOf ?? titleDay(parts.flatMap((p) => p.ledgerTitles));
   const total = disbursements?.totals[0];
   const totalsStated = total ? total.statedRate ?? meta?.totalsStatedRate : undefined;
   const v = facts.values;
@@ -99,6 +109,7 @@ export function assemble(file: string, anchor: Block, parts: Block[], meta: Shee
     items: itemRows,
     disbursements: disbursementRows,
     ...(totalsStated !== undefined ? { totals: { statedRate: totalsStated } } : {}),
+    ...(ledger.payments.length ? { payments: ledger.payments } : {}),
   };
   const where = (target: FindingTarget | undefined): { sheet: string; cell?: string } => {
     if (!target) return { sheet };
@@ -107,6 +118,10 @@ export function assemble(file: string, anchor: Block, parts: Block[], meta: Shee
       return { sheet: facts.sheets[field] ?? sheet, cell: facts.cells[field] };
     }
     if (target.table === 'items') return { sheet: items ? tableSheet(items) : sheet, cell: items?.cells[target.row ?? -1]?.[target.field ?? 'name'] };
+    if (target.table === 'payments') {
+      const at = ledger.places[target.row ?? -1];
+      return { sheet: at?.sheet ?? sheet, cell: at?.cells[target.field ?? 'line'] };
+    }
     const dSheet = disbursements ? tableSheet(disbursements) : sheet;
     if (target.table === 'disbursements') return { sheet: dSheet, cell: disbursements?.cells[target.row ?? -1]?.[target.field ?? 'name'] };
     // A total with no 合计 row of its own: the fact it is compared with.
@@ -121,14 +136,22 @@ export function assemble(file: string, anchor: Block, parts: Block[], meta: Shee
     for (const issue of parsed.error.issues) {
       const [table, a, b] = issue.path.map(String);
       const target: FindingTarget | undefined =
-        table === 'county' ? { table, field: [a, b].filter(Boolean).join('.') } : table === 'items' || table === 'disbursements' ? { table, row: Number(a), field: b } : undefined;
+        table === 'county' ? { table, field: [a, b].filter(Boolean).join('.') } : table === 'items' || table === 'disbursements' || table === 'payments' ? { table, row: Number(a), field: b } : undefined;
       const w = where(target);
       findings.push(place(finding('invalid_value', { field: issue.path.join('.'), value: issue.message }), file, w.sheet, w.cell));
     }
     return { ...base, input: null, findings };
   }
   const input = parsed.data;
-  const record = computeRecord(input);
+  // A ledger's figures as of the day the sheet states them for (its default otherwise).
+  const record = computeRecord(input, statedDay ? { asOf: statedDay } : {});
+  // The day the app will show the record as of: where the table and its ledger differ on it, say so.
+  const ledgerDay = statedDay ?? defaultAsOf(input.county.acceptedOn);
+  if (input.payments)
+    for (const m of ledgerMismatches(input.disbursements, input.payments, ledgerDay)) {
+      const w = where({ table: 'disbursements', row: m.index, field: 'actual' });
+      findings.push(place(finding('ledger_mismatch', { seq: String(m.line.seq), stated: m.line.actual!, sum: m.sum, asOf: ledgerDay }), file, w.sheet, w.cell));
+    }
   const plannedSum = sumFen(input.disbursements.map((d) => fenOrZero(d.planned)));
   const actualSum = sumFen(input.disbursements.map((d) => fenOrZero(d.actual)));
   const dSheet = disbursements ? tableSheet(disbursements) : sheet;
@@ -142,7 +165,7 @@ export function assemble(file: string, anchor: Block, parts: Block[], meta: Shee
     if (t !== total && t.statedRate !== undefined && !statedRateAgrees(t.statedRate, actualSum, plannedSum))
       findings.push(place(finding('stated_rate_mismatch', { name: '合计', stated: t.statedRate, computed: record.totals.rate ?? '—' }), file, dSheet, t.rateCell));
   }
-  for (const s of parts.flatMap((p) => p.summaries.map((x) => ({ ...x, sheet: p.sheet })))) {
+  for (const s of summaries) {
     if (!disbursements) break;
     if (s.actual !== undefined && fen(s.actual) !== actualSum)
       findings.push(place(finding('summary_mismatch', { what: 'actual', stated: s.actual, computed: formatWan(actualSum) }), file, s.sheet, s.cell.address));

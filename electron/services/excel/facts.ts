@@ -332,7 +332,10 @@ function parseYear(cell: Cell): number | undefined {
 
 // ---- the summary sentence above table 三 -------------------------------------------------
 
-export type SummaryRead = { cell: Cell; actual?: string; rate?: string };
+/** What a summary sentence states; `asOf` is the day it names ("截至2022年6月30日"), if any. */
+export type SummaryRead = { cell: Cell; actual?: string; rate?: string; asOf?: string };
+
+const SUMMARY_LEAD = ['截至', '截止', '截止到', '截至到'].map((label) => ({ label }));
 
 const SUMMARY_ACTUAL = clauseLabels(SUMMARY_SENTENCE.find((c) => c.fact === 'actual')!).map((l) => ({ label: fold(l) })).sort((a, b) => b.label.length - a.label.length);
 const SUMMARY_RATE = clauseLabels(SUMMARY_SENTENCE.find((c) => c.fact === 'rate')!).map((l) => ({ label: fold(l) })).sort((a, b) => b.label.length - a.label.length);
@@ -351,6 +354,9 @@ export function readSummary(cell: Cell, reader: CellReader): SummaryRead | undef
         out.actual = formatWan(p.value);
         claimed.add(t);
       }
+    } else if (t.kind === 'date' && !out.asOf && t.value!.length === 10 && labelBefore(folded, t.start, SUMMARY_LEAD)) {
+      out.asOf = t.value;
+      claimed.add(t);
     } else if (t.kind === 'percent' && !out.rate && labelBefore(folded, t.start, SUMMARY_RATE)) {
       const p = parsePercent(t.value!);
       if (p.ok) {

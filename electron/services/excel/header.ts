@@ -5,19 +5,21 @@ import type { AmountUnit } from '../../../shared/money';
 import { fold } from '../../../shared/text';
 import { labelKey, unitOf, type Cell, type Grid } from './cells';
 
-export type TableKind = 'items' | 'disbursements';
-export type ItemField = 'seq' | 'name' | 'target' | 'completion' | 'completionRate';
-export type DisbursementField = 'seq' | 'name' | 'planned' | 'actual' | 'rate';
-export type Field = ItemField | DisbursementField;
+export type TableKind = 'items' | 'disbursements' | 'payments';
+export type ItemField = 'seq' | 'name' | 'target' | 'completion' | 'completionRate' | 'category';
+export type DisbursementField = 'seq' | 'name' | 'planned' | 'actual' | 'rate' | 'category';
+export type PaymentField = 'seq' | 'name' | 'date' | 'amount' | 'payee' | 'voucher' | 'stage' | 'note';
+export type Field = ItemField | DisbursementField | PaymentField;
 
 /** Header words of each column, most specific first; matched on folded text without units. */
-export const HEADER_WORDS: { items: Record<ItemField, string[]>; disbursements: Record<DisbursementField, string[]> } = {
+export const HEADER_WORDS: { items: Record<ItemField, string[]>; disbursements: Record<DisbursementField, string[]>; payments: Record<PaymentField, string[]> } = {
   items: {
     seq: ['序号', '编号', '序'],
     name: ['项目名称', '建设项目名称', '建设项目', '项目', '名称'],
     target: ['项目实施目标', '实施目标', '建设目标', '目标任务', '目标'],
     completion: ['目标完成情况', '项目完成情况', '完成情况', '实施情况', '建设情况'],
     completionRate: ['实施目标完成率', '目标完成率', '完成率', '完成比例', '完成进度'],
+    category: ['项目类别', '类别', '分类', '项目类型', '类型'],
   },
   disbursements: {
     seq: ['序号', '编号', '序'],
@@ -25,6 +27,18 @@ export const HEADER_WORDS: { items: Record<ItemField, string[]>; disbursements: 
     planned: ['计划安排额度', '计划安排资金', '计划安排金额', '计划安排', '安排额度', '计划额度', '计划金额', '计划'],
     actual: ['实际拨付额度', '实际拨付资金', '实际拨付金额', '实际拨付', '拨付额度', '已拨付资金', '已拨付', '实际'],
     rate: ['资金拨付率', '拨付率', '拨付比例', '拨付进度'],
+    category: ['项目类别', '类别', '分类', '项目类型', '类型'],
+  },
+  // The ledger (拨付台账): one row per payment, its line named by 序号 or by name.
+  payments: {
+    seq: ['序号', '项目序号', '行号', '编号'],
+    name: ['具体项目名称', '项目名称', '具体项目', '项目', '名称'],
+    date: ['拨付日期', '付款日期', '支付日期', '拨付时间', '付款时间', '支付时间', '日期'],
+    amount: ['拨付金额', '付款金额', '支付金额', '拨付额', '金额'],
+    payee: ['收款单位', '收款单位名称', '收款企业', '收款人', '收款方', '承办企业', '承办单位'],
+    voucher: ['凭证号', '凭证编号', '记账凭证号', '凭证字号', '凭证'],
+    stage: ['拨付阶段', '付款阶段', '拨付节点', '阶段', '节点'],
+    note: ['备注', '说明'],
   },
 };
 
@@ -47,6 +61,8 @@ export type TableHeader = {
 
 const TOTAL = /^(合计|总计|小计|合计数|总合计)$/;
 const HEADING = /^[一二三四五六七八九十]+[、.．]/;
+/** "樟树市中央财政资金拨付台账": a ledger's title above its header, never a header word. */
+const LEDGER_TITLE = /台账/;
 const NUMERIC = /^[\d.,%\s()（）+\-−％]+$/;
 
 function score(key: string, words: string[]): number {
@@ -65,7 +81,7 @@ export function headerLike(cell: Cell): boolean {
   if (typeof cell.value !== 'string' || cell.text.length > 30) return false;
   if (unitOnly(cell)) return true; // "(元)", "(%)"
   const f = fold(cell.text);
-  return !NUMERIC.test(f) && !TOTAL.test(f) && !HEADING.test(f);
+  return !NUMERIC.test(f) && !TOTAL.test(f) && !HEADING.test(f) && !LEDGER_TITLE.test(f);
 }
 
 /** Cells of the band's rows that belong to it, left to right within each row. */
@@ -158,11 +174,12 @@ function assign(kind: TableKind, keys: Map<number, { leaf: string; full: string 
 function valid(m: Match): boolean {
   const c = m.columns;
   if (m.kind === 'items') return c.name !== undefined && (c.target !== undefined || c.completion !== undefined) && m.fields >= 3;
+  if (m.kind === 'payments') return c.date !== undefined && c.amount !== undefined && (c.seq !== undefined || c.name !== undefined);
   return c.name !== undefined && c.planned !== undefined && c.actual !== undefined;
 }
 
-/** Every table has a name column, and every name header says 项目 or 名称. */
-const NAME_WORD = /[项項]目|名[称稱]/;
+/** Every table has a name column, whose header says 项目 or 名称, or (a ledger) a date column. */
+const NAME_WORD = /[项項]目|名[称稱]|日期/;
 function namesSomething(grid: Grid, row: number): boolean {
   for (const c of grid.row(row)) if (typeof c.value === 'string' && c.text.length <= 30 && NAME_WORD.test(c.text)) return true;
   return false;
@@ -215,7 +232,7 @@ function headerOf(grid: Grid, top: number, bottom: number): TableHeader | undefi
   for (const f of Object.keys(plan.columns) as Field[]) columns[f] = plan.columns[f]! + left;
   const units = new Map<number, { unit: AmountUnit; cell: Cell }>();
   for (const u of plan.units) units.set(u.col + left, { unit: u.unit, cell: grid.at(u.row + top, u.at + left)! });
-  return { kind: plan.kind, top, bottom, left, right, columns, units, cells, nameCell: grid.cover(bottom, columns.name!) ?? cells[0] };
+  return { kind: plan.kind, top, bottom, left, right, columns, units, cells, nameCell: grid.cover(bottom, (columns.name ?? columns.seq)!) ?? cells[0] };
 }
 
 function planOf(grid: Grid, top: number, bottom: number, left: number, right: number): Plan | null {
@@ -234,7 +251,7 @@ function planOf(grid: Grid, top: number, bottom: number, left: number, right: nu
       }
     }
   }
-  const matches = (['items', 'disbursements'] as const).map((kind) => assign(kind, keys)).filter(valid);
+  const matches = (['items', 'disbursements', 'payments'] as const).map((kind) => assign(kind, keys)).filter(valid);
   if (matches.length === 0) return null;
   const best = matches.sort((a, b) => b.fields - a.fields || b.score - a.score)[0];
   const columns: Partial<Record<Field, number>> = {};

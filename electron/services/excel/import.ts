@@ -87,10 +87,16 @@ export function readLoadedWorkbook(workbook: ExcelJS.Workbook, file: string): Re
   const strays: Finding[] = [];
   for (const block of blocks) {
     if (groups.has(block) || joins.has(block)) continue;
-    const home = anchors.length === 1 ? anchors[0] : anchors.find((a) => countyKey(a.facts.values.name!) === countyKey(block.sheet));
+    const ledgerOnly = block.tables.length > 0 && block.tables.every((t) => t.kind === 'payments');
+    const home = ledgerOnly ? ledgerHome(block, anchors) : anchors.length === 1 ? anchors[0] : anchors.find((a) => countyKey(a.facts.values.name!) === countyKey(block.sheet));
     if (home) groups.get(home)!.push(block);
     else if (!block.tables.length) strays.push(...(blockFindings.get(block) ?? []));
-    else {
+    else if (ledgerOnly) {
+      // A ledger no county claims is refused, never dropped and never given to a guess.
+      const counties = anchors.map((a) => a.facts.values.name!).join('、') || '—';
+      const cell = block.tables[0].header.nameCell.address;
+      out.push({ file, sheet: block.sheet, input: null, unit: null, findings: [...(blockFindings.get(block) ?? []), { ...finding('ledger_unclaimed', { counties }), file, sheet: block.sheet, cell }] });
+    } else {
       // Tables no county title or facts claim: no cell says which county they are.
       out.push({ file, sheet: block.sheet, input: null, unit: null, findings: [...(blockFindings.get(block) ?? []), { ...finding('missing_fact', { field: 'county.name' }), file, sheet: block.sheet }] });
     }
@@ -99,6 +105,19 @@ export function readLoadedWorkbook(workbook: ExcelJS.Workbook, file: string): Re
   if (out.length === 0) return [{ file, sheet: sheets[0]?.name ?? '', input: null, unit: null, findings: [{ ...finding('no_tables', {}), file, sheet: sheets[0]?.name ?? '' }, ...strays, ...ignoredSheets] }];
   out[0].findings.push(...strays, ...ignoredSheets);
   return out;
+}
+
+/**
+ * The county a ledger on a sheet of its own belongs to: the workbook's only county, else the one
+ * its sheet name or title names (the longest name, so 南丰县 is not taken for 丰县); else none.
+ */
+function ledgerHome(block: Block, anchors: Block[]): Block | undefined {
+  if (anchors.length === 1) return anchors[0];
+  const where = [block.sheet, ...block.ledgerTitles.map((c) => c.text)].map(fold);
+  const named = anchors.filter((a) => where.some((w) => w.includes(fold(a.facts.values.name!))));
+  const longest = Math.max(0, ...named.map((a) => fold(a.facts.values.name!).length));
+  const best = named.filter((a) => fold(a.facts.values.name!).length === longest);
+  return best.length === 1 ? best[0] : undefined;
 }
 
 function firstNumber(grid: Grid): Cell | undefined {

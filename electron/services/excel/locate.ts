@@ -21,6 +21,8 @@ export type Block = {
   /** A cell that holds basic facts (paragraph, title, first label), to name when one is missing. */
   factsCell?: string;
   markers: Set<string>;
+  /** Titles of ledgers (拨付台账): they may name the county and the day the ledger runs to. */
+  ledgerTitles: Cell[];
 };
 
 export type SheetLayout = {
@@ -35,6 +37,7 @@ export type SheetLayout = {
 
 const HEADING = /^[一二三四五六七八九十]+[、.．]/;
 const UNIT_LINE = /[单單]位/;
+const LEDGER_TITLE = /台[账賬帐]/;
 
 type Statement = { row: number; unit: AmountUnit; cell: Cell };
 
@@ -105,7 +108,7 @@ export function locate(grid: Grid, file: string): SheetLayout {
   let current: Block | undefined;
   const open = (row: number): Block => {
     if (current) current.last = row - 1;
-    current = { sheet: grid.sheet, first: row, last: grid.rowCount, facts: new FactSet(file, grid.sheet), tables: [], summaries: [], markers: new Set() };
+    current = { sheet: grid.sheet, first: row, last: grid.rowCount, facts: new FactSet(file, grid.sheet), tables: [], summaries: [], markers: new Set(), ledgerTitles: [] };
     blocks.push(current);
     return current;
   };
@@ -144,6 +147,12 @@ export function locate(grid: Grid, file: string): SheetLayout {
         continue;
       }
       const text = cell.text;
+      // "樟树市中央财政资金拨付台账(截至2022年6月30日)": read where its ledger is assigned (import.ts).
+      if (text.length <= 80 && LEDGER_TITLE.test(text) && tables.some((t) => t.kind === 'payments' && t.header.top > r)) {
+        blockFor(r).ledgerTitles.push(cell);
+        used.add(cell);
+        continue;
+      }
       if (looksLikeTitle(text)) {
         const facts = new FactSet(file, grid.sheet);
         const scratch = new CellReader(file, grid.sheet);

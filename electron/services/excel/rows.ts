@@ -5,12 +5,15 @@ import { formatWan, sumFen, type AmountUnit } from '../../../shared/money';
 import { fold, inferCategory } from '../../../shared/text';
 import type { DisbursementInput, Item } from '../../../shared/record';
 import { fen, fenOrZero } from '../../../shared/record';
-import { colName, type Cell, type CellMarks, type Grid } from './cells';
+import { colName, isBlank, type Cell, type CellMarks, type Grid } from './cells';
 import type { Field, TableHeader, TableKind } from './header';
-import type { CellReader } from './values';
+import { seqNumber, type CellReader } from './values';
 
 export type Stated = { value: string; cell: string };
 export type TotalRow = { row: number; label: Cell; planned?: Stated; actual?: Stated; statedRate?: string; rateCell?: string };
+
+/** A payment as the ledger sheet writes it: its line by 序号 and/or name (matched in assemble.ts). */
+export type PaymentRead = { seq?: number; name: string; date: string; amount: string; payee: string; voucher: string; stage: string; note: string };
 
 export type TableRead = {
   kind: TableKind;
@@ -19,6 +22,7 @@ export type TableRead = {
   bottom: number;
   items: Item[];
   disbursements: DisbursementInput[];
+  payments: PaymentRead[];
   /** For each row read, the cell of each field. */
   cells: Record<string, string>[];
   /** Rate cells that are formulas: the sheet computes them, so they are not stated rates. */
@@ -35,6 +39,8 @@ export type TableUnit = { unit: AmountUnit; cell: Cell };
 const TOTAL_WORDS = new Set(['合计', '总计', '合计数', '总合计']);
 const SUBTOTAL_WORDS = new Set(['小计']);
 const HEADING = /^[一二三四五六七八九十]+[、.．].{3,}/;
+/** Blank rows a 合计 may stand below the last row and still be the table's (a template's unused rows). */
+const MAX_BLANK_BEFORE_TOTAL = 200;
 const NOTE = /^(注|备注|说明|填表|附|填报|制表|审核|负责人)/;
 
 const totalWord = (cell: Cell): 'total' | 'subtotal' | undefined => {
@@ -78,7 +84,7 @@ class TableReader {
     readonly startsTable: (row: number) => boolean,
     readonly used: CellMarks,
   ) {
-    this.out = { kind: header.kind, header, bottom: header.bottom, items: [], disbursements: [], cells: [], computedRate: [], totals: [], units: new Set(), unitCells: [] };
+    this.out = { kind: header.kind, header, bottom: header.bottom, items: [], disbursements: [], payments: [], cells: [], computedRate: [], totals: [], units: new Set(), unitCells: [] };
     this.columns = header.columns;
     for (const c of header.cells) used.add(c);
   }
@@ -89,11 +95,11 @@ class TableReader {
   }
 
   address(row: number, f: Field): string {
-    return this.at(row, f)?.address ?? `${colName(this.columns[f] ?? this.columns.name!)}${row}`;
+    return this.at(row, f)?.address ?? `${colName(this.columns[f] ?? this.columns.name ?? this.columns.seq ?? this.header.left)}${row}`;
   }
 
   /** An amount in the unit its column's header (or the group over it, or the table's unit line) names. */
-  money(row: number, f: 'planned' | 'actual', options: { sum?: boolean; blank?: 'not entered' } = {}): string | null | undefined {
+  money(row: number, f: 'planned' | 'actual' | 'amount', options: { sum?: boolean; blank?: 'not entered' } = {}): string | null | undefined {
     const u: { unit: AmountUnit; cell?: Cell } = this.header.units.get(this.columns[f]!) ?? this.unit ?? { unit: 'wan' };
     const read = this.reader.money(this.at(row, f), f, this.address(row, f), u.unit, options);
     if (read) {
@@ -111,7 +117,8 @@ class TableReader {
     const rows = grid.rows;
     for (let i = after(rows, header.bottom); i < rows.length; i++) {
       const r = rows[i];
-      if (r - last > 2) break; // two blank rows end a table
+      // Two blank rows end a table, unless what follows them is its 合计 (a template's unused rows).
+      if (r - last > 2 && (r - last > MAX_BLANK_BEFORE_TOTAL || !this.totalRow(r))) break;
       // The row's cells within the table's columns: how many, the first, a 合计 label, one in a mapped column.
       let count = 0;
       let firstCell: Cell | undefined;
@@ -141,9 +148,16 @@ class TableReader {
         continue;
       }
       if (header.kind === 'items') this.item(r);
+      else if (header.kind === 'payments') this.payment(r);
       else this.disbursement(r);
     }
     return out;
+  }
+
+  /** Whether row `r` is a 合计 row of this table (its label in the table's first columns). */
+  private totalRow(r: number): boolean {
+    const nameCol = this.columns.name ?? this.header.right;
+    return this.grid.row(r).some((c) => c.col <= nameCol && c.col + c.span - 1 >= this.header.left - 1 && totalWord(c) === 'total');
   }
 
   /** A 合计 or 小计 row; false when it ends the table. */
@@ -153,6 +167,7 @@ class TableReader {
     const kind = totalWord(label)!;
     markAll(used, this.at(r, 'seq'), this.at(r, 'name'));
     if (this.header.kind === 'items') return !(kind === 'total' && out.items.length > 0);
+    if (this.header.kind === 'payments') return this.paymentsTotal(r, kind);
     const total: TotalRow = { row: r, label };
     for (const f of ['planned', 'actual'] as const) {
       const cell = this.at(r, f);
@@ -180,22 +195,22 @@ class TableReader {
 
   private item(r: number): void {
     const { reader, out } = this;
-    const [seqCell, nameCell, targetCell, completionCell, rateCell] = [this.at(r, 'seq'), this.at(r, 'name'), this.at(r, 'target'), this.at(r, 'completion'), this.at(r, 'completionRate')];
-    markAll(this.used, seqCell, nameCell, targetCell, completionCell, rateCell);
+    const [seqCell, nameCell, targetCell, completionCell, rateCell, categoryCell] = [this.at(r, 'seq'), this.at(r, 'name'), this.at(r, 'target'), this.at(r, 'completion'), this.at(r, 'completionRate'), this.at(r, 'category')];
+    markAll(this.used, seqCell, nameCell, targetCell, completionCell, rateCell, categoryCell);
     const seq = reader.seq(seqCell, this.previousSeq);
     const name = reader.text(nameCell);
     if (!name) reader.problem('missing_name', nameCell, { seq: String(seq ?? r) }, this.address(r, 'name'));
     const rate = reader.completionRate(rateCell);
     if (seq === undefined || rate === undefined) return;
     this.previousSeq = seq;
-    out.items.push({ seq, category: inferCategory(name), name, target: reader.text(targetCell), completion: reader.text(completionCell), completionRate: rate });
-    out.cells.push({ seq: this.address(r, 'seq'), name: this.address(r, 'name'), target: this.address(r, 'target'), completion: this.address(r, 'completion'), completionRate: this.address(r, 'completionRate') });
+    out.items.push({ seq, category: reader.category(categoryCell) ?? inferCategory(name), name, target: reader.text(targetCell), completion: reader.text(completionCell), completionRate: rate });
+    out.cells.push({ seq: this.address(r, 'seq'), name: this.address(r, 'name'), target: this.address(r, 'target'), completion: this.address(r, 'completion'), completionRate: this.address(r, 'completionRate'), category: this.address(r, 'category') });
   }
 
   private disbursement(r: number): void {
     const { reader, out } = this;
-    const [seqCell, nameCell, plannedCell, actualCell, rateCell] = [this.at(r, 'seq'), this.at(r, 'name'), this.at(r, 'planned'), this.at(r, 'actual'), this.at(r, 'rate')];
-    markAll(this.used, seqCell, nameCell, plannedCell, actualCell, rateCell);
+    const [seqCell, nameCell, plannedCell, actualCell, rateCell, categoryCell] = [this.at(r, 'seq'), this.at(r, 'name'), this.at(r, 'planned'), this.at(r, 'actual'), this.at(r, 'rate'), this.at(r, 'category')];
+    markAll(this.used, seqCell, nameCell, plannedCell, actualCell, rateCell, categoryCell);
     const seq = reader.seq(seqCell, this.previousSeq);
     const name = reader.text(nameCell);
     if (!name) reader.problem('missing_name', nameCell, { seq: String(seq ?? r) }, this.address(r, 'name'));
@@ -206,9 +221,59 @@ class TableReader {
     const stated = computedRate ? null : reader.percent(rateCell, 'rate');
     if (seq === undefined || planned === undefined || actual === undefined || stated === undefined) return;
     this.previousSeq = seq;
-    out.disbursements.push({ seq, category: inferCategory(name), name, planned, actual, ...(stated ? { statedRate: stated } : {}) });
+    out.disbursements.push({ seq, category: reader.category(categoryCell) ?? inferCategory(name), name, planned, actual, ...(stated ? { statedRate: stated } : {}) });
     out.computedRate.push(computedRate);
-    out.cells.push({ seq: this.address(r, 'seq'), name: this.address(r, 'name'), planned: this.address(r, 'planned'), actual: this.address(r, 'actual'), statedRate: this.address(r, 'rate') });
+    out.cells.push({ seq: this.address(r, 'seq'), name: this.address(r, 'name'), planned: this.address(r, 'planned'), actual: this.address(r, 'actual'), statedRate: this.address(r, 'rate'), category: this.address(r, 'category') });
+  }
+
+  /**
+   * A payment: its line by 序号 and/or name — merged down over a line's payments, or left blank
+   * under the first (the line of the row above) — a day, an amount above 0 in its column's unit.
+   */
+  private payment(r: number): void {
+    const { reader, out, grid } = this;
+    const cover = (f: Field) => (this.columns[f] === undefined ? undefined : grid.cover(r, this.columns[f]!));
+    const [seqCell, nameCell] = [cover('seq'), cover('name')];
+    const [dateCell, payeeCell, voucherCell, stageCell, noteCell] = (['date', 'payee', 'voucher', 'stage', 'note'] as const).map((f) => this.at(r, f));
+    markAll(this.used, seqCell, nameCell, dateCell, payeeCell, voucherCell, stageCell, noteCell, this.at(r, 'amount'));
+    let seq = isBlank(seqCell) ? undefined : seqNumber(seqCell!);
+    if (!isBlank(seqCell) && seq === undefined) reader.problem('not_a_number', seqCell, { field: 'payment.line', value: seqCell!.text });
+    let name = reader.text(nameCell);
+    const previous = out.payments.at(-1);
+    if (isBlank(seqCell) && !name) {
+      if (!previous) reader.problem('missing_name', undefined, { seq: String(r) }, this.address(r, this.columns.name !== undefined ? 'name' : 'seq'));
+      else ({ seq, name } = previous);
+    }
+    const date = reader.day(dateCell, 'payment.date', this.address(r, 'date'));
+    const amount = this.money(r, 'amount');
+    if (seq === undefined && !name) return;
+    if (date === undefined || amount === undefined || amount === null) return;
+    out.payments.push({ ...(seq !== undefined ? { seq } : {}), name, date, amount, payee: reader.text(payeeCell), voucher: reader.text(voucherCell), stage: reader.text(stageCell), note: reader.text(noteCell) });
+    out.cells.push({
+      line: (this.columns.name !== undefined && name ? nameCell?.address : seqCell?.address) ?? this.address(r, this.columns.name !== undefined ? 'name' : 'seq'),
+      date: this.address(r, 'date'),
+      amount: this.address(r, 'amount'),
+      payee: this.address(r, 'payee'),
+      voucher: this.address(r, 'voucher'),
+      stage: this.address(r, 'stage'),
+      note: this.address(r, 'note'),
+    });
+  }
+
+  /** A 合计 (or a 小计 of a line's payments) in a ledger: checked against the payments it sums. */
+  private paymentsTotal(r: number, kind: 'total' | 'subtotal'): boolean {
+    const { out } = this;
+    const cell = this.at(r, 'amount');
+    if (cell) this.used.add(cell);
+    const rows = out.payments.slice(kind === 'subtotal' ? this.subtotalFrom : 0);
+    const value = cell ? this.money(r, 'amount', { sum: true }) : undefined;
+    if (value && fen(value) !== sumFen(rows.map((p) => fen(p.amount))))
+      this.reader.problem('stated_total_mismatch', undefined, { column: 'payment.amount', stated: value, sum: formatWan(sumFen(rows.map((p) => fen(p.amount)))) }, this.address(r, 'amount'));
+    if (kind === 'subtotal') {
+      this.subtotalFrom = out.payments.length;
+      return true;
+    }
+    return out.payments.length === 0;
   }
 }
 

@@ -18,8 +18,8 @@ const FACTS = [
   ['县（市、区）', null],
   ['批次', '如 第八批 或 8'],
   ['示范年度', '如 2021'],
-  ['立项时间', '如 2021年9月'],
-  ['验收日期', '如 2023年5月20日'],
+  ['立项时间', 'month'],
+  ['验收日期', 'day'],
   ['项目总投资（万元）', 'money'],
   ['其中：中央资金（万元）', 'money'],
   ['政府配套资金（万元）', 'money'],
@@ -27,6 +27,8 @@ const FACTS = [
   ['安排使用中央资金（万元）', 'money'],
   ['建设情况', '如 当前项目已基本建设完成'],
 ] as const;
+
+const FACT_FORMATS = { money: '0.00####', month: 'yyyy"年"m"月"', day: 'yyyy"年"m"月"d"日"' } as const;
 
 const INSTRUCTIONS = [
   '填表说明',
@@ -71,8 +73,12 @@ export async function templateWorkbook(script: Script = 'hans'): Promise<Buffer>
   };
   factRow([t('项目'), centredCell(HEADER_FONT)], [t('内容'), centredCell(HEADER_FONT)]);
   for (const [label, hint] of FACTS) {
-    const row = factRow([t(label), textCell(HEADER_FONT)], [null, hint === 'money' ? numberCell('0.00####') : textCell()]);
+    // A date typed into a date cell stays a date, shown as precisely as the fact asks (a month, a day).
+    const format = hint === 'money' || hint === 'month' || hint === 'day' ? FACT_FORMATS[hint] : null;
+    const row = factRow([t(label), textCell(HEADER_FONT)], [null, format ? numberCell(format) : textCell()]);
     if (hint === 'money') money(row.getCell(3));
+    else if (hint === 'month') row.getCell(3).note = t('如 2021年9月');
+    else if (hint === 'day') row.getCell(3).note = t('如 2023年5月20日');
     else if (hint) row.getCell(3).note = t(hint);
   }
   mergedText(sheet, r++, w.items, HEADING_FONT, 'left').height = 24;

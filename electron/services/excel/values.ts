@@ -2,7 +2,8 @@
 // the cell shows, 序号 in any numeral. Every problem is a finding pinned to its cell.
 import { canonicalPercent, formatWan, parseAmount, parsePercent, type AmountUnit } from '../../../shared/money';
 import { finding, type Finding, type FindingCode } from '../../../shared/findings';
-import { fold, stripXmlUnsafe } from '../../../shared/text';
+import { fold, stripXmlUnsafe, type Category } from '../../../shared/text';
+import { categoryOf, parseDateText } from '../../../shared/fields';
 import { formatDecimals, isBlank, isPercentFormat, type Cell } from './cells';
 
 const CN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
@@ -92,6 +93,27 @@ export class CellReader {
     const n = seqNumber(cell!);
     if (n === undefined) this.problem('not_a_number', cell, { field: 'seq', value: cell!.text });
     return n;
+  }
+
+  /** A calendar day (a payment's date): a date cell, or text such as 2021-12-01 or 2021年12月1日. */
+  day(cell: Cell | undefined, field: string, fallbackCell: string): string | undefined {
+    const value = cell?.value;
+    if (value instanceof Date && !Number.isNaN(value.getTime())) {
+      const day = value.toISOString().slice(0, 10);
+      if (parseDateText(day) === day) return day;
+    }
+    const day = isBlank(cell) || value instanceof Date ? undefined : parseDateText(cell!.text);
+    if (day && day.length === 10) return day;
+    this.problem('not_a_date', cell, { field, value: cell?.text ?? '', want: 'day' }, fallbackCell);
+    return undefined;
+  }
+
+  /** A 类别 cell: blank is none (the name decides); a label not in the list is reported. */
+  category(cell: Cell | undefined): Category | undefined {
+    if (isBlank(cell)) return undefined;
+    const c = categoryOf(cell!.text);
+    if (!c) this.problem('unknown_category', cell, { value: cell!.text });
+    return c;
   }
 
   text(cell: Cell | undefined): string {
