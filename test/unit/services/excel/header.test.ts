@@ -48,4 +48,22 @@ describe('the header model', () => {
     expect(band(findHeader(items, 1))).toMatchObject({ kind: 'items', columns: { seq: 1, name: 2, target: 3, completion: 4, completionRate: 5 } });
     expect(findHeader(gridFrom([['项目', '内容']]), 1)).toBeUndefined();
   });
+
+  it('a header that holds a field\'s word inside a longer text is matched (中央财政资金计划安排额度)', () => {
+    const grid = gridFrom([['序号', '具体项目名称', '中央财政资金计划安排额度', '中央财政资金实际拨付额度', '中央资金拨付比例']]);
+    expect(band(findHeader(grid, 1))).toMatchObject({ kind: 'disbursements', columns: { seq: 1, name: 2, planned: 3, actual: 4, rate: 5 } });
+  });
+
+  it('two columns that name a field equally well: the leftmost serves it, the other is left to be reported', () => {
+    const grid = gridFrom([['序号', '具体项目名称', '计划安排额度', '实际拨付额度', '实际拨付额度']]);
+    expect(band(findHeader(grid, 1))?.columns).toEqual({ seq: 1, name: 2, planned: 3, actual: 4 });
+  });
+
+  it('the ledger by its words (a day and an amount beside 序号 or a name), in either script; its title is no header word', () => {
+    const ledger = gridFrom([['樟树市中央财政资金拨付台账'], ['序號', '具體項目名稱', '撥付日期', '金額(元)', '收款單位', '憑證號', '階段', '備註']]);
+    expect(findHeader(ledger, 1)).toBeUndefined();
+    expect(band(findHeader(ledger, 2))).toMatchObject({ kind: 'payments', top: 2, columns: { seq: 1, name: 2, date: 3, amount: 4, payee: 5, voucher: 6, stage: 7, note: 8 }, units: { 4: ['yuan', 'D2'] } });
+    // A table of amounts with no day is no ledger (the facts table's 立项日期 column is no payment).
+    expect(findHeader(gridFrom([['县（市、区）', '立项日期', '项目总投资']]), 1)).toBeUndefined();
+  });
 });
