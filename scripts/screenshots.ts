@@ -5,7 +5,10 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { cell, paste, startApp } from '../test/e2e/harness';
 import { bytesOf, typedSeedWorkbook } from '../test/fixtures/workbooks';
-import { ROOT, tempDir } from '../test/helpers/fixtures';
+import { ME, referenceFixture, ROOT, tempDir } from '../test/helpers/fixtures';
+import { openDatabase } from '../electron/services/store/database';
+import { createRecord } from '../electron/services/store/records';
+import { toInput } from '../shared/record';
 
 const docs = path.join(ROOT, 'docs');
 const app = await startApp({ viewport: { width: 1366, height: 768 } });
@@ -84,4 +87,34 @@ execFileSync(process.execPath, [path.join(ROOT, 'electron/cli/bin.mjs'), 'demo',
 const pdf = path.join(docs, 'seed-acceptance.pdf');
 execFileSync(process.execPath, [path.join(ROOT, 'electron/cli/bin.mjs'), 'pdf', pdf, '--db', db]);
 execFileSync('pdftoppm', ['-r', '70', '-png', pdf, path.join(docs, 'seed-pdf-page')]);
+// The same in traditional characters (頁 in the footer), page 1.
+const hant = path.join(tempDir(), 'seed-hant.pdf');
+execFileSync(process.execPath, [path.join(ROOT, 'electron/cli/bin.mjs'), 'pdf', hant, '--db', db, '--script', 'hant']);
+execFileSync('pdftoppm', ['-r', '70', '-png', '-f', '1', '-l', '1', '-singlefile', hant, path.join(docs, 'seed-pdf-hant-page-1')]);
+
+// A two-county Excel export as LibreOffice prints it: each county numbered from 1, print titles, even rows.
+const two = path.join(tempDir(), 'two.sqlite');
+const seed = toInput(referenceFixture('hans'));
+const store = openDatabase(two);
+createRecord(store, ME, seed);
+createRecord(store, ME, { ...seed, county: { ...seed.county, name: '南丰县', prefecture: '抚州市', batch: 7 } });
+store.close();
+const outDir = tempDir();
+const xlsx = path.join(outDir, 'two-counties.xlsx');
+execFileSync(process.execPath, [path.join(ROOT, 'electron/cli/bin.mjs'), 'export', xlsx, '--db', two]);
+execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${outDir}/profile`, '--convert-to', 'pdf', '--outdir', outDir, xlsx], { stdio: 'ignore' });
+for (const old of fs.readdirSync(docs).filter((f) => f.startsWith('export-two-counties-page-'))) fs.rmSync(path.join(docs, old));
+execFileSync('pdftoppm', ['-r', '50', '-png', path.join(outDir, 'two-counties.pdf'), path.join(docs, 'export-two-counties-page')]);
+
+// A county with nothing in its tables yet: the hint says how to add rows.
+const empty = await startApp({ viewport: { width: 1366, height: 768 }, records: [{ county: { ...seed.county, name: '寻乌县', prefecture: '赣州市', batch: 9 }, items: [], disbursements: [] }] });
+try {
+  await empty.page.locator('.record', { hasText: '寻乌县' }).click();
+  await empty.page.locator('.content h2.title', { hasText: '寻乌县' }).waitFor();
+  await empty.page.locator('h3', { hasText: '二、项目建设完成情况' }).evaluate((h) => h.scrollIntoView({ block: 'start' }));
+  await empty.page.waitForTimeout(900);
+  await empty.page.screenshot({ path: path.join(docs, 'app-empty-table.png') });
+} finally {
+  await empty.stop();
+}
 console.log('screenshots written to docs/');

@@ -3,6 +3,11 @@ import { defineConfig } from 'vitest/config';
 
 const root = path.resolve(import.meta.dirname, '..');
 
+// Tests must not depend on their order: files and tests run shuffled, with a seed said aloud so a
+// failure can be replayed (YANSHOU_TEST_SEED=… npm test).
+const seed = Number(process.env.YANSHOU_TEST_SEED ?? Date.now() % 1_000_000);
+console.log(`test order: shuffled with seed ${seed} (YANSHOU_TEST_SEED=${seed} to repeat)`);
+
 export default defineConfig({
   root,
   // Electron's binary is not needed: the shell is tested against a fake electron module.
@@ -12,6 +17,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    sequence: { shuffle: true, seed },
     setupFiles: ['test/setup.ts'],
     // The CLI and the web mode run from dist/, as users run them: rebuilt first when sources changed.
     globalSetup: ['test/global-setup.ts'],
