@@ -89,6 +89,8 @@ const importResult = z.object({
       batch: z.number().int().nullable(),
       items: z.number().int(),
       disbursements: z.number().int(),
+      /** Payments of its ledger (拨付台账), 0 when it has none. */
+      payments: z.number().int(),
       action: z.enum(['created', 'replaced', 'skipped', 'conflict', 'rejected']),
       file: z.string(),
       sheet: z.string(),

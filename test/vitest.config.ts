@@ -17,7 +17,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    sequence: { shuffle: true, seed },
+    sequence: { shuffle: { files: true, tests: true }, seed },
+    // What the screen shows is waited for, not timed: a loaded machine (CI, two cores) may be slow.
+    expect: { poll: { timeout: 15_000, interval: 50 } },
     setupFiles: ['test/setup.ts'],
     // The CLI and the web mode run from dist/, as users run them: rebuilt first when sources changed.
     globalSetup: ['test/global-setup.ts'],

@@ -48,7 +48,7 @@ export async function importCommand(ctx: CommandContext): Promise<number> {
         {
           ok: result.ok,
           records: result.records.map((r) => ({
-            county: r.county, batch: r.batch, items: r.items, disbursements: r.disbursements, action: action(r.action), file: r.file, sheet: r.sheet,
+            county: r.county, batch: r.batch, items: r.items, disbursements: r.disbursements, ...(r.payments ? { payments: r.payments } : {}), action: action(r.action), file: r.file, sheet: r.sheet,
             planned: r.planned, actual: r.actual, rate: r.rate, unit: r.unit, ignored: r.ignored, ...(r.changes ? { changes: r.changes } : {}),
           })),
           findings: result.findings.map((f) => ({ severity: f.severity, code: f.code, message: findingMessage(f, io.lang, true), file: f.file, sheet: f.sheet, cell: f.cell ?? null })),
@@ -65,7 +65,7 @@ export async function importCommand(ctx: CommandContext): Promise<number> {
       const sums = r.planned === null ? '' : zh ? `, 计划 ${r.planned} 万元, 实际 ${r.actual} 万元, 拨付率 ${r.rate ?? '—'}%` : `, planned ${r.planned}, disbursed ${r.actual}, rate ${r.rate ?? '—'}%`;
       const unit = r.unit && r.unit !== 'wan' ? (zh ? `, 金额单位${UNIT_WORDS.zh[r.unit]}(已换算为万元)` : `, amounts in ${UNIT_WORDS.en[r.unit]} (converted)`) : '';
       const ignored = r.ignored ? (zh ? `, ${r.ignored} 个单元格未读入` : `, ${r.ignored} cell(s) not read`) : '';
-      io.out(`${ACTION_WORDS[io.lang][r.action]}${dryRun && result.ok ? (zh ? '(试运行)' : ' (dry run)') : ''}: ${r.county}${batch}  ${r.file} › ${r.sheet}  ${zh ? `${r.items} 个项目, ${r.disbursements} 行拨付` : `${r.items} items, ${r.disbursements} disbursements`}${sums}${unit}${ignored}`);
+      io.out(`${ACTION_WORDS[io.lang][r.action]}${dryRun && result.ok ? (zh ? '(试运行)' : ' (dry run)') : ''}: ${r.county}${batch}  ${r.file} › ${r.sheet}  ${zh ? `${r.items} 个项目, ${r.disbursements} 行拨付` : `${r.items} items, ${r.disbursements} disbursements`}${r.payments ? (zh ? `, 拨付台账 ${r.payments} 笔` : `, ${r.payments} ledger payments`) : ''}${sums}${unit}${ignored}`);
     }
     if (!result.ok) io.err(zh ? '有错误或冲突,未写入任何数据' : 'Errors or conflicts: nothing was written');
     else if (dryRun) io.out(zh ? '试运行:未写入任何数据' : 'Dry run: nothing was written');

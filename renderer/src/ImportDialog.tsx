@@ -132,7 +132,7 @@ export function ImportDialog({ files, t, lang, onClose, onDone }: { files: Picke
                       </td>
                       <td style={cellStyle}>{r.batch ?? '—'}</td>
                       <td style={{ ...cellStyle, whiteSpace: 'normal' }}>{r.file} › {r.sheet}</td>
-                      <td style={number}>{r.items} / {r.disbursements}</td>
+                      <td style={number}>{r.items} / {r.disbursements} / {r.payments}</td>
                       <td style={number}>{r.planned ?? '—'}</td>
                       <td style={number}>{r.actual ?? '—'}</td>
                       <td style={number}>{r.rate ?? '—'}</td>

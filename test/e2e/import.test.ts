@@ -43,8 +43,8 @@ describe('the import preview', () => {
     sheets[0].rows[12][7] = { v: 42 };
     const dialog = await pick(a, [{ name: '寻乌县.xlsx', bytes: await bytesOf(excelOf(sheets)) }]);
     await expect.poll(() => dialog.locator('table.preview tbody tr').count()).toBe(1);
-    expect(await dialog.getByRole('columnheader').allInnerTexts()).toEqual(['操作', '县(市、区)', '批次', '文件 › 工作表', '项目 / 拨付行', 'Σ计划(万元)', 'Σ实际(万元)', '拨付率(%)', '金额单位', '未读入单元格']);
-    expect(await rowTexts(dialog)).toEqual([['新建', '寻乌县', '9', '寻乌县.xlsx › 寻乌县', '6 / 6', '1500', '1235.96', '82.40', '元(已换算为万元)', '1']]);
+    expect(await dialog.getByRole('columnheader').allInnerTexts()).toEqual(['操作', '县(市、区)', '批次', '文件 › 工作表', '项目 / 拨付行 / 台账笔数', 'Σ计划(万元)', 'Σ实际(万元)', '拨付率(%)', '金额单位', '未读入单元格']);
+    expect(await rowTexts(dialog)).toEqual([['新建', '寻乌县', '9', '寻乌县.xlsx › 寻乌县', '6 / 6 / 0', '1500', '1235.96', '82.40', '元(已换算为万元)', '1']]);
     const findings = await dialog.locator('.findings li').allInnerTexts();
     expect(findings).toEqual([expect.stringMatching(/^提示 寻乌县\.xlsx › 寻乌县 › H13 未读入“42”/), expect.stringMatching(/^提示 寻乌县\.xlsx › 寻乌县 › E13 金额单位为元/)]);
     await a.page.keyboard.press('Escape');

@@ -158,6 +158,7 @@ export type PlannedRecord = {
   batch: number | null;
   items: number;
   disbursements: number;
+  payments: number;
   action: ImportAction;
   file: string;
   sheet: string;
@@ -263,6 +264,7 @@ export async function planImport(db: DB, files: ImportFile[], onConflict: OnConf
       batch: r.county.batch,
       items: r.input?.items.length ?? 0,
       disbursements: r.input?.disbursements.length ?? 0,
+      payments: r.input?.payments?.length ?? 0,
       action,
       file: r.file,
       sheet: r.sheet,

@@ -10,11 +10,16 @@ export function yanshou(args: string[], env: Record<string, string> = {}) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe('yanshou CLI', () => {
+/** A data file of its own holding the demo record: every test stands alone, in any order. */
+function demoDb(): string {
   const db = path.join(tempDir(), 'cli.sqlite');
+  expect(yanshou(['demo', '--db', db]).code).toBe(0);
+  return db;
+}
 
+describe('yanshou CLI', () => {
   it('demo, then show --json prints the fixture record exactly, found by either script', () => {
-    expect(yanshou(['demo', '--db', db]).code).toBe(0);
+    const db = demoDb();
     const simplified = yanshou(['show', '--db', db, '--county', '樟树市', '--batch', '8', '--json']);
     expect(simplified.code).toBe(0);
     expect(simplified.stdout).toBe(referenceFixtureText('hans'));
@@ -23,6 +28,7 @@ describe('yanshou CLI', () => {
   });
 
   it('demo a second time changes nothing', () => {
+    const db = demoDb();
     const again = yanshou(['demo', '--db', db]);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('已存在');
@@ -30,6 +36,7 @@ describe('yanshou CLI', () => {
   });
 
   it('check finds nothing on the seed', () => {
+    const db = demoDb();
     const r = yanshou(['check', '--db', db, '--json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({ ok: true, findings: [] });
@@ -37,11 +44,13 @@ describe('yanshou CLI', () => {
   });
 
   it('list --json gives totals and rate per record', () => {
+    const db = demoDb();
     const [row] = JSON.parse(yanshou(['list', '--db', db, '--json']).stdout);
     expect(row).toEqual({ id: 1, name: '樟树市', province: '江西省', prefecture: '宜春市', batch: 8, year: 2021, planned: '1500', actual: '1235.96', rate: '82.40', warnings: 0 });
   });
 
   it('answers bad usage with exit 2 and one clear line, never a stack trace', () => {
+    const db = demoDb();
     for (const args of [['frobnicate'], ['show', '--db', db, '--bogus'], ['show', '--db', db, '--county', '樟树市', '--batch', 'x']]) {
       const r = yanshou(args);
       expect(r.code).toBe(2);
@@ -54,11 +63,13 @@ describe('yanshou CLI', () => {
   });
 
   it('speaks English when asked', () => {
+    const db = demoDb();
     const r = yanshou(['show', '--db', db, '--county', 'Nowhere', '--lang', 'en']);
     expect(r.stderr).toContain('No record for Nowhere');
   });
 
   it('refuses a database from a newer Yanshou, exit 2, bytes unchanged', () => {
+    const db = demoDb();
     const file = path.join(tempDir(), 'newer.sqlite');
     fs.copyFileSync(db, file);
     const raw = spawnSync(process.execPath, ['-e', `const D=require('better-sqlite3');const d=new D(${JSON.stringify(file)});d.pragma('journal_mode=DELETE');d.pragma('user_version=99');d.close()`], { cwd: ROOT });

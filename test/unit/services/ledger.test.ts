@@ -138,11 +138,17 @@ describe('checks of the ledger', () => {
 });
 
 describe('the ledger from the command line, and in the export and the PDF', () => {
-  const dir = tempDir();
-  const db = path.join(dir, 'ledger.sqlite');
-  yanshou('demo', '--db', db);
+  /** A data file of its own: the seed, its line 1 paid 300 on 2021-12-01 and 340.21 on 2022-06-30. */
+  const paidInTwo = () => {
+    const db = path.join(tempDir(), 'ledger.sqlite');
+    yanshou('demo', '--db', db);
+    for (const [date, amount] of [['2021-12-01', '300'], ['2022-06-30', '340.21']]) expect(yanshou('ledger', 'add', '--db', db, '--county', '樟树市', '--line', '1', '--date', date, '--amount', amount).code).toBe(0);
+    return db;
+  };
 
   it('yanshou ledger add records a payment; bad input exits 1 naming the field', () => {
+    const db = path.join(tempDir(), 'ledger.sqlite');
+    yanshou('demo', '--db', db);
     expect(yanshou('ledger', 'add', '--db', db, '--county', '樟树市', '--line', '1', '--date', '2021-12-01', '--amount', '300', '--payee', '樟树市邮政分公司', '--voucher', '记-2021-118', '--stage', '签订协议').code).toBe(0);
     expect(yanshou('ledger', 'add', '--db', db, '--county', '樟树市', '--line', '1', '--date', '2022-06-30', '--amount', '340.21').code).toBe(0);
     const bad = yanshou('ledger', 'add', '--db', db, '--county', '樟树市', '--line', '1', '--date', '2022-13-01', '--amount', '5');
@@ -157,6 +163,7 @@ describe('the ledger from the command line, and in the export and the PDF', () =
   });
 
   it('show --as-of gives the figures of that day', () => {
+    const db = paidInTwo();
     const early = JSON.parse(yanshou('show', '--db', db, '--county', '樟树市', '--as-of', '2022-01-01', '--json').stdout);
     expect(early.disbursements[0]).toMatchObject({ actual: '300', rate: '38.71' });
     expect(early.asOf).toBe('2022-01-01');
@@ -166,7 +173,8 @@ describe('the ledger from the command line, and in the export and the PDF', () =
   });
 
   it('export --as-of writes the figures of that day, and a 拨付台账 sheet with every payment', async () => {
-    const out = path.join(dir, 'early.xlsx');
+    const db = paidInTwo();
+    const out = path.join(tempDir(), 'early.xlsx');
     expect(yanshou('export', out, '--db', db, '--as-of', '2022-01-01').code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(fs.readFileSync(out) as unknown as ArrayBuffer);
@@ -185,7 +193,8 @@ describe('the ledger from the command line, and in the export and the PDF', () =
   });
 
   it('pdf --as-of prints the figures and the sentence of that day', () => {
-    const out = path.join(dir, 'early.pdf');
+    const db = paidInTwo();
+    const out = path.join(tempDir(), 'early.pdf');
     expect(yanshou('pdf', out, '--db', db, '--as-of', '2022-01-01').code).toBe(0);
     const text = execFileSync('pdftotext', ['-raw', out, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
     expect(text).toContain('截至2022年1月1日,已拨付承办企业资金共895.75万元,资金拨付率59.72%。');

@@ -103,7 +103,7 @@ describe('import into the store', () => {
     sheets[0].rows[12][7] = { v: 42 };
     const preview = await importWorkbooks(db, ME, ':memory:', [{ name: 'yuan.xlsx', bytes: await bytesOf(excelOf(sheets)) }], { onConflict: 'fail', dryRun: true });
     expect(preview.records).toEqual([
-      { county: '樟树市', batch: 8, items: 6, disbursements: 6, action: 'created', file: 'yuan.xlsx', sheet: '樟树市', planned: '1500', actual: '1235.96', rate: '82.40', unit: 'yuan', ignored: 1 },
+      { county: '樟树市', batch: 8, items: 6, disbursements: 6, payments: 0, action: 'created', file: 'yuan.xlsx', sheet: '樟树市', planned: '1500', actual: '1235.96', rate: '82.40', unit: 'yuan', ignored: 1 },
     ]);
     expect(preview.findings.map((f) => [f.code, f.cell])).toEqual([['ignored_cell', 'H13'], ['amounts_in_yuan', 'E13']]);
   });
