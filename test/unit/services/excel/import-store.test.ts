@@ -10,6 +10,7 @@ import { backupsFolder } from '../../../../electron/services/store/backup';
 import { referenceFixture, tempDir, ME } from '../../../helpers/fixtures';
 import { bytesOf, excelOf, layoutSheets, PLAIN_LAYOUT, typedSeedWorkbook } from '../../../fixtures/workbooks';
 import { AppError } from '../../../../shared/errors';
+import { computeRecord, toInput } from '../../../../shared/record';
 
 const seedFile = async (name = 'seed.xlsx') => ({ name, bytes: await exportWorkbook([referenceFixture('hans')]) });
 const otherCounty = async () => {
@@ -36,6 +37,25 @@ describe('import into the store', () => {
     undo(db);
     expect(listRecords(db)).toEqual([]);
     db.close();
+  });
+
+  it('a workbook with a 拨付台账 stores its payments with the record; the import is undone as one step, payments too', async () => {
+    const db = openDatabase(':memory:');
+    const record = structuredClone(referenceFixture('hans'));
+    record.county.acceptedOn = '2022-07-01';
+    const input = { ...toInput(record), payments: [
+      { line: 1, date: '2021-12-01', amount: '300', payee: '樟树市邮政分公司', voucher: '记-12-001', stage: '签订协议', note: '' },
+      { line: 1, date: '2022-06-30', amount: '340.21', payee: '樟树市邮政分公司', voucher: '记-06-118', stage: '进度款', note: '' },
+    ] };
+    const bytes = await exportWorkbook([computeRecord(input)]);
+    const result = await importWorkbooks(db, ME, ':memory:', [{ name: 'ledger.xlsx', bytes }], { onConflict: 'fail', dryRun: false });
+    expect(result.records.map((r) => [r.action, r.payments])).toEqual([['created', 2]]);
+    const [id] = findRecordIds(db, '樟树市', 8).map((r) => r.id);
+    expect(readRecord(db, id).record.payments).toEqual(input.payments);
+    expect(readRecord(db, id, { asOf: '2022-01-01' }).record.disbursements[0]).toMatchObject({ actual: '300', rate: '38.71' });
+    undo(db);
+    expect(listRecords(db)).toEqual([]);
+    expect(db.prepare('SELECT COUNT(*) FROM payments').pluck().get()).toBe(0);
   });
 
   it('a dry run previews and writes nothing', async () => {
