@@ -100,7 +100,7 @@ const importResult = z.object({
       actual: moneySchema.nullable(),
       rate: percentSchema.nullable(),
       /** The unit the amounts were written in: wan (万元), yuan (元, converted exactly), yi (亿元), mixed. */
-      unit: z.enum(['wan', 'yuan', 'yi', 'mixed']).nullable(),
+      unit: z.enum(['wan', 'yuan', 'qian', 'yi', 'mixed']).nullable(),
       /** Cells not read (ignored_cell findings). */
       ignored: z.number().int(),
       changes: recordChanges.optional(),

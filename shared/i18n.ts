@@ -61,6 +61,8 @@ export function problemText(problem: keyof typeof PROBLEM, lang: Lang): string {
   return PROBLEM[problem][lang === 'zh' ? 0 : 1];
 }
 
+const UNIT_NAMES: Record<string, [string, string]> = { yi: ['亿元', '100m yuan'], wan: ['万元', '10k yuan'], qian: ['千元', 'thousand yuan'], yuan: ['元', 'yuan'] };
+
 const TABLE_NAMES: Record<string, [string, string]> = {
   items: ['“项目建设完成情况”', 'construction'],
   disbursements: ['“中央财政资金拨付情况”', 'disbursement'],
@@ -158,6 +160,22 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
   summary_mismatch: [
     (p) => `说明句中的${p.what === 'rate' ? '资金拨付率' : '已拨付资金'} ${p.stated} 与计算值 ${p.computed} 不一致`,
     (p) => `the summary sentence's ${p.what === 'rate' ? 'rate' : 'disbursed total'} ${p.stated} differs from the computed ${p.computed}`,
+  ],
+  unit_conflict: [
+    (p) => `这里写的金额单位是${UNIT_NAMES[p.unit]?.[0] ?? p.unit},而 ${p.other} 写的是${UNIT_NAMES[p.otherUnit]?.[0] ?? p.otherUnit};无法确定金额单位,未导入(请删去其中一处)`,
+    (p) => `this says amounts are in ${UNIT_NAMES[p.unit]?.[1] ?? p.unit}, but ${p.other} says ${UNIT_NAMES[p.otherUnit]?.[1] ?? p.otherUnit}; the unit is unclear, nothing imported (remove one of them)`,
+  ],
+  unit_unclear: [
+    (p) => `无法识别“${p.value}”中的金额单位(应为 元、千元、万元 或 亿元);未导入`,
+    (p) => `the money unit in “${p.value}” is not one this reader knows (元, 千元, 万元, 亿元); nothing imported`,
+  ],
+  scaled_format: [
+    (p) => `${p.field}:单元格格式(${p.format})把数字缩放后显示,显示的不是单元格里的值(${p.value});请改为常规数字格式后再导入`,
+    (p) => `${p.field}: the cell's number format (${p.format}) shows the number scaled, not its value (${p.value}); use a plain number format and import again`,
+  ],
+  ambiguous_column: [
+    (p) => `有几列都可以是${p.field}(${p.cells}),无法确定用哪一列;请删去或改名其余各列`,
+    (p) => `several columns could be ${p.field} (${p.cells}); which one is meant is unclear: remove or rename the others`,
   ],
   unknown_category: [
     (p) => `类别“${p.value}”不是下拉列表中的类别,已按项目名称判断`,

@@ -153,10 +153,10 @@ export function shiftDecimal(text: string, places: number): string {
 }
 
 /** Where an amount was written: 亿元, 万元 or 元. Every amount is held in 万元. */
-export type AmountUnit = 'yi' | 'wan' | 'yuan';
+export type AmountUnit = 'yi' | 'wan' | 'qian' | 'yuan';
 /** Places the decimal point moves to turn an amount in this unit into 万元. */
-const TO_WAN_PLACES: Record<AmountUnit, number> = { yi: 4, wan: 0, yuan: -4 };
-const UNIT_WORDS: [string, AmountUnit][] = [['亿元', 'yi'], ['億元', 'yi'], ['万元', 'wan'], ['萬元', 'wan'], ['元', 'yuan'], ['亿', 'yi'], ['億', 'yi'], ['万', 'wan'], ['萬', 'wan']];
+const TO_WAN_PLACES: Record<AmountUnit, number> = { yi: 4, wan: 0, qian: -1, yuan: -4 };
+const UNIT_WORDS: [string, AmountUnit][] = [['亿元', 'yi'], ['億元', 'yi'], ['万元', 'wan'], ['萬元', 'wan'], ['千元', 'qian'], ['元', 'yuan'], ['亿', 'yi'], ['億', 'yi'], ['万', 'wan'], ['萬', 'wan']];
 
 /** The unit a text ends with ("29.41万元", "6402100元"), and the text without it. */
 export function splitUnit(text: string): { text: string; unit?: AmountUnit } {
@@ -175,7 +175,8 @@ export function parseAmount(input: string | number, unit: AmountUnit = 'wan', op
     if (unit === 'wan' || !Number.isFinite(input)) return { ...parseMoney(input, options), unit };
     if (input < 0) return { ok: false, problem: 'negative_amount', unit };
     if (input >= 1e19 && !options.sum) return { ok: false, problem: 'too_large', unit };
-    return { ...parseMoney(shiftDecimal(input.toFixed(unit === 'yuan' ? 2 : 10), TO_WAN_PLACES[unit]), options), unit };
+    // Digits down to 1 分 in this unit (元: 2, 千元: 5, 亿元: 10), then the decimal point moved.
+    return { ...parseMoney(shiftDecimal(input.toFixed(6 + TO_WAN_PLACES[unit]), TO_WAN_PLACES[unit]), options), unit };
   }
   const split = splitUnit(input.normalize('NFKC'));
   const written = split.unit ?? unit;

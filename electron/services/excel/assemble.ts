@@ -14,7 +14,7 @@ import { ledgerMismatches, readLedger, titleDay } from './ledger';
 import { defaultAsOf } from '../../../shared/ledger';
 
 /** The units a county's amounts were written in: wan (万元), yuan (元, converted), yi (亿元), or mixed. */
-export type UnitRead = 'wan' | 'yuan' | 'yi' | 'mixed';
+export type UnitRead = 'wan' | 'yuan' | 'qian' | 'yi' | 'mixed';
 
 /** One county found in a workbook. `input` is null when its errors leave no record to make. */
 export type ReadRecord = {
@@ -68,7 +68,7 @@ export function assemble(file: string, anchor: Block, parts: Block[], meta: Shee
     if (facts.values[fact] === undefined && !findings.some((f) => f.params.field === `county.${fact}` || f.params.field === fact))
       findings.push(place(finding('missing_fact', { field: `county.${fact}` }), file, sheet, anchor.factsCell));
   const yuanCells = tables.flatMap((t) => t.unitCells.map((c) => `${tableSheet(t)} › ${c.address}`));
-  if (units.has('yuan') || units.has('yi')) {
+  if (units.has('yuan') || units.has('qian') || units.has('yi')) {
     const source = yuanCells.length ? yuanCells.join(', ') : Object.entries(facts.cells).filter(([k]) => k.startsWith('investment') || k === 'centralArrangedUse').map(([, c]) => c).join(', ');
     const first = tables.find((t) => t.unitCells.length);
     findings.push(place(finding('amounts_in_yuan', { source }), file, first ? tableSheet(first) : sheet, first?.unitCells[0].address));

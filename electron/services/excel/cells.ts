@@ -43,6 +43,8 @@ export type Grid = {
   /** The cells of a row that hold a value, left to right. */
   row: (row: number) => readonly Cell[];
   cellCount: number;
+  /** Columns hidden in the sheet (an old column kept out of sight is not the one shown). */
+  hiddenColumns: ReadonlySet<number>;
 };
 
 /** Cells of one grid marked (used, read): by their index, so marking allocates nothing. */
@@ -107,6 +109,7 @@ class SheetGrid implements Grid {
     private readonly byRow: Map<number, Cell[]>,
     /** Merges that hold a value; a sheet has few, so finding the one over a cell is a short scan. */
     private readonly masters: Range[],
+    readonly hiddenColumns: ReadonlySet<number>,
   ) {
     // exceljs visits rows and their cells in order: both lists are sorted already.
     this.rows = [...byRow.keys()];
@@ -166,7 +169,9 @@ export function gridOf(sheet: ExcelJS.Worksheet): Grid {
     list = [];
     row.eachCell({ includeEmpty: false }, onCell);
   });
-  return new SheetGrid(sheet.name, rowCount, colCount, cells, byRow, merges.filter((m) => cells.has(key(m.top, m.left))));
+  const hidden = new Set<number>();
+  for (let c = 1; c <= colCount; c++) if (sheet.getColumn(c).hidden) hidden.add(c);
+  return new SheetGrid(sheet.name, rowCount, colCount, cells, byRow, merges.filter((m) => cells.has(key(m.top, m.left))), hidden);
 }
 
 const labelKeys = new Map<string, string>();
@@ -177,8 +182,8 @@ export function labelKey(text: string): string {
   if (key === undefined) {
     key = fold(text)
       .replace(/\([^)]*\)|\[[^\]]*\]|【[^】]*】/g, '')
-      .replace(/单位[:为是]?(亿元|万元|元)/g, '')
-      .replace(/(万元|元|%|:)$/g, '')
+      .replace(STATEMENT_G, '')
+      .replace(/(亿元|万元|千元|元|%|:)$/g, '')
       .replace(/[:%]/g, '');
     // Headers and labels repeat on every sheet; only short texts are worth remembering.
     if (text.length <= 40) {
@@ -189,17 +194,52 @@ export function labelKey(text: string): string {
   return key;
 }
 
-const UNIT_WORDS: Record<string, AmountUnit> = { 亿元: 'yi', 万元: 'wan', 元: 'yuan' };
+const UNIT_WORDS: Record<string, AmountUnit> = { 亿元: 'yi', 万元: 'wan', 千元: 'qian', 元: 'yuan' };
+const UNIT = '(亿元|万元|千元|元)';
+const CURRENCY = '(?:币种:?)?(?:人民币|rmb)?';
+/** "单位：元", "单位(元)", "单位：人民币元", "单位/元", "金额单位为万元", "本表金额单位：元。" (folded). */
+const STATEMENT = new RegExp(`单位[:为是/]?[(\\[【]?${CURRENCY}${UNIT}`, 'i');
+const STATEMENT_G = new RegExp(STATEMENT.source, 'gi');
+/** "(元)", "（人民币元）", "（元/人民币）", "【元】", "［元］", "(RMB元)" (folded). */
+const BRACKETED = new RegExp(`[(\\[【]${CURRENCY}${UNIT}(?:/?(?:人民币|rmb))?[)\\]】]`, 'i');
 
 /**
- * The money unit a header or a note names: "(万元)", "（元）", "单位：元", "金额单位为万元",
- * "计划安排额度万元". undefined when it names none.
+ * The money unit a header or a note names: "(万元)", "（元）", "（人民币元）", "【元】", "单位：元",
+ * "单位(千元)", "金额单位为万元", "计划安排额度万元". undefined when it names none.
  */
 export function unitOf(text: string): AmountUnit | undefined {
-  if (!/[元]/.test(text)) return undefined;
+  if (!text.includes('元')) return undefined;
   const f = fold(text);
-  const m = /单位[:为是]?(亿元|万元|元)/.exec(f) ?? /\((亿元|万元|元)\)/.exec(f) ?? /(亿元|万元|元)$/.exec(f);
+  const m = STATEMENT.exec(f) ?? BRACKETED.exec(f) ?? /(亿元|万元|千元|元)$/.exec(f);
   return m ? UNIT_WORDS[m[1]] : undefined;
+}
+
+/** The unit a unit line states ("单位：元", "本表金额单位为万元。"), or undefined. */
+export function statedUnit(text: string): AmountUnit | undefined {
+  if (!text.includes('元') || text.length > 80) return undefined;
+  const m = STATEMENT.exec(fold(text));
+  return m ? UNIT_WORDS[m[1]] : undefined;
+}
+
+/**
+ * Text that speaks of a money unit this reader cannot tell ("（元/万元）", "单位：美元"): a unit
+ * in brackets or after 单位 that is not one of ours. Amounts under it are never guessed.
+ */
+export function unclearUnit(text: string): boolean {
+  if (!text.includes('元') || unitOf(text) !== undefined) return false;
+  const f = fold(text);
+  return /单位[^元]{0,8}元/.test(f) || /[(\[【][^)\]】]{0,10}元[^)\]】]{0,10}[)\]】]/.test(f);
+}
+
+/**
+ * A number format that shows a number scaled ("0\".\"0000" shows 6402100 as 640.2100; "#,##0.0,"
+ * divides by 1,000): the amount shown is not the value. Such a cell is refused, never guessed.
+ */
+export function scalingFormat(numFmt: string | undefined): boolean {
+  if (!numFmt) return false;
+  const section = numFmt.split(';')[0];
+  if (/"\."|!\.|\\\./.test(section)) return true;
+  return /[0#?],+(?=$|[^0#?,])/.test(section.replace(/"[^"]*"/g, ''));
 }
 
 const decimalsOfFormat = new Map<string, number | undefined>();

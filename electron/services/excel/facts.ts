@@ -63,11 +63,11 @@ const TOKEN = new RegExp(
     '第(?<batch>[一二三四五六七八九十两\\d]{1,3})批',
     '(?<dy>(?:19|20)\\d{2})(?:年(?<dm>\\d{1,2})月(?:(?<dd>\\d{1,2})日)?|[-./](?<dm2>\\d{1,2})(?:[-./](?<dd2>\\d{1,2}))?(?![\\d.万元亿%]))',
     '(?<year>(?:19|20)\\d{2})年(?<fy>度)?',
-    `(?<num>${NUMBER})(?<unit>亿元|万元|元|%)?`,
+    `(?<num>${NUMBER})(?<unit>亿元|万元|千元|元|%)?`,
   ].join('|'),
   'g',
 );
-const UNITS: Record<string, AmountUnit> = { 亿元: 'yi', 万元: 'wan', 元: 'yuan' };
+const UNITS: Record<string, AmountUnit> = { 亿元: 'yi', 万元: 'wan', 千元: 'qian', 元: 'yuan' };
 const pad = (n: string) => n.padStart(2, '0');
 
 function tokens(folded: string): Token[] {
@@ -288,7 +288,7 @@ export function labelFact(cell: Cell): FactKey | undefined {
 }
 
 /** Reads the value of a labelled fact; amounts in the unit the label names (项目总投资（元）). */
-export function readLabelled(fact: FactKey, label: Cell, cell: Cell, facts: FactSet, reader: CellReader): void {
+export function readLabelled(fact: FactKey, label: Cell, cell: Cell, facts: FactSet, reader: CellReader, unit?: { unit: AmountUnit; cell: Cell }): void {
   let value: string | number | undefined;
   if (fact === 'batch') {
     value = typeof cell.value === 'number' ? cell.value : parseBatch(cell.text);
@@ -300,7 +300,10 @@ export function readLabelled(fact: FactKey, label: Cell, cell: Cell, facts: Fact
     value = parseDate(cell);
     if (value === undefined) reader.problem('not_a_date', cell, { field: `county.${fact}`, value: cell.text });
   } else if (fact.startsWith('investment.') || fact === 'centralArrangedUse') {
-    const read = reader.money(cell, `county.${fact}`, cell.address, unitOf(label.text) ?? 'wan');
+    // The label's own unit ("项目总投资（元）"), else the one beside the value or the unit line above.
+    const own = unitOf(label.text);
+    if (own && unit && own !== unit.unit) reader.problem('unit_conflict', label, { unit: own, other: unit.cell.address, otherUnit: unit.unit });
+    const read = reader.money(cell, `county.${fact}`, cell.address, own ?? unit?.unit ?? 'wan');
     if (read) facts.units.add(read.unit);
     value = read?.value;
   } else {

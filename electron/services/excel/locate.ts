@@ -4,8 +4,8 @@
 // a second title, 基本情况 or facts paragraph after a county's tables starts the next county.
 import type { AmountUnit } from '../../../shared/money';
 import { fold } from '../../../shared/text';
-import { CellMarks, holdsNumber, unitOf, type Cell, type Grid } from './cells';
-import { findHeader, startsTable } from './header';
+import { CellMarks, holdsNumber, labelKey, statedUnit, unclearUnit, unitOf, type Cell, type Grid } from './cells';
+import { findHeader, startsTable, type TableHeader } from './header';
 import { readTable, type TableRead, type TableUnit } from './rows';
 import { FactSet, labelFact, looksLikeParagraph, looksLikeTitle, readLabelled, readSentence, readSummary, readTitle, type SummaryRead } from './facts';
 import { CellReader } from './values';
@@ -46,18 +46,30 @@ function inTable(tables: TableRead[], cell: Cell): boolean {
   return false;
 }
 
-/** The unit line governing a table: the nearest one above it (it holds until the next one). */
-function unitAbove(statements: Statement[], top: number): TableUnit | undefined {
+/**
+ * The unit line governing what starts at row `top`: the nearest one above it within the same
+ * county (after the last county title above), holding until the next one.
+ */
+function unitAbove(statements: Statement[], top: number, from: number): TableUnit | undefined {
   let best: Statement | undefined;
-  for (const s of statements) if (s.row < top && (!best || s.row > best.row)) best = s;
+  for (const s of statements) if (s.row < top && s.row > from && (!best || s.row > best.row)) best = s;
   return best && { unit: best.unit, cell: best.cell };
 }
 
-/** Else a note just under the table ("注：金额单位为元"). */
-function unitBelow(statements: Statement[], bottom: number): TableUnit | undefined {
-  const s = statements.find((x) => x.row > bottom && x.row <= bottom + 3);
-  return s && { unit: s.unit, cell: s.cell };
+/** Else a note under the table ("注：3. 本表金额单位：元。"), before the next table or county. */
+function unitBelow(statements: Statement[], bottom: number, to: number, grid: Grid): TableUnit | undefined {
+  const s = statements.find((x) => x.row > bottom && x.row < to);
+  if (!s) return undefined;
+  for (const r of grid.rows) if (r > bottom && r < s.row && startsTable(grid, r)) return undefined;
+  return { unit: s.unit, cell: s.cell };
 }
+
+/** The last county title at or above `row` (0 when none): a unit line does not reach across it. */
+const titleAbove = (titles: number[], row: number) => titles.reduce((best, t) => (t <= row && t > best ? t : best), 0);
+const titleBelow = (titles: number[], row: number) => titles.reduce((best, t) => (t > row && t < best ? t : best), Infinity);
+
+/** The amount columns of a table (their units must agree with the table's unit line). */
+const AMOUNT_FIELDS = ['planned', 'actual', 'amount'] as const;
 
 /** Whether a cell can be the value of a fact: a number or date where one belongs (not another header word). */
 function canHold(fact: string, cell: Cell): boolean {
@@ -72,15 +84,33 @@ function differs(have: FactSet, facts: FactSet): boolean {
   return Object.entries(facts.values).some(([k, v]) => k !== 'statusNote' && a[k] !== undefined && (typeof v === 'string' ? fold(v) !== fold(String(a[k])) : v !== a[k]));
 }
 
+/**
+ * Units that cannot both hold: a column header naming one unit under a unit line naming another
+ * ("（万元）" under "单位：元"), or a header whose unit this reader cannot tell: errors at the cells.
+ */
+function checkUnits(header: TableHeader, line: TableUnit | undefined, reader: CellReader): void {
+  for (const field of AMOUNT_FIELDS) {
+    const col = (header.columns as Partial<Record<string, number>>)[field];
+    if (col === undefined) continue;
+    const own = header.units.get(col);
+    if (own && line && own.unit !== line.unit) reader.problem('unit_conflict', own.cell, { unit: own.unit, other: line.cell.address, otherUnit: line.unit });
+    for (const cell of header.cells) if (cell.col <= col && cell.col + cell.span - 1 >= col && unclearUnit(cell.text)) reader.problem('unit_unclear', cell, { value: cell.text });
+  }
+}
+
 export function locate(grid: Grid, file: string): SheetLayout {
   const reader = new CellReader(file, grid.sheet);
   const used = new CellMarks(grid);
   const statements: Statement[] = [];
+  const titles: number[] = [];
   for (const r of grid.rows)
     for (const cell of grid.row(r)) {
-      if (typeof cell.value !== 'string' || cell.text.length > 80 || !UNIT_LINE.test(cell.text)) continue;
-      const unit = unitOf(cell.text);
-      if (unit && /单位[:为是]?(亿元|万元|元)/.test(fold(cell.text))) statements.push({ row: r, unit, cell });
+      if (typeof cell.value !== 'string' || cell.text.length > 80) continue;
+      if (looksLikeTitle(cell.text)) titles.push(r);
+      if (!UNIT_LINE.test(cell.text)) continue;
+      const unit = statedUnit(cell.text);
+      if (unit) statements.push({ row: r, unit, cell });
+      else if (unclearUnit(cell.text)) reader.problem('unit_unclear', cell, { value: cell.text });
     }
 
   // Tables first: their header words are never read as facts.
@@ -95,11 +125,12 @@ export function locate(grid: Grid, file: string): SheetLayout {
       const scratch = new CellReader(file, grid.sheet);
       return { table: readTable(grid, header, scratch, unit, startsNext, used), findings: scratch.findings };
     };
-    const above = unitAbove(lines, header.top);
+    const above = unitAbove(lines, header.top, titleAbove(titles, header.top));
     let { table, findings } = read(above);
-    const below = above ? undefined : unitBelow(lines, table.bottom);
+    const below = above ? undefined : unitBelow(lines, table.bottom, titleBelow(titles, table.bottom), grid);
     if (below) ({ table, findings } = read(below));
     reader.findings.push(...findings);
+    checkUnits(header, above ?? below, reader);
     tables.push(table);
     while (i + 1 < grid.rows.length && grid.rows[i + 1] <= table.bottom) i++;
   }
@@ -139,11 +170,19 @@ export function locate(grid: Grid, file: string): SheetLayout {
         const value = cells.slice(k + 1).find((c) => !inTable(tables, c));
         if (!value || labelFact(value) || !canHold(fact, value)) continue;
         const block = blockFor(r, `label:${fact}`);
-        readLabelled(fact, cell, value, block.facts, reader);
+        // A unit in the cell beside the value ("2310 | 万元"), else the unit line above, in this county.
+        const beside = cells[cells.indexOf(value) + 1];
+        const besideUnit = beside && typeof beside.value === 'string' && labelKey(beside.text) === '' ? unitOf(beside.text) : undefined;
+        const unit = besideUnit ? { unit: besideUnit, cell: beside } : unitAbove(statements, r, titleAbove(titles, r));
+        readLabelled(fact, cell, value, block.facts, reader, unit);
         block.factsCell ??= cell.address;
         used.add(cell);
         used.add(value);
         k = cells.indexOf(value);
+        if (besideUnit) {
+          used.add(beside);
+          k++;
+        }
         continue;
       }
       const text = cell.text;

@@ -4,7 +4,7 @@ import { canonicalPercent, formatWan, parseAmount, parsePercent, type AmountUnit
 import { finding, type Finding, type FindingCode } from '../../../shared/findings';
 import { fold, stripXmlUnsafe, type Category } from '../../../shared/text';
 import { categoryOf, parseDateText } from '../../../shared/fields';
-import { formatDecimals, isBlank, isPercentFormat, type Cell } from './cells';
+import { formatDecimals, isBlank, isPercentFormat, scalingFormat, type Cell } from './cells';
 
 const CN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
@@ -56,6 +56,10 @@ export class CellReader {
       return undefined;
     }
     const v = cell!.value;
+    if (typeof v === 'number' && scalingFormat(cell!.numFmt)) {
+      this.problem('scaled_format', cell, { field, format: cell!.numFmt!, value: String(v) });
+      return undefined;
+    }
     const parsed = typeof v === 'number' || typeof v === 'string' ? parseAmount(v, unit, { sum: options.sum }) : ({ ok: false, problem: 'not_a_number', unit } as const);
     if (!parsed.ok) {
       const code = parsed.problem === 'negative_amount' ? 'negative_amount' : 'not_a_number';

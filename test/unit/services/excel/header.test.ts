@@ -66,4 +66,11 @@ describe('the header model', () => {
     // A table of amounts with no day is no ledger (the facts table's 立项日期 column is no payment).
     expect(findHeader(gridFrom([['县（市、区）', '立项日期', '项目总投资']]), 1)).toBeUndefined();
   });
+
+  it('a unit in a header in the forms clerks write it: （人民币元）, （元/人民币）, 【元】, ［元］, (RMB元), (千元)', () => {
+    for (const [written, unit] of [['（人民币元）', 'yuan'], ['（元/人民币）', 'yuan'], ['【元】', 'yuan'], ['［元］', 'yuan'], ['(RMB元)', 'yuan'], ['(千元)', 'qian'], ['（万元）', 'wan']]) {
+      const header = findHeader(gridFrom([['序号', '具体项目名称', `计划安排额度${written}`, `实际拨付额度${written}`, '资金拨付率']]), 1);
+      expect([written, header?.columns.planned, header?.units.get(3)?.unit, header?.units.get(4)?.unit]).toEqual([written, 3, unit, unit]);
+    }
+  });
 });

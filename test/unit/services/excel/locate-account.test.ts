@@ -18,14 +18,63 @@ describe('locate: tables, unit lines and counties on a sheet', () => {
     expect(layout.blocks.map((b) => [b.facts.values.name, b.first, b.last, b.tables.map((t) => t.header.top)])).toEqual([['樟树市', 1, 6], ['寻乌县', 7, 11]].map(([n, f, l]) => [n, f, l, [Number(f) + 3]]));
   });
 
-  it('a unit line governs the tables under it until the next one; a header unit wins', () => {
+  it('a unit line governs the tables under it in its own county, never the next county\'s', () => {
     const rows = [...county('樟树市'), [], ...county('寻乌县')];
     rows[2] = ['單位：元'];
     rows[8] = [];
-    rows[9] = ['序号', '具体项目名称', '计划安排额度(万元)', '实际拨付额度', '资金拨付率'];
-    rows[10] = [1, '培训', 1500, 12359600, ''];
+    rows[10] = [1, '培训', 1500, 1235.96, ''];
     const layout = locate(gridFrom(rows), 'f.xlsx');
     expect(layout.tables.map((t) => t.disbursements.map((d) => [d.planned, d.actual]))).toEqual([[['0.15', '0.123596']], [['1500', '1235.96']]]);
+    expect(layout.findings).toEqual([]);
+  });
+
+  it('the forms clerks write a unit line in: 单位(元), 单位：人民币元, 单位/千元, a note far below the table', () => {
+    const read = (line: string, at: 'above' | 'below') => {
+      const rows = county('樟树市');
+      rows[2] = at === 'above' ? [line] : [];
+      if (at === 'below') rows.push([], ['注：1. 数据截至验收日。'], ['2. 金额取自财务账。'], ['3. 其他说明。'], [line]);
+      return locate(gridFrom(rows), 'f.xlsx').tables[0].disbursements.map((d) => [d.planned, d.actual]);
+    };
+    for (const line of ['单位（元）', '单位(元)', '单位：人民币元', '单位/元', '金额单位为元', '（单位：元）']) expect(read(line, 'above')).toEqual([['0.15', '0.123596']]);
+    expect(read('单位：千元', 'above')).toEqual([['150', '123.596']]);
+    expect(read('4.本表金额单位：元。', 'below')).toEqual([['0.15', '0.123596']]);
+  });
+
+  it('a label/value facts table takes the unit line above it, or a unit in the cell beside the value', () => {
+    const rows: Row[] = [
+      [{ v: '樟树市电子商务进农村综合示范县项目验收情况表', colSpan: 5 }],
+      ['单位（元）'],
+      ['县（市、区）', '樟树市'],
+      ['项目总投资', 23100000],
+      ['其中：中央资金', 1500, '万元'],
+      ['安排使用中央资金（元）', 13327800],
+    ];
+    const [block] = locate(gridFrom(rows), 'f.xlsx').blocks;
+    expect(block.facts.values).toMatchObject({ name: '樟树市', 'investment.total': '2310', 'investment.central': '1500', centralArrangedUse: '1332.78' });
+    rows[5] = ['安排使用中央资金（万元）', 1332.78];
+    expect(locate(gridFrom(rows), 'f.xlsx').findings.map((f) => [f.code, f.cell, f.params.other])).toEqual([['unit_conflict', 'A6', 'A2']]);
+  });
+
+  it('an amount whose number format shows it scaled (元 shown as 万元, or thousands) is refused at its cell', () => {
+    for (const numFmt of ['0"."0000', '0!.0000', '#,##0.0,', '0.00,,']) {
+      const rows = county('樟树市');
+      rows[4] = [1, '培训', { v: 15000000, numFmt }, 1235.96, ''];
+      const layout = locate(gridFrom(rows), 'f.xlsx');
+      expect([numFmt, layout.findings.map((f) => [f.code, f.cell])]).toEqual([numFmt, [['scaled_format', 'C5']]]);
+    }
+    const rows = county('樟树市');
+    rows[4] = [1, '培训', { v: 1500, numFmt: '#,##0.00' }, { v: 1235.96, numFmt: '0.00"万元"' }, ''];
+    expect(locate(gridFrom(rows), 'f.xlsx').findings).toEqual([]);
+  });
+
+  it('a header unit that contradicts the unit line, or a unit it cannot tell, is an error at its cell', () => {
+    const rows = county('樟树市');
+    rows[2] = ['单位：元'];
+    rows[3] = ['序号', '具体项目名称', '计划安排额度(万元)', '实际拨付额度', '资金拨付率'];
+    expect(locate(gridFrom(rows), 'f.xlsx').findings.map((f) => [f.code, f.cell, f.params.other])).toEqual([['unit_conflict', 'C4', 'A3']]);
+    rows[2] = [];
+    rows[3] = ['序号', '具体项目名称', '计划安排额度(元/万元)', '实际拨付额度', '资金拨付率'];
+    expect(locate(gridFrom(rows), 'f.xlsx').findings.map((f) => [f.code, f.cell])).toEqual([['unit_unclear', 'C4']]);
   });
 });
 
