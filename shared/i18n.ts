@@ -76,6 +76,8 @@ const IGNORED_REASONS: Record<string, [string, string]> = {
   sheet: ['该工作表中没有找到可导入的表或基本情况', 'this sheet holds no table or basic facts that could be read'],
   no_label: ['基本情况中的这个数字前没有可识别的标签', 'a number in the basic facts with no known label before it'],
   repeated: ['基本情况中重复给出的数值,已采用第一个', 'a basic fact given again; the first one was used'],
+  inside_table: ['表格中间的标题或说明行,不是数据行;其后的行仍按本表读入', 'a heading or note inside the table, not a data row; the rows after it are read as the table’s'],
+  breakdown: ['“其中”行是上一行的明细,不作为单独的一行计入', 'a “其中” row breaks down the line above; it is not counted as a line of its own'],
 };
 
 const FINDINGS: Record<FindingCode, [Text, Text]> = {

@@ -242,6 +242,18 @@ export function scalingFormat(numFmt: string | undefined): boolean {
   return /[0#?],+(?=$|[^0#?,])/.test(section.replace(/"[^"]*"/g, ''));
 }
 
+/**
+ * A 合计 or 小计 label as clerks write it: 合计, 合  计, 合计：, 合计（万元）, 合计（6项）, 合计金额, 总计,
+ * 共计, 全部合计, 本表合计, 累计, 汇总; 小计, 物流及上行小计. undefined for anything else.
+ */
+export function totalKind(text: string): 'total' | 'subtotal' | undefined {
+  if (text.length > 24) return undefined;
+  const key = fold(text).replace(/\([^)]*\)|\[[^\]]*\]|【[^】]*】/g, '').replace(/[:]/g, '');
+  if (/^(合计|总计|共计|总合计|合计数|全部合计|本表合计|累计|汇总|合计金额|总计金额)$/.test(key)) return 'total';
+  if (/^.{0,12}小计$/.test(key)) return 'subtotal';
+  return undefined;
+}
+
 const decimalsOfFormat = new Map<string, number | undefined>();
 
 /** Decimals a number format shows ("0.00%" → 2, "0%" → 0); undefined for General or none. */

@@ -3,7 +3,7 @@
 // matched to the fields of a table, with the money unit each column names.
 import type { AmountUnit } from '../../../shared/money';
 import { fold } from '../../../shared/text';
-import { labelKey, unitOf, type Cell, type Grid } from './cells';
+import { labelKey, totalKind, unitOf, type Cell, type Grid } from './cells';
 
 export type TableKind = 'items' | 'disbursements' | 'payments';
 export type ItemField = 'seq' | 'name' | 'target' | 'completion' | 'completionRate' | 'category';
@@ -24,8 +24,8 @@ export const HEADER_WORDS: { items: Record<ItemField, string[]>; disbursements: 
   disbursements: {
     seq: ['序号', '编号', '序'],
     name: ['具体项目名称', '项目名称', '具体项目', '项目', '名称'],
-    planned: ['计划安排额度', '计划安排资金', '计划安排金额', '计划安排', '安排额度', '计划额度', '计划金额', '计划'],
-    actual: ['实际拨付额度', '实际拨付资金', '实际拨付金额', '实际拨付', '拨付额度', '已拨付资金', '已拨付', '实际'],
+    planned: ['计划安排额度', '计划安排资金', '计划安排金额', '计划安排', '安排额度', '计划额度', '计划金额', '=计划', '=安排', '=计划数'],
+    actual: ['实际拨付额度', '实际拨付资金', '实际拨付金额', '实际拨付', '拨付额度', '已拨付资金', '已拨付', '累计拨付', '拨付承办企业资金', '拨付企业资金', '=实际', '=拨付', '=实际数'],
     rate: ['资金拨付率', '拨付率', '拨付比例', '拨付进度'],
     category: ['项目类别', '类别', '分类', '项目类型', '类型'],
   },
@@ -57,19 +57,27 @@ export type TableHeader = {
   cells: Cell[];
   /** The header cell of the name column, to name the table in messages. */
   nameCell: Cell;
+  /** Amount fields two or more columns could serve equally: the table cannot be read until one is meant. */
+  ambiguous: { field: Field; cells: Cell[] }[];
 };
 
-const TOTAL = /^(合计|总计|小计|合计数|总合计)$/;
 const HEADING = /^[一二三四五六七八九十]+[、.．]/;
 /** "樟树市中央财政资金拨付台账": a ledger's title above its header, never a header word. */
 const LEDGER_TITLE = /台账/;
 const NUMERIC = /^[\d.,%\s()（）+\-−％]+$/;
 
+/** Words for money that is not paid or planned: such a column never serves an amount field. */
+const NOT_PAID = /未|剩余|结余|差额|缺口|尚需|待拨/;
+const EXACT = 1000;
+
+/** How well `key` says one of `words`: exactly (1000 + length), or inside it (length); "=计划" only exactly. */
 function score(key: string, words: string[]): number {
   let best = 0;
-  for (const w of words) {
-    if (key === w) return 1000 + w.length;
-    if (key.includes(w)) best = Math.max(best, w.length);
+  for (const word of words) {
+    const exactOnly = word.startsWith('=');
+    const w = exactOnly ? word.slice(1) : word;
+    if (key === w) return EXACT + w.length;
+    if (!exactOnly && key.includes(w)) best = Math.max(best, w.length);
   }
   return best;
 }
@@ -81,7 +89,7 @@ export function headerLike(cell: Cell): boolean {
   if (typeof cell.value !== 'string' || cell.text.length > 30) return false;
   if (unitOnly(cell)) return true; // "(元)", "(%)"
   const f = fold(cell.text);
-  return !NUMERIC.test(f) && !TOTAL.test(f) && !HEADING.test(f) && !LEDGER_TITLE.test(f);
+  return !NUMERIC.test(f) && !totalKind(cell.text) && !HEADING.test(f) && !LEDGER_TITLE.test(f);
 }
 
 /** Cells of the band's rows that belong to it, left to right within each row. */
@@ -132,7 +140,22 @@ function columnParts(grid: Grid, top: number, bottom: number, col: number): Part
   return parts;
 }
 
-type Match = { kind: TableKind; columns: Partial<Record<Field, number>>; fields: number; score: number };
+type Match = { kind: TableKind; columns: Partial<Record<Field, number>>; fields: number; score: number; ambiguous: { field: Field; cols: number[] }[] };
+
+/** The amount fields of each table: where two columns could serve one, which is meant must be clear. */
+const MONEY_FIELDS: Record<TableKind, Field[]> = { items: [], disbursements: ['planned', 'actual'], payments: ['amount'] };
+
+/**
+ * How strongly a column is the one an amount field means, compared field by field (lower is
+ * stronger): shown before hidden; central funds (中央) before other money (项目总投资, 地方配套);
+ * the adjusted plan (调整后), the cumulative payment (累计), a ledger's single payment (本次) before
+ * the others; an exact header before one that only contains the word.
+ */
+function strength(field: Field, full: string, hidden: boolean, s: number): number[] {
+  const prefer = (first: RegExp, last: RegExp) => (first.test(full) ? 0 : last.test(full) ? 2 : 1);
+  const own = field === 'planned' ? prefer(/调整后/, /原|调整前/) : field === 'actual' ? prefer(/累计/, /本年|本次|当年|本期|其中/) : prefer(/本次/, /累计/);
+  return [hidden ? 1 : 0, /中央/.test(full) ? 0 : 1, own, s >= EXACT ? 0 : 1];
+}
 
 const scores = new Map<string, [Field, number][]>();
 
@@ -150,7 +173,7 @@ function fieldScores(kind: TableKind, key: string): [Field, number][] {
 }
 
 /** Which column serves which field: the best-scoring pairs first, each column and field once. */
-function assign(kind: TableKind, keys: Map<number, { leaf: string; full: string }>): Match {
+function assign(kind: TableKind, keys: Map<number, { leaf: string; full: string; hidden: boolean }>): Match {
   const candidates: { field: Field; col: number; s: number }[] = [];
   for (const [col, { leaf, full }] of keys) {
     if (!leaf || leaf.length > 16 || full.length > 40) continue;
@@ -158,6 +181,9 @@ function assign(kind: TableKind, keys: Map<number, { leaf: string; full: string 
     for (const [field, s] of fieldScores(kind, leaf)) candidates.push({ field, col, s });
     if (full !== leaf) for (const [field, s] of fieldScores(kind, full)) candidates.push({ field, col, s });
   }
+  // Money not paid or planned (未拨付, 剩余) is never an amount.
+  const money = new Set(MONEY_FIELDS[kind]);
+  for (let i = candidates.length - 1; i >= 0; i--) if (money.has(candidates[i].field) && NOT_PAID.test(keys.get(candidates[i].col)!.full)) candidates.splice(i, 1);
   candidates.sort((a, b) => b.s - a.s || a.col - b.col);
   const columns: Partial<Record<Field, number>> = {};
   const used = new Set<number>();
@@ -168,8 +194,27 @@ function assign(kind: TableKind, keys: Map<number, { leaf: string; full: string 
     used.add(col);
     total += s;
   }
-  return { kind, columns, fields: used.size, score: total };
+  // Of columns that could each serve an amount field, the strongest serves it; a tie is told.
+  const ambiguous: Match['ambiguous'] = [];
+  for (const field of MONEY_FIELDS[kind]) {
+    const chosen = columns[field];
+    if (chosen === undefined) continue;
+    const best = new Map<number, number>();
+    for (const c of candidates) if (c.field === field && (c.col === chosen || !used.has(c.col))) best.set(c.col, Math.max(best.get(c.col) ?? 0, c.s));
+    if (best.size < 2) continue;
+    const ranked = [...best].map(([col, s]) => ({ col, rank: strength(field, keys.get(col)!.full, keys.get(col)!.hidden, s) })).sort((a, b) => compare(a.rank, b.rank) || a.col - b.col);
+    used.delete(chosen);
+    columns[field] = ranked[0].col;
+    used.add(ranked[0].col);
+    if (compare(ranked[0].rank, ranked[1].rank) === 0) ambiguous.push({ field, cols: ranked.filter((r) => compare(r.rank, ranked[0].rank) === 0).map((r) => r.col) });
+  }
+  return { kind, columns, fields: used.size, score: total, ambiguous };
 }
+
+const compare = (a: number[], b: number[]) => {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return 0;
+};
 
 function valid(m: Match): boolean {
   const c = m.columns;
@@ -206,7 +251,7 @@ export function findHeader(grid: Grid, top: number): TableHeader | undefined {
 }
 
 /** What a header band says, in columns counted from its left edge: which field each serves, where units are named. */
-type Plan = { kind: TableKind; columns: Partial<Record<Field, number>>; units: { col: number; unit: AmountUnit; row: number; at: number }[] };
+type Plan = { kind: TableKind; columns: Partial<Record<Field, number>>; units: { col: number; unit: AmountUnit; row: number; at: number }[]; ambiguous: { field: Field; cols: number[] }[] };
 const plans = new Map<string, Plan | null>();
 
 function headerOf(grid: Grid, top: number, bottom: number): TableHeader | undefined {
@@ -220,7 +265,7 @@ function headerOf(grid: Grid, top: number, bottom: number): TableHeader | undefi
   }
   // Every county's sheet repeats the same header: what it says is worked out once.
   let id = `${bottom - top}`;
-  for (let r = top; r <= bottom; r++) for (const c of grid.row(r)) id += `\u0000${c.row - top},${c.col - left},${c.span},${c.rowSpan}\u0001${c.text}`;
+  for (let r = top; r <= bottom; r++) for (const c of grid.row(r)) id += `\u0000${c.row - top},${c.col - left},${c.span},${c.rowSpan}${grid.hiddenColumns.has(c.col) ? 'h' : ''}\u0001${c.text}`;
   let plan = plans.get(id);
   if (plan === undefined) {
     plan = planOf(grid, top, bottom, left, right);
@@ -232,16 +277,17 @@ function headerOf(grid: Grid, top: number, bottom: number): TableHeader | undefi
   for (const f of Object.keys(plan.columns) as Field[]) columns[f] = plan.columns[f]! + left;
   const units = new Map<number, { unit: AmountUnit; cell: Cell }>();
   for (const u of plan.units) units.set(u.col + left, { unit: u.unit, cell: grid.at(u.row + top, u.at + left)! });
-  return { kind: plan.kind, top, bottom, left, right, columns, units, cells, nameCell: grid.cover(bottom, (columns.name ?? columns.seq)!) ?? cells[0] };
+  const ambiguous = plan.ambiguous.map(({ field, cols }) => ({ field, cells: cols.map((c) => grid.cover(bottom, c + left)!).filter(Boolean) }));
+  return { kind: plan.kind, top, bottom, left, right, columns, units, cells, nameCell: grid.cover(bottom, (columns.name ?? columns.seq)!) ?? cells[0], ambiguous };
 }
 
 function planOf(grid: Grid, top: number, bottom: number, left: number, right: number): Plan | null {
-  const keys = new Map<number, { leaf: string; full: string }>();
+  const keys = new Map<number, { leaf: string; full: string; hidden: boolean }>();
   const units: Plan['units'] = [];
   for (let col = left; col <= right; col++) {
     const parts = columnParts(grid, top, bottom, col);
     const words = parts.filter((p) => p.key !== '');
-    if (words.length > 0) keys.set(col, { leaf: words[words.length - 1].key, full: words.map((p) => p.key).join('') });
+    if (words.length > 0) keys.set(col, { leaf: words[words.length - 1].key, full: words.map((p) => p.key).join(''), hidden: grid.hiddenColumns.has(col) });
     // The column's own header first, then the groups above it, nearest first.
     for (let i = parts.length - 1; i >= 0; i--) {
       const unit = unitOf(parts[i].cell.text);
@@ -256,5 +302,5 @@ function planOf(grid: Grid, top: number, bottom: number, left: number, right: nu
   const best = matches.sort((a, b) => b.fields - a.fields || b.score - a.score)[0];
   const columns: Partial<Record<Field, number>> = {};
   for (const f of Object.keys(best.columns) as Field[]) columns[f] = best.columns[f]! - left;
-  return { kind: best.kind, columns, units };
+  return { kind: best.kind, columns, units, ambiguous: best.ambiguous.map(({ field, cols }) => ({ field, cols: cols.map((c) => c - left) })) };
 }

@@ -131,6 +131,7 @@ export function locate(grid: Grid, file: string): SheetLayout {
     if (below) ({ table, findings } = read(below));
     reader.findings.push(...findings);
     checkUnits(header, above ?? below, reader);
+    for (const { field, cells } of header.ambiguous) reader.problem('ambiguous_column', cells[0], { field, cells: cells.map((c) => c.address).join('、') });
     tables.push(table);
     while (i + 1 < grid.rows.length && grid.rows[i + 1] <= table.bottom) i++;
   }

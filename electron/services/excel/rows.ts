@@ -5,7 +5,8 @@ import { formatWan, sumFen, type AmountUnit } from '../../../shared/money';
 import { fold, inferCategory } from '../../../shared/text';
 import type { DisbursementInput, Item } from '../../../shared/record';
 import { fen, fenOrZero } from '../../../shared/record';
-import { colName, isBlank, type Cell, type CellMarks, type Grid } from './cells';
+import { colName, holdsNumber, isBlank, totalKind, type Cell, type CellMarks, type Grid } from './cells';
+import { findHeader } from './header';
 import type { Field, TableHeader, TableKind } from './header';
 import { seqNumber, type CellReader } from './values';
 
@@ -36,18 +37,14 @@ export type TableRead = {
 
 export type TableUnit = { unit: AmountUnit; cell: Cell };
 
-const TOTAL_WORDS = new Set(['合计', '总计', '合计数', '总合计']);
-const SUBTOTAL_WORDS = new Set(['小计']);
 const HEADING = /^[一二三四五六七八九十]+[、.．].{3,}/;
 /** Blank rows a 合计 may stand below the last row and still be the table's (a template's unused rows). */
 const MAX_BLANK_BEFORE_TOTAL = 200;
-const NOTE = /^(注|备注|说明|填表|附|填报|制表|审核|负责人)/;
+const NOTE = /^[(]?(注|备注|说明|填表|附|填报|制表|审核|负责人|数据来源|资料来源|联系人|联系电话|经办人|单位负责人|分管领导)/;
+const CONTINUED = /^[(]?续表/;
+const SECTION = /基本情况|建设完成情况|拨付情况|资金拨付|台账/;
 
-const totalWord = (cell: Cell): 'total' | 'subtotal' | undefined => {
-  if (typeof cell.value !== 'string' || cell.text.length > 12) return undefined;
-  const key = fold(cell.text).replace(/[:：]/g, '');
-  return TOTAL_WORDS.has(key) ? 'total' : SUBTOTAL_WORDS.has(key) ? 'subtotal' : undefined;
-};
+const totalWord = (cell: Cell): 'total' | 'subtotal' | undefined => (typeof cell.value === 'string' ? totalKind(cell.text) : undefined);
 
 /** First index in a sorted list whose value is greater than `n`. */
 function after(list: readonly number[], n: number): number {
@@ -115,10 +112,12 @@ class TableReader {
     const nameCol = this.columns.name ?? header.right;
     let last = header.bottom;
     const rows = grid.rows;
+    let continued = false;
     for (let i = after(rows, header.bottom); i < rows.length; i++) {
       const r = rows[i];
-      // Two blank rows end a table, unless what follows them is its 合计 (a template's unused rows).
-      if (r - last > 2 && (r - last > MAX_BLANK_BEFORE_TOTAL || !this.totalRow(r))) break;
+      // Two blank rows end a table, unless what follows them is its 合计 (a template's unused rows)
+      // or rows that are plainly its own (the lines a clerk typed after leaving two rows empty).
+      if (r - last > 2 && (r - last > MAX_BLANK_BEFORE_TOTAL || !(this.totalRow(r) || this.dataRow(r)))) break;
       // The row's cells within the table's columns: how many, the first, a 合计 label, one in a mapped column.
       let count = 0;
       let firstCell: Cell | undefined;
@@ -136,10 +135,41 @@ class TableReader {
       if (!firstCell) break;
       if (!label) {
         const first = fold(firstCell.text.slice(0, 16));
-        if (count === 1 && (firstCell.span >= 3 || HEADING.test(first))) break;
-        if (NOTE.test(first)) break;
-        if (!inColumns) break;
-        if (this.startsTable(r)) break;
+        // A row numbering the columns under the header (甲 乙 1 2 3=2/1) is no line.
+        if (last === header.bottom && this.columnNumbers(r)) {
+          this.skip(r, 'column_numbers');
+          last = r;
+          continue;
+        }
+        // The header repeated after a page break (续表): the table goes on.
+        if (CONTINUED.test(first) && count <= 2) {
+          this.skip(r, 'continued');
+          continued = true;
+          last = r;
+          continue;
+        }
+        if (this.startsTable(r)) {
+          const again = findHeader(grid, r);
+          if (!again || again.kind !== header.kind || !(continued || this.continuesNumbering(again.bottom))) break;
+          for (let rr = r; rr <= again.bottom; rr++) this.skip(rr, 'continued');
+          while (i + 1 < rows.length && rows[i + 1] <= again.bottom) i++;
+          last = again.bottom;
+          continued = false;
+          continue;
+        }
+        // A line of text alone in the 序号 column ("以上数据经审核无误") is a note, not a line without a name.
+        const noteInSeq = count === 1 && firstCell.col === this.columns.seq && typeof firstCell.value === 'string' && firstCell.text.length > 4 && seqNumber(firstCell) === undefined;
+        // A heading naming a part of the acceptance table (三、中央财政资金拨付情况) always ends the table.
+        if (HEADING.test(first) && SECTION.test(fold(firstCell.text.slice(0, 30)))) break;
+        const interrupts = (count === 1 && (firstCell.span >= 3 || HEADING.test(first))) || NOTE.test(first) || !inColumns || noteInSeq;
+        if (interrupts) {
+          // A section heading or a note inside the table: the rows after it are still the table's.
+          const next = rows[i + 1];
+          if (next === undefined || next - r > 2 || !this.dataRow(next)) break;
+          this.skip(r, 'inside_table');
+          last = r;
+          continue;
+        }
       }
       last = r;
       out.bottom = r;
@@ -147,11 +177,57 @@ class TableReader {
         if (!this.total(r, label)) break;
         continue;
       }
+      // 其中：… breaks the line above down; it is not a line of its own.
+      const name = this.at(r, 'name');
+      if (header.kind !== 'payments' && name && /^其中/.test(fold(name.text))) {
+        this.skip(r, 'breakdown');
+        continue;
+      }
       if (header.kind === 'items') this.item(r);
       else if (header.kind === 'payments') this.payment(r);
       else this.disbursement(r);
     }
     return out;
+  }
+
+  /** Whether row `r` reads as one of this table's rows: a name or 序号, and what its kind of row holds. */
+  private dataRow(r: number): boolean {
+    if (this.startsTable(r) || this.totalRow(r)) return false;
+    const has = (f: Field) => !isBlank(this.at(r, f));
+    const number = (f: Field) => {
+      const c = this.at(r, f);
+      return !!c && holdsNumber(c);
+    };
+    const kind = this.header.kind;
+    if (kind === 'payments') return has('date') && number('amount');
+    const named = has('name') && !/^(注|备注|说明)/.test(fold(this.at(r, 'name')!.text));
+    const seq = this.at(r, 'seq');
+    if (seq && !isBlank(seq) && seqNumber(seq) === undefined) return false;
+    if (kind === 'items') return named && (has('target') || has('completion'));
+    return (named || (has('seq') && seqNumber(this.at(r, 'seq')!) !== undefined)) && (number('planned') || number('actual'));
+  }
+
+  /** A row under the header that numbers its columns: 甲 乙 1 2 3=2/1 (numbers counting up by one). */
+  private columnNumbers(r: number): boolean {
+    const texts = this.grid.row(r).filter((c) => c.col >= this.header.left && c.col <= this.header.right).map((c) => fold(c.text));
+    if (texts.length < 3 || !texts.every((t) => /^([甲乙丙丁戊己庚辛壬癸]|\d{1,2}|\d{1,2}=[\d+\-*/×÷()]{1,12})$/.test(t))) return false;
+    const numbers = texts.filter((t) => /^\d{1,2}$/.test(t)).map(Number);
+    return numbers.every((n, k) => k === 0 || n === numbers[k - 1] + 1) && (numbers.length < texts.length || numbers[0] <= 1);
+  }
+
+  /** Whether the rows after a repeated header go on with the 序号 the table had reached. */
+  private continuesNumbering(headerBottom: number): boolean {
+    const next = this.grid.rows.find((r) => r > headerBottom);
+    const seq = next === undefined ? undefined : this.at(next, 'seq');
+    return this.previousSeq > 0 && !!seq && seqNumber(seq) === this.previousSeq + 1;
+  }
+
+  /** A row inside the table that is no line (a note, a section heading, 其中, a repeated header): told, not read. */
+  private skip(r: number, reason: 'column_numbers' | 'continued' | 'inside_table' | 'breakdown'): void {
+    const cells = this.grid.row(r).filter((c) => c.col + c.span - 1 >= this.header.left && c.col <= this.header.right);
+    for (const c of cells) this.used.add(c);
+    const first = cells[0];
+    if (first && reason !== 'continued' && reason !== 'column_numbers') this.reader.problem('ignored_cell', first, { value: first.text.length > 40 ? `${first.text.slice(0, 40)}…` : first.text, reason });
   }
 
   /** Whether row `r` is a 合计 row of this table (its label in the table's first columns). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findHeader } from '../../../../electron/services/excel/header';
-import { gridFrom } from '../../../helpers/grid';
+import { gridFrom, type Row } from '../../../helpers/grid';
 
 const band = (h: ReturnType<typeof findHeader>) => h && { kind: h.kind, top: h.top, bottom: h.bottom, left: h.left, right: h.right, columns: h.columns, units: Object.fromEntries([...h.units].map(([c, u]) => [c, [u.unit, u.cell.address]])) };
 
@@ -54,9 +54,33 @@ describe('the header model', () => {
     expect(band(findHeader(grid, 1))).toMatchObject({ kind: 'disbursements', columns: { seq: 1, name: 2, planned: 3, actual: 4, rate: 5 } });
   });
 
-  it('two columns that name a field equally well: the leftmost serves it, the other is left to be reported', () => {
+  it('two columns that name an amount equally well: the table cannot be read until one is meant (both cells named)', () => {
     const grid = gridFrom([['序号', '具体项目名称', '计划安排额度', '实际拨付额度', '实际拨付额度']]);
-    expect(band(findHeader(grid, 1))?.columns).toEqual({ seq: 1, name: 2, planned: 3, actual: 4 });
+    const header = findHeader(grid, 1)!;
+    expect(band(header)?.columns).toEqual({ seq: 1, name: 2, planned: 3, actual: 4 });
+    expect(header.ambiguous.map((a) => [a.field, a.cells.map((c) => c.address)])).toEqual([['actual', ['D1', 'E1']]]);
+  });
+
+  it('of several money columns, the one meant: central funds, not unpaid, cumulative, adjusted, shown, paid to the enterprises', () => {
+    const cases: [string, Row[], { planned: number; actual: number }][] = [
+      ['项目总投资 beside 中央财政资金', [['序号', '具体项目名称', { v: '项目总投资', colSpan: 2 }, null, { v: '中央财政资金', colSpan: 2 }], ['', '', '计划', '实际', '计划', '实际']], { planned: 5, actual: 6 }],
+      ['地方配套 beside 中央', [['序号', '具体项目名称', { v: '地方配套资金', colSpan: 2 }, null, { v: '中央财政资金', colSpan: 2 }], ['', '', '计划', '实际', '计划', '实际']], { planned: 5, actual: 6 }],
+      ['未拨付 beside 已拨付', [['序号', '具体项目名称', '计划安排额度', '未拨付额度', '已拨付额度']], { planned: 3, actual: 5 }],
+      ['本年 beside 累计', [['序号', '具体项目名称', '计划安排额度', '本年实际拨付', '累计实际拨付']], { planned: 3, actual: 5 }],
+      ['原计划 beside 调整后', [['序号', '具体项目名称', '计划安排额度', '调整后计划安排额度', '实际拨付额度']], { planned: 4, actual: 5 }],
+      ['实际到位 beside 拨付承办企业', [['序号', '具体项目名称', '计划安排额度', '实际到位资金', '拨付承办企业资金']], { planned: 3, actual: 5 }],
+      ['安排 / 拨付 under 中央财政资金', [['序号', '具体项目名称', { v: '中央财政资金（万元）', colSpan: 2 }], ['', '', '安排', '拨付']], { planned: 3, actual: 4 }],
+      ['计划完成时间 is no amount', [['序号', '具体项目名称', '计划完成时间', '计划安排额度', '实际拨付额度']], { planned: 4, actual: 5 }],
+    ];
+    for (const [name, rows, want] of cases) {
+      const header = findHeader(gridFrom(rows), 1);
+      expect([name, header?.columns.planned, header?.columns.actual, header?.ambiguous]).toEqual([name, want.planned, want.actual, []]);
+    }
+    // A hidden old column and the shown one of the same name: the shown one.
+    const grid = gridFrom([['序号', '具体项目名称', '计划安排额度', '计划安排额度', '实际拨付额度']]);
+    (grid.hiddenColumns as Set<number>).add(3);
+    const hidden = findHeader(grid, 1);
+    expect([hidden?.columns.planned, hidden?.ambiguous]).toEqual([4, []]);
   });
 
   it('the ledger by its words (a day and an amount beside 序号 or a name), in either script; its title is no header word', () => {

@@ -319,10 +319,20 @@ describe('every cell is used or reported', () => {
 
   it('a header with no rows under it while numbers stand below is an error naming the first number, never an empty table', async () => {
     const sheets = layoutSheets([seed()], { ...PLAIN_LAYOUT, total: 'none' });
+    // Amounts with neither 序号 nor name are no lines of the table.
+    for (let r = 13; r < 19; r++) sheets[0].rows[r] = [null, null, ...sheets[0].rows[r].slice(2)];
     sheets[0].rows.splice(13, 0, [], [], []);
     const read = await readSheets(sheets);
     expect(read[0].input).toBeNull();
-    expect(codes(read).filter(([c]) => c !== 'ignored_cell')).toEqual([['empty_table', 'A17']]);
+    expect(codes(read).filter(([c]) => c !== 'ignored_cell')).toEqual([['empty_table', 'C17']]);
+  });
+
+  it('lines typed after blank rows under the header are the table\'s, read exactly', async () => {
+    const sheets = layoutSheets([seed()], { ...PLAIN_LAYOUT, total: 'none' });
+    sheets[0].rows.splice(13, 0, [], [], []);
+    const [read] = await readSheets(sheets);
+    expect(read.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(computeRecord(read.input!).disbursements).toEqual(layoutExpected(seed(), { ...PLAIN_LAYOUT, total: 'none' }).disbursements);
   });
 
   it('a missing table while numbers stand where its rows would be is an error at the first number', async () => {

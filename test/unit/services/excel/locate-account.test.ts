@@ -90,8 +90,9 @@ describe('account: every cell used or reported', () => {
 
   it('a table with no rows and numbers under it is an error at the first number', () => {
     const rows = county('樟树市');
+    rows[4] = ['', '', 1500, 1235.96, ''];
     rows.splice(4, 0, [], [], []);
     const layout = locate(gridFrom(rows), 'f.xlsx');
-    expect(account(layout, 'f.xlsx').filter((f) => f.code === 'empty_table').map((f) => [f.cell, f.params])).toEqual([['A8', { table: 'disbursements', at: 'A8', value: '1' }]]);
+    expect(account(layout, 'f.xlsx').filter((f) => f.code === 'empty_table').map((f) => [f.cell, f.params])).toEqual([['C8', { table: 'disbursements', at: 'C8', value: '1500' }]]);
   });
 });

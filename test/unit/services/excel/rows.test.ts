@@ -26,6 +26,16 @@ describe('rows under a header', () => {
     });
   });
 
+  it('total labels as clerks write them: 合计（万元）, 共计, 合计金额, 全部合计, 合计（6项）, 累计, 汇总, 物流及上行小计', () => {
+    for (const label of ['合计（万元）', '共计', '合计金额', '全部合计', '合计（6项）', '累计', '汇总', '合计：']) {
+      const r = read([HEADER, [1, 'a', 10, 10], [2, 'b', 20, 15], ['', label, 30, 25]]);
+      expect([label, r.lines.length, r.totals.map((t) => t.slice(1, 3))]).toEqual([label, 2, [['30', '25']]]);
+    }
+    const sub = read([HEADER, [1, 'a', 10, 10], [2, 'b', 20, 15], ['', '物流及上行小计', 30, 25], [3, 'c', 5, 5]]);
+    expect(sub.lines.map((l) => l[1])).toEqual(['a', 'b', 'c']);
+    expect(sub.findings).toEqual([]);
+  });
+
   it('总计 merged across A:B is the total; 小计 is checked against the rows since the last one, and is no line', () => {
     const r = read([HEADER, [1, 'a', 10, 10], [2, 'b', 20, 15], ['小计', '', 31, 25], [3, 'c', 5, 5], [{ v: '总计', colSpan: 2 }, null, 35, 30]]);
     expect(r.lines.map((l) => l[1])).toEqual(['a', 'b', 'c']);
@@ -44,10 +54,28 @@ describe('rows under a header', () => {
       [[{ v: '二、项目建设完成情况' }]],
       [['注：数据截至验收日']],
       [[{ v: '截至验收日,已拨付承办企业资金共30万元', colSpan: 5 }]],
-      [[], [], [3, 'c', 1, 1]],
+      [[], [], ['', '', 1, 1]],
       [['序号', '项目名称', '项目实施目标', '目标完成情况', '完成率'], [1, 'x', 't', 'c', '90%']],
     ];
     for (const end of ends) expect([end, read([HEADER, [1, "a", 10, 10], [2, "b", 20, 15], ...end]).bottom]).toEqual([end, 3]);
+  });
+
+  it('goes on past what interrupts it when its lines follow: two blank rows, a section heading, a note, a repeated header after 续表, a row numbering the columns', () => {
+    const lines = (rows: Row[]) => read(rows).lines.map((l) => l.slice(0, 2));
+    expect(lines([HEADER, [1, 'a', 10, 10], [], [], [2, 'b', 20, 15]])).toEqual([[1, 'a'], [2, 'b']]);
+    expect(lines([HEADER, [{ v: '一、物流与上行体系', colSpan: 5 }], [1, 'a', 10, 10], [{ v: '说明：以下为2022年追加安排', colSpan: 5 }], [2, 'b', 20, 15]])).toEqual([[1, 'a'], [2, 'b']]);
+    expect(lines([HEADER, [1, 'a', 10, 10], ['（续表）'], HEADER, [2, 'b', 20, 15]])).toEqual([[1, 'a'], [2, 'b']]);
+    expect(lines([HEADER, ['甲', '乙', 1, 2, '3=2/1'], [1, 'a', 10, 10]])).toEqual([[1, 'a']]);
+    // A heading naming the next part of the acceptance table ends it, whatever follows.
+    expect(lines([HEADER, [1, 'a', 10, 10], [{ v: '三、中央财政资金拨付情况' }], [2, 'b', 20, 15]])).toEqual([[1, 'a']]);
+    // A header again without 续表 or numbering that goes on is another table.
+    expect(lines([HEADER, [1, 'a', 10, 10], HEADER, [1, 'b', 20, 15]])).toEqual([[1, 'a']]);
+  });
+
+  it('其中 rows break the line above down and are told, not added; notes under the table are no lines', () => {
+    const r = read([HEADER, [1, 'a', 10, 10], ['', '其中：县级物流中心', 4, 3], [2, 'b', 20, 15], ['（注：数据截至验收日）'], ['数据来源：财政局'], ['以上数据经审核无误']]);
+    expect(r.lines.map((l) => l.slice(0, 2))).toEqual([[1, 'a'], [2, 'b']]);
+    expect(r.findings).toEqual([['ignored_cell', 'B3']]);
   });
 
   it('序号 in any numeral; a blank one continues from the row above', () => {
