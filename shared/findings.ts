@@ -41,6 +41,8 @@ export const FINDING_SEVERITY = {
   ledger_line_unmatched: 'error',
   ledger_unclaimed: 'error',
   ledger_mismatch: 'warning',
+  ledger_unread: 'error',
+  ledger_no_line: 'error',
   fact_conflict: 'warning',
   amounts_in_yuan: 'info',
   ignored_cell: 'info',

@@ -191,6 +191,14 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
     (p) => `无法确定拨付台账属于哪个县(工作簿中有 ${p.counties});请在工作表名或台账标题中写明县名`,
     (p) => `which county this ledger belongs to is unclear (the workbook holds ${p.counties}); name the county in the sheet name or the ledger's title`,
   ],
+  ledger_unread: [
+    (p) => `这张工作表像是拨付台账,但读不出它的表头(应有 拨付日期、金额,以及 具体项目名称 或 项目序号 等列);其中的数字(如“${p.value}”)未导入`,
+    (p) => `this sheet looks like a ledger, but its header could not be read (it needs 拨付日期, 金额 and 具体项目名称 or 项目序号 columns); its numbers (such as “${p.value}”) were not imported`,
+  ],
+  ledger_no_line: [
+    () => '拨付台账没有“具体项目名称”列,这里的序号可能只是笔数,无法确定每笔拨付属于哪一行;请加上项目名称列,或把表头写成“项目序号”',
+    () => 'the ledger has no project-name column, and its 序号 may only count payments: which line each belongs to is unknown; add the names, or title the column 项目序号',
+  ],
   ledger_mismatch: [
     (p) => `序号 ${p.seq} 的实际拨付额度 ${p.stated} 与拨付台账截至${p.asOf}的合计 ${p.sum} 不一致(导入后按台账计算)`,
     (p) => `line No. ${p.seq}: disbursed ${p.stated} differs from the ledger's total ${p.sum} as of ${p.asOf} (after import the ledger decides)`,

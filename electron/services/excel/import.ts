@@ -70,7 +70,9 @@ export function readLoadedWorkbook(workbook: ExcelJS.Workbook, file: string): Re
     blocks.push(...layout.blocks);
     if (layout.blocks.length) continue;
     const first = firstNumber(layout.grid);
-    if (first) ignoredSheets.push({ ...finding('ignored_cell', { value: first.text, reason: 'sheet' }), file, sheet: sheet.name, cell: first.address });
+    // A ledger this reader could not make out is refused, never dropped with its payments.
+    if (first && looksLikeLedger(sheet.name, layout.grid)) ignoredSheets.push({ ...finding('ledger_unread', { value: first.text }), file, sheet: sheet.name, cell: first.address });
+    else if (first) ignoredSheets.push({ ...finding('ignored_cell', { value: first.text, reason: 'sheet' }), file, sheet: sheet.name, cell: first.address });
   }
   const named = blocks.filter((b) => b.facts.values.name);
   // Facts of a county on a sheet of their own join the tables of the same county elsewhere.
@@ -104,6 +106,8 @@ export function readLoadedWorkbook(workbook: ExcelJS.Workbook, file: string): Re
   for (const [anchor, parts] of groups) out.push(assemble(file, anchor, parts, meta.get(anchor.sheet), parts.flatMap((p) => blockFindings.get(p) ?? [])));
   if (out.length === 0) return [{ file, sheet: sheets[0]?.name ?? '', input: null, unit: null, findings: [{ ...finding('no_tables', {}), file, sheet: sheets[0]?.name ?? '' }, ...strays, ...ignoredSheets] }];
   out[0].findings.push(...strays, ...ignoredSheets);
+  // A ledger sheet left unread could hold any county's payments: the first record is not landed without them.
+  if (ignoredSheets.some((f) => f.severity === 'error')) out[0] = { ...out[0], input: null };
   return out;
 }
 
@@ -112,12 +116,29 @@ export function readLoadedWorkbook(workbook: ExcelJS.Workbook, file: string): Re
  * its sheet name or title names (the longest name, so 南丰县 is not taken for 丰县); else none.
  */
 function ledgerHome(block: Block, anchors: Block[]): Block | undefined {
-  if (anchors.length === 1) return anchors[0];
   const where = [block.sheet, ...block.ledgerTitles.map((c) => c.text)].map(fold);
+  // A ledger that names a county none of the workbook's is belongs to none of them.
+  const mentioned = where.flatMap((w) => [...w.replace(/\([^)]*\)/g, '').matchAll(COUNTY_NAME)].map((m) => m[0]).filter((m) => !NOT_A_NAME.test(m)));
+  const known = (name: string) => anchors.some((a) => name.endsWith(fold(a.facts.values.name!)));
+  if (mentioned.length > 0 && !mentioned.some(known)) return undefined;
+  if (anchors.length === 1) return anchors[0];
   const named = anchors.filter((a) => where.some((w) => w.includes(fold(a.facts.values.name!))));
   const longest = Math.max(0, ...named.map((a) => fold(a.facts.values.name!).length));
   const best = named.filter((a) => fold(a.facts.values.name!).length === longest);
   return best.length === 1 ? best[0] : undefined;
+}
+
+/** A county's name as a sheet name or a ledger title says it: 樟树市, 寻乌县, 宜春市樟树市. */
+const COUNTY_NAME = /[\u4e00-\u9fff]{1,12}?(?:自治县|自治旗|县|市|区|旗)/g;
+
+/** Words before 县/市 that make no county's name: 综合示范县, 本县, 全市. */
+const NOT_A_NAME = /示范|农村|电子商务|电商|^[本全各该][县市区旗]$/;
+
+/** A sheet meant as a ledger: its name or its first rows say 台账 or 拨付明细. */
+function looksLikeLedger(name: string, grid: Grid): boolean {
+  const words = /台[账賬帐]|拨付明细|付款明细|支付明细/;
+  if (words.test(fold(name))) return true;
+  return grid.rows.slice(0, 3).some((r) => grid.row(r).some((c) => typeof c.value === 'string' && words.test(fold(c.text))));
 }
 
 function firstNumber(grid: Grid): Cell | undefined {

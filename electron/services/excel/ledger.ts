@@ -35,7 +35,12 @@ function lineOf(p: PaymentRead, lines: readonly Line[]): { seq: number } | { why
 export function readLedger(file: string, tables: { table: TableRead; sheet: string }[], lines: readonly Line[]): LedgerRead {
   const rows: { payment: Payment; place: LedgerRead['places'][number] }[] = [];
   const findings: Finding[] = [];
-  for (const { table, sheet } of tables)
+  for (const { table, sheet } of tables) {
+    const counting = countsPayments(table);
+    if (counting) {
+      findings.push({ ...finding('ledger_no_line', {}), file, sheet, cell: counting.address });
+      continue;
+    }
     table.payments.forEach((p, i) => {
       const cells = table.cells[i];
       const line = lineOf(p, lines);
@@ -48,9 +53,27 @@ export function readLedger(file: string, tables: { table: TableRead; sheet: stri
       const { seq: _s, name: _n, ...rest } = p;
       rows.push({ payment: { line: line.seq, ...rest }, place: { sheet, cells } });
     });
+  }
   // The order computeRecord keeps (a stable sort by line, then day).
   rows.sort((a, b) => a.payment.line - b.payment.line || (a.payment.date < b.payment.date ? -1 : a.payment.date > b.payment.date ? 1 : 0));
   return { payments: rows.map((r) => r.payment), places: rows.map((r) => r.place), findings };
+}
+
+/** A 序号 header that says it is the line's (项目序号), not the payment's count. */
+const LINE_SEQ = /项目序号|行号|项目编号|对应序号|拨付行/;
+
+/**
+ * The 序号 header of a ledger without the lines' names whose 序号 runs 1, 2, 3, … over its
+ * payments: it may only count them, so which line each payment belongs to is unknown.
+ */
+function countsPayments(table: TableRead): Cell | undefined {
+  const { columns, cells } = table.header;
+  if (columns.name !== undefined || columns.seq === undefined) return undefined;
+  const heads = cells.filter((c) => c.col === columns.seq);
+  if (heads.some((c) => LINE_SEQ.test(fold(c.text)))) return undefined;
+  const seqs = table.payments.map((p) => p.seq);
+  if (seqs.length < 2 || seqs.some((s, i) => s !== i + 1)) return undefined;
+  return heads[heads.length - 1] ?? table.header.nameCell;
 }
 
 /** The day a ledger's title runs to: "…拨付台账(截至2022年6月30日)". */

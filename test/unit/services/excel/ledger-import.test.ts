@@ -181,6 +181,33 @@ describe('what is refused, naming the cell, with nothing imported', () => {
   });
 });
 
+describe('a ledger that cannot be placed is refused, never dropped or put on the wrong lines', () => {
+  const header = [v('序号'), v('拨付日期'), v('金额(万元)'), v('收款单位')];
+
+  it('a 序号 running 1, 2, 3 over the payments with no names: which line each is for is unknown', async () => {
+    const [read] = await readSheets(withClerkLedger([header, [v(1), v('2021-12-01'), v(300), v('甲')], [v(2), v('2022-01-05'), v(100), v('乙')], [v(3), v('2022-02-01'), v(50), v('丙')]]));
+    expect(problems(read)).toEqual([['ledger_no_line', '拨付台账', 'A1']]);
+    expect(read.input).toBeNull();
+    // Titled 项目序号, the same column names the lines.
+    const [named] = await readSheets(withClerkLedger([[v('项目序号'), ...header.slice(1)], [v(1), v('2021-12-01'), v(300), v('甲')], [v(2), v('2022-01-05'), v(100), v('乙')]]));
+    expect(named.input!.payments!.map((p) => p.line)).toEqual([1, 2]);
+  });
+
+  it('a ledger naming a county the workbook does not hold', async () => {
+    const [read] = await readSheets(withClerkLedger([[v('南丰县中央财政资金拨付台账')], header, [v(1), v('2021-12-01'), v(300), v('甲')]], '南丰县台账'));
+    expect(problems(read)).toEqual([['ledger_unclaimed', '南丰县台账', 'A2']]);
+    // The program's own words before 县 name no county.
+    const [plain] = await readSheets(withClerkLedger([[v('电子商务进农村综合示范县拨付台账')], header, [v(1), v('2021-12-01'), v(300), v('甲')]]));
+    expect(plain.input!.payments).toHaveLength(1);
+  });
+
+  it('a sheet titled as a ledger whose header cannot be read', async () => {
+    const [read] = await readSheets(withClerkLedger([[v('拨付台账')], [v('一、物流体系')], [v('2021-12-01'), v(300), v('甲')]]));
+    expect(problems(read)).toEqual([['ledger_unread', '拨付台账', 'A3']]);
+    expect(read.input).toBeNull();
+  });
+});
+
 describe('a table that disagrees with its ledger', () => {
   it('is told at the line\'s 实际拨付额度 cell, with the ledger\'s sum as of the day the ledger states', async () => {
     // Table 三 says 640.21 for line 1; the ledger, as of 2022-06-01 (its title), sums 300.
