@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readWorkbook, type ReadRecord } from '../../../../electron/services/excel/import';
 import { computeRecord } from '../../../../shared/record';
 import { referenceFixture } from '../../../helpers/fixtures';
-import { bytesOf, excelOf, layoutExpected, layoutSheets, PLAIN_LAYOUT, type FxSheet } from '../../../fixtures/workbooks';
+import { bytesOf, excelOf, layoutExpected, layoutSheets, PLAIN_LAYOUT, rewrite, type FxSheet } from '../../../fixtures/workbooks';
 
 const readSheets = async (sheets: FxSheet[], name = 'county.xlsx') => readWorkbook({ name, bytes: await bytesOf(excelOf(sheets)) });
 const codes = (read: ReadRecord[]) => read.flatMap((r) => r.findings.map((f) => [f.code, f.cell ?? null]));
@@ -66,4 +66,28 @@ describe('titles: what stands before or after the county is no part of its name'
     const missing = read.flatMap((r) => r.findings).filter((f) => f.code === 'missing_fact');
     expect(missing.map((f) => [f.params.field, f.cell])).toEqual([['county.name', 'A3']]);
   });
+});
+
+describe('dates of a workbook with the 1904 date system', () => {
+  /** The seed with its facts as a table, 立项时间 a date cell, and a ledger of dated payments below table 三. */
+  async function workbook1904(flag: string): Promise<Uint8Array> {
+    const sheets = layoutSheets([seed()], { ...PLAIN_LAYOUT, facts: 'table' });
+    const approved = sheets[0].rows.find((r) => r[0]?.v === '立项时间')!;
+    approved[1] = { v: new Date(Date.UTC(2021, 8, 15)), numFmt: 'yyyy-mm-dd' };
+    const day = (d: string) => ({ v: new Date(`${d}T00:00:00Z`), numFmt: 'yyyy-mm-dd' });
+    sheets[0].rows.push([], [{ v: '樟树市中央财政资金拨付台账' }], ['序号', '具体项目名称', '拨付日期', '金额(万元)', '收款单位'].map((v) => ({ v })));
+    sheets[0].rows.push([{ v: 1 }, { v: '县乡村物流快递配送体系建设' }, day('2021-12-15'), { v: 300 }, { v: '中国邮政' }]);
+    sheets[0].rows.push([{ v: 1 }, { v: '县乡村物流快递配送体系建设' }, day('2022-03-01'), { v: 340.21 }, { v: '中国邮政' }]);
+    const book = excelOf(sheets);
+    book.properties.date1904 = true;
+    // LibreOffice writes the XML boolean as a word; Excel as a digit.
+    return rewrite(await bytesOf(book), (files) => files.set('xl/workbook.xml', files.get('xl/workbook.xml')!.replace('date1904="1"', `date1904="${flag}"`)));
+  }
+  for (const flag of ['true', '1'])
+    it(`date1904="${flag}": 立项时间 and every payment's day are exact`, async () => {
+      const [read] = await readWorkbook({ name: '1904.xlsx', bytes: await workbook1904(flag) });
+      expect(read.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+      expect(read.input!.county.approvedOn).toBe('2021-09-15');
+      expect(read.input!.payments!.map((p) => p.date)).toEqual(['2021-12-15', '2022-03-01']);
+    });
 });
