@@ -38,6 +38,7 @@ export const FINDING_SEVERITY = {
   ledger_unclaimed: 'error',
   ledger_mismatch: 'warning',
   fact_conflict: 'warning',
+  percent_fractions: 'warning',
   amounts_in_yuan: 'info',
   ignored_cell: 'info',
 } as const satisfies Record<string, Severity>;

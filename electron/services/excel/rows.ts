@@ -8,6 +8,7 @@ import { fen, fenOrZero } from '../../../shared/record';
 import { colName, isBlank, type Cell, type CellMarks, type Grid } from './cells';
 import type { Field, TableHeader, TableKind } from './header';
 import { seqNumber, type CellReader } from './values';
+import { readFractionRates } from './fraction-rates';
 
 export type Stated = { value: string; cell: string };
 export type TotalRow = { row: number; label: Cell; planned?: Stated; actual?: Stated; statedRate?: string; rateCell?: string };
@@ -67,7 +68,9 @@ function after(list: readonly number[], n: number): number {
  * every cell read is marked in `used`.
  */
 export function readTable(grid: Grid, header: TableHeader, reader: CellReader, unit: TableUnit | undefined, startsTable: (row: number) => boolean, used: CellMarks): TableRead {
-  return new TableReader(grid, header, reader, unit, startsTable, used).read();
+  const table = new TableReader(grid, header, reader, unit, startsTable, used).read();
+  readFractionRates(grid, table, reader);
+  return table;
 }
 
 class TableReader {

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { readWorkbook, type ReadRecord } from '../../../../electron/services/excel/import';
 import { computeRecord } from '../../../../shared/record';
+import { findingMessage } from '../../../../shared/i18n';
 import { referenceFixture } from '../../../helpers/fixtures';
 import { bytesOf, excelOf, layoutExpected, layoutSheets, PLAIN_LAYOUT, rewrite, type FxSheet } from '../../../fixtures/workbooks';
 
@@ -90,4 +91,72 @@ describe('dates of a workbook with the 1904 date system', () => {
       expect(read.input!.county.approvedOn).toBe('2021-09-15');
       expect(read.input!.payments!.map((p) => p.date)).toEqual(['2021-12-15', '2022-03-01']);
     });
+});
+
+describe('rates in General cells: the digits the cell shows; a column of fractions read as fractions and told', () => {
+  const COMPLETION_ROWS = [5, 6, 7, 8, 9, 10];
+  const LINE_ROWS = [13, 14, 15, 16, 17, 18];
+  const TOTAL_ROW = 19;
+
+  it('实施目标完成率 typed as 0.9, 1, 0.8 in General cells: 90, 100, 80, and a warning at the column header', async () => {
+    const sheets = plain();
+    const fractions = [0.9, 1, 0.9, 1, 0.8, 1];
+    COMPLETION_ROWS.forEach((r, i) => (sheets[0].rows[r][4] = { v: fractions[i] }));
+    const read = await readSheets(sheets);
+    expect(codes(read)).toEqual([['percent_fractions', 'E5']]);
+    expect(read[0].findings[0]).toMatchObject({ severity: 'warning', params: { field: 'completionRate', example: '0.9', percent: '90', count: '6' } });
+    expect(findingMessage(read[0].findings[0], 'zh')).toContain('已按小数读作百分数:0.9 读作 90%');
+    expect(computeRecord(read[0].input!)).toEqual(layoutExpected(seed(), PLAIN_LAYOUT));
+  });
+
+  it('a column with a number above 1 is percents, as typed: 90, 100 and 1 stay 90, 100 and 1', async () => {
+    const sheets = plain();
+    const percents = [90, 100, 1, 100, 80, 100];
+    COMPLETION_ROWS.forEach((r, i) => (sheets[0].rows[r][4] = { v: percents[i] }));
+    const read = await readSheets(sheets);
+    expect(codes(read)).toEqual([]);
+    expect(read[0].input!.items.map((i) => i.completionRate)).toEqual(['90', '100', '1', '100', '80', '100']);
+  });
+
+  it('资金拨付率 pasted as values (2/3 as 0.6666666666666666): read as the digits General shows, as fractions, told at E13; no error', async () => {
+    const sheets = plain();
+    const lines = seed().disbursements;
+    LINE_ROWS.forEach((r, i) => (sheets[0].rows[r][4] = { v: Number(lines[i].actual) / Number(lines[i].planned) }));
+    sheets[0].rows[TOTAL_ROW][4] = { v: 1235.96 / 1500 };
+    const read = await readSheets(sheets);
+    expect(codes(read)).toEqual([['percent_fractions', 'E13']]);
+    const record = computeRecord(read[0].input!);
+    // 100/150 shows 0.666666667: 66.6666667 %, kept to the record's 6 decimals.
+    expect(record.disbursements.map((d) => d.statedRate)).toEqual(['82.607742', '85.19403', '66.666667', '89.85', '91.4', '73.525']);
+    expect(record.totals.statedRate).toBe('82.397333');
+  });
+
+  it('资金拨付率 as percents in General cells with a float tail (66.66666666666667): the digits General shows, at most 6 decimals', async () => {
+    const sheets = plain();
+    sheets[0].rows[LINE_ROWS[2]][4] = { v: 200 / 3 };
+    const read = await readSheets(sheets);
+    expect(codes(read)).toEqual([]);
+    expect(read[0].input!.disbursements[2].statedRate).toBe('66.666667');
+  });
+
+  it('a value the record cannot hold is refused in the reader\'s words, naming field and cell (the 合计 too)', async () => {
+    const sheets = plain();
+    sheets[0].rows[LINE_ROWS[0]][4] = { v: '82.6077419%' };
+    sheets[0].rows[TOTAL_ROW][4] = { v: '82.3973333%' };
+    const read = await readSheets(sheets);
+    expect(codes(read)).toEqual([['invalid_value', 'E14'], ['invalid_value', 'E20']]);
+    const [line, total] = read[0].findings;
+    expect(findingMessage(line, 'zh')).toBe('填报拨付率(%)“82.6077419”超出可记录的范围(百分数最多 6 位整数、6 位小数)');
+    expect(findingMessage(total, 'en')).toBe('stated rate (%) “82.3973333” is out of range (a percent has at most 6 digits before and after the point)');
+  });
+
+  it('a county name longer than the record holds is refused naming 县(市、区) and its cell', async () => {
+    const sheets = layoutSheets([seed()], { ...PLAIN_LAYOUT, title: 'none', facts: 'table' });
+    const label = sheets[0].rows.findIndex((r) => r[0]?.v === '县（市、区）');
+    sheets[0].rows[label][1] = { v: `${'很'.repeat(120)}县` };
+    const read = await readSheets(sheets);
+    const invalid = read.flatMap((r) => r.findings).filter((f) => f.code === 'invalid_value');
+    expect(invalid.map((f) => [f.cell, f.params.field, f.params.problem])).toEqual([[`B${label + 1}`, 'county.name', 'too_long']]);
+    expect(findingMessage(invalid[0], 'zh')).toMatch(/^县\(市、区\)“很+…”太长/);
+  });
 });
