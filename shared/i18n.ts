@@ -129,8 +129,18 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
     (p) => `“${p.name}”: completion rate ${p.value}% is outside 0–100`,
   ],
   not_a_date: [
-    (p) => (p.want === 'day' ? `${p.field}“${p.value}”不是具体日期(应为 2021-12-01、2021年12月1日 等)` : `${p.field}“${p.value}”不是日期(应为 2021年9月、2021-09 等)`),
-    (p) => (p.want === 'day' ? `${p.field} “${p.value}” is not a day (write 2021-12-01 or 2021年12月1日)` : `${p.field} “${p.value}” is not a date (write 2021-09 or 2021年9月)`),
+    (p) =>
+      p.problem === 'ambiguous_month'
+        ? `${p.field}“${p.value}”是一个数字,看不出是 ${p.year}年1月 还是 ${p.year}年10月(数字末尾的 0 不显示);请写成“${p.year}年10月”这样的文字`
+        : p.want === 'day'
+          ? `${p.field}“${p.value}”不是具体日期(应为 2021-12-01、2021年12月1日 等)`
+          : `${p.field}“${p.value}”不是日期(应为 2021年9月、2021-09 等)`,
+    (p) =>
+      p.problem === 'ambiguous_month'
+        ? `${p.field} “${p.value}” is a number: it may be January or October ${p.year} (a number drops the trailing 0); write it as text, such as 2021年10月`
+        : p.want === 'day'
+          ? `${p.field} “${p.value}” is not a day (write 2021-12-01 or 2021年12月1日)`
+          : `${p.field} “${p.value}” is not a date (write 2021-09 or 2021年9月)`,
   ],
   missing_fact: [(p) => `缺少${p.field}`, (p) => `${p.field} is missing`],
   no_tables: [() => '没有找到“项目建设完成情况”或“中央财政资金拨付情况”表(按表头文字查找)', () => 'found neither the construction table nor the disbursement table (looked for their header texts)'],

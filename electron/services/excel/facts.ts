@@ -7,8 +7,8 @@ import { parseBatch, parseDateText } from '../../../shared/fields';
 import { formatWan, parseAmount, parsePercent, type AmountUnit } from '../../../shared/money';
 import { fold } from '../../../shared/text';
 import { finding, type Finding } from '../../../shared/findings';
-import { labelKey, unitOf, type Cell } from './cells';
-import type { CellReader } from './values';
+import { formatDecimals, isPercentFormat, labelKey, unitOf, type Cell } from './cells';
+import { generalText, type CellReader } from './values';
 
 export type Facts = Partial<{
   name: string; province: string; prefecture: string; batch: number; year: number; approvedOn: string; acceptedOn: string;
@@ -334,8 +334,13 @@ export function readLabelled(fact: FactKey, label: Cell, cell: Cell, facts: Fact
     value = parseYear(cell);
     if (value === undefined) reader.problem('not_a_number', cell, { field: 'county.year', value: cell.text });
   } else if (fact === 'approvedOn' || fact === 'acceptedOn') {
+    const shown = typeof cell.value === 'number' ? shownNumber(cell) : undefined;
     value = parseDate(cell);
-    if (value === undefined) reader.problem('not_a_date', cell, { field: `county.${fact}`, value: cell.text });
+    if (shown !== undefined && /^\d{4}\.1$/.test(shown)) {
+      // 2021.10 typed into a number cell shows 2021.1: January or October, no cell can say.
+      value = undefined;
+      reader.problem('not_a_date', cell, { field: `county.${fact}`, value: shown, problem: 'ambiguous_month', year: shown.slice(0, 4) });
+    } else if (value === undefined) reader.problem('not_a_date', cell, { field: `county.${fact}`, value: shown ?? cell.text });
   } else if (fact.startsWith('investment.') || fact === 'centralArrangedUse') {
     const read = reader.money(cell, `county.${fact}`, cell.address, unitOf(label.text) ?? 'wan');
     if (read) facts.units.add(read.unit);
@@ -357,8 +362,20 @@ export function parseDate(cell: Cell): string | undefined {
     if (format && !/d/.test(format)) return `${y}-${p2(d.getUTCMonth() + 1)}`;
     return `${y}-${p2(d.getUTCMonth() + 1)}-${p2(d.getUTCDate())}`;
   }
-  if (typeof cell.value === 'number' && Number.isInteger(cell.value) && cell.value >= 1990 && cell.value <= 2100) return String(cell.value);
+  if (typeof cell.value === 'number') {
+    if (Number.isInteger(cell.value) && cell.value >= 1990 && cell.value <= 2100) return String(cell.value);
+    // 2021.10 in a cell formatted 0.00 is October: what the cell shows, not the number (2021.1).
+    const shown = shownNumber(cell);
+    return /^\d{4}\.1$/.test(shown) ? undefined : parseDateText(shown);
+  }
   return parseDateText(cell.text);
+}
+
+/** A number as its cell shows it: with the decimals its format has, or as General shows it. */
+function shownNumber(cell: Cell): string {
+  const v = cell.value as number;
+  const decimals = formatDecimals(cell.numFmt);
+  return decimals === undefined || isPercentFormat(cell.numFmt) ? generalText(v) : v.toFixed(decimals);
 }
 
 function parseYear(cell: Cell): number | undefined {

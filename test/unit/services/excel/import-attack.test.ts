@@ -160,3 +160,31 @@ describe('rates in General cells: the digits the cell shows; a column of fractio
     expect(findingMessage(invalid[0], 'zh')).toMatch(/^县\(市、区\)“很+…”太长/);
   });
 });
+
+describe('立项时间 typed as a number: what the cell shows, or refused', () => {
+  const withApproved = (cell: { v: number; numFmt?: string }) => {
+    const sheets = layoutSheets([seed()], { ...PLAIN_LAYOUT, facts: 'table' });
+    const row = sheets[0].rows.findIndex((r) => r[0]?.v === '立项时间');
+    sheets[0].rows[row][1] = cell;
+    return { sheets, address: `B${row + 1}` };
+  };
+  const cases: [string, { v: number; numFmt?: string }, string][] = [
+    ['2021.10 in a cell formatted 0.00 is October', { v: 2021.1, numFmt: '0.00' }, '2021-10'],
+    ['2021.01 in a cell formatted 0.00 is January', { v: 2021.01, numFmt: '0.00' }, '2021-01'],
+    ['2021.9 in a General cell is September', { v: 2021.9 }, '2021-09'],
+    ['2021.11 in a General cell is November', { v: 2021.11 }, '2021-11'],
+  ];
+  for (const [label, cell, month] of cases)
+    it(label, async () => {
+      const read = await readSheets(withApproved(cell).sheets);
+      expect(codes(read)).toEqual([]);
+      expect(read[0].input!.county.approvedOn).toBe(month);
+    });
+
+  it('2021.1 in a General cell (typed 2021.10 or 2021.1?) is refused at its cell, saying why', async () => {
+    const { sheets, address } = withApproved({ v: 2021.1 });
+    const read = await readSheets(sheets);
+    expect(codes(read)).toEqual([['not_a_date', address]]);
+    expect(findingMessage(read[0].findings[0], 'zh')).toBe('立项时间“2021.1”是一个数字,看不出是 2021年1月 还是 2021年10月(数字末尾的 0 不显示);请写成“2021年10月”这样的文字');
+  });
+});
