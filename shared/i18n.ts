@@ -45,7 +45,10 @@ export function fieldLabel(field: string, lang: Lang): string {
   return label ? label[lang === 'zh' ? 0 : 1] : field;
 }
 
-const PROBLEM: Record<FieldProblem | 'no_result' | 'error_value', [string, string]> = {
+/** What is wrong with a value: a field's problem, a formula's, or one the record's schema found. */
+export type ValueProblem = FieldProblem | 'no_result' | 'error_value' | 'out_of_range' | 'not_a_date' | 'unsafe_text' | 'zero_payment' | 'invalid';
+
+const PROBLEM: Record<ValueProblem, [string, string]> = {
   too_long: ['太长(县名、省、市最多 100 字,文字最多 100000 字)', 'is too long (names at most 100 characters, texts at most 100,000)'],
   too_precise_rate: ['超出可记录的范围(百分数最多 6 位整数、6 位小数)', 'is out of range (a percent has at most 6 digits before and after the point)'],
   empty: ['为空', 'is empty'],
@@ -55,6 +58,11 @@ const PROBLEM: Record<FieldProblem | 'no_result' | 'error_value', [string, strin
   negative_amount: ['不能为负数', 'must not be negative'],
   too_precise: ['精度超过1分(最多6位小数)', 'is finer than 1 fen (at most 6 decimals)'],
   too_large: ['超出可记录的范围', 'is too large'],
+  out_of_range: ['超出允许的范围(批次 1–99,年度 1990–2100)', 'is out of range (batch 1–99, year 1990–2100)'],
+  not_a_date: ['不是有效日期(1900–2100 年的 YYYY、YYYY-MM 或 YYYY-MM-DD)', 'is not a valid date (YYYY, YYYY-MM or YYYY-MM-DD, 1900–2100)'],
+  unsafe_text: ['含有 Excel 无法保存的字符(如控制字符)', 'holds a character Excel cannot store (such as a control character)'],
+  zero_payment: ['必须大于 0', 'must be more than 0'],
+  invalid: ['不是有效的值', 'is not a valid value'],
 };
 
 export function problemText(problem: keyof typeof PROBLEM, lang: Lang): string {
@@ -125,8 +133,18 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
     (p) => `“${p.name}”: completion rate ${p.value}% is outside 0–100`,
   ],
   not_a_date: [
-    (p) => (p.want === 'day' ? `${p.field}“${p.value}”不是具体日期(应为 2021-12-01、2021年12月1日 等)` : `${p.field}“${p.value}”不是日期(应为 2021年9月、2021-09 等)`),
-    (p) => (p.want === 'day' ? `${p.field} “${p.value}” is not a day (write 2021-12-01 or 2021年12月1日)` : `${p.field} “${p.value}” is not a date (write 2021-09 or 2021年9月)`),
+    (p) =>
+      p.problem === 'ambiguous_month'
+        ? `${p.field}“${p.value}”是一个数字,看不出是 ${p.year}年1月 还是 ${p.year}年10月(数字末尾的 0 不显示);请写成“${p.year}年10月”这样的文字`
+        : p.want === 'day'
+          ? `${p.field}“${p.value}”不是具体日期(应为 2021-12-01、2021年12月1日 等)`
+          : `${p.field}“${p.value}”不是日期(应为 2021年9月、2021-09 等)`,
+    (p) =>
+      p.problem === 'ambiguous_month'
+        ? `${p.field} “${p.value}” is a number: it may be January or October ${p.year} (a number drops the trailing 0); write it as text, such as 2021年10月`
+        : p.want === 'day'
+          ? `${p.field} “${p.value}” is not a day (write 2021-12-01 or 2021年12月1日)`
+          : `${p.field} “${p.value}” is not a date (write 2021-09 or 2021年9月)`,
   ],
   missing_fact: [(p) => `缺少${p.field}`, (p) => `${p.field} is missing`],
   no_tables: [() => '没有找到“项目建设完成情况”或“中央财政资金拨付情况”表(按表头文字查找)', () => 'found neither the construction table nor the disbursement table (looked for their header texts)'],
@@ -137,8 +155,8 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
     (p) => `${p.county}, batch ${p.batch}, is accepted${p.by ? ` (${p.by}${p.at ? `, ${p.at}` : ''})` : ''} and cannot be replaced; unlock it first`,
   ],
   invalid_value: [
-    (p) => (p.problem ? `${p.field}“${p.value}”${problemText(p.problem as FieldProblem, 'zh')}` : `${p.field}:${p.value}`),
-    (p) => (p.problem ? `${p.field} “${p.value}” ${problemText(p.problem as FieldProblem, 'en')}` : `${p.field}: ${p.value}`),
+    (p) => (p.problem ? `${p.field}“${p.value}”${problemText(p.problem as ValueProblem, 'zh')}` : `${p.field}:${p.value}`),
+    (p) => (p.problem ? `${p.field} “${p.value}” ${problemText(p.problem as ValueProblem, 'en')}` : `${p.field}: ${p.value}`),
   ],
   payment_after_acceptance: [
     (p) => `序号 ${p.line} 的一笔拨付日期 ${p.date} 在验收日期 ${p.accepted} 之后`,
@@ -206,6 +224,10 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
   fact_conflict: [
     (p) => `${p.field}有两个不同的值:${p.value}(已采用)与 ${p.other}(${p.otherCell})`,
     (p) => `${p.field} is given twice: ${p.value} (used) and ${p.other} (${p.otherCell})`,
+  ],
+  percent_fractions: [
+    (p) => `${p.field}一列的 ${p.count} 个数字都在 0 到 1 之间(常规格式),已按小数读作百分数:${p.example} 读作 ${p.percent}%;如本意就是 ${p.example}%,请写成“${p.example}%”`,
+    (p) => `the ${p.field} column's ${p.count} numbers all lie between 0 and 1 (General format): read as fractions, ${p.example} as ${p.percent}%; if ${p.example}% was meant, write “${p.example}%”`,
   ],
   amounts_in_yuan: [
     (p) => `金额单位为元(${p.source}),已按 1 万元 = 10000 元 换算为万元`,

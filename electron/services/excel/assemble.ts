@@ -136,9 +136,15 @@ export function assemble(file: string, anchor: Block, parts: Block[], meta: Shee
     for (const issue of parsed.error.issues) {
       const [table, a, b] = issue.path.map(String);
       const target: FindingTarget | undefined =
-        table === 'county' ? { table, field: [a, b].filter(Boolean).join('.') } : table === 'items' || table === 'disbursements' || table === 'payments' ? { table, row: Number(a), field: b } : undefined;
+        table === 'county'
+          ? { table, field: [a, b].filter(Boolean).join('.') }
+          : table === 'items' || table === 'disbursements' || table === 'payments'
+            ? { table, row: Number(a), field: b }
+            : table === 'totals'
+              ? { table, field: a }
+              : undefined;
       const w = where(target);
-      findings.push(place(finding('invalid_value', { field: issue.path.join('.'), value: issue.message }), file, w.sheet, w.cell));
+      findings.push(place(finding('invalid_value', invalidValue(issue, candidate)), file, w.sheet, w.cell));
     }
     return { ...base, input: null, findings };
   }
@@ -181,4 +187,37 @@ export function assemble(file: string, anchor: Block, parts: Block[], meta: Shee
     findings.push(place(f, file, w.sheet, w.cell));
   }
   return { ...base, county: { name: input.county.name, batch: input.county.batch }, input, findings };
+}
+
+type Issue = { code: string; origin?: string; message: string; path: PropertyKey[] };
+
+/**
+ * A value the record's schema refuses, in words the clerk reads (i18n's invalid_value): the field
+ * by its label, the value as read, and what is wrong with it — never the schema's own message.
+ */
+function invalidValue(issue: Issue, candidate: unknown): Record<string, string> {
+  const path = issue.path.map(String);
+  const [table, a, b] = path;
+  const field = table === 'county' ? `county.${path.slice(1).join('.')}` : table === 'payments' ? `payment.${b}` : table === 'totals' ? a : (b ?? table);
+  let value: unknown = candidate;
+  for (const key of path) value = value === null || value === undefined ? undefined : (value as Record<string, unknown>)[key];
+  const text = value === null || value === undefined ? '' : String(value);
+  const kind = /^(\w+):/.exec(issue.message)?.[1];
+  const problem =
+    issue.code === 'too_big' && issue.origin === 'string'
+      ? 'too_long'
+      : issue.code === 'too_small' && issue.origin === 'string'
+        ? 'empty'
+        : issue.code === 'too_big' || issue.code === 'too_small'
+          ? 'out_of_range'
+          : kind === 'percent'
+            ? 'too_precise_rate'
+            : kind === 'money'
+              ? (/\.\d{7,}$/.test(text) ? 'too_precise' : /[1-9]/.test(text) ? 'too_large' : 'zero_payment')
+              : kind === 'date'
+                ? 'not_a_date'
+                : kind === 'text'
+                  ? 'unsafe_text'
+                  : 'invalid';
+  return { field, value: text, problem };
 }

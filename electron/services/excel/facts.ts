@@ -7,8 +7,8 @@ import { parseBatch, parseDateText } from '../../../shared/fields';
 import { formatWan, parseAmount, parsePercent, type AmountUnit } from '../../../shared/money';
 import { fold } from '../../../shared/text';
 import { finding, type Finding } from '../../../shared/findings';
-import { labelKey, unitOf, type Cell } from './cells';
-import type { CellReader } from './values';
+import { formatDecimals, isPercentFormat, labelKey, unitOf, type Cell } from './cells';
+import { generalText, type CellReader } from './values';
 
 export type Facts = Partial<{
   name: string; province: string; prefecture: string; batch: number; year: number; approvedOn: string; acceptedOn: string;
@@ -259,20 +259,57 @@ export function looksLikeTitle(text: string): boolean {
   return TITLE_WORDS.test(f) && /验收|示范/.test(f);
 }
 
+/**
+ * What may stand before the county in a title and is no part of its name (folded text): 附件2：,
+ * 附表1, 表1, a year (2021年度), a batch (第八批), a bracketed note (【附件2】, (2021年)), 关于.
+ */
+const TITLE_PREFIX = new RegExp(
+  [
+    // A Chinese numeral only before a separator: 附件三河市 is 三河市.
+    '(?:附件|附表)(?:\\d+(?:-\\d+)?|[一二三四五六七八九十]+(?=[:、.\\-—_]))?',
+    '表\\d+(?:-\\d+)?',
+    '(?<year>(?:19|20)\\d{2})年度?',
+    '第(?<batch>[一二三四五六七八九十两\\d]{1,3})批次?',
+    '[(\\[【〔《](?<inner>[^()\\[\\]【】〔〕《》]{0,20})[)\\]】〕》]',
+    '关于',
+    '[:、.,;\\-—_]+',
+  ]
+    .map((p) => `^(?:${p})`)
+    .join('|'),
+);
+/** A bracketed note after the county: 樟树市(第八批), 樟树市(2021年度). */
+const TITLE_SUFFIX = /[(\[【〔][^()[\]【】〔〕]{0,20}[)\]】〕]$/;
+
 /** Reads province, prefecture and county from a title, and a year or batch it names. */
 export function readTitle(cell: Cell, facts: FactSet, reader: CellReader): boolean {
   const { folded, origin } = foldWithMap(cell.text);
   const m = TITLE_CUT.exec(folded);
   if (!m) return false;
-  const start = m.index + m[0].length - m[1].length;
-  const admin = splitAdmin(cell.text.slice(origin(start), origin(start + m[1].length)).trim());
+  let start = m.index + m[0].length - m[1].length;
+  let end = start + m[1].length;
+  // Prefixes are read for the year or batch they name; the rest of them is no part of the name.
+  const named: { fact: 'year' | 'batch'; value: number }[] = [];
+  for (let p = TITLE_PREFIX.exec(folded.slice(start, end)); p && p[0].length > 0 && p[0].length < end - start; p = TITLE_PREFIX.exec(folded.slice(start, end))) {
+    const g = p.groups ?? {};
+    const inner = g.inner ?? '';
+    const year = g.year ?? /(?:19|20)\d{2}(?=年)/.exec(inner)?.[0];
+    const batch = g.batch ?? /第([一二三四五六七八九十两\d]{1,3})批/.exec(inner)?.[1];
+    if (year) named.push({ fact: 'year', value: Number(year) });
+    const b = batch ? parseBatch(batch) : undefined;
+    if (b !== undefined) named.push({ fact: 'batch', value: b });
+    start += p[0].length;
+  }
+  // A bracketed note right after the county is read with the rest of the title.
+  for (let s = TITLE_SUFFIX.exec(folded.slice(start, end)); s && s.index > 0; s = TITLE_SUFFIX.exec(folded.slice(start, end))) end = start + s.index;
+  const admin = splitAdmin(cell.text.slice(origin(start), origin(end)).trim());
   if (!admin) return false;
   facts.set('name', admin.name, cell);
   if (admin.province) facts.set('province', admin.province, cell);
   if (admin.prefecture) facts.set('prefecture', admin.prefecture, cell);
+  for (const { fact, value } of named) facts.set(fact, value, cell);
   // A year or batch the title names after the county (the county's own name may hold a digit).
-  const rest = cell.text.slice(origin(start + m[1].length));
-  if (/[0-9０-９]/.test(rest)) readSentence(cell, facts, reader, { lead: false, from: start + m[1].length });
+  const rest = cell.text.slice(origin(end));
+  if (/[0-9０-９一二三四五六七八九十]/.test(rest)) readSentence(cell, facts, reader, { lead: false, from: end });
   return true;
 }
 
@@ -297,8 +334,13 @@ export function readLabelled(fact: FactKey, label: Cell, cell: Cell, facts: Fact
     value = parseYear(cell);
     if (value === undefined) reader.problem('not_a_number', cell, { field: 'county.year', value: cell.text });
   } else if (fact === 'approvedOn' || fact === 'acceptedOn') {
+    const shown = typeof cell.value === 'number' ? shownNumber(cell) : undefined;
     value = parseDate(cell);
-    if (value === undefined) reader.problem('not_a_date', cell, { field: `county.${fact}`, value: cell.text });
+    if (shown !== undefined && /^\d{4}\.1$/.test(shown)) {
+      // 2021.10 typed into a number cell shows 2021.1: January or October, no cell can say.
+      value = undefined;
+      reader.problem('not_a_date', cell, { field: `county.${fact}`, value: shown, problem: 'ambiguous_month', year: shown.slice(0, 4) });
+    } else if (value === undefined) reader.problem('not_a_date', cell, { field: `county.${fact}`, value: shown ?? cell.text });
   } else if (fact.startsWith('investment.') || fact === 'centralArrangedUse') {
     // The label's own unit ("项目总投资（元）"), else the one beside the value or the unit line above.
     const own = unitOf(label.text);
@@ -323,8 +365,20 @@ export function parseDate(cell: Cell): string | undefined {
     if (format && !/d/.test(format)) return `${y}-${p2(d.getUTCMonth() + 1)}`;
     return `${y}-${p2(d.getUTCMonth() + 1)}-${p2(d.getUTCDate())}`;
   }
-  if (typeof cell.value === 'number' && Number.isInteger(cell.value) && cell.value >= 1990 && cell.value <= 2100) return String(cell.value);
+  if (typeof cell.value === 'number') {
+    if (Number.isInteger(cell.value) && cell.value >= 1990 && cell.value <= 2100) return String(cell.value);
+    // 2021.10 in a cell formatted 0.00 is October: what the cell shows, not the number (2021.1).
+    const shown = shownNumber(cell);
+    return /^\d{4}\.1$/.test(shown) ? undefined : parseDateText(shown);
+  }
   return parseDateText(cell.text);
+}
+
+/** A number as its cell shows it: with the decimals its format has, or as General shows it. */
+function shownNumber(cell: Cell): string {
+  const v = cell.value as number;
+  const decimals = formatDecimals(cell.numFmt);
+  return decimals === undefined || isPercentFormat(cell.numFmt) ? generalText(v) : v.toFixed(decimals);
 }
 
 function parseYear(cell: Cell): number | undefined {

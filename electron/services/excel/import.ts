@@ -99,8 +99,10 @@ export function readLoadedWorkbook(workbook: ExcelJS.Workbook, file: string): Re
       const cell = block.tables[0].header.nameCell.address;
       out.push({ file, sheet: block.sheet, input: null, unit: null, findings: [...(blockFindings.get(block) ?? []), { ...finding('ledger_unclaimed', { counties }), file, sheet: block.sheet, cell }] });
     } else {
-      // Tables no county title or facts claim: no cell says which county they are.
-      out.push({ file, sheet: block.sheet, input: null, unit: null, findings: [...(blockFindings.get(block) ?? []), { ...finding('missing_fact', { field: 'county.name' }), file, sheet: block.sheet }] });
+      // Tables no county title or facts claim: no cell says which county they are; named at the
+      // facts it has, else at its first table.
+      const cell = block.factsCell ?? block.tables[0].header.nameCell.address;
+      out.push({ file, sheet: block.sheet, input: null, unit: null, findings: [...(blockFindings.get(block) ?? []), { ...finding('missing_fact', { field: 'county.name' }), file, sheet: block.sheet, cell }] });
     }
   }
   for (const [anchor, parts] of groups) out.push(assemble(file, anchor, parts, meta.get(anchor.sheet), parts.flatMap((p) => blockFindings.get(p) ?? [])));

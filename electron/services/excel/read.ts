@@ -5,7 +5,7 @@
 // entries (a stored zip of them), nothing else.
 import type ExcelJS from 'exceljs';
 import { appError } from '../../../shared/errors';
-import { attributes, defineCjkDateFormats, unreadableAppXml, wrapBareTextBeforeRuns } from './repairs';
+import { attributes, date1904AsDigit, defineCjkDateFormats, unreadableAppXml, wrapBareTextBeforeRuns } from './repairs';
 import { CapExceeded, SheetFilter } from './sheet-filter';
 import { brokenZip, checkFileKind, inflateEntry, LIMITS, listEntries, storeZip, type ZipEntry } from './zip';
 
@@ -78,6 +78,9 @@ export async function readEntries(file: WorkbookFile): Promise<Map<string, Buffe
 function repair(entries: Map<string, Buffer>): void {
   const app = entries.get('docProps/app.xml');
   if (app && unreadableAppXml(app.toString('utf8'))) entries.delete('docProps/app.xml');
+  const book = entries.get('xl/workbook.xml');
+  const fixedBook = book && date1904AsDigit(book.toString('utf8'));
+  if (fixedBook) entries.set('xl/workbook.xml', Buffer.from(fixedBook, 'utf8'));
   const styles = entries.get('xl/styles.xml');
   const fixedStyles = styles && defineCjkDateFormats(styles.toString('utf8'));
   if (fixedStyles) entries.set('xl/styles.xml', Buffer.from(fixedStyles, 'utf8'));

@@ -113,3 +113,21 @@ export function wrapBareTextBeforeRuns(xml: string): string | null {
 
 /** exceljs reads app.xml only for company/manager, and crashes on prefixed or odd ones: such a one goes. */
 export const unreadableAppXml = (app: string) => !app.includes('<Properties ') && !app.includes('<Properties>');
+
+/**
+ * `<workbookPr date1904="true"/>` (LibreOffice writes the XML boolean as a word) says the same as
+ * "1", but exceljs reads only "1": every date of such a workbook would come out 4 years and a day
+ * early. Written as "1" (and "false" as "0") so exceljs counts days from 1904.
+ */
+export function date1904AsDigit(workbook: string): string | null {
+  const [pr] = tags(workbook, 'workbookPr');
+  if (!pr) return null;
+  const value = attributes(pr.text).get('date1904');
+  if (value === undefined || value === '1' || value === '0') return null;
+  const at = pr.text.indexOf('date1904=');
+  const quote = pr.text[at + 'date1904='.length];
+  const end = pr.text.indexOf(quote, at + 'date1904='.length + 1);
+  const digit = value.trim().toLowerCase() === 'true' ? '1' : '0';
+  const fixed = `${pr.text.slice(0, at)}date1904="${digit}"${pr.text.slice(end + 1)}`;
+  return workbook.slice(0, pr.start) + fixed + workbook.slice(pr.end);
+}

@@ -9,6 +9,7 @@ import { colName, holdsNumber, isBlank, totalKind, type Cell, type CellMarks, ty
 import { findHeader } from './header';
 import type { Field, TableHeader, TableKind } from './header';
 import { seqNumber, type CellReader } from './values';
+import { readFractionRates } from './fraction-rates';
 
 export type Stated = { value: string; cell: string };
 export type TotalRow = { row: number; label: Cell; planned?: Stated; actual?: Stated; statedRate?: string; rateCell?: string };
@@ -64,7 +65,9 @@ function after(list: readonly number[], n: number): number {
  * every cell read is marked in `used`.
  */
 export function readTable(grid: Grid, header: TableHeader, reader: CellReader, unit: TableUnit | undefined, startsTable: (row: number) => boolean, used: CellMarks): TableRead {
-  return new TableReader(grid, header, reader, unit, startsTable, used).read();
+  const table = new TableReader(grid, header, reader, unit, startsTable, used).read();
+  readFractionRates(grid, table, reader);
+  return table;
 }
 
 class TableReader {

@@ -29,6 +29,11 @@ const FACTS = [
 ] as const;
 
 const FACT_FORMATS = { money: '0.00####', month: 'yyyy"年"m"月"', day: 'yyyy"年"m"月"d"日"' } as const;
+/**
+ * Rates show what was typed, up to 4 decimals (82.5% stays 82.50%, not 83%): the import reads the
+ * digits a cell shows, so a format with fewer would round what the county typed.
+ */
+export const RATE_FORMAT = '0.00##%';
 
 const INSTRUCTIONS = [
   '填表说明',
@@ -90,7 +95,7 @@ export async function templateWorkbook(script: Script = 'hans'): Promise<Buffer>
       [null, textCell()],
       [null, textCell()],
       [null, textCell()],
-      [null, centredCell(BODY_FONT, '0%')],
+      [null, centredCell(BODY_FONT, RATE_FORMAT)],
       [null, textCell()],
     ]);
     percent(row.getCell(5));
@@ -105,7 +110,7 @@ export async function templateWorkbook(script: Script = 'hans'): Promise<Buffer>
       [null, textCell()],
       [null, numberCell('0.00####')],
       [null, numberCell('0.00####')],
-      [null, numberCell('0.00%')],
+      [null, numberCell(RATE_FORMAT)],
       [null, textCell()],
     ]);
     money(row.getCell(3));
@@ -119,7 +124,7 @@ export async function templateWorkbook(script: Script = 'hans'): Promise<Buffer>
     [null, centredCell(HEADER_FONT)],
     [null, numberCell('0.00####', HEADER_FONT)],
     [null, numberCell('0.00####', HEADER_FONT)],
-    [null, numberCell('0.00%', HEADER_FONT)],
+    [null, numberCell(RATE_FORMAT, HEADER_FONT)],
     [null, textCell(HEADER_FONT)],
   ]);
   sheet.mergeCells(r, 1, r, 2);

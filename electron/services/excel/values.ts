@@ -1,6 +1,6 @@
 // Cells to values: amounts exact in the unit they are written in, percents with the digits
 // the cell shows, 序号 in any numeral. Every problem is a finding pinned to its cell.
-import { canonicalPercent, formatWan, parseAmount, parsePercent, type AmountUnit } from '../../../shared/money';
+import { canonicalPercent, decimalsOf, formatWan, parseAmount, parsePercent, roundDecimal, shiftDecimal, type AmountUnit } from '../../../shared/money';
 import { finding, type Finding, type FindingCode } from '../../../shared/findings';
 import { fold, stripXmlUnsafe, type Category } from '../../../shared/text';
 import { categoryOf, parseDateText } from '../../../shared/fields';
@@ -27,6 +27,32 @@ export function seqNumber(cell: Cell): number | undefined {
 }
 
 export type AmountRead = { value: string; unit: AmountUnit };
+
+/** Decimals a percent keeps in the record (shared/schema.ts). */
+const PERCENT_DECIMALS = 6;
+
+/**
+ * What Excel's General format shows of a number in a wide column: at most 11 characters, rounded
+ * (2/3 pasted as a value, 0.6666666666666666, shows 0.666666667; 200/3 shows 66.66666667).
+ */
+export function generalText(v: number): string {
+  if (Number.isInteger(v) && Math.abs(v) < 1e11) return String(v);
+  const digits = Math.abs(v) >= 1 ? Math.floor(Math.log10(Math.abs(v))) + 1 : 1;
+  return canonicalPercent(v.toFixed(Math.min(20, Math.max(0, 10 - digits - (v < 0 ? 1 : 0)))));
+}
+
+/** Whether a number shows as General shows it: no number format of its own (General, none, text). */
+export const showsGeneral = (cell: Cell) => typeof cell.value === 'number' && !isPercentFormat(cell.numFmt) && formatDecimals(cell.numFmt) === undefined;
+
+/**
+ * A percent from a General cell: the digits the cell shows, as a percent (a fraction moved two
+ * places), at most the record's 6 decimals (a narrower column shows fewer still).
+ */
+export function generalPercent(v: number, fraction: boolean): string {
+  let text = generalText(v);
+  if (fraction) text = shiftDecimal(text, 2);
+  return decimalsOf(text) > PERCENT_DECIMALS ? canonicalPercent(roundDecimal(text, PERCENT_DECIMALS)) : text;
+}
 
 /** Reads the values of one sheet's cells, collecting what is wrong with them. */
 export class CellReader {
@@ -78,7 +104,13 @@ export class CellReader {
     }
     const v = cell!.value;
     const parsed =
-      typeof v === 'number' ? parsePercent(v, isPercentFormat(cell!.numFmt), formatDecimals(cell!.numFmt)) : typeof v === 'string' ? parsePercent(v) : ({ ok: false } as const);
+      typeof v === 'number'
+        ? showsGeneral(cell!)
+          ? parsePercent(generalPercent(v, false))
+          : parsePercent(v, isPercentFormat(cell!.numFmt), formatDecimals(cell!.numFmt))
+        : typeof v === 'string'
+          ? parsePercent(v)
+          : ({ ok: false } as const);
     if (!parsed.ok) {
       this.problem('not_a_number', cell, { field, value: cell!.text });
       return undefined;

@@ -127,6 +127,17 @@ describe('the blank template', () => {
       expect(computeRecord(read.input!)).toEqual(expected(record));
     });
 
+  it('rates typed with decimals keep them: 82.5%, 99.25% and 82.6077% are not rounded by the template\'s own formats', async () => {
+    const record = seedWithChosenCategories('hans');
+    record.items[0].completionRate = '82.5';
+    record.items[1].completionRate = '99.25';
+    record.disbursements[0].statedRate = '82.6077';
+    const [read] = await readWorkbook({ name: 'decimals.xlsx', bytes: await fillIn('hans', computeRecord(record)) });
+    expect(read.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(read.input!.items.slice(0, 2).map((i) => i.completionRate)).toEqual(['82.5', '99.25']);
+    expect(read.input!.disbursements[0].statedRate).toBe('82.6077');
+  });
+
   it('filled in, then saved by LibreOffice, imports exactly', async () => {
     const dir = tempDir();
     const scripts = ['hans', 'hant'] as const;
