@@ -10,6 +10,7 @@ import { createRecord, readRecord } from '../../../electron/services/store/recor
 import { deletePayments, editPayments } from '../../../electron/services/store/payments';
 import { deleteRows, editCells } from '../../../electron/services/store/edits';
 import { stepLabel } from '../../../shared/steps';
+import { dispatch } from '../../../electron/services/api';
 import { checkRecord } from '../../../shared/checks';
 import { computeRecord, toInput } from '../../../shared/record';
 import { defaultAsOf, lastDayOf } from '../../../shared/ledger';
@@ -150,6 +151,21 @@ describe('the ledger as the app lists it', () => {
     editCells(db, ME, id, 'disbursements', [{ rowId: line2, field: 'actual', value: '300' }], []);
     const record = readRecord(db, id).record;
     expect(record.disbursements.slice(0, 2).map((d) => d.actual)).toEqual(['640.21', '300']);
+  });
+
+  it('a record copied to a new batch keeps its payments and, under them, the 实际拨付额度 as typed', async () => {
+    const db = openDatabase(':memory:');
+    const id = createRecord(db, ME, seedInput());
+    editCells(db, ME, id, 'disbursements', [{ rowId: readRecord(db, id).disbursementIds[0], field: 'actual', value: '600' }], []);
+    editPayments(db, ME, id, [], [{ line: 1, date: '2021-12-01', amount: '300' }, { line: 1, date: '2022-06-30', amount: '340.21' }]);
+    const ctx = { db, dbFile: ':memory:', version: 'test', renderPdf: async () => new Uint8Array([1]) };
+    const copied = await dispatch(ctx, 'duplicateRecord', { id, batch: 9 }, ME);
+    if (!copied.ok) throw new Error(copied.error.message);
+    const copy = (copied.value as { id: number }).id;
+    // Before: the copy took the sum of the payments as of the acceptance day for what had been typed.
+    deletePayments(db, ME, copy, readRecord(db, copy, { asOf: '2022-01-01' }).paymentIds);
+    expect(readRecord(db, copy).record.disbursements[0].actual).toBe('600');
+    expect(readRecord(db, id).typedActuals[0]).toBe('600');
   });
 
   it('undo names a payment step as the ledger counts it: 编辑 … 拨付台账 第2笔 金额, 添加拨付 … 1 笔', () => {
