@@ -1,4 +1,4 @@
-// One of the two tables as a spreadsheet with the keyboard of Excel and WPS (docs/keyboard.md).
+// A table (二, 三 or the ledger) as a spreadsheet with the keyboard of Excel and WPS (docs/keyboard.md).
 //
 // AG Grid draws the table (rows, columns, heights, the 合计 row, tooltips); the grid does its own
 // selection (selection.ts), keyboard (keymap.ts) and editing. The keyboard goes to one text area
@@ -10,11 +10,10 @@ import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRe
 import { AgGridReact } from 'ag-grid-react';
 import { AllCommunityModule, ModuleRegistry, type GridApi } from 'ag-grid-community';
 import { AG_GRID_LOCALE_CN, AG_GRID_LOCALE_EN } from '@ag-grid-community/locale';
-import { parseCell, categoryLabel, type EditTable, type RawValue } from '../../../shared/fields';
+import { categoryLabel, type EditTable, type RawValue } from '../../../shared/fields';
 import type { Category } from '../../../shared/text';
 import { findingMessage, type Lang } from '../../../shared/i18n';
 import type { Finding } from '../../../shared/findings';
-import type { CountyRecord } from '../../../shared/record';
 import type { Strings } from '../strings';
 import type { CellEdit } from '../useRecord';
 import { commandFor, type EditMode, type GridCommand } from './keymap';
@@ -22,11 +21,11 @@ import {
   bounds, cellClasses, clampSelection, moveBy, moveTo, moveToEdge, rowsToRedraw, selectAll, single, tabTarget,
   type Cell, type Selection,
 } from './selection';
-import { copyBlock } from './blocks';
+import { copyBlock, tableCheck, type CellCheck } from './blocks';
 import { clearCells, copyCells, pasteText, rowOperation, type GridCore, type RowOp } from './actions';
-import { LONG_TEXT, gridColumns, rawText } from './columns';
-import { cellPlace, refusalText } from './refusal';
-import { DEFAULT_COL_DEF, LONG_TABLE, THEME, buildColumnDefs, rowClassOf, rowIdOf, totalRow, type CellNote, type CellParams, type RowData } from './gridOptions';
+import { LONG_TEXT, gridColumns, rawText, type GridTable } from './columns';
+import { cellPlace } from './refusal';
+import { DEFAULT_COL_DEF, LONG_TABLE, ROW_CLASS_RULES, THEME, buildColumnDefs, rowIdOf, type CellNote, type CellParams, type RowData } from './gridOptions';
 import { cellAtPoint as cellAtPoint_, cellElement as cellElement_, editorBox } from './geometry';
 import { CategoryList, matchCategories, type ListState } from './CategoryList';
 
@@ -40,16 +39,33 @@ export type GridHandle = {
   /** Drops such a value (the user chose to). */
   discard: () => void;
 };
-export type { RowOp };
-/** A mark the app puts on a cell: a value refused or kept as a draft, with its message. */
-export type CellMark = { kind: 'error' | 'draft'; message: string };
+export type { RowOp, GridTable, RowData };
+/** A mark the app puts on a cell: a value refused or kept as a draft, with its message; or a note (info). */
+export type CellMark = { kind: 'error' | 'draft' | 'info'; message: string };
+/** A cell its row keeps computed (a line with payments): the refusal when something is typed or pasted into it, and its tooltip. */
+export type CellLock = { message: string; tip: string };
 
 type Props = {
-  table: EditTable;
+  table: GridTable;
   /** The record shown: selection and editing start afresh when it changes. */
   recordId: number;
-  record: CountyRecord;
+  /** The table's rows as shown, in order, and their ids (the ledger's new payments have keys below 0). */
+  rows: readonly object[];
   rowIds: number[];
+  /** Rows under the table (合计). */
+  pinned?: RowData[];
+  /** How a typed or pasted value is read, or why not (default: table 二 or 三's own). */
+  check?: CellCheck;
+  /** A cell of an editable column its row keeps computed, or null. */
+  locked?: (row: number, field: string) => CellLock | null;
+  /** F2, a double-click, or a click on its badge, on a locked cell: show where its value comes from. */
+  onOpen?: (row: number, field: string) => void;
+  /** The selection stays on its rows when they are put in another order (the ledger keeps its order by line and day). */
+  followRows?: boolean;
+  /** The row the active cell is on (its id), whenever it changes. */
+  onActiveRow?: (rowId: number | null) => void;
+  /** What an empty table says (default: how to add rows to 二 or 三). */
+  emptyText?: string;
   findings: Finding[];
   /** Marks by `${rowId}:${field}` (drafts and refusals from the store). */
   marks: ReadonlyMap<string, CellMark>;
@@ -68,8 +84,12 @@ type Props = {
 type Editing = { mode: EditMode; cell: Cell; original: string };
 const isMac = typeof navigator !== 'undefined' && navigator.platform.toLowerCase().includes('mac');
 
+const NO_LOCK = () => null;
+/** The width of a locked cell's badge (styles.css: .ledger-cell::before), where a click opens it. */
+const BADGE_WIDTH = 34;
+
 export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props, ref) {
-  const { table, recordId, record, rowIds, findings, marks, lang, t } = props;
+  const { table, recordId, rowIds, findings, marks, lang, t } = props;
   const apiRef = useRef<GridApi<RowData> | null>(null);
   const wrapRef = useRef<HTMLDivElement>(null);
   const sinkRef = useRef<HTMLTextAreaElement>(null);
@@ -95,7 +115,7 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
   const previous = useRef(new Map<number, RowData>());
   const rows: RowData[] = useMemo(() => {
     const next = new Map<number, RowData>();
-    const list = (record[table] as unknown as Record<string, unknown>[]).map((r, i) => {
+    const list = (props.rows as Record<string, unknown>[]).map((r, i) => {
       const row: RowData = { ...r, id: rowIds[i] };
       const old = previous.current.get(row.id);
       const same = old && Object.keys(row).length === Object.keys(old).length && Object.keys(row).every((k) => old[k] === row[k]);
@@ -105,17 +125,20 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
     });
     previous.current = next;
     return list;
-  }, [record, table, rowIds]);
+  }, [props.rows, rowIds]);
   const rowsRef = useRef(rows);
   rowsRef.current = rows;
   // A row that Tab is adding counts already: Enter and the arrows may go to it.
   const dims = () => ({ rows: rowsRef.current.length + (pendingAppend.current ? 1 : 0), cols: columns.length });
+  const check: CellCheck = (row, field, raw) => (live.current.check ?? tableCheck(table as EditTable, live.current.lang))(row, field, raw);
+  const lockAt = (row: number, field: string) => (row < rowsRef.current.length ? (live.current.locked ?? NO_LOCK)(row, field) : null);
 
   // ---- marks: findings, refusals, drafts; read by the cell classes through a ref -------------
   const cellNotes = useMemo(() => {
     const map = new Map<string, CellNote[]>();
     const add = (key: string, severity: CellNote['severity'], text: string) => map.set(key, [...(map.get(key) ?? []), { severity, text }]);
     for (const f of findings) if (f.target?.table === table && f.target.row !== undefined) add(`${f.target.row}:${f.target.field ?? 'name'}`, f.severity, findingMessage(f, lang));
+    // (A lock's own class and tooltip come from `locked`; see lockTipOf.)
     if (marks.size) {
       const rowOf = new Map(rowIds.map((id, row) => [id, row]));
       for (const [key, m] of marks) {
@@ -131,7 +154,7 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
   notesRef.current = cellNotes;
   useEffect(() => {
     apiRef.current?.refreshCells();
-  }, [cellNotes]);
+  }, [cellNotes, props.locked]);
 
   // ---- columns (stable while typing: they read marks and the selection through refs) ---------
   const columnDefs = useMemo(() => {
@@ -146,9 +169,12 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
         const c = at(p);
         return !!c && cellClasses(selRef.current, c.row, c.col).includes(name);
       },
+      lockTipOf: (p) => {
+        const c = at(p);
+        return c ? lockAt(c.row, c.field)?.tip ?? null : null;
+      },
     });
-  }, [table, columns, colIndex, t, lang]);
-  const pinnedBottom = useMemo(() => (table === 'disbursements' ? totalRow(record.totals, t) : undefined), [table, record.totals, t]);
+  }, [table, columns, colIndex, t, lang]); // eslint-disable-line react-hooks/exhaustive-deps
 
   // ---- where things are on screen ---------------------------------------------------------------
   const cellElement = (cell: Cell) => cellElement_(wrapRef.current, cell.row, columns[cell.col]?.field);
@@ -182,9 +208,21 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
     else api.refreshCells({ rowNodes: rowList.map((i) => api.getDisplayedRowAtIndex(i)).filter((n) => !!n) });
   };
 
+  // The rows the selection is on, by id: where they went when the rows were put in another order.
+  const selIds = useRef<{ anchor: number | null; active: number | null }>({ anchor: null, active: null });
+  const noteActiveRow = () => {
+    const s = selRef.current;
+    const ids = live.current.rowIds;
+    const active = s ? ids[s.active.row] ?? null : null;
+    const changed = active !== selIds.current.active;
+    selIds.current = { anchor: s ? ids[s.anchor.row] ?? null : null, active };
+    if (changed) live.current.onActiveRow?.(active);
+  };
+
   const select = (next: Selection | null, show = true) => {
     const before = selRef.current;
     selRef.current = next;
+    noteActiveRow();
     redraw(before, next);
     if (next && show) reveal(next.active);
     placeSink();
@@ -198,7 +236,16 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
   }, [recordId]); // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(() => {
     const s = selRef.current;
-    if (s && rows.length > 0 && (s.active.row >= rows.length || s.anchor.row >= rows.length) && !editRef.current && !pendingAppend.current) select(clampSelection(s, dims()), false);
+    const ids = live.current.rowIds;
+    const { active, anchor } = selIds.current;
+    const activeAt = active === null ? -1 : ids.indexOf(active);
+    if (s && props.followRows && activeAt >= 0 && activeAt !== s.active.row && !editRef.current) {
+      // The active cell's row moved: the selection goes with it (the anchor with its own row, if it is still there).
+      const anchorAt = anchor === null ? -1 : ids.indexOf(anchor);
+      const anchorRow = anchorAt >= 0 ? anchorAt : s.anchor.row + activeAt - s.active.row;
+      select(clampSelection({ anchor: { row: anchorRow, col: s.anchor.col }, active: { row: activeAt, col: s.active.col } }, dims()), false);
+    } else if (s && rows.length > 0 && (s.active.row >= rows.length || s.anchor.row >= rows.length) && !editRef.current && !pendingAppend.current) select(clampSelection(s, dims()), false);
+    else noteActiveRow();
     requestAnimationFrame(placeSink);
   }, [rows]); // eslint-disable-line react-hooks/exhaustive-deps
 
@@ -217,11 +264,19 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
     const sink = sinkRef.current;
     if (!s || !sink) return false;
     const cell = s.active;
+    const lock = columns[cell.col].editable ? lockAt(cell.row, fieldAt(cell)) : null;
+    if (lock) {
+      // Typed into a cell its row keeps computed: nothing is written, and the message says why and where to go.
+      const typed = sink.value;
+      sink.value = '';
+      live.current.onMessage(`${lock.message}${typed ? ` (${t.notTyped(typed)})` : ''}`, 'error');
+      return false;
+    }
     if (!columns[cell.col].editable || cell.row >= dims().rows) {
       const typed = sink.value;
       sink.value = '';
       const why = columns[cell.col].editable ? t.noRowHere : t.computedCell;
-      live.current.onMessage(`${cellPlace(cell.row, fieldAt(cell), lang)}: ${why}${typed ? ` (${t.notTyped(typed)})` : ''}`, 'error');
+      live.current.onMessage(`${cellPlace(cell.row, fieldAt(cell), lang, table)}: ${why}${typed ? ` (${t.notTyped(typed)})` : ''}`, 'error');
       return false;
     }
     // A block collapses to its active cell, as in Excel.
@@ -270,9 +325,9 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
       endEdit();
       return true;
     }
-    const parsed = parseCell(table, field, text);
+    const parsed = check(edit.cell.row, field, text);
     if (!parsed.ok) {
-      const message = refusalText(table, edit.cell.row, field, text, parsed, lang);
+      const message = parsed.message;
       sink.classList.add('invalid');
       setEditError(message);
       live.current.onMessage(message, 'error');
@@ -285,7 +340,7 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
       live.current.onEdit([{ table, rowId: id, field, raw: text, value: parsed.value }]);
     };
     // A row Tab is still adding: the value waits until the row is on screen; nothing typed is dropped.
-    if (row >= live.current.rowIds.length) void whenRowExists(row).then((ok) => (ok ? write() : live.current.onMessage(`${cellPlace(row, field, lang)}: ${t.notTyped(text)}`, 'error')));
+    if (row >= live.current.rowIds.length) void whenRowExists(row).then((ok) => (ok ? write() : live.current.onMessage(`${cellPlace(row, field, lang, table)}: ${t.notTyped(text)}`, 'error')));
     else write();
     setPasteMarks((m) => (m.size ? new Map() : m));
     endEdit();
@@ -302,7 +357,7 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
 
   // ---- commands (actions.ts) ------------------------------------------------------------------------
   const core: GridCore = {
-    table, columns, t, lang,
+    table, columns, t, lang, check, locked: (row, field) => lockAt(row, field)?.message ?? null,
     rowIds: () => live.current.rowIds,
     rows: () => rowsRef.current,
     selection: () => selRef.current,
@@ -367,6 +422,7 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
       }
       case 'edit':
         if (!s) return false;
+        if (!edit && openLocked(s.active)) return true;
         if (edit) {
           // F2 while editing switches between moving the caret and leaving the cell with arrows.
           const next = { ...edit, mode: edit.mode === 'edit' ? ('enter' as const) : ('edit' as const) };
@@ -497,6 +553,13 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
     }
     e.preventDefault();
     if (editRef.current && !commit()) return focusSink();
+    // The badge (账) of a locked cell opens it, as a double-click does.
+    if (e.button === 0 && !e.shiftKey && onBadge(e, cell)) {
+      select(single(cell), false);
+      focusSink();
+      openLocked(cell);
+      return;
+    }
     // A right click inside the block keeps it (for the browser's menu).
     const s = selRef.current;
     if (e.button !== 0 && s && cell.row >= bounds(s).top && cell.row <= bounds(s).bottom && cell.col >= bounds(s).left && cell.col <= bounds(s).right) return focusSink();
@@ -516,10 +579,25 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
     document.addEventListener('mouseup', up);
   };
 
+  /** F2 or a double-click on a locked cell shows where its value comes from. */
+  const openLocked = (cell: Cell): boolean => {
+    if (!live.current.onOpen || !lockAt(cell.row, fieldAt(cell))) return false;
+    live.current.onOpen(cell.row, fieldAt(cell));
+    return true;
+  };
+
+  /** The badge is drawn (CSS) at the cell's left edge, BADGE_WIDTH wide. */
+  const onBadge = (e: React.MouseEvent, cell: Cell): boolean => {
+    const el = (e.target as Element).closest('.ag-cell.ledger-cell');
+    if (!el || !lockAt(cell.row, fieldAt(cell))) return false;
+    return e.clientX - el.getBoundingClientRect().left <= BADGE_WIDTH;
+  };
+
   const onDoubleClick = (e: React.MouseEvent) => {
     const cell = cellAtPoint(e.target);
     if (!cell || editRef.current) return;
     select(single(cell), false);
+    if (openLocked(cell)) return;
     beginEdit('edit', rawText(fieldAt(cell), valueAt(cell), lang));
     focusSink();
   };
@@ -544,7 +622,7 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
       const edit = editRef.current;
       const sink = sinkRef.current;
       if (!edit || !sink) return null;
-      return `${cellPlace(edit.cell.row, fieldAt(edit.cell), lang)}“${sink.value}”`;
+      return `${cellPlace(edit.cell.row, fieldAt(edit.cell), lang, table)}“${sink.value}”`;
     },
     discard: () => endEdit(),
   }));
@@ -566,13 +644,21 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
   const listLeft = sinkStyle ? parseFloat(sinkStyle.left) : 0;
   return (
     <div className="table-block" data-table={table}>
-      <div className="grid-tools">
-        <button onMouseDown={(e) => e.preventDefault()} onClick={() => void rowOp('insert')} title={isMac ? '⌘⇧=' : 'Ctrl+Shift+='}>{t.insertRow}</button>
-        <button onMouseDown={(e) => e.preventDefault()} onClick={() => void rowOp('append')}>{t.appendRow}</button>
-        <button onMouseDown={(e) => e.preventDefault()} onClick={() => void rowOp('delete')} title={isMac ? '⌘-' : 'Ctrl+-'}>{t.deleteRows}</button>
-        <button onMouseDown={(e) => e.preventDefault()} onClick={() => void rowOp('up')}>{t.moveUp}</button>
-        <button onMouseDown={(e) => e.preventDefault()} onClick={() => void rowOp('down')}>{t.moveDown}</button>
-      </div>
+      {table === 'payments' ? (
+        // Payments are listed by line and day: a new one goes to the end, and none is moved by hand.
+        <div className="grid-tools">
+          <button onMouseDown={(e) => e.preventDefault()} onClick={() => void rowOp('append')} title={isMac ? '⌘⇧=' : 'Ctrl+Shift+='}>{t.addPayment}</button>
+          <button onMouseDown={(e) => e.preventDefault()} onClick={() => void rowOp('delete')} title={isMac ? '⌘-' : 'Ctrl+-'}>{t.deletePayments}</button>
+        </div>
+      ) : (
+        <div className="grid-tools">
+          <button onMouseDown={(e) => e.preventDefault()} onClick={() => void rowOp('insert')} title={isMac ? '⌘⇧=' : 'Ctrl+Shift+='}>{t.insertRow}</button>
+          <button onMouseDown={(e) => e.preventDefault()} onClick={() => void rowOp('append')}>{t.appendRow}</button>
+          <button onMouseDown={(e) => e.preventDefault()} onClick={() => void rowOp('delete')} title={isMac ? '⌘-' : 'Ctrl+-'}>{t.deleteRows}</button>
+          <button onMouseDown={(e) => e.preventDefault()} onClick={() => void rowOp('up')}>{t.moveUp}</button>
+          <button onMouseDown={(e) => e.preventDefault()} onClick={() => void rowOp('down')}>{t.moveDown}</button>
+        </div>
+      )}
       <div
         className={`grid${rows.length === 0 ? ' empty-grid' : ''}`}
         ref={wrapRef}
@@ -588,16 +674,16 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
           getRowId={rowIdOf}
           suppressCellFocus
           suppressHeaderFocus
-          pinnedBottomRowData={pinnedBottom}
+          pinnedBottomRowData={props.pinned}
           domLayout={long ? 'normal' : 'autoHeight'}
           localeText={lang === 'zh' ? AG_GRID_LOCALE_CN : AG_GRID_LOCALE_EN}
-          overlayNoRowsTemplate={`<span class="empty-table">${t.emptyTable}</span>`}
+          overlayNoRowsTemplate={`<span class="empty-table">${props.emptyText ?? t.emptyTable}</span>`}
           tooltipShowDelay={200}
           onGridReady={onGridReady}
           onBodyScroll={placeSink}
           onColumnResized={placeSink}
           onModelUpdated={placeSink}
-          getRowClass={rowClassOf}
+          rowClassRules={ROW_CLASS_RULES}
         />
         <textarea
           ref={sinkRef}
