@@ -208,6 +208,8 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
     else api.refreshCells({ rowNodes: rowList.map((i) => api.getDisplayedRowAtIndex(i)).filter((n) => !!n) });
   };
 
+  /** Keys typed on a cell that cannot take them, since the selection came there (quoted whole in the message). */
+  const notTyped = useRef<{ row: number; col: number; text: string } | null>(null);
   // The rows the selection is on, by id: where they went when the rows were put in another order.
   const selIds = useRef<{ anchor: number | null; active: number | null }>({ anchor: null, active: null });
   const noteActiveRow = () => {
@@ -222,6 +224,7 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
   const select = (next: Selection | null, show = true) => {
     const before = selRef.current;
     selRef.current = next;
+    notTyped.current = null;
     noteActiveRow();
     redraw(before, next);
     if (next && show) reveal(next.active);
@@ -265,18 +268,14 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
     if (!s || !sink) return false;
     const cell = s.active;
     const lock = columns[cell.col].editable ? lockAt(cell.row, fieldAt(cell)) : null;
-    if (lock) {
-      // Typed into a cell its row keeps computed: nothing is written, and the message says why and where to go.
-      const typed = sink.value;
+    if (lock || !columns[cell.col].editable || cell.row >= dims().rows) {
+      // Typed where nothing can be written: the message says why (and where to go), quoting every key typed there.
+      const last = notTyped.current;
+      const typed = (last && last.row === cell.row && last.col === cell.col ? last.text : '') + sink.value;
+      notTyped.current = { row: cell.row, col: cell.col, text: typed };
       sink.value = '';
-      live.current.onMessage(`${lock.message}${typed ? ` (${t.notTyped(typed)})` : ''}`, 'error');
-      return false;
-    }
-    if (!columns[cell.col].editable || cell.row >= dims().rows) {
-      const typed = sink.value;
-      sink.value = '';
-      const why = columns[cell.col].editable ? t.noRowHere : t.computedCell;
-      live.current.onMessage(`${cellPlace(cell.row, fieldAt(cell), lang, table)}: ${why}${typed ? ` (${t.notTyped(typed)})` : ''}`, 'error');
+      const why = lock ? lock.message : `${cellPlace(cell.row, fieldAt(cell), lang, table)}: ${columns[cell.col].editable ? t.noRowHere : t.computedCell}`;
+      live.current.onMessage(`${why}${typed ? ` (${t.notTyped(typed)})` : ''}`, 'error');
       return false;
     }
     // A block collapses to its active cell, as in Excel.
@@ -528,11 +527,14 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
 
   const onBlur = () => {
     wrapRef.current?.classList.remove('has-focus');
+    // No row is being worked on while the table has not the keyboard (the ledger lets a held row take its place).
+    live.current.onActiveRow?.(null);
     // Switching to another window keeps the edit open, as Excel does; clicking elsewhere stores it.
     if (editRef.current && document.hasFocus()) commit();
   };
   const onFocus = () => {
     wrapRef.current?.classList.add('has-focus');
+    if (selIds.current.active !== null) live.current.onActiveRow?.(selIds.current.active);
     if (!selRef.current && rowsRef.current.length) select(single({ row: 0, col: 0 }));
   };
 

@@ -8,7 +8,7 @@
 import { forwardRef, useCallback, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import type { Lang } from '../../../shared/i18n';
 import type { RawValue } from '../../../shared/fields';
-import { chineseDay, type PaymentField } from '../../../shared/ledger';
+import { chineseDay, defaultAsOf, type PaymentField } from '../../../shared/ledger';
 import { parsePaymentField } from '../../../shared/payment-fields';
 import type { Finding } from '../../../shared/findings';
 import { TableGrid, type CellMark, type GridHandle, type RowOp } from '../grid/TableGrid';
@@ -83,7 +83,7 @@ export const LedgerView = forwardRef<LedgerHandle, Props>(function LedgerView(pr
     const byKey = new Map(drafts.map((d) => [d.key, d]));
     return grouped(order.map((key) => stored.get(key) ?? draftRow(record, byKey.get(key)!))).map((row, i) => ({ ...row, id: order[i] }));
   }, [order, stored, drafts, record]);
-  const day = record.asOf ? chineseDay(record.asOf) : '';
+  const day = chineseDay(record.asOf ?? defaultAsOf(record.county.acceptedOn));
 
   // Findings point at payments by their place in the record; the grid counts rows as shown.
   const findings = useMemo(
@@ -161,7 +161,7 @@ export const LedgerView = forwardRef<LedgerHandle, Props>(function LedgerView(pr
 
   return (
     <section className="ledger" data-testid="ledger">
-      <p className="ledger-intro">{t.ledgerIntro(day || '—')}</p>
+      <p className="ledger-intro">{t.ledgerIntro(day)}</p>
       <TableGrid
         ref={grid}
         table="payments"

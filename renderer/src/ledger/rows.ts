@@ -116,6 +116,8 @@ export function ledgerCheck(record: CountyRecord, lang: Lang): CellCheck {
 export function ledgerNotes(record: CountyRecord, rows: readonly (LedgerRow & { id: number })[], drafts: readonly Draft[], t: Strings, lang: Lang): Map<string, CellMark> {
   const out = new Map<string, CellMark>();
   for (const d of drafts) {
+    // A row just added and not typed into holds nothing to lose: it is not marked.
+    if (!Object.values(d.raw).some((v) => v !== '')) continue;
     const lacks = missing(record, d);
     const text = t.newPaymentNeeds(lacks.map((f) => fieldLabel(`payment.${f}`, lang)).join(lang === 'zh' ? '、' : ', '));
     for (const f of lacks) out.set(`${d.key}:${f}`, { kind: 'draft', message: text });

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { applyPayments, type AddedPayment, type PaymentEdit } from '../../../renderer/src/applyEdits';
-import { computeRecord, toInput } from '../../../shared/record';
+import { computeRecord } from '../../../shared/record';
 import type { Payment } from '../../../shared/ledger';
 import { seedInput } from '../../helpers/fixtures';
 
@@ -48,7 +48,7 @@ const edit = fc.oneof(
 const added = fc.record({ line: fc.constantFrom(1, 2, 4), date: day, amount }).map(
   (p): AddedPayment => ({ key: -1, payment: { ...p, payee: '', voucher: '', stage: '', note: '' } }),
 );
-const change = fc.record({ edits: fc.array(edit, { maxLength: 3 }), append: fc.oneof(fc.constant([]), added.map((a) => [a])) });
+const change = fc.record({ edits: fc.array(edit, { maxLength: 3 }), append: fc.oneof(fc.constant([] as AddedPayment[]), added.map((a) => [a])) });
 
 describe('applyPayments', () => {
   it('equals the store\'s figures after the write, for any edits and new payments, as of any day', () => {
