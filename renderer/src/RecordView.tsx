@@ -135,6 +135,13 @@ export const RecordView = forwardRef<RecordViewHandle, Props>(function RecordVie
     },
     [paymentsPerLine, record.disbursements, lang, t],
   );
+  const goesWith = useCallback(
+    (rows: number[]) => {
+      const n = rows.reduce((sum, row) => sum + (paymentsPerLine.get(record.disbursements[row]?.seq ?? -1) ?? 0), 0);
+      return n ? t.withPayments(n) : '';
+    },
+    [paymentsPerLine, record.disbursements, t],
+  );
   const openLine = useCallback((row: number) => openLedger({ line: record.disbursements[row]?.seq ?? 0 }), [openLedger, record.disbursements]);
   const pinned = useMemo(() => totalRow(record.totals, t), [record.totals, t]);
 
@@ -148,6 +155,7 @@ export const RecordView = forwardRef<RecordViewHandle, Props>(function RecordVie
       pinned={table === 'disbursements' ? pinned : undefined}
       locked={table === 'disbursements' ? locked : undefined}
       onOpen={table === 'disbursements' ? openLine : undefined}
+      goesWith={table === 'disbursements' ? goesWith : undefined}
       findings={findings}
       marks={marks[table]}
       lang={lang}
@@ -165,16 +173,19 @@ export const RecordView = forwardRef<RecordViewHandle, Props>(function RecordVie
   const payments = record.payments?.length ?? 0;
   return (
     <>
-      <div className="record-head">
-        <h2 className="title">{record.county.name} · {t.batchOf} {record.county.batch} · {record.county.year}</h2>
-        <AsOfControl record={record} asOf={props.asOf} t={t} onChange={props.onAsOf} />
+      {/* The record, the day its figures are as of, and the two views: in sight however far down the tables go. */}
+      <div className="record-bar">
+        <div className="record-head">
+          <h2 className="title">{record.county.name} · {t.batchOf} {record.county.batch} · {record.county.year}</h2>
+          <AsOfControl record={record} asOf={props.asOf} t={t} onChange={props.onAsOf} />
+        </div>
+        <nav className="tabs" role="tablist">
+          <button role="tab" aria-selected={tab === 'tables'} onClick={() => setTab('tables')}>{t.tabTables}</button>
+          <button role="tab" aria-selected={tab === 'ledger'} data-testid="ledger-tab" onClick={() => setTab('ledger')}>
+            {t.tabLedger(payments)}{drafts.some((d) => Object.values(d.raw).some((v) => v !== '')) ? ' *' : ''}
+          </button>
+        </nav>
       </div>
-      <nav className="tabs" role="tablist">
-        <button role="tab" aria-selected={tab === 'tables'} onClick={() => setTab('tables')}>{t.tabTables}</button>
-        <button role="tab" aria-selected={tab === 'ledger'} data-testid="ledger-tab" onClick={() => setTab('ledger')}>
-          {t.tabLedger(payments)}{drafts.length ? ' *' : ''}
-        </button>
-      </nav>
       {tab === 'ledger' && (
         <LedgerView
           ref={ledger}

@@ -7,6 +7,8 @@ import type { Page } from 'playwright-core';
 import { appPerTest, callApi, cell, cellTexts, gridReady, mod, paste, saved } from './harness';
 
 const app = appPerTest();
+/** What a person waits to see: given time on a busy machine (the polling ends as soon as it is there). */
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000 });
 type Stored = { record: { payments?: { line: number; date: string; amount: string; payee: string; voucher: string }[]; disbursements: { actual: string | null }[] }; paymentIds: number[] };
 const stored = async (page: Page, asOf?: string) => callApi<Stored>(page, 'getRecord', { id: 1, ...(asOf ? { asOf } : {}) });
 
@@ -67,13 +69,13 @@ describe('entering payments', () => {
 
     await setAsOf(page, '2022-01-01');
     // Once the table is left, by line and day, each with its line's running total.
-    await expect.poll(() => cellTexts(page, 'payments', 'running', 3)).toEqual(['300.00', '640.21', '100.00']);
+    await poll(() => cellTexts(page, 'payments', 'running', 3)).toEqual(['300.00', '640.21', '100.00']);
     await page.getByRole('tab', { name: '验收表' }).click();
-    await expect.poll(() => rate(page, 0)).toBe('38.71');
+    await poll(() => rate(page, 0)).toBe('38.71');
     expect(await rate(page, 1)).toBe('0.00');
     expect(await page.getByTestId('summary').innerText()).toBe('截至2022年1月1日,已拨付承办企业资金共610.35万元,资金拨付率40.69%。');
     await setAsOf(page, '2022-06-30');
-    await expect.poll(() => page.getByTestId('summary').innerText()).toBe('截至2022年6月30日,已拨付承办企业资金共1050.56万元,资金拨付率70.04%。');
+    await poll(() => page.getByTestId('summary').innerText()).toBe('截至2022年6月30日,已拨付承办企业资金共1050.56万元,资金拨付率70.04%。');
     expect([await rate(page, 0), await rate(page, 1)]).toEqual(['82.61', '29.85']);
     // The sidebar's line for the open record follows what is on screen.
     expect(await page.locator('.record.selected .rate').innerText()).toBe('70.04%');
@@ -88,21 +90,21 @@ describe('entering payments', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.type('2022-02-30');
     await page.keyboard.press('Tab');
-    await expect.poll(() => page.locator('.grid-edit-error').innerText()).toContain('拨付台账第 1 笔 拨付日期“2022-02-30”不是具体到日的日期');
+    await poll(() => page.locator('.grid-edit-error').innerText()).toContain('拨付台账第 1 笔 拨付日期“2022-02-30”不是具体到日的日期');
     expect(await page.locator('.grid-editor.editing').inputValue()).toBe('2022-02-30');
     await page.keyboard.press('Backspace');
     await page.keyboard.press('Backspace');
     await page.keyboard.type('28');
     await page.keyboard.press('Tab');
     // Not stored until it has an amount: the row says what it still needs.
-    await expect.poll(() => cell(page, 'payments', 0, 'date').innerText()).toBe('2022-02-28');
+    await poll(() => cell(page, 'payments', 0, 'date').innerText()).toBe('2022-02-28');
     expect(await cell(page, 'payments', 0, 'amount').getAttribute('class')).toContain('cell-draft');
     expect((await stored(page)).record.payments).toBeUndefined();
     await page.getByRole('button', { name: 'English' }).click();
     await cell(page, 'payments', 0, 'amount').click();
     await page.keyboard.type('-5');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('.grid-edit-error').innerText()).toContain('Ledger payment 1, amount (10k yuan) “-5” must be an amount above 0');
+    await poll(() => page.locator('.grid-edit-error').innerText()).toContain('Ledger payment 1, amount (10k yuan) “-5” must be an amount above 0');
     await page.keyboard.press('Escape');
     // The unfinished payment is not dropped without a yes.
     await callApi(page, 'createRecord', { county: { name: '南丰县', province: '江西省', prefecture: '抚州市', batch: 8, year: 2021, approvedOn: null, acceptedOn: null, investment: { total: '0', central: '0', localGov: '0', social: '0' }, centralArrangedUse: '0', statusNote: '' } });
@@ -114,7 +116,7 @@ describe('entering payments', () => {
     await page.keyboard.type('3');
     await page.keyboard.press('Tab');
     await page.locator('.record', { hasText: '南丰县' }).click();
-    await expect.poll(() => page.getByRole('alertdialog').innerText()).toContain('拨付台账中 1 笔没有填完的拨付');
+    await poll(() => page.getByRole('alertdialog').innerText()).toContain('拨付台账中 1 笔没有填完的拨付');
     await page.getByRole('alertdialog').getByRole('button', { name: '留在这里' }).click();
     expect(await cell(page, 'payments', 0, 'line').innerText()).toBe('3');
   });
@@ -129,7 +131,7 @@ describe('undo and redo', () => {
     await page.keyboard.type('340');
     await page.keyboard.press('Enter');
     await saved(page);
-    await expect.poll(() => page.getByTestId('undo').innerText()).toBe('撤销:编辑 樟树市 拨付台账 第2笔 金额(万元)');
+    await poll(() => page.getByTestId('undo').innerText()).toBe('撤销:编辑 樟树市 拨付台账 第2笔 金额(万元)');
     // A third payment, and its deletion.
     await page.getByRole('button', { name: '添加一笔' }).click();
     for (const v of ['3', '2022-05-01', '20']) {
@@ -137,27 +139,27 @@ describe('undo and redo', () => {
       await page.keyboard.press('Tab');
     }
     await saved(page);
-    await expect.poll(async () => (await stored(page)).record.payments!.length).toBe(3);
+    await poll(async () => (await stored(page)).record.payments!.length).toBe(3);
     await cell(page, 'payments', 2, 'amount').click();
     await page.keyboard.press(`${mod}+Minus`);
-    await expect.poll(() => page.getByRole('alertdialog').innerText()).toContain('删除 拨付台账 第3笔(序号 3,2022-05-01,20 万元)?');
+    await poll(() => page.getByRole('alertdialog').innerText()).toContain('删除 拨付台账 第3笔(序号 3,2022-05-01,20 万元)?');
     await page.getByRole('alertdialog').getByRole('button', { name: '删除行' }).click();
-    await expect.poll(async () => (await stored(page)).record.payments!.length).toBe(2);
+    await poll(async () => (await stored(page)).record.payments!.length).toBe(2);
 
     await page.keyboard.press(`${mod}+z`);
-    await expect.poll(async () => (await stored(page)).record.payments!.length).toBe(3);
+    await poll(async () => (await stored(page)).record.payments!.length).toBe(3);
     await page.keyboard.press(`${mod}+z`);
-    await expect.poll(async () => (await stored(page)).record.payments!.length).toBe(2);
-    await expect.poll(() => page.getByTestId('undo').innerText()).toBe('撤销:编辑 樟树市 拨付台账 第2笔 金额(万元)');
+    await poll(async () => (await stored(page)).record.payments!.length).toBe(2);
+    await poll(() => page.getByTestId('undo').innerText()).toBe('撤销:编辑 樟树市 拨付台账 第2笔 金额(万元)');
     await page.getByTestId('undo').click();
-    await expect.poll(() => cell(page, 'payments', 1, 'amount').innerText()).toBe('340.21');
+    await poll(() => cell(page, 'payments', 1, 'amount').innerText()).toBe('340.21');
     expect((await stored(page)).record.payments!.map((p) => p.amount)).toEqual(['300', '340.21']);
     expect(await page.getByTestId('redo').innerText()).toBe('重做:编辑 樟树市 拨付台账 第2笔 金额(万元)');
     await page.keyboard.press(`${mod}+y`);
-    await expect.poll(() => cell(page, 'payments', 1, 'amount').innerText()).toBe('340.00');
+    await poll(() => cell(page, 'payments', 1, 'amount').innerText()).toBe('340.00');
     await page.getByTestId('redo').click();
-    await expect.poll(async () => (await stored(page)).record.payments!.map((p) => [p.line, p.amount])).toEqual([[1, '300'], [1, '340'], [3, '20']]);
-    await expect.poll(() => cellTexts(page, 'payments', 'amount', 3)).toEqual(['300.00', '340.00', '20.00']);
+    await poll(async () => (await stored(page)).record.payments!.map((p) => [p.line, p.amount])).toEqual([[1, '300'], [1, '340'], [3, '20']]);
+    await poll(() => cellTexts(page, 'payments', 'amount', 3)).toEqual(['300.00', '340.00', '20.00']);
   });
 });
 
@@ -169,12 +171,12 @@ describe('a line with payments in table 三', () => {
     expect(await actual.getAttribute('class')).toContain('ledger-cell');
     await actual.click();
     await page.keyboard.type('700');
-    await expect.poll(() => page.getByTestId('note').innerText()).toBe(
+    await poll(() => page.getByTestId('note').innerText()).toBe(
       '第 1 行 实际拨付额度(万元): 由拨付台账计算(2 笔拨付),不能直接填写;请在拨付台账中录入、修改拨付(双击、按 F2 或点“账”查看这一行的拨付) (“700”未写入)',
     );
     expect(await page.locator('.grid-editor.editing').count()).toBe(0);
     await paste(page, '700\n');
-    await expect.poll(() => page.getByTestId('note').innerText()).toContain('未粘贴:1 个单元格有误');
+    await poll(() => page.getByTestId('note').innerText()).toContain('未粘贴:1 个单元格有误');
     expect(await actual.getAttribute('class')).toContain('cell-error');
     expect((await stored(page)).record.disbursements[0].actual).toBe('640.21');
     // A line without payments takes a typed amount as before.
@@ -186,13 +188,28 @@ describe('a line with payments in table 三', () => {
     // F2 on the computed cell: its line's payments, the first one selected.
     await actual.click();
     await page.keyboard.press('F2');
-    await expect.poll(() => cell(page, 'payments', 0, 'amount').getAttribute('class')).toContain('sel-active');
+    await poll(() => cell(page, 'payments', 0, 'amount').getAttribute('class')).toContain('sel-active');
     // And a click on its badge (账, at the cell's left edge) does the same.
     await page.getByRole('tab', { name: '验收表' }).click();
     await actual.scrollIntoViewIfNeeded();
     const box = (await actual.boundingBox())!;
     await page.mouse.click(box.x + 14, box.y + box.height / 2);
-    await expect.poll(() => cell(page, 'payments', 0, 'amount').getAttribute('class')).toContain('sel-active');
+    await poll(() => cell(page, 'payments', 0, 'amount').getAttribute('class')).toContain('sel-active');
+  });
+});
+
+describe('deleting a line with payments', () => {
+  it('says its payments go with it, and undo brings both back', async () => {
+    const { page } = app();
+    await withTwoPayments(page);
+    await cell(page, 'disbursements', 0, 'name').click();
+    await page.keyboard.press(`${mod}+Minus`);
+    await poll(() => page.getByRole('alertdialog').innerText()).toContain('删除 三 第1行(序号 1“县乡村物流快递配送体系建设”),连同它的 2 笔拨付?');
+    await page.getByRole('alertdialog').getByRole('button', { name: '删除行' }).click();
+    await poll(async () => (await stored(page)).record.payments).toBeUndefined();
+    await page.keyboard.press(`${mod}+z`);
+    await poll(async () => (await stored(page)).record.payments?.length).toBe(2);
+    await poll(() => cell(page, 'disbursements', 0, 'actual').getAttribute('class')).toContain('ledger-cell');
   });
 });
 
@@ -206,14 +223,14 @@ describe('paste, the chart, findings and print', () => {
     await page.mouse.click(hint.x + hint.width / 2, hint.y + hint.height / 2);
     const header = '序号\t具体项目名称\t拨付日期\t金额(万元)\t收款单位\t凭证号\t阶段\t备注';
     await paste(page, `${header}\n1\t县乡村物流快递配送体系建设\t2021-12-01\t300\t樟树市邮政分公司\t记-2021-118\t签订协议\t\n1\t县乡村物流快递配送体系建设\t2022-06-3O\t340.21\t\t\t\t\n`);
-    await expect.poll(() => page.getByTestId('note').innerText()).toContain('拨付台账第 2 笔 拨付日期“2022-06-3O”不是具体到日的日期');
+    await poll(() => page.getByTestId('note').innerText()).toContain('拨付台账第 2 笔 拨付日期“2022-06-3O”不是具体到日的日期');
     expect((await stored(page)).record.payments).toBeUndefined();
     await paste(page, `${header}\n1\t县乡村物流快递配送体系建设\t2021-12-01\t300\t樟树市邮政分公司\t记-2021-118\t签订协议\t\n1\t县乡村物流快递配送体系建设\t2022-06-30\t340.21\t\t\t\t\n`);
     await saved(page);
     expect((await stored(page)).record.payments!.map((p) => [p.date, p.amount, p.payee])).toEqual([['2021-12-01', '300', '樟树市邮政分公司'], ['2022-06-30', '340.21', '']]);
-    await expect.poll(() => page.getByTestId('undo').innerText()).toBe('撤销:添加拨付 樟树市 拨付台账 2 笔');
+    await poll(() => page.getByTestId('undo').innerText()).toBe('撤销:添加拨付 樟树市 拨付台账 2 笔');
     await page.keyboard.press(`${mod}+z`);
-    await expect.poll(async () => (await stored(page)).record.payments).toBeUndefined();
+    await poll(async () => (await stored(page)).record.payments).toBeUndefined();
   });
 
   it('draws the payments adding up against the planned total, as SVG, with the day marked', async () => {
@@ -223,7 +240,7 @@ describe('paste, the chart, findings and print', () => {
     await openLedger(page);
     const chart = page.getByTestId('ledger-chart');
     await chart.locator('svg').waitFor();
-    await expect.poll(() => chart.locator('svg text').evaluateAll((texts) => texts.map((x) => x.textContent))).toEqual(expect.arrayContaining(['计划安排额度 775.00 万元', '截至 2022-01-01']));
+    await poll(() => chart.locator('svg text').evaluateAll((texts) => texts.map((x) => x.textContent))).toEqual(expect.arrayContaining(['计划安排额度 775.00 万元', '截至 2022-01-01']));
   });
 
   it('a finding about a payment opens the ledger at its cell', async () => {
@@ -233,7 +250,7 @@ describe('paste, the chart, findings and print', () => {
     await page.reload();
     await gridReady(page);
     await page.getByTestId('checks').getByRole('button', { name: '序号 2 2022-03-15 的一笔拨付 100 万元没有收款单位' }).click();
-    await expect.poll(() => cell(page, 'payments', 2, 'payee').getAttribute('class')).toContain('sel-active');
+    await poll(() => cell(page, 'payments', 2, 'payee').getAttribute('class')).toContain('sel-active');
     await page.keyboard.type('樟树市农产品公司');
     await page.keyboard.press('Enter');
     await saved(page);
@@ -244,10 +261,10 @@ describe('paste, the chart, findings and print', () => {
     const { page } = app();
     await withTwoPayments(page);
     await setAsOf(page, '2022-01-01');
-    await expect.poll(() => page.getByTestId('summary').innerText()).toContain('截至2022年1月1日');
+    await poll(() => page.getByTestId('summary').innerText()).toContain('截至2022年1月1日');
     await page.getByRole('button', { name: '打印预览' }).click();
     expect(await page.getByTestId('print-as-of').innerText()).toBe('数字截至 2022-01-01');
     const frame = page.frameLocator('[data-testid="print-frame"]');
-    await expect.poll(() => frame.locator('body').innerText()).toContain('截至2022年1月1日,已拨付承办企业资金共895.75万元,资金拨付率59.72%。');
+    await poll(() => frame.locator('body').innerText()).toContain('截至2022年1月1日,已拨付承办企业资金共895.75万元,资金拨付率59.72%。');
   });
 });

@@ -58,6 +58,8 @@ type Props = {
   check?: CellCheck;
   /** A cell of an editable column its row keeps computed, or null. */
   locked?: (row: number, field: string) => CellLock | null;
+  /** What else goes when these rows are deleted (a line's payments), for the question asked first. */
+  goesWith?: (rows: number[]) => string;
   /** F2, a double-click, or a click on its badge, on a locked cell: show where its value comes from. */
   onOpen?: (row: number, field: string) => void;
   /** The selection stays on its rows when they are put in another order (the ledger keeps its order by line and day). */
@@ -357,6 +359,7 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
   // ---- commands (actions.ts) ------------------------------------------------------------------------
   const core: GridCore = {
     table, columns, t, lang, check, locked: (row, field) => lockAt(row, field)?.message ?? null,
+    goesWith: (rowList) => live.current.goesWith?.(rowList) ?? '',
     rowIds: () => live.current.rowIds,
     rows: () => rowsRef.current,
     selection: () => selRef.current,

@@ -22,6 +22,8 @@ export type GridCore = {
   check: CellCheck;
   /** Why a cell cannot take a value in its row (a line with payments), or null. */
   locked: (row: number, field: string) => string | null;
+  /** What else goes with these rows when they are deleted (a line's payments), said in the question; '' if nothing. */
+  goesWith: (rows: number[]) => string;
   rowIds: () => readonly number[];
   rows: () => readonly RowData[];
   selection: () => Selection | null;
@@ -73,7 +75,7 @@ export async function rowOperation(core: GridCore, kind: 'insert' | 'append' | '
     if (await core.onRows({ kind: 'insert', index: b.top, count: rowList.length })) core.select({ anchor: { row: b.top, col: b.left }, active: { row: b.bottom, col: b.right } });
   } else if (kind === 'delete') {
     const what = describeRows(core, rowList);
-    if (!(await core.confirm(t.confirmDeleteRows(what), t.deleteRows))) return core.focus();
+    if (!(await core.confirm(t.confirmDeleteRows(`${what}${core.goesWith(rowList)}`), t.deleteRows))) return core.focus();
     if (await core.onRows({ kind: 'delete', rowIds: rowList.map((r) => ids[r]) })) {
       core.onMessage(t.rowsDeleted(what));
       core.select(clampSelection(single({ row: b.top, col: s.active.col }), { rows: Math.max(1, n - rowList.length), cols: core.columns.length }));

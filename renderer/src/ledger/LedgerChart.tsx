@@ -61,7 +61,7 @@ export function LedgerChart({ record, t }: { record: CountyRecord; t: Strings })
     total.markLine = { symbol: 'none', silent: true, data: marks };
     const option: Option = {
       animation: false,
-      grid: { left: 64, right: 90, top: 64, bottom: 36 },
+      grid: { left: 64, right: 90, top: 58, bottom: 30 },
       legend: { top: 0, left: 0 },
       tooltip: {
         trigger: 'item',

@@ -43,7 +43,8 @@ export function chartData(record: CountyRecord, allName: string): ChartData {
   const payments = record.payments ?? [];
   const accepted = record.county.acceptedOn ? lastDayOf(record.county.acceptedOn) : null;
   const asOf = record.asOf ?? null;
-  const end = [asOf, accepted].filter((d): d is string => !!d).sort().pop() ?? null;
+  // Every line runs on to the same last day: the day marked last, or the last payment.
+  const end = [asOf, accepted, ...payments.map((p) => p.date)].filter((d): d is string => !!d).sort().pop() ?? null;
   const seqs = [...new Set(payments.map((p) => p.line))];
   const lines = record.disbursements.filter((d) => seqs.includes(d.seq));
   const planned = lines.reduce((s, d) => s + (d.planned === null ? 0n : fen(d.planned)), 0n);

@@ -102,5 +102,14 @@ describe('the chart', () => {
       ['2022-07-31', '640.210001'],
     ]);
     expect([data.planned, data.asOf, data.accepted, data.lines.length]).toEqual(['775', '2022-01-01', '2022-07-31', 0]);
+    // Several lines: each its own steps, every one running on to the same last day.
+    input.payments.push({ line: 2, date: '2021-12-20', amount: '120', payee: '', voucher: '', stage: '', note: '' });
+    input.county = { ...input.county, acceptedOn: null };
+    const two = chartData(computeRecord(input, { asOf: '2022-01-01' }), '合计');
+    expect(two.lines.map((l) => [l.name, l.points.map((p) => `${p.date} ${p.total}`)])).toEqual([
+      ['1 县乡村物流快递配送体系建设', ['2021-12-01 0', '2021-12-01 300', '2022-06-30 640.210001']],
+      ['2 农产品上行服务体系建设', ['2021-12-20 0', '2021-12-20 120', '2022-06-30 120']],
+    ]);
+    expect(two.planned).toBe('1110');
   });
 });
