@@ -83,7 +83,8 @@ export const LedgerView = forwardRef<LedgerHandle, Props>(function LedgerView(pr
     const byKey = new Map(drafts.map((d) => [d.key, d]));
     return grouped(order.map((key) => stored.get(key) ?? draftRow(record, byKey.get(key)!))).map((row, i) => ({ ...row, id: order[i] }));
   }, [order, stored, drafts, record]);
-  const day = chineseDay(record.asOf ?? defaultAsOf(record.county.acceptedOn));
+  const asOfDay = record.asOf ?? defaultAsOf(record.county.acceptedOn);
+  const day = lang === 'zh' ? chineseDay(asOfDay) : asOfDay;
 
   // Findings point at payments by their place in the record; the grid counts rows as shown.
   const findings = useMemo(

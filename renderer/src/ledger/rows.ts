@@ -67,7 +67,7 @@ export function draftRow(record: CountyRecord, draft: Draft): LedgerRow {
     line: typeof line === 'number' ? line : null, name: record.disbursements.find((d) => d.seq === line)?.name ?? '',
     date: read('date') as string | null, amount: read('amount') as string | null,
     payee: String(read('payee') ?? ''), voucher: String(read('voucher') ?? ''), stage: String(read('stage') ?? ''), note: String(read('note') ?? ''),
-    running: null, runningRate: null, rowClass: 'new-row',
+    running: '', runningRate: '', rowClass: 'new-row',
   };
 }
 
