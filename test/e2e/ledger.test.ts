@@ -122,6 +122,24 @@ describe('entering payments', () => {
   });
 });
 
+describe('阶段', () => {
+  it('offers the usual stages as it is typed, and keeps any other text', async () => {
+    const { page } = app();
+    await withTwoPayments(page);
+    await openLedger(page);
+    await cell(page, 'payments', 0, 'stage').click();
+    await page.keyboard.type('进度');
+    await poll(() => page.getByRole('listbox').innerText()).toBe('进度款');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await cell(page, 'payments', 1, 'stage').click();
+    await page.keyboard.type('第二期进度款');
+    await page.keyboard.press('Enter');
+    await saved(page);
+    expect((await stored(page)).record.payments!.map((p) => (p as unknown as { stage: string }).stage)).toEqual(['进度款', '第二期进度款']);
+  });
+});
+
 describe('undo and redo', () => {
   it('undo and redo payment edits from the keyboard and the buttons, each one step, named', async () => {
     const { page } = app();

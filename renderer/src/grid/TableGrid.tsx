@@ -10,8 +10,7 @@ import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRe
 import { AgGridReact } from 'ag-grid-react';
 import { AllCommunityModule, ModuleRegistry, type GridApi } from 'ag-grid-community';
 import { AG_GRID_LOCALE_CN, AG_GRID_LOCALE_EN } from '@ag-grid-community/locale';
-import { categoryLabel, type EditTable, type RawValue } from '../../../shared/fields';
-import type { Category } from '../../../shared/text';
+import type { EditTable, RawValue } from '../../../shared/fields';
 import { findingMessage, type Lang } from '../../../shared/i18n';
 import type { Finding } from '../../../shared/findings';
 import type { Strings } from '../strings';
@@ -27,7 +26,7 @@ import { LONG_TEXT, gridColumns, rawText, type GridTable } from './columns';
 import { cellPlace } from './refusal';
 import { DEFAULT_COL_DEF, LONG_TABLE, ROW_CLASS_RULES, THEME, buildColumnDefs, rowIdOf, type CellNote, type CellParams, type RowData } from './gridOptions';
 import { cellAtPoint as cellAtPoint_, cellElement as cellElement_, editorBox } from './geometry';
-import { CategoryList, matchCategories, type ListState } from './CategoryList';
+import { CategoryList, LIST_FIELDS, listFor, type ListState } from './CategoryList';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -258,10 +257,8 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
   const fieldAt = (cell: Cell) => columns[cell.col].field;
   const valueAt = (cell: Cell) => rowsRef.current[cell.row]?.[fieldAt(cell)];
 
-  const openList = (text: string, current?: unknown) => {
-    const items = matchCategories(text);
-    const highlight = Math.max(0, current ? items.indexOf(current as Category) : 0);
-    setList({ items, highlight });
+  const openList = (field: string, text: string, current?: unknown) => {
+    setList(listFor(field, text, current, lang));
   };
 
   const beginEdit = (mode: EditMode, text: string | null) => {
@@ -293,7 +290,9 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
     sink.classList.toggle('multiline', LONG_TEXT.has(fieldAt(cell)));
     setEditing(edit);
     setEditError(null);
-    if (fieldAt(cell) === 'category') openList(mode === 'edit' ? '' : sink.value, valueAt(cell));
+    // 类别 opens its whole list to choose from; 阶段 offers the usual stages matching what is typed.
+    if (fieldAt(cell) === 'category') openList('category', mode === 'edit' ? '' : sink.value, valueAt(cell));
+    else if (fieldAt(cell) === 'stage') openList('stage', mode === 'edit' ? '' : sink.value, valueAt(cell));
     placeSink();
     // A long text's editor is taller than its cell: all of it on screen.
     if (LONG_TEXT.has(fieldAt(cell))) requestAnimationFrame(() => sink.scrollIntoView({ block: 'nearest' }));
@@ -321,7 +320,7 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
     const field = fieldAt(edit.cell);
     let text = sink.value;
     const l = listRef.current;
-    if (field === 'category' && l && l.items[l.highlight] && (edit.mode === 'edit' || text.trim() !== '')) text = categoryLabel(l.items[l.highlight], lang);
+    if (l && l.highlight >= 0 && l.items[l.highlight] && (edit.mode === 'edit' || text.trim() !== '')) text = l.items[l.highlight];
     if (edit.mode === 'edit' && text === edit.original) {
       endEdit();
       return true;
@@ -433,12 +432,14 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
         } else beginEdit('edit', rawText(fieldAt(s.active), valueAt(s.active), lang));
         return true;
       case 'openList':
-        if (!s || columns[s.active.col].field !== 'category') return false;
-        if (!edit) beginEdit('edit', '');
+        if (!s || !LIST_FIELDS.has(columns[s.active.col].field)) return false;
+        // 类别 is chosen from the list; 阶段 keeps its text, the list beside it.
+        if (!edit) beginEdit('edit', columns[s.active.col].field === 'category' ? '' : rawText(fieldAt(s.active), valueAt(s.active), lang));
         return true;
       case 'listMove': {
         const l = listRef.current;
-        if (l && l.items.length) setList({ ...l, highlight: (l.highlight + cmd.d + l.items.length) % l.items.length });
+        const n = l?.items.length ?? 0;
+        if (l && n) setList({ ...l, highlight: l.highlight < 0 ? (cmd.d > 0 ? 0 : n - 1) : (l.highlight + cmd.d + n) % n });
         return true;
       }
       case 'cancel':
@@ -501,7 +502,8 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
     }
     sink.classList.remove('invalid');
     setEditError(null);
-    if (fieldAt(editRef.current.cell) === 'category') openList(sink.value);
+    const field = fieldAt(editRef.current.cell);
+    if (LIST_FIELDS.has(field)) openList(field, sink.value);
   };
   const onCompositionStart = () => {
     if (!editRef.current) {
@@ -607,9 +609,9 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
     focusSink();
   };
 
-  const pick = (c: Category) => {
+  const pick = (label: string) => {
     const sink = sinkRef.current!;
-    sink.value = categoryLabel(c, lang);
+    sink.value = label;
     setList(null);
     listRef.current = null;
     commit();
@@ -712,7 +714,7 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
             {editError} {t.editHint}
           </div>
         )}
-        {editing && list && !editError && <CategoryList list={list} lang={lang} top={listTop} left={listLeft} onPick={pick} />}
+        {editing && list && !editError && <CategoryList list={list} top={listTop} left={listLeft} onPick={pick} />}
       </div>
     </div>
   );

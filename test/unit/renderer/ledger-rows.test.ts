@@ -6,6 +6,7 @@ import { computeRecord } from '../../../shared/record';
 import { draftRow, grouped, ledgerCheck, ledgerNotes, ledgerTotals, missing, storedRows, toNewPayment } from '../../../renderer/src/ledger/rows';
 import { chartData } from '../../../renderer/src/ledger/chart';
 import { planPaste } from '../../../renderer/src/grid/blocks';
+import { listFor } from '../../../renderer/src/grid/CategoryList';
 import { STRINGS } from '../../../renderer/src/strings';
 import { seedInput } from '../../helpers/fixtures';
 
@@ -67,6 +68,17 @@ describe('the ledger grid', () => {
     expect(check(0, 'amount', '')).toMatchObject({ ok: false, message: '拨付台账第 1 笔 金额(万元)“”未填(每笔拨付都要有序号、拨付日期和金额)' });
     expect(check(0, 'amount', '640.21')).toEqual({ ok: true, value: '640.21' });
     expect(ledgerCheck(seedWithLedger(), 'en')(0, 'amount', 'abc')).toMatchObject({ message: 'Ledger payment 1, amount (10k yuan) “abc” is not a number' });
+  });
+});
+
+describe('the list under 阶段', () => {
+  it('offers the usual stages that match what is typed, none chosen until ↓ (any other text stands); 类别 must be one of its own', () => {
+    expect(listFor('stage', '', null, 'zh')).toEqual({ items: ['签订协议', '进度款', '验收后'], highlight: -1 });
+    expect(listFor('stage', '', '验收后', 'zh')).toEqual({ items: ['签订协议', '进度款', '验收后'], highlight: 2 });
+    expect(listFor('stage', '进度', null, 'zh')).toEqual({ items: ['进度款'], highlight: -1 });
+    expect(listFor('stage', '第二期', null, 'zh')).toBeNull();
+    expect(listFor('category', '物流', 'other', 'zh')).toEqual({ items: ['县乡村物流配送体系'], highlight: 0 });
+    expect(listFor('payee', '', null, 'zh')).toBeNull();
   });
 });
 
