@@ -77,7 +77,3 @@ export function paymentRefusal(row: number, field: PaymentField, raw: RawValue, 
   return lang === 'zh' ? `拨付台账第 ${row} 笔 ${label}“${shown}”${why(problem, lines, lang)}` : `Ledger payment ${row}, ${label} “${shown}” ${why(problem, lines, lang)}`;
 }
 
-/** Why the 实际拨付额度 of a line with payments is not typed: it is their sum as of the day. */
-export function ledgerLineText(payments: number, lang: Lang): string {
-  return lang === 'zh' ? `由拨付台账计算(${payments} 笔拨付),不能直接填写;请在拨付台账中录入、修改拨付` : `is the sum of the ledger's ${payments} payments and cannot be typed; enter or change the payments in the ledger`;
-}

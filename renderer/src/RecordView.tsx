@@ -5,7 +5,7 @@ import { forwardRef, lazy, useCallback, useEffect, useImperativeHandle, useMemo,
 import { findingMessage, severityLabel, type Lang } from '../../shared/i18n';
 import type { Finding } from '../../shared/findings';
 import type { RawValue } from '../../shared/fields';
-import { ledgerLineText } from '../../shared/payment-fields';
+import { ledgerLineText } from '../../shared/ledger';
 import { CountyForm, type CountyFormHandle, type SaveCounty } from './CountyForm';
 import { AsOfControl } from './AsOfControl';
 import type { CountyRecord } from '../../shared/record';

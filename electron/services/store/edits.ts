@@ -4,7 +4,7 @@ import { checkField } from '../../../shared/field-schemas';
 import { appError } from '../../../shared/errors';
 import { fieldLabel, findingMessage } from '../../../shared/i18n';
 import { finding } from '../../../shared/findings';
-import { ledgerLineText } from '../../../shared/payment-fields';
+import { ledgerLineText } from '../../../shared/ledger';
 import { inferCategory, countyKey } from '../../../shared/text';
 import { mutate, type Actor, type Changes, type Row } from './changelog';
 import { COUNTY_COLUMNS, FIELD_COLUMNS, toColumn, type Value } from './columns';
