@@ -73,6 +73,36 @@ try {
   await page.waitForTimeout(300);
   await shot('app-print-preview');
   await page.getByRole('button', { name: '关闭' }).click();
+
+  // The ledger: three payments typed at the keyboard, the figures as of 2022-01-01 (the later ones grey), the chart.
+  await page.getByTestId('ledger-tab').click();
+  await page.getByRole('button', { name: '添加一笔' }).click();
+  const payments = [
+    ['1', '2021-12-01', '300', '樟树市邮政分公司', '记-2021-118', '签订协议'],
+    ['2', '2021-12-20', '120', '樟树市供销社', '记-2021-131', '签订协议'],
+    ['1', '2022-06-30', '340.21', '樟树市邮政分公司', '记-2022-064', '验收后'],
+  ];
+  for (const payment of payments) {
+    for (const value of payment) {
+      await page.keyboard.type(value);
+      await page.keyboard.press('Tab');
+    }
+    if (payment !== payments[payments.length - 1]) await page.keyboard.press('Tab');
+  }
+  await saved();
+  await page.getByTestId('as-of').fill('2022-01-01');
+  await page.getByTestId('as-of').press('Enter');
+  await page.mouse.move(5, 700);
+  await page.evaluate(() => document.querySelector('.content')!.scrollTo(0, 40));
+  await page.waitForTimeout(900);
+  await shot('app-ledger');
+
+  // Table 三 as of that day: the lines with payments computed (账), the sentence of that day.
+  await page.getByRole('tab', { name: '验收表' }).click();
+  await scrollTo('三、中央财政资金拨付情况');
+  await shot('app-as-of');
+  await page.evaluate(() => document.querySelector('.content')!.scrollTo(0, 0));
+
   await page.getByRole('button', { name: 'English' }).click();
   await page.evaluate(() => document.querySelector('.content')!.scrollTo(0, 0));
   await page.waitForTimeout(400);

@@ -129,7 +129,12 @@ export const contract = {
   getRecord: {
     /** `asOf`: the figures as of that day (a record with a ledger; default its 验收日期, else today). */
     input: z.object({ id, asOf }),
-    output: z.object({ id, record: countyRecordSchema, itemIds: z.array(id), disbursementIds: z.array(id), paymentIds: z.array(id), findings: z.array(findingSchema), status: statusInfo }),
+    output: z.object({
+      id, record: countyRecordSchema, itemIds: z.array(id), disbursementIds: z.array(id), paymentIds: z.array(id),
+      /** 实际拨付额度 of each line as typed (a line with payments shows their sum instead; this once they are gone). */
+      typedActuals: z.array(moneySchema.nullable()),
+      findings: z.array(findingSchema), status: statusInfo,
+    }),
   },
   /** Payments of the ledger edited and added, as one undoable step (typing, paste). */
   editPayments: {

@@ -3,7 +3,7 @@
 // 实际拨付额度 = Σ its payments dated on or before the as-of date; a line without keeps its typed
 // amount, so records without a ledger are exactly as before.
 import { isDateText } from './dates';
-import { fenOfDecimal, sumFen } from './money';
+import { fenOfDecimal } from './money';
 
 /** A payment of a disbursement line (`line` is the line's 序号). Money in 万元, a decimal string. */
 export type Payment = { line: number; date: string; amount: string; payee: string; voucher: string; stage: string; note: string };
@@ -38,13 +38,21 @@ export function defaultAsOf(acceptedOn: string | null, now = new Date()): string
 /** Whether a text is a calendar day, YYYY-MM-DD (a payment has a day). */
 export const isDay = (text: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(text) && isDateText(text);
 
-/** Σ of the payments of `line` dated on or before `asOf`, in 分. */
-export function paidAsOf(payments: readonly Payment[], line: number, asOf: string): bigint {
-  return sumFen(payments.filter((p) => p.line === line && p.date <= asOf).map((p) => fenOfDecimal(p.amount) ?? 0n));
+/** Σ of each line's payments dated on or before `asOf`, in 分, by line (one pass: a ledger of thousands
+ * of payments over thousands of lines is recomputed as the officer types). */
+export function paidAsOf(payments: readonly Payment[], asOf: string): Map<number, bigint> {
+  const paid = new Map<number, bigint>();
+  for (const p of payments) if (p.date <= asOf) paid.set(p.line, (paid.get(p.line) ?? 0n) + (fenOfDecimal(p.amount) ?? 0n));
+  return paid;
 }
 
 /** "2022-06-30" → "2022年6月30日". */
 export function chineseDay(date: string): string {
   const [y, m, d] = date.split('-').map(Number);
   return `${y}年${m}月${d}日`;
+}
+
+/** Why the 实际拨付额度 of a line with payments is not typed: it is their sum as of the day. */
+export function ledgerLineText(payments: number, lang: 'zh' | 'en'): string {
+  return lang === 'zh' ? `由拨付台账计算(${payments} 笔拨付),不能直接填写;请在拨付台账中录入、修改拨付` : `is the sum of the ledger's ${payments} payments and cannot be typed; enter or change the payments in the ledger`;
 }

@@ -63,7 +63,8 @@ export function computeRecord(input: RecordInput, options: { asOf?: string; now?
   const payments = [...(input.payments ?? [])].sort((a, b) => a.line - b.line || (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const asOf = payments.length ? (options.asOf ?? defaultAsOf(c.acceptedOn, options.now)) : undefined;
   const ledgerLines = new Set(payments.map((p) => p.line));
-  const actualOf = (d: DisbursementInput) => (asOf && ledgerLines.has(d.seq) ? formatWan(paidAsOf(payments, d.seq, asOf)) : d.actual);
+  const paid = asOf ? paidAsOf(payments, asOf) : new Map<number, bigint>();
+  const actualOf = (d: DisbursementInput) => (asOf && ledgerLines.has(d.seq) ? formatWan(paid.get(d.seq) ?? 0n) : d.actual);
   const county: County = {
     name: c.name,
     province: c.province,

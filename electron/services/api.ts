@@ -54,7 +54,10 @@ export const handlers: Handlers = {
   deletePayments: ({ recordId, paymentIds }, { db, actor }) => (deletePayments(db, actor, recordId, paymentIds), OK),
   createRecord: ({ county }, { db, actor }) => ({ id: createRecord(db, actor, { county, items: [], disbursements: [] }, 'create') }),
   duplicateRecord: ({ id, batch }, { db, actor }) => {
-    const input = toInput(readRecord(db, id).record);
+    const stored = readRecord(db, id);
+    const input = toInput(stored.record);
+    // A line with payments shows their sum; the copy keeps what was typed under it, as the original does.
+    input.disbursements = input.disbursements.map((d, i) => ({ ...d, actual: stored.typedActuals[i] }));
     input.county = { ...input.county, batch };
     if (findRecordIds(db, input.county.name, batch).length) throw conflictError(input.county.name, batch);
     return { id: createRecord(db, actor, input, 'duplicate') };

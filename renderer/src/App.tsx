@@ -58,7 +58,10 @@ export function App() {
   // After typed values are written, the undo buttons name the new step. (The sidebar's line for
   // the open record follows what is on screen already; see liveSummary.)
   const afterWrite = useRef<() => void>(() => {});
-  const rec = useRecord(selected, { onError: (text) => say(text, 'error'), onWritten: () => afterWrite.current(), lang });
+  // The day the open record's figures are as of, when one was chosen (else its own: 验收日期, else today).
+  const [chosenAsOf, setChosenAsOf] = useState<{ recordId: number; day: string } | null>(null);
+  const asOf = chosenAsOf && chosenAsOf.recordId === selected ? chosenAsOf.day : null;
+  const rec = useRecord(selected, { onError: (text) => say(text, 'error'), onWritten: () => afterWrite.current(), lang, asOf });
   const pending = useRef(0);
   pending.current = rec.pending;
 
@@ -80,7 +83,7 @@ export function App() {
   const actions = useRecordActions({
     selected, setSelected, settle: rec.settle, pendingWrites: () => pending.current,
     refresh: () => Promise.all([rec.reload(), refreshList(), undo.refreshHistory()]),
-    say, confirm, recordView, t, lang,
+    say, confirm, recordView, paymentId: rec.paymentId, t, lang,
   });
   useUndoKeys(undo.undo, undo.redo, dialog !== null || asking);
 
@@ -184,6 +187,10 @@ export function App() {
               marks={rec.marks}
               lang={lang}
               t={t}
+              asOf={asOf}
+              onAsOf={(day) => setChosenAsOf(day === null ? null : { recordId: selected, day })}
+              onAddPayments={rec.addPayments}
+              onDeletePayments={actions.deletePayments}
               onSaveCounty={actions.saveCounty}
               onEdit={rec.edit}
               onPaste={actions.paste}
@@ -200,8 +207,8 @@ export function App() {
       <StatusBar t={t} save={rec.save} drafts={rec.drafts} note={note} info={info} onRetry={rec.retryNow} onDiscardDrafts={rec.discardDrafts} />
       <Suspense fallback={null}>
         {dialog?.kind === 'import' && <ImportDialog files={dialog.files} t={t} lang={lang} onClose={() => setDialog(null)} onDone={imported} />}
-        {dialog?.kind === 'export' && <ExportDialog records={records} current={selected} t={t} lang={lang} desktop={info?.mode === 'desktop'} onSaved={(p) => say(`${t.download}: ${p}`)} onClose={() => setDialog(null)} />}
-        {dialog?.kind === 'print' && <PrintPreview records={records} current={selected} t={t} lang={lang} desktop={info?.mode === 'desktop'} onSaved={(p) => say(`${t.savePdf}: ${p}`)} onClose={() => setDialog(null)} />}
+        {dialog?.kind === 'export' && <ExportDialog records={records} current={selected} asOf={asOf} t={t} lang={lang} desktop={info?.mode === 'desktop'} onSaved={(p) => say(`${t.download}: ${p}`)} onClose={() => setDialog(null)} />}
+        {dialog?.kind === 'print' && <PrintPreview records={records} current={selected} asOf={asOf} t={t} lang={lang} desktop={info?.mode === 'desktop'} onSaved={(p) => say(`${t.savePdf}: ${p}`)} onClose={() => setDialog(null)} />}
         {dialog?.kind === 'record' && (
           <RecordDialog
             t={t}

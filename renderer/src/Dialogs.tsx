@@ -23,7 +23,8 @@ function Modal({ title, children, onClose }: { title: string; children: React.Re
   );
 }
 
-export function ExportDialog({ records, current, t, lang, desktop, onSaved, onClose }: { records: RecordSummary[]; current: number | null; t: Strings; lang: Lang; desktop: boolean; onSaved: (path: string) => void; onClose: () => void }) {
+/** `asOf`: the day chosen for the open record's figures; the workbook gives every record's figures as of it (null: each its own). */
+export function ExportDialog({ records, current, asOf, t, lang, desktop, onSaved, onClose }: { records: RecordSummary[]; current: number | null; asOf: string | null; t: Strings; lang: Lang; desktop: boolean; onSaved: (path: string) => void; onClose: () => void }) {
   const [chosen, setChosen] = useState<Set<number>>(new Set(current ? [current] : records.map((r) => r.id)));
   const [script, setScript] = useState<'hans' | 'hant'>('hans');
   const [error, setError] = useState<string | null>(null);
@@ -31,12 +32,12 @@ export function ExportDialog({ records, current, t, lang, desktop, onSaved, onCl
     try {
       if (desktop) {
         // The desktop app asks where to save in the native dialog, in main.
-        const { path } = await api.saveExport({ ids: [...chosen], script });
+        const { path } = await api.saveExport({ ids: [...chosen], script, ...(asOf ? { asOf } : {}) });
         if (path) onSaved(path);
         onClose();
         return;
       }
-      const { fileName, bytes } = await api.exportWorkbook({ ids: [...chosen], script });
+      const { fileName, bytes } = await api.exportWorkbook({ ids: [...chosen], script, ...(asOf ? { asOf } : {}) });
       download(fileName, bytes, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       onClose();
     } catch (e) {
@@ -60,6 +61,7 @@ export function ExportDialog({ records, current, t, lang, desktop, onSaved, onCl
         <label><input type="radio" name="script" checked={script === 'hans'} onChange={() => setScript('hans')} /> {t.hans}</label>
         <label><input type="radio" name="script" checked={script === 'hant'} onChange={() => setScript('hant')} /> {t.hant}</label>
       </p>
+      {asOf && <p className="as-of-shown" data-testid="export-as-of">{t.asOfShown(asOf)}</p>}
       {error && <p className="error">{error}</p>}
       <div className="buttons">
         <button onClick={onClose}>{t.cancel}</button>

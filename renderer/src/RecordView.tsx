@@ -1,20 +1,28 @@
-// The open record: its title, 一、基本情况, the two tables, the summary sentence and the findings
-// (a click on one goes to its cell).
-import { forwardRef, lazy, useImperativeHandle, useRef } from 'react';
+// The open record: its title, the day its figures are as of, and two views — the acceptance tables
+// (一、基本情况, the two tables, the summary sentence, the findings; a click on one goes to its cell)
+// and the disbursement ledger.
+import { forwardRef, lazy, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import { findingMessage, severityLabel, type Lang } from '../../shared/i18n';
 import type { Finding } from '../../shared/findings';
 import type { RawValue } from '../../shared/fields';
+import { ledgerLineText } from '../../shared/ledger';
 import { CountyForm, type CountyFormHandle, type SaveCounty } from './CountyForm';
-import type { GridHandle, RowOp } from './grid/TableGrid';
+import { AsOfControl } from './AsOfControl';
+import type { CountyRecord } from '../../shared/record';
+import type { CellLock, GridHandle, RowData, RowOp } from './grid/TableGrid';
+import type { LedgerHandle } from './ledger/LedgerView';
+import type { Draft } from './ledger/rows';
 import type { Strings } from './strings';
-import type { CellEdit, Marks, View } from './useRecord';
+import type { CellEdit, Marks, NewPayment, View } from './useRecord';
 
-// The grid (AG Grid) loads as its own chunk, beside the app's first screen.
+// The grid (AG Grid) loads as its own chunk, beside the app's first screen; the ledger (and ECharts) when first opened.
 const gridModule = import('./grid/TableGrid');
 const TableGrid = lazy(() => gridModule.then((m) => ({ default: m.TableGrid })));
+const LedgerView = lazy(() => import('./ledger/LedgerView').then((m) => ({ default: m.LedgerView })));
 
 export type RecordViewHandle = { unsaved: () => string[]; discard: () => void };
 type Table = 'items' | 'disbursements';
+type Tab = 'tables' | 'ledger';
 
 type Props = {
   recordId: number;
@@ -22,46 +30,132 @@ type Props = {
   marks: Marks;
   lang: Lang;
   t: Strings;
+  /** The day chosen for the figures; null: the record's own. */
+  asOf: string | null;
+  onAsOf: (day: string | null) => void;
   onSaveCounty: SaveCounty;
   onEdit: (edits: CellEdit[], options?: { clear?: boolean }) => void;
   onPaste: (table: Table, edits: { rowId: number; field: string; value: RawValue }[], append: Record<string, RawValue>[]) => Promise<boolean>;
   onRows: (table: Table, op: RowOp) => Promise<boolean>;
+  onAddPayments: (append: NewPayment[], edits?: CellEdit[]) => void;
+  onDeletePayments: (rowIds: number[]) => Promise<boolean>;
   onMessage: (text: string, kind?: 'error' | 'info') => void;
   onUndo: () => void;
   onRedo: () => void;
   confirm: (text: string, ok: string) => Promise<boolean>;
 };
 
+/** Where the ledger should put its selection once it is on screen: a line's first payment, or a payment (by id). */
+type Focus = { line: number } | { paymentId: number; field?: string };
+
+/** The 合计 row of table 三. */
+const totalRow = (totals: CountyRecord['totals'], t: Strings): RowData[] => [
+  { id: -1, seq: t.total, name: '', planned: totals.planned, actual: totals.actual, rate: totals.rate, statedRate: totals.statedRate ?? null },
+];
+
 export const RecordView = forwardRef<RecordViewHandle, Props>(function RecordView(props, ref) {
   const { recordId, view, marks, lang, t } = props;
   const { record, findings } = view;
   const form = useRef<CountyFormHandle>(null);
   const grids = { items: useRef<GridHandle>(null), disbursements: useRef<GridHandle>(null) };
+  const ledger = useRef<LedgerHandle>(null);
+  const [tab, setTab] = useState<Tab>('tables');
+  const [focus, setFocus] = useState<Focus | null>(null);
+
+  // New payments being typed in the ledger: kept here, so they outlive a look at the tables.
+  const [drafts, setDrafts] = useState<Draft[]>([]);
+  const draftsRef = useRef<Draft[]>([]);
+  const draftStore = useMemo(() => ({ get: () => draftsRef.current, set: (next: Draft[]) => setDrafts((draftsRef.current = next)) }), []);
+  useEffect(() => {
+    draftStore.set([]);
+    setTab('tables');
+  }, [recordId, draftStore]);
 
   useImperativeHandle(ref, () => ({
-    unsaved: () => [...(form.current?.unsaved() ?? []), ...(['items', 'disbursements'] as const).map((g) => grids[g].current?.unsaved()).filter((x): x is string => !!x)],
+    unsaved: () =>
+      [
+        ...(form.current?.unsaved() ?? []),
+        ...(['items', 'disbursements'] as const).map((g) => grids[g].current?.unsaved()),
+        ledger.current?.unsaved() ?? (draftsRef.current.some((d) => Object.values(d.raw).some((v) => v !== '')) ? t.newPaymentsUnsaved(draftsRef.current.length) : null),
+      ].filter((x): x is string => !!x),
     discard: () => {
       form.current?.discard();
       grids.items.current?.discard();
       grids.disbursements.current?.discard();
+      draftStore.set([]);
     },
   }));
+
+  // The ledger takes its selection once it is on screen (it loads as its own chunk).
+  const openLedger = useCallback((where: Focus) => {
+    setTab('ledger');
+    setFocus(where);
+  }, []);
+  useEffect(() => {
+    if (!focus || tab !== 'ledger') return;
+    let frame = 0;
+    const tryFocus = () => {
+      if (!ledger.current || !document.querySelector('.ledger .ag-root')) {
+        if (frame++ < 120) requestAnimationFrame(tryFocus);
+        return;
+      }
+      if ('line' in focus) ledger.current.focusLine(focus.line);
+      else ledger.current.focusPayment(focus.paymentId, focus.field);
+      setFocus(null);
+    };
+    requestAnimationFrame(tryFocus);
+  }, [focus, tab]);
 
   const jump = (f: Finding) => {
     const target = f.target;
     if (!target) return;
-    if (target.table === 'county') document.getElementById(`county-${target.field}`)?.focus();
-    else if (target.table === 'totals') grids.disbursements.current?.focus(Math.max(0, record.disbursements.length - 1), target.field === 'statedRate' ? 'statedRate' : target.field ?? 'planned');
-    else if (target.table !== 'payments') grids[target.table].current?.focus(target.row ?? 0, target.field ?? 'name');
+    if (target.table === 'payments') return openLedger({ paymentId: view.paymentIds[target.row ?? 0], field: target.field });
+    const { table, row, field } = target;
+    setTab('tables');
+    // The tables may have been hidden behind the ledger: they take the focus once shown.
+    requestAnimationFrame(() => {
+      if (table === 'county') document.getElementById(`county-${field}`)?.focus();
+      else if (table === 'totals') grids.disbursements.current?.focus(Math.max(0, record.disbursements.length - 1), field === 'statedRate' ? 'statedRate' : field ?? 'planned');
+      else grids[table].current?.focus(row ?? 0, field ?? 'name');
+    });
   };
+
+  // A line with payments: its 实际拨付额度 is their sum as of the day, not typed; it opens them.
+  const paymentsPerLine = useMemo(() => {
+    const count = new Map<number, number>();
+    for (const p of record.payments ?? []) count.set(p.line, (count.get(p.line) ?? 0) + 1);
+    return count;
+  }, [record.payments]);
+  const locked = useCallback(
+    (row: number, field: string): CellLock | null => {
+      const n = field === 'actual' ? paymentsPerLine.get(record.disbursements[row]?.seq ?? -1) : undefined;
+      if (!n) return null;
+      const place = lang === 'zh' ? `第 ${row + 1} 行 ${t.columns.actual}` : `Row ${row + 1}, ${t.columns.actual}`;
+      return { message: `${place}: ${ledgerLineText(n, lang)}(${t.ledgerOpenHint})`, tip: t.ledgerLineTip(n) };
+    },
+    [paymentsPerLine, record.disbursements, lang, t],
+  );
+  const goesWith = useCallback(
+    (rows: number[]) => {
+      const n = rows.reduce((sum, row) => sum + (paymentsPerLine.get(record.disbursements[row]?.seq ?? -1) ?? 0), 0);
+      return n ? t.withPayments(n) : '';
+    },
+    [paymentsPerLine, record.disbursements, t],
+  );
+  const openLine = useCallback((row: number) => openLedger({ line: record.disbursements[row]?.seq ?? 0 }), [openLedger, record.disbursements]);
+  const pinned = useMemo(() => totalRow(record.totals, t), [record.totals, t]);
 
   const grid = (table: Table) => (
     <TableGrid
       ref={grids[table]}
       table={table}
       recordId={recordId}
-      record={record}
+      rows={table === 'items' ? record.items : record.disbursements}
       rowIds={table === 'items' ? view.itemIds : view.disbursementIds}
+      pinned={table === 'disbursements' ? pinned : undefined}
+      locked={table === 'disbursements' ? locked : undefined}
+      onOpen={table === 'disbursements' ? openLine : undefined}
+      goesWith={table === 'disbursements' ? goesWith : undefined}
       findings={findings}
       marks={marks[table]}
       lang={lang}
@@ -76,16 +170,51 @@ export const RecordView = forwardRef<RecordViewHandle, Props>(function RecordVie
     />
   );
 
+  const payments = record.payments?.length ?? 0;
   return (
     <>
-      <h2 className="title">{record.county.name} · {t.batchOf} {record.county.batch} · {record.county.year}</h2>
-      <h3>{t.basic}</h3>
-      <CountyForm key={recordId} ref={form} record={record} findings={findings} lang={lang} t={t} onSave={props.onSaveCounty} />
-      <h3>{t.items}</h3>
-      {grid('items')}
-      <h3>{t.disbursements}</h3>
-      <p className="summary" data-testid="summary">{record.disbursementSummary}</p>
-      {grid('disbursements')}
+      {/* The record, the day its figures are as of, and the two views: in sight however far down the tables go. */}
+      <div className="record-bar">
+        <div className="record-head">
+          <h2 className="title">{record.county.name} · {t.batchOf} {record.county.batch} · {record.county.year}</h2>
+          <AsOfControl record={record} asOf={props.asOf} t={t} onChange={props.onAsOf} />
+        </div>
+        <nav className="tabs" role="tablist">
+          <button role="tab" aria-selected={tab === 'tables'} onClick={() => setTab('tables')}>{t.tabTables}</button>
+          <button role="tab" aria-selected={tab === 'ledger'} data-testid="ledger-tab" onClick={() => setTab('ledger')}>
+            {t.tabLedger(payments)}{drafts.some((d) => Object.values(d.raw).some((v) => v !== '')) ? ' *' : ''}
+          </button>
+        </nav>
+      </div>
+      {tab === 'ledger' && (
+        <LedgerView
+          ref={ledger}
+          recordId={recordId}
+          view={view}
+          marks={marks.payments}
+          drafts={drafts}
+          draftStore={draftStore}
+          lang={lang}
+          t={t}
+          onEdit={props.onEdit}
+          onAdd={props.onAddPayments}
+          onDelete={props.onDeletePayments}
+          onMessage={props.onMessage}
+          onUndo={props.onUndo}
+          onRedo={props.onRedo}
+          confirm={props.confirm}
+        />
+      )}
+      {/* Hidden, not gone, behind the ledger: a value typed and refused stays where it was typed. */}
+      <div className="tables" hidden={tab !== 'tables'}>
+          <h3>{t.basic}</h3>
+          <CountyForm key={recordId} ref={form} record={record} findings={findings} lang={lang} t={t} onSave={props.onSaveCounty} />
+          <h3>{t.items}</h3>
+          {grid('items')}
+          <h3>{t.disbursements}</h3>
+          <p className="summary" data-testid="summary">{record.disbursementSummary}</p>
+          {grid('disbursements')}
+      </div>
       <h3>{t.checks}</h3>
       <ul className="checks" data-testid="checks">
         {findings.length === 0 && <li className="ok">{t.noFindings}</li>}

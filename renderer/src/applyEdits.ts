@@ -3,7 +3,8 @@
 // a table of 2,000 lines a keystroke costs what one line does. The result is what computeRecord()
 // gives for the edited input (test/unit/renderer/apply-edits.test.ts checks it for any edits).
 import { canonicalPercent, formatWan, rate } from '../../shared/money';
-import { fen, fenOrZero, recordScript, type CountyRecord, type Disbursement } from '../../shared/record';
+import { computeRecord, fen, fenOrZero, recordScript, toInput, type CountyRecord, type Disbursement } from '../../shared/record';
+import type { Payment } from '../../shared/ledger';
 import { disbursementSummary } from '../../shared/document';
 import type { EditTable, FieldValue } from '../../shared/fields';
 import type { Item } from '../../shared/schema';
@@ -50,4 +51,40 @@ export function applyEdits(record: CountyRecord, ids: RowIds, edits: readonly Ro
   const totals = { ...record.totals, planned: formatWan(planned), actual: formatWan(actual), rate: rate(actual, planned) };
   const script = renamed ? recordScript({ county: record.county, items, disbursements }) : scriptOf(record);
   return { ...record, items, disbursements, totals, disbursementSummary: disbursementSummary({ county: record.county, totals, asOf: record.asOf }, script) };
+}
+
+/** A payment added and not yet in the store's copy: its key (below 0) until the store gives it an id. */
+export type AddedPayment = { key: number; payment: Payment };
+/** An edit of a payment (by its id, or by its key while it is being added). */
+export type PaymentEdit = { rowId: number; field: string; value: FieldValue };
+
+/**
+ * The record with payment edits and added payments applied. Payments move every figure of their
+ * line (and the totals, the sentence, the checks): the record is computed anew from its input, as
+ * the store computes it — with each line's 实际拨付额度 as typed, shown again once its payments are gone.
+ * Returns the payments' ids (keys for those being added) in the record's order.
+ */
+export function applyPayments(
+  record: CountyRecord,
+  paymentIds: readonly number[],
+  typedActuals: readonly (string | null)[],
+  changes: readonly { edits: readonly PaymentEdit[]; append: readonly AddedPayment[] }[],
+  asOf?: string,
+): { record: CountyRecord; paymentIds: number[] } {
+  const list = (record.payments ?? []).map((p, i) => ({ id: paymentIds[i], payment: { ...p } }));
+  for (const change of changes) {
+    for (const e of change.edits) {
+      const row = list.find((p) => p.id === e.rowId);
+      if (row) (row.payment as Record<string, unknown>)[e.field] = e.value;
+    }
+    for (const a of change.append) list.push({ id: a.key, payment: { ...a.payment } });
+  }
+  // computeRecord orders payments by line and day, keeping the order of equals: so does this.
+  list.sort((a, b) => a.payment.line - b.payment.line || (a.payment.date < b.payment.date ? -1 : a.payment.date > b.payment.date ? 1 : 0));
+  const ledger = new Set((record.payments ?? []).map((p) => p.line));
+  const input = toInput(record);
+  input.disbursements = input.disbursements.map((d, i) => ({ ...d, actual: ledger.has(d.seq) ? typedActuals[i] ?? null : d.actual }));
+  if (list.length) input.payments = list.map((p) => p.payment);
+  else delete input.payments;
+  return { record: computeRecord(input, { asOf: record.asOf ?? asOf }), paymentIds: list.map((p) => p.id) };
 }

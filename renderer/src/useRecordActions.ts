@@ -22,11 +22,13 @@ type Options = {
   say: (text: string, kind?: 'error' | 'info') => void;
   confirm: (text: string, ok: string, cancel?: string) => Promise<boolean>;
   recordView: RefObject<RecordViewHandle | null>;
+  /** The store's id of a payment shown under a key (a payment added in this window), once written. */
+  paymentId: (rowId: number) => number | undefined;
   t: Strings;
   lang: Lang;
 };
 
-export function useRecordActions({ selected, setSelected, settle, pendingWrites, refresh, say, confirm, recordView, t, lang }: Options) {
+export function useRecordActions({ selected, setSelected, settle, pendingWrites, refresh, say, confirm, recordView, paymentId, t, lang }: Options) {
   const countySaves = useRef(new Set<Promise<unknown>>());
 
   /** Runs fn once typed values are written; its error is shown. True when it went through. */
@@ -79,6 +81,18 @@ export function useRecordActions({ selected, setSelected, settle, pendingWrites,
     return (await act(() => api.editCells({ recordId, table, edits, append }))).ok;
   };
 
+  /** Payments deleted in the ledger, one step (after what is being written, so each has its id). */
+  const deletePayments = async (rowIds: number[]): Promise<boolean> => {
+    const recordId = selected;
+    if (recordId === null) return false;
+    return (
+      await act(async () => {
+        const paymentIds = rowIds.map(paymentId).filter((id): id is number => id !== undefined);
+        if (paymentIds.length) await api.deletePayments({ recordId, paymentIds });
+      })
+    ).ok;
+  };
+
   const deleteRecord = async (r: RecordSummary) => {
     if (!(await confirm(t.confirmDelete(r.county), t.delete))) return;
     let backup: string | null = null;
@@ -97,5 +111,5 @@ export function useRecordActions({ selected, setSelected, settle, pendingWrites,
     setSelected(id);
   };
 
-  return { saveCounty, rowsOp, paste, deleteRecord, open };
+  return { saveCounty, rowsOp, paste, deletePayments, deleteRecord, open };
 }

@@ -4,6 +4,7 @@ import { checkField } from '../../../shared/field-schemas';
 import { appError } from '../../../shared/errors';
 import { fieldLabel, findingMessage } from '../../../shared/i18n';
 import { finding } from '../../../shared/findings';
+import { ledgerLineText } from '../../../shared/ledger';
 import { inferCategory, countyKey } from '../../../shared/text';
 import { mutate, type Actor, type Changes, type Row } from './changelog';
 import { COUNTY_COLUMNS, FIELD_COLUMNS, toColumn, type Value } from './columns';
@@ -64,6 +65,14 @@ function countyOf(db: DB, recordId: number): { name: string; batch: number } {
   return r;
 }
 
+/** A line with payments has 实际拨付额度 = Σ its payments as of the day: typing it is refused, naming the row. */
+function assertNoLedger(db: DB, disbursementId: number, rowNumber: number): void {
+  const payments = Number(db.prepare('SELECT count(*) FROM payments WHERE disbursement_id = ?').pluck().get(disbursementId));
+  if (payments === 0) return;
+  const where = { zh: `第 ${rowNumber} 行 ${fieldLabel('actual', 'zh')}`, en: `row ${rowNumber}, ${fieldLabel('actual', 'en')}` };
+  throw appError('read_only', `${where.zh}:${ledgerLineText(payments, 'zh')}`, `${where.en} ${ledgerLineText(payments, 'en')}`, { field: 'actual' }, { table: 'disbursements', row: rowNumber, field: 'actual' });
+}
+
 export type CellEdit = { rowId: number; field: string; value: RawValue };
 
 /**
@@ -84,6 +93,7 @@ export function editCells(db: DB, actor: Actor, recordId: number, table: EditTab
       const i = index.get(e.rowId);
       if (i === undefined) throw appError('no_row', `该行已不存在(#${e.rowId})`, `That row no longer exists (#${e.rowId})`);
       if (!EDITABLE[table].includes(e.field)) throw appError('read_only', `${fieldLabel(e.field, 'zh')} 由程序计算,不能编辑`, `${fieldLabel(e.field, 'en')} is computed and cannot be edited`);
+      if (table === 'disbursements' && e.field === 'actual') assertNoLedger(db, rows[i].id, i + 1);
       const parsed = parsedCell(table, e.field, e.value);
       if (!parsed.ok) throw refused(table, i + 1, e.field, e.value, parsed.code, parsed.problem);
       const row = updates.get(e.rowId) ?? {};

@@ -44,7 +44,15 @@ function disbursementFromRow(r: StoredRow): DisbursementInput {
 }
 
 /** A stored record with the ids of its rows (the grid edits rows by id). */
-export type StoredRecord = { id: number; record: CountyRecord; itemIds: number[]; disbursementIds: number[]; paymentIds: number[] };
+export type StoredRecord = {
+  id: number;
+  record: CountyRecord;
+  itemIds: number[];
+  disbursementIds: number[];
+  paymentIds: number[];
+  /** 实际拨付额度 of each line as typed: what a line shows again once its last payment is gone. */
+  typedActuals: (string | null)[];
+};
 
 /** The payments of a record, each with its line's 序号, in the order the record lists them (line, day). */
 function paymentsOf(db: DB, recordId: number): (StoredRow & { line: number })[] {
@@ -74,6 +82,7 @@ export function readRecord(db: DB, id: number, options: { asOf?: string } = {}):
     itemIds: items.map((i) => i.id),
     disbursementIds: disbursements.map((d) => d.id),
     paymentIds: payments.map((p) => p.id),
+    typedActuals: input.disbursements.map((d) => d.actual),
   };
 }
 

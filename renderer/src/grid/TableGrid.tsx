@@ -1,4 +1,4 @@
-// One of the two tables as a spreadsheet with the keyboard of Excel and WPS (docs/keyboard.md).
+// A table (二, 三 or the ledger) as a spreadsheet with the keyboard of Excel and WPS (docs/keyboard.md).
 //
 // AG Grid draws the table (rows, columns, heights, the 合计 row, tooltips); the grid does its own
 // selection (selection.ts), keyboard (keymap.ts) and editing. The keyboard goes to one text area
@@ -10,11 +10,9 @@ import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRe
 import { AgGridReact } from 'ag-grid-react';
 import { AllCommunityModule, ModuleRegistry, type GridApi } from 'ag-grid-community';
 import { AG_GRID_LOCALE_CN, AG_GRID_LOCALE_EN } from '@ag-grid-community/locale';
-import { parseCell, categoryLabel, type EditTable, type RawValue } from '../../../shared/fields';
-import type { Category } from '../../../shared/text';
+import type { EditTable, RawValue } from '../../../shared/fields';
 import { findingMessage, type Lang } from '../../../shared/i18n';
 import type { Finding } from '../../../shared/findings';
-import type { CountyRecord } from '../../../shared/record';
 import type { Strings } from '../strings';
 import type { CellEdit } from '../useRecord';
 import { commandFor, type EditMode, type GridCommand } from './keymap';
@@ -22,13 +20,13 @@ import {
   bounds, cellClasses, clampSelection, moveBy, moveTo, moveToEdge, rowsToRedraw, selectAll, single, tabTarget,
   type Cell, type Selection,
 } from './selection';
-import { copyBlock } from './blocks';
+import { copyBlock, tableCheck, type CellCheck } from './blocks';
 import { clearCells, copyCells, pasteText, rowOperation, type GridCore, type RowOp } from './actions';
-import { LONG_TEXT, gridColumns, rawText } from './columns';
-import { cellPlace, refusalText } from './refusal';
-import { DEFAULT_COL_DEF, LONG_TABLE, THEME, buildColumnDefs, rowClassOf, rowIdOf, totalRow, type CellNote, type CellParams, type RowData } from './gridOptions';
+import { LONG_TEXT, gridColumns, rawText, type GridTable } from './columns';
+import { cellPlace } from './refusal';
+import { DEFAULT_COL_DEF, LONG_TABLE, ROW_CLASS_RULES, THEME, buildColumnDefs, rowIdOf, type CellNote, type CellParams, type RowData } from './gridOptions';
 import { cellAtPoint as cellAtPoint_, cellElement as cellElement_, editorBox } from './geometry';
-import { CategoryList, matchCategories, type ListState } from './CategoryList';
+import { CategoryList, LIST_FIELDS, listFor, type ListState } from './CategoryList';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -40,16 +38,35 @@ export type GridHandle = {
   /** Drops such a value (the user chose to). */
   discard: () => void;
 };
-export type { RowOp };
-/** A mark the app puts on a cell: a value refused or kept as a draft, with its message. */
-export type CellMark = { kind: 'error' | 'draft'; message: string };
+export type { RowOp, GridTable, RowData };
+/** A mark the app puts on a cell: a value refused or kept as a draft, with its message; or a note (info). */
+export type CellMark = { kind: 'error' | 'draft' | 'info'; message: string };
+/** A cell its row keeps computed (a line with payments): the refusal when something is typed or pasted into it, and its tooltip. */
+export type CellLock = { message: string; tip: string };
 
 type Props = {
-  table: EditTable;
+  table: GridTable;
   /** The record shown: selection and editing start afresh when it changes. */
   recordId: number;
-  record: CountyRecord;
+  /** The table's rows as shown, in order, and their ids (the ledger's new payments have keys below 0). */
+  rows: readonly object[];
   rowIds: number[];
+  /** Rows under the table (合计). */
+  pinned?: RowData[];
+  /** How a typed or pasted value is read, or why not (default: table 二 or 三's own). */
+  check?: CellCheck;
+  /** A cell of an editable column its row keeps computed, or null. */
+  locked?: (row: number, field: string) => CellLock | null;
+  /** What else goes when these rows are deleted (a line's payments), for the question asked first. */
+  goesWith?: (rows: number[]) => string;
+  /** F2, a double-click, or a click on its badge, on a locked cell: show where its value comes from. */
+  onOpen?: (row: number, field: string) => void;
+  /** The selection stays on its rows when they are put in another order (the ledger keeps its order by line and day). */
+  followRows?: boolean;
+  /** The row the active cell is on (its id), whenever it changes. */
+  onActiveRow?: (rowId: number | null) => void;
+  /** What an empty table says (default: how to add rows to 二 or 三). */
+  emptyText?: string;
   findings: Finding[];
   /** Marks by `${rowId}:${field}` (drafts and refusals from the store). */
   marks: ReadonlyMap<string, CellMark>;
@@ -68,8 +85,12 @@ type Props = {
 type Editing = { mode: EditMode; cell: Cell; original: string };
 const isMac = typeof navigator !== 'undefined' && navigator.platform.toLowerCase().includes('mac');
 
+const NO_LOCK = () => null;
+/** The width of a locked cell's badge (styles.css: .ledger-cell::before), where a click opens it. */
+const BADGE_WIDTH = 34;
+
 export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props, ref) {
-  const { table, recordId, record, rowIds, findings, marks, lang, t } = props;
+  const { table, recordId, rowIds, findings, marks, lang, t } = props;
   const apiRef = useRef<GridApi<RowData> | null>(null);
   const wrapRef = useRef<HTMLDivElement>(null);
   const sinkRef = useRef<HTMLTextAreaElement>(null);
@@ -95,7 +116,7 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
   const previous = useRef(new Map<number, RowData>());
   const rows: RowData[] = useMemo(() => {
     const next = new Map<number, RowData>();
-    const list = (record[table] as unknown as Record<string, unknown>[]).map((r, i) => {
+    const list = (props.rows as Record<string, unknown>[]).map((r, i) => {
       const row: RowData = { ...r, id: rowIds[i] };
       const old = previous.current.get(row.id);
       const same = old && Object.keys(row).length === Object.keys(old).length && Object.keys(row).every((k) => old[k] === row[k]);
@@ -105,17 +126,20 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
     });
     previous.current = next;
     return list;
-  }, [record, table, rowIds]);
+  }, [props.rows, rowIds]);
   const rowsRef = useRef(rows);
   rowsRef.current = rows;
   // A row that Tab is adding counts already: Enter and the arrows may go to it.
   const dims = () => ({ rows: rowsRef.current.length + (pendingAppend.current ? 1 : 0), cols: columns.length });
+  const check: CellCheck = (row, field, raw) => (live.current.check ?? tableCheck(table as EditTable, live.current.lang))(row, field, raw);
+  const lockAt = (row: number, field: string) => (row < rowsRef.current.length ? (live.current.locked ?? NO_LOCK)(row, field) : null);
 
   // ---- marks: findings, refusals, drafts; read by the cell classes through a ref -------------
   const cellNotes = useMemo(() => {
     const map = new Map<string, CellNote[]>();
     const add = (key: string, severity: CellNote['severity'], text: string) => map.set(key, [...(map.get(key) ?? []), { severity, text }]);
     for (const f of findings) if (f.target?.table === table && f.target.row !== undefined) add(`${f.target.row}:${f.target.field ?? 'name'}`, f.severity, findingMessage(f, lang));
+    // (A lock's own class and tooltip come from `locked`; see lockTipOf.)
     if (marks.size) {
       const rowOf = new Map(rowIds.map((id, row) => [id, row]));
       for (const [key, m] of marks) {
@@ -131,7 +155,7 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
   notesRef.current = cellNotes;
   useEffect(() => {
     apiRef.current?.refreshCells();
-  }, [cellNotes]);
+  }, [cellNotes, props.locked]);
 
   // ---- columns (stable while typing: they read marks and the selection through refs) ---------
   const columnDefs = useMemo(() => {
@@ -146,9 +170,12 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
         const c = at(p);
         return !!c && cellClasses(selRef.current, c.row, c.col).includes(name);
       },
+      lockTipOf: (p) => {
+        const c = at(p);
+        return c ? lockAt(c.row, c.field)?.tip ?? null : null;
+      },
     });
-  }, [table, columns, colIndex, t, lang]);
-  const pinnedBottom = useMemo(() => (table === 'disbursements' ? totalRow(record.totals, t) : undefined), [table, record.totals, t]);
+  }, [table, columns, colIndex, t, lang]); // eslint-disable-line react-hooks/exhaustive-deps
 
   // ---- where things are on screen ---------------------------------------------------------------
   const cellElement = (cell: Cell) => cellElement_(wrapRef.current, cell.row, columns[cell.col]?.field);
@@ -182,9 +209,24 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
     else api.refreshCells({ rowNodes: rowList.map((i) => api.getDisplayedRowAtIndex(i)).filter((n) => !!n) });
   };
 
+  /** Keys typed on a cell that cannot take them, since the selection came there (quoted whole in the message). */
+  const notTyped = useRef<{ row: number; col: number; text: string } | null>(null);
+  // The rows the selection is on, by id: where they went when the rows were put in another order.
+  const selIds = useRef<{ anchor: number | null; active: number | null }>({ anchor: null, active: null });
+  const noteActiveRow = () => {
+    const s = selRef.current;
+    const ids = live.current.rowIds;
+    const active = s ? ids[s.active.row] ?? null : null;
+    const changed = active !== selIds.current.active;
+    selIds.current = { anchor: s ? ids[s.anchor.row] ?? null : null, active };
+    if (changed) live.current.onActiveRow?.(active);
+  };
+
   const select = (next: Selection | null, show = true) => {
     const before = selRef.current;
     selRef.current = next;
+    notTyped.current = null;
+    noteActiveRow();
     redraw(before, next);
     if (next && show) reveal(next.active);
     placeSink();
@@ -198,7 +240,16 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
   }, [recordId]); // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(() => {
     const s = selRef.current;
-    if (s && rows.length > 0 && (s.active.row >= rows.length || s.anchor.row >= rows.length) && !editRef.current && !pendingAppend.current) select(clampSelection(s, dims()), false);
+    const ids = live.current.rowIds;
+    const { active, anchor } = selIds.current;
+    const activeAt = active === null ? -1 : ids.indexOf(active);
+    if (s && props.followRows && activeAt >= 0 && activeAt !== s.active.row && !editRef.current) {
+      // The active cell's row moved: the selection goes with it (the anchor with its own row, if it is still there).
+      const anchorAt = anchor === null ? -1 : ids.indexOf(anchor);
+      const anchorRow = anchorAt >= 0 ? anchorAt : s.anchor.row + activeAt - s.active.row;
+      select(clampSelection({ anchor: { row: anchorRow, col: s.anchor.col }, active: { row: activeAt, col: s.active.col } }, dims()), false);
+    } else if (s && rows.length > 0 && (s.active.row >= rows.length || s.anchor.row >= rows.length) && !editRef.current && !pendingAppend.current) select(clampSelection(s, dims()), false);
+    else noteActiveRow();
     requestAnimationFrame(placeSink);
   }, [rows]); // eslint-disable-line react-hooks/exhaustive-deps
 
@@ -206,10 +257,8 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
   const fieldAt = (cell: Cell) => columns[cell.col].field;
   const valueAt = (cell: Cell) => rowsRef.current[cell.row]?.[fieldAt(cell)];
 
-  const openList = (text: string, current?: unknown) => {
-    const items = matchCategories(text);
-    const highlight = Math.max(0, current ? items.indexOf(current as Category) : 0);
-    setList({ items, highlight });
+  const openList = (field: string, text: string, current?: unknown) => {
+    setList(listFor(field, text, current, lang));
   };
 
   const beginEdit = (mode: EditMode, text: string | null) => {
@@ -217,11 +266,15 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
     const sink = sinkRef.current;
     if (!s || !sink) return false;
     const cell = s.active;
-    if (!columns[cell.col].editable || cell.row >= dims().rows) {
-      const typed = sink.value;
+    const lock = columns[cell.col].editable ? lockAt(cell.row, fieldAt(cell)) : null;
+    if (lock || !columns[cell.col].editable || cell.row >= dims().rows) {
+      // Typed where nothing can be written: the message says why (and where to go), quoting every key typed there.
+      const last = notTyped.current;
+      const typed = (last && last.row === cell.row && last.col === cell.col ? last.text : '') + sink.value;
+      notTyped.current = { row: cell.row, col: cell.col, text: typed };
       sink.value = '';
-      const why = columns[cell.col].editable ? t.noRowHere : t.computedCell;
-      live.current.onMessage(`${cellPlace(cell.row, fieldAt(cell), lang)}: ${why}${typed ? ` (${t.notTyped(typed)})` : ''}`, 'error');
+      const why = lock ? lock.message : `${cellPlace(cell.row, fieldAt(cell), lang, table)}: ${columns[cell.col].editable ? t.noRowHere : t.computedCell}`;
+      live.current.onMessage(`${why}${typed ? ` (${t.notTyped(typed)})` : ''}`, 'error');
       return false;
     }
     // A block collapses to its active cell, as in Excel.
@@ -237,7 +290,9 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
     sink.classList.toggle('multiline', LONG_TEXT.has(fieldAt(cell)));
     setEditing(edit);
     setEditError(null);
-    if (fieldAt(cell) === 'category') openList(mode === 'edit' ? '' : sink.value, valueAt(cell));
+    // 类别 opens its whole list to choose from; 阶段 offers the usual stages matching what is typed.
+    if (fieldAt(cell) === 'category') openList('category', mode === 'edit' ? '' : sink.value, valueAt(cell));
+    else if (fieldAt(cell) === 'stage') openList('stage', mode === 'edit' ? '' : sink.value, valueAt(cell));
     placeSink();
     // A long text's editor is taller than its cell: all of it on screen.
     if (LONG_TEXT.has(fieldAt(cell))) requestAnimationFrame(() => sink.scrollIntoView({ block: 'nearest' }));
@@ -265,14 +320,14 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
     const field = fieldAt(edit.cell);
     let text = sink.value;
     const l = listRef.current;
-    if (field === 'category' && l && l.items[l.highlight] && (edit.mode === 'edit' || text.trim() !== '')) text = categoryLabel(l.items[l.highlight], lang);
+    if (l && l.highlight >= 0 && l.items[l.highlight] && (edit.mode === 'edit' || text.trim() !== '')) text = l.items[l.highlight];
     if (edit.mode === 'edit' && text === edit.original) {
       endEdit();
       return true;
     }
-    const parsed = parseCell(table, field, text);
+    const parsed = check(edit.cell.row, field, text);
     if (!parsed.ok) {
-      const message = refusalText(table, edit.cell.row, field, text, parsed, lang);
+      const message = parsed.message;
       sink.classList.add('invalid');
       setEditError(message);
       live.current.onMessage(message, 'error');
@@ -285,7 +340,7 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
       live.current.onEdit([{ table, rowId: id, field, raw: text, value: parsed.value }]);
     };
     // A row Tab is still adding: the value waits until the row is on screen; nothing typed is dropped.
-    if (row >= live.current.rowIds.length) void whenRowExists(row).then((ok) => (ok ? write() : live.current.onMessage(`${cellPlace(row, field, lang)}: ${t.notTyped(text)}`, 'error')));
+    if (row >= live.current.rowIds.length) void whenRowExists(row).then((ok) => (ok ? write() : live.current.onMessage(`${cellPlace(row, field, lang, table)}: ${t.notTyped(text)}`, 'error')));
     else write();
     setPasteMarks((m) => (m.size ? new Map() : m));
     endEdit();
@@ -302,7 +357,8 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
 
   // ---- commands (actions.ts) ------------------------------------------------------------------------
   const core: GridCore = {
-    table, columns, t, lang,
+    table, columns, t, lang, check, locked: (row, field) => lockAt(row, field)?.message ?? null,
+    goesWith: (rowList) => live.current.goesWith?.(rowList) ?? '',
     rowIds: () => live.current.rowIds,
     rows: () => rowsRef.current,
     selection: () => selRef.current,
@@ -367,6 +423,7 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
       }
       case 'edit':
         if (!s) return false;
+        if (!edit && openLocked(s.active)) return true;
         if (edit) {
           // F2 while editing switches between moving the caret and leaving the cell with arrows.
           const next = { ...edit, mode: edit.mode === 'edit' ? ('enter' as const) : ('edit' as const) };
@@ -375,12 +432,14 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
         } else beginEdit('edit', rawText(fieldAt(s.active), valueAt(s.active), lang));
         return true;
       case 'openList':
-        if (!s || columns[s.active.col].field !== 'category') return false;
-        if (!edit) beginEdit('edit', '');
+        if (!s || !LIST_FIELDS.has(columns[s.active.col].field)) return false;
+        // 类别 is chosen from the list; 阶段 keeps its text, the list beside it.
+        if (!edit) beginEdit('edit', columns[s.active.col].field === 'category' ? '' : rawText(fieldAt(s.active), valueAt(s.active), lang));
         return true;
       case 'listMove': {
         const l = listRef.current;
-        if (l && l.items.length) setList({ ...l, highlight: (l.highlight + cmd.d + l.items.length) % l.items.length });
+        const n = l?.items.length ?? 0;
+        if (l && n) setList({ ...l, highlight: l.highlight < 0 ? (cmd.d > 0 ? 0 : n - 1) : (l.highlight + cmd.d + n) % n });
         return true;
       }
       case 'cancel':
@@ -443,7 +502,8 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
     }
     sink.classList.remove('invalid');
     setEditError(null);
-    if (fieldAt(editRef.current.cell) === 'category') openList(sink.value);
+    const field = fieldAt(editRef.current.cell);
+    if (LIST_FIELDS.has(field)) openList(field, sink.value);
   };
   const onCompositionStart = () => {
     if (!editRef.current) {
@@ -472,11 +532,14 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
 
   const onBlur = () => {
     wrapRef.current?.classList.remove('has-focus');
+    // No row is being worked on while the table has not the keyboard (the ledger lets a held row take its place).
+    live.current.onActiveRow?.(null);
     // Switching to another window keeps the edit open, as Excel does; clicking elsewhere stores it.
     if (editRef.current && document.hasFocus()) commit();
   };
   const onFocus = () => {
     wrapRef.current?.classList.add('has-focus');
+    if (selIds.current.active !== null) live.current.onActiveRow?.(selIds.current.active);
     if (!selRef.current && rowsRef.current.length) select(single({ row: 0, col: 0 }));
   };
 
@@ -497,6 +560,13 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
     }
     e.preventDefault();
     if (editRef.current && !commit()) return focusSink();
+    // The badge (账) of a locked cell opens it, as a double-click does.
+    if (e.button === 0 && !e.shiftKey && onBadge(e, cell)) {
+      select(single(cell), false);
+      focusSink();
+      openLocked(cell);
+      return;
+    }
     // A right click inside the block keeps it (for the browser's menu).
     const s = selRef.current;
     if (e.button !== 0 && s && cell.row >= bounds(s).top && cell.row <= bounds(s).bottom && cell.col >= bounds(s).left && cell.col <= bounds(s).right) return focusSink();
@@ -516,17 +586,32 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
     document.addEventListener('mouseup', up);
   };
 
+  /** F2 or a double-click on a locked cell shows where its value comes from. */
+  const openLocked = (cell: Cell): boolean => {
+    if (!live.current.onOpen || !lockAt(cell.row, fieldAt(cell))) return false;
+    live.current.onOpen(cell.row, fieldAt(cell));
+    return true;
+  };
+
+  /** The badge is drawn (CSS) at the cell's left edge, BADGE_WIDTH wide. */
+  const onBadge = (e: React.MouseEvent, cell: Cell): boolean => {
+    const el = (e.target as Element).closest('.ag-cell.ledger-cell');
+    if (!el || !lockAt(cell.row, fieldAt(cell))) return false;
+    return e.clientX - el.getBoundingClientRect().left <= BADGE_WIDTH;
+  };
+
   const onDoubleClick = (e: React.MouseEvent) => {
     const cell = cellAtPoint(e.target);
     if (!cell || editRef.current) return;
     select(single(cell), false);
+    if (openLocked(cell)) return;
     beginEdit('edit', rawText(fieldAt(cell), valueAt(cell), lang));
     focusSink();
   };
 
-  const pick = (c: Category) => {
+  const pick = (label: string) => {
     const sink = sinkRef.current!;
-    sink.value = categoryLabel(c, lang);
+    sink.value = label;
     setList(null);
     listRef.current = null;
     commit();
@@ -544,7 +629,7 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
       const edit = editRef.current;
       const sink = sinkRef.current;
       if (!edit || !sink) return null;
-      return `${cellPlace(edit.cell.row, fieldAt(edit.cell), lang)}“${sink.value}”`;
+      return `${cellPlace(edit.cell.row, fieldAt(edit.cell), lang, table)}“${sink.value}”`;
     },
     discard: () => endEdit(),
   }));
@@ -566,13 +651,21 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
   const listLeft = sinkStyle ? parseFloat(sinkStyle.left) : 0;
   return (
     <div className="table-block" data-table={table}>
-      <div className="grid-tools">
-        <button onMouseDown={(e) => e.preventDefault()} onClick={() => void rowOp('insert')} title={isMac ? '⌘⇧=' : 'Ctrl+Shift+='}>{t.insertRow}</button>
-        <button onMouseDown={(e) => e.preventDefault()} onClick={() => void rowOp('append')}>{t.appendRow}</button>
-        <button onMouseDown={(e) => e.preventDefault()} onClick={() => void rowOp('delete')} title={isMac ? '⌘-' : 'Ctrl+-'}>{t.deleteRows}</button>
-        <button onMouseDown={(e) => e.preventDefault()} onClick={() => void rowOp('up')}>{t.moveUp}</button>
-        <button onMouseDown={(e) => e.preventDefault()} onClick={() => void rowOp('down')}>{t.moveDown}</button>
-      </div>
+      {table === 'payments' ? (
+        // Payments are listed by line and day: a new one goes to the end, and none is moved by hand.
+        <div className="grid-tools">
+          <button onMouseDown={(e) => e.preventDefault()} onClick={() => void rowOp('append')} title={isMac ? '⌘⇧=' : 'Ctrl+Shift+='}>{t.addPayment}</button>
+          <button onMouseDown={(e) => e.preventDefault()} onClick={() => void rowOp('delete')} title={isMac ? '⌘-' : 'Ctrl+-'}>{t.deletePayments}</button>
+        </div>
+      ) : (
+        <div className="grid-tools">
+          <button onMouseDown={(e) => e.preventDefault()} onClick={() => void rowOp('insert')} title={isMac ? '⌘⇧=' : 'Ctrl+Shift+='}>{t.insertRow}</button>
+          <button onMouseDown={(e) => e.preventDefault()} onClick={() => void rowOp('append')}>{t.appendRow}</button>
+          <button onMouseDown={(e) => e.preventDefault()} onClick={() => void rowOp('delete')} title={isMac ? '⌘-' : 'Ctrl+-'}>{t.deleteRows}</button>
+          <button onMouseDown={(e) => e.preventDefault()} onClick={() => void rowOp('up')}>{t.moveUp}</button>
+          <button onMouseDown={(e) => e.preventDefault()} onClick={() => void rowOp('down')}>{t.moveDown}</button>
+        </div>
+      )}
       <div
         className={`grid${rows.length === 0 ? ' empty-grid' : ''}`}
         ref={wrapRef}
@@ -588,16 +681,16 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
           getRowId={rowIdOf}
           suppressCellFocus
           suppressHeaderFocus
-          pinnedBottomRowData={pinnedBottom}
+          pinnedBottomRowData={props.pinned}
           domLayout={long ? 'normal' : 'autoHeight'}
           localeText={lang === 'zh' ? AG_GRID_LOCALE_CN : AG_GRID_LOCALE_EN}
-          overlayNoRowsTemplate={`<span class="empty-table">${t.emptyTable}</span>`}
+          overlayNoRowsTemplate={`<span class="empty-table">${props.emptyText ?? t.emptyTable}</span>`}
           tooltipShowDelay={200}
           onGridReady={onGridReady}
           onBodyScroll={placeSink}
           onColumnResized={placeSink}
           onModelUpdated={placeSink}
-          getRowClass={rowClassOf}
+          rowClassRules={ROW_CLASS_RULES}
         />
         <textarea
           ref={sinkRef}
@@ -621,7 +714,7 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
             {editError} {t.editHint}
           </div>
         )}
-        {editing && list && !editError && <CategoryList list={list} lang={lang} top={listTop} left={listLeft} onPick={pick} />}
+        {editing && list && !editError && <CategoryList list={list} top={listTop} left={listLeft} onPick={pick} />}
       </div>
     </div>
   );

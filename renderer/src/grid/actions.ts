@@ -1,23 +1,29 @@
 // What the grid does to its table besides typing in a cell: row operations on the rows of the
 // selection, clearing a block, copying it, pasting into it. Each acts through the app's
 // callbacks (so undo covers it) and says what it did, or why not.
-import { parseCell, type EditTable, type RawValue } from '../../../shared/fields';
+import type { RawValue } from '../../../shared/fields';
 import { fieldLabel, type Lang } from '../../../shared/i18n';
 import type { Strings } from '../strings';
 import type { CellEdit } from '../useRecord';
 import { bounds, clampSelection, rowsOf, single, type Dims, type Selection } from './selection';
-import { planPaste, type GridColumn } from './blocks';
-import { PASTE_TITLES, REQUIRED, rawText } from './columns';
+import { planPaste, type CellCheck, type GridColumn } from './blocks';
+import { PASTE_TITLES, REQUIRED, rawText, type GridTable } from './columns';
 import type { RowData } from './gridOptions';
 
 export type RowOp = { kind: 'insert'; index: number; count: number } | { kind: 'delete'; rowIds: number[] } | { kind: 'move'; rowId: number; toIndex: number };
 
 /** What the actions need of the grid: its current state and a few of its moves. */
 export type GridCore = {
-  table: EditTable;
+  table: GridTable;
   columns: readonly GridColumn[];
   t: Strings;
   lang: Lang;
+  /** How a typed or pasted value of a cell is read, or why not. */
+  check: CellCheck;
+  /** Why a cell cannot take a value in its row (a line with payments), or null. */
+  locked: (row: number, field: string) => string | null;
+  /** What else goes with these rows when they are deleted (a line's payments), said in the question; '' if nothing. */
+  goesWith: (rows: number[]) => string;
   rowIds: () => readonly number[];
   rows: () => readonly RowData[];
   selection: () => Selection | null;
@@ -43,6 +49,7 @@ export function describeRows(core: GridCore, rowList: number[]): string {
   const name = t.tableNames[table];
   if (rowList.length === 1) {
     const r = core.rows()[rowList[0]];
+    if (table === 'payments') return t.describePayment(rowList[0] + 1, String(r?.line ?? ''), String(r?.date ?? ''), String(r?.amount ?? ''));
     return t.describeRow(name, rowList[0] + 1, String(r?.seq ?? ''), String(r?.name ?? ''));
   }
   return t.describeRows(name, rowList[0] + 1, rowList[rowList.length - 1] + 1, rowList.length);
@@ -55,7 +62,8 @@ export async function rowOperation(core: GridCore, kind: 'insert' | 'append' | '
   const s = core.selection();
   const n = core.rows().length;
   const ids = core.rowIds();
-  if (kind === 'append' || (kind === 'insert' && !s)) {
+  // The ledger lists payments by line and day: a new one is added at the end, wherever the selection is.
+  if (kind === 'append' || (kind === 'insert' && (!s || core.table === 'payments'))) {
     if (await core.onRows({ kind: 'insert', index: n, count: 1 })) core.select(single({ row: n, col: 0 }));
     return core.focus();
   }
@@ -67,7 +75,7 @@ export async function rowOperation(core: GridCore, kind: 'insert' | 'append' | '
     if (await core.onRows({ kind: 'insert', index: b.top, count: rowList.length })) core.select({ anchor: { row: b.top, col: b.left }, active: { row: b.bottom, col: b.right } });
   } else if (kind === 'delete') {
     const what = describeRows(core, rowList);
-    if (!(await core.confirm(t.confirmDeleteRows(what), t.deleteRows))) return core.focus();
+    if (!(await core.confirm(t.confirmDeleteRows(`${what}${core.goesWith(rowList)}`), t.deleteRows))) return core.focus();
     if (await core.onRows({ kind: 'delete', rowIds: rowList.map((r) => ids[r]) })) {
       core.onMessage(t.rowsDeleted(what));
       core.select(clampSelection(single({ row: b.top, col: s.active.col }), { rows: Math.max(1, n - rowList.length), cols: core.columns.length }));
@@ -96,21 +104,27 @@ export function clearCells(core: GridCore): void {
   const ids = core.rowIds();
   const edits: CellEdit[] = [];
   const kept = new Set<string>();
+  const locks = new Set<string>();
   for (let row = b.top; row <= b.bottom; row++)
     for (let col = b.left; col <= b.right; col++) {
       const field = columns[col].field;
       if (!columns[col].editable || ids[row] === undefined) continue;
-      if (REQUIRED.has(field)) {
-        kept.add(fieldLabel(field, lang));
+      if (REQUIRED[table].has(field)) {
+        kept.add(fieldLabel(table === 'payments' ? `payment.${field}` : field, lang));
+        continue;
+      }
+      const lock = core.locked(row, field);
+      if (lock !== null) {
+        locks.add(lock);
         continue;
       }
       const value = rows[row]?.[field] ?? null;
       if (value === null || value === '') continue;
-      const parsed = parseCell(table, field, '');
+      const parsed = core.check(row, field, '');
       if (parsed.ok) edits.push({ table, rowId: ids[row], field, raw: '', value: parsed.value });
     }
   if (edits.length) core.onEdit(edits, { clear: true });
-  const note = joinNotes(lang, [edits.length ? t.cleared(edits.length) : '', kept.size ? t.requiredKept([...kept].join('、')) : '']);
+  const note = joinNotes(lang, [edits.length ? t.cleared(edits.length) : '', kept.size ? t.requiredKept([...kept].join('、')) : '', ...locks]);
   if (note) core.onMessage(note, edits.length ? 'info' : 'error');
 }
 
@@ -136,7 +150,11 @@ export async function pasteText(core: GridCore, text: string): Promise<void> {
   const firstEditable = columns.findIndex((c) => c.editable);
   const s = core.selection() ?? single({ row: 0, col: firstEditable });
   const ids = core.rowIds();
-  const plan = planPaste({ text, table, columns, rowIds: ids, selection: bounds(s), titles: PASTE_TITLES, lang });
+  const rows = core.rows();
+  const plan = planPaste({
+    text, table, columns, rowIds: ids, selection: bounds(s), titles: PASTE_TITLES, lang,
+    check: core.check, locked: core.locked, current: (row, field) => rows[row]?.[field] ?? null,
+  });
   if (plan.rows === 0) return core.onMessage(plan.skippedHeader ? t.onlyHeader : t.nothingToPaste, 'error');
   if (plan.problems.length) {
     core.markPaste(new Map(plan.problems.filter((p) => p.row < ids.length).map((p) => [`${p.row}:${p.field}`, p.message])));
@@ -148,7 +166,7 @@ export async function pasteText(core: GridCore, text: string): Promise<void> {
     joinNotes(lang, [
       t.pasted(plan.rows, plan.cols),
       plan.skippedHeader ? t.headerSkipped : '',
-      plan.skippedComputed.length ? t.computedSkipped(plan.skippedComputed.map((f) => fieldLabel(f, lang)).join('、')) : '',
+      plan.skippedComputed.length ? t.computedSkipped(plan.skippedComputed.map((f) => (table === 'payments' ? t.ledgerColumns[f] : fieldLabel(f, lang))).join('、')) : '',
       plan.columnsOutside ? t.columnsOutside(plan.columnsOutside) : '',
     ]),
   );

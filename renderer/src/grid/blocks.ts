@@ -3,13 +3,24 @@
 // where — checked cell by cell before anything is written, so a block with one bad cell writes
 // nothing and every bad cell is named.
 import { parseBlock, formatBlock } from '../../../shared/clipboard';
-import { parseCell, type EditTable, type RawValue } from '../../../shared/fields';
+import { parseCell, type EditTable, type FieldValue, type RawValue } from '../../../shared/fields';
 import { fold } from '../../../shared/text';
 import type { Lang } from '../../../shared/i18n';
 import { blockSize, type Bounds } from './selection';
 import { refusalText } from './refusal';
 
 export type GridColumn = { field: string; editable: boolean };
+
+/** A value typed or pasted into a cell (row counts from 0), read as its field's value, or why not (in words that say where). */
+export type CellCheck = (row: number, field: string, raw: RawValue) => { ok: true; value: FieldValue } | { ok: false; message: string };
+
+/** How the cells of table 二 or 三 are read: parseCell, refused in the words of refusal.ts. */
+export function tableCheck(table: EditTable, lang: Lang): CellCheck {
+  return (row, field, raw) => {
+    const parsed = parseCell(table, field, raw);
+    return parsed.ok ? parsed : { ok: false, message: refusalText(table, row, field, raw, parsed, lang) };
+  };
+}
 
 /** The block as Excel puts it on the clipboard: text (TSV) and an HTML table. */
 export function copyBlock(cells: string[][]): { text: string; html: string } {
@@ -53,14 +64,21 @@ export type PastePlan = {
  */
 export function planPaste(args: {
   text: string;
-  table: EditTable;
+  table: EditTable | 'payments';
   columns: readonly GridColumn[];
   rowIds: readonly number[];
   selection: Bounds;
   titles: ReadonlySet<string>;
   lang: Lang;
+  /** How a cell's value is read (default: parseCell of table 二 or 三). */
+  check?: CellCheck;
+  /** Why a cell of an editable column cannot take a value in its row (a line with payments), or null. */
+  locked?: (row: number, field: string) => string | null;
+  /** A cell's value now: a locked cell given the value it has is left alone, not refused. */
+  current?: (row: number, field: string) => unknown;
 }): PastePlan {
-  const { table, columns, rowIds, selection, titles, lang } = args;
+  const { table, columns, rowIds, selection, titles, lang, locked, current } = args;
+  const check = args.check ?? tableCheck(table as EditTable, lang);
   let block = parseBlock(args.text);
   const skippedHeader = block.length > 0 && isHeaderLine(block[0], titles);
   if (skippedHeader) block = block.slice(1);
@@ -91,10 +109,17 @@ export function planPaste(args: {
       }
       const { field } = column;
       const isNew = row >= rowIds.length;
+      const lock = isNew ? null : locked?.(row, field) ?? null;
+      if (lock !== null) {
+        // The value the cell has already is no change; any other is refused at the cell, saying why.
+        const parsed = check(row, field, value);
+        if (!parsed.ok || parsed.value !== (current?.(row, field) ?? null)) plan.problems.push({ row, field, value, message: lock });
+        continue;
+      }
       // A new row's name may stay empty (the check then names it); an existing one's may not.
       if (!(isNew && field === 'name' && value.trim() === '')) {
-        const parsed = parseCell(table, field, value);
-        if (!parsed.ok) plan.problems.push({ row, field, value, message: refusalText(table, row, field, value, parsed, lang) });
+        const parsed = check(row, field, value);
+        if (!parsed.ok) plan.problems.push({ row, field, value, message: parsed.message });
       }
       if (isNew) {
         const values = appended.get(row) ?? {};

@@ -1,34 +1,52 @@
-// The columns of the two tables: which fields, in which order, which can be edited, and how a
-// value is shown in its cell and in the editor.
+// The columns of the grid's tables (二, 三 and the ledger): which fields, in which order, which can
+// be edited, and how a value is shown in its cell and in the editor.
 import { categoryLabel, type EditTable } from '../../../shared/fields';
 import { formatWanTable, parseMoney, showRate } from '../../../shared/money';
 import type { Category } from '../../../shared/text';
 import { titleKey, type GridColumn } from './blocks';
 import { WORDING } from '../../../shared/document';
 import { fieldLabel } from '../../../shared/i18n';
+import { PAYMENT_FIELDS } from '../../../shared/ledger';
 import { STRINGS } from '../strings';
 
-const FIELDS: Record<EditTable, readonly string[]> = {
+/** The tables the grid edits: 二, 三, and the ledger's payments. */
+export type GridTable = EditTable | 'payments';
+
+/**
+ * The ledger's columns: a payment as the 拨付台账 sheet of the export lists it (so a block copied from
+ * that sheet pastes straight in), then the line's running total and its rate.
+ */
+const FIELDS: Record<GridTable, readonly string[]> = {
   items: ['seq', 'category', 'name', 'target', 'completion', 'completionRate'],
   disbursements: ['seq', 'category', 'name', 'planned', 'actual', 'rate', 'statedRate'],
+  payments: ['line', 'name', 'date', 'amount', 'payee', 'voucher', 'stage', 'note', 'running', 'runningRate'],
 };
 /** Computed from the others: shown, copied, never edited. */
-export const COMPUTED = new Set(['rate']);
+const COMPUTED: Record<GridTable, ReadonlySet<string>> = {
+  items: new Set(),
+  disbursements: new Set(['rate']),
+  payments: new Set(['name', 'running', 'runningRate']),
+};
 /** Long texts: they wrap in the cell, and Alt+Enter / Ctrl+Enter break the line while editing. */
-export const LONG_TEXT = new Set(['name', 'target', 'completion']);
+export const LONG_TEXT = new Set(['name', 'target', 'completion', 'note']);
 /** A value is required: Delete does not clear it. */
-export const REQUIRED = new Set(['seq', 'category', 'name']);
+export const REQUIRED: Record<GridTable, ReadonlySet<string>> = {
+  items: new Set(['seq', 'category', 'name']),
+  disbursements: new Set(['seq', 'category', 'name']),
+  payments: new Set(['line', 'date', 'amount']),
+};
+const MONEY = new Set(['planned', 'actual', 'amount', 'running']);
 
-export function gridColumns(table: EditTable): GridColumn[] {
-  return FIELDS[table].map((field) => ({ field, editable: !COMPUTED.has(field) }));
+export function gridColumns(table: GridTable): GridColumn[] {
+  return FIELDS[table].map((field) => ({ field, editable: !COMPUTED[table].has(field) }));
 }
 
 /** A value as its cell shows it. */
 export function displayText(field: string, value: unknown, lang: 'zh' | 'en'): string {
-  if (value === null || value === undefined) return field === 'rate' ? '—' : '';
+  if (value === null || value === undefined) return field === 'rate' || field === 'runningRate' ? '—' : '';
   if (field === 'category') return categoryLabel(value as Category, lang);
-  if (field === 'rate') return showRate(value as string);
-  if (field === 'planned' || field === 'actual') {
+  if (field === 'rate' || field === 'runningRate') return showRate(value as string);
+  if (MONEY.has(field)) {
     const parsed = typeof value === 'string' ? parseMoney(value) : null;
     return parsed?.ok ? formatWanTable(parsed.value) : String(value);
   }
@@ -46,7 +64,9 @@ export function rawText(field: string, value: unknown, lang: 'zh' | 'en'): strin
 export const PASTE_TITLES: ReadonlySet<string> = new Set(
   [
     ...Object.values(STRINGS.zh.columns), ...Object.values(STRINGS.en.columns),
+    ...Object.values(STRINGS.zh.ledgerColumns), ...Object.values(STRINGS.en.ledgerColumns),
     ...['seq', 'category', 'name', 'target', 'completion', 'completionRate', 'planned', 'actual', 'rate', 'statedRate'].flatMap((f) => [fieldLabel(f, 'zh'), fieldLabel(f, 'en')]),
-    ...(['hans', 'hant'] as const).flatMap((s) => [...WORDING[s].itemHeaders, ...WORDING[s].disbursementHeaders]),
+    ...PAYMENT_FIELDS.flatMap((f) => [fieldLabel(`payment.${f}`, 'zh'), fieldLabel(`payment.${f}`, 'en')]),
+    ...(['hans', 'hant'] as const).flatMap((s) => [...WORDING[s].itemHeaders, ...WORDING[s].disbursementHeaders, ...WORDING[s].ledgerHeaders]),
   ].map(titleKey),
 );

@@ -2,8 +2,14 @@
 import { categoryLabel, type EditTable, type Parsed, type RawValue } from '../../../shared/fields';
 import { CATEGORIES } from '../../../shared/text';
 import { fieldLabel, findingMessage, type Lang } from '../../../shared/i18n';
+import { PAYMENT_FIELDS, type PaymentField } from '../../../shared/ledger';
 
-export function cellPlace(row: number, field: string, lang: Lang): string {
+/** "第 2 行 计划安排额度(万元)"; in the ledger "拨付台账第 2 笔 金额(万元)". */
+export function cellPlace(row: number, field: string, lang: Lang, table?: EditTable | 'payments'): string {
+  if (table === 'payments') {
+    const label = fieldLabel(PAYMENT_FIELDS.includes(field as PaymentField) ? `payment.${field}` : field, lang);
+    return lang === 'zh' ? `拨付台账第 ${row + 1} 笔 ${label}` : `Ledger payment ${row + 1}, ${label}`;
+  }
   return lang === 'zh' ? `第 ${row + 1} 行 ${fieldLabel(field, lang)}` : `Row ${row + 1}, ${fieldLabel(field, lang)}`;
 }
 

@@ -11,9 +11,19 @@ import { message } from '../errors';
 import { download } from '../files';
 import { paginate } from './paginate';
 
-type Props = { records: RecordSummary[]; current: number | null; t: Strings; lang: Lang; desktop: boolean; onClose: () => void; onSaved: (path: string) => void };
+type Props = {
+  records: RecordSummary[];
+  current: number | null;
+  /** The day chosen for the open record's figures: every record printed is as of it (null: each its own). */
+  asOf: string | null;
+  t: Strings;
+  lang: Lang;
+  desktop: boolean;
+  onClose: () => void;
+  onSaved: (path: string) => void;
+};
 
-export function PrintPreview({ records, current, t, lang, desktop, onClose, onSaved }: Props) {
+export function PrintPreview({ records, current, asOf, t, lang, desktop, onClose, onSaved }: Props) {
   const [chosen, setChosen] = useState<number[]>(current ? [current] : records.slice(0, 1).map((r) => r.id));
   const [script, setScript] = useState<'hans' | 'hant'>('hans');
   const [signature, setSignature] = useState(true);
@@ -22,19 +32,20 @@ export function PrintPreview({ records, current, t, lang, desktop, onClose, onSa
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const frame = useRef<HTMLIFrameElement>(null);
+  const day = asOf ? { asOf } : {};
   // In the order of the list, whatever order they were ticked in.
   const ids = useMemo(() => records.map((r) => r.id).filter((id) => chosen.includes(id)), [records, chosen]);
 
   useEffect(() => {
     let live = true;
-    void Promise.all(ids.map((id) => api.getRecord({ id }))).then(
+    void Promise.all(ids.map((id) => api.getRecord({ id, ...day }))).then(
       (list) => live && setLoaded(list.map((l) => l.record)),
       (e) => setError(message(e, lang)),
     );
     return () => {
       live = false;
     };
-  }, [ids, lang]);
+  }, [ids, lang, asOf]); // eslint-disable-line react-hooks/exhaustive-deps
   const html = useMemo(() => (loaded.length && ids.length ? printHtml(loaded, { script, signature }) : ''), [loaded, ids, script, signature]);
 
   const onLoad = async () => {
@@ -46,17 +57,17 @@ export function PrintPreview({ records, current, t, lang, desktop, onClose, onSa
   };
 
   const print = async () => {
-    if (desktop) await api.printDocument({ ids, script, signature }).catch((e) => setError(message(e, lang)));
+    if (desktop) await api.printDocument({ ids, script, signature, ...day }).catch((e) => setError(message(e, lang)));
     else frame.current?.contentWindow?.print();
   };
   const savePdf = async () => {
     setBusy(true);
     try {
       if (desktop) {
-        const { path } = await api.saveExport({ ids, script, signature, format: 'pdf' });
+        const { path } = await api.saveExport({ ids, script, signature, format: 'pdf', ...day });
         if (path) onSaved(path);
       } else {
-        const { fileName, bytes } = await api.exportPdf({ ids, script, signature });
+        const { fileName, bytes } = await api.exportPdf({ ids, script, signature, ...day });
         download(fileName, bytes, 'application/pdf');
       }
       setError(null);
@@ -76,6 +87,7 @@ export function PrintPreview({ records, current, t, lang, desktop, onClose, onSa
         <label><input type="radio" name="print-script" checked={script === 'hant'} onChange={() => setScript('hant')} /> {t.hant}</label>
         <label><input type="checkbox" checked={signature} onChange={(e) => setSignature(e.target.checked)} /> {t.signature}</label>
         <span className="pages" data-testid="page-count">{pages !== null && html ? t.pageCount(pages) : ''}</span>
+        {asOf && <span className="as-of-shown" data-testid="print-as-of">{t.asOfShown(asOf)}</span>}
         <span className="spacer" />
         {error && <span className="error">{error}</span>}
         <button className="primary" disabled={!html} onClick={() => void print()}>{t.print}</button>

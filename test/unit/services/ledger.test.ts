@@ -8,7 +8,9 @@ import ExcelJS from 'exceljs';
 import { openDatabase, type DB } from '../../../electron/services/store/database';
 import { createRecord, readRecord } from '../../../electron/services/store/records';
 import { deletePayments, editPayments } from '../../../electron/services/store/payments';
-import { deleteRows } from '../../../electron/services/store/edits';
+import { deleteRows, editCells } from '../../../electron/services/store/edits';
+import { stepLabel } from '../../../shared/steps';
+import { dispatch } from '../../../electron/services/api';
 import { checkRecord } from '../../../shared/checks';
 import { computeRecord, toInput } from '../../../shared/record';
 import { defaultAsOf, lastDayOf } from '../../../shared/ledger';
@@ -114,6 +116,66 @@ describe('payments through the one mutation path', () => {
     expect(refusal({ amount: '-5' })).toContain('应为大于 0');
     expect(refusal({ payee: '单位'.repeat(60) })).toContain('收款单位');
     expect(readRecord(db, id).record.payments).toHaveLength(2);
+  });
+});
+
+describe('the ledger as the app lists it', () => {
+  it('"第 N 笔" counts payments as the ledger lists them (by line, then day), not in the order they were typed', () => {
+    const { db, id } = seedWithLedger();
+    // Typed last, listed first: line 1's payments come before line 2's.
+    editPayments(db, ME, id, [], [{ line: 2, date: '2021-10-01', amount: '50' }]);
+    const ids = readRecord(db, id).paymentIds;
+    const refusal = (paymentId: number) => {
+      try {
+        editPayments(db, ME, id, [{ paymentId, field: 'amount', value: 'abc' }], []);
+      } catch (e) {
+        if (e instanceof AppError) return [e.messages.zh, e.messages.en];
+      }
+      throw new Error('not refused');
+    };
+    expect(refusal(ids[2])).toEqual(['拨付台账第 3 笔 金额(万元)“abc”不是数字', 'Ledger payment 3, amount (10k yuan) “abc” is not a number']);
+    expect(refusal(ids[0])[0]).toBe('拨付台账第 1 笔 金额(万元)“abc”不是数字');
+  });
+
+  it('a line with payments refuses a typed 实际拨付额度, naming the row and why; a line without keeps taking it', () => {
+    const { db, id } = seedWithLedger();
+    const [line1, line2] = readRecord(db, id).disbursementIds;
+    let refused: AppError | undefined;
+    try {
+      editCells(db, ME, id, 'disbursements', [{ rowId: line1, field: 'actual', value: '700' }], []);
+    } catch (e) {
+      refused = e as AppError;
+    }
+    expect(refused?.code).toBe('read_only');
+    expect(refused?.messages.zh).toBe('第 1 行 实际拨付额度(万元):由拨付台账计算(2 笔拨付),不能直接填写;请在拨付台账中录入、修改拨付');
+    editCells(db, ME, id, 'disbursements', [{ rowId: line2, field: 'actual', value: '300' }], []);
+    const record = readRecord(db, id).record;
+    expect(record.disbursements.slice(0, 2).map((d) => d.actual)).toEqual(['640.21', '300']);
+  });
+
+  it('a record copied to a new batch keeps its payments and, under them, the 实际拨付额度 as typed', async () => {
+    const db = openDatabase(':memory:');
+    const id = createRecord(db, ME, seedInput());
+    editCells(db, ME, id, 'disbursements', [{ rowId: readRecord(db, id).disbursementIds[0], field: 'actual', value: '600' }], []);
+    editPayments(db, ME, id, [], [{ line: 1, date: '2021-12-01', amount: '300' }, { line: 1, date: '2022-06-30', amount: '340.21' }]);
+    const ctx = { db, dbFile: ':memory:', version: 'test', renderPdf: async () => new Uint8Array([1]) };
+    const copied = await dispatch(ctx, 'duplicateRecord', { id, batch: 9 }, ME);
+    if (!copied.ok) throw new Error(copied.error.message);
+    const copy = (copied.value as { id: number }).id;
+    // Before: the copy took the sum of the payments as of the acceptance day for what had been typed.
+    deletePayments(db, ME, copy, readRecord(db, copy, { asOf: '2022-01-01' }).paymentIds);
+    expect(readRecord(db, copy).record.disbursements[0].actual).toBe('600');
+    expect(readRecord(db, id).typedActuals[0]).toBe('600');
+  });
+
+  it('undo names a payment step as the ledger counts it: 编辑 … 拨付台账 第2笔 金额, 添加拨付 … 1 笔', () => {
+    const { db, id } = seedWithLedger();
+    const ids = readRecord(db, id).paymentIds;
+    editPayments(db, ME, id, [], [{ line: 3, date: '2022-03-01', amount: '20' }]);
+    editPayments(db, ME, id, [{ paymentId: ids[1], field: 'amount', value: '340.2' }], []);
+    expect(stepLabel(undo(db)!, 'zh')).toBe('编辑 樟树市 拨付台账 第2笔 金额(万元)');
+    expect(stepLabel(undo(db)!, 'zh')).toBe('添加拨付 樟树市 拨付台账 1 笔');
+    expect(stepLabel(undo(db)!, 'en')).toBe('Add payments 樟树市, ledger, 2 payments');
   });
 });
 

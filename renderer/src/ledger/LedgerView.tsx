@@ -1,0 +1,192 @@
+// 拨付台账: the record's payments in the grid of the tables (the same keys, paste and undo), by line and
+// day, with each line's running total; the payments not counted as of the day greyed; new payments
+// typed at the bottom and stored once they have a line, a day and an amount; and the chart.
+//
+// The payment the active cell is on keeps its place while it is worked on (typing its day does not
+// send it away to its line); when the selection leaves it, it takes its place by line and day, and
+// the selection stays on the row it went to.
+import { forwardRef, useCallback, useImperativeHandle, useMemo, useRef, useState } from 'react';
+import type { Lang } from '../../../shared/i18n';
+import type { RawValue } from '../../../shared/fields';
+import { chineseDay, defaultAsOf, type PaymentField } from '../../../shared/ledger';
+import { parsePaymentField } from '../../../shared/payment-fields';
+import type { Finding } from '../../../shared/findings';
+import { TableGrid, type CellMark, type GridHandle, type RowOp } from '../grid/TableGrid';
+import type { Strings } from '../strings';
+import type { CellEdit, NewPayment, View } from '../useRecord';
+import { LedgerChart } from './LedgerChart';
+import { draftRow, grouped, ledgerCheck, ledgerNotes, ledgerTotals, missing, newKey, storedRows, toNewPayment, type Draft, type LedgerRow } from './rows';
+
+export type LedgerHandle = {
+  /** Selects a payment (by its id or key) and gives the grid the keyboard. */
+  focusPayment: (paymentId: number, field?: string) => void;
+  /** Selects the first payment of a line (or, if it has none, the 序号 of the last row). */
+  focusLine: (line: number) => void;
+  unsaved: () => string | null;
+};
+/** The new payments being typed, kept by the record view (they outlive a switch to the tables). */
+export type DraftStore = { get: () => Draft[]; set: (next: Draft[]) => void };
+
+type Props = {
+  recordId: number;
+  view: View;
+  marks: ReadonlyMap<string, CellMark>;
+  drafts: Draft[];
+  draftStore: DraftStore;
+  lang: Lang;
+  t: Strings;
+  onEdit: (edits: CellEdit[], options?: { clear?: boolean }) => void;
+  onAdd: (append: NewPayment[], edits?: CellEdit[]) => void;
+  /** Deletes stored payments (by id or key); false if refused. */
+  onDelete: (rowIds: number[]) => Promise<boolean>;
+  onMessage: (text: string, kind?: 'error' | 'info') => void;
+  onUndo: () => void;
+  onRedo: () => void;
+  confirm: (text: string, ok: string) => Promise<boolean>;
+};
+
+export const LedgerView = forwardRef<LedgerHandle, Props>(function LedgerView(props, ref) {
+  const { recordId, view, drafts, draftStore, lang, t } = props;
+  const { record } = view;
+  const grid = useRef<GridHandle>(null);
+
+  // ---- the order shown: the record's (line, day), new payments last, the worked-on payment held ----
+  const held = useRef<{ key: number; index: number } | null>(null);
+  const shown = useRef<number[]>([]);
+  const active = useRef<number | null>(null);
+  const [release, setRelease] = useState(0);
+  const order = useMemo(() => {
+    const sorted = [...view.paymentIds, ...drafts.map((d) => d.key)];
+    const key = active.current;
+    const was = key === null ? -1 : held.current?.key === key ? held.current.index : shown.current.indexOf(key);
+    if (key !== null && was >= 0 && sorted.includes(key) && sorted.indexOf(key) !== was) {
+      held.current = { key, index: was };
+      const rest = sorted.filter((k) => k !== key);
+      rest.splice(Math.min(was, rest.length), 0, key);
+      return rest;
+    }
+    held.current = null;
+    return sorted;
+  }, [view.paymentIds, drafts, release]); // eslint-disable-line react-hooks/exhaustive-deps
+  shown.current = order;
+
+  const onActiveRow = useCallback((key: number | null) => {
+    active.current = key;
+    if (held.current && held.current.key !== key) {
+      held.current = null;
+      setRelease((n) => n + 1);
+    }
+  }, []);
+
+  const stored = useMemo(() => storedRows(record, view.paymentIds), [record, view.paymentIds]);
+  const rows: (LedgerRow & { id: number })[] = useMemo(() => {
+    const byKey = new Map(drafts.map((d) => [d.key, d]));
+    return grouped(order.map((key) => stored.get(key) ?? draftRow(record, byKey.get(key)!))).map((row, i) => ({ ...row, id: order[i] }));
+  }, [order, stored, drafts, record]);
+  const asOfDay = record.asOf ?? defaultAsOf(record.county.acceptedOn);
+  const day = lang === 'zh' ? chineseDay(asOfDay) : asOfDay;
+
+  // Findings point at payments by their place in the record; the grid counts rows as shown.
+  const findings = useMemo(
+    () => view.findings.map((f): Finding => (f.target?.table === 'payments' && f.target.row !== undefined ? { ...f, target: { ...f.target, row: order.indexOf(view.paymentIds[f.target.row]) } } : f)),
+    [view.findings, view.paymentIds, order],
+  );
+  const marks = useMemo(() => new Map([...ledgerNotes(record, rows, drafts, t, lang), ...props.marks]), [record, rows, drafts, t, lang, props.marks]);
+  const check = useMemo(() => ledgerCheck(record, lang), [record, lang]);
+  const pinned = useMemo(() => (record.payments?.length ? ledgerTotals(record, t, day) : undefined), [record, t, day]);
+
+  // ---- new payments: typed into, and stored once complete --------------------------------------
+  const live = useRef(props);
+  live.current = props;
+  /** Applies typed values to new payments; those now complete are stored (with `edits` of others, one step). */
+  const typeIntoDrafts = (typed: { key: number; field: string; raw: RawValue }[], edits: CellEdit[] = []) => {
+    const { view: v, onAdd } = live.current;
+    const next = draftStore.get().map((d) => {
+      const mine = typed.filter((e) => e.key === d.key);
+      return mine.length ? { ...d, raw: { ...d.raw, ...Object.fromEntries(mine.map((e) => [e.field, e.raw === null ? '' : String(e.raw)])) } } : d;
+    });
+    const complete = next.filter((d) => typed.some((e) => e.key === d.key) && missing(v.record, d).length === 0);
+    draftStore.set(next.filter((d) => !complete.includes(d)));
+    if (complete.length || edits.length) onAdd(complete.map((d) => toNewPayment(v.record, d)), edits);
+  };
+  const isDraft = (key: number) => draftStore.get().some((d) => d.key === key);
+
+  const onEdit = (edits: CellEdit[], options?: { clear?: boolean }) => {
+    const toStored = edits.filter((e) => !isDraft(e.rowId));
+    const toDrafts = edits.filter((e) => isDraft(e.rowId));
+    if (toStored.length) live.current.onEdit(toStored, options);
+    if (toDrafts.length) typeIntoDrafts(toDrafts.map((e) => ({ key: e.rowId, field: e.field, raw: e.raw })));
+  };
+
+  const onPaste = async (edits: { rowId: number; field: string; value: RawValue }[], append: Record<string, RawValue>[]) => {
+    const lines = live.current.view.record.disbursements.map((d) => d.seq);
+    const storedEdits: CellEdit[] = [];
+    for (const e of edits.filter((x) => !isDraft(x.rowId))) {
+      const parsed = parsePaymentField(e.field as PaymentField, e.value, lines);
+      if (parsed.ok) storedEdits.push({ table: 'payments', rowId: e.rowId, field: e.field, raw: e.value, value: parsed.value });
+    }
+    // Rows pasted past the end are new payments: stored when complete, else kept to be finished.
+    const added = append.map((values) => ({ key: newKey(), raw: {} as Draft['raw'], values }));
+    draftStore.set([...draftStore.get(), ...added.map(({ key, raw }) => ({ key, raw }))]);
+    const typed = [
+      ...edits.filter((x) => isDraft(x.rowId)).map((e) => ({ key: e.rowId, field: e.field, raw: e.value })),
+      ...added.flatMap(({ key, values }) => Object.entries(values).map(([field, raw]) => ({ key, field, raw }))),
+    ];
+    typeIntoDrafts(typed, storedEdits);
+    return true;
+  };
+
+  const onRows = async (op: RowOp): Promise<boolean> => {
+    if (op.kind === 'insert') {
+      draftStore.set([...draftStore.get(), ...Array.from({ length: op.count }, () => ({ key: newKey(), raw: {} }))]);
+      return true;
+    }
+    if (op.kind !== 'delete') return false;
+    const gone = new Set(op.rowIds.filter(isDraft));
+    if (gone.size) draftStore.set(draftStore.get().filter((d) => !gone.has(d.key)));
+    const storedIds = op.rowIds.filter((id) => !gone.has(id));
+    return storedIds.length ? live.current.onDelete(storedIds) : true;
+  };
+
+  useImperativeHandle(ref, () => ({
+    focusPayment: (paymentId, field = 'amount') => grid.current?.focus(Math.max(0, order.indexOf(paymentId)), field),
+    focusLine: (line) => {
+      const at = rows.findIndex((r) => r.line === line);
+      grid.current?.focus(at >= 0 ? at : rows.length - 1, at >= 0 ? 'amount' : 'line');
+    },
+    unsaved: () => {
+      const begun = draftStore.get().filter((d) => Object.values(d.raw).some((v) => v !== ''));
+      return begun.length ? t.newPaymentsUnsaved(begun.length) : null;
+    },
+  }));
+
+  return (
+    <section className="ledger" data-testid="ledger">
+      <p className="ledger-intro">{t.ledgerIntro(day)}</p>
+      <TableGrid
+        ref={grid}
+        table="payments"
+        recordId={recordId}
+        rows={rows}
+        rowIds={order}
+        pinned={pinned}
+        findings={findings}
+        marks={marks}
+        lang={lang}
+        t={t}
+        check={check}
+        followRows
+        onActiveRow={onActiveRow}
+        emptyText={t.ledgerEmpty}
+        onEdit={onEdit}
+        onPaste={onPaste}
+        onRows={onRows}
+        onMessage={props.onMessage}
+        onUndo={props.onUndo}
+        onRedo={props.onRedo}
+        confirm={props.confirm}
+      />
+      {record.payments?.length ? <LedgerChart record={record} t={t} /> : <p className="empty">{t.chartEmpty}</p>}
+    </section>
+  );
+});
