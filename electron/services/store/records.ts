@@ -1,5 +1,7 @@
 // County records in the store: read as canonical records, written only through mutate().
-import { computeRecord, type County, type CountyRecord, type DisbursementInput, type Item, type RecordInput } from '../../../shared/record';
+import { computeRecord, fenOrZero, type County, type CountyRecord, type DisbursementInput, type Item, type RecordInput } from '../../../shared/record';
+import { formatWan } from '../../../shared/money';
+import { CATEGORIES, type Category } from '../../../shared/text';
 import { countyKey } from '../../../shared/text';
 import { countyFieldValue } from '../../../shared/fields';
 import { checkRecord } from '../../../shared/checks';
@@ -87,18 +89,42 @@ export function findRecordIds(db: DB, county: string, batch?: number): { id: num
   return rows as { id: number; batch: number }[];
 }
 
+/** Σ计划安排额度 and Σ实际拨付额度 of a record's lines of one category (万元). */
+export type CategorySum = { category: Category; planned: string; actual: string };
+
 export type RecordSummary = {
   id: number; county: string; province: string | null; prefecture: string | null; batch: number; year: number;
   planned: string; actual: string; rate: string | null; warnings: number; errors: number;
   items: number; disbursements: number; status: StatusInfo; updatedAt: string | null;
+  categories: CategorySum[];
+  /** The day the figures are as of (a record with a ledger), as getRecord gives it. */
+  asOf?: string;
 };
 
-export function listRecords(db: DB): RecordSummary[] {
+/** Per category, the sums of the lines (in the order of CATEGORIES; categories without lines left out). */
+function categorySums(record: CountyRecord): CategorySum[] {
+  const sums = new Map<Category, { planned: bigint; actual: bigint }>();
+  for (const d of record.disbursements) {
+    const s = sums.get(d.category) ?? { planned: 0n, actual: 0n };
+    s.planned += fenOrZero(d.planned);
+    s.actual += fenOrZero(d.actual);
+    sums.set(d.category, s);
+  }
+  return CATEGORIES.filter((c) => sums.has(c)).map((c) => ({ category: c, planned: formatWan(sums.get(c)!.planned), actual: formatWan(sums.get(c)!.actual) }));
+}
+
+/** Every record's figures (as of `asOf` for records with a ledger), in the store's order. */
+export function listRecords(db: DB, options: { asOf?: string } = {}): RecordSummary[] {
   const ids = db.prepare('SELECT id FROM records ORDER BY province, prefecture, batch, county_key').pluck().all() as number[];
+  return summarizeRecords(db, ids, options);
+}
+
+/** The figures of these records, in this order (a record that does not exist is refused). */
+export function summarizeRecords(db: DB, ids: number[], options: { asOf?: string } = {}): RecordSummary[] {
+  const lastChange = db.prepare('SELECT max(s.at) FROM changes c JOIN steps s ON s.id = c.step_id WHERE c.record_id = ? AND s.undone = 0').pluck();
   return ids.map((id) => {
-    const { record } = readRecord(db, id);
+    const { record } = readRecord(db, id, options);
     const findings = checkRecord(record);
-    const updatedAt = db.prepare('SELECT max(s.at) FROM changes c JOIN steps s ON s.id = c.step_id WHERE c.record_id = ? AND s.undone = 0').pluck().get(id) as string | null;
     return {
       id,
       county: record.county.name,
@@ -114,7 +140,9 @@ export function listRecords(db: DB): RecordSummary[] {
       items: record.items.length,
       disbursements: record.disbursements.length,
       status: readStatus(db, id),
-      updatedAt,
+      updatedAt: lastChange.get(id) as string | null,
+      categories: categorySums(record),
+      ...(record.asOf ? { asOf: record.asOf } : {}),
     };
   });
 }
