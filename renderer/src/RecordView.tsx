@@ -8,6 +8,8 @@ import { CountyForm, type CountyFormHandle, type SaveCounty } from './CountyForm
 import type { GridHandle, RowOp } from './grid/TableGrid';
 import type { Strings } from './strings';
 import type { CellEdit, Marks, View } from './useRecord';
+import { dayOf, lockedMessages } from '../../shared/status';
+import { StatusChip } from './Sidebar';
 
 // The grid (AG Grid) loads as its own chunk, beside the app's first screen.
 const gridModule = import('./grid/TableGrid');
@@ -30,11 +32,29 @@ type Props = {
   onUndo: () => void;
   onRedo: () => void;
   confirm: (text: string, ok: string) => Promise<boolean>;
+  /** Opens the status dialog (change the status, or unlock an accepted record). */
+  onChangeStatus: () => void;
 };
+
+/** The record's review status under its title; an accepted record says it is locked, and who accepted it. */
+function ReviewLine({ status, locked, t, onChange }: { status: View['status']; locked: string | null; t: Strings; onChange: () => void }) {
+  const who = status.by ? t.statusBy(status.by, dayOf(status.at)) : '';
+  return (
+    <div className={`review-line${locked ? ' locked' : ''}`} data-testid="review-line">
+      <span>{t.statusLabel}:</span>
+      <StatusChip status={status} t={t} />
+      {locked ? <span className="locked-text" role="status">{t.lockedBanner(who ? `(${who})` : '')}</span> : who && <span className="who">{who}</span>}
+      {status.remark && <span className="remark">“{status.remark}”</span>}
+      <button onClick={onChange}>{locked ? t.unlock : t.changeStatus}</button>
+    </div>
+  );
+}
 
 export const RecordView = forwardRef<RecordViewHandle, Props>(function RecordView(props, ref) {
   const { recordId, view, marks, lang, t } = props;
   const { record, findings } = view;
+  // An accepted record is locked: every place a change could start says so, in the store's words.
+  const locked = view.status.status === 'accepted' ? lockedMessages(record.county.name, record.county.batch, view.status.by, view.status.at)[lang] : null;
   const form = useRef<CountyFormHandle>(null);
   const grids = { items: useRef<GridHandle>(null), disbursements: useRef<GridHandle>(null) };
 
@@ -73,14 +93,16 @@ export const RecordView = forwardRef<RecordViewHandle, Props>(function RecordVie
       onUndo={props.onUndo}
       onRedo={props.onRedo}
       confirm={props.confirm}
+      locked={locked}
     />
   );
 
   return (
     <>
       <h2 className="title">{record.county.name} · {t.batchOf} {record.county.batch} · {record.county.year}</h2>
+      <ReviewLine status={view.status} locked={locked} t={t} onChange={props.onChangeStatus} />
       <h3>{t.basic}</h3>
-      <CountyForm key={recordId} ref={form} record={record} findings={findings} lang={lang} t={t} onSave={props.onSaveCounty} />
+      <CountyForm key={recordId} ref={form} record={record} findings={findings} lang={lang} t={t} onSave={props.onSaveCounty} locked={locked} />
       <h3>{t.items}</h3>
       {grid('items')}
       <h3>{t.disbursements}</h3>

@@ -29,15 +29,15 @@ export type SaveState = 'saved' | 'saving' | 'offline' | 'draft';
 export type CellEdit = { table: EditTable; rowId: number; field: string; raw: RawValue; value: FieldValue };
 type Op = { id: number; recordId: number; table: EditTable; edits: CellEdit[]; clear: boolean; status: 'queued' | 'written' | 'draft' };
 
-export type View = { record: CountyRecord; findings: Finding[]; itemIds: number[]; disbursementIds: number[] };
+export type View = { record: CountyRecord; findings: Finding[]; itemIds: number[]; disbursementIds: number[]; status: Loaded['status'] };
 export type Marks = Record<EditTable, ReadonlyMap<string, CellMark>>;
 
 /** The record with the ops applied (applyEdits.ts), and its findings. */
 function apply(base: Loaded, ops: Op[]): View {
   const edits = ops.filter((o) => o.recordId === base.id).flatMap((o) => o.edits);
-  if (edits.length === 0) return { record: base.record, findings: base.findings, itemIds: base.itemIds, disbursementIds: base.disbursementIds };
+  if (edits.length === 0) return { record: base.record, findings: base.findings, itemIds: base.itemIds, disbursementIds: base.disbursementIds, status: base.status };
   const record = applyEdits(base.record, base, edits);
-  return { record, findings: checkRecord(record), itemIds: base.itemIds, disbursementIds: base.disbursementIds };
+  return { record, findings: checkRecord(record), itemIds: base.itemIds, disbursementIds: base.disbursementIds, status: base.status };
 }
 
 const sleep = (ms: number, wake: { current: (() => void) | null }) =>

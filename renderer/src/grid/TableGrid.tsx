@@ -63,6 +63,8 @@ type Props = {
   onUndo: () => void;
   onRedo: () => void;
   confirm: (question: string, ok: string) => Promise<boolean>;
+  /** Why the record cannot be changed (it is accepted); null when it can. */
+  locked?: string | null;
 };
 
 type Editing = { mode: EditMode; cell: Cell; original: string };
@@ -85,6 +87,19 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
   const pendingAppend = useRef<Promise<unknown> | null>(null);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [editError, setEditError] = useState<string | null>(null);
+  // A change refused because the record is locked, said where it was tried: at the cell or at the row tools.
+  const [notice, setNotice] = useState<{ text: string; at: 'cell' | 'tools' } | null>(null);
+  /** True (and said where) when the record is locked. */
+  useEffect(() => {
+    if (!props.locked) setNotice(null);
+  }, [props.locked]);
+  const refuseLocked = (at: 'cell' | 'tools'): boolean => {
+    const why = live.current.locked;
+    if (!why) return false;
+    setNotice({ text: why, at });
+    live.current.onMessage(why, 'error');
+    return true;
+  };
   const [list, setList] = useState<ListState | null>(null);
   const listRef = useRef<ListState | null>(null);
   listRef.current = list;
@@ -185,6 +200,7 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
   const select = (next: Selection | null, show = true) => {
     const before = selRef.current;
     selRef.current = next;
+    if (before && next && (before.active.row !== next.active.row || before.active.col !== next.active.col)) setNotice(null);
     redraw(before, next);
     if (next && show) reveal(next.active);
     placeSink();
@@ -217,6 +233,10 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
     const sink = sinkRef.current;
     if (!s || !sink) return false;
     const cell = s.active;
+    if (columns[cell.col].editable && refuseLocked('cell')) {
+      sink.value = '';
+      return false;
+    }
     if (!columns[cell.col].editable || cell.row >= dims().rows) {
       const typed = sink.value;
       sink.value = '';
@@ -311,9 +331,11 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
     commitEdit: () => !editRef.current || commit(),
     focus: focusSink,
     markPaste: setPasteMarks,
-    onEdit: (edits, options) => live.current.onEdit(edits, options),
-    onPaste: (edits, append) => live.current.onPaste(edits, append),
-    onRows: (op) => live.current.onRows(op),
+    onEdit: (edits, options) => {
+      if (!refuseLocked('cell')) live.current.onEdit(edits, options);
+    },
+    onPaste: (edits, append) => (refuseLocked('cell') ? Promise.resolve(false) : live.current.onPaste(edits, append)),
+    onRows: (op) => (refuseLocked('tools') ? Promise.resolve(false) : live.current.onRows(op)),
     onMessage: (text, kind) => live.current.onMessage(text, kind),
     confirm: (question, ok) => live.current.confirm(question, ok),
   };
@@ -355,6 +377,7 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
           return true;
         }
         // Past the last cell of the last row: a new row, and the keys typed meanwhile go into it.
+        if (refuseLocked('cell')) return true;
         const first = editableFlags.indexOf(true);
         const index = d.rows;
         const adding = live.current.onRows({ kind: 'insert', index, count: 1 }).finally(() => {
@@ -384,6 +407,7 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
         return true;
       }
       case 'cancel':
+        setNotice(null);
         if (edit) endEdit();
         else {
           setPasteMarks(new Map());
@@ -567,12 +591,14 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
   return (
     <div className="table-block" data-table={table}>
       <div className="grid-tools">
+        {props.locked && <span className="locked-tag" title={props.locked}>{t.lockedTag}</span>}
         <button onMouseDown={(e) => e.preventDefault()} onClick={() => void rowOp('insert')} title={isMac ? '⌘⇧=' : 'Ctrl+Shift+='}>{t.insertRow}</button>
         <button onMouseDown={(e) => e.preventDefault()} onClick={() => void rowOp('append')}>{t.appendRow}</button>
         <button onMouseDown={(e) => e.preventDefault()} onClick={() => void rowOp('delete')} title={isMac ? '⌘-' : 'Ctrl+-'}>{t.deleteRows}</button>
         <button onMouseDown={(e) => e.preventDefault()} onClick={() => void rowOp('up')}>{t.moveUp}</button>
         <button onMouseDown={(e) => e.preventDefault()} onClick={() => void rowOp('down')}>{t.moveDown}</button>
       </div>
+      {notice?.at === 'tools' && <p className="grid-notice" role="alert">{notice.text}</p>}
       <div
         className={`grid${rows.length === 0 ? ' empty-grid' : ''}`}
         ref={wrapRef}
@@ -619,6 +645,11 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
         {editing && editError && (
           <div className="grid-edit-error" role="alert" style={{ top: listTop, left: listLeft }}>
             {editError} {t.editHint}
+          </div>
+        )}
+        {notice?.at === 'cell' && !editing && (
+          <div className="grid-edit-error locked-notice" role="alert" style={{ top: listTop, left: listLeft }}>
+            {notice.text}
           </div>
         )}
         {editing && list && !editError && <CategoryList list={list} lang={lang} top={listTop} left={listLeft} onPick={pick} />}

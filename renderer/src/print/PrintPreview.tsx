@@ -17,6 +17,8 @@ export function PrintPreview({ records, current, t, lang, desktop, onClose, onSa
   const [chosen, setChosen] = useState<number[]>(current ? [current] : records.slice(0, 1).map((r) => r.id));
   const [script, setScript] = useState<'hans' | 'hant'>('hans');
   const [signature, setSignature] = useState(true);
+  // The review status and acceptance date under each title (off: the official form as it is).
+  const [withStatus, setWithStatus] = useState(false);
   const [loaded, setLoaded] = useState<CountyRecord[]>([]);
   const [pages, setPages] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -35,7 +37,11 @@ export function PrintPreview({ records, current, t, lang, desktop, onClose, onSa
       live = false;
     };
   }, [ids, lang]);
-  const html = useMemo(() => (loaded.length && ids.length ? printHtml(loaded, { script, signature }) : ''), [loaded, ids, script, signature]);
+  const statuses = useMemo(() => (withStatus ? ids.map((id) => records.find((r) => r.id === id)!.status) : undefined), [withStatus, ids, records]);
+  const html = useMemo(
+    () => (loaded.length && ids.length && loaded.length === ids.length ? printHtml(loaded, { script, signature, ...(statuses ? { statuses } : {}) }) : ''),
+    [loaded, ids, script, signature, statuses],
+  );
 
   const onLoad = async () => {
     const doc = frame.current?.contentDocument;
@@ -46,17 +52,17 @@ export function PrintPreview({ records, current, t, lang, desktop, onClose, onSa
   };
 
   const print = async () => {
-    if (desktop) await api.printDocument({ ids, script, signature }).catch((e) => setError(message(e, lang)));
+    if (desktop) await api.printDocument({ ids, script, signature, status: withStatus }).catch((e) => setError(message(e, lang)));
     else frame.current?.contentWindow?.print();
   };
   const savePdf = async () => {
     setBusy(true);
     try {
       if (desktop) {
-        const { path } = await api.saveExport({ ids, script, signature, format: 'pdf' });
+        const { path } = await api.saveExport({ ids, script, signature, status: withStatus, format: 'pdf' });
         if (path) onSaved(path);
       } else {
-        const { fileName, bytes } = await api.exportPdf({ ids, script, signature });
+        const { fileName, bytes } = await api.exportPdf({ ids, script, signature, status: withStatus });
         download(fileName, bytes, 'application/pdf');
       }
       setError(null);
@@ -75,6 +81,7 @@ export function PrintPreview({ records, current, t, lang, desktop, onClose, onSa
         <label><input type="radio" name="print-script" checked={script === 'hans'} onChange={() => setScript('hans')} /> {t.hans}</label>
         <label><input type="radio" name="print-script" checked={script === 'hant'} onChange={() => setScript('hant')} /> {t.hant}</label>
         <label><input type="checkbox" checked={signature} onChange={(e) => setSignature(e.target.checked)} /> {t.signature}</label>
+        <label><input type="checkbox" checked={withStatus} onChange={(e) => setWithStatus(e.target.checked)} /> {t.statusOnPrint}</label>
         <span className="pages" data-testid="page-count">{pages !== null && html ? t.pageCount(pages) : ''}</span>
         <span className="spacer" />
         {error && <span className="error">{error}</span>}
