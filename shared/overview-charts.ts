@@ -97,12 +97,14 @@ export function ratesChart(records: OverviewRecord[], lang: ChartLang): ChartOpt
     }
     const provinceRate = sumOf(province, list).rate;
     if (provinceRate === null) continue;
-    const data: (number | '-')[] = labels.map((_, i) => (i >= start && i < labels.length ? Number(provinceRate) : '-'));
+    // The line spans the province's own bars: two points (one for a single county), not one per county.
+    const end = labels.length - 1;
+    const data: [number, number][] = start === end ? [[start, Number(provinceRate)]] : [[start, Number(provinceRate)], [end, Number(provinceRate)]];
     const label = w.province(province || w.noProvince, provinceRate);
     lines.push({
-      type: 'line', name: label, data, connectNulls: false, showSymbol: rated.length === 1, symbol: 'diamond', symbolSize: 8,
+      type: 'line', name: label, data, showSymbol: start === end, symbol: 'diamond', symbolSize: 8, z: 3,
       lineStyle: { width: 2, type: 'dashed', color: LINE_COLOURS[colour % LINE_COLOURS.length] }, itemStyle: { color: LINE_COLOURS[colour++ % LINE_COLOURS.length] },
-      tooltip: { valueFormatter: () => `${provinceRate}%` },
+      tooltip: { show: false },
     });
   }
   const many = labels.length > 40;
@@ -114,8 +116,10 @@ export function ratesChart(records: OverviewRecord[], lang: ChartLang): ChartOpt
     yAxis: { type: 'value', min: 0, max: (v: { max: number }) => Math.max(100, Math.ceil(v.max / 10) * 10), axisLabel: { formatter: '{value}%', fontSize: 11 } },
     series: [
       {
-        type: 'bar', name: w.rate, barMaxWidth: 28,
-        data: bars.map((b) => ({ value: b.value, itemStyle: { color: BLUE } })),
+        type: 'bar', name: w.rate, barMaxWidth: 28, itemStyle: { color: BLUE },
+        // Hundreds of counties: drawn as one shape (ECharts' large mode), not one element per bar.
+        large: true, largeThreshold: 200,
+        data: bars.map((b) => b.value),
         label: { show: !many && bars.length <= 30, position: 'top', fontSize: 10, formatter: (p: { dataIndex: number }) => bars[p.dataIndex].rate },
         tooltip: { valueFormatter: (_v: unknown, i?: number) => `${bars[i ?? 0]?.rate ?? ''}%` },
       },

@@ -9,7 +9,6 @@ import { appError } from '../../../shared/errors';
 import { mutate, type Actor, type Changes } from './changelog';
 import { COUNTY_COLUMNS, DISBURSEMENT_COLUMNS, fieldsOf, ITEM_COLUMNS, PAYMENT_COLUMNS, rowOf, type Row } from './columns';
 import type { Payment } from '../../../shared/ledger';
-import { readStatus } from './status';
 import type { StatusInfo } from '../../../shared/status';
 import type { DB } from './database';
 
@@ -57,12 +56,20 @@ function paymentsOf(db: DB, recordId: number): (StoredRow & { line: number })[] 
 
 const paymentFromRow = (r: StoredRow & { line: number }): Payment => ({ line: r.line, ...(fieldsOf(PAYMENT_COLUMNS, r) as Omit<Payment, 'line'>) });
 
+/** A record's rows as the store holds them. */
+type Rows = { row: RecordRow; items: StoredRow[]; disbursements: StoredRow[]; payments: (StoredRow & { line: number })[] };
+
+const noRecord = (id: number) => appError('no_record', `记录 #${id} 不存在`, `Record #${id} does not exist`);
+
 export function readRecord(db: DB, id: number, options: { asOf?: string } = {}): StoredRecord {
-  const r = db.prepare('SELECT * FROM records WHERE id = ?').get(id) as RecordRow | undefined;
-  if (!r) throw appError('no_record', `记录 #${id} 不存在`, `Record #${id} does not exist`);
+  const row = db.prepare('SELECT * FROM records WHERE id = ?').get(id) as RecordRow | undefined;
+  if (!row) throw noRecord(id);
   const items = db.prepare('SELECT * FROM items WHERE record_id = ? ORDER BY position, id').all(id) as StoredRow[];
   const disbursements = db.prepare('SELECT * FROM disbursements WHERE record_id = ? ORDER BY position, id').all(id) as StoredRow[];
-  const payments = paymentsOf(db, id);
+  return recordOf({ row, items, disbursements, payments: paymentsOf(db, id) }, options);
+}
+
+function recordOf({ row: r, items, disbursements, payments }: Rows, options: { asOf?: string }): StoredRecord {
   const input: RecordInput = {
     county: countyFromRow(r),
     items: items.map(itemFromRow),
@@ -71,12 +78,28 @@ export function readRecord(db: DB, id: number, options: { asOf?: string } = {}):
     ...(payments.length ? { payments: payments.map(paymentFromRow) } : {}),
   };
   return {
-    id,
+    id: r.id,
     record: computeRecord(input, options),
     itemIds: items.map((i) => i.id),
     disbursementIds: disbursements.map((d) => d.id),
     paymentIds: payments.map((p) => p.id),
   };
+}
+
+/**
+ * Every record's rows in four queries (the overview lists a thousand records: one query per table,
+ * not four per record), in the same orders readRecord uses.
+ */
+function allRows(db: DB): Map<number, Rows> {
+  const out = new Map<number, Rows>();
+  for (const row of db.prepare('SELECT * FROM records').all() as RecordRow[]) out.set(row.id, { row, items: [], disbursements: [], payments: [] });
+  const into = (table: 'items' | 'disbursements' | 'payments', list: (StoredRow & { record_id?: unknown })[]) => {
+    for (const r of list) out.get(Number(r.record_id))?.[table].push(r as StoredRow & { line: number });
+  };
+  into('items', db.prepare('SELECT * FROM items ORDER BY record_id, position, id').all() as StoredRow[]);
+  into('disbursements', db.prepare('SELECT * FROM disbursements ORDER BY record_id, position, id').all() as StoredRow[]);
+  into('payments', db.prepare('SELECT p.*, d.seq AS line FROM payments p JOIN disbursements d ON d.id = p.disbursement_id ORDER BY p.record_id, d.seq, p.paid_on, p.position, p.id').all() as StoredRow[]);
+  return out;
 }
 
 /** Records of a county (folded name) and, if given, batch. */
@@ -121,10 +144,14 @@ export function listRecords(db: DB, options: { asOf?: string } = {}): RecordSumm
 
 /** The figures of these records, in this order (a record that does not exist is refused). */
 export function summarizeRecords(db: DB, ids: number[], options: { asOf?: string } = {}): RecordSummary[] {
+  const rows = allRows(db);
   const lastChange = db.prepare('SELECT max(s.at) FROM changes c JOIN steps s ON s.id = c.step_id WHERE c.record_id = ? AND s.undone = 0').pluck();
   return ids.map((id) => {
-    const { record } = readRecord(db, id, options);
+    const stored = rows.get(id);
+    if (!stored) throw noRecord(id);
+    const { record } = recordOf(stored, options);
     const findings = checkRecord(record);
+    const r = stored.row as RecordRow & { status: StatusInfo['status']; status_by: string | null; status_at: string | null; status_remark: string | null };
     return {
       id,
       county: record.county.name,
@@ -139,7 +166,7 @@ export function summarizeRecords(db: DB, ids: number[], options: { asOf?: string
       errors: findings.filter((f) => f.severity === 'error').length,
       items: record.items.length,
       disbursements: record.disbursements.length,
-      status: readStatus(db, id),
+      status: { status: r.status, by: r.status_by, at: r.status_at, remark: r.status_remark },
       updatedAt: lastChange.get(id) as string | null,
       categories: categorySums(record),
       ...(record.asOf ? { asOf: record.asOf } : {}),

@@ -65,6 +65,17 @@ describe('listRecords for the overview', () => {
     const sum = (k: 'planned' | 'actual') => zhangshu.categories.reduce((n, c) => n + Number(c[k]) * 1e6, 0) / 1e6;
     expect(sum('planned')).toBe(1500);
   });
+
+  it('reads every record as readRecord does (rows in their order, payments, status), in a few queries', () => {
+    const { db, ids } = database();
+    editPayments(db, ME, ids[3], [], [{ line: 2, date: '2021-01-05', amount: '12.5' }]);
+    setStatus(db, ME, ids[4], { status: 'reviewed', by: '王科长', remark: '已核' });
+    for (const s of listRecords(db, { asOf: '2021-06-30' })) {
+      const { record } = readRecord(db, s.id, { asOf: '2021-06-30' });
+      expect([s.planned, s.actual, s.rate, s.items, s.county, s.asOf]).toEqual([record.totals.planned, record.totals.actual, record.totals.rate, record.items.length, record.county.name, record.asOf]);
+    }
+    expect(listRecords(db).find((s) => s.id === ids[4])!.status).toMatchObject({ status: 'reviewed', by: '王科长', remark: '已核' });
+  });
 });
 
 describe('the 汇总 workbook of the overview', () => {
