@@ -125,7 +125,7 @@ export const OverviewGrid = forwardRef<OverviewGridHandle, Props>(function Overv
       { field: 'planned', headerName: c.planned, width: 136, type: 'numericColumn', comparator: compareMoney, valueFormatter: (p) => money(p.value) },
       { field: 'actual', headerName: c.actual, width: 136, type: 'numericColumn', comparator: compareMoney, valueFormatter: (p) => money(p.value) },
       { field: 'rate', headerName: c.rate, width: 96, type: 'numericColumn', comparator: compareRate, valueFormatter: (p) => showRate(p.value), cellClass: 'rate-cell' },
-      { field: 'warnings', headerName: c.warnings, width: 70, type: 'numericColumn', valueFormatter: (p) => (p.value ? String(p.value) : ''), cellClass: (p) => (p.value ? 'warn-cell' : undefined) },
+      { field: 'warnings', headerName: c.warnings, width: 88, type: 'numericColumn', valueFormatter: (p) => (p.value ? String(p.value) : ''), cellClass: (p) => (p.value ? 'warn-cell' : undefined) },
       {
         field: 'status', headerName: c.status, width: 150, comparator: (a, b) => statusRank(a) - statusRank(b),
         valueFormatter: (p) => (p.value ? `${t.statuses[p.value as ReviewStatus]}${p.data?.status === 'accepted' && p.data.statusAt ? ` ${dayOf(p.data.statusAt)}` : ''}` : ''),
