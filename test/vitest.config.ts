@@ -10,6 +10,9 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     testTimeout: 60_000,
+    // What a test waits for (a preview read on a worker, a page drawn) may take seconds on a busy
+    // two-core machine; expect.poll's 1 s default made such tests fail under load, not on behaviour.
+    expect: { poll: { timeout: 15_000 } },
     hookTimeout: 120_000,
     pool: 'forks',
     setupFiles: ['test/setup.ts'],
