@@ -47,7 +47,12 @@ const OK = { ok: true } as const;
 
 export const handlers: Handlers = {
   info: (_i, ctx) => ({ dbFile: ctx.dbFile, version: ctx.version, mode: ctx.desktop ? 'desktop' : 'web' }),
-  listRecords: ({ asOf }, { db }) => listRecords(db, { asOf }),
+  // In the app's order: provinces in pinyin, batches by number, counties in pinyin (the dictionary
+  // loads with the first list, here rather than in the page).
+  listRecords: async ({ asOf }, { db }) => {
+    const { compareRecords } = await import('../../shared/pinyin');
+    return listRecords(db, { asOf }).sort(compareRecords);
+  },
   getRecord: ({ id, asOf }, { db }) => {
     const stored = readRecord(db, id, { asOf });
     return { ...stored, findings: checkRecord(stored.record), status: readStatus(db, id) };

@@ -1,6 +1,6 @@
-// The records in the sidebar and which one is open (kept across starts), in the app's order:
-// provinces in pinyin, batches by number, counties in pinyin. The pinyin dictionary is a chunk of
-// its own, fetched beside the first list.
+// The records in the sidebar and which one is open (kept across starts), in the app's order as the
+// server gives it (provinces in pinyin, batches by number, counties in pinyin). The pinyin
+// dictionary, for search and the overview, is a chunk of its own fetched after the first list.
 import { useCallback, useEffect, useState } from 'react';
 import { api } from './api';
 import type { RecordSummary } from './Sidebar';
@@ -15,12 +15,10 @@ export function useRecordList(onError: (e: unknown) => void) {
 
   const refreshList = useCallback(async () => {
     try {
-      const [list, order] = await Promise.all([api.listRecords({}), pinyinModule()]);
-      setPinyin(order);
-      const sorted = [...list].sort(order.compareRecords);
-      setRecords(sorted);
-      setSelected((s) => (s !== null && sorted.some((r) => r.id === s) ? s : sorted[0]?.id ?? null));
-      return sorted;
+      const list = await api.listRecords({});
+      setRecords(list);
+      setSelected((s) => (s !== null && list.some((r) => r.id === s) ? s : list[0]?.id ?? null));
+      return list;
     } catch (e) {
       onError(e);
       return null;
@@ -28,8 +26,8 @@ export function useRecordList(onError: (e: unknown) => void) {
   }, [onError]);
 
   useEffect(() => {
-    void refreshList();
-  }, [refreshList]);
+    void refreshList().then(() => pinyinModule().then(setPinyin, onError));
+  }, [refreshList]); // eslint-disable-line react-hooks/exhaustive-deps
 
   useEffect(() => {
     if (selected !== null) localStorage.setItem('yanshou-record', String(selected));

@@ -45,13 +45,13 @@ export function Overview({ records, pinyin, state, setState, t, lang, desktop, o
     if (!asOf) return setAsOfRecords(null);
     let live = true;
     void api.listRecords({ asOf }).then(
-      (list) => live && setAsOfRecords({ day: asOf, list: [...list].sort(pinyin.compareRecords) }),
+      (list) => live && setAsOfRecords({ day: asOf, list }),
       (e) => say(message(e, lang), 'error'),
     );
     return () => {
       live = false;
     };
-  }, [asOf, records, pinyin, lang, say]);
+  }, [asOf, records, lang, say]);
   const base = asOf && asOfRecords?.day === asOf ? asOfRecords.list : records;
 
   const filters = filtersOf(state);
