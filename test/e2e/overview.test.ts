@@ -231,7 +231,7 @@ describe('review status in Chromium', () => {
     await dialog.locator('textarea[name="remark"]').fill('更正拨付额');
     await dialog.getByRole('button', { name: '确定' }).click();
     await expect.poll(() => page.getByTestId('review-line').innerText()).toContain('已审核');
-    expect(await page.getByTestId('review-line').innerText()).toContain('更正拨付额');
+    await expect.poll(() => page.getByTestId('review-line').innerText()).toContain('更正拨付额');
     await cell(page, 'disbursements', 0, 'actual').click();
     await page.keyboard.type('700');
     await page.keyboard.press('Enter');
@@ -253,13 +253,13 @@ describe('review status in Chromium', () => {
     await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
     const chip = page.locator('.record', { hasText: '金寨县' }).locator('.status-chip');
     await expect.poll(() => chip.innerText()).toBe('已提交');
-    expect(await page.getByTestId('undo').innerText()).toBe('撤销:状态 金寨县 第8批 → 已提交 (李会计)');
+    await expect.poll(() => page.getByTestId('undo').innerText()).toBe('撤销:状态 金寨县 第8批 → 已提交 (李会计)');
     await page.locator('.content h2.title').click();
     await page.keyboard.press(`${mod}+z`);
     await expect.poll(() => chip.innerText()).toBe('草稿');
     await page.keyboard.press(`${mod}+y`);
     await expect.poll(() => chip.innerText()).toBe('已提交');
-    expect(await page.getByTestId('review-line').innerText()).toContain('材料齐全');
+    await expect.poll(() => page.getByTestId('review-line').innerText()).toContain('材料齐全');
   });
 });
 
