@@ -3,7 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { cell, paste, startApp } from '../test/e2e/harness';
+import { callApi, cell, paste, startApp } from '../test/e2e/harness';
+import { reviewerCounties } from '../test/fixtures/counties';
 import { bytesOf, typedSeedWorkbook } from '../test/fixtures/workbooks';
 import { ME, referenceFixture, ROOT, tempDir } from '../test/helpers/fixtures';
 import { openDatabase } from '../electron/services/store/database';
@@ -66,6 +67,8 @@ try {
   await shot('app-import');
   await page.getByRole('dialog').getByRole('button', { name: '取消' }).click();
   await page.getByRole('button', { name: '导出…' }).click();
+  // The dialog loads as its own chunk: on screen before the picture.
+  await page.getByRole('dialog').getByRole('button', { name: '空白模板…' }).waitFor();
   await shot('app-export');
   await page.getByRole('dialog').getByRole('button', { name: '取消' }).click();
   await page.getByRole('button', { name: '打印预览' }).click();
@@ -111,6 +114,59 @@ try {
 } finally {
   await app.stop();
 }
+// The reviewer's desk: 23 counties of five provinces, a few already submitted, reviewed, accepted.
+const desk = await startApp({ demo: false, records: reviewerCounties(), viewport: { width: 1366, height: 768 } });
+try {
+  const { page } = desk;
+  const deskShot = (name: string) => page.screenshot({ path: path.join(docs, `${name}.png`) });
+  await page.locator('.toolbar').waitFor();
+  const list = await callApi<{ id: number; county: string }[]>(page, 'listRecords', {});
+  const id = (county: string) => list.find((r) => r.county === county)!.id;
+  for (const [county, status, by] of [['寻乌县', 'submitted', '李会计'], ['金寨县', 'reviewed', '王科长'], ['平江县', 'accepted', '赵处长'], ['南丰县', 'accepted', '赵处长']] as const)
+    await callApi(page, 'setStatus', { id: id(county), status, by });
+  await page.reload();
+  await page.getByRole('tab', { name: '总览' }).click();
+  await page.locator('[data-chart="rates"] svg').waitFor();
+  await page.waitForTimeout(600);
+  await deskShot('app-overview');
+
+  // The counties below 80% in batch 8 of 江西省, lowest first, with their chart.
+  await page.locator('select[name="province"]').selectOption({ label: '江西省' });
+  await page.locator('select[name="batch"]').selectOption({ label: '第8批' });
+  await page.locator('input[name="below"]').fill('80');
+  await page.locator('.overview-grid .ag-header-cell[col-id="rate"]').click();
+  await page.waitForTimeout(600);
+  await deskShot('app-overview-filtered');
+  await page.getByRole('button', { name: '打印…' }).click();
+  await page.frameLocator('[data-testid="print-frame"]').locator('.sheet-foot').first().waitFor();
+  await page.waitForTimeout(400);
+  await deskShot('app-overview-print');
+  await page.getByRole('dialog').getByRole('button', { name: '关闭' }).click();
+
+  // Accepting a county: who signs, then the record locked, the refusal at the cell typed in.
+  await page.locator('.overview-grid .county-row', { hasText: '樟树市' }).click();
+  await page.locator('.table-block[data-table="disbursements"] .ag-row').first().waitFor();
+  await page.getByRole('button', { name: '更改状态…' }).click();
+  await page.getByRole('dialog').getByLabel('已验收').check();
+  await page.getByRole('dialog').locator('textarea[name="remark"]').fill('资料齐全,同意验收');
+  await page.getByRole('dialog').locator('input[name="name"]').fill('赵处长');
+  await page.mouse.move(5, 700);
+  await deskShot('app-status-dialog');
+  await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
+  await page.locator('.review-line.locked').waitFor();
+  await page.mouse.move(5, 700);
+  await page.waitForTimeout(300);
+  await deskShot('app-status-locked');
+  await page.locator('h3', { hasText: '三、中央财政资金拨付情况' }).evaluate((h) => h.scrollIntoView({ block: 'start' }));
+  await cell(page, 'disbursements', 1, 'actual').click();
+  await page.keyboard.type('5');
+  await page.mouse.move(5, 700);
+  await page.waitForTimeout(400);
+  await deskShot('app-status-refused');
+} finally {
+  await desk.stop();
+}
+
 // The seed's acceptance document as printed: `yanshou pdf`, then its pages as PNG.
 const db = path.join(tempDir(), 'pdf.sqlite');
 execFileSync(process.execPath, [path.join(ROOT, 'electron/cli/bin.mjs'), 'demo', '--db', db]);

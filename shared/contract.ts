@@ -9,6 +9,7 @@ import { FINDING_SEVERITY } from './findings';
 import { METHOD_NAMES, type MethodName } from './methods';
 import { STATUSES } from './status';
 import { isDay, PAYMENT_FIELDS } from './ledger';
+import { GROUPINGS } from './overview';
 
 const id = z.number().int().positive();
 /** The day figures are as of (a record with a ledger); default its 验收日期, else today. */
@@ -67,6 +68,10 @@ const recordSummary = z.object({
   status: statusInfo,
   /** When the record last changed (its latest step), ISO time; null if never since it was made. */
   updatedAt: z.string().nullable(),
+  /** Σ计划 and Σ实际 of the lines of each category (the overview's chart by category). */
+  categories: z.array(z.object({ category: categorySchema, planned: totalMoneySchema, actual: totalMoneySchema })),
+  /** The day the figures are as of (a record with a ledger). */
+  asOf: z.string().optional(),
 });
 
 const pair = <T extends z.ZodType>(t: T) => z.tuple([t, t]);
@@ -111,10 +116,32 @@ const importResult = z.object({
   skippedFiles: z.array(z.object({ file: z.string(), code: z.string(), messages: z.object({ zh: z.string(), en: z.string() }) })),
 });
 
+const script = z.enum(['hans', 'hant']);
+/** The overview's filters, as the reviewer set them (the printed overview says what it covers). */
+const overviewFilters = z.object({
+  province: z.string().max(100).optional(),
+  batch: z.number().int().optional(),
+  year: z.number().int().optional(),
+  status: z.enum(STATUSES).optional(),
+  warnings: z.boolean().optional(),
+  below: z.string().regex(/^\d{1,6}(\.\d{1,6})?$/, { message: 'below: a percent such as 80 or 79.5' }).optional(),
+  search: z.string().max(100).optional(),
+});
+/** The overview as shown: its counties in the order shown, grouped, in a script, as of a day. */
+const overviewInput = z.object({
+  ids: z.array(id).min(1).max(5000),
+  grouping: z.enum(GROUPINGS).default('province'),
+  script: script.default('hans'),
+  filters: overviewFilters.default({}),
+  asOf,
+});
+const file = z.object({ fileName: z.string(), bytes: z.instanceof(Uint8Array) });
+
 export const commandSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('import'), files: z.array(z.object({ name: z.string(), bytes: z.instanceof(Uint8Array) })) }),
   z.object({ kind: z.literal('export') }),
   z.object({ kind: z.literal('print') }),
+  z.object({ kind: z.literal('template') }),
   z.object({ kind: z.literal('undo') }),
   z.object({ kind: z.literal('redo') }),
   z.object({ kind: z.literal('reload') }),
@@ -125,7 +152,8 @@ export type Command = z.infer<typeof commandSchema>;
 
 export const contract = {
   info: { input: z.object({}), output: z.object({ dbFile: z.string(), version: z.string(), mode: z.enum(['desktop', 'web']) }) },
-  listRecords: { input: z.object({}), output: z.array(recordSummary) },
+  /** Every record's figures; `asOf`: as of that day (records with a ledger), for the overview. */
+  listRecords: { input: z.object({ asOf }), output: z.array(recordSummary) },
   getRecord: {
     /** `asOf`: the figures as of that day (a record with a ledger; default its 验收日期, else today). */
     input: z.object({ id, asOf }),
@@ -187,13 +215,27 @@ export const contract = {
   exportWorkbook: { input: z.object({ ids: z.array(id).min(1).max(5000), script: z.enum(['hans', 'hant']), asOf }), output: z.object({ fileName: z.string(), bytes: z.instanceof(Uint8Array) }) },
   /** Desktop: export into a file the user picks in the native save dialog (the path never comes from the renderer). */
   saveExport: {
-    input: z.object({ ids: z.array(id).min(1).max(5000), script: z.enum(['hans', 'hant']), format: z.enum(['xlsx', 'pdf']).default('xlsx'), signature: z.boolean().default(true), asOf }),
+    input: z.object({ ids: z.array(id).min(1).max(5000), script: z.enum(['hans', 'hant']), format: z.enum(['xlsx', 'pdf']).default('xlsx'), signature: z.boolean().default(true), status: z.boolean().default(false), asOf }),
     output: z.object({ path: z.string().nullable() }),
   },
   /** The printable acceptance document as PDF (A4 landscape). */
-  exportPdf: { input: z.object({ ids: z.array(id).min(1).max(5000), script: z.enum(['hans', 'hant']), signature: z.boolean().default(true), asOf }), output: z.object({ fileName: z.string(), bytes: z.instanceof(Uint8Array) }) },
+  /** `status`: the document shows each record's review status and its acceptance date. */
+  exportPdf: { input: z.object({ ids: z.array(id).min(1).max(5000), script: z.enum(['hans', 'hant']), signature: z.boolean().default(true), status: z.boolean().default(false), asOf }), output: z.object({ fileName: z.string(), bytes: z.instanceof(Uint8Array) }) },
   /** Desktop: the system print dialog for the document. */
-  printDocument: { input: z.object({ ids: z.array(id).min(1).max(5000), script: z.enum(['hans', 'hant']), signature: z.boolean().default(true), asOf }), output: ok },
+  printDocument: { input: z.object({ ids: z.array(id).min(1).max(5000), script: z.enum(['hans', 'hant']), signature: z.boolean().default(true), status: z.boolean().default(false), asOf }), output: ok },
+  /** The overview as a workbook (one 汇总 sheet, subtotals as formulas) or a PDF (A4 landscape, charts and table). */
+  exportOverview: { input: overviewInput.extend({ format: z.enum(['xlsx', 'pdf']) }), output: file },
+  /** Desktop: the same, into a file the user picks in the native save dialog. */
+  saveOverview: { input: overviewInput.extend({ format: z.enum(['xlsx', 'pdf']) }), output: z.object({ path: z.string().nullable() }) },
+  /** Desktop: the system print dialog for the overview. */
+  printOverview: { input: overviewInput, output: ok },
+  /** The blank acceptance workbook for counties to fill in. */
+  exportTemplate: { input: z.object({ script }), output: file },
+  /** Desktop: the blank workbook into a file the user picks. */
+  saveTemplate: { input: z.object({ script }), output: z.object({ path: z.string().nullable() }) },
+  /** The preferences of the person using the data file: the name status changes are signed with. */
+  getPreferences: { input: z.object({}), output: z.object({ name: z.string().nullable() }) },
+  setPreferences: { input: z.object({ name: z.string().trim().min(1).max(100) }), output: z.object({ name: z.string().nullable() }) },
   backupNow: { input: z.object({}), output: z.object({ backup: z.string().nullable() }) },
   /** Desktop: the next menu command for the renderer (long poll; null when none came). */
   waitForCommand: { input: z.object({}), output: z.object({ command: commandSchema.nullable() }) },

@@ -4,6 +4,7 @@ export const METHOD_NAMES = [
   'info', 'listRecords', 'getRecord', 'createRecord', 'duplicateRecord', 'deleteRecord', 'updateCounty', 'editCells',
   'insertRows', 'deleteRows', 'moveRow', 'undo', 'redo', 'history', 'importWorkbooks', 'exportWorkbook', 'saveExport',
   'backupNow', 'waitForCommand', 'exportPdf', 'printDocument', 'setStatus', 'editPayments', 'deletePayments',
+  'exportOverview', 'saveOverview', 'printOverview', 'exportTemplate', 'saveTemplate', 'getPreferences', 'setPreferences',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 export const CHANNEL_PREFIX = 'yanshou:';

@@ -254,3 +254,14 @@ export function percentOutside(text: string, low: number, high: number): boolean
   const value = BigInt(d.int + d.frac) * (d.negative ? -1n : 1n);
   return value < BigInt(low) * scale || value > BigInt(high) * scale;
 }
+
+/** Compares two decimal strings exactly (-1, 0, 1): "79.995" < "80"; null if either is not a decimal. */
+export function compareDecimals(a: string, b: string): -1 | 0 | 1 | null {
+  const x = splitDecimal(a);
+  const y = splitDecimal(b);
+  if (!x || !y) return null;
+  const digits = Math.max(x.frac.length, y.frac.length);
+  const value = (d: NonNullable<typeof x>) => BigInt(d.int + d.frac.padEnd(digits, '0')) * (d.negative ? -1n : 1n);
+  const [u, v] = [value(x), value(y)];
+  return u < v ? -1 : u > v ? 1 : 0;
+}

@@ -1,12 +1,19 @@
 // The acceptance document for print: one HTML page holding one or several records, laid out as
 // the official document on A4 landscape. Used by the app's 打印预览, its print and PDF, the web
 // mode's PDF and `yanshou pdf` alike.
-import { basicParagraph, disbursementSummary, documentTitle, WORDING } from './document';
+import { basicParagraph, chineseDate, disbursementSummary, documentTitle, WORDING } from './document';
 import { displayDecimal, FINER_MARK, showRate } from './money';
 import type { CountyRecord } from './record';
-import type { Script } from './text';
+import { toTraditional, type Script } from './text';
+import { chineseDay } from './ledger';
+import { statusLabel, type StatusInfo } from './status';
 
-export type PrintOptions = { script: Script; signature: boolean };
+export type PrintOptions = {
+  script: Script;
+  signature: boolean;
+  /** Each record's review status (in the order of the records): shown under the title, with the acceptance date. */
+  statuses?: StatusInfo[];
+};
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 /** An amount as every table shows it (two decimals; finer ones in full, marked). */
@@ -47,6 +54,7 @@ td.seq { text-align: center; }
 tr.total td { font-weight: bold; }
 .finer { font-size: 75%; vertical-align: super; margin-left: 1pt; }
 p.note { text-indent: 0; font-size: 9pt; margin-top: 3pt; }
+p.status-line { text-indent: 0; text-align: center; font-size: 10.5pt; margin: -4pt 0 6pt; }
 .signature { break-inside: avoid; display: flex; gap: 40mm; margin-top: 18pt; font-size: 12pt; }
 .signature span { display: inline-block; min-width: 60mm; border-bottom: 0.6pt solid #000; }
 @media screen {
@@ -55,7 +63,15 @@ p.note { text-indent: 0; font-size: 9pt; margin-top: 3pt; }
 }
 `;
 
-function countyDocument(record: CountyRecord, o: PrintOptions): string {
+/** "审核状态:已验收(赵处长,2026年11月29日) 验收日期:2023年5月20日" in the document's script. */
+export function statusLine(status: StatusInfo, acceptedOn: string | null, script: Script): string {
+  // The fixed words in the document's script; the name as the person wrote it.
+  const t = (text: string) => (script === 'hant' ? toTraditional(text) : text);
+  const who = [status.by, status.at ? chineseDay(status.at.slice(0, 10)) : null].filter(Boolean).join(',');
+  return `${t(`审核状态:${statusLabel(status.status, 'zh')}`)}${who ? `(${who})` : ''}${acceptedOn ? ` ${t('验收日期')}:${chineseDate(acceptedOn)}` : ''}`;
+}
+
+function countyDocument(record: CountyRecord, o: PrintOptions, status?: StatusInfo): string {
   const w = WORDING[o.script];
   const [seqH, nameH, targetH, completionH, rateH] = w.itemHeaders;
   const [dSeqH, dNameH, plannedH, actualH, dRateH] = w.disbursementHeaders;
@@ -70,7 +86,7 @@ function countyDocument(record: CountyRecord, o: PrintOptions): string {
   const signature = o.signature ? `<div class="signature"><div>${w.signature[0]} <span></span></div><div>${w.signature[1]} <span></span></div></div>` : '';
   return `<section class="doc">
 <h1>${escape(documentTitle(record.county.name, o.script))}</h1>
-<h2>${w.basic}</h2>
+${status ? `<p class="status-line">${escape(statusLine(status, record.county.acceptedOn, o.script))}</p>\n` : ''}<h2>${w.basic}</h2>
 <p>${text(basicParagraph(record.county, o.script))}</p>
 <h2>${w.items}</h2>
 <table class="items"><colgroup><col style="width:5%"><col style="width:14%"><col style="width:30%"><col style="width:43%"><col style="width:8%"></colgroup>
@@ -89,5 +105,5 @@ ${signature}
 /** The whole printable page. */
 export function printHtml(records: CountyRecord[], options: PrintOptions): string {
   const title = records.length === 1 ? documentTitle(records[0].county.name, options.script) : `${WORDING[options.script].title}(${records.length})`;
-  return `<!doctype html><html lang="${options.script === 'hant' ? 'zh-Hant' : 'zh-CN'}"><head><meta charset="utf-8"><title>${escape(title)}</title><style>${printCss(options.script)}</style></head><body>${records.map((r) => countyDocument(r, options)).join('\n')}</body></html>`;
+  return `<!doctype html><html lang="${options.script === 'hant' ? 'zh-Hant' : 'zh-CN'}"><head><meta charset="utf-8"><title>${escape(title)}</title><style>${printCss(options.script)}</style></head><body>${records.map((r, i) => countyDocument(r, options, options.statuses?.[i])).join('\n')}</body></html>`;
 }

@@ -18,3 +18,16 @@ export const statusLabel = (status: ReviewStatus, lang: Lang): string => LABELS[
 
 /** "2026-11-29T08:30:00Z" → "2026-11-29". */
 export const dayOf = (at: string | null): string => (at ? at.slice(0, 10) : '');
+
+/**
+ * Why an accepted record refuses a change, naming the status and who accepted it (and when):
+ * the store's refusal and the app's own message at the place the user acted say the same words.
+ */
+export function lockedMessages(county: string, batch: number, by: string | null, at: string | null): { zh: string; en: string } {
+  const who = [by, at ? dayOf(at) : null].filter(Boolean).join(',');
+  const whoEn = [by, at ? dayOf(at) : null].filter(Boolean).join(', ');
+  return {
+    zh: `${county} 第${batch}批 已验收${who ? `(${who})` : ''},不能修改。如需修改,请先“解除验收”并写明理由。`,
+    en: `${county}, batch ${batch}, is accepted${whoEn ? ` (${whoEn})` : ''} and cannot be changed. To change it, unlock it first, giving a reason.`,
+  };
+}

@@ -6,6 +6,7 @@ import { exportWorkbook } from '../services/excel/export';
 import { findChromium, noChromium, renderPdf } from '../services/print/pdf';
 import { writeFileAtomic } from '../services/files';
 import { cliActor } from '../services/store/changelog';
+import { readStatus } from '../services/store/status';
 import { printHtml } from '../../shared/print';
 import { listRecords, readRecord } from '../services/store/records';
 import { findingMessage } from '../../shared/i18n';
@@ -107,7 +108,8 @@ export async function pdfCommand(ctx: CommandContext): Promise<number> {
   const ids = values.county ? [selectRecord(db, ctx)] : listRecords(db).map((r) => r.id);
   if (ids.length === 0) throw appError('no_record', '没有可打印的记录', 'There are no records to print');
   const asOf = asOfOption(ctx);
-  const html = printHtml(ids.map((id) => readRecord(db, id, { asOf }).record), { script, signature: values['no-signature'] !== true });
+  const statuses = values.status === true ? { statuses: ids.map((id) => readStatus(db, id)) } : {};
+  const html = printHtml(ids.map((id) => readRecord(db, id, { asOf }).record), { script, signature: values['no-signature'] !== true, ...statuses });
   const bytes = await renderPdf(html);
   const out = positionals[0];
   writeFileAtomic(out, bytes);

@@ -1,6 +1,7 @@
 // yanshou summary, yanshou status: the overview's figures, and a record's review status.
 import { listRecords } from '../services/store/records';
 import { readStatus, setStatus } from '../services/store/status';
+import { readPreferences } from '../services/store/preferences';
 import { cliActor } from '../services/store/changelog';
 import { groupTotals, subtotal, type GroupBy } from '../../shared/summary';
 import { STATUSES, statusLabel, type ReviewStatus } from '../../shared/status';
@@ -41,7 +42,8 @@ export function statusCommand(ctx: CommandContext): number {
   const set = values.set as string | undefined;
   if (set !== undefined && !STATUSES.includes(set as ReviewStatus)) throw new UsageError(zh ? `--set 只能是 ${STATUSES.join('、')}:${set}` : `--set takes ${STATUSES.join(', ')}: ${set}`);
   const info = set
-    ? setStatus(db, cliActor(), id, { status: set as ReviewStatus, by: (values.by as string | undefined) ?? '', reason: values.reason as string | undefined })
+    ? // Signed with --by, else the name set once in the app's preferences.
+      setStatus(db, cliActor(), id, { status: set as ReviewStatus, by: (values.by as string | undefined) ?? readPreferences(db).name ?? '', reason: values.reason as string | undefined })
     : readStatus(db, id);
   if (values.json) io.out(JSON.stringify(info, null, 2));
   else io.out(`${statusLabel(info.status, io.lang)}${info.by ? `  ${info.by}` : ''}${info.at ? `  ${info.at}` : ''}${info.remark ? `  ${info.remark}` : ''}`);

@@ -73,7 +73,9 @@ export async function startDesktop(): Promise<Desktop | null> {
       nextCommand: () => commands.next(),
       print: printWithDialog,
       saveFile: async (defaultName, bytes) => {
-        const r = await dialog.showSaveDialog(win, { defaultPath: path.join(app.getPath('documents'), defaultName), filters: [{ name: 'Excel', extensions: ['xlsx'] }] });
+        // The file's own kind: a PDF is offered as a PDF, a workbook as Excel.
+        const pdf = defaultName.toLowerCase().endsWith('.pdf');
+        const r = await dialog.showSaveDialog(win, { defaultPath: path.join(app.getPath('documents'), defaultName), filters: [pdf ? { name: 'PDF', extensions: ['pdf'] } : { name: 'Excel', extensions: ['xlsx'] }] });
         if (r.canceled || !r.filePath) return null;
         writeFileAtomic(r.filePath, bytes);
         logger.info(`exported ${r.filePath}`);
@@ -93,6 +95,7 @@ export async function startDesktop(): Promise<Desktop | null> {
     },
     export: () => commands.push({ kind: 'export' }),
     print: () => commands.push({ kind: 'print' }),
+    template: () => commands.push({ kind: 'template' }),
     undo: () => commands.push({ kind: 'undo' }),
     redo: () => commands.push({ kind: 'redo' }),
     openDataFile: async () => {

@@ -13,7 +13,10 @@ import { WORDING } from '../../shared/document';
 import type { Script } from '../../shared/text';
 import { mutate, replay, history, type Actor } from './store/changelog';
 import { backupDatabase } from './store/backup';
-import { createRecord, listRecords, readRecord, removeRecord, conflictError, findRecordIds } from './store/records';
+import { createRecord, listRecords, readRecord, removeRecord, conflictError, findRecordIds, summarizeRecords } from './store/records';
+import { readPreferences, writePreferences } from './store/preferences';
+import { today } from '../../shared/ledger';
+import { OVERVIEW_WORDING, type OverviewDocumentOptions } from '../../shared/overview-document';
 import { deleteRows, editCells, insertRows, moveRow, updateCounty } from './store/edits';
 import { readStatus, setStatus } from './store/status';
 import { deletePayments, editPayments } from './store/payments';
@@ -44,7 +47,12 @@ const OK = { ok: true } as const;
 
 export const handlers: Handlers = {
   info: (_i, ctx) => ({ dbFile: ctx.dbFile, version: ctx.version, mode: ctx.desktop ? 'desktop' : 'web' }),
-  listRecords: (_i, { db }) => listRecords(db),
+  // In the app's order: provinces in pinyin, batches by number, counties in pinyin (the dictionary
+  // loads with the first list, here rather than in the page).
+  listRecords: async ({ asOf }, { db }) => {
+    const { compareRecords } = await import('../../shared/pinyin');
+    return listRecords(db, { asOf }).sort(compareRecords);
+  },
   getRecord: ({ id, asOf }, { db }) => {
     const stored = readRecord(db, id, { asOf });
     return { ...stored, findings: checkRecord(stored.record), status: readStatus(db, id) };
@@ -83,16 +91,36 @@ export const handlers: Handlers = {
   importWorkbooks: async ({ files, onConflict, dryRun, skipUnreadable }, { db, dbFile, actor }) =>
     (await import('./excel/import')).importWorkbooks(db, actor, dbFile, files, { onConflict, dryRun, skipUnreadable }),
   exportWorkbook: async ({ ids, script, asOf }, { db }) => exportFile(db, ids, script, asOf),
-  saveExport: async ({ ids, script, format, signature, asOf }, ctx) => {
+  saveExport: async ({ ids, script, format, signature, status, asOf }, ctx) => {
     const desktop = desktopOnly(ctx);
-    const { fileName, bytes } = format === 'pdf' ? await pdfFile(ctx, ids, script, signature, asOf) : await exportFile(ctx.db, ids, script, asOf);
+    const { fileName, bytes } = format === 'pdf' ? await pdfFile(ctx, ids, { script, signature, status }, asOf) : await exportFile(ctx.db, ids, script, asOf);
     return { path: await desktop.saveFile(fileName, bytes) };
   },
-  exportPdf: ({ ids, script, signature, asOf }, ctx) => pdfFile(ctx, ids, script, signature, asOf),
-  printDocument: async ({ ids, script, signature, asOf }, ctx) => {
-    await desktopOnly(ctx).print(printHtml(ids.map((id) => readRecord(ctx.db, id, { asOf }).record), { script, signature }));
+  exportPdf: ({ ids, script, signature, status, asOf }, ctx) => pdfFile(ctx, ids, { script, signature, status }, asOf),
+  printDocument: async ({ ids, script, signature, status, asOf }, ctx) => {
+    await desktopOnly(ctx).print(documentHtml(ctx.db, ids, { script, signature, status }, asOf));
     return OK;
   },
+  exportOverview: (input, ctx) => overviewFile(ctx, input, input.format),
+  saveOverview: async (input, ctx) => {
+    const desktop = desktopOnly(ctx);
+    const { fileName, bytes } = await overviewFile(ctx, input, input.format);
+    return { path: await desktop.saveFile(fileName, bytes) };
+  },
+  printOverview: async (input, ctx) => {
+    const desktop = desktopOnly(ctx);
+    const { records, options } = overviewOf(ctx.db, input);
+    await desktop.print(await (await import('./print/overview')).overviewPrintHtml(records, options));
+    return OK;
+  },
+  exportTemplate: ({ script }) => templateFile(script),
+  saveTemplate: async ({ script }, ctx) => {
+    const desktop = desktopOnly(ctx);
+    const { fileName, bytes } = await templateFile(script);
+    return { path: await desktop.saveFile(fileName, bytes) };
+  },
+  getPreferences: (_i, { db }) => readPreferences(db),
+  setPreferences: ({ name }, { db }) => writePreferences(db, { name }),
   backupNow: (_i, { db, dbFile }) => ({ backup: backupDatabase(db, dbFile, 'manual') }),
   waitForCommand: async (_i, ctx) => ({ command: ctx.desktop ? await ctx.desktop.nextCommand() : null }),
 };
@@ -115,10 +143,42 @@ function oneAtATime<T>(job: () => Promise<T>): Promise<T> {
   return run;
 }
 
-async function pdfFile(ctx: ApiContext, ids: number[], script: 'hans' | 'hant', signature: boolean, asOf?: string) {
+type DocumentChoice = { script: Script; signature: boolean; status: boolean };
+
+/** The acceptance document of these records; with `status`, each says its review status and acceptance date. */
+function documentHtml(db: DB, ids: number[], { script, signature, status }: DocumentChoice, asOf?: string): string {
+  return printHtml(ids.map((id) => readRecord(db, id, { asOf }).record), { script, signature, ...(status ? { statuses: ids.map((id) => readStatus(db, id)) } : {}) });
+}
+
+async function pdfFile(ctx: ApiContext, ids: number[], choice: DocumentChoice, asOf?: string) {
   const records = ids.map((id) => readRecord(ctx.db, id, { asOf }).record);
-  const html = printHtml(records, { script, signature });
-  return { fileName: `${baseName(records, script)}.pdf`, bytes: await oneAtATime(() => ctx.renderPdf(html)) };
+  const html = documentHtml(ctx.db, ids, choice, asOf);
+  return { fileName: `${baseName(records, choice.script)}.pdf`, bytes: await oneAtATime(() => ctx.renderPdf(html)) };
+}
+
+type OverviewInput = ParsedInput<'printOverview'>;
+
+/** The counties of an overview as shown (its ids, in order), and how the document shows them. */
+function overviewOf(db: DB, input: OverviewInput) {
+  const records = summarizeRecords(db, input.ids, { asOf: input.asOf });
+  const options: OverviewDocumentOptions = { script: input.script, grouping: input.grouping, filters: input.filters, asOf: input.asOf, printedOn: today() };
+  return { records, options };
+}
+
+async function overviewFile(ctx: ApiContext, input: OverviewInput, format: 'xlsx' | 'pdf') {
+  const { records, options } = overviewOf(ctx.db, input);
+  const name = `${OVERVIEW_WORDING[input.script].fileName}-${OVERVIEW_WORDING[input.script].counties(records.length)}`;
+  if (format === 'xlsx') {
+    const { overviewWorkbook } = await import('./excel/overview');
+    return { fileName: `${name}.xlsx`, bytes: new Uint8Array(await overviewWorkbook(records, options)) };
+  }
+  const html = await (await import('./print/overview')).overviewPrintHtml(records, options);
+  return { fileName: `${name}.pdf`, bytes: await oneAtATime(() => ctx.renderPdf(html)) };
+}
+
+async function templateFile(script: Script) {
+  const { templateWorkbook } = await import('./excel/template');
+  return { fileName: `${script === 'hant' ? '驗收表-空白模板(繁)' : '验收表-空白模板'}.xlsx`, bytes: new Uint8Array(await templateWorkbook(script)) };
 }
 
 function desktopOnly(ctx: ApiContext): DesktopHooks {

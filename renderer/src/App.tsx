@@ -21,6 +21,7 @@ import { useDesktopCommands } from './useDesktopCommands';
 import { useFileDrop } from './useFileDrop';
 import { useRecordActions } from './useRecordActions';
 import { useUndoKeys } from './useUndoKeys';
+import { INITIAL_OVERVIEW, type OverviewState } from './overview/state';
 
 // Dialogs and the print preview load as their own chunks when first opened.
 const dialogs = () => import('./Dialogs');
@@ -28,8 +29,22 @@ const ImportDialog = lazy(() => import('./ImportDialog').then((m) => ({ default:
 const ExportDialog = lazy(() => dialogs().then((m) => ({ default: m.ExportDialog })));
 const RecordDialog = lazy(() => dialogs().then((m) => ({ default: m.RecordDialog })));
 const PrintPreview = lazy(() => import('./print/PrintPreview').then((m) => ({ default: m.PrintPreview })));
+const StatusDialog = lazy(() => dialogs().then((m) => ({ default: m.StatusDialog })));
+const SettingsDialog = lazy(() => dialogs().then((m) => ({ default: m.SettingsDialog })));
+const TemplateDialog = lazy(() => dialogs().then((m) => ({ default: m.TemplateDialog })));
+// The overview (its grid and ECharts) loads as its own chunk when first shown.
+const Overview = lazy(() => import('./overview/Overview').then((m) => ({ default: m.Overview })));
 
-type Dialog = { kind: 'import'; files: PickedFile[] } | { kind: 'export' } | { kind: 'print' } | { kind: 'record'; duplicateOf: RecordSummary | null } | null;
+type Dialog =
+  | { kind: 'import'; files: PickedFile[] }
+  | { kind: 'export' }
+  | { kind: 'print' }
+  | { kind: 'record'; duplicateOf: RecordSummary | null }
+  | { kind: 'status'; record: RecordSummary }
+  | { kind: 'settings' }
+  | { kind: 'template' }
+  | null;
+type MainView = 'records' | 'overview';
 
 /** The open record's line in the sidebar, from what is on screen (it changes with every edit). */
 function liveSummary(view: View): Partial<RecordSummary> {
@@ -48,7 +63,18 @@ export function App() {
   const { lang, setLang, t } = useLang();
   const { note, say } = useStatus();
   const fail = useCallback((e: unknown) => say(message(e, lang), 'error'), [say, lang]);
-  const { records, selected, setSelected, refreshList } = useRecordList(fail);
+  const { records, selected, setSelected, refreshList, pinyin } = useRecordList(fail);
+  const [mainView, setMainViewState] = useState<MainView>(() => (localStorage.getItem('yanshou-view') === 'overview' ? 'overview' : 'records'));
+  const setMainView = useCallback((v: MainView) => {
+    localStorage.setItem('yanshou-view', v);
+    setMainViewState(v);
+  }, []);
+  const [overview, setOverview] = useState<OverviewState>(INITIAL_OVERVIEW);
+  // The name a status change is signed with, set once (kept in the data file).
+  const [name, setName] = useState<string | null>(null);
+  // A refusal of what was asked in the sidebar (deleting an accepted county), said there.
+  const [sidebarNotice, setSidebarNotice] = useState<string | null>(null);
+  useEffect(() => setSidebarNotice(null), [selected]);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [historyOpen, setHistoryOpen] = useState(false);
   const [info, setInfo] = useState<Output<'info'> | null>(null);
@@ -78,12 +104,13 @@ export function App() {
 
   useEffect(() => {
     void api.info({}).then(setInfo, fail);
+    void api.getPreferences({}).then((p) => setName(p.name), fail);
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
 
   const actions = useRecordActions({
     selected, setSelected, settle: rec.settle, pendingWrites: () => pending.current,
     refresh: () => Promise.all([rec.reload(), refreshList(), undo.refreshHistory()]),
-    say, confirm, recordView, paymentId: rec.paymentId, t, lang,
+    say, confirm, recordView, paymentId: rec.paymentId, t, lang, notice: setSidebarNotice,
   });
   useUndoKeys(undo.undo, undo.redo, dialog !== null || asking);
 
@@ -93,6 +120,7 @@ export function App() {
       if (command.kind === 'import') setDialog({ kind: 'import', files: command.files as PickedFile[] });
       else if (command.kind === 'export') setDialog({ kind: 'export' });
       else if (command.kind === 'print') setDialog({ kind: 'print' });
+      else if (command.kind === 'template') setDialog({ kind: 'template' });
       else if (command.kind === 'undo' || command.kind === 'redo') {
         // In a text field (or a cell being edited) the menu's undo is the field's own.
         const active = document.activeElement as HTMLElement | null;
@@ -166,11 +194,43 @@ export function App() {
         onExport={() => setDialog({ kind: 'export' })}
         onPrint={() => void rec.settle().then(() => setDialog({ kind: 'print' }))}
         onLang={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+        view={mainView}
+        onView={(v) => {
+          if (v === mainView) return;
+          // Typed values are written before the record view goes (and come back with it).
+          void rec.settle().then(() => setMainView(v));
+        }}
+        onSettings={() => setDialog({ kind: 'settings' })}
       />
+      {mainView === 'overview' ? (
+        <main className="content overview-view">
+          {pinyin && (
+            <Suspense fallback={<p className="empty">…</p>}>
+              <Overview
+                records={records}
+                pinyin={pinyin}
+                state={overview}
+                setState={setOverview}
+                t={t}
+                lang={lang}
+                desktop={info?.mode === 'desktop'}
+                say={say}
+                onOpen={(id) => {
+                  setMainView('records');
+                  void actions.open(id);
+                }}
+              />
+            </Suspense>
+          )}
+        </main>
+      ) : (
+      <>
       <Sidebar
         records={shownRecords}
         selected={selected}
         t={t}
+        pinyin={pinyin}
+        notice={sidebarNotice}
         onSelect={(id) => void actions.open(id)}
         onAdd={() => setDialog({ kind: 'record', duplicateOf: null })}
         onDuplicate={() => current && setDialog({ kind: 'record', duplicateOf: current })}
@@ -199,15 +259,47 @@ export function App() {
               onUndo={() => void undo.undo()}
               onRedo={() => void undo.redo()}
               confirm={confirm}
+              onChangeStatus={() => current && setDialog({ kind: 'status', record: { ...current, status: view.status } })}
             />
           </Suspense>
         )}
       </main>
+      </>
+      )}
       {historyOpen && <HistoryPanel history={undo.history} t={t} lang={lang} onJump={(s) => void undo.jump(s)} onClose={() => setHistoryOpen(false)} />}
       <StatusBar t={t} save={rec.save} drafts={rec.drafts} note={note} info={info} onRetry={rec.retryNow} onDiscardDrafts={rec.discardDrafts} />
       <Suspense fallback={null}>
         {dialog?.kind === 'import' && <ImportDialog files={dialog.files} t={t} lang={lang} onClose={() => setDialog(null)} onDone={imported} />}
-        {dialog?.kind === 'export' && <ExportDialog records={records} current={selected} asOf={asOf} t={t} lang={lang} desktop={info?.mode === 'desktop'} onSaved={(p) => say(`${t.download}: ${p}`)} onClose={() => setDialog(null)} />}
+        {dialog?.kind === 'export' && <ExportDialog records={records} current={selected} asOf={asOf} t={t} lang={lang} desktop={info?.mode === 'desktop'} onSaved={(p) => say(`${t.download}: ${p}`)} onClose={() => setDialog(null)} onTemplate={() => setDialog({ kind: 'template' })} />}
+        {dialog?.kind === 'template' && <TemplateDialog t={t} lang={lang} desktop={info?.mode === 'desktop'} onSaved={(p) => say(t.templateSaved(p))} onClose={() => setDialog(null)} />}
+        {dialog?.kind === 'settings' && (
+          <SettingsDialog
+            name={name}
+            t={t}
+            lang={lang}
+            onClose={() => setDialog(null)}
+            onSaved={(saved) => {
+              setName(saved);
+              setDialog(null);
+              say(t.nameSaved(saved));
+            }}
+          />
+        )}
+        {dialog?.kind === 'status' && (
+          <StatusDialog
+            record={dialog.record}
+            name={name}
+            t={t}
+            lang={lang}
+            onClose={() => setDialog(null)}
+            onDone={(status, by) => {
+              setName(by);
+              setDialog(null);
+              say(t.statusChanged(dialog.record.county, t.statuses[status]));
+              void Promise.all([rec.reload(), refreshList(), undo.refreshHistory()]);
+            }}
+          />
+        )}
         {dialog?.kind === 'print' && <PrintPreview records={records} current={selected} asOf={asOf} t={t} lang={lang} desktop={info?.mode === 'desktop'} onSaved={(p) => say(`${t.savePdf}: ${p}`)} onClose={() => setDialog(null)} />}
         {dialog?.kind === 'record' && (
           <RecordDialog

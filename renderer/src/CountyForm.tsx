@@ -12,7 +12,18 @@ import type { Strings } from './strings';
 
 /** A save: null when stored, else why not. */
 export type SaveCounty = (field: CountyField, value: string) => Promise<string | null>;
-type Props = { record: CountyRecord; findings: Finding[]; lang: Lang; t: Strings; onSave: SaveCounty };
+type Props = {
+  record: CountyRecord;
+  findings: Finding[];
+  lang: Lang;
+  t: Strings;
+  onSave: SaveCounty;
+  /** Why the record cannot be changed (it is accepted): the fields are read-only and say so when typed in. */
+  locked?: string | null;
+};
+
+/** Keys that only move, select or copy: allowed in a locked field. */
+const READ_KEYS = new Set(['Tab', 'ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown', 'Escape', 'Shift', 'Control', 'Alt', 'Meta', 'CapsLock']);
 export type CountyFormHandle = { unsaved: () => string[]; discard: () => void };
 
 export function valueOf(record: CountyRecord, field: CountyField): string {
@@ -25,10 +36,13 @@ const shown = (v: FieldValue) => (v === null ? '' : String(v));
 
 type Unsaved = Map<CountyField, string>;
 
-function Field({ field, record, findings, lang, t, onSave, unsaved, resetKey }: Props & { field: CountyField; unsaved: Unsaved; resetKey: number }) {
+function Field({ field, record, findings, lang, t, onSave, unsaved, resetKey, locked }: Props & { field: CountyField; unsaved: Unsaved; resetKey: number }) {
   const stored = valueOf(record, field);
   const [value, setValue] = useState(stored);
   const [error, setError] = useState<string | null>(null);
+  const [lockedNote, setLockedNote] = useState(false);
+  useEffect(() => setLockedNote(false), [locked]);
+  const tried = () => locked && setLockedNote(true);
   const place = t.basicPlace(t.fields[field]);
   const settle = (next: string, why: string | null) => {
     setValue(next);
@@ -55,12 +69,24 @@ function Field({ field, record, findings, lang, t, onSave, unsaved, resetKey }: 
     id: `county-${field}`,
     'data-field': field,
     value,
+    readOnly: !!locked,
     'aria-invalid': error ? true : undefined,
     onChange: (e: { target: { value: string } }) => setValue(e.target.value),
-    onBlur: () => void commit(),
+    onBlur: () => {
+      setLockedNote(false);
+      if (!locked) void commit();
+    },
     onKeyDown: (e: React.KeyboardEvent) => {
+      if (locked && !READ_KEYS.has(e.key) && !((e.ctrlKey || e.metaKey) && ['c', 'a'].includes(e.key.toLowerCase()))) tried();
       if (e.key === 'Enter' && !long) (e.target as HTMLElement).blur();
       if (e.key === 'Escape') settle(stored, null);
+    },
+    onPaste: tried,
+    onDrop: (e: React.DragEvent) => {
+      if (locked) {
+        e.preventDefault();
+        tried();
+      }
     },
     className: error ? 'invalid' : mine.length ? 'warned' : undefined,
     title: [error, ...mine.map((f) => findingMessage(f, lang))].filter(Boolean).join('\n') || undefined,
@@ -69,7 +95,7 @@ function Field({ field, record, findings, lang, t, onSave, unsaved, resetKey }: 
     <label className={`field field-${field.replace('.', '-')}${long ? ' wide' : ''}`}>
       <span>{t.fields[field]}</span>
       {long ? <textarea rows={2} {...props} /> : <input {...props} />}
-      {error ? <em className="field-error">{error}</em> : mine.map((f, i) => <em key={i} className={`field-${f.severity}`}>{findingMessage(f, lang)}</em>)}
+      {lockedNote && locked ? <em className="field-error" role="alert">{locked}</em> : error ? <em className="field-error">{error}</em> : mine.map((f, i) => <em key={i} className={`field-${f.severity}`}>{findingMessage(f, lang)}</em>)}
     </label>
   );
 }

@@ -9,6 +9,7 @@ import type { Strings } from './strings';
 import { api } from './api';
 import { message } from './useRecord';
 import { download, type PickedFile } from './files';
+import { dayOf, STATUSES, type ReviewStatus, type StatusInfo } from '../../shared/status';
 
 export type { PickedFile };
 
@@ -24,7 +25,7 @@ function Modal({ title, children, onClose }: { title: string; children: React.Re
 }
 
 /** `asOf`: the day chosen for the open record's figures; the workbook gives every record's figures as of it (null: each its own). */
-export function ExportDialog({ records, current, asOf, t, lang, desktop, onSaved, onClose }: { records: RecordSummary[]; current: number | null; asOf: string | null; t: Strings; lang: Lang; desktop: boolean; onSaved: (path: string) => void; onClose: () => void }) {
+export function ExportDialog({ records, current, asOf, t, lang, desktop, onSaved, onClose, onTemplate }: { records: RecordSummary[]; current: number | null; asOf: string | null; t: Strings; lang: Lang; desktop: boolean; onSaved: (path: string) => void; onClose: () => void; onTemplate: () => void }) {
   const [chosen, setChosen] = useState<Set<number>>(new Set(current ? [current] : records.map((r) => r.id)));
   const [script, setScript] = useState<'hans' | 'hant'>('hans');
   const [error, setError] = useState<string | null>(null);
@@ -64,6 +65,8 @@ export function ExportDialog({ records, current, asOf, t, lang, desktop, onSaved
       {asOf && <p className="as-of-shown" data-testid="export-as-of">{t.asOfShown(asOf)}</p>}
       {error && <p className="error">{error}</p>}
       <div className="buttons">
+        <button className="template-link" onClick={onTemplate} title={t.templateHint}>{t.template}</button>
+        <span className="spacer" />
         <button onClick={onClose}>{t.cancel}</button>
         <button className="primary" disabled={chosen.size === 0} onClick={() => void go()}>{t.download}</button>
       </div>
@@ -112,6 +115,137 @@ export function RecordDialog({ t, lang, duplicateOf, onClose, onDone }: { t: Str
           <button type="submit" className="primary">{t.ok}</button>
         </div>
       </form>
+    </Modal>
+  );
+}
+
+/** The next status of the workflow (草稿 → 已提交 → 已审核 → 已验收); unlocking goes back to 已审核. */
+export const nextStatus = (s: ReviewStatus): ReviewStatus => (s === 'accepted' ? 'reviewed' : STATUSES[STATUSES.indexOf(s) + 1]);
+
+/**
+ * Changes a record's review status, signed with the name set once in the preferences (asked here
+ * the first time), with an optional remark; leaving 已验收 needs a reason. One undo step.
+ */
+export function StatusDialog({ record, name, t, lang, onClose, onDone }: {
+  record: { id: number; county: string; batch: number; status: StatusInfo };
+  name: string | null;
+  t: Strings;
+  lang: Lang;
+  onClose: () => void;
+  onDone: (status: ReviewStatus, name: string) => void;
+}) {
+  const unlocking = record.status.status === 'accepted';
+  const [status, setStatus] = useState<ReviewStatus>(nextStatus(record.status.status));
+  const [remark, setRemark] = useState('');
+  const [signer, setSigner] = useState(name ?? '');
+  const [askName, setAskName] = useState(!name);
+  const [error, setError] = useState<string | null>(null);
+  const needsReason = unlocking && status !== 'accepted';
+  const submit = async () => {
+    const by = signer.trim();
+    if (!by) return setError(t.nameNeeded);
+    if (needsReason && !remark.trim()) return setError(t.reasonNeeded);
+    try {
+      if (by !== name) await api.setPreferences({ name: by });
+      await api.setStatus({ id: record.id, status, by, ...(needsReason ? { reason: remark.trim() } : remark.trim() ? { remark: remark.trim() } : {}) });
+      onDone(status, by);
+    } catch (e) {
+      setError(message(e, lang));
+    }
+  };
+  return (
+    <Modal title={t.statusTitle(`${record.county} · ${t.batchOf} ${record.batch}`)} onClose={onClose}>
+      <form className="form status-form" onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+        <p>{t.statusLabel}: <b>{t.statuses[record.status.status]}</b>{record.status.by ? ` (${t.statusBy(record.status.by, dayOf(record.status.at))})` : ''}</p>
+        <fieldset className="choice">
+          <legend>{t.newStatus}</legend>
+          {STATUSES.map((s) => (
+            <label key={s}><input type="radio" name="status" checked={status === s} onChange={() => setStatus(s)} /> {t.statuses[s]}</label>
+          ))}
+        </fieldset>
+        <label className="field">
+          <span>{needsReason ? t.unlockReason : t.remark}</span>
+          <textarea name="remark" rows={2} value={remark} autoFocus={!!name} onChange={(e) => setRemark(e.target.value)} />
+        </label>
+        {askName ? (
+          <label className="field">
+            <span>{t.yourName}</span>
+            <input name="name" value={signer} autoFocus={!name} onChange={(e) => setSigner(e.target.value)} />
+          </label>
+        ) : (
+          <p className="signer">{t.signedBy}: <b>{signer}</b> <button type="button" className="link" onClick={() => setAskName(true)}>{t.settings}</button></p>
+        )}
+        {error && <p className="error" role="alert">{error}</p>}
+        <div className="buttons">
+          <button type="button" onClick={onClose}>{t.cancel}</button>
+          <button type="submit" className="primary">{t.ok}</button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
+
+/** 设置: the name status changes are signed with (set once, kept in the data file). */
+export function SettingsDialog({ name, t, lang, onClose, onSaved }: { name: string | null; t: Strings; lang: Lang; onClose: () => void; onSaved: (name: string) => void }) {
+  const [value, setValue] = useState(name ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const submit = async () => {
+    if (!value.trim()) return setError(t.nameNeeded);
+    try {
+      const saved = await api.setPreferences({ name: value.trim() });
+      onSaved(saved.name ?? value.trim());
+    } catch (e) {
+      setError(message(e, lang));
+    }
+  };
+  return (
+    <Modal title={t.settingsTitle} onClose={onClose}>
+      <form className="form" onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+        <label className="field">
+          <span>{t.nameLabel}</span>
+          <input name="name" value={value} autoFocus onChange={(e) => setValue(e.target.value)} />
+        </label>
+        {error && <p className="error" role="alert">{error}</p>}
+        <div className="buttons">
+          <button type="button" onClick={onClose}>{t.cancel}</button>
+          <button type="submit" className="primary">{t.save}</button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
+
+/** 空白模板: the blank acceptance workbook for counties, in either script. */
+export function TemplateDialog({ t, lang, desktop, onClose, onSaved }: { t: Strings; lang: Lang; desktop: boolean; onClose: () => void; onSaved: (path: string) => void }) {
+  const [script, setScript] = useState<'hans' | 'hant'>('hans');
+  const [error, setError] = useState<string | null>(null);
+  const go = async () => {
+    try {
+      if (desktop) {
+        const { path } = await api.saveTemplate({ script });
+        if (path) onSaved(path);
+      } else {
+        const { fileName, bytes } = await api.exportTemplate({ script });
+        download(fileName, bytes, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      }
+      onClose();
+    } catch (e) {
+      setError(message(e, lang));
+    }
+  };
+  return (
+    <Modal title={t.templateTitle} onClose={onClose}>
+      <p className="hint">{t.templateHint}</p>
+      <p className="choice">
+        {t.script}:
+        <label><input type="radio" name="template-script" checked={script === 'hans'} onChange={() => setScript('hans')} /> {t.hans}</label>
+        <label><input type="radio" name="template-script" checked={script === 'hant'} onChange={() => setScript('hant')} /> {t.hant}</label>
+      </p>
+      {error && <p className="error">{error}</p>}
+      <div className="buttons">
+        <button onClick={onClose}>{t.cancel}</button>
+        <button className="primary" onClick={() => void go()}>{t.templateDownload}</button>
+      </div>
     </Modal>
   );
 }

@@ -14,6 +14,8 @@ import type { LedgerHandle } from './ledger/LedgerView';
 import type { Draft } from './ledger/rows';
 import type { Strings } from './strings';
 import type { CellEdit, Marks, NewPayment, View } from './useRecord';
+import { dayOf, lockedMessages } from '../../shared/status';
+import { StatusChip } from './Sidebar';
 
 // The grid (AG Grid) loads as its own chunk, beside the app's first screen; the ledger (and ECharts) when first opened.
 const gridModule = import('./grid/TableGrid');
@@ -43,6 +45,8 @@ type Props = {
   onUndo: () => void;
   onRedo: () => void;
   confirm: (text: string, ok: string) => Promise<boolean>;
+  /** Opens the status dialog (change the status, or unlock an accepted record). */
+  onChangeStatus: () => void;
 };
 
 /** Where the ledger should put its selection once it is on screen: a line's first payment, or a payment (by id). */
@@ -53,9 +57,25 @@ const totalRow = (totals: CountyRecord['totals'], t: Strings): RowData[] => [
   { id: -1, seq: t.total, name: '', planned: totals.planned, actual: totals.actual, rate: totals.rate, statedRate: totals.statedRate ?? null },
 ];
 
+/** The record's review status under its title; an accepted record says it is locked, and who accepted it. */
+function ReviewLine({ status, locked, t, onChange }: { status: View['status']; locked: string | null; t: Strings; onChange: () => void }) {
+  const who = status.by ? t.statusBy(status.by, dayOf(status.at)) : '';
+  return (
+    <div className={`review-line${locked ? ' locked' : ''}`} data-testid="review-line">
+      <span>{t.statusLabel}:</span>
+      <StatusChip status={status} t={t} />
+      {locked ? <span className="locked-text" role="status">{t.lockedBanner(who ? `(${who})` : '')}</span> : who && <span className="who">{who}</span>}
+      {status.remark && <span className="remark">“{status.remark}”</span>}
+      <button onClick={onChange}>{locked ? t.unlock : t.changeStatus}</button>
+    </div>
+  );
+}
+
 export const RecordView = forwardRef<RecordViewHandle, Props>(function RecordView(props, ref) {
   const { recordId, view, marks, lang, t } = props;
   const { record, findings } = view;
+  // An accepted record is locked: every place a change could start says so, in the store's words.
+  const recordLocked = view.status.status === 'accepted' ? lockedMessages(record.county.name, record.county.batch, view.status.by, view.status.at)[lang] : null;
   const form = useRef<CountyFormHandle>(null);
   const grids = { items: useRef<GridHandle>(null), disbursements: useRef<GridHandle>(null) };
   const ledger = useRef<LedgerHandle>(null);
@@ -126,7 +146,7 @@ export const RecordView = forwardRef<RecordViewHandle, Props>(function RecordVie
     for (const p of record.payments ?? []) count.set(p.line, (count.get(p.line) ?? 0) + 1);
     return count;
   }, [record.payments]);
-  const locked = useCallback(
+  const lineLocked = useCallback(
     (row: number, field: string): CellLock | null => {
       const n = field === 'actual' ? paymentsPerLine.get(record.disbursements[row]?.seq ?? -1) : undefined;
       if (!n) return null;
@@ -153,7 +173,7 @@ export const RecordView = forwardRef<RecordViewHandle, Props>(function RecordVie
       rows={table === 'items' ? record.items : record.disbursements}
       rowIds={table === 'items' ? view.itemIds : view.disbursementIds}
       pinned={table === 'disbursements' ? pinned : undefined}
-      locked={table === 'disbursements' ? locked : undefined}
+      locked={table === 'disbursements' ? lineLocked : undefined}
       onOpen={table === 'disbursements' ? openLine : undefined}
       goesWith={table === 'disbursements' ? goesWith : undefined}
       findings={findings}
@@ -167,6 +187,7 @@ export const RecordView = forwardRef<RecordViewHandle, Props>(function RecordVie
       onUndo={props.onUndo}
       onRedo={props.onRedo}
       confirm={props.confirm}
+      recordLocked={recordLocked}
     />
   );
 
@@ -179,6 +200,7 @@ export const RecordView = forwardRef<RecordViewHandle, Props>(function RecordVie
           <h2 className="title">{record.county.name} · {t.batchOf} {record.county.batch} · {record.county.year}</h2>
           <AsOfControl record={record} asOf={props.asOf} t={t} onChange={props.onAsOf} />
         </div>
+        <ReviewLine status={view.status} locked={recordLocked} t={t} onChange={props.onChangeStatus} />
         <nav className="tabs" role="tablist">
           <button role="tab" aria-selected={tab === 'tables'} onClick={() => setTab('tables')}>{t.tabTables}</button>
           <button role="tab" aria-selected={tab === 'ledger'} data-testid="ledger-tab" onClick={() => setTab('ledger')}>
@@ -203,12 +225,13 @@ export const RecordView = forwardRef<RecordViewHandle, Props>(function RecordVie
           onUndo={props.onUndo}
           onRedo={props.onRedo}
           confirm={props.confirm}
+          recordLocked={recordLocked}
         />
       )}
       {/* Hidden, not gone, behind the ledger: a value typed and refused stays where it was typed. */}
       <div className="tables" hidden={tab !== 'tables'}>
           <h3>{t.basic}</h3>
-          <CountyForm key={recordId} ref={form} record={record} findings={findings} lang={lang} t={t} onSave={props.onSaveCounty} />
+          <CountyForm key={recordId} ref={form} record={record} findings={findings} lang={lang} t={t} onSave={props.onSaveCounty} locked={recordLocked} />
           <h3>{t.items}</h3>
           {grid('items')}
           <h3>{t.disbursements}</h3>

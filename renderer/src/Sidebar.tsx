@@ -1,26 +1,58 @@
-// Records grouped by province and batch, with search in either script.
+// Records grouped by province and batch (in the list's order: provinces and counties in pinyin,
+// batches by number), each with its rate, findings and review status; search in either script or
+// in pinyin.
 import { useMemo, useState } from 'react';
 import type { Output } from '../../shared/contract';
 import { fold } from '../../shared/text';
 import { showRate } from '../../shared/money';
+import { dayOf } from '../../shared/status';
 import type { Strings } from './strings';
+import type { Pinyin } from './useRecordList';
 
 export type RecordSummary = Output<'listRecords'>[number];
 
-type Props = { records: RecordSummary[]; selected: number | null; t: Strings; onSelect: (id: number) => void; onAdd: () => void; onDuplicate: () => void; onDelete: () => void };
+type Props = {
+  records: RecordSummary[];
+  selected: number | null;
+  t: Strings;
+  pinyin: Pinyin | null;
+  /** A refusal of what was asked here (deleting an accepted county), shown under the buttons. */
+  notice: string | null;
+  onSelect: (id: number) => void;
+  onAdd: () => void;
+  onDuplicate: () => void;
+  onDelete: () => void;
+};
 
-export function Sidebar({ records, selected, t, onSelect, onAdd, onDuplicate, onDelete }: Props) {
+/** Whether a record matches the search: its names in either script, or in pinyin once the dictionary is in. */
+export function searchMatches(query: string, r: Pick<RecordSummary, 'province' | 'prefecture' | 'county'>, pinyin: Pinyin | null): boolean {
+  if (!query.trim()) return true;
+  if (pinyin) return [r.county, r.prefecture, r.province].some((name) => pinyin.matchesName(query, name));
+  return fold(`${r.province ?? ''}${r.prefecture ?? ''}${r.county}`).includes(fold(query));
+}
+
+export function StatusChip({ status, t }: { status: RecordSummary['status']; t: Strings }) {
+  const who = status.by ? t.statusBy(status.by, dayOf(status.at)) : '';
+  return (
+    <span className={`status-chip ${status.status}`} data-status={status.status} title={`${t.statusLabel}: ${t.statuses[status.status]}${who ? ` (${who})` : ''}${status.remark ? ` — ${status.remark}` : ''}`}>
+      {t.statuses[status.status]}
+    </span>
+  );
+}
+
+export function Sidebar({ records, selected, t, pinyin, notice, onSelect, onAdd, onDuplicate, onDelete }: Props) {
   const [query, setQuery] = useState('');
   const groups = useMemo(() => {
-    const q = fold(query);
-    const shown = records.filter((r) => !q || fold(`${r.province ?? ''}${r.prefecture ?? ''}${r.county}`).includes(q));
+    const shown = records.filter((r) => searchMatches(query, r, pinyin));
     const byGroup = new Map<string, RecordSummary[]>();
     for (const r of shown) {
-      const key = `${r.province ?? '—'} · ${t.batchOf} ${r.batch}`;
-      byGroup.set(key, [...(byGroup.get(key) ?? []), r]);
+      const key = `${r.province ?? t.noProvince} · ${t.batchLabel(r.batch)}`;
+      const list = byGroup.get(key);
+      if (list) list.push(r);
+      else byGroup.set(key, [r]);
     }
     return [...byGroup];
-  }, [records, query, t]);
+  }, [records, query, t, pinyin]);
   return (
     <aside className="sidebar">
       <input className="search" type="search" placeholder={t.search} value={query} onChange={(e) => setQuery(e.target.value)} />
@@ -29,6 +61,7 @@ export function Sidebar({ records, selected, t, onSelect, onAdd, onDuplicate, on
         <button disabled={selected === null} onClick={onDuplicate}>{t.duplicate}</button>
         <button disabled={selected === null} onClick={onDelete}>{t.delete}</button>
       </div>
+      {notice && <p className="sidebar-notice" role="alert">{notice}</p>}
       <nav>
         {groups.map(([group, list]) => (
           <div key={group} className="group">
@@ -38,6 +71,7 @@ export function Sidebar({ records, selected, t, onSelect, onAdd, onDuplicate, on
                 <span className="name">{r.county}</span>
                 <span className="rate">{showRate(r.rate)}%</span>
                 {r.errors + r.warnings > 0 && <span className={r.errors ? 'badge error' : 'badge warning'}>{r.errors + r.warnings}</span>}
+                <StatusChip status={r.status} t={t} />
               </button>
             ))}
           </div>

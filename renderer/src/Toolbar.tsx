@@ -19,17 +19,25 @@ type Props = {
   onExport: () => void;
   onPrint: () => void;
   onLang: () => void;
+  /** The main view: the open record, or the overview of every record. */
+  view: 'records' | 'overview';
+  onView: (view: 'records' | 'overview') => void;
+  onSettings: () => void;
 };
 
 const isMac = navigator.platform.toLowerCase().includes('mac');
 
-export function Toolbar({ t, lang, history, hasRecords, historyOpen, onUndo, onRedo, onHistory, onImport, onExport, onPrint, onLang }: Props) {
+export function Toolbar({ t, lang, history, hasRecords, historyOpen, onUndo, onRedo, onHistory, onImport, onExport, onPrint, onLang, view, onView, onSettings }: Props) {
   const fileInput = useRef<HTMLInputElement>(null);
   const undoLabel = history?.undo ? t.undoStep(stepLabel(history.undo, lang)) : t.undo;
   const redoLabel = history?.redo ? t.redoStep(stepLabel(history.redo, lang)) : t.redo;
   return (
     <header className="toolbar">
       <h1>{t.app}</h1>
+      <div className="views" role="tablist">
+        <button role="tab" aria-selected={view === 'records'} className={view === 'records' ? 'on' : undefined} onClick={() => onView('records')}>{t.viewRecords}</button>
+        <button role="tab" aria-selected={view === 'overview'} className={view === 'overview' ? 'on' : undefined} onClick={() => onView('overview')}>{t.viewOverview}</button>
+      </div>
       <button className="step" data-testid="undo" disabled={history !== null && !history.undo} onClick={onUndo} title={`${undoLabel} (${isMac ? '⌘Z' : 'Ctrl+Z'})`}>{undoLabel}</button>
       <button className="step" data-testid="redo" disabled={history !== null && !history.redo} onClick={onRedo} title={`${redoLabel} (${isMac ? '⇧⌘Z' : 'Ctrl+Y'})`}>{redoLabel}</button>
       <button aria-expanded={historyOpen} onClick={onHistory}>{t.history}</button>
@@ -50,6 +58,7 @@ export function Toolbar({ t, lang, history, hasRecords, historyOpen, onUndo, onR
         }}
       />
       <span className="spacer" />
+      <button onClick={onSettings}>{t.settings}</button>
       <button className="lang" onClick={onLang}>{t.language}</button>
     </header>
   );

@@ -10,6 +10,7 @@ import type { RowOp } from './grid/TableGrid';
 import type { RecordViewHandle } from './RecordView';
 import type { RecordSummary } from './Sidebar';
 import type { Strings } from './strings';
+import { lockedMessages } from '../../shared/status';
 
 type Table = 'items' | 'disbursements';
 type Options = {
@@ -26,9 +27,11 @@ type Options = {
   paymentId: (rowId: number) => number | undefined;
   t: Strings;
   lang: Lang;
+  /** Says, in the sidebar, why what was asked there was refused (deleting an accepted county). */
+  notice: (text: string | null) => void;
 };
 
-export function useRecordActions({ selected, setSelected, settle, pendingWrites, refresh, say, confirm, recordView, paymentId, t, lang }: Options) {
+export function useRecordActions({ selected, setSelected, settle, pendingWrites, refresh, say, confirm, recordView, paymentId, t, lang, notice }: Options) {
   const countySaves = useRef(new Set<Promise<unknown>>());
 
   /** Runs fn once typed values are written; its error is shown. True when it went through. */
@@ -94,9 +97,18 @@ export function useRecordActions({ selected, setSelected, settle, pendingWrites,
   };
 
   const deleteRecord = async (r: RecordSummary) => {
+    // An accepted county is locked: said at once, before asking anything (the store refuses it too).
+    if (r.status.status === 'accepted') {
+      const why = lockedMessages(r.county, r.batch, r.status.by, r.status.at)[lang];
+      notice(why);
+      say(why, 'error');
+      return;
+    }
     if (!(await confirm(t.confirmDelete(r.county), t.delete))) return;
     let backup: string | null = null;
-    if ((await act(async () => ({ backup } = await api.deleteRecord({ id: r.id })))).ok) say(t.deleted(backup ?? '—'));
+    const done = await act(async () => ({ backup } = await api.deleteRecord({ id: r.id })));
+    if (done.ok) say(t.deleted(backup ?? '—'));
+    else notice(done.why ?? null);
   };
 
   /** Opens another record; a value typed and not stored is never dropped without a yes. */

@@ -1,10 +1,16 @@
-// The records in the sidebar and which one is open (kept across starts).
+// The records in the sidebar and which one is open (kept across starts), in the app's order as the
+// server gives it (provinces in pinyin, batches by number, counties in pinyin). The pinyin
+// dictionary, for search and the overview, is a chunk of its own fetched after the first list.
 import { useCallback, useEffect, useState } from 'react';
 import { api } from './api';
 import type { RecordSummary } from './Sidebar';
 
+export const pinyinModule = () => import('../../shared/pinyin');
+export type Pinyin = Awaited<ReturnType<typeof pinyinModule>>;
+
 export function useRecordList(onError: (e: unknown) => void) {
   const [records, setRecords] = useState<RecordSummary[]>([]);
+  const [pinyin, setPinyin] = useState<Pinyin | null>(null);
   const [selected, setSelected] = useState<number | null>(() => Number(localStorage.getItem('yanshou-record')) || null);
 
   const refreshList = useCallback(async () => {
@@ -20,12 +26,12 @@ export function useRecordList(onError: (e: unknown) => void) {
   }, [onError]);
 
   useEffect(() => {
-    void refreshList();
-  }, [refreshList]);
+    void refreshList().then(() => pinyinModule().then(setPinyin, onError));
+  }, [refreshList]); // eslint-disable-line react-hooks/exhaustive-deps
 
   useEffect(() => {
     if (selected !== null) localStorage.setItem('yanshou-record', String(selected));
   }, [selected]);
 
-  return { records, selected, setSelected, refreshList };
+  return { records, selected, setSelected, refreshList, pinyin };
 }

@@ -3,9 +3,11 @@ import setup from '../global-setup';
 import { benchExcel } from './excel';
 import { benchUi } from './ui';
 import { benchProcess } from './process';
+import { benchOverview } from './overview';
 
 setup();
 
 await benchProcess();
 await benchExcel();
 await benchUi();
+await benchOverview();

@@ -25,6 +25,8 @@ export const fake = {
   appMenu: null as null | { template: any[] }, // eslint-disable-line @typescript-eslint/no-explicit-any
   openAnswers: [] as string[][],
   saveAnswers: [] as (string | null)[],
+  /** The options each save dialog was shown with (its default name, its file types). */
+  saveDialogs: [] as { defaultPath?: string; filters?: unknown }[],
   errorBoxes: [] as [string, string][],
   messageBoxes: [] as unknown[],
   openedPaths: [] as string[],
@@ -40,6 +42,7 @@ export const fake = {
     this.appMenu = null;
     this.openAnswers = [];
     this.saveAnswers = [];
+    this.saveDialogs = [];
     this.errorBoxes = [];
     this.messageBoxes = [];
     this.openedPaths = [];
@@ -159,7 +162,8 @@ export const dialog = {
     const next = fake.openAnswers.shift();
     return next ? { canceled: false, filePaths: next } : { canceled: true, filePaths: [] };
   },
-  showSaveDialog: async () => {
+  showSaveDialog: async (_win: unknown, options: { defaultPath?: string; filters?: unknown }) => {
+    fake.saveDialogs.push(options);
     const next = fake.saveAnswers.shift() ?? null;
     return next ? { canceled: false, filePath: next } : { canceled: true, filePath: undefined };
   },

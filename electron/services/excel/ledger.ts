@@ -92,10 +92,11 @@ export function titleDay(cells: readonly Cell[]): string | undefined {
  */
 export function ledgerMismatches(lines: readonly DisbursementInput[], payments: readonly Payment[], asOf: string): { line: DisbursementInput; index: number; sum: string }[] {
   const withPayments = new Set(payments.map((p) => p.line));
+  const paid = paidAsOf(payments, asOf);
   const out: { line: DisbursementInput; index: number; sum: string }[] = [];
   lines.forEach((line, index) => {
     if (!withPayments.has(line.seq) || line.actual === null) return;
-    const sum = paidAsOf(payments, line.seq, asOf);
+    const sum = paid.get(line.seq) ?? 0n;
     if (fen(line.actual) !== sum) out.push({ line, index, sum: formatWan(sum) });
   });
   return out;

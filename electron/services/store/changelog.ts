@@ -6,6 +6,7 @@
 // undoes and redoes its own steps only, and never over a row another client changed since.
 import { appError } from '../../../shared/errors';
 import type { StepDetail } from '../../../shared/steps';
+import { lockedMessages } from '../../../shared/status';
 import type { DB } from './database';
 import { backupDatabase } from './backup';
 import { writeTransaction } from './busy';
@@ -108,14 +109,8 @@ export function assertNotAccepted(db: DB, recordId: number): void {
     | { county_name: string; batch: number; status: string; status_by: string | null; status_at: string | null }
     | undefined;
   if (r?.status !== 'accepted') return;
-  const who = [r.status_by, r.status_at?.slice(0, 10)].filter(Boolean).join(',');
-  throw appError(
-    'locked',
-    `${r.county_name} 第${r.batch}批 已验收${who ? `(${who})` : ''},不能修改。如需修改,请先“解除验收”并写明理由。`,
-    `${r.county_name}, batch ${r.batch}, is accepted${who ? ` (${who})` : ''} and cannot be changed. To change it, unlock it first, giving a reason.`,
-    {},
-    { status: r.status, by: r.status_by, at: r.status_at },
-  );
+  const { zh, en } = lockedMessages(r.county_name, r.batch, r.status_by, r.status_at);
+  throw appError('locked', zh, en, {}, { status: r.status, by: r.status_by, at: r.status_at });
 }
 
 function recordIdOf(table: Table, row: Row): number {

@@ -122,6 +122,14 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX payments_line ON payments(disbursement_id, paid_on);
   CREATE INDEX payments_record ON payments(record_id);
   `,
+  // Preferences of the person using this data file (the name a status change is signed with):
+  // set once, kept outside the change log (nothing to undo).
+  `
+  CREATE TABLE preferences (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,5 +1,7 @@
 // County records in the store: read as canonical records, written only through mutate().
-import { computeRecord, type County, type CountyRecord, type DisbursementInput, type Item, type RecordInput } from '../../../shared/record';
+import { computeRecord, fenOrZero, type County, type CountyRecord, type DisbursementInput, type Item, type RecordInput } from '../../../shared/record';
+import { formatWan } from '../../../shared/money';
+import { CATEGORIES, type Category } from '../../../shared/text';
 import { countyKey } from '../../../shared/text';
 import { countyFieldValue } from '../../../shared/fields';
 import { checkRecord } from '../../../shared/checks';
@@ -7,7 +9,6 @@ import { appError } from '../../../shared/errors';
 import { mutate, type Actor, type Changes } from './changelog';
 import { COUNTY_COLUMNS, DISBURSEMENT_COLUMNS, fieldsOf, ITEM_COLUMNS, PAYMENT_COLUMNS, rowOf, type Row } from './columns';
 import type { Payment } from '../../../shared/ledger';
-import { readStatus } from './status';
 import type { StatusInfo } from '../../../shared/status';
 import type { DB } from './database';
 
@@ -63,12 +64,20 @@ function paymentsOf(db: DB, recordId: number): (StoredRow & { line: number })[] 
 
 const paymentFromRow = (r: StoredRow & { line: number }): Payment => ({ line: r.line, ...(fieldsOf(PAYMENT_COLUMNS, r) as Omit<Payment, 'line'>) });
 
+/** A record's rows as the store holds them. */
+type Rows = { row: RecordRow; items: StoredRow[]; disbursements: StoredRow[]; payments: (StoredRow & { line: number })[] };
+
+const noRecord = (id: number) => appError('no_record', `记录 #${id} 不存在`, `Record #${id} does not exist`);
+
 export function readRecord(db: DB, id: number, options: { asOf?: string } = {}): StoredRecord {
-  const r = db.prepare('SELECT * FROM records WHERE id = ?').get(id) as RecordRow | undefined;
-  if (!r) throw appError('no_record', `记录 #${id} 不存在`, `Record #${id} does not exist`);
+  const row = db.prepare('SELECT * FROM records WHERE id = ?').get(id) as RecordRow | undefined;
+  if (!row) throw noRecord(id);
   const items = db.prepare('SELECT * FROM items WHERE record_id = ? ORDER BY position, id').all(id) as StoredRow[];
   const disbursements = db.prepare('SELECT * FROM disbursements WHERE record_id = ? ORDER BY position, id').all(id) as StoredRow[];
-  const payments = paymentsOf(db, id);
+  return recordOf({ row, items, disbursements, payments: paymentsOf(db, id) }, options);
+}
+
+function recordOf({ row: r, items, disbursements, payments }: Rows, options: { asOf?: string }): StoredRecord {
   const input: RecordInput = {
     county: countyFromRow(r),
     items: items.map(itemFromRow),
@@ -77,13 +86,29 @@ export function readRecord(db: DB, id: number, options: { asOf?: string } = {}):
     ...(payments.length ? { payments: payments.map(paymentFromRow) } : {}),
   };
   return {
-    id,
+    id: r.id,
     record: computeRecord(input, options),
     itemIds: items.map((i) => i.id),
     disbursementIds: disbursements.map((d) => d.id),
     paymentIds: payments.map((p) => p.id),
     typedActuals: input.disbursements.map((d) => d.actual),
   };
+}
+
+/**
+ * Every record's rows in four queries (the overview lists a thousand records: one query per table,
+ * not four per record), in the same orders readRecord uses.
+ */
+function allRows(db: DB): Map<number, Rows> {
+  const out = new Map<number, Rows>();
+  for (const row of db.prepare('SELECT * FROM records').all() as RecordRow[]) out.set(row.id, { row, items: [], disbursements: [], payments: [] });
+  const into = (table: 'items' | 'disbursements' | 'payments', list: (StoredRow & { record_id?: unknown })[]) => {
+    for (const r of list) out.get(Number(r.record_id))?.[table].push(r as StoredRow & { line: number });
+  };
+  into('items', db.prepare('SELECT * FROM items ORDER BY record_id, position, id').all() as StoredRow[]);
+  into('disbursements', db.prepare('SELECT * FROM disbursements ORDER BY record_id, position, id').all() as StoredRow[]);
+  into('payments', db.prepare('SELECT p.*, d.seq AS line FROM payments p JOIN disbursements d ON d.id = p.disbursement_id ORDER BY p.record_id, d.seq, p.paid_on, p.position, p.id').all() as StoredRow[]);
+  return out;
 }
 
 /** Records of a county (folded name) and, if given, batch. */
@@ -96,18 +121,46 @@ export function findRecordIds(db: DB, county: string, batch?: number): { id: num
   return rows as { id: number; batch: number }[];
 }
 
+/** Σ计划安排额度 and Σ实际拨付额度 of a record's lines of one category (万元). */
+export type CategorySum = { category: Category; planned: string; actual: string };
+
 export type RecordSummary = {
   id: number; county: string; province: string | null; prefecture: string | null; batch: number; year: number;
   planned: string; actual: string; rate: string | null; warnings: number; errors: number;
   items: number; disbursements: number; status: StatusInfo; updatedAt: string | null;
+  categories: CategorySum[];
+  /** The day the figures are as of (a record with a ledger), as getRecord gives it. */
+  asOf?: string;
 };
 
-export function listRecords(db: DB): RecordSummary[] {
+/** Per category, the sums of the lines (in the order of CATEGORIES; categories without lines left out). */
+function categorySums(record: CountyRecord): CategorySum[] {
+  const sums = new Map<Category, { planned: bigint; actual: bigint }>();
+  for (const d of record.disbursements) {
+    const s = sums.get(d.category) ?? { planned: 0n, actual: 0n };
+    s.planned += fenOrZero(d.planned);
+    s.actual += fenOrZero(d.actual);
+    sums.set(d.category, s);
+  }
+  return CATEGORIES.filter((c) => sums.has(c)).map((c) => ({ category: c, planned: formatWan(sums.get(c)!.planned), actual: formatWan(sums.get(c)!.actual) }));
+}
+
+/** Every record's figures (as of `asOf` for records with a ledger), in the store's order. */
+export function listRecords(db: DB, options: { asOf?: string } = {}): RecordSummary[] {
   const ids = db.prepare('SELECT id FROM records ORDER BY province, prefecture, batch, county_key').pluck().all() as number[];
+  return summarizeRecords(db, ids, options);
+}
+
+/** The figures of these records, in this order (a record that does not exist is refused). */
+export function summarizeRecords(db: DB, ids: number[], options: { asOf?: string } = {}): RecordSummary[] {
+  const rows = allRows(db);
+  const lastChange = db.prepare('SELECT max(s.at) FROM changes c JOIN steps s ON s.id = c.step_id WHERE c.record_id = ? AND s.undone = 0').pluck();
   return ids.map((id) => {
-    const { record } = readRecord(db, id);
+    const stored = rows.get(id);
+    if (!stored) throw noRecord(id);
+    const { record } = recordOf(stored, options);
     const findings = checkRecord(record);
-    const updatedAt = db.prepare('SELECT max(s.at) FROM changes c JOIN steps s ON s.id = c.step_id WHERE c.record_id = ? AND s.undone = 0').pluck().get(id) as string | null;
+    const r = stored.row as RecordRow & { status: StatusInfo['status']; status_by: string | null; status_at: string | null; status_remark: string | null };
     return {
       id,
       county: record.county.name,
@@ -122,8 +175,10 @@ export function listRecords(db: DB): RecordSummary[] {
       errors: findings.filter((f) => f.severity === 'error').length,
       items: record.items.length,
       disbursements: record.disbursements.length,
-      status: readStatus(db, id),
-      updatedAt,
+      status: { status: r.status, by: r.status_by, at: r.status_at, remark: r.status_remark },
+      updatedAt: lastChange.get(id) as string | null,
+      categories: categorySums(record),
+      ...(record.asOf ? { asOf: record.asOf } : {}),
     };
   });
 }

@@ -80,6 +80,8 @@ type Props = {
   onUndo: () => void;
   onRedo: () => void;
   confirm: (question: string, ok: string) => Promise<boolean>;
+  /** Why the record cannot be changed (it is accepted); null when it can. */
+  recordLocked?: string | null;
 };
 
 type Editing = { mode: EditMode; cell: Cell; original: string };
@@ -106,6 +108,19 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
   const pendingAppend = useRef<Promise<unknown> | null>(null);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [editError, setEditError] = useState<string | null>(null);
+  // A change refused because the record is locked, said where it was tried: at the cell or at the row tools.
+  const [notice, setNotice] = useState<{ text: string; at: 'cell' | 'tools' } | null>(null);
+  /** True (and said where) when the record is locked. */
+  useEffect(() => {
+    if (!props.recordLocked) setNotice(null);
+  }, [props.recordLocked]);
+  const refuseLocked = (at: 'cell' | 'tools'): boolean => {
+    const why = live.current.recordLocked;
+    if (!why) return false;
+    setNotice({ text: why, at });
+    live.current.onMessage(why, 'error');
+    return true;
+  };
   const [list, setList] = useState<ListState | null>(null);
   const listRef = useRef<ListState | null>(null);
   listRef.current = list;
@@ -155,7 +170,7 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
   notesRef.current = cellNotes;
   useEffect(() => {
     apiRef.current?.refreshCells();
-  }, [cellNotes, props.locked]);
+  }, [cellNotes, props.locked, props.recordLocked]);
 
   // ---- columns (stable while typing: they read marks and the selection through refs) ---------
   const columnDefs = useMemo(() => {
@@ -227,6 +242,7 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
     selRef.current = next;
     notTyped.current = null;
     noteActiveRow();
+    if (before && next && (before.active.row !== next.active.row || before.active.col !== next.active.col)) setNotice(null);
     redraw(before, next);
     if (next && show) reveal(next.active);
     placeSink();
@@ -266,6 +282,10 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
     const sink = sinkRef.current;
     if (!s || !sink) return false;
     const cell = s.active;
+    if (columns[cell.col].editable && refuseLocked('cell')) {
+      sink.value = '';
+      return false;
+    }
     const lock = columns[cell.col].editable ? lockAt(cell.row, fieldAt(cell)) : null;
     if (lock || !columns[cell.col].editable || cell.row >= dims().rows) {
       // Typed where nothing can be written: the message says why (and where to go), quoting every key typed there.
@@ -367,9 +387,11 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
     commitEdit: () => !editRef.current || commit(),
     focus: focusSink,
     markPaste: setPasteMarks,
-    onEdit: (edits, options) => live.current.onEdit(edits, options),
-    onPaste: (edits, append) => live.current.onPaste(edits, append),
-    onRows: (op) => live.current.onRows(op),
+    onEdit: (edits, options) => {
+      if (!refuseLocked('cell')) live.current.onEdit(edits, options);
+    },
+    onPaste: (edits, append) => (refuseLocked('cell') ? Promise.resolve(false) : live.current.onPaste(edits, append)),
+    onRows: (op) => (refuseLocked('tools') ? Promise.resolve(false) : live.current.onRows(op)),
     onMessage: (text, kind) => live.current.onMessage(text, kind),
     confirm: (question, ok) => live.current.confirm(question, ok),
   };
@@ -411,6 +433,7 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
           return true;
         }
         // Past the last cell of the last row: a new row, and the keys typed meanwhile go into it.
+        if (refuseLocked('cell')) return true;
         const first = editableFlags.indexOf(true);
         const index = d.rows;
         const adding = live.current.onRows({ kind: 'insert', index, count: 1 }).finally(() => {
@@ -443,6 +466,7 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
         return true;
       }
       case 'cancel':
+        setNotice(null);
         if (edit) endEdit();
         else {
           setPasteMarks(new Map());
@@ -654,11 +678,13 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
       {table === 'payments' ? (
         // Payments are listed by line and day: a new one goes to the end, and none is moved by hand.
         <div className="grid-tools">
+          {props.recordLocked && <span className="locked-tag" title={props.recordLocked}>{t.lockedTag}</span>}
           <button onMouseDown={(e) => e.preventDefault()} onClick={() => void rowOp('append')} title={isMac ? '⌘⇧=' : 'Ctrl+Shift+='}>{t.addPayment}</button>
           <button onMouseDown={(e) => e.preventDefault()} onClick={() => void rowOp('delete')} title={isMac ? '⌘-' : 'Ctrl+-'}>{t.deletePayments}</button>
         </div>
       ) : (
         <div className="grid-tools">
+          {props.recordLocked && <span className="locked-tag" title={props.recordLocked}>{t.lockedTag}</span>}
           <button onMouseDown={(e) => e.preventDefault()} onClick={() => void rowOp('insert')} title={isMac ? '⌘⇧=' : 'Ctrl+Shift+='}>{t.insertRow}</button>
           <button onMouseDown={(e) => e.preventDefault()} onClick={() => void rowOp('append')}>{t.appendRow}</button>
           <button onMouseDown={(e) => e.preventDefault()} onClick={() => void rowOp('delete')} title={isMac ? '⌘-' : 'Ctrl+-'}>{t.deleteRows}</button>
@@ -666,6 +692,7 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
           <button onMouseDown={(e) => e.preventDefault()} onClick={() => void rowOp('down')}>{t.moveDown}</button>
         </div>
       )}
+      {notice?.at === 'tools' && <p className="grid-notice" role="alert">{notice.text}</p>}
       <div
         className={`grid${rows.length === 0 ? ' empty-grid' : ''}`}
         ref={wrapRef}
@@ -712,6 +739,11 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
         {editing && editError && (
           <div className="grid-edit-error" role="alert" style={{ top: listTop, left: listLeft }}>
             {editError} {t.editHint}
+          </div>
+        )}
+        {notice?.at === 'cell' && !editing && (
+          <div className="grid-edit-error locked-notice" role="alert" style={{ top: listTop, left: listLeft }}>
+            {notice.text}
           </div>
         )}
         {editing && list && !editError && <CategoryList list={list} top={listTop} left={listLeft} onPick={pick} />}

@@ -43,6 +43,8 @@ type Props = {
   onUndo: () => void;
   onRedo: () => void;
   confirm: (text: string, ok: string) => Promise<boolean>;
+  /** Why the record cannot be changed (it is accepted); null when it can. */
+  recordLocked: string | null;
 };
 
 export const LedgerView = forwardRef<LedgerHandle, Props>(function LedgerView(props, ref) {
@@ -185,6 +187,7 @@ export const LedgerView = forwardRef<LedgerHandle, Props>(function LedgerView(pr
         onUndo={props.onUndo}
         onRedo={props.onRedo}
         confirm={props.confirm}
+        recordLocked={props.recordLocked}
       />
       {record.payments?.length ? <LedgerChart record={record} t={t} /> : <p className="empty">{t.chartEmpty}</p>}
     </section>

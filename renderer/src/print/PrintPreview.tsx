@@ -27,6 +27,8 @@ export function PrintPreview({ records, current, asOf, t, lang, desktop, onClose
   const [chosen, setChosen] = useState<number[]>(current ? [current] : records.slice(0, 1).map((r) => r.id));
   const [script, setScript] = useState<'hans' | 'hant'>('hans');
   const [signature, setSignature] = useState(true);
+  // The review status and acceptance date under each title (off: the official form as it is).
+  const [withStatus, setWithStatus] = useState(false);
   const [loaded, setLoaded] = useState<CountyRecord[]>([]);
   const [pages, setPages] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -46,7 +48,11 @@ export function PrintPreview({ records, current, asOf, t, lang, desktop, onClose
       live = false;
     };
   }, [ids, lang, asOf]); // eslint-disable-line react-hooks/exhaustive-deps
-  const html = useMemo(() => (loaded.length && ids.length ? printHtml(loaded, { script, signature }) : ''), [loaded, ids, script, signature]);
+  const statuses = useMemo(() => (withStatus ? ids.map((id) => records.find((r) => r.id === id)!.status) : undefined), [withStatus, ids, records]);
+  const html = useMemo(
+    () => (loaded.length && ids.length && loaded.length === ids.length ? printHtml(loaded, { script, signature, ...(statuses ? { statuses } : {}) }) : ''),
+    [loaded, ids, script, signature, statuses],
+  );
 
   const onLoad = async () => {
     const doc = frame.current?.contentDocument;
@@ -57,17 +63,17 @@ export function PrintPreview({ records, current, asOf, t, lang, desktop, onClose
   };
 
   const print = async () => {
-    if (desktop) await api.printDocument({ ids, script, signature, ...day }).catch((e) => setError(message(e, lang)));
+    if (desktop) await api.printDocument({ ids, script, signature, status: withStatus, ...day }).catch((e) => setError(message(e, lang)));
     else frame.current?.contentWindow?.print();
   };
   const savePdf = async () => {
     setBusy(true);
     try {
       if (desktop) {
-        const { path } = await api.saveExport({ ids, script, signature, format: 'pdf', ...day });
+        const { path } = await api.saveExport({ ids, script, signature, status: withStatus, format: 'pdf', ...day });
         if (path) onSaved(path);
       } else {
-        const { fileName, bytes } = await api.exportPdf({ ids, script, signature, ...day });
+        const { fileName, bytes } = await api.exportPdf({ ids, script, signature, status: withStatus, ...day });
         download(fileName, bytes, 'application/pdf');
       }
       setError(null);
@@ -86,6 +92,7 @@ export function PrintPreview({ records, current, asOf, t, lang, desktop, onClose
         <label><input type="radio" name="print-script" checked={script === 'hans'} onChange={() => setScript('hans')} /> {t.hans}</label>
         <label><input type="radio" name="print-script" checked={script === 'hant'} onChange={() => setScript('hant')} /> {t.hant}</label>
         <label><input type="checkbox" checked={signature} onChange={(e) => setSignature(e.target.checked)} /> {t.signature}</label>
+        <label><input type="checkbox" checked={withStatus} onChange={(e) => setWithStatus(e.target.checked)} /> {t.statusOnPrint}</label>
         <span className="pages" data-testid="page-count">{pages !== null && html ? t.pageCount(pages) : ''}</span>
         {asOf && <span className="as-of-shown" data-testid="print-as-of">{t.asOfShown(asOf)}</span>}
         <span className="spacer" />

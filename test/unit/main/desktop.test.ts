@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -128,7 +129,8 @@ describe('the Electron shell, against a fake electron', () => {
     const preview = await call('importWorkbooks', { files: command.files, onConflict: 'skip', dryRun: true });
     expect(preview.value.records[0]).toMatchObject({ county: '樟樹市', action: 'skipped' });
 
-    for (const [id, kind] of [['export', 'export'], ['print', 'print'], ['undo', 'undo'], ['redo', 'redo']] as const) {
+    expect(menuItem('template').label).toBe('空白验收表模板…');
+    for (const [id, kind] of [['export', 'export'], ['print', 'print'], ['template', 'template'], ['undo', 'undo'], ['redo', 'redo']] as const) {
       await menuItem(id).click();
       expect((await call('waitForCommand', {})).value.command).toEqual({ kind });
     }
@@ -154,6 +156,26 @@ describe('the Electron shell, against a fake electron', () => {
     expect(computeRecord(read.input!)).toEqual(referenceFixture('hans'));
     fake.saveAnswers.push(null);
     expect((await call('saveExport', { ids: [id], script: 'hans' })).value.path).toBeNull();
+  });
+
+  it('saves the blank template and the overview through the native save dialog, a PDF offered as a PDF', async () => {
+    const template = path.join(tempDir(), 'blank.xlsx');
+    fake.saveAnswers.push(template);
+    expect((await call('saveTemplate', { script: 'hans' })).value.path).toBe(template);
+    expect(fake.saveDialogs.at(-1)).toMatchObject({ defaultPath: expect.stringMatching(/验收表-空白模板\.xlsx$/), filters: [{ name: 'Excel', extensions: ['xlsx'] }] });
+    const blank = new ExcelJS.Workbook();
+    await blank.xlsx.readFile(template);
+    expect(blank.worksheets.map((w) => w.name)).toContain('验收表');
+    const [{ id }] = (await call('listRecords', {})).value;
+    const sheet = path.join(tempDir(), 'overview.xlsx');
+    fake.saveAnswers.push(sheet);
+    expect((await call('saveOverview', { ids: [id], format: 'xlsx' })).value.path).toBe(sheet);
+    expect(fs.readFileSync(sheet).subarray(0, 2).toString()).toBe('PK');
+    const pdf = path.join(tempDir(), 'overview.pdf');
+    fake.saveAnswers.push(pdf);
+    expect((await call('saveOverview', { ids: [id], format: 'pdf' })).value.path).toBe(pdf);
+    expect(fake.saveDialogs.at(-1)).toMatchObject({ defaultPath: expect.stringMatching(/验收汇总表-1个县\.pdf$/), filters: [{ name: 'PDF', extensions: ['pdf'] }] });
+    expect(fake.printed.at(-1)!.html).toContain('电子商务进农村综合示范县验收汇总表');
   });
 
   it('opens another data file from the menu, refusing one from a newer Yanshou with a dialog', async () => {

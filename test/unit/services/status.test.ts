@@ -96,6 +96,13 @@ describe('an accepted record is locked', () => {
       setStatus: { id, status: 'accepted', by: '赵处长' },
       editPayments: { recordId: id, edits: [], append: [{ line: 1, date: '2021-12-01', amount: '300' }] },
       deletePayments: { recordId: id, paymentIds: [1] },
+      exportOverview: { ids: [id], format: 'xlsx' },
+      saveOverview: { ids: [id], format: 'pdf' },
+      printOverview: { ids: [id] },
+      exportTemplate: { script: 'hans' },
+      saveTemplate: { script: 'hant' },
+      getPreferences: {},
+      setPreferences: { name: '赵处长' },
     };
     const before = readRecord(db, id).record;
     const refusedWith: Record<string, string> = {};
