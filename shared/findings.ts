@@ -44,6 +44,7 @@ export const FINDING_SEVERITY = {
   ledger_unread: 'error',
   ledger_no_line: 'error',
   fact_conflict: 'warning',
+  amount_conflict: 'error',
   percent_fractions: 'warning',
   amounts_in_yuan: 'info',
   ignored_cell: 'info',

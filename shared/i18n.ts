@@ -221,6 +221,10 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
     (p) => `序号 ${p.seq} 的实际拨付额度 ${p.stated} 与拨付台账截至${p.asOf}的合计 ${p.sum} 不一致(导入后按台账计算)`,
     (p) => `line No. ${p.seq}: disbursed ${p.stated} differs from the ledger's total ${p.sum} as of ${p.asOf} (after import the ledger decides)`,
   ],
+  amount_conflict: [
+    (p) => `${p.field}有两个不同的金额:${p.value}(此处)与 ${p.other}(${p.otherCell});请核对后只保留正确的一个`,
+    (p) => `${p.field} is given as two different sums: ${p.value} (here) and ${p.other} (${p.otherCell}); keep only the right one`,
+  ],
   fact_conflict: [
     (p) => `${p.field}有两个不同的值:${p.value}(已采用)与 ${p.other}(${p.otherCell})`,
     (p) => `${p.field} is given twice: ${p.value} (used) and ${p.other} (${p.otherCell})`,

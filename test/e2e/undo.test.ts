@@ -47,7 +47,7 @@ describe('undo', () => {
     await page.keyboard.press(`${mod}+z`);
     await question.getByRole('button', { name: '撤销(先备份)' }).click();
     await expect.poll(() => page.getByTestId('note').innerText()).toMatch(/^已撤销:新建记录 寻乌县 第7批 \(已备份:.+\)$/);
-    expect(await names()).toEqual(['樟树市']);
+    await expect.poll(names).toEqual(['樟树市']);
     const backup = /已备份:(.+)\)$/.exec(await page.getByTestId('note').innerText())![1];
     const copy = new Database(backup, { readonly: true });
     try {

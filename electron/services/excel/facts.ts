@@ -4,7 +4,7 @@
 // shared/basic-facts.ts, which also generates the paragraph.
 import { BASIC_SENTENCE, MONEY_FACTS, SUMMARY_SENTENCE, TABLE_LABELS, clauseLabels, type FactKey, type MoneyFact } from '../../../shared/basic-facts';
 import { parseBatch, parseDateText } from '../../../shared/fields';
-import { formatWan, parseAmount, parsePercent, type AmountUnit } from '../../../shared/money';
+import { fenOfDecimal, formatWan, parseAmount, parsePercent, type AmountUnit } from '../../../shared/money';
 import { fold } from '../../../shared/text';
 import { finding, type Finding } from '../../../shared/findings';
 import { formatDecimals, isPercentFormat, labelKey, unitOf, type Cell } from './cells';
@@ -39,9 +39,11 @@ export class FactSet {
       this.sheets[fact] = sheet;
       return;
     }
-    if (typeof old === 'string' && typeof value === 'string' ? fold(old) === fold(value) : old === value) return;
+    const money = MONEY_FACTS.includes(fact as MoneyFact);
+    if (money ? fenOfDecimal(String(old)) === fenOfDecimal(String(value)) : typeof old === 'string' && typeof value === 'string' ? fold(old) === fold(value) : old === value) return;
     const where = sheet === this.sheets[fact] ? address : `${sheet} › ${address}`;
-    this.findings.push({ ...finding('fact_conflict', { field: `county.${fact}`, value: String(old), other: String(value), otherCell: where }), file: this.file, sheet: this.sheets[fact], cell: this.cells[fact] });
+    // Two different sums of money for one fact: which is right no reader can tell, so neither is taken.
+    this.findings.push({ ...finding(money ? 'amount_conflict' : 'fact_conflict', { field: `county.${fact}`, value: String(old), other: String(value), otherCell: where }), file: this.file, sheet: this.sheets[fact], cell: this.cells[fact] });
   }
 
   /** Takes the facts of another part of the same county (another sheet or block). */
@@ -165,6 +167,9 @@ type Claim = { token: Token; fact: FactKey; value: string | number };
  * reported; the status note is what stands between the investment and the arranged funds, as
  * the generated paragraph writes it, and the numbers in it are part of the note.
  */
+/** Words just before a money label that make its amount a payment: 已拨付中央资金, 累计支付. */
+const PAID_BEFORE = /拨付|支付|已付|付款/;
+
 export function readSentence(cell: Cell, facts: FactSet, reader: CellReader, options: { lead: boolean; from?: number }): SentenceRead {
   const text = cell.text;
   const { folded, origin } = foldWithMap(text);
@@ -197,6 +202,9 @@ export function readSentence(cell: Cell, facts: FactSet, reader: CellReader, opt
     else if (t.kind === 'money') {
       const hit = labelBefore(folded, t.start, present);
       if (!hit) continue;
+      // "已拨付中央资金1235.96万元" is money paid out, not the central funds: left to be told.
+      const at = folded.lastIndexOf(hit.label, t.start - hit.label.length);
+      if (hit.fact !== 'centralArrangedUse' && PAID_BEFORE.test(folded.slice(Math.max(0, at - 4), at))) continue;
       claims.push({ token: t, fact: hit.fact, value: t.value! });
       if (hit.fact === 'centralArrangedUse') {
         if (arrangedStart < 0) arrangedStart = folded.lastIndexOf(hit.label, t.start);

@@ -105,7 +105,13 @@ export function readLoadedWorkbook(workbook: ExcelJS.Workbook, file: string): Re
       out.push({ file, sheet: block.sheet, input: null, unit: null, findings: [...(blockFindings.get(block) ?? []), { ...finding('missing_fact', { field: 'county.name' }), file, sheet: block.sheet, cell }] });
     }
   }
-  for (const [anchor, parts] of groups) out.push(assemble(file, anchor, parts, meta.get(anchor.sheet), parts.flatMap((p) => blockFindings.get(p) ?? [])));
+  for (const [anchor, parts] of groups) {
+    // Our export's hidden facts are the county's it was written for: a sheet reused as another
+    // county's form (its title changed) gets none of them (not 樟树市's province for 寻乌县).
+    const own = meta.get(anchor.sheet);
+    const fits = own && (!own.name || countyKey(own.name) === countyKey(anchor.facts.values.name!));
+    out.push(assemble(file, anchor, parts, fits ? own : undefined, parts.flatMap((p) => blockFindings.get(p) ?? [])));
+  }
   if (out.length === 0) return [{ file, sheet: sheets[0]?.name ?? '', input: null, unit: null, findings: [{ ...finding('no_tables', {}), file, sheet: sheets[0]?.name ?? '' }, ...strays, ...ignoredSheets] }];
   out[0].findings.push(...strays, ...ignoredSheets);
   // A ledger sheet left unread could hold any county's payments: the first record is not landed without them.

@@ -211,16 +211,17 @@ export function locate(grid: Grid, file: string): SheetLayout {
         if (f.includes('基本情况')) blockFor(r, 'basic');
         if (!holdsNumber(cell)) continue;
       }
-      const summary = readSummary(cell, reader);
+      // The 基本情况 paragraph may say 已拨付…万元 too: facts it states (two or more) make it the
+      // paragraph, never the summary sentence above table 三.
+      const paragraph = looksLikeParagraph(text) ? readParagraph(cell, file, grid.sheet) : undefined;
+      const summary = paragraph && paragraph.read.claimed >= 2 ? undefined : readSummary(cell, reader);
       if (summary) {
         blockFor(r).summaries.push(summary);
         used.add(cell);
         continue;
       }
-      if (looksLikeParagraph(text)) {
-        const facts = new FactSet(file, grid.sheet);
-        const scratch = new CellReader(file, grid.sheet);
-        const read = readSentence(cell, facts, scratch, { lead: true });
+      if (paragraph) {
+        const { facts, scratch, read } = paragraph;
         // A paragraph, or a piece of one (the facts written over several cells).
         if (read.claimed >= 1) {
           const block = current && current.tables.length === 0 && !differs(current.facts, facts) ? current : blockFor(r, 'paragraph', facts);
@@ -236,4 +237,10 @@ export function locate(grid: Grid, file: string): SheetLayout {
   }
   for (const x of statements) if (!inTable(tables, x.cell)) used.add(x.cell);
   return { sheet: grid.sheet, grid, blocks, tables, used, findings: reader.findings };
+}
+
+function readParagraph(cell: Cell, file: string, sheet: string) {
+  const facts = new FactSet(file, sheet);
+  const scratch = new CellReader(file, sheet);
+  return { facts, scratch, read: readSentence(cell, facts, scratch, { lead: true }) };
 }

@@ -5,6 +5,7 @@ import { CellReader } from '../../../../electron/services/excel/values';
 import { basicParagraph, disbursementSummary } from '../../../../shared/document';
 import type { Cell } from '../../../../electron/services/excel/cells';
 import type { County } from '../../../../shared/record';
+import { findingMessage } from '../../../../shared/i18n';
 
 const cell = (text: string, address = 'A3'): Cell => ({ address, row: 3, col: 1, value: text, text, isFormula: false, noResult: false, span: 5, rowSpan: 1, index: 0 });
 
@@ -65,6 +66,16 @@ describe('the basic-facts grammar', () => {
     facts.set('batch', 9, 'B5', 'other');
     expect(facts.values.batch).toBe(8);
     expect(facts.findings).toMatchObject([{ code: 'fact_conflict', cell: 'A1', params: { field: 'county.batch', value: '8', other: '9', otherCell: 'other › B5' } }]);
+  });
+
+  it('a sum of money given twice is the same sum however written; two different sums are refused, neither taken on trust', () => {
+    const facts = new FactSet('f.xlsx', 's');
+    facts.set('investment.central', '1500', 'A3');
+    facts.set('investment.central', '1500.000000', 'B9');
+    expect(facts.findings).toEqual([]);
+    facts.set('investment.central', '1600', 'B10');
+    expect(facts.findings).toMatchObject([{ code: 'amount_conflict', severity: 'error', cell: 'A3', params: { field: 'county.investment.central', value: '1500', other: '1600', otherCell: 'B10' } }]);
+    expect(findingMessage(facts.findings[0], 'zh')).toBe('中央资金有两个不同的金额:1500(此处)与 1600(B10);请核对后只保留正确的一个');
   });
 });
 

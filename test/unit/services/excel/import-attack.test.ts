@@ -2,6 +2,8 @@
 // it exactly, or refuses or reports naming the file, sheet and cell — never stores a wrong figure
 // quietly.
 import { describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { exportWorkbook } from '../../../../electron/services/excel/export';
 import { readWorkbook, type ReadRecord } from '../../../../electron/services/excel/import';
 import { computeRecord } from '../../../../shared/record';
 import { findingMessage } from '../../../../shared/i18n';
@@ -186,5 +188,34 @@ describe('立项时间 typed as a number: what the cell shows, or refused', () =
     const read = await readSheets(sheets);
     expect(codes(read)).toEqual([['not_a_date', address]]);
     expect(findingMessage(read[0].findings[0], 'zh')).toBe('立项时间“2021.1”是一个数字,看不出是 2021年1月 还是 2021年10月(数字末尾的 0 不显示);请写成“2021年10月”这样的文字');
+  });
+});
+
+describe('our export reused as the form for another county', () => {
+  it('the hidden facts of the county it was written for are not given to the county its title now names', async () => {
+    const record = computeRecord(seed());
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await exportWorkbook([record])) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('樟树市')!;
+    sheet.getCell('A1').value = '寻乌县电子商务进农村综合示范县项目验收情况表';
+    sheet.getCell('A3').value = '寻乌县是第八批全国电子商务进农村综合示范县(2021年),立项时间为2021年10月,项目总投资2000万元,其中中央资金1500万元,政府配套资金200万元,社会资本300万元,项目建设中,安排使用中央资金1400万元。';
+    const [read] = await readWorkbook({ name: 'reused.xlsx', bytes: new Uint8Array(await workbook.xlsx.writeBuffer()) });
+    expect(read.input!.county).toMatchObject({ name: '寻乌县', province: null, prefecture: null, acceptedOn: null });
+    // Read as it was written, the same workbook keeps them.
+    const [own] = await readWorkbook({ name: 'own.xlsx', bytes: new Uint8Array(await exportWorkbook([record])) });
+    expect(own.input!.county).toMatchObject({ name: '樟树市', province: record.county.province, prefecture: record.county.prefecture });
+    expect(record.county.province).not.toBeNull();
+  });
+});
+
+describe('a 基本情况 paragraph that also says what was paid', () => {
+  it('is read as the paragraph (its facts kept), not taken for the sentence above table 三', async () => {
+    const sheets = plain();
+    sheets[0].rows[2][0]!.v = '樟树市是第八批全国电子商务进农村综合示范县(2021年),立项时间为2021年9月,项目总投资2310万元,其中中央资金1500万元,政府配套资金230万元,社会资本580万元。安排使用中央资金1332.78万元,其中已拨付中央资金1235.96万元。';
+    const [read] = await readSheets(sheets);
+    expect(read.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(read.input!.county).toMatchObject({ name: '樟树市', investment: { total: '2310', central: '1500', localGov: '230', social: '580' }, centralArrangedUse: '1332.78' });
+    // The sum it names without a label of the paragraph's is told, not dropped.
+    expect(read.findings.filter((f) => f.code === 'ignored_cell').map((f) => f.params.value)).toContain('1235.96万元');
   });
 });
