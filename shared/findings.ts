@@ -42,6 +42,7 @@ export const FINDING_SEVERITY = {
   ledger_unclaimed: 'error',
   ledger_mismatch: 'warning',
   ledger_unread: 'error',
+  hidden_table: 'error',
   ledger_no_line: 'error',
   fact_conflict: 'warning',
   amount_conflict: 'error',

@@ -82,6 +82,7 @@ const IGNORED_REASONS: Record<string, [string, string]> = {
   number: ['表格和基本情况之外的数字', 'a number outside the tables and the basic facts'],
   text: ['表格和基本情况之外含数字的文字', 'text with numbers outside the tables and the basic facts'],
   sheet: ['该工作表中没有找到可导入的表或基本情况', 'this sheet holds no table or basic facts that could be read'],
+  hidden: ['这是隐藏的工作表,未读入', 'this sheet is hidden and was not read'],
   no_label: ['基本情况中的这个数字前没有可识别的标签', 'a number in the basic facts with no known label before it'],
   repeated: ['基本情况中重复给出的数值,已采用第一个', 'a basic fact given again; the first one was used'],
   inside_table: ['表格中间的标题或说明行,不是数据行;其后的行仍按本表读入', 'a heading or note inside the table, not a data row; the rows after it are read as the table’s'],
@@ -208,6 +209,10 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
   ledger_unclaimed: [
     (p) => `无法确定拨付台账属于哪个县(工作簿中有 ${p.counties});请在工作表名或台账标题中写明县名`,
     (p) => `which county this ledger belongs to is unclear (the workbook holds ${p.counties}); name the county in the sheet name or the ledger's title`,
+  ],
+  hidden_table: [
+    () => '这张隐藏的工作表中有表格,不知道它与可见的表哪个是要导入的;请取消隐藏后导入(或删除不需要的工作表)',
+    () => 'this hidden sheet holds a table: whether it or the visible sheets are meant cannot be told; unhide it and import again (or delete the sheet not meant)',
   ],
   ledger_unread: [
     (p) => `这张工作表像是拨付台账,但读不出它的表头(应有 拨付日期、金额,以及 具体项目名称 或 项目序号 等列);其中的数字(如“${p.value}”)未导入`,

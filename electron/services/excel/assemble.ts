@@ -41,6 +41,9 @@ function unitRead(units: Set<AmountUnit>): UnitRead | null {
 }
 
 /** Puts one county together from its blocks, checks it, and pins each finding to a cell. */
+/** A cell's text that is a figure: 775, 1,234.56, 82.6%. */
+const NUMBER = /^[\s+\-−]?[\d,，]*\d[\d,，]*(\.\d+)?\s*[%％]?$/;
+
 export function assemble(file: string, anchor: Block, parts: Block[], meta: SheetMeta | undefined, partFindings: Finding[]): ReadRecord {
   const facts = anchor.facts;
   for (const p of parts) if (p !== anchor) facts.merge(p.facts);
@@ -60,8 +63,9 @@ export function assemble(file: string, anchor: Block, parts: Block[], meta: Shee
 
   if (!items && !disbursements) findings.push(place(finding('no_tables', {}), file, sheet));
   else if (!items || !disbursements) {
-    // Numbers standing outside every table while a table is missing are most likely its rows.
-    const stray = partFindings.find((f) => f.code === 'ignored_cell' && f.params.reason === 'number');
+    // Numbers standing outside every table while a table is missing are most likely its rows; so are
+    // numbers in columns a found table could not name (the missing table beside it, header to header).
+    const stray = partFindings.find((f) => f.code === 'ignored_cell' && (f.params.reason === 'number' || (f.params.reason === 'column' && NUMBER.test(f.params.value ?? ''))));
     if (stray) findings.push(place(finding('missing_table', { table: items ? 'disbursements' : 'items', at: stray.cell!, value: stray.params.value }), file, stray.sheet!, stray.cell));
   }
   for (const fact of REQUIRED_FACTS)

@@ -59,6 +59,15 @@ export function readLoadedWorkbook(workbook: ExcelJS.Workbook, file: string): Re
   const blocks: Block[] = [];
   // A sheet that yields nothing but holds numbers is named, so nothing is dropped unseen.
   const ignoredSheets: Finding[] = [];
+  // A hidden sheet is not read, never quietly: one holding a table or a ledger is refused (which
+  // is meant, it or its visible twin, no reader can tell); one holding other numbers is told.
+  for (const sheet of workbook.worksheets.filter((s) => s.name !== META_SHEET && s.state !== 'visible' && !own(s.name))) {
+    const layout = locate(gridOf(sheet), file);
+    const table = layout.blocks.flatMap((b) => b.tables)[0];
+    const first = firstNumber(layout.grid);
+    if (table) ignoredSheets.push({ ...finding('hidden_table', {}), file, sheet: sheet.name, cell: table.header.nameCell.address });
+    else if (first) ignoredSheets.push({ ...finding('ignored_cell', { value: first.text, reason: 'hidden' }), file, sheet: sheet.name, cell: first.address });
+  }
   // One sheet at a time: its grid is let go before the next is read.
   for (const sheet of sheets) {
     const layout = locate(gridOf(sheet), file);

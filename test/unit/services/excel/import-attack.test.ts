@@ -219,3 +219,32 @@ describe('a 基本情况 paragraph that also says what was paid', () => {
     expect(read.findings.filter((f) => f.code === 'ignored_cell').map((f) => f.params.value)).toContain('1235.96万元');
   });
 });
+
+describe('tables side by side, and hidden sheets', () => {
+  it('table 三 beside table 二, header to header: not read as one table with table 三 quietly missing', async () => {
+    const [sheet] = plain();
+    const rows = sheet.rows;
+    // Table 三 (heading, header, six lines, 合计) on the left, table 二 (heading, header, six rows) from column G.
+    const left = rows.slice(11, 20);
+    const right = rows.slice(3, 11);
+    const side = left.map((r, i) => [...r, ...Array(6 - r.length).fill(null), ...(right[i] ?? [])]);
+    const [read] = await readSheets([{ name: sheet.name, rows: [...rows.slice(0, 3), ...side] }]);
+    expect(read.input).toBeNull();
+    expect(read.findings.filter((f) => f.severity === 'error').map((f) => f.code)).toContain('missing_table');
+  });
+
+  it('a hidden sheet holding a table is refused at its header; one holding other numbers is told', async () => {
+    const sheets = plain();
+    const workbook = excelOf([...sheets, { name: '旧版', rows: sheets[0].rows }, { name: '计算', rows: [[null, { v: 1500 }]] }]);
+    workbook.getWorksheet('旧版')!.state = 'hidden';
+    workbook.getWorksheet('计算')!.state = 'veryHidden';
+    const [read] = await readWorkbook({ name: 'hidden.xlsx', bytes: await bytesOf(workbook) });
+    expect(read.findings.filter((f) => f.severity !== 'info').map((f) => [f.code, f.sheet, f.cell])).toEqual([['hidden_table', '旧版', 'B5']]);
+    expect(read.findings.filter((f) => f.params.reason === 'hidden').map((f) => [f.sheet, f.cell, f.params.value])).toEqual([['计算', 'B1', '1500']]);
+    expect(read.input).toBeNull();
+    // Unhidden (and the copy deleted), the workbook lands.
+    workbook.removeWorksheet(workbook.getWorksheet('旧版')!.id);
+    const [landed] = await readWorkbook({ name: 'hidden.xlsx', bytes: await bytesOf(workbook) });
+    expect(landed.input!.disbursements).toHaveLength(6);
+  });
+});
