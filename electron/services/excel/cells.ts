@@ -200,8 +200,8 @@ const CURRENCY = '(?:币种:?)?(?:人民币|rmb)?';
 /** "单位：元", "单位(元)", "单位：人民币元", "单位/元", "金额单位为万元", "本表金额单位：元。" (folded). */
 const STATEMENT = new RegExp(`单位[:为是/]?[(\\[【]?${CURRENCY}${UNIT}`, 'i');
 const STATEMENT_G = new RegExp(STATEMENT.source, 'gi');
-/** "(元)", "（人民币元）", "（元/人民币）", "【元】", "［元］", "(RMB元)" (folded). */
-const BRACKETED = new RegExp(`[(\\[【]${CURRENCY}${UNIT}(?:/?(?:人民币|rmb))?[)\\]】]`, 'i');
+/** "(元)", "（人民币元）", "（元/人民币）", "【元】", "［元］", "(RMB元)", "（金额：元）" (folded). */
+const BRACKETED = new RegExp(`[(\\[【](?:金额|金额单位|单位)?[:为]?${CURRENCY}${UNIT}(?:/?(?:人民币|rmb))?[)\\]】]`, 'i');
 
 /**
  * The money unit a header or a note names: "(万元)", "（元）", "（人民币元）", "【元】", "单位：元",

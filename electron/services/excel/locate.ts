@@ -103,6 +103,7 @@ export function locate(grid: Grid, file: string): SheetLayout {
   const used = new CellMarks(grid);
   const statements: Statement[] = [];
   const titles: number[] = [];
+  const toldHeads = new Set<Cell>();
   for (const r of grid.rows)
     for (const cell of grid.row(r)) {
       if (typeof cell.value !== 'string' || cell.text.length > 80) continue;
@@ -174,7 +175,14 @@ export function locate(grid: Grid, file: string): SheetLayout {
         // A unit in the cell beside the value ("2310 | 万元"), else the unit line above, in this county.
         const beside = cells[cells.indexOf(value) + 1];
         const besideUnit = beside && typeof beside.value === 'string' && labelKey(beside.text) === '' ? unitOf(beside.text) : undefined;
-        const unit = besideUnit ? { unit: besideUnit, cell: beside } : unitAbove(statements, r, titleAbove(titles, r));
+        const line = unitAbove(statements, r, titleAbove(titles, r));
+        const column = columnUnit(grid, value, r, titleAbove(titles, r));
+        // A column header's problem is told once, however many facts stand under it.
+        if (column && 'unclear' in column && !toldHeads.has(column.cell)) reader.problem('unit_unclear', column.cell, { value: column.cell.text });
+        else if (column && !('unclear' in column) && line && column.unit !== line.unit && !toldHeads.has(column.cell)) reader.problem('unit_conflict', column.cell, { unit: column.unit, other: line.cell.address, otherUnit: line.unit });
+        if (column) toldHeads.add(column.cell);
+        const known = column && !('unclear' in column) ? column : undefined;
+        const unit = besideUnit ? { unit: besideUnit, cell: beside } : known ?? line;
         readLabelled(fact, cell, value, block.facts, reader, unit);
         block.factsCell ??= cell.address;
         used.add(cell);
@@ -243,4 +251,22 @@ function readParagraph(cell: Cell, file: string, sheet: string) {
   const facts = new FactSet(file, sheet);
   const scratch = new CellReader(file, sheet);
   return { facts, scratch, read: readSentence(cell, facts, scratch, { lead: true }) };
+}
+
+/**
+ * The unit a label/value table's value column states in its header ("内容（金额：元）", "数值(万元)"):
+ * the nearest short text above the value in its column, below the county's title; or a header
+ * speaking of a unit this reader cannot tell ("（元或万元）"), never guessed.
+ */
+function columnUnit(grid: Grid, value: Cell, row: number, from: number): TableUnit | { unclear: true; cell: Cell } | undefined {
+  for (let r = row - 1; r > from && r >= row - 30; r--) {
+    const cell = grid.cover(r, value.col);
+    // (A value above, "2310万元", is no header: only text without figures is.)
+    if (!cell || typeof cell.value !== 'string' || cell.text.length > 30 || !cell.text.includes('元') || /[0-9０-９]/.test(cell.text)) continue;
+    if (labelFact(cell)) return undefined;
+    const unit = unitOf(cell.text);
+    if (unit) return { unit, cell };
+    return unclearUnit(cell.text) ? { unclear: true, cell } : undefined;
+  }
+  return undefined;
 }

@@ -102,6 +102,11 @@ class TableReader {
   money(row: number, f: 'planned' | 'actual' | 'amount', options: { sum?: boolean; blank?: 'not entered' } = {}): string | null | undefined {
     const u: { unit: AmountUnit; cell?: Cell } = this.header.units.get(this.columns[f]!) ?? this.unit ?? { unit: 'wan' };
     const read = this.reader.money(this.at(row, f), f, this.address(row, f), u.unit, options);
+    // "640.21元" under "实际拨付额度（万元）": which of the two the clerk meant no reader can tell.
+    if (read && u.cell && read.unit !== u.unit) {
+      this.reader.problem('unit_conflict', this.at(row, f), { unit: read.unit, other: u.cell.address, otherUnit: u.unit });
+      return undefined;
+    }
     if (read) {
       this.out.units.add(read.unit);
       if (read.unit !== 'wan' && u.cell && !this.out.unitCells.includes(u.cell)) this.out.unitCells.push(u.cell);

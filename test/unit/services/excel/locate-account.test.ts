@@ -55,6 +55,38 @@ describe('locate: tables, unit lines and counties on a sheet', () => {
     expect(locate(gridFrom(rows), 'f.xlsx').findings.map((f) => [f.code, f.cell, f.params.other])).toEqual([['unit_conflict', 'A6', 'A2']]);
   });
 
+  it('a label/value facts table whose value column names its unit in its header (内容（金额：元）) takes it', () => {
+    const rows: Row[] = [
+      [{ v: '樟树市电子商务进农村综合示范县项目验收情况表', colSpan: 5 }],
+      ['指标', '内容（金额：元）'],
+      ['县（市、区）', '樟树市'],
+      ['项目总投资', 23100000],
+      ['中央资金', 15000000],
+      ['安排使用中央资金', 13327800],
+    ];
+    const layout = locate(gridFrom(rows), 'f.xlsx');
+    expect(layout.blocks[0].facts.values).toMatchObject({ 'investment.total': '2310', 'investment.central': '1500', centralArrangedUse: '1332.78' });
+    expect(layout.findings).toEqual([]);
+    // A header speaking of a unit the reader cannot tell is refused at its cell; one against the unit line too.
+    rows[1] = ['指标', '内容（元或万元）'];
+    expect(locate(gridFrom(rows), 'f.xlsx').findings.map((f) => [f.code, f.cell])).toEqual([['unit_unclear', 'B2']]);
+    rows[1] = ['单位：万元'];
+    rows.splice(2, 0, ['指标', '数值（元）']);
+    expect(locate(gridFrom(rows), 'f.xlsx').findings.map((f) => [f.code, f.cell, f.params.other])).toEqual([['unit_conflict', 'B3', 'A2']]);
+  });
+
+  it('an amount whose own unit contradicts its column\'s (640.21元 under 实际拨付额度（万元）) is refused at its cell; with no unit stated, its own is taken', () => {
+    const rows = county('樟树市');
+    rows[2] = [];
+    rows[3] = ['序号', '具体项目名称', '计划安排额度（万元）', '实际拨付额度（万元）', '资金拨付率'];
+    rows[4] = [1, '培训', 1500, '12359600元', ''];
+    expect(locate(gridFrom(rows), 'f.xlsx').findings.map((f) => [f.code, f.cell, f.params.other])).toEqual([['unit_conflict', 'D5', 'D4']]);
+    rows[3] = ['序号', '具体项目名称', '计划安排额度', '实际拨付额度', '资金拨付率'];
+    const layout = locate(gridFrom(rows), 'f.xlsx');
+    expect(layout.findings).toEqual([]);
+    expect(layout.tables[0].disbursements.map((d) => d.actual)).toEqual(['1235.96']);
+  });
+
   it('an amount whose number format shows it scaled (元 shown as 万元, or thousands) is refused at its cell', () => {
     for (const numFmt of ['0"."0000', '0!.0000', '#,##0.0,', '0.00,,']) {
       const rows = county('樟树市');
