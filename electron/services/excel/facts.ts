@@ -329,7 +329,20 @@ for (const [fact, labels] of Object.entries(TABLE_LABELS)) for (const l of label
 /** The fact a label cell names ("县（市、区）", "其中：中央资金（万元）", "所属省份"), if any. */
 export function labelFact(cell: Cell): FactKey | undefined {
   if (typeof cell.value !== 'string' || cell.text.length > 30) return undefined;
-  return LABEL_TO_FACT.get(labelKey(cell.text));
+  const key = labelKey(cell.text);
+  // "其中：政府配套资金（万元）": a part of the total, named as such.
+  return LABEL_TO_FACT.get(key) ?? (key.startsWith('其中') ? LABEL_TO_FACT.get(key.slice(2)) : undefined);
+}
+
+/**
+ * A fact written with its value in one cell, "中央资金：1500万元", "批次:第八批": the label's fact and
+ * a cell standing for the value (same place, the text after the colon).
+ */
+export function inlineFact(cell: Cell): { fact: FactKey; value: Cell } | undefined {
+  if (typeof cell.value !== 'string' || cell.text.length > 60) return undefined;
+  const m = /^([^:：]{1,24})[:：]\s*(\S.*)$/.exec(cell.text.trim());
+  const fact = m ? labelFact({ ...cell, text: m[1] }) : undefined;
+  return fact && { fact, value: { ...cell, value: m![2].trim(), text: m![2].trim() } };
 }
 
 /** Reads the value of a labelled fact; amounts in the unit the label names (项目总投资（元）). */

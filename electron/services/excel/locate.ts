@@ -7,7 +7,7 @@ import { fold } from '../../../shared/text';
 import { CellMarks, holdsNumber, labelKey, statedUnit, unclearUnit, unitOf, type Cell, type Grid } from './cells';
 import { findHeader, startsTable, type TableHeader } from './header';
 import { readTable, type TableRead, type TableUnit } from './rows';
-import { FactSet, labelFact, looksLikeParagraph, looksLikeTitle, readLabelled, readSentence, readSummary, readTitle, type SummaryRead } from './facts';
+import { FactSet, inlineFact, labelFact, looksLikeParagraph, looksLikeTitle, readLabelled, readSentence, readSummary, readTitle, type SummaryRead } from './facts';
 import { CellReader } from './values';
 
 export type Block = {
@@ -192,6 +192,15 @@ export function locate(grid: Grid, file: string): SheetLayout {
           used.add(beside);
           k++;
         }
+        continue;
+      }
+      const inline = inlineFact(cell);
+      // (Its value is read as a cell of its own would be: a figure that is none is refused there.)
+      if (inline && (canHold(inline.fact, inline.value) || /[0-9０-９]/.test(inline.value.text))) {
+        const block = blockFor(r, `label:${inline.fact}`);
+        readLabelled(inline.fact, cell, inline.value, block.facts, reader, unitAbove(statements, r, titleAbove(titles, r)));
+        block.factsCell ??= cell.address;
+        used.add(cell);
         continue;
       }
       const text = cell.text;

@@ -87,6 +87,19 @@ describe('locate: tables, unit lines and counties on a sheet', () => {
     expect(layout.tables[0].disbursements.map((d) => d.actual)).toEqual(['1235.96']);
   });
 
+  it('facts as clerks lay them out: 其中：政府配套资金 as a label, or a label and its value in one cell (中央资金：1500万元)', () => {
+    const facts = (rows: Row[]) => locate(gridFrom([[{ v: '电子商务进农村综合示范县项目验收情况表', colSpan: 5 }], ...rows]), 'f.xlsx');
+    const labelled = facts([['县（市、区）', '樟树市'], ['项目总投资（万元）', 2310], ['其中：中央资金（万元）', 1500], ['其中：政府配套资金（万元）', 230], ['其中：社会资本（万元）', 580]]);
+    expect(labelled.blocks[0].facts.values).toMatchObject({ name: '樟树市', 'investment.total': '2310', 'investment.central': '1500', 'investment.localGov': '230', 'investment.social': '580' });
+    const inline = facts([['县（市、区）：樟树市'], ['批次：第八批'], ['示范年度：2021年'], ['立项时间：2021年9月'], ['中央资金：15000000元'], ['社会资本: 580万元']]);
+    expect(inline.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(inline.blocks[0].facts.values).toMatchObject({ name: '樟树市', batch: 8, year: 2021, approvedOn: '2021-09', 'investment.central': '1500', 'investment.social': '580' });
+    // A value without a figure is not taken for one: the fact stays missing (the import then refuses the record for it).
+    const bad = facts([['县（市、区）：樟树市'], ['中央资金：一千五百万元']]);
+    expect(bad.findings.map((f) => [f.code, f.cell])).toEqual([]);
+    expect(bad.blocks[0].facts.values['investment.central']).toBeUndefined();
+  });
+
   it('an amount whose number format shows it scaled (元 shown as 万元, or thousands) is refused at its cell', () => {
     for (const numFmt of ['0"."0000', '0!.0000', '#,##0.0,', '0.00,,']) {
       const rows = county('樟树市');
