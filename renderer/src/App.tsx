@@ -21,7 +21,7 @@ import { useDesktopCommands } from './useDesktopCommands';
 import { useFileDrop } from './useFileDrop';
 import { useRecordActions } from './useRecordActions';
 import { useUndoKeys } from './useUndoKeys';
-import { INITIAL_OVERVIEW, type OverviewState } from './overview/state';
+import { asOfOf, INITIAL_OVERVIEW, type OverviewState } from './overview/state';
 
 // Dialogs and the print preview load as their own chunks when first opened.
 const dialogs = () => import('./Dialogs');
@@ -216,6 +216,9 @@ export function App() {
                 desktop={info?.mode === 'desktop'}
                 say={say}
                 onOpen={(id) => {
+                  // The county opens as of the overview's 截至, the figures the reviewer clicked on.
+                  const day = asOfOf(overview.asOf);
+                  setChosenAsOf(day ? { recordId: id, day } : null);
                   setMainView('records');
                   void actions.open(id);
                 }}

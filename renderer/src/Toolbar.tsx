@@ -38,8 +38,9 @@ export function Toolbar({ t, lang, history, hasRecords, historyOpen, onUndo, onR
         <button role="tab" aria-selected={view === 'records'} className={view === 'records' ? 'on' : undefined} onClick={() => onView('records')}>{t.viewRecords}</button>
         <button role="tab" aria-selected={view === 'overview'} className={view === 'overview' ? 'on' : undefined} onClick={() => onView('overview')}>{t.viewOverview}</button>
       </div>
-      <button className="step" data-testid="undo" disabled={history !== null && !history.undo} onClick={onUndo} title={`${undoLabel} (${isMac ? '⌘Z' : 'Ctrl+Z'})`}>{undoLabel}</button>
-      <button className="step" data-testid="redo" disabled={history !== null && !history.redo} onClick={onRedo} title={`${redoLabel} (${isMac ? '⇧⌘Z' : 'Ctrl+Y'})`}>{redoLabel}</button>
+      {/* Undo, redo and the language keep the keyboard where it was (the selected cell), as Excel's toolbar does. */}
+      <button className="step" data-testid="undo" onMouseDown={(e) => e.preventDefault()} disabled={history !== null && !history.undo} onClick={onUndo} title={`${undoLabel} (${isMac ? '⌘Z' : 'Ctrl+Z'})`}>{undoLabel}</button>
+      <button className="step" data-testid="redo" onMouseDown={(e) => e.preventDefault()} disabled={history !== null && !history.redo} onClick={onRedo} title={`${redoLabel} (${isMac ? '⇧⌘Z' : 'Ctrl+Y'})`}>{redoLabel}</button>
       <button aria-expanded={historyOpen} onClick={onHistory}>{t.history}</button>
       <button onClick={() => fileInput.current?.click()}>{t.import}</button>
       <button disabled={!hasRecords} onClick={onExport}>{t.export}</button>
@@ -59,7 +60,7 @@ export function Toolbar({ t, lang, history, hasRecords, historyOpen, onUndo, onR
       />
       <span className="spacer" />
       <button onClick={onSettings}>{t.settings}</button>
-      <button className="lang" onClick={onLang}>{t.language}</button>
+      <button className="lang" onMouseDown={(e) => e.preventDefault()} onClick={onLang}>{t.language}</button>
     </header>
   );
 }

@@ -176,6 +176,12 @@ describe('总览 in Chromium', () => {
     await expect.poll(() => page.locator('[data-chart="rates"] svg').textContent()).toContain('59.72');
     await page.locator('input[name="as-of"]').fill('2022-06-30');
     await expect.poll(async () => (await rows(page))[0]).toEqual(['台账县', '1500.00', '1235.96', '82.40']);
+    // A click opens the county as of the same day: the figures clicked on, not today's.
+    await page.locator('input[name="as-of"]').fill('2021-12-31');
+    await expect.poll(async () => (await rows(page))[0]).toEqual(['台账县', '1500.00', '895.75', '59.72']);
+    await page.locator('.overview-grid .county-row', { hasText: '台账县' }).click();
+    await expect.poll(() => page.getByTestId('as-of').inputValue()).toBe('2021-12-31');
+    await expect.poll(() => page.getByTestId('summary').innerText()).toContain('895.75万元');
   });
 });
 
@@ -206,6 +212,13 @@ describe('review status in Chromium', () => {
     await page.keyboard.press('Escape');
     await page.keyboard.press('Delete');
     await expect.poll(() => atCell.count()).toBe(1);
+    // The status bar says it was refused, never that cells were cleared.
+    await expect.poll(() => page.getByTestId('note').innerText()).toContain('已验收(赵处长,');
+    expect(await page.getByTestId('note').innerText()).not.toContain('已清除');
+    // Deleting rows: refused at once, no question first about rows it will not delete.
+    await page.keyboard.press(`${mod}+-`);
+    await expect.poll(() => page.locator('.table-block[data-table="disbursements"] .grid-notice').innerText()).toContain('已验收(赵处长,');
+    expect(await page.getByRole('alertdialog').count()).toBe(0);
     // A row tool: the message under the tools.
     await page.locator('.table-block[data-table="items"] .grid-tools').getByRole('button', { name: '添加行' }).click();
     await expect.poll(() => page.locator('.table-block[data-table="items"] .grid-notice').innerText()).toContain('已验收(赵处长,');

@@ -31,6 +31,24 @@ describe('undo', () => {
     expect((await cell(page, 'disbursements', 0, 'actual').innerText()).trim()).toBe('640.21');
   });
 
+  it('a click on 撤销 leaves the keyboard in the grid: what is typed next goes into the selected cell, and Enter does not undo again', async () => {
+    const { page } = app();
+    await gridReady(page);
+    await cell(page, 'disbursements', 0, 'actual').click();
+    await page.keyboard.type('700');
+    await page.keyboard.press('Enter');
+    await saved(page);
+    await page.getByTestId('undo').click();
+    await expect.poll(() => cell(page, 'disbursements', 0, 'actual').innerText()).toBe('640.21');
+    // The selection moved to row 2 with Enter; typing there is an entry, Enter stores it.
+    await page.keyboard.type('50');
+    await page.keyboard.press('Enter');
+    await saved(page);
+    await expect.poll(() => cell(page, 'disbursements', 1, 'actual').innerText()).toBe('50.00');
+    expect((await cell(page, 'disbursements', 0, 'actual').innerText()).trim()).toBe('640.21');
+    await expect.poll(() => page.getByTestId('undo').innerText()).toBe('撤销:编辑 樟树市 三 第2行 实际拨付额度(万元)');
+  });
+
   it('one step too far, past a record’s creation: asks first, backs up, and the backup holds the county', async () => {
     const { page } = app();
     await gridReady(page);

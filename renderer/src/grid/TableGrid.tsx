@@ -395,7 +395,8 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
     onMessage: (text, kind) => live.current.onMessage(text, kind),
     confirm: (question, ok) => live.current.confirm(question, ok),
   };
-  const rowOp = (kind: Parameters<typeof rowOperation>[1]) => rowOperation(core, kind);
+  // An accepted record refuses at once: no question about deleting rows it will not delete.
+  const rowOp = (kind: Parameters<typeof rowOperation>[1]) => (refuseLocked('tools') ? Promise.resolve() : rowOperation(core, kind));
 
   const run = (cmd: GridCommand): boolean => {
     const s = selRef.current;
@@ -482,7 +483,8 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
         return true;
       }
       case 'clear':
-        clearCells(core);
+        // (Refused before anything is counted: the note never says cells were cleared that were not.)
+        if (!refuseLocked('cell')) clearCells(core);
         return true;
       case 'selectAll':
         if (d.rows) select(selectAll(d), false);
