@@ -198,7 +198,11 @@ export function App() {
         onView={(v) => {
           if (v === mainView) return;
           // Typed values are written before the record view goes (and come back with it).
-          void rec.settle().then(() => setMainView(v));
+          // The overview shows what the data file holds now (another window or the CLI may have changed it).
+          void rec.settle().then(() => {
+            setMainView(v);
+            if (v === 'overview') void refreshList();
+          });
         }}
         onSettings={() => setDialog({ kind: 'settings' })}
       />

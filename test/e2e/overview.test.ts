@@ -252,6 +252,18 @@ describe('review status in Chromium', () => {
     expect((await cell(page, 'disbursements', 0, 'actual').innerText()).trim()).toBe('700.00');
   });
 
+  it('shows what another client changed meanwhile when the overview is opened again', async () => {
+    const { page, db } = app();
+    await openOverview(page);
+    const status = () => page.locator('.overview-grid .county-row', { hasText: '樟树市' }).locator('[col-id="status"]').innerText();
+    await expect.poll(status).toBe('草稿');
+    await page.getByRole('tab', { name: '记录' }).click();
+    // The CLI, another client of the same data file, submits the county.
+    execFileSync(process.execPath, ['electron/cli/bin.mjs', 'status', '--county', '樟树市', '--set', 'submitted', '--by', '李会计', '--db', db], { env: { ...process.env, YANSHOU_LANG: '' } });
+    await openOverview(page);
+    await expect.poll(status).toBe('已提交');
+  });
+
   it('a status change is one undo step: undone and redone from the keyboard, the sidebar following', async () => {
     const { page } = app();
     await page.locator('.record', { hasText: '金寨县' }).click();
