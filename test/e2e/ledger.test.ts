@@ -275,6 +275,22 @@ describe('paste, the chart, findings and print', () => {
     expect((await stored(page)).record.payments![2].payee).toBe('樟树市农产品公司');
   });
 
+  it('typing a day into 数字截至 leaves table 三 where it is on screen, to watch its figures change', async () => {
+    const { page } = app();
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await withTwoPayments(page);
+    const heading = page.locator('.tables h3', { hasText: '中央财政资金拨付情况' });
+    await heading.evaluate((e) => e.scrollIntoView({ block: 'center' }));
+    const y = (await heading.boundingBox())!.y;
+    await page.getByTestId('as-of').click();
+    await page.keyboard.press(`${mod}+a`);
+    await page.keyboard.type('2022-01-01');
+    expect(Math.abs((await heading.boundingBox())!.y - y)).toBeLessThan(2);
+    await page.keyboard.press('Enter');
+    await poll(() => page.getByTestId('summary').innerText()).toContain('截至2022年1月1日');
+    expect(Math.abs((await heading.boundingBox())!.y - y)).toBeLessThan(2);
+  });
+
   it('the print preview gives the figures as of the day chosen, and says which', async () => {
     const { page } = app();
     await withTwoPayments(page);

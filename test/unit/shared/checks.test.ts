@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkRecord } from '../../../shared/checks';
-import { computeRecord, type RecordInput } from '../../../shared/record';
+import { computeRecord, toInput, type RecordInput } from '../../../shared/record';
 import { findingMessage } from '../../../shared/i18n';
 import type { FindingCode } from '../../../shared/findings';
 import { seedInput } from '../../helpers/fixtures';
@@ -53,5 +53,20 @@ describe('checks', () => {
   it('gives warnings and infos their severities, errors theirs', () => {
     const all = checkRecord(computeRecord(edit((r) => { r.items[0].name = ''; r.county.investment.total = '1'; r.items[1].category = 'other'; })));
     expect(all.map((f) => [f.code, f.severity])).toEqual(expect.arrayContaining([['missing_name', 'error'], ['investment_sum', 'warning'], ['uncategorised', 'info']]));
+  });
+});
+
+describe('a record with a ledger', () => {
+  const pay = (line: number, date: string, amount: string) => ({ line, date, amount, payee: '某公司', voucher: '', stage: '', note: '' });
+
+  it('lists payments by line, then day, however they were given; its input keeps them; a record without payments has none', () => {
+    const input = edit((r) => {
+      r.payments = [pay(2, '2022-03-01', '10'), pay(1, '2022-06-30', '340.21'), pay(1, '2021-12-01', '300'), pay(2, '2022-01-01', '5')];
+    });
+    const record = computeRecord(input, { asOf: '2022-12-31' });
+    expect(record.payments!.map((p) => `${p.line} ${p.date}`)).toEqual(['1 2021-12-01', '1 2022-06-30', '2 2022-01-01', '2 2022-03-01']);
+    expect(record.disbursements.slice(0, 2).map((d) => d.actual)).toEqual(['640.21', '15']);
+    expect(toInput(record).payments).toEqual(record.payments);
+    expect('payments' in toInput(computeRecord(seedInput()))).toBe(false);
   });
 });

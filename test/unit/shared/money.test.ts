@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatWan, formatWanTable, parseAmount, parseMoney, parsePercent, rate, roundDecimal, statedRateAgrees, sumFen } from '../../../shared/money';
+import { formatWan, formatWanTable, parseAmount, parseMoney, parsePercent, rate, roundDecimal, showRate, statedRateAgrees, sumFen } from '../../../shared/money';
 
 const fen = (s: string) => {
   const p = parseMoney(s);
@@ -110,5 +110,32 @@ describe('money', () => {
     expect(wan('1.001')).toEqual(['too_precise', 'yuan']);
     expect(wan(-5)).toEqual(['negative_amount', 'yuan']);
     expect(wan('五元')).toEqual(['not_a_number', 'yuan']);
+  });
+});
+
+describe('amounts as spreadsheets and people give them', () => {
+  const read = (input: string | number, options: { sum?: boolean } = {}) => {
+    const p = parseMoney(input, options);
+    return p.ok ? formatWan(p.value) : p.problem;
+  };
+
+  it('numbers: whole or not, up to 999,999,999 万元 for one amount and beyond for a sum; never negative, infinite or NaN', () => {
+    expect([0, 1500, 1234.5, 0.1 + 0.2, 999_999_999].map((n) => read(n))).toEqual(['0', '1500', '1234.5', '0.3', '999999999']);
+    expect([-1, -0.000001, Number.NaN, Number.POSITIVE_INFINITY].map((n) => read(n))).toEqual(['negative_amount', 'negative_amount', 'not_a_number', 'not_a_number']);
+    expect(read(1_000_000_000)).toBe('too_large');
+    expect(read(1_000_000_000, { sum: true })).toBe('1000000000');
+    expect(read(1e15)).toBe('too_large');
+    expect(read(1e15, { sum: true })).toBe('1000000000000000');
+  });
+
+  it('text: spaces, ¥ or $, thousands separators, a 万元 or 萬元 after, a typographic minus; trailing zeros past 分 are no extra precision', () => {
+    expect([' 1 500.00 ', '¥1,500', '$2', '29.41万元', '29.41萬元', '１，２３４.５', '.5', '1.2300000', '-0'].map((s) => read(s))).toEqual(['1500', '1500', '2', '29.41', '29.41', '1234.5', '0.5', '1.23', '0']);
+    expect(['−5', '-0.01', '1.0000001', '1,50', '1500元', '12e3'].map((s) => read(s))).toEqual(['negative_amount', 'negative_amount', 'too_precise', 'not_a_number', 'not_a_number', 'not_a_number']);
+    expect(read('1000000000')).toBe('too_large');
+    expect(read('1000000000', { sum: true })).toBe('1000000000');
+  });
+
+  it('a rate is shown as stored, or — when there is none', () => {
+    expect([showRate('82.40'), showRate(null), showRate(undefined)]).toEqual(['82.40', '—', '—']);
   });
 });
