@@ -110,9 +110,8 @@ describe('typing', () => {
     await page.keyboard.type('新增项目');
     await page.keyboard.press('Enter');
     await saved(page);
-    await expect.poll(async () => (await stored()).disbursements.length).toBe(7);
-    const added = (await callApi<{ record: { disbursements: { seq: number; name: string }[] } }>(page, 'getRecord', { id: 1 })).record.disbursements[6];
-    expect(added).toMatchObject({ seq: 7, name: '新增项目' });
+    // The row is written first, then its name (two writes in order): wait for both, not for the first.
+    await expect.poll(async () => (await stored()).disbursements[6]).toMatchObject({ seq: 7, name: '新增项目' });
   });
 });
 
