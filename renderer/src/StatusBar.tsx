@@ -14,7 +14,7 @@ export function StatusBar({ t, save, drafts, note, info, onRetry, onDiscardDraft
       <span className={`save ${save}`} data-testid="save-state">{state}</span>
       {(save === 'offline' || save === 'draft') && <button className="link" onClick={onRetry}>{t.retry}</button>}
       {save === 'draft' && <button className="link" onClick={onDiscardDrafts}>{t.discardDrafts}</button>}
-      {note && <span className={`note ${note.kind}`} data-testid="note" role={note.kind === 'error' ? 'alert' : 'status'}>{note.text}</span>}
+      {note && <span className={`note ${note.kind}`} title={note.text} data-testid="note" role={note.kind === 'error' ? 'alert' : 'status'}>{note.text}</span>}
       <span className="spacer" />
       {info && <span className="db" title={info.dbFile}>{t.database}: {info.dbFile}</span>}
     </footer>

@@ -44,3 +44,20 @@ describe('the screen at 1366×768', () => {
     expect(Math.abs(total!.y - (row!.y + row!.height))).toBeLessThan(3);
   });
 });
+
+describe('the status bar', () => {
+  it('keeps a long message on one line: 已保存 and the data file stay whole beside it, the message whole on hover', async () => {
+    const { page } = app();
+    await gridReady(page);
+    // Keys typed on a computed cell are quoted whole in the message: a long one.
+    await cell(page, 'disbursements', 0, 'rate').click();
+    await page.keyboard.type('1234567890'.repeat(20));
+    const note = page.getByTestId('note');
+    await expect.poll(() => note.innerText()).toContain('1234567890'.repeat(20));
+    const bar = await page.locator('footer.status').boundingBox();
+    const save = await page.getByTestId('save-state').boundingBox();
+    expect(bar!.height).toBeLessThan(30);
+    expect(save!.height).toBeLessThan(20);
+    expect(await note.getAttribute('title')).toContain('1234567890'.repeat(20));
+  });
+});
