@@ -8,7 +8,7 @@ import type { RecordSummary } from './Sidebar';
 import type { Strings } from './strings';
 import { api } from './api';
 import { message } from './useRecord';
-import { download, type PickedFile } from './files';
+import { saveOrDownload, XLSX_TYPE, type PickedFile } from './files';
 import { dayOf, STATUSES, type ReviewStatus, type StatusInfo } from '../../shared/status';
 
 export type { PickedFile };
@@ -31,15 +31,9 @@ export function ExportDialog({ records, current, asOf, t, lang, desktop, onSaved
   const [error, setError] = useState<string | null>(null);
   const go = async () => {
     try {
-      if (desktop) {
-        // The desktop app asks where to save in the native dialog, in main.
-        const { path } = await api.saveExport({ ids: [...chosen], script, ...(asOf ? { asOf } : {}) });
-        if (path) onSaved(path);
-        onClose();
-        return;
-      }
-      const { fileName, bytes } = await api.exportWorkbook({ ids: [...chosen], script, ...(asOf ? { asOf } : {}) });
-      download(fileName, bytes, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      const request = { ids: [...chosen], script, ...(asOf ? { asOf } : {}) };
+      const path = await saveOrDownload(desktop, () => api.saveExport(request), () => api.exportWorkbook(request), XLSX_TYPE);
+      if (path) onSaved(path);
       onClose();
     } catch (e) {
       setError(message(e, lang));
@@ -221,13 +215,8 @@ export function TemplateDialog({ t, lang, desktop, onClose, onSaved }: { t: Stri
   const [error, setError] = useState<string | null>(null);
   const go = async () => {
     try {
-      if (desktop) {
-        const { path } = await api.saveTemplate({ script });
-        if (path) onSaved(path);
-      } else {
-        const { fileName, bytes } = await api.exportTemplate({ script });
-        download(fileName, bytes, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-      }
+      const path = await saveOrDownload(desktop, () => api.saveTemplate({ script }), () => api.exportTemplate({ script }), XLSX_TYPE);
+      if (path) onSaved(path);
       onClose();
     } catch (e) {
       setError(message(e, lang));

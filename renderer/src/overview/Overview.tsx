@@ -12,7 +12,7 @@ import { searchMatches } from '../Sidebar';
 import type { Pinyin } from '../useRecordList';
 import { api } from '../api';
 import { message } from '../errors';
-import { download } from '../files';
+import { saveOrDownload, XLSX_TYPE } from '../files';
 import { Charts } from './Charts';
 import { OverviewGrid, type GridRow, type OverviewGridHandle } from './OverviewGrid';
 import { asOfOf, belowOf, filtersOf, INITIAL_OVERVIEW, type OverviewState } from './state';
@@ -31,7 +31,6 @@ type Props = {
   say: (text: string, kind?: 'error' | 'info') => void;
 };
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function Overview({ records, pinyin, state, setState, t, lang, desktop, onOpen, say }: Props) {
   const grid = useRef<OverviewGridHandle>(null);
@@ -82,13 +81,8 @@ export function Overview({ records, pinyin, state, setState, t, lang, desktop, o
   const exportExcel = async () => {
     setBusy(true);
     try {
-      if (desktop) {
-        const { path } = await api.saveOverview({ ...request(), format: 'xlsx' });
-        if (path) say(`${t.download}: ${path}`);
-      } else {
-        const { fileName, bytes } = await api.exportOverview({ ...request(), format: 'xlsx' });
-        download(fileName, bytes, XLSX);
-      }
+      const path = await saveOrDownload(desktop, () => api.saveOverview({ ...request(), format: 'xlsx' }), () => api.exportOverview({ ...request(), format: 'xlsx' }), XLSX_TYPE);
+      if (path) say(`${t.download}: ${path}`);
     } catch (e) {
       say(message(e, lang), 'error');
     } finally {

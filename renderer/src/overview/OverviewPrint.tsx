@@ -11,7 +11,7 @@ import type { Lang } from '../../../shared/i18n';
 import type { Strings } from '../strings';
 import { api } from '../api';
 import { message } from '../errors';
-import { download } from '../files';
+import { PDF_TYPE, saveOrDownload } from '../files';
 import { paginate } from '../print/paginate';
 
 type Props = {
@@ -50,13 +50,8 @@ export function OverviewPrint({ records, grouping, filters, asOf, t, lang, deskt
   const savePdf = async () => {
     setBusy(true);
     try {
-      if (desktop) {
-        const { path } = await api.saveOverview({ ...request, format: 'pdf' });
-        if (path) onSaved(path);
-      } else {
-        const { fileName, bytes } = await api.exportOverview({ ...request, format: 'pdf' });
-        download(fileName, bytes, 'application/pdf');
-      }
+      const path = await saveOrDownload(desktop, () => api.saveOverview({ ...request, format: 'pdf' }), () => api.exportOverview({ ...request, format: 'pdf' }), PDF_TYPE);
+      if (path) onSaved(path);
       setError(null);
     } catch (e) {
       setError(message(e, lang));

@@ -8,7 +8,7 @@ import type { Strings } from '../strings';
 import type { RecordSummary } from '../Sidebar';
 import { api } from '../api';
 import { message } from '../errors';
-import { download } from '../files';
+import { PDF_TYPE, saveOrDownload } from '../files';
 import { paginate } from './paginate';
 
 type Props = {
@@ -69,13 +69,9 @@ export function PrintPreview({ records, current, asOf, t, lang, desktop, onClose
   const savePdf = async () => {
     setBusy(true);
     try {
-      if (desktop) {
-        const { path } = await api.saveExport({ ids, script, signature, status: withStatus, format: 'pdf', ...day });
-        if (path) onSaved(path);
-      } else {
-        const { fileName, bytes } = await api.exportPdf({ ids, script, signature, status: withStatus, ...day });
-        download(fileName, bytes, 'application/pdf');
-      }
+      const request = { ids, script, signature, status: withStatus, ...day };
+      const path = await saveOrDownload(desktop, () => api.saveExport({ ...request, format: 'pdf' }), () => api.exportPdf(request), PDF_TYPE);
+      if (path) onSaved(path);
       setError(null);
     } catch (e) {
       setError(message(e, lang));
