@@ -162,6 +162,8 @@ export const contract = {
       /** 实际拨付额度 of each line as typed (a line with payments shows their sum instead; this once they are gone). */
       typedActuals: z.array(moneySchema.nullable()),
       findings: z.array(findingSchema), status: statusInfo,
+      /** The version of the record's figures as read: sent back with a status change (an acceptance is of what was seen). */
+      version: z.number().int().min(0),
     }),
   },
   /** Payments of the ledger edited and added, as one undoable step (typing, paste). */
@@ -174,9 +176,15 @@ export const contract = {
     output: z.object({ ok: z.literal(true), appended: z.array(id) }),
   },
   deletePayments: { input: z.object({ recordId: id, paymentIds: z.array(id).min(1).max(100_000) }), output: ok },
-  /** Sets the review status, signed by `by`; leaving 已验收 needs a reason. One undo step. */
+  /**
+   * Sets the review status, signed by `by`; leaving 已验收 needs a reason; 已验收 cannot be given twice. One undo step.
+   * `version`: the record's version as the window showed it (getRecord); a record changed since is refused, naming the change.
+   */
   setStatus: {
-    input: z.object({ id, status: z.enum(STATUSES), by: z.string().trim().min(1).max(100), remark: z.string().max(1000).optional(), reason: z.string().max(1000).optional() }),
+    input: z.object({
+      id, status: z.enum(STATUSES), by: z.string().trim().min(1).max(100), remark: z.string().max(1000).optional(), reason: z.string().max(1000).optional(),
+      version: z.number().int().min(0).optional(),
+    }),
     output: statusInfo,
   },
   createRecord: { input: z.object({ county: countySchema }), output: z.object({ id }) },

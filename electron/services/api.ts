@@ -12,13 +12,13 @@ import { printHtml } from '../../shared/print';
 import { WORDING } from '../../shared/document';
 import type { Script } from '../../shared/text';
 import { mutate, replay, history, type Actor } from './store/changelog';
-import { backupDatabase } from './store/backup';
+import { backupDatabase, MANUAL_REASON, withBackup } from './store/backup';
 import { createRecord, listRecords, readRecord, removeRecord, conflictError, findRecordIds, summarizeRecords } from './store/records';
 import { readPreferences, writePreferences } from './store/preferences';
 import { today } from '../../shared/ledger';
 import { OVERVIEW_WORDING, type OverviewDocumentOptions } from '../../shared/overview-document';
 import { deleteRows, editCells, insertRows, moveRow, updateCounty } from './store/edits';
-import { readStatus, setStatus } from './store/status';
+import { readStatus, readVersion, setStatus } from './store/status';
 import { deletePayments, editPayments } from './store/payments';
 import type { DB } from './store/database';
 
@@ -55,9 +55,9 @@ export const handlers: Handlers = {
   },
   getRecord: ({ id, asOf }, { db }) => {
     const stored = readRecord(db, id, { asOf });
-    return { ...stored, findings: checkRecord(stored.record), status: readStatus(db, id) };
+    return { ...stored, findings: checkRecord(stored.record), status: readStatus(db, id), version: readVersion(db, id) };
   },
-  setStatus: ({ id, status, by, remark, reason }, { db, actor }) => setStatus(db, actor, id, { status, by, remark, reason }),
+  setStatus: ({ id, status, by, remark, reason, version }, { db, actor }) => setStatus(db, actor, id, { status, by, remark, reason, version }),
   editPayments: ({ recordId, edits, append }, { db, actor }) => ({ ok: true, appended: editPayments(db, actor, recordId, edits, append) }),
   deletePayments: ({ recordId, paymentIds }, { db, actor }) => (deletePayments(db, actor, recordId, paymentIds), OK),
   createRecord: ({ county }, { db, actor }) => ({ id: createRecord(db, actor, { county, items: [], disbursements: [] }, 'create') }),
@@ -72,9 +72,10 @@ export const handlers: Handlers = {
   },
   deleteRecord: ({ id }, { db, dbFile, actor }) => {
     const { county } = readRecord(db, id).record;
-    const backup = backupDatabase(db, dbFile, 'delete');
-    mutate(db, actor, { action: 'delete record', recordId: id, detail: { county: county.name, batch: county.batch } }, (changes) => removeRecord(db, changes, id));
-    return { backup };
+    return withBackup(db, dbFile, 'delete', (backup) => {
+      mutate(db, actor, { action: 'delete record', recordId: id, detail: { county: county.name, batch: county.batch } }, (changes) => removeRecord(db, changes, id));
+      return { backup };
+    });
   },
   updateCounty: ({ id, field, value }, { db, actor }) => (updateCounty(db, actor, id, field, value), OK),
   editCells: ({ recordId, table, edits, append, clear }, { db, actor }) => ({
@@ -121,7 +122,7 @@ export const handlers: Handlers = {
   },
   getPreferences: (_i, { db }) => readPreferences(db),
   setPreferences: ({ name }, { db }) => writePreferences(db, { name }),
-  backupNow: (_i, { db, dbFile }) => ({ backup: backupDatabase(db, dbFile, 'manual') }),
+  backupNow: (_i, { db, dbFile }) => ({ backup: backupDatabase(db, dbFile, MANUAL_REASON) }),
   waitForCommand: async (_i, ctx) => ({ command: ctx.desktop ? await ctx.desktop.nextCommand() : null }),
 };
 

@@ -40,7 +40,7 @@ type Dialog =
   | { kind: 'export' }
   | { kind: 'print' }
   | { kind: 'record'; duplicateOf: RecordSummary | null }
-  | { kind: 'status'; record: RecordSummary }
+  | { kind: 'status'; record: RecordSummary & { version?: number } }
   | { kind: 'settings' }
   | { kind: 'template' }
   | null;
@@ -266,7 +266,7 @@ export function App() {
               onUndo={() => void undo.undo()}
               onRedo={() => void undo.redo()}
               confirm={confirm}
-              onChangeStatus={() => current && setDialog({ kind: 'status', record: { ...current, status: view.status } })}
+              onChangeStatus={() => current && setDialog({ kind: 'status', record: { ...current, status: view.status, version: view.version } })}
             />
           </Suspense>
         )}

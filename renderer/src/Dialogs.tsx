@@ -121,7 +121,8 @@ export const nextStatus = (s: ReviewStatus): ReviewStatus => (s === 'accepted' ?
  * the first time), with an optional remark; leaving 已验收 needs a reason. One undo step.
  */
 export function StatusDialog({ record, name, t, lang, onClose, onDone }: {
-  record: { id: number; county: string; batch: number; status: StatusInfo };
+  /** `version`: the record's version as this window shows it; the store refuses the change if the record changed since. */
+  record: { id: number; county: string; batch: number; status: StatusInfo; version?: number };
   name: string | null;
   t: Strings;
   lang: Lang;
@@ -141,7 +142,7 @@ export function StatusDialog({ record, name, t, lang, onClose, onDone }: {
     if (needsReason && !remark.trim()) return setError(t.reasonNeeded);
     try {
       if (by !== name) await api.setPreferences({ name: by });
-      await api.setStatus({ id: record.id, status, by, ...(needsReason ? { reason: remark.trim() } : remark.trim() ? { remark: remark.trim() } : {}) });
+      await api.setStatus({ id: record.id, status, by, ...(record.version !== undefined ? { version: record.version } : {}), ...(needsReason ? { reason: remark.trim() } : remark.trim() ? { remark: remark.trim() } : {}) });
       onDone(status, by);
     } catch (e) {
       setError(message(e, lang));
@@ -154,7 +155,8 @@ export function StatusDialog({ record, name, t, lang, onClose, onDone }: {
         <fieldset className="choice">
           <legend>{t.newStatus}</legend>
           {STATUSES.map((s) => (
-            <label key={s}><input type="radio" name="status" checked={status === s} onChange={() => setStatus(s)} /> {t.statuses[s]}</label>
+            // An accepted record is not accepted again (the store refuses it): its sign-off stays as it is.
+            <label key={s}><input type="radio" name="status" checked={status === s} disabled={unlocking && s === 'accepted'} onChange={() => setStatus(s)} /> {t.statuses[s]}</label>
           ))}
         </fieldset>
         <label className="field">

@@ -34,7 +34,7 @@ type Op = { id: number; recordId: number; table: GridTable; edits: CellEdit[]; a
 
 /** The record on screen. paymentIds are the payments' ids, in the record's order; a payment added in this
  * window keeps the key it was typed under (the grid's row stays the same row when the store answers). */
-export type View = { record: CountyRecord; findings: Finding[]; itemIds: number[]; disbursementIds: number[]; paymentIds: number[]; status: Loaded['status'] };
+export type View = { record: CountyRecord; findings: Finding[]; itemIds: number[]; disbursementIds: number[]; paymentIds: number[]; status: Loaded['status']; version: number };
 export type Marks = Record<GridTable, ReadonlyMap<string, CellMark>>;
 
 /** The record with the ops applied (applyEdits.ts), and its findings. */
@@ -43,11 +43,11 @@ function apply(base: Loaded, ops: Op[], keyOf: (id: number) => number, asOf: str
   const paymentIds = base.paymentIds.map(keyOf);
   const edits = mine.flatMap((o) => (o.table === 'payments' ? [] : (o.edits as (CellEdit & { table: 'items' | 'disbursements' })[])));
   const payments = mine.filter((o) => o.table === 'payments');
-  if (edits.length === 0 && payments.length === 0) return { record: base.record, findings: base.findings, itemIds: base.itemIds, disbursementIds: base.disbursementIds, paymentIds, status: base.status };
+  if (edits.length === 0 && payments.length === 0) return { record: base.record, findings: base.findings, itemIds: base.itemIds, disbursementIds: base.disbursementIds, paymentIds, status: base.status, version: base.version };
   let record = edits.length ? applyEdits(base.record, base, edits) : base.record;
   let ids = paymentIds;
   if (payments.length) ({ record, paymentIds: ids } = applyPayments(record, paymentIds, base.typedActuals, payments, asOf));
-  return { record, findings: checkRecord(record), itemIds: base.itemIds, disbursementIds: base.disbursementIds, paymentIds: ids, status: base.status };
+  return { record, findings: checkRecord(record), itemIds: base.itemIds, disbursementIds: base.disbursementIds, paymentIds: ids, status: base.status, version: base.version };
 }
 
 const sleep = (ms: number, wake: { current: (() => void) | null }) =>

@@ -1,8 +1,10 @@
 // Backups before anything destructive, into backups/ beside the data file. A backup is written to a
 // temporary name, checked (integrity, and the same records as the data file), and only then given
 // its name; a backup that fails leaves nothing behind and deletes nothing. Pruning looks only at
-// this data file's own backups (by their exact name pattern), keeping the newest 20 and the newest
-// of each of the last 30 days. A backup is restored through SQLite's online backup, so an app that
+// this data file's own automatic backups (by their exact name pattern), keeping the newest 20 and the
+// newest of each of the last 30 days; a backup someone asked for (manual) is never pruned. A backup
+// taken for an operation that is then refused is removed again (withBackup): refusals leave no trace.
+// A `.partial` left by a backup that was killed is removed at the next start (removeStalePartials). A backup is restored through SQLite's online backup, so an app that
 // has the file open sees the restored data, not a file swapped under it.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -69,7 +71,7 @@ export const backupFailed = (reason: string) =>
  * Copies the database into backups/ and returns the copy's path (null for an in-memory store).
  * Throws `backup_failed` (and leaves no file) when the copy cannot be made and checked.
  */
-export function backupDatabase(db: Database.Database, dbFile: string, reason: string): string | null {
+export function backupDatabase(db: Database.Database, dbFile: string, reason: string, options: { prune?: boolean } = {}): string | null {
   if (dbFile === ':memory:') return null;
   const folder = backupsFolder(dbFile);
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
@@ -91,13 +93,56 @@ export function backupDatabase(db: Database.Database, dbFile: string, reason: st
     const code = (e as { code?: string }).code ?? '';
     throw backupFailed(/FULL|ENOSPC/.test(code) ? 'disk full' : e instanceof Error ? e.message : String(e));
   }
-  pruneBackups(dbFile);
+  if (options.prune !== false) pruneBackups(dbFile);
   return target;
 }
 
-/** Keeps the newest BACKUPS_KEPT, and the newest of each of the last DAILY_BACKUPS_DAYS days. */
+/**
+ * Backs the data file up, then runs the destructive `op`: when `op` is refused (throws), its backup is
+ * removed and nothing is pruned — a refused operation takes no backup and costs no older one.
+ */
+export function withBackup<T>(db: Database.Database, dbFile: string, reason: string, op: (backup: string | null) => T): T {
+  const backup = backupDatabase(db, dbFile, reason, { prune: false });
+  let result: T;
+  try {
+    result = op(backup);
+  } catch (e) {
+    if (backup) fs.rmSync(backup, { force: true });
+    throw e;
+  }
+  if (backup) pruneBackups(dbFile);
+  return result;
+}
+
+/** Backups someone asked for (the menu, `yanshou backup`): kept until they delete them. */
+export const MANUAL_REASON = 'manual';
+
+/** A partial copy this old is not being written by anyone (a copy in progress touches its file all the time). */
+export const STALE_PARTIAL_MS = 60_000;
+
+/** Removes this data file's `.partial` backups left by a backup that was killed (at start). */
+export function removeStalePartials(dbFile: string, now = Date.now()): string[] {
+  const folder = backupsFolder(dbFile);
+  if (dbFile === ':memory:' || !fs.existsSync(folder)) return [];
+  const pattern = backupPattern(dbFile);
+  const removed: string[] = [];
+  for (const name of fs.readdirSync(folder)) {
+    if (!name.endsWith('.partial') || !pattern.test(name.slice(0, -'.partial'.length))) continue;
+    const file = path.join(folder, name);
+    try {
+      if (now - fs.statSync(file).mtimeMs < STALE_PARTIAL_MS) continue;
+      fs.rmSync(file, { force: true });
+      removed.push(file);
+    } catch {
+      // Gone already, or not ours to remove: left alone.
+    }
+  }
+  return removed;
+}
+
+/** Of the automatic backups, keeps the newest BACKUPS_KEPT and the newest of each of the last DAILY_BACKUPS_DAYS days. */
 export function pruneBackups(dbFile: string, now = new Date()): void {
-  const all = listBackups(dbFile);
+  const all = listBackups(dbFile).filter((b) => b.reason !== MANUAL_REASON);
   const keep = new Set(all.slice(0, BACKUPS_KEPT).map((b) => b.file));
   const oldest = new Date(now.getTime() - DAILY_BACKUPS_DAYS * 86_400_000).toISOString().slice(0, 10);
   const days = new Set<string>();

@@ -5,10 +5,10 @@
 // Each step belongs to the client that made it (a window, a browser tab, a CLI run): a client
 // undoes and redoes its own steps only, and never over a row another client changed since.
 import { appError } from '../../../shared/errors';
-import type { StepDetail } from '../../../shared/steps';
+import { stepLabel, type StepDetail } from '../../../shared/steps';
 import { lockedMessages } from '../../../shared/status';
 import type { DB } from './database';
-import { backupDatabase } from './backup';
+import { withBackup } from './backup';
 import { writeTransaction } from './busy';
 
 import { TABLE_COLUMNS, type Row, type Table } from './columns';
@@ -43,8 +43,24 @@ function readRow(db: DB, table: Table, id: number): Row {
   return row;
 }
 
+/**
+ * The rows that refer to a row (SQLite would delete them with it, ON DELETE CASCADE): a deletion through
+ * Changes removes them first, logged; a replay that would delete a row they refer to is refused.
+ */
+const DEPENDENTS: Record<Table, { table: Table; column: string }[]> = {
+  records: [{ table: 'payments', column: 'record_id' }, { table: 'items', column: 'record_id' }, { table: 'disbursements', column: 'record_id' }],
+  disbursements: [{ table: 'payments', column: 'disbursement_id' }],
+  items: [],
+  payments: [],
+};
+
+const dependentsOf = (db: DB, table: Table, id: number) =>
+  DEPENDENTS[table].map(({ table: child, column }) => ({ table: child, ids: db.prepare(`SELECT id FROM ${child} WHERE ${column} = ? ORDER BY id`).pluck().all(id) as number[] }));
+
 export class Changes {
   private count = 0;
+  /** The records whose rows this step changed (their version is raised once, at the end of the step). */
+  readonly records = new Set<number>();
   constructor(
     private readonly db: DB,
     private readonly stepId: number,
@@ -67,6 +83,7 @@ export class Changes {
 
   private log(table: Table, rowId: number, recordId: number | null, field: string | null, before: unknown, after: unknown) {
     this.count++;
+    if (recordId !== null) this.records.add(recordId);
     this.db
       .prepare('INSERT INTO changes (step_id, table_name, row_id, record_id, field, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)')
       .run(this.stepId, table, rowId, recordId, field, before === undefined ? null : JSON.stringify(before), after === undefined ? null : JSON.stringify(after));
@@ -92,9 +109,11 @@ export class Changes {
     }
   }
 
+  /** Deletes a row, and first every row that refers to it (each logged: nothing goes by cascade unseen). */
   remove(table: Table, id: number): void {
     const before = readRow(this.db, table, id);
     this.assertUnlocked(recordIdOf(table, before));
+    for (const dependents of dependentsOf(this.db, table, id)) for (const child of dependents.ids) this.remove(dependents.table, child);
     this.db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(id);
     this.log(table, id, recordIdOf(table, before), null, before, undefined);
   }
@@ -136,11 +155,18 @@ export function mutate<T>(db: DB, actor: Actor, spec: StepSpec, fn: (changes: Ch
     );
     const changes = new Changes(db, stepId, spec.action);
     const result = fn(changes);
+    if (spec.action !== STATUS_ACTION) raiseVersions(db, changes.records);
     if (!changes.changed) db.prepare('DELETE FROM steps WHERE id = ?').run(stepId);
     else if (spec.recordId === null)
       db.prepare('UPDATE steps SET record_id = (SELECT record_id FROM changes WHERE step_id = @step ORDER BY id LIMIT 1) WHERE id = @step').run({ step: stepId });
     return result;
   });
+}
+
+/** A record's version counts the changes of its figures (a status change is not one). */
+function raiseVersions(db: DB, records: Iterable<number>): void {
+  const raise = db.prepare('UPDATE records SET version = version + 1 WHERE id = ?');
+  for (const id of records) raise.run(id);
 }
 
 type ChangeRow = { id: number; table_name: Table; row_id: number; record_id: number | null; field: string | null; before: string | null; after: string | null };
@@ -153,13 +179,54 @@ function apply(db: DB, change: ChangeRow, direction: Direction): void {
     checkColumn(table, change.field);
     db.prepare(`UPDATE ${table} SET ${change.field} = ? WHERE id = ?`).run(to === null ? null : JSON.parse(to), change.row_id);
   } else if (to === null && from !== null) {
+    assertNothingDependsOn(db, table, change.row_id, direction);
     db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(change.row_id);
   } else if (to !== null) {
     insertRow(db, table, JSON.parse(to) as Row);
   }
 }
 
-type StepRow = { id: number; label: string; record_id: number | null; at: string; undone: number; client_kind: ActorKind; detail: string | null };
+const DEPENDENT_NOUNS: Record<Table, [string, string]> = {
+  payments: ['笔拨付', 'payment(s)'], items: ['行建设内容', 'row(s) of table 2'], disbursements: ['行资金拨付', 'line(s) of table 3'], records: ['条记录', 'record(s)'],
+};
+
+/**
+ * A replay deletes only rows its step made: a row another window (or this one, in a step since) hangs data
+ * on — payments under a line, rows of a record — is not deleted with it. Refused, naming what and who.
+ */
+function assertNothingDependsOn(db: DB, table: Table, rowId: number, direction: Direction): void {
+  const found = dependentsOf(db, table, rowId).filter((d) => d.ids.length > 0);
+  if (found.length === 0) return;
+  const latest = db.prepare(
+    `SELECT s.at, s.client_kind FROM changes c JOIN steps s ON s.id = c.step_id
+     WHERE s.undone = 0 AND c.table_name = ? AND c.row_id IN (SELECT value FROM json_each(?)) ORDER BY s.id DESC LIMIT 1`,
+  );
+  let hit: { at: string; client_kind: ActorKind } | undefined;
+  for (const d of found) hit ??= latest.get(d.table, JSON.stringify(d.ids)) as typeof hit;
+  const owner = db.prepare(table === 'records' ? 'SELECT county_name AS county, NULL AS seq FROM records WHERE id = ?' : `SELECT r.county_name AS county, t.seq FROM ${table} t JOIN records r ON r.id = t.record_id WHERE t.id = ?`).get(rowId) as
+    | { county: string; seq: number | null }
+    | undefined;
+  const tableName = table === 'items' ? ['表二', 'table 2'] : table === 'disbursements' ? ['表三', 'table 3'] : table === 'payments' ? ['拨付台账', 'the ledger'] : ['', ''];
+  const where = owner ? { zh: `${owner.county}${owner.seq !== null ? ` ${tableName[0]} 序号 ${owner.seq} 的行` : ''}`, en: `${owner.county}${owner.seq !== null ? `, ${tableName[1]} No. ${owner.seq}` : ''}` } : { zh: '', en: '' };
+  const what = { zh: found.map((d) => `${d.ids.length} ${DEPENDENT_NOUNS[d.table][0]}`).join('、'), en: found.map((d) => `${d.ids.length} ${DEPENDENT_NOUNS[d.table][1]}`).join(', ') };
+  const [whoZh, whoEn] = hit ? (WHO[hit.client_kind] ?? WHO.desktop) : ['其他窗口', 'another window'];
+  const when = hit ? ` ${timeOf(hit.at)}` : '';
+  const verb = direction === 'undo' ? ['撤销', 'undo'] : ['重做', 'redo'];
+  throw appError(
+    'undo_conflict',
+    `无法${verb[0]}:这一步会删除 ${where.zh},连同${whoZh}${when ? `在${when} ` : ''}录入的 ${what.zh}。为免删除别人的数据,未做任何改动。`,
+    `Cannot ${verb[1]}: this step would delete ${where.en} and with it ${what.en} entered by ${whoEn}${hit ? ` at${when}` : ''}. Nothing was changed, so their data is not deleted.`,
+    {},
+    { ...(hit ? { by: hit.client_kind, at: hit.at } : {}), rows: found.reduce((n, d) => n + d.ids.length, 0) },
+  );
+}
+
+const timeOf = (iso: string) => {
+  const time = new Date(iso);
+  return `${time.toLocaleDateString('zh-CN')} ${time.toTimeString().slice(0, 8)}`;
+};
+
+export type StepRow = { id: number; label: string; record_id: number | null; at: string; undone: number; client_kind: ActorKind; detail: string | null };
 
 export type StepInfo = {
   id: number;
@@ -180,7 +247,7 @@ function removesRecord(db: DB, step: StepRow): boolean {
   return db.prepare(`SELECT 1 FROM changes WHERE step_id = ? AND table_name = 'records' AND field IS NULL AND ${column} IS NULL LIMIT 1`).get(step.id) !== undefined;
 }
 
-function stepInfo(db: DB, row: StepRow): StepInfo {
+export function stepInfo(db: DB, row: StepRow): StepInfo {
   return {
     id: row.id,
     action: row.label,
@@ -281,6 +348,33 @@ function assertReplayUnlocked(db: DB, step: StepRow, changes: ChangeRow[]): void
       '撤销“验收”就是解除验收:请用“解除验收”并写明理由。',
       'Undoing an acceptance unlocks the record: use Unlock and give a reason.',
     );
+  else {
+    // Undoing an unlock (or redoing an acceptance) would sign off figures again: only those the
+    // acceptance was of. Once anything of the record changed since the step, it takes a new acceptance.
+    const toAccepted = changes.find((c) => c.field === 'status' && JSON.parse((step.undone === 0 ? c.before : c.after) ?? 'null') === 'accepted');
+    if (!toAccepted || toAccepted.record_id === null) return;
+    const since = changedSince(db, toAccepted.record_id, step.id);
+    if (!since) return;
+    const [whoZh, whoEn] = WHO[since.client_kind] ?? WHO.desktop;
+    const what = { zh: stepLabel(stepInfo(db, since), 'zh'), en: stepLabel(stepInfo(db, since), 'en') };
+    throw appError(
+      'changed_since',
+      `无法恢复“已验收”:解除验收后,${whoZh}在 ${timeOf(since.at)} 改过这条记录(${what.zh}),验收的是改动前的数字。请重新验收。`,
+      `Cannot restore the acceptance: after the unlock, ${whoEn} changed this record at ${timeOf(since.at)} (${what.en}); what was accepted were the figures before. Accept it anew.`,
+      {},
+      { by: since.client_kind, at: since.at, action: since.label },
+    );
+  }
+}
+
+/** The latest step still in effect after `stepId` that changed a record's figures (a status change is not one). */
+export function changedSince(db: DB, recordId: number, stepId: number): StepRow | undefined {
+  return db
+    .prepare(
+      `SELECT ${STEP_COLUMNS} FROM steps s WHERE s.id > ? AND s.undone = 0 AND s.label != ?
+       AND EXISTS (SELECT 1 FROM changes c WHERE c.step_id = s.id AND c.record_id = ?) ORDER BY s.id DESC LIMIT 1`,
+    )
+    .get(stepId, STATUS_ACTION, recordId) as StepRow | undefined;
 }
 
 export type ReplayResult = { steps: StepInfo[]; needsConfirm: StepInfo[]; backup: string | null };
@@ -296,9 +390,13 @@ export function replay(db: DB, dbFile: string, actor: Actor, direction: Directio
   const removing = planned.filter((s) => s.removesRecord);
   if (planned.length === 0) return { steps: [], needsConfirm: [], backup: null };
   if (removing.length && !options.confirm) return { steps: [], needsConfirm: removing, backup: null };
-  // VACUUM INTO cannot run inside a transaction: the backup comes first.
-  const backup = removing.length ? backupDatabase(db, dbFile, direction) : null;
-  const steps = writeTransaction(db, () => {
+  // VACUUM INTO cannot run inside a transaction: the backup comes first (and goes again if the replay is refused).
+  const run = (backup: string | null) => ({ steps: replaySteps(db, actor, direction, options, planned), needsConfirm: [], backup });
+  return removing.length ? withBackup(db, dbFile, direction, run) : run(null);
+}
+
+function replaySteps(db: DB, actor: Actor, direction: Direction, options: { through?: number }, planned: StepInfo[]): StepInfo[] {
+  return writeTransaction(db, () => {
     const rows = stepsToReplay(db, actor.client, direction, options.through);
     if (rows.map((r) => r.id).join() !== planned.map((p) => p.id).join())
       throw appError('undo_moved', '撤销记录刚刚有了变化,请再试一次', 'The undo history changed meanwhile; try again');
@@ -308,11 +406,11 @@ export function replay(db: DB, dbFile: string, actor: Actor, direction: Directio
       assertReplayUnlocked(db, s, changes);
       for (const c of changes) apply(db, c, direction);
       assertSeqsUnique(db, changes, direction);
+      if (s.label !== STATUS_ACTION) raiseVersions(db, new Set(changes.map((c) => c.record_id).filter((r): r is number => r !== null)));
       db.prepare('UPDATE steps SET undone = ? WHERE id = ?').run(direction === 'undo' ? 1 : 0, s.id);
       return stepInfo(db, { ...s, undone: direction === 'undo' ? 1 : 0 });
     });
   });
-  return { steps, needsConfirm: [], backup };
 }
 
 /** This actor's steps, newest first: the history panel, and what undo and redo would do next. */

@@ -62,9 +62,12 @@ export const PAYMENT_COLUMNS = {
 
 export const FIELD_COLUMNS = { records: COUNTY_COLUMNS, items: ITEM_COLUMNS, disbursements: DISBURSEMENT_COLUMNS, payments: PAYMENT_COLUMNS } as const;
 
-/** Columns a table has beyond the record's fields: ids, order, the matching key, the stated total rate, the review status. */
+/**
+ * Columns a table has beyond the record's fields: ids, order, the matching key, the stated total rate, the review status,
+ * and the record's version (counts every change of its figures: an acceptance is of the version the reviewer saw).
+ */
 const HOUSEKEEPING: Record<Table, readonly string[]> = {
-  records: ['id', 'county_key', 'stated_total_rate', 'status', 'status_by', 'status_at', 'status_remark'],
+  records: ['id', 'county_key', 'stated_total_rate', 'status', 'status_by', 'status_at', 'status_remark', 'version'],
   items: ['id', 'record_id', 'position'],
   disbursements: ['id', 'record_id', 'position'],
   payments: ['id', 'record_id', 'disbursement_id', 'position'],

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { appError } from '../../../shared/errors';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
-import { backupDatabase, newestGoodBackup } from './backup';
+import { backupDatabase, newestGoodBackup, removeStalePartials } from './backup';
 import { BUSY_TIMEOUT_MS, storageError } from './busy';
 
 export type DB = Database.Database;
@@ -61,8 +61,10 @@ function damaged(file: string, reason: string) {
 }
 
 /**
- * The data file, its folder and its WAL companions must be writable. A companion left read-only
- * (-wal/-shm from a copy or another account) is made writable again when this account owns it.
+ * The data file, its folder and its WAL companions must be writable. The data file's permissions are
+ * the user's: one marked read-only (no write bit, even for root) or not writable by this account is
+ * refused in one line, never changed. Only a -wal/-shm companion this account owns, left read-only
+ * (by a copy, or an app that crashed), is made writable again: those are SQLite's working files.
  */
 function assertWritable(file: string): void {
   const refuse = (which: string) =>
@@ -75,19 +77,23 @@ function assertWritable(file: string): void {
   const writable = (p: string) => {
     try {
       fs.accessSync(p, fs.constants.W_OK);
-      return true;
+      return (fs.statSync(p).mode & 0o222) !== 0;
     } catch {
       return false;
     }
   };
   const folder = path.dirname(path.resolve(file));
   if (fs.existsSync(folder) && !writable(folder)) throw refuse(folder);
-  for (const p of [file, `${file}-wal`, `${file}-shm`]) {
+  if (fs.existsSync(file) && !writable(file)) throw refuse(file);
+  for (const p of [`${file}-wal`, `${file}-shm`]) {
     if (!fs.existsSync(p) || writable(p)) continue;
-    try {
-      fs.chmodSync(p, fs.statSync(p).mode | 0o200);
-    } catch {
-      // Not ours to change.
+    const stat = fs.statSync(p);
+    if (stat.isFile() && stat.uid === process.getuid?.()) {
+      try {
+        fs.chmodSync(p, stat.mode | 0o200);
+      } catch {
+        // Not ours to change after all.
+      }
     }
     if (!writable(p)) throw refuse(p);
   }
@@ -118,6 +124,7 @@ export function openDatabase(file: string): DB {
   if (file !== ':memory:') {
     fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     assertWritable(file);
+    removeStalePartials(file);
   }
   const version = isNew ? 0 : inspectExisting(file);
   let db: DB;

@@ -130,6 +130,11 @@ export const MIGRATIONS: readonly string[] = [
     value TEXT NOT NULL
   );
   `,
+  // A record's version: raised by every step (and every undo or redo) that changes its figures, not by a
+  // status change. An acceptance names the version the reviewer saw; a record changed since is refused.
+  `
+  ALTER TABLE records ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,262 @@
+// Integrity (issue 21): nothing another window, a race or a hostile file can undo, unlock or take.
+// Rules of the store and of the contract's dispatch, whatever screen (or script) calls them.
+import { afterEach, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { openDatabase, type DB } from '../../../electron/services/store/database';
+import { createRecord, readRecord } from '../../../electron/services/store/records';
+import { deleteRows, editCells } from '../../../electron/services/store/edits';
+import { editPayments } from '../../../electron/services/store/payments';
+import { readStatus, setStatus } from '../../../electron/services/store/status';
+import { history, mutate, replay, type Actor } from '../../../electron/services/store/changelog';
+import { backupsFolder, listBackups, pruneBackups } from '../../../electron/services/store/backup';
+import { dispatch, type ApiContext } from '../../../electron/services/api';
+import { AppError } from '../../../shared/errors';
+import type { Output } from '../../../shared/contract';
+import { ME, ROOT, seedInput, tempDir } from '../../helpers/fixtures';
+
+const A: Actor = { client: 'window-a', kind: 'desktop' };
+const B: Actor = { client: 'tab-b', kind: 'web' };
+const dbs: DB[] = [];
+afterEach(() => {
+  for (const db of dbs.splice(0)) if (db.open) db.close();
+});
+
+function setup() {
+  const file = path.join(tempDir(), 'integrity.sqlite');
+  const db = openDatabase(file);
+  dbs.push(db);
+  const id = createRecord(db, ME, seedInput());
+  return { db, file, id };
+}
+
+const undo = (db: DB, actor: Actor) => replay(db, db.name, actor, 'undo', { confirm: true });
+const redo = (db: DB, actor: Actor) => replay(db, db.name, actor, 'redo', { confirm: true });
+
+function refusal(fn: () => unknown): AppError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof AppError) return e;
+    throw e;
+  }
+  throw new Error('not refused');
+}
+
+const paymentsOf = (db: DB, id: number) => readRecord(db, id).record.payments ?? [];
+const lines = (db: DB, id: number) => readRecord(db, id).record.disbursements.map((d) => d.seq);
+
+describe("another window's undo or redo never deletes payments (issue 21 #1)", () => {
+  /** Window A appends line 7; window B enters 3 payments under it (each its own step). */
+  function lineWithTheirPayments() {
+    const s = setup();
+    const [line] = editCells(s.db, A, s.id, 'disbursements', [], [{ name: '新增线路', planned: '100' }], 'paste');
+    const seq = readRecord(s.db, s.id).record.disbursements.at(-1)!.seq;
+    for (const day of ['2022-01-05', '2022-02-05', '2022-03-05']) editPayments(s.db, B, s.id, [], [{ line: String(seq), date: day, amount: '10', payee: '某公司' }]);
+    return { ...s, line, seq };
+  }
+
+  it("A's undo of the line is refused naming B's 3 payments; nothing is deleted; B's own undo still works, then A's", () => {
+    const { db, id, seq } = lineWithTheirPayments();
+    const e = refusal(() => undo(db, A));
+    expect(e.code).toBe('undo_conflict');
+    expect(e.messages.zh).toContain(`序号 ${seq}`);
+    expect(e.messages.zh).toContain('3 笔拨付');
+    expect(e.messages.zh).toContain('浏览器窗口');
+    expect(e.messages.en).toContain('3 payment(s)');
+    expect(paymentsOf(db, id)).toHaveLength(3);
+    expect(lines(db, id)).toContain(seq);
+    // B's undo takes back B's own payment, one step each.
+    for (let n = 2; n >= 0; n--) {
+      expect(undo(db, B).steps).toHaveLength(1);
+      expect(paymentsOf(db, id)).toHaveLength(n);
+    }
+    expect(undo(db, A).steps).toHaveLength(1);
+    expect(lines(db, id)).not.toContain(seq);
+  });
+
+  it("A's redo of a line's deletion is refused once B entered payments under the line again", () => {
+    const { db, id } = setup();
+    const { disbursementIds } = readRecord(db, id);
+    deleteRows(db, A, id, 'disbursements', [disbursementIds[1]]);
+    undo(db, A);
+    editPayments(db, B, id, [], [{ line: '2', date: '2022-01-05', amount: '10' }]);
+    const e = refusal(() => redo(db, A));
+    expect(e.code).toBe('undo_conflict');
+    expect(e.messages.zh).toContain('1 笔拨付');
+    expect(paymentsOf(db, id)).toHaveLength(1);
+    expect(lines(db, id)).toContain(2);
+  });
+
+  it('every deletion is in the change log, cascaded or not: removing a line removes its payments as logged changes, and undo brings them back', () => {
+    const { db, id, line } = lineWithTheirPayments();
+    // Whatever path deletes a line (here a bare step), the rows that hang on it go through the log, not ON DELETE CASCADE.
+    mutate(db, A, { action: 'delete rows', recordId: id }, (changes) => changes.remove('disbursements', line));
+    expect(paymentsOf(db, id)).toHaveLength(0);
+    const logged = db.prepare("SELECT count(*) FROM changes WHERE table_name = 'payments' AND after IS NULL").pluck().get();
+    expect(logged).toBe(3);
+    undo(db, A);
+    expect(paymentsOf(db, id)).toHaveLength(3);
+  });
+});
+
+describe('the sign-off (issue 21 #3, #5, #6)', () => {
+  const accept = (db: DB, id: number) => setStatus(db, ME, id, { status: 'accepted', by: '审核员甲', remark: '验收通过' });
+
+  it('(#3) undoing an unlock after the figures changed is refused naming the change; the record stays unlocked with the new figures', () => {
+    const { db, id } = setup();
+    const reviewer: Actor = { client: 'reviewer', kind: 'desktop' };
+    setStatus(db, reviewer, id, { status: 'accepted', by: '审核员甲', remark: '验收通过' });
+    setStatus(db, reviewer, id, { status: 'reviewed', by: '审核员甲', reason: '补录凭证' });
+    editCells(db, B, id, 'disbursements', [{ rowId: readRecord(db, id).disbursementIds[0], field: 'actual', value: '775.0' }], []);
+    const e = refusal(() => undo(db, reviewer));
+    expect(e.code).toBe('changed_since');
+    expect(e.messages.zh).toContain('浏览器窗口');
+    expect(e.messages.zh).toContain('实际拨付额度');
+    expect(readStatus(db, id).status).toBe('reviewed');
+    expect(readRecord(db, id).record.totals.actual).toBe('1370.75');
+    // Once the change is taken back, the figures are those accepted: the undo restores the acceptance.
+    undo(db, B);
+    undo(db, reviewer);
+    expect(readStatus(db, id)).toMatchObject({ status: 'accepted', by: '审核员甲', remark: '验收通过' });
+  });
+
+  it('(#5) accepting an accepted record is refused naming the first acceptance, which stays as it was', () => {
+    const { db, id } = setup();
+    const first = accept(db, id);
+    const e = refusal(() => setStatus(db, B, id, { status: 'accepted', by: '某人' }));
+    expect(e.code).toBe('already_accepted');
+    expect(e.messages.zh).toContain('审核员甲');
+    expect(readStatus(db, id)).toEqual(first);
+    expect(history(db, B).steps).toHaveLength(0);
+  });
+
+  it('(#6) an acceptance carries the version the window read; a record changed since is refused naming who changed what', async () => {
+    const { db, file, id } = setup();
+    const ctx: ApiContext = { db, dbFile: file, version: 'test', renderPdf: async () => new Uint8Array() };
+    const seen = (await dispatch(ctx, 'getRecord', { id }, A)) as { ok: true; value: Output<'getRecord'> };
+    await dispatch(ctx, 'editCells', { recordId: id, table: 'disbursements', edits: [{ rowId: seen.value.disbursementIds[0], field: 'actual', value: '700' }] }, B);
+    const stale = await dispatch(ctx, 'setStatus', { id, status: 'accepted', by: '审核员甲', version: seen.value.version }, A);
+    expect(stale.ok).toBe(false);
+    if (stale.ok) return;
+    expect(stale.error.code).toBe('record_changed');
+    expect(stale.error.messages?.zh).toMatch(/浏览器窗口在 .*编辑 樟树市 三 第1行 实际拨付额度/);
+    expect(readStatus(db, id).status).toBe('draft');
+    // A status change does not change the figures: the version read before it still accepts.
+    const fresh = (await dispatch(ctx, 'getRecord', { id }, A)) as { ok: true; value: Output<'getRecord'> };
+    expect(fresh.value.version).not.toBe(seen.value.version);
+    expect((await dispatch(ctx, 'setStatus', { id, status: 'reviewed', by: '审核员甲', version: fresh.value.version }, A)).ok).toBe(true);
+    expect((await dispatch(ctx, 'setStatus', { id, status: 'accepted', by: '审核员甲', version: fresh.value.version }, A)).ok).toBe(true);
+  });
+
+  it('(#6) an undo or redo of a change raises the version as much as the change did', () => {
+    const { db, id } = setup();
+    const version = () => db.prepare('SELECT version FROM records WHERE id = ?').pluck().get(id) as number;
+    const v0 = version();
+    editCells(db, A, id, 'disbursements', [{ rowId: readRecord(db, id).disbursementIds[0], field: 'actual', value: '700' }], []);
+    const v1 = version();
+    expect(v1).toBeGreaterThan(v0);
+    undo(db, A);
+    expect(version()).toBeGreaterThan(v1);
+    setStatus(db, A, id, { status: 'submitted', by: '李会计' });
+    const v2 = version();
+    undo(db, A);
+    expect(version()).toBe(v2);
+  });
+});
+
+describe('status changes in a race (issue 21 #4): read, decide and write hold one write lock', () => {
+  /** Another process accepts the record (or sets `status`) and holds the write lock for a moment before committing. */
+  function otherProcessSets(file: string, id: number, status: string) {
+    const script = `
+      import { openDatabase } from './electron/services/store/database.ts';
+      import { setStatus } from './electron/services/store/status.ts';
+      import fs from 'node:fs';
+      const db = openDatabase(${JSON.stringify(file)});
+      db.transaction(() => {
+        setStatus(db, { client: 'reviewer-process', kind: 'cli' }, ${id}, { status: ${JSON.stringify(status)}, by: '审核员甲' });
+        fs.writeSync(1, 'holding\\n');
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 400);
+        fs.writeSync(1, 'committing ' + new Date().toISOString() + '\\n');
+      }).immediate();
+      db.close();
+    `;
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    const exited = new Promise<void>((r) => child.once('exit', () => r()));
+    const holding = new Promise<void>((resolve) => child.stdout!.on('data', (c) => (out += c) && out.includes('holding') && resolve()));
+    return { holding, exited, committedAt: () => /committing (\S+)/.exec(out)?.[1] ?? '' };
+  }
+
+  it('an acceptance that commits while "已审核 → 草稿, no reason" waits: the unlock is refused, 5 runs out of 5', async () => {
+    for (let run = 0; run < 5; run++) {
+      const { db, file, id } = setup();
+      setStatus(db, ME, id, { status: 'reviewed', by: '王科长' });
+      const other = otherProcessSets(file, id, 'accepted');
+      await other.holding;
+      const e = refusal(() => setStatus(db, B, id, { status: 'draft', by: '编辑乙' }));
+      await other.exited;
+      expect(e.code).toBe('reason_needed');
+      expect(readStatus(db, id)).toMatchObject({ status: 'accepted', by: '审核员甲' });
+    }
+  });
+
+  it('the time recorded is when the change got the write lock, after the change it waited for', async () => {
+    const { db, file, id } = setup();
+    const other = otherProcessSets(file, id, 'submitted');
+    await other.holding;
+    const mine = setStatus(db, B, id, { status: 'reviewed', by: '王科长' });
+    await other.exited;
+    expect(mine.at! >= other.committedAt()).toBe(true);
+    expect(readStatus(db, id)).toMatchObject({ status: 'reviewed', by: '王科长', at: mine.at });
+  });
+});
+
+describe('files (issue 21 #7, #9)', () => {
+  it("(#7) a read-only data file is refused in one line and its permissions are left as they were", () => {
+    const { db, file } = setup();
+    db.close();
+    fs.chmodSync(file, 0o444);
+    const e = refusal(() => openDatabase(file));
+    expect(e.code).toBe('read_only');
+    expect(e.messages.zh).toContain(file);
+    expect(fs.statSync(file).mode & 0o777).toBe(0o444);
+  });
+
+  it('(#9) a refused delete takes no backup and prunes none; a manual backup outlives any number of automatic ones', async () => {
+    const { db, file, id } = setup();
+    const ctx: ApiContext = { db, dbFile: file, version: 'test', renderPdf: async () => new Uint8Array() };
+    const manual = await dispatch(ctx, 'backupNow', {}, A);
+    expect(manual.ok).toBe(true);
+    setStatus(db, ME, id, { status: 'accepted', by: '审核员甲' });
+    for (let n = 0; n < 21; n++) {
+      const r = await dispatch(ctx, 'deleteRecord', { id }, A);
+      expect(r.ok ? 'deleted' : r.error.code).toBe('locked');
+    }
+    expect(listBackups(file).map((b) => b.reason)).toEqual(['manual']);
+    // 25 automatic backups: the manual one stays.
+    fs.mkdirSync(backupsFolder(file), { recursive: true });
+    for (let n = 0; n < 25; n++) fs.writeFileSync(path.join(backupsFolder(file), `integrity-2099-01-01T00-00-${String(n).padStart(2, '0')}-000Z-delete.sqlite`), '');
+    pruneBackups(file);
+    const left = listBackups(file);
+    expect(left.filter((b) => b.reason === 'delete')).toHaveLength(20);
+    expect(left.filter((b) => b.reason === 'manual')).toHaveLength(1);
+  });
+
+  it("(#9) a backup's .partial left by a kill is removed at the next start; another file's is not", () => {
+    const { db, file } = setup();
+    db.close();
+    const folder = backupsFolder(file);
+    fs.mkdirSync(folder, { recursive: true });
+    const mine = path.join(folder, 'integrity-2026-01-01T00-00-00-000Z-delete.sqlite.partial');
+    const theirs = path.join(folder, 'other-2026-01-01T00-00-00-000Z-delete.sqlite.partial');
+    for (const f of [mine, theirs]) {
+      fs.writeFileSync(f, 'half a copy');
+      fs.utimesSync(f, new Date(Date.now() - 3_600_000), new Date(Date.now() - 3_600_000));
+    }
+    dbs.push(openDatabase(file));
+    expect(fs.existsSync(mine)).toBe(false);
+    expect(fs.existsSync(theirs)).toBe(true);
+  });
+});
