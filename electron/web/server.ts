@@ -2,9 +2,13 @@
 //
 // Who may call: the address `yanshou web` prints (or opens) carries a one-time code, valid for
 // 60 s, which the first visit exchanges for an HttpOnly, SameSite=Strict session cookie; the code
-// is then spent, so the address seen on a command line or in a history is worth nothing. Every
-// /api/ request needs that cookie (checked before routing), a local Host (DNS rebinding) and, when
-// the browser sends one, a local Origin (CSRF). Bodies are capped before they are read; errors
+// is then spent, so the address seen on a command line or in a history is worth nothing. The cookie
+// alone opens nothing: cookies are not scoped by port, so a browser sends it to any other server on
+// 127.0.0.1, which could replay it. The exchange also gives the page a per-session secret, in the
+// redirect's fragment (#s=…, never sent to a server); the page keeps it for its tab (sessionStorage,
+// scoped to this origin, port included) and sends it in the x-yanshou-session header. Every /api/
+// request needs the cookie and its session's secret (checked before routing), a session used within
+// the idle limit, a local Host (DNS rebinding) and, when the browser sends one, a local Origin (CSRF). Bodies are capped before they are read; errors
 // carry a code and a message, never a path or a stack.
 import http from 'node:http';
 import fs from 'node:fs';
@@ -37,6 +41,10 @@ const TYPES: Record<string, string> = {
 /** Request bodies: an import carries workbooks (base64), everything else is small. */
 export const BODY_LIMITS = { importWorkbooks: 20 * 1024 * 1024, other: 1024 * 1024 };
 export const CODE_LIFETIME_MS = 60_000;
+/** A session unused this long is over: the page says so, and `yanshou web` prints a new address. */
+export const SESSION_IDLE_MS = 4 * 60 * 60_000;
+/** The header that carries the session's secret (renderer/src/transport.ts sends it). */
+export const SESSION_HEADER = 'x-yanshou-session';
 
 export type WebServer = { url: string; port: number; close: () => Promise<void> };
 
@@ -67,13 +75,15 @@ const EXPIRED_PAGE = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><t
 <h1>这个链接已经用过或已过期</h1><p>为了安全,<code>yanshou web</code> 显示的地址只能打开一次,且 60 秒内有效。请重新运行 <code>yanshou web</code>(或 <code>npm start</code>),用它新显示的地址打开。</p>
 <p lang="en">This link was used already or has expired. For safety, the address <code>yanshou web</code> prints opens once, within 60 seconds. Run it again and open the new address.</p></body></html>`;
 
-export async function startWebServer(ctx: ApiContext, options: { port?: number; rendererDir: string }): Promise<WebServer> {
+export async function startWebServer(ctx: ApiContext, options: { port?: number; rendererDir: string; sessionIdleMs?: number }): Promise<WebServer> {
+  const idleMs = options.sessionIdleMs ?? SESSION_IDLE_MS;
   const root = path.resolve(options.rendererDir);
   let port = 0;
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const code = crypto.randomBytes(24).toString('base64url');
   let codeExpires = Date.now() + CODE_LIFETIME_MS;
-  const sessions = new Set<string>();
+  /** Session cookie → its secret and when it was last used. */
+  const sessions = new Map<string, { secret: string; seen: number }>();
   const cookieName = () => `yanshou-${port}`;
 
   const server = http.createServer(async (req, res) => {
@@ -87,9 +97,20 @@ export async function startWebServer(ctx: ApiContext, options: { port?: number; 
       const url = new URL(raw, `http://${host}`);
       // The raw path counts too: /api/%2e%2e/… normalises out of /api/ but still needs the session.
       if (url.pathname.startsWith('/api/') || raw.startsWith('/api/')) {
-        const session = cookie(req, cookieName());
-        if (!session) return error(res, 401, 'no_session', '请用 yanshou web 显示的地址打开验收台', 'Open Yanshou at the address yanshou web prints');
-        if (![...sessions].some((s) => sameSecret(session, s))) return error(res, 403, 'bad_session', '会话无效,请用 yanshou web 新显示的地址打开', 'Unknown session; open the address yanshou web prints');
+        const given = cookie(req, cookieName());
+        if (!given) return error(res, 401, 'no_session', '请用 yanshou web 显示的地址打开验收台', 'Open Yanshou at the address yanshou web prints');
+        const id = [...sessions.keys()].find((s) => sameSecret(given, s));
+        const session = id === undefined ? undefined : sessions.get(id)!;
+        if (!session) return error(res, 403, 'bad_session', '会话无效,请用 yanshou web 新显示的地址打开', 'Unknown session; open the address yanshou web prints');
+        const secret = req.headers[SESSION_HEADER];
+        if (typeof secret !== 'string' || !sameSecret(secret, session.secret))
+          return error(res, 403, 'bad_session', '会话无效,请用 yanshou web 新显示的地址打开', 'Unknown session; open the address yanshou web prints');
+        if (Date.now() - session.seen > idleMs) {
+          sessions.delete(id!);
+          const hours = Math.round(idleMs / 3_600_000);
+          return error(res, 401, 'session_expired', `会话已过期(超过 ${hours} 小时未使用)。请重新运行 yanshou web,用新显示的地址打开。`, `The session expired (unused for more than ${hours} hours). Run yanshou web again and open the new address.`);
+        }
+        session.seen = Date.now();
         if (req.method !== 'POST') return error(res, 405, 'method_not_allowed', '只接受 POST', 'POST only', { allow: 'POST' });
         if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) return error(res, 415, 'unsupported_media_type', '只接受 application/json', 'application/json only');
         const method = url.pathname.startsWith('/api/') ? url.pathname.slice(5) : '';
@@ -115,8 +136,9 @@ export async function startWebServer(ctx: ApiContext, options: { port?: number; 
         if (Date.now() > codeExpires || !sameSecret(given, code)) return send(res, 403, EXPIRED_PAGE, 'text/html; charset=utf-8', { 'content-security-policy': CSP });
         codeExpires = 0; // spent
         const session = crypto.randomBytes(32).toString('base64url');
-        sessions.add(session);
-        return send(res, 302, '', 'text/plain', { location: '/', 'set-cookie': `${cookieName()}=${session}; HttpOnly; SameSite=Strict; Path=/; Max-Age=86400` });
+        const secret = crypto.randomBytes(32).toString('base64url');
+        sessions.set(session, { secret, seen: Date.now() });
+        return send(res, 302, '', 'text/plain', { location: `/#s=${secret}`, 'set-cookie': `${cookieName()}=${session}; HttpOnly; SameSite=Strict; Path=/; Max-Age=86400` });
       }
       return serveFile(res, root, url.pathname);
     } catch (e) {

@@ -2,7 +2,7 @@
 // same contract goes over HTTP, authenticated by the session cookie the one-time address set. Both
 // transports classify failures alike (transport.ts).
 import { createClient, type Client } from '../../shared/client';
-import { httpTransport, ipcTransport, type Invoke } from './transport';
+import { httpTransport, ipcTransport, takeSessionSecret, type Invoke } from './transport';
 
 export { OfflineError, ServerError, ApiError } from '../../shared/client';
 
@@ -22,4 +22,4 @@ function tabId(): string {
   return id;
 }
 
-export const api: Client = createClient(window.yanshou ? ipcTransport((method, input) => window.yanshou!.invoke(method, input)) : httpTransport({ client: tabId() }));
+export const api: Client = createClient(window.yanshou ? ipcTransport((method, input) => window.yanshou!.invoke(method, input)) : httpTransport({ client: tabId(), secret: takeSessionSecret() }));

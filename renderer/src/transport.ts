@@ -21,8 +21,27 @@ function httpFailure(status: number, body: string): WireError {
   return { code: `http_${status}`, message: `服务器错误(HTTP ${status})`, messages: { zh: `服务器错误(HTTP ${status})`, en: `Server error (HTTP ${status})` } };
 }
 
-/** The contract over HTTP (web mode): the session cookie (set by the one-time address) and this tab's client id on every call. */
-export function httpTransport(options: { client: string; fetch?: typeof fetch }): Transport {
+/** The header that carries web mode's per-session secret (electron/web/server.ts checks it with the cookie). */
+export const SESSION_HEADER = 'x-yanshou-session';
+const SESSION_KEY = 'yanshou-session';
+
+/**
+ * Web mode's per-session secret: the one-time address redirects to `/#s=<secret>` (a fragment never
+ * reaches any server). The tab takes it out of the address at once and keeps it for itself
+ * (sessionStorage: this origin — port included — and this tab only; a reload keeps it). Unlike the
+ * cookie, which the browser sends to every server on 127.0.0.1, no other program or page gets it.
+ */
+export function takeSessionSecret(where: { location: Location; history: History; storage: Storage } = { location, history, storage: sessionStorage }): string | null {
+  const m = /(?:^#|&)s=([\w-]{16,})/.exec(where.location.hash);
+  if (m) {
+    where.storage.setItem(SESSION_KEY, m[1]);
+    where.history.replaceState(where.history.state, '', where.location.pathname + where.location.search);
+  }
+  return where.storage.getItem(SESSION_KEY);
+}
+
+/** The contract over HTTP (web mode): the session cookie (set by the one-time address), its secret and this tab's client id on every call. */
+export function httpTransport(options: { client: string; secret?: string | null; fetch?: typeof fetch }): Transport {
   const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
   return async (method, input) => {
     let status: number;
@@ -31,7 +50,7 @@ export function httpTransport(options: { client: string; fetch?: typeof fetch })
     try {
       const res = await doFetch(`/api/${method}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-yanshou-client': options.client },
+        headers: { 'content-type': 'application/json', 'x-yanshou-client': options.client, ...(options.secret ? { [SESSION_HEADER]: options.secret } : {}) },
         body: encodeWire(input),
       });
       ({ status, ok } = res);

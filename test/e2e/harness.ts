@@ -135,7 +135,7 @@ export async function copy(page: Page): Promise<{ text: string; html: string }> 
 export async function callApi<T = unknown>(page: Page, method: string, input: unknown): Promise<T> {
   return page.evaluate(
     async ([m, body]) => {
-      const res = await fetch(`/api/${m}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${sessionStorage.getItem('yanshou-token')}`, 'x-yanshou-client': 'e2e-setup' }, body: JSON.stringify(body) });
+      const res = await fetch(`/api/${m}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-yanshou-session': sessionStorage.getItem('yanshou-session') ?? '', 'x-yanshou-client': 'e2e-setup' }, body: JSON.stringify(body) });
       if (!res.ok) throw new Error(`${m}: ${res.status} ${await res.text()}`);
       return res.json();
     },

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase, type DB } from '../../../electron/services/store/database';
 import { createRecord, readRecord } from '../../../electron/services/store/records';
-import { BODY_LIMITS, CODE_LIFETIME_MS, startWebServer, type WebServer } from '../../../electron/web/server';
+import { BODY_LIMITS, CODE_LIFETIME_MS, SESSION_HEADER, startWebServer, type WebServer } from '../../../electron/web/server';
 import type { ApiContext } from '../../../electron/services/api';
 import { encodeWire } from '../../../shared/wire';
 import { METHODS } from '../../../shared/contract';
@@ -14,6 +14,7 @@ import { seedInput, tempDir, ME } from '../../helpers/fixtures';
 let db: DB;
 let server: WebServer;
 let session: string;
+let secret: string;
 let recordId: number;
 // The renderer folder, and a secret beside it (outside it): nothing may serve the secret.
 const outside = tempDir();
@@ -54,22 +55,24 @@ function request(target: string, options: { method?: string; headers?: Record<st
   });
 }
 
-/** Opens the printed address (spending its code) and returns the session cookie it sets. */
-async function signIn(srv: WebServer): Promise<string> {
+/** Opens the printed address (spending its code): the session cookie it sets, and the secret its redirect gives the page. */
+async function signInWithSecret(srv: WebServer): Promise<{ cookie: string; secret: string }> {
   const r = await request(new URL(srv.url).pathname + new URL(srv.url).search, {}, srv);
   expect(r.status).toBe(302);
-  return String(r.headers['set-cookie']).split(';')[0];
+  return { cookie: String(r.headers['set-cookie']).split(';')[0], secret: /^\/#s=([\w-]+)$/.exec(String(r.headers.location))?.[1] ?? '' };
 }
 
+/** The headers of a call the page makes: the cookie, and the session's secret. */
+const authed = () => ({ cookie: session, [SESSION_HEADER]: secret });
 const call = (method: string, input: unknown, headers: Record<string, string> = {}) =>
-  request(`/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: session, ...headers }, body: encodeWire(input) });
+  request(`/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', ...authed(), ...headers }, body: encodeWire(input) });
 
 beforeAll(async () => {
   db = openDatabase(':memory:');
   ctx.db = db;
   recordId = createRecord(db, ME, seedInput());
   server = await startWebServer(ctx, { rendererDir: root });
-  session = await signIn(server);
+  ({ cookie: session, secret } = await signInWithSecret(server));
 });
 afterAll(async () => {
   await server.close();
@@ -96,6 +99,55 @@ describe('web mode: who may call', () => {
       expect((await request('/api/listRecords', { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: '{}' })).status).toBe(403);
     } finally {
       await other.close();
+    }
+  });
+
+  it('(issue 21 #8) the cookie alone opens nothing: a call needs the secret the page was given with it, checked against that session', async () => {
+    // What another program replaying the cookie (sent by the browser to any server on 127.0.0.1) can do: nothing.
+    const cookieOnly = await request('/api/setStatus', { method: 'POST', headers: { 'content-type': 'application/json', cookie: session }, body: encodeWire({ id: recordId, status: 'submitted', by: '外人' }) });
+    expect(cookieOnly.status).toBe(403);
+    expect(JSON.parse(cookieOnly.body).code).toBe('bad_session');
+    // Another session's secret with this cookie: refused too.
+    const second = await startWebServer(ctx, { rendererDir: root });
+    const other = await signInWithSecret(second);
+    await second.close();
+    const mixed = await request('/api/listRecords', { method: 'POST', headers: { 'content-type': 'application/json', cookie: session, [SESSION_HEADER]: other.secret }, body: '{}' });
+    expect(mixed.status).toBe(403);
+    expect(db.prepare('SELECT status FROM records WHERE id = ?').pluck().get(recordId)).toBe('draft');
+    // The page's own call, cookie and secret: answered.
+    expect((await call('listRecords', {})).status).toBe(200);
+    // The secret rides in the redirect's fragment (never sent to a server), not in a cookie or the body.
+    const fresh = await startWebServer(ctx, { rendererDir: root });
+    try {
+      const r = await request(new URL(fresh.url).pathname + new URL(fresh.url).search, {}, fresh);
+      expect(String(r.headers.location)).toMatch(/^\/#s=[\w-]{40,}$/);
+      expect(String(r.headers['set-cookie'])).not.toContain(String(r.headers.location).slice(4));
+      expect(r.body).toBe('');
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('(issue 21 #8) a session unused past the idle limit is over: 401 session_expired, then 403', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const short = await startWebServer(ctx, { rendererDir: root, sessionIdleMs: 60_000 });
+    try {
+      const { cookie, secret: key } = await signInWithSecret(short);
+      const ask = () => request('/api/listRecords', { method: 'POST', headers: { 'content-type': 'application/json', cookie, [SESSION_HEADER]: key }, body: '{}' }, short);
+      const wait = (ms: number) => vi.setSystemTime(Date.now() + ms);
+      expect((await ask()).status).toBe(200);
+      wait(50_000);
+      expect((await ask()).status).toBe(200); // used: the idle time starts again
+      wait(50_000);
+      expect((await ask()).status).toBe(200);
+      wait(61_000);
+      const expired = await ask();
+      expect(expired.status).toBe(401);
+      expect(JSON.parse(expired.body).code).toBe('session_expired');
+      expect((await ask()).status).toBe(403);
+    } finally {
+      vi.useRealTimers();
+      await short.close();
     }
   });
 
@@ -206,15 +258,15 @@ describe('web mode: the contract over HTTP', () => {
 describe('web mode: bodies capped before they are read', () => {
   it('answers 413 for a declared length over the cap (1 MB for calls, 20 MB for imports)', async () => {
     const big = Buffer.alloc(BODY_LIMITS.other + 1, 0x20);
-    const declared = await request('/api/listRecords', { method: 'POST', headers: { 'content-type': 'application/json', cookie: session }, body: big });
+    const declared = await request('/api/listRecords', { method: 'POST', headers: { 'content-type': 'application/json', ...authed() }, body: big });
     expect(declared.status).toBe(413);
     expect(JSON.parse(declared.body)).toMatchObject({ code: 'too_large' });
     const importSized = Buffer.from(encodeWire({ files: [{ name: 'a.xlsx', bytes: new Uint8Array(2 * 1024 * 1024) }], onConflict: 'fail', dryRun: true }));
-    expect((await request('/api/importWorkbooks', { method: 'POST', headers: { 'content-type': 'application/json', cookie: session }, body: importSized })).status).toBe(422);
+    expect((await request('/api/importWorkbooks', { method: 'POST', headers: { 'content-type': 'application/json', ...authed() }, body: importSized })).status).toBe(422);
   });
 
   it('answers 413, not a reset, for a body without a length that grows past the cap', async () => {
-    const r = await request('/api/importWorkbooks', { method: 'POST', headers: { 'content-type': 'application/json', cookie: session }, body: Buffer.alloc(BODY_LIMITS.importWorkbooks + 1024 * 1024, 0x20), chunked: true });
+    const r = await request('/api/importWorkbooks', { method: 'POST', headers: { 'content-type': 'application/json', ...authed() }, body: Buffer.alloc(BODY_LIMITS.importWorkbooks + 1024 * 1024, 0x20), chunked: true });
     expect(r.status).toBe(413);
   });
 });
@@ -225,7 +277,7 @@ describe('web mode: files', () => {
     expect(index.status).toBe(200);
     expect(index.headers['content-security-policy']).toContain("script-src 'self'");
     expect(index.headers['content-security-policy']).toContain("frame-ancestors 'none'");
-    expect((await request('/api/listRecords', { headers: { cookie: session } })).status).toBe(405);
+    expect((await request('/api/listRecords', { headers: authed() })).status).toBe(405);
   });
 
   it('serves nothing outside the renderer folder, however the path is written', async () => {
