@@ -7,7 +7,7 @@ import type ExcelJS from 'exceljs';
 import { appError } from '../../../shared/errors';
 import { attributes, date1904AsDigit, defineCjkDateFormats, unreadableAppXml, wrapBareTextBeforeRuns } from './repairs';
 import { CapExceeded, SheetFilter } from './sheet-filter';
-import { brokenZip, checkFileKind, inflateEntry, LIMITS, listEntries, storeZip, type ZipEntry } from './zip';
+import { brokenZip, checkFileKind, inflateEntry, LIMITS, listEntries, partName, readAsWorksheet, storeZip, type ZipEntry } from './zip';
 
 export type WorkbookFile = { name: string; bytes: Uint8Array };
 
@@ -22,7 +22,7 @@ function sheetNames(entries: Map<string, Buffer>): Map<string, string> {
     if (end < 0) break;
     const a = attributes(rels.slice(i, end + 1));
     const target = a.get('Target') ?? '';
-    targets.set(a.get('Id') ?? '', target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+    targets.set(a.get('Id') ?? '', partName(target.startsWith('/') ? target : `xl/${target}`));
   }
   for (let i = workbook.indexOf('<sheet '); i >= 0; i = workbook.indexOf('<sheet ', i + 7)) {
     const end = workbook.indexOf('>', i);
@@ -34,7 +34,8 @@ function sheetNames(entries: Map<string, Buffer>): Map<string, string> {
   return names;
 }
 
-const isWorksheet = (name: string) => name.startsWith('xl/worksheets/') && name.endsWith('.xml') && !name.slice('xl/worksheets/'.length).includes('/');
+/** Every part exceljs reads as a worksheet (found its way: names with a trailing space, nested paths), and every sheet-like part. */
+const isWorksheet = (name: string) => readAsWorksheet(name) || (name.startsWith('xl/worksheets/') && name.endsWith('.xml') && !name.slice('xl/worksheets/'.length).includes('/'));
 
 async function inflateAll(entries: ZipEntry[], budget: { left: number }, file: string, only: (name: string) => boolean): Promise<Map<string, Buffer>> {
   const out = new Map<string, Buffer>();

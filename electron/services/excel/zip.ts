@@ -42,6 +42,27 @@ export const tooLargeUncompressed = (file: string) =>
 
 export type ZipEntry = { name: string; method: 0 | 8; data: Buffer };
 
+/**
+ * A part's name as exceljs will know it, so that every check finds the parts exceljs finds: JSZip
+ * (inside exceljs) resolves `.`, `..` and empty segments of each name, and exceljs drops a leading `/`.
+ */
+export function partName(raw: string): string {
+  const parts = raw.split('/');
+  const out: string[] = [];
+  parts.forEach((part, i) => {
+    if (part === '.' || (part === '' && i !== 0 && i !== parts.length - 1)) return;
+    if (part === '..') out.pop();
+    else out.push(part);
+  });
+  return out.join('/').replace(/^\/+/, '');
+}
+
+/**
+ * Whether exceljs 4.4 reads a part as a worksheet: its own test (lib/xlsx/xlsx.js), a match anywhere in
+ * the name — `xl/worksheets/sheet1.xml ` (a trailing space) and `a/xl/worksheets/sheet1.xml` are worksheets to it.
+ */
+export const readAsWorksheet = (name: string) => /xl\/worksheets\/sheet(\d+)[.]xml/.test(name);
+
 /** Parts up to this compressed size are inflated in one call, up to the second size. */
 const SMALL_PART = 256 * 1024;
 const SMALL_PART_INFLATED = 8 * 1024 * 1024;
@@ -77,9 +98,9 @@ export function listEntries(bytes: Uint8Array, file: string): ZipEntry[] {
     const commentLength = buf.readUInt16LE(p + 32);
     const local = buf.readUInt32LE(p + 42);
     const rawName = buf.subarray(p + 46, p + 46 + nameLength);
-    const name = rawName.toString('utf8').replace(/^\//, '');
+    const name = partName(rawName.toString('utf8'));
     p += 46 + nameLength + extraLength + commentLength;
-    if (name.endsWith('/')) continue;
+    if (name === '' || name.endsWith('/')) continue;
     if (flags & 1) throw appError('encrypted_xlsx', '工作簿有密码保护,请先在 Excel 或 WPS 中取消密码后再导入', 'The workbook is password-protected; remove the password in Excel or WPS, then import it', { file });
     if (method !== 0 && method !== 8) throw broken(`不支持的压缩方式 ${method}`, `unsupported compression method ${method}`);
     if (seen.has(name)) throw broken(`有两个名为 ${name} 的部分`, `two parts are named ${name}`);
