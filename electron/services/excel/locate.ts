@@ -37,7 +37,7 @@ export type SheetLayout = {
 
 const HEADING = /^[一二三四五六七八九十]+[、.．]/;
 const UNIT_LINE = /[单單]位/;
-const LEDGER_TITLE = /台[账賬帐]/;
+const LEDGER_TITLE = /台[账賬帐]|明[细細]/;
 
 type Statement = { row: number; unit: AmountUnit; cell: Cell };
 

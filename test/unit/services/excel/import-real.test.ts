@@ -152,3 +152,81 @@ describe('8. dates as people type them', () => {
     expect(codes(r)).toEqual([['not_a_date', '樟树市', 'A3']]);
   });
 });
+
+describe('1. sheets that are not a county', () => {
+  const counties = () => [seedAs('樟树市'), seedAs('寻乌县', 9), seedAs('南丰县', 7)];
+  const countySheets = () => counties().flatMap((c) => layoutSheets([c], layout()));
+  const rollup = (name: string, title: string | null, countyHeader: string, xunwuActual: number): FxSheet => ({
+    name,
+    rows: [
+      ...(title ? [[{ v: title, colSpan: 6 }] as FxCell[], v(null, null, null, null, '单位：万元')] : []),
+      v('序号', countyHeader, '批次', '计划安排额度', '实际拨付额度', '资金拨付率'),
+      v(1, '樟树市', '第八批', 1500, 1235.96, '82.40%'),
+      v(2, '寻乌县', '第九批', 1500, xunwuActual, '80.00%'),
+      v(3, '南丰县', '第七批', 1500, 1235.96, '82.40%'),
+      v('合计', null, null, 4500, 3707.88 - 1235.96 + xunwuActual, null),
+    ],
+  });
+  const cover: FxSheet = { name: '封面', rows: [[{ v: '江西省电子商务进农村综合示范县项目验收材料', colSpan: 5 }], v('江西省商务厅'), v('2022年6月')] };
+  const instructions: FxSheet = { name: '填表说明', rows: [v('填表说明'), v('1、本表金额单位为万元，保留两位小数。'), v('2、资金拨付率=实际拨付额度/计划安排额度×100%。'), v('3、第八批示范县请于2022年6月30日前报送。')] };
+  const detail: FxSheet = {
+    name: '樟树市明细',
+    rows: [
+      [{ v: '樟树市电子商务进农村综合示范县中央财政资金拨付明细表', colSpan: 6 }],
+      v('序号', '项目名称', '承办企业', '计划安排额度（万元）', '实际拨付额度（万元）', '拨付时间'),
+      v(1, '县乡村物流快递配送体系建设', '某物流有限公司', 775, 640.21, '2021-12-01'),
+      v(2, '农产品上行服务体系建设', '某农业公司', 335, 285.4, '2022-01-05'),
+    ],
+  };
+  const performance: FxSheet = { name: '绩效自评表', rows: [[{ v: '项目支出绩效自评表', colSpan: 4 }], v('项目名称', '樟树市电子商务进农村综合示范'), v('年度资金总额', 1500, 1235.96, '82.4%')] };
+
+  it('a roll-up, a cover, instructions, a 拨付明细表 and a 绩效自评表 beside three counties: three records, one finding per sheet', async () => {
+    const r = await read([rollup('汇总', '江西省电子商务进农村综合示范县资金拨付汇总表', '县（市、区）', 1235.96), cover, instructions, ...countySheets(), detail, performance]);
+    expect(r.map((x) => x.input?.county.name)).toEqual(['樟树市', '寻乌县', '南丰县']);
+    for (const [i, c] of counties().entries()) expect(computeRecord(r[i].input!)).toEqual(layoutExpected(c, layout()));
+    expect(codes(r)).toEqual([
+      ['sheet_not_read', '汇总', 'A1'], ['sheet_not_read', '封面', 'A1'], ['sheet_not_read', '填表说明', 'A1'],
+      ['sheet_not_read', '樟树市明细', 'A1'], ['sheet_not_read', '绩效自评表', 'A1'],
+    ]);
+    expect(r.flatMap((x) => x.findings.map((f) => [f.severity, f.params.kind]))).toEqual([
+      ['info', 'rollup'], ['info', 'cover'], ['info', 'instructions'], ['info', 'detail'], ['info', 'performance'],
+    ]);
+    expect(findingMessage(r[0].findings[0], 'zh')).toBe('未读入工作表“汇总”:这是汇总表(每行一个县),不是一个县的验收表');
+  });
+
+  it('a roll-up figure that differs from its county\'s sheet is a warning naming both cells, on that county', async () => {
+    const r = await read([rollup('汇总', '江西省电子商务进农村综合示范县资金拨付汇总表', '县（市、区）', 1200), ...countySheets()]);
+    expect(r.map((x) => !!x.input)).toEqual([true, true, true]);
+    expect(r[1].findings).toEqual([
+      expect.objectContaining({ code: 'rollup_mismatch', severity: 'warning', sheet: '汇总', cell: 'E5', params: { county: '寻乌县', column: 'actual', stated: '1200', sum: '1235.96', other: '寻乌县 › D20' } }),
+    ]);
+    expect(findingMessage(r[1].findings[0], 'zh')).toBe('汇总表中寻乌县的实际拨付额度(万元) 1200 与该县工作表(寻乌县 › D20)的 1235.96 不一致');
+  });
+
+  it('a roll-up known only by its shape (a sheet called Sheet1, a header 项目县名称 over county rows) is no county and blocks none', async () => {
+    const r = await read([...countySheets(), rollup('Sheet1', null, '项目县名称', 1235.96)]);
+    expect(r.map((x) => x.input?.county.name)).toEqual(['樟树市', '寻乌县', '南丰县']);
+    expect(codes(r)).toEqual([['sheet_not_read', 'Sheet1', 'B1']]);
+  });
+
+  it('a roll-up alone says no county was found, and why its sheet was not read', async () => {
+    const r = await read([rollup('汇总', '江西省电子商务进农村综合示范县资金拨付汇总表', '县（市、区）', 1200)]);
+    expect(r).toHaveLength(1);
+    expect(r[0].input).toBeNull();
+    expect(codes(r)).toEqual([['no_tables', '汇总', null], ['sheet_not_read', '汇总', 'A1']]);
+  });
+
+  it('a ledger titled 拨付明细表 (a payment a row, one amount) is still the county\'s ledger', async () => {
+    const ledger: FxSheet = {
+      name: '明细',
+      rows: [
+        [{ v: '樟树市电子商务进农村综合示范县中央财政资金拨付明细表', colSpan: 5 }],
+        v('序号', '具体项目名称', '拨付日期', '金额(万元)', '收款单位'),
+        v(1, '县乡村物流快递配送体系建设', '2021-12-01', 640.21, '某物流有限公司'),
+      ],
+    };
+    const r = await read([...layoutSheets([seedAs('樟树市')], layout()), ledger]);
+    expect(codes(r).filter((c) => c[0] !== 'ledger_mismatch')).toEqual([]);
+    expect(r[0].input!.payments).toEqual([expect.objectContaining({ line: 1, amount: '640.21', payee: '某物流有限公司' })]);
+  });
+});
