@@ -49,6 +49,12 @@ export const FINDING_SEVERITY = {
   percent_fractions: 'warning',
   amounts_in_yuan: 'info',
   ignored_cell: 'info',
+  // Import III: sheets that are not a county, merged amounts, labelled facts.
+  sheet_not_read: 'info',
+  rollup_mismatch: 'warning',
+  merged_amount: 'error',
+  batch_note: 'warning',
+  year_conflict: 'warning',
 } as const satisfies Record<string, Severity>;
 export type FindingCode = keyof typeof FINDING_SEVERITY;
 

@@ -38,6 +38,7 @@ const FIELD_LABELS: Record<string, [string, string]> = {
   'payment.voucher': ['凭证号', 'voucher No.'],
   'payment.stage': ['阶段', 'stage'],
   'payment.note': ['备注', 'note'],
+  amount: ['金额(万元)', 'amount (10k yuan)'],
 };
 
 export function fieldLabel(field: string, lang: Lang): string {
@@ -87,6 +88,14 @@ const IGNORED_REASONS: Record<string, [string, string]> = {
   repeated: ['基本情况中重复给出的数值,已采用第一个', 'a basic fact given again; the first one was used'],
   inside_table: ['表格中间的标题或说明行,不是数据行;其后的行仍按本表读入', 'a heading or note inside the table, not a data row; the rows after it are read as the table’s'],
   breakdown: ['“其中”行是上一行的明细,不作为单独的一行计入', 'a “其中” row breaks down the line above; it is not counted as a line of its own'],
+};
+
+const SHEET_KINDS: Record<string, [string, string]> = {
+  rollup: ['这是汇总表(每行一个县)', 'a roll-up (one county a row)'],
+  detail: ['这是资金拨付明细表', 'a payment-detail sheet'],
+  cover: ['这是封面', 'a cover'],
+  instructions: ['这是填表说明', 'instructions'],
+  performance: ['这是绩效自评表(尚不导入)', 'a performance self-evaluation (not imported yet)'],
 };
 
 const FINDINGS: Record<FindingCode, [Text, Text]> = {
@@ -245,6 +254,26 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
   ignored_cell: [
     (p) => `未读入“${p.value}”:${IGNORED_REASONS[p.reason]?.[0] ?? p.reason}`,
     (p) => `not read: “${p.value}”: ${IGNORED_REASONS[p.reason]?.[1] ?? p.reason}`,
+  ],
+  sheet_not_read: [
+    (p) => `未读入工作表“${p.sheet}”:${SHEET_KINDS[p.kind]?.[0] ?? p.kind},不是一个县的验收表`,
+    (p) => `sheet “${p.sheet}” not read: ${SHEET_KINDS[p.kind]?.[1] ?? p.kind}, not a county's acceptance table`,
+  ],
+  rollup_mismatch: [
+    (p) => `汇总表中${p.county}的${p.column} ${p.stated} 与该县工作表(${p.other})的 ${p.sum} 不一致`,
+    (p) => `the roll-up's ${p.column} of ${p.county}, ${p.stated}, differs from ${p.sum} on the county's sheet (${p.other})`,
+  ],
+  merged_amount: [
+    (p) => `${p.field}单元格 ${p.range} 合并了几行,一个金额无法分到各行;请拆分单元格,每行填写自己的金额`,
+    (p) => `${p.field}: cell ${p.range} is merged over several rows; one amount cannot be split among them: unmerge it and give each row its own amount`,
+  ],
+  batch_note: [
+    (p) => `批次“${p.value}”读作第${p.batch}批;括号中的说明未导入`,
+    (p) => `batch “${p.value}” read as batch ${p.batch}; the note with it was not imported`,
+  ],
+  year_conflict: [
+    (p) => `示范年度按 ${p.otherCell} 的“${p.value}”读作 ${p.year};标题 ${p.titleCell} 中的年份 ${p.titleYear} 不是示范年度`,
+    (p) => `the year is read as ${p.year} from ${p.otherCell} (“${p.value}”); the year ${p.titleYear} in the title ${p.titleCell} is not the demonstration year`,
   ],
   uncategorised: [(p) => `“${p.name}”未归入六类建设内容(其他)`, (p) => `“${p.name}” is in none of the six categories (other)`],
 };

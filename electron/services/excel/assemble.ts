@@ -25,6 +25,8 @@ export type ReadRecord = {
   /** What is known of the county even when there is no record. */
   county?: { name: string; batch: number | null };
   unit: UnitRead | null;
+  /** Where the county's stated 合计 stands (a roll-up's cross-check names it). */
+  totalsAt?: { sheet: string; planned?: string; actual?: string };
 };
 
 const REQUIRED_FACTS = ['name', 'batch', 'year', 'investment.total', 'investment.central', 'investment.localGov', 'investment.social', 'centralArrangedUse'] as const;
@@ -190,7 +192,8 @@ export function assemble(file: string, anchor: Block, parts: Block[], meta: Shee
     const w = where(f.target);
     findings.push(place(f, file, w.sheet, w.cell));
   }
-  return { ...base, county: { name: input.county.name, batch: input.county.batch }, input, findings };
+  const totalsAt = { sheet: dSheet, ...(total?.planned ? { planned: total.planned.cell } : {}), ...(total?.actual ? { actual: total.actual.cell } : {}) };
+  return { ...base, county: { name: input.county.name, batch: input.county.batch }, input, findings, totalsAt };
 }
 
 type Issue = { code: string; origin?: string; message: string; path: PropertyKey[] };

@@ -8,7 +8,7 @@ import { fenOfDecimal, formatWan, parseAmount, parsePercent, type AmountUnit } f
 import { fold } from '../../../shared/text';
 import { finding, type Finding } from '../../../shared/findings';
 import { formatDecimals, isPercentFormat, labelKey, unitOf, type Cell } from './cells';
-import { generalText, type CellReader } from './values';
+import { chineseNumber, generalText, type CellReader } from './values';
 
 export type Facts = Partial<{
   name: string; province: string; prefecture: string; batch: number; year: number; approvedOn: string; acceptedOn: string;
@@ -229,6 +229,22 @@ export function readSentence(cell: Cell, facts: FactSet, reader: CellReader, opt
   }
   const inNote = (t: Token) => t.start >= noteFrom && t.end <= noteTo;
   const claimed = new Set<Token>();
+  // A date after its label the tokens do not read (立项时间为21年9月, 立项时间为二〇二一年九月): read as
+  // people type dates, or refused at the cell — never dropped.
+  for (const [fact, labels] of [['approvedOn', APPROVED_LABELS], ['acceptedOn', ACCEPTED_LABELS]] as const) {
+    if (claims.some((c) => c.fact === fact)) continue;
+    const hit = labels.map((l) => ({ l, at: folded.indexOf(l, from) })).filter((x) => x.at >= 0).sort((a, b) => b.l.length - a.l.length)[0];
+    if (!hit) continue;
+    const start = hit.at + hit.l.length;
+    const lead = /^[为是于:]?/.exec(folded.slice(start))![0].length;
+    const end = folded.slice(start + lead).search(/[,;。)(]|$/) + start + lead;
+    const said = folded.slice(start + lead, end);
+    if (!said || inNote({ start, end } as Token)) continue;
+    const day = looseDate(said);
+    if (day) facts.set(fact, day, cell);
+    else reader.problem('not_a_date', cell, { field: `county.${fact}`, value: text.slice(origin(start + lead), origin(end)) });
+    for (const t of all) if (t.start >= start && t.end <= end) claimed.add(t);
+  }
   for (const { token, fact, value } of claims) {
     if (inNote(token)) continue;
     claimed.add(token);
@@ -388,11 +404,50 @@ export function parseDate(cell: Cell): string | undefined {
   }
   if (typeof cell.value === 'number') {
     if (Number.isInteger(cell.value) && cell.value >= 1990 && cell.value <= 2100) return String(cell.value);
+    // A date cell that lost its date format shows its serial number (44440 is 2021-09-01).
+    if (Number.isInteger(cell.value) && cell.value >= SERIAL_1990 && cell.value <= SERIAL_2100) return serialDay(cell.value);
     // 2021.10 in a cell formatted 0.00 is October: what the cell shows, not the number (2021.1).
     const shown = shownNumber(cell);
     return /^\d{4}\.1$/.test(shown) ? undefined : parseDateText(shown);
   }
-  return parseDateText(cell.text);
+  return looseDate(cell.text);
+}
+
+const SERIAL_1990 = 32_874;
+const SERIAL_2100 = 73_051;
+/** An Excel serial day (1900 date system) as YYYY-MM-DD. */
+function serialDay(serial: number): string {
+  return new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000).toISOString().slice(0, 10);
+}
+
+const CN_YEAR_DIGITS: Record<string, string> = { 〇: '0', 零: '0', '○': '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+
+/**
+ * A date as people type it, to the month or day it states: 2021年9月, 2021-09, 2021.9, 2021/9/1,
+ * 2021年09月, 21年9月, 21-9, 二〇二一年九月, a serial day typed as text (44440). undefined when it is none.
+ */
+export function looseDate(text: string): string | undefined {
+  const t = fold(text).replace(/\s+/g, '').replace(/号$/, '日');
+  const plain = parseDateText(t);
+  if (plain) return plain;
+  const cn = /^([〇零○一二三四五六七八九]{4})年(?:([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})日)?)?$/.exec(t);
+  if (cn) {
+    const year = [...cn[1]].map((c) => CN_YEAR_DIGITS[c]).join('');
+    const month = cn[2] === undefined ? undefined : chineseNumber(cn[2]);
+    const day = cn[3] === undefined ? undefined : chineseNumber(cn[3]);
+    if ((cn[2] !== undefined && month === undefined) || (cn[3] !== undefined && day === undefined)) return undefined;
+    return parseDateText(`${year}${month ? `-${month}` : ''}${day ? `-${day}` : ''}`);
+  }
+  // Two digits of the year: the program began in 2014, so 21 is 2021.
+  const short = /^(\d{2})(?:年(\d{1,2})月(?:(\d{1,2})日)?|[-./](\d{1,2})(?:[-./](\d{1,2}))?)$/.exec(t);
+  if (short) {
+    const month = short[2] ?? short[4];
+    const day = short[3] ?? short[5];
+    return parseDateText(`20${short[1]}-${month}${day ? `-${day}` : ''}`);
+  }
+  const serial = /^(\d{5})(?:\.0+)?$/.exec(t);
+  if (serial && Number(serial[1]) >= SERIAL_1990 && Number(serial[1]) <= SERIAL_2100) return serialDay(Number(serial[1]));
+  return undefined;
 }
 
 /** A number as its cell shows it: with the decimals its format has, or as General shows it. */

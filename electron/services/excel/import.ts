@@ -19,6 +19,7 @@ import { account } from './account';
 import { assemble, type ReadRecord, type UnitRead } from './assemble';
 import { loadWorkbook } from './read';
 import { readWorkbooksIsolated } from './isolated';
+import { notACounty, rollupMismatches, rollupShape, sheetNotRead, type Rollup } from './sheet-kind';
 
 export type { ReadRecord, UnitRead } from './assemble';
 
@@ -61,8 +62,19 @@ export function readLoadedWorkbook(workbook: ExcelJS.Workbook, file: string): Re
   const ignoredSheets: Finding[] = [];
   // A hidden sheet is not read, never quietly: one holding a table or a ledger is refused (which
   // is meant, it or its visible twin, no reader can tell); one holding other numbers is told.
+  // Sheets that are no county's (a roll-up, a cover, 填表说明, a 拨付明细表): told once each, never read.
+  const rollups: { sheet: string; shape: Rollup }[] = [];
+  const notCounty = (sheet: ExcelJS.Worksheet, layout: SheetLayout): boolean => {
+    const kind = notACounty(sheet.name, layout);
+    if (!kind) return false;
+    ignoredSheets.push(sheetNotRead(file, sheet.name, kind.kind, kind.cell));
+    const shape = kind.kind === 'rollup' ? rollupShape(layout.grid) : undefined;
+    if (shape) rollups.push({ sheet: sheet.name, shape });
+    return true;
+  };
   for (const sheet of workbook.worksheets.filter((s) => s.name !== META_SHEET && s.state !== 'visible' && !own(s.name))) {
     const layout = locate(gridOf(sheet), file);
+    if (notCounty(sheet, layout)) continue;
     const table = layout.blocks.flatMap((b) => b.tables)[0];
     const first = firstNumber(layout.grid);
     if (table) ignoredSheets.push({ ...finding('hidden_table', {}), file, sheet: sheet.name, cell: table.header.nameCell.address });
@@ -71,6 +83,7 @@ export function readLoadedWorkbook(workbook: ExcelJS.Workbook, file: string): Re
   // One sheet at a time: its grid is let go before the next is read.
   for (const sheet of sheets) {
     const layout = locate(gridOf(sheet), file);
+    if (notCounty(sheet, layout)) continue;
     // Our own export keeps the stored name; it stands in only where the visible cells name none.
     const metaName = meta.get(sheet.name)?.name;
     const only = layout.blocks.length === 1 ? layout.blocks[0] : undefined;
@@ -121,6 +134,10 @@ export function readLoadedWorkbook(workbook: ExcelJS.Workbook, file: string): Re
     const fits = own && (!own.name || countyKey(own.name) === countyKey(anchor.facts.values.name!));
     out.push(assemble(file, anchor, parts, fits ? own : undefined, parts.flatMap((p) => blockFindings.get(p) ?? [])));
   }
+  // A roll-up's figures against the counties' own: a warning with the county, never a record.
+  const read = out.filter((r) => r.input && r.totalsAt).map((r) => ({ name: r.input!.county.name, input: r.input!, sheet: r.totalsAt!.sheet, cells: r.totalsAt! }));
+  for (const { sheet, shape } of rollups)
+    for (const m of rollupMismatches(file, sheet, shape, read)) out.find((r) => r.input?.county.name === m.county)!.findings.push(m.finding);
   if (out.length === 0) return [{ file, sheet: sheets[0]?.name ?? '', input: null, unit: null, findings: [{ ...finding('no_tables', {}), file, sheet: sheets[0]?.name ?? '' }, ...strays, ...ignoredSheets] }];
   out[0].findings.push(...strays, ...ignoredSheets);
   // A ledger sheet left unread could hold any county's payments: the first record is not landed without them.

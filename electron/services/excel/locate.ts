@@ -37,7 +37,7 @@ export type SheetLayout = {
 
 const HEADING = /^[一二三四五六七八九十]+[、.．]/;
 const UNIT_LINE = /[单單]位/;
-const LEDGER_TITLE = /台[账賬帐]/;
+const LEDGER_TITLE = /台[账賬帐]|明[细細]/;
 
 type Statement = { row: number; unit: AmountUnit; cell: Cell };
 
@@ -74,6 +74,8 @@ const AMOUNT_FIELDS = ['planned', 'actual', 'amount'] as const;
 /** Whether a cell can be the value of a fact: a number or date where one belongs (not another header word). */
 function canHold(fact: string, cell: Cell): boolean {
   if (fact === 'name' || fact === 'province' || fact === 'prefecture' || fact === 'statusNote') return true;
+  // A date in Chinese numerals (二〇二一年九月) holds no digit; "待定" is no date: read, or refused at the cell.
+  if (fact === 'approvedOn' || fact === 'acceptedOn') return holdsNumber(cell) || (typeof cell.value === 'string' && cell.text.length <= 30);
   if (fact === 'batch') return holdsNumber(cell) || /^第?[一二三四五六七八九十两]{1,3}批?次?$/.test(fold(cell.text));
   return holdsNumber(cell);
 }

@@ -5,7 +5,7 @@
 // entries (a stored zip of them), nothing else.
 import type ExcelJS from 'exceljs';
 import { appError } from '../../../shared/errors';
-import { attributes, date1904AsDigit, defineCjkDateFormats, unreadableAppXml, wrapBareTextBeforeRuns } from './repairs';
+import { attributes, date1904AsDigit, defineCjkDateFormats, quoteEscapedFormatChars, unreadableAppXml, wrapBareTextBeforeRuns } from './repairs';
 import { CapExceeded, SheetFilter } from './sheet-filter';
 import { brokenZip, checkFileKind, inflateEntry, LIMITS, listEntries, partName, readAsWorksheet, storeZip, type ZipEntry } from './zip';
 
@@ -83,8 +83,9 @@ function repair(entries: Map<string, Buffer>): void {
   const fixedBook = book && date1904AsDigit(book.toString('utf8'));
   if (fixedBook) entries.set('xl/workbook.xml', Buffer.from(fixedBook, 'utf8'));
   const styles = entries.get('xl/styles.xml');
-  const fixedStyles = styles && defineCjkDateFormats(styles.toString('utf8'));
-  if (fixedStyles) entries.set('xl/styles.xml', Buffer.from(fixedStyles, 'utf8'));
+  const quoted = styles && quoteEscapedFormatChars(styles.toString('utf8'));
+  const fixedStyles = styles && defineCjkDateFormats(quoted || styles.toString('utf8'));
+  if (fixedStyles || quoted) entries.set('xl/styles.xml', Buffer.from((fixedStyles || quoted)!, 'utf8'));
   for (const [name, content] of entries) {
     if (name !== 'xl/sharedStrings.xml' && !isWorksheet(name)) continue;
     if (!content.includes('<r>')) continue;

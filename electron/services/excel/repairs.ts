@@ -77,6 +77,38 @@ export function defineCjkDateFormats(styles: string): string | null {
   return `${styles.slice(0, sheet.end)}<numFmts count="${missing.length}">${defs}</numFmts>${styles.slice(sheet.end)}`;
 }
 
+/**
+ * A character escaped with a backslash in a number format (`0.00\%`, `0\.0000`) is shown as
+ * itself; exceljs drops the backslash, so `0.00\%` would read as a percent format and scale the
+ * value. Quoted (`0.00"%"`), it means the same to Excel and survives exceljs.
+ */
+export function quoteEscapedFormatChars(styles: string): string | null {
+  let out = '';
+  let from = 0;
+  for (const fmt of tags(styles, 'numFmt')) {
+    const at = fmt.text.indexOf('formatCode=');
+    if (at < 0 || fmt.text.indexOf('\\', at) < 0) continue;
+    const quote = fmt.text[at + 11];
+    const valueStart = at + 12;
+    const valueEnd = fmt.text.indexOf(quote, valueStart);
+    if (valueEnd < 0) continue;
+    const code = fmt.text.slice(valueStart, valueEnd);
+    let fixed = '';
+    for (let i = 0; i < code.length; i++) {
+      const next = code[i + 1];
+      // (An escaped entity, `\&quot;`, is left as it is.)
+      if (code[i] === '\\' && next !== undefined && next !== '&' && next !== '\\') {
+        fixed += `&quot;${next}&quot;`;
+        i++;
+      } else fixed += code[i];
+    }
+    if (fixed === code) continue;
+    out += styles.slice(from, fmt.start) + fmt.text.slice(0, valueStart) + fixed + fmt.text.slice(valueEnd);
+    from = fmt.end;
+  }
+  return from === 0 ? null : out + styles.slice(from);
+}
+
 const isSpace = (c: string) => c === ' ' || c === '\n' || c === '\r' || c === '\t';
 const skipSpace = (xml: string, i: number) => {
   while (i < xml.length && isSpace(xml[i])) i++;

@@ -101,7 +101,15 @@ class TableReader {
   /** An amount in the unit its column's header (or the group over it, or the table's unit line) names. */
   money(row: number, f: 'planned' | 'actual' | 'amount', options: { sum?: boolean; blank?: 'not entered' } = {}): string | null | undefined {
     const u: { unit: AmountUnit; cell?: Cell } = this.header.units.get(this.columns[f]!) ?? this.unit ?? { unit: 'wan' };
-    const read = this.reader.money(this.at(row, f), f, this.address(row, f), u.unit, options);
+    const field = f === 'amount' ? 'payment.amount' : f;
+    const own = this.at(row, f);
+    // An amount merged down over other lines: which part is whose no reader can tell (line 1 would get it all).
+    const merged = own ?? this.grid.cover(row, this.columns[f]!);
+    if (merged && merged.rowSpan > 1 && this.coversOtherLine(merged)) {
+      if (own) this.reader.problem('merged_amount', own, { field, range: `${own.address}:${colName(own.col + own.span - 1)}${own.row + own.rowSpan - 1}` });
+      return undefined;
+    }
+    const read = this.reader.money(own, field, this.address(row, f), u.unit, options);
     // "640.21元" under "实际拨付额度（万元）": which of the two the clerk meant no reader can tell.
     if (read && u.cell && read.unit !== u.unit) {
       this.reader.problem('unit_conflict', this.at(row, f), { unit: read.unit, other: u.cell.address, otherUnit: u.unit });
@@ -112,6 +120,21 @@ class TableReader {
       if (read.unit !== 'wan' && u.cell && !this.out.unitCells.includes(u.cell)) this.out.unitCells.push(u.cell);
     }
     return read === null ? null : read?.value;
+  }
+
+  /** The cell at (row, field), else a merge of the table's rows above reaching down over it. */
+  private atOrMerged(row: number, f: Field): Cell | undefined {
+    const own = this.at(row, f);
+    if (own || this.columns[f] === undefined) return own;
+    const cover = this.grid.cover(row, this.columns[f]!);
+    return cover && cover.row > this.header.bottom && cover.row < row ? cover : undefined;
+  }
+
+  /** Whether a merged cell reaches down over another row of the table that names or numbers a line. */
+  private coversOtherLine(cell: Cell): boolean {
+    for (let r = cell.row + 1; r < cell.row + cell.rowSpan; r++)
+      if (!isBlank(this.at(r, 'name')) || !isBlank(this.at(r, 'seq')) || (this.header.kind === 'payments' && !isBlank(this.at(r, 'date')))) return true;
+    return false;
   }
 
   read(): TableRead {
@@ -211,7 +234,7 @@ class TableReader {
     const named = has('name') && !/^(注|备注|说明)/.test(fold(this.at(r, 'name')!.text));
     const seq = this.at(r, 'seq');
     if (seq && !isBlank(seq) && seqNumber(seq) === undefined) return false;
-    if (kind === 'items') return named && (has('target') || has('completion'));
+    if (kind === 'items') return named && (has('target') || has('completion') || !!this.atOrMerged(r, 'target') || !!this.atOrMerged(r, 'completion'));
     return (named || (has('seq') && seqNumber(this.at(r, 'seq')!) !== undefined)) && (number('planned') || number('actual'));
   }
 
@@ -279,7 +302,9 @@ class TableReader {
 
   private item(r: number): void {
     const { reader, out } = this;
-    const [seqCell, nameCell, targetCell, completionCell, rateCell, categoryCell] = [this.at(r, 'seq'), this.at(r, 'name'), this.at(r, 'target'), this.at(r, 'completion'), this.at(r, 'completionRate'), this.at(r, 'category')];
+    const [seqCell, nameCell] = [this.at(r, 'seq'), this.at(r, 'name')];
+    // A text merged down over several items (目标完成情况 "已全部完成" for three rows) is each row's.
+    const [targetCell, completionCell, rateCell, categoryCell] = (['target', 'completion', 'completionRate', 'category'] as const).map((f) => this.atOrMerged(r, f));
     markAll(this.used, seqCell, nameCell, targetCell, completionCell, rateCell, categoryCell);
     const seq = reader.seq(seqCell, this.previousSeq);
     const name = reader.text(nameCell);
@@ -293,7 +318,7 @@ class TableReader {
 
   private disbursement(r: number): void {
     const { reader, out } = this;
-    const [seqCell, nameCell, plannedCell, actualCell, rateCell, categoryCell] = [this.at(r, 'seq'), this.at(r, 'name'), this.at(r, 'planned'), this.at(r, 'actual'), this.at(r, 'rate'), this.at(r, 'category')];
+    const [seqCell, nameCell, plannedCell, actualCell, rateCell, categoryCell] = [this.at(r, 'seq'), this.at(r, 'name'), this.at(r, 'planned'), this.at(r, 'actual'), this.at(r, 'rate'), this.atOrMerged(r, 'category')];
     markAll(this.used, seqCell, nameCell, plannedCell, actualCell, rateCell, categoryCell);
     const seq = reader.seq(seqCell, this.previousSeq);
     const name = reader.text(nameCell);

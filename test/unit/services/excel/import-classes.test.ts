@@ -355,7 +355,7 @@ describe('every cell is used or reported', () => {
   it('a sheet of the clerk\'s own (a summary table) that yields nothing is named as not read; the county lands', async () => {
     const summary: FxSheet = { name: '汇总', rows: [['省', '市', '县', '批次', '年度', '计划安排额度(万元)'].map((v) => ({ v })), ['江西省', '宜春市', '樟树市', 8, 2021, 1500].map((v) => ({ v }))] };
     const read = await readSheets([summary, ...layoutSheets([seed()], PLAIN_LAYOUT)]);
-    expect(findings(read)).toEqual([['ignored_cell', '汇总', 'D2', { value: '8', reason: 'sheet' }]]);
+    expect(findings(read)).toEqual([['sheet_not_read', '汇总', 'A1', { sheet: '汇总', kind: 'rollup' }]]);
     expect(computeRecord(read[0].input!)).toEqual(layoutExpected(seed(), PLAIN_LAYOUT));
   });
 
@@ -371,6 +371,6 @@ describe('every cell is used or reported', () => {
 
   it('a workbook with no county says so and lists none', async () => {
     const read = await readSheets([{ name: '说明', rows: [[{ v: '请填写下表' }], [{ v: 2023 }]] }]);
-    expect(read).toEqual([{ file: 'county.xlsx', sheet: '说明', input: null, unit: null, findings: [expect.objectContaining({ code: 'no_tables' }), expect.objectContaining({ code: 'ignored_cell', cell: 'A2' })] }]);
+    expect(read).toEqual([{ file: 'county.xlsx', sheet: '说明', input: null, unit: null, findings: [expect.objectContaining({ code: 'no_tables' }), expect.objectContaining({ code: 'sheet_not_read', cell: 'A1' })] }]);
   });
 });

@@ -164,6 +164,6 @@ describe('import into the store', () => {
     const db = openDatabase(':memory:');
     const empty = { name: '说明.xlsx', bytes: await bytesOf(excelOf([{ name: '填表说明', rows: [[{ v: '请按模板填写' }]] }])) };
     const preview = await importWorkbooks(db, ME, ':memory:', [empty], { onConflict: 'fail', dryRun: true });
-    expect(preview).toMatchObject({ ok: false, records: [], findings: [{ code: 'no_tables', file: '说明.xlsx', sheet: '填表说明' }] });
+    expect(preview).toMatchObject({ ok: false, records: [], findings: [{ code: 'no_tables', file: '说明.xlsx', sheet: '填表说明' }, { code: 'sheet_not_read', severity: 'info', params: { kind: 'instructions' } }] });
   });
 });

@@ -1,0 +1,143 @@
+// Sheets that are not a county: a roll-up (汇总, one county a row), a payment-detail sheet
+// (某某县…资金拨付明细表), a cover (封面), instructions (填表说明), a performance self-evaluation
+// (绩效自评表, read by its own part later). None becomes a county and none blocks the county sheets
+// beside it: each is told once, naming the sheet and why. A roll-up's figures are cross-checked
+// against the counties read from the same workbook (a warning naming both cells), never imported.
+import { finding, type Finding } from '../../../shared/findings';
+import { formatWan, parseAmount, sumFen, type AmountUnit } from '../../../shared/money';
+import { countyKey, fold } from '../../../shared/text';
+import { fenOrZero, type RecordInput } from '../../../shared/record';
+import { labelKey, statedUnit, unitOf, type Cell, type Grid } from './cells';
+import type { SheetLayout } from './locate';
+import { splitAdmin } from './facts';
+
+export type NotCountyKind = 'rollup' | 'detail' | 'cover' | 'instructions' | 'performance';
+
+/** Words that say what a sheet is, in its name or its title (folded: traditional characters too). */
+const WORDS: [NotCountyKind, RegExp][] = [
+  ['performance', /绩效自评/],
+  ['instructions', /填表说明|填报说明|使用说明|指标解释|^说明$/],
+  ['cover', /封面|^目录$/],
+  ['rollup', /汇总|一览表|统计表/],
+  ['detail', /明细/],
+];
+
+/** The texts a sheet's title rows say: its first rows' short texts. */
+function titleTexts(grid: Grid): Cell[] {
+  const out: Cell[] = [];
+  for (const r of grid.rows.slice(0, 3)) for (const c of grid.row(r)) if (typeof c.value === 'string' && c.text.length <= 80) out.push(c);
+  return out;
+}
+
+/** A header cell naming the county column of a roll-up: 县（市、区）, 示范县, 项目县名称, 县区, 地区. */
+const COUNTY_HEADER = /^(县|县区|县市|县市区|市县|示范县|项目县|示范县名称|项目县名称|县名称|县名|所属县|地区|县\(市、区\)|县市区名称)$/;
+/** Words of a project's name that no county's name holds. */
+const PROJECT_WORDS = /中心|园|站|体系|建设|项目|服务|培训|物流|宣传|平台|网点|仓|冷链|品牌|改造|升级|推广/;
+
+const isCountyName = (text: string) => text.length <= 16 && !PROJECT_WORDS.test(text) && splitAdmin(text) !== undefined;
+
+/** A roll-up by its shape: a header with a county column over rows that are counties. */
+export type Rollup = { grid: Grid; countyCol: number; headerRow: number; columns: { planned?: number; actual?: number }; units: Map<number, AmountUnit>; unit?: AmountUnit };
+
+export function rollupShape(grid: Grid): Rollup | undefined {
+  for (const r of grid.rows.slice(0, 12)) {
+    const cells = grid.row(r);
+    const county = cells.find((c) => typeof c.value === 'string' && COUNTY_HEADER.test(labelKey(c.text)));
+    const named = county ?? cells.find((c) => typeof c.value === 'string' && /名称$/.test(labelKey(c.text)));
+    if (!named) continue;
+    const columns: Rollup['columns'] = {};
+    const units = new Map<number, AmountUnit>();
+    // The amount columns: under this row, or a row below it (a group header over 计划 / 实际).
+    for (const rr of [r, r + 1])
+      for (const c of grid.row(rr)) {
+        if (typeof c.value !== 'string') continue;
+        const key = labelKey(c.text);
+        const field = /实际拨付|已拨付|拨付额度|^实际|累计拨付/.test(key) ? 'actual' : /计划安排|安排额度|^计划/.test(key) ? 'planned' : undefined;
+        if (!field || columns[field] !== undefined) continue;
+        columns[field] = c.col;
+        const u = unitOf(c.text) ?? unitOf(grid.cover(r, c.col)?.text ?? '');
+        if (u) units.set(c.col, u);
+      }
+    if (columns.planned === undefined && columns.actual === undefined) continue;
+    const below = grid.rows.filter((x) => x > r);
+    const names = below.map((x) => grid.at(x, named.col)).filter((c): c is Cell => !!c && typeof c.value === 'string');
+    const counties = names.filter((c) => isCountyName(fold(c.text)));
+    // Rows that are counties (at least two, most of the named ones): not a county's projects.
+    if (counties.length < 2 && !(county && counties.length >= 1)) continue;
+    if (counties.length * 2 < names.filter((c) => !/^(合计|总计|小计)/.test(fold(c.text))).length) continue;
+    let unit: AmountUnit | undefined;
+    for (const x of grid.rows.filter((x) => x < r)) for (const c of grid.row(x)) if (typeof c.value === 'string') unit ??= statedUnit(c.text);
+    return { grid, countyCol: named.col, headerRow: r, columns, units, unit };
+  }
+  return undefined;
+}
+
+/**
+ * Whether a sheet is no county's, and what it is: by the words of its name or title, when it holds
+ * no table of a county's construction (表二); or a roll-up by its shape, whatever its name.
+ */
+export function notACounty(name: string, layout: SheetLayout): { kind: NotCountyKind; cell?: string } | undefined {
+  const tables = layout.blocks.flatMap((b) => b.tables);
+  if (tables.some((t) => t.kind === 'items')) return undefined;
+  const sheetName = fold(name);
+  const ledger = tables.some((t) => t.kind === 'payments' && !t.header.cells.some((c) => /计划|安排/.test(labelKey(c.text))));
+  const titles = titleTexts(layout.grid);
+  // A sheet holding a county's money facts (基本情况汇总) is that county's, whatever its name says.
+  const facts = layout.blocks.some((b) => Object.keys(b.facts.values).some((k) => k.startsWith('investment') || k === 'centralArrangedUse'));
+  for (const [kind, words] of WORDS) {
+    if (facts && kind !== 'performance') break;
+    // A ledger titled 拨付明细 (a payment a row: one amount) stays the county's ledger; a sheet of
+    // projects with their planned and paid amounts (计划安排 beside 实际拨付) is a detail of table 三.
+    if (kind === 'detail' && ledger) continue;
+    if (kind === 'detail' && (/台[账帐]/.test(sheetName) || titles.some((c) => /台[账帐]/.test(fold(c.text))))) continue;
+    if (words.test(sheetName)) return { kind, cell: titles[0]?.address };
+    const said = titles.find((c) => words.test(fold(c.text).replace(/\s/g, '')));
+    if (said) return { kind, cell: said.address };
+  }
+  if (ledger) return undefined;
+  const shape = rollupShape(layout.grid);
+  if (shape) return { kind: 'rollup', cell: shape.grid.at(shape.headerRow, shape.countyCol)?.address };
+  return undefined;
+}
+
+/** The finding that tells a sheet was not read. */
+export function sheetNotRead(file: string, sheet: string, kind: NotCountyKind, cell?: string): Finding {
+  return { ...finding('sheet_not_read', { sheet, kind }), file, sheet, ...(cell ? { cell } : {}) };
+}
+
+/** Where a county's figures stand, for a cross-check to name: its 合计 cells or its sheet. */
+export type CountyTotals = { name: string; input: RecordInput; sheet: string; cells: { planned?: string; actual?: string } };
+
+/**
+ * A roll-up's rows against the counties read from the same workbook: each figure that differs from
+ * the sum of the county's lines is a warning at the roll-up's cell naming the county's. Counties the
+ * roll-up names but the workbook does not hold are left alone (the roll-up is not a record).
+ */
+export function rollupMismatches(file: string, sheet: string, rollup: Rollup, counties: CountyTotals[]): { county: string; finding: Finding }[] {
+  const { grid } = rollup;
+  const out: { county: string; finding: Finding }[] = [];
+  for (const r of grid.rows) {
+    if (r <= rollup.headerRow) continue;
+    const nameCell = grid.at(r, rollup.countyCol);
+    if (!nameCell || typeof nameCell.value !== 'string') continue;
+    const matches = counties.filter((c) => countyKey(c.name) === countyKey(nameCell.text) || fold(nameCell.text).endsWith(fold(c.name)));
+    if (matches.length !== 1) continue;
+    const county = matches[0];
+    for (const column of ['planned', 'actual'] as const) {
+      const col = rollup.columns[column];
+      const cell = col === undefined ? undefined : grid.at(r, col);
+      if (!cell || (typeof cell.value !== 'number' && typeof cell.value !== 'string')) continue;
+      const parsed = parseAmount(cell.value, rollup.units.get(col!) ?? rollup.unit ?? 'wan', { sum: true });
+      if (!parsed.ok) continue;
+      const sum = sumFen(county.input.disbursements.map((d) => fenOrZero(d[column])));
+      if (parsed.value === sum) continue;
+      const at = county.cells[column];
+      const other = at ? `${county.sheet} › ${at}` : county.sheet;
+      out.push({
+        county: county.name,
+        finding: { ...finding('rollup_mismatch', { county: county.name, column, stated: formatWan(parsed.value), sum: formatWan(sum), other }), file, sheet, cell: cell.address },
+      });
+    }
+  }
+  return out;
+}

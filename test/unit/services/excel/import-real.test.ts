@@ -1,0 +1,232 @@
+// Import III: the workbooks people really send — roll-ups, partial records, merged cells, dates as
+// typed, formats as Excel stores them. Workbooks written by exceljs, some parts rewritten as Excel,
+// WPS or openpyxl write them; LibreOffice-made ones (from HTML and FODS) in import-documents.test.ts.
+import { describe, expect, it } from 'vitest';
+import { readWorkbook, type ReadRecord } from '../../../../electron/services/excel/import';
+import { computeRecord } from '../../../../shared/record';
+import { findingMessage } from '../../../../shared/i18n';
+import {
+  bytesOf, excelOf, layoutExpected, layoutSheets, PLAIN_LAYOUT, rewrite, rowOf, seedAs, type FxCell, type FxSheet, type Layout,
+} from '../../../fixtures/workbooks';
+
+const read = async (sheets: FxSheet[], edit?: (files: Map<string, string>) => void, name = 'county.xlsx'): Promise<ReadRecord[]> => {
+  let bytes = await bytesOf(excelOf(sheets));
+  if (edit) bytes = await rewrite(bytes, edit);
+  return readWorkbook({ name, bytes });
+};
+const codes = (r: ReadRecord[]) => r.flatMap((x) => x.findings.map((f) => [f.code, f.sheet, f.cell ?? null]));
+const layout = (l: Partial<Layout> = {}): Layout => ({ ...PLAIN_LAYOUT, ...l });
+const v = (...xs: (string | number | null)[]): FxCell[] => xs.map((x) => (x === null ? null : { v: x }));
+const rowIndex = (sheet: FxSheet, first: string) => sheet.rows.findIndex((r) => r[0]?.v === first);
+
+describe('3. merged cells over several rows', () => {
+  it('a 计划安排额度 merged over two lines is refused naming the merged range; nothing is split', async () => {
+    const sheets = layoutSheets([seedAs('樟树市')], layout());
+    const line = rowOf(sheets[0], '县乡村物流快递配送体系建设');
+    line[2] = { v: 1110, rowSpan: 2 };
+    sheets[0].rows[sheets[0].rows.indexOf(line) + 1][2] = null;
+    const r = await read(sheets);
+    expect(r[0].input).toBeNull();
+    expect(codes(r)).toEqual([['merged_amount', '樟树市', 'C14']]);
+    expect(r[0].findings[0].params).toEqual({ field: 'planned', range: 'C14:C15' });
+    expect(findingMessage(r[0].findings[0], 'zh')).toContain('计划安排额度(万元)单元格 C14:C15 合并了几行');
+  });
+
+  it('an 实际拨付额度 merged over three lines is refused the same way', async () => {
+    const sheets = layoutSheets([seedAs('樟树市')], layout());
+    const line = rowOf(sheets[0], '乡镇商贸中心示范建设');
+    const at = sheets[0].rows.indexOf(line);
+    line[3] = { v: 207.82, rowSpan: 3 };
+    sheets[0].rows[at + 1][3] = null;
+    sheets[0].rows[at + 2][3] = null;
+    const r = await read(sheets);
+    expect(codes(r)).toEqual([['merged_amount', '樟树市', `D${at + 1}`]]);
+    expect(r[0].findings[0].params.range).toBe(`D${at + 1}:D${at + 3}`);
+  });
+
+  it('a 目标完成情况 merged over three items, and a 项目实施目标 over two, apply to each row they cover', async () => {
+    const seed = seedAs('樟树市');
+    const sheets = layoutSheets([seed], layout());
+    const header = rowIndex(sheets[0], '序号');
+    sheets[0].rows[header + 1][3] = { v: '已全部完成', rowSpan: 3 };
+    sheets[0].rows[header + 2][3] = null;
+    sheets[0].rows[header + 3][3] = null;
+    sheets[0].rows[header + 4][2] = { v: '按计划建设', rowSpan: 2 };
+    sheets[0].rows[header + 5][2] = null;
+    const r = await read(sheets);
+    expect(codes(r)).toEqual([]);
+    const items = r[0].input!.items;
+    expect(items.map((i) => i.completion).slice(0, 3)).toEqual(['已全部完成', '已全部完成', '已全部完成']);
+    expect(items.map((i) => i.target).slice(3, 5)).toEqual(['按计划建设', '按计划建设']);
+    expect(items[5]).toEqual(seed.items[5]);
+  });
+});
+
+describe('9. number formats as Excel stores them', () => {
+  /** The seed with its stated rates as numbers 82.6 … in cells formatted `format`, as Excel writes it in styles.xml. */
+  const withFormat = async (format: string, value: number) => {
+    const sheets = layoutSheets([seedAs('樟树市')], layout());
+    rowOf(sheets[0], '县乡村物流快递配送体系建设')[4] = { v: value, numFmt: '0.000' };
+    // exceljs writes the placeholder; the file then holds the code as Excel, WPS or openpyxl write it.
+    return read(sheets, (files) => {
+      const styles = files.get('xl/styles.xml')!;
+      files.set('xl/styles.xml', styles.replace('formatCode="0.000"', `formatCode="${format}"`));
+    });
+  };
+
+  it('0.00\\% (a literal percent sign, the backslash Excel writes) does not scale 82.6', async () => {
+    const r = await withFormat('0.00\\%', 82.6);
+    expect(codes(r)).toEqual([]);
+    expect(r[0].input!.disbursements[0].statedRate).toBe('82.6');
+  });
+
+  it('0.00"%" (the percent sign in quotes) does not scale either', async () => {
+    const r = await withFormat('0.00&quot;%&quot;', 82.6);
+    expect(codes(r)).toEqual([]);
+    expect(r[0].input!.disbursements[0].statedRate).toBe('82.6');
+  });
+
+  it('a real 0.00% format does scale: 0.826 is 82.60', async () => {
+    const r = await withFormat('0.00%', 0.826);
+    expect(codes(r)).toEqual([]);
+    expect(r[0].input!.disbursements[0].statedRate).toBe('82.6');
+  });
+
+  it('an amount formatted 0\\.0000 (a literal point that shows 6402100 as 640.2100) is refused, not read as 6402100 万元', async () => {
+    const sheets = layoutSheets([seedAs('樟树市')], layout());
+    rowOf(sheets[0], '县乡村物流快递配送体系建设')[3] = { v: 6402100, numFmt: '0.000' };
+    const r = await read(sheets, (files) => files.set('xl/styles.xml', files.get('xl/styles.xml')!.replace('formatCode="0.000"', 'formatCode="0\\.0000"')));
+    expect(r[0].input).toBeNull();
+    expect(codes(r)).toEqual([['scaled_format', '樟树市', 'D14']]);
+  });
+});
+
+describe('8. dates as people type them', () => {
+  const typed: [string, string][] = [
+    ['2021.9', '2021-09'], ['2021.09', '2021-09'], ['21年9月', '2021-09'], ['21-9', '2021-09'], ['2021/9/1', '2021-09-01'],
+    ['二〇二一年九月', '2021-09'], ['二〇二一年十二月三日', '2021-12-03'], ['2021年09月', '2021-09'], ['44440', '2021-09-01'], ['2021年9月1号', '2021-09-01'],
+  ];
+  for (const [text, month] of typed) {
+    it(`立项时间 “${text}” in a facts table reads ${month}`, async () => {
+      const sheets = layoutSheets([seedAs('樟树市')], layout({ facts: 'table' }));
+      sheets[0].rows.find((r) => r[0]?.v === '立项时间')![1] = { v: text };
+      const r = await read(sheets);
+      expect(codes(r)).toEqual([]);
+      expect(r[0].input!.county.approvedOn).toBe(month);
+    });
+    if (text.endsWith('号')) continue;
+    it(`立项时间为${text} in the paragraph reads ${month}`, async () => {
+      const sheets = layoutSheets([seedAs('樟树市')], layout());
+      const at = sheets[0].rows.findIndex((r) => String(r[0]?.v ?? '').includes('立项时间为'));
+      sheets[0].rows[at][0] = { v: String(sheets[0].rows[at][0]!.v).replace('2021年9月', text), colSpan: 5 };
+      const r = await read(sheets);
+      expect(codes(r)).toEqual([]);
+      expect(r[0].input!.county.approvedOn).toBe(month);
+    });
+  }
+
+  it('a real date cell (yyyy"年"m"月") and a serial day in a General cell are read to what they state', async () => {
+    const sheets = layoutSheets([seedAs('樟树市')], layout({ facts: 'table' }));
+    sheets[0].rows.find((r) => r[0]?.v === '立项时间')![1] = { v: new Date(Date.UTC(2021, 8, 1)), numFmt: 'yyyy"年"m"月"' };
+    sheets[0].rows.splice(8, 0, v('验收日期', 44561));
+    const r = await read(sheets);
+    expect(codes(r)).toEqual([]);
+    expect([r[0].input!.county.approvedOn, r[0].input!.county.acceptedOn]).toEqual(['2021-09', '2021-12-31']);
+  });
+
+  for (const bad of ['2021年13月', '九月', '21年19月', '待定'])
+    it(`立项时间 “${bad}” is refused naming the cell, never dropped to null`, async () => {
+      const sheets = layoutSheets([seedAs('樟树市')], layout({ facts: 'table' }));
+      sheets[0].rows.find((r) => r[0]?.v === '立项时间')![1] = { v: bad };
+      const r = await read(sheets);
+      expect(r[0].input).toBeNull();
+      expect(codes(r)).toEqual([['not_a_date', '樟树市', 'B8']]);
+    });
+
+  it('立项时间为二〇二一年十三月 in the paragraph is refused at the paragraph', async () => {
+    const sheets = layoutSheets([seedAs('樟树市')], layout());
+    const at = sheets[0].rows.findIndex((r) => String(r[0]?.v ?? '').includes('立项时间为'));
+    sheets[0].rows[at][0] = { v: String(sheets[0].rows[at][0]!.v).replace('2021年9月', '二〇二一年十三月'), colSpan: 5 };
+    const r = await read(sheets);
+    expect(r[0].input).toBeNull();
+    expect(codes(r)).toEqual([['not_a_date', '樟树市', 'A3']]);
+  });
+});
+
+describe('1. sheets that are not a county', () => {
+  const counties = () => [seedAs('樟树市'), seedAs('寻乌县', 9), seedAs('南丰县', 7)];
+  const countySheets = () => counties().flatMap((c) => layoutSheets([c], layout()));
+  const rollup = (name: string, title: string | null, countyHeader: string, xunwuActual: number): FxSheet => ({
+    name,
+    rows: [
+      ...(title ? [[{ v: title, colSpan: 6 }] as FxCell[], v(null, null, null, null, '单位：万元')] : []),
+      v('序号', countyHeader, '批次', '计划安排额度', '实际拨付额度', '资金拨付率'),
+      v(1, '樟树市', '第八批', 1500, 1235.96, '82.40%'),
+      v(2, '寻乌县', '第九批', 1500, xunwuActual, '80.00%'),
+      v(3, '南丰县', '第七批', 1500, 1235.96, '82.40%'),
+      v('合计', null, null, 4500, 3707.88 - 1235.96 + xunwuActual, null),
+    ],
+  });
+  const cover: FxSheet = { name: '封面', rows: [[{ v: '江西省电子商务进农村综合示范县项目验收材料', colSpan: 5 }], v('江西省商务厅'), v('2022年6月')] };
+  const instructions: FxSheet = { name: '填表说明', rows: [v('填表说明'), v('1、本表金额单位为万元，保留两位小数。'), v('2、资金拨付率=实际拨付额度/计划安排额度×100%。'), v('3、第八批示范县请于2022年6月30日前报送。')] };
+  const detail: FxSheet = {
+    name: '樟树市明细',
+    rows: [
+      [{ v: '樟树市电子商务进农村综合示范县中央财政资金拨付明细表', colSpan: 6 }],
+      v('序号', '项目名称', '承办企业', '计划安排额度（万元）', '实际拨付额度（万元）', '拨付时间'),
+      v(1, '县乡村物流快递配送体系建设', '某物流有限公司', 775, 640.21, '2021-12-01'),
+      v(2, '农产品上行服务体系建设', '某农业公司', 335, 285.4, '2022-01-05'),
+    ],
+  };
+  const performance: FxSheet = { name: '绩效自评表', rows: [[{ v: '项目支出绩效自评表', colSpan: 4 }], v('项目名称', '樟树市电子商务进农村综合示范'), v('年度资金总额', 1500, 1235.96, '82.4%')] };
+
+  it('a roll-up, a cover, instructions, a 拨付明细表 and a 绩效自评表 beside three counties: three records, one finding per sheet', async () => {
+    const r = await read([rollup('汇总', '江西省电子商务进农村综合示范县资金拨付汇总表', '县（市、区）', 1235.96), cover, instructions, ...countySheets(), detail, performance]);
+    expect(r.map((x) => x.input?.county.name)).toEqual(['樟树市', '寻乌县', '南丰县']);
+    for (const [i, c] of counties().entries()) expect(computeRecord(r[i].input!)).toEqual(layoutExpected(c, layout()));
+    expect(codes(r)).toEqual([
+      ['sheet_not_read', '汇总', 'A1'], ['sheet_not_read', '封面', 'A1'], ['sheet_not_read', '填表说明', 'A1'],
+      ['sheet_not_read', '樟树市明细', 'A1'], ['sheet_not_read', '绩效自评表', 'A1'],
+    ]);
+    expect(r.flatMap((x) => x.findings.map((f) => [f.severity, f.params.kind]))).toEqual([
+      ['info', 'rollup'], ['info', 'cover'], ['info', 'instructions'], ['info', 'detail'], ['info', 'performance'],
+    ]);
+    expect(findingMessage(r[0].findings[0], 'zh')).toBe('未读入工作表“汇总”:这是汇总表(每行一个县),不是一个县的验收表');
+  });
+
+  it('a roll-up figure that differs from its county\'s sheet is a warning naming both cells, on that county', async () => {
+    const r = await read([rollup('汇总', '江西省电子商务进农村综合示范县资金拨付汇总表', '县（市、区）', 1200), ...countySheets()]);
+    expect(r.map((x) => !!x.input)).toEqual([true, true, true]);
+    expect(r[1].findings).toEqual([
+      expect.objectContaining({ code: 'rollup_mismatch', severity: 'warning', sheet: '汇总', cell: 'E5', params: { county: '寻乌县', column: 'actual', stated: '1200', sum: '1235.96', other: '寻乌县 › D20' } }),
+    ]);
+    expect(findingMessage(r[1].findings[0], 'zh')).toBe('汇总表中寻乌县的实际拨付额度(万元) 1200 与该县工作表(寻乌县 › D20)的 1235.96 不一致');
+  });
+
+  it('a roll-up known only by its shape (a sheet called Sheet1, a header 项目县名称 over county rows) is no county and blocks none', async () => {
+    const r = await read([...countySheets(), rollup('Sheet1', null, '项目县名称', 1235.96)]);
+    expect(r.map((x) => x.input?.county.name)).toEqual(['樟树市', '寻乌县', '南丰县']);
+    expect(codes(r)).toEqual([['sheet_not_read', 'Sheet1', 'B1']]);
+  });
+
+  it('a roll-up alone says no county was found, and why its sheet was not read', async () => {
+    const r = await read([rollup('汇总', '江西省电子商务进农村综合示范县资金拨付汇总表', '县（市、区）', 1200)]);
+    expect(r).toHaveLength(1);
+    expect(r[0].input).toBeNull();
+    expect(codes(r)).toEqual([['no_tables', '汇总', null], ['sheet_not_read', '汇总', 'A1']]);
+  });
+
+  it('a ledger titled 拨付明细表 (a payment a row, one amount) is still the county\'s ledger', async () => {
+    const ledger: FxSheet = {
+      name: '明细',
+      rows: [
+        [{ v: '樟树市电子商务进农村综合示范县中央财政资金拨付明细表', colSpan: 5 }],
+        v('序号', '具体项目名称', '拨付日期', '金额(万元)', '收款单位'),
+        v(1, '县乡村物流快递配送体系建设', '2021-12-01', 640.21, '某物流有限公司'),
+      ],
+    };
+    const r = await read([...layoutSheets([seedAs('樟树市')], layout()), ledger]);
+    expect(codes(r).filter((c) => c[0] !== 'ledger_mismatch')).toEqual([]);
+    expect(r[0].input!.payments).toEqual([expect.objectContaining({ line: 1, amount: '640.21', payee: '某物流有限公司' })]);
+  });
+});
