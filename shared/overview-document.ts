@@ -6,7 +6,7 @@ import { displayDecimal, showRate } from './money';
 import { printCss } from './print';
 import { chineseDay } from './ledger';
 import { dayOf, statusLabel, type ReviewStatus } from './status';
-import { overviewRows, type Grouping, type OverviewFilters, type OverviewRecord, type OverviewRow } from './overview';
+import { overviewRows, typedFigures, type Grouping, type Summed, type OverviewFilters, type OverviewRecord, type OverviewRow } from './overview';
 import { chartOption, type ChartKind } from './overview-charts';
 import { toTraditional, type Script } from './text';
 
@@ -36,6 +36,11 @@ const HANS = {
   warnings: '有警告',
   search: (q: string) => `搜索“${q}”`,
   asOf: (day: string) => `金额截至${chineseDay(day)}`,
+  /** A county without a ledger when an as-of day is chosen: its 实际拨付额度 is the typed total. */
+  typedMark: '※',
+  typedNote: (day: string) => `※ 没有拨付台账的县:实际拨付额度是表中填报的数,不是截至${chineseDay(day)}的数。`,
+  /** A subtotal's counties, and how many of them are as of the day. */
+  countiesDated: (n: number, dated: number) => `${n}个县,其中${dated}个截至该日`,
   printedOn: (day: string) => `打印日期:${chineseDay(day)}`,
   fileName: '验收汇总表',
   sheet: '汇总',
@@ -49,6 +54,7 @@ const traditional = (w: OverviewWording): OverviewWording => {
     title: t(w.title), headers: w.headers.map(t), total: t(w.total), subtotal: t(w.subtotal), noProvince: t(w.noProvince), all: t(w.all), scope: t(w.scope),
     batch: (n) => t(w.batch(n)), counties: (n) => t(w.counties(n)), province: (p) => (p ? p : t(w.province(p))), year: (y) => t(w.year(y)),
     below: (r) => t(w.below(r)), warnings: t(w.warnings), search: (q) => `${t('搜索')}“${q}”`, asOf: (d) => t(w.asOf(d)), printedOn: (d) => t(w.printedOn(d)),
+    typedNote: (d) => t(w.typedNote(d)), countiesDated: (n, d) => t(w.countiesDated(n, d)),
     fileName: t(w.fileName), sheet: t(w.sheet),
   };
 };
@@ -79,6 +85,12 @@ export function rowLabel(row: Exclude<OverviewRow, { kind: 'county' }>, script: 
   const province = row.province === undefined ? '' : `${row.province || w.noProvince} `;
   const batch = row.level === 'batch' ? `${w.batch(row.batch!)} ` : '';
   return `${province}${batch}${w.subtotal}`;
+}
+
+/** A subtotal's counties: "3个县", or with an as-of day "3个县,1个截至该日". */
+export function sumCount(s: Pick<Summed, 'records' | 'dated'>, asOf: string | undefined, script: Script): string {
+  const w = OVERVIEW_WORDING[script];
+  return asOf ? w.countiesDated(s.records, s.dated) : w.counties(s.records);
 }
 
 /** The status as the table shows it: 已验收 with its day. */
@@ -119,10 +131,10 @@ export function overviewHtml(records: OverviewRecord[], options: OverviewDocumen
     .map((row) => {
       if (row.kind === 'county') {
         const r = row.record;
-        return `<tr><td class="text">${escape(r.province ?? '')}</td><td class="text">${escape(r.prefecture ?? '')}</td><td class="text">${escape(r.county)}</td><td class="seq">${r.batch}</td><td class="seq">${r.year}</td><td class="num">${r.items}</td><td class="num">${money(r.planned)}</td><td class="num">${money(r.actual)}</td><td class="num">${rate(r.rate)}</td><td class="num">${r.warnings + r.errors || ''}</td><td class="seq">${escape(statusCell(r, script))}</td><td class="seq">${escape(dayOf(r.updatedAt))}</td></tr>`;
+        return `<tr><td class="text">${escape(r.province ?? '')}</td><td class="text">${escape(r.prefecture ?? '')}</td><td class="text">${escape(r.county)}</td><td class="seq">${r.batch}</td><td class="seq">${r.year}</td><td class="num">${r.items}</td><td class="num">${money(r.planned)}</td><td class="num">${money(r.actual)}${typedFigures(r, options.asOf) ? w.typedMark : ''}</td><td class="num">${rate(r.rate)}</td><td class="num">${r.warnings + r.errors || ''}</td><td class="seq">${escape(statusCell(r, script))}</td><td class="seq">${escape(dayOf(r.updatedAt))}</td></tr>`;
       }
       const s = row.sum;
-      return `<tr class="${row.kind}"><td colspan="5">${escape(rowLabel(row, script))}(${escape(w.counties(s.records))})</td><td class="num">${s.items}</td><td class="num">${money(s.planned)}</td><td class="num">${money(s.actual)}</td><td class="num">${rate(s.rate)}</td><td class="num">${s.warnings || ''}</td><td></td><td></td></tr>`;
+      return `<tr class="${row.kind}"><td colspan="5">${escape(rowLabel(row, script))}(${escape(sumCount(s, options.asOf, script))})</td><td class="num">${s.items}</td><td class="num">${money(s.planned)}</td><td class="num">${money(s.actual)}</td><td class="num">${rate(s.rate)}</td><td class="num">${s.warnings || ''}</td><td></td><td></td></tr>`;
     })
     .join('');
   const widths = [7, 8, 11, 5, 5, 5, 11, 11, 8, 5, 13, 11];
@@ -135,6 +147,7 @@ export function overviewHtml(records: OverviewRecord[], options: OverviewDocumen
 <table class="overview"><colgroup>${widths.map((x) => `<col style="width:${x}%">`).join('')}</colgroup>
 <thead><tr>${w.headers.map((h) => `<th>${escape(h)}</th>`).join('')}</tr></thead>
 <tbody>${body}</tbody></table>
+${options.asOf && records.some((r) => typedFigures(r, options.asOf)) ? `<p class="meta note">${escape(w.typedNote(options.asOf))}</p>` : ''}
 </section></body></html>`;
 }
 

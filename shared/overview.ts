@@ -59,14 +59,21 @@ export function passes(r: OverviewRecord, f: OverviewFilters): boolean {
 /** A row of the overview: a county, the subtotal of a group, or the grand total. */
 export type OverviewRow =
   | { kind: 'county'; key: string; record: OverviewRecord }
-  | { kind: 'subtotal'; key: string; level: 'province' | 'batch'; province?: string; batch?: number; sum: Subtotal & { items: number; warnings: number } }
-  | { kind: 'total'; key: 'total'; sum: Subtotal & { items: number; warnings: number } };
+  | { kind: 'subtotal'; key: string; level: 'province' | 'batch'; province?: string; batch?: number; sum: Summed }
+  | { kind: 'total'; key: 'total'; sum: Summed };
 
-export type Summed = Subtotal & { items: number; warnings: number };
+/** `dated`: how many of the records have their figures as of a day (a ledger); the others' are as typed. */
+export type Summed = Subtotal & { items: number; warnings: number; dated: number };
 
 export function sumOf(key: string, records: OverviewRecord[]): Summed {
-  return { ...subtotal(key, records), items: records.reduce((n, r) => n + r.items, 0), warnings: records.reduce((n, r) => n + r.warnings + r.errors, 0) };
+  return {
+    ...subtotal(key, records), items: records.reduce((n, r) => n + r.items, 0), warnings: records.reduce((n, r) => n + r.warnings + r.errors, 0),
+    dated: records.filter((r) => r.asOf !== undefined).length,
+  };
 }
+
+/** With an as-of day chosen, a record without a ledger shows its typed totals: not figures of that day. */
+export const typedFigures = (r: Pick<OverviewRecord, 'asOf'>, asOf: string | undefined): boolean => asOf !== undefined && r.asOf === undefined;
 
 export const countyKeyOf = (r: OverviewRecord) => `c:${r.id}`;
 const provinceOf = (r: OverviewRecord) => r.province ?? '';

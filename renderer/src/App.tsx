@@ -22,6 +22,7 @@ import { useFileDrop } from './useFileDrop';
 import { useRecordActions } from './useRecordActions';
 import { useUndoKeys } from './useUndoKeys';
 import { asOfOf, INITIAL_OVERVIEW, type OverviewState } from './overview/state';
+import { keptCount } from './ledger/kept';
 
 // Dialogs and the print preview load as their own chunks when first opened.
 const dialogs = () => import('./Dialogs');
@@ -144,7 +145,7 @@ export function App() {
   // (The desktop window is closed by main, which saves nothing itself; Electron would cancel the
   // close without a word.)
   const unsavedRef = useRef<() => boolean>(() => false);
-  unsavedRef.current = () => rec.pending > 0 || rec.drafts > 0 || (recordView.current?.unsaved().length ?? 0) > 0;
+  unsavedRef.current = () => rec.pending > 0 || rec.drafts > 0 || (recordView.current?.unsaved().length ?? 0) > 0 || keptCount() > 0;
   useEffect(() => {
     if (info?.mode !== 'web') return;
     const onLeave = (e: BeforeUnloadEvent) => {

@@ -12,6 +12,7 @@ import type { CountyRecord } from '../../shared/record';
 import type { CellLock, GridHandle, RowData, RowOp } from './grid/TableGrid';
 import type { LedgerHandle } from './ledger/LedgerView';
 import type { Draft } from './ledger/rows';
+import { keepDrafts, takeDrafts } from './ledger/kept';
 import type { Strings } from './strings';
 import type { CellEdit, Marks, NewPayment, View } from './useRecord';
 import { dayOf, lockedMessages } from '../../shared/status';
@@ -87,8 +88,11 @@ export const RecordView = forwardRef<RecordViewHandle, Props>(function RecordVie
   const draftsRef = useRef<Draft[]>([]);
   const draftStore = useMemo(() => ({ get: () => draftsRef.current, set: (next: Draft[]) => setDrafts((draftsRef.current = next)) }), []);
   useEffect(() => {
-    draftStore.set([]);
-    setTab('tables');
+    // Payments left unfinished when the view went (a look at 总览) come back, with the ledger open.
+    const kept = takeDrafts(recordId);
+    draftStore.set(kept ?? []);
+    setTab(kept ? 'ledger' : 'tables');
+    return () => keepDrafts(recordId, draftsRef.current);
   }, [recordId, draftStore]);
 
   useImperativeHandle(ref, () => ({

@@ -32,7 +32,21 @@ export function countyColumnWidths(record: CountyRecord): number[] {
 }
 
 /** Writes one county sheet; returns what the hidden metadata sheet keeps for it. */
-function writeCountySheet(sheet: ExcelJS.Worksheet, record: CountyRecord, script: Script, footer: string): SheetMeta {
+/** The ledger sheet of a record, where its payments stand: rows 3 … last. */
+type LedgerPlace = { sheet: string; last: number };
+
+/**
+ * 实际拨付额度 of a line with payments, as the workbook keeps it true when edited: the SUMIFS of its
+ * payments on the 拨付台账 sheet dated on or before the as-of day, with the exact sum cached.
+ */
+export function ledgerSumFormula(place: LedgerPlace, seq: number, asOf: string, result: string | null): ExcelJS.CellValue {
+  const q = `'${place.sheet.replace(/'/g, "''")}'!`;
+  const col = (c: string) => `${q}$${c}$3:$${c}$${Math.max(3, place.last)}`;
+  const [y, m, d] = asOf.split('-').map(Number);
+  return { formula: `SUMIFS(${col('D')},${col('A')},${seq},${col('C')},"<="&DATE(${y},${m},${d}))`, result: result === null ? 0 : num(result) };
+}
+
+function writeCountySheet(sheet: ExcelJS.Worksheet, record: CountyRecord, script: Script, footer: string, ledger?: LedgerPlace): SheetMeta {
   const w = WORDING[script];
   const widths = countyColumnWidths(record);
   const spanWidth = widths.reduce((a, b) => a + b, 0);
@@ -68,12 +82,15 @@ function writeCountySheet(sheet: ExcelJS.Worksheet, record: CountyRecord, script
   r++;
   headerRow(sheet, r++, w.disbursementHeaders, widths);
   const first = r;
+  const withPayments = new Set((record.payments ?? []).map((p) => p.line));
   for (const d of record.disbursements) {
     const row = tableRow(sheet, r, [
       [d.seq, centredCell()],
       [d.name, textCell()],
       amountCell(d.planned),
-      amountCell(d.actual),
+      ledger && record.asOf && withPayments.has(d.seq)
+        ? [ledgerSumFormula(ledger, d.seq, record.asOf, d.actual), numberCell(moneyFormat(d.actual ?? '0'))]
+        : amountCell(d.actual),
       [rateFormula(r, d.rate), numberCell('0.00%')],
     ]);
     fitRow(row, [{ text: d.name, width: widths[1] }]);
@@ -174,6 +191,11 @@ function writeLedgerSheet(sheet: ExcelJS.Worksheet, record: CountyRecord, script
       [p.stage, textCell()],
       [p.note, textCell()],
     ]);
+    // A payment after the as-of day is not counted in table 三: greyed, and its date says so.
+    if (p.date > record.asOf!) {
+      row.eachCell((c) => (c.style = { ...c.style, font: { ...c.style.font, color: { argb: 'FF808080' }, italic: true } }));
+      row.getCell(3).note = w.ledgerAfterDay(record.asOf!);
+    }
     fitRow(row, [{ text: names.get(p.line) ?? '', width: LEDGER_WIDTHS[1] }, { text: p.payee, width: LEDGER_WIDTHS[4] }, { text: p.note, width: LEDGER_WIDTHS[7] }]);
   });
   setupPage(sheet, LEDGER_WIDTHS, record.payments!.length + 2, 'H', footer, 2);
@@ -185,21 +207,22 @@ export async function exportWorkbook(records: CountyRecord[], script: Script = '
   workbook.created = new Date();
   const taken = new Set<string>();
   const summary = records.length > 1 ? workbook.addWorksheet(sheetName(WORDING[script].summarySheet, taken)) : null;
-  const names: string[] = [];
+  const names = records.map((record) => sheetName(record.county.name, taken));
+  // The ledger sheets' names are known before the county sheets are written: 实际拨付额度 refers to them.
+  const label = WORDING[script].ledgerSheet;
+  const ledgerNames = records.map((record) => (record.payments?.length ? sheetName(records.length > 1 ? `${label}-${record.county.name}` : label, taken) : null));
   const meta: [string, SheetMeta][] = [];
-  for (const record of records) {
-    const name = sheetName(record.county.name, taken);
-    names.push(name);
-    const sheet = workbook.addWorksheet(name);
-    meta.push([name, writeCountySheet(sheet, record, script, pageFooter(script, records.length > 1 ? record.county.name : null))]);
-  }
+  records.forEach((record, i) => {
+    const sheet = workbook.addWorksheet(names[i]);
+    const ledger = ledgerNames[i] ? { sheet: ledgerNames[i]!, last: record.payments!.length + 2 } : undefined;
+    meta.push([names[i], writeCountySheet(sheet, record, script, pageFooter(script, records.length > 1 ? record.county.name : null), ledger)]);
+  });
   if (summary) writeSummarySheet(summary, records, script, names);
-  for (const record of records) {
-    if (!record.payments?.length) continue;
-    const label = WORDING[script].ledgerSheet;
-    const sheet = workbook.addWorksheet(sheetName(records.length > 1 ? `${label}-${record.county.name}` : label, taken));
+  records.forEach((record, i) => {
+    if (!ledgerNames[i]) return;
+    const sheet = workbook.addWorksheet(ledgerNames[i]!);
     writeLedgerSheet(sheet, record, script, pageFooter(script, records.length > 1 ? `${record.county.name} ${label}` : label));
-  }
+  });
   const metaSheet = workbook.addWorksheet(META_SHEET, { state: 'veryHidden' });
   metaSheet.getCell(1, 1).value = META_SCHEMA;
   meta.forEach(([name, m], i) => {

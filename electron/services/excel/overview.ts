@@ -5,8 +5,8 @@
 import ExcelJS from 'exceljs';
 import { shiftDecimal } from '../../../shared/money';
 import { dayOf } from '../../../shared/status';
-import { overviewRows, type OverviewRow } from '../../../shared/overview';
-import { OVERVIEW_WORDING, rowLabel, scopeText, statusCell, type OverviewDocumentOptions } from '../../../shared/overview-document';
+import { overviewRows, typedFigures, type OverviewRow } from '../../../shared/overview';
+import { OVERVIEW_WORDING, rowLabel, scopeText, statusCell, sumCount, type OverviewDocumentOptions } from '../../../shared/overview-document';
 import { stripXmlUnsafe } from '../../../shared/text';
 import type { OverviewRecord } from '../../../shared/overview';
 import {
@@ -52,12 +52,13 @@ export async function overviewWorkbook(records: OverviewRecord[], options: Overv
     if (row.kind === 'county') writeCounty(sheet, r, row.record);
     else {
       const from = row.kind === 'total' ? first : row.level === 'batch' ? afterAny : afterProvince;
-      writeSum(sheet, r, row, from, rowLabel(row, script), w.counties(row.sum.records));
+      writeSum(sheet, r, row, from, rowLabel(row, script), sumCount(row.sum, options.asOf, script));
       afterAny = r + 1;
       if (row.kind === 'subtotal' && row.level === 'province') afterProvince = r + 1;
     }
     r++;
   }
+  if (options.asOf && records.some((rec) => typedFigures(rec, options.asOf))) banner(sheet, r++, w.typedNote(options.asOf), BODY_FONT, 20);
   setupPage(sheet, WIDTHS, r - 1, LAST_COLUMN, pageFooter(script, null), 3);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 
@@ -70,7 +71,8 @@ export async function overviewWorkbook(records: OverviewRecord[], options: Overv
       [rec.year, centredCell()],
       [rec.items, centredCell()],
       [num(rec.planned), numberCell(moneyFormat(rec.planned))],
-      [num(rec.actual), numberCell(moneyFormat(rec.actual))],
+      // A typed total (no ledger) under an as-of day: the number stays a number, shown with ※.
+      [num(rec.actual), numberCell(typedFigures(rec, options.asOf) ? `${moneyFormat(rec.actual)}"${w.typedMark}"` : moneyFormat(rec.actual))],
       [rateFormula(n, rec.rate), numberCell('0.00%')],
       [rec.warnings + rec.errors, centredCell()],
       [statusCell(rec, script), centredCell()],

@@ -7,7 +7,7 @@ import type { Strings } from '../strings';
 import type { CellEdit } from '../useRecord';
 import { bounds, clampSelection, rowsOf, single, type Dims, type Selection } from './selection';
 import { planPaste, type CellCheck, type GridColumn } from './blocks';
-import { PASTE_TITLES, REQUIRED, rawText, type GridTable } from './columns';
+import { HEADER_RULES, PASTE_TITLES, REQUIRED, rawText, type GridTable } from './columns';
 import type { RowData } from './gridOptions';
 
 export type RowOp = { kind: 'insert'; index: number; count: number } | { kind: 'delete'; rowIds: number[] } | { kind: 'move'; rowId: number; toIndex: number };
@@ -151,27 +151,37 @@ export async function pasteText(core: GridCore, text: string): Promise<void> {
   const s = core.selection() ?? single({ row: 0, col: firstEditable });
   const ids = core.rowIds();
   const rows = core.rows();
+  const label = (f: string) => (table === 'payments' ? t.ledgerColumns[f] : fieldLabel(f, lang));
   const plan = planPaste({
     text, table, columns, rowIds: ids, selection: bounds(s), titles: PASTE_TITLES, lang,
     check: core.check, locked: core.locked, current: (row, field) => rows[row]?.[field] ?? null,
+    header: HEADER_RULES[table],
+    // A new payment is stored only whole: a pasted row lacking its 序号, 日期 or 金额 would be left half-made.
+    ...(table === 'payments'
+      ? { required: { fields: ['line', 'date', 'amount'], message: (row: number, lacking: string[]) => t.pasteRowIncomplete(t.tableNames.payments, row + 1, lacking.map(label).join('、')) } }
+      : {}),
   });
   if (plan.rows === 0) return core.onMessage(plan.skippedHeader ? t.onlyHeader : t.nothingToPaste, 'error');
   if (plan.problems.length) {
-    core.markPaste(new Map(plan.problems.filter((p) => p.row < ids.length).map((p) => [`${p.row}:${p.field}`, p.message])));
-    return core.onMessage(t.pasteRefused(plan.problems.length, joinNotes(lang, plan.problems.slice(0, 3).map((p) => p.message))), 'error');
+    const marked = plan.problems.filter((p) => p.row < ids.length);
+    core.markPaste(new Map(marked.map((p) => [`${p.row}:${p.field}`, p.message])));
+    const details = joinNotes(lang, plan.problems.slice(0, 3).map((p) => p.message));
+    return core.onMessage((marked.length ? t.pasteRefused : t.pasteRefusedUnmarked)(plan.problems.length, details), 'error');
   }
   core.markPaste(new Map());
   if (!(await core.onPaste(plan.edits, plan.append))) return;
+  const written = [...new Set([...plan.edits.map((e) => e.field), ...plan.append.flatMap((a) => Object.keys(a))])];
   core.onMessage(
     joinNotes(lang, [
-      t.pasted(plan.rows, plan.cols),
-      plan.skippedHeader ? t.headerSkipped : '',
-      plan.skippedComputed.length ? t.computedSkipped(plan.skippedComputed.map((f) => (table === 'payments' ? t.ledgerColumns[f] : fieldLabel(f, lang))).join('、')) : '',
+      plan.asWholeRows ? t.pastedWholeRows(plan.rows) : plan.byHeader ? t.pastedByHeader(plan.rows, written.map(label).join('、')) : t.pasted(plan.rows, plan.cols),
+      plan.skippedHeader && !plan.byHeader ? t.headerSkipped : '',
+      plan.skippedComputed.length ? t.computedSkipped(plan.skippedComputed.map(label).join('、')) : '',
+      plan.unknownColumns.length ? t.unknownColumns(plan.unknownColumns.join('、')) : '',
+      plan.skippedTotals ? t.totalsSkipped(plan.skippedTotals) : '',
       plan.columnsOutside ? t.columnsOutside(plan.columnsOutside) : '',
     ]),
   );
   // The pasted block stays selected, as in Excel.
-  const b = bounds(s);
-  const total = Math.max(core.rowIds().length, b.top + plan.rows);
-  core.select(clampSelection({ anchor: { row: b.top, col: b.left }, active: { row: b.top + plan.rows - 1, col: Math.min(columns.length - 1, b.left + plan.cols - 1) } }, { rows: total, cols: columns.length }), false);
+  const total = Math.max(core.rowIds().length, plan.top + plan.rows);
+  core.select(clampSelection({ anchor: { row: plan.top, col: plan.left }, active: { row: plan.top + plan.rows - 1, col: plan.right } }, { rows: total, cols: columns.length }), false);
 }

@@ -8,6 +8,7 @@ import { fold } from '../../../shared/text';
 import type { Lang } from '../../../shared/i18n';
 import { blockSize, type Bounds } from './selection';
 import { refusalText } from './refusal';
+import { isTotalLine, readHeader } from './headers';
 
 export type GridColumn = { field: string; editable: boolean };
 
@@ -48,19 +49,46 @@ export type PastePlan = {
   /** Bad cells, each with its place; when there is one, nothing may be written. */
   problems: CellProblem[];
   skippedHeader: boolean;
+  /** The block was placed by its header row (each column into the field its title names), not by position. */
+  byHeader: boolean;
+  /** A block without header read as whole rows of the table's own layout (it did not fit right of the selection). */
+  asWholeRows: boolean;
   /** Computed columns the block fell on: not written (their values come from the others). */
   skippedComputed: string[];
+  /** Header cells naming no column of this table (left out), as written. */
+  unknownColumns: string[];
+  /** 合计 lines of the block (a table copied with its totals): not written. */
+  skippedTotals: number;
   /** Block columns past the table's last column. */
   columnsOutside: number;
   /** The block written: rows × columns. */
   rows: number;
   cols: number;
+  /** The first row written (the selection's, or the end of the table when whole rows are added). */
+  top: number;
+  /** The first column written and the last. */
+  left: number;
+  right: number;
+};
+
+/** How a block with a header row is placed: by its titles (headers.ts). */
+export type HeaderRules = {
+  /** Title (headerKey) → field of this table. */
+  index: ReadonlyMap<string, string>;
+  /** When the header carries all of these, its rows are whole new rows, added at the end (the ledger's payments). */
+  appendWhole?: readonly string[];
+  /** A block without a header exactly this wide that does not fit right of the selection is read as
+   * whole rows in this layout (the export's 拨付台账 columns), not spilled past the table's end. */
+  wholeRow?: readonly string[];
 };
 
 /**
- * Where each value of a block goes. A 1×1 block fills the whole selection, and a block that fits
- * the selection a whole number of times is repeated over it (as Excel does); otherwise the block
- * starts at the selection's top-left cell and runs on, adding rows past the end of the table.
+ * Where each value of a block goes. A block whose first line is a header row of this table goes by
+ * its header: each column into the field its title names (any order, any subset), from the
+ * selection's row (or, for whole new rows, at the end); 合计 lines are left out. Otherwise by
+ * position: a 1×1 block fills the whole selection, and a block that fits the selection a whole
+ * number of times is repeated over it (as Excel does); otherwise the block starts at the
+ * selection's top-left cell and runs on, adding rows past the end of the table.
  */
 export function planPaste(args: {
   text: string;
@@ -76,58 +104,93 @@ export function planPaste(args: {
   locked?: (row: number, field: string) => string | null;
   /** A cell's value now: a locked cell given the value it has is left alone, not refused. */
   current?: (row: number, field: string) => unknown;
+  /** Placing a block by its header row; without it a header line is only skipped. */
+  header?: HeaderRules;
+  /** Fields a row added past the end must have (a payment: 序号, 日期, 金额), and what is said when it lacks some. */
+  required?: { fields: readonly string[]; message: (row: number, missing: string[]) => string };
 }): PastePlan {
   const { table, columns, rowIds, selection, titles, lang, locked, current } = args;
   const check = args.check ?? tableCheck(table as EditTable, lang);
   let block = parseBlock(args.text);
-  const skippedHeader = block.length > 0 && isHeaderLine(block[0], titles);
+  const read = block.length > 0 && args.header ? readHeader(block[0], args.header.index, titles) : null;
+  const skippedHeader = read !== null || (block.length > 0 && isHeaderLine(block[0], titles));
   if (skippedHeader) block = block.slice(1);
-  const plan: PastePlan = { edits: [], append: [], problems: [], skippedHeader, skippedComputed: [], columnsOutside: 0, rows: 0, cols: 0 };
-  if (block.length === 0) return plan;
-  const width = Math.max(...block.map((r) => r.length));
-  const sel = blockSize(selection);
-  const fits = sel.rows % block.length === 0 && sel.cols % width === 0;
-  const rows = fits ? sel.rows : block.length;
-  const cols = fits ? sel.cols : width;
-  plan.rows = rows;
-  plan.cols = cols;
+  const wholeRow = args.header?.wholeRow;
+  const width0 = block.length ? Math.max(...block.map((r) => r.length)) : 0;
+  const asWholeRows = read === null && !!wholeRow && width0 === wholeRow.length && selection.left + width0 > columns.length;
+  const header = read ?? (asWholeRows ? { fields: [...wholeRow!], unknown: [] } : null);
+  const plan: PastePlan = {
+    edits: [], append: [], problems: [], skippedHeader, byHeader: read !== null, asWholeRows, skippedComputed: [], unknownColumns: header?.unknown ?? [],
+    skippedTotals: 0, columnsOutside: 0, rows: 0, cols: 0, top: selection.top, left: selection.left, right: selection.left,
+  };
   const skipped = new Set<string>();
   const appended = new Map<number, Record<string, RawValue>>();
-  for (let r = 0; r < rows; r++) {
-    const line = block[r % block.length];
-    const row = selection.top + r;
-    for (let c = 0; c < cols; c++) {
-      const value = line[c % width] ?? '';
-      const column = columns[selection.left + c];
-      if (!column) {
-        plan.columnsOutside = Math.max(plan.columnsOutside, selection.left + c - columns.length + 1);
-        continue;
+  /** One value into one cell: checked, refused at its cell, or planned. */
+  const place = (row: number, column: GridColumn, value: string) => {
+    if (!column.editable) {
+      skipped.add(column.field);
+      return;
+    }
+    const { field } = column;
+    const isNew = row >= rowIds.length;
+    const lock = isNew ? null : locked?.(row, field) ?? null;
+    if (lock !== null) {
+      // The value the cell has already is no change; any other is refused at the cell, saying why.
+      const parsed = check(row, field, value);
+      if (!parsed.ok || parsed.value !== (current?.(row, field) ?? null)) plan.problems.push({ row, field, value, message: lock });
+      return;
+    }
+    // A new row's name may stay empty (the check then names it); an existing one's may not.
+    if (!(isNew && field === 'name' && value.trim() === '')) {
+      const parsed = check(row, field, value);
+      if (!parsed.ok) plan.problems.push({ row, field, value, message: parsed.message });
+    }
+    if (isNew) {
+      const values = appended.get(row) ?? {};
+      values[field] = value;
+      appended.set(row, values);
+    } else plan.edits.push({ rowId: rowIds[row], field, value });
+  };
+
+  if (header) {
+    const lines = block.filter((line) => line.some((c) => c.trim() !== ''));
+    const body = lines.filter((line) => !isTotalLine(line));
+    plan.skippedTotals = lines.length - body.length;
+    if (body.length === 0) return plan;
+    const at = header.fields.map((f) => (f === null ? -1 : columns.findIndex((c) => c.field === f)));
+    const whole = !!args.header!.appendWhole?.every((f) => header.fields.includes(f));
+    const top = whole ? rowIds.length : selection.top;
+    const used = at.filter((i) => i >= 0);
+    Object.assign(plan, { rows: body.length, cols: used.length, top, left: Math.min(...used), right: Math.max(...used) });
+    body.forEach((line, r) => at.forEach((col, c) => col >= 0 && place(top + r, columns[col], line[c] ?? '')));
+  } else {
+    if (block.length === 0) return plan;
+    const width = Math.max(...block.map((r) => r.length));
+    const sel = blockSize(selection);
+    const fits = sel.rows % block.length === 0 && sel.cols % width === 0;
+    const rows = fits ? sel.rows : block.length;
+    const cols = fits ? sel.cols : width;
+    plan.rows = rows;
+    plan.cols = cols;
+    plan.right = Math.min(columns.length - 1, selection.left + cols - 1);
+    for (let r = 0; r < rows; r++) {
+      const line = block[r % block.length];
+      for (let c = 0; c < cols; c++) {
+        const column = columns[selection.left + c];
+        if (!column) {
+          plan.columnsOutside = Math.max(plan.columnsOutside, selection.left + c - columns.length + 1);
+          continue;
+        }
+        place(selection.top + r, column, line[c % width] ?? '');
       }
-      if (!column.editable) {
-        skipped.add(column.field);
-        continue;
-      }
-      const { field } = column;
-      const isNew = row >= rowIds.length;
-      const lock = isNew ? null : locked?.(row, field) ?? null;
-      if (lock !== null) {
-        // The value the cell has already is no change; any other is refused at the cell, saying why.
-        const parsed = check(row, field, value);
-        if (!parsed.ok || parsed.value !== (current?.(row, field) ?? null)) plan.problems.push({ row, field, value, message: lock });
-        continue;
-      }
-      // A new row's name may stay empty (the check then names it); an existing one's may not.
-      if (!(isNew && field === 'name' && value.trim() === '')) {
-        const parsed = check(row, field, value);
-        if (!parsed.ok) plan.problems.push({ row, field, value, message: parsed.message });
-      }
-      if (isNew) {
-        const values = appended.get(row) ?? {};
-        values[field] = value;
-        appended.set(row, values);
-      } else plan.edits.push({ rowId: rowIds[row], field, value });
     }
   }
+  // A row added past the end lacking what it needs would be left half-made: refused, nothing written.
+  if (args.required)
+    for (const [row, values] of appended) {
+      const lacking = args.required.fields.filter((f) => String(values[f] ?? '').trim() === '');
+      if (lacking.length) plan.problems.push({ row, field: lacking[0], value: '', message: args.required.message(row, lacking) });
+    }
   plan.append = [...appended.entries()].sort((a, b) => a[0] - b[0]).map(([, v]) => v);
   plan.skippedComputed = [...skipped];
   return plan;

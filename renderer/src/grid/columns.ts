@@ -3,7 +3,8 @@
 import { categoryLabel, type EditTable } from '../../../shared/fields';
 import { formatWanTable, parseMoney, showRate } from '../../../shared/money';
 import type { Category } from '../../../shared/text';
-import { titleKey, type GridColumn } from './blocks';
+import { titleKey, type GridColumn, type HeaderRules } from './blocks';
+import { headerIndex } from './headers';
 import { WORDING } from '../../../shared/document';
 import { fieldLabel } from '../../../shared/i18n';
 import { PAYMENT_FIELDS } from '../../../shared/ledger';
@@ -70,3 +71,44 @@ export const PASTE_TITLES: ReadonlySet<string> = new Set(
     ...(['hans', 'hant'] as const).flatMap((s) => [...WORDING[s].itemHeaders, ...WORDING[s].disbursementHeaders, ...WORDING[s].ledgerHeaders]),
   ].map(titleKey),
 );
+
+/** The app's own titles of each field of a table: the grid's, the workbook's (both scripts), English. */
+function ownTitles(table: GridTable): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  const add = (field: string, title: string | undefined) => title && (out[field] ??= []).push(title);
+  for (const field of FIELDS[table]) {
+    for (const lang of ['zh', 'en'] as const) {
+      const s = STRINGS[lang];
+      if (table === 'payments') {
+        add(field, s.ledgerColumns[field]);
+        add(field, fieldLabel(`payment.${field}`, lang));
+      } else {
+        add(field, s.columns[table === 'disbursements' && field === 'name' ? 'disbursementName' : field]);
+        add(field, fieldLabel(field, lang));
+      }
+    }
+  }
+  const layout: Record<GridTable, readonly string[]> = {
+    items: ['seq', 'name', 'target', 'completion', 'completionRate'],
+    disbursements: ['seq', 'name', 'planned', 'actual', 'rate'],
+    payments: LEDGER_LAYOUT,
+  };
+  for (const script of ['hans', 'hant'] as const) {
+    const w = WORDING[script];
+    const headers = table === 'items' ? w.itemHeaders : table === 'disbursements' ? w.disbursementHeaders : w.ledgerHeaders;
+    headers.forEach((h, i) => add(layout[table][i], h));
+  }
+  return out;
+}
+
+/** The export's 拨付台账 sheet, column by column. */
+const LEDGER_LAYOUT = ['line', 'name', 'date', 'amount', 'payee', 'voucher', 'stage', 'note'] as const;
+
+/** How a pasted block with a header row is placed in each table (blocks.ts). */
+export const HEADER_RULES: Record<GridTable, HeaderRules> = {
+  items: { index: headerIndex('items', ownTitles('items')) },
+  disbursements: { index: headerIndex('disbursements', ownTitles('disbursements')) },
+  // Whole payments (序号, 日期, 金额) are added, never written over the payments listed; a block in the
+  // export's columns that does not fit right of the selection is whole payments too.
+  payments: { index: headerIndex('payments', ownTitles('payments')), appendWhole: ['line', 'date', 'amount'], wholeRow: LEDGER_LAYOUT },
+};

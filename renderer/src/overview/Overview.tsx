@@ -3,7 +3,7 @@
 // subtotals and a grand total (exact; rates half up from the sums), its charts following the
 // filters, all as of one day if asked. It prints (with its charts) and exports to Excel.
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
-import { GROUPINGS, overviewRows, passes, type Grouping, type OverviewRow } from '../../../shared/overview';
+import { GROUPINGS, overviewRows, passes, typedFigures, type Grouping, type OverviewRow } from '../../../shared/overview';
 import { STATUSES, type ReviewStatus } from '../../../shared/status';
 import type { Lang } from '../../../shared/i18n';
 import type { Strings } from '../strings';
@@ -62,9 +62,9 @@ export function Overview({ records, pinyin, state, setState, t, lang, desktop, o
     return rank;
   }, [base]);
   const { rows, total } = useMemo(() => {
-    const all = overviewRows(shown, state.grouping, provinceRank).map((row) => gridRow(row, t));
+    const all = overviewRows(shown, state.grouping, provinceRank).map((row) => gridRow(row, t, asOf ?? undefined));
     return { rows: all.slice(0, -1), total: all[all.length - 1] };
-  }, [shown, state.grouping, provinceRank, t]);
+  }, [shown, state.grouping, provinceRank, t, asOf]);
 
   const choices = useMemo(() => {
     const provinces = [...new Set(base.map((r) => r.province ?? ''))];
@@ -166,18 +166,21 @@ export function Overview({ records, pinyin, state, setState, t, lang, desktop, o
 }
 
 /** A row of the shared overview as the grid holds it, its labels in the app's language. */
-function gridRow(row: OverviewRow, t: Strings): GridRow {
+function gridRow(row: OverviewRow, t: Strings, asOf: string | undefined): GridRow {
   if (row.kind === 'county') {
     const r = row.record;
     return {
       key: row.key, kind: 'county', id: r.id, province: r.province, prefecture: r.prefecture, county: r.county, batch: r.batch, year: r.year, items: r.items,
       planned: r.planned, actual: r.actual, rate: r.rate, warnings: r.warnings + r.errors, status: r.status.status, statusBy: r.status.by, statusAt: r.status.at, updatedAt: r.updatedAt,
+      ...(typedFigures(r, asOf) ? { typed: asOf } : {}),
     };
   }
   const s = row.sum;
-  const label =
+  const plain =
     row.kind === 'total' ? t.grandTotal(s.records)
     : t.subtotal([row.province !== undefined ? row.province || t.noProvince : null, row.level === 'batch' ? t.batchLabel(row.batch!) : null].filter(Boolean).join(' '), s.records);
+  // As of a day: how many of the group's counties have figures of that day (the others, typed totals).
+  const label = asOf ? t.datedOf(plain, s.dated) : plain;
   return {
     key: row.key, kind: row.kind, label, ...(row.kind === 'subtotal' ? { level: row.level } : {}), province: null, prefecture: null, county: '', batch: null, year: null,
     items: s.items, planned: s.planned, actual: s.actual, rate: s.rate, warnings: s.warnings, status: null, statusBy: null, statusAt: null, updatedAt: null,

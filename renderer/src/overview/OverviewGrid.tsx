@@ -34,6 +34,8 @@ export type GridRow = {
   statusBy: string | null;
   statusAt: string | null;
   updatedAt: string | null;
+  /** The as-of day, when this county's 实际拨付额度 is its typed total (no ledger), not a figure of that day. */
+  typed?: string;
 };
 
 export type OverviewGridHandle = {
@@ -123,7 +125,12 @@ export const OverviewGrid = forwardRef<OverviewGridHandle, Props>(function Overv
       { field: 'year', headerName: c.year, width: 74, type: 'numericColumn' },
       { field: 'items', headerName: c.items, width: 76, type: 'numericColumn' },
       { field: 'planned', headerName: c.planned, width: 136, type: 'numericColumn', comparator: compareMoney, valueFormatter: (p) => money(p.value) },
-      { field: 'actual', headerName: c.actual, width: 136, type: 'numericColumn', comparator: compareMoney, valueFormatter: (p) => money(p.value) },
+      {
+        field: 'actual', headerName: c.actual, width: 150, type: 'numericColumn', comparator: compareMoney,
+        valueFormatter: (p) => `${p.data?.typed ? `${t.typedFigure} ` : ''}${money(p.value)}`,
+        cellClass: (p) => (p.data?.typed ? 'typed-figure' : undefined),
+        tooltipValueGetter: (p) => (p.data?.typed ? t.typedFigureTip(p.data.typed) : undefined),
+      },
       { field: 'rate', headerName: c.rate, width: 96, type: 'numericColumn', comparator: compareRate, valueFormatter: (p) => showRate(p.value), cellClass: 'rate-cell' },
       { field: 'warnings', headerName: c.warnings, width: 88, type: 'numericColumn', valueFormatter: (p) => (p.value ? String(p.value) : ''), cellClass: (p) => (p.value ? 'warn-cell' : undefined) },
       {

@@ -243,7 +243,8 @@ describe('the ledger from the command line, and in the export and the PDF', () =
     const county = wb.getWorksheet('樟树市')!;
     let line1!: ExcelJS.Row;
     county.eachRow((row) => void (row.getCell(2).value === '县乡村物流快递配送体系建设' && (line1 = row)));
-    expect(line1.getCell(4).value).toBe(300);
+    // 实际拨付额度 of a line with payments: a live SUMIFS over the 拨付台账 sheet up to the day, its sum cached.
+    expect(line1.getCell(4).value).toEqual({ formula: `SUMIFS('拨付台账'!$D$3:$D$4,'拨付台账'!$A$3:$A$4,1,'拨付台账'!$C$3:$C$4,"<="&DATE(2022,1,1))`, result: 300 });
     expect(line1.getCell(5).value).toMatchObject({ formula: `D${line1.number}/C${line1.number}`, result: 0.3871 });
     const ledger = wb.getWorksheet('拨付台账')!;
     expect(ledger.getCell('A1').value).toBe('樟树市中央财政资金拨付台账(截至2022年1月1日)');
@@ -252,7 +253,35 @@ describe('the ledger from the command line, and in the export and the PDF', () =
       [1, '2021-12-01', 300],
       [1, '2022-06-30', 340.21],
     ]);
+    // The payment after the day is marked: grey, and its date says it is not counted.
+    expect(ledger.getCell(4, 3).note).toBe('在2022年1月1日之后,不计入表三的实际拨付额度');
+    expect(ledger.getCell(4, 4).font?.color?.argb).toBe('FF808080');
+    expect(ledger.getCell(3, 3).note).toBeUndefined();
   });
+
+  it('the exported workbook stays true when edited: LibreOffice recomputes 实际拨付额度 from the 拨付台账 sheet', async () => {
+    const db = paidInTwo();
+    const dir = tempDir();
+    const out = path.join(dir, 'early.xlsx');
+    expect(yanshou('export', out, '--db', db, '--as-of', '2022-07-01').code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(fs.readFileSync(out) as unknown as ArrayBuffer);
+    // A reviewer corrects the first payment in the ledger sheet: 300 → 250.
+    wb.getWorksheet('拨付台账')!.getCell(3, 4).value = 250;
+    const edited = path.join(dir, 'edited.xlsx');
+    await wb.xlsx.writeFile(edited);
+    // LibreOffice set to recompute every formula on load (as "Recalculation on file load: always").
+    fs.mkdirSync(path.join(dir, 'profile/user'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'profile/user/registrymodifications.xcu'), `<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>`);
+    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,1', '--outdir', path.join(dir, 'csv'), edited], { stdio: 'ignore', timeout: 180_000 });
+    const csv = fs.readFileSync(path.join(dir, 'csv', 'edited-樟树市.csv'), 'utf8');
+    const line = csv.split('\n').find((l) => l.includes('县乡村物流快递配送体系建设'))!;
+    // 250 + 340.21 = 590.21: the line follows the edited ledger.
+    expect(line.split(',')[3]).toBe('590.21');
+  }, 200_000);
 
   it('pdf --as-of prints the figures and the sentence of that day', () => {
     const db = paidInTwo();

@@ -151,6 +151,36 @@ describe('the 汇总 workbook of the overview', () => {
   }, 200_000);
 });
 
+describe('the overview as of a day', () => {
+  it('marks counties without a ledger as typed figures, and each subtotal says how many of its counties are as of the day (PDF and 汇总 sheet)', async () => {
+    const { ctx, db, ids } = database();
+    editPayments(db, ME, ids[0], [], [{ line: 1, date: '2021-12-01', amount: '300' }, { line: 1, date: '2022-06-30', amount: '340.21' }]);
+    const all = listRecords(db).sort(compareRecords).map((r) => r.id);
+    const pdf = ok<{ bytes: Uint8Array }>(await dispatch(ctx, 'exportOverview', { ids: all, grouping: 'province', format: 'pdf', asOf: '2022-01-01', filters: {} }, ME));
+    const file = path.join(tempDir(), 'o.pdf');
+    fs.writeFileSync(file, pdf.bytes);
+    const text = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).replace(/[ \t]+/g, '');
+    // 江西省: 樟树市 (a ledger) of its 3 counties is as of the day; 安徽省: none of 2.
+    expect(text).toContain('江西省小计(3个县,其中1个截至该日)');
+    expect(text).toContain('安徽省小计(2个县,其中0个截至该日)');
+    expect(text).toContain('※没有拨付台账的县:实际拨付额度是表中填报的数,不是截至2022年1月1日的数。');
+    // 寻乌县's typed total is marked; 樟树市's 895.75 (as of the day) is not.
+    expect(text).toMatch(/寻乌县[^\n]*※/);
+    expect(text).not.toMatch(/895\.75※/);
+    const xlsx = ok<{ bytes: Uint8Array }>(await dispatch(ctx, 'exportOverview', { ids: all, grouping: 'province', format: 'xlsx', asOf: '2022-01-01', filters: {} }, ME));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(xlsx.bytes) as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0];
+    const rows: Record<string, ExcelJS.Row> = {};
+    sheet.eachRow((row) => void (rows[String(row.getCell(3).value ?? row.getCell(1).value)] = row));
+    expect(rows['寻乌县'].getCell(8).numFmt).toContain('※');
+    expect(typeof rows['寻乌县'].getCell(8).value).toBe('number');
+    expect(rows['樟树市'].getCell(8).numFmt).not.toContain('※');
+    expect(Object.keys(rows)).toContain('江西省 小计(3个县,其中1个截至该日)');
+    expect(Object.keys(rows)).toContain('※ 没有拨付台账的县:实际拨付额度是表中填报的数,不是截至2022年1月1日的数。');
+  }, 60_000);
+});
+
 describe('the overview as PDF', () => {
   it('has the title, the scope, the three charts and the table with its totals, on A4 landscape pages', async () => {
     const { ctx, db } = database();

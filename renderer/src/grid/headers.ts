@@ -1,0 +1,106 @@
+// A pasted block's header row, read: which field of the table each of its columns carries. The
+// titles are the grid's own, the workbook's (simplified and traditional), the English ones, and the
+// short forms an officer types (计划, 实际, 日期, 金额 …); compared folded (简/繁, full-width, spaces)
+// and without a unit ((万元), （萬元）, (%), (元)), so a block copied from Excel or WPS with its header
+// lands by its header, in any order and with any subset of the columns.
+import { fold } from '../../../shared/text';
+
+export type HeaderTable = 'items' | 'disbursements' | 'payments';
+
+/** Words each field's header may be, besides the app's own titles (added by the caller). */
+const WORDS: Record<HeaderTable, Record<string, string[]>> = {
+  items: {
+    seq: ['序号', '编号', 'no', 'no.'],
+    category: ['类别', '项目类别', '分类', 'category'],
+    name: ['项目名称', '建设项目名称', '具体项目名称', '建设项目', '项目', 'project'],
+    target: ['项目实施目标', '实施目标', '建设目标', '目标', 'target'],
+    completion: ['目标完成情况', '完成情况', '项目完成情况', 'completion'],
+    completionRate: ['实施目标完成率', '目标完成率', '完成率', 'completion(%)'],
+  },
+  disbursements: {
+    seq: ['序号', '编号', 'no', 'no.'],
+    category: ['类别', '项目类别', '分类', 'category'],
+    name: ['具体项目名称', '项目名称', '具体项目', '项目', 'project'],
+    planned: ['计划安排额度', '计划安排', '计划安排资金', '计划安排金额', '计划额度', '计划', 'planned'],
+    actual: ['实际拨付额度', '实际拨付', '实际拨付资金', '实际拨付金额', '拨付额度', '已拨付', '实际', 'disbursed'],
+    rate: ['资金拨付率', '拨付率', 'rate'],
+    statedRate: ['填报拨付率(原表)', '填报拨付率', 'statedrate(asfiled)', 'statedrate'],
+  },
+  payments: {
+    line: ['序号', '项目序号', '行号', 'no', 'no.'],
+    name: ['具体项目名称', '项目名称', '具体项目', '项目', 'project'],
+    date: ['拨付日期', '付款日期', '支付日期', '拨付时间', '日期', 'datepaid', 'date'],
+    amount: ['金额', '拨付金额', '付款金额', '支付金额', '拨付额', 'amount'],
+    payee: ['收款单位', '收款单位名称', '收款企业', '收款人', '收款方', '承办企业', 'payee'],
+    voucher: ['凭证号', '凭证编号', '记账凭证号', '凭证', 'voucherno.', 'voucher'],
+    stage: ['阶段', '拨付阶段', '付款阶段', '节点', 'stage'],
+    note: ['备注', '说明', 'note'],
+    running: ['累计', '累计拨付', 'sofar'],
+    runningRate: ['累计拨付率', 'ratesofar'],
+  },
+};
+
+/** How header cells compare: folded, lower case, without a unit in brackets or a trailing 万元. */
+export function headerKey(text: string): string {
+  return fold(text)
+    .toLowerCase()
+    .replace(/\((?:万元|元|%|10kyuan|yuan)\)/g, '')
+    .replace(/(?:万元|%)$/, '');
+}
+
+/** Titles → field, per table: the words above plus the app's titles given (field → titles). */
+export function headerIndex(table: HeaderTable, titles: Record<string, readonly string[]> = {}): Map<string, string> {
+  const index = new Map<string, string>();
+  for (const [field, words] of Object.entries(titles)) for (const w of words) if (!index.has(headerKey(w))) index.set(headerKey(w), field);
+  for (const [field, words] of Object.entries(WORDS[table])) for (const w of words) if (!index.has(headerKey(w))) index.set(headerKey(w), field);
+  return index;
+}
+
+export type HeaderMap = {
+  /** The field each column of the block carries, or null (an empty header cell, another table's title, a repeat). */
+  fields: (string | null)[];
+  /** Header cells naming no column of this table (another table's titles), as written. */
+  unknown: string[];
+};
+
+/**
+ * The block's first line read as this table's header row, or null when it is not a header: a
+ * header has at least one cell naming a field of this table, and every filled cell is a title
+ * (of this table, or one of `otherTitles`: then its column is left out and named).
+ */
+export function readHeader(line: readonly string[], index: ReadonlyMap<string, string>, otherTitles: ReadonlySet<string> = new Set()): HeaderMap | null {
+  const fields: (string | null)[] = [];
+  const unknown: string[] = [];
+  const seen = new Set<string>();
+  let mapped = 0;
+  for (const cell of line) {
+    const text = cell.trim();
+    if (!text) {
+      fields.push(null);
+      continue;
+    }
+    const key = headerKey(text);
+    const field = index.get(key);
+    if (field === undefined) {
+      if (!otherTitles.has(key)) return null;
+      unknown.push(text);
+      fields.push(null);
+      continue;
+    }
+    if (seen.has(field)) {
+      unknown.push(text);
+      fields.push(null);
+      continue;
+    }
+    seen.add(field);
+    fields.push(field);
+    mapped++;
+  }
+  return mapped > 0 ? { fields, unknown } : null;
+}
+
+/** A 合计 / 总计 / 小计 line of a table copied with its totals (official layout): not a row to write. */
+export function isTotalLine(line: readonly string[]): boolean {
+  const first = line.map((c) => fold(c)).find((c) => c !== '');
+  return first !== undefined && /^(合计|总计|小计|total)$/i.test(first);
+}
