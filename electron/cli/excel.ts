@@ -2,7 +2,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { importWorkbooks, type OnConflict } from '../services/excel/import';
-import { exportWorkbook } from '../services/excel/export';
 import { findChromium, noChromium, renderPdf } from '../services/print/pdf';
 import { writeFileAtomic } from '../services/files';
 import { cliActor } from '../services/store/changelog';
@@ -90,6 +89,8 @@ export async function exportCommand(ctx: CommandContext): Promise<number> {
   const ids = values.county ? [selectRecord(db, ctx)] : listRecords(db).map((r) => r.id);
   if (ids.length === 0) throw appError('no_record', '没有可导出的记录', 'There are no records to export');
   const asOf = asOfOption(ctx);
+  // exceljs (the writer) is loaded by the commands that write a workbook only: an import reads without it.
+  const { exportWorkbook } = await import('../services/excel/export');
   const bytes = await exportWorkbook(ids.map((id) => readRecord(db, id, { asOf }).record), script);
   const out = positionals[0];
   writeFileAtomic(out, bytes);

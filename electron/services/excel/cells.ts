@@ -18,6 +18,11 @@ export type Cell = {
   /** Text for matching and messages. */
   text: string;
   numFmt?: string;
+  /**
+   * The number format as styles.xml writes it, escapes kept (`0.00\%`: a literal percent sign);
+   * numFmt is the same with escapes dropped, as exceljs gives it. Only the streaming reader knows it.
+   */
+  numFmtCode?: string;
   isFormula: boolean;
   /** A formula with no cached result (written by a program that does not calculate). */
   noResult: boolean;
@@ -61,7 +66,7 @@ export class CellMarks {
   }
 }
 
-type Plain = { value: CellValue; isFormula: boolean; noResult: boolean; error?: string };
+export type Plain = { value: CellValue; isFormula: boolean; noResult: boolean; error?: string };
 
 export function plain(v: unknown): Plain {
   if (v === null || v === undefined) return { value: null, isFormula: false, noResult: false };
@@ -92,7 +97,7 @@ export function cellText(value: CellValue): string {
   return String(value);
 }
 
-type Range = { top: number; left: number; bottom: number; right: number };
+export type Range = { top: number; left: number; bottom: number; right: number };
 
 const key = (r: number, c: number) => r * 16_384 + c;
 
@@ -129,49 +134,76 @@ class SheetGrid implements Grid {
   }
 }
 
-export function gridOf(sheet: ExcelJS.Worksheet): Grid {
-  const cells = new Map<number, Cell>();
-  const byRow = new Map<number, Cell[]>();
-  const merges = Object.values((sheet as unknown as { _merges?: Record<string, { model?: Range }> })._merges ?? {})
-    .map((m) => m.model)
-    .filter((m): m is Range => !!m);
-  const spans = new Map<number, Range>();
-  for (const m of merges) spans.set(key(m.top, m.left), m);
-  let colCount = 0;
-  let rowCount = 0;
-  let r = 0;
-  let list: Cell[] = [];
-  const onCell = (cell: ExcelJS.Cell, c: number) => {
-    if (cell.type === MERGE) return; // only the top-left cell of a merge holds its value
-    const p = plainCell(cell);
+/**
+ * Builds a grid from cells given row by row, top to bottom, and left to right within a row (as
+ * both readers visit them): the one place that decides which cells count, so both readers' grids
+ * are made alike.
+ */
+export class GridBuilder {
+  private readonly cells = new Map<number, Cell>();
+  private readonly byRow = new Map<number, Cell[]>();
+  private readonly spans = new Map<number, Range>();
+  private colCount = 0;
+  private rowCount = 0;
+  private list: Cell[] = [];
+  private r = 0;
+  constructor(
+    private readonly sheet: string,
+    private readonly merges: Range[],
+  ) {
+    for (const m of merges) this.spans.set(key(m.top, m.left), m);
+  }
+  /** A cell of row `r` (rows in order, cells in order within a row); `numFmtCode` is the format as styles.xml writes it. */
+  add(r: number, c: number, address: string, p: Plain, numFmt: string | undefined, numFmtCode?: string): void {
+    if (r !== this.r) {
+      this.r = r;
+      this.list = [];
+    }
     if (p.value === null && !p.noResult && !p.error) return;
     if (typeof p.value === 'string' && p.value.trim() === '') return;
-    colCount = Math.max(colCount, c);
-    rowCount = r;
-    const m = spans.get(key(r, c));
+    this.colCount = Math.max(this.colCount, c);
+    this.rowCount = r;
+    const m = this.spans.get(key(r, c));
     const made: Cell = {
-      address: cell.address,
+      address,
       row: r,
       col: c,
       ...p,
       text: cellText(p.value),
-      numFmt: cell.numFmt || undefined,
+      numFmt: numFmt || undefined,
+      ...(numFmtCode ? { numFmtCode } : {}),
       span: m ? m.right - m.left + 1 : 1,
       rowSpan: m ? m.bottom - m.top + 1 : 1,
-      index: cells.size,
+      index: this.cells.size,
     };
-    cells.set(key(r, c), made);
-    if (list.length === 0) byRow.set(r, list);
-    list.push(made);
-  };
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    r = rowNumber;
-    list = [];
-    row.eachCell({ includeEmpty: false }, onCell);
+    this.cells.set(key(r, c), made);
+    if (this.list.length === 0) this.byRow.set(r, this.list);
+    this.list.push(made);
+  }
+  get columns(): number {
+    return this.colCount;
+  }
+  done(hidden: (col: number) => boolean): Grid {
+    const hiddenColumns = new Set<number>();
+    for (let c = 1; c <= this.colCount; c++) if (hidden(c)) hiddenColumns.add(c);
+    const masters = this.merges.filter((m) => this.cells.has(key(m.top, m.left)));
+    return new SheetGrid(this.sheet, this.rowCount, this.colCount, this.cells, this.byRow, masters, hiddenColumns);
+  }
+}
+
+/** The grid of an exceljs worksheet (the reference reader: see sheet-reader.ts for the one the import uses). */
+export function gridOf(sheet: ExcelJS.Worksheet): Grid {
+  const merges = Object.values((sheet as unknown as { _merges?: Record<string, { model?: Range }> })._merges ?? {})
+    .map((m) => m.model)
+    .filter((m): m is Range => !!m);
+  const grid = new GridBuilder(sheet.name, merges);
+  sheet.eachRow({ includeEmpty: false }, (row, r) => {
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      if (cell.type === MERGE) return; // only the top-left cell of a merge holds its value
+      grid.add(r, c, cell.address, plainCell(cell), cell.numFmt);
+    });
   });
-  const hidden = new Set<number>();
-  for (let c = 1; c <= colCount; c++) if (sheet.getColumn(c).hidden) hidden.add(c);
-  return new SheetGrid(sheet.name, rowCount, colCount, cells, byRow, merges.filter((m) => cells.has(key(m.top, m.left))), hidden);
+  return grid.done((c) => !!sheet.getColumn(c).hidden);
 }
 
 const labelKeys = new Map<string, string>();

@@ -1,6 +1,6 @@
 // Import: workbooks → records, with a preview of what would be created, replaced or skipped and
 // every finding pinned to file, sheet and cell; then one transaction for all files, or nothing.
-// The stages: read (zip.ts, loadWorkbook) → grid (cells.ts) → locate (locate.ts, with header.ts
+// The stages: read (zip.ts, read.ts, sheet-reader.ts) → grid (cells.ts) → locate (locate.ts, with header.ts
 // and rows.ts) → facts (facts.ts) → record (assemble.ts) → account (account.ts).
 import type ExcelJS from 'exceljs';
 import { AppError } from '../../../shared/errors';
@@ -12,12 +12,12 @@ import { backupDatabase } from '../store/backup';
 import { findRecordIds, insertRecord, readRecord, removeRecord } from '../store/records';
 import { readStatus } from '../store/status';
 import type { DB } from '../store/database';
-import { cellText, gridOf, holdsNumber, plain, type Cell, type Grid } from './cells';
+import { gridOf, holdsNumber, type Cell, type Grid } from './cells';
 import { META_SCHEMA, META_SHEET, type SheetMeta } from './layout';
 import { locate, type Block, type SheetLayout } from './locate';
 import { account } from './account';
 import { assemble, type ReadRecord, type UnitRead } from './assemble';
-import { loadWorkbook } from './read';
+import { readBook, type Book } from './sheet-reader';
 import { readWorkbooksIsolated } from './isolated';
 import { notACounty, rollupMismatches, rollupShape, sheetNotRead, type Rollup } from './sheet-kind';
 
@@ -27,35 +27,47 @@ export type ImportFile = { name: string; bytes: Uint8Array };
 export type OnConflict = 'fail' | 'skip' | 'replace';
 export type ImportAction = 'created' | 'replaced' | 'skipped' | 'conflict' | 'rejected';
 
-function readMeta(workbook: ExcelJS.Workbook): Map<string, SheetMeta> {
+function readMeta(book: Book): Map<string, SheetMeta> {
   const meta = new Map<string, SheetMeta>();
-  const sheet = workbook.getWorksheet(META_SHEET);
-  const text = (cell: ExcelJS.Cell) => cellText(plain(cell.value).value);
-  if (!sheet || text(sheet.getCell(1, 1)) !== META_SCHEMA) return meta;
-  sheet.eachRow((row, r) => {
-    if (r === 1) return;
+  const sheet = book.sheets.find((s) => s.name === META_SHEET);
+  const grid = sheet?.grid();
+  const text = (r: number, c: number) => grid?.at(r, c)?.text ?? '';
+  if (!grid || text(1, 1) !== META_SCHEMA) return meta;
+  for (const r of grid.rows) {
+    if (r === 1) continue;
     try {
-      meta.set(text(row.getCell(1)), JSON.parse(text(row.getCell(2))) as SheetMeta);
+      meta.set(text(r, 1), JSON.parse(text(r, 2)) as SheetMeta);
     } catch {
       // A damaged metadata row only loses what the visible cells cannot say.
     }
-  });
+  }
   return meta;
 }
 
 /** Reads every county of one workbook (on the import worker: see isolated.ts). */
 export async function readWorkbook(file: ImportFile): Promise<ReadRecord[]> {
-  return readLoadedWorkbook(await loadWorkbook(file), file.name);
+  // The tests may ask that every workbook they import be read by exceljs too, and the grids compared.
+  if (process.env.YANSHOU_CHECK_READER) {
+    const { readerDifferences } = await import('./reader-check');
+    const differences = await readerDifferences(file);
+    if (differences.length) throw new Error(`the two readers differ:\n${differences.join('\n')}`);
+  }
+  return readBookRecords(await readBook(file), file.name);
+}
+
+/** Every county of a workbook loaded by exceljs (the reference reader). */
+export function readLoadedWorkbook(workbook: ExcelJS.Workbook, file: string): ReadRecord[] {
+  return readBookRecords({ sheets: workbook.worksheets.map((s) => ({ name: s.name, state: s.state, grid: () => gridOf(s) })) }, file);
 }
 
 const OWN_SUMMARY_SHEETS = new Set(['汇总']);
 
-/** Every county of a loaded workbook; each finding pinned to file, sheet and cell. */
-export function readLoadedWorkbook(workbook: ExcelJS.Workbook, file: string): ReadRecord[] {
-  const meta = readMeta(workbook);
+/** Every county of a workbook; each finding pinned to file, sheet and cell. */
+export function readBookRecords(book: Book, file: string): ReadRecord[] {
+  const meta = readMeta(book);
   // Yanshou's own 汇总 sheet (an export of several counties) repeats what the county sheets say.
   const own = (name: string) => meta.size > 0 && OWN_SUMMARY_SHEETS.has(fold(name));
-  const sheets = workbook.worksheets.filter((s) => s.name !== META_SHEET && s.state === 'visible' && !own(s.name));
+  const sheets = book.sheets.filter((s) => s.name !== META_SHEET && s.state === 'visible' && !own(s.name));
   const blockFindings = new Map<Block, Finding[]>();
   const blocks: Block[] = [];
   // A sheet that yields nothing but holds numbers is named, so nothing is dropped unseen.
@@ -64,7 +76,7 @@ export function readLoadedWorkbook(workbook: ExcelJS.Workbook, file: string): Re
   // is meant, it or its visible twin, no reader can tell); one holding other numbers is told.
   // Sheets that are no county's (a roll-up, a cover, 填表说明, a 拨付明细表): told once each, never read.
   const rollups: { sheet: string; shape: Rollup }[] = [];
-  const notCounty = (sheet: ExcelJS.Worksheet, layout: SheetLayout): boolean => {
+  const notCounty = (sheet: { name: string }, layout: SheetLayout): boolean => {
     const kind = notACounty(sheet.name, layout);
     if (!kind) return false;
     ignoredSheets.push(sheetNotRead(file, sheet.name, kind.kind, kind.cell));
@@ -72,8 +84,8 @@ export function readLoadedWorkbook(workbook: ExcelJS.Workbook, file: string): Re
     if (shape) rollups.push({ sheet: sheet.name, shape });
     return true;
   };
-  for (const sheet of workbook.worksheets.filter((s) => s.name !== META_SHEET && s.state !== 'visible' && !own(s.name))) {
-    const layout = locate(gridOf(sheet), file);
+  for (const sheet of book.sheets.filter((s) => s.name !== META_SHEET && s.state !== 'visible' && !own(s.name))) {
+    const layout = locate(sheet.grid(), file);
     if (notCounty(sheet, layout)) continue;
     const table = layout.blocks.flatMap((b) => b.tables)[0];
     const first = firstNumber(layout.grid);
@@ -82,7 +94,7 @@ export function readLoadedWorkbook(workbook: ExcelJS.Workbook, file: string): Re
   }
   // One sheet at a time: its grid is let go before the next is read.
   for (const sheet of sheets) {
-    const layout = locate(gridOf(sheet), file);
+    const layout = locate(sheet.grid(), file);
     if (notCounty(sheet, layout)) continue;
     // Our own export keeps the stored name; it stands in only where the visible cells name none.
     const metaName = meta.get(sheet.name)?.name;

@@ -76,7 +76,7 @@ export async function readEntries(file: WorkbookFile): Promise<Map<string, Buffe
 }
 
 /** Repairs in place the valid shapes exceljs 4.4.0 cannot load. */
-function repair(entries: Map<string, Buffer>): void {
+export function repair(entries: Map<string, Buffer>): void {
   const app = entries.get('docProps/app.xml');
   if (app && unreadableAppXml(app.toString('utf8'))) entries.delete('docProps/app.xml');
   const book = entries.get('xl/workbook.xml');

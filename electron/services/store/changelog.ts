@@ -11,6 +11,7 @@ import type { DB } from './database';
 import { withBackup } from './backup';
 import { writeTransaction } from './busy';
 
+import type { Statement } from 'better-sqlite3';
 import { TABLE_COLUMNS, type Row, type Table } from './columns';
 
 export type { Row, Table, Value } from './columns';
@@ -30,15 +31,34 @@ function checkColumn(table: Table, column: string): void {
   if (!TABLE_COLUMNS[table].includes(column)) throw new Error(`unknown column ${table}.${column}`);
 }
 
-function insertRow(db: DB, table: Table, row: Row): number {
-  const cols = Object.keys(row);
+/**
+ * A statement prepared once per connection and kept: preparing costs far more than running (an
+ * import of a thousand counties runs the same handful of statements some 20,000 times).
+ */
+const statements = new WeakMap<DB, Map<string, Statement>>();
+export function statement(db: DB, sql: string): Statement {
+  let mine = statements.get(db);
+  if (!mine) statements.set(db, (mine = new Map()));
+  let s = mine.get(sql);
+  if (!s) mine.set(sql, (s = db.prepare(sql)));
+  return s;
+}
+
+/** The INSERT of a row with these columns into `table`, returning the row as stored (defaults filled in). */
+function insertStatement(db: DB, table: Table, cols: string[], returning: boolean): Statement {
+  const sql = `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})${returning ? ` RETURNING ${TABLE_COLUMNS[table].join(', ')}` : ''}`;
+  const known = statements.get(db)?.get(sql);
+  if (known) return known;
   cols.forEach((c) => checkColumn(table, c));
-  const sql = `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})`;
-  return Number(db.prepare(sql).run(row).lastInsertRowid);
+  return statement(db, sql);
+}
+
+function insertRow(db: DB, table: Table, row: Row): void {
+  insertStatement(db, table, Object.keys(row), false).run(row);
 }
 
 function readRow(db: DB, table: Table, id: number): Row {
-  const row = db.prepare(`SELECT ${TABLE_COLUMNS[table].join(', ')} FROM ${table} WHERE id = ?`).get(id) as Row | undefined;
+  const row = statement(db, `SELECT ${TABLE_COLUMNS[table].join(', ')} FROM ${table} WHERE id = ?`).get(id) as Row | undefined;
   if (!row) throw new Error(`no row ${table}#${id}`);
   return row;
 }
@@ -55,12 +75,14 @@ const DEPENDENTS: Record<Table, { table: Table; column: string }[]> = {
 };
 
 const dependentsOf = (db: DB, table: Table, id: number) =>
-  DEPENDENTS[table].map(({ table: child, column }) => ({ table: child, ids: db.prepare(`SELECT id FROM ${child} WHERE ${column} = ? ORDER BY id`).pluck().all(id) as number[] }));
+  DEPENDENTS[table].map(({ table: child, column }) => ({ table: child, ids: statement(db, `SELECT id FROM ${child} WHERE ${column} = ? ORDER BY id`).pluck().all(id) as number[] }));
 
 export class Changes {
   private count = 0;
   /** The records whose rows this step changed (their version is raised once, at the end of the step). */
   readonly records = new Set<number>();
+  /** Records this step found unlocked (or created): checked once, not before every row. */
+  private readonly unlocked = new Set<number>();
   constructor(
     private readonly db: DB,
     private readonly stepId: number,
@@ -69,7 +91,9 @@ export class Changes {
   ) {}
 
   private assertUnlocked(recordId: number): void {
-    if (this.action !== STATUS_ACTION) assertNotAccepted(this.db, recordId);
+    if (this.action === STATUS_ACTION || this.unlocked.has(recordId)) return;
+    assertNotAccepted(this.db, recordId);
+    this.unlocked.add(recordId);
   }
 
   get changed(): boolean {
@@ -78,21 +102,21 @@ export class Changes {
 
   /** What the step names, once known inside the transaction (the row a cell edit fell on). */
   describe(detail: StepDetail): void {
-    this.db.prepare('UPDATE steps SET detail = ? WHERE id = ?').run(JSON.stringify(detail), this.stepId);
+    statement(this.db, 'UPDATE steps SET detail = ? WHERE id = ?').run(JSON.stringify(detail), this.stepId);
   }
 
   private log(table: Table, rowId: number, recordId: number | null, field: string | null, before: unknown, after: unknown) {
     this.count++;
     if (recordId !== null) this.records.add(recordId);
-    this.db
-      .prepare('INSERT INTO changes (step_id, table_name, row_id, record_id, field, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(this.stepId, table, rowId, recordId, field, before === undefined ? null : JSON.stringify(before), after === undefined ? null : JSON.stringify(after));
+    statement(this.db, 'INSERT INTO changes (step_id, table_name, row_id, record_id, field, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)').run(this.stepId, table, rowId, recordId, field, before === undefined ? null : JSON.stringify(before), after === undefined ? null : JSON.stringify(after));
   }
 
   insert(table: Table, row: Row): number {
     if (table !== 'records') this.assertUnlocked(Number(row.record_id));
-    const id = insertRow(this.db, table, row);
-    const stored = readRow(this.db, table, id);
+    // The row as stored comes back from the INSERT itself (RETURNING): the log keeps it for undo.
+    const stored = insertStatement(this.db, table, Object.keys(row), true).get(row) as Row;
+    const id = Number(stored.id);
+    if (table === 'records' && stored.status !== 'accepted') this.unlocked.add(id);
     this.log(table, id, recordIdOf(table, stored), null, undefined, stored);
     return id;
   }
@@ -104,7 +128,9 @@ export class Changes {
     for (const [field, value] of Object.entries(fields)) {
       checkColumn(table, field);
       if (field === 'id' || before[field] === value) continue;
-      this.db.prepare(`UPDATE ${table} SET ${field} = ? WHERE id = ?`).run(value, id);
+      // A record's own fields (its status among them) may change what the lock says.
+      if (table === 'records') this.unlocked.delete(id);
+      statement(this.db, `UPDATE ${table} SET ${field} = ? WHERE id = ?`).run(value, id);
       this.log(table, id, recordIdOf(table, before), field, before[field], value);
     }
   }
@@ -114,7 +140,8 @@ export class Changes {
     const before = readRow(this.db, table, id);
     this.assertUnlocked(recordIdOf(table, before));
     for (const dependents of dependentsOf(this.db, table, id)) for (const child of dependents.ids) this.remove(dependents.table, child);
-    this.db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(id);
+    statement(this.db, `DELETE FROM ${table} WHERE id = ?`).run(id);
+    if (table === 'records') this.unlocked.delete(id);
     this.log(table, id, recordIdOf(table, before), null, before, undefined);
   }
 }
@@ -124,7 +151,7 @@ export const STATUS_ACTION = 'status';
 
 /** An accepted record is locked: every change of it is refused, naming the status and who accepted it. */
 export function assertNotAccepted(db: DB, recordId: number): void {
-  const r = db.prepare('SELECT county_name, batch, status, status_by, status_at FROM records WHERE id = ?').get(recordId) as
+  const r = statement(db, 'SELECT county_name, batch, status, status_by, status_at FROM records WHERE id = ?').get(recordId) as
     | { county_name: string; batch: number; status: string; status_by: string | null; status_at: string | null }
     | undefined;
   if (r?.status !== 'accepted') return;
@@ -147,18 +174,17 @@ export type StepSpec = { action: string; recordId: number | null; detail?: StepD
  */
 export function mutate<T>(db: DB, actor: Actor, spec: StepSpec, fn: (changes: Changes) => T): T {
   return writeTransaction(db, () => {
-    db.prepare('DELETE FROM steps WHERE undone = 1 AND client = ?').run(actor.client);
+    statement(db, 'DELETE FROM steps WHERE undone = 1 AND client = ?').run(actor.client);
     const stepId = Number(
-      db
-        .prepare('INSERT INTO steps (at, label, record_id, client, client_kind, detail) VALUES (?, ?, ?, ?, ?, ?)')
+      statement(db, 'INSERT INTO steps (at, label, record_id, client, client_kind, detail) VALUES (?, ?, ?, ?, ?, ?)')
         .run(new Date().toISOString(), spec.action, spec.recordId, actor.client, actor.kind, JSON.stringify(spec.detail ?? {})).lastInsertRowid,
     );
     const changes = new Changes(db, stepId, spec.action);
     const result = fn(changes);
     if (spec.action !== STATUS_ACTION) raiseVersions(db, changes.records);
-    if (!changes.changed) db.prepare('DELETE FROM steps WHERE id = ?').run(stepId);
+    if (!changes.changed) statement(db, 'DELETE FROM steps WHERE id = ?').run(stepId);
     else if (spec.recordId === null)
-      db.prepare('UPDATE steps SET record_id = (SELECT record_id FROM changes WHERE step_id = @step ORDER BY id LIMIT 1) WHERE id = @step').run({ step: stepId });
+      statement(db, 'UPDATE steps SET record_id = (SELECT record_id FROM changes WHERE step_id = @step ORDER BY id LIMIT 1) WHERE id = @step').run({ step: stepId });
     return result;
   });
 }

@@ -6,7 +6,7 @@ import { countyKey } from '../../../shared/text';
 import { countyFieldValue } from '../../../shared/fields';
 import { checkRecord } from '../../../shared/checks';
 import { appError } from '../../../shared/errors';
-import { mutate, type Actor, type Changes } from './changelog';
+import { mutate, statement, type Actor, type Changes } from './changelog';
 import { COUNTY_COLUMNS, DISBURSEMENT_COLUMNS, fieldsOf, ITEM_COLUMNS, PAYMENT_COLUMNS, rowOf, type Row } from './columns';
 import type { Payment } from '../../../shared/ledger';
 import type { StatusInfo } from '../../../shared/status';
@@ -116,8 +116,8 @@ export function findRecordIds(db: DB, county: string, batch?: number): { id: num
   const key = countyKey(county);
   const rows =
     batch === undefined
-      ? db.prepare('SELECT id, batch FROM records WHERE county_key = ? ORDER BY batch').all(key)
-      : db.prepare('SELECT id, batch FROM records WHERE county_key = ? AND batch = ?').all(key, batch);
+      ? statement(db, 'SELECT id, batch FROM records WHERE county_key = ? ORDER BY batch').all(key)
+      : statement(db, 'SELECT id, batch FROM records WHERE county_key = ? AND batch = ?').all(key, batch);
   return rows as { id: number; batch: number }[];
 }
 

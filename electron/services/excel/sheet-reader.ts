@@ -1,0 +1,370 @@
+// The import's own reader of a workbook: just what the import needs — each sheet's values, number
+// formats, merges and hidden columns — read from the parts the read stage let through (zip.ts,
+// read.ts: the same caps, the same sheet filter, the same repairs), shared strings and styles read
+// once, each sheet's XML scanned when its grid is asked for. exceljs builds every cell, style and
+// formula of every sheet; this builds the grid and nothing else, several times faster.
+//
+// exceljs stays the reference: its grid of a workbook (gridOf in cells.ts) and this reader's are the
+// same cell for cell (test/unit/services/excel/sheet-reader.test.ts, and every workbook the tests
+// read when YANSHOU_CHECK_READER is set). Where this file follows a quirk of exceljs (a value
+// decoded twice, `_x000D_` decoded in shared strings but not inline), it is so that both agree.
+import { appError } from '../../../shared/errors';
+import { GridBuilder, plain, type Grid, type Plain, type Range } from './cells';
+import { readEntries, repair, type WorkbookFile } from './read';
+import { attr, scanXml } from './xml-scan';
+
+/** A sheet of a workbook: its name, whether it is shown, and its grid (read when asked for). */
+export type BookSheet = { name: string; state: string; grid: () => Grid };
+/** A workbook as the import reads it: its sheets in their order. */
+export type Book = { sheets: BookSheet[] };
+
+/** The number formats Excel knows by their id, as exceljs names them (xlsx/defaultnumformats.js). */
+const BUILTIN_FORMATS: Record<number, string> = {
+  0: 'General', 1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00', 9: '0%', 10: '0.00%', 11: '0.00E+00', 12: '# ?/?', 13: '# ??/??',
+  14: 'mm-dd-yy', 15: 'd-mmm-yy', 16: 'd-mmm', 17: 'mmm-yy', 18: 'h:mm AM/PM', 19: 'h:mm:ss AM/PM', 20: 'h:mm', 21: 'h:mm:ss',
+  22: 'm/d/yy "h":mm', 37: '#,##0 ;(#,##0)', 38: '#,##0 ;[Red](#,##0)', 39: '#,##0.00 ;(#,##0.00)', 40: '#,##0.00 ;[Red](#,##0.00)',
+  45: 'mm:ss', 46: '[h]:mm:ss', 47: 'mmss.0', 48: '##0.0E+0', 49: '@',
+};
+
+const NAMED: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&amp;': '&', '&apos;': "'", '&quot;': '"' };
+/** exceljs decodes the text of some values a second time. */
+const xmlDecode = (text: string) => text.replace(/&([a-z]*);/g, (c) => NAMED[c] ?? c);
+/** Excel's escapes of characters XML cannot hold (`_x000D_`), in shared strings and rich text runs. */
+const unescapeX = (s: string) => s.replace(/_x([0-9A-F]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+
+/** A number format that shows a date or time (exceljs's test: then a number is read as a Date). */
+function isDateFmt(fmt: string | undefined): boolean {
+  if (!fmt) return false;
+  return /[ymdhMsb]+/.test(fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+}
+
+const excelToDate = (v: unknown, date1904: boolean) => new Date(Math.round(((v as number) - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
+
+const parseBoolean = (v: string | undefined) => v === 'true' || v === '1';
+
+/** The shared strings, each as the text it shows (rich text runs joined, phonetic guides left out); null for none. */
+function sharedStrings(xml: string): (string | null)[] {
+  const out: (string | null)[] = [];
+  let inSi = false;
+  let phonetic = 0;
+  let inRun = false;
+  let inT = false;
+  let parts: string[] = [];
+  let runText = '';
+  let model: string | string[] | null = null;
+  scanXml(xml, {
+    open(name) {
+      if (name === 'si') {
+        inSi = true;
+        model = null;
+      } else if (!inSi) return;
+      else if (name === 'rPh') phonetic++;
+      else if (phonetic) return;
+      else if (name === 'r') {
+        inRun = true;
+        runText = '';
+      } else if (name === 't') {
+        inT = true;
+        parts = [];
+      }
+    },
+    text(t) {
+      if (inT) parts.push(t);
+    },
+    close(name) {
+      if (!inSi) return;
+      if (name === 'rPh') phonetic = Math.max(0, phonetic - 1);
+      else if (phonetic) return;
+      else if (name === 't' && inT) {
+        inT = false;
+        if (inRun) runText = unescapeX(parts.join(''));
+        else model = unescapeX(parts.join(''));
+      } else if (name === 'r' && inRun) {
+        inRun = false;
+        model = Array.isArray(model) ? [...model, runText] : [runText];
+      } else if (name === 'si') {
+        inSi = false;
+        out.push(Array.isArray(model) ? (model as string[]).join('') : model);
+      }
+    },
+  });
+  return out;
+}
+
+type Format = { numFmt: string | undefined; code: string | undefined };
+
+/** Per cell style (an index into cellXfs), its number format; null where the style does not exist. */
+function cellFormats(xml: string): (Format | null)[] {
+  const custom = new Map<number, { numFmt: string; code: string }>();
+  const ids: number[] = [];
+  let inXfs = false;
+  scanXml(xml, {
+    open(name, raw) {
+      if (name === 'numFmt') {
+        const code = attr(raw, 'formatCode') ?? '';
+        custom.set(parseInt(attr(raw, 'numFmtId') ?? '', 10), { numFmt: code.replace(/[\\](.)/g, '$1'), code });
+      } else if (name === 'cellXfs') inXfs = true;
+      else if (name === 'xf' && inXfs) ids.push(parseInt(attr(raw, 'numFmtId') ?? '', 10));
+    },
+    close(name) {
+      if (name === 'cellXfs') inXfs = false;
+    },
+    text() {},
+  });
+  return ids.map((id) => {
+    if (!id) return { numFmt: undefined, code: undefined };
+    const own = custom.get(id);
+    if (own?.numFmt) return own;
+    return { numFmt: BUILTIN_FORMATS[id], code: BUILTIN_FORMATS[id] };
+  });
+}
+
+/** Column letters → number (A → 1); 0 when the address has none. */
+function columnOf(address: string): number {
+  let col = 0;
+  for (let i = 0; i < address.length; i++) {
+    const c = address.charCodeAt(i) & ~32;
+    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
+    else if (address.charCodeAt(i) !== 36 /* $ */) break;
+  }
+  return col;
+}
+
+function rowOfAddress(address: string): number {
+  const m = /\d+$/.exec(address);
+  return m ? parseInt(m[0], 10) : 0;
+}
+
+function rangeOf(ref: string): Range | null {
+  const [a, b = a] = ref.split(':');
+  const [c1, r1, c2, r2] = [columnOf(a), rowOfAddress(a), columnOf(b), rowOfAddress(b)];
+  if (!c1 || !r1 || !c2 || !r2) return null;
+  return { top: Math.min(r1, r2), left: Math.min(c1, c2), bottom: Math.max(r1, r2), right: Math.max(c1, c2) };
+}
+
+const overlaps = (a: Range, b: Range) => !(b.bottom < a.top || b.top > a.bottom || b.right < a.left || b.left > a.right);
+
+type RawCell = { ref: string | undefined; col: number; t: string | undefined; s: number; formula: boolean; value: string | undefined; runs: string[] | null };
+
+type Shared = { strings: (string | null)[]; formats: (Format | null)[]; date1904: boolean };
+
+const unreadable = (file: string, why: string) =>
+  appError(
+    'broken_xlsx',
+    `无法读取该工作簿(${why}),请在 Excel 或 WPS 中打开并另存为 .xlsx 后再试`,
+    `Cannot read this workbook (${why}); open it in Excel or WPS, save it as .xlsx and try again`,
+    { file },
+  );
+
+/** One worksheet's grid from its XML. */
+export function sheetGrid(name: string, xml: string, shared: Shared, file: string): Grid {
+  const rows = new Map<number, Map<number, RawCell>>();
+  const merges: Range[] = [];
+  const hyperlinks = new Set<string>();
+  const cols: { min: number; max: number; hidden: boolean }[] = [];
+  let inData = false;
+  let rowNumber = 0;
+  let row: Map<number, RawCell> | null = null;
+  let cell: RawCell | null = null;
+  let current: 'f' | 'v' | 't' | null = null;
+  let inRun = false;
+  let runText: string[] = [];
+  scanXml(xml, {
+    open(tag, raw) {
+      if (cell) {
+        if (inRun) {
+          if (tag === 't') runText = [];
+          return;
+        }
+        if (tag === 'f') {
+          current = 'f';
+          if (attr(raw, 't')) cell.formula = true;
+        } else if (tag === 'v') current = 'v';
+        else if (tag === 't') current = 't';
+        else if (tag === 'r') {
+          inRun = true;
+          runText = [];
+        }
+        return;
+      }
+      if (tag === 'sheetData') inData = true;
+      else if (inData && tag === 'row') {
+        const r = attr(raw, 'r');
+        rowNumber = r === undefined ? rowNumber + 1 : parseInt(r, 10);
+        // A row given twice: the later one stands, as in exceljs.
+        row = new Map();
+        rows.set(rowNumber, row);
+      } else if (inData && tag === 'c' && row) {
+        const ref = attr(raw, 'r');
+        const s = attr(raw, 's');
+        let previous = 0;
+        for (const k of row.keys()) previous = k;
+        cell = { ref, col: ref ? columnOf(ref) : previous + 1, t: attr(raw, 't'), s: s ? parseInt(s, 10) : 0, formula: false, value: undefined, runs: null };
+        current = null;
+      } else if (tag === 'mergeCell') {
+        const m = rangeOf(attr(raw, 'ref') ?? '');
+        if (m) {
+          if (merges.some((o) => overlaps(o, m))) throw unreadable(file, 'Cannot merge already merged cells');
+          merges.push(m);
+        }
+      } else if (tag === 'hyperlink') {
+        const ref = attr(raw, 'ref');
+        if (ref && attr(raw, 'r:id') !== undefined) hyperlinks.add(ref);
+      } else if (tag === 'col') {
+        cols.push({ min: parseInt(attr(raw, 'min') ?? '', 10), max: parseInt(attr(raw, 'max') ?? '', 10), hidden: parseBoolean(attr(raw, 'hidden')) });
+      }
+    },
+    text(t) {
+      if (!cell) return;
+      if (inRun) runText.push(t);
+      else if (current === 'f') cell.formula ||= t !== '';
+      else if (current === 'v' || current === 't') cell.value = cell.value ? cell.value + t : t;
+    },
+    close(tag) {
+      if (cell) {
+        if (inRun) {
+          if (tag === 'r') {
+            inRun = false;
+            (cell.runs ??= []).push(unescapeX(runText.join('')));
+          }
+          return;
+        }
+        if (tag === 'c') {
+          if (cell.col > 0) row!.set(cell.col, cell);
+          cell = null;
+        } else if (tag === 'f' || tag === 'v' || tag === 'is' || tag === 't') current = null;
+        return;
+      }
+      if (tag === 'sheetData') inData = false;
+    },
+  });
+
+  // Every cell of a merge but its top-left one shows the merge's value, not its own.
+  const merged = (r: number, c: number) => merges.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right && (r !== m.top || c !== m.left));
+  const grid = new GridBuilder(name, merges);
+  for (const r of [...rows.keys()].sort((a, b) => a - b)) {
+    const cells = rows.get(r)!;
+    for (const c of [...cells.keys()].sort((a, b) => a - b)) {
+      if (merges.length && merged(r, c)) continue;
+      const raw = cells.get(c)!;
+      const format = raw.s ? shared.formats[raw.s] : undefined;
+      const p = plainOf(raw, format, shared, hyperlinks.has(raw.ref ?? ''), file);
+      if (p) grid.add(r, c, colLetters(c) + r, p, format?.numFmt, format?.code);
+    }
+  }
+  // Hidden columns as exceljs lays them out: the definitions in order of their first column, an
+  // overlapping one starting where the previous ended.
+  const hidden = new Set<number>();
+  let count = 1;
+  for (const col of cols.sort((a, b) => a.min - b.min)) {
+    if (count < col.min) count = col.min;
+    for (; count <= col.max && count <= 16_384; count++) if (col.hidden) hidden.add(count);
+  }
+  return grid.done((c) => hidden.has(c));
+}
+
+function colLetters(col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** A cell's value as exceljs reads it (cell-xform.js), or null for a cell that holds none. */
+function plainOf(raw: RawCell, format: Format | null | undefined, shared: Shared, hyperlink: boolean, file: string): Plain | null {
+  const value = raw.runs ? undefined : raw.value;
+  if (raw.formula) {
+    let result: unknown;
+    if (value) result = raw.t === 'str' ? xmlDecode(value) : raw.t === 'b' ? parseInt(value, 10) !== 0 : raw.t === 'e' ? { error: value } : parseFloat(value);
+    if (result !== undefined && format && isDateFmt(format.numFmt)) result = excelToDate(result, shared.date1904);
+    // A formula cell with a hyperlink is read as a link showing the formula's result.
+    if (hyperlink) return plain(result);
+    return result === undefined || result === null ? { value: null, isFormula: true, noResult: true } : { ...plain(result), isFormula: true, noResult: false };
+  }
+  if (raw.value === undefined && !raw.runs) return null;
+  let v: unknown;
+  switch (raw.t) {
+    case 's': {
+      const s = shared.strings[parseInt(raw.value ?? '', 10)];
+      if (s === undefined) throw unreadable(file, "Cannot read properties of undefined (reading 'richText')");
+      v = s;
+      break;
+    }
+    case 'str':
+      v = raw.runs ? raw.runs.join('') : xmlDecode(raw.value!);
+      break;
+    case 'inlineStr':
+      v = raw.runs ? raw.runs.join('') : raw.value;
+      break;
+    case 'b':
+      v = parseInt(raw.value ?? '', 10) !== 0;
+      break;
+    case 'e':
+      v = { error: raw.value };
+      break;
+    default:
+      v = raw.runs ? NaN : parseFloat(raw.value!);
+      if (format && isDateFmt(format.numFmt)) v = excelToDate(v, shared.date1904);
+  }
+  return plain(v);
+}
+
+/** The worksheets of workbook.xml that exceljs would load, in their order: name, state and part. */
+function worksheetsOf(entries: Map<string, Buffer>): { name: string; state: string; part: string }[] {
+  const workbook = entries.get('xl/workbook.xml')?.toString('utf8') ?? '';
+  const rels = entries.get('xl/_rels/workbook.xml.rels')?.toString('utf8') ?? '';
+  const targets = new Map<string, string>();
+  scanXml(rels, {
+    open(name, raw) {
+      if (name === 'Relationship') targets.set(attr(raw, 'Id') ?? '', attr(raw, 'Target') ?? '');
+    },
+    close() {},
+    text() {},
+  });
+  const sheets: { id: number; name: string; state: string; part: string | undefined }[] = [];
+  scanXml(workbook, {
+    open(name, raw) {
+      if (name !== 'sheet') return;
+      const target = targets.get(attr(raw, 'r:id') ?? '');
+      sheets.push({
+        id: parseInt(attr(raw, 'sheetId') ?? '', 10),
+        name: xmlDecode(attr(raw, 'name') ?? ''),
+        state: attr(raw, 'state') || 'visible',
+        part: target === undefined ? undefined : `xl/${target.replace(/^(\s|\/xl\/)+/, '')}`,
+      });
+    },
+    close() {},
+    text() {},
+  });
+  // exceljs keeps one sheet per sheetId (the later), in the order of the first with that id.
+  const byId = new Map<number, { order: number; name: string; state: string; part: string }>();
+  sheets.forEach((s) => {
+    if (!s.part || !entries.has(s.part) || !/xl\/worksheets\/sheet(\d+)[.]xml/.test(s.part) || !(s.id >= 1)) return;
+    byId.set(s.id, { order: sheets.findIndex((o) => o.id === s.id), name: s.name, state: s.state, part: s.part });
+  });
+  return [...byId.values()].sort((a, b) => a.order - b.order);
+}
+
+/** Reads a workbook under the caps of the read stage; each sheet's grid is made when asked for. */
+export async function readBook(file: WorkbookFile): Promise<Book> {
+  const entries = await readEntries(file);
+  repair(entries);
+  try {
+    const book = entries.get('xl/workbook.xml')?.toString('utf8') ?? '';
+    const pr = /<(?:\w+:)?workbookPr\b[^>]*>/.exec(book);
+    const shared: Shared = {
+      strings: sharedStrings(entries.get('xl/sharedStrings.xml')?.toString('utf8') ?? ''),
+      formats: cellFormats(entries.get('xl/styles.xml')?.toString('utf8') ?? ''),
+      date1904: pr ? attr(pr[0].slice(1, -1), 'date1904') === '1' : false,
+    };
+    return {
+      sheets: worksheetsOf(entries).map((s) => ({
+        name: s.name,
+        state: s.state,
+        grid: () => sheetGrid(s.name, entries.get(s.part)!.toString('utf8'), shared, file.name),
+      })),
+    };
+  } catch (e) {
+    if (e instanceof Error && e.name === 'AppError') throw e;
+    throw unreadable(file.name, (e as Error).message);
+  }
+}
