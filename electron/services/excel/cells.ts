@@ -27,6 +27,10 @@ export type Cell = {
   rowSpan: number;
   /** Its number in the grid, 0 … cellCount − 1 (see CellMarks). */
   index: number;
+  /** Runs of a figure's rich text not read: struck through, or a superscript/subscript footnote mark (521.07¹). */
+  dropped?: { text: string; why: 'strike' | 'mark'; seen: string };
+  /** The whole cell is struck through (its font, or every run). */
+  struck?: boolean;
 };
 
 export type Grid = {
@@ -45,6 +49,8 @@ export type Grid = {
   cellCount: number;
   /** Columns hidden in the sheet (an old column kept out of sight is not the one shown). */
   hiddenColumns: ReadonlySet<number>;
+  /** Rows hidden in the sheet that hold a value (read as hidden data: see import.ts). */
+  hiddenRows?: ReadonlySet<number>;
 };
 
 /** Cells of one grid marked (used, read): by their index, so marking allocates nothing. */
@@ -110,6 +116,7 @@ class SheetGrid implements Grid {
     /** Merges that hold a value; a sheet has few, so finding the one over a cell is a short scan. */
     private readonly masters: Range[],
     readonly hiddenColumns: ReadonlySet<number>,
+    readonly hiddenRows: ReadonlySet<number> = new Set(),
   ) {
     // exceljs visits rows and their cells in order: both lists are sorted already.
     this.rows = [...byRow.keys()];
@@ -160,18 +167,51 @@ export function gridOf(sheet: ExcelJS.Worksheet): Grid {
       rowSpan: m ? m.bottom - m.top + 1 : 1,
       index: cells.size,
     };
+    const marks = runMarks(cell);
+    if (marks.dropped) {
+      made.dropped = marks.dropped;
+      made.value = made.text = marks.dropped.kept;
+    }
+    if (marks.struck) made.struck = true;
     cells.set(key(r, c), made);
     if (list.length === 0) byRow.set(r, list);
     list.push(made);
   };
+  const hiddenRows = new Set<number>();
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     r = rowNumber;
     list = [];
     row.eachCell({ includeEmpty: false }, onCell);
+    if (row.hidden && list.length > 0) hiddenRows.add(rowNumber);
   });
   const hidden = new Set<number>();
   for (let c = 1; c <= colCount; c++) if (sheet.getColumn(c).hidden) hidden.add(c);
-  return new SheetGrid(sheet.name, rowCount, colCount, cells, byRow, merges.filter((m) => cells.has(key(m.top, m.left))), hidden);
+  return new SheetGrid(sheet.name, rowCount, colCount, cells, byRow, merges.filter((m) => cells.has(key(m.top, m.left))), hidden, hiddenRows);
+}
+
+type Run = { text?: string; font?: { strike?: boolean; vertAlign?: string } };
+/** A figure with its marks taken off: "521.07" + superscript "1", "640.21" struck + "650". */
+const FIGURE = /^[\s¥￥+\-−]*[\d,，]*\d[\d,，]*(\.\d+)?\s*(%|％|万元|元)?\s*$/;
+
+/**
+ * What a cell's font and runs say beyond its text: struck through as a whole (a deleted value), or
+ * runs of a figure that are no part of it — struck-through digits, a superscript or subscript
+ * footnote mark. Only a figure loses runs; a name keeps its m² as written.
+ */
+function runMarks(cell: ExcelJS.Cell): { struck?: boolean; dropped?: { text: string; why: 'strike' | 'mark'; seen: string; kept: string } } {
+  const v = cell.value as { richText?: Run[] } | null;
+  const whole = (cell.font as { strike?: boolean } | undefined)?.strike === true;
+  if (!v || typeof v !== 'object' || !Array.isArray(v.richText)) return whole ? { struck: true } : {};
+  const runs = v.richText;
+  const text = (rs: Run[]) => rs.map((x) => x.text ?? '').join('');
+  const visible = runs.filter((x) => (x.text ?? '').trim() !== '');
+  if (whole || (visible.length > 0 && visible.every((x) => x.font?.strike))) return { struck: true };
+  const struck = runs.filter((x) => x.font?.strike);
+  const marks = runs.filter((x) => !x.font?.strike && /^(superscript|subscript)$/.test(x.font?.vertAlign ?? ''));
+  if (struck.length === 0 && marks.length === 0) return {};
+  const kept = text(runs.filter((x) => !struck.includes(x) && !marks.includes(x))).trim();
+  if (!FIGURE.test(kept)) return {};
+  return { dropped: { text: text(struck.length ? struck : marks), why: struck.length ? 'strike' : 'mark', seen: text(runs), kept } };
 }
 
 const labelKeys = new Map<string, string>();

@@ -130,6 +130,18 @@ export const MIGRATIONS: readonly string[] = [
     value TEXT NOT NULL
   );
   `,
+  // Corrections of an import's reading confirmed by a person, remembered for the sheet's layout
+  // (its headings and shape) and offered the next time a workbook of that layout arrives.
+  `
+  CREATE TABLE import_layouts (
+    layout TEXT PRIMARY KEY,
+    correction TEXT NOT NULL,
+    file TEXT NOT NULL,
+    sheet TEXT NOT NULL,
+    saved_by TEXT NOT NULL,
+    saved_at TEXT NOT NULL
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

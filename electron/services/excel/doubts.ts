@@ -1,0 +1,156 @@
+// The reading beside the sheet: for each doubt of a county, the figures it is about — the cell,
+// the text the clerk saw there (its number format applied), the value read, the unit applied and
+// where that unit came from — and, per sheet, how table 三 was read (its columns and units, its
+// lines, the rows left out), which is what a person corrects.
+import { createHash } from 'node:crypto';
+import type ExcelJS from 'exceljs';
+import type { Doubt, Figure, SheetReading, UnitFrom } from '../../../shared/doubts';
+import { isDoubt, type Finding } from '../../../shared/findings';
+import type { AmountUnit } from '../../../shared/money';
+import type { RecordInput } from '../../../shared/record';
+import { colName, unitOf } from './cells';
+import type { LayoutCorrection, SheetCorrection } from './corrections';
+import { formatNumber } from './display';
+import type { Block } from './locate';
+import type { TableRead } from './rows';
+
+type Reading = { read: string | null; unit: AmountUnit | null; unitFrom: UnitFrom | null };
+
+/** What the clerk saw in a cell: rich text as written (a footnote mark too), a number with its format. */
+export function seenText(sheet: ExcelJS.Worksheet | undefined, address: string): string {
+  if (!sheet) return '';
+  const cell = sheet.getCell(address);
+  let v: unknown = cell.value;
+  if (v && typeof v === 'object' && 'formula' in (v as object)) v = (cell.model as { result?: unknown }).result;
+  if (v && typeof v === 'object' && 'sharedFormula' in (v as object)) v = (cell.model as { result?: unknown }).result;
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return formatNumber(v, cell.numFmt);
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object' && Array.isArray((v as { richText?: unknown[] }).richText))
+    return (v as { richText: { text?: string; font?: { vertAlign?: string } }[] }).richText
+      .map((r) => (r.font?.vertAlign === 'superscript' ? superscript(r.text ?? '') : r.text ?? ''))
+      .join('');
+  if (typeof v === 'object' && 'text' in (v as object)) return String((v as { text: unknown }).text);
+  return String(v);
+}
+
+const SUPERSCRIPT: Record<string, string> = { 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
+const superscript = (t: string) => [...t].map((ch) => SUPERSCRIPT[ch] ?? ch).join('');
+
+const columnOf = (address: string) => /^[A-Z]+/.exec(address)?.[0] ?? '';
+const rowOf = (address: string) => Number(/\d+$/.exec(address)?.[0] ?? 0);
+const colNumber = (letter: string) => [...letter].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+
+/** The unit an amount column of a table was read in, and where it came from. */
+function columnUnit(t: TableRead, col: number): { unit: AmountUnit; from: UnitFrom } {
+  const own = t.header.units.get(col);
+  if (own) return { unit: own.unit, from: { kind: 'header', cell: own.cell.address, text: own.cell.text } };
+  if (t.unitLine) return { unit: t.unitLine.unit, from: { kind: 'line', cell: t.unitLine.cell.address, text: t.unitLine.cell.text } };
+  return { unit: 'wan', from: { kind: 'default' } };
+}
+
+/** Every amount the county's reading took from a cell, by sheet and address. */
+export function readingsOf(parts: Block[], input: RecordInput | null): Map<string, Reading> {
+  const out = new Map<string, Reading>();
+  const key = (sheet: string, cell: string) => `${sheet}\u0000${cell}`;
+  for (const p of parts) {
+    for (const t of p.tables) {
+      if (t.kind !== 'disbursements') continue;
+      const unitAt = (cell: string) => columnUnit(t, colNumber(columnOf(cell)));
+      t.cells.forEach((cells, i) => {
+        for (const field of ['planned', 'actual'] as const) {
+          const cell = cells[field];
+          if (!cell) continue;
+          const u = unitAt(cell);
+          out.set(key(p.sheet, cell), { read: t.disbursements[i]?.[field] ?? null, unit: u.unit, unitFrom: u.from });
+        }
+      });
+      for (const total of t.totals)
+        for (const stated of [total.planned, total.actual]) {
+          if (!stated) continue;
+          const u = unitAt(stated.cell);
+          out.set(key(p.sheet, stated.cell), { read: stated.value, unit: u.unit, unitFrom: u.from });
+        }
+    }
+  }
+  const facts = parts[0]?.facts;
+  if (facts)
+    for (const fact of ['investment.total', 'investment.central', 'investment.localGov', 'investment.social', 'centralArrangedUse'] as const) {
+      const cell = facts.cells[fact];
+      const value = facts.values[fact];
+      if (!cell || value === undefined) continue;
+      const k = key(facts.sheets[fact] ?? parts[0].sheet, cell);
+      if (!out.has(k)) out.set(k, { read: String(value), unit: [...facts.units][0] ?? 'wan', unitFrom: { kind: 'text', cell } });
+    }
+  // Amounts as the record keeps them (after the schema) where the table's differ in form only.
+  void input;
+  return out;
+}
+
+/** The cells each doubt is about: its own, and for a sum against a fact, the sum's 合计 and the fact. */
+function cellsOf(f: Finding, parts: Block[]): { sheet: string; cell: string }[] {
+  const out: { sheet: string; cell: string }[] = [];
+  if (f.sheet && f.cell) out.push({ sheet: f.sheet, cell: f.cell });
+  const facts = parts[0]?.facts;
+  const table = parts.flatMap((p) => p.tables.map((t) => ({ t, sheet: p.sheet }))).find((x) => x.t.kind === 'disbursements');
+  const column = f.code === 'disbursed_over_arranged' || (f.code === 'amount_scale' && f.params.what === 'actual') ? 'actual' : 'planned';
+  const fact = column === 'actual' ? 'centralArrangedUse' : 'investment.central';
+  if (['planned_vs_central', 'planned_zero', 'disbursed_over_arranged', 'amount_scale'].includes(f.code) && table) {
+    const total = table.t.totals[0]?.[column];
+    const first = table.t.cells.find((c) => c[column])?.[column];
+    if (total) out.push({ sheet: table.sheet, cell: total.cell });
+    if (first) out.push({ sheet: table.sheet, cell: first });
+    if (facts?.cells[fact]) out.push({ sheet: facts.sheets[fact] ?? parts[0].sheet, cell: facts.cells[fact] });
+  }
+  const seen = new Set<string>();
+  return out.filter((x) => !seen.has(`${x.sheet}!${x.cell}`) && !!seen.add(`${x.sheet}!${x.cell}`));
+}
+
+/** The doubts of one county's reading, each with its figures beside what the sheet showed. */
+export function doubtsOf(workbook: ExcelJS.Workbook, findings: Finding[], parts: Block[], input: RecordInput | null, county: { name: string; batch: number | null } | undefined): Doubt[] {
+  const doubts = findings.filter(isDoubt);
+  if (doubts.length === 0) return [];
+  const readings = readingsOf(parts, input);
+  return doubts.map((f) => {
+    const figures: Figure[] = cellsOf(f, parts).map(({ sheet, cell }) => {
+      const r = readings.get(`${sheet}\u0000${cell}`);
+      const seen = seenText(workbook.getWorksheet(sheet), cell);
+      const unit = r?.unit ?? null;
+      // A fact's unit: the one its own text names, else the county's facts' unit.
+      const ownUnit = r?.unitFrom?.kind === 'text' ? unitOf(seen) : undefined;
+      return { sheet, cell, seen, read: r?.read ?? null, unit: ownUnit ?? unit, unitFrom: r ? (r.unitFrom?.kind === 'text' && !ownUnit ? { kind: 'default' as const } : r.unitFrom) : null };
+    });
+    const id = createHash('sha256').update(JSON.stringify([f.file, f.sheet, f.cell, f.code, f.params])).digest('hex').slice(0, 16);
+    return { id, code: f.code, params: f.params, county: county?.name ?? null, batch: county?.batch ?? null, file: f.file ?? '', sheet: f.sheet ?? '', ...(f.cell ? { cell: f.cell } : {}), figures };
+  });
+}
+
+/** How table 三 of a sheet was read, for the person to correct. */
+export function sheetReading(
+  file: string,
+  sheet: string,
+  layout: string | null,
+  tables: TableRead[],
+  applied: { correction: SheetCorrection | LayoutCorrection; source: 'user' | 'remembered' } | undefined,
+  leftOut: { row: number; text: string; why: 'struck' | 'hidden' | 'user' }[],
+): SheetReading {
+  const t = tables.find((x) => x.kind === 'disbursements');
+  const columns: SheetReading['columns'] = [];
+  if (t) {
+    const h = t.header;
+    const fieldOf = new Map<number, string>(Object.entries(h.columns).map(([f, c]) => [c as number, f]));
+    for (let col = h.left; col <= h.right; col++) {
+      const leaf = h.cells.filter((c) => c.col <= col && c.col + c.span - 1 >= col).sort((a, b) => b.row - a.row)[0];
+      if (!leaf) continue;
+      const field = fieldOf.get(col) ?? null;
+      const amount = field === 'planned' || field === 'actual';
+      const u = amount ? columnUnit(t, col) : undefined;
+      columns.push({ col: colName(col), text: leaf.text, field, unit: u?.unit ?? null, unitFrom: u?.from ?? null });
+    }
+  }
+  const lines: SheetReading['lines'] = t ? t.cells.map((c, i) => ({ row: rowOf(c.name ?? c.seq ?? c.planned ?? ''), text: t.disbursements[i]?.name ?? '', leftOut: null })) : [];
+  for (const l of leftOut) lines.push({ row: l.row, text: l.text, leftOut: l.why });
+  lines.sort((a, b) => a.row - b.row);
+  const { file: _f, sheet: _s, ...correction } = (applied?.correction ?? {}) as SheetCorrection;
+  return { file, sheet, layout, correction: applied ? correction : null, source: applied?.source ?? null, columns, lines };
+}
