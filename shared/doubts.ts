@@ -24,6 +24,8 @@ export const figureSchema = z.object({
   read: z.string().nullable(),
   unit: units.nullable(),
   unitFrom: unitFromSchema.nullable(),
+  /** A basic fact read from a paragraph or label: which (county.investment.central …); `seen` is the words around it. */
+  field: z.string().optional(),
 });
 
 export const doubtSchema = z.object({

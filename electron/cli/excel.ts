@@ -87,11 +87,12 @@ export async function importCommand(ctx: CommandContext): Promise<number> {
             ...(r.ledger ? { ledger: r.ledger } : {}), ...(r.unconfirmed ? { unconfirmed: r.unconfirmed } : {}),
           })),
           findings: result.findings.map((f) => ({ severity: f.severity, code: f.code, message: findingMessage(f, io.lang, true), file: f.file, sheet: f.sheet, cell: f.cell ?? null, ...(isDoubt(f) ? { doubt: true } : {}) })),
-          doubts: result.doubts.map((d) => ({
+          // Only when there are any: a clean workbook prints the JSON of cli.md as before.
+          ...(result.doubts.length ? { doubts: result.doubts.map((d) => ({
             code: d.code, county: d.county, batch: d.batch, file: d.file, sheet: d.sheet, cell: d.cell ?? null, confirmed: d.confirmed,
             message: findingMessage({ ...finding(d.code as FindingCode, d.params), cell: d.cell }, io.lang),
             figures: d.figures.map((f) => ({ sheet: f.sheet, cell: f.cell, seen: f.seen, read: f.read, unit: f.unit, unitFrom: f.unitFrom })),
-          })),
+          })) } : {}),
           ...(result.readings.some((r) => r.source) ? { corrections: result.readings.filter((r) => r.source).map((r) => ({ file: r.file, sheet: r.sheet, source: r.source, correction: r.correction })) } : {}),
           ...(result.backup ? { backup: result.backup } : {}),
         },

@@ -8,7 +8,7 @@ import type { Doubt, Figure, SheetReading, UnitFrom } from '../../../shared/doub
 import { isDoubt, type Finding } from '../../../shared/findings';
 import type { AmountUnit } from '../../../shared/money';
 import type { RecordInput } from '../../../shared/record';
-import { colName, unitOf } from './cells';
+import { colName } from './cells';
 import type { LayoutCorrection, SheetCorrection } from './corrections';
 import { formatNumber } from './display';
 import type { Block } from './locate';
@@ -50,7 +50,7 @@ function columnUnit(t: TableRead, col: number): { unit: AmountUnit; from: UnitFr
 }
 
 /** Every amount the county's reading took from a cell, by sheet and address. */
-export function readingsOf(parts: Block[], input: RecordInput | null): Map<string, Reading> {
+export function readingsOf(parts: Block[]): Map<string, Reading> {
   const out = new Map<string, Reading>();
   const key = (sheet: string, cell: string) => `${sheet}\u0000${cell}`;
   for (const p of parts) {
@@ -73,52 +73,80 @@ export function readingsOf(parts: Block[], input: RecordInput | null): Map<strin
         }
     }
   }
-  const facts = parts[0]?.facts;
-  if (facts)
-    for (const fact of ['investment.total', 'investment.central', 'investment.localGov', 'investment.social', 'centralArrangedUse'] as const) {
-      const cell = facts.cells[fact];
-      const value = facts.values[fact];
-      if (!cell || value === undefined) continue;
-      const k = key(facts.sheets[fact] ?? parts[0].sheet, cell);
-      if (!out.has(k)) out.set(k, { read: String(value), unit: [...facts.units][0] ?? 'wan', unitFrom: { kind: 'text', cell } });
-    }
-  // Amounts as the record keeps them (after the schema) where the table's differ in form only.
-  void input;
   return out;
 }
 
-/** The cells each doubt is about: its own, and for a sum against a fact, the sum's 合计 and the fact. */
-function cellsOf(f: Finding, parts: Block[]): { sheet: string; cell: string }[] {
-  const out: { sheet: string; cell: string }[] = [];
-  if (f.sheet && f.cell) out.push({ sheet: f.sheet, cell: f.cell });
+const FACTS = ['investment.total', 'investment.central', 'investment.localGov', 'investment.social', 'centralArrangedUse'] as const;
+type FactName = (typeof FACTS)[number];
+
+/** A fact's figure: in a paragraph, the words around its number (…其中中央资金1500万元,…), and the unit they say. */
+function factFigure(workbook: ExcelJS.Workbook, parts: Block[], fact: FactName): Figure | undefined {
   const facts = parts[0]?.facts;
+  const cell = facts?.cells[fact];
+  const value = facts?.values[fact];
+  if (!facts || !cell || value === undefined) return undefined;
+  const sheet = facts.sheets[fact] ?? parts[0].sheet;
+  const text = seenText(workbook.getWorksheet(sheet), cell);
+  const read = String(value);
+  // The number as written near its label: 1500, 1,500, 15000000 (in 元).
+  const numbers = [...text.matchAll(/(\d[\d,，]*(?:\.\d+)?)\s*(亿元|万元|千元|元)?/g)];
+  const label = FACT_LABELS[fact];
+  const near = numbers.find((m) => label.some((l) => text.slice(Math.max(0, m.index! - l.length - 4), m.index).includes(l)));
+  const from = near ? Math.max(0, ...label.map((l) => text.lastIndexOf(l, near.index!))) : 0;
+  const excerpt = near && text.length > 30 ? `${from > 0 ? '…' : ''}${text.slice(from, near.index! + near[0].length)}…` : text;
+  const said = near?.[2] ? UNIT_OF[near[2]] : undefined;
+  return { sheet, cell, seen: excerpt, read, unit: said ?? 'wan', unitFrom: said ? { kind: 'text', cell } : { kind: 'default' } };
+}
+
+const FACT_LABELS: Record<FactName, string[]> = {
+  'investment.total': ['总投资'],
+  'investment.central': ['中央资金', '中央财政资金'],
+  'investment.localGov': ['配套资金'],
+  'investment.social': ['社会资本'],
+  centralArrangedUse: ['安排使用中央资金'],
+};
+const UNIT_OF: Record<string, AmountUnit> = { 亿元: 'yi', 万元: 'wan', 千元: 'qian', 元: 'yuan' };
+
+/** The figures each doubt is about: its own cell, and for a sum against a fact, the 合计, a line and the fact. */
+function cellsOf(f: Finding, parts: Block[]): ({ sheet: string; cell: string } | { fact: FactName })[] {
+  const out: ({ sheet: string; cell: string } | { fact: FactName })[] = [];
   const table = parts.flatMap((p) => p.tables.map((t) => ({ t, sheet: p.sheet }))).find((x) => x.t.kind === 'disbursements');
   const column = f.code === 'disbursed_over_arranged' || (f.code === 'amount_scale' && f.params.what === 'actual') ? 'actual' : 'planned';
-  const fact = column === 'actual' ? 'centralArrangedUse' : 'investment.central';
-  if (['planned_vs_central', 'planned_zero', 'disbursed_over_arranged', 'amount_scale'].includes(f.code) && table) {
+  const fact: FactName = column === 'actual' ? 'centralArrangedUse' : 'investment.central';
+  const factCell = parts[0]?.facts.cells[fact];
+  const ownIsFact = !!f.cell && Object.values(parts[0]?.facts.cells ?? {}).includes(f.cell) && f.target?.table === 'county';
+  if (f.sheet && f.cell && !ownIsFact && f.code !== 'drawing_unit') out.push({ sheet: f.sheet, cell: f.cell });
+  if (['planned_vs_central', 'planned_zero', 'disbursed_over_arranged', 'amount_scale', 'drawing_unit'].includes(f.code) && table) {
     const total = table.t.totals[0]?.[column];
     const first = table.t.cells.find((c) => c[column])?.[column];
     if (total) out.push({ sheet: table.sheet, cell: total.cell });
     if (first) out.push({ sheet: table.sheet, cell: first });
-    if (facts?.cells[fact]) out.push({ sheet: facts.sheets[fact] ?? parts[0].sheet, cell: facts.cells[fact] });
+    if (factCell && f.code !== 'drawing_unit') out.push({ fact });
   }
+  if (f.code === 'arranged_over_central') out.push({ fact: 'centralArrangedUse' }, { fact: 'investment.central' });
+  if (f.code === 'investment_sum') out.push(...FACTS.map((x) => ({ fact: x })));
   const seen = new Set<string>();
-  return out.filter((x) => !seen.has(`${x.sheet}!${x.cell}`) && !!seen.add(`${x.sheet}!${x.cell}`));
+  return out.filter((x) => {
+    const k = 'fact' in x ? x.fact : `${x.sheet}!${x.cell}`;
+    return !seen.has(k) && !!seen.add(k);
+  });
 }
 
 /** The doubts of one county's reading, each with its figures beside what the sheet showed. */
 export function doubtsOf(workbook: ExcelJS.Workbook, findings: Finding[], parts: Block[], input: RecordInput | null, county: { name: string; batch: number | null } | undefined): Doubt[] {
   const doubts = findings.filter(isDoubt);
   if (doubts.length === 0) return [];
-  const readings = readingsOf(parts, input);
+  void input;
+  const readings = readingsOf(parts);
   return doubts.map((f) => {
-    const figures: Figure[] = cellsOf(f, parts).map(({ sheet, cell }) => {
+    const figures: Figure[] = cellsOf(f, parts).flatMap((x) => {
+      if ('fact' in x) {
+        const figure = factFigure(workbook, parts, x.fact);
+        return figure ? [{ ...figure, field: `county.${x.fact}` }] : [];
+      }
+      const { sheet, cell } = x;
       const r = readings.get(`${sheet}\u0000${cell}`);
-      const seen = seenText(workbook.getWorksheet(sheet), cell);
-      const unit = r?.unit ?? null;
-      // A fact's unit: the one its own text names, else the county's facts' unit.
-      const ownUnit = r?.unitFrom?.kind === 'text' ? unitOf(seen) : undefined;
-      return { sheet, cell, seen, read: r?.read ?? null, unit: ownUnit ?? unit, unitFrom: r ? (r.unitFrom?.kind === 'text' && !ownUnit ? { kind: 'default' as const } : r.unitFrom) : null };
+      return [{ sheet, cell, seen: seenText(workbook.getWorksheet(sheet), cell), read: r?.read ?? null, unit: r?.unit ?? null, unitFrom: r?.unitFrom ?? null }];
     });
     const id = createHash('sha256').update(JSON.stringify([f.file, f.sheet, f.cell, f.code, f.params])).digest('hex').slice(0, 16);
     return { id, code: f.code, params: f.params, county: county?.name ?? null, batch: county?.batch ?? null, file: f.file ?? '', sheet: f.sheet ?? '', ...(f.cell ? { cell: f.cell } : {}), figures };
