@@ -19,7 +19,7 @@ import { locate, type Block, type SheetLayout } from './locate';
 import { account } from './account';
 import { assemble, type ReadRecord, type UnitRead } from './assemble';
 import { loadWorkbook } from './read';
-import { readWorkbooksIsolated } from './isolated';
+import { readWorkbooksIsolated, type FileRead } from './isolated';
 import { correctedGrid, isEmptyCorrection, layoutKey, type LayoutCorrection, type SheetCorrection } from './corrections';
 import { doubtsOf, sheetReading } from './doubts';
 import { drawingTexts } from './drawings';
@@ -317,8 +317,24 @@ export function recordChanges(before: CountyRecord, after: CountyRecord): Record
 export async function planImport(db: DB, files: ImportFile[], onConflict: OnConflict, options: ImportOptions = {}): Promise<ImportPlan> {
   const read: ReadRecord[] = [];
   const skippedFiles: SkippedFile[] = [];
-  const readOptions = { corrections: options.corrections ?? [], remembered: rememberedLayouts(db) };
-  for (const [i, result] of (await readWorkbooksIsolated(files, readOptions)).entries()) {
+  const corrections = options.corrections ?? [];
+  const results = await readWorkbooksIsolated(files, { corrections });
+  // A correction remembered for a layout is offered where the reading as it stands has doubts: the
+  // file is read again with it, and that reading kept (and named) only if it has fewer doubts.
+  const remembered = rememberedLayouts(db);
+  const doubtCount = (r: FileRead) => (r instanceof AppError ? Infinity : r.reduce((n, x) => n + (x.doubts?.length ?? 0), 0));
+  const offer = results.map((r, i) => {
+    if (r instanceof AppError || doubtCount(r) === 0) return undefined;
+    const own = new Set(corrections.filter((c) => c.file === files[i].name).map((c) => c.sheet));
+    const layouts = r.flatMap((x) => x.readings ?? []).filter((x) => !own.has(x.sheet) && x.layout && remembered[x.layout]);
+    return layouts.length ? Object.fromEntries(layouts.map((x) => [x.layout!, remembered[x.layout!]])) : undefined;
+  });
+  const again = offer.some(Boolean) ? await readWorkbooksIsolated(files.filter((_, i) => offer[i]), { corrections, remembered: Object.assign({}, ...offer.filter(Boolean)) }) : [];
+  for (const [i, o] of offer.entries()) if (o) {
+    const second = again.shift()!;
+    if (doubtCount(second) < doubtCount(results[i])) results[i] = second;
+  }
+  for (const [i, result] of results.entries()) {
     if (!(result instanceof AppError)) read.push(...result);
     else if (options.skipUnreadable) skippedFiles.push({ file: files[i].name, code: result.code, messages: result.messages });
     else throw result;
