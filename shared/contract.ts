@@ -10,6 +10,7 @@ import { METHOD_NAMES, type MethodName } from './methods';
 import { STATUSES } from './status';
 import { isDay, PAYMENT_FIELDS } from './ledger';
 import { GROUPINGS } from './overview';
+import { doubtSchema, sheetCorrectionSchema, sheetReadingSchema } from './doubts';
 
 const id = z.number().int().positive();
 /** The day figures are as of (a record with a ledger); default its 验收日期, else today. */
@@ -22,6 +23,8 @@ const stepDetail = z.object({
   county: z.string().optional(), batch: z.number().int().optional(), table: z.enum(['county', 'items', 'disbursements', 'payments']).optional(),
   row: z.number().int().optional(), field: z.string().optional(), rows: z.number().int().optional(), columns: z.number().int().optional(),
   files: z.array(z.string()).optional(), counties: z.array(z.string()).optional(),
+  /** An import: the doubts a person confirmed before it wrote (county, code, file › sheet › cell). */
+  confirmed: z.array(z.string()).optional(),
   status: z.enum(STATUSES).optional(), by: z.string().optional(), remark: z.string().optional(),
 });
 const step = z.object({ id, action: z.string(), detail: stepDetail, recordId: z.number().int().nullable(), at: z.string(), undone: z.boolean(), removesRecord: z.boolean() });
@@ -96,7 +99,8 @@ const importResult = z.object({
       disbursements: z.number().int(),
       /** Payments of its ledger (拨付台账), 0 when it has none. */
       payments: z.number().int(),
-      action: z.enum(['created', 'replaced', 'skipped', 'conflict', 'rejected']),
+      /** held: a doubt of its reading is not confirmed yet, nothing of it written (see docs/doubts.md). */
+      action: z.enum(['created', 'replaced', 'skipped', 'conflict', 'rejected', 'held']),
       file: z.string(),
       sheet: z.string(),
       existingId: id.optional(),
@@ -109,9 +113,17 @@ const importResult = z.object({
       /** Cells not read (ignored_cell findings). */
       ignored: z.number().int(),
       changes: recordChanges.optional(),
+      /** Replacing: its stored payments (拨付台账) and the file's, and what becomes of them. */
+      ledger: z.object({ stored: z.number().int(), file: z.number().int(), result: z.enum(['kept', 'replaced', 'removed', 'unchanged']) }).optional(),
+      /** Doubts of its reading not confirmed: while above 0 the record is held. */
+      unconfirmed: z.number().int(),
     }),
   ),
   findings: z.array(findingSchema),
+  /** Each doubt, its figures beside what the cells showed, and whether it was confirmed. */
+  doubts: z.array(doubtSchema.extend({ confirmed: z.boolean() })),
+  /** How each sheet's table 三 was read and the correction applied (the person's, or remembered for its layout). */
+  readings: z.array(sheetReadingSchema),
   /** Files that could not be read, skipped and named (only with skipUnreadable). */
   skippedFiles: z.array(z.object({ file: z.string(), code: z.string(), messages: z.object({ zh: z.string(), en: z.string() }) })),
 });
@@ -217,6 +229,12 @@ export const contract = {
       dryRun: z.boolean(),
       /** The app: a file that cannot be read is skipped and named instead of failing the preview. */
       skipUnreadable: z.boolean().default(false),
+      /** Doubts a person confirmed, by id as a preview gave them, or all (the CLI's --accept-warnings). */
+      confirm: z.union([z.literal('all'), z.array(z.string().max(64)).max(10_000)]).default([]),
+      /** Corrections of sheets' readings: columns of 计划/实际, a column's unit, rows to leave out or keep. */
+      corrections: z.array(sheetCorrectionSchema).max(500).default([]),
+      /** Replacing a record: its stored payments kept, replaced by the file's ledger, or removed (auto: the file's if it has one, else kept). */
+      ledger: z.enum(['auto', 'keep', 'file', 'remove']).default('auto'),
     }),
     output: importResult,
   },

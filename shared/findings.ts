@@ -55,6 +55,15 @@ export const FINDING_SEVERITY = {
   merged_amount: 'error',
   batch_note: 'warning',
   year_conflict: 'warning',
+  // Import only: what the reader met that is not a figure (item 5 of issue 27): a doubt each but drawing_note.
+  amount_scale: 'warning',
+  struck_row: 'warning',
+  struck_text: 'warning',
+  footnote_mark: 'warning',
+  hidden_row: 'warning',
+  drawing_unit: 'warning',
+  drawing_note: 'info',
+  ledger_not_kept: 'error',
 } as const satisfies Record<string, Severity>;
 export type FindingCode = keyof typeof FINDING_SEVERITY;
 
@@ -78,3 +87,33 @@ export function finding(code: FindingCode, params: Record<string, string>, targe
 }
 
 export const hasErrors = (findings: readonly Finding[]): boolean => findings.some((f) => f.severity === 'error');
+
+/**
+ * Doubts: findings a wrong reading of a cell produces (a unit taken wrong, a column mistaken, a
+ * footnote digit glued on, a deleted line counted). An import writes no record with a doubt until a
+ * person confirms it (docs/doubts.md says why each is one). Other warnings — a county that
+ * over-disbursed a line, a payment after the acceptance day — are facts about the county a correct
+ * reading also finds; they stay plain warnings.
+ */
+export const DOUBT_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
+  'stated_total_mismatch',
+  'planned_vs_central',
+  'planned_zero',
+  'summary_mismatch',
+  'stated_rate_mismatch',
+  'disbursed_over_arranged',
+  'arranged_over_central',
+  'investment_sum',
+  'amount_missing',
+  'amount_scale',
+  'ledger_mismatch',
+  'fact_conflict',
+  'percent_fractions',
+  'struck_row',
+  'struck_text',
+  'footnote_mark',
+  'hidden_row',
+  'drawing_unit',
+]);
+
+export const isDoubt = (f: Finding): boolean => f.severity === 'warning' && DOUBT_CODES.has(f.code);

@@ -276,6 +276,40 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
     (p) => `the year is read as ${p.year} from ${p.otherCell} (“${p.value}”); the year ${p.titleYear} in the title ${p.titleCell} is not the demonstration year`,
   ],
   uncategorised: [(p) => `“${p.name}”未归入六类建设内容(其他)`, (p) => `“${p.name}” is in none of the six categories (other)`],
+  amount_scale: [
+    (p) => `${p.what === 'actual' ? '实际拨付额度合计' : '计划安排额度合计'} ${p.sum} 万元是${FACT_WORDS[p.fact]?.[0] ?? p.fact} ${p.value} 万元的 ${p.ratio} 倍:金额单位可能读错了(例如元读成了万元)`,
+    (p) => `the ${p.what === 'actual' ? 'disbursed' : 'planned'} total ${p.sum} is ${p.ratio} times ${FACT_WORDS[p.fact]?.[1] ?? p.fact} ${p.value} (10k yuan): the unit may be misread (yuan taken as 10k yuan)`,
+  ],
+  struck_row: [
+    (p) => `第 ${p.row} 行划了删除线(“${p.value}”),按已删除的行处理,未计入任何金额`,
+    (p) => `row ${p.row} is struck through (“${p.value}”): read as a deleted line, counted in no figure`,
+  ],
+  struck_text: [
+    (p) => `单元格中“${p.dropped}”划了删除线,未读入;读作“${p.value}”`,
+    (p) => `“${p.dropped}” in this cell is struck through and was not read; read as “${p.value}”`,
+  ],
+  footnote_mark: [
+    (p) => `单元格中的“${p.dropped}”是上标或下标(脚注标记),未读入;读作“${p.value}”`,
+    (p) => `“${p.dropped}” in this cell is a superscript or subscript (a footnote mark) and was not read; read as “${p.value}”`,
+  ],
+  hidden_row: [
+    (p) => `第 ${p.row} 行是隐藏行(“${p.value}”),按隐藏数据处理,未计入任何金额`,
+    (p) => `row ${p.row} is hidden (“${p.value}”): read as hidden data, counted in no figure`,
+  ],
+  drawing_unit: [
+    (p) => `工作表上的文本框写着“${p.value}”(金额单位${UNIT_NAMES[p.unit]?.[0] ?? p.unit}),而金额是按${UNIT_NAMES[p.read]?.[0] ?? p.read}读入的;请核对金额单位`,
+    (p) => `a text box on the sheet says “${p.value}” (amounts in ${UNIT_NAMES[p.unit]?.[1] ?? p.unit}), yet amounts were read in ${UNIT_NAMES[p.read]?.[1] ?? p.read}; check the unit`,
+  ],
+  ledger_not_kept: [
+    (p) => `${p.county} 原有的 ${p.count} 笔拨付(序号 ${p.lines})在文件的表三中没有对应的行,无法保留;请选择用文件的台账替换或删除原有拨付`,
+    (p) => `${p.county}: ${p.count} stored payment(s) (line No. ${p.lines}) have no line in the file's table 3 and cannot be kept; choose to replace them by the file's ledger or to remove them`,
+  ],
+  drawing_note: [(p) => `工作表上的文本框:“${p.value}”(未读入)`, (p) => `a text box on the sheet: “${p.value}” (not read)`],
+};
+
+const FACT_WORDS: Record<string, [string, string]> = {
+  'investment.central': ['中央资金', 'central funds'],
+  centralArrangedUse: ['安排使用中央资金', 'central funds arranged for use'],
 };
 
 /** The finding in words; with `withCell`, its workbook cell too: "… (C21)". */

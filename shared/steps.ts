@@ -14,6 +14,8 @@ export type StepDetail = {
   columns?: number;
   files?: string[];
   counties?: string[];
+  /** An import: the doubts a person confirmed before it wrote. */
+  confirmed?: string[];
   /** A status change: the new status, who set it, the remark or reason. */
   status?: 'draft' | 'submitted' | 'reviewed' | 'accepted';
   by?: string;

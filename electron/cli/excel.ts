@@ -1,7 +1,9 @@
 // import, export and pdf.
 import fs from 'node:fs';
 import path from 'node:path';
-import { importWorkbooks, type OnConflict } from '../services/excel/import';
+import { importWorkbooks, type LedgerChoice, type OnConflict } from '../services/excel/import';
+import { finding, isDoubt, type Finding, type FindingCode } from '../../shared/findings';
+import type { Figure, SheetReading } from '../../shared/doubts';
 import { findChromium, noChromium, renderPdf } from '../services/print/pdf';
 import { writeFileAtomic } from '../services/files';
 import { cliActor } from '../services/store/changelog';
@@ -15,9 +17,34 @@ import { asOfOption, selectRecord } from './records';
 import type { CommandContext } from './main';
 
 const ACTION_WORDS = {
-  zh: { created: '新建', replaced: '替换', skipped: '跳过', conflict: '冲突', rejected: '未导入' },
-  en: { created: 'create', replaced: 'replace', skipped: 'skip', conflict: 'conflict', rejected: 'rejected' },
+  zh: { created: '新建', replaced: '替换', skipped: '跳过', conflict: '冲突', rejected: '未导入', held: '待确认' },
+  en: { created: 'create', replaced: 'replace', skipped: 'skip', conflict: 'conflict', rejected: 'rejected', held: 'held' },
 };
+
+const LEDGER_WORDS = {
+  zh: { kept: (n: number) => `保留原有拨付台账 ${n} 笔`, replaced: (n: number, f: number) => `原有拨付台账 ${n} 笔由文件中的 ${f} 笔替换`, removed: (n: number) => `删除原有拨付台账 ${n} 笔`, unchanged: () => '' },
+  en: { kept: (n: number) => `its ${n} stored payment(s) kept`, replaced: (n: number, f: number) => `its ${n} stored payment(s) replaced by the file's ${f}`, removed: (n: number) => `its ${n} stored payment(s) removed`, unchanged: () => '' },
+};
+
+/** Where a unit came from, in words: 表头 C3“…”, 单位行 A2“单位：元”, 单元格文字, 未写明(按万元). */
+function unitFromWords(f: Figure, zh: boolean): string {
+  const u = f.unitFrom;
+  if (!u) return '';
+  if (u.kind === 'header') return zh ? `表头 ${u.cell}“${u.text}”` : `header ${u.cell} “${u.text}”`;
+  if (u.kind === 'line') return zh ? `单位行 ${u.cell}“${u.text}”` : `unit line ${u.cell} “${u.text}”`;
+  if (u.kind === 'text') return zh ? '单元格文字' : 'the cell’s text';
+  return zh ? '未写明,按万元' : 'none stated, 万元 assumed';
+}
+
+/** One figure of a doubt: the cell, what it showed, what was read, the unit and where it came from. */
+function figureLine(f: Figure, zh: boolean): string {
+  const unit = f.unit ? UNIT_WORDS[zh ? 'zh' : 'en'][f.unit] : '';
+  const read = f.read === null ? (zh ? '未读入' : 'not read') : `${f.read} ${zh ? '万元' : '(10k yuan)'}`;
+  const from = unitFromWords(f, zh);
+  return zh
+    ? `    ${f.sheet} › ${f.cell}: 显示“${f.seen}”,读作 ${read}${unit ? `(按${unit}读${from ? `,单位来自${from}` : ''})` : ''}`
+    : `    ${f.sheet} › ${f.cell}: shows “${f.seen}”, read as ${read}${unit ? ` (read in ${unit}${from ? `, unit from ${from}` : ''})` : ''}`;
+}
 
 const UNIT_WORDS = {
   zh: { wan: '万元', yuan: '元', qian: '千元', yi: '亿元', mixed: '元和万元' },
@@ -38,9 +65,15 @@ export async function importCommand(ctx: CommandContext): Promise<number> {
     }
   });
   const dryRun = values['dry-run'] === true;
+  const acceptWarnings = values['accept-warnings'] === true;
+  const ledger = (values.payments as string | undefined) ?? 'auto';
+  if (!['auto', 'keep', 'file', 'remove'].includes(ledger)) throw new UsageError(zh ? `--payments 只能是 keep、file 或 remove:${ledger}` : `--payments takes keep, file or remove: ${ledger}`);
   const db = ctx.open();
   const file = db.name;
-  const result = await importWorkbooks(db, cliActor(), file, files, { onConflict: onConflict as OnConflict, dryRun });
+  const result = await importWorkbooks(db, cliActor(), file, files, { onConflict: onConflict as OnConflict, dryRun, confirm: acceptWarnings ? 'all' : [], ledger: ledger as LedgerChoice });
+  const doubtIds = new Set(result.doubts.map((d) => `${d.file}\u0000${d.sheet}\u0000${d.cell ?? ''}\u0000${d.code}`));
+  const isShownDoubt = (f: Finding) => isDoubt(f) && doubtIds.has(`${f.file}\u0000${f.sheet}\u0000${f.cell ?? ''}\u0000${f.code}`);
+  const held = result.doubts.filter((d) => !d.confirmed);
   const action = (a: string) => (dryRun && a !== 'rejected' && a !== 'conflict' ? `would-${a === 'created' ? 'create' : a === 'replaced' ? 'replace' : 'skip'}` : a);
   if (values.json) {
     io.out(
@@ -50,8 +83,16 @@ export async function importCommand(ctx: CommandContext): Promise<number> {
           records: result.records.map((r) => ({
             county: r.county, batch: r.batch, items: r.items, disbursements: r.disbursements, ...(r.payments ? { payments: r.payments } : {}), action: action(r.action), file: r.file, sheet: r.sheet,
             planned: r.planned, actual: r.actual, rate: r.rate, unit: r.unit, ignored: r.ignored, ...(r.changes ? { changes: r.changes } : {}),
+            ...(r.ledger ? { ledger: r.ledger } : {}), ...(r.unconfirmed ? { unconfirmed: r.unconfirmed } : {}),
           })),
-          findings: result.findings.map((f) => ({ severity: f.severity, code: f.code, message: findingMessage(f, io.lang, true), file: f.file, sheet: f.sheet, cell: f.cell ?? null })),
+          findings: result.findings.map((f) => ({ severity: f.severity, code: f.code, message: findingMessage(f, io.lang, true), file: f.file, sheet: f.sheet, cell: f.cell ?? null, ...(isDoubt(f) ? { doubt: true } : {}) })),
+          // Only when there are any: a clean workbook prints the JSON of cli.md as before.
+          ...(result.doubts.length ? { doubts: result.doubts.map((d) => ({
+            code: d.code, county: d.county, batch: d.batch, file: d.file, sheet: d.sheet, cell: d.cell ?? null, confirmed: d.confirmed,
+            message: findingMessage({ ...finding(d.code as FindingCode, d.params), cell: d.cell }, io.lang),
+            figures: d.figures.map((f) => ({ sheet: f.sheet, cell: f.cell, seen: f.seen, read: f.read, unit: f.unit, unitFrom: f.unitFrom })),
+          })) } : {}),
+          ...(result.readings.some((r) => r.source) ? { corrections: result.readings.filter((r) => r.source).map((r) => ({ file: r.file, sheet: r.sheet, source: r.source, correction: r.correction })) } : {}),
           ...(result.backup ? { backup: result.backup } : {}),
         },
         null,
@@ -59,19 +100,47 @@ export async function importCommand(ctx: CommandContext): Promise<number> {
       ),
     );
   } else {
-    for (const f of result.findings) (f.severity === 'error' ? io.err : io.out)(findingLine(f, io.lang));
+    for (const f of result.findings) if (!isShownDoubt(f)) (f.severity === 'error' ? io.err : io.out)(findingLine(f, io.lang));
+    // Each doubt: where, what was seen, what was read, why — on stderr while it holds the import.
+    for (const d of result.doubts) {
+      const say = d.confirmed ? io.out : io.err;
+      const place = [d.file, d.sheet, d.cell].filter(Boolean).join(' › ');
+      const label = d.confirmed ? (zh ? '疑点(已确认)' : 'doubt (confirmed)') : zh ? '疑点' : 'doubt';
+      say(`${label} [${d.code}] ${place}: ${d.county ? `${d.county}: ` : ''}${findingMessage(finding(d.code as FindingCode, d.params), io.lang)}`);
+      for (const f of d.figures) say(figureLine(f, zh));
+    }
+    for (const r of result.readings.filter((x) => x.source === 'remembered'))
+      io.out(zh ? `${r.file} › ${r.sheet}: 套用了以前确认过的同样式表格的更正(${correctionWords(r.correction, zh)})` : `${r.file} › ${r.sheet}: applied the correction confirmed before for this layout (${correctionWords(r.correction, zh)})`);
     for (const r of result.records) {
       const batch = r.batch === null ? '' : zh ? ` 第${r.batch}批` : ` batch ${r.batch}`;
       const sums = r.planned === null ? '' : zh ? `, 计划 ${r.planned} 万元, 实际 ${r.actual} 万元, 拨付率 ${r.rate ?? '—'}%` : `, planned ${r.planned}, disbursed ${r.actual}, rate ${r.rate ?? '—'}%`;
       const unit = r.unit && r.unit !== 'wan' ? (zh ? `, 金额单位${UNIT_WORDS.zh[r.unit]}(已换算为万元)` : `, amounts in ${UNIT_WORDS.en[r.unit]} (converted)`) : '';
       const ignored = r.ignored ? (zh ? `, ${r.ignored} 个单元格未读入` : `, ${r.ignored} cell(s) not read`) : '';
-      io.out(`${ACTION_WORDS[io.lang][r.action]}${dryRun && result.ok ? (zh ? '(试运行)' : ' (dry run)') : ''}: ${r.county}${batch}  ${r.file} › ${r.sheet}  ${zh ? `${r.items} 个项目, ${r.disbursements} 行拨付` : `${r.items} items, ${r.disbursements} disbursements`}${r.payments ? (zh ? `, 拨付台账 ${r.payments} 笔` : `, ${r.payments} ledger payments`) : ''}${sums}${unit}${ignored}`);
+      const ledgerWords = r.ledger && r.ledger.result !== 'unchanged' ? `, ${LEDGER_WORDS[io.lang][r.ledger.result](r.ledger.stored, r.ledger.file)}` : '';
+      io.out(`${ACTION_WORDS[io.lang][r.action]}${dryRun && result.ok ? (zh ? '(试运行)' : ' (dry run)') : ''}: ${r.county}${batch}  ${r.file} › ${r.sheet}  ${zh ? `${r.items} 个项目, ${r.disbursements} 行拨付` : `${r.items} items, ${r.disbursements} disbursements`}${r.payments ? (zh ? `, 拨付台账 ${r.payments} 笔` : `, ${r.payments} ledger payments`) : ''}${sums}${unit}${ignored}${ledgerWords}`);
     }
-    if (!result.ok) io.err(zh ? '有错误或冲突,未写入任何数据' : 'Errors or conflicts: nothing was written');
+    if (held.length > 0)
+      io.err(
+        zh
+          ? `有 ${held.length} 个疑点未经确认,未写入任何数据;请核对上面的单元格,确认读得没错后加 --accept-warnings 再导入`
+          : `${held.length} doubt(s) not confirmed: nothing was written; check the cells above and, if they were read right, import again with --accept-warnings`,
+      );
+    else if (!result.ok) io.err(zh ? '有错误或冲突,未写入任何数据' : 'Errors or conflicts: nothing was written');
+    if (result.committed && result.doubts.length > 0)
+      io.err(zh ? `已按 --accept-warnings 写入 ${result.doubts.length} 个疑点(已记入修改历史)` : `Wrote ${result.doubts.length} doubt(s) as --accept-warnings asked (logged in the history)`);
     else if (dryRun) io.out(zh ? '试运行:未写入任何数据' : 'Dry run: nothing was written');
     if (result.backup) io.out(zh ? `替换前已备份到 ${result.backup}` : `Backed up to ${result.backup} before replacing`);
   }
   return result.ok ? EXIT.ok : EXIT.input;
+}
+
+function correctionWords(c: SheetReading['correction'], zh: boolean): string {
+  if (!c) return '';
+  const parts: string[] = [];
+  if (c.planned) parts.push(zh ? `计划安排额度在 ${c.planned} 列` : `planned in column ${c.planned}`);
+  if (c.actual) parts.push(zh ? `实际拨付额度在 ${c.actual} 列` : `disbursed in column ${c.actual}`);
+  for (const [col, u] of Object.entries(c.units ?? {})) parts.push(zh ? `${col} 列单位${UNIT_WORDS.zh[u]}` : `column ${col} in ${UNIT_WORDS.en[u]}`);
+  return parts.join(zh ? ';' : '; ');
 }
 
 function scriptOption({ io, values }: CommandContext): 'hans' | 'hant' {

@@ -28,7 +28,7 @@ const COMMANDS: Record<string, Command> = {
   show: { options: { county: { type: 'string' }, batch: { type: 'string' }, 'as-of': { type: 'string' } }, run: async () => (await records()).showCommand },
   list: { options: {}, run: async () => (await records()).listCommand },
   check: { options: { county: { type: 'string' }, batch: { type: 'string' } }, run: async () => (await records()).checkCommand },
-  import: { options: { 'on-conflict': { type: 'string' }, 'dry-run': { type: 'boolean' } }, positionals: true, run: async () => (await excel()).importCommand },
+  import: { options: { 'on-conflict': { type: 'string' }, 'dry-run': { type: 'boolean' }, 'accept-warnings': { type: 'boolean' }, payments: { type: 'string' } }, positionals: true, run: async () => (await excel()).importCommand },
   export: { options: { county: { type: 'string' }, batch: { type: 'string' }, script: { type: 'string' }, 'as-of': { type: 'string' } }, positionals: true, run: async () => (await excel()).exportCommand },
   pdf: { options: { county: { type: 'string' }, batch: { type: 'string' }, script: { type: 'string' }, 'no-signature': { type: 'boolean' }, status: { type: 'boolean' }, 'as-of': { type: 'string' } }, positionals: true, run: async () => (await excel()).pdfCommand },
   template: { options: { script: { type: 'string' } }, positionals: true, run: async () => (await excel()).templateCommand },
@@ -52,7 +52,8 @@ const USAGE = {
   show --county 县名 [--batch N] [--as-of 日期] [--json] 显示一条记录
   list [--json]                          列出全部记录
   check [--county 县名] [--json]          检查记录
-  import 文件… [--on-conflict fail|skip|replace] [--dry-run] [--json]
+  import 文件… [--on-conflict fail|skip|replace] [--payments keep|file|remove] [--accept-warnings] [--dry-run] [--json]
+                                         有疑点的记录不写入(退出码 1);--accept-warnings 核对后照样写入
   export 输出.xlsx [--county 县名 [--batch N]] [--script hans|hant] [--as-of 日期]
   pdf 输出.pdf [--county 县名 [--batch N]] [--script hans|hant] [--no-signature] [--status] [--as-of 日期]
   template 输出.xlsx [--script hans|hant]   空白验收表模板(供各县填写)
@@ -72,7 +73,8 @@ Usage: yanshou <command> [options]
   show --county NAME [--batch N] [--as-of DATE] [--json] show one record
   list [--json]                          list every record
   check [--county NAME] [--json]          check records
-  import FILE… [--on-conflict fail|skip|replace] [--dry-run] [--json]
+  import FILE… [--on-conflict fail|skip|replace] [--payments keep|file|remove] [--accept-warnings] [--dry-run] [--json]
+                                         a record with a doubt is not written (exit 1); --accept-warnings writes it anyway
   export OUT.xlsx [--county NAME [--batch N]] [--script hans|hant] [--as-of DATE]
   pdf OUT.pdf [--county NAME [--batch N]] [--script hans|hant] [--no-signature] [--status] [--as-of DATE]
   template OUT.xlsx [--script hans|hant]   a blank acceptance workbook for counties to fill in

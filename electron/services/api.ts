@@ -89,8 +89,8 @@ export const handlers: Handlers = {
   redo: (options, { db, dbFile, actor }) => replay(db, dbFile, actor, 'redo', options),
   history: (_i, { db, actor }) => history(db, actor),
   // exceljs loads with the first import or export, not at start.
-  importWorkbooks: async ({ files, onConflict, dryRun, skipUnreadable }, { db, dbFile, actor }) =>
-    (await import('./excel/import')).importWorkbooks(db, actor, dbFile, files, { onConflict, dryRun, skipUnreadable }),
+  importWorkbooks: async ({ files, onConflict, dryRun, skipUnreadable, confirm, corrections, ledger }, { db, dbFile, actor }) =>
+    (await import('./excel/import')).importWorkbooks(db, actor, dbFile, files, { onConflict, dryRun, skipUnreadable, confirm, corrections, ledger }),
   exportWorkbook: async ({ ids, script, asOf }, { db }) => exportFile(db, ids, script, asOf),
   saveExport: async ({ ids, script, format, signature, status, asOf }, ctx) => {
     const desktop = desktopOnly(ctx);

@@ -49,7 +49,7 @@ const zh = {
   replace: '替换(先备份)',
   commit: '导入',
   nothingWritten: '有错误,未写入任何数据',
-  actions: { created: '新建', replaced: '替换', skipped: '跳过', conflict: '已存在', rejected: '不能导入' },
+  actions: { created: '新建', replaced: '替换', skipped: '跳过', conflict: '已存在', rejected: '不能导入', held: '待确认' },
   importColumns: { action: '操作', county: '县(市、区)', batch: '批次', source: '文件 › 工作表', rows: '项目 / 拨付行 / 台账笔数', planned: 'Σ计划(万元)', actual: 'Σ实际(万元)', rate: '拨付率(%)', unit: '金额单位', ignored: '未读入单元格' },
   importUnits: { wan: '万元', yuan: '元(已换算为万元)', qian: '千元(已换算为万元)', yi: '亿元(已换算为万元)', mixed: '元与万元(已换算)' },
   importChanges: {
@@ -291,7 +291,7 @@ const en: typeof zh = {
   replace: 'Replace (backup first)',
   commit: 'Import',
   nothingWritten: 'There are errors; nothing was written',
-  actions: { created: 'create', replaced: 'replace', skipped: 'skip', conflict: 'exists', rejected: 'cannot import' },
+  actions: { created: 'create', replaced: 'replace', skipped: 'skip', conflict: 'exists', rejected: 'cannot import', held: 'to confirm' },
   importColumns: { action: 'Action', county: 'County', batch: 'Batch', source: 'File › sheet', rows: 'Items / lines / payments', planned: 'Σ planned (10k yuan)', actual: 'Σ disbursed (10k yuan)', rate: 'Rate (%)', unit: 'Amounts in', ignored: 'Cells not read' },
   importUnits: { wan: '10k yuan', yuan: 'yuan (converted)', qian: 'thousand yuan (converted)', yi: '100m yuan (converted)', mixed: 'yuan and 10k yuan (converted)' },
   importChanges: {

@@ -12,6 +12,7 @@ import type { Block } from './locate';
 import type { TableRead } from './rows';
 import { ledgerMismatches, readLedger, titleDay } from './ledger';
 import { defaultAsOf } from '../../../shared/ledger';
+import type { Doubt, SheetReading } from '../../../shared/doubts';
 
 /** The units a county's amounts were written in: wan (万元), yuan (元, converted), yi (亿元), or mixed. */
 export type UnitRead = 'wan' | 'yuan' | 'qian' | 'yi' | 'mixed';
@@ -27,6 +28,10 @@ export type ReadRecord = {
   unit: UnitRead | null;
   /** Where the county's stated 合计 stands (a roll-up's cross-check names it). */
   totalsAt?: { sheet: string; planned?: string; actual?: string };
+  /** Its doubts, each figure beside what the sheet showed (import.ts adds them). */
+  doubts?: Doubt[];
+  /** How its sheets' table 三 was read, for a person to correct. */
+  readings?: SheetReading[];
 };
 
 const REQUIRED_FACTS = ['name', 'batch', 'year', 'investment.total', 'investment.central', 'investment.localGov', 'investment.social', 'centralArrangedUse'] as const;
@@ -184,6 +189,14 @@ export function assemble(file: string, anchor: Block, parts: Block[], meta: Shee
     if (s.rate !== undefined && !statedRateAgrees(s.rate, actualSum, plannedSum))
       findings.push(place(finding('summary_mismatch', { what: 'rate', stated: `${s.rate}%`, computed: `${record.totals.rate ?? '—'}%` }), file, s.sheet, s.cell.address));
   }
+  // A sum off from its fact by a power of ten: a unit read wrong (元 as 万元), whatever caused it.
+  for (const [what, sum, fact] of [['planned', plannedSum, 'investment.central'], ['actual', actualSum, 'centralArrangedUse']] as const) {
+    const value = fen(fact === 'investment.central' ? input.county.investment.central : input.county.centralArrangedUse);
+    const ratio = powerOfTen(sum, value);
+    if (!ratio || !disbursements) continue;
+    const w = where({ table: 'totals', field: what });
+    findings.push(place(finding('amount_scale', { what, sum: formatWan(sum), fact, value: formatWan(value), ratio }, { table: 'totals', field: what }), file, w.sheet, w.cell));
+  }
   if (plannedSum === 0n && fen(input.county.investment.central) !== 0n) {
     const w = where({ table: 'county', field: 'investment.central' });
     findings.push(place(finding('planned_zero', { central: record.county.investment.central }, { table: 'totals', field: 'planned' }), file, w.sheet, w.cell));
@@ -194,6 +207,21 @@ export function assemble(file: string, anchor: Block, parts: Block[], meta: Shee
   }
   const totalsAt = { sheet: dSheet, ...(total?.planned ? { planned: total.planned.cell } : {}), ...(total?.actual ? { actual: total.actual.cell } : {}) };
   return { ...base, county: { name: input.county.name, batch: input.county.batch }, input, findings, totalsAt };
+}
+
+/**
+ * How many times `a` is `b` when that is a power of ten from 10 to 10⁸ (within 2%), as "10000" or
+ * "1/10000"; undefined otherwise. A county's Σ计划 is its 中央资金 give or take a little; never ten times it.
+ */
+export function powerOfTen(a: bigint, b: bigint): string | undefined {
+  if (a <= 0n || b <= 0n || a === b) return undefined;
+  const [big, small, up] = a > b ? [a, b, true] : [b, a, false];
+  for (let k = 1; k <= 8; k++) {
+    const scaled = small * 10n ** BigInt(k);
+    const diff = big > scaled ? big - scaled : scaled - big;
+    if (diff * 50n <= scaled) return up ? `${10 ** k}` : `1/${10 ** k}`;
+  }
+  return undefined;
 }
 
 type Issue = { code: string; origin?: string; message: string; path: PropertyKey[] };

@@ -32,6 +32,12 @@ export type Cell = {
   rowSpan: number;
   /** Its number in the grid, 0 … cellCount − 1 (see CellMarks). */
   index: number;
+  /** Runs of a figure's rich text not read: struck through, or a superscript/subscript footnote mark (521.07¹). */
+  dropped?: { text: string; why: 'strike' | 'mark'; seen: string };
+  /** The whole cell is struck through (its font, or every run). */
+  struck?: boolean;
+  /** Rich text as the clerk saw it where it differs from its text (a raised footnote mark: 521.07¹). */
+  seen?: string;
 };
 
 export type Grid = {
@@ -50,6 +56,8 @@ export type Grid = {
   cellCount: number;
   /** Columns hidden in the sheet (an old column kept out of sight is not the one shown). */
   hiddenColumns: ReadonlySet<number>;
+  /** Rows hidden in the sheet that hold a value (read as hidden data: see import.ts). */
+  hiddenRows?: ReadonlySet<number>;
 };
 
 /** Cells of one grid marked (used, read): by their index, so marking allocates nothing. */
@@ -115,6 +123,7 @@ class SheetGrid implements Grid {
     /** Merges that hold a value; a sheet has few, so finding the one over a cell is a short scan. */
     private readonly masters: Range[],
     readonly hiddenColumns: ReadonlySet<number>,
+    readonly hiddenRows: ReadonlySet<number> = new Set(),
   ) {
     // exceljs visits rows and their cells in order: both lists are sorted already.
     this.rows = [...byRow.keys()];
@@ -147,6 +156,7 @@ export class GridBuilder {
   private rowCount = 0;
   private list: Cell[] = [];
   private r = 0;
+  private readonly hiddenRows = new Set<number>();
   constructor(
     private readonly sheet: string,
     private readonly merges: Range[],
@@ -154,7 +164,7 @@ export class GridBuilder {
     for (const m of merges) this.spans.set(key(m.top, m.left), m);
   }
   /** A cell of row `r` (rows in order, cells in order within a row); `numFmtCode` is the format as styles.xml writes it. */
-  add(r: number, c: number, address: string, p: Plain, numFmt: string | undefined, numFmtCode?: string): void {
+  add(r: number, c: number, address: string, p: Plain, numFmt: string | undefined, numFmtCode?: string, format?: CellFont): void {
     if (r !== this.r) {
       this.r = r;
       this.list = [];
@@ -176,6 +186,13 @@ export class GridBuilder {
       rowSpan: m ? m.bottom - m.top + 1 : 1,
       index: this.cells.size,
     };
+    const marks = runMarks(format?.runs, format?.struck === true);
+    if (marks.dropped) {
+      made.dropped = marks.dropped;
+      made.value = made.text = marks.dropped.kept;
+    }
+    if (marks.struck) made.struck = true;
+    if (marks.seen) made.seen = marks.seen;
     this.cells.set(key(r, c), made);
     if (this.list.length === 0) this.byRow.set(r, this.list);
     this.list.push(made);
@@ -183,11 +200,16 @@ export class GridBuilder {
   get columns(): number {
     return this.colCount;
   }
+  /** A row hidden in the sheet: told only where it holds a value. */
+  hideRow(r: number): void {
+    this.hiddenRows.add(r);
+  }
   done(hidden: (col: number) => boolean): Grid {
     const hiddenColumns = new Set<number>();
     for (let c = 1; c <= this.colCount; c++) if (hidden(c)) hiddenColumns.add(c);
     const masters = this.merges.filter((m) => this.cells.has(key(m.top, m.left)));
-    return new SheetGrid(this.sheet, this.rowCount, this.colCount, this.cells, this.byRow, masters, hiddenColumns);
+    const hiddenRows = new Set([...this.hiddenRows].filter((r) => this.byRow.has(r)));
+    return new SheetGrid(this.sheet, this.rowCount, this.colCount, this.cells, this.byRow, masters, hiddenColumns, hiddenRows);
   }
 }
 
@@ -200,10 +222,44 @@ export function gridOf(sheet: ExcelJS.Worksheet): Grid {
   sheet.eachRow({ includeEmpty: false }, (row, r) => {
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       if (cell.type === MERGE) return; // only the top-left cell of a merge holds its value
-      grid.add(r, c, cell.address, plainCell(cell), cell.numFmt);
+      const rich = (cell.value as { richText?: Run[] } | null)?.richText;
+      const struck = (cell.font as { strike?: boolean } | undefined)?.strike === true;
+      grid.add(r, c, cell.address, plainCell(cell), cell.numFmt, undefined, { runs: Array.isArray(rich) ? rich : undefined, struck });
     });
+    if (row.hidden) grid.hideRow(r);
   });
   return grid.done((c) => !!sheet.getColumn(c).hidden);
+}
+
+/** A rich text run as both readers give it: its text, struck through or not, raised or lowered. */
+export type Run = { text?: string; font?: { strike?: boolean; vertAlign?: string } };
+/** What a cell's font and runs say beyond its value (see runMarks). */
+export type CellFont = { runs?: Run[]; struck?: boolean };
+/** A figure with its marks taken off: "521.07" + superscript "1", "640.21" struck + "650". */
+const FIGURE = /^[\s¥￥+\-−]*[\d,，]*\d[\d,，]*(\.\d+)?\s*(%|％|万元|元)?\s*$/;
+
+const SUPERSCRIPT: Record<string, string> = { 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
+const superscript = (t: string) => [...t].map((ch) => SUPERSCRIPT[ch] ?? ch).join('');
+
+/**
+ * What a cell's font and runs say beyond its text: struck through as a whole (a deleted value), or
+ * runs of a figure that are no part of it — struck-through digits, a superscript or subscript
+ * footnote mark. Only a figure loses runs; a name keeps its m² as written. `seen` is the rich text
+ * as the clerk saw it, a raised mark raised (521.07¹).
+ */
+function runMarks(runs: Run[] | undefined, whole: boolean): { struck?: boolean; seen?: string; dropped?: { text: string; why: 'strike' | 'mark'; seen: string; kept: string } } {
+  if (!runs) return whole ? { struck: true } : {};
+  const text = (rs: Run[]) => rs.map((x) => x.text ?? '').join('');
+  const raised = runs.some((x) => x.font?.vertAlign === 'superscript');
+  const seen = raised ? runs.map((x) => (x.font?.vertAlign === 'superscript' ? superscript(x.text ?? '') : x.text ?? '')).join('') : undefined;
+  const visible = runs.filter((x) => (x.text ?? '').trim() !== '');
+  if (whole || (visible.length > 0 && visible.every((x) => x.font?.strike))) return { struck: true, ...(seen ? { seen } : {}) };
+  const struck = runs.filter((x) => x.font?.strike);
+  const marks = runs.filter((x) => !x.font?.strike && /^(superscript|subscript)$/.test(x.font?.vertAlign ?? ''));
+  if (struck.length === 0 && marks.length === 0) return seen ? { seen } : {};
+  const kept = text(runs.filter((x) => !struck.includes(x) && !marks.includes(x))).trim();
+  if (!FIGURE.test(kept)) return seen ? { seen } : {};
+  return { ...(seen ? { seen } : {}), dropped: { text: text(struck.length ? struck : marks), why: struck.length ? 'strike' : 'mark', seen: text(runs), kept } };
 }
 
 const labelKeys = new Map<string, string>();

@@ -11,21 +11,37 @@ import { mutate, type Actor } from '../store/changelog';
 import { backupDatabase } from '../store/backup';
 import { findRecordIds, insertRecord, readRecord, removeRecord } from '../store/records';
 import { readStatus } from '../store/status';
+import { rememberedLayouts, rememberLayout } from '../store/layouts';
 import type { DB } from '../store/database';
-import { gridOf, holdsNumber, type Cell, type Grid } from './cells';
+import { gridOf, holdsNumber, statedUnit, unitOf, type Cell, type Grid } from './cells';
 import { META_SCHEMA, META_SHEET, type SheetMeta } from './layout';
 import { locate, type Block, type SheetLayout } from './locate';
 import { account } from './account';
 import { assemble, type ReadRecord, type UnitRead } from './assemble';
 import { readBook, type Book } from './sheet-reader';
-import { readWorkbooksIsolated } from './isolated';
+import { readWorkbooksIsolated, type FileRead } from './isolated';
 import { notACounty, rollupMismatches, rollupShape, sheetNotRead, type Rollup } from './sheet-kind';
+import { correctedGrid, isEmptyCorrection, layoutKey, type LayoutCorrection, type SheetCorrection } from './corrections';
+import { doubtsOf, sheetReading } from './doubts';
+import { drawingTexts } from './drawings';
+import type { Doubt, SheetReading } from '../../../shared/doubts';
 
 export type { ReadRecord, UnitRead } from './assemble';
 
 export type ImportFile = { name: string; bytes: Uint8Array };
 export type OnConflict = 'fail' | 'skip' | 'replace';
-export type ImportAction = 'created' | 'replaced' | 'skipped' | 'conflict' | 'rejected';
+/** held: read, but a doubt of its reading is not yet confirmed by a person; nothing of it is written. */
+export type ImportAction = 'created' | 'replaced' | 'skipped' | 'conflict' | 'rejected' | 'held';
+/**
+ * What replacing a record does to its stored payments (拨付台账): keep them (on the lines of the same
+ * 序号), replace them by the file's ledger, or remove them. auto: the file's ledger if it has one, else keep.
+ */
+export type LedgerChoice = 'auto' | 'keep' | 'file' | 'remove';
+/** What a replace did (or would do) to the ledger: the payments stored, in the file, and the outcome. */
+export type LedgerOutcome = { stored: number; file: number; result: 'kept' | 'replaced' | 'removed' | 'unchanged' };
+/** Doubts a person confirmed: 'all' (the CLI's --accept-warnings), or each by its id as the preview showed it. */
+export type Confirmed = 'all' | string[];
+export type ImportOptions = { skipUnreadable?: boolean; corrections?: SheetCorrection[]; confirm?: Confirmed; ledger?: LedgerChoice };
 
 function readMeta(book: Book): Map<string, SheetMeta> {
   const meta = new Map<string, SheetMeta>();
@@ -44,26 +60,30 @@ function readMeta(book: Book): Map<string, SheetMeta> {
   return meta;
 }
 
+/** A person's corrections of sheets, and the corrections remembered for layouts (by layout key). */
+export type ReadOptions = { corrections?: SheetCorrection[]; remembered?: Record<string, LayoutCorrection> };
+
 /** Reads every county of one workbook (on the import worker: see isolated.ts). */
-export async function readWorkbook(file: ImportFile): Promise<ReadRecord[]> {
+export async function readWorkbook(file: ImportFile, options: ReadOptions = {}): Promise<ReadRecord[]> {
   // The tests may ask that every workbook they import be read by exceljs too, and the grids compared.
   if (process.env.YANSHOU_CHECK_READER) {
     const { readerDifferences } = await import('./reader-check');
     const differences = await readerDifferences(file);
     if (differences.length) throw new Error(`the two readers differ:\n${differences.join('\n')}`);
   }
-  return readBookRecords(await readBook(file), file.name);
+  return readBookRecords(await readBook(file), file.name, options);
 }
 
 /** Every county of a workbook loaded by exceljs (the reference reader). */
-export function readLoadedWorkbook(workbook: ExcelJS.Workbook, file: string): ReadRecord[] {
-  return readBookRecords({ sheets: workbook.worksheets.map((s) => ({ name: s.name, state: s.state, grid: () => gridOf(s) })) }, file);
+export function readLoadedWorkbook(workbook: ExcelJS.Workbook, file: string, options: ReadOptions = {}): ReadRecord[] {
+  const sheets = workbook.worksheets.map((s) => ({ name: s.name, state: s.state, grid: () => gridOf(s) }));
+  return readBookRecords({ sheets, drawings: drawingTexts(workbook) }, file, options);
 }
 
 const OWN_SUMMARY_SHEETS = new Set(['汇总']);
 
 /** Every county of a workbook; each finding pinned to file, sheet and cell. */
-export function readBookRecords(book: Book, file: string): ReadRecord[] {
+export function readBookRecords(book: Book, file: string, options: ReadOptions = {}): ReadRecord[] {
   const meta = readMeta(book);
   // Yanshou's own 汇总 sheet (an export of several counties) repeats what the county sheets say.
   const own = (name: string) => meta.size > 0 && OWN_SUMMARY_SHEETS.has(fold(name));
@@ -92,10 +112,37 @@ export function readBookRecords(book: Book, file: string): ReadRecord[] {
     if (table) ignoredSheets.push({ ...finding('hidden_table', {}), file, sheet: sheet.name, cell: table.header.nameCell.address });
     else if (first) ignoredSheets.push({ ...finding('ignored_cell', { value: first.text, reason: 'hidden' }), file, sheet: sheet.name, cell: first.address });
   }
+  const readings = new Map<string, SheetReading>();
+  const sheetFindings: Finding[] = [];
+  // Each visible sheet's grid as read: what the clerk saw in a cell a doubt is about.
+  const grids = new Map<string, Grid>();
   // One sheet at a time: its grid is let go before the next is read.
   for (const sheet of sheets) {
-    const layout = locate(sheet.grid(), file);
-    if (notCounty(sheet, layout)) continue;
+    const raw = sheet.grid();
+    grids.set(sheet.name, raw);
+    const firstRead = locate(raw, file);
+    if (notCounty(sheet, firstRead)) continue;
+    // The sheet as the person corrected it (or a correction remembered for its layout), deleted
+    // lines and hidden data left out: read again only where that changes the grid.
+    const key = layoutKey(firstRead);
+    const own = options.corrections?.find((c) => c.file === file && c.sheet === sheet.name);
+    const remembered = !own && key ? options.remembered?.[key] : undefined;
+    const applied = own && !isEmptyCorrection(own) ? { correction: own, source: 'user' as const } : remembered && !isEmptyCorrection(remembered) ? { correction: remembered, source: 'remembered' as const } : undefined;
+    const corrected = correctedGrid(raw, file, applied?.correction, firstRead);
+    const layout = corrected.grid === raw ? firstRead : locate(corrected.grid, file);
+    const marks = new Map(corrected.findings.filter((f) => f.code === 'struck_row' || f.code === 'hidden_row').map((f) => [Number(f.params.row), { text: f.params.value, why: f.code === 'struck_row' ? ('struck' as const) : ('hidden' as const) }]));
+    const leftOut = corrected.leftOut.map((row) => ({ row, text: marks.get(row)?.text ?? raw.row(row).map((c) => c.text).join(' ').slice(0, 40), why: marks.get(row)?.why ?? ('user' as const) }));
+    if (layout.tables.length) readings.set(sheet.name, sheetReading(file, sheet.name, key, layout.tables, applied, leftOut));
+    // A text box or shape on the sheet: a unit it names is checked against the amounts read; any other text is told.
+    for (const text of book.drawings?.get(sheet.name) ?? []) {
+      const unit = statedUnit(text) ?? unitOf(text);
+      const read = [...new Set(layout.tables.flatMap((t) => [...t.units]))];
+      const cell = layout.tables.find((t) => t.kind === 'disbursements')?.header.nameCell.address;
+      if (unit && read.length > 0 && read.some((u) => u !== unit))
+        sheetFindings.push({ ...finding('drawing_unit', { value: text.slice(0, 60), unit, read: read.find((u) => u !== unit)! }), file, sheet: sheet.name, ...(cell ? { cell } : {}) });
+      else if (text.trim()) sheetFindings.push({ ...finding('drawing_note', { value: text.slice(0, 60) }), file, sheet: sheet.name });
+    }
+    for (const f of corrected.findings) layout.findings.push(f);
     // Our own export keeps the stored name; it stands in only where the visible cells name none.
     const metaName = meta.get(sheet.name)?.name;
     const only = layout.blocks.length === 1 ? layout.blocks[0] : undefined;
@@ -144,7 +191,12 @@ export function readBookRecords(book: Book, file: string): ReadRecord[] {
     // county's form (its title changed) gets none of them (not 樟树市's province for 寻乌县).
     const own = meta.get(anchor.sheet);
     const fits = own && (!own.name || countyKey(own.name) === countyKey(anchor.facts.values.name!));
-    out.push(assemble(file, anchor, parts, fits ? own : undefined, parts.flatMap((p) => blockFindings.get(p) ?? [])));
+    const names = new Set(parts.map((p) => p.sheet));
+    const partFindings = [...parts.flatMap((p) => blockFindings.get(p) ?? []), ...sheetFindings.filter((f) => names.has(f.sheet!))];
+    const record = assemble(file, anchor, parts, fits ? own : undefined, partFindings);
+    record.doubts = doubtsOf((name) => grids.get(name), record.findings, parts, record.input, record.county);
+    record.readings = [...names].flatMap((n) => (readings.has(n) ? [readings.get(n)!] : []));
+    out.push(record);
   }
   // A roll-up's figures against the counties' own: a warning with the county, never a record.
   const read = out.filter((r) => r.input && r.totalsAt).map((r) => ({ name: r.input!.county.name, input: r.input!, sheet: r.totalsAt!.sheet, cells: r.totalsAt! }));
@@ -239,6 +291,10 @@ export type PlannedRecord = {
   /** Cells not read: the count of ignored_cell findings. */
   ignored: number;
   changes?: RecordChanges;
+  /** Replacing a record: what becomes of its stored payments. */
+  ledger?: LedgerOutcome;
+  /** Its doubts not (yet) confirmed: the record is held until they are. */
+  unconfirmed: number;
 };
 
 /** A file that could not be read, skipped (with skipUnreadable) and named. */
@@ -250,6 +306,10 @@ export type ImportPlan = {
   findings: Finding[];
   inputs: (RecordInput | null)[];
   skippedFiles: SkippedFile[];
+  /** Every doubt of every county, each figure beside what its cell showed; `confirmed` as given. */
+  doubts: (Doubt & { confirmed: boolean })[];
+  /** How each sheet's table 三 was read, the correction applied to it and where that came from. */
+  readings: SheetReading[];
 };
 
 const LINE_CHANGES_SHOWN = 50;
@@ -286,15 +346,34 @@ export function recordChanges(before: CountyRecord, after: CountyRecord): Record
  * `skipUnreadable` (the app), a file that cannot be read is skipped and named instead of
  * failing the whole preview; the CLI keeps the strict behaviour.
  */
-export async function planImport(db: DB, files: ImportFile[], onConflict: OnConflict, options: { skipUnreadable?: boolean } = {}): Promise<ImportPlan> {
+export async function planImport(db: DB, files: ImportFile[], onConflict: OnConflict, options: ImportOptions = {}): Promise<ImportPlan> {
   const read: ReadRecord[] = [];
   const skippedFiles: SkippedFile[] = [];
-  for (const [i, result] of (await readWorkbooksIsolated(files)).entries()) {
+  const corrections = options.corrections ?? [];
+  const results = await readWorkbooksIsolated(files, { corrections });
+  // A correction remembered for a layout is offered where the reading as it stands has doubts: the
+  // file is read again with it, and that reading kept (and named) only if it has fewer doubts.
+  const remembered = rememberedLayouts(db);
+  const doubtCount = (r: FileRead) => (r instanceof AppError ? Infinity : r.reduce((n, x) => n + (x.doubts?.length ?? 0), 0));
+  const offer = results.map((r, i) => {
+    if (r instanceof AppError || doubtCount(r) === 0) return undefined;
+    const own = new Set(corrections.filter((c) => c.file === files[i].name).map((c) => c.sheet));
+    const layouts = r.flatMap((x) => x.readings ?? []).filter((x) => !own.has(x.sheet) && x.layout && remembered[x.layout]);
+    return layouts.length ? Object.fromEntries(layouts.map((x) => [x.layout!, remembered[x.layout!]])) : undefined;
+  });
+  const again = offer.some(Boolean) ? await readWorkbooksIsolated(files.filter((_, i) => offer[i]), { corrections, remembered: Object.assign({}, ...offer.filter(Boolean)) }) : [];
+  for (const [i, o] of offer.entries()) if (o) {
+    const second = again.shift()!;
+    if (doubtCount(second) < doubtCount(results[i])) results[i] = second;
+  }
+  for (const [i, result] of results.entries()) {
     if (!(result instanceof AppError)) read.push(...result);
     else if (options.skipUnreadable) skippedFiles.push({ file: files[i].name, code: result.code, messages: result.messages });
     else throw result;
   }
-  const plan: ImportPlan = { ok: true, records: [], findings: [], inputs: [], skippedFiles };
+  const plan: ImportPlan = { ok: true, records: [], findings: [], inputs: [], skippedFiles, doubts: [], readings: [] };
+  const confirm = options.confirm ?? [];
+  const confirmed = (d: Doubt) => confirm === 'all' || confirm.includes(d.id);
   const seen = new Map<string, ReadRecord>();
   for (const r of read) {
     plan.findings.push(...r.findings);
@@ -324,14 +403,41 @@ export async function planImport(db: DB, files: ImportFile[], onConflict: OnConf
         }
       }
     }
-    if (action === 'rejected' || action === 'conflict') plan.ok = false;
-    const computed = r.input ? computeRecord(r.input) : null;
+    // A doubt stops the record until a person confirms it: nothing doubtful lands unseen.
+    const doubts = r.doubts ?? [];
+    const unconfirmed = doubts.filter((d) => !confirmed(d)).length;
+    plan.doubts.push(...doubts.map((d) => ({ ...d, confirmed: confirmed(d) })));
+    plan.readings.push(...(r.readings ?? []));
+    if (unconfirmed > 0 && (action === 'created' || action === 'replaced')) action = 'held';
+    // Replacing: the stored payments kept, replaced by the file's ledger, or removed, as chosen.
+    let ledger: LedgerOutcome | undefined;
+    let input = r.input;
+    if (existingId !== undefined && input && (action === 'replaced' || action === 'held')) {
+      const stored = readRecord(db, existingId).record.payments ?? [];
+      const fileCount = input.payments?.length ?? 0;
+      const choice = options.ledger ?? 'auto';
+      const keep = choice === 'keep' || (choice === 'auto' && fileCount === 0);
+      if (keep && stored.length > 0) {
+        const lines = new Set(input.disbursements.map((d) => d.seq));
+        const lost = stored.filter((p) => !lines.has(p.line));
+        if (lost.length > 0) {
+          plan.findings.push(place(finding('ledger_not_kept', { county: input.county.name, count: String(lost.length), lines: [...new Set(lost.map((p) => p.line))].join('、') }), r.file, r.sheet));
+          action = 'rejected';
+        }
+        input = { ...input, payments: stored.map(({ line, date, amount, payee, voucher, stage, note }) => ({ line, date, amount, payee, voucher, stage, note })) };
+      } else if (choice === 'remove' || (keep && stored.length === 0)) input = { ...input, payments: undefined };
+      const result = keep ? (stored.length ? 'kept' : 'unchanged') : choice === 'remove' ? (stored.length ? 'removed' : 'unchanged') : fileCount ? 'replaced' : stored.length ? 'removed' : 'unchanged';
+      ledger = { stored: stored.length, file: fileCount, result };
+      if (!input.payments?.length) delete input.payments;
+    }
+    if (action === 'rejected' || action === 'conflict' || action === 'held') plan.ok = false;
+    const computed = input ? computeRecord(input) : null;
     plan.records.push({
       county: r.county.name,
       batch: r.county.batch,
-      items: r.input?.items.length ?? 0,
-      disbursements: r.input?.disbursements.length ?? 0,
-      payments: r.input?.payments?.length ?? 0,
+      items: input?.items.length ?? 0,
+      disbursements: input?.disbursements.length ?? 0,
+      payments: input?.payments?.length ?? 0,
       action,
       file: r.file,
       sheet: r.sheet,
@@ -342,8 +448,10 @@ export async function planImport(db: DB, files: ImportFile[], onConflict: OnConf
       unit: r.unit,
       ignored: r.findings.filter((f) => f.code === 'ignored_cell').length,
       ...(existingId !== undefined && computed ? { changes: recordChanges(readRecord(db, existingId).record, computed) } : {}),
+      ...(ledger ? { ledger } : {}),
+      unconfirmed,
     });
-    plan.inputs.push(r.input);
+    plan.inputs.push(input);
   }
   if (plan.records.length === 0) plan.ok = false;
   return plan;
@@ -352,18 +460,28 @@ export async function planImport(db: DB, files: ImportFile[], onConflict: OnConf
 export type ImportResult = Omit<ImportPlan, 'inputs'> & { backup: string | null; committed: boolean };
 
 /** Plans, then (unless a dry run or the plan has errors) writes all records in one step. */
-export async function importWorkbooks(db: DB, actor: Actor, dbFile: string, files: ImportFile[], options: { onConflict: OnConflict; dryRun: boolean; skipUnreadable?: boolean }): Promise<ImportResult> {
+export async function importWorkbooks(db: DB, actor: Actor, dbFile: string, files: ImportFile[], options: { onConflict: OnConflict; dryRun: boolean } & ImportOptions): Promise<ImportResult> {
   const { inputs, ...plan } = await planImport(db, files, options.onConflict, options);
-  if (!plan.ok || options.dryRun) return { ...plan, backup: null, committed: false };
+  // The gate: a plan with a record held by a doubt (or any error) writes nothing, whoever calls.
+  if (!plan.ok || plan.records.some((r) => r.action === 'held') || options.dryRun) return { ...plan, backup: null, committed: false };
   const replacing = plan.records.some((r) => r.action === 'replaced');
   const backup = replacing ? backupDatabase(db, dbFile, 'import-replace') : null;
-  const counties = plan.records.filter((r) => r.action !== 'skipped').map((r) => r.county);
-  mutate(db, actor, { action: 'import', recordId: null, detail: { files: files.map((f) => f.name), counties } }, (changes) => {
+  const written = plan.records.filter((r) => r.action !== 'skipped');
+  const counties = written.map((r) => r.county);
+  const files_ = new Set(written.map((r) => `${r.file}\u0000${r.sheet}`));
+  // Doubts written after a person confirmed them are logged with the step (code, cell, county).
+  const doubts = plan.doubts.filter((d) => files_.has(`${d.file}\u0000${d.sheet}`) || written.some((r) => r.county === d.county));
+  const detail = { files: files.map((f) => f.name), counties, ...(doubts.length ? { confirmed: doubts.map((d) => `${d.county ?? ''} ${d.code} ${d.file} › ${d.sheet}${d.cell ? ` › ${d.cell}` : ''}`) } : {}) };
+  mutate(db, actor, { action: 'import', recordId: null, detail }, (changes) => {
     plan.records.forEach((r, i) => {
       if (r.action === 'skipped') return;
       if (r.action === 'replaced') removeRecord(db, changes, r.existingId!);
       insertRecord(changes, inputs[i]!);
     });
+    // A correction the person gave is confirmed by this import: remembered for its layout.
+    for (const reading of plan.readings)
+      if (reading.source === 'user' && reading.layout && reading.correction)
+        rememberLayout(db, reading.layout, reading.correction, { file: reading.file, sheet: reading.sheet, by: actor.client });
   });
   return { ...plan, backup, committed: true };
 }

@@ -2,7 +2,7 @@
 // says in words, naming the file, when a workbook needed more than either.
 import { Worker } from 'node:worker_threads';
 import { AppError, appError } from '../../../shared/errors';
-import type { ReadRecord } from './import';
+import type { ReadOptions, ReadRecord } from './import';
 import type { WorkbookFile } from './read';
 import type { WorkerMessage } from './read-worker';
 import { LIMITS } from './zip';
@@ -38,16 +38,16 @@ const outOfMemory = (file: string) =>
  * Every file's result, in order. A file that is refused, too slow or too big for the memory budget
  * gets its error and the files after it are still read (on a fresh worker when the old one died).
  */
-export async function readWorkbooksIsolated(files: WorkbookFile[]): Promise<FileRead[]> {
+export async function readWorkbooksIsolated(files: WorkbookFile[], options: ReadOptions = {}): Promise<FileRead[]> {
   const results: FileRead[] = [];
-  while (results.length < files.length) results.push(...(await readOnWorker(files.slice(results.length))));
+  while (results.length < files.length) results.push(...(await readOnWorker(files.slice(results.length), options)));
   return results;
 }
 
 /** Reads `files` on one worker until they are done or the worker dies on one of them. */
-function readOnWorker(files: WorkbookFile[]): Promise<FileRead[]> {
+function readOnWorker(files: WorkbookFile[], options: ReadOptions): Promise<FileRead[]> {
   const { url, execArgv } = workerScript();
-  const worker = new Worker(url, { workerData: { files, limits: LIMITS }, execArgv, resourceLimits: { maxOldGenerationSizeMb: LIMITS.memoryMb } });
+  const worker = new Worker(url, { workerData: { files, limits: LIMITS, options }, execArgv, resourceLimits: { maxOldGenerationSizeMb: LIMITS.memoryMb } });
   const results: FileRead[] = [];
   let current = 0;
   let timer: NodeJS.Timeout | undefined;

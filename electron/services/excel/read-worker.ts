@@ -19,7 +19,7 @@ Object.assign(LIMITS, workerData.limits);
 for (const [index, file] of (workerData.files as WorkbookFile[]).entries()) {
   post({ type: 'start', index });
   try {
-    post({ type: 'read', index, records: await readWorkbook(file) });
+    post({ type: 'read', index, records: await readWorkbook(file, workerData.options ?? {}) });
   } catch (e) {
     if (!(e instanceof AppError)) throw e;
     post({ type: 'refused', index, error: { code: e.code, messages: e.messages, place: e.place, details: e.details } });

@@ -7,6 +7,7 @@ import type ExcelJS from 'exceljs';
 import { appError } from '../../../shared/errors';
 import { attributes, date1904AsDigit, defineCjkDateFormats, quoteEscapedFormatChars, unreadableAppXml, wrapBareTextBeforeRuns } from './repairs';
 import { CapExceeded, SheetFilter } from './sheet-filter';
+import { keepDrawingTexts } from './drawings';
 import { brokenZip, checkFileKind, inflateEntry, LIMITS, listEntries, partName, readAsWorksheet, storeZip, type ZipEntry } from './zip';
 
 export type WorkbookFile = { name: string; bytes: Uint8Array };
@@ -98,10 +99,12 @@ export function repair(entries: Map<string, Buffer>): void {
 export async function loadWorkbook(file: WorkbookFile): Promise<ExcelJS.Workbook> {
   const entries = await readEntries(file);
   repair(entries);
+  const names = sheetNames(entries);
   const { default: Excel } = await import('exceljs');
   const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(storeZip(entries) as unknown as ArrayBuffer);
+    keepDrawingTexts(workbook, entries, names);
   } catch (e) {
     if (e instanceof Error && /zip|central directory|signature/i.test(e.message)) throw brokenZip(file.name);
     throw appError(

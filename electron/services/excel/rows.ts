@@ -34,6 +34,8 @@ export type TableRead = {
   /** The units its amounts were read in, and where a unit other than 万元 was named. */
   units: Set<AmountUnit>;
   unitCells: Cell[];
+  /** The unit line (单位：元) the table was read under, if any: where its amounts' unit came from. */
+  unitLine?: TableUnit;
 };
 
 export type TableUnit = { unit: AmountUnit; cell: Cell };
@@ -84,7 +86,7 @@ class TableReader {
     readonly startsTable: (row: number) => boolean,
     readonly used: CellMarks,
   ) {
-    this.out = { kind: header.kind, header, bottom: header.bottom, items: [], disbursements: [], payments: [], cells: [], computedRate: [], totals: [], units: new Set(), unitCells: [] };
+    this.out = { kind: header.kind, header, bottom: header.bottom, items: [], disbursements: [], payments: [], cells: [], computedRate: [], totals: [], units: new Set(), unitCells: [], ...(unit ? { unitLine: unit } : {}) };
     this.columns = header.columns;
     for (const c of header.cells) used.add(c);
   }

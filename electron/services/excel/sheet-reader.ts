@@ -9,14 +9,15 @@
 // read when YANSHOU_CHECK_READER is set). Where this file follows a quirk of exceljs (a value
 // decoded twice, `_x000D_` decoded in shared strings but not inline), it is so that both agree.
 import { appError } from '../../../shared/errors';
-import { GridBuilder, plain, type Grid, type Plain, type Range } from './cells';
+import { GridBuilder, plain, type CellFont, type Grid, type Plain, type Range, type Run } from './cells';
+import { sheetDrawingTexts } from './drawings';
 import { readEntries, repair, type WorkbookFile } from './read';
 import { attr, scanXml } from './xml-scan';
 
 /** A sheet of a workbook: its name, whether it is shown, and its grid (read when asked for). */
 export type BookSheet = { name: string; state: string; grid: () => Grid };
-/** A workbook as the import reads it: its sheets in their order. */
-export type Book = { sheets: BookSheet[] };
+/** A workbook as the import reads it: its sheets in their order, and the texts of shapes drawn on each (by sheet name). */
+export type Book = { sheets: BookSheet[]; drawings?: Map<string, string[]> };
 
 /** The number formats Excel knows by their id, as exceljs names them (xlsx/defaultnumformats.js). */
 const BUILTIN_FORMATS: Record<number, string> = {
@@ -42,31 +43,52 @@ const excelToDate = (v: unknown, date1904: boolean) => new Date(Math.round(((v a
 
 const parseBoolean = (v: string | undefined) => v === 'true' || v === '1';
 
-/** The shared strings, each as the text it shows (rich text runs joined, phonetic guides left out); null for none. */
-function sharedStrings(xml: string): (string | null)[] {
-  const out: (string | null)[] = [];
+/** A shared string: the text it shows, and its runs where a run is struck through or raised (see runMarks in cells.ts). */
+type SharedString = { text: string | null; runs?: Run[] };
+
+/** A run's font as far as the import cares: struck through, raised or lowered. */
+type RunFont = { strike?: boolean; vertAlign?: string };
+/** Reads a run property tag (inside <rPr>) into the run's font; true where it marks the run. */
+function runProperty(name: string, raw: string, font: RunFont): boolean {
+  if (name === 'strike') {
+    const v = attr(raw, 'val');
+    font.strike = v === undefined || v === '1' || v === 'true';
+    return font.strike;
+  }
+  if (name === 'vertAlign') {
+    font.vertAlign = attr(raw, 'val');
+    return font.vertAlign === 'superscript' || font.vertAlign === 'subscript';
+  }
+  return false;
+}
+
+/** The shared strings, each as the text it shows (rich text runs joined, phonetic guides left out). */
+function sharedStrings(xml: string): (SharedString | null)[] {
+  const out: (SharedString | null)[] = [];
   let inSi = false;
   let phonetic = 0;
   let inRun = false;
   let inT = false;
   let parts: string[] = [];
-  let runText = '';
-  let model: string | string[] | null = null;
+  let run: Run = {};
+  let marked = false;
+  let model: string | Run[] | null = null;
   scanXml(xml, {
-    open(name) {
+    open(name, raw) {
       if (name === 'si') {
         inSi = true;
         model = null;
+        marked = false;
       } else if (!inSi) return;
       else if (name === 'rPh') phonetic++;
       else if (phonetic) return;
       else if (name === 'r') {
         inRun = true;
-        runText = '';
+        run = { text: '' };
       } else if (name === 't') {
         inT = true;
         parts = [];
-      }
+      } else if (inRun && runProperty(name, raw, (run.font ??= {}))) marked = true;
     },
     text(t) {
       if (inT) parts.push(t);
@@ -77,26 +99,32 @@ function sharedStrings(xml: string): (string | null)[] {
       else if (phonetic) return;
       else if (name === 't' && inT) {
         inT = false;
-        if (inRun) runText = unescapeX(parts.join(''));
+        if (inRun) run.text = unescapeX(parts.join(''));
         else model = unescapeX(parts.join(''));
       } else if (name === 'r' && inRun) {
         inRun = false;
-        model = Array.isArray(model) ? [...model, runText] : [runText];
+        model = Array.isArray(model) ? [...model, run] : [run];
       } else if (name === 'si') {
         inSi = false;
-        out.push(Array.isArray(model) ? (model as string[]).join('') : model);
+        const runs = Array.isArray(model) ? (model as Run[]) : undefined;
+        const plainText = model as string | null;
+        out.push(runs ? { text: runs.map((r) => r.text ?? '').join(''), ...(marked ? { runs } : {}) } : plainText === null ? null : { text: plainText });
       }
     },
   });
   return out;
 }
 
-type Format = { numFmt: string | undefined; code: string | undefined };
+type Format = { numFmt: string | undefined; code: string | undefined; struck?: boolean };
 
 /** Per cell style (an index into cellXfs), its number format; null where the style does not exist. */
 function cellFormats(xml: string): (Format | null)[] {
   const custom = new Map<number, { numFmt: string; code: string }>();
   const ids: number[] = [];
+  const fontIds: number[] = [];
+  // Fonts struck through, by their index in <fonts>.
+  const struckFonts: boolean[] = [];
+  let inFonts = false;
   let inXfs = false;
   scanXml(xml, {
     open(name, raw) {
@@ -104,18 +132,26 @@ function cellFormats(xml: string): (Format | null)[] {
         const code = attr(raw, 'formatCode') ?? '';
         custom.set(parseInt(attr(raw, 'numFmtId') ?? '', 10), { numFmt: code.replace(/[\\](.)/g, '$1'), code });
       } else if (name === 'cellXfs') inXfs = true;
-      else if (name === 'xf' && inXfs) ids.push(parseInt(attr(raw, 'numFmtId') ?? '', 10));
+      else if (name === 'fonts') inFonts = true;
+      else if (name === 'font' && inFonts) struckFonts.push(false);
+      else if (name === 'strike' && inFonts) struckFonts[struckFonts.length - 1] = runProperty(name, raw, {});
+      else if (name === 'xf' && inXfs) {
+        ids.push(parseInt(attr(raw, 'numFmtId') ?? '', 10));
+        fontIds.push(parseInt(attr(raw, 'fontId') ?? '', 10));
+      }
     },
     close(name) {
       if (name === 'cellXfs') inXfs = false;
+      else if (name === 'fonts') inFonts = false;
     },
     text() {},
   });
-  return ids.map((id) => {
-    if (!id) return { numFmt: undefined, code: undefined };
+  return ids.map((id, i) => {
+    const struck = struckFonts[fontIds[i]] === true ? { struck: true } : {};
+    if (!id) return { numFmt: undefined, code: undefined, ...struck };
     const own = custom.get(id);
-    if (own?.numFmt) return own;
-    return { numFmt: BUILTIN_FORMATS[id], code: BUILTIN_FORMATS[id] };
+    if (own?.numFmt) return { ...own, ...struck };
+    return { numFmt: BUILTIN_FORMATS[id], code: BUILTIN_FORMATS[id], ...struck };
   });
 }
 
@@ -144,9 +180,9 @@ function rangeOf(ref: string): Range | null {
 
 const overlaps = (a: Range, b: Range) => !(b.bottom < a.top || b.top > a.bottom || b.right < a.left || b.left > a.right);
 
-type RawCell = { ref: string | undefined; col: number; t: string | undefined; s: number; formula: boolean; value: string | undefined; runs: string[] | null };
+type RawCell = { ref: string | undefined; col: number; t: string | undefined; s: number; formula: boolean; value: string | undefined; runs: Run[] | null };
 
-type Shared = { strings: (string | null)[]; formats: (Format | null)[]; date1904: boolean };
+type Shared = { strings: (SharedString | null)[]; formats: (Format | null)[]; date1904: boolean };
 
 const unreadable = (file: string, why: string) =>
   appError(
@@ -169,11 +205,14 @@ export function sheetGrid(name: string, xml: string, shared: Shared, file: strin
   let current: 'f' | 'v' | 't' | null = null;
   let inRun = false;
   let runText: string[] = [];
+  let runFont: RunFont | undefined;
+  const hiddenRows = new Set<number>();
   scanXml(xml, {
     open(tag, raw) {
       if (cell) {
         if (inRun) {
           if (tag === 't') runText = [];
+          else runProperty(tag, raw, (runFont ??= {}));
           return;
         }
         if (tag === 'f') {
@@ -184,6 +223,7 @@ export function sheetGrid(name: string, xml: string, shared: Shared, file: strin
         else if (tag === 'r') {
           inRun = true;
           runText = [];
+          runFont = undefined;
         }
         return;
       }
@@ -194,6 +234,7 @@ export function sheetGrid(name: string, xml: string, shared: Shared, file: strin
         // A row given twice: the later one stands, as in exceljs.
         row = new Map();
         rows.set(rowNumber, row);
+        if (parseBoolean(attr(raw, 'hidden'))) hiddenRows.add(rowNumber);
       } else if (inData && tag === 'c' && row) {
         const ref = attr(raw, 'r');
         const s = attr(raw, 's');
@@ -225,7 +266,7 @@ export function sheetGrid(name: string, xml: string, shared: Shared, file: strin
         if (inRun) {
           if (tag === 'r') {
             inRun = false;
-            (cell.runs ??= []).push(unescapeX(runText.join('')));
+            (cell.runs ??= []).push({ text: unescapeX(runText.join('')), ...(runFont ? { font: runFont } : {}) });
           }
           return;
         }
@@ -249,8 +290,9 @@ export function sheetGrid(name: string, xml: string, shared: Shared, file: strin
       const raw = cells.get(c)!;
       const format = raw.s ? shared.formats[raw.s] : undefined;
       const p = plainOf(raw, format, shared, hyperlinks.has(raw.ref ?? ''), file);
-      if (p) grid.add(r, c, colLetters(c) + r, p, format?.numFmt, format?.code);
+      if (p) grid.add(r, c, colLetters(c) + r, p, format?.numFmt, format?.code, fontOf(raw, format, shared));
     }
+    if (hiddenRows.has(r)) grid.hideRow(r);
   }
   // Hidden columns as exceljs lays them out: the definitions in order of their first column, an
   // overlapping one starting where the previous ended.
@@ -261,6 +303,13 @@ export function sheetGrid(name: string, xml: string, shared: Shared, file: strin
     for (; count <= col.max && count <= 16_384; count++) if (col.hidden) hidden.add(count);
   }
   return grid.done((c) => hidden.has(c));
+}
+
+/** A cell's runs (a rich text value) and whether its font strikes it through, for runMarks in cells.ts. */
+function fontOf(raw: RawCell, format: Format | null | undefined, shared: Shared): CellFont | undefined {
+  const runs = raw.runs ?? (raw.t === 's' && !raw.formula ? shared.strings[parseInt(raw.value ?? '', 10)]?.runs : undefined);
+  if (!runs && !format?.struck) return undefined;
+  return { runs: runs ?? undefined, struck: format?.struck === true };
 }
 
 function colLetters(col: number): string {
@@ -286,14 +335,14 @@ function plainOf(raw: RawCell, format: Format | null | undefined, shared: Shared
     case 's': {
       const s = shared.strings[parseInt(raw.value ?? '', 10)];
       if (s === undefined) throw unreadable(file, "Cannot read properties of undefined (reading 'richText')");
-      v = s;
+      v = s === null ? null : s.text;
       break;
     }
     case 'str':
-      v = raw.runs ? raw.runs.join('') : xmlDecode(raw.value!);
+      v = raw.runs ? raw.runs.map((x) => x.text).join('') : xmlDecode(raw.value!);
       break;
     case 'inlineStr':
-      v = raw.runs ? raw.runs.join('') : raw.value;
+      v = raw.runs ? raw.runs.map((x) => x.text).join('') : raw.value;
       break;
     case 'b':
       v = parseInt(raw.value ?? '', 10) !== 0;
@@ -356,8 +405,15 @@ export async function readBook(file: WorkbookFile): Promise<Book> {
       formats: cellFormats(entries.get('xl/styles.xml')?.toString('utf8') ?? ''),
       date1904: pr ? attr(pr[0].slice(1, -1), 'date1904') === '1' : false,
     };
+    const worksheets = worksheetsOf(entries);
+    const drawings = new Map<string, string[]>();
+    for (const s of worksheets) {
+      const texts = sheetDrawingTexts(entries, s.part);
+      if (texts.length) drawings.set(s.name, texts);
+    }
     return {
-      sheets: worksheetsOf(entries).map((s) => ({
+      drawings,
+      sheets: worksheets.map((s) => ({
         name: s.name,
         state: s.state,
         grid: () => sheetGrid(s.name, entries.get(s.part)!.toString('utf8'), shared, file.name),

@@ -135,6 +135,18 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE records ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
   `,
+  // Corrections of an import's reading confirmed by a person, remembered for the sheet's layout
+  // (its headings and shape) and offered the next time a workbook of that layout arrives.
+  `
+  CREATE TABLE import_layouts (
+    layout TEXT PRIMARY KEY,
+    correction TEXT NOT NULL,
+    file TEXT NOT NULL,
+    sheet TEXT NOT NULL,
+    saved_by TEXT NOT NULL,
+    saved_at TEXT NOT NULL
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -86,7 +86,11 @@ describe('import into the store', () => {
     const [id] = findRecordIds(db, '樟树市', 8).map((r) => r.id);
     expect(readRecord(db, id).record).toEqual(referenceFixture('hans'));
 
-    const replace = await importWorkbooks(db, ME, file, [traditional], { onConflict: 'replace', dryRun: false });
+    // Its doubts hold it until a person confirms them; then it replaces.
+    const held = await importWorkbooks(db, ME, file, [traditional], { onConflict: 'replace', dryRun: false });
+    expect([held.records[0].action, held.committed, held.backup]).toEqual(['held', false, null]);
+    expect(readRecord(db, id).record).toEqual(referenceFixture('hans'));
+    const replace = await importWorkbooks(db, ME, file, [traditional], { onConflict: 'replace', dryRun: false, confirm: held.doubts.map((d) => d.id) });
     expect(replace.records[0].action).toBe('replaced');
     expect(replace.backup && fs.existsSync(replace.backup)).toBe(true);
     expect(path.dirname(replace.backup!)).toBe(backupsFolder(file));
@@ -123,7 +127,7 @@ describe('import into the store', () => {
     sheets[0].rows[12][7] = { v: 42 };
     const preview = await importWorkbooks(db, ME, ':memory:', [{ name: 'yuan.xlsx', bytes: await bytesOf(excelOf(sheets)) }], { onConflict: 'fail', dryRun: true });
     expect(preview.records).toEqual([
-      { county: '樟树市', batch: 8, items: 6, disbursements: 6, payments: 0, action: 'created', file: 'yuan.xlsx', sheet: '樟树市', planned: '1500', actual: '1235.96', rate: '82.40', unit: 'yuan', ignored: 1 },
+      { county: '樟树市', batch: 8, items: 6, disbursements: 6, payments: 0, action: 'created', file: 'yuan.xlsx', sheet: '樟树市', planned: '1500', actual: '1235.96', rate: '82.40', unit: 'yuan', ignored: 1, unconfirmed: 0 },
     ]);
     expect(preview.findings.map((f) => [f.code, f.cell])).toEqual([['ignored_cell', 'H13'], ['amounts_in_yuan', 'E13']]);
   });
@@ -138,7 +142,7 @@ describe('import into the store', () => {
     const input = { county: edited.county, items: edited.items, disbursements: edited.disbursements.map(({ rate: _r, ...d }) => d) };
     const { computeRecord } = await import('../../../../shared/record');
     const file = { name: 'edited.xlsx', bytes: await exportWorkbook([computeRecord(input)]) };
-    const preview = await importWorkbooks(db, ME, ':memory:', [file], { onConflict: 'replace', dryRun: true });
+    const preview = await importWorkbooks(db, ME, ':memory:', [file], { onConflict: 'replace', dryRun: true, confirm: 'all' });
     expect(preview.records[0]).toMatchObject({ action: 'replaced', planned: '1460', actual: '1266.34', rate: '86.74' });
     expect(preview.records[0].changes).toEqual({
       items: { added: 1, removed: 0 },

@@ -1,0 +1,154 @@
+// Corrections of a reading: what a person tells the import about a sheet it read wrong — which
+// column is 计划 and which 实际, the unit of a column, rows to leave out (a 其中 line) or to read
+// after all (a struck-through or hidden row) — applied as a view of the sheet's grid, so every
+// stage after it (locate, header, rows, facts) reads the sheet as corrected without knowing.
+// Struck-through and hidden rows and struck-through cells are left out of that view by default:
+// a deleted line or hidden data is never silently part of a figure (each is reported, a doubt).
+import { createHash } from 'node:crypto';
+import { finding, type Finding } from '../../../shared/findings';
+import type { AmountUnit } from '../../../shared/money';
+import type { SheetCorrection } from '../../../shared/doubts';
+import { colName, type Cell, type Grid } from './cells';
+import type { SheetLayout } from './locate';
+
+export type { SheetCorrection };
+
+/** A correction remembered for a layout: columns and units (rows differ from file to file). */
+export type LayoutCorrection = Pick<SheetCorrection, 'planned' | 'actual' | 'units'>;
+
+export const isEmptyCorrection = (c: LayoutCorrection | SheetCorrection | undefined) =>
+  !c || (!c.planned && !c.actual && Object.keys(c.units ?? {}).length === 0 && !(c as SheetCorrection).skipRows?.length && !(c as SheetCorrection).keepRows?.length);
+
+const UNIT_WORD: Record<AmountUnit, string> = { wan: '万元', yuan: '元', qian: '千元', yi: '亿元' };
+
+/** The sheet as corrected: rows left out, header texts rewritten; cell numbers kept. */
+class CorrectedGrid implements Grid {
+  readonly rows: readonly number[];
+  constructor(
+    private readonly base: Grid,
+    private readonly leftOut: ReadonlySet<number>,
+    private readonly cellsOut: ReadonlySet<Cell>,
+    private readonly texts: ReadonlyMap<Cell, Cell>,
+  ) {
+    this.rows = base.rows.filter((r) => !leftOut.has(r) && this.row(r).length > 0);
+  }
+  get sheet() {
+    return this.base.sheet;
+  }
+  get rowCount() {
+    return this.base.rowCount;
+  }
+  get colCount() {
+    return this.base.colCount;
+  }
+  get cellCount() {
+    return this.base.cellCount;
+  }
+  get hiddenColumns() {
+    return this.base.hiddenColumns;
+  }
+  private shown(c: Cell | undefined): Cell | undefined {
+    if (!c || this.leftOut.has(c.row) || this.cellsOut.has(c)) return undefined;
+    return this.texts.get(c) ?? c;
+  }
+  at(r: number, c: number) {
+    return this.shown(this.base.at(r, c));
+  }
+  cover(r: number, c: number) {
+    return this.shown(this.base.cover(r, c));
+  }
+  row(r: number): readonly Cell[] {
+    if (this.leftOut.has(r)) return [];
+    const cells = this.base.row(r);
+    if (this.cellsOut.size === 0 && this.texts.size === 0) return cells;
+    return cells.filter((c) => !this.cellsOut.has(c)).map((c) => this.texts.get(c) ?? c);
+  }
+}
+
+const excerpt = (cells: readonly Cell[]) => cells.map((c) => c.text).join(' ').slice(0, 40);
+
+/**
+ * The grid as the import reads it: struck-through and hidden rows and struck-through cells left
+ * out (each reported), the person's rows left out or kept; header cells of table 三 rewritten to
+ * say the columns and units the person chose (`layout`: the sheet as first read, for its headers).
+ */
+export function correctedGrid(grid: Grid, file: string, correction: SheetCorrection | LayoutCorrection | undefined, layout: SheetLayout | undefined): { grid: Grid; findings: Finding[]; leftOut: number[] } {
+  const findings: Finding[] = [];
+  const keep = new Set((correction as SheetCorrection | undefined)?.keepRows ?? []);
+  const leftOut = new Set<number>();
+  const cellsOut = new Set<Cell>();
+  const at = (cell: Cell) => ({ file, sheet: grid.sheet, cell: cell.address });
+  for (const r of grid.rows) {
+    const cells = grid.row(r);
+    if (keep.has(r)) continue;
+    if (cells.every((c) => c.struck)) {
+      leftOut.add(r);
+      findings.push({ ...finding('struck_row', { row: String(r), value: excerpt(cells) }), ...at(cells[0]) });
+    } else if (grid.hiddenRows?.has(r)) {
+      leftOut.add(r);
+      findings.push({ ...finding('hidden_row', { row: String(r), value: excerpt(cells) }), ...at(cells[0]) });
+    } else
+      for (const c of cells)
+        if (c.struck) {
+          cellsOut.add(c);
+          findings.push({ ...finding('struck_text', { dropped: c.text, value: '' }), ...at(c) });
+        }
+    for (const c of cells)
+      if (c.dropped && !leftOut.has(r) && !cellsOut.has(c))
+        findings.push({ ...finding(c.dropped.why === 'strike' ? 'struck_text' : 'footnote_mark', { dropped: c.dropped.text, value: c.text }), ...at(c) });
+  }
+  for (const r of (correction as SheetCorrection | undefined)?.skipRows ?? []) leftOut.add(r);
+  const texts = new Map<Cell, Cell>();
+  const relabel = (cell: Cell | undefined, text: string) => cell && texts.set(cell, { ...cell, value: text, text });
+  const colNumber = (letter: string) => [...letter.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const disbursements = layout?.tables.filter((t) => t.kind === 'disbursements') ?? [];
+  for (const t of disbursements) {
+    const h = t.header;
+    const leaf = (col: number) => grid.cover(h.bottom, col);
+    const named = new Map<number, string>();
+    for (const field of ['planned', 'actual'] as const) {
+      const chosen = correction?.[field];
+      if (!chosen) continue;
+      const col = colNumber(chosen);
+      // The column read for this field before is renamed, so that only the chosen one can be it.
+      const before = h.columns[field];
+      if (before !== undefined && before !== col && !named.has(before)) named.set(before, `原${leaf(before)?.text ?? colName(before)}列`);
+      named.set(col, field === 'planned' ? '计划安排额度' : '实际拨付额度');
+    }
+    for (const [letter, unit] of Object.entries(correction?.units ?? {})) {
+      const col = colNumber(letter);
+      const text = named.get(col) ?? (leaf(col)?.text ?? '').replace(/[(（\[【][^)）\]】]*元[^)）\]】]*[)）\]】]|单位.*$/g, '');
+      named.set(col, `${text}(${UNIT_WORD[unit]})`);
+    }
+    for (const [col, text] of named) {
+      const cell = leaf(col);
+      if (cell) relabel(cell, text);
+    }
+    // A unit chosen for a column overrides the table's unit line (单位：万元) for it: the line is
+    // rewritten to the unit chosen when every amount column gets the same one, else dropped.
+    const line = t.unitLine?.cell;
+    const chosenUnits = Object.values(correction?.units ?? {});
+    if (line && chosenUnits.length > 0) {
+      const same = chosenUnits.every((u) => u === chosenUnits[0]);
+      relabel(line, same ? `单位:${UNIT_WORD[chosenUnits[0]]}` : '');
+    }
+  }
+  const empty = leftOut.size === 0 && cellsOut.size === 0 && texts.size === 0;
+  return { grid: empty ? grid : new CorrectedGrid(grid, leftOut, cellsOut, texts), findings, leftOut: [...leftOut].sort((a, b) => a - b) };
+}
+
+/**
+ * A sheet's layout, recognised by its headings and shape: the header bands of its tables (their
+ * texts and where they stand relative to each other) and the sheet's width. The same form sent
+ * by another county, with other figures and more or fewer lines, has the same layout.
+ */
+export function layoutKey(layout: SheetLayout): string | null {
+  if (layout.tables.length === 0) return null;
+  const first = layout.tables[0].header.top;
+  const parts = layout.tables.map((t) => {
+    const h = t.header;
+    const cells = h.cells.map((c) => `${c.row - h.top},${c.col},${c.span},${c.rowSpan}:${c.text.replace(/\s+/g, '')}`).join('|');
+    return `${t.kind}@${t === layout.tables[0] ? 0 : h.top - first > 0 ? 'below' : 'above'}[${cells}]`;
+  });
+  return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 24);
+}

@@ -1,0 +1,178 @@
+// The reading beside the sheet: for each doubt of a county, the figures it is about — the cell,
+// the text the clerk saw there (its number format applied), the value read, the unit applied and
+// where that unit came from — and, per sheet, how table 三 was read (its columns and units, its
+// lines, the rows left out), which is what a person corrects.
+import { createHash } from 'node:crypto';
+import type { Doubt, Figure, SheetReading, UnitFrom } from '../../../shared/doubts';
+import { isDoubt, type Finding } from '../../../shared/findings';
+import type { AmountUnit } from '../../../shared/money';
+import type { RecordInput } from '../../../shared/record';
+import { colName, type Grid } from './cells';
+import type { LayoutCorrection, SheetCorrection } from './corrections';
+import { formatNumber } from './display';
+import type { Block } from './locate';
+import type { TableRead } from './rows';
+
+type Reading = { read: string | null; unit: AmountUnit | null; unitFrom: UnitFrom | null };
+
+/** The grid of a sheet by its name, as the import read it. */
+export type GridOfSheet = (sheet: string) => Grid | undefined;
+
+/** What the clerk saw in a cell: rich text as written (a footnote mark raised), a number with its format. */
+export function seenText(grid: Grid | undefined, address: string): string {
+  const m = /^([A-Z]+)(\d+)$/.exec(address);
+  if (!grid || !m) return '';
+  const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const cell = grid.cover(Number(m[2]), col);
+  if (!cell) return '';
+  if (cell.seen) return cell.seen;
+  if (cell.dropped) return cell.dropped.seen;
+  if (typeof cell.value === 'number') return formatNumber(cell.value, cell.numFmtCode ?? cell.numFmt);
+  return cell.text;
+}
+
+const columnOf = (address: string) => /^[A-Z]+/.exec(address)?.[0] ?? '';
+const rowOf = (address: string) => Number(/\d+$/.exec(address)?.[0] ?? 0);
+const colNumber = (letter: string) => [...letter].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+
+/** The unit an amount column of a table was read in, and where it came from. */
+function columnUnit(t: TableRead, col: number): { unit: AmountUnit; from: UnitFrom } {
+  const own = t.header.units.get(col);
+  if (own) return { unit: own.unit, from: { kind: 'header', cell: own.cell.address, text: own.cell.text } };
+  if (t.unitLine) return { unit: t.unitLine.unit, from: { kind: 'line', cell: t.unitLine.cell.address, text: t.unitLine.cell.text } };
+  return { unit: 'wan', from: { kind: 'default' } };
+}
+
+/** Every amount the county's reading took from a cell, by sheet and address. */
+export function readingsOf(parts: Block[]): Map<string, Reading> {
+  const out = new Map<string, Reading>();
+  const key = (sheet: string, cell: string) => `${sheet}\u0000${cell}`;
+  for (const p of parts) {
+    for (const t of p.tables) {
+      if (t.kind !== 'disbursements') continue;
+      const unitAt = (cell: string) => columnUnit(t, colNumber(columnOf(cell)));
+      t.cells.forEach((cells, i) => {
+        for (const field of ['planned', 'actual'] as const) {
+          const cell = cells[field];
+          if (!cell) continue;
+          const u = unitAt(cell);
+          out.set(key(p.sheet, cell), { read: t.disbursements[i]?.[field] ?? null, unit: u.unit, unitFrom: u.from });
+        }
+      });
+      for (const total of t.totals)
+        for (const stated of [total.planned, total.actual]) {
+          if (!stated) continue;
+          const u = unitAt(stated.cell);
+          out.set(key(p.sheet, stated.cell), { read: stated.value, unit: u.unit, unitFrom: u.from });
+        }
+    }
+  }
+  return out;
+}
+
+const FACTS = ['investment.total', 'investment.central', 'investment.localGov', 'investment.social', 'centralArrangedUse'] as const;
+type FactName = (typeof FACTS)[number];
+
+/** A fact's figure: in a paragraph, the words around its number (…其中中央资金1500万元,…), and the unit they say. */
+function factFigure(grids: GridOfSheet, parts: Block[], fact: FactName): Figure | undefined {
+  const facts = parts[0]?.facts;
+  const cell = facts?.cells[fact];
+  const value = facts?.values[fact];
+  if (!facts || !cell || value === undefined) return undefined;
+  const sheet = facts.sheets[fact] ?? parts[0].sheet;
+  const text = seenText(grids(sheet), cell);
+  const read = String(value);
+  // The number as written near its label: 1500, 1,500, 15000000 (in 元).
+  const numbers = [...text.matchAll(/(\d[\d,，]*(?:\.\d+)?)\s*(亿元|万元|千元|元)?/g)];
+  const label = FACT_LABELS[fact];
+  const near = numbers.find((m) => label.some((l) => text.slice(Math.max(0, m.index! - l.length - 4), m.index).includes(l)));
+  const from = near ? Math.max(0, ...label.map((l) => text.lastIndexOf(l, near.index!))) : 0;
+  const excerpt = near && text.length > 30 ? `${from > 0 ? '…' : ''}${text.slice(from, near.index! + near[0].length)}…` : text;
+  const said = near?.[2] ? UNIT_OF[near[2]] : undefined;
+  return { sheet, cell, seen: excerpt, read, unit: said ?? 'wan', unitFrom: said ? { kind: 'text', cell } : { kind: 'default' } };
+}
+
+const FACT_LABELS: Record<FactName, string[]> = {
+  'investment.total': ['总投资'],
+  'investment.central': ['中央资金', '中央财政资金'],
+  'investment.localGov': ['配套资金'],
+  'investment.social': ['社会资本'],
+  centralArrangedUse: ['安排使用中央资金'],
+};
+const UNIT_OF: Record<string, AmountUnit> = { 亿元: 'yi', 万元: 'wan', 千元: 'qian', 元: 'yuan' };
+
+/** The figures each doubt is about: its own cell, and for a sum against a fact, the 合计, a line and the fact. */
+function cellsOf(f: Finding, parts: Block[]): ({ sheet: string; cell: string } | { fact: FactName })[] {
+  const out: ({ sheet: string; cell: string } | { fact: FactName })[] = [];
+  const table = parts.flatMap((p) => p.tables.map((t) => ({ t, sheet: p.sheet }))).find((x) => x.t.kind === 'disbursements');
+  const column = f.code === 'disbursed_over_arranged' || (f.code === 'amount_scale' && f.params.what === 'actual') ? 'actual' : 'planned';
+  const fact: FactName = column === 'actual' ? 'centralArrangedUse' : 'investment.central';
+  const factCell = parts[0]?.facts.cells[fact];
+  const ownIsFact = !!f.cell && Object.values(parts[0]?.facts.cells ?? {}).includes(f.cell) && f.target?.table === 'county';
+  if (f.sheet && f.cell && !ownIsFact && f.code !== 'drawing_unit') out.push({ sheet: f.sheet, cell: f.cell });
+  if (['planned_vs_central', 'planned_zero', 'disbursed_over_arranged', 'amount_scale', 'drawing_unit'].includes(f.code) && table) {
+    const total = table.t.totals[0]?.[column];
+    const first = table.t.cells.find((c) => c[column])?.[column];
+    if (total) out.push({ sheet: table.sheet, cell: total.cell });
+    if (first) out.push({ sheet: table.sheet, cell: first });
+    if (factCell && f.code !== 'drawing_unit') out.push({ fact });
+  }
+  if (f.code === 'arranged_over_central') out.push({ fact: 'centralArrangedUse' }, { fact: 'investment.central' });
+  if (f.code === 'investment_sum') out.push(...FACTS.map((x) => ({ fact: x })));
+  const seen = new Set<string>();
+  return out.filter((x) => {
+    const k = 'fact' in x ? x.fact : `${x.sheet}!${x.cell}`;
+    return !seen.has(k) && !!seen.add(k);
+  });
+}
+
+/** The doubts of one county's reading, each with its figures beside what the sheet showed. */
+export function doubtsOf(grids: GridOfSheet, findings: Finding[], parts: Block[], input: RecordInput | null, county: { name: string; batch: number | null } | undefined): Doubt[] {
+  const doubts = findings.filter(isDoubt);
+  if (doubts.length === 0) return [];
+  void input;
+  const readings = readingsOf(parts);
+  return doubts.map((f) => {
+    const figures: Figure[] = cellsOf(f, parts).flatMap((x) => {
+      if ('fact' in x) {
+        const figure = factFigure(grids, parts, x.fact);
+        return figure ? [{ ...figure, field: `county.${x.fact}` }] : [];
+      }
+      const { sheet, cell } = x;
+      const r = readings.get(`${sheet}\u0000${cell}`);
+      return [{ sheet, cell, seen: seenText(grids(sheet), cell), read: r?.read ?? null, unit: r?.unit ?? null, unitFrom: r?.unitFrom ?? null }];
+    });
+    const id = createHash('sha256').update(JSON.stringify([f.file, f.sheet, f.cell, f.code, f.params])).digest('hex').slice(0, 16);
+    return { id, code: f.code, params: f.params, county: county?.name ?? null, batch: county?.batch ?? null, file: f.file ?? '', sheet: f.sheet ?? '', ...(f.cell ? { cell: f.cell } : {}), figures };
+  });
+}
+
+/** How table 三 of a sheet was read, for the person to correct. */
+export function sheetReading(
+  file: string,
+  sheet: string,
+  layout: string | null,
+  tables: TableRead[],
+  applied: { correction: SheetCorrection | LayoutCorrection; source: 'user' | 'remembered' } | undefined,
+  leftOut: { row: number; text: string; why: 'struck' | 'hidden' | 'user' }[],
+): SheetReading {
+  const t = tables.find((x) => x.kind === 'disbursements');
+  const columns: SheetReading['columns'] = [];
+  if (t) {
+    const h = t.header;
+    const fieldOf = new Map<number, string>(Object.entries(h.columns).map(([f, c]) => [c as number, f]));
+    for (let col = h.left; col <= h.right; col++) {
+      const leaf = h.cells.filter((c) => c.col <= col && c.col + c.span - 1 >= col).sort((a, b) => b.row - a.row)[0];
+      if (!leaf) continue;
+      const field = fieldOf.get(col) ?? null;
+      const amount = field === 'planned' || field === 'actual';
+      const u = amount ? columnUnit(t, col) : undefined;
+      columns.push({ col: colName(col), text: leaf.text, field, unit: u?.unit ?? null, unitFrom: u?.from ?? null });
+    }
+  }
+  const lines: SheetReading['lines'] = t ? t.cells.map((c, i) => ({ row: rowOf(c.name ?? c.seq ?? c.planned ?? ''), text: t.disbursements[i]?.name ?? '', leftOut: null })) : [];
+  for (const l of leftOut) lines.push({ row: l.row, text: l.text, leftOut: l.why });
+  lines.sort((a, b) => a.row - b.row);
+  const { file: _f, sheet: _s, ...correction } = (applied?.correction ?? {}) as SheetCorrection;
+  return { file, sheet, layout, correction: applied ? correction : null, source: applied?.source ?? null, columns, lines };
+}

@@ -1,0 +1,35 @@
+// Corrections of an import's reading, remembered per sheet layout once a person confirmed them by
+// importing (columns and units; rows differ from file to file). Kept beside the records, outside
+// the change log: they are how this office's forms read, not figures of a county.
+import type { DB } from './database';
+import type { LayoutCorrection } from '../excel/corrections';
+
+export function rememberedLayouts(db: DB): Record<string, LayoutCorrection> {
+  const rows = db.prepare('SELECT layout, correction FROM import_layouts').all() as { layout: string; correction: string }[];
+  const out: Record<string, LayoutCorrection> = {};
+  for (const r of rows) {
+    try {
+      out[r.layout] = JSON.parse(r.correction) as LayoutCorrection;
+    } catch {
+      // A damaged row only loses a suggestion.
+    }
+  }
+  return out;
+}
+
+/** Inside the import's transaction: the layout's correction as confirmed (an empty one forgets it). */
+export function rememberLayout(db: DB, layout: string, correction: LayoutCorrection, where: { file: string; sheet: string; by: string }): void {
+  const kept: LayoutCorrection = {
+    ...(correction.planned ? { planned: correction.planned } : {}),
+    ...(correction.actual ? { actual: correction.actual } : {}),
+    ...(correction.units && Object.keys(correction.units).length ? { units: correction.units } : {}),
+  };
+  if (Object.keys(kept).length === 0) {
+    db.prepare('DELETE FROM import_layouts WHERE layout = ?').run(layout);
+    return;
+  }
+  db.prepare(
+    'INSERT INTO import_layouts (layout, correction, file, sheet, saved_by, saved_at) VALUES (?, ?, ?, ?, ?, ?) ' +
+      'ON CONFLICT (layout) DO UPDATE SET correction = excluded.correction, file = excluded.file, sheet = excluded.sheet, saved_by = excluded.saved_by, saved_at = excluded.saved_at',
+  ).run(layout, JSON.stringify(kept), where.file, where.sheet, where.by, new Date().toISOString());
+}

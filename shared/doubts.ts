@@ -1,0 +1,72 @@
+// Doubts of an import, as the preview and the CLI show them: each doubtful figure beside what the
+// clerk saw in its cell, and the corrections a person can give a sheet's reading. The list of
+// doubt codes and why each is one: shared/findings.ts (DOUBT_CODES) and docs/doubts.md.
+import { z } from 'zod';
+
+const units = z.enum(['wan', 'yuan', 'qian', 'yi']);
+const column = z.string().regex(/^[A-Z]{1,3}$/);
+
+/** Where the unit an amount was read in came from. */
+export const unitFromSchema = z.object({
+  /** header: the column's header (or the group over it); line: a unit line (单位：元); text: the cell's own text; default: none said, 万元 assumed. */
+  kind: z.enum(['header', 'line', 'text', 'default']),
+  cell: z.string().optional(),
+  text: z.string().optional(),
+});
+
+/** One figure of a doubt: the cell, what it showed, the value read and the unit applied. */
+export const figureSchema = z.object({
+  sheet: z.string(),
+  cell: z.string(),
+  /** The cell's displayed text, its number format applied (what the clerk saw). */
+  seen: z.string(),
+  /** The value read, in 万元 for an amount; null when nothing was read from it. */
+  read: z.string().nullable(),
+  unit: units.nullable(),
+  unitFrom: unitFromSchema.nullable(),
+  /** A basic fact read from a paragraph or label: which (county.investment.central …); `seen` is the words around it. */
+  field: z.string().optional(),
+});
+
+export const doubtSchema = z.object({
+  /** Stable for the same finding of the same file: what a confirmation names. */
+  id: z.string(),
+  code: z.string(),
+  params: z.record(z.string(), z.string()),
+  county: z.string().nullable(),
+  batch: z.number().int().nullable(),
+  file: z.string(),
+  sheet: z.string(),
+  cell: z.string().optional(),
+  figures: z.array(figureSchema),
+});
+
+/** A person's corrections of one sheet's reading (columns by letter, rows by number). */
+export const sheetCorrectionSchema = z.object({
+  file: z.string().max(255),
+  sheet: z.string().max(255),
+  planned: column.optional(),
+  actual: column.optional(),
+  units: z.record(column, units).optional(),
+  skipRows: z.array(z.number().int().min(1).max(1_048_576)).max(1000).optional(),
+  keepRows: z.array(z.number().int().min(1).max(1_048_576)).max(1000).optional(),
+});
+
+/** How a sheet was read: table 三's columns and units, its lines, what was left out, the correction applied. */
+export const sheetReadingSchema = z.object({
+  file: z.string(),
+  sheet: z.string(),
+  /** The sheet's layout (its headings and shape), to which a confirmed correction is remembered. */
+  layout: z.string().nullable(),
+  correction: sheetCorrectionSchema.omit({ file: true, sheet: true }).nullable(),
+  /** user: given in this preview; remembered: confirmed on an earlier import of this layout. */
+  source: z.enum(['user', 'remembered']).nullable(),
+  columns: z.array(z.object({ col: column, text: z.string(), field: z.string().nullable(), unit: units.nullable(), unitFrom: unitFromSchema.nullable() })),
+  lines: z.array(z.object({ row: z.number().int(), text: z.string(), leftOut: z.enum(['struck', 'hidden', 'user']).nullable() })),
+});
+
+export type Figure = z.infer<typeof figureSchema>;
+export type UnitFrom = z.infer<typeof unitFromSchema>;
+export type Doubt = z.infer<typeof doubtSchema>;
+export type SheetCorrection = z.infer<typeof sheetCorrectionSchema>;
+export type SheetReading = z.infer<typeof sheetReadingSchema>;

@@ -1,0 +1,151 @@
+// A person corrects a reading (issue 27 item 3): which column is 计划 and which 实际, a column's unit,
+// rows to leave out or to read after all — the import reads again with those choices; a correction
+// confirmed by importing is remembered for the sheet's layout and offered (named) next time.
+// And what replacing does to a record's payments (issue 21 item 2): kept, replaced, or removed.
+import { describe, expect, it } from 'vitest';
+import { importWorkbooks } from '../../../../electron/services/excel/import';
+import { exportWorkbook } from '../../../../electron/services/excel/export';
+import { openDatabase } from '../../../../electron/services/store/database';
+import { createRecord, listRecords, readRecord } from '../../../../electron/services/store/records';
+import { dispatch } from '../../../../electron/services/api';
+import { toInput } from '../../../../shared/record';
+import { doubtfulWorkbooks, swappedColumns, yuanInTextBox } from '../../../fixtures/doubtful';
+import { bytesOf, excelOf } from '../../../fixtures/workbooks';
+import { referenceFixture } from '../../../helpers/fixtures';
+
+const ME = { client: 'test', kind: 'cli' as const };
+const swapped = async (county = '樟树市') => ({ name: `${county}.xlsx`, bytes: await bytesOf(excelOf([swappedColumns(county)])) });
+
+describe('correcting the reading', () => {
+  it('计划 and 实际 typed into each other’s columns: told which is which, it reads right and imports with no doubt', async () => {
+    const db = openDatabase(':memory:');
+    const file = await swapped();
+    const first = await importWorkbooks(db, ME, ':memory:', [file], { onConflict: 'fail', dryRun: true });
+    expect(first.readings[0].columns.filter((c) => c.field === 'planned' || c.field === 'actual').map((c) => [c.col, c.field])).toEqual([['C', 'planned'], ['D', 'actual']]);
+    expect(first.records[0]).toMatchObject({ action: 'held', planned: '1235.96', actual: '1500' });
+    const correction = { file: file.name, sheet: '樟树市', planned: 'D', actual: 'C' };
+    const again = await importWorkbooks(db, ME, ':memory:', [file], { onConflict: 'fail', dryRun: true, corrections: [correction] });
+    expect(again.records[0]).toMatchObject({ action: 'created', planned: '1500', actual: '1235.96', rate: '82.40', unconfirmed: 0 });
+    expect(again.doubts).toEqual([]);
+    expect(again.readings[0]).toMatchObject({ source: 'user', correction: { planned: 'D', actual: 'C' } });
+    const done = await importWorkbooks(db, ME, ':memory:', [file], { onConflict: 'fail', dryRun: false, corrections: [correction] });
+    expect(done.committed).toBe(true);
+    expect(readRecord(db, listRecords(db)[0].id).record).toEqual(referenceFixture('hans'));
+  });
+
+  it('a confirmed correction is remembered for the layout and offered, named, for the next workbook of that layout', async () => {
+    const db = openDatabase(':memory:');
+    const file = await swapped();
+    await importWorkbooks(db, ME, ':memory:', [file], { onConflict: 'fail', dryRun: false, corrections: [{ file: file.name, sheet: '樟树市', planned: 'D', actual: 'C' }] });
+    // Another county's workbook of the same form: read with the remembered correction, nothing to confirm.
+    const next = await importWorkbooks(db, ME, ':memory:', [await swapped('南丰县')], { onConflict: 'fail', dryRun: false });
+    expect(next.readings[0]).toMatchObject({ source: 'remembered', correction: { planned: 'D', actual: 'C' } });
+    expect([next.committed, next.doubts]).toEqual([true, []]);
+    expect(listRecords(db).map((r) => [r.county, r.planned, r.actual])).toEqual(expect.arrayContaining([['南丰县', '1500', '1235.96']]));
+    // The same form filled in right is read as it stands: a remembered correction is offered only
+    // where the reading as it stands has doubts and the correction has fewer.
+    const right = await importWorkbooks(db, ME, ':memory:', [{ name: 'seed.xlsx', bytes: await exportWorkbook([referenceFixture('hans')]) }], { onConflict: 'replace', dryRun: true });
+    expect(right.readings[0].source).toBe(null);
+    expect(right.records[0]).toMatchObject({ planned: '1500', actual: '1235.96', unconfirmed: 0 });
+  });
+
+  it('a preview’s correction not imported is not remembered', async () => {
+    const db = openDatabase(':memory:');
+    const file = await swapped();
+    await importWorkbooks(db, ME, ':memory:', [file], { onConflict: 'fail', dryRun: true, corrections: [{ file: file.name, sheet: '樟树市', planned: 'D', actual: 'C' }] });
+    const next = await importWorkbooks(db, ME, ':memory:', [await swapped('南丰县')], { onConflict: 'fail', dryRun: true });
+    expect(next.readings[0].source).toBe(null);
+    expect(next.records[0].action).toBe('held');
+  });
+
+  it('amounts in 元 with the unit only in a text box: told the columns are in 元, it reads 1500, not 15,000,000', async () => {
+    const db = openDatabase(':memory:');
+    const file = { name: 'box.xlsx', bytes: await yuanInTextBox().bytes() };
+    const first = await importWorkbooks(db, ME, ':memory:', [file], { onConflict: 'fail', dryRun: true });
+    expect(first.readings[0].columns.find((c) => c.col === 'C')).toMatchObject({ field: 'planned', unit: 'wan', unitFrom: { kind: 'default' } });
+    const corrections = [{ file: file.name, sheet: '樟树市', units: { C: 'yuan' as const, D: 'yuan' as const } }];
+    const done = await importWorkbooks(db, ME, ':memory:', [file], { onConflict: 'fail', dryRun: false, corrections });
+    expect([done.committed, done.doubts.map((d) => d.code)]).toEqual([true, []]);
+    expect(done.readings[0].columns.find((c) => c.col === 'C')).toMatchObject({ unit: 'yuan', unitFrom: { kind: 'header' } });
+    expect(readRecord(db, listRecords(db)[0].id).record).toEqual(referenceFixture('hans'));
+  });
+
+  it('a struck-through line the person says is not deleted is read after all (and its sums checked)', async () => {
+    const db = openDatabase(':memory:');
+    const w = doubtfulWorkbooks().find((x) => x.name === 'struck-row')!;
+    const file = { name: 's.xlsx', bytes: await w.bytes() };
+    const row = Number(w.cell.slice(1));
+    const r = await importWorkbooks(db, ME, ':memory:', [file], { onConflict: 'fail', dryRun: true, corrections: [{ file: file.name, sheet: '樟树市', keepRows: [row] }] });
+    expect(r.records[0]).toMatchObject({ disbursements: 7, planned: '1600' });
+    expect(r.doubts.map((d) => d.code)).toEqual(expect.arrayContaining(['stated_total_mismatch', 'planned_vs_central']));
+    expect(r.doubts.map((d) => d.code)).not.toContain('struck_row');
+  });
+
+  it('a line the person leaves out (a 其中 line) is not read', async () => {
+    const db = openDatabase(':memory:');
+    const file = { name: 'seed.xlsx', bytes: await bytesOf(excelOf([swappedColumns()])) };
+    const first = await importWorkbooks(db, ME, ':memory:', [file], { onConflict: 'fail', dryRun: true });
+    const last = first.readings[0].lines.at(-1)!;
+    const r = await importWorkbooks(db, ME, ':memory:', [file], { onConflict: 'fail', dryRun: true, corrections: [{ file: file.name, sheet: '樟树市', planned: 'D', actual: 'C', skipRows: [last.row] }] });
+    expect(r.records[0].disbursements).toBe(5);
+    expect(r.readings[0].lines.find((l) => l.row === last.row)).toMatchObject({ leftOut: 'user' });
+    expect(r.doubts.map((d) => d.code)).toContain('stated_total_mismatch');
+  });
+
+  it('the contract’s dispatch holds a doubtful record for every caller (app, HTTP, CLI) and takes confirmations by id', async () => {
+    const db = openDatabase(':memory:');
+    const ctx = { db, dbFile: ':memory:' } as Parameters<typeof dispatch>[0];
+    const file = await swapped();
+    const held = (await dispatch(ctx, 'importWorkbooks', { files: [file], onConflict: 'fail', dryRun: false }, ME)) as { ok: true; value: { committed: boolean; doubts: { id: string }[] } };
+    expect(held.value.committed).toBe(false);
+    expect(listRecords(db)).toEqual([]);
+    const done = (await dispatch(ctx, 'importWorkbooks', { files: [file], onConflict: 'fail', dryRun: false, confirm: held.value.doubts.map((d) => d.id) }, ME)) as { ok: true; value: { committed: boolean } };
+    expect(done.value.committed).toBe(true);
+  });
+});
+
+describe('replacing a record: what becomes of its payments (拨付台账)', () => {
+  const withPayments = (db: ReturnType<typeof openDatabase>) => {
+    const input = toInput(referenceFixture('hans'));
+    input.payments = [
+      { line: 1, date: '2021-10-01', amount: '300', payee: '樟树市邮政分公司', voucher: '记-01', stage: '签订协议', note: '' },
+      { line: 2, date: '2021-11-01', amount: '200', payee: '樟树市供销社', voucher: '记-02', stage: '进度款', note: '' },
+    ];
+    return createRecord(db, ME, input);
+  };
+  const seed = async () => ({ name: 'seed.xlsx', bytes: await exportWorkbook([referenceFixture('hans')]) });
+
+  it('a file without a ledger keeps the stored payments, and the preview and the result say so', async () => {
+    const db = openDatabase(':memory:');
+    withPayments(db);
+    const preview = await importWorkbooks(db, ME, ':memory:', [await seed()], { onConflict: 'replace', dryRun: true });
+    expect(preview.records[0]).toMatchObject({ action: 'replaced', ledger: { stored: 2, file: 0, result: 'kept' }, payments: 2 });
+    const done = await importWorkbooks(db, ME, ':memory:', [await seed()], { onConflict: 'replace', dryRun: false });
+    expect(done.records[0].ledger).toEqual({ stored: 2, file: 0, result: 'kept' });
+    const stored = readRecord(db, listRecords(db)[0].id).record.payments!;
+    expect(stored.map((p) => [p.line, p.amount, p.payee])).toEqual([[1, '300', '樟树市邮政分公司'], [2, '200', '樟树市供销社']]);
+  });
+
+  it('the person may choose to remove them: said before, done after', async () => {
+    const db = openDatabase(':memory:');
+    withPayments(db);
+    const preview = await importWorkbooks(db, ME, ':memory:', [await seed()], { onConflict: 'replace', dryRun: true, ledger: 'remove' });
+    expect(preview.records[0].ledger).toEqual({ stored: 2, file: 0, result: 'removed' });
+    const done = await importWorkbooks(db, ME, ':memory:', [await seed()], { onConflict: 'replace', dryRun: false, ledger: 'remove' });
+    expect(done.records[0].ledger!.result).toBe('removed');
+    expect(readRecord(db, listRecords(db)[0].id).record.payments).toBeUndefined();
+  });
+
+  it('payments whose line the file no longer has cannot be kept: refused, naming them, nothing written', async () => {
+    const db = openDatabase(':memory:');
+    const id = withPayments(db);
+    const fewer = structuredClone(referenceFixture('hans'));
+    fewer.disbursements = fewer.disbursements.slice(2);
+    const { computeRecord } = await import('../../../../shared/record');
+    const file = { name: 'fewer.xlsx', bytes: await exportWorkbook([computeRecord(toInput(fewer))]) };
+    const r = await importWorkbooks(db, ME, ':memory:', [file], { onConflict: 'replace', dryRun: false, ledger: 'keep', confirm: 'all' });
+    expect(r.committed).toBe(false);
+    expect(r.findings.find((f) => f.code === 'ledger_not_kept')!.params).toMatchObject({ count: '2', lines: '1、2' });
+    expect(readRecord(db, id).record.payments).toHaveLength(2);
+  });
+});
