@@ -176,7 +176,7 @@ export const contract = {
   deletePayments: { input: z.object({ recordId: id, paymentIds: z.array(id).min(1).max(100_000) }), output: ok },
   /** Sets the review status, signed by `by`; leaving 已验收 needs a reason. One undo step. */
   setStatus: {
-    input: z.object({ id, status: z.enum(STATUSES), by: z.string().trim().min(1).max(100), remark: z.string().max(1000).optional(), reason: z.string().max(1000).optional() }),
+    input: z.object({ id, status: z.enum(STATUSES), by: z.string().trim().min(1).max(100), remark: z.string().trim().max(1000).optional(), reason: z.string().trim().max(1000).optional() }),
     output: statusInfo,
   },
   createRecord: { input: z.object({ county: countySchema }), output: z.object({ id }) },

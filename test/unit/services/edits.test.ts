@@ -76,3 +76,19 @@ describe('edits through the change log', () => {
     expect(refusal(() => updateCounty(db, ME, id, 'investment.total', '-1'))).toBe('项目总投资不能为负数:-1');
   });
 });
+
+describe('a paste is all or nothing in the store', () => {
+  it('one bad cell in an appended row refuses the whole paste, naming its row: the edited cells and the other new rows are not written', () => {
+    const { db, id, ids } = setup();
+    const message = refusal(() =>
+      editCells(db, ME, id, 'disbursements', [{ rowId: ids[0], field: 'actual', value: '700' }], [
+        { name: '新增一', planned: '10' },
+        { name: '新增二', planned: '十万' },
+        { name: '新增三', planned: '5' },
+      ], 'paste'),
+    );
+    // The seed has 6 lines: the second appended row is line 8.
+    expect(message).toContain('第 8 行 计划安排额度(万元)');
+    expect(readRecord(db, id).record).toEqual(referenceFixture('hans'));
+  });
+});

@@ -206,3 +206,31 @@ describe('preferences and the printed status', () => {
     expect(printHtml([stored], { script: 'hans', signature: false })).not.toContain('<p class="status-line">');
   });
 });
+
+describe('the overview as of a day, and a county name that looks like markup', () => {
+  it('the 汇总 workbook as of 2022-01-01 says so and gives a county with a ledger what was paid by then', async () => {
+    const { ctx, db, ids } = database();
+    editPayments(db, ME, ids[0], [], [
+      { line: 1, date: '2021-12-01', amount: '300' },
+      { line: 1, date: '2022-06-30', amount: '340.21' },
+    ]);
+    const result = ok<{ fileName: string; bytes: Uint8Array }>(await dispatch(ctx, 'exportOverview', { ids: [ids[0]], grouping: 'none', format: 'xlsx', asOf: '2022-01-01' }, ME));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(result.bytes as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    expect(String(sheet.getCell('A2').value)).toContain('金额截至2022年1月1日');
+    // The seed's 1500 planned; line 1 paid 300 by 1 January (775 typed, 340.21 paid later), the other lines as typed.
+    expect([sheet.getCell('C4').value, sheet.getCell('G4').value, sheet.getCell('H4').value]).toEqual(['樟树市', 1500, 895.75]);
+  });
+
+  it('prints a county named <i>樟树市</i>&amp; as that text, not as markup', async () => {
+    const { overviewPrintHtml } = await import('../../../electron/services/print/overview');
+    const { db } = database();
+    const [record] = listRecords(db).filter((r) => r.county === '樟树市');
+    const html = await overviewPrintHtml([{ ...record, county: '<i>樟树市</i>&amp;' }], { script: 'hans', grouping: 'none', filters: {}, printedOn: '2026-12-07' });
+    const table = html.slice(html.indexOf('<tbody'));
+    // What a reader sees: the tags taken out, the entities read.
+    const seen = table.replace(/<[^>]*>/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    expect(seen).toContain('<i>樟树市</i>&amp;');
+  });
+});

@@ -302,3 +302,20 @@ describe('a data file that cannot be written', () => {
     }
   });
 });
+
+describe('deleting a county', () => {
+  it('backs the data file up first: the backup holds the county that was deleted', async () => {
+    const { dispatch } = await import('../../../electron/services/api');
+    const file = path.join(tempDir(), 'yanshou.sqlite');
+    const db = open(file);
+    const id = createRecord(db, ME, seedInput());
+    const r = await dispatch({ db, dbFile: file, version: 'test', renderPdf: async () => new Uint8Array() }, 'deleteRecord', { id }, ME);
+    if (!r.ok) throw new Error(r.error.message);
+    expect(listRecords(db)).toEqual([]);
+    const { backup } = r.value as { backup: string };
+    expect(listBackups(file).map((b) => [b.file, b.reason])).toEqual([[backup, 'delete']]);
+    const kept = open(backup);
+    expect(listRecords(kept).map((s) => s.county)).toEqual(['樟树市']);
+    expect(readRecord(kept, listRecords(kept)[0].id).record).toEqual(referenceFixture('hans'));
+  });
+});

@@ -137,3 +137,23 @@ describe('an accepted record is locked', () => {
     expect(referenceFixture('hans').disbursements[1].actual).toBe('285.4');
   });
 });
+
+describe('unlocking an accepted record needs a reason in words', () => {
+  beforeEach(() => {
+    setStatus(db, ME, id, { status: 'accepted', by: '赵处长' });
+  });
+
+  it('a reason of spaces, tabs or full-width spaces is no reason: the store refuses and the record stays locked', () => {
+    for (const reason of ['   ', '\t \n', '\u3000\u3000']) expect([reason, refusal(() => setStatus(db, ME, id, { status: 'reviewed', by: '赵处长', reason })).code]).toEqual([reason, 'reason_needed']);
+    expect(readStatus(db, id)).toMatchObject({ status: 'accepted', by: '赵处长' });
+  });
+
+  it('through the contract too (as the app and the web call it), and a reason given with spaces around is logged without them', async () => {
+    const r = await dispatch(ctx, 'setStatus', { id, status: 'draft', by: '赵处长', reason: '  ' }, ME);
+    expect(r.ok ? 'unlocked' : r.error.code).toBe('reason_needed');
+    expect(readStatus(db, id).status).toBe('accepted');
+    const unlocked = await dispatch(ctx, 'setStatus', { id, status: 'draft', by: '赵处长', reason: '  补录凭证 ' }, ME);
+    expect(unlocked.ok).toBe(true);
+    expect(readStatus(db, id)).toMatchObject({ status: 'draft', remark: '补录凭证' });
+  });
+});
