@@ -1,14 +1,11 @@
 // import, export and pdf.
 import fs from 'node:fs';
 import path from 'node:path';
-import { importWorkbooks, type OnConflict } from '../services/excel/import';
-import { exportWorkbook } from '../services/excel/export';
-import { findChromium, noChromium, renderPdf } from '../services/print/pdf';
+import type { OnConflict } from '../services/excel/import';
+import { findChromium, noChromium } from '../services/print/pdf';
 import { writeFileAtomic } from '../services/files';
-import { cliActor } from '../services/store/changelog';
-import { readStatus } from '../services/store/status';
-import { printHtml } from '../../shared/print';
-import { listRecords, readRecord } from '../services/store/records';
+import { listRecords } from '../services/store/records';
+import { call } from './call';
 import { findingMessage } from '../../shared/i18n';
 import { appError } from '../../shared/errors';
 import { EXIT, findingLine, UsageError } from './output';
@@ -39,9 +36,7 @@ export async function importCommand(ctx: CommandContext): Promise<number> {
     }
   });
   const dryRun = values['dry-run'] === true;
-  const db = ctx.open();
-  const file = db.name;
-  const result = await importWorkbooks(db, cliActor(), file, files, { onConflict: onConflict as OnConflict, dryRun });
+  const result = await call(ctx, 'importWorkbooks', { files, onConflict: onConflict as OnConflict, dryRun });
   const action = (a: string) => (dryRun && a !== 'rejected' && a !== 'conflict' ? `would-${a === 'created' ? 'create' : a === 'replaced' ? 'replace' : 'skip'}` : a);
   if (values.json) {
     io.out(
@@ -87,10 +82,9 @@ export async function exportCommand(ctx: CommandContext): Promise<number> {
   if (positionals.length !== 1 || !/\.xlsx$/i.test(positionals[0])) throw new UsageError(zh ? '请给出一个输出文件名,以 .xlsx 结尾' : 'Name one output file ending in .xlsx');
   const script = scriptOption(ctx);
   const db = ctx.open();
-  const ids = values.county ? [selectRecord(db, ctx)] : listRecords(db).map((r) => r.id);
+  const ids = values.county ? [selectRecord(db, ctx)] : listRecords(db, { asOf: undefined }).map((r) => r.id);
   if (ids.length === 0) throw appError('no_record', '没有可导出的记录', 'There are no records to export');
-  const asOf = asOfOption(ctx);
-  const bytes = await exportWorkbook(ids.map((id) => readRecord(db, id, { asOf }).record), script);
+  const { bytes } = await call(ctx, 'exportWorkbook', { ids, script, asOf: asOfOption(ctx) });
   const out = positionals[0];
   writeFileAtomic(out, bytes);
   io.out(zh ? `已导出 ${ids.length} 条记录到 ${out}` : `Exported ${ids.length} record(s) to ${out}`);
@@ -105,12 +99,9 @@ export async function pdfCommand(ctx: CommandContext): Promise<number> {
   // Say what to install before opening anything.
   if (!findChromium()) throw noChromium();
   const db = ctx.open();
-  const ids = values.county ? [selectRecord(db, ctx)] : listRecords(db).map((r) => r.id);
+  const ids = values.county ? [selectRecord(db, ctx)] : listRecords(db, { asOf: undefined }).map((r) => r.id);
   if (ids.length === 0) throw appError('no_record', '没有可打印的记录', 'There are no records to print');
-  const asOf = asOfOption(ctx);
-  const statuses = values.status === true ? { statuses: ids.map((id) => readStatus(db, id)) } : {};
-  const html = printHtml(ids.map((id) => readRecord(db, id, { asOf }).record), { script, signature: values['no-signature'] !== true, ...statuses });
-  const bytes = await renderPdf(html);
+  const { bytes } = await call(ctx, 'exportPdf', { ids, script, signature: values['no-signature'] !== true, status: values.status === true, asOf: asOfOption(ctx) });
   const out = positionals[0];
   writeFileAtomic(out, bytes);
   io.out(zh ? `已生成 ${out}(${ids.length} 条记录)` : `Wrote ${out} (${ids.length} record(s))`);
@@ -121,6 +112,7 @@ export async function templateCommand(ctx: CommandContext): Promise<number> {
   const { io, positionals } = ctx;
   const zh = io.lang === 'zh';
   if (positionals.length !== 1 || !/\.xlsx$/i.test(positionals[0])) throw new UsageError(zh ? '请给出一个输出文件名,以 .xlsx 结尾' : 'Name one output file ending in .xlsx');
+  // No data file is involved: the blank workbook is made without opening one.
   const { templateWorkbook } = await import('../services/excel/template');
   writeFileAtomic(positionals[0], await templateWorkbook(scriptOption(ctx)));
   io.out(zh ? `已生成空白验收表 ${positionals[0]}` : `Wrote the blank acceptance workbook ${positionals[0]}`);
