@@ -32,7 +32,7 @@ export function selectRecord(db: DB, ctx: CommandContext): number {
   const batch = parseBatch(values.batch, io.lang);
   const county = values.county as string | undefined;
   if (!county) {
-    const all = listRecords(db);
+    const all = listRecords(db, { asOf: undefined });
     if (all.length === 1) return all[0].id;
     throw new UsageError(io.lang === 'zh' ? '请用 --county 指定县名' : 'Name the county with --county');
   }
@@ -78,7 +78,7 @@ function recordText(record: CountyRecord): string {
 }
 
 export function listCommand(ctx: CommandContext): number {
-  const rows = listRecords(ctx.open());
+  const rows = listRecords(ctx.open(), { asOf: undefined });
   if (ctx.values.json) {
     // cli.md: name, province, batch, year, Σplanned, Σactual, rate, warnings.
     ctx.io.out(JSON.stringify(rows.map((r) => ({ id: r.id, name: r.county, province: r.province, prefecture: r.prefecture, batch: r.batch, year: r.year, planned: r.planned, actual: r.actual, rate: r.rate, warnings: r.warnings })), null, 2));

@@ -64,7 +64,7 @@ export const handlers: Handlers = {
   deletePayments: ({ recordId, paymentIds }, { db, actor }) => (deletePayments(db, actor, recordId, paymentIds), OK),
   createRecord: ({ county }, { db, actor }) => ({ id: createRecord(db, actor, { county, items: [], disbursements: [] }, 'create') }),
   duplicateRecord: ({ id, batch }, { db, actor }) => {
-    const stored = readRecord(db, id);
+    const stored = readRecord(db, id, { asOf: undefined });
     const input = toInput(stored.record);
     // A line with payments shows their sum; the copy keeps what was typed under it, as the original does.
     input.disbursements = input.disbursements.map((d, i) => ({ ...d, actual: stored.typedActuals[i] }));
@@ -73,7 +73,7 @@ export const handlers: Handlers = {
     return { id: createRecord(db, actor, input, 'duplicate') };
   },
   deleteRecord: ({ id }, { db, dbFile, actor }) => {
-    const { county } = readRecord(db, id).record;
+    const { county } = readRecord(db, id, { asOf: undefined }).record;
     const backup = backupDatabase(db, dbFile, 'delete');
     mutate(db, actor, { action: 'delete record', recordId: id, detail: { county: county.name, batch: county.batch } }, (changes) => removeRecord(db, changes, id));
     return { backup };

@@ -312,7 +312,7 @@ export async function planImport(db: DB, files: ImportFile[], onConflict: OnConf
       rate: computed?.totals.rate ?? null,
       unit: r.unit,
       ignored: r.findings.filter((f) => f.code === 'ignored_cell').length,
-      ...(existingId !== undefined && computed ? { changes: recordChanges(readRecord(db, existingId).record, computed) } : {}),
+      ...(existingId !== undefined && computed ? { changes: recordChanges(readRecord(db, existingId, { asOf: undefined }).record, computed) } : {}),
     });
     plan.inputs.push(r.input);
   }

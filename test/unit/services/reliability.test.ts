@@ -129,9 +129,9 @@ describe('backups', () => {
     const file = path.join(dir, 'r.sqlite');
     expect(yanshou(['demo', '--db', file]).code).toBe(0);
     const db = open(file);
-    const [id] = listRecords(db).map((r) => r.id);
+    const [id] = listRecords(db, { asOf: undefined }).map((r) => r.id);
     const backup = backupDatabase(db, file, 'manual')!;
-    editCells(db, ME, id, 'disbursements', [{ rowId: readRecord(db, id).disbursementIds[0], field: 'actual', value: '700' }], []);
+    editCells(db, ME, id, 'disbursements', [{ rowId: readRecord(db, id, { asOf: undefined }).disbursementIds[0], field: 'actual', value: '700' }], []);
     db.close();
     const listed = JSON.parse(yanshou(['backups', '--db', file, '--json']).stdout);
     expect(listed.backups.map((b: { file: string; sound: boolean; records: number }) => [b.file, b.sound, b.records])).toEqual([[backup, true, 1]]);
@@ -149,9 +149,9 @@ describe('backups', () => {
     const app = open(file);
     const id = createRecord(app, ME, seedInput());
     const backup = backupDatabase(app, file, 'manual')!;
-    editCells(app, ME, id, 'disbursements', [{ rowId: readRecord(app, id).disbursementIds[0], field: 'actual', value: '700' }], []);
+    editCells(app, ME, id, 'disbursements', [{ rowId: readRecord(app, id, { asOf: undefined }).disbursementIds[0], field: 'actual', value: '700' }], []);
     await restoreBackup(file, backup, openDatabase);
-    expect(readRecord(app, id).record.disbursements[0].actual).toBe('640.21');
+    expect(readRecord(app, id, { asOf: undefined }).record.disbursements[0].actual).toBe('640.21');
   });
 
   it('a damaged data file is refused untouched, naming the newest good backup', () => {
@@ -180,8 +180,8 @@ describe('figures the store must never refuse to show', () => {
     const input = seedInput();
     input.disbursements = input.disbursements.slice(0, 2).map((d) => ({ ...d, planned: '999999999.999999', actual: '999999999.999999' }));
     const id = createRecord(db, ME, input);
-    expect(readRecord(db, id).record.totals).toMatchObject({ planned: '1999999999.999998', actual: '1999999999.999998', rate: '100.00' });
-    expect(listRecords(db)[0].planned).toBe('1999999999.999998');
+    expect(readRecord(db, id, { asOf: undefined }).record.totals).toMatchObject({ planned: '1999999999.999998', actual: '1999999999.999998', rate: '100.00' });
+    expect(listRecords(db, { asOf: undefined })[0].planned).toBe('1999999999.999998');
     db.close();
     const list = yanshou(['list', '--db', file, '--json']);
     expect(list.code).toBe(0);
@@ -194,12 +194,12 @@ describe('text a workbook cannot hold', () => {
   it('(#4) a typed or pasted U+FFFF, U+FFFE or control character never reaches the data; an old one never reaches a file', async () => {
     const db = open(':memory:');
     const id = createRecord(db, ME, seedInput());
-    const [row] = readRecord(db, id).itemIds;
+    const [row] = readRecord(db, id, { asOf: undefined }).itemIds;
     editCells(db, ME, id, 'items', [{ rowId: row, field: 'target', value: 'a\uffffb\ufffe\u0007c\r\nd' }], []);
-    expect(readRecord(db, id).record.items[0].target).toBe('abc\nd');
+    expect(readRecord(db, id, { asOf: undefined }).record.items[0].target).toBe('abc\nd');
     // An old record holding such characters (written before this rule) still exports to a valid workbook.
     db.prepare('UPDATE items SET name = ? WHERE id = ?').run('中心\uffff建设\u0001', row);
-    const record = readRecord(db, id).record;
+    const record = readRecord(db, id, { asOf: undefined }).record;
     const [read] = await readWorkbook({ name: 'x.xlsx', bytes: await exportWorkbook([record]) });
     expect(read.input!.items[0].name).toBe('中心建设');
   });
@@ -227,19 +227,19 @@ describe('what a person types is checked before it is kept', () => {
       expect(e.messages.zh).toContain(words);
       expect(e.messages.zh.length).toBeLessThan(200);
     }
-    expect(readRecord(db, id).record).toEqual(referenceFixture('hans'));
+    expect(readRecord(db, id, { asOf: undefined }).record).toEqual(referenceFixture('hans'));
     updateCounty(db, ME, id, 'acceptedOn', '2024-02-29');
-    expect(readRecord(db, id).record.county.acceptedOn).toBe('2024-02-29');
+    expect(readRecord(db, id, { asOf: undefined }).record.county.acceptedOn).toBe('2024-02-29');
   });
 
   it('(#16) a stated rate is kept only to the precision the record (and its export) can hold', () => {
     const db = open(':memory:');
     const id = createRecord(db, ME, seedInput());
-    const [row] = readRecord(db, id).disbursementIds;
+    const [row] = readRecord(db, id, { asOf: undefined }).disbursementIds;
     const e = refusal(() => editCells(db, ME, id, 'disbursements', [{ rowId: row, field: 'statedRate', value: '82.6077419%' }], []));
     expect(e.messages.zh).toContain('超出可记录的范围');
     editCells(db, ME, id, 'disbursements', [{ rowId: row, field: 'statedRate', value: '82.607742%' }], []);
-    expect(readRecord(db, id).record.disbursements[0].statedRate).toBe('82.607742');
+    expect(readRecord(db, id, { asOf: undefined }).record.disbursements[0].statedRate).toBe('82.607742');
   });
 });
 
@@ -276,8 +276,8 @@ describe('a data file that cannot be written', () => {
     expect(fs.existsSync(`${file}-shm`)).toBe(true);
     fs.chmodSync(`${file}-shm`, 0o444);
     const again = open(file);
-    editCells(again, ME, listRecords(again)[0].id, 'disbursements', [{ rowId: readRecord(again, listRecords(again)[0].id).disbursementIds[0], field: 'actual', value: '700' }], []);
-    expect(readRecord(again, listRecords(again)[0].id).record.totals.actual).toBe('1295.75');
+    editCells(again, ME, listRecords(again, { asOf: undefined })[0].id, 'disbursements', [{ rowId: readRecord(again, listRecords(again, { asOf: undefined })[0].id, { asOf: undefined }).disbursementIds[0], field: 'actual', value: '700' }], []);
+    expect(readRecord(again, listRecords(again, { asOf: undefined })[0].id, { asOf: undefined }).record.totals.actual).toBe('1295.75');
     holder.close();
   });
 
@@ -294,7 +294,7 @@ describe('a data file that cannot be written', () => {
       expect(['disk_full', 'io_error']).toContain(e.code);
       expect(e.messages.zh).toContain('没有保存');
       fs.rmSync(path.join(disk.dir, 'filler'));
-      expect(readRecord(db, id).record).toEqual(referenceFixture('hans'));
+      expect(readRecord(db, id, { asOf: undefined }).record).toEqual(referenceFixture('hans'));
       db.close();
       expect(execFileSync(process.execPath, ['-e', `const D=require('better-sqlite3');const d=new D(${JSON.stringify(file)});console.log(d.pragma('integrity_check',{simple:true}))`], { cwd: ROOT, encoding: 'utf8' }).trim()).toBe('ok');
     } finally {
@@ -311,11 +311,11 @@ describe('deleting a county', () => {
     const id = createRecord(db, ME, seedInput());
     const r = await dispatch({ db, dbFile: file, version: 'test', renderPdf: async () => new Uint8Array() }, 'deleteRecord', { id }, ME);
     if (!r.ok) throw new Error(r.error.message);
-    expect(listRecords(db)).toEqual([]);
+    expect(listRecords(db, { asOf: undefined })).toEqual([]);
     const { backup } = r.value as { backup: string };
     expect(listBackups(file).map((b) => [b.file, b.reason])).toEqual([[backup, 'delete']]);
     const kept = open(backup);
-    expect(listRecords(kept).map((s) => s.county)).toEqual(['樟树市']);
-    expect(readRecord(kept, listRecords(kept)[0].id).record).toEqual(referenceFixture('hans'));
+    expect(listRecords(kept, { asOf: undefined }).map((s) => s.county)).toEqual(['樟树市']);
+    expect(readRecord(kept, listRecords(kept, { asOf: undefined })[0].id, { asOf: undefined }).record).toEqual(referenceFixture('hans'));
   });
 });
