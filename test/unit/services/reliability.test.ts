@@ -36,9 +36,35 @@ function refusal(fn: () => unknown): AppError {
 }
 
 const BIN = path.join(ROOT, 'electron/cli/bin.mjs');
+
+/**
+ * The built CLI where another user can run it: the checkout may sit in a folder only its owner can
+ * enter (a fresh clone in a 0700 folder), so what `yanshou` needs — Node, bin.mjs, dist/node and
+ * better-sqlite3 — is copied to a folder anyone may enter.
+ */
+function cliForEveryone(): { node: string; bin: string; cwd: string } {
+  const app = tempDir('yanshou-cli-');
+  fs.chmodSync(app, 0o755);
+  fs.mkdirSync(path.join(app, 'electron/cli'), { recursive: true });
+  fs.copyFileSync(BIN, path.join(app, 'electron/cli/bin.mjs'));
+  fs.cpSync(path.join(ROOT, 'dist/node'), path.join(app, 'dist/node'), { recursive: true });
+  const sqlite = path.join(ROOT, 'node_modules/better-sqlite3');
+  fs.cpSync(sqlite, path.join(app, 'node_modules/better-sqlite3'), { recursive: true, filter: (from) => !/[\\/](deps|src)$/.test(from) });
+  const node = path.join(app, 'node');
+  try {
+    fs.linkSync(process.execPath, node);
+  } catch {
+    fs.copyFileSync(process.execPath, node);
+  }
+  fs.chmodSync(node, 0o755);
+  spawnSync('chmod', ['-R', 'a+rX', app]);
+  return { node, bin: path.join(app, 'electron/cli/bin.mjs'), cwd: app };
+}
+
 const yanshou = (args: string[], options: { uid?: number } = {}) => {
-  const argv = options.uid === undefined ? [process.execPath, BIN, ...args] : ['setpriv', `--reuid=${options.uid}`, `--regid=${options.uid}`, '--clear-groups', process.execPath, BIN, ...args];
-  const r = spawnSync(argv[0], argv.slice(1), { cwd: ROOT, encoding: 'utf8', env: { ...process.env, YANSHOU_LANG: '' } });
+  const cli = options.uid === undefined ? { node: process.execPath, bin: BIN, cwd: ROOT } : cliForEveryone();
+  const argv = options.uid === undefined ? [cli.node, cli.bin, ...args] : ['setpriv', `--reuid=${options.uid}`, `--regid=${options.uid}`, '--clear-groups', cli.node, cli.bin, ...args];
+  const r = spawnSync(argv[0], argv.slice(1), { cwd: cli.cwd, encoding: 'utf8', env: { ...process.env, YANSHOU_LANG: '' } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 };
 
