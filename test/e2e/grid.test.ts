@@ -240,7 +240,7 @@ describe('rows', () => {
     const selected = () => page.locator('.table-block[data-table="disbursements"] .ag-cell[col-id="seq"]:is(.sel-active, .sel-in)').evaluateAll((cells) => cells.map((c) => c.closest('.ag-row')!.getAttribute('row-index')));
     await expect.poll(selected).toEqual(['2']);
     await page.keyboard.press('Shift+ArrowDown');
-    await expect.poll(async () => (await selected()).sort()).toEqual(['2', '3']);
+    await expect.poll(async () => (await selected()).sort((a, b) => Number(a) - Number(b))).toEqual(['2', '3']);
     await page.keyboard.press(`${mod}+Shift+Equal`);
     await expect.poll(async () => (await stored()).disbursements.map((d) => d.name)).toEqual(['县乡村物流快递配送体系建设', '农产品上行服务体系建设', '', '', '农村电子商务人员培训', '农村电商宣传和规划']);
   });
