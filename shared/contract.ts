@@ -194,7 +194,7 @@ export const contract = {
    */
   setStatus: {
     input: z.object({
-      id, status: z.enum(STATUSES), by: z.string().trim().min(1).max(100), remark: z.string().max(1000).optional(), reason: z.string().max(1000).optional(),
+      id, status: z.enum(STATUSES), by: z.string().trim().min(1).max(100), remark: z.string().trim().max(1000).optional(), reason: z.string().trim().max(1000).optional(),
       version: z.number().int().min(0).optional(),
     }),
     output: statusInfo,

@@ -1,15 +1,13 @@
 // import, export and pdf.
 import fs from 'node:fs';
 import path from 'node:path';
-import { importWorkbooks, type LedgerChoice, type OnConflict } from '../services/excel/import';
+import type { LedgerChoice, OnConflict } from '../services/excel/import';
 import { finding, isDoubt, type Finding, type FindingCode } from '../../shared/findings';
 import type { Figure, SheetReading } from '../../shared/doubts';
-import { findChromium, noChromium, renderPdf } from '../services/print/pdf';
+import { findChromium, noChromium } from '../services/print/pdf';
 import { writeFileAtomic } from '../services/files';
-import { cliActor } from '../services/store/changelog';
-import { readStatus } from '../services/store/status';
-import { printHtml } from '../../shared/print';
-import { listRecords, readRecord } from '../services/store/records';
+import { listRecords } from '../services/store/records';
+import { call } from './call';
 import { findingMessage } from '../../shared/i18n';
 import { appError } from '../../shared/errors';
 import { EXIT, findingLine, UsageError } from './output';
@@ -68,9 +66,7 @@ export async function importCommand(ctx: CommandContext): Promise<number> {
   const acceptWarnings = values['accept-warnings'] === true;
   const ledger = (values.payments as string | undefined) ?? 'auto';
   if (!['auto', 'keep', 'file', 'remove'].includes(ledger)) throw new UsageError(zh ? `--payments 只能是 keep、file 或 remove:${ledger}` : `--payments takes keep, file or remove: ${ledger}`);
-  const db = ctx.open();
-  const file = db.name;
-  const result = await importWorkbooks(db, cliActor(), file, files, { onConflict: onConflict as OnConflict, dryRun, confirm: acceptWarnings ? 'all' : [], ledger: ledger as LedgerChoice });
+  const result = await call(ctx, 'importWorkbooks', { files, onConflict: onConflict as OnConflict, dryRun, confirm: acceptWarnings ? 'all' : [], ledger: ledger as LedgerChoice });
   const doubtIds = new Set(result.doubts.map((d) => `${d.file}\u0000${d.sheet}\u0000${d.cell ?? ''}\u0000${d.code}`));
   const isShownDoubt = (f: Finding) => isDoubt(f) && doubtIds.has(`${f.file}\u0000${f.sheet}\u0000${f.cell ?? ''}\u0000${f.code}`);
   const held = result.doubts.filter((d) => !d.confirmed);
@@ -155,12 +151,9 @@ export async function exportCommand(ctx: CommandContext): Promise<number> {
   if (positionals.length !== 1 || !/\.xlsx$/i.test(positionals[0])) throw new UsageError(zh ? '请给出一个输出文件名,以 .xlsx 结尾' : 'Name one output file ending in .xlsx');
   const script = scriptOption(ctx);
   const db = ctx.open();
-  const ids = values.county ? [selectRecord(db, ctx)] : listRecords(db).map((r) => r.id);
+  const ids = values.county ? [selectRecord(db, ctx)] : listRecords(db, { asOf: undefined }).map((r) => r.id);
   if (ids.length === 0) throw appError('no_record', '没有可导出的记录', 'There are no records to export');
-  const asOf = asOfOption(ctx);
-  // exceljs (the writer) is loaded by the commands that write a workbook only: an import reads without it.
-  const { exportWorkbook } = await import('../services/excel/export');
-  const bytes = await exportWorkbook(ids.map((id) => readRecord(db, id, { asOf }).record), script);
+  const { bytes } = await call(ctx, 'exportWorkbook', { ids, script, asOf: asOfOption(ctx) });
   const out = positionals[0];
   writeFileAtomic(out, bytes);
   io.out(zh ? `已导出 ${ids.length} 条记录到 ${out}` : `Exported ${ids.length} record(s) to ${out}`);
@@ -175,12 +168,9 @@ export async function pdfCommand(ctx: CommandContext): Promise<number> {
   // Say what to install before opening anything.
   if (!findChromium()) throw noChromium();
   const db = ctx.open();
-  const ids = values.county ? [selectRecord(db, ctx)] : listRecords(db).map((r) => r.id);
+  const ids = values.county ? [selectRecord(db, ctx)] : listRecords(db, { asOf: undefined }).map((r) => r.id);
   if (ids.length === 0) throw appError('no_record', '没有可打印的记录', 'There are no records to print');
-  const asOf = asOfOption(ctx);
-  const statuses = values.status === true ? { statuses: ids.map((id) => readStatus(db, id)) } : {};
-  const html = printHtml(ids.map((id) => readRecord(db, id, { asOf }).record), { script, signature: values['no-signature'] !== true, ...statuses });
-  const bytes = await renderPdf(html);
+  const { bytes } = await call(ctx, 'exportPdf', { ids, script, signature: values['no-signature'] !== true, status: values.status === true, asOf: asOfOption(ctx) });
   const out = positionals[0];
   writeFileAtomic(out, bytes);
   io.out(zh ? `已生成 ${out}(${ids.length} 条记录)` : `Wrote ${out} (${ids.length} record(s))`);
@@ -191,6 +181,7 @@ export async function templateCommand(ctx: CommandContext): Promise<number> {
   const { io, positionals } = ctx;
   const zh = io.lang === 'zh';
   if (positionals.length !== 1 || !/\.xlsx$/i.test(positionals[0])) throw new UsageError(zh ? '请给出一个输出文件名,以 .xlsx 结尾' : 'Name one output file ending in .xlsx');
+  // No data file is involved: the blank workbook is made without opening one.
   const { templateWorkbook } = await import('../services/excel/template');
   writeFileAtomic(positionals[0], await templateWorkbook(scriptOption(ctx)));
   io.out(zh ? `已生成空白验收表 ${positionals[0]}` : `Wrote the blank acceptance workbook ${positionals[0]}`);

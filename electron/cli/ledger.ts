@@ -1,20 +1,17 @@
 // yanshou ledger [add]: the payments of a county's disbursement lines.
-import { readRecord } from '../services/store/records';
-import { editPayments } from '../services/store/payments';
-import { cliActor } from '../services/store/changelog';
+import { call } from './call';
 import { EXIT, UsageError } from './output';
 import { selectRecord } from './records';
 import type { CommandContext } from './main';
 
-export function ledgerCommand(ctx: CommandContext): number {
+export async function ledgerCommand(ctx: CommandContext): Promise<number> {
   const { io, values, positionals } = ctx;
   const zh = io.lang === 'zh';
   const [action] = positionals;
   if (action !== undefined && action !== 'add') throw new UsageError(zh ? `ledger 之后只能是 add:${action}` : `ledger takes only add: ${action}`);
-  const db = ctx.open();
-  const id = selectRecord(db, ctx);
+  const id = selectRecord(ctx.open(), ctx);
   if (action === 'add') {
-    editPayments(db, cliActor(), id, [], [
+    await call(ctx, 'editPayments', { recordId: id, edits: [], append: [
       {
         line: (values.line as string | undefined) ?? null,
         date: (values.date as string | undefined) ?? null,
@@ -24,9 +21,9 @@ export function ledgerCommand(ctx: CommandContext): number {
         ...(values.stage !== undefined ? { stage: values.stage as string } : {}),
         ...(values.note !== undefined ? { note: values.note as string } : {}),
       },
-    ]);
+    ] });
   }
-  const payments = readRecord(db, id).record.payments ?? [];
+  const payments = (await call(ctx, 'getRecord', { id, asOf: undefined })).record.payments ?? [];
   if (values.json || action === 'add') {
     if (values.json) io.out(JSON.stringify({ payments }, null, 2));
     else io.out(zh ? `已记入拨付台账(共 ${payments.length} 笔)` : `Added to the ledger (${payments.length} payments)`);

@@ -1,11 +1,10 @@
 // demo, show, list, check.
-import { findRecordIds, listRecords, readRecord } from '../services/store/records';
-import { checkRecord } from '../../shared/checks';
+import { findRecordIds, listRecords } from '../services/store/records';
 import { findingMessage } from '../../shared/i18n';
 import { basicParagraph, documentTitle, WORDING } from '../../shared/document';
 import { recordScript, type CountyRecord } from '../../shared/record';
 import { showRate } from '../../shared/money';
-import { hasErrors } from '../../shared/findings';
+import { hasErrors, type Finding } from '../../shared/findings';
 import { appError } from '../../shared/errors';
 import { parseDateText } from '../../shared/fields';
 import { isDay } from '../../shared/ledger';
@@ -33,7 +32,7 @@ export function selectRecord(db: DB, ctx: CommandContext): number {
   const batch = parseBatch(values.batch, io.lang);
   const county = values.county as string | undefined;
   if (!county) {
-    const all = listRecords(db);
+    const all = listRecords(db, { asOf: undefined });
     if (all.length === 1) return all[0].id;
     throw new UsageError(io.lang === 'zh' ? '请用 --county 指定县名' : 'Name the county with --county');
   }
@@ -58,9 +57,9 @@ export function asOfOption({ io, values }: CommandContext): string | undefined {
   return day;
 }
 
-export function showCommand(ctx: CommandContext): number {
-  const db = ctx.open();
-  const { record } = readRecord(db, selectRecord(db, ctx), { asOf: asOfOption(ctx) });
+export async function showCommand(ctx: CommandContext): Promise<number> {
+  const { call } = await import('./call');
+  const { record } = await call(ctx, 'getRecord', { id: selectRecord(ctx.open(), ctx), asOf: asOfOption(ctx) });
   if (ctx.values.json) ctx.io.out(JSON.stringify(record, null, 2));
   else ctx.io.out(recordText(record));
   return EXIT.ok;
@@ -79,7 +78,7 @@ function recordText(record: CountyRecord): string {
 }
 
 export function listCommand(ctx: CommandContext): number {
-  const rows = listRecords(ctx.open());
+  const rows = listRecords(ctx.open(), { asOf: undefined });
   if (ctx.values.json) {
     // cli.md: name, province, batch, year, Σplanned, Σactual, rate, warnings.
     ctx.io.out(JSON.stringify(rows.map((r) => ({ id: r.id, name: r.county, province: r.province, prefecture: r.prefecture, batch: r.batch, year: r.year, planned: r.planned, actual: r.actual, rate: r.rate, warnings: r.warnings })), null, 2));
@@ -96,13 +95,12 @@ export function listCommand(ctx: CommandContext): number {
   return EXIT.ok;
 }
 
-export function checkCommand(ctx: CommandContext): number {
+export async function checkCommand(ctx: CommandContext): Promise<number> {
+  const { call } = await import('./call');
   const db = ctx.open();
-  const ids = ctx.values.county ? [selectRecord(db, ctx)] : listRecords(db).map((r) => r.id);
-  const results = ids.map((id) => {
-    const { record } = readRecord(db, id);
-    return { record, findings: checkRecord(record) };
-  });
+  const ids = ctx.values.county ? [selectRecord(db, ctx)] : listRecords(db, { asOf: undefined }).map((r) => r.id);
+  const results: { record: CountyRecord; findings: Finding[] }[] = [];
+  for (const id of ids) results.push(await call(ctx, 'getRecord', { id, asOf: undefined }));
   const all = results.flatMap((r) => r.findings);
   if (ctx.values.json) {
     ctx.io.out(

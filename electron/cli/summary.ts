@@ -1,8 +1,5 @@
 // yanshou summary, yanshou status: the overview's figures, and a record's review status.
-import { listRecords } from '../services/store/records';
-import { readStatus, setStatus } from '../services/store/status';
-import { readPreferences } from '../services/store/preferences';
-import { cliActor } from '../services/store/changelog';
+import { call } from './call';
 import { groupTotals, subtotal, type GroupBy } from '../../shared/summary';
 import { STATUSES, statusLabel, type ReviewStatus } from '../../shared/status';
 import { showRate } from '../../shared/money';
@@ -12,12 +9,12 @@ import type { CommandContext } from './main';
 
 const GROUPS: GroupBy[] = ['province', 'batch', 'year'];
 
-export function summaryCommand(ctx: CommandContext): number {
+export async function summaryCommand(ctx: CommandContext): Promise<number> {
   const { io, values } = ctx;
   const zh = io.lang === 'zh';
   const by = (values.by as string | undefined) ?? 'province';
   if (!GROUPS.includes(by as GroupBy)) throw new UsageError(zh ? `--by 只能是 province、batch 或 year:${by}` : `--by takes province, batch or year: ${by}`);
-  const records = listRecords(ctx.open());
+  const records = await call(ctx, 'listRecords', { asOf: undefined });
   const keyOf = (r: (typeof records)[number]) => (by === 'province' ? (r.province ?? '') : String(by === 'batch' ? r.batch : r.year));
   const numeric = by !== 'province';
   const groups = groupTotals(records, keyOf, numeric ? (a, b) => Number(a) - Number(b) : (a, b) => a.localeCompare(b, 'zh-Hans-CN-u-co-pinyin'));
@@ -34,17 +31,17 @@ export function summaryCommand(ctx: CommandContext): number {
   return EXIT.ok;
 }
 
-export function statusCommand(ctx: CommandContext): number {
+export async function statusCommand(ctx: CommandContext): Promise<number> {
   const { io, values } = ctx;
   const zh = io.lang === 'zh';
-  const db = ctx.open();
-  const id = selectRecord(db, ctx);
+  const id = selectRecord(ctx.open(), ctx);
   const set = values.set as string | undefined;
   if (set !== undefined && !STATUSES.includes(set as ReviewStatus)) throw new UsageError(zh ? `--set 只能是 ${STATUSES.join('、')}:${set}` : `--set takes ${STATUSES.join(', ')}: ${set}`);
+  // Signed with --by, else the name set once in the app's preferences.
+  const by = set ? ((values.by as string | undefined) ?? (await call(ctx, 'getPreferences', {})).name ?? '') : '';
   const info = set
-    ? // Signed with --by, else the name set once in the app's preferences.
-      setStatus(db, cliActor(), id, { status: set as ReviewStatus, by: (values.by as string | undefined) ?? readPreferences(db).name ?? '', reason: values.reason as string | undefined })
-    : readStatus(db, id);
+    ? await call(ctx, 'setStatus', { id, status: set as ReviewStatus, by, reason: values.reason as string | undefined })
+    : (await call(ctx, 'getRecord', { id, asOf: undefined })).status;
   if (values.json) io.out(JSON.stringify(info, null, 2));
   else io.out(`${statusLabel(info.status, io.lang)}${info.by ? `  ${info.by}` : ''}${info.at ? `  ${info.at}` : ''}${info.remark ? `  ${info.remark}` : ''}`);
   return EXIT.ok;

@@ -37,6 +37,8 @@ export type ApiContext = {
   /** Renders the print document to PDF: the system Chromium, or Electron's printToPDF. */
   renderPdf: (html: string) => Promise<Uint8Array<ArrayBuffer>>;
   desktop?: DesktopHooks;
+  /** Where an internal failure's details go (default: the console, which the desktop app logs). */
+  log?: (reference: string, error: unknown) => void;
 };
 type ParsedInput<M extends Method> = z.output<(typeof contract)[M]['input']>;
 /** One call: the shared context, and who is calling (each window or tab undoes its own steps). */
@@ -62,7 +64,7 @@ export const handlers: Handlers = {
   deletePayments: ({ recordId, paymentIds }, { db, actor }) => (deletePayments(db, actor, recordId, paymentIds), OK),
   createRecord: ({ county }, { db, actor }) => ({ id: createRecord(db, actor, { county, items: [], disbursements: [] }, 'create') }),
   duplicateRecord: ({ id, batch }, { db, actor }) => {
-    const stored = readRecord(db, id);
+    const stored = readRecord(db, id, { asOf: undefined });
     const input = toInput(stored.record);
     // A line with payments shows their sum; the copy keeps what was typed under it, as the original does.
     input.disbursements = input.disbursements.map((d, i) => ({ ...d, actual: stored.typedActuals[i] }));
@@ -71,7 +73,7 @@ export const handlers: Handlers = {
     return { id: createRecord(db, actor, input, 'duplicate') };
   },
   deleteRecord: ({ id }, { db, dbFile, actor }) => {
-    const { county } = readRecord(db, id).record;
+    const { county } = readRecord(db, id, { asOf: undefined }).record;
     return withBackup(db, dbFile, 'delete', (backup) => {
       mutate(db, actor, { action: 'delete record', recordId: id, detail: { county: county.name, batch: county.batch } }, (changes) => removeRecord(db, changes, id));
       return { backup };
@@ -207,7 +209,8 @@ export async function dispatch(ctx: ApiContext, method: string, rawInput: unknow
       return { ok: false, status: e.code === 'conflict' ? 409 : e.code.startsWith('no_') ? 404 : 422, error: { code: e.code, message: e.messages.zh, messages: e.messages, details: { place: e.place, ...(e.details && typeof e.details === 'object' ? e.details : {}) } } };
     // The details (paths, stack) go to the log, never to the caller.
     const reference = Date.now().toString(36);
-    console.error(`[${method}] ${reference}`, e);
+    if (ctx.log) ctx.log(`${method} ${reference}`, e);
+    else console.error(`[${method}] ${reference}`, e);
     return {
       ok: false,
       status: 500,

@@ -39,7 +39,7 @@ export async function benchOverview(): Promise<void> {
   const list: number[] = [];
   for (let i = 0; i < 5; i++) {
     const t0 = performance.now();
-    listRecords(store);
+    listRecords(store, { asOf: undefined });
     list.push(performance.now() - t0);
   }
   store.close();

@@ -2,7 +2,7 @@
 // the store (a 4xx: its message, at the cell), the server failing (a 5xx: shown once with its
 // code, the value kept as a draft, nothing blocked).
 import { describe, expect, it } from 'vitest';
-import { appPerTest, callApi, cell, gridReady, saved } from './harness';
+import { appPerTest, callApi, cell, gridReady, saved, settled } from './harness';
 
 const app = appPerTest();
 
@@ -31,6 +31,8 @@ describe('failed writes', () => {
     const { page } = app();
     await gridReady(page);
     let calls = 0;
+    // The page's timers run on a clock the test moves: a retry due within seconds comes at once.
+    await page.clock.install();
     await page.route('**/api/editCells', async (route) => {
       calls++;
       await route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ code: 'internal', message: '内部错误:disk I/O error', messages: { zh: '内部错误:disk I/O error', en: 'Internal error: disk I/O error' } }) });
@@ -44,7 +46,8 @@ describe('failed writes', () => {
     expect(await page.getByTestId('save-state').innerText()).toBe('1 处修改未保存(保留为草稿)');
     expect((await cell(page, 'disbursements', 0, 'actual').innerText()).trim()).toBe('700.00');
     expect(await cell(page, 'disbursements', 0, 'actual').getAttribute('class')).toContain('cell-draft');
-    await page.waitForTimeout(3500);
+    await page.clock.runFor(5000);
+    await settled(page);
     expect(calls).toBe(1);
     // Nothing structural is held up by it: a row is added at once.
     await page.locator('.table-block[data-table="disbursements"]').getByRole('button', { name: '添加行' }).click();

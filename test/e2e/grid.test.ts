@@ -2,7 +2,7 @@
 // from Excel, Chinese input, and the figures that follow. Each test was written to fail on the
 // grid as it was before (AG Grid's own editing), and says how.
 import { describe, expect, it } from 'vitest';
-import { appPerTest, callApi, cell, cellTexts, gridReady, mod, paste, saved } from './harness';
+import { appPerTest, callApi, cell, cellTexts, gridReady, mod, paste, saved, settled } from './harness';
 
 const app = appPerTest();
 type Stored = { record: { disbursements: { name: string; planned: string | null; actual: string | null; statedRate?: string }[]; items: { name: string }[] } };
@@ -197,7 +197,7 @@ describe('blocks', () => {
     const expected = '未粘贴:1 个单元格有误,没有写入任何数据(已在表中标红):第 5 行 计划安排额度(万元): 计划安排额度(万元)“2O0”不是数字';
     await expect.poll(() => page.getByTestId('note').innerText()).toBe(expected);
     await expect.poll(() => cell(page, 'disbursements', 4, 'planned').getAttribute('class')).toContain('cell-error');
-    await page.waitForTimeout(1500);
+    await settled(page);
     expect(await page.getByTestId('note').innerText()).toBe(expected);
     expect(await cellTexts(page, 'disbursements', 'planned', 6)).toEqual(['775.00', '335.00', '150.00', '120.00', '80.00', '40.00']);
     expect((await stored()).disbursements.length).toBe(6);
@@ -236,7 +236,11 @@ describe('rows', () => {
     await page.keyboard.press(`${mod}+Minus`);
     await page.getByRole('alertdialog').getByRole('button', { name: '删除行' }).click();
     await expect.poll(async () => (await stored()).disbursements.map((d) => d.name)).toEqual(['县乡村物流快递配送体系建设', '农产品上行服务体系建设', '农村电子商务人员培训', '农村电商宣传和规划']);
+    // Each key waits for the selection it acts on (under load the grid drew the selection after the store answered).
+    const selected = () => page.locator('.table-block[data-table="disbursements"] .ag-cell[col-id="seq"]:is(.sel-active, .sel-in)').evaluateAll((cells) => cells.map((c) => c.closest('.ag-row')!.getAttribute('row-index')));
+    await expect.poll(selected).toEqual(['2']);
     await page.keyboard.press('Shift+ArrowDown');
+    await expect.poll(async () => (await selected()).sort((a, b) => Number(a) - Number(b))).toEqual(['2', '3']);
     await page.keyboard.press(`${mod}+Shift+Equal`);
     await expect.poll(async () => (await stored()).disbursements.map((d) => d.name)).toEqual(['县乡村物流快递配送体系建设', '农产品上行服务体系建设', '', '', '农村电子商务人员培训', '农村电商宣传和规划']);
   });
@@ -257,7 +261,7 @@ describe('everything on screen follows the data', () => {
     expect(warnings).toBeGreaterThan(0);
     expect(await sidebar.locator('.badge').innerText()).toBe(String(warnings));
     await saved(page);
-    await page.waitForTimeout(300);
+    await settled(page);
     expect(await sidebar.locator('.rate').innerText()).toBe('86.38%');
   });
 });

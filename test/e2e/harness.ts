@@ -14,7 +14,13 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const BIN = path.join(ROOT, 'electron/cli/bin.mjs');
 export const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
 
-export type App = { url: string; db: string; page: Page; browser: Browser; stop: () => Promise<void> };
+export type App = {
+  url: string; db: string; page: Page; browser: Browser;
+  /** Errors thrown in the page (uncaught exceptions, unhandled rejections) since it opened. */
+  pageErrors: string[];
+  /** Closes the page and the server; fails if the page threw meanwhile. */
+  stop: () => Promise<void>;
+};
 export type AppOptions = {
   /** Add the demo record 樟树市 first (as `yanshou demo` does). Default true. */
   demo?: boolean;
@@ -56,21 +62,44 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
   const browser = options.browser ?? (await launchBrowser());
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1440, height: 1000 }, acceptDownloads: true });
   const page = await context.newPage();
-  page.on('pageerror', (e) => console.error('page error:', e.message));
+  // An error thrown in the page fails the test that caused it (stop() and appPerTest's afterEach say so).
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.stack ?? e.message));
+  const inFlight = new Set<unknown>();
+  page.on('request', (r) => r.url().includes('/api/') && inFlight.add(r));
+  page.on('requestfinished', (r) => inFlight.delete(r));
+  page.on('requestfailed', (r) => inFlight.delete(r));
+  IN_FLIGHT.set(page, inFlight);
   if (process.env.YANSHOU_E2E_TRACE) {
     page.on('request', (r) => r.url().includes('/api/') && console.log('>>', Date.now() % 100000, r.url().split('/api/')[1], r.postData()?.slice(0, 120)));
     page.on('response', (r) => r.url().includes('/api/') && console.log('<<', Date.now() % 100000, r.url().split('/api/')[1]));
   }
   await page.goto(url);
   return {
-    url, db, page, browser,
+    url, db, page, browser, pageErrors,
     stop: async () => {
       await context.close();
       if (!options.browser) await browser.close();
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
+      if (pageErrors.length) throw new Error(`The page threw during this test:\n${pageErrors.join('\n')}`);
     },
   };
+}
+
+const IN_FLIGHT = new WeakMap<Page, Set<unknown>>();
+
+/**
+ * The page has settled: no call to the server in flight, twice in a row a frame apart (a call
+ * answered may start another). For a test that checks something stays as it is once the app is
+ * done, instead of a fixed sleep.
+ */
+export async function settled(page: Page): Promise<void> {
+  const idle = async () => {
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    return IN_FLIGHT.get(page)?.size ?? 0;
+  };
+  await expect.poll(async () => (await idle()) + (await idle()), { timeout: 15_000 }).toBe(0);
 }
 
 /**
@@ -89,8 +118,9 @@ export function appPerTest(options: Omit<AppOptions, 'browser'> | (() => Omit<Ap
     await app.page.locator('.toolbar').waitFor();
   });
   afterEach(async () => {
-    await app?.stop();
+    const stopping = app;
     app = undefined;
+    await stopping?.stop();
   });
   return () => app!;
 }

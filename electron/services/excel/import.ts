@@ -413,7 +413,7 @@ export async function planImport(db: DB, files: ImportFile[], onConflict: OnConf
     let ledger: LedgerOutcome | undefined;
     let input = r.input;
     if (existingId !== undefined && input && (action === 'replaced' || action === 'held')) {
-      const stored = readRecord(db, existingId).record.payments ?? [];
+      const stored = readRecord(db, existingId, { asOf: undefined }).record.payments ?? [];
       const fileCount = input.payments?.length ?? 0;
       const choice = options.ledger ?? 'auto';
       const keep = choice === 'keep' || (choice === 'auto' && fileCount === 0);
@@ -447,7 +447,7 @@ export async function planImport(db: DB, files: ImportFile[], onConflict: OnConf
       rate: computed?.totals.rate ?? null,
       unit: r.unit,
       ignored: r.findings.filter((f) => f.code === 'ignored_cell').length,
-      ...(existingId !== undefined && computed ? { changes: recordChanges(readRecord(db, existingId).record, computed) } : {}),
+      ...(existingId !== undefined && computed ? { changes: recordChanges(readRecord(db, existingId, { asOf: undefined }).record, computed) } : {}),
       ...(ledger ? { ledger } : {}),
       unconfirmed,
     });

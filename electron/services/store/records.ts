@@ -69,15 +69,21 @@ type Rows = { row: RecordRow; items: StoredRow[]; disbursements: StoredRow[]; pa
 
 const noRecord = (id: number) => appError('no_record', `记录 #${id} 不存在`, `Record #${id} does not exist`);
 
-export function readRecord(db: DB, id: number, options: { asOf?: string } = {}): StoredRecord {
+/**
+ * The day figures are computed as of, always given: a day (YYYY-MM-DD), or `undefined` for the record's
+ * own day (its 验收日期, else today). A caller cannot forget it: leaving it out does not type-check.
+ */
+export type FiguresDay = { asOf: string | undefined };
+
+export function readRecord(db: DB, id: number, day: FiguresDay): StoredRecord {
   const row = db.prepare('SELECT * FROM records WHERE id = ?').get(id) as RecordRow | undefined;
   if (!row) throw noRecord(id);
   const items = db.prepare('SELECT * FROM items WHERE record_id = ? ORDER BY position, id').all(id) as StoredRow[];
   const disbursements = db.prepare('SELECT * FROM disbursements WHERE record_id = ? ORDER BY position, id').all(id) as StoredRow[];
-  return recordOf({ row, items, disbursements, payments: paymentsOf(db, id) }, options);
+  return recordOf({ row, items, disbursements, payments: paymentsOf(db, id) }, day);
 }
 
-function recordOf({ row: r, items, disbursements, payments }: Rows, options: { asOf?: string }): StoredRecord {
+function recordOf({ row: r, items, disbursements, payments }: Rows, day: FiguresDay): StoredRecord {
   const input: RecordInput = {
     county: countyFromRow(r),
     items: items.map(itemFromRow),
@@ -87,7 +93,7 @@ function recordOf({ row: r, items, disbursements, payments }: Rows, options: { a
   };
   return {
     id: r.id,
-    record: computeRecord(input, options),
+    record: computeRecord(input, day.asOf === undefined ? {} : { asOf: day.asOf }),
     itemIds: items.map((i) => i.id),
     disbursementIds: disbursements.map((d) => d.id),
     paymentIds: payments.map((p) => p.id),
@@ -146,19 +152,19 @@ function categorySums(record: CountyRecord): CategorySum[] {
 }
 
 /** Every record's figures (as of `asOf` for records with a ledger), in the store's order. */
-export function listRecords(db: DB, options: { asOf?: string } = {}): RecordSummary[] {
+export function listRecords(db: DB, day: FiguresDay): RecordSummary[] {
   const ids = db.prepare('SELECT id FROM records ORDER BY province, prefecture, batch, county_key').pluck().all() as number[];
-  return summarizeRecords(db, ids, options);
+  return summarizeRecords(db, ids, day);
 }
 
 /** The figures of these records, in this order (a record that does not exist is refused). */
-export function summarizeRecords(db: DB, ids: number[], options: { asOf?: string } = {}): RecordSummary[] {
+export function summarizeRecords(db: DB, ids: number[], day: FiguresDay): RecordSummary[] {
   const rows = allRows(db);
   const lastChange = db.prepare('SELECT max(s.at) FROM changes c JOIN steps s ON s.id = c.step_id WHERE c.record_id = ? AND s.undone = 0').pluck();
   return ids.map((id) => {
     const stored = rows.get(id);
     if (!stored) throw noRecord(id);
-    const { record } = recordOf(stored, options);
+    const { record } = recordOf(stored, day);
     const findings = checkRecord(record);
     const r = stored.row as RecordRow & { status: StatusInfo['status']; status_by: string | null; status_at: string | null; status_remark: string | null };
     return {

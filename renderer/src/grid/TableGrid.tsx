@@ -11,20 +11,18 @@ import { AgGridReact } from 'ag-grid-react';
 import { AllCommunityModule, ModuleRegistry, type GridApi } from 'ag-grid-community';
 import { AG_GRID_LOCALE_CN, AG_GRID_LOCALE_EN } from '@ag-grid-community/locale';
 import type { EditTable, RawValue } from '../../../shared/fields';
-import { findingMessage, type Lang } from '../../../shared/i18n';
+import type { Lang } from '../../../shared/i18n';
 import type { Finding } from '../../../shared/findings';
 import type { Strings } from '../strings';
 import type { CellEdit } from '../useRecord';
 import { commandFor, type EditMode, type GridCommand } from './keymap';
-import {
-  bounds, cellClasses, clampSelection, moveBy, moveTo, moveToEdge, rowsToRedraw, selectAll, single, tabTarget,
-  type Cell, type Selection,
-} from './selection';
+import { bounds, cellClasses, moveTo, rowsToRedraw, selectAll, single, type Cell, type Selection } from './selection';
 import { copyBlock, tableCheck, type CellCheck } from './blocks';
+import { cellNotesOf, commitOutcome, keepUnchanged, listHighlight, navigate, selectionAfterRows, tabTo, typedWhereNot, whyNotEditable } from './session';
 import { clearCells, copyCells, pasteText, rowOperation, type GridCore, type RowOp } from './actions';
 import { LONG_TEXT, gridColumns, rawText, type GridTable } from './columns';
 import { cellPlace } from './refusal';
-import { DEFAULT_COL_DEF, LONG_TABLE, ROW_CLASS_RULES, THEME, buildColumnDefs, rowIdOf, type CellNote, type CellParams, type RowData } from './gridOptions';
+import { DEFAULT_COL_DEF, LONG_TABLE, ROW_CLASS_RULES, THEME, buildColumnDefs, rowIdOf, type CellParams, type RowData } from './gridOptions';
 import { cellAtPoint as cellAtPoint_, cellElement as cellElement_, editorBox } from './geometry';
 import { CategoryList, LIST_FIELDS, listFor, type ListState } from './CategoryList';
 
@@ -130,16 +128,8 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
   // A row whose values did not change keeps its object, so the grid only redraws changed rows.
   const previous = useRef(new Map<number, RowData>());
   const rows: RowData[] = useMemo(() => {
-    const next = new Map<number, RowData>();
-    const list = (props.rows as Record<string, unknown>[]).map((r, i) => {
-      const row: RowData = { ...r, id: rowIds[i] };
-      const old = previous.current.get(row.id);
-      const same = old && Object.keys(row).length === Object.keys(old).length && Object.keys(row).every((k) => old[k] === row[k]);
-      const kept = same ? old : row;
-      next.set(row.id, kept);
-      return kept;
-    });
-    previous.current = next;
+    const { rows: list, byId } = keepUnchanged(previous.current, props.rows as Record<string, unknown>[], rowIds);
+    previous.current = byId;
     return list;
   }, [props.rows, rowIds]);
   const rowsRef = useRef(rows);
@@ -150,22 +140,8 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
   const lockAt = (row: number, field: string) => (row < rowsRef.current.length ? (live.current.locked ?? NO_LOCK)(row, field) : null);
 
   // ---- marks: findings, refusals, drafts; read by the cell classes through a ref -------------
-  const cellNotes = useMemo(() => {
-    const map = new Map<string, CellNote[]>();
-    const add = (key: string, severity: CellNote['severity'], text: string) => map.set(key, [...(map.get(key) ?? []), { severity, text }]);
-    for (const f of findings) if (f.target?.table === table && f.target.row !== undefined) add(`${f.target.row}:${f.target.field ?? 'name'}`, f.severity, findingMessage(f, lang));
-    // (A lock's own class and tooltip come from `locked`; see lockTipOf.)
-    if (marks.size) {
-      const rowOf = new Map(rowIds.map((id, row) => [id, row]));
-      for (const [key, m] of marks) {
-        const [id, field] = key.split(':');
-        const row = rowOf.get(Number(id));
-        if (row !== undefined) add(`${row}:${field}`, m.kind, m.message);
-      }
-    }
-    for (const [key, text] of pasteMarks) add(key, 'error', text);
-    return map;
-  }, [findings, marks, pasteMarks, rowIds, table, lang]);
+  // (A lock's own class and tooltip come from `locked`; see lockTipOf.)
+  const cellNotes = useMemo(() => cellNotesOf(table, findings, marks, pasteMarks, rowIds, lang), [findings, marks, pasteMarks, rowIds, table, lang]);
   const notesRef = useRef(cellNotes);
   notesRef.current = cellNotes;
   useEffect(() => {
@@ -255,16 +231,9 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
     select(null, false);
   }, [recordId]); // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(() => {
-    const s = selRef.current;
-    const ids = live.current.rowIds;
-    const { active, anchor } = selIds.current;
-    const activeAt = active === null ? -1 : ids.indexOf(active);
-    if (s && props.followRows && activeAt >= 0 && activeAt !== s.active.row && !editRef.current) {
-      // The active cell's row moved: the selection goes with it (the anchor with its own row, if it is still there).
-      const anchorAt = anchor === null ? -1 : ids.indexOf(anchor);
-      const anchorRow = anchorAt >= 0 ? anchorAt : s.anchor.row + activeAt - s.active.row;
-      select(clampSelection({ anchor: { row: anchorRow, col: s.anchor.col }, active: { row: activeAt, col: s.active.col } }, dims()), false);
-    } else if (s && rows.length > 0 && (s.active.row >= rows.length || s.anchor.row >= rows.length) && !editRef.current && !pendingAppend.current) select(clampSelection(s, dims()), false);
+    const options = { followRows: !!props.followRows, editing: !!editRef.current, appending: !!pendingAppend.current, dims: dims() };
+    const next = selectionAfterRows(selRef.current, live.current.rowIds, selIds.current, options);
+    if (next) select(next, false);
     else noteActiveRow();
     requestAnimationFrame(placeSink);
   }, [rows]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -287,13 +256,12 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
       return false;
     }
     const lock = columns[cell.col].editable ? lockAt(cell.row, fieldAt(cell)) : null;
-    if (lock || !columns[cell.col].editable || cell.row >= dims().rows) {
+    const why = whyNotEditable(cell, columns[cell.col], dims().rows, lock, { place: cellPlace(cell.row, fieldAt(cell), lang, table), noRowHere: t.noRowHere, computedCell: t.computedCell });
+    if (why) {
       // Typed where nothing can be written: the message says why (and where to go), quoting every key typed there.
-      const last = notTyped.current;
-      const typed = (last && last.row === cell.row && last.col === cell.col ? last.text : '') + sink.value;
-      notTyped.current = { row: cell.row, col: cell.col, text: typed };
+      notTyped.current = typedWhereNot(notTyped.current, cell, sink.value);
+      const typed = notTyped.current.text;
       sink.value = '';
-      const why = lock ? lock.message : `${cellPlace(cell.row, fieldAt(cell), lang, table)}: ${columns[cell.col].editable ? t.noRowHere : t.computedCell}`;
       live.current.onMessage(`${why}${typed ? ` (${t.notTyped(typed)})` : ''}`, 'error');
       return false;
     }
@@ -338,26 +306,23 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
     const sink = sinkRef.current;
     if (!edit || !sink) return true;
     const field = fieldAt(edit.cell);
-    let text = sink.value;
-    const l = listRef.current;
-    if (l && l.highlight >= 0 && l.items[l.highlight] && (edit.mode === 'edit' || text.trim() !== '')) text = l.items[l.highlight];
-    if (edit.mode === 'edit' && text === edit.original) {
+    const outcome = commitOutcome(edit, field, sink.value, listRef.current, check);
+    if (outcome.kind === 'unchanged') {
       endEdit();
       return true;
     }
-    const parsed = check(edit.cell.row, field, text);
-    if (!parsed.ok) {
-      const message = parsed.message;
+    if (outcome.kind === 'invalid') {
       sink.classList.add('invalid');
-      setEditError(message);
-      live.current.onMessage(message, 'error');
+      setEditError(outcome.message);
+      live.current.onMessage(outcome.message, 'error');
       return false;
     }
+    const { text, value } = outcome;
     const row = edit.cell.row;
     const write = () => {
       const id = live.current.rowIds[row];
-      if (parsed.value === (rowsRef.current[row]?.[field] ?? null)) return;
-      live.current.onEdit([{ table, rowId: id, field, raw: text, value: parsed.value }]);
+      if (value === (rowsRef.current[row]?.[field] ?? null)) return;
+      live.current.onEdit([{ table, rowId: id, field, raw: text, value: value as CellEdit['value'] }]);
     };
     // A row Tab is still adding: the value waits until the row is on screen; nothing typed is dropped.
     if (row >= live.current.rowIds.length) void whenRowExists(row).then((ok) => (ok ? write() : live.current.onMessage(`${cellPlace(row, field, lang, table)}: ${t.notTyped(text)}`, 'error')));
@@ -407,42 +372,29 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
       case 'edge':
       case 'page':
       case 'home':
-      case 'end': {
-        if (!s) return false;
-        if (edit && !commit()) return true;
-        const next =
-          cmd.kind === 'move' ? moveBy(s, cmd.dRow, cmd.dCol, d, cmd.extend)
-          : cmd.kind === 'edge' ? moveToEdge(s, cmd.dRow, cmd.dCol, d, cmd.extend)
-          : cmd.kind === 'page' ? moveBy(s, cmd.dRow, 0, d, cmd.extend)
-          : cmd.kind === 'home' ? moveTo(s, { row: cmd.toFirstRow ? 0 : s.active.row, col: 0 }, d, cmd.extend)
-          : moveTo(s, { row: cmd.toLastRow ? d.rows - 1 : s.active.row, col: d.cols - 1 }, d, cmd.extend);
-        select(next);
-        return true;
-      }
+      case 'end':
       case 'enter': {
         if (!s) return false;
         if (edit && !commit()) return true;
-        select(moveBy(single(s.active), cmd.back ? -1 : 1, 0, d));
+        select(navigate(s, cmd, d));
         return true;
       }
       case 'tab': {
         if (!s) return false;
         if (edit && !commit()) return true;
-        const target = tabTarget(s.active, editableFlags, d.rows, cmd.back);
-        if (target !== 'append') {
-          select(single(target));
+        const target = tabTo(s, editableFlags, d, cmd.back);
+        if ('cell' in target) {
+          select(single(target.cell));
           return true;
         }
         // Past the last cell of the last row: a new row, and the keys typed meanwhile go into it.
         if (refuseLocked('cell')) return true;
-        const first = editableFlags.indexOf(true);
-        const index = d.rows;
-        const adding = live.current.onRows({ kind: 'insert', index, count: 1 }).finally(() => {
+        const adding = live.current.onRows({ kind: 'insert', index: target.append.row, count: 1 }).finally(() => {
           if (pendingAppend.current === adding) pendingAppend.current = null;
           requestAnimationFrame(placeSink);
         });
         pendingAppend.current = adding;
-        select(single({ row: index, col: first }), false);
+        select(single(target.append), false);
         return true;
       }
       case 'edit':
@@ -462,8 +414,7 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
         return true;
       case 'listMove': {
         const l = listRef.current;
-        const n = l?.items.length ?? 0;
-        if (l && n) setList({ ...l, highlight: l.highlight < 0 ? (cmd.d > 0 ? 0 : n - 1) : (l.highlight + cmd.d + n) % n });
+        if (l && l.items.length) setList({ ...l, highlight: listHighlight(l.highlight, l.items.length, cmd.d) });
         return true;
       }
       case 'cancel':

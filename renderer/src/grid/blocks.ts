@@ -2,7 +2,7 @@
 // HTML table (Excel and WPS paste either). Paste: what a block copied from Excel or WPS writes
 // where — checked cell by cell before anything is written, so a block with one bad cell writes
 // nothing and every bad cell is named.
-import { parseBlock, formatBlock } from '../../../shared/clipboard';
+import { parseBlock, formatBlock, formatHtmlBlock } from '../../../shared/clipboard';
 import { parseCell, type EditTable, type FieldValue, type RawValue } from '../../../shared/fields';
 import { fold } from '../../../shared/text';
 import type { Lang } from '../../../shared/i18n';
@@ -25,9 +25,7 @@ export function tableCheck(table: EditTable, lang: Lang): CellCheck {
 
 /** The block as Excel puts it on the clipboard: text (TSV) and an HTML table. */
 export function copyBlock(cells: string[][]): { text: string; html: string } {
-  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\n/g, '<br style="mso-data-placement:same-cell">');
-  const rows = cells.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('');
-  return { text: formatBlock(cells), html: `<meta charset="utf-8"><table>${rows}</table>` };
+  return { text: formatBlock(cells), html: formatHtmlBlock(cells) };
 }
 
 /** The first line of a block is the header row of a table if each of its filled cells is a column

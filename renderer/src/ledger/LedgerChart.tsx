@@ -14,6 +14,7 @@ import { displayDecimal } from '../../../shared/money';
 import type { Strings } from '../strings';
 import { chartData, type ChartPoint, type ChartSeries } from './chart';
 
+// oxlint-disable-next-line react-hooks/rules-of-hooks -- echarts' use() registers its parts; it is not React's use
 use([LineChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, SVGRenderer]);
 type Option = ComposeOption<LineSeriesOption | GridComponentOption | LegendComponentOption | MarkLineComponentOption | TooltipComponentOption>;
 

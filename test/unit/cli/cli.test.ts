@@ -130,3 +130,37 @@ describe('yanshou import and export', () => {
     expect(r.stderr).toContain('错误 [not_a_number] bad.xlsx › 樟树市 › C17: 计划安排额度(万元)“一百五十”不是数字');
   });
 });
+
+describe('one door: the CLI answers as the contract does', () => {
+  /** What the contract's dispatch (the app's and the browser's door) answers to the same call on the same record. */
+  async function contractAnswer(method: 'setStatus' | 'editPayments', input: (id: number) => unknown): Promise<string> {
+    const { openDatabase } = await import('../../../electron/services/store/database');
+    const { addDemo } = await import('../../../electron/services/demo');
+    const { setStatus } = await import('../../../electron/services/store/status');
+    const { dispatch } = await import('../../../electron/services/api');
+    const db = openDatabase(':memory:');
+    const { id } = addDemo(db, { client: 'test', kind: 'cli' });
+    setStatus(db, { client: 'test', kind: 'cli' }, id, { status: 'accepted', by: '赵处长' });
+    const r = await dispatch({ db, dbFile: ':memory:', version: 'test', renderPdf: async () => new Uint8Array() }, method, input(id), { client: 'test', kind: 'cli' });
+    return r.ok ? 'accepted' : r.error.message;
+  }
+
+  it('a reason longer than the contract takes is refused in the contract\'s words, exit 1, the record still accepted', async () => {
+    const db = demoDb();
+    expect(yanshou(['status', '--county', '樟树市', '--set', 'accepted', '--by', '赵处长', '--db', db]).code).toBe(0);
+    const reason = '理'.repeat(1001);
+    const r = yanshou(['status', '--county', '樟树市', '--set', 'draft', '--by', '赵处长', '--reason', reason, '--db', db]);
+    expect([r.code, r.stderr.trim()]).toEqual([1, await contractAnswer('setStatus', (id) => ({ id, status: 'draft', by: '赵处长', reason }))]);
+    expect(r.stderr).toContain('reason');
+    expect(yanshou(['status', '--county', '樟树市', '--json', '--db', db]).stdout).toContain('"accepted"');
+  });
+
+  it('a payment added to an accepted county is refused with the same words as in the app', async () => {
+    const db = demoDb();
+    expect(yanshou(['status', '--county', '樟树市', '--set', 'accepted', '--by', '赵处长', '--db', db]).code).toBe(0);
+    const r = yanshou(['ledger', 'add', '--county', '樟树市', '--line', '1', '--date', '2021-12-01', '--amount', '300', '--db', db]);
+    const answer = await contractAnswer('editPayments', (id) => ({ recordId: id, edits: [], append: [{ line: '1', date: '2021-12-01', amount: '300' }] }));
+    expect(answer).toContain('已验收');
+    expect([r.code, r.stderr.trim()]).toEqual([1, answer]);
+  });
+});

@@ -20,21 +20,21 @@ function refusal(fn: () => unknown): string {
 const setup = () => {
   const db = openDatabase(':memory:');
   const id = createRecord(db, ME, seedInput());
-  return { db, id, ids: readRecord(db, id).disbursementIds };
+  return { db, id, ids: readRecord(db, id, { asOf: undefined }).disbursementIds };
 };
 
 describe('edits through the change log', () => {
   it('a paste of cells plus appended rows is one undo step', () => {
     const { db, id, ids } = setup();
     editCells(db, ME, id, 'disbursements', [{ rowId: ids[0], field: 'actual', value: '700' }, { rowId: ids[1], field: 'planned', value: '1,000' }], [{ name: '新增项目', planned: '10', actual: '5' }], 'paste');
-    const after = readRecord(db, id).record;
+    const after = readRecord(db, id, { asOf: undefined }).record;
     expect(after.totals.actual).toBe('1300.75');
     expect(after.disbursements).toHaveLength(7);
     expect(after.disbursements[6]).toMatchObject({ seq: 7, name: '新增项目', rate: '50.00', category: 'other' });
     undo(db);
-    expect(readRecord(db, id).record).toEqual(referenceFixture('hans'));
+    expect(readRecord(db, id, { asOf: undefined }).record).toEqual(referenceFixture('hans'));
     redo(db);
-    expect(readRecord(db, id).record.totals.actual).toBe('1300.75');
+    expect(readRecord(db, id, { asOf: undefined }).record.totals.actual).toBe('1300.75');
   });
 
   it('refuses the whole step when one cell is invalid, or 序号 would repeat', () => {
@@ -42,37 +42,53 @@ describe('edits through the change log', () => {
     expect(refusal(() => editCells(db, ME, id, 'disbursements', [{ rowId: ids[0], field: 'actual', value: '700' }, { rowId: ids[1], field: 'planned', value: 'abc' }], []))).toBe('第 2 行 计划安排额度(万元):计划安排额度(万元)“abc”不是数字');
     expect(refusal(() => editCells(db, ME, id, 'disbursements', [{ rowId: ids[0], field: 'seq', value: '2' }], []))).toContain('序号 2 在同一表中重复');
     expect(refusal(() => editCells(db, ME, id, 'disbursements', [{ rowId: ids[0], field: 'rate', value: '50' }], []))).toContain('由程序计算');
-    expect(readRecord(db, id).record).toEqual(referenceFixture('hans'));
+    expect(readRecord(db, id, { asOf: undefined }).record).toEqual(referenceFixture('hans'));
   });
 
   it('inserting, deleting and moving rows keep a 1..n 序号 in order, each one step', () => {
     const { db, id, ids } = setup();
     insertRows(db, ME, id, 'disbursements', 1, 1);
-    let r = readRecord(db, id).record;
+    let r = readRecord(db, id, { asOf: undefined }).record;
     expect(r.disbursements.map((d) => d.seq)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(r.disbursements[1].name).toBe('');
     moveRow(db, ME, id, 'disbursements', ids[5], 0);
-    r = readRecord(db, id).record;
+    r = readRecord(db, id, { asOf: undefined }).record;
     expect(r.disbursements[0].name).toBe('农村电商宣传和规划');
     expect(r.disbursements.map((d) => d.seq)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     deleteRows(db, ME, id, 'disbursements', [ids[0], ids[1]]);
-    expect(readRecord(db, id).record.disbursements).toHaveLength(5);
+    expect(readRecord(db, id, { asOf: undefined }).record.disbursements).toHaveLength(5);
     undo(db);
     undo(db);
     undo(db);
-    expect(readRecord(db, id).record).toEqual(referenceFixture('hans'));
+    expect(readRecord(db, id, { asOf: undefined }).record).toEqual(referenceFixture('hans'));
   });
 
   it('county facts: exact money, a rename that would collide is refused', () => {
     const { db, id } = setup();
     updateCounty(db, ME, id, 'centralArrangedUse', '1,332.780000');
     updateCounty(db, ME, id, 'batch', '第九批');
-    expect(readRecord(db, id).record.county).toMatchObject({ batch: 9, centralArrangedUse: '1332.78' });
+    expect(readRecord(db, id, { asOf: undefined }).record.county).toMatchObject({ batch: 9, centralArrangedUse: '1332.78' });
     createRecord(db, ME, { ...seedInput(), county: { ...seedInput().county, name: '南丰县' } });
-    const other = readRecord(db, 2).record;
+    const other = readRecord(db, 2, { asOf: undefined }).record;
     expect(other.county.name).toBe('南丰县');
     expect(() => updateCounty(db, ME, 2, 'batch', '9')).not.toThrow();
     expect(refusal(() => updateCounty(db, ME, 2, 'name', '樟樹市'))).toBe('樟樹市 第9批 已有记录');
     expect(refusal(() => updateCounty(db, ME, id, 'investment.total', '-1'))).toBe('项目总投资不能为负数:-1');
+  });
+});
+
+describe('a paste is all or nothing in the store', () => {
+  it('one bad cell in an appended row refuses the whole paste, naming its row: the edited cells and the other new rows are not written', () => {
+    const { db, id, ids } = setup();
+    const message = refusal(() =>
+      editCells(db, ME, id, 'disbursements', [{ rowId: ids[0], field: 'actual', value: '700' }], [
+        { name: '新增一', planned: '10' },
+        { name: '新增二', planned: '十万' },
+        { name: '新增三', planned: '5' },
+      ], 'paste'),
+    );
+    // The seed has 6 lines: the second appended row is line 8.
+    expect(message).toContain('第 8 行 计划安排额度(万元)');
+    expect(readRecord(db, id, { asOf: undefined }).record).toEqual(referenceFixture('hans'));
   });
 });

@@ -32,7 +32,7 @@ describe('the one mapping of fields to columns', () => {
   it('a step that changes nothing leaves no trace, and only changed fields are logged', () => {
     const db = openDatabase(':memory:');
     const id = createRecord(db, ME, seedInput());
-    const [row] = readRecord(db, id).disbursementIds;
+    const [row] = readRecord(db, id, { asOf: undefined }).disbursementIds;
     const steps = () => history(db, ME).steps.length;
     const before = steps();
     editCells(db, ME, id, 'disbursements', [{ rowId: row, field: 'actual', value: '640.21' }], []);
@@ -58,14 +58,14 @@ describe('money exact at the largest amount, through every path', () => {
   it('stored by a cell edit, logged, undone, redone, exported, imported and sent over the API: the same to the 分', async () => {
     const db = openDatabase(':memory:');
     const id = createRecord(db, ME, seedInput());
-    const [row] = readRecord(db, id).disbursementIds;
+    const [row] = readRecord(db, id, { asOf: undefined }).disbursementIds;
     editCells(db, ME, id, 'disbursements', [{ rowId: row, field: 'planned', value: MAX }, { rowId: row, field: 'actual', value: '999,999,999.999999万元' }], []);
-    expect(readRecord(db, id).record.disbursements[0]).toMatchObject({ planned: MAX, actual: MAX, rate: '100.00' });
+    expect(readRecord(db, id, { asOf: undefined }).record.disbursements[0]).toMatchObject({ planned: MAX, actual: MAX, rate: '100.00' });
     expect(db.prepare('SELECT after FROM changes WHERE field = ? ORDER BY id DESC LIMIT 1').pluck().get('planned_fen')).toBe(String(MAX_FEN));
     undo(db);
-    expect(readRecord(db, id).record.disbursements[0].planned).toBe('775');
+    expect(readRecord(db, id, { asOf: undefined }).record.disbursements[0].planned).toBe('775');
     redo(db);
-    const record = readRecord(db, id).record;
+    const record = readRecord(db, id, { asOf: undefined }).record;
     expect(record.disbursements[0].planned).toBe(MAX);
     const [read] = await readWorkbook({ name: 'max.xlsx', bytes: await exportWorkbook([record]) });
     expect(computeRecord(read.input!)).toEqual(record);
@@ -99,7 +99,7 @@ describe('whatever a cell or a field accepts, export and import bring back uncha
       fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 12 }), fc.constantFrom('hans' as const, 'hant' as const), async (edits, script) => {
         const db = openDatabase(':memory:');
         const id = createRecord(db, ME, seedInput());
-        const ids = readRecord(db, id);
+        const ids = readRecord(db, id, { asOf: undefined });
         for (const e of edits) {
           try {
             if (e.table === 'county') updateCounty(db, ME, id, e.field, e.value);
@@ -109,7 +109,7 @@ describe('whatever a cell or a field accepts, export and import bring back uncha
             expect(err).toBeInstanceOf(AppError);
           }
         }
-        const record = readRecord(db, id).record;
+        const record = readRecord(db, id, { asOf: undefined }).record;
         const [read] = await readWorkbook({ name: 'x.xlsx', bytes: await exportWorkbook([record], script) });
         expect(read.findings.filter((f) => f.severity === 'error')).toEqual([]);
         expect(computeRecord(read.input!)).toEqual(record);

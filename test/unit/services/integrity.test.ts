@@ -44,15 +44,15 @@ function refusal(fn: () => unknown): AppError {
   throw new Error('not refused');
 }
 
-const paymentsOf = (db: DB, id: number) => readRecord(db, id).record.payments ?? [];
-const lines = (db: DB, id: number) => readRecord(db, id).record.disbursements.map((d) => d.seq);
+const paymentsOf = (db: DB, id: number) => readRecord(db, id, { asOf: undefined }).record.payments ?? [];
+const lines = (db: DB, id: number) => readRecord(db, id, { asOf: undefined }).record.disbursements.map((d) => d.seq);
 
 describe("another window's undo or redo never deletes payments (issue 21 #1)", () => {
   /** Window A appends line 7; window B enters 3 payments under it (each its own step). */
   function lineWithTheirPayments() {
     const s = setup();
     const [line] = editCells(s.db, A, s.id, 'disbursements', [], [{ name: '新增线路', planned: '100' }], 'paste');
-    const seq = readRecord(s.db, s.id).record.disbursements.at(-1)!.seq;
+    const seq = readRecord(s.db, s.id, { asOf: undefined }).record.disbursements.at(-1)!.seq;
     for (const day of ['2022-01-05', '2022-02-05', '2022-03-05']) editPayments(s.db, B, s.id, [], [{ line: String(seq), date: day, amount: '10', payee: '某公司' }]);
     return { ...s, line, seq };
   }
@@ -78,7 +78,7 @@ describe("another window's undo or redo never deletes payments (issue 21 #1)", (
 
   it("A's redo of a line's deletion is refused once B entered payments under the line again", () => {
     const { db, id } = setup();
-    const { disbursementIds } = readRecord(db, id);
+    const { disbursementIds } = readRecord(db, id, { asOf: undefined });
     deleteRows(db, A, id, 'disbursements', [disbursementIds[1]]);
     undo(db, A);
     editPayments(db, B, id, [], [{ line: '2', date: '2022-01-05', amount: '10' }]);
@@ -109,13 +109,13 @@ describe('the sign-off (issue 21 #3, #5, #6)', () => {
     const reviewer: Actor = { client: 'reviewer', kind: 'desktop' };
     setStatus(db, reviewer, id, { status: 'accepted', by: '审核员甲', remark: '验收通过' });
     setStatus(db, reviewer, id, { status: 'reviewed', by: '审核员甲', reason: '补录凭证' });
-    editCells(db, B, id, 'disbursements', [{ rowId: readRecord(db, id).disbursementIds[0], field: 'actual', value: '775.0' }], []);
+    editCells(db, B, id, 'disbursements', [{ rowId: readRecord(db, id, { asOf: undefined }).disbursementIds[0], field: 'actual', value: '775.0' }], []);
     const e = refusal(() => undo(db, reviewer));
     expect(e.code).toBe('changed_since');
     expect(e.messages.zh).toContain('浏览器窗口');
     expect(e.messages.zh).toContain('实际拨付额度');
     expect(readStatus(db, id).status).toBe('reviewed');
-    expect(readRecord(db, id).record.totals.actual).toBe('1370.75');
+    expect(readRecord(db, id, { asOf: undefined }).record.totals.actual).toBe('1370.75');
     // Once the change is taken back, the figures are those accepted: the undo restores the acceptance.
     undo(db, B);
     undo(db, reviewer);
@@ -154,7 +154,7 @@ describe('the sign-off (issue 21 #3, #5, #6)', () => {
     const { db, id } = setup();
     const version = () => db.prepare('SELECT version FROM records WHERE id = ?').pluck().get(id) as number;
     const v0 = version();
-    editCells(db, A, id, 'disbursements', [{ rowId: readRecord(db, id).disbursementIds[0], field: 'actual', value: '700' }], []);
+    editCells(db, A, id, 'disbursements', [{ rowId: readRecord(db, id, { asOf: undefined }).disbursementIds[0], field: 'actual', value: '700' }], []);
     const v1 = version();
     expect(v1).toBeGreaterThan(v0);
     undo(db, A);

@@ -59,7 +59,7 @@ describe('listRecords for the overview', () => {
     expect(zhangshu).toMatchObject({ actual: '895.75', rate: '59.72', asOf: '2022-01-01' });
     expect(listRecords(db, { asOf: '2022-06-30' }).find((r) => r.id === ids[0])).toMatchObject({ actual: '1235.96', rate: '82.40' });
     // A record without a ledger is the same whatever the day.
-    expect(listRecords(db, { asOf: '2022-01-01' }).find((r) => r.id === ids[2])!.actual).toBe(listRecords(db).find((r) => r.id === ids[2])!.actual);
+    expect(listRecords(db, { asOf: '2022-01-01' }).find((r) => r.id === ids[2])!.actual).toBe(listRecords(db, { asOf: undefined }).find((r) => r.id === ids[2])!.actual);
     const byCategory = Object.fromEntries(zhangshu.categories.map((c) => [c.category, [c.planned, c.actual]]));
     expect(byCategory.logistics).toEqual(['775', '300']);
     const sum = (k: 'planned' | 'actual') => zhangshu.categories.reduce((n, c) => n + Number(c[k]) * 1e6, 0) / 1e6;
@@ -74,7 +74,7 @@ describe('listRecords for the overview', () => {
       const { record } = readRecord(db, s.id, { asOf: '2021-06-30' });
       expect([s.planned, s.actual, s.rate, s.items, s.county, s.asOf]).toEqual([record.totals.planned, record.totals.actual, record.totals.rate, record.items.length, record.county.name, record.asOf]);
     }
-    expect(listRecords(db).find((s) => s.id === ids[4])!.status).toMatchObject({ status: 'reviewed', by: '王科长', remark: '已核' });
+    expect(listRecords(db, { asOf: undefined }).find((s) => s.id === ids[4])!.status).toMatchObject({ status: 'reviewed', by: '王科长', remark: '已核' });
   });
 });
 
@@ -85,7 +85,7 @@ describe('the 汇总 workbook of the overview', () => {
   beforeAll(async () => {
     const { ctx, ids, db } = database();
     setStatus(db, ME, ids[0], { status: 'accepted', by: '赵处长' });
-    records = listRecords(db).sort(compareRecords);
+    records = listRecords(db, { asOf: undefined }).sort(compareRecords);
     const shown = records.map((r) => r.id);
     const result = ok<{ fileName: string; bytes: Uint8Array }>(await dispatch(ctx, 'exportOverview', { ids: shown, grouping: 'province-batch', format: 'xlsx', filters: { batch: 8 } }, ME));
     expect(result.fileName).toBe('验收汇总表-6个县.xlsx');
@@ -155,7 +155,7 @@ describe('the overview as of a day', () => {
   it('marks counties without a ledger as typed figures, and each subtotal says how many of its counties are as of the day (PDF and 汇总 sheet)', async () => {
     const { ctx, db, ids } = database();
     editPayments(db, ME, ids[0], [], [{ line: 1, date: '2021-12-01', amount: '300' }, { line: 1, date: '2022-06-30', amount: '340.21' }]);
-    const all = listRecords(db).sort(compareRecords).map((r) => r.id);
+    const all = listRecords(db, { asOf: undefined }).sort(compareRecords).map((r) => r.id);
     const pdf = ok<{ bytes: Uint8Array }>(await dispatch(ctx, 'exportOverview', { ids: all, grouping: 'province', format: 'pdf', asOf: '2022-01-01', filters: {} }, ME));
     const file = path.join(tempDir(), 'o.pdf');
     fs.writeFileSync(file, pdf.bytes);
@@ -184,7 +184,7 @@ describe('the overview as of a day', () => {
 describe('the overview as PDF', () => {
   it('has the title, the scope, the three charts and the table with its totals, on A4 landscape pages', async () => {
     const { ctx, db } = database();
-    const ids = listRecords(db).sort(compareRecords).map((r) => r.id);
+    const ids = listRecords(db, { asOf: undefined }).sort(compareRecords).map((r) => r.id);
     const result = ok<{ fileName: string; bytes: Uint8Array }>(await dispatch(ctx, 'exportOverview', { ids, grouping: 'province', format: 'pdf', asOf: '2022-06-30', filters: { below: '80' } }, ME));
     expect(result.fileName).toBe('验收汇总表-6个县.pdf');
     const pdf = path.join(tempDir(), 'o.pdf');
@@ -231,8 +231,36 @@ describe('preferences and the printed status', () => {
     // The name is kept as written, whatever the script of the document.
     expect(statusLine(status, null, 'hant')).toBe('審核狀態:已驗收(赵处长,2026年11月29日)');
     const db = openDatabase(':memory:');
-    const stored = readRecord(db, createRecord(db, ME, record)).record;
+    const stored = readRecord(db, createRecord(db, ME, record), { asOf: undefined }).record;
     expect(printHtml([stored], { script: 'hans', signature: false, statuses: [status] })).toContain('<p class="status-line">审核状态:已验收(赵处长,2026年11月29日) 验收日期:2023年5月20日</p>');
     expect(printHtml([stored], { script: 'hans', signature: false })).not.toContain('<p class="status-line">');
+  });
+});
+
+describe('the overview as of a day, and a county name that looks like markup', () => {
+  it('the 汇总 workbook as of 2022-01-01 says so and gives a county with a ledger what was paid by then', async () => {
+    const { ctx, db, ids } = database();
+    editPayments(db, ME, ids[0], [], [
+      { line: 1, date: '2021-12-01', amount: '300' },
+      { line: 1, date: '2022-06-30', amount: '340.21' },
+    ]);
+    const result = ok<{ fileName: string; bytes: Uint8Array }>(await dispatch(ctx, 'exportOverview', { ids: [ids[0]], grouping: 'none', format: 'xlsx', asOf: '2022-01-01' }, ME));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(result.bytes as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    expect(String(sheet.getCell('A2').value)).toContain('金额截至2022年1月1日');
+    // The seed's 1500 planned; line 1 paid 300 by 1 January (775 typed, 340.21 paid later), the other lines as typed.
+    expect([sheet.getCell('C4').value, sheet.getCell('G4').value, sheet.getCell('H4').value]).toEqual(['樟树市', 1500, 895.75]);
+  });
+
+  it('prints a county named <i>樟树市</i>&amp; as that text, not as markup', async () => {
+    const { overviewPrintHtml } = await import('../../../electron/services/print/overview');
+    const { db } = database();
+    const [record] = listRecords(db, { asOf: undefined }).filter((r) => r.county === '樟树市');
+    const html = await overviewPrintHtml([{ ...record, county: '<i>樟树市</i>&amp;' }], { script: 'hans', grouping: 'none', filters: {}, printedOn: '2026-12-07' });
+    const table = html.slice(html.indexOf('<tbody'));
+    // What a reader sees: the tags taken out, the entities read.
+    const seen = table.replace(/<[^>]*>/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    expect(seen).toContain('<i>樟树市</i>&amp;');
   });
 });

@@ -36,9 +36,35 @@ function refusal(fn: () => unknown): AppError {
 }
 
 const BIN = path.join(ROOT, 'electron/cli/bin.mjs');
+
+/**
+ * The built CLI where another user can run it: the checkout may sit in a folder only its owner can
+ * enter (a fresh clone in a 0700 folder), so what `yanshou` needs — Node, bin.mjs, dist/node and
+ * better-sqlite3 — is copied to a folder anyone may enter.
+ */
+function cliForEveryone(): { node: string; bin: string; cwd: string } {
+  const app = tempDir('yanshou-cli-');
+  fs.chmodSync(app, 0o755);
+  fs.mkdirSync(path.join(app, 'electron/cli'), { recursive: true });
+  fs.copyFileSync(BIN, path.join(app, 'electron/cli/bin.mjs'));
+  fs.cpSync(path.join(ROOT, 'dist/node'), path.join(app, 'dist/node'), { recursive: true });
+  const sqlite = path.join(ROOT, 'node_modules/better-sqlite3');
+  fs.cpSync(sqlite, path.join(app, 'node_modules/better-sqlite3'), { recursive: true, filter: (from) => !/[\\/](deps|src)$/.test(from) });
+  const node = path.join(app, 'node');
+  try {
+    fs.linkSync(process.execPath, node);
+  } catch {
+    fs.copyFileSync(process.execPath, node);
+  }
+  fs.chmodSync(node, 0o755);
+  spawnSync('chmod', ['-R', 'a+rX', app]);
+  return { node, bin: path.join(app, 'electron/cli/bin.mjs'), cwd: app };
+}
+
 const yanshou = (args: string[], options: { uid?: number } = {}) => {
-  const argv = options.uid === undefined ? [process.execPath, BIN, ...args] : ['setpriv', `--reuid=${options.uid}`, `--regid=${options.uid}`, '--clear-groups', process.execPath, BIN, ...args];
-  const r = spawnSync(argv[0], argv.slice(1), { cwd: ROOT, encoding: 'utf8', env: { ...process.env, YANSHOU_LANG: '' } });
+  const cli = options.uid === undefined ? { node: process.execPath, bin: BIN, cwd: ROOT } : cliForEveryone();
+  const argv = options.uid === undefined ? [cli.node, cli.bin, ...args] : ['setpriv', `--reuid=${options.uid}`, `--regid=${options.uid}`, '--clear-groups', cli.node, cli.bin, ...args];
+  const r = spawnSync(argv[0], argv.slice(1), { cwd: cli.cwd, encoding: 'utf8', env: { ...process.env, YANSHOU_LANG: '' } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 };
 
@@ -129,9 +155,9 @@ describe('backups', () => {
     const file = path.join(dir, 'r.sqlite');
     expect(yanshou(['demo', '--db', file]).code).toBe(0);
     const db = open(file);
-    const [id] = listRecords(db).map((r) => r.id);
+    const [id] = listRecords(db, { asOf: undefined }).map((r) => r.id);
     const backup = backupDatabase(db, file, 'manual')!;
-    editCells(db, ME, id, 'disbursements', [{ rowId: readRecord(db, id).disbursementIds[0], field: 'actual', value: '700' }], []);
+    editCells(db, ME, id, 'disbursements', [{ rowId: readRecord(db, id, { asOf: undefined }).disbursementIds[0], field: 'actual', value: '700' }], []);
     db.close();
     const listed = JSON.parse(yanshou(['backups', '--db', file, '--json']).stdout);
     expect(listed.backups.map((b: { file: string; sound: boolean; records: number }) => [b.file, b.sound, b.records])).toEqual([[backup, true, 1]]);
@@ -149,9 +175,9 @@ describe('backups', () => {
     const app = open(file);
     const id = createRecord(app, ME, seedInput());
     const backup = backupDatabase(app, file, 'manual')!;
-    editCells(app, ME, id, 'disbursements', [{ rowId: readRecord(app, id).disbursementIds[0], field: 'actual', value: '700' }], []);
+    editCells(app, ME, id, 'disbursements', [{ rowId: readRecord(app, id, { asOf: undefined }).disbursementIds[0], field: 'actual', value: '700' }], []);
     await restoreBackup(file, backup, openDatabase);
-    expect(readRecord(app, id).record.disbursements[0].actual).toBe('640.21');
+    expect(readRecord(app, id, { asOf: undefined }).record.disbursements[0].actual).toBe('640.21');
   });
 
   it('a damaged data file is refused untouched, naming the newest good backup', () => {
@@ -180,8 +206,8 @@ describe('figures the store must never refuse to show', () => {
     const input = seedInput();
     input.disbursements = input.disbursements.slice(0, 2).map((d) => ({ ...d, planned: '999999999.999999', actual: '999999999.999999' }));
     const id = createRecord(db, ME, input);
-    expect(readRecord(db, id).record.totals).toMatchObject({ planned: '1999999999.999998', actual: '1999999999.999998', rate: '100.00' });
-    expect(listRecords(db)[0].planned).toBe('1999999999.999998');
+    expect(readRecord(db, id, { asOf: undefined }).record.totals).toMatchObject({ planned: '1999999999.999998', actual: '1999999999.999998', rate: '100.00' });
+    expect(listRecords(db, { asOf: undefined })[0].planned).toBe('1999999999.999998');
     db.close();
     const list = yanshou(['list', '--db', file, '--json']);
     expect(list.code).toBe(0);
@@ -194,12 +220,12 @@ describe('text a workbook cannot hold', () => {
   it('(#4) a typed or pasted U+FFFF, U+FFFE or control character never reaches the data; an old one never reaches a file', async () => {
     const db = open(':memory:');
     const id = createRecord(db, ME, seedInput());
-    const [row] = readRecord(db, id).itemIds;
+    const [row] = readRecord(db, id, { asOf: undefined }).itemIds;
     editCells(db, ME, id, 'items', [{ rowId: row, field: 'target', value: 'a\uffffb\ufffe\u0007c\r\nd' }], []);
-    expect(readRecord(db, id).record.items[0].target).toBe('abc\nd');
+    expect(readRecord(db, id, { asOf: undefined }).record.items[0].target).toBe('abc\nd');
     // An old record holding such characters (written before this rule) still exports to a valid workbook.
     db.prepare('UPDATE items SET name = ? WHERE id = ?').run('中心\uffff建设\u0001', row);
-    const record = readRecord(db, id).record;
+    const record = readRecord(db, id, { asOf: undefined }).record;
     const [read] = await readWorkbook({ name: 'x.xlsx', bytes: await exportWorkbook([record]) });
     expect(read.input!.items[0].name).toBe('中心建设');
   });
@@ -227,19 +253,19 @@ describe('what a person types is checked before it is kept', () => {
       expect(e.messages.zh).toContain(words);
       expect(e.messages.zh.length).toBeLessThan(200);
     }
-    expect(readRecord(db, id).record).toEqual(referenceFixture('hans'));
+    expect(readRecord(db, id, { asOf: undefined }).record).toEqual(referenceFixture('hans'));
     updateCounty(db, ME, id, 'acceptedOn', '2024-02-29');
-    expect(readRecord(db, id).record.county.acceptedOn).toBe('2024-02-29');
+    expect(readRecord(db, id, { asOf: undefined }).record.county.acceptedOn).toBe('2024-02-29');
   });
 
   it('(#16) a stated rate is kept only to the precision the record (and its export) can hold', () => {
     const db = open(':memory:');
     const id = createRecord(db, ME, seedInput());
-    const [row] = readRecord(db, id).disbursementIds;
+    const [row] = readRecord(db, id, { asOf: undefined }).disbursementIds;
     const e = refusal(() => editCells(db, ME, id, 'disbursements', [{ rowId: row, field: 'statedRate', value: '82.6077419%' }], []));
     expect(e.messages.zh).toContain('超出可记录的范围');
     editCells(db, ME, id, 'disbursements', [{ rowId: row, field: 'statedRate', value: '82.607742%' }], []);
-    expect(readRecord(db, id).record.disbursements[0].statedRate).toBe('82.607742');
+    expect(readRecord(db, id, { asOf: undefined }).record.disbursements[0].statedRate).toBe('82.607742');
   });
 });
 
@@ -276,8 +302,8 @@ describe('a data file that cannot be written', () => {
     expect(fs.existsSync(`${file}-shm`)).toBe(true);
     fs.chmodSync(`${file}-shm`, 0o444);
     const again = open(file);
-    editCells(again, ME, listRecords(again)[0].id, 'disbursements', [{ rowId: readRecord(again, listRecords(again)[0].id).disbursementIds[0], field: 'actual', value: '700' }], []);
-    expect(readRecord(again, listRecords(again)[0].id).record.totals.actual).toBe('1295.75');
+    editCells(again, ME, listRecords(again, { asOf: undefined })[0].id, 'disbursements', [{ rowId: readRecord(again, listRecords(again, { asOf: undefined })[0].id, { asOf: undefined }).disbursementIds[0], field: 'actual', value: '700' }], []);
+    expect(readRecord(again, listRecords(again, { asOf: undefined })[0].id, { asOf: undefined }).record.totals.actual).toBe('1295.75');
     holder.close();
   });
 
@@ -294,11 +320,28 @@ describe('a data file that cannot be written', () => {
       expect(['disk_full', 'io_error']).toContain(e.code);
       expect(e.messages.zh).toContain('没有保存');
       fs.rmSync(path.join(disk.dir, 'filler'));
-      expect(readRecord(db, id).record).toEqual(referenceFixture('hans'));
+      expect(readRecord(db, id, { asOf: undefined }).record).toEqual(referenceFixture('hans'));
       db.close();
       expect(execFileSync(process.execPath, ['-e', `const D=require('better-sqlite3');const d=new D(${JSON.stringify(file)});console.log(d.pragma('integrity_check',{simple:true}))`], { cwd: ROOT, encoding: 'utf8' }).trim()).toBe('ok');
     } finally {
       disk.unmount();
     }
+  });
+});
+
+describe('deleting a county', () => {
+  it('backs the data file up first: the backup holds the county that was deleted', async () => {
+    const { dispatch } = await import('../../../electron/services/api');
+    const file = path.join(tempDir(), 'yanshou.sqlite');
+    const db = open(file);
+    const id = createRecord(db, ME, seedInput());
+    const r = await dispatch({ db, dbFile: file, version: 'test', renderPdf: async () => new Uint8Array() }, 'deleteRecord', { id }, ME);
+    if (!r.ok) throw new Error(r.error.message);
+    expect(listRecords(db, { asOf: undefined })).toEqual([]);
+    const { backup } = r.value as { backup: string };
+    expect(listBackups(file).map((b) => [b.file, b.reason])).toEqual([[backup, 'delete']]);
+    const kept = open(backup);
+    expect(listRecords(kept, { asOf: undefined }).map((s) => s.county)).toEqual(['樟树市']);
+    expect(readRecord(kept, listRecords(kept, { asOf: undefined })[0].id, { asOf: undefined }).record).toEqual(referenceFixture('hans'));
   });
 });

@@ -63,12 +63,12 @@ describe('review status', () => {
 
 describe('an accepted record is locked', () => {
   beforeEach(() => {
-    editCells(db, ME, id, 'disbursements', [{ rowId: readRecord(db, id).disbursementIds[0], field: 'actual', value: '700' }], []);
+    editCells(db, ME, id, 'disbursements', [{ rowId: readRecord(db, id, { asOf: undefined }).disbursementIds[0], field: 'actual', value: '700' }], []);
     setStatus(db, ME, id, { status: 'accepted', by: '赵处长' });
   });
 
   it('against every method of the contract: what would change it is refused naming the status and who accepted it, nothing changes', async () => {
-    const { itemIds, disbursementIds, record } = readRecord(db, id);
+    const { itemIds, disbursementIds, record } = readRecord(db, id, { asOf: undefined });
     const workbook = await exportWorkbook([record]);
     // One call of every method at the accepted record (typed by the contract: a new method needs a line here).
     const calls: { [M in Method]: Input<M> } = {
@@ -104,13 +104,13 @@ describe('an accepted record is locked', () => {
       getPreferences: {},
       setPreferences: { name: '赵处长' },
     };
-    const before = readRecord(db, id).record;
+    const before = readRecord(db, id, { asOf: undefined }).record;
     const refusedWith: Record<string, string> = {};
     for (const method of METHODS) {
       const result = await dispatch(ctx, method, calls[method], ME);
       if (!result.ok) refusedWith[method] = result.error.code;
       else if (method === 'importWorkbooks' && (result.value as { findings: { code: string }[] }).findings.some((f) => f.code === 'locked')) refusedWith[method] = 'locked';
-      expect(readRecord(db, id).record, method).toEqual(before);
+      expect(readRecord(db, id, { asOf: undefined }).record, method).toEqual(before);
       expect(readStatus(db, id).status, method).toBe('accepted');
     }
     expect(refusedWith).toMatchObject({ deleteRecord: 'locked', updateCounty: 'locked', editCells: 'locked', insertRows: 'locked', deleteRows: 'locked', moveRow: 'locked', importWorkbooks: 'locked', editPayments: 'locked' });
@@ -121,19 +121,39 @@ describe('an accepted record is locked', () => {
   it('undo and redo cannot change it either: an edit made before the acceptance stays', () => {
     const reviewer = { client: 'reviewer', kind: 'web' } as const;
     setStatus(db, ME, id, { status: 'reviewed', by: '赵处长', reason: '复核' });
-    editCells(db, ME, id, 'disbursements', [{ rowId: readRecord(db, id).disbursementIds[2], field: 'actual', value: '120' }], []);
+    editCells(db, ME, id, 'disbursements', [{ rowId: readRecord(db, id, { asOf: undefined }).disbursementIds[2], field: 'actual', value: '120' }], []);
     setStatus(db, reviewer, id, { status: 'accepted', by: '赵处长' });
     expect(refusal(() => undo(db)).code).toBe('locked');
-    expect(readRecord(db, id).record.disbursements[2].actual).toBe('120');
+    expect(readRecord(db, id, { asOf: undefined }).record.disbursements[2].actual).toBe('120');
   });
 
   it('once unlocked with a reason, the record takes edits again (and its undo history still works)', () => {
     setStatus(db, ME, id, { status: 'reviewed', by: '赵处长', reason: '更正拨付额' });
-    editCells(db, ME, id, 'disbursements', [{ rowId: readRecord(db, id).disbursementIds[1], field: 'actual', value: '300' }], []);
-    expect(readRecord(db, id).record.disbursements[1].actual).toBe('300');
+    editCells(db, ME, id, 'disbursements', [{ rowId: readRecord(db, id, { asOf: undefined }).disbursementIds[1], field: 'actual', value: '300' }], []);
+    expect(readRecord(db, id, { asOf: undefined }).record.disbursements[1].actual).toBe('300');
     undo(db);
-    expect(readRecord(db, id).record.disbursements[1].actual).toBe('285.4');
-    expect(readRecord(db, id).record.disbursements[0].actual).toBe('700');
+    expect(readRecord(db, id, { asOf: undefined }).record.disbursements[1].actual).toBe('285.4');
+    expect(readRecord(db, id, { asOf: undefined }).record.disbursements[0].actual).toBe('700');
     expect(referenceFixture('hans').disbursements[1].actual).toBe('285.4');
+  });
+});
+
+describe('unlocking an accepted record needs a reason in words', () => {
+  beforeEach(() => {
+    setStatus(db, ME, id, { status: 'accepted', by: '赵处长' });
+  });
+
+  it('a reason of spaces, tabs or full-width spaces is no reason: the store refuses and the record stays locked', () => {
+    for (const reason of ['   ', '\t \n', '\u3000\u3000']) expect([reason, refusal(() => setStatus(db, ME, id, { status: 'reviewed', by: '赵处长', reason })).code]).toEqual([reason, 'reason_needed']);
+    expect(readStatus(db, id)).toMatchObject({ status: 'accepted', by: '赵处长' });
+  });
+
+  it('through the contract too (as the app and the web call it), and a reason given with spaces around is logged without them', async () => {
+    const r = await dispatch(ctx, 'setStatus', { id, status: 'draft', by: '赵处长', reason: '  ' }, ME);
+    expect(r.ok ? 'unlocked' : r.error.code).toBe('reason_needed');
+    expect(readStatus(db, id).status).toBe('accepted');
+    const unlocked = await dispatch(ctx, 'setStatus', { id, status: 'draft', by: '赵处长', reason: '  补录凭证 ' }, ME);
+    expect(unlocked.ok).toBe(true);
+    expect(readStatus(db, id)).toMatchObject({ status: 'draft', remark: '补录凭证' });
   });
 });

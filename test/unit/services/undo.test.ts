@@ -25,11 +25,11 @@ function setup() {
   const db = openDatabase(file);
   dbs.push(db);
   const id = createRecord(db, ME, seedInput());
-  const { itemIds, disbursementIds } = readRecord(db, id);
+  const { itemIds, disbursementIds } = readRecord(db, id, { asOf: undefined });
   return { db, file, id, itemIds, disbursementIds };
 }
 
-const actual = (db: DB, id: number) => readRecord(db, id).record.disbursements.map((d) => d.actual);
+const actual = (db: DB, id: number) => readRecord(db, id, { asOf: undefined }).record.disbursements.map((d) => d.actual);
 const undo = (db: DB, actor: Actor, confirm = false) => replay(db, db.name, actor, 'undo', { confirm });
 const redo = (db: DB, actor: Actor, confirm = false) => replay(db, db.name, actor, 'redo', { confirm });
 
@@ -50,7 +50,7 @@ describe('undo per client', () => {
     editCells(db, B, id, 'items', [{ rowId: itemIds[2], field: 'completionRate', value: '60' }], []);
     const step = undo(db, A).steps[0];
     expect(step).toMatchObject({ action: 'edit', detail: { county: '樟树市', table: 'items', row: 2, field: 'completionRate' } });
-    const items = readRecord(db, id).record.items;
+    const items = readRecord(db, id, { asOf: undefined }).record.items;
     expect(items[1].completionRate).toBe('100');
     expect(items[2].completionRate).toBe('60');
     expect(undo(db, A).steps).toEqual([]);
@@ -78,7 +78,7 @@ describe('undo per client', () => {
     editCells(db, A, id, 'disbursements', [{ rowId: disbursementIds[0], field: 'actual', value: '700' }], []);
     editCells(db, B, id, 'disbursements', [{ rowId: disbursementIds[0], field: 'planned', value: '800' }], []);
     undo(db, A);
-    expect(readRecord(db, id).record.disbursements[0]).toMatchObject({ actual: '640.21', planned: '800' });
+    expect(readRecord(db, id, { asOf: undefined }).record.disbursements[0]).toMatchObject({ actual: '640.21', planned: '800' });
   });
 
   it('refuses a redo over a cell another window changed after the undo', () => {
@@ -122,7 +122,7 @@ describe('an undo that would remove a whole county', () => {
     const asked = undo(db, ME);
     expect(asked.steps).toEqual([]);
     expect(asked.needsConfirm.map((s) => [s.action, s.detail.county, s.removesRecord])).toEqual([['create', '樟树市', true]]);
-    expect(readRecord(db, id).record).toEqual(referenceFixture('hans'));
+    expect(readRecord(db, id, { asOf: undefined }).record).toEqual(referenceFixture('hans'));
     expect(fs.existsSync(backupsFolder(db.name))).toBe(false);
   });
 
@@ -132,17 +132,17 @@ describe('an undo that would remove a whole county', () => {
     expect(done.steps[0].action).toBe('create');
     expect(done.backup).toMatch(/backups/);
     expect(fs.existsSync(done.backup!)).toBe(true);
-    expect(() => readRecord(db, id)).toThrow(AppError);
+    expect(() => readRecord(db, id, { asOf: undefined })).toThrow(AppError);
     // Redo of a creation removes nothing: no question.
     expect(redo(db, ME).steps[0].action).toBe('create');
-    expect(readRecord(db, id).record).toEqual(referenceFixture('hans'));
+    expect(readRecord(db, id, { asOf: undefined }).record).toEqual(referenceFixture('hans'));
   });
 
   it("is refused when another window has since added to that county (its rows would go too)", () => {
     const { db, id } = setup();
     insertRows(db, B, id, 'disbursements', 6, 1);
     expect(refusal(() => undo(db, ME, true)).code).toBe('undo_conflict');
-    expect(readRecord(db, id).record.disbursements).toHaveLength(7);
+    expect(readRecord(db, id, { asOf: undefined }).record.disbursements).toHaveLength(7);
   });
 
   it('jumps back through several steps at once, as one action', () => {
@@ -198,7 +198,7 @@ describe('two processes writing at once', () => {
     await exited;
     expect(errors).toEqual([]);
     expect(Number(/done (\d+)/.exec(out)?.[1])).toBeGreaterThan(0);
-    const seqs = readRecord(db, id).record.items.map((i) => i.seq);
+    const seqs = readRecord(db, id, { asOf: undefined }).record.items.map((i) => i.seq);
     expect(new Set(seqs).size).toBe(seqs.length);
   });
 });

@@ -58,3 +58,15 @@ describe('copied cells bound for Excel', () => {
     expect(parseBlock(text)).toEqual([cells]);
   });
 });
+
+describe('a cell that starts with a TAB or a carriage return', () => {
+  it('is guarded like = + - @ (OWASP: a spreadsheet may drop the white space and run the rest), and reads back as the same text', async () => {
+    const { formatBlock, guardFormula, parseBlock } = await import('../../../shared/clipboard');
+    expect(guardFormula('\t=1+1')).toBe("'\t=1+1");
+    expect(guardFormula('\r=1+1')).toBe("'\r=1+1");
+    expect(guardFormula('\t樟树市')).toBe("'\t樟树市");
+    const cells = ['\t=HYPERLINK("http://x","点我")', '\r=1+1', '樟树市'];
+    // Every CR of a block reads as a line break (Windows' CRLF), a guarded one too.
+    expect(parseBlock(formatBlock([cells]))).toEqual([['\t=HYPERLINK("http://x","点我")', '\n=1+1', '樟树市']]);
+  });
+});

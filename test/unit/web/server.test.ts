@@ -207,24 +207,24 @@ describe('web mode: the contract over HTTP', () => {
   });
 
   it('validates input against the contract: a bad value is refused with the zod path, nothing written', async () => {
-    const before = readRecord(db, recordId).record;
+    const before = readRecord(db, recordId, { asOf: undefined }).record;
     const bad = await call('editCells', { recordId, table: 'disbursements', edits: [{ rowId: 'x', field: 'actual', value: '1' }] });
     expect(bad.status).toBe(400);
     expect(JSON.parse(bad.body)).toMatchObject({ code: 'invalid_input', details: [{ path: 'edits.0.rowId' }] });
-    const refused = await call('editCells', { recordId, table: 'disbursements', edits: [{ rowId: readRecord(db, recordId).disbursementIds[0], field: 'actual', value: '-5' }] });
+    const refused = await call('editCells', { recordId, table: 'disbursements', edits: [{ rowId: readRecord(db, recordId, { asOf: undefined }).disbursementIds[0], field: 'actual', value: '-5' }] });
     expect(refused.status).toBe(422);
     expect(JSON.parse(refused.body).message).toContain('不能为负数');
-    expect(readRecord(db, recordId).record).toEqual(before);
+    expect(readRecord(db, recordId, { asOf: undefined }).record).toEqual(before);
   });
 
   it('answers a record or a row that is not there with 404, never 500', async () => {
     expect((await call('getRecord', { id: 99_999 })).status).toBe(404);
     expect((await call('deleteRows', { recordId: 99_999, table: 'items', rowIds: [1] })).status).toBe(404);
     expect((await call('deleteRows', { recordId, table: 'items', rowIds: [999_999] })).status).toBe(404);
-    const ids = readRecord(db, recordId).itemIds;
+    const ids = readRecord(db, recordId, { asOf: undefined }).itemIds;
     const twice = await call('deleteRows', { recordId, table: 'items', rowIds: [ids[0], ids[0]] });
     expect(twice.status).toBe(200);
-    expect(readRecord(db, recordId).record.items).toHaveLength(5);
+    expect(readRecord(db, recordId, { asOf: undefined }).record.items).toHaveLength(5);
     expect((await call('undo', {})).status).toBe(200);
   });
 

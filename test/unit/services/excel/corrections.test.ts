@@ -30,7 +30,7 @@ describe('correcting the reading', () => {
     expect(again.readings[0]).toMatchObject({ source: 'user', correction: { planned: 'D', actual: 'C' } });
     const done = await importWorkbooks(db, ME, ':memory:', [file], { onConflict: 'fail', dryRun: false, corrections: [correction] });
     expect(done.committed).toBe(true);
-    expect(readRecord(db, listRecords(db)[0].id).record).toEqual(referenceFixture('hans'));
+    expect(readRecord(db, listRecords(db, { asOf: undefined })[0].id, { asOf: undefined }).record).toEqual(referenceFixture('hans'));
   });
 
   it('a confirmed correction is remembered for the layout and offered, named, for the next workbook of that layout', async () => {
@@ -41,7 +41,7 @@ describe('correcting the reading', () => {
     const next = await importWorkbooks(db, ME, ':memory:', [await swapped('南丰县')], { onConflict: 'fail', dryRun: false });
     expect(next.readings[0]).toMatchObject({ source: 'remembered', correction: { planned: 'D', actual: 'C' } });
     expect([next.committed, next.doubts]).toEqual([true, []]);
-    expect(listRecords(db).map((r) => [r.county, r.planned, r.actual])).toEqual(expect.arrayContaining([['南丰县', '1500', '1235.96']]));
+    expect(listRecords(db, { asOf: undefined }).map((r) => [r.county, r.planned, r.actual])).toEqual(expect.arrayContaining([['南丰县', '1500', '1235.96']]));
     // The same form filled in right is read as it stands: a remembered correction is offered only
     // where the reading as it stands has doubts and the correction has fewer.
     const right = await importWorkbooks(db, ME, ':memory:', [{ name: 'seed.xlsx', bytes: await exportWorkbook([referenceFixture('hans')]) }], { onConflict: 'replace', dryRun: true });
@@ -67,7 +67,7 @@ describe('correcting the reading', () => {
     const done = await importWorkbooks(db, ME, ':memory:', [file], { onConflict: 'fail', dryRun: false, corrections });
     expect([done.committed, done.doubts.map((d) => d.code)]).toEqual([true, []]);
     expect(done.readings[0].columns.find((c) => c.col === 'C')).toMatchObject({ unit: 'yuan', unitFrom: { kind: 'header' } });
-    expect(readRecord(db, listRecords(db)[0].id).record).toEqual(referenceFixture('hans'));
+    expect(readRecord(db, listRecords(db, { asOf: undefined })[0].id, { asOf: undefined }).record).toEqual(referenceFixture('hans'));
   });
 
   it('a struck-through line the person says is not deleted is read after all (and its sums checked)', async () => {
@@ -98,7 +98,7 @@ describe('correcting the reading', () => {
     const file = await swapped();
     const held = (await dispatch(ctx, 'importWorkbooks', { files: [file], onConflict: 'fail', dryRun: false }, ME)) as { ok: true; value: { committed: boolean; doubts: { id: string }[] } };
     expect(held.value.committed).toBe(false);
-    expect(listRecords(db)).toEqual([]);
+    expect(listRecords(db, { asOf: undefined })).toEqual([]);
     const done = (await dispatch(ctx, 'importWorkbooks', { files: [file], onConflict: 'fail', dryRun: false, confirm: held.value.doubts.map((d) => d.id) }, ME)) as { ok: true; value: { committed: boolean } };
     expect(done.value.committed).toBe(true);
   });
@@ -122,7 +122,7 @@ describe('replacing a record: what becomes of its payments (拨付台账)', () =
     expect(preview.records[0]).toMatchObject({ action: 'replaced', ledger: { stored: 2, file: 0, result: 'kept' }, payments: 2 });
     const done = await importWorkbooks(db, ME, ':memory:', [await seed()], { onConflict: 'replace', dryRun: false });
     expect(done.records[0].ledger).toEqual({ stored: 2, file: 0, result: 'kept' });
-    const stored = readRecord(db, listRecords(db)[0].id).record.payments!;
+    const stored = readRecord(db, listRecords(db, { asOf: undefined })[0].id, { asOf: undefined }).record.payments!;
     expect(stored.map((p) => [p.line, p.amount, p.payee])).toEqual([[1, '300', '樟树市邮政分公司'], [2, '200', '樟树市供销社']]);
   });
 
@@ -133,7 +133,7 @@ describe('replacing a record: what becomes of its payments (拨付台账)', () =
     expect(preview.records[0].ledger).toEqual({ stored: 2, file: 0, result: 'removed' });
     const done = await importWorkbooks(db, ME, ':memory:', [await seed()], { onConflict: 'replace', dryRun: false, ledger: 'remove' });
     expect(done.records[0].ledger!.result).toBe('removed');
-    expect(readRecord(db, listRecords(db)[0].id).record.payments).toBeUndefined();
+    expect(readRecord(db, listRecords(db, { asOf: undefined })[0].id, { asOf: undefined }).record.payments).toBeUndefined();
   });
 
   it('payments whose line the file no longer has cannot be kept: refused, naming them, nothing written', async () => {
@@ -146,6 +146,6 @@ describe('replacing a record: what becomes of its payments (拨付台账)', () =
     const r = await importWorkbooks(db, ME, ':memory:', [file], { onConflict: 'replace', dryRun: false, ledger: 'keep', confirm: 'all' });
     expect(r.committed).toBe(false);
     expect(r.findings.find((f) => f.code === 'ledger_not_kept')!.params).toMatchObject({ count: '2', lines: '1、2' });
-    expect(readRecord(db, id).record.payments).toHaveLength(2);
+    expect(readRecord(db, id, { asOf: undefined }).record.payments).toHaveLength(2);
   });
 });

@@ -21,11 +21,11 @@ describe('a doubt holds the record until a person confirms it', () => {
       const doubt = held.doubts.find((d) => d.code === w.code);
       expect(doubt, JSON.stringify(held.findings.map((f) => [f.code, f.cell]))).toMatchObject({ file: file.name, sheet: '樟树市', cell: w.cell, county: '樟树市', confirmed: false });
       expect([held.committed, held.ok, held.records[0].action]).toEqual([false, false, 'held']);
-      expect(listRecords(db)).toEqual([]);
+      expect(listRecords(db, { asOf: undefined })).toEqual([]);
       // Confirmed one by one (all of them, as the preview shows them), it is written.
       const done = await importWorkbooks(db, ME, ':memory:', [file], { onConflict: 'fail', dryRun: false, confirm: held.doubts.map((d) => d.id) });
       expect([done.committed, done.records[0].action]).toEqual([true, 'created']);
-      expect(listRecords(db).map((r) => r.county)).toEqual(['樟树市']);
+      expect(listRecords(db, { asOf: undefined }).map((r) => r.county)).toEqual(['樟树市']);
     });
   }
 
@@ -36,7 +36,7 @@ describe('a doubt holds the record until a person confirms it', () => {
     expect(held.doubts.length).toBeGreaterThan(1);
     const partly = await importWorkbooks(db, ME, ':memory:', [file], { onConflict: 'fail', dryRun: false, confirm: [held.doubts[0].id] });
     expect([partly.committed, partly.records[0].action, partly.records[0].unconfirmed]).toEqual([false, 'held', held.doubts.length - 1]);
-    expect(listRecords(db)).toEqual([]);
+    expect(listRecords(db, { asOf: undefined })).toEqual([]);
   });
 
   it('the seed workbook, clean, has no doubt and imports at once', async () => {
@@ -76,8 +76,8 @@ describe('the reading beside the sheet', () => {
     expect(d.params).toEqual({ dropped: '1', value: '640.21' });
     expect(d.figures[0]).toMatchObject({ cell: 'D14', seen: '640.21¹', read: '640.21' });
     expect(r.doubts.map((x) => x.code)).toEqual(['footnote_mark']);
-    const [rec] = listRecords(db);
-    expect(readRecord(db, rec.id).record.totals.actual).toBe('1235.96');
+    const [rec] = listRecords(db, { asOf: undefined });
+    expect(readRecord(db, rec.id, { asOf: undefined }).record.totals.actual).toBe('1235.96');
   });
 
   it('a struck-through line is read as deleted: counted in no figure', async () => {
@@ -85,7 +85,7 @@ describe('the reading beside the sheet', () => {
     const w = doubtfulWorkbooks().find((x) => x.name === 'struck-row')!;
     const r = await importWorkbooks(db, ME, ':memory:', [{ name: 's.xlsx', bytes: await w.bytes() }], { onConflict: 'fail', dryRun: false, confirm: 'all' });
     expect(r.doubts.map((x) => x.code)).toEqual(['struck_row']);
-    const rec = readRecord(db, listRecords(db)[0].id).record;
+    const rec = readRecord(db, listRecords(db, { asOf: undefined })[0].id, { asOf: undefined }).record;
     expect([rec.disbursements.length, rec.totals.planned, rec.totals.actual]).toEqual([6, '1500', '1235.96']);
     expect(r.readings[0].lines.find((l) => l.leftOut)).toMatchObject({ leftOut: 'struck', text: expect.stringContaining('农村电商直播基地') });
   });

@@ -28,14 +28,14 @@ describe('import into the store', () => {
     const failed = await importWorkbooks(db, ME, file, [await otherCounty(), bad], { onConflict: 'fail', dryRun: false });
     expect(failed.ok).toBe(false);
     expect(failed.records.map((r) => r.action)).toEqual(['created', 'rejected']);
-    expect(listRecords(db)).toEqual([]);
+    expect(listRecords(db, { asOf: undefined })).toEqual([]);
 
     const done = await importWorkbooks(db, ME, file, [await otherCounty(), await seedFile()], { onConflict: 'fail', dryRun: false });
     expect(done.ok).toBe(true);
-    expect(listRecords(db).map((r) => r.county).sort()).toEqual(['南丰县', '樟树市']);
+    expect(listRecords(db, { asOf: undefined }).map((r) => r.county).sort()).toEqual(['南丰县', '樟树市']);
     // One import is one undo step.
     undo(db);
-    expect(listRecords(db)).toEqual([]);
+    expect(listRecords(db, { asOf: undefined })).toEqual([]);
     db.close();
   });
 
@@ -51,10 +51,10 @@ describe('import into the store', () => {
     const result = await importWorkbooks(db, ME, ':memory:', [{ name: 'ledger.xlsx', bytes }], { onConflict: 'fail', dryRun: false });
     expect(result.records.map((r) => [r.action, r.payments])).toEqual([['created', 2]]);
     const [id] = findRecordIds(db, '樟树市', 8).map((r) => r.id);
-    expect(readRecord(db, id).record.payments).toEqual(input.payments);
+    expect(readRecord(db, id, { asOf: undefined }).record.payments).toEqual(input.payments);
     expect(readRecord(db, id, { asOf: '2022-01-01' }).record.disbursements[0]).toMatchObject({ actual: '300', rate: '38.71' });
     undo(db);
-    expect(listRecords(db)).toEqual([]);
+    expect(listRecords(db, { asOf: undefined })).toEqual([]);
     expect(db.prepare('SELECT COUNT(*) FROM payments').pluck().get()).toBe(0);
   });
 
@@ -62,7 +62,7 @@ describe('import into the store', () => {
     const db = openDatabase(':memory:');
     const preview = await importWorkbooks(db, ME, ':memory:', [await seedFile()], { onConflict: 'fail', dryRun: true });
     expect(preview).toMatchObject({ ok: true, committed: false, records: [{ county: '樟树市', batch: 8, items: 6, disbursements: 6, action: 'created' }] });
-    expect(listRecords(db)).toEqual([]);
+    expect(listRecords(db, { asOf: undefined })).toEqual([]);
   });
 
   it('conflicts: fail writes nothing, skip keeps the stored record, replace backs up first and is one undoable step', async () => {
@@ -84,21 +84,21 @@ describe('import into the store', () => {
     const skip = await importWorkbooks(db, ME, file, [traditional], { onConflict: 'skip', dryRun: false });
     expect(skip.records[0].action).toBe('skipped');
     const [id] = findRecordIds(db, '樟树市', 8).map((r) => r.id);
-    expect(readRecord(db, id).record).toEqual(referenceFixture('hans'));
+    expect(readRecord(db, id, { asOf: undefined }).record).toEqual(referenceFixture('hans'));
 
     // Its doubts hold it until a person confirms them; then it replaces.
     const held = await importWorkbooks(db, ME, file, [traditional], { onConflict: 'replace', dryRun: false });
     expect([held.records[0].action, held.committed, held.backup]).toEqual(['held', false, null]);
-    expect(readRecord(db, id).record).toEqual(referenceFixture('hans'));
+    expect(readRecord(db, id, { asOf: undefined }).record).toEqual(referenceFixture('hans'));
     const replace = await importWorkbooks(db, ME, file, [traditional], { onConflict: 'replace', dryRun: false, confirm: held.doubts.map((d) => d.id) });
     expect(replace.records[0].action).toBe('replaced');
     expect(replace.backup && fs.existsSync(replace.backup)).toBe(true);
     expect(path.dirname(replace.backup!)).toBe(backupsFolder(file));
     const [newId] = findRecordIds(db, '樟树市', 8).map((r) => r.id);
-    expect(readRecord(db, newId).record.county.name).toBe('樟樹市');
-    expect(readRecord(db, newId).record.disbursements[0].actual).toBe('700');
+    expect(readRecord(db, newId, { asOf: undefined }).record.county.name).toBe('樟樹市');
+    expect(readRecord(db, newId, { asOf: undefined }).record.disbursements[0].actual).toBe('700');
     undo(db);
-    expect(readRecord(db, id).record).toEqual(referenceFixture('hans'));
+    expect(readRecord(db, id, { asOf: undefined }).record).toEqual(referenceFixture('hans'));
     db.close();
   });
 
@@ -107,7 +107,7 @@ describe('import into the store', () => {
     const result = await importWorkbooks(db, ME, ':memory:', [await seedFile('a.xlsx'), await seedFile('b.xlsx')], { onConflict: 'replace', dryRun: false });
     expect(result.ok).toBe(false);
     expect(result.findings).toMatchObject([{ code: 'duplicate_record', file: 'b.xlsx', sheet: '樟树市' }]);
-    expect(listRecords(db)).toEqual([]);
+    expect(listRecords(db, { asOf: undefined })).toEqual([]);
   });
 
   it('several counties in one workbook, one per sheet', async () => {
@@ -117,8 +117,8 @@ describe('import into the store', () => {
     const bytes = await exportWorkbook([referenceFixture('hans'), second]);
     const result = await importWorkbooks(db, ME, ':memory:', [{ name: 'two.xlsx', bytes }], { onConflict: 'fail', dryRun: false });
     expect(result.records.map((r) => [r.county, r.sheet, r.action])).toEqual([['樟树市', '樟树市', 'created'], ['寻乌县', '寻乌县', 'created']]);
-    const xunwu = listRecords(db).find((r) => r.county === '寻乌县')!;
-    expect(readRecord(db, xunwu.id).record).toEqual({ ...referenceFixture('hant'), county: { ...referenceFixture('hant').county, name: '寻乌县' } });
+    const xunwu = listRecords(db, { asOf: undefined }).find((r) => r.county === '寻乌县')!;
+    expect(readRecord(db, xunwu.id, { asOf: undefined }).record).toEqual({ ...referenceFixture('hant'), county: { ...referenceFixture('hant').county, name: '寻乌县' } });
   });
 
   it('the preview gives per record Σ计划, Σ实际, rate, rows, the unit read and the cells not read', async () => {
@@ -160,7 +160,7 @@ describe('import into the store', () => {
     expect(preview.records.map((r) => r.county)).toEqual(['樟树市']);
     expect(preview.skippedFiles).toEqual([{ file: '旧表.xls', code: 'old_format', messages: { zh: expect.stringContaining('另存为'), en: expect.stringContaining('.xlsx') } }]);
     const done = await importWorkbooks(db, ME, ':memory:', [bad, await seedFile()], { onConflict: 'fail', dryRun: false, skipUnreadable: true });
-    expect([done.committed, listRecords(db).map((r) => r.county)]).toEqual([true, ['樟树市']]);
+    expect([done.committed, listRecords(db, { asOf: undefined }).map((r) => r.county)]).toEqual([true, ['樟树市']]);
     await expect(importWorkbooks(db, ME, ':memory:', [bad, await seedFile()], { onConflict: 'skip', dryRun: true })).rejects.toBeInstanceOf(AppError);
   });
 
