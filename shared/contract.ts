@@ -10,6 +10,7 @@ import { METHOD_NAMES, type MethodName } from './methods';
 import { STATUSES } from './status';
 import { isDay, PAYMENT_FIELDS } from './ledger';
 import { GROUPINGS } from './overview';
+import { performanceSchema } from './performance-schema';
 
 const id = z.number().int().positive();
 /** The day figures are as of (a record with a ledger); default its 验收日期, else today. */
@@ -38,7 +39,7 @@ export const findingSchema = z.object({
   severity: z.enum(['error', 'warning', 'info']),
   code: z.enum(Object.keys(FINDING_SEVERITY) as [keyof typeof FINDING_SEVERITY, ...(keyof typeof FINDING_SEVERITY)[]]),
   params: z.record(z.string(), z.string()),
-  target: z.object({ table: z.enum(['county', 'items', 'disbursements', 'totals', 'payments']), row: z.number().int().optional(), field: z.string().optional() }).optional(),
+  target: z.object({ table: z.enum(['county', 'items', 'disbursements', 'totals', 'payments', 'performance']), row: z.number().int().optional(), field: z.string().optional() }).optional(),
   file: z.string().optional(),
   sheet: z.string().optional(),
   cell: z.string().optional(),
@@ -55,6 +56,7 @@ export const countyRecordSchema = z.object({
   disbursementSummary: z.string(),
   asOf: z.string().optional(),
   payments: z.array(paymentSchema).optional(),
+  performance: performanceSchema.optional(),
 });
 
 /** A record's review status and sign-off. */

@@ -2,6 +2,7 @@
 import type { Finding, FindingCode } from './findings';
 import type { MoneyProblem } from './money';
 import type { FieldProblem } from './fields';
+import { PERFORMANCE_FINDINGS } from './performance-codes';
 
 export type Lang = 'zh' | 'en';
 type Params = Record<string, string>;
@@ -247,6 +248,7 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
     (p) => `not read: “${p.value}”: ${IGNORED_REASONS[p.reason]?.[1] ?? p.reason}`,
   ],
   uncategorised: [(p) => `“${p.name}”未归入六类建设内容(其他)`, (p) => `“${p.name}” is in none of the six categories (other)`],
+  ...PERFORMANCE_FINDINGS,
 };
 
 /** The finding in words; with `withCell`, its workbook cell too: "… (C21)". */
