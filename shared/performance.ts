@@ -7,7 +7,7 @@ import type { FundsRow, Indicator, Level1, PerformanceInput } from './performanc
 import { compareScores, fundsScore, gradeOf, inBand, parseQuantity, QUALITATIVE_BANDS, score2, scoreIndicator, sumScores, type Grade, type Scoring } from './performance-rules';
 
 export type { FundsRow, Indicator, Level1, PerformanceInput } from './performance-schema';
-export { LEVEL1 } from './performance-schema';
+export const LEVEL1 = ['output', 'outcome', 'satisfaction'] as const;
 
 export const LEVEL1_LABELS: Record<Level1, [string, string]> = {
   output: ['产出指标', 'Output'],
