@@ -3,8 +3,9 @@ import { fen, type CountyRecord } from './record';
 import { formatWan, percentOutside, statedRateAgrees, sumFen } from './money';
 import { finding, type Finding } from './findings';
 import { lastDayOf } from './ledger';
+import { checkPerformance } from './performance';
 
-export function checkRecord(record: CountyRecord): Finding[] {
+export function checkRecord(record: CountyRecord, options: { rateLine?: string } = {}): Finding[] {
   const out: Finding[] = [];
   const { county, items, disbursements, totals } = record;
   const inv = county.investment;
@@ -65,5 +66,6 @@ export function checkRecord(record: CountyRecord): Finding[] {
     if (item.completionRate !== null && percentOutside(item.completionRate, 0, 100))
       out.push(finding('completion_out_of_range', { name: item.name, value: item.completionRate }, { table: 'items', row: index, field: 'completionRate' }));
   });
+  if (record.performance) out.push(...checkPerformance(record.performance, options));
   return out;
 }

@@ -11,6 +11,8 @@ import { STATUSES } from './status';
 import { isDay, PAYMENT_FIELDS } from './ledger';
 import { GROUPINGS } from './overview';
 import { doubtSchema, sheetCorrectionSchema, sheetReadingSchema } from './doubts';
+import { performanceSchema } from './performance-schema';
+import { PERFORMANCE_METHODS } from './performance-contract';
 
 const id = z.number().int().positive();
 /** The day figures are as of (a record with a ledger); default its 验收日期, else today. */
@@ -20,7 +22,7 @@ const rawValue = z.union([z.string().max(100_000), z.number().finite(), z.null()
 const ok = z.object({ ok: z.literal(true) });
 /** A step of the change log (one user action), as undo, redo and the history panel name it. */
 const stepDetail = z.object({
-  county: z.string().optional(), batch: z.number().int().optional(), table: z.enum(['county', 'items', 'disbursements', 'payments']).optional(),
+  county: z.string().optional(), batch: z.number().int().optional(), table: z.enum(['county', 'items', 'disbursements', 'payments', 'performance']).optional(),
   row: z.number().int().optional(), field: z.string().optional(), rows: z.number().int().optional(), columns: z.number().int().optional(),
   files: z.array(z.string()).optional(), counties: z.array(z.string()).optional(),
   /** An import: the doubts a person confirmed before it wrote (county, code, file › sheet › cell). */
@@ -41,7 +43,7 @@ export const findingSchema = z.object({
   severity: z.enum(['error', 'warning', 'info']),
   code: z.enum(Object.keys(FINDING_SEVERITY) as [keyof typeof FINDING_SEVERITY, ...(keyof typeof FINDING_SEVERITY)[]]),
   params: z.record(z.string(), z.string()),
-  target: z.object({ table: z.enum(['county', 'items', 'disbursements', 'totals', 'payments']), row: z.number().int().optional(), field: z.string().optional() }).optional(),
+  target: z.object({ table: z.enum(['county', 'items', 'disbursements', 'totals', 'payments', 'performance']), row: z.number().int().optional(), field: z.string().optional() }).optional(),
   file: z.string().optional(),
   sheet: z.string().optional(),
   cell: z.string().optional(),
@@ -58,6 +60,7 @@ export const countyRecordSchema = z.object({
   disbursementSummary: z.string(),
   asOf: z.string().optional(),
   payments: z.array(paymentSchema).optional(),
+  performance: performanceSchema.optional(),
 });
 
 /** A record's review status and sign-off. */
@@ -173,6 +176,8 @@ export const contract = {
       id, record: countyRecordSchema, itemIds: z.array(id), disbursementIds: z.array(id), paymentIds: z.array(id),
       /** 实际拨付额度 of each line as typed (a line with payments shows their sum instead; this once they are gone). */
       typedActuals: z.array(moneySchema.nullable()),
+      /** The rows of 四、绩效自评's indicators. */
+      indicatorIds: z.array(id),
       findings: z.array(findingSchema), status: statusInfo,
       /** The version of the record's figures as read: sent back with a status change (an acceptance is of what was seen). */
       version: z.number().int().min(0),
@@ -260,8 +265,13 @@ export const contract = {
   /** Desktop: the blank workbook into a file the user picks. */
   saveTemplate: { input: z.object({ script }), output: z.object({ path: z.string().nullable() }) },
   /** The preferences of the person using the data file: the name status changes are signed with. */
-  getPreferences: { input: z.object({}), output: z.object({ name: z.string().nullable() }) },
-  setPreferences: { input: z.object({ name: z.string().trim().min(1).max(100) }), output: z.object({ name: z.string().nullable() }) },
+  /** `rateLine`: the province's line for 四、绩效自评's 执行率 (percent, default 90). */
+  getPreferences: { input: z.object({}), output: z.object({ name: z.string().nullable(), rateLine: z.string() }) },
+  setPreferences: {
+    input: z.object({ name: z.string().trim().min(1).max(100).optional(), rateLine: z.string().regex(/^\d{1,3}(\.\d{1,2})?$/, { message: 'rateLine: a percent such as 90' }).optional() }),
+    output: z.object({ name: z.string().nullable(), rateLine: z.string() }),
+  },
+  ...PERFORMANCE_METHODS,
   backupNow: { input: z.object({}), output: z.object({ backup: z.string().nullable() }) },
   /** Desktop: the next menu command for the renderer (long poll; null when none came). */
   waitForCommand: { input: z.object({}), output: z.object({ command: commandSchema.nullable() }) },

@@ -1,6 +1,8 @@
 // Findings: what the checks of record.md and the import report, with a stable code, a severity
 // and where it applies. Messages are made from the params in the reader's language (i18n.ts).
 
+import { PERFORMANCE_SEVERITY } from './performance-codes';
+
 export type Severity = 'error' | 'warning' | 'info';
 export const FINDING_SEVERITY = {
   not_a_number: 'error',
@@ -64,10 +66,11 @@ export const FINDING_SEVERITY = {
   drawing_unit: 'warning',
   drawing_note: 'info',
   ledger_not_kept: 'error',
+  ...PERFORMANCE_SEVERITY,
 } as const satisfies Record<string, Severity>;
 export type FindingCode = keyof typeof FINDING_SEVERITY;
 
-export type RecordTable = 'county' | 'items' | 'disbursements' | 'totals' | 'payments';
+export type RecordTable = 'county' | 'items' | 'disbursements' | 'totals' | 'payments' | 'performance';
 /** Where in a record a finding points: a table, a row index in it, a field (= grid column id). */
 export type FindingTarget = { table: RecordTable; row?: number; field?: string };
 

@@ -2,6 +2,7 @@
 import type { Finding, FindingCode } from './findings';
 import type { MoneyProblem } from './money';
 import type { FieldProblem } from './fields';
+import { PERFORMANCE_FINDINGS } from './performance-codes';
 
 export type Lang = 'zh' | 'en';
 type Params = Record<string, string>;
@@ -305,6 +306,7 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
     (p) => `${p.county}: ${p.count} stored payment(s) (line No. ${p.lines}) have no line in the file's table 3 and cannot be kept; choose to replace them by the file's ledger or to remove them`,
   ],
   drawing_note: [(p) => `工作表上的文本框:“${p.value}”(未读入)`, (p) => `a text box on the sheet: “${p.value}” (not read)`],
+  ...PERFORMANCE_FINDINGS,
 };
 
 const FACT_WORDS: Record<string, [string, string]> = {

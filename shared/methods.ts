@@ -5,6 +5,8 @@ export const METHOD_NAMES = [
   'insertRows', 'deleteRows', 'moveRow', 'undo', 'redo', 'history', 'importWorkbooks', 'exportWorkbook', 'saveExport',
   'backupNow', 'waitForCommand', 'exportPdf', 'printDocument', 'setStatus', 'editPayments', 'deletePayments',
   'exportOverview', 'saveOverview', 'printOverview', 'exportTemplate', 'saveTemplate', 'getPreferences', 'setPreferences',
+  // 四、绩效自评
+  'editPerformance', 'editIndicators', 'insertIndicators', 'deleteIndicators', 'draftPerformance',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 export const CHANNEL_PREFIX = 'yanshou:';

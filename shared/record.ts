@@ -6,6 +6,7 @@ import { detectScript, type Script } from './text';
 import { disbursementSummary } from './document';
 import type { County, DisbursementInput, Item, RecordInput } from './schema';
 import { defaultAsOf, paidAsOf, type Payment } from './ledger';
+import { computePerformance, performanceInputOf, type Performance } from './performance';
 
 export type { County, DisbursementInput, Item, RecordInput } from './schema';
 
@@ -32,6 +33,8 @@ export type CountyRecord = {
   /** With a ledger only: the date the figures are as of, and every payment (lines by 序号). */
   asOf?: string;
   payments?: Payment[];
+  /** 四、绩效自评, when the record keeps one. */
+  performance?: Performance;
 };
 
 /** The exact 分 of an amount already checked (a stored amount, an input that passed its schema, a sum). */
@@ -115,6 +118,7 @@ export function computeRecord(input: RecordInput, options: { asOf?: string; now?
     totals,
     disbursementSummary: disbursementSummary({ county: c, totals, asOf }, recordScript(input)),
     ...(asOf ? { asOf, payments: payments.map((p) => ({ ...p, amount: canonicalMoney(p.amount) })) } : {}),
+    ...(input.performance ? { performance: computePerformance(input.performance, { central: county.investment.central, disbursed: totals.actual }) } : {}),
   };
 }
 
@@ -127,5 +131,6 @@ export function toInput(record: CountyRecord): RecordInput {
   };
   if (record.totals.statedRate !== undefined) input.totals = { statedRate: record.totals.statedRate };
   if (record.payments?.length) input.payments = record.payments;
+  if (record.performance) input.performance = performanceInputOf(record.performance);
   return input;
 }

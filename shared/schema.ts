@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { CATEGORIES, hasXmlUnsafe } from './text';
 import { isDateText } from './dates';
 import { isDay } from './ledger';
+import { performanceInputSchema } from './performance-schema';
 
 /** Money in 万元 as a decimal string, exact to 1 分 (6 decimals), never negative. */
 export const moneySchema = z
@@ -72,6 +73,8 @@ export const recordInputSchema = z.object({
   totals: z.object({ statedRate: percentSchema.optional() }).optional(),
   /** The ledger, when the record keeps one. */
   payments: z.array(paymentSchema).max(100_000).optional(),
+  /** 四、绩效自评, when the record keeps one. */
+  performance: performanceInputSchema.optional(),
 });
 
 export type County = z.infer<typeof countySchema>;

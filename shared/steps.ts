@@ -1,12 +1,13 @@
 // Undo steps in words: what a step did, named as a person would ("编辑 樟树市 三 第1行 实际拨付额度").
 import { fieldLabel, type Lang } from './i18n';
 import { statusLabel } from './status';
+import { performanceFieldLabel } from './performance-fields';
 
 /** What a step names, kept with it in the change log. */
 export type StepDetail = {
   county?: string;
   batch?: number;
-  table?: 'county' | 'items' | 'disbursements' | 'payments';
+  table?: 'county' | 'items' | 'disbursements' | 'payments' | 'performance';
   /** 1-based row number in its table, when the step touched one row. */
   row?: number;
   field?: string;
@@ -36,6 +37,7 @@ const ACTIONS: Record<string, [string, string]> = {
   import: ['导入', 'Import'],
   status: ['状态', 'Status'],
   'add payments': ['添加拨付', 'Add payments'],
+  'draft performance': ['起草绩效自评', 'Draft performance'],
 };
 
 const TABLES: Record<NonNullable<StepDetail['table']>, [string, string]> = {
@@ -43,6 +45,7 @@ const TABLES: Record<NonNullable<StepDetail['table']>, [string, string]> = {
   items: ['二', 'table 2'],
   disbursements: ['三', 'table 3'],
   payments: ['拨付台账', 'ledger'],
+  performance: ['绩效自评', 'performance'],
 };
 
 /** "编辑 樟树市 三 第1行 实际拨付额度" / "Edit 樟树市, table 3, row 1, disbursed (10k yuan)". */
@@ -55,7 +58,7 @@ export function stepLabel(step: { action: string; detail: StepDetail }, lang: La
   // The ledger counts payments (笔), the tables rows.
   const payments = d.table === 'payments';
   if (d.row !== undefined) parts.push(zh ? `第${d.row}${payments ? '笔' : '行'}` : `${payments ? 'payment' : 'row'} ${d.row}`);
-  if (d.field) parts.push(fieldLabel(d.field, lang));
+  if (d.field) parts.push(d.field.startsWith('performance.') ? performanceFieldLabel(d.field.slice(12), lang) : fieldLabel(d.field, lang));
   if (d.rows !== undefined && d.row === undefined)
     parts.push(d.columns !== undefined ? (zh ? `${d.rows} 行 × ${d.columns} 列` : `${d.rows} × ${d.columns} cells`) : payments ? (zh ? `${d.rows} 笔` : `${d.rows} payments`) : zh ? `${d.rows} 行` : `${d.rows} rows`);
   if (d.files?.length) parts.push(d.files.join('、'));

@@ -21,6 +21,7 @@ import { deleteRows, editCells, insertRows, moveRow, updateCounty } from './stor
 import { readStatus, readVersion, setStatus } from './store/status';
 import { deletePayments, editPayments } from './store/payments';
 import type { DB } from './store/database';
+import { deleteIndicators, draftPerformance, editIndicators, editPerformance, insertIndicators } from './store/performance';
 
 /** What only the desktop shell can do; absent in web mode. */
 export type DesktopHooks = {
@@ -57,7 +58,7 @@ export const handlers: Handlers = {
   },
   getRecord: ({ id, asOf }, { db }) => {
     const stored = readRecord(db, id, { asOf });
-    return { ...stored, findings: checkRecord(stored.record), status: readStatus(db, id), version: readVersion(db, id) };
+    return { ...stored, findings: checkRecord(stored.record, { rateLine: readPreferences(db).rateLine }), status: readStatus(db, id), version: readVersion(db, id) };
   },
   setStatus: ({ id, status, by, remark, reason, version }, { db, actor }) => setStatus(db, actor, id, { status, by, remark, reason, version }),
   editPayments: ({ recordId, edits, append }, { db, actor }) => ({ ok: true, appended: editPayments(db, actor, recordId, edits, append) }),
@@ -123,7 +124,15 @@ export const handlers: Handlers = {
     return { path: await desktop.saveFile(fileName, bytes) };
   },
   getPreferences: (_i, { db }) => readPreferences(db),
-  setPreferences: ({ name }, { db }) => writePreferences(db, { name }),
+  setPreferences: ({ name, rateLine }, { db }) => writePreferences(db, { name, rateLine }),
+  editPerformance: ({ recordId, edits }, { db, actor }) => (editPerformance(db, actor, recordId, edits), OK),
+  editIndicators: ({ recordId, edits, append, clear }, { db, actor }) => ({
+    ok: true,
+    appended: editIndicators(db, actor, recordId, edits, append, clear ? 'clear' : append.length || edits.length > 1 ? 'paste' : 'edit'),
+  }),
+  insertIndicators: ({ recordId, index, count }, { db, actor }) => ({ rowIds: insertIndicators(db, actor, recordId, index, count) }),
+  deleteIndicators: ({ recordId, rowIds }, { db, actor }) => (deleteIndicators(db, actor, recordId, rowIds), OK),
+  draftPerformance: ({ recordId, draft }, { db, actor }) => ({ rowIds: draftPerformance(db, actor, recordId, { draft }) }),
   backupNow: (_i, { db, dbFile }) => ({ backup: backupDatabase(db, dbFile, MANUAL_REASON) }),
   waitForCommand: async (_i, ctx) => ({ command: ctx.desktop ? await ctx.desktop.nextCommand() : null }),
 };

@@ -134,6 +134,7 @@ export const RecordView = forwardRef<RecordViewHandle, Props>(function RecordVie
     const target = f.target;
     if (!target) return;
     if (target.table === 'payments') return openLedger({ paymentId: view.paymentIds[target.row ?? 0], field: target.field });
+    if (target.table === 'performance') return;
     const { table, row, field } = target;
     setTab('tables');
     // The tables may have been hidden behind the ledger: they take the focus once shown.

@@ -68,10 +68,15 @@ function readRow(db: DB, table: Table, id: number): Row {
  * Changes removes them first, logged; a replay that would delete a row they refer to is refused.
  */
 const DEPENDENTS: Record<Table, { table: Table; column: string }[]> = {
-  records: [{ table: 'payments', column: 'record_id' }, { table: 'items', column: 'record_id' }, { table: 'disbursements', column: 'record_id' }],
+  records: [
+    { table: 'payments', column: 'record_id' }, { table: 'items', column: 'record_id' }, { table: 'disbursements', column: 'record_id' },
+    { table: 'performance', column: 'record_id' }, { table: 'performance_indicators', column: 'record_id' },
+  ],
   disbursements: [{ table: 'payments', column: 'disbursement_id' }],
   items: [],
   payments: [],
+  performance: [],
+  performance_indicators: [],
 };
 
 const dependentsOf = (db: DB, table: Table, id: number) =>
@@ -214,6 +219,7 @@ function apply(db: DB, change: ChangeRow, direction: Direction): void {
 
 const DEPENDENT_NOUNS: Record<Table, [string, string]> = {
   payments: ['笔拨付', 'payment(s)'], items: ['行建设内容', 'row(s) of table 2'], disbursements: ['行资金拨付', 'line(s) of table 3'], records: ['条记录', 'record(s)'],
+  performance: ['份绩效自评', 'performance part(s)'], performance_indicators: ['项绩效指标', 'indicator(s)'],
 };
 
 /**

@@ -7,8 +7,9 @@ import { fen } from '../../../shared/record';
 import type { CountyField } from '../../../shared/fields';
 import type { DisbursementInput, Item } from '../../../shared/schema';
 import type { Payment } from '../../../shared/ledger';
+import { INDICATOR_COLUMNS, PERFORMANCE_COLUMNS } from './performance-columns';
 
-export type Table = 'records' | 'items' | 'disbursements' | 'payments';
+export type Table = 'records' | 'items' | 'disbursements' | 'payments' | 'performance' | 'performance_indicators';
 export type Value = string | number | null;
 export type Row = Record<string, Value>;
 
@@ -71,6 +72,8 @@ const HOUSEKEEPING: Record<Table, readonly string[]> = {
   items: ['id', 'record_id', 'position'],
   disbursements: ['id', 'record_id', 'position'],
   payments: ['id', 'record_id', 'disbursement_id', 'position'],
+  performance: ['id', 'record_id'],
+  performance_indicators: ['id', 'record_id', 'position'],
 };
 
 /** Every column of each table. */
@@ -79,6 +82,8 @@ export const TABLE_COLUMNS: Record<Table, readonly string[]> = {
   items: [...HOUSEKEEPING.items, ...Object.values(ITEM_COLUMNS).map((c) => c.column)],
   disbursements: [...HOUSEKEEPING.disbursements, ...Object.values(DISBURSEMENT_COLUMNS).map((c) => c.column)],
   payments: [...HOUSEKEEPING.payments, ...Object.values(PAYMENT_COLUMNS).map((c) => c.column)],
+  performance: [...HOUSEKEEPING.performance, ...Object.values(PERFORMANCE_COLUMNS).map((c) => c.column)],
+  performance_indicators: [...HOUSEKEEPING.performance_indicators, ...Object.values(INDICATOR_COLUMNS).map((c) => c.column)],
 };
 
 /** A field's value as its column keeps it (an amount in 万元 → integer 分; not entered stays null). */

@@ -147,6 +147,49 @@ export const MIGRATIONS: readonly string[] = [
     saved_at TEXT NOT NULL
   );
   `,
+  // 四、绩效自评: a record's performance part (one row: the money, its 其中 rows, goals, weights,
+  // the stated total) and its indicators. Money in 分; scores and weights as decimal text.
+  `
+  CREATE TABLE performance (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    record_id INTEGER NOT NULL UNIQUE REFERENCES records(id) ON DELETE CASCADE,
+    funds_initial_fen INTEGER,
+    funds_budget_fen INTEGER,
+    funds_executed_fen INTEGER,
+    funds_weight TEXT NOT NULL DEFAULT '10',
+    funds_stated_rate TEXT,
+    funds_stated_score TEXT,
+    current_initial_fen INTEGER,
+    current_budget_fen INTEGER,
+    current_executed_fen INTEGER,
+    carryover_initial_fen INTEGER,
+    carryover_budget_fen INTEGER,
+    carryover_executed_fen INTEGER,
+    other_initial_fen INTEGER,
+    other_budget_fen INTEGER,
+    other_executed_fen INTEGER,
+    goal_expected TEXT NOT NULL DEFAULT '',
+    goal_achieved TEXT NOT NULL DEFAULT '',
+    weight_output TEXT NOT NULL DEFAULT '50',
+    weight_outcome TEXT NOT NULL DEFAULT '30',
+    weight_satisfaction TEXT NOT NULL DEFAULT '10',
+    stated_total TEXT
+  );
+  CREATE TABLE performance_indicators (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    record_id INTEGER NOT NULL REFERENCES records(id) ON DELETE CASCADE,
+    position REAL NOT NULL,
+    level1 TEXT NOT NULL CHECK (level1 IN ('output', 'outcome', 'satisfaction')),
+    level2 TEXT NOT NULL DEFAULT '',
+    name TEXT NOT NULL DEFAULT '',
+    target TEXT NOT NULL DEFAULT '',
+    actual TEXT NOT NULL DEFAULT '',
+    weight TEXT,
+    score TEXT,
+    deviation TEXT NOT NULL DEFAULT ''
+  );
+  CREATE INDEX performance_indicators_record ON performance_indicators(record_id, position);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -11,6 +11,8 @@ import { COUNTY_COLUMNS, DISBURSEMENT_COLUMNS, fieldsOf, ITEM_COLUMNS, PAYMENT_C
 import type { Payment } from '../../../shared/ledger';
 import type { StatusInfo } from '../../../shared/status';
 import type { DB } from './database';
+import { readPreferences } from './preferences';
+import { allPerformance, insertPerformance, readPerformance, removePerformance, type StoredPerformance } from './performance';
 
 type RecordRow = Row & { id: number; county_key: string; stated_total_rate: string | null };
 type StoredRow = Row & { id: number };
@@ -53,6 +55,8 @@ export type StoredRecord = {
   paymentIds: number[];
   /** 实际拨付额度 of each line as typed: what a line shows again once its last payment is gone. */
   typedActuals: (string | null)[];
+  /** The rows of 四、绩效自评's indicators (empty without a performance part). */
+  indicatorIds: number[];
 };
 
 /** The payments of a record, each with its line's 序号, in the order the record lists them (line, day). */
@@ -65,7 +69,7 @@ function paymentsOf(db: DB, recordId: number): (StoredRow & { line: number })[] 
 const paymentFromRow = (r: StoredRow & { line: number }): Payment => ({ line: r.line, ...(fieldsOf(PAYMENT_COLUMNS, r) as Omit<Payment, 'line'>) });
 
 /** A record's rows as the store holds them. */
-type Rows = { row: RecordRow; items: StoredRow[]; disbursements: StoredRow[]; payments: (StoredRow & { line: number })[] };
+type Rows = { row: RecordRow; items: StoredRow[]; disbursements: StoredRow[]; payments: (StoredRow & { line: number })[]; performance?: StoredPerformance };
 
 const noRecord = (id: number) => appError('no_record', `记录 #${id} 不存在`, `Record #${id} does not exist`);
 
@@ -80,16 +84,17 @@ export function readRecord(db: DB, id: number, day: FiguresDay): StoredRecord {
   if (!row) throw noRecord(id);
   const items = db.prepare('SELECT * FROM items WHERE record_id = ? ORDER BY position, id').all(id) as StoredRow[];
   const disbursements = db.prepare('SELECT * FROM disbursements WHERE record_id = ? ORDER BY position, id').all(id) as StoredRow[];
-  return recordOf({ row, items, disbursements, payments: paymentsOf(db, id) }, day);
+  return recordOf({ row, items, disbursements, payments: paymentsOf(db, id), performance: readPerformance(db, id) }, day);
 }
 
-function recordOf({ row: r, items, disbursements, payments }: Rows, day: FiguresDay): StoredRecord {
+function recordOf({ row: r, items, disbursements, payments, performance }: Rows, day: FiguresDay): StoredRecord {
   const input: RecordInput = {
     county: countyFromRow(r),
     items: items.map(itemFromRow),
     disbursements: disbursements.map(disbursementFromRow),
     ...(r.stated_total_rate !== null ? { totals: { statedRate: r.stated_total_rate } } : {}),
     ...(payments.length ? { payments: payments.map(paymentFromRow) } : {}),
+    ...(performance ? { performance: performance.input } : {}),
   };
   return {
     id: r.id,
@@ -98,6 +103,7 @@ function recordOf({ row: r, items, disbursements, payments }: Rows, day: Figures
     disbursementIds: disbursements.map((d) => d.id),
     paymentIds: payments.map((p) => p.id),
     typedActuals: input.disbursements.map((d) => d.actual),
+    indicatorIds: performance?.indicatorIds ?? [],
   };
 }
 
@@ -114,6 +120,10 @@ function allRows(db: DB): Map<number, Rows> {
   into('items', db.prepare('SELECT * FROM items ORDER BY record_id, position, id').all() as StoredRow[]);
   into('disbursements', db.prepare('SELECT * FROM disbursements ORDER BY record_id, position, id').all() as StoredRow[]);
   into('payments', db.prepare('SELECT p.*, d.seq AS line FROM payments p JOIN disbursements d ON d.id = p.disbursement_id ORDER BY p.record_id, d.seq, p.paid_on, p.position, p.id').all() as StoredRow[]);
+  for (const [recordId, performance] of allPerformance(db)) {
+    const rows = out.get(recordId);
+    if (rows) rows.performance = performance;
+  }
   return out;
 }
 
@@ -160,12 +170,13 @@ export function listRecords(db: DB, day: FiguresDay): RecordSummary[] {
 /** The figures of these records, in this order (a record that does not exist is refused). */
 export function summarizeRecords(db: DB, ids: number[], day: FiguresDay): RecordSummary[] {
   const rows = allRows(db);
+  const { rateLine } = readPreferences(db);
   const lastChange = db.prepare('SELECT max(s.at) FROM changes c JOIN steps s ON s.id = c.step_id WHERE c.record_id = ? AND s.undone = 0').pluck();
   return ids.map((id) => {
     const stored = rows.get(id);
     if (!stored) throw noRecord(id);
     const { record } = recordOf(stored, day);
-    const findings = checkRecord(record);
+    const findings = checkRecord(record, { rateLine });
     const r = stored.row as RecordRow & { status: StatusInfo['status']; status_by: string | null; status_at: string | null; status_remark: string | null };
     return {
       id,
@@ -200,6 +211,7 @@ export function insertRecord(changes: Changes, input: RecordInput): number {
     if (line === undefined) throw appError('no_line', `拨付台账第 ${i + 1} 笔的序号 ${p.line} 在表三中没有这一行`, `Payment ${i + 1}: table 3 has no line No. ${p.line}`);
     changes.insert('payments', { ...paymentToRow(p), record_id: id, disbursement_id: line, position: i + 1 });
   });
+  if (input.performance) insertPerformance(changes, id, input.performance);
   return id;
 }
 
@@ -207,6 +219,7 @@ export const paymentToRow = (p: Omit<Payment, 'line'>): Row => rowOf(PAYMENT_COL
 
 /** Removes a record and its rows inside a step; rows first, so undo restores the record first. */
 export function removeRecord(db: DB, changes: Changes, id: number): void {
+  removePerformance(db, changes, id);
   for (const table of ['payments', 'items', 'disbursements'] as const) {
     const rowIds = db.prepare(`SELECT id FROM ${table} WHERE record_id = ?`).pluck().all(id) as number[];
     for (const rowId of rowIds) changes.remove(table, rowId);

@@ -18,13 +18,15 @@ function demoDb(): string {
 }
 
 describe('yanshou CLI', () => {
-  it('demo, then show --json prints the fixture record exactly, found by either script', () => {
+  it('demo, then show --json prints the fixture record exactly, then its 四、绩效自评, found by either script', () => {
     const db = demoDb();
     const simplified = yanshou(['show', '--db', db, '--county', '樟树市', '--batch', '8', '--json']);
     expect(simplified.code).toBe(0);
-    expect(simplified.stdout).toBe(referenceFixtureText('hans'));
+    const { performance, ...record } = JSON.parse(simplified.stdout);
+    expect(JSON.stringify(record, null, 2) + '\n').toBe(referenceFixtureText('hans'));
+    expect(performance.funds).toMatchObject({ budget: '1500', executed: '1235.96', rate: '82.40', score: '8.24', weight: '10' });
     const traditional = yanshou(['show', '--db', db, '--county', '樟樹市', '--batch', '8', '--json']);
-    expect(traditional.stdout).toBe(referenceFixtureText('hans'));
+    expect(traditional.stdout).toBe(simplified.stdout);
   });
 
   it('demo a second time changes nothing', () => {
@@ -35,18 +37,20 @@ describe('yanshou CLI', () => {
     expect(JSON.parse(yanshou(['list', '--db', db, '--json']).stdout)).toHaveLength(1);
   });
 
-  it('check finds nothing on the seed', () => {
+  it('check finds nothing on the seed but its 执行率 of 82.40%, below the line of 90%', () => {
     const db = demoDb();
     const r = yanshou(['check', '--db', db, '--json']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ ok: true, findings: [] });
-    expect(yanshou(['check', '--db', db]).stdout).toContain('没有发现问题');
+    const { ok, findings } = JSON.parse(r.stdout);
+    expect(ok).toBe(true);
+    expect(findings.map((f: { code: string }) => f.code)).toEqual(['perf_rate_below_line']);
+    expect(yanshou(['check', '--db', db]).stdout).toContain('资金执行率 82.40% 低于省定标准 90%');
   });
 
   it('list --json gives totals and rate per record', () => {
     const db = demoDb();
     const [row] = JSON.parse(yanshou(['list', '--db', db, '--json']).stdout);
-    expect(row).toEqual({ id: 1, name: '樟树市', province: '江西省', prefecture: '宜春市', batch: 8, year: 2021, planned: '1500', actual: '1235.96', rate: '82.40', warnings: 0 });
+    expect(row).toEqual({ id: 1, name: '樟树市', province: '江西省', prefecture: '宜春市', batch: 8, year: 2021, planned: '1500', actual: '1235.96', rate: '82.40', warnings: 1 });
   });
 
   it('answers bad usage with exit 2 and one clear line, never a stack trace', () => {

@@ -213,8 +213,8 @@ describe('preferences and the printed status', () => {
     expect(yanshou('status', '--county', '樟树市', '--set', 'submitted').status).toBe(1);
     const ctx = { db: openDatabase(file), dbFile: file, version: 't', renderPdf };
     return (async () => {
-      expect(ok(await dispatch(ctx, 'getPreferences', {}, ME))).toEqual({ name: null });
-      expect(ok(await dispatch(ctx, 'setPreferences', { name: '  王科长 ' }, ME))).toEqual({ name: '王科长' });
+      expect(ok(await dispatch(ctx, 'getPreferences', {}, ME))).toEqual({ name: null, rateLine: '90' });
+      expect(ok(await dispatch(ctx, 'setPreferences', { name: '  王科长 ' }, ME))).toEqual({ name: '王科长', rateLine: '90' });
       expect((await dispatch(ctx, 'setPreferences', { name: '   ' }, ME)).ok).toBe(false);
       ctx.db.close();
       const set = yanshou('status', '--county', '樟树市', '--set', 'submitted', '--json');

@@ -103,6 +103,11 @@ describe('an accepted record is locked', () => {
       saveTemplate: { script: 'hant' },
       getPreferences: {},
       setPreferences: { name: '赵处长' },
+      editPerformance: { recordId: id, edits: [{ field: 'funds.weight', value: '20' }] },
+      editIndicators: { recordId: id, edits: [], append: [{ level1: '产出指标', name: '培训', target: '≥500人次' }] },
+      insertIndicators: { recordId: id, index: 0, count: 1 },
+      deleteIndicators: { recordId: id, rowIds: [1] },
+      draftPerformance: { recordId: id },
     };
     const before = readRecord(db, id, { asOf: undefined }).record;
     const refusedWith: Record<string, string> = {};
@@ -113,7 +118,8 @@ describe('an accepted record is locked', () => {
       expect(readRecord(db, id, { asOf: undefined }).record, method).toEqual(before);
       expect(readStatus(db, id).status, method).toBe('accepted');
     }
-    expect(refusedWith).toMatchObject({ deleteRecord: 'locked', updateCounty: 'locked', editCells: 'locked', insertRows: 'locked', deleteRows: 'locked', moveRow: 'locked', importWorkbooks: 'locked', editPayments: 'locked' });
+    expect(refusedWith).toMatchObject({ deleteRecord: 'locked', updateCounty: 'locked', editCells: 'locked', insertRows: 'locked', deleteRows: 'locked', moveRow: 'locked', importWorkbooks: 'locked', editPayments: 'locked',
+      editPerformance: 'locked', editIndicators: 'locked', insertIndicators: 'locked', draftPerformance: 'locked' });
     const message = (await dispatch(ctx, 'editCells', calls.editCells, ME)) as { ok: false; error: { message: string } };
     expect(message.error.message).toContain('已验收(赵处长,');
   });

@@ -1,0 +1,67 @@
+// The findings of 四、绩效自评: codes, severities and their words (a leaf module: findings.ts and
+// i18n.ts spread these in).
+type P = Record<string, string>;
+type Text = (p: P) => string;
+
+export const PERFORMANCE_SEVERITY = {
+  perf_rate_below_line: 'warning',
+  perf_no_actual: 'warning',
+  perf_weights_sum: 'warning',
+  perf_level_weight: 'warning',
+  perf_score_over_weight: 'warning',
+  perf_unit_mismatch: 'warning',
+  perf_unread: 'warning',
+  perf_direction: 'warning',
+  perf_not_scored: 'warning',
+  perf_score_differs: 'warning',
+  perf_out_of_band: 'warning',
+  perf_stated_mismatch: 'warning',
+} as const;
+
+export const PERFORMANCE_FINDINGS: Record<keyof typeof PERFORMANCE_SEVERITY, [Text, Text]> = {
+  perf_rate_below_line: [
+    (p) => `绩效自评:资金执行率 ${p.rate}% 低于省定标准 ${p.line}%`,
+    (p) => `performance: the funds' execution rate ${p.rate}% is below the province's line ${p.line}%`,
+  ],
+  perf_no_actual: [(p) => `绩效指标第 ${p.row} 行“${p.name}”没有实际完成值`, (p) => `indicator row ${p.row} “${p.name}” has no actual value`],
+  perf_weights_sum: [
+    (p) => `绩效自评的分值合计 ${p.sum} 分,不是 100 分(资金 ${p.funds} + 产出 ${p.output} + 效益 ${p.outcome} + 满意度 ${p.satisfaction})`,
+    (p) => `performance weights add up to ${p.sum}, not 100 (funds ${p.funds} + output ${p.output} + outcome ${p.outcome} + satisfaction ${p.satisfaction})`,
+  ],
+  perf_level_weight: [
+    (p) => `${p.level}各指标分值之和 ${p.sum} 分与该一级指标的分值 ${p.weight} 分不一致`,
+    (p) => `${p.level}: the indicators' weights add up to ${p.sum}, not its weight ${p.weight}`,
+  ],
+  perf_score_over_weight: [
+    (p) => `绩效指标第 ${p.row} 行“${p.name}”的得分 ${p.score} 高于其分值 ${p.weight}`,
+    (p) => `indicator row ${p.row} “${p.name}”: score ${p.score} is above its weight ${p.weight}`,
+  ],
+  perf_unit_mismatch: [
+    (p) => `绩效指标第 ${p.row} 行“${p.name}”:年度指标值“${p.target}”与实际完成值“${p.actual}”单位不一致,未按规则计分,请人工评分`,
+    (p) => `indicator row ${p.row} “${p.name}”: the units of “${p.target}” and “${p.actual}” differ; not scored by the rule, score it by hand`,
+  ],
+  perf_unread: [
+    (p) => `绩效指标第 ${p.row} 行“${p.name}”:“${p.value}”不是一个可读的数值,未按规则计分,请人工评分`,
+    (p) => `indicator row ${p.row} “${p.name}”: “${p.value}” is not one readable number; not scored by the rule, score it by hand`,
+  ],
+  perf_direction: [
+    (p) => `绩效指标第 ${p.row} 行“${p.name}”:成本指标“${p.target}”未写明 ≥ 或 ≤,未按规则计分`,
+    (p) => `indicator row ${p.row} “${p.name}”: cost target “${p.target}” says neither ≥ nor ≤; not scored by the rule`,
+  ],
+  perf_not_scored: [
+    (p) => `绩效指标第 ${p.row} 行“${p.name}”尚未评分(定性指标由人工评分)`,
+    (p) => `indicator row ${p.row} “${p.name}” has no score yet (a qualitative indicator is scored by a person)`,
+  ],
+  perf_score_differs: [
+    (p) => `绩效指标第 ${p.row} 行“${p.name}”填报得分 ${p.stated} 与按规则计算的 ${p.computed} 不一致`,
+    (p) => `indicator row ${p.row} “${p.name}”: stated score ${p.stated} differs from the rule's ${p.computed}`,
+  ],
+  perf_out_of_band: [
+    (p) => `绩效指标第 ${p.row} 行“${p.name}”:“${p.result}”的得分应在分值的 ${p.low}%–${p.high}% 之间,填报 ${p.score} 分(分值 ${p.weight})`,
+    (p) => `indicator row ${p.row} “${p.name}”: “${p.result}” scores ${p.low}–${p.high}% of the weight; ${p.score} of ${p.weight} was given`,
+  ],
+  perf_stated_mismatch: [
+    (p) => `绩效自评填报的${p.what} ${p.stated} 与计算值 ${p.computed} 不一致`,
+    (p) => `performance: the stated ${p.whatEn} ${p.stated} differs from the computed ${p.computed}`,
+  ],
+};

@@ -1,0 +1,198 @@
+// 四、绩效自评 (../spec/performance-evaluation.md): the record's fourth part, computed from what a
+// person or a table gave and from the record's own figures. Stated values (a table's 执行率, 得分,
+// 总分) are kept beside the computed ones; each difference is a finding at its cell.
+import { fenOfDecimal, rate, statedRateAgrees } from './money';
+import { finding, type Finding } from './findings';
+import type { FundsRow, Indicator, Level1, PerformanceInput } from './performance-schema';
+import { compareScores, fundsScore, gradeOf, inBand, parseQuantity, QUALITATIVE_BANDS, score2, scoreIndicator, sumScores, type Grade, type Scoring } from './performance-rules';
+
+export type { FundsRow, Indicator, Level1, PerformanceInput } from './performance-schema';
+export const LEVEL1 = ['output', 'outcome', 'satisfaction'] as const;
+
+export const LEVEL1_LABELS: Record<Level1, [string, string]> = {
+  output: ['产出指标', 'Output'],
+  outcome: ['效益指标', 'Outcome'],
+  satisfaction: ['满意度指标', 'Satisfaction'],
+};
+export const LEVEL2_OPTIONS: Record<Level1, readonly string[]> = {
+  output: ['数量指标', '质量指标', '时效指标', '成本指标'],
+  outcome: ['经济效益指标', '社会效益指标', '生态效益指标', '可持续影响指标'],
+  satisfaction: ['服务对象满意度指标'],
+};
+export const DEFAULT_WEIGHTS = { funds: '10', output: '50', outcome: '30', satisfaction: '10' } as const;
+/** The province's line for the funds' 执行率 (a setting; this is its default). */
+export const DEFAULT_RATE_LINE = '90';
+
+const EMPTY_ROW: FundsRow = { initial: null, budget: null, executed: null };
+/** A new performance part: the money prefilled from the record (null = follow it), default weights. */
+export function emptyPerformance(): PerformanceInput {
+  return {
+    funds: { ...EMPTY_ROW, weight: DEFAULT_WEIGHTS.funds, current: { ...EMPTY_ROW }, carryover: { ...EMPTY_ROW }, other: { ...EMPTY_ROW } },
+    goals: { expected: '', achieved: '' },
+    weights: { output: DEFAULT_WEIGHTS.output, outcome: DEFAULT_WEIGHTS.outcome, satisfaction: DEFAULT_WEIGHTS.satisfaction },
+    indicators: [],
+  };
+}
+
+export type PerformanceFunds = {
+  initial: string | null;
+  /** 全年预算数: as typed, else the record's 中央资金. */
+  budget: string | null;
+  /** 全年执行数: as typed, else Σ实际拨付额度 as of the record's day. */
+  executed: string | null;
+  /** Where budget and executed come from: typed, or the record (central funds; the disbursements). */
+  from: { budget: 'typed' | 'record'; executed: 'typed' | 'record' };
+  weight: string;
+  /** 执行数 / 预算数 × 100, half up to 2 decimals; null without a budget. */
+  rate: string | null;
+  /** 分值 × min(执行率, 1), half up to 2 decimals. */
+  score: string | null;
+  statedRate?: string;
+  statedScore?: string;
+  current: FundsRow;
+  carryover: FundsRow;
+  other: FundsRow;
+};
+export type PerformanceIndicator = Indicator & {
+  /** How the rules scored it, or why it is the person's to score. */
+  scoring: Scoring;
+  /** The rule's score (null when a person scores it). */
+  computedScore: string | null;
+  /** What counts in the total: the rule's score, else the person's. */
+  finalScore: string | null;
+};
+export type Performance = {
+  funds: PerformanceFunds;
+  goals: PerformanceInput['goals'];
+  weights: PerformanceInput['weights'];
+  indicators: PerformanceIndicator[];
+  /** 资金得分 + Σ指标得分, half up to 2 decimals. */
+  total: string;
+  grade: Grade;
+  statedTotal?: string;
+};
+
+/** The figures of the record the money part follows: 中央资金 and Σ实际拨付额度 (as of its day). */
+export type RecordFigures = { central: string; disbursed: string };
+
+export function computePerformance(input: PerformanceInput, figures: RecordFigures): Performance {
+  const f = input.funds;
+  const budget = f.budget ?? figures.central;
+  const executed = f.executed ?? figures.disbursed;
+  const budgetFen = fenOfDecimal(budget) ?? 0n;
+  const executedFen = fenOfDecimal(executed) ?? 0n;
+  const funds: PerformanceFunds = {
+    initial: f.initial,
+    budget,
+    executed,
+    from: { budget: f.budget === null ? 'record' : 'typed', executed: f.executed === null ? 'record' : 'typed' },
+    weight: f.weight,
+    rate: rate(executedFen, budgetFen),
+    score: fundsScore(executedFen, budgetFen, f.weight),
+    ...(f.statedRate !== undefined ? { statedRate: f.statedRate } : {}),
+    ...(f.statedScore !== undefined ? { statedScore: f.statedScore } : {}),
+    current: f.current,
+    carryover: f.carryover,
+    other: f.other,
+  };
+  const indicators = input.indicators.map((ind): PerformanceIndicator => {
+    const scoring = scoreIndicator(ind);
+    const computedScore = scoring.kind === 'rule' ? scoring.score : null;
+    return { ...ind, scoring, computedScore, finalScore: computedScore ?? (ind.score === null ? null : score2(ind.score)) };
+  });
+  const total = sumScores([funds.score ?? '0', ...indicators.map((i) => i.finalScore ?? '0')]);
+  return {
+    funds,
+    goals: input.goals,
+    weights: input.weights,
+    indicators,
+    total,
+    grade: gradeOf(total),
+    ...(input.statedTotal !== undefined ? { statedTotal: input.statedTotal } : {}),
+  };
+}
+
+/** The input part of a computed performance part (drops what is computed; prefilled money stays null). */
+export function performanceInputOf(p: Performance): PerformanceInput {
+  const { funds: f } = p;
+  return {
+    funds: {
+      initial: f.initial,
+      budget: f.from.budget === 'typed' ? f.budget : null,
+      executed: f.from.executed === 'typed' ? f.executed : null,
+      weight: f.weight,
+      ...(f.statedRate !== undefined ? { statedRate: f.statedRate } : {}),
+      ...(f.statedScore !== undefined ? { statedScore: f.statedScore } : {}),
+      current: f.current,
+      carryover: f.carryover,
+      other: f.other,
+    },
+    goals: p.goals,
+    weights: p.weights,
+    indicators: p.indicators.map(({ level1, level2, name, target, actual, weight, score, deviation }) => ({ level1, level2, name, target, actual, weight, score, deviation })),
+    ...(p.statedTotal !== undefined ? { statedTotal: p.statedTotal } : {}),
+  };
+}
+
+export const level1Label = (level: Level1, lang: 'zh' | 'en' = 'zh') => LEVEL1_LABELS[level][lang === 'zh' ? 0 : 1];
+
+/**
+ * The checks of the performance part: 执行率 below the province's line, indicators without 实际完成值,
+ * weights that do not add up to 100 (and the indicators of a level to its weight), a 得分 above its
+ * 分值, what the rules could not score, and each stated value that differs from the computed one.
+ */
+export function checkPerformance(p: Performance, options: { rateLine?: string } = {}): Finding[] {
+  const out: Finding[] = [];
+  const at = (field: string, row?: number) => ({ table: 'performance' as const, ...(row !== undefined ? { row } : {}), field });
+  const line = options.rateLine ?? DEFAULT_RATE_LINE;
+  const { funds } = p;
+  if (funds.rate !== null && compareScores(funds.rate, line) === -1) out.push(finding('perf_rate_below_line', { rate: funds.rate, line }, at('funds.rate')));
+  const fenOf = (m: string | null) => (m === null ? 0n : (fenOfDecimal(m) ?? 0n));
+  if (funds.statedRate !== undefined && !statedRateAgrees(funds.statedRate, fenOf(funds.executed), fenOf(funds.budget)))
+    out.push(finding('perf_stated_mismatch', { what: '执行率', whatEn: 'execution rate', stated: `${funds.statedRate}%`, computed: `${funds.rate ?? '—'}%` }, at('funds.statedRate')));
+  if (funds.statedScore !== undefined && compareScores(funds.statedScore, funds.score ?? '0') !== 0)
+    out.push(finding('perf_stated_mismatch', { what: '资金得分', whatEn: 'funds score', stated: funds.statedScore, computed: funds.score ?? '—' }, at('funds.statedScore')));
+
+  const weights = [funds.weight, p.weights.output, p.weights.outcome, p.weights.satisfaction];
+  const sum = sumScores(weights);
+  if (compareScores(sum, '100') !== 0)
+    out.push(finding('perf_weights_sum', { sum, funds: funds.weight, output: p.weights.output, outcome: p.weights.outcome, satisfaction: p.weights.satisfaction }, at('weights')));
+  for (const level of ['output', 'outcome', 'satisfaction'] as const) {
+    const rows = p.indicators.filter((i) => i.level1 === level);
+    if (rows.length === 0) continue;
+    const levelSum = sumScores(rows.map((r) => r.weight ?? '0'));
+    if (compareScores(levelSum, p.weights[level]) !== 0)
+      out.push(finding('perf_level_weight', { level: LEVEL1_LABELS[level][0], sum: levelSum, weight: score2(p.weights[level]) }, at(`weights.${level}`)));
+  }
+
+  p.indicators.forEach((ind, index) => {
+    const row = String(index + 1);
+    const name = ind.name || ind.level2 || LEVEL1_LABELS[ind.level1][0];
+    if (!ind.actual.trim()) out.push(finding('perf_no_actual', { row, name }, at('actual', index)));
+    if (ind.score !== null && ind.weight !== null && compareScores(ind.score, ind.weight) === 1)
+      out.push(finding('perf_score_over_weight', { row, name, score: ind.score, weight: ind.weight }, at('score', index)));
+    const s = ind.scoring;
+    if (s.kind === 'rule') {
+      if (ind.score !== null && compareScores(ind.score, s.score) !== 0)
+        out.push(finding('perf_score_differs', { row, name, stated: score2(ind.score), computed: s.score }, at('score', index)));
+      return;
+    }
+    if (s.reason === 'unit_mismatch') out.push(finding('perf_unit_mismatch', { row, name, target: ind.target, actual: ind.actual }, at('actual', index)));
+    if (s.reason === 'unread') {
+      const targetUnread = parseQuantity(ind.target) === null;
+      out.push(finding('perf_unread', { row, name, value: targetUnread ? ind.target : ind.actual }, at(targetUnread ? 'target' : 'actual', index)));
+    }
+    if (s.reason === 'direction') out.push(finding('perf_direction', { row, name, target: ind.target }, at('target', index)));
+    if (ind.score === null) {
+      if (ind.actual.trim()) out.push(finding('perf_not_scored', { row, name }, at('score', index)));
+    } else if (s.band && ind.weight !== null && !inBand(s.band, ind.score, ind.weight)) {
+      const band = QUALITATIVE_BANDS.find((b) => b.key === s.band)!;
+      out.push(finding('perf_out_of_band', { row, name, result: ind.actual, low: String(band.low), high: String(band.high), score: ind.score, weight: ind.weight }, at('score', index)));
+    }
+  });
+  if (p.statedTotal !== undefined && compareScores(p.statedTotal, p.total) !== 0)
+    out.push(finding('perf_stated_mismatch', { what: '总分', whatEn: 'total', stated: p.statedTotal, computed: p.total }, at('statedTotal')));
+  return out;
+}
+
+export { gradeOf, GRADE_EN, type Grade } from './performance-rules';

@@ -1,0 +1,142 @@
+// 四、绩效自评 in the store: one step per action through mutate(), undone and redone, refused on an
+// accepted record, read back with the record, and in `yanshou show --json` of the demo record.
+import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { openDatabase, type DB } from '../../../electron/services/store/database';
+import { createRecord, readRecord } from '../../../electron/services/store/records';
+import { deleteIndicators, draftPerformance, editIndicators, editPerformance, insertIndicators } from '../../../electron/services/store/performance';
+import { setStatus } from '../../../electron/services/store/status';
+import { editCells } from '../../../electron/services/store/edits';
+import { dispatch } from '../../../electron/services/api';
+import { addDemo } from '../../../electron/services/demo';
+import { toInput } from '../../../shared/record';
+import { emptyPerformance } from '../../../shared/performance';
+import { stepLabel } from '../../../shared/steps';
+import { AppError } from '../../../shared/errors';
+import { ME, ROOT, seedInput, tempDir } from '../../helpers/fixtures';
+import { redo, undo } from '../../helpers/store';
+
+const seedDb = (): { db: DB; id: number } => {
+  const db = openDatabase(':memory:');
+  return { db, id: createRecord(db, ME, seedInput()) };
+};
+const perf = (db: DB, id: number) => readRecord(db, id, { asOf: undefined }).record.performance;
+const refusal = (fn: () => unknown): AppError => {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof AppError) return e;
+    throw e;
+  }
+  throw new Error('not refused');
+};
+
+describe('the performance part in the store', () => {
+  it('a first edit makes the part, its money following the record; one undo removes it again', () => {
+    const { db, id } = seedDb();
+    expect(perf(db, id)).toBeUndefined();
+    editPerformance(db, ME, id, [{ field: 'goals.expected', value: '建成县级电商服务中心' }]);
+    expect(perf(db, id)).toMatchObject({ funds: { budget: '1500', executed: '1235.96', rate: '82.40', score: '8.24' }, goals: { expected: '建成县级电商服务中心' } });
+    undo(db);
+    expect(perf(db, id)).toBeUndefined();
+    redo(db);
+    expect(perf(db, id)?.goals.expected).toBe('建成县级电商服务中心');
+  });
+
+  it('the money follows table 三 as it is typed, until a 全年执行数 is typed over it', () => {
+    const { db, id } = seedDb();
+    draftPerformance(db, ME, id, { draft: false });
+    editCells(db, ME, id, 'disbursements', [{ rowId: readRecord(db, id, { asOf: undefined }).disbursementIds[0], field: 'actual', value: '775' }], []);
+    // 1235.96 − 640.21 + 775 = 1370.75; 1370.75 / 1500 = 91.38%
+    expect(perf(db, id)?.funds).toMatchObject({ executed: '1370.75', rate: '91.38', score: '9.14', from: { executed: 'record' } });
+    editPerformance(db, ME, id, [{ field: 'funds.executed', value: '1,500.00' }]);
+    expect(perf(db, id)?.funds).toMatchObject({ executed: '1500', rate: '100.00', score: '10.00', from: { executed: 'typed' } });
+  });
+
+  it('refuses a bad value naming the field, writing nothing', () => {
+    const { db, id } = seedDb();
+    const e = refusal(() => editPerformance(db, ME, id, [{ field: 'funds.weight', value: '十分' }]));
+    expect(e.messages.zh).toContain('资金分值');
+    expect(perf(db, id)).toBeUndefined();
+    const row = refusal(() => editIndicators(db, ME, id, [], [{ level1: '产出指标' }, { level1: '收入指标' }]));
+    expect(row.messages.zh).toMatch(/绩效指标第 2 行 一级指标“收入指标”/);
+    expect(perf(db, id)).toBeUndefined();
+  });
+
+  it('indicators typed, pasted, inserted and deleted are each one step, named in the history', () => {
+    const { db, id } = seedDb();
+    const [a, b] = editIndicators(db, ME, id, [], [
+      { level1: '产 出 指 标', level2: '数量指标', name: '培训人次', target: '≥500人次', actual: '620人次', weight: '50' },
+      { level1: '滿意度指標', level2: '服务对象满意度指标', name: '满意度', target: '≥90%', actual: '95%', weight: '10' },
+    ]);
+    expect(perf(db, id)?.indicators.map((i) => [i.level1, i.finalScore])).toEqual([['output', '50.00'], ['satisfaction', '10.00']]);
+    expect(perf(db, id)?.total).toBe('68.24');
+    editIndicators(db, ME, id, [{ rowId: a, field: 'actual', value: '250人次' }], []);
+    expect(perf(db, id)?.indicators[0].finalScore).toBe('25.00');
+    const step = undo(db)!;
+    expect(stepLabel(step, 'zh')).toBe('编辑 樟树市 绩效自评 第1行 实际完成值');
+    expect(perf(db, id)?.indicators[0].finalScore).toBe('50.00');
+    insertIndicators(db, ME, id, 1, 1);
+    expect(perf(db, id)?.indicators.map((i) => i.level1)).toEqual(['output', 'output', 'satisfaction']);
+    deleteIndicators(db, ME, id, [b]);
+    expect(perf(db, id)?.indicators).toHaveLength(2);
+    undo(db);
+    expect(perf(db, id)?.indicators).toHaveLength(3);
+  });
+
+  it('the draft from table 二 is one step, and what it could not read it leaves blank', () => {
+    const { db, id } = seedDb();
+    const rows = draftPerformance(db, ME, id, { draft: true });
+    const p = perf(db, id)!;
+    expect(rows.length).toBe(p.indicators.length);
+    expect(p.indicators[0]).toMatchObject({ level1: 'output', level2: '数量指标', target: '≥3000平方米' });
+    expect(p.indicators.filter((i) => i.actual === '').every((i) => i.finalScore === null)).toBe(true);
+    undo(db);
+    expect(perf(db, id)).toBeUndefined();
+  });
+
+  it('an accepted record is locked: no edit of its performance part', () => {
+    const { db, id } = seedDb();
+    draftPerformance(db, ME, id, { draft: false });
+    setStatus(db, ME, id, { status: 'accepted', by: '赵处长' });
+    expect(refusal(() => editPerformance(db, ME, id, [{ field: 'funds.weight', value: '20' }])).code).toBe('locked');
+    expect(refusal(() => editIndicators(db, ME, id, [], [{ name: 'x' }])).code).toBe('locked');
+    expect(perf(db, id)?.funds.weight).toBe('10');
+  });
+
+  it('a record written with its part reads back identically (create, duplicate, import go this way)', () => {
+    const db = openDatabase(':memory:');
+    const input = { ...seedInput(), performance: { ...emptyPerformance(), statedTotal: '100' } };
+    input.performance.funds.current = { initial: '1500', budget: '1500', executed: '1235.96' };
+    input.performance.indicators = [
+      { level1: 'outcome' as const, level2: '社会效益指标', name: '带动就业', target: '效果明显', actual: '达成预期指标', weight: '30', score: '27', deviation: '' },
+    ];
+    const id = createRecord(db, ME, input);
+    expect(toInput(readRecord(db, id, { asOf: undefined }).record)).toEqual(input);
+  });
+
+  it('the rate line is a setting: getRecord flags 执行率 below it', async () => {
+    const { db, id } = seedDb();
+    draftPerformance(db, ME, id, { draft: false });
+    const ctx = { db, dbFile: ':memory:', version: 'test', renderPdf: async () => new Uint8Array() };
+    const codes = async () => ((await dispatch(ctx, 'getRecord', { id }, ME)) as { value: { findings: { code: string }[] } }).value.findings.map((f) => f.code);
+    expect(await codes()).toContain('perf_rate_below_line');
+    await dispatch(ctx, 'setPreferences', { rateLine: '80' }, ME);
+    expect(await codes()).not.toContain('perf_rate_below_line');
+  });
+});
+
+describe('the demo record and yanshou show --json', () => {
+  it('樟树市 gets its funds part: 1500 / 1235.96 / 82.40% / 8.24 of 10', () => {
+    const file = path.join(tempDir(), 'demo.sqlite');
+    const db = openDatabase(file);
+    addDemo(db, ME);
+    db.close();
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'electron/cli/bin.mjs'), 'show', '--db', file, '--county', '樟树市', '--json'], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const shown = JSON.parse(r.stdout);
+    expect(shown.performance.funds).toMatchObject({ budget: '1500', executed: '1235.96', weight: '10', rate: '82.40', score: '8.24' });
+    expect(shown.performance).toMatchObject({ total: '8.24', grade: '差', indicators: [] });
+  });
+});
