@@ -19,6 +19,7 @@ import { account } from './account';
 import { assemble, type ReadRecord, type UnitRead } from './assemble';
 import { loadWorkbook } from './read';
 import { readWorkbooksIsolated } from './isolated';
+import { maxOf, pushAll } from '../../../shared/arrays';
 
 export type { ReadRecord, UnitRead } from './assemble';
 
@@ -76,7 +77,7 @@ export function readLoadedWorkbook(workbook: ExcelJS.Workbook, file: string): Re
     const only = layout.blocks.length === 1 ? layout.blocks[0] : undefined;
     if (metaName && only && only.facts.values.name === undefined) only.facts.set('name', metaName, only.factsCell ?? 'A1');
     distribute(layout, [...layout.findings, ...account(layout, file)], blockFindings);
-    blocks.push(...layout.blocks);
+    pushAll(blocks, layout.blocks);
     if (layout.blocks.length) continue;
     const first = firstNumber(layout.grid);
     // A ledger this reader could not make out is refused, never dropped with its payments.
@@ -101,7 +102,7 @@ export function readLoadedWorkbook(workbook: ExcelJS.Workbook, file: string): Re
     const ledgerOnly = block.tables.length > 0 && block.tables.every((t) => t.kind === 'payments');
     const home = ledgerOnly ? ledgerHome(block, anchors) : anchors.length === 1 ? anchors[0] : anchors.find((a) => countyKey(a.facts.values.name!) === countyKey(block.sheet));
     if (home) groups.get(home)!.push(block);
-    else if (!block.tables.length) strays.push(...(blockFindings.get(block) ?? []));
+    else if (!block.tables.length) pushAll(strays, blockFindings.get(block) ?? []);
     else if (ledgerOnly) {
       // A ledger no county claims is refused, never dropped and never given to a guess.
       const counties = anchors.map((a) => a.facts.values.name!).join('、') || '—';
@@ -122,7 +123,7 @@ export function readLoadedWorkbook(workbook: ExcelJS.Workbook, file: string): Re
     out.push(assemble(file, anchor, parts, fits ? own : undefined, parts.flatMap((p) => blockFindings.get(p) ?? [])));
   }
   if (out.length === 0) return [{ file, sheet: sheets[0]?.name ?? '', input: null, unit: null, findings: [{ ...finding('no_tables', {}), file, sheet: sheets[0]?.name ?? '' }, ...strays, ...ignoredSheets] }];
-  out[0].findings.push(...strays, ...ignoredSheets);
+  pushAll(pushAll(out[0].findings, strays), ignoredSheets);
   // A ledger sheet left unread could hold any county's payments: the first record is not landed without them.
   if (ignoredSheets.some((f) => f.severity === 'error')) out[0] = { ...out[0], input: null };
   return out;
@@ -140,7 +141,7 @@ function ledgerHome(block: Block, anchors: Block[]): Block | undefined {
   if (mentioned.length > 0 && !mentioned.some(known)) return undefined;
   if (anchors.length === 1) return anchors[0];
   const named = anchors.filter((a) => where.some((w) => w.includes(fold(a.facts.values.name!))));
-  const longest = Math.max(0, ...named.map((a) => fold(a.facts.values.name!).length));
+  const longest = maxOf(named.map((a) => fold(a.facts.values.name!).length), 0);
   const best = named.filter((a) => fold(a.facts.values.name!).length === longest);
   return best.length === 1 ? best[0] : undefined;
 }
@@ -207,7 +208,7 @@ export type PlannedRecord = {
   rate: string | null;
   /** The unit the amounts were written in (元 is converted exactly). */
   unit: UnitRead | null;
-  /** Cells not read: the count of ignored_cell findings. */
+  /** Cells not read: the cells of the ignored_cell findings (a region's finding counts its cells). */
   ignored: number;
   changes?: RecordChanges;
 };
@@ -261,14 +262,14 @@ export async function planImport(db: DB, files: ImportFile[], onConflict: OnConf
   const read: ReadRecord[] = [];
   const skippedFiles: SkippedFile[] = [];
   for (const [i, result] of (await readWorkbooksIsolated(files)).entries()) {
-    if (!(result instanceof AppError)) read.push(...result);
+    if (!(result instanceof AppError)) pushAll(read, result);
     else if (options.skipUnreadable) skippedFiles.push({ file: files[i].name, code: result.code, messages: result.messages });
     else throw result;
   }
   const plan: ImportPlan = { ok: true, records: [], findings: [], inputs: [], skippedFiles };
   const seen = new Map<string, ReadRecord>();
   for (const r of read) {
-    plan.findings.push(...r.findings);
+    pushAll(plan.findings, r.findings);
     if (hasErrors(r.findings)) plan.ok = false;
     // A workbook that yields no county says so in its findings; it is not listed as a county.
     if (!r.county) continue;
@@ -311,7 +312,7 @@ export async function planImport(db: DB, files: ImportFile[], onConflict: OnConf
       actual: computed?.totals.actual ?? null,
       rate: computed?.totals.rate ?? null,
       unit: r.unit,
-      ignored: r.findings.filter((f) => f.code === 'ignored_cell').length,
+      ignored: r.findings.reduce((n, f) => n + (f.code === 'ignored_cell' ? Number(f.params.cells ?? 1) : 0), 0),
       ...(existingId !== undefined && computed ? { changes: recordChanges(readRecord(db, existingId).record, computed) } : {}),
     });
     plan.inputs.push(r.input);

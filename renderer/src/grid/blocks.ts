@@ -8,6 +8,7 @@ import { fold } from '../../../shared/text';
 import type { Lang } from '../../../shared/i18n';
 import { blockSize, type Bounds } from './selection';
 import { refusalText } from './refusal';
+import { maxOf } from '../../../shared/arrays';
 
 export type GridColumn = { field: string; editable: boolean };
 
@@ -84,7 +85,7 @@ export function planPaste(args: {
   if (skippedHeader) block = block.slice(1);
   const plan: PastePlan = { edits: [], append: [], problems: [], skippedHeader, skippedComputed: [], columnsOutside: 0, rows: 0, cols: 0 };
   if (block.length === 0) return plan;
-  const width = Math.max(...block.map((r) => r.length));
+  const width = maxOf(block.map((r) => r.length));
   const sel = blockSize(selection);
   const fits = sel.rows % block.length === 0 && sel.cols % width === 0;
   const rows = fits ? sel.rows : block.length;
