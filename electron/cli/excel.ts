@@ -5,6 +5,7 @@ import { importWorkbooks, type OnConflict } from '../services/excel/import';
 import { exportWorkbook } from '../services/excel/export';
 import { findChromium, noChromium, renderPdf } from '../services/print/pdf';
 import { writeFileAtomic } from '../services/files';
+import { printableName } from '../../shared/names';
 import { cliActor } from '../services/store/changelog';
 import { readStatus } from '../services/store/status';
 import { printHtml } from '../../shared/print';
@@ -35,7 +36,8 @@ export async function importCommand(ctx: CommandContext): Promise<number> {
     try {
       return { name: path.basename(p), bytes: fs.readFileSync(p) };
     } catch {
-      throw appError('unreadable_file', `无法读取文件 ${p}`, `Cannot read the file ${p}`, { file: p });
+      const shown = printableName(p);
+      throw appError('unreadable_file', `无法读取文件 ${shown}`, `Cannot read the file ${shown}`, { file: shown });
     }
   });
   const dryRun = values['dry-run'] === true;

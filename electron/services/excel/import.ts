@@ -20,6 +20,7 @@ import { assemble, type ReadRecord, type UnitRead } from './assemble';
 import { loadWorkbook } from './read';
 import { readWorkbooksIsolated } from './isolated';
 import { maxOf, pushAll } from '../../../shared/arrays';
+import { printableName } from '../../../shared/names';
 
 export type { ReadRecord, UnitRead } from './assemble';
 
@@ -253,12 +254,16 @@ export function recordChanges(before: CountyRecord, after: CountyRecord): Record
   };
 }
 
+/** A file's name as it goes on into findings, messages, the change log, logs and terminals: no control characters. */
+const namedPrintably = (files: ImportFile[]): ImportFile[] => files.map((f) => ({ ...f, name: printableName(f.name) }));
+
 /**
  * Reads every file and decides, without writing, what the import would do. With
  * `skipUnreadable` (the app), a file that cannot be read is skipped and named instead of
  * failing the whole preview; the CLI keeps the strict behaviour.
  */
-export async function planImport(db: DB, files: ImportFile[], onConflict: OnConflict, options: { skipUnreadable?: boolean } = {}): Promise<ImportPlan> {
+export async function planImport(db: DB, given: ImportFile[], onConflict: OnConflict, options: { skipUnreadable?: boolean } = {}): Promise<ImportPlan> {
+  const files = namedPrintably(given);
   const read: ReadRecord[] = [];
   const skippedFiles: SkippedFile[] = [];
   for (const [i, result] of (await readWorkbooksIsolated(files)).entries()) {
@@ -324,7 +329,8 @@ export async function planImport(db: DB, files: ImportFile[], onConflict: OnConf
 export type ImportResult = Omit<ImportPlan, 'inputs'> & { backup: string | null; committed: boolean };
 
 /** Plans, then (unless a dry run or the plan has errors) writes all records in one step. */
-export async function importWorkbooks(db: DB, actor: Actor, dbFile: string, files: ImportFile[], options: { onConflict: OnConflict; dryRun: boolean; skipUnreadable?: boolean }): Promise<ImportResult> {
+export async function importWorkbooks(db: DB, actor: Actor, dbFile: string, given: ImportFile[], options: { onConflict: OnConflict; dryRun: boolean; skipUnreadable?: boolean }): Promise<ImportResult> {
+  const files = namedPrintably(given);
   const { inputs, ...plan } = await planImport(db, files, options.onConflict, options);
   if (!plan.ok || options.dryRun) return { ...plan, backup: null, committed: false };
   const replacing = plan.records.some((r) => r.action === 'replaced');

@@ -260,3 +260,46 @@ describe('files (issue 21 #7, #9)', () => {
     expect(fs.existsSync(theirs)).toBe(true);
   });
 });
+
+describe('names from outside (issue 21 #12)', () => {
+  const ESCAPES = 'evil\u001b]0;owned\u0007\u001b[2J\r\n[info] forged line\u009b31m\u202e.xlsx';
+
+  it('control characters in an import file name never reach the findings, the result, the change log or the terminal', async () => {
+    const { db, file } = setup();
+    const { importWorkbooks } = await import('../../../electron/services/excel/import');
+    const { bytesOf, typedSeedWorkbook } = await import('../../fixtures/workbooks');
+    const bytes = await bytesOf(typedSeedWorkbook({ script: 'hans' }));
+    const sheetless = new Uint8Array([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]);
+    const result = await importWorkbooks(db, A, file, [{ name: ESCAPES, bytes }, { name: `2-${ESCAPES}`, bytes: sheetless }], { onConflict: 'replace', dryRun: false, skipUnreadable: true });
+    const shown = JSON.stringify(result) + JSON.stringify(db.prepare('SELECT detail FROM steps').pluck().all());
+    expect(shown).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202e]|\\u00(1|7f|8|9)/i);
+    expect(result.records[0].file).toBe('evil]0;owned[2J[info] forged line31m.xlsx');
+    // The command line prints what it read: one line per record, no escape sequence.
+    const dir = tempDir();
+    const hostile = path.join(dir, ESCAPES);
+    fs.writeFileSync(hostile, bytes);
+    const { spawnSync } = await import('node:child_process');
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'electron/cli/bin.mjs'), 'import', hostile, path.join(dir, `missing-${ESCAPES}`), '--db', path.join(dir, 'cli.sqlite'), '--dry-run'], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.stdout + r.stderr).toContain('forged line');
+    expect(r.stdout + r.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
+    expect((r.stdout + r.stderr).split('\n').filter((l) => l.startsWith('[info] forged'))).toEqual([]);
+  });
+
+  it('a county named with / \\ or .. never makes a path of the export\'s or the PDF\'s default file name', async () => {
+    const { db, file } = setup();
+    const ctx: ApiContext = { db, dbFile: file, version: 'test', renderPdf: async () => new Uint8Array([37, 80, 68, 70]) };
+    for (const name of ['../../../etc/樟树', '..\\..\\Windows\\樟树', '..', 'a/b\\c..d']) {
+      const input = seedInput();
+      input.county = { ...input.county, name, batch: 3 };
+      db.prepare('DELETE FROM records WHERE batch = 3').run();
+      const id = createRecord(db, ME, input);
+      for (const method of ['exportWorkbook', 'exportPdf'] as const) {
+        const r = (await dispatch(ctx, method, { ids: [id], script: 'hans' }, A)) as { ok: true; value: { fileName: string } };
+        expect(r.ok).toBe(true);
+        expect(r.value.fileName).not.toMatch(/[/\\]|\.\./);
+        expect(path.basename(r.value.fileName)).toBe(r.value.fileName);
+        expect(r.value.fileName).toMatch(/-第3批-验收表\.(xlsx|pdf)$/);
+      }
+    }
+  });
+});
