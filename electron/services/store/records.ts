@@ -11,6 +11,7 @@ import { COUNTY_COLUMNS, DISBURSEMENT_COLUMNS, fieldsOf, ITEM_COLUMNS, PAYMENT_C
 import type { Payment } from '../../../shared/ledger';
 import type { StatusInfo } from '../../../shared/status';
 import type { DB } from './database';
+import { assertInputLineSums } from './payments';
 
 type RecordRow = Row & { id: number; county_key: string; stated_total_rate: string | null };
 type StoredRow = Row & { id: number };
@@ -185,6 +186,7 @@ export function summarizeRecords(db: DB, ids: number[], options: { asOf?: string
 
 /** Writes a whole record's rows inside a step (create, replace, duplicate, import). */
 export function insertRecord(changes: Changes, input: RecordInput): number {
+  if (input.payments?.length) assertInputLineSums(input.payments);
   const id = changes.insert('records', { ...countyToRow(input.county), stated_total_rate: input.totals?.statedRate ?? null });
   input.items.forEach((item, i) => changes.insert('items', { ...itemToRow(item), record_id: id, position: i + 1 }));
   const lines = new Map<number, number>();

@@ -303,3 +303,34 @@ describe('names from outside (issue 21 #12)', () => {
     }
   });
 });
+
+describe("a line's payments add up to one amount (issue 21 #13)", () => {
+  const MAX = '999999999.999999';
+
+  it('payments that would sum past the largest amount are refused naming the line — added, edited, moved or imported — and what is kept exports and imports again', async () => {
+    const { db, file, id } = setup();
+    editPayments(db, A, id, [], [{ line: '1', date: '2022-01-05', amount: '999999999' }, { line: '1', date: '2022-02-05', amount: '0.999999' }]);
+    const more = refusal(() => editPayments(db, A, id, [], [{ line: '1', date: '2022-03-05', amount: '0.000001' }]));
+    expect(more.code).toBe('too_large');
+    expect(more.messages.zh).toContain('序号 1');
+    const ids = readRecord(db, id).paymentIds;
+    expect(refusal(() => editPayments(db, A, id, [{ paymentId: ids[1], field: 'amount', value: '1' }], [])).code).toBe('too_large');
+    editPayments(db, A, id, [], [{ line: '2', date: '2022-03-05', amount: '5' }]);
+    const moved = readRecord(db, id).paymentIds.find((p) => !ids.includes(p))!;
+    expect(refusal(() => editPayments(db, A, id, [{ paymentId: moved, field: 'line', value: '1' }], [])).messages.zh).toContain('序号 1');
+    expect(readRecord(db, id).record.disbursements[0].actual).toBe(MAX);
+    // The app's own export of the record imports again, whole.
+    const { exportWorkbook } = await import('../../../electron/services/excel/export');
+    const { importWorkbooks } = await import('../../../electron/services/excel/import');
+    const bytes = new Uint8Array(await exportWorkbook([readRecord(db, id).record]));
+    const again = await importWorkbooks(db, A, file, [{ name: 'own-export.xlsx', bytes }], { onConflict: 'replace', dryRun: true });
+    expect(again.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(again.ok).toBe(true);
+    // A record whose ledger sums past it is not stored, by any path.
+    const input = seedInput();
+    input.county = { ...input.county, batch: 5 };
+    input.payments = [{ line: 1, date: '2022-01-05', amount: MAX, payee: '', voucher: '', stage: '', note: '' }, { line: 1, date: '2022-01-06', amount: '1', payee: '', voucher: '', stage: '', note: '' }];
+    expect(refusal(() => createRecord(db, A, input)).code).toBe('too_large');
+    expect(db.prepare('SELECT count(*) FROM records WHERE batch = 5').pluck().get()).toBe(0);
+  });
+});
