@@ -9,7 +9,7 @@ import { stepLabel, type StepDetail } from '../../../shared/steps';
 import { lockedMessages } from '../../../shared/status';
 import type { DB } from './database';
 import { withBackup } from './backup';
-import { assertLineSums } from './payments';
+import { assertLineSums } from './line-sums';
 import { writeTransaction } from './busy';
 
 import { TABLE_COLUMNS, type Row, type Table } from './columns';

@@ -11,7 +11,7 @@ import { COUNTY_COLUMNS, DISBURSEMENT_COLUMNS, fieldsOf, ITEM_COLUMNS, PAYMENT_C
 import type { Payment } from '../../../shared/ledger';
 import type { StatusInfo } from '../../../shared/status';
 import type { DB } from './database';
-import { assertInputLineSums } from './payments';
+import { assertInputLineSums } from './line-sums';
 
 type RecordRow = Row & { id: number; county_key: string; stated_total_rate: string | null };
 type StoredRow = Row & { id: number };

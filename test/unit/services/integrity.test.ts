@@ -334,3 +334,33 @@ describe("a line's payments add up to one amount (issue 21 #13)", () => {
     expect(db.prepare('SELECT count(*) FROM records WHERE batch = 5').pluck().get()).toBe(0);
   });
 });
+
+describe('damaged data files name the damage and the newest sound backup (issue 21 #15)', () => {
+  const damages: [string, string][] = [
+    ['its schema version was set back to 0', 'PRAGMA user_version = 0'],
+    ['its schema version was set back to 2', 'PRAGMA user_version = 2'],
+    ['a table was dropped', 'DROP TABLE payments'],
+    ['a column was dropped', 'ALTER TABLE records DROP COLUMN version'],
+    ['a table was renamed', 'ALTER TABLE items RENAME TO items_old'],
+    ['an amount is not a number', "UPDATE records SET investment_total_fen = 'abc'"],
+  ];
+  for (const [what, sql] of damages)
+    it(`${what}: refused untouched, naming the newest sound backup (not a damaged newer one)`, async () => {
+      const { db, file } = setup();
+      const { backupDatabase } = await import('../../../electron/services/store/backup');
+      const sound = backupDatabase(db, file, 'manual')!;
+      db.close();
+      const Database = (await import('better-sqlite3')).default;
+      const raw = new Database(file);
+      raw.exec(sql);
+      raw.close();
+      // A newer backup of the damaged file is no sound backup.
+      fs.copyFileSync(file, path.join(backupsFolder(file), 'integrity-2999-01-01T00-00-00-000Z-delete.sqlite'));
+      const before = fs.readFileSync(file);
+      const e = refusal(() => openDatabase(file));
+      expect(e.code).toBe('damaged_database');
+      expect(e.messages.zh).toContain('已损坏');
+      expect(e.messages.zh).toContain(sound);
+      expect(fs.readFileSync(file).equals(before)).toBe(true);
+    });
+});
