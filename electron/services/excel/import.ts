@@ -8,7 +8,7 @@ import { finding, hasErrors, type Finding } from '../../../shared/findings';
 import { countyKey, fold } from '../../../shared/text';
 import { computeRecord, type CountyRecord, type RecordInput } from '../../../shared/record';
 import { mutate, type Actor } from '../store/changelog';
-import { backupDatabase } from '../store/backup';
+import { withBackup } from '../store/backup';
 import { findRecordIds, insertRecord, readRecord, removeRecord } from '../store/records';
 import { readStatus } from '../store/status';
 import type { DB } from '../store/database';
@@ -334,15 +334,18 @@ export async function importWorkbooks(db: DB, actor: Actor, dbFile: string, give
   const { inputs, ...plan } = await planImport(db, files, options.onConflict, options);
   if (!plan.ok || options.dryRun) return { ...plan, backup: null, committed: false };
   const replacing = plan.records.some((r) => r.action === 'replaced');
-  const backup = replacing ? backupDatabase(db, dbFile, 'import-replace') : null;
   const counties = plan.records.filter((r) => r.action !== 'skipped').map((r) => r.county);
-  mutate(db, actor, { action: 'import', recordId: null, detail: { files: files.map((f) => f.name), counties } }, (changes) => {
-    plan.records.forEach((r, i) => {
-      if (r.action === 'skipped') return;
-      if (r.action === 'replaced') removeRecord(db, changes, r.existingId!);
-      insertRecord(changes, inputs[i]!);
+  const commit = (backup: string | null) => {
+    mutate(db, actor, { action: 'import', recordId: null, detail: { files: files.map((f) => f.name), counties } }, (changes) => {
+      plan.records.forEach((r, i) => {
+        if (r.action === 'skipped') return;
+        if (r.action === 'replaced') removeRecord(db, changes, r.existingId!);
+        insertRecord(changes, inputs[i]!);
+      });
     });
-  });
-  return { ...plan, backup, committed: true };
+    return { ...plan, backup, committed: true };
+  };
+  // A replace refused at its commit (a record locked meanwhile, say) keeps no backup.
+  return replacing ? withBackup(db, dbFile, 'import-replace', commit) : commit(null);
 }
 

@@ -234,6 +234,12 @@ describe('files (issue 21 #7, #9)', () => {
       const r = await dispatch(ctx, 'deleteRecord', { id }, A);
       expect(r.ok ? 'deleted' : r.error.code).toBe('locked');
     }
+    // So is a replacing import of the accepted record.
+    const { importWorkbooks } = await import('../../../electron/services/excel/import');
+    const { exportWorkbook } = await import('../../../electron/services/excel/export');
+    const bytes = new Uint8Array(await exportWorkbook([readRecord(db, id).record]));
+    const replaced = await importWorkbooks(db, A, file, [{ name: 'again.xlsx', bytes }], { onConflict: 'replace', dryRun: false }).catch((e: AppError) => e);
+    expect(replaced instanceof AppError ? replaced.code : replaced.committed).toBe(replaced instanceof AppError ? 'locked' : false);
     expect(listBackups(file).map((b) => b.reason)).toEqual(['manual']);
     // 25 automatic backups: the manual one stays.
     fs.mkdirSync(backupsFolder(file), { recursive: true });
