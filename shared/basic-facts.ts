@@ -3,6 +3,7 @@
 // sentence above table 三, and the labels of a label/value facts table. A change of wording is
 // made here, once; document.ts generates from it and the import's fact grammar reads with it.
 import type { Script } from './text';
+import { pushAll } from './arrays';
 
 export type FactKey =
   | 'name' | 'province' | 'prefecture' | 'batch' | 'year' | 'approvedOn' | 'acceptedOn'
@@ -92,6 +93,6 @@ export const TABLE_LABELS: Readonly<Record<FactKey, readonly string[]>> = (() =>
     centralArrangedUse: [],
     statusNote: ['建设情况', '项目建设情况', '项目进展', '进展情况', '项目状态', '建设进度'],
   };
-  for (const c of BASIC_SENTENCE) if (MONEY_FACTS.includes(c.fact as MoneyFact)) own[c.fact].push(...clauseLabels(c));
+  for (const c of BASIC_SENTENCE) if (MONEY_FACTS.includes(c.fact as MoneyFact)) pushAll(own[c.fact], clauseLabels(c));
   return own;
 })();

@@ -253,8 +253,8 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
     (p) => `amounts are in yuan (${p.source}); converted to 10k yuan exactly (1 万元 = 10,000 元)`,
   ],
   ignored_cell: [
-    (p) => `未读入“${p.value}”:${IGNORED_REASONS[p.reason]?.[0] ?? p.reason}`,
-    (p) => `not read: “${p.value}”: ${IGNORED_REASONS[p.reason]?.[1] ?? p.reason}`,
+    (p) => (p.range ? `未读入 ${p.range} 的 ${p.cells} 个单元格(首个“${p.value}”)` : `未读入“${p.value}”`) + `:${IGNORED_REASONS[p.reason]?.[0] ?? p.reason}`,
+    (p) => (p.range ? `not read: ${p.cells} cells in ${p.range} (the first “${p.value}”)` : `not read: “${p.value}”`) + `: ${IGNORED_REASONS[p.reason]?.[1] ?? p.reason}`,
   ],
   sheet_not_read: [
     (p) => `未读入工作表“${p.sheet}”:${SHEET_KINDS[p.kind]?.[0] ?? p.kind},不是一个县的验收表`,

@@ -8,6 +8,7 @@ import { findChromium, noChromium } from '../services/print/pdf';
 import { writeFileAtomic } from '../services/files';
 import { listRecords } from '../services/store/records';
 import { call } from './call';
+import { printableName } from '../../shared/names';
 import { findingMessage } from '../../shared/i18n';
 import { appError } from '../../shared/errors';
 import { EXIT, findingLine, UsageError } from './output';
@@ -59,7 +60,8 @@ export async function importCommand(ctx: CommandContext): Promise<number> {
     try {
       return { name: path.basename(p), bytes: fs.readFileSync(p) };
     } catch {
-      throw appError('unreadable_file', `无法读取文件 ${p}`, `Cannot read the file ${p}`, { file: p });
+      const shown = printableName(p);
+      throw appError('unreadable_file', `无法读取文件 ${shown}`, `Cannot read the file ${shown}`, { file: shown });
     }
   });
   const dryRun = values['dry-run'] === true;

@@ -19,6 +19,7 @@ import { today } from '../../shared/ledger';
 import { OVERVIEW_WORDING, type OverviewDocumentOptions } from '../../shared/overview-document';
 import { deleteRows, editCells, insertRows, moveRow, updateCounty } from './store/edits';
 import { readStatus, readVersion, setStatus } from './store/status';
+import { fileNamePart } from '../../shared/names';
 import { deletePayments, editPayments } from './store/payments';
 import type { DB } from './store/database';
 import { deleteIndicators, draftPerformance, editIndicators, editPerformance, insertIndicators } from './store/performance';
@@ -137,9 +138,9 @@ export const handlers: Handlers = {
   waitForCommand: async (_i, ctx) => ({ command: ctx.desktop ? await ctx.desktop.nextCommand() : null }),
 };
 
-/** "樟树市-第8批-验收表", "樟樹市-第8批-驗收表(繁)", "验收表-3县": in the script of the document. */
+/** "樟树市-第8批-验收表", "樟樹市-第8批-驗收表(繁)", "验收表-3县": in the script of the document (a county name never a path). */
 const baseName = (records: CountyRecord[], script: Script) =>
-  records.length === 1 ? WORDING[script].fileName(records[0].county.name, records[0].county.batch) : WORDING[script].filesName(records.length);
+  records.length === 1 ? WORDING[script].fileName(fileNamePart(records[0].county.name), records[0].county.batch) : WORDING[script].filesName(records.length);
 
 async function exportFile(db: DB, ids: number[], script: 'hans' | 'hant', asOf?: string) {
   const records = ids.map((id) => readRecord(db, id, { asOf }).record);

@@ -1,7 +1,9 @@
 // Account: every non-empty cell inside a found table's region, and every number anywhere on a
 // sheet that holds a table or facts, is either used or reported (ignored_cell, with its cell),
 // so a clerk sees what was not read. A table found with no rows while numbers stand around its
-// header is an error, never an empty table.
+// header is an error, never an empty table. Cells not read that touch one another (a block of
+// numbers beside the tables, 10,000 rows of it) are one finding for their region — its range and
+// how many cells — not one per cell.
 import { finding, type Finding } from '../../../shared/findings';
 import { fold } from '../../../shared/text';
 import { holdsNumber, type Cell } from './cells';
@@ -13,12 +15,22 @@ export const bareNumber = (cell: Cell) => typeof cell.value === 'number' || (typ
 
 const inRegion = (t: TableRead, cell: Cell) => cell.row >= t.header.top && cell.row <= t.bottom && cell.col + cell.span - 1 >= t.header.left && cell.col <= t.header.right;
 
+/** A region of touching cells not read, for the same reason, at least this large is one finding. */
+export const REGION_CELLS = 10;
+
+const columnName = (col: number) => {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+};
+
 export function account(layout: SheetLayout, file: string): Finding[] {
   const { grid, used, tables } = layout;
   const out: Finding[] = [];
   if (layout.blocks.length === 0) return out;
   const at = (cell: Cell, f: Finding): Finding => ({ ...f, file, sheet: grid.sheet, cell: cell.address });
   const unread: Cell[] = [];
+  const ignored: { cell: Cell; reason: string }[] = [];
   for (const r of grid.rows) {
     for (const cell of grid.row(r)) {
       if (used.has(cell)) continue;
@@ -27,8 +39,26 @@ export function account(layout: SheetLayout, file: string): Finding[] {
       if (!table && !holdsNumber(cell)) continue;
       if (holdsNumber(cell)) unread.push(cell);
       const mapped = table && Object.values(table.header.columns).includes(cell.col);
-      out.push(at(cell, finding('ignored_cell', { value: cell.text.length > 40 ? `${cell.text.slice(0, 40)}…` : cell.text, reason: table ? (mapped ? 'row' : 'column') : bareNumber(cell) ? 'number' : 'text' })));
+      ignored.push({ cell, reason: table ? `${tables.indexOf(table)}:${mapped ? 'row' : 'column'}` : bareNumber(cell) ? 'number' : 'text' });
     }
+  }
+  for (const region of regions(ignored)) {
+    const first = region[0].cell;
+    const reason = region[0].reason.replace(/^\d+:/, '');
+    const value = first.text.length > 40 ? `${first.text.slice(0, 40)}…` : first.text;
+    if (region.length < REGION_CELLS) {
+      for (const { cell } of region) out.push(at(cell, finding('ignored_cell', { value: cell.text.length > 40 ? `${cell.text.slice(0, 40)}…` : cell.text, reason })));
+      continue;
+    }
+    let [top, bottom, left, right] = [first.row, first.row, first.col, first.col];
+    for (const { cell } of region) {
+      top = Math.min(top, cell.row);
+      bottom = Math.max(bottom, cell.row);
+      left = Math.min(left, cell.col);
+      right = Math.max(right, cell.col + cell.span - 1);
+    }
+    const range = `${columnName(left)}${top}:${columnName(right)}${bottom}`;
+    out.push(at(first, finding('ignored_cell', { value, reason, cells: String(region.length), range })));
   }
   // A header with no rows under it, and numbers in its columns between it and its neighbours.
   const sorted = [...tables].sort((a, b) => a.header.top - b.header.top);
@@ -39,5 +69,38 @@ export function account(layout: SheetLayout, file: string): Finding[] {
     const stray = unread.find((c) => c.row >= from && c.row <= to && c.col >= t.header.left && c.col <= t.header.right);
     if (stray) out.push(at(stray, finding('empty_table', { table: t.kind, at: stray.address, value: stray.text })));
   });
+  return out;
+}
+
+/**
+ * The cells not read, in connected regions of the same reason (cells touching by a side; a merge by
+ * its whole width), each region in reading order, the regions by their first cell.
+ */
+function regions(ignored: { cell: Cell; reason: string }[]): { cell: Cell; reason: string }[][] {
+  const where = new Map<string, number>();
+  ignored.forEach(({ cell }, i) => {
+    for (let c = cell.col; c < cell.col + cell.span; c++) where.set(`${cell.row}:${c}`, i);
+  });
+  const region = new Int32Array(ignored.length).fill(-1);
+  const out: { cell: Cell; reason: string }[][] = [];
+  for (let start = 0; start < ignored.length; start++) {
+    if (region[start] >= 0) continue;
+    const members: number[] = [start];
+    region[start] = out.length;
+    for (let k = 0; k < members.length; k++) {
+      const { cell, reason } = ignored[members[k]];
+      const span = cell.span ?? 1;
+      const around: [number, number][] = [[cell.row, cell.col - 1], [cell.row, cell.col + span]];
+      for (let c = cell.col; c < cell.col + span; c++) around.push([cell.row - 1, c], [cell.row + 1, c]);
+      for (const [r, c] of around) {
+        const j = where.get(`${r}:${c}`);
+        if (j === undefined || region[j] >= 0 || ignored[j].reason !== reason) continue;
+        region[j] = out.length;
+        members.push(j);
+      }
+    }
+    members.sort((a, b) => a - b);
+    out.push(members.map((i) => ignored[i]));
+  }
   return out;
 }

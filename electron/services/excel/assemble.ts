@@ -13,6 +13,7 @@ import type { TableRead } from './rows';
 import { ledgerMismatches, readLedger, titleDay } from './ledger';
 import { defaultAsOf } from '../../../shared/ledger';
 import type { Doubt, SheetReading } from '../../../shared/doubts';
+import { pushAll } from '../../../shared/arrays';
 
 /** The units a county's amounts were written in: wan (万元), yuan (元, converted), yi (亿元), or mixed. */
 export type UnitRead = 'wan' | 'yuan' | 'qian' | 'yi' | 'mixed';
@@ -96,7 +97,7 @@ export function assemble(file: string, anchor: Block, parts: Block[], meta: Shee
   // The ledger: every payment on a line of table 三, or the record is refused naming the cell.
   const ledgerTables = tables.filter((t) => t.kind === 'payments');
   const ledger = readLedger(file, ledgerTables.map((table) => ({ table, sheet: tableSheet(table) })), disbursementRows);
-  findings.push(...ledger.findings);
+  pushAll(findings, ledger.findings);
   if (hasErrors(findings)) return { ...base, input: null, findings };
   const summaries = parts.flatMap((p) => p.summaries.map((x) => ({ ...x, sheet: p.sheet })));
   // The day the sheet's figures are stated for: its summary sentence's, else its ledger title's.

@@ -10,6 +10,7 @@ import {
 } from './sheet-kit';
 import { checkRecord } from '../../../shared/checks';
 import { META_SCHEMA, META_SHEET, sheetName, type SheetMeta } from './layout';
+import { maxOf } from '../../../shared/arrays';
 
 /** The page width the five columns share (Excel character units; fit to one A4 landscape page). */
 const PAGE_WIDTH = 150;
@@ -23,7 +24,7 @@ const PAGE_WIDTH = 150;
 export function countyColumnWidths(record: CountyRecord): number[] {
   const [seq, rate] = [7, 13];
   const names = [...record.items, ...record.disbursements].map((r) => textWidth(r.name));
-  const name = Math.min(36, Math.max(20, Math.max(0, ...names) + 2));
+  const name = Math.min(36, Math.max(20, maxOf(names, 0) + 2));
   const volume = (texts: string[]) => texts.reduce((n, t) => n + textWidth(t), 0) + 1;
   const [target, completion] = [volume(record.items.map((i) => i.target)), volume(record.items.map((i) => i.completion))];
   const rest = PAGE_WIDTH - seq - name - rate;

@@ -9,6 +9,7 @@ import { fold } from '../../../shared/text';
 import { finding, type Finding } from '../../../shared/findings';
 import { formatDecimals, isPercentFormat, labelKey, unitOf, type Cell } from './cells';
 import { chineseNumber, generalText, type CellReader } from './values';
+import { pushAll } from '../../../shared/arrays';
 
 export type Facts = Partial<{
   name: string; province: string; prefecture: string; batch: number; year: number; approvedOn: string; acceptedOn: string;
@@ -50,7 +51,7 @@ export class FactSet {
   merge(other: FactSet): void {
     for (const [fact, value] of Object.entries(other.values)) this.set(fact as FactKey, value as string | number, other.cells[fact], other.sheets[fact]);
     for (const u of other.units) this.units.add(u);
-    this.findings.push(...other.findings);
+    pushAll(this.findings, other.findings);
   }
 }
 

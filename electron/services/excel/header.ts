@@ -4,6 +4,7 @@
 import type { AmountUnit } from '../../../shared/money';
 import { fold } from '../../../shared/text';
 import { labelKey, totalKind, unitOf, type Cell, type Grid } from './cells';
+import { maxOf, pushAll } from '../../../shared/arrays';
 
 export type TableKind = 'items' | 'disbursements' | 'payments';
 export type ItemField = 'seq' | 'name' | 'target' | 'completion' | 'completionRate' | 'category';
@@ -95,7 +96,7 @@ export function headerLike(cell: Cell): boolean {
 /** Cells of the band's rows that belong to it, left to right within each row. */
 function bandCells(grid: Grid, top: number, bottom: number): Cell[] {
   const out: Cell[] = [];
-  for (let r = top; r <= bottom; r++) out.push(...grid.row(r));
+  for (let r = top; r <= bottom; r++) pushAll(out, grid.row(r));
   return out;
 }
 
@@ -109,7 +110,7 @@ function continues(grid: Grid, top: number, bottom: number): boolean {
   if (!grid.row(bottom).every(headerLike)) return false;
   const last = grid.row(bottom).filter((c) => !unitOnly(c));
   const firstCol = Math.min(next[0].col, last[0]?.col ?? Infinity);
-  const lastCol = Math.max(next[next.length - 1].col, ...last.map((c) => c.col + c.span - 1));
+  const lastCol = maxOf(last.map((c) => c.col + c.span - 1), next[next.length - 1].col);
   // A group cell has sub-headers under it and other headers beside it; a heading spans them all.
   return last.some((g) => {
     const under = next.filter((c) => c.col >= g.col && c.col < g.col + g.span);

@@ -8,7 +8,7 @@ import { finding, hasErrors, type Finding } from '../../../shared/findings';
 import { countyKey, fold } from '../../../shared/text';
 import { computeRecord, type CountyRecord, type RecordInput } from '../../../shared/record';
 import { mutate, type Actor } from '../store/changelog';
-import { backupDatabase } from '../store/backup';
+import { withBackup } from '../store/backup';
 import { findRecordIds, insertRecord, readRecord, removeRecord } from '../store/records';
 import { readStatus } from '../store/status';
 import { rememberedLayouts, rememberLayout } from '../store/layouts';
@@ -25,6 +25,8 @@ import { correctedGrid, isEmptyCorrection, layoutKey, type LayoutCorrection, typ
 import { doubtsOf, sheetReading } from './doubts';
 import { drawingTexts } from './drawings';
 import type { Doubt, SheetReading } from '../../../shared/doubts';
+import { maxOf, pushAll } from '../../../shared/arrays';
+import { printableName } from '../../../shared/names';
 
 export type { ReadRecord, UnitRead } from './assemble';
 
@@ -148,7 +150,7 @@ export function readBookRecords(book: Book, file: string, options: ReadOptions =
     const only = layout.blocks.length === 1 ? layout.blocks[0] : undefined;
     if (metaName && only && only.facts.values.name === undefined) only.facts.set('name', metaName, only.factsCell ?? 'A1');
     distribute(layout, [...layout.findings, ...account(layout, file)], blockFindings);
-    blocks.push(...layout.blocks);
+    pushAll(blocks, layout.blocks);
     if (layout.blocks.length) continue;
     const first = firstNumber(layout.grid);
     // A ledger this reader could not make out is refused, never dropped with its payments.
@@ -173,7 +175,7 @@ export function readBookRecords(book: Book, file: string, options: ReadOptions =
     const ledgerOnly = block.tables.length > 0 && block.tables.every((t) => t.kind === 'payments');
     const home = ledgerOnly ? ledgerHome(block, anchors) : anchors.length === 1 ? anchors[0] : anchors.find((a) => countyKey(a.facts.values.name!) === countyKey(block.sheet));
     if (home) groups.get(home)!.push(block);
-    else if (!block.tables.length) strays.push(...(blockFindings.get(block) ?? []));
+    else if (!block.tables.length) pushAll(strays, blockFindings.get(block) ?? []);
     else if (ledgerOnly) {
       // A ledger no county claims is refused, never dropped and never given to a guess.
       const counties = anchors.map((a) => a.facts.values.name!).join('、') || '—';
@@ -203,7 +205,7 @@ export function readBookRecords(book: Book, file: string, options: ReadOptions =
   for (const { sheet, shape } of rollups)
     for (const m of rollupMismatches(file, sheet, shape, read)) out.find((r) => r.input?.county.name === m.county)!.findings.push(m.finding);
   if (out.length === 0) return [{ file, sheet: sheets[0]?.name ?? '', input: null, unit: null, findings: [{ ...finding('no_tables', {}), file, sheet: sheets[0]?.name ?? '' }, ...strays, ...ignoredSheets] }];
-  out[0].findings.push(...strays, ...ignoredSheets);
+  pushAll(pushAll(out[0].findings, strays), ignoredSheets);
   // A ledger sheet left unread could hold any county's payments: the first record is not landed without them.
   if (ignoredSheets.some((f) => f.severity === 'error')) out[0] = { ...out[0], input: null };
   return out;
@@ -221,7 +223,7 @@ function ledgerHome(block: Block, anchors: Block[]): Block | undefined {
   if (mentioned.length > 0 && !mentioned.some(known)) return undefined;
   if (anchors.length === 1) return anchors[0];
   const named = anchors.filter((a) => where.some((w) => w.includes(fold(a.facts.values.name!))));
-  const longest = Math.max(0, ...named.map((a) => fold(a.facts.values.name!).length));
+  const longest = maxOf(named.map((a) => fold(a.facts.values.name!).length), 0);
   const best = named.filter((a) => fold(a.facts.values.name!).length === longest);
   return best.length === 1 ? best[0] : undefined;
 }
@@ -288,7 +290,7 @@ export type PlannedRecord = {
   rate: string | null;
   /** The unit the amounts were written in (元 is converted exactly). */
   unit: UnitRead | null;
-  /** Cells not read: the count of ignored_cell findings. */
+  /** Cells not read: the cells of the ignored_cell findings (a region's finding counts its cells). */
   ignored: number;
   changes?: RecordChanges;
   /** Replacing a record: what becomes of its stored payments. */
@@ -341,12 +343,16 @@ export function recordChanges(before: CountyRecord, after: CountyRecord): Record
   };
 }
 
+/** A file's name as it goes on into findings, messages, the change log, logs and terminals: no control characters. */
+const namedPrintably = (files: ImportFile[]): ImportFile[] => files.map((f) => ({ ...f, name: printableName(f.name) }));
+
 /**
  * Reads every file and decides, without writing, what the import would do. With
  * `skipUnreadable` (the app), a file that cannot be read is skipped and named instead of
  * failing the whole preview; the CLI keeps the strict behaviour.
  */
-export async function planImport(db: DB, files: ImportFile[], onConflict: OnConflict, options: ImportOptions = {}): Promise<ImportPlan> {
+export async function planImport(db: DB, given: ImportFile[], onConflict: OnConflict, options: ImportOptions = {}): Promise<ImportPlan> {
+  const files = namedPrintably(given);
   const read: ReadRecord[] = [];
   const skippedFiles: SkippedFile[] = [];
   const corrections = options.corrections ?? [];
@@ -367,7 +373,7 @@ export async function planImport(db: DB, files: ImportFile[], onConflict: OnConf
     if (doubtCount(second) < doubtCount(results[i])) results[i] = second;
   }
   for (const [i, result] of results.entries()) {
-    if (!(result instanceof AppError)) read.push(...result);
+    if (!(result instanceof AppError)) pushAll(read, result);
     else if (options.skipUnreadable) skippedFiles.push({ file: files[i].name, code: result.code, messages: result.messages });
     else throw result;
   }
@@ -376,7 +382,7 @@ export async function planImport(db: DB, files: ImportFile[], onConflict: OnConf
   const confirmed = (d: Doubt) => confirm === 'all' || confirm.includes(d.id);
   const seen = new Map<string, ReadRecord>();
   for (const r of read) {
-    plan.findings.push(...r.findings);
+    pushAll(plan.findings, r.findings);
     if (hasErrors(r.findings)) plan.ok = false;
     // A workbook that yields no county says so in its findings; it is not listed as a county.
     if (!r.county) continue;
@@ -446,7 +452,7 @@ export async function planImport(db: DB, files: ImportFile[], onConflict: OnConf
       actual: computed?.totals.actual ?? null,
       rate: computed?.totals.rate ?? null,
       unit: r.unit,
-      ignored: r.findings.filter((f) => f.code === 'ignored_cell').length,
+      ignored: r.findings.reduce((n, f) => n + (f.code === 'ignored_cell' ? Number(f.params.cells ?? 1) : 0), 0),
       ...(existingId !== undefined && computed ? { changes: recordChanges(readRecord(db, existingId, { asOf: undefined }).record, computed) } : {}),
       ...(ledger ? { ledger } : {}),
       unconfirmed,
@@ -460,29 +466,33 @@ export async function planImport(db: DB, files: ImportFile[], onConflict: OnConf
 export type ImportResult = Omit<ImportPlan, 'inputs'> & { backup: string | null; committed: boolean };
 
 /** Plans, then (unless a dry run or the plan has errors) writes all records in one step. */
-export async function importWorkbooks(db: DB, actor: Actor, dbFile: string, files: ImportFile[], options: { onConflict: OnConflict; dryRun: boolean } & ImportOptions): Promise<ImportResult> {
+export async function importWorkbooks(db: DB, actor: Actor, dbFile: string, given: ImportFile[], options: { onConflict: OnConflict; dryRun: boolean } & ImportOptions): Promise<ImportResult> {
+  const files = namedPrintably(given);
   const { inputs, ...plan } = await planImport(db, files, options.onConflict, options);
   // The gate: a plan with a record held by a doubt (or any error) writes nothing, whoever calls.
   if (!plan.ok || plan.records.some((r) => r.action === 'held') || options.dryRun) return { ...plan, backup: null, committed: false };
   const replacing = plan.records.some((r) => r.action === 'replaced');
-  const backup = replacing ? backupDatabase(db, dbFile, 'import-replace') : null;
   const written = plan.records.filter((r) => r.action !== 'skipped');
   const counties = written.map((r) => r.county);
   const files_ = new Set(written.map((r) => `${r.file}\u0000${r.sheet}`));
   // Doubts written after a person confirmed them are logged with the step (code, cell, county).
   const doubts = plan.doubts.filter((d) => files_.has(`${d.file}\u0000${d.sheet}`) || written.some((r) => r.county === d.county));
   const detail = { files: files.map((f) => f.name), counties, ...(doubts.length ? { confirmed: doubts.map((d) => `${d.county ?? ''} ${d.code} ${d.file} › ${d.sheet}${d.cell ? ` › ${d.cell}` : ''}`) } : {}) };
-  mutate(db, actor, { action: 'import', recordId: null, detail }, (changes) => {
-    plan.records.forEach((r, i) => {
-      if (r.action === 'skipped') return;
-      if (r.action === 'replaced') removeRecord(db, changes, r.existingId!);
-      insertRecord(changes, inputs[i]!);
+  const commit = (backup: string | null) => {
+    mutate(db, actor, { action: 'import', recordId: null, detail }, (changes) => {
+      plan.records.forEach((r, i) => {
+        if (r.action === 'skipped') return;
+        if (r.action === 'replaced') removeRecord(db, changes, r.existingId!);
+        insertRecord(changes, inputs[i]!);
+      });
+      // A correction the person gave is confirmed by this import: remembered for its layout.
+      for (const reading of plan.readings)
+        if (reading.source === 'user' && reading.layout && reading.correction)
+          rememberLayout(db, reading.layout, reading.correction, { file: reading.file, sheet: reading.sheet, by: actor.client });
     });
-    // A correction the person gave is confirmed by this import: remembered for its layout.
-    for (const reading of plan.readings)
-      if (reading.source === 'user' && reading.layout && reading.correction)
-        rememberLayout(db, reading.layout, reading.correction, { file: reading.file, sheet: reading.sheet, by: actor.client });
-  });
-  return { ...plan, backup, committed: true };
+    return { ...plan, backup, committed: true };
+  };
+  // A replace refused at its commit (a record locked meanwhile, say) keeps no backup.
+  return replacing ? withBackup(db, dbFile, 'import-replace', commit) : commit(null);
 }
 

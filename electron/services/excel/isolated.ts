@@ -6,6 +6,7 @@ import type { ReadOptions, ReadRecord } from './import';
 import type { WorkbookFile } from './read';
 import type { WorkerMessage } from './read-worker';
 import { LIMITS } from './zip';
+import { pushAll } from '../../../shared/arrays';
 
 /** The worker's script: the built one beside this chunk, or the TypeScript source through tsx. */
 function workerScript(): { url: URL; execArgv: string[] } {
@@ -40,7 +41,7 @@ const outOfMemory = (file: string) =>
  */
 export async function readWorkbooksIsolated(files: WorkbookFile[], options: ReadOptions = {}): Promise<FileRead[]> {
   const results: FileRead[] = [];
-  while (results.length < files.length) results.push(...(await readOnWorker(files.slice(results.length), options)));
+  while (results.length < files.length) pushAll(results, await readOnWorker(files.slice(results.length), options));
   return results;
 }
 

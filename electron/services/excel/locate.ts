@@ -9,6 +9,7 @@ import { findHeader, startsTable, type TableHeader } from './header';
 import { readTable, type TableRead, type TableUnit } from './rows';
 import { FactSet, inlineFact, labelFact, looksLikeParagraph, looksLikeTitle, readLabelled, readSentence, readSummary, readTitle, type SummaryRead } from './facts';
 import { CellReader } from './values';
+import { pushAll } from '../../../shared/arrays';
 
 export type Block = {
   sheet: string;
@@ -132,7 +133,7 @@ export function locate(grid: Grid, file: string): SheetLayout {
     let { table, findings } = read(above);
     const below = above ? undefined : unitBelow(lines, table.bottom, titleBelow(titles, table.bottom), grid);
     if (below) ({ table, findings } = read(below));
-    reader.findings.push(...findings);
+    pushAll(reader.findings, findings);
     checkUnits(header, above ?? below, reader);
     for (const { field, cells } of header.ambiguous) reader.problem('ambiguous_column', cells[0], { field, cells: cells.map((c) => c.address).join('、') });
     tables.push(table);
@@ -219,7 +220,7 @@ export function locate(grid: Grid, file: string): SheetLayout {
           const block = blockFor(r, 'title', facts);
           block.facts.merge(facts);
           block.factsCell ??= cell.address;
-          reader.findings.push(...scratch.findings);
+          pushAll(reader.findings, scratch.findings);
           used.add(cell);
           continue;
         }
@@ -246,7 +247,7 @@ export function locate(grid: Grid, file: string): SheetLayout {
           const block = current && current.tables.length === 0 && !differs(current.facts, facts) ? current : blockFor(r, 'paragraph', facts);
           block.facts.merge(facts);
           block.factsCell = cell.address;
-          reader.findings.push(...scratch.findings);
+          pushAll(reader.findings, scratch.findings);
           used.add(cell);
           continue;
         }

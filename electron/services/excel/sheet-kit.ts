@@ -4,6 +4,7 @@ import type ExcelJS from 'exceljs';
 import { WORDING } from '../../../shared/document';
 import { decimalsOf, displayDecimal, FINER_MARK } from '../../../shared/money';
 import { stripXmlUnsafe, type Script } from '../../../shared/text';
+import { maxOf } from '../../../shared/arrays';
 
 export const TITLE_FONT: Partial<ExcelJS.Font> = { name: '黑体', size: 18, bold: true };
 export const HEADING_FONT: Partial<ExcelJS.Font> = { name: '黑体', size: 14, bold: true };
@@ -60,7 +61,7 @@ export function wrappedLines(text: string, width: number): number {
 
 /** A row just tall enough for its longest wrapped text; every one-line row the same height. */
 export function fitRow(row: ExcelJS.Row, texts: { text: string; width: number }[], scale = 1): void {
-  const lines = Math.max(1, ...texts.map((t) => wrappedLines(t.text, t.width)));
+  const lines = maxOf(texts.map((t) => wrappedLines(t.text, t.width)), 1);
   row.height = lines === 1 && scale === 1 ? ONE_LINE_ROW : Math.max(ONE_LINE_ROW, Math.ceil(lines * POINTS_PER_LINE * scale + 6));
 }
 export const ONE_LINE_ROW = 21;

@@ -10,7 +10,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { appError } from '../../../shared/errors';
-import { SCHEMA_VERSION } from './migrations';
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
+import { schemaProblem } from './columns';
 
 export const BACKUPS_KEPT = 20;
 export const DAILY_BACKUPS_DAYS = 30;
@@ -43,6 +44,24 @@ export function listBackups(dbFile: string): BackupInfo[] {
 
 const recordCount = (db: Database.Database) => db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'records'").pluck().get() ? (db.prepare('SELECT count(*) FROM records').pluck().get() as number) : 0;
 
+/**
+ * What is wrong with a database's tables for its schema version (null if nothing): at the current
+ * version, the tables themselves; at an older one, the tables its migrations would make, tried on a
+ * copy in memory (the file is not touched).
+ */
+export function schemaProblemAt(db: Database.Database, version: number): string | null {
+  if (version === SCHEMA_VERSION) return schemaProblem(db);
+  const copy = new Database(db.serialize());
+  try {
+    for (let v = version; v < SCHEMA_VERSION; v++) copy.exec(MIGRATIONS[v]);
+    return schemaProblem(copy);
+  } catch (e) {
+    return `schema version ${version}: ${e instanceof Error ? e.message : String(e)}`;
+  } finally {
+    copy.close();
+  }
+}
+
 /** Checks that a file is a sound Yanshou database; its record count, or the reason it is not. */
 export function verifyDatabaseFile(file: string): { ok: true; records: number; version: number } | { ok: false; reason: string } {
   let db: Database.Database | undefined;
@@ -52,6 +71,8 @@ export function verifyDatabaseFile(file: string): { ok: true; records: number; v
     if (check !== 'ok') return { ok: false, reason: String(check) };
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version < 1 || version > SCHEMA_VERSION) return { ok: false, reason: `schema version ${version}` };
+    const problem = schemaProblemAt(db, version);
+    if (problem) return { ok: false, reason: problem };
     return { ok: true, records: recordCount(db), version };
   } catch (e) {
     return { ok: false, reason: e instanceof Error ? e.message : String(e) };

@@ -9,6 +9,7 @@ import { stepLabel, type StepDetail } from '../../../shared/steps';
 import { lockedMessages } from '../../../shared/status';
 import type { DB } from './database';
 import { withBackup } from './backup';
+import { assertLineSums } from './line-sums';
 import { writeTransaction } from './busy';
 
 import type { Statement } from 'better-sqlite3';
@@ -438,6 +439,7 @@ function replaySteps(db: DB, actor: Actor, direction: Direction, options: { thro
       assertReplayUnlocked(db, s, changes);
       for (const c of changes) apply(db, c, direction);
       assertSeqsUnique(db, changes, direction);
+      for (const r of new Set(changes.filter((c) => c.table_name === 'payments' && c.record_id !== null).map((c) => c.record_id!))) assertLineSums(db, r);
       if (s.label !== STATUS_ACTION) raiseVersions(db, new Set(changes.map((c) => c.record_id).filter((r): r is number => r !== null)));
       db.prepare('UPDATE steps SET undone = ? WHERE id = ?').run(direction === 'undo' ? 1 : 0, s.id);
       return stepInfo(db, { ...s, undone: direction === 'undo' ? 1 : 0 });

@@ -86,6 +86,32 @@ export const TABLE_COLUMNS: Record<Table, readonly string[]> = {
   performance_indicators: [...HOUSEKEEPING.performance_indicators, ...Object.values(INDICATOR_COLUMNS).map((c) => c.column)],
 };
 
+/** The change log's and the preferences' columns (the tables beside the record's). */
+const OTHER_COLUMNS: Record<string, readonly string[]> = {
+  steps: ['id', 'at', 'label', 'record_id', 'undone', 'client', 'client_kind', 'detail'],
+  changes: ['id', 'step_id', 'table_name', 'row_id', 'record_id', 'field', 'before', 'after'],
+  preferences: ['key', 'value'],
+};
+
+/**
+ * What is wrong with a data file's tables at the current schema version, in a few words; null if
+ * nothing. A file whose tables were dropped or altered, or whose amounts are not integers of 分,
+ * is damaged — named as such (with the newest sound backup), not met later as "Unexpected error".
+ */
+export function schemaProblem(db: { prepare: (sql: string) => { pluck: () => { all: (...a: unknown[]) => unknown[]; get: (...a: unknown[]) => unknown } } }): string | null {
+  for (const [table, columns] of Object.entries({ ...TABLE_COLUMNS, ...OTHER_COLUMNS })) {
+    const have = new Set(db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table) as string[]);
+    if (have.size === 0) return `table ${table} is missing`;
+    const missing = columns.filter((c) => !have.has(c));
+    if (missing.length) return `table ${table} lacks ${missing.join(', ')}`;
+  }
+  for (const [table, mapping] of Object.entries(FIELD_COLUMNS) as [Table, Record<string, Stored>][])
+    for (const { column, money } of Object.values(mapping))
+      if (money && db.prepare(`SELECT 1 FROM ${table} WHERE typeof(${column}) NOT IN ('integer', 'null') LIMIT 1`).pluck().get() !== undefined)
+        return `${table}.${column} holds a value that is not an amount`;
+  return null;
+}
+
 /** A field's value as its column keeps it (an amount in 万元 → integer 分; not entered stays null). */
 export function toColumn(stored: Stored, value: Value): Value {
   if (!stored.money || value === null) return value;

@@ -7,8 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { appError } from '../../../shared/errors';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
-import { backupDatabase, newestGoodBackup, removeStalePartials } from './backup';
+import { backupDatabase, newestGoodBackup, removeStalePartials, schemaProblemAt } from './backup';
 import { BUSY_TIMEOUT_MS, storageError } from './busy';
+import { schemaProblem } from './columns';
 
 export type DB = Database.Database;
 
@@ -31,6 +32,12 @@ function inspectExisting(file: string): number {
       );
     const check = probe.pragma('integrity_check', { simple: true });
     if (check !== 'ok') throw damaged(file, String(check));
+    const tables = probe.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
+    if (version === 0 && tables.includes('records')) throw damaged(file, 'schema version 0 with tables');
+    if (version === 0 && tables.length > 0)
+      throw appError('unreadable_database', `无法打开数据文件 ${file}:它不是验收台的数据文件(另有数据表 ${tables.slice(0, 3).join('、')})`, `Cannot open ${file}: it is not a Yanshou data file (it holds other tables: ${tables.slice(0, 3).join(', ')})`, { file });
+    const problem = version > 0 ? schemaProblemAt(probe, version) : null;
+    if (problem) throw damaged(file, problem);
     return version;
   } catch (e) {
     if (e instanceof Error && e.name === 'AppError') throw e;
@@ -139,10 +146,18 @@ export function openDatabase(file: string): DB {
     db.pragma('synchronous = NORMAL');
     if (version < SCHEMA_VERSION) {
       if (version > 0) backupDatabase(db, file, `migrate-v${version}`);
-      db.transaction(() => {
-        for (let v = version; v < SCHEMA_VERSION; v++) db.exec(MIGRATIONS[v]);
-        db.pragma(`user_version = ${SCHEMA_VERSION}`);
-      })();
+      try {
+        db.transaction(() => {
+          for (let v = version; v < SCHEMA_VERSION; v++) db.exec(MIGRATIONS[v]);
+          const problem = schemaProblem(db);
+          if (problem) throw new Error(problem);
+          db.pragma(`user_version = ${SCHEMA_VERSION}`);
+        })();
+      } catch (e) {
+        // Tables that are not what their version says: the migration is rolled back, the file left as it was.
+        if (storageError(e) || !(e instanceof Error) || version === 0) throw e;
+        throw damaged(file, `schema version ${version}: ${e.message}`);
+      }
     }
     return db;
   } catch (e) {

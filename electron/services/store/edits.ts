@@ -10,6 +10,7 @@ import { mutate, type Actor, type Changes, type Row } from './changelog';
 import { COUNTY_COLUMNS, FIELD_COLUMNS, toColumn, type Value } from './columns';
 import { conflictError, findRecordIds } from './records';
 import type { DB } from './database';
+import { maxOf } from '../../../shared/arrays';
 
 /** The column of a field of a table's rows, and the value as that column keeps it. */
 function stored(table: EditTable, field: string, value: Value): [string, Value] {
@@ -105,8 +106,8 @@ export function editCells(db: DB, actor: Actor, recordId: number, table: EditTab
     }
     if (single) changes.describe({ county: county.name, table, row: (index.get(single.rowId) ?? 0) + 1, field: single.field });
     const appended: Row[] = [];
-    let seq = Math.max(0, ...rows.map((r) => r.seq));
-    let position = Math.max(0, ...rows.map((r) => r.position));
+    let seq = maxOf(rows.map((r) => r.seq), 0);
+    let position = maxOf(rows.map((r) => r.position), 0);
     for (const [n, values] of append.entries()) {
       const row = blankRow(table, recordId, ++position, ++seq);
       for (const [field, raw] of Object.entries(values)) {
@@ -134,7 +135,7 @@ export function insertRows(db: DB, actor: Actor, recordId: number, table: EditTa
     const before = rows[index - 1]?.position ?? 0;
     const after = rows[index]?.position ?? before + count + 1;
     const step = (after - before) / (count + 1);
-    const maxSeq = Math.max(0, ...rows.map((r) => r.seq));
+    const maxSeq = maxOf(rows.map((r) => r.seq), 0);
     const ids = Array.from({ length: count }, (_, k) => changes.insert(table, blankRow(table, recordId, before + step * (k + 1), maxSeq + k + 1)));
     renumberIfSequential(db, changes, table, recordId, isSequential(rows));
     return ids;

@@ -7,6 +7,7 @@ import { parsePaymentField, paymentRefusal, REQUIRED_PAYMENT_FIELDS, type Paymen
 import { mutate, type Actor, type Row } from './changelog';
 import { PAYMENT_COLUMNS, toColumn } from './columns';
 import type { DB } from './database';
+import { assertLineSums } from './line-sums';
 
 export type PaymentEdit = { paymentId: number; field: PaymentField; value: RawValue };
 
@@ -53,13 +54,15 @@ export function editPayments(db: DB, actor: Actor, recordId: number, edits: Paym
     }
     if (single) changes.describe({ county, table: 'payments', row: mine.indexOf(single.paymentId) + 1, field: `payment.${single.field}` });
     let position = Number(db.prepare('SELECT coalesce(max(position), 0) FROM payments WHERE record_id = ?').pluck().get(recordId));
-    return append.map((values, n) => {
+    const ids = append.map((values, n) => {
       const row = mine.length + n + 1;
       for (const required of REQUIRED_PAYMENT_FIELDS) if (values[required] === undefined) throw refused(row, required, '', 'missing', lines);
       const stored: Row = { record_id: recordId, position: ++position, payee: '', voucher: '', stage: '', note: '' };
       for (const field of PAYMENT_FIELDS) if (values[field] !== undefined) Object.assign(stored, parseField(field, values[field]!, row, lines));
       return changes.insert('payments', stored);
     });
+    assertLineSums(db, recordId);
+    return ids;
   });
 }
 

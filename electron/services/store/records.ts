@@ -13,6 +13,7 @@ import type { StatusInfo } from '../../../shared/status';
 import type { DB } from './database';
 import { readPreferences } from './preferences';
 import { allPerformance, insertPerformance, readPerformance, removePerformance, type StoredPerformance } from './performance';
+import { assertInputLineSums } from './line-sums';
 
 type RecordRow = Row & { id: number; county_key: string; stated_total_rate: string | null };
 type StoredRow = Row & { id: number };
@@ -202,6 +203,7 @@ export function summarizeRecords(db: DB, ids: number[], day: FiguresDay): Record
 
 /** Writes a whole record's rows inside a step (create, replace, duplicate, import). */
 export function insertRecord(changes: Changes, input: RecordInput): number {
+  if (input.payments?.length) assertInputLineSums(input.payments);
   const id = changes.insert('records', { ...countyToRow(input.county), stated_total_rate: input.totals?.statedRate ?? null });
   input.items.forEach((item, i) => changes.insert('items', { ...itemToRow(item), record_id: id, position: i + 1 }));
   const lines = new Map<number, number>();

@@ -9,6 +9,7 @@ import type { Lang } from '../../../shared/i18n';
 import { blockSize, type Bounds } from './selection';
 import { refusalText } from './refusal';
 import { isTotalLine, readHeader } from './headers';
+import { maxOf } from '../../../shared/arrays';
 
 export type GridColumn = { field: string; editable: boolean };
 
@@ -114,7 +115,7 @@ export function planPaste(args: {
   const skippedHeader = read !== null || (block.length > 0 && isHeaderLine(block[0], titles));
   if (skippedHeader) block = block.slice(1);
   const wholeRow = args.header?.wholeRow;
-  const width0 = block.length ? Math.max(...block.map((r) => r.length)) : 0;
+  const width0 = block.length ? maxOf(block.map((r) => r.length)) : 0;
   const asWholeRows = read === null && !!wholeRow && width0 === wholeRow.length && selection.left + width0 > columns.length;
   const header = read ?? (asWholeRows ? { fields: [...wholeRow!], unknown: [] } : null);
   const plan: PastePlan = {

@@ -10,6 +10,7 @@ import { dayOf, STATUSES, type ReviewStatus } from '../../../shared/status';
 import type { OverviewRow } from '../../../shared/overview';
 import type { Lang } from '../../../shared/i18n';
 import type { Strings } from '../strings';
+import { pushAll } from '../../../shared/arrays';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -91,7 +92,7 @@ export const OverviewGrid = forwardRef<OverviewGridHandle, Props>(function Overv
     let run: IRowNode<GridRow>[] = [];
     const flush = () => {
       run.sort((a, b) => at.get(a.data!.key)! - at.get(b.data!.key)!);
-      out.push(...run);
+      pushAll(out, run);
       run = [];
     };
     for (const row of structure.current) {

@@ -234,6 +234,12 @@ describe('files (issue 21 #7, #9)', () => {
       const r = await dispatch(ctx, 'deleteRecord', { id }, A);
       expect(r.ok ? 'deleted' : r.error.code).toBe('locked');
     }
+    // So is a replacing import of the accepted record.
+    const { importWorkbooks } = await import('../../../electron/services/excel/import');
+    const { exportWorkbook } = await import('../../../electron/services/excel/export');
+    const bytes = new Uint8Array(await exportWorkbook([readRecord(db, id, { asOf: undefined }).record]));
+    const replaced = await importWorkbooks(db, A, file, [{ name: 'again.xlsx', bytes }], { onConflict: 'replace', dryRun: false }).catch((e: AppError) => e);
+    expect(replaced instanceof AppError ? replaced.code : replaced.committed).toBe(replaced instanceof AppError ? 'locked' : false);
     expect(listBackups(file).map((b) => b.reason)).toEqual(['manual']);
     // 25 automatic backups: the manual one stays.
     fs.mkdirSync(backupsFolder(file), { recursive: true });
@@ -259,4 +265,108 @@ describe('files (issue 21 #7, #9)', () => {
     expect(fs.existsSync(mine)).toBe(false);
     expect(fs.existsSync(theirs)).toBe(true);
   });
+});
+
+describe('names from outside (issue 21 #12)', () => {
+  const ESCAPES = 'evil\u001b]0;owned\u0007\u001b[2J\r\n[info] forged line\u009b31m\u202e.xlsx';
+
+  it('control characters in an import file name never reach the findings, the result, the change log or the terminal', async () => {
+    const { db, file } = setup();
+    const { importWorkbooks } = await import('../../../electron/services/excel/import');
+    const { bytesOf, typedSeedWorkbook } = await import('../../fixtures/workbooks');
+    const bytes = await bytesOf(typedSeedWorkbook({ script: 'hans' }));
+    const sheetless = new Uint8Array([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]);
+    const result = await importWorkbooks(db, A, file, [{ name: ESCAPES, bytes }, { name: `2-${ESCAPES}`, bytes: sheetless }], { onConflict: 'replace', dryRun: false, skipUnreadable: true });
+    const shown = JSON.stringify(result) + JSON.stringify(db.prepare('SELECT detail FROM steps').pluck().all());
+    expect(shown).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202e]|\\u00(1|7f|8|9)/i);
+    expect(result.records[0].file).toBe('evil]0;owned[2J[info] forged line31m.xlsx');
+    // The command line prints what it read: one line per record, no escape sequence.
+    const dir = tempDir();
+    const hostile = path.join(dir, ESCAPES);
+    fs.writeFileSync(hostile, bytes);
+    const { spawnSync } = await import('node:child_process');
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'electron/cli/bin.mjs'), 'import', hostile, path.join(dir, `missing-${ESCAPES}`), '--db', path.join(dir, 'cli.sqlite'), '--dry-run'], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.stdout + r.stderr).toContain('forged line');
+    expect(r.stdout + r.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
+    expect((r.stdout + r.stderr).split('\n').filter((l) => l.startsWith('[info] forged'))).toEqual([]);
+  });
+
+  it('a county named with / \\ or .. never makes a path of the export\'s or the PDF\'s default file name', async () => {
+    const { db, file } = setup();
+    const ctx: ApiContext = { db, dbFile: file, version: 'test', renderPdf: async () => new Uint8Array([37, 80, 68, 70]) };
+    for (const name of ['../../../etc/樟树', '..\\..\\Windows\\樟树', '..', 'a/b\\c..d']) {
+      const input = seedInput();
+      input.county = { ...input.county, name, batch: 3 };
+      db.prepare('DELETE FROM records WHERE batch = 3').run();
+      const id = createRecord(db, ME, input);
+      for (const method of ['exportWorkbook', 'exportPdf'] as const) {
+        const r = (await dispatch(ctx, method, { ids: [id], script: 'hans' }, A)) as { ok: true; value: { fileName: string } };
+        expect(r.ok).toBe(true);
+        expect(r.value.fileName).not.toMatch(/[/\\]|\.\./);
+        expect(path.basename(r.value.fileName)).toBe(r.value.fileName);
+        expect(r.value.fileName).toMatch(/-第3批-验收表\.(xlsx|pdf)$/);
+      }
+    }
+  });
+});
+
+describe("a line's payments add up to one amount (issue 21 #13)", () => {
+  const MAX = '999999999.999999';
+
+  it('payments that would sum past the largest amount are refused naming the line — added, edited, moved or imported — and what is kept exports and imports again', async () => {
+    const { db, file, id } = setup();
+    editPayments(db, A, id, [], [{ line: '1', date: '2022-01-05', amount: '999999999' }, { line: '1', date: '2022-02-05', amount: '0.999999' }]);
+    const more = refusal(() => editPayments(db, A, id, [], [{ line: '1', date: '2022-03-05', amount: '0.000001' }]));
+    expect(more.code).toBe('too_large');
+    expect(more.messages.zh).toContain('序号 1');
+    const ids = readRecord(db, id, { asOf: undefined }).paymentIds;
+    expect(refusal(() => editPayments(db, A, id, [{ paymentId: ids[1], field: 'amount', value: '1' }], [])).code).toBe('too_large');
+    editPayments(db, A, id, [], [{ line: '2', date: '2022-03-05', amount: '5' }]);
+    const moved = readRecord(db, id, { asOf: undefined }).paymentIds.find((p) => !ids.includes(p))!;
+    expect(refusal(() => editPayments(db, A, id, [{ paymentId: moved, field: 'line', value: '1' }], [])).messages.zh).toContain('序号 1');
+    expect(readRecord(db, id, { asOf: undefined }).record.disbursements[0].actual).toBe(MAX);
+    // The app's own export of the record imports again, whole.
+    const { exportWorkbook } = await import('../../../electron/services/excel/export');
+    const { importWorkbooks } = await import('../../../electron/services/excel/import');
+    const bytes = new Uint8Array(await exportWorkbook([readRecord(db, id, { asOf: undefined }).record]));
+    const again = await importWorkbooks(db, A, file, [{ name: 'own-export.xlsx', bytes }], { onConflict: 'replace', dryRun: true });
+    expect(again.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(again.ok).toBe(true);
+    // A record whose ledger sums past it is not stored, by any path.
+    const input = seedInput();
+    input.county = { ...input.county, batch: 5 };
+    input.payments = [{ line: 1, date: '2022-01-05', amount: MAX, payee: '', voucher: '', stage: '', note: '' }, { line: 1, date: '2022-01-06', amount: '1', payee: '', voucher: '', stage: '', note: '' }];
+    expect(refusal(() => createRecord(db, A, input)).code).toBe('too_large');
+    expect(db.prepare('SELECT count(*) FROM records WHERE batch = 5').pluck().get()).toBe(0);
+  });
+});
+
+describe('damaged data files name the damage and the newest sound backup (issue 21 #15)', () => {
+  const damages: [string, string][] = [
+    ['its schema version was set back to 0', 'PRAGMA user_version = 0'],
+    ['its schema version was set back to 2', 'PRAGMA user_version = 2'],
+    ['a table was dropped', 'DROP TABLE payments'],
+    ['a column was dropped', 'ALTER TABLE records DROP COLUMN version'],
+    ['a table was renamed', 'ALTER TABLE items RENAME TO items_old'],
+    ['an amount is not a number', "UPDATE records SET investment_total_fen = 'abc'"],
+  ];
+  for (const [what, sql] of damages)
+    it(`${what}: refused untouched, naming the newest sound backup (not a damaged newer one)`, async () => {
+      const { db, file } = setup();
+      const { backupDatabase } = await import('../../../electron/services/store/backup');
+      const sound = backupDatabase(db, file, 'manual')!;
+      db.close();
+      const Database = (await import('better-sqlite3')).default;
+      const raw = new Database(file);
+      raw.exec(sql);
+      raw.close();
+      // A newer backup of the damaged file is no sound backup.
+      fs.copyFileSync(file, path.join(backupsFolder(file), 'integrity-2999-01-01T00-00-00-000Z-delete.sqlite'));
+      const before = fs.readFileSync(file);
+      const e = refusal(() => openDatabase(file));
+      expect(e.code).toBe('damaged_database');
+      expect(e.messages.zh).toContain('已损坏');
+      expect(e.messages.zh).toContain(sound);
+      expect(fs.readFileSync(file).equals(before)).toBe(true);
+    });
 });
