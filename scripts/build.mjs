@@ -25,7 +25,7 @@ const parts = [
       fs.rmSync(at('dist/node'), { recursive: true, force: true });
       await esbuild.build({
         absWorkingDir: root,
-        entryPoints: { cli: 'electron/cli/main.ts', desktop: 'electron/main/entry.ts', 'import-worker': 'electron/services/excel/read-worker.ts' },
+        entryPoints: { cli: 'electron/cli/main.ts', desktop: 'electron/main/entry.ts', 'import-worker': 'electron/services/excel/read-worker.ts', 'web-worker': 'electron/web/heavy-worker.ts' },
         outdir: 'dist/node',
         outExtension: { '.js': '.mjs' },
         chunkNames: 'chunk-[hash]',

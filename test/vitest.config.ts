@@ -21,6 +21,9 @@ export default defineConfig({
     // What the screen shows is waited for, not timed: a loaded machine (CI, two cores) may be slow.
     expect: { poll: { timeout: 15_000, interval: 50 } },
     setupFiles: ['test/setup.ts'],
+    // Every workbook a test imports is read by exceljs too, and the two readers' grids compared
+    // (electron/services/excel/reader-check.ts): a difference fails the test that read it.
+    env: { YANSHOU_CHECK_READER: '1' },
     // The CLI and the web mode run from dist/, as users run them: rebuilt first when sources changed.
     globalSetup: ['test/global-setup.ts'],
   },

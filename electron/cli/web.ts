@@ -38,7 +38,7 @@ export async function webCommand(ctx: CommandContext): Promise<number> {
   if (low) io.err(low[io.lang]);
   // A newcomer's first start shows real content: the demo record in a new default database.
   if (isDefault && isNew) addDemo(db, cliActor());
-  const server = await startWebServer({ db, dbFile: databaseLabel(file), version: pkg.version, renderPdf }, { port, rendererDir: RENDERER_DIST });
+  const server = await startWebServer({ db, dbFile: databaseLabel(file), version: pkg.version, renderPdf }, { port, rendererDir: RENDERER_DIST, heavyOffThread: true });
   io.out(server.url);
   if (!values['no-open']) openBrowser(server.url);
   await new Promise<void>((resolve) => {

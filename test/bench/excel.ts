@@ -9,9 +9,9 @@ import { referenceFixture } from '../helpers/fixtures';
 const COUNTIES = 300;
 const RUNS = 7;
 
-export function benchCounties(): CountyRecord[] {
+export function benchCounties(count = COUNTIES): CountyRecord[] {
   const seed = referenceFixture('hans');
-  return Array.from({ length: COUNTIES }, (_, i) => {
+  return Array.from({ length: count }, (_, i) => {
     const input = toInput(seed);
     input.county = { ...input.county, name: `示范${i + 1}县`, batch: 1 + (i % 12) };
     return computeRecord(input);

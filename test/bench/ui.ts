@@ -80,7 +80,8 @@ export async function benchUi(): Promise<void> {
   const firstSeed = await timeToFirstGrid();
   const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   console.log(`  the seed: load → first grid row on screen, new browser context  ${med(firstSeed).toFixed(0).padStart(6)} ms (median of 5: ${firstSeed.join(', ')})`);
-  console.log(`  the seed (6 lines): typing a value → new rate and 合计 on screen  ${med((await typingOn(seedDb())).typing).toFixed(0).padStart(6)} ms (median of 3)`);
+  const seedTyping = med((await typingOn(seedDb())).typing);
+  console.log(`  the seed (6 lines): typing a value → new rate and 合计 on screen  ${seedTyping.toFixed(0).padStart(6)} ms (median of 3)  ${frames(seedTyping)}`);
   const db = path.join(tempDir(), 'bench.sqlite');
   const store = openDatabase(db);
   const input = seedInput();
@@ -91,8 +92,11 @@ export async function benchUi(): Promise<void> {
   const median = med;
   console.log(`UI: a record with ${LINES} disbursement lines in Chromium (median of 3)`);
   console.log(`  time to first render (load → grid and 合计 on screen)   ${median(first).toFixed(0).padStart(6)} ms`);
-  console.log(`  typing a value → new rate and 合计 on screen           ${median(typing).toFixed(0).padStart(6)} ms`);
+  console.log(`  typing a value → new rate and 合计 on screen           ${median(typing).toFixed(0).padStart(6)} ms  ${frames(median(typing))}`);
 }
+
+/** A time against its yardstick, one frame at 60 Hz. */
+const frames = (ms: number) => `${(ms / 16).toFixed(2)}× one frame (16 ms; aim ≤ 1×)`;
 
 function seedDb(): string {
   const db = path.join(tempDir(), 'seed-typing.sqlite');

@@ -174,14 +174,18 @@ export class GridBuilder {
     this.colCount = Math.max(this.colCount, c);
     this.rowCount = r;
     const m = this.spans.get(key(r, c));
+    // One shape for every cell (no spreads): a workbook has hundreds of thousands of them.
     const made: Cell = {
       address,
       row: r,
       col: c,
-      ...p,
+      value: p.value,
+      isFormula: p.isFormula,
+      noResult: p.noResult,
+      error: p.error,
       text: cellText(p.value),
       numFmt: numFmt || undefined,
-      ...(numFmtCode ? { numFmtCode } : {}),
+      numFmtCode,
       span: m ? m.right - m.left + 1 : 1,
       rowSpan: m ? m.bottom - m.top + 1 : 1,
       index: this.cells.size,

@@ -41,41 +41,24 @@ export async function referenceBook(file: WorkbookFile): Promise<Book> {
   return { sheets: workbook.worksheets.map((s) => ({ name: s.name, state: s.state, grid: () => gridOf(s) })) };
 }
 
-type Outcome = { book: Book } | { error: unknown };
+type Outcome = { sheets: { name: string; state: string; grid: Grid }[] } | { error: unknown };
 
-const outcome = (read: () => Promise<Book>): Promise<Outcome> => read().then((book) => ({ book }), (error: unknown) => ({ error }));
+/** A workbook read through, every sheet's grid made; or why it was refused (at the workbook or at a sheet). */
+async function outcome(read: () => Promise<Book>): Promise<Outcome> {
+  try {
+    const book = await read();
+    return { sheets: book.sheets.map((s) => ({ name: s.name, state: s.state, grid: s.grid() })) };
+  } catch (error) {
+    return { error };
+  }
+}
 
 /** Where the two readers differ on `file`: sheets, states, grids, or one refusing what the other reads. */
 export async function readerDifferences(file: WorkbookFile): Promise<string[]> {
   const [ours, reference] = [await outcome(() => readBook(file)), await outcome(() => referenceBook(file))];
-  const code = (o: Outcome) => ('error' in o ? (o.error instanceof AppError ? o.error.code : String(o.error)) : 'read');
+  const code = (o: Outcome) => ('error' in o ? (o.error instanceof AppError ? o.error.code : (o.error as Error).name) : 'read');
   if ('error' in ours || 'error' in reference) return code(ours) === code(reference) ? [] : [`${file.name}: ours ${code(ours)}, exceljs ${code(reference)}`];
-  const a = ours.book.sheets;
-  const b = reference.book.sheets;
-  const names = (s: Book['sheets']) => s.map((x) => `${x.name}(${x.state})`).join(', ');
-  if (names(a) !== names(b)) return [`${file.name}: sheets ${names(a)} ≠ ${names(b)}`];
-  const out: string[] = [];
-  for (let i = 0; i < a.length; i++) {
-    let grids: [Grid, Grid] | string;
-    try {
-      grids = [a[i].grid(), b[i].grid()];
-    } catch (e) {
-      grids = String(e);
-    }
-    if (typeof grids === 'string') {
-      // Both may refuse the same sheet (an impossible date); one alone may not.
-      const both = [a[i], b[i]].map((s) => {
-        try {
-          s.grid();
-          return 'read';
-        } catch (e) {
-          return e instanceof AppError ? e.code : (e as Error).name;
-        }
-      });
-      if (both[0] !== both[1]) out.push(`${file.name} › ${b[i].name}: ours ${both[0]}, exceljs ${both[1]}`);
-      continue;
-    }
-    out.push(...gridDifferences(grids[0], grids[1]).map((d) => `${file.name}: ${d}`));
-  }
-  return out;
+  const names = (o: typeof ours) => o.sheets.map((x) => `${x.name}(${x.state})`).join(', ');
+  if (names(ours) !== names(reference)) return [`${file.name}: sheets ${names(ours)} ≠ ${names(reference)}`];
+  return ours.sheets.flatMap((s, i) => gridDifferences(s.grid, reference.sheets[i].grid).map((d) => `${file.name}: ${d}`));
 }
