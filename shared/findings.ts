@@ -22,7 +22,7 @@ export const FINDING_SEVERITY = {
   payment_no_payee: 'info',
   // Import only: what a workbook must hold to make a record.
   not_a_date: 'error',
-  missing_fact: 'error',
+  missing_fact: 'warning',
   no_tables: 'error',
   duplicate_record: 'error',
   conflict: 'error',

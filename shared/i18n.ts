@@ -156,7 +156,10 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
           ? `${p.field} “${p.value}” is not a day (write 2021-12-01 or 2021年12月1日)`
           : `${p.field} “${p.value}” is not a date (write 2021-09 or 2021年9月)`,
   ],
-  missing_fact: [(p) => `缺少${p.field}`, (p) => `${p.field} is missing`],
+  missing_fact: [
+    (p) => (p.key ? `缺少${p.field}${p.where ? `(在 ${p.where} 中没有找到)` : ''}` : `缺少${p.field}${p.where ? `(在 ${p.where} 的基本情况中没有找到)` : ''},记录不完整,请补填`),
+    (p) => (p.key ? `${p.field} is missing${p.where ? ` (not found in ${p.where})` : ''}` : `${p.field} is missing${p.where ? ` (not found in the basic facts at ${p.where})` : ''}: the record is incomplete, fill it in`),
+  ],
   no_tables: [() => '没有找到“项目建设完成情况”或“中央财政资金拨付情况”表(按表头文字查找)', () => 'found neither the construction table nor the disbursement table (looked for their header texts)'],
   duplicate_record: [(p) => `${p.county} 第${p.batch}批 在本次导入中出现了两次(另见 ${p.other})`, (p) => `${p.county}, batch ${p.batch}, appears twice in this import (see also ${p.other})`],
   conflict: [(p) => `${p.county} 第${p.batch}批 已有记录;可选择跳过或替换`, (p) => `${p.county}, batch ${p.batch}, is already stored; choose skip or replace`],

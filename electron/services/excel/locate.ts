@@ -20,6 +20,8 @@ export type Block = {
   summaries: SummaryRead[];
   /** A cell that holds basic facts (paragraph, title, first label), to name when one is missing. */
   factsCell?: string;
+  /** The first cell of its facts paragraph or table (not its title): where a fact not given was looked for. */
+  bodyFactsCell?: string;
   markers: Set<string>;
   /** Titles of ledgers (拨付台账): they may name the county and the day the ledger runs to. */
   ledgerTitles: Cell[];
@@ -187,6 +189,7 @@ export function locate(grid: Grid, file: string): SheetLayout {
         const unit = besideUnit ? { unit: besideUnit, cell: beside } : known ?? line;
         readLabelled(fact, cell, value, block.facts, reader, unit);
         block.factsCell ??= cell.address;
+        block.bodyFactsCell ??= cell.address;
         used.add(cell);
         used.add(value);
         k = cells.indexOf(value);
@@ -202,6 +205,7 @@ export function locate(grid: Grid, file: string): SheetLayout {
         const block = blockFor(r, `label:${inline.fact}`);
         readLabelled(inline.fact, cell, inline.value, block.facts, reader, unitAbove(statements, r, titleAbove(titles, r)));
         block.factsCell ??= cell.address;
+        block.bodyFactsCell ??= cell.address;
         used.add(cell);
         continue;
       }
@@ -246,6 +250,7 @@ export function locate(grid: Grid, file: string): SheetLayout {
           const block = current && current.tables.length === 0 && !differs(current.facts, facts) ? current : blockFor(r, 'paragraph', facts);
           block.facts.merge(facts);
           block.factsCell = cell.address;
+          block.bodyFactsCell ??= cell.address;
           reader.findings.push(...scratch.findings);
           used.add(cell);
           continue;

@@ -132,10 +132,15 @@ export function openDatabase(file: string): DB {
     db.pragma('synchronous = NORMAL');
     if (version < SCHEMA_VERSION) {
       if (version > 0) backupDatabase(db, file, `migrate-v${version}`);
+      // A migration may rebuild a table others refer to: foreign keys are off while it runs (they
+      // cannot change inside a transaction), checked before it commits, and on again after.
+      db.pragma('foreign_keys = OFF');
       db.transaction(() => {
         for (let v = version; v < SCHEMA_VERSION; v++) db.exec(MIGRATIONS[v]);
+        if ((db.pragma('foreign_key_check') as unknown[]).length > 0) throw new Error('a migration left rows referring to nothing');
         db.pragma(`user_version = ${SCHEMA_VERSION}`);
       })();
+      db.pragma('foreign_keys = ON');
     }
     return db;
   } catch (e) {

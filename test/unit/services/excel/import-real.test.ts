@@ -230,3 +230,49 @@ describe('1. sheets that are not a county', () => {
     expect(r[0].input!.payments).toEqual([expect.objectContaining({ line: 1, amount: '640.21', payee: '某物流有限公司' })]);
   });
 });
+
+describe('2. partial records import, shown incomplete', () => {
+  const paragraphWithout = (drop: RegExp[]) => {
+    const sheets = layoutSheets([seedAs('樟树市')], layout());
+    const at = sheets[0].rows.findIndex((r) => String(r[0]?.v ?? '').includes('项目总投资'));
+    let text = String(sheets[0].rows[at][0]!.v);
+    for (const d of drop) text = text.replace(d, '');
+    sheets[0].rows[at][0] = { v: text, colSpan: 5 };
+    return { sheets, cell: `A${at + 1}` };
+  };
+
+  it('a paragraph without 社会资本 and 安排使用中央资金: the record lands with both empty and one warning per fact at the paragraph', async () => {
+    const { sheets, cell } = paragraphWithout([/,社会资本[^,]*/, /,安排使用中央资金[^。]*/]);
+    const r = await read(sheets);
+    expect(r[0].input).not.toBeNull();
+    expect(r[0].input!.county.investment).toEqual({ total: '2310', central: '1500', localGov: '230', social: null });
+    expect(r[0].input!.county.centralArrangedUse).toBeNull();
+    expect(r[0].findings.map((f) => [f.code, f.severity, f.cell, f.params.field, f.params.where])).toEqual([
+      ['missing_fact', 'warning', cell, 'county.investment.social', `樟树市 › ${cell}`],
+      ['missing_fact', 'warning', cell, 'county.centralArrangedUse', `樟树市 › ${cell}`],
+    ]);
+    expect(findingMessage(r[0].findings[0], 'zh')).toBe(`缺少社会资本(在 樟树市 › ${cell} 的基本情况中没有找到),记录不完整,请补填`);
+    // Checks that need a missing fact are not made on a guess (no investment_sum against an empty 社会资本).
+    expect(computeRecord(r[0].input!).totals).toEqual(computeRecord(seedAs('樟树市')).totals);
+  });
+
+  it('a facts table without 项目总投资 and 政府配套资金 lands, warned at the facts table', async () => {
+    const sheets = layoutSheets([seedAs('樟树市')], layout({ facts: 'table' }));
+    sheets[0].rows = sheets[0].rows.filter((row) => !/项目总投资|政府配套资金/.test(String(row[0]?.v ?? '')));
+    const r = await read(sheets);
+    expect(r[0].input!.county.investment).toEqual({ total: null, central: '1500', localGov: null, social: '580' });
+    expect(r[0].findings.map((f) => [f.code, f.severity, f.cell, f.params.field])).toEqual([
+      ['missing_fact', 'warning', 'A3', 'county.investment.total'],
+      ['missing_fact', 'warning', 'A3', 'county.investment.localGov'],
+    ]);
+  });
+
+  it('a missing name, batch or year still refuses: a record cannot be keyed without them', async () => {
+    const noBatch = layoutSheets([seedAs('樟树市')], layout({ facts: 'table', title: 'none' }));
+    noBatch[0].rows = noBatch[0].rows.filter((row) => row[0]?.v !== '批次');
+    const r = await read(noBatch);
+    expect(r[0].input).toBeNull();
+    expect(r[0].findings.map((f) => [f.code, f.severity, f.params.field])).toEqual([['missing_fact', 'error', 'county.batch']]);
+    expect(findingMessage(r[0].findings[0], 'zh')).toBe('缺少批次(在 樟树市 › A2 中没有找到)');
+  });
+});
