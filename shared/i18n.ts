@@ -87,6 +87,7 @@ const IGNORED_REASONS: Record<string, [string, string]> = {
   no_label: ['基本情况中的这个数字前没有可识别的标签', 'a number in the basic facts with no known label before it'],
   repeated: ['基本情况中重复给出的数值,已采用第一个', 'a basic fact given again; the first one was used'],
   inside_table: ['表格中间的标题或说明行,不是数据行;其后的行仍按本表读入', 'a heading or note inside the table, not a data row; the rows after it are read as the table’s'],
+  note: ['注释、资料来源、备注或填表人信息,不作为数据读入', 'a note, a source, a remark or who filled the form in; not read as data'],
   breakdown: ['“其中”行是上一行的明细,不作为单独的一行计入', 'a “其中” row breaks down the line above; it is not counted as a line of its own'],
 };
 

@@ -40,6 +40,12 @@ export type SheetLayout = {
 const HEADING = /^[一二三四五六七八九十]+[、.．]/;
 const UNIT_LINE = /[单單]位/;
 const LEDGER_TITLE = /台[账賬帐]|明[细細]/;
+/**
+ * A footnote, a source, a remark or who filled the form in (注：…, 资料来源：《通河县…》, 说明：, 备注：,
+ * 填表人：, 联系电话：): never a title, a paragraph of facts or a summary, whatever county or amount it names.
+ */
+const NOTE_LINE = /^[(（]?(注|备注|附注|说明|资料来源|数据来源|来源|填表人|填报人|填表单位|填报单位|联系电话|联系人|制表人?|审核人?|经办人|负责人|单位负责人|分管领导|填表日期|填报日期)\s*[:：\d、.．]/;
+const NOTE_LABEL = /^(备注|说明|注|附注|资料来源|数据来源)$/;
 
 type Statement = { row: number; unit: AmountUnit; cell: Cell };
 
@@ -111,7 +117,7 @@ export function locate(grid: Grid, file: string): SheetLayout {
   for (const r of grid.rows)
     for (const cell of grid.row(r)) {
       if (typeof cell.value !== 'string' || cell.text.length > 80) continue;
-      if (looksLikeTitle(cell.text)) titles.push(r);
+      if (looksLikeTitle(cell.text) && !NOTE_LINE.test(fold(cell.text))) titles.push(r);
       if (!UNIT_LINE.test(cell.text)) continue;
       const unit = statedUnit(cell.text);
       if (unit) statements.push({ row: r, unit, cell });
@@ -171,6 +177,13 @@ export function locate(grid: Grid, file: string): SheetLayout {
     for (let k = 0; k < cells.length; k++) {
       const cell = cells[k];
       if (used.has(cell) || typeof cell.value !== 'string' || inTable(tables, cell)) continue;
+      // A note, or the value beside a 备注 label: told if it holds a number, never read as facts.
+      const before = k > 0 ? cells[k - 1] : undefined;
+      if (NOTE_LINE.test(fold(cell.text).trimStart()) || (before && typeof before.value === 'string' && NOTE_LABEL.test(labelKey(before.text)))) {
+        used.add(cell);
+        if (holdsNumber(cell)) reader.problem('ignored_cell', cell, { value: cell.text.length > 40 ? `${cell.text.slice(0, 40)}…` : cell.text, reason: 'note' });
+        continue;
+      }
       const fact = labelFact(cell);
       if (fact) {
         const value = cells.slice(k + 1).find((c) => !inTable(tables, c));

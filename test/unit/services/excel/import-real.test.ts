@@ -276,3 +276,74 @@ describe('2. partial records import, shown incomplete', () => {
     expect(findingMessage(r[0].findings[0], 'zh')).toBe('缺少批次(在 樟树市 › A2 中没有找到)');
   });
 });
+
+describe('4. footnotes and sources are not titles', () => {
+  const notes = [
+    '注：本表由通河县商务局填报，金额单位为万元',
+    '资料来源：《通河县电子商务进农村综合示范项目验收报告》',
+    '说明：寻乌县电子商务进农村综合示范县数据另报',
+    '填表人：南丰县商务局 张三',
+    '联系电话：0795-7333333',
+    '数据来源：瑞金市电子商务进农村综合示范项目验收材料',
+  ];
+  for (const note of notes)
+    it(`“${note}” under the tables starts no county; the county lands as it is`, async () => {
+      const sheets = layoutSheets([seedAs('樟树市')], layout());
+      sheets[0].rows.push([], v(note));
+      const r = await read(sheets);
+      expect(r).toHaveLength(1);
+      expect(computeRecord(r[0].input!)).toEqual(layoutExpected(seedAs('樟树市'), layout()));
+      expect(codes(r).filter((c) => c[0] !== 'ignored_cell')).toEqual([]);
+    });
+
+  it('a note above the title naming another county, with amounts, is told and never read as facts', async () => {
+    const sheets = layoutSheets([seedAs('樟树市')], layout({ facts: 'table' }));
+    sheets[0].rows.unshift(v('注：参照通河县电子商务进农村综合示范县做法，中央资金500万元'));
+    const r = await read(sheets);
+    expect(r.map((x) => x.input?.county.name)).toEqual(['樟树市']);
+    expect(r[0].input!.county.investment.central).toBe('1500');
+    expect(r[0].findings.map((f) => [f.code, f.cell, f.params.reason])).toEqual([['ignored_cell', 'A1', 'note']]);
+  });
+});
+
+describe('5. the labelled fact wins', () => {
+  it('示范年度 2017 in the facts table beats 2019 in a report title; a warning names both cells', async () => {
+    const sheets = layoutSheets([seedAs('樟树市')], layout({ facts: 'table' }));
+    sheets[0].rows[0] = [{ v: '樟树市2019年度电子商务进农村综合示范项目绩效自评报告', colSpan: 5 }];
+    const yearRow = sheets[0].rows.find((row) => row[0]?.v === '年度')!;
+    yearRow[0] = { v: '示范年度' };
+    yearRow[1] = { v: 2017 };
+    const r = await read(sheets);
+    expect(r[0].input!.county.year).toBe(2017);
+    expect(r[0].findings.map((f) => [f.code, f.severity, f.cell, f.params.titleCell, f.params.titleYear])).toEqual([['year_conflict', 'warning', 'B7', 'A1', '2019']]);
+  });
+
+  it('a title year alone still gives the year', async () => {
+    const sheets = layoutSheets([seedAs('樟树市')], layout({ facts: 'table' }));
+    sheets[0].rows[0] = [{ v: '樟树市2021年度电子商务进农村综合示范项目验收情况表', colSpan: 5 }];
+    sheets[0].rows = sheets[0].rows.filter((row) => row[0]?.v !== '年度');
+    const r = await read(sheets);
+    expect(codes(r)).toEqual([]);
+    expect(r[0].input!.county.year).toBe(2021);
+  });
+
+  for (const [text, batch] of [['第四批（2017年整体推进州市）', 4], ['2020年（第一批）', 1], ['第8批次', 8], ['第八批(2021年度)', 8]] as const)
+    it(`批次 “${text}” reads as ${batch}; a note with it is a warning, not a refusal`, async () => {
+      const sheets = layoutSheets([seedAs('樟树市')], layout({ facts: 'table' }));
+      sheets[0].rows.find((row) => row[0]?.v === '批次')![1] = { v: text };
+      const r = await read(sheets);
+      expect(r[0].input!.county.batch).toBe(batch);
+      expect(r[0].findings.map((f) => [f.code, f.severity, f.cell])).toEqual(text === '第8批次' ? [] : [['batch_note', 'warning', 'B6']]);
+    });
+
+  it('a 备注 line and a 备注 value mentioning 中央财政资金1000万元 are never read as facts', async () => {
+    const sheets = layoutSheets([seedAs('樟树市')], layout({ facts: 'table' }));
+    sheets[0].rows.push([], v('备注：截至2022年6月，已下达中央财政资金1000万元，安排使用中央资金900万元。'));
+    const at = sheets[0].rows.findIndex((row) => row[0]?.v === '建设情况');
+    sheets[0].rows.splice(at + 1, 0, v('备注', '省级另安排中央资金300万元'));
+    const r = await read(sheets);
+    expect(r[0].input!.county.investment.central).toBe('1500');
+    expect(r[0].input!.county.centralArrangedUse).toBe('1332.78');
+    expect(r[0].findings.map((f) => [f.code, f.params.reason])).toEqual([['ignored_cell', 'note'], ['ignored_cell', 'note']]);
+  });
+});
