@@ -55,6 +55,8 @@ export const FINDING_SEVERITY = {
   merged_amount: 'error',
   batch_note: 'warning',
   year_conflict: 'warning',
+  breakdown_only: 'error',
+  unit_ambiguous: 'error',
 } as const satisfies Record<string, Severity>;
 export type FindingCode = keyof typeof FINDING_SEVERITY;
 

@@ -275,6 +275,14 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
     (p) => `批次“${p.value}”读作第${p.batch}批;括号中的说明未导入`,
     (p) => `batch “${p.value}” read as batch ${p.batch}; the note with it was not imported`,
   ],
+  breakdown_only: [
+    (p) => `“其中”行(${p.rows})有金额,而它们所属的上一行(序号 ${p.seq}“${p.name}”)没有;金额不能只写在明细行里,请填在上一行`,
+    (p) => `the “其中” rows (${p.rows}) hold amounts, but the line they break down (No. ${p.seq} “${p.name}”) has none: give that line its amounts`,
+  ],
+  unit_ambiguous: [
+    (p) => `这张表的表头没有写金额单位,而 ${p.other} 的“${p.value}”是另一张表或基本情况的;无法确定本表的金额单位,请在表头或紧挨表格上方写明单位`,
+    (p) => `this table's header names no money unit, and “${p.value}” at ${p.other} belongs to another table or the basic facts; the unit is unclear: name it in the header or right above the table`,
+  ],
   year_conflict: [
     (p) => `示范年度按 ${p.otherCell} 的“${p.value}”读作 ${p.year};标题 ${p.titleCell} 中的年份 ${p.titleYear} 不是示范年度`,
     (p) => `the year is read as ${p.year} from ${p.otherCell} (“${p.value}”); the year ${p.titleYear} in the title ${p.titleCell} is not the demonstration year`,

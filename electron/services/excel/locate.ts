@@ -64,6 +64,24 @@ function unitAbove(statements: Statement[], top: number, from: number): TableUni
   return best && { unit: best.unit, cell: best.cell };
 }
 
+/**
+ * Whether a unit line reaches down to a table starting at `top`: nothing between them but headings,
+ * short texts and a summary sentence — no other table, no facts paragraph or facts table. A line
+ * standing right under the county's title (nothing between them) speaks for the whole county.
+ */
+function reaches(grid: Grid, s: Statement, top: number, title: number): boolean {
+  const between = grid.rows.filter((r) => r > s.row && r < top);
+  const sheetWide = !grid.rows.some((r) => r > title && r < s.row) && (title > 0 || s.row === grid.rows[0]);
+  if (sheetWide) return true;
+  for (const r of between) {
+    if (startsTable(grid, r)) return false;
+    const cells = grid.row(r);
+    const numbers = cells.filter((c) => holdsNumber(c) && !HEADING.test(fold(c.text)) && !/^(截至|截止)/.test(fold(c.text)));
+    if (numbers.length > 0) return false;
+  }
+  return true;
+}
+
 /** Else a note under the table ("注：3. 本表金额单位：元。"), before the next table or county. */
 function unitBelow(statements: Statement[], bottom: number, to: number, grid: Grid): TableUnit | undefined {
   const s = statements.find((x) => x.row > bottom && x.row < to);
@@ -136,12 +154,23 @@ export function locate(grid: Grid, file: string): SheetLayout {
       const scratch = new CellReader(file, grid.sheet);
       return { table: readTable(grid, header, scratch, unit, startsNext, used), findings: scratch.findings };
     };
-    const above = unitAbove(lines, header.top, titleAbove(titles, header.top));
+    // A unit line belongs to the table right under it (or, right under the title, to the whole county):
+    // never to a table past another table or the basic facts.
+    const from = titleAbove(titles, header.top);
+    const reaching = lines.filter((s) => reaches(grid, s, header.top, from));
+    const above = unitAbove(reaching, header.top, from);
+    const foreign = above ? undefined : unitAbove(lines, header.top, from);
     let { table, findings } = read(above);
     const below = above ? undefined : unitBelow(lines, table.bottom, titleBelow(titles, table.bottom), grid);
     if (below) ({ table, findings } = read(below));
     reader.findings.push(...findings);
     checkUnits(header, above ?? below, reader);
+    // Amounts with no unit of their own under a unit line that is another table's: which unit is meant no reader can tell.
+    if (foreign && !below && foreign.unit !== 'wan') {
+      const bare = AMOUNT_FIELDS.map((f) => (header.columns as Partial<Record<string, number>>)[f]).filter((c): c is number => c !== undefined && !header.units.has(c));
+      const cell = bare.length ? header.cells.find((c) => c.col <= bare[0] && c.col + c.span - 1 >= bare[0] && c.row === header.bottom) ?? header.nameCell : undefined;
+      if (cell) reader.problem('unit_ambiguous', cell, { value: foreign.cell.text, other: foreign.cell.address });
+    }
     for (const { field, cells } of header.ambiguous) reader.problem('ambiguous_column', cells[0], { field, cells: cells.map((c) => c.address).join('、') });
     tables.push(table);
     while (i + 1 < grid.rows.length && grid.rows[i + 1] <= table.bottom) i++;

@@ -347,3 +347,75 @@ describe('5. the labelled fact wins', () => {
     expect(r[0].findings.map((f) => [f.code, f.params.reason])).toEqual([['ignored_cell', 'note'], ['ignored_cell', 'note']]);
   });
 });
+
+describe('6. units belong to their table', () => {
+  /** The facts as a table in 元 under its own （单位：元） line; table 三's header with or without (万元). */
+  const sheetsWith = (disbursementUnit: '(万元)' | '') => {
+    const sheets = layoutSheets([seedAs('樟树市')], layout({ facts: 'table', unit: 'yuan', unitAt: 'header' }));
+    const rows = sheets[0].rows;
+    // The facts' labels lose their （元）: the line above them says it.
+    for (const row of rows) if (typeof row[0]?.v === 'string' && row[0].v.endsWith('（元）')) row[0] = { v: row[0].v.replace('（元）', '') };
+    rows.splice(2, 0, v(null, '（单位：元）'));
+    // Table 三 in 万元.
+    const wan = layoutSheets([seedAs('樟树市')], layout());
+    const from = wan[0].rows.findIndex((row) => row[0]?.v === '三、中央财政资金拨付情况');
+    const at = rows.findIndex((row) => row[0]?.v === '三、中央财政资金拨付情况');
+    rows.splice(at, rows.length - at, ...wan[0].rows.slice(from));
+    const header = rows.find((row) => row[0]?.v === '序号' && row[1]?.v === '具体项目名称')!;
+    header[2] = { v: `计划安排额度${disbursementUnit}` };
+    header[3] = { v: `实际拨付额度${disbursementUnit}` };
+    return sheets;
+  };
+
+  it('（单位：元） above the facts table and (万元) in table 三\'s header: both read right', async () => {
+    const r = await read(sheetsWith('(万元)'));
+    expect(r[0].input!.county.investment).toEqual(seedAs('樟树市').county.investment);
+    expect(computeRecord(r[0].input!).totals).toEqual(computeRecord(seedAs('樟树市')).totals);
+    expect(codes(r)).toEqual([['amounts_in_yuan', '樟树市', null]]);
+  });
+
+  it('table 三 with no unit of its own under the facts\' （单位：元）: refused naming its header and the line, never read as 元', async () => {
+    const r = await read(sheetsWith(''));
+    expect(r[0].input).toBeNull();
+    const f = r[0].findings.find((x) => x.code === 'unit_ambiguous')!;
+    expect([f.cell, f.params.other, f.params.value]).toEqual(['C25', 'B3', '（单位：元）']);
+  });
+
+  it('a unit line right above table 三 still reads it (单位：元 under the heading)', async () => {
+    const r = await read(layoutSheets([seedAs('樟树市')], layout({ unit: 'yuan', unitAt: 'line' })));
+    expect(computeRecord(r[0].input!)).toEqual(layoutExpected(seedAs('樟树市'), layout({ unit: 'yuan', unitAt: 'line' })));
+  });
+});
+
+describe('7. 其中 rows', () => {
+  const withBreakdown = (parent: [number | null, number | null]) => {
+    const sheets = layoutSheets([seedAs('樟树市')], layout());
+    const line = rowOf(sheets[0], '县乡村物流快递配送体系建设');
+    if (parent[0] === null) line[2] = null;
+    if (parent[1] === null) line[3] = null;
+    const at = sheets[0].rows.indexOf(line);
+    sheets[0].rows.splice(at + 1, 0, v(null, '其中：快递物流企业', 500, 400.21, null), v(null, '邮政', 275, 240, null));
+    return { sheets, at };
+  };
+
+  it('a 其中 row and its sibling are sub-rows: told, never lines, never added into the totals', async () => {
+    const { sheets, at } = withBreakdown([775, 640.21]);
+    const r = await read(sheets);
+    expect(computeRecord(r[0].input!)).toEqual(layoutExpected(seedAs('樟树市'), layout()));
+    expect(r[0].findings.map((f) => [f.code, f.cell, f.params.reason])).toEqual([['ignored_cell', `B${at + 2}`, 'breakdown'], ['ignored_cell', `B${at + 3}`, 'breakdown']]);
+  });
+
+  it('where the line above has no amount, the amounts only in its 其中 rows are refused naming them', async () => {
+    const { sheets, at } = withBreakdown([null, null]);
+    const r = await read(sheets);
+    expect(r[0].input).toBeNull();
+    const f = r[0].findings.find((x) => x.code === 'breakdown_only')!;
+    expect([f.cell, f.params.rows, f.params.seq]).toEqual([`C${at + 2}`, `B${at + 2}、B${at + 3}`, '1']);
+  });
+
+  it('the next line with its own 序号 ends the breakdown and is read', async () => {
+    const { sheets } = withBreakdown([775, 640.21]);
+    const r = await read(sheets);
+    expect(r[0].input!.disbursements.map((d) => d.seq)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+});
