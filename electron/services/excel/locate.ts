@@ -99,6 +99,8 @@ const AMOUNT_FIELDS = ['planned', 'actual', 'amount'] as const;
 
 /** Whether a cell can be the value of a fact: a number or date where one belongs (not another header word). */
 function canHold(fact: string, cell: Cell): boolean {
+  // A formula without a result where a fact's value stands is that value (refused at its cell, never "missing").
+  if (cell.noResult || cell.error) return true;
   if (fact === 'name' || fact === 'province' || fact === 'prefecture' || fact === 'statusNote') return true;
   // A date in Chinese numerals (二〇二一年九月) holds no digit; "待定" is no date: read, or refused at the cell.
   if (fact === 'approvedOn' || fact === 'acceptedOn') return holdsNumber(cell) || (typeof cell.value === 'string' && cell.text.length <= 30);

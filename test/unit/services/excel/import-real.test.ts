@@ -419,3 +419,41 @@ describe('7. 其中 rows', () => {
     expect(r[0].input!.disbursements.map((d) => d.seq)).toEqual([1, 2, 3, 4, 5, 6]);
   });
 });
+
+describe('10. formulas without results (files written by scripts)', () => {
+  const f = (formula: string): FxCell => ({ v: { formula } as unknown as { formula: string; result: number } });
+
+  it('SUM, ROUND and arithmetic over cells of the sheet are computed: the 合计, a line, a rate, a fact', async () => {
+    const sheets = layoutSheets([seedAs('樟树市')], layout({ facts: 'table' }));
+    const rows = sheets[0].rows;
+    const line = rowOf(sheets[0], '县乡村物流快递配送体系建设');
+    const at = rows.indexOf(line) + 1;
+    line[3] = f('ROUND(6402100/10000,2)');
+    line[4] = f(`D${at}/C${at}`);
+    const total = rows.findIndex((row) => row[0]?.v === '合计') + 1;
+    rows[total - 1][2] = f(`SUM(C${at}:C${total - 1})`);
+    rows[total - 1][3] = f(`SUM(D${at}:D${total - 1})`);
+    const totalFact = rows.findIndex((row) => String(row[0]?.v).startsWith('项目总投资'));
+    rows[totalFact][1] = f(`B${totalFact + 2}+B${totalFact + 3}+B${totalFact + 4}`);
+    const r = await read(sheets);
+    expect(codes(r)).toEqual([]);
+    const expected = layoutExpected(seedAs('樟树市'), layout({ facts: 'table' }));
+    delete expected.disbursements[0].statedRate;
+    expect(computeRecord(r[0].input!)).toEqual(expected);
+  });
+
+  it('anything else (another sheet, VLOOKUP) is refused naming the formula\'s cell, never a "missing" fact', async () => {
+    const sheets = layoutSheets([seedAs('樟树市')], layout({ facts: 'table' }));
+    const rows = sheets[0].rows;
+    const central = rows.findIndex((row) => String(row[0]?.v).includes('中央资金'));
+    rows[central][1] = f('汇总!D3');
+    const line = rowOf(sheets[0], '农产品上行服务体系建设');
+    line[2] = f('VLOOKUP(B15,汇总!A:D,4,0)');
+    const r = await read(sheets);
+    expect(r[0].input).toBeNull();
+    expect(r[0].findings.map((x) => [x.code, x.cell, x.params.problem])).toEqual([
+      ['not_a_number', `C${rows.indexOf(line) + 1}`, 'no_result'],
+      ['not_a_number', `B${central + 1}`, 'no_result'],
+    ]);
+  });
+});
