@@ -2,9 +2,11 @@
 // typed, formats as Excel stores them. Workbooks written by exceljs, some parts rewritten as Excel,
 // WPS or openpyxl write them; LibreOffice-made ones (from HTML and FODS) in import-documents.test.ts.
 import { describe, expect, it } from 'vitest';
+import JSZip from 'jszip';
 import { readWorkbook, type ReadRecord } from '../../../../electron/services/excel/import';
 import { computeRecord } from '../../../../shared/record';
 import { findingMessage } from '../../../../shared/i18n';
+import type { AppError } from '../../../../shared/errors';
 import {
   bytesOf, excelOf, layoutExpected, layoutSheets, PLAIN_LAYOUT, rewrite, rowOf, seedAs, type FxCell, type FxSheet, type Layout,
 } from '../../../fixtures/workbooks';
@@ -456,4 +458,35 @@ describe('10. formulas without results (files written by scripts)', () => {
       ['not_a_number', `B${central + 1}`, 'no_result'],
     ]);
   });
+});
+
+describe('11. formats it cannot read are refused in one line saying what the file is and how to fix it', () => {
+  const zipOf = async (files: Record<string, string>) => {
+    const zip = new JSZip();
+    for (const [name, text] of Object.entries(files)) zip.file(name, text, name === 'mimetype' ? { compression: 'STORE' } : {});
+    return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+  };
+  const refusal = async (bytes: Uint8Array) => {
+    try {
+      await readWorkbook({ name: '樟树市.xlsx', bytes });
+    } catch (e) {
+      return (e as AppError).messages;
+    }
+    throw new Error('read');
+  };
+  const cases: [string, () => Promise<Uint8Array> | Uint8Array, string][] = [
+    ['an OpenDocument spreadsheet (.ods)', () => zipOf({ mimetype: 'application/vnd.oasis.opendocument.spreadsheet', 'content.xml': '<office:document-content/>', 'META-INF/manifest.xml': '<manifest/>' }), 'OpenDocument 表格(.ods'],
+    ['an Excel binary workbook (.xlsb)', () => zipOf({ '[Content_Types].xml': '<Types/>', 'xl/workbook.bin': 'x' }), 'Excel 二进制工作簿(.xlsb)'],
+    ['a CSV named .xlsx', () => new TextEncoder().encode('序号,具体项目名称,计划安排额度\n1,县乡村物流快递配送体系建设,775\n'), 'CSV 或文本文件'],
+    ['a web page named .xlsx', () => new TextEncoder().encode('<html><body><table><tr><td>序号</td></tr></table></body></html>'), '网页(HTML)'],
+    ['a PDF named .xlsx', () => new TextEncoder().encode('%PDF-1.7\n'), 'PDF 文件'],
+  ];
+  for (const [what, make, says] of cases)
+    it(what, async () => {
+      const m = await refusal(await make());
+      expect(m.zh).toContain(says);
+      expect(m.zh).toContain('另存为');
+      expect(m.zh).not.toContain('\n');
+      expect(m.en).toContain('.xlsx');
+    });
 });
