@@ -42,7 +42,8 @@ const FIELD_LABELS: Record<string, [string, string]> = {
 };
 
 export function fieldLabel(field: string, lang: Lang): string {
-  const label = FIELD_LABELS[field] ?? FIELD_LABELS[`county.${field}`];
+  // A column of a table named by its field alone (date, payee in the ledger) reads as the ledger's.
+  const label = FIELD_LABELS[field] ?? FIELD_LABELS[`county.${field}`] ?? FIELD_LABELS[`payment.${field}`];
   return label ? label[lang === 'zh' ? 0 : 1] : field;
 }
 
@@ -75,6 +76,7 @@ const UNIT_NAMES: Record<string, [string, string]> = { yi: ['亿元', '100m yuan
 const TABLE_NAMES: Record<string, [string, string]> = {
   items: ['“项目建设完成情况”', 'construction'],
   disbursements: ['“中央财政资金拨付情况”', 'disbursement'],
+  payments: ['“拨付台账”', 'ledger'],
 };
 
 const IGNORED_REASONS: Record<string, [string, string]> = {

@@ -490,3 +490,29 @@ describe('11. formats it cannot read are refused in one line saying what the fil
       expect(m.en).toContain('.xlsx');
     });
 });
+
+describe('12. messages in the user\'s language', () => {
+  const fields = ['planned', 'actual', 'amount', 'payment.amount', 'rate', 'statedRate', 'completionRate', 'seq', 'name', 'target', 'completion', 'category',
+    'date', 'payee', 'voucher', 'stage', 'note', 'payment.line', 'payment.date', 'county.name', 'county.batch', 'county.year', 'county.approvedOn',
+    'county.investment.total', 'county.investment.central', 'county.investment.localGov', 'county.investment.social', 'county.centralArrangedUse'];
+  for (const code of ['negative_amount', 'not_a_number', 'merged_amount', 'missing_fact', 'ambiguous_column', 'amount_conflict'] as const)
+    it(`${code}: every field a finding names is shown by its label, never its code name (amount不能为负数)`, () => {
+      for (const field of fields) {
+        const f = { code, severity: 'error' as const, params: { field, value: '-1', range: 'C14:C15', cells: 'C3、D3', other: '2', otherCell: 'B9' } };
+        const zh = findingMessage(f, 'zh');
+        expect(zh, field).not.toMatch(/[a-zA-Z]{3,}/);
+      }
+    });
+
+  it('a ledger named as a table reads as 拨付台账', () => {
+    expect(findingMessage({ code: 'extra_table', severity: 'error', params: { table: 'payments', other: '樟树市 › B20' } }, 'zh')).toContain('“拨付台账”');
+  });
+
+  it('a negative amount in a ledger says 金额(万元), in Chinese', async () => {
+    const sheets = layoutSheets([seedAs('樟树市')], layout());
+    sheets[0].rows.push([], v('序号', '具体项目名称', '拨付日期', '金额(万元)', '收款单位'), v(1, '县乡村物流快递配送体系建设', '2021-12-01', -5, '某公司'));
+    const r = await read(sheets);
+    const f = r[0].findings.find((x) => x.code === 'negative_amount')!;
+    expect(findingMessage(f, 'zh')).toBe('金额(万元)不能为负数:-5');
+  });
+});
