@@ -38,12 +38,12 @@ export const BASIC_SENTENCE: readonly Clause[] = [
   { fact: 'batch', sep: '', before: same('是第'), after: { hans: '批全国电子商务进农村综合示范县', hant: '批全國電子商務進農村綜合示范縣' } },
   { fact: 'year', sep: '', before: same('('), after: same('年)') },
   { fact: 'approvedOn', sep: ',', before: { hans: '立项时间为', hant: '立項時間為' }, after: same(''), when: 'set', readAlso: ['立项时间', '立项日期', '立项于', '批复立项时间为', '批复立项时间'] },
-  { fact: 'investment.total', sep: ',', before: { hans: '项目总投资', hant: '項目總投資' }, after: { hans: '万元', hant: '萬元' }, readAlso: ['总投资', '计划总投资', '项目总投资额', '总投资额', '项目计划总投资'] },
-  { fact: 'investment.central', sep: ',', before: { hans: '其中中央资金', hant: '其中中央資金' }, after: { hans: '万元', hant: '萬元' }, readAlso: ['中央资金', '中央财政资金', '中央财政专项资金', '中央专项资金', '中央补助资金'] },
-  { fact: 'investment.localGov', sep: ',', before: { hans: '政府配套资金', hant: '政府配套資金' }, after: { hans: '万元', hant: '萬元' }, readAlso: ['地方配套资金', '地方政府配套资金', '地方财政配套资金', '配套资金'] },
-  { fact: 'investment.social', sep: ',', before: { hans: '社会资本', hant: '社會資本' }, after: { hans: '万元', hant: '萬元' }, readAlso: ['社会资金', '社会投资', '社会资本投入'] },
+  { fact: 'investment.total', sep: ',', before: { hans: '项目总投资', hant: '項目總投資' }, after: { hans: '万元', hant: '萬元' }, when: 'set', readAlso: ['总投资', '计划总投资', '项目总投资额', '总投资额', '项目计划总投资'] },
+  { fact: 'investment.central', sep: ',', before: { hans: '其中中央资金', hant: '其中中央資金' }, after: { hans: '万元', hant: '萬元' }, when: 'set', readAlso: ['中央资金', '中央财政资金', '中央财政专项资金', '中央专项资金', '中央补助资金'] },
+  { fact: 'investment.localGov', sep: ',', before: { hans: '政府配套资金', hant: '政府配套資金' }, after: { hans: '万元', hant: '萬元' }, when: 'set', readAlso: ['地方配套资金', '地方政府配套资金', '地方财政配套资金', '配套资金'] },
+  { fact: 'investment.social', sep: ',', before: { hans: '社会资本', hant: '社會資本' }, after: { hans: '万元', hant: '萬元' }, when: 'set', readAlso: ['社会资金', '社会投资', '社会资本投入'] },
   { fact: 'statusNote', sep: ',', before: same(''), after: same(''), when: 'not-blank' },
-  { fact: 'centralArrangedUse', sep: ',', before: { hans: '安排使用中央资金', hant: '安排使用中央資金' }, after: { hans: '万元', hant: '萬元' }, readAlso: ['安排使用中央财政资金', '已安排使用中央资金', '安排中央资金'] },
+  { fact: 'centralArrangedUse', sep: ',', before: { hans: '安排使用中央资金', hant: '安排使用中央資金' }, after: { hans: '万元', hant: '萬元' }, when: 'set', readAlso: ['安排使用中央财政资金', '已安排使用中央资金', '安排中央资金'] },
 ];
 export const BASIC_SENTENCE_END = '。';
 

@@ -5,6 +5,15 @@ import { finding, type Finding } from './findings';
 import { lastDayOf } from './ledger';
 import { checkPerformance } from './performance';
 
+/** The basic facts a record may lack (a warning each); name, batch and year key it and cannot be missing. */
+export const MISSABLE_FACTS = ['investment.total', 'investment.central', 'investment.localGov', 'investment.social', 'centralArrangedUse'] as const;
+type MissableFact = (typeof MISSABLE_FACTS)[number];
+const countyMoney = (county: CountyRecord['county'], field: MissableFact): string | null =>
+  field === 'centralArrangedUse' ? county.centralArrangedUse : county.investment[field.slice('investment.'.length) as keyof CountyRecord['county']['investment']];
+
+/** Whether a record lacks a basic fact (shown as incomplete in the sidebar, the overview and the checks). */
+export const isIncomplete = (record: CountyRecord): boolean => MISSABLE_FACTS.some((f) => countyMoney(record.county, f) === null);
+
 export function checkRecord(record: CountyRecord, options: { rateLine?: string } = {}): Finding[] {
   const out: Finding[] = [];
   const { county, items, disbursements, totals } = record;
@@ -20,20 +29,25 @@ export function checkRecord(record: CountyRecord, options: { rateLine?: string }
     });
   }
 
-  const parts = sumFen([inv.central, inv.localGov, inv.social].map(fen));
-  if (fen(inv.total) !== parts)
-    out.push(finding('investment_sum', { total: inv.total, sum: formatWan(parts) }, { table: 'county', field: 'investment.total' }));
+  // A basic fact not given: the record is incomplete until a person completes it.
+  for (const field of MISSABLE_FACTS) if (countyMoney(county, field) === null) out.push(finding('missing_fact', { field: `county.${field}` }, { table: 'county', field }));
+
+  if (inv.total !== null && inv.central !== null && inv.localGov !== null && inv.social !== null) {
+    const parts = sumFen([inv.central, inv.localGov, inv.social].map(fen));
+    if (fen(inv.total) !== parts)
+      out.push(finding('investment_sum', { total: inv.total, sum: formatWan(parts) }, { table: 'county', field: 'investment.total' }));
+  }
 
   const planned = fen(totals.planned);
   const actual = fen(totals.actual);
-  const central = fen(inv.central);
-  const arranged = fen(county.centralArrangedUse);
-  if (disbursements.length > 0 && planned !== central)
-    out.push(finding('planned_vs_central', { planned: totals.planned, central: inv.central }, { table: 'totals', field: 'planned' }));
-  if (arranged > central)
-    out.push(finding('arranged_over_central', { arranged: county.centralArrangedUse, central: inv.central }, { table: 'county', field: 'centralArrangedUse' }));
-  if (actual > arranged)
-    out.push(finding('disbursed_over_arranged', { actual: totals.actual, arranged: county.centralArrangedUse }, { table: 'totals', field: 'actual' }));
+  const central = inv.central === null ? null : fen(inv.central);
+  const arranged = county.centralArrangedUse === null ? null : fen(county.centralArrangedUse);
+  if (central !== null && disbursements.length > 0 && planned !== central)
+    out.push(finding('planned_vs_central', { planned: totals.planned, central: inv.central! }, { table: 'totals', field: 'planned' }));
+  if (arranged !== null && central !== null && arranged > central)
+    out.push(finding('arranged_over_central', { arranged: county.centralArrangedUse!, central: inv.central! }, { table: 'county', field: 'centralArrangedUse' }));
+  if (arranged !== null && actual > arranged)
+    out.push(finding('disbursed_over_arranged', { actual: totals.actual, arranged: county.centralArrangedUse! }, { table: 'totals', field: 'actual' }));
 
   disbursements.forEach((d, index) => {
     for (const field of ['planned', 'actual'] as const)

@@ -69,6 +69,8 @@ const statusInfo = z.object({ status: z.enum(STATUSES), by: z.string().nullable(
 const recordSummary = z.object({
   id, county: z.string(), province: z.string().nullable(), prefecture: z.string().nullable(), batch: z.number().int(), year: z.number().int(),
   planned: totalMoneySchema, actual: totalMoneySchema, rate: percentSchema.nullable(), warnings: z.number().int(), errors: z.number().int(),
+  /** A basic fact is not given: the record is incomplete. */
+  incomplete: z.boolean().optional(),
   /** Items and disbursement lines. */
   items: z.number().int(), disbursements: z.number().int(),
   status: statusInfo,

@@ -93,12 +93,13 @@ export function basicParagraph(county: County, script: Script): string {
       batch: chineseNumeral(county.batch),
       year: String(county.year),
       approvedOn: county.approvedOn ? chineseDate(county.approvedOn) : undefined,
-      'investment.total': inv.total,
-      'investment.central': inv.central,
-      'investment.localGov': inv.localGov,
-      'investment.social': inv.social,
+      // A fact not given is left out of the paragraph (the record is incomplete), never written as 0.
+      'investment.total': inv.total ?? undefined,
+      'investment.central': inv.central ?? undefined,
+      'investment.localGov': inv.localGov ?? undefined,
+      'investment.social': inv.social ?? undefined,
       statusNote: county.statusNote,
-      centralArrangedUse: county.centralArrangedUse,
+      centralArrangedUse: county.centralArrangedUse ?? undefined,
     },
     script,
   );

@@ -152,6 +152,7 @@ export function parseCountyField(field: CountyField, raw: RawValue): Parsed {
     case 'statusNote':
       return { ok: true, value: t };
     default:
-      return parseMoneyField(raw);
+      // A basic fact cleared is not given (the record is incomplete), never a zero.
+      return parseMoneyField(raw, 'not entered');
   }
 }

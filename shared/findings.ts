@@ -24,7 +24,7 @@ export const FINDING_SEVERITY = {
   payment_no_payee: 'info',
   // Import only: what a workbook must hold to make a record.
   not_a_date: 'error',
-  missing_fact: 'error',
+  missing_fact: 'warning',
   no_tables: 'error',
   duplicate_record: 'error',
   conflict: 'error',
@@ -67,6 +67,8 @@ export const FINDING_SEVERITY = {
   drawing_note: 'info',
   ledger_not_kept: 'error',
   ...PERFORMANCE_SEVERITY,
+  breakdown_only: 'error',
+  unit_ambiguous: 'error',
 } as const satisfies Record<string, Severity>;
 export type FindingCode = keyof typeof FINDING_SEVERITY;
 

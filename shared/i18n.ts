@@ -43,7 +43,8 @@ const FIELD_LABELS: Record<string, [string, string]> = {
 };
 
 export function fieldLabel(field: string, lang: Lang): string {
-  const label = FIELD_LABELS[field] ?? FIELD_LABELS[`county.${field}`];
+  // A column of a table named by its field alone (date, payee in the ledger) reads as the ledger's.
+  const label = FIELD_LABELS[field] ?? FIELD_LABELS[`county.${field}`] ?? FIELD_LABELS[`payment.${field}`];
   return label ? label[lang === 'zh' ? 0 : 1] : field;
 }
 
@@ -76,6 +77,7 @@ const UNIT_NAMES: Record<string, [string, string]> = { yi: ['亿元', '100m yuan
 const TABLE_NAMES: Record<string, [string, string]> = {
   items: ['“项目建设完成情况”', 'construction'],
   disbursements: ['“中央财政资金拨付情况”', 'disbursement'],
+  payments: ['“拨付台账”', 'ledger'],
 };
 
 const IGNORED_REASONS: Record<string, [string, string]> = {
@@ -88,6 +90,7 @@ const IGNORED_REASONS: Record<string, [string, string]> = {
   no_label: ['基本情况中的这个数字前没有可识别的标签', 'a number in the basic facts with no known label before it'],
   repeated: ['基本情况中重复给出的数值,已采用第一个', 'a basic fact given again; the first one was used'],
   inside_table: ['表格中间的标题或说明行,不是数据行;其后的行仍按本表读入', 'a heading or note inside the table, not a data row; the rows after it are read as the table’s'],
+  note: ['注释、资料来源、备注或填表人信息,不作为数据读入', 'a note, a source, a remark or who filled the form in; not read as data'],
   breakdown: ['“其中”行是上一行的明细,不作为单独的一行计入', 'a “其中” row breaks down the line above; it is not counted as a line of its own'],
 };
 
@@ -157,7 +160,10 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
           ? `${p.field} “${p.value}” is not a day (write 2021-12-01 or 2021年12月1日)`
           : `${p.field} “${p.value}” is not a date (write 2021-09 or 2021年9月)`,
   ],
-  missing_fact: [(p) => `缺少${p.field}`, (p) => `${p.field} is missing`],
+  missing_fact: [
+    (p) => (p.key ? `缺少${p.field}${p.where ? `(在 ${p.where} 中没有找到)` : ''}` : `缺少${p.field}${p.where ? `(在 ${p.where} 的基本情况中没有找到)` : ''},记录不完整,请补填`),
+    (p) => (p.key ? `${p.field} is missing${p.where ? ` (not found in ${p.where})` : ''}` : `${p.field} is missing${p.where ? ` (not found in the basic facts at ${p.where})` : ''}: the record is incomplete, fill it in`),
+  ],
   no_tables: [() => '没有找到“项目建设完成情况”或“中央财政资金拨付情况”表(按表头文字查找)', () => 'found neither the construction table nor the disbursement table (looked for their header texts)'],
   duplicate_record: [(p) => `${p.county} 第${p.batch}批 在本次导入中出现了两次(另见 ${p.other})`, (p) => `${p.county}, batch ${p.batch}, appears twice in this import (see also ${p.other})`],
   conflict: [(p) => `${p.county} 第${p.batch}批 已有记录;可选择跳过或替换`, (p) => `${p.county}, batch ${p.batch}, is already stored; choose skip or replace`],
@@ -271,6 +277,14 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
   batch_note: [
     (p) => `批次“${p.value}”读作第${p.batch}批;括号中的说明未导入`,
     (p) => `batch “${p.value}” read as batch ${p.batch}; the note with it was not imported`,
+  ],
+  breakdown_only: [
+    (p) => `“其中”行(${p.rows})有金额,而它们所属的上一行(序号 ${p.seq}“${p.name}”)没有;金额不能只写在明细行里,请填在上一行`,
+    (p) => `the “其中” rows (${p.rows}) hold amounts, but the line they break down (No. ${p.seq} “${p.name}”) has none: give that line its amounts`,
+  ],
+  unit_ambiguous: [
+    (p) => `这张表的表头没有写金额单位,而 ${p.other} 的“${p.value}”是另一张表或基本情况的;无法确定本表的金额单位,请在表头或紧挨表格上方写明单位`,
+    (p) => `this table's header names no money unit, and “${p.value}” at ${p.other} belongs to another table or the basic facts; the unit is unclear: name it in the header or right above the table`,
   ],
   year_conflict: [
     (p) => `示范年度按 ${p.otherCell} 的“${p.value}”读作 ${p.year};标题 ${p.titleCell} 中的年份 ${p.titleYear} 不是示范年度`,

@@ -20,6 +20,8 @@ export type OverviewRecord = {
   rate: string | null;
   warnings: number;
   errors: number;
+  /** A basic fact is not given. */
+  incomplete?: boolean;
   items: number;
   status: StatusInfo;
   updatedAt: string | null;

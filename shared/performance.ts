@@ -73,13 +73,14 @@ export type Performance = {
 };
 
 /** The figures of the record the money part follows: 中央资金 and Σ实际拨付额度 (as of its day). */
-export type RecordFigures = { central: string; disbursed: string };
+/** The record's 中央资金 (null where the record lacks it: the budget then stays empty) and Σ实际拨付额度. */
+export type RecordFigures = { central: string | null; disbursed: string };
 
 export function computePerformance(input: PerformanceInput, figures: RecordFigures): Performance {
   const f = input.funds;
   const budget = f.budget ?? figures.central;
   const executed = f.executed ?? figures.disbursed;
-  const budgetFen = fenOfDecimal(budget) ?? 0n;
+  const budgetFen = budget === null ? 0n : (fenOfDecimal(budget) ?? 0n);
   const executedFen = fenOfDecimal(executed) ?? 0n;
   const funds: PerformanceFunds = {
     initial: f.initial,

@@ -77,12 +77,12 @@ export function computeRecord(input: RecordInput, options: { asOf?: string; now?
     approvedOn: c.approvedOn,
     acceptedOn: c.acceptedOn,
     investment: {
-      total: canonicalMoney(c.investment.total),
-      central: canonicalMoney(c.investment.central),
-      localGov: canonicalMoney(c.investment.localGov),
-      social: canonicalMoney(c.investment.social),
+      total: canonicalAmount(c.investment.total),
+      central: canonicalAmount(c.investment.central),
+      localGov: canonicalAmount(c.investment.localGov),
+      social: canonicalAmount(c.investment.social),
     },
-    centralArrangedUse: canonicalMoney(c.centralArrangedUse),
+    centralArrangedUse: canonicalAmount(c.centralArrangedUse),
     statusNote: c.statusNote,
   };
   const items: Item[] = input.items.map((i) => ({

@@ -30,8 +30,9 @@ export const countySchema = z.object({
   year: z.number().int().min(1990).max(2100),
   approvedOn: dateSchema.nullable(),
   acceptedOn: dateSchema.nullable(),
-  investment: z.object({ total: moneySchema, central: moneySchema, localGov: moneySchema, social: moneySchema }),
-  centralArrangedUse: moneySchema,
+  // Each may be null where the source does not give it: the record is then incomplete (a warning).
+  investment: z.object({ total: moneySchema.nullable(), central: moneySchema.nullable(), localGov: moneySchema.nullable(), social: moneySchema.nullable() }),
+  centralArrangedUse: moneySchema.nullable(),
   statusNote: longText,
 });
 

@@ -57,6 +57,7 @@ function liveSummary(view: View): Partial<RecordSummary> {
     rate: record.totals.rate,
     warnings: findings.filter((f) => f.severity === 'warning').length,
     errors: findings.filter((f) => f.severity === 'error').length,
+    incomplete: findings.some((f) => f.code === 'missing_fact'),
   };
 }
 

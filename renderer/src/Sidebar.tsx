@@ -71,6 +71,7 @@ export function Sidebar({ records, selected, t, pinyin, notice, onSelect, onAdd,
                 <span className="name">{r.county}</span>
                 <span className="rate">{showRate(r.rate)}%</span>
                 {r.errors + r.warnings > 0 && <span className={r.errors ? 'badge error' : 'badge warning'}>{r.errors + r.warnings}</span>}
+                {r.incomplete && <span className="badge incomplete" title={t.incompleteHint}>{t.incomplete}</span>}
                 <StatusChip status={r.status} t={t} />
               </button>
             ))}

@@ -214,6 +214,8 @@ const zh = {
   overviewPrintTitle: '打印总览',
   // ---- review status ----
   statusLabel: '审核状态',
+  incomplete: '不完整',
+  incompleteHint: '基本情况缺少项目总投资、中央资金、政府配套资金、社会资本或安排使用中央资金,请补填',
   statuses: { draft: '草稿', submitted: '已提交', reviewed: '已审核', accepted: '已验收' } as Record<'draft' | 'submitted' | 'reviewed' | 'accepted', string>,
   statusBy: (by: string, day: string) => `${by},${day}`,
   changeStatus: '更改状态…',
@@ -453,6 +455,8 @@ const en: typeof zh = {
   openCounty: 'Click to open this county',
   overviewPrintTitle: 'Print the overview',
   statusLabel: 'Review status',
+  incomplete: 'incomplete',
+  incompleteHint: 'a basic fact (total investment, central, local government or social funds, or central funds arranged for use) is missing: fill it in',
   statuses: { draft: 'draft', submitted: 'submitted', reviewed: 'reviewed', accepted: 'accepted' },
   statusBy: (by: string, day: string) => `${by}, ${day}`,
   changeStatus: 'Change status…',

@@ -35,7 +35,8 @@ export type ReadRecord = {
   readings?: SheetReading[];
 };
 
-const REQUIRED_FACTS = ['name', 'batch', 'year', 'investment.total', 'investment.central', 'investment.localGov', 'investment.social', 'centralArrangedUse'] as const;
+/** What keys a record: without these there is no record to make (refused). The money facts may be missing (a warning). */
+const REQUIRED_FACTS = ['name', 'batch', 'year'] as const;
 
 const validCategory = (c: string | undefined): Category | undefined => ((CATEGORIES as readonly string[]).includes(c ?? '') ? (c as Category) : undefined);
 
@@ -76,9 +77,12 @@ export function assemble(file: string, anchor: Block, parts: Block[], meta: Shee
     const stray = partFindings.find((f) => f.code === 'ignored_cell' && (f.params.reason === 'number' || (f.params.reason === 'column' && NUMBER.test(f.params.value ?? ''))));
     if (stray) findings.push(place(finding('missing_table', { table: items ? 'disbursements' : 'items', at: stray.cell!, value: stray.params.value }), file, stray.sheet!, stray.cell));
   }
+  // Where the facts were looked for: the paragraph, the facts table or the title that holds the county's facts.
+  const factsPart = [anchor, ...parts].find((p) => p.bodyFactsCell) ?? [anchor, ...parts].find((p) => p.factsCell);
+  const factsAt = factsPart?.bodyFactsCell ?? factsPart?.factsCell;
   for (const fact of REQUIRED_FACTS)
     if (facts.values[fact] === undefined && !findings.some((f) => f.params.field === `county.${fact}` || f.params.field === fact))
-      findings.push(place(finding('missing_fact', { field: `county.${fact}` }), file, sheet, anchor.factsCell));
+      findings.push(place({ ...finding('missing_fact', { field: `county.${fact}`, key: 'true', ...(factsAt ? { where: `${factsPart!.sheet} › ${factsAt}` } : {}) }), severity: 'error' }, file, factsPart?.sheet ?? sheet, factsAt));
   const yuanCells = tables.flatMap((t) => t.unitCells.map((c) => `${tableSheet(t)} › ${c.address}`));
   if (units.has('yuan') || units.has('qian') || units.has('yi')) {
     const source = yuanCells.length ? yuanCells.join(', ') : Object.entries(facts.cells).filter(([k]) => k.startsWith('investment') || k === 'centralArrangedUse').map(([, c]) => c).join(', ');
@@ -114,8 +118,9 @@ export function assemble(file: string, anchor: Block, parts: Block[], meta: Shee
       year: v.year!,
       approvedOn: v.approvedOn ?? null,
       acceptedOn: v.acceptedOn ?? meta?.acceptedOn ?? null,
-      investment: { total: v['investment.total']!, central: v['investment.central']!, localGov: v['investment.localGov']!, social: v['investment.social']! },
-      centralArrangedUse: v.centralArrangedUse!,
+      // A fact the sheet does not give stays empty: the record lands incomplete, with a warning per fact.
+      investment: { total: v['investment.total'] ?? null, central: v['investment.central'] ?? null, localGov: v['investment.localGov'] ?? null, social: v['investment.social'] ?? null },
+      centralArrangedUse: v.centralArrangedUse ?? null,
       statusNote: v.statusNote ?? '',
     },
     items: itemRows,
@@ -127,6 +132,8 @@ export function assemble(file: string, anchor: Block, parts: Block[], meta: Shee
     if (!target) return { sheet };
     if (target.table === 'county') {
       const field = target.field ?? '';
+      // A fact not given: where the facts were looked for.
+      if (!facts.cells[field]) return { sheet: factsPart?.sheet ?? sheet, cell: factsAt };
       return { sheet: facts.sheets[field] ?? sheet, cell: facts.cells[field] };
     }
     if (target.table === 'items') return { sheet: items ? tableSheet(items) : sheet, cell: items?.cells[target.row ?? -1]?.[target.field ?? 'name'] };
@@ -192,19 +199,23 @@ export function assemble(file: string, anchor: Block, parts: Block[], meta: Shee
   }
   // A sum off from its fact by a power of ten: a unit read wrong (元 as 万元), whatever caused it.
   for (const [what, sum, fact] of [['planned', plannedSum, 'investment.central'], ['actual', actualSum, 'centralArrangedUse']] as const) {
-    const value = fen(fact === 'investment.central' ? input.county.investment.central : input.county.centralArrangedUse);
+    const given = fact === 'investment.central' ? input.county.investment.central : input.county.centralArrangedUse;
+    if (given === null) continue;
+    const value = fen(given);
     const ratio = powerOfTen(sum, value);
     if (!ratio || !disbursements) continue;
     const w = where({ table: 'totals', field: what });
     findings.push(place(finding('amount_scale', { what, sum: formatWan(sum), fact, value: formatWan(value), ratio }, { table: 'totals', field: what }), file, w.sheet, w.cell));
   }
-  if (plannedSum === 0n && fen(input.county.investment.central) !== 0n) {
+  if (plannedSum === 0n && input.county.investment.central !== null && fen(input.county.investment.central) !== 0n) {
     const w = where({ table: 'county', field: 'investment.central' });
-    findings.push(place(finding('planned_zero', { central: record.county.investment.central }, { table: 'totals', field: 'planned' }), file, w.sheet, w.cell));
+    findings.push(place(finding('planned_zero', { central: record.county.investment.central! }, { table: 'totals', field: 'planned' }), file, w.sheet, w.cell));
   }
   for (const f of checkRecord(record)) {
     const w = where(f.target);
-    findings.push(place(f, file, w.sheet, w.cell));
+    // A missing fact names where it was looked for, so the clerk knows which paragraph or table lacks it.
+    const said = f.code === 'missing_fact' && w.cell ? { ...f, params: { ...f.params, where: `${w.sheet} › ${w.cell}` } } : f;
+    findings.push(place(said, file, w.sheet, w.cell));
   }
   const totalsAt = { sheet: dSheet, ...(total?.planned ? { planned: total.planned.cell } : {}), ...(total?.actual ? { actual: total.actual.cell } : {}) };
   return { ...base, county: { name: input.county.name, batch: input.county.batch }, input, findings, totalsAt };

@@ -26,6 +26,10 @@ export type Cell = {
   isFormula: boolean;
   /** A formula with no cached result (written by a program that does not calculate). */
   noResult: boolean;
+  /** Such a formula's text: simple ones (SUM, ROUND, + − × ÷ over cells of the sheet) are computed here. */
+  formula?: string;
+  /** The value was computed from the formula here (no program had calculated it). */
+  computed?: boolean;
   error?: string;
   /** Columns and rows this cell spans when it is the top-left of a merge. */
   span: number;
@@ -74,7 +78,7 @@ export class CellMarks {
   }
 }
 
-export type Plain = { value: CellValue; isFormula: boolean; noResult: boolean; error?: string };
+export type Plain = { value: CellValue; isFormula: boolean; noResult: boolean; error?: string; formula?: string };
 
 export function plain(v: unknown): Plain {
   if (v === null || v === undefined) return { value: null, isFormula: false, noResult: false };
@@ -95,7 +99,15 @@ export function plain(v: unknown): Plain {
 function plainCell(cell: ExcelJS.Cell): Plain {
   if (cell.type !== FORMULA) return plain(cell.value);
   const result = (cell.model as { result?: unknown }).result;
-  if (result === undefined || result === null) return { value: null, isFormula: true, noResult: true };
+  if (result === undefined || result === null) {
+    let formula: string | undefined;
+    try {
+      formula = (cell as unknown as { formula?: string }).formula;
+    } catch {
+      formula = undefined;
+    }
+    return { value: null, isFormula: true, noResult: true, ...(formula ? { formula } : {}) };
+  }
   return { ...plain(result), isFormula: true, noResult: false };
 }
 
@@ -182,6 +194,7 @@ export class GridBuilder {
       value: p.value,
       isFormula: p.isFormula,
       noResult: p.noResult,
+      formula: p.formula,
       error: p.error,
       text: cellText(p.value),
       numFmt: numFmt || undefined,
@@ -209,6 +222,7 @@ export class GridBuilder {
     this.hiddenRows.add(r);
   }
   done(hidden: (col: number) => boolean): Grid {
+    computeFormulas(this.cells);
     const hiddenColumns = new Set<number>();
     for (let c = 1; c <= this.colCount; c++) if (hidden(c)) hiddenColumns.add(c);
     const masters = this.merges.filter((m) => this.cells.has(key(m.top, m.left)));
@@ -377,4 +391,163 @@ export function colName(col: number): string {
   let s = '';
   for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
+}
+
+// ---- formulas without results ------------------------------------------------------------
+// A workbook written by a script (openpyxl, a web system) holds formulas no program has calculated.
+// Simple ones are computed here: numbers, cells and ranges of the sheet, + − × ÷, parentheses, SUM
+// and ROUND. Anything else (another sheet, a name, IF, VLOOKUP…) keeps no result and is refused at
+// its cell where a figure is read. Results are kept to 15 significant digits, as Excel keeps them.
+
+type Formulas = Map<number, Cell>;
+
+function colNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+const FORMULA_TOKEN = /\s*(?:(\$?[A-Z]{1,3}\$?\d{1,7})(?::(\$?[A-Z]{1,3}\$?\d{1,7}))?|(\d+(?:\.\d+)?(?:E[+-]?\d+)?)|([A-Z]+)\(|([-+*/(),]))/iy;
+
+/** Computes the cells whose formula has no result, where the formula is simple enough; others stay as they are. */
+function computeFormulas(cells: Map<number, Cell>): void {
+  const pending: Formulas = new Map();
+  for (const [k, c] of cells) if (c.noResult && c.formula) pending.set(k, c);
+  if (pending.size === 0) return;
+  const busy = new Set<number>();
+  const valueAt = (r: number, c: number): number | null | undefined => {
+    const k = key(r, c);
+    const cell = cells.get(k);
+    if (!cell) return null; // an empty cell
+    if (pending.has(k)) {
+      if (busy.has(k)) return undefined; // a cycle
+      busy.add(k);
+      const v = evaluate(cell.formula!, valueAt);
+      busy.delete(k);
+      pending.delete(k);
+      if (v === undefined) return undefined;
+      settle(cell, v);
+    }
+    if (cell.noResult || cell.error) return undefined;
+    return typeof cell.value === 'number' ? cell.value : typeof cell.value === 'string' ? Number.NaN : null;
+  };
+  for (const [k, cell] of [...pending]) {
+    if (!pending.has(k)) continue;
+    valueAt(cell.row, cell.col);
+  }
+}
+
+function settle(cell: Cell, v: number): void {
+  const value = Number(v.toPrecision(15));
+  cell.value = value;
+  cell.text = String(value);
+  cell.noResult = false;
+  cell.computed = true;
+}
+
+/** A formula's value, or undefined when it is not one this reader computes. */
+function evaluate(formula: string, valueAt: (r: number, c: number) => number | null | undefined): number | undefined {
+  const src = formula.replace(/^=/, '');
+  const tokens: { ref?: [string, string?]; num?: number; fn?: string; op?: string }[] = [];
+  FORMULA_TOKEN.lastIndex = 0;
+  let at = 0;
+  while (at < src.length) {
+    FORMULA_TOKEN.lastIndex = at;
+    const m = FORMULA_TOKEN.exec(src);
+    if (!m) return src.slice(at).trim() === '' ? evaluateTokens() : undefined;
+    at = FORMULA_TOKEN.lastIndex;
+    if (m[1]) tokens.push({ ref: [m[1].replace(/\$/g, '').toUpperCase(), m[2]?.replace(/\$/g, '').toUpperCase()] });
+    else if (m[3]) tokens.push({ num: Number(m[3]) });
+    else if (m[4]) tokens.push({ fn: m[4].toUpperCase() });
+    else tokens.push({ op: m[5] });
+  }
+  return evaluateTokens();
+
+  function evaluateTokens(): number | undefined {
+    let i = 0;
+    const cellOf = (ref: string) => {
+      const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
+      return valueAt(Number(m[2]), colNumber(m[1]));
+    };
+    // Values of a SUM argument: every number of a range (text and blanks left out, as Excel does).
+    const args = (): number[] | undefined => {
+      const out: number[] = [];
+      for (;;) {
+        const t = tokens[i];
+        if (t?.ref && t.ref[1] !== undefined) {
+          const [a, b] = [/^([A-Z]+)(\d+)$/.exec(t.ref[0])!, /^([A-Z]+)(\d+)$/.exec(t.ref[1])!];
+          const [r1, r2] = [Number(a[2]), Number(b[2])].sort((x, y) => x - y);
+          const [c1, c2] = [colNumber(a[1]), colNumber(b[1])].sort((x, y) => x - y);
+          if ((r2 - r1 + 1) * (c2 - c1 + 1) > 100_000) return undefined;
+          for (let r = r1; r <= r2; r++)
+            for (let c = c1; c <= c2; c++) {
+              const v = valueAt(r, c);
+              if (v === undefined) return undefined;
+              if (v !== null && !Number.isNaN(v)) out.push(v);
+            }
+          i++;
+        } else {
+          const v = expr();
+          if (v === undefined) return undefined;
+          out.push(v);
+        }
+        if (tokens[i]?.op === ',') i++;
+        else break;
+      }
+      return out;
+    };
+    const primary = (): number | undefined => {
+      const t = tokens[i++];
+      if (!t) return undefined;
+      if (t.num !== undefined) return t.num;
+      if (t.ref && t.ref[1] === undefined) {
+        const v = cellOf(t.ref[0]);
+        return v === undefined || Number.isNaN(v) ? undefined : (v ?? 0);
+      }
+      if (t.op === '(') {
+        const v = expr();
+        return tokens[i++]?.op === ')' ? v : undefined;
+      }
+      if (t.op === '-' || t.op === '+') {
+        const v = primary();
+        return v === undefined ? undefined : t.op === '-' ? -v : v;
+      }
+      if (t.fn === 'SUM') {
+        const values = tokens[i]?.op === ')' ? [] : args();
+        if (!values || tokens[i++]?.op !== ')') return undefined;
+        return values.reduce((a, b) => a + b, 0);
+      }
+      if (t.fn === 'ROUND') {
+        const x = expr();
+        if (x === undefined || tokens[i++]?.op !== ',') return undefined;
+        const n = expr();
+        if (n === undefined || !Number.isInteger(n) || tokens[i++]?.op !== ')') return undefined;
+        const f = 10 ** n;
+        return Math.sign(x) * Math.round(Number((Math.abs(x) * f).toPrecision(15))) / f;
+      }
+      return undefined;
+    };
+    const term = (): number | undefined => {
+      let v = primary();
+      while (v !== undefined && (tokens[i]?.op === '*' || tokens[i]?.op === '/')) {
+        const op = tokens[i++].op;
+        const w = primary();
+        if (w === undefined || (op === '/' && w === 0)) return undefined;
+        v = op === '*' ? v * w : v / w;
+      }
+      return v;
+    };
+    function expr(): number | undefined {
+      let v = term();
+      while (v !== undefined && (tokens[i]?.op === '+' || tokens[i]?.op === '-')) {
+        const op = tokens[i++].op;
+        const w = term();
+        if (w === undefined) return undefined;
+        v = op === '+' ? v + w : v - w;
+      }
+      return v;
+    }
+    const v = expr();
+    return i === tokens.length && v !== undefined && Number.isFinite(v) ? v : undefined;
+  }
 }

@@ -25,12 +25,14 @@ export class FactSet {
   readonly sheets: Record<string, string> = {};
   readonly units = new Set<AmountUnit>();
   readonly findings: Finding[] = [];
+  /** Facts read from a title (a report's "2019年度…自评报告"): a labelled value of the same fact wins over them. */
+  readonly weak = new Set<string>();
   constructor(
     readonly file: string,
     readonly sheet: string,
   ) {}
 
-  set(fact: FactKey, value: string | number, cell: Cell | string, sheet = this.sheet): void {
+  set(fact: FactKey, value: string | number, cell: Cell | string, sheet = this.sheet, weak = false): void {
     const address = typeof cell === 'string' ? cell : cell.address;
     const values = this.values as Record<string, string | number>;
     const old = values[fact];
@@ -38,6 +40,25 @@ export class FactSet {
       values[fact] = value;
       this.cells[fact] = address;
       this.sheets[fact] = sheet;
+      if (weak) this.weak.add(fact);
+      return;
+    }
+    // The labelled fact wins over a title's: 示范年度 2017 beats "2019年度…自评报告"; where they differ, both cells are named.
+    if (this.weak.has(fact) !== weak) {
+      const [title, labelled] = weak ? [{ value, address, sheet }, { value: old, address: this.cells[fact], sheet: this.sheets[fact] }] : [{ value: old, address: this.cells[fact], sheet: this.sheets[fact] }, { value, address, sheet }];
+      if (!weak) {
+        values[fact] = value;
+        this.cells[fact] = address;
+        this.sheets[fact] = sheet;
+        this.weak.delete(fact);
+      }
+      if (title.value === labelled.value) return;
+      const titleCell = title.sheet === labelled.sheet ? title.address : `${title.sheet} › ${title.address}`;
+      this.findings.push(
+        fact === 'year'
+          ? { ...finding('year_conflict', { year: String(labelled.value), value: String(labelled.value), otherCell: labelled.address, titleYear: String(title.value), titleCell }), file: this.file, sheet: labelled.sheet, cell: labelled.address }
+          : { ...finding('fact_conflict', { field: `county.${fact}`, value: String(labelled.value), other: String(title.value), otherCell: titleCell }), file: this.file, sheet: labelled.sheet, cell: labelled.address },
+      );
       return;
     }
     const money = MONEY_FACTS.includes(fact as MoneyFact);
@@ -49,7 +70,7 @@ export class FactSet {
 
   /** Takes the facts of another part of the same county (another sheet or block). */
   merge(other: FactSet): void {
-    for (const [fact, value] of Object.entries(other.values)) this.set(fact as FactKey, value as string | number, other.cells[fact], other.sheets[fact]);
+    for (const [fact, value] of Object.entries(other.values)) this.set(fact as FactKey, value as string | number, other.cells[fact], other.sheets[fact], other.weak.has(fact));
     for (const u of other.units) this.units.add(u);
     pushAll(this.findings, other.findings);
   }
@@ -171,7 +192,7 @@ type Claim = { token: Token; fact: FactKey; value: string | number };
 /** Words just before a money label that make its amount a payment: 已拨付中央资金, 累计支付. */
 const PAID_BEFORE = /拨付|支付|已付|付款/;
 
-export function readSentence(cell: Cell, facts: FactSet, reader: CellReader, options: { lead: boolean; from?: number }): SentenceRead {
+export function readSentence(cell: Cell, facts: FactSet, reader: CellReader, options: { lead: boolean; from?: number; weak?: boolean }): SentenceRead {
   const text = cell.text;
   const { folded, origin } = foldWithMap(text);
   let from = options.from ?? 0;
@@ -250,7 +271,7 @@ export function readSentence(cell: Cell, facts: FactSet, reader: CellReader, opt
     if (inNote(token)) continue;
     claimed.add(token);
     if (token.kind !== 'money') {
-      facts.set(fact, value, cell);
+      facts.set(fact, value, cell, undefined, options.weak && (fact === 'year' || fact === 'batch'));
       continue;
     }
     const parsed = parseAmount(String(value), token.unit);
@@ -331,10 +352,11 @@ export function readTitle(cell: Cell, facts: FactSet, reader: CellReader): boole
   facts.set('name', admin.name, cell);
   if (admin.province) facts.set('province', admin.province, cell);
   if (admin.prefecture) facts.set('prefecture', admin.prefecture, cell);
-  for (const { fact, value } of named) facts.set(fact, value, cell);
+  // A year or batch in a title may be the report's, not the program's: a labelled one wins.
+  for (const { fact, value } of named) facts.set(fact, value, cell, undefined, true);
   // A year or batch the title names after the county (the county's own name may hold a digit).
   const rest = cell.text.slice(origin(end));
-  if (/[0-9０-９一二三四五六七八九十]/.test(rest)) readSentence(cell, facts, reader, { lead: false, from: end });
+  if (/[0-9０-９一二三四五六七八九十]/.test(rest)) readSentence(cell, facts, reader, { lead: false, from: end, weak: true });
   return true;
 }
 
@@ -367,6 +389,12 @@ export function readLabelled(fact: FactKey, label: Cell, cell: Cell, facts: Fact
   let value: string | number | undefined;
   if (fact === 'batch') {
     value = typeof cell.value === 'number' ? cell.value : parseBatch(cell.text);
+    // 第四批（2017年整体推进州市）, 2020年（第一批）: the number, and the note told.
+    const noted = value === undefined ? /第([一二三四五六七八九十两\d]{1,3})批/.exec(fold(cell.text)) : null;
+    if (noted) {
+      value = parseBatch(noted[1]);
+      if (value !== undefined) reader.problem('batch_note', cell, { value: cell.text, batch: String(value) });
+    }
     if (value === undefined || !Number.isInteger(value)) reader.problem('not_a_number', cell, { field: 'county.batch', value: cell.text });
   } else if (fact === 'year') {
     value = parseYear(cell);

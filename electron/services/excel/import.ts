@@ -185,7 +185,7 @@ export function readBookRecords(book: Book, file: string, options: ReadOptions =
       // Tables no county title or facts claim: no cell says which county they are; named at the
       // facts it has, else at its first table.
       const cell = block.factsCell ?? block.tables[0].header.nameCell.address;
-      out.push({ file, sheet: block.sheet, input: null, unit: null, findings: [...(blockFindings.get(block) ?? []), { ...finding('missing_fact', { field: 'county.name' }), file, sheet: block.sheet, cell }] });
+      out.push({ file, sheet: block.sheet, input: null, unit: null, findings: [...(blockFindings.get(block) ?? []), { ...finding('missing_fact', { field: 'county.name', key: 'true' }), severity: 'error', file, sheet: block.sheet, cell }] });
     }
   }
   for (const [anchor, parts] of groups) {

@@ -21,6 +21,8 @@ export type Block = {
   summaries: SummaryRead[];
   /** A cell that holds basic facts (paragraph, title, first label), to name when one is missing. */
   factsCell?: string;
+  /** The first cell of its facts paragraph or table (not its title): where a fact not given was looked for. */
+  bodyFactsCell?: string;
   markers: Set<string>;
   /** Titles of ledgers (拨付台账): they may name the county and the day the ledger runs to. */
   ledgerTitles: Cell[];
@@ -39,6 +41,12 @@ export type SheetLayout = {
 const HEADING = /^[一二三四五六七八九十]+[、.．]/;
 const UNIT_LINE = /[单單]位/;
 const LEDGER_TITLE = /台[账賬帐]|明[细細]/;
+/**
+ * A footnote, a source, a remark or who filled the form in (注：…, 资料来源：《通河县…》, 说明：, 备注：,
+ * 填表人：, 联系电话：): never a title, a paragraph of facts or a summary, whatever county or amount it names.
+ */
+const NOTE_LINE = /^[(（]?(注|备注|附注|说明|资料来源|数据来源|来源|填表人|填报人|填表单位|填报单位|联系电话|联系人|制表人?|审核人?|经办人|负责人|单位负责人|分管领导|填表日期|填报日期)\s*[:：\d、.．]/;
+const NOTE_LABEL = /^(备注|说明|注|附注|资料来源|数据来源)$/;
 
 type Statement = { row: number; unit: AmountUnit; cell: Cell };
 
@@ -55,6 +63,24 @@ function unitAbove(statements: Statement[], top: number, from: number): TableUni
   let best: Statement | undefined;
   for (const s of statements) if (s.row < top && s.row > from && (!best || s.row > best.row)) best = s;
   return best && { unit: best.unit, cell: best.cell };
+}
+
+/**
+ * Whether a unit line reaches down to a table starting at `top`: nothing between them but headings,
+ * short texts and a summary sentence — no other table, no facts paragraph or facts table. A line
+ * standing right under the county's title (nothing between them) speaks for the whole county.
+ */
+function reaches(grid: Grid, s: Statement, top: number, title: number): boolean {
+  const between = grid.rows.filter((r) => r > s.row && r < top);
+  const sheetWide = !grid.rows.some((r) => r > title && r < s.row) && (title > 0 || s.row === grid.rows[0]);
+  if (sheetWide) return true;
+  for (const r of between) {
+    if (startsTable(grid, r)) return false;
+    const cells = grid.row(r);
+    const numbers = cells.filter((c) => holdsNumber(c) && !HEADING.test(fold(c.text)) && !/^(截至|截止)/.test(fold(c.text)));
+    if (numbers.length > 0) return false;
+  }
+  return true;
 }
 
 /** Else a note under the table ("注：3. 本表金额单位：元。"), before the next table or county. */
@@ -74,6 +100,8 @@ const AMOUNT_FIELDS = ['planned', 'actual', 'amount'] as const;
 
 /** Whether a cell can be the value of a fact: a number or date where one belongs (not another header word). */
 function canHold(fact: string, cell: Cell): boolean {
+  // A formula without a result where a fact's value stands is that value (refused at its cell, never "missing").
+  if (cell.noResult || cell.error) return true;
   if (fact === 'name' || fact === 'province' || fact === 'prefecture' || fact === 'statusNote') return true;
   // A date in Chinese numerals (二〇二一年九月) holds no digit; "待定" is no date: read, or refused at the cell.
   if (fact === 'approvedOn' || fact === 'acceptedOn') return holdsNumber(cell) || (typeof cell.value === 'string' && cell.text.length <= 30);
@@ -110,7 +138,7 @@ export function locate(grid: Grid, file: string): SheetLayout {
   for (const r of grid.rows)
     for (const cell of grid.row(r)) {
       if (typeof cell.value !== 'string' || cell.text.length > 80) continue;
-      if (looksLikeTitle(cell.text)) titles.push(r);
+      if (looksLikeTitle(cell.text) && !NOTE_LINE.test(fold(cell.text))) titles.push(r);
       if (!UNIT_LINE.test(cell.text)) continue;
       const unit = statedUnit(cell.text);
       if (unit) statements.push({ row: r, unit, cell });
@@ -129,12 +157,23 @@ export function locate(grid: Grid, file: string): SheetLayout {
       const scratch = new CellReader(file, grid.sheet);
       return { table: readTable(grid, header, scratch, unit, startsNext, used), findings: scratch.findings };
     };
-    const above = unitAbove(lines, header.top, titleAbove(titles, header.top));
+    // A unit line belongs to the table right under it (or, right under the title, to the whole county):
+    // never to a table past another table or the basic facts.
+    const from = titleAbove(titles, header.top);
+    const reaching = lines.filter((s) => reaches(grid, s, header.top, from));
+    const above = unitAbove(reaching, header.top, from);
+    const foreign = above ? undefined : unitAbove(lines, header.top, from);
     let { table, findings } = read(above);
     const below = above ? undefined : unitBelow(lines, table.bottom, titleBelow(titles, table.bottom), grid);
     if (below) ({ table, findings } = read(below));
     pushAll(reader.findings, findings);
     checkUnits(header, above ?? below, reader);
+    // Amounts with no unit of their own under a unit line that is another table's: which unit is meant no reader can tell.
+    if (foreign && !below && foreign.unit !== 'wan') {
+      const bare = AMOUNT_FIELDS.map((f) => (header.columns as Partial<Record<string, number>>)[f]).filter((c): c is number => c !== undefined && !header.units.has(c));
+      const cell = bare.length ? header.cells.find((c) => c.col <= bare[0] && c.col + c.span - 1 >= bare[0] && c.row === header.bottom) ?? header.nameCell : undefined;
+      if (cell) reader.problem('unit_ambiguous', cell, { value: foreign.cell.text, other: foreign.cell.address });
+    }
     for (const { field, cells } of header.ambiguous) reader.problem('ambiguous_column', cells[0], { field, cells: cells.map((c) => c.address).join('、') });
     tables.push(table);
     while (i + 1 < grid.rows.length && grid.rows[i + 1] <= table.bottom) i++;
@@ -170,6 +209,13 @@ export function locate(grid: Grid, file: string): SheetLayout {
     for (let k = 0; k < cells.length; k++) {
       const cell = cells[k];
       if (used.has(cell) || typeof cell.value !== 'string' || inTable(tables, cell)) continue;
+      // A note, or the value beside a 备注 label: told if it holds a number, never read as facts.
+      const before = k > 0 ? cells[k - 1] : undefined;
+      if (NOTE_LINE.test(fold(cell.text).trimStart()) || (before && typeof before.value === 'string' && NOTE_LABEL.test(labelKey(before.text)))) {
+        used.add(cell);
+        if (holdsNumber(cell)) reader.problem('ignored_cell', cell, { value: cell.text.length > 40 ? `${cell.text.slice(0, 40)}…` : cell.text, reason: 'note' });
+        continue;
+      }
       const fact = labelFact(cell);
       if (fact) {
         const value = cells.slice(k + 1).find((c) => !inTable(tables, c));
@@ -188,6 +234,7 @@ export function locate(grid: Grid, file: string): SheetLayout {
         const unit = besideUnit ? { unit: besideUnit, cell: beside } : known ?? line;
         readLabelled(fact, cell, value, block.facts, reader, unit);
         block.factsCell ??= cell.address;
+        block.bodyFactsCell ??= cell.address;
         used.add(cell);
         used.add(value);
         k = cells.indexOf(value);
@@ -203,6 +250,7 @@ export function locate(grid: Grid, file: string): SheetLayout {
         const block = blockFor(r, `label:${inline.fact}`);
         readLabelled(inline.fact, cell, inline.value, block.facts, reader, unitAbove(statements, r, titleAbove(titles, r)));
         block.factsCell ??= cell.address;
+        block.bodyFactsCell ??= cell.address;
         used.add(cell);
         continue;
       }
@@ -247,6 +295,7 @@ export function locate(grid: Grid, file: string): SheetLayout {
           const block = current && current.tables.length === 0 && !differs(current.facts, facts) ? current : blockFor(r, 'paragraph', facts);
           block.facts.merge(facts);
           block.factsCell = cell.address;
+          block.bodyFactsCell ??= cell.address;
           pushAll(reader.findings, scratch.findings);
           used.add(cell);
           continue;

@@ -48,12 +48,47 @@ async function inflateAll(entries: ZipEntry[], budget: { left: number }, file: s
   return out;
 }
 
+const SAVE_AS = { zh: '请在 Excel、WPS 或 LibreOffice 中打开它,“另存为” Excel 工作簿(.xlsx)后再导入', en: 'open it in Excel, WPS or LibreOffice and save it as an Excel workbook (.xlsx), then import that' };
+const notXlsx = (file: string, zh: string, en: string) => appError('not_xlsx', `${zh};${SAVE_AS.zh}`, `${en}; ${SAVE_AS.en}`, { file });
+
+/** What a file that is no zip is, by its first bytes: a PDF, a web page, a CSV or other text; else undefined. */
+function plainKind(bytes: Uint8Array, file: string): Error | undefined {
+  const head = Buffer.from(bytes.subarray(0, 512));
+  if (head.subarray(0, 4).toString('latin1') === '%PDF') return notXlsx(file, '这是 PDF 文件,不是 Excel 工作簿', 'This is a PDF file, not an Excel workbook');
+  const text = head.toString('utf8').replace(/^\uFEFF/, '').trimStart().toLowerCase();
+  if (/^<(!doctype html|html|table|meta)/.test(text) || /^<\?xml[^>]*>\s*<(html|workbook)/.test(text))
+    return notXlsx(file, '这是网页(HTML)或 Excel 2003 XML 表格,只是改了扩展名,不是 .xlsx 工作簿', 'This is a web page (HTML) or Excel 2003 XML table renamed, not an .xlsx workbook');
+  // Text with separators on its first line: a CSV or tab-separated export.
+  const firstLine = head.toString('utf8').split(/\r?\n/)[0];
+  if (!head.includes(0) && /[,，\t;]/.test(firstLine))
+    return notXlsx(file, '这是 CSV 或文本文件(逗号或制表符分隔),不是 Excel 工作簿', 'This is a CSV or text file (comma or tab separated), not an Excel workbook');
+  return undefined;
+}
+
+/** What a zip that holds no workbook.xml is: an OpenDocument spreadsheet, an .xlsb, a Word document. */
+function zipKind(entries: ZipEntry[], file: string): Error {
+  const names = new Set(entries.map((e) => e.name));
+  const mimetype = entries.find((e) => e.name === 'mimetype');
+  const mime = mimetype && mimetype.method === 0 ? mimetype.data.toString('latin1') : '';
+  if (mime.includes('opendocument.spreadsheet') || (names.has('content.xml') && names.has('META-INF/manifest.xml')))
+    return notXlsx(file, '这是 OpenDocument 表格(.ods,LibreOffice 或 WPS 的格式),不是 .xlsx 工作簿', 'This is an OpenDocument spreadsheet (.ods, from LibreOffice or WPS), not an .xlsx workbook');
+  if (names.has('xl/workbook.bin'))
+    return notXlsx(file, '这是 Excel 二进制工作簿(.xlsb),不是 .xlsx 工作簿', 'This is an Excel binary workbook (.xlsb), not an .xlsx workbook');
+  if (names.has('word/document.xml'))
+    return notXlsx(file, '这是 Word 文档(.docx),不是 Excel 工作簿;请把其中的表格复制到 Excel 或 WPS 表格中', 'This is a Word document (.docx), not an Excel workbook; copy its tables into Excel or WPS');
+  return appError('not_xlsx', '压缩包里没有 Excel 工作簿(缺少 xl/workbook.xml)', 'A zip file, but not an Excel workbook (no xl/workbook.xml)', { file });
+}
+
 /** Reads a workbook's entries under the caps, each worksheet filtered as it inflates. */
 export async function readEntries(file: WorkbookFile): Promise<Map<string, Buffer>> {
+  const head = Buffer.from(file.bytes.subarray(0, 4));
+  const isZip = head.length === 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
+  const isOle = head.length === 4 && head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0;
+  const plain = !isZip && !isOle && file.bytes.length <= LIMITS.fileBytes ? plainKind(file.bytes, file.name) : undefined;
+  if (plain) throw plain;
   checkFileKind(file.bytes, file.name);
   const entries = listEntries(file.bytes, file.name);
-  if (!entries.some((e) => e.name === 'xl/workbook.xml'))
-    throw appError('not_xlsx', '压缩包里没有 Excel 工作簿(缺少 xl/workbook.xml)', 'A zip file, but not an Excel workbook (no xl/workbook.xml)', { file: file.name });
+  if (!entries.some((e) => e.name === 'xl/workbook.xml')) throw zipKind(entries, file.name);
   const budget = { left: LIMITS.uncompressedBytes };
   // Everything but the worksheets first: the sheets' names come from workbook.xml and its rels.
   const out = await inflateAll(entries, budget, file.name, (name) => !isWorksheet(name));

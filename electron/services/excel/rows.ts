@@ -77,6 +77,10 @@ class TableReader {
   readonly columns: Partial<Record<Field, number>>;
   private previousSeq = 0;
   private subtotalFrom = 0;
+  /** After a 其中 row: the line it breaks down, and the cells of its sub-rows that hold amounts. */
+  private breakdown: { line: number; amounts: Cell[]; rows: number[] } | null = null;
+  /** Whether the last line had a 序号 of its own (then a row without one under 其中 is a sub-row). */
+  private seqTyped = false;
 
   constructor(
     readonly grid: Grid,
@@ -210,17 +214,47 @@ class TableReader {
         if (!this.total(r, label)) break;
         continue;
       }
-      // 其中：… breaks the line above down; it is not a line of its own.
+      // 其中：… breaks the line above down, and so do the rows after it without a 序号 of their own
+      // (其中：快递公司 | 邮政): none is a line of its own, none is added into the totals.
       const name = this.at(r, 'name');
       if (header.kind !== 'payments' && name && /^其中/.test(fold(name.text))) {
-        this.skip(r, 'breakdown');
+        this.breakdown = { line: header.kind === 'items' ? out.items.length - 1 : out.disbursements.length - 1, amounts: [], rows: [] };
+        this.subRow(r);
         continue;
       }
+      if (this.breakdown && this.seqTyped && isBlank(this.at(r, 'seq'))) {
+        this.subRow(r);
+        continue;
+      }
+      this.endBreakdown();
       if (header.kind === 'items') this.item(r);
       else if (header.kind === 'payments') this.payment(r);
       else this.disbursement(r);
     }
+    this.endBreakdown();
     return out;
+  }
+
+  /** A sub-row of a 其中 breakdown: told, its amounts kept aside to check the line above has its own. */
+  private subRow(r: number): void {
+    const b = this.breakdown!;
+    for (const f of ['planned', 'actual'] as const) {
+      const c = this.at(r, f);
+      if (c && !isBlank(c)) b.amounts.push(c);
+    }
+    b.rows.push(r);
+    this.skip(r, 'breakdown');
+  }
+
+  /** A breakdown ends: where the line above has no amount while its sub-rows do, the amounts are only in them (refused). */
+  private endBreakdown(): void {
+    const b = this.breakdown;
+    this.breakdown = null;
+    if (!b || this.header.kind !== 'disbursements' || b.amounts.length === 0) return;
+    const line = this.out.disbursements[b.line];
+    if (line && (line.planned !== null || line.actual !== null)) return;
+    const rows = b.rows.map((r) => this.address(r, 'name')).join('、');
+    this.reader.problem('breakdown_only', b.amounts[0], { rows, seq: String(line?.seq ?? '—'), name: line?.name ?? '' });
   }
 
   /** Whether row `r` reads as one of this table's rows: a name or 序号, and what its kind of row holds. */
@@ -309,6 +343,7 @@ class TableReader {
     const [targetCell, completionCell, rateCell, categoryCell] = (['target', 'completion', 'completionRate', 'category'] as const).map((f) => this.atOrMerged(r, f));
     markAll(this.used, seqCell, nameCell, targetCell, completionCell, rateCell, categoryCell);
     const seq = reader.seq(seqCell, this.previousSeq);
+    this.seqTyped = !isBlank(seqCell);
     const name = reader.text(nameCell);
     if (!name) reader.problem('missing_name', nameCell, { seq: String(seq ?? r) }, this.address(r, 'name'));
     const rate = reader.completionRate(rateCell);
@@ -323,6 +358,7 @@ class TableReader {
     const [seqCell, nameCell, plannedCell, actualCell, rateCell, categoryCell] = [this.at(r, 'seq'), this.at(r, 'name'), this.at(r, 'planned'), this.at(r, 'actual'), this.at(r, 'rate'), this.atOrMerged(r, 'category')];
     markAll(this.used, seqCell, nameCell, plannedCell, actualCell, rateCell, categoryCell);
     const seq = reader.seq(seqCell, this.previousSeq);
+    this.seqTyped = !isBlank(seqCell);
     const name = reader.text(nameCell);
     if (!name) reader.problem('missing_name', nameCell, { seq: String(seq ?? r) }, this.address(r, 'name'));
     // A blank amount in a line is "not entered" (the checks warn), never a zero.

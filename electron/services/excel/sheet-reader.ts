@@ -180,7 +180,12 @@ function rangeOf(ref: string): Range | null {
 
 const overlaps = (a: Range, b: Range) => !(b.bottom < a.top || b.top > a.bottom || b.right < a.left || b.left > a.right);
 
-type RawCell = { ref: string | undefined; col: number; t: string | undefined; s: number; formula: boolean; value: string | undefined; runs: Run[] | null };
+type RawCell = {
+  ref: string | undefined; col: number; t: string | undefined; s: number; formula: boolean; value: string | undefined; runs: Run[] | null;
+  /** The formula's text as written, or the master's of a shared formula (see sharedFormula). */
+  formulaText?: string;
+  shared?: { si: string; master: boolean; ref?: string };
+};
 
 type Shared = { strings: (SharedString | null)[]; formats: (Format | null)[]; date1904: boolean };
 
@@ -218,6 +223,8 @@ export function sheetGrid(name: string, xml: string, shared: Shared, file: strin
         if (tag === 'f') {
           current = 'f';
           if (attr(raw, 't')) cell.formula = true;
+          const si = attr(raw, 't') === 'shared' ? attr(raw, 'si') : undefined;
+          if (si !== undefined) cell.shared = { si, master: attr(raw, 'ref') !== undefined, ref: attr(raw, 'ref') };
         } else if (tag === 'v') current = 'v';
         else if (tag === 't') current = 't';
         else if (tag === 'r') {
@@ -258,7 +265,10 @@ export function sheetGrid(name: string, xml: string, shared: Shared, file: strin
     text(t) {
       if (!cell) return;
       if (inRun) runText.push(t);
-      else if (current === 'f') cell.formula ||= t !== '';
+      else if (current === 'f') {
+        cell.formula ||= t !== '';
+        cell.formulaText = (cell.formulaText ?? '') + t;
+      }
       else if (current === 'v' || current === 't') cell.value = cell.value ? cell.value + t : t;
     },
     close(tag) {
@@ -280,6 +290,16 @@ export function sheetGrid(name: string, xml: string, shared: Shared, file: strin
     },
   });
 
+  // A shared formula's dependents hold none of their own: the master's, moved by their distance from it.
+  const masters = new Map<string, { formula: string; row: number; col: number }>();
+  for (const [r, cells] of rows)
+    for (const c of cells.values()) if (c.shared?.master && c.formulaText) masters.set(c.shared.si, { formula: c.formulaText, row: r, col: c.col });
+  if (masters.size)
+    for (const [r, cells] of rows)
+      for (const c of cells.values()) {
+        const m = c.shared && !c.formulaText ? masters.get(c.shared.si) : undefined;
+        if (m) c.formulaText = sharedFormula(m.formula, r - m.row, c.col - m.col);
+      }
   // Every cell of a merge but its top-left one shows the merge's value, not its own.
   const merged = (r: number, c: number) => merges.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right && (r !== m.top || c !== m.left));
   const grid = new GridBuilder(name, merges);
@@ -312,6 +332,16 @@ function fontOf(raw: RawCell, format: Format | null | undefined, shared: Shared)
   return { runs: runs ?? undefined, struck: format?.struck === true };
 }
 
+/** A formula moved `rows` down and `cols` right: its relative references move with it ($ holds a row or column). */
+function sharedFormula(formula: string, rows: number, cols: number): string {
+  return formula.replace(/("[^"]*")|(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\d(A-Z])/g, (whole, quoted, colFixed, letters, rowFixed, digits) => {
+    if (quoted) return whole;
+    const col = colFixed ? columnOf(letters) : columnOf(letters) + cols;
+    const row = rowFixed ? Number(digits) : Number(digits) + rows;
+    return col > 0 && row > 0 ? `${colFixed}${colLetters(col)}${rowFixed}${row}` : whole;
+  });
+}
+
 function colLetters(col: number): string {
   let s = '';
   for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
@@ -327,7 +357,8 @@ function plainOf(raw: RawCell, format: Format | null | undefined, shared: Shared
     if (result !== undefined && format && isDateFmt(format.numFmt)) result = excelToDate(result, shared.date1904);
     // A formula cell with a hyperlink is read as a link showing the formula's result.
     if (hyperlink) return plain(result);
-    return result === undefined || result === null ? { value: null, isFormula: true, noResult: true } : { ...plain(result), isFormula: true, noResult: false };
+    if (result === undefined || result === null) return { value: null, isFormula: true, noResult: true, ...(raw.formulaText ? { formula: raw.formulaText } : {}) };
+    return { ...plain(result), isFormula: true, noResult: false };
   }
   if (raw.value === undefined && !raw.runs) return null;
   let v: unknown;

@@ -146,9 +146,13 @@ export function openDatabase(file: string): DB {
     db.pragma('synchronous = NORMAL');
     if (version < SCHEMA_VERSION) {
       if (version > 0) backupDatabase(db, file, `migrate-v${version}`);
+      // A migration may rebuild a table others refer to: foreign keys are off while it runs (they
+      // cannot change inside a transaction), checked before it commits, and on again after.
+      db.pragma('foreign_keys = OFF');
       try {
         db.transaction(() => {
           for (let v = version; v < SCHEMA_VERSION; v++) db.exec(MIGRATIONS[v]);
+          if ((db.pragma('foreign_key_check') as unknown[]).length > 0) throw new Error('a migration left rows referring to nothing');
           const problem = schemaProblem(db);
           if (problem) throw new Error(problem);
           db.pragma(`user_version = ${SCHEMA_VERSION}`);
@@ -157,6 +161,8 @@ export function openDatabase(file: string): DB {
         // Tables that are not what their version says: the migration is rolled back, the file left as it was.
         if (storageError(e) || !(e instanceof Error) || version === 0) throw e;
         throw damaged(file, `schema version ${version}: ${e.message}`);
+      } finally {
+        db.pragma('foreign_keys = ON');
       }
     }
     return db;

@@ -130,6 +130,45 @@ export const MIGRATIONS: readonly string[] = [
     value TEXT NOT NULL
   );
   `,
+  // Import III: a basic fact (项目总投资, 中央资金, 政府配套资金, 社会资本, 安排使用中央资金) may be not
+  // given (NULL): the record is incomplete until a person completes it. SQLite cannot drop a NOT NULL,
+  // so the table is rebuilt keeping every id, column and the id sequence (run with foreign keys off,
+  // see database.ts, so the rows that refer to a record stay).
+  `
+  CREATE TABLE records_next (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    county_name TEXT NOT NULL,
+    county_key TEXT NOT NULL,
+    province TEXT,
+    prefecture TEXT,
+    batch INTEGER NOT NULL,
+    year INTEGER NOT NULL,
+    approved_on TEXT,
+    accepted_on TEXT,
+    investment_total_fen INTEGER,
+    investment_central_fen INTEGER,
+    investment_local_gov_fen INTEGER,
+    investment_social_fen INTEGER,
+    central_arranged_use_fen INTEGER,
+    status_note TEXT NOT NULL DEFAULT '',
+    stated_total_rate TEXT,
+    status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'submitted', 'reviewed', 'accepted')),
+    status_by TEXT,
+    status_at TEXT,
+    status_remark TEXT,
+    UNIQUE (county_key, batch)
+  );
+  INSERT INTO records_next (id, county_name, county_key, province, prefecture, batch, year, approved_on, accepted_on,
+      investment_total_fen, investment_central_fen, investment_local_gov_fen, investment_social_fen, central_arranged_use_fen,
+      status_note, stated_total_rate, status, status_by, status_at, status_remark)
+    SELECT id, county_name, county_key, province, prefecture, batch, year, approved_on, accepted_on,
+      investment_total_fen, investment_central_fen, investment_local_gov_fen, investment_social_fen, central_arranged_use_fen,
+      status_note, stated_total_rate, status, status_by, status_at, status_remark FROM records;
+  DELETE FROM sqlite_sequence WHERE name = 'records_next';
+  INSERT INTO sqlite_sequence (name, seq) SELECT 'records_next', seq FROM sqlite_sequence WHERE name = 'records';
+  DROP TABLE records;
+  ALTER TABLE records_next RENAME TO records;
+  `,
   // A record's version: raised by every step (and every undo or redo) that changes its figures, not by a
   // status change. An acceptance names the version the reviewer saw; a record changed since is refused.
   `

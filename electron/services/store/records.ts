@@ -4,7 +4,7 @@ import { formatWan } from '../../../shared/money';
 import { CATEGORIES, type Category } from '../../../shared/text';
 import { countyKey } from '../../../shared/text';
 import { countyFieldValue } from '../../../shared/fields';
-import { checkRecord } from '../../../shared/checks';
+import { checkRecord, isIncomplete } from '../../../shared/checks';
 import { appError } from '../../../shared/errors';
 import { mutate, statement, type Actor, type Changes } from './changelog';
 import { COUNTY_COLUMNS, DISBURSEMENT_COLUMNS, fieldsOf, ITEM_COLUMNS, PAYMENT_COLUMNS, rowOf, type Row } from './columns';
@@ -144,6 +144,8 @@ export type CategorySum = { category: Category; planned: string; actual: string 
 export type RecordSummary = {
   id: number; county: string; province: string | null; prefecture: string | null; batch: number; year: number;
   planned: string; actual: string; rate: string | null; warnings: number; errors: number;
+  /** A basic fact is not given (imported from a partial sheet): shown as incomplete until completed. */
+  incomplete: boolean;
   items: number; disbursements: number; status: StatusInfo; updatedAt: string | null;
   categories: CategorySum[];
   /** The day the figures are as of (a record with a ledger), as getRecord gives it. */
@@ -191,6 +193,7 @@ export function summarizeRecords(db: DB, ids: number[], day: FiguresDay): Record
       rate: record.totals.rate,
       warnings: findings.filter((f) => f.severity === 'warning').length,
       errors: findings.filter((f) => f.severity === 'error').length,
+      incomplete: isIncomplete(record),
       items: record.items.length,
       disbursements: record.disbursements.length,
       status: { status: r.status, by: r.status_by, at: r.status_at, remark: r.status_remark },

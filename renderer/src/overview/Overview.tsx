@@ -170,7 +170,7 @@ function gridRow(row: OverviewRow, t: Strings, asOf: string | undefined): GridRo
   if (row.kind === 'county') {
     const r = row.record;
     return {
-      key: row.key, kind: 'county', id: r.id, province: r.province, prefecture: r.prefecture, county: r.county, batch: r.batch, year: r.year, items: r.items,
+      key: row.key, kind: 'county', id: r.id, province: r.province, prefecture: r.prefecture, county: r.county, incomplete: r.incomplete, batch: r.batch, year: r.year, items: r.items,
       planned: r.planned, actual: r.actual, rate: r.rate, warnings: r.warnings + r.errors, status: r.status.status, statusBy: r.status.by, statusAt: r.status.at, updatedAt: r.updatedAt,
       ...(typedFigures(r, asOf) ? { typed: asOf } : {}),
     };

@@ -24,6 +24,8 @@ export type GridRow = {
   province: string | null;
   prefecture: string | null;
   county: string;
+  /** A basic fact is not given. */
+  incomplete?: boolean;
   batch: number | null;
   year: number | null;
   items: number;
@@ -121,7 +123,10 @@ export const OverviewGrid = forwardRef<OverviewGridHandle, Props>(function Overv
         valueGetter: (p) => (p.data?.kind === 'county' ? p.data.province ?? '' : p.data?.label ?? ''),
       },
       { ...text('prefecture'), width: 96 },
-      { ...text('county'), width: 120, cellClass: 'county-link', tooltipValueGetter: (p) => (p.data?.kind === 'county' ? t.openCounty : undefined) },
+      {
+        ...text('county'), width: 120, cellClass: 'county-link', tooltipValueGetter: (p) => (p.data?.kind === 'county' ? (p.data.incomplete ? t.incompleteHint : t.openCounty) : undefined),
+        valueFormatter: (p) => (p.data?.incomplete ? `${p.value}(${t.incomplete})` : p.value ?? ''),
+      },
       { field: 'batch', headerName: c.batch, width: 70, type: 'numericColumn' },
       { field: 'year', headerName: c.year, width: 74, type: 'numericColumn' },
       { field: 'items', headerName: c.items, width: 76, type: 'numericColumn' },

@@ -28,10 +28,12 @@ describe('number entry in a cell', () => {
     expect(parseCell('disbursements', 'planned', '-1')).toMatchObject({ ok: false, code: 'negative_amount' });
   });
 
-  it('takes a cleared amount as not entered (null), where a county fact stays required', () => {
+  it('takes a cleared amount as not entered (null), a cleared basic fact as not given (the record incomplete), a cleared name never', () => {
     expect(parseCell('disbursements', 'planned', '')).toEqual({ ok: true, value: null });
     expect(parseCell('disbursements', 'actual', null)).toEqual({ ok: true, value: null });
-    expect(parseCountyField('investment.central', '')).toMatchObject({ ok: false, code: 'not_a_number', problem: 'empty' });
+    expect(parseCountyField('investment.central', '')).toEqual({ ok: true, value: null });
+    expect(parseCountyField('centralArrangedUse', null)).toEqual({ ok: true, value: null });
+    expect(parseCountyField('name', '')).toMatchObject({ ok: false, code: 'missing_fact' });
   });
   it('takes percents, categories in Chinese, and refuses a blank name', () => {
     expect(parseCell('items', 'completionRate', '90%')).toEqual({ ok: true, value: '90' });

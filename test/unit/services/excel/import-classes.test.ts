@@ -248,9 +248,9 @@ describe('9. a formula whose cached result is 0 is a result', () => {
     expect(computeRecord(read[0].input!)).toEqual(layoutExpected(seed(), PLAIN_LAYOUT));
   });
 
-  it('a formula with no cached result at all is still refused, saying to recalculate', async () => {
+  it('a formula with no cached result this reader does not compute (another sheet) is still refused, saying to recalculate', async () => {
     const sheets = layoutSheets([seed()], PLAIN_LAYOUT);
-    rowOf(sheets[0], '农产品上行服务体系建设')[2] = { v: { formula: '300+35' } as never };
+    rowOf(sheets[0], '农产品上行服务体系建设')[2] = { v: { formula: '汇总!C3' } as never }; // (300+35 is computed: import-real.test.ts)
     const read = await readSheets(sheets);
     expect(codes(read)).toEqual([['not_a_number', 'C15']]);
     expect(read[0].findings[0].params.problem).toBe('no_result');

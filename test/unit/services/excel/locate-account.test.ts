@@ -130,7 +130,9 @@ describe('account: every cell used or reported', () => {
     rows[4] = [...(rows[4] as Row), '已验收'];
     rows.push([], [], ['注：2023年5月复核', '', '', '', '', '', 42]);
     const layout = locate(gridFrom(rows), 'f.xlsx');
-    expect(account(layout, 'f.xlsx').map((f) => [f.cell, f.params.reason, f.params.value])).toEqual([['F5', 'column', '已验收'], ['A8', 'text', '注：2023年5月复核'], ['G8', 'number', '42']]);
+    expect(account(layout, 'f.xlsx').map((f) => [f.cell, f.params.reason, f.params.value])).toEqual([['F5', 'column', '已验收'], ['G8', 'number', '42']]);
+    // A note is told as a note (never read as facts or a title).
+    expect(layout.findings.map((f) => [f.cell, f.params.reason, f.params.value])).toEqual([['A8', 'note', '注：2023年5月复核']]);
   });
 
   it('a table with no rows and numbers under it is an error at the first number', () => {
