@@ -78,6 +78,9 @@ describe('the reading beside the sheet', () => {
     expect(r.doubts.map((x) => x.code)).toEqual(['footnote_mark']);
     const [rec] = listRecords(db);
     expect(readRecord(db, rec.id).record.totals.actual).toBe('1235.96');
+    // The import's step in the history names the doubt confirmed.
+    const detail = JSON.parse(db.prepare("SELECT detail FROM steps WHERE label = 'import'").pluck().get() as string);
+    expect(detail.confirmed).toEqual(['樟树市 footnote_mark f.xlsx › 樟树市 › D14']);
   });
 
   it('a struck-through line is read as deleted: counted in no figure', async () => {
