@@ -109,6 +109,7 @@ export const DOUBT_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
   'disbursed_over_arranged',
   'arranged_over_central',
   'investment_sum',
+  /** Only on a line that states a rate (params.rated): a line with neither amount nor rate is "not entered". */
   'amount_missing',
   'amount_scale',
   'ledger_mismatch',
@@ -121,4 +122,5 @@ export const DOUBT_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
   'drawing_unit',
 ]);
 
-export const isDoubt = (f: Finding): boolean => f.severity === 'warning' && DOUBT_CODES.has(f.code);
+export const isDoubt = (f: Finding): boolean =>
+  f.severity === 'warning' && DOUBT_CODES.has(f.code) && (f.code !== 'amount_missing' || f.params.rated !== undefined);

@@ -212,6 +212,10 @@ export function assemble(file: string, anchor: Block, parts: Block[], meta: Shee
     findings.push(place(finding('planned_zero', { central: record.county.investment.central! }, { table: 'totals', field: 'planned' }), file, w.sheet, w.cell));
   }
   for (const f of checkRecord(record)) {
+    // An amount missing on a line that states a rate is a doubt (a merged or unread amount); a line
+    // with neither amount nor rate is only "not entered".
+    const line = f.code === 'amount_missing' ? input.disbursements[f.target?.row ?? -1] : undefined;
+    if (line?.statedRate !== undefined) f.params.rated = line.statedRate;
     const w = where(f.target);
     // A missing fact names where it was looked for, so the clerk knows which paragraph or table lacks it.
     const said = f.code === 'missing_fact' && w.cell ? { ...f, params: { ...f.params, where: `${w.sheet} › ${w.cell}` } } : f;

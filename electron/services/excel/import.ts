@@ -410,10 +410,12 @@ export async function planImport(db: DB, given: ImportFile[], onConflict: OnConf
       }
     }
     // A doubt stops the record until a person confirms it: nothing doubtful lands unseen.
-    const doubts = r.doubts ?? [];
+    // A record skipped is not written: its doubts stay plain warnings, nothing to confirm.
+    const doubts = action === 'skipped' ? [] : (r.doubts ?? []);
     const unconfirmed = doubts.filter((d) => !confirmed(d)).length;
     plan.doubts.push(...doubts.map((d) => ({ ...d, confirmed: confirmed(d) })));
-    plan.readings.push(...(r.readings ?? []));
+    // A sheet of several counties is read once: its reading is listed once.
+    for (const reading of r.readings ?? []) if (!plan.readings.some((x) => x.file === reading.file && x.sheet === reading.sheet)) plan.readings.push(reading);
     if (unconfirmed > 0 && (action === 'created' || action === 'replaced')) action = 'held';
     // Replacing: the stored payments kept, replaced by the file's ledger, or removed, as chosen.
     let ledger: LedgerOutcome | undefined;

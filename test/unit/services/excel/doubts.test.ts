@@ -39,6 +39,29 @@ describe('a doubt holds the record until a person confirms it', () => {
     expect(listRecords(db, { asOf: undefined })).toEqual([]);
   });
 
+  it('a doubtful record skipped (it exists, skip chosen) is not written, so there is nothing to confirm', async () => {
+    const db = openDatabase(':memory:');
+    const { exportWorkbook } = await import('../../../../electron/services/excel/export');
+    await importWorkbooks(db, ME, ':memory:', [{ name: 'seed.xlsx', bytes: await exportWorkbook([referenceFixture('hans')]) }], { onConflict: 'fail', dryRun: false });
+    const w = doubtfulWorkbooks().find((x) => x.name === 'total-typo')!;
+    const r = await importWorkbooks(db, ME, ':memory:', [{ name: 't.xlsx', bytes: await w.bytes() }], { onConflict: 'skip', dryRun: true });
+    expect([r.ok, r.records[0].action, r.doubts]).toEqual([true, 'skipped', []]);
+    expect(r.findings.map((f) => f.code)).toContain('stated_total_mismatch');
+  });
+
+  it('a line with neither 实际 nor a rate is "not entered": a plain warning, no doubt; the record imports', async () => {
+    const db = openDatabase(':memory:');
+    const { computeRecord, toInput } = await import('../../../../shared/record');
+    const { layoutSheets, PLAIN_LAYOUT } = await import('../../../fixtures/workbooks');
+    const record = structuredClone(referenceFixture('hans'));
+    record.disbursements[5].actual = null;
+    delete record.disbursements[5].statedRate;
+    const sheets = layoutSheets([computeRecord(toInput(record))], { ...PLAIN_LAYOUT, rates: 'none' });
+    const r = await importWorkbooks(db, ME, ':memory:', [{ name: 'n.xlsx', bytes: await bytesOf(excelOf(sheets)) }], { onConflict: 'fail', dryRun: false });
+    expect(r.findings.filter((f) => f.code === 'amount_missing')).toHaveLength(1);
+    expect([r.committed, r.doubts]).toEqual([true, []]);
+  });
+
   it('the seed workbook, clean, has no doubt and imports at once', async () => {
     const db = openDatabase(':memory:');
     const { exportWorkbook } = await import('../../../../electron/services/excel/export');
@@ -78,6 +101,9 @@ describe('the reading beside the sheet', () => {
     expect(r.doubts.map((x) => x.code)).toEqual(['footnote_mark']);
     const [rec] = listRecords(db, { asOf: undefined });
     expect(readRecord(db, rec.id, { asOf: undefined }).record.totals.actual).toBe('1235.96');
+    // The import's step in the history names the doubt confirmed.
+    const detail = JSON.parse(db.prepare("SELECT detail FROM steps WHERE label = 'import'").pluck().get() as string);
+    expect(detail.confirmed).toEqual(['樟树市 footnote_mark f.xlsx › 樟树市 › D14']);
   });
 
   it('a struck-through line is read as deleted: counted in no figure', async () => {

@@ -1,0 +1,74 @@
+// End-to-end: the import preview shows each doubtful figure beside what its cell showed, holds the
+// import until each doubt is confirmed, and reads again with a person's correction (issue 27).
+import { afterEach, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startApp, type App } from './harness';
+import { ROOT, tempDir } from '../helpers/fixtures';
+import { footnoteWorkbook, yuanInTextBox } from '../fixtures/doubtful';
+
+let app: App | undefined;
+afterEach(async () => {
+  await app?.stop();
+  app = undefined;
+});
+
+async function pick(a: App, file: { name: string; bytes: Uint8Array }) {
+  const p = path.join(tempDir(), file.name);
+  fs.writeFileSync(p, file.bytes);
+  await a.page.getByTestId('import-input').setInputFiles([p]);
+  const dialog = a.page.getByRole('dialog');
+  await dialog.waitFor();
+  return dialog;
+}
+
+describe('doubts in the import preview', () => {
+  it('amounts in 元 under a text box: 15,000,000.00 shown beside 15000000 read in 万元; held; told the unit, it reads 1500 and imports', async () => {
+    app = await startApp();
+    const a = app;
+    await a.page.locator('.table-block[data-table="disbursements"] .ag-row').first().waitFor();
+    const dialog = await pick(a, { name: '寻乌县.xlsx', bytes: await yuanInTextBox('寻乌县').bytes() });
+    const doubts = dialog.getByTestId('doubts');
+    await doubts.waitFor();
+    const scale = dialog.locator('[data-testid="doubt-row"][data-code="amount_scale"]').first();
+    expect(await scale.innerText()).toContain('15,000,000.00');
+    expect(await scale.innerText()).toContain('15000000');
+    expect(await scale.innerText()).toContain('万元(未写明,按万元)');
+    expect(await scale.innerText()).toContain('计划安排额度合计 15000000 万元是中央资金 1500 万元的 10000 倍');
+    expect(await doubts.innerText()).toContain('文本框写着“单位：元”');
+    expect(await dialog.locator('table.preview').first().innerText()).toContain('待确认');
+    expect(await dialog.getByRole('button', { name: '导入' }).isDisabled()).toBe(true);
+    await dialog.evaluate((el) => ((el as HTMLElement).scrollTop = 0));
+    await a.page.screenshot({ path: path.join(ROOT, 'docs/app-import-doubts.png') });
+
+    // The person tells the unit of the two amount columns; the import reads again.
+    const correction = dialog.getByTestId('correction-寻乌县');
+    await correction.getByLabel('C 金额单位').selectOption('yuan');
+    await correction.getByLabel('D 金额单位').selectOption('yuan');
+    await dialog.getByTestId('reread').click();
+    await expect.poll(() => dialog.getByTestId('doubts').count()).toBe(0);
+    expect(await dialog.locator('table.preview').first().innerText()).toContain('1235.96');
+    expect(await correction.innerText()).toContain('本次更正:C 列单位为元;D 列单位为元');
+    await dialog.getByRole('button', { name: '导入' }).click();
+    await expect.poll(() => a.page.getByRole('dialog').count()).toBe(0);
+    await expect.poll(() => a.page.getByText('寻乌县').count()).toBeGreaterThan(0);
+  });
+
+  it('a footnote mark: 640.21¹ shown, 640.21 read; confirmed, it imports', async () => {
+    app = await startApp();
+    const a = app;
+    await a.page.locator('.table-block[data-table="disbursements"] .ag-row').first().waitFor();
+    const dialog = await pick(a, { name: '南丰县.xlsx', bytes: await footnoteWorkbook('南丰县').bytes() });
+    const row = dialog.locator('[data-testid="doubt-row"][data-code="footnote_mark"]');
+    await row.waitFor();
+    expect(await row.getByTestId('doubt-seen').innerText()).toBe('640.21¹');
+    expect(await row.getByTestId('doubt-read').innerText()).toBe('640.21');
+    const commit = dialog.getByRole('button', { name: '导入' });
+    expect(await commit.isDisabled()).toBe(true);
+    await row.getByRole('checkbox').check();
+    await expect.poll(() => commit.isDisabled()).toBe(false);
+    await commit.click();
+    await expect.poll(() => a.page.getByRole('dialog').count()).toBe(0);
+    await expect.poll(() => a.page.getByText('南丰县').count()).toBeGreaterThan(0);
+  });
+});
