@@ -5,7 +5,6 @@ import { forwardRef, lazy, useCallback, useEffect, useImperativeHandle, useMemo,
 import { findingMessage, severityLabel, type Lang } from '../../shared/i18n';
 import type { Finding } from '../../shared/findings';
 import type { RawValue } from '../../shared/fields';
-import { ledgerLineText } from '../../shared/ledger';
 import { CountyForm, type CountyFormHandle, type SaveCounty } from './CountyForm';
 import { AsOfControl } from './AsOfControl';
 import type { CountyRecord } from '../../shared/record';
@@ -17,6 +16,7 @@ import type { Strings } from './strings';
 import type { CellEdit, Marks, NewPayment, View } from './useRecord';
 import { dayOf, lockedMessages } from '../../shared/status';
 import { StatusChip } from './Sidebar';
+import { findingPlace, lineLock, paymentsPerLine, paymentsWith } from './recordSession';
 
 // The grid (AG Grid) loads as its own chunk, beside the app's first screen; the ledger (and ECharts) when first opened.
 const gridModule = import('./grid/TableGrid');
@@ -131,42 +131,21 @@ export const RecordView = forwardRef<RecordViewHandle, Props>(function RecordVie
   }, [focus, tab]);
 
   const jump = (f: Finding) => {
-    const target = f.target;
-    if (!target) return;
-    if (target.table === 'payments') return openLedger({ paymentId: view.paymentIds[target.row ?? 0], field: target.field });
-    if (target.table === 'performance') return;
-    const { table, row, field } = target;
+    const place = findingPlace(f, view.paymentIds, record);
+    if (!place) return;
+    if (place.kind === 'ledger') return openLedger({ paymentId: place.paymentId, field: place.field });
     setTab('tables');
     // The tables may have been hidden behind the ledger: they take the focus once shown.
     requestAnimationFrame(() => {
-      if (table === 'county') document.getElementById(`county-${field}`)?.focus();
-      else if (table === 'totals') grids.disbursements.current?.focus(Math.max(0, record.disbursements.length - 1), field === 'statedRate' ? 'statedRate' : field ?? 'planned');
-      else grids[table].current?.focus(row ?? 0, field ?? 'name');
+      if (place.kind === 'county') document.getElementById(`county-${place.field}`)?.focus();
+      else grids[place.table].current?.focus(place.row, place.field);
     });
   };
 
   // A line with payments: its 实际拨付额度 is their sum as of the day, not typed; it opens them.
-  const paymentsPerLine = useMemo(() => {
-    const count = new Map<number, number>();
-    for (const p of record.payments ?? []) count.set(p.line, (count.get(p.line) ?? 0) + 1);
-    return count;
-  }, [record.payments]);
-  const lineLocked = useCallback(
-    (row: number, field: string): CellLock | null => {
-      const n = field === 'actual' ? paymentsPerLine.get(record.disbursements[row]?.seq ?? -1) : undefined;
-      if (!n) return null;
-      const place = lang === 'zh' ? `第 ${row + 1} 行 ${t.columns.actual}` : `Row ${row + 1}, ${t.columns.actual}`;
-      return { message: `${place}: ${ledgerLineText(n, lang)}(${t.ledgerOpenHint})`, tip: t.ledgerLineTip(n) };
-    },
-    [paymentsPerLine, record.disbursements, lang, t],
-  );
-  const goesWith = useCallback(
-    (rows: number[]) => {
-      const n = rows.reduce((sum, row) => sum + (paymentsPerLine.get(record.disbursements[row]?.seq ?? -1) ?? 0), 0);
-      return n ? t.withPayments(n) : '';
-    },
-    [paymentsPerLine, record.disbursements, t],
-  );
+  const perLine = useMemo(() => paymentsPerLine(record), [record.payments]); // eslint-disable-line react-hooks/exhaustive-deps
+  const lineLocked = useCallback((row: number, field: string): CellLock | null => lineLock(record, perLine, row, field, lang, t), [perLine, record, lang, t]);
+  const goesWith = useCallback((rows: number[]) => paymentsWith(record, perLine, rows, t), [perLine, record, t]);
   const openLine = useCallback((row: number) => openLedger({ line: record.disbursements[row]?.seq ?? 0 }), [openLedger, record.disbursements]);
   const pinned = useMemo(() => totalRow(record.totals, t), [record.totals, t]);
 

@@ -8,47 +8,19 @@
 //   the op is kept as a draft (still on screen, marked), to retry or discard — never retried forever.
 // Nothing else waits on a failing write for ever: settle() says when writes are stuck.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { ApiError, OfflineError, ServerError } from '../../shared/client';
-import type { Output } from '../../shared/contract';
-import type { CountyRecord } from '../../shared/record';
-import { checkRecord } from '../../shared/checks';
-import type { Finding } from '../../shared/findings';
-import type { FieldValue, RawValue } from '../../shared/fields';
-import type { Payment, PaymentField } from '../../shared/ledger';
-import { applyEdits, applyPayments } from './applyEdits';
+import { ApiError, type ServerError } from '../../shared/client';
+import type { PaymentField } from '../../shared/ledger';
 import type { Lang } from '../../shared/i18n';
 import { api } from './api';
 import { message } from './errors';
 import { STRINGS } from './strings';
-import type { CellMark, GridTable } from './grid/TableGrid';
+import {
+  counts, dropDrafts, enqueue, failureOf, marksOf, nextDelay, nextQueued, notIn, refuse, requeueDrafts, restingState, unrefuse, viewOf,
+  withStatus, without, writtenIds, type CellEdit, type Loaded, type Marks, type NewPayment, type Op, type Refusals, type SaveState,
+} from './editQueue';
 
 export { message };
-
-export type Loaded = Output<'getRecord'>;
-/** saved; saving; offline (retrying); draft (some edits kept as drafts after a server failure). */
-export type SaveState = 'saved' | 'saving' | 'offline' | 'draft';
-export type CellEdit = { table: GridTable; rowId: number; field: string; raw: RawValue; value: FieldValue };
-/** A payment added in the ledger: a key (below 0) until the store gives it an id, what was typed, and what it reads as. */
-export type NewPayment = { key: number; raw: Partial<Record<PaymentField, RawValue>>; payment: Payment };
-type Op = { id: number; recordId: number; table: GridTable; edits: CellEdit[]; append: NewPayment[]; clear: boolean; status: 'queued' | 'written' | 'draft' };
-
-/** The record on screen. paymentIds are the payments' ids, in the record's order; a payment added in this
- * window keeps the key it was typed under (the grid's row stays the same row when the store answers). */
-export type View = { record: CountyRecord; findings: Finding[]; itemIds: number[]; disbursementIds: number[]; paymentIds: number[]; status: Loaded['status']; version: number };
-export type Marks = Record<GridTable, ReadonlyMap<string, CellMark>>;
-
-/** The record with the ops applied (applyEdits.ts), and its findings. */
-function apply(base: Loaded, ops: Op[], keyOf: (id: number) => number, asOf: string | undefined): View {
-  const mine = ops.filter((o) => o.recordId === base.id);
-  const paymentIds = base.paymentIds.map(keyOf);
-  const edits = mine.flatMap((o) => (o.table === 'payments' ? [] : (o.edits as (CellEdit & { table: 'items' | 'disbursements' })[])));
-  const payments = mine.filter((o) => o.table === 'payments');
-  if (edits.length === 0 && payments.length === 0) return { record: base.record, findings: base.findings, itemIds: base.itemIds, disbursementIds: base.disbursementIds, paymentIds, status: base.status, version: base.version };
-  let record = edits.length ? applyEdits(base.record, base, edits) : base.record;
-  let ids = paymentIds;
-  if (payments.length) ({ record, paymentIds: ids } = applyPayments(record, paymentIds, base.typedActuals, payments, asOf));
-  return { record, findings: checkRecord(record), itemIds: base.itemIds, disbursementIds: base.disbursementIds, paymentIds: ids, status: base.status, version: base.version };
-}
+export type { CellEdit, Loaded, Marks, NewPayment, SaveState, View } from './editQueue';
 
 const sleep = (ms: number, wake: { current: (() => void) | null }) =>
   new Promise<void>((resolve) => {
@@ -71,7 +43,7 @@ export function useRecord(recordId: number | null, { onError, onWritten, lang, a
   const [base, setBase] = useState<Loaded | null>(null);
   const [ops, setOps] = useState<Op[]>([]);
   const [save, setSaveState] = useState<SaveState>('saved');
-  const [refusals, setRefusals] = useState<ReadonlyMap<string, CellMark & { table: GridTable }>>(new Map());
+  const [refusals, setRefusals] = useState<Refusals>(new Map());
   const opsRef = useRef<Op[]>([]);
   const saveRef = useRef<SaveState>('saved');
   const running = useRef(false);
@@ -106,12 +78,12 @@ export function useRecord(recordId: number | null, { onError, onWritten, lang, a
       setBase(null);
       return;
     }
-    const seen = new Set(opsRef.current.filter((o) => o.status === 'written').map((o) => o.id));
+    const seen = writtenIds(opsRef.current);
     try {
       const loaded = await api.getRecord({ id, ...(asOfRef.current ? { asOf: asOfRef.current } : {}) });
       if (ticket !== latestReload.current || idRef.current !== id) return;
       setBase(loaded);
-      publish(opsRef.current.filter((o) => !seen.has(o.id)));
+      publish(notIn(opsRef.current, seen));
     } catch (e) {
       if (e instanceof ApiError && e.wire.code === 'no_record') setBase(null);
       else callbacks.current.onError(message(e, callbacks.current.lang));
@@ -130,19 +102,8 @@ export function useRecord(recordId: number | null, { onError, onWritten, lang, a
     else void reload();
   }, [asOf, reload]);
 
-  const markRefused = (op: Op, text: string) =>
-    setRefusals((m) => {
-      const next = new Map(m);
-      for (const e of op.edits) next.set(`${e.rowId}:${e.field}`, { kind: 'error', message: text, table: op.table });
-      return next;
-    });
-  const unmark = (op: Op) =>
-    setRefusals((m) => {
-      if (!op.edits.some((e) => m.has(`${e.rowId}:${e.field}`))) return m;
-      const next = new Map(m);
-      for (const e of op.edits) next.delete(`${e.rowId}:${e.field}`);
-      return next;
-    });
+  const markRefused = (op: Op, text: string) => setRefusals((m) => refuse(m, op, text));
+  const unmark = (op: Op) => setRefusals((m) => unrefuse(m, op));
 
   /** Payment edits and added payments, one step; a payment typed under a key is edited by its id once the store gave it one. */
   const writePayments = async (op: Op) => {
@@ -162,28 +123,30 @@ export function useRecord(recordId: number | null, { onError, onWritten, lang, a
     running.current = true;
     let delay = 1000;
     for (;;) {
-      const op = opsRef.current.find((o) => o.status === 'queued');
+      const op = nextQueued(opsRef.current);
       if (!op) break;
       setSave('saving');
       const { lang: l, onError: fail } = callbacks.current;
       try {
         if (op.table === 'payments') await writePayments(op);
         else await api.editCells({ recordId: op.recordId, table: op.table, edits: op.edits.map((e) => ({ rowId: e.rowId, field: e.field, value: e.raw })), clear: op.clear });
-        publish(opsRef.current.map((o) => (o.id === op.id ? { ...o, status: 'written' } : o)));
+        publish(withStatus(opsRef.current, op.id, 'written'));
         delay = 1000;
       } catch (e) {
-        if (e instanceof OfflineError) {
+        const failure = failureOf(e);
+        if (failure === 'offline') {
           setSave('offline');
           await sleep(delay, wake);
-          delay = Math.min(delay * 2, 10_000);
+          delay = nextDelay(delay);
           continue;
         }
-        if (e instanceof ServerError) {
-          publish(opsRef.current.map((o) => (o.id === op.id ? { ...o, status: 'draft' } : o)));
-          fail(STRINGS[l].serverFailed(e.wire.code, e.wire.messages?.[l] ?? e.wire.message));
+        if (failure === 'draft') {
+          const { wire } = e as ServerError;
+          publish(withStatus(opsRef.current, op.id, 'draft'));
+          fail(STRINGS[l].serverFailed(wire.code, wire.messages?.[l] ?? wire.message));
         } else {
           // Refused by the store: the value goes, and its cells say why.
-          publish(opsRef.current.filter((o) => o.id !== op.id));
+          publish(without(opsRef.current, op.id));
           const text = message(e, l);
           markRefused(op, text);
           fail(text);
@@ -191,7 +154,7 @@ export function useRecord(recordId: number | null, { onError, onWritten, lang, a
       }
     }
     running.current = false;
-    setSave(opsRef.current.some((o) => o.status === 'draft') ? 'draft' : 'saved');
+    setSave(restingState(opsRef.current));
     await reload();
     callbacks.current.onWritten();
   }, [reload, publish]);
@@ -202,13 +165,9 @@ export function useRecord(recordId: number | null, { onError, onWritten, lang, a
       const id = idRef.current;
       if (id === null || edits.length === 0) return;
       // A new value for a cell replaces its draft, and its old refusal mark goes.
-      const touched = new Set(edits.map((e) => `${e.table}:${e.rowId}:${e.field}`));
-      const kept = opsRef.current
-        .map((o) => (o.status === 'draft' ? { ...o, edits: o.edits.filter((e) => !touched.has(`${e.table}:${e.rowId}:${e.field}`)) } : o))
-        .filter((o) => o.edits.length > 0 || o.append.length > 0);
       const op: Op = { id: nextId.current++, recordId: id, table: edits[0].table, edits, append: [], clear: !!options.clear, status: 'queued' };
       unmark(op);
-      publish([...kept, op]);
+      publish(enqueue(opsRef.current, op));
       void pump();
     },
     [pump, publish],
@@ -245,25 +204,18 @@ export function useRecord(recordId: number | null, { onError, onWritten, lang, a
   }, []);
 
   const retryNow = useCallback(() => {
-    publish(opsRef.current.map((o) => (o.status === 'draft' ? { ...o, status: 'queued' } : o)));
+    publish(requeueDrafts(opsRef.current));
     wake.current?.();
     void pump();
   }, [pump, publish]);
 
   const discardDrafts = useCallback(() => {
-    publish(opsRef.current.filter((o) => o.status !== 'draft'));
+    publish(dropDrafts(opsRef.current));
     setSave(opsRef.current.some((o) => o.status === 'queued') ? saveRef.current : 'saved');
   }, [publish]);
 
-  const view = useMemo(() => (base ? apply(base, ops, keyOf, asOf ?? undefined) : null), [base, ops, keyOf, asOf]);
-  const marks = useMemo<Marks>(() => {
-    const out = { items: new Map<string, CellMark>(), disbursements: new Map<string, CellMark>(), payments: new Map<string, CellMark>() };
-    for (const [key, m] of refusals) out[m.table].set(key, { kind: m.kind, message: m.message });
-    const draftText = STRINGS[lang].draftMark;
-    for (const o of ops) if (o.status === 'draft') for (const e of o.edits) out[e.table].set(`${e.rowId}:${e.field}`, { kind: 'draft', message: draftText });
-    return out;
-  }, [refusals, ops, lang]);
-  const pending = ops.filter((o) => o.status === 'queued').length;
-  const drafts = ops.filter((o) => o.status === 'draft').length;
+  const view = useMemo(() => (base ? viewOf(base, ops, keyOf, asOf ?? undefined) : null), [base, ops, keyOf, asOf]);
+  const marks = useMemo<Marks>(() => marksOf(refusals, ops, STRINGS[lang].draftMark), [refusals, ops, lang]);
+  const { pending, drafts } = counts(ops);
   return { view, save, pending, drafts, marks, edit, addPayments, paymentId, reload, settle, retryNow, discardDrafts, recordId: base?.id ?? null };
 }

@@ -25,6 +25,7 @@ import { cellPlace } from './refusal';
 import { DEFAULT_COL_DEF, LONG_TABLE, ROW_CLASS_RULES, THEME, buildColumnDefs, rowIdOf, type CellParams, type RowData } from './gridOptions';
 import { cellAtPoint as cellAtPoint_, cellElement as cellElement_, editorBox } from './geometry';
 import { CategoryList, LIST_FIELDS, listFor, type ListState } from './CategoryList';
+import { GridTools } from './GridTools';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -628,23 +629,7 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
   const listLeft = sinkStyle ? parseFloat(sinkStyle.left) : 0;
   return (
     <div className="table-block" data-table={table}>
-      {table === 'payments' ? (
-        // Payments are listed by line and day: a new one goes to the end, and none is moved by hand.
-        <div className="grid-tools">
-          {props.recordLocked && <span className="locked-tag" title={props.recordLocked}>{t.lockedTag}</span>}
-          <button onMouseDown={(e) => e.preventDefault()} onClick={() => void rowOp('append')} title={isMac ? '⌘⇧=' : 'Ctrl+Shift+='}>{t.addPayment}</button>
-          <button onMouseDown={(e) => e.preventDefault()} onClick={() => void rowOp('delete')} title={isMac ? '⌘-' : 'Ctrl+-'}>{t.deletePayments}</button>
-        </div>
-      ) : (
-        <div className="grid-tools">
-          {props.recordLocked && <span className="locked-tag" title={props.recordLocked}>{t.lockedTag}</span>}
-          <button onMouseDown={(e) => e.preventDefault()} onClick={() => void rowOp('insert')} title={isMac ? '⌘⇧=' : 'Ctrl+Shift+='}>{t.insertRow}</button>
-          <button onMouseDown={(e) => e.preventDefault()} onClick={() => void rowOp('append')}>{t.appendRow}</button>
-          <button onMouseDown={(e) => e.preventDefault()} onClick={() => void rowOp('delete')} title={isMac ? '⌘-' : 'Ctrl+-'}>{t.deleteRows}</button>
-          <button onMouseDown={(e) => e.preventDefault()} onClick={() => void rowOp('up')}>{t.moveUp}</button>
-          <button onMouseDown={(e) => e.preventDefault()} onClick={() => void rowOp('down')}>{t.moveDown}</button>
-        </div>
-      )}
+      <GridTools table={table} recordLocked={props.recordLocked} t={t} mac={isMac} onOp={(op) => void rowOp(op)} />
       {notice?.at === 'tools' && <p className="grid-notice" role="alert">{notice.text}</p>}
       <div
         className={`grid${rows.length === 0 ? ' empty-grid' : ''}`}

@@ -10,12 +10,12 @@ import type { Lang } from '../../../shared/i18n';
 import type { RawValue } from '../../../shared/fields';
 import { chineseDay, defaultAsOf, type PaymentField } from '../../../shared/ledger';
 import { parsePaymentField } from '../../../shared/payment-fields';
-import type { Finding } from '../../../shared/findings';
 import { TableGrid, type CellMark, type GridHandle, type RowOp } from '../grid/TableGrid';
 import type { Strings } from '../strings';
 import type { CellEdit, NewPayment, View } from '../useRecord';
 import { LedgerChart } from './LedgerChart';
-import { draftRow, grouped, ledgerCheck, ledgerNotes, ledgerTotals, missing, newKey, storedRows, toNewPayment, type Draft, type LedgerRow } from './rows';
+import { draftRow, grouped, ledgerCheck, ledgerNotes, ledgerTotals, newKey, storedRows, toNewPayment, type Draft, type LedgerRow } from './rows';
+import { findingsAsShown, shownOrder, typeInto, type Held, type Typed } from './session';
 
 export type LedgerHandle = {
   /** Selects a payment (by its id or key) and gives the grid the keyboard. */
@@ -53,22 +53,14 @@ export const LedgerView = forwardRef<LedgerHandle, Props>(function LedgerView(pr
   const grid = useRef<GridHandle>(null);
 
   // ---- the order shown: the record's (line, day), new payments last, the worked-on payment held ----
-  const held = useRef<{ key: number; index: number } | null>(null);
+  const held = useRef<Held>(null);
   const shown = useRef<number[]>([]);
   const active = useRef<number | null>(null);
   const [release, setRelease] = useState(0);
   const order = useMemo(() => {
-    const sorted = [...view.paymentIds, ...drafts.map((d) => d.key)];
-    const key = active.current;
-    const was = key === null ? -1 : held.current?.key === key ? held.current.index : shown.current.indexOf(key);
-    if (key !== null && was >= 0 && sorted.includes(key) && sorted.indexOf(key) !== was) {
-      held.current = { key, index: was };
-      const rest = sorted.filter((k) => k !== key);
-      rest.splice(Math.min(was, rest.length), 0, key);
-      return rest;
-    }
-    held.current = null;
-    return sorted;
+    const next = shownOrder([...view.paymentIds, ...drafts.map((d) => d.key)], active.current, held.current, shown.current);
+    held.current = next.held;
+    return next.order;
   }, [view.paymentIds, drafts, release]); // eslint-disable-line react-hooks/exhaustive-deps
   shown.current = order;
 
@@ -89,10 +81,7 @@ export const LedgerView = forwardRef<LedgerHandle, Props>(function LedgerView(pr
   const day = lang === 'zh' ? chineseDay(asOfDay) : asOfDay;
 
   // Findings point at payments by their place in the record; the grid counts rows as shown.
-  const findings = useMemo(
-    () => view.findings.map((f): Finding => (f.target?.table === 'payments' && f.target.row !== undefined ? { ...f, target: { ...f.target, row: order.indexOf(view.paymentIds[f.target.row]) } } : f)),
-    [view.findings, view.paymentIds, order],
-  );
+  const findings = useMemo(() => findingsAsShown(view.findings, view.paymentIds, order), [view.findings, view.paymentIds, order]);
   const marks = useMemo(() => new Map([...ledgerNotes(record, rows, drafts, t, lang), ...props.marks]), [record, rows, drafts, t, lang, props.marks]);
   const check = useMemo(() => ledgerCheck(record, lang), [record, lang]);
   const pinned = useMemo(() => (record.payments?.length ? ledgerTotals(record, t, day) : undefined), [record, t, day]);
@@ -101,14 +90,10 @@ export const LedgerView = forwardRef<LedgerHandle, Props>(function LedgerView(pr
   const live = useRef(props);
   live.current = props;
   /** Applies typed values to new payments; those now complete are stored (with `edits` of others, one step). */
-  const typeIntoDrafts = (typed: { key: number; field: string; raw: RawValue }[], edits: CellEdit[] = []) => {
+  const typeIntoDrafts = (typed: Typed[], edits: CellEdit[] = []) => {
     const { view: v, onAdd } = live.current;
-    const next = draftStore.get().map((d) => {
-      const mine = typed.filter((e) => e.key === d.key);
-      return mine.length ? { ...d, raw: { ...d.raw, ...Object.fromEntries(mine.map((e) => [e.field, e.raw === null ? '' : String(e.raw)])) } } : d;
-    });
-    const complete = next.filter((d) => typed.some((e) => e.key === d.key) && missing(v.record, d).length === 0);
-    draftStore.set(next.filter((d) => !complete.includes(d)));
+    const { drafts: still, complete } = typeInto(v.record, draftStore.get(), typed);
+    draftStore.set(still);
     if (complete.length || edits.length) onAdd(complete.map((d) => toNewPayment(v.record, d)), edits);
   };
   const isDraft = (key: number) => draftStore.get().some((d) => d.key === key);

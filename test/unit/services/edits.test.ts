@@ -92,3 +92,14 @@ describe('a paste is all or nothing in the store', () => {
     expect(readRecord(db, id, { asOf: undefined }).record).toEqual(referenceFixture('hans'));
   });
 });
+
+describe('the one mutation path names only columns the store has', () => {
+  it('a write to a column that does not exist is refused before any SQL is made of it, and nothing changes', async () => {
+    const { mutate } = await import('../../../electron/services/store/changelog');
+    const { db, id, ids } = setup();
+    const evil = 'name = 1; DROP TABLE records; --';
+    expect(() => mutate(db, ME, { action: 'edit', recordId: id }, (changes) => changes.update('disbursements', ids[0], { [evil]: 'x' }))).toThrow(`unknown column disbursements.${evil}`);
+    expect(() => mutate(db, ME, { action: 'edit', recordId: id }, (changes) => changes.insert('disbursements', { record_id: id, [evil]: 'x' }))).toThrow(`unknown column disbursements.${evil}`);
+    expect(readRecord(db, id, { asOf: undefined }).record).toEqual(referenceFixture('hans'));
+  });
+});

@@ -1,0 +1,19 @@
+// The quick mutation run (npm run mutation:fast): the files that hold money, the record, the ledger,
+// payments, field parsing, status and the store's writes, against the unit tests that run in
+// milliseconds (no second process, no workbook, no browser). A mutant that survives here may still
+// be killed by the full run (npm run mutation); one killed here is killed there too.
+import { defineConfig } from 'vitest/config';
+import base from './vitest.config';
+
+export default defineConfig({
+  ...base,
+  test: {
+    ...base.test,
+    include: [
+      'test/unit/shared/{money,entry,checks,text,payment-fields,status-ledger}.test.ts',
+      'test/unit/services/{edits,undo,fields,status,ledger}.test.ts',
+      'test/unit/renderer/{apply-edits,apply-payments,ledger-rows}.test.ts',
+    ],
+    globalSetup: [],
+  },
+});
