@@ -10,7 +10,9 @@ import type { RecordInput } from '../../shared/record';
 const demo = JSON.parse(readFileSync(path.join(ROOT, 'shared/demo/zhangshu-2021.json'), 'utf8')) as RecordInput;
 const xunwu: RecordInput = { ...demo, county: { ...demo.county, name: '寻乌县', prefecture: '赣州市', batch: 8 } };
 
-const app = appPerTest({ records: [xunwu] });
+const yudu: RecordInput = { ...demo, county: { ...demo.county, name: '于都县', prefecture: '赣州市', batch: 7 } };
+
+const app = appPerTest({ records: [xunwu, yudu] });
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000 });
 type Stored = { record: { payments?: { line: number; date: string; amount: string }[]; disbursements: { actual: string | null }[] } };
 const stored = async (page: Page, id = 1) => callApi<Stored>(page, 'getRecord', { id });
@@ -39,7 +41,16 @@ describe('figures as of a day', () => {
     const actual = (county: string) => page.locator('.overview-grid .county-row', { hasText: county }).locator('[col-id="actual"]').innerText();
     await poll(() => actual('樟树市')).toBe('895.75');
     await poll(() => actual('寻乌县')).toBe('※ 填报数 1235.96');
-    await poll(() => page.locator('.overview-grid .subtotal-row').first().innerText()).toContain('江西省 小计(2 个县,其中 1 个截至该日)');
+    await poll(() => page.locator('.overview-grid .subtotal-row').first().innerText()).toContain('江西省 小计(3 个县,其中 1 个截至该日)');
+  });
+});
+
+describe('pinyin search', () => {
+  it('typing yudu in the sidebar finds 于都县 (都 read dū in a place name)', async () => {
+    const { page } = app();
+    await gridReady(page);
+    await page.locator('input.search').fill('yudu');
+    await poll(() => page.locator('.record').allInnerTexts().then((x) => x.map((s) => s.split('\n')[0]))).toEqual(['于都县']);
   });
 });
 
