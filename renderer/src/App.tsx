@@ -23,6 +23,7 @@ import { useRecordActions } from './useRecordActions';
 import { useUndoKeys } from './useUndoKeys';
 import { asOfOf, INITIAL_OVERVIEW, type OverviewState } from './overview/state';
 import { keptCount } from './ledger/kept';
+import { Welcome } from './Welcome';
 
 // Dialogs and the print preview load as their own chunks when first opened.
 const dialogs = () => import('./Dialogs');
@@ -245,7 +246,15 @@ export function App() {
         onDelete={() => current && void actions.deleteRecord(current)}
       />
       <main className="content">
-        {!view && <p className="empty">{records.length === 0 ? t.noRecord : ''}</p>}
+        {!view && records.length === 0 && (
+          <Welcome
+            t={t}
+            onDemo={() => void api.addDemo({}).then(async ({ id }) => { await refreshList(); await actions.open(id); }, fail)}
+            onNew={() => setDialog({ kind: 'record', duplicateOf: null })}
+            onImport={(files) => setDialog({ kind: 'import', files })}
+            onTemplate={() => setDialog({ kind: 'template' })}
+          />
+        )}
         {view && selected !== null && (
           <Suspense fallback={<p className="empty">…</p>}>
             <RecordView

@@ -41,6 +41,12 @@ export function ExportDialog({ records, current, asOf, t, lang, desktop, onSaved
   };
   return (
     <Modal title={t.exportTitle} onClose={onClose}>
+      <p className="pick-all">
+        <label>
+          <input type="checkbox" checked={records.length > 0 && chosen.size === records.length} onChange={(e) => setChosen(new Set(e.target.checked ? records.map((r) => r.id) : []))} />
+          {t.selectAll}
+        </label>
+      </p>
       <ul className="pick">
         {records.map((r) => (
           <li key={r.id}>
