@@ -24,6 +24,7 @@ import { useUndoKeys } from './useUndoKeys';
 import { asOfOf, INITIAL_OVERVIEW, type OverviewState } from './overview/state';
 import { keptCount } from './ledger/kept';
 import { Welcome } from './Welcome';
+import { useRegionKeys } from './useRegionKeys';
 
 // Dialogs and the print preview load as their own chunks when first opened.
 const dialogs = () => import('./Dialogs');
@@ -178,6 +179,18 @@ export function App() {
     })();
   };
 
+  const switchView = (v: MainView) => {
+    if (v === mainView) return;
+    // Typed values are written before the record view goes (and come back with it).
+    // The overview shows what the data file holds now (another window or the CLI may have changed it).
+    void rec.settle().then(() => {
+      setMainView(v);
+      if (v === 'overview') void refreshList();
+    });
+  };
+  // F6 / Shift+F6 between toolbar, sidebar and tables, Ctrl+Tab between tables, Ctrl+Shift+1/2: 记录 / 总览.
+  useRegionKeys(switchView);
+
   return (
     <div className="app">
       <Toolbar
@@ -197,15 +210,7 @@ export function App() {
         onPrint={() => void rec.settle().then(() => setDialog({ kind: 'print' }))}
         onLang={() => setLang(lang === 'zh' ? 'en' : 'zh')}
         view={mainView}
-        onView={(v) => {
-          if (v === mainView) return;
-          // Typed values are written before the record view goes (and come back with it).
-          // The overview shows what the data file holds now (another window or the CLI may have changed it).
-          void rec.settle().then(() => {
-            setMainView(v);
-            if (v === 'overview') void refreshList();
-          });
-        }}
+        onView={switchView}
         onSettings={() => setDialog({ kind: 'settings' })}
       />
       {mainView === 'overview' ? (
