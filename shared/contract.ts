@@ -207,6 +207,8 @@ export const contract = {
     output: statusInfo,
   },
   createRecord: { input: z.object({ county: countySchema }), output: z.object({ id }) },
+  /** Adds the demo record (the seed document, 樟树市 batch 8) unless it is there; its id. */
+  addDemo: { input: z.object({}), output: z.object({ id, added: z.boolean() }) },
   duplicateRecord: { input: z.object({ id, batch: z.number().int().min(1).max(99) }), output: z.object({ id }) },
   deleteRecord: { input: z.object({ id }), output: z.object({ backup: z.string().nullable() }) },
   updateCounty: { input: z.object({ id, field: z.enum(COUNTY_FIELDS), value: rawValue }), output: ok },

@@ -2,8 +2,13 @@
 // where a collation by single characters goes wrong): the order of provinces and counties, and
 // search by full pinyin or initials (`ganzhou`, `gz`). Traditional characters are folded to
 // simplified first, so 贛州 spells as 赣州. Heavy (a dictionary): the app loads it as its own chunk.
-import { pinyin } from 'pinyin-pro';
+import { customPinyin, pinyin } from 'pinyin-pro';
 import { fold } from './text';
+import { PLACE_PINYIN } from './place-pinyin';
+
+// Place names have their own readings (于都 yú dū, 乐清 yuè qīng, 单县 shàn xiàn): every county- and
+// prefecture-level name a word dictionary misreads, generated from GB/T 2260 and CC-CEDICT.
+customPinyin(PLACE_PINYIN);
 
 type Spelling = { syllables: string[]; full: string; initials: string; starts: number[] };
 const cache = new Map<string, Spelling>();
@@ -12,7 +17,8 @@ const cache = new Map<string, Spelling>();
 export function spell(text: string): Spelling {
   const hit = cache.get(text);
   if (hit) return hit;
-  const folded = fold(text);
+  // 乾 is a simplified character of its own in place names (乾县 qián): not folded to 干.
+  const folded = fold(text.replace(/乾/g, '\uE000')).replace(/\uE000/g, '乾');
   const syllables = folded ? pinyin(folded, { toneType: 'none', type: 'array', v: true, nonZh: 'consecutive' }).map((s) => s.toLowerCase().replace(/\s+/g, '')).filter(Boolean) : [];
   const starts: number[] = [];
   let full = '';

@@ -13,6 +13,7 @@ import { WORDING } from '../../shared/document';
 import type { Script } from '../../shared/text';
 import { mutate, replay, history, type Actor } from './store/changelog';
 import { backupDatabase, MANUAL_REASON, withBackup } from './store/backup';
+import { addDemo } from './demo';
 import { createRecord, listRecords, readRecord, removeRecord, conflictError, findRecordIds, summarizeRecords } from './store/records';
 import { readPreferences, writePreferences } from './store/preferences';
 import { today } from '../../shared/ledger';
@@ -65,6 +66,7 @@ export const handlers: Handlers = {
   editPayments: ({ recordId, edits, append }, { db, actor }) => ({ ok: true, appended: editPayments(db, actor, recordId, edits, append) }),
   deletePayments: ({ recordId, paymentIds }, { db, actor }) => (deletePayments(db, actor, recordId, paymentIds), OK),
   createRecord: ({ county }, { db, actor }) => ({ id: createRecord(db, actor, { county, items: [], disbursements: [] }, 'create') }),
+  addDemo: (_input, { db, actor }) => addDemo(db, actor),
   duplicateRecord: ({ id, batch }, { db, actor }) => {
     const stored = readRecord(db, id, { asOf: undefined });
     const input = toInput(stored.record);

@@ -23,6 +23,8 @@ import { useRecordActions } from './useRecordActions';
 import { useUndoKeys } from './useUndoKeys';
 import { asOfOf, INITIAL_OVERVIEW, type OverviewState } from './overview/state';
 import { keptCount } from './ledger/kept';
+import { Welcome } from './Welcome';
+import { useRegionKeys } from './useRegionKeys';
 
 // Dialogs and the print preview load as their own chunks when first opened.
 const dialogs = () => import('./Dialogs');
@@ -178,6 +180,18 @@ export function App() {
     })();
   };
 
+  const switchView = (v: MainView) => {
+    if (v === mainView) return;
+    // Typed values are written before the record view goes (and come back with it).
+    // The overview shows what the data file holds now (another window or the CLI may have changed it).
+    void rec.settle().then(() => {
+      setMainView(v);
+      if (v === 'overview') void refreshList();
+    });
+  };
+  // F6 / Shift+F6 between toolbar, sidebar and tables, Ctrl+Tab between tables, Ctrl+Shift+1/2: 记录 / 总览.
+  useRegionKeys(switchView);
+
   return (
     <div className="app">
       <Toolbar
@@ -197,15 +211,7 @@ export function App() {
         onPrint={() => void rec.settle().then(() => setDialog({ kind: 'print' }))}
         onLang={() => setLang(lang === 'zh' ? 'en' : 'zh')}
         view={mainView}
-        onView={(v) => {
-          if (v === mainView) return;
-          // Typed values are written before the record view goes (and come back with it).
-          // The overview shows what the data file holds now (another window or the CLI may have changed it).
-          void rec.settle().then(() => {
-            setMainView(v);
-            if (v === 'overview') void refreshList();
-          });
-        }}
+        onView={switchView}
         onSettings={() => setDialog({ kind: 'settings' })}
       />
       {mainView === 'overview' ? (
@@ -246,7 +252,15 @@ export function App() {
         onDelete={() => current && void actions.deleteRecord(current)}
       />
       <main className="content">
-        {!view && <p className="empty">{records.length === 0 ? t.noRecord : ''}</p>}
+        {!view && records.length === 0 && (
+          <Welcome
+            t={t}
+            onDemo={() => void api.addDemo({}).then(async ({ id }) => { await refreshList(); await actions.open(id); }, fail)}
+            onNew={() => setDialog({ kind: 'record', duplicateOf: null })}
+            onImport={(files) => setDialog({ kind: 'import', files })}
+            onTemplate={() => setDialog({ kind: 'template' })}
+          />
+        )}
         {view && selected !== null && (
           <Suspense fallback={<p className="empty">…</p>}>
             <RecordView

@@ -41,6 +41,12 @@ export function ExportDialog({ records, current, asOf, t, lang, desktop, onSaved
   };
   return (
     <Modal title={t.exportTitle} onClose={onClose}>
+      <p className="pick-all">
+        <label>
+          <input type="checkbox" checked={records.length > 0 && chosen.size === records.length} onChange={(e) => setChosen(new Set(e.target.checked ? records.map((r) => r.id) : []))} />
+          {t.selectAll}
+        </label>
+      </p>
       <ul className="pick">
         {records.map((r) => (
           <li key={r.id}>
@@ -69,6 +75,18 @@ export function ExportDialog({ records, current, asOf, t, lang, desktop, onSaved
 }
 
 const NEW_FIELDS = ['name', 'province', 'prefecture', 'batch', 'year'] as const;
+
+/** An input whose whole value is selected when it is entered, by Tab or by a click (the click's mouseup would undo it). */
+const selectOnEnter = {
+  onFocus: (e: React.FocusEvent<HTMLInputElement>) => {
+    e.target.select();
+    e.target.dataset.justFocused = '1';
+  },
+  onMouseUp: (e: React.MouseEvent<HTMLInputElement>) => {
+    if (e.currentTarget.dataset.justFocused) e.preventDefault();
+    delete e.currentTarget.dataset.justFocused;
+  },
+};
 
 /** New record, or a duplicate to another batch (then only the batch is asked). */
 export function RecordDialog({ t, lang, duplicateOf, onClose, onDone }: { t: Strings; lang: Lang; duplicateOf: RecordSummary | null; onClose: () => void; onDone: (id: number) => void }) {
@@ -100,7 +118,11 @@ export function RecordDialog({ t, lang, duplicateOf, onClose, onDone }: { t: Str
         {fields.map((f) => (
           <label key={f} className="field">
             <span>{t.fields[f]}{f === 'name' || f === 'batch' || f === 'year' ? ` (${t.required})` : ''}</span>
-            <input name={f} value={values[f] ?? ''} autoFocus={f === fields[0]} onChange={(e) => setValues({ ...values, [f]: e.target.value })} />
+            <input
+              name={f} value={values[f] ?? ''} autoFocus={f === fields[0]} onChange={(e) => setValues({ ...values, [f]: e.target.value })}
+              // A suggested value (this year, the next batch) is selected when the field is entered, so typing replaces it.
+              {...(f === 'year' || duplicateOf ? selectOnEnter : {})}
+            />
           </label>
         ))}
         {error && <p className="error">{error}</p>}

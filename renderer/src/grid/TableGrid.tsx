@@ -498,7 +498,10 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
     const { text, html } = copyBlock(block);
     e.clipboardData.setData('text/plain', text);
     e.clipboardData.setData('text/html', html);
-    if (cut) clearCells(core);
+    // A cut on a locked record copies, and says the cells were not cleared (why), never 已清除.
+    if (cut) {
+      if (!refuseLocked('cell')) clearCells(core);
+    }
     else live.current.onMessage(t.copied(block.length, block[0]?.length ?? 0));
   };
 

@@ -145,7 +145,11 @@ export function Overview({ records, pinyin, state, setState, t, lang, desktop, o
         </p>
       )}
       {state.charts && <Charts records={shown} lang={lang} />}
-      <OverviewGrid ref={grid} rows={rows} total={total} lang={lang} t={t} comparePinyin={pinyin.comparePinyin} onOpen={onOpen} />
+      <OverviewGrid
+        key={base.length === 0 ? 'none' : 'some'}
+        ref={grid} rows={rows} total={total} lang={lang} t={t} comparePinyin={pinyin.comparePinyin} onOpen={onOpen}
+        emptyText={base.length === 0 ? t.overviewNoRecords : t.overviewEmpty}
+      />
       {printing && (
         <Suspense fallback={null}>
           <OverviewPrint

@@ -53,6 +53,8 @@ type Props = {
   t: Strings;
   comparePinyin: (a: string, b: string) => number;
   onOpen: (id: number) => void;
+  /** What the empty table says (no county matches the filters, or the data file holds none). */
+  emptyText?: string;
 };
 
 const THEME = themeQuartz.withParams({ fontFamily: 'inherit', fontSize: 13, headerFontWeight: 600, cellHorizontalPadding: 8, rowHeight: 30, headerHeight: 34 });
@@ -68,7 +70,7 @@ const compareRate = (a: string | null, b: string | null, _x?: unknown, _y?: unkn
   a === null || b === null ? (a === b ? 0 : (a === null ? 1 : -1) * (descending ? -1 : 1)) : (compareDecimals(a, b) ?? 0);
 const statusRank = (s: ReviewStatus | null) => (s === null ? -1 : STATUSES.indexOf(s));
 
-export const OverviewGrid = forwardRef<OverviewGridHandle, Props>(function OverviewGrid({ rows, total, lang, t, comparePinyin, onOpen }, ref) {
+export const OverviewGrid = forwardRef<OverviewGridHandle, Props>(function OverviewGrid({ rows, total, lang, t, comparePinyin, onOpen, emptyText }, ref) {
   const apiRef = useRef<GridApi<GridRow> | null>(null);
   // The rows in their groups, as given: sorting reorders counties only inside the run between two subtotals.
   const structure = useRef(rows);
@@ -165,7 +167,7 @@ export const OverviewGrid = forwardRef<OverviewGridHandle, Props>(function Overv
         suppressCellFocus
         tooltipShowDelay={400}
         localeText={lang === 'zh' ? AG_GRID_LOCALE_CN : AG_GRID_LOCALE_EN}
-        overlayNoRowsTemplate={`<span>${t.overviewEmpty}</span>`}
+        overlayNoRowsTemplate={`<span>${emptyText ?? t.overviewEmpty}</span>`}
         onGridReady={(e) => (apiRef.current = e.api)}
         onRowClicked={(e) => e.data?.kind === 'county' && e.data.id !== undefined && onOpen(e.data.id)}
       />

@@ -76,6 +76,7 @@ describe('an accepted record is locked', () => {
       listRecords: {},
       getRecord: { id },
       createRecord: { county: { ...record.county, name: '新县', batch: 1 } },
+      addDemo: {},
       duplicateRecord: { id, batch: 9 },
       deleteRecord: { id },
       updateCounty: { id, field: 'statusNote', value: '改了' },

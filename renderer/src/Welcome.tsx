@@ -1,0 +1,41 @@
+// The first start on an empty data file: what can be done from nothing — the demo record to look
+// around, a new record, an import of the workbooks counties sent, the blank template to send them.
+import { useRef } from 'react';
+import { readFiles, type PickedFile } from './files';
+import type { Strings } from './strings';
+
+type Props = {
+  t: Strings;
+  onDemo: () => void;
+  onNew: () => void;
+  onImport: (files: PickedFile[]) => void;
+  onTemplate: () => void;
+};
+
+export function Welcome({ t, onDemo, onNew, onImport, onTemplate }: Props) {
+  const fileInput = useRef<HTMLInputElement>(null);
+  return (
+    <section className="welcome" data-testid="welcome">
+      <h2>{t.welcomeTitle}</h2>
+      <p>{t.welcomeText}</p>
+      <ul className="welcome-actions">
+        <li><button className="primary" onClick={onDemo}>{t.welcomeDemo}</button><span>{t.welcomeDemoHint}</span></li>
+        <li><button onClick={onNew}>{t.welcomeNew}</button><span>{t.welcomeNewHint}</span></li>
+        <li><button onClick={() => fileInput.current?.click()}>{t.import}</button><span>{t.welcomeImportHint}</span></li>
+        <li><button onClick={onTemplate}>{t.template}</button><span>{t.welcomeTemplateHint}</span></li>
+      </ul>
+      <input
+        ref={fileInput}
+        type="file"
+        accept=".xlsx,.xls,.et"
+        multiple
+        hidden
+        onChange={(e) => {
+          const files = e.target.files;
+          if (files?.length) void readFiles(files).then(onImport);
+          e.target.value = '';
+        }}
+      />
+    </section>
+  );
+}
