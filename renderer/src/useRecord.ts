@@ -16,6 +16,7 @@ import type { Finding } from '../../shared/findings';
 import type { FieldValue, RawValue } from '../../shared/fields';
 import type { Payment, PaymentField } from '../../shared/ledger';
 import { applyEdits, applyPayments } from './applyEdits';
+import { applyIndicatorEdits } from './performance/apply';
 import type { Lang } from '../../shared/i18n';
 import { api } from './api';
 import { message } from './errors';
@@ -27,6 +28,7 @@ export { message };
 export type Loaded = Output<'getRecord'>;
 /** saved; saving; offline (retrying); draft (some edits kept as drafts after a server failure). */
 export type SaveState = 'saved' | 'saving' | 'offline' | 'draft';
+type IndicatorEditField = 'level1' | 'level2' | 'name' | 'target' | 'actual' | 'weight' | 'score' | 'deviation';
 export type CellEdit = { table: GridTable; rowId: number; field: string; raw: RawValue; value: FieldValue };
 /** A payment added in the ledger: a key (below 0) until the store gives it an id, what was typed, and what it reads as. */
 export type NewPayment = { key: number; raw: Partial<Record<PaymentField, RawValue>>; payment: Payment };
@@ -34,20 +36,24 @@ type Op = { id: number; recordId: number; table: GridTable; edits: CellEdit[]; a
 
 /** The record on screen. paymentIds are the payments' ids, in the record's order; a payment added in this
  * window keeps the key it was typed under (the grid's row stays the same row when the store answers). */
-export type View = { record: CountyRecord; findings: Finding[]; itemIds: number[]; disbursementIds: number[]; paymentIds: number[]; status: Loaded['status'] };
+export type View = { record: CountyRecord; findings: Finding[]; itemIds: number[]; disbursementIds: number[]; paymentIds: number[]; indicatorIds: number[]; status: Loaded['status'] };
 export type Marks = Record<GridTable, ReadonlyMap<string, CellMark>>;
 
 /** The record with the ops applied (applyEdits.ts), and its findings. */
 function apply(base: Loaded, ops: Op[], keyOf: (id: number) => number, asOf: string | undefined): View {
   const mine = ops.filter((o) => o.recordId === base.id);
   const paymentIds = base.paymentIds.map(keyOf);
-  const edits = mine.flatMap((o) => (o.table === 'payments' ? [] : (o.edits as (CellEdit & { table: 'items' | 'disbursements' })[])));
+  const edits = mine.flatMap((o) => (o.table === 'payments' || o.table === 'indicators' ? [] : (o.edits as (CellEdit & { table: 'items' | 'disbursements' })[])));
   const payments = mine.filter((o) => o.table === 'payments');
-  if (edits.length === 0 && payments.length === 0) return { record: base.record, findings: base.findings, itemIds: base.itemIds, disbursementIds: base.disbursementIds, paymentIds, status: base.status };
+  const indicatorEdits = mine.flatMap((o) => (o.table === 'indicators' ? o.edits : []));
+  const { indicatorIds } = base;
+  if (edits.length === 0 && payments.length === 0 && indicatorEdits.length === 0)
+    return { record: base.record, findings: base.findings, itemIds: base.itemIds, disbursementIds: base.disbursementIds, paymentIds, indicatorIds, status: base.status };
   let record = edits.length ? applyEdits(base.record, base, edits) : base.record;
   let ids = paymentIds;
   if (payments.length) ({ record, paymentIds: ids } = applyPayments(record, paymentIds, base.typedActuals, payments, asOf));
-  return { record, findings: checkRecord(record), itemIds: base.itemIds, disbursementIds: base.disbursementIds, paymentIds: ids, status: base.status };
+  record = applyIndicatorEdits(record, indicatorIds, indicatorEdits);
+  return { record, findings: checkRecord(record), itemIds: base.itemIds, disbursementIds: base.disbursementIds, paymentIds: ids, indicatorIds, status: base.status };
 }
 
 const sleep = (ms: number, wake: { current: (() => void) | null }) =>
@@ -168,6 +174,8 @@ export function useRecord(recordId: number | null, { onError, onWritten, lang, a
       const { lang: l, onError: fail } = callbacks.current;
       try {
         if (op.table === 'payments') await writePayments(op);
+        else if (op.table === 'indicators')
+          await api.editIndicators({ recordId: op.recordId, edits: op.edits.map((e) => ({ rowId: e.rowId, field: e.field as IndicatorEditField, value: e.raw })), clear: op.clear });
         else await api.editCells({ recordId: op.recordId, table: op.table, edits: op.edits.map((e) => ({ rowId: e.rowId, field: e.field, value: e.raw })), clear: op.clear });
         publish(opsRef.current.map((o) => (o.id === op.id ? { ...o, status: 'written' } : o)));
         delay = 1000;
@@ -257,7 +265,7 @@ export function useRecord(recordId: number | null, { onError, onWritten, lang, a
 
   const view = useMemo(() => (base ? apply(base, ops, keyOf, asOf ?? undefined) : null), [base, ops, keyOf, asOf]);
   const marks = useMemo<Marks>(() => {
-    const out = { items: new Map<string, CellMark>(), disbursements: new Map<string, CellMark>(), payments: new Map<string, CellMark>() };
+    const out = { items: new Map<string, CellMark>(), disbursements: new Map<string, CellMark>(), payments: new Map<string, CellMark>(), indicators: new Map<string, CellMark>() };
     for (const [key, m] of refusals) out[m.table].set(key, { kind: m.kind, message: m.message });
     const draftText = STRINGS[lang].draftMark;
     for (const o of ops) if (o.status === 'draft') for (const e of o.edits) out[e.table].set(`${e.rowId}:${e.field}`, { kind: 'draft', message: draftText });

@@ -153,7 +153,8 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
   const cellNotes = useMemo(() => {
     const map = new Map<string, CellNote[]>();
     const add = (key: string, severity: CellNote['severity'], text: string) => map.set(key, [...(map.get(key) ?? []), { severity, text }]);
-    for (const f of findings) if (f.target?.table === table && f.target.row !== undefined) add(`${f.target.row}:${f.target.field ?? 'name'}`, f.severity, findingMessage(f, lang));
+    // The indicators' findings point at 四、绩效自评 (table `performance`) by row.
+    for (const f of findings) if ((f.target?.table === table || (table === 'indicators' && f.target?.table === 'performance')) && f.target.row !== undefined) add(`${f.target.row}:${f.target.field ?? 'name'}`, f.severity, findingMessage(f, lang));
     // (A lock's own class and tooltip come from `locked`; see lockTipOf.)
     if (marks.size) {
       const rowOf = new Map(rowIds.map((id, row) => [id, row]));

@@ -64,7 +64,7 @@ export type PastePlan = {
  */
 export function planPaste(args: {
   text: string;
-  table: EditTable | 'payments';
+  table: EditTable | 'payments' | 'indicators';
   columns: readonly GridColumn[];
   rowIds: readonly number[];
   selection: Bounds;

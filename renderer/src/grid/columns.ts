@@ -8,9 +8,11 @@ import { WORDING } from '../../../shared/document';
 import { fieldLabel } from '../../../shared/i18n';
 import { PAYMENT_FIELDS } from '../../../shared/ledger';
 import { STRINGS } from '../strings';
+import { INDICATOR_COLUMNS, INDICATOR_COMPUTED, INDICATOR_TITLES } from '../performance/columns';
+import { level1Label, type Level1 } from '../../../shared/performance';
 
 /** The tables the grid edits: 二, 三, and the ledger's payments. */
-export type GridTable = EditTable | 'payments';
+export type GridTable = EditTable | 'payments' | 'indicators';
 
 /**
  * The ledger's columns: a payment as the 拨付台账 sheet of the export lists it (so a block copied from
@@ -20,12 +22,14 @@ const FIELDS: Record<GridTable, readonly string[]> = {
   items: ['seq', 'category', 'name', 'target', 'completion', 'completionRate'],
   disbursements: ['seq', 'category', 'name', 'planned', 'actual', 'rate', 'statedRate'],
   payments: ['line', 'name', 'date', 'amount', 'payee', 'voucher', 'stage', 'note', 'running', 'runningRate'],
+  indicators: INDICATOR_COLUMNS,
 };
 /** Computed from the others: shown, copied, never edited. */
 const COMPUTED: Record<GridTable, ReadonlySet<string>> = {
   items: new Set(),
   disbursements: new Set(['rate']),
   payments: new Set(['name', 'running', 'runningRate']),
+  indicators: INDICATOR_COMPUTED,
 };
 /** Long texts: they wrap in the cell, and Alt+Enter / Ctrl+Enter break the line while editing. */
 export const LONG_TEXT = new Set(['name', 'target', 'completion', 'note']);
@@ -34,6 +38,7 @@ export const REQUIRED: Record<GridTable, ReadonlySet<string>> = {
   items: new Set(['seq', 'category', 'name']),
   disbursements: new Set(['seq', 'category', 'name']),
   payments: new Set(['line', 'date', 'amount']),
+  indicators: new Set(['level1']),
 };
 const MONEY = new Set(['planned', 'actual', 'amount', 'running']);
 
@@ -45,6 +50,7 @@ export function gridColumns(table: GridTable): GridColumn[] {
 export function displayText(field: string, value: unknown, lang: 'zh' | 'en'): string {
   if (value === null || value === undefined) return field === 'rate' || field === 'runningRate' ? '—' : '';
   if (field === 'category') return categoryLabel(value as Category, lang);
+  if (field === 'level1') return level1Label(value as Level1, lang);
   if (field === 'rate' || field === 'runningRate') return showRate(value as string);
   if (MONEY.has(field)) {
     const parsed = typeof value === 'string' ? parseMoney(value) : null;
@@ -57,6 +63,7 @@ export function displayText(field: string, value: unknown, lang: 'zh' | 'en'): s
 export function rawText(field: string, value: unknown, lang: 'zh' | 'en'): string {
   if (value === null || value === undefined) return '';
   if (field === 'category') return categoryLabel(value as Category, lang);
+  if (field === 'level1') return level1Label(value as Level1, lang);
   return String(value);
 }
 
@@ -68,5 +75,6 @@ export const PASTE_TITLES: ReadonlySet<string> = new Set(
     ...['seq', 'category', 'name', 'target', 'completion', 'completionRate', 'planned', 'actual', 'rate', 'statedRate'].flatMap((f) => [fieldLabel(f, 'zh'), fieldLabel(f, 'en')]),
     ...PAYMENT_FIELDS.flatMap((f) => [fieldLabel(`payment.${f}`, 'zh'), fieldLabel(`payment.${f}`, 'en')]),
     ...(['hans', 'hant'] as const).flatMap((s) => [...WORDING[s].itemHeaders, ...WORDING[s].disbursementHeaders, ...WORDING[s].ledgerHeaders]),
+    ...INDICATOR_TITLES,
   ].map(titleKey),
 );
