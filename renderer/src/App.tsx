@@ -277,6 +277,9 @@ export function App() {
               onSaveCounty={actions.saveCounty}
               onEdit={rec.edit}
               onPaste={actions.paste}
+              onPastePerformance={(edits, append) => actions.paste('indicators', edits, append)}
+              onSavePerformance={actions.savePerformance}
+              onStartPerformance={actions.startPerformance}
               onRows={actions.rowsOp}
               onMessage={say}
               onUndo={() => void undo.undo()}

@@ -17,15 +17,19 @@ import type { CellEdit, Marks, NewPayment, View } from './useRecord';
 import { dayOf, lockedMessages } from '../../shared/status';
 import { StatusChip } from './Sidebar';
 import { findingPlace, lineLock, paymentsPerLine, paymentsWith } from './recordSession';
+import type { PerformanceField } from './useRecordActions';
+import type { PerformanceHandle } from './performance/PerformanceView';
+import { PERF_STRINGS } from './performance/strings';
 
 // The grid (AG Grid) loads as its own chunk, beside the app's first screen; the ledger (and ECharts) when first opened.
 const gridModule = import('./grid/TableGrid');
 const TableGrid = lazy(() => gridModule.then((m) => ({ default: m.TableGrid })));
 const LedgerView = lazy(() => import('./ledger/LedgerView').then((m) => ({ default: m.LedgerView })));
+const PerformanceView = lazy(() => import('./performance/PerformanceView').then((m) => ({ default: m.PerformanceView })));
 
 export type RecordViewHandle = { unsaved: () => string[]; discard: () => void };
 type Table = 'items' | 'disbursements';
-type Tab = 'tables' | 'ledger';
+type Tab = 'tables' | 'ledger' | 'performance';
 
 type Props = {
   recordId: number;
@@ -39,7 +43,11 @@ type Props = {
   onSaveCounty: SaveCounty;
   onEdit: (edits: CellEdit[], options?: { clear?: boolean }) => void;
   onPaste: (table: Table, edits: { rowId: number; field: string; value: RawValue }[], append: Record<string, RawValue>[]) => Promise<boolean>;
-  onRows: (table: Table, op: RowOp) => Promise<boolean>;
+  onRows: (table: Table | 'indicators', op: RowOp) => Promise<boolean>;
+  /** 四、绩效自评: paste of indicators, a field of the part saved, the part started. */
+  onPastePerformance: (edits: { rowId: number; field: string; value: RawValue }[], append: Record<string, RawValue>[]) => Promise<boolean>;
+  onSavePerformance: (field: PerformanceField, value: string) => Promise<string | null>;
+  onStartPerformance: (draft: boolean) => Promise<boolean>;
   onAddPayments: (append: NewPayment[], edits?: CellEdit[]) => void;
   onDeletePayments: (rowIds: number[]) => Promise<boolean>;
   onMessage: (text: string, kind?: 'error' | 'info') => void;
@@ -80,6 +88,7 @@ export const RecordView = forwardRef<RecordViewHandle, Props>(function RecordVie
   const form = useRef<CountyFormHandle>(null);
   const grids = { items: useRef<GridHandle>(null), disbursements: useRef<GridHandle>(null) };
   const ledger = useRef<LedgerHandle>(null);
+  const performance = useRef<PerformanceHandle>(null);
   const [tab, setTab] = useState<Tab>('tables');
   const [focus, setFocus] = useState<Focus | null>(null);
 
@@ -100,6 +109,7 @@ export const RecordView = forwardRef<RecordViewHandle, Props>(function RecordVie
       [
         ...(form.current?.unsaved() ?? []),
         ...(['items', 'disbursements'] as const).map((g) => grids[g].current?.unsaved()),
+        performance.current?.unsaved(),
         ledger.current?.unsaved() ?? (draftsRef.current.some((d) => Object.values(d.raw).some((v) => v !== '')) ? t.newPaymentsUnsaved(draftsRef.current.length) : null),
       ].filter((x): x is string => !!x),
     discard: () => {
@@ -107,8 +117,24 @@ export const RecordView = forwardRef<RecordViewHandle, Props>(function RecordVie
       grids.items.current?.discard();
       grids.disbursements.current?.discard();
       draftStore.set([]);
+      performance.current?.discard();
     },
   }));
+
+  // A finding of 四、绩效自评 opens its tab, at its indicator's cell once the grid is on screen.
+  const openPerformance = (target: NonNullable<Finding['target']>) => {
+    setTab('performance');
+    if (target.row === undefined) return;
+    let frame = 0;
+    const tryFocus = () => {
+      if (!performance.current || !document.querySelector('.performance .ag-root')) {
+        if (frame++ < 120) requestAnimationFrame(tryFocus);
+        return;
+      }
+      performance.current.focus(target.row!, target.field ?? 'name');
+    };
+    requestAnimationFrame(tryFocus);
+  };
 
   // The ledger takes its selection once it is on screen (it loads as its own chunk).
   const openLedger = useCallback((where: Focus) => {
@@ -131,6 +157,7 @@ export const RecordView = forwardRef<RecordViewHandle, Props>(function RecordVie
   }, [focus, tab]);
 
   const jump = (f: Finding) => {
+    if (f.target?.table === 'performance') return openPerformance(f.target);
     const place = findingPlace(f, view.paymentIds, record);
     if (!place) return;
     if (place.kind === 'ledger') return openLedger({ paymentId: place.paymentId, field: place.field });
@@ -190,6 +217,9 @@ export const RecordView = forwardRef<RecordViewHandle, Props>(function RecordVie
           <button role="tab" aria-selected={tab === 'ledger'} data-testid="ledger-tab" onClick={() => setTab('ledger')}>
             {t.tabLedger(payments)}{drafts.some((d) => Object.values(d.raw).some((v) => v !== '')) ? ' *' : ''}
           </button>
+          <button role="tab" aria-selected={tab === 'performance'} data-testid="performance-tab" onClick={() => setTab('performance')}>
+            {PERF_STRINGS[lang].tab}{record.performance ? ` ${record.performance.total}` : ''}
+          </button>
         </nav>
       </div>
       {tab === 'ledger' && (
@@ -205,6 +235,26 @@ export const RecordView = forwardRef<RecordViewHandle, Props>(function RecordVie
           onEdit={props.onEdit}
           onAdd={props.onAddPayments}
           onDelete={props.onDeletePayments}
+          onMessage={props.onMessage}
+          onUndo={props.onUndo}
+          onRedo={props.onRedo}
+          confirm={props.confirm}
+          recordLocked={recordLocked}
+        />
+      )}
+      {tab === 'performance' && (
+        <PerformanceView
+          ref={performance}
+          recordId={recordId}
+          view={view}
+          marks={marks.indicators}
+          lang={lang}
+          t={t}
+          onEdit={props.onEdit}
+          onPaste={props.onPastePerformance}
+          onRows={(op) => props.onRows('indicators', op)}
+          onSave={props.onSavePerformance}
+          onStart={props.onStartPerformance}
           onMessage={props.onMessage}
           onUndo={props.onUndo}
           onRedo={props.onRedo}

@@ -10,6 +10,7 @@ import type { Finding } from '../../shared/findings';
 import type { FieldValue, RawValue } from '../../shared/fields';
 import type { Payment, PaymentField } from '../../shared/ledger';
 import { applyEdits, applyPayments } from './applyEdits';
+import { applyIndicatorEdits } from './performance/apply';
 import type { CellMark, GridTable } from './grid/TableGrid';
 
 export type Loaded = Output<'getRecord'>;
@@ -23,7 +24,7 @@ export type Op = { id: number; recordId: number; table: GridTable; edits: CellEd
 
 /** The record on screen. paymentIds are the payments' ids, in the record's order; a payment added in this
  * window keeps the key it was typed under (the grid's row stays the same row when the store answers). */
-export type View = { record: CountyRecord; findings: Finding[]; itemIds: number[]; disbursementIds: number[]; paymentIds: number[]; status: Loaded['status']; version: number };
+export type View = { record: CountyRecord; findings: Finding[]; itemIds: number[]; disbursementIds: number[]; paymentIds: number[]; indicatorIds: number[]; status: Loaded['status']; version: number };
 export type Marks = Record<GridTable, ReadonlyMap<string, CellMark>>;
 /** Cells whose value the store refused, by `${rowId}:${field}`, with the reason. */
 export type Refusals = ReadonlyMap<string, CellMark & { table: GridTable }>;
@@ -84,7 +85,7 @@ export function unrefuse(marks: Refusals, op: Op): Refusals {
 
 /** The marks of each table: refusals, and drafts (a value the server failed to store). */
 export function marksOf(refusals: Refusals, ops: readonly Op[], draftText: string): Marks {
-  const out = { items: new Map<string, CellMark>(), disbursements: new Map<string, CellMark>(), payments: new Map<string, CellMark>() };
+  const out = { items: new Map<string, CellMark>(), disbursements: new Map<string, CellMark>(), payments: new Map<string, CellMark>(), indicators: new Map<string, CellMark>() };
   for (const [key, m] of refusals) out[m.table].set(key, { kind: m.kind, message: m.message });
   for (const o of ops) if (o.status === 'draft') for (const e of o.edits) out[e.table].set(`${e.rowId}:${e.field}`, { kind: 'draft', message: draftText });
   return out;
@@ -94,11 +95,15 @@ export function marksOf(refusals: Refusals, ops: readonly Op[], draftText: strin
 export function viewOf(base: Loaded, ops: readonly Op[], keyOf: (id: number) => number, asOf: string | undefined): View {
   const mine = ops.filter((o) => o.recordId === base.id);
   const paymentIds = base.paymentIds.map(keyOf);
-  const edits = mine.flatMap((o) => (o.table === 'payments' ? [] : (o.edits as (CellEdit & { table: 'items' | 'disbursements' })[])));
+  const edits = mine.flatMap((o) => (o.table === 'payments' || o.table === 'indicators' ? [] : (o.edits as (CellEdit & { table: 'items' | 'disbursements' })[])));
   const payments = mine.filter((o) => o.table === 'payments');
-  if (edits.length === 0 && payments.length === 0) return { record: base.record, findings: base.findings, itemIds: base.itemIds, disbursementIds: base.disbursementIds, paymentIds, status: base.status, version: base.version };
+  const indicatorEdits = mine.flatMap((o) => (o.table === 'indicators' ? o.edits : []));
+  const { indicatorIds } = base;
+  const same = { itemIds: base.itemIds, disbursementIds: base.disbursementIds, indicatorIds, status: base.status, version: base.version };
+  if (edits.length === 0 && payments.length === 0 && indicatorEdits.length === 0) return { record: base.record, findings: base.findings, paymentIds, ...same };
   let record = edits.length ? applyEdits(base.record, base, edits) : base.record;
   let ids = paymentIds;
   if (payments.length) ({ record, paymentIds: ids } = applyPayments(record, paymentIds, base.typedActuals, payments, asOf));
-  return { record, findings: checkRecord(record), itemIds: base.itemIds, disbursementIds: base.disbursementIds, paymentIds: ids, status: base.status, version: base.version };
+  record = applyIndicatorEdits(record, indicatorIds, indicatorEdits);
+  return { record, findings: checkRecord(record), paymentIds: ids, ...same };
 }

@@ -124,7 +124,7 @@ const zh = {
   computedCell: '由程序计算,不能编辑',
   noRowHere: '这一行还不存在:点“添加行”,或粘贴',
   notTyped: (v: string) => `“${v}”未写入`,
-  tableNames: { items: '二', disbursements: '三', payments: '拨付台账' } as Record<'items' | 'disbursements' | 'payments', string>,
+  tableNames: { items: '二', disbursements: '三', payments: '拨付台账', indicators: '绩效指标' } as Record<'items' | 'disbursements' | 'payments' | 'indicators', string>,
   // The disbursement ledger and the day the figures are as of.
   tabTables: '验收表',
   tabLedger: (n: number) => (n ? `拨付台账(${n} 笔)` : '拨付台账'),
@@ -411,7 +411,7 @@ const en: typeof zh = {
   computedCell: 'is computed and cannot be edited',
   noRowHere: 'this row does not exist yet: use Add row, or paste',
   notTyped: (v: string) => `“${v}” not written`,
-  tableNames: { items: 'table 2', disbursements: 'table 3', payments: 'ledger' },
+  tableNames: { items: 'table 2', disbursements: 'table 3', payments: 'ledger', indicators: 'indicators' },
   tabTables: 'Acceptance tables',
   tabLedger: (n: number) => (n ? `Ledger (${n} payments)` : 'Ledger'),
   asOf: 'Figures as of',

@@ -21,6 +21,7 @@ import {
 
 export { message };
 export type { CellEdit, Loaded, Marks, NewPayment, SaveState, View } from './editQueue';
+type IndicatorEditField = 'level1' | 'level2' | 'name' | 'target' | 'actual' | 'weight' | 'score' | 'deviation';
 
 const sleep = (ms: number, wake: { current: (() => void) | null }) =>
   new Promise<void>((resolve) => {
@@ -129,6 +130,8 @@ export function useRecord(recordId: number | null, { onError, onWritten, lang, a
       const { lang: l, onError: fail } = callbacks.current;
       try {
         if (op.table === 'payments') await writePayments(op);
+        else if (op.table === 'indicators')
+          await api.editIndicators({ recordId: op.recordId, edits: op.edits.map((e) => ({ rowId: e.rowId, field: e.field as IndicatorEditField, value: e.raw })), clear: op.clear });
         else await api.editCells({ recordId: op.recordId, table: op.table, edits: op.edits.map((e) => ({ rowId: e.rowId, field: e.field, value: e.raw })), clear: op.clear });
         publish(withStatus(opsRef.current, op.id, 'written'));
         delay = 1000;

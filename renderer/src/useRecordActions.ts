@@ -11,8 +11,12 @@ import type { RecordViewHandle } from './RecordView';
 import type { RecordSummary } from './Sidebar';
 import type { Strings } from './strings';
 import { lockedMessages } from '../../shared/status';
+import type { Input } from '../../shared/contract';
 
-type Table = 'items' | 'disbursements';
+type IndicatorEdits = Input<'editIndicators'>['edits'];
+export type PerformanceField = Input<'editPerformance'>['edits'][number]['field'];
+
+type Table = 'items' | 'disbursements' | 'indicators';
 type Options = {
   selected: number | null;
   setSelected: (id: number) => void;
@@ -68,6 +72,10 @@ export function useRecordActions({ selected, setSelected, settle, pendingWrites,
   const rowsOp = async (table: Table, op: RowOp): Promise<boolean> => {
     const recordId = selected;
     if (recordId === null) return false;
+    if (table === 'indicators') {
+      if (op.kind === 'move') return false;
+      return (await act(() => (op.kind === 'insert' ? api.insertIndicators({ recordId, index: op.index, count: op.count }) : api.deleteIndicators({ recordId, rowIds: op.rowIds })))).ok;
+    }
     const call = () =>
       op.kind === 'insert'
         ? api.insertRows({ recordId, table, index: op.index, count: op.count })
@@ -81,7 +89,21 @@ export function useRecordActions({ selected, setSelected, settle, pendingWrites,
   const paste = async (table: Table, edits: { rowId: number; field: string; value: RawValue }[], append: Record<string, RawValue>[]): Promise<boolean> => {
     const recordId = selected;
     if (recordId === null) return false;
+    if (table === 'indicators') return (await act(() => api.editIndicators({ recordId, edits: edits as IndicatorEdits, append }))).ok;
     return (await act(() => api.editCells({ recordId, table, edits, append }))).ok;
+  };
+
+  /** A field of 四、绩效自评 (money, goals, weights): null when stored, else why not. */
+  const savePerformance = (field: PerformanceField, value: string): Promise<string | null> => {
+    const recordId = selected;
+    if (recordId === null) return Promise.resolve(null);
+    return act(() => api.editPerformance({ recordId, edits: [{ field, value }] })).then((r) => (r.ok ? null : r.why ?? ''));
+  };
+  /** Starts 四、绩效自评 (the money from the record), with indicators drafted from table 二 or not. */
+  const startPerformance = async (draft: boolean): Promise<boolean> => {
+    const recordId = selected;
+    if (recordId === null) return false;
+    return (await act(() => api.draftPerformance({ recordId, draft }))).ok;
   };
 
   /** Payments deleted in the ledger, one step (after what is being written, so each has its id). */
@@ -123,5 +145,5 @@ export function useRecordActions({ selected, setSelected, settle, pendingWrites,
     setSelected(id);
   };
 
-  return { saveCounty, rowsOp, paste, deletePayments, deleteRecord, open };
+  return { saveCounty, rowsOp, paste, deletePayments, deleteRecord, open, savePerformance, startPerformance };
 }

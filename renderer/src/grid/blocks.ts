@@ -91,7 +91,7 @@ export type HeaderRules = {
  */
 export function planPaste(args: {
   text: string;
-  table: EditTable | 'payments';
+  table: EditTable | 'payments' | 'indicators';
   columns: readonly GridColumn[];
   rowIds: readonly number[];
   selection: Bounds;

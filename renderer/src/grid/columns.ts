@@ -8,10 +8,13 @@ import { headerIndex } from './headers';
 import { WORDING } from '../../../shared/document';
 import { fieldLabel } from '../../../shared/i18n';
 import { PAYMENT_FIELDS } from '../../../shared/ledger';
+import { indicatorHeader } from '../performance/columns';
 import { STRINGS } from '../strings';
+import { INDICATOR_COLUMNS, INDICATOR_COMPUTED, INDICATOR_TITLES } from '../performance/columns';
+import { level1Label, type Level1 } from '../../../shared/performance';
 
 /** The tables the grid edits: 二, 三, and the ledger's payments. */
-export type GridTable = EditTable | 'payments';
+export type GridTable = EditTable | 'payments' | 'indicators';
 
 /**
  * The ledger's columns: a payment as the 拨付台账 sheet of the export lists it (so a block copied from
@@ -21,12 +24,14 @@ const FIELDS: Record<GridTable, readonly string[]> = {
   items: ['seq', 'category', 'name', 'target', 'completion', 'completionRate'],
   disbursements: ['seq', 'category', 'name', 'planned', 'actual', 'rate', 'statedRate'],
   payments: ['line', 'name', 'date', 'amount', 'payee', 'voucher', 'stage', 'note', 'running', 'runningRate'],
+  indicators: INDICATOR_COLUMNS,
 };
 /** Computed from the others: shown, copied, never edited. */
 const COMPUTED: Record<GridTable, ReadonlySet<string>> = {
   items: new Set(),
   disbursements: new Set(['rate']),
   payments: new Set(['name', 'running', 'runningRate']),
+  indicators: INDICATOR_COMPUTED,
 };
 /** Long texts: they wrap in the cell, and Alt+Enter / Ctrl+Enter break the line while editing. */
 export const LONG_TEXT = new Set(['name', 'target', 'completion', 'note']);
@@ -35,6 +40,7 @@ export const REQUIRED: Record<GridTable, ReadonlySet<string>> = {
   items: new Set(['seq', 'category', 'name']),
   disbursements: new Set(['seq', 'category', 'name']),
   payments: new Set(['line', 'date', 'amount']),
+  indicators: new Set(['level1']),
 };
 const MONEY = new Set(['planned', 'actual', 'amount', 'running']);
 
@@ -46,6 +52,7 @@ export function gridColumns(table: GridTable): GridColumn[] {
 export function displayText(field: string, value: unknown, lang: 'zh' | 'en'): string {
   if (value === null || value === undefined) return field === 'rate' || field === 'runningRate' ? '—' : '';
   if (field === 'category') return categoryLabel(value as Category, lang);
+  if (field === 'level1') return level1Label(value as Level1, lang);
   if (field === 'rate' || field === 'runningRate') return showRate(value as string);
   if (MONEY.has(field)) {
     const parsed = typeof value === 'string' ? parseMoney(value) : null;
@@ -58,6 +65,7 @@ export function displayText(field: string, value: unknown, lang: 'zh' | 'en'): s
 export function rawText(field: string, value: unknown, lang: 'zh' | 'en'): string {
   if (value === null || value === undefined) return '';
   if (field === 'category') return categoryLabel(value as Category, lang);
+  if (field === 'level1') return level1Label(value as Level1, lang);
   return String(value);
 }
 
@@ -69,6 +77,7 @@ export const PASTE_TITLES: ReadonlySet<string> = new Set(
     ...['seq', 'category', 'name', 'target', 'completion', 'completionRate', 'planned', 'actual', 'rate', 'statedRate'].flatMap((f) => [fieldLabel(f, 'zh'), fieldLabel(f, 'en')]),
     ...PAYMENT_FIELDS.flatMap((f) => [fieldLabel(`payment.${f}`, 'zh'), fieldLabel(`payment.${f}`, 'en')]),
     ...(['hans', 'hant'] as const).flatMap((s) => [...WORDING[s].itemHeaders, ...WORDING[s].disbursementHeaders, ...WORDING[s].ledgerHeaders]),
+    ...INDICATOR_TITLES,
   ].map(titleKey),
 );
 
@@ -82,6 +91,8 @@ function ownTitles(table: GridTable): Record<string, string[]> {
       if (table === 'payments') {
         add(field, s.ledgerColumns[field]);
         add(field, fieldLabel(`payment.${field}`, lang));
+      } else if (table === 'indicators') {
+        add(field, indicatorHeader(field, lang));
       } else {
         add(field, s.columns[table === 'disbursements' && field === 'name' ? 'disbursementName' : field]);
         add(field, fieldLabel(field, lang));
@@ -92,7 +103,9 @@ function ownTitles(table: GridTable): Record<string, string[]> {
     items: ['seq', 'name', 'target', 'completion', 'completionRate'],
     disbursements: ['seq', 'name', 'planned', 'actual', 'rate'],
     payments: LEDGER_LAYOUT,
+    indicators: [],
   };
+  if (table === 'indicators') return out;
   for (const script of ['hans', 'hant'] as const) {
     const w = WORDING[script];
     const headers = table === 'items' ? w.itemHeaders : table === 'disbursements' ? w.disbursementHeaders : w.ledgerHeaders;
@@ -111,4 +124,5 @@ export const HEADER_RULES: Record<GridTable, HeaderRules> = {
   // Whole payments (序号, 日期, 金额) are added, never written over the payments listed; a block in the
   // export's columns that does not fit right of the selection is whole payments too.
   payments: { index: headerIndex('payments', ownTitles('payments')), appendWhole: ['line', 'date', 'amount'], wholeRow: LEDGER_LAYOUT },
+  indicators: { index: headerIndex('indicators', ownTitles('indicators')) },
 };

@@ -9,6 +9,7 @@ import type { Lang } from '../../../shared/i18n';
 import type { Strings } from '../strings';
 import type { GridColumn } from './blocks';
 import { LONG_TEXT, displayText, type GridTable } from './columns';
+import { indicatorColumn, indicatorHeader } from '../performance/columns';
 
 export type RowData = Record<string, unknown> & { id: number };
 /** What a cell carries besides its value: a finding, a refusal, a draft. */
@@ -49,7 +50,7 @@ export function buildColumnDefs(args: {
   lockTipOf: (p: CellParams) => string | null;
 }): ColDef<RowData>[] {
   const { table, columns, t, lang, notesOf, selected, lockTipOf } = args;
-  const header = (field: string) => (table === 'payments' ? t.ledgerColumns[field] : field === 'name' && table === 'disbursements' ? t.columns.disbursementName : t.columns[field]);
+  const header = (field: string) => (table === 'indicators' ? indicatorHeader(field, lang) : table === 'payments' ? t.ledgerColumns[field] : field === 'name' && table === 'disbursements' ? t.columns.disbursementName : t.columns[field]);
   const classRules: ColDef['cellClassRules'] = {
     'cell-error': (p) => notesOf(p as CellParams).some((n) => n.severity === 'error'),
     'cell-warning': (p) => notesOf(p as CellParams).some((n) => n.severity === 'warning'),
@@ -72,6 +73,7 @@ export function buildColumnDefs(args: {
       },
     };
     if (table === 'payments') return paymentColumn(field, def, t);
+    if (table === 'indicators') return indicatorColumn(field, def, t, lang);
     if (field === 'seq') return { ...def, width: 64, type: 'rightAligned', valueFormatter: (p) => String(p.value ?? '') };
     if (field === 'category') return { ...def, width: 168 };
     if (LONG_TEXT.has(field)) return { ...def, minWidth: field === 'name' ? 160 : 200, flex: field === 'name' ? 1 : 2, wrapText: true, autoHeight: true };

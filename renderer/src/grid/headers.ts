@@ -5,7 +5,7 @@
 // lands by its header, in any order and with any subset of the columns.
 import { fold } from '../../../shared/text';
 
-export type HeaderTable = 'items' | 'disbursements' | 'payments';
+export type HeaderTable = 'items' | 'disbursements' | 'payments' | 'indicators';
 
 /** Words each field's header may be, besides the app's own titles (added by the caller). */
 const WORDS: Record<HeaderTable, Record<string, string[]>> = {
@@ -37,6 +37,11 @@ const WORDS: Record<HeaderTable, Record<string, string[]>> = {
     note: ['备注', '说明', 'note'],
     running: ['累计', '累计拨付', 'sofar'],
     runningRate: ['累计拨付率', 'ratesofar'],
+  },
+  // 四、绩效自评's indicators (the standard table's headers are their titles: performance/columns.ts).
+  indicators: {
+    score: ['得分'],
+    deviation: ['偏差原因分析及改进措施', '偏差原因'],
   },
 };
 

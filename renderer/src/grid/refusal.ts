@@ -1,11 +1,13 @@
 // A value refused at a cell, in words that say where and why: "第 2 行 计划安排额度:“2O0”不是数字".
+import { performanceFieldLabel } from '../../../shared/performance-fields';
 import { categoryLabel, type EditTable, type Parsed, type RawValue } from '../../../shared/fields';
 import { CATEGORIES } from '../../../shared/text';
 import { fieldLabel, findingMessage, type Lang } from '../../../shared/i18n';
 import { PAYMENT_FIELDS, type PaymentField } from '../../../shared/ledger';
 
 /** "第 2 行 计划安排额度(万元)"; in the ledger "拨付台账第 2 笔 金额(万元)". */
-export function cellPlace(row: number, field: string, lang: Lang, table?: EditTable | 'payments'): string {
+export function cellPlace(row: number, field: string, lang: Lang, table?: EditTable | 'payments' | 'indicators'): string {
+  if (table === 'indicators') return lang === 'zh' ? `绩效指标第 ${row + 1} 行 ${performanceFieldLabel(field, lang)}` : `Indicator row ${row + 1}, ${performanceFieldLabel(field, lang)}`;
   if (table === 'payments') {
     const label = fieldLabel(PAYMENT_FIELDS.includes(field as PaymentField) ? `payment.${field}` : field, lang);
     return lang === 'zh' ? `拨付台账第 ${row + 1} 笔 ${label}` : `Ledger payment ${row + 1}, ${label}`;

@@ -131,7 +131,9 @@ export function cellNotesOf(
 ): Map<string, CellNote[]> {
   const map = new Map<string, CellNote[]>();
   const add = (key: string, severity: CellNote['severity'], text: string) => map.set(key, [...(map.get(key) ?? []), { severity, text }]);
-  for (const f of findings) if (f.target?.table === table && f.target.row !== undefined) add(`${f.target.row}:${f.target.field ?? 'name'}`, f.severity, findingMessage(f, lang));
+  // The indicators' findings point at 四、绩效自评 (table `performance`) by row.
+  const mine = (t: string | undefined) => t === table || (table === 'indicators' && t === 'performance');
+  for (const f of findings) if (mine(f.target?.table) && f.target!.row !== undefined) add(`${f.target!.row}:${f.target!.field ?? 'name'}`, f.severity, findingMessage(f, lang));
   if (marks.size) {
     const rowOf = new Map(rowIds.map((id, row) => [id, row]));
     for (const [key, m] of marks) {
