@@ -14,3 +14,10 @@ export function maxOf(values: Iterable<number>, floor = -Infinity): number {
   for (const v of values) if (v > max) max = v;
   return max;
 }
+
+/** The smallest of `values`, or `ceiling` when there are none or all are above it. */
+export function minOf(values: Iterable<number>, ceiling = Infinity): number {
+  let min = ceiling;
+  for (const v of values) if (v < min) min = v;
+  return min;
+}

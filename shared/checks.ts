@@ -4,6 +4,7 @@ import { formatWan, percentOutside, statedRateAgrees, sumFen } from './money';
 import { finding, type Finding } from './findings';
 import { lastDayOf } from './ledger';
 import { checkPerformance } from './performance';
+import { pushAll } from './arrays';
 
 /** The basic facts a record may lack (a warning each); name, batch and year key it and cannot be missing. */
 export const MISSABLE_FACTS = ['investment.total', 'investment.central', 'investment.localGov', 'investment.social', 'centralArrangedUse'] as const;
@@ -80,6 +81,6 @@ export function checkRecord(record: CountyRecord, options: { rateLine?: string }
     if (item.completionRate !== null && percentOutside(item.completionRate, 0, 100))
       out.push(finding('completion_out_of_range', { name: item.name, value: item.completionRate }, { table: 'items', row: index, field: 'completionRate' }));
   });
-  if (record.performance) out.push(...checkPerformance(record.performance, options));
+  if (record.performance) pushAll(out, checkPerformance(record.performance, options));
   return out;
 }

@@ -12,6 +12,7 @@ import type { LayoutCorrection, SheetCorrection } from './corrections';
 import { formatNumber } from './display';
 import type { Block } from './locate';
 import type { TableRead } from './rows';
+import { maxOf, pushAll } from '../../../shared/arrays';
 
 type Reading = { read: string | null; unit: AmountUnit | null; unitFrom: UnitFrom | null };
 
@@ -86,7 +87,7 @@ function factFigure(grids: GridOfSheet, parts: Block[], fact: FactName): Figure 
   const numbers = [...text.matchAll(/(\d[\d,，]*(?:\.\d+)?)\s*(亿元|万元|千元|元)?/g)];
   const label = FACT_LABELS[fact];
   const near = numbers.find((m) => label.some((l) => text.slice(Math.max(0, m.index! - l.length - 4), m.index).includes(l)));
-  const from = near ? Math.max(0, ...label.map((l) => text.lastIndexOf(l, near.index!))) : 0;
+  const from = near ? maxOf(label.map((l) => text.lastIndexOf(l, near.index!)), 0) : 0;
   const excerpt = near && text.length > 30 ? `${from > 0 ? '…' : ''}${text.slice(from, near.index! + near[0].length)}…` : text;
   const said = near?.[2] ? UNIT_OF[near[2]] : undefined;
   return { sheet, cell, seen: excerpt, read, unit: said ?? 'wan', unitFrom: said ? { kind: 'text', cell } : { kind: 'default' } };
@@ -118,7 +119,7 @@ function cellsOf(f: Finding, parts: Block[]): ({ sheet: string; cell: string } |
     if (factCell && f.code !== 'drawing_unit') out.push({ fact });
   }
   if (f.code === 'arranged_over_central') out.push({ fact: 'centralArrangedUse' }, { fact: 'investment.central' });
-  if (f.code === 'investment_sum') out.push(...FACTS.map((x) => ({ fact: x })));
+  if (f.code === 'investment_sum') pushAll(out, FACTS.map((x) => ({ fact: x })));
   const seen = new Set<string>();
   return out.filter((x) => {
     const k = 'fact' in x ? x.fact : `${x.sheet}!${x.cell}`;

@@ -413,7 +413,7 @@ export async function planImport(db: DB, given: ImportFile[], onConflict: OnConf
     // A record skipped is not written: its doubts stay plain warnings, nothing to confirm.
     const doubts = action === 'skipped' ? [] : (r.doubts ?? []);
     const unconfirmed = doubts.filter((d) => !confirmed(d)).length;
-    plan.doubts.push(...doubts.map((d) => ({ ...d, confirmed: confirmed(d) })));
+    pushAll(plan.doubts, doubts.map((d) => ({ ...d, confirmed: confirmed(d) })));
     // A sheet of several counties is read once: its reading is listed once.
     for (const reading of r.readings ?? []) if (!plan.readings.some((x) => x.file === reading.file && x.sheet === reading.sheet)) plan.readings.push(reading);
     if (unconfirmed > 0 && (action === 'created' || action === 'replaced')) action = 'held';

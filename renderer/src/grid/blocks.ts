@@ -9,7 +9,7 @@ import type { Lang } from '../../../shared/i18n';
 import { blockSize, type Bounds } from './selection';
 import { refusalText } from './refusal';
 import { isTotalLine, readHeader } from './headers';
-import { maxOf } from '../../../shared/arrays';
+import { maxOf, minOf } from '../../../shared/arrays';
 
 export type GridColumn = { field: string; editable: boolean };
 
@@ -160,11 +160,11 @@ export function planPaste(args: {
     const whole = !!args.header!.appendWhole?.every((f) => header.fields.includes(f));
     const top = whole ? rowIds.length : selection.top;
     const used = at.filter((i) => i >= 0);
-    Object.assign(plan, { rows: body.length, cols: used.length, top, left: Math.min(...used), right: Math.max(...used) });
+    Object.assign(plan, { rows: body.length, cols: used.length, top, left: minOf(used), right: maxOf(used) });
     body.forEach((line, r) => at.forEach((col, c) => col >= 0 && place(top + r, columns[col], line[c] ?? '')));
   } else {
     if (block.length === 0) return plan;
-    const width = Math.max(...block.map((r) => r.length));
+    const width = maxOf(block.map((r) => r.length), 0);
     const sel = blockSize(selection);
     const fits = sel.rows % block.length === 0 && sel.cols % width === 0;
     const rows = fits ? sel.rows : block.length;

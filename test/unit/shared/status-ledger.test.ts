@@ -84,14 +84,14 @@ describe('a status change in the store', () => {
     expect(setStatus(db, ME, id, { status: 'reviewed', by: '王科长', remark: ' 数据已核 ' }).remark).toBe('数据已核');
   });
 
-  it('refuses a status that does not exist, an unknown record, and an unlock without reason; an accepted record may be signed again', () => {
+  it('refuses a status that does not exist, an unknown record, an unlock without reason, and a second acceptance (the first sign-off stands)', () => {
     const { db, id } = setup();
     expect(code(() => setStatus(db, ME, id, { status: 'approved' as 'accepted', by: '赵处长' }))).toBe('invalid_input');
     expect(code(() => readStatus(db, 999))).toBe('no_record');
     setStatus(db, ME, id, { status: 'accepted', by: '赵处长' });
     expect(code(() => setStatus(db, ME, id, { status: 'draft', by: '赵处长' }))).toBe('reason_needed');
-    expect(code(() => setStatus(db, ME, id, { status: 'accepted', by: '钱局长' }))).toBe('done');
-    expect(readStatus(db, id)).toMatchObject({ status: 'accepted', by: '钱局长' });
+    expect(code(() => setStatus(db, ME, id, { status: 'accepted', by: '钱局长' }))).toBe('already_accepted');
+    expect(readStatus(db, id)).toMatchObject({ status: 'accepted', by: '赵处长' });
     // The reason given is the remark logged with the unlock.
     expect(setStatus(db, ME, id, { status: 'reviewed', by: '赵处长', remark: '别的', reason: ' 补录凭证 ' }).remark).toBe('补录凭证');
   });

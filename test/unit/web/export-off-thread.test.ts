@@ -7,7 +7,7 @@ import path from 'node:path';
 import { openDatabase, type DB } from '../../../electron/services/store/database';
 import { createRecord } from '../../../electron/services/store/records';
 import { writeTransaction } from '../../../electron/services/store/busy';
-import { startWebServer, type WebServer } from '../../../electron/web/server';
+import { SESSION_HEADER, startWebServer, type WebServer } from '../../../electron/web/server';
 import { renderPdf } from '../../../electron/services/print/pdf';
 import { decodeWire, encodeWire } from '../../../shared/wire';
 import { manyCounties } from '../../fixtures/counties';
@@ -18,6 +18,7 @@ let db: DB;
 let server: WebServer;
 let session: string;
 let ids: number[];
+let secret: string;
 
 function request(target: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
@@ -31,7 +32,8 @@ function request(target: string, options: { method?: string; headers?: Record<st
   });
 }
 
-const call = (method: string, input: unknown) => request(`/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: session }, body: encodeWire(input) });
+const call = (method: string, input: unknown) =>
+  request(`/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: session, [SESSION_HEADER]: secret }, body: encodeWire(input) });
 
 beforeAll(async () => {
   const dir = tempDir();
@@ -44,6 +46,8 @@ beforeAll(async () => {
   const url = new URL(server.url);
   const r = await request(url.pathname + url.search);
   session = String(r.headers['set-cookie']).split(';')[0];
+  // The page's secret comes in the redirect's fragment; the cookie alone opens nothing.
+  secret = /^\/#s=([\w-]+)$/.exec(String(r.headers.location))?.[1] ?? '';
 });
 afterAll(async () => {
   await server.close();

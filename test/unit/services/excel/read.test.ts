@@ -213,7 +213,7 @@ describe('caps counted before loading', () => {
     const saved = { ...LIMITS };
     const seed = { name: 'seed.xlsx', bytes: await bytesOf(typedSeedWorkbook({ script: 'hans' })) };
     // A small budget and generous caps: exceljs runs out of heap on the worker, not here.
-    LIMITS.memoryMb = 24;
+    LIMITS.memoryMb = 32;
     let results;
     try {
       results = await readWorkbooksIsolated([{ name: 'heavy.xlsx', bytes: await bigWorkbook(20_000, 12) }, seed]);
@@ -224,7 +224,7 @@ describe('caps counted before loading', () => {
     if (!(heavy instanceof AppError)) throw new Error('the heavy workbook was read');
     expect(heavy.code).toBe('out_of_memory');
     expect(heavy.place.file).toBe('heavy.xlsx');
-    expect(heavy.messages.zh).toContain('24 MB');
+    expect(heavy.messages.zh).toContain("32 MB");
     if (next instanceof AppError) throw next;
     expect(next[0].input?.county.name).toBe('樟树市');
   }, 60_000);
