@@ -51,6 +51,7 @@ export const FINDING_SEVERITY = {
   ignored_cell: 'info',
   // Import only: what the reader met that is not a figure (item 5 of issue 27): a doubt each but drawing_note.
   amount_scale: 'warning',
+  amount_precision: 'warning',
   struck_row: 'warning',
   struck_text: 'warning',
   footnote_mark: 'warning',
@@ -101,6 +102,7 @@ export const DOUBT_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
   /** Only on a line that states a rate (params.rated): a line with neither amount nor rate is "not entered". */
   'amount_missing',
   'amount_scale',
+  'amount_precision',
   'ledger_mismatch',
   'fact_conflict',
   'percent_fractions',
