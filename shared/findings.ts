@@ -56,6 +56,7 @@ export const FINDING_SEVERITY = {
   struck_text: 'warning',
   footnote_mark: 'warning',
   hidden_row: 'warning',
+  hidden_column: 'warning',
   drawing_unit: 'warning',
   drawing_note: 'info',
   ledger_not_kept: 'error',
@@ -110,6 +111,7 @@ export const DOUBT_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
   'struck_text',
   'footnote_mark',
   'hidden_row',
+  'hidden_column',
   'drawing_unit',
 ]);
 

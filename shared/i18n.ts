@@ -271,6 +271,10 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
     (p) => `第 ${p.row} 行是隐藏行(“${p.value}”),按隐藏数据处理,未计入任何金额`,
     (p) => `row ${p.row} is hidden (“${p.value}”): read as hidden data, counted in no figure`,
   ],
+  hidden_column: [
+    (p) => `${p.field}是从隐藏的 ${p.column} 列(“${p.value}”)读入的:隐藏的数据可能不是要报的数;请核对,或取消隐藏`,
+    (p) => `${p.field} was read from the hidden column ${p.column} (“${p.value}”): hidden data may not be the figures meant; check it, or unhide it`,
+  ],
   drawing_unit: [
     (p) => `工作表上的文本框写着“${p.value}”(金额单位${UNIT_NAMES[p.unit]?.[0] ?? p.unit}),而金额是按${UNIT_NAMES[p.read]?.[0] ?? p.read}读入的;请核对金额单位`,
     (p) => `a text box on the sheet says “${p.value}” (amounts in ${UNIT_NAMES[p.unit]?.[1] ?? p.unit}), yet amounts were read in ${UNIT_NAMES[p.read]?.[1] ?? p.read}; check the unit`,

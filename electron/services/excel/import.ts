@@ -13,7 +13,7 @@ import { findRecordIds, insertRecord, readRecord, removeRecord } from '../store/
 import { readStatus } from '../store/status';
 import { rememberedLayouts, rememberLayout } from '../store/layouts';
 import type { DB } from '../store/database';
-import { cellText, gridOf, holdsNumber, plain, statedUnit, unitOf, type Cell, type Grid } from './cells';
+import { cellText, colName, gridOf, holdsNumber, plain, statedUnit, unitOf, type Cell, type Grid } from './cells';
 import { META_SCHEMA, META_SHEET, type SheetMeta } from './layout';
 import { locate, type Block, type SheetLayout } from './locate';
 import { account } from './account';
@@ -115,6 +115,14 @@ export function readLoadedWorkbook(workbook: ExcelJS.Workbook, file: string, opt
       else if (text.trim()) sheetFindings.push({ ...finding('drawing_note', { value: text.slice(0, 60) }), file, sheet: sheet.name });
     }
     layout.findings.push(...corrected.findings);
+    // A figure read from a hidden column is hidden data: never silently part of a figure.
+    for (const t of layout.tables)
+      for (const field of ['planned', 'actual', 'amount'] as const) {
+        const col = t.header.columns[field];
+        if (col === undefined || !raw.hiddenColumns.has(col)) continue;
+        const head = layout.grid.cover(t.header.bottom, col);
+        layout.findings.push({ ...finding('hidden_column', { field, column: colName(col), value: head?.text ?? '' }), file, sheet: sheet.name, cell: head?.address ?? t.header.nameCell.address });
+      }
     // Our own export keeps the stored name; it stands in only where the visible cells name none.
     const metaName = meta.get(sheet.name)?.name;
     const only = layout.blocks.length === 1 ? layout.blocks[0] : undefined;
