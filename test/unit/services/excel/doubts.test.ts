@@ -62,6 +62,17 @@ describe('a doubt holds the record until a person confirms it', () => {
     expect([r.committed, r.doubts]).toEqual([true, []]);
   });
 
+  it('a struck-through line of text (a note) holds no figure: no doubt, the record imports', async () => {
+    const db = openDatabase(':memory:');
+    const { layoutSheets, PLAIN_LAYOUT } = await import('../../../fixtures/workbooks');
+    const sheets = layoutSheets([referenceFixture('hans')], PLAIN_LAYOUT);
+    sheets[0].rows.push([], [{ v: '注:本表由县商务局填报(已作废的说明)' }]);
+    const workbook = excelOf(sheets);
+    workbook.worksheets[0].getRow(sheets[0].rows.length).getCell(1).font = { strike: true };
+    const r = await importWorkbooks(db, ME, ':memory:', [{ name: 'note.xlsx', bytes: await bytesOf(workbook) }], { onConflict: 'fail', dryRun: false });
+    expect([r.committed, r.doubts]).toEqual([true, []]);
+  });
+
   it('the seed workbook, clean, has no doubt and imports at once', async () => {
     const db = openDatabase(':memory:');
     const { exportWorkbook } = await import('../../../../electron/services/excel/export');
