@@ -23,8 +23,18 @@ const ACTION_WORDS = {
 };
 
 const LEDGER_WORDS = {
-  zh: { kept: (n: number) => `保留原有拨付台账 ${n} 笔`, replaced: (n: number, f: number) => `原有拨付台账 ${n} 笔由文件中的 ${f} 笔替换`, removed: (n: number) => `删除原有拨付台账 ${n} 笔`, unchanged: () => '' },
-  en: { kept: (n: number) => `its ${n} stored payment(s) kept`, replaced: (n: number, f: number) => `its ${n} stored payment(s) replaced by the file's ${f}`, removed: (n: number) => `its ${n} stored payment(s) removed`, unchanged: () => '' },
+  zh: {
+    kept: (n: number) => `保留原有拨付台账 ${n} 笔`,
+    replaced: (n: number, f: number) => `原有拨付台账 ${n} 笔由文件中的 ${f} 笔替换`,
+    removed: (n: number) => `删除原有拨付台账 ${n} 笔`,
+    unchanged: () => '',
+  },
+  en: {
+    kept: (n: number) => `its ${n} stored payment(s) kept`,
+    replaced: (n: number, f: number) => `its ${n} stored payment(s) replaced by the file's ${f}`,
+    removed: (n: number) => `its ${n} stored payment(s) removed`,
+    unchanged: () => '',
+  },
 };
 
 /** Where a unit came from, in words: 表头 C3“…”, 单位行 A2“单位：元”, 单元格文字, 未写明(按万元). */
@@ -68,10 +78,12 @@ export async function importCommand(ctx: CommandContext): Promise<number> {
   const dryRun = values['dry-run'] === true;
   const acceptWarnings = values['accept-warnings'] === true;
   const ledger = (values.payments as string | undefined) ?? 'auto';
-  if (!['auto', 'keep', 'file', 'remove'].includes(ledger)) throw new UsageError(zh ? `--payments 只能是 keep、file 或 remove:${ledger}` : `--payments takes keep, file or remove: ${ledger}`);
+  if (!['auto', 'keep', 'file', 'remove'].includes(ledger))
+    throw new UsageError(zh ? `--payments 只能是 keep、file 或 remove:${ledger}` : `--payments takes keep, file or remove: ${ledger}`);
   const db = ctx.open();
   const file = db.name;
-  const result = await importWorkbooks(db, cliActor(), file, files, { onConflict: onConflict as OnConflict, dryRun, confirm: acceptWarnings ? 'all' : [], ledger: ledger as LedgerChoice });
+  const confirm = acceptWarnings ? ('all' as const) : [];
+  const result = await importWorkbooks(db, cliActor(), file, files, { onConflict: onConflict as OnConflict, dryRun, confirm, ledger: ledger as LedgerChoice });
   const doubtIds = new Set(result.doubts.map((d) => `${d.file}\u0000${d.sheet}\u0000${d.cell ?? ''}\u0000${d.code}`));
   const isShownDoubt = (f: Finding) => isDoubt(f) && doubtIds.has(`${f.file}\u0000${f.sheet}\u0000${f.cell ?? ''}\u0000${f.code}`);
   const held = result.doubts.filter((d) => !d.confirmed);

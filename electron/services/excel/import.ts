@@ -70,7 +70,11 @@ export async function readWorkbook(file: ImportFile, options: ReadOptions = {}):
 const OWN_SUMMARY_SHEETS = new Set(['汇总']);
 
 /** Every county of a loaded workbook; each finding pinned to file, sheet and cell. */
-export function readLoadedWorkbook(workbook: ExcelJS.Workbook, file: string, options: ReadOptions & { drawings?: Map<string, string[]> } = {}): ReadRecord[] {
+export function readLoadedWorkbook(
+  workbook: ExcelJS.Workbook,
+  file: string,
+  options: ReadOptions & { drawings?: Map<string, string[]> } = {},
+): ReadRecord[] {
   const meta = readMeta(workbook);
   // Yanshou's own 汇总 sheet (an export of several counties) repeats what the county sheets say.
   const own = (name: string) => meta.size > 0 && OWN_SUMMARY_SHEETS.has(fold(name));
@@ -99,11 +103,24 @@ export function readLoadedWorkbook(workbook: ExcelJS.Workbook, file: string, opt
     const key = layoutKey(firstRead);
     const own = options.corrections?.find((c) => c.file === file && c.sheet === sheet.name);
     const remembered = !own && key ? options.remembered?.[key] : undefined;
-    const applied = own && !isEmptyCorrection(own) ? { correction: own, source: 'user' as const } : remembered && !isEmptyCorrection(remembered) ? { correction: remembered, source: 'remembered' as const } : undefined;
+    const applied =
+      own && !isEmptyCorrection(own)
+        ? { correction: own, source: 'user' as const }
+        : remembered && !isEmptyCorrection(remembered)
+          ? { correction: remembered, source: 'remembered' as const }
+          : undefined;
     const corrected = correctedGrid(raw, file, applied?.correction, firstRead);
     const layout = corrected.grid === raw ? firstRead : locate(corrected.grid, file);
-    const marks = new Map(corrected.findings.filter((f) => f.code === 'struck_row' || f.code === 'hidden_row').map((f) => [Number(f.params.row), { text: f.params.value, why: f.code === 'struck_row' ? ('struck' as const) : ('hidden' as const) }]));
-    const leftOut = corrected.leftOut.map((row) => ({ row, text: marks.get(row)?.text ?? raw.row(row).map((c) => c.text).join(' ').slice(0, 40), why: marks.get(row)?.why ?? ('user' as const) }));
+    const marks = new Map(
+      corrected.findings
+        .filter((f) => f.code === 'struck_row' || f.code === 'hidden_row')
+        .map((f) => [Number(f.params.row), { text: f.params.value, why: f.code === 'struck_row' ? ('struck' as const) : ('hidden' as const) }]),
+    );
+    const leftOut = corrected.leftOut.map((row) => ({
+      row,
+      text: marks.get(row)?.text ?? raw.row(row).map((c) => c.text).join(' ').slice(0, 40),
+      why: marks.get(row)?.why ?? ('user' as const),
+    }));
     if (layout.tables.length) readings.set(sheet.name, sheetReading(file, sheet.name, key, layout.tables, applied, leftOut));
     // A text box or shape on the sheet: a unit it names is checked against the amounts read; any other text is told.
     for (const text of options.drawings?.get(sheet.name) ?? []) {
@@ -111,7 +128,12 @@ export function readLoadedWorkbook(workbook: ExcelJS.Workbook, file: string, opt
       const read = [...new Set(layout.tables.flatMap((t) => [...t.units]))];
       const cell = layout.tables.find((t) => t.kind === 'disbursements')?.header.nameCell.address;
       if (unit && read.length > 0 && read.some((u) => u !== unit))
-        sheetFindings.push({ ...finding('drawing_unit', { value: text.slice(0, 60), unit, read: read.find((u) => u !== unit)! }), file, sheet: sheet.name, ...(cell ? { cell } : {}) });
+        sheetFindings.push({
+          ...finding('drawing_unit', { value: text.slice(0, 60), unit, read: read.find((u) => u !== unit)! }),
+          file,
+          sheet: sheet.name,
+          ...(cell ? { cell } : {}),
+        });
       else if (text.trim()) sheetFindings.push({ ...finding('drawing_note', { value: text.slice(0, 60) }), file, sheet: sheet.name });
     }
     layout.findings.push(...corrected.findings);
@@ -121,7 +143,8 @@ export function readLoadedWorkbook(workbook: ExcelJS.Workbook, file: string, opt
         const col = t.header.columns[field];
         if (col === undefined || !raw.hiddenColumns.has(col)) continue;
         const head = layout.grid.cover(t.header.bottom, col);
-        layout.findings.push({ ...finding('hidden_column', { field, column: colName(col), value: head?.text ?? '' }), file, sheet: sheet.name, cell: head?.address ?? t.header.nameCell.address });
+        const at = head?.address ?? t.header.nameCell.address;
+        layout.findings.push({ ...finding('hidden_column', { field, column: colName(col), value: head?.text ?? '' }), file, sheet: sheet.name, cell: at });
       }
     // Our own export keeps the stored name; it stands in only where the visible cells name none.
     const metaName = meta.get(sheet.name)?.name;
