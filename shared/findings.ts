@@ -59,10 +59,12 @@ export const FINDING_SEVERITY = {
   year_conflict: 'warning',
   // Import only: what the reader met that is not a figure (item 5 of issue 27): a doubt each but drawing_note.
   amount_scale: 'warning',
+  amount_precision: 'warning',
   struck_row: 'warning',
   struck_text: 'warning',
   footnote_mark: 'warning',
   hidden_row: 'warning',
+  hidden_column: 'warning',
   drawing_unit: 'warning',
   drawing_note: 'info',
   ledger_not_kept: 'error',
@@ -112,6 +114,7 @@ export const DOUBT_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
   /** Only on a line that states a rate (params.rated): a line with neither amount nor rate is "not entered". */
   'amount_missing',
   'amount_scale',
+  'amount_precision',
   'ledger_mismatch',
   'fact_conflict',
   'percent_fractions',
@@ -119,6 +122,7 @@ export const DOUBT_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
   'struck_text',
   'footnote_mark',
   'hidden_row',
+  'hidden_column',
   'drawing_unit',
 ]);
 

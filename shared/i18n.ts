@@ -295,6 +295,10 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
     (p) => `${p.what === 'actual' ? '实际拨付额度合计' : '计划安排额度合计'} ${p.sum} 万元是${FACT_WORDS[p.fact]?.[0] ?? p.fact} ${p.value} 万元的 ${p.ratio} 倍:金额单位可能读错了(例如元读成了万元)`,
     (p) => `the ${p.what === 'actual' ? 'disbursed' : 'planned'} total ${p.sum} is ${p.ratio} times ${FACT_WORDS[p.fact]?.[1] ?? p.fact} ${p.value} (10k yuan): the unit may be misread (yuan taken as 10k yuan)`,
   ],
+  amount_precision: [
+    (p) => `序号 ${p.seq}“${p.name}”的${p.field} ${p.value} 比同列其他金额多出小数位(其他最多 ${p.places} 位):可能粘上了脚注数字(如 640.21¹ 存成了 640.211)`,
+    (p) => `No. ${p.seq} “${p.name}”: ${p.field} ${p.value} has more decimals than every other amount of its column (at most ${p.places}): a footnote digit may be glued on (640.21¹ saved as 640.211)`,
+  ],
   struck_row: [
     (p) => `第 ${p.row} 行划了删除线(“${p.value}”),按已删除的行处理,未计入任何金额`,
     (p) => `row ${p.row} is struck through (“${p.value}”): read as a deleted line, counted in no figure`,
@@ -310,6 +314,10 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
   hidden_row: [
     (p) => `第 ${p.row} 行是隐藏行(“${p.value}”),按隐藏数据处理,未计入任何金额`,
     (p) => `row ${p.row} is hidden (“${p.value}”): read as hidden data, counted in no figure`,
+  ],
+  hidden_column: [
+    (p) => `${p.field}是从隐藏的 ${p.column} 列(“${p.value}”)读入的:隐藏的数据可能不是要报的数;请核对,或取消隐藏`,
+    (p) => `${p.field} was read from the hidden column ${p.column} (“${p.value}”): hidden data may not be the figures meant; check it, or unhide it`,
   ],
   drawing_unit: [
     (p) => `工作表上的文本框写着“${p.value}”(金额单位${UNIT_NAMES[p.unit]?.[0] ?? p.unit}),而金额是按${UNIT_NAMES[p.read]?.[0] ?? p.read}读入的;请核对金额单位`,

@@ -21,8 +21,18 @@ const ACTION_WORDS = {
 };
 
 const LEDGER_WORDS = {
-  zh: { kept: (n: number) => `保留原有拨付台账 ${n} 笔`, replaced: (n: number, f: number) => `原有拨付台账 ${n} 笔由文件中的 ${f} 笔替换`, removed: (n: number) => `删除原有拨付台账 ${n} 笔`, unchanged: () => '' },
-  en: { kept: (n: number) => `its ${n} stored payment(s) kept`, replaced: (n: number, f: number) => `its ${n} stored payment(s) replaced by the file's ${f}`, removed: (n: number) => `its ${n} stored payment(s) removed`, unchanged: () => '' },
+  zh: {
+    kept: (n: number) => `保留原有拨付台账 ${n} 笔`,
+    replaced: (n: number, f: number) => `原有拨付台账 ${n} 笔由文件中的 ${f} 笔替换`,
+    removed: (n: number) => `删除原有拨付台账 ${n} 笔`,
+    unchanged: () => '',
+  },
+  en: {
+    kept: (n: number) => `its ${n} stored payment(s) kept`,
+    replaced: (n: number, f: number) => `its ${n} stored payment(s) replaced by the file's ${f}`,
+    removed: (n: number) => `its ${n} stored payment(s) removed`,
+    unchanged: () => '',
+  },
 };
 
 /** Where a unit came from, in words: 表头 C3“…”, 单位行 A2“单位：元”, 单元格文字, 未写明(按万元). */

@@ -3,7 +3,7 @@
 // finding pinned to the cell it comes from.
 import { checkRecord } from '../../../shared/checks';
 import { finding, hasErrors, type Finding, type FindingTarget } from '../../../shared/findings';
-import { formatWan, statedRateAgrees, sumFen, type AmountUnit } from '../../../shared/money';
+import { decimalsOf, formatWan, statedRateAgrees, sumFen, type AmountUnit } from '../../../shared/money';
 import { CATEGORIES, fold, type Category } from '../../../shared/text';
 import { computeRecord, fen, fenOrZero, type RecordInput } from '../../../shared/record';
 import { recordInputSchema } from '../../../shared/schema';
@@ -13,7 +13,7 @@ import type { TableRead } from './rows';
 import { ledgerMismatches, readLedger, titleDay } from './ledger';
 import { defaultAsOf } from '../../../shared/ledger';
 import type { Doubt, SheetReading } from '../../../shared/doubts';
-import { pushAll } from '../../../shared/arrays';
+import { maxOf, pushAll } from '../../../shared/arrays';
 
 /** The units a county's amounts were written in: wan (万元), yuan (元, converted), yi (亿元), or mixed. */
 export type UnitRead = 'wan' | 'yuan' | 'qian' | 'yi' | 'mixed';
@@ -197,6 +197,19 @@ export function assemble(file: string, anchor: Block, parts: Block[], meta: Shee
     if (s.rate !== undefined && !statedRateAgrees(s.rate, actualSum, plannedSum))
       findings.push(place(finding('summary_mismatch', { what: 'rate', stated: `${s.rate}%`, computed: `${record.totals.rate ?? '—'}%` }), file, s.sheet, s.cell.address));
   }
+  // One amount with more decimals than every other of its column (640.211 among 775, 285.4, 100.00):
+  // a footnote digit glued on (640.21¹ saved as a number), which no sum need catch.
+  // (Only amounts written in 万元: one in 元 has up to six decimals in 万元 by right, 6402100.50 元 = 640.21005.)
+  if (disbursements && [...disbursements.units].every((u) => u === 'wan'))
+    for (const field of ['planned', 'actual'] as const) {
+      const values = input.disbursements.map((d, i) => ({ value: d[field], i })).filter((x): x is { value: string; i: number } => x.value !== null);
+      const places = values.map((x) => decimalsOf(x.value));
+      const odd = places.map((p, k) => ({ p, k })).filter(({ p, k }) => p >= 3 && places.every((q, j) => j === k || q <= 2));
+      if (odd.length !== 1 || values.length < 3) continue;
+      const { i, value } = values[odd[0].k];
+      const w = where({ table: 'disbursements', row: i, field });
+      findings.push(place(finding('amount_precision', { field, seq: String(input.disbursements[i].seq), name: input.disbursements[i].name, value, places: String(maxOf(places.filter((_, j) => j !== odd[0].k))) }, { table: 'disbursements', row: i, field }), file, w.sheet, w.cell));
+    }
   // A sum off from its fact by a power of ten: a unit read wrong (元 as 万元), whatever caused it.
   for (const [what, sum, fact] of [['planned', plannedSum, 'investment.central'], ['actual', actualSum, 'centralArrangedUse']] as const) {
     const given = fact === 'investment.central' ? input.county.investment.central : input.county.centralArrangedUse;

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { finding, type Finding } from '../../../shared/findings';
 import type { AmountUnit } from '../../../shared/money';
 import type { SheetCorrection } from '../../../shared/doubts';
-import { colName, type Cell, type Grid } from './cells';
+import { colName, holdsNumber, type Cell, type Grid } from './cells';
 import type { SheetLayout } from './locate';
 
 export type { SheetCorrection };
@@ -80,7 +80,8 @@ export function correctedGrid(grid: Grid, file: string, correction: SheetCorrect
   const at = (cell: Cell) => ({ file, sheet: grid.sheet, cell: cell.address });
   for (const r of grid.rows) {
     const cells = grid.row(r);
-    if (keep.has(r)) continue;
+    // Only a row holding a figure can add to one: a struck-through or hidden line of text is left as it is.
+    if (keep.has(r) || !cells.some(holdsNumber)) continue;
     if (cells.every((c) => c.struck)) {
       leftOut.add(r);
       findings.push({ ...finding('struck_row', { row: String(r), value: excerpt(cells) }), ...at(cells[0]) });
@@ -89,7 +90,7 @@ export function correctedGrid(grid: Grid, file: string, correction: SheetCorrect
       findings.push({ ...finding('hidden_row', { row: String(r), value: excerpt(cells) }), ...at(cells[0]) });
     } else
       for (const c of cells)
-        if (c.struck) {
+        if (c.struck && holdsNumber(c)) {
           cellsOut.add(c);
           findings.push({ ...finding('struck_text', { dropped: c.text, value: '' }), ...at(c) });
         }

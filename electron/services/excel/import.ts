@@ -13,7 +13,7 @@ import { findRecordIds, insertRecord, readRecord, removeRecord } from '../store/
 import { readStatus } from '../store/status';
 import { rememberedLayouts, rememberLayout } from '../store/layouts';
 import type { DB } from '../store/database';
-import { gridOf, holdsNumber, statedUnit, unitOf, type Cell, type Grid } from './cells';
+import { colName, gridOf, holdsNumber, statedUnit, unitOf, type Cell, type Grid } from './cells';
 import { META_SCHEMA, META_SHEET, type SheetMeta } from './layout';
 import { locate, type Block, type SheetLayout } from './locate';
 import { account } from './account';
@@ -129,11 +129,24 @@ export function readBookRecords(book: Book, file: string, options: ReadOptions =
     const key = layoutKey(firstRead);
     const own = options.corrections?.find((c) => c.file === file && c.sheet === sheet.name);
     const remembered = !own && key ? options.remembered?.[key] : undefined;
-    const applied = own && !isEmptyCorrection(own) ? { correction: own, source: 'user' as const } : remembered && !isEmptyCorrection(remembered) ? { correction: remembered, source: 'remembered' as const } : undefined;
+    const applied =
+      own && !isEmptyCorrection(own)
+        ? { correction: own, source: 'user' as const }
+        : remembered && !isEmptyCorrection(remembered)
+          ? { correction: remembered, source: 'remembered' as const }
+          : undefined;
     const corrected = correctedGrid(raw, file, applied?.correction, firstRead);
     const layout = corrected.grid === raw ? firstRead : locate(corrected.grid, file);
-    const marks = new Map(corrected.findings.filter((f) => f.code === 'struck_row' || f.code === 'hidden_row').map((f) => [Number(f.params.row), { text: f.params.value, why: f.code === 'struck_row' ? ('struck' as const) : ('hidden' as const) }]));
-    const leftOut = corrected.leftOut.map((row) => ({ row, text: marks.get(row)?.text ?? raw.row(row).map((c) => c.text).join(' ').slice(0, 40), why: marks.get(row)?.why ?? ('user' as const) }));
+    const marks = new Map(
+      corrected.findings
+        .filter((f) => f.code === 'struck_row' || f.code === 'hidden_row')
+        .map((f) => [Number(f.params.row), { text: f.params.value, why: f.code === 'struck_row' ? ('struck' as const) : ('hidden' as const) }]),
+    );
+    const leftOut = corrected.leftOut.map((row) => ({
+      row,
+      text: marks.get(row)?.text ?? raw.row(row).map((c) => c.text).join(' ').slice(0, 40),
+      why: marks.get(row)?.why ?? ('user' as const),
+    }));
     if (layout.tables.length) readings.set(sheet.name, sheetReading(file, sheet.name, key, layout.tables, applied, leftOut));
     // A text box or shape on the sheet: a unit it names is checked against the amounts read; any other text is told.
     for (const text of book.drawings?.get(sheet.name) ?? []) {
@@ -141,10 +154,24 @@ export function readBookRecords(book: Book, file: string, options: ReadOptions =
       const read = [...new Set(layout.tables.flatMap((t) => [...t.units]))];
       const cell = layout.tables.find((t) => t.kind === 'disbursements')?.header.nameCell.address;
       if (unit && read.length > 0 && read.some((u) => u !== unit))
-        sheetFindings.push({ ...finding('drawing_unit', { value: text.slice(0, 60), unit, read: read.find((u) => u !== unit)! }), file, sheet: sheet.name, ...(cell ? { cell } : {}) });
+        sheetFindings.push({
+          ...finding('drawing_unit', { value: text.slice(0, 60), unit, read: read.find((u) => u !== unit)! }),
+          file,
+          sheet: sheet.name,
+          ...(cell ? { cell } : {}),
+        });
       else if (text.trim()) sheetFindings.push({ ...finding('drawing_note', { value: text.slice(0, 60) }), file, sheet: sheet.name });
     }
-    for (const f of corrected.findings) layout.findings.push(f);
+    pushAll(layout.findings, corrected.findings);
+    // A figure read from a hidden column is hidden data: never silently part of a figure.
+    for (const t of layout.tables)
+      for (const field of ['planned', 'actual', 'amount'] as const) {
+        const col = t.header.columns[field];
+        if (col === undefined || !raw.hiddenColumns.has(col)) continue;
+        const head = layout.grid.cover(t.header.bottom, col);
+        const at = head?.address ?? t.header.nameCell.address;
+        layout.findings.push({ ...finding('hidden_column', { field, column: colName(col), value: head?.text ?? '' }), file, sheet: sheet.name, cell: at });
+      }
     // Our own export keeps the stored name; it stands in only where the visible cells name none.
     const metaName = meta.get(sheet.name)?.name;
     const only = layout.blocks.length === 1 ? layout.blocks[0] : undefined;

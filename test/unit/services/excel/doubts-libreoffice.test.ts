@@ -13,13 +13,18 @@ import { referenceFixture, tempDir } from '../../../helpers/fixtures';
 import { htmlOf, layoutSheets, PLAIN_LAYOUT } from '../../../fixtures/workbooks';
 
 let xlsx: Uint8Array;
+let noTotal: Uint8Array;
 beforeAll(() => {
   const dir = tempDir();
-  const html = htmlOf(layoutSheets([referenceFixture('hans')], PLAIN_LAYOUT)[0]);
-  expect(html).toContain('<td>640.21</td>');
-  fs.writeFileSync(path.join(dir, 'footnote.html'), html.replace('<td>640.21</td>', '<td>640.21<sup>1</sup></td>'));
-  execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--infilter=HTML (StarCalc)', '--convert-to', 'xlsx', '--outdir', path.join(dir, 'out'), path.join(dir, 'footnote.html')], { stdio: 'ignore', timeout: 180_000 });
+  for (const [name, layout] of [['footnote', PLAIN_LAYOUT], ['no-total', { ...PLAIN_LAYOUT, total: 'none' as const }]] as const) {
+    const html = htmlOf(layoutSheets([referenceFixture('hans')], layout)[0]);
+    expect(html).toContain('<td>640.21</td>');
+    fs.writeFileSync(path.join(dir, `${name}.html`), html.replace('<td>640.21</td>', '<td>640.21<sup>1</sup></td>'));
+  }
+  const files = ['footnote', 'no-total'].map((n) => path.join(dir, `${n}.html`));
+  execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--infilter=HTML (StarCalc)', '--convert-to', 'xlsx', '--outdir', path.join(dir, 'out'), ...files], { stdio: 'ignore', timeout: 180_000 });
   xlsx = fs.readFileSync(path.join(dir, 'out', 'footnote.xlsx'));
+  noTotal = fs.readFileSync(path.join(dir, 'out', 'no-total.xlsx'));
 }, 240_000);
 
 describe('a footnote digit LibreOffice glued onto an amount', () => {
@@ -30,6 +35,15 @@ describe('a footnote digit LibreOffice glued onto an amount', () => {
     const total = r.doubts.find((d) => d.code === 'stated_total_mismatch')!;
     expect(total.params).toMatchObject({ column: 'actual', stated: '1235.96', sum: '1235.961' });
     expect(total.figures[0]).toMatchObject({ cell: total.cell, seen: '1235.96', read: '1235.96' });
+    expect(listRecords(db, { asOf: undefined })).toEqual([]);
+  });
+
+  it('with no 合计 row to catch it: the one amount with a third decimal is the doubt, at its cell', async () => {
+    const db = openDatabase(':memory:');
+    const r = await importWorkbooks(db, { client: 't', kind: 'cli' }, ':memory:', [{ name: 'no-total.xlsx', bytes: noTotal }], { onConflict: 'fail', dryRun: false });
+    expect([r.committed, r.records[0].action]).toEqual([false, 'held']);
+    expect(r.doubts.map((d) => [d.code, d.cell])).toEqual([['amount_precision', 'D14']]);
+    expect(r.doubts[0].figures[0]).toMatchObject({ seen: '640.211', read: '640.211' });
     expect(listRecords(db, { asOf: undefined })).toEqual([]);
   });
 });
