@@ -294,7 +294,7 @@ export function locate(grid: Grid, file: string): SheetLayout {
           const block = current && current.tables.length === 0 && !differs(current.facts, facts) ? current : blockFor(r, 'paragraph', facts);
           block.facts.merge(facts);
           block.factsCell = cell.address;
-          block.bodyFactsCell ??= cell.address;
+          if (!looksLikeTitle(text)) block.bodyFactsCell ??= cell.address;
           reader.findings.push(...scratch.findings);
           used.add(cell);
           continue;
@@ -310,7 +310,8 @@ export function locate(grid: Grid, file: string): SheetLayout {
 function readParagraph(cell: Cell, file: string, sheet: string) {
   const facts = new FactSet(file, sheet);
   const scratch = new CellReader(file, sheet);
-  return { facts, scratch, read: readSentence(cell, facts, scratch, { lead: true }) };
+  // A title read as a paragraph ("保山市2019年度项目绩效自评报告(…项目资金)"): its year is the report's, a labelled one wins.
+  return { facts, scratch, read: readSentence(cell, facts, scratch, { lead: true, weak: looksLikeTitle(cell.text) }) };
 }
 
 /**
