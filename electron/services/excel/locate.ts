@@ -70,10 +70,19 @@ function unitAbove(statements: Statement[], top: number, from: number): TableUni
  * standing right under the county's title (nothing between them) speaks for the whole county.
  */
 function reaches(grid: Grid, s: Statement, top: number, title: number): boolean {
-  const between = grid.rows.filter((r) => r > s.row && r < top);
-  const sheetWide = !grid.rows.some((r) => r > title && r < s.row) && (title > 0 || s.row === grid.rows[0]);
+  // (Only the rows of this county between its title and the table are looked at.)
+  const rows = grid.rows;
+  let i = 0;
+  for (let lo = 0, hi = rows.length; lo < hi; ) {
+    const mid = (lo + hi) >> 1;
+    if (rows[mid] <= title) lo = i = mid + 1;
+    else hi = mid;
+  }
+  const sheetWide = rows[i] === s.row && (title > 0 || s.row === rows[0]);
   if (sheetWide) return true;
-  for (const r of between) {
+  while (i < rows.length && rows[i] <= s.row) i++;
+  for (; i < rows.length && rows[i] < top; i++) {
+    const r = rows[i];
     if (startsTable(grid, r)) return false;
     const cells = grid.row(r);
     const numbers = cells.filter((c) => holdsNumber(c) && !HEADING.test(fold(c.text)) && !/^(截至|截止)/.test(fold(c.text)));
@@ -159,7 +168,7 @@ export function locate(grid: Grid, file: string): SheetLayout {
     // A unit line belongs to the table right under it (or, right under the title, to the whole county):
     // never to a table past another table or the basic facts.
     const from = titleAbove(titles, header.top);
-    const reaching = lines.filter((s) => reaches(grid, s, header.top, from));
+    const reaching = lines.filter((s) => s.row < header.top && s.row > from && reaches(grid, s, header.top, from));
     const above = unitAbove(reaching, header.top, from);
     const foreign = above ? undefined : unitAbove(lines, header.top, from);
     let { table, findings } = read(above);
