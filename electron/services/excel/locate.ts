@@ -71,10 +71,19 @@ function unitAbove(statements: Statement[], top: number, from: number): TableUni
  * standing right under the county's title (nothing between them) speaks for the whole county.
  */
 function reaches(grid: Grid, s: Statement, top: number, title: number): boolean {
-  const between = grid.rows.filter((r) => r > s.row && r < top);
-  const sheetWide = !grid.rows.some((r) => r > title && r < s.row) && (title > 0 || s.row === grid.rows[0]);
+  // (Only the rows of this county between its title and the table are looked at.)
+  const rows = grid.rows;
+  let i = 0;
+  for (let lo = 0, hi = rows.length; lo < hi; ) {
+    const mid = (lo + hi) >> 1;
+    if (rows[mid] <= title) lo = i = mid + 1;
+    else hi = mid;
+  }
+  const sheetWide = rows[i] === s.row && (title > 0 || s.row === rows[0]);
   if (sheetWide) return true;
-  for (const r of between) {
+  while (i < rows.length && rows[i] <= s.row) i++;
+  for (; i < rows.length && rows[i] < top; i++) {
+    const r = rows[i];
     if (startsTable(grid, r)) return false;
     const cells = grid.row(r);
     const numbers = cells.filter((c) => holdsNumber(c) && !HEADING.test(fold(c.text)) && !/^(截至|截止)/.test(fold(c.text)));
@@ -160,7 +169,7 @@ export function locate(grid: Grid, file: string): SheetLayout {
     // A unit line belongs to the table right under it (or, right under the title, to the whole county):
     // never to a table past another table or the basic facts.
     const from = titleAbove(titles, header.top);
-    const reaching = lines.filter((s) => reaches(grid, s, header.top, from));
+    const reaching = lines.filter((s) => s.row < header.top && s.row > from && reaches(grid, s, header.top, from));
     const above = unitAbove(reaching, header.top, from);
     const foreign = above ? undefined : unitAbove(lines, header.top, from);
     let { table, findings } = read(above);
@@ -295,7 +304,7 @@ export function locate(grid: Grid, file: string): SheetLayout {
           const block = current && current.tables.length === 0 && !differs(current.facts, facts) ? current : blockFor(r, 'paragraph', facts);
           block.facts.merge(facts);
           block.factsCell = cell.address;
-          block.bodyFactsCell ??= cell.address;
+          if (!looksLikeTitle(text)) block.bodyFactsCell ??= cell.address;
           pushAll(reader.findings, scratch.findings);
           used.add(cell);
           continue;
@@ -311,7 +320,8 @@ export function locate(grid: Grid, file: string): SheetLayout {
 function readParagraph(cell: Cell, file: string, sheet: string) {
   const facts = new FactSet(file, sheet);
   const scratch = new CellReader(file, sheet);
-  return { facts, scratch, read: readSentence(cell, facts, scratch, { lead: true }) };
+  // A title read as a paragraph ("保山市2019年度项目绩效自评报告(…项目资金)"): its year is the report's, a labelled one wins.
+  return { facts, scratch, read: readSentence(cell, facts, scratch, { lead: true, weak: looksLikeTitle(cell.text) }) };
 }
 
 /**
