@@ -1,0 +1,40 @@
+// Writing many records in one step costs what SQLite's own work costs: the statements are prepared
+// once per connection, not once per row, so a thousand-county import is not a million prepares.
+import { describe, expect, it } from 'vitest';
+import { openDatabase, type DB } from '../../../electron/services/store/database';
+import { mutate, replay } from '../../../electron/services/store/changelog';
+import { insertRecord, listRecords, readRecord } from '../../../electron/services/store/records';
+import { manyCounties } from '../../fixtures/counties';
+import { ME } from '../../helpers/fixtures';
+
+/** Statements prepared while `n` counties are written in one step, on a new data file. */
+function preparesFor(n: number): { prepares: number; db: DB } {
+  const db = openDatabase(':memory:');
+  const prepare = db.prepare.bind(db);
+  let prepares = 0;
+  db.prepare = ((sql: string) => {
+    prepares++;
+    return prepare(sql);
+  }) as DB['prepare'];
+  mutate(db, ME, { action: 'import', recordId: null }, (changes) => manyCounties(n).forEach((input) => insertRecord(changes, input)));
+  return { prepares, db };
+}
+
+describe('the insert path', () => {
+  it('prepares the same statements for 5 counties as for 60 (not one per row)', () => {
+    const few = preparesFor(5);
+    const many = preparesFor(60);
+    expect(listRecords(many.db)).toHaveLength(60);
+    expect(many.prepares).toBe(few.prepares);
+    expect(many.prepares).toBeLessThan(20);
+  });
+
+  it('logs each row as stored, so undo removes the import and redo brings back the same records', () => {
+    const { db } = preparesFor(12);
+    const before = listRecords(db).map((r) => readRecord(db, r.id));
+    replay(db, ':memory:', ME, 'undo', { confirm: true });
+    expect(listRecords(db)).toEqual([]);
+    replay(db, ':memory:', ME, 'redo', { confirm: true });
+    expect(listRecords(db).map((r) => readRecord(db, r.id))).toEqual(before);
+  });
+});
