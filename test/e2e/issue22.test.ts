@@ -93,3 +93,17 @@ describe('an accepted record', () => {
     void mod;
   });
 });
+
+describe('what an Excel user reaches for', () => {
+  it('Ctrl+D fills 计划安排额度 of the first line down over the block; one Ctrl+Z takes it back', async () => {
+    const { page } = app();
+    await openZhangshu(page);
+    await cell(page, 'disbursements', 0, 'planned').click();
+    await cell(page, 'disbursements', 2, 'planned').click({ modifiers: ['Shift'] });
+    await page.keyboard.press(`${mod}+d`);
+    await poll(async () => (await callApi<{ record: { disbursements: { planned: string | null }[] } }>(page, 'getRecord', { id: 1 })).record.disbursements.slice(0, 3).map((d) => d.planned)).toEqual(['775', '775', '775']);
+    await poll(() => page.getByTestId('note').innerText()).toBe('已填充 2 个单元格');
+    await page.keyboard.press(`${mod}+z`);
+    await poll(async () => (await callApi<{ record: { disbursements: { planned: string | null }[] } }>(page, 'getRecord', { id: 1 })).record.disbursements.slice(0, 3).map((d) => d.planned)).toEqual(['775', '335', '150']);
+  });
+});
