@@ -203,4 +203,6 @@ try {
 } finally {
   await empty.stop();
 }
+// Issue 22: the empty start, a paste by header, the overview as of a day.
+await import('./screenshots-issue22');
 console.log('screenshots written to docs/');

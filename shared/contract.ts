@@ -250,14 +250,14 @@ export const contract = {
   exportWorkbook: { input: z.object({ ids: z.array(id).min(1).max(5000), script: z.enum(['hans', 'hant']), asOf }), output: z.object({ fileName: z.string(), bytes: z.instanceof(Uint8Array) }) },
   /** Desktop: export into a file the user picks in the native save dialog (the path never comes from the renderer). */
   saveExport: {
-    input: z.object({ ids: z.array(id).min(1).max(5000), script: z.enum(['hans', 'hant']), format: z.enum(['xlsx', 'pdf']).default('xlsx'), signature: z.boolean().default(true), status: z.boolean().default(false), asOf }),
+    input: z.object({ ids: z.array(id).min(1).max(5000), script: z.enum(['hans', 'hant']), format: z.enum(['xlsx', 'pdf']).default('xlsx'), signature: z.boolean().default(true), status: z.boolean().default(false), ledger: z.boolean().default(false), asOf }),
     output: z.object({ path: z.string().nullable() }),
   },
   /** The printable acceptance document as PDF (A4 landscape). */
   /** `status`: the document shows each record's review status and its acceptance date. */
-  exportPdf: { input: z.object({ ids: z.array(id).min(1).max(5000), script: z.enum(['hans', 'hant']), signature: z.boolean().default(true), status: z.boolean().default(false), asOf }), output: z.object({ fileName: z.string(), bytes: z.instanceof(Uint8Array) }) },
+  exportPdf: { input: z.object({ ids: z.array(id).min(1).max(5000), script: z.enum(['hans', 'hant']), signature: z.boolean().default(true), status: z.boolean().default(false), ledger: z.boolean().default(false), asOf }), output: z.object({ fileName: z.string(), bytes: z.instanceof(Uint8Array) }) },
   /** Desktop: the system print dialog for the document. */
-  printDocument: { input: z.object({ ids: z.array(id).min(1).max(5000), script: z.enum(['hans', 'hant']), signature: z.boolean().default(true), status: z.boolean().default(false), asOf }), output: ok },
+  printDocument: { input: z.object({ ids: z.array(id).min(1).max(5000), script: z.enum(['hans', 'hant']), signature: z.boolean().default(true), status: z.boolean().default(false), ledger: z.boolean().default(false), asOf }), output: ok },
   /** The overview as a workbook (one 汇总 sheet, subtotals as formulas) or a PDF (A4 landscape, charts and table). */
   exportOverview: { input: overviewInput.extend({ format: z.enum(['xlsx', 'pdf']) }), output: file },
   /** Desktop: the same, into a file the user picks in the native save dialog. */

@@ -13,6 +13,8 @@ export type PrintOptions = {
   signature: boolean;
   /** Each record's review status (in the order of the records): shown under the title, with the acceptance date. */
   statuses?: StatusInfo[];
+  /** An appendix after table 三: the record's payments (拨付台账) as of its day, those after the day marked. */
+  ledger?: boolean;
 };
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -55,6 +57,7 @@ tr.total td { font-weight: bold; }
 .finer { font-size: 75%; vertical-align: super; margin-left: 1pt; }
 p.note { text-indent: 0; font-size: 9pt; margin-top: 3pt; }
 p.status-line { text-indent: 0; text-align: center; font-size: 10.5pt; margin: -4pt 0 6pt; }
+tr.after-as-of td { color: #777; font-style: italic; }
 .signature { break-inside: avoid; display: flex; gap: 40mm; margin-top: 18pt; font-size: 12pt; }
 .signature span { display: inline-block; min-width: 60mm; border-bottom: 0.6pt solid #000; }
 @media screen {
@@ -98,8 +101,28 @@ ${status ? `<p class="status-line">${escape(statusLine(status, record.county.acc
 <thead><tr><th>${dSeqH}</th><th>${dNameH}</th><th>${plannedH}</th><th>${actualH}</th><th>${dRateH}</th></tr></thead>
 <tbody>${rows}<tr class="total"><td class="seq" colspan="2">${w.total}</td><td class="num">${money(t.planned)}</td><td class="num">${money(t.actual)}</td><td class="num">${showRate(t.rate)}${t.rate === null ? '' : '%'}</td></tr></tbody></table>
 ${finer ? `<p class="note">${escape(w.finerNote)}</p>` : ''}
+${o.ledger ? ledgerAppendix(record, o.script) : ''}
 ${signature}
 </section>`;
+}
+
+/** 附:拨付台账(截至…): every payment by line and day; those after the as-of day greyed and said not counted. */
+export function ledgerAppendix(record: CountyRecord, script: Script): string {
+  const payments = record.payments ?? [];
+  if (!payments.length || !record.asOf) return '';
+  const w = WORDING[script];
+  const names = new Map(record.disbursements.map((d) => [d.seq, d.name]));
+  const day = record.asOf;
+  const rows = payments
+    .map((p) => {
+      const after = p.date > day;
+      return `<tr${after ? ' class="after-as-of"' : ''}><td class="seq">${p.line}</td><td>${text(names.get(p.line) ?? '')}</td><td class="seq">${escape(p.date)}${after ? `<br><span class="note">${escape(w.ledgerNotCounted)}</span>` : ''}</td><td class="num">${money(p.amount)}</td><td>${text(p.payee)}</td><td>${text(p.voucher)}</td><td>${text(p.stage)}</td><td>${text(p.note)}</td></tr>`;
+    })
+    .join('');
+  return `<h2 class="appendix">${escape(w.ledgerAppendix(day))}</h2>
+<table class="ledger"><colgroup><col style="width:6%"><col style="width:22%"><col style="width:12%"><col style="width:10%"><col style="width:18%"><col style="width:11%"><col style="width:9%"><col style="width:12%"></colgroup>
+<thead><tr>${w.ledgerHeaders.map((h) => `<th>${escape(h)}</th>`).join('')}</tr></thead>
+<tbody>${rows}</tbody></table>`;
 }
 
 /** The whole printable page. */

@@ -176,13 +176,13 @@ describe('blocks', () => {
     expect((await stored()).disbursements.map((x) => x.statedRate)).toEqual(['90', '90', '90', '90', '91.40', '73.53']);
   });
 
-  it('a pasted first line that is the header row is skipped, and the status says so', async () => {
+  it('a pasted first line that is the header row places the block by its titles, and the status says so', async () => {
     const { page } = app();
     await gridReady(page);
     await cell(page, 'disbursements', 0, 'planned').click();
     // Before: the header line was sent as values, refused, and "已粘贴 3 行 × 2 列" shown anyway.
     await paste(page, '计划安排额度(万元)\t实际拨付额度(万元)\r\n800\t650\r\n340\t290\r\n');
-    await expect.poll(() => page.getByTestId('note').innerText()).toBe('已粘贴 2 行 × 2 列;第一行是表头,已跳过');
+    await expect.poll(() => page.getByTestId('note').innerText()).toBe('已按表头粘贴 2 行:计划安排额度(万元)、实际拨付额度(万元)');
     const d = (await stored()).disbursements;
     expect(d.slice(0, 3).map((x) => [x.planned, x.actual])).toEqual([['800', '650'], ['340', '290'], ['150', '100']]);
   });

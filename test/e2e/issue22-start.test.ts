@@ -94,3 +94,20 @@ describe('buttons and the export dialog', () => {
     expect(await dialog.locator('ul.pick input:checked').count()).toBe(await dialog.locator('ul.pick input').count());
   });
 });
+
+describe('the toolbar at 1366 px', () => {
+  it('a long undo label does not squeeze 记录 and 历史 into vertical text', async () => {
+    const { page } = app();
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await gridReady(page);
+    // A step with a long name: an edit of 实际拨付额度 in the last line of table 三.
+    await page.locator('.table-block[data-table="disbursements"] .ag-row[row-index="5"] .ag-cell[col-id="actual"]').click();
+    await page.keyboard.type('29.40');
+    await page.keyboard.press('Enter');
+    await poll(() => page.getByTestId('undo').innerText()).toContain('撤销:编辑');
+    for (const name of ['记录', '总览', '历史']) {
+      const box = (await page.locator('header.toolbar').getByRole(name === '历史' ? 'button' : 'tab', { name, exact: true }).boundingBox())!;
+      expect([name, box.height < 40, box.width > box.height]).toEqual([name, true, true]);
+    }
+  });
+});

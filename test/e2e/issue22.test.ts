@@ -93,3 +93,36 @@ describe('an accepted record', () => {
     void mod;
   });
 });
+
+describe('what an Excel user reaches for', () => {
+  it('Ctrl+D fills 计划安排额度 of the first line down over the block; one Ctrl+Z takes it back', async () => {
+    const { page } = app();
+    await openZhangshu(page);
+    await cell(page, 'disbursements', 0, 'planned').click();
+    await cell(page, 'disbursements', 2, 'planned').click({ modifiers: ['Shift'] });
+    await page.keyboard.press(`${mod}+d`);
+    await poll(async () => (await callApi<{ record: { disbursements: { planned: string | null }[] } }>(page, 'getRecord', { id: 1 })).record.disbursements.slice(0, 3).map((d) => d.planned)).toEqual(['775', '775', '775']);
+    await poll(() => page.getByTestId('note').innerText()).toBe('已填充 2 个单元格');
+    await page.keyboard.press(`${mod}+z`);
+    await poll(async () => (await callApi<{ record: { disbursements: { planned: string | null }[] } }>(page, 'getRecord', { id: 1 })).record.disbursements.slice(0, 3).map((d) => d.planned)).toEqual(['775', '335', '150']);
+  });
+});
+
+describe('the ledger in the print preview', () => {
+  it('ticking 附拨付台账 prints the payments as of the chosen day after table 三, the later one marked not counted', async () => {
+    const { page } = app();
+    await callApi(page, 'editPayments', { recordId: 1, edits: [], append: [{ line: 1, date: '2021-12-01', amount: '300' }, { line: 1, date: '2022-06-30', amount: '340.21' }] });
+    await page.reload();
+    await openZhangshu(page);
+    await page.getByTestId('as-of').fill('2022-01-01');
+    await page.getByTestId('as-of').press('Enter');
+    await poll(() => page.getByTestId('summary').innerText()).toContain('截至2022年1月1日');
+    await page.getByRole('button', { name: '打印预览' }).click();
+    const frame = page.frameLocator('[data-testid="print-frame"]');
+    await frame.locator('h1').first().waitFor();
+    expect(await frame.locator('body').innerText()).not.toContain('附:');
+    await page.getByRole('dialog').locator('input[name="ledger"]').check();
+    await poll(() => frame.locator('h2.appendix').innerText()).toBe('附:中央财政资金拨付台账(截至2022年1月1日)');
+    expect(await frame.locator('table.ledger tr.after-as-of').innerText()).toContain('截至日之后,不计入');
+  });
+});

@@ -19,7 +19,7 @@ import { commandFor, type EditMode, type GridCommand } from './keymap';
 import { bounds, cellClasses, moveTo, rowsToRedraw, selectAll, single, type Cell, type Selection } from './selection';
 import { copyBlock, tableCheck, type CellCheck } from './blocks';
 import { cellNotesOf, commitOutcome, keepUnchanged, listHighlight, navigate, selectionAfterRows, tabTo, typedWhereNot, whyNotEditable } from './session';
-import { clearCells, copyCells, pasteText, rowOperation, type GridCore, type RowOp } from './actions';
+import { clearCells, copyCells, fillCells, pasteText, rowOperation, type GridCore, type RowOp } from './actions';
 import { LONG_TEXT, gridColumns, rawText, type GridTable } from './columns';
 import { cellPlace } from './refusal';
 import { DEFAULT_COL_DEF, LONG_TABLE, ROW_CLASS_RULES, THEME, buildColumnDefs, rowIdOf, type CellParams, type RowData } from './gridOptions';
@@ -440,6 +440,9 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
         return true;
       case 'selectAll':
         if (d.rows) select(selectAll(d), false);
+        return true;
+      case 'fill':
+        if (!refuseLocked('cell')) fillCells(core, cmd.right);
         return true;
       case 'undo':
         live.current.onUndo();

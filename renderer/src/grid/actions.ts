@@ -128,6 +128,43 @@ export function clearCells(core: GridCore): void {
   if (note) core.onMessage(note, edits.length ? 'info' : 'error');
 }
 
+/**
+ * Ctrl+D / Ctrl+R, as in Excel: the block's top row copied down over it (its left column copied right);
+ * a block of one row (one column) takes the row above (the column to the left). Computed and locked
+ * cells are left alone; one step; a value its target cannot take writes nothing and says why.
+ */
+export function fillCells(core: GridCore, right: boolean): void {
+  const s = core.selection();
+  if (!s) return;
+  const { table, columns, t, lang } = core;
+  const b = bounds(s);
+  const rows = core.rows();
+  const ids = core.rowIds();
+  // One row (column) selected: fill it from the one before it.
+  const from = right ? (b.left === b.right ? b.left - 1 : b.left) : b.top === b.bottom ? b.top - 1 : b.top;
+  if (from < 0) return core.onMessage(t.nothingToFill, 'error');
+  const edits: CellEdit[] = [];
+  const problems: string[] = [];
+  for (let row = b.top; row <= b.bottom; row++)
+    for (let col = b.left; col <= b.right; col++) {
+      if (right ? col === from : row === from) continue;
+      const column = columns[col];
+      if (!column.editable || ids[row] === undefined || core.locked(row, column.field) !== null) continue;
+      const source = right ? rows[row]?.[columns[from].field] : rows[from]?.[column.field];
+      const sourceField = right ? columns[from].field : column.field;
+      const raw = rawText(sourceField, source, lang);
+      if (raw === rawText(column.field, rows[row]?.[column.field], lang)) continue;
+      const parsed = core.check(row, column.field, raw);
+      if (!parsed.ok) problems.push(parsed.message);
+      else edits.push({ table, rowId: ids[row], field: column.field, raw, value: parsed.value });
+    }
+  if (problems.length) return core.onMessage(t.pasteRefusedUnmarked(problems.length, joinNotes(lang, problems.slice(0, 3))), 'error');
+  if (edits.length) {
+    core.onEdit(edits);
+    core.onMessage(t.filled(edits.length));
+  }
+}
+
 /** The selected block as the clipboard takes it (categories by name, amounts as stored). */
 export function copyCells(core: GridCore): string[][] | null {
   const s = core.selection();

@@ -42,6 +42,7 @@ export type GridCommand =
   | { kind: 'newline' }
   | { kind: 'commitStay' }
   | { kind: 'selectAll' }
+  | { kind: 'fill'; right: boolean }
   | { kind: 'undo' }
   | { kind: 'redo' }
   | { kind: 'insertRows' }
@@ -68,6 +69,7 @@ export function commandFor(e: KeyInput, ctx: KeyContext): GridCommand | null {
     if (key === 'z' && !e.shiftKey) return editing ? null : { kind: 'undo' };
     if ((key === 'z' && e.shiftKey) || key === 'y') return editing ? null : { kind: 'redo' };
     if (key === 'a' && !e.shiftKey) return editing ? null : { kind: 'selectAll' };
+    if ((key === 'd' || key === 'r') && !e.shiftKey) return editing ? null : { kind: 'fill', right: key === 'r' };
     if (isPlus(e)) return editing ? null : { kind: 'insertRows' };
     if (isMinus(e)) return editing ? null : { kind: 'deleteRows' };
   }

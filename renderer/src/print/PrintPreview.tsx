@@ -29,6 +29,7 @@ export function PrintPreview({ records, current, asOf, t, lang, desktop, onClose
   const [signature, setSignature] = useState(true);
   // The review status and acceptance date under each title (off: the official form as it is).
   const [withStatus, setWithStatus] = useState(false);
+  const [withLedger, setWithLedger] = useState(false);
   const [loaded, setLoaded] = useState<CountyRecord[]>([]);
   const [pages, setPages] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -50,8 +51,8 @@ export function PrintPreview({ records, current, asOf, t, lang, desktop, onClose
   }, [ids, lang, asOf]); // eslint-disable-line react-hooks/exhaustive-deps
   const statuses = useMemo(() => (withStatus ? ids.map((id) => records.find((r) => r.id === id)!.status) : undefined), [withStatus, ids, records]);
   const html = useMemo(
-    () => (loaded.length && ids.length && loaded.length === ids.length ? printHtml(loaded, { script, signature, ...(statuses ? { statuses } : {}) }) : ''),
-    [loaded, ids, script, signature, statuses],
+    () => (loaded.length && ids.length && loaded.length === ids.length ? printHtml(loaded, { script, signature, ledger: withLedger, ...(statuses ? { statuses } : {}) }) : ''),
+    [loaded, ids, script, signature, statuses, withLedger],
   );
 
   const onLoad = async () => {
@@ -63,13 +64,13 @@ export function PrintPreview({ records, current, asOf, t, lang, desktop, onClose
   };
 
   const print = async () => {
-    if (desktop) await api.printDocument({ ids, script, signature, status: withStatus, ...day }).catch((e) => setError(message(e, lang)));
+    if (desktop) await api.printDocument({ ids, script, signature, status: withStatus, ledger: withLedger, ...day }).catch((e) => setError(message(e, lang)));
     else frame.current?.contentWindow?.print();
   };
   const savePdf = async () => {
     setBusy(true);
     try {
-      const request = { ids, script, signature, status: withStatus, ...day };
+      const request = { ids, script, signature, status: withStatus, ledger: withLedger, ...day };
       const path = await saveOrDownload(desktop, () => api.saveExport({ ...request, format: 'pdf' }), () => api.exportPdf(request), PDF_TYPE);
       if (path) onSaved(path);
       setError(null);
@@ -89,6 +90,7 @@ export function PrintPreview({ records, current, asOf, t, lang, desktop, onClose
         <label><input type="radio" name="print-script" checked={script === 'hant'} onChange={() => setScript('hant')} /> {t.hant}</label>
         <label><input type="checkbox" checked={signature} onChange={(e) => setSignature(e.target.checked)} /> {t.signature}</label>
         <label><input type="checkbox" checked={withStatus} onChange={(e) => setWithStatus(e.target.checked)} /> {t.statusOnPrint}</label>
+        <label><input type="checkbox" name="ledger" checked={withLedger} onChange={(e) => setWithLedger(e.target.checked)} /> {t.ledgerOnPrint}</label>
         <span className="pages" data-testid="page-count">{pages !== null && html ? t.pageCount(pages) : ''}</span>
         {asOf && <span className="as-of-shown" data-testid="print-as-of">{t.asOfShown(asOf)}</span>}
         <span className="spacer" />
