@@ -44,6 +44,24 @@ describe('reading a payment field', () => {
   });
 });
 
+describe('edges', () => {
+  it('a 序号 of two digits; twelve lines are listed, thirteen given as a range; sixty characters quoted whole', () => {
+    const many = Array.from({ length: 13 }, (_, i) => i + 1);
+    expect(parsePaymentField('line', '12', many)).toEqual({ ok: true, value: 12 });
+    expect(paymentRefusal(1, 'line', '99', 'no_line', many.slice(0, 12), 'zh')).toContain('表三的序号:1、2、3、4、5、6、7、8、9、10、11、12)');
+    expect(paymentRefusal(1, 'line', '99', 'no_line', many, 'zh')).toContain('表三的序号:1–13)');
+    expect(paymentRefusal(2, 'payee', '邮'.repeat(60), 'too_long', lines, 'zh')).toContain(`“${'邮'.repeat(60)}”`);
+    expect(paymentRefusal(1, 'line', '1', 'no_line', [], 'en')).toContain('table 3 has no lines yet');
+  });
+
+  it('the English words of each problem', () => {
+    expect(paymentRefusal(2, 'amount', '0', 'not_positive', lines, 'en')).toBe('Ledger payment 2, amount (10k yuan) “0” must be an amount above 0 (10k yuan)');
+    expect(paymentRefusal(2, 'payee', 'x', 'too_long', lines, 'en')).toContain('“x” is too long (at most 100 characters; a note 100,000)');
+    expect(paymentRefusal(2, 'date', '', 'missing', lines, 'en')).toContain('is not given (every payment needs a line No., a date and an amount)');
+    expect(paymentRefusal(2, 'amount', 'abc', 'not_a_number', lines, 'en')).toMatch(/^Ledger payment 2, amount \(10k yuan\) “abc” /);
+  });
+});
+
 describe('the words of a refusal', () => {
   it('name the payment (counted from 1), the field, what was typed and why, in Chinese and English', () => {
     expect(paymentRefusal(3, 'amount', 'abc', 'not_a_number', lines, 'zh')).toBe('拨付台账第 3 笔 金额(万元)“abc”不是数字');

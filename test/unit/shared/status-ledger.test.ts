@@ -22,7 +22,10 @@ describe('status words', () => {
       zh: '樟树市 第8批 已验收(赵处长,2026-11-29),不能修改。如需修改,请先“解除验收”并写明理由。',
       en: '樟树市, batch 8, is accepted (赵处长, 2026-11-29) and cannot be changed. To change it, unlock it first, giving a reason.',
     });
-    expect(lockedMessages('樟树市', 8, null, null).zh).toBe('樟树市 第8批 已验收,不能修改。如需修改,请先“解除验收”并写明理由。');
+    expect(lockedMessages('樟树市', 8, null, null)).toEqual({
+      zh: '樟树市 第8批 已验收,不能修改。如需修改,请先“解除验收”并写明理由。',
+      en: '樟树市, batch 8, is accepted and cannot be changed. To change it, unlock it first, giving a reason.',
+    });
     expect(lockedMessages('樟树市', 8, null, '2026-11-29T08:30:00Z').en).toContain('is accepted (2026-11-29) and');
     expect(lockedMessages('樟树市', 8, '赵处长', null).zh).toContain('已验收(赵处长),');
   });
