@@ -19,6 +19,7 @@ import { account } from './account';
 import { assemble, type ReadRecord, type UnitRead } from './assemble';
 import { loadWorkbook } from './read';
 import { readWorkbooksIsolated } from './isolated';
+import { attachPerformance, isPerformanceSheet, readPerformanceSheet } from './performance';
 
 export type { ReadRecord, UnitRead } from './assemble';
 
@@ -54,7 +55,11 @@ export function readLoadedWorkbook(workbook: ExcelJS.Workbook, file: string): Re
   const meta = readMeta(workbook);
   // Yanshou's own 汇总 sheet (an export of several counties) repeats what the county sheets say.
   const own = (name: string) => meta.size > 0 && OWN_SUMMARY_SHEETS.has(fold(name));
-  const sheets = workbook.worksheets.filter((s) => s.name !== META_SHEET && s.state === 'visible' && !own(s.name));
+  const visible = workbook.worksheets.filter((s) => s.name !== META_SHEET && s.state === 'visible' && !own(s.name));
+  // 四、绩效自评: a 绩效自评表 sheet is a county's performance part, read by its own reader (performance.ts).
+  const performanceSheets = visible.filter(isPerformanceSheet);
+  const performanceReads = performanceSheets.map((s) => readPerformanceSheet(workbook, s, file));
+  const sheets = visible.filter((s) => !performanceSheets.includes(s));
   const blockFindings = new Map<Block, Finding[]>();
   const blocks: Block[] = [];
   // A sheet that yields nothing but holds numbers is named, so nothing is dropped unseen.
@@ -121,8 +126,13 @@ export function readLoadedWorkbook(workbook: ExcelJS.Workbook, file: string): Re
     const fits = own && (!own.name || countyKey(own.name) === countyKey(anchor.facts.values.name!));
     out.push(assemble(file, anchor, parts, fits ? own : undefined, parts.flatMap((p) => blockFindings.get(p) ?? [])));
   }
-  if (out.length === 0) return [{ file, sheet: sheets[0]?.name ?? '', input: null, unit: null, findings: [{ ...finding('no_tables', {}), file, sheet: sheets[0]?.name ?? '' }, ...strays, ...ignoredSheets] }];
+  if (out.length === 0) {
+    const none: ReadRecord[] = [{ file, sheet: sheets[0]?.name ?? '', input: null, unit: null, findings: [{ ...finding('no_tables', {}), file, sheet: sheets[0]?.name ?? '' }, ...strays, ...ignoredSheets] }];
+    attachPerformance(none, performanceReads);
+    return none;
+  }
   out[0].findings.push(...strays, ...ignoredSheets);
+  attachPerformance(out, performanceReads);
   // A ledger sheet left unread could hold any county's payments: the first record is not landed without them.
   if (ignoredSheets.some((f) => f.severity === 'error')) out[0] = { ...out[0], input: null };
   return out;
