@@ -5,7 +5,7 @@
 import type ExcelJS from 'exceljs';
 import type { CountyRecord } from '../../../shared/record';
 import { level1Label, type Performance, type PerformanceInput } from '../../../shared/performance';
-import { performanceInputOf } from '../../../shared/performance';
+import { computePerformance, emptyPerformance, performanceInputOf, type Indicator } from '../../../shared/performance';
 import { shiftDecimal } from '../../../shared/money';
 import { toTraditional, type Script } from '../../../shared/text';
 import { amountCell, BODY_FONT, centredCell, fitRow, HEADER_FONT, num, numberCell, setupPage, style, MIDDLE, textCell, TITLE_FONT } from './sheet-kit';
@@ -104,6 +104,22 @@ export function writePerformanceSheet(sheet: ExcelJS.Worksheet, record: CountyRe
   span(r, 9, 9, { formula: `IF(H${r}>=90,"${w('优')}",IF(H${r}>=80,"${w('良')}",IF(H${r}>=60,"${w('中')}","${w('差')}")))`, result: w(p.grade) }, centredCell(HEADER_FONT));
   setupPage(sheet, WIDTHS, r, 'I', footer, indicatorTop);
   return { performance: { county: record.county.name, batch: record.county.batch, from: f.from, shown: { budget: f.budget, executed: f.executed }, input: performanceInputOf(p) } };
+}
+
+/** The template's blank 绩效自评表: the standard layout, 一级 and 二级 指标 laid out, nothing filled in. */
+export function writeBlankPerformanceSheet(sheet: ExcelJS.Worksheet, script: Script, footer: string): void {
+  const blank = emptyPerformance();
+  const rows: [Indicator['level1'], string][] = [
+    ['output', '数量指标'], ['output', '质量指标'], ['output', '时效指标'], ['output', '成本指标'],
+    ['outcome', '经济效益指标'], ['outcome', '社会效益指标'], ['outcome', '生态效益指标'], ['outcome', '可持续影响指标'],
+    ['satisfaction', '服务对象满意度指标'],
+  ];
+  blank.indicators = rows.map(([level1, level2]) => ({ level1, level2: script === 'hant' ? toTraditional(level2) : level2, name: '', target: '', actual: '', weight: null, score: null, deviation: '' }));
+  const county = { name: '', year: '    ' } as unknown as CountyRecord['county'];
+  const performance = computePerformance(blank, { central: '0', disbursed: '0' });
+  performance.funds.budget = null;
+  performance.funds.executed = null;
+  writePerformanceSheet(sheet, { county, performance } as CountyRecord, script, footer);
 }
 
 function sumWeights(p: Performance): string {

@@ -229,6 +229,8 @@ export function readPerformanceSheet(workbook: ExcelJS.Workbook, sheet: ExcelJS.
  */
 export function attachPerformance(records: ReadRecord[], reads: PerformanceRead[]): void {
   for (const read of reads) {
+    // A 绩效自评表 left blank (the template's, unfilled) makes no performance part.
+    if (read.performance && read.findings.length === 0 && isBlankPart(read.performance)) continue;
     const withInput = records.filter((r) => r.input !== null);
     const named = withInput.filter((r) => read.names.some((n) => fold(n).includes(fold(r.input!.county.name))));
     const home = withInput.length === 1 ? withInput[0] : named.length === 1 ? named[0] : undefined;
@@ -249,6 +251,12 @@ export function attachPerformance(records: ReadRecord[], reads: PerformanceRead[
       home.findings.push({ ...f, file: read.file, sheet: read.sheet, ...(cell ? { cell } : {}) });
     }
   }
+}
+
+function isBlankPart(p: PerformanceInput): boolean {
+  const rows = [p.funds, p.funds.current, p.funds.carryover, p.funds.other];
+  return rows.every((r) => r.initial === null && r.budget === null && r.executed === null) && !p.goals.expected && !p.goals.achieved && p.indicators.length === 0
+    && p.funds.statedRate === undefined && p.funds.statedScore === undefined && p.statedTotal === undefined;
 }
 
 /** Our own export: what the layout has no place for, from the hidden sheet, where it fits the visible cells. */

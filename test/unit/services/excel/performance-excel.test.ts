@@ -21,7 +21,7 @@ function seedWithPerformance(): RecordInput {
   performance.funds.initial = '1500';
   performance.funds.current = { initial: '1500', budget: '1500', executed: null };
   performance.goals = { expected: '建成县级电子商务公共服务中心', achieved: '已建成并投入运营' };
-  performance.funds.statedRate = '82.4';
+  performance.funds.statedRate = '80';
   performance.indicators = [
     { level1: 'output', level2: '数量指标', name: '公共服务中心面积', target: '≥3000平方米', actual: '3200平方米', weight: '25', score: null, deviation: '' },
     { level1: 'output', level2: '数量指标', name: '培训人次', target: '不低于500人次', actual: '400人次', weight: '25', score: '25', deviation: '疫情影响' },
@@ -123,6 +123,29 @@ describe('a 绩效自评表 as a county sends it (LibreOffice from an HTML table
     // Row 14 is 电商培训人次 (its 得分 in H), row 19 带动贫困户增收, the 总分 in H22.
     expect(perf).toEqual(expect.arrayContaining(['perf_score_differs@绩效自评表!H14', 'perf_out_of_band@绩效自评表!H19', 'perf_stated_mismatch@绩效自评表!H22']));
     expect(computeRecord(county.input!).performance?.total).toBe('87.49');
+  });
+});
+
+describe('the blank template', () => {
+  it('has a 绩效自评表 in the standard layout; left blank it adds nothing, filled in it is read', async () => {
+    const { templateWorkbook } = await import('../../../../electron/services/excel/template');
+    const { wb, sheet } = await sheetOf(await templateWorkbook('hans'), '绩效自评表');
+    expect(findCell(sheet, '年度资金总额')).toBeDefined();
+    expect(findCell(sheet, '三级指标')).toBeDefined();
+    const blank = readPerformanceSheet(wb, sheet, 't.xlsx');
+    expect(blank.findings).toEqual([]);
+    expect(blank.performance?.indicators).toEqual([]);
+    const total = Number(findCell(sheet, '年度资金总额').row);
+    sheet.getCell(total, 4).value = 1500;
+    sheet.getCell(total, 5).value = 1380;
+    const first = Number(findCell(sheet, '三级指标').row) + 1;
+    sheet.getCell(first, 4).value = '电商培训人次';
+    sheet.getCell(first, 5).value = '≥500人次';
+    sheet.getCell(first, 6).value = '450人次';
+    sheet.getCell(first, 7).value = 50;
+    const filled = readPerformanceSheet(wb, sheet, 't.xlsx');
+    const p = computePerformance(filled.performance!, { central: '0', disbursed: '0' });
+    expect([p.funds.rate, p.funds.score, p.indicators[0].level2, p.indicators[0].computedScore]).toEqual(['92.00', '9.20', '数量指标', '45.00']);
   });
 });
 
