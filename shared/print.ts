@@ -7,12 +7,15 @@ import type { CountyRecord } from './record';
 import { toTraditional, type Script } from './text';
 import { chineseDay } from './ledger';
 import { statusLabel, type StatusInfo } from './status';
+import { performanceSection } from './performance-print';
 
 export type PrintOptions = {
   script: Script;
   signature: boolean;
   /** Each record's review status (in the order of the records): shown under the title, with the acceptance date. */
   statuses?: StatusInfo[];
+  /** 四、绩效自评 after table 三, for records that keep one (optional, like the signature block). */
+  performance?: boolean;
 };
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -55,6 +58,7 @@ tr.total td { font-weight: bold; }
 .finer { font-size: 75%; vertical-align: super; margin-left: 1pt; }
 p.note { text-indent: 0; font-size: 9pt; margin-top: 3pt; }
 p.status-line { text-indent: 0; text-align: center; font-size: 10.5pt; margin: -4pt 0 6pt; }
+.stated-note { font-size: 8pt; font-style: italic; }
 .signature { break-inside: avoid; display: flex; gap: 40mm; margin-top: 18pt; font-size: 12pt; }
 .signature span { display: inline-block; min-width: 60mm; border-bottom: 0.6pt solid #000; }
 @media screen {
@@ -98,6 +102,7 @@ ${status ? `<p class="status-line">${escape(statusLine(status, record.county.acc
 <thead><tr><th>${dSeqH}</th><th>${dNameH}</th><th>${plannedH}</th><th>${actualH}</th><th>${dRateH}</th></tr></thead>
 <tbody>${rows}<tr class="total"><td class="seq" colspan="2">${w.total}</td><td class="num">${money(t.planned)}</td><td class="num">${money(t.actual)}</td><td class="num">${showRate(t.rate)}${t.rate === null ? '' : '%'}</td></tr></tbody></table>
 ${finer ? `<p class="note">${escape(w.finerNote)}</p>` : ''}
+${o.performance && record.performance ? performanceSection(record.performance, o.script) : ''}
 ${signature}
 </section>`;
 }

@@ -109,7 +109,7 @@ export async function pdfCommand(ctx: CommandContext): Promise<number> {
   if (ids.length === 0) throw appError('no_record', '没有可打印的记录', 'There are no records to print');
   const asOf = asOfOption(ctx);
   const statuses = values.status === true ? { statuses: ids.map((id) => readStatus(db, id)) } : {};
-  const html = printHtml(ids.map((id) => readRecord(db, id, { asOf }).record), { script, signature: values['no-signature'] !== true, ...statuses });
+  const html = printHtml(ids.map((id) => readRecord(db, id, { asOf }).record), { script, signature: values['no-signature'] !== true, performance: values.performance === true, ...statuses });
   const bytes = await renderPdf(html);
   const out = positionals[0];
   writeFileAtomic(out, bytes);

@@ -92,14 +92,14 @@ export const handlers: Handlers = {
   importWorkbooks: async ({ files, onConflict, dryRun, skipUnreadable }, { db, dbFile, actor }) =>
     (await import('./excel/import')).importWorkbooks(db, actor, dbFile, files, { onConflict, dryRun, skipUnreadable }),
   exportWorkbook: async ({ ids, script, asOf }, { db }) => exportFile(db, ids, script, asOf),
-  saveExport: async ({ ids, script, format, signature, status, asOf }, ctx) => {
+  saveExport: async ({ ids, script, format, signature, status, performance, asOf }, ctx) => {
     const desktop = desktopOnly(ctx);
-    const { fileName, bytes } = format === 'pdf' ? await pdfFile(ctx, ids, { script, signature, status }, asOf) : await exportFile(ctx.db, ids, script, asOf);
+    const { fileName, bytes } = format === 'pdf' ? await pdfFile(ctx, ids, { script, signature, status, performance }, asOf) : await exportFile(ctx.db, ids, script, asOf);
     return { path: await desktop.saveFile(fileName, bytes) };
   },
-  exportPdf: ({ ids, script, signature, status, asOf }, ctx) => pdfFile(ctx, ids, { script, signature, status }, asOf),
-  printDocument: async ({ ids, script, signature, status, asOf }, ctx) => {
-    await desktopOnly(ctx).print(documentHtml(ctx.db, ids, { script, signature, status }, asOf));
+  exportPdf: ({ ids, script, signature, status, performance, asOf }, ctx) => pdfFile(ctx, ids, { script, signature, status, performance }, asOf),
+  printDocument: async ({ ids, script, signature, status, performance, asOf }, ctx) => {
+    await desktopOnly(ctx).print(documentHtml(ctx.db, ids, { script, signature, status, performance }, asOf));
     return OK;
   },
   exportOverview: (input, ctx) => overviewFile(ctx, input, input.format),
@@ -152,11 +152,11 @@ function oneAtATime<T>(job: () => Promise<T>): Promise<T> {
   return run;
 }
 
-type DocumentChoice = { script: Script; signature: boolean; status: boolean };
+type DocumentChoice = { script: Script; signature: boolean; status: boolean; performance: boolean };
 
 /** The acceptance document of these records; with `status`, each says its review status and acceptance date. */
-function documentHtml(db: DB, ids: number[], { script, signature, status }: DocumentChoice, asOf?: string): string {
-  return printHtml(ids.map((id) => readRecord(db, id, { asOf }).record), { script, signature, ...(status ? { statuses: ids.map((id) => readStatus(db, id)) } : {}) });
+function documentHtml(db: DB, ids: number[], { script, signature, status, performance }: DocumentChoice, asOf?: string): string {
+  return printHtml(ids.map((id) => readRecord(db, id, { asOf }).record), { script, signature, performance, ...(status ? { statuses: ids.map((id) => readStatus(db, id)) } : {}) });
 }
 
 async function pdfFile(ctx: ApiContext, ids: number[], choice: DocumentChoice, asOf?: string) {
