@@ -25,7 +25,9 @@ export function summaryCommand(ctx: CommandContext): number {
   // 四、绩效自评: the mean 总分 of each group's records that keep one.
   const scoreOf = (key: string | null) => meanScore(key === null ? records : records.filter((r) => keyOf(r) === key));
   if (values.json) {
-    io.out(JSON.stringify({ groups: groups.map((g) => ({ ...g, performance: scoreOf(g.key) })), total: { records: total.records, planned: total.planned, actual: total.actual, rate: total.rate, performance: scoreOf(null) } }, null, 2));
+    // Only where some record keeps one, so the shape of cli.md is unchanged without.
+    const perf = (key: string | null) => (scoreOf(key).scored ? { performance: scoreOf(key) } : {});
+    io.out(JSON.stringify({ groups: groups.map((g) => ({ ...g, ...perf(g.key) })), total: { records: total.records, planned: total.planned, actual: total.actual, rate: total.rate, ...perf(null) } }, null, 2));
     return EXIT.ok;
   }
   const name = (key: string) => (by === 'batch' ? (zh ? `第${key}批` : `batch ${key}`) : by === 'year' ? (zh ? `${key}年` : key) : key || (zh ? '(未填省份)' : '(no province)'));

@@ -163,6 +163,25 @@ describe('yanshou summary and yanshou pdf --performance', () => {
   });
 });
 
+describe('the overview’s workbook', () => {
+  it('has 绩效得分 and 等级 columns, and says the 等级 filter it covers', async () => {
+    const { db, id } = seedDb();
+    draftPerformance(db, ME, id, { draft: false });
+    const { listRecords } = await import('../../../electron/services/store/records');
+    const { overviewWorkbook } = await import('../../../electron/services/excel/overview');
+    const ExcelJS = (await import('exceljs')).default;
+    const records = listRecords(db);
+    expect(records[0].performance).toEqual({ total: '8.24', grade: '差' });
+    const bytes = await overviewWorkbook(records, { script: 'hans', grouping: 'none', filters: { grade: '差' }, printedOn: '2026-12-07' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0];
+    expect([sheet.getCell('M3').value, sheet.getCell('N3').value]).toEqual(['绩效得分', '等级']);
+    expect([sheet.getCell('M4').value, sheet.getCell('N4').value]).toEqual([8.24, '差']);
+    expect(String(sheet.getCell('A2').value)).toContain('绩效等级 差');
+  });
+});
+
 describe('the demo record and yanshou show --json', () => {
   it('樟树市 gets its funds part: 1500 / 1235.96 / 82.40% / 8.24 of 10', () => {
     const file = path.join(tempDir(), 'demo.sqlite');
