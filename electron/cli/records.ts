@@ -1,5 +1,6 @@
 // demo, show, list, check.
 import { findRecordIds, listRecords, readRecord } from '../services/store/records';
+import { readPreferences } from '../services/store/preferences';
 import { checkRecord } from '../../shared/checks';
 import { findingMessage } from '../../shared/i18n';
 import { basicParagraph, documentTitle, WORDING } from '../../shared/document';
@@ -99,9 +100,11 @@ export function listCommand(ctx: CommandContext): number {
 export function checkCommand(ctx: CommandContext): number {
   const db = ctx.open();
   const ids = ctx.values.county ? [selectRecord(db, ctx)] : listRecords(db).map((r) => r.id);
+  // 四、绩效自评's 执行率 line is the province's setting (default 90%).
+  const { rateLine } = readPreferences(db);
   const results = ids.map((id) => {
     const { record } = readRecord(db, id);
-    return { record, findings: checkRecord(record) };
+    return { record, findings: checkRecord(record, { rateLine }) };
   });
   const all = results.flatMap((r) => r.findings);
   if (ctx.values.json) {
