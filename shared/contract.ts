@@ -80,6 +80,8 @@ const recordSummary = z.object({
   categories: z.array(z.object({ category: categorySchema, planned: totalMoneySchema, actual: totalMoneySchema })),
   /** The day the figures are as of (a record with a ledger). */
   asOf: z.string().optional(),
+  /** 四、绩效自评's 总分 and 等级, when the record keeps one. */
+  performance: z.object({ total: z.string(), grade: z.enum(['优', '良', '中', '差']) }).optional(),
 });
 
 const pair = <T extends z.ZodType>(t: T) => z.tuple([t, t]);
@@ -143,6 +145,8 @@ const overviewFilters = z.object({
   warnings: z.boolean().optional(),
   below: z.string().regex(/^\d{1,6}(\.\d{1,6})?$/, { message: 'below: a percent such as 80 or 79.5' }).optional(),
   search: z.string().max(100).optional(),
+  /** 四、绩效自评: only records of this 等级. */
+  grade: z.enum(['优', '良', '中', '差']).optional(),
 });
 /** The overview as shown: its counties in the order shown, grouped, in a script, as of a day. */
 const overviewInput = z.object({
@@ -250,14 +254,14 @@ export const contract = {
   exportWorkbook: { input: z.object({ ids: z.array(id).min(1).max(5000), script: z.enum(['hans', 'hant']), asOf }), output: z.object({ fileName: z.string(), bytes: z.instanceof(Uint8Array) }) },
   /** Desktop: export into a file the user picks in the native save dialog (the path never comes from the renderer). */
   saveExport: {
-    input: z.object({ ids: z.array(id).min(1).max(5000), script: z.enum(['hans', 'hant']), format: z.enum(['xlsx', 'pdf']).default('xlsx'), signature: z.boolean().default(true), status: z.boolean().default(false), ledger: z.boolean().default(false), asOf }),
+    input: z.object({ ids: z.array(id).min(1).max(5000), script: z.enum(['hans', 'hant']), format: z.enum(['xlsx', 'pdf']).default('xlsx'), signature: z.boolean().default(true), status: z.boolean().default(false), performance: z.boolean().default(false), ledger: z.boolean().default(false), asOf }),
     output: z.object({ path: z.string().nullable() }),
   },
-  /** The printable acceptance document as PDF (A4 landscape). */
+  /** The printable acceptance document as PDF (A4 landscape); `performance`: with 四、绩效自评 after table 三. */
   /** `status`: the document shows each record's review status and its acceptance date. */
-  exportPdf: { input: z.object({ ids: z.array(id).min(1).max(5000), script: z.enum(['hans', 'hant']), signature: z.boolean().default(true), status: z.boolean().default(false), ledger: z.boolean().default(false), asOf }), output: z.object({ fileName: z.string(), bytes: z.instanceof(Uint8Array) }) },
+  exportPdf: { input: z.object({ ids: z.array(id).min(1).max(5000), script: z.enum(['hans', 'hant']), signature: z.boolean().default(true), status: z.boolean().default(false), performance: z.boolean().default(false), ledger: z.boolean().default(false), asOf }), output: z.object({ fileName: z.string(), bytes: z.instanceof(Uint8Array) }) },
   /** Desktop: the system print dialog for the document. */
-  printDocument: { input: z.object({ ids: z.array(id).min(1).max(5000), script: z.enum(['hans', 'hant']), signature: z.boolean().default(true), status: z.boolean().default(false), ledger: z.boolean().default(false), asOf }), output: ok },
+  printDocument: { input: z.object({ ids: z.array(id).min(1).max(5000), script: z.enum(['hans', 'hant']), signature: z.boolean().default(true), status: z.boolean().default(false), performance: z.boolean().default(false), ledger: z.boolean().default(false), asOf }), output: ok },
   /** The overview as a workbook (one 汇总 sheet, subtotals as formulas) or a PDF (A4 landscape, charts and table). */
   exportOverview: { input: overviewInput.extend({ format: z.enum(['xlsx', 'pdf']) }), output: file },
   /** Desktop: the same, into a file the user picks in the native save dialog. */

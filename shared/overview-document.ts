@@ -22,7 +22,7 @@ export type OverviewDocumentOptions = {
 
 const HANS = {
   title: '电子商务进农村综合示范县验收汇总表',
-  headers: ['省', '市', '县(市、区)', '批次', '年度', '项目数', '计划安排额度(万元)', '实际拨付额度(万元)', '资金拨付率(%)', '警告', '状态', '最近修改'],
+  headers: ['省', '市', '县(市、区)', '批次', '年度', '项目数', '计划安排额度(万元)', '实际拨付额度(万元)', '资金拨付率(%)', '警告', '状态', '最近修改', '绩效得分', '等级'],
   total: '总计',
   subtotal: '小计',
   noProvince: '(未填省份)',
@@ -74,6 +74,7 @@ export function scopeText(filters: OverviewFilters, script: Script): string {
     filters.warnings ? w.warnings : null,
     filters.below !== undefined ? w.below(filters.below) : null,
     filters.search ? w.search(filters.search) : null,
+    filters.grade !== undefined ? (script === 'hant' ? toTraditional(`绩效等级 ${filters.grade}`) : `绩效等级 ${filters.grade}`) : null,
   ].filter((p): p is string => p !== null);
   return parts.length ? parts.join(' · ') : w.all;
 }
@@ -131,13 +132,13 @@ export function overviewHtml(records: OverviewRecord[], options: OverviewDocumen
     .map((row) => {
       if (row.kind === 'county') {
         const r = row.record;
-        return `<tr><td class="text">${escape(r.province ?? '')}</td><td class="text">${escape(r.prefecture ?? '')}</td><td class="text">${escape(r.county)}</td><td class="seq">${r.batch}</td><td class="seq">${r.year}</td><td class="num">${r.items}</td><td class="num">${money(r.planned)}</td><td class="num">${money(r.actual)}${typedFigures(r, options.asOf) ? w.typedMark : ''}</td><td class="num">${rate(r.rate)}</td><td class="num">${r.warnings + r.errors || ''}</td><td class="seq">${escape(statusCell(r, script))}</td><td class="seq">${escape(dayOf(r.updatedAt))}</td></tr>`;
+        return `<tr><td class="text">${escape(r.province ?? '')}</td><td class="text">${escape(r.prefecture ?? '')}</td><td class="text">${escape(r.county)}</td><td class="seq">${r.batch}</td><td class="seq">${r.year}</td><td class="num">${r.items}</td><td class="num">${money(r.planned)}</td><td class="num">${money(r.actual)}${typedFigures(r, options.asOf) ? w.typedMark : ''}</td><td class="num">${rate(r.rate)}</td><td class="num">${r.warnings + r.errors || ''}</td><td class="seq">${escape(statusCell(r, script))}</td><td class="seq">${escape(dayOf(r.updatedAt))}</td><td class="num">${r.performance?.total ?? ''}</td><td class="seq">${r.performance ? (script === 'hant' ? toTraditional(r.performance.grade) : r.performance.grade) : ''}</td></tr>`;
       }
       const s = row.sum;
-      return `<tr class="${row.kind}"><td colspan="5">${escape(rowLabel(row, script))}(${escape(sumCount(s, options.asOf, script))})</td><td class="num">${s.items}</td><td class="num">${money(s.planned)}</td><td class="num">${money(s.actual)}</td><td class="num">${rate(s.rate)}</td><td class="num">${s.warnings || ''}</td><td></td><td></td></tr>`;
+      return `<tr class="${row.kind}"><td colspan="5">${escape(rowLabel(row, script))}(${escape(sumCount(s, options.asOf, script))})</td><td class="num">${s.items}</td><td class="num">${money(s.planned)}</td><td class="num">${money(s.actual)}</td><td class="num">${rate(s.rate)}</td><td class="num">${s.warnings || ''}</td><td></td><td></td><td></td><td></td></tr>`;
     })
     .join('');
-  const widths = [7, 8, 11, 5, 5, 5, 11, 11, 8, 5, 13, 11];
+  const widths = [7, 7, 10, 5, 5, 5, 10, 10, 7, 5, 12, 9, 5, 3];
   const meta = [scopeText(options.filters, script), w.counties(records.length), options.asOf ? w.asOf(options.asOf) : null, w.printedOn(options.printedOn)].filter(Boolean).join(' · ');
   const chart = (kind: ChartKind) => `<div class="chart" data-chart="${kind}" style="width:${CHART_SIZES[kind].width}px;height:${CHART_SIZES[kind].height}px">${charts[kind]}</div>`;
   return `<!doctype html><html lang="${script === 'hant' ? 'zh-Hant' : 'zh-CN'}"><head><meta charset="utf-8"><title>${escape(w.title)}</title><style>${printCss(script)}${OVERVIEW_CSS}</style></head><body><section class="doc overview">

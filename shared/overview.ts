@@ -27,6 +27,8 @@ export type OverviewRecord = {
   updatedAt: string | null;
   categories: { category: Category; planned: string; actual: string }[];
   asOf?: string;
+  /** 四、绩效自评's 总分 and 等级, when the record keeps one. */
+  performance?: { total: string; grade: '优' | '良' | '中' | '差' };
 };
 
 export const GROUPINGS = ['province', 'batch', 'province-batch', 'none'] as const;
@@ -45,6 +47,8 @@ export type OverviewFilters = {
   below?: string;
   /** The search text as typed (matched in simplified, traditional or pinyin by the caller). */
   search?: string;
+  /** 四、绩效自评: only records of this 等级 (a record without one is left out). */
+  grade?: '优' | '良' | '中' | '差';
 };
 
 /** Whether a record passes the filters (search aside: its matching needs a dictionary, see pinyin.ts). */
@@ -55,6 +59,7 @@ export function passes(r: OverviewRecord, f: OverviewFilters): boolean {
   if (f.status !== undefined && r.status.status !== f.status) return false;
   if (f.warnings && r.warnings + r.errors === 0) return false;
   if (f.below !== undefined && (r.rate === null || compareDecimals(r.rate, f.below) !== -1)) return false;
+  if (f.grade !== undefined && r.performance?.grade !== f.grade) return false;
   return true;
 }
 

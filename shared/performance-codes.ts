@@ -16,6 +16,8 @@ export const PERFORMANCE_SEVERITY = {
   perf_score_differs: 'warning',
   perf_out_of_band: 'warning',
   perf_stated_mismatch: 'warning',
+  perf_sheet_unread: 'error',
+  perf_sheet_unclaimed: 'error',
 } as const;
 
 export const PERFORMANCE_FINDINGS: Record<keyof typeof PERFORMANCE_SEVERITY, [Text, Text]> = {
@@ -63,5 +65,13 @@ export const PERFORMANCE_FINDINGS: Record<keyof typeof PERFORMANCE_SEVERITY, [Te
   perf_stated_mismatch: [
     (p) => `绩效自评填报的${p.what} ${p.stated} 与计算值 ${p.computed} 不一致`,
     (p) => `performance: the stated ${p.whatEn} ${p.stated} differs from the computed ${p.computed}`,
+  ],
+  perf_sheet_unread: [
+    (p) => `绩效自评表无法读取:“${p.value}”处找不到标准表的“全年预算数”表头或可识别的一级指标;请按标准格式填写`,
+    (p) => `the 绩效自评表 cannot be read at “${p.value}”: no 全年预算数 header of the standard table, or a level-1 indicator not recognised`,
+  ],
+  perf_sheet_unclaimed: [
+    (p) => `绩效自评表不知属于哪个县(本工作簿中的县:${p.counties});请在工作表名或“项目名称”“实施单位”中写明县名`,
+    (p) => `the 绩效自评表 names none of the workbook's counties (${p.counties}); put the county's name in the sheet name, 项目名称 or 实施单位`,
   ],
 };

@@ -7,6 +7,7 @@ import type { CountyRecord } from './record';
 import { toTraditional, type Script } from './text';
 import { chineseDay } from './ledger';
 import { statusLabel, type StatusInfo } from './status';
+import { performanceSection } from './performance-print';
 
 export type PrintOptions = {
   script: Script;
@@ -15,6 +16,8 @@ export type PrintOptions = {
   statuses?: StatusInfo[];
   /** An appendix after table 三: the record's payments (拨付台账) as of its day, those after the day marked. */
   ledger?: boolean;
+  /** 四、绩效自评 after table 三, for records that keep one (optional, like the signature block). */
+  performance?: boolean;
 };
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -58,6 +61,7 @@ tr.total td { font-weight: bold; }
 p.note { text-indent: 0; font-size: 9pt; margin-top: 3pt; }
 p.status-line { text-indent: 0; text-align: center; font-size: 10.5pt; margin: -4pt 0 6pt; }
 tr.after-as-of td { color: #777; font-style: italic; }
+.stated-note { font-size: 8pt; font-style: italic; }
 .signature { break-inside: avoid; display: flex; gap: 40mm; margin-top: 18pt; font-size: 12pt; }
 .signature span { display: inline-block; min-width: 60mm; border-bottom: 0.6pt solid #000; }
 @media screen {
@@ -102,6 +106,7 @@ ${status ? `<p class="status-line">${escape(statusLine(status, record.county.acc
 <tbody>${rows}<tr class="total"><td class="seq" colspan="2">${w.total}</td><td class="num">${money(t.planned)}</td><td class="num">${money(t.actual)}</td><td class="num">${showRate(t.rate)}${t.rate === null ? '' : '%'}</td></tr></tbody></table>
 ${finer ? `<p class="note">${escape(w.finerNote)}</p>` : ''}
 ${o.ledger ? ledgerAppendix(record, o.script) : ''}
+${o.performance && record.performance ? performanceSection(record.performance, o.script) : ''}
 ${signature}
 </section>`;
 }

@@ -25,3 +25,19 @@ export function groupTotals<R extends Totalled>(records: R[], keyOf: (r: R) => s
   for (const r of records) groups.set(keyOf(r), [...(groups.get(keyOf(r)) ?? []), r]);
   return [...groups.keys()].sort(order).map((key) => subtotal(key, groups.get(key)!));
 }
+
+/**
+ * The mean 绩效自评 总分 of the records that keep one, half up to 2 decimals (exact: the sum of the
+ * totals in hundredths over the count); null when none does.
+ */
+export function meanScore(records: readonly { performance?: { total: string } }[]): { mean: string | null; scored: number } {
+  const totals = records.flatMap((r) => (r.performance ? [r.performance.total] : []));
+  if (totals.length === 0) return { mean: null, scored: 0 };
+  const hundredths = totals.reduce((sum, t) => {
+    const [a, b = ''] = t.split('.');
+    return sum + BigInt(a) * 100n + BigInt((b + '00').slice(0, 2));
+  }, 0n);
+  const n = BigInt(totals.length);
+  const mean = (2n * hundredths + n) / (2n * n);
+  return { mean: `${mean / 100n}.${String(mean % 100n).padStart(2, '0')}`, scored: totals.length };
+}

@@ -182,7 +182,8 @@ export async function pdfCommand(ctx: CommandContext): Promise<number> {
   const db = ctx.open();
   const ids = values.county ? [selectRecord(db, ctx)] : listRecords(db, { asOf: undefined }).map((r) => r.id);
   if (ids.length === 0) throw appError('no_record', '没有可打印的记录', 'There are no records to print');
-  const { bytes } = await call(ctx, 'exportPdf', { ids, script, signature: values['no-signature'] !== true, status: values.status === true, asOf: asOfOption(ctx) });
+  const choice = { script, signature: values['no-signature'] !== true, status: values.status === true, performance: values.performance === true };
+  const { bytes } = await call(ctx, 'exportPdf', { ids, ...choice, asOf: asOfOption(ctx) });
   const out = positionals[0];
   writeFileAtomic(out, bytes);
   io.out(zh ? `已生成 ${out}(${ids.length} 条记录)` : `Wrote ${out} (${ids.length} record(s))`);

@@ -98,14 +98,15 @@ export const handlers: Handlers = {
   importWorkbooks: async ({ files, onConflict, dryRun, skipUnreadable, confirm, corrections, ledger }, { db, dbFile, actor }) =>
     (await import('./excel/import')).importWorkbooks(db, actor, dbFile, files, { onConflict, dryRun, skipUnreadable, confirm, corrections, ledger }),
   exportWorkbook: async ({ ids, script, asOf }, { db }) => exportFile(db, ids, script, asOf),
-  saveExport: async ({ ids, script, format, signature, status, ledger, asOf }, ctx) => {
+  saveExport: async ({ ids, script, format, signature, status, performance, ledger, asOf }, ctx) => {
     const desktop = desktopOnly(ctx);
-    const { fileName, bytes } = format === 'pdf' ? await pdfFile(ctx, ids, { script, signature, status, ledger }, asOf) : await exportFile(ctx.db, ids, script, asOf);
+    const choice = { script, signature, status, performance, ledger };
+    const { fileName, bytes } = format === 'pdf' ? await pdfFile(ctx, ids, choice, asOf) : await exportFile(ctx.db, ids, script, asOf);
     return { path: await desktop.saveFile(fileName, bytes) };
   },
-  exportPdf: ({ ids, script, signature, status, ledger, asOf }, ctx) => pdfFile(ctx, ids, { script, signature, status, ledger }, asOf),
-  printDocument: async ({ ids, script, signature, status, ledger, asOf }, ctx) => {
-    await desktopOnly(ctx).print(documentHtml(ctx.db, ids, { script, signature, status, ledger }, asOf));
+  exportPdf: ({ ids, script, signature, status, performance, ledger, asOf }, ctx) => pdfFile(ctx, ids, { script, signature, status, performance, ledger }, asOf),
+  printDocument: async ({ ids, script, signature, status, performance, ledger, asOf }, ctx) => {
+    await desktopOnly(ctx).print(documentHtml(ctx.db, ids, { script, signature, status, performance, ledger }, asOf));
     return OK;
   },
   exportOverview: (input, ctx) => overviewFile(ctx, input, input.format),
@@ -158,11 +159,12 @@ function oneAtATime<T>(job: () => Promise<T>): Promise<T> {
   return run;
 }
 
-type DocumentChoice = { script: Script; signature: boolean; status: boolean; ledger?: boolean };
+type DocumentChoice = { script: Script; signature: boolean; status: boolean; performance: boolean; ledger: boolean };
 
 /** The acceptance document of these records; with `status`, each says its review status and acceptance date. */
-function documentHtml(db: DB, ids: number[], { script, signature, status, ledger }: DocumentChoice, asOf?: string): string {
-  return printHtml(ids.map((id) => readRecord(db, id, { asOf }).record), { script, signature, ledger: !!ledger, ...(status ? { statuses: ids.map((id) => readStatus(db, id)) } : {}) });
+function documentHtml(db: DB, ids: number[], { script, signature, status, performance, ledger }: DocumentChoice, asOf?: string): string {
+  const statuses = status ? { statuses: ids.map((id) => readStatus(db, id)) } : {};
+  return printHtml(ids.map((id) => readRecord(db, id, { asOf }).record), { script, signature, performance, ledger, ...statuses });
 }
 
 async function pdfFile(ctx: ApiContext, ids: number[], choice: DocumentChoice, asOf?: string) {

@@ -11,6 +11,7 @@ import {
 import { checkRecord } from '../../../shared/checks';
 import { META_SCHEMA, META_SHEET, sheetName, type SheetMeta } from './layout';
 import { maxOf } from '../../../shared/arrays';
+import { PERFORMANCE_SHEET, writePerformanceSheet, type PerformanceMeta } from './performance-export';
 
 /** The page width the five columns share (Excel character units; fit to one A4 landscape page). */
 const PAGE_WIDTH = 150;
@@ -224,7 +225,19 @@ export async function exportWorkbook(records: CountyRecord[], script: Script = '
     const sheet = workbook.addWorksheet(ledgerNames[i]!);
     writeLedgerSheet(sheet, record, script, pageFooter(script, records.length > 1 ? `${record.county.name} ${label}` : label));
   });
+  // 四、绩效自评: one 绩效自评表 sheet per record that keeps one.
+  const perfMeta: [string, PerformanceMeta][] = [];
+  for (const record of records) {
+    if (!record.performance) continue;
+    const label = script === 'hant' ? '績效自評表' : PERFORMANCE_SHEET;
+    const name = sheetName(records.length > 1 ? `${label}-${record.county.name}` : label, taken);
+    perfMeta.push([name, writePerformanceSheet(workbook.addWorksheet(name), record, script, pageFooter(script, records.length > 1 ? `${record.county.name} ${label}` : label))]);
+  }
   const metaSheet = workbook.addWorksheet(META_SHEET, { state: 'veryHidden' });
+  perfMeta.forEach(([name, m], i) => {
+    metaSheet.getCell(meta.length + i + 2, 1).value = name;
+    metaSheet.getCell(meta.length + i + 2, 2).value = stripXmlUnsafe(JSON.stringify(m));
+  });
   metaSheet.getCell(1, 1).value = META_SCHEMA;
   meta.forEach(([name, m], i) => {
     metaSheet.getCell(i + 2, 1).value = name;

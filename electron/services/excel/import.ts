@@ -18,7 +18,7 @@ import { META_SCHEMA, META_SHEET, type SheetMeta } from './layout';
 import { locate, type Block, type SheetLayout } from './locate';
 import { account } from './account';
 import { assemble, type ReadRecord, type UnitRead } from './assemble';
-import { readBook, type Book } from './sheet-reader';
+import { readBook, type Book, type BookSheet } from './sheet-reader';
 import { readWorkbooksIsolated, type FileRead } from './isolated';
 import { notACounty, rollupMismatches, rollupShape, sheetNotRead, type Rollup } from './sheet-kind';
 import { correctedGrid, isEmptyCorrection, layoutKey, type LayoutCorrection, type SheetCorrection } from './corrections';
@@ -27,6 +27,8 @@ import { drawingTexts } from './drawings';
 import type { Doubt, SheetReading } from '../../../shared/doubts';
 import { maxOf, pushAll } from '../../../shared/arrays';
 import { printableName } from '../../../shared/names';
+import { attachPerformance, isPerformanceSheet, readPerformanceSheet } from './performance';
+import type { PerformanceMeta } from './performance-export';
 
 export type { ReadRecord, UnitRead } from './assemble';
 
@@ -89,7 +91,18 @@ export function readBookRecords(book: Book, file: string, options: ReadOptions =
   const meta = readMeta(book);
   // Yanshou's own 汇总 sheet (an export of several counties) repeats what the county sheets say.
   const own = (name: string) => meta.size > 0 && OWN_SUMMARY_SHEETS.has(fold(name));
-  const sheets = book.sheets.filter((s) => s.name !== META_SHEET && s.state === 'visible' && !own(s.name));
+  const visible = book.sheets.filter((s) => s.name !== META_SHEET && s.state === 'visible' && !own(s.name));
+  // Each visible sheet's grid, read once: what the clerk saw in a cell a doubt is about.
+  const grids = new Map<string, Grid>();
+  const gridFor = (sheet: BookSheet): Grid => {
+    let grid = grids.get(sheet.name);
+    if (!grid) grids.set(sheet.name, (grid = sheet.grid()));
+    return grid;
+  };
+  // 四、绩效自评: a 绩效自评表 sheet is a county's performance part, read by its own reader (performance.ts).
+  const performanceSheets = visible.filter((s) => isPerformanceSheet(s.name, gridFor(s)));
+  const performanceReads = performanceSheets.map((s) => readPerformanceSheet(gridFor(s), file, (meta.get(s.name) as Partial<PerformanceMeta> | undefined)?.performance));
+  const sheets = visible.filter((s) => !performanceSheets.includes(s));
   const blockFindings = new Map<Block, Finding[]>();
   const blocks: Block[] = [];
   // A sheet that yields nothing but holds numbers is named, so nothing is dropped unseen.
@@ -116,12 +129,8 @@ export function readBookRecords(book: Book, file: string, options: ReadOptions =
   }
   const readings = new Map<string, SheetReading>();
   const sheetFindings: Finding[] = [];
-  // Each visible sheet's grid as read: what the clerk saw in a cell a doubt is about.
-  const grids = new Map<string, Grid>();
-  // One sheet at a time: its grid is let go before the next is read.
   for (const sheet of sheets) {
-    const raw = sheet.grid();
-    grids.set(sheet.name, raw);
+    const raw = gridFor(sheet);
     const firstRead = locate(raw, file);
     if (notCounty(sheet, firstRead)) continue;
     // The sheet as the person corrected it (or a correction remembered for its layout), deleted
@@ -231,8 +240,13 @@ export function readBookRecords(book: Book, file: string, options: ReadOptions =
   const read = out.filter((r) => r.input && r.totalsAt).map((r) => ({ name: r.input!.county.name, input: r.input!, sheet: r.totalsAt!.sheet, cells: r.totalsAt! }));
   for (const { sheet, shape } of rollups)
     for (const m of rollupMismatches(file, sheet, shape, read)) out.find((r) => r.input?.county.name === m.county)!.findings.push(m.finding);
-  if (out.length === 0) return [{ file, sheet: sheets[0]?.name ?? '', input: null, unit: null, findings: [{ ...finding('no_tables', {}), file, sheet: sheets[0]?.name ?? '' }, ...strays, ...ignoredSheets] }];
+  if (out.length === 0) {
+    const none: ReadRecord[] = [{ file, sheet: sheets[0]?.name ?? '', input: null, unit: null, findings: [{ ...finding('no_tables', {}), file, sheet: sheets[0]?.name ?? '' }, ...strays, ...ignoredSheets] }];
+    attachPerformance(none, performanceReads);
+    return none;
+  }
   pushAll(pushAll(out[0].findings, strays), ignoredSheets);
+  attachPerformance(out, performanceReads);
   // A ledger sheet left unread could hold any county's payments: the first record is not landed without them.
   if (ignoredSheets.some((f) => f.severity === 'error')) out[0] = { ...out[0], input: null };
   return out;

@@ -7,14 +7,14 @@ import { shiftDecimal } from '../../../shared/money';
 import { dayOf } from '../../../shared/status';
 import { overviewRows, typedFigures, type OverviewRow } from '../../../shared/overview';
 import { OVERVIEW_WORDING, rowLabel, scopeText, statusCell, sumCount, type OverviewDocumentOptions } from '../../../shared/overview-document';
-import { stripXmlUnsafe } from '../../../shared/text';
+import { stripXmlUnsafe, toTraditional } from '../../../shared/text';
 import type { OverviewRecord } from '../../../shared/overview';
 import {
   BODY_FONT, centredCell, fitRow, HEADER_FONT, headerRow, MIDDLE, moneyFormat, num, numberCell, pageFooter, setupPage, style, tableRow, textCell, TITLE_FONT,
 } from './sheet-kit';
 
-const WIDTHS = [10, 10, 14, 7, 7, 8, 17, 17, 12, 7, 18, 12];
-const LAST_COLUMN = 'L';
+const WIDTHS = [10, 10, 14, 7, 7, 8, 17, 17, 12, 7, 18, 12, 10, 7];
+const LAST_COLUMN = 'N';
 /** The columns holding numbers summed by subtotal rows: 项目数, 计划, 实际, 警告. */
 const SUMMED = { items: 'F', planned: 'G', actual: 'H', warnings: 'J' } as const;
 
@@ -77,6 +77,9 @@ export async function overviewWorkbook(records: OverviewRecord[], options: Overv
       [rec.warnings + rec.errors, centredCell()],
       [statusCell(rec, script), centredCell()],
       [dayOf(rec.updatedAt), centredCell()],
+      // 四、绩效自评's 总分 and 等级, for the counties that keep one.
+      [rec.performance ? num(rec.performance.total) : null, numberCell('0.00')],
+      [rec.performance ? (script === 'hant' ? toTraditional(rec.performance.grade) : rec.performance.grade) : null, centredCell()],
     ]);
     fitRow(row, [rec.county, rec.province ?? '', rec.prefecture ?? ''].map((text, i) => ({ text, width: WIDTHS[[2, 0, 1][i]] })));
   }
@@ -99,6 +102,8 @@ function writeSum(sheet: ExcelJS.Worksheet, n: number, row: Exclude<OverviewRow,
     [value(SUMMED.actual, num(s.actual)), numberCell(moneyFormat(s.actual), font)],
     [rateFormula(n, s.rate), numberCell('0.00%', font)],
     [value(SUMMED.warnings, s.warnings), centredCell(font)],
+    [null, textCell(font)],
+    [null, textCell(font)],
     [null, textCell(font)],
     [null, textCell(font)],
   ]).height = 22;

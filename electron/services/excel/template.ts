@@ -2,6 +2,7 @@
 // layout with the basic facts as a label/value table, empty rows to fill, amounts and rates checked
 // by Excel itself (a decimal ≥ 0), a 类别 dropdown, an instructions sheet, and the export's print
 // setup. Filled in by hand, it imports exactly.
+import { writeBlankPerformanceSheet } from './performance-export';
 import ExcelJS from 'exceljs';
 import { WORDING } from '../../../shared/document';
 import { categoryLabel } from '../../../shared/fields';
@@ -140,5 +141,7 @@ export async function templateWorkbook(script: Script = 'hans'): Promise<Buffer>
     cell.alignment = { wrapText: true, vertical: 'middle' };
     notes.getRow(i + 1).height = i === 0 ? 28 : 36;
   });
+  // 四、绩效自评: the standard 项目支出绩效自评表, blank, for the county to fill in beside its tables.
+  writeBlankPerformanceSheet(workbook.addWorksheet(t('绩效自评表')), script, pageFooter(script, t('绩效自评表')));
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

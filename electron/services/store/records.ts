@@ -150,6 +150,8 @@ export type RecordSummary = {
   categories: CategorySum[];
   /** The day the figures are as of (a record with a ledger), as getRecord gives it. */
   asOf?: string;
+  /** 四、绩效自评's 总分 and 等级, when the record keeps one. */
+  performance?: { total: string; grade: '优' | '良' | '中' | '差' };
 };
 
 /** Per category, the sums of the lines (in the order of CATEGORIES; categories without lines left out). */
@@ -200,6 +202,7 @@ export function summarizeRecords(db: DB, ids: number[], day: FiguresDay): Record
       updatedAt: lastChange.get(id) as string | null,
       categories: categorySums(record),
       ...(record.asOf ? { asOf: record.asOf } : {}),
+      ...(record.performance ? { performance: { total: record.performance.total, grade: record.performance.grade } } : {}),
     };
   });
 }

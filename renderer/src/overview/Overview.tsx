@@ -2,6 +2,8 @@
 // 最近修改 — filtered, searched (characters in either script, pinyin, initials), grouped with
 // subtotals and a grand total (exact; rates half up from the sums), its charts following the
 // filters, all as of one day if asked. It prints (with its charts) and exports to Excel.
+import { PERF_STRINGS } from '../performance/strings';
+import { GRADE_EN, type Grade } from '../../../shared/performance';
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { GROUPINGS, overviewRows, passes, typedFigures, type Grouping, type OverviewRow } from '../../../shared/overview';
 import { STATUSES, type ReviewStatus } from '../../../shared/status';
@@ -110,6 +112,7 @@ export function Overview({ records, pinyin, state, setState, t, lang, desktop, o
         {select(t.filterBatch, state.batch, choices.batches.map((b) => ({ value: b, label: t.batchLabel(b) })), (batch) => set({ batch }), 'batch')}
         {select(t.filterYear, state.year, choices.years.map((y) => ({ value: y, label: String(y) })), (year) => set({ year }), 'year')}
         {select<ReviewStatus>(t.filterStatus, state.status, STATUSES.map((s) => ({ value: s, label: t.statuses[s] })), (status) => set({ status }), 'status')}
+        {select<Grade>(PERF_STRINGS[lang].gradeFilter, state.grade, GRADES.map((g) => ({ value: g, label: lang === 'zh' ? g : GRADE_EN[g] })), (grade) => set({ grade }), 'grade')}
         <label className="filter">
           <input type="checkbox" name="warnings" checked={state.warnings} onChange={(e) => set({ warnings: e.target.checked })} /> {t.filterWarnings}
         </label>
@@ -170,6 +173,8 @@ export function Overview({ records, pinyin, state, setState, t, lang, desktop, o
 }
 
 /** A row of the shared overview as the grid holds it, its labels in the app's language. */
+const GRADES: Grade[] = ['优', '良', '中', '差'];
+
 function gridRow(row: OverviewRow, t: Strings, asOf: string | undefined): GridRow {
   if (row.kind === 'county') {
     const r = row.record;
@@ -177,6 +182,7 @@ function gridRow(row: OverviewRow, t: Strings, asOf: string | undefined): GridRo
       key: row.key, kind: 'county', id: r.id, province: r.province, prefecture: r.prefecture, county: r.county, incomplete: r.incomplete, batch: r.batch, year: r.year, items: r.items,
       planned: r.planned, actual: r.actual, rate: r.rate, warnings: r.warnings + r.errors, status: r.status.status, statusBy: r.status.by, statusAt: r.status.at, updatedAt: r.updatedAt,
       ...(typedFigures(r, asOf) ? { typed: asOf } : {}),
+      score: r.performance?.total ?? null, grade: r.performance?.grade ?? null,
     };
   }
   const s = row.sum;

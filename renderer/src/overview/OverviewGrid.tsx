@@ -1,6 +1,9 @@
 // The overview's table (AG Grid): a row per county, a subtotal row after each group, the grand
 // total pinned at the bottom. A click on a header sorts the counties within their groups (the
 // groups keep their order and their subtotals stay under them); a click on a county opens it.
+import { PERF_STRINGS } from '../performance/strings';
+import { GRADE_EN, type Grade } from '../../../shared/performance';
+import { compareScores } from '../../../shared/performance-rules';
 import { forwardRef, useCallback, useImperativeHandle, useMemo, useRef } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import { AllCommunityModule, ModuleRegistry, themeQuartz, type ColDef, type GridApi, type IRowNode, type PostSortRowsParams, type RowClassParams } from 'ag-grid-community';
@@ -39,6 +42,9 @@ export type GridRow = {
   updatedAt: string | null;
   /** The as-of day, when this county's 实际拨付额度 is its typed total (no ledger), not a figure of that day. */
   typed?: string;
+  /** 四、绩效自评's 总分 and 等级 (counties that keep one). */
+  score?: string | null;
+  grade?: string | null;
 };
 
 export type OverviewGridHandle = {
@@ -65,6 +71,7 @@ const compareMoney = (a: string | null, b: string | null) => {
   return d > 0n ? 1 : d < 0n ? -1 : 0;
 };
 const rowIdOf = (p: { data: GridRow }) => p.data.key;
+const compareScoreText = (a: string | null | undefined, b: string | null | undefined) => (a == null ? (b == null ? 0 : -1) : b == null ? 1 : (compareScores(a, b) ?? 0));
 /** No rate (nothing planned) sorts after every rate, both ways up. */
 const compareRate = (a: string | null, b: string | null, _x?: unknown, _y?: unknown, descending?: boolean) =>
   a === null || b === null ? (a === b ? 0 : (a === null ? 1 : -1) * (descending ? -1 : 1)) : (compareDecimals(a, b) ?? 0);
@@ -140,6 +147,8 @@ export const OverviewGrid = forwardRef<OverviewGridHandle, Props>(function Overv
         tooltipValueGetter: (p) => (p.data?.typed ? t.typedFigureTip(p.data.typed) : undefined),
       },
       { field: 'rate', headerName: c.rate, width: 96, type: 'numericColumn', comparator: compareRate, valueFormatter: (p) => showRate(p.value), cellClass: 'rate-cell' },
+      { field: 'score', headerName: PERF_STRINGS[lang].overviewScore, width: 92, type: 'numericColumn', comparator: compareScoreText, valueFormatter: (p) => p.value ?? '' },
+      { field: 'grade', headerName: PERF_STRINGS[lang].overviewGrade, width: 70, valueFormatter: (p) => (p.value ? (lang === 'zh' ? p.value : GRADE_EN[p.value as Grade]) : '') },
       { field: 'warnings', headerName: c.warnings, width: 88, type: 'numericColumn', valueFormatter: (p) => (p.value ? String(p.value) : ''), cellClass: (p) => (p.value ? 'warn-cell' : undefined) },
       {
         field: 'status', headerName: c.status, width: 150, comparator: (a, b) => statusRank(a) - statusRank(b),

@@ -17,6 +17,8 @@ export type OverviewState = {
   asOf: string;
   grouping: Grouping;
   charts: boolean;
+  /** 四、绩效自评: only counties of this 等级. */
+  grade?: '优' | '良' | '中' | '差';
 };
 
 export const INITIAL_OVERVIEW: OverviewState = { search: '', warnings: false, below: '', asOf: '', grouping: 'province', charts: true };
@@ -42,5 +44,6 @@ export function filtersOf(s: OverviewState): OverviewFilters {
     ...(s.warnings ? { warnings: true } : {}),
     ...(below !== null ? { below } : {}),
     ...(s.search.trim() ? { search: s.search.trim() } : {}),
+    ...(s.grade !== undefined ? { grade: s.grade } : {}),
   };
 }

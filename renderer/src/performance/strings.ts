@@ -2,6 +2,11 @@
 export const PERF_STRINGS = {
   zh: {
     tab: '绩效自评',
+    printSection: '四、绩效自评',
+    overviewScore: '绩效得分',
+    overviewGrade: '等级',
+    gradeFilter: '绩效等级',
+    anyGrade: '全部',
     none: '这条记录还没有绩效自评。资金部分按本记录的中央资金和实际拨付自动填入;绩效指标可以从表二的建设目标起草(请逐条确认)。',
     startDraft: '开始绩效自评(从表二起草指标)',
     startEmpty: '开始绩效自评(不起草指标)',
@@ -39,6 +44,11 @@ export const PERF_STRINGS = {
   },
   en: {
     tab: 'Performance',
+    printSection: 'IV. Performance',
+    overviewScore: 'Perf. score',
+    overviewGrade: 'Grade',
+    gradeFilter: 'Performance grade',
+    anyGrade: 'any',
     none: 'This record has no performance self-evaluation yet. Its money follows the record’s central funds and disbursements; the indicators can be drafted from table 2’s targets (confirm each).',
     startDraft: 'Start (draft indicators from table 2)',
     startEmpty: 'Start (no indicators)',

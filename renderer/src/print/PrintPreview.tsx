@@ -1,5 +1,6 @@
 // 打印预览: the acceptance document on its real pages (paginate.ts), numbered as they print, for one
 // county or several ticked together; 打印 (the system print dialog) and 另存为 PDF.
+import { PERF_STRINGS } from '../performance/strings';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { printHtml } from '../../../shared/print';
 import type { CountyRecord } from '../../../shared/record';
@@ -27,6 +28,7 @@ export function PrintPreview({ records, current, asOf, t, lang, desktop, onClose
   const [chosen, setChosen] = useState<number[]>(current ? [current] : records.slice(0, 1).map((r) => r.id));
   const [script, setScript] = useState<'hans' | 'hant'>('hans');
   const [signature, setSignature] = useState(true);
+  const [performance, setPerformance] = useState(false);
   // The review status and acceptance date under each title (off: the official form as it is).
   const [withStatus, setWithStatus] = useState(false);
   const [withLedger, setWithLedger] = useState(false);
@@ -51,8 +53,11 @@ export function PrintPreview({ records, current, asOf, t, lang, desktop, onClose
   }, [ids, lang, asOf]); // eslint-disable-line react-hooks/exhaustive-deps
   const statuses = useMemo(() => (withStatus ? ids.map((id) => records.find((r) => r.id === id)!.status) : undefined), [withStatus, ids, records]);
   const html = useMemo(
-    () => (loaded.length && ids.length && loaded.length === ids.length ? printHtml(loaded, { script, signature, ledger: withLedger, ...(statuses ? { statuses } : {}) }) : ''),
-    [loaded, ids, script, signature, statuses, withLedger],
+    () =>
+      loaded.length && ids.length && loaded.length === ids.length
+        ? printHtml(loaded, { script, signature, performance, ledger: withLedger, ...(statuses ? { statuses } : {}) })
+        : '',
+    [loaded, ids, script, signature, performance, statuses, withLedger],
   );
 
   const onLoad = async () => {
@@ -64,13 +69,13 @@ export function PrintPreview({ records, current, asOf, t, lang, desktop, onClose
   };
 
   const print = async () => {
-    if (desktop) await api.printDocument({ ids, script, signature, status: withStatus, ledger: withLedger, ...day }).catch((e) => setError(message(e, lang)));
+    if (desktop) await api.printDocument({ ids, script, signature, performance, status: withStatus, ledger: withLedger, ...day }).catch((e) => setError(message(e, lang)));
     else frame.current?.contentWindow?.print();
   };
   const savePdf = async () => {
     setBusy(true);
     try {
-      const request = { ids, script, signature, status: withStatus, ledger: withLedger, ...day };
+      const request = { ids, script, signature, performance, status: withStatus, ledger: withLedger, ...day };
       const path = await saveOrDownload(desktop, () => api.saveExport({ ...request, format: 'pdf' }), () => api.exportPdf(request), PDF_TYPE);
       if (path) onSaved(path);
       setError(null);
@@ -89,6 +94,7 @@ export function PrintPreview({ records, current, asOf, t, lang, desktop, onClose
         <label><input type="radio" name="print-script" checked={script === 'hans'} onChange={() => setScript('hans')} /> {t.hans}</label>
         <label><input type="radio" name="print-script" checked={script === 'hant'} onChange={() => setScript('hant')} /> {t.hant}</label>
         <label><input type="checkbox" checked={signature} onChange={(e) => setSignature(e.target.checked)} /> {t.signature}</label>
+        <label><input type="checkbox" data-testid="print-performance" checked={performance} onChange={(e) => setPerformance(e.target.checked)} /> {PERF_STRINGS[lang].printSection}</label>
         <label><input type="checkbox" checked={withStatus} onChange={(e) => setWithStatus(e.target.checked)} /> {t.statusOnPrint}</label>
         <label><input type="checkbox" name="ledger" checked={withLedger} onChange={(e) => setWithLedger(e.target.checked)} /> {t.ledgerOnPrint}</label>
         <span className="pages" data-testid="page-count">{pages !== null && html ? t.pageCount(pages) : ''}</span>

@@ -127,6 +127,61 @@ describe('the performance part in the store', () => {
   });
 });
 
+const cli = (...args: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'electron/cli/bin.mjs'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, YANSHOU_LANG: '' } });
+
+describe('yanshou summary and yanshou pdf --performance', () => {
+  it('summary prints the mean 绩效 score per group (the demo’s 8.24)', () => {
+    const file = path.join(tempDir(), 's.sqlite');
+    const db = openDatabase(file);
+    addDemo(db, ME);
+    db.close();
+    const r = cli('summary', '--db', file);
+    expect(r.stdout).toContain('绩效平均分 8.24(1 县)');
+    expect(JSON.parse(cli('summary', '--db', file, '--json').stdout).total.performance).toEqual({ mean: '8.24', scored: 1 });
+  });
+
+  it('pdf --performance prints 四、绩效自评 after table 三, with 总分 and 等级; without it, not', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'p.sqlite');
+    const db = openDatabase(file);
+    const { id } = addDemo(db, ME);
+    editIndicators(db, ME, id, [], [{ level1: '产出指标', level2: '数量指标', name: '培训人次', target: '不低于500人次', actual: '400人次', weight: '50' }]);
+    db.close();
+    const text = (args: string[]) => {
+      const out = path.join(dir, `${args.length}.pdf`);
+      const r = cli('pdf', out, '--db', file, '--county', '樟树市', ...args);
+      expect(r.status, r.stderr).toBe(0);
+      return spawnSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' }).stdout;
+    };
+    const withPart = text(['--performance']);
+    expect(withPart).toContain('四、绩效自评');
+    expect(withPart.indexOf('四、绩效自评')).toBeGreaterThan(withPart.indexOf('三、中央财政资金拨付情况'));
+    // 8.24 + 40.00 (400/500 × 50)
+    expect(withPart).toMatch(/总分\s+48\.24/);
+    expect(withPart).toContain('等级:差');
+    expect(text([])).not.toContain('四、绩效自评');
+  });
+});
+
+describe('the overview’s workbook', () => {
+  it('has 绩效得分 and 等级 columns, and says the 等级 filter it covers', async () => {
+    const { db, id } = seedDb();
+    draftPerformance(db, ME, id, { draft: false });
+    const { listRecords } = await import('../../../electron/services/store/records');
+    const { overviewWorkbook } = await import('../../../electron/services/excel/overview');
+    const ExcelJS = (await import('exceljs')).default;
+    const records = listRecords(db, { asOf: undefined });
+    expect(records[0].performance).toEqual({ total: '8.24', grade: '差' });
+    const bytes = await overviewWorkbook(records, { script: 'hans', grouping: 'none', filters: { grade: '差' }, printedOn: '2026-12-07' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0];
+    expect([sheet.getCell('M3').value, sheet.getCell('N3').value]).toEqual(['绩效得分', '等级']);
+    expect([sheet.getCell('M4').value, sheet.getCell('N4').value]).toEqual([8.24, '差']);
+    expect(String(sheet.getCell('A2').value)).toContain('绩效等级 差');
+  });
+});
+
 describe('the demo record and yanshou show --json', () => {
   it('樟树市 gets its funds part: 1500 / 1235.96 / 82.40% / 8.24 of 10', () => {
     const file = path.join(tempDir(), 'demo.sqlite');

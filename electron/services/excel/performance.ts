@@ -1,0 +1,257 @@
+// Import of a 绩效自评表 sheet (四、绩效自评) as counties fill in the Ministry of Finance's standard
+// layout: found by its words, not by positions — 项目资金 with 年初预算数 | 全年预算数 | 全年执行数 |
+// 分值 | 执行率 | 得分 and its 其中 rows, 年度总体目标, the 绩效指标 header and rows (一级 and 二级 merged
+// down, spaced vertical labels such as 产 出 指 标, simplified or traditional), 总分. What the table
+// states is kept as stated; the rules compute their own beside it; each difference is a finding at
+// its cell. A sheet titled so whose table cannot be read is refused, never dropped.
+import { finding, type Finding } from '../../../shared/findings';
+import { computeRecord, type RecordInput } from '../../../shared/record';
+import { checkPerformance, emptyPerformance, type Indicator, type PerformanceInput } from '../../../shared/performance';
+import { level1Of, parseScore } from '../../../shared/performance-fields';
+import { formatWan, parseAmount, parsePercent, type AmountUnit } from '../../../shared/money';
+import { countyKey, fold } from '../../../shared/text';
+import { sumScores } from '../../../shared/performance-rules';
+import { colName, isBlank, isPercentFormat, unitOf, type Cell, type Grid } from './cells';
+import type { ReadRecord } from './assemble';
+import type { PerformanceMeta } from './performance-export';
+
+/** A sheet meant as a 绩效自评表: its name or its first rows say 绩效自评. */
+export function isPerformanceSheet(name: string, grid: Grid): boolean {
+  if (/绩效自评|绩效评价表/.test(fold(name))) return true;
+  return grid.rows.slice(0, 3).some((r) => grid.row(r).some((c) => typeof c.value === 'string' && /绩效自评表/.test(fold(c.text))));
+}
+
+export type PerformanceRead = {
+  file: string;
+  sheet: string;
+  performance: PerformanceInput | null;
+  findings: Finding[];
+  /** Where each value stands: `funds.statedRate`, `3:score` (indicator row 3's 得分) → a cell. */
+  cells: Map<string, string>;
+  /** The texts that may name the county (the sheet's name, 项目名称, 实施单位). */
+  names: string[];
+  meta?: PerformanceMeta['performance'];
+};
+
+const key = (c: Cell | undefined) => (c ? fold(c.text).replace(/[()()（）:：]/g, '') : '');
+
+/** The first cell (reading order) whose folded text passes `test`. */
+function find(grid: Grid, test: (k: string) => boolean, from = 0): Cell | undefined {
+  for (const r of grid.rows) if (r >= from) for (const c of grid.row(r)) if (test(key(c))) return c;
+  return undefined;
+}
+
+/** Reads one 绩效自评表 sheet. */
+export function readPerformanceSheet(grid: Grid, file: string, meta: PerformanceMeta['performance'] | undefined): PerformanceRead {
+  const sheet = { name: grid.sheet };
+  const out: PerformanceRead = { file, sheet: sheet.name, performance: null, findings: [], cells: new Map(), names: [sheet.name], meta };
+  const fail = (cell: string, value: string) => {
+    out.findings.push({ ...finding('perf_sheet_unread', { value }), file, sheet: sheet.name, cell });
+    return out;
+  };
+  for (const label of ['项目名称', '实施单位', '主管部门']) {
+    const c = find(grid, (k) => k === label);
+    const value = c && grid.row(c.row).find((x) => x.col > c.col && !isBlank(x));
+    if (value) out.names.push(value.text);
+  }
+
+  const p = emptyPerformance();
+  // ---- 项目资金 --------------------------------------------------------------------------------
+  const budgetHead = find(grid, (k) => k === '全年预算数' || k === '预算数');
+  if (!budgetHead) return fail(grid.row(grid.rows[0] ?? 1)[0]?.address ?? 'A1', sheet.name);
+  const head = budgetHead.row;
+  const columns = new Map<string, number>();
+  for (const c of grid.row(head)) {
+    const k = key(c);
+    for (const label of ['年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分']) if (k === label || (label === '全年预算数' && k === '预算数') || (label === '全年执行数' && k === '执行数')) columns.set(label, c.col);
+  }
+  // The unit: 万元 unless the heading or the header says 元.
+  const unit: AmountUnit = [grid.cover(head, 1), ...grid.row(head)].map((c) => (c ? unitOf(c.text) : undefined)).find(Boolean) ?? 'wan';
+  const goalsHead = find(grid, (k) => k === '年度总体目标' || k === '预期目标', head + 1);
+  const indicatorHead = find(grid, (k) => k === '三级指标', head + 1);
+  const fundsEnd = goalsHead?.row ?? indicatorHead?.row ?? grid.rowCount + 1;
+  const money = (row: number, label: string, field: string): string | null => {
+    const col = columns.get(label);
+    const c = col === undefined ? undefined : grid.at(row, col);
+    if (!c || isBlank(c) || /^[-—–]+$/.test(c.text.trim())) return null;
+    const parsed = parseAmount(typeof c.value === 'number' ? c.value : c.text, unit);
+    if (!parsed.ok) {
+      out.findings.push({ ...finding('not_a_number', { field: `performance.${field}`, value: c.text, problem: parsed.problem }), file, sheet: sheet.name, cell: c.address });
+      return null;
+    }
+    out.cells.set(field, c.address);
+    return formatWan(parsed.value);
+  };
+  let totalRow: number | undefined;
+  for (const r of grid.rows.filter((x) => x > head && x < fundsEnd)) {
+    const label = grid.row(r).filter((c) => c.col < (columns.get('年初预算数') ?? columns.get('全年预算数')!)).map(key).join('');
+    const part = /本年财政拨款|财政拨款/.test(label) ? 'current' : /上年结转/.test(label) ? 'carryover' : /其他资金/.test(label) ? 'other' : /资金总额|合计/.test(label) ? 'funds' : undefined;
+    if (!part) continue;
+    const row = { initial: money(r, '年初预算数', `funds.${part === 'funds' ? '' : part + '.'}initial`), budget: money(r, '全年预算数', `funds.${part === 'funds' ? '' : part + '.'}budget`), executed: money(r, '全年执行数', `funds.${part === 'funds' ? '' : part + '.'}executed`) };
+    if (part === 'funds') {
+      // A 年度资金总额 row of zeros above a filled one is no total: the filled one is.
+      if (totalRow !== undefined && (row.budget ?? '0') === '0') continue;
+      totalRow = r;
+      p.funds = { ...p.funds, ...row };
+    } else p.funds[part] = row;
+  }
+  if (totalRow !== undefined) {
+    const at = (label: string) => (columns.has(label) ? grid.at(totalRow!, columns.get(label)!) : undefined);
+    const weight = at('分值');
+    if (weight && !isBlank(weight)) {
+      const parsed = parseScore(typeof weight.value === 'number' ? weight.value : weight.text);
+      if (parsed.ok && parsed.value !== null) p.funds.weight = parsed.value;
+    } else if (!columns.has('分值')) p.funds.weight = '10';
+    // A computed cell (a formula) is the sheet's own arithmetic, not a statement.
+    const rate = at('执行率');
+    if (rate && !isBlank(rate) && !rate.isFormula) {
+      const parsed = typeof rate.value === 'number' ? parsePercent(rate.value, isPercentFormat(rate.numFmt) || rate.value <= 1.5) : parsePercent(rate.text);
+      if (parsed.ok) {
+        p.funds.statedRate = parsed.value;
+        out.cells.set('funds.statedRate', rate.address);
+      }
+    }
+    const score = at('得分');
+    if (score && !isBlank(score) && !score.isFormula) {
+      const parsed = parseScore(typeof score.value === 'number' ? score.value : score.text);
+      if (parsed.ok && parsed.value !== null) {
+        p.funds.statedScore = parsed.value;
+        out.cells.set('funds.statedScore', score.address);
+      }
+    }
+  }
+
+  // ---- 年度总体目标 ----------------------------------------------------------------------------
+  const expectedHead = find(grid, (k) => k === '预期目标', head + 1);
+  const achievedHead = find(grid, (k) => k === '实际完成情况', head + 1);
+  if (expectedHead) {
+    const below = (c: Cell) => grid.rows.filter((r) => r > c.row && (!indicatorHead || r < indicatorHead.row)).map((r) => grid.at(r, c.col)).filter((x): x is Cell => !!x && !isBlank(x));
+    p.goals.expected = below(expectedHead).map((c) => c.text).join('\n');
+    if (achievedHead) p.goals.achieved = below(achievedHead).map((c) => c.text).join('\n');
+  }
+
+  // ---- 绩效指标 --------------------------------------------------------------------------------
+  if (indicatorHead) {
+    const cols = new Map<string, number>();
+    for (const c of grid.row(indicatorHead.row)) {
+      const k = key(c);
+      const field = k === '一级指标' ? 'level1' : k === '二级指标' ? 'level2' : k === '三级指标' ? 'name' : /^年度指标值|^指标值|^目标值/.test(k) ? 'target' : /^实际完成值|^实际值|^完成值/.test(k) ? 'actual'
+        : k === '分值' || k === '权重' ? 'weight' : k === '得分' ? 'score' : /偏差原因/.test(k) ? 'deviation' : undefined;
+      if (field && !cols.has(field)) cols.set(field, c.col);
+    }
+    const text = (r: number, field: string, merged = false) => {
+      const col = cols.get(field);
+      const c = col === undefined ? undefined : merged ? grid.cover(r, col) : grid.at(r, col);
+      return c && !isBlank(c) ? c : undefined;
+    };
+    const indicators: Indicator[] = [];
+    for (const r of grid.rows.filter((x) => x > indicatorHead.row)) {
+      const first = grid.row(r).map(key).join('');
+      if (/^总分|^合计/.test(first) || grid.row(r).some((c) => key(c) === '总分')) {
+        const score = text(r, 'score');
+        if (score && !score.isFormula) {
+          const parsed = parseScore(typeof score.value === 'number' ? score.value : score.text);
+          if (parsed.ok && parsed.value !== null) {
+            p.statedTotal = parsed.value;
+            out.cells.set('statedTotal', score.address);
+          }
+        }
+        break;
+      }
+      const name = text(r, 'name');
+      const target = text(r, 'target');
+      const actual = text(r, 'actual');
+      const weight = text(r, 'weight');
+      // Placeholder rows ("……", empty) carry nothing.
+      if ([name, target, actual, weight].every((c) => !c || /^[.。…·\s]*$/.test(c.text))) continue;
+      const levelCell = text(r, 'level1', true);
+      const level1 = levelCell ? level1Of(levelCell.text) : indicators[indicators.length - 1]?.level1;
+      if (!level1) {
+        out.findings.push({ ...finding('perf_sheet_unread', { value: levelCell?.text ?? '' }), file, sheet: sheet.name, cell: levelCell?.address ?? `${colName(cols.get('level1') ?? 1)}${r}` });
+        continue;
+      }
+      const row = indicators.length;
+      const scoreOf = (c: Cell | undefined, field: 'weight' | 'score'): string | null => {
+        if (!c) return null;
+        const parsed = parseScore(typeof c.value === 'number' ? c.value : c.text);
+        if (!parsed.ok) {
+          out.findings.push({ ...finding('not_a_number', { field: `performance.${field}`, value: c.text }), file, sheet: sheet.name, cell: c.address });
+          return null;
+        }
+        out.cells.set(`${row}:${field}`, c.address);
+        return parsed.value;
+      };
+      const level2 = text(r, 'level2', true);
+      for (const [field, c] of [['name', name], ['target', target], ['actual', actual], ['level1', levelCell]] as const) if (c) out.cells.set(`${row}:${field}`, c.address);
+      indicators.push({
+        level1,
+        level2: level2 ? fold(level2.text) : '',
+        name: name?.text ?? '',
+        target: target?.text ?? '',
+        actual: actual?.text ?? '',
+        weight: scoreOf(weight, 'weight'),
+        score: scoreOf(text(r, 'score'), 'score'),
+        deviation: text(r, 'deviation')?.text ?? '',
+      });
+    }
+    p.indicators = indicators;
+    // The weights of the 一级指标 as the table gives them: the 分值 of its indicators.
+    for (const level of ['output', 'outcome', 'satisfaction'] as const) {
+      const rows = indicators.filter((i) => i.level1 === level);
+      if (rows.length) p.weights[level] = sumScores(rows.map((i) => i.weight ?? '0')).replace(/\.00$/, '').replace(/(\.\d)0$/, '$1');
+    }
+  }
+  out.performance = p;
+  return out;
+}
+
+/**
+ * Gives each 绩效自评表 read to the county of the workbook it belongs to (the only one, else the one
+ * its sheet name, 项目名称 or 实施单位 names), with the findings of its checks pinned to its cells.
+ */
+export function attachPerformance(records: ReadRecord[], reads: PerformanceRead[]): void {
+  for (const read of reads) {
+    // A 绩效自评表 left blank (the template's, unfilled) makes no performance part.
+    if (read.performance && read.findings.length === 0 && isBlankPart(read.performance)) continue;
+    const withInput = records.filter((r) => r.input !== null);
+    const named = withInput.filter((r) => read.names.some((n) => fold(n).includes(fold(r.input!.county.name))));
+    const home = withInput.length === 1 ? withInput[0] : named.length === 1 ? named[0] : undefined;
+    if (!read.performance || !home) {
+      const target = home ?? records[0];
+      const findings = read.performance ? [{ ...finding('perf_sheet_unclaimed', { counties: withInput.map((r) => r.input!.county.name).join('、') || '—' }), file: read.file, sheet: read.sheet, cell: 'A1' }] : [];
+      if (target) target.findings.push(...read.findings, ...findings);
+      continue;
+    }
+    const input = home.input!;
+    const perf = applyMeta(read, input);
+    home.input = { ...input, performance: perf };
+    home.findings.push(...read.findings);
+    const record = computeRecord(home.input);
+    for (const f of checkPerformance(record.performance!)) {
+      const t = f.target;
+      const cell = t?.row !== undefined ? (read.cells.get(`${t.row}:${t.field}`) ?? read.cells.get(`${t.row}:name`)) : t?.field ? read.cells.get(t.field) : undefined;
+      home.findings.push({ ...f, file: read.file, sheet: read.sheet, ...(cell ? { cell } : {}) });
+    }
+  }
+}
+
+function isBlankPart(p: PerformanceInput): boolean {
+  const rows = [p.funds, p.funds.current, p.funds.carryover, p.funds.other];
+  return rows.every((r) => r.initial === null && r.budget === null && r.executed === null) && !p.goals.expected && !p.goals.achieved && p.indicators.length === 0
+    && p.funds.statedRate === undefined && p.funds.statedScore === undefined && p.statedTotal === undefined;
+}
+
+/** Our own export: what the layout has no place for, from the hidden sheet, where it fits the visible cells. */
+function applyMeta(read: PerformanceRead, input: RecordInput): PerformanceInput {
+  const p = read.performance!;
+  const meta = read.meta;
+  if (!meta || countyKey(meta.county) !== countyKey(input.county.name)) return p;
+  const out: PerformanceInput = { ...p, funds: { ...p.funds }, weights: meta.input.weights };
+  if (meta.from.budget === 'record' && p.funds.budget === meta.shown.budget) out.funds.budget = null;
+  if (meta.from.executed === 'record' && p.funds.executed === meta.shown.executed) out.funds.executed = null;
+  for (const k of ['statedRate', 'statedScore'] as const) if (meta.input.funds[k] !== undefined && out.funds[k] === undefined) out.funds[k] = meta.input.funds[k];
+  if (meta.input.statedTotal !== undefined && out.statedTotal === undefined) out.statedTotal = meta.input.statedTotal;
+  if (meta.input.indicators.length === p.indicators.length)
+    out.indicators = p.indicators.map((ind, i) => ({ ...ind, level2: meta.input.indicators[i].level2 === ind.level2 || fold(meta.input.indicators[i].level2) === ind.level2 ? meta.input.indicators[i].level2 : ind.level2, score: meta.input.indicators[i].score }));
+  return out;
+}
