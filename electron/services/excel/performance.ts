@@ -11,6 +11,7 @@ import { level1Of, parseScore } from '../../../shared/performance-fields';
 import { formatWan, parseAmount, parsePercent, type AmountUnit } from '../../../shared/money';
 import { countyKey, fold } from '../../../shared/text';
 import { sumScores } from '../../../shared/performance-rules';
+import { pushAll } from '../../../shared/arrays';
 import { colName, isBlank, isPercentFormat, unitOf, type Cell, type Grid } from './cells';
 import type { ReadRecord } from './assemble';
 import type { PerformanceMeta } from './performance-export';
@@ -219,13 +220,13 @@ export function attachPerformance(records: ReadRecord[], reads: PerformanceRead[
     if (!read.performance || !home) {
       const target = home ?? records[0];
       const findings = read.performance ? [{ ...finding('perf_sheet_unclaimed', { counties: withInput.map((r) => r.input!.county.name).join('、') || '—' }), file: read.file, sheet: read.sheet, cell: 'A1' }] : [];
-      if (target) target.findings.push(...read.findings, ...findings);
+      if (target) pushAll(pushAll(target.findings, read.findings), findings);
       continue;
     }
     const input = home.input!;
     const perf = applyMeta(read, input);
     home.input = { ...input, performance: perf };
-    home.findings.push(...read.findings);
+    pushAll(home.findings, read.findings);
     const record = computeRecord(home.input);
     for (const f of checkPerformance(record.performance!)) {
       const t = f.target;
