@@ -165,7 +165,7 @@ function Correction({ reading, draft, onChange, onDrop, t }: { reading: SheetRea
         {[field('planned'), field('actual')].filter(Boolean).map((col) => (
           <label key={`u-${col}`}>
             {col} {d.columnUnit}{' '}
-            <select aria-label={`${col} ${d.columnUnit}`} value={unitOf(col)} onChange={(e) => onChange({ ...draft, units: { ...(draft.units ?? {}), [col]: e.target.value as Units } })}>
+            <select aria-label={`${col} ${d.columnUnit}`} value={unitOf(col)} onChange={(e) => onChange({ ...draft, units: { ...draft.units, [col]: e.target.value as Units } })}>
               {(Object.keys(d.units) as Units[]).map((u) => (
                 <option key={u} value={u}>{d.units[u]}</option>
               ))}
@@ -334,7 +334,7 @@ export function ImportDialog({ files, t, lang, onClose, onDone }: { files: Picke
               <Correction
                 key={key(r)}
                 reading={r}
-                draft={drafts[key(r)] ?? { file: r.file, sheet: r.sheet, ...(r.correction ?? {}) }}
+                draft={drafts[key(r)] ?? { file: r.file, sheet: r.sheet, ...r.correction }}
                 onChange={(next) => setDrafts((old) => ({ ...old, [key(r)]: next }))}
                 onDrop={() => reread([...corrections.filter((x) => key(x) !== key(r)), { file: r.file, sheet: r.sheet }])}
                 t={t}

@@ -19,7 +19,7 @@ export function gridDifferences(ours: Grid, reference: Grid): string[] {
   const where = `sheet ${reference.sheet}`;
   for (const k of ['sheet', 'rowCount', 'colCount', 'cellCount'] as const) if (ours[k] !== reference[k]) out.push(`${where}: ${k} ${ours[k]} ≠ ${reference[k]}`);
   if (ours.rows.join() !== reference.rows.join()) out.push(`${where}: rows ${ours.rows.join()} ≠ ${reference.rows.join()}`);
-  if ([...ours.hiddenColumns].sort().join() !== [...reference.hiddenColumns].sort().join()) out.push(`${where}: hidden columns differ`);
+  if ([...ours.hiddenColumns].sort((a, b) => a - b).join() !== [...reference.hiddenColumns].sort((a, b) => a - b).join()) out.push(`${where}: hidden columns differ`);
   for (const r of reference.rows) {
     const [a, b] = [ours.row(r), reference.row(r)];
     if (a.length !== b.length) out.push(`${where} row ${r}: ${a.length} cells ≠ ${b.length}`);
