@@ -60,7 +60,10 @@ async function exportShows(page: Page) {
   await wb.xlsx.load(fs.readFileSync(file) as unknown as ArrayBuffer);
   let row!: ExcelJS.Row;
   wb.getWorksheet('樟树市')!.eachRow((r) => void (r.getCell(2).value === LINE_1 && (row = r)));
-  return { actual: row.getCell(4).value, rate: (row.getCell(5).value as ExcelJS.CellFormulaValue).result };
+  // 实际拨付额度 of a line with payments is a live SUMIFS over the 拨付台账 sheet; its cached result is the day's sum.
+  const actual = row.getCell(4).value as ExcelJS.CellFormulaValue;
+  expect(actual.formula).toMatch(/^SUMIFS\('拨付台账'!/);
+  return { actual: actual.result, rate: (row.getCell(5).value as ExcelJS.CellFormulaValue).result };
 }
 
 describe('the done-when scenario', () => {

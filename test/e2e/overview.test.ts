@@ -172,7 +172,7 @@ describe('总览 in Chromium', () => {
     await expect.poll(async () => (await rows(page))[0]).toEqual(['台账县', '1500.00', '1235.96', '82.40']);
     await page.locator('input[name="as-of"]').fill('2021-12-31');
     await expect.poll(async () => (await rows(page))[0]).toEqual(['台账县', '1500.00', '895.75', '59.72']);
-    expect(await totalRow(page)).toEqual(['总计(1 个县)', '1500.00', '895.75', '59.72']);
+    expect(await totalRow(page)).toEqual(['总计(1 个县,其中 1 个截至该日)', '1500.00', '895.75', '59.72']);
     await expect.poll(() => page.locator('[data-chart="rates"] svg').textContent()).toContain('59.72');
     await page.locator('input[name="as-of"]').fill('2022-06-30');
     await expect.poll(async () => (await rows(page))[0]).toEqual(['台账县', '1500.00', '1235.96', '82.40']);
