@@ -7,5 +7,10 @@ export default defineConfig({
   root: import.meta.dirname,
   base: './',
   plugins: [react()],
-  build: { outDir: path.resolve(import.meta.dirname, '../dist/renderer'), emptyOutDir: true, chunkSizeWarningLimit: 4000, sourcemap: false },
+  build: {
+    outDir: path.resolve(import.meta.dirname, '../dist/renderer'),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 4000,
+    sourcemap: false,
+  },
 });

@@ -25,7 +25,12 @@ const parts = [
       fs.rmSync(at('dist/node'), { recursive: true, force: true });
       await esbuild.build({
         absWorkingDir: root,
-        entryPoints: { cli: 'electron/cli/main.ts', desktop: 'electron/main/entry.ts', 'import-worker': 'electron/services/excel/read-worker.ts', 'web-worker': 'electron/web/heavy-worker.ts' },
+        entryPoints: {
+          cli: 'electron/cli/main.ts',
+          desktop: 'electron/main/entry.ts',
+          'import-worker': 'electron/services/excel/read-worker.ts',
+          'web-worker': 'electron/web/heavy-worker.ts',
+        },
         outdir: 'dist/node',
         outExtension: { '.js': '.mjs' },
         chunkNames: 'chunk-[hash]',
@@ -79,7 +84,8 @@ function newest(p) {
   return Math.max(0, ...fs.readdirSync(p).map((name) => newest(path.join(p, name))));
 }
 
-const isStale = (part) => !fs.existsSync(part.output) || Math.max(...part.sources.map((s) => newest(at(s)))) > fs.statSync(part.output).mtimeMs;
+const isStale = (part) =>
+  !fs.existsSync(part.output) || Math.max(...part.sources.map((s) => newest(at(s)))) > fs.statSync(part.output).mtimeMs;
 
 const todo = ifStale ? parts.filter(isStale) : parts;
 if (todo.length) {

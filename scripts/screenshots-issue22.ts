@@ -29,12 +29,15 @@ try {
   await page.locator('.table-block[data-table="payments"]').waitFor();
   const hint = (await page.getByText('还没有拨付。').boundingBox())!;
   await page.mouse.click(hint.x + hint.width / 2, hint.y + hint.height / 2);
-  await paste(page, [
-    '序号\t具体项目名称\t拨付日期\t金额(万元)\t凭证号\t收款单位\t阶段\t备注',
-    '1\t县乡村物流快递配送体系建设\t2021-12-01\t300\t记-2021-118\t樟树市邮政分公司\t签订协议\t首付',
-    '1\t县乡村物流快递配送体系建设\t2022-06-30\t340.21\t记-2022-064\t樟树市邮政分公司\t验收后\t',
-    '2\t农产品上行服务体系建设\t2022-03-15\t100\t记-2022-031\t樟树市农产品公司\t进度款\t',
-  ].join('\n'));
+  await paste(
+    page,
+    [
+      '序号\t具体项目名称\t拨付日期\t金额(万元)\t凭证号\t收款单位\t阶段\t备注',
+      '1\t县乡村物流快递配送体系建设\t2021-12-01\t300\t记-2021-118\t樟树市邮政分公司\t签订协议\t首付',
+      '1\t县乡村物流快递配送体系建设\t2022-06-30\t340.21\t记-2022-064\t樟树市邮政分公司\t验收后\t',
+      '2\t农产品上行服务体系建设\t2022-03-15\t100\t记-2022-031\t樟树市农产品公司\t进度款\t',
+    ].join('\n'),
+  );
   for (let i = 0; i < 100 && (await page.getByTestId('save-state').innerText()) !== '已保存'; i++) await page.waitForTimeout(100);
   await page.mouse.move(5, 700);
   await page.waitForTimeout(600);
@@ -57,7 +60,10 @@ try {
   void callApi;
   await page.getByRole('tab', { name: '总览' }).click();
   await page.locator('.overview-grid .county-row').first().waitFor();
-  await page.locator('input[name="charts"]').uncheck().catch(() => undefined);
+  await page
+    .locator('input[name="charts"]')
+    .uncheck()
+    .catch(() => undefined);
   await page.locator('input[name="as-of"]').fill('2022-01-01');
   await page.locator('.overview-grid .typed-figure').first().waitFor();
   await page.mouse.move(5, 700);

@@ -122,7 +122,12 @@ try {
   await page.locator('.toolbar').waitFor();
   const list = await callApi<{ id: number; county: string }[]>(page, 'listRecords', {});
   const id = (county: string) => list.find((r) => r.county === county)!.id;
-  for (const [county, status, by] of [['寻乌县', 'submitted', '李会计'], ['金寨县', 'reviewed', '王科长'], ['平江县', 'accepted', '赵处长'], ['南丰县', 'accepted', '赵处长']] as const)
+  for (const [county, status, by] of [
+    ['寻乌县', 'submitted', '李会计'],
+    ['金寨县', 'reviewed', '王科长'],
+    ['平江县', 'accepted', '赵处长'],
+    ['南丰县', 'accepted', '赵处长'],
+  ] as const)
     await callApi(page, 'setStatus', { id: id(county), status, by });
   await page.reload();
   await page.getByRole('tab', { name: '总览' }).click();
@@ -188,12 +193,17 @@ store.close();
 const outDir = tempDir();
 const xlsx = path.join(outDir, 'two-counties.xlsx');
 execFileSync(process.execPath, [path.join(ROOT, 'electron/cli/bin.mjs'), 'export', xlsx, '--db', two]);
-execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${outDir}/profile`, '--convert-to', 'pdf', '--outdir', outDir, xlsx], { stdio: 'ignore' });
+execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${outDir}/profile`, '--convert-to', 'pdf', '--outdir', outDir, xlsx], {
+  stdio: 'ignore',
+});
 for (const old of fs.readdirSync(docs).filter((f) => f.startsWith('export-two-counties-page-'))) fs.rmSync(path.join(docs, old));
 execFileSync('pdftoppm', ['-r', '50', '-png', path.join(outDir, 'two-counties.pdf'), path.join(docs, 'export-two-counties-page')]);
 
 // A county with nothing in its tables yet: the hint says how to add rows.
-const empty = await startApp({ viewport: { width: 1366, height: 768 }, records: [{ county: { ...seed.county, name: '寻乌县', prefecture: '赣州市', batch: 9 }, items: [], disbursements: [] }] });
+const empty = await startApp({
+  viewport: { width: 1366, height: 768 },
+  records: [{ county: { ...seed.county, name: '寻乌县', prefecture: '赣州市', batch: 9 }, items: [], disbursements: [] }],
+});
 try {
   await empty.page.locator('.record', { hasText: '寻乌县' }).click();
   await empty.page.locator('.content h2.title', { hasText: '寻乌县' }).waitFor();

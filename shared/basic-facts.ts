@@ -6,11 +6,27 @@ import type { Script } from './text';
 import { pushAll } from './arrays';
 
 export type FactKey =
-  | 'name' | 'province' | 'prefecture' | 'batch' | 'year' | 'approvedOn' | 'acceptedOn'
-  | 'investment.total' | 'investment.central' | 'investment.localGov' | 'investment.social'
-  | 'centralArrangedUse' | 'statusNote';
+  | 'name'
+  | 'province'
+  | 'prefecture'
+  | 'batch'
+  | 'year'
+  | 'approvedOn'
+  | 'acceptedOn'
+  | 'investment.total'
+  | 'investment.central'
+  | 'investment.localGov'
+  | 'investment.social'
+  | 'centralArrangedUse'
+  | 'statusNote';
 export type MoneyFact = 'investment.total' | 'investment.central' | 'investment.localGov' | 'investment.social' | 'centralArrangedUse';
-export const MONEY_FACTS: readonly MoneyFact[] = ['investment.total', 'investment.central', 'investment.localGov', 'investment.social', 'centralArrangedUse'];
+export const MONEY_FACTS: readonly MoneyFact[] = [
+  'investment.total',
+  'investment.central',
+  'investment.localGov',
+  'investment.social',
+  'centralArrangedUse',
+];
 
 type Words = Readonly<Record<Script, string>>;
 const same = (text: string): Words => ({ hans: text, hant: text });
@@ -35,15 +51,62 @@ export type Clause<F extends string = FactKey> = {
  */
 export const BASIC_SENTENCE: readonly Clause[] = [
   { fact: 'name', sep: '', before: same(''), after: same('') },
-  { fact: 'batch', sep: '', before: same('是第'), after: { hans: '批全国电子商务进农村综合示范县', hant: '批全國電子商務進農村綜合示范縣' } },
+  {
+    fact: 'batch',
+    sep: '',
+    before: same('是第'),
+    after: { hans: '批全国电子商务进农村综合示范县', hant: '批全國電子商務進農村綜合示范縣' },
+  },
   { fact: 'year', sep: '', before: same('('), after: same('年)') },
-  { fact: 'approvedOn', sep: ',', before: { hans: '立项时间为', hant: '立項時間為' }, after: same(''), when: 'set', readAlso: ['立项时间', '立项日期', '立项于', '批复立项时间为', '批复立项时间'] },
-  { fact: 'investment.total', sep: ',', before: { hans: '项目总投资', hant: '項目總投資' }, after: { hans: '万元', hant: '萬元' }, when: 'set', readAlso: ['总投资', '计划总投资', '项目总投资额', '总投资额', '项目计划总投资'] },
-  { fact: 'investment.central', sep: ',', before: { hans: '其中中央资金', hant: '其中中央資金' }, after: { hans: '万元', hant: '萬元' }, when: 'set', readAlso: ['中央资金', '中央财政资金', '中央财政专项资金', '中央专项资金', '中央补助资金'] },
-  { fact: 'investment.localGov', sep: ',', before: { hans: '政府配套资金', hant: '政府配套資金' }, after: { hans: '万元', hant: '萬元' }, when: 'set', readAlso: ['地方配套资金', '地方政府配套资金', '地方财政配套资金', '配套资金'] },
-  { fact: 'investment.social', sep: ',', before: { hans: '社会资本', hant: '社會資本' }, after: { hans: '万元', hant: '萬元' }, when: 'set', readAlso: ['社会资金', '社会投资', '社会资本投入'] },
+  {
+    fact: 'approvedOn',
+    sep: ',',
+    before: { hans: '立项时间为', hant: '立項時間為' },
+    after: same(''),
+    when: 'set',
+    readAlso: ['立项时间', '立项日期', '立项于', '批复立项时间为', '批复立项时间'],
+  },
+  {
+    fact: 'investment.total',
+    sep: ',',
+    before: { hans: '项目总投资', hant: '項目總投資' },
+    after: { hans: '万元', hant: '萬元' },
+    when: 'set',
+    readAlso: ['总投资', '计划总投资', '项目总投资额', '总投资额', '项目计划总投资'],
+  },
+  {
+    fact: 'investment.central',
+    sep: ',',
+    before: { hans: '其中中央资金', hant: '其中中央資金' },
+    after: { hans: '万元', hant: '萬元' },
+    when: 'set',
+    readAlso: ['中央资金', '中央财政资金', '中央财政专项资金', '中央专项资金', '中央补助资金'],
+  },
+  {
+    fact: 'investment.localGov',
+    sep: ',',
+    before: { hans: '政府配套资金', hant: '政府配套資金' },
+    after: { hans: '万元', hant: '萬元' },
+    when: 'set',
+    readAlso: ['地方配套资金', '地方政府配套资金', '地方财政配套资金', '配套资金'],
+  },
+  {
+    fact: 'investment.social',
+    sep: ',',
+    before: { hans: '社会资本', hant: '社會資本' },
+    after: { hans: '万元', hant: '萬元' },
+    when: 'set',
+    readAlso: ['社会资金', '社会投资', '社会资本投入'],
+  },
   { fact: 'statusNote', sep: ',', before: same(''), after: same(''), when: 'not-blank' },
-  { fact: 'centralArrangedUse', sep: ',', before: { hans: '安排使用中央资金', hant: '安排使用中央資金' }, after: { hans: '万元', hant: '萬元' }, when: 'set', readAlso: ['安排使用中央财政资金', '已安排使用中央资金', '安排中央资金'] },
+  {
+    fact: 'centralArrangedUse',
+    sep: ',',
+    before: { hans: '安排使用中央资金', hant: '安排使用中央資金' },
+    after: { hans: '万元', hant: '萬元' },
+    when: 'set',
+    readAlso: ['安排使用中央财政资金', '已安排使用中央资金', '安排中央资金'],
+  },
 ];
 export const BASIC_SENTENCE_END = '。';
 
@@ -51,13 +114,24 @@ export const BASIC_SENTENCE_END = '。';
 export const SUMMARY_SENTENCE: readonly Clause<'lead' | 'actual' | 'rate'>[] = [
   // "截至" the acceptance day ("验收日"), or a ledger's as-of day ("2022年6月30日").
   { fact: 'lead', sep: '', before: same('截至'), after: same('') },
-  { fact: 'actual', sep: ',', before: { hans: '已拨付承办企业资金共', hant: '已撥付承辦企業資金共' }, after: { hans: '万元', hant: '萬元' }, readAlso: ['已拨付承办企业资金', '已拨付资金', '累计拨付资金', '拨付资金共', '已拨付'] },
+  {
+    fact: 'actual',
+    sep: ',',
+    before: { hans: '已拨付承办企业资金共', hant: '已撥付承辦企業資金共' },
+    after: { hans: '万元', hant: '萬元' },
+    readAlso: ['已拨付承办企业资金', '已拨付资金', '累计拨付资金', '拨付资金共', '已拨付'],
+  },
   { fact: 'rate', sep: ',', before: { hans: '资金拨付率', hant: '資金撥付率' }, after: same(''), readAlso: ['拨付率'] },
 ];
 export const SUMMARY_SENTENCE_END = '。';
 
 /** A generated sentence: each clause's words around its value, clauses left out as `when` says. */
-export function writeSentence<F extends string>(clauses: readonly Clause<F>[], end: string, values: Partial<Record<F, string>>, script: Script): string {
+export function writeSentence<F extends string>(
+  clauses: readonly Clause<F>[],
+  end: string,
+  values: Partial<Record<F, string>>,
+  script: Script,
+): string {
   let out = '';
   for (const c of clauses) {
     const value = values[c.fact];

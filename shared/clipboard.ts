@@ -86,7 +86,12 @@ const TEXT_CELL = ` sdnum="2052;0;@" style="mso-number-format:'\\@'"`;
  */
 export function formatHtmlBlock(rows: string[][]): string {
   const esc = (s: string) =>
-    s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\r\n?|\n/g, '<br style="mso-data-placement:same-cell">');
+    s
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/\r\n?|\n/g, '<br style="mso-data-placement:same-cell">');
   const cell = (c: string) => `<td${guardFormula(c) === c ? '' : TEXT_CELL}>${esc(c)}</td>`;
   return `<meta charset="utf-8"><table>${rows.map((r) => `<tr>${r.map(cell).join('')}</tr>`).join('')}</table>`;
 }

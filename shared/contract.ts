@@ -22,14 +22,30 @@ const rawValue = z.union([z.string().max(100_000), z.number().finite(), z.null()
 const ok = z.object({ ok: z.literal(true) });
 /** A step of the change log (one user action), as undo, redo and the history panel name it. */
 const stepDetail = z.object({
-  county: z.string().optional(), batch: z.number().int().optional(), table: z.enum(['county', 'items', 'disbursements', 'payments', 'performance']).optional(),
-  row: z.number().int().optional(), field: z.string().optional(), rows: z.number().int().optional(), columns: z.number().int().optional(),
-  files: z.array(z.string()).optional(), counties: z.array(z.string()).optional(),
+  county: z.string().optional(),
+  batch: z.number().int().optional(),
+  table: z.enum(['county', 'items', 'disbursements', 'payments', 'performance']).optional(),
+  row: z.number().int().optional(),
+  field: z.string().optional(),
+  rows: z.number().int().optional(),
+  columns: z.number().int().optional(),
+  files: z.array(z.string()).optional(),
+  counties: z.array(z.string()).optional(),
   /** An import: the doubts a person confirmed before it wrote (county, code, file › sheet › cell). */
   confirmed: z.array(z.string()).optional(),
-  status: z.enum(STATUSES).optional(), by: z.string().optional(), remark: z.string().optional(),
+  status: z.enum(STATUSES).optional(),
+  by: z.string().optional(),
+  remark: z.string().optional(),
 });
-const step = z.object({ id, action: z.string(), detail: stepDetail, recordId: z.number().int().nullable(), at: z.string(), undone: z.boolean(), removesRecord: z.boolean() });
+const step = z.object({
+  id,
+  action: z.string(),
+  detail: stepDetail,
+  recordId: z.number().int().nullable(),
+  at: z.string(),
+  undone: z.boolean(),
+  removesRecord: z.boolean(),
+});
 /** What an undo or redo did: the steps replayed, or those that would remove a record and need a yes first. */
 const replayed = z.object({ steps: z.array(step), needsConfirm: z.array(step), backup: z.string().nullable() });
 const replayInput = z.object({
@@ -43,7 +59,13 @@ export const findingSchema = z.object({
   severity: z.enum(['error', 'warning', 'info']),
   code: z.enum(Object.keys(FINDING_SEVERITY) as [keyof typeof FINDING_SEVERITY, ...(keyof typeof FINDING_SEVERITY)[]]),
   params: z.record(z.string(), z.string()),
-  target: z.object({ table: z.enum(['county', 'items', 'disbursements', 'totals', 'payments', 'performance']), row: z.number().int().optional(), field: z.string().optional() }).optional(),
+  target: z
+    .object({
+      table: z.enum(['county', 'items', 'disbursements', 'totals', 'payments', 'performance']),
+      row: z.number().int().optional(),
+      field: z.string().optional(),
+    })
+    .optional(),
   file: z.string().optional(),
   sheet: z.string().optional(),
   cell: z.string().optional(),
@@ -54,9 +76,22 @@ export const countyRecordSchema = z.object({
   county: countySchema,
   items: z.array(itemSchema),
   disbursements: z.array(
-    z.object({ seq: z.number().int(), category: categorySchema, name: z.string(), planned: moneySchema.nullable(), actual: moneySchema.nullable(), rate: percentSchema.nullable(), statedRate: percentSchema.optional() }),
+    z.object({
+      seq: z.number().int(),
+      category: categorySchema,
+      name: z.string(),
+      planned: moneySchema.nullable(),
+      actual: moneySchema.nullable(),
+      rate: percentSchema.nullable(),
+      statedRate: percentSchema.optional(),
+    }),
   ),
-  totals: z.object({ planned: totalMoneySchema, actual: totalMoneySchema, rate: percentSchema.nullable(), statedRate: percentSchema.optional() }),
+  totals: z.object({
+    planned: totalMoneySchema,
+    actual: totalMoneySchema,
+    rate: percentSchema.nullable(),
+    statedRate: percentSchema.optional(),
+  }),
   disbursementSummary: z.string(),
   asOf: z.string().optional(),
   payments: z.array(paymentSchema).optional(),
@@ -64,15 +99,30 @@ export const countyRecordSchema = z.object({
 });
 
 /** A record's review status and sign-off. */
-const statusInfo = z.object({ status: z.enum(STATUSES), by: z.string().nullable(), at: z.string().nullable(), remark: z.string().nullable() });
+const statusInfo = z.object({
+  status: z.enum(STATUSES),
+  by: z.string().nullable(),
+  at: z.string().nullable(),
+  remark: z.string().nullable(),
+});
 
 const recordSummary = z.object({
-  id, county: z.string(), province: z.string().nullable(), prefecture: z.string().nullable(), batch: z.number().int(), year: z.number().int(),
-  planned: totalMoneySchema, actual: totalMoneySchema, rate: percentSchema.nullable(), warnings: z.number().int(), errors: z.number().int(),
+  id,
+  county: z.string(),
+  province: z.string().nullable(),
+  prefecture: z.string().nullable(),
+  batch: z.number().int(),
+  year: z.number().int(),
+  planned: totalMoneySchema,
+  actual: totalMoneySchema,
+  rate: percentSchema.nullable(),
+  warnings: z.number().int(),
+  errors: z.number().int(),
   /** A basic fact is not given: the record is incomplete. */
   incomplete: z.boolean().optional(),
   /** Items and disbursement lines. */
-  items: z.number().int(), disbursements: z.number().int(),
+  items: z.number().int(),
+  disbursements: z.number().int(),
   status: statusInfo,
   /** When the record last changed (its latest step), ISO time; null if never since it was made. */
   updatedAt: z.string().nullable(),
@@ -90,7 +140,9 @@ const recordChanges = z.object({
   items: z.object({ added: z.number().int(), removed: z.number().int() }),
   disbursements: z.object({ added: z.number().int(), removed: z.number().int() }),
   totals: z.object({ planned: pair(moneySchema), actual: pair(moneySchema), rate: pair(percentSchema.nullable()) }),
-  lines: z.array(z.object({ name: z.string(), field: z.enum(['planned', 'actual']), before: moneySchema.nullable(), after: moneySchema.nullable() })),
+  lines: z.array(
+    z.object({ name: z.string(), field: z.enum(['planned', 'actual']), before: moneySchema.nullable(), after: moneySchema.nullable() }),
+  ),
 });
 
 const importResult = z.object({
@@ -121,7 +173,9 @@ const importResult = z.object({
       ignored: z.number().int(),
       changes: recordChanges.optional(),
       /** Replacing: its stored payments (拨付台账) and the file's, and what becomes of them. */
-      ledger: z.object({ stored: z.number().int(), file: z.number().int(), result: z.enum(['kept', 'replaced', 'removed', 'unchanged']) }).optional(),
+      ledger: z
+        .object({ stored: z.number().int(), file: z.number().int(), result: z.enum(['kept', 'replaced', 'removed', 'unchanged']) })
+        .optional(),
       /** Doubts of its reading not confirmed: while above 0 the record is held. */
       unconfirmed: z.number().int(),
     }),
@@ -143,7 +197,10 @@ const overviewFilters = z.object({
   year: z.number().int().optional(),
   status: z.enum(STATUSES).optional(),
   warnings: z.boolean().optional(),
-  below: z.string().regex(/^\d{1,6}(\.\d{1,6})?$/, { message: 'below: a percent such as 80 or 79.5' }).optional(),
+  below: z
+    .string()
+    .regex(/^\d{1,6}(\.\d{1,6})?$/, { message: 'below: a percent such as 80 or 79.5' })
+    .optional(),
   search: z.string().max(100).optional(),
   /** 四、绩效自评: only records of this 等级. */
   grade: z.enum(['优', '良', '中', '差']).optional(),
@@ -179,12 +236,17 @@ export const contract = {
     /** `asOf`: the figures as of that day (a record with a ledger; default its 验收日期, else today). */
     input: z.object({ id, asOf }),
     output: z.object({
-      id, record: countyRecordSchema, itemIds: z.array(id), disbursementIds: z.array(id), paymentIds: z.array(id),
+      id,
+      record: countyRecordSchema,
+      itemIds: z.array(id),
+      disbursementIds: z.array(id),
+      paymentIds: z.array(id),
       /** 实际拨付额度 of each line as typed (a line with payments shows their sum instead; this once they are gone). */
       typedActuals: z.array(moneySchema.nullable()),
       /** The rows of 四、绩效自评's indicators. */
       indicatorIds: z.array(id),
-      findings: z.array(findingSchema), status: statusInfo,
+      findings: z.array(findingSchema),
+      status: statusInfo,
       /** The version of the record's figures as read: sent back with a status change (an acceptance is of what was seen). */
       version: z.number().int().min(0),
     }),
@@ -194,7 +256,10 @@ export const contract = {
     input: z.object({
       recordId: id,
       edits: z.array(z.object({ paymentId: id, field: z.enum(PAYMENT_FIELDS), value: rawValue })).max(100_000),
-      append: z.array(z.partialRecord(z.enum(PAYMENT_FIELDS), rawValue)).max(5000).default([]),
+      append: z
+        .array(z.partialRecord(z.enum(PAYMENT_FIELDS), rawValue))
+        .max(5000)
+        .default([]),
     }),
     output: z.object({ ok: z.literal(true), appended: z.array(id) }),
   },
@@ -205,7 +270,11 @@ export const contract = {
    */
   setStatus: {
     input: z.object({
-      id, status: z.enum(STATUSES), by: z.string().trim().min(1).max(100), remark: z.string().trim().max(1000).optional(), reason: z.string().trim().max(1000).optional(),
+      id,
+      status: z.enum(STATUSES),
+      by: z.string().trim().min(1).max(100),
+      remark: z.string().trim().max(1000).optional(),
+      reason: z.string().trim().max(1000).optional(),
       version: z.number().int().min(0).optional(),
     }),
     output: statusInfo,
@@ -222,13 +291,19 @@ export const contract = {
       recordId: id,
       table,
       edits: z.array(z.object({ rowId: id, field: z.string().max(40), value: rawValue })).max(100_000),
-      append: z.array(z.record(z.string().max(40), rawValue)).max(5000).default([]),
+      append: z
+        .array(z.record(z.string().max(40), rawValue))
+        .max(5000)
+        .default([]),
       /** The edits clear cells (Delete): the step is named so. */
       clear: z.boolean().default(false),
     }),
     output: z.object({ ok: z.literal(true), appended: z.array(id) }),
   },
-  insertRows: { input: z.object({ recordId: id, table, index: z.number().int().min(0), count: z.number().int().min(1).max(1000) }), output: z.object({ rowIds: z.array(id) }) },
+  insertRows: {
+    input: z.object({ recordId: id, table, index: z.number().int().min(0), count: z.number().int().min(1).max(1000) }),
+    output: z.object({ rowIds: z.array(id) }),
+  },
   deleteRows: { input: z.object({ recordId: id, table, rowIds: z.array(id).min(1).max(100_000) }), output: ok },
   moveRow: { input: z.object({ recordId: id, table, rowId: id, toIndex: z.number().int().min(0) }), output: ok },
   /** Undo and redo act on the calling window's own steps (each window, tab or CLI run has its own). */
@@ -237,7 +312,10 @@ export const contract = {
   history: { input: z.object({}), output: z.object({ undo: step.nullable(), redo: step.nullable(), steps: z.array(step) }) },
   importWorkbooks: {
     input: z.object({
-      files: z.array(z.object({ name: z.string().min(1).max(255), bytes: z.instanceof(Uint8Array) })).min(1).max(50),
+      files: z
+        .array(z.object({ name: z.string().min(1).max(255), bytes: z.instanceof(Uint8Array) }))
+        .min(1)
+        .max(50),
       onConflict: z.enum(['fail', 'skip', 'replace']),
       dryRun: z.boolean(),
       /** The app: a file that cannot be read is skipped and named instead of failing the preview. */
@@ -251,17 +329,51 @@ export const contract = {
     }),
     output: importResult,
   },
-  exportWorkbook: { input: z.object({ ids: z.array(id).min(1).max(5000), script: z.enum(['hans', 'hant']), asOf }), output: z.object({ fileName: z.string(), bytes: z.instanceof(Uint8Array) }) },
+  exportWorkbook: {
+    input: z.object({ ids: z.array(id).min(1).max(5000), script: z.enum(['hans', 'hant']), asOf }),
+    output: z.object({ fileName: z.string(), bytes: z.instanceof(Uint8Array) }),
+  },
   /** Desktop: export into a file the user picks in the native save dialog (the path never comes from the renderer). */
   saveExport: {
-    input: z.object({ ids: z.array(id).min(1).max(5000), script: z.enum(['hans', 'hant']), format: z.enum(['xlsx', 'pdf']).default('xlsx'), signature: z.boolean().default(true), status: z.boolean().default(false), performance: z.boolean().default(false), ledger: z.boolean().default(false), asOf }),
+    input: z.object({
+      ids: z.array(id).min(1).max(5000),
+      script: z.enum(['hans', 'hant']),
+      format: z.enum(['xlsx', 'pdf']).default('xlsx'),
+      signature: z.boolean().default(true),
+      status: z.boolean().default(false),
+      performance: z.boolean().default(false),
+      ledger: z.boolean().default(false),
+      asOf,
+    }),
     output: z.object({ path: z.string().nullable() }),
   },
   /** The printable acceptance document as PDF (A4 landscape); `performance`: with 四、绩效自评 after table 三. */
   /** `status`: the document shows each record's review status and its acceptance date. */
-  exportPdf: { input: z.object({ ids: z.array(id).min(1).max(5000), script: z.enum(['hans', 'hant']), signature: z.boolean().default(true), status: z.boolean().default(false), performance: z.boolean().default(false), ledger: z.boolean().default(false), asOf }), output: z.object({ fileName: z.string(), bytes: z.instanceof(Uint8Array) }) },
+  exportPdf: {
+    input: z.object({
+      ids: z.array(id).min(1).max(5000),
+      script: z.enum(['hans', 'hant']),
+      signature: z.boolean().default(true),
+      status: z.boolean().default(false),
+      performance: z.boolean().default(false),
+      ledger: z.boolean().default(false),
+      asOf,
+    }),
+    output: z.object({ fileName: z.string(), bytes: z.instanceof(Uint8Array) }),
+  },
   /** Desktop: the system print dialog for the document. */
-  printDocument: { input: z.object({ ids: z.array(id).min(1).max(5000), script: z.enum(['hans', 'hant']), signature: z.boolean().default(true), status: z.boolean().default(false), performance: z.boolean().default(false), ledger: z.boolean().default(false), asOf }), output: ok },
+  printDocument: {
+    input: z.object({
+      ids: z.array(id).min(1).max(5000),
+      script: z.enum(['hans', 'hant']),
+      signature: z.boolean().default(true),
+      status: z.boolean().default(false),
+      performance: z.boolean().default(false),
+      ledger: z.boolean().default(false),
+      asOf,
+    }),
+    output: ok,
+  },
   /** The overview as a workbook (one 汇总 sheet, subtotals as formulas) or a PDF (A4 landscape, charts and table). */
   exportOverview: { input: overviewInput.extend({ format: z.enum(['xlsx', 'pdf']) }), output: file },
   /** Desktop: the same, into a file the user picks in the native save dialog. */
@@ -276,7 +388,13 @@ export const contract = {
   /** `rateLine`: the province's line for 四、绩效自评's 执行率 (percent, default 90). */
   getPreferences: { input: z.object({}), output: z.object({ name: z.string().nullable(), rateLine: z.string() }) },
   setPreferences: {
-    input: z.object({ name: z.string().trim().min(1).max(100).optional(), rateLine: z.string().regex(/^\d{1,3}(\.\d{1,2})?$/, { message: 'rateLine: a percent such as 90' }).optional() }),
+    input: z.object({
+      name: z.string().trim().min(1).max(100).optional(),
+      rateLine: z
+        .string()
+        .regex(/^\d{1,3}(\.\d{1,2})?$/, { message: 'rateLine: a percent such as 90' })
+        .optional(),
+    }),
     output: z.object({ name: z.string().nullable(), rateLine: z.string() }),
   },
   ...PERFORMANCE_METHODS,
@@ -294,5 +412,3 @@ export type Method = keyof Contract;
 export type Input<M extends Method> = z.input<Contract[M]['input']>;
 export type Output<M extends Method> = z.output<Contract[M]['output']>;
 export const METHODS: readonly Method[] = METHOD_NAMES;
-
-

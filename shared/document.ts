@@ -78,10 +78,18 @@ export const WORDING = {
  * in basic-facts.ts); a record with a ledger whose figures are as of another day than its acceptance
  * day: "截至2022年6月30日,…".
  */
-export function disbursementSummary(record: { county: Pick<County, 'acceptedOn'>; totals: Pick<Totals, 'actual' | 'rate'>; asOf?: string }, script: Script): string {
+export function disbursementSummary(
+  record: { county: Pick<County, 'acceptedOn'>; totals: Pick<Totals, 'actual' | 'rate'>; asOf?: string },
+  script: Script,
+): string {
   const { county, totals, asOf } = record;
   const day = asOf && !(county.acceptedOn && lastDayOf(county.acceptedOn) === asOf) ? chineseDay(asOf) : ACCEPTANCE_DAY[script];
-  return writeSentence(SUMMARY_SENTENCE, SUMMARY_SENTENCE_END, { lead: day, actual: displayDecimal(totals.actual).text, rate: totals.rate === null ? '—' : `${totals.rate}%` }, script);
+  return writeSentence(
+    SUMMARY_SENTENCE,
+    SUMMARY_SENTENCE_END,
+    { lead: day, actual: displayDecimal(totals.actual).text, rate: totals.rate === null ? '—' : `${totals.rate}%` },
+    script,
+  );
 }
 
 const ACCEPTANCE_DAY = { hans: '验收日', hant: '驗收日' } as const;

@@ -61,7 +61,9 @@ export const sheetReadingSchema = z.object({
   correction: sheetCorrectionSchema.omit({ file: true, sheet: true }).nullable(),
   /** user: given in this preview; remembered: confirmed on an earlier import of this layout. */
   source: z.enum(['user', 'remembered']).nullable(),
-  columns: z.array(z.object({ col: column, text: z.string(), field: z.string().nullable(), unit: units.nullable(), unitFrom: unitFromSchema.nullable() })),
+  columns: z.array(
+    z.object({ col: column, text: z.string(), field: z.string().nullable(), unit: units.nullable(), unitFrom: unitFromSchema.nullable() }),
+  ),
   lines: z.array(z.object({ row: z.number().int(), text: z.string(), leftOut: z.enum(['struck', 'hidden', 'user']).nullable() })),
 });
 

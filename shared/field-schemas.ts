@@ -10,7 +10,10 @@ const investment = countySchema.shape.investment.shape;
 
 function schemaOf(table: EditTable | 'county' | 'payments', field: string): z.ZodType | undefined {
   if (table === 'payments') return (paymentSchema.shape as Record<string, z.ZodType>)[field];
-  if (table === 'county') return field.startsWith('investment.') ? investment[field.slice(11) as keyof typeof investment] : (countySchema.shape as Record<string, z.ZodType>)[field];
+  if (table === 'county')
+    return field.startsWith('investment.')
+      ? investment[field.slice(11) as keyof typeof investment]
+      : (countySchema.shape as Record<string, z.ZodType>)[field];
   return ((table === 'items' ? itemSchema : disbursementInputSchema).shape as Record<string, z.ZodType>)[field];
 }
 
@@ -25,7 +28,8 @@ export function checkField(table: EditTable | 'county' | 'payments', field: Coun
   if (result.success) return { ok: true };
   const issue = result.error.issues[0];
   if (field === 'approvedOn' || field === 'acceptedOn') return { ok: false, code: 'not_a_date' };
-  if (issue.code === 'too_big' && typeof value === 'string' && !/^-?\d/.test(value)) return { ok: false, code: 'invalid_value', problem: 'too_long' };
+  if (issue.code === 'too_big' && typeof value === 'string' && !/^-?\d/.test(value))
+    return { ok: false, code: 'invalid_value', problem: 'too_long' };
   if (field === 'completionRate' || field === 'statedRate') return { ok: false, code: 'invalid_value', problem: 'too_precise_rate' };
   return { ok: false, code: 'invalid_value' };
 }

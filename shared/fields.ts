@@ -11,21 +11,33 @@ export const ITEM_FIELDS = ['seq', 'category', 'name', 'target', 'completion', '
 export const DISBURSEMENT_FIELDS = ['seq', 'category', 'name', 'planned', 'actual', 'statedRate'] as const;
 export const EDITABLE: Record<EditTable, readonly string[]> = { items: ITEM_FIELDS, disbursements: DISBURSEMENT_FIELDS };
 export const COUNTY_FIELDS = [
-  'name', 'province', 'prefecture', 'batch', 'year', 'approvedOn', 'acceptedOn',
-  'investment.total', 'investment.central', 'investment.localGov', 'investment.social', 'centralArrangedUse', 'statusNote',
+  'name',
+  'province',
+  'prefecture',
+  'batch',
+  'year',
+  'approvedOn',
+  'acceptedOn',
+  'investment.total',
+  'investment.central',
+  'investment.localGov',
+  'investment.social',
+  'centralArrangedUse',
+  'statusNote',
 ] as const;
 export type CountyField = (typeof COUNTY_FIELDS)[number];
 
 /** A county field's value ("investment.total" reads county.investment.total). */
 export function countyFieldValue(county: County, field: CountyField): string | number | null {
-  return field.startsWith('investment.') ? county.investment[field.slice('investment.'.length) as keyof County['investment']] : (county[field as Exclude<CountyField, `investment.${string}`>] as string | number | null);
+  return field.startsWith('investment.')
+    ? county.investment[field.slice('investment.'.length) as keyof County['investment']]
+    : (county[field as Exclude<CountyField, `investment.${string}`>] as string | number | null);
 }
 
 export type RawValue = string | number | null;
 export type FieldValue = string | number | null;
 export type FieldProblem = MoneyProblem | 'empty' | 'too_long' | 'too_precise_rate';
 export type Parsed = { ok: true; value: FieldValue } | { ok: false; code: FindingCode; problem?: FieldProblem };
-
 
 /** What was typed or pasted, as text an xlsx can hold (stray control characters dropped, "\r\n" → "\n"). */
 const text = (raw: RawValue): string => (raw === null ? '' : stripXmlUnsafe(String(raw)));
@@ -61,7 +73,8 @@ function parseSeq(raw: RawValue): Parsed {
 
 /** An amount; blank is "not entered" (null) where `blank` allows it, else refused as empty. */
 function parseMoneyField(raw: RawValue, blank: 'not entered' | 'refused' = 'refused'): Parsed {
-  if (raw === null || text(raw).trim() === '') return blank === 'not entered' ? { ok: true, value: null } : { ok: false, code: 'not_a_number', problem: 'empty' };
+  if (raw === null || text(raw).trim() === '')
+    return blank === 'not entered' ? { ok: true, value: null } : { ok: false, code: 'not_a_number', problem: 'empty' };
   const p = parseMoney(typeof raw === 'number' ? raw : text(raw));
   if (p.ok) return { ok: true, value: formatWan(p.value) };
   return { ok: false, code: p.problem === 'negative_amount' ? 'negative_amount' : 'not_a_number', problem: p.problem };
@@ -107,7 +120,9 @@ const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两:
 
 /** 八 → 8, 十二 → 12, 二十 → 20, "第8批" → 8. */
 export function parseBatch(value: string): number | undefined {
-  const t = fold(value).replace(/^第/, '').replace(/批(次)?$/, '');
+  const t = fold(value)
+    .replace(/^第/, '')
+    .replace(/批(次)?$/, '');
   if (/^\d{1,2}$/.test(t)) return Number(t) || undefined;
   const m = /^([一二三四五六七八九两]?)(十?)([一二三四五六七八九]?)$/.exec(t);
   if (!m || t === '') return undefined;
@@ -141,7 +156,9 @@ export function parseCountyField(field: CountyField, raw: RawValue): Parsed {
     }
     case 'year': {
       const y = Number(t.normalize('NFKC').replace(/年度?$/, ''));
-      return /^\d{4}/.test(t.normalize('NFKC')) && Number.isInteger(y) && y >= 1990 && y <= 2100 ? { ok: true, value: y } : { ok: false, code: 'not_a_number' };
+      return /^\d{4}/.test(t.normalize('NFKC')) && Number.isInteger(y) && y >= 1990 && y <= 2100
+        ? { ok: true, value: y }
+        : { ok: false, code: 'not_a_number' };
     }
     case 'approvedOn':
     case 'acceptedOn': {

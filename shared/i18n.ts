@@ -49,13 +49,20 @@ export function fieldLabel(field: string, lang: Lang): string {
 }
 
 /** What is wrong with a value: a field's problem, a formula's, or one the record's schema found. */
-export type ValueProblem = FieldProblem | 'no_result' | 'error_value' | 'out_of_range' | 'not_a_date' | 'unsafe_text' | 'zero_payment' | 'invalid';
+export type ValueProblem =
+  FieldProblem | 'no_result' | 'error_value' | 'out_of_range' | 'not_a_date' | 'unsafe_text' | 'zero_payment' | 'invalid';
 
 const PROBLEM: Record<ValueProblem, [string, string]> = {
   too_long: ['太长(县名、省、市最多 100 字,文字最多 100000 字)', 'is too long (names at most 100 characters, texts at most 100,000)'],
-  too_precise_rate: ['超出可记录的范围(百分数最多 6 位整数、6 位小数)', 'is out of range (a percent has at most 6 digits before and after the point)'],
+  too_precise_rate: [
+    '超出可记录的范围(百分数最多 6 位整数、6 位小数)',
+    'is out of range (a percent has at most 6 digits before and after the point)',
+  ],
   empty: ['为空', 'is empty'],
-  no_result: ['是没有计算结果的公式(请在 Excel 或 WPS 中重新计算并保存)', 'is a formula without a calculated result (recalculate and save it in Excel or WPS)'],
+  no_result: [
+    '是没有计算结果的公式(请在 Excel 或 WPS 中重新计算并保存)',
+    'is a formula without a calculated result (recalculate and save it in Excel or WPS)',
+  ],
   error_value: ['是错误值', 'is an error value'],
   not_a_number: ['不是数字', 'is not a number'],
   negative_amount: ['不能为负数', 'must not be negative'],
@@ -72,7 +79,12 @@ export function problemText(problem: keyof typeof PROBLEM, lang: Lang): string {
   return PROBLEM[problem][lang === 'zh' ? 0 : 1];
 }
 
-const UNIT_NAMES: Record<string, [string, string]> = { yi: ['亿元', '100m yuan'], wan: ['万元', '10k yuan'], qian: ['千元', 'thousand yuan'], yuan: ['元', 'yuan'] };
+const UNIT_NAMES: Record<string, [string, string]> = {
+  yi: ['亿元', '100m yuan'],
+  wan: ['万元', '10k yuan'],
+  qian: ['千元', 'thousand yuan'],
+  yuan: ['元', 'yuan'],
+};
 
 const TABLE_NAMES: Record<string, [string, string]> = {
   items: ['“项目建设完成情况”', 'construction'],
@@ -89,9 +101,15 @@ const IGNORED_REASONS: Record<string, [string, string]> = {
   hidden: ['这是隐藏的工作表,未读入', 'this sheet is hidden and was not read'],
   no_label: ['基本情况中的这个数字前没有可识别的标签', 'a number in the basic facts with no known label before it'],
   repeated: ['基本情况中重复给出的数值,已采用第一个', 'a basic fact given again; the first one was used'],
-  inside_table: ['表格中间的标题或说明行,不是数据行;其后的行仍按本表读入', 'a heading or note inside the table, not a data row; the rows after it are read as the table’s'],
+  inside_table: [
+    '表格中间的标题或说明行,不是数据行;其后的行仍按本表读入',
+    'a heading or note inside the table, not a data row; the rows after it are read as the table’s',
+  ],
   note: ['注释、资料来源、备注或填表人信息,不作为数据读入', 'a note, a source, a remark or who filled the form in; not read as data'],
-  breakdown: ['“其中”行是上一行的明细,不作为单独的一行计入', 'a “其中” row breaks down the line above; it is not counted as a line of its own'],
+  breakdown: [
+    '“其中”行是上一行的明细,不作为单独的一行计入',
+    'a “其中” row breaks down the line above; it is not counted as a line of its own',
+  ],
 };
 
 const SHEET_KINDS: Record<string, [string, string]> = {
@@ -130,10 +148,7 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
     (p) => `“${p.name}”实际拨付 ${p.actual} 万元超过计划安排 ${p.planned} 万元`,
     (p) => `“${p.name}”: disbursed ${p.actual} exceeds planned ${p.planned} (10k yuan)`,
   ],
-  amount_missing: [
-    (p) => `序号 ${p.seq}“${p.name}”的${p.field}未填`,
-    (p) => `No. ${p.seq} “${p.name}”: ${p.field} is not entered`,
-  ],
+  amount_missing: [(p) => `序号 ${p.seq}“${p.name}”的${p.field}未填`, (p) => `No. ${p.seq} “${p.name}”: ${p.field} is not entered`],
   stated_rate_mismatch: [
     (p) => `“${p.name}”填写的资金拨付率 ${p.stated}% 与计算值 ${p.computed}% 不一致`,
     (p) => `“${p.name}”: stated rate ${p.stated}% differs from the computed ${p.computed}%`,
@@ -161,15 +176,31 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
           : `${p.field} “${p.value}” is not a date (write 2021-09 or 2021年9月)`,
   ],
   missing_fact: [
-    (p) => (p.key ? `缺少${p.field}${p.where ? `(在 ${p.where} 中没有找到)` : ''}` : `缺少${p.field}${p.where ? `(在 ${p.where} 的基本情况中没有找到)` : ''},记录不完整,请补填`),
-    (p) => (p.key ? `${p.field} is missing${p.where ? ` (not found in ${p.where})` : ''}` : `${p.field} is missing${p.where ? ` (not found in the basic facts at ${p.where})` : ''}: the record is incomplete, fill it in`),
+    (p) =>
+      p.key
+        ? `缺少${p.field}${p.where ? `(在 ${p.where} 中没有找到)` : ''}`
+        : `缺少${p.field}${p.where ? `(在 ${p.where} 的基本情况中没有找到)` : ''},记录不完整,请补填`,
+    (p) =>
+      p.key
+        ? `${p.field} is missing${p.where ? ` (not found in ${p.where})` : ''}`
+        : `${p.field} is missing${p.where ? ` (not found in the basic facts at ${p.where})` : ''}: the record is incomplete, fill it in`,
   ],
-  no_tables: [() => '没有找到“项目建设完成情况”或“中央财政资金拨付情况”表(按表头文字查找)', () => 'found neither the construction table nor the disbursement table (looked for their header texts)'],
-  duplicate_record: [(p) => `${p.county} 第${p.batch}批 在本次导入中出现了两次(另见 ${p.other})`, (p) => `${p.county}, batch ${p.batch}, appears twice in this import (see also ${p.other})`],
-  conflict: [(p) => `${p.county} 第${p.batch}批 已有记录;可选择跳过或替换`, (p) => `${p.county}, batch ${p.batch}, is already stored; choose skip or replace`],
+  no_tables: [
+    () => '没有找到“项目建设完成情况”或“中央财政资金拨付情况”表(按表头文字查找)',
+    () => 'found neither the construction table nor the disbursement table (looked for their header texts)',
+  ],
+  duplicate_record: [
+    (p) => `${p.county} 第${p.batch}批 在本次导入中出现了两次(另见 ${p.other})`,
+    (p) => `${p.county}, batch ${p.batch}, appears twice in this import (see also ${p.other})`,
+  ],
+  conflict: [
+    (p) => `${p.county} 第${p.batch}批 已有记录;可选择跳过或替换`,
+    (p) => `${p.county}, batch ${p.batch}, is already stored; choose skip or replace`,
+  ],
   locked: [
     (p) => `${p.county} 第${p.batch}批 已验收${p.by ? `(${p.by}${p.at ? `,${p.at}` : ''})` : ''},不能替换;如需替换,请先解除验收`,
-    (p) => `${p.county}, batch ${p.batch}, is accepted${p.by ? ` (${p.by}${p.at ? `, ${p.at}` : ''})` : ''} and cannot be replaced; unlock it first`,
+    (p) =>
+      `${p.county}, batch ${p.batch}, is accepted${p.by ? ` (${p.by}${p.at ? `, ${p.at}` : ''})` : ''} and cannot be replaced; unlock it first`,
   ],
   invalid_value: [
     (p) => (p.problem ? `${p.field}“${p.value}”${problemText(p.problem as ValueProblem, 'zh')}` : `${p.field}:${p.value}`),
@@ -179,28 +210,42 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
     (p) => `序号 ${p.line} 的一笔拨付日期 ${p.date} 在验收日期 ${p.accepted} 之后`,
     (p) => `a payment of line No. ${p.line} is dated ${p.date}, after the acceptance day ${p.accepted}`,
   ],
-  duplicate_voucher: [(p) => `凭证号 ${p.voucher} 用了两次(另见第 ${p.other} 笔)`, (p) => `voucher ${p.voucher} is used twice (see also payment ${p.other})`],
-  payment_no_payee: [(p) => `序号 ${p.line} ${p.date} 的一笔拨付 ${p.amount} 万元没有收款单位`, (p) => `the payment of line No. ${p.line} on ${p.date} (${p.amount}) has no payee`],
+  duplicate_voucher: [
+    (p) => `凭证号 ${p.voucher} 用了两次(另见第 ${p.other} 笔)`,
+    (p) => `voucher ${p.voucher} is used twice (see also payment ${p.other})`,
+  ],
+  payment_no_payee: [
+    (p) => `序号 ${p.line} ${p.date} 的一笔拨付 ${p.amount} 万元没有收款单位`,
+    (p) => `the payment of line No. ${p.line} on ${p.date} (${p.amount}) has no payee`,
+  ],
   empty_table: [
     (p) => `${TABLE_NAMES[p.table]?.[0] ?? p.table}表头下没有读到任何行,但 ${p.at} 处有数字“${p.value}”`,
-    (p) => `no row was read under the header of the ${TABLE_NAMES[p.table]?.[1] ?? p.table} table, yet ${p.at} holds the number “${p.value}”`,
+    (p) =>
+      `no row was read under the header of the ${TABLE_NAMES[p.table]?.[1] ?? p.table} table, yet ${p.at} holds the number “${p.value}”`,
   ],
   extra_table: [
     (p) => `又一张${TABLE_NAMES[p.table]?.[0] ?? p.table}表(第一张在 ${p.other}),无法确定它属于哪个县;请每个县只留一张,或给它加上县的标题`,
-    (p) => `another ${TABLE_NAMES[p.table]?.[1] ?? p.table} table (the first is at ${p.other}); which county it belongs to is unclear: keep one per county, or give it the county's title`,
+    (p) =>
+      `another ${TABLE_NAMES[p.table]?.[1] ?? p.table} table (the first is at ${p.other}); which county it belongs to is unclear: keep one per county, or give it the county's title`,
   ],
   missing_table: [
     (p) => `没有找到${TABLE_NAMES[p.table]?.[0] ?? p.table}表,但 ${p.at} 处有未读入的数字“${p.value}”(请检查表头)`,
-    (p) => `no ${TABLE_NAMES[p.table]?.[1] ?? p.table} table was found, yet ${p.at} holds the unread number “${p.value}” (check its header)`,
+    (p) =>
+      `no ${TABLE_NAMES[p.table]?.[1] ?? p.table} table was found, yet ${p.at} holds the unread number “${p.value}” (check its header)`,
   ],
-  planned_zero: [(p) => `计划安排额度合计为 0,但中央资金为 ${p.central} 万元`, (p) => `nothing is planned, yet central funds are ${p.central} (10k yuan)`],
+  planned_zero: [
+    (p) => `计划安排额度合计为 0,但中央资金为 ${p.central} 万元`,
+    (p) => `nothing is planned, yet central funds are ${p.central} (10k yuan)`,
+  ],
   summary_mismatch: [
     (p) => `说明句中的${p.what === 'rate' ? '资金拨付率' : '已拨付资金'} ${p.stated} 与计算值 ${p.computed} 不一致`,
     (p) => `the summary sentence's ${p.what === 'rate' ? 'rate' : 'disbursed total'} ${p.stated} differs from the computed ${p.computed}`,
   ],
   unit_conflict: [
-    (p) => `这里写的金额单位是${UNIT_NAMES[p.unit]?.[0] ?? p.unit},而 ${p.other} 写的是${UNIT_NAMES[p.otherUnit]?.[0] ?? p.otherUnit};无法确定金额单位,未导入(请删去其中一处)`,
-    (p) => `this says amounts are in ${UNIT_NAMES[p.unit]?.[1] ?? p.unit}, but ${p.other} says ${UNIT_NAMES[p.otherUnit]?.[1] ?? p.otherUnit}; the unit is unclear, nothing imported (remove one of them)`,
+    (p) =>
+      `这里写的金额单位是${UNIT_NAMES[p.unit]?.[0] ?? p.unit},而 ${p.other} 写的是${UNIT_NAMES[p.otherUnit]?.[0] ?? p.otherUnit};无法确定金额单位,未导入(请删去其中一处)`,
+    (p) =>
+      `this says amounts are in ${UNIT_NAMES[p.unit]?.[1] ?? p.unit}, but ${p.other} says ${UNIT_NAMES[p.otherUnit]?.[1] ?? p.otherUnit}; the unit is unclear, nothing imported (remove one of them)`,
   ],
   unit_unclear: [
     (p) => `无法识别“${p.value}”中的金额单位(应为 元、千元、万元 或 亿元);未导入`,
@@ -208,7 +253,8 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
   ],
   scaled_format: [
     (p) => `${p.field}:单元格格式(${p.format})把数字缩放后显示,显示的不是单元格里的值(${p.value});请改为常规数字格式后再导入`,
-    (p) => `${p.field}: the cell's number format (${p.format}) shows the number scaled, not its value (${p.value}); use a plain number format and import again`,
+    (p) =>
+      `${p.field}: the cell's number format (${p.format}) shows the number scaled, not its value (${p.value}); use a plain number format and import again`,
   ],
   ambiguous_column: [
     (p) => `有几列都可以是${p.field}(${p.cells}),无法确定用哪一列;请删去或改名其余各列`,
@@ -219,28 +265,36 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
     (p) => `category “${p.value}” is not in the list; the project name decides it instead`,
   ],
   ledger_line_unmatched: [
-    (p) => `拨付台账的这一笔(${p.line})对不上“中央财政资金拨付情况”表中的任何一行${p.why === 'ambiguous' ? '(有同名的几行,请填写序号)' : p.why === 'disagree' ? `(序号 ${p.seq} 是“${p.other}”)` : ''};未导入`,
-    (p) => `this ledger payment (${p.line}) matches no line of the disbursement table${p.why === 'ambiguous' ? ' (several lines have that name; give the No.)' : p.why === 'disagree' ? ` (No. ${p.seq} is “${p.other}”)` : ''}; nothing imported`,
+    (p) =>
+      `拨付台账的这一笔(${p.line})对不上“中央财政资金拨付情况”表中的任何一行${p.why === 'ambiguous' ? '(有同名的几行,请填写序号)' : p.why === 'disagree' ? `(序号 ${p.seq} 是“${p.other}”)` : ''};未导入`,
+    (p) =>
+      `this ledger payment (${p.line}) matches no line of the disbursement table${p.why === 'ambiguous' ? ' (several lines have that name; give the No.)' : p.why === 'disagree' ? ` (No. ${p.seq} is “${p.other}”)` : ''}; nothing imported`,
   ],
   ledger_unclaimed: [
     (p) => `无法确定拨付台账属于哪个县(工作簿中有 ${p.counties});请在工作表名或台账标题中写明县名`,
-    (p) => `which county this ledger belongs to is unclear (the workbook holds ${p.counties}); name the county in the sheet name or the ledger's title`,
+    (p) =>
+      `which county this ledger belongs to is unclear (the workbook holds ${p.counties}); name the county in the sheet name or the ledger's title`,
   ],
   hidden_table: [
     () => '这张隐藏的工作表中有表格,不知道它与可见的表哪个是要导入的;请取消隐藏后导入(或删除不需要的工作表)',
-    () => 'this hidden sheet holds a table: whether it or the visible sheets are meant cannot be told; unhide it and import again (or delete the sheet not meant)',
+    () =>
+      'this hidden sheet holds a table: whether it or the visible sheets are meant cannot be told; unhide it and import again (or delete the sheet not meant)',
   ],
   ledger_unread: [
-    (p) => `这张工作表像是拨付台账,但读不出它的表头(应有 拨付日期、金额,以及 具体项目名称 或 项目序号 等列);其中的数字(如“${p.value}”)未导入`,
-    (p) => `this sheet looks like a ledger, but its header could not be read (it needs 拨付日期, 金额 and 具体项目名称 or 项目序号 columns); its numbers (such as “${p.value}”) were not imported`,
+    (p) =>
+      `这张工作表像是拨付台账,但读不出它的表头(应有 拨付日期、金额,以及 具体项目名称 或 项目序号 等列);其中的数字(如“${p.value}”)未导入`,
+    (p) =>
+      `this sheet looks like a ledger, but its header could not be read (it needs 拨付日期, 金额 and 具体项目名称 or 项目序号 columns); its numbers (such as “${p.value}”) were not imported`,
   ],
   ledger_no_line: [
     () => '拨付台账没有“具体项目名称”列,这里的序号可能只是笔数,无法确定每笔拨付属于哪一行;请加上项目名称列,或把表头写成“项目序号”',
-    () => 'the ledger has no project-name column, and its 序号 may only count payments: which line each belongs to is unknown; add the names, or title the column 项目序号',
+    () =>
+      'the ledger has no project-name column, and its 序号 may only count payments: which line each belongs to is unknown; add the names, or title the column 项目序号',
   ],
   ledger_mismatch: [
     (p) => `序号 ${p.seq} 的实际拨付额度 ${p.stated} 与拨付台账截至${p.asOf}的合计 ${p.sum} 不一致(导入后按台账计算)`,
-    (p) => `line No. ${p.seq}: disbursed ${p.stated} differs from the ledger's total ${p.sum} as of ${p.asOf} (after import the ledger decides)`,
+    (p) =>
+      `line No. ${p.seq}: disbursed ${p.stated} differs from the ledger's total ${p.sum} as of ${p.asOf} (after import the ledger decides)`,
   ],
   amount_conflict: [
     (p) => `${p.field}有两个不同的金额:${p.value}(此处)与 ${p.other}(${p.otherCell});请核对后只保留正确的一个`,
@@ -251,16 +305,22 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
     (p) => `${p.field} is given twice: ${p.value} (used) and ${p.other} (${p.otherCell})`,
   ],
   percent_fractions: [
-    (p) => `${p.field}一列的 ${p.count} 个数字都在 0 到 1 之间(常规格式),已按小数读作百分数:${p.example} 读作 ${p.percent}%;如本意就是 ${p.example}%,请写成“${p.example}%”`,
-    (p) => `the ${p.field} column's ${p.count} numbers all lie between 0 and 1 (General format): read as fractions, ${p.example} as ${p.percent}%; if ${p.example}% was meant, write “${p.example}%”`,
+    (p) =>
+      `${p.field}一列的 ${p.count} 个数字都在 0 到 1 之间(常规格式),已按小数读作百分数:${p.example} 读作 ${p.percent}%;如本意就是 ${p.example}%,请写成“${p.example}%”`,
+    (p) =>
+      `the ${p.field} column's ${p.count} numbers all lie between 0 and 1 (General format): read as fractions, ${p.example} as ${p.percent}%; if ${p.example}% was meant, write “${p.example}%”`,
   ],
   amounts_in_yuan: [
     (p) => `金额单位为元(${p.source}),已按 1 万元 = 10000 元 换算为万元`,
     (p) => `amounts are in yuan (${p.source}); converted to 10k yuan exactly (1 万元 = 10,000 元)`,
   ],
   ignored_cell: [
-    (p) => (p.range ? `未读入 ${p.range} 的 ${p.cells} 个单元格(首个“${p.value}”)` : `未读入“${p.value}”`) + `:${IGNORED_REASONS[p.reason]?.[0] ?? p.reason}`,
-    (p) => (p.range ? `not read: ${p.cells} cells in ${p.range} (the first “${p.value}”)` : `not read: “${p.value}”`) + `: ${IGNORED_REASONS[p.reason]?.[1] ?? p.reason}`,
+    (p) =>
+      (p.range ? `未读入 ${p.range} 的 ${p.cells} 个单元格(首个“${p.value}”)` : `未读入“${p.value}”`) +
+      `:${IGNORED_REASONS[p.reason]?.[0] ?? p.reason}`,
+    (p) =>
+      (p.range ? `not read: ${p.cells} cells in ${p.range} (the first “${p.value}”)` : `not read: “${p.value}”`) +
+      `: ${IGNORED_REASONS[p.reason]?.[1] ?? p.reason}`,
   ],
   sheet_not_read: [
     (p) => `未读入工作表“${p.sheet}”:${SHEET_KINDS[p.kind]?.[0] ?? p.kind},不是一个县的验收表`,
@@ -272,7 +332,8 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
   ],
   merged_amount: [
     (p) => `${p.field}单元格 ${p.range} 合并了几行,一个金额无法分到各行;请拆分单元格,每行填写自己的金额`,
-    (p) => `${p.field}: cell ${p.range} is merged over several rows; one amount cannot be split among them: unmerge it and give each row its own amount`,
+    (p) =>
+      `${p.field}: cell ${p.range} is merged over several rows; one amount cannot be split among them: unmerge it and give each row its own amount`,
   ],
   batch_note: [
     (p) => `批次“${p.value}”读作第${p.batch}批;括号中的说明未导入`,
@@ -280,24 +341,32 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
   ],
   breakdown_only: [
     (p) => `“其中”行(${p.rows})有金额,而它们所属的上一行(序号 ${p.seq}“${p.name}”)没有;金额不能只写在明细行里,请填在上一行`,
-    (p) => `the “其中” rows (${p.rows}) hold amounts, but the line they break down (No. ${p.seq} “${p.name}”) has none: give that line its amounts`,
+    (p) =>
+      `the “其中” rows (${p.rows}) hold amounts, but the line they break down (No. ${p.seq} “${p.name}”) has none: give that line its amounts`,
   ],
   unit_ambiguous: [
-    (p) => `这张表的表头没有写金额单位,而 ${p.other} 的“${p.value}”是另一张表或基本情况的;无法确定本表的金额单位,请在表头或紧挨表格上方写明单位`,
-    (p) => `this table's header names no money unit, and “${p.value}” at ${p.other} belongs to another table or the basic facts; the unit is unclear: name it in the header or right above the table`,
+    (p) =>
+      `这张表的表头没有写金额单位,而 ${p.other} 的“${p.value}”是另一张表或基本情况的;无法确定本表的金额单位,请在表头或紧挨表格上方写明单位`,
+    (p) =>
+      `this table's header names no money unit, and “${p.value}” at ${p.other} belongs to another table or the basic facts; the unit is unclear: name it in the header or right above the table`,
   ],
   year_conflict: [
     (p) => `示范年度按 ${p.otherCell} 的“${p.value}”读作 ${p.year};标题 ${p.titleCell} 中的年份 ${p.titleYear} 不是示范年度`,
-    (p) => `the year is read as ${p.year} from ${p.otherCell} (“${p.value}”); the year ${p.titleYear} in the title ${p.titleCell} is not the demonstration year`,
+    (p) =>
+      `the year is read as ${p.year} from ${p.otherCell} (“${p.value}”); the year ${p.titleYear} in the title ${p.titleCell} is not the demonstration year`,
   ],
   uncategorised: [(p) => `“${p.name}”未归入六类建设内容(其他)`, (p) => `“${p.name}” is in none of the six categories (other)`],
   amount_scale: [
-    (p) => `${p.what === 'actual' ? '实际拨付额度合计' : '计划安排额度合计'} ${p.sum} 万元是${FACT_WORDS[p.fact]?.[0] ?? p.fact} ${p.value} 万元的 ${p.ratio} 倍:金额单位可能读错了(例如元读成了万元)`,
-    (p) => `the ${p.what === 'actual' ? 'disbursed' : 'planned'} total ${p.sum} is ${p.ratio} times ${FACT_WORDS[p.fact]?.[1] ?? p.fact} ${p.value} (10k yuan): the unit may be misread (yuan taken as 10k yuan)`,
+    (p) =>
+      `${p.what === 'actual' ? '实际拨付额度合计' : '计划安排额度合计'} ${p.sum} 万元是${FACT_WORDS[p.fact]?.[0] ?? p.fact} ${p.value} 万元的 ${p.ratio} 倍:金额单位可能读错了(例如元读成了万元)`,
+    (p) =>
+      `the ${p.what === 'actual' ? 'disbursed' : 'planned'} total ${p.sum} is ${p.ratio} times ${FACT_WORDS[p.fact]?.[1] ?? p.fact} ${p.value} (10k yuan): the unit may be misread (yuan taken as 10k yuan)`,
   ],
   amount_precision: [
-    (p) => `序号 ${p.seq}“${p.name}”的${p.field} ${p.value} 比同列其他金额多出小数位(其他最多 ${p.places} 位):可能粘上了脚注数字(如 640.21¹ 存成了 640.211)`,
-    (p) => `No. ${p.seq} “${p.name}”: ${p.field} ${p.value} has more decimals than every other amount of its column (at most ${p.places}): a footnote digit may be glued on (640.21¹ saved as 640.211)`,
+    (p) =>
+      `序号 ${p.seq}“${p.name}”的${p.field} ${p.value} 比同列其他金额多出小数位(其他最多 ${p.places} 位):可能粘上了脚注数字(如 640.21¹ 存成了 640.211)`,
+    (p) =>
+      `No. ${p.seq} “${p.name}”: ${p.field} ${p.value} has more decimals than every other amount of its column (at most ${p.places}): a footnote digit may be glued on (640.21¹ saved as 640.211)`,
   ],
   struck_row: [
     (p) => `第 ${p.row} 行划了删除线(“${p.value}”),按已删除的行处理,未计入任何金额`,
@@ -317,15 +386,19 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
   ],
   hidden_column: [
     (p) => `${p.field}是从隐藏的 ${p.column} 列(“${p.value}”)读入的:隐藏的数据可能不是要报的数;请核对,或取消隐藏`,
-    (p) => `${p.field} was read from the hidden column ${p.column} (“${p.value}”): hidden data may not be the figures meant; check it, or unhide it`,
+    (p) =>
+      `${p.field} was read from the hidden column ${p.column} (“${p.value}”): hidden data may not be the figures meant; check it, or unhide it`,
   ],
   drawing_unit: [
-    (p) => `工作表上的文本框写着“${p.value}”(金额单位${UNIT_NAMES[p.unit]?.[0] ?? p.unit}),而金额是按${UNIT_NAMES[p.read]?.[0] ?? p.read}读入的;请核对金额单位`,
-    (p) => `a text box on the sheet says “${p.value}” (amounts in ${UNIT_NAMES[p.unit]?.[1] ?? p.unit}), yet amounts were read in ${UNIT_NAMES[p.read]?.[1] ?? p.read}; check the unit`,
+    (p) =>
+      `工作表上的文本框写着“${p.value}”(金额单位${UNIT_NAMES[p.unit]?.[0] ?? p.unit}),而金额是按${UNIT_NAMES[p.read]?.[0] ?? p.read}读入的;请核对金额单位`,
+    (p) =>
+      `a text box on the sheet says “${p.value}” (amounts in ${UNIT_NAMES[p.unit]?.[1] ?? p.unit}), yet amounts were read in ${UNIT_NAMES[p.read]?.[1] ?? p.read}; check the unit`,
   ],
   ledger_not_kept: [
     (p) => `${p.county} 原有的 ${p.count} 笔拨付(序号 ${p.lines})在文件的表三中没有对应的行,无法保留;请选择用文件的台账替换或删除原有拨付`,
-    (p) => `${p.county}: ${p.count} stored payment(s) (line No. ${p.lines}) have no line in the file's table 3 and cannot be kept; choose to replace them by the file's ledger or to remove them`,
+    (p) =>
+      `${p.county}: ${p.count} stored payment(s) (line No. ${p.lines}) have no line in the file's table 3 and cannot be kept; choose to replace them by the file's ledger or to remove them`,
   ],
   drawing_note: [(p) => `工作表上的文本框:“${p.value}”(未读入)`, (p) => `a text box on the sheet: “${p.value}” (not read)`],
   ...PERFORMANCE_FINDINGS,

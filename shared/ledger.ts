@@ -54,5 +54,7 @@ export function chineseDay(date: string): string {
 
 /** Why the 实际拨付额度 of a line with payments is not typed: it is their sum as of the day. */
 export function ledgerLineText(payments: number, lang: 'zh' | 'en'): string {
-  return lang === 'zh' ? `由拨付台账计算(${payments} 笔拨付),不能直接填写;请在拨付台账中录入、修改拨付` : `is the sum of the ledger's ${payments} payments and cannot be typed; enter or change the payments in the ledger`;
+  return lang === 'zh'
+    ? `由拨付台账计算(${payments} 笔拨付),不能直接填写;请在拨付台账中录入、修改拨付`
+    : `is the sum of the ledger's ${payments} payments and cannot be typed; enter or change the payments in the ledger`;
 }

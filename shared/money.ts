@@ -43,7 +43,10 @@ export function parseMoney(input: string | number, options: { sum?: boolean } = 
     if (input < 0) return { ok: false, problem: 'negative_amount' };
     if (input >= 1e15 && !options.sum) return { ok: false, problem: 'too_large' };
     // Whole amounts (most of them) need no rounding.
-    if (Number.isSafeInteger(input)) return options.sum || BigInt(input) * FEN_PER_WAN <= MAX_FEN ? { ok: true, value: BigInt(input) * FEN_PER_WAN } : { ok: false, problem: 'too_large' };
+    if (Number.isSafeInteger(input))
+      return options.sum || BigInt(input) * FEN_PER_WAN <= MAX_FEN
+        ? { ok: true, value: BigInt(input) * FEN_PER_WAN }
+        : { ok: false, problem: 'too_large' };
     // A spreadsheet number is a double: round its exact value to the nearest 分.
     return parseMoney(input.toFixed(FEN_DIGITS), options);
   }
@@ -156,7 +159,18 @@ export function shiftDecimal(text: string, places: number): string {
 export type AmountUnit = 'yi' | 'wan' | 'qian' | 'yuan';
 /** Places the decimal point moves to turn an amount in this unit into 万元. */
 const TO_WAN_PLACES: Record<AmountUnit, number> = { yi: 4, wan: 0, qian: -1, yuan: -4 };
-const UNIT_WORDS: [string, AmountUnit][] = [['亿元', 'yi'], ['億元', 'yi'], ['万元', 'wan'], ['萬元', 'wan'], ['千元', 'qian'], ['元', 'yuan'], ['亿', 'yi'], ['億', 'yi'], ['万', 'wan'], ['萬', 'wan']];
+const UNIT_WORDS: [string, AmountUnit][] = [
+  ['亿元', 'yi'],
+  ['億元', 'yi'],
+  ['万元', 'wan'],
+  ['萬元', 'wan'],
+  ['千元', 'qian'],
+  ['元', 'yuan'],
+  ['亿', 'yi'],
+  ['億', 'yi'],
+  ['万', 'wan'],
+  ['萬', 'wan'],
+];
 
 /** The unit a text ends with ("29.41万元", "6402100元"), and the text without it. */
 export function splitUnit(text: string): { text: string; unit?: AmountUnit } {
@@ -170,7 +184,11 @@ export function splitUnit(text: string): { text: string; unit?: AmountUnit } {
  * decimal point four places (1 元 = 100 分), never through a float. A spreadsheet number is
  * rounded to the nearest 分 of the unit it is written in, as parseMoney does for 万元.
  */
-export function parseAmount(input: string | number, unit: AmountUnit = 'wan', options: { sum?: boolean } = {}): Parsed<bigint> & { unit: AmountUnit } {
+export function parseAmount(
+  input: string | number,
+  unit: AmountUnit = 'wan',
+  options: { sum?: boolean } = {},
+): Parsed<bigint> & { unit: AmountUnit } {
   if (typeof input === 'number') {
     if (unit === 'wan' || !Number.isFinite(input)) return { ...parseMoney(input, options), unit };
     if (input < 0) return { ok: false, problem: 'negative_amount', unit };

@@ -5,14 +5,24 @@
 //
 // Amounts and rates are summed and divided exactly (bigint 分, half up); a bar's height is the only
 // place a number becomes a float, and every label and tooltip shows the exact decimal.
-import type { BarSeriesOption, ComposeOption, GridComponentOption, LegendComponentOption, LineSeriesOption, TitleComponentOption, TooltipComponentOption } from 'echarts';
+import type {
+  BarSeriesOption,
+  ComposeOption,
+  GridComponentOption,
+  LegendComponentOption,
+  LineSeriesOption,
+  TitleComponentOption,
+  TooltipComponentOption,
+} from 'echarts';
 import { fenOfDecimal, formatWan, rate, sumFen } from './money';
 import { statusCounts, sumOf, type OverviewRecord } from './overview';
 import { STATUSES, statusLabel, type ReviewStatus } from './status';
 import { CATEGORIES, toTraditional, type Category } from './text';
 import type { Lang } from './i18n';
 
-export type ChartOption = ComposeOption<BarSeriesOption | LineSeriesOption | GridComponentOption | TitleComponentOption | TooltipComponentOption | LegendComponentOption>;
+export type ChartOption = ComposeOption<
+  BarSeriesOption | LineSeriesOption | GridComponentOption | TitleComponentOption | TooltipComponentOption | LegendComponentOption
+>;
 export type ChartKind = 'rates' | 'categories' | 'statuses';
 export const CHART_KINDS: ChartKind[] = ['rates', 'categories', 'statuses'];
 
@@ -29,7 +39,15 @@ const WORDS = {
     rate: '拨付率',
     noProvince: '未填省份',
     province: (name: string, r: string) => `${name} ${r}%`,
-    categoryNames: { service_center: '公共服务中心', training: '人员培训', logistics: '物流配送', upstream: '农产品上行', promotion: '宣传和规划', township_commerce: '乡镇商贸中心', other: '其他' } as Record<Category, string>,
+    categoryNames: {
+      service_center: '公共服务中心',
+      training: '人员培训',
+      logistics: '物流配送',
+      upstream: '农产品上行',
+      promotion: '宣传和规划',
+      township_commerce: '乡镇商贸中心',
+      other: '其他',
+    } as Record<Category, string>,
     batch: (n: number) => `第${n}批`,
   },
   en: {
@@ -41,7 +59,15 @@ const WORDS = {
     rate: 'rate',
     noProvince: 'no province',
     province: (name: string, r: string) => `${name} ${r}%`,
-    categoryNames: { service_center: 'Service centre', training: 'Training', logistics: 'Logistics', upstream: 'Upstream', promotion: 'Promotion', township_commerce: 'Township commerce', other: 'Other' } as Record<Category, string>,
+    categoryNames: {
+      service_center: 'Service centre',
+      training: 'Training',
+      logistics: 'Logistics',
+      upstream: 'Upstream',
+      promotion: 'Promotion',
+      township_commerce: 'Township commerce',
+      other: 'Other',
+    } as Record<Category, string>,
     batch: (n: number) => `batch ${n}`,
   },
 };
@@ -52,7 +78,13 @@ function words(lang: ChartLang) {
   const t = toTraditional;
   return {
     ...zh,
-    rates: t(zh.rates), categories: t(zh.categories), statuses: t(zh.statuses), planned: t(zh.planned), actual: t(zh.actual), rate: t(zh.rate), noProvince: t(zh.noProvince),
+    rates: t(zh.rates),
+    categories: t(zh.categories),
+    statuses: t(zh.statuses),
+    planned: t(zh.planned),
+    actual: t(zh.actual),
+    rate: t(zh.rate),
+    noProvince: t(zh.noProvince),
     categoryNames: Object.fromEntries(Object.entries(zh.categoryNames).map(([k, v]) => [k, t(v)])) as Record<Category, string>,
   };
 }
@@ -62,7 +94,12 @@ const statusName = (s: ReviewStatus, lang: ChartLang) => (lang === 'hant' ? toTr
 export const FONT = '"Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", "Source Han Sans SC", sans-serif';
 const BLUE = '#1d5fbf';
 const LIGHT = '#9fb4d3';
-export const STATUS_COLOURS: Record<ReviewStatus, string> = { draft: '#9aa5b1', submitted: '#1d5fbf', reviewed: '#d98b0b', accepted: '#2e7d32' };
+export const STATUS_COLOURS: Record<ReviewStatus, string> = {
+  draft: '#9aa5b1',
+  submitted: '#1d5fbf',
+  reviewed: '#d98b0b',
+  accepted: '#2e7d32',
+};
 const LINE_COLOURS = ['#c62828', '#6a1b9a', '#00838f', '#ef6c00', '#2e7d32', '#4e342e', '#ad1457', '#283593'];
 
 const base = (title: string): ChartOption => ({
@@ -88,7 +125,9 @@ export function ratesChart(records: OverviewRecord[], lang: ChartLang): ChartOpt
   const lines: LineSeriesOption[] = [];
   let colour = 0;
   for (const [province, list] of byProvince) {
-    const rated = list.filter((r) => r.rate !== null).sort((a, b) => Number(fenOfDecimal(a.rate!)! - fenOfDecimal(b.rate!)!) || a.id - b.id);
+    const rated = list
+      .filter((r) => r.rate !== null)
+      .sort((a, b) => Number(fenOfDecimal(a.rate!)! - fenOfDecimal(b.rate!)!) || a.id - b.id);
     if (rated.length === 0) continue;
     const start = labels.length;
     for (const r of rated) {
@@ -99,11 +138,24 @@ export function ratesChart(records: OverviewRecord[], lang: ChartLang): ChartOpt
     if (provinceRate === null) continue;
     // The line spans the province's own bars: two points (one for a single county), not one per county.
     const end = labels.length - 1;
-    const data: [number, number][] = start === end ? [[start, Number(provinceRate)]] : [[start, Number(provinceRate)], [end, Number(provinceRate)]];
+    const data: [number, number][] =
+      start === end
+        ? [[start, Number(provinceRate)]]
+        : [
+            [start, Number(provinceRate)],
+            [end, Number(provinceRate)],
+          ];
     const label = w.province(province || w.noProvince, provinceRate);
     lines.push({
-      type: 'line', name: label, data, showSymbol: start === end, symbol: 'diamond', symbolSize: 8, z: 3,
-      lineStyle: { width: 2, type: 'dashed', color: LINE_COLOURS[colour % LINE_COLOURS.length] }, itemStyle: { color: LINE_COLOURS[colour++ % LINE_COLOURS.length] },
+      type: 'line',
+      name: label,
+      data,
+      showSymbol: start === end,
+      symbol: 'diamond',
+      symbolSize: 8,
+      z: 3,
+      lineStyle: { width: 2, type: 'dashed', color: LINE_COLOURS[colour % LINE_COLOURS.length] },
+      itemStyle: { color: LINE_COLOURS[colour++ % LINE_COLOURS.length] },
       tooltip: { show: false },
     });
   }
@@ -112,15 +164,34 @@ export function ratesChart(records: OverviewRecord[], lang: ChartLang): ChartOpt
     ...base(w.rates),
     legend: { type: 'scroll', bottom: 0, textStyle: { fontSize: 11, fontFamily: FONT }, data: lines.map((l) => l.name as string) },
     grid: { left: 44, right: 16, top: 34, bottom: many ? 48 : 78, containLabel: false },
-    xAxis: { type: 'category', data: labels, axisLabel: { rotate: many ? 0 : 45, fontSize: 11, interval: many ? 'auto' : 0, show: !many, fontFamily: FONT }, axisTick: { alignWithLabel: true } },
-    yAxis: { type: 'value', min: 0, max: (v: { max: number }) => Math.max(100, Math.ceil(v.max / 10) * 10), axisLabel: { formatter: '{value}%', fontSize: 11 } },
+    xAxis: {
+      type: 'category',
+      data: labels,
+      axisLabel: { rotate: many ? 0 : 45, fontSize: 11, interval: many ? 'auto' : 0, show: !many, fontFamily: FONT },
+      axisTick: { alignWithLabel: true },
+    },
+    yAxis: {
+      type: 'value',
+      min: 0,
+      max: (v: { max: number }) => Math.max(100, Math.ceil(v.max / 10) * 10),
+      axisLabel: { formatter: '{value}%', fontSize: 11 },
+    },
     series: [
       {
-        type: 'bar', name: w.rate, barMaxWidth: 28, itemStyle: { color: BLUE },
+        type: 'bar',
+        name: w.rate,
+        barMaxWidth: 28,
+        itemStyle: { color: BLUE },
         // Hundreds of counties: drawn as one shape (ECharts' large mode), not one element per bar.
-        large: true, largeThreshold: 200,
+        large: true,
+        largeThreshold: 200,
         data: bars.map((b) => b.value),
-        label: { show: !many && bars.length <= 30, position: 'top', fontSize: 10, formatter: (p: { dataIndex: number }) => bars[p.dataIndex].rate },
+        label: {
+          show: !many && bars.length <= 30,
+          position: 'top',
+          fontSize: 10,
+          formatter: (p: { dataIndex: number }) => bars[p.dataIndex].rate,
+        },
         tooltip: { valueFormatter: (_v: unknown, i?: number) => `${bars[i ?? 0]?.rate ?? ''}%` },
       },
       ...lines,
@@ -142,13 +213,31 @@ export function categoriesChart(records: OverviewRecord[], lang: ChartLang): Cha
     ...base(w.categories),
     legend: { bottom: 0, textStyle: { fontSize: 11, fontFamily: FONT } },
     grid: { left: 64, right: 12, top: 34, bottom: 62 },
-    xAxis: { type: 'category', data: sums.map((s) => w.categoryNames[s.category]), axisLabel: { interval: 0, fontSize: 11, rotate: sums.length > 4 ? 20 : 0, fontFamily: FONT } },
+    xAxis: {
+      type: 'category',
+      data: sums.map((s) => w.categoryNames[s.category]),
+      axisLabel: { interval: 0, fontSize: 11, rotate: sums.length > 4 ? 20 : 0, fontFamily: FONT },
+    },
     yAxis: { type: 'value', axisLabel: { fontSize: 11 } },
     series: [
-      { type: 'bar', name: w.planned, itemStyle: { color: LIGHT }, data: sums.map((s) => Number(exact(s.planned))), tooltip: { valueFormatter: (_v: unknown, i?: number) => exact(sums[i ?? 0].planned) } },
       {
-        type: 'bar', name: w.actual, itemStyle: { color: BLUE }, data: sums.map((s) => Number(exact(s.actual))),
-        label: { show: true, position: 'top', fontSize: 10, formatter: (p: { dataIndex: number }) => (sums[p.dataIndex].rate === null ? '—' : `${sums[p.dataIndex].rate}%`) },
+        type: 'bar',
+        name: w.planned,
+        itemStyle: { color: LIGHT },
+        data: sums.map((s) => Number(exact(s.planned))),
+        tooltip: { valueFormatter: (_v: unknown, i?: number) => exact(sums[i ?? 0].planned) },
+      },
+      {
+        type: 'bar',
+        name: w.actual,
+        itemStyle: { color: BLUE },
+        data: sums.map((s) => Number(exact(s.actual))),
+        label: {
+          show: true,
+          position: 'top',
+          fontSize: 10,
+          formatter: (p: { dataIndex: number }) => (sums[p.dataIndex].rate === null ? '—' : `${sums[p.dataIndex].rate}%`),
+        },
         tooltip: { valueFormatter: (_v: unknown, i?: number) => exact(sums[i ?? 0].actual) },
       },
     ],
@@ -164,10 +253,21 @@ export function statusesChart(records: OverviewRecord[], lang: ChartLang): Chart
     grid: { left: 36, right: 12, top: 34, bottom: 28 },
     xAxis: { type: 'category', data: STATUSES.map((s) => statusName(s, lang)), axisLabel: { interval: 0, fontSize: 11, fontFamily: FONT } },
     yAxis: { type: 'value', minInterval: 1, axisLabel: { fontSize: 11 } },
-    series: [{ type: 'bar', barMaxWidth: 40, data: counts.map((c) => ({ value: c.count, itemStyle: { color: STATUS_COLOURS[c.status] } })), label: { show: true, position: 'top', fontSize: 11 } }],
+    series: [
+      {
+        type: 'bar',
+        barMaxWidth: 40,
+        data: counts.map((c) => ({ value: c.count, itemStyle: { color: STATUS_COLOURS[c.status] } })),
+        label: { show: true, position: 'top', fontSize: 11 },
+      },
+    ],
   } as ChartOption;
 }
 
 export function chartOption(kind: ChartKind, records: OverviewRecord[], lang: ChartLang): ChartOption {
-  return kind === 'rates' ? ratesChart(records, lang) : kind === 'categories' ? categoriesChart(records, lang) : statusesChart(records, lang);
+  return kind === 'rates'
+    ? ratesChart(records, lang)
+    : kind === 'categories'
+      ? categoriesChart(records, lang)
+      : statusesChart(records, lang);
 }

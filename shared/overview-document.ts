@@ -6,7 +6,15 @@ import { displayDecimal, showRate } from './money';
 import { printCss } from './print';
 import { chineseDay } from './ledger';
 import { dayOf, statusLabel, type ReviewStatus } from './status';
-import { overviewRows, typedFigures, type Grouping, type Summed, type OverviewFilters, type OverviewRecord, type OverviewRow } from './overview';
+import {
+  overviewRows,
+  typedFigures,
+  type Grouping,
+  type Summed,
+  type OverviewFilters,
+  type OverviewRecord,
+  type OverviewRow,
+} from './overview';
 import { chartOption, type ChartKind } from './overview-charts';
 import { toTraditional, type Script } from './text';
 
@@ -22,7 +30,22 @@ export type OverviewDocumentOptions = {
 
 const HANS = {
   title: '电子商务进农村综合示范县验收汇总表',
-  headers: ['省', '市', '县(市、区)', '批次', '年度', '项目数', '计划安排额度(万元)', '实际拨付额度(万元)', '资金拨付率(%)', '警告', '状态', '最近修改', '绩效得分', '等级'],
+  headers: [
+    '省',
+    '市',
+    '县(市、区)',
+    '批次',
+    '年度',
+    '项目数',
+    '计划安排额度(万元)',
+    '实际拨付额度(万元)',
+    '资金拨付率(%)',
+    '警告',
+    '状态',
+    '最近修改',
+    '绩效得分',
+    '等级',
+  ],
   total: '总计',
   subtotal: '小计',
   noProvince: '(未填省份)',
@@ -51,11 +74,26 @@ const traditional = (w: OverviewWording): OverviewWording => {
   const t = toTraditional;
   return {
     ...w,
-    title: t(w.title), headers: w.headers.map(t), total: t(w.total), subtotal: t(w.subtotal), noProvince: t(w.noProvince), all: t(w.all), scope: t(w.scope),
-    batch: (n) => t(w.batch(n)), counties: (n) => t(w.counties(n)), province: (p) => (p ? p : t(w.province(p))), year: (y) => t(w.year(y)),
-    below: (r) => t(w.below(r)), warnings: t(w.warnings), search: (q) => `${t('搜索')}“${q}”`, asOf: (d) => t(w.asOf(d)), printedOn: (d) => t(w.printedOn(d)),
-    typedNote: (d) => t(w.typedNote(d)), countiesDated: (n, d) => t(w.countiesDated(n, d)),
-    fileName: t(w.fileName), sheet: t(w.sheet),
+    title: t(w.title),
+    headers: w.headers.map(t),
+    total: t(w.total),
+    subtotal: t(w.subtotal),
+    noProvince: t(w.noProvince),
+    all: t(w.all),
+    scope: t(w.scope),
+    batch: (n) => t(w.batch(n)),
+    counties: (n) => t(w.counties(n)),
+    province: (p) => (p ? p : t(w.province(p))),
+    year: (y) => t(w.year(y)),
+    below: (r) => t(w.below(r)),
+    warnings: t(w.warnings),
+    search: (q) => `${t('搜索')}“${q}”`,
+    asOf: (d) => t(w.asOf(d)),
+    printedOn: (d) => t(w.printedOn(d)),
+    typedNote: (d) => t(w.typedNote(d)),
+    countiesDated: (n, d) => t(w.countiesDated(n, d)),
+    fileName: t(w.fileName),
+    sheet: t(w.sheet),
   };
 };
 
@@ -124,7 +162,12 @@ table.overview tr.total td { font-weight: bold; background: #e6e6e6; }
 `;
 
 /** The printable overview page, around charts already drawn as SVG (chart-svg.ts). */
-export function overviewHtml(records: OverviewRecord[], options: OverviewDocumentOptions, charts: Record<ChartKind, string>, provinceRank?: ReadonlyMap<string, number>): string {
+export function overviewHtml(
+  records: OverviewRecord[],
+  options: OverviewDocumentOptions,
+  charts: Record<ChartKind, string>,
+  provinceRank?: ReadonlyMap<string, number>,
+): string {
   const { script } = options;
   const w = OVERVIEW_WORDING[script];
   const rows = overviewRows(records, options.grouping, provinceRank);
@@ -139,8 +182,16 @@ export function overviewHtml(records: OverviewRecord[], options: OverviewDocumen
     })
     .join('');
   const widths = [7, 7, 10, 5, 5, 5, 10, 10, 7, 5, 12, 9, 5, 3];
-  const meta = [scopeText(options.filters, script), w.counties(records.length), options.asOf ? w.asOf(options.asOf) : null, w.printedOn(options.printedOn)].filter(Boolean).join(' · ');
-  const chart = (kind: ChartKind) => `<div class="chart" data-chart="${kind}" style="width:${CHART_SIZES[kind].width}px;height:${CHART_SIZES[kind].height}px">${charts[kind]}</div>`;
+  const meta = [
+    scopeText(options.filters, script),
+    w.counties(records.length),
+    options.asOf ? w.asOf(options.asOf) : null,
+    w.printedOn(options.printedOn),
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  const chart = (kind: ChartKind) =>
+    `<div class="chart" data-chart="${kind}" style="width:${CHART_SIZES[kind].width}px;height:${CHART_SIZES[kind].height}px">${charts[kind]}</div>`;
   return `<!doctype html><html lang="${script === 'hant' ? 'zh-Hant' : 'zh-CN'}"><head><meta charset="utf-8"><title>${escape(w.title)}</title><style>${printCss(script)}${OVERVIEW_CSS}</style></head><body><section class="doc overview">
 <h1>${escape(w.title)}</h1>
 <p class="meta">${escape(meta)}</p>
@@ -153,9 +204,14 @@ ${options.asOf && records.some((r) => typedFigures(r, options.asOf)) ? `<p class
 }
 
 /** The charts of the records shown, drawn by `draw` (chart-svg.ts's chartSvg), in the document's script. */
-export function overviewCharts(records: OverviewRecord[], script: Script, draw: (option: ReturnType<typeof chartOption>, width: number, height: number) => string): Record<ChartKind, string> {
+export function overviewCharts(
+  records: OverviewRecord[],
+  script: Script,
+  draw: (option: ReturnType<typeof chartOption>, width: number, height: number) => string,
+): Record<ChartKind, string> {
   const lang = script === 'hant' ? 'hant' : 'zh';
   const out = {} as Record<ChartKind, string>;
-  for (const kind of ['rates', 'categories', 'statuses'] as const) out[kind] = draw(chartOption(kind, records, lang), CHART_SIZES[kind].width, CHART_SIZES[kind].height);
+  for (const kind of ['rates', 'categories', 'statuses'] as const)
+    out[kind] = draw(chartOption(kind, records, lang), CHART_SIZES[kind].width, CHART_SIZES[kind].height);
   return out;
 }

@@ -74,13 +74,16 @@ export type Summed = Subtotal & { items: number; warnings: number; dated: number
 
 export function sumOf(key: string, records: OverviewRecord[]): Summed {
   return {
-    ...subtotal(key, records), items: records.reduce((n, r) => n + r.items, 0), warnings: records.reduce((n, r) => n + r.warnings + r.errors, 0),
+    ...subtotal(key, records),
+    items: records.reduce((n, r) => n + r.items, 0),
+    warnings: records.reduce((n, r) => n + r.warnings + r.errors, 0),
     dated: records.filter((r) => r.asOf !== undefined).length,
   };
 }
 
 /** With an as-of day chosen, a record without a ledger shows its typed totals: not figures of that day. */
-export const typedFigures = (r: Pick<OverviewRecord, 'asOf'>, asOf: string | undefined): boolean => asOf !== undefined && r.asOf === undefined;
+export const typedFigures = (r: Pick<OverviewRecord, 'asOf'>, asOf: string | undefined): boolean =>
+  asOf !== undefined && r.asOf === undefined;
 
 export const countyKeyOf = (r: OverviewRecord) => `c:${r.id}`;
 const provinceOf = (r: OverviewRecord) => r.province ?? '';
@@ -96,10 +99,21 @@ export function overviewRows(records: OverviewRecord[], grouping: Grouping, prov
   const rows: OverviewRow[] = [];
   const counties = (list: OverviewRecord[]) => list.forEach((record) => rows.push({ kind: 'county', key: countyKeyOf(record), record }));
   const batches = (list: OverviewRecord[], province?: string) => {
-    for (const [batch, inBatch] of groupBy(list, (r) => r.batch, (a, b) => a - b)) {
+    for (const [batch, inBatch] of groupBy(
+      list,
+      (r) => r.batch,
+      (a, b) => a - b,
+    )) {
       counties(inBatch);
       const key = province === undefined ? `b:${batch}` : `b:${province}|${batch}`;
-      rows.push({ kind: 'subtotal', key, level: 'batch', batch, ...(province !== undefined ? { province } : {}), sum: sumOf(key, inBatch) });
+      rows.push({
+        kind: 'subtotal',
+        key,
+        level: 'batch',
+        batch,
+        ...(province !== undefined ? { province } : {}),
+        sum: sumOf(key, inBatch),
+      });
     }
   };
   if (grouping === 'none') counties(records);

@@ -57,7 +57,9 @@ function why(problem: PaymentProblem, lines: readonly number[], lang: Lang): str
     case 'missing':
       return zh ? '未填(每笔拨付都要有序号、拨付日期和金额)' : 'is not given (every payment needs a line No., a date and an amount)';
     case 'no_line':
-      return zh ? `在表三中没有这一行(填表三的序号;${lineList(lines, lang)})` : `is no line of table 3 (give its No.; ${lineList(lines, lang)})`;
+      return zh
+        ? `在表三中没有这一行(填表三的序号;${lineList(lines, lang)})`
+        : `is no line of table 3 (give its No.; ${lineList(lines, lang)})`;
     case 'not_a_day':
       return zh ? '不是具体到日的日期(如 2021-12-01 或 2021年12月1日)' : 'is not a day (write 2021-12-01)';
     case 'not_positive':
@@ -70,10 +72,18 @@ function why(problem: PaymentProblem, lines: readonly number[], lang: Lang): str
 }
 
 /** "拨付台账第 3 笔 金额(万元)“abc”不是数字" — `row` counts from 1, as the ledger lists payments. */
-export function paymentRefusal(row: number, field: PaymentField, raw: RawValue, problem: PaymentProblem, lines: readonly number[], lang: Lang): string {
+export function paymentRefusal(
+  row: number,
+  field: PaymentField,
+  raw: RawValue,
+  problem: PaymentProblem,
+  lines: readonly number[],
+  lang: Lang,
+): string {
   const label = fieldLabel(`payment.${field}`, lang);
   const chars = [...(raw === null ? '' : String(raw))];
   const shown = chars.length > 60 ? `${chars.slice(0, 60).join('')}…` : chars.join('');
-  return lang === 'zh' ? `拨付台账第 ${row} 笔 ${label}“${shown}”${why(problem, lines, lang)}` : `Ledger payment ${row}, ${label} “${shown}” ${why(problem, lines, lang)}`;
+  return lang === 'zh'
+    ? `拨付台账第 ${row} 笔 ${label}“${shown}”${why(problem, lines, lang)}`
+    : `Ledger payment ${row}, ${label} “${shown}” ${why(problem, lines, lang)}`;
 }
-

@@ -25,10 +25,14 @@ export const PERFORMANCE_FINDINGS: Record<keyof typeof PERFORMANCE_SEVERITY, [Te
     (p) => `绩效自评:资金执行率 ${p.rate}% 低于省定标准 ${p.line}%`,
     (p) => `performance: the funds' execution rate ${p.rate}% is below the province's line ${p.line}%`,
   ],
-  perf_no_actual: [(p) => `绩效指标第 ${p.row} 行“${p.name}”没有实际完成值`, (p) => `indicator row ${p.row} “${p.name}” has no actual value`],
+  perf_no_actual: [
+    (p) => `绩效指标第 ${p.row} 行“${p.name}”没有实际完成值`,
+    (p) => `indicator row ${p.row} “${p.name}” has no actual value`,
+  ],
   perf_weights_sum: [
     (p) => `绩效自评的分值合计 ${p.sum} 分,不是 100 分(资金 ${p.funds} + 产出 ${p.output} + 效益 ${p.outcome} + 满意度 ${p.satisfaction})`,
-    (p) => `performance weights add up to ${p.sum}, not 100 (funds ${p.funds} + output ${p.output} + outcome ${p.outcome} + satisfaction ${p.satisfaction})`,
+    (p) =>
+      `performance weights add up to ${p.sum}, not 100 (funds ${p.funds} + output ${p.output} + outcome ${p.outcome} + satisfaction ${p.satisfaction})`,
   ],
   perf_level_weight: [
     (p) => `${p.level}各指标分值之和 ${p.sum} 分与该一级指标的分值 ${p.weight} 分不一致`,
@@ -40,7 +44,8 @@ export const PERFORMANCE_FINDINGS: Record<keyof typeof PERFORMANCE_SEVERITY, [Te
   ],
   perf_unit_mismatch: [
     (p) => `绩效指标第 ${p.row} 行“${p.name}”:年度指标值“${p.target}”与实际完成值“${p.actual}”单位不一致,未按规则计分,请人工评分`,
-    (p) => `indicator row ${p.row} “${p.name}”: the units of “${p.target}” and “${p.actual}” differ; not scored by the rule, score it by hand`,
+    (p) =>
+      `indicator row ${p.row} “${p.name}”: the units of “${p.target}” and “${p.actual}” differ; not scored by the rule, score it by hand`,
   ],
   perf_unread: [
     (p) => `绩效指标第 ${p.row} 行“${p.name}”:“${p.value}”不是一个可读的数值,未按规则计分,请人工评分`,
@@ -60,7 +65,8 @@ export const PERFORMANCE_FINDINGS: Record<keyof typeof PERFORMANCE_SEVERITY, [Te
   ],
   perf_out_of_band: [
     (p) => `绩效指标第 ${p.row} 行“${p.name}”:“${p.result}”的得分应在分值的 ${p.low}%–${p.high}% 之间,填报 ${p.score} 分(分值 ${p.weight})`,
-    (p) => `indicator row ${p.row} “${p.name}”: “${p.result}” scores ${p.low}–${p.high}% of the weight; ${p.score} of ${p.weight} was given`,
+    (p) =>
+      `indicator row ${p.row} “${p.name}”: “${p.result}” scores ${p.low}–${p.high}% of the weight; ${p.score} of ${p.weight} was given`,
   ],
   perf_stated_mismatch: [
     (p) => `绩效自评填报的${p.what} ${p.stated} 与计算值 ${p.computed} 不一致`,
@@ -68,10 +74,12 @@ export const PERFORMANCE_FINDINGS: Record<keyof typeof PERFORMANCE_SEVERITY, [Te
   ],
   perf_sheet_unread: [
     (p) => `绩效自评表无法读取:“${p.value}”处找不到标准表的“全年预算数”表头或可识别的一级指标;请按标准格式填写`,
-    (p) => `the 绩效自评表 cannot be read at “${p.value}”: no 全年预算数 header of the standard table, or a level-1 indicator not recognised`,
+    (p) =>
+      `the 绩效自评表 cannot be read at “${p.value}”: no 全年预算数 header of the standard table, or a level-1 indicator not recognised`,
   ],
   perf_sheet_unclaimed: [
     (p) => `绩效自评表不知属于哪个县(本工作簿中的县:${p.counties});请在工作表名或“项目名称”“实施单位”中写明县名`,
-    (p) => `the 绩效自评表 names none of the workbook's counties (${p.counties}); put the county's name in the sheet name, 项目名称 or 实施单位`,
+    (p) =>
+      `the 绩效自评表 names none of the workbook's counties (${p.counties}); put the county's name in the sheet name, 项目名称 or 实施单位`,
   ],
 };

@@ -4,11 +4,27 @@ import { z } from 'zod';
 const id = z.number().int().positive();
 const rawValue = z.union([z.string().max(100_000), z.number().finite(), z.null()]);
 const PERFORMANCE_FIELD_NAMES = [
-  'funds.initial', 'funds.budget', 'funds.executed', 'funds.weight', 'funds.statedRate', 'funds.statedScore',
-  'funds.current.initial', 'funds.current.budget', 'funds.current.executed',
-  'funds.carryover.initial', 'funds.carryover.budget', 'funds.carryover.executed',
-  'funds.other.initial', 'funds.other.budget', 'funds.other.executed',
-  'goals.expected', 'goals.achieved', 'weights.output', 'weights.outcome', 'weights.satisfaction', 'statedTotal',
+  'funds.initial',
+  'funds.budget',
+  'funds.executed',
+  'funds.weight',
+  'funds.statedRate',
+  'funds.statedScore',
+  'funds.current.initial',
+  'funds.current.budget',
+  'funds.current.executed',
+  'funds.carryover.initial',
+  'funds.carryover.budget',
+  'funds.carryover.executed',
+  'funds.other.initial',
+  'funds.other.budget',
+  'funds.other.executed',
+  'goals.expected',
+  'goals.achieved',
+  'weights.output',
+  'weights.outcome',
+  'weights.satisfaction',
+  'statedTotal',
 ] as const;
 const INDICATOR_FIELD_NAMES = ['level1', 'level2', 'name', 'target', 'actual', 'weight', 'score', 'deviation'] as const;
 const indicatorField = z.enum(INDICATOR_FIELD_NAMES);
@@ -16,7 +32,13 @@ const indicatorField = z.enum(INDICATOR_FIELD_NAMES);
 export const PERFORMANCE_METHODS = {
   /** Fields of the part (money, 其中 rows, goals, weights, stated values); the part is made if there is none. */
   editPerformance: {
-    input: z.object({ recordId: id, edits: z.array(z.object({ field: z.enum(PERFORMANCE_FIELD_NAMES), value: rawValue })).min(1).max(100) }),
+    input: z.object({
+      recordId: id,
+      edits: z
+        .array(z.object({ field: z.enum(PERFORMANCE_FIELD_NAMES), value: rawValue }))
+        .min(1)
+        .max(100),
+    }),
     output: z.object({ ok: z.literal(true) }),
   },
   /** Indicator cells typed, pasted or cleared, and rows added. */
@@ -29,8 +51,14 @@ export const PERFORMANCE_METHODS = {
     }),
     output: z.object({ ok: z.literal(true), appended: z.array(id) }),
   },
-  insertIndicators: { input: z.object({ recordId: id, index: z.number().int().min(0), count: z.number().int().min(1).max(1000) }), output: z.object({ rowIds: z.array(id) }) },
-  deleteIndicators: { input: z.object({ recordId: id, rowIds: z.array(id).min(1).max(100_000) }), output: z.object({ ok: z.literal(true) }) },
+  insertIndicators: {
+    input: z.object({ recordId: id, index: z.number().int().min(0), count: z.number().int().min(1).max(1000) }),
+    output: z.object({ rowIds: z.array(id) }),
+  },
+  deleteIndicators: {
+    input: z.object({ recordId: id, rowIds: z.array(id).min(1).max(100_000) }),
+    output: z.object({ ok: z.literal(true) }),
+  },
   /** Starts the part (money from the record, default weights); `draft`: indicators drafted from table 二. */
   draftPerformance: { input: z.object({ recordId: id, draft: z.boolean().default(true) }), output: z.object({ rowIds: z.array(id) }) },
 } as const;

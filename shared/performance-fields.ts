@@ -30,7 +30,11 @@ const FIELD_LABELS: Record<string, [string, string]> = {
   score: ['得分', 'score'],
   deviation: ['偏差原因分析及改进措施', 'deviation and remedy'],
 };
-const PART_LABELS: Record<string, [string, string]> = { current: ['其中:本年财政拨款', 'of which: this year'], carryover: ['其中:上年结转资金', 'of which: carried over'], other: ['其中:其他资金', 'of which: other'] };
+const PART_LABELS: Record<string, [string, string]> = {
+  current: ['其中:本年财政拨款', 'of which: this year'],
+  carryover: ['其中:上年结转资金', 'of which: carried over'],
+  other: ['其中:其他资金', 'of which: other'],
+};
 
 export function performanceFieldLabel(field: string, lang: 'zh' | 'en' = 'zh'): string {
   const i = lang === 'zh' ? 0 : 1;
@@ -55,10 +59,20 @@ const SCORE = /^\d{1,3}(\.\d{1,2})?$/;
 /** A score or weight: "8.5", "８.５", "8.50分"; null when blank. */
 export function parseScore(raw: string | number | null): PerfParsed {
   if (raw === null) return { ok: true, value: null };
-  let text = typeof raw === 'number' ? (Number.isFinite(raw) ? String(Math.round(raw * 100) / 100) : 'x') : raw.normalize('NFKC').replace(/\s+/g, '').replace(/分$/, '');
+  let text =
+    typeof raw === 'number'
+      ? Number.isFinite(raw)
+        ? String(Math.round(raw * 100) / 100)
+        : 'x'
+      : raw.normalize('NFKC').replace(/\s+/g, '').replace(/分$/, '');
   if (text === '') return { ok: true, value: null };
   if (/^\d+\.\d*$/.test(text)) text = text.replace(/0+$/, '').replace(/\.$/, '');
-  if (!SCORE.test(text)) return { ok: false, problem: '应为 0 到 999.99 之间、最多两位小数的分数', problemEn: 'should be a score from 0 to 999.99 with at most 2 decimals' };
+  if (!SCORE.test(text))
+    return {
+      ok: false,
+      problem: '应为 0 到 999.99 之间、最多两位小数的分数',
+      problemEn: 'should be a score from 0 to 999.99 with at most 2 decimals',
+    };
   return { ok: true, value: text.replace(/^0+(?=\d)/, '') };
 }
 
@@ -73,7 +87,9 @@ export function parsePerformanceField(field: string, raw: string | number | null
   if (field === 'funds.statedRate') {
     if (raw === null || (typeof raw === 'string' && raw.trim() === '')) return { ok: true, value: null };
     const p = parsePercent(raw);
-    return p.ok && !p.value.startsWith('-') ? { ok: true, value: p.value } : { ok: false, problem: '应为百分数', problemEn: 'should be a percent' };
+    return p.ok && !p.value.startsWith('-')
+      ? { ok: true, value: p.value }
+      : { ok: false, problem: '应为百分数', problemEn: 'should be a percent' };
   }
   if (field === 'funds.weight' || field.startsWith('weights.')) {
     const p = parseScore(raw);
@@ -96,7 +112,13 @@ function parseText(raw: string | number | null, max: number): PerfParsed {
 export function parseIndicatorField(field: string, raw: string | number | null): PerfParsed {
   if (field === 'level1') {
     const level = level1Of(raw === null ? '' : String(raw));
-    return level ? { ok: true, value: level } : { ok: false, problem: '应为 产出指标、效益指标 或 满意度指标', problemEn: 'should be 产出指标 (output), 效益指标 (outcome) or 满意度指标 (satisfaction)' };
+    return level
+      ? { ok: true, value: level }
+      : {
+          ok: false,
+          problem: '应为 产出指标、效益指标 或 满意度指标',
+          problemEn: 'should be 产出指标 (output), 效益指标 (outcome) or 满意度指标 (satisfaction)',
+        };
   }
   if (field === 'weight' || field === 'score') return parseScore(raw);
   if (field === 'level2') return parseText(raw, 200);

@@ -15,11 +15,16 @@ export function performanceSection(p: Performance, script: Script): string {
   const w = (s: string) => (script === 'hant' ? toTraditional(s) : s);
   const f = p.funds;
   const stated = (computed: string | null, statedValue: string | undefined, suffix = '') =>
-    statedValue !== undefined && (computed === null || compareScores(statedValue, computed) !== 0) ? `<br><span class="stated-note">${w('填报')} ${escape(statedValue)}${suffix}</span>` : '';
+    statedValue !== undefined && (computed === null || compareScores(statedValue, computed) !== 0)
+      ? `<br><span class="stated-note">${w('填报')} ${escape(statedValue)}${suffix}</span>`
+      : '';
   const partRow = (label: string, r: Performance['funds']['current']) =>
     `<tr><td>${w(label)}</td><td class="num">${money(r.initial)}</td><td class="num">${money(r.budget)}</td><td class="num">${money(r.executed)}</td><td class="num">—</td><td class="num">—</td><td class="num">—</td></tr>`;
   const indicators = p.indicators
-    .map((i) => `<tr><td>${escape(w(level1Label(i.level1)))}</td><td>${text(i.level2)}</td><td>${text(i.name)}</td><td>${text(i.target)}</td><td>${text(i.actual)}</td><td class="num">${i.weight ?? ''}</td><td class="num">${i.finalScore ?? ''}${i.computedScore !== null ? stated(i.computedScore, i.score ?? undefined) : ''}</td><td>${text(i.deviation)}</td></tr>`)
+    .map(
+      (i) =>
+        `<tr><td>${escape(w(level1Label(i.level1)))}</td><td>${text(i.level2)}</td><td>${text(i.name)}</td><td>${text(i.target)}</td><td>${text(i.actual)}</td><td class="num">${i.weight ?? ''}</td><td class="num">${i.finalScore ?? ''}${i.computedScore !== null ? stated(i.computedScore, i.score ?? undefined) : ''}</td><td>${text(i.deviation)}</td></tr>`,
+    )
     .join('');
   return `<h2 class="performance">${w('四、绩效自评')}</h2>
 <table class="perf-funds"><colgroup><col style="width:22%"><col><col><col><col><col><col></colgroup>

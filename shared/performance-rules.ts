@@ -50,7 +50,9 @@ export function sumScores(values: readonly string[]): string {
     const s = Math.max(total.scale, d.scale);
     total = { n: total.n * pow10(s - total.scale) + d.n * pow10(s - d.scale), scale: s };
   }
-  return score2(`${total.n / pow10(total.scale)}${total.scale ? '.' + (total.n % pow10(total.scale)).toString().padStart(total.scale, '0') : ''}`);
+  return score2(
+    `${total.n / pow10(total.scale)}${total.scale ? '.' + (total.n % pow10(total.scale)).toString().padStart(total.scale, '0') : ''}`,
+  );
 }
 /** Exact comparison of two decimal strings (-1, 0, 1); null if either is not one. */
 export function compareScores(a: string, b: string): number | null {
@@ -74,31 +76,91 @@ export type Direction = 'ge' | 'le' | 'plain';
 export type Quantity = { direction: Direction; value: string; unit: string };
 
 const GE_PREFIX = ['≥', '>=', '≧', '大于等于', '大于或等于', '不低于', '不少于', '不小于', '不下于', '至少', '达到', '达'];
-const LE_PREFIX = ['≤', '<=', '≦', '小于等于', '小于或等于', '不高于', '不超过', '不多于', '不大于', '控制在', '最多', '低于', '少于', '小于', '<'];
+const LE_PREFIX = [
+  '≤',
+  '<=',
+  '≦',
+  '小于等于',
+  '小于或等于',
+  '不高于',
+  '不超过',
+  '不多于',
+  '不大于',
+  '控制在',
+  '最多',
+  '低于',
+  '少于',
+  '小于',
+  '<',
+];
 const GE_SUFFIX = ['及以上', '以上', '或以上', '以上的'];
 const LE_SUFFIX = ['及以下', '以下', '以内', '或以下'];
 /** Units the draft recognises inside running text (in a cell of its own any short unit is read). */
 export const UNITS = [
-  '平方米', '万元', '元', '人次', '万人次', '个', '家', '人', '名', '场', '次', '条', '项', '户', '村', '站', '点', '座', '个村',
-  '单', '件', '吨', '天', '期', '批', '所', '台', '套', '种', '款', '%', '万单', '万件', '公里', '亩', '个百分点', '小时', '分钟', '日',
+  '平方米',
+  '万元',
+  '元',
+  '人次',
+  '万人次',
+  '个',
+  '家',
+  '人',
+  '名',
+  '场',
+  '次',
+  '条',
+  '项',
+  '户',
+  '村',
+  '站',
+  '点',
+  '座',
+  '个村',
+  '单',
+  '件',
+  '吨',
+  '天',
+  '期',
+  '批',
+  '所',
+  '台',
+  '套',
+  '种',
+  '款',
+  '%',
+  '万单',
+  '万件',
+  '公里',
+  '亩',
+  '个百分点',
+  '小时',
+  '分钟',
+  '日',
 ];
 
 /** Folds what a person typed: full-width forms, traditional characters, white space; thousands separators. */
-const norm = (text: string) => fold(text).replace(/(?<=\d),(?=\d{3}(\D|$))/g, '').replace(/％/g, '%');
+const norm = (text: string) =>
+  fold(text)
+    .replace(/(?<=\d),(?=\d{3}(\D|$))/g, '')
+    .replace(/％/g, '%');
 
 /** Reads a cell's text as a quantity; null when it is not one number with an optional direction and unit. */
 export function parseQuantity(text: string): Quantity | null {
   let t = norm(text);
   if (!t) return null;
   let direction: Direction = 'plain';
-  const pre = [...GE_PREFIX.map((p) => [p, 'ge'] as const), ...LE_PREFIX.map((p) => [p, 'le'] as const)].sort((a, b) => b[0].length - a[0].length);
+  const pre = [...GE_PREFIX.map((p) => [p, 'ge'] as const), ...LE_PREFIX.map((p) => [p, 'le'] as const)].sort(
+    (a, b) => b[0].length - a[0].length,
+  );
   for (const [p, d] of pre)
     if (t.startsWith(p)) {
       direction = d;
       t = t.slice(p.length);
       break;
     }
-  const suf = [...GE_SUFFIX.map((s) => [s, 'ge'] as const), ...LE_SUFFIX.map((s) => [s, 'le'] as const)].sort((a, b) => b[0].length - a[0].length);
+  const suf = [...GE_SUFFIX.map((s) => [s, 'ge'] as const), ...LE_SUFFIX.map((s) => [s, 'le'] as const)].sort(
+    (a, b) => b[0].length - a[0].length,
+  );
   for (const [s, d] of suf)
     if (t.endsWith(s)) {
       if (direction !== 'plain' && direction !== d) return null;
@@ -116,7 +178,10 @@ export function parseQuantity(text: string): Quantity | null {
 /** Scale factors between units that differ only by 万 / 亿 (万元 vs 元, 万人次 vs 人次). */
 function unitFactor(from: string, to: string): Dec | null {
   if (from === to) return { n: 1n, scale: 0 };
-  for (const [prefix, factor] of [['万', 10_000n], ['亿', 100_000_000n]] as const) {
+  for (const [prefix, factor] of [
+    ['万', 10_000n],
+    ['亿', 100_000_000n],
+  ] as const) {
     if (from === prefix + to) return { n: factor, scale: 0 };
     if (to === prefix + from) return { n: 1n, scale: prefix === '万' ? 4 : 8 };
   }
@@ -125,7 +190,12 @@ function unitFactor(from: string, to: string): Dec | null {
 
 /** Qualitative results as the standard writes them, and the band of the weight each allows (percent). */
 export const QUALITATIVE_BANDS = [
-  { key: 'reached', words: ['达成预期指标', '达成预期', '已达成', '达成', '完成', '已完成', '全部完成', '效果明显', '显著'], low: 80, high: 100 },
+  {
+    key: 'reached',
+    words: ['达成预期指标', '达成预期', '已达成', '达成', '完成', '已完成', '全部完成', '效果明显', '显著'],
+    low: 80,
+    high: 100,
+  },
   { key: 'partly', words: ['部分达成', '部分达成预期指标', '部分完成', '基本达成', '基本完成', '有所提升', '效果一般'], low: 60, high: 80 },
   { key: 'missed', words: ['未达成', '未达成预期指标', '未完成', '效果不明显', '无明显效果'], low: 0, high: 60 },
 ] as const;
@@ -135,7 +205,8 @@ export function bandOf(text: string): Band | null {
   if (!t) return null;
   // The longest matching phrase decides (未达成 before 达成).
   let best: { band: Band; len: number } | null = null;
-  for (const band of QUALITATIVE_BANDS) for (const w of band.words) if (t.includes(w) && (!best || w.length > best.len)) best = { band, len: w.length };
+  for (const band of QUALITATIVE_BANDS)
+    for (const w of band.words) if (t.includes(w) && (!best || w.length > best.len)) best = { band, len: w.length };
   return best?.band ?? null;
 }
 
@@ -204,7 +275,10 @@ export const GRADE_EN: Record<Grade, string> = { 优: 'excellent', 良: 'good', 
 // ---- The draft from table 二: each quantity a target states becomes a 产出指标 / 数量指标 row.
 
 const UNIT_RE = [...UNITS].sort((a, b) => b.length - a.length).join('|');
-const OP_RE = [...GE_PREFIX, ...LE_PREFIX].filter((p) => p.length > 1 || /[≥≤≧≦]/.test(p)).sort((a, b) => b.length - a.length).join('|');
+const OP_RE = [...GE_PREFIX, ...LE_PREFIX]
+  .filter((p) => p.length > 1 || /[≥≤≧≦]/.test(p))
+  .sort((a, b) => b.length - a.length)
+  .join('|');
 const SUFFIX_RE = [...GE_SUFFIX, ...LE_SUFFIX].sort((a, b) => b.length - a.length).join('|');
 const QUANTITY_IN_TEXT = new RegExp(`(${OP_RE})?(\\d+(?:\\.\\d+)?)(${UNIT_RE})(${SUFFIX_RE})?`, 'gu');
 
@@ -214,14 +288,24 @@ function quantitiesIn(clause: string): Found[] {
   for (const m of norm(clause).matchAll(QUANTITY_IN_TEXT)) {
     const [, op, value, unit, suffix] = m;
     const dirOf = (s: string | undefined, list: readonly string[]) => (s !== undefined && list.includes(s) ? true : false);
-    const direction: Direction = dirOf(op, GE_PREFIX) || dirOf(suffix, GE_SUFFIX) ? 'ge' : dirOf(op, LE_PREFIX) || dirOf(suffix, LE_SUFFIX) ? 'le' : 'plain';
+    const direction: Direction =
+      dirOf(op, GE_PREFIX) || dirOf(suffix, GE_SUFFIX) ? 'ge' : dirOf(op, LE_PREFIX) || dirOf(suffix, LE_SUFFIX) ? 'le' : 'plain';
     out.push({ direction, value: value.replace(/^0+(?=\d)/, ''), unit });
   }
   return out;
 }
 const quantityText = (q: Found) => `${q.direction === 'ge' ? '≥' : q.direction === 'le' ? '≤' : ''}${q.value}${q.unit}`;
 
-export type DraftIndicator = { level1: 'output'; level2: string; name: string; target: string; actual: string; weight: string | null; score: null; deviation: string };
+export type DraftIndicator = {
+  level1: 'output';
+  level2: string;
+  name: string;
+  target: string;
+  actual: string;
+  weight: string | null;
+  score: null;
+  deviation: string;
+};
 
 /**
  * The draft of the 绩效指标 from table 二: every clause of a 项目实施目标 that states one quantity
@@ -229,10 +313,16 @@ export type DraftIndicator = { level1: 'output'; level2: string; name: string; t
  * 实际完成值 is the one number of the same unit in 目标完成情况, left blank when there is none or
  * several. The output weight is shared equally (half up; the last row takes the rest).
  */
-export function draftIndicators(items: readonly { name: string; target: string; completion: string }[], outputWeight = '50'): DraftIndicator[] {
+export function draftIndicators(
+  items: readonly { name: string; target: string; completion: string }[],
+  outputWeight = '50',
+): DraftIndicator[] {
   const rows: Omit<DraftIndicator, 'weight'>[] = [];
   for (const item of items) {
-    const clauses = item.target.split(/[,,;;。\n]/).map((c) => c.trim()).filter(Boolean);
+    const clauses = item.target
+      .split(/[,,;;。\n]/)
+      .map((c) => c.trim())
+      .filter(Boolean);
     const completion = quantitiesIn(item.completion);
     for (const clause of clauses) {
       const found = quantitiesIn(clause);
@@ -248,5 +338,8 @@ export function draftIndicators(items: readonly { name: string; target: string; 
   if (!w || rows.length === 0) return rows.map((r) => ({ ...r, weight: null }));
   const totalCents = (w.n * 100n) / pow10(w.scale);
   const each = totalCents / BigInt(rows.length);
-  return rows.map((r, i) => ({ ...r, weight: scaled2(i === rows.length - 1 ? totalCents - each * BigInt(rows.length - 1) : each).replace(/\.00$/, '') }));
+  return rows.map((r, i) => ({
+    ...r,
+    weight: scaled2(i === rows.length - 1 ? totalCents - each * BigInt(rows.length - 1) : each).replace(/\.00$/, ''),
+  }));
 }

@@ -6,7 +6,8 @@ const money = z.string().regex(/^\d{1,9}(\.\d{1,6})?$/, { message: 'money: a non
 /** A score or weight (分值, 得分): 0–999.99, at most 2 decimals. */
 export const scoreSchema = z.string().regex(/^\d{1,3}(\.\d{1,2})?$/, { message: 'score: a number from 0 to 999.99, at most 2 decimals' });
 const percent = z.string().regex(/^\d{1,6}(\.\d{1,6})?$/, { message: 'percent: a decimal string' });
-const xmlSafe = <T extends z.ZodString>(s: T) => s.refine((t) => !hasXmlUnsafe(t), { message: 'text: holds a character Excel cannot store' });
+const xmlSafe = <T extends z.ZodString>(s: T) =>
+  s.refine((t) => !hasXmlUnsafe(t), { message: 'text: holds a character Excel cannot store' });
 const longText = xmlSafe(z.string().max(100_000));
 const shortText = xmlSafe(z.string().max(200));
 
@@ -58,7 +59,14 @@ export type Indicator = z.infer<typeof indicatorSchema>;
 export type PerformanceInput = z.infer<typeof performanceInputSchema>;
 
 const scoring = z.union([
-  z.object({ kind: z.literal('rule'), direction: z.enum(['ge', 'le']), target: z.string(), actual: z.string(), unit: z.string(), score: z.string() }),
+  z.object({
+    kind: z.literal('rule'),
+    direction: z.enum(['ge', 'le']),
+    target: z.string(),
+    actual: z.string(),
+    unit: z.string(),
+    score: z.string(),
+  }),
   z.object({
     kind: z.literal('user'),
     reason: z.enum(['qualitative', 'unit_mismatch', 'unread', 'no_actual', 'no_weight', 'direction']),

@@ -4,7 +4,19 @@
 import { fenOfDecimal, rate, statedRateAgrees } from './money';
 import { finding, type Finding } from './findings';
 import type { FundsRow, Indicator, Level1, PerformanceInput } from './performance-schema';
-import { compareScores, fundsScore, gradeOf, inBand, parseQuantity, QUALITATIVE_BANDS, score2, scoreIndicator, sumScores, type Grade, type Scoring } from './performance-rules';
+import {
+  compareScores,
+  fundsScore,
+  gradeOf,
+  inBand,
+  parseQuantity,
+  QUALITATIVE_BANDS,
+  score2,
+  scoreIndicator,
+  sumScores,
+  type Grade,
+  type Scoring,
+} from './performance-rules';
 
 export type { FundsRow, Indicator, Level1, PerformanceInput } from './performance-schema';
 export const LEVEL1 = ['output', 'outcome', 'satisfaction'] as const;
@@ -130,7 +142,16 @@ export function performanceInputOf(p: Performance): PerformanceInput {
     },
     goals: p.goals,
     weights: p.weights,
-    indicators: p.indicators.map(({ level1, level2, name, target, actual, weight, score, deviation }) => ({ level1, level2, name, target, actual, weight, score, deviation })),
+    indicators: p.indicators.map(({ level1, level2, name, target, actual, weight, score, deviation }) => ({
+      level1,
+      level2,
+      name,
+      target,
+      actual,
+      weight,
+      score,
+      deviation,
+    })),
     ...(p.statedTotal !== undefined ? { statedTotal: p.statedTotal } : {}),
   };
 }
@@ -147,23 +168,48 @@ export function checkPerformance(p: Performance, options: { rateLine?: string } 
   const at = (field: string, row?: number) => ({ table: 'performance' as const, ...(row !== undefined ? { row } : {}), field });
   const line = options.rateLine ?? DEFAULT_RATE_LINE;
   const { funds } = p;
-  if (funds.rate !== null && compareScores(funds.rate, line) === -1) out.push(finding('perf_rate_below_line', { rate: funds.rate, line }, at('funds.rate')));
+  if (funds.rate !== null && compareScores(funds.rate, line) === -1)
+    out.push(finding('perf_rate_below_line', { rate: funds.rate, line }, at('funds.rate')));
   const fenOf = (m: string | null) => (m === null ? 0n : (fenOfDecimal(m) ?? 0n));
   if (funds.statedRate !== undefined && !statedRateAgrees(funds.statedRate, fenOf(funds.executed), fenOf(funds.budget)))
-    out.push(finding('perf_stated_mismatch', { what: '执行率', whatEn: 'execution rate', stated: `${funds.statedRate}%`, computed: `${funds.rate ?? '—'}%` }, at('funds.statedRate')));
+    out.push(
+      finding(
+        'perf_stated_mismatch',
+        { what: '执行率', whatEn: 'execution rate', stated: `${funds.statedRate}%`, computed: `${funds.rate ?? '—'}%` },
+        at('funds.statedRate'),
+      ),
+    );
   if (funds.statedScore !== undefined && compareScores(funds.statedScore, funds.score ?? '0') !== 0)
-    out.push(finding('perf_stated_mismatch', { what: '资金得分', whatEn: 'funds score', stated: funds.statedScore, computed: funds.score ?? '—' }, at('funds.statedScore')));
+    out.push(
+      finding(
+        'perf_stated_mismatch',
+        { what: '资金得分', whatEn: 'funds score', stated: funds.statedScore, computed: funds.score ?? '—' },
+        at('funds.statedScore'),
+      ),
+    );
 
   const weights = [funds.weight, p.weights.output, p.weights.outcome, p.weights.satisfaction];
   const sum = sumScores(weights);
   if (compareScores(sum, '100') !== 0)
-    out.push(finding('perf_weights_sum', { sum, funds: funds.weight, output: p.weights.output, outcome: p.weights.outcome, satisfaction: p.weights.satisfaction }, at('weights')));
+    out.push(
+      finding(
+        'perf_weights_sum',
+        { sum, funds: funds.weight, output: p.weights.output, outcome: p.weights.outcome, satisfaction: p.weights.satisfaction },
+        at('weights'),
+      ),
+    );
   for (const level of ['output', 'outcome', 'satisfaction'] as const) {
     const rows = p.indicators.filter((i) => i.level1 === level);
     if (rows.length === 0) continue;
     const levelSum = sumScores(rows.map((r) => r.weight ?? '0'));
     if (compareScores(levelSum, p.weights[level]) !== 0)
-      out.push(finding('perf_level_weight', { level: LEVEL1_LABELS[level][0], sum: levelSum, weight: score2(p.weights[level]) }, at(`weights.${level}`)));
+      out.push(
+        finding(
+          'perf_level_weight',
+          { level: LEVEL1_LABELS[level][0], sum: levelSum, weight: score2(p.weights[level]) },
+          at(`weights.${level}`),
+        ),
+      );
   }
 
   p.indicators.forEach((ind, index) => {
@@ -178,21 +224,32 @@ export function checkPerformance(p: Performance, options: { rateLine?: string } 
         out.push(finding('perf_score_differs', { row, name, stated: score2(ind.score), computed: s.score }, at('score', index)));
       return;
     }
-    if (s.reason === 'unit_mismatch') out.push(finding('perf_unit_mismatch', { row, name, target: ind.target, actual: ind.actual }, at('actual', index)));
+    if (s.reason === 'unit_mismatch')
+      out.push(finding('perf_unit_mismatch', { row, name, target: ind.target, actual: ind.actual }, at('actual', index)));
     if (s.reason === 'unread') {
       const targetUnread = parseQuantity(ind.target) === null;
-      out.push(finding('perf_unread', { row, name, value: targetUnread ? ind.target : ind.actual }, at(targetUnread ? 'target' : 'actual', index)));
+      out.push(
+        finding('perf_unread', { row, name, value: targetUnread ? ind.target : ind.actual }, at(targetUnread ? 'target' : 'actual', index)),
+      );
     }
     if (s.reason === 'direction') out.push(finding('perf_direction', { row, name, target: ind.target }, at('target', index)));
     if (ind.score === null) {
       if (ind.actual.trim()) out.push(finding('perf_not_scored', { row, name }, at('score', index)));
     } else if (s.band && ind.weight !== null && !inBand(s.band, ind.score, ind.weight)) {
       const band = QUALITATIVE_BANDS.find((b) => b.key === s.band)!;
-      out.push(finding('perf_out_of_band', { row, name, result: ind.actual, low: String(band.low), high: String(band.high), score: ind.score, weight: ind.weight }, at('score', index)));
+      out.push(
+        finding(
+          'perf_out_of_band',
+          { row, name, result: ind.actual, low: String(band.low), high: String(band.high), score: ind.score, weight: ind.weight },
+          at('score', index),
+        ),
+      );
     }
   });
   if (p.statedTotal !== undefined && compareScores(p.statedTotal, p.total) !== 0)
-    out.push(finding('perf_stated_mismatch', { what: '总分', whatEn: 'total', stated: p.statedTotal, computed: p.total }, at('statedTotal')));
+    out.push(
+      finding('perf_stated_mismatch', { what: '总分', whatEn: 'total', stated: p.statedTotal, computed: p.total }, at('statedTotal')),
+    );
   return out;
 }
 

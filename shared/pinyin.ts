@@ -19,7 +19,11 @@ export function spell(text: string): Spelling {
   if (hit) return hit;
   // 乾 is a simplified character of its own in place names (乾县 qián): not folded to 干.
   const folded = fold(text.replace(/乾/g, '\uE000')).replace(/\uE000/g, '乾');
-  const syllables = folded ? pinyin(folded, { toneType: 'none', type: 'array', v: true, nonZh: 'consecutive' }).map((s) => s.toLowerCase().replace(/\s+/g, '')).filter(Boolean) : [];
+  const syllables = folded
+    ? pinyin(folded, { toneType: 'none', type: 'array', v: true, nonZh: 'consecutive' })
+        .map((s) => s.toLowerCase().replace(/\s+/g, ''))
+        .filter(Boolean)
+    : [];
   const starts: number[] = [];
   let full = '';
   for (const s of syllables) {

@@ -83,14 +83,24 @@ function countyDocument(record: CountyRecord, o: PrintOptions, status?: StatusIn
   const [seqH, nameH, targetH, completionH, rateH] = w.itemHeaders;
   const [dSeqH, dNameH, plannedH, actualH, dRateH] = w.disbursementHeaders;
   const items = record.items
-    .map((i) => `<tr><td class="seq">${i.seq}</td><td>${text(i.name)}</td><td>${text(i.target)}</td><td>${text(i.completion)}</td><td class="num">${i.completionRate === null ? '' : `${escape(i.completionRate)}%`}</td></tr>`)
+    .map(
+      (i) =>
+        `<tr><td class="seq">${i.seq}</td><td>${text(i.name)}</td><td>${text(i.target)}</td><td>${text(i.completion)}</td><td class="num">${i.completionRate === null ? '' : `${escape(i.completionRate)}%`}</td></tr>`,
+    )
     .join('');
   const rows = record.disbursements
-    .map((d) => `<tr><td class="seq">${d.seq}</td><td>${text(d.name)}</td><td class="num">${money(d.planned)}</td><td class="num">${money(d.actual)}</td><td class="num">${d.rate === null ? '—' : `${d.rate}%`}</td></tr>`)
+    .map(
+      (d) =>
+        `<tr><td class="seq">${d.seq}</td><td>${text(d.name)}</td><td class="num">${money(d.planned)}</td><td class="num">${money(d.actual)}</td><td class="num">${d.rate === null ? '—' : `${d.rate}%`}</td></tr>`,
+    )
     .join('');
   const t = record.totals;
-  const finer = [...record.disbursements.flatMap((d) => [d.planned, d.actual]), t.planned, t.actual].some((m) => m !== null && displayDecimal(m).finer);
-  const signature = o.signature ? `<div class="signature"><div>${w.signature[0]} <span></span></div><div>${w.signature[1]} <span></span></div></div>` : '';
+  const finer = [...record.disbursements.flatMap((d) => [d.planned, d.actual]), t.planned, t.actual].some(
+    (m) => m !== null && displayDecimal(m).finer,
+  );
+  const signature = o.signature
+    ? `<div class="signature"><div>${w.signature[0]} <span></span></div><div>${w.signature[1]} <span></span></div></div>`
+    : '';
   return `<section class="doc">
 <h1>${escape(documentTitle(record.county.name, o.script))}</h1>
 ${status ? `<p class="status-line">${escape(statusLine(status, record.county.acceptedOn, o.script))}</p>\n` : ''}<h2>${w.basic}</h2>
@@ -132,6 +142,7 @@ export function ledgerAppendix(record: CountyRecord, script: Script): string {
 
 /** The whole printable page. */
 export function printHtml(records: CountyRecord[], options: PrintOptions): string {
-  const title = records.length === 1 ? documentTitle(records[0].county.name, options.script) : `${WORDING[options.script].title}(${records.length})`;
+  const title =
+    records.length === 1 ? documentTitle(records[0].county.name, options.script) : `${WORDING[options.script].title}(${records.length})`;
   return `<!doctype html><html lang="${options.script === 'hant' ? 'zh-Hant' : 'zh-CN'}"><head><meta charset="utf-8"><title>${escape(title)}</title><style>${printCss(options.script)}</style></head><body>${records.map((r, i) => countyDocument(r, options, options.statuses?.[i])).join('\n')}</body></html>`;
 }

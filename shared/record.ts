@@ -118,7 +118,9 @@ export function computeRecord(input: RecordInput, options: { asOf?: string; now?
     totals,
     disbursementSummary: disbursementSummary({ county: c, totals, asOf }, recordScript(input)),
     ...(asOf ? { asOf, payments: payments.map((p) => ({ ...p, amount: canonicalMoney(p.amount) })) } : {}),
-    ...(input.performance ? { performance: computePerformance(input.performance, { central: county.investment.central, disbursed: totals.actual }) } : {}),
+    ...(input.performance
+      ? { performance: computePerformance(input.performance, { central: county.investment.central, disbursed: totals.actual }) }
+      : {}),
   };
 }
 

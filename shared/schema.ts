@@ -11,14 +11,17 @@ export const moneySchema = z
   .string()
   .regex(/^\d{1,9}(\.\d{1,6})?$/, { message: 'money: a non-negative decimal string in 万元, at most 6 decimals' });
 /** A sum of amounts: exact, of any size (only single amounts are capped). */
-export const totalMoneySchema = z.string().regex(/^\d{1,40}(\.\d{1,6})?$/, { message: 'money: a non-negative decimal string in 万元, at most 6 decimals' });
+export const totalMoneySchema = z
+  .string()
+  .regex(/^\d{1,40}(\.\d{1,6})?$/, { message: 'money: a non-negative decimal string in 万元, at most 6 decimals' });
 /** A percent as a decimal string ("90", "82.6"). */
 export const percentSchema = z.string().regex(/^-?\d{1,6}(\.\d{1,6})?$/, { message: 'percent: a decimal string' });
 export const dateSchema = z.string().refine(isDateText, { message: 'date: a real date, YYYY, YYYY-MM or YYYY-MM-DD (1900–2100)' });
 export const categorySchema = z.enum(CATEGORIES);
 const seqSchema = z.number().int().min(0).max(1_000_000);
 /** Text an xlsx can hold: what cannot be written to Excel is refused at the boundary. */
-const xmlSafe = <T extends z.ZodString>(s: T) => s.refine((t) => !hasXmlUnsafe(t), { message: 'text: holds a character Excel cannot store (a control character, U+FFFE or U+FFFF)' });
+const xmlSafe = <T extends z.ZodString>(s: T) =>
+  s.refine((t) => !hasXmlUnsafe(t), { message: 'text: holds a character Excel cannot store (a control character, U+FFFE or U+FFFF)' });
 const longText = xmlSafe(z.string().max(100_000));
 const shortText = xmlSafe(z.string().max(100));
 
@@ -31,7 +34,12 @@ export const countySchema = z.object({
   approvedOn: dateSchema.nullable(),
   acceptedOn: dateSchema.nullable(),
   // Each may be null where the source does not give it: the record is then incomplete (a warning).
-  investment: z.object({ total: moneySchema.nullable(), central: moneySchema.nullable(), localGov: moneySchema.nullable(), social: moneySchema.nullable() }),
+  investment: z.object({
+    total: moneySchema.nullable(),
+    central: moneySchema.nullable(),
+    localGov: moneySchema.nullable(),
+    social: moneySchema.nullable(),
+  }),
   centralArrangedUse: moneySchema.nullable(),
   statusNote: longText,
 });
@@ -83,4 +91,3 @@ export type Item = z.infer<typeof itemSchema>;
 export type DisbursementInput = z.infer<typeof disbursementInputSchema>;
 export type RecordInput = z.infer<typeof recordInputSchema>;
 export type PaymentInput = z.infer<typeof paymentSchema>;
-

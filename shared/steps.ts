@@ -53,14 +53,38 @@ export function stepLabel(step: { action: string; detail: StepDetail }, lang: La
   const zh = lang === 'zh';
   const d = step.detail;
   const parts: string[] = [(ACTIONS[step.action] ?? [step.action, step.action])[zh ? 0 : 1]];
-  if (d.county) parts.push(d.batch !== undefined && (step.action === 'create' || step.action === 'duplicate' || step.action === 'delete record' || step.action === 'demo' || step.action === 'status') ? (zh ? `${d.county} 第${d.batch}批` : `${d.county} (batch ${d.batch})`) : d.county);
+  if (d.county)
+    parts.push(
+      d.batch !== undefined &&
+        (step.action === 'create' ||
+          step.action === 'duplicate' ||
+          step.action === 'delete record' ||
+          step.action === 'demo' ||
+          step.action === 'status')
+        ? zh
+          ? `${d.county} 第${d.batch}批`
+          : `${d.county} (batch ${d.batch})`
+        : d.county,
+    );
   if (d.table) parts.push(TABLES[d.table][zh ? 0 : 1]);
   // The ledger counts payments (笔), the tables rows.
   const payments = d.table === 'payments';
   if (d.row !== undefined) parts.push(zh ? `第${d.row}${payments ? '笔' : '行'}` : `${payments ? 'payment' : 'row'} ${d.row}`);
   if (d.field) parts.push(d.field.startsWith('performance.') ? performanceFieldLabel(d.field.slice(12), lang) : fieldLabel(d.field, lang));
   if (d.rows !== undefined && d.row === undefined)
-    parts.push(d.columns !== undefined ? (zh ? `${d.rows} 行 × ${d.columns} 列` : `${d.rows} × ${d.columns} cells`) : payments ? (zh ? `${d.rows} 笔` : `${d.rows} payments`) : zh ? `${d.rows} 行` : `${d.rows} rows`);
+    parts.push(
+      d.columns !== undefined
+        ? zh
+          ? `${d.rows} 行 × ${d.columns} 列`
+          : `${d.rows} × ${d.columns} cells`
+        : payments
+          ? zh
+            ? `${d.rows} 笔`
+            : `${d.rows} payments`
+          : zh
+            ? `${d.rows} 行`
+            : `${d.rows} rows`,
+    );
   if (d.files?.length) parts.push(d.files.join('、'));
   if (d.counties?.length) parts.push(`(${d.counties.join('、')})`);
   if (d.status) parts.push(`→ ${statusLabel(d.status, lang)}${d.by ? ` (${d.by})` : ''}`);

@@ -20,7 +20,11 @@ export function subtotal<R extends Totalled>(key: string, records: R[]): Subtota
 }
 
 /** Records grouped by `keyOf`, in the order `order` gives the keys, each group subtotalled. */
-export function groupTotals<R extends Totalled>(records: R[], keyOf: (r: R) => string, order: (a: string, b: string) => number = (a, b) => a.localeCompare(b)): Subtotal[] {
+export function groupTotals<R extends Totalled>(
+  records: R[],
+  keyOf: (r: R) => string,
+  order: (a: string, b: string) => number = (a, b) => a.localeCompare(b),
+): Subtotal[] {
   const groups = new Map<string, R[]>();
   for (const r of records) groups.set(keyOf(r), [...(groups.get(keyOf(r)) ?? []), r]);
   return [...groups.keys()].sort(order).map((key) => subtotal(key, groups.get(key)!));

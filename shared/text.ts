@@ -53,7 +53,8 @@ export function fold(text: string): string {
  * Characters an xlsx (XML 1.0) cannot hold: control characters other than tab and line breaks,
  * U+FFFE, U+FFFF, and halves of surrogate pairs that stand alone.
  */
-const XML_UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const XML_UNSAFE =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** The text without what an xlsx cannot hold, and with Windows line breaks made plain ("\r\n" → "\n"). */
 export function stripXmlUnsafe(text: string): string {
@@ -87,15 +88,7 @@ export function detectScript(text: string): Script {
   return traditional > simplified ? 'hant' : 'hans';
 }
 
-export const CATEGORIES = [
-  'service_center',
-  'training',
-  'logistics',
-  'upstream',
-  'promotion',
-  'township_commerce',
-  'other',
-] as const;
+export const CATEGORIES = ['service_center', 'training', 'logistics', 'upstream', 'promotion', 'township_commerce', 'other'] as const;
 export type Category = (typeof CATEGORIES)[number];
 
 /** Keywords that name each kind of construction, most specific first (record.md, Categories). */

@@ -18,5 +18,9 @@ export function encodeWire(value: unknown): string {
 }
 
 export function decodeWire(text: string): unknown {
-  return JSON.parse(text, (_k, v) => (v && typeof v === 'object' && !Array.isArray(v) && typeof v.$bytes === 'string' && Object.keys(v).length === 1 ? fromBase64(v.$bytes) : v));
+  return JSON.parse(text, (_k, v) =>
+    v && typeof v === 'object' && !Array.isArray(v) && typeof v.$bytes === 'string' && Object.keys(v).length === 1
+      ? fromBase64(v.$bytes)
+      : v,
+  );
 }

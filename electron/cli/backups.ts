@@ -18,7 +18,12 @@ export function backupsCommand(ctx: CommandContext): number {
     io.out(JSON.stringify({ dataFile: path.resolve(file), folder: backupsFolder(file), backups: list }, null, 2));
     return EXIT.ok;
   }
-  if (list.length === 0) io.out(zh ? `${path.resolve(file)} 还没有备份(在 ${backupsFolder(file)})` : `No backups of ${path.resolve(file)} yet (in ${backupsFolder(file)})`);
+  if (list.length === 0)
+    io.out(
+      zh
+        ? `${path.resolve(file)} 还没有备份(在 ${backupsFolder(file)})`
+        : `No backups of ${path.resolve(file)} yet (in ${backupsFolder(file)})`,
+    );
   for (const b of list)
     io.out(
       `${new Date(b.at).toLocaleString(zh ? 'zh-CN' : 'en-GB')}  ${b.reason.padEnd(16)} ${(b.bytes / 1024).toFixed(0).padStart(6)} KiB  ${
@@ -31,7 +36,8 @@ export function backupsCommand(ctx: CommandContext): number {
 export async function restoreCommand(ctx: CommandContext): Promise<number> {
   const { io, positionals, file } = ctx;
   const zh = io.lang === 'zh';
-  if (positionals.length !== 1) throw new UsageError(zh ? '请给出要恢复的备份文件(见 yanshou backups)' : 'Name the backup to restore (see yanshou backups)');
+  if (positionals.length !== 1)
+    throw new UsageError(zh ? '请给出要恢复的备份文件(见 yanshou backups)' : 'Name the backup to restore (see yanshou backups)');
   // A backup named as listed, or by its file name in the backups folder.
   const given = positionals[0];
   const backup = fs.existsSync(given) ? given : path.join(backupsFolder(file), given);

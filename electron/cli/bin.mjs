@@ -6,7 +6,9 @@ import fs from 'node:fs';
 
 const cli = new URL('../../dist/node/cli.mjs', import.meta.url);
 if (!fs.existsSync(cli)) {
-  process.stderr.write('验收台尚未构建:请在项目中运行 npm run build(npm ci 会自动构建)。\nYanshou is not built yet: run `npm run build` in the project (npm ci builds it).\n');
+  process.stderr.write(
+    '验收台尚未构建:请在项目中运行 npm run build(npm ci 会自动构建)。\nYanshou is not built yet: run `npm run build` in the project (npm ci builds it).\n',
+  );
   process.exit(2);
 }
 module.enableCompileCache?.();

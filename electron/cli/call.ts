@@ -17,7 +17,10 @@ export async function call<M extends Method>(ctx: CommandContext, method: M, inp
     version: pkg.version,
     renderPdf: async (html) => (await import('../services/print/pdf')).renderPdf(html),
     // An internal failure: one line, the stack only with YANSHOU_DEBUG (the CLI never prints a stack trace otherwise).
-    log: (reference, e) => ctx.io.err(`[${reference}] ${process.env.YANSHOU_DEBUG && e instanceof Error ? (e.stack ?? e.message) : e instanceof Error ? e.message : String(e)}`),
+    log: (reference, e) =>
+      ctx.io.err(
+        `[${reference}] ${process.env.YANSHOU_DEBUG && e instanceof Error ? (e.stack ?? e.message) : e instanceof Error ? e.message : String(e)}`,
+      ),
   };
   const result = await dispatch(api, method, input, cliActor());
   if (result.ok) return result.value as Output<M>;

@@ -65,7 +65,10 @@ export async function importCommand(ctx: CommandContext): Promise<number> {
   const zh = io.lang === 'zh';
   if (positionals.length === 0) throw new UsageError(zh ? '请给出要导入的 .xlsx 文件' : 'Name the .xlsx files to import');
   const onConflict = (values['on-conflict'] as string | undefined) ?? 'fail';
-  if (!['fail', 'skip', 'replace'].includes(onConflict)) throw new UsageError(zh ? `--on-conflict 只能是 fail、skip 或 replace:${onConflict}` : `--on-conflict takes fail, skip or replace: ${onConflict}`);
+  if (!['fail', 'skip', 'replace'].includes(onConflict))
+    throw new UsageError(
+      zh ? `--on-conflict 只能是 fail、skip 或 replace:${onConflict}` : `--on-conflict takes fail, skip or replace: ${onConflict}`,
+    );
   const files = positionals.map((p) => {
     try {
       return { name: path.basename(p), bytes: fs.readFileSync(p) };
@@ -77,30 +80,82 @@ export async function importCommand(ctx: CommandContext): Promise<number> {
   const dryRun = values['dry-run'] === true;
   const acceptWarnings = values['accept-warnings'] === true;
   const ledger = (values.payments as string | undefined) ?? 'auto';
-  if (!['auto', 'keep', 'file', 'remove'].includes(ledger)) throw new UsageError(zh ? `--payments 只能是 keep、file 或 remove:${ledger}` : `--payments takes keep, file or remove: ${ledger}`);
-  const result = await call(ctx, 'importWorkbooks', { files, onConflict: onConflict as OnConflict, dryRun, confirm: acceptWarnings ? 'all' : [], ledger: ledger as LedgerChoice });
+  if (!['auto', 'keep', 'file', 'remove'].includes(ledger))
+    throw new UsageError(zh ? `--payments 只能是 keep、file 或 remove:${ledger}` : `--payments takes keep, file or remove: ${ledger}`);
+  const result = await call(ctx, 'importWorkbooks', {
+    files,
+    onConflict: onConflict as OnConflict,
+    dryRun,
+    confirm: acceptWarnings ? 'all' : [],
+    ledger: ledger as LedgerChoice,
+  });
   const doubtIds = new Set(result.doubts.map((d) => `${d.file}\u0000${d.sheet}\u0000${d.cell ?? ''}\u0000${d.code}`));
   const isShownDoubt = (f: Finding) => isDoubt(f) && doubtIds.has(`${f.file}\u0000${f.sheet}\u0000${f.cell ?? ''}\u0000${f.code}`);
   const held = result.doubts.filter((d) => !d.confirmed);
-  const action = (a: string) => (dryRun && a !== 'rejected' && a !== 'conflict' ? `would-${a === 'created' ? 'create' : a === 'replaced' ? 'replace' : 'skip'}` : a);
+  const action = (a: string) =>
+    dryRun && a !== 'rejected' && a !== 'conflict' ? `would-${a === 'created' ? 'create' : a === 'replaced' ? 'replace' : 'skip'}` : a;
   if (values.json) {
     io.out(
       JSON.stringify(
         {
           ok: result.ok,
           records: result.records.map((r) => ({
-            county: r.county, batch: r.batch, items: r.items, disbursements: r.disbursements, ...(r.payments ? { payments: r.payments } : {}), action: action(r.action), file: r.file, sheet: r.sheet,
-            planned: r.planned, actual: r.actual, rate: r.rate, unit: r.unit, ignored: r.ignored, ...(r.changes ? { changes: r.changes } : {}),
-            ...(r.ledger ? { ledger: r.ledger } : {}), ...(r.unconfirmed ? { unconfirmed: r.unconfirmed } : {}),
+            county: r.county,
+            batch: r.batch,
+            items: r.items,
+            disbursements: r.disbursements,
+            ...(r.payments ? { payments: r.payments } : {}),
+            action: action(r.action),
+            file: r.file,
+            sheet: r.sheet,
+            planned: r.planned,
+            actual: r.actual,
+            rate: r.rate,
+            unit: r.unit,
+            ignored: r.ignored,
+            ...(r.changes ? { changes: r.changes } : {}),
+            ...(r.ledger ? { ledger: r.ledger } : {}),
+            ...(r.unconfirmed ? { unconfirmed: r.unconfirmed } : {}),
           })),
-          findings: result.findings.map((f) => ({ severity: f.severity, code: f.code, message: findingMessage(f, io.lang, true), file: f.file, sheet: f.sheet, cell: f.cell ?? null, ...(isDoubt(f) ? { doubt: true } : {}) })),
+          findings: result.findings.map((f) => ({
+            severity: f.severity,
+            code: f.code,
+            message: findingMessage(f, io.lang, true),
+            file: f.file,
+            sheet: f.sheet,
+            cell: f.cell ?? null,
+            ...(isDoubt(f) ? { doubt: true } : {}),
+          })),
           // Only when there are any: a clean workbook prints the JSON of cli.md as before.
-          ...(result.doubts.length ? { doubts: result.doubts.map((d) => ({
-            code: d.code, county: d.county, batch: d.batch, file: d.file, sheet: d.sheet, cell: d.cell ?? null, confirmed: d.confirmed,
-            message: findingMessage({ ...finding(d.code as FindingCode, d.params), cell: d.cell }, io.lang),
-            figures: d.figures.map((f) => ({ sheet: f.sheet, cell: f.cell, seen: f.seen, read: f.read, unit: f.unit, unitFrom: f.unitFrom })),
-          })) } : {}),
-          ...(result.readings.some((r) => r.source) ? { corrections: result.readings.filter((r) => r.source).map((r) => ({ file: r.file, sheet: r.sheet, source: r.source, correction: r.correction })) } : {}),
+          ...(result.doubts.length
+            ? {
+                doubts: result.doubts.map((d) => ({
+                  code: d.code,
+                  county: d.county,
+                  batch: d.batch,
+                  file: d.file,
+                  sheet: d.sheet,
+                  cell: d.cell ?? null,
+                  confirmed: d.confirmed,
+                  message: findingMessage({ ...finding(d.code as FindingCode, d.params), cell: d.cell }, io.lang),
+                  figures: d.figures.map((f) => ({
+                    sheet: f.sheet,
+                    cell: f.cell,
+                    seen: f.seen,
+                    read: f.read,
+                    unit: f.unit,
+                    unitFrom: f.unitFrom,
+                  })),
+                })),
+              }
+            : {}),
+          ...(result.readings.some((r) => r.source)
+            ? {
+                corrections: result.readings
+                  .filter((r) => r.source)
+                  .map((r) => ({ file: r.file, sheet: r.sheet, source: r.source, correction: r.correction })),
+              }
+            : {}),
           ...(result.backup ? { backup: result.backup } : {}),
         },
         null,
@@ -114,18 +169,37 @@ export async function importCommand(ctx: CommandContext): Promise<number> {
       const say = d.confirmed ? io.out : io.err;
       const place = [d.file, d.sheet, d.cell].filter(Boolean).join(' › ');
       const label = d.confirmed ? (zh ? '疑点(已确认)' : 'doubt (confirmed)') : zh ? '疑点' : 'doubt';
-      say(`${label} [${d.code}] ${place}: ${d.county ? `${d.county}: ` : ''}${findingMessage(finding(d.code as FindingCode, d.params), io.lang)}`);
+      say(
+        `${label} [${d.code}] ${place}: ${d.county ? `${d.county}: ` : ''}${findingMessage(finding(d.code as FindingCode, d.params), io.lang)}`,
+      );
       for (const f of d.figures) say(figureLine(f, zh));
     }
     for (const r of result.readings.filter((x) => x.source === 'remembered'))
-      io.out(zh ? `${r.file} › ${r.sheet}: 套用了以前确认过的同样式表格的更正(${correctionWords(r.correction, zh)})` : `${r.file} › ${r.sheet}: applied the correction confirmed before for this layout (${correctionWords(r.correction, zh)})`);
+      io.out(
+        zh
+          ? `${r.file} › ${r.sheet}: 套用了以前确认过的同样式表格的更正(${correctionWords(r.correction, zh)})`
+          : `${r.file} › ${r.sheet}: applied the correction confirmed before for this layout (${correctionWords(r.correction, zh)})`,
+      );
     for (const r of result.records) {
       const batch = r.batch === null ? '' : zh ? ` 第${r.batch}批` : ` batch ${r.batch}`;
-      const sums = r.planned === null ? '' : zh ? `, 计划 ${r.planned} 万元, 实际 ${r.actual} 万元, 拨付率 ${r.rate ?? '—'}%` : `, planned ${r.planned}, disbursed ${r.actual}, rate ${r.rate ?? '—'}%`;
-      const unit = r.unit && r.unit !== 'wan' ? (zh ? `, 金额单位${UNIT_WORDS.zh[r.unit]}(已换算为万元)` : `, amounts in ${UNIT_WORDS.en[r.unit]} (converted)`) : '';
+      const sums =
+        r.planned === null
+          ? ''
+          : zh
+            ? `, 计划 ${r.planned} 万元, 实际 ${r.actual} 万元, 拨付率 ${r.rate ?? '—'}%`
+            : `, planned ${r.planned}, disbursed ${r.actual}, rate ${r.rate ?? '—'}%`;
+      const unit =
+        r.unit && r.unit !== 'wan'
+          ? zh
+            ? `, 金额单位${UNIT_WORDS.zh[r.unit]}(已换算为万元)`
+            : `, amounts in ${UNIT_WORDS.en[r.unit]} (converted)`
+          : '';
       const ignored = r.ignored ? (zh ? `, ${r.ignored} 个单元格未读入` : `, ${r.ignored} cell(s) not read`) : '';
-      const ledgerWords = r.ledger && r.ledger.result !== 'unchanged' ? `, ${LEDGER_WORDS[io.lang][r.ledger.result](r.ledger.stored, r.ledger.file)}` : '';
-      io.out(`${ACTION_WORDS[io.lang][r.action]}${dryRun && result.ok ? (zh ? '(试运行)' : ' (dry run)') : ''}: ${r.county}${batch}  ${r.file} › ${r.sheet}  ${zh ? `${r.items} 个项目, ${r.disbursements} 行拨付` : `${r.items} items, ${r.disbursements} disbursements`}${r.payments ? (zh ? `, 拨付台账 ${r.payments} 笔` : `, ${r.payments} ledger payments`) : ''}${sums}${unit}${ignored}${ledgerWords}`);
+      const ledgerWords =
+        r.ledger && r.ledger.result !== 'unchanged' ? `, ${LEDGER_WORDS[io.lang][r.ledger.result](r.ledger.stored, r.ledger.file)}` : '';
+      io.out(
+        `${ACTION_WORDS[io.lang][r.action]}${dryRun && result.ok ? (zh ? '(试运行)' : ' (dry run)') : ''}: ${r.county}${batch}  ${r.file} › ${r.sheet}  ${zh ? `${r.items} 个项目, ${r.disbursements} 行拨付` : `${r.items} items, ${r.disbursements} disbursements`}${r.payments ? (zh ? `, 拨付台账 ${r.payments} 笔` : `, ${r.payments} ledger payments`) : ''}${sums}${unit}${ignored}${ledgerWords}`,
+      );
     }
     if (held.length > 0)
       io.err(
@@ -135,7 +209,11 @@ export async function importCommand(ctx: CommandContext): Promise<number> {
       );
     else if (!result.ok) io.err(zh ? '有错误或冲突,未写入任何数据' : 'Errors or conflicts: nothing was written');
     if (result.committed && result.doubts.length > 0)
-      io.err(zh ? `已按 --accept-warnings 写入 ${result.doubts.length} 个疑点(已记入修改历史)` : `Wrote ${result.doubts.length} doubt(s) as --accept-warnings asked (logged in the history)`);
+      io.err(
+        zh
+          ? `已按 --accept-warnings 写入 ${result.doubts.length} 个疑点(已记入修改历史)`
+          : `Wrote ${result.doubts.length} doubt(s) as --accept-warnings asked (logged in the history)`,
+      );
     else if (dryRun) io.out(zh ? '试运行:未写入任何数据' : 'Dry run: nothing was written');
     if (result.backup) io.out(zh ? `替换前已备份到 ${result.backup}` : `Backed up to ${result.backup} before replacing`);
   }
@@ -147,20 +225,23 @@ function correctionWords(c: SheetReading['correction'], zh: boolean): string {
   const parts: string[] = [];
   if (c.planned) parts.push(zh ? `计划安排额度在 ${c.planned} 列` : `planned in column ${c.planned}`);
   if (c.actual) parts.push(zh ? `实际拨付额度在 ${c.actual} 列` : `disbursed in column ${c.actual}`);
-  for (const [col, u] of Object.entries(c.units ?? {})) parts.push(zh ? `${col} 列单位${UNIT_WORDS.zh[u]}` : `column ${col} in ${UNIT_WORDS.en[u]}`);
+  for (const [col, u] of Object.entries(c.units ?? {}))
+    parts.push(zh ? `${col} 列单位${UNIT_WORDS.zh[u]}` : `column ${col} in ${UNIT_WORDS.en[u]}`);
   return parts.join(zh ? ';' : '; ');
 }
 
 function scriptOption({ io, values }: CommandContext): 'hans' | 'hant' {
   const script = (values.script as string | undefined) ?? 'hans';
-  if (script !== 'hans' && script !== 'hant') throw new UsageError(io.lang === 'zh' ? `--script 只能是 hans 或 hant:${script}` : `--script takes hans or hant: ${script}`);
+  if (script !== 'hans' && script !== 'hant')
+    throw new UsageError(io.lang === 'zh' ? `--script 只能是 hans 或 hant:${script}` : `--script takes hans or hant: ${script}`);
   return script;
 }
 
 export async function exportCommand(ctx: CommandContext): Promise<number> {
   const { io, values, positionals } = ctx;
   const zh = io.lang === 'zh';
-  if (positionals.length !== 1 || !/\.xlsx$/i.test(positionals[0])) throw new UsageError(zh ? '请给出一个输出文件名,以 .xlsx 结尾' : 'Name one output file ending in .xlsx');
+  if (positionals.length !== 1 || !/\.xlsx$/i.test(positionals[0]))
+    throw new UsageError(zh ? '请给出一个输出文件名,以 .xlsx 结尾' : 'Name one output file ending in .xlsx');
   const script = scriptOption(ctx);
   const db = ctx.open();
   const ids = values.county ? [selectRecord(db, ctx)] : listRecords(db, { asOf: undefined }).map((r) => r.id);
@@ -175,14 +256,20 @@ export async function exportCommand(ctx: CommandContext): Promise<number> {
 export async function pdfCommand(ctx: CommandContext): Promise<number> {
   const { io, values, positionals } = ctx;
   const zh = io.lang === 'zh';
-  if (positionals.length !== 1 || !/\.pdf$/i.test(positionals[0])) throw new UsageError(zh ? '请给出一个输出文件名,以 .pdf 结尾' : 'Name one output file ending in .pdf');
+  if (positionals.length !== 1 || !/\.pdf$/i.test(positionals[0]))
+    throw new UsageError(zh ? '请给出一个输出文件名,以 .pdf 结尾' : 'Name one output file ending in .pdf');
   const script = scriptOption(ctx);
   // Say what to install before opening anything.
   if (!findChromium()) throw noChromium();
   const db = ctx.open();
   const ids = values.county ? [selectRecord(db, ctx)] : listRecords(db, { asOf: undefined }).map((r) => r.id);
   if (ids.length === 0) throw appError('no_record', '没有可打印的记录', 'There are no records to print');
-  const choice = { script, signature: values['no-signature'] !== true, status: values.status === true, performance: values.performance === true };
+  const choice = {
+    script,
+    signature: values['no-signature'] !== true,
+    status: values.status === true,
+    performance: values.performance === true,
+  };
   const { bytes } = await call(ctx, 'exportPdf', { ids, ...choice, asOf: asOfOption(ctx) });
   const out = positionals[0];
   writeFileAtomic(out, bytes);
@@ -193,7 +280,8 @@ export async function pdfCommand(ctx: CommandContext): Promise<number> {
 export async function templateCommand(ctx: CommandContext): Promise<number> {
   const { io, positionals } = ctx;
   const zh = io.lang === 'zh';
-  if (positionals.length !== 1 || !/\.xlsx$/i.test(positionals[0])) throw new UsageError(zh ? '请给出一个输出文件名,以 .xlsx 结尾' : 'Name one output file ending in .xlsx');
+  if (positionals.length !== 1 || !/\.xlsx$/i.test(positionals[0]))
+    throw new UsageError(zh ? '请给出一个输出文件名,以 .xlsx 结尾' : 'Name one output file ending in .xlsx');
   // No data file is involved: the blank workbook is made without opening one.
   const { templateWorkbook } = await import('../services/excel/template');
   writeFileAtomic(positionals[0], await templateWorkbook(scriptOption(ctx)));

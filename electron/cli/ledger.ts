@@ -8,20 +8,25 @@ export async function ledgerCommand(ctx: CommandContext): Promise<number> {
   const { io, values, positionals } = ctx;
   const zh = io.lang === 'zh';
   const [action] = positionals;
-  if (action !== undefined && action !== 'add') throw new UsageError(zh ? `ledger 之后只能是 add:${action}` : `ledger takes only add: ${action}`);
+  if (action !== undefined && action !== 'add')
+    throw new UsageError(zh ? `ledger 之后只能是 add:${action}` : `ledger takes only add: ${action}`);
   const id = selectRecord(ctx.open(), ctx);
   if (action === 'add') {
-    await call(ctx, 'editPayments', { recordId: id, edits: [], append: [
-      {
-        line: (values.line as string | undefined) ?? null,
-        date: (values.date as string | undefined) ?? null,
-        amount: (values.amount as string | undefined) ?? null,
-        ...(values.payee !== undefined ? { payee: values.payee as string } : {}),
-        ...(values.voucher !== undefined ? { voucher: values.voucher as string } : {}),
-        ...(values.stage !== undefined ? { stage: values.stage as string } : {}),
-        ...(values.note !== undefined ? { note: values.note as string } : {}),
-      },
-    ] });
+    await call(ctx, 'editPayments', {
+      recordId: id,
+      edits: [],
+      append: [
+        {
+          line: (values.line as string | undefined) ?? null,
+          date: (values.date as string | undefined) ?? null,
+          amount: (values.amount as string | undefined) ?? null,
+          ...(values.payee !== undefined ? { payee: values.payee as string } : {}),
+          ...(values.voucher !== undefined ? { voucher: values.voucher as string } : {}),
+          ...(values.stage !== undefined ? { stage: values.stage as string } : {}),
+          ...(values.note !== undefined ? { note: values.note as string } : {}),
+        },
+      ],
+    });
   }
   const payments = (await call(ctx, 'getRecord', { id, asOf: undefined })).record.payments ?? [];
   if (values.json || action === 'add') {

@@ -9,7 +9,13 @@ import { EXIT, reportFailure, UsageError, type Io } from './output';
 import pkg from '../../package.json' with { type: 'json' };
 
 type Options = NonNullable<ParseArgsConfig['options']>;
-export type CommandContext = { io: Io; values: Record<string, string | boolean | (string | boolean)[] | undefined>; positionals: string[]; file: string; open: () => DB };
+export type CommandContext = {
+  io: Io;
+  values: Record<string, string | boolean | (string | boolean)[] | undefined>;
+  positionals: string[];
+  file: string;
+  open: () => DB;
+};
 type Run = (ctx: CommandContext) => Promise<number> | number;
 type Command = { options: Options; positionals?: boolean; run: () => Promise<Run> };
 
@@ -25,21 +31,68 @@ const excel = () => import('./excel');
 
 const COMMANDS: Record<string, Command> = {
   demo: { options: {}, run: async () => (await records()).demoCommand },
-  show: { options: { county: { type: 'string' }, batch: { type: 'string' }, 'as-of': { type: 'string' } }, run: async () => (await records()).showCommand },
+  show: {
+    options: { county: { type: 'string' }, batch: { type: 'string' }, 'as-of': { type: 'string' } },
+    run: async () => (await records()).showCommand,
+  },
   list: { options: {}, run: async () => (await records()).listCommand },
   check: { options: { county: { type: 'string' }, batch: { type: 'string' } }, run: async () => (await records()).checkCommand },
-  import: { options: { 'on-conflict': { type: 'string' }, 'dry-run': { type: 'boolean' }, 'accept-warnings': { type: 'boolean' }, payments: { type: 'string' } }, positionals: true, run: async () => (await excel()).importCommand },
-  export: { options: { county: { type: 'string' }, batch: { type: 'string' }, script: { type: 'string' }, 'as-of': { type: 'string' } }, positionals: true, run: async () => (await excel()).exportCommand },
-  pdf: { options: { county: { type: 'string' }, batch: { type: 'string' }, script: { type: 'string' }, 'no-signature': { type: 'boolean' }, status: { type: 'boolean' }, performance: { type: 'boolean' }, 'as-of': { type: 'string' } }, positionals: true, run: async () => (await excel()).pdfCommand },
+  import: {
+    options: {
+      'on-conflict': { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      'accept-warnings': { type: 'boolean' },
+      payments: { type: 'string' },
+    },
+    positionals: true,
+    run: async () => (await excel()).importCommand,
+  },
+  export: {
+    options: { county: { type: 'string' }, batch: { type: 'string' }, script: { type: 'string' }, 'as-of': { type: 'string' } },
+    positionals: true,
+    run: async () => (await excel()).exportCommand,
+  },
+  pdf: {
+    options: {
+      county: { type: 'string' },
+      batch: { type: 'string' },
+      script: { type: 'string' },
+      'no-signature': { type: 'boolean' },
+      status: { type: 'boolean' },
+      performance: { type: 'boolean' },
+      'as-of': { type: 'string' },
+    },
+    positionals: true,
+    run: async () => (await excel()).pdfCommand,
+  },
   template: { options: { script: { type: 'string' } }, positionals: true, run: async () => (await excel()).templateCommand },
   ledger: {
-    options: { county: { type: 'string' }, batch: { type: 'string' }, line: { type: 'string' }, date: { type: 'string' }, amount: { type: 'string' }, payee: { type: 'string' }, voucher: { type: 'string' }, stage: { type: 'string' }, note: { type: 'string' } },
+    options: {
+      county: { type: 'string' },
+      batch: { type: 'string' },
+      line: { type: 'string' },
+      date: { type: 'string' },
+      amount: { type: 'string' },
+      payee: { type: 'string' },
+      voucher: { type: 'string' },
+      stage: { type: 'string' },
+      note: { type: 'string' },
+    },
     positionals: true,
     run: async () => (await import('./ledger')).ledgerCommand,
   },
   web: { options: { port: { type: 'string' }, 'no-open': { type: 'boolean' } }, run: async () => (await import('./web')).webCommand },
   summary: { options: { by: { type: 'string' } }, run: async () => (await import('./summary')).summaryCommand },
-  status: { options: { county: { type: 'string' }, batch: { type: 'string' }, set: { type: 'string' }, by: { type: 'string' }, reason: { type: 'string' } }, run: async () => (await import('./summary')).statusCommand },
+  status: {
+    options: {
+      county: { type: 'string' },
+      batch: { type: 'string' },
+      set: { type: 'string' },
+      by: { type: 'string' },
+      reason: { type: 'string' },
+    },
+    run: async () => (await import('./summary')).statusCommand,
+  },
   backups: { options: {}, run: async () => (await import('./backups')).backupsCommand },
   restore: { options: {}, positionals: true, run: async () => (await import('./backups')).restoreCommand },
 };
@@ -117,7 +170,9 @@ export async function main(argv: string[], io?: Partial<Io>): Promise<number> {
       return EXIT.ok;
     }
     if (!command.positionals && parsed.positionals.length > 0)
-      throw new UsageError(lang === 'zh' ? `多余的参数:${parsed.positionals.join(' ')}` : `Unexpected argument: ${parsed.positionals.join(' ')}`);
+      throw new UsageError(
+        lang === 'zh' ? `多余的参数:${parsed.positionals.join(' ')}` : `Unexpected argument: ${parsed.positionals.join(' ')}`,
+      );
     const file = (parsed.values.db as string | undefined) ?? defaultDatabaseFile();
     const [run, { openDatabase }] = await Promise.all([command.run(), import('../services/store/database')]);
     const open = () => (db ??= openDatabase(file));

@@ -24,7 +24,9 @@ export function reportFailure(e: unknown, io: Io): number {
   }
   if (e instanceof AppError) {
     io.err(e.text(io.lang));
-    return ['conflict', 'invalid_input', 'locked', 'reason_needed', 'who_needed', 'undo_conflict'].includes(e.code) ? EXIT.input : EXIT.usage;
+    return ['conflict', 'invalid_input', 'locked', 'reason_needed', 'who_needed', 'undo_conflict'].includes(e.code)
+      ? EXIT.input
+      : EXIT.usage;
   }
   const message = e instanceof Error ? e.message : String(e);
   io.err(io.lang === 'zh' ? `意外错误:${message}` : `Unexpected error: ${message}`);

@@ -15,14 +15,23 @@ import type { DB } from '../services/store/database';
 export async function demoCommand({ io, open }: CommandContext): Promise<number> {
   const [{ addDemo }, { cliActor }] = await Promise.all([import('../services/demo'), import('../services/store/changelog')]);
   const { added } = addDemo(open(), cliActor());
-  io.out(added ? (io.lang === 'zh' ? '已添加示例记录:樟树市 第8批' : 'Added the demo record: 樟树市, batch 8') : io.lang === 'zh' ? '示例记录已存在(樟树市 第8批),未改动' : 'The demo record (樟树市, batch 8) is already there; nothing changed');
+  io.out(
+    added
+      ? io.lang === 'zh'
+        ? '已添加示例记录:樟树市 第8批'
+        : 'Added the demo record: 樟树市, batch 8'
+      : io.lang === 'zh'
+        ? '示例记录已存在(樟树市 第8批),未改动'
+        : 'The demo record (樟树市, batch 8) is already there; nothing changed',
+  );
   return EXIT.ok;
 }
 
 export function parseBatch(value: unknown, lang: CommandContext['io']['lang']): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(String(value).normalize('NFKC'));
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(lang === 'zh' ? `--batch 应为正整数:${value}` : `--batch takes a whole number: ${value}`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new UsageError(lang === 'zh' ? `--batch 应为正整数:${value}` : `--batch takes a whole number: ${value}`);
   return n;
 }
 
@@ -38,7 +47,11 @@ export function selectRecord(db: DB, ctx: CommandContext): number {
   }
   const found = findRecordIds(db, county, batch);
   if (found.length === 0)
-    throw appError('no_record', `没有找到 ${county}${batch ? ` 第${batch}批` : ''} 的记录`, `No record for ${county}${batch ? `, batch ${batch}` : ''}`);
+    throw appError(
+      'no_record',
+      `没有找到 ${county}${batch ? ` 第${batch}批` : ''} 的记录`,
+      `No record for ${county}${batch ? `, batch ${batch}` : ''}`,
+    );
   if (found.length > 1)
     throw new UsageError(
       io.lang === 'zh'
@@ -53,7 +66,10 @@ export function asOfOption({ io, values }: CommandContext): string | undefined {
   const given = values['as-of'] as string | undefined;
   if (given === undefined) return undefined;
   const day = parseDateText(given);
-  if (!day || !isDay(day)) throw new UsageError(io.lang === 'zh' ? `--as-of 应为具体到日的日期(如 2022-06-30):${given}` : `--as-of takes a day (e.g. 2022-06-30): ${given}`);
+  if (!day || !isDay(day))
+    throw new UsageError(
+      io.lang === 'zh' ? `--as-of 应为具体到日的日期(如 2022-06-30):${given}` : `--as-of takes a day (e.g. 2022-06-30): ${given}`,
+    );
   return day;
 }
 
@@ -81,11 +97,33 @@ export function listCommand(ctx: CommandContext): number {
   const rows = listRecords(ctx.open(), { asOf: undefined });
   if (ctx.values.json) {
     // cli.md: name, province, batch, year, Σplanned, Σactual, rate, warnings.
-    ctx.io.out(JSON.stringify(rows.map((r) => ({ id: r.id, name: r.county, province: r.province, prefecture: r.prefecture, batch: r.batch, year: r.year, planned: r.planned, actual: r.actual, rate: r.rate, warnings: r.warnings })), null, 2));
+    ctx.io.out(
+      JSON.stringify(
+        rows.map((r) => ({
+          id: r.id,
+          name: r.county,
+          province: r.province,
+          prefecture: r.prefecture,
+          batch: r.batch,
+          year: r.year,
+          planned: r.planned,
+          actual: r.actual,
+          rate: r.rate,
+          warnings: r.warnings,
+        })),
+        null,
+        2,
+      ),
+    );
     return EXIT.ok;
   }
   const zh = ctx.io.lang === 'zh';
-  if (rows.length === 0) ctx.io.out(zh ? '没有记录。用 yanshou demo 添加示例,或 yanshou import 导入。' : 'No records. Add the demo with `yanshou demo` or import with `yanshou import`.');
+  if (rows.length === 0)
+    ctx.io.out(
+      zh
+        ? '没有记录。用 yanshou demo 添加示例,或 yanshou import 导入。'
+        : 'No records. Add the demo with `yanshou demo` or import with `yanshou import`.',
+    );
   for (const r of rows)
     ctx.io.out(
       zh
@@ -108,7 +146,14 @@ export async function checkCommand(ctx: CommandContext): Promise<number> {
         {
           ok: !hasErrors(all),
           findings: results.flatMap(({ record, findings }) =>
-            findings.map((f) => ({ county: record.county.name, batch: record.county.batch, severity: f.severity, code: f.code, message: findingMessage(f, ctx.io.lang), ...(f.target ? { target: f.target } : {}) })),
+            findings.map((f) => ({
+              county: record.county.name,
+              batch: record.county.batch,
+              severity: f.severity,
+              code: f.code,
+              message: findingMessage(f, ctx.io.lang),
+              ...(f.target ? { target: f.target } : {}),
+            })),
           ),
         },
         null,
@@ -116,8 +161,12 @@ export async function checkCommand(ctx: CommandContext): Promise<number> {
       ),
     );
   } else {
-    for (const { record, findings } of results) for (const f of findings) ctx.io.out(findingLine(f, ctx.io.lang, `${record.county.name} 第${record.county.batch}批`));
-    if (all.length === 0) ctx.io.out(ctx.io.lang === 'zh' ? `检查了 ${results.length} 条记录,没有发现问题` : `Checked ${results.length} record(s): no findings`);
+    for (const { record, findings } of results)
+      for (const f of findings) ctx.io.out(findingLine(f, ctx.io.lang, `${record.county.name} 第${record.county.batch}批`));
+    if (all.length === 0)
+      ctx.io.out(
+        ctx.io.lang === 'zh' ? `检查了 ${results.length} 条记录,没有发现问题` : `Checked ${results.length} record(s): no findings`,
+      );
   }
   return hasErrors(all) ? EXIT.input : EXIT.ok;
 }

@@ -14,7 +14,12 @@ import type { CommandContext } from './main';
 import pkg from '../../package.json' with { type: 'json' };
 
 function openBrowser(url: string): void {
-  const [cmd, args] = process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url]] : process.platform === 'darwin' ? ['open', [url]] : ['xdg-open', [url]];
+  const [cmd, args] =
+    process.platform === 'win32'
+      ? ['cmd', ['/c', 'start', '', url]]
+      : process.platform === 'darwin'
+        ? ['open', [url]]
+        : ['xdg-open', [url]];
   try {
     const child = spawn(cmd, args as string[], { stdio: 'ignore', detached: true });
     child.on('error', () => {});
@@ -27,18 +32,26 @@ function openBrowser(url: string): void {
 export async function webCommand(ctx: CommandContext): Promise<number> {
   const { io, values } = ctx;
   const port = values.port === undefined ? 0 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(io.lang === 'zh' ? `--port 应为 0–65535 的整数:${values.port}` : `--port takes 0–65535: ${values.port}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(io.lang === 'zh' ? `--port 应为 0–65535 的整数:${values.port}` : `--port takes 0–65535: ${values.port}`);
   const { file } = ctx;
   const isDefault = values.db === undefined && !process.env.YANSHOU_DB;
   const isNew = !fs.existsSync(file);
   if (!fs.existsSync(`${RENDERER_DIST}/index.html`))
-    throw appError('not_built', '界面尚未构建:请先在项目中运行 npm run build(npm ci 会自动构建)', 'The app is not built yet: run `npm run build` in the project (npm ci builds it)');
+    throw appError(
+      'not_built',
+      '界面尚未构建:请先在项目中运行 npm run build(npm ci 会自动构建)',
+      'The app is not built yet: run `npm run build` in the project (npm ci builds it)',
+    );
   const db = openDatabase(file);
   const low = lowDiskWarning(file);
   if (low) io.err(low[io.lang]);
   // A newcomer's first start shows real content: the demo record in a new default database.
   if (isDefault && isNew) addDemo(db, cliActor());
-  const server = await startWebServer({ db, dbFile: databaseLabel(file), version: pkg.version, renderPdf }, { port, rendererDir: RENDERER_DIST, heavyOffThread: true });
+  const server = await startWebServer(
+    { db, dbFile: databaseLabel(file), version: pkg.version, renderPdf },
+    { port, rendererDir: RENDERER_DIST, heavyOffThread: true },
+  );
   io.out(server.url);
   if (!values['no-open']) openBrowser(server.url);
   await new Promise<void>((resolve) => {

@@ -38,7 +38,10 @@ export async function startDesktop(): Promise<Desktop | null> {
   const unexpected = (e: unknown) => {
     logger.error('unexpected error', e);
     // Every write is its own transaction: whatever failed, the data file is intact.
-    dialog.showErrorBox(lang === 'zh' ? '验收台遇到意外错误' : 'Yanshou hit an unexpected error', `${text(e, lang)}\n\n${lang === 'zh' ? '数据未受影响。详情见日志文件夹:' : 'Your data is intact. Details are in the log folder: '}${logger.folder}`);
+    dialog.showErrorBox(
+      lang === 'zh' ? '验收台遇到意外错误' : 'Yanshou hit an unexpected error',
+      `${text(e, lang)}\n\n${lang === 'zh' ? '数据未受影响。详情见日志文件夹:' : 'Your data is intact. Details are in the log folder: '}${logger.folder}`,
+    );
   };
   process.on('uncaughtException', unexpected);
   process.on('unhandledRejection', unexpected);
@@ -75,7 +78,10 @@ export async function startDesktop(): Promise<Desktop | null> {
       saveFile: async (defaultName, bytes) => {
         // The file's own kind: a PDF is offered as a PDF, a workbook as Excel.
         const pdf = defaultName.toLowerCase().endsWith('.pdf');
-        const r = await dialog.showSaveDialog(win, { defaultPath: path.join(app.getPath('documents'), defaultName), filters: [pdf ? { name: 'PDF', extensions: ['pdf'] } : { name: 'Excel', extensions: ['xlsx'] }] });
+        const r = await dialog.showSaveDialog(win, {
+          defaultPath: path.join(app.getPath('documents'), defaultName),
+          filters: [pdf ? { name: 'PDF', extensions: ['pdf'] } : { name: 'Excel', extensions: ['xlsx'] }],
+        });
         if (r.canceled || !r.filePath) return null;
         writeFileAtomic(r.filePath, bytes);
         logger.info(`exported ${r.filePath}`);
@@ -87,11 +93,18 @@ export async function startDesktop(): Promise<Desktop | null> {
 
   const actions: MenuActions = {
     import: async () => {
-      const r = await dialog.showOpenDialog(win, { properties: ['openFile', 'multiSelections'], filters: [{ name: 'Excel', extensions: ['xlsx', 'xls', 'et'] }] });
+      const r = await dialog.showOpenDialog(win, {
+        properties: ['openFile', 'multiSelections'],
+        filters: [{ name: 'Excel', extensions: ['xlsx', 'xls', 'et'] }],
+      });
       if (r.canceled) return;
       const tooLarge = r.filePaths.find((p) => fs.statSync(p).size > LIMITS.fileBytes);
-      if (tooLarge) return void dialog.showErrorBox(path.basename(tooLarge), lang === 'zh' ? '文件过大,无法导入' : 'The file is too large to import');
-      commands.push({ kind: 'import', files: r.filePaths.map((p) => ({ name: path.basename(p), bytes: new Uint8Array(fs.readFileSync(p)) })) });
+      if (tooLarge)
+        return void dialog.showErrorBox(path.basename(tooLarge), lang === 'zh' ? '文件过大,无法导入' : 'The file is too large to import');
+      commands.push({
+        kind: 'import',
+        files: r.filePaths.map((p) => ({ name: path.basename(p), bytes: new Uint8Array(fs.readFileSync(p)) })),
+      });
     },
     export: () => commands.push({ kind: 'export' }),
     print: () => commands.push({ kind: 'print' }),
@@ -99,7 +112,10 @@ export async function startDesktop(): Promise<Desktop | null> {
     undo: () => commands.push({ kind: 'undo' }),
     redo: () => commands.push({ kind: 'redo' }),
     openDataFile: async () => {
-      const r = await dialog.showOpenDialog(win, { properties: ['openFile'], filters: [{ name: lang === 'zh' ? '验收台数据文件' : 'Yanshou data', extensions: ['sqlite', 'db'] }] });
+      const r = await dialog.showOpenDialog(win, {
+        properties: ['openFile'],
+        filters: [{ name: lang === 'zh' ? '验收台数据文件' : 'Yanshou data', extensions: ['sqlite', 'db'] }],
+      });
       if (r.canceled || !r.filePaths[0]) return;
       try {
         const next = openDatabase(r.filePaths[0]);
@@ -121,7 +137,13 @@ export async function startDesktop(): Promise<Desktop | null> {
       setMenu();
       commands.push({ kind: 'lang', lang });
     },
-    about: () => void dialog.showMessageBox(win, { type: 'info', title: lang === 'zh' ? '关于验收台' : 'About Yanshou', message: `验收台 Yanshou ${app.getVersion()}`, detail: `${lang === 'zh' ? '数据文件' : 'Data file'}: ${ctx.dbFile}` }),
+    about: () =>
+      void dialog.showMessageBox(win, {
+        type: 'info',
+        title: lang === 'zh' ? '关于验收台' : 'About Yanshou',
+        message: `验收台 Yanshou ${app.getVersion()}`,
+        detail: `${lang === 'zh' ? '数据文件' : 'Data file'}: ${ctx.dbFile}`,
+      }),
     openLogFolder: () => void shell.openPath(logger.folder),
   };
   const setMenu = () => Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(lang, actions, process.platform, app.isPackaged)));

@@ -14,7 +14,15 @@ export function isAppPage(event: IpcMainInvokeEvent, index: string): boolean {
 export function registerContract(context: () => ApiContext, index: string): void {
   for (const method of METHODS) {
     ipcMain.handle(`${CHANNEL_PREFIX}${method}`, async (event, input: unknown) => {
-      if (!isAppPage(event, index)) return { ok: false, error: { code: 'forbidden', message: '只允许验收台自己的页面调用', messages: { zh: '只允许验收台自己的页面调用', en: 'Only the app page may call this' } } };
+      if (!isAppPage(event, index))
+        return {
+          ok: false,
+          error: {
+            code: 'forbidden',
+            message: '只允许验收台自己的页面调用',
+            messages: { zh: '只允许验收台自己的页面调用', en: 'Only the app page may call this' },
+          },
+        };
       const result = await dispatch(context(), method, input, DESKTOP);
       return result.ok ? { ok: true, value: result.value } : { ok: false, error: result.error };
     });

@@ -17,11 +17,70 @@ export type MenuActions = {
 };
 
 const WORDS = {
-  zh: { file: '文件', import: '导入…', export: '导出…', print: '打印…', template: '空白验收表模板…', open: '打开数据文件…', backup: '立即备份', quit: '退出', edit: '编辑', undo: '撤销', redo: '重做', cut: '剪切', copy: '复制', paste: '粘贴', selectAll: '全选', view: '视图', language: 'English', reload: '重新载入', zoomIn: '放大', zoomOut: '缩小', resetZoom: '实际大小', fullscreen: '全屏', devtools: '开发者工具', help: '帮助', about: '关于验收台', logs: '打开日志文件夹' },
-  en: { file: 'File', import: 'Import…', export: 'Export…', print: 'Print…', template: 'Blank Acceptance Template…', open: 'Open Data File…', backup: 'Back Up Now', quit: 'Quit', edit: 'Edit', undo: 'Undo', redo: 'Redo', cut: 'Cut', copy: 'Copy', paste: 'Paste', selectAll: 'Select All', view: 'View', language: '中文', reload: 'Reload', zoomIn: 'Zoom In', zoomOut: 'Zoom Out', resetZoom: 'Actual Size', fullscreen: 'Full Screen', devtools: 'Developer Tools', help: 'Help', about: 'About Yanshou', logs: 'Open Log Folder' },
+  zh: {
+    file: '文件',
+    import: '导入…',
+    export: '导出…',
+    print: '打印…',
+    template: '空白验收表模板…',
+    open: '打开数据文件…',
+    backup: '立即备份',
+    quit: '退出',
+    edit: '编辑',
+    undo: '撤销',
+    redo: '重做',
+    cut: '剪切',
+    copy: '复制',
+    paste: '粘贴',
+    selectAll: '全选',
+    view: '视图',
+    language: 'English',
+    reload: '重新载入',
+    zoomIn: '放大',
+    zoomOut: '缩小',
+    resetZoom: '实际大小',
+    fullscreen: '全屏',
+    devtools: '开发者工具',
+    help: '帮助',
+    about: '关于验收台',
+    logs: '打开日志文件夹',
+  },
+  en: {
+    file: 'File',
+    import: 'Import…',
+    export: 'Export…',
+    print: 'Print…',
+    template: 'Blank Acceptance Template…',
+    open: 'Open Data File…',
+    backup: 'Back Up Now',
+    quit: 'Quit',
+    edit: 'Edit',
+    undo: 'Undo',
+    redo: 'Redo',
+    cut: 'Cut',
+    copy: 'Copy',
+    paste: 'Paste',
+    selectAll: 'Select All',
+    view: 'View',
+    language: '中文',
+    reload: 'Reload',
+    zoomIn: 'Zoom In',
+    zoomOut: 'Zoom Out',
+    resetZoom: 'Actual Size',
+    fullscreen: 'Full Screen',
+    devtools: 'Developer Tools',
+    help: 'Help',
+    about: 'About Yanshou',
+    logs: 'Open Log Folder',
+  },
 };
 
-export function menuTemplate(lang: Lang, actions: MenuActions, platform: NodeJS.Platform = process.platform, packaged = true): MenuItemConstructorOptions[] {
+export function menuTemplate(
+  lang: Lang,
+  actions: MenuActions,
+  platform: NodeJS.Platform = process.platform,
+  packaged = true,
+): MenuItemConstructorOptions[] {
   const w = WORDS[lang];
   const mac = platform === 'darwin';
   return [
@@ -61,7 +120,13 @@ export function menuTemplate(lang: Lang, actions: MenuActions, platform: NodeJS.
         { id: 'zoom-out', label: w.zoomOut, role: 'zoomOut' },
         { id: 'reset-zoom', label: w.resetZoom, role: 'resetZoom' },
         { id: 'fullscreen', label: w.fullscreen, role: 'togglefullscreen' },
-        ...(packaged ? [] : [{ type: 'separator' as const }, { id: 'reload', label: w.reload, role: 'reload' as const }, { id: 'devtools', label: w.devtools, role: 'toggleDevTools' as const }]),
+        ...(packaged
+          ? []
+          : [
+              { type: 'separator' as const },
+              { id: 'reload', label: w.reload, role: 'reload' as const },
+              { id: 'devtools', label: w.devtools, role: 'toggleDevTools' as const },
+            ]),
       ],
     },
     {

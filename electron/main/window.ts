@@ -5,7 +5,13 @@ import path from 'node:path';
 import { BrowserWindow, screen, session } from 'electron';
 import { CSP } from '../web/server';
 
-export const SECURE_PREFERENCES = { contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, spellcheck: false } as const;
+export const SECURE_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  webSecurity: true,
+  spellcheck: false,
+} as const;
 
 type Bounds = { x?: number; y?: number; width: number; height: number; maximized?: boolean };
 const DEFAULT_BOUNDS: Bounds = { width: 1360, height: 900 };
@@ -17,7 +23,12 @@ export function loadBounds(file: string): Bounds {
     if (!ok) return DEFAULT_BOUNDS;
     // A window remembered on a screen that is gone comes back at the default place.
     if (b.x !== undefined && b.y !== undefined) {
-      const onScreen = screen.getAllDisplays().some((d) => b.x! >= d.bounds.x - 50 && b.y! >= d.bounds.y - 50 && b.x! < d.bounds.x + d.bounds.width && b.y! < d.bounds.y + d.bounds.height);
+      const onScreen = screen
+        .getAllDisplays()
+        .some(
+          (d) =>
+            b.x! >= d.bounds.x - 50 && b.y! >= d.bounds.y - 50 && b.x! < d.bounds.x + d.bounds.width && b.y! < d.bounds.y + d.bounds.height,
+        );
       if (!onScreen) return { width: b.width, height: b.height, maximized: b.maximized };
     }
     return b;
@@ -42,7 +53,9 @@ export function hardenSession(): void {
   const s = session.defaultSession;
   s.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   s.setPermissionCheckHandler(() => false);
-  s.webRequest.onHeadersReceived((details, callback) => callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } }));
+  s.webRequest.onHeadersReceived((details, callback) =>
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } }),
+  );
 }
 
 export function createMainWindow(options: { preload: string; index: string; boundsFile: string; title: string }): BrowserWindow {

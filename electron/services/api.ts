@@ -60,9 +60,15 @@ export const handlers: Handlers = {
   },
   getRecord: ({ id, asOf }, { db }) => {
     const stored = readRecord(db, id, { asOf });
-    return { ...stored, findings: checkRecord(stored.record, { rateLine: readPreferences(db).rateLine }), status: readStatus(db, id), version: readVersion(db, id) };
+    return {
+      ...stored,
+      findings: checkRecord(stored.record, { rateLine: readPreferences(db).rateLine }),
+      status: readStatus(db, id),
+      version: readVersion(db, id),
+    };
   },
-  setStatus: ({ id, status, by, remark, reason, version }, { db, actor }) => setStatus(db, actor, id, { status, by, remark, reason, version }),
+  setStatus: ({ id, status, by, remark, reason, version }, { db, actor }) =>
+    setStatus(db, actor, id, { status, by, remark, reason, version }),
   editPayments: ({ recordId, edits, append }, { db, actor }) => ({ ok: true, appended: editPayments(db, actor, recordId, edits, append) }),
   deletePayments: ({ recordId, paymentIds }, { db, actor }) => (deletePayments(db, actor, recordId, paymentIds), OK),
   createRecord: ({ county }, { db, actor }) => ({ id: createRecord(db, actor, { county, items: [], disbursements: [] }, 'create') }),
@@ -79,7 +85,9 @@ export const handlers: Handlers = {
   deleteRecord: ({ id }, { db, dbFile, actor }) => {
     const { county } = readRecord(db, id, { asOf: undefined }).record;
     return withBackup(db, dbFile, 'delete', (backup) => {
-      mutate(db, actor, { action: 'delete record', recordId: id, detail: { county: county.name, batch: county.batch } }, (changes) => removeRecord(db, changes, id));
+      mutate(db, actor, { action: 'delete record', recordId: id, detail: { county: county.name, batch: county.batch } }, (changes) =>
+        removeRecord(db, changes, id),
+      );
       return { backup };
     });
   },
@@ -96,7 +104,14 @@ export const handlers: Handlers = {
   history: (_i, { db, actor }) => history(db, actor),
   // exceljs loads with the first import or export, not at start.
   importWorkbooks: async ({ files, onConflict, dryRun, skipUnreadable, confirm, corrections, ledger }, { db, dbFile, actor }) =>
-    (await import('./excel/import')).importWorkbooks(db, actor, dbFile, files, { onConflict, dryRun, skipUnreadable, confirm, corrections, ledger }),
+    (await import('./excel/import')).importWorkbooks(db, actor, dbFile, files, {
+      onConflict,
+      dryRun,
+      skipUnreadable,
+      confirm,
+      corrections,
+      ledger,
+    }),
   exportWorkbook: async ({ ids, script, asOf }, { db }) => exportFile(db, ids, script, asOf),
   saveExport: async ({ ids, script, format, signature, status, performance, ledger, asOf }, ctx) => {
     const desktop = desktopOnly(ctx);
@@ -104,7 +119,8 @@ export const handlers: Handlers = {
     const { fileName, bytes } = format === 'pdf' ? await pdfFile(ctx, ids, choice, asOf) : await exportFile(ctx.db, ids, script, asOf);
     return { path: await desktop.saveFile(fileName, bytes) };
   },
-  exportPdf: ({ ids, script, signature, status, performance, ledger, asOf }, ctx) => pdfFile(ctx, ids, { script, signature, status, performance, ledger }, asOf),
+  exportPdf: ({ ids, script, signature, status, performance, ledger, asOf }, ctx) =>
+    pdfFile(ctx, ids, { script, signature, status, performance, ledger }, asOf),
   printDocument: async ({ ids, script, signature, status, performance, ledger, asOf }, ctx) => {
     await desktopOnly(ctx).print(documentHtml(ctx.db, ids, { script, signature, status, performance, ledger }, asOf));
     return OK;
@@ -143,7 +159,9 @@ export const handlers: Handlers = {
 
 /** "樟树市-第8批-验收表", "樟樹市-第8批-驗收表(繁)", "验收表-3县": in the script of the document (a county name never a path). */
 const baseName = (records: CountyRecord[], script: Script) =>
-  records.length === 1 ? WORDING[script].fileName(fileNamePart(records[0].county.name), records[0].county.batch) : WORDING[script].filesName(records.length);
+  records.length === 1
+    ? WORDING[script].fileName(fileNamePart(records[0].county.name), records[0].county.batch)
+    : WORDING[script].filesName(records.length);
 
 async function exportFile(db: DB, ids: number[], script: 'hans' | 'hant', asOf?: string) {
   const records = ids.map((id) => readRecord(db, id, { asOf }).record);
@@ -164,7 +182,10 @@ type DocumentChoice = { script: Script; signature: boolean; status: boolean; per
 /** The acceptance document of these records; with `status`, each says its review status and acceptance date. */
 function documentHtml(db: DB, ids: number[], { script, signature, status, performance, ledger }: DocumentChoice, asOf?: string): string {
   const statuses = status ? { statuses: ids.map((id) => readStatus(db, id)) } : {};
-  return printHtml(ids.map((id) => readRecord(db, id, { asOf }).record), { script, signature, performance, ledger, ...statuses });
+  return printHtml(
+    ids.map((id) => readRecord(db, id, { asOf }).record),
+    { script, signature, performance, ledger, ...statuses },
+  );
 }
 
 async function pdfFile(ctx: ApiContext, ids: number[], choice: DocumentChoice, asOf?: string) {
@@ -178,7 +199,13 @@ type OverviewInput = ParsedInput<'printOverview'>;
 /** The counties of an overview as shown (its ids, in order), and how the document shows them. */
 function overviewOf(db: DB, input: OverviewInput) {
   const records = summarizeRecords(db, input.ids, { asOf: input.asOf });
-  const options: OverviewDocumentOptions = { script: input.script, grouping: input.grouping, filters: input.filters, asOf: input.asOf, printedOn: today() };
+  const options: OverviewDocumentOptions = {
+    script: input.script,
+    grouping: input.grouping,
+    filters: input.filters,
+    asOf: input.asOf,
+    printedOn: today(),
+  };
   return { records, options };
 }
 
@@ -195,7 +222,10 @@ async function overviewFile(ctx: ApiContext, input: OverviewInput, format: 'xlsx
 
 async function templateFile(script: Script) {
   const { templateWorkbook } = await import('./excel/template');
-  return { fileName: `${script === 'hant' ? '驗收表-空白模板(繁)' : '验收表-空白模板'}.xlsx`, bytes: new Uint8Array(await templateWorkbook(script)) };
+  return {
+    fileName: `${script === 'hant' ? '驗收表-空白模板(繁)' : '验收表-空白模板'}.xlsx`,
+    bytes: new Uint8Array(await templateWorkbook(script)),
+  };
 }
 
 function desktopOnly(ctx: ApiContext): DesktopHooks {
@@ -207,20 +237,47 @@ export type DispatchResult = { ok: true; value: unknown } | { ok: false; status:
 
 /** Validates, runs and answers one call; never throws. */
 export async function dispatch(ctx: ApiContext, method: string, rawInput: unknown, actor: Actor): Promise<DispatchResult> {
-  if (!Object.hasOwn(contract, method)) return { ok: false, status: 404, error: { code: 'unknown_method', message: `没有这个方法:${method}`, messages: { zh: `没有这个方法:${method}`, en: `No such method: ${method}` } } };
+  if (!Object.hasOwn(contract, method))
+    return {
+      ok: false,
+      status: 404,
+      error: {
+        code: 'unknown_method',
+        message: `没有这个方法:${method}`,
+        messages: { zh: `没有这个方法:${method}`, en: `No such method: ${method}` },
+      },
+    };
   const m = method as Method;
   const parsed = contract[m].input.safeParse(rawInput ?? {});
   if (!parsed.success) {
     const details = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
     const text = details.map((d) => `${d.path || '(input)'}: ${d.message}`).join('; ');
-    return { ok: false, status: 400, error: { code: 'invalid_input', message: `输入无效:${text}`, messages: { zh: `输入无效:${text}`, en: `Invalid input: ${text}` }, details } };
+    return {
+      ok: false,
+      status: 400,
+      error: {
+        code: 'invalid_input',
+        message: `输入无效:${text}`,
+        messages: { zh: `输入无效:${text}`, en: `Invalid input: ${text}` },
+        details,
+      },
+    };
   }
   try {
     const handler = handlers[m] as (input: unknown, call: Call) => unknown;
     return { ok: true, value: await handler(parsed.data, { ...ctx, actor }) };
   } catch (e) {
     if (e instanceof AppError)
-      return { ok: false, status: e.code === 'conflict' ? 409 : e.code.startsWith('no_') ? 404 : 422, error: { code: e.code, message: e.messages.zh, messages: e.messages, details: { place: e.place, ...(e.details && typeof e.details === 'object' ? e.details : {}) } } };
+      return {
+        ok: false,
+        status: e.code === 'conflict' ? 409 : e.code.startsWith('no_') ? 404 : 422,
+        error: {
+          code: e.code,
+          message: e.messages.zh,
+          messages: e.messages,
+          details: { place: e.place, ...(e.details && typeof e.details === 'object' ? e.details : {}) },
+        },
+      };
     // The details (paths, stack) go to the log, never to the caller.
     const reference = Date.now().toString(36);
     if (ctx.log) ctx.log(`${method} ${reference}`, e);
@@ -228,7 +285,14 @@ export async function dispatch(ctx: ApiContext, method: string, rawInput: unknow
     return {
       ok: false,
       status: 500,
-      error: { code: 'internal', message: `内部错误(${reference}),未做任何改动;详情已记入日志`, messages: { zh: `内部错误(${reference}),未做任何改动;详情已记入日志`, en: `Internal error (${reference}); nothing was changed; the details are in the log` } },
+      error: {
+        code: 'internal',
+        message: `内部错误(${reference}),未做任何改动;详情已记入日志`,
+        messages: {
+          zh: `内部错误(${reference}),未做任何改动;详情已记入日志`,
+          en: `Internal error (${reference}); nothing was changed; the details are in the log`,
+        },
+      },
     };
   }
 }

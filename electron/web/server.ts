@@ -36,8 +36,14 @@ export const CSP = [
 ].join('; ');
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.json': 'application/json', '.woff2': 'font/woff2',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
 };
 
 /** Request bodies: an import carries workbooks (base64), everything else is small. */
@@ -50,8 +56,20 @@ export const SESSION_HEADER = 'x-yanshou-session';
 
 export type WebServer = { url: string; port: number; close: () => Promise<void> };
 
-function send(res: http.ServerResponse, status: number, body: string, type = 'application/json; charset=utf-8', extra: Record<string, string> = {}) {
-  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', ...extra });
+function send(
+  res: http.ServerResponse,
+  status: number,
+  body: string,
+  type = 'application/json; charset=utf-8',
+  extra: Record<string, string> = {},
+) {
+  res.writeHead(status, {
+    'content-type': type,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    ...extra,
+  });
   res.end(body);
 }
 
@@ -97,34 +115,58 @@ export async function startWebServer(
       const host = req.headers.host ?? '';
       if (!allowedHosts().has(host)) return error(res, 403, 'forbidden_host', '不允许的主机名', 'Forbidden host');
       const origin = req.headers.origin;
-      if (origin !== undefined && !allowedHosts().has(origin.replace(/^http:\/\//, ''))) return error(res, 403, 'forbidden_origin', '不允许的来源', 'Forbidden origin');
+      if (origin !== undefined && !allowedHosts().has(origin.replace(/^http:\/\//, '')))
+        return error(res, 403, 'forbidden_origin', '不允许的来源', 'Forbidden origin');
       const raw = req.url ?? '/';
       if (raw.includes('\0') || /%00/i.test(raw)) return send(res, 400, 'Bad request', 'text/plain; charset=utf-8');
       const url = new URL(raw, `http://${host}`);
       // The raw path counts too: /api/%2e%2e/… normalises out of /api/ but still needs the session.
       if (url.pathname.startsWith('/api/') || raw.startsWith('/api/')) {
         const given = cookie(req, cookieName());
-        if (!given) return error(res, 401, 'no_session', '请用 yanshou web 显示的地址打开验收台', 'Open Yanshou at the address yanshou web prints');
+        if (!given)
+          return error(res, 401, 'no_session', '请用 yanshou web 显示的地址打开验收台', 'Open Yanshou at the address yanshou web prints');
         const id = [...sessions.keys()].find((s) => sameSecret(given, s));
         const session = id === undefined ? undefined : sessions.get(id)!;
-        if (!session) return error(res, 403, 'bad_session', '会话无效,请用 yanshou web 新显示的地址打开', 'Unknown session; open the address yanshou web prints');
+        if (!session)
+          return error(
+            res,
+            403,
+            'bad_session',
+            '会话无效,请用 yanshou web 新显示的地址打开',
+            'Unknown session; open the address yanshou web prints',
+          );
         const secret = req.headers[SESSION_HEADER];
         if (typeof secret !== 'string' || !sameSecret(secret, session.secret))
-          return error(res, 403, 'bad_session', '会话无效,请用 yanshou web 新显示的地址打开', 'Unknown session; open the address yanshou web prints');
+          return error(
+            res,
+            403,
+            'bad_session',
+            '会话无效,请用 yanshou web 新显示的地址打开',
+            'Unknown session; open the address yanshou web prints',
+          );
         if (Date.now() - session.seen > idleMs) {
           sessions.delete(id!);
           const hours = Math.round(idleMs / 3_600_000);
-          return error(res, 401, 'session_expired', `会话已过期(超过 ${hours} 小时未使用)。请重新运行 yanshou web,用新显示的地址打开。`, `The session expired (unused for more than ${hours} hours). Run yanshou web again and open the new address.`);
+          return error(
+            res,
+            401,
+            'session_expired',
+            `会话已过期(超过 ${hours} 小时未使用)。请重新运行 yanshou web,用新显示的地址打开。`,
+            `The session expired (unused for more than ${hours} hours). Run yanshou web again and open the new address.`,
+          );
         }
         session.seen = Date.now();
         if (req.method !== 'POST') return error(res, 405, 'method_not_allowed', '只接受 POST', 'POST only', { allow: 'POST' });
-        if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) return error(res, 415, 'unsupported_media_type', '只接受 application/json', 'application/json only');
+        if (!/^application\/json\b/.test(req.headers['content-type'] ?? ''))
+          return error(res, 415, 'unsupported_media_type', '只接受 application/json', 'application/json only');
         const method = url.pathname.startsWith('/api/') ? url.pathname.slice(5) : '';
         const limit = method === 'importWorkbooks' ? BODY_LIMITS.importWorkbooks : BODY_LIMITS.other;
         const body = await readBody(req, limit);
         if (body === null) {
           const mb = (limit / 1024 / 1024).toFixed(0);
-          return error(res, 413, 'too_large', `请求过大(上限 ${mb} MB)`, `The request is too large (at most ${mb} MB)`, { connection: 'close' });
+          return error(res, 413, 'too_large', `请求过大(上限 ${mb} MB)`, `The request is too large (at most ${mb} MB)`, {
+            connection: 'close',
+          });
         }
         let input: unknown;
         try {
@@ -133,18 +175,27 @@ export async function startWebServer(
           return error(res, 400, 'invalid_json', '请求不是有效的 JSON', 'The request is not valid JSON');
         }
         const tab = req.headers['x-yanshou-client'];
-        const result = await (offThread?.takes(method) ? offThread.run : dispatch)(ctx, method, input, webActor(typeof tab === 'string' ? tab : undefined));
+        const result = await (offThread?.takes(method) ? offThread.run : dispatch)(
+          ctx,
+          method,
+          input,
+          webActor(typeof tab === 'string' ? tab : undefined),
+        );
         return result.ok ? send(res, 200, encodeWire(result.value)) : send(res, result.status, encodeWire(result.error));
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain; charset=utf-8');
       const given = url.searchParams.get('code');
       if (given !== null) {
-        if (Date.now() > codeExpires || !sameSecret(given, code)) return send(res, 403, EXPIRED_PAGE, 'text/html; charset=utf-8', { 'content-security-policy': CSP });
+        if (Date.now() > codeExpires || !sameSecret(given, code))
+          return send(res, 403, EXPIRED_PAGE, 'text/html; charset=utf-8', { 'content-security-policy': CSP });
         codeExpires = 0; // spent
         const session = crypto.randomBytes(32).toString('base64url');
         const secret = crypto.randomBytes(32).toString('base64url');
         sessions.set(session, { secret, seen: Date.now() });
-        return send(res, 302, '', 'text/plain', { location: `/#s=${secret}`, 'set-cookie': `${cookieName()}=${session}; HttpOnly; SameSite=Strict; Path=/; Max-Age=86400` });
+        return send(res, 302, '', 'text/plain', {
+          location: `/#s=${secret}`,
+          'set-cookie': `${cookieName()}=${session}; HttpOnly; SameSite=Strict; Path=/; Max-Age=86400`,
+        });
       }
       return serveFile(res, root, url.pathname);
     } catch (e) {
@@ -155,7 +206,15 @@ export async function startWebServer(
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (e: NodeJS.ErrnoException) =>
-      reject(e.code === 'EADDRINUSE' ? appError('port_in_use', `端口 ${options.port} 已被占用,请用 --port 换一个(或用 0 自动选择)`, `Port ${options.port} is in use; choose another with --port (or 0 for any free port)`) : e),
+      reject(
+        e.code === 'EADDRINUSE'
+          ? appError(
+              'port_in_use',
+              `端口 ${options.port} 已被占用,请用 --port 换一个(或用 0 自动选择)`,
+              `Port ${options.port} is in use; choose another with --port (or 0 for any free port)`,
+            )
+          : e,
+      ),
     );
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
@@ -194,7 +253,15 @@ function heavyCalls(ctx: ApiContext) {
   const failAll = (e: unknown) => {
     const message = e instanceof Error ? e.message : String(e);
     for (const resolve of waiting.values())
-      resolve({ ok: false, status: 500, error: { code: 'internal', message: `导出失败(${message})`, messages: { zh: `导出失败(${message})`, en: `The export failed (${message})` } } });
+      resolve({
+        ok: false,
+        status: 500,
+        error: {
+          code: 'internal',
+          message: `导出失败(${message})`,
+          messages: { zh: `导出失败(${message})`, en: `The export failed (${message})` },
+        },
+      });
     waiting.clear();
     worker = undefined;
   };

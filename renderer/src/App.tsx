@@ -68,7 +68,9 @@ export function App() {
   const { note, say } = useStatus();
   const fail = useCallback((e: unknown) => say(message(e, lang), 'error'), [say, lang]);
   const { records, selected, setSelected, refreshList, pinyin } = useRecordList(fail);
-  const [mainView, setMainViewState] = useState<MainView>(() => (localStorage.getItem('yanshou-view') === 'overview' ? 'overview' : 'records'));
+  const [mainView, setMainViewState] = useState<MainView>(() =>
+    localStorage.getItem('yanshou-view') === 'overview' ? 'overview' : 'records',
+  );
   const setMainView = useCallback((v: MainView) => {
     localStorage.setItem('yanshou-view', v);
     setMainViewState(v);
@@ -112,9 +114,18 @@ export function App() {
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
 
   const actions = useRecordActions({
-    selected, setSelected, settle: rec.settle, pendingWrites: () => pending.current,
+    selected,
+    setSelected,
+    settle: rec.settle,
+    pendingWrites: () => pending.current,
     refresh: () => Promise.all([rec.reload(), refreshList(), undo.refreshHistory()]),
-    say, confirm, recordView, paymentId: rec.paymentId, t, lang, notice: setSidebarNotice,
+    say,
+    confirm,
+    recordView,
+    paymentId: rec.paymentId,
+    t,
+    lang,
+    notice: setSidebarNotice,
   });
   useUndoKeys(undo.undo, undo.redo, dialog !== null || asking);
 
@@ -239,65 +250,104 @@ export function App() {
           )}
         </main>
       ) : (
-      <>
-      <Sidebar
-        records={shownRecords}
-        selected={selected}
-        t={t}
-        pinyin={pinyin}
-        notice={sidebarNotice}
-        onSelect={(id) => void actions.open(id)}
-        onAdd={() => setDialog({ kind: 'record', duplicateOf: null })}
-        onDuplicate={() => current && setDialog({ kind: 'record', duplicateOf: current })}
-        onDelete={() => current && void actions.deleteRecord(current)}
-      />
-      <main className="content">
-        {!view && records.length === 0 && (
-          <Welcome
+        <>
+          <Sidebar
+            records={shownRecords}
+            selected={selected}
             t={t}
-            onDemo={() => void api.addDemo({}).then(async ({ id }) => { await refreshList(); await actions.open(id); }, fail)}
-            onNew={() => setDialog({ kind: 'record', duplicateOf: null })}
-            onImport={(files) => setDialog({ kind: 'import', files })}
+            pinyin={pinyin}
+            notice={sidebarNotice}
+            onSelect={(id) => void actions.open(id)}
+            onAdd={() => setDialog({ kind: 'record', duplicateOf: null })}
+            onDuplicate={() => current && setDialog({ kind: 'record', duplicateOf: current })}
+            onDelete={() => current && void actions.deleteRecord(current)}
+          />
+          <main className="content">
+            {!view && records.length === 0 && (
+              <Welcome
+                t={t}
+                onDemo={() =>
+                  void api.addDemo({}).then(async ({ id }) => {
+                    await refreshList();
+                    await actions.open(id);
+                  }, fail)
+                }
+                onNew={() => setDialog({ kind: 'record', duplicateOf: null })}
+                onImport={(files) => setDialog({ kind: 'import', files })}
+                onTemplate={() => setDialog({ kind: 'template' })}
+              />
+            )}
+            {view && selected !== null && (
+              <Suspense fallback={<p className="empty">…</p>}>
+                <RecordView
+                  ref={recordView}
+                  recordId={selected}
+                  view={view}
+                  marks={rec.marks}
+                  lang={lang}
+                  t={t}
+                  asOf={asOf}
+                  onAsOf={(day) => setChosenAsOf(day === null ? null : { recordId: selected, day })}
+                  onAddPayments={rec.addPayments}
+                  onDeletePayments={actions.deletePayments}
+                  onSaveCounty={actions.saveCounty}
+                  onEdit={rec.edit}
+                  onPaste={actions.paste}
+                  onPastePerformance={(edits, append) => actions.paste('indicators', edits, append)}
+                  onSavePerformance={actions.savePerformance}
+                  onStartPerformance={actions.startPerformance}
+                  onRows={actions.rowsOp}
+                  onMessage={say}
+                  onUndo={() => void undo.undo()}
+                  onRedo={() => void undo.redo()}
+                  confirm={confirm}
+                  onChangeStatus={() =>
+                    current && setDialog({ kind: 'status', record: { ...current, status: view.status, version: view.version } })
+                  }
+                />
+              </Suspense>
+            )}
+          </main>
+        </>
+      )}
+      {historyOpen && (
+        <HistoryPanel history={undo.history} t={t} lang={lang} onJump={(s) => void undo.jump(s)} onClose={() => setHistoryOpen(false)} />
+      )}
+      <StatusBar
+        t={t}
+        save={rec.save}
+        drafts={rec.drafts}
+        note={note}
+        info={info}
+        onRetry={rec.retryNow}
+        onDiscardDrafts={rec.discardDrafts}
+      />
+      <Suspense fallback={null}>
+        {dialog?.kind === 'import' && (
+          <ImportDialog files={dialog.files} t={t} lang={lang} onClose={() => setDialog(null)} onDone={imported} />
+        )}
+        {dialog?.kind === 'export' && (
+          <ExportDialog
+            records={records}
+            current={selected}
+            asOf={asOf}
+            t={t}
+            lang={lang}
+            desktop={info?.mode === 'desktop'}
+            onSaved={(p) => say(`${t.download}: ${p}`)}
+            onClose={() => setDialog(null)}
             onTemplate={() => setDialog({ kind: 'template' })}
           />
         )}
-        {view && selected !== null && (
-          <Suspense fallback={<p className="empty">…</p>}>
-            <RecordView
-              ref={recordView}
-              recordId={selected}
-              view={view}
-              marks={rec.marks}
-              lang={lang}
-              t={t}
-              asOf={asOf}
-              onAsOf={(day) => setChosenAsOf(day === null ? null : { recordId: selected, day })}
-              onAddPayments={rec.addPayments}
-              onDeletePayments={actions.deletePayments}
-              onSaveCounty={actions.saveCounty}
-              onEdit={rec.edit}
-              onPaste={actions.paste}
-              onPastePerformance={(edits, append) => actions.paste('indicators', edits, append)}
-              onSavePerformance={actions.savePerformance}
-              onStartPerformance={actions.startPerformance}
-              onRows={actions.rowsOp}
-              onMessage={say}
-              onUndo={() => void undo.undo()}
-              onRedo={() => void undo.redo()}
-              confirm={confirm}
-              onChangeStatus={() => current && setDialog({ kind: 'status', record: { ...current, status: view.status, version: view.version } })}
-            />
-          </Suspense>
+        {dialog?.kind === 'template' && (
+          <TemplateDialog
+            t={t}
+            lang={lang}
+            desktop={info?.mode === 'desktop'}
+            onSaved={(p) => say(t.templateSaved(p))}
+            onClose={() => setDialog(null)}
+          />
         )}
-      </main>
-      </>
-      )}
-      {historyOpen && <HistoryPanel history={undo.history} t={t} lang={lang} onJump={(s) => void undo.jump(s)} onClose={() => setHistoryOpen(false)} />}
-      <StatusBar t={t} save={rec.save} drafts={rec.drafts} note={note} info={info} onRetry={rec.retryNow} onDiscardDrafts={rec.discardDrafts} />
-      <Suspense fallback={null}>
-        {dialog?.kind === 'import' && <ImportDialog files={dialog.files} t={t} lang={lang} onClose={() => setDialog(null)} onDone={imported} />}
-        {dialog?.kind === 'export' && <ExportDialog records={records} current={selected} asOf={asOf} t={t} lang={lang} desktop={info?.mode === 'desktop'} onSaved={(p) => say(`${t.download}: ${p}`)} onClose={() => setDialog(null)} onTemplate={() => setDialog({ kind: 'template' })} />}
-        {dialog?.kind === 'template' && <TemplateDialog t={t} lang={lang} desktop={info?.mode === 'desktop'} onSaved={(p) => say(t.templateSaved(p))} onClose={() => setDialog(null)} />}
         {dialog?.kind === 'settings' && (
           <SettingsDialog
             name={name}
@@ -326,7 +376,18 @@ export function App() {
             }}
           />
         )}
-        {dialog?.kind === 'print' && <PrintPreview records={records} current={selected} asOf={asOf} t={t} lang={lang} desktop={info?.mode === 'desktop'} onSaved={(p) => say(`${t.savePdf}: ${p}`)} onClose={() => setDialog(null)} />}
+        {dialog?.kind === 'print' && (
+          <PrintPreview
+            records={records}
+            current={selected}
+            asOf={asOf}
+            t={t}
+            lang={lang}
+            desktop={info?.mode === 'desktop'}
+            onSaved={(p) => say(`${t.savePdf}: ${p}`)}
+            onClose={() => setDialog(null)}
+          />
+        )}
         {dialog?.kind === 'record' && (
           <RecordDialog
             t={t}

@@ -61,7 +61,11 @@ export function AsOfControl({ record, asOf, t, onChange }: Props) {
       {ledger && accepted && day !== accepted && <button onClick={() => onChange(null)}>{t.asOfAccepted}</button>}
       {ledger && day !== today() && <button onClick={() => onChange(today())}>{t.asOfToday}</button>}
       {!ledger && <span className="as-of-note">{t.asOfNoLedger}</span>}
-      {error && <em className="field-error" role="alert">{error}</em>}
+      {error && (
+        <em className="field-error" role="alert">
+          {error}
+        </em>
+      )}
     </div>
   );
 }

@@ -23,7 +23,23 @@ type Props = {
 };
 
 /** Keys that only move, select or copy: allowed in a locked field. */
-const READ_KEYS = new Set(['Tab', 'ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown', 'Escape', 'Shift', 'Control', 'Alt', 'Meta', 'CapsLock']);
+const READ_KEYS = new Set([
+  'Tab',
+  'ArrowLeft',
+  'ArrowRight',
+  'ArrowUp',
+  'ArrowDown',
+  'Home',
+  'End',
+  'PageUp',
+  'PageDown',
+  'Escape',
+  'Shift',
+  'Control',
+  'Alt',
+  'Meta',
+  'CapsLock',
+]);
 export type CountyFormHandle = { unsaved: () => string[]; discard: () => void };
 
 export function valueOf(record: CountyRecord, field: CountyField): string {
@@ -36,7 +52,17 @@ const shown = (v: FieldValue) => (v === null ? '' : String(v));
 
 type Unsaved = Map<CountyField, string>;
 
-function Field({ field, record, findings, lang, t, onSave, unsaved, resetKey, locked }: Props & { field: CountyField; unsaved: Unsaved; resetKey: number }) {
+function Field({
+  field,
+  record,
+  findings,
+  lang,
+  t,
+  onSave,
+  unsaved,
+  resetKey,
+  locked,
+}: Props & { field: CountyField; unsaved: Unsaved; resetKey: number }) {
   const stored = valueOf(record, field);
   const [value, setValue] = useState(stored);
   const [error, setError] = useState<string | null>(null);
@@ -56,14 +82,28 @@ function Field({ field, record, findings, lang, t, onSave, unsaved, resetKey, lo
     if (value === stored && !error) return;
     const parsed = parseCountyField(field, value);
     if (!parsed.ok) {
-      settle(value, findingMessage({ severity: 'error', code: parsed.code, params: { field: `county.${field}`, value, ...(parsed.problem ? { problem: parsed.problem } : {}) } }, lang));
+      settle(
+        value,
+        findingMessage(
+          {
+            severity: 'error',
+            code: parsed.code,
+            params: { field: `county.${field}`, value, ...(parsed.problem ? { problem: parsed.problem } : {}) },
+          },
+          lang,
+        ),
+      );
       return;
     }
     const typed = value;
     const why = await onSave(field, typed);
     settle(why ? typed : shown(parsed.value), why);
   };
-  const mine = findings.filter((f) => f.target?.table === 'county' && (f.target.field === field || `investment.${f.target.field}` === field || f.target.field === `investment.${field}`));
+  const mine = findings.filter(
+    (f) =>
+      f.target?.table === 'county' &&
+      (f.target.field === field || `investment.${f.target.field}` === field || f.target.field === `investment.${field}`),
+  );
   const long = field === 'statusNote';
   const props = {
     id: `county-${field}`,
@@ -95,7 +135,19 @@ function Field({ field, record, findings, lang, t, onSave, unsaved, resetKey, lo
     <label className={`field field-${field.replace('.', '-')}${long ? ' wide' : ''}`}>
       <span>{t.fields[field]}</span>
       {long ? <textarea rows={2} {...props} /> : <input {...props} />}
-      {lockedNote && locked ? <em className="field-error" role="alert">{locked}</em> : error ? <em className="field-error">{error}</em> : mine.map((f, i) => <em key={i} className={`field-${f.severity}`}>{findingMessage(f, lang)}</em>)}
+      {lockedNote && locked ? (
+        <em className="field-error" role="alert">
+          {locked}
+        </em>
+      ) : error ? (
+        <em className="field-error">{error}</em>
+      ) : (
+        mine.map((f, i) => (
+          <em key={i} className={`field-${f.severity}`}>
+            {findingMessage(f, lang)}
+          </em>
+        ))
+      )}
     </label>
   );
 }

@@ -25,14 +25,39 @@ function Modal({ title, children, onClose }: { title: string; children: React.Re
 }
 
 /** `asOf`: the day chosen for the open record's figures; the workbook gives every record's figures as of it (null: each its own). */
-export function ExportDialog({ records, current, asOf, t, lang, desktop, onSaved, onClose, onTemplate }: { records: RecordSummary[]; current: number | null; asOf: string | null; t: Strings; lang: Lang; desktop: boolean; onSaved: (path: string) => void; onClose: () => void; onTemplate: () => void }) {
+export function ExportDialog({
+  records,
+  current,
+  asOf,
+  t,
+  lang,
+  desktop,
+  onSaved,
+  onClose,
+  onTemplate,
+}: {
+  records: RecordSummary[];
+  current: number | null;
+  asOf: string | null;
+  t: Strings;
+  lang: Lang;
+  desktop: boolean;
+  onSaved: (path: string) => void;
+  onClose: () => void;
+  onTemplate: () => void;
+}) {
   const [chosen, setChosen] = useState<Set<number>>(new Set(current ? [current] : records.map((r) => r.id)));
   const [script, setScript] = useState<'hans' | 'hant'>('hans');
   const [error, setError] = useState<string | null>(null);
   const go = async () => {
     try {
       const request = { ids: [...chosen], script, ...(asOf ? { asOf } : {}) };
-      const path = await saveOrDownload(desktop, () => api.saveExport(request), () => api.exportWorkbook(request), XLSX_TYPE);
+      const path = await saveOrDownload(
+        desktop,
+        () => api.saveExport(request),
+        () => api.exportWorkbook(request),
+        XLSX_TYPE,
+      );
       if (path) onSaved(path);
       onClose();
     } catch (e) {
@@ -43,7 +68,11 @@ export function ExportDialog({ records, current, asOf, t, lang, desktop, onSaved
     <Modal title={t.exportTitle} onClose={onClose}>
       <p className="pick-all">
         <label>
-          <input type="checkbox" checked={records.length > 0 && chosen.size === records.length} onChange={(e) => setChosen(new Set(e.target.checked ? records.map((r) => r.id) : []))} />
+          <input
+            type="checkbox"
+            checked={records.length > 0 && chosen.size === records.length}
+            onChange={(e) => setChosen(new Set(e.target.checked ? records.map((r) => r.id) : []))}
+          />
           {t.selectAll}
         </label>
       </p>
@@ -51,7 +80,16 @@ export function ExportDialog({ records, current, asOf, t, lang, desktop, onSaved
         {records.map((r) => (
           <li key={r.id}>
             <label>
-              <input type="checkbox" checked={chosen.has(r.id)} onChange={(e) => { const next = new Set(chosen); if (e.target.checked) next.add(r.id); else next.delete(r.id); setChosen(next); }} />
+              <input
+                type="checkbox"
+                checked={chosen.has(r.id)}
+                onChange={(e) => {
+                  const next = new Set(chosen);
+                  if (e.target.checked) next.add(r.id);
+                  else next.delete(r.id);
+                  setChosen(next);
+                }}
+              />
               {r.county} · {t.batchOf} {r.batch}
             </label>
           </li>
@@ -59,16 +97,28 @@ export function ExportDialog({ records, current, asOf, t, lang, desktop, onSaved
       </ul>
       <p className="choice">
         {t.script}:
-        <label><input type="radio" name="script" checked={script === 'hans'} onChange={() => setScript('hans')} /> {t.hans}</label>
-        <label><input type="radio" name="script" checked={script === 'hant'} onChange={() => setScript('hant')} /> {t.hant}</label>
+        <label>
+          <input type="radio" name="script" checked={script === 'hans'} onChange={() => setScript('hans')} /> {t.hans}
+        </label>
+        <label>
+          <input type="radio" name="script" checked={script === 'hant'} onChange={() => setScript('hant')} /> {t.hant}
+        </label>
       </p>
-      {asOf && <p className="as-of-shown" data-testid="export-as-of">{t.asOfShown(asOf)}</p>}
+      {asOf && (
+        <p className="as-of-shown" data-testid="export-as-of">
+          {t.asOfShown(asOf)}
+        </p>
+      )}
       {error && <p className="error">{error}</p>}
       <div className="buttons">
-        <button className="template-link" onClick={onTemplate} title={t.templateHint}>{t.template}</button>
+        <button className="template-link" onClick={onTemplate} title={t.templateHint}>
+          {t.template}
+        </button>
         <span className="spacer" />
         <button onClick={onClose}>{t.cancel}</button>
-        <button className="primary" disabled={chosen.size === 0} onClick={() => void go()}>{t.download}</button>
+        <button className="primary" disabled={chosen.size === 0} onClick={() => void go()}>
+          {t.download}
+        </button>
       </div>
     </Modal>
   );
@@ -89,22 +139,44 @@ const selectOnEnter = {
 };
 
 /** New record, or a duplicate to another batch (then only the batch is asked). */
-export function RecordDialog({ t, lang, duplicateOf, onClose, onDone }: { t: Strings; lang: Lang; duplicateOf: RecordSummary | null; onClose: () => void; onDone: (id: number) => void }) {
-  const [values, setValues] = useState<Record<string, string>>(duplicateOf ? { batch: String(duplicateOf.batch + 1) } : { year: String(new Date().getFullYear()) });
+export function RecordDialog({
+  t,
+  lang,
+  duplicateOf,
+  onClose,
+  onDone,
+}: {
+  t: Strings;
+  lang: Lang;
+  duplicateOf: RecordSummary | null;
+  onClose: () => void;
+  onDone: (id: number) => void;
+}) {
+  const [values, setValues] = useState<Record<string, string>>(
+    duplicateOf ? { batch: String(duplicateOf.batch + 1) } : { year: String(new Date().getFullYear()) },
+  );
   const [error, setError] = useState<string | null>(null);
   const fields = duplicateOf ? (['batch'] as const) : NEW_FIELDS;
   const submit = async () => {
     const parsed: Record<string, unknown> = {};
     for (const f of fields) {
       const p = parseCountyField(f, values[f] ?? '');
-      if (!p.ok) return setError(`${t.fields[f]}: ${findingMessage({ severity: 'error', code: p.code, params: { field: `county.${f}`, value: values[f] ?? '' } }, lang)}`);
+      if (!p.ok)
+        return setError(
+          `${t.fields[f]}: ${findingMessage({ severity: 'error', code: p.code, params: { field: `county.${f}`, value: values[f] ?? '' } }, lang)}`,
+        );
       parsed[f] = p.value;
     }
     try {
       if (duplicateOf) onDone((await api.duplicateRecord({ id: duplicateOf.id, batch: parsed.batch as number })).id);
       else {
         const county: County = countySchema.parse({
-          ...parsed, approvedOn: null, acceptedOn: null, investment: { total: '0', central: '0', localGov: '0', social: '0' }, centralArrangedUse: '0', statusNote: '',
+          ...parsed,
+          approvedOn: null,
+          acceptedOn: null,
+          investment: { total: '0', central: '0', localGov: '0', social: '0' },
+          centralArrangedUse: '0',
+          statusNote: '',
         });
         onDone((await api.createRecord({ county })).id);
       }
@@ -114,12 +186,24 @@ export function RecordDialog({ t, lang, duplicateOf, onClose, onDone }: { t: Str
   };
   return (
     <Modal title={duplicateOf ? `${t.duplicateRecord}: ${duplicateOf.county}` : t.newRecord} onClose={onClose}>
-      <form className="form" onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+      <form
+        className="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
         {fields.map((f) => (
           <label key={f} className="field">
-            <span>{t.fields[f]}{f === 'name' || f === 'batch' || f === 'year' ? ` (${t.required})` : ''}</span>
+            <span>
+              {t.fields[f]}
+              {f === 'name' || f === 'batch' || f === 'year' ? ` (${t.required})` : ''}
+            </span>
             <input
-              name={f} value={values[f] ?? ''} autoFocus={f === fields[0]} onChange={(e) => setValues({ ...values, [f]: e.target.value })}
+              name={f}
+              value={values[f] ?? ''}
+              autoFocus={f === fields[0]}
+              onChange={(e) => setValues({ ...values, [f]: e.target.value })}
               // A suggested value (this year, the next batch) is selected when the field is entered, so typing replaces it.
               {...(f === 'year' || duplicateOf ? selectOnEnter : {})}
             />
@@ -127,8 +211,12 @@ export function RecordDialog({ t, lang, duplicateOf, onClose, onDone }: { t: Str
         ))}
         {error && <p className="error">{error}</p>}
         <div className="buttons">
-          <button type="button" onClick={onClose}>{t.cancel}</button>
-          <button type="submit" className="primary">{t.ok}</button>
+          <button type="button" onClick={onClose}>
+            {t.cancel}
+          </button>
+          <button type="submit" className="primary">
+            {t.ok}
+          </button>
         </div>
       </form>
     </Modal>
@@ -142,7 +230,14 @@ export const nextStatus = (s: ReviewStatus): ReviewStatus => (s === 'accepted' ?
  * Changes a record's review status, signed with the name set once in the preferences (asked here
  * the first time), with an optional remark; leaving 已验收 needs a reason. One undo step.
  */
-export function StatusDialog({ record, name, t, lang, onClose, onDone }: {
+export function StatusDialog({
+  record,
+  name,
+  t,
+  lang,
+  onClose,
+  onDone,
+}: {
   /** `version`: the record's version as this window shows it; the store refuses the change if the record changed since. */
   record: { id: number; county: string; batch: number; status: StatusInfo; version?: number };
   name: string | null;
@@ -164,7 +259,13 @@ export function StatusDialog({ record, name, t, lang, onClose, onDone }: {
     if (needsReason && !remark.trim()) return setError(t.reasonNeeded);
     try {
       if (by !== name) await api.setPreferences({ name: by });
-      await api.setStatus({ id: record.id, status, by, ...(record.version !== undefined ? { version: record.version } : {}), ...(needsReason ? { reason: remark.trim() } : remark.trim() ? { remark: remark.trim() } : {}) });
+      await api.setStatus({
+        id: record.id,
+        status,
+        by,
+        ...(record.version !== undefined ? { version: record.version } : {}),
+        ...(needsReason ? { reason: remark.trim() } : remark.trim() ? { remark: remark.trim() } : {}),
+      });
       onDone(status, by);
     } catch (e) {
       setError(message(e, lang));
@@ -172,13 +273,31 @@ export function StatusDialog({ record, name, t, lang, onClose, onDone }: {
   };
   return (
     <Modal title={t.statusTitle(`${record.county} · ${t.batchOf} ${record.batch}`)} onClose={onClose}>
-      <form className="form status-form" onSubmit={(e) => { e.preventDefault(); void submit(); }}>
-        <p>{t.statusLabel}: <b>{t.statuses[record.status.status]}</b>{record.status.by ? ` (${t.statusBy(record.status.by, dayOf(record.status.at))})` : ''}</p>
+      <form
+        className="form status-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <p>
+          {t.statusLabel}: <b>{t.statuses[record.status.status]}</b>
+          {record.status.by ? ` (${t.statusBy(record.status.by, dayOf(record.status.at))})` : ''}
+        </p>
         <fieldset className="choice">
           <legend>{t.newStatus}</legend>
           {STATUSES.map((s) => (
             // An accepted record is not accepted again (the store refuses it): its sign-off stays as it is.
-            <label key={s}><input type="radio" name="status" checked={status === s} disabled={unlocking && s === 'accepted'} onChange={() => setStatus(s)} /> {t.statuses[s]}</label>
+            <label key={s}>
+              <input
+                type="radio"
+                name="status"
+                checked={status === s}
+                disabled={unlocking && s === 'accepted'}
+                onChange={() => setStatus(s)}
+              />{' '}
+              {t.statuses[s]}
+            </label>
           ))}
         </fieldset>
         <label className="field">
@@ -191,12 +310,25 @@ export function StatusDialog({ record, name, t, lang, onClose, onDone }: {
             <input name="name" value={signer} autoFocus={!name} onChange={(e) => setSigner(e.target.value)} />
           </label>
         ) : (
-          <p className="signer">{t.signedBy}: <b>{signer}</b> <button type="button" className="link" onClick={() => setAskName(true)}>{t.settings}</button></p>
+          <p className="signer">
+            {t.signedBy}: <b>{signer}</b>{' '}
+            <button type="button" className="link" onClick={() => setAskName(true)}>
+              {t.settings}
+            </button>
+          </p>
         )}
-        {error && <p className="error" role="alert">{error}</p>}
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
         <div className="buttons">
-          <button type="button" onClick={onClose}>{t.cancel}</button>
-          <button type="submit" className="primary">{t.ok}</button>
+          <button type="button" onClick={onClose}>
+            {t.cancel}
+          </button>
+          <button type="submit" className="primary">
+            {t.ok}
+          </button>
         </div>
       </form>
     </Modal>
@@ -204,7 +336,19 @@ export function StatusDialog({ record, name, t, lang, onClose, onDone }: {
 }
 
 /** 设置: the name status changes are signed with (set once, kept in the data file). */
-export function SettingsDialog({ name, t, lang, onClose, onSaved }: { name: string | null; t: Strings; lang: Lang; onClose: () => void; onSaved: (name: string) => void }) {
+export function SettingsDialog({
+  name,
+  t,
+  lang,
+  onClose,
+  onSaved,
+}: {
+  name: string | null;
+  t: Strings;
+  lang: Lang;
+  onClose: () => void;
+  onSaved: (name: string) => void;
+}) {
   const [value, setValue] = useState(name ?? '');
   const [error, setError] = useState<string | null>(null);
   const submit = async () => {
@@ -218,15 +362,29 @@ export function SettingsDialog({ name, t, lang, onClose, onSaved }: { name: stri
   };
   return (
     <Modal title={t.settingsTitle} onClose={onClose}>
-      <form className="form" onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+      <form
+        className="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
         <label className="field">
           <span>{t.nameLabel}</span>
           <input name="name" value={value} autoFocus onChange={(e) => setValue(e.target.value)} />
         </label>
-        {error && <p className="error" role="alert">{error}</p>}
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
         <div className="buttons">
-          <button type="button" onClick={onClose}>{t.cancel}</button>
-          <button type="submit" className="primary">{t.save}</button>
+          <button type="button" onClick={onClose}>
+            {t.cancel}
+          </button>
+          <button type="submit" className="primary">
+            {t.save}
+          </button>
         </div>
       </form>
     </Modal>
@@ -234,12 +392,29 @@ export function SettingsDialog({ name, t, lang, onClose, onSaved }: { name: stri
 }
 
 /** 空白模板: the blank acceptance workbook for counties, in either script. */
-export function TemplateDialog({ t, lang, desktop, onClose, onSaved }: { t: Strings; lang: Lang; desktop: boolean; onClose: () => void; onSaved: (path: string) => void }) {
+export function TemplateDialog({
+  t,
+  lang,
+  desktop,
+  onClose,
+  onSaved,
+}: {
+  t: Strings;
+  lang: Lang;
+  desktop: boolean;
+  onClose: () => void;
+  onSaved: (path: string) => void;
+}) {
   const [script, setScript] = useState<'hans' | 'hant'>('hans');
   const [error, setError] = useState<string | null>(null);
   const go = async () => {
     try {
-      const path = await saveOrDownload(desktop, () => api.saveTemplate({ script }), () => api.exportTemplate({ script }), XLSX_TYPE);
+      const path = await saveOrDownload(
+        desktop,
+        () => api.saveTemplate({ script }),
+        () => api.exportTemplate({ script }),
+        XLSX_TYPE,
+      );
       if (path) onSaved(path);
       onClose();
     } catch (e) {
@@ -251,13 +426,19 @@ export function TemplateDialog({ t, lang, desktop, onClose, onSaved }: { t: Stri
       <p className="hint">{t.templateHint}</p>
       <p className="choice">
         {t.script}:
-        <label><input type="radio" name="template-script" checked={script === 'hans'} onChange={() => setScript('hans')} /> {t.hans}</label>
-        <label><input type="radio" name="template-script" checked={script === 'hant'} onChange={() => setScript('hant')} /> {t.hant}</label>
+        <label>
+          <input type="radio" name="template-script" checked={script === 'hans'} onChange={() => setScript('hans')} /> {t.hans}
+        </label>
+        <label>
+          <input type="radio" name="template-script" checked={script === 'hant'} onChange={() => setScript('hant')} /> {t.hant}
+        </label>
       </p>
       {error && <p className="error">{error}</p>}
       <div className="buttons">
         <button onClick={onClose}>{t.cancel}</button>
-        <button className="primary" onClick={() => void go()}>{t.templateDownload}</button>
+        <button className="primary" onClick={() => void go()}>
+          {t.templateDownload}
+        </button>
       </div>
     </Modal>
   );

@@ -28,10 +28,18 @@ function Changes({ r, t }: { r: Planned; t: Strings }) {
   if (!c) return null;
   const rows = (x: { added: number; removed: number }) => t.importChanges.rows(x.added, x.removed);
   const amounts: string[] = [];
-  if (c.totals.planned[0] !== c.totals.planned[1]) amounts.push(`${t.importColumns.planned} ${c.totals.planned[0]} → ${c.totals.planned[1]}`);
+  if (c.totals.planned[0] !== c.totals.planned[1])
+    amounts.push(`${t.importColumns.planned} ${c.totals.planned[0]} → ${c.totals.planned[1]}`);
   if (c.totals.actual[0] !== c.totals.actual[1]) amounts.push(`${t.importColumns.actual} ${c.totals.actual[0]} → ${c.totals.actual[1]}`);
-  if (c.totals.rate[0] !== c.totals.rate[1]) amounts.push(`${t.importColumns.rate} ${c.totals.rate[0] ?? '—'} → ${c.totals.rate[1] ?? '—'}`);
-  const same = amounts.length === 0 && c.lines.length === 0 && !c.items.added && !c.items.removed && !c.disbursements.added && !c.disbursements.removed;
+  if (c.totals.rate[0] !== c.totals.rate[1])
+    amounts.push(`${t.importColumns.rate} ${c.totals.rate[0] ?? '—'} → ${c.totals.rate[1] ?? '—'}`);
+  const same =
+    amounts.length === 0 &&
+    c.lines.length === 0 &&
+    !c.items.added &&
+    !c.items.removed &&
+    !c.disbursements.added &&
+    !c.disbursements.removed;
   return (
     <div className="changes" data-testid="import-changes" style={{ fontSize: 13, color: '#444' }}>
       {same ? (
@@ -59,22 +67,46 @@ function unitFromText(f: Doubt['figures'][number], t: Strings): string {
   const u = f.unitFrom;
   if (!u) return '';
   const from = t.importDoubts.from;
-  return u.kind === 'header' ? from.header(u.cell ?? '', u.text ?? '') : u.kind === 'line' ? from.line(u.cell ?? '', u.text ?? '') : u.kind === 'text' ? from.text() : from.default();
+  return u.kind === 'header'
+    ? from.header(u.cell ?? '', u.text ?? '')
+    : u.kind === 'line'
+      ? from.line(u.cell ?? '', u.text ?? '')
+      : u.kind === 'text'
+        ? from.text()
+        : from.default();
 }
 
 /** Each doubt: its figures beside what the cells showed, the doubt in words, a box to confirm it. */
-function Doubts({ doubts, confirmed, onToggle, t, lang }: { doubts: Doubt[]; confirmed: Set<string>; onToggle: (ids: string[], on: boolean) => void; t: Strings; lang: Lang }) {
+function Doubts({
+  doubts,
+  confirmed,
+  onToggle,
+  t,
+  lang,
+}: {
+  doubts: Doubt[];
+  confirmed: Set<string>;
+  onToggle: (ids: string[], on: boolean) => void;
+  t: Strings;
+  lang: Lang;
+}) {
   const d = t.importDoubts;
   const open = doubts.filter((x) => !confirmed.has(x.id)).length;
   return (
-    <section className="doubts" data-testid="doubts" style={{ border: '1px solid #f0b429', background: '#fffbea', borderRadius: 4, padding: '8px 10px', margin: '8px 0' }}>
+    <section
+      className="doubts"
+      data-testid="doubts"
+      style={{ border: '1px solid #f0b429', background: '#fffbea', borderRadius: 4, padding: '8px 10px', margin: '8px 0' }}
+    >
       <h3 style={{ margin: '0 0 4px', fontSize: 15 }}>{d.title}</h3>
       <p style={{ margin: '0 0 6px', fontSize: 13 }}>{d.intro}</p>
       <table className="preview" style={{ fontSize: 13 }}>
         <thead>
           <tr>
             {[d.confirm, d.cell, d.seen, d.read, d.unit, d.why].map((h) => (
-              <th key={h} scope="col" style={headStyle}>{h}</th>
+              <th key={h} scope="col" style={headStyle}>
+                {h}
+              </th>
             ))}
           </tr>
         </thead>
@@ -83,16 +115,34 @@ function Doubts({ doubts, confirmed, onToggle, t, lang }: { doubts: Doubt[]; con
             const figures = x.figures.length ? x.figures : [null];
             const why = findingMessage(finding(x.code as FindingCode, x.params), lang);
             return figures.map((f, i) => (
-              <tr key={`${x.id}-${i}`} data-testid={i === 0 ? 'doubt-row' : undefined} data-code={x.code} style={{ background: confirmed.has(x.id) ? '#f1f8e9' : undefined }}>
+              <tr
+                key={`${x.id}-${i}`}
+                data-testid={i === 0 ? 'doubt-row' : undefined}
+                data-code={x.code}
+                style={{ background: confirmed.has(x.id) ? '#f1f8e9' : undefined }}
+              >
                 {i === 0 && (
                   <td rowSpan={figures.length} style={{ ...cellStyle, verticalAlign: 'top' }}>
-                    <input type="checkbox" aria-label={`${d.confirm} ${x.cell ?? ''} ${why}`} checked={confirmed.has(x.id)} onChange={(e) => onToggle([x.id], e.target.checked)} />
+                    <input
+                      type="checkbox"
+                      aria-label={`${d.confirm} ${x.cell ?? ''} ${why}`}
+                      checked={confirmed.has(x.id)}
+                      onChange={(e) => onToggle([x.id], e.target.checked)}
+                    />
                   </td>
                 )}
-                <td style={cellStyle}><code>{f ? `${f.sheet} › ${f.cell}` : [x.sheet, x.cell].filter(Boolean).join(' › ')}</code></td>
-                <td style={{ ...cellStyle, whiteSpace: 'normal', maxWidth: 260, fontFamily: 'monospace' }} data-testid="doubt-seen">{f?.seen ?? ''}</td>
-                <td style={{ ...number, fontWeight: 600 }} data-testid="doubt-read">{f?.read ?? '—'}</td>
-                <td style={{ ...cellStyle, whiteSpace: 'normal' }}>{f?.unit ? `${d.units[f.unit as Units]}(${unitFromText(f, t)})` : ''}</td>
+                <td style={cellStyle}>
+                  <code>{f ? `${f.sheet} › ${f.cell}` : [x.sheet, x.cell].filter(Boolean).join(' › ')}</code>
+                </td>
+                <td style={{ ...cellStyle, whiteSpace: 'normal', maxWidth: 260, fontFamily: 'monospace' }} data-testid="doubt-seen">
+                  {f?.seen ?? ''}
+                </td>
+                <td style={{ ...number, fontWeight: 600 }} data-testid="doubt-read">
+                  {f?.read ?? '—'}
+                </td>
+                <td style={{ ...cellStyle, whiteSpace: 'normal' }}>
+                  {f?.unit ? `${d.units[f.unit as Units]}(${unitFromText(f, t)})` : ''}
+                </td>
                 {i === 0 && (
                   <td rowSpan={figures.length} style={{ ...cellStyle, whiteSpace: 'normal', verticalAlign: 'top', color: '#8a4b00' }}>
                     {x.county ? <b>{x.county} </b> : null}
@@ -105,8 +155,23 @@ function Doubts({ doubts, confirmed, onToggle, t, lang }: { doubts: Doubt[]; con
         </tbody>
       </table>
       <p style={{ margin: '4px 0 0', fontSize: 13 }}>
-        {open > 0 && <span className="error" data-testid="doubts-open">{d.held(open)} </span>}
-        <button type="button" disabled={open === 0} onClick={() => onToggle(doubts.map((x) => x.id), true)}>{d.confirmAll}</button>
+        {open > 0 && (
+          <span className="error" data-testid="doubts-open">
+            {d.held(open)}{' '}
+          </span>
+        )}
+        <button
+          type="button"
+          disabled={open === 0}
+          onClick={() =>
+            onToggle(
+              doubts.map((x) => x.id),
+              true,
+            )
+          }
+        >
+          {d.confirmAll}
+        </button>
       </p>
     </section>
   );
@@ -126,12 +191,25 @@ function correctionWords(c: SheetReading['correction'], t: Strings): string {
 }
 
 /** How a sheet's table 三 was read, for the person to correct: columns, units, rows. */
-function Correction({ reading, draft, onChange, onDrop, t }: { reading: SheetReading; draft: SheetCorrection; onChange: (c: SheetCorrection) => void; onDrop: () => void; t: Strings }) {
+function Correction({
+  reading,
+  draft,
+  onChange,
+  onDrop,
+  t,
+}: {
+  reading: SheetReading;
+  draft: SheetCorrection;
+  onChange: (c: SheetCorrection) => void;
+  onDrop: () => void;
+  t: Strings;
+}) {
   const d = t.importDoubts;
   const amountCols = reading.columns.filter((c) => c.field !== 'seq' && c.field !== 'name');
   const field = (f: 'planned' | 'actual') => draft[f] ?? reading.columns.find((c) => c.field === f)?.col ?? '';
   const unitOf = (col: string) => draft.units?.[col] ?? reading.columns.find((c) => c.col === col)?.unit ?? 'wan';
-  const readRow = (row: number, leftOut: string | null) => (draft.skipRows?.includes(row) ? false : draft.keepRows?.includes(row) ? true : leftOut === null);
+  const readRow = (row: number, leftOut: string | null) =>
+    draft.skipRows?.includes(row) ? false : draft.keepRows?.includes(row) ? true : leftOut === null;
   const setRow = (row: number, leftOut: string | null, on: boolean) => {
     const skip = new Set(draft.skipRows ?? []);
     const keep = new Set(draft.keepRows ?? []);
@@ -143,11 +221,21 @@ function Correction({ reading, draft, onChange, onDrop, t }: { reading: SheetRea
   };
   const label = (col: string) => `${col} ${reading.columns.find((c) => c.col === col)?.text.replace(/\s+/g, ' ') ?? ''}`;
   return (
-    <details open className="correction" data-testid={`correction-${reading.sheet}`} style={{ fontSize: 13, margin: '6px 0', border: '1px solid #ddd', borderRadius: 4, padding: '6px 10px' }}>
-      <summary style={{ cursor: 'pointer', fontWeight: 600 }}>{d.correct}: {d.correctSheet(reading.file, reading.sheet)}</summary>
+    <details
+      open
+      className="correction"
+      data-testid={`correction-${reading.sheet}`}
+      style={{ fontSize: 13, margin: '6px 0', border: '1px solid #ddd', borderRadius: 4, padding: '6px 10px' }}
+    >
+      <summary style={{ cursor: 'pointer', fontWeight: 600 }}>
+        {d.correct}: {d.correctSheet(reading.file, reading.sheet)}
+      </summary>
       {reading.source === 'remembered' && (
         <p data-testid="remembered" style={{ color: '#1b5e20' }}>
-          {d.remembered(correctionWords(reading.correction, t))} <button type="button" onClick={onDrop}>{d.dropRemembered}</button>
+          {d.remembered(correctionWords(reading.correction, t))}{' '}
+          <button type="button" onClick={onDrop}>
+            {d.dropRemembered}
+          </button>
         </p>
       )}
       {reading.source === 'user' && <p style={{ color: '#1b5e20' }}>{d.userCorrection(correctionWords(reading.correction, t))}</p>}
@@ -157,7 +245,9 @@ function Correction({ reading, draft, onChange, onDrop, t }: { reading: SheetRea
             {f === 'planned' ? d.plannedColumn : d.actualColumn}{' '}
             <select value={field(f)} onChange={(e) => onChange({ ...draft, [f]: e.target.value })}>
               {amountCols.map((c) => (
-                <option key={c.col} value={c.col}>{label(c.col)}</option>
+                <option key={c.col} value={c.col}>
+                  {label(c.col)}
+                </option>
               ))}
             </select>
           </label>
@@ -165,9 +255,15 @@ function Correction({ reading, draft, onChange, onDrop, t }: { reading: SheetRea
         {[field('planned'), field('actual')].filter(Boolean).map((col) => (
           <label key={`u-${col}`}>
             {col} {d.columnUnit}{' '}
-            <select aria-label={`${col} ${d.columnUnit}`} value={unitOf(col)} onChange={(e) => onChange({ ...draft, units: { ...draft.units, [col]: e.target.value as Units } })}>
+            <select
+              aria-label={`${col} ${d.columnUnit}`}
+              value={unitOf(col)}
+              onChange={(e) => onChange({ ...draft, units: { ...draft.units, [col]: e.target.value as Units } })}
+            >
               {(Object.keys(d.units) as Units[]).map((u) => (
-                <option key={u} value={u}>{d.units[u]}</option>
+                <option key={u} value={u}>
+                  {d.units[u]}
+                </option>
               ))}
             </select>
           </label>
@@ -179,7 +275,8 @@ function Correction({ reading, draft, onChange, onDrop, t }: { reading: SheetRea
           {reading.lines.map((l) => (
             <li key={l.row} style={{ listStyle: 'none' }}>
               <label style={{ textDecoration: l.leftOut === 'struck' ? 'line-through' : undefined, color: l.leftOut ? '#777' : undefined }}>
-                <input type="checkbox" checked={readRow(l.row, l.leftOut)} onChange={(e) => setRow(l.row, l.leftOut, e.target.checked)} /> {l.row}: {l.text}
+                <input type="checkbox" checked={readRow(l.row, l.leftOut)} onChange={(e) => setRow(l.row, l.leftOut, e.target.checked)} />{' '}
+                {l.row}: {l.text}
                 {l.leftOut && <i> ({d.leftOut[l.leftOut]})</i>}
               </label>
             </li>
@@ -190,7 +287,19 @@ function Correction({ reading, draft, onChange, onDrop, t }: { reading: SheetRea
   );
 }
 
-export function ImportDialog({ files, t, lang, onClose, onDone }: { files: PickedFile[]; t: Strings; lang: Lang; onClose: () => void; onDone: (r: ImportResult) => void }) {
+export function ImportDialog({
+  files,
+  t,
+  lang,
+  onClose,
+  onDone,
+}: {
+  files: PickedFile[];
+  t: Strings;
+  lang: Lang;
+  onClose: () => void;
+  onDone: (r: ImportResult) => void;
+}) {
   const [preview, setPreview] = useState<ImportResult | null>(null);
   const [onConflict, setOnConflict] = useState<'skip' | 'replace'>('skip');
   const [ledger, setLedger] = useState<LedgerChoice>('auto');
@@ -201,7 +310,11 @@ export function ImportDialog({ files, t, lang, onClose, onDone }: { files: Picke
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const run = useCallback(
-    async (dryRun: boolean, choice: 'skip' | 'replace', options: { ledger: LedgerChoice; corrections: SheetCorrection[]; confirm: string[] }) => {
+    async (
+      dryRun: boolean,
+      choice: 'skip' | 'replace',
+      options: { ledger: LedgerChoice; corrections: SheetCorrection[]; confirm: string[] },
+    ) => {
       setBusy(true);
       try {
         // A file that cannot be read does not block the others: it is skipped and named.
@@ -222,7 +335,12 @@ export function ImportDialog({ files, t, lang, onClose, onDone }: { files: Picke
     },
     [files, lang, onDone],
   );
-  const current = (over: Partial<{ ledger: LedgerChoice; corrections: SheetCorrection[] }> = {}) => ({ ledger, corrections, confirm: [...confirmed], ...over });
+  const current = (over: Partial<{ ledger: LedgerChoice; corrections: SheetCorrection[] }> = {}) => ({
+    ledger,
+    corrections,
+    confirm: [...confirmed],
+    ...over,
+  });
   useEffect(() => {
     // The files picked decide the first preview; a conflict choice previews again.
     void run(true, 'skip', { ledger: 'auto', corrections: [], confirm: [] });
@@ -254,19 +372,25 @@ export function ImportDialog({ files, t, lang, onClose, onDone }: { files: Picke
   const toggle = (ids: string[], on: boolean) =>
     setConfirmed((old) => {
       const next = new Set(old);
-      for (const id of ids) if (on) next.add(id);
-      else next.delete(id);
+      for (const id of ids)
+        if (on) next.add(id);
+        else next.delete(id);
       return next;
     });
   const hasErrors = preview?.findings.some((f) => f.severity === 'error');
   const hasConflicts = preview?.records.some((r) => r.existingId !== undefined);
   const withPayments = preview?.records.some((r) => r.ledger && (r.ledger.stored > 0 || r.ledger.file > 0));
   const derivedLedger = preview?.records.find((r) => r.ledger && r.ledger.result !== 'unchanged')?.ledger?.result;
-  const ledgerShown: LedgerChoice = ledger !== 'auto' ? ledger : derivedLedger === 'replaced' ? 'file' : derivedLedger === 'removed' ? 'remove' : 'keep';
+  const ledgerShown: LedgerChoice =
+    ledger !== 'auto' ? ledger : derivedLedger === 'replaced' ? 'file' : derivedLedger === 'removed' ? 'remove' : 'keep';
   const doubts = preview?.doubts ?? [];
   const open = doubts.filter((d) => !confirmed.has(d.id)).length;
   // Only doubts hold it: once each is confirmed, the import may write.
-  const blocked = !preview || preview.records.length === 0 || hasErrors || preview.records.some((r) => r.action === 'rejected' || r.action === 'conflict');
+  const blocked =
+    !preview ||
+    preview.records.length === 0 ||
+    hasErrors ||
+    preview.records.some((r) => r.action === 'rejected' || r.action === 'conflict');
   const canCommit = !busy && !blocked && open === 0;
   // Sheets to correct: those with a doubt, or read with a correction.
   const doubtful = new Set(doubts.map(key));
@@ -299,7 +423,9 @@ export function ImportDialog({ files, t, lang, onClose, onDone }: { files: Picke
                 <thead>
                   <tr>
                     {[c.action, c.county, c.batch, c.source, c.rows, c.planned, c.actual, c.rate, c.unit, c.ignored].map((h) => (
-                      <th key={h} scope="col" style={headStyle}>{h}</th>
+                      <th key={h} scope="col" style={headStyle}>
+                        {h}
+                      </th>
                     ))}
                   </tr>
                 </thead>
@@ -311,14 +437,21 @@ export function ImportDialog({ files, t, lang, onClose, onDone }: { files: Picke
                         {r.county}
                         <Changes r={r} t={t} />
                         {r.ledger && r.ledger.result !== 'unchanged' && (
-                          <div data-testid="import-ledger" style={{ fontSize: 13, color: r.ledger.result === 'removed' ? '#c62828' : '#444' }}>
+                          <div
+                            data-testid="import-ledger"
+                            style={{ fontSize: 13, color: r.ledger.result === 'removed' ? '#c62828' : '#444' }}
+                          >
                             {t.importLedger.result[r.ledger.result](r.ledger.stored, r.ledger.file)}
                           </div>
                         )}
                       </td>
                       <td style={cellStyle}>{r.batch ?? '—'}</td>
-                      <td style={{ ...cellStyle, whiteSpace: 'normal' }}>{r.file} › {r.sheet}</td>
-                      <td style={number}>{r.items} / {r.disbursements} / {r.payments}</td>
+                      <td style={{ ...cellStyle, whiteSpace: 'normal' }}>
+                        {r.file} › {r.sheet}
+                      </td>
+                      <td style={number}>
+                        {r.items} / {r.disbursements} / {r.payments}
+                      </td>
                       <td style={number}>{r.planned ?? '—'}</td>
                       <td style={number}>{r.actual ?? '—'}</td>
                       <td style={number}>{r.rate ?? '—'}</td>
@@ -342,30 +475,40 @@ export function ImportDialog({ files, t, lang, onClose, onDone }: { files: Picke
             ))}
             {Object.keys(drafts).length > 0 && (
               <p>
-                <button type="button" data-testid="reread" disabled={busy} onClick={applyDrafts}>{t.importDoubts.reread}</button>
+                <button type="button" data-testid="reread" disabled={busy} onClick={applyDrafts}>
+                  {t.importDoubts.reread}
+                </button>
               </p>
             )}
             {preview.findings.length > 0 && (
               <ul className="findings">
-                {preview.findings.filter((f) => !doubts.some((d) => d.code === f.code && d.cell === f.cell && d.sheet === f.sheet && d.file === f.file)).map((f, i) => (
-                  <li key={i} className={f.severity}>
-                    <b>{severityLabel(f.severity, lang)}</b> <code>{findingPlace(f)}</code> {findingMessage(f, lang)}
-                  </li>
-                ))}
+                {preview.findings
+                  .filter((f) => !doubts.some((d) => d.code === f.code && d.cell === f.cell && d.sheet === f.sheet && d.file === f.file))
+                  .map((f, i) => (
+                    <li key={i} className={f.severity}>
+                      <b>{severityLabel(f.severity, lang)}</b> <code>{findingPlace(f)}</code> {findingMessage(f, lang)}
+                    </li>
+                  ))}
               </ul>
             )}
             {hasConflicts && (
               <p className="choice">
                 {t.onConflict}:
-                <label><input type="radio" name="conflict" checked={onConflict === 'skip'} onChange={() => choose('skip')} /> {t.skip}</label>
-                <label><input type="radio" name="conflict" checked={onConflict === 'replace'} onChange={() => choose('replace')} /> {t.replace}</label>
+                <label>
+                  <input type="radio" name="conflict" checked={onConflict === 'skip'} onChange={() => choose('skip')} /> {t.skip}
+                </label>
+                <label>
+                  <input type="radio" name="conflict" checked={onConflict === 'replace'} onChange={() => choose('replace')} /> {t.replace}
+                </label>
               </p>
             )}
             {withPayments && (
               <p className="choice" data-testid="ledger-choice">
                 {t.importLedger.choice}:
                 {(['keep', 'file', 'remove'] as const).map((x) => (
-                  <label key={x}><input type="radio" name="ledger" checked={ledgerShown === x} onChange={() => chooseLedger(x)} /> {t.importLedger[x]}</label>
+                  <label key={x}>
+                    <input type="radio" name="ledger" checked={ledgerShown === x} onChange={() => chooseLedger(x)} /> {t.importLedger[x]}
+                  </label>
                 ))}
               </p>
             )}
@@ -374,7 +517,9 @@ export function ImportDialog({ files, t, lang, onClose, onDone }: { files: Picke
         )}
         <div className="buttons">
           <button onClick={onClose}>{t.cancel}</button>
-          <button className="primary" disabled={!canCommit} onClick={() => void run(false, onConflict, current())}>{t.commit}</button>
+          <button className="primary" disabled={!canCommit} onClick={() => void run(false, onConflict, current())}>
+            {t.commit}
+          </button>
         </div>
       </div>
     </div>

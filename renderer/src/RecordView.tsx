@@ -42,7 +42,11 @@ type Props = {
   onAsOf: (day: string | null) => void;
   onSaveCounty: SaveCounty;
   onEdit: (edits: CellEdit[], options?: { clear?: boolean }) => void;
-  onPaste: (table: Table, edits: { rowId: number; field: string; value: RawValue }[], append: Record<string, RawValue>[]) => Promise<boolean>;
+  onPaste: (
+    table: Table,
+    edits: { rowId: number; field: string; value: RawValue }[],
+    append: Record<string, RawValue>[],
+  ) => Promise<boolean>;
   onRows: (table: Table | 'indicators', op: RowOp) => Promise<boolean>;
   /** 四、绩效自评: paste of indicators, a field of the part saved, the part started. */
   onPastePerformance: (edits: { rowId: number; field: string; value: RawValue }[], append: Record<string, RawValue>[]) => Promise<boolean>;
@@ -63,7 +67,15 @@ type Focus = { line: number } | { paymentId: number; field?: string };
 
 /** The 合计 row of table 三. */
 const totalRow = (totals: CountyRecord['totals'], t: Strings): RowData[] => [
-  { id: -1, seq: t.total, name: '', planned: totals.planned, actual: totals.actual, rate: totals.rate, statedRate: totals.statedRate ?? null },
+  {
+    id: -1,
+    seq: t.total,
+    name: '',
+    planned: totals.planned,
+    actual: totals.actual,
+    rate: totals.rate,
+    statedRate: totals.statedRate ?? null,
+  },
 ];
 
 /** The record's review status under its title; an accepted record says it is locked, and who accepted it. */
@@ -73,7 +85,13 @@ function ReviewLine({ status, locked, t, onChange }: { status: View['status']; l
     <div className={`review-line${locked ? ' locked' : ''}`} data-testid="review-line">
       <span>{t.statusLabel}:</span>
       <StatusChip status={status} t={t} />
-      {locked ? <span className="locked-text" role="status">{t.lockedBanner(who ? `(${who})` : '')}</span> : who && <span className="who">{who}</span>}
+      {locked ? (
+        <span className="locked-text" role="status">
+          {t.lockedBanner(who ? `(${who})` : '')}
+        </span>
+      ) : (
+        who && <span className="who">{who}</span>
+      )}
       {status.remark && <span className="remark">“{status.remark}”</span>}
       <button onClick={onChange}>{locked ? t.unlock : t.changeStatus}</button>
     </div>
@@ -84,7 +102,10 @@ export const RecordView = forwardRef<RecordViewHandle, Props>(function RecordVie
   const { recordId, view, marks, lang, t } = props;
   const { record, findings } = view;
   // An accepted record is locked: every place a change could start says so, in the store's words.
-  const recordLocked = view.status.status === 'accepted' ? lockedMessages(record.county.name, record.county.batch, view.status.by, view.status.at)[lang] : null;
+  const recordLocked =
+    view.status.status === 'accepted'
+      ? lockedMessages(record.county.name, record.county.batch, view.status.by, view.status.at)[lang]
+      : null;
   const form = useRef<CountyFormHandle>(null);
   const grids = { items: useRef<GridHandle>(null), disbursements: useRef<GridHandle>(null) };
   const ledger = useRef<LedgerHandle>(null);
@@ -110,7 +131,10 @@ export const RecordView = forwardRef<RecordViewHandle, Props>(function RecordVie
         ...(form.current?.unsaved() ?? []),
         ...(['items', 'disbursements'] as const).map((g) => grids[g].current?.unsaved()),
         performance.current?.unsaved(),
-        ledger.current?.unsaved() ?? (draftsRef.current.some((d) => Object.values(d.raw).some((v) => v !== '')) ? t.newPaymentsUnsaved(draftsRef.current.length) : null),
+        ledger.current?.unsaved() ??
+          (draftsRef.current.some((d) => Object.values(d.raw).some((v) => v !== ''))
+            ? t.newPaymentsUnsaved(draftsRef.current.length)
+            : null),
       ].filter((x): x is string => !!x),
     discard: () => {
       form.current?.discard();
@@ -171,9 +195,15 @@ export const RecordView = forwardRef<RecordViewHandle, Props>(function RecordVie
 
   // A line with payments: its 实际拨付额度 is their sum as of the day, not typed; it opens them.
   const perLine = useMemo(() => paymentsPerLine(record), [record.payments]); // eslint-disable-line react-hooks/exhaustive-deps
-  const lineLocked = useCallback((row: number, field: string): CellLock | null => lineLock(record, perLine, row, field, lang, t), [perLine, record, lang, t]);
+  const lineLocked = useCallback(
+    (row: number, field: string): CellLock | null => lineLock(record, perLine, row, field, lang, t),
+    [perLine, record, lang, t],
+  );
   const goesWith = useCallback((rows: number[]) => paymentsWith(record, perLine, rows, t), [perLine, record, t]);
-  const openLine = useCallback((row: number) => openLedger({ line: record.disbursements[row]?.seq ?? 0 }), [openLedger, record.disbursements]);
+  const openLine = useCallback(
+    (row: number) => openLedger({ line: record.disbursements[row]?.seq ?? 0 }),
+    [openLedger, record.disbursements],
+  );
   const pinned = useMemo(() => totalRow(record.totals, t), [record.totals, t]);
 
   const grid = (table: Table) => (
@@ -208,17 +238,23 @@ export const RecordView = forwardRef<RecordViewHandle, Props>(function RecordVie
       {/* The record, the day its figures are as of, and the two views: in sight however far down the tables go. */}
       <div className="record-bar">
         <div className="record-head">
-          <h2 className="title">{record.county.name} · {t.batchOf} {record.county.batch} · {record.county.year}</h2>
+          <h2 className="title">
+            {record.county.name} · {t.batchOf} {record.county.batch} · {record.county.year}
+          </h2>
           <AsOfControl record={record} asOf={props.asOf} t={t} onChange={props.onAsOf} />
         </div>
         <ReviewLine status={view.status} locked={recordLocked} t={t} onChange={props.onChangeStatus} />
         <nav className="tabs" role="tablist">
-          <button role="tab" aria-selected={tab === 'tables'} onClick={() => setTab('tables')}>{t.tabTables}</button>
+          <button role="tab" aria-selected={tab === 'tables'} onClick={() => setTab('tables')}>
+            {t.tabTables}
+          </button>
           <button role="tab" aria-selected={tab === 'ledger'} data-testid="ledger-tab" onClick={() => setTab('ledger')}>
-            {t.tabLedger(payments)}{drafts.some((d) => Object.values(d.raw).some((v) => v !== '')) ? ' *' : ''}
+            {t.tabLedger(payments)}
+            {drafts.some((d) => Object.values(d.raw).some((v) => v !== '')) ? ' *' : ''}
           </button>
           <button role="tab" aria-selected={tab === 'performance'} data-testid="performance-tab" onClick={() => setTab('performance')}>
-            {PERF_STRINGS[lang].tab}{record.performance ? ` ${record.performance.total}` : ''}
+            {PERF_STRINGS[lang].tab}
+            {record.performance ? ` ${record.performance.total}` : ''}
           </button>
         </nav>
       </div>
@@ -264,13 +300,24 @@ export const RecordView = forwardRef<RecordViewHandle, Props>(function RecordVie
       )}
       {/* Hidden, not gone, behind the ledger: a value typed and refused stays where it was typed. */}
       <div className="tables" hidden={tab !== 'tables'}>
-          <h3>{t.basic}</h3>
-          <CountyForm key={recordId} ref={form} record={record} findings={findings} lang={lang} t={t} onSave={props.onSaveCounty} locked={recordLocked} />
-          <h3>{t.items}</h3>
-          {grid('items')}
-          <h3>{t.disbursements}</h3>
-          <p className="summary" data-testid="summary">{record.disbursementSummary}</p>
-          {grid('disbursements')}
+        <h3>{t.basic}</h3>
+        <CountyForm
+          key={recordId}
+          ref={form}
+          record={record}
+          findings={findings}
+          lang={lang}
+          t={t}
+          onSave={props.onSaveCounty}
+          locked={recordLocked}
+        />
+        <h3>{t.items}</h3>
+        {grid('items')}
+        <h3>{t.disbursements}</h3>
+        <p className="summary" data-testid="summary">
+          {record.disbursementSummary}
+        </p>
+        {grid('disbursements')}
       </div>
       <h3>{t.checks}</h3>
       <ul className="checks" data-testid="checks">

@@ -34,7 +34,11 @@ export function searchMatches(query: string, r: Pick<RecordSummary, 'province' |
 export function StatusChip({ status, t }: { status: RecordSummary['status']; t: Strings }) {
   const who = status.by ? t.statusBy(status.by, dayOf(status.at)) : '';
   return (
-    <span className={`status-chip ${status.status}`} data-status={status.status} title={`${t.statusLabel}: ${t.statuses[status.status]}${who ? ` (${who})` : ''}${status.remark ? ` — ${status.remark}` : ''}`}>
+    <span
+      className={`status-chip ${status.status}`}
+      data-status={status.status}
+      title={`${t.statusLabel}: ${t.statuses[status.status]}${who ? ` (${who})` : ''}${status.remark ? ` — ${status.remark}` : ''}`}
+    >
       {t.statuses[status.status]}
     </span>
   );
@@ -58,20 +62,37 @@ export function Sidebar({ records, selected, t, pinyin, notice, onSelect, onAdd,
       <input className="search" type="search" placeholder={t.search} value={query} onChange={(e) => setQuery(e.target.value)} />
       <div className="record-tools">
         <button onClick={onAdd}>{t.add}</button>
-        <button disabled={selected === null} onClick={onDuplicate}>{t.duplicate}</button>
-        <button disabled={selected === null} onClick={onDelete}>{t.delete}</button>
+        <button disabled={selected === null} onClick={onDuplicate}>
+          {t.duplicate}
+        </button>
+        <button disabled={selected === null} onClick={onDelete}>
+          {t.delete}
+        </button>
       </div>
-      {notice && <p className="sidebar-notice" role="alert">{notice}</p>}
+      {notice && (
+        <p className="sidebar-notice" role="alert">
+          {notice}
+        </p>
+      )}
       <nav>
         {groups.map(([group, list]) => (
           <div key={group} className="group">
             <h3>{group}</h3>
             {list.map((r) => (
-              <button key={r.id} className={`record${r.id === selected ? ' selected' : ''}`} onClick={() => onSelect(r.id)} data-county={r.county}>
+              <button
+                key={r.id}
+                className={`record${r.id === selected ? ' selected' : ''}`}
+                onClick={() => onSelect(r.id)}
+                data-county={r.county}
+              >
                 <span className="name">{r.county}</span>
                 <span className="rate">{showRate(r.rate)}%</span>
                 {r.errors + r.warnings > 0 && <span className={r.errors ? 'badge error' : 'badge warning'}>{r.errors + r.warnings}</span>}
-                {r.incomplete && <span className="badge incomplete" title={t.incompleteHint}>{t.incomplete}</span>}
+                {r.incomplete && (
+                  <span className="badge incomplete" title={t.incompleteHint}>
+                    {t.incomplete}
+                  </span>
+                )}
                 <StatusChip status={r.status} t={t} />
               </button>
             ))}

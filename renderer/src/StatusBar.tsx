@@ -5,18 +5,44 @@ import type { Strings } from './strings';
 import type { SaveState } from './useRecord';
 import type { Note } from './useStatus';
 
-type Props = { t: Strings; save: SaveState; drafts: number; note: Note | null; info: Output<'info'> | null; onRetry: () => void; onDiscardDrafts: () => void };
+type Props = {
+  t: Strings;
+  save: SaveState;
+  drafts: number;
+  note: Note | null;
+  info: Output<'info'> | null;
+  onRetry: () => void;
+  onDiscardDrafts: () => void;
+};
 
 export function StatusBar({ t, save, drafts, note, info, onRetry, onDiscardDrafts }: Props) {
   const state = save === 'saved' ? t.saved : save === 'saving' ? t.saving : save === 'offline' ? t.saveError : t.drafts(drafts);
   return (
     <footer className="status">
-      <span className={`save ${save}`} data-testid="save-state">{state}</span>
-      {(save === 'offline' || save === 'draft') && <button className="link" onClick={onRetry}>{t.retry}</button>}
-      {save === 'draft' && <button className="link" onClick={onDiscardDrafts}>{t.discardDrafts}</button>}
-      {note && <span className={`note ${note.kind}`} title={note.text} data-testid="note" role={note.kind === 'error' ? 'alert' : 'status'}>{note.text}</span>}
+      <span className={`save ${save}`} data-testid="save-state">
+        {state}
+      </span>
+      {(save === 'offline' || save === 'draft') && (
+        <button className="link" onClick={onRetry}>
+          {t.retry}
+        </button>
+      )}
+      {save === 'draft' && (
+        <button className="link" onClick={onDiscardDrafts}>
+          {t.discardDrafts}
+        </button>
+      )}
+      {note && (
+        <span className={`note ${note.kind}`} title={note.text} data-testid="note" role={note.kind === 'error' ? 'alert' : 'status'}>
+          {note.text}
+        </span>
+      )}
       <span className="spacer" />
-      {info && <span className="db" title={info.dbFile}>{t.database}: {info.dbFile}</span>}
+      {info && (
+        <span className="db" title={info.dbFile}>
+          {t.database}: {info.dbFile}
+        </span>
+      )}
     </footer>
   );
 }

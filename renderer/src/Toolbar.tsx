@@ -27,7 +27,23 @@ type Props = {
 
 const isMac = navigator.platform.toLowerCase().includes('mac');
 
-export function Toolbar({ t, lang, history, hasRecords, historyOpen, onUndo, onRedo, onHistory, onImport, onExport, onPrint, onLang, view, onView, onSettings }: Props) {
+export function Toolbar({
+  t,
+  lang,
+  history,
+  hasRecords,
+  historyOpen,
+  onUndo,
+  onRedo,
+  onHistory,
+  onImport,
+  onExport,
+  onPrint,
+  onLang,
+  view,
+  onView,
+  onSettings,
+}: Props) {
   const fileInput = useRef<HTMLInputElement>(null);
   const undoLabel = history?.undo ? t.undoStep(stepLabel(history.undo, lang)) : t.undo;
   const redoLabel = history?.redo ? t.redoStep(stepLabel(history.redo, lang)) : t.redo;
@@ -35,16 +51,54 @@ export function Toolbar({ t, lang, history, hasRecords, historyOpen, onUndo, onR
     <header className="toolbar">
       <h1>{t.app}</h1>
       <div className="views" role="tablist">
-        <button role="tab" aria-selected={view === 'records'} className={view === 'records' ? 'on' : undefined} onClick={() => onView('records')}>{t.viewRecords}</button>
-        <button role="tab" aria-selected={view === 'overview'} className={view === 'overview' ? 'on' : undefined} onClick={() => onView('overview')}>{t.viewOverview}</button>
+        <button
+          role="tab"
+          aria-selected={view === 'records'}
+          className={view === 'records' ? 'on' : undefined}
+          onClick={() => onView('records')}
+        >
+          {t.viewRecords}
+        </button>
+        <button
+          role="tab"
+          aria-selected={view === 'overview'}
+          className={view === 'overview' ? 'on' : undefined}
+          onClick={() => onView('overview')}
+        >
+          {t.viewOverview}
+        </button>
       </div>
       {/* Undo, redo and the language keep the keyboard where it was (the selected cell), as Excel's toolbar does. */}
-      <button className="step" data-testid="undo" onMouseDown={(e) => e.preventDefault()} disabled={history !== null && !history.undo} onClick={onUndo} title={`${undoLabel} (${isMac ? '⌘Z' : 'Ctrl+Z'})`}>{undoLabel}</button>
-      <button className="step" data-testid="redo" onMouseDown={(e) => e.preventDefault()} disabled={history !== null && !history.redo} onClick={onRedo} title={`${redoLabel} (${isMac ? '⇧⌘Z' : 'Ctrl+Y'})`}>{redoLabel}</button>
-      <button aria-expanded={historyOpen} onClick={onHistory}>{t.history}</button>
+      <button
+        className="step"
+        data-testid="undo"
+        onMouseDown={(e) => e.preventDefault()}
+        disabled={history !== null && !history.undo}
+        onClick={onUndo}
+        title={`${undoLabel} (${isMac ? '⌘Z' : 'Ctrl+Z'})`}
+      >
+        {undoLabel}
+      </button>
+      <button
+        className="step"
+        data-testid="redo"
+        onMouseDown={(e) => e.preventDefault()}
+        disabled={history !== null && !history.redo}
+        onClick={onRedo}
+        title={`${redoLabel} (${isMac ? '⇧⌘Z' : 'Ctrl+Y'})`}
+      >
+        {redoLabel}
+      </button>
+      <button aria-expanded={historyOpen} onClick={onHistory}>
+        {t.history}
+      </button>
       <button onClick={() => fileInput.current?.click()}>{t.import}</button>
-      <button disabled={!hasRecords} onClick={onExport}>{t.export}</button>
-      <button disabled={!hasRecords} onClick={onPrint}>{t.printPreview}</button>
+      <button disabled={!hasRecords} onClick={onExport}>
+        {t.export}
+      </button>
+      <button disabled={!hasRecords} onClick={onPrint}>
+        {t.printPreview}
+      </button>
       <input
         ref={fileInput}
         type="file"
@@ -60,7 +114,9 @@ export function Toolbar({ t, lang, history, hasRecords, historyOpen, onUndo, onR
       />
       <span className="spacer" />
       <button onClick={onSettings}>{t.settings}</button>
-      <button className="lang" onMouseDown={(e) => e.preventDefault()} onClick={onLang}>{t.language}</button>
+      <button className="lang" onMouseDown={(e) => e.preventDefault()} onClick={onLang}>
+        {t.language}
+      </button>
     </header>
   );
 }

@@ -19,10 +19,24 @@ export function Welcome({ t, onDemo, onNew, onImport, onTemplate }: Props) {
       <h2>{t.welcomeTitle}</h2>
       <p>{t.welcomeText}</p>
       <ul className="welcome-actions">
-        <li><button className="primary" onClick={onDemo}>{t.welcomeDemo}</button><span>{t.welcomeDemoHint}</span></li>
-        <li><button onClick={onNew}>{t.welcomeNew}</button><span>{t.welcomeNewHint}</span></li>
-        <li><button onClick={() => fileInput.current?.click()}>{t.import}</button><span>{t.welcomeImportHint}</span></li>
-        <li><button onClick={onTemplate}>{t.template}</button><span>{t.welcomeTemplateHint}</span></li>
+        <li>
+          <button className="primary" onClick={onDemo}>
+            {t.welcomeDemo}
+          </button>
+          <span>{t.welcomeDemoHint}</span>
+        </li>
+        <li>
+          <button onClick={onNew}>{t.welcomeNew}</button>
+          <span>{t.welcomeNewHint}</span>
+        </li>
+        <li>
+          <button onClick={() => fileInput.current?.click()}>{t.import}</button>
+          <span>{t.welcomeImportHint}</span>
+        </li>
+        <li>
+          <button onClick={onTemplate}>{t.template}</button>
+          <span>{t.welcomeTemplateHint}</span>
+        </li>
       </ul>
       <input
         ref={fileInput}

@@ -22,4 +22,8 @@ function tabId(): string {
   return id;
 }
 
-export const api: Client = createClient(window.yanshou ? ipcTransport((method, input) => window.yanshou!.invoke(method, input)) : httpTransport({ client: tabId(), secret: takeSessionSecret() }));
+export const api: Client = createClient(
+  window.yanshou
+    ? ipcTransport((method, input) => window.yanshou!.invoke(method, input))
+    : httpTransport({ client: tabId(), secret: takeSessionSecret() }),
+);

@@ -24,7 +24,10 @@ export function applyEdits(record: CountyRecord, ids: RowIds, edits: readonly Ro
   if (edits.length === 0) return record;
   const items = record.items.slice();
   const disbursements = record.disbursements.slice();
-  const index = { items: new Map(ids.itemIds.map((id, i) => [id, i])), disbursements: new Map(ids.disbursementIds.map((id, i) => [id, i])) };
+  const index = {
+    items: new Map(ids.itemIds.map((id, i) => [id, i])),
+    disbursements: new Map(ids.disbursementIds.map((id, i) => [id, i])),
+  };
   let planned = fen(record.totals.planned);
   let actual = fen(record.totals.actual);
   let renamed = false;
@@ -50,7 +53,13 @@ export function applyEdits(record: CountyRecord, ids: RowIds, edits: readonly Ro
   }
   const totals = { ...record.totals, planned: formatWan(planned), actual: formatWan(actual), rate: rate(actual, planned) };
   const script = renamed ? recordScript({ county: record.county, items, disbursements }) : scriptOf(record);
-  return { ...record, items, disbursements, totals, disbursementSummary: disbursementSummary({ county: record.county, totals, asOf: record.asOf }, script) };
+  return {
+    ...record,
+    items,
+    disbursements,
+    totals,
+    disbursementSummary: disbursementSummary({ county: record.county, totals, asOf: record.asOf }, script),
+  };
 }
 
 /** A payment added and not yet in the store's copy: its key (below 0) until the store gives it an id. */
@@ -83,7 +92,7 @@ export function applyPayments(
   list.sort((a, b) => a.payment.line - b.payment.line || (a.payment.date < b.payment.date ? -1 : a.payment.date > b.payment.date ? 1 : 0));
   const ledger = new Set((record.payments ?? []).map((p) => p.line));
   const input = toInput(record);
-  input.disbursements = input.disbursements.map((d, i) => ({ ...d, actual: ledger.has(d.seq) ? typedActuals[i] ?? null : d.actual }));
+  input.disbursements = input.disbursements.map((d, i) => ({ ...d, actual: ledger.has(d.seq) ? (typedActuals[i] ?? null) : d.actual }));
   if (list.length) input.payments = list.map((p) => p.payment);
   else delete input.payments;
   return { record: computeRecord(input, { asOf: record.asOf ?? asOf }), paymentIds: list.map((p) => p.id) };

@@ -20,11 +20,28 @@ export type CellEdit = { table: GridTable; rowId: number; field: string; raw: Ra
 /** A payment added in the ledger: a key (below 0) until the store gives it an id, what was typed, and what it reads as. */
 export type NewPayment = { key: number; raw: Partial<Record<PaymentField, RawValue>>; payment: Payment };
 /** One user action's edits, written as one step: queued, written (not yet in the store's copy on screen), or kept as a draft. */
-export type Op = { id: number; recordId: number; table: GridTable; edits: CellEdit[]; append: NewPayment[]; clear: boolean; status: 'queued' | 'written' | 'draft' };
+export type Op = {
+  id: number;
+  recordId: number;
+  table: GridTable;
+  edits: CellEdit[];
+  append: NewPayment[];
+  clear: boolean;
+  status: 'queued' | 'written' | 'draft';
+};
 
 /** The record on screen. paymentIds are the payments' ids, in the record's order; a payment added in this
  * window keeps the key it was typed under (the grid's row stays the same row when the store answers). */
-export type View = { record: CountyRecord; findings: Finding[]; itemIds: number[]; disbursementIds: number[]; paymentIds: number[]; indicatorIds: number[]; status: Loaded['status']; version: number };
+export type View = {
+  record: CountyRecord;
+  findings: Finding[];
+  itemIds: number[];
+  disbursementIds: number[];
+  paymentIds: number[];
+  indicatorIds: number[];
+  status: Loaded['status'];
+  version: number;
+};
 export type Marks = Record<GridTable, ReadonlyMap<string, CellMark>>;
 /** Cells whose value the store refused, by `${rowId}:${field}`, with the reason. */
 export type Refusals = ReadonlyMap<string, CellMark & { table: GridTable }>;
@@ -42,7 +59,8 @@ export function enqueue(ops: readonly Op[], op: Op): Op[] {
 
 /** The next op to write, in the order they were made. */
 export const nextQueued = (ops: readonly Op[]): Op | undefined => ops.find((o) => o.status === 'queued');
-export const withStatus = (ops: readonly Op[], id: number, status: Op['status']): Op[] => ops.map((o) => (o.id === id ? { ...o, status } : o));
+export const withStatus = (ops: readonly Op[], id: number, status: Op['status']): Op[] =>
+  ops.map((o) => (o.id === id ? { ...o, status } : o));
 export const without = (ops: readonly Op[], id: number): Op[] => ops.filter((o) => o.id !== id);
 /** 重试保存: every draft is queued again. */
 export const requeueDrafts = (ops: readonly Op[]): Op[] => ops.map((o) => (o.status === 'draft' ? { ...o, status: 'queued' } : o));
@@ -51,7 +69,10 @@ export const dropDrafts = (ops: readonly Op[]): Op[] => ops.filter((o) => o.stat
 /** The ops written before a reload was asked for: the store's copy it brings holds them. */
 export const writtenIds = (ops: readonly Op[]): Set<number> => new Set(ops.filter((o) => o.status === 'written').map((o) => o.id));
 export const notIn = (ops: readonly Op[], seen: ReadonlySet<number>): Op[] => ops.filter((o) => !seen.has(o.id));
-export const counts = (ops: readonly Op[]) => ({ pending: ops.filter((o) => o.status === 'queued').length, drafts: ops.filter((o) => o.status === 'draft').length });
+export const counts = (ops: readonly Op[]) => ({
+  pending: ops.filter((o) => o.status === 'queued').length,
+  drafts: ops.filter((o) => o.status === 'draft').length,
+});
 /** When the queue is empty: saved, or draft while drafts are kept. */
 export const restingState = (ops: readonly Op[]): SaveState => (ops.some((o) => o.status === 'draft') ? 'draft' : 'saved');
 
@@ -85,9 +106,15 @@ export function unrefuse(marks: Refusals, op: Op): Refusals {
 
 /** The marks of each table: refusals, and drafts (a value the server failed to store). */
 export function marksOf(refusals: Refusals, ops: readonly Op[], draftText: string): Marks {
-  const out = { items: new Map<string, CellMark>(), disbursements: new Map<string, CellMark>(), payments: new Map<string, CellMark>(), indicators: new Map<string, CellMark>() };
+  const out = {
+    items: new Map<string, CellMark>(),
+    disbursements: new Map<string, CellMark>(),
+    payments: new Map<string, CellMark>(),
+    indicators: new Map<string, CellMark>(),
+  };
   for (const [key, m] of refusals) out[m.table].set(key, { kind: m.kind, message: m.message });
-  for (const o of ops) if (o.status === 'draft') for (const e of o.edits) out[e.table].set(`${e.rowId}:${e.field}`, { kind: 'draft', message: draftText });
+  for (const o of ops)
+    if (o.status === 'draft') for (const e of o.edits) out[e.table].set(`${e.rowId}:${e.field}`, { kind: 'draft', message: draftText });
   return out;
 }
 
@@ -95,12 +122,15 @@ export function marksOf(refusals: Refusals, ops: readonly Op[], draftText: strin
 export function viewOf(base: Loaded, ops: readonly Op[], keyOf: (id: number) => number, asOf: string | undefined): View {
   const mine = ops.filter((o) => o.recordId === base.id);
   const paymentIds = base.paymentIds.map(keyOf);
-  const edits = mine.flatMap((o) => (o.table === 'payments' || o.table === 'indicators' ? [] : (o.edits as (CellEdit & { table: 'items' | 'disbursements' })[])));
+  const edits = mine.flatMap((o) =>
+    o.table === 'payments' || o.table === 'indicators' ? [] : (o.edits as (CellEdit & { table: 'items' | 'disbursements' })[]),
+  );
   const payments = mine.filter((o) => o.table === 'payments');
   const indicatorEdits = mine.flatMap((o) => (o.table === 'indicators' ? o.edits : []));
   const { indicatorIds } = base;
   const same = { itemIds: base.itemIds, disbursementIds: base.disbursementIds, indicatorIds, status: base.status, version: base.version };
-  if (edits.length === 0 && payments.length === 0 && indicatorEdits.length === 0) return { record: base.record, findings: base.findings, paymentIds, ...same };
+  if (edits.length === 0 && payments.length === 0 && indicatorEdits.length === 0)
+    return { record: base.record, findings: base.findings, paymentIds, ...same };
   let record = edits.length ? applyEdits(base.record, base, edits) : base.record;
   let ids = paymentIds;
   if (payments.length) ({ record, paymentIds: ids } = applyPayments(record, paymentIds, base.typedActuals, payments, asOf));

@@ -12,7 +12,12 @@ export const PDF_TYPE = 'application/pdf';
  * A file the app makes, put where the user keeps it: through the native save dialog in the desktop
  * app (its path; null when cancelled), as a download in web mode (null: the browser says where).
  */
-export async function saveOrDownload(desktop: boolean, save: () => Promise<{ path: string | null }>, make: () => Promise<{ fileName: string; bytes: Uint8Array }>, type: string): Promise<string | null> {
+export async function saveOrDownload(
+  desktop: boolean,
+  save: () => Promise<{ path: string | null }>,
+  make: () => Promise<{ fileName: string; bytes: Uint8Array }>,
+  type: string,
+): Promise<string | null> {
   if (desktop) return (await save()).path;
   const { fileName, bytes } = await make();
   download(fileName, bytes, type);

@@ -21,7 +21,13 @@ export function findingPlace(f: Finding, paymentIds: readonly number[], record: 
   if (target.table === 'performance') return null;
   if (target.table === 'county') return { kind: 'county', field: target.field };
   // A total: the last line of table 三, the column it is about.
-  if (target.table === 'totals') return { kind: 'grid', table: 'disbursements', row: Math.max(0, record.disbursements.length - 1), field: target.field === 'statedRate' ? 'statedRate' : target.field ?? 'planned' };
+  if (target.table === 'totals')
+    return {
+      kind: 'grid',
+      table: 'disbursements',
+      row: Math.max(0, record.disbursements.length - 1),
+      field: target.field === 'statedRate' ? 'statedRate' : (target.field ?? 'planned'),
+    };
   return { kind: 'grid', table: target.table, row: target.row ?? 0, field: target.field ?? 'name' };
 }
 
@@ -33,7 +39,14 @@ export function paymentsPerLine(record: CountyRecord): Map<number, number> {
 }
 
 /** A line with payments: its 实际拨付额度 is their sum, not typed — the refusal when something is typed there, and its tooltip. */
-export function lineLock(record: CountyRecord, perLine: ReadonlyMap<number, number>, row: number, field: string, lang: Lang, t: Strings): { message: string; tip: string } | null {
+export function lineLock(
+  record: CountyRecord,
+  perLine: ReadonlyMap<number, number>,
+  row: number,
+  field: string,
+  lang: Lang,
+  t: Strings,
+): { message: string; tip: string } | null {
   const n = field === 'actual' ? perLine.get(record.disbursements[row]?.seq ?? -1) : undefined;
   if (!n) return null;
   const place = lang === 'zh' ? `第 ${row + 1} 行 ${t.columns.actual}` : `Row ${row + 1}, ${t.columns.actual}`;

@@ -12,9 +12,17 @@ export function nextIndex(count: number, current: number, back: boolean): number
 export type RegionKey = { kind: 'region' | 'table'; back: boolean } | { kind: 'view'; view: 'records' | 'overview' } | null;
 
 /** What a key press asks of the page's regions, or null. */
-export function regionKey(e: { key: string; code: string; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }): RegionKey {
+export function regionKey(e: {
+  key: string;
+  code: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  shiftKey: boolean;
+  altKey: boolean;
+}): RegionKey {
   if (e.key === 'F6' && !e.ctrlKey && !e.altKey && !e.metaKey) return { kind: 'region', back: e.shiftKey };
   if (e.key === 'Tab' && e.ctrlKey && !e.altKey && !e.metaKey) return { kind: 'table', back: e.shiftKey };
-  if ((e.ctrlKey || e.metaKey) && e.shiftKey && !e.altKey && (e.code === 'Digit1' || e.code === 'Digit2')) return { kind: 'view', view: e.code === 'Digit1' ? 'records' : 'overview' };
+  if ((e.ctrlKey || e.metaKey) && e.shiftKey && !e.altKey && (e.code === 'Digit1' || e.code === 'Digit2'))
+    return { kind: 'view', view: e.code === 'Digit1' ? 'records' : 'overview' };
   return null;
 }

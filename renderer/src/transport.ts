@@ -9,7 +9,8 @@ import { decodeWire, encodeWire } from '../../shared/wire';
 export type IpcResult = { ok: true; value: unknown } | { ok: false; error: WireError };
 export type Invoke = (method: string, input: unknown) => Promise<IpcResult>;
 
-const isWire = (v: unknown): v is WireError => !!v && typeof v === 'object' && typeof (v as WireError).code === 'string' && typeof (v as WireError).message === 'string';
+const isWire = (v: unknown): v is WireError =>
+  !!v && typeof v === 'object' && typeof (v as WireError).code === 'string' && typeof (v as WireError).message === 'string';
 
 function httpFailure(status: number, body: string): WireError {
   try {
@@ -18,7 +19,11 @@ function httpFailure(status: number, body: string): WireError {
   } catch {
     // Not our JSON (a proxy's page, a cut-off body): say what there is.
   }
-  return { code: `http_${status}`, message: `服务器错误(HTTP ${status})`, messages: { zh: `服务器错误(HTTP ${status})`, en: `Server error (HTTP ${status})` } };
+  return {
+    code: `http_${status}`,
+    message: `服务器错误(HTTP ${status})`,
+    messages: { zh: `服务器错误(HTTP ${status})`, en: `Server error (HTTP ${status})` },
+  };
 }
 
 /** The header that carries web mode's per-session secret (electron/web/server.ts checks it with the cookie). */
@@ -31,7 +36,9 @@ const SESSION_KEY = 'yanshou-session';
  * (sessionStorage: this origin — port included — and this tab only; a reload keeps it). Unlike the
  * cookie, which the browser sends to every server on 127.0.0.1, no other program or page gets it.
  */
-export function takeSessionSecret(where: { location: Location; history: History; storage: Storage } = { location, history, storage: sessionStorage }): string | null {
+export function takeSessionSecret(
+  where: { location: Location; history: History; storage: Storage } = { location, history, storage: sessionStorage },
+): string | null {
   const m = /(?:^#|&)s=([\w-]{16,})/.exec(where.location.hash);
   if (m) {
     where.storage.setItem(SESSION_KEY, m[1]);
@@ -50,7 +57,11 @@ export function httpTransport(options: { client: string; secret?: string | null;
     try {
       const res = await doFetch(`/api/${method}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-yanshou-client': options.client, ...(options.secret ? { [SESSION_HEADER]: options.secret } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          'x-yanshou-client': options.client,
+          ...(options.secret ? { [SESSION_HEADER]: options.secret } : {}),
+        },
         body: encodeWire(input),
       });
       ({ status, ok } = res);
@@ -73,7 +84,11 @@ export function ipcTransport(invoke: Invoke): Transport {
     } catch (e) {
       // invoke() itself fails only when main cannot answer: a failure of the app, not a network.
       const text = (e as Error).message;
-      throw new ServerError({ code: 'ipc', message: `内部错误:${text}`, messages: { zh: `内部错误:${text}`, en: `Internal error: ${text}` } });
+      throw new ServerError({
+        code: 'ipc',
+        message: `内部错误:${text}`,
+        messages: { zh: `内部错误:${text}`, en: `Internal error: ${text}` },
+      });
     }
     if (result.ok) return result.value;
     throw result.error.code === 'internal' ? new ServerError(result.error) : new ApiError(result.error);

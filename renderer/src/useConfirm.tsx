@@ -47,7 +47,9 @@ function ConfirmDialog({ question, t }: { question: Question; t: Strings }) {
         <p>{question.text}</p>
         <div className="buttons">
           <button onClick={() => question.resolve(false)}>{question.cancel ?? t.cancel}</button>
-          <button ref={okRef} className="primary" onClick={() => question.resolve(true)}>{question.ok}</button>
+          <button ref={okRef} className="primary" onClick={() => question.resolve(true)}>
+            {question.ok}
+          </button>
         </div>
       </div>
     </div>

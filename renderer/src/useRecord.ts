@@ -15,8 +15,29 @@ import { api } from './api';
 import { message } from './errors';
 import { STRINGS } from './strings';
 import {
-  counts, dropDrafts, enqueue, failureOf, marksOf, nextDelay, nextQueued, notIn, refuse, requeueDrafts, restingState, unrefuse, viewOf,
-  withStatus, without, writtenIds, type CellEdit, type Loaded, type Marks, type NewPayment, type Op, type Refusals, type SaveState,
+  counts,
+  dropDrafts,
+  enqueue,
+  failureOf,
+  marksOf,
+  nextDelay,
+  nextQueued,
+  notIn,
+  refuse,
+  requeueDrafts,
+  restingState,
+  unrefuse,
+  viewOf,
+  withStatus,
+  without,
+  writtenIds,
+  type CellEdit,
+  type Loaded,
+  type Marks,
+  type NewPayment,
+  type Op,
+  type Refusals,
+  type SaveState,
 } from './editQueue';
 
 export { message };
@@ -109,9 +130,18 @@ export function useRecord(recordId: number | null, { onError, onWritten, lang, a
   /** Payment edits and added payments, one step; a payment typed under a key is edited by its id once the store gave it one. */
   const writePayments = async (op: Op) => {
     const keys = paymentKeys.current;
-    const edits = op.edits.map((e) => ({ paymentId: e.rowId > 0 ? e.rowId : keys.id.get(e.rowId) ?? 0, field: e.field as PaymentField, value: e.raw }));
+    const edits = op.edits.map((e) => ({
+      paymentId: e.rowId > 0 ? e.rowId : (keys.id.get(e.rowId) ?? 0),
+      field: e.field as PaymentField,
+      value: e.raw,
+    }));
     // Its payment was never stored (its adding was refused, and said so): the edit goes the same way.
-    if (edits.some((e) => e.paymentId === 0)) throw new ApiError({ code: 'no_row', message: STRINGS.zh.paymentNotStored, messages: { zh: STRINGS.zh.paymentNotStored, en: STRINGS.en.paymentNotStored } });
+    if (edits.some((e) => e.paymentId === 0))
+      throw new ApiError({
+        code: 'no_row',
+        message: STRINGS.zh.paymentNotStored,
+        messages: { zh: STRINGS.zh.paymentNotStored, en: STRINGS.en.paymentNotStored },
+      });
     const { appended } = await api.editPayments({ recordId: op.recordId, edits, append: op.append.map((a) => a.raw) });
     op.append.forEach((a, i) => {
       keys.id.set(a.key, appended[i]);
@@ -131,8 +161,18 @@ export function useRecord(recordId: number | null, { onError, onWritten, lang, a
       try {
         if (op.table === 'payments') await writePayments(op);
         else if (op.table === 'indicators')
-          await api.editIndicators({ recordId: op.recordId, edits: op.edits.map((e) => ({ rowId: e.rowId, field: e.field as IndicatorEditField, value: e.raw })), clear: op.clear });
-        else await api.editCells({ recordId: op.recordId, table: op.table, edits: op.edits.map((e) => ({ rowId: e.rowId, field: e.field, value: e.raw })), clear: op.clear });
+          await api.editIndicators({
+            recordId: op.recordId,
+            edits: op.edits.map((e) => ({ rowId: e.rowId, field: e.field as IndicatorEditField, value: e.raw })),
+            clear: op.clear,
+          });
+        else
+          await api.editCells({
+            recordId: op.recordId,
+            table: op.table,
+            edits: op.edits.map((e) => ({ rowId: e.rowId, field: e.field, value: e.raw })),
+            clear: op.clear,
+          });
         publish(withStatus(opsRef.current, op.id, 'written'));
         delay = 1000;
       } catch (e) {
@@ -168,7 +208,15 @@ export function useRecord(recordId: number | null, { onError, onWritten, lang, a
       const id = idRef.current;
       if (id === null || edits.length === 0) return;
       // A new value for a cell replaces its draft, and its old refusal mark goes.
-      const op: Op = { id: nextId.current++, recordId: id, table: edits[0].table, edits, append: [], clear: !!options.clear, status: 'queued' };
+      const op: Op = {
+        id: nextId.current++,
+        recordId: id,
+        table: edits[0].table,
+        edits,
+        append: [],
+        clear: !!options.clear,
+        status: 'queued',
+      };
       unmark(op);
       publish(enqueue(opsRef.current, op));
       void pump();
@@ -220,5 +268,19 @@ export function useRecord(recordId: number | null, { onError, onWritten, lang, a
   const view = useMemo(() => (base ? viewOf(base, ops, keyOf, asOf ?? undefined) : null), [base, ops, keyOf, asOf]);
   const marks = useMemo<Marks>(() => marksOf(refusals, ops, STRINGS[lang].draftMark), [refusals, ops, lang]);
   const { pending, drafts } = counts(ops);
-  return { view, save, pending, drafts, marks, edit, addPayments, paymentId, reload, settle, retryNow, discardDrafts, recordId: base?.id ?? null };
+  return {
+    view,
+    save,
+    pending,
+    drafts,
+    marks,
+    edit,
+    addPayments,
+    paymentId,
+    reload,
+    settle,
+    retryNow,
+    discardDrafts,
+    recordId: base?.id ?? null,
+  };
 }

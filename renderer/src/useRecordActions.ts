@@ -35,7 +35,20 @@ type Options = {
   notice: (text: string | null) => void;
 };
 
-export function useRecordActions({ selected, setSelected, settle, pendingWrites, refresh, say, confirm, recordView, paymentId, t, lang, notice }: Options) {
+export function useRecordActions({
+  selected,
+  setSelected,
+  settle,
+  pendingWrites,
+  refresh,
+  say,
+  confirm,
+  recordView,
+  paymentId,
+  t,
+  lang,
+  notice,
+}: Options) {
   const countySaves = useRef(new Set<Promise<unknown>>());
 
   /** Runs fn once typed values are written; its error is shown. True when it went through. */
@@ -63,7 +76,7 @@ export function useRecordActions({ selected, setSelected, settle, pendingWrites,
   const saveCounty = (field: CountyField, value: string): Promise<string | null> => {
     const id = selected;
     if (id === null) return Promise.resolve(null);
-    const saving = act(() => api.updateCounty({ id, field, value })).then((r) => (r.ok ? null : r.why ?? ''));
+    const saving = act(() => api.updateCounty({ id, field, value })).then((r) => (r.ok ? null : (r.why ?? '')));
     countySaves.current.add(saving);
     void saving.finally(() => countySaves.current.delete(saving));
     return saving;
@@ -74,7 +87,13 @@ export function useRecordActions({ selected, setSelected, settle, pendingWrites,
     if (recordId === null) return false;
     if (table === 'indicators') {
       if (op.kind === 'move') return false;
-      return (await act(() => (op.kind === 'insert' ? api.insertIndicators({ recordId, index: op.index, count: op.count }) : api.deleteIndicators({ recordId, rowIds: op.rowIds })))).ok;
+      return (
+        await act(() =>
+          op.kind === 'insert'
+            ? api.insertIndicators({ recordId, index: op.index, count: op.count })
+            : api.deleteIndicators({ recordId, rowIds: op.rowIds }),
+        )
+      ).ok;
     }
     const call = () =>
       op.kind === 'insert'
@@ -86,7 +105,11 @@ export function useRecordActions({ selected, setSelected, settle, pendingWrites,
   };
 
   /** A paste: cell edits and appended rows, one step. */
-  const paste = async (table: Table, edits: { rowId: number; field: string; value: RawValue }[], append: Record<string, RawValue>[]): Promise<boolean> => {
+  const paste = async (
+    table: Table,
+    edits: { rowId: number; field: string; value: RawValue }[],
+    append: Record<string, RawValue>[],
+  ): Promise<boolean> => {
     const recordId = selected;
     if (recordId === null) return false;
     if (table === 'indicators') return (await act(() => api.editIndicators({ recordId, edits: edits as IndicatorEdits, append }))).ok;
@@ -97,7 +120,7 @@ export function useRecordActions({ selected, setSelected, settle, pendingWrites,
   const savePerformance = (field: PerformanceField, value: string): Promise<string | null> => {
     const recordId = selected;
     if (recordId === null) return Promise.resolve(null);
-    return act(() => api.editPerformance({ recordId, edits: [{ field, value }] })).then((r) => (r.ok ? null : r.why ?? ''));
+    return act(() => api.editPerformance({ recordId, edits: [{ field, value }] })).then((r) => (r.ok ? null : (r.why ?? '')));
   };
   /** Starts 四、绩效自评 (the money from the record), with indicators drafted from table 二 or not. */
   const startPerformance = async (draft: boolean): Promise<boolean> => {

@@ -17,7 +17,7 @@ export function useRecordList(onError: (e: unknown) => void) {
     try {
       const list = await api.listRecords({});
       setRecords(list);
-      setSelected((s) => (s !== null && list.some((r) => r.id === s) ? s : list[0]?.id ?? null));
+      setSelected((s) => (s !== null && list.some((r) => r.id === s) ? s : (list[0]?.id ?? null)));
       return list;
     } catch (e) {
       onError(e);

@@ -17,7 +17,9 @@ function regions(): HTMLElement[] {
 /** Gives a region the keyboard: a table its cell sink, another region its first control. */
 function enter(region: HTMLElement): void {
   if (region.matches('[data-grid-sink]')) return region.focus();
-  const control = region.querySelector<HTMLElement>('input:not([disabled]):not([type="hidden"]), select:not([disabled]), button:not([disabled])');
+  const control = region.querySelector<HTMLElement>(
+    'input:not([disabled]):not([type="hidden"]), select:not([disabled]), button:not([disabled])',
+  );
   control?.focus();
 }
 

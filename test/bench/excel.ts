@@ -43,8 +43,14 @@ export async function benchExcel(): Promise<void> {
   // The bare write: the same workbook, loaded once, written again.
   const loaded = new ExcelJS.Workbook();
   await loaded.xlsx.load(bytes as unknown as ArrayBuffer);
-  const [bareWrite, exportTime] = await pair(() => loaded.xlsx.writeBuffer(), () => exportWorkbook(records));
-  const [bareRead, importTime] = await pair(() => new ExcelJS.Workbook().xlsx.load(bytes as unknown as ArrayBuffer), () => readWorkbook({ name: 'bench.xlsx', bytes }));
+  const [bareWrite, exportTime] = await pair(
+    () => loaded.xlsx.writeBuffer(),
+    () => exportWorkbook(records),
+  );
+  const [bareRead, importTime] = await pair(
+    () => new ExcelJS.Workbook().xlsx.load(bytes as unknown as ArrayBuffer),
+    () => readWorkbook({ name: 'bench.xlsx', bytes }),
+  );
   row('bare exceljs write', bareWrite);
   row('yanshou export', exportTime);
   row('bare exceljs read', bareRead);

@@ -46,8 +46,16 @@ export async function benchOverview(): Promise<void> {
   console.log(`Overview: ${RECORDS} records`);
   console.log(`  listRecords in the store (figures, checks, status of each)  ${ms(median(list))} (median of 5)`);
 
-  const child = spawn(process.execPath, [path.join(ROOT, 'electron/cli/bin.mjs'), 'web', '--db', db, '--no-open'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((resolve) => child.stdout!.on('data', (c) => { const m = /http:\S+/.exec(String(c)); if (m) resolve(m[0]); }));
+  const child = spawn(process.execPath, [path.join(ROOT, 'electron/cli/bin.mjs'), 'web', '--db', db, '--no-open'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve) =>
+    child.stdout!.on('data', (c) => {
+      const m = /http:\S+/.exec(String(c));
+      if (m) resolve(m[0]);
+    }),
+  );
   const browser = await launchBrowser();
   try {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
@@ -72,7 +80,13 @@ export async function benchOverview(): Promise<void> {
       // A click on 拨付率 sorts (ascending, descending, back): the first row changes.
       for (let i = 0; i < 3; i++) {
         const before = await page.evaluate(FIRST_ROW);
-        sort.push(await timed(page, `document.querySelector('.overview-grid .ag-header-cell[col-id="rate"] .ag-header-cell-label').click()`, `${FIRST_ROW} !== ${JSON.stringify(before)}`));
+        sort.push(
+          await timed(
+            page,
+            `document.querySelector('.overview-grid .ag-header-cell[col-id="rate"] .ag-header-cell-label').click()`,
+            `${FIRST_ROW} !== ${JSON.stringify(before)}`,
+          ),
+        );
       }
       // A filter (one province) and a search (initials): the table, its subtotals and the charts follow.
       const province = await page.locator('select[name="province"] option').nth(3).getAttribute('value');
@@ -94,8 +108,12 @@ export async function benchOverview(): Promise<void> {
       );
       await page.getByRole('button', { name: '清除筛选' }).click();
     }
-    console.log(`  click 总览 → table and charts on screen: first ${ms(open[0])}, then ${ms(median(open.slice(1)))} (median of ${open.length - 1})`);
-    console.log(`  sort by 拨付率 (click → rows in order on screen)            ${ms(median(sort))} (median of ${sort.length}; slowest ${sort.reduce((a, b) => Math.max(a, b)).toFixed(0)} ms)`);
+    console.log(
+      `  click 总览 → table and charts on screen: first ${ms(open[0])}, then ${ms(median(open.slice(1)))} (median of ${open.length - 1})`,
+    );
+    console.log(
+      `  sort by 拨付率 (click → rows in order on screen)            ${ms(median(sort))} (median of ${sort.length}; slowest ${sort.reduce((a, b) => Math.max(a, b)).toFixed(0)} ms)`,
+    );
     console.log(`  filter by a province (table, subtotals, charts)            ${ms(median(filter))} (median of ${filter.length})`);
     console.log(`  search by initials “sf1” (table, subtotals, charts)        ${ms(median(search))} (median of ${search.length})`);
     await context.close();

@@ -51,13 +51,17 @@ function peakMiB(command: Argv): number | null {
 
 function line(label: string, baseLabel: string, [base, ours]: [number, number], aim?: number): void {
   const ratio = ours / base;
-  console.log(`  ${label.padEnd(44)} ${ours.toFixed(0).padStart(6)} ms   ${baseLabel.padEnd(34)} ${base.toFixed(0).padStart(6)} ms   ${ratio.toFixed(2)}×${aim ? `  (aim ≤ ${aim}×)` : ''}`);
+  console.log(
+    `  ${label.padEnd(44)} ${ours.toFixed(0).padStart(6)} ms   ${baseLabel.padEnd(34)} ${base.toFixed(0).padStart(6)} ms   ${ratio.toFixed(2)}×${aim ? `  (aim ≤ ${aim}×)` : ''}`,
+  );
 }
 
 function memoryLine(label: string, bare: Argv, ours: Argv, aim?: number): void {
   const [b, o] = [peakMiB(bare), peakMiB(ours)];
   if (b === null || o === null) return;
-  console.log(`  ${label.padEnd(44)} ${o.toFixed(0).padStart(6)} MiB  ${'bare exceljs read'.padEnd(34)} ${b.toFixed(0).padStart(6)} MiB  ${(o / b).toFixed(2)}×${aim ? `  (aim ≤ ${aim}×)` : ''}`);
+  console.log(
+    `  ${label.padEnd(44)} ${o.toFixed(0).padStart(6)} MiB  ${'bare exceljs read'.padEnd(34)} ${b.toFixed(0).padStart(6)} MiB  ${(o / b).toFixed(2)}×${aim ? `  (aim ≤ ${aim}×)` : ''}`,
+  );
 }
 
 export async function benchProcess(): Promise<void> {
@@ -67,9 +71,15 @@ export async function benchProcess(): Promise<void> {
   addDemo(db, ME);
   db.close();
   const bareRead = path.join(dir, 'bare-read.mjs');
-  fs.writeFileSync(bareRead, `import fs from 'node:fs';\nimport ExcelJS from ${JSON.stringify(import.meta.resolve('exceljs'))};\nawait new ExcelJS.Workbook().xlsx.load(fs.readFileSync(process.argv[2]));\n`);
+  fs.writeFileSync(
+    bareRead,
+    `import fs from 'node:fs';\nimport ExcelJS from ${JSON.stringify(import.meta.resolve('exceljs'))};\nawait new ExcelJS.Workbook().xlsx.load(fs.readFileSync(process.argv[2]));\n`,
+  );
   const bareRoundTrip = path.join(dir, 'bare-write.mjs');
-  fs.writeFileSync(bareRoundTrip, `import fs from 'node:fs';\nimport ExcelJS from ${JSON.stringify(import.meta.resolve('exceljs'))};\nconst wb = new ExcelJS.Workbook();\nawait wb.xlsx.load(fs.readFileSync(process.argv[2]));\nfs.writeFileSync(process.argv[3], Buffer.from(await wb.xlsx.writeBuffer()));\n`);
+  fs.writeFileSync(
+    bareRoundTrip,
+    `import fs from 'node:fs';\nimport ExcelJS from ${JSON.stringify(import.meta.resolve('exceljs'))};\nconst wb = new ExcelJS.Workbook();\nawait wb.xlsx.load(fs.readFileSync(process.argv[2]));\nfs.writeFileSync(process.argv[3], Buffer.from(await wb.xlsx.writeBuffer()));\n`,
+  );
   let fresh = 0;
   /** An import into a data file that does not exist yet, each run its own. */
   const importNew = (book: string) => () => node(BIN, 'import', book, '--db', path.join(dir, `new-${fresh++}.sqlite`));
@@ -90,8 +100,17 @@ export async function benchProcess(): Promise<void> {
     const runs = count > 300 ? 5 : 7;
     console.log(`  — ${count} counties: workbook ${(fs.statSync(book).size / 1024).toFixed(0)} KiB (median of ${runs})`);
     line(`yanshou import into a new data file`, 'bare exceljs read', pair(node(bareRead, book), importNew(book), runs), 1.5);
-    line(`yanshou import --dry-run`, 'bare exceljs read', pair(node(bareRead, book), node(BIN, 'import', book, '--dry-run', '--db', path.join(dir, 'empty.sqlite')), runs), 1.5);
+    line(
+      `yanshou import --dry-run`,
+      'bare exceljs read',
+      pair(node(bareRead, book), node(BIN, 'import', book, '--dry-run', '--db', path.join(dir, 'empty.sqlite')), runs),
+      1.5,
+    );
     memoryLine('  peak memory, import into a new data file', node(bareRead, book), importNew(book), 1.5);
-    line(`yanshou export`, 'bare exceljs read + write', pair(node(bareRoundTrip, book, path.join(dir, 'bare.xlsx')), node(BIN, 'export', path.join(dir, 'out.xlsx'), '--db', big), runs));
+    line(
+      `yanshou export`,
+      'bare exceljs read + write',
+      pair(node(bareRoundTrip, book, path.join(dir, 'bare.xlsx')), node(BIN, 'export', path.join(dir, 'out.xlsx'), '--db', big), runs),
+    );
   }
 }

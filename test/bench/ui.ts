@@ -36,8 +36,13 @@ function firstLoad(): { bytes: number; gzip: number; grid: { bytes: number; gzip
   };
   // The grid's chunk and what it imports beyond the first load (AG Grid is a chunk of its own,
   // shared with the overview's table).
-  const tableGrid = fs.readdirSync(path.join(RENDERER_DIST, 'assets')).filter((f) => f.startsWith('TableGrid')).map((f) => `assets/${f}`);
-  const imported = tableGrid.flatMap((f) => [...fs.readFileSync(path.join(RENDERER_DIST, f), 'utf8').matchAll(/from"\.\/([^"]+\.js)"/g)].map((m) => `assets/${m[1]}`));
+  const tableGrid = fs
+    .readdirSync(path.join(RENDERER_DIST, 'assets'))
+    .filter((f) => f.startsWith('TableGrid'))
+    .map((f) => `assets/${f}`);
+  const imported = tableGrid.flatMap((f) =>
+    [...fs.readFileSync(path.join(RENDERER_DIST, f), 'utf8').matchAll(/from"\.\/([^"]+\.js)"/g)].map((m) => `assets/${m[1]}`),
+  );
   const grid = [...new Set([...tableGrid, ...imported])].filter((f) => !first.includes(f));
   return { ...sizes(['index.html', ...first]), grid: sizes(grid) };
 }
@@ -47,8 +52,16 @@ async function timeToFirstGrid(): Promise<number[]> {
   const store = openDatabase(db);
   createRecord(store, ME, seedInput());
   store.close();
-  const child = spawn(process.execPath, [path.join(ROOT, 'electron/cli/bin.mjs'), 'web', '--db', db, '--no-open'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((resolve) => child.stdout!.on('data', (c) => { const m = /http:\S+/.exec(String(c)); if (m) resolve(m[0]); }));
+  const child = spawn(process.execPath, [path.join(ROOT, 'electron/cli/bin.mjs'), 'web', '--db', db, '--no-open'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve) =>
+    child.stdout!.on('data', (c) => {
+      const m = /http:\S+/.exec(String(c));
+      if (m) resolve(m[0]);
+    }),
+  );
   const browser = await launchBrowser();
   try {
     const times: number[] = [];
@@ -60,7 +73,9 @@ async function timeToFirstGrid(): Promise<number[]> {
       const page = await context.newPage();
       const t0 = Date.now();
       await page.goto(app);
-      await page.locator('.table-block[data-table="disbursements"] .ag-row:not(.ag-row-pinned)[row-index="0"] .ag-cell[col-id="actual"]').waitFor();
+      await page
+        .locator('.table-block[data-table="disbursements"] .ag-row:not(.ag-row-pinned)[row-index="0"] .ag-cell[col-id="actual"]')
+        .waitFor();
       times.push(Date.now() - t0);
       await context.close();
     }
@@ -79,20 +94,32 @@ export async function benchUi(): Promise<void> {
   console.log(`  the grid's chunk (AG Grid), in parallel ${kib(load.grid.bytes).padStart(9)}  (${kib(load.grid.gzip)} gzip)`);
   const firstSeed = await timeToFirstGrid();
   const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  console.log(`  the seed: load → first grid row on screen, new browser context  ${med(firstSeed).toFixed(0).padStart(6)} ms (median of 5: ${firstSeed.join(', ')})`);
+  console.log(
+    `  the seed: load → first grid row on screen, new browser context  ${med(firstSeed).toFixed(0).padStart(6)} ms (median of 5: ${firstSeed.join(', ')})`,
+  );
   const seedTyping = med((await typingOn(seedDb())).typing);
-  console.log(`  the seed (6 lines): typing a value → new rate and 合计 on screen  ${seedTyping.toFixed(0).padStart(6)} ms (median of 3)  ${frames(seedTyping)}`);
+  console.log(
+    `  the seed (6 lines): typing a value → new rate and 合计 on screen  ${seedTyping.toFixed(0).padStart(6)} ms (median of 3)  ${frames(seedTyping)}`,
+  );
   const db = path.join(tempDir(), 'bench.sqlite');
   const store = openDatabase(db);
   const input = seedInput();
-  input.disbursements = Array.from({ length: LINES }, (_, i) => ({ seq: i + 1, category: 'logistics' as const, name: `物流配送项目 ${i + 1}`, planned: String(100 + (i % 50)), actual: `${50 + (i % 40)}.${String(i % 100).padStart(2, '0')}` }));
+  input.disbursements = Array.from({ length: LINES }, (_, i) => ({
+    seq: i + 1,
+    category: 'logistics' as const,
+    name: `物流配送项目 ${i + 1}`,
+    planned: String(100 + (i % 50)),
+    actual: `${50 + (i % 40)}.${String(i % 100).padStart(2, '0')}`,
+  }));
   createRecord(store, ME, input);
   store.close();
   const { first, typing } = await typingOn(db);
   const median = med;
   console.log(`UI: a record with ${LINES} disbursement lines in Chromium (median of 3)`);
   console.log(`  time to first render (load → grid and 合计 on screen)   ${median(first).toFixed(0).padStart(6)} ms`);
-  console.log(`  typing a value → new rate and 合计 on screen           ${median(typing).toFixed(0).padStart(6)} ms  ${frames(median(typing))}`);
+  console.log(
+    `  typing a value → new rate and 合计 on screen           ${median(typing).toFixed(0).padStart(6)} ms  ${frames(median(typing))}`,
+  );
 }
 
 /** A time against its yardstick, one frame at 60 Hz. */
@@ -108,8 +135,16 @@ function seedDb(): string {
 
 /** Three fresh pages: load → first render, then a value typed into 实际拨付额度 → the new 合计 on screen. */
 async function typingOn(db: string): Promise<{ first: number[]; typing: number[] }> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'electron/cli/bin.mjs'), 'web', '--db', db, '--no-open'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((resolve) => child.stdout!.on('data', (c) => { const m = /http:\S+/.exec(String(c)); if (m) resolve(m[0]); }));
+  const child = spawn(process.execPath, [path.join(ROOT, 'electron/cli/bin.mjs'), 'web', '--db', db, '--no-open'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve) =>
+    child.stdout!.on('data', (c) => {
+      const m = /http:\S+/.exec(String(c));
+      if (m) resolve(m[0]);
+    }),
+  );
   const browser = await launchBrowser();
   try {
     const first: number[] = [];
@@ -123,10 +158,14 @@ async function typingOn(db: string): Promise<{ first: number[]; typing: number[]
       await page.goto(session.app);
       const totalCell = page.locator('.table-block[data-table="disbursements"] .ag-row-pinned.total-row .ag-cell[col-id="actual"]');
       await totalCell.waitFor();
-      await page.locator('.table-block[data-table="disbursements"] .ag-row:not(.ag-row-pinned)[row-index="0"] .ag-cell[col-id="actual"]').waitFor();
+      await page
+        .locator('.table-block[data-table="disbursements"] .ag-row:not(.ag-row-pinned)[row-index="0"] .ag-cell[col-id="actual"]')
+        .waitFor();
       first.push(Date.now() - t0);
       const before = await totalCell.innerText();
-      await page.locator('.table-block[data-table="disbursements"] .ag-row:not(.ag-row-pinned)[row-index="0"] .ag-cell[col-id="actual"]').click();
+      await page
+        .locator('.table-block[data-table="disbursements"] .ag-row:not(.ag-row-pinned)[row-index="0"] .ag-cell[col-id="actual"]')
+        .click();
       await page.keyboard.type(String(90 + run));
       const ms = await page.evaluate(async (old) => {
         const cell = document.querySelector('.table-block[data-table="disbursements"] .ag-row-pinned.total-row .ag-cell[col-id="actual"]')!;

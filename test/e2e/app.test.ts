@@ -54,7 +54,9 @@ describe('the editing app in Chromium', () => {
     const { page } = app();
     await gridReady(page);
     await cell(page, 'items', 0, 'category').dblclick();
-    await expect.poll(() => page.locator('.grid-list li').allInnerTexts()).toEqual(['电子商务公共服务中心', '人员培训', '县乡村物流配送体系', '农产品上行服务体系', '宣传和规划', '乡镇商贸中心', '其他']);
+    await expect
+      .poll(() => page.locator('.grid-list li').allInnerTexts())
+      .toEqual(['电子商务公共服务中心', '人员培训', '县乡村物流配送体系', '农产品上行服务体系', '宣传和规划', '乡镇商贸中心', '其他']);
     expect(await page.locator('.grid-list li.active').innerText()).toBe('电子商务公共服务中心');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
@@ -159,8 +161,14 @@ describe('the editing app in Chromium', () => {
     await cell(page, 'disbursements', 1, 'seq').click();
     await cell(page, 'disbursements', 2, 'actual').click({ modifiers: ['Shift'] });
     const { text } = await copy(page);
-    const lines = text.trimEnd().split('\n').map((l) => l.split('\t'));
-    const shown = async (row: number) => Promise.all(['seq', 'category', 'name', 'planned', 'actual'].map(async (c) => (await cell(page, 'disbursements', row, c).innerText()).trim()));
+    const lines = text
+      .trimEnd()
+      .split('\n')
+      .map((l) => l.split('\t'));
+    const shown = async (row: number) =>
+      Promise.all(
+        ['seq', 'category', 'name', 'planned', 'actual'].map(async (c) => (await cell(page, 'disbursements', row, c).innerText()).trim()),
+      );
     const [second, third] = [await shown(1), await shown(2)];
     expect(lines).toHaveLength(2);
     expect(lines.map((l) => l.slice(0, 3))).toEqual([second.slice(0, 3), third.slice(0, 3)]);
@@ -220,7 +228,9 @@ describe('the editing app in Chromium', () => {
     await gridReady(page);
     await page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => page.locator('.content').innerText()).toContain('3. Central funds disbursed');
-    expect(await page.locator('.table-block[data-table="disbursements"] .ag-header-cell[col-id="actual"]').innerText()).toContain('Disbursed');
+    expect(await page.locator('.table-block[data-table="disbursements"] .ag-header-cell[col-id="actual"]').innerText()).toContain(
+      'Disbursed',
+    );
     expect(await page.getByRole('button', { name: 'Undo' }).count()).toBe(1);
     await page.getByRole('button', { name: '中文' }).click();
     await expect.poll(() => page.locator('.content').innerText()).toContain('三、中央财政资金拨付情况');

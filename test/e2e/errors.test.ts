@@ -35,14 +35,24 @@ describe('failed writes', () => {
     await page.clock.install();
     await page.route('**/api/editCells', async (route) => {
       calls++;
-      await route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ code: 'internal', message: '内部错误:disk I/O error', messages: { zh: '内部错误:disk I/O error', en: 'Internal error: disk I/O error' } }) });
+      await route.fulfill({
+        status: 500,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          code: 'internal',
+          message: '内部错误:disk I/O error',
+          messages: { zh: '内部错误:disk I/O error', en: 'Internal error: disk I/O error' },
+        }),
+      });
     });
     await cell(page, 'disbursements', 0, 'actual').click();
     await page.keyboard.type('700');
     await page.keyboard.press('Enter');
     // Before: a 5xx was taken for "offline" and retried every 1.5 s for ever, with undo and
     // switching county waiting on it.
-    await expect.poll(() => page.getByTestId('note').innerText()).toBe('保存失败(internal):内部错误:disk I/O error。修改保留为草稿,可以重试或放弃。');
+    await expect
+      .poll(() => page.getByTestId('note').innerText())
+      .toBe('保存失败(internal):内部错误:disk I/O error。修改保留为草稿,可以重试或放弃。');
     expect(await page.getByTestId('save-state').innerText()).toBe('1 处修改未保存(保留为草稿)');
     expect((await cell(page, 'disbursements', 0, 'actual').innerText()).trim()).toBe('700.00');
     expect(await cell(page, 'disbursements', 0, 'actual').getAttribute('class')).toContain('cell-draft');
@@ -62,7 +72,9 @@ describe('failed writes', () => {
     await page.unroute('**/api/editCells');
     await page.getByRole('button', { name: '重试保存' }).click();
     await saved(page);
-    expect((await callApi<{ record: { disbursements: { actual: string }[] } }>(page, 'getRecord', { id: 1 })).record.disbursements[0].actual).toBe('700');
+    expect(
+      (await callApi<{ record: { disbursements: { actual: string }[] } }>(page, 'getRecord', { id: 1 })).record.disbursements[0].actual,
+    ).toBe('700');
   });
 
   it('refused by the store (a 4xx): its message is shown and its cell marked; the value is not kept', async () => {

@@ -5,7 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { appPerTest, callApi, cell, cellTexts, gridReady, mod, paste, saved, settled } from './harness';
 
 const app = appPerTest();
-type Stored = { record: { disbursements: { name: string; planned: string | null; actual: string | null; statedRate?: string }[]; items: { name: string }[] } };
+type Stored = {
+  record: {
+    disbursements: { name: string; planned: string | null; actual: string | null; statedRate?: string }[];
+    items: { name: string }[];
+  };
+};
 const stored = async (id = 1) => (await callApi<Stored>(app().page, 'getRecord', { id })).record;
 
 describe('typing', () => {
@@ -52,7 +57,8 @@ describe('typing', () => {
     await cell(page, 'disbursements', 5, 'name').click();
     const cdp = await page.context().newCDPSession(page);
     // Before: the composition started on a focused cell that was not editing and was dropped.
-    for (const text of ['n', 'no', 'nong', 'nongcun']) await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+    for (const text of ['n', 'no', 'nong', 'nongcun'])
+      await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
     await cdp.send('Input.insertText', { text: '农村' });
     await cdp.send('Input.imeSetComposition', { text: 'dianshang', selectionStart: 9, selectionEnd: 9 });
     await cdp.send('Input.insertText', { text: '电商' });
@@ -145,7 +151,11 @@ describe('blocks', () => {
     await cell(page, 'disbursements', 1, 'planned').click();
     await page.keyboard.press('Shift+ArrowDown');
     await page.keyboard.press('Shift+ArrowRight');
-    expect(await page.locator('.table-block[data-table="disbursements"] .ag-cell.sel-in, .table-block[data-table="disbursements"] .ag-cell.sel-active').count()).toBe(4);
+    expect(
+      await page
+        .locator('.table-block[data-table="disbursements"] .ag-cell.sel-in, .table-block[data-table="disbursements"] .ag-cell.sel-active')
+        .count(),
+    ).toBe(4);
     const copied = await page.evaluate(() => {
       const data = new DataTransfer();
       document.activeElement!.dispatchEvent(new ClipboardEvent('copy', { clipboardData: data, bubbles: true, cancelable: true }));
@@ -156,9 +166,17 @@ describe('blocks', () => {
     await page.keyboard.press('Delete');
     await saved(page);
     const d = (await stored()).disbursements;
-    expect(d.slice(1, 3).map((x) => [x.planned, x.actual])).toEqual([[null, null], [null, null]]);
+    expect(d.slice(1, 3).map((x) => [x.planned, x.actual])).toEqual([
+      [null, null],
+      [null, null],
+    ]);
     await page.keyboard.press(`${mod}+z`);
-    await expect.poll(async () => (await stored()).disbursements.slice(1, 3).map((x) => [x.planned, x.actual])).toEqual([['335', '285.4'], ['150', '100']]);
+    await expect
+      .poll(async () => (await stored()).disbursements.slice(1, 3).map((x) => [x.planned, x.actual]))
+      .toEqual([
+        ['335', '285.4'],
+        ['150', '100'],
+      ]);
   });
 
   it('a mouse drag selects a block; one value pasted into it fills it, as in Excel', async () => {
@@ -184,7 +202,11 @@ describe('blocks', () => {
     await paste(page, '计划安排额度(万元)\t实际拨付额度(万元)\r\n800\t650\r\n340\t290\r\n');
     await expect.poll(() => page.getByTestId('note').innerText()).toBe('已按表头粘贴 2 行:计划安排额度(万元)、实际拨付额度(万元)');
     const d = (await stored()).disbursements;
-    expect(d.slice(0, 3).map((x) => [x.planned, x.actual])).toEqual([['800', '650'], ['340', '290'], ['150', '100']]);
+    expect(d.slice(0, 3).map((x) => [x.planned, x.actual])).toEqual([
+      ['800', '650'],
+      ['340', '290'],
+      ['150', '100'],
+    ]);
   });
 
   it('a block with a typo writes nothing, marks the bad cell with its message, and keeps the error on screen', async () => {
@@ -235,14 +257,21 @@ describe('rows', () => {
     await page.keyboard.press('Shift+ArrowDown');
     await page.keyboard.press(`${mod}+Minus`);
     await page.getByRole('alertdialog').getByRole('button', { name: '删除行' }).click();
-    await expect.poll(async () => (await stored()).disbursements.map((d) => d.name)).toEqual(['县乡村物流快递配送体系建设', '农产品上行服务体系建设', '农村电子商务人员培训', '农村电商宣传和规划']);
+    await expect
+      .poll(async () => (await stored()).disbursements.map((d) => d.name))
+      .toEqual(['县乡村物流快递配送体系建设', '农产品上行服务体系建设', '农村电子商务人员培训', '农村电商宣传和规划']);
     // Each key waits for the selection it acts on (under load the grid drew the selection after the store answered).
-    const selected = () => page.locator('.table-block[data-table="disbursements"] .ag-cell[col-id="seq"]:is(.sel-active, .sel-in)').evaluateAll((cells) => cells.map((c) => c.closest('.ag-row')!.getAttribute('row-index')));
+    const selected = () =>
+      page
+        .locator('.table-block[data-table="disbursements"] .ag-cell[col-id="seq"]:is(.sel-active, .sel-in)')
+        .evaluateAll((cells) => cells.map((c) => c.closest('.ag-row')!.getAttribute('row-index')));
     await expect.poll(selected).toEqual(['2']);
     await page.keyboard.press('Shift+ArrowDown');
     await expect.poll(async () => (await selected()).sort((a, b) => Number(a) - Number(b))).toEqual(['2', '3']);
     await page.keyboard.press(`${mod}+Shift+Equal`);
-    await expect.poll(async () => (await stored()).disbursements.map((d) => d.name)).toEqual(['县乡村物流快递配送体系建设', '农产品上行服务体系建设', '', '', '农村电子商务人员培训', '农村电商宣传和规划']);
+    await expect
+      .poll(async () => (await stored()).disbursements.map((d) => d.name))
+      .toEqual(['县乡村物流快递配送体系建设', '农产品上行服务体系建设', '', '', '农村电子商务人员培训', '农村电商宣传和规划']);
   });
 });
 

@@ -15,7 +15,10 @@ const BIN = path.join(ROOT, 'electron/cli/bin.mjs');
 export const mod = process.platform === 'darwin' ? 'Meta' : 'Control';
 
 export type App = {
-  url: string; db: string; page: Page; browser: Browser;
+  url: string;
+  db: string;
+  page: Page;
+  browser: Browser;
   /** Errors thrown in the page (uncaught exceptions, unhandled rejections) since it opened. */
   pageErrors: string[];
   /** Closes the page and the server; fails if the page threw meanwhile. */
@@ -34,7 +37,15 @@ export type AppOptions = {
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-dev-shm-usage',
+    ],
   });
 }
 
@@ -47,7 +58,10 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     for (const input of options.records) createRecord(store, ME, input);
     store.close();
   }
-  const child: ChildProcess = spawn(process.execPath, [BIN, 'web', '--db', db, '--no-open', '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [BIN, 'web', '--db', db, '--no-open', '--port', '0'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     let err = '';
@@ -71,12 +85,19 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
   page.on('requestfailed', (r) => inFlight.delete(r));
   IN_FLIGHT.set(page, inFlight);
   if (process.env.YANSHOU_E2E_TRACE) {
-    page.on('request', (r) => r.url().includes('/api/') && console.log('>>', Date.now() % 100000, r.url().split('/api/')[1], r.postData()?.slice(0, 120)));
+    page.on(
+      'request',
+      (r) => r.url().includes('/api/') && console.log('>>', Date.now() % 100000, r.url().split('/api/')[1], r.postData()?.slice(0, 120)),
+    );
     page.on('response', (r) => r.url().includes('/api/') && console.log('<<', Date.now() % 100000, r.url().split('/api/')[1]));
   }
   await page.goto(url);
   return {
-    url, db, page, browser, pageErrors,
+    url,
+    db,
+    page,
+    browser,
+    pageErrors,
     stop: async () => {
       await context.close();
       if (!options.browser) await browser.close();
@@ -165,7 +186,15 @@ export async function copy(page: Page): Promise<{ text: string; html: string }> 
 export async function callApi<T = unknown>(page: Page, method: string, input: unknown): Promise<T> {
   return page.evaluate(
     async ([m, body]) => {
-      const res = await fetch(`/api/${m}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-yanshou-session': sessionStorage.getItem('yanshou-session') ?? '', 'x-yanshou-client': 'e2e-setup' }, body: JSON.stringify(body) });
+      const res = await fetch(`/api/${m}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-yanshou-session': sessionStorage.getItem('yanshou-session') ?? '',
+          'x-yanshou-client': 'e2e-setup',
+        },
+        body: JSON.stringify(body),
+      });
       if (!res.ok) throw new Error(`${m}: ${res.status} ${await res.text()}`);
       return res.json();
     },

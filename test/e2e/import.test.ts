@@ -34,7 +34,13 @@ async function pick(a: App, files: { name: string; bytes: Uint8Array }[]) {
 
 const rowTexts = async (dialog: ReturnType<App['page']['getByRole']>) =>
   // A county cell may hold what a replace changes under its name: the name is its first text.
-  dialog.locator('table.preview tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => ((td.querySelector('div') ? td.firstChild?.textContent : td.textContent) ?? '').trim())));
+  dialog
+    .locator('table.preview tbody tr')
+    .evaluateAll((rows) =>
+      rows.map((r) =>
+        [...r.querySelectorAll('td')].map((td) => ((td.querySelector('div') ? td.firstChild?.textContent : td.textContent) ?? '').trim()),
+      ),
+    );
 
 describe('the import preview', () => {
   it('shows per county Σ计划, Σ实际, rate, rows, the unit read and the cells not read, under column headers; Escape closes it', async () => {
@@ -43,10 +49,26 @@ describe('the import preview', () => {
     sheets[0].rows[12][7] = { v: 42 };
     const dialog = await pick(a, [{ name: '寻乌县.xlsx', bytes: await bytesOf(excelOf(sheets)) }]);
     await expect.poll(() => dialog.locator('table.preview tbody tr').count()).toBe(1);
-    expect(await dialog.getByRole('columnheader').allInnerTexts()).toEqual(['操作', '县(市、区)', '批次', '文件 › 工作表', '项目 / 拨付行 / 台账笔数', 'Σ计划(万元)', 'Σ实际(万元)', '拨付率(%)', '金额单位', '未读入单元格']);
-    expect(await rowTexts(dialog)).toEqual([['新建', '寻乌县', '9', '寻乌县.xlsx › 寻乌县', '6 / 6 / 0', '1500', '1235.96', '82.40', '元(已换算为万元)', '1']]);
+    expect(await dialog.getByRole('columnheader').allInnerTexts()).toEqual([
+      '操作',
+      '县(市、区)',
+      '批次',
+      '文件 › 工作表',
+      '项目 / 拨付行 / 台账笔数',
+      'Σ计划(万元)',
+      'Σ实际(万元)',
+      '拨付率(%)',
+      '金额单位',
+      '未读入单元格',
+    ]);
+    expect(await rowTexts(dialog)).toEqual([
+      ['新建', '寻乌县', '9', '寻乌县.xlsx › 寻乌县', '6 / 6 / 0', '1500', '1235.96', '82.40', '元(已换算为万元)', '1'],
+    ]);
     const findings = await dialog.locator('.findings li').allInnerTexts();
-    expect(findings).toEqual([expect.stringMatching(/^提示 寻乌县\.xlsx › 寻乌县 › H13 未读入“42”/), expect.stringMatching(/^提示 寻乌县\.xlsx › 寻乌县 › E13 金额单位为元/)]);
+    expect(findings).toEqual([
+      expect.stringMatching(/^提示 寻乌县\.xlsx › 寻乌县 › H13 未读入“42”/),
+      expect.stringMatching(/^提示 寻乌县\.xlsx › 寻乌县 › E13 金额单位为元/),
+    ]);
     await a.page.keyboard.press('Escape');
     await expect.poll(() => a.page.getByRole('dialog').count()).toBe(0);
   });
@@ -86,11 +108,16 @@ describe('the import preview', () => {
 
   it('a workbook with no county says so, lists none, and cannot be committed', async () => {
     const a = await open();
-    const dialog = await pick(a, [{ name: '说明.xlsx', bytes: await bytesOf(excelOf([{ name: '填表说明', rows: [[{ v: '请按模板填写' }]] }])) }]);
+    const dialog = await pick(a, [
+      { name: '说明.xlsx', bytes: await bytesOf(excelOf([{ name: '填表说明', rows: [[{ v: '请按模板填写' }]] }])) },
+    ]);
     await expect.poll(() => dialog.innerText()).toContain('所选文件中没有找到任何县的验收表');
     expect(await dialog.locator('table.preview').count()).toBe(0);
     // No county, and the one sheet told once as not read (填表说明, not a county).
-    expect(await dialog.locator('.findings li').allInnerTexts()).toEqual([expect.stringContaining('说明.xlsx › 填表说明'), expect.stringContaining('这是填表说明')]);
+    expect(await dialog.locator('.findings li').allInnerTexts()).toEqual([
+      expect.stringContaining('说明.xlsx › 填表说明'),
+      expect.stringContaining('这是填表说明'),
+    ]);
     expect(await dialog.getByRole('button', { name: '导入' }).isDisabled()).toBe(true);
   });
 });

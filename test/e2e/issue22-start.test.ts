@@ -8,7 +8,10 @@ const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000 
 const focused = (page: import('playwright-core').Page) =>
   page.evaluate(() => {
     const a = document.activeElement as HTMLElement | null;
-    return a?.getAttribute('data-grid-sink') ?? (a?.closest('header.toolbar') ? 'toolbar' : a?.closest('aside.sidebar') ? 'sidebar' : a?.tagName ?? '');
+    return (
+      a?.getAttribute('data-grid-sink') ??
+      (a?.closest('header.toolbar') ? 'toolbar' : a?.closest('aside.sidebar') ? 'sidebar' : (a?.tagName ?? ''))
+    );
   });
 
 describe('the first start on an empty data file', () => {
@@ -22,7 +25,10 @@ describe('the first start on an empty data file', () => {
     expect(await page.locator('.overview-grid').innerText()).not.toContain('没有符合筛选条件的县');
     await page.getByRole('tab', { name: '记录' }).click();
     await welcome.getByRole('button', { name: '空白模板…' }).click();
-    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('dialog').getByRole('button', { name: '下载模板' }).click()]);
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('dialog').getByRole('button', { name: '下载模板' }).click(),
+    ]);
     expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
     await welcome.getByRole('button', { name: '添加示例记录' }).click();
     await gridReady(page);
@@ -82,7 +88,11 @@ describe('buttons and the export dialog', () => {
     const [bg, fg] = await primary.evaluate((b) => [getComputedStyle(b).backgroundColor, getComputedStyle(b).color]);
     // WCAG contrast of the text on the button under the mouse.
     const lum = (rgb: string) => {
-      const [r, g, b] = rgb.match(/\d+/g)!.slice(0, 3).map((v) => Number(v) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+      const [r, g, b] = rgb
+        .match(/\d+/g)!
+        .slice(0, 3)
+        .map((v) => Number(v) / 255)
+        .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
       return 0.2126 * r + 0.7152 * g + 0.0722 * b;
     };
     const [hi, lo] = [lum(bg), lum(fg)].sort((a, b) => b - a);
@@ -106,7 +116,10 @@ describe('the toolbar at 1366 px', () => {
     await page.keyboard.press('Enter');
     await poll(() => page.getByTestId('undo').innerText()).toContain('撤销:编辑');
     for (const name of ['记录', '总览', '历史']) {
-      const box = (await page.locator('header.toolbar').getByRole(name === '历史' ? 'button' : 'tab', { name, exact: true }).boundingBox())!;
+      const box = (await page
+        .locator('header.toolbar')
+        .getByRole(name === '历史' ? 'button' : 'tab', { name, exact: true })
+        .boundingBox())!;
       expect([name, box.height < 40, box.width > box.height]).toEqual([name, true, true]);
     }
   });

@@ -32,13 +32,21 @@ async function openLedger(page: Page) {
 describe('figures as of a day', () => {
   it('总览 截至 2022-01-01: 寻乌县 has no ledger, so its total is marked as typed, and the subtotal says how many counties are as of the day', async () => {
     const { page } = app();
-    await callApi(page, 'editPayments', { recordId: 1, edits: [], append: [{ line: 1, date: '2021-12-01', amount: '300' }, { line: 1, date: '2022-06-30', amount: '340.21' }] });
+    await callApi(page, 'editPayments', {
+      recordId: 1,
+      edits: [],
+      append: [
+        { line: 1, date: '2021-12-01', amount: '300' },
+        { line: 1, date: '2022-06-30', amount: '340.21' },
+      ],
+    });
     await page.reload();
     await gridReady(page);
     await page.getByRole('tab', { name: '总览' }).click();
     await page.locator('.overview-grid .county-row').first().waitFor();
     await page.locator('input[name="as-of"]').fill('2022-01-01');
-    const actual = (county: string) => page.locator('.overview-grid .county-row', { hasText: county }).locator('[col-id="actual"]').innerText();
+    const actual = (county: string) =>
+      page.locator('.overview-grid .county-row', { hasText: county }).locator('[col-id="actual"]').innerText();
     await poll(() => actual('樟树市')).toBe('895.75');
     await poll(() => actual('寻乌县')).toBe('※ 填报数 1235.96');
     await poll(() => page.locator('.overview-grid .subtotal-row').first().innerText()).toContain('江西省 小计(3 个县,其中 1 个截至该日)');
@@ -74,7 +82,9 @@ describe('an unfinished payment', () => {
     await page.keyboard.type('120');
     await page.keyboard.press('Enter');
     await saved(page);
-    await poll(async () => (await stored(page)).record.payments?.map((p) => [p.line, p.date, p.amount])).toEqual([[1, '2022-03-15', '120']]);
+    await poll(async () => (await stored(page)).record.payments?.map((p) => [p.line, p.date, p.amount])).toEqual([
+      [1, '2022-03-15', '120'],
+    ]);
   });
 });
 
@@ -85,7 +95,11 @@ describe('an accepted record', () => {
     await page.reload();
     await openZhangshu(page);
     await cell(page, 'disbursements', 0, 'planned').click();
-    await page.evaluate(() => document.activeElement!.dispatchEvent(new ClipboardEvent('cut', { clipboardData: new DataTransfer(), bubbles: true, cancelable: true })));
+    await page.evaluate(() =>
+      document.activeElement!.dispatchEvent(
+        new ClipboardEvent('cut', { clipboardData: new DataTransfer(), bubbles: true, cancelable: true }),
+      ),
+    );
     await poll(() => page.getByTestId('note').innerText()).toContain('已验收');
     expect(await page.getByTestId('note').innerText()).not.toContain('已清除');
     expect((await stored(page)).record.disbursements[0].actual).toBe('640.21');
@@ -101,17 +115,32 @@ describe('what an Excel user reaches for', () => {
     await cell(page, 'disbursements', 0, 'planned').click();
     await cell(page, 'disbursements', 2, 'planned').click({ modifiers: ['Shift'] });
     await page.keyboard.press(`${mod}+d`);
-    await poll(async () => (await callApi<{ record: { disbursements: { planned: string | null }[] } }>(page, 'getRecord', { id: 1 })).record.disbursements.slice(0, 3).map((d) => d.planned)).toEqual(['775', '775', '775']);
+    await poll(async () =>
+      (await callApi<{ record: { disbursements: { planned: string | null }[] } }>(page, 'getRecord', { id: 1 })).record.disbursements
+        .slice(0, 3)
+        .map((d) => d.planned),
+    ).toEqual(['775', '775', '775']);
     await poll(() => page.getByTestId('note').innerText()).toBe('已填充 2 个单元格');
     await page.keyboard.press(`${mod}+z`);
-    await poll(async () => (await callApi<{ record: { disbursements: { planned: string | null }[] } }>(page, 'getRecord', { id: 1 })).record.disbursements.slice(0, 3).map((d) => d.planned)).toEqual(['775', '335', '150']);
+    await poll(async () =>
+      (await callApi<{ record: { disbursements: { planned: string | null }[] } }>(page, 'getRecord', { id: 1 })).record.disbursements
+        .slice(0, 3)
+        .map((d) => d.planned),
+    ).toEqual(['775', '335', '150']);
   });
 });
 
 describe('the ledger in the print preview', () => {
   it('ticking 附拨付台账 prints the payments as of the chosen day after table 三, the later one marked not counted', async () => {
     const { page } = app();
-    await callApi(page, 'editPayments', { recordId: 1, edits: [], append: [{ line: 1, date: '2021-12-01', amount: '300' }, { line: 1, date: '2022-06-30', amount: '340.21' }] });
+    await callApi(page, 'editPayments', {
+      recordId: 1,
+      edits: [],
+      append: [
+        { line: 1, date: '2021-12-01', amount: '300' },
+        { line: 1, date: '2022-06-30', amount: '340.21' },
+      ],
+    });
     await page.reload();
     await openZhangshu(page);
     await page.getByTestId('as-of').fill('2022-01-01');

@@ -26,11 +26,18 @@ async function asOf(page: Page, day: string) {
 
 async function appShows(page: Page) {
   await page.getByRole('tab', { name: '验收表' }).click();
-  return { actual: (await cell(page, 'disbursements', 0, 'actual').innerText()).trim(), rate: (await cell(page, 'disbursements', 0, 'rate').innerText()).trim() };
+  return {
+    actual: (await cell(page, 'disbursements', 0, 'actual').innerText()).trim(),
+    rate: (await cell(page, 'disbursements', 0, 'rate').innerText()).trim(),
+  };
 }
 
 function cliShows(db: string, day: string) {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'electron/cli/bin.mjs'), 'show', '--db', db, '--county', '樟树市', '--as-of', day, '--json'], { cwd: ROOT, encoding: 'utf8' });
+  const r = spawnSync(
+    process.execPath,
+    [path.join(ROOT, 'electron/cli/bin.mjs'), 'show', '--db', db, '--county', '樟树市', '--as-of', day, '--json'],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
   expect(r.status, r.stderr).toBe(0);
   const line = JSON.parse(r.stdout).disbursements[0];
   return { actual: line.actual, rate: line.rate };
@@ -74,7 +81,10 @@ describe('the done-when scenario', () => {
     await page.getByRole('button', { name: '添加一笔' }).click();
     // Two payments typed at the keyboard: 序号, Tab, 日期, Tab, 金额, Tab, 收款单位, then Tab past 凭证号,
     // 阶段 and 备注 (the last cell) starts the next.
-    for (const payment of [['1', '2021-12-01', '300', '樟树市邮政分公司'], ['1', '2022-06-30', '340.21', '樟树市邮政分公司']]) {
+    for (const payment of [
+      ['1', '2021-12-01', '300', '樟树市邮政分公司'],
+      ['1', '2022-06-30', '340.21', '樟树市邮政分公司'],
+    ]) {
       for (const value of payment) {
         await page.keyboard.type(value);
         await page.keyboard.press('Tab');

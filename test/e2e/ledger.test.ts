@@ -9,13 +9,20 @@ import { appPerTest, callApi, cell, cellTexts, gridReady, mod, paste, saved } fr
 const app = appPerTest();
 /** What a person waits to see: given time on a busy machine (the polling ends as soon as it is there). */
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000 });
-type Stored = { record: { payments?: { line: number; date: string; amount: string; payee: string; voucher: string }[]; disbursements: { actual: string | null }[] }; paymentIds: number[] };
+type Stored = {
+  record: {
+    payments?: { line: number; date: string; amount: string; payee: string; voucher: string }[];
+    disbursements: { actual: string | null }[];
+  };
+  paymentIds: number[];
+};
 const stored = async (page: Page, asOf?: string) => callApi<Stored>(page, 'getRecord', { id: 1, ...(asOf ? { asOf } : {}) });
 
 /** Line 1 paid 300 on 2021-12-01 and 340.21 on 2022-06-30, by another client (not in this page's undo). */
 async function withTwoPayments(page: Page) {
   await callApi(page, 'editPayments', {
-    recordId: 1, edits: [],
+    recordId: 1,
+    edits: [],
     append: [
       { line: 1, date: '2021-12-01', amount: '300', payee: '樟树市邮政分公司', voucher: '记-2021-118' },
       { line: 1, date: '2022-06-30', amount: '340.21', payee: '樟树市邮政分公司', voucher: '记-2022-064' },
@@ -35,7 +42,10 @@ async function setAsOf(page: Page, day: string) {
   await page.getByTestId('as-of').press('Enter');
 }
 
-const rate = (page: Page, row: number) => cell(page, 'disbursements', row, 'rate').innerText().then((s) => s.trim());
+const rate = (page: Page, row: number) =>
+  cell(page, 'disbursements', row, 'rate')
+    .innerText()
+    .then((s) => s.trim());
 
 describe('entering payments', () => {
   it('three payments typed at the keyboard as fast as keys come; another as-of day moves the rates and the sentence', async () => {
@@ -81,7 +91,7 @@ describe('entering payments', () => {
     expect(await page.locator('.record.selected .rate').innerText()).toBe('70.04%');
   });
 
-  it('a value that is not one is refused at its cell, in the user\'s language, and stays there to be corrected', async () => {
+  it("a value that is not one is refused at its cell, in the user's language, and stays there to be corrected", async () => {
     const { page } = app();
     await gridReady(page);
     await openLedger(page);
@@ -104,10 +114,25 @@ describe('entering payments', () => {
     await cell(page, 'payments', 0, 'amount').click();
     await page.keyboard.type('-5');
     await page.keyboard.press('Enter');
-    await poll(() => page.locator('.grid-edit-error').innerText()).toContain('Ledger payment 1, amount (10k yuan) “-5” must be an amount above 0');
+    await poll(() => page.locator('.grid-edit-error').innerText()).toContain(
+      'Ledger payment 1, amount (10k yuan) “-5” must be an amount above 0',
+    );
     await page.keyboard.press('Escape');
     // The unfinished payment is not dropped without a yes.
-    await callApi(page, 'createRecord', { county: { name: '南丰县', province: '江西省', prefecture: '抚州市', batch: 8, year: 2021, approvedOn: null, acceptedOn: null, investment: { total: '0', central: '0', localGov: '0', social: '0' }, centralArrangedUse: '0', statusNote: '' } });
+    await callApi(page, 'createRecord', {
+      county: {
+        name: '南丰县',
+        province: '江西省',
+        prefecture: '抚州市',
+        batch: 8,
+        year: 2021,
+        approvedOn: null,
+        acceptedOn: null,
+        investment: { total: '0', central: '0', localGov: '0', social: '0' },
+        centralArrangedUse: '0',
+        statusNote: '',
+      },
+    });
     await page.getByRole('button', { name: '中文' }).click();
     await page.reload();
     await gridReady(page);
@@ -176,7 +201,11 @@ describe('undo and redo', () => {
     await page.keyboard.press(`${mod}+y`);
     await poll(() => cell(page, 'payments', 1, 'amount').innerText()).toBe('340.00');
     await page.getByTestId('redo').click();
-    await poll(async () => (await stored(page)).record.payments!.map((p) => [p.line, p.amount])).toEqual([[1, '300'], [1, '340'], [3, '20']]);
+    await poll(async () => (await stored(page)).record.payments!.map((p) => [p.line, p.amount])).toEqual([
+      [1, '300'],
+      [1, '340'],
+      [3, '20'],
+    ]);
     await poll(() => cellTexts(page, 'payments', 'amount', 3)).toEqual(['300.00', '340.00', '20.00']);
   });
 });
@@ -222,7 +251,9 @@ describe('deleting a line with payments', () => {
     await withTwoPayments(page);
     await cell(page, 'disbursements', 0, 'name').click();
     await page.keyboard.press(`${mod}+Minus`);
-    await poll(() => page.getByRole('alertdialog').innerText()).toContain('删除 三 第1行(序号 1“县乡村物流快递配送体系建设”),连同它的 2 笔拨付?');
+    await poll(() => page.getByRole('alertdialog').innerText()).toContain(
+      '删除 三 第1行(序号 1“县乡村物流快递配送体系建设”),连同它的 2 笔拨付?',
+    );
     await page.getByRole('alertdialog').getByRole('button', { name: '删除行' }).click();
     await poll(async () => (await stored(page)).record.payments).toBeUndefined();
     await page.keyboard.press(`${mod}+z`);
@@ -240,12 +271,21 @@ describe('paste, the chart, findings and print', () => {
     const hint = (await page.getByText('还没有拨付。').boundingBox())!;
     await page.mouse.click(hint.x + hint.width / 2, hint.y + hint.height / 2);
     const header = '序号\t具体项目名称\t拨付日期\t金额(万元)\t收款单位\t凭证号\t阶段\t备注';
-    await paste(page, `${header}\n1\t县乡村物流快递配送体系建设\t2021-12-01\t300\t樟树市邮政分公司\t记-2021-118\t签订协议\t\n1\t县乡村物流快递配送体系建设\t2022-06-3O\t340.21\t\t\t\t\n`);
+    await paste(
+      page,
+      `${header}\n1\t县乡村物流快递配送体系建设\t2021-12-01\t300\t樟树市邮政分公司\t记-2021-118\t签订协议\t\n1\t县乡村物流快递配送体系建设\t2022-06-3O\t340.21\t\t\t\t\n`,
+    );
     await poll(() => page.getByTestId('note').innerText()).toContain('拨付台账第 2 笔 拨付日期“2022-06-3O”不是具体到日的日期');
     expect((await stored(page)).record.payments).toBeUndefined();
-    await paste(page, `${header}\n1\t县乡村物流快递配送体系建设\t2021-12-01\t300\t樟树市邮政分公司\t记-2021-118\t签订协议\t\n1\t县乡村物流快递配送体系建设\t2022-06-30\t340.21\t\t\t\t\n`);
+    await paste(
+      page,
+      `${header}\n1\t县乡村物流快递配送体系建设\t2021-12-01\t300\t樟树市邮政分公司\t记-2021-118\t签订协议\t\n1\t县乡村物流快递配送体系建设\t2022-06-30\t340.21\t\t\t\t\n`,
+    );
     await saved(page);
-    expect((await stored(page)).record.payments!.map((p) => [p.date, p.amount, p.payee])).toEqual([['2021-12-01', '300', '樟树市邮政分公司'], ['2022-06-30', '340.21', '']]);
+    expect((await stored(page)).record.payments!.map((p) => [p.date, p.amount, p.payee])).toEqual([
+      ['2021-12-01', '300', '樟树市邮政分公司'],
+      ['2022-06-30', '340.21', ''],
+    ]);
     await poll(() => page.getByTestId('undo').innerText()).toBe('撤销:添加拨付 樟树市 拨付台账 2 笔');
     await page.keyboard.press(`${mod}+z`);
     await poll(async () => (await stored(page)).record.payments).toBeUndefined();
@@ -258,7 +298,9 @@ describe('paste, the chart, findings and print', () => {
     await openLedger(page);
     const chart = page.getByTestId('ledger-chart');
     await chart.locator('svg').waitFor();
-    await poll(() => chart.locator('svg text').evaluateAll((texts) => texts.map((x) => x.textContent))).toEqual(expect.arrayContaining(['计划安排额度 775.00 万元', '截至 2022-01-01']));
+    await poll(() => chart.locator('svg text').evaluateAll((texts) => texts.map((x) => x.textContent))).toEqual(
+      expect.arrayContaining(['计划安排额度 775.00 万元', '截至 2022-01-01']),
+    );
   });
 
   it('a finding about a payment opens the ledger at its cell', async () => {

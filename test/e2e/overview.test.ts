@@ -64,7 +64,9 @@ async function rows(page: Page): Promise<string[][]> {
   );
 }
 const totalRow = (page: Page) =>
-  page.locator('.overview-grid .ag-row-pinned').evaluate((r) => ['province', 'planned', 'actual', 'rate'].map((c) => (r.querySelector(`[col-id="${c}"]`)?.textContent ?? '').trim()));
+  page
+    .locator('.overview-grid .ag-row-pinned')
+    .evaluate((r) => ['province', 'planned', 'actual', 'rate'].map((c) => (r.querySelector(`[col-id="${c}"]`)?.textContent ?? '').trim()));
 
 const saveDownload = async (page: Page, click: () => Promise<unknown>) => {
   const [download] = await Promise.all([page.waitForEvent('download'), click()]);
@@ -104,9 +106,21 @@ describe('总览 in Chromium', () => {
     const { page } = app();
     await openOverview(page);
     const search = page.locator('input[name="overview-search"]');
-    const counties = async () => (await rows(page)).filter((r) => !r[0].includes('小计')).map((r) => r[0]).sort();
+    const counties = async () =>
+      (await rows(page))
+        .filter((r) => !r[0].includes('小计'))
+        .map((r) => r[0])
+        .sort();
     const ganzhou = ['于都县', '会昌县', '安远县', '寻乌县'].sort();
-    for (const [q, expected] of [['ganzhou', ganzhou], ['gz', ganzhou], ['贛州', ganzhou], ['赣州', ganzhou], ['zss', ['樟树市']], ['尋烏', ['寻乌县']], ['xunwu', ['寻乌县']]] as const) {
+    for (const [q, expected] of [
+      ['ganzhou', ganzhou],
+      ['gz', ganzhou],
+      ['贛州', ganzhou],
+      ['赣州', ganzhou],
+      ['zss', ['樟树市']],
+      ['尋烏', ['寻乌县']],
+      ['xunwu', ['寻乌县']],
+    ] as const) {
       await search.fill(q);
       await expect.poll(counties, { message: q }).toEqual(expected);
     }
@@ -162,7 +176,10 @@ describe('总览 in Chromium', () => {
     const sheet = workbook.getWorksheet('汇总')!;
     const last = sheet.lastRow!;
     expect(String(last.getCell(1).value)).toBe(`总计(${shown.length}个县)`);
-    expect(last.getCell(8).value).toMatchObject({ formula: expect.stringMatching(/^SUBTOTAL\(9,H4:H\d+\)$/), result: Number(sums(shown).actual) });
+    expect(last.getCell(8).value).toMatchObject({
+      formula: expect.stringMatching(/^SUBTOTAL\(9,H4:H\d+\)$/),
+      result: Number(sums(shown).actual),
+    });
   });
 
   it('gives every row, subtotal and chart as of a day: a county with a ledger as of 2021-12-31 and as of 2022-06-30', async () => {
@@ -233,7 +250,9 @@ describe('review status in Chromium', () => {
     expect(await page.getByRole('alertdialog').count()).toBe(0);
     // Shown in the overview too.
     await openOverview(page);
-    await expect.poll(() => page.locator('.overview-grid .county-row', { hasText: '樟树市' }).locator('[col-id="status"]').innerText()).toMatch(/^已验收 \d{4}-\d{2}-\d{2}$/);
+    await expect
+      .poll(() => page.locator('.overview-grid .county-row', { hasText: '樟树市' }).locator('[col-id="status"]').innerText())
+      .toMatch(/^已验收 \d{4}-\d{2}-\d{2}$/);
     await page.locator('.overview-grid .county-row', { hasText: '樟树市' }).click();
     await gridReady(page);
 
@@ -259,7 +278,11 @@ describe('review status in Chromium', () => {
     await expect.poll(status).toBe('草稿');
     await page.getByRole('tab', { name: '记录' }).click();
     // The CLI, another client of the same data file, submits the county.
-    execFileSync(process.execPath, ['electron/cli/bin.mjs', 'status', '--county', '樟树市', '--set', 'submitted', '--by', '李会计', '--db', db], { env: { ...process.env, YANSHOU_LANG: '' } });
+    execFileSync(
+      process.execPath,
+      ['electron/cli/bin.mjs', 'status', '--county', '樟树市', '--set', 'submitted', '--by', '李会计', '--db', db],
+      { env: { ...process.env, YANSHOU_LANG: '' } },
+    );
     await openOverview(page);
     await expect.poll(status).toBe('已提交');
   });
@@ -294,7 +317,13 @@ describe('the sidebar', () => {
     await page.locator('.sidebar .group').first().waitFor();
     const headings = await page.locator('.sidebar .group h3').allInnerTexts();
     expect([...new Set(headings.map((h) => h.split(' · ')[0]))]).toEqual(['安徽省', '重庆市', '福建省', '湖南省', '江西省', '浙江省']);
-    expect(headings.filter((h) => h.startsWith('江西省'))).toEqual(['江西省 · 第4批', '江西省 · 第5批', '江西省 · 第6批', '江西省 · 第7批', '江西省 · 第8批']);
+    expect(headings.filter((h) => h.startsWith('江西省'))).toEqual([
+      '江西省 · 第4批',
+      '江西省 · 第5批',
+      '江西省 · 第6批',
+      '江西省 · 第7批',
+      '江西省 · 第8批',
+    ]);
     const batch8 = page.locator('.sidebar .group', { has: page.locator('h3', { hasText: '江西省 · 第8批' }) });
     expect(await batch8.locator('.record .name').allInnerTexts()).toEqual(['安远县', '南丰县', '寻乌县', '樟树市']);
     expect(await batch8.locator('.status-chip').allInnerTexts()).toEqual(['草稿', '草稿', '草稿', '草稿']);

@@ -14,7 +14,12 @@ const withoutTable3: RecordInput = { ...demo, disbursements: [] };
 
 const app = appPerTest(() => (expect.getState().currentTestName?.includes('table 三') ? { demo: false, records: [withoutTable3] } : {}));
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000 });
-type Stored = { record: { payments?: { line: number; date: string; amount: string; payee: string; voucher: string; note: string }[]; disbursements: { seq: number; name: string; category: string; planned: string | null; actual: string | null }[] } };
+type Stored = {
+  record: {
+    payments?: { line: number; date: string; amount: string; payee: string; voucher: string; note: string }[];
+    disbursements: { seq: number; name: string; category: string; planned: string | null; actual: string | null }[];
+  };
+};
 const stored = async (page: Page) => callApi<Stored>(page, 'getRecord', { id: 1 });
 
 async function openLedger(page: Page) {
@@ -33,7 +38,10 @@ describe('a ledger block with its header row', () => {
     await gridReady(page);
     await openLedger(page);
     await clickEmptyLedger(page);
-    await paste(page, '序号\t具体项目名称\t拨付日期\t金额(万元)\t凭证号\t收款单位\t阶段\t备注\n1\t县乡村物流快递配送体系建设\t2021-12-01\t300\t记-2021-118\t樟树市邮政分公司\t签订协议\t首付\n');
+    await paste(
+      page,
+      '序号\t具体项目名称\t拨付日期\t金额(万元)\t凭证号\t收款单位\t阶段\t备注\n1\t县乡村物流快递配送体系建设\t2021-12-01\t300\t记-2021-118\t樟树市邮政分公司\t签订协议\t首付\n',
+    );
     await saved(page);
     const [p] = (await stored(page)).record.payments!;
     expect([p.payee, p.voucher, p.note]).toEqual(['樟树市邮政分公司', '记-2021-118', '首付']);
@@ -54,12 +62,19 @@ describe('a ledger block with its header row', () => {
 
   it('8 columns pasted with the selection on 备注: my note keeps its text, and one undo takes every pasted payment away', async () => {
     const { page } = app();
-    await callApi(page, 'editPayments', { recordId: 1, edits: [], append: [{ line: 1, date: '2021-12-01', amount: '300', payee: '樟树市邮政分公司', note: '首付款' }] });
+    await callApi(page, 'editPayments', {
+      recordId: 1,
+      edits: [],
+      append: [{ line: 1, date: '2021-12-01', amount: '300', payee: '樟树市邮政分公司', note: '首付款' }],
+    });
     await page.reload();
     await gridReady(page);
     await openLedger(page);
     await cell(page, 'payments', 0, 'note').click();
-    const rows = Array.from({ length: 11 }, (_, i) => `2\t农产品上行服务体系建设\t2022-03-${String(i + 1).padStart(2, '0')}\t1\t公司${i}\t记-${i}\t进度款\t`).join('\n');
+    const rows = Array.from(
+      { length: 11 },
+      (_, i) => `2\t农产品上行服务体系建设\t2022-03-${String(i + 1).padStart(2, '0')}\t1\t公司${i}\t记-${i}\t进度款\t`,
+    ).join('\n');
     // Without the header, then with it: neither writes a 序号 into 备注.
     await paste(page, `${rows}\n`);
     await saved(page);
@@ -88,28 +103,45 @@ describe('table 三 pasted in the official layout', () => {
     const { page } = app();
     await page.locator('.table-block[data-table="disbursements"]').waitFor();
     await focusEmptyTable3(page);
-    const seed = ['序號\t具體項目名稱\t計劃安排額度 (萬元)\t實際撥付額度 (萬元)\t資金撥付率(%)',
-      '1\t縣鄉村物流快遞配送體系建設\t775\t640.21\t82.6%', '2\t農產品上行服務體系建設\t335\t285.4\t85.19%',
-      '3\t鄉鎮商貿中心示范建設\t150\t100.00\t66.67%', '4\t樟樹市電子商務公共服務中心建設\t120\t107.82\t89.85%',
-      '5\t農村電子商務人員培訓\t80\t73.12\t91.40%', '6\t農村電商宣傳和規劃\t40\t29.41\t73.53%', '合計\t1500\t1235.96\t82.4%'].join('\n');
+    const seed = [
+      '序號\t具體項目名稱\t計劃安排額度 (萬元)\t實際撥付額度 (萬元)\t資金撥付率(%)',
+      '1\t縣鄉村物流快遞配送體系建設\t775\t640.21\t82.6%',
+      '2\t農產品上行服務體系建設\t335\t285.4\t85.19%',
+      '3\t鄉鎮商貿中心示范建設\t150\t100.00\t66.67%',
+      '4\t樟樹市電子商務公共服務中心建設\t120\t107.82\t89.85%',
+      '5\t農村電子商務人員培訓\t80\t73.12\t91.40%',
+      '6\t農村電商宣傳和規劃\t40\t29.41\t73.53%',
+      '合計\t1500\t1235.96\t82.4%',
+    ].join('\n');
     await paste(page, `${seed}\n`);
     await saved(page);
     const lines = (await stored(page)).record.disbursements;
-    expect(lines.map((d) => [d.seq, d.planned, d.actual])).toEqual([[1, '775', '640.21'], [2, '335', '285.4'], [3, '150', '100'], [4, '120', '107.82'], [5, '80', '73.12'], [6, '40', '29.41']]);
+    expect(lines.map((d) => [d.seq, d.planned, d.actual])).toEqual([
+      [1, '775', '640.21'],
+      [2, '335', '285.4'],
+      [3, '150', '100'],
+      [4, '120', '107.82'],
+      [5, '80', '73.12'],
+      [6, '40', '29.41'],
+    ]);
     expect(lines[0].name).toBe('縣鄉村物流快遞配送體系建設');
     expect(lines[0].category).toBe('logistics');
     await poll(() => cell(page, 'disbursements', 'total', 'rate').innerText()).toContain('82.40');
     expect(await page.getByTestId('note').innerText()).toContain('1 个合计行已跳过');
   });
 
-  it('table 三 copied from the app\'s own export (simplified, 合计 merged over two cells) pastes straight in', async () => {
+  it("table 三 copied from the app's own export (simplified, 合计 merged over two cells) pastes straight in", async () => {
     const { page } = app();
     await page.locator('.table-block[data-table="disbursements"]').waitFor();
     await focusEmptyTable3(page);
-    await paste(page, '序号\t具体项目名称\t计划安排额度(万元)\t实际拨付额度(万元)\t资金拨付率(%)\n1\t县乡村物流快递配送体系建设\t775.00\t640.21\t82.61%\n2\t农产品上行服务体系建设\t335.00\t285.40\t85.19%\n合计\t\t1110.00\t925.61\t83.39%\n');
+    await paste(
+      page,
+      '序号\t具体项目名称\t计划安排额度(万元)\t实际拨付额度(万元)\t资金拨付率(%)\n1\t县乡村物流快递配送体系建设\t775.00\t640.21\t82.61%\n2\t农产品上行服务体系建设\t335.00\t285.40\t85.19%\n合计\t\t1110.00\t925.61\t83.39%\n',
+    );
     await saved(page);
     expect((await stored(page)).record.disbursements.map((d) => [d.seq, d.name, d.planned, d.actual])).toEqual([
-      [1, '县乡村物流快递配送体系建设', '775', '640.21'], [2, '农产品上行服务体系建设', '335', '285.4'],
+      [1, '县乡村物流快递配送体系建设', '775', '640.21'],
+      [2, '农产品上行服务体系建设', '335', '285.4'],
     ]);
     expect(await page.getByTestId('note').innerText()).not.toContain('标红');
   });

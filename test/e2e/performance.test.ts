@@ -7,7 +7,11 @@ import { appPerTest, callApi, cell, gridReady, mod, paste, saved } from './harne
 
 const app = appPerTest();
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000 });
-const text = (page: Page, testId: string) => page.getByTestId(testId).innerText().then((s) => s.trim());
+const text = (page: Page, testId: string) =>
+  page
+    .getByTestId(testId)
+    .innerText()
+    .then((s) => s.trim());
 
 async function openPerformance(page: Page) {
   await gridReady(page);
@@ -34,7 +38,10 @@ describe('the 绩效自评 tab', () => {
     await openPerformance(page);
     await page.locator('.table-block[data-table="indicators"] .ag-root').waitFor();
     await page.locator('.table-block[data-table="indicators"]').click();
-    await paste(page, '一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\n产出指标\t数量指标\t培训人次\t不低于500人次\t400人次\t50\n满意度指标\t服务对象满意度指标\t满意度\t≥90%\t95\t10');
+    await paste(
+      page,
+      '一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\n产出指标\t数量指标\t培训人次\t不低于500人次\t400人次\t50\n满意度指标\t服务对象满意度指标\t满意度\t≥90%\t95\t10',
+    );
     await saved(page);
     // 400/500 × 50 = 40.00; 95 of ≥90% at 10 = 10.00; 8.24 + 40 + 10 = 58.24 (差)
     await poll(() => cell(page, 'indicators', 0, 'computedScore').innerText()).toBe('40.00');

@@ -10,7 +10,13 @@ const second = seedInput();
 second.county = { ...second.county, name: '金寨县', province: '安徽省', prefecture: '六安市' };
 const long = seedInput();
 long.county = { ...long.county, name: '南丰县', batch: 9 };
-long.disbursements = Array.from({ length: 40 }, (_, i) => ({ seq: i + 1, category: 'logistics' as const, name: `第${i + 1}号乡村物流配送站点建设项目`, planned: String(1000 + i), actual: `${500 + i}.5` }));
+long.disbursements = Array.from({ length: 40 }, (_, i) => ({
+  seq: i + 1,
+  category: 'logistics' as const,
+  name: `第${i + 1}号乡村物流配送站点建设项目`,
+  planned: String(1000 + i),
+  actual: `${500 + i}.5`,
+}));
 const app = appPerTest({ records: [second, long] });
 const pdfPages = (file: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
 
@@ -33,14 +39,24 @@ describe('打印预览', () => {
     expect(await frame.locator('.sheet-foot').allInnerTexts()).toEqual(Array.from({ length: n }, (_, i) => `第 ${i + 1} 页 共 ${n} 页`));
     expect(await page.getByTestId('page-count').innerText()).toBe(`共 ${n} 页`);
     // Each sheet is A4 landscape, and nothing runs off it.
-    const sizes = await frame.locator('.sheet').evaluateAll((sheets) => sheets.map((s) => [Math.round(s.getBoundingClientRect().width), Math.round(s.getBoundingClientRect().height), (s.querySelector('.sheet-body') as HTMLElement).scrollHeight <= (s.querySelector('.sheet-body') as HTMLElement).clientHeight + 1]));
+    const sizes = await frame
+      .locator('.sheet')
+      .evaluateAll((sheets) =>
+        sheets.map((s) => [
+          Math.round(s.getBoundingClientRect().width),
+          Math.round(s.getBoundingClientRect().height),
+          (s.querySelector('.sheet-body') as HTMLElement).scrollHeight <= (s.querySelector('.sheet-body') as HTMLElement).clientHeight + 1,
+        ]),
+      );
     for (const [w, h, fits] of sizes) expect([w, h, fits]).toEqual([1123, 794, true]);
     expect(await frame.locator('h1').allInnerTexts()).toEqual(['樟树市电子商务进农村综合示范县项目验收情况表']);
     expect(await frame.locator('h2').allInnerTexts()).toEqual(['一、基本情况', '二、项目建设完成情况', '三、中央财政资金拨付情况']);
     expect(await frame.locator('table.disbursements tr.total').innerText()).toContain('1235.96');
     expect(pdfPages(await savePdf(page))).toBe(n);
     await page.getByRole('dialog').getByLabel('繁體').check();
-    await expect.poll(() => frame.locator('h2').allInnerTexts()).toEqual(['一、基本情況', '二、項目建設完成情況', '三、中央財政資金撥付情況']);
+    await expect
+      .poll(() => frame.locator('h2').allInnerTexts())
+      .toEqual(['一、基本情況', '二、項目建設完成情況', '三、中央財政資金撥付情況']);
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
   });
@@ -56,10 +72,14 @@ describe('打印预览', () => {
     const one = await frame.locator('.sheet').count();
     await dialog.getByLabel('金寨县 · 批次 8').check();
     // In the order of the list (安徽省 before 江西省), each county from a new sheet.
-    await expect.poll(() => frame.locator('h1').allInnerTexts()).toEqual(['金寨县电子商务进农村综合示范县项目验收情况表', '樟树市电子商务进农村综合示范县项目验收情况表']);
+    await expect
+      .poll(() => frame.locator('h1').allInnerTexts())
+      .toEqual(['金寨县电子商务进农村综合示范县项目验收情况表', '樟树市电子商务进农村综合示范县项目验收情况表']);
     const n = await frame.locator('.sheet').count();
     expect(n).toBe(2 * one);
-    expect(await frame.locator('.sheet').nth(one).locator('.sheet-body > :first-child').innerText()).toBe('樟树市电子商务进农村综合示范县项目验收情况表');
+    expect(await frame.locator('.sheet').nth(one).locator('.sheet-body > :first-child').innerText()).toBe(
+      '樟树市电子商务进农村综合示范县项目验收情况表',
+    );
     expect(await frame.locator('.sheet-foot').last().innerText()).toBe(`第 ${n} 页 共 ${n} 页`);
     expect(await dialog.locator('legend').innerText()).toContain('已选 2 个');
     const pdf = await savePdf(page);
@@ -76,7 +96,12 @@ describe('打印预览', () => {
     const frame = page.frameLocator('[data-testid="print-frame"]');
     await expect.poll(() => frame.locator('.sheet-foot').count()).toBeGreaterThan(2);
     const n = await frame.locator('.sheet').count();
-    const perSheet = await frame.locator('.sheet').evaluateAll((sheets) => sheets.map((s) => ({ rows: s.querySelectorAll('table.disbursements tbody tr').length, header: s.querySelectorAll('table.disbursements thead').length })));
+    const perSheet = await frame.locator('.sheet').evaluateAll((sheets) =>
+      sheets.map((s) => ({
+        rows: s.querySelectorAll('table.disbursements tbody tr').length,
+        header: s.querySelectorAll('table.disbursements thead').length,
+      })),
+    );
     const holding = perSheet.filter((p) => p.rows > 0);
     expect(holding.length).toBeGreaterThan(1);
     for (const p of holding) expect(p.header).toBe(1);

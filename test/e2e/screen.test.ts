@@ -13,7 +13,10 @@ describe('the screen at 1366×768', () => {
       const text = header(col).locator('.ag-header-cell-text');
       expect(await text.innerText()).toMatch(/额度\(万元\)$/);
       // One line: as tall as one line of its text.
-      const [height, line] = await text.evaluate((e) => [e.getBoundingClientRect().height, parseFloat(getComputedStyle(e).lineHeight) || 20]);
+      const [height, line] = await text.evaluate((e) => [
+        e.getBoundingClientRect().height,
+        parseFloat(getComputedStyle(e).lineHeight) || 20,
+      ]);
       expect(height).toBeLessThan(line * 1.5);
     }
     const category = cell(page, 'disbursements', 3, 'category');
@@ -21,7 +24,8 @@ describe('the screen at 1366×768', () => {
     expect((await category.innerText()).trim()).toBe('电子商务公共服务中心');
     expect(await header('rate').innerText()).toBe('资金拨付率(%)');
     expect(await header('statedRate').innerText()).toBe('填报拨付率(原表)');
-    const look = (col: string) => cell(page, 'disbursements', 0, col).evaluate((e) => `${getComputedStyle(e).fontStyle} ${getComputedStyle(e).backgroundColor}`);
+    const look = (col: string) =>
+      cell(page, 'disbursements', 0, col).evaluate((e) => `${getComputedStyle(e).fontStyle} ${getComputedStyle(e).backgroundColor}`);
     expect(await look('rate')).not.toBe(await look('statedRate'));
     expect(await header('rate').getAttribute('class')).toContain('computed-header');
   });
@@ -34,7 +38,9 @@ describe('the screen at 1366×768', () => {
     await dialog.locator('input[name="name"]').fill('寻乌县');
     await dialog.locator('input[name="batch"]').fill('7');
     await dialog.getByRole('button', { name: '确定' }).click();
-    await expect.poll(() => page.locator('.table-block[data-table="items"] .ag-overlay').innerText()).toBe('表中还没有行。点上方“添加行”,或在 Excel/WPS 中复制后点这里,按 Ctrl+V 粘贴。');
+    await expect
+      .poll(() => page.locator('.table-block[data-table="items"] .ag-overlay').innerText())
+      .toBe('表中还没有行。点上方“添加行”,或在 Excel/WPS 中复制后点这里,按 Ctrl+V 粘贴。');
     expect(await page.locator('.content').innerText()).not.toContain('无显示行');
     await page.locator('.table-block[data-table="disbursements"]').getByRole('button', { name: '添加行' }).click();
     await cell(page, 'disbursements', 0, 'name').waitFor();

@@ -90,16 +90,31 @@ describe('undo', () => {
     await saved(page);
     await page.getByRole('button', { name: '历史' }).click();
     const panel = page.getByRole('complementary', { name: '操作历史(本窗口)' });
-    await expect.poll(() => panel.locator('li .label').allInnerTexts()).toEqual([
-      '编辑 樟树市 三 第3行 实际拨付额度(万元)', '编辑 樟树市 三 第2行 实际拨付额度(万元)', '编辑 樟树市 三 第1行 实际拨付额度(万元)',
-    ]);
+    await expect
+      .poll(() => panel.locator('li .label').allInnerTexts())
+      .toEqual([
+        '编辑 樟树市 三 第3行 实际拨付额度(万元)',
+        '编辑 樟树市 三 第2行 实际拨付额度(万元)',
+        '编辑 樟树市 三 第1行 实际拨付额度(万元)',
+      ]);
     expect(await panel.locator('li .meta').first().innerText()).toMatch(/^樟树市 · \d\d:\d\d:\d\d$/);
     await panel.locator('li').nth(2).getByRole('button').click();
     await expect.poll(() => page.getByTestId('note').innerText()).toContain('已撤销:');
-    await expect.poll(async () => [await cell(page, 'disbursements', 0, 'actual').innerText(), await cell(page, 'disbursements', 2, 'actual').innerText()]).toEqual(['640.21', '100.00']);
+    await expect
+      .poll(async () => [
+        await cell(page, 'disbursements', 0, 'actual').innerText(),
+        await cell(page, 'disbursements', 2, 'actual').innerText(),
+      ])
+      .toEqual(['640.21', '100.00']);
     await expect.poll(() => panel.locator('li.undone').count()).toBe(3);
     await panel.locator('li').nth(1).getByRole('button').click();
-    await expect.poll(async () => [await cell(page, 'disbursements', 0, 'actual').innerText(), await cell(page, 'disbursements', 1, 'actual').innerText(), await cell(page, 'disbursements', 2, 'actual').innerText()]).toEqual(['700.00', '300.00', '100.00']);
+    await expect
+      .poll(async () => [
+        await cell(page, 'disbursements', 0, 'actual').innerText(),
+        await cell(page, 'disbursements', 1, 'actual').innerText(),
+        await cell(page, 'disbursements', 2, 'actual').innerText(),
+      ])
+      .toEqual(['700.00', '300.00', '100.00']);
     expect(await panel.locator('li.undone').count()).toBe(1);
   });
 });

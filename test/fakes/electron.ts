@@ -97,7 +97,8 @@ export class BrowserWindow extends Emitter {
   visible = false;
   minimized = false;
   focusCount = 0;
-  constructor(readonly options: Record<string, any>) { // eslint-disable-line @typescript-eslint/no-explicit-any
+  constructor(readonly options: Record<string, any>) {
+    // eslint-disable-line @typescript-eslint/no-explicit-any
     super();
     fake.windows.push(this);
   }
@@ -186,7 +187,9 @@ export const session = {
 
 export const screen = { getAllDisplays: () => [{ bounds: { x: 0, y: 0, width: 1920, height: 1080 } }] };
 export const contextBridge = { exposeInMainWorld: (name: string, api: unknown) => (fake.exposed[name] = api) };
-export const ipcRenderer = { invoke: async (channel: string, input: unknown) => (fake.rendererInvokes.push([channel, input]), { ok: true, value: channel }) };
+export const ipcRenderer = {
+  invoke: async (channel: string, input: unknown) => (fake.rendererInvokes.push([channel, input]), { ok: true, value: channel }),
+};
 
 export type IpcMainInvokeEvent = { senderFrame?: { url: string } };
 export type MenuItemConstructorOptions = Record<string, unknown>;

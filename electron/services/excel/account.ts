@@ -11,9 +11,11 @@ import type { SheetLayout } from './locate';
 import type { TableRead } from './rows';
 
 /** A cell that is a number and nothing else: 775, "1,500.00", "82.6%", "６４０.２１万元". */
-export const bareNumber = (cell: Cell) => typeof cell.value === 'number' || (typeof cell.value === 'string' && /^[+-]?[\d,]*\.?\d+(%|万元|元)?$/.test(fold(cell.text)));
+export const bareNumber = (cell: Cell) =>
+  typeof cell.value === 'number' || (typeof cell.value === 'string' && /^[+-]?[\d,]*\.?\d+(%|万元|元)?$/.test(fold(cell.text)));
 
-const inRegion = (t: TableRead, cell: Cell) => cell.row >= t.header.top && cell.row <= t.bottom && cell.col + cell.span - 1 >= t.header.left && cell.col <= t.header.right;
+const inRegion = (t: TableRead, cell: Cell) =>
+  cell.row >= t.header.top && cell.row <= t.bottom && cell.col + cell.span - 1 >= t.header.left && cell.col <= t.header.right;
 
 /** A region of touching cells not read, for the same reason, at least this large is one finding. */
 export const REGION_CELLS = 10;
@@ -39,7 +41,10 @@ export function account(layout: SheetLayout, file: string): Finding[] {
       if (!table && !holdsNumber(cell)) continue;
       if (holdsNumber(cell)) unread.push(cell);
       const mapped = table && Object.values(table.header.columns).includes(cell.col);
-      ignored.push({ cell, reason: table ? `${tables.indexOf(table)}:${mapped ? 'row' : 'column'}` : bareNumber(cell) ? 'number' : 'text' });
+      ignored.push({
+        cell,
+        reason: table ? `${tables.indexOf(table)}:${mapped ? 'row' : 'column'}` : bareNumber(cell) ? 'number' : 'text',
+      });
     }
   }
   for (const region of regions(ignored)) {
@@ -47,7 +52,8 @@ export function account(layout: SheetLayout, file: string): Finding[] {
     const reason = region[0].reason.replace(/^\d+:/, '');
     const value = first.text.length > 40 ? `${first.text.slice(0, 40)}…` : first.text;
     if (region.length < REGION_CELLS) {
-      for (const { cell } of region) out.push(at(cell, finding('ignored_cell', { value: cell.text.length > 40 ? `${cell.text.slice(0, 40)}…` : cell.text, reason })));
+      for (const { cell } of region)
+        out.push(at(cell, finding('ignored_cell', { value: cell.text.length > 40 ? `${cell.text.slice(0, 40)}…` : cell.text, reason })));
       continue;
     }
     let [top, bottom, left, right] = [first.row, first.row, first.col, first.col];
@@ -90,7 +96,10 @@ function regions(ignored: { cell: Cell; reason: string }[]): { cell: Cell; reaso
     for (let k = 0; k < members.length; k++) {
       const { cell, reason } = ignored[members[k]];
       const span = cell.span ?? 1;
-      const around: [number, number][] = [[cell.row, cell.col - 1], [cell.row, cell.col + span]];
+      const around: [number, number][] = [
+        [cell.row, cell.col - 1],
+        [cell.row, cell.col + span],
+      ];
       for (let c = cell.col; c < cell.col + span; c++) around.push([cell.row - 1, c], [cell.row + 1, c]);
       for (const [r, c] of around) {
         const j = where.get(`${r}:${c}`);

@@ -38,7 +38,8 @@ export type ReadRecord = {
 /** What keys a record: without these there is no record to make (refused). The money facts may be missing (a warning). */
 const REQUIRED_FACTS = ['name', 'batch', 'year'] as const;
 
-const validCategory = (c: string | undefined): Category | undefined => ((CATEGORIES as readonly string[]).includes(c ?? '') ? (c as Category) : undefined);
+const validCategory = (c: string | undefined): Category | undefined =>
+  (CATEGORIES as readonly string[]).includes(c ?? '') ? (c as Category) : undefined;
 
 function place(f: Finding, file: string, sheet: string, cell?: string): Finding {
   return { ...f, file, sheet, ...(cell ? { cell } : {}) };
@@ -61,37 +62,83 @@ export function assemble(file: string, anchor: Block, parts: Block[], meta: Shee
   const tables = parts.flatMap((p) => p.tables);
   const pick = (kind: TableRead['kind']): TableRead | undefined => {
     const [first, ...extra] = tables.filter((t) => t.kind === kind);
-    for (const t of extra) findings.push(place(finding('extra_table', { table: kind, other: `${tableSheet(first!)} › ${first!.header.nameCell.address}` }), file, tableSheet(t), t.header.nameCell.address));
+    for (const t of extra)
+      findings.push(
+        place(
+          finding('extra_table', { table: kind, other: `${tableSheet(first!)} › ${first!.header.nameCell.address}` }),
+          file,
+          tableSheet(t),
+          t.header.nameCell.address,
+        ),
+      );
     return first;
   };
   const tableSheet = (t: TableRead) => parts.find((p) => p.tables.includes(t))!.sheet;
   const items = pick('items');
   const disbursements = pick('disbursements');
   const units = new Set<AmountUnit>([...facts.units, ...tables.flatMap((t) => [...t.units])]);
-  const base = { file, sheet, county: facts.values.name ? { name: facts.values.name, batch: facts.values.batch ?? null } : undefined, unit: unitRead(units) };
+  const base = {
+    file,
+    sheet,
+    county: facts.values.name ? { name: facts.values.name, batch: facts.values.batch ?? null } : undefined,
+    unit: unitRead(units),
+  };
 
   if (!items && !disbursements) findings.push(place(finding('no_tables', {}), file, sheet));
   else if (!items || !disbursements) {
     // Numbers standing outside every table while a table is missing are most likely its rows; so are
     // numbers in columns a found table could not name (the missing table beside it, header to header).
-    const stray = partFindings.find((f) => f.code === 'ignored_cell' && (f.params.reason === 'number' || (f.params.reason === 'column' && NUMBER.test(f.params.value ?? ''))));
-    if (stray) findings.push(place(finding('missing_table', { table: items ? 'disbursements' : 'items', at: stray.cell!, value: stray.params.value }), file, stray.sheet!, stray.cell));
+    const stray = partFindings.find(
+      (f) =>
+        f.code === 'ignored_cell' && (f.params.reason === 'number' || (f.params.reason === 'column' && NUMBER.test(f.params.value ?? ''))),
+    );
+    if (stray)
+      findings.push(
+        place(
+          finding('missing_table', { table: items ? 'disbursements' : 'items', at: stray.cell!, value: stray.params.value }),
+          file,
+          stray.sheet!,
+          stray.cell,
+        ),
+      );
   }
   // Where the facts were looked for: the paragraph, the facts table or the title that holds the county's facts.
   const factsPart = [anchor, ...parts].find((p) => p.bodyFactsCell) ?? [anchor, ...parts].find((p) => p.factsCell);
   const factsAt = factsPart?.bodyFactsCell ?? factsPart?.factsCell;
   for (const fact of REQUIRED_FACTS)
     if (facts.values[fact] === undefined && !findings.some((f) => f.params.field === `county.${fact}` || f.params.field === fact))
-      findings.push(place({ ...finding('missing_fact', { field: `county.${fact}`, key: 'true', ...(factsAt ? { where: `${factsPart!.sheet} › ${factsAt}` } : {}) }), severity: 'error' }, file, factsPart?.sheet ?? sheet, factsAt));
+      findings.push(
+        place(
+          {
+            ...finding('missing_fact', {
+              field: `county.${fact}`,
+              key: 'true',
+              ...(factsAt ? { where: `${factsPart!.sheet} › ${factsAt}` } : {}),
+            }),
+            severity: 'error',
+          },
+          file,
+          factsPart?.sheet ?? sheet,
+          factsAt,
+        ),
+      );
   const yuanCells = tables.flatMap((t) => t.unitCells.map((c) => `${tableSheet(t)} › ${c.address}`));
   if (units.has('yuan') || units.has('qian') || units.has('yi')) {
-    const source = yuanCells.length ? yuanCells.join(', ') : Object.entries(facts.cells).filter(([k]) => k.startsWith('investment') || k === 'centralArrangedUse').map(([, c]) => c).join(', ');
+    const source = yuanCells.length
+      ? yuanCells.join(', ')
+      : Object.entries(facts.cells)
+          .filter(([k]) => k.startsWith('investment') || k === 'centralArrangedUse')
+          .map(([, c]) => c)
+          .join(', ');
     const first = tables.find((t) => t.unitCells.length);
     findings.push(place(finding('amounts_in_yuan', { source }), file, first ? tableSheet(first) : sheet, first?.unitCells[0].address));
   }
   if (hasErrors(findings)) return { ...base, input: null, findings };
 
-  const itemRows = (items?.items ?? []).map((row) => ({ ...row, category: validCategory(meta?.items.find((x) => x.seq === row.seq && fold(x.name) === fold(row.name))?.category) ?? row.category }));
+  const itemRows = (items?.items ?? []).map((row) => ({
+    ...row,
+    category: validCategory(meta?.items.find((x) => x.seq === row.seq && fold(x.name) === fold(row.name))?.category) ?? row.category,
+  }));
   const disbursementRows = (disbursements?.disbursements ?? []).map((row, i) => {
     const m = meta?.disbursements.find((x) => x.seq === row.seq && fold(x.name) === fold(row.name));
     const statedRate = disbursements!.computedRate[i] ? m?.statedRate : row.statedRate;
@@ -100,14 +147,18 @@ export function assemble(file: string, anchor: Block, parts: Block[], meta: Shee
   });
   // The ledger: every payment on a line of table 三, or the record is refused naming the cell.
   const ledgerTables = tables.filter((t) => t.kind === 'payments');
-  const ledger = readLedger(file, ledgerTables.map((table) => ({ table, sheet: tableSheet(table) })), disbursementRows);
+  const ledger = readLedger(
+    file,
+    ledgerTables.map((table) => ({ table, sheet: tableSheet(table) })),
+    disbursementRows,
+  );
   pushAll(findings, ledger.findings);
   if (hasErrors(findings)) return { ...base, input: null, findings };
   const summaries = parts.flatMap((p) => p.summaries.map((x) => ({ ...x, sheet: p.sheet })));
   // The day the sheet's figures are stated for: its summary sentence's, else its ledger title's.
   const statedDay = summaries.find((x) => x.asOf)?.asOf ?? titleDay(parts.flatMap((p) => p.ledgerTitles));
   const total = disbursements?.totals[0];
-  const totalsStated = total ? total.statedRate ?? meta?.totalsStatedRate : undefined;
+  const totalsStated = total ? (total.statedRate ?? meta?.totalsStatedRate) : undefined;
   const v = facts.values;
   const candidate = {
     county: {
@@ -119,7 +170,12 @@ export function assemble(file: string, anchor: Block, parts: Block[], meta: Shee
       approvedOn: v.approvedOn ?? null,
       acceptedOn: v.acceptedOn ?? meta?.acceptedOn ?? null,
       // A fact the sheet does not give stays empty: the record lands incomplete, with a warning per fact.
-      investment: { total: v['investment.total'] ?? null, central: v['investment.central'] ?? null, localGov: v['investment.localGov'] ?? null, social: v['investment.social'] ?? null },
+      investment: {
+        total: v['investment.total'] ?? null,
+        central: v['investment.central'] ?? null,
+        localGov: v['investment.localGov'] ?? null,
+        social: v['investment.social'] ?? null,
+      },
       centralArrangedUse: v.centralArrangedUse ?? null,
       statusNote: v.statusNote ?? '',
     },
@@ -136,7 +192,8 @@ export function assemble(file: string, anchor: Block, parts: Block[], meta: Shee
       if (!facts.cells[field]) return { sheet: factsPart?.sheet ?? sheet, cell: factsAt };
       return { sheet: facts.sheets[field] ?? sheet, cell: facts.cells[field] };
     }
-    if (target.table === 'items') return { sheet: items ? tableSheet(items) : sheet, cell: items?.cells[target.row ?? -1]?.[target.field ?? 'name'] };
+    if (target.table === 'items')
+      return { sheet: items ? tableSheet(items) : sheet, cell: items?.cells[target.row ?? -1]?.[target.field ?? 'name'] };
     if (target.table === 'payments') {
       const at = ledger.places[target.row ?? -1];
       return { sheet: at?.sheet ?? sheet, cell: at?.cells[target.field ?? 'line'] };
@@ -175,7 +232,14 @@ export function assemble(file: string, anchor: Block, parts: Block[], meta: Shee
   if (input.payments)
     for (const m of ledgerMismatches(input.disbursements, input.payments, ledgerDay)) {
       const w = where({ table: 'disbursements', row: m.index, field: 'actual' });
-      findings.push(place(finding('ledger_mismatch', { seq: String(m.line.seq), stated: m.line.actual!, sum: m.sum, asOf: ledgerDay }), file, w.sheet, w.cell));
+      findings.push(
+        place(
+          finding('ledger_mismatch', { seq: String(m.line.seq), stated: m.line.actual!, sum: m.sum, asOf: ledgerDay }),
+          file,
+          w.sheet,
+          w.cell,
+        ),
+      );
     }
   const plannedSum = sumFen(input.disbursements.map((d) => fenOrZero(d.planned)));
   const actualSum = sumFen(input.disbursements.map((d) => fenOrZero(d.actual)));
@@ -184,45 +248,110 @@ export function assemble(file: string, anchor: Block, parts: Block[], meta: Shee
     for (const column of ['planned', 'actual'] as const) {
       const stated = t[column];
       const sum = column === 'planned' ? plannedSum : actualSum;
-      if (stated && fen(stated.value) !== sum) findings.push(place(finding('stated_total_mismatch', { column, stated: stated.value, sum: formatWan(sum) }, { table: 'totals', field: column }), file, dSheet, stated.cell));
+      if (stated && fen(stated.value) !== sum)
+        findings.push(
+          place(
+            finding('stated_total_mismatch', { column, stated: stated.value, sum: formatWan(sum) }, { table: 'totals', field: column }),
+            file,
+            dSheet,
+            stated.cell,
+          ),
+        );
     }
     // The record keeps the first 合计's rate; another one is checked here.
     if (t !== total && t.statedRate !== undefined && !statedRateAgrees(t.statedRate, actualSum, plannedSum))
-      findings.push(place(finding('stated_rate_mismatch', { name: '合计', stated: t.statedRate, computed: record.totals.rate ?? '—' }), file, dSheet, t.rateCell));
+      findings.push(
+        place(
+          finding('stated_rate_mismatch', { name: '合计', stated: t.statedRate, computed: record.totals.rate ?? '—' }),
+          file,
+          dSheet,
+          t.rateCell,
+        ),
+      );
   }
   for (const s of summaries) {
     if (!disbursements) break;
     if (s.actual !== undefined && fen(s.actual) !== actualSum)
-      findings.push(place(finding('summary_mismatch', { what: 'actual', stated: s.actual, computed: formatWan(actualSum) }), file, s.sheet, s.cell.address));
+      findings.push(
+        place(
+          finding('summary_mismatch', { what: 'actual', stated: s.actual, computed: formatWan(actualSum) }),
+          file,
+          s.sheet,
+          s.cell.address,
+        ),
+      );
     if (s.rate !== undefined && !statedRateAgrees(s.rate, actualSum, plannedSum))
-      findings.push(place(finding('summary_mismatch', { what: 'rate', stated: `${s.rate}%`, computed: `${record.totals.rate ?? '—'}%` }), file, s.sheet, s.cell.address));
+      findings.push(
+        place(
+          finding('summary_mismatch', { what: 'rate', stated: `${s.rate}%`, computed: `${record.totals.rate ?? '—'}%` }),
+          file,
+          s.sheet,
+          s.cell.address,
+        ),
+      );
   }
   // One amount with more decimals than every other of its column (640.211 among 775, 285.4, 100.00):
   // a footnote digit glued on (640.21¹ saved as a number), which no sum need catch.
   // (Only amounts written in 万元: one in 元 has up to six decimals in 万元 by right, 6402100.50 元 = 640.21005.)
   if (disbursements && [...disbursements.units].every((u) => u === 'wan'))
     for (const field of ['planned', 'actual'] as const) {
-      const values = input.disbursements.map((d, i) => ({ value: d[field], i })).filter((x): x is { value: string; i: number } => x.value !== null);
+      const values = input.disbursements
+        .map((d, i) => ({ value: d[field], i }))
+        .filter((x): x is { value: string; i: number } => x.value !== null);
       const places = values.map((x) => decimalsOf(x.value));
       const odd = places.map((p, k) => ({ p, k })).filter(({ p, k }) => p >= 3 && places.every((q, j) => j === k || q <= 2));
       if (odd.length !== 1 || values.length < 3) continue;
       const { i, value } = values[odd[0].k];
       const w = where({ table: 'disbursements', row: i, field });
-      findings.push(place(finding('amount_precision', { field, seq: String(input.disbursements[i].seq), name: input.disbursements[i].name, value, places: String(maxOf(places.filter((_, j) => j !== odd[0].k))) }, { table: 'disbursements', row: i, field }), file, w.sheet, w.cell));
+      findings.push(
+        place(
+          finding(
+            'amount_precision',
+            {
+              field,
+              seq: String(input.disbursements[i].seq),
+              name: input.disbursements[i].name,
+              value,
+              places: String(maxOf(places.filter((_, j) => j !== odd[0].k))),
+            },
+            { table: 'disbursements', row: i, field },
+          ),
+          file,
+          w.sheet,
+          w.cell,
+        ),
+      );
     }
   // A sum off from its fact by a power of ten: a unit read wrong (元 as 万元), whatever caused it.
-  for (const [what, sum, fact] of [['planned', plannedSum, 'investment.central'], ['actual', actualSum, 'centralArrangedUse']] as const) {
+  for (const [what, sum, fact] of [
+    ['planned', plannedSum, 'investment.central'],
+    ['actual', actualSum, 'centralArrangedUse'],
+  ] as const) {
     const given = fact === 'investment.central' ? input.county.investment.central : input.county.centralArrangedUse;
     if (given === null) continue;
     const value = fen(given);
     const ratio = powerOfTen(sum, value);
     if (!ratio || !disbursements) continue;
     const w = where({ table: 'totals', field: what });
-    findings.push(place(finding('amount_scale', { what, sum: formatWan(sum), fact, value: formatWan(value), ratio }, { table: 'totals', field: what }), file, w.sheet, w.cell));
+    findings.push(
+      place(
+        finding('amount_scale', { what, sum: formatWan(sum), fact, value: formatWan(value), ratio }, { table: 'totals', field: what }),
+        file,
+        w.sheet,
+        w.cell,
+      ),
+    );
   }
   if (plannedSum === 0n && input.county.investment.central !== null && fen(input.county.investment.central) !== 0n) {
     const w = where({ table: 'county', field: 'investment.central' });
-    findings.push(place(finding('planned_zero', { central: record.county.investment.central! }, { table: 'totals', field: 'planned' }), file, w.sheet, w.cell));
+    findings.push(
+      place(
+        finding('planned_zero', { central: record.county.investment.central! }, { table: 'totals', field: 'planned' }),
+        file,
+        w.sheet,
+        w.cell,
+      ),
+    );
   }
   for (const f of checkRecord(record)) {
     // An amount missing on a line that states a rate is a doubt (a merged or unread amount); a line
@@ -234,7 +363,11 @@ export function assemble(file: string, anchor: Block, parts: Block[], meta: Shee
     const said = f.code === 'missing_fact' && w.cell ? { ...f, params: { ...f.params, where: `${w.sheet} › ${w.cell}` } } : f;
     findings.push(place(said, file, w.sheet, w.cell));
   }
-  const totalsAt = { sheet: dSheet, ...(total?.planned ? { planned: total.planned.cell } : {}), ...(total?.actual ? { actual: total.actual.cell } : {}) };
+  const totalsAt = {
+    sheet: dSheet,
+    ...(total?.planned ? { planned: total.planned.cell } : {}),
+    ...(total?.actual ? { actual: total.actual.cell } : {}),
+  };
   return { ...base, county: { name: input.county.name, batch: input.county.batch }, input, findings, totalsAt };
 }
 
@@ -262,7 +395,14 @@ type Issue = { code: string; origin?: string; message: string; path: PropertyKey
 function invalidValue(issue: Issue, candidate: unknown): Record<string, string> {
   const path = issue.path.map(String);
   const [table, a, b] = path;
-  const field = table === 'county' ? `county.${path.slice(1).join('.')}` : table === 'payments' ? `payment.${b}` : table === 'totals' ? a : (b ?? table);
+  const field =
+    table === 'county'
+      ? `county.${path.slice(1).join('.')}`
+      : table === 'payments'
+        ? `payment.${b}`
+        : table === 'totals'
+          ? a
+          : (b ?? table);
   let value: unknown = candidate;
   for (const key of path) value = value === null || value === undefined ? undefined : (value as Record<string, unknown>)[key];
   const text = value === null || value === undefined ? '' : String(value);
@@ -277,7 +417,11 @@ function invalidValue(issue: Issue, candidate: unknown): Record<string, string> 
           : kind === 'percent'
             ? 'too_precise_rate'
             : kind === 'money'
-              ? (/\.\d{7,}$/.test(text) ? 'too_precise' : /[1-9]/.test(text) ? 'too_large' : 'zero_payment')
+              ? /\.\d{7,}$/.test(text)
+                ? 'too_precise'
+                : /[1-9]/.test(text)
+                  ? 'too_large'
+                  : 'zero_payment'
               : kind === 'date'
                 ? 'not_a_date'
                 : kind === 'text'

@@ -82,9 +82,11 @@ export type Plain = { value: CellValue; isFormula: boolean; noResult: boolean; e
 
 export function plain(v: unknown): Plain {
   if (v === null || v === undefined) return { value: null, isFormula: false, noResult: false };
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return { value: v, isFormula: false, noResult: false };
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date)
+    return { value: v, isFormula: false, noResult: false };
   const o = v as Record<string, unknown>;
-  if (Array.isArray(o.richText)) return { value: (o.richText as { text?: string }[]).map((r) => r.text ?? '').join(''), isFormula: false, noResult: false };
+  if (Array.isArray(o.richText))
+    return { value: (o.richText as { text?: string }[]).map((r) => r.text ?? '').join(''), isFormula: false, noResult: false };
   if ('formula' in o || 'sharedFormula' in o) {
     if (o.result === undefined || o.result === null) return { value: null, isFormula: true, noResult: true };
     const inner = plain(o.result);
@@ -265,11 +267,16 @@ const superscript = (t: string) => [...t].map((ch) => SUPERSCRIPT[ch] ?? ch).joi
  * footnote mark. Only a figure loses runs; a name keeps its m² as written. `seen` is the rich text
  * as the clerk saw it, a raised mark raised (521.07¹).
  */
-function runMarks(runs: Run[] | undefined, whole: boolean): { struck?: boolean; seen?: string; dropped?: { text: string; why: 'strike' | 'mark'; seen: string; kept: string } } {
+function runMarks(
+  runs: Run[] | undefined,
+  whole: boolean,
+): { struck?: boolean; seen?: string; dropped?: { text: string; why: 'strike' | 'mark'; seen: string; kept: string } } {
   if (!runs) return whole ? { struck: true } : {};
   const text = (rs: Run[]) => rs.map((x) => x.text ?? '').join('');
   const raised = runs.some((x) => x.font?.vertAlign === 'superscript');
-  const seen = raised ? runs.map((x) => (x.font?.vertAlign === 'superscript' ? superscript(x.text ?? '') : x.text ?? '')).join('') : undefined;
+  const seen = raised
+    ? runs.map((x) => (x.font?.vertAlign === 'superscript' ? superscript(x.text ?? '') : (x.text ?? ''))).join('')
+    : undefined;
   const visible = runs.filter((x) => (x.text ?? '').trim() !== '');
   if (whole || (visible.length > 0 && visible.every((x) => x.font?.strike))) return { struck: true, ...(seen ? { seen } : {}) };
   const struck = runs.filter((x) => x.font?.strike);
@@ -277,7 +284,10 @@ function runMarks(runs: Run[] | undefined, whole: boolean): { struck?: boolean; 
   if (struck.length === 0 && marks.length === 0) return seen ? { seen } : {};
   const kept = text(runs.filter((x) => !struck.includes(x) && !marks.includes(x))).trim();
   if (!FIGURE.test(kept)) return seen ? { seen } : {};
-  return { ...(seen ? { seen } : {}), dropped: { text: text(struck.length ? struck : marks), why: struck.length ? 'strike' : 'mark', seen: text(runs), kept } };
+  return {
+    ...(seen ? { seen } : {}),
+    dropped: { text: text(struck.length ? struck : marks), why: struck.length ? 'strike' : 'mark', seen: text(runs), kept },
+  };
 }
 
 const labelKeys = new Map<string, string>();
@@ -354,7 +364,9 @@ export function scalingFormat(numFmt: string | undefined): boolean {
  */
 export function totalKind(text: string): 'total' | 'subtotal' | undefined {
   if (text.length > 24) return undefined;
-  const key = fold(text).replace(/\([^)]*\)|\[[^\]]*\]|【[^】]*】/g, '').replace(/[:]/g, '');
+  const key = fold(text)
+    .replace(/\([^)]*\)|\[[^\]]*\]|【[^】]*】/g, '')
+    .replace(/[:]/g, '');
   if (/^(合计|总计|共计|总合计|合计数|全部合计|本表合计|累计|汇总|合计金额|总计金额)$/.test(key)) return 'total';
   if (/^.{0,12}小计$/.test(key)) return 'subtotal';
   return undefined;
@@ -407,7 +419,8 @@ function colNumber(letters: string): number {
   return n;
 }
 
-const FORMULA_TOKEN = /\s*(?:(\$?[A-Z]{1,3}\$?\d{1,7})(?::(\$?[A-Z]{1,3}\$?\d{1,7}))?|(\d+(?:\.\d+)?(?:E[+-]?\d+)?)|([A-Z]+)\(|([-+*/(),]))/iy;
+const FORMULA_TOKEN =
+  /\s*(?:(\$?[A-Z]{1,3}\$?\d{1,7})(?::(\$?[A-Z]{1,3}\$?\d{1,7}))?|(\d+(?:\.\d+)?(?:E[+-]?\d+)?)|([A-Z]+)\(|([-+*/(),]))/iy;
 
 /** Computes the cells whose formula has no result, where the formula is simple enough; others stay as they are. */
 function computeFormulas(cells: Map<number, Cell>): void {
@@ -523,7 +536,7 @@ function evaluate(formula: string, valueAt: (r: number, c: number) => number | n
         const n = expr();
         if (n === undefined || !Number.isInteger(n) || tokens[i++]?.op !== ')') return undefined;
         const f = 10 ** n;
-        return Math.sign(x) * Math.round(Number((Math.abs(x) * f).toPrecision(15))) / f;
+        return (Math.sign(x) * Math.round(Number((Math.abs(x) * f).toPrecision(15)))) / f;
       }
       return undefined;
     };

@@ -17,7 +17,12 @@ export type { SheetCorrection };
 export type LayoutCorrection = Pick<SheetCorrection, 'planned' | 'actual' | 'units'>;
 
 export const isEmptyCorrection = (c: LayoutCorrection | SheetCorrection | undefined) =>
-  !c || (!c.planned && !c.actual && Object.keys(c.units ?? {}).length === 0 && !(c as SheetCorrection).skipRows?.length && !(c as SheetCorrection).keepRows?.length);
+  !c ||
+  (!c.planned &&
+    !c.actual &&
+    Object.keys(c.units ?? {}).length === 0 &&
+    !(c as SheetCorrection).skipRows?.length &&
+    !(c as SheetCorrection).keepRows?.length);
 
 const UNIT_WORD: Record<AmountUnit, string> = { wan: '万元', yuan: '元', qian: '千元', yi: '亿元' };
 
@@ -65,14 +70,23 @@ class CorrectedGrid implements Grid {
   }
 }
 
-const excerpt = (cells: readonly Cell[]) => cells.map((c) => c.text).join(' ').slice(0, 40);
+const excerpt = (cells: readonly Cell[]) =>
+  cells
+    .map((c) => c.text)
+    .join(' ')
+    .slice(0, 40);
 
 /**
  * The grid as the import reads it: struck-through and hidden rows and struck-through cells left
  * out (each reported), the person's rows left out or kept; header cells of table 三 rewritten to
  * say the columns and units the person chose (`layout`: the sheet as first read, for its headers).
  */
-export function correctedGrid(grid: Grid, file: string, correction: SheetCorrection | LayoutCorrection | undefined, layout: SheetLayout | undefined): { grid: Grid; findings: Finding[]; leftOut: number[] } {
+export function correctedGrid(
+  grid: Grid,
+  file: string,
+  correction: SheetCorrection | LayoutCorrection | undefined,
+  layout: SheetLayout | undefined,
+): { grid: Grid; findings: Finding[]; leftOut: number[] } {
   const findings: Finding[] = [];
   const keep = new Set((correction as SheetCorrection | undefined)?.keepRows ?? []);
   const leftOut = new Set<number>();
@@ -96,7 +110,10 @@ export function correctedGrid(grid: Grid, file: string, correction: SheetCorrect
         }
     for (const c of cells)
       if (c.dropped && !leftOut.has(r) && !cellsOut.has(c))
-        findings.push({ ...finding(c.dropped.why === 'strike' ? 'struck_text' : 'footnote_mark', { dropped: c.dropped.text, value: c.text }), ...at(c) });
+        findings.push({
+          ...finding(c.dropped.why === 'strike' ? 'struck_text' : 'footnote_mark', { dropped: c.dropped.text, value: c.text }),
+          ...at(c),
+        });
   }
   for (const r of (correction as SheetCorrection | undefined)?.skipRows ?? []) leftOut.add(r);
   const texts = new Map<Cell, Cell>();

@@ -87,7 +87,12 @@ function factFigure(grids: GridOfSheet, parts: Block[], fact: FactName): Figure 
   const numbers = [...text.matchAll(/(\d[\d,，]*(?:\.\d+)?)\s*(亿元|万元|千元|元)?/g)];
   const label = FACT_LABELS[fact];
   const near = numbers.find((m) => label.some((l) => text.slice(Math.max(0, m.index! - l.length - 4), m.index).includes(l)));
-  const from = near ? maxOf(label.map((l) => text.lastIndexOf(l, near.index!)), 0) : 0;
+  const from = near
+    ? maxOf(
+        label.map((l) => text.lastIndexOf(l, near.index!)),
+        0,
+      )
+    : 0;
   const excerpt = near && text.length > 30 ? `${from > 0 ? '…' : ''}${text.slice(from, near.index! + near[0].length)}…` : text;
   const said = near?.[2] ? UNIT_OF[near[2]] : undefined;
   return { sheet, cell, seen: excerpt, read, unit: said ?? 'wan', unitFrom: said ? { kind: 'text', cell } : { kind: 'default' } };
@@ -119,7 +124,11 @@ function cellsOf(f: Finding, parts: Block[]): ({ sheet: string; cell: string } |
     if (factCell && f.code !== 'drawing_unit') out.push({ fact });
   }
   if (f.code === 'arranged_over_central') out.push({ fact: 'centralArrangedUse' }, { fact: 'investment.central' });
-  if (f.code === 'investment_sum') pushAll(out, FACTS.map((x) => ({ fact: x })));
+  if (f.code === 'investment_sum')
+    pushAll(
+      out,
+      FACTS.map((x) => ({ fact: x })),
+    );
   const seen = new Set<string>();
   return out.filter((x) => {
     const k = 'fact' in x ? x.fact : `${x.sheet}!${x.cell}`;
@@ -128,7 +137,13 @@ function cellsOf(f: Finding, parts: Block[]): ({ sheet: string; cell: string } |
 }
 
 /** The doubts of one county's reading, each with its figures beside what the sheet showed. */
-export function doubtsOf(grids: GridOfSheet, findings: Finding[], parts: Block[], input: RecordInput | null, county: { name: string; batch: number | null } | undefined): Doubt[] {
+export function doubtsOf(
+  grids: GridOfSheet,
+  findings: Finding[],
+  parts: Block[],
+  input: RecordInput | null,
+  county: { name: string; batch: number | null } | undefined,
+): Doubt[] {
   const doubts = findings.filter(isDoubt);
   if (doubts.length === 0) return [];
   void input;
@@ -141,10 +156,25 @@ export function doubtsOf(grids: GridOfSheet, findings: Finding[], parts: Block[]
       }
       const { sheet, cell } = x;
       const r = readings.get(`${sheet}\u0000${cell}`);
-      return [{ sheet, cell, seen: seenText(grids(sheet), cell), read: r?.read ?? null, unit: r?.unit ?? null, unitFrom: r?.unitFrom ?? null }];
+      return [
+        { sheet, cell, seen: seenText(grids(sheet), cell), read: r?.read ?? null, unit: r?.unit ?? null, unitFrom: r?.unitFrom ?? null },
+      ];
     });
-    const id = createHash('sha256').update(JSON.stringify([f.file, f.sheet, f.cell, f.code, f.params])).digest('hex').slice(0, 16);
-    return { id, code: f.code, params: f.params, county: county?.name ?? null, batch: county?.batch ?? null, file: f.file ?? '', sheet: f.sheet ?? '', ...(f.cell ? { cell: f.cell } : {}), figures };
+    const id = createHash('sha256')
+      .update(JSON.stringify([f.file, f.sheet, f.cell, f.code, f.params]))
+      .digest('hex')
+      .slice(0, 16);
+    return {
+      id,
+      code: f.code,
+      params: f.params,
+      county: county?.name ?? null,
+      batch: county?.batch ?? null,
+      file: f.file ?? '',
+      sheet: f.sheet ?? '',
+      ...(f.cell ? { cell: f.cell } : {}),
+      figures,
+    };
   });
 }
 
@@ -171,7 +201,9 @@ export function sheetReading(
       columns.push({ col: colName(col), text: leaf.text, field, unit: u?.unit ?? null, unitFrom: u?.from ?? null });
     }
   }
-  const lines: SheetReading['lines'] = t ? t.cells.map((c, i) => ({ row: rowOf(c.name ?? c.seq ?? c.planned ?? ''), text: t.disbursements[i]?.name ?? '', leftOut: null })) : [];
+  const lines: SheetReading['lines'] = t
+    ? t.cells.map((c, i) => ({ row: rowOf(c.name ?? c.seq ?? c.planned ?? ''), text: t.disbursements[i]?.name ?? '', leftOut: null }))
+    : [];
   for (const l of leftOut) lines.push({ row: l.row, text: l.text, leftOut: l.why });
   lines.sort((a, b) => a.row - b.row);
   const { file: _f, sheet: _s, ...correction } = (applied?.correction ?? {}) as SheetCorrection;

@@ -45,14 +45,26 @@ function resolve(dir: string, target: string): string {
   return parts.join('/');
 }
 
-const unescape = (t: string) => t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&#(\d+);/g, (_, n) => String.fromCodePoint(Number(n))).replace(/&amp;/g, '&');
+const unescape = (t: string) =>
+  t
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#(\d+);/g, (_, n) => String.fromCodePoint(Number(n)))
+    .replace(/&amp;/g, '&');
 
 /** The text of each shape (xdr:sp, its txBody's runs, paragraphs joined by a space). */
 export function shapeTexts(xml: string): string[] {
   const out: string[] = [];
   for (const shape of xml.matchAll(/<(?:\w+:)?sp\b[\s\S]*?<\/(?:\w+:)?sp>/g)) {
-    const paragraphs = [...shape[0].matchAll(/<a:p\b[\s\S]*?<\/a:p>/g)].map((p) => [...p[0].matchAll(/<a:t(?:\s[^>]*)?>([\s\S]*?)<\/a:t>/g)].map((t) => unescape(t[1])).join(''));
-    const text = paragraphs.filter((p) => p.trim()).join(' ').trim();
+    const paragraphs = [...shape[0].matchAll(/<a:p\b[\s\S]*?<\/a:p>/g)].map((p) =>
+      [...p[0].matchAll(/<a:t(?:\s[^>]*)?>([\s\S]*?)<\/a:t>/g)].map((t) => unescape(t[1])).join(''),
+    );
+    const text = paragraphs
+      .filter((p) => p.trim())
+      .join(' ')
+      .trim();
     if (text) out.push(text);
   }
   return out;

@@ -5,8 +5,27 @@ import { fen, type CountyRecord } from '../../../shared/record';
 import { displayDecimal, formatWan, rate, shiftDecimal, sumFen } from '../../../shared/money';
 import { stripXmlUnsafe, type Script } from '../../../shared/text';
 import {
-  amountCell, BODY_FONT, centredCell, fitRow, HEADER_FONT, HEADING_FONT, headerRow, mergedText, MIDDLE, moneyFormat, num, numberCell,
-  ONE_LINE_ROW, pageFooter, percentFormat, setupPage, style, tableRow, textCell, textWidth, TITLE_FONT,
+  amountCell,
+  BODY_FONT,
+  centredCell,
+  fitRow,
+  HEADER_FONT,
+  HEADING_FONT,
+  headerRow,
+  mergedText,
+  MIDDLE,
+  moneyFormat,
+  num,
+  numberCell,
+  ONE_LINE_ROW,
+  pageFooter,
+  percentFormat,
+  setupPage,
+  style,
+  tableRow,
+  textCell,
+  textWidth,
+  TITLE_FONT,
 } from './sheet-kit';
 import { checkRecord } from '../../../shared/checks';
 import { META_SCHEMA, META_SHEET, sheetName, type SheetMeta } from './layout';
@@ -45,7 +64,10 @@ export function ledgerSumFormula(place: LedgerPlace, seq: number, asOf: string, 
   const q = `'${place.sheet.replace(/'/g, "''")}'!`;
   const col = (c: string) => `${q}$${c}$3:$${c}$${Math.max(3, place.last)}`;
   const [y, m, d] = asOf.split('-').map(Number);
-  return { formula: `SUMIFS(${col('D')},${col('A')},${seq},${col('C')},"<="&DATE(${y},${m},${d}))`, result: result === null ? 0 : num(result) };
+  return {
+    formula: `SUMIFS(${col('D')},${col('A')},${seq},${col('C')},"<="&DATE(${y},${m},${d}))`,
+    result: result === null ? 0 : num(result),
+  };
 }
 
 function writeCountySheet(sheet: ExcelJS.Worksheet, record: CountyRecord, script: Script, footer: string, ledger?: LedgerPlace): SheetMeta {
@@ -74,7 +96,10 @@ function writeCountySheet(sheet: ExcelJS.Worksheet, record: CountyRecord, script
       [item.completion, textCell()],
       rate === null ? [null, centredCell()] : [num(shiftDecimal(rate, -2)), centredCell(BODY_FONT, percentFormat(rate))],
     ]);
-    fitRow(row, [item.name, item.target, item.completion].map((text, i) => ({ text, width: widths[i + 1] })));
+    fitRow(
+      row,
+      [item.name, item.target, item.completion].map((text, i) => ({ text, width: widths[i + 1] })),
+    );
     r++;
   }
   mergedText(sheet, r, w.disbursements, HEADING_FONT, 'left').height = 24;
@@ -111,7 +136,9 @@ function writeCountySheet(sheet: ExcelJS.Worksheet, record: CountyRecord, script
   ]);
   sheet.mergeCells(r, 1, r, 2);
   total.height = 22;
-  const finer = [...record.disbursements.flatMap((d) => [d.planned, d.actual]), t.planned, t.actual].some((m) => m !== null && displayDecimal(m).finer);
+  const finer = [...record.disbursements.flatMap((d) => [d.planned, d.actual]), t.planned, t.actual].some(
+    (m) => m !== null && displayDecimal(m).finer,
+  );
   if (finer) mergedText(sheet, ++r, w.finerNote, BODY_FONT, 'left').height = ONE_LINE_ROW;
   // The items table runs over pages: its header repeats on each (Excel repeats one row range a sheet).
   setupPage(sheet, widths, r, 'E', footer, itemsHeader);
@@ -121,14 +148,23 @@ function writeCountySheet(sheet: ExcelJS.Worksheet, record: CountyRecord, script
     prefecture: record.county.prefecture,
     acceptedOn: record.county.acceptedOn,
     items: record.items.map((i) => ({ seq: i.seq, name: i.name, category: i.category })),
-    disbursements: record.disbursements.map((d) => ({ seq: d.seq, name: d.name, category: d.category, ...(d.statedRate !== undefined ? { statedRate: d.statedRate } : {}) })),
+    disbursements: record.disbursements.map((d) => ({
+      seq: d.seq,
+      name: d.name,
+      category: d.category,
+      ...(d.statedRate !== undefined ? { statedRate: d.statedRate } : {}),
+    })),
     ...(t.statedRate !== undefined ? { totalsStatedRate: t.statedRate } : {}),
   };
 }
 
 /** `=D15/C15` with its cached result; planned 0 has no rate ("—"). */
 function rateFormula(row: number, rate: string | null, planned = 'C', actual = 'D'): ExcelJS.CellValue {
-  if (rate === null) return { formula: `IF(OR(${planned}${row}="",${actual}${row}="",${planned}${row}=0),"—",${actual}${row}/${planned}${row})`, result: '—' };
+  if (rate === null)
+    return {
+      formula: `IF(OR(${planned}${row}="",${actual}${row}="",${planned}${row}=0),"—",${actual}${row}/${planned}${row})`,
+      result: '—',
+    };
   return { formula: `${actual}${row}/${planned}${row}`, result: num(shiftDecimal(rate, -2)) };
 }
 
@@ -198,7 +234,11 @@ function writeLedgerSheet(sheet: ExcelJS.Worksheet, record: CountyRecord, script
       row.eachCell((c) => (c.style = { ...c.style, font: { ...c.style.font, color: { argb: 'FF808080' }, italic: true } }));
       row.getCell(3).note = w.ledgerAfterDay(record.asOf!);
     }
-    fitRow(row, [{ text: names.get(p.line) ?? '', width: LEDGER_WIDTHS[1] }, { text: p.payee, width: LEDGER_WIDTHS[4] }, { text: p.note, width: LEDGER_WIDTHS[7] }]);
+    fitRow(row, [
+      { text: names.get(p.line) ?? '', width: LEDGER_WIDTHS[1] },
+      { text: p.payee, width: LEDGER_WIDTHS[4] },
+      { text: p.note, width: LEDGER_WIDTHS[7] },
+    ]);
   });
   setupPage(sheet, LEDGER_WIDTHS, record.payments!.length + 2, 'H', footer, 2);
 }
@@ -212,12 +252,17 @@ export async function exportWorkbook(records: CountyRecord[], script: Script = '
   const names = records.map((record) => sheetName(record.county.name, taken));
   // The ledger sheets' names are known before the county sheets are written: 实际拨付额度 refers to them.
   const label = WORDING[script].ledgerSheet;
-  const ledgerNames = records.map((record) => (record.payments?.length ? sheetName(records.length > 1 ? `${label}-${record.county.name}` : label, taken) : null));
+  const ledgerNames = records.map((record) =>
+    record.payments?.length ? sheetName(records.length > 1 ? `${label}-${record.county.name}` : label, taken) : null,
+  );
   const meta: [string, SheetMeta][] = [];
   records.forEach((record, i) => {
     const sheet = workbook.addWorksheet(names[i]);
     const ledger = ledgerNames[i] ? { sheet: ledgerNames[i]!, last: record.payments!.length + 2 } : undefined;
-    meta.push([names[i], writeCountySheet(sheet, record, script, pageFooter(script, records.length > 1 ? record.county.name : null), ledger)]);
+    meta.push([
+      names[i],
+      writeCountySheet(sheet, record, script, pageFooter(script, records.length > 1 ? record.county.name : null), ledger),
+    ]);
   });
   if (summary) writeSummarySheet(summary, records, script, names);
   records.forEach((record, i) => {
@@ -231,7 +276,15 @@ export async function exportWorkbook(records: CountyRecord[], script: Script = '
     if (!record.performance) continue;
     const label = script === 'hant' ? '績效自評表' : PERFORMANCE_SHEET;
     const name = sheetName(records.length > 1 ? `${label}-${record.county.name}` : label, taken);
-    perfMeta.push([name, writePerformanceSheet(workbook.addWorksheet(name), record, script, pageFooter(script, records.length > 1 ? `${record.county.name} ${label}` : label))]);
+    perfMeta.push([
+      name,
+      writePerformanceSheet(
+        workbook.addWorksheet(name),
+        record,
+        script,
+        pageFooter(script, records.length > 1 ? `${record.county.name} ${label}` : label),
+      ),
+    ]);
   }
   const metaSheet = workbook.addWorksheet(META_SHEET, { state: 'veryHidden' });
   perfMeta.forEach(([name, m], i) => {

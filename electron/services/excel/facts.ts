@@ -2,7 +2,15 @@
 // 2021年9月, (2021年), 2021年度, 2310万元; each amount claimed by the nearest known label before
 // it), a label/value table, and the summary sentence above table 三. The words come from
 // shared/basic-facts.ts, which also generates the paragraph.
-import { BASIC_SENTENCE, MONEY_FACTS, SUMMARY_SENTENCE, TABLE_LABELS, clauseLabels, type FactKey, type MoneyFact } from '../../../shared/basic-facts';
+import {
+  BASIC_SENTENCE,
+  MONEY_FACTS,
+  SUMMARY_SENTENCE,
+  TABLE_LABELS,
+  clauseLabels,
+  type FactKey,
+  type MoneyFact,
+} from '../../../shared/basic-facts';
 import { parseBatch, parseDateText } from '../../../shared/fields';
 import { fenOfDecimal, formatWan, parseAmount, parsePercent, type AmountUnit } from '../../../shared/money';
 import { fold } from '../../../shared/text';
@@ -12,9 +20,19 @@ import { chineseNumber, generalText, type CellReader } from './values';
 import { pushAll } from '../../../shared/arrays';
 
 export type Facts = Partial<{
-  name: string; province: string; prefecture: string; batch: number; year: number; approvedOn: string; acceptedOn: string;
-  'investment.total': string; 'investment.central': string; 'investment.localGov': string; 'investment.social': string;
-  centralArrangedUse: string; statusNote: string;
+  name: string;
+  province: string;
+  prefecture: string;
+  batch: number;
+  year: number;
+  approvedOn: string;
+  acceptedOn: string;
+  'investment.total': string;
+  'investment.central': string;
+  'investment.localGov': string;
+  'investment.social': string;
+  centralArrangedUse: string;
+  statusNote: string;
 }>;
 
 /** Facts as they are found, each with its cell; the first value of a fact is kept, a different second one reported. */
@@ -45,7 +63,15 @@ export class FactSet {
     }
     // The labelled fact wins over a title's: 示范年度 2017 beats "2019年度…自评报告"; where they differ, both cells are named.
     if (this.weak.has(fact) !== weak) {
-      const [title, labelled] = weak ? [{ value, address, sheet }, { value: old, address: this.cells[fact], sheet: this.sheets[fact] }] : [{ value: old, address: this.cells[fact], sheet: this.sheets[fact] }, { value, address, sheet }];
+      const [title, labelled] = weak
+        ? [
+            { value, address, sheet },
+            { value: old, address: this.cells[fact], sheet: this.sheets[fact] },
+          ]
+        : [
+            { value: old, address: this.cells[fact], sheet: this.sheets[fact] },
+            { value, address, sheet },
+          ];
       if (!weak) {
         values[fact] = value;
         this.cells[fact] = address;
@@ -56,21 +82,60 @@ export class FactSet {
       const titleCell = title.sheet === labelled.sheet ? title.address : `${title.sheet} › ${title.address}`;
       this.findings.push(
         fact === 'year'
-          ? { ...finding('year_conflict', { year: String(labelled.value), value: String(labelled.value), otherCell: labelled.address, titleYear: String(title.value), titleCell }), file: this.file, sheet: labelled.sheet, cell: labelled.address }
-          : { ...finding('fact_conflict', { field: `county.${fact}`, value: String(labelled.value), other: String(title.value), otherCell: titleCell }), file: this.file, sheet: labelled.sheet, cell: labelled.address },
+          ? {
+              ...finding('year_conflict', {
+                year: String(labelled.value),
+                value: String(labelled.value),
+                otherCell: labelled.address,
+                titleYear: String(title.value),
+                titleCell,
+              }),
+              file: this.file,
+              sheet: labelled.sheet,
+              cell: labelled.address,
+            }
+          : {
+              ...finding('fact_conflict', {
+                field: `county.${fact}`,
+                value: String(labelled.value),
+                other: String(title.value),
+                otherCell: titleCell,
+              }),
+              file: this.file,
+              sheet: labelled.sheet,
+              cell: labelled.address,
+            },
       );
       return;
     }
     const money = MONEY_FACTS.includes(fact as MoneyFact);
-    if (money ? fenOfDecimal(String(old)) === fenOfDecimal(String(value)) : typeof old === 'string' && typeof value === 'string' ? fold(old) === fold(value) : old === value) return;
+    if (
+      money
+        ? fenOfDecimal(String(old)) === fenOfDecimal(String(value))
+        : typeof old === 'string' && typeof value === 'string'
+          ? fold(old) === fold(value)
+          : old === value
+    )
+      return;
     const where = sheet === this.sheets[fact] ? address : `${sheet} › ${address}`;
     // Two different sums of money for one fact: which is right no reader can tell, so neither is taken.
-    this.findings.push({ ...finding(money ? 'amount_conflict' : 'fact_conflict', { field: `county.${fact}`, value: String(old), other: String(value), otherCell: where }), file: this.file, sheet: this.sheets[fact], cell: this.cells[fact] });
+    this.findings.push({
+      ...finding(money ? 'amount_conflict' : 'fact_conflict', {
+        field: `county.${fact}`,
+        value: String(old),
+        other: String(value),
+        otherCell: where,
+      }),
+      file: this.file,
+      sheet: this.sheets[fact],
+      cell: this.cells[fact],
+    });
   }
 
   /** Takes the facts of another part of the same county (another sheet or block). */
   merge(other: FactSet): void {
-    for (const [fact, value] of Object.entries(other.values)) this.set(fact as FactKey, value as string | number, other.cells[fact], other.sheets[fact], other.weak.has(fact));
+    for (const [fact, value] of Object.entries(other.values))
+      this.set(fact as FactKey, value as string | number, other.cells[fact], other.sheets[fact], other.weak.has(fact));
     for (const u of other.units) this.units.add(u);
     pushAll(this.findings, other.findings);
   }
@@ -79,7 +144,16 @@ export class FactSet {
 // ---- tokens ------------------------------------------------------------------------------
 
 type TokenKind = 'batch' | 'date' | 'year' | 'money' | 'percent' | 'number';
-type Token = { kind: TokenKind; start: number; end: number; text: string; value?: string; unit?: AmountUnit; bracketed?: boolean; financialYear?: boolean };
+type Token = {
+  kind: TokenKind;
+  start: number;
+  end: number;
+  text: string;
+  value?: string;
+  unit?: AmountUnit;
+  bracketed?: boolean;
+  financialYear?: boolean;
+};
 
 const NUMBER = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
 const TOKEN = new RegExp(
@@ -159,7 +233,8 @@ export function foldWithMap(text: string): { folded: string; origin: (i: number)
 
 // ---- administrative names ----------------------------------------------------------------
 
-const ADMIN = /^(?<province>.{2,10}?(?:省|自治区|特别行政区|北京市|天津市|上海市|重庆市))?(?<prefecture>.{1,12}?(?:州市|自治州|地区|盟|市|州))?(?<name>.{1,14}?(?:自治县|自治旗|林区|特区|县|市|区|旗))$/d;
+const ADMIN =
+  /^(?<province>.{2,10}?(?:省|自治区|特别行政区|北京市|天津市|上海市|重庆市))?(?<prefecture>.{1,12}?(?:州市|自治州|地区|盟|市|州))?(?<name>.{1,14}?(?:自治县|自治旗|林区|特区|县|市|区|旗))$/d;
 
 /** 江西省宜春市樟树市 → 江西省 / 宜春市 / 樟树市; 江西省赣州市寻乌县 keeps 赣州市. */
 export function splitAdmin(text: string): { province?: string; prefecture?: string; name: string } | undefined {
@@ -192,7 +267,12 @@ type Claim = { token: Token; fact: FactKey; value: string | number };
 /** Words just before a money label that make its amount a payment: 已拨付中央资金, 累计支付. */
 const PAID_BEFORE = /拨付|支付|已付|付款/;
 
-export function readSentence(cell: Cell, facts: FactSet, reader: CellReader, options: { lead: boolean; from?: number; weak?: boolean }): SentenceRead {
+export function readSentence(
+  cell: Cell,
+  facts: FactSet,
+  reader: CellReader,
+  options: { lead: boolean; from?: number; weak?: boolean },
+): SentenceRead {
   const text = cell.text;
   const { folded, origin } = foldWithMap(text);
   let from = options.from ?? 0;
@@ -200,7 +280,8 @@ export function readSentence(cell: Cell, facts: FactSet, reader: CellReader, opt
     // "一、基本情况：樟树市是第八批…" in one cell: the heading is no part of the name.
     const heading = HEADING_PREFIX.exec(folded)?.[0].length ?? 0;
     const lead = LEAD.exec(folded.slice(heading));
-    const admin = lead && !PRONOUN.test(lead[1]) ? splitAdmin(text.slice(origin(heading), origin(heading + lead[1].length)).trim()) : undefined;
+    const admin =
+      lead && !PRONOUN.test(lead[1]) ? splitAdmin(text.slice(origin(heading), origin(heading + lead[1].length)).trim()) : undefined;
     // The county's own name may hold a digit (示范1县): it is the name, not a number to read.
     if (admin) from = heading + lead![1].length;
     if (admin) {
@@ -232,9 +313,11 @@ export function readSentence(cell: Cell, facts: FactSet, reader: CellReader, opt
         if (arrangedStart < 0) arrangedStart = folded.lastIndexOf(hit.label, t.start);
       } else if (arrangedStart < 0) investmentEnd = t.end;
     } else if (t.kind === 'date' || t.kind === 'year') {
-      if (labelled(t, APPROVED_LABELS) || APPROVED_AFTER.test(folded.slice(t.end))) claims.push({ token: t, fact: 'approvedOn', value: t.value! });
+      if (labelled(t, APPROVED_LABELS) || APPROVED_AFTER.test(folded.slice(t.end)))
+        claims.push({ token: t, fact: 'approvedOn', value: t.value! });
       else if (labelled(t, ACCEPTED_LABELS)) claims.push({ token: t, fact: 'acceptedOn', value: t.value! });
-      else if (t.kind === 'year' && (t.bracketed || t.financialYear || !claims.some((c) => c.fact === 'year'))) claims.push({ token: t, fact: 'year', value: Number(t.value) });
+      else if (t.kind === 'year' && (t.bracketed || t.financialYear || !claims.some((c) => c.fact === 'year')))
+        claims.push({ token: t, fact: 'year', value: Number(t.value) });
     }
   }
   // The status note: between the last investment amount and the arranged funds, one separator off each end.
@@ -253,9 +336,15 @@ export function readSentence(cell: Cell, facts: FactSet, reader: CellReader, opt
   const claimed = new Set<Token>();
   // A date after its label the tokens do not read (立项时间为21年9月, 立项时间为二〇二一年九月): read as
   // people type dates, or refused at the cell — never dropped.
-  for (const [fact, labels] of [['approvedOn', APPROVED_LABELS], ['acceptedOn', ACCEPTED_LABELS]] as const) {
+  for (const [fact, labels] of [
+    ['approvedOn', APPROVED_LABELS],
+    ['acceptedOn', ACCEPTED_LABELS],
+  ] as const) {
     if (claims.some((c) => c.fact === fact)) continue;
-    const hit = labels.map((l) => ({ l, at: folded.indexOf(l, from) })).filter((x) => x.at >= 0).sort((a, b) => b.l.length - a.l.length)[0];
+    const hit = labels
+      .map((l) => ({ l, at: folded.indexOf(l, from) }))
+      .filter((x) => x.at >= 0)
+      .sort((a, b) => b.l.length - a.l.length)[0];
     if (!hit) continue;
     const start = hit.at + hit.l.length;
     const lead = /^[为是于:]?/.exec(folded.slice(start))![0].length;
@@ -283,7 +372,8 @@ export function readSentence(cell: Cell, facts: FactSet, reader: CellReader, opt
     facts.set(fact, formatWan(parsed.value), cell);
   }
   const unclaimed = all.filter((t) => !claimed.has(t) && !inNote(t));
-  for (const t of unclaimed) reader.problem('ignored_cell', cell, { value: text.slice(origin(t.start), origin(t.end)), reason: 'no_label' });
+  for (const t of unclaimed)
+    reader.problem('ignored_cell', cell, { value: text.slice(origin(t.start), origin(t.end)), reason: 'no_label' });
   return { claimed: claimed.size, unclaimed: unclaimed.map((t) => t.text) };
 }
 
@@ -335,7 +425,11 @@ export function readTitle(cell: Cell, facts: FactSet, reader: CellReader): boole
   let end = start + m[1].length;
   // Prefixes are read for the year or batch they name; the rest of them is no part of the name.
   const named: { fact: 'year' | 'batch'; value: number }[] = [];
-  for (let p = TITLE_PREFIX.exec(folded.slice(start, end)); p && p[0].length > 0 && p[0].length < end - start; p = TITLE_PREFIX.exec(folded.slice(start, end))) {
+  for (
+    let p = TITLE_PREFIX.exec(folded.slice(start, end));
+    p && p[0].length > 0 && p[0].length < end - start;
+    p = TITLE_PREFIX.exec(folded.slice(start, end))
+  ) {
     const g = p.groups ?? {};
     const inner = g.inner ?? '';
     const year = g.year ?? /(?:19|20)\d{2}(?=年)/.exec(inner)?.[0];
@@ -346,7 +440,8 @@ export function readTitle(cell: Cell, facts: FactSet, reader: CellReader): boole
     start += p[0].length;
   }
   // A bracketed note right after the county is read with the rest of the title.
-  for (let s = TITLE_SUFFIX.exec(folded.slice(start, end)); s && s.index > 0; s = TITLE_SUFFIX.exec(folded.slice(start, end))) end = start + s.index;
+  for (let s = TITLE_SUFFIX.exec(folded.slice(start, end)); s && s.index > 0; s = TITLE_SUFFIX.exec(folded.slice(start, end)))
+    end = start + s.index;
   const admin = splitAdmin(cell.text.slice(origin(start), origin(end)).trim());
   if (!admin) return false;
   facts.set('name', admin.name, cell);
@@ -363,7 +458,8 @@ export function readTitle(cell: Cell, facts: FactSet, reader: CellReader): boole
 // ---- a label/value table -----------------------------------------------------------------
 
 const LABEL_TO_FACT = new Map<string, FactKey>();
-for (const [fact, labels] of Object.entries(TABLE_LABELS)) for (const l of labels) if (!LABEL_TO_FACT.has(fold(l))) LABEL_TO_FACT.set(fold(l), fact as FactKey);
+for (const [fact, labels] of Object.entries(TABLE_LABELS))
+  for (const l of labels) if (!LABEL_TO_FACT.has(fold(l))) LABEL_TO_FACT.set(fold(l), fact as FactKey);
 
 /** The fact a label cell names ("县（市、区）", "其中：中央资金（万元）", "所属省份"), if any. */
 export function labelFact(cell: Cell): FactKey | undefined {
@@ -385,7 +481,14 @@ export function inlineFact(cell: Cell): { fact: FactKey; value: Cell } | undefin
 }
 
 /** Reads the value of a labelled fact; amounts in the unit the label names (项目总投资（元）). */
-export function readLabelled(fact: FactKey, label: Cell, cell: Cell, facts: FactSet, reader: CellReader, unit?: { unit: AmountUnit; cell: Cell }): void {
+export function readLabelled(
+  fact: FactKey,
+  label: Cell,
+  cell: Cell,
+  facts: FactSet,
+  reader: CellReader,
+  unit?: { unit: AmountUnit; cell: Cell },
+): void {
   let value: string | number | undefined;
   if (fact === 'batch') {
     value = typeof cell.value === 'number' ? cell.value : parseBatch(cell.text);
@@ -410,7 +513,8 @@ export function readLabelled(fact: FactKey, label: Cell, cell: Cell, facts: Fact
   } else if (fact.startsWith('investment.') || fact === 'centralArrangedUse') {
     // The label's own unit ("项目总投资（元）"), else the one beside the value or the unit line above.
     const own = unitOf(label.text);
-    if (own && unit && own !== unit.unit) reader.problem('unit_conflict', label, { unit: own, other: unit.cell.address, otherUnit: unit.unit });
+    if (own && unit && own !== unit.unit)
+      reader.problem('unit_conflict', label, { unit: own, other: unit.cell.address, otherUnit: unit.unit });
     const read = reader.money(cell, `county.${fact}`, cell.address, own ?? unit?.unit ?? 'wan');
     if (read) facts.units.add(read.unit);
     value = read?.value;
@@ -449,7 +553,20 @@ function serialDay(serial: number): string {
   return new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000).toISOString().slice(0, 10);
 }
 
-const CN_YEAR_DIGITS: Record<string, string> = { 〇: '0', 零: '0', '○': '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+const CN_YEAR_DIGITS: Record<string, string> = {
+  〇: '0',
+  零: '0',
+  '○': '0',
+  一: '1',
+  二: '2',
+  三: '3',
+  四: '4',
+  五: '5',
+  六: '6',
+  七: '7',
+  八: '8',
+  九: '9',
+};
 
 /**
  * A date as people type it, to the month or day it states: 2021年9月, 2021-09, 2021.9, 2021/9/1,
@@ -499,8 +616,12 @@ export type SummaryRead = { cell: Cell; actual?: string; rate?: string; asOf?: s
 
 const SUMMARY_LEAD = ['截至', '截止', '截止到', '截至到'].map((label) => ({ label }));
 
-const SUMMARY_ACTUAL = clauseLabels(SUMMARY_SENTENCE.find((c) => c.fact === 'actual')!).map((l) => ({ label: fold(l) })).sort((a, b) => b.label.length - a.label.length);
-const SUMMARY_RATE = clauseLabels(SUMMARY_SENTENCE.find((c) => c.fact === 'rate')!).map((l) => ({ label: fold(l) })).sort((a, b) => b.label.length - a.label.length);
+const SUMMARY_ACTUAL = clauseLabels(SUMMARY_SENTENCE.find((c) => c.fact === 'actual')!)
+  .map((l) => ({ label: fold(l) }))
+  .sort((a, b) => b.label.length - a.label.length);
+const SUMMARY_RATE = clauseLabels(SUMMARY_SENTENCE.find((c) => c.fact === 'rate')!)
+  .map((l) => ({ label: fold(l) }))
+  .sort((a, b) => b.label.length - a.label.length);
 
 /** "截至验收日,已拨付承办企业资金共1235.96万元,资金拨付率82.4%。": the stated total and rate, to check. */
 export function readSummary(cell: Cell, reader: CellReader): SummaryRead | undefined {
@@ -528,6 +649,8 @@ export function readSummary(cell: Cell, reader: CellReader): SummaryRead | undef
     }
   }
   if (!out.actual && !out.rate) return undefined;
-  for (const t of all) if (!claimed.has(t)) reader.problem('ignored_cell', cell, { value: cell.text.slice(origin(t.start), origin(t.end)), reason: 'no_label' });
+  for (const t of all)
+    if (!claimed.has(t))
+      reader.problem('ignored_cell', cell, { value: cell.text.slice(origin(t.start), origin(t.end)), reason: 'no_label' });
   return out;
 }

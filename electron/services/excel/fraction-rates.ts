@@ -39,5 +39,10 @@ export function readFractionRates(grid: Grid, table: TableRead, reader: CellRead
   for (const r of rates) r.set(generalPercent(r.cell.value as number, true));
   const example = rates.find((r) => (r.cell.value as number) > 0)!.cell.value as number;
   const header = grid.cover(table.header.bottom, col) ?? table.header.nameCell;
-  reader.problem('percent_fractions', header, { field, example: generalText(example), percent: generalPercent(example, true), count: String(rates.length) });
+  reader.problem('percent_fractions', header, {
+    field,
+    example: generalText(example),
+    percent: generalPercent(example, true),
+    count: String(rates.length),
+  });
 }

@@ -13,7 +13,11 @@ export type PaymentField = 'seq' | 'name' | 'date' | 'amount' | 'payee' | 'vouch
 export type Field = ItemField | DisbursementField | PaymentField;
 
 /** Header words of each column, most specific first; matched on folded text without units. */
-export const HEADER_WORDS: { items: Record<ItemField, string[]>; disbursements: Record<DisbursementField, string[]>; payments: Record<PaymentField, string[]> } = {
+export const HEADER_WORDS: {
+  items: Record<ItemField, string[]>;
+  disbursements: Record<DisbursementField, string[]>;
+  payments: Record<PaymentField, string[]>;
+} = {
   items: {
     seq: ['序号', '编号', '序'],
     name: ['项目名称', '建设项目名称', '建设项目', '项目', '名称'],
@@ -26,7 +30,21 @@ export const HEADER_WORDS: { items: Record<ItemField, string[]>; disbursements: 
     seq: ['序号', '编号', '序'],
     name: ['具体项目名称', '项目名称', '具体项目', '项目', '名称'],
     planned: ['计划安排额度', '计划安排资金', '计划安排金额', '计划安排', '安排额度', '计划额度', '计划金额', '=计划', '=安排', '=计划数'],
-    actual: ['实际拨付额度', '实际拨付资金', '实际拨付金额', '实际拨付', '拨付额度', '已拨付资金', '已拨付', '累计拨付', '拨付承办企业资金', '拨付企业资金', '=实际', '=拨付', '=实际数'],
+    actual: [
+      '实际拨付额度',
+      '实际拨付资金',
+      '实际拨付金额',
+      '实际拨付',
+      '拨付额度',
+      '已拨付资金',
+      '已拨付',
+      '累计拨付',
+      '拨付承办企业资金',
+      '拨付企业资金',
+      '=实际',
+      '=拨付',
+      '=实际数',
+    ],
     rate: ['资金拨付率', '拨付率', '拨付比例', '拨付进度'],
     category: ['项目类别', '类别', '分类', '项目类型', '类型'],
   },
@@ -110,7 +128,10 @@ function continues(grid: Grid, top: number, bottom: number): boolean {
   if (!grid.row(bottom).every(headerLike)) return false;
   const last = grid.row(bottom).filter((c) => !unitOnly(c));
   const firstCol = Math.min(next[0].col, last[0]?.col ?? Infinity);
-  const lastCol = maxOf(last.map((c) => c.col + c.span - 1), next[next.length - 1].col);
+  const lastCol = maxOf(
+    last.map((c) => c.col + c.span - 1),
+    next[next.length - 1].col,
+  );
   // A group cell has sub-headers under it and other headers beside it; a heading spans them all.
   return last.some((g) => {
     const under = next.filter((c) => c.col >= g.col && c.col < g.col + g.span);
@@ -136,12 +157,19 @@ function columnParts(grid: Grid, top: number, bottom: number, col: number): Part
         else if (left) break;
       }
     }
-    if (cell && cell.row >= top && (parts.length === 0 || parts[parts.length - 1].cell !== cell)) parts.push({ cell, key: labelKey(cell.text) });
+    if (cell && cell.row >= top && (parts.length === 0 || parts[parts.length - 1].cell !== cell))
+      parts.push({ cell, key: labelKey(cell.text) });
   }
   return parts;
 }
 
-type Match = { kind: TableKind; columns: Partial<Record<Field, number>>; fields: number; score: number; ambiguous: { field: Field; cols: number[] }[] };
+type Match = {
+  kind: TableKind;
+  columns: Partial<Record<Field, number>>;
+  fields: number;
+  score: number;
+  ambiguous: { field: Field; cols: number[] }[];
+};
 
 /** The amount fields of each table: where two columns could serve one, which is meant must be clear. */
 const MONEY_FIELDS: Record<TableKind, Field[]> = { items: [], disbursements: ['planned', 'actual'], payments: ['amount'] };
@@ -154,7 +182,12 @@ const MONEY_FIELDS: Record<TableKind, Field[]> = { items: [], disbursements: ['p
  */
 function strength(field: Field, full: string, hidden: boolean, s: number): number[] {
   const prefer = (first: RegExp, last: RegExp) => (first.test(full) ? 0 : last.test(full) ? 2 : 1);
-  const own = field === 'planned' ? prefer(/调整后/, /原|调整前/) : field === 'actual' ? prefer(/累计/, /本年|本次|当年|本期|其中/) : prefer(/本次/, /累计/);
+  const own =
+    field === 'planned'
+      ? prefer(/调整后/, /原|调整前/)
+      : field === 'actual'
+        ? prefer(/累计/, /本年|本次|当年|本期|其中/)
+        : prefer(/本次/, /累计/);
   return [hidden ? 1 : 0, /中央/.test(full) ? 0 : 1, own, s >= EXACT ? 0 : 1];
 }
 
@@ -184,7 +217,8 @@ function assign(kind: TableKind, keys: Map<number, { leaf: string; full: string;
   }
   // Money not paid or planned (未拨付, 剩余) is never an amount.
   const money = new Set(MONEY_FIELDS[kind]);
-  for (let i = candidates.length - 1; i >= 0; i--) if (money.has(candidates[i].field) && NOT_PAID.test(keys.get(candidates[i].col)!.full)) candidates.splice(i, 1);
+  for (let i = candidates.length - 1; i >= 0; i--)
+    if (money.has(candidates[i].field) && NOT_PAID.test(keys.get(candidates[i].col)!.full)) candidates.splice(i, 1);
   candidates.sort((a, b) => b.s - a.s || a.col - b.col);
   const columns: Partial<Record<Field, number>> = {};
   const used = new Set<number>();
@@ -201,13 +235,17 @@ function assign(kind: TableKind, keys: Map<number, { leaf: string; full: string;
     const chosen = columns[field];
     if (chosen === undefined) continue;
     const best = new Map<number, number>();
-    for (const c of candidates) if (c.field === field && (c.col === chosen || !used.has(c.col))) best.set(c.col, Math.max(best.get(c.col) ?? 0, c.s));
+    for (const c of candidates)
+      if (c.field === field && (c.col === chosen || !used.has(c.col))) best.set(c.col, Math.max(best.get(c.col) ?? 0, c.s));
     if (best.size < 2) continue;
-    const ranked = [...best].map(([col, s]) => ({ col, rank: strength(field, keys.get(col)!.full, keys.get(col)!.hidden, s) })).sort((a, b) => compare(a.rank, b.rank) || a.col - b.col);
+    const ranked = [...best]
+      .map(([col, s]) => ({ col, rank: strength(field, keys.get(col)!.full, keys.get(col)!.hidden, s) }))
+      .sort((a, b) => compare(a.rank, b.rank) || a.col - b.col);
     used.delete(chosen);
     columns[field] = ranked[0].col;
     used.add(ranked[0].col);
-    if (compare(ranked[0].rank, ranked[1].rank) === 0) ambiguous.push({ field, cols: ranked.filter((r) => compare(r.rank, ranked[0].rank) === 0).map((r) => r.col) });
+    if (compare(ranked[0].rank, ranked[1].rank) === 0)
+      ambiguous.push({ field, cols: ranked.filter((r) => compare(r.rank, ranked[0].rank) === 0).map((r) => r.col) });
   }
   return { kind, columns, fields: used.size, score: total, ambiguous };
 }
@@ -252,7 +290,12 @@ export function findHeader(grid: Grid, top: number): TableHeader | undefined {
 }
 
 /** What a header band says, in columns counted from its left edge: which field each serves, where units are named. */
-type Plan = { kind: TableKind; columns: Partial<Record<Field, number>>; units: { col: number; unit: AmountUnit; row: number; at: number }[]; ambiguous: { field: Field; cols: number[] }[] };
+type Plan = {
+  kind: TableKind;
+  columns: Partial<Record<Field, number>>;
+  units: { col: number; unit: AmountUnit; row: number; at: number }[];
+  ambiguous: { field: Field; cols: number[] }[];
+};
 const plans = new Map<string, Plan | null>();
 
 function headerOf(grid: Grid, top: number, bottom: number): TableHeader | undefined {
@@ -266,7 +309,9 @@ function headerOf(grid: Grid, top: number, bottom: number): TableHeader | undefi
   }
   // Every county's sheet repeats the same header: what it says is worked out once.
   let id = `${bottom - top}`;
-  for (let r = top; r <= bottom; r++) for (const c of grid.row(r)) id += `\u0000${c.row - top},${c.col - left},${c.span},${c.rowSpan}${grid.hiddenColumns.has(c.col) ? 'h' : ''}\u0001${c.text}`;
+  for (let r = top; r <= bottom; r++)
+    for (const c of grid.row(r))
+      id += `\u0000${c.row - top},${c.col - left},${c.span},${c.rowSpan}${grid.hiddenColumns.has(c.col) ? 'h' : ''}\u0001${c.text}`;
   let plan = plans.get(id);
   if (plan === undefined) {
     plan = planOf(grid, top, bottom, left, right);
@@ -278,8 +323,22 @@ function headerOf(grid: Grid, top: number, bottom: number): TableHeader | undefi
   for (const f of Object.keys(plan.columns) as Field[]) columns[f] = plan.columns[f]! + left;
   const units = new Map<number, { unit: AmountUnit; cell: Cell }>();
   for (const u of plan.units) units.set(u.col + left, { unit: u.unit, cell: grid.at(u.row + top, u.at + left)! });
-  const ambiguous = plan.ambiguous.map(({ field, cols }) => ({ field, cells: cols.map((c) => grid.cover(bottom, c + left)!).filter(Boolean) }));
-  return { kind: plan.kind, top, bottom, left, right, columns, units, cells, nameCell: grid.cover(bottom, (columns.name ?? columns.seq)!) ?? cells[0], ambiguous };
+  const ambiguous = plan.ambiguous.map(({ field, cols }) => ({
+    field,
+    cells: cols.map((c) => grid.cover(bottom, c + left)!).filter(Boolean),
+  }));
+  return {
+    kind: plan.kind,
+    top,
+    bottom,
+    left,
+    right,
+    columns,
+    units,
+    cells,
+    nameCell: grid.cover(bottom, (columns.name ?? columns.seq)!) ?? cells[0],
+    ambiguous,
+  };
 }
 
 function planOf(grid: Grid, top: number, bottom: number, left: number, right: number): Plan | null {
@@ -288,7 +347,8 @@ function planOf(grid: Grid, top: number, bottom: number, left: number, right: nu
   for (let col = left; col <= right; col++) {
     const parts = columnParts(grid, top, bottom, col);
     const words = parts.filter((p) => p.key !== '');
-    if (words.length > 0) keys.set(col, { leaf: words[words.length - 1].key, full: words.map((p) => p.key).join(''), hidden: grid.hiddenColumns.has(col) });
+    if (words.length > 0)
+      keys.set(col, { leaf: words[words.length - 1].key, full: words.map((p) => p.key).join(''), hidden: grid.hiddenColumns.has(col) });
     // The column's own header first, then the groups above it, nearest first.
     for (let i = parts.length - 1; i >= 0; i--) {
       const unit = unitOf(parts[i].cell.text);
@@ -303,5 +363,10 @@ function planOf(grid: Grid, top: number, bottom: number, left: number, right: nu
   const best = matches.sort((a, b) => b.fields - a.fields || b.score - a.score)[0];
   const columns: Partial<Record<Field, number>> = {};
   for (const f of Object.keys(best.columns) as Field[]) columns[f] = best.columns[f]! - left;
-  return { kind: best.kind, columns, units, ambiguous: best.ambiguous.map(({ field, cols }) => ({ field, cols: cols.map((c) => c - left) })) };
+  return {
+    kind: best.kind,
+    columns,
+    units,
+    ambiguous: best.ambiguous.map(({ field, cols }) => ({ field, cols: cols.map((c) => c - left) })),
+  };
 }

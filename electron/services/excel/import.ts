@@ -101,7 +101,9 @@ export function readBookRecords(book: Book, file: string, options: ReadOptions =
   };
   // 四、绩效自评: a 绩效自评表 sheet is a county's performance part, read by its own reader (performance.ts).
   const performanceSheets = visible.filter((s) => isPerformanceSheet(s.name, gridFor(s)));
-  const performanceReads = performanceSheets.map((s) => readPerformanceSheet(gridFor(s), file, (meta.get(s.name) as Partial<PerformanceMeta> | undefined)?.performance));
+  const performanceReads = performanceSheets.map((s) =>
+    readPerformanceSheet(gridFor(s), file, (meta.get(s.name) as Partial<PerformanceMeta> | undefined)?.performance),
+  );
   const sheets = visible.filter((s) => !performanceSheets.includes(s));
   const blockFindings = new Map<Block, Finding[]>();
   const blocks: Block[] = [];
@@ -125,7 +127,13 @@ export function readBookRecords(book: Book, file: string, options: ReadOptions =
     const table = layout.blocks.flatMap((b) => b.tables)[0];
     const first = firstNumber(layout.grid);
     if (table) ignoredSheets.push({ ...finding('hidden_table', {}), file, sheet: sheet.name, cell: table.header.nameCell.address });
-    else if (first) ignoredSheets.push({ ...finding('ignored_cell', { value: first.text, reason: 'hidden' }), file, sheet: sheet.name, cell: first.address });
+    else if (first)
+      ignoredSheets.push({
+        ...finding('ignored_cell', { value: first.text, reason: 'hidden' }),
+        file,
+        sheet: sheet.name,
+        cell: first.address,
+      });
   }
   const readings = new Map<string, SheetReading>();
   const sheetFindings: Finding[] = [];
@@ -149,11 +157,20 @@ export function readBookRecords(book: Book, file: string, options: ReadOptions =
     const marks = new Map(
       corrected.findings
         .filter((f) => f.code === 'struck_row' || f.code === 'hidden_row')
-        .map((f) => [Number(f.params.row), { text: f.params.value, why: f.code === 'struck_row' ? ('struck' as const) : ('hidden' as const) }]),
+        .map((f) => [
+          Number(f.params.row),
+          { text: f.params.value, why: f.code === 'struck_row' ? ('struck' as const) : ('hidden' as const) },
+        ]),
     );
     const leftOut = corrected.leftOut.map((row) => ({
       row,
-      text: marks.get(row)?.text ?? raw.row(row).map((c) => c.text).join(' ').slice(0, 40),
+      text:
+        marks.get(row)?.text ??
+        raw
+          .row(row)
+          .map((c) => c.text)
+          .join(' ')
+          .slice(0, 40),
       why: marks.get(row)?.why ?? ('user' as const),
     }));
     if (layout.tables.length) readings.set(sheet.name, sheetReading(file, sheet.name, key, layout.tables, applied, leftOut));
@@ -179,7 +196,12 @@ export function readBookRecords(book: Book, file: string, options: ReadOptions =
         if (col === undefined || !raw.hiddenColumns.has(col)) continue;
         const head = layout.grid.cover(t.header.bottom, col);
         const at = head?.address ?? t.header.nameCell.address;
-        layout.findings.push({ ...finding('hidden_column', { field, column: colName(col), value: head?.text ?? '' }), file, sheet: sheet.name, cell: at });
+        layout.findings.push({
+          ...finding('hidden_column', { field, column: colName(col), value: head?.text ?? '' }),
+          file,
+          sheet: sheet.name,
+          cell: at,
+        });
       }
     // Our own export keeps the stored name; it stands in only where the visible cells name none.
     const metaName = meta.get(sheet.name)?.name;
@@ -190,14 +212,26 @@ export function readBookRecords(book: Book, file: string, options: ReadOptions =
     if (layout.blocks.length) continue;
     const first = firstNumber(layout.grid);
     // A ledger this reader could not make out is refused, never dropped with its payments.
-    if (first && looksLikeLedger(sheet.name, layout.grid)) ignoredSheets.push({ ...finding('ledger_unread', { value: first.text }), file, sheet: sheet.name, cell: first.address });
-    else if (first) ignoredSheets.push({ ...finding('ignored_cell', { value: first.text, reason: 'sheet' }), file, sheet: sheet.name, cell: first.address });
+    if (first && looksLikeLedger(sheet.name, layout.grid))
+      ignoredSheets.push({ ...finding('ledger_unread', { value: first.text }), file, sheet: sheet.name, cell: first.address });
+    else if (first)
+      ignoredSheets.push({
+        ...finding('ignored_cell', { value: first.text, reason: 'sheet' }),
+        file,
+        sheet: sheet.name,
+        cell: first.address,
+      });
   }
   const named = blocks.filter((b) => b.facts.values.name);
   // Facts of a county on a sheet of their own join the tables of the same county elsewhere.
   const joins = new Map<Block, Block>();
   for (const facts of named.filter((b) => b.tables.length === 0)) {
-    const same = named.filter((b) => b.tables.length > 0 && countyKey(b.facts.values.name!) === countyKey(facts.facts.values.name!) && (b.facts.values.batch ?? facts.facts.values.batch) === (facts.facts.values.batch ?? b.facts.values.batch));
+    const same = named.filter(
+      (b) =>
+        b.tables.length > 0 &&
+        countyKey(b.facts.values.name!) === countyKey(facts.facts.values.name!) &&
+        (b.facts.values.batch ?? facts.facts.values.batch) === (facts.facts.values.batch ?? b.facts.values.batch),
+    );
     if (same.length === 1) joins.set(facts, same[0]);
   }
   const anchors = named.filter((b) => !joins.has(b));
@@ -209,19 +243,38 @@ export function readBookRecords(book: Book, file: string, options: ReadOptions =
   for (const block of blocks) {
     if (groups.has(block) || joins.has(block)) continue;
     const ledgerOnly = block.tables.length > 0 && block.tables.every((t) => t.kind === 'payments');
-    const home = ledgerOnly ? ledgerHome(block, anchors) : anchors.length === 1 ? anchors[0] : anchors.find((a) => countyKey(a.facts.values.name!) === countyKey(block.sheet));
+    const home = ledgerOnly
+      ? ledgerHome(block, anchors)
+      : anchors.length === 1
+        ? anchors[0]
+        : anchors.find((a) => countyKey(a.facts.values.name!) === countyKey(block.sheet));
     if (home) groups.get(home)!.push(block);
     else if (!block.tables.length) pushAll(strays, blockFindings.get(block) ?? []);
     else if (ledgerOnly) {
       // A ledger no county claims is refused, never dropped and never given to a guess.
       const counties = anchors.map((a) => a.facts.values.name!).join('、') || '—';
       const cell = block.tables[0].header.nameCell.address;
-      out.push({ file, sheet: block.sheet, input: null, unit: null, findings: [...(blockFindings.get(block) ?? []), { ...finding('ledger_unclaimed', { counties }), file, sheet: block.sheet, cell }] });
+      out.push({
+        file,
+        sheet: block.sheet,
+        input: null,
+        unit: null,
+        findings: [...(blockFindings.get(block) ?? []), { ...finding('ledger_unclaimed', { counties }), file, sheet: block.sheet, cell }],
+      });
     } else {
       // Tables no county title or facts claim: no cell says which county they are; named at the
       // facts it has, else at its first table.
       const cell = block.factsCell ?? block.tables[0].header.nameCell.address;
-      out.push({ file, sheet: block.sheet, input: null, unit: null, findings: [...(blockFindings.get(block) ?? []), { ...finding('missing_fact', { field: 'county.name', key: 'true' }), severity: 'error', file, sheet: block.sheet, cell }] });
+      out.push({
+        file,
+        sheet: block.sheet,
+        input: null,
+        unit: null,
+        findings: [
+          ...(blockFindings.get(block) ?? []),
+          { ...finding('missing_fact', { field: 'county.name', key: 'true' }), severity: 'error', file, sheet: block.sheet, cell },
+        ],
+      });
     }
   }
   for (const [anchor, parts] of groups) {
@@ -237,11 +290,22 @@ export function readBookRecords(book: Book, file: string, options: ReadOptions =
     out.push(record);
   }
   // A roll-up's figures against the counties' own: a warning with the county, never a record.
-  const read = out.filter((r) => r.input && r.totalsAt).map((r) => ({ name: r.input!.county.name, input: r.input!, sheet: r.totalsAt!.sheet, cells: r.totalsAt! }));
+  const read = out
+    .filter((r) => r.input && r.totalsAt)
+    .map((r) => ({ name: r.input!.county.name, input: r.input!, sheet: r.totalsAt!.sheet, cells: r.totalsAt! }));
   for (const { sheet, shape } of rollups)
-    for (const m of rollupMismatches(file, sheet, shape, read)) out.find((r) => r.input?.county.name === m.county)!.findings.push(m.finding);
+    for (const m of rollupMismatches(file, sheet, shape, read))
+      out.find((r) => r.input?.county.name === m.county)!.findings.push(m.finding);
   if (out.length === 0) {
-    const none: ReadRecord[] = [{ file, sheet: sheets[0]?.name ?? '', input: null, unit: null, findings: [{ ...finding('no_tables', {}), file, sheet: sheets[0]?.name ?? '' }, ...strays, ...ignoredSheets] }];
+    const none: ReadRecord[] = [
+      {
+        file,
+        sheet: sheets[0]?.name ?? '',
+        input: null,
+        unit: null,
+        findings: [{ ...finding('no_tables', {}), file, sheet: sheets[0]?.name ?? '' }, ...strays, ...ignoredSheets],
+      },
+    ];
     attachPerformance(none, performanceReads);
     return none;
   }
@@ -259,12 +323,17 @@ export function readBookRecords(book: Book, file: string, options: ReadOptions =
 function ledgerHome(block: Block, anchors: Block[]): Block | undefined {
   const where = [block.sheet, ...block.ledgerTitles.map((c) => c.text)].map(fold);
   // A ledger that names a county none of the workbook's is belongs to none of them.
-  const mentioned = where.flatMap((w) => [...w.replace(/\([^)]*\)/g, '').matchAll(COUNTY_NAME)].map((m) => m[0]).filter((m) => !NOT_A_NAME.test(m)));
+  const mentioned = where.flatMap((w) =>
+    [...w.replace(/\([^)]*\)/g, '').matchAll(COUNTY_NAME)].map((m) => m[0]).filter((m) => !NOT_A_NAME.test(m)),
+  );
   const known = (name: string) => anchors.some((a) => name.endsWith(fold(a.facts.values.name!)));
   if (mentioned.length > 0 && !mentioned.some(known)) return undefined;
   if (anchors.length === 1) return anchors[0];
   const named = anchors.filter((a) => where.some((w) => w.includes(fold(a.facts.values.name!))));
-  const longest = maxOf(named.map((a) => fold(a.facts.values.name!).length), 0);
+  const longest = maxOf(
+    named.map((a) => fold(a.facts.values.name!).length),
+    0,
+  );
   const best = named.filter((a) => fold(a.facts.values.name!).length === longest);
   return best.length === 1 ? best[0] : undefined;
 }
@@ -375,11 +444,17 @@ export function recordChanges(before: CountyRecord, after: CountyRecord): Record
   const lines = match(before.disbursements, after.disbursements);
   const changed: RecordChanges['lines'] = [];
   for (const [b, a] of lines.pairs)
-    for (const field of ['planned', 'actual'] as const) if (b[field] !== a[field] && changed.length < LINE_CHANGES_SHOWN) changed.push({ name: a.name, field, before: b[field], after: a[field] });
+    for (const field of ['planned', 'actual'] as const)
+      if (b[field] !== a[field] && changed.length < LINE_CHANGES_SHOWN)
+        changed.push({ name: a.name, field, before: b[field], after: a[field] });
   return {
     items: { added: items.added, removed: items.removed },
     disbursements: { added: lines.added, removed: lines.removed },
-    totals: { planned: [before.totals.planned, after.totals.planned], actual: [before.totals.actual, after.totals.actual], rate: [before.totals.rate, after.totals.rate] },
+    totals: {
+      planned: [before.totals.planned, after.totals.planned],
+      actual: [before.totals.actual, after.totals.actual],
+      rate: [before.totals.rate, after.totals.rate],
+    },
     lines: changed,
   };
 }
@@ -408,11 +483,17 @@ export async function planImport(db: DB, given: ImportFile[], onConflict: OnConf
     const layouts = r.flatMap((x) => x.readings ?? []).filter((x) => !own.has(x.sheet) && x.layout && remembered[x.layout]);
     return layouts.length ? Object.fromEntries(layouts.map((x) => [x.layout!, remembered[x.layout!]])) : undefined;
   });
-  const again = offer.some(Boolean) ? await readWorkbooksIsolated(files.filter((_, i) => offer[i]), { corrections, remembered: Object.assign({}, ...offer.filter(Boolean)) }) : [];
-  for (const [i, o] of offer.entries()) if (o) {
-    const second = again.shift()!;
-    if (doubtCount(second) < doubtCount(results[i])) results[i] = second;
-  }
+  const again = offer.some(Boolean)
+    ? await readWorkbooksIsolated(
+        files.filter((_, i) => offer[i]),
+        { corrections, remembered: Object.assign({}, ...offer.filter(Boolean)) },
+      )
+    : [];
+  for (const [i, o] of offer.entries())
+    if (o) {
+      const second = again.shift()!;
+      if (doubtCount(second) < doubtCount(results[i])) results[i] = second;
+    }
   for (const [i, result] of results.entries()) {
     if (!(result instanceof AppError)) pushAll(read, result);
     else if (options.skipUnreadable) skippedFiles.push({ file: files[i].name, code: result.code, messages: result.messages });
@@ -435,18 +516,36 @@ export async function planImport(db: DB, given: ImportFile[], onConflict: OnConf
       const key = `${countyKey(county!.name)}#${county!.batch}`;
       const twin = seen.get(key);
       if (twin) {
-        plan.findings.push(place(finding('duplicate_record', { county: county!.name, batch: String(county!.batch), other: `${twin.file} › ${twin.sheet}` }), r.file, r.sheet));
+        plan.findings.push(
+          place(
+            finding('duplicate_record', { county: county!.name, batch: String(county!.batch), other: `${twin.file} › ${twin.sheet}` }),
+            r.file,
+            r.sheet,
+          ),
+        );
         action = 'rejected';
       } else seen.set(key, r);
       existingId = findRecordIds(db, county!.name, county!.batch)[0]?.id;
       if (action !== 'rejected' && existingId !== undefined) {
         action = onConflict === 'replace' ? 'replaced' : onConflict === 'skip' ? 'skipped' : 'conflict';
-        if (action === 'conflict') plan.findings.push(place(finding('conflict', { county: county!.name, batch: String(county!.batch) }), r.file, r.sheet));
+        if (action === 'conflict')
+          plan.findings.push(place(finding('conflict', { county: county!.name, batch: String(county!.batch) }), r.file, r.sheet));
         // An accepted record is locked: an import may skip it, never replace it.
         const status = readStatus(db, existingId);
         if (action === 'replaced' && status.status === 'accepted') {
           action = 'rejected';
-          plan.findings.push(place(finding('locked', { county: county!.name, batch: String(county!.batch), by: status.by ?? '', at: (status.at ?? '').slice(0, 10) }), r.file, r.sheet));
+          plan.findings.push(
+            place(
+              finding('locked', {
+                county: county!.name,
+                batch: String(county!.batch),
+                by: status.by ?? '',
+                at: (status.at ?? '').slice(0, 10),
+              }),
+              r.file,
+              r.sheet,
+            ),
+          );
         }
       }
     }
@@ -454,9 +553,13 @@ export async function planImport(db: DB, given: ImportFile[], onConflict: OnConf
     // A record skipped is not written: its doubts stay plain warnings, nothing to confirm.
     const doubts = action === 'skipped' ? [] : (r.doubts ?? []);
     const unconfirmed = doubts.filter((d) => !confirmed(d)).length;
-    pushAll(plan.doubts, doubts.map((d) => ({ ...d, confirmed: confirmed(d) })));
+    pushAll(
+      plan.doubts,
+      doubts.map((d) => ({ ...d, confirmed: confirmed(d) })),
+    );
     // A sheet of several counties is read once: its reading is listed once.
-    for (const reading of r.readings ?? []) if (!plan.readings.some((x) => x.file === reading.file && x.sheet === reading.sheet)) plan.readings.push(reading);
+    for (const reading of r.readings ?? [])
+      if (!plan.readings.some((x) => x.file === reading.file && x.sheet === reading.sheet)) plan.readings.push(reading);
     if (unconfirmed > 0 && (action === 'created' || action === 'replaced')) action = 'held';
     // Replacing: the stored payments kept, replaced by the file's ledger, or removed, as chosen.
     let ledger: LedgerOutcome | undefined;
@@ -470,12 +573,45 @@ export async function planImport(db: DB, given: ImportFile[], onConflict: OnConf
         const lines = new Set(input.disbursements.map((d) => d.seq));
         const lost = stored.filter((p) => !lines.has(p.line));
         if (lost.length > 0) {
-          plan.findings.push(place(finding('ledger_not_kept', { county: input.county.name, count: String(lost.length), lines: [...new Set(lost.map((p) => p.line))].join('、') }), r.file, r.sheet));
+          plan.findings.push(
+            place(
+              finding('ledger_not_kept', {
+                county: input.county.name,
+                count: String(lost.length),
+                lines: [...new Set(lost.map((p) => p.line))].join('、'),
+              }),
+              r.file,
+              r.sheet,
+            ),
+          );
           action = 'rejected';
         }
-        input = { ...input, payments: stored.map(({ line, date, amount, payee, voucher, stage, note }) => ({ line, date, amount, payee, voucher, stage, note })) };
+        input = {
+          ...input,
+          payments: stored.map(({ line, date, amount, payee, voucher, stage, note }) => ({
+            line,
+            date,
+            amount,
+            payee,
+            voucher,
+            stage,
+            note,
+          })),
+        };
       } else if (choice === 'remove' || (keep && stored.length === 0)) input = { ...input, payments: undefined };
-      const result = keep ? (stored.length ? 'kept' : 'unchanged') : choice === 'remove' ? (stored.length ? 'removed' : 'unchanged') : fileCount ? 'replaced' : stored.length ? 'removed' : 'unchanged';
+      const result = keep
+        ? stored.length
+          ? 'kept'
+          : 'unchanged'
+        : choice === 'remove'
+          ? stored.length
+            ? 'removed'
+            : 'unchanged'
+          : fileCount
+            ? 'replaced'
+            : stored.length
+              ? 'removed'
+              : 'unchanged';
       ledger = { stored: stored.length, file: fileCount, result };
       if (!input.payments?.length) delete input.payments;
     }
@@ -496,7 +632,9 @@ export async function planImport(db: DB, given: ImportFile[], onConflict: OnConf
       rate: computed?.totals.rate ?? null,
       unit: r.unit,
       ignored: r.findings.reduce((n, f) => n + (f.code === 'ignored_cell' ? Number(f.params.cells ?? 1) : 0), 0),
-      ...(existingId !== undefined && computed ? { changes: recordChanges(readRecord(db, existingId, { asOf: undefined }).record, computed) } : {}),
+      ...(existingId !== undefined && computed
+        ? { changes: recordChanges(readRecord(db, existingId, { asOf: undefined }).record, computed) }
+        : {}),
       ...(ledger ? { ledger } : {}),
       unconfirmed,
     });
@@ -509,7 +647,13 @@ export async function planImport(db: DB, given: ImportFile[], onConflict: OnConf
 export type ImportResult = Omit<ImportPlan, 'inputs'> & { backup: string | null; committed: boolean };
 
 /** Plans, then (unless a dry run or the plan has errors) writes all records in one step. */
-export async function importWorkbooks(db: DB, actor: Actor, dbFile: string, given: ImportFile[], options: { onConflict: OnConflict; dryRun: boolean } & ImportOptions): Promise<ImportResult> {
+export async function importWorkbooks(
+  db: DB,
+  actor: Actor,
+  dbFile: string,
+  given: ImportFile[],
+  options: { onConflict: OnConflict; dryRun: boolean } & ImportOptions,
+): Promise<ImportResult> {
   const files = namedPrintably(given);
   const { inputs, ...plan } = await planImport(db, files, options.onConflict, options);
   // The gate: a plan with a record held by a doubt (or any error) writes nothing, whoever calls.
@@ -520,7 +664,13 @@ export async function importWorkbooks(db: DB, actor: Actor, dbFile: string, give
   const files_ = new Set(written.map((r) => `${r.file}\u0000${r.sheet}`));
   // Doubts written after a person confirmed them are logged with the step (code, cell, county).
   const doubts = plan.doubts.filter((d) => files_.has(`${d.file}\u0000${d.sheet}`) || written.some((r) => r.county === d.county));
-  const detail = { files: files.map((f) => f.name), counties, ...(doubts.length ? { confirmed: doubts.map((d) => `${d.county ?? ''} ${d.code} ${d.file} › ${d.sheet}${d.cell ? ` › ${d.cell}` : ''}`) } : {}) };
+  const detail = {
+    files: files.map((f) => f.name),
+    counties,
+    ...(doubts.length
+      ? { confirmed: doubts.map((d) => `${d.county ?? ''} ${d.code} ${d.file} › ${d.sheet}${d.cell ? ` › ${d.cell}` : ''}`) }
+      : {}),
+  };
   const commit = (backup: string | null) => {
     mutate(db, actor, { action: 'import', recordId: null, detail }, (changes) => {
       plan.records.forEach((r, i) => {
@@ -538,4 +688,3 @@ export async function importWorkbooks(db: DB, actor: Actor, dbFile: string, give
   // A replace refused at its commit (a record locked meanwhile, say) keeps no backup.
   return replacing ? withBackup(db, dbFile, 'import-replace', commit) : commit(null);
 }
-

@@ -48,7 +48,11 @@ export async function readWorkbooksIsolated(files: WorkbookFile[], options: Read
 /** Reads `files` on one worker until they are done or the worker dies on one of them. */
 function readOnWorker(files: WorkbookFile[], options: ReadOptions): Promise<FileRead[]> {
   const { url, execArgv } = workerScript();
-  const worker = new Worker(url, { workerData: { files, limits: LIMITS, options }, execArgv, resourceLimits: { maxOldGenerationSizeMb: LIMITS.memoryMb } });
+  const worker = new Worker(url, {
+    workerData: { files, limits: LIMITS, options },
+    execArgv,
+    resourceLimits: { maxOldGenerationSizeMb: LIMITS.memoryMb },
+  });
   const results: FileRead[] = [];
   let current = 0;
   let timer: NodeJS.Timeout | undefined;
@@ -76,7 +80,8 @@ function readOnWorker(files: WorkbookFile[], options: ReadOptions): Promise<File
     worker.on('exit', (code) => {
       clearTimeout(timer);
       // A worker that stopped early without saying why would otherwise be restarted forever.
-      if (results.length < files.length && !(results.at(-1) instanceof AppError)) reject(new Error(`import worker exited (${code}) before reading ${files[results.length].name}`));
+      if (results.length < files.length && !(results.at(-1) instanceof AppError))
+        reject(new Error(`import worker exited (${code}) before reading ${files[results.length].name}`));
       else resolve(results);
     });
   });

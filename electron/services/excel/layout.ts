@@ -30,12 +30,19 @@ const RESERVED = ['history', META_SHEET];
  */
 export function sheetName(wanted: string, taken: Set<string>): string {
   const key = (name: string) => fold(name).toLowerCase();
-  const cleaned = stripXmlUnsafe(wanted).replace(/[[\]:*?/\\\u0000-\u001f]/g, '_').replace(/^'+|'+$/g, '').trim();
+  const cleaned = stripXmlUnsafe(wanted)
+    .replace(/[[\]:*?/\\\u0000-\u001f]/g, '_')
+    .replace(/^'+|'+$/g, '')
+    .trim();
   const base = [...cleaned].slice(0, 31).join('').replace(/'+$/, '') || 'Sheet';
   let name = base;
   for (let n = 2; taken.has(key(name)) || RESERVED.includes(key(name)); n++) {
     const suffix = `(${n})`;
-    name = [...base].slice(0, 31 - suffix.length).join('').replace(/'+$/, '') + suffix;
+    name =
+      [...base]
+        .slice(0, 31 - suffix.length)
+        .join('')
+        .replace(/'+$/, '') + suffix;
   }
   taken.add(key(name));
   return name;

@@ -90,7 +90,11 @@ export function titleDay(cells: readonly Cell[]): string | undefined {
  * Lines of table 三 whose 实际拨付额度 differs from their payments as of `asOf` (the day the sheet
  * states its figures for): after import the ledger decides, so the difference is told.
  */
-export function ledgerMismatches(lines: readonly DisbursementInput[], payments: readonly Payment[], asOf: string): { line: DisbursementInput; index: number; sum: string }[] {
+export function ledgerMismatches(
+  lines: readonly DisbursementInput[],
+  payments: readonly Payment[],
+  asOf: string,
+): { line: DisbursementInput; index: number; sum: string }[] {
   const withPayments = new Set(payments.map((p) => p.line));
   const paid = paidAsOf(payments, asOf);
   const out: { line: DisbursementInput; index: number; sum: string }[] = [];

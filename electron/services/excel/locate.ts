@@ -7,7 +7,18 @@ import { fold } from '../../../shared/text';
 import { CellMarks, holdsNumber, labelKey, statedUnit, unclearUnit, unitOf, type Cell, type Grid } from './cells';
 import { findHeader, startsTable, type TableHeader } from './header';
 import { readTable, type TableRead, type TableUnit } from './rows';
-import { FactSet, inlineFact, labelFact, looksLikeParagraph, looksLikeTitle, readLabelled, readSentence, readSummary, readTitle, type SummaryRead } from './facts';
+import {
+  FactSet,
+  inlineFact,
+  labelFact,
+  looksLikeParagraph,
+  looksLikeTitle,
+  readLabelled,
+  readSentence,
+  readSummary,
+  readTitle,
+  type SummaryRead,
+} from './facts';
 import { CellReader } from './values';
 import { pushAll } from '../../../shared/arrays';
 
@@ -45,13 +56,16 @@ const LEDGER_TITLE = /台[账賬帐]|明[细細]/;
  * A footnote, a source, a remark or who filled the form in (注：…, 资料来源：《通河县…》, 说明：, 备注：,
  * 填表人：, 联系电话：): never a title, a paragraph of facts or a summary, whatever county or amount it names.
  */
-const NOTE_LINE = /^[(（]?(注|备注|附注|说明|资料来源|数据来源|来源|填表人|填报人|填表单位|填报单位|联系电话|联系人|制表人?|审核人?|经办人|负责人|单位负责人|分管领导|填表日期|填报日期)\s*[:：\d、.．]/;
+const NOTE_LINE =
+  /^[(（]?(注|备注|附注|说明|资料来源|数据来源|来源|填表人|填报人|填表单位|填报单位|联系电话|联系人|制表人?|审核人?|经办人|负责人|单位负责人|分管领导|填表日期|填报日期)\s*[:：\d、.．]/;
 const NOTE_LABEL = /^(备注|说明|注|附注|资料来源|数据来源)$/;
 
 type Statement = { row: number; unit: AmountUnit; cell: Cell };
 
 function inTable(tables: TableRead[], cell: Cell): boolean {
-  for (const t of tables) if (cell.row >= t.header.top && cell.row <= t.bottom && cell.col + cell.span - 1 >= t.header.left && cell.col <= t.header.right) return true;
+  for (const t of tables)
+    if (cell.row >= t.header.top && cell.row <= t.bottom && cell.col + cell.span - 1 >= t.header.left && cell.col <= t.header.right)
+      return true;
   return false;
 }
 
@@ -74,7 +88,7 @@ function reaches(grid: Grid, s: Statement, top: number, title: number): boolean 
   // (Only the rows of this county between its title and the table are looked at.)
   const rows = grid.rows;
   let i = 0;
-  for (let lo = 0, hi = rows.length; lo < hi; ) {
+  for (let lo = 0, hi = rows.length; lo < hi;) {
     const mid = (lo + hi) >> 1;
     if (rows[mid] <= title) lo = i = mid + 1;
     else hi = mid;
@@ -113,7 +127,8 @@ function canHold(fact: string, cell: Cell): boolean {
   if (cell.noResult || cell.error) return true;
   if (fact === 'name' || fact === 'province' || fact === 'prefecture' || fact === 'statusNote') return true;
   // A date in Chinese numerals (二〇二一年九月) holds no digit; "待定" is no date: read, or refused at the cell.
-  if (fact === 'approvedOn' || fact === 'acceptedOn') return holdsNumber(cell) || (typeof cell.value === 'string' && cell.text.length <= 30);
+  if (fact === 'approvedOn' || fact === 'acceptedOn')
+    return holdsNumber(cell) || (typeof cell.value === 'string' && cell.text.length <= 30);
   if (fact === 'batch') return holdsNumber(cell) || /^第?[一二三四五六七八九十两]{1,3}批?次?$/.test(fold(cell.text));
   return holdsNumber(cell);
 }
@@ -121,7 +136,9 @@ function canHold(fact: string, cell: Cell): boolean {
 /** Whether facts name something else than a block's facts do (another county, another batch). */
 function differs(have: FactSet, facts: FactSet): boolean {
   const a = have.values as Record<string, unknown>;
-  return Object.entries(facts.values).some(([k, v]) => k !== 'statusNote' && a[k] !== undefined && (typeof v === 'string' ? fold(v) !== fold(String(a[k])) : v !== a[k]));
+  return Object.entries(facts.values).some(
+    ([k, v]) => k !== 'statusNote' && a[k] !== undefined && (typeof v === 'string' ? fold(v) !== fold(String(a[k])) : v !== a[k]),
+  );
 }
 
 /**
@@ -133,8 +150,11 @@ function checkUnits(header: TableHeader, line: TableUnit | undefined, reader: Ce
     const col = (header.columns as Partial<Record<string, number>>)[field];
     if (col === undefined) continue;
     const own = header.units.get(col);
-    if (own && line && own.unit !== line.unit) reader.problem('unit_conflict', own.cell, { unit: own.unit, other: line.cell.address, otherUnit: line.unit });
-    for (const cell of header.cells) if (cell.col <= col && cell.col + cell.span - 1 >= col && unclearUnit(cell.text)) reader.problem('unit_unclear', cell, { value: cell.text });
+    if (own && line && own.unit !== line.unit)
+      reader.problem('unit_conflict', own.cell, { unit: own.unit, other: line.cell.address, otherUnit: line.unit });
+    for (const cell of header.cells)
+      if (cell.col <= col && cell.col + cell.span - 1 >= col && unclearUnit(cell.text))
+        reader.problem('unit_unclear', cell, { value: cell.text });
   }
 }
 
@@ -179,11 +199,16 @@ export function locate(grid: Grid, file: string): SheetLayout {
     checkUnits(header, above ?? below, reader);
     // Amounts with no unit of their own under a unit line that is another table's: which unit is meant no reader can tell.
     if (foreign && !below && foreign.unit !== 'wan') {
-      const bare = AMOUNT_FIELDS.map((f) => (header.columns as Partial<Record<string, number>>)[f]).filter((c): c is number => c !== undefined && !header.units.has(c));
-      const cell = bare.length ? header.cells.find((c) => c.col <= bare[0] && c.col + c.span - 1 >= bare[0] && c.row === header.bottom) ?? header.nameCell : undefined;
+      const bare = AMOUNT_FIELDS.map((f) => (header.columns as Partial<Record<string, number>>)[f]).filter(
+        (c): c is number => c !== undefined && !header.units.has(c),
+      );
+      const cell = bare.length
+        ? (header.cells.find((c) => c.col <= bare[0] && c.col + c.span - 1 >= bare[0] && c.row === header.bottom) ?? header.nameCell)
+        : undefined;
       if (cell) reader.problem('unit_ambiguous', cell, { value: foreign.cell.text, other: foreign.cell.address });
     }
-    for (const { field, cells } of header.ambiguous) reader.problem('ambiguous_column', cells[0], { field, cells: cells.map((c) => c.address).join('、') });
+    for (const { field, cells } of header.ambiguous)
+      reader.problem('ambiguous_column', cells[0], { field, cells: cells.map((c) => c.address).join('、') });
     tables.push(table);
     while (i + 1 < grid.rows.length && grid.rows[i + 1] <= table.bottom) i++;
   }
@@ -192,7 +217,16 @@ export function locate(grid: Grid, file: string): SheetLayout {
   let current: Block | undefined;
   const open = (row: number): Block => {
     if (current) current.last = row - 1;
-    current = { sheet: grid.sheet, first: row, last: grid.rowCount, facts: new FactSet(file, grid.sheet), tables: [], summaries: [], markers: new Set(), ledgerTitles: [] };
+    current = {
+      sheet: grid.sheet,
+      first: row,
+      last: grid.rowCount,
+      facts: new FactSet(file, grid.sheet),
+      tables: [],
+      summaries: [],
+      markers: new Set(),
+      ledgerTitles: [],
+    };
     blocks.push(current);
     return current;
   };
@@ -201,7 +235,8 @@ export function locate(grid: Grid, file: string): SheetLayout {
    * marker already, or when the facts it brings name another county.
    */
   const blockFor = (row: number, marker?: string, facts?: FactSet): Block => {
-    if (!current || (marker && (current.tables.length > 0 || current.markers.has(marker) || (facts && differs(current.facts, facts))))) open(row);
+    if (!current || (marker && (current.tables.length > 0 || current.markers.has(marker) || (facts && differs(current.facts, facts)))))
+      open(row);
     if (marker) current!.markers.add(marker);
     return current!;
   };
@@ -220,9 +255,13 @@ export function locate(grid: Grid, file: string): SheetLayout {
       if (used.has(cell) || typeof cell.value !== 'string' || inTable(tables, cell)) continue;
       // A note, or the value beside a 备注 label: told if it holds a number, never read as facts.
       const before = k > 0 ? cells[k - 1] : undefined;
-      if (NOTE_LINE.test(fold(cell.text).trimStart()) || (before && typeof before.value === 'string' && NOTE_LABEL.test(labelKey(before.text)))) {
+      if (
+        NOTE_LINE.test(fold(cell.text).trimStart()) ||
+        (before && typeof before.value === 'string' && NOTE_LABEL.test(labelKey(before.text)))
+      ) {
         used.add(cell);
-        if (holdsNumber(cell)) reader.problem('ignored_cell', cell, { value: cell.text.length > 40 ? `${cell.text.slice(0, 40)}…` : cell.text, reason: 'note' });
+        if (holdsNumber(cell))
+          reader.problem('ignored_cell', cell, { value: cell.text.length > 40 ? `${cell.text.slice(0, 40)}…` : cell.text, reason: 'note' });
         continue;
       }
       const fact = labelFact(cell);
@@ -236,11 +275,13 @@ export function locate(grid: Grid, file: string): SheetLayout {
         const line = unitAbove(statements, r, titleAbove(titles, r));
         const column = columnUnit(grid, value, r, titleAbove(titles, r));
         // A column header's problem is told once, however many facts stand under it.
-        if (column && 'unclear' in column && !toldHeads.has(column.cell)) reader.problem('unit_unclear', column.cell, { value: column.cell.text });
-        else if (column && !('unclear' in column) && line && column.unit !== line.unit && !toldHeads.has(column.cell)) reader.problem('unit_conflict', column.cell, { unit: column.unit, other: line.cell.address, otherUnit: line.unit });
+        if (column && 'unclear' in column && !toldHeads.has(column.cell))
+          reader.problem('unit_unclear', column.cell, { value: column.cell.text });
+        else if (column && !('unclear' in column) && line && column.unit !== line.unit && !toldHeads.has(column.cell))
+          reader.problem('unit_conflict', column.cell, { unit: column.unit, other: line.cell.address, otherUnit: line.unit });
         if (column) toldHeads.add(column.cell);
         const known = column && !('unclear' in column) ? column : undefined;
-        const unit = besideUnit ? { unit: besideUnit, cell: beside } : known ?? line;
+        const unit = besideUnit ? { unit: besideUnit, cell: beside } : (known ?? line);
         readLabelled(fact, cell, value, block.facts, reader, unit);
         block.factsCell ??= cell.address;
         block.bodyFactsCell ??= cell.address;
@@ -301,7 +342,8 @@ export function locate(grid: Grid, file: string): SheetLayout {
         const { facts, scratch, read } = paragraph;
         // A paragraph, or a piece of one (the facts written over several cells).
         if (read.claimed >= 1) {
-          const block = current && current.tables.length === 0 && !differs(current.facts, facts) ? current : blockFor(r, 'paragraph', facts);
+          const block =
+            current && current.tables.length === 0 && !differs(current.facts, facts) ? current : blockFor(r, 'paragraph', facts);
           block.facts.merge(facts);
           block.factsCell = cell.address;
           if (!looksLikeTitle(text)) block.bodyFactsCell ??= cell.address;
@@ -333,7 +375,8 @@ function columnUnit(grid: Grid, value: Cell, row: number, from: number): TableUn
   for (let r = row - 1; r > from && r >= row - 30; r--) {
     const cell = grid.cover(r, value.col);
     // (A value above, "2310万元", is no header: only text without figures is.)
-    if (!cell || typeof cell.value !== 'string' || cell.text.length > 30 || !cell.text.includes('元') || /[0-9０-９]/.test(cell.text)) continue;
+    if (!cell || typeof cell.value !== 'string' || cell.text.length > 30 || !cell.text.includes('元') || /[0-9０-９]/.test(cell.text))
+      continue;
     if (labelFact(cell)) return undefined;
     const unit = unitOf(cell.text);
     if (unit) return { unit, cell };

@@ -6,11 +6,32 @@ import ExcelJS from 'exceljs';
 import { shiftDecimal } from '../../../shared/money';
 import { dayOf } from '../../../shared/status';
 import { overviewRows, typedFigures, type OverviewRow } from '../../../shared/overview';
-import { OVERVIEW_WORDING, rowLabel, scopeText, statusCell, sumCount, type OverviewDocumentOptions } from '../../../shared/overview-document';
+import {
+  OVERVIEW_WORDING,
+  rowLabel,
+  scopeText,
+  statusCell,
+  sumCount,
+  type OverviewDocumentOptions,
+} from '../../../shared/overview-document';
 import { stripXmlUnsafe, toTraditional } from '../../../shared/text';
 import type { OverviewRecord } from '../../../shared/overview';
 import {
-  BODY_FONT, centredCell, fitRow, HEADER_FONT, headerRow, MIDDLE, moneyFormat, num, numberCell, pageFooter, setupPage, style, tableRow, textCell, TITLE_FONT,
+  BODY_FONT,
+  centredCell,
+  fitRow,
+  HEADER_FONT,
+  headerRow,
+  MIDDLE,
+  moneyFormat,
+  num,
+  numberCell,
+  pageFooter,
+  setupPage,
+  style,
+  tableRow,
+  textCell,
+  TITLE_FONT,
 } from './sheet-kit';
 
 const WIDTHS = [10, 10, 14, 7, 7, 8, 17, 17, 12, 7, 18, 12, 10, 7];
@@ -32,7 +53,11 @@ function banner(sheet: ExcelJS.Worksheet, row: number, text: string, font: Parti
   sheet.getRow(row).height = height;
 }
 
-export async function overviewWorkbook(records: OverviewRecord[], options: OverviewDocumentOptions, provinceRank?: ReadonlyMap<string, number>): Promise<Buffer> {
+export async function overviewWorkbook(
+  records: OverviewRecord[],
+  options: OverviewDocumentOptions,
+  provinceRank?: ReadonlyMap<string, number>,
+): Promise<Buffer> {
   const { script } = options;
   const w = OVERVIEW_WORDING[script];
   const workbook = new ExcelJS.Workbook();
@@ -40,7 +65,20 @@ export async function overviewWorkbook(records: OverviewRecord[], options: Overv
   workbook.created = new Date();
   const sheet = workbook.addWorksheet(w.sheet, { views: [{ state: 'frozen', ySplit: 3 }] });
   banner(sheet, 1, w.title, TITLE_FONT, 30);
-  banner(sheet, 2, [scopeText(options.filters, script), w.counties(records.length), options.asOf ? w.asOf(options.asOf) : null, w.printedOn(options.printedOn)].filter(Boolean).join(' · '), BODY_FONT, 20);
+  banner(
+    sheet,
+    2,
+    [
+      scopeText(options.filters, script),
+      w.counties(records.length),
+      options.asOf ? w.asOf(options.asOf) : null,
+      w.printedOn(options.printedOn),
+    ]
+      .filter(Boolean)
+      .join(' · '),
+    BODY_FONT,
+    20,
+  );
   headerRow(sheet, 3, w.headers, WIDTHS);
   const first = 4;
   let r = first;
@@ -72,7 +110,10 @@ export async function overviewWorkbook(records: OverviewRecord[], options: Overv
       [rec.items, centredCell()],
       [num(rec.planned), numberCell(moneyFormat(rec.planned))],
       // A typed total (no ledger) under an as-of day: the number stays a number, shown with ※.
-      [num(rec.actual), numberCell(typedFigures(rec, options.asOf) ? `${moneyFormat(rec.actual)}"${w.typedMark}"` : moneyFormat(rec.actual))],
+      [
+        num(rec.actual),
+        numberCell(typedFigures(rec, options.asOf) ? `${moneyFormat(rec.actual)}"${w.typedMark}"` : moneyFormat(rec.actual)),
+      ],
       [rateFormula(n, rec.rate), numberCell('0.00%')],
       [rec.warnings + rec.errors, centredCell()],
       [statusCell(rec, script), centredCell()],
@@ -81,11 +122,21 @@ export async function overviewWorkbook(records: OverviewRecord[], options: Overv
       [rec.performance ? num(rec.performance.total) : null, numberCell('0.00')],
       [rec.performance ? (script === 'hant' ? toTraditional(rec.performance.grade) : rec.performance.grade) : null, centredCell()],
     ]);
-    fitRow(row, [rec.county, rec.province ?? '', rec.prefecture ?? ''].map((text, i) => ({ text, width: WIDTHS[[2, 0, 1][i]] })));
+    fitRow(
+      row,
+      [rec.county, rec.province ?? '', rec.prefecture ?? ''].map((text, i) => ({ text, width: WIDTHS[[2, 0, 1][i]] })),
+    );
   }
 }
 
-function writeSum(sheet: ExcelJS.Worksheet, n: number, row: Exclude<OverviewRow, { kind: 'county' }>, from: number, label: string, count: string): void {
+function writeSum(
+  sheet: ExcelJS.Worksheet,
+  n: number,
+  row: Exclude<OverviewRow, { kind: 'county' }>,
+  from: number,
+  label: string,
+  count: string,
+): void {
   const s = row.sum;
   const font = HEADER_FONT;
   const subtotal = (column: string, result: number) => ({ formula: `SUBTOTAL(9,${column}${from}:${column}${n - 1})`, result });

@@ -8,11 +8,30 @@ import { level1Label, type Performance, type PerformanceInput } from '../../../s
 import { computePerformance, emptyPerformance, performanceInputOf, type Indicator } from '../../../shared/performance';
 import { shiftDecimal } from '../../../shared/money';
 import { toTraditional, type Script } from '../../../shared/text';
-import { amountCell, BODY_FONT, centredCell, fitRow, HEADER_FONT, num, numberCell, setupPage, style, MIDDLE, textCell, TITLE_FONT } from './sheet-kit';
+import {
+  amountCell,
+  BODY_FONT,
+  centredCell,
+  fitRow,
+  HEADER_FONT,
+  num,
+  numberCell,
+  setupPage,
+  style,
+  MIDDLE,
+  textCell,
+  TITLE_FONT,
+} from './sheet-kit';
 
 /** What the hidden metadata sheet keeps of a 绩效自评表 sheet. */
 export type PerformanceMeta = {
-  performance: { county: string; batch: number; from: Performance['funds']['from']; shown: { budget: string | null; executed: string | null }; input: PerformanceInput };
+  performance: {
+    county: string;
+    batch: number;
+    from: Performance['funds']['from'];
+    shown: { budget: string | null; executed: string | null };
+    input: PerformanceInput;
+  };
 };
 
 export const PERFORMANCE_SHEET = '绩效自评表';
@@ -40,7 +59,9 @@ export function writePerformanceSheet(sheet: ExcelJS.Worksheet, record: CountyRe
   // 项目资金（万元）: header, 年度资金总额, then the three 其中 rows.
   const fundsTop = r;
   span(r, 1, 1, w('项目资金（万元）'), centredCell(HEADER_FONT), r + 4);
-  ['', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'].forEach((h, i) => span(r, i + 2, i + 2, w(h), centredCell(HEADER_FONT)));
+  ['', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'].forEach((h, i) =>
+    span(r, i + 2, i + 2, w(h), centredCell(HEADER_FONT)),
+  );
   span(r, 9, 9, null, centredCell(HEADER_FONT));
   r++;
   const f = p.funds;
@@ -48,13 +69,32 @@ export function writePerformanceSheet(sheet: ExcelJS.Worksheet, record: CountyRe
   const rateFormula = { formula: `IF(N(D${r})=0,"—",E${r}/D${r})`, result: f.rate === null ? '—' : num(shiftDecimal(f.rate, -2)) };
   const scoreFormula = { formula: `IF(N(D${r})=0,"—",ROUND(MIN(E${r}/D${r},1)*F${r},2))`, result: f.score === null ? '—' : num(f.score) };
   const cells: [ExcelJS.CellValue, Partial<ExcelJS.Style>][] = [
-    [w('年度资金总额'), textCell()], amountCell(f.initial), amountCell(f.budget), amountCell(f.executed),
-    [num(f.weight), numberCell('0.00')], [rateFormula, numberCell('0.00%')], [scoreFormula, numberCell('0.00')], [null, textCell()],
+    [w('年度资金总额'), textCell()],
+    amountCell(f.initial),
+    amountCell(f.budget),
+    amountCell(f.executed),
+    [num(f.weight), numberCell('0.00')],
+    [rateFormula, numberCell('0.00%')],
+    [scoreFormula, numberCell('0.00')],
+    [null, textCell()],
   ];
   cells.forEach(([v, s], i) => span(r, i + 2, i + 2, v, s));
   r++;
-  for (const [label, row] of [['其中：本年财政拨款', f.current], ['上年结转资金', f.carryover], ['其他资金', f.other]] as const) {
-    const part: [ExcelJS.CellValue, Partial<ExcelJS.Style>][] = [[w(label), textCell()], amountCell(row.initial), amountCell(row.budget), amountCell(row.executed), ['—', centredCell()], ['—', centredCell()], ['—', centredCell()], [null, textCell()]];
+  for (const [label, row] of [
+    ['其中：本年财政拨款', f.current],
+    ['上年结转资金', f.carryover],
+    ['其他资金', f.other],
+  ] as const) {
+    const part: [ExcelJS.CellValue, Partial<ExcelJS.Style>][] = [
+      [w(label), textCell()],
+      amountCell(row.initial),
+      amountCell(row.budget),
+      amountCell(row.executed),
+      ['—', centredCell()],
+      ['—', centredCell()],
+      ['—', centredCell()],
+      [null, textCell()],
+    ];
     part.forEach(([v, s], i) => span(r, i + 2, i + 2, v, s));
     r++;
   }
@@ -66,27 +106,45 @@ export function writePerformanceSheet(sheet: ExcelJS.Worksheet, record: CountyRe
   span(r++, 6, 9, w('实际完成情况'), centredCell(HEADER_FONT));
   span(r, 2, 5, p.goals.expected, textCell());
   span(r, 6, 9, p.goals.achieved, textCell());
-  fitRow(sheet.getRow(r), [{ text: p.goals.expected, width: 70 }, { text: p.goals.achieved, width: 66 }]);
+  fitRow(sheet.getRow(r), [
+    { text: p.goals.expected, width: 70 },
+    { text: p.goals.achieved, width: 66 },
+  ]);
   r++;
 
   // 绩效指标: header, then the rows with 一级 and 二级 merged down over their runs.
   const indicatorTop = r;
   const last = r + Math.max(1, p.indicators.length);
   span(r, 1, 1, w('绩效指标'), centredCell(HEADER_FONT), last);
-  ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'].forEach((h, i) => span(r, i + 2, i + 2, w(h), centredCell(HEADER_FONT)));
+  ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'].forEach((h, i) =>
+    span(r, i + 2, i + 2, w(h), centredCell(HEADER_FONT)),
+  );
   r++;
   const first = r;
   p.indicators.forEach((ind, i) => {
     const row: [ExcelJS.CellValue, Partial<ExcelJS.Style>][] = [
-      [w(level1Label(ind.level1)), centredCell()], [ind.level2, centredCell()], [ind.name, textCell()], [ind.target, textCell()], [ind.actual, textCell()],
-      [ind.weight === null ? null : num(ind.weight), numberCell('0.00')], [ind.finalScore === null ? null : num(ind.finalScore), numberCell('0.00')], [ind.deviation, textCell()],
+      [w(level1Label(ind.level1)), centredCell()],
+      [ind.level2, centredCell()],
+      [ind.name, textCell()],
+      [ind.target, textCell()],
+      [ind.actual, textCell()],
+      [ind.weight === null ? null : num(ind.weight), numberCell('0.00')],
+      [ind.finalScore === null ? null : num(ind.finalScore), numberCell('0.00')],
+      [ind.deviation, textCell()],
     ];
     row.forEach(([v, s], c) => span(first + i, c + 2, c + 2, v, s));
-    fitRow(sheet.getRow(first + i), [{ text: ind.name, width: WIDTHS[3] }, { text: ind.deviation, width: WIDTHS[8] }, { text: ind.target, width: WIDTHS[4] }]);
+    fitRow(sheet.getRow(first + i), [
+      { text: ind.name, width: WIDTHS[3] },
+      { text: ind.deviation, width: WIDTHS[8] },
+      { text: ind.target, width: WIDTHS[4] },
+    ]);
   });
   if (p.indicators.length === 0) for (let c = 2; c <= 9; c++) span(first, c, c, null, textCell());
   // 一级 and 二级 指标 merged over each run of equal values, as the standard table is drawn.
-  for (const [col, key] of [[2, (i: number) => p.indicators[i].level1], [3, (i: number) => `${p.indicators[i].level1}|${p.indicators[i].level2}`]] as const) {
+  for (const [col, key] of [
+    [2, (i: number) => p.indicators[i].level1],
+    [3, (i: number) => `${p.indicators[i].level1}|${p.indicators[i].level2}`],
+  ] as const) {
     let start = 0;
     for (let i = 1; i <= p.indicators.length; i++) {
       if (i < p.indicators.length && key(i) === key(start)) continue;
@@ -101,20 +159,49 @@ export function writePerformanceSheet(sheet: ExcelJS.Worksheet, record: CountyRe
   span(r, 1, 6, w('总分'), centredCell(HEADER_FONT));
   span(r, 7, 7, { formula: `F${fundsRow}+SUM(G${first}:G${lastIndicator})`, result: num(sumWeights(p)) }, numberCell('0.00', HEADER_FONT));
   span(r, 8, 8, { formula: `N(H${fundsRow})+SUM(H${first}:H${lastIndicator})`, result: num(p.total) }, numberCell('0.00', HEADER_FONT));
-  span(r, 9, 9, { formula: `IF(H${r}>=90,"${w('优')}",IF(H${r}>=80,"${w('良')}",IF(H${r}>=60,"${w('中')}","${w('差')}")))`, result: w(p.grade) }, centredCell(HEADER_FONT));
+  span(
+    r,
+    9,
+    9,
+    { formula: `IF(H${r}>=90,"${w('优')}",IF(H${r}>=80,"${w('良')}",IF(H${r}>=60,"${w('中')}","${w('差')}")))`, result: w(p.grade) },
+    centredCell(HEADER_FONT),
+  );
   setupPage(sheet, WIDTHS, r, 'I', footer, indicatorTop);
-  return { performance: { county: record.county.name, batch: record.county.batch, from: f.from, shown: { budget: f.budget, executed: f.executed }, input: performanceInputOf(p) } };
+  return {
+    performance: {
+      county: record.county.name,
+      batch: record.county.batch,
+      from: f.from,
+      shown: { budget: f.budget, executed: f.executed },
+      input: performanceInputOf(p),
+    },
+  };
 }
 
 /** The template's blank 绩效自评表: the standard layout, 一级 and 二级 指标 laid out, nothing filled in. */
 export function writeBlankPerformanceSheet(sheet: ExcelJS.Worksheet, script: Script, footer: string): void {
   const blank = emptyPerformance();
   const rows: [Indicator['level1'], string][] = [
-    ['output', '数量指标'], ['output', '质量指标'], ['output', '时效指标'], ['output', '成本指标'],
-    ['outcome', '经济效益指标'], ['outcome', '社会效益指标'], ['outcome', '生态效益指标'], ['outcome', '可持续影响指标'],
+    ['output', '数量指标'],
+    ['output', '质量指标'],
+    ['output', '时效指标'],
+    ['output', '成本指标'],
+    ['outcome', '经济效益指标'],
+    ['outcome', '社会效益指标'],
+    ['outcome', '生态效益指标'],
+    ['outcome', '可持续影响指标'],
     ['satisfaction', '服务对象满意度指标'],
   ];
-  blank.indicators = rows.map(([level1, level2]) => ({ level1, level2: script === 'hant' ? toTraditional(level2) : level2, name: '', target: '', actual: '', weight: null, score: null, deviation: '' }));
+  blank.indicators = rows.map(([level1, level2]) => ({
+    level1,
+    level2: script === 'hant' ? toTraditional(level2) : level2,
+    name: '',
+    target: '',
+    actual: '',
+    weight: null,
+    score: null,
+    deviation: '',
+  }));
   const county = { name: '', year: '    ' } as unknown as CountyRecord['county'];
   const performance = computePerformance(blank, { central: '0', disbursed: '0' });
   performance.funds.budget = null;

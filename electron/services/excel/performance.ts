@@ -64,7 +64,9 @@ export function readPerformanceSheet(grid: Grid, file: string, meta: Performance
   const columns = new Map<string, number>();
   for (const c of grid.row(head)) {
     const k = key(c);
-    for (const label of ['年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分']) if (k === label || (label === '全年预算数' && k === '预算数') || (label === '全年执行数' && k === '执行数')) columns.set(label, c.col);
+    for (const label of ['年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'])
+      if (k === label || (label === '全年预算数' && k === '预算数') || (label === '全年执行数' && k === '执行数'))
+        columns.set(label, c.col);
   }
   // The unit: 万元 unless the heading or the header says 元.
   const unit: AmountUnit = [grid.cover(head, 1), ...grid.row(head)].map((c) => (c ? unitOf(c.text) : undefined)).find(Boolean) ?? 'wan';
@@ -77,7 +79,12 @@ export function readPerformanceSheet(grid: Grid, file: string, meta: Performance
     if (!c || isBlank(c) || /^[-—–]+$/.test(c.text.trim())) return null;
     const parsed = parseAmount(typeof c.value === 'number' ? c.value : c.text, unit);
     if (!parsed.ok) {
-      out.findings.push({ ...finding('not_a_number', { field: `performance.${field}`, value: c.text, problem: parsed.problem }), file, sheet: sheet.name, cell: c.address });
+      out.findings.push({
+        ...finding('not_a_number', { field: `performance.${field}`, value: c.text, problem: parsed.problem }),
+        file,
+        sheet: sheet.name,
+        cell: c.address,
+      });
       return null;
     }
     out.cells.set(field, c.address);
@@ -85,10 +92,26 @@ export function readPerformanceSheet(grid: Grid, file: string, meta: Performance
   };
   let totalRow: number | undefined;
   for (const r of grid.rows.filter((x) => x > head && x < fundsEnd)) {
-    const label = grid.row(r).filter((c) => c.col < (columns.get('年初预算数') ?? columns.get('全年预算数')!)).map(key).join('');
-    const part = /本年财政拨款|财政拨款/.test(label) ? 'current' : /上年结转/.test(label) ? 'carryover' : /其他资金/.test(label) ? 'other' : /资金总额|合计/.test(label) ? 'funds' : undefined;
+    const label = grid
+      .row(r)
+      .filter((c) => c.col < (columns.get('年初预算数') ?? columns.get('全年预算数')!))
+      .map(key)
+      .join('');
+    const part = /本年财政拨款|财政拨款/.test(label)
+      ? 'current'
+      : /上年结转/.test(label)
+        ? 'carryover'
+        : /其他资金/.test(label)
+          ? 'other'
+          : /资金总额|合计/.test(label)
+            ? 'funds'
+            : undefined;
     if (!part) continue;
-    const row = { initial: money(r, '年初预算数', `funds.${part === 'funds' ? '' : part + '.'}initial`), budget: money(r, '全年预算数', `funds.${part === 'funds' ? '' : part + '.'}budget`), executed: money(r, '全年执行数', `funds.${part === 'funds' ? '' : part + '.'}executed`) };
+    const row = {
+      initial: money(r, '年初预算数', `funds.${part === 'funds' ? '' : part + '.'}initial`),
+      budget: money(r, '全年预算数', `funds.${part === 'funds' ? '' : part + '.'}budget`),
+      executed: money(r, '全年执行数', `funds.${part === 'funds' ? '' : part + '.'}executed`),
+    };
     if (part === 'funds') {
       // A 年度资金总额 row of zeros above a filled one is no total: the filled one is.
       if (totalRow !== undefined && (row.budget ?? '0') === '0') continue;
@@ -106,7 +129,10 @@ export function readPerformanceSheet(grid: Grid, file: string, meta: Performance
     // A computed cell (a formula) is the sheet's own arithmetic, not a statement.
     const rate = at('执行率');
     if (rate && !isBlank(rate) && !rate.isFormula) {
-      const parsed = typeof rate.value === 'number' ? parsePercent(rate.value, isPercentFormat(rate.numFmt) || rate.value <= 1.5) : parsePercent(rate.text);
+      const parsed =
+        typeof rate.value === 'number'
+          ? parsePercent(rate.value, isPercentFormat(rate.numFmt) || rate.value <= 1.5)
+          : parsePercent(rate.text);
       if (parsed.ok) {
         p.funds.statedRate = parsed.value;
         out.cells.set('funds.statedRate', rate.address);
@@ -126,9 +152,18 @@ export function readPerformanceSheet(grid: Grid, file: string, meta: Performance
   const expectedHead = find(grid, (k) => k === '预期目标', head + 1);
   const achievedHead = find(grid, (k) => k === '实际完成情况', head + 1);
   if (expectedHead) {
-    const below = (c: Cell) => grid.rows.filter((r) => r > c.row && (!indicatorHead || r < indicatorHead.row)).map((r) => grid.at(r, c.col)).filter((x): x is Cell => !!x && !isBlank(x));
-    p.goals.expected = below(expectedHead).map((c) => c.text).join('\n');
-    if (achievedHead) p.goals.achieved = below(achievedHead).map((c) => c.text).join('\n');
+    const below = (c: Cell) =>
+      grid.rows
+        .filter((r) => r > c.row && (!indicatorHead || r < indicatorHead.row))
+        .map((r) => grid.at(r, c.col))
+        .filter((x): x is Cell => !!x && !isBlank(x));
+    p.goals.expected = below(expectedHead)
+      .map((c) => c.text)
+      .join('\n');
+    if (achievedHead)
+      p.goals.achieved = below(achievedHead)
+        .map((c) => c.text)
+        .join('\n');
   }
 
   // ---- 绩效指标 --------------------------------------------------------------------------------
@@ -136,8 +171,24 @@ export function readPerformanceSheet(grid: Grid, file: string, meta: Performance
     const cols = new Map<string, number>();
     for (const c of grid.row(indicatorHead.row)) {
       const k = key(c);
-      const field = k === '一级指标' ? 'level1' : k === '二级指标' ? 'level2' : k === '三级指标' ? 'name' : /^年度指标值|^指标值|^目标值/.test(k) ? 'target' : /^实际完成值|^实际值|^完成值/.test(k) ? 'actual'
-        : k === '分值' || k === '权重' ? 'weight' : k === '得分' ? 'score' : /偏差原因/.test(k) ? 'deviation' : undefined;
+      const field =
+        k === '一级指标'
+          ? 'level1'
+          : k === '二级指标'
+            ? 'level2'
+            : k === '三级指标'
+              ? 'name'
+              : /^年度指标值|^指标值|^目标值/.test(k)
+                ? 'target'
+                : /^实际完成值|^实际值|^完成值/.test(k)
+                  ? 'actual'
+                  : k === '分值' || k === '权重'
+                    ? 'weight'
+                    : k === '得分'
+                      ? 'score'
+                      : /偏差原因/.test(k)
+                        ? 'deviation'
+                        : undefined;
       if (field && !cols.has(field)) cols.set(field, c.col);
     }
     const text = (r: number, field: string, merged = false) => {
@@ -168,7 +219,12 @@ export function readPerformanceSheet(grid: Grid, file: string, meta: Performance
       const levelCell = text(r, 'level1', true);
       const level1 = levelCell ? level1Of(levelCell.text) : indicators[indicators.length - 1]?.level1;
       if (!level1) {
-        out.findings.push({ ...finding('perf_sheet_unread', { value: levelCell?.text ?? '' }), file, sheet: sheet.name, cell: levelCell?.address ?? `${colName(cols.get('level1') ?? 1)}${r}` });
+        out.findings.push({
+          ...finding('perf_sheet_unread', { value: levelCell?.text ?? '' }),
+          file,
+          sheet: sheet.name,
+          cell: levelCell?.address ?? `${colName(cols.get('level1') ?? 1)}${r}`,
+        });
         continue;
       }
       const row = indicators.length;
@@ -176,14 +232,25 @@ export function readPerformanceSheet(grid: Grid, file: string, meta: Performance
         if (!c) return null;
         const parsed = parseScore(typeof c.value === 'number' ? c.value : c.text);
         if (!parsed.ok) {
-          out.findings.push({ ...finding('not_a_number', { field: `performance.${field}`, value: c.text }), file, sheet: sheet.name, cell: c.address });
+          out.findings.push({
+            ...finding('not_a_number', { field: `performance.${field}`, value: c.text }),
+            file,
+            sheet: sheet.name,
+            cell: c.address,
+          });
           return null;
         }
         out.cells.set(`${row}:${field}`, c.address);
         return parsed.value;
       };
       const level2 = text(r, 'level2', true);
-      for (const [field, c] of [['name', name], ['target', target], ['actual', actual], ['level1', levelCell]] as const) if (c) out.cells.set(`${row}:${field}`, c.address);
+      for (const [field, c] of [
+        ['name', name],
+        ['target', target],
+        ['actual', actual],
+        ['level1', levelCell],
+      ] as const)
+        if (c) out.cells.set(`${row}:${field}`, c.address);
       indicators.push({
         level1,
         level2: level2 ? fold(level2.text) : '',
@@ -199,7 +266,10 @@ export function readPerformanceSheet(grid: Grid, file: string, meta: Performance
     // The weights of the 一级指标 as the table gives them: the 分值 of its indicators.
     for (const level of ['output', 'outcome', 'satisfaction'] as const) {
       const rows = indicators.filter((i) => i.level1 === level);
-      if (rows.length) p.weights[level] = sumScores(rows.map((i) => i.weight ?? '0')).replace(/\.00$/, '').replace(/(\.\d)0$/, '$1');
+      if (rows.length)
+        p.weights[level] = sumScores(rows.map((i) => i.weight ?? '0'))
+          .replace(/\.00$/, '')
+          .replace(/(\.\d)0$/, '$1');
     }
   }
   out.performance = p;
@@ -219,7 +289,16 @@ export function attachPerformance(records: ReadRecord[], reads: PerformanceRead[
     const home = withInput.length === 1 ? withInput[0] : named.length === 1 ? named[0] : undefined;
     if (!read.performance || !home) {
       const target = home ?? records[0];
-      const findings = read.performance ? [{ ...finding('perf_sheet_unclaimed', { counties: withInput.map((r) => r.input!.county.name).join('、') || '—' }), file: read.file, sheet: read.sheet, cell: 'A1' }] : [];
+      const findings = read.performance
+        ? [
+            {
+              ...finding('perf_sheet_unclaimed', { counties: withInput.map((r) => r.input!.county.name).join('、') || '—' }),
+              file: read.file,
+              sheet: read.sheet,
+              cell: 'A1',
+            },
+          ]
+        : [];
       if (target) pushAll(pushAll(target.findings, read.findings), findings);
       continue;
     }
@@ -230,7 +309,12 @@ export function attachPerformance(records: ReadRecord[], reads: PerformanceRead[
     const record = computeRecord(home.input);
     for (const f of checkPerformance(record.performance!)) {
       const t = f.target;
-      const cell = t?.row !== undefined ? (read.cells.get(`${t.row}:${t.field}`) ?? read.cells.get(`${t.row}:name`)) : t?.field ? read.cells.get(t.field) : undefined;
+      const cell =
+        t?.row !== undefined
+          ? (read.cells.get(`${t.row}:${t.field}`) ?? read.cells.get(`${t.row}:name`))
+          : t?.field
+            ? read.cells.get(t.field)
+            : undefined;
       home.findings.push({ ...f, file: read.file, sheet: read.sheet, ...(cell ? { cell } : {}) });
     }
   }
@@ -238,8 +322,15 @@ export function attachPerformance(records: ReadRecord[], reads: PerformanceRead[
 
 function isBlankPart(p: PerformanceInput): boolean {
   const rows = [p.funds, p.funds.current, p.funds.carryover, p.funds.other];
-  return rows.every((r) => r.initial === null && r.budget === null && r.executed === null) && !p.goals.expected && !p.goals.achieved && p.indicators.length === 0
-    && p.funds.statedRate === undefined && p.funds.statedScore === undefined && p.statedTotal === undefined;
+  return (
+    rows.every((r) => r.initial === null && r.budget === null && r.executed === null) &&
+    !p.goals.expected &&
+    !p.goals.achieved &&
+    p.indicators.length === 0 &&
+    p.funds.statedRate === undefined &&
+    p.funds.statedScore === undefined &&
+    p.statedTotal === undefined
+  );
 }
 
 /** Our own export: what the layout has no place for, from the hidden sheet, where it fits the visible cells. */
@@ -250,9 +341,17 @@ function applyMeta(read: PerformanceRead, input: RecordInput): PerformanceInput 
   const out: PerformanceInput = { ...p, funds: { ...p.funds }, weights: meta.input.weights };
   if (meta.from.budget === 'record' && p.funds.budget === meta.shown.budget) out.funds.budget = null;
   if (meta.from.executed === 'record' && p.funds.executed === meta.shown.executed) out.funds.executed = null;
-  for (const k of ['statedRate', 'statedScore'] as const) if (meta.input.funds[k] !== undefined && out.funds[k] === undefined) out.funds[k] = meta.input.funds[k];
+  for (const k of ['statedRate', 'statedScore'] as const)
+    if (meta.input.funds[k] !== undefined && out.funds[k] === undefined) out.funds[k] = meta.input.funds[k];
   if (meta.input.statedTotal !== undefined && out.statedTotal === undefined) out.statedTotal = meta.input.statedTotal;
   if (meta.input.indicators.length === p.indicators.length)
-    out.indicators = p.indicators.map((ind, i) => ({ ...ind, level2: meta.input.indicators[i].level2 === ind.level2 || fold(meta.input.indicators[i].level2) === ind.level2 ? meta.input.indicators[i].level2 : ind.level2, score: meta.input.indicators[i].score }));
+    out.indicators = p.indicators.map((ind, i) => ({
+      ...ind,
+      level2:
+        meta.input.indicators[i].level2 === ind.level2 || fold(meta.input.indicators[i].level2) === ind.level2
+          ? meta.input.indicators[i].level2
+          : ind.level2,
+      score: meta.input.indicators[i].score,
+    }));
   return out;
 }

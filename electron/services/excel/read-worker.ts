@@ -9,7 +9,11 @@ import { LIMITS } from './zip';
 export type WorkerMessage =
   | { type: 'start'; index: number }
   | { type: 'read'; index: number; records: Awaited<ReturnType<typeof readWorkbook>> }
-  | { type: 'refused'; index: number; error: { code: string; messages: { zh: string; en: string }; place: AppError['place']; details?: unknown } };
+  | {
+      type: 'refused';
+      index: number;
+      error: { code: string; messages: { zh: string; en: string }; place: AppError['place']; details?: unknown };
+    };
 
 const post = (m: WorkerMessage) => parentPort!.postMessage(m);
 

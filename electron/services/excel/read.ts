@@ -5,7 +5,14 @@
 // entries (a stored zip of them), nothing else.
 import type ExcelJS from 'exceljs';
 import { appError } from '../../../shared/errors';
-import { attributes, date1904AsDigit, defineCjkDateFormats, quoteEscapedFormatChars, unreadableAppXml, wrapBareTextBeforeRuns } from './repairs';
+import {
+  attributes,
+  date1904AsDigit,
+  defineCjkDateFormats,
+  quoteEscapedFormatChars,
+  unreadableAppXml,
+  wrapBareTextBeforeRuns,
+} from './repairs';
 import { CapExceeded, SheetFilter } from './sheet-filter';
 import { keepDrawingTexts } from './drawings';
 import { brokenZip, checkFileKind, inflateEntry, LIMITS, listEntries, partName, readAsWorksheet, storeZip, type ZipEntry } from './zip';
@@ -36,9 +43,16 @@ function sheetNames(entries: Map<string, Buffer>): Map<string, string> {
 }
 
 /** Every part exceljs reads as a worksheet (found its way: names with a trailing space, nested paths), and every sheet-like part. */
-const isWorksheet = (name: string) => readAsWorksheet(name) || (name.startsWith('xl/worksheets/') && name.endsWith('.xml') && !name.slice('xl/worksheets/'.length).includes('/'));
+const isWorksheet = (name: string) =>
+  readAsWorksheet(name) ||
+  (name.startsWith('xl/worksheets/') && name.endsWith('.xml') && !name.slice('xl/worksheets/'.length).includes('/'));
 
-async function inflateAll(entries: ZipEntry[], budget: { left: number }, file: string, only: (name: string) => boolean): Promise<Map<string, Buffer>> {
+async function inflateAll(
+  entries: ZipEntry[],
+  budget: { left: number },
+  file: string,
+  only: (name: string) => boolean,
+): Promise<Map<string, Buffer>> {
   const out = new Map<string, Buffer>();
   for (const entry of entries.filter((e) => only(e.name))) {
     const chunks: Buffer[] = [];
@@ -48,20 +62,36 @@ async function inflateAll(entries: ZipEntry[], budget: { left: number }, file: s
   return out;
 }
 
-const SAVE_AS = { zh: '请在 Excel、WPS 或 LibreOffice 中打开它,“另存为” Excel 工作簿(.xlsx)后再导入', en: 'open it in Excel, WPS or LibreOffice and save it as an Excel workbook (.xlsx), then import that' };
+const SAVE_AS = {
+  zh: '请在 Excel、WPS 或 LibreOffice 中打开它,“另存为” Excel 工作簿(.xlsx)后再导入',
+  en: 'open it in Excel, WPS or LibreOffice and save it as an Excel workbook (.xlsx), then import that',
+};
 const notXlsx = (file: string, zh: string, en: string) => appError('not_xlsx', `${zh};${SAVE_AS.zh}`, `${en}; ${SAVE_AS.en}`, { file });
 
 /** What a file that is no zip is, by its first bytes: a PDF, a web page, a CSV or other text; else undefined. */
 function plainKind(bytes: Uint8Array, file: string): Error | undefined {
   const head = Buffer.from(bytes.subarray(0, 512));
-  if (head.subarray(0, 4).toString('latin1') === '%PDF') return notXlsx(file, '这是 PDF 文件,不是 Excel 工作簿', 'This is a PDF file, not an Excel workbook');
-  const text = head.toString('utf8').replace(/^\uFEFF/, '').trimStart().toLowerCase();
+  if (head.subarray(0, 4).toString('latin1') === '%PDF')
+    return notXlsx(file, '这是 PDF 文件,不是 Excel 工作簿', 'This is a PDF file, not an Excel workbook');
+  const text = head
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .toLowerCase();
   if (/^<(!doctype html|html|table|meta)/.test(text) || /^<\?xml[^>]*>\s*<(html|workbook)/.test(text))
-    return notXlsx(file, '这是网页(HTML)或 Excel 2003 XML 表格,只是改了扩展名,不是 .xlsx 工作簿', 'This is a web page (HTML) or Excel 2003 XML table renamed, not an .xlsx workbook');
+    return notXlsx(
+      file,
+      '这是网页(HTML)或 Excel 2003 XML 表格,只是改了扩展名,不是 .xlsx 工作簿',
+      'This is a web page (HTML) or Excel 2003 XML table renamed, not an .xlsx workbook',
+    );
   // Text with separators on its first line: a CSV or tab-separated export.
   const firstLine = head.toString('utf8').split(/\r?\n/)[0];
   if (!head.includes(0) && /[,，\t;]/.test(firstLine))
-    return notXlsx(file, '这是 CSV 或文本文件(逗号或制表符分隔),不是 Excel 工作簿', 'This is a CSV or text file (comma or tab separated), not an Excel workbook');
+    return notXlsx(
+      file,
+      '这是 CSV 或文本文件(逗号或制表符分隔),不是 Excel 工作簿',
+      'This is a CSV or text file (comma or tab separated), not an Excel workbook',
+    );
   return undefined;
 }
 
@@ -71,12 +101,29 @@ function zipKind(entries: ZipEntry[], file: string): Error {
   const mimetype = entries.find((e) => e.name === 'mimetype');
   const mime = mimetype && mimetype.method === 0 ? mimetype.data.toString('latin1') : '';
   if (mime.includes('opendocument.spreadsheet') || (names.has('content.xml') && names.has('META-INF/manifest.xml')))
-    return notXlsx(file, '这是 OpenDocument 表格(.ods,LibreOffice 或 WPS 的格式),不是 .xlsx 工作簿', 'This is an OpenDocument spreadsheet (.ods, from LibreOffice or WPS), not an .xlsx workbook');
+    return notXlsx(
+      file,
+      '这是 OpenDocument 表格(.ods,LibreOffice 或 WPS 的格式),不是 .xlsx 工作簿',
+      'This is an OpenDocument spreadsheet (.ods, from LibreOffice or WPS), not an .xlsx workbook',
+    );
   if (names.has('xl/workbook.bin'))
-    return notXlsx(file, '这是 Excel 二进制工作簿(.xlsb),不是 .xlsx 工作簿', 'This is an Excel binary workbook (.xlsb), not an .xlsx workbook');
+    return notXlsx(
+      file,
+      '这是 Excel 二进制工作簿(.xlsb),不是 .xlsx 工作簿',
+      'This is an Excel binary workbook (.xlsb), not an .xlsx workbook',
+    );
   if (names.has('word/document.xml'))
-    return notXlsx(file, '这是 Word 文档(.docx),不是 Excel 工作簿;请把其中的表格复制到 Excel 或 WPS 表格中', 'This is a Word document (.docx), not an Excel workbook; copy its tables into Excel or WPS');
-  return appError('not_xlsx', '压缩包里没有 Excel 工作簿(缺少 xl/workbook.xml)', 'A zip file, but not an Excel workbook (no xl/workbook.xml)', { file });
+    return notXlsx(
+      file,
+      '这是 Word 文档(.docx),不是 Excel 工作簿;请把其中的表格复制到 Excel 或 WPS 表格中',
+      'This is a Word document (.docx), not an Excel workbook; copy its tables into Excel or WPS',
+    );
+  return appError(
+    'not_xlsx',
+    '压缩包里没有 Excel 工作簿(缺少 xl/workbook.xml)',
+    'A zip file, but not an Excel workbook (no xl/workbook.xml)',
+    { file },
+  );
 }
 
 /** Reads a workbook's entries under the caps, each worksheet filtered as it inflates. */
@@ -102,8 +149,18 @@ export async function readEntries(file: WorkbookFile): Promise<Map<string, Buffe
     } catch (e) {
       if (!(e instanceof CapExceeded)) throw e;
       throw e.what === 'rows'
-        ? appError('too_many_rows', `工作表中有数据的行超过 ${e.limit} 行,拒绝读取`, `The sheet has more than ${e.limit} rows with values; refused`, { file: file.name, sheet })
-        : appError('too_many_cells', `工作簿中有数据的单元格超过 ${LIMITS.cellsPerWorkbook} 个,拒绝读取`, `The workbook has more than ${LIMITS.cellsPerWorkbook} cells with values; refused`, { file: file.name, sheet });
+        ? appError(
+            'too_many_rows',
+            `工作表中有数据的行超过 ${e.limit} 行,拒绝读取`,
+            `The sheet has more than ${e.limit} rows with values; refused`,
+            { file: file.name, sheet },
+          )
+        : appError(
+            'too_many_cells',
+            `工作簿中有数据的单元格超过 ${LIMITS.cellsPerWorkbook} 个,拒绝读取`,
+            `The workbook has more than ${LIMITS.cellsPerWorkbook} cells with values; refused`,
+            { file: file.name, sheet },
+          );
     }
     out.set(entry.name, filter.end());
     cells += filter.counts.cells;

@@ -43,10 +43,23 @@ function* tags(xml: string, name: string, from = 0, to = xml.length): Generator<
 
 /** Built-in number formats that are dates in Chinese locales, which exceljs does not know. */
 const CJK_DATE_FORMATS: Record<number, string> = {
-  27: 'yyyy"年"m"月"', 28: 'm"月"d"日"', 29: 'm"月"d"日"', 30: 'm-d-yy', 31: 'yyyy"年"m"月"d"日"',
-  34: 'yyyy"年"m"月"', 35: 'm"月"d"日"', 36: 'yyyy"年"m"月"', 50: 'yyyy"年"m"月"', 51: 'm"月"d"日"',
-  52: 'yyyy"年"m"月"', 53: 'm"月"d"日"', 54: 'm"月"d"日"', 55: 'yyyy"年"m"月"', 56: 'm"月"d"日"',
-  57: 'yyyy"年"m"月"', 58: 'm"月"d"日"',
+  27: 'yyyy"年"m"月"',
+  28: 'm"月"d"日"',
+  29: 'm"月"d"日"',
+  30: 'm-d-yy',
+  31: 'yyyy"年"m"月"d"日"',
+  34: 'yyyy"年"m"月"',
+  35: 'm"月"d"日"',
+  36: 'yyyy"年"m"月"',
+  50: 'yyyy"年"m"月"',
+  51: 'm"月"d"日"',
+  52: 'yyyy"年"m"月"',
+  53: 'm"月"d"日"',
+  54: 'm"月"d"日"',
+  55: 'yyyy"年"m"月"',
+  56: 'm"月"d"日"',
+  57: 'yyyy"年"m"月"',
+  58: 'm"月"d"日"',
 };
 
 const xmlAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
@@ -67,7 +80,8 @@ export function defineCjkDateFormats(styles: string): string | null {
   if (missing.length === 0) return null;
   const defs = missing.map((id) => `<numFmt numFmtId="${id}" formatCode="${xmlAttr(CJK_DATE_FORMATS[id])}"/>`).join('');
   const [existing] = tags(styles, 'numFmts');
-  if (existing && existing.text.endsWith('/>')) return `${styles.slice(0, existing.start)}<numFmts count="${missing.length}">${defs}</numFmts>${styles.slice(existing.end)}`;
+  if (existing && existing.text.endsWith('/>'))
+    return `${styles.slice(0, existing.start)}<numFmts count="${missing.length}">${defs}</numFmts>${styles.slice(existing.end)}`;
   if (existing) {
     const close = styles.indexOf('</numFmts>', existing.end);
     return `${styles.slice(0, close)}${defs}${styles.slice(close)}`;

@@ -15,7 +15,16 @@ export type Stated = { value: string; cell: string };
 export type TotalRow = { row: number; label: Cell; planned?: Stated; actual?: Stated; statedRate?: string; rateCell?: string };
 
 /** A payment as the ledger sheet writes it: its line by 序号 and/or name (matched in assemble.ts). */
-export type PaymentRead = { seq?: number; name: string; date: string; amount: string; payee: string; voucher: string; stage: string; note: string };
+export type PaymentRead = {
+  seq?: number;
+  name: string;
+  date: string;
+  amount: string;
+  payee: string;
+  voucher: string;
+  stage: string;
+  note: string;
+};
 
 export type TableRead = {
   kind: TableKind;
@@ -66,7 +75,14 @@ function after(list: readonly number[], n: number): number {
  * a column's own header wins over it. `startsTable` tells where another table's header stands;
  * every cell read is marked in `used`.
  */
-export function readTable(grid: Grid, header: TableHeader, reader: CellReader, unit: TableUnit | undefined, startsTable: (row: number) => boolean, used: CellMarks): TableRead {
+export function readTable(
+  grid: Grid,
+  header: TableHeader,
+  reader: CellReader,
+  unit: TableUnit | undefined,
+  startsTable: (row: number) => boolean,
+  used: CellMarks,
+): TableRead {
   const table = new TableReader(grid, header, reader, unit, startsTable, used).read();
   readFractionRates(grid, table, reader);
   return table;
@@ -90,7 +106,20 @@ class TableReader {
     readonly startsTable: (row: number) => boolean,
     readonly used: CellMarks,
   ) {
-    this.out = { kind: header.kind, header, bottom: header.bottom, items: [], disbursements: [], payments: [], cells: [], computedRate: [], totals: [], units: new Set(), unitCells: [], ...(unit ? { unitLine: unit } : {}) };
+    this.out = {
+      kind: header.kind,
+      header,
+      bottom: header.bottom,
+      items: [],
+      disbursements: [],
+      payments: [],
+      cells: [],
+      computedRate: [],
+      totals: [],
+      units: new Set(),
+      unitCells: [],
+      ...(unit ? { unitLine: unit } : {}),
+    };
     this.columns = header.columns;
     for (const c of header.cells) used.add(c);
   }
@@ -105,14 +134,22 @@ class TableReader {
   }
 
   /** An amount in the unit its column's header (or the group over it, or the table's unit line) names. */
-  money(row: number, f: 'planned' | 'actual' | 'amount', options: { sum?: boolean; blank?: 'not entered' } = {}): string | null | undefined {
+  money(
+    row: number,
+    f: 'planned' | 'actual' | 'amount',
+    options: { sum?: boolean; blank?: 'not entered' } = {},
+  ): string | null | undefined {
     const u: { unit: AmountUnit; cell?: Cell } = this.header.units.get(this.columns[f]!) ?? this.unit ?? { unit: 'wan' };
     const field = f === 'amount' ? 'payment.amount' : f;
     const own = this.at(row, f);
     // An amount merged down over other lines: which part is whose no reader can tell (line 1 would get it all).
     const merged = own ?? this.grid.cover(row, this.columns[f]!);
     if (merged && merged.rowSpan > 1 && this.coversOtherLine(merged)) {
-      if (own) this.reader.problem('merged_amount', own, { field, range: `${own.address}:${colName(own.col + own.span - 1)}${own.row + own.rowSpan - 1}` });
+      if (own)
+        this.reader.problem('merged_amount', own, {
+          field,
+          range: `${own.address}:${colName(own.col + own.span - 1)}${own.row + own.rowSpan - 1}`,
+        });
       return undefined;
     }
     const read = this.reader.money(own, field, this.address(row, f), u.unit, options);
@@ -139,7 +176,8 @@ class TableReader {
   /** Whether a merged cell reaches down over another row of the table that names or numbers a line. */
   private coversOtherLine(cell: Cell): boolean {
     for (let r = cell.row + 1; r < cell.row + cell.rowSpan; r++)
-      if (!isBlank(this.at(r, 'name')) || !isBlank(this.at(r, 'seq')) || (this.header.kind === 'payments' && !isBlank(this.at(r, 'date')))) return true;
+      if (!isBlank(this.at(r, 'name')) || !isBlank(this.at(r, 'seq')) || (this.header.kind === 'payments' && !isBlank(this.at(r, 'date'))))
+        return true;
     return false;
   }
 
@@ -195,7 +233,12 @@ class TableReader {
           continue;
         }
         // A line of text alone in the 序号 column ("以上数据经审核无误") is a note, not a line without a name.
-        const noteInSeq = count === 1 && firstCell.col === this.columns.seq && typeof firstCell.value === 'string' && firstCell.text.length > 4 && seqNumber(firstCell) === undefined;
+        const noteInSeq =
+          count === 1 &&
+          firstCell.col === this.columns.seq &&
+          typeof firstCell.value === 'string' &&
+          firstCell.text.length > 4 &&
+          seqNumber(firstCell) === undefined;
         // A heading naming a part of the acceptance table (三、中央财政资金拨付情况) always ends the table.
         if (HEADING.test(first) && SECTION.test(fold(firstCell.text.slice(0, 30)))) break;
         const interrupts = (count === 1 && (firstCell.span >= 3 || HEADING.test(first))) || NOTE.test(first) || !inColumns || noteInSeq;
@@ -270,13 +313,17 @@ class TableReader {
     const named = has('name') && !/^(注|备注|说明)/.test(fold(this.at(r, 'name')!.text));
     const seq = this.at(r, 'seq');
     if (seq && !isBlank(seq) && seqNumber(seq) === undefined) return false;
-    if (kind === 'items') return named && (has('target') || has('completion') || !!this.atOrMerged(r, 'target') || !!this.atOrMerged(r, 'completion'));
+    if (kind === 'items')
+      return named && (has('target') || has('completion') || !!this.atOrMerged(r, 'target') || !!this.atOrMerged(r, 'completion'));
     return (named || (has('seq') && seqNumber(this.at(r, 'seq')!) !== undefined)) && (number('planned') || number('actual'));
   }
 
   /** A row under the header that numbers its columns: 甲 乙 1 2 3=2/1 (numbers counting up by one). */
   private columnNumbers(r: number): boolean {
-    const texts = this.grid.row(r).filter((c) => c.col >= this.header.left && c.col <= this.header.right).map((c) => fold(c.text));
+    const texts = this.grid
+      .row(r)
+      .filter((c) => c.col >= this.header.left && c.col <= this.header.right)
+      .map((c) => fold(c.text));
     if (texts.length < 3 || !texts.every((t) => /^([甲乙丙丁戊己庚辛壬癸]|\d{1,2}|\d{1,2}=[\d+\-*/×÷()]{1,12})$/.test(t))) return false;
     const numbers = texts.filter((t) => /^\d{1,2}$/.test(t)).map(Number);
     return numbers.every((n, k) => k === 0 || n === numbers[k - 1] + 1) && (numbers.length < texts.length || numbers[0] <= 1);
@@ -294,7 +341,8 @@ class TableReader {
     const cells = this.grid.row(r).filter((c) => c.col + c.span - 1 >= this.header.left && c.col <= this.header.right);
     for (const c of cells) this.used.add(c);
     const first = cells[0];
-    if (first && reason !== 'continued' && reason !== 'column_numbers') this.reader.problem('ignored_cell', first, { value: first.text.length > 40 ? `${first.text.slice(0, 40)}…` : first.text, reason });
+    if (first && reason !== 'continued' && reason !== 'column_numbers')
+      this.reader.problem('ignored_cell', first, { value: first.text.length > 40 ? `${first.text.slice(0, 40)}…` : first.text, reason });
   }
 
   /** Whether row `r` is a 合计 row of this table (its label in the table's first columns). */
@@ -340,7 +388,9 @@ class TableReader {
     const { reader, out } = this;
     const [seqCell, nameCell] = [this.at(r, 'seq'), this.at(r, 'name')];
     // A text merged down over several items (目标完成情况 "已全部完成" for three rows) is each row's.
-    const [targetCell, completionCell, rateCell, categoryCell] = (['target', 'completion', 'completionRate', 'category'] as const).map((f) => this.atOrMerged(r, f));
+    const [targetCell, completionCell, rateCell, categoryCell] = (['target', 'completion', 'completionRate', 'category'] as const).map(
+      (f) => this.atOrMerged(r, f),
+    );
     markAll(this.used, seqCell, nameCell, targetCell, completionCell, rateCell, categoryCell);
     const seq = reader.seq(seqCell, this.previousSeq);
     this.seqTyped = !isBlank(seqCell);
@@ -349,13 +399,34 @@ class TableReader {
     const rate = reader.completionRate(rateCell);
     if (seq === undefined || rate === undefined) return;
     this.previousSeq = seq;
-    out.items.push({ seq, category: reader.category(categoryCell) ?? inferCategory(name), name, target: reader.text(targetCell), completion: reader.text(completionCell), completionRate: rate });
-    out.cells.push({ seq: this.address(r, 'seq'), name: this.address(r, 'name'), target: this.address(r, 'target'), completion: this.address(r, 'completion'), completionRate: this.address(r, 'completionRate'), category: this.address(r, 'category') });
+    out.items.push({
+      seq,
+      category: reader.category(categoryCell) ?? inferCategory(name),
+      name,
+      target: reader.text(targetCell),
+      completion: reader.text(completionCell),
+      completionRate: rate,
+    });
+    out.cells.push({
+      seq: this.address(r, 'seq'),
+      name: this.address(r, 'name'),
+      target: this.address(r, 'target'),
+      completion: this.address(r, 'completion'),
+      completionRate: this.address(r, 'completionRate'),
+      category: this.address(r, 'category'),
+    });
   }
 
   private disbursement(r: number): void {
     const { reader, out } = this;
-    const [seqCell, nameCell, plannedCell, actualCell, rateCell, categoryCell] = [this.at(r, 'seq'), this.at(r, 'name'), this.at(r, 'planned'), this.at(r, 'actual'), this.at(r, 'rate'), this.atOrMerged(r, 'category')];
+    const [seqCell, nameCell, plannedCell, actualCell, rateCell, categoryCell] = [
+      this.at(r, 'seq'),
+      this.at(r, 'name'),
+      this.at(r, 'planned'),
+      this.at(r, 'actual'),
+      this.at(r, 'rate'),
+      this.atOrMerged(r, 'category'),
+    ];
     markAll(this.used, seqCell, nameCell, plannedCell, actualCell, rateCell, categoryCell);
     const seq = reader.seq(seqCell, this.previousSeq);
     this.seqTyped = !isBlank(seqCell);
@@ -368,9 +439,23 @@ class TableReader {
     const stated = computedRate ? null : reader.percent(rateCell, 'rate');
     if (seq === undefined || planned === undefined || actual === undefined || stated === undefined) return;
     this.previousSeq = seq;
-    out.disbursements.push({ seq, category: reader.category(categoryCell) ?? inferCategory(name), name, planned, actual, ...(stated ? { statedRate: stated } : {}) });
+    out.disbursements.push({
+      seq,
+      category: reader.category(categoryCell) ?? inferCategory(name),
+      name,
+      planned,
+      actual,
+      ...(stated ? { statedRate: stated } : {}),
+    });
     out.computedRate.push(computedRate);
-    out.cells.push({ seq: this.address(r, 'seq'), name: this.address(r, 'name'), planned: this.address(r, 'planned'), actual: this.address(r, 'actual'), statedRate: this.address(r, 'rate'), category: this.address(r, 'category') });
+    out.cells.push({
+      seq: this.address(r, 'seq'),
+      name: this.address(r, 'name'),
+      planned: this.address(r, 'planned'),
+      actual: this.address(r, 'actual'),
+      statedRate: this.address(r, 'rate'),
+      category: this.address(r, 'category'),
+    });
   }
 
   /**
@@ -381,23 +466,37 @@ class TableReader {
     const { reader, out, grid } = this;
     const cover = (f: Field) => (this.columns[f] === undefined ? undefined : grid.cover(r, this.columns[f]!));
     const [seqCell, nameCell] = [cover('seq'), cover('name')];
-    const [dateCell, payeeCell, voucherCell, stageCell, noteCell] = (['date', 'payee', 'voucher', 'stage', 'note'] as const).map((f) => this.at(r, f));
+    const [dateCell, payeeCell, voucherCell, stageCell, noteCell] = (['date', 'payee', 'voucher', 'stage', 'note'] as const).map((f) =>
+      this.at(r, f),
+    );
     markAll(this.used, seqCell, nameCell, dateCell, payeeCell, voucherCell, stageCell, noteCell, this.at(r, 'amount'));
     let seq = isBlank(seqCell) ? undefined : seqNumber(seqCell!);
     if (!isBlank(seqCell) && seq === undefined) reader.problem('not_a_number', seqCell, { field: 'payment.line', value: seqCell!.text });
     let name = reader.text(nameCell);
     const previous = out.payments.at(-1);
     if (isBlank(seqCell) && !name) {
-      if (!previous) reader.problem('missing_name', undefined, { seq: String(r) }, this.address(r, this.columns.name !== undefined ? 'name' : 'seq'));
+      if (!previous)
+        reader.problem('missing_name', undefined, { seq: String(r) }, this.address(r, this.columns.name !== undefined ? 'name' : 'seq'));
       else ({ seq, name } = previous);
     }
     const date = reader.day(dateCell, 'payment.date', this.address(r, 'date'));
     const amount = this.money(r, 'amount');
     if (seq === undefined && !name) return;
     if (date === undefined || amount === undefined || amount === null) return;
-    out.payments.push({ ...(seq !== undefined ? { seq } : {}), name, date, amount, payee: reader.text(payeeCell), voucher: reader.text(voucherCell), stage: reader.text(stageCell), note: reader.text(noteCell) });
+    out.payments.push({
+      ...(seq !== undefined ? { seq } : {}),
+      name,
+      date,
+      amount,
+      payee: reader.text(payeeCell),
+      voucher: reader.text(voucherCell),
+      stage: reader.text(stageCell),
+      note: reader.text(noteCell),
+    });
     out.cells.push({
-      line: (this.columns.name !== undefined && name ? nameCell?.address : seqCell?.address) ?? this.address(r, this.columns.name !== undefined ? 'name' : 'seq'),
+      line:
+        (this.columns.name !== undefined && name ? nameCell?.address : seqCell?.address) ??
+        this.address(r, this.columns.name !== undefined ? 'name' : 'seq'),
       date: this.address(r, 'date'),
       amount: this.address(r, 'amount'),
       payee: this.address(r, 'payee'),
@@ -415,7 +514,12 @@ class TableReader {
     const rows = out.payments.slice(kind === 'subtotal' ? this.subtotalFrom : 0);
     const value = cell ? this.money(r, 'amount', { sum: true }) : undefined;
     if (value && fen(value) !== sumFen(rows.map((p) => fen(p.amount))))
-      this.reader.problem('stated_total_mismatch', undefined, { column: 'payment.amount', stated: value, sum: formatWan(sumFen(rows.map((p) => fen(p.amount)))) }, this.address(r, 'amount'));
+      this.reader.problem(
+        'stated_total_mismatch',
+        undefined,
+        { column: 'payment.amount', stated: value, sum: formatWan(sumFen(rows.map((p) => fen(p.amount)))) },
+        this.address(r, 'amount'),
+      );
     if (kind === 'subtotal') {
       this.subtotalFrom = out.payments.length;
       return true;
@@ -434,6 +538,7 @@ function checkSubtotal(total: TotalRow, rows: DisbursementInput[], reader: CellR
     const stated = total[column];
     if (!stated) continue;
     const sum = sumFen(rows.map((d) => fenOrZero(d[column])));
-    if (fen(stated.value) !== sum) reader.problem('stated_total_mismatch', undefined, { column, stated: stated.value, sum: formatWan(sum) }, stated.cell);
+    if (fen(stated.value) !== sum)
+      reader.problem('stated_total_mismatch', undefined, { column, stated: stated.value, sum: formatWan(sum) }, stated.cell);
   }
 }

@@ -198,7 +198,8 @@ export class SheetFilter {
     }
     if (tag.name === Name.Row) {
       if (tag.closing) {
-        if (this.heldRow) this.heldRow = null; // none of its cells kept: the row goes
+        if (this.heldRow)
+          this.heldRow = null; // none of its cells kept: the row goes
         else this.keep(lt, tag.end);
         if (this.rowHasValue && ++this.counts.rows > this.caps.rows) throw new CapExceeded('rows', this.caps.rows);
       } else if (!tag.selfClosing) {

@@ -37,7 +37,14 @@ const PROJECT_WORDS = /中心|园|站|体系|建设|项目|服务|培训|物流|
 const isCountyName = (text: string) => text.length <= 16 && !PROJECT_WORDS.test(text) && splitAdmin(text) !== undefined;
 
 /** A roll-up by its shape: a header with a county column over rows that are counties. */
-export type Rollup = { grid: Grid; countyCol: number; headerRow: number; columns: { planned?: number; actual?: number }; units: Map<number, AmountUnit>; unit?: AmountUnit };
+export type Rollup = {
+  grid: Grid;
+  countyCol: number;
+  headerRow: number;
+  columns: { planned?: number; actual?: number };
+  units: Map<number, AmountUnit>;
+  unit?: AmountUnit;
+};
 
 export function rollupShape(grid: Grid): Rollup | undefined {
   for (const r of grid.rows.slice(0, 12)) {
@@ -52,7 +59,11 @@ export function rollupShape(grid: Grid): Rollup | undefined {
       for (const c of grid.row(rr)) {
         if (typeof c.value !== 'string') continue;
         const key = labelKey(c.text);
-        const field = /实际拨付|已拨付|拨付额度|^实际|累计拨付/.test(key) ? 'actual' : /计划安排|安排额度|^计划/.test(key) ? 'planned' : undefined;
+        const field = /实际拨付|已拨付|拨付额度|^实际|累计拨付/.test(key)
+          ? 'actual'
+          : /计划安排|安排额度|^计划/.test(key)
+            ? 'planned'
+            : undefined;
         if (!field || columns[field] !== undefined) continue;
         columns[field] = c.col;
         const u = unitOf(c.text) ?? unitOf(grid.cover(r, c.col)?.text ?? '');
@@ -66,7 +77,8 @@ export function rollupShape(grid: Grid): Rollup | undefined {
     if (counties.length < 2 && !(county && counties.length >= 1)) continue;
     if (counties.length * 2 < names.filter((c) => !/^(合计|总计|小计)/.test(fold(c.text))).length) continue;
     let unit: AmountUnit | undefined;
-    for (const x of grid.rows.filter((x) => x < r)) for (const c of grid.row(x)) if (typeof c.value === 'string') unit ??= statedUnit(c.text);
+    for (const x of grid.rows.filter((x) => x < r))
+      for (const c of grid.row(x)) if (typeof c.value === 'string') unit ??= statedUnit(c.text);
     return { grid, countyCol: named.col, headerRow: r, columns, units, unit };
   }
   return undefined;
@@ -83,7 +95,9 @@ export function notACounty(name: string, layout: SheetLayout): { kind: NotCounty
   const ledger = tables.some((t) => t.kind === 'payments' && !t.header.cells.some((c) => /计划|安排/.test(labelKey(c.text))));
   const titles = titleTexts(layout.grid);
   // A sheet holding a county's money facts (基本情况汇总) is that county's, whatever its name says.
-  const facts = layout.blocks.some((b) => Object.keys(b.facts.values).some((k) => k.startsWith('investment') || k === 'centralArrangedUse'));
+  const facts = layout.blocks.some((b) =>
+    Object.keys(b.facts.values).some((k) => k.startsWith('investment') || k === 'centralArrangedUse'),
+  );
   for (const [kind, words] of WORDS) {
     if (facts && kind !== 'performance') break;
     // A ledger titled 拨付明细 (a payment a row: one amount) stays the county's ledger; a sheet of
@@ -113,7 +127,12 @@ export type CountyTotals = { name: string; input: RecordInput; sheet: string; ce
  * the sum of the county's lines is a warning at the roll-up's cell naming the county's. Counties the
  * roll-up names but the workbook does not hold are left alone (the roll-up is not a record).
  */
-export function rollupMismatches(file: string, sheet: string, rollup: Rollup, counties: CountyTotals[]): { county: string; finding: Finding }[] {
+export function rollupMismatches(
+  file: string,
+  sheet: string,
+  rollup: Rollup,
+  counties: CountyTotals[],
+): { county: string; finding: Finding }[] {
   const { grid } = rollup;
   const out: { county: string; finding: Finding }[] = [];
   for (const r of grid.rows) {
@@ -135,7 +154,12 @@ export function rollupMismatches(file: string, sheet: string, rollup: Rollup, co
       const other = at ? `${county.sheet} › ${at}` : county.sheet;
       out.push({
         county: county.name,
-        finding: { ...finding('rollup_mismatch', { county: county.name, column, stated: formatWan(parsed.value), sum: formatWan(sum), other }), file, sheet, cell: cell.address },
+        finding: {
+          ...finding('rollup_mismatch', { county: county.name, column, stated: formatWan(parsed.value), sum: formatWan(sum), other }),
+          file,
+          sheet,
+          cell: cell.address,
+        },
       });
     }
   }

@@ -19,7 +19,12 @@ export const MIDDLE = { vertical: 'middle' as const, wrapText: true };
  * remembers the style id of an object it has seen, so a shared object is written once.
  */
 const STYLES = new Map<string, Partial<ExcelJS.Style>>();
-export function style(font: Partial<ExcelJS.Font>, alignment: Partial<ExcelJS.Alignment>, border?: Partial<ExcelJS.Borders>, numFmt?: string): Partial<ExcelJS.Style> {
+export function style(
+  font: Partial<ExcelJS.Font>,
+  alignment: Partial<ExcelJS.Alignment>,
+  border?: Partial<ExcelJS.Borders>,
+  numFmt?: string,
+): Partial<ExcelJS.Style> {
   const key = JSON.stringify([font, alignment, border ? 1 : 0, numFmt]);
   let s = STYLES.get(key);
   if (!s) {
@@ -38,10 +43,20 @@ export const num = (decimal: string): number => Number(decimal);
 /** Two decimals; an amount finer than that in full, marked as every table marks it (moneyDisplay). */
 export const moneyFormat = (money: string) => (displayDecimal(money).finer ? `0.00####"${FINER_MARK}"` : '0.00');
 /** An amount's cell: its number, or blank while it is not entered. */
-export const amountCell = (money: string | null): [ExcelJS.CellValue, Partial<ExcelJS.Style>] => (money === null ? [null, numberCell('0.00')] : [num(money), numberCell(moneyFormat(money))]);
+export const amountCell = (money: string | null): [ExcelJS.CellValue, Partial<ExcelJS.Style>] =>
+  money === null ? [null, numberCell('0.00')] : [num(money), numberCell(moneyFormat(money))];
 export const percentFormat = (percent: string) => (decimalsOf(percent) > 0 ? `0.${'0'.repeat(decimalsOf(percent))}%` : '0%');
 
-const WIDE: [number, number][] = [[0x1100, 0x115f], [0x2e80, 0xa4cf], [0xac00, 0xd7a3], [0xf900, 0xfaff], [0xfe30, 0xfe4f], [0xff00, 0xff60], [0xffe0, 0xffe6], [0x20000, 0x3fffd]];
+const WIDE: [number, number][] = [
+  [0x1100, 0x115f],
+  [0x2e80, 0xa4cf],
+  [0xac00, 0xd7a3],
+  [0xf900, 0xfaff],
+  [0xfe30, 0xfe4f],
+  [0xff00, 0xff60],
+  [0xffe0, 0xffe6],
+  [0x20000, 0x3fffd],
+];
 
 /** Display width in Excel character units: CJK and full-width characters count two. */
 export function textWidth(text: string): number {
@@ -61,12 +76,21 @@ export function wrappedLines(text: string, width: number): number {
 
 /** A row just tall enough for its longest wrapped text; every one-line row the same height. */
 export function fitRow(row: ExcelJS.Row, texts: { text: string; width: number }[], scale = 1): void {
-  const lines = maxOf(texts.map((t) => wrappedLines(t.text, t.width)), 1);
+  const lines = maxOf(
+    texts.map((t) => wrappedLines(t.text, t.width)),
+    1,
+  );
   row.height = lines === 1 && scale === 1 ? ONE_LINE_ROW : Math.max(ONE_LINE_ROW, Math.ceil(lines * POINTS_PER_LINE * scale + 6));
 }
 export const ONE_LINE_ROW = 21;
 
-export function mergedText(sheet: ExcelJS.Worksheet, rowNo: number, text: string, font: Partial<ExcelJS.Font>, horizontal: 'left' | 'center') {
+export function mergedText(
+  sheet: ExcelJS.Worksheet,
+  rowNo: number,
+  text: string,
+  font: Partial<ExcelJS.Font>,
+  horizontal: 'left' | 'center',
+) {
   const cell = sheet.getCell(rowNo, 1);
   cell.value = stripXmlUnsafe(text);
   cell.style = style(font, { ...MIDDLE, horizontal });
@@ -87,8 +111,15 @@ export function tableRow(sheet: ExcelJS.Worksheet, rowNo: number, cells: [ExcelJ
 }
 
 export function headerRow(sheet: ExcelJS.Worksheet, rowNo: number, headers: readonly string[], widths: number[]): void {
-  const row = tableRow(sheet, rowNo, headers.map((h) => [h, centredCell(HEADER_FONT)]));
-  fitRow(row, headers.map((h, i) => ({ text: h, width: widths[i] })));
+  const row = tableRow(
+    sheet,
+    rowNo,
+    headers.map((h) => [h, centredCell(HEADER_FONT)]),
+  );
+  fitRow(
+    row,
+    headers.map((h, i) => ({ text: h, width: widths[i] })),
+  );
 }
 
 /**
@@ -96,7 +127,14 @@ export function headerRow(sheet: ExcelJS.Worksheet, rowNo: number, headers: read
  * pages from 1 ("第 1 页 共 3 页" for one county; with several, each county's pages carry its name,
  * "樟树市 第 1 页", since a total would count the whole workbook). `titleRow` repeats on each page.
  */
-export function setupPage(sheet: ExcelJS.Worksheet, widths: number[], lastRow: number, lastColumn: string, footer: string, titleRow?: number): void {
+export function setupPage(
+  sheet: ExcelJS.Worksheet,
+  widths: number[],
+  lastRow: number,
+  lastColumn: string,
+  footer: string,
+  titleRow?: number,
+): void {
   sheet.columns = widths.map((width) => ({ width }));
   sheet.pageSetup = {
     paperSize: 9,
@@ -118,4 +156,3 @@ export const pageFooter = (script: Script, label: string | null) => {
   const unit = WORDING[script].pageUnit;
   return label === null ? `第 &P ${unit} 共 &N ${unit}` : `${stripXmlUnsafe(label).replace(/&/g, '&&')} 第 &P ${unit}`;
 };
-

@@ -21,10 +21,34 @@ export type Book = { sheets: BookSheet[]; drawings?: Map<string, string[]> };
 
 /** The number formats Excel knows by their id, as exceljs names them (xlsx/defaultnumformats.js). */
 const BUILTIN_FORMATS: Record<number, string> = {
-  0: 'General', 1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00', 9: '0%', 10: '0.00%', 11: '0.00E+00', 12: '# ?/?', 13: '# ??/??',
-  14: 'mm-dd-yy', 15: 'd-mmm-yy', 16: 'd-mmm', 17: 'mmm-yy', 18: 'h:mm AM/PM', 19: 'h:mm:ss AM/PM', 20: 'h:mm', 21: 'h:mm:ss',
-  22: 'm/d/yy "h":mm', 37: '#,##0 ;(#,##0)', 38: '#,##0 ;[Red](#,##0)', 39: '#,##0.00 ;(#,##0.00)', 40: '#,##0.00 ;[Red](#,##0.00)',
-  45: 'mm:ss', 46: '[h]:mm:ss', 47: 'mmss.0', 48: '##0.0E+0', 49: '@',
+  0: 'General',
+  1: '0',
+  2: '0.00',
+  3: '#,##0',
+  4: '#,##0.00',
+  9: '0%',
+  10: '0.00%',
+  11: '0.00E+00',
+  12: '# ?/?',
+  13: '# ??/??',
+  14: 'mm-dd-yy',
+  15: 'd-mmm-yy',
+  16: 'd-mmm',
+  17: 'mmm-yy',
+  18: 'h:mm AM/PM',
+  19: 'h:mm:ss AM/PM',
+  20: 'h:mm',
+  21: 'h:mm:ss',
+  22: 'm/d/yy "h":mm',
+  37: '#,##0 ;(#,##0)',
+  38: '#,##0 ;[Red](#,##0)',
+  39: '#,##0.00 ;(#,##0.00)',
+  40: '#,##0.00 ;[Red](#,##0.00)',
+  45: 'mm:ss',
+  46: '[h]:mm:ss',
+  47: 'mmss.0',
+  48: '##0.0E+0',
+  49: '@',
 };
 
 const NAMED: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&amp;': '&', '&apos;': "'", '&quot;': '"' };
@@ -39,7 +63,8 @@ function isDateFmt(fmt: string | undefined): boolean {
   return /[ymdhMsb]+/.test(fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
 }
 
-const excelToDate = (v: unknown, date1904: boolean) => new Date(Math.round(((v as number) - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
+const excelToDate = (v: unknown, date1904: boolean) =>
+  new Date(Math.round(((v as number) - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
 
 const parseBoolean = (v: string | undefined) => v === 'true' || v === '1';
 
@@ -108,7 +133,13 @@ function sharedStrings(xml: string): (SharedString | null)[] {
         inSi = false;
         const runs = Array.isArray(model) ? (model as Run[]) : undefined;
         const plainText = model as string | null;
-        out.push(runs ? { text: runs.map((r) => r.text ?? '').join(''), ...(marked ? { runs } : {}) } : plainText === null ? null : { text: plainText });
+        out.push(
+          runs
+            ? { text: runs.map((r) => r.text ?? '').join(''), ...(marked ? { runs } : {}) }
+            : plainText === null
+              ? null
+              : { text: plainText },
+        );
       }
     },
   });
@@ -181,7 +212,13 @@ function rangeOf(ref: string): Range | null {
 const overlaps = (a: Range, b: Range) => !(b.bottom < a.top || b.top > a.bottom || b.right < a.left || b.left > a.right);
 
 type RawCell = {
-  ref: string | undefined; col: number; t: string | undefined; s: number; formula: boolean; value: string | undefined; runs: Run[] | null;
+  ref: string | undefined;
+  col: number;
+  t: string | undefined;
+  s: number;
+  formula: boolean;
+  value: string | undefined;
+  runs: Run[] | null;
   /** The formula's text as written, or the master's of a shared formula (see sharedFormula). */
   formulaText?: string;
   shared?: { si: string; master: boolean; ref?: string };
@@ -247,7 +284,15 @@ export function sheetGrid(name: string, xml: string, shared: Shared, file: strin
         const s = attr(raw, 's');
         let previous = 0;
         for (const k of row.keys()) previous = k;
-        cell = { ref, col: ref ? columnOf(ref) : previous + 1, t: attr(raw, 't'), s: s ? parseInt(s, 10) : 0, formula: false, value: undefined, runs: null };
+        cell = {
+          ref,
+          col: ref ? columnOf(ref) : previous + 1,
+          t: attr(raw, 't'),
+          s: s ? parseInt(s, 10) : 0,
+          formula: false,
+          value: undefined,
+          runs: null,
+        };
         current = null;
       } else if (tag === 'mergeCell') {
         const m = rangeOf(attr(raw, 'ref') ?? '');
@@ -259,7 +304,11 @@ export function sheetGrid(name: string, xml: string, shared: Shared, file: strin
         const ref = attr(raw, 'ref');
         if (ref && attr(raw, 'r:id') !== undefined) hyperlinks.add(ref);
       } else if (tag === 'col') {
-        cols.push({ min: parseInt(attr(raw, 'min') ?? '', 10), max: parseInt(attr(raw, 'max') ?? '', 10), hidden: parseBoolean(attr(raw, 'hidden')) });
+        cols.push({
+          min: parseInt(attr(raw, 'min') ?? '', 10),
+          max: parseInt(attr(raw, 'max') ?? '', 10),
+          hidden: parseBoolean(attr(raw, 'hidden')),
+        });
       }
     },
     text(t) {
@@ -268,8 +317,7 @@ export function sheetGrid(name: string, xml: string, shared: Shared, file: strin
       else if (current === 'f') {
         cell.formula ||= t !== '';
         cell.formulaText = (cell.formulaText ?? '') + t;
-      }
-      else if (current === 'v' || current === 't') cell.value = cell.value ? cell.value + t : t;
+      } else if (current === 'v' || current === 't') cell.value = cell.value ? cell.value + t : t;
     },
     close(tag) {
       if (cell) {
@@ -293,7 +341,8 @@ export function sheetGrid(name: string, xml: string, shared: Shared, file: strin
   // A shared formula's dependents hold none of their own: the master's, moved by their distance from it.
   const masters = new Map<string, { formula: string; row: number; col: number }>();
   for (const [r, cells] of rows)
-    for (const c of cells.values()) if (c.shared?.master && c.formulaText) masters.set(c.shared.si, { formula: c.formulaText, row: r, col: c.col });
+    for (const c of cells.values())
+      if (c.shared?.master && c.formulaText) masters.set(c.shared.si, { formula: c.formulaText, row: r, col: c.col });
   if (masters.size)
     for (const [r, cells] of rows)
       for (const c of cells.values()) {
@@ -301,7 +350,8 @@ export function sheetGrid(name: string, xml: string, shared: Shared, file: strin
         if (m) c.formulaText = sharedFormula(m.formula, r - m.row, c.col - m.col);
       }
   // Every cell of a merge but its top-left one shows the merge's value, not its own.
-  const merged = (r: number, c: number) => merges.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right && (r !== m.top || c !== m.left));
+  const merged = (r: number, c: number) =>
+    merges.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right && (r !== m.top || c !== m.left));
   const grid = new GridBuilder(name, merges);
   for (const r of [...rows.keys()].sort((a, b) => a - b)) {
     const cells = rows.get(r)!;
@@ -353,11 +403,20 @@ function plainOf(raw: RawCell, format: Format | null | undefined, shared: Shared
   const value = raw.runs ? undefined : raw.value;
   if (raw.formula) {
     let result: unknown;
-    if (value) result = raw.t === 'str' ? xmlDecode(value) : raw.t === 'b' ? parseInt(value, 10) !== 0 : raw.t === 'e' ? { error: value } : parseFloat(value);
+    if (value)
+      result =
+        raw.t === 'str'
+          ? xmlDecode(value)
+          : raw.t === 'b'
+            ? parseInt(value, 10) !== 0
+            : raw.t === 'e'
+              ? { error: value }
+              : parseFloat(value);
     if (result !== undefined && format && isDateFmt(format.numFmt)) result = excelToDate(result, shared.date1904);
     // A formula cell with a hyperlink is read as a link showing the formula's result.
     if (hyperlink) return plain(result);
-    if (result === undefined || result === null) return { value: null, isFormula: true, noResult: true, ...(raw.formulaText ? { formula: raw.formulaText } : {}) };
+    if (result === undefined || result === null)
+      return { value: null, isFormula: true, noResult: true, ...(raw.formulaText ? { formula: raw.formulaText } : {}) };
     return { ...plain(result), isFormula: true, noResult: false };
   }
   if (raw.value === undefined && !raw.runs) return null;

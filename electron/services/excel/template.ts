@@ -7,7 +7,22 @@ import ExcelJS from 'exceljs';
 import { WORDING } from '../../../shared/document';
 import { categoryLabel } from '../../../shared/fields';
 import { CATEGORIES, toTraditional, type Script } from '../../../shared/text';
-import { BODY_FONT, centredCell, fitRow, HEADER_FONT, HEADING_FONT, headerRow, mergedText, numberCell, ONE_LINE_ROW, pageFooter, setupPage, tableRow, textCell, TITLE_FONT } from './sheet-kit';
+import {
+  BODY_FONT,
+  centredCell,
+  fitRow,
+  HEADER_FONT,
+  HEADING_FONT,
+  headerRow,
+  mergedText,
+  numberCell,
+  ONE_LINE_ROW,
+  pageFooter,
+  setupPage,
+  tableRow,
+  textCell,
+  TITLE_FONT,
+} from './sheet-kit';
 
 /** Empty rows offered for each table (a county needing more inserts rows, as in any sheet). */
 export const TEMPLATE_ROWS = 10;
@@ -47,10 +62,26 @@ const INSTRUCTIONS = [
 ];
 
 const money = (cell: ExcelJS.Cell) => {
-  cell.dataValidation = { type: 'decimal', operator: 'greaterThanOrEqual', formulae: [0], allowBlank: true, showErrorMessage: true, errorTitle: '金额', error: '请填写不小于 0 的数字(万元)' };
+  cell.dataValidation = {
+    type: 'decimal',
+    operator: 'greaterThanOrEqual',
+    formulae: [0],
+    allowBlank: true,
+    showErrorMessage: true,
+    errorTitle: '金额',
+    error: '请填写不小于 0 的数字(万元)',
+  };
 };
 const percent = (cell: ExcelJS.Cell) => {
-  cell.dataValidation = { type: 'decimal', operator: 'greaterThanOrEqual', formulae: [0], allowBlank: true, showErrorMessage: true, errorTitle: '百分数', error: '请填写不小于 0 的百分数,如 90%' };
+  cell.dataValidation = {
+    type: 'decimal',
+    operator: 'greaterThanOrEqual',
+    formulae: [0],
+    allowBlank: true,
+    showErrorMessage: true,
+    errorTitle: '百分数',
+    error: '请填写不小于 0 的百分数,如 90%',
+  };
 };
 
 export async function templateWorkbook(script: Script = 'hans'): Promise<Buffer> {
@@ -59,9 +90,18 @@ export async function templateWorkbook(script: Script = 'hans'): Promise<Buffer>
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Yanshou 验收台';
   const sheet = workbook.addWorksheet(t('验收表'));
-  const categories = `"${CATEGORIES.map((c) => categoryLabel(c, 'zh')).map(t).join(',')}"`;
+  const categories = `"${CATEGORIES.map((c) => categoryLabel(c, 'zh'))
+    .map(t)
+    .join(',')}"`;
   const category = (cell: ExcelJS.Cell) => {
-    cell.dataValidation = { type: 'list', formulae: [categories], allowBlank: true, showErrorMessage: true, errorTitle: t('类别'), error: t('请从列表中选择类别') };
+    cell.dataValidation = {
+      type: 'list',
+      formulae: [categories],
+      allowBlank: true,
+      showErrorMessage: true,
+      errorTitle: t('类别'),
+      error: t('请从列表中选择类别'),
+    };
   };
   let r = 1;
   fitRow(mergedText(sheet, r++, w.title, TITLE_FONT, 'center'), [{ text: w.title, width: 120 }], 1.6);

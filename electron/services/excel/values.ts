@@ -1,6 +1,15 @@
 // Cells to values: amounts exact in the unit they are written in, percents with the digits
 // the cell shows, 序号 in any numeral. Every problem is a finding pinned to its cell.
-import { canonicalPercent, decimalsOf, formatWan, parseAmount, parsePercent, roundDecimal, shiftDecimal, type AmountUnit } from '../../../shared/money';
+import {
+  canonicalPercent,
+  decimalsOf,
+  formatWan,
+  parseAmount,
+  parsePercent,
+  roundDecimal,
+  shiftDecimal,
+  type AmountUnit,
+} from '../../../shared/money';
 import { finding, type Finding, type FindingCode } from '../../../shared/findings';
 import { fold, stripXmlUnsafe, type Category } from '../../../shared/text';
 import { categoryOf, parseDateText } from '../../../shared/fields';
@@ -42,7 +51,8 @@ export function generalText(v: number): string {
 }
 
 /** Whether a number shows as General shows it: no number format of its own (General, none, text). */
-export const showsGeneral = (cell: Cell) => typeof cell.value === 'number' && !isPercentFormat(cell.numFmt) && formatDecimals(cell.numFmt) === undefined;
+export const showsGeneral = (cell: Cell) =>
+  typeof cell.value === 'number' && !isPercentFormat(cell.numFmt) && formatDecimals(cell.numFmt) === undefined;
 
 /**
  * A percent from a General cell: the digits the cell shows, as a percent (a fraction moved two
@@ -71,7 +81,13 @@ export class CellReader {
    * An amount in 万元, read in `unit` unless the cell names its own ("6402100元"). Blank is a
    * problem unless the caller reads it as "not entered" (null); a 合计 is a sum (no cap).
    */
-  money(cell: Cell | undefined, field: string, fallbackCell: string, unit: AmountUnit = 'wan', options: { sum?: boolean; blank?: 'not entered' } = {}): AmountRead | null | undefined {
+  money(
+    cell: Cell | undefined,
+    field: string,
+    fallbackCell: string,
+    unit: AmountUnit = 'wan',
+    options: { sum?: boolean; blank?: 'not entered' } = {},
+  ): AmountRead | null | undefined {
     if (isBlank(cell) && options.blank === 'not entered') return null;
     if (isBlank(cell)) {
       this.problem('not_a_number', cell, { field, value: '', problem: 'empty' }, fallbackCell);
@@ -86,7 +102,10 @@ export class CellReader {
       this.problem('scaled_format', cell, { field, format: cell!.numFmt!, value: String(v) });
       return undefined;
     }
-    const parsed = typeof v === 'number' || typeof v === 'string' ? parseAmount(v, unit, { sum: options.sum }) : ({ ok: false, problem: 'not_a_number', unit } as const);
+    const parsed =
+      typeof v === 'number' || typeof v === 'string'
+        ? parseAmount(v, unit, { sum: options.sum })
+        : ({ ok: false, problem: 'not_a_number', unit } as const);
     if (!parsed.ok) {
       const code = parsed.problem === 'negative_amount' ? 'negative_amount' : 'not_a_number';
       this.problem(code, cell, { field, value: cell!.text, ...(code === 'not_a_number' ? { problem: parsed.problem } : {}) });

@@ -28,17 +28,37 @@ export function checkFileKind(bytes: Uint8Array, file: string): void {
   const place: ErrorPlace = { file };
   const head = Buffer.from(bytes.subarray(0, 8));
   if (bytes.length > LIMITS.fileBytes)
-    throw appError('file_too_large', `文件过大(${mb(bytes.length)} MB,上限 ${mb(LIMITS.fileBytes)} MB)`, `The file is too large (${mb(bytes.length)} MB, at most ${mb(LIMITS.fileBytes)} MB)`, place);
+    throw appError(
+      'file_too_large',
+      `文件过大(${mb(bytes.length)} MB,上限 ${mb(LIMITS.fileBytes)} MB)`,
+      `The file is too large (${mb(bytes.length)} MB, at most ${mb(LIMITS.fileBytes)} MB)`,
+      place,
+    );
   if (head.equals(OLE2))
-    throw appError('old_format', '这是旧版 .xls 或 WPS .et 文件,请在 Excel 或 WPS 中“另存为” .xlsx 后再导入', 'This is an old .xls or WPS .et file; save it as .xlsx in Excel or WPS, then import that', place);
+    throw appError(
+      'old_format',
+      '这是旧版 .xls 或 WPS .et 文件,请在 Excel 或 WPS 中“另存为” .xlsx 后再导入',
+      'This is an old .xls or WPS .et file; save it as .xlsx in Excel or WPS, then import that',
+      place,
+    );
   if (!head.subarray(0, 4).equals(ZIP)) throw appError('not_xlsx', '不是 Excel 工作簿(.xlsx)', 'Not an Excel workbook (.xlsx)', place);
 }
 
 export const brokenZip = (file: string, why: { zh: string; en: string } = { zh: '', en: '' }) =>
-  appError('broken_xlsx', `工作簿已损坏或不完整,无法读取${why.zh ? `(${why.zh})` : ''}`, `The workbook is damaged or incomplete${why.en ? ` (${why.en})` : ''}`, { file });
+  appError(
+    'broken_xlsx',
+    `工作簿已损坏或不完整,无法读取${why.zh ? `(${why.zh})` : ''}`,
+    `The workbook is damaged or incomplete${why.en ? ` (${why.en})` : ''}`,
+    { file },
+  );
 
 export const tooLargeUncompressed = (file: string) =>
-  appError('too_large_uncompressed', `工作簿解压后超过 ${mb(LIMITS.uncompressedBytes)} MB,拒绝读取`, `The workbook expands to more than ${mb(LIMITS.uncompressedBytes)} MB; refused`, { file });
+  appError(
+    'too_large_uncompressed',
+    `工作簿解压后超过 ${mb(LIMITS.uncompressedBytes)} MB,拒绝读取`,
+    `The workbook expands to more than ${mb(LIMITS.uncompressedBytes)} MB; refused`,
+    { file },
+  );
 
 export type ZipEntry = { name: string; method: 0 | 8; data: Buffer };
 
@@ -101,7 +121,13 @@ export function listEntries(bytes: Uint8Array, file: string): ZipEntry[] {
     const name = partName(rawName.toString('utf8'));
     p += 46 + nameLength + extraLength + commentLength;
     if (name === '' || name.endsWith('/')) continue;
-    if (flags & 1) throw appError('encrypted_xlsx', '工作簿有密码保护,请先在 Excel 或 WPS 中取消密码后再导入', 'The workbook is password-protected; remove the password in Excel or WPS, then import it', { file });
+    if (flags & 1)
+      throw appError(
+        'encrypted_xlsx',
+        '工作簿有密码保护,请先在 Excel 或 WPS 中取消密码后再导入',
+        'The workbook is password-protected; remove the password in Excel or WPS, then import it',
+        { file },
+      );
     if (method !== 0 && method !== 8) throw broken(`不支持的压缩方式 ${method}`, `unsupported compression method ${method}`);
     if (seen.has(name)) throw broken(`有两个名为 ${name} 的部分`, `two parts are named ${name}`);
     seen.add(name);

@@ -23,7 +23,10 @@ export function backupsFolder(dbFile: string): string {
 const baseName = (dbFile: string) => path.basename(dbFile).replace(/\.[^.]*$/, '');
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** `yanshou-2026-11-29T08-30-00-123Z-delete.sqlite` (with `-2`… when two fall in one millisecond). */
-const backupPattern = (dbFile: string) => new RegExp(`^${escapeRegExp(baseName(dbFile))}-(\\d{4}-\\d{2}-\\d{2})T(\\d{2}-\\d{2}-\\d{2}-\\d{3})Z-([A-Za-z0-9_-]+?)(?:-(\\d+))?\\.sqlite$`);
+const backupPattern = (dbFile: string) =>
+  new RegExp(
+    `^${escapeRegExp(baseName(dbFile))}-(\\d{4}-\\d{2}-\\d{2})T(\\d{2}-\\d{2}-\\d{2}-\\d{3})Z-([A-Za-z0-9_-]+?)(?:-(\\d+))?\\.sqlite$`,
+  );
 
 export type BackupInfo = { file: string; at: string; reason: string; bytes: number };
 
@@ -37,12 +40,21 @@ export function listBackups(dbFile: string): BackupInfo[] {
     const m = pattern.exec(name);
     if (!m) continue;
     const file = path.join(folder, name);
-    out.push({ file, at: `${m[1]}T${m[2].replace(/^(\d{2})-(\d{2})-(\d{2})-(\d{3})$/, '$1:$2:$3.$4')}Z`, reason: m[3], bytes: fs.statSync(file).size, key: `${m[1]}T${m[2]}-${(m[4] ?? '1').padStart(4, '0')}` });
+    out.push({
+      file,
+      at: `${m[1]}T${m[2].replace(/^(\d{2})-(\d{2})-(\d{2})-(\d{3})$/, '$1:$2:$3.$4')}Z`,
+      reason: m[3],
+      bytes: fs.statSync(file).size,
+      key: `${m[1]}T${m[2]}-${(m[4] ?? '1').padStart(4, '0')}`,
+    });
   }
   return out.sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0)).map(({ key: _key, ...b }) => b);
 }
 
-const recordCount = (db: Database.Database) => db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'records'").pluck().get() ? (db.prepare('SELECT count(*) FROM records').pluck().get() as number) : 0;
+const recordCount = (db: Database.Database) =>
+  db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'records'").pluck().get()
+    ? (db.prepare('SELECT count(*) FROM records').pluck().get() as number)
+    : 0;
 
 /**
  * What is wrong with a database's tables for its schema version (null if nothing): at the current
@@ -107,7 +119,8 @@ export function backupDatabase(db: Database.Database, dbFile: string, reason: st
     db.prepare('VACUUM INTO ?').run(partial);
     const check = verifyDatabaseFile(partial);
     if (!check.ok) throw new Error(check.reason);
-    if (check.records !== before && check.records !== recordCount(db)) throw new Error(`the copy holds ${check.records} records, the data file ${before}`);
+    if (check.records !== before && check.records !== recordCount(db))
+      throw new Error(`the copy holds ${check.records} records, the data file ${before}`);
     fs.renameSync(partial, target);
   } catch (e) {
     fs.rmSync(partial, { force: true });
@@ -188,11 +201,21 @@ export function newestGoodBackup(dbFile: string): string | null {
  * is backed up first, then the backup's pages are copied into it by SQLite's online backup. A
  * data file that cannot be opened at all is moved aside (kept, never deleted) and replaced.
  */
-export async function restoreBackup(dbFile: string, backup: string, open: (file: string) => Database.Database): Promise<{ safetyCopy: string | null }> {
+export async function restoreBackup(
+  dbFile: string,
+  backup: string,
+  open: (file: string) => Database.Database,
+): Promise<{ safetyCopy: string | null }> {
   const check = verifyDatabaseFile(backup);
   if (!check.ok)
-    throw appError('bad_backup', `${backup} 不是完好的验收台备份(${check.reason}),未做任何改动`, `${backup} is not a sound Yanshou backup (${check.reason}); nothing was changed`, { file: backup });
-  if (path.resolve(backup) === path.resolve(dbFile)) throw appError('bad_backup', '不能用数据文件自己来恢复', 'A data file cannot be restored from itself', { file: backup });
+    throw appError(
+      'bad_backup',
+      `${backup} 不是完好的验收台备份(${check.reason}),未做任何改动`,
+      `${backup} is not a sound Yanshou backup (${check.reason}); nothing was changed`,
+      { file: backup },
+    );
+  if (path.resolve(backup) === path.resolve(dbFile))
+    throw appError('bad_backup', '不能用数据文件自己来恢复', 'A data file cannot be restored from itself', { file: backup });
   let live: Database.Database | null = null;
   try {
     live = fs.existsSync(dbFile) ? open(dbFile) : null;

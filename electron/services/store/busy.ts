@@ -30,11 +30,23 @@ export function writeTransaction<T>(db: Database.Database, fn: () => T, budgetMs
 export function storageError(e: unknown) {
   const code = typeof e === 'object' && e !== null ? String((e as { code?: unknown }).code ?? '') : '';
   if (code === 'SQLITE_FULL' || code === 'ENOSPC')
-    return appError('disk_full', '磁盘已满,这次修改没有保存(数据文件完好)。请腾出磁盘空间后再试。', 'The disk is full; this change was not saved (the data file is intact). Free some disk space and try again.');
+    return appError(
+      'disk_full',
+      '磁盘已满,这次修改没有保存(数据文件完好)。请腾出磁盘空间后再试。',
+      'The disk is full; this change was not saved (the data file is intact). Free some disk space and try again.',
+    );
   if (code.startsWith('SQLITE_READONLY') || code === 'EACCES' || code === 'EROFS' || code === 'EPERM')
-    return appError('read_only', '数据文件是只读的,这次修改没有保存。请检查数据文件及其文件夹的写权限。', 'The data file is read-only; this change was not saved. Check that the data file and its folder are writable.');
+    return appError(
+      'read_only',
+      '数据文件是只读的,这次修改没有保存。请检查数据文件及其文件夹的写权限。',
+      'The data file is read-only; this change was not saved. Check that the data file and its folder are writable.',
+    );
   if (code.startsWith('SQLITE_IOERR') || code === 'EIO')
-    return appError('io_error', '读写数据文件时出错,这次修改没有保存(数据文件完好)。请检查磁盘后再试。', 'Reading or writing the data file failed; this change was not saved (the data file is intact). Check the disk and try again.');
+    return appError(
+      'io_error',
+      '读写数据文件时出错,这次修改没有保存(数据文件完好)。请检查磁盘后再试。',
+      'Reading or writing the data file failed; this change was not saved (the data file is intact). Check the disk and try again.',
+    );
   return null;
 }
 

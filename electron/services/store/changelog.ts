@@ -26,7 +26,10 @@ export const DESKTOP: Actor = { client: 'desktop', kind: 'desktop' };
 /** One run of the command line. */
 export const cliActor = (): Actor => ({ client: `cli-${process.pid}-${Date.now()}`, kind: 'cli' });
 /** A browser tab of the web mode, by the id the page keeps for as long as the tab lives. */
-export const webActor = (tab: string | undefined): Actor => ({ client: `web-${tab && /^[A-Za-z0-9_-]{8,64}$/.test(tab) ? tab : 'anonymous'}`, kind: 'web' });
+export const webActor = (tab: string | undefined): Actor => ({
+  client: `web-${tab && /^[A-Za-z0-9_-]{8,64}$/.test(tab) ? tab : 'anonymous'}`,
+  kind: 'web',
+});
 
 function checkColumn(table: Table, column: string): void {
   if (!TABLE_COLUMNS[table].includes(column)) throw new Error(`unknown column ${table}.${column}`);
@@ -70,8 +73,11 @@ function readRow(db: DB, table: Table, id: number): Row {
  */
 const DEPENDENTS: Record<Table, { table: Table; column: string }[]> = {
   records: [
-    { table: 'payments', column: 'record_id' }, { table: 'items', column: 'record_id' }, { table: 'disbursements', column: 'record_id' },
-    { table: 'performance', column: 'record_id' }, { table: 'performance_indicators', column: 'record_id' },
+    { table: 'payments', column: 'record_id' },
+    { table: 'items', column: 'record_id' },
+    { table: 'disbursements', column: 'record_id' },
+    { table: 'performance', column: 'record_id' },
+    { table: 'performance_indicators', column: 'record_id' },
   ],
   disbursements: [{ table: 'payments', column: 'disbursement_id' }],
   items: [],
@@ -81,7 +87,10 @@ const DEPENDENTS: Record<Table, { table: Table; column: string }[]> = {
 };
 
 const dependentsOf = (db: DB, table: Table, id: number) =>
-  DEPENDENTS[table].map(({ table: child, column }) => ({ table: child, ids: statement(db, `SELECT id FROM ${child} WHERE ${column} = ? ORDER BY id`).pluck().all(id) as number[] }));
+  DEPENDENTS[table].map(({ table: child, column }) => ({
+    table: child,
+    ids: statement(db, `SELECT id FROM ${child} WHERE ${column} = ? ORDER BY id`).pluck().all(id) as number[],
+  }));
 
 export class Changes {
   private count = 0;
@@ -114,7 +123,18 @@ export class Changes {
   private log(table: Table, rowId: number, recordId: number | null, field: string | null, before: unknown, after: unknown) {
     this.count++;
     if (recordId !== null) this.records.add(recordId);
-    statement(this.db, 'INSERT INTO changes (step_id, table_name, row_id, record_id, field, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)').run(this.stepId, table, rowId, recordId, field, before === undefined ? null : JSON.stringify(before), after === undefined ? null : JSON.stringify(after));
+    statement(
+      this.db,
+      'INSERT INTO changes (step_id, table_name, row_id, record_id, field, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(
+      this.stepId,
+      table,
+      rowId,
+      recordId,
+      field,
+      before === undefined ? null : JSON.stringify(before),
+      after === undefined ? null : JSON.stringify(after),
+    );
   }
 
   insert(table: Table, row: Row): number {
@@ -158,8 +178,7 @@ export const STATUS_ACTION = 'status';
 /** An accepted record is locked: every change of it is refused, naming the status and who accepted it. */
 export function assertNotAccepted(db: DB, recordId: number): void {
   const r = statement(db, 'SELECT county_name, batch, status, status_by, status_at FROM records WHERE id = ?').get(recordId) as
-    | { county_name: string; batch: number; status: string; status_by: string | null; status_at: string | null }
-    | undefined;
+    { county_name: string; batch: number; status: string; status_by: string | null; status_at: string | null } | undefined;
   if (r?.status !== 'accepted') return;
   const { zh, en } = lockedMessages(r.county_name, r.batch, r.status_by, r.status_at);
   throw appError('locked', zh, en, {}, { status: r.status, by: r.status_by, at: r.status_at });
@@ -182,15 +201,24 @@ export function mutate<T>(db: DB, actor: Actor, spec: StepSpec, fn: (changes: Ch
   return writeTransaction(db, () => {
     statement(db, 'DELETE FROM steps WHERE undone = 1 AND client = ?').run(actor.client);
     const stepId = Number(
-      statement(db, 'INSERT INTO steps (at, label, record_id, client, client_kind, detail) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(new Date().toISOString(), spec.action, spec.recordId, actor.client, actor.kind, JSON.stringify(spec.detail ?? {})).lastInsertRowid,
+      statement(db, 'INSERT INTO steps (at, label, record_id, client, client_kind, detail) VALUES (?, ?, ?, ?, ?, ?)').run(
+        new Date().toISOString(),
+        spec.action,
+        spec.recordId,
+        actor.client,
+        actor.kind,
+        JSON.stringify(spec.detail ?? {}),
+      ).lastInsertRowid,
     );
     const changes = new Changes(db, stepId, spec.action);
     const result = fn(changes);
     if (spec.action !== STATUS_ACTION) raiseVersions(db, changes.records);
     if (!changes.changed) statement(db, 'DELETE FROM steps WHERE id = ?').run(stepId);
     else if (spec.recordId === null)
-      statement(db, 'UPDATE steps SET record_id = (SELECT record_id FROM changes WHERE step_id = @step ORDER BY id LIMIT 1) WHERE id = @step').run({ step: stepId });
+      statement(
+        db,
+        'UPDATE steps SET record_id = (SELECT record_id FROM changes WHERE step_id = @step ORDER BY id LIMIT 1) WHERE id = @step',
+      ).run({ step: stepId });
     return result;
   });
 }
@@ -201,7 +229,15 @@ function raiseVersions(db: DB, records: Iterable<number>): void {
   for (const id of records) raise.run(id);
 }
 
-type ChangeRow = { id: number; table_name: Table; row_id: number; record_id: number | null; field: string | null; before: string | null; after: string | null };
+type ChangeRow = {
+  id: number;
+  table_name: Table;
+  row_id: number;
+  record_id: number | null;
+  field: string | null;
+  before: string | null;
+  after: string | null;
+};
 
 function apply(db: DB, change: ChangeRow, direction: Direction): void {
   const from = direction === 'undo' ? change.after : change.before;
@@ -219,8 +255,12 @@ function apply(db: DB, change: ChangeRow, direction: Direction): void {
 }
 
 const DEPENDENT_NOUNS: Record<Table, [string, string]> = {
-  payments: ['笔拨付', 'payment(s)'], items: ['行建设内容', 'row(s) of table 2'], disbursements: ['行资金拨付', 'line(s) of table 3'], records: ['条记录', 'record(s)'],
-  performance: ['份绩效自评', 'performance part(s)'], performance_indicators: ['项绩效指标', 'indicator(s)'],
+  payments: ['笔拨付', 'payment(s)'],
+  items: ['行建设内容', 'row(s) of table 2'],
+  disbursements: ['行资金拨付', 'line(s) of table 3'],
+  records: ['条记录', 'record(s)'],
+  performance: ['份绩效自评', 'performance part(s)'],
+  performance_indicators: ['项绩效指标', 'indicator(s)'],
 };
 
 /**
@@ -236,12 +276,31 @@ function assertNothingDependsOn(db: DB, table: Table, rowId: number, direction: 
   );
   let hit: { at: string; client_kind: ActorKind } | undefined;
   for (const d of found) hit ??= latest.get(d.table, JSON.stringify(d.ids)) as typeof hit;
-  const owner = db.prepare(table === 'records' ? 'SELECT county_name AS county, NULL AS seq FROM records WHERE id = ?' : `SELECT r.county_name AS county, t.seq FROM ${table} t JOIN records r ON r.id = t.record_id WHERE t.id = ?`).get(rowId) as
-    | { county: string; seq: number | null }
-    | undefined;
-  const tableName = table === 'items' ? ['表二', 'table 2'] : table === 'disbursements' ? ['表三', 'table 3'] : table === 'payments' ? ['拨付台账', 'the ledger'] : ['', ''];
-  const where = owner ? { zh: `${owner.county}${owner.seq !== null ? ` ${tableName[0]} 序号 ${owner.seq} 的行` : ''}`, en: `${owner.county}${owner.seq !== null ? `, ${tableName[1]} No. ${owner.seq}` : ''}` } : { zh: '', en: '' };
-  const what = { zh: found.map((d) => `${d.ids.length} ${DEPENDENT_NOUNS[d.table][0]}`).join('、'), en: found.map((d) => `${d.ids.length} ${DEPENDENT_NOUNS[d.table][1]}`).join(', ') };
+  const owner = db
+    .prepare(
+      table === 'records'
+        ? 'SELECT county_name AS county, NULL AS seq FROM records WHERE id = ?'
+        : `SELECT r.county_name AS county, t.seq FROM ${table} t JOIN records r ON r.id = t.record_id WHERE t.id = ?`,
+    )
+    .get(rowId) as { county: string; seq: number | null } | undefined;
+  const tableName =
+    table === 'items'
+      ? ['表二', 'table 2']
+      : table === 'disbursements'
+        ? ['表三', 'table 3']
+        : table === 'payments'
+          ? ['拨付台账', 'the ledger']
+          : ['', ''];
+  const where = owner
+    ? {
+        zh: `${owner.county}${owner.seq !== null ? ` ${tableName[0]} 序号 ${owner.seq} 的行` : ''}`,
+        en: `${owner.county}${owner.seq !== null ? `, ${tableName[1]} No. ${owner.seq}` : ''}`,
+      }
+    : { zh: '', en: '' };
+  const what = {
+    zh: found.map((d) => `${d.ids.length} ${DEPENDENT_NOUNS[d.table][0]}`).join('、'),
+    en: found.map((d) => `${d.ids.length} ${DEPENDENT_NOUNS[d.table][1]}`).join(', '),
+  };
   const [whoZh, whoEn] = hit ? (WHO[hit.client_kind] ?? WHO.desktop) : ['其他窗口', 'another window'];
   const when = hit ? ` ${timeOf(hit.at)}` : '';
   const verb = direction === 'undo' ? ['撤销', 'undo'] : ['重做', 'redo'];
@@ -259,7 +318,15 @@ const timeOf = (iso: string) => {
   return `${time.toLocaleDateString('zh-CN')} ${time.toTimeString().slice(0, 8)}`;
 };
 
-export type StepRow = { id: number; label: string; record_id: number | null; at: string; undone: number; client_kind: ActorKind; detail: string | null };
+export type StepRow = {
+  id: number;
+  label: string;
+  record_id: number | null;
+  at: string;
+  undone: number;
+  client_kind: ActorKind;
+  detail: string | null;
+};
 
 export type StepInfo = {
   id: number;
@@ -277,7 +344,11 @@ const STEP_COLUMNS = 'id, label, record_id, at, undone, client_kind, detail';
 function removesRecord(db: DB, step: StepRow): boolean {
   // Undo removes a record the step inserted; redo removes one the step deleted.
   const column = step.undone ? 'after' : 'before';
-  return db.prepare(`SELECT 1 FROM changes WHERE step_id = ? AND table_name = 'records' AND field IS NULL AND ${column} IS NULL LIMIT 1`).get(step.id) !== undefined;
+  return (
+    db
+      .prepare(`SELECT 1 FROM changes WHERE step_id = ? AND table_name = 'records' AND field IS NULL AND ${column} IS NULL LIMIT 1`)
+      .get(step.id) !== undefined
+  );
 }
 
 export function stepInfo(db: DB, row: StepRow): StepInfo {
@@ -310,7 +381,11 @@ function stepsToReplay(db: DB, client: string, direction: Direction, through: nu
   return rows.slice(0, end + 1);
 }
 
-const WHO = { desktop: ['桌面窗口', 'the desktop window'], web: ['浏览器窗口', 'a browser window'], cli: ['命令行', 'the command line'] } as const;
+const WHO = {
+  desktop: ['桌面窗口', 'the desktop window'],
+  web: ['浏览器窗口', 'a browser window'],
+  cli: ['命令行', 'the command line'],
+} as const;
 
 /**
  * Refuses a step whose rows another client changed after it: a later step of someone else, still
@@ -330,9 +405,9 @@ function assertNoConflict(db: DB, actor: Actor, step: StepRow, changes: ChangeRo
   );
   for (const c of changes) {
     const hit = (later.get({ step: step.id, client: actor.client, table: c.table_name, row: c.row_id, field: c.field }) ??
-      (c.table_name === 'records' && c.field === null ? laterInRecord.get({ step: step.id, client: actor.client, record: c.row_id }) : undefined)) as
-      | { at: string; client_kind: ActorKind }
-      | undefined;
+      (c.table_name === 'records' && c.field === null
+        ? laterInRecord.get({ step: step.id, client: actor.client, record: c.row_id })
+        : undefined)) as { at: string; client_kind: ActorKind } | undefined;
     if (!hit) continue;
     const time = new Date(hit.at);
     const at = `${time.toLocaleDateString('zh-CN')} ${time.toTimeString().slice(0, 8)}`;
@@ -356,7 +431,10 @@ function assertSeqsUnique(db: DB, changes: ChangeRow[], direction: Direction): v
   for (const table of ['items', 'disbursements'] as const) {
     const records = new Set(changes.filter((c) => c.table_name === table && c.record_id !== null).map((c) => c.record_id!));
     for (const record of records) {
-      const twice = db.prepare(`SELECT seq FROM ${table} WHERE record_id = ? GROUP BY seq HAVING count(*) > 1 LIMIT 1`).pluck().get(record) as number | undefined;
+      const twice = db
+        .prepare(`SELECT seq FROM ${table} WHERE record_id = ? GROUP BY seq HAVING count(*) > 1 LIMIT 1`)
+        .pluck()
+        .get(record) as number | undefined;
       if (twice === undefined) continue;
       const verb = direction === 'undo' ? ['撤销', 'undo'] : ['重做', 'redo'];
       throw appError(
@@ -384,7 +462,9 @@ function assertReplayUnlocked(db: DB, step: StepRow, changes: ChangeRow[]): void
   else {
     // Undoing an unlock (or redoing an acceptance) would sign off figures again: only those the
     // acceptance was of. Once anything of the record changed since the step, it takes a new acceptance.
-    const toAccepted = changes.find((c) => c.field === 'status' && JSON.parse((step.undone === 0 ? c.before : c.after) ?? 'null') === 'accepted');
+    const toAccepted = changes.find(
+      (c) => c.field === 'status' && JSON.parse((step.undone === 0 ? c.before : c.after) ?? 'null') === 'accepted',
+    );
     if (!toAccepted || toAccepted.record_id === null) return;
     const since = changedSince(db, toAccepted.record_id, step.id);
     if (!since) return;
@@ -418,7 +498,13 @@ export type ReplayResult = { steps: StepInfo[]; needsConfirm: StepInfo[]; backup
  * one transaction. Steps that would remove a whole record are replayed only with `confirm`, and
  * after a backup of the data file.
  */
-export function replay(db: DB, dbFile: string, actor: Actor, direction: Direction, options: { confirm?: boolean; through?: number } = {}): ReplayResult {
+export function replay(
+  db: DB,
+  dbFile: string,
+  actor: Actor,
+  direction: Direction,
+  options: { confirm?: boolean; through?: number } = {},
+): ReplayResult {
   const planned = writeTransaction(db, () => stepsToReplay(db, actor.client, direction, options.through).map((s) => stepInfo(db, s)));
   const removing = planned.filter((s) => s.removesRecord);
   if (planned.length === 0) return { steps: [], needsConfirm: [], backup: null };
@@ -434,12 +520,15 @@ function replaySteps(db: DB, actor: Actor, direction: Direction, options: { thro
     if (rows.map((r) => r.id).join() !== planned.map((p) => p.id).join())
       throw appError('undo_moved', '撤销记录刚刚有了变化,请再试一次', 'The undo history changed meanwhile; try again');
     return rows.map((s) => {
-      const changes = db.prepare(`SELECT * FROM changes WHERE step_id = ? ORDER BY id ${direction === 'undo' ? 'DESC' : 'ASC'}`).all(s.id) as ChangeRow[];
+      const changes = db
+        .prepare(`SELECT * FROM changes WHERE step_id = ? ORDER BY id ${direction === 'undo' ? 'DESC' : 'ASC'}`)
+        .all(s.id) as ChangeRow[];
       assertNoConflict(db, actor, s, changes, direction);
       assertReplayUnlocked(db, s, changes);
       for (const c of changes) apply(db, c, direction);
       assertSeqsUnique(db, changes, direction);
-      for (const r of new Set(changes.filter((c) => c.table_name === 'payments' && c.record_id !== null).map((c) => c.record_id!))) assertLineSums(db, r);
+      for (const r of new Set(changes.filter((c) => c.table_name === 'payments' && c.record_id !== null).map((c) => c.record_id!)))
+        assertLineSums(db, r);
       if (s.label !== STATUS_ACTION) raiseVersions(db, new Set(changes.map((c) => c.record_id).filter((r): r is number => r !== null)));
       db.prepare('UPDATE steps SET undone = ? WHERE id = ?').run(direction === 'undo' ? 1 : 0, s.id);
       return stepInfo(db, { ...s, undone: direction === 'undo' ? 1 : 0 });
@@ -449,7 +538,9 @@ function replaySteps(db: DB, actor: Actor, direction: Direction, options: { thro
 
 /** This actor's steps, newest first: the history panel, and what undo and redo would do next. */
 export function history(db: DB, actor: Actor, limit = 200): { undo: StepInfo | null; redo: StepInfo | null; steps: StepInfo[] } {
-  const rows = db.prepare(`SELECT ${STEP_COLUMNS} FROM steps WHERE client = ? ORDER BY id DESC LIMIT ?`).all(actor.client, limit) as StepRow[];
+  const rows = db
+    .prepare(`SELECT ${STEP_COLUMNS} FROM steps WHERE client = ? ORDER BY id DESC LIMIT ?`)
+    .all(actor.client, limit) as StepRow[];
   const steps = rows.map((r) => stepInfo(db, r));
   return {
     undo: steps.find((s) => !s.undone) ?? null,

@@ -61,7 +61,12 @@ export const PAYMENT_COLUMNS = {
   note: { column: 'note' },
 } as const satisfies Mapping<Exclude<keyof Payment, 'line'>>;
 
-export const FIELD_COLUMNS = { records: COUNTY_COLUMNS, items: ITEM_COLUMNS, disbursements: DISBURSEMENT_COLUMNS, payments: PAYMENT_COLUMNS } as const;
+export const FIELD_COLUMNS = {
+  records: COUNTY_COLUMNS,
+  items: ITEM_COLUMNS,
+  disbursements: DISBURSEMENT_COLUMNS,
+  payments: PAYMENT_COLUMNS,
+} as const;
 
 /**
  * Columns a table has beyond the record's fields: ids, order, the matching key, the stated total rate, the review status,
@@ -98,7 +103,9 @@ const OTHER_COLUMNS: Record<string, readonly string[]> = {
  * nothing. A file whose tables were dropped or altered, or whose amounts are not integers of 分,
  * is damaged — named as such (with the newest sound backup), not met later as "Unexpected error".
  */
-export function schemaProblem(db: { prepare: (sql: string) => { pluck: () => { all: (...a: unknown[]) => unknown[]; get: (...a: unknown[]) => unknown } } }): string | null {
+export function schemaProblem(db: {
+  prepare: (sql: string) => { pluck: () => { all: (...a: unknown[]) => unknown[]; get: (...a: unknown[]) => unknown } };
+}): string | null {
   for (const [table, columns] of Object.entries({ ...TABLE_COLUMNS, ...OTHER_COLUMNS })) {
     const have = new Set(db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table) as string[]);
     if (have.size === 0) return `table ${table} is missing`;
@@ -107,7 +114,10 @@ export function schemaProblem(db: { prepare: (sql: string) => { pluck: () => { a
   }
   for (const [table, mapping] of Object.entries(FIELD_COLUMNS) as [Table, Record<string, Stored>][])
     for (const { column, money } of Object.values(mapping))
-      if (money && db.prepare(`SELECT 1 FROM ${table} WHERE typeof(${column}) NOT IN ('integer', 'null') LIMIT 1`).pluck().get() !== undefined)
+      if (
+        money &&
+        db.prepare(`SELECT 1 FROM ${table} WHERE typeof(${column}) NOT IN ('integer', 'null') LIMIT 1`).pluck().get() !== undefined
+      )
         return `${table}.${column} holds a value that is not an amount`;
   return null;
 }

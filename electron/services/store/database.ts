@@ -32,10 +32,18 @@ function inspectExisting(file: string): number {
       );
     const check = probe.pragma('integrity_check', { simple: true });
     if (check !== 'ok') throw damaged(file, String(check));
-    const tables = probe.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
+    const tables = probe
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+      .pluck()
+      .all() as string[];
     if (version === 0 && tables.includes('records')) throw damaged(file, 'schema version 0 with tables');
     if (version === 0 && tables.length > 0)
-      throw appError('unreadable_database', `无法打开数据文件 ${file}:它不是验收台的数据文件(另有数据表 ${tables.slice(0, 3).join('、')})`, `Cannot open ${file}: it is not a Yanshou data file (it holds other tables: ${tables.slice(0, 3).join(', ')})`, { file });
+      throw appError(
+        'unreadable_database',
+        `无法打开数据文件 ${file}:它不是验收台的数据文件(另有数据表 ${tables.slice(0, 3).join('、')})`,
+        `Cannot open ${file}: it is not a Yanshou data file (it holds other tables: ${tables.slice(0, 3).join(', ')})`,
+        { file },
+      );
     const problem = version > 0 ? schemaProblemAt(probe, version) : null;
     if (problem) throw damaged(file, problem);
     return version;
@@ -57,14 +65,27 @@ function unreadable(file: string, cause: unknown) {
   fs.closeSync(fd);
   // A SQLite file that cannot be read is a damaged data file (cut short, say), not a stranger's file.
   if (head.equals(SQLITE_HEADER)) return damaged(file, reason);
-  return appError('unreadable_database', `无法打开数据文件 ${file}:它不是验收台的数据文件(${reason})`, `Cannot open ${file}: it is not a Yanshou data file (${reason})`, { file });
+  return appError(
+    'unreadable_database',
+    `无法打开数据文件 ${file}:它不是验收台的数据文件(${reason})`,
+    `Cannot open ${file}: it is not a Yanshou data file (${reason})`,
+    { file },
+  );
 }
 
 function damaged(file: string, reason: string) {
   const backup = newestGoodBackup(file);
   const zh = backup ? `最新的完好备份是 ${backup},可用 yanshou restore "${backup}" 恢复。` : '备份文件夹里没有完好的备份。';
-  const en = backup ? `The newest sound backup is ${backup}; restore it with yanshou restore "${backup}".` : 'There is no sound backup in the backups folder.';
-  return appError('damaged_database', `数据文件 ${file} 已损坏(${reason}),未做任何改动。${zh}`, `The data file ${file} is damaged (${reason}); it was left untouched. ${en}`, { file }, { backup });
+  const en = backup
+    ? `The newest sound backup is ${backup}; restore it with yanshou restore "${backup}".`
+    : 'There is no sound backup in the backups folder.';
+  return appError(
+    'damaged_database',
+    `数据文件 ${file} 已损坏(${reason}),未做任何改动。${zh}`,
+    `The data file ${file} is damaged (${reason}); it was left untouched. ${en}`,
+    { file },
+    { backup },
+  );
 }
 
 /**

@@ -1,5 +1,13 @@
 // Edits from the app: cells, rows and county facts, each one undoable step through mutate().
-import { parseCell, parseCountyField, EDITABLE, type CountyField, type EditTable, type Parsed, type RawValue } from '../../../shared/fields';
+import {
+  parseCell,
+  parseCountyField,
+  EDITABLE,
+  type CountyField,
+  type EditTable,
+  type Parsed,
+  type RawValue,
+} from '../../../shared/fields';
 import { checkField } from '../../../shared/field-schemas';
 import { appError } from '../../../shared/errors';
 import { fieldLabel, findingMessage } from '../../../shared/i18n';
@@ -21,15 +29,30 @@ function stored(table: EditTable, field: string, value: Value): [string, Value] 
 type StoredRow = { id: number; position: number; seq: number; name: string; category: string };
 
 function rowsOf(db: DB, table: EditTable, recordId: number): StoredRow[] {
-  return db.prepare(`SELECT id, position, seq, name, category FROM ${table} WHERE record_id = ? ORDER BY position, id`).all(recordId) as StoredRow[];
+  return db
+    .prepare(`SELECT id, position, seq, name, category FROM ${table} WHERE record_id = ? ORDER BY position, id`)
+    .all(recordId) as StoredRow[];
 }
 
-function refused(table: EditTable, rowNumber: number, field: string, value: RawValue, code: Parameters<typeof finding>[0], problem?: string) {
+function refused(
+  table: EditTable,
+  rowNumber: number,
+  field: string,
+  value: RawValue,
+  code: Parameters<typeof finding>[0],
+  problem?: string,
+) {
   // A repeated 序号 is named by its value; a row without a name by its place.
   const seq = code === 'duplicate_seq' ? String(value) : String(rowNumber);
   const f = finding(code, { field, value: value === null ? '' : String(value), seq, ...(problem ? { problem } : {}) });
   const where = { zh: `第 ${rowNumber} 行 ${fieldLabel(field, 'zh')}`, en: `row ${rowNumber}, ${fieldLabel(field, 'en')}` };
-  return appError('invalid_input', `${where.zh}:${findingMessage(f, 'zh')}`, `${where.en}: ${findingMessage(f, 'en')}`, { field }, { table, row: rowNumber, field, code });
+  return appError(
+    'invalid_input',
+    `${where.zh}:${findingMessage(f, 'zh')}`,
+    `${where.en}: ${findingMessage(f, 'en')}`,
+    { field },
+    { table, row: rowNumber, field, code },
+  );
 }
 
 /** When 序号 runs 1..n in order, row operations keep it so; hand-numbered tables are left alone. */
@@ -49,7 +72,9 @@ function assertNoDuplicateSeq(db: DB, table: EditTable, recordId: number): void 
 
 function blankRow(table: EditTable, recordId: number, position: number, seq: number): Row {
   const base = { record_id: recordId, position, seq, category: 'other', name: '' };
-  return table === 'items' ? { ...base, target: '', completion: '', completion_rate: null } : { ...base, planned_fen: 0, actual_fen: 0, stated_rate: null };
+  return table === 'items'
+    ? { ...base, target: '', completion: '', completion_rate: null }
+    : { ...base, planned_fen: 0, actual_fen: 0, stated_rate: null };
 }
 
 /** A parsed value the record schema accepts for its field, or why not. */
@@ -61,7 +86,8 @@ function withSchema(parsed: Parsed, table: EditTable | 'county', field: string):
 const parsedCell = (table: EditTable, field: string, raw: RawValue) => withSchema(parseCell(table, field, raw), table, field);
 
 function countyOf(db: DB, recordId: number): { name: string; batch: number } {
-  const r = db.prepare('SELECT county_name AS name, batch FROM records WHERE id = ?').get(recordId) as { name: string; batch: number } | undefined;
+  const r = db.prepare('SELECT county_name AS name, batch FROM records WHERE id = ?').get(recordId) as
+    { name: string; batch: number } | undefined;
   if (!r) throw appError('no_record', `记录 #${recordId} 不存在`, `Record #${recordId} does not exist`);
   return r;
 }
@@ -71,7 +97,13 @@ function assertNoLedger(db: DB, disbursementId: number, rowNumber: number): void
   const payments = Number(db.prepare('SELECT count(*) FROM payments WHERE disbursement_id = ?').pluck().get(disbursementId));
   if (payments === 0) return;
   const where = { zh: `第 ${rowNumber} 行 ${fieldLabel('actual', 'zh')}`, en: `row ${rowNumber}, ${fieldLabel('actual', 'en')}` };
-  throw appError('read_only', `${where.zh}:${ledgerLineText(payments, 'zh')}`, `${where.en} ${ledgerLineText(payments, 'en')}`, { field: 'actual' }, { table: 'disbursements', row: rowNumber, field: 'actual' });
+  throw appError(
+    'read_only',
+    `${where.zh}:${ledgerLineText(payments, 'zh')}`,
+    `${where.en} ${ledgerLineText(payments, 'en')}`,
+    { field: 'actual' },
+    { table: 'disbursements', row: rowNumber, field: 'actual' },
+  );
 }
 
 export type CellEdit = { rowId: number; field: string; value: RawValue };
@@ -81,65 +113,100 @@ export type CellEdit = { rowId: number; field: string; value: RawValue };
  * Everything is read inside the write transaction, so two windows pasting at once each see the
  * other's rows (no false "序号 repeats").
  */
-export function editCells(db: DB, actor: Actor, recordId: number, table: EditTable, edits: CellEdit[], append: Record<string, RawValue>[], action: 'edit' | 'paste' | 'clear' = 'edit'): number[] {
+export function editCells(
+  db: DB,
+  actor: Actor,
+  recordId: number,
+  table: EditTable,
+  edits: CellEdit[],
+  append: Record<string, RawValue>[],
+  action: 'edit' | 'paste' | 'clear' = 'edit',
+): number[] {
   const county = countyOf(db, recordId);
   const single = edits.length === 1 && append.length === 0 ? edits[0] : null;
   const rowsTouched = new Set(edits.map((e) => e.rowId)).size + append.length;
   const columnsTouched = new Set([...edits.map((e) => e.field), ...append.flatMap((a) => Object.keys(a))]).size;
-  return mutate(db, actor, { action, recordId, detail: { county: county.name, table, rows: rowsTouched, columns: columnsTouched } }, (changes) => {
-    const rows = rowsOf(db, table, recordId);
-    const index = new Map(rows.map((r, i) => [r.id, i]));
-    const updates = new Map<number, Row>();
-    for (const e of edits) {
-      const i = index.get(e.rowId);
-      if (i === undefined) throw appError('no_row', `该行已不存在(#${e.rowId})`, `That row no longer exists (#${e.rowId})`);
-      if (!EDITABLE[table].includes(e.field)) throw appError('read_only', `${fieldLabel(e.field, 'zh')} 由程序计算,不能编辑`, `${fieldLabel(e.field, 'en')} is computed and cannot be edited`);
-      if (table === 'disbursements' && e.field === 'actual') assertNoLedger(db, rows[i].id, i + 1);
-      const parsed = parsedCell(table, e.field, e.value);
-      if (!parsed.ok) throw refused(table, i + 1, e.field, e.value, parsed.code, parsed.problem);
-      const row = updates.get(e.rowId) ?? {};
-      const [column, value] = stored(table, e.field, parsed.value);
-      row[column] = value;
-      // A renamed row that had no category takes the one its new name implies.
-      if (e.field === 'name' && rows[i].category === 'other' && row.category === undefined) row.category = inferCategory(String(parsed.value));
-      updates.set(e.rowId, row);
-    }
-    if (single) changes.describe({ county: county.name, table, row: (index.get(single.rowId) ?? 0) + 1, field: single.field });
-    const appended: Row[] = [];
-    let seq = maxOf(rows.map((r) => r.seq), 0);
-    let position = maxOf(rows.map((r) => r.position), 0);
-    for (const [n, values] of append.entries()) {
-      const row = blankRow(table, recordId, ++position, ++seq);
-      for (const [field, raw] of Object.entries(values)) {
-        if (!EDITABLE[table].includes(field)) continue;
-        if (field === 'name' && (raw === null || String(raw).trim() === '')) continue;
-        const parsed = parsedCell(table, field, raw);
-        if (!parsed.ok) throw refused(table, rows.length + n + 1, field, raw, parsed.code, parsed.problem);
-        const [column, value] = stored(table, field, parsed.value);
+  return mutate(
+    db,
+    actor,
+    { action, recordId, detail: { county: county.name, table, rows: rowsTouched, columns: columnsTouched } },
+    (changes) => {
+      const rows = rowsOf(db, table, recordId);
+      const index = new Map(rows.map((r, i) => [r.id, i]));
+      const updates = new Map<number, Row>();
+      for (const e of edits) {
+        const i = index.get(e.rowId);
+        if (i === undefined) throw appError('no_row', `该行已不存在(#${e.rowId})`, `That row no longer exists (#${e.rowId})`);
+        if (!EDITABLE[table].includes(e.field))
+          throw appError(
+            'read_only',
+            `${fieldLabel(e.field, 'zh')} 由程序计算,不能编辑`,
+            `${fieldLabel(e.field, 'en')} is computed and cannot be edited`,
+          );
+        if (table === 'disbursements' && e.field === 'actual') assertNoLedger(db, rows[i].id, i + 1);
+        const parsed = parsedCell(table, e.field, e.value);
+        if (!parsed.ok) throw refused(table, i + 1, e.field, e.value, parsed.code, parsed.problem);
+        const row = updates.get(e.rowId) ?? {};
+        const [column, value] = stored(table, e.field, parsed.value);
         row[column] = value;
+        // A renamed row that had no category takes the one its new name implies.
+        if (e.field === 'name' && rows[i].category === 'other' && row.category === undefined)
+          row.category = inferCategory(String(parsed.value));
+        updates.set(e.rowId, row);
       }
-      if (row.category === 'other' && values.category === undefined) row.category = inferCategory(String(row.name));
-      appended.push(row);
-    }
-    for (const [rowId, fields] of updates) changes.update(table, rowId, fields);
-    const ids = appended.map((row) => changes.insert(table, row));
-    assertNoDuplicateSeq(db, table, recordId);
-    return ids;
-  });
+      if (single) changes.describe({ county: county.name, table, row: (index.get(single.rowId) ?? 0) + 1, field: single.field });
+      const appended: Row[] = [];
+      let seq = maxOf(
+        rows.map((r) => r.seq),
+        0,
+      );
+      let position = maxOf(
+        rows.map((r) => r.position),
+        0,
+      );
+      for (const [n, values] of append.entries()) {
+        const row = blankRow(table, recordId, ++position, ++seq);
+        for (const [field, raw] of Object.entries(values)) {
+          if (!EDITABLE[table].includes(field)) continue;
+          if (field === 'name' && (raw === null || String(raw).trim() === '')) continue;
+          const parsed = parsedCell(table, field, raw);
+          if (!parsed.ok) throw refused(table, rows.length + n + 1, field, raw, parsed.code, parsed.problem);
+          const [column, value] = stored(table, field, parsed.value);
+          row[column] = value;
+        }
+        if (row.category === 'other' && values.category === undefined) row.category = inferCategory(String(row.name));
+        appended.push(row);
+      }
+      for (const [rowId, fields] of updates) changes.update(table, rowId, fields);
+      const ids = appended.map((row) => changes.insert(table, row));
+      assertNoDuplicateSeq(db, table, recordId);
+      return ids;
+    },
+  );
 }
 
 export function insertRows(db: DB, actor: Actor, recordId: number, table: EditTable, index: number, count: number): number[] {
   const county = countyOf(db, recordId);
-  return mutate(db, actor, { action: 'insert rows', recordId, detail: { county: county.name, table, ...(count === 1 ? { row: index + 1 } : { rows: count }) } }, (changes) => {
-    const rows = rowsOf(db, table, recordId);
-    const before = rows[index - 1]?.position ?? 0;
-    const after = rows[index]?.position ?? before + count + 1;
-    const step = (after - before) / (count + 1);
-    const maxSeq = maxOf(rows.map((r) => r.seq), 0);
-    const ids = Array.from({ length: count }, (_, k) => changes.insert(table, blankRow(table, recordId, before + step * (k + 1), maxSeq + k + 1)));
-    renumberIfSequential(db, changes, table, recordId, isSequential(rows));
-    return ids;
-  });
+  return mutate(
+    db,
+    actor,
+    { action: 'insert rows', recordId, detail: { county: county.name, table, ...(count === 1 ? { row: index + 1 } : { rows: count }) } },
+    (changes) => {
+      const rows = rowsOf(db, table, recordId);
+      const before = rows[index - 1]?.position ?? 0;
+      const after = rows[index]?.position ?? before + count + 1;
+      const step = (after - before) / (count + 1);
+      const maxSeq = maxOf(
+        rows.map((r) => r.seq),
+        0,
+      );
+      const ids = Array.from({ length: count }, (_, k) =>
+        changes.insert(table, blankRow(table, recordId, before + step * (k + 1), maxSeq + k + 1)),
+      );
+      renumberIfSequential(db, changes, table, recordId, isSequential(rows));
+      return ids;
+    },
+  );
 }
 
 export function deleteRows(db: DB, actor: Actor, recordId: number, table: EditTable, ids: number[]): void {
@@ -152,7 +219,9 @@ export function deleteRows(db: DB, actor: Actor, recordId: number, table: EditTa
     if (rowIds.length === 1) changes.describe({ county: county.name, table, row: position.get(rowIds[0])! + 1 });
     for (const id of rowIds) {
       // A line's payments go with it (logged, so undo brings them back together).
-      if (table === 'disbursements') for (const payment of db.prepare('SELECT id FROM payments WHERE disbursement_id = ?').pluck().all(id) as number[]) changes.remove('payments', payment);
+      if (table === 'disbursements')
+        for (const payment of db.prepare('SELECT id FROM payments WHERE disbursement_id = ?').pluck().all(id) as number[])
+          changes.remove('payments', payment);
       changes.remove(table, id);
     }
     renumberIfSequential(db, changes, table, recordId, isSequential(rows));
@@ -178,20 +247,29 @@ export function moveRow(db: DB, actor: Actor, recordId: number, table: EditTable
 export function updateCounty(db: DB, actor: Actor, recordId: number, field: CountyField, raw: RawValue): void {
   const parsed = withSchema(parseCountyField(field, raw), 'county', field);
   if (!parsed.ok) {
-    const f = finding(parsed.code, { field: `county.${field}`, value: raw === null ? '' : String(raw), ...(parsed.problem ? { problem: parsed.problem } : {}) });
+    const f = finding(parsed.code, {
+      field: `county.${field}`,
+      value: raw === null ? '' : String(raw),
+      ...(parsed.problem ? { problem: parsed.problem } : {}),
+    });
     throw appError('invalid_input', findingMessage(f, 'zh'), findingMessage(f, 'en'), { field: `county.${field}` });
   }
   const column = COUNTY_COLUMNS[field];
   const current = countyOf(db, recordId);
-  mutate(db, actor, { action: 'edit', recordId, detail: { county: current.name, table: 'county', field: `county.${field}` } }, (changes) => {
-    const fields: Row = { [column.column]: toColumn(column, parsed.value) };
-    if (field === 'name' || field === 'batch') {
-      const { name: oldName, batch: oldBatch } = countyOf(db, recordId);
-      const name = field === 'name' ? String(parsed.value) : oldName;
-      const batch = field === 'batch' ? Number(parsed.value) : oldBatch;
-      if (findRecordIds(db, name, batch).some((r) => r.id !== recordId)) throw conflictError(name, batch);
-      fields.county_key = countyKey(name);
-    }
-    changes.update('records', recordId, fields);
-  });
+  mutate(
+    db,
+    actor,
+    { action: 'edit', recordId, detail: { county: current.name, table: 'county', field: `county.${field}` } },
+    (changes) => {
+      const fields: Row = { [column.column]: toColumn(column, parsed.value) };
+      if (field === 'name' || field === 'batch') {
+        const { name: oldName, batch: oldBatch } = countyOf(db, recordId);
+        const name = field === 'name' ? String(parsed.value) : oldName;
+        const batch = field === 'batch' ? Number(parsed.value) : oldBatch;
+        if (findRecordIds(db, name, batch).some((r) => r.id !== recordId)) throw conflictError(name, batch);
+        fields.county_key = countyKey(name);
+      }
+      changes.update('records', recordId, fields);
+    },
+  );
 }

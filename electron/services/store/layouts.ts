@@ -18,7 +18,12 @@ export function rememberedLayouts(db: DB): Record<string, LayoutCorrection> {
 }
 
 /** Inside the import's transaction: the layout's correction as confirmed (an empty one forgets it). */
-export function rememberLayout(db: DB, layout: string, correction: LayoutCorrection, where: { file: string; sheet: string; by: string }): void {
+export function rememberLayout(
+  db: DB,
+  layout: string,
+  correction: LayoutCorrection,
+  where: { file: string; sheet: string; by: string },
+): void {
   const kept: LayoutCorrection = {
     ...(correction.planned ? { planned: correction.planned } : {}),
     ...(correction.actual ? { actual: correction.actual } : {}),

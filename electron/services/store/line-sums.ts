@@ -10,7 +10,9 @@ import type { DB } from './database';
  */
 export function assertLineSums(db: DB, recordId: number): void {
   const rows = db
-    .prepare('SELECT d.seq, p.amount_fen AS amount FROM payments p JOIN disbursements d ON d.id = p.disbursement_id WHERE p.record_id = ? ORDER BY d.seq')
+    .prepare(
+      'SELECT d.seq, p.amount_fen AS amount FROM payments p JOIN disbursements d ON d.id = p.disbursement_id WHERE p.record_id = ? ORDER BY d.seq',
+    )
     .all(recordId) as { seq: number; amount: number }[];
   const sums = new Map<number, bigint>();
   for (const r of rows) sums.set(r.seq, (sums.get(r.seq) ?? 0n) + BigInt(r.amount));

@@ -15,12 +15,22 @@ type Line = { id: number; seq: number };
 
 function refused(row: number, field: PaymentField, value: RawValue, problem: PaymentProblem, lines: Line[]) {
   const seqs = lines.map((l) => l.seq);
-  return appError('invalid_input', paymentRefusal(row, field, value, problem, seqs, 'zh'), paymentRefusal(row, field, value, problem, seqs, 'en'), { field: `payment.${field}` }, { table: 'payments', row, field });
+  return appError(
+    'invalid_input',
+    paymentRefusal(row, field, value, problem, seqs, 'zh'),
+    paymentRefusal(row, field, value, problem, seqs, 'en'),
+    { field: `payment.${field}` },
+    { table: 'payments', row, field },
+  );
 }
 
 /** One field of a payment, as typed, to its stored columns (or a refusal naming the payment and the field). */
 function parseField(field: PaymentField, raw: RawValue, row: number, lines: Line[]): Row {
-  const parsed = parsePaymentField(field, raw, lines.map((l) => l.seq));
+  const parsed = parsePaymentField(
+    field,
+    raw,
+    lines.map((l) => l.seq),
+  );
   if (!parsed.ok) throw refused(row, field, raw, parsed.problem, lines);
   if (field === 'line') return { disbursement_id: lines.find((l) => l.seq === parsed.value)!.id };
   const column = PAYMENT_COLUMNS[field];
@@ -37,33 +47,52 @@ function countyOf(db: DB, recordId: number): string {
 
 /** The ids of a record's payments in the order the ledger lists them (line, day): "第 N 笔" counts in it. */
 const listed = (db: DB, recordId: number) =>
-  db.prepare('SELECT p.id FROM payments p JOIN disbursements d ON d.id = p.disbursement_id WHERE p.record_id = ? ORDER BY d.seq, p.paid_on, p.position, p.id').pluck().all(recordId) as number[];
+  db
+    .prepare(
+      'SELECT p.id FROM payments p JOIN disbursements d ON d.id = p.disbursement_id WHERE p.record_id = ? ORDER BY d.seq, p.paid_on, p.position, p.id',
+    )
+    .pluck()
+    .all(recordId) as number[];
 
 /** Edits of payments and payments added (typing, paste, `yanshou ledger add`), as one step. */
-export function editPayments(db: DB, actor: Actor, recordId: number, edits: PaymentEdit[], append: Partial<Record<PaymentField, RawValue>>[]): number[] {
+export function editPayments(
+  db: DB,
+  actor: Actor,
+  recordId: number,
+  edits: PaymentEdit[],
+  append: Partial<Record<PaymentField, RawValue>>[],
+): number[] {
   const county = countyOf(db, recordId);
   const single = edits.length === 1 && append.length === 0 ? edits[0] : null;
   const action = single ? 'edit' : edits.length === 0 ? 'add payments' : 'paste';
-  return mutate(db, actor, { action, recordId, detail: { county, table: 'payments', rows: new Set(edits.map((e) => e.paymentId)).size + append.length } }, (changes) => {
-    const lines = linesOf(db, recordId);
-    const mine = listed(db, recordId);
-    for (const e of edits) {
-      const row = mine.indexOf(e.paymentId) + 1;
-      if (row === 0) throw appError('no_row', `这笔拨付已不存在(#${e.paymentId})`, `That payment no longer exists (#${e.paymentId})`);
-      changes.update('payments', e.paymentId, parseField(e.field, e.value, row, lines));
-    }
-    if (single) changes.describe({ county, table: 'payments', row: mine.indexOf(single.paymentId) + 1, field: `payment.${single.field}` });
-    let position = Number(db.prepare('SELECT coalesce(max(position), 0) FROM payments WHERE record_id = ?').pluck().get(recordId));
-    const ids = append.map((values, n) => {
-      const row = mine.length + n + 1;
-      for (const required of REQUIRED_PAYMENT_FIELDS) if (values[required] === undefined) throw refused(row, required, '', 'missing', lines);
-      const stored: Row = { record_id: recordId, position: ++position, payee: '', voucher: '', stage: '', note: '' };
-      for (const field of PAYMENT_FIELDS) if (values[field] !== undefined) Object.assign(stored, parseField(field, values[field]!, row, lines));
-      return changes.insert('payments', stored);
-    });
-    assertLineSums(db, recordId);
-    return ids;
-  });
+  return mutate(
+    db,
+    actor,
+    { action, recordId, detail: { county, table: 'payments', rows: new Set(edits.map((e) => e.paymentId)).size + append.length } },
+    (changes) => {
+      const lines = linesOf(db, recordId);
+      const mine = listed(db, recordId);
+      for (const e of edits) {
+        const row = mine.indexOf(e.paymentId) + 1;
+        if (row === 0) throw appError('no_row', `这笔拨付已不存在(#${e.paymentId})`, `That payment no longer exists (#${e.paymentId})`);
+        changes.update('payments', e.paymentId, parseField(e.field, e.value, row, lines));
+      }
+      if (single)
+        changes.describe({ county, table: 'payments', row: mine.indexOf(single.paymentId) + 1, field: `payment.${single.field}` });
+      let position = Number(db.prepare('SELECT coalesce(max(position), 0) FROM payments WHERE record_id = ?').pluck().get(recordId));
+      const ids = append.map((values, n) => {
+        const row = mine.length + n + 1;
+        for (const required of REQUIRED_PAYMENT_FIELDS)
+          if (values[required] === undefined) throw refused(row, required, '', 'missing', lines);
+        const stored: Row = { record_id: recordId, position: ++position, payee: '', voucher: '', stage: '', note: '' };
+        for (const field of PAYMENT_FIELDS)
+          if (values[field] !== undefined) Object.assign(stored, parseField(field, values[field]!, row, lines));
+        return changes.insert('payments', stored);
+      });
+      assertLineSums(db, recordId);
+      return ids;
+    },
+  );
 }
 
 export function deletePayments(db: DB, actor: Actor, recordId: number, ids: number[]): void {

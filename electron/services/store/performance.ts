@@ -6,7 +6,14 @@ import { emptyPerformance, type Indicator, type PerformanceInput } from '../../.
 import { parseIndicatorField, parsePerformanceField, performanceFieldLabel } from '../../../shared/performance-fields';
 import { mutate, type Actor, type Changes, type Row } from './changelog';
 import { fromColumn, toColumn, type Value } from './columns';
-import { INDICATOR_COLUMNS, INDICATOR_FIELDS, PERFORMANCE_COLUMNS, PERFORMANCE_FIELDS, type IndicatorField, type PerformanceField } from './performance-columns';
+import {
+  INDICATOR_COLUMNS,
+  INDICATOR_FIELDS,
+  PERFORMANCE_COLUMNS,
+  PERFORMANCE_FIELDS,
+  type IndicatorField,
+  type PerformanceField,
+} from './performance-columns';
 import type { DB } from './database';
 
 export type StoredPerformance = { input: PerformanceInput; indicatorIds: number[] };
@@ -15,7 +22,11 @@ export type StoredPerformance = { input: PerformanceInput; indicatorIds: number[
 export function performanceOf(part: Row | undefined, indicators: Row[]): StoredPerformance | undefined {
   if (!part) return undefined;
   const v = (field: PerformanceField) => fromColumn(PERFORMANCE_COLUMNS[field], part[PERFORMANCE_COLUMNS[field].column]) as string | null;
-  const row = (prefix: string) => ({ initial: v(`${prefix}.initial` as PerformanceField), budget: v(`${prefix}.budget` as PerformanceField), executed: v(`${prefix}.executed` as PerformanceField) });
+  const row = (prefix: string) => ({
+    initial: v(`${prefix}.initial` as PerformanceField),
+    budget: v(`${prefix}.budget` as PerformanceField),
+    executed: v(`${prefix}.executed` as PerformanceField),
+  });
   const statedRate = v('funds.statedRate');
   const statedScore = v('funds.statedScore');
   const statedTotal = v('statedTotal');
@@ -58,13 +69,26 @@ export function allPerformance(db: DB): Map<number, StoredPerformance> {
 function partRow(input: PerformanceInput): Row {
   const f = input.funds;
   const values: Record<PerformanceField, Value> = {
-    'funds.initial': f.initial, 'funds.budget': f.budget, 'funds.executed': f.executed, 'funds.weight': f.weight,
-    'funds.statedRate': f.statedRate ?? null, 'funds.statedScore': f.statedScore ?? null,
-    'funds.current.initial': f.current.initial, 'funds.current.budget': f.current.budget, 'funds.current.executed': f.current.executed,
-    'funds.carryover.initial': f.carryover.initial, 'funds.carryover.budget': f.carryover.budget, 'funds.carryover.executed': f.carryover.executed,
-    'funds.other.initial': f.other.initial, 'funds.other.budget': f.other.budget, 'funds.other.executed': f.other.executed,
-    'goals.expected': input.goals.expected, 'goals.achieved': input.goals.achieved,
-    'weights.output': input.weights.output, 'weights.outcome': input.weights.outcome, 'weights.satisfaction': input.weights.satisfaction,
+    'funds.initial': f.initial,
+    'funds.budget': f.budget,
+    'funds.executed': f.executed,
+    'funds.weight': f.weight,
+    'funds.statedRate': f.statedRate ?? null,
+    'funds.statedScore': f.statedScore ?? null,
+    'funds.current.initial': f.current.initial,
+    'funds.current.budget': f.current.budget,
+    'funds.current.executed': f.current.executed,
+    'funds.carryover.initial': f.carryover.initial,
+    'funds.carryover.budget': f.carryover.budget,
+    'funds.carryover.executed': f.carryover.executed,
+    'funds.other.initial': f.other.initial,
+    'funds.other.budget': f.other.budget,
+    'funds.other.executed': f.other.executed,
+    'goals.expected': input.goals.expected,
+    'goals.achieved': input.goals.achieved,
+    'weights.output': input.weights.output,
+    'weights.outcome': input.weights.outcome,
+    'weights.satisfaction': input.weights.satisfaction,
     statedTotal: input.statedTotal ?? null,
   };
   const row: Row = {};
@@ -76,12 +100,15 @@ const indicatorRow = (i: Indicator): Row => Object.fromEntries(INDICATOR_FIELDS.
 /** Writes a whole performance part inside a step (create, import, the demo). */
 export function insertPerformance(changes: Changes, recordId: number, input: PerformanceInput): void {
   changes.insert('performance', { ...partRow(input), record_id: recordId });
-  input.indicators.forEach((ind, i) => changes.insert('performance_indicators', { ...indicatorRow(ind), record_id: recordId, position: i + 1 }));
+  input.indicators.forEach((ind, i) =>
+    changes.insert('performance_indicators', { ...indicatorRow(ind), record_id: recordId, position: i + 1 }),
+  );
 }
 
 /** Removes a record's performance part inside a step (indicators first, so undo restores the part first). */
 export function removePerformance(db: DB, changes: Changes, recordId: number): void {
-  for (const id of db.prepare('SELECT id FROM performance_indicators WHERE record_id = ?').pluck().all(recordId) as number[]) changes.remove('performance_indicators', id);
+  for (const id of db.prepare('SELECT id FROM performance_indicators WHERE record_id = ?').pluck().all(recordId) as number[])
+    changes.remove('performance_indicators', id);
   const part = db.prepare('SELECT id FROM performance WHERE record_id = ?').pluck().get(recordId) as number | undefined;
   if (part !== undefined) changes.remove('performance', part);
 }
@@ -118,16 +145,25 @@ export type IndicatorEdit = { rowId: number; field: IndicatorField; value: strin
 export function editPerformance(db: DB, actor: Actor, recordId: number, edits: PerformanceEdit[]): void {
   const county = countyOf(db, recordId);
   const single = edits.length === 1 ? edits[0] : null;
-  mutate(db, actor, { action: 'edit', recordId, detail: { county, table: 'performance', ...(single ? { field: `performance.${single.field}` } : { columns: edits.length }) } }, (changes) => {
-    const fields: Row = {};
-    for (const e of edits) {
-      const parsed = parsePerformanceField(e.field, e.value);
-      if (!parsed.ok) throw refused(e.field, e.value, parsed);
-      const mapping = PERFORMANCE_COLUMNS[e.field];
-      fields[mapping.column] = toColumn(mapping, parsed.value);
-    }
-    changes.update('performance', ensurePart(db, changes, recordId), fields);
-  });
+  mutate(
+    db,
+    actor,
+    {
+      action: 'edit',
+      recordId,
+      detail: { county, table: 'performance', ...(single ? { field: `performance.${single.field}` } : { columns: edits.length }) },
+    },
+    (changes) => {
+      const fields: Row = {};
+      for (const e of edits) {
+        const parsed = parsePerformanceField(e.field, e.value);
+        if (!parsed.ok) throw refused(e.field, e.value, parsed);
+        const mapping = PERFORMANCE_COLUMNS[e.field];
+        fields[mapping.column] = toColumn(mapping, parsed.value);
+      }
+      changes.update('performance', ensurePart(db, changes, recordId), fields);
+    },
+  );
 }
 
 const indicatorIdsOf = (db: DB, recordId: number) =>
@@ -144,47 +180,80 @@ function parsedIndicator(values: Partial<Record<IndicatorField, string | number 
   return out;
 }
 
-const BLANK_INDICATOR: Indicator = { level1: 'output', level2: '', name: '', target: '', actual: '', weight: null, score: null, deviation: '' };
+const BLANK_INDICATOR: Indicator = {
+  level1: 'output',
+  level2: '',
+  name: '',
+  target: '',
+  actual: '',
+  weight: null,
+  score: null,
+  deviation: '',
+};
 
 /** Indicator cells typed or pasted, and rows added, as one step (the part is made if needed). */
 export function editIndicators(
-  db: DB, actor: Actor, recordId: number, edits: IndicatorEdit[], append: Partial<Record<IndicatorField, string | number | null>>[], action: 'edit' | 'paste' | 'clear' = 'edit',
+  db: DB,
+  actor: Actor,
+  recordId: number,
+  edits: IndicatorEdit[],
+  append: Partial<Record<IndicatorField, string | number | null>>[],
+  action: 'edit' | 'paste' | 'clear' = 'edit',
 ): number[] {
   const county = countyOf(db, recordId);
   const single = edits.length === 1 && append.length === 0 ? edits[0] : null;
-  return mutate(db, actor, { action, recordId, detail: { county, table: 'performance', rows: new Set(edits.map((e) => e.rowId)).size + append.length } }, (changes) => {
-    ensurePart(db, changes, recordId);
-    const ids = indicatorIdsOf(db, recordId);
-    const updates = new Map<number, Row>();
-    for (const e of edits) {
-      const row = ids.indexOf(e.rowId) + 1;
-      if (row === 0) throw appError('no_row', `该行已不存在(#${e.rowId})`, `That row no longer exists (#${e.rowId})`);
-      updates.set(e.rowId, parsedIndicator({ [e.field]: e.value }, row, updates.get(e.rowId) ?? {}));
-    }
-    if (single) changes.describe({ county, table: 'performance', row: ids.indexOf(single.rowId) + 1, field: `performance.${single.field}` });
-    for (const [id, fields] of updates) changes.update('performance_indicators', id, fields);
-    let position = Number(db.prepare('SELECT coalesce(max(position), 0) FROM performance_indicators WHERE record_id = ?').pluck().get(recordId));
-    return append.map((values, n) => {
-      const base = { ...indicatorRow(BLANK_INDICATOR), record_id: recordId, position: ++position };
-      return changes.insert('performance_indicators', parsedIndicator(values, ids.length + n + 1, base));
-    });
-  });
+  return mutate(
+    db,
+    actor,
+    { action, recordId, detail: { county, table: 'performance', rows: new Set(edits.map((e) => e.rowId)).size + append.length } },
+    (changes) => {
+      ensurePart(db, changes, recordId);
+      const ids = indicatorIdsOf(db, recordId);
+      const updates = new Map<number, Row>();
+      for (const e of edits) {
+        const row = ids.indexOf(e.rowId) + 1;
+        if (row === 0) throw appError('no_row', `该行已不存在(#${e.rowId})`, `That row no longer exists (#${e.rowId})`);
+        updates.set(e.rowId, parsedIndicator({ [e.field]: e.value }, row, updates.get(e.rowId) ?? {}));
+      }
+      if (single)
+        changes.describe({ county, table: 'performance', row: ids.indexOf(single.rowId) + 1, field: `performance.${single.field}` });
+      for (const [id, fields] of updates) changes.update('performance_indicators', id, fields);
+      let position = Number(
+        db.prepare('SELECT coalesce(max(position), 0) FROM performance_indicators WHERE record_id = ?').pluck().get(recordId),
+      );
+      return append.map((values, n) => {
+        const base = { ...indicatorRow(BLANK_INDICATOR), record_id: recordId, position: ++position };
+        return changes.insert('performance_indicators', parsedIndicator(values, ids.length + n + 1, base));
+      });
+    },
+  );
 }
 
 /** Blank indicator rows inserted before `index` (of the 一级指标 of the row above, else 产出指标). */
 export function insertIndicators(db: DB, actor: Actor, recordId: number, index: number, count: number): number[] {
   const county = countyOf(db, recordId);
-  return mutate(db, actor, { action: 'insert rows', recordId, detail: { county, table: 'performance', ...(count === 1 ? { row: index + 1 } : { rows: count }) } }, (changes) => {
-    ensurePart(db, changes, recordId);
-    const rows = db.prepare('SELECT id, position, level1 FROM performance_indicators WHERE record_id = ? ORDER BY position, id').all(recordId) as { id: number; position: number; level1: string }[];
-    const before = rows[index - 1]?.position ?? 0;
-    const after = rows[index]?.position ?? before + count + 1;
-    const step = (after - before) / (count + 1);
-    const level1 = rows[index - 1]?.level1 ?? rows[index]?.level1 ?? 'output';
-    return Array.from({ length: count }, (_, k) =>
-      changes.insert('performance_indicators', { ...indicatorRow({ ...BLANK_INDICATOR, level1: level1 as Indicator['level1'] }), record_id: recordId, position: before + step * (k + 1) }),
-    );
-  });
+  return mutate(
+    db,
+    actor,
+    { action: 'insert rows', recordId, detail: { county, table: 'performance', ...(count === 1 ? { row: index + 1 } : { rows: count }) } },
+    (changes) => {
+      ensurePart(db, changes, recordId);
+      const rows = db
+        .prepare('SELECT id, position, level1 FROM performance_indicators WHERE record_id = ? ORDER BY position, id')
+        .all(recordId) as { id: number; position: number; level1: string }[];
+      const before = rows[index - 1]?.position ?? 0;
+      const after = rows[index]?.position ?? before + count + 1;
+      const step = (after - before) / (count + 1);
+      const level1 = rows[index - 1]?.level1 ?? rows[index]?.level1 ?? 'output';
+      return Array.from({ length: count }, (_, k) =>
+        changes.insert('performance_indicators', {
+          ...indicatorRow({ ...BLANK_INDICATOR, level1: level1 as Indicator['level1'] }),
+          record_id: recordId,
+          position: before + step * (k + 1),
+        }),
+      );
+    },
+  );
 }
 
 export function deleteIndicators(db: DB, actor: Actor, recordId: number, rowIds: number[]): void {
@@ -209,9 +278,17 @@ export function draftPerformance(db: DB, actor: Actor, recordId: number, options
   return mutate(db, actor, { action: 'draft performance', recordId, detail: { county, table: 'performance' } }, (changes) => {
     const partId = ensurePart(db, changes, recordId);
     if (!options.draft) return [];
-    const items = db.prepare('SELECT name, target, completion FROM items WHERE record_id = ? ORDER BY position, id').all(recordId) as { name: string; target: string; completion: string }[];
+    const items = db.prepare('SELECT name, target, completion FROM items WHERE record_id = ? ORDER BY position, id').all(recordId) as {
+      name: string;
+      target: string;
+      completion: string;
+    }[];
     const outputWeight = String(db.prepare('SELECT weight_output FROM performance WHERE id = ?').pluck().get(partId));
-    let position = Number(db.prepare('SELECT coalesce(max(position), 0) FROM performance_indicators WHERE record_id = ?').pluck().get(recordId));
-    return draftIndicators(items, outputWeight).map((d) => changes.insert('performance_indicators', { ...indicatorRow(d), record_id: recordId, position: ++position }));
+    let position = Number(
+      db.prepare('SELECT coalesce(max(position), 0) FROM performance_indicators WHERE record_id = ?').pluck().get(recordId),
+    );
+    return draftIndicators(items, outputWeight).map((d) =>
+      changes.insert('performance_indicators', { ...indicatorRow(d), record_id: recordId, position: ++position }),
+    );
   });
 }

@@ -1,5 +1,13 @@
 // County records in the store: read as canonical records, written only through mutate().
-import { computeRecord, fenOrZero, type County, type CountyRecord, type DisbursementInput, type Item, type RecordInput } from '../../../shared/record';
+import {
+  computeRecord,
+  fenOrZero,
+  type County,
+  type CountyRecord,
+  type DisbursementInput,
+  type Item,
+  type RecordInput,
+} from '../../../shared/record';
 import { formatWan } from '../../../shared/money';
 import { CATEGORIES, type Category } from '../../../shared/text';
 import { countyKey } from '../../../shared/text';
@@ -28,7 +36,12 @@ function countyFromRow(r: RecordRow): County {
     year: v.year as number,
     approvedOn: v.approvedOn as string | null,
     acceptedOn: v.acceptedOn as string | null,
-    investment: { total: v['investment.total'] as string, central: v['investment.central'] as string, localGov: v['investment.localGov'] as string, social: v['investment.social'] as string },
+    investment: {
+      total: v['investment.total'] as string,
+      central: v['investment.central'] as string,
+      localGov: v['investment.localGov'] as string,
+      social: v['investment.social'] as string,
+    },
     centralArrangedUse: v.centralArrangedUse as string,
     statusNote: v.statusNote as string,
   };
@@ -63,14 +76,25 @@ export type StoredRecord = {
 /** The payments of a record, each with its line's 序号, in the order the record lists them (line, day). */
 function paymentsOf(db: DB, recordId: number): (StoredRow & { line: number })[] {
   return db
-    .prepare('SELECT p.*, d.seq AS line FROM payments p JOIN disbursements d ON d.id = p.disbursement_id WHERE p.record_id = ? ORDER BY d.seq, p.paid_on, p.position, p.id')
+    .prepare(
+      'SELECT p.*, d.seq AS line FROM payments p JOIN disbursements d ON d.id = p.disbursement_id WHERE p.record_id = ? ORDER BY d.seq, p.paid_on, p.position, p.id',
+    )
     .all(recordId) as (StoredRow & { line: number })[];
 }
 
-const paymentFromRow = (r: StoredRow & { line: number }): Payment => ({ line: r.line, ...(fieldsOf(PAYMENT_COLUMNS, r) as Omit<Payment, 'line'>) });
+const paymentFromRow = (r: StoredRow & { line: number }): Payment => ({
+  line: r.line,
+  ...(fieldsOf(PAYMENT_COLUMNS, r) as Omit<Payment, 'line'>),
+});
 
 /** A record's rows as the store holds them. */
-type Rows = { row: RecordRow; items: StoredRow[]; disbursements: StoredRow[]; payments: (StoredRow & { line: number })[]; performance?: StoredPerformance };
+type Rows = {
+  row: RecordRow;
+  items: StoredRow[];
+  disbursements: StoredRow[];
+  payments: (StoredRow & { line: number })[];
+  performance?: StoredPerformance;
+};
 
 const noRecord = (id: number) => appError('no_record', `记录 #${id} 不存在`, `Record #${id} does not exist`);
 
@@ -114,13 +138,21 @@ function recordOf({ row: r, items, disbursements, payments, performance }: Rows,
  */
 function allRows(db: DB): Map<number, Rows> {
   const out = new Map<number, Rows>();
-  for (const row of db.prepare('SELECT * FROM records').all() as RecordRow[]) out.set(row.id, { row, items: [], disbursements: [], payments: [] });
+  for (const row of db.prepare('SELECT * FROM records').all() as RecordRow[])
+    out.set(row.id, { row, items: [], disbursements: [], payments: [] });
   const into = (table: 'items' | 'disbursements' | 'payments', list: (StoredRow & { record_id?: unknown })[]) => {
     for (const r of list) out.get(Number(r.record_id))?.[table].push(r as StoredRow & { line: number });
   };
   into('items', db.prepare('SELECT * FROM items ORDER BY record_id, position, id').all() as StoredRow[]);
   into('disbursements', db.prepare('SELECT * FROM disbursements ORDER BY record_id, position, id').all() as StoredRow[]);
-  into('payments', db.prepare('SELECT p.*, d.seq AS line FROM payments p JOIN disbursements d ON d.id = p.disbursement_id ORDER BY p.record_id, d.seq, p.paid_on, p.position, p.id').all() as StoredRow[]);
+  into(
+    'payments',
+    db
+      .prepare(
+        'SELECT p.*, d.seq AS line FROM payments p JOIN disbursements d ON d.id = p.disbursement_id ORDER BY p.record_id, d.seq, p.paid_on, p.position, p.id',
+      )
+      .all() as StoredRow[],
+  );
   for (const [recordId, performance] of allPerformance(db)) {
     const rows = out.get(recordId);
     if (rows) rows.performance = performance;
@@ -142,11 +174,23 @@ export function findRecordIds(db: DB, county: string, batch?: number): { id: num
 export type CategorySum = { category: Category; planned: string; actual: string };
 
 export type RecordSummary = {
-  id: number; county: string; province: string | null; prefecture: string | null; batch: number; year: number;
-  planned: string; actual: string; rate: string | null; warnings: number; errors: number;
+  id: number;
+  county: string;
+  province: string | null;
+  prefecture: string | null;
+  batch: number;
+  year: number;
+  planned: string;
+  actual: string;
+  rate: string | null;
+  warnings: number;
+  errors: number;
   /** A basic fact is not given (imported from a partial sheet): shown as incomplete until completed. */
   incomplete: boolean;
-  items: number; disbursements: number; status: StatusInfo; updatedAt: string | null;
+  items: number;
+  disbursements: number;
+  status: StatusInfo;
+  updatedAt: string | null;
   categories: CategorySum[];
   /** The day the figures are as of (a record with a ledger), as getRecord gives it. */
   asOf?: string;
@@ -163,7 +207,11 @@ function categorySums(record: CountyRecord): CategorySum[] {
     s.actual += fenOrZero(d.actual);
     sums.set(d.category, s);
   }
-  return CATEGORIES.filter((c) => sums.has(c)).map((c) => ({ category: c, planned: formatWan(sums.get(c)!.planned), actual: formatWan(sums.get(c)!.actual) }));
+  return CATEGORIES.filter((c) => sums.has(c)).map((c) => ({
+    category: c,
+    planned: formatWan(sums.get(c)!.planned),
+    actual: formatWan(sums.get(c)!.actual),
+  }));
 }
 
 /** Every record's figures (as of `asOf` for records with a ledger), in the store's order. */
@@ -176,13 +224,20 @@ export function listRecords(db: DB, day: FiguresDay): RecordSummary[] {
 export function summarizeRecords(db: DB, ids: number[], day: FiguresDay): RecordSummary[] {
   const rows = allRows(db);
   const { rateLine } = readPreferences(db);
-  const lastChange = db.prepare('SELECT max(s.at) FROM changes c JOIN steps s ON s.id = c.step_id WHERE c.record_id = ? AND s.undone = 0').pluck();
+  const lastChange = db
+    .prepare('SELECT max(s.at) FROM changes c JOIN steps s ON s.id = c.step_id WHERE c.record_id = ? AND s.undone = 0')
+    .pluck();
   return ids.map((id) => {
     const stored = rows.get(id);
     if (!stored) throw noRecord(id);
     const { record } = recordOf(stored, day);
     const findings = checkRecord(record, { rateLine });
-    const r = stored.row as RecordRow & { status: StatusInfo['status']; status_by: string | null; status_at: string | null; status_remark: string | null };
+    const r = stored.row as RecordRow & {
+      status: StatusInfo['status'];
+      status_by: string | null;
+      status_at: string | null;
+      status_remark: string | null;
+    };
     return {
       id,
       county: record.county.name,
@@ -213,10 +268,17 @@ export function insertRecord(changes: Changes, input: RecordInput): number {
   const id = changes.insert('records', { ...countyToRow(input.county), stated_total_rate: input.totals?.statedRate ?? null });
   input.items.forEach((item, i) => changes.insert('items', { ...itemToRow(item), record_id: id, position: i + 1 }));
   const lines = new Map<number, number>();
-  input.disbursements.forEach((d, i) => lines.set(d.seq, changes.insert('disbursements', { ...disbursementToRow(d), record_id: id, position: i + 1 })));
+  input.disbursements.forEach((d, i) =>
+    lines.set(d.seq, changes.insert('disbursements', { ...disbursementToRow(d), record_id: id, position: i + 1 })),
+  );
   (input.payments ?? []).forEach((p, i) => {
     const line = lines.get(p.line);
-    if (line === undefined) throw appError('no_line', `拨付台账第 ${i + 1} 笔的序号 ${p.line} 在表三中没有这一行`, `Payment ${i + 1}: table 3 has no line No. ${p.line}`);
+    if (line === undefined)
+      throw appError(
+        'no_line',
+        `拨付台账第 ${i + 1} 笔的序号 ${p.line} 在表三中没有这一行`,
+        `Payment ${i + 1}: table 3 has no line No. ${p.line}`,
+      );
     changes.insert('payments', { ...paymentToRow(p), record_id: id, disbursement_id: line, position: i + 1 });
   });
   if (input.performance) insertPerformance(changes, id, input.performance);

@@ -10,10 +10,20 @@ import { STATUSES, statusLabel, type ReviewStatus, type StatusInfo } from '../..
 import { mutate, STATUS_ACTION, stepInfo, type Actor, type StepRow } from './changelog';
 import type { DB } from './database';
 
-type StatusRow = { county_name: string; batch: number; status: ReviewStatus; status_by: string | null; status_at: string | null; status_remark: string | null; version: number };
+type StatusRow = {
+  county_name: string;
+  batch: number;
+  status: ReviewStatus;
+  status_by: string | null;
+  status_at: string | null;
+  status_remark: string | null;
+  version: number;
+};
 
 function readRow(db: DB, recordId: number): StatusRow {
-  const r = db.prepare('SELECT county_name, batch, status, status_by, status_at, status_remark, version FROM records WHERE id = ?').get(recordId) as StatusRow | undefined;
+  const r = db
+    .prepare('SELECT county_name, batch, status, status_by, status_at, status_remark, version FROM records WHERE id = ?')
+    .get(recordId) as StatusRow | undefined;
   if (!r) throw appError('no_record', `记录 #${recordId} 不存在`, `Record #${recordId} does not exist`);
   return r;
 }
@@ -26,7 +36,11 @@ export function readStatus(db: DB, recordId: number): StatusInfo {
 /** The version of a record's figures: what a reviewer's window sends back with an acceptance. */
 export const readVersion = (db: DB, recordId: number): number => readRow(db, recordId).version;
 
-const WHO = { desktop: ['桌面窗口', 'the desktop window'], web: ['浏览器窗口', 'a browser window'], cli: ['命令行', 'the command line'] } as const;
+const WHO = {
+  desktop: ['桌面窗口', 'the desktop window'],
+  web: ['浏览器窗口', 'a browser window'],
+  cli: ['命令行', 'the command line'],
+} as const;
 
 /** The record changed since the reviewer's window read it: refused, naming the latest change (who, when, what). */
 function changedError(db: DB, recordId: number, county: string, batch: number) {
@@ -49,10 +63,22 @@ function changedError(db: DB, recordId: number, county: string, batch: number) {
   );
 }
 
-export function setStatus(db: DB, actor: Actor, recordId: number, change: { status: ReviewStatus; by: string; remark?: string; reason?: string; version?: number }): StatusInfo {
-  if (!STATUSES.includes(change.status)) throw appError('invalid_input', `没有这个状态:${change.status}`, `No such status: ${change.status}`);
+export function setStatus(
+  db: DB,
+  actor: Actor,
+  recordId: number,
+  change: { status: ReviewStatus; by: string; remark?: string; reason?: string; version?: number },
+): StatusInfo {
+  if (!STATUSES.includes(change.status))
+    throw appError('invalid_input', `没有这个状态:${change.status}`, `No such status: ${change.status}`);
   const by = change.by.trim();
-  if (!by) throw appError('who_needed', '请先在“设置”中填写您的姓名(谁改了状态会记录在案)', 'Set your name in the preferences first (who changed the status is recorded)', { field: 'by' });
+  if (!by)
+    throw appError(
+      'who_needed',
+      '请先在“设置”中填写您的姓名(谁改了状态会记录在案)',
+      'Set your name in the preferences first (who changed the status is recorded)',
+      { field: 'by' },
+    );
   const reason = change.reason?.trim();
   const remark = reason ?? change.remark?.trim() ?? null;
   // Everything below runs holding the write lock: read, decide, write.

@@ -16,7 +16,9 @@ export const LIST_FIELDS: ReadonlySet<string> = new Set(['category', 'stage']);
 export function matchCategories(text: string): Category[] {
   if (text.trim() === '') return [...CATEGORIES];
   const typed = fold(text);
-  return CATEGORIES.filter((c) => fold(categoryLabel(c, 'zh')).includes(typed) || categoryLabel(c, 'en').toLowerCase().includes(text.trim().toLowerCase()));
+  return CATEGORIES.filter(
+    (c) => fold(categoryLabel(c, 'zh')).includes(typed) || categoryLabel(c, 'en').toLowerCase().includes(text.trim().toLowerCase()),
+  );
 }
 
 /** The list under a cell of `field` with `text` typed, its value now `current`; null when there is nothing to offer. */
@@ -38,7 +40,13 @@ export function CategoryList({ list, top, left, onPick }: { list: ListState; top
     // Clicking the list must not take the keyboard from the cell.
     <ul className="grid-list" role="listbox" style={{ top, left }} onMouseDown={(e) => e.preventDefault()}>
       {list.items.map((label, i) => (
-        <li key={label} role="option" aria-selected={i === list.highlight} className={i === list.highlight ? 'active' : undefined} onClick={() => onPick(label)}>
+        <li
+          key={label}
+          role="option"
+          aria-selected={i === list.highlight}
+          className={i === list.highlight ? 'active' : undefined}
+          onClick={() => onPick(label)}
+        >
           {label}
         </li>
       ))}

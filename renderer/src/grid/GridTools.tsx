@@ -5,7 +5,19 @@ import type { rowOperation } from './actions';
 
 type Op = Parameters<typeof rowOperation>[1];
 
-export function GridTools({ table, recordLocked, t, mac, onOp }: { table: string; recordLocked?: string | null; t: Strings; mac: boolean; onOp: (op: Op) => void }) {
+export function GridTools({
+  table,
+  recordLocked,
+  t,
+  mac,
+  onOp,
+}: {
+  table: string;
+  recordLocked?: string | null;
+  t: Strings;
+  mac: boolean;
+  onOp: (op: Op) => void;
+}) {
   const button = (op: Op, label: string, keys?: [string, string]) => (
     <button onMouseDown={(e) => e.preventDefault()} onClick={() => onOp(op)} title={keys ? (mac ? keys[0] : keys[1]) : undefined}>
       {label}
@@ -15,7 +27,11 @@ export function GridTools({ table, recordLocked, t, mac, onOp }: { table: string
   const deleteKeys: [string, string] = ['⌘-', 'Ctrl+-'];
   return (
     <div className="grid-tools">
-      {recordLocked && <span className="locked-tag" title={recordLocked}>{t.lockedTag}</span>}
+      {recordLocked && (
+        <span className="locked-tag" title={recordLocked}>
+          {t.lockedTag}
+        </span>
+      )}
       {table === 'payments' ? (
         <>
           {button('append', t.addPayment, insertKeys)}

@@ -18,11 +18,30 @@ import type { CellEdit } from '../useRecord';
 import { commandFor, type EditMode, type GridCommand } from './keymap';
 import { bounds, cellClasses, moveTo, rowsToRedraw, selectAll, single, type Cell, type Selection } from './selection';
 import { copyBlock, tableCheck, type CellCheck } from './blocks';
-import { cellNotesOf, commitOutcome, keepUnchanged, listHighlight, navigate, selectionAfterRows, tabTo, typedWhereNot, whyNotEditable } from './session';
+import {
+  cellNotesOf,
+  commitOutcome,
+  keepUnchanged,
+  listHighlight,
+  navigate,
+  selectionAfterRows,
+  tabTo,
+  typedWhereNot,
+  whyNotEditable,
+} from './session';
 import { clearCells, copyCells, fillCells, pasteText, rowOperation, type GridCore, type RowOp } from './actions';
 import { LONG_TEXT, gridColumns, rawText, type GridTable } from './columns';
 import { cellPlace } from './refusal';
-import { DEFAULT_COL_DEF, LONG_TABLE, ROW_CLASS_RULES, THEME, buildColumnDefs, rowIdOf, type CellParams, type RowData } from './gridOptions';
+import {
+  DEFAULT_COL_DEF,
+  LONG_TABLE,
+  ROW_CLASS_RULES,
+  THEME,
+  buildColumnDefs,
+  rowIdOf,
+  type CellParams,
+  type RowData,
+} from './gridOptions';
 import { cellAtPoint as cellAtPoint_, cellElement as cellElement_, editorBox } from './geometry';
 import { CategoryList, LIST_FIELDS, listFor, type ListState } from './CategoryList';
 import { GridTools } from './GridTools';
@@ -142,7 +161,10 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
 
   // ---- marks: findings, refusals, drafts; read by the cell classes through a ref -------------
   // (A lock's own class and tooltip come from `locked`; see lockTipOf.)
-  const cellNotes = useMemo(() => cellNotesOf(table, findings, marks, pasteMarks, rowIds, lang), [findings, marks, pasteMarks, rowIds, table, lang]);
+  const cellNotes = useMemo(
+    () => cellNotesOf(table, findings, marks, pasteMarks, rowIds, lang),
+    [findings, marks, pasteMarks, rowIds, table, lang],
+  );
   const notesRef = useRef(cellNotes);
   notesRef.current = cellNotes;
   useEffect(() => {
@@ -151,12 +173,18 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
 
   // ---- columns (stable while typing: they read marks and the selection through refs) ---------
   const columnDefs = useMemo(() => {
-    const at = (p: CellParams) => (!p.node || p.node.rowPinned || p.node.rowIndex === null ? null : { row: p.node.rowIndex, col: colIndex.get(p.colDef.field!) ?? -1, field: p.colDef.field! });
+    const at = (p: CellParams) =>
+      !p.node || p.node.rowPinned || p.node.rowIndex === null
+        ? null
+        : { row: p.node.rowIndex, col: colIndex.get(p.colDef.field!) ?? -1, field: p.colDef.field! };
     return buildColumnDefs({
-      table, columns, t, lang,
+      table,
+      columns,
+      t,
+      lang,
       notesOf: (p) => {
         const c = at(p);
-        return c ? notesRef.current.get(`${c.row}:${c.field}`) ?? [] : [];
+        return c ? (notesRef.current.get(`${c.row}:${c.field}`) ?? []) : [];
       },
       selected: (p, name) => {
         const c = at(p);
@@ -164,7 +192,7 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
       },
       lockTipOf: (p) => {
         const c = at(p);
-        return c ? lockAt(c.row, c.field)?.tip ?? null : null;
+        return c ? (lockAt(c.row, c.field)?.tip ?? null) : null;
       },
     });
   }, [table, columns, colIndex, t, lang]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -208,9 +236,9 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
   const noteActiveRow = () => {
     const s = selRef.current;
     const ids = live.current.rowIds;
-    const active = s ? ids[s.active.row] ?? null : null;
+    const active = s ? (ids[s.active.row] ?? null) : null;
     const changed = active !== selIds.current.active;
-    selIds.current = { anchor: s ? ids[s.anchor.row] ?? null : null, active };
+    selIds.current = { anchor: s ? (ids[s.anchor.row] ?? null) : null, active };
     if (changed) live.current.onActiveRow?.(active);
   };
 
@@ -257,7 +285,11 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
       return false;
     }
     const lock = columns[cell.col].editable ? lockAt(cell.row, fieldAt(cell)) : null;
-    const why = whyNotEditable(cell, columns[cell.col], dims().rows, lock, { place: cellPlace(cell.row, fieldAt(cell), lang, table), noRowHere: t.noRowHere, computedCell: t.computedCell });
+    const why = whyNotEditable(cell, columns[cell.col], dims().rows, lock, {
+      place: cellPlace(cell.row, fieldAt(cell), lang, table),
+      noRowHere: t.noRowHere,
+      computedCell: t.computedCell,
+    });
     if (why) {
       // Typed where nothing can be written: the message says why (and where to go), quoting every key typed there.
       notTyped.current = typedWhereNot(notTyped.current, cell, sink.value);
@@ -326,7 +358,10 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
       live.current.onEdit([{ table, rowId: id, field, raw: text, value: value as CellEdit['value'] }]);
     };
     // A row Tab is still adding: the value waits until the row is on screen; nothing typed is dropped.
-    if (row >= live.current.rowIds.length) void whenRowExists(row).then((ok) => (ok ? write() : live.current.onMessage(`${cellPlace(row, field, lang, table)}: ${t.notTyped(text)}`, 'error')));
+    if (row >= live.current.rowIds.length)
+      void whenRowExists(row).then((ok) =>
+        ok ? write() : live.current.onMessage(`${cellPlace(row, field, lang, table)}: ${t.notTyped(text)}`, 'error'),
+      );
     else write();
     setPasteMarks((m) => (m.size ? new Map() : m));
     endEdit();
@@ -343,7 +378,12 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
 
   // ---- commands (actions.ts) ------------------------------------------------------------------------
   const core: GridCore = {
-    table, columns, t, lang, check, locked: (row, field) => lockAt(row, field)?.message ?? null,
+    table,
+    columns,
+    t,
+    lang,
+    check,
+    locked: (row, field) => lockAt(row, field)?.message ?? null,
     goesWith: (rowList) => live.current.goesWith?.(rowList) ?? '',
     rowIds: () => live.current.rowIds,
     rows: () => rowsRef.current,
@@ -463,7 +503,16 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
   const onKeyDown = (e: React.KeyboardEvent<HTMLTextAreaElement>) => {
     const edit = editRef.current;
     const cmd = commandFor(
-      { key: e.key, code: e.code, ctrlKey: e.ctrlKey, metaKey: e.metaKey, shiftKey: e.shiftKey, altKey: e.altKey, isComposing: e.nativeEvent.isComposing, keyCode: e.keyCode },
+      {
+        key: e.key,
+        code: e.code,
+        ctrlKey: e.ctrlKey,
+        metaKey: e.metaKey,
+        shiftKey: e.shiftKey,
+        altKey: e.altKey,
+        isComposing: e.nativeEvent.isComposing,
+        keyCode: e.keyCode,
+      },
       { mode: edit?.mode ?? 'none', multiline: !!edit && LONG_TEXT.has(fieldAt(edit.cell)), list: !!edit && !!listRef.current, mac: isMac },
     );
     if (cmd && run(cmd)) {
@@ -504,8 +553,7 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
     // A cut on a locked record copies, and says the cells were not cleared (why), never 已清除.
     if (cut) {
       if (!refuseLocked('cell')) clearCells(core);
-    }
-    else live.current.onMessage(t.copied(block.length, block[0]?.length ?? 0));
+    } else live.current.onMessage(t.copied(block.length, block[0]?.length ?? 0));
   };
 
   const onPaste = async (e: React.ClipboardEvent) => {
@@ -553,7 +601,15 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
     }
     // A right click inside the block keeps it (for the browser's menu).
     const s = selRef.current;
-    if (e.button !== 0 && s && cell.row >= bounds(s).top && cell.row <= bounds(s).bottom && cell.col >= bounds(s).left && cell.col <= bounds(s).right) return focusSink();
+    if (
+      e.button !== 0 &&
+      s &&
+      cell.row >= bounds(s).top &&
+      cell.row <= bounds(s).bottom &&
+      cell.col >= bounds(s).left &&
+      cell.col <= bounds(s).right
+    )
+      return focusSink();
     select(moveTo(selRef.current, cell, dims(), e.shiftKey), false);
     focusSink();
     if (e.button !== 0) return;
@@ -636,7 +692,11 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
   return (
     <div className="table-block" data-table={table}>
       <GridTools table={table} recordLocked={props.recordLocked} t={t} mac={isMac} onOp={(op) => void rowOp(op)} />
-      {notice?.at === 'tools' && <p className="grid-notice" role="alert">{notice.text}</p>}
+      {notice?.at === 'tools' && (
+        <p className="grid-notice" role="alert">
+          {notice.text}
+        </p>
+      )}
       <div
         className={`grid${rows.length === 0 ? ' empty-grid' : ''}`}
         ref={wrapRef}
@@ -695,4 +755,3 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
     </div>
   );
 });
-

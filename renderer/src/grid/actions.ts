@@ -10,7 +10,10 @@ import { planPaste, type CellCheck, type GridColumn } from './blocks';
 import { HEADER_RULES, PASTE_TITLES, REQUIRED, rawText, type GridTable } from './columns';
 import type { RowData } from './gridOptions';
 
-export type RowOp = { kind: 'insert'; index: number; count: number } | { kind: 'delete'; rowIds: number[] } | { kind: 'move'; rowId: number; toIndex: number };
+export type RowOp =
+  | { kind: 'insert'; index: number; count: number }
+  | { kind: 'delete'; rowIds: number[] }
+  | { kind: 'move'; rowId: number; toIndex: number };
 
 /** What the actions need of the grid: its current state and a few of its moves. */
 export type GridCore = {
@@ -49,7 +52,8 @@ export function describeRows(core: GridCore, rowList: number[]): string {
   const name = t.tableNames[table];
   if (rowList.length === 1) {
     const r = core.rows()[rowList[0]];
-    if (table === 'payments') return t.describePayment(rowList[0] + 1, String(r?.line ?? ''), String(r?.date ?? ''), String(r?.amount ?? ''));
+    if (table === 'payments')
+      return t.describePayment(rowList[0] + 1, String(r?.line ?? ''), String(r?.date ?? ''), String(r?.amount ?? ''));
     return t.describeRow(name, rowList[0] + 1, String(r?.seq ?? ''), String(r?.name ?? ''));
   }
   return t.describeRows(name, rowList[0] + 1, rowList[rowList.length - 1] + 1, rowList.length);
@@ -72,13 +76,16 @@ export async function rowOperation(core: GridCore, kind: 'insert' | 'append' | '
   const rowList = rowsOf(s);
   if (kind === 'insert') {
     // As many rows as are selected, above them; the new rows are selected.
-    if (await core.onRows({ kind: 'insert', index: b.top, count: rowList.length })) core.select({ anchor: { row: b.top, col: b.left }, active: { row: b.bottom, col: b.right } });
+    if (await core.onRows({ kind: 'insert', index: b.top, count: rowList.length }))
+      core.select({ anchor: { row: b.top, col: b.left }, active: { row: b.bottom, col: b.right } });
   } else if (kind === 'delete') {
     const what = describeRows(core, rowList);
     if (!(await core.confirm(t.confirmDeleteRows(`${what}${core.goesWith(rowList)}`), t.deleteRows))) return core.focus();
     if (await core.onRows({ kind: 'delete', rowIds: rowList.map((r) => ids[r]) })) {
       core.onMessage(t.rowsDeleted(what));
-      core.select(clampSelection(single({ row: b.top, col: s.active.col }), { rows: Math.max(1, n - rowList.length), cols: core.columns.length }));
+      core.select(
+        clampSelection(single({ row: b.top, col: s.active.col }), { rows: Math.max(1, n - rowList.length), cols: core.columns.length }),
+      );
     }
   } else {
     // A block moves by moving its neighbour to its other side: one step to undo.
@@ -124,7 +131,11 @@ export function clearCells(core: GridCore): void {
       if (parsed.ok) edits.push({ table, rowId: ids[row], field, raw: '', value: parsed.value });
     }
   if (edits.length) core.onEdit(edits, { clear: true });
-  const note = joinNotes(lang, [edits.length ? t.cleared(edits.length) : '', kept.size ? t.requiredKept([...kept].join('、')) : '', ...locks]);
+  const note = joinNotes(lang, [
+    edits.length ? t.cleared(edits.length) : '',
+    kept.size ? t.requiredKept([...kept].join('、')) : '',
+    ...locks,
+  ]);
   if (note) core.onMessage(note, edits.length ? 'info' : 'error');
 }
 
@@ -174,7 +185,8 @@ export function copyCells(core: GridCore): string[][] | null {
   const out: string[][] = [];
   for (let row = b.top; row <= b.bottom; row++) {
     const line: string[] = [];
-    for (let col = b.left; col <= b.right; col++) line.push(rawText(core.columns[col].field, rows[row]?.[core.columns[col].field], core.lang));
+    for (let col = b.left; col <= b.right; col++)
+      line.push(rawText(core.columns[col].field, rows[row]?.[core.columns[col].field], core.lang));
     out.push(line);
   }
   return out;
@@ -190,19 +202,36 @@ export async function pasteText(core: GridCore, text: string): Promise<void> {
   const rows = core.rows();
   const label = (f: string) => (table === 'payments' ? t.ledgerColumns[f] : fieldLabel(f, lang));
   const plan = planPaste({
-    text, table, columns, rowIds: ids, selection: bounds(s), titles: PASTE_TITLES, lang,
-    check: core.check, locked: core.locked, current: (row, field) => rows[row]?.[field] ?? null,
+    text,
+    table,
+    columns,
+    rowIds: ids,
+    selection: bounds(s),
+    titles: PASTE_TITLES,
+    lang,
+    check: core.check,
+    locked: core.locked,
+    current: (row, field) => rows[row]?.[field] ?? null,
     header: HEADER_RULES[table],
     // A new payment is stored only whole: a pasted row lacking its 序号, 日期 or 金额 would be left half-made.
     ...(table === 'payments'
-      ? { required: { fields: ['line', 'date', 'amount'], message: (row: number, lacking: string[]) => t.pasteRowIncomplete(t.tableNames.payments, row + 1, lacking.map(label).join('、')) } }
+      ? {
+          required: {
+            fields: ['line', 'date', 'amount'],
+            message: (row: number, lacking: string[]) =>
+              t.pasteRowIncomplete(t.tableNames.payments, row + 1, lacking.map(label).join('、')),
+          },
+        }
       : {}),
   });
   if (plan.rows === 0) return core.onMessage(plan.skippedHeader ? t.onlyHeader : t.nothingToPaste, 'error');
   if (plan.problems.length) {
     const marked = plan.problems.filter((p) => p.row < ids.length);
     core.markPaste(new Map(marked.map((p) => [`${p.row}:${p.field}`, p.message])));
-    const details = joinNotes(lang, plan.problems.slice(0, 3).map((p) => p.message));
+    const details = joinNotes(
+      lang,
+      plan.problems.slice(0, 3).map((p) => p.message),
+    );
     return core.onMessage((marked.length ? t.pasteRefused : t.pasteRefusedUnmarked)(plan.problems.length, details), 'error');
   }
   core.markPaste(new Map());
@@ -210,7 +239,11 @@ export async function pasteText(core: GridCore, text: string): Promise<void> {
   const written = [...new Set([...plan.edits.map((e) => e.field), ...plan.append.flatMap((a) => Object.keys(a))])];
   core.onMessage(
     joinNotes(lang, [
-      plan.asWholeRows ? t.pastedWholeRows(plan.rows) : plan.byHeader ? t.pastedByHeader(plan.rows, written.map(label).join('、')) : t.pasted(plan.rows, plan.cols),
+      plan.asWholeRows
+        ? t.pastedWholeRows(plan.rows)
+        : plan.byHeader
+          ? t.pastedByHeader(plan.rows, written.map(label).join('、'))
+          : t.pasted(plan.rows, plan.cols),
       plan.skippedHeader && !plan.byHeader ? t.headerSkipped : '',
       plan.skippedComputed.length ? t.computedSkipped(plan.skippedComputed.map(label).join('、')) : '',
       plan.unknownColumns.length ? t.unknownColumns(plan.unknownColumns.join('、')) : '',
@@ -220,5 +253,11 @@ export async function pasteText(core: GridCore, text: string): Promise<void> {
   );
   // The pasted block stays selected, as in Excel.
   const total = Math.max(core.rowIds().length, plan.top + plan.rows);
-  core.select(clampSelection({ anchor: { row: plan.top, col: plan.left }, active: { row: plan.top + plan.rows - 1, col: plan.right } }, { rows: total, cols: columns.length }), false);
+  core.select(
+    clampSelection(
+      { anchor: { row: plan.top, col: plan.left }, active: { row: plan.top + plan.rows - 1, col: plan.right } },
+      { rows: total, cols: columns.length },
+    ),
+    false,
+  );
 }

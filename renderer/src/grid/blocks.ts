@@ -38,7 +38,9 @@ export function isHeaderLine(cells: string[], titles: ReadonlySet<string>): bool
 
 /** How titles compare: folded (traditional → simplified, full-width → half-width, no spaces), unit dropped. */
 export function titleKey(title: string): string {
-  return fold(title).replace(/\((?:万元|%|10kyuan)\)$/i, '').toLowerCase();
+  return fold(title)
+    .replace(/\((?:万元|%|10kyuan)\)$/i, '')
+    .toLowerCase();
 }
 
 export type CellProblem = { row: number; field: string; value: string; message: string };
@@ -119,8 +121,21 @@ export function planPaste(args: {
   const asWholeRows = read === null && !!wholeRow && width0 === wholeRow.length && selection.left + width0 > columns.length;
   const header = read ?? (asWholeRows ? { fields: [...wholeRow!], unknown: [] } : null);
   const plan: PastePlan = {
-    edits: [], append: [], problems: [], skippedHeader, byHeader: read !== null, asWholeRows, skippedComputed: [], unknownColumns: header?.unknown ?? [],
-    skippedTotals: 0, columnsOutside: 0, rows: 0, cols: 0, top: selection.top, left: selection.left, right: selection.left,
+    edits: [],
+    append: [],
+    problems: [],
+    skippedHeader,
+    byHeader: read !== null,
+    asWholeRows,
+    skippedComputed: [],
+    unknownColumns: header?.unknown ?? [],
+    skippedTotals: 0,
+    columnsOutside: 0,
+    rows: 0,
+    cols: 0,
+    top: selection.top,
+    left: selection.left,
+    right: selection.left,
   };
   const skipped = new Set<string>();
   const appended = new Map<number, Record<string, RawValue>>();
@@ -132,7 +147,7 @@ export function planPaste(args: {
     }
     const { field } = column;
     const isNew = row >= rowIds.length;
-    const lock = isNew ? null : locked?.(row, field) ?? null;
+    const lock = isNew ? null : (locked?.(row, field) ?? null);
     if (lock !== null) {
       // The value the cell has already is no change; any other is refused at the cell, saying why.
       const parsed = check(row, field, value);
@@ -164,7 +179,10 @@ export function planPaste(args: {
     body.forEach((line, r) => at.forEach((col, c) => col >= 0 && place(top + r, columns[col], line[c] ?? '')));
   } else {
     if (block.length === 0) return plan;
-    const width = maxOf(block.map((r) => r.length), 0);
+    const width = maxOf(
+      block.map((r) => r.length),
+      0,
+    );
     const sel = blockSize(selection);
     const fits = sel.rows % block.length === 0 && sel.cols % width === 0;
     const rows = fits ? sel.rows : block.length;

@@ -72,11 +72,20 @@ export function rawText(field: string, value: unknown, lang: 'zh' | 'en'): strin
 /** Every title a pasted header row may carry: the grid's, the workbook's, in both scripts and languages. */
 export const PASTE_TITLES: ReadonlySet<string> = new Set(
   [
-    ...Object.values(STRINGS.zh.columns), ...Object.values(STRINGS.en.columns),
-    ...Object.values(STRINGS.zh.ledgerColumns), ...Object.values(STRINGS.en.ledgerColumns),
-    ...['seq', 'category', 'name', 'target', 'completion', 'completionRate', 'planned', 'actual', 'rate', 'statedRate'].flatMap((f) => [fieldLabel(f, 'zh'), fieldLabel(f, 'en')]),
+    ...Object.values(STRINGS.zh.columns),
+    ...Object.values(STRINGS.en.columns),
+    ...Object.values(STRINGS.zh.ledgerColumns),
+    ...Object.values(STRINGS.en.ledgerColumns),
+    ...['seq', 'category', 'name', 'target', 'completion', 'completionRate', 'planned', 'actual', 'rate', 'statedRate'].flatMap((f) => [
+      fieldLabel(f, 'zh'),
+      fieldLabel(f, 'en'),
+    ]),
     ...PAYMENT_FIELDS.flatMap((f) => [fieldLabel(`payment.${f}`, 'zh'), fieldLabel(`payment.${f}`, 'en')]),
-    ...(['hans', 'hant'] as const).flatMap((s) => [...WORDING[s].itemHeaders, ...WORDING[s].disbursementHeaders, ...WORDING[s].ledgerHeaders]),
+    ...(['hans', 'hant'] as const).flatMap((s) => [
+      ...WORDING[s].itemHeaders,
+      ...WORDING[s].disbursementHeaders,
+      ...WORDING[s].ledgerHeaders,
+    ]),
     ...INDICATOR_TITLES,
   ].map(titleKey),
 );

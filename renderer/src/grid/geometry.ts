@@ -3,7 +3,9 @@
 import type { Cell } from './selection';
 
 export function cellElement(wrap: HTMLElement | null, row: number, field: string | undefined): HTMLElement | null {
-  return field ? wrap?.querySelector<HTMLElement>(`.ag-row:not(.ag-row-pinned)[row-index="${row}"] .ag-cell[col-id="${field}"]`) ?? null : null;
+  return field
+    ? (wrap?.querySelector<HTMLElement>(`.ag-row:not(.ag-row-pinned)[row-index="${row}"] .ag-cell[col-id="${field}"]`) ?? null)
+    : null;
 }
 
 /** The data cell under a mouse event's target (not the 合计 row), or null. */
@@ -17,7 +19,11 @@ export function cellAtPoint(wrap: HTMLElement | null, target: EventTarget | null
 }
 
 /** The editor's box over `el`, relative to the grid's wrapper. Long text gets room to write in. */
-export function editorBox(wrap: HTMLElement, el: HTMLElement | null, long: boolean): { top: number; left: number; width: number; height: number } {
+export function editorBox(
+  wrap: HTMLElement,
+  el: HTMLElement | null,
+  long: boolean,
+): { top: number; left: number; width: number; height: number } {
   if (!el) return { top: 0, left: 0, width: 1, height: 1 };
   const w = wrap.getBoundingClientRect();
   const r = el.getBoundingClientRect();

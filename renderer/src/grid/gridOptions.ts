@@ -28,7 +28,16 @@ const ROW_CLASSES = ['group-start', 'group-cont', 'after-as-of', 'new-row'] as c
 type RowParams = { node: { rowPinned?: string | null }; data?: RowData };
 export const ROW_CLASS_RULES = {
   'total-row': (p: RowParams) => !!p.node.rowPinned,
-  ...Object.fromEntries(ROW_CLASSES.map((name) => [name, (p: RowParams) => !p.node.rowPinned && String(p.data?.rowClass ?? '').split(' ').includes(name)])),
+  ...Object.fromEntries(
+    ROW_CLASSES.map((name) => [
+      name,
+      (p: RowParams) =>
+        !p.node.rowPinned &&
+        String(p.data?.rowClass ?? '')
+          .split(' ')
+          .includes(name),
+    ]),
+  ),
 };
 /** Past this many rows the grid scrolls inside a fixed height, so only visible rows render. */
 export const LONG_TABLE = 60;
@@ -50,7 +59,14 @@ export function buildColumnDefs(args: {
   lockTipOf: (p: CellParams) => string | null;
 }): ColDef<RowData>[] {
   const { table, columns, t, lang, notesOf, selected, lockTipOf } = args;
-  const header = (field: string) => (table === 'indicators' ? indicatorHeader(field, lang) : table === 'payments' ? t.ledgerColumns[field] : field === 'name' && table === 'disbursements' ? t.columns.disbursementName : t.columns[field]);
+  const header = (field: string) =>
+    table === 'indicators'
+      ? indicatorHeader(field, lang)
+      : table === 'payments'
+        ? t.ledgerColumns[field]
+        : field === 'name' && table === 'disbursements'
+          ? t.columns.disbursementName
+          : t.columns[field];
   const classRules: ColDef['cellClassRules'] = {
     'cell-error': (p) => notesOf(p as CellParams).some((n) => n.severity === 'error'),
     'cell-warning': (p) => notesOf(p as CellParams).some((n) => n.severity === 'warning'),
@@ -60,7 +76,11 @@ export function buildColumnDefs(args: {
   };
   return columns.map(({ field }): ColDef<RowData> => {
     const def: ColDef<RowData> = {
-      field, colId: field, headerName: header(field), editable: false, sortable: false,
+      field,
+      colId: field,
+      headerName: header(field),
+      editable: false,
+      sortable: false,
       cellClassRules: classRules,
       valueFormatter: (p: ValueFormatterParams) => displayText(field, p.value, lang),
       tooltipValueGetter: (p: ITooltipParams) => {
@@ -76,11 +96,20 @@ export function buildColumnDefs(args: {
     if (table === 'indicators') return indicatorColumn(field, def, t, lang);
     if (field === 'seq') return { ...def, width: 64, type: 'rightAligned', valueFormatter: (p) => String(p.value ?? '') };
     if (field === 'category') return { ...def, width: 168 };
-    if (LONG_TEXT.has(field)) return { ...def, minWidth: field === 'name' ? 160 : 200, flex: field === 'name' ? 1 : 2, wrapText: true, autoHeight: true };
+    if (LONG_TEXT.has(field))
+      return { ...def, minWidth: field === 'name' ? 160 : 200, flex: field === 'name' ? 1 : 2, wrapText: true, autoHeight: true };
     if (field === 'completionRate') return { ...def, width: 150, type: 'rightAligned' };
     if (field === 'planned' || field === 'actual') return { ...def, width: 156, type: 'rightAligned' };
     // The computed rate is shaded; the rate as filed (原表) in italics: a reviewer must not take one for the other.
-    if (field === 'rate') return { ...def, width: 124, type: 'rightAligned', cellClass: 'computed', headerClass: 'computed-header', headerTooltip: t.computedTip };
+    if (field === 'rate')
+      return {
+        ...def,
+        width: 124,
+        type: 'rightAligned',
+        cellClass: 'computed',
+        headerClass: 'computed-header',
+        headerTooltip: t.computedTip,
+      };
     return { ...def, width: 150, type: 'rightAligned', cellClass: 'stated', headerClass: 'stated-header', headerTooltip: t.statedTip };
   });
 }
@@ -108,6 +137,13 @@ function paymentColumn(field: string, def: ColDef<RowData>, t: Strings): ColDef<
       return { ...text, minWidth: 90, flex: 1 };
     default:
       // 累计, 累计拨付率: computed, shaded as the rate of table 三 is.
-      return { ...def, width: field === 'running' ? 108 : 104, type: 'rightAligned', cellClass: 'computed', headerClass: 'computed-header', headerTooltip: t.runningTip };
+      return {
+        ...def,
+        width: field === 'running' ? 108 : 104,
+        type: 'rightAligned',
+        cellClass: 'computed',
+        headerClass: 'computed-header',
+        headerTooltip: t.runningTip,
+      };
   }
 }

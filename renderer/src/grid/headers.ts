@@ -57,7 +57,8 @@ export function headerKey(text: string): string {
 export function headerIndex(table: HeaderTable, titles: Record<string, readonly string[]> = {}): Map<string, string> {
   const index = new Map<string, string>();
   for (const [field, words] of Object.entries(titles)) for (const w of words) if (!index.has(headerKey(w))) index.set(headerKey(w), field);
-  for (const [field, words] of Object.entries(WORDS[table])) for (const w of words) if (!index.has(headerKey(w))) index.set(headerKey(w), field);
+  for (const [field, words] of Object.entries(WORDS[table]))
+    for (const w of words) if (!index.has(headerKey(w))) index.set(headerKey(w), field);
   return index;
 }
 
@@ -73,7 +74,11 @@ export type HeaderMap = {
  * header has at least one cell naming a field of this table, and every filled cell is a title
  * (of this table, or one of `otherTitles`: then its column is left out and named).
  */
-export function readHeader(line: readonly string[], index: ReadonlyMap<string, string>, otherTitles: ReadonlySet<string> = new Set()): HeaderMap | null {
+export function readHeader(
+  line: readonly string[],
+  index: ReadonlyMap<string, string>,
+  otherTitles: ReadonlySet<string> = new Set(),
+): HeaderMap | null {
   const fields: (string | null)[] = [];
   const unknown: string[] = [];
   const seen = new Set<string>();

@@ -88,7 +88,8 @@ export function commitOutcome(
   check: CellCheck,
 ): CommitOutcome {
   let text = typed;
-  if (list && list.highlight >= 0 && list.items[list.highlight] && (edit.mode === 'edit' || text.trim() !== '')) text = list.items[list.highlight];
+  if (list && list.highlight >= 0 && list.items[list.highlight] && (edit.mode === 'edit' || text.trim() !== ''))
+    text = list.items[list.highlight];
   if (edit.mode === 'edit' && text === edit.original) return { kind: 'unchanged' };
   const parsed = check(edit.cell.row, field, text);
   return parsed.ok ? { kind: 'write', text, value: parsed.value } : { kind: 'invalid', message: parsed.message };
@@ -113,7 +114,8 @@ export function selectionAfterRows(
     const anchorRow = anchorAt >= 0 ? anchorAt : s.anchor.row + activeAt - s.active.row;
     return clampSelection({ anchor: { row: anchorRow, col: s.anchor.col }, active: { row: activeAt, col: s.active.col } }, options.dims);
   }
-  if (ids.length > 0 && (s.active.row >= ids.length || s.anchor.row >= ids.length) && !options.appending) return clampSelection(s, options.dims);
+  if (ids.length > 0 && (s.active.row >= ids.length || s.anchor.row >= ids.length) && !options.appending)
+    return clampSelection(s, options.dims);
   return null;
 }
 
@@ -133,7 +135,9 @@ export function cellNotesOf(
   const add = (key: string, severity: CellNote['severity'], text: string) => map.set(key, [...(map.get(key) ?? []), { severity, text }]);
   // The indicators' findings point at 四、绩效自评 (table `performance`) by row.
   const mine = (t: string | undefined) => t === table || (table === 'indicators' && t === 'performance');
-  for (const f of findings) if (mine(f.target?.table) && f.target!.row !== undefined) add(`${f.target!.row}:${f.target!.field ?? 'name'}`, f.severity, findingMessage(f, lang));
+  for (const f of findings)
+    if (mine(f.target?.table) && f.target!.row !== undefined)
+      add(`${f.target!.row}:${f.target!.field ?? 'name'}`, f.severity, findingMessage(f, lang));
   if (marks.size) {
     const rowOf = new Map(rowIds.map((id, row) => [id, row]));
     for (const [key, m] of marks) {
@@ -156,7 +160,10 @@ export function keepUnchanged<R extends Record<string, unknown>>(
   const out = rows.map((r, i) => {
     const row = { ...r, id: ids[i] };
     const old = previous.get(row.id);
-    const same = old && Object.keys(row).length === Object.keys(old).length && Object.keys(row).every((k) => old[k] === (row as Record<string, unknown>)[k]);
+    const same =
+      old &&
+      Object.keys(row).length === Object.keys(old).length &&
+      Object.keys(row).every((k) => old[k] === (row as Record<string, unknown>)[k]);
     const kept = same ? old : row;
     byId.set(row.id, kept);
     return kept;

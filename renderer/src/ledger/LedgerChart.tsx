@@ -5,8 +5,14 @@ import { useEffect, useMemo, useRef } from 'react';
 import { init, use, type ComposeOption, type EChartsType } from 'echarts/core';
 import { LineChart, type LineSeriesOption } from 'echarts/charts';
 import {
-  GridComponent, LegendComponent, MarkLineComponent, TooltipComponent,
-  type GridComponentOption, type LegendComponentOption, type MarkLineComponentOption, type TooltipComponentOption,
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TooltipComponent,
+  type GridComponentOption,
+  type LegendComponentOption,
+  type MarkLineComponentOption,
+  type TooltipComponentOption,
 } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import type { CountyRecord } from '../../../shared/record';
@@ -16,7 +22,9 @@ import { chartData, type ChartPoint, type ChartSeries } from './chart';
 
 // oxlint-disable-next-line react-hooks/rules-of-hooks -- echarts' use() registers its parts; it is not React's use
 use([LineChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, SVGRenderer]);
-type Option = ComposeOption<LineSeriesOption | GridComponentOption | LegendComponentOption | MarkLineComponentOption | TooltipComponentOption>;
+type Option = ComposeOption<
+  LineSeriesOption | GridComponentOption | LegendComponentOption | MarkLineComponentOption | TooltipComponentOption
+>;
 
 const wan = (money: string) => displayDecimal(money).text;
 type Datum = { value: [string, number]; point: ChartPoint; series: string };
@@ -49,16 +57,36 @@ export function LedgerChart({ record, t }: { record: CountyRecord; t: Strings })
       symbolSize: 6,
       lineStyle: { width: main ? 3 : 1.5 },
       z: main ? 3 : 2,
-      data: s.points.map((point): Datum => ({ value: [point.date, point.height], point, series: s.name })) as unknown as LineSeriesOption['data'],
+      data: s.points.map((point): Datum => ({
+        value: [point.date, point.height],
+        point,
+        series: s.name,
+      })) as unknown as LineSeriesOption['data'],
     });
     const total = series(data.total, true);
     const marks: NonNullable<MarkLineComponentOption['data']> = [
-      { yAxis: data.plannedHeight, name: t.chartPlanned(wan(data.planned)), lineStyle: { color: '#c62828', type: 'dashed' }, label: { formatter: t.chartPlanned(wan(data.planned)), position: 'insideStartTop', color: '#c62828' } },
+      {
+        yAxis: data.plannedHeight,
+        name: t.chartPlanned(wan(data.planned)),
+        lineStyle: { color: '#c62828', type: 'dashed' },
+        label: { formatter: t.chartPlanned(wan(data.planned)), position: 'insideStartTop', color: '#c62828' },
+      },
     ];
     // The days are named above the plot, level, where they cannot run into the lines.
-    if (data.asOf) marks.push({ xAxis: data.asOf, name: t.chartAsOf, lineStyle: { color: '#1d5fbf' }, label: { formatter: `${t.chartAsOf} ${data.asOf}`, position: 'end', color: '#1d5fbf' } });
+    if (data.asOf)
+      marks.push({
+        xAxis: data.asOf,
+        name: t.chartAsOf,
+        lineStyle: { color: '#1d5fbf' },
+        label: { formatter: `${t.chartAsOf} ${data.asOf}`, position: 'end', color: '#1d5fbf' },
+      });
     if (data.accepted && data.accepted !== data.asOf)
-      marks.push({ xAxis: data.accepted, name: t.chartAccepted, lineStyle: { color: '#6b7785', type: 'dotted' }, label: { formatter: `${t.chartAccepted} ${data.accepted}`, position: 'end', color: '#52606d' } });
+      marks.push({
+        xAxis: data.accepted,
+        name: t.chartAccepted,
+        lineStyle: { color: '#6b7785', type: 'dotted' },
+        label: { formatter: `${t.chartAccepted} ${data.accepted}`, position: 'end', color: '#52606d' },
+      });
     total.markLine = { symbol: 'none', silent: true, data: marks };
     const option: Option = {
       animation: false,
@@ -72,7 +100,12 @@ export function LedgerChart({ record, t }: { record: CountyRecord; t: Strings })
         },
       },
       xAxis: { type: 'time', axisLabel: { formatter: '{yyyy}-{MM}-{dd}', hideOverlap: true } },
-      yAxis: { type: 'value', name: t.chartUnit, nameGap: 12, max: (extent: { max: number }) => Math.ceil(Math.max(extent.max, data.plannedHeight) * 1.1) },
+      yAxis: {
+        type: 'value',
+        name: t.chartUnit,
+        nameGap: 12,
+        max: (extent: { max: number }) => Math.ceil(Math.max(extent.max, data.plannedHeight) * 1.1),
+      },
       series: [total, ...data.lines.map((l) => series(l, false))],
     };
     chart.current?.setOption(option, true);
@@ -81,7 +114,13 @@ export function LedgerChart({ record, t }: { record: CountyRecord; t: Strings })
   return (
     <figure className="ledger-chart">
       <figcaption>{t.chartTitle}</figcaption>
-      <div ref={box} className="ledger-chart-box" data-testid="ledger-chart" role="img" aria-label={`${t.chartTitle}: ${t.chartPlanned(wan(data.planned))}`} />
+      <div
+        ref={box}
+        className="ledger-chart-box"
+        data-testid="ledger-chart"
+        role="img"
+        aria-label={`${t.chartTitle}: ${t.chartPlanned(wan(data.planned))}`}
+      />
     </figure>
   );
 }

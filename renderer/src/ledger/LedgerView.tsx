@@ -14,7 +14,18 @@ import { TableGrid, type CellMark, type GridHandle, type RowOp } from '../grid/T
 import type { Strings } from '../strings';
 import type { CellEdit, NewPayment, View } from '../useRecord';
 import { LedgerChart } from './LedgerChart';
-import { draftRow, grouped, ledgerCheck, ledgerNotes, ledgerTotals, newKey, storedRows, toNewPayment, type Draft, type LedgerRow } from './rows';
+import {
+  draftRow,
+  grouped,
+  ledgerCheck,
+  ledgerNotes,
+  ledgerTotals,
+  newKey,
+  storedRows,
+  toNewPayment,
+  type Draft,
+  type LedgerRow,
+} from './rows';
 import { findingsAsShown, shownOrder, typeInto, type Held, type Typed } from './session';
 
 export type LedgerHandle = {
@@ -82,7 +93,10 @@ export const LedgerView = forwardRef<LedgerHandle, Props>(function LedgerView(pr
 
   // Findings point at payments by their place in the record; the grid counts rows as shown.
   const findings = useMemo(() => findingsAsShown(view.findings, view.paymentIds, order), [view.findings, view.paymentIds, order]);
-  const marks = useMemo(() => new Map([...ledgerNotes(record, rows, drafts, t, lang), ...props.marks]), [record, rows, drafts, t, lang, props.marks]);
+  const marks = useMemo(
+    () => new Map([...ledgerNotes(record, rows, drafts, t, lang), ...props.marks]),
+    [record, rows, drafts, t, lang, props.marks],
+  );
   const check = useMemo(() => ledgerCheck(record, lang), [record, lang]);
   const pinned = useMemo(() => (record.payments?.length ? ledgerTotals(record, t, day) : undefined), [record, t, day]);
 
@@ -94,7 +108,11 @@ export const LedgerView = forwardRef<LedgerHandle, Props>(function LedgerView(pr
     const { view: v, onAdd } = live.current;
     const { drafts: still, complete } = typeInto(v.record, draftStore.get(), typed);
     draftStore.set(still);
-    if (complete.length || edits.length) onAdd(complete.map((d) => toNewPayment(v.record, d)), edits);
+    if (complete.length || edits.length)
+      onAdd(
+        complete.map((d) => toNewPayment(v.record, d)),
+        edits,
+      );
   };
   const isDraft = (key: number) => draftStore.get().some((d) => d.key === key);
 

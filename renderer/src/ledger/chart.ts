@@ -25,7 +25,8 @@ const height = (value: bigint) => Number(value) / 1_000_000;
 /** Running totals by day: several payments on one day are one step. */
 function steps(payments: { date: string; amount: string }[], end: string | null): ChartPoint[] {
   const byDay = new Map<string, bigint>();
-  for (const p of [...payments].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))) byDay.set(p.date, (byDay.get(p.date) ?? 0n) + fen(p.amount));
+  for (const p of [...payments].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)))
+    byDay.set(p.date, (byDay.get(p.date) ?? 0n) + fen(p.amount));
   const points: ChartPoint[] = [];
   let sum = 0n;
   for (const [date, amount] of byDay) {
@@ -44,13 +45,26 @@ export function chartData(record: CountyRecord, allName: string): ChartData {
   const accepted = record.county.acceptedOn ? lastDayOf(record.county.acceptedOn) : null;
   const asOf = record.asOf ?? null;
   // Every line runs on to the same last day: the day marked last, or the last payment.
-  const end = [asOf, accepted, ...payments.map((p) => p.date)].filter((d): d is string => !!d).sort().pop() ?? null;
+  const end =
+    [asOf, accepted, ...payments.map((p) => p.date)]
+      .filter((d): d is string => !!d)
+      .sort()
+      .pop() ?? null;
   const seqs = [...new Set(payments.map((p) => p.line))];
   const lines = record.disbursements.filter((d) => seqs.includes(d.seq));
   const planned = lines.reduce((s, d) => s + (d.planned === null ? 0n : fen(d.planned)), 0n);
   return {
     total: { name: allName, points: steps(payments, end) },
-    lines: lines.length > 1 ? lines.map((d) => ({ name: `${d.seq} ${d.name}`, points: steps(payments.filter((p) => p.line === d.seq), end) })) : [],
+    lines:
+      lines.length > 1
+        ? lines.map((d) => ({
+            name: `${d.seq} ${d.name}`,
+            points: steps(
+              payments.filter((p) => p.line === d.seq),
+              end,
+            ),
+          }))
+        : [],
     planned: formatWan(planned),
     plannedHeight: height(planned),
     asOf,

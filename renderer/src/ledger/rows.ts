@@ -45,8 +45,16 @@ export function storedRows(record: CountyRecord, paymentIds: readonly number[]):
     const sum = (running.get(p.line) ?? 0n) + fen(p.amount);
     running.set(p.line, sum);
     out.set(paymentIds[i], {
-      line: p.line, name: line?.name ?? '', date: p.date, amount: p.amount, payee: p.payee, voucher: p.voucher, stage: p.stage, note: p.note,
-      running: formatWan(sum), runningRate: line?.planned == null ? null : rate(sum, fen(line.planned)),
+      line: p.line,
+      name: line?.name ?? '',
+      date: p.date,
+      amount: p.amount,
+      payee: p.payee,
+      voucher: p.voucher,
+      stage: p.stage,
+      note: p.note,
+      running: formatWan(sum),
+      runningRate: line?.planned == null ? null : rate(sum, fen(line.planned)),
       rowClass: record.asOf && p.date > record.asOf ? 'after-as-of' : '',
     });
   });
@@ -64,10 +72,17 @@ export function draftRow(record: CountyRecord, draft: Draft): LedgerRow {
   };
   const line = read('line');
   return {
-    line: typeof line === 'number' ? line : null, name: record.disbursements.find((d) => d.seq === line)?.name ?? '',
-    date: read('date') as string | null, amount: read('amount') as string | null,
-    payee: String(read('payee') ?? ''), voucher: String(read('voucher') ?? ''), stage: String(read('stage') ?? ''), note: String(read('note') ?? ''),
-    running: '', runningRate: '', rowClass: 'new-row',
+    line: typeof line === 'number' ? line : null,
+    name: record.disbursements.find((d) => d.seq === line)?.name ?? '',
+    date: read('date') as string | null,
+    amount: read('amount') as string | null,
+    payee: String(read('payee') ?? ''),
+    voucher: String(read('voucher') ?? ''),
+    stage: String(read('stage') ?? ''),
+    note: String(read('note') ?? ''),
+    running: '',
+    runningRate: '',
+    rowClass: 'new-row',
   };
 }
 
@@ -113,7 +128,13 @@ export function ledgerCheck(record: CountyRecord, lang: Lang): CellCheck {
 }
 
 /** Notes on cells: what a new payment still needs, and why a payment after the as-of day is grey. */
-export function ledgerNotes(record: CountyRecord, rows: readonly (LedgerRow & { id: number })[], drafts: readonly Draft[], t: Strings, lang: Lang): Map<string, CellMark> {
+export function ledgerNotes(
+  record: CountyRecord,
+  rows: readonly (LedgerRow & { id: number })[],
+  drafts: readonly Draft[],
+  t: Strings,
+  lang: Lang,
+): Map<string, CellMark> {
   const out = new Map<string, CellMark>();
   for (const d of drafts) {
     // A row just added and not typed into holds nothing to lose: it is not marked.

@@ -15,7 +15,12 @@ export type Held = { key: number; index: number } | null;
  * payment being worked on (`active`) keeps the place it was shown at (`shown`, or where it is held),
  * so typing its day does not send it away; it takes its place when the selection leaves it.
  */
-export function shownOrder(sorted: readonly number[], active: number | null, held: Held, shown: readonly number[]): { order: number[]; held: Held } {
+export function shownOrder(
+  sorted: readonly number[],
+  active: number | null,
+  held: Held,
+  shown: readonly number[],
+): { order: number[]; held: Held } {
   const was = active === null ? -1 : held?.key === active ? held.index : shown.indexOf(active);
   if (active !== null && was >= 0 && sorted.includes(active) && sorted.indexOf(active) !== was) {
     const rest = sorted.filter((k) => k !== active);
@@ -31,7 +36,9 @@ export type Typed = { key: number; field: string; raw: RawValue };
 export function typeInto(record: CountyRecord, drafts: readonly Draft[], typed: readonly Typed[]): { drafts: Draft[]; complete: Draft[] } {
   const next = drafts.map((d) => {
     const mine = typed.filter((e) => e.key === d.key);
-    return mine.length ? { ...d, raw: { ...d.raw, ...Object.fromEntries(mine.map((e) => [e.field, e.raw === null ? '' : String(e.raw)])) } } : d;
+    return mine.length
+      ? { ...d, raw: { ...d.raw, ...Object.fromEntries(mine.map((e) => [e.field, e.raw === null ? '' : String(e.raw)])) } }
+      : d;
   });
   const complete = next.filter((d) => typed.some((e) => e.key === d.key) && missing(record, d).length === 0);
   return { drafts: next.filter((d) => !complete.includes(d)), complete };
@@ -39,5 +46,9 @@ export function typeInto(record: CountyRecord, drafts: readonly Draft[], typed: 
 
 /** Findings point at payments by their place in the record; the grid counts rows as shown. */
 export function findingsAsShown(findings: readonly Finding[], paymentIds: readonly number[], order: readonly number[]): Finding[] {
-  return findings.map((f) => (f.target?.table === 'payments' && f.target.row !== undefined ? { ...f, target: { ...f.target, row: order.indexOf(paymentIds[f.target.row]) } } : f));
+  return findings.map((f) =>
+    f.target?.table === 'payments' && f.target.row !== undefined
+      ? { ...f, target: { ...f.target, row: order.indexOf(paymentIds[f.target.row]) } }
+      : f,
+  );
 }

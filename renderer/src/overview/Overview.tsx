@@ -33,7 +33,6 @@ type Props = {
   say: (text: string, kind?: 'error' | 'info') => void;
 };
 
-
 export function Overview({ records, pinyin, state, setState, t, lang, desktop, onOpen, say }: Props) {
   const grid = useRef<OverviewGridHandle>(null);
   const [printing, setPrinting] = useState<number[] | null>(null);
@@ -56,7 +55,12 @@ export function Overview({ records, pinyin, state, setState, t, lang, desktop, o
   const base = asOf && asOfRecords?.day === asOf ? asOfRecords.list : records;
 
   const filters = filtersOf(state);
-  const shown = useMemo(() => base.filter((r) => passes(r, filters) && searchMatches(state.search, r, pinyin)), [base, JSON.stringify(filters), state.search, pinyin]); // eslint-disable-line react-hooks/exhaustive-deps
+  const shown = useMemo(
+    () => base.filter((r) => passes(r, filters) && searchMatches(state.search, r, pinyin)),
+    // The filters compare by value (a new object each render).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [base, JSON.stringify(filters), state.search, pinyin],
+  );
   // Provinces keep the list's (pinyin) order whatever the sort.
   const provinceRank = useMemo(() => {
     const rank = new Map<string, number>();
@@ -78,12 +82,22 @@ export function Overview({ records, pinyin, state, setState, t, lang, desktop, o
   const set = (patch: Partial<OverviewState>) => setState({ ...state, ...patch });
   const belowBad = state.below.trim() !== '' && belowOf(state.below) === null;
   const asOfBad = state.asOf.trim() !== '' && asOf === null;
-  const request = () => ({ ids: grid.current?.shownIds() ?? shown.map((r) => r.id), grouping: state.grouping, filters, ...(asOf ? { asOf } : {}) });
+  const request = () => ({
+    ids: grid.current?.shownIds() ?? shown.map((r) => r.id),
+    grouping: state.grouping,
+    filters,
+    ...(asOf ? { asOf } : {}),
+  });
 
   const exportExcel = async () => {
     setBusy(true);
     try {
-      const path = await saveOrDownload(desktop, () => api.saveOverview({ ...request(), format: 'xlsx' }), () => api.exportOverview({ ...request(), format: 'xlsx' }), XLSX_TYPE);
+      const path = await saveOrDownload(
+        desktop,
+        () => api.saveOverview({ ...request(), format: 'xlsx' }),
+        () => api.exportOverview({ ...request(), format: 'xlsx' }),
+        XLSX_TYPE,
+      );
       if (path) say(`${t.download}: ${path}`);
     } catch (e) {
       say(message(e, lang), 'error');
@@ -92,13 +106,25 @@ export function Overview({ records, pinyin, state, setState, t, lang, desktop, o
     }
   };
 
-  const select = <T,>(label: string, value: T | undefined, options: { value: T; label: string }[], onPick: (v: T | undefined) => void, name: string) => (
+  const select = <T,>(
+    label: string,
+    value: T | undefined,
+    options: { value: T; label: string }[],
+    onPick: (v: T | undefined) => void,
+    name: string,
+  ) => (
     <label className="filter">
       {label}
-      <select name={name} value={value === undefined ? '' : options.findIndex((o) => o.value === value)} onChange={(e) => onPick(e.target.value === '' ? undefined : options[Number(e.target.value)].value)}>
+      <select
+        name={name}
+        value={value === undefined ? '' : options.findIndex((o) => o.value === value)}
+        onChange={(e) => onPick(e.target.value === '' ? undefined : options[Number(e.target.value)].value)}
+      >
         <option value="">{t.all}</option>
         {options.map((o, i) => (
-          <option key={i} value={i}>{o.label}</option>
+          <option key={i} value={i}>
+            {o.label}
+          </option>
         ))}
       </select>
     </label>
@@ -107,28 +133,82 @@ export function Overview({ records, pinyin, state, setState, t, lang, desktop, o
   return (
     <div className="overview" data-testid="overview">
       <div className="overview-bar">
-        <input className="search" type="search" name="overview-search" placeholder={t.searchOverview} value={state.search} onChange={(e) => set({ search: e.target.value })} />
-        {select(t.filterProvince, state.province, choices.provinces.map((p) => ({ value: p, label: p || t.noProvince })), (province) => set({ province }), 'province')}
-        {select(t.filterBatch, state.batch, choices.batches.map((b) => ({ value: b, label: t.batchLabel(b) })), (batch) => set({ batch }), 'batch')}
-        {select(t.filterYear, state.year, choices.years.map((y) => ({ value: y, label: String(y) })), (year) => set({ year }), 'year')}
-        {select<ReviewStatus>(t.filterStatus, state.status, STATUSES.map((s) => ({ value: s, label: t.statuses[s] })), (status) => set({ status }), 'status')}
-        {select<Grade>(PERF_STRINGS[lang].gradeFilter, state.grade, GRADES.map((g) => ({ value: g, label: lang === 'zh' ? g : GRADE_EN[g] })), (grade) => set({ grade }), 'grade')}
+        <input
+          className="search"
+          type="search"
+          name="overview-search"
+          placeholder={t.searchOverview}
+          value={state.search}
+          onChange={(e) => set({ search: e.target.value })}
+        />
+        {select(
+          t.filterProvince,
+          state.province,
+          choices.provinces.map((p) => ({ value: p, label: p || t.noProvince })),
+          (province) => set({ province }),
+          'province',
+        )}
+        {select(
+          t.filterBatch,
+          state.batch,
+          choices.batches.map((b) => ({ value: b, label: t.batchLabel(b) })),
+          (batch) => set({ batch }),
+          'batch',
+        )}
+        {select(
+          t.filterYear,
+          state.year,
+          choices.years.map((y) => ({ value: y, label: String(y) })),
+          (year) => set({ year }),
+          'year',
+        )}
+        {select<ReviewStatus>(
+          t.filterStatus,
+          state.status,
+          STATUSES.map((s) => ({ value: s, label: t.statuses[s] })),
+          (status) => set({ status }),
+          'status',
+        )}
+        {select<Grade>(
+          PERF_STRINGS[lang].gradeFilter,
+          state.grade,
+          GRADES.map((g) => ({ value: g, label: lang === 'zh' ? g : GRADE_EN[g] })),
+          (grade) => set({ grade }),
+          'grade',
+        )}
         <label className="filter">
-          <input type="checkbox" name="warnings" checked={state.warnings} onChange={(e) => set({ warnings: e.target.checked })} /> {t.filterWarnings}
+          <input type="checkbox" name="warnings" checked={state.warnings} onChange={(e) => set({ warnings: e.target.checked })} />{' '}
+          {t.filterWarnings}
         </label>
         <label className="filter">
           {t.filterBelow}
-          <input className={`below${belowBad ? ' invalid' : ''}`} name="below" inputMode="decimal" value={state.below} aria-invalid={belowBad || undefined} onChange={(e) => set({ below: e.target.value })} />%
+          <input
+            className={`below${belowBad ? ' invalid' : ''}`}
+            name="below"
+            inputMode="decimal"
+            value={state.below}
+            aria-invalid={belowBad || undefined}
+            onChange={(e) => set({ below: e.target.value })}
+          />
+          %
         </label>
         <label className="filter" title={t.overviewAsOfHint}>
           {t.overviewAsOf}
-          <input type="date" name="as-of" className={asOfBad ? 'invalid' : undefined} value={state.asOf} onChange={(e) => set({ asOf: e.target.value })} />
+          <input
+            type="date"
+            name="as-of"
+            className={asOfBad ? 'invalid' : undefined}
+            value={state.asOf}
+            onChange={(e) => set({ asOf: e.target.value })}
+          />
         </label>
         <label className="filter">
           {t.grouping}
           <select name="grouping" value={state.grouping} onChange={(e) => set({ grouping: e.target.value as Grouping })}>
             {GROUPINGS.map((g) => (
-              <option key={g} value={g}>{t.groupings[g]}</option>
+              <option key={g} value={g}>
+                {t.groupings[g]}
+              </option>
             ))}
           </select>
         </label>
@@ -137,9 +217,15 @@ export function Overview({ records, pinyin, state, setState, t, lang, desktop, o
         </label>
         <button onClick={() => setState({ ...INITIAL_OVERVIEW, grouping: state.grouping, charts: state.charts })}>{t.clearFilters}</button>
         <span className="spacer" />
-        <span className="count" data-testid="overview-count">{shown.length === base.length ? t.counties(shown.length) : t.shownOf(shown.length, base.length)}</span>
-        <button disabled={shown.length === 0} onClick={() => setPrinting(grid.current?.shownIds() ?? shown.map((r) => r.id))}>{t.printOverview}</button>
-        <button disabled={shown.length === 0 || busy} onClick={() => void exportExcel()}>{busy ? t.saving : t.exportExcel}</button>
+        <span className="count" data-testid="overview-count">
+          {shown.length === base.length ? t.counties(shown.length) : t.shownOf(shown.length, base.length)}
+        </span>
+        <button disabled={shown.length === 0} onClick={() => setPrinting(grid.current?.shownIds() ?? shown.map((r) => r.id))}>
+          {t.printOverview}
+        </button>
+        <button disabled={shown.length === 0 || busy} onClick={() => void exportExcel()}>
+          {busy ? t.saving : t.exportExcel}
+        </button>
       </div>
       {(belowBad || asOfBad) && (
         <p className="overview-errors" role="alert">
@@ -150,7 +236,13 @@ export function Overview({ records, pinyin, state, setState, t, lang, desktop, o
       {state.charts && <Charts records={shown} lang={lang} />}
       <OverviewGrid
         key={base.length === 0 ? 'none' : 'some'}
-        ref={grid} rows={rows} total={total} lang={lang} t={t} comparePinyin={pinyin.comparePinyin} onOpen={onOpen}
+        ref={grid}
+        rows={rows}
+        total={total}
+        lang={lang}
+        t={t}
+        comparePinyin={pinyin.comparePinyin}
+        onOpen={onOpen}
         emptyText={base.length === 0 ? t.overviewNoRecords : t.overviewEmpty}
       />
       {printing && (
@@ -179,20 +271,59 @@ function gridRow(row: OverviewRow, t: Strings, asOf: string | undefined): GridRo
   if (row.kind === 'county') {
     const r = row.record;
     return {
-      key: row.key, kind: 'county', id: r.id, province: r.province, prefecture: r.prefecture, county: r.county, incomplete: r.incomplete, batch: r.batch, year: r.year, items: r.items,
-      planned: r.planned, actual: r.actual, rate: r.rate, warnings: r.warnings + r.errors, status: r.status.status, statusBy: r.status.by, statusAt: r.status.at, updatedAt: r.updatedAt,
+      key: row.key,
+      kind: 'county',
+      id: r.id,
+      province: r.province,
+      prefecture: r.prefecture,
+      county: r.county,
+      incomplete: r.incomplete,
+      batch: r.batch,
+      year: r.year,
+      items: r.items,
+      planned: r.planned,
+      actual: r.actual,
+      rate: r.rate,
+      warnings: r.warnings + r.errors,
+      status: r.status.status,
+      statusBy: r.status.by,
+      statusAt: r.status.at,
+      updatedAt: r.updatedAt,
       ...(typedFigures(r, asOf) ? { typed: asOf } : {}),
-      score: r.performance?.total ?? null, grade: r.performance?.grade ?? null,
+      score: r.performance?.total ?? null,
+      grade: r.performance?.grade ?? null,
     };
   }
   const s = row.sum;
   const plain =
-    row.kind === 'total' ? t.grandTotal(s.records)
-    : t.subtotal([row.province !== undefined ? row.province || t.noProvince : null, row.level === 'batch' ? t.batchLabel(row.batch!) : null].filter(Boolean).join(' '), s.records);
+    row.kind === 'total'
+      ? t.grandTotal(s.records)
+      : t.subtotal(
+          [row.province !== undefined ? row.province || t.noProvince : null, row.level === 'batch' ? t.batchLabel(row.batch!) : null]
+            .filter(Boolean)
+            .join(' '),
+          s.records,
+        );
   // As of a day: how many of the group's counties have figures of that day (the others, typed totals).
   const label = asOf ? t.datedOf(plain, s.dated) : plain;
   return {
-    key: row.key, kind: row.kind, label, ...(row.kind === 'subtotal' ? { level: row.level } : {}), province: null, prefecture: null, county: '', batch: null, year: null,
-    items: s.items, planned: s.planned, actual: s.actual, rate: s.rate, warnings: s.warnings, status: null, statusBy: null, statusAt: null, updatedAt: null,
+    key: row.key,
+    kind: row.kind,
+    label,
+    ...(row.kind === 'subtotal' ? { level: row.level } : {}),
+    province: null,
+    prefecture: null,
+    county: '',
+    batch: null,
+    year: null,
+    items: s.items,
+    planned: s.planned,
+    actual: s.actual,
+    rate: s.rate,
+    warnings: s.warnings,
+    status: null,
+    statusBy: null,
+    statusAt: null,
+    updatedAt: null,
   };
 }

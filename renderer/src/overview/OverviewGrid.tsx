@@ -6,7 +6,16 @@ import { GRADE_EN, type Grade } from '../../../shared/performance';
 import { compareScores } from '../../../shared/performance-rules';
 import { forwardRef, useCallback, useImperativeHandle, useMemo, useRef } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import { AllCommunityModule, ModuleRegistry, themeQuartz, type ColDef, type GridApi, type IRowNode, type PostSortRowsParams, type RowClassParams } from 'ag-grid-community';
+import {
+  AllCommunityModule,
+  ModuleRegistry,
+  themeQuartz,
+  type ColDef,
+  type GridApi,
+  type IRowNode,
+  type PostSortRowsParams,
+  type RowClassParams,
+} from 'ag-grid-community';
 import { AG_GRID_LOCALE_CN, AG_GRID_LOCALE_EN } from '@ag-grid-community/locale';
 import { compareDecimals, displayDecimal, fenOfDecimal, showRate } from '../../../shared/money';
 import { dayOf, STATUSES, type ReviewStatus } from '../../../shared/status';
@@ -63,7 +72,14 @@ type Props = {
   emptyText?: string;
 };
 
-const THEME = themeQuartz.withParams({ fontFamily: 'inherit', fontSize: 13, headerFontWeight: 600, cellHorizontalPadding: 8, rowHeight: 30, headerHeight: 34 });
+const THEME = themeQuartz.withParams({
+  fontFamily: 'inherit',
+  fontSize: 13,
+  headerFontWeight: 600,
+  cellHorizontalPadding: 8,
+  rowHeight: 30,
+  headerHeight: 34,
+});
 
 const money = (m: string) => displayDecimal(m).text;
 const compareMoney = (a: string | null, b: string | null) => {
@@ -71,13 +87,17 @@ const compareMoney = (a: string | null, b: string | null) => {
   return d > 0n ? 1 : d < 0n ? -1 : 0;
 };
 const rowIdOf = (p: { data: GridRow }) => p.data.key;
-const compareScoreText = (a: string | null | undefined, b: string | null | undefined) => (a == null ? (b == null ? 0 : -1) : b == null ? 1 : (compareScores(a, b) ?? 0));
+const compareScoreText = (a: string | null | undefined, b: string | null | undefined) =>
+  a == null ? (b == null ? 0 : -1) : b == null ? 1 : (compareScores(a, b) ?? 0);
 /** No rate (nothing planned) sorts after every rate, both ways up. */
 const compareRate = (a: string | null, b: string | null, _x?: unknown, _y?: unknown, descending?: boolean) =>
   a === null || b === null ? (a === b ? 0 : (a === null ? 1 : -1) * (descending ? -1 : 1)) : (compareDecimals(a, b) ?? 0);
 const statusRank = (s: ReviewStatus | null) => (s === null ? -1 : STATUSES.indexOf(s));
 
-export const OverviewGrid = forwardRef<OverviewGridHandle, Props>(function OverviewGrid({ rows, total, lang, t, comparePinyin, onOpen, emptyText }, ref) {
+export const OverviewGrid = forwardRef<OverviewGridHandle, Props>(function OverviewGrid(
+  { rows, total, lang, t, comparePinyin, onOpen, emptyText },
+  ref,
+) {
   const apiRef = useRef<GridApi<GridRow> | null>(null);
   // The rows in their groups, as given: sorting reorders counties only inside the run between two subtotals.
   const structure = useRef(rows);
@@ -122,45 +142,106 @@ export const OverviewGrid = forwardRef<OverviewGridHandle, Props>(function Overv
   const columnDefs = useMemo<ColDef<GridRow>[]>(() => {
     const c = t.overviewColumns;
     const text = (field: 'province' | 'prefecture' | 'county'): ColDef<GridRow> => ({
-      field, headerName: c[field], comparator: (a: string | null, b: string | null) => comparePinyin(a ?? '', b ?? ''),
+      field,
+      headerName: c[field],
+      comparator: (a: string | null, b: string | null) => comparePinyin(a ?? '', b ?? ''),
     });
     return [
       {
-        ...text('province'), width: 100,
+        ...text('province'),
+        width: 100,
         // A group's row: its label across 省 … 年度.
         colSpan: (p) => (p.data && p.data.kind !== 'county' ? 5 : 1),
-        valueGetter: (p) => (p.data?.kind === 'county' ? p.data.province ?? '' : p.data?.label ?? ''),
+        valueGetter: (p) => (p.data?.kind === 'county' ? (p.data.province ?? '') : (p.data?.label ?? '')),
       },
       { ...text('prefecture'), width: 96 },
       {
-        ...text('county'), width: 120, cellClass: 'county-link', tooltipValueGetter: (p) => (p.data?.kind === 'county' ? (p.data.incomplete ? t.incompleteHint : t.openCounty) : undefined),
-        valueFormatter: (p) => (p.data?.incomplete ? `${p.value}(${t.incomplete})` : p.value ?? ''),
+        ...text('county'),
+        width: 120,
+        cellClass: 'county-link',
+        tooltipValueGetter: (p) => (p.data?.kind === 'county' ? (p.data.incomplete ? t.incompleteHint : t.openCounty) : undefined),
+        valueFormatter: (p) => (p.data?.incomplete ? `${p.value}(${t.incomplete})` : (p.value ?? '')),
       },
       { field: 'batch', headerName: c.batch, width: 70, type: 'numericColumn' },
       { field: 'year', headerName: c.year, width: 74, type: 'numericColumn' },
       { field: 'items', headerName: c.items, width: 76, type: 'numericColumn' },
-      { field: 'planned', headerName: c.planned, width: 136, type: 'numericColumn', comparator: compareMoney, valueFormatter: (p) => money(p.value) },
       {
-        field: 'actual', headerName: c.actual, width: 150, type: 'numericColumn', comparator: compareMoney,
+        field: 'planned',
+        headerName: c.planned,
+        width: 136,
+        type: 'numericColumn',
+        comparator: compareMoney,
+        valueFormatter: (p) => money(p.value),
+      },
+      {
+        field: 'actual',
+        headerName: c.actual,
+        width: 150,
+        type: 'numericColumn',
+        comparator: compareMoney,
         valueFormatter: (p) => `${p.data?.typed ? `${t.typedFigure} ` : ''}${money(p.value)}`,
         cellClass: (p) => (p.data?.typed ? 'typed-figure' : undefined),
         tooltipValueGetter: (p) => (p.data?.typed ? t.typedFigureTip(p.data.typed) : undefined),
       },
-      { field: 'rate', headerName: c.rate, width: 96, type: 'numericColumn', comparator: compareRate, valueFormatter: (p) => showRate(p.value), cellClass: 'rate-cell' },
-      { field: 'score', headerName: PERF_STRINGS[lang].overviewScore, width: 92, type: 'numericColumn', comparator: compareScoreText, valueFormatter: (p) => p.value ?? '' },
-      { field: 'grade', headerName: PERF_STRINGS[lang].overviewGrade, width: 70, valueFormatter: (p) => (p.value ? (lang === 'zh' ? p.value : GRADE_EN[p.value as Grade]) : '') },
-      { field: 'warnings', headerName: c.warnings, width: 88, type: 'numericColumn', valueFormatter: (p) => (p.value ? String(p.value) : ''), cellClass: (p) => (p.value ? 'warn-cell' : undefined) },
       {
-        field: 'status', headerName: c.status, width: 150, comparator: (a, b) => statusRank(a) - statusRank(b),
-        valueFormatter: (p) => (p.value ? `${t.statuses[p.value as ReviewStatus]}${p.data?.status === 'accepted' && p.data.statusAt ? ` ${dayOf(p.data.statusAt)}` : ''}` : ''),
+        field: 'rate',
+        headerName: c.rate,
+        width: 96,
+        type: 'numericColumn',
+        comparator: compareRate,
+        valueFormatter: (p) => showRate(p.value),
+        cellClass: 'rate-cell',
+      },
+      {
+        field: 'score',
+        headerName: PERF_STRINGS[lang].overviewScore,
+        width: 92,
+        type: 'numericColumn',
+        comparator: compareScoreText,
+        valueFormatter: (p) => p.value ?? '',
+      },
+      {
+        field: 'grade',
+        headerName: PERF_STRINGS[lang].overviewGrade,
+        width: 70,
+        valueFormatter: (p) => (p.value ? (lang === 'zh' ? p.value : GRADE_EN[p.value as Grade]) : ''),
+      },
+      {
+        field: 'warnings',
+        headerName: c.warnings,
+        width: 88,
+        type: 'numericColumn',
+        valueFormatter: (p) => (p.value ? String(p.value) : ''),
+        cellClass: (p) => (p.value ? 'warn-cell' : undefined),
+      },
+      {
+        field: 'status',
+        headerName: c.status,
+        width: 150,
+        comparator: (a, b) => statusRank(a) - statusRank(b),
+        valueFormatter: (p) =>
+          p.value
+            ? `${t.statuses[p.value as ReviewStatus]}${p.data?.status === 'accepted' && p.data.statusAt ? ` ${dayOf(p.data.statusAt)}` : ''}`
+            : '',
         cellClass: (p) => (p.value ? `status-cell ${p.value}` : undefined),
         tooltipValueGetter: (p) => (p.data?.statusBy ? t.statusBy(p.data.statusBy, dayOf(p.data.statusAt)) : undefined),
       },
-      { field: 'updatedAt', headerName: c.updatedAt, width: 140, flex: 1, valueFormatter: (p) => (p.value ? new Date(p.value).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' }) : '') },
+      {
+        field: 'updatedAt',
+        headerName: c.updatedAt,
+        width: 140,
+        flex: 1,
+        valueFormatter: (p) =>
+          p.value ? new Date(p.value).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' }) : '',
+      },
     ];
   }, [t, lang, comparePinyin]);
 
-  const rowClass = useCallback((p: RowClassParams<GridRow>) => (p.data?.kind === 'county' ? 'county-row' : p.data?.kind === 'subtotal' ? `subtotal-row ${p.data.level}` : 'total-row'), []);
+  const rowClass = useCallback(
+    (p: RowClassParams<GridRow>) =>
+      p.data?.kind === 'county' ? 'county-row' : p.data?.kind === 'subtotal' ? `subtotal-row ${p.data.level}` : 'total-row',
+    [],
+  );
 
   return (
     <div className="overview-grid" data-testid="overview-grid">
@@ -184,4 +265,10 @@ export const OverviewGrid = forwardRef<OverviewGridHandle, Props>(function Overv
   );
 });
 
-const DEFAULT_COL: ColDef<GridRow> = { sortable: true, resizable: true, suppressMovable: true, wrapHeaderText: true, autoHeaderHeight: true };
+const DEFAULT_COL: ColDef<GridRow> = {
+  sortable: true,
+  resizable: true,
+  suppressMovable: true,
+  wrapHeaderText: true,
+  autoHeaderHeight: true,
+};

@@ -34,7 +34,12 @@ export function OverviewPrint({ records, grouping, filters, asOf, t, lang, deskt
   const [busy, setBusy] = useState(false);
   const frame = useRef<HTMLIFrameElement>(null);
   const options = { script, grouping, filters, ...(asOf ? { asOf } : {}), printedOn: today() };
-  const html = useMemo(() => overviewHtml(records, options, overviewCharts(records, script, chartSvg)), [records, script, grouping, JSON.stringify(filters), asOf]); // eslint-disable-line react-hooks/exhaustive-deps
+  const html = useMemo(
+    () => overviewHtml(records, options, overviewCharts(records, script, chartSvg)),
+    // The filters compare by value (a new object each render); options follow script, grouping, filters and asOf.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [records, script, grouping, JSON.stringify(filters), asOf],
+  );
   const request = { ids: records.map((r) => r.id), grouping, filters, script, ...(asOf ? { asOf } : {}) };
 
   const onLoad = async () => {
@@ -50,7 +55,12 @@ export function OverviewPrint({ records, grouping, filters, asOf, t, lang, deskt
   const savePdf = async () => {
     setBusy(true);
     try {
-      const path = await saveOrDownload(desktop, () => api.saveOverview({ ...request, format: 'pdf' }), () => api.exportOverview({ ...request, format: 'pdf' }), PDF_TYPE);
+      const path = await saveOrDownload(
+        desktop,
+        () => api.saveOverview({ ...request, format: 'pdf' }),
+        () => api.exportOverview({ ...request, format: 'pdf' }),
+        PDF_TYPE,
+      );
       if (path) onSaved(path);
       setError(null);
     } catch (e) {
@@ -64,17 +74,34 @@ export function OverviewPrint({ records, grouping, filters, asOf, t, lang, deskt
     <div className="print-preview" role="dialog" aria-label={t.overviewPrintTitle} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
       <div className="print-bar">
         <b>{t.overviewPrintTitle}</b>
-        <label><input type="radio" name="overview-script" checked={script === 'hans'} onChange={() => setScript('hans')} /> {t.hans}</label>
-        <label><input type="radio" name="overview-script" checked={script === 'hant'} onChange={() => setScript('hant')} /> {t.hant}</label>
-        <span className="pages" data-testid="page-count">{pages !== null ? t.pageCount(pages) : ''}</span>
+        <label>
+          <input type="radio" name="overview-script" checked={script === 'hans'} onChange={() => setScript('hans')} /> {t.hans}
+        </label>
+        <label>
+          <input type="radio" name="overview-script" checked={script === 'hant'} onChange={() => setScript('hant')} /> {t.hant}
+        </label>
+        <span className="pages" data-testid="page-count">
+          {pages !== null ? t.pageCount(pages) : ''}
+        </span>
         <span className="spacer" />
         {error && <span className="error">{error}</span>}
-        <button className="primary" onClick={() => void print()}>{t.print}</button>
-        <button disabled={busy} onClick={() => void savePdf()}>{busy ? t.saving : t.savePdf}</button>
+        <button className="primary" onClick={() => void print()}>
+          {t.print}
+        </button>
+        <button disabled={busy} onClick={() => void savePdf()}>
+          {busy ? t.saving : t.savePdf}
+        </button>
         <button onClick={onClose}>{t.close}</button>
       </div>
       <div className="print-main">
-        <iframe ref={frame} title={t.overviewPrintTitle} srcDoc={html} sandbox="allow-modals allow-same-origin" data-testid="print-frame" onLoad={() => void onLoad()} />
+        <iframe
+          ref={frame}
+          title={t.overviewPrintTitle}
+          srcDoc={html}
+          sandbox="allow-modals allow-same-origin"
+          data-testid="print-frame"
+          onLoad={() => void onLoad()}
+        />
       </div>
     </div>
   );

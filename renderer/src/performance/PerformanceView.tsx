@@ -41,7 +41,17 @@ type Props = {
 const money = (v: string | null) => (v === null ? '' : displayDecimal(v).text);
 
 /** One field of the part: shows the stored value, saves what is typed, keeps a refused value with its reason. */
-function PartField(props: { field: PerformanceField; stored: string; shown?: string; lang: Lang; onSave: Props['onSave']; locked: string | null; unsaved: Map<string, string>; wide?: boolean; findings: Finding[] }) {
+function PartField(props: {
+  field: PerformanceField;
+  stored: string;
+  shown?: string;
+  lang: Lang;
+  onSave: Props['onSave'];
+  locked: string | null;
+  unsaved: Map<string, string>;
+  wide?: boolean;
+  findings: Finding[];
+}) {
   const { field, stored, lang, onSave, locked, unsaved } = props;
   const [value, setValue] = useState(props.shown ?? stored);
   const [error, setError] = useState<string | null>(null);
@@ -85,7 +95,8 @@ export const PerformanceView = forwardRef<PerformanceHandle, Props>(function Per
   const unsaved = useRef(new Map<string, string>()).current;
   useImperativeHandle(ref, () => ({
     focus: (row, field) => grid.current?.focus(row, field),
-    unsaved: () => grid.current?.unsaved() ?? (unsaved.size ? [...unsaved.keys()].map((f) => performanceFieldLabel(f, lang)).join('、') : null),
+    unsaved: () =>
+      grid.current?.unsaved() ?? (unsaved.size ? [...unsaved.keys()].map((f) => performanceFieldLabel(f, lang)).join('、') : null),
     discard: () => {
       grid.current?.discard();
       unsaved.clear();
@@ -94,19 +105,36 @@ export const PerformanceView = forwardRef<PerformanceHandle, Props>(function Per
   const rows = useMemo(() => indicatorRows(p), [p]);
   const check = useMemo(() => indicatorCheck(lang), [lang]);
   // The grid points at indicators by row: findings of the performance part with a row are the grid's.
-  const gridFindings = useMemo(() => view.findings.filter((f) => f.target?.table === 'performance' && f.target.row !== undefined), [view.findings]);
+  const gridFindings = useMemo(
+    () => view.findings.filter((f) => f.target?.table === 'performance' && f.target.row !== undefined),
+    [view.findings],
+  );
 
   if (!p)
     return (
       <section className="performance" data-testid="performance">
         <p>{s.none}</p>
-        <button data-testid="perf-draft" disabled={!!props.recordLocked} onClick={() => void props.onStart(true)}>{s.startDraft}</button>{' '}
-        <button data-testid="perf-start" disabled={!!props.recordLocked} onClick={() => void props.onStart(false)}>{s.startEmpty}</button>
+        <button data-testid="perf-draft" disabled={!!props.recordLocked} onClick={() => void props.onStart(true)}>
+          {s.startDraft}
+        </button>{' '}
+        <button data-testid="perf-start" disabled={!!props.recordLocked} onClick={() => void props.onStart(false)}>
+          {s.startEmpty}
+        </button>
       </section>
     );
 
   const field = (f: PerformanceField, stored: string | null, extra: { shown?: string; wide?: boolean } = {}) => (
-    <PartField key={f} field={f} stored={stored ?? ''} {...extra} lang={lang} onSave={props.onSave} locked={props.recordLocked} unsaved={unsaved} findings={view.findings} />
+    <PartField
+      key={f}
+      field={f}
+      stored={stored ?? ''}
+      {...extra}
+      lang={lang}
+      onSave={props.onSave}
+      locked={props.recordLocked}
+      unsaved={unsaved}
+      findings={view.findings}
+    />
   );
   const f = p.funds;
   const weightSum = sumScores([f.weight, p.weights.output, p.weights.outcome, p.weights.satisfaction]);
@@ -121,8 +149,12 @@ export const PerformanceView = forwardRef<PerformanceHandle, Props>(function Per
             <th>{s.budget}</th>
             <th>{s.executed}</th>
             <th>{s.weight}</th>
-            <th className="computed-header" title={s.computedTip}>{s.rate}</th>
-            <th className="computed-header" title={s.computedTip}>{s.score}</th>
+            <th className="computed-header" title={s.computedTip}>
+              {s.rate}
+            </th>
+            <th className="computed-header" title={s.computedTip}>
+              {s.score}
+            </th>
             <th className="stated-header">{s.statedRate}</th>
             <th className="stated-header">{s.statedScore}</th>
           </tr>
@@ -131,11 +163,19 @@ export const PerformanceView = forwardRef<PerformanceHandle, Props>(function Per
           <tr>
             <th>{s.total}</th>
             <td>{field('funds.initial', f.initial)}</td>
-            <td title={f.from.budget === 'record' ? s.fromCentral : undefined}>{field('funds.budget', f.from.budget === 'typed' ? f.budget : null, { shown: money(f.budget) })}</td>
-            <td title={f.from.executed === 'record' ? s.fromDisbursed : undefined}>{field('funds.executed', f.from.executed === 'typed' ? f.executed : null, { shown: money(f.executed) })}</td>
+            <td title={f.from.budget === 'record' ? s.fromCentral : undefined}>
+              {field('funds.budget', f.from.budget === 'typed' ? f.budget : null, { shown: money(f.budget) })}
+            </td>
+            <td title={f.from.executed === 'record' ? s.fromDisbursed : undefined}>
+              {field('funds.executed', f.from.executed === 'typed' ? f.executed : null, { shown: money(f.executed) })}
+            </td>
             <td>{field('funds.weight', f.weight)}</td>
-            <td className="computed" data-testid="perf-rate">{f.rate === null ? '—' : `${f.rate}%`}</td>
-            <td className="computed" data-testid="perf-funds-score">{f.score ?? '—'}</td>
+            <td className="computed" data-testid="perf-rate">
+              {f.rate === null ? '—' : `${f.rate}%`}
+            </td>
+            <td className="computed" data-testid="perf-funds-score">
+              {f.score ?? '—'}
+            </td>
             <td>{field('funds.statedRate', f.statedRate ?? null)}</td>
             <td>{field('funds.statedScore', f.statedScore ?? null)}</td>
           </tr>
@@ -145,20 +185,39 @@ export const PerformanceView = forwardRef<PerformanceHandle, Props>(function Per
               {(['initial', 'budget', 'executed'] as const).map((c) => (
                 <td key={c}>{field(`funds.${part}.${c}` as PerformanceField, f[part][c])}</td>
               ))}
-              <td colSpan={6} className="perf-note">{part === 'current' ? s.partsNote : ''}</td>
+              <td colSpan={6} className="perf-note">
+                {part === 'current' ? s.partsNote : ''}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
       <h3>{s.goals}</h3>
       <div className="perf-goals">
-        <label>{s.expected}{field('goals.expected', p.goals.expected, { wide: true })}</label>
-        <label>{s.achieved}{field('goals.achieved', p.goals.achieved, { wide: true })}</label>
+        <label>
+          {s.expected}
+          {field('goals.expected', p.goals.expected, { wide: true })}
+        </label>
+        <label>
+          {s.achieved}
+          {field('goals.achieved', p.goals.achieved, { wide: true })}
+        </label>
       </div>
       <h3>{s.indicators}</h3>
       <p className="perf-weights">
-        {s.weights}: {s.fundsW} {f.weight} · <label>{s.output} {field('weights.output', p.weights.output)}</label> · <label>{s.outcome} {field('weights.outcome', p.weights.outcome)}</label> ·{' '}
-        <label>{s.satisfaction} {field('weights.satisfaction', p.weights.satisfaction)}</label> · {s.sum} <b>{weightSum}</b>
+        {s.weights}: {s.fundsW} {f.weight} ·{' '}
+        <label>
+          {s.output} {field('weights.output', p.weights.output)}
+        </label>{' '}
+        ·{' '}
+        <label>
+          {s.outcome} {field('weights.outcome', p.weights.outcome)}
+        </label>{' '}
+        ·{' '}
+        <label>
+          {s.satisfaction} {field('weights.satisfaction', p.weights.satisfaction)}
+        </label>{' '}
+        · {s.sum} <b>{weightSum}</b>
       </p>
       <TableGrid
         ref={grid}
@@ -183,12 +242,19 @@ export const PerformanceView = forwardRef<PerformanceHandle, Props>(function Per
       />
       <p className="perf-total" data-testid="perf-total">
         {s.totalScore} <b>{p.total}</b> · {s.grade} <b>{lang === 'zh' ? p.grade : GRADE_EN[p.grade]}</b>
-        {p.statedTotal !== undefined && <span className="stated"> · {s.statedTotal} {p.statedTotal}</span>}
+        {p.statedTotal !== undefined && (
+          <span className="stated">
+            {' '}
+            · {s.statedTotal} {p.statedTotal}
+          </span>
+        )}
         <span className="perf-rules"> {s.rules}</span>
       </p>
       {!props.recordLocked && (
         <p>
-          <button data-testid="perf-draft-more" onClick={() => void props.onStart(true)}>{s.draftMore}</button>
+          <button data-testid="perf-draft-more" onClick={() => void props.onStart(true)}>
+            {s.draftMore}
+          </button>
         </p>
       )}
     </section>

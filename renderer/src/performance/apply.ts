@@ -12,5 +12,8 @@ export function applyIndicatorEdits(record: CountyRecord, indicatorIds: readonly
     if (i < 0 || !(e.field in input.indicators[i])) continue;
     input.indicators[i] = { ...input.indicators[i], [e.field]: e.value } as Indicator;
   }
-  return { ...record, performance: computePerformance(input, { central: record.county.investment.central, disbursed: record.totals.actual }) };
+  return {
+    ...record,
+    performance: computePerformance(input, { central: record.county.investment.central, disbursed: record.totals.actual }),
+  };
 }

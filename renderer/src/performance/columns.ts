@@ -30,14 +30,19 @@ export function indicatorCheck(lang: Lang) {
   return (row: number, field: string, raw: RawValue): { ok: true; value: FieldValue } | { ok: false; message: string } => {
     const parsed = parseIndicatorField(field, raw);
     if (parsed.ok) return { ok: true, value: parsed.value };
-    const where = lang === 'zh' ? `第 ${row + 1} 行 ${performanceFieldLabel(field, 'zh')}` : `Row ${row + 1}, ${performanceFieldLabel(field, 'en')}`;
+    const where =
+      lang === 'zh' ? `第 ${row + 1} 行 ${performanceFieldLabel(field, 'zh')}` : `Row ${row + 1}, ${performanceFieldLabel(field, 'en')}`;
     return { ok: false, message: `${where}: “${raw ?? ''}” ${lang === 'zh' ? parsed.problem : parsed.problemEn}` };
   };
 }
 
 export function indicatorColumn(field: string, base: ColDef, t: Strings, lang: Lang): ColDef {
   // Values as written: 实际完成值 "95" is not an amount of money, and stays "95".
-  const def: ColDef = { ...base, valueFormatter: (p) => (p.value === null || p.value === undefined ? '' : field === 'level1' ? level1Label(p.value as Level1, lang) : String(p.value)) };
+  const def: ColDef = {
+    ...base,
+    valueFormatter: (p) =>
+      p.value === null || p.value === undefined ? '' : field === 'level1' ? level1Label(p.value as Level1, lang) : String(p.value),
+  };
   switch (field) {
     case 'level1':
       return { ...def, width: 108 };
@@ -50,9 +55,21 @@ export function indicatorColumn(field: string, base: ColDef, t: Strings, lang: L
       return { ...def, width: 140, wrapText: true, autoHeight: true };
     case 'weight':
     case 'score':
-      return { ...def, width: 92, type: 'rightAligned', ...(field === 'score' ? { cellClass: 'stated', headerClass: 'stated-header' } : {}) };
+      return {
+        ...def,
+        width: 92,
+        type: 'rightAligned',
+        ...(field === 'score' ? { cellClass: 'stated', headerClass: 'stated-header' } : {}),
+      };
     case 'computedScore':
-      return { ...def, width: 112, type: 'rightAligned', cellClass: 'computed', headerClass: 'computed-header', headerTooltip: t.computedTip };
+      return {
+        ...def,
+        width: 112,
+        type: 'rightAligned',
+        cellClass: 'computed',
+        headerClass: 'computed-header',
+        headerTooltip: t.computedTip,
+      };
     default:
       return { ...def, minWidth: 160, flex: 1, wrapText: true, autoHeight: true };
   }
@@ -60,4 +77,14 @@ export function indicatorColumn(field: string, base: ColDef, t: Strings, lang: L
 
 /** The grid's rows: each indicator with the rule's score beside the stated one. */
 export const indicatorRows = (p: Performance | undefined) =>
-  (p?.indicators ?? []).map((i) => ({ level1: i.level1, level2: i.level2, name: i.name, target: i.target, actual: i.actual, weight: i.weight, score: i.score, computedScore: i.computedScore, deviation: i.deviation }));
+  (p?.indicators ?? []).map((i) => ({
+    level1: i.level1,
+    level2: i.level2,
+    name: i.name,
+    target: i.target,
+    actual: i.actual,
+    weight: i.weight,
+    score: i.score,
+    computedScore: i.computedScore,
+    deviation: i.deviation,
+  }));

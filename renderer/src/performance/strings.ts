@@ -82,6 +82,7 @@ export const PERF_STRINGS = {
     totalScore: 'Total',
     grade: 'Grade',
     statedTotal: 'stated total',
-    rules: '(≥ X: weight × min(actual/X, 1); ≤ X: weight × min(X/actual, 1); units must agree; qualitative ones scored by a person; excellent ≥ 90, good ≥ 80, fair ≥ 60, poor < 60)',
+    rules:
+      '(≥ X: weight × min(actual/X, 1); ≤ X: weight × min(X/actual, 1); units must agree; qualitative ones scored by a person; excellent ≥ 90, good ≥ 80, fair ≥ 60, poor < 60)',
   },
 };

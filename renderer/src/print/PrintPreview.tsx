@@ -51,7 +51,10 @@ export function PrintPreview({ records, current, asOf, t, lang, desktop, onClose
       live = false;
     };
   }, [ids, lang, asOf]); // eslint-disable-line react-hooks/exhaustive-deps
-  const statuses = useMemo(() => (withStatus ? ids.map((id) => records.find((r) => r.id === id)!.status) : undefined), [withStatus, ids, records]);
+  const statuses = useMemo(
+    () => (withStatus ? ids.map((id) => records.find((r) => r.id === id)!.status) : undefined),
+    [withStatus, ids, records],
+  );
   const html = useMemo(
     () =>
       loaded.length && ids.length && loaded.length === ids.length
@@ -69,14 +72,22 @@ export function PrintPreview({ records, current, asOf, t, lang, desktop, onClose
   };
 
   const print = async () => {
-    if (desktop) await api.printDocument({ ids, script, signature, performance, status: withStatus, ledger: withLedger, ...day }).catch((e) => setError(message(e, lang)));
+    if (desktop)
+      await api
+        .printDocument({ ids, script, signature, performance, status: withStatus, ledger: withLedger, ...day })
+        .catch((e) => setError(message(e, lang)));
     else frame.current?.contentWindow?.print();
   };
   const savePdf = async () => {
     setBusy(true);
     try {
       const request = { ids, script, signature, performance, status: withStatus, ledger: withLedger, ...day };
-      const path = await saveOrDownload(desktop, () => api.saveExport({ ...request, format: 'pdf' }), () => api.exportPdf(request), PDF_TYPE);
+      const path = await saveOrDownload(
+        desktop,
+        () => api.saveExport({ ...request, format: 'pdf' }),
+        () => api.exportPdf(request),
+        PDF_TYPE,
+      );
       if (path) onSaved(path);
       setError(null);
     } catch (e) {
@@ -91,33 +102,71 @@ export function PrintPreview({ records, current, asOf, t, lang, desktop, onClose
     <div className="print-preview" role="dialog" aria-label={t.printPreview} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
       <div className="print-bar">
         <b>{t.printPreview}</b>
-        <label><input type="radio" name="print-script" checked={script === 'hans'} onChange={() => setScript('hans')} /> {t.hans}</label>
-        <label><input type="radio" name="print-script" checked={script === 'hant'} onChange={() => setScript('hant')} /> {t.hant}</label>
-        <label><input type="checkbox" checked={signature} onChange={(e) => setSignature(e.target.checked)} /> {t.signature}</label>
-        <label><input type="checkbox" data-testid="print-performance" checked={performance} onChange={(e) => setPerformance(e.target.checked)} /> {PERF_STRINGS[lang].printSection}</label>
-        <label><input type="checkbox" checked={withStatus} onChange={(e) => setWithStatus(e.target.checked)} /> {t.statusOnPrint}</label>
-        <label><input type="checkbox" name="ledger" checked={withLedger} onChange={(e) => setWithLedger(e.target.checked)} /> {t.ledgerOnPrint}</label>
-        <span className="pages" data-testid="page-count">{pages !== null && html ? t.pageCount(pages) : ''}</span>
-        {asOf && <span className="as-of-shown" data-testid="print-as-of">{t.asOfShown(asOf)}</span>}
+        <label>
+          <input type="radio" name="print-script" checked={script === 'hans'} onChange={() => setScript('hans')} /> {t.hans}
+        </label>
+        <label>
+          <input type="radio" name="print-script" checked={script === 'hant'} onChange={() => setScript('hant')} /> {t.hant}
+        </label>
+        <label>
+          <input type="checkbox" checked={signature} onChange={(e) => setSignature(e.target.checked)} /> {t.signature}
+        </label>
+        <label>
+          <input type="checkbox" data-testid="print-performance" checked={performance} onChange={(e) => setPerformance(e.target.checked)} />{' '}
+          {PERF_STRINGS[lang].printSection}
+        </label>
+        <label>
+          <input type="checkbox" checked={withStatus} onChange={(e) => setWithStatus(e.target.checked)} /> {t.statusOnPrint}
+        </label>
+        <label>
+          <input type="checkbox" name="ledger" checked={withLedger} onChange={(e) => setWithLedger(e.target.checked)} /> {t.ledgerOnPrint}
+        </label>
+        <span className="pages" data-testid="page-count">
+          {pages !== null && html ? t.pageCount(pages) : ''}
+        </span>
+        {asOf && (
+          <span className="as-of-shown" data-testid="print-as-of">
+            {t.asOfShown(asOf)}
+          </span>
+        )}
         <span className="spacer" />
         {error && <span className="error">{error}</span>}
-        <button className="primary" disabled={!html} onClick={() => void print()}>{t.print}</button>
-        <button disabled={!html || busy} onClick={() => void savePdf()}>{busy ? t.saving : t.savePdf}</button>
+        <button className="primary" disabled={!html} onClick={() => void print()}>
+          {t.print}
+        </button>
+        <button disabled={!html || busy} onClick={() => void savePdf()}>
+          {busy ? t.saving : t.savePdf}
+        </button>
         <button onClick={onClose}>{t.close}</button>
       </div>
       <div className="print-main">
         <fieldset className="print-records">
-          <legend>{t.printRecords} · {t.chosen(ids.length)}</legend>
+          <legend>
+            {t.printRecords} · {t.chosen(ids.length)}
+          </legend>
           <label className="all">
-            <input type="checkbox" checked={ids.length === records.length} onChange={(e) => setChosen(e.target.checked ? records.map((r) => r.id) : [])} /> {t.allRecords}
+            <input
+              type="checkbox"
+              checked={ids.length === records.length}
+              onChange={(e) => setChosen(e.target.checked ? records.map((r) => r.id) : [])}
+            />{' '}
+            {t.allRecords}
           </label>
           {records.map((r) => (
             <label key={r.id}>
-              <input type="checkbox" checked={chosen.includes(r.id)} onChange={(e) => tick(r.id, e.target.checked)} /> {r.county} · {t.batchOf} {r.batch}
+              <input type="checkbox" checked={chosen.includes(r.id)} onChange={(e) => tick(r.id, e.target.checked)} /> {r.county} ·{' '}
+              {t.batchOf} {r.batch}
             </label>
           ))}
         </fieldset>
-        <iframe ref={frame} title={t.printPreview} srcDoc={html} sandbox="allow-modals allow-same-origin" data-testid="print-frame" onLoad={() => void onLoad()} />
+        <iframe
+          ref={frame}
+          title={t.printPreview}
+          srcDoc={html}
+          sandbox="allow-modals allow-same-origin"
+          data-testid="print-frame"
+          onLoad={() => void onLoad()}
+        />
       </div>
     </div>
   );

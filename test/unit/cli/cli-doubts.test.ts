@@ -22,7 +22,9 @@ describe('yanshou import and doubts', () => {
     fs.writeFileSync(xlsx, await yuanInTextBox().bytes());
     const r = yanshou(['import', xlsx, '--db', db]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('疑点 [amount_scale] box.xlsx › 樟树市 › C20: 樟树市: 计划安排额度合计 15000000 万元是中央资金 1500 万元的 10000 倍');
+    expect(r.stderr).toContain(
+      '疑点 [amount_scale] box.xlsx › 樟树市 › C20: 樟树市: 计划安排额度合计 15000000 万元是中央资金 1500 万元的 10000 倍',
+    );
     expect(r.stderr).toContain('樟树市 › C20: 显示“15,000,000.00”,读作 15000000 万元(按万元读,单位来自未写明,按万元)');
     expect(r.stderr).toContain('[drawing_unit]');
     expect(r.stderr).toContain('未写入任何数据');
@@ -34,7 +36,14 @@ describe('yanshou import and doubts', () => {
     expect(out.records[0].action).toBe('held');
     const scale = out.doubts.find((d: { code: string }) => d.code === 'amount_scale');
     expect(scale).toMatchObject({ file: 'box.xlsx', sheet: '樟树市', cell: 'C20', confirmed: false });
-    expect(scale.figures[0]).toEqual({ sheet: '樟树市', cell: 'C20', seen: '15,000,000.00', read: '15000000', unit: 'wan', unitFrom: { kind: 'default' } });
+    expect(scale.figures[0]).toEqual({
+      sheet: '樟树市',
+      cell: 'C20',
+      seen: '15,000,000.00',
+      read: '15000000',
+      unit: 'wan',
+      unitFrom: { kind: 'default' },
+    });
 
     const accepted = yanshou(['import', xlsx, '--db', db, '--accept-warnings']);
     expect(accepted.code).toBe(0);
@@ -46,7 +55,12 @@ describe('yanshou import and doubts', () => {
     const { doubtfulWorkbooks } = await import('../../fixtures/doubtful');
     const dir = tempDir();
     const xlsx = path.join(dir, 'footnote.xlsx');
-    fs.writeFileSync(xlsx, await doubtfulWorkbooks().find((w) => w.name === 'footnote')!.bytes());
+    fs.writeFileSync(
+      xlsx,
+      await doubtfulWorkbooks()
+        .find((w) => w.name === 'footnote')!
+        .bytes(),
+    );
     const r = yanshou(['import', xlsx, '--db', path.join(dir, 'e.sqlite'), '--lang', 'en']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('doubt [footnote_mark] footnote.xlsx › 樟树市 › D14');
@@ -61,7 +75,24 @@ describe('yanshou import and doubts', () => {
     const xlsx = path.join(dir, 'seed.xlsx');
     fs.writeFileSync(xlsx, await bytesOf(typedSeedWorkbook({ script: 'hans' })));
     expect(yanshou(['import', xlsx, '--db', db]).code).toBe(0);
-    expect(yanshou(['ledger', 'add', '--db', db, '--county', '樟树市', '--line', '1', '--date', '2021-10-01', '--amount', '300', '--payee', '某公司']).code).toBe(0);
+    expect(
+      yanshou([
+        'ledger',
+        'add',
+        '--db',
+        db,
+        '--county',
+        '樟树市',
+        '--line',
+        '1',
+        '--date',
+        '2021-10-01',
+        '--amount',
+        '300',
+        '--payee',
+        '某公司',
+      ]).code,
+    ).toBe(0);
     const kept = yanshou(['import', xlsx, '--db', db, '--on-conflict', 'replace', '--dry-run']);
     expect(kept.stdout).toContain('保留原有拨付台账 1 笔');
     const removed = yanshou(['import', xlsx, '--db', db, '--on-conflict', 'replace', '--payments', 'remove']);

@@ -50,7 +50,18 @@ describe('yanshou CLI', () => {
   it('list --json gives totals and rate per record', () => {
     const db = demoDb();
     const [row] = JSON.parse(yanshou(['list', '--db', db, '--json']).stdout);
-    expect(row).toEqual({ id: 1, name: '樟树市', province: '江西省', prefecture: '宜春市', batch: 8, year: 2021, planned: '1500', actual: '1235.96', rate: '82.40', warnings: 1 });
+    expect(row).toEqual({
+      id: 1,
+      name: '樟树市',
+      province: '江西省',
+      prefecture: '宜春市',
+      batch: 8,
+      year: 2021,
+      planned: '1500',
+      actual: '1235.96',
+      rate: '82.40',
+      warnings: 1,
+    });
   });
 
   it('answers bad usage with exit 2 and one clear line, never a stack trace', () => {
@@ -76,7 +87,14 @@ describe('yanshou CLI', () => {
     const db = demoDb();
     const file = path.join(tempDir(), 'newer.sqlite');
     fs.copyFileSync(db, file);
-    const raw = spawnSync(process.execPath, ['-e', `const D=require('better-sqlite3');const d=new D(${JSON.stringify(file)});d.pragma('journal_mode=DELETE');d.pragma('user_version=99');d.close()`], { cwd: ROOT });
+    const raw = spawnSync(
+      process.execPath,
+      [
+        '-e',
+        `const D=require('better-sqlite3');const d=new D(${JSON.stringify(file)});d.pragma('journal_mode=DELETE');d.pragma('user_version=99');d.close()`,
+      ],
+      { cwd: ROOT },
+    );
     expect(raw.status).toBe(0);
     const before = fs.readFileSync(file);
     const r = yanshou(['list', '--db', file]);
@@ -97,7 +115,22 @@ describe('yanshou import and export', () => {
     expect(dry.code).toBe(0);
     expect(JSON.parse(dry.stdout)).toEqual({
       ok: true,
-      records: [{ county: '樟樹市', batch: 8, items: 6, disbursements: 6, action: 'would-create', file: '樟樹市.xlsx', sheet: '樟樹市', planned: '1500', actual: '1235.96', rate: '82.40', unit: 'wan', ignored: 0 }],
+      records: [
+        {
+          county: '樟樹市',
+          batch: 8,
+          items: 6,
+          disbursements: 6,
+          action: 'would-create',
+          file: '樟樹市.xlsx',
+          sheet: '樟樹市',
+          planned: '1500',
+          actual: '1235.96',
+          rate: '82.40',
+          unit: 'wan',
+          ignored: 0,
+        },
+      ],
       findings: [],
     });
     expect(yanshou(['list', '--db', db, '--json']).stdout.trim()).toBe('[]');
@@ -145,16 +178,22 @@ describe('one door: the CLI answers as the contract does', () => {
     const db = openDatabase(':memory:');
     const { id } = addDemo(db, { client: 'test', kind: 'cli' });
     setStatus(db, { client: 'test', kind: 'cli' }, id, { status: 'accepted', by: '赵处长' });
-    const r = await dispatch({ db, dbFile: ':memory:', version: 'test', renderPdf: async () => new Uint8Array() }, method, input(id), { client: 'test', kind: 'cli' });
+    const r = await dispatch({ db, dbFile: ':memory:', version: 'test', renderPdf: async () => new Uint8Array() }, method, input(id), {
+      client: 'test',
+      kind: 'cli',
+    });
     return r.ok ? 'accepted' : r.error.message;
   }
 
-  it('a reason longer than the contract takes is refused in the contract\'s words, exit 1, the record still accepted', async () => {
+  it("a reason longer than the contract takes is refused in the contract's words, exit 1, the record still accepted", async () => {
     const db = demoDb();
     expect(yanshou(['status', '--county', '樟树市', '--set', 'accepted', '--by', '赵处长', '--db', db]).code).toBe(0);
     const reason = '理'.repeat(1001);
     const r = yanshou(['status', '--county', '樟树市', '--set', 'draft', '--by', '赵处长', '--reason', reason, '--db', db]);
-    expect([r.code, r.stderr.trim()]).toEqual([1, await contractAnswer('setStatus', (id) => ({ id, status: 'draft', by: '赵处长', reason }))]);
+    expect([r.code, r.stderr.trim()]).toEqual([
+      1,
+      await contractAnswer('setStatus', (id) => ({ id, status: 'draft', by: '赵处长', reason })),
+    ]);
     expect(r.stderr).toContain('reason');
     expect(yanshou(['status', '--county', '樟树市', '--json', '--db', db]).stdout).toContain('"accepted"');
   });
@@ -163,7 +202,11 @@ describe('one door: the CLI answers as the contract does', () => {
     const db = demoDb();
     expect(yanshou(['status', '--county', '樟树市', '--set', 'accepted', '--by', '赵处长', '--db', db]).code).toBe(0);
     const r = yanshou(['ledger', 'add', '--county', '樟树市', '--line', '1', '--date', '2021-12-01', '--amount', '300', '--db', db]);
-    const answer = await contractAnswer('editPayments', (id) => ({ recordId: id, edits: [], append: [{ line: '1', date: '2021-12-01', amount: '300' }] }));
+    const answer = await contractAnswer('editPayments', (id) => ({
+      recordId: id,
+      edits: [],
+      append: [{ line: '1', date: '2021-12-01', amount: '300' }],
+    }));
     expect(answer).toContain('已验收');
     expect([r.code, r.stderr.trim()]).toEqual([1, answer]);
   });

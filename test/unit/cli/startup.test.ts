@@ -14,14 +14,20 @@ const TRACE = path.join(ROOT, 'test/helpers/trace-modules.mjs');
 
 function loadedBy(args: string[]): { code: number | null; stdout: string; modules: string[] } {
   const trace = path.join(tempDir(), 'modules.txt');
-  const r = spawnSync(process.execPath, ['--import', TRACE, BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, YANSHOU_TRACE_MODULES: trace, YANSHOU_LANG: '' } });
+  const r = spawnSync(process.execPath, ['--import', TRACE, BIN, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, YANSHOU_TRACE_MODULES: trace, YANSHOU_LANG: '' },
+  });
   return { code: r.status, stdout: r.stdout, modules: fs.readFileSync(trace, 'utf8').split('\n') };
 }
 
 const packagesIn = (modules: string[]) => new Set(modules.map((m) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(m)?.[1]).filter(Boolean));
 /** Built chunks that carry zod (its error class is in every zod build). */
 const zodChunks = (modules: string[]) =>
-  modules.filter((m) => m.startsWith('file:') && m.includes('/dist/node/')).filter((m) => fs.readFileSync(fileURLToPath(m), 'utf8').includes('ZodError'));
+  modules
+    .filter((m) => m.startsWith('file:') && m.includes('/dist/node/'))
+    .filter((m) => fs.readFileSync(fileURLToPath(m), 'utf8').includes('ZodError'));
 
 describe('yanshou starts from the build, loading only what a command needs', () => {
   const db = path.join(tempDir(), 'startup.sqlite');

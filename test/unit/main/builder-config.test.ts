@@ -40,16 +40,22 @@ describe('electron-builder.yml', () => {
     expect(Number(config.electronVersion.split('.')[0])).toBeGreaterThanOrEqual(43);
     expect(pkg.main).toBe('dist/node/desktop.mjs');
     for (const built of [pkg.main, 'dist/preload/index.cjs', 'dist/renderer/index.html']) {
-      expect(config.files.some((glob: string) => built.startsWith(glob.replace('/**', '/'))), built).toBe(true);
+      expect(
+        config.files.some((glob: string) => built.startsWith(glob.replace('/**', '/'))),
+        built,
+      ).toBe(true);
       expect(fs.existsSync(path.join(ROOT, built)), `${built} is built by npm ci`).toBe(true);
     }
   });
 });
 
 describe('the built renderer', () => {
-  it('is React\'s production build, however the build was started (vitest runs it with NODE_ENV=test)', () => {
+  it("is React's production build, however the build was started (vitest runs it with NODE_ENV=test)", () => {
     const assets = path.join(ROOT, 'dist/renderer/assets');
-    const scripts = fs.readdirSync(assets).filter((f) => f.endsWith('.js')).map((f) => fs.readFileSync(path.join(assets, f), 'utf8'));
+    const scripts = fs
+      .readdirSync(assets)
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => fs.readFileSync(path.join(assets, f), 'utf8'));
     expect(scripts.some((js) => js.includes('Minified React error'))).toBe(true);
     expect(scripts.some((js) => js.includes('jsxDEV'))).toBe(false);
   });

@@ -20,8 +20,15 @@ const versions = process.versions as Partial<NodeJS.ProcessVersions> & { electro
 let processListeners: { uncaught: unknown[]; rejection: unknown[] };
 
 // A call from the app's own page through the fake ipcMain.
-const call = async (method: string, input: unknown, url = pageUrl) => (await ipcMain.call(`${CHANNEL_PREFIX}${method}`, input, url)) as { ok: boolean; value?: any; error?: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
-const menuItem = (id: string) => fake.appMenu!.template.flatMap((m: { submenu?: { id?: string }[] }) => m.submenu ?? []).find((i: { id?: string }) => i.id === id) as { click: () => unknown; label: string; accelerator?: string; role?: string };
+const call = async (method: string, input: unknown, url = pageUrl) =>
+  (await ipcMain.call(`${CHANNEL_PREFIX}${method}`, input, url)) as { ok: boolean; value?: any; error?: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
+const menuItem = (id: string) =>
+  fake.appMenu!.template.flatMap((m: { submenu?: { id?: string }[] }) => m.submenu ?? []).find((i: { id?: string }) => i.id === id) as {
+    click: () => unknown;
+    label: string;
+    accelerator?: string;
+    role?: string;
+  };
 
 beforeAll(async () => {
   process.env.XDG_CONFIG_HOME = home;
@@ -36,7 +43,8 @@ beforeAll(async () => {
 
 afterAll(() => {
   for (const l of process.listeners('uncaughtException')) if (!processListeners.uncaught.includes(l)) process.off('uncaughtException', l);
-  for (const l of process.listeners('unhandledRejection')) if (!processListeners.rejection.includes(l)) process.off('unhandledRejection', l);
+  for (const l of process.listeners('unhandledRejection'))
+    if (!processListeners.rejection.includes(l)) process.off('unhandledRejection', l);
   desktop?.ctx.db.close();
   Object.assign(process.env, savedEnv);
   delete versions.electron;
@@ -50,9 +58,15 @@ describe('the Electron shell, against a fake electron', () => {
     expect(win.loaded).toMatch(/dist[/\\]renderer[/\\]index\.html$/);
   });
 
-  it('opens the store with better-sqlite3\'s own prebuilt Node-API binary, the one Node loads too', () => {
+  it("opens the store with better-sqlite3's own prebuilt Node-API binary, the one Node loads too", () => {
     const loaded = Object.keys(createRequire(import.meta.url).cache).filter((f) => f.endsWith('.node'));
-    expect(loaded).toEqual([path.join(path.dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json')), 'prebuilds', `${process.platform}-${process.arch}.node`)]);
+    expect(loaded).toEqual([
+      path.join(
+        path.dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json')),
+        'prebuilds',
+        `${process.platform}-${process.arch}.node`,
+      ),
+    ]);
     expect(desktop.ctx.db.prepare('SELECT count(*) AS n FROM records').get()).toEqual({ n: 1 });
   });
 
@@ -74,10 +88,17 @@ describe('the Electron shell, against a fake electron', () => {
     expect(withoutPerformance(got.value.record)).toEqual(referenceFixture('hans'));
     expect(got.value.record.performance.funds).toMatchObject({ budget: '1500', executed: '1235.96', rate: '82.40', score: '8.24' });
     expect((await call('info', {})).value.mode).toBe('desktop');
-    const edit = await call('editCells', { recordId: id, table: 'disbursements', edits: [{ rowId: got.value.disbursementIds[0], field: 'actual', value: '700' }] });
+    const edit = await call('editCells', {
+      recordId: id,
+      table: 'disbursements',
+      edits: [{ rowId: got.value.disbursementIds[0], field: 'actual', value: '700' }],
+    });
     expect(edit.ok).toBe(true);
     expect((await call('getRecord', { id })).value.record.totals.actual).toBe('1295.75');
-    expect((await call('undo', {})).value.steps[0]).toMatchObject({ action: 'edit', detail: { county: '樟树市', table: 'disbursements', row: 1, field: 'actual' } });
+    expect((await call('undo', {})).value.steps[0]).toMatchObject({
+      action: 'edit',
+      detail: { county: '樟树市', table: 'disbursements', row: 1, field: 'actual' },
+    });
     expect(withoutPerformance((await call('getRecord', { id })).value.record)).toEqual(referenceFixture('hans'));
     const history = await call('history', {});
     expect(history.value.redo.action).toBe('edit');
@@ -87,7 +108,11 @@ describe('the Electron shell, against a fake electron', () => {
   it('rejects an invalid input with the zod error, and writes nothing', async () => {
     const [{ id }] = (await call('listRecords', {})).value;
     const before = (await call('getRecord', { id })).value.record;
-    const bad = await call('editCells', { recordId: id, table: 'disbursements', edits: [{ rowId: -3, field: 'actual', value: { evil: true } }] });
+    const bad = await call('editCells', {
+      recordId: id,
+      table: 'disbursements',
+      edits: [{ rowId: -3, field: 'actual', value: { evil: true } }],
+    });
     expect(bad.ok).toBe(false);
     expect(bad.error.code).toBe('invalid_input');
     expect(bad.error.details.map((d: { path: string }) => d.path)).toEqual(expect.arrayContaining(['edits.0.rowId', 'edits.0.value']));
@@ -136,7 +161,13 @@ describe('the Electron shell, against a fake electron', () => {
     expect(preview.value.records[0]).toMatchObject({ county: '樟樹市', action: 'skipped' });
 
     expect(menuItem('template').label).toBe('空白验收表模板…');
-    for (const [id, kind] of [['export', 'export'], ['print', 'print'], ['template', 'template'], ['undo', 'undo'], ['redo', 'redo']] as const) {
+    for (const [id, kind] of [
+      ['export', 'export'],
+      ['print', 'print'],
+      ['template', 'template'],
+      ['undo', 'undo'],
+      ['redo', 'redo'],
+    ] as const) {
       await menuItem(id).click();
       expect((await call('waitForCommand', {})).value.command).toEqual({ kind });
     }
@@ -170,7 +201,10 @@ describe('the Electron shell, against a fake electron', () => {
     const template = path.join(tempDir(), 'blank.xlsx');
     fake.saveAnswers.push(template);
     expect((await call('saveTemplate', { script: 'hans' })).value.path).toBe(template);
-    expect(fake.saveDialogs.at(-1)).toMatchObject({ defaultPath: expect.stringMatching(/验收表-空白模板\.xlsx$/), filters: [{ name: 'Excel', extensions: ['xlsx'] }] });
+    expect(fake.saveDialogs.at(-1)).toMatchObject({
+      defaultPath: expect.stringMatching(/验收表-空白模板\.xlsx$/),
+      filters: [{ name: 'Excel', extensions: ['xlsx'] }],
+    });
     const blank = new ExcelJS.Workbook();
     await blank.xlsx.readFile(template);
     expect(blank.worksheets.map((w) => w.name)).toContain('验收表');
@@ -182,7 +216,10 @@ describe('the Electron shell, against a fake electron', () => {
     const pdf = path.join(tempDir(), 'overview.pdf');
     fake.saveAnswers.push(pdf);
     expect((await call('saveOverview', { ids: [id], format: 'pdf' })).value.path).toBe(pdf);
-    expect(fake.saveDialogs.at(-1)).toMatchObject({ defaultPath: expect.stringMatching(/验收汇总表-1个县\.pdf$/), filters: [{ name: 'PDF', extensions: ['pdf'] }] });
+    expect(fake.saveDialogs.at(-1)).toMatchObject({
+      defaultPath: expect.stringMatching(/验收汇总表-1个县\.pdf$/),
+      filters: [{ name: 'PDF', extensions: ['pdf'] }],
+    });
     expect(fake.printed.at(-1)!.html).toContain('电子商务进农村综合示范县验收汇总表');
   });
 
@@ -242,7 +279,6 @@ describe('single instance', () => {
   });
 });
 
-
 describe('printing in the desktop app', () => {
   it('打印 opens the system print dialog on the document; 另存为 PDF goes through printToPDF and the save dialog', async () => {
     const [{ id }] = (await call('listRecords', {})).value;
@@ -258,7 +294,12 @@ describe('printing in the desktop app', () => {
     expect(fs.readFileSync(out, 'utf8')).toMatch(/^%PDF/);
     // The document window is locked down like the main one.
     const docWindow = fake.windows.at(-1)!;
-    expect(docWindow.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false });
+    expect(docWindow.options.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      javascript: false,
+    });
     expect(docWindow.destroyed).toBe(true);
   });
 });

@@ -5,7 +5,13 @@ import { computeRecord } from '../../../shared/record';
 import { seedInput } from '../../helpers/fixtures';
 
 const record = computeRecord(
-  { ...seedInput(), payments: [{ line: 1, date: '2021-12-01', amount: '300', payee: '樟树市邮政分公司', voucher: '记-2021-118', stage: '签订协议', note: '' }, { line: 1, date: '2022-06-30', amount: '340.21', payee: '', voucher: '', stage: '', note: '' }] },
+  {
+    ...seedInput(),
+    payments: [
+      { line: 1, date: '2021-12-01', amount: '300', payee: '樟树市邮政分公司', voucher: '记-2021-118', stage: '签订协议', note: '' },
+      { line: 1, date: '2022-06-30', amount: '340.21', payee: '', voucher: '', stage: '', note: '' },
+    ],
+  },
   { asOf: '2022-01-01' },
 );
 const plain = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
@@ -25,6 +31,8 @@ describe('the ledger appendix', () => {
   it('is left out unless asked for, and for a record without payments', () => {
     expect(printHtml([record], { script: 'hans', signature: true })).not.toContain('拨付台账');
     expect(printHtml([computeRecord(seedInput())], { script: 'hans', signature: true, ledger: true })).not.toContain('附:');
-    expect(plain(printHtml([record], { script: 'hant', signature: true, ledger: true }))).toContain('附:中央財政資金撥付台賬(截至2022年1月1日)');
+    expect(plain(printHtml([record], { script: 'hant', signature: true, ledger: true }))).toContain(
+      '附:中央財政資金撥付台賬(截至2022年1月1日)',
+    );
   });
 });

@@ -8,7 +8,8 @@ import { ROOT, referenceFixture, seedInput, tempDir, ME } from '../../helpers/fi
 
 const BIN = path.join(ROOT, 'electron/cli/bin.mjs');
 const pages = (pdf: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
-const pageText = (pdf: string, page: number) => execFileSync('pdftotext', ['-f', String(page), '-l', String(page), '-layout', pdf, '-'], { encoding: 'utf8' });
+const pageText = (pdf: string, page: number) =>
+  execFileSync('pdftotext', ['-f', String(page), '-l', String(page), '-layout', pdf, '-'], { encoding: 'utf8' });
 // Reading order keeps a wrapped cell's text together; -layout would interleave neighbouring cells.
 const allText = (pdf: string) => execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' });
 const squash = (s: string) => s.replace(/\s+/g, '');
@@ -27,14 +28,26 @@ describe('yanshou pdf: the acceptance document on A4', () => {
   createRecord(store, ME, seedInput('hans'));
   const long = seedInput('hans');
   long.county = { ...long.county, name: '南丰县', batch: 9 };
-  long.disbursements = Array.from({ length: 40 }, (_, i) => ({ seq: i + 1, category: 'logistics' as const, name: `第${i + 1}号乡村物流配送站点建设项目`, planned: String(1000 + i), actual: `${500 + i}.5` }));
+  long.disbursements = Array.from({ length: 40 }, (_, i) => ({
+    seq: i + 1,
+    category: 'logistics' as const,
+    name: `第${i + 1}号乡村物流配送站点建设项目`,
+    planned: String(1000 + i),
+    actual: `${500 + i}.5`,
+  }));
   createRecord(store, ME, long);
   store.close();
 
   it('the seed: three headings, all six rows of each table, 1235.96 and 82.40%, on at most 3 A4 pages', () => {
     const pdf = pdfOf(db, ['--county', '樟树市']);
     const text = squash(allText(pdf));
-    for (const heading of ['一、基本情况', '二、项目建设完成情况', '三、中央财政资金拨付情况', '樟树市电子商务进农村综合示范县项目验收情况表']) expect(text).toContain(heading);
+    for (const heading of [
+      '一、基本情况',
+      '二、项目建设完成情况',
+      '三、中央财政资金拨付情况',
+      '樟树市电子商务进农村综合示范县项目验收情况表',
+    ])
+      expect(text).toContain(heading);
     const seed = referenceFixture('hans');
     for (const item of seed.items) expect(text).toContain(squash(item.name));
     for (const d of seed.disbursements) expect(text).toContain(`${squash(d.name)}`);

@@ -23,18 +23,47 @@ function recompute(edits: RowEdit[]) {
   return computeRecord(input);
 }
 
-const amount = fc.oneof(fc.constant(''), fc.tuple(fc.nat(99_999), fc.nat(999_999)).map(([w, f]) => `${w}.${String(f).padStart(6, '0')}`), fc.nat(5000).map(String));
-const edit = fc.oneof(
-  fc.record({ table: fc.constant('disbursements' as const), row: fc.nat(5), field: fc.constantFrom('planned', 'actual'), raw: amount }),
-  fc.record({ table: fc.constant('disbursements' as const), row: fc.nat(5), field: fc.constant('statedRate'), raw: fc.oneof(fc.constant(''), fc.nat(10_000).map((n) => `${n / 100}%`)) }),
-  fc.record({ table: fc.constant('disbursements' as const), row: fc.nat(5), field: fc.constant('name'), raw: fc.constantFrom('物流', '培訓項目', 'x') }),
-  fc.record({ table: fc.constant('items' as const), row: fc.nat(5), field: fc.constant('completionRate'), raw: fc.oneof(fc.constant(''), fc.nat(200).map(String)) }),
-  fc.record({ table: fc.constantFrom('items' as const, 'disbursements' as const), row: fc.nat(5), field: fc.constant('category'), raw: fc.constantFrom(...CATEGORIES) }),
-).map(({ table, row, field, raw }): RowEdit => {
-  const parsed = parseCell(table, field, raw);
-  if (!parsed.ok) throw new Error(`${field} ${raw}`);
-  return { table, rowId: (table === 'items' ? ids.itemIds : ids.disbursementIds)[row], field, value: parsed.value };
-});
+const amount = fc.oneof(
+  fc.constant(''),
+  fc.tuple(fc.nat(99_999), fc.nat(999_999)).map(([w, f]) => `${w}.${String(f).padStart(6, '0')}`),
+  fc.nat(5000).map(String),
+);
+const edit = fc
+  .oneof(
+    fc.record({ table: fc.constant('disbursements' as const), row: fc.nat(5), field: fc.constantFrom('planned', 'actual'), raw: amount }),
+    fc.record({
+      table: fc.constant('disbursements' as const),
+      row: fc.nat(5),
+      field: fc.constant('statedRate'),
+      raw: fc.oneof(
+        fc.constant(''),
+        fc.nat(10_000).map((n) => `${n / 100}%`),
+      ),
+    }),
+    fc.record({
+      table: fc.constant('disbursements' as const),
+      row: fc.nat(5),
+      field: fc.constant('name'),
+      raw: fc.constantFrom('物流', '培訓項目', 'x'),
+    }),
+    fc.record({
+      table: fc.constant('items' as const),
+      row: fc.nat(5),
+      field: fc.constant('completionRate'),
+      raw: fc.oneof(fc.constant(''), fc.nat(200).map(String)),
+    }),
+    fc.record({
+      table: fc.constantFrom('items' as const, 'disbursements' as const),
+      row: fc.nat(5),
+      field: fc.constant('category'),
+      raw: fc.constantFrom(...CATEGORIES),
+    }),
+  )
+  .map(({ table, row, field, raw }): RowEdit => {
+    const parsed = parseCell(table, field, raw);
+    if (!parsed.ok) throw new Error(`${field} ${raw}`);
+    return { table, rowId: (table === 'items' ? ids.itemIds : ids.disbursementIds)[row], field, value: parsed.value };
+  });
 
 describe('applyEdits', () => {
   it('equals computeRecord of the edited record, for any edits', () => {
@@ -46,7 +75,12 @@ describe('applyEdits', () => {
     );
   });
   it('a renamed record in traditional characters writes its sentence in them', () => {
-    const edits = seed.disbursements.map((_, i): RowEdit => ({ table: 'disbursements', rowId: ids.disbursementIds[i], field: 'name', value: '縣鄉村物流快遞配送體系建設' }));
+    const edits = seed.disbursements.map((_, i): RowEdit => ({
+      table: 'disbursements',
+      rowId: ids.disbursementIds[i],
+      field: 'name',
+      value: '縣鄉村物流快遞配送體系建設',
+    }));
     expect(applyEdits(seed, ids, edits).disbursementSummary).toBe(recompute(edits).disbursementSummary);
   });
   it('leaves the rows it does not touch as they were (the grid redraws only changed rows)', () => {

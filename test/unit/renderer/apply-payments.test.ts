@@ -38,20 +38,29 @@ function recompute(asOf: string | undefined, changes: { edits: PaymentEdit[]; ap
 }
 
 const day = fc.constantFrom('2021-11-30', '2021-12-01', '2022-03-15', '2022-06-29', '2022-06-30', '2023-01-01');
-const amount = fc.oneof(fc.nat(99_999).map((n) => String(n + 1)), fc.tuple(fc.nat(999), fc.integer({ min: 1, max: 999_999 })).map(([w, f]) => `${w}.${String(f).padStart(6, '0')}`.replace(/0+$/, '')));
+const amount = fc.oneof(
+  fc.nat(99_999).map((n) => String(n + 1)),
+  fc.tuple(fc.nat(999), fc.integer({ min: 1, max: 999_999 })).map(([w, f]) => `${w}.${String(f).padStart(6, '0')}`.replace(/0+$/, '')),
+);
 const edit = fc.oneof(
   fc.record({ rowId: fc.constantFrom(11, 12, 13, -1), field: fc.constant('line'), value: fc.constantFrom(1, 2, 3) }),
   fc.record({ rowId: fc.constantFrom(11, 12, 13, -1), field: fc.constant('date'), value: day }),
   fc.record({ rowId: fc.constantFrom(11, 12, 13, -1), field: fc.constant('amount'), value: amount }),
   fc.record({ rowId: fc.constantFrom(11, 12, 13, -1), field: fc.constant('payee'), value: fc.constantFrom('', '收款单位') }),
 );
-const added = fc.record({ line: fc.constantFrom(1, 2, 4), date: day, amount }).map(
-  (p): AddedPayment => ({ key: -1, payment: { ...p, payee: '', voucher: '', stage: '', note: '' } }),
-);
-const change = fc.record({ edits: fc.array(edit, { maxLength: 3 }), append: fc.oneof(fc.constant([] as AddedPayment[]), added.map((a) => [a])) });
+const added = fc
+  .record({ line: fc.constantFrom(1, 2, 4), date: day, amount })
+  .map((p): AddedPayment => ({ key: -1, payment: { ...p, payee: '', voucher: '', stage: '', note: '' } }));
+const change = fc.record({
+  edits: fc.array(edit, { maxLength: 3 }),
+  append: fc.oneof(
+    fc.constant([] as AddedPayment[]),
+    added.map((a) => [a]),
+  ),
+});
 
 describe('applyPayments', () => {
-  it('equals the store\'s figures after the write, for any edits and new payments, as of any day', () => {
+  it("equals the store's figures after the write, for any edits and new payments, as of any day", () => {
     fc.assert(
       fc.property(fc.option(day, { nil: undefined }), fc.array(change, { maxLength: 4 }), (asOf, changes) => {
         const { record, ids, typedActuals } = stored(asOf);
@@ -64,14 +73,27 @@ describe('applyPayments', () => {
 
   it('a line whose payments all moved away shows what was typed under it again (600, not the 640.21 paid)', () => {
     const { record, ids, typedActuals } = stored('2022-07-01');
-    const moved = applyPayments(record, ids, typedActuals, [{ edits: [{ rowId: 11, field: 'line', value: 3 }, { rowId: 12, field: 'line', value: 3 }], append: [] }]);
+    const moved = applyPayments(record, ids, typedActuals, [
+      {
+        edits: [
+          { rowId: 11, field: 'line', value: 3 },
+          { rowId: 12, field: 'line', value: 3 },
+        ],
+        append: [],
+      },
+    ]);
     expect(moved.record.disbursements[0]).toMatchObject({ actual: '600', rate: '77.42' });
     expect(moved.record.disbursements[2].actual).toBe('640.21');
   });
 
-  it('keeps the payments\' ids (a new one its key) in the record\'s order: by line, then day', () => {
+  it("keeps the payments' ids (a new one its key) in the record's order: by line, then day", () => {
     const { record, ids, typedActuals } = stored();
-    const next = applyPayments(record, ids, typedActuals, [{ edits: [{ rowId: 13, field: 'line', value: 1 }], append: [{ key: -4, payment: { line: 1, date: '2022-01-10', amount: '5', payee: '', voucher: '', stage: '', note: '' } }] }]);
+    const next = applyPayments(record, ids, typedActuals, [
+      {
+        edits: [{ rowId: 13, field: 'line', value: 1 }],
+        append: [{ key: -4, payment: { line: 1, date: '2022-01-10', amount: '5', payee: '', voucher: '', stage: '', note: '' } }],
+      },
+    ]);
     expect(next.paymentIds).toEqual([11, -4, 13, 12]);
     expect(next.record.payments!.map((p) => p.date)).toEqual(['2021-12-01', '2022-01-10', '2022-03-15', '2022-06-30']);
   });

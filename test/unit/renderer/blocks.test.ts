@@ -3,20 +3,29 @@ import { describe, expect, it } from 'vitest';
 import { copyBlock, isHeaderLine, planPaste, titleKey } from '../../../renderer/src/grid/blocks';
 import { parseBlock } from '../../../shared/clipboard';
 
-const columns = ['seq', 'category', 'name', 'planned', 'actual', 'rate', 'statedRate'].map((field) => ({ field, editable: field !== 'rate' }));
-const titles = new Set(['序号', '类别', '具体项目名称', '计划安排额度(万元)', '实际拨付额度(万元)', '资金拨付率(%)', 'Planned (10k yuan)'].map(titleKey));
+const columns = ['seq', 'category', 'name', 'planned', 'actual', 'rate', 'statedRate'].map((field) => ({
+  field,
+  editable: field !== 'rate',
+}));
+const titles = new Set(
+  ['序号', '类别', '具体项目名称', '计划安排额度(万元)', '实际拨付额度(万元)', '资金拨付率(%)', 'Planned (10k yuan)'].map(titleKey),
+);
 const rowIds = [11, 12, 13, 14, 15, 16];
 const at = (row: number, col: number, rows = 1, cols = 1) => ({ top: row, bottom: row + rows - 1, left: col, right: col + cols - 1 });
-const plan = (text: string, selection = at(3, 3)) => planPaste({ text, table: 'disbursements', columns, rowIds, selection, titles, lang: 'zh' });
+const plan = (text: string, selection = at(3, 3)) =>
+  planPaste({ text, table: 'disbursements', columns, rowIds, selection, titles, lang: 'zh' });
 
 describe('paste', () => {
   it('writes a block from the focused cell on, adding rows past the end', () => {
     const p = plan('200\t150.5\r\n90\t88\r\n1,000\t500\r\n');
     expect(p.problems).toEqual([]);
     expect(p.edits).toEqual([
-      { rowId: 14, field: 'planned', value: '200' }, { rowId: 14, field: 'actual', value: '150.5' },
-      { rowId: 15, field: 'planned', value: '90' }, { rowId: 15, field: 'actual', value: '88' },
-      { rowId: 16, field: 'planned', value: '1,000' }, { rowId: 16, field: 'actual', value: '500' },
+      { rowId: 14, field: 'planned', value: '200' },
+      { rowId: 14, field: 'actual', value: '150.5' },
+      { rowId: 15, field: 'planned', value: '90' },
+      { rowId: 15, field: 'actual', value: '88' },
+      { rowId: 16, field: 'planned', value: '1,000' },
+      { rowId: 16, field: 'actual', value: '500' },
     ]);
     expect(plan('1\t2\n3\t4\n5\t6\n7\t8\n').append).toEqual([{ planned: '7', actual: '8' }]);
   });
@@ -46,7 +55,12 @@ describe('paste', () => {
   it('one value fills the whole selection; a block that fits it is repeated, as in Excel', () => {
     const filled = plan('0\n', at(1, 3, 3, 2));
     expect(filled.edits.map((e) => [e.rowId, e.field, e.value])).toEqual([
-      [12, 'planned', '0'], [12, 'actual', '0'], [13, 'planned', '0'], [13, 'actual', '0'], [14, 'planned', '0'], [14, 'actual', '0'],
+      [12, 'planned', '0'],
+      [12, 'actual', '0'],
+      [13, 'planned', '0'],
+      [13, 'actual', '0'],
+      [14, 'planned', '0'],
+      [14, 'actual', '0'],
     ]);
     expect(plan('1\n2\n', at(0, 3, 4, 1)).edits.map((e) => e.value)).toEqual(['1', '2', '1', '2']);
     // A block that does not fit is pasted once, from the top-left cell.
@@ -61,15 +75,29 @@ describe('paste', () => {
   });
 
   it('into an empty table: every row is added', () => {
-    const p = planPaste({ text: '新建项目\t10\t5\n', table: 'disbursements', columns, rowIds: [], selection: at(0, 2), titles, lang: 'zh' });
+    const p = planPaste({
+      text: '新建项目\t10\t5\n',
+      table: 'disbursements',
+      columns,
+      rowIds: [],
+      selection: at(0, 2),
+      titles,
+      lang: 'zh',
+    });
     expect(p.append).toEqual([{ name: '新建项目', planned: '10', actual: '5' }]);
   });
 });
 
 describe('copy', () => {
   it('gives tab-separated text Excel reads back, and an HTML table', () => {
-    const { text, html } = copyBlock([['1', '物流\n配送', '640.21'], ['2', 'a<b', '']]);
-    expect(parseBlock(text)).toEqual([['1', '物流\n配送', '640.21'], ['2', 'a<b', '']]);
+    const { text, html } = copyBlock([
+      ['1', '物流\n配送', '640.21'],
+      ['2', 'a<b', ''],
+    ]);
+    expect(parseBlock(text)).toEqual([
+      ['1', '物流\n配送', '640.21'],
+      ['2', 'a<b', ''],
+    ]);
     expect(html).toContain('<td>a&lt;b</td>');
     expect(html.match(/<tr>/g)).toHaveLength(2);
   });

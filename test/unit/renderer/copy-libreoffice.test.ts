@@ -19,7 +19,20 @@ let cells: ExcelJS.CellValue[][];
 beforeAll(async () => {
   const dir = tempDir();
   fs.writeFileSync(path.join(dir, 'copied.html'), copyBlock(block).html);
-  execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--infilter=HTML (StarCalc)', '--convert-to', 'xlsx', '--outdir', path.join(dir, 'out'), path.join(dir, 'copied.html')], { stdio: 'ignore', timeout: 180_000 });
+  execFileSync(
+    'soffice',
+    [
+      '--headless',
+      `-env:UserInstallation=file://${dir}/profile`,
+      '--infilter=HTML (StarCalc)',
+      '--convert-to',
+      'xlsx',
+      '--outdir',
+      path.join(dir, 'out'),
+      path.join(dir, 'copied.html'),
+    ],
+    { stdio: 'ignore', timeout: 180_000 },
+  );
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(path.join(dir, 'out', 'copied.xlsx'));
   const sheet = workbook.worksheets[0];

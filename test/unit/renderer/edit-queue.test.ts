@@ -3,14 +3,37 @@
 // to its edit; the marks on the cells; the save state once the queue is empty.
 import { describe, expect, it } from 'vitest';
 import {
-  counts, dropDrafts, enqueue, failureOf, marksOf, nextDelay, nextQueued, notIn, refuse, requeueDrafts, restingState, unrefuse, withStatus, without, writtenIds,
-  type CellEdit, type Op,
+  counts,
+  dropDrafts,
+  enqueue,
+  failureOf,
+  marksOf,
+  nextDelay,
+  nextQueued,
+  notIn,
+  refuse,
+  requeueDrafts,
+  restingState,
+  unrefuse,
+  withStatus,
+  without,
+  writtenIds,
+  type CellEdit,
+  type Op,
 } from '../../../renderer/src/editQueue';
 import { ApiError, OfflineError, ServerError } from '../../../shared/client';
 
 const edit = (rowId: number, field: string, raw: string): CellEdit => ({ table: 'disbursements', rowId, field, raw, value: raw });
 let next = 1;
-const op = (edits: CellEdit[], status: Op['status'] = 'queued'): Op => ({ id: next++, recordId: 1, table: 'disbursements', edits, append: [], clear: false, status });
+const op = (edits: CellEdit[], status: Op['status'] = 'queued'): Op => ({
+  id: next++,
+  recordId: 1,
+  table: 'disbursements',
+  edits,
+  append: [],
+  clear: false,
+  status,
+});
 
 describe('the queue of edits', () => {
   it('writes them in the order they were made; written ones wait for the reload that brings them', () => {
@@ -31,7 +54,11 @@ describe('the queue of edits', () => {
     const draft = op([edit(10, 'actual', '700'), edit(10, 'planned', '900')], 'draft');
     const other = op([edit(12, 'name', '物流')], 'draft');
     const ops = enqueue([draft, other], op([edit(10, 'actual', '710')]));
-    expect(ops.map((o) => o.edits.map((e) => `${e.rowId}:${e.field}=${e.raw}`))).toEqual([['10:planned=900'], ['12:name=物流'], ['10:actual=710']]);
+    expect(ops.map((o) => o.edits.map((e) => `${e.rowId}:${e.field}=${e.raw}`))).toEqual([
+      ['10:planned=900'],
+      ['12:name=物流'],
+      ['10:actual=710'],
+    ]);
     const emptied = enqueue([op([edit(10, 'actual', '700')], 'draft')], op([edit(10, 'actual', '1')]));
     expect(emptied).toHaveLength(1);
     // A queued (not draft) edit of the same cell is not touched: both are written, in order.
@@ -64,7 +91,10 @@ describe('a write that fails', () => {
     const marks = refuse(new Map(), refused, '“abc”不是数字');
     const draft = op([edit(11, 'planned', '5')], 'draft');
     const shown = marksOf(marks, [draft], '未保存(草稿)');
-    expect([...shown.disbursements]).toEqual([['10:actual', { kind: 'error', message: '“abc”不是数字' }], ['11:planned', { kind: 'draft', message: '未保存(草稿)' }]]);
+    expect([...shown.disbursements]).toEqual([
+      ['10:actual', { kind: 'error', message: '“abc”不是数字' }],
+      ['11:planned', { kind: 'draft', message: '未保存(草稿)' }],
+    ]);
     expect(shown.items.size + shown.payments.size).toBe(0);
     expect(unrefuse(marks, op([edit(10, 'actual', '7')])).size).toBe(0);
     // An edit of other cells leaves the marks as they are (the same map: nothing to redraw).

@@ -37,9 +37,13 @@ function rows(): Row[] {
   let ctx: KeyContext | null = null;
   text.split('\n').forEach((line, i) => {
     const heading = /^## .*\(mode: (none|enter|edit)((?:, \w+)*)\)/.exec(line);
-    if (heading) ctx = { mode: heading[1] as EditMode, multiline: heading[2].includes('multiline'), list: heading[2].includes('list'), mac: false };
+    if (heading)
+      ctx = { mode: heading[1] as EditMode, multiline: heading[2].includes('multiline'), list: heading[2].includes('list'), mac: false };
     else if (line.startsWith('## ')) ctx = null;
-    const cells = line.split('|').slice(1, -1).map((c) => c.trim());
+    const cells = line
+      .split('|')
+      .slice(1, -1)
+      .map((c) => c.trim());
     if (!ctx || cells.length !== 4 || cells[0] === '按键' || cells[0].startsWith('---')) return;
     const commands = cells[3] === '—' ? [null] : [...cells[3].matchAll(/`(\w+)`/g)].map((m) => m[1]);
     out.push({ keys: cells[0].split(' / '), commands, ctx, line: i + 1 });
@@ -64,7 +68,27 @@ describe('docs/keyboard.md', () => {
   });
 
   it('lists every command of the keymap', () => {
-    const kinds: GridCommand['kind'][] = ['move', 'edge', 'home', 'end', 'page', 'tab', 'enter', 'edit', 'cancel', 'clear', 'newline', 'commitStay', 'selectAll', 'undo', 'redo', 'insertRows', 'deleteRows', 'openList', 'listMove'];
+    const kinds: GridCommand['kind'][] = [
+      'move',
+      'edge',
+      'home',
+      'end',
+      'page',
+      'tab',
+      'enter',
+      'edit',
+      'cancel',
+      'clear',
+      'newline',
+      'commitStay',
+      'selectAll',
+      'undo',
+      'redo',
+      'insertRows',
+      'deleteRows',
+      'openList',
+      'listMove',
+    ];
     const documented = new Set(table.flatMap((r) => r.commands));
     for (const kind of kinds) expect(documented, kind).toContain(kind);
   });

@@ -2,7 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import { commandFor, type KeyContext, type KeyInput } from '../../../renderer/src/grid/keymap';
 
-const key = (k: string, mods: Partial<KeyInput> = {}): KeyInput => ({ key: k, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods });
+const key = (k: string, mods: Partial<KeyInput> = {}): KeyInput => ({
+  key: k,
+  ctrlKey: false,
+  metaKey: false,
+  shiftKey: false,
+  altKey: false,
+  ...mods,
+});
 const idle: KeyContext = { mode: 'none', multiline: false, list: false, mac: false };
 const typedOver: KeyContext = { ...idle, mode: 'enter' };
 const f2: KeyContext = { ...idle, mode: 'edit' };

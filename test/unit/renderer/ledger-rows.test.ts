@@ -3,7 +3,16 @@
 // words; and the chart's steps with exact labels.
 import { describe, expect, it } from 'vitest';
 import { computeRecord } from '../../../shared/record';
-import { draftRow, grouped, ledgerCheck, ledgerNotes, ledgerTotals, missing, storedRows, toNewPayment } from '../../../renderer/src/ledger/rows';
+import {
+  draftRow,
+  grouped,
+  ledgerCheck,
+  ledgerNotes,
+  ledgerTotals,
+  missing,
+  storedRows,
+  toNewPayment,
+} from '../../../renderer/src/ledger/rows';
 import { chartData } from '../../../renderer/src/ledger/chart';
 import { planPaste } from '../../../renderer/src/grid/blocks';
 import { listFor } from '../../../renderer/src/grid/CategoryList';
@@ -22,7 +31,7 @@ function seedWithLedger(asOf = '2022-01-01') {
 }
 
 describe('the ledger grid', () => {
-  it('gives each payment its line\'s running total and rate, by day; a line\'s first payment opens its group', () => {
+  it("gives each payment its line's running total and rate, by day; a line's first payment opens its group", () => {
     const record = seedWithLedger();
     const rows = storedRows(record, [7, 8, 9]);
     expect([...rows.values()].map((r) => [r.line, r.amount, r.running, r.runningRate])).toEqual([
@@ -49,8 +58,17 @@ describe('the ledger grid', () => {
     const record = seedWithLedger();
     const draft = { key: -5, raw: { line: '２', date: '2022年3月1日' } };
     expect(missing(record, draft)).toEqual(['amount']);
-    expect(draftRow(record, draft)).toMatchObject({ line: 2, name: '农产品上行服务体系建设', date: '2022-03-01', amount: null, rowClass: 'new-row' });
-    expect(ledgerNotes(record, [], [draft], t, 'zh').get('-5:amount')).toEqual({ kind: 'draft', message: '新的一笔,还没有保存:还需填写金额(万元)' });
+    expect(draftRow(record, draft)).toMatchObject({
+      line: 2,
+      name: '农产品上行服务体系建设',
+      date: '2022-03-01',
+      amount: null,
+      rowClass: 'new-row',
+    });
+    expect(ledgerNotes(record, [], [draft], t, 'zh').get('-5:amount')).toEqual({
+      kind: 'draft',
+      message: '新的一笔,还没有保存:还需填写金额(万元)',
+    });
     const complete = { ...draft, raw: { ...draft.raw, amount: '1,000.5万元', payee: '某公司' } };
     expect(missing(record, complete)).toEqual([]);
     expect(toNewPayment(record, complete)).toEqual({
@@ -62,12 +80,23 @@ describe('the ledger grid', () => {
 
   it('refuses a cell in the words the store uses, naming the payment as the grid counts it', () => {
     const check = ledgerCheck(seedWithLedger(), 'zh');
-    expect(check(2, 'line', '9')).toEqual({ ok: false, message: '拨付台账第 3 笔 序号“9”在表三中没有这一行(填表三的序号;表三的序号:1、2、3、4、5、6)' });
-    expect(check(0, 'date', '2022-02-30')).toMatchObject({ ok: false, message: '拨付台账第 1 笔 拨付日期“2022-02-30”不是具体到日的日期(如 2021-12-01 或 2021年12月1日)' });
+    expect(check(2, 'line', '9')).toEqual({
+      ok: false,
+      message: '拨付台账第 3 笔 序号“9”在表三中没有这一行(填表三的序号;表三的序号:1、2、3、4、5、6)',
+    });
+    expect(check(0, 'date', '2022-02-30')).toMatchObject({
+      ok: false,
+      message: '拨付台账第 1 笔 拨付日期“2022-02-30”不是具体到日的日期(如 2021-12-01 或 2021年12月1日)',
+    });
     expect(check(0, 'amount', '0')).toMatchObject({ ok: false, message: '拨付台账第 1 笔 金额(万元)“0”应为大于 0 的金额(万元)' });
-    expect(check(0, 'amount', '')).toMatchObject({ ok: false, message: '拨付台账第 1 笔 金额(万元)“”未填(每笔拨付都要有序号、拨付日期和金额)' });
+    expect(check(0, 'amount', '')).toMatchObject({
+      ok: false,
+      message: '拨付台账第 1 笔 金额(万元)“”未填(每笔拨付都要有序号、拨付日期和金额)',
+    });
     expect(check(0, 'amount', '640.21')).toEqual({ ok: true, value: '640.21' });
-    expect(ledgerCheck(seedWithLedger(), 'en')(0, 'amount', 'abc')).toMatchObject({ message: 'Ledger payment 1, amount (10k yuan) “abc” is not a number' });
+    expect(ledgerCheck(seedWithLedger(), 'en')(0, 'amount', 'abc')).toMatchObject({
+      message: 'Ledger payment 1, amount (10k yuan) “abc” is not a number',
+    });
   });
 });
 
@@ -83,17 +112,34 @@ describe('the list under 阶段', () => {
 });
 
 describe('pasting over a line whose 实际拨付额度 comes from its payments', () => {
-  const columns = ['seq', 'category', 'name', 'planned', 'actual', 'rate', 'statedRate'].map((field) => ({ field, editable: field !== 'rate' }));
+  const columns = ['seq', 'category', 'name', 'planned', 'actual', 'rate', 'statedRate'].map((field) => ({
+    field,
+    editable: field !== 'rate',
+  }));
   const locked = (row: number, field: string) => (row === 0 && field === 'actual' ? '第 1 行 实际拨付额度(万元): 由拨付台账计算' : null);
   const plan = (text: string) =>
-    planPaste({ text, table: 'disbursements', columns, rowIds: [11, 12], selection: { top: 0, bottom: 0, left: 3, right: 3 }, titles: new Set(), lang: 'zh', locked, current: (row, field) => (row === 0 && field === 'actual' ? '640.21' : null) });
+    planPaste({
+      text,
+      table: 'disbursements',
+      columns,
+      rowIds: [11, 12],
+      selection: { top: 0, bottom: 0, left: 3, right: 3 },
+      titles: new Set(),
+      lang: 'zh',
+      locked,
+      current: (row, field) => (row === 0 && field === 'actual' ? '640.21' : null),
+    });
 
   it('refuses another value at that cell with why, writing nothing; the value it has already is no change', () => {
     const refused = plan('775\t700\n335\t300\n');
     expect(refused.problems).toEqual([{ row: 0, field: 'actual', value: '700', message: '第 1 行 实际拨付额度(万元): 由拨付台账计算' }]);
     const same = plan('775\t640.21\n335\t300\n');
     expect(same.problems).toEqual([]);
-    expect(same.edits.map((e) => [e.rowId, e.field])).toEqual([[11, 'planned'], [12, 'planned'], [12, 'actual']]);
+    expect(same.edits.map((e) => [e.rowId, e.field])).toEqual([
+      [11, 'planned'],
+      [12, 'planned'],
+      [12, 'actual'],
+    ]);
   });
 });
 

@@ -10,19 +10,41 @@ const accept = (_row: number, _field: string, raw: unknown) => ({ ok: true as co
 
 function ledger(text: string, rowIds: number[], selection = at(0, 0)) {
   return planPaste({
-    text, table: 'payments', columns: gridColumns('payments'), rowIds, selection, titles: PASTE_TITLES, lang: 'zh', check: accept,
-    header: HEADER_RULES.payments, required: { fields: ['line', 'date', 'amount'], message: (row, lacking) => `第${row + 1}行缺少${lacking.join('、')}` },
+    text,
+    table: 'payments',
+    columns: gridColumns('payments'),
+    rowIds,
+    selection,
+    titles: PASTE_TITLES,
+    lang: 'zh',
+    check: accept,
+    header: HEADER_RULES.payments,
+    required: { fields: ['line', 'date', 'amount'], message: (row, lacking) => `第${row + 1}行缺少${lacking.join('、')}` },
   });
 }
 function table3(text: string, rowIds: number[], selection = at(0, 0)) {
-  return planPaste({ text, table: 'disbursements', columns: gridColumns('disbursements'), rowIds, selection, titles: PASTE_TITLES, lang: 'zh', header: HEADER_RULES.disbursements });
+  return planPaste({
+    text,
+    table: 'disbursements',
+    columns: gridColumns('disbursements'),
+    rowIds,
+    selection,
+    titles: PASTE_TITLES,
+    lang: 'zh',
+    header: HEADER_RULES.disbursements,
+  });
 }
 
 describe('a ledger block with its header', () => {
   it('puts payee and voucher where their titles say, whatever their order', () => {
-    const p = ledger('序号\t具体项目名称\t拨付日期\t金额(万元)\t凭证号\t收款单位\t阶段\t备注\n1\t物流\t2021-12-01\t300\t记-118\t邮政分公司\t签订协议\t首付\n', []);
+    const p = ledger(
+      '序号\t具体项目名称\t拨付日期\t金额(万元)\t凭证号\t收款单位\t阶段\t备注\n1\t物流\t2021-12-01\t300\t记-118\t邮政分公司\t签订协议\t首付\n',
+      [],
+    );
     expect(p.byHeader).toBe(true);
-    expect(p.append).toEqual([{ line: '1', date: '2021-12-01', amount: '300', voucher: '记-118', payee: '邮政分公司', stage: '签订协议', note: '首付' }]);
+    expect(p.append).toEqual([
+      { line: '1', date: '2021-12-01', amount: '300', voucher: '记-118', payee: '邮政分公司', stage: '签订协议', note: '首付' },
+    ]);
     expect(p.skippedComputed).toEqual(['name']);
   });
 
@@ -44,7 +66,7 @@ describe('a ledger block with its header', () => {
     expect(p.edits).toEqual([{ rowId: 6, field: 'voucher', value: '记-9' }]);
   });
 
-  it('an 8-column block without header, pasted on 备注, is whole payments in the export\'s columns: no 序号 in the note', () => {
+  it("an 8-column block without header, pasted on 备注, is whole payments in the export's columns: no 序号 in the note", () => {
     const p = ledger('1\t物流\t2022-01-02\t5\t某公司\t记-1\t进度款\t\n', [5], at(0, 7));
     expect(p.asWholeRows).toBe(true);
     expect(p.edits).toEqual([]);
@@ -58,7 +80,8 @@ describe('a ledger block with its header', () => {
 });
 
 describe('table 三 in the official layout', () => {
-  const official = '序号\t具体项目名称\t计划安排额度(万元)\t实际拨付额度(万元)\t资金拨付率(%)\n1\t县级电子商务公共服务中心\t775\t640.21\t82.61%\n2\t农村电子商务人员培训\t100\t100\t100.00%\n合计\t\t875\t740.21\t84.60%\n';
+  const official =
+    '序号\t具体项目名称\t计划安排额度(万元)\t实际拨付额度(万元)\t资金拨付率(%)\n1\t县级电子商务公共服务中心\t775\t640.21\t82.61%\n2\t农村电子商务人员培训\t100\t100\t100.00%\n合计\t\t875\t740.21\t84.60%\n';
 
   it('goes by its header: the name into 具体项目名称, the rate left to be computed, 合计 left out', () => {
     const p = table3(official, []);
@@ -73,7 +96,12 @@ describe('table 三 in the official layout', () => {
 
   it('short headers (计划, 实际) and traditional ones work too', () => {
     const p = table3('序號\t具體項目名稱\t計劃\t實際\n1\t甲\t10\t5\n', [40]);
-    expect(p.edits.map((e) => [e.field, e.value])).toEqual([['seq', '1'], ['name', '甲'], ['planned', '10'], ['actual', '5']]);
+    expect(p.edits.map((e) => [e.field, e.value])).toEqual([
+      ['seq', '1'],
+      ['name', '甲'],
+      ['planned', '10'],
+      ['actual', '5'],
+    ]);
   });
 
   it('a header title of another table is left out and named', () => {
@@ -85,7 +113,10 @@ describe('table 三 in the official layout', () => {
   it('without a header, by position as before', () => {
     const p = table3('10\t5\n', [40], at(0, 3));
     expect(p.byHeader).toBe(false);
-    expect(p.edits.map((e) => [e.field, e.value])).toEqual([['planned', '10'], ['actual', '5']]);
+    expect(p.edits.map((e) => [e.field, e.value])).toEqual([
+      ['planned', '10'],
+      ['actual', '5'],
+    ]);
   });
 });
 

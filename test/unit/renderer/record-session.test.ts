@@ -18,12 +18,36 @@ const finding = (target: Finding['target']): Finding => ({ severity: 'warning', 
 
 describe('a click on a finding', () => {
   it('goes to its payment in the ledger, its basic fact, its cell; a total to the last line of 三', () => {
-    expect(findingPlace(finding({ table: 'payments', row: 1, field: 'voucher' }), [11, 12, 13], record)).toEqual({ kind: 'ledger', paymentId: 12, field: 'voucher' });
+    expect(findingPlace(finding({ table: 'payments', row: 1, field: 'voucher' }), [11, 12, 13], record)).toEqual({
+      kind: 'ledger',
+      paymentId: 12,
+      field: 'voucher',
+    });
     expect(findingPlace(finding({ table: 'county', field: 'acceptedOn' }), [], record)).toEqual({ kind: 'county', field: 'acceptedOn' });
-    expect(findingPlace(finding({ table: 'items', row: 2, field: 'target' }), [], record)).toEqual({ kind: 'grid', table: 'items', row: 2, field: 'target' });
-    expect(findingPlace(finding({ table: 'disbursements', row: 4 }), [], record)).toEqual({ kind: 'grid', table: 'disbursements', row: 4, field: 'name' });
-    expect(findingPlace(finding({ table: 'totals', field: 'statedRate' }), [], record)).toEqual({ kind: 'grid', table: 'disbursements', row: 5, field: 'statedRate' });
-    expect(findingPlace(finding({ table: 'totals' }), [], record)).toEqual({ kind: 'grid', table: 'disbursements', row: 5, field: 'planned' });
+    expect(findingPlace(finding({ table: 'items', row: 2, field: 'target' }), [], record)).toEqual({
+      kind: 'grid',
+      table: 'items',
+      row: 2,
+      field: 'target',
+    });
+    expect(findingPlace(finding({ table: 'disbursements', row: 4 }), [], record)).toEqual({
+      kind: 'grid',
+      table: 'disbursements',
+      row: 4,
+      field: 'name',
+    });
+    expect(findingPlace(finding({ table: 'totals', field: 'statedRate' }), [], record)).toEqual({
+      kind: 'grid',
+      table: 'disbursements',
+      row: 5,
+      field: 'statedRate',
+    });
+    expect(findingPlace(finding({ table: 'totals' }), [], record)).toEqual({
+      kind: 'grid',
+      table: 'disbursements',
+      row: 5,
+      field: 'planned',
+    });
     expect(findingPlace(finding(undefined), [], record)).toBeNull();
   });
 });
@@ -31,7 +55,10 @@ describe('a click on a finding', () => {
 describe('a line that its payments compute', () => {
   const perLine = paymentsPerLine(record);
   it('refuses typing in its 实际拨付额度 (only there), naming the row and how many payments; other lines take it', () => {
-    expect([...perLine]).toEqual([[1, 2], [3, 1]]);
+    expect([...perLine]).toEqual([
+      [1, 2],
+      [3, 1],
+    ]);
     const lock = lineLock(record, perLine, 0, 'actual', 'zh', STRINGS.zh)!;
     expect(lock.message).toMatch(/^第 1 行 实际拨付额度\(万元\): .*2/);
     expect(lock.tip).toBe(STRINGS.zh.ledgerLineTip(2));

@@ -2,7 +2,15 @@
 import { describe, expect, it } from 'vitest';
 import { nextIndex, regionKey } from '../../../renderer/src/regions';
 
-const key = (k: string, mods: Partial<{ ctrlKey: boolean; shiftKey: boolean; altKey: boolean; metaKey: boolean }> = {}, code = '') => ({ key: k, code, ctrlKey: false, shiftKey: false, altKey: false, metaKey: false, ...mods });
+const key = (k: string, mods: Partial<{ ctrlKey: boolean; shiftKey: boolean; altKey: boolean; metaKey: boolean }> = {}, code = '') => ({
+  key: k,
+  code,
+  ctrlKey: false,
+  shiftKey: false,
+  altKey: false,
+  metaKey: false,
+  ...mods,
+});
 
 describe('regions', () => {
   it('F6 goes to the next region round the page, Shift+F6 back; from outside any region, to the first or the last', () => {

@@ -1,6 +1,18 @@
 // The grid's block selection: what Shift+arrows, Tab and the mouse select, and how it is drawn.
 import { describe, expect, it } from 'vitest';
-import { bounds, cellClasses, clampSelection, moveBy, moveTo, moveToEdge, rowsOf, rowsToRedraw, selectAll, single, tabTarget } from '../../../renderer/src/grid/selection';
+import {
+  bounds,
+  cellClasses,
+  clampSelection,
+  moveBy,
+  moveTo,
+  moveToEdge,
+  rowsOf,
+  rowsToRedraw,
+  selectAll,
+  single,
+  tabTarget,
+} from '../../../renderer/src/grid/selection';
 
 const dims = { rows: 6, cols: 7 };
 
@@ -41,7 +53,10 @@ describe('block selection', () => {
   });
 
   it('stays inside a table that shrank', () => {
-    expect(clampSelection({ anchor: { row: 2, col: 1 }, active: { row: 5, col: 1 } }, { rows: 3, cols: 7 })).toEqual({ anchor: { row: 2, col: 1 }, active: { row: 2, col: 1 } });
+    expect(clampSelection({ anchor: { row: 2, col: 1 }, active: { row: 5, col: 1 } }, { rows: 3, cols: 7 })).toEqual({
+      anchor: { row: 2, col: 1 },
+      active: { row: 2, col: 1 },
+    });
   });
 });
 

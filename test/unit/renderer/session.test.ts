@@ -3,7 +3,15 @@
 // selection goes when rows move or go, and the notes on each cell.
 import { describe, expect, it } from 'vitest';
 import {
-  cellNotesOf, commitOutcome, keepUnchanged, listHighlight, navigate, selectionAfterRows, tabTo, typedWhereNot, whyNotEditable,
+  cellNotesOf,
+  commitOutcome,
+  keepUnchanged,
+  listHighlight,
+  navigate,
+  selectionAfterRows,
+  tabTo,
+  typedWhereNot,
+  whyNotEditable,
 } from '../../../renderer/src/grid/session';
 import { tableCheck } from '../../../renderer/src/grid/blocks';
 import { single, type Selection } from '../../../renderer/src/grid/selection';
@@ -15,7 +23,10 @@ const at = (row: number, col: number): Selection => single({ row, col });
 describe('keys that move', () => {
   it('arrows move, Shift extends, Ctrl goes to the edge, Home/End to the row ends (Ctrl: the table ends), Enter down or up', () => {
     expect(navigate(at(2, 1), { kind: 'move', dRow: 1, dCol: 0, extend: false }, d)).toEqual(at(3, 1));
-    expect(navigate(at(2, 1), { kind: 'move', dRow: 1, dCol: 0, extend: true }, d)).toEqual({ anchor: { row: 2, col: 1 }, active: { row: 3, col: 1 } });
+    expect(navigate(at(2, 1), { kind: 'move', dRow: 1, dCol: 0, extend: true }, d)).toEqual({
+      anchor: { row: 2, col: 1 },
+      active: { row: 3, col: 1 },
+    });
     expect(navigate(at(0, 0), { kind: 'move', dRow: -1, dCol: 0, extend: false }, d)).toEqual(at(0, 0));
     expect(navigate(at(2, 1), { kind: 'edge', dRow: 1, dCol: 0, extend: false }, d)).toEqual(at(5, 1));
     expect(navigate(at(2, 1), { kind: 'page', dRow: 10, extend: false }, d)).toEqual(at(5, 1));
@@ -38,7 +49,13 @@ describe('keys that move', () => {
   });
 
   it('↑ ↓ in an open list go round its ends; none highlighted starts at the first (↓) or the last (↑)', () => {
-    expect([listHighlight(-1, 4, 1), listHighlight(-1, 4, -1), listHighlight(3, 4, 1), listHighlight(0, 4, -1), listHighlight(1, 4, 1)]).toEqual([0, 3, 0, 3, 2]);
+    expect([
+      listHighlight(-1, 4, 1),
+      listHighlight(-1, 4, -1),
+      listHighlight(3, 4, 1),
+      listHighlight(0, 4, -1),
+      listHighlight(1, 4, 1),
+    ]).toEqual([0, 3, 0, 3, 2]);
     expect(listHighlight(-1, 0, 1)).toBe(-1);
   });
 });
@@ -47,8 +64,12 @@ describe('typing where nothing can be written', () => {
   const words = { place: '三 第 2 行 资金拨付率', noRowHere: '这里没有行', computedCell: '由程序计算' };
   it('says why: the lock of a computed line first, then a computed column, then below the last row', () => {
     expect(whyNotEditable({ row: 1, col: 3 }, { field: 'actual', editable: true }, 6, { message: '由台账计算' }, words)).toBe('由台账计算');
-    expect(whyNotEditable({ row: 1, col: 5 }, { field: 'rate', editable: false }, 6, null, words)).toBe('三 第 2 行 资金拨付率: 由程序计算');
-    expect(whyNotEditable({ row: 6, col: 3 }, { field: 'actual', editable: true }, 6, null, words)).toBe('三 第 2 行 资金拨付率: 这里没有行');
+    expect(whyNotEditable({ row: 1, col: 5 }, { field: 'rate', editable: false }, 6, null, words)).toBe(
+      '三 第 2 行 资金拨付率: 由程序计算',
+    );
+    expect(whyNotEditable({ row: 6, col: 3 }, { field: 'actual', editable: true }, 6, null, words)).toBe(
+      '三 第 2 行 资金拨付率: 这里没有行',
+    );
     expect(whyNotEditable({ row: 1, col: 3 }, { field: 'actual', editable: true }, 6, null, words)).toBeNull();
   });
 
@@ -73,7 +94,11 @@ describe('committing the editor', () => {
   it('an F2 edit that changed nothing writes nothing; a highlighted list item is what is written', () => {
     expect(commitOutcome({ ...typed, mode: 'edit' }, 'actual', '640.21', null, check)).toEqual({ kind: 'unchanged' });
     const list = { items: ['人员培训', '县乡村物流配送体系'], highlight: 1 };
-    expect(commitOutcome({ mode: 'edit', cell: { row: 0, col: 2 }, original: '其他' }, 'category', '', list, check)).toEqual({ kind: 'write', text: '县乡村物流配送体系', value: 'logistics' });
+    expect(commitOutcome({ mode: 'edit', cell: { row: 0, col: 2 }, original: '其他' }, 'category', '', list, check)).toEqual({
+      kind: 'write',
+      text: '县乡村物流配送体系',
+      value: 'logistics',
+    });
     // Typed over with nothing typed: the list's highlight does not count.
     expect(commitOutcome({ mode: 'enter', cell: { row: 0, col: 2 }, original: '其他' }, 'category', ' ', list, check).kind).toBe('invalid');
   });
@@ -83,7 +108,10 @@ describe('the selection when the rows change', () => {
   const options = { followRows: true, editing: false, appending: false, dims: { rows: 4, cols: 3 } };
   it('follows its rows when they are put in another order (the ledger), the anchor with its own row', () => {
     const s: Selection = { anchor: { row: 0, col: 1 }, active: { row: 1, col: 2 } };
-    expect(selectionAfterRows(s, [30, 10, 20, 40], { anchor: 10, active: 20 }, options)).toEqual({ anchor: { row: 1, col: 1 }, active: { row: 2, col: 2 } });
+    expect(selectionAfterRows(s, [30, 10, 20, 40], { anchor: 10, active: 20 }, options)).toEqual({
+      anchor: { row: 1, col: 1 },
+      active: { row: 2, col: 2 },
+    });
     expect(selectionAfterRows(s, [10, 20, 30, 40], { anchor: 10, active: 20 }, options)).toBeNull();
     expect(selectionAfterRows(s, [30, 10, 20, 40], { anchor: 10, active: 20 }, { ...options, followRows: false })).toBeNull();
     expect(selectionAfterRows(s, [30, 10, 20, 40], { anchor: 10, active: 20 }, { ...options, editing: true })).toBeNull();
@@ -103,7 +131,10 @@ describe('what a cell carries', () => {
       { severity: 'warning', code: 'over_disbursed', params: {}, target: { table: 'disbursements', row: 1, field: 'actual' } },
       { severity: 'warning', code: 'over_disbursed', params: {}, target: { table: 'items', row: 0, field: 'name' } },
     ];
-    const marks = new Map([['20:planned', { kind: 'draft' as const, message: '草稿' }], ['99:name', { kind: 'error' as const, message: 'gone' }]]);
+    const marks = new Map([
+      ['20:planned', { kind: 'draft' as const, message: '草稿' }],
+      ['99:name', { kind: 'error' as const, message: 'gone' }],
+    ]);
     const notes = cellNotesOf('disbursements', findings, marks, new Map([['0:name', '“”不能为空']]), [10, 20], 'zh');
     expect([...notes.keys()].sort()).toEqual(['0:name', '1:actual', '1:planned']);
     expect(notes.get('1:planned')).toEqual([{ severity: 'draft', text: '草稿' }]);
@@ -116,6 +147,9 @@ describe('what a cell carries', () => {
     const second = keepUnchanged(first.byId, [{ a: 1 }, { a: 3 }], [1, 2]);
     expect(second.rows[0]).toBe(first.rows[0]);
     expect(second.rows[1]).not.toBe(first.rows[1]);
-    expect(second.rows).toEqual([{ a: 1, id: 1 }, { a: 3, id: 2 }]);
+    expect(second.rows).toEqual([
+      { a: 1, id: 1 },
+      { a: 3, id: 2 },
+    ]);
   });
 });

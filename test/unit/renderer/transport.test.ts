@@ -5,8 +5,16 @@ import { ApiError, OfflineError, ServerError, createClient } from '../../../shar
 import { httpTransport, ipcTransport, takeSessionSecret, type IpcResult } from '../../../renderer/src/transport';
 import { encodeWire } from '../../../shared/wire';
 
-const refusal = { code: 'invalid_input', message: '第 1 行 计划安排额度:“abc”不是数字', messages: { zh: '第 1 行 计划安排额度:“abc”不是数字', en: 'row 1, planned: “abc” is not a number' } };
-const internal = { code: 'internal', message: '内部错误:disk I/O error', messages: { zh: '内部错误:disk I/O error', en: 'Internal error: disk I/O error' } };
+const refusal = {
+  code: 'invalid_input',
+  message: '第 1 行 计划安排额度:“abc”不是数字',
+  messages: { zh: '第 1 行 计划安排额度:“abc”不是数字', en: 'row 1, planned: “abc” is not a number' },
+};
+const internal = {
+  code: 'internal',
+  message: '内部错误:disk I/O error',
+  messages: { zh: '内部错误:disk I/O error', en: 'Internal error: disk I/O error' },
+};
 
 function overHttp(respond: () => Response | Promise<Response>) {
   const calls: { url: string; init: RequestInit }[] = [];
@@ -33,16 +41,24 @@ async function failure(p: Promise<unknown>): Promise<unknown> {
 describe('HTTP transport', () => {
   it("(issue 21 #8) takes the session's secret out of the address for this tab, and sends it with every call", async () => {
     const kept = new Map<string, string>();
-    const storage = { getItem: (k: string) => kept.get(k) ?? null, setItem: (k: string, v: string) => void kept.set(k, v) } as unknown as Storage;
+    const storage = {
+      getItem: (k: string) => kept.get(k) ?? null,
+      setItem: (k: string, v: string) => void kept.set(k, v),
+    } as unknown as Storage;
     const address = { hash: '#s=Secret_0123456789-abcdef', pathname: '/', search: '' } as Location;
     const replaced: string[] = [];
     const history = { state: null, replaceState: (_s: unknown, _t: string, url: string) => void replaced.push(url) } as unknown as History;
     expect(takeSessionSecret({ location: address, history, storage })).toBe('Secret_0123456789-abcdef');
     expect(replaced).toEqual(['/']); // gone from the address bar (and from what a bookmark or a copy would carry)
     // A reload (no fragment any more) keeps the tab's secret.
-    expect(takeSessionSecret({ location: { hash: '', pathname: '/', search: '' } as Location, history, storage })).toBe('Secret_0123456789-abcdef');
+    expect(takeSessionSecret({ location: { hash: '', pathname: '/', search: '' } as Location, history, storage })).toBe(
+      'Secret_0123456789-abcdef',
+    );
     const calls: RequestInit[] = [];
-    const fetchStub = (async (_url: string, init: RequestInit) => (calls.push(init), new Response(encodeWire({ backup: null }), { status: 200 }))) as unknown as typeof fetch;
+    const fetchStub = (async (_url: string, init: RequestInit) => (
+      calls.push(init),
+      new Response(encodeWire({ backup: null }), { status: 200 })
+    )) as unknown as typeof fetch;
     await createClient(httpTransport({ client: 'tab-1', secret: 'Secret_0123456789-abcdef', fetch: fetchStub })).backupNow({});
     expect(calls[0].headers).toMatchObject({ 'x-yanshou-session': 'Secret_0123456789-abcdef' });
   });

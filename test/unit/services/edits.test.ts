@@ -26,7 +26,18 @@ const setup = () => {
 describe('edits through the change log', () => {
   it('a paste of cells plus appended rows is one undo step', () => {
     const { db, id, ids } = setup();
-    editCells(db, ME, id, 'disbursements', [{ rowId: ids[0], field: 'actual', value: '700' }, { rowId: ids[1], field: 'planned', value: '1,000' }], [{ name: '新增项目', planned: '10', actual: '5' }], 'paste');
+    editCells(
+      db,
+      ME,
+      id,
+      'disbursements',
+      [
+        { rowId: ids[0], field: 'actual', value: '700' },
+        { rowId: ids[1], field: 'planned', value: '1,000' },
+      ],
+      [{ name: '新增项目', planned: '10', actual: '5' }],
+      'paste',
+    );
     const after = readRecord(db, id, { asOf: undefined }).record;
     expect(after.totals.actual).toBe('1300.75');
     expect(after.disbursements).toHaveLength(7);
@@ -39,9 +50,27 @@ describe('edits through the change log', () => {
 
   it('refuses the whole step when one cell is invalid, or 序号 would repeat', () => {
     const { db, id, ids } = setup();
-    expect(refusal(() => editCells(db, ME, id, 'disbursements', [{ rowId: ids[0], field: 'actual', value: '700' }, { rowId: ids[1], field: 'planned', value: 'abc' }], []))).toBe('第 2 行 计划安排额度(万元):计划安排额度(万元)“abc”不是数字');
-    expect(refusal(() => editCells(db, ME, id, 'disbursements', [{ rowId: ids[0], field: 'seq', value: '2' }], []))).toContain('序号 2 在同一表中重复');
-    expect(refusal(() => editCells(db, ME, id, 'disbursements', [{ rowId: ids[0], field: 'rate', value: '50' }], []))).toContain('由程序计算');
+    expect(
+      refusal(() =>
+        editCells(
+          db,
+          ME,
+          id,
+          'disbursements',
+          [
+            { rowId: ids[0], field: 'actual', value: '700' },
+            { rowId: ids[1], field: 'planned', value: 'abc' },
+          ],
+          [],
+        ),
+      ),
+    ).toBe('第 2 行 计划安排额度(万元):计划安排额度(万元)“abc”不是数字');
+    expect(refusal(() => editCells(db, ME, id, 'disbursements', [{ rowId: ids[0], field: 'seq', value: '2' }], []))).toContain(
+      '序号 2 在同一表中重复',
+    );
+    expect(refusal(() => editCells(db, ME, id, 'disbursements', [{ rowId: ids[0], field: 'rate', value: '50' }], []))).toContain(
+      '由程序计算',
+    );
     expect(readRecord(db, id, { asOf: undefined }).record).toEqual(referenceFixture('hans'));
   });
 
@@ -81,11 +110,19 @@ describe('a paste is all or nothing in the store', () => {
   it('one bad cell in an appended row refuses the whole paste, naming its row: the edited cells and the other new rows are not written', () => {
     const { db, id, ids } = setup();
     const message = refusal(() =>
-      editCells(db, ME, id, 'disbursements', [{ rowId: ids[0], field: 'actual', value: '700' }], [
-        { name: '新增一', planned: '10' },
-        { name: '新增二', planned: '十万' },
-        { name: '新增三', planned: '5' },
-      ], 'paste'),
+      editCells(
+        db,
+        ME,
+        id,
+        'disbursements',
+        [{ rowId: ids[0], field: 'actual', value: '700' }],
+        [
+          { name: '新增一', planned: '10' },
+          { name: '新增二', planned: '十万' },
+          { name: '新增三', planned: '5' },
+        ],
+        'paste',
+      ),
     );
     // The seed has 6 lines: the second appended row is line 8.
     expect(message).toContain('第 8 行 计划安排额度(万元)');
@@ -98,8 +135,12 @@ describe('the one mutation path names only columns the store has', () => {
     const { mutate } = await import('../../../electron/services/store/changelog');
     const { db, id, ids } = setup();
     const evil = 'name = 1; DROP TABLE records; --';
-    expect(() => mutate(db, ME, { action: 'edit', recordId: id }, (changes) => changes.update('disbursements', ids[0], { [evil]: 'x' }))).toThrow(`unknown column disbursements.${evil}`);
-    expect(() => mutate(db, ME, { action: 'edit', recordId: id }, (changes) => changes.insert('disbursements', { record_id: id, [evil]: 'x' }))).toThrow(`unknown column disbursements.${evil}`);
+    expect(() =>
+      mutate(db, ME, { action: 'edit', recordId: id }, (changes) => changes.update('disbursements', ids[0], { [evil]: 'x' })),
+    ).toThrow(`unknown column disbursements.${evil}`);
+    expect(() =>
+      mutate(db, ME, { action: 'edit', recordId: id }, (changes) => changes.insert('disbursements', { record_id: id, [evil]: 'x' })),
+    ).toThrow(`unknown column disbursements.${evil}`);
     expect(readRecord(db, id, { asOf: undefined }).record).toEqual(referenceFixture('hans'));
   });
 });

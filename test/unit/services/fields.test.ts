@@ -36,9 +36,13 @@ describe('the one mapping of fields to columns', () => {
     const steps = () => history(db, ME).steps.length;
     const before = steps();
     editCells(db, ME, id, 'disbursements', [{ rowId: row, field: 'actual', value: '640.21' }], []);
-    mutate(db, ME, { action: 'edit', recordId: id }, (c) => c.update('disbursements', row, { actual_fen: 640_210_000, name: '县乡村物流快递配送体系建设' }));
+    mutate(db, ME, { action: 'edit', recordId: id }, (c) =>
+      c.update('disbursements', row, { actual_fen: 640_210_000, name: '县乡村物流快递配送体系建设' }),
+    );
     expect(steps()).toBe(before);
-    mutate(db, ME, { action: 'edit', recordId: id }, (c) => c.update('disbursements', row, { actual_fen: 700_000_000, name: '县乡村物流快递配送体系建设' }));
+    mutate(db, ME, { action: 'edit', recordId: id }, (c) =>
+      c.update('disbursements', row, { actual_fen: 700_000_000, name: '县乡村物流快递配送体系建设' }),
+    );
     expect(steps()).toBe(before + 1);
     expect(db.prepare('SELECT field FROM changes WHERE step_id = (SELECT max(id) FROM steps)').pluck().all()).toEqual(['actual_fen']);
     db.close();
@@ -59,9 +63,21 @@ describe('money exact at the largest amount, through every path', () => {
     const db = openDatabase(':memory:');
     const id = createRecord(db, ME, seedInput());
     const [row] = readRecord(db, id, { asOf: undefined }).disbursementIds;
-    editCells(db, ME, id, 'disbursements', [{ rowId: row, field: 'planned', value: MAX }, { rowId: row, field: 'actual', value: '999,999,999.999999万元' }], []);
+    editCells(
+      db,
+      ME,
+      id,
+      'disbursements',
+      [
+        { rowId: row, field: 'planned', value: MAX },
+        { rowId: row, field: 'actual', value: '999,999,999.999999万元' },
+      ],
+      [],
+    );
     expect(readRecord(db, id, { asOf: undefined }).record.disbursements[0]).toMatchObject({ planned: MAX, actual: MAX, rate: '100.00' });
-    expect(db.prepare('SELECT after FROM changes WHERE field = ? ORDER BY id DESC LIMIT 1').pluck().get('planned_fen')).toBe(String(MAX_FEN));
+    expect(db.prepare('SELECT after FROM changes WHERE field = ? ORDER BY id DESC LIMIT 1').pluck().get('planned_fen')).toBe(
+      String(MAX_FEN),
+    );
     undo(db);
     expect(readRecord(db, id, { asOf: undefined }).record.disbursements[0].planned).toBe('775');
     redo(db);
@@ -81,7 +97,9 @@ describe('whatever a cell or a field accepts, export and import bring back uncha
   const typed = fc.oneof(
     fc.integer({ min: 0, max: 10 ** 9 }).map(String),
     fc.tuple(fc.integer({ min: 0, max: 10 ** 9 }), fc.integer({ min: 0, max: 9_999_999 })).map(([i, f]) => `${i}.${f}`),
-    fc.tuple(fc.integer({ min: 0, max: 10 ** 6 }), fc.integer({ min: 0, max: 999 })).map(([i, f]) => `${i.toLocaleString('en-US')}.${f}万元`),
+    fc
+      .tuple(fc.integer({ min: 0, max: 10 ** 6 }), fc.integer({ min: 0, max: 999 }))
+      .map(([i, f]) => `${i.toLocaleString('en-US')}.${f}万元`),
     fc.integer({ min: 0, max: 100 }).map((n) => `${n}%`),
     fc.tuple(fc.integer({ min: 0, max: 999_999 }), fc.integer({ min: 0, max: 99_999_999 })).map(([i, f]) => `${i}.${f}%`),
     fc.constantFrom('2021-09', '2021年9月', '2021-02-29', '2024-02-29', '0000-01', '2021', '第七批', '十二', '樟樹市', ' ', ''),
@@ -90,31 +108,53 @@ describe('whatever a cell or a field accepts, export and import bring back uncha
   );
   const edit = fc.oneof(
     fc.record({ table: fc.constant('items' as const), field: fc.constantFrom(...ITEM_FIELDS), row: fc.nat(5), value: typed }),
-    fc.record({ table: fc.constant('disbursements' as const), field: fc.constantFrom(...DISBURSEMENT_FIELDS), row: fc.nat(5), value: typed }),
-    fc.record({ table: fc.constant('county' as const), field: fc.constantFrom(...COUNTY_FIELDS.filter((f) => f !== 'batch' && f !== 'name')), row: fc.constant(0), value: typed }),
+    fc.record({
+      table: fc.constant('disbursements' as const),
+      field: fc.constantFrom(...DISBURSEMENT_FIELDS),
+      row: fc.nat(5),
+      value: typed,
+    }),
+    fc.record({
+      table: fc.constant('county' as const),
+      field: fc.constantFrom(...COUNTY_FIELDS.filter((f) => f !== 'batch' && f !== 'name')),
+      row: fc.constant(0),
+      value: typed,
+    }),
   );
 
   it('for random edits at every entry point', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 12 }), fc.constantFrom('hans' as const, 'hant' as const), async (edits, script) => {
-        const db = openDatabase(':memory:');
-        const id = createRecord(db, ME, seedInput());
-        const ids = readRecord(db, id, { asOf: undefined });
-        for (const e of edits) {
-          try {
-            if (e.table === 'county') updateCounty(db, ME, id, e.field, e.value);
-            else editCells(db, ME, id, e.table, [{ rowId: (e.table === 'items' ? ids.itemIds : ids.disbursementIds)[e.row], field: e.field, value: e.value }], []);
-          } catch (err) {
-            // Refused in words (nothing kept): fine. Anything else is a bug.
-            expect(err).toBeInstanceOf(AppError);
+      fc.asyncProperty(
+        fc.array(edit, { minLength: 1, maxLength: 12 }),
+        fc.constantFrom('hans' as const, 'hant' as const),
+        async (edits, script) => {
+          const db = openDatabase(':memory:');
+          const id = createRecord(db, ME, seedInput());
+          const ids = readRecord(db, id, { asOf: undefined });
+          for (const e of edits) {
+            try {
+              if (e.table === 'county') updateCounty(db, ME, id, e.field, e.value);
+              else
+                editCells(
+                  db,
+                  ME,
+                  id,
+                  e.table,
+                  [{ rowId: (e.table === 'items' ? ids.itemIds : ids.disbursementIds)[e.row], field: e.field, value: e.value }],
+                  [],
+                );
+            } catch (err) {
+              // Refused in words (nothing kept): fine. Anything else is a bug.
+              expect(err).toBeInstanceOf(AppError);
+            }
           }
-        }
-        const record = readRecord(db, id, { asOf: undefined }).record;
-        const [read] = await readWorkbook({ name: 'x.xlsx', bytes: await exportWorkbook([record], script) });
-        expect(read.findings.filter((f) => f.severity === 'error')).toEqual([]);
-        expect(computeRecord(read.input!)).toEqual(record);
-        db.close();
-      }),
+          const record = readRecord(db, id, { asOf: undefined }).record;
+          const [read] = await readWorkbook({ name: 'x.xlsx', bytes: await exportWorkbook([record], script) });
+          expect(read.findings.filter((f) => f.severity === 'error')).toEqual([]);
+          expect(computeRecord(read.input!)).toEqual(record);
+          db.close();
+        },
+      ),
       { seed: 20261129, numRuns: 60 },
     );
   }, 120_000);

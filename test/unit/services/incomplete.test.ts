@@ -75,11 +75,46 @@ function openDatabaseAt(file: string, version: number): number {
   expect(db.pragma('user_version', { simple: true })).toBe(version);
   const s = seedInput();
   const fen = (w: string) => Math.round(Number(w) * 1_000_000);
-  db.prepare('INSERT INTO records (county_name, county_key, province, prefecture, batch, year, approved_on, accepted_on, investment_total_fen, investment_central_fen, investment_local_gov_fen, investment_social_fen, central_arranged_use_fen, status_note) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)')
-    .run(s.county.name, s.county.name, s.county.province, s.county.prefecture, s.county.batch, s.county.year, s.county.approvedOn, s.county.acceptedOn, 2_310_000_000, 1_500_000_000, 230_000_000, 580_000_000, 1_332_780_000, s.county.statusNote);
+  db.prepare(
+    'INSERT INTO records (county_name, county_key, province, prefecture, batch, year, approved_on, accepted_on, investment_total_fen, investment_central_fen, investment_local_gov_fen, investment_social_fen, central_arranged_use_fen, status_note) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
+  ).run(
+    s.county.name,
+    s.county.name,
+    s.county.province,
+    s.county.prefecture,
+    s.county.batch,
+    s.county.year,
+    s.county.approvedOn,
+    s.county.acceptedOn,
+    2_310_000_000,
+    1_500_000_000,
+    230_000_000,
+    580_000_000,
+    1_332_780_000,
+    s.county.statusNote,
+  );
   const id = Number(db.prepare('SELECT max(id) FROM records').pluck().get());
-  s.items.forEach((i, k) => db.prepare('INSERT INTO items (record_id, position, seq, category, name, target, completion, completion_rate) VALUES (?,?,?,?,?,?,?,?)').run(id, k, i.seq, i.category, i.name, i.target, i.completion, i.completionRate));
-  s.disbursements.forEach((d, k) => db.prepare('INSERT INTO disbursements (record_id, position, seq, category, name, planned_fen, actual_fen, stated_rate) VALUES (?,?,?,?,?,?,?,?)').run(id, k, d.seq, d.category, d.name, d.planned === null ? null : fen(d.planned), d.actual === null ? null : fen(d.actual), d.statedRate ?? null));
+  s.items.forEach((i, k) =>
+    db
+      .prepare('INSERT INTO items (record_id, position, seq, category, name, target, completion, completion_rate) VALUES (?,?,?,?,?,?,?,?)')
+      .run(id, k, i.seq, i.category, i.name, i.target, i.completion, i.completionRate),
+  );
+  s.disbursements.forEach((d, k) =>
+    db
+      .prepare(
+        'INSERT INTO disbursements (record_id, position, seq, category, name, planned_fen, actual_fen, stated_rate) VALUES (?,?,?,?,?,?,?,?)',
+      )
+      .run(
+        id,
+        k,
+        d.seq,
+        d.category,
+        d.name,
+        d.planned === null ? null : fen(d.planned),
+        d.actual === null ? null : fen(d.actual),
+        d.statedRate ?? null,
+      ),
+  );
   db.close();
   return id;
 }

@@ -53,7 +53,8 @@ describe("another window's undo or redo never deletes payments (issue 21 #1)", (
     const s = setup();
     const [line] = editCells(s.db, A, s.id, 'disbursements', [], [{ name: '新增线路', planned: '100' }], 'paste');
     const seq = readRecord(s.db, s.id, { asOf: undefined }).record.disbursements.at(-1)!.seq;
-    for (const day of ['2022-01-05', '2022-02-05', '2022-03-05']) editPayments(s.db, B, s.id, [], [{ line: String(seq), date: day, amount: '10', payee: '某公司' }]);
+    for (const day of ['2022-01-05', '2022-02-05', '2022-03-05'])
+      editPayments(s.db, B, s.id, [], [{ line: String(seq), date: day, amount: '10', payee: '某公司' }]);
     return { ...s, line, seq };
   }
 
@@ -109,7 +110,14 @@ describe('the sign-off (issue 21 #3, #5, #6)', () => {
     const reviewer: Actor = { client: 'reviewer', kind: 'desktop' };
     setStatus(db, reviewer, id, { status: 'accepted', by: '审核员甲', remark: '验收通过' });
     setStatus(db, reviewer, id, { status: 'reviewed', by: '审核员甲', reason: '补录凭证' });
-    editCells(db, B, id, 'disbursements', [{ rowId: readRecord(db, id, { asOf: undefined }).disbursementIds[0], field: 'actual', value: '775.0' }], []);
+    editCells(
+      db,
+      B,
+      id,
+      'disbursements',
+      [{ rowId: readRecord(db, id, { asOf: undefined }).disbursementIds[0], field: 'actual', value: '775.0' }],
+      [],
+    );
     const e = refusal(() => undo(db, reviewer));
     expect(e.code).toBe('changed_since');
     expect(e.messages.zh).toContain('浏览器窗口');
@@ -136,7 +144,12 @@ describe('the sign-off (issue 21 #3, #5, #6)', () => {
     const { db, file, id } = setup();
     const ctx: ApiContext = { db, dbFile: file, version: 'test', renderPdf: async () => new Uint8Array() };
     const seen = (await dispatch(ctx, 'getRecord', { id }, A)) as { ok: true; value: Output<'getRecord'> };
-    await dispatch(ctx, 'editCells', { recordId: id, table: 'disbursements', edits: [{ rowId: seen.value.disbursementIds[0], field: 'actual', value: '700' }] }, B);
+    await dispatch(
+      ctx,
+      'editCells',
+      { recordId: id, table: 'disbursements', edits: [{ rowId: seen.value.disbursementIds[0], field: 'actual', value: '700' }] },
+      B,
+    );
     const stale = await dispatch(ctx, 'setStatus', { id, status: 'accepted', by: '审核员甲', version: seen.value.version }, A);
     expect(stale.ok).toBe(false);
     if (stale.ok) return;
@@ -154,7 +167,14 @@ describe('the sign-off (issue 21 #3, #5, #6)', () => {
     const { db, id } = setup();
     const version = () => db.prepare('SELECT version FROM records WHERE id = ?').pluck().get(id) as number;
     const v0 = version();
-    editCells(db, A, id, 'disbursements', [{ rowId: readRecord(db, id, { asOf: undefined }).disbursementIds[0], field: 'actual', value: '700' }], []);
+    editCells(
+      db,
+      A,
+      id,
+      'disbursements',
+      [{ rowId: readRecord(db, id, { asOf: undefined }).disbursementIds[0], field: 'actual', value: '700' }],
+      [],
+    );
     const v1 = version();
     expect(v1).toBeGreaterThan(v0);
     undo(db, A);
@@ -182,7 +202,10 @@ describe('status changes in a race (issue 21 #4): read, decide and write hold on
       }).immediate();
       db.close();
     `;
-    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     const exited = new Promise<void>((r) => child.once('exit', () => r()));
     const holding = new Promise<void>((resolve) => child.stdout!.on('data', (c) => (out += c) && out.includes('holding') && resolve()));
@@ -214,7 +237,7 @@ describe('status changes in a race (issue 21 #4): read, decide and write hold on
 });
 
 describe('files (issue 21 #7, #9)', () => {
-  it("(#7) a read-only data file is refused in one line and its permissions are left as they were", () => {
+  it('(#7) a read-only data file is refused in one line and its permissions are left as they were', () => {
     const { db, file } = setup();
     db.close();
     fs.chmodSync(file, 0o444);
@@ -238,12 +261,15 @@ describe('files (issue 21 #7, #9)', () => {
     const { importWorkbooks } = await import('../../../electron/services/excel/import');
     const { exportWorkbook } = await import('../../../electron/services/excel/export');
     const bytes = new Uint8Array(await exportWorkbook([readRecord(db, id, { asOf: undefined }).record]));
-    const replaced = await importWorkbooks(db, A, file, [{ name: 'again.xlsx', bytes }], { onConflict: 'replace', dryRun: false }).catch((e: AppError) => e);
+    const replaced = await importWorkbooks(db, A, file, [{ name: 'again.xlsx', bytes }], { onConflict: 'replace', dryRun: false }).catch(
+      (e: AppError) => e,
+    );
     expect(replaced instanceof AppError ? replaced.code : replaced.committed).toBe(replaced instanceof AppError ? 'locked' : false);
     expect(listBackups(file).map((b) => b.reason)).toEqual(['manual']);
     // 25 automatic backups: the manual one stays.
     fs.mkdirSync(backupsFolder(file), { recursive: true });
-    for (let n = 0; n < 25; n++) fs.writeFileSync(path.join(backupsFolder(file), `integrity-2099-01-01T00-00-${String(n).padStart(2, '0')}-000Z-delete.sqlite`), '');
+    for (let n = 0; n < 25; n++)
+      fs.writeFileSync(path.join(backupsFolder(file), `integrity-2099-01-01T00-00-${String(n).padStart(2, '0')}-000Z-delete.sqlite`), '');
     pruneBackups(file);
     const left = listBackups(file);
     expect(left.filter((b) => b.reason === 'delete')).toHaveLength(20);
@@ -276,7 +302,16 @@ describe('names from outside (issue 21 #12)', () => {
     const { bytesOf, typedSeedWorkbook } = await import('../../fixtures/workbooks');
     const bytes = await bytesOf(typedSeedWorkbook({ script: 'hans' }));
     const sheetless = new Uint8Array([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]);
-    const result = await importWorkbooks(db, A, file, [{ name: ESCAPES, bytes }, { name: `2-${ESCAPES}`, bytes: sheetless }], { onConflict: 'replace', dryRun: false, skipUnreadable: true });
+    const result = await importWorkbooks(
+      db,
+      A,
+      file,
+      [
+        { name: ESCAPES, bytes },
+        { name: `2-${ESCAPES}`, bytes: sheetless },
+      ],
+      { onConflict: 'replace', dryRun: false, skipUnreadable: true },
+    );
     const shown = JSON.stringify(result) + JSON.stringify(db.prepare('SELECT detail FROM steps').pluck().all());
     expect(shown).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202e]|\\u00(1|7f|8|9)/i);
     expect(result.records[0].file).toBe('evil]0;owned[2J[info] forged line31m.xlsx');
@@ -285,13 +320,25 @@ describe('names from outside (issue 21 #12)', () => {
     const hostile = path.join(dir, ESCAPES);
     fs.writeFileSync(hostile, bytes);
     const { spawnSync } = await import('node:child_process');
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'electron/cli/bin.mjs'), 'import', hostile, path.join(dir, `missing-${ESCAPES}`), '--db', path.join(dir, 'cli.sqlite'), '--dry-run'], { cwd: ROOT, encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      [
+        path.join(ROOT, 'electron/cli/bin.mjs'),
+        'import',
+        hostile,
+        path.join(dir, `missing-${ESCAPES}`),
+        '--db',
+        path.join(dir, 'cli.sqlite'),
+        '--dry-run',
+      ],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
     expect(r.stdout + r.stderr).toContain('forged line');
     expect(r.stdout + r.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
     expect((r.stdout + r.stderr).split('\n').filter((l) => l.startsWith('[info] forged'))).toEqual([]);
   });
 
-  it('a county named with / \\ or .. never makes a path of the export\'s or the PDF\'s default file name', async () => {
+  it("a county named with / \\ or .. never makes a path of the export's or the PDF's default file name", async () => {
     const { db, file } = setup();
     const ctx: ApiContext = { db, dbFile: file, version: 'test', renderPdf: async () => new Uint8Array([37, 80, 68, 70]) };
     for (const name of ['../../../etc/樟树', '..\\..\\Windows\\樟树', '..', 'a/b\\c..d']) {
@@ -315,7 +362,16 @@ describe("a line's payments add up to one amount (issue 21 #13)", () => {
 
   it('payments that would sum past the largest amount are refused naming the line — added, edited, moved or imported — and what is kept exports and imports again', async () => {
     const { db, file, id } = setup();
-    editPayments(db, A, id, [], [{ line: '1', date: '2022-01-05', amount: '999999999' }, { line: '1', date: '2022-02-05', amount: '0.999999' }]);
+    editPayments(
+      db,
+      A,
+      id,
+      [],
+      [
+        { line: '1', date: '2022-01-05', amount: '999999999' },
+        { line: '1', date: '2022-02-05', amount: '0.999999' },
+      ],
+    );
     const more = refusal(() => editPayments(db, A, id, [], [{ line: '1', date: '2022-03-05', amount: '0.000001' }]));
     expect(more.code).toBe('too_large');
     expect(more.messages.zh).toContain('序号 1');
@@ -330,13 +386,20 @@ describe("a line's payments add up to one amount (issue 21 #13)", () => {
     const { importWorkbooks } = await import('../../../electron/services/excel/import');
     const bytes = new Uint8Array(await exportWorkbook([readRecord(db, id, { asOf: undefined }).record]));
     // (Its figures are far past 安排使用中央资金: doubts a person confirms before it lands — confirmed here.)
-    const again = await importWorkbooks(db, A, file, [{ name: 'own-export.xlsx', bytes }], { onConflict: 'replace', dryRun: true, confirm: 'all' });
+    const again = await importWorkbooks(db, A, file, [{ name: 'own-export.xlsx', bytes }], {
+      onConflict: 'replace',
+      dryRun: true,
+      confirm: 'all',
+    });
     expect(again.findings.filter((f) => f.severity === 'error')).toEqual([]);
     expect(again.ok).toBe(true);
     // A record whose ledger sums past it is not stored, by any path.
     const input = seedInput();
     input.county = { ...input.county, batch: 5 };
-    input.payments = [{ line: 1, date: '2022-01-05', amount: MAX, payee: '', voucher: '', stage: '', note: '' }, { line: 1, date: '2022-01-06', amount: '1', payee: '', voucher: '', stage: '', note: '' }];
+    input.payments = [
+      { line: 1, date: '2022-01-05', amount: MAX, payee: '', voucher: '', stage: '', note: '' },
+      { line: 1, date: '2022-01-06', amount: '1', payee: '', voucher: '', stage: '', note: '' },
+    ];
     expect(refusal(() => createRecord(db, A, input)).code).toBe('too_large');
     expect(db.prepare('SELECT count(*) FROM records WHERE batch = 5').pluck().get()).toBe(0);
   });

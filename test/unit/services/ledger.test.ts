@@ -28,10 +28,16 @@ const yanshou = (...args: string[]) => {
 function seedWithLedger(): { db: DB; id: number } {
   const db = openDatabase(':memory:');
   const id = createRecord(db, ME, seedInput());
-  editPayments(db, ME, id, [], [
-    { line: 1, date: '2021-12-01', amount: '300', payee: '樟树市邮政分公司', voucher: '记-2021-118', stage: '签订协议' },
-    { line: 1, date: '2022年6月30日', amount: '340.21', payee: '樟树市邮政分公司', voucher: '记-2022-064', stage: '验收后' },
-  ]);
+  editPayments(
+    db,
+    ME,
+    id,
+    [],
+    [
+      { line: 1, date: '2021-12-01', amount: '300', payee: '樟树市邮政分公司', voucher: '记-2021-118', stage: '签订协议' },
+      { line: 1, date: '2022年6月30日', amount: '340.21', payee: '樟树市邮政分公司', voucher: '记-2022-064', stage: '验收后' },
+    ],
+  );
   return { db, id };
 }
 
@@ -46,7 +52,11 @@ describe('figures as of a day', () => {
     expect(late.disbursements[0]).toMatchObject({ actual: '640.21', rate: '82.61' });
     expect(late.totals).toMatchObject({ actual: '1235.96', rate: '82.40' });
     // Lines without payments keep their typed amounts.
-    expect(late.disbursements.slice(1).map((d) => d.actual)).toEqual(referenceFixture('hans').disbursements.slice(1).map((d) => d.actual));
+    expect(late.disbursements.slice(1).map((d) => d.actual)).toEqual(
+      referenceFixture('hans')
+        .disbursements.slice(1)
+        .map((d) => d.actual),
+    );
   });
 
   it('a payment dated on the as-of day counts; the day before, it does not', () => {
@@ -68,7 +78,9 @@ describe('figures as of a day', () => {
     const record = computeRecord(input);
     expect(record.asOf).toBe('2022-06-30');
     expect(record.disbursementSummary).toBe('截至验收日,已拨付承办企业资金共1235.96万元,资金拨付率82.40%。');
-    expect(computeRecord(input, { asOf: '2022-05-31' }).disbursementSummary).toBe('截至2022年5月31日,已拨付承办企业资金共895.75万元,资金拨付率59.72%。');
+    expect(computeRecord(input, { asOf: '2022-05-31' }).disbursementSummary).toBe(
+      '截至2022年5月31日,已拨付承办企业资金共895.75万元,资金拨付率59.72%。',
+    );
   });
 
   it('a record without payments is exactly as before: no as-of, no ledger in its JSON', () => {
@@ -133,7 +145,10 @@ describe('the ledger as the app lists it', () => {
       }
       throw new Error('not refused');
     };
-    expect(refusal(ids[2])).toEqual(['拨付台账第 3 笔 金额(万元)“abc”不是数字', 'Ledger payment 3, amount (10k yuan) “abc” is not a number']);
+    expect(refusal(ids[2])).toEqual([
+      '拨付台账第 3 笔 金额(万元)“abc”不是数字',
+      'Ledger payment 3, amount (10k yuan) “abc” is not a number',
+    ]);
     expect(refusal(ids[0])[0]).toBe('拨付台账第 1 笔 金额(万元)“abc”不是数字');
   });
 
@@ -156,8 +171,24 @@ describe('the ledger as the app lists it', () => {
   it('a record copied to a new batch keeps its payments and, under them, the 实际拨付额度 as typed', async () => {
     const db = openDatabase(':memory:');
     const id = createRecord(db, ME, seedInput());
-    editCells(db, ME, id, 'disbursements', [{ rowId: readRecord(db, id, { asOf: undefined }).disbursementIds[0], field: 'actual', value: '600' }], []);
-    editPayments(db, ME, id, [], [{ line: 1, date: '2021-12-01', amount: '300' }, { line: 1, date: '2022-06-30', amount: '340.21' }]);
+    editCells(
+      db,
+      ME,
+      id,
+      'disbursements',
+      [{ rowId: readRecord(db, id, { asOf: undefined }).disbursementIds[0], field: 'actual', value: '600' }],
+      [],
+    );
+    editPayments(
+      db,
+      ME,
+      id,
+      [],
+      [
+        { line: 1, date: '2021-12-01', amount: '300' },
+        { line: 1, date: '2022-06-30', amount: '340.21' },
+      ],
+    );
     const ctx = { db, dbFile: ':memory:', version: 'test', renderPdf: async () => new Uint8Array([1]) };
     const copied = await dispatch(ctx, 'duplicateRecord', { id, batch: 9 }, ME);
     if (!copied.ok) throw new Error(copied.error.message);
@@ -182,13 +213,14 @@ describe('the ledger as the app lists it', () => {
 describe('checks of the ledger', () => {
   it('a payment after the acceptance day, a voucher used twice, a payment without payee, more paid than planned as of the day', () => {
     const { db, id } = seedWithLedger();
-    editPayments(db, ME, id, [], [
-      { line: 2, date: '2022-08-01', amount: '400', voucher: '记-2021-118' },
-    ]);
+    editPayments(db, ME, id, [], [{ line: 2, date: '2022-08-01', amount: '400', voucher: '记-2021-118' }]);
     const input = toInput(readRecord(db, id, { asOf: undefined }).record);
     input.county = { ...input.county, acceptedOn: '2022-07-31' };
     const ledgerCodes = new Set(['payment_after_acceptance', 'duplicate_voucher', 'payment_no_payee', 'over_disbursed']);
-    const codes = (record: ReturnType<typeof computeRecord>) => checkRecord(record).filter((f) => ledgerCodes.has(f.code)).map((f) => [f.code, f.target?.table, f.target?.row]);
+    const codes = (record: ReturnType<typeof computeRecord>) =>
+      checkRecord(record)
+        .filter((f) => ledgerCodes.has(f.code))
+        .map((f) => [f.code, f.target?.table, f.target?.row]);
     expect(codes(computeRecord(input))).toEqual([
       ['payment_after_acceptance', 'payments', 2],
       ['duplicate_voucher', 'payments', 2],
@@ -204,15 +236,42 @@ describe('the ledger from the command line, and in the export and the PDF', () =
   const paidInTwo = () => {
     const db = path.join(tempDir(), 'ledger.sqlite');
     yanshou('demo', '--db', db);
-    for (const [date, amount] of [['2021-12-01', '300'], ['2022-06-30', '340.21']]) expect(yanshou('ledger', 'add', '--db', db, '--county', '樟树市', '--line', '1', '--date', date, '--amount', amount).code).toBe(0);
+    for (const [date, amount] of [
+      ['2021-12-01', '300'],
+      ['2022-06-30', '340.21'],
+    ])
+      expect(yanshou('ledger', 'add', '--db', db, '--county', '樟树市', '--line', '1', '--date', date, '--amount', amount).code).toBe(0);
     return db;
   };
 
   it('yanshou ledger add records a payment; bad input exits 1 naming the field', () => {
     const db = path.join(tempDir(), 'ledger.sqlite');
     yanshou('demo', '--db', db);
-    expect(yanshou('ledger', 'add', '--db', db, '--county', '樟树市', '--line', '1', '--date', '2021-12-01', '--amount', '300', '--payee', '樟树市邮政分公司', '--voucher', '记-2021-118', '--stage', '签订协议').code).toBe(0);
-    expect(yanshou('ledger', 'add', '--db', db, '--county', '樟树市', '--line', '1', '--date', '2022-06-30', '--amount', '340.21').code).toBe(0);
+    expect(
+      yanshou(
+        'ledger',
+        'add',
+        '--db',
+        db,
+        '--county',
+        '樟树市',
+        '--line',
+        '1',
+        '--date',
+        '2021-12-01',
+        '--amount',
+        '300',
+        '--payee',
+        '樟树市邮政分公司',
+        '--voucher',
+        '记-2021-118',
+        '--stage',
+        '签订协议',
+      ).code,
+    ).toBe(0);
+    expect(
+      yanshou('ledger', 'add', '--db', db, '--county', '樟树市', '--line', '1', '--date', '2022-06-30', '--amount', '340.21').code,
+    ).toBe(0);
     const bad = yanshou('ledger', 'add', '--db', db, '--county', '樟树市', '--line', '1', '--date', '2022-13-01', '--amount', '5');
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('拨付日期');
@@ -244,12 +303,31 @@ describe('the ledger from the command line, and in the export and the PDF', () =
     let line1!: ExcelJS.Row;
     county.eachRow((row) => void (row.getCell(2).value === '县乡村物流快递配送体系建设' && (line1 = row)));
     // 实际拨付额度 of a line with payments: a live SUMIFS over the 拨付台账 sheet up to the day, its sum cached.
-    expect(line1.getCell(4).value).toEqual({ formula: `SUMIFS('拨付台账'!$D$3:$D$4,'拨付台账'!$A$3:$A$4,1,'拨付台账'!$C$3:$C$4,"<="&DATE(2022,1,1))`, result: 300 });
+    expect(line1.getCell(4).value).toEqual({
+      formula: `SUMIFS('拨付台账'!$D$3:$D$4,'拨付台账'!$A$3:$A$4,1,'拨付台账'!$C$3:$C$4,"<="&DATE(2022,1,1))`,
+      result: 300,
+    });
     expect(line1.getCell(5).value).toMatchObject({ formula: `D${line1.number}/C${line1.number}`, result: 0.3871 });
     const ledger = wb.getWorksheet('拨付台账')!;
     expect(ledger.getCell('A1').value).toBe('樟树市中央财政资金拨付台账(截至2022年1月1日)');
-    expect(ledger.getRow(2).values).toEqual([undefined, '序号', '具体项目名称', '拨付日期', '金额(万元)', '收款单位', '凭证号', '阶段', '备注']);
-    expect([3, 4].map((r) => [ledger.getCell(r, 1).value, (ledger.getCell(r, 3).value as Date).toISOString().slice(0, 10), ledger.getCell(r, 4).value])).toEqual([
+    expect(ledger.getRow(2).values).toEqual([
+      undefined,
+      '序号',
+      '具体项目名称',
+      '拨付日期',
+      '金额(万元)',
+      '收款单位',
+      '凭证号',
+      '阶段',
+      '备注',
+    ]);
+    expect(
+      [3, 4].map((r) => [
+        ledger.getCell(r, 1).value,
+        (ledger.getCell(r, 3).value as Date).toISOString().slice(0, 10),
+        ledger.getCell(r, 4).value,
+      ]),
+    ).toEqual([
       [1, '2021-12-01', 300],
       [1, '2022-06-30', 340.21],
     ]);
@@ -272,11 +350,26 @@ describe('the ledger from the command line, and in the export and the PDF', () =
     await wb.xlsx.writeFile(edited);
     // LibreOffice set to recompute every formula on load (as "Recalculation on file load: always").
     fs.mkdirSync(path.join(dir, 'profile/user'), { recursive: true });
-    fs.writeFileSync(path.join(dir, 'profile/user/registrymodifications.xcu'), `<?xml version="1.0" encoding="UTF-8"?>
+    fs.writeFileSync(
+      path.join(dir, 'profile/user/registrymodifications.xcu'),
+      `<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>`);
-    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,1', '--outdir', path.join(dir, 'csv'), edited], { stdio: 'ignore', timeout: 180_000 });
+</oor:items>`,
+    );
+    execFileSync(
+      'soffice',
+      [
+        '--headless',
+        `-env:UserInstallation=file://${dir}/profile`,
+        '--convert-to',
+        'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,1',
+        '--outdir',
+        path.join(dir, 'csv'),
+        edited,
+      ],
+      { stdio: 'ignore', timeout: 180_000 },
+    );
     const csv = fs.readFileSync(path.join(dir, 'csv', 'edited-樟树市.csv'), 'utf8');
     const line = csv.split('\n').find((l) => l.includes('县乡村物流快递配送体系建设'))!;
     // 250 + 340.21 = 590.21: the line follows the edited ledger.

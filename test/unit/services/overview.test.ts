@@ -51,15 +51,23 @@ const ok = <T>(r: Awaited<ReturnType<typeof dispatch>>): T => {
 describe('listRecords for the overview', () => {
   it('gives each record Σ计划 and Σ实际 by category, and figures as of a day for a record with a ledger', () => {
     const { db, ids } = database();
-    editPayments(db, ME, ids[0], [], [
-      { line: 1, date: '2021-12-01', amount: '300' },
-      { line: 1, date: '2022-06-30', amount: '340.21' },
-    ]);
+    editPayments(
+      db,
+      ME,
+      ids[0],
+      [],
+      [
+        { line: 1, date: '2021-12-01', amount: '300' },
+        { line: 1, date: '2022-06-30', amount: '340.21' },
+      ],
+    );
     const [zhangshu] = listRecords(db, { asOf: '2022-01-01' }).filter((r) => r.id === ids[0]);
     expect(zhangshu).toMatchObject({ actual: '895.75', rate: '59.72', asOf: '2022-01-01' });
     expect(listRecords(db, { asOf: '2022-06-30' }).find((r) => r.id === ids[0])).toMatchObject({ actual: '1235.96', rate: '82.40' });
     // A record without a ledger is the same whatever the day.
-    expect(listRecords(db, { asOf: '2022-01-01' }).find((r) => r.id === ids[2])!.actual).toBe(listRecords(db, { asOf: undefined }).find((r) => r.id === ids[2])!.actual);
+    expect(listRecords(db, { asOf: '2022-01-01' }).find((r) => r.id === ids[2])!.actual).toBe(
+      listRecords(db, { asOf: undefined }).find((r) => r.id === ids[2])!.actual,
+    );
     const byCategory = Object.fromEntries(zhangshu.categories.map((c) => [c.category, [c.planned, c.actual]]));
     expect(byCategory.logistics).toEqual(['775', '300']);
     const sum = (k: 'planned' | 'actual') => zhangshu.categories.reduce((n, c) => n + Number(c[k]) * 1e6, 0) / 1e6;
@@ -72,9 +80,20 @@ describe('listRecords for the overview', () => {
     setStatus(db, ME, ids[4], { status: 'reviewed', by: '王科长', remark: '已核' });
     for (const s of listRecords(db, { asOf: '2021-06-30' })) {
       const { record } = readRecord(db, s.id, { asOf: '2021-06-30' });
-      expect([s.planned, s.actual, s.rate, s.items, s.county, s.asOf]).toEqual([record.totals.planned, record.totals.actual, record.totals.rate, record.items.length, record.county.name, record.asOf]);
+      expect([s.planned, s.actual, s.rate, s.items, s.county, s.asOf]).toEqual([
+        record.totals.planned,
+        record.totals.actual,
+        record.totals.rate,
+        record.items.length,
+        record.county.name,
+        record.asOf,
+      ]);
     }
-    expect(listRecords(db, { asOf: undefined }).find((s) => s.id === ids[4])!.status).toMatchObject({ status: 'reviewed', by: '王科长', remark: '已核' });
+    expect(listRecords(db, { asOf: undefined }).find((s) => s.id === ids[4])!.status).toMatchObject({
+      status: 'reviewed',
+      by: '王科长',
+      remark: '已核',
+    });
   });
 });
 
@@ -87,7 +106,9 @@ describe('the 汇总 workbook of the overview', () => {
     setStatus(db, ME, ids[0], { status: 'accepted', by: '赵处长' });
     records = listRecords(db, { asOf: undefined }).sort(compareRecords);
     const shown = records.map((r) => r.id);
-    const result = ok<{ fileName: string; bytes: Uint8Array }>(await dispatch(ctx, 'exportOverview', { ids: shown, grouping: 'province-batch', format: 'xlsx', filters: { batch: 8 } }, ME));
+    const result = ok<{ fileName: string; bytes: Uint8Array }>(
+      await dispatch(ctx, 'exportOverview', { ids: shown, grouping: 'province-batch', format: 'xlsx', filters: { batch: 8 } }, ME),
+    );
     expect(result.fileName).toBe('验收汇总表-6个县.xlsx');
     file = path.join(tempDir(), result.fileName);
     fs.writeFileSync(file, result.bytes);
@@ -96,7 +117,16 @@ describe('the 汇总 workbook of the overview', () => {
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['汇总']);
     cells = new Map();
     // A formula's cached result from the model (cell.value drops a cached 0).
-    workbook.worksheets[0].eachRow((row, r) => row.eachCell((cell, c) => cells.set(`${r}:${c}`, cell.formula ? { formula: cell.formula, result: (cell.model as { result?: ExcelJS.CellValue }).result } as ExcelJS.CellValue : cell.value)));
+    workbook.worksheets[0].eachRow((row, r) =>
+      row.eachCell((cell, c) =>
+        cells.set(
+          `${r}:${c}`,
+          cell.formula
+            ? ({ formula: cell.formula, result: (cell.model as { result?: ExcelJS.CellValue }).result } as ExcelJS.CellValue)
+            : cell.value,
+        ),
+      ),
+    );
   });
 
   it('lists the counties as the overview does, each group followed by its subtotal, SUBTOTAL formulas with exact cached results', () => {
@@ -106,12 +136,19 @@ describe('the 汇总 workbook of the overview', () => {
     rows.forEach((row, i) => {
       const r = i + 4;
       if (row.kind === 'county') {
-        expect([cells.get(`${r}:3`), cells.get(`${r}:7`), cells.get(`${r}:8`)]).toEqual([row.record.county, Number(row.record.planned), Number(row.record.actual)]);
+        expect([cells.get(`${r}:3`), cells.get(`${r}:7`), cells.get(`${r}:8`)]).toEqual([
+          row.record.county,
+          Number(row.record.planned),
+          Number(row.record.actual),
+        ]);
         return;
       }
       const planned = cells.get(`${r}:7`) as ExcelJS.CellFormulaValue;
       expect(planned.formula).toMatch(/^SUBTOTAL\(9,G\d+:G\d+\)$/);
-      expect([planned.result, (cells.get(`${r}:8`) as ExcelJS.CellFormulaValue).result]).toEqual([Number(row.sum.planned), Number(row.sum.actual)]);
+      expect([planned.result, (cells.get(`${r}:8`) as ExcelJS.CellFormulaValue).result]).toEqual([
+        Number(row.sum.planned),
+        Number(row.sum.actual),
+      ]);
       const rate = cells.get(`${r}:9`) as ExcelJS.CellFormulaValue;
       if (row.sum.rate === null) expect(rate.result).toBe('—');
       else expect(rate.result).toBeCloseTo(Number(row.sum.rate) / 100, 12);
@@ -125,13 +162,31 @@ describe('the 汇总 workbook of the overview', () => {
     const bare = path.join(path.dirname(file), 'bare.xlsx');
     const stripped = new ExcelJS.Workbook();
     return stripped.xlsx.readFile(file).then(async () => {
-      stripped.worksheets[0].eachRow((row) => row.eachCell((cell) => {
-        if (cell.formula) cell.value = { formula: cell.formula } as ExcelJS.CellFormulaValue;
-      }));
+      stripped.worksheets[0].eachRow((row) =>
+        row.eachCell((cell) => {
+          if (cell.formula) cell.value = { formula: cell.formula } as ExcelJS.CellFormulaValue;
+        }),
+      );
       await stripped.xlsx.writeFile(bare);
       const dir = path.dirname(file);
-      execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false', '--outdir', path.join(dir, 'csv'), bare], { stdio: 'ignore', timeout: 180_000 });
-      const lines = fs.readFileSync(path.join(dir, 'csv', 'bare.csv'), 'utf8').trim().split('\n').map((l) => l.split(','));
+      execFileSync(
+        'soffice',
+        [
+          '--headless',
+          `-env:UserInstallation=file://${dir}/profile`,
+          '--convert-to',
+          'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false',
+          '--outdir',
+          path.join(dir, 'csv'),
+          bare,
+        ],
+        { stdio: 'ignore', timeout: 180_000 },
+      );
+      const lines = fs
+        .readFileSync(path.join(dir, 'csv', 'bare.csv'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => l.split(','));
       let formulas = 0;
       for (const [key, value] of cells) {
         if (!value || typeof value !== 'object' || !('formula' in value)) continue;
@@ -154,9 +209,22 @@ describe('the 汇总 workbook of the overview', () => {
 describe('the overview as of a day', () => {
   it('marks counties without a ledger as typed figures, and each subtotal says how many of its counties are as of the day (PDF and 汇总 sheet)', async () => {
     const { ctx, db, ids } = database();
-    editPayments(db, ME, ids[0], [], [{ line: 1, date: '2021-12-01', amount: '300' }, { line: 1, date: '2022-06-30', amount: '340.21' }]);
-    const all = listRecords(db, { asOf: undefined }).sort(compareRecords).map((r) => r.id);
-    const pdf = ok<{ bytes: Uint8Array }>(await dispatch(ctx, 'exportOverview', { ids: all, grouping: 'province', format: 'pdf', asOf: '2022-01-01', filters: {} }, ME));
+    editPayments(
+      db,
+      ME,
+      ids[0],
+      [],
+      [
+        { line: 1, date: '2021-12-01', amount: '300' },
+        { line: 1, date: '2022-06-30', amount: '340.21' },
+      ],
+    );
+    const all = listRecords(db, { asOf: undefined })
+      .sort(compareRecords)
+      .map((r) => r.id);
+    const pdf = ok<{ bytes: Uint8Array }>(
+      await dispatch(ctx, 'exportOverview', { ids: all, grouping: 'province', format: 'pdf', asOf: '2022-01-01', filters: {} }, ME),
+    );
     const file = path.join(tempDir(), 'o.pdf');
     fs.writeFileSync(file, pdf.bytes);
     const text = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).replace(/[ \t]+/g, '');
@@ -167,7 +235,9 @@ describe('the overview as of a day', () => {
     // 寻乌县's typed total is marked; 樟树市's 895.75 (as of the day) is not.
     expect(text).toMatch(/寻乌县[^\n]*※/);
     expect(text).not.toMatch(/895\.75※/);
-    const xlsx = ok<{ bytes: Uint8Array }>(await dispatch(ctx, 'exportOverview', { ids: all, grouping: 'province', format: 'xlsx', asOf: '2022-01-01', filters: {} }, ME));
+    const xlsx = ok<{ bytes: Uint8Array }>(
+      await dispatch(ctx, 'exportOverview', { ids: all, grouping: 'province', format: 'xlsx', asOf: '2022-01-01', filters: {} }, ME),
+    );
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(xlsx.bytes) as unknown as ArrayBuffer);
     const sheet = wb.worksheets[0];
@@ -184,15 +254,31 @@ describe('the overview as of a day', () => {
 describe('the overview as PDF', () => {
   it('has the title, the scope, the three charts and the table with its totals, on A4 landscape pages', async () => {
     const { ctx, db } = database();
-    const ids = listRecords(db, { asOf: undefined }).sort(compareRecords).map((r) => r.id);
-    const result = ok<{ fileName: string; bytes: Uint8Array }>(await dispatch(ctx, 'exportOverview', { ids, grouping: 'province', format: 'pdf', asOf: '2022-06-30', filters: { below: '80' } }, ME));
+    const ids = listRecords(db, { asOf: undefined })
+      .sort(compareRecords)
+      .map((r) => r.id);
+    const result = ok<{ fileName: string; bytes: Uint8Array }>(
+      await dispatch(ctx, 'exportOverview', { ids, grouping: 'province', format: 'pdf', asOf: '2022-06-30', filters: { below: '80' } }, ME),
+    );
     expect(result.fileName).toBe('验收汇总表-6个县.pdf');
     const pdf = path.join(tempDir(), 'o.pdf');
     fs.writeFileSync(pdf, result.bytes);
     const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
     expect(info).toMatch(/Page size:\s+841\.\d+ x 594\.\d+ pts \(A4\)/);
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
-    for (const words of ['电子商务进农村综合示范县验收汇总表', '拨付率低于80%', '金额截至2022年6月30日', '各县资金拨付率', '分类别 计划安排与实际拨付', '审核状态', '江西省 小计', '安徽省 小计', '总计', '第1页共2页', '第2页共2页'])
+    for (const words of [
+      '电子商务进农村综合示范县验收汇总表',
+      '拨付率低于80%',
+      '金额截至2022年6月30日',
+      '各县资金拨付率',
+      '分类别 计划安排与实际拨付',
+      '审核状态',
+      '江西省 小计',
+      '安徽省 小计',
+      '总计',
+      '第1页共2页',
+      '第2页共2页',
+    ])
       expect([words, text.includes(words)]).toEqual([words, true]);
   }, 60_000);
 
@@ -232,7 +318,9 @@ describe('preferences and the printed status', () => {
     expect(statusLine(status, null, 'hant')).toBe('審核狀態:已驗收(赵处长,2026年11月29日)');
     const db = openDatabase(':memory:');
     const stored = readRecord(db, createRecord(db, ME, record), { asOf: undefined }).record;
-    expect(printHtml([stored], { script: 'hans', signature: false, statuses: [status] })).toContain('<p class="status-line">审核状态:已验收(赵处长,2026年11月29日) 验收日期:2023年5月20日</p>');
+    expect(printHtml([stored], { script: 'hans', signature: false, statuses: [status] })).toContain(
+      '<p class="status-line">审核状态:已验收(赵处长,2026年11月29日) 验收日期:2023年5月20日</p>',
+    );
     expect(printHtml([stored], { script: 'hans', signature: false })).not.toContain('<p class="status-line">');
   });
 });
@@ -240,11 +328,19 @@ describe('preferences and the printed status', () => {
 describe('the overview as of a day, and a county name that looks like markup', () => {
   it('the 汇总 workbook as of 2022-01-01 says so and gives a county with a ledger what was paid by then', async () => {
     const { ctx, db, ids } = database();
-    editPayments(db, ME, ids[0], [], [
-      { line: 1, date: '2021-12-01', amount: '300' },
-      { line: 1, date: '2022-06-30', amount: '340.21' },
-    ]);
-    const result = ok<{ fileName: string; bytes: Uint8Array }>(await dispatch(ctx, 'exportOverview', { ids: [ids[0]], grouping: 'none', format: 'xlsx', asOf: '2022-01-01' }, ME));
+    editPayments(
+      db,
+      ME,
+      ids[0],
+      [],
+      [
+        { line: 1, date: '2021-12-01', amount: '300' },
+        { line: 1, date: '2022-06-30', amount: '340.21' },
+      ],
+    );
+    const result = ok<{ fileName: string; bytes: Uint8Array }>(
+      await dispatch(ctx, 'exportOverview', { ids: [ids[0]], grouping: 'none', format: 'xlsx', asOf: '2022-01-01' }, ME),
+    );
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(result.bytes as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0];
@@ -257,10 +353,20 @@ describe('the overview as of a day, and a county name that looks like markup', (
     const { overviewPrintHtml } = await import('../../../electron/services/print/overview');
     const { db } = database();
     const [record] = listRecords(db, { asOf: undefined }).filter((r) => r.county === '樟树市');
-    const html = await overviewPrintHtml([{ ...record, county: '<i>樟树市</i>&amp;' }], { script: 'hans', grouping: 'none', filters: {}, printedOn: '2026-12-07' });
+    const html = await overviewPrintHtml([{ ...record, county: '<i>樟树市</i>&amp;' }], {
+      script: 'hans',
+      grouping: 'none',
+      filters: {},
+      printedOn: '2026-12-07',
+    });
     const table = html.slice(html.indexOf('<tbody'));
     // What a reader sees: the tags taken out, the entities read.
-    const seen = table.replace(/<[^>]*>/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    const seen = table
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&');
     expect(seen).toContain('<i>樟树市</i>&amp;');
   });
 });

@@ -5,7 +5,13 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { openDatabase, type DB } from '../../../electron/services/store/database';
 import { createRecord, readRecord } from '../../../electron/services/store/records';
-import { deleteIndicators, draftPerformance, editIndicators, editPerformance, insertIndicators } from '../../../electron/services/store/performance';
+import {
+  deleteIndicators,
+  draftPerformance,
+  editIndicators,
+  editPerformance,
+  insertIndicators,
+} from '../../../electron/services/store/performance';
 import { setStatus } from '../../../electron/services/store/status';
 import { editCells } from '../../../electron/services/store/edits';
 import { dispatch } from '../../../electron/services/api';
@@ -37,7 +43,10 @@ describe('the performance part in the store', () => {
     const { db, id } = seedDb();
     expect(perf(db, id)).toBeUndefined();
     editPerformance(db, ME, id, [{ field: 'goals.expected', value: '建成县级电商服务中心' }]);
-    expect(perf(db, id)).toMatchObject({ funds: { budget: '1500', executed: '1235.96', rate: '82.40', score: '8.24' }, goals: { expected: '建成县级电商服务中心' } });
+    expect(perf(db, id)).toMatchObject({
+      funds: { budget: '1500', executed: '1235.96', rate: '82.40', score: '8.24' },
+      goals: { expected: '建成县级电商服务中心' },
+    });
     undo(db);
     expect(perf(db, id)).toBeUndefined();
     redo(db);
@@ -47,7 +56,14 @@ describe('the performance part in the store', () => {
   it('the money follows table 三 as it is typed, until a 全年执行数 is typed over it', () => {
     const { db, id } = seedDb();
     draftPerformance(db, ME, id, { draft: false });
-    editCells(db, ME, id, 'disbursements', [{ rowId: readRecord(db, id, { asOf: undefined }).disbursementIds[0], field: 'actual', value: '775' }], []);
+    editCells(
+      db,
+      ME,
+      id,
+      'disbursements',
+      [{ rowId: readRecord(db, id, { asOf: undefined }).disbursementIds[0], field: 'actual', value: '775' }],
+      [],
+    );
     // 1235.96 − 640.21 + 775 = 1370.75; 1370.75 / 1500 = 91.38%
     expect(perf(db, id)?.funds).toMatchObject({ executed: '1370.75', rate: '91.38', score: '9.14', from: { executed: 'record' } });
     editPerformance(db, ME, id, [{ field: 'funds.executed', value: '1,500.00' }]);
@@ -66,11 +82,20 @@ describe('the performance part in the store', () => {
 
   it('indicators typed, pasted, inserted and deleted are each one step, named in the history', () => {
     const { db, id } = seedDb();
-    const [a, b] = editIndicators(db, ME, id, [], [
-      { level1: '产 出 指 标', level2: '数量指标', name: '培训人次', target: '≥500人次', actual: '620人次', weight: '50' },
-      { level1: '滿意度指標', level2: '服务对象满意度指标', name: '满意度', target: '≥90%', actual: '95%', weight: '10' },
+    const [a, b] = editIndicators(
+      db,
+      ME,
+      id,
+      [],
+      [
+        { level1: '产 出 指 标', level2: '数量指标', name: '培训人次', target: '≥500人次', actual: '620人次', weight: '50' },
+        { level1: '滿意度指標', level2: '服务对象满意度指标', name: '满意度', target: '≥90%', actual: '95%', weight: '10' },
+      ],
+    );
+    expect(perf(db, id)?.indicators.map((i) => [i.level1, i.finalScore])).toEqual([
+      ['output', '50.00'],
+      ['satisfaction', '10.00'],
     ]);
-    expect(perf(db, id)?.indicators.map((i) => [i.level1, i.finalScore])).toEqual([['output', '50.00'], ['satisfaction', '10.00']]);
     expect(perf(db, id)?.total).toBe('68.24');
     editIndicators(db, ME, id, [{ rowId: a, field: 'actual', value: '250人次' }], []);
     expect(perf(db, id)?.indicators[0].finalScore).toBe('25.00');
@@ -110,7 +135,16 @@ describe('the performance part in the store', () => {
     const input = { ...seedInput(), performance: { ...emptyPerformance(), statedTotal: '100' } };
     input.performance.funds.current = { initial: '1500', budget: '1500', executed: '1235.96' };
     input.performance.indicators = [
-      { level1: 'outcome' as const, level2: '社会效益指标', name: '带动就业', target: '效果明显', actual: '达成预期指标', weight: '30', score: '27', deviation: '' },
+      {
+        level1: 'outcome' as const,
+        level2: '社会效益指标',
+        name: '带动就业',
+        target: '效果明显',
+        actual: '达成预期指标',
+        weight: '30',
+        score: '27',
+        deviation: '',
+      },
     ];
     const id = createRecord(db, ME, input);
     expect(toInput(readRecord(db, id, { asOf: undefined }).record)).toEqual(input);
@@ -120,14 +154,20 @@ describe('the performance part in the store', () => {
     const { db, id } = seedDb();
     draftPerformance(db, ME, id, { draft: false });
     const ctx = { db, dbFile: ':memory:', version: 'test', renderPdf: async () => new Uint8Array() };
-    const codes = async () => ((await dispatch(ctx, 'getRecord', { id }, ME)) as { value: { findings: { code: string }[] } }).value.findings.map((f) => f.code);
+    const codes = async () =>
+      ((await dispatch(ctx, 'getRecord', { id }, ME)) as { value: { findings: { code: string }[] } }).value.findings.map((f) => f.code);
     expect(await codes()).toContain('perf_rate_below_line');
     await dispatch(ctx, 'setPreferences', { rateLine: '80' }, ME);
     expect(await codes()).not.toContain('perf_rate_below_line');
   });
 });
 
-const cli = (...args: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'electron/cli/bin.mjs'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, YANSHOU_LANG: '' } });
+const cli = (...args: string[]) =>
+  spawnSync(process.execPath, [path.join(ROOT, 'electron/cli/bin.mjs'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, YANSHOU_LANG: '' },
+  });
 
 describe('yanshou summary and yanshou pdf --performance', () => {
   it('summary prints the mean 绩效 score per group (the demo’s 8.24)', () => {
@@ -145,7 +185,13 @@ describe('yanshou summary and yanshou pdf --performance', () => {
     const file = path.join(dir, 'p.sqlite');
     const db = openDatabase(file);
     const { id } = addDemo(db, ME);
-    editIndicators(db, ME, id, [], [{ level1: '产出指标', level2: '数量指标', name: '培训人次', target: '不低于500人次', actual: '400人次', weight: '50' }]);
+    editIndicators(
+      db,
+      ME,
+      id,
+      [],
+      [{ level1: '产出指标', level2: '数量指标', name: '培训人次', target: '不低于500人次', actual: '400人次', weight: '50' }],
+    );
     db.close();
     const text = (args: string[]) => {
       const out = path.join(dir, `${args.length}.pdf`);
@@ -188,7 +234,10 @@ describe('the demo record and yanshou show --json', () => {
     const db = openDatabase(file);
     addDemo(db, ME);
     db.close();
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'electron/cli/bin.mjs'), 'show', '--db', file, '--county', '樟树市', '--json'], { cwd: ROOT, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'electron/cli/bin.mjs'), 'show', '--db', file, '--county', '樟树市', '--json'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(0);
     const shown = JSON.parse(r.stdout);
     expect(shown.performance.funds).toMatchObject({ budget: '1500', executed: '1235.96', weight: '10', rate: '82.40', score: '8.24' });

@@ -31,15 +31,50 @@ const paymentIds = () => readRecord(db, id, { asOf: '2099-12-31' }).paymentIds;
 
 describe('payments refused', () => {
   it('a record or a payment that is not there is named by its number', () => {
-    expect(said(refusal(() => editPayments(db, ME, 999, [], [{ line: '1', date: '2021-12-01', amount: '1' }])))).toEqual({ code: 'no_record', zh: '记录 #999 不存在', en: 'Record #999 does not exist', place: {} });
+    expect(said(refusal(() => editPayments(db, ME, 999, [], [{ line: '1', date: '2021-12-01', amount: '1' }])))).toEqual({
+      code: 'no_record',
+      zh: '记录 #999 不存在',
+      en: 'Record #999 does not exist',
+      place: {},
+    });
     expect(said(refusal(() => deletePayments(db, ME, 999, [1])))).toMatchObject({ code: 'no_record', zh: '记录 #999 不存在' });
-    expect(said(refusal(() => editPayments(db, ME, id, [{ paymentId: 12345, field: 'amount', value: '1' }], [])))).toEqual({ code: 'no_row', zh: '这笔拨付已不存在(#12345)', en: 'That payment no longer exists (#12345)', place: {} });
-    expect(said(refusal(() => deletePayments(db, ME, id, [12345])))).toEqual({ code: 'no_row', zh: '这笔拨付已不存在(#12345)', en: 'That payment no longer exists (#12345)', place: {} });
+    expect(said(refusal(() => editPayments(db, ME, id, [{ paymentId: 12345, field: 'amount', value: '1' }], [])))).toEqual({
+      code: 'no_row',
+      zh: '这笔拨付已不存在(#12345)',
+      en: 'That payment no longer exists (#12345)',
+      place: {},
+    });
+    expect(said(refusal(() => deletePayments(db, ME, id, [12345])))).toEqual({
+      code: 'no_row',
+      zh: '这笔拨付已不存在(#12345)',
+      en: 'That payment no longer exists (#12345)',
+      place: {},
+    });
   });
 
   it('a new payment without a line, a day or an amount is refused naming it by its place in the ledger and the field', () => {
-    editPayments(db, ME, id, [], [{ line: '1', date: '2021-12-01', amount: '300' }, { line: '2', date: '2021-12-02', amount: '5' }]);
-    const e = refusal(() => editPayments(db, ME, id, [], [{ line: '1', date: '2021-12-03', amount: '1' }, { line: '1', date: '2021-12-03' }]));
+    editPayments(
+      db,
+      ME,
+      id,
+      [],
+      [
+        { line: '1', date: '2021-12-01', amount: '300' },
+        { line: '2', date: '2021-12-02', amount: '5' },
+      ],
+    );
+    const e = refusal(() =>
+      editPayments(
+        db,
+        ME,
+        id,
+        [],
+        [
+          { line: '1', date: '2021-12-03', amount: '1' },
+          { line: '1', date: '2021-12-03' },
+        ],
+      ),
+    );
     expect(said(e)).toEqual({
       code: 'invalid_input',
       zh: '拨付台账第 4 笔 金额(万元)“”未填(每笔拨付都要有序号、拨付日期和金额)',
@@ -59,16 +94,47 @@ describe('payments refused', () => {
 describe('payments written', () => {
   it('a new one without payee, voucher, stage or note has them empty; two on one line and day keep the order they were added in', () => {
     editPayments(db, ME, id, [], [{ line: '1', date: '2021-12-01', amount: '2' }]);
-    editPayments(db, ME, id, [], [{ line: '1', date: '2021-12-01', amount: '1' }, { line: '1', date: '2021-12-01', amount: '3' }]);
-    expect(payments().map((p) => [p.amount, p.payee, p.voucher, p.stage, p.note])).toEqual([['2', '', '', '', ''], ['1', '', '', '', ''], ['3', '', '', '', '']]);
+    editPayments(
+      db,
+      ME,
+      id,
+      [],
+      [
+        { line: '1', date: '2021-12-01', amount: '1' },
+        { line: '1', date: '2021-12-01', amount: '3' },
+      ],
+    );
+    expect(payments().map((p) => [p.amount, p.payee, p.voucher, p.stage, p.note])).toEqual([
+      ['2', '', '', '', ''],
+      ['1', '', '', '', ''],
+      ['3', '', '', '', ''],
+    ]);
   });
 
   it('each change is one step named as what it was: an edit of one cell, payments added, a paste, a deletion', () => {
-    editPayments(db, ME, id, [], [{ line: '1', date: '2021-12-01', amount: '300' }, { line: '2', date: '2021-12-02', amount: '5' }]);
+    editPayments(
+      db,
+      ME,
+      id,
+      [],
+      [
+        { line: '1', date: '2021-12-01', amount: '300' },
+        { line: '2', date: '2021-12-02', amount: '5' },
+      ],
+    );
     const [a, b] = paymentIds();
     editPayments(db, ME, id, [{ paymentId: b, field: 'amount', value: '6' }], []);
     editPayments(db, ME, id, [{ paymentId: a, field: 'payee', value: '邮政' }], [{ line: '3', date: '2021-12-03', amount: '1' }]);
-    editPayments(db, ME, id, [{ paymentId: a, field: 'voucher', value: 'A1' }, { paymentId: b, field: 'voucher', value: 'A2' }], []);
+    editPayments(
+      db,
+      ME,
+      id,
+      [
+        { paymentId: a, field: 'voucher', value: 'A1' },
+        { paymentId: b, field: 'voucher', value: 'A2' },
+      ],
+      [],
+    );
     deletePayments(db, ME, id, [a, a, b]);
     const steps = history(db, ME).steps.slice(0, 5).reverse();
     expect(steps.map((s) => [s.action, s.detail.rows ?? null, s.detail.row ?? null, s.detail.field ?? null])).toEqual([
@@ -84,12 +150,30 @@ describe('payments written', () => {
 
 describe('status changes refused', () => {
   it('say why in both languages and point at the field to fill', () => {
-    expect(said(refusal(() => readStatus(db, 999)))).toEqual({ code: 'no_record', zh: '记录 #999 不存在', en: 'Record #999 does not exist', place: {} });
-    expect(said(refusal(() => setStatus(db, ME, id, { status: 'approved' as 'accepted', by: '赵处长' })))).toEqual({ code: 'invalid_input', zh: '没有这个状态:approved', en: 'No such status: approved', place: {} });
+    expect(said(refusal(() => readStatus(db, 999)))).toEqual({
+      code: 'no_record',
+      zh: '记录 #999 不存在',
+      en: 'Record #999 does not exist',
+      place: {},
+    });
+    expect(said(refusal(() => setStatus(db, ME, id, { status: 'approved' as 'accepted', by: '赵处长' })))).toEqual({
+      code: 'invalid_input',
+      zh: '没有这个状态:approved',
+      en: 'No such status: approved',
+      place: {},
+    });
     expect(said(refusal(() => setStatus(db, ME, id, { status: 'submitted', by: ' ' })))).toEqual({
-      code: 'who_needed', zh: '请先在“设置”中填写您的姓名(谁改了状态会记录在案)', en: 'Set your name in the preferences first (who changed the status is recorded)', place: { field: 'by' },
+      code: 'who_needed',
+      zh: '请先在“设置”中填写您的姓名(谁改了状态会记录在案)',
+      en: 'Set your name in the preferences first (who changed the status is recorded)',
+      place: { field: 'by' },
     });
     setStatus(db, ME, id, { status: 'accepted', by: '赵处长' });
-    expect(said(refusal(() => setStatus(db, ME, id, { status: 'draft', by: '赵处长' })))).toEqual({ code: 'reason_needed', zh: '解除验收须写明理由', en: 'Unlocking an accepted record needs a reason', place: { field: 'reason' } });
+    expect(said(refusal(() => setStatus(db, ME, id, { status: 'draft', by: '赵处长' })))).toEqual({
+      code: 'reason_needed',
+      zh: '解除验收须写明理由',
+      en: 'Unlocking an accepted record needs a reason',
+      place: { field: 'reason' },
+    });
   });
 });

@@ -8,7 +8,14 @@ import Database from 'better-sqlite3';
 import { openDatabase, type DB } from '../../../electron/services/store/database';
 import { createRecord, listRecords, readRecord } from '../../../electron/services/store/records';
 import { editCells, updateCounty } from '../../../electron/services/store/edits';
-import { backupDatabase, backupsFolder, BACKUPS_KEPT, listBackups, pruneBackups, restoreBackup } from '../../../electron/services/store/backup';
+import {
+  backupDatabase,
+  backupsFolder,
+  BACKUPS_KEPT,
+  listBackups,
+  pruneBackups,
+  restoreBackup,
+} from '../../../electron/services/store/backup';
 import { exportWorkbook } from '../../../electron/services/excel/export';
 import { readWorkbook } from '../../../electron/services/excel/import';
 import { computeRecord, toInput } from '../../../shared/record';
@@ -63,7 +70,10 @@ function cliForEveryone(): { node: string; bin: string; cwd: string } {
 
 const yanshou = (args: string[], options: { uid?: number } = {}) => {
   const cli = options.uid === undefined ? { node: process.execPath, bin: BIN, cwd: ROOT } : cliForEveryone();
-  const argv = options.uid === undefined ? [cli.node, cli.bin, ...args] : ['setpriv', `--reuid=${options.uid}`, `--regid=${options.uid}`, '--clear-groups', cli.node, cli.bin, ...args];
+  const argv =
+    options.uid === undefined
+      ? [cli.node, cli.bin, ...args]
+      : ['setpriv', `--reuid=${options.uid}`, `--regid=${options.uid}`, '--clear-groups', cli.node, cli.bin, ...args];
   const r = spawnSync(argv[0], argv.slice(1), { cwd: cli.cwd, encoding: 'utf8', env: { ...process.env, YANSHOU_LANG: '' } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 };
@@ -116,11 +126,14 @@ describe('backups', () => {
     }
   });
 
-  it('(#2) prunes only this data file\'s backups: those of yanshou-2023.sqlite in the same folder stay', () => {
+  it("(#2) prunes only this data file's backups: those of yanshou-2023.sqlite in the same folder stay", () => {
     const dir = tempDir();
     const main = open(path.join(dir, 'yanshou.sqlite'));
     const other = open(path.join(dir, 'yanshou-2023.sqlite'));
-    const theirs = [backupDatabase(other, path.join(dir, 'yanshou-2023.sqlite'), 'keep')!, backupDatabase(other, path.join(dir, 'yanshou-2023.sqlite'), 'keep')!];
+    const theirs = [
+      backupDatabase(other, path.join(dir, 'yanshou-2023.sqlite'), 'keep')!,
+      backupDatabase(other, path.join(dir, 'yanshou-2023.sqlite'), 'keep')!,
+    ];
     fs.writeFileSync(path.join(backupsFolder(path.join(dir, 'yanshou.sqlite')), 'yanshou-notes.sqlite'), 'mine, not a backup');
     for (let i = 0; i < BACKUPS_KEPT + 5; i++) backupDatabase(main, path.join(dir, 'yanshou.sqlite'), 'many');
     const left = fs.readdirSync(backupsFolder(path.join(dir, 'yanshou.sqlite')));
@@ -157,17 +170,28 @@ describe('backups', () => {
     const db = open(file);
     const [id] = listRecords(db, { asOf: undefined }).map((r) => r.id);
     const backup = backupDatabase(db, file, 'manual')!;
-    editCells(db, ME, id, 'disbursements', [{ rowId: readRecord(db, id, { asOf: undefined }).disbursementIds[0], field: 'actual', value: '700' }], []);
+    editCells(
+      db,
+      ME,
+      id,
+      'disbursements',
+      [{ rowId: readRecord(db, id, { asOf: undefined }).disbursementIds[0], field: 'actual', value: '700' }],
+      [],
+    );
     db.close();
     const listed = JSON.parse(yanshou(['backups', '--db', file, '--json']).stdout);
-    expect(listed.backups.map((b: { file: string; sound: boolean; records: number }) => [b.file, b.sound, b.records])).toEqual([[backup, true, 1]]);
+    expect(listed.backups.map((b: { file: string; sound: boolean; records: number }) => [b.file, b.sound, b.records])).toEqual([
+      [backup, true, 1],
+    ]);
     const r = yanshou(['restore', path.basename(backup), '--db', file]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('已从');
     expect(JSON.parse(yanshou(['show', '--db', file, '--county', '樟树市', '--json']).stdout).disbursements[0].actual).toBe('640.21');
     // The file as it was before the restore is itself a backup now.
     const before = listBackups(file).find((b) => b.reason === 'before-restore')!;
-    expect(new Database(before.file, { readonly: true }).prepare('SELECT actual_fen FROM disbursements ORDER BY id LIMIT 1').pluck().get()).toBe(700_000_000);
+    expect(
+      new Database(before.file, { readonly: true }).prepare('SELECT actual_fen FROM disbursements ORDER BY id LIMIT 1').pluck().get(),
+    ).toBe(700_000_000);
   });
 
   it('restores into a file another connection has open: that connection sees the restored data', async () => {
@@ -175,7 +199,14 @@ describe('backups', () => {
     const app = open(file);
     const id = createRecord(app, ME, seedInput());
     const backup = backupDatabase(app, file, 'manual')!;
-    editCells(app, ME, id, 'disbursements', [{ rowId: readRecord(app, id, { asOf: undefined }).disbursementIds[0], field: 'actual', value: '700' }], []);
+    editCells(
+      app,
+      ME,
+      id,
+      'disbursements',
+      [{ rowId: readRecord(app, id, { asOf: undefined }).disbursementIds[0], field: 'actual', value: '700' }],
+      [],
+    );
     await restoreBackup(file, backup, openDatabase);
     expect(readRecord(app, id, { asOf: undefined }).record.disbursements[0].actual).toBe('640.21');
   });
@@ -206,7 +237,11 @@ describe('figures the store must never refuse to show', () => {
     const input = seedInput();
     input.disbursements = input.disbursements.slice(0, 2).map((d) => ({ ...d, planned: '999999999.999999', actual: '999999999.999999' }));
     const id = createRecord(db, ME, input);
-    expect(readRecord(db, id, { asOf: undefined }).record.totals).toMatchObject({ planned: '1999999999.999998', actual: '1999999999.999998', rate: '100.00' });
+    expect(readRecord(db, id, { asOf: undefined }).record.totals).toMatchObject({
+      planned: '1999999999.999998',
+      actual: '1999999999.999998',
+      rate: '100.00',
+    });
     expect(listRecords(db, { asOf: undefined })[0].planned).toBe('1999999999.999998');
     db.close();
     const list = yanshou(['list', '--db', file, '--json']);
@@ -230,9 +265,11 @@ describe('text a workbook cannot hold', () => {
     expect(read.input!.items[0].name).toBe('中心建设');
   });
 
-  it('(#10) counties named like Excel\'s reserved sheets or with quotes at the ends export, each on its own sheet', async () => {
+  it("(#10) counties named like Excel's reserved sheets or with quotes at the ends export, each on its own sheet", async () => {
     const names = ['yanshou-meta', 'History', "'樟树市'", '汇总', 'a[b]:c*d?e/f\\g', '很长的县名'.repeat(10)];
-    const records = names.map((name, i) => computeRecord({ ...toInput(referenceFixture('hans')), county: { ...referenceFixture('hans').county, name, batch: i + 1 } }));
+    const records = names.map((name, i) =>
+      computeRecord({ ...toInput(referenceFixture('hans')), county: { ...referenceFixture('hans').county, name, batch: i + 1 } }),
+    );
     const bytes = await exportWorkbook(records);
     const reads = await readWorkbook({ name: 'all.xlsx', bytes });
     expect(reads.map((r) => r.input?.county.name)).toEqual(names);
@@ -302,7 +339,20 @@ describe('a data file that cannot be written', () => {
     expect(fs.existsSync(`${file}-shm`)).toBe(true);
     fs.chmodSync(`${file}-shm`, 0o444);
     const again = open(file);
-    editCells(again, ME, listRecords(again, { asOf: undefined })[0].id, 'disbursements', [{ rowId: readRecord(again, listRecords(again, { asOf: undefined })[0].id, { asOf: undefined }).disbursementIds[0], field: 'actual', value: '700' }], []);
+    editCells(
+      again,
+      ME,
+      listRecords(again, { asOf: undefined })[0].id,
+      'disbursements',
+      [
+        {
+          rowId: readRecord(again, listRecords(again, { asOf: undefined })[0].id, { asOf: undefined }).disbursementIds[0],
+          field: 'actual',
+          value: '700',
+        },
+      ],
+      [],
+    );
     expect(readRecord(again, listRecords(again, { asOf: undefined })[0].id, { asOf: undefined }).record.totals.actual).toBe('1295.75');
     holder.close();
   });
@@ -322,7 +372,16 @@ describe('a data file that cannot be written', () => {
       fs.rmSync(path.join(disk.dir, 'filler'));
       expect(readRecord(db, id, { asOf: undefined }).record).toEqual(referenceFixture('hans'));
       db.close();
-      expect(execFileSync(process.execPath, ['-e', `const D=require('better-sqlite3');const d=new D(${JSON.stringify(file)});console.log(d.pragma('integrity_check',{simple:true}))`], { cwd: ROOT, encoding: 'utf8' }).trim()).toBe('ok');
+      expect(
+        execFileSync(
+          process.execPath,
+          [
+            '-e',
+            `const D=require('better-sqlite3');const d=new D(${JSON.stringify(file)});console.log(d.pragma('integrity_check',{simple:true}))`,
+          ],
+          { cwd: ROOT, encoding: 'utf8' },
+        ).trim(),
+      ).toBe('ok');
     } finally {
       disk.unmount();
     }

@@ -47,7 +47,10 @@ describe('review status', () => {
     // Undoing an acceptance is unlocking: refused; the explicit unlock with a reason is the way.
     expect(refusal(() => undo(db)).code).toBe('locked');
     expect(refusal(() => setStatus(db, ME, id, { status: 'reviewed', by: '赵处长' })).code).toBe('reason_needed');
-    expect(setStatus(db, ME, id, { status: 'reviewed', by: '赵处长', reason: '补录第三批凭证' })).toMatchObject({ status: 'reviewed', remark: '补录第三批凭证' });
+    expect(setStatus(db, ME, id, { status: 'reviewed', by: '赵处长', reason: '补录第三批凭证' })).toMatchObject({
+      status: 'reviewed',
+      remark: '补录第三批凭证',
+    });
     undo(db); // the unlock: locked again
     expect(readStatus(db, id).status).toBe('accepted');
     redo(db);
@@ -63,7 +66,14 @@ describe('review status', () => {
 
 describe('an accepted record is locked', () => {
   beforeEach(() => {
-    editCells(db, ME, id, 'disbursements', [{ rowId: readRecord(db, id, { asOf: undefined }).disbursementIds[0], field: 'actual', value: '700' }], []);
+    editCells(
+      db,
+      ME,
+      id,
+      'disbursements',
+      [{ rowId: readRecord(db, id, { asOf: undefined }).disbursementIds[0], field: 'actual', value: '700' }],
+      [],
+    );
     setStatus(db, ME, id, { status: 'accepted', by: '赵处长' });
   });
 
@@ -115,12 +125,25 @@ describe('an accepted record is locked', () => {
     for (const method of METHODS) {
       const result = await dispatch(ctx, method, calls[method], ME);
       if (!result.ok) refusedWith[method] = result.error.code;
-      else if (method === 'importWorkbooks' && (result.value as { findings: { code: string }[] }).findings.some((f) => f.code === 'locked')) refusedWith[method] = 'locked';
+      else if (method === 'importWorkbooks' && (result.value as { findings: { code: string }[] }).findings.some((f) => f.code === 'locked'))
+        refusedWith[method] = 'locked';
       expect(readRecord(db, id, { asOf: undefined }).record, method).toEqual(before);
       expect(readStatus(db, id).status, method).toBe('accepted');
     }
-    expect(refusedWith).toMatchObject({ deleteRecord: 'locked', updateCounty: 'locked', editCells: 'locked', insertRows: 'locked', deleteRows: 'locked', moveRow: 'locked', importWorkbooks: 'locked', editPayments: 'locked',
-      editPerformance: 'locked', editIndicators: 'locked', insertIndicators: 'locked', draftPerformance: 'locked' });
+    expect(refusedWith).toMatchObject({
+      deleteRecord: 'locked',
+      updateCounty: 'locked',
+      editCells: 'locked',
+      insertRows: 'locked',
+      deleteRows: 'locked',
+      moveRow: 'locked',
+      importWorkbooks: 'locked',
+      editPayments: 'locked',
+      editPerformance: 'locked',
+      editIndicators: 'locked',
+      insertIndicators: 'locked',
+      draftPerformance: 'locked',
+    });
     const message = (await dispatch(ctx, 'editCells', calls.editCells, ME)) as { ok: false; error: { message: string } };
     expect(message.error.message).toContain('已验收(赵处长,');
   });
@@ -128,7 +151,14 @@ describe('an accepted record is locked', () => {
   it('undo and redo cannot change it either: an edit made before the acceptance stays', () => {
     const reviewer = { client: 'reviewer', kind: 'web' } as const;
     setStatus(db, ME, id, { status: 'reviewed', by: '赵处长', reason: '复核' });
-    editCells(db, ME, id, 'disbursements', [{ rowId: readRecord(db, id, { asOf: undefined }).disbursementIds[2], field: 'actual', value: '120' }], []);
+    editCells(
+      db,
+      ME,
+      id,
+      'disbursements',
+      [{ rowId: readRecord(db, id, { asOf: undefined }).disbursementIds[2], field: 'actual', value: '120' }],
+      [],
+    );
     setStatus(db, reviewer, id, { status: 'accepted', by: '赵处长' });
     expect(refusal(() => undo(db)).code).toBe('locked');
     expect(readRecord(db, id, { asOf: undefined }).record.disbursements[2].actual).toBe('120');
@@ -136,7 +166,14 @@ describe('an accepted record is locked', () => {
 
   it('once unlocked with a reason, the record takes edits again (and its undo history still works)', () => {
     setStatus(db, ME, id, { status: 'reviewed', by: '赵处长', reason: '更正拨付额' });
-    editCells(db, ME, id, 'disbursements', [{ rowId: readRecord(db, id, { asOf: undefined }).disbursementIds[1], field: 'actual', value: '300' }], []);
+    editCells(
+      db,
+      ME,
+      id,
+      'disbursements',
+      [{ rowId: readRecord(db, id, { asOf: undefined }).disbursementIds[1], field: 'actual', value: '300' }],
+      [],
+    );
     expect(readRecord(db, id, { asOf: undefined }).record.disbursements[1].actual).toBe('300');
     undo(db);
     expect(readRecord(db, id, { asOf: undefined }).record.disbursements[1].actual).toBe('285.4');
@@ -151,7 +188,11 @@ describe('unlocking an accepted record needs a reason in words', () => {
   });
 
   it('a reason of spaces, tabs or full-width spaces is no reason: the store refuses and the record stays locked', () => {
-    for (const reason of ['   ', '\t \n', '\u3000\u3000']) expect([reason, refusal(() => setStatus(db, ME, id, { status: 'reviewed', by: '赵处长', reason })).code]).toEqual([reason, 'reason_needed']);
+    for (const reason of ['   ', '\t \n', '\u3000\u3000'])
+      expect([reason, refusal(() => setStatus(db, ME, id, { status: 'reviewed', by: '赵处长', reason })).code]).toEqual([
+        reason,
+        'reason_needed',
+      ]);
     expect(readStatus(db, id)).toMatchObject({ status: 'accepted', by: '赵处长' });
   });
 

@@ -144,7 +144,10 @@ describe('store', () => {
       });
       fs.writeSync(1, 'committed\\n');
     `;
-    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let seen = '';
     await new Promise<void>((resolve) => {
       child.stdout.on('data', (chunk) => {
@@ -167,13 +170,20 @@ describe('two processes on one data file', () => {
   it('a writer waits for another process holding the write lock (busy timeout) instead of failing', async () => {
     const file = path.join(tempDir(), 'busy.sqlite');
     openDatabase(file).close();
-    const holder = spawn(process.execPath, ['-e', `
+    const holder = spawn(
+      process.execPath,
+      [
+        '-e',
+        `
       const D = require('better-sqlite3');
       const db = new D(${JSON.stringify(file)});
       db.exec('BEGIN IMMEDIATE');
       process.stdout.write('locked\\n');
       setTimeout(() => { process.stdout.write('releasing ' + Date.now() + '\\n'); db.exec('COMMIT'); db.close(); }, 1500);
-    `], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    `,
+      ],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     let out = '';
     holder.stdout.on('data', (c) => (out += c));
     await expect.poll(() => out).toContain('locked');

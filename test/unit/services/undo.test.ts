@@ -106,7 +106,18 @@ describe('undo per client', () => {
   it('names each step as a person would, in both languages', () => {
     const { db, id, disbursementIds } = setup();
     editCells(db, A, id, 'disbursements', [{ rowId: disbursementIds[0], field: 'actual', value: '700' }], []);
-    editCells(db, A, id, 'disbursements', [{ rowId: disbursementIds[0], field: 'actual', value: '1' }, { rowId: disbursementIds[1], field: 'actual', value: '2' }], [], 'paste');
+    editCells(
+      db,
+      A,
+      id,
+      'disbursements',
+      [
+        { rowId: disbursementIds[0], field: 'actual', value: '1' },
+        { rowId: disbursementIds[1], field: 'actual', value: '2' },
+      ],
+      [],
+      'paste',
+    );
     insertRows(db, A, id, 'items', 2, 1);
     const [insert, paste, edit] = history(db, A).steps;
     expect(stepLabel(edit, 'zh')).toBe('编辑 樟树市 三 第1行 实际拨付额度(万元)');
@@ -138,7 +149,7 @@ describe('an undo that would remove a whole county', () => {
     expect(readRecord(db, id, { asOf: undefined }).record).toEqual(referenceFixture('hans'));
   });
 
-  it("is refused when another window has since added to that county (its rows would go too)", () => {
+  it('is refused when another window has since added to that county (its rows would go too)', () => {
     const { db, id } = setup();
     insertRows(db, B, id, 'disbursements', 6, 1);
     expect(refusal(() => undo(db, ME, true)).code).toBe('undo_conflict');
@@ -174,7 +185,10 @@ describe('two processes writing at once', () => {
       while (!fs.existsSync(${JSON.stringify(stop)}) && n < 100000) editCells(db, other, ${id}, 'items', [], [{ name: 'row ' + n++, target: 'x' }], 'paste');
       fs.writeSync(1, 'done ' + n + '\\n');
     `;
-    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const exited = new Promise((r) => child.once('exit', r));
     let out = '';
     child.stdout!.on('data', (c) => (out += c));

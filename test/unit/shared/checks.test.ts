@@ -51,8 +51,22 @@ describe('checks', () => {
   });
 
   it('gives warnings and infos their severities, errors theirs', () => {
-    const all = checkRecord(computeRecord(edit((r) => { r.items[0].name = ''; r.county.investment.total = '1'; r.items[1].category = 'other'; })));
-    expect(all.map((f) => [f.code, f.severity])).toEqual(expect.arrayContaining([['missing_name', 'error'], ['investment_sum', 'warning'], ['uncategorised', 'info']]));
+    const all = checkRecord(
+      computeRecord(
+        edit((r) => {
+          r.items[0].name = '';
+          r.county.investment.total = '1';
+          r.items[1].category = 'other';
+        }),
+      ),
+    );
+    expect(all.map((f) => [f.code, f.severity])).toEqual(
+      expect.arrayContaining([
+        ['missing_name', 'error'],
+        ['investment_sum', 'warning'],
+        ['uncategorised', 'info'],
+      ]),
+    );
   });
 });
 

@@ -4,17 +4,26 @@ import { parseCell, parseCountyField } from '../../../shared/fields';
 
 describe('paste blocks from Excel and WPS', () => {
   it('reads tab-separated rows with CRLF and a trailing newline', () => {
-    expect(parseBlock('1\t2\r\n3\t4\r\n')).toEqual([['1', '2'], ['3', '4']]);
+    expect(parseBlock('1\t2\r\n3\t4\r\n')).toEqual([
+      ['1', '2'],
+      ['3', '4'],
+    ]);
   });
   it('reads quoted cells holding newlines, tabs and doubled quotes', () => {
-    expect(parseBlock('"a\nb"\t"say ""hi"""\n"x\ty"\tz\n')).toEqual([['a\nb', 'say "hi"'], ['x\ty', 'z']]);
+    expect(parseBlock('"a\nb"\t"say ""hi"""\n"x\ty"\tz\n')).toEqual([
+      ['a\nb', 'say "hi"'],
+      ['x\ty', 'z'],
+    ]);
   });
   it('keeps empty cells and a single value', () => {
     expect(parseBlock('\t\t5\n')).toEqual([['', '', '5']]);
     expect(parseBlock('640.21')).toEqual([['640.21']]);
   });
   it('writes what it reads', () => {
-    const rows = [['樟树市', 'a\nb', 'say "hi"'], ['1', '', '2']];
+    const rows = [
+      ['樟树市', 'a\nb', 'say "hi"'],
+      ['1', '', '2'],
+    ];
     expect(parseBlock(formatBlock(rows))).toEqual(rows);
   });
 });
@@ -56,7 +65,11 @@ describe('copied cells bound for Excel', () => {
     const { formatBlock, parseBlock } = await import('../../../shared/clipboard');
     const cells = ['=HYPERLINK("http://x","点我")', '+1+2', '-2-3', '@SUM(A1)', '-5', '1,234.5', '樟树市', '-'];
     const text = formatBlock([cells]);
-    expect(text.split('\t').map((c) => c.trim())).toEqual(["'=HYPERLINK(\"http://x\",\"点我\")", "'+1+2", "'-2-3", "'@SUM(A1)", '-5', '1,234.5', '樟树市', "'-"].map((c) => (c.includes('"') ? `"${c.replace(/"/g, '""')}"` : c)));
+    expect(text.split('\t').map((c) => c.trim())).toEqual(
+      ['\'=HYPERLINK("http://x","点我")', "'+1+2", "'-2-3", "'@SUM(A1)", '-5', '1,234.5', '樟树市', "'-"].map((c) =>
+        c.includes('"') ? `"${c.replace(/"/g, '""')}"` : c,
+      ),
+    );
     expect(parseBlock(text)).toEqual([cells]);
   });
 });

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { formatWan, formatWanTable, parseAmount, parseMoney, parsePercent, rate, roundDecimal, showRate, statedRateAgrees, sumFen } from '../../../shared/money';
+import {
+  formatWan,
+  formatWanTable,
+  parseAmount,
+  parseMoney,
+  parsePercent,
+  rate,
+  roundDecimal,
+  showRate,
+  statedRateAgrees,
+  sumFen,
+} from '../../../shared/money';
 
 const fen = (s: string) => {
   const p = parseMoney(s);
@@ -14,7 +25,14 @@ describe('money', () => {
   });
 
   it('gives every seed rate and the total rate as written in the official table', () => {
-    const rows = [['775', '640.21', '82.61'], ['335', '285.4', '85.19'], ['150', '100.00', '66.67'], ['120', '107.82', '89.85'], ['80', '73.12', '91.40'], ['40', '29.41', '73.53']];
+    const rows = [
+      ['775', '640.21', '82.61'],
+      ['335', '285.4', '85.19'],
+      ['150', '100.00', '66.67'],
+      ['120', '107.82', '89.85'],
+      ['80', '73.12', '91.40'],
+      ['40', '29.41', '73.53'],
+    ];
     for (const [planned, actual, expected] of rows) expect(rate(fen(actual), fen(planned))).toBe(expected);
     const actual = sumFen(rows.map((r) => fen(r[1])));
     expect(formatWan(actual)).toBe('1235.96');
@@ -89,7 +107,14 @@ describe('money', () => {
   });
 
   it('rounds decimal text half up without a float', () => {
-    expect(['82.397', '73.525', '0.005', '-1.25', '9.999', '12'].map((t) => roundDecimal(t, 2))).toEqual(['82.40', '73.53', '0.01', '-1.25', '10.00', '12']);
+    expect(['82.397', '73.525', '0.005', '-1.25', '9.999', '12'].map((t) => roundDecimal(t, 2))).toEqual([
+      '82.40',
+      '73.53',
+      '0.01',
+      '-1.25',
+      '10.00',
+      '12',
+    ]);
     expect(roundDecimal('82.35', 1)).toBe('82.4');
   });
 
@@ -121,7 +146,12 @@ describe('amounts as spreadsheets and people give them', () => {
 
   it('numbers: whole or not, up to 999,999,999 万元 for one amount and beyond for a sum; never negative, infinite or NaN', () => {
     expect([0, 1500, 1234.5, 0.1 + 0.2, 999_999_999].map((n) => read(n))).toEqual(['0', '1500', '1234.5', '0.3', '999999999']);
-    expect([-1, -0.000001, Number.NaN, Number.POSITIVE_INFINITY].map((n) => read(n))).toEqual(['negative_amount', 'negative_amount', 'not_a_number', 'not_a_number']);
+    expect([-1, -0.000001, Number.NaN, Number.POSITIVE_INFINITY].map((n) => read(n))).toEqual([
+      'negative_amount',
+      'negative_amount',
+      'not_a_number',
+      'not_a_number',
+    ]);
     expect(read(1_000_000_000)).toBe('too_large');
     expect(read(1_000_000_000, { sum: true })).toBe('1000000000');
     expect(read(1e15)).toBe('too_large');
@@ -129,8 +159,25 @@ describe('amounts as spreadsheets and people give them', () => {
   });
 
   it('text: spaces, ¥ or $, thousands separators, a 万元 or 萬元 after, a typographic minus; trailing zeros past 分 are no extra precision', () => {
-    expect([' 1 500.00 ', '¥1,500', '$2', '29.41万元', '29.41萬元', '１，２３４.５', '.5', '1.2300000', '-0'].map((s) => read(s))).toEqual(['1500', '1500', '2', '29.41', '29.41', '1234.5', '0.5', '1.23', '0']);
-    expect(['−5', '-0.01', '1.0000001', '1,50', '1500元', '12e3'].map((s) => read(s))).toEqual(['negative_amount', 'negative_amount', 'too_precise', 'not_a_number', 'not_a_number', 'not_a_number']);
+    expect([' 1 500.00 ', '¥1,500', '$2', '29.41万元', '29.41萬元', '１，２３４.５', '.5', '1.2300000', '-0'].map((s) => read(s))).toEqual([
+      '1500',
+      '1500',
+      '2',
+      '29.41',
+      '29.41',
+      '1234.5',
+      '0.5',
+      '1.23',
+      '0',
+    ]);
+    expect(['−5', '-0.01', '1.0000001', '1,50', '1500元', '12e3'].map((s) => read(s))).toEqual([
+      'negative_amount',
+      'negative_amount',
+      'too_precise',
+      'not_a_number',
+      'not_a_number',
+      'not_a_number',
+    ]);
     expect(read('1000000000')).toBe('too_large');
     expect(read('1000000000', { sum: true })).toBe('1000000000');
   });

@@ -7,14 +7,32 @@ import { checkPerformance, computePerformance, emptyPerformance, type Indicator,
 import { computeRecord } from '../../../shared/record';
 import { demoRecord } from '../../../electron/services/demo';
 
-const ind = (o: Partial<Indicator>): Indicator => ({ level1: 'output', level2: '数量指标', name: '指标', target: '', actual: '', weight: '10', score: null, deviation: '', ...o });
+const ind = (o: Partial<Indicator>): Indicator => ({
+  level1: 'output',
+  level2: '数量指标',
+  name: '指标',
+  target: '',
+  actual: '',
+  weight: '10',
+  score: null,
+  deviation: '',
+  ...o,
+});
 const codes = (p: PerformanceInput, figures = { central: '100', disbursed: '100' }, rateLine?: string) =>
-  checkPerformance(computePerformance(p, figures), { rateLine }).map((f) => `${f.code}@${f.target?.field}${f.target?.row !== undefined ? '#' + f.target.row : ''}`);
+  checkPerformance(computePerformance(p, figures), { rateLine }).map(
+    (f) => `${f.code}@${f.target?.field}${f.target?.row !== undefined ? '#' + f.target.row : ''}`,
+  );
 
 describe('the money: 执行率 and 得分', () => {
   it('the demo 樟树市: 1235.96 of 1500 is 82.40%, 8.24 of 10', () => {
     const p = computePerformance(emptyPerformance(), { central: '1500', disbursed: '1235.96' });
-    expect([p.funds.budget, p.funds.executed, p.funds.rate, p.funds.score, p.funds.weight]).toEqual(['1500', '1235.96', '82.40', '8.24', '10']);
+    expect([p.funds.budget, p.funds.executed, p.funds.rate, p.funds.score, p.funds.weight]).toEqual([
+      '1500',
+      '1235.96',
+      '82.40',
+      '8.24',
+      '10',
+    ]);
   });
   it('is scored from the exact ratio, half up to 2 decimals: 29.41 of 40 at weight 20 is 14.71 (14.705 up)', () => {
     expect(fundsScore(29_410_000n, 40_000_000n, '20')).toBe('14.71');
@@ -61,7 +79,11 @@ describe('indicators scored by the rules', () => {
     expect(scoreIndicator(ind({ target: '不低于3000平方米', actual: '4500平方米' }))).toMatchObject({ kind: 'rule', score: '10.00' });
   });
   it('≤ X scores min(X/实际, 1) × 分值: 6 days against ≤5 at 10 is 8.33', () => {
-    expect(scoreIndicator(ind({ level2: '时效指标', target: '≤5天', actual: '6天' }))).toMatchObject({ kind: 'rule', direction: 'le', score: '8.33' });
+    expect(scoreIndicator(ind({ level2: '时效指标', target: '≤5天', actual: '6天' }))).toMatchObject({
+      kind: 'rule',
+      direction: 'le',
+      score: '8.33',
+    });
   });
   it('≤ X is capped at 分值: 3 days against ≤5 scores 10.00', () => {
     expect(scoreIndicator(ind({ target: '不高于5天', actual: '3天' }))).toMatchObject({ kind: 'rule', score: '10.00' });
@@ -79,13 +101,20 @@ describe('indicators scored by the rules', () => {
     expect(scoreIndicator(ind({ target: '≥10000人次', actual: '1.2万人次' }))).toMatchObject({ kind: 'rule', score: '10.00' });
   });
   it('a qualitative target is the person’s to score, with the band of its result', () => {
-    expect(scoreIndicator(ind({ level1: 'outcome', target: '效果明显', actual: '部分达成' }))).toEqual({ kind: 'user', reason: 'qualitative', band: 'partly' });
+    expect(scoreIndicator(ind({ level1: 'outcome', target: '效果明显', actual: '部分达成' }))).toEqual({
+      kind: 'user',
+      reason: 'qualitative',
+      band: 'partly',
+    });
   });
   it('an actual it cannot read is not scored', () => {
     expect(scoreIndicator(ind({ target: '≥3000平方米', actual: '约三千平方米' }))).toEqual({ kind: 'user', reason: 'unread' });
   });
   it('a plain cost target says no direction: not scored', () => {
-    expect(scoreIndicator(ind({ level2: '成本指标', target: '300万元', actual: '280万元' }))).toEqual({ kind: 'user', reason: 'direction' });
+    expect(scoreIndicator(ind({ level2: '成本指标', target: '300万元', actual: '280万元' }))).toEqual({
+      kind: 'user',
+      reason: 'direction',
+    });
   });
 });
 
@@ -202,6 +231,12 @@ describe('the record carries its fourth part', () => {
   it('computeRecord follows the record’s figures and toInput gives back what was typed', () => {
     const seed = demoRecord();
     const record = computeRecord({ ...seed, performance: emptyPerformance() });
-    expect(record.performance?.funds).toMatchObject({ budget: '1500', executed: '1235.96', rate: '82.40', score: '8.24', from: { budget: 'record', executed: 'record' } });
+    expect(record.performance?.funds).toMatchObject({
+      budget: '1500',
+      executed: '1235.96',
+      rate: '82.40',
+      score: '8.24',
+      from: { budget: 'record', executed: 'record' },
+    });
   });
 });

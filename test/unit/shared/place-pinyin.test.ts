@@ -8,11 +8,21 @@ import { describe, expect, it } from 'vitest';
 import { matchesName, spell } from '../../../shared/pinyin';
 import { ROOT } from '../../helpers/fixtures';
 
-const { readings } = JSON.parse(fs.readFileSync(path.join(ROOT, 'test/fixtures/place-readings.json'), 'utf8')) as { readings: Record<string, string> };
+const { readings } = JSON.parse(fs.readFileSync(path.join(ROOT, 'test/fixtures/place-readings.json'), 'utf8')) as {
+  readings: Record<string, string>;
+};
 
 describe('place names in pinyin', () => {
   it('finds the counties the issue names by the pinyin people type', () => {
-    for (const [query, name] of [['yudu', '于都县'], ['ningdu', '宁都县'], ['duchang', '都昌县'], ['duyun', '都匀市'], ['yueqing', '乐清市'], ['shanxian', '单县'], ['ydx', '于都县']])
+    for (const [query, name] of [
+      ['yudu', '于都县'],
+      ['ningdu', '宁都县'],
+      ['duchang', '都昌县'],
+      ['duyun', '都匀市'],
+      ['yueqing', '乐清市'],
+      ['shanxian', '单县'],
+      ['ydx', '于都县'],
+    ])
       expect([query, name, matchesName(query, name)]).toEqual([query, name, true]);
     expect(matchesName('yudou', '于都县')).toBe(false);
   });

@@ -7,10 +7,15 @@ import { seedInput } from '../../helpers/fixtures';
 const pay = (line: number, date: string, amount: string) => ({ line, date, amount, payee: '', voucher: '', stage: '', note: '' });
 
 describe('the record computed', () => {
-  it('lists a line\'s payments by day, whatever the order they were given in', () => {
+  it("lists a line's payments by day, whatever the order they were given in", () => {
     const input = seedInput();
     input.payments = [pay(2, '2022-03-01', '3'), pay(1, '2022-02-01', '2'), pay(1, '2021-12-01', '1'), pay(1, '2022-01-01', '4')];
-    expect(computeRecord(input, { asOf: '2099-01-01' }).payments!.map((p) => `${p.line} ${p.date}`)).toEqual(['1 2021-12-01', '1 2022-01-01', '1 2022-02-01', '2 2022-03-01']);
+    expect(computeRecord(input, { asOf: '2099-01-01' }).payments!.map((p) => `${p.line} ${p.date}`)).toEqual([
+      '1 2021-12-01',
+      '1 2022-01-01',
+      '1 2022-02-01',
+      '2 2022-03-01',
+    ]);
   });
 
   it('has a stated rate only where one was stated (none is invented), and gives it back as input', () => {
@@ -33,8 +38,12 @@ describe('the record computed', () => {
     const input = seedInput();
     expect(recordScript(input)).toBe('hans');
     const county = { ...input.county, statusNote: '' };
-    expect(recordScript({ county, items: input.items.map((i) => ({ ...i, name: '農村電子商務公共服務體系建設' })), disbursements: [] })).toBe('hant');
-    expect(recordScript({ county, items: [], disbursements: input.disbursements.map((d) => ({ ...d, name: '縣鄉村物流快遞配送體系建設' })) })).toBe('hant');
+    expect(
+      recordScript({ county, items: input.items.map((i) => ({ ...i, name: '農村電子商務公共服務體系建設' })), disbursements: [] }),
+    ).toBe('hant');
+    expect(
+      recordScript({ county, items: [], disbursements: input.disbursements.map((d) => ({ ...d, name: '縣鄉村物流快遞配送體系建設' })) }),
+    ).toBe('hant');
   });
 
   it('refuses a money string that is not one, naming it', () => {

@@ -33,26 +33,51 @@ describe('status words', () => {
 
 describe('days', () => {
   it('a record date names its last day: a month its last (February of a leap year too), a year 31 December', () => {
-    expect(['2022-06', '2024-02', '2023-02', '2022-12', '2022', '2022-06-15'].map(lastDayOf)).toEqual(['2022-06-30', '2024-02-29', '2023-02-28', '2022-12-31', '2022-12-31', '2022-06-15']);
+    expect(['2022-06', '2024-02', '2023-02', '2022-12', '2022', '2022-06-15'].map(lastDayOf)).toEqual([
+      '2022-06-30',
+      '2024-02-29',
+      '2023-02-28',
+      '2022-12-31',
+      '2022-12-31',
+      '2022-06-15',
+    ]);
   });
 
-  it('figures default to the acceptance day, else today (the officer\'s local day)', () => {
+  it("figures default to the acceptance day, else today (the officer's local day)", () => {
     const now = new Date(2026, 0, 5, 23, 59);
     expect(today(now)).toBe('2026-01-05');
     expect(defaultAsOf('2022-06', now)).toBe('2022-06-30');
     expect(defaultAsOf(null, now)).toBe('2026-01-05');
   });
 
-  it('a payment\'s day is a calendar day; in Chinese as 2022年6月30日', () => {
-    expect(['2022-06-30', '2024-02-29', '2023-02-29', '2022-6-30', '2022-06', '20220630'].map(isDay)).toEqual([true, true, false, false, false, false]);
+  it("a payment's day is a calendar day; in Chinese as 2022年6月30日", () => {
+    expect(['2022-06-30', '2024-02-29', '2023-02-29', '2022-6-30', '2022-06', '20220630'].map(isDay)).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+    ]);
     expect(chineseDay('2022-06-30')).toBe('2022年6月30日');
   });
 });
 
 describe('payments as of a day', () => {
-  const pay = (line: number, date: string, amount: string): Payment => ({ line, date, amount, payee: '', voucher: '', stage: '', note: '' });
+  const pay = (line: number, date: string, amount: string): Payment => ({
+    line,
+    date,
+    amount,
+    payee: '',
+    voucher: '',
+    stage: '',
+    note: '',
+  });
   it('counts those dated on or before the day, per line, exactly', () => {
-    const paid = paidAsOf([pay(1, '2021-12-01', '300'), pay(1, '2022-06-30', '340.21'), pay(2, '2022-07-01', '5'), pay(1, '2022-01-01', '0.000001')], '2022-06-30');
+    const paid = paidAsOf(
+      [pay(1, '2021-12-01', '300'), pay(1, '2022-06-30', '340.21'), pay(2, '2022-07-01', '5'), pay(1, '2022-01-01', '0.000001')],
+      '2022-06-30',
+    );
     expect([...paid]).toEqual([[1, 640_210_001n]]);
     expect([...paidAsOf([pay(3, '2022-01-01', '1')], '2021-12-31')]).toEqual([]);
   });

@@ -21,8 +21,15 @@ const referenceRate = (actual: bigint, planned: bigint) => {
   if (2n * (scaled % planned) >= planned) q += 1n;
   return `${q / 100n}.${String(q % 100n).padStart(2, '0')}`;
 };
-const money = fc.tuple(fc.integer({ min: 0, max: 999_999_999 }), fc.integer({ min: 0, max: 999_999 })).map(([i, f]) => (f ? `${i}.${String(f).padStart(6, '0').replace(/0+$/, '')}` : String(i)));
-const record = fc.record({ province: fc.constantFrom('江西省', '安徽省', '湖南省'), batch: fc.integer({ min: 1, max: 12 }), planned: money, actual: money });
+const money = fc
+  .tuple(fc.integer({ min: 0, max: 999_999_999 }), fc.integer({ min: 0, max: 999_999 }))
+  .map(([i, f]) => (f ? `${i}.${String(f).padStart(6, '0').replace(/0+$/, '')}` : String(i)));
+const record = fc.record({
+  province: fc.constantFrom('江西省', '安徽省', '湖南省'),
+  batch: fc.integer({ min: 1, max: 12 }),
+  planned: money,
+  actual: money,
+});
 
 describe('subtotals', () => {
   it('are exact sums, with the rate of the sums half up, for random records', () => {
@@ -43,7 +50,12 @@ describe('subtotals', () => {
   });
 
   it('never average the rates: 1/1 and 0/99 make 1.00%, not 50%', () => {
-    expect(subtotal('x', [{ planned: '1', actual: '1' }, { planned: '99', actual: '0' }]).rate).toBe('1.00');
+    expect(
+      subtotal('x', [
+        { planned: '1', actual: '1' },
+        { planned: '99', actual: '0' },
+      ]).rate,
+    ).toBe('1.00');
   });
 
   it('yanshou summary --json gives the groups and the total of cli.md', () => {
@@ -55,7 +67,9 @@ describe('subtotals', () => {
     other.disbursements = other.disbursements.map((d) => ({ ...d, actual: d.planned }));
     createRecord(store, ME, other);
     store.close();
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'electron/cli/bin.mjs'), 'summary', '--by', 'batch', '--json', '--db', db], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'electron/cli/bin.mjs'), 'summary', '--by', 'batch', '--json', '--db', db], {
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({
       groups: [

@@ -20,20 +20,36 @@ let session: string;
 let ids: number[];
 let secret: string;
 
-function request(target: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
+function request(
+  target: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: server.port, path: target, method: options.method ?? 'GET', headers: { host: `127.0.0.1:${server.port}`, ...options.headers } }, (res) => {
-      let body = '';
-      res.on('data', (c) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode!, body, headers: res.headers }));
-    });
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        path: target,
+        method: options.method ?? 'GET',
+        headers: { host: `127.0.0.1:${server.port}`, ...options.headers },
+      },
+      (res) => {
+        let body = '';
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode!, body, headers: res.headers }));
+      },
+    );
     req.on('error', reject);
     req.end(options.body);
   });
 }
 
 const call = (method: string, input: unknown) =>
-  request(`/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: session, [SESSION_HEADER]: secret }, body: encodeWire(input) });
+  request(`/api/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: session, [SESSION_HEADER]: secret },
+    body: encodeWire(input),
+  });
 
 beforeAll(async () => {
   const dir = tempDir();

@@ -38,13 +38,26 @@ const ctx: ApiContext = {
 };
 
 type Reply = { status: number; body: string; headers: http.IncomingHttpHeaders };
-function request(target: string, options: { method?: string; headers?: Record<string, string>; body?: string | Buffer; chunked?: boolean } = {}, srv = server): Promise<Reply> {
+function request(
+  target: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string | Buffer; chunked?: boolean } = {},
+  srv = server,
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: srv.port, path: target, method: options.method ?? 'GET', headers: { host: `127.0.0.1:${srv.port}`, ...options.headers } }, (res) => {
-      let body = '';
-      res.on('data', (c) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode!, body, headers: res.headers }));
-    });
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port: srv.port,
+        path: target,
+        method: options.method ?? 'GET',
+        headers: { host: `127.0.0.1:${srv.port}`, ...options.headers },
+      },
+      (res) => {
+        let body = '';
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode!, body, headers: res.headers }));
+      },
+    );
     req.on('error', reject);
     if (options.chunked && options.body) {
       // No content-length: the body arrives in pieces and must be counted.
@@ -65,7 +78,11 @@ async function signInWithSecret(srv: WebServer): Promise<{ cookie: string; secre
 /** The headers of a call the page makes: the cookie, and the session's secret. */
 const authed = () => ({ cookie: session, [SESSION_HEADER]: secret });
 const call = (method: string, input: unknown, headers: Record<string, string> = {}) =>
-  request(`/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', ...authed(), ...headers }, body: encodeWire(input) });
+  request(`/api/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...authed(), ...headers },
+    body: encodeWire(input),
+  });
 
 beforeAll(async () => {
   db = openDatabase(':memory:');
@@ -96,7 +113,9 @@ describe('web mode: who may call', () => {
       expect(String(r.headers['set-cookie'])).toMatch(/; HttpOnly; SameSite=Strict; Path=\//);
       // Another server's session is no key here.
       const cookie = String(r.headers['set-cookie']).split(';')[0].replace(`yanshou-${other.port}`, `yanshou-${server.port}`);
-      expect((await request('/api/listRecords', { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: '{}' })).status).toBe(403);
+      expect(
+        (await request('/api/listRecords', { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: '{}' })).status,
+      ).toBe(403);
     } finally {
       await other.close();
     }
@@ -104,14 +123,22 @@ describe('web mode: who may call', () => {
 
   it('(issue 21 #8) the cookie alone opens nothing: a call needs the secret the page was given with it, checked against that session', async () => {
     // What another program replaying the cookie (sent by the browser to any server on 127.0.0.1) can do: nothing.
-    const cookieOnly = await request('/api/setStatus', { method: 'POST', headers: { 'content-type': 'application/json', cookie: session }, body: encodeWire({ id: recordId, status: 'submitted', by: '外人' }) });
+    const cookieOnly = await request('/api/setStatus', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: session },
+      body: encodeWire({ id: recordId, status: 'submitted', by: '外人' }),
+    });
     expect(cookieOnly.status).toBe(403);
     expect(JSON.parse(cookieOnly.body).code).toBe('bad_session');
     // Another session's secret with this cookie: refused too.
     const second = await startWebServer(ctx, { rendererDir: root });
     const other = await signInWithSecret(second);
     await second.close();
-    const mixed = await request('/api/listRecords', { method: 'POST', headers: { 'content-type': 'application/json', cookie: session, [SESSION_HEADER]: other.secret }, body: '{}' });
+    const mixed = await request('/api/listRecords', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: session, [SESSION_HEADER]: other.secret },
+      body: '{}',
+    });
     expect(mixed.status).toBe(403);
     expect(db.prepare('SELECT status FROM records WHERE id = ?').pluck().get(recordId)).toBe('draft');
     // The page's own call, cookie and secret: answered.
@@ -133,7 +160,12 @@ describe('web mode: who may call', () => {
     const short = await startWebServer(ctx, { rendererDir: root, sessionIdleMs: 60_000 });
     try {
       const { cookie, secret: key } = await signInWithSecret(short);
-      const ask = () => request('/api/listRecords', { method: 'POST', headers: { 'content-type': 'application/json', cookie, [SESSION_HEADER]: key }, body: '{}' }, short);
+      const ask = () =>
+        request(
+          '/api/listRecords',
+          { method: 'POST', headers: { 'content-type': 'application/json', cookie, [SESSION_HEADER]: key }, body: '{}' },
+          short,
+        );
       const wait = (ms: number) => vi.setSystemTime(Date.now() + ms);
       expect((await ask()).status).toBe(200);
       wait(50_000);
@@ -166,12 +198,22 @@ describe('web mode: who may call', () => {
   it('needs the session on every /api/ path, before routing: none → 401, another → 403, odd bytes → 403', async () => {
     for (const p of ['/api/getRecord', '/api/no-such-method', '/api/', '/api/%2e%2e/secret']) {
       expect((await request(p, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(401);
-      expect((await request(p, { method: 'POST', headers: { 'content-type': 'application/json', cookie: `yanshou-${server.port}=wrong-wrong-wrong-wrong-wrong-wrong-xx` }, body: '{}' })).status).toBe(403);
+      expect(
+        (
+          await request(p, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', cookie: `yanshou-${server.port}=wrong-wrong-wrong-wrong-wrong-wrong-xx` },
+            body: '{}',
+          })
+        ).status,
+      ).toBe(403);
     }
     // As many characters as a real session, one of them a byte above ASCII (sent raw, as a client may).
     const length = session.split('=')[1].length;
     const raw = Buffer.concat([
-      Buffer.from(`POST /api/listRecords HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\nCookie: yanshou-${server.port}=`),
+      Buffer.from(
+        `POST /api/listRecords HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\nCookie: yanshou-${server.port}=`,
+      ),
       Buffer.from([0xe9]),
       Buffer.from(`${'a'.repeat(length - 1)}\r\n\r\n{}`),
     ]);
@@ -211,7 +253,11 @@ describe('web mode: the contract over HTTP', () => {
     const bad = await call('editCells', { recordId, table: 'disbursements', edits: [{ rowId: 'x', field: 'actual', value: '1' }] });
     expect(bad.status).toBe(400);
     expect(JSON.parse(bad.body)).toMatchObject({ code: 'invalid_input', details: [{ path: 'edits.0.rowId' }] });
-    const refused = await call('editCells', { recordId, table: 'disbursements', edits: [{ rowId: readRecord(db, recordId, { asOf: undefined }).disbursementIds[0], field: 'actual', value: '-5' }] });
+    const refused = await call('editCells', {
+      recordId,
+      table: 'disbursements',
+      edits: [{ rowId: readRecord(db, recordId, { asOf: undefined }).disbursementIds[0], field: 'actual', value: '-5' }],
+    });
     expect(refused.status).toBe(422);
     expect(JSON.parse(refused.body).message).toContain('不能为负数');
     expect(readRecord(db, recordId, { asOf: undefined }).record).toEqual(before);
@@ -241,7 +287,8 @@ describe('web mode: the contract over HTTP', () => {
   });
 
   it('names the files in the script of the document', async () => {
-    const name = async (method: string, script: string) => (await import('../../../shared/wire')).decodeWire((await call(method, { ids: [recordId], script })).body) as { fileName: string };
+    const name = async (method: string, script: string) =>
+      (await import('../../../shared/wire')).decodeWire((await call(method, { ids: [recordId], script })).body) as { fileName: string };
     expect((await name('exportWorkbook', 'hans')).fileName).toBe('樟树市-第8批-验收表.xlsx');
     expect((await name('exportWorkbook', 'hant')).fileName).toBe('樟树市-第8批-驗收表(繁).xlsx');
     expect((await name('exportPdf', 'hant')).fileName).toBe('樟树市-第8批-驗收表(繁).pdf');
@@ -258,15 +305,34 @@ describe('web mode: the contract over HTTP', () => {
 describe('web mode: bodies capped before they are read', () => {
   it('answers 413 for a declared length over the cap (1 MB for calls, 20 MB for imports)', async () => {
     const big = Buffer.alloc(BODY_LIMITS.other + 1, 0x20);
-    const declared = await request('/api/listRecords', { method: 'POST', headers: { 'content-type': 'application/json', ...authed() }, body: big });
+    const declared = await request('/api/listRecords', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...authed() },
+      body: big,
+    });
     expect(declared.status).toBe(413);
     expect(JSON.parse(declared.body)).toMatchObject({ code: 'too_large' });
-    const importSized = Buffer.from(encodeWire({ files: [{ name: 'a.xlsx', bytes: new Uint8Array(2 * 1024 * 1024) }], onConflict: 'fail', dryRun: true }));
-    expect((await request('/api/importWorkbooks', { method: 'POST', headers: { 'content-type': 'application/json', ...authed() }, body: importSized })).status).toBe(422);
+    const importSized = Buffer.from(
+      encodeWire({ files: [{ name: 'a.xlsx', bytes: new Uint8Array(2 * 1024 * 1024) }], onConflict: 'fail', dryRun: true }),
+    );
+    expect(
+      (
+        await request('/api/importWorkbooks', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...authed() },
+          body: importSized,
+        })
+      ).status,
+    ).toBe(422);
   });
 
   it('answers 413, not a reset, for a body without a length that grows past the cap', async () => {
-    const r = await request('/api/importWorkbooks', { method: 'POST', headers: { 'content-type': 'application/json', ...authed() }, body: Buffer.alloc(BODY_LIMITS.importWorkbooks + 1024 * 1024, 0x20), chunked: true });
+    const r = await request('/api/importWorkbooks', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...authed() },
+      body: Buffer.alloc(BODY_LIMITS.importWorkbooks + 1024 * 1024, 0x20),
+      chunked: true,
+    });
     expect(r.status).toBe(413);
   });
 });

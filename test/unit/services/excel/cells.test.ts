@@ -18,7 +18,13 @@ describe('grid: what each cell shows', () => {
   });
 
   it('knows merged cells by their top-left cell, across rows and columns', () => {
-    const grid = gridFrom([[{ v: '序号', rowSpan: 2 }, { v: '中央财政资金', colSpan: 3 }], [null, '计划', '实际', '拨付率']]);
+    const grid = gridFrom([
+      [
+        { v: '序号', rowSpan: 2 },
+        { v: '中央财政资金', colSpan: 3 },
+      ],
+      [null, '计划', '实际', '拨付率'],
+    ]);
     expect(grid.cover(2, 1)?.address).toBe('A1');
     expect(grid.cover(1, 4)?.address).toBe('B1');
     expect(grid.at(1, 2)).toMatchObject({ span: 3, rowSpan: 1 });
@@ -40,13 +46,30 @@ describe('grid: what each cell shows', () => {
 describe('units and number formats', () => {
   it('reads the unit a header or a note names', () => {
     const cases: [string, string | undefined][] = [
-      ['计划安排额度(万元)', 'wan'], ['计划安排额度\n（元）', 'yuan'], ['单位：元', 'yuan'], ['单位:万元', 'wan'], ['金额单位为元', 'yuan'],
-      ['中央财政资金（萬元）', 'wan'], ['实际拨付额度元', 'yuan'], ['资金拨付率(%)', undefined], ['项目总投资（亿元）', 'yi'], ['元旦前完成', undefined],
+      ['计划安排额度(万元)', 'wan'],
+      ['计划安排额度\n（元）', 'yuan'],
+      ['单位：元', 'yuan'],
+      ['单位:万元', 'wan'],
+      ['金额单位为元', 'yuan'],
+      ['中央财政资金（萬元）', 'wan'],
+      ['实际拨付额度元', 'yuan'],
+      ['资金拨付率(%)', undefined],
+      ['项目总投资（亿元）', 'yi'],
+      ['元旦前完成', undefined],
     ];
     for (const [text, unit] of cases) expect([text, unitOf(text)]).toEqual([text, unit]);
   });
 
   it('counts the decimals a format shows', () => {
-    expect(['0.00%', '0.0%', '0%', '#,##0.00', '0.00_);[Red](0.00)', 'General', '@', undefined].map(formatDecimals)).toEqual([2, 1, 0, 2, 2, undefined, undefined, undefined]);
+    expect(['0.00%', '0.0%', '0%', '#,##0.00', '0.00_);[Red](0.00)', 'General', '@', undefined].map(formatDecimals)).toEqual([
+      2,
+      1,
+      0,
+      2,
+      2,
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 });

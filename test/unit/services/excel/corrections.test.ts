@@ -21,7 +21,10 @@ describe('correcting the reading', () => {
     const db = openDatabase(':memory:');
     const file = await swapped();
     const first = await importWorkbooks(db, ME, ':memory:', [file], { onConflict: 'fail', dryRun: true });
-    expect(first.readings[0].columns.filter((c) => c.field === 'planned' || c.field === 'actual').map((c) => [c.col, c.field])).toEqual([['C', 'planned'], ['D', 'actual']]);
+    expect(first.readings[0].columns.filter((c) => c.field === 'planned' || c.field === 'actual').map((c) => [c.col, c.field])).toEqual([
+      ['C', 'planned'],
+      ['D', 'actual'],
+    ]);
     expect(first.records[0]).toMatchObject({ action: 'held', planned: '1235.96', actual: '1500' });
     const correction = { file: file.name, sheet: '樟树市', planned: 'D', actual: 'C' };
     const again = await importWorkbooks(db, ME, ':memory:', [file], { onConflict: 'fail', dryRun: true, corrections: [correction] });
@@ -36,15 +39,27 @@ describe('correcting the reading', () => {
   it('a confirmed correction is remembered for the layout and offered, named, for the next workbook of that layout', async () => {
     const db = openDatabase(':memory:');
     const file = await swapped();
-    await importWorkbooks(db, ME, ':memory:', [file], { onConflict: 'fail', dryRun: false, corrections: [{ file: file.name, sheet: '樟树市', planned: 'D', actual: 'C' }] });
+    await importWorkbooks(db, ME, ':memory:', [file], {
+      onConflict: 'fail',
+      dryRun: false,
+      corrections: [{ file: file.name, sheet: '樟树市', planned: 'D', actual: 'C' }],
+    });
     // Another county's workbook of the same form: read with the remembered correction, nothing to confirm.
     const next = await importWorkbooks(db, ME, ':memory:', [await swapped('南丰县')], { onConflict: 'fail', dryRun: false });
     expect(next.readings[0]).toMatchObject({ source: 'remembered', correction: { planned: 'D', actual: 'C' } });
     expect([next.committed, next.doubts]).toEqual([true, []]);
-    expect(listRecords(db, { asOf: undefined }).map((r) => [r.county, r.planned, r.actual])).toEqual(expect.arrayContaining([['南丰县', '1500', '1235.96']]));
+    expect(listRecords(db, { asOf: undefined }).map((r) => [r.county, r.planned, r.actual])).toEqual(
+      expect.arrayContaining([['南丰县', '1500', '1235.96']]),
+    );
     // The same form filled in right is read as it stands: a remembered correction is offered only
     // where the reading as it stands has doubts and the correction has fewer.
-    const right = await importWorkbooks(db, ME, ':memory:', [{ name: 'seed.xlsx', bytes: await exportWorkbook([referenceFixture('hans')]) }], { onConflict: 'replace', dryRun: true });
+    const right = await importWorkbooks(
+      db,
+      ME,
+      ':memory:',
+      [{ name: 'seed.xlsx', bytes: await exportWorkbook([referenceFixture('hans')]) }],
+      { onConflict: 'replace', dryRun: true },
+    );
     expect(right.readings[0].source).toBe(null);
     expect(right.records[0]).toMatchObject({ planned: '1500', actual: '1235.96', unconfirmed: 0 });
   });
@@ -52,7 +67,11 @@ describe('correcting the reading', () => {
   it('a preview’s correction not imported is not remembered', async () => {
     const db = openDatabase(':memory:');
     const file = await swapped();
-    await importWorkbooks(db, ME, ':memory:', [file], { onConflict: 'fail', dryRun: true, corrections: [{ file: file.name, sheet: '樟树市', planned: 'D', actual: 'C' }] });
+    await importWorkbooks(db, ME, ':memory:', [file], {
+      onConflict: 'fail',
+      dryRun: true,
+      corrections: [{ file: file.name, sheet: '樟树市', planned: 'D', actual: 'C' }],
+    });
     const next = await importWorkbooks(db, ME, ':memory:', [await swapped('南丰县')], { onConflict: 'fail', dryRun: true });
     expect(next.readings[0].source).toBe(null);
     expect(next.records[0].action).toBe('held');
@@ -62,7 +81,11 @@ describe('correcting the reading', () => {
     const db = openDatabase(':memory:');
     const file = { name: 'box.xlsx', bytes: await yuanInTextBox().bytes() };
     const first = await importWorkbooks(db, ME, ':memory:', [file], { onConflict: 'fail', dryRun: true });
-    expect(first.readings[0].columns.find((c) => c.col === 'C')).toMatchObject({ field: 'planned', unit: 'wan', unitFrom: { kind: 'default' } });
+    expect(first.readings[0].columns.find((c) => c.col === 'C')).toMatchObject({
+      field: 'planned',
+      unit: 'wan',
+      unitFrom: { kind: 'default' },
+    });
     const corrections = [{ file: file.name, sheet: '樟树市', units: { C: 'yuan' as const, D: 'yuan' as const } }];
     const done = await importWorkbooks(db, ME, ':memory:', [file], { onConflict: 'fail', dryRun: false, corrections });
     expect([done.committed, done.doubts.map((d) => d.code)]).toEqual([true, []]);
@@ -75,7 +98,11 @@ describe('correcting the reading', () => {
     const w = doubtfulWorkbooks().find((x) => x.name === 'struck-row')!;
     const file = { name: 's.xlsx', bytes: await w.bytes() };
     const row = Number(w.cell.slice(1));
-    const r = await importWorkbooks(db, ME, ':memory:', [file], { onConflict: 'fail', dryRun: true, corrections: [{ file: file.name, sheet: '樟树市', keepRows: [row] }] });
+    const r = await importWorkbooks(db, ME, ':memory:', [file], {
+      onConflict: 'fail',
+      dryRun: true,
+      corrections: [{ file: file.name, sheet: '樟树市', keepRows: [row] }],
+    });
     expect(r.records[0]).toMatchObject({ disbursements: 7, planned: '1600' });
     expect(r.doubts.map((d) => d.code)).toEqual(expect.arrayContaining(['stated_total_mismatch', 'planned_vs_central']));
     expect(r.doubts.map((d) => d.code)).not.toContain('struck_row');
@@ -86,7 +113,11 @@ describe('correcting the reading', () => {
     const file = { name: 'seed.xlsx', bytes: await bytesOf(excelOf([swappedColumns()])) };
     const first = await importWorkbooks(db, ME, ':memory:', [file], { onConflict: 'fail', dryRun: true });
     const last = first.readings[0].lines.at(-1)!;
-    const r = await importWorkbooks(db, ME, ':memory:', [file], { onConflict: 'fail', dryRun: true, corrections: [{ file: file.name, sheet: '樟树市', planned: 'D', actual: 'C', skipRows: [last.row] }] });
+    const r = await importWorkbooks(db, ME, ':memory:', [file], {
+      onConflict: 'fail',
+      dryRun: true,
+      corrections: [{ file: file.name, sheet: '樟树市', planned: 'D', actual: 'C', skipRows: [last.row] }],
+    });
     expect(r.records[0].disbursements).toBe(5);
     expect(r.readings[0].lines.find((l) => l.row === last.row)).toMatchObject({ leftOut: 'user' });
     expect(r.doubts.map((d) => d.code)).toContain('stated_total_mismatch');
@@ -96,10 +127,18 @@ describe('correcting the reading', () => {
     const db = openDatabase(':memory:');
     const ctx = { db, dbFile: ':memory:' } as Parameters<typeof dispatch>[0];
     const file = await swapped();
-    const held = (await dispatch(ctx, 'importWorkbooks', { files: [file], onConflict: 'fail', dryRun: false }, ME)) as { ok: true; value: { committed: boolean; doubts: { id: string }[] } };
+    const held = (await dispatch(ctx, 'importWorkbooks', { files: [file], onConflict: 'fail', dryRun: false }, ME)) as {
+      ok: true;
+      value: { committed: boolean; doubts: { id: string }[] };
+    };
     expect(held.value.committed).toBe(false);
     expect(listRecords(db, { asOf: undefined })).toEqual([]);
-    const done = (await dispatch(ctx, 'importWorkbooks', { files: [file], onConflict: 'fail', dryRun: false, confirm: held.value.doubts.map((d) => d.id) }, ME)) as { ok: true; value: { committed: boolean } };
+    const done = (await dispatch(
+      ctx,
+      'importWorkbooks',
+      { files: [file], onConflict: 'fail', dryRun: false, confirm: held.value.doubts.map((d) => d.id) },
+      ME,
+    )) as { ok: true; value: { committed: boolean } };
     expect(done.value.committed).toBe(true);
   });
 });
@@ -123,7 +162,10 @@ describe('replacing a record: what becomes of its payments (拨付台账)', () =
     const done = await importWorkbooks(db, ME, ':memory:', [await seed()], { onConflict: 'replace', dryRun: false });
     expect(done.records[0].ledger).toEqual({ stored: 2, file: 0, result: 'kept' });
     const stored = readRecord(db, listRecords(db, { asOf: undefined })[0].id, { asOf: undefined }).record.payments!;
-    expect(stored.map((p) => [p.line, p.amount, p.payee])).toEqual([[1, '300', '樟树市邮政分公司'], [2, '200', '樟树市供销社']]);
+    expect(stored.map((p) => [p.line, p.amount, p.payee])).toEqual([
+      [1, '300', '樟树市邮政分公司'],
+      [2, '200', '樟树市供销社'],
+    ]);
   });
 
   it('the person may choose to remove them: said before, done after', async () => {

@@ -16,13 +16,29 @@ let xlsx: Uint8Array;
 let noTotal: Uint8Array;
 beforeAll(() => {
   const dir = tempDir();
-  for (const [name, layout] of [['footnote', PLAIN_LAYOUT], ['no-total', { ...PLAIN_LAYOUT, total: 'none' as const }]] as const) {
+  for (const [name, layout] of [
+    ['footnote', PLAIN_LAYOUT],
+    ['no-total', { ...PLAIN_LAYOUT, total: 'none' as const }],
+  ] as const) {
     const html = htmlOf(layoutSheets([referenceFixture('hans')], layout)[0]);
     expect(html).toContain('<td>640.21</td>');
     fs.writeFileSync(path.join(dir, `${name}.html`), html.replace('<td>640.21</td>', '<td>640.21<sup>1</sup></td>'));
   }
   const files = ['footnote', 'no-total'].map((n) => path.join(dir, `${n}.html`));
-  execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--infilter=HTML (StarCalc)', '--convert-to', 'xlsx', '--outdir', path.join(dir, 'out'), ...files], { stdio: 'ignore', timeout: 180_000 });
+  execFileSync(
+    'soffice',
+    [
+      '--headless',
+      `-env:UserInstallation=file://${dir}/profile`,
+      '--infilter=HTML (StarCalc)',
+      '--convert-to',
+      'xlsx',
+      '--outdir',
+      path.join(dir, 'out'),
+      ...files,
+    ],
+    { stdio: 'ignore', timeout: 180_000 },
+  );
   xlsx = fs.readFileSync(path.join(dir, 'out', 'footnote.xlsx'));
   noTotal = fs.readFileSync(path.join(dir, 'out', 'no-total.xlsx'));
 }, 240_000);
@@ -30,7 +46,10 @@ beforeAll(() => {
 describe('a footnote digit LibreOffice glued onto an amount', () => {
   it('640.21¹ stored by LibreOffice as 640.211: held at the 合计 with both numbers, nothing written', async () => {
     const db = openDatabase(':memory:');
-    const r = await importWorkbooks(db, { client: 't', kind: 'cli' }, ':memory:', [{ name: 'footnote.xlsx', bytes: xlsx }], { onConflict: 'fail', dryRun: false });
+    const r = await importWorkbooks(db, { client: 't', kind: 'cli' }, ':memory:', [{ name: 'footnote.xlsx', bytes: xlsx }], {
+      onConflict: 'fail',
+      dryRun: false,
+    });
     expect([r.committed, r.records[0].action]).toEqual([false, 'held']);
     const total = r.doubts.find((d) => d.code === 'stated_total_mismatch')!;
     expect(total.params).toMatchObject({ column: 'actual', stated: '1235.96', sum: '1235.961' });
@@ -40,7 +59,10 @@ describe('a footnote digit LibreOffice glued onto an amount', () => {
 
   it('with no 合计 row to catch it: the one amount with a third decimal is the doubt, at its cell', async () => {
     const db = openDatabase(':memory:');
-    const r = await importWorkbooks(db, { client: 't', kind: 'cli' }, ':memory:', [{ name: 'no-total.xlsx', bytes: noTotal }], { onConflict: 'fail', dryRun: false });
+    const r = await importWorkbooks(db, { client: 't', kind: 'cli' }, ':memory:', [{ name: 'no-total.xlsx', bytes: noTotal }], {
+      onConflict: 'fail',
+      dryRun: false,
+    });
     expect([r.committed, r.records[0].action]).toEqual([false, 'held']);
     expect(r.doubts.map((d) => [d.code, d.cell])).toEqual([['amount_precision', 'D14']]);
     expect(r.doubts[0].figures[0]).toMatchObject({ seen: '640.211', read: '640.211' });

@@ -19,11 +19,21 @@ describe('a doubt holds the record until a person confirms it', () => {
       const file = { name: `${w.name}.xlsx`, bytes: await w.bytes() };
       const held = await importWorkbooks(db, ME, ':memory:', [file], { onConflict: 'fail', dryRun: false });
       const doubt = held.doubts.find((d) => d.code === w.code);
-      expect(doubt, JSON.stringify(held.findings.map((f) => [f.code, f.cell]))).toMatchObject({ file: file.name, sheet: '樟树市', cell: w.cell, county: '樟树市', confirmed: false });
+      expect(doubt, JSON.stringify(held.findings.map((f) => [f.code, f.cell]))).toMatchObject({
+        file: file.name,
+        sheet: '樟树市',
+        cell: w.cell,
+        county: '樟树市',
+        confirmed: false,
+      });
       expect([held.committed, held.ok, held.records[0].action]).toEqual([false, false, 'held']);
       expect(listRecords(db, { asOf: undefined })).toEqual([]);
       // Confirmed one by one (all of them, as the preview shows them), it is written.
-      const done = await importWorkbooks(db, ME, ':memory:', [file], { onConflict: 'fail', dryRun: false, confirm: held.doubts.map((d) => d.id) });
+      const done = await importWorkbooks(db, ME, ':memory:', [file], {
+        onConflict: 'fail',
+        dryRun: false,
+        confirm: held.doubts.map((d) => d.id),
+      });
       expect([done.committed, done.records[0].action]).toEqual([true, 'created']);
       expect(listRecords(db, { asOf: undefined }).map((r) => r.county)).toEqual(['樟树市']);
     });
@@ -42,7 +52,10 @@ describe('a doubt holds the record until a person confirms it', () => {
   it('a doubtful record skipped (it exists, skip chosen) is not written, so there is nothing to confirm', async () => {
     const db = openDatabase(':memory:');
     const { exportWorkbook } = await import('../../../../electron/services/excel/export');
-    await importWorkbooks(db, ME, ':memory:', [{ name: 'seed.xlsx', bytes: await exportWorkbook([referenceFixture('hans')]) }], { onConflict: 'fail', dryRun: false });
+    await importWorkbooks(db, ME, ':memory:', [{ name: 'seed.xlsx', bytes: await exportWorkbook([referenceFixture('hans')]) }], {
+      onConflict: 'fail',
+      dryRun: false,
+    });
     const w = doubtfulWorkbooks().find((x) => x.name === 'total-typo')!;
     const r = await importWorkbooks(db, ME, ':memory:', [{ name: 't.xlsx', bytes: await w.bytes() }], { onConflict: 'skip', dryRun: true });
     expect([r.ok, r.records[0].action, r.doubts]).toEqual([true, 'skipped', []]);
@@ -57,7 +70,10 @@ describe('a doubt holds the record until a person confirms it', () => {
     record.disbursements[5].actual = null;
     delete record.disbursements[5].statedRate;
     const sheets = layoutSheets([computeRecord(toInput(record))], { ...PLAIN_LAYOUT, rates: 'none' });
-    const r = await importWorkbooks(db, ME, ':memory:', [{ name: 'n.xlsx', bytes: await bytesOf(excelOf(sheets)) }], { onConflict: 'fail', dryRun: false });
+    const r = await importWorkbooks(db, ME, ':memory:', [{ name: 'n.xlsx', bytes: await bytesOf(excelOf(sheets)) }], {
+      onConflict: 'fail',
+      dryRun: false,
+    });
     expect(r.findings.filter((f) => f.code === 'amount_missing')).toHaveLength(1);
     expect([r.committed, r.doubts]).toEqual([true, []]);
   });
@@ -69,21 +85,29 @@ describe('a doubt holds the record until a person confirms it', () => {
     sheets[0].rows.push([], [{ v: '注:本表由县商务局填报(已作废的说明)' }]);
     const workbook = excelOf(sheets);
     workbook.worksheets[0].getRow(sheets[0].rows.length).getCell(1).font = { strike: true };
-    const r = await importWorkbooks(db, ME, ':memory:', [{ name: 'note.xlsx', bytes: await bytesOf(workbook) }], { onConflict: 'fail', dryRun: false });
+    const r = await importWorkbooks(db, ME, ':memory:', [{ name: 'note.xlsx', bytes: await bytesOf(workbook) }], {
+      onConflict: 'fail',
+      dryRun: false,
+    });
     expect([r.committed, r.doubts]).toEqual([true, []]);
   });
 
   it('the seed workbook, clean, has no doubt and imports at once', async () => {
     const db = openDatabase(':memory:');
     const { exportWorkbook } = await import('../../../../electron/services/excel/export');
-    const r = await importWorkbooks(db, ME, ':memory:', [{ name: 'seed.xlsx', bytes: await exportWorkbook([referenceFixture('hans')]) }], { onConflict: 'fail', dryRun: false });
+    const r = await importWorkbooks(db, ME, ':memory:', [{ name: 'seed.xlsx', bytes: await exportWorkbook([referenceFixture('hans')]) }], {
+      onConflict: 'fail',
+      dryRun: false,
+    });
     expect([r.committed, r.doubts]).toEqual([true, []]);
   });
 
   it('every doubt code has a workbook here', () => {
     const covered = new Set(doubtfulWorkbooks().map((w) => w.code));
     // amount_precision: doubts-libreoffice.test.ts; ledger_mismatch and fact_conflict: ledger-import and facts tests' workbooks.
-    expect([...DOUBT_CODES].filter((c) => !covered.has(c) && !['ledger_mismatch', 'fact_conflict', 'amount_precision'].includes(c))).toEqual([]);
+    expect(
+      [...DOUBT_CODES].filter((c) => !covered.has(c) && !['ledger_mismatch', 'fact_conflict', 'amount_precision'].includes(c)),
+    ).toEqual([]);
   });
 });
 
@@ -98,14 +122,23 @@ describe('the reading beside the sheet', () => {
     expect(total).toMatchObject({ seen: '15,000,000.00', read: '15000000', unit: 'wan', unitFrom: { kind: 'default' } });
     // The line read beside it, and the fact it is compared with.
     expect(scale.figures.map((f) => f.seen)).toContain('7,750,000.00');
-    expect(scale.figures.find((f) => f.field === 'county.investment.central')).toMatchObject({ cell: 'A3', read: '1500', unit: 'wan', seen: expect.stringContaining('中央资金1500万元') });
+    expect(scale.figures.find((f) => f.field === 'county.investment.central')).toMatchObject({
+      cell: 'A3',
+      read: '1500',
+      unit: 'wan',
+      seen: expect.stringContaining('中央资金1500万元'),
+    });
     expect(r.doubts.find((d) => d.code === 'drawing_unit')!.params).toMatchObject({ value: '单位：元', unit: 'yuan', read: 'wan' });
   });
 
   it('a footnote mark: the cell shows 640.21¹, read 640.21, never 640.211', async () => {
     const db = openDatabase(':memory:');
     const w = doubtfulWorkbooks().find((x) => x.name === 'footnote')!;
-    const r = await importWorkbooks(db, ME, ':memory:', [{ name: 'f.xlsx', bytes: await w.bytes() }], { onConflict: 'fail', dryRun: false, confirm: 'all' });
+    const r = await importWorkbooks(db, ME, ':memory:', [{ name: 'f.xlsx', bytes: await w.bytes() }], {
+      onConflict: 'fail',
+      dryRun: false,
+      confirm: 'all',
+    });
     const d = r.doubts.find((x) => x.code === 'footnote_mark')!;
     expect(d.params).toEqual({ dropped: '1', value: '640.21' });
     expect(d.figures[0]).toMatchObject({ cell: 'D14', seen: '640.21¹', read: '640.21' });
@@ -120,10 +153,17 @@ describe('the reading beside the sheet', () => {
   it('a struck-through line is read as deleted: counted in no figure', async () => {
     const db = openDatabase(':memory:');
     const w = doubtfulWorkbooks().find((x) => x.name === 'struck-row')!;
-    const r = await importWorkbooks(db, ME, ':memory:', [{ name: 's.xlsx', bytes: await w.bytes() }], { onConflict: 'fail', dryRun: false, confirm: 'all' });
+    const r = await importWorkbooks(db, ME, ':memory:', [{ name: 's.xlsx', bytes: await w.bytes() }], {
+      onConflict: 'fail',
+      dryRun: false,
+      confirm: 'all',
+    });
     expect(r.doubts.map((x) => x.code)).toEqual(['struck_row']);
     const rec = readRecord(db, listRecords(db, { asOf: undefined })[0].id, { asOf: undefined }).record;
     expect([rec.disbursements.length, rec.totals.planned, rec.totals.actual]).toEqual([6, '1500', '1235.96']);
-    expect(r.readings[0].lines.find((l) => l.leftOut)).toMatchObject({ leftOut: 'struck', text: expect.stringContaining('农村电商直播基地') });
+    expect(r.readings[0].lines.find((l) => l.leftOut)).toMatchObject({
+      leftOut: 'struck',
+      text: expect.stringContaining('农村电商直播基地'),
+    });
   });
 });

@@ -23,7 +23,9 @@ const county = (name: string, batch: number, change?: (r: ReturnType<typeof toIn
 };
 const amountArb = fc.oneof(
   fc.integer({ min: 0, max: 99_999_999 }).map(String),
-  fc.tuple(fc.integer({ min: 0, max: 9_999_999 }), fc.integer({ min: 1, max: 999_999 })).map(([i, f]) => `${i}.${String(f).padStart(6, '0').replace(/0+$/, '')}`),
+  fc
+    .tuple(fc.integer({ min: 0, max: 9_999_999 }), fc.integer({ min: 1, max: 999_999 }))
+    .map(([i, f]) => `${i}.${String(f).padStart(6, '0').replace(/0+$/, '')}`),
   fc.tuple(fc.integer({ min: 0, max: 9_999_999 }), fc.integer({ min: 0, max: 99 })).map(([i, f]) => `${i}.${String(f).padStart(2, '0')}`),
 );
 const loadSheets = async (bytes: Uint8Array) => {
@@ -44,12 +46,20 @@ describe('one rule for showing money', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(amountArb, amountArb), { minLength: 1, maxLength: 6 }), async (rows) => {
         const record = county('随机县', 3, (input) => {
-          input.disbursements = rows.map(([planned, actual], i) => ({ seq: i + 1, category: 'other', name: `项目${i + 1}`, planned, actual }));
+          input.disbursements = rows.map(([planned, actual], i) => ({
+            seq: i + 1,
+            category: 'other',
+            name: `项目${i + 1}`,
+            planned,
+            actual,
+          }));
         });
         const { text, finer } = displayDecimal(record.totals.actual);
         expect(/^\d+\.\d{2,6}$/.test(text)).toBe(true);
         expect(record.disbursementSummary).toContain(`共${text}万元`);
-        const printed = /<tr class="total">.*?<\/tr>/s.exec(printHtml([record], { script: 'hans', signature: false }))![0].replace(/<[^>]+>/g, '|');
+        const printed = /<tr class="total">.*?<\/tr>/s
+          .exec(printHtml([record], { script: 'hans', signature: false }))![0]
+          .replace(/<[^>]+>/g, '|');
         expect(printed).toContain(`|${text}|${finer ? '*|' : ''}`);
         const sheet = (await loadSheets(await exportWorkbook([record]))).worksheets[0];
         let totalRow!: ExcelJS.Row;
@@ -121,10 +131,15 @@ describe('the exported workbook prints as a reviewer signs it', () => {
     });
     const file = path.join(dir, 'two.xlsx');
     fs.writeFileSync(file, await exportWorkbook([seed, long]));
-    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, file], { stdio: 'ignore', timeout: 180_000 });
+    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, file], {
+      stdio: 'ignore',
+      timeout: 180_000,
+    });
     const pdf = path.join(dir, 'two.pdf');
     const count = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
-    const pages = Array.from({ length: count }, (_, i) => execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ''));
+    const pages = Array.from({ length: count }, (_, i) =>
+      execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ''),
+    );
     const footers = pages.map((p) => /(汇总|樟树市|南丰县)第(\d+)页/.exec(p)?.slice(1, 3).join(' '));
     expect(footers[0]).toBe('汇总 1');
     expect(footers).toContain('樟树市 1');

@@ -15,9 +15,11 @@ const codes = (read: ReadRecord[]) => read.flatMap((r) => r.findings.map((f) => 
 const seed = () => referenceFixture('hans');
 /** The seed laid out plainly: title in A1, the paragraph in A3. */
 const plain = () => layoutSheets([seed()], PLAIN_LAYOUT);
-const PRONOUN_PARAGRAPH = '该市是第八批全国电子商务进农村综合示范县(2021年),立项时间为2021年9月,项目总投资2310万元,其中中央资金1500万元,政府配套资金230万元,社会资本580万元,当前项目已基本建设完成,安排使用中央资金1332.78万元。';
+const PRONOUN_PARAGRAPH =
+  '该市是第八批全国电子商务进农村综合示范县(2021年),立项时间为2021年9月,项目总投资2310万元,其中中央资金1500万元,政府配套资金230万元,社会资本580万元,当前项目已基本建设完成,安排使用中央资金1332.78万元。';
 /** The paragraph with neither batch nor year: only the title can say them. */
-const BARE_PARAGRAPH = '该市立项时间为2021年9月,项目总投资2310万元,其中中央资金1500万元,政府配套资金230万元,社会资本580万元,当前项目已基本建设完成,安排使用中央资金1332.78万元。';
+const BARE_PARAGRAPH =
+  '该市立项时间为2021年9月,项目总投资2310万元,其中中央资金1500万元,政府配套资金230万元,社会资本580万元,当前项目已基本建设完成,安排使用中央资金1332.78万元。';
 
 describe('titles: what stands before or after the county is no part of its name', () => {
   const titles: [string, { batch?: number; year?: number }][] = [
@@ -58,7 +60,12 @@ describe('titles: what stands before or after the county is no part of its name'
     sheets[0].rows[0][0]!.v = '附件2：樟树市电子商务进农村综合示范县项目验收情况表';
     const read = await readSheets(sheets);
     expect(codes(read)).toEqual([]);
-    expect(read.map((r) => computeRecord(r.input!))).toEqual([{ ...layoutExpected(seed(), PLAIN_LAYOUT), county: { ...layoutExpected(seed(), PLAIN_LAYOUT).county, province: null, prefecture: null } }]);
+    expect(read.map((r) => computeRecord(r.input!))).toEqual([
+      {
+        ...layoutExpected(seed(), PLAIN_LAYOUT),
+        county: { ...layoutExpected(seed(), PLAIN_LAYOUT).county, province: null, prefecture: null },
+      },
+    ]);
   });
 
   it('tables no title or paragraph names a county for are refused at a cell', async () => {
@@ -78,13 +85,19 @@ describe('dates of a workbook with the 1904 date system', () => {
     const approved = sheets[0].rows.find((r) => r[0]?.v === '立项时间')!;
     approved[1] = { v: new Date(Date.UTC(2021, 8, 15)), numFmt: 'yyyy-mm-dd' };
     const day = (d: string) => ({ v: new Date(`${d}T00:00:00Z`), numFmt: 'yyyy-mm-dd' });
-    sheets[0].rows.push([], [{ v: '樟树市中央财政资金拨付台账' }], ['序号', '具体项目名称', '拨付日期', '金额(万元)', '收款单位'].map((v) => ({ v })));
+    sheets[0].rows.push(
+      [],
+      [{ v: '樟树市中央财政资金拨付台账' }],
+      ['序号', '具体项目名称', '拨付日期', '金额(万元)', '收款单位'].map((v) => ({ v })),
+    );
     sheets[0].rows.push([{ v: 1 }, { v: '县乡村物流快递配送体系建设' }, day('2021-12-15'), { v: 300 }, { v: '中国邮政' }]);
     sheets[0].rows.push([{ v: 1 }, { v: '县乡村物流快递配送体系建设' }, day('2022-03-01'), { v: 340.21 }, { v: '中国邮政' }]);
     const book = excelOf(sheets);
     book.properties.date1904 = true;
     // LibreOffice writes the XML boolean as a word; Excel as a digit.
-    return rewrite(await bytesOf(book), (files) => files.set('xl/workbook.xml', files.get('xl/workbook.xml')!.replace('date1904="1"', `date1904="${flag}"`)));
+    return rewrite(await bytesOf(book), (files) =>
+      files.set('xl/workbook.xml', files.get('xl/workbook.xml')!.replace('date1904="1"', `date1904="${flag}"`)),
+    );
   }
   for (const flag of ['true', '1'])
     it(`date1904="${flag}": 立项时间 and every payment's day are exact`, async () => {
@@ -106,7 +119,10 @@ describe('rates in General cells: the digits the cell shows; a column of fractio
     COMPLETION_ROWS.forEach((r, i) => (sheets[0].rows[r][4] = { v: fractions[i] }));
     const read = await readSheets(sheets);
     expect(codes(read)).toEqual([['percent_fractions', 'E5']]);
-    expect(read[0].findings[0]).toMatchObject({ severity: 'warning', params: { field: 'completionRate', example: '0.9', percent: '90', count: '6' } });
+    expect(read[0].findings[0]).toMatchObject({
+      severity: 'warning',
+      params: { field: 'completionRate', example: '0.9', percent: '90', count: '6' },
+    });
     expect(findingMessage(read[0].findings[0], 'zh')).toContain('已按小数读作百分数:0.9 读作 90%');
     expect(computeRecord(read[0].input!)).toEqual(layoutExpected(seed(), PLAIN_LAYOUT));
   });
@@ -141,15 +157,20 @@ describe('rates in General cells: the digits the cell shows; a column of fractio
     expect(read[0].input!.disbursements[2].statedRate).toBe('66.666667');
   });
 
-  it('a value the record cannot hold is refused in the reader\'s words, naming field and cell (the 合计 too)', async () => {
+  it("a value the record cannot hold is refused in the reader's words, naming field and cell (the 合计 too)", async () => {
     const sheets = plain();
     sheets[0].rows[LINE_ROWS[0]][4] = { v: '82.6077419%' };
     sheets[0].rows[TOTAL_ROW][4] = { v: '82.3973333%' };
     const read = await readSheets(sheets);
-    expect(codes(read)).toEqual([['invalid_value', 'E14'], ['invalid_value', 'E20']]);
+    expect(codes(read)).toEqual([
+      ['invalid_value', 'E14'],
+      ['invalid_value', 'E20'],
+    ]);
     const [line, total] = read[0].findings;
     expect(findingMessage(line, 'zh')).toBe('填报拨付率(%)“82.6077419”超出可记录的范围(百分数最多 6 位整数、6 位小数)');
-    expect(findingMessage(total, 'en')).toBe('stated rate (%) “82.3973333” is out of range (a percent has at most 6 digits before and after the point)');
+    expect(findingMessage(total, 'en')).toBe(
+      'stated rate (%) “82.3973333” is out of range (a percent has at most 6 digits before and after the point)',
+    );
   });
 
   it('a county name longer than the record holds is refused naming 县(市、区) and its cell', async () => {
@@ -187,7 +208,9 @@ describe('立项时间 typed as a number: what the cell shows, or refused', () =
     const { sheets, address } = withApproved({ v: 2021.1 });
     const read = await readSheets(sheets);
     expect(codes(read)).toEqual([['not_a_date', address]]);
-    expect(findingMessage(read[0].findings[0], 'zh')).toBe('立项时间“2021.1”是一个数字,看不出是 2021年1月 还是 2021年10月(数字末尾的 0 不显示);请写成“2021年10月”这样的文字');
+    expect(findingMessage(read[0].findings[0], 'zh')).toBe(
+      '立项时间“2021.1”是一个数字,看不出是 2021年1月 还是 2021年10月(数字末尾的 0 不显示);请写成“2021年10月”这样的文字',
+    );
   });
 });
 
@@ -198,7 +221,8 @@ describe('our export reused as the form for another county', () => {
     await workbook.xlsx.load((await exportWorkbook([record])) as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('樟树市')!;
     sheet.getCell('A1').value = '寻乌县电子商务进农村综合示范县项目验收情况表';
-    sheet.getCell('A3').value = '寻乌县是第八批全国电子商务进农村综合示范县(2021年),立项时间为2021年10月,项目总投资2000万元,其中中央资金1500万元,政府配套资金200万元,社会资本300万元,项目建设中,安排使用中央资金1400万元。';
+    sheet.getCell('A3').value =
+      '寻乌县是第八批全国电子商务进农村综合示范县(2021年),立项时间为2021年10月,项目总投资2000万元,其中中央资金1500万元,政府配套资金200万元,社会资本300万元,项目建设中,安排使用中央资金1400万元。';
     const [read] = await readWorkbook({ name: 'reused.xlsx', bytes: new Uint8Array(await workbook.xlsx.writeBuffer()) });
     expect(read.input!.county).toMatchObject({ name: '寻乌县', province: null, prefecture: null, acceptedOn: null });
     // Read as it was written, the same workbook keeps them.
@@ -211,10 +235,15 @@ describe('our export reused as the form for another county', () => {
 describe('a 基本情况 paragraph that also says what was paid', () => {
   it('is read as the paragraph (its facts kept), not taken for the sentence above table 三', async () => {
     const sheets = plain();
-    sheets[0].rows[2][0]!.v = '樟树市是第八批全国电子商务进农村综合示范县(2021年),立项时间为2021年9月,项目总投资2310万元,其中中央资金1500万元,政府配套资金230万元,社会资本580万元。安排使用中央资金1332.78万元,其中已拨付中央资金1235.96万元。';
+    sheets[0].rows[2][0]!.v =
+      '樟树市是第八批全国电子商务进农村综合示范县(2021年),立项时间为2021年9月,项目总投资2310万元,其中中央资金1500万元,政府配套资金230万元,社会资本580万元。安排使用中央资金1332.78万元,其中已拨付中央资金1235.96万元。';
     const [read] = await readSheets(sheets);
     expect(read.findings.filter((f) => f.severity !== 'info')).toEqual([]);
-    expect(read.input!.county).toMatchObject({ name: '樟树市', investment: { total: '2310', central: '1500', localGov: '230', social: '580' }, centralArrangedUse: '1332.78' });
+    expect(read.input!.county).toMatchObject({
+      name: '樟树市',
+      investment: { total: '2310', central: '1500', localGov: '230', social: '580' },
+      centralArrangedUse: '1332.78',
+    });
     // The sum it names without a label of the paragraph's is told, not dropped.
     expect(read.findings.filter((f) => f.code === 'ignored_cell').map((f) => f.params.value)).toContain('1235.96万元');
   });
@@ -239,8 +268,12 @@ describe('tables side by side, and hidden sheets', () => {
     workbook.getWorksheet('旧版')!.state = 'hidden';
     workbook.getWorksheet('计算')!.state = 'veryHidden';
     const [read] = await readWorkbook({ name: 'hidden.xlsx', bytes: await bytesOf(workbook) });
-    expect(read.findings.filter((f) => f.severity !== 'info').map((f) => [f.code, f.sheet, f.cell])).toEqual([['hidden_table', '旧版', 'B5']]);
-    expect(read.findings.filter((f) => f.params.reason === 'hidden').map((f) => [f.sheet, f.cell, f.params.value])).toEqual([['计算', 'B1', '1500']]);
+    expect(read.findings.filter((f) => f.severity !== 'info').map((f) => [f.code, f.sheet, f.cell])).toEqual([
+      ['hidden_table', '旧版', 'B5'],
+    ]);
+    expect(read.findings.filter((f) => f.params.reason === 'hidden').map((f) => [f.sheet, f.cell, f.params.value])).toEqual([
+      ['计算', 'B1', '1500'],
+    ]);
     expect(read.input).toBeNull();
     // Unhidden (and the copy deleted), the workbook lands.
     workbook.removeWorksheet(workbook.getWorksheet('旧版')!.id);

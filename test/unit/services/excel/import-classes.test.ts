@@ -7,7 +7,17 @@ import { LIMITS } from '../../../../electron/services/excel/zip';
 import { computeRecord, toInput, type CountyRecord } from '../../../../shared/record';
 import { referenceFixture } from '../../../helpers/fixtures';
 import {
-  bytesOf, excelOf, layoutExpected, layoutSheets, PLAIN_LAYOUT, rewrite, rowOf, seedAs, typedSeedWorkbook, type FxSheet, type Layout,
+  bytesOf,
+  excelOf,
+  layoutExpected,
+  layoutSheets,
+  PLAIN_LAYOUT,
+  rewrite,
+  rowOf,
+  seedAs,
+  typedSeedWorkbook,
+  type FxSheet,
+  type Layout,
 } from '../../../fixtures/workbooks';
 
 const readSheets = async (sheets: FxSheet[], name = 'county.xlsx') => readWorkbook({ name, bytes: await bytesOf(excelOf(sheets)) });
@@ -102,7 +112,11 @@ describe('3. units', () => {
     const record = seed();
     record.disbursements[0].actual = '640.210051';
     const input = { ...record };
-    const computed = computeRecord({ county: input.county, items: input.items, disbursements: input.disbursements.map(({ rate: _r, ...d }) => d) });
+    const computed = computeRecord({
+      county: input.county,
+      items: input.items,
+      disbursements: input.disbursements.map(({ rate: _r, ...d }) => d),
+    });
     const read = await landsExactly(computed, { unit: 'yuan', unitAt: 'line', amounts: 'text', rates: 'none' });
     expect(read.input!.disbursements[0].actual).toBe('640.210051');
   });
@@ -136,7 +150,10 @@ describe('4. several counties on one sheet', () => {
     const sheets = layoutSheets([seedAs('樟树市'), seedAs('寻乌县', 9)], PLAIN_LAYOUT, '两县');
     rowOf(sheets[0], '农村电商宣传和规划', 1)[3] = { v: '二十九' };
     const read = await readSheets(sheets);
-    expect(read.map((r) => [r.county?.name, codes([r])])).toEqual([['樟树市', []], ['寻乌县', [['not_a_number', 'D40']]]]);
+    expect(read.map((r) => [r.county?.name, codes([r])])).toEqual([
+      ['樟树市', []],
+      ['寻乌县', [['not_a_number', 'D40']]],
+    ]);
   });
 });
 
@@ -176,7 +193,10 @@ describe('5. the basic-facts paragraph in other wordings', () => {
     const p = sheets[0].rows[2][0]!;
     p.v = String(p.v).replace('政府配套资金230万元', '县级财政230万元');
     const read = await readSheets(sheets);
-    expect(codes(read)).toEqual([['ignored_cell', 'A3'], ['missing_fact', 'A3']]);
+    expect(codes(read)).toEqual([
+      ['ignored_cell', 'A3'],
+      ['missing_fact', 'A3'],
+    ]);
     expect(read[0].findings[1].params.field).toBe('county.investment.localGov');
   });
 });
@@ -231,7 +251,11 @@ describe('8. rates as fractions with a percent format and float tails', () => {
     const read = await readSheets(sheets);
     expect(findings(read)).toEqual([]);
     const record = computeRecord(read[0].input!);
-    expect([record.disbursements[0].statedRate, record.disbursements[2].statedRate, record.totals.statedRate]).toEqual(['82.6', '66.67', '82.4']);
+    expect([record.disbursements[0].statedRate, record.disbursements[2].statedRate, record.totals.statedRate]).toEqual([
+      '82.6',
+      '66.67',
+      '82.4',
+    ]);
   });
 
   it('as fractions written by a program, every stated rate of the seed', async () => {
@@ -263,8 +287,12 @@ describe('10. formatting without content', () => {
       const xml = files.get('xl/worksheets/sheet1.xml')!;
       const style = /<c r="A1" s="(\d+)"/.exec(xml)?.[1] ?? '0';
       let rows = '';
-      for (let r = 40; r <= 65_536; r++) rows += `<row r="${r}">${['A', 'B', 'C', 'D', 'E'].map((c) => `<c r="${c}${r}" s="${style}"/>`).join('')}</row>`;
-      files.set('xl/worksheets/sheet1.xml', xml.replace('</sheetData>', `${rows}</sheetData>`).replace(/<dimension ref="[^"]*"\/>/, '<dimension ref="A1:E65536"/>'));
+      for (let r = 40; r <= 65_536; r++)
+        rows += `<row r="${r}">${['A', 'B', 'C', 'D', 'E'].map((c) => `<c r="${c}${r}" s="${style}"/>`).join('')}</row>`;
+      files.set(
+        'xl/worksheets/sheet1.xml',
+        xml.replace('</sheetData>', `${rows}</sheetData>`).replace(/<dimension ref="[^"]*"\/>/, '<dimension ref="A1:E65536"/>'),
+      );
     });
     const saved = LIMITS.rowsPerSheet;
     LIMITS.rowsPerSheet = 50;
@@ -294,9 +322,14 @@ describe('12. a blank amount in a line is "not entered", never a zero and never 
       record.disbursements[3].planned = null;
       const l = { ...PLAIN_LAYOUT, ...layout };
       const [read] = await readSheets(layoutSheets([computeRecord(toInput(record))], l));
-      expect(read.input!.disbursements.map((d) => [d.name, d.planned, d.actual])).toEqual(record.disbursements.map((d) => [d.name, d.planned, d.actual]));
+      expect(read.input!.disbursements.map((d) => [d.name, d.planned, d.actual])).toEqual(
+        record.disbursements.map((d) => [d.name, d.planned, d.actual]),
+      );
       const missing = read.findings.filter((f) => f.code === 'amount_missing');
-      expect(missing.map((f) => [f.params.seq, f.params.field, f.severity])).toEqual([['1', 'actual', 'warning'], ['4', 'planned', 'warning']]);
+      expect(missing.map((f) => [f.params.seq, f.params.field, f.severity])).toEqual([
+        ['1', 'actual', 'warning'],
+        ['4', 'planned', 'warning'],
+      ]);
       expect(missing.every((f) => /^[A-Z]+\d+$/.test(f.cell ?? ''))).toBe(true);
       expect(read.findings.filter((f) => f.severity === 'error')).toEqual([]);
     });
@@ -327,7 +360,7 @@ describe('every cell is used or reported', () => {
     expect(codes(read).filter(([c]) => c !== 'ignored_cell')).toEqual([['empty_table', 'C17']]);
   });
 
-  it('lines typed after blank rows under the header are the table\'s, read exactly', async () => {
+  it("lines typed after blank rows under the header are the table's, read exactly", async () => {
     const sheets = layoutSheets([seed()], { ...PLAIN_LAYOUT, total: 'none' });
     sheets[0].rows.splice(13, 0, [], [], []);
     const [read] = await readSheets(sheets);
@@ -346,14 +379,27 @@ describe('every cell is used or reported', () => {
   it('Σ计划 0 while 中央资金 is not is a warning, pinned to the cell that states 中央资金', async () => {
     const record = seed();
     for (const d of record.disbursements) [d.planned, d.actual] = ['0', '0'];
-    const input = { county: record.county, items: record.items, disbursements: record.disbursements.map(({ rate: _r, statedRate: _s, ...d }) => d) };
+    const input = {
+      county: record.county,
+      items: record.items,
+      disbursements: record.disbursements.map(({ rate: _r, statedRate: _s, ...d }) => d),
+    };
     const zero = computeRecord(input);
     const read = await readSheets(layoutSheets([zero], { ...PLAIN_LAYOUT, total: 'none' }));
-    expect(codes(read)).toEqual([['planned_zero', 'A3'], ['planned_vs_central', 'A3']]);
+    expect(codes(read)).toEqual([
+      ['planned_zero', 'A3'],
+      ['planned_vs_central', 'A3'],
+    ]);
   });
 
-  it('a sheet of the clerk\'s own (a summary table) that yields nothing is named as not read; the county lands', async () => {
-    const summary: FxSheet = { name: '汇总', rows: [['省', '市', '县', '批次', '年度', '计划安排额度(万元)'].map((v) => ({ v })), ['江西省', '宜春市', '樟树市', 8, 2021, 1500].map((v) => ({ v }))] };
+  it("a sheet of the clerk's own (a summary table) that yields nothing is named as not read; the county lands", async () => {
+    const summary: FxSheet = {
+      name: '汇总',
+      rows: [
+        ['省', '市', '县', '批次', '年度', '计划安排额度(万元)'].map((v) => ({ v })),
+        ['江西省', '宜春市', '樟树市', 8, 2021, 1500].map((v) => ({ v })),
+      ],
+    };
     const read = await readSheets([summary, ...layoutSheets([seed()], PLAIN_LAYOUT)]);
     expect(findings(read)).toEqual([['sheet_not_read', '汇总', 'A1', { sheet: '汇总', kind: 'rollup' }]]);
     expect(computeRecord(read[0].input!)).toEqual(layoutExpected(seed(), PLAIN_LAYOUT));
@@ -371,6 +417,14 @@ describe('every cell is used or reported', () => {
 
   it('a workbook with no county says so and lists none', async () => {
     const read = await readSheets([{ name: '说明', rows: [[{ v: '请填写下表' }], [{ v: 2023 }]] }]);
-    expect(read).toEqual([{ file: 'county.xlsx', sheet: '说明', input: null, unit: null, findings: [expect.objectContaining({ code: 'no_tables' }), expect.objectContaining({ code: 'sheet_not_read', cell: 'A1' })] }]);
+    expect(read).toEqual([
+      {
+        file: 'county.xlsx',
+        sheet: '说明',
+        input: null,
+        unit: null,
+        findings: [expect.objectContaining({ code: 'no_tables' }), expect.objectContaining({ code: 'sheet_not_read', cell: 'A1' })],
+      },
+    ]);
   });
 });

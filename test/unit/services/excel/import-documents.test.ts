@@ -59,7 +59,9 @@ const tonghe: FxSheet = {
   rows: [
     span('黑龙江省哈尔滨市通河县电子商务进农村综合示范县项目验收情况表'),
     v('一、基本情况'),
-    span('通河县是第五批全国电子商务进农村综合示范县（2018年），项目总投资600万元，其中中央资金600万元，政府配套资金0万元，社会资本0万元，安排使用中央资金600万元。'),
+    span(
+      '通河县是第五批全国电子商务进农村综合示范县（2018年），项目总投资600万元，其中中央资金600万元，政府配套资金0万元，社会资本0万元，安排使用中央资金600万元。',
+    ),
     v('二、项目建设完成情况'),
     v('序号', '项目名称', '项目实施目标', '目标完成情况', '实施目标完成率(%)'),
     v(1, '通河县特色产品线下体验中心及宣传推广', '建设特色产品线下体验中心，组织参加电商展会', '建设中', null),
@@ -87,7 +89,10 @@ const rollup: FxSheet = {
     v(2, '平远县', null, 555, 555, '已投入各类建设资金555万元'),
   ],
 };
-const instructions: FxSheet = { name: '填表说明', rows: [v('填表说明'), v('1、金额单位为万元，保留两位小数；'), v('2、“其中”行不计入合计。')] };
+const instructions: FxSheet = {
+  name: '填表说明',
+  rows: [v('填表说明'), v('1、金额单位为万元，保留两位小数；'), v('2、“其中”行不计入合计。')],
+};
 const cover: FxSheet = { name: '封面', rows: [span('电子商务进农村综合示范项目验收材料'), v('2018年7月')] };
 
 const read: Record<string, ReadRecord[]> = {};
@@ -97,20 +102,43 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(dir, 'baoshan.html'), htmlOf(baoshan));
   fs.writeFileSync(path.join(dir, 'tonghe.fods'), fodsOf([cover, rollup, tonghe, instructions]));
   const run = (file: string, filter?: string) =>
-    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, ...(filter ? [`--infilter=${filter}`] : []), '--convert-to', 'xlsx', '--outdir', path.join(dir, 'out'), path.join(dir, file)], { stdio: 'ignore', timeout: 180_000 });
+    execFileSync(
+      'soffice',
+      [
+        '--headless',
+        `-env:UserInstallation=file://${dir}/profile`,
+        ...(filter ? [`--infilter=${filter}`] : []),
+        '--convert-to',
+        'xlsx',
+        '--outdir',
+        path.join(dir, 'out'),
+        path.join(dir, file),
+      ],
+      { stdio: 'ignore', timeout: 180_000 },
+    );
   run('baoshan.html', 'HTML (StarCalc)');
   run('tonghe.fods');
-  for (const name of ['baoshan', 'tonghe']) read[name] = await readWorkbook({ name: `${name}.xlsx`, bytes: fs.readFileSync(path.join(dir, 'out', `${name}.xlsx`)) });
+  for (const name of ['baoshan', 'tonghe'])
+    read[name] = await readWorkbook({ name: `${name}.xlsx`, bytes: fs.readFileSync(path.join(dir, 'out', `${name}.xlsx`)) });
 }, 240_000);
 
-const found = (r: ReadRecord[]) => r.flatMap((x) => x.findings.map((f) => [f.code, f.sheet, f.cell ?? null, f.params.reason ?? f.params.field ?? f.params.kind ?? f.params.column ?? null]));
+const found = (r: ReadRecord[]) =>
+  r.flatMap((x) =>
+    x.findings.map((f) => [f.code, f.sheet, f.cell ?? null, f.params.reason ?? f.params.field ?? f.params.kind ?? f.params.column ?? null]),
+  );
 
 describe('workbooks made from published documents', () => {
-  it('保山市\'s self-evaluation: the labelled year and batch, 元 converted, 其中 rows told, the source a note, 社会资本 missing (partial)', () => {
+  it("保山市's self-evaluation: the labelled year and batch, 元 converted, 其中 rows told, the source a note, 社会资本 missing (partial)", () => {
     const r = read.baoshan;
     expect(r).toHaveLength(1);
     const record = computeRecord(r[0].input!);
-    expect(record.county).toMatchObject({ name: '保山市', batch: 4, year: 2017, investment: { total: '7450', central: '6000', localGov: '1450', social: null }, centralArrangedUse: '1000' });
+    expect(record.county).toMatchObject({
+      name: '保山市',
+      batch: 4,
+      year: 2017,
+      investment: { total: '7450', central: '6000', localGov: '1450', social: null },
+      centralArrangedUse: '1000',
+    });
     expect(record.disbursements.map((d) => [d.name, d.planned, d.actual])).toEqual([
       ['市级电子商务公共服务中心改造提升', '250', '247.25518'],
       ['市电商服务中心2018年、2019年场地补助', '50', '50'],
@@ -131,12 +159,15 @@ describe('workbooks made from published documents', () => {
     expect(r[0].findings.every((f) => f.severity !== 'error')).toBe(true);
   });
 
-  it('通河县\'s plan beside a roll-up, instructions and a cover: one county, one finding per other sheet, the roll-up cross-checked', () => {
+  it("通河县's plan beside a roll-up, instructions and a cover: one county, one finding per other sheet, the roll-up cross-checked", () => {
     const r = read.tonghe;
     expect(r.map((x) => x.input?.county.name)).toEqual(['通河县']);
     const record = computeRecord(r[0].input!);
     expect(record.county).toMatchObject({ name: '通河县', province: '黑龙江省', prefecture: '哈尔滨市', batch: 5, year: 2018 });
-    expect(record.disbursements.map((d) => [d.name, d.planned, d.actual])).toEqual([['宣传推广', '100', null], ['电子商务公共服务中心和基层服务网络', '500', null]]);
+    expect(record.disbursements.map((d) => [d.name, d.planned, d.actual])).toEqual([
+      ['宣传推广', '100', null],
+      ['电子商务公共服务中心和基层服务网络', '500', null],
+    ]);
     expect(found(r)).toEqual([
       ['ignored_cell', '通河县', 'B13', 'breakdown'],
       ['ignored_cell', '通河县', 'B14', 'breakdown'],
@@ -148,6 +179,12 @@ describe('workbooks made from published documents', () => {
       ['sheet_not_read', '汇总', 'A1', 'rollup'],
       ['sheet_not_read', '填表说明', 'A1', 'instructions'],
     ]);
-    expect(r[0].findings.find((f) => f.code === 'rollup_mismatch')!.params).toEqual({ county: '通河县', column: 'planned', stated: '650', sum: '600', other: '通河县 › C15' });
+    expect(r[0].findings.find((f) => f.code === 'rollup_mismatch')!.params).toEqual({
+      county: '通河县',
+      column: 'planned',
+      stated: '650',
+      sum: '600',
+      other: '通河县 › C15',
+    });
   });
 });

@@ -8,7 +8,17 @@ import { execFileSync } from 'node:child_process';
 import { readWorkbook, type ReadRecord } from '../../../../electron/services/excel/import';
 import { computeRecord } from '../../../../shared/record';
 import { referenceFixture, tempDir } from '../../../helpers/fixtures';
-import { fodsOf, htmlOf, layoutExpected, layoutSheets, PLAIN_LAYOUT, rowOf, seedAs, type FxSheet, type Layout } from '../../../fixtures/workbooks';
+import {
+  fodsOf,
+  htmlOf,
+  layoutExpected,
+  layoutSheets,
+  PLAIN_LAYOUT,
+  rowOf,
+  seedAs,
+  type FxSheet,
+  type Layout,
+} from '../../../fixtures/workbooks';
 
 const seed = () => referenceFixture('hans');
 const layout = (l: Partial<Layout>): Layout => ({ ...PLAIN_LAYOUT, ...l });
@@ -62,7 +72,20 @@ beforeAll(async () => {
       fs.writeFileSync(file, write(c));
       return file;
     });
-    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, ...(filter ? [`--infilter=${filter}`] : []), '--convert-to', 'xlsx', '--outdir', path.join(dir, 'out'), ...files], { stdio: 'ignore', timeout: 180_000 });
+    execFileSync(
+      'soffice',
+      [
+        '--headless',
+        `-env:UserInstallation=file://${dir}/profile`,
+        ...(filter ? [`--infilter=${filter}`] : []),
+        '--convert-to',
+        'xlsx',
+        '--outdir',
+        path.join(dir, 'out'),
+        ...files,
+      ],
+      { stdio: 'ignore', timeout: 180_000 },
+    );
   };
   convert(html, (c) => htmlOf(c.sheets[0]), 'HTML (StarCalc)');
   convert(fods, (c) => fodsOf(c.sheets));
@@ -127,7 +150,9 @@ describe('workbooks LibreOffice wrote from HTML and from ODS', () => {
   });
 
   it('9. a 合计 =SUM over text amounts, cached as 0: read as 0, and the check speaks', () => {
-    expect(read['sum-of-text'][0].findings).toMatchObject([{ code: 'stated_total_mismatch', cell: 'C20', params: { stated: '0', sum: '1500' } }]);
+    expect(read['sum-of-text'][0].findings).toMatchObject([
+      { code: 'stated_total_mismatch', cell: 'C20', params: { stated: '0', sum: '1500' } },
+    ]);
     expect(records(read['sum-of-text'])).toEqual([layoutExpected(seed(), PLAIN_LAYOUT)]);
   });
 });

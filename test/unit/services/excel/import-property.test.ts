@@ -9,12 +9,17 @@ import { inferCategory } from '../../../../shared/text';
 import { bytesOf, excelOf, layoutExpected, layoutSheets, PLACES, type Layout } from '../../../fixtures/workbooks';
 
 const decimal = (maxInt: number, maxDecimals = 6) =>
-  fc.tuple(fc.integer({ min: 0, max: maxInt }), fc.integer({ min: 0, max: maxDecimals }), fc.integer({ min: 0, max: 999_999 })).map(([i, d, f]) => {
-    const frac = String(f).padStart(6, '0').slice(0, d).replace(/0+$/, '');
-    return frac ? `${i}.${frac}` : String(i);
-  });
+  fc
+    .tuple(fc.integer({ min: 0, max: maxInt }), fc.integer({ min: 0, max: maxDecimals }), fc.integer({ min: 0, max: 999_999 }))
+    .map(([i, d, f]) => {
+      const frac = String(f).padStart(6, '0').slice(0, d).replace(/0+$/, '');
+      return frac ? `${i}.${frac}` : String(i);
+    });
 const text = fc
-  .array(fc.constantFrom('建设', '项目', '"引号"', '“中文引号”', "'", '\n', ',', '万元', 'A&B<>', '%', '——', '電商', '完成', '1,500', ' '), { minLength: 1, maxLength: 10 })
+  .array(
+    fc.constantFrom('建设', '项目', '"引号"', '“中文引号”', "'", '\n', ',', '万元', 'A&B<>', '%', '——', '電商', '完成', '1,500', ' '),
+    { minLength: 1, maxLength: 10 },
+  )
   .map((parts) => parts.join('').trim())
   .filter((s) => s.length > 0);
 
@@ -25,8 +30,24 @@ const county = fc.record({
   approvedOn: fc.constantFrom(null, '2021', '2021-09', '2020-12-31'),
   amounts: fc.array(decimal(100_000_000), { minLength: 5, maxLength: 5 }),
   statusNote: fc.oneof(fc.constant(''), text),
-  items: fc.array(fc.record({ name: text, target: fc.oneof(fc.constant(''), text), completion: fc.oneof(fc.constant(''), text), completionRate: fc.oneof(fc.constant(null), decimal(100)) }), { minLength: 1, maxLength: 12 }),
-  disbursements: fc.array(fc.record({ name: text, planned: decimal(100_000_000), actual: decimal(100_000_000), statedRate: fc.option(decimal(200), { nil: undefined }) }), { minLength: 1, maxLength: 12 }),
+  items: fc.array(
+    fc.record({
+      name: text,
+      target: fc.oneof(fc.constant(''), text),
+      completion: fc.oneof(fc.constant(''), text),
+      completionRate: fc.oneof(fc.constant(null), decimal(100)),
+    }),
+    { minLength: 1, maxLength: 12 },
+  ),
+  disbursements: fc.array(
+    fc.record({
+      name: text,
+      planned: decimal(100_000_000),
+      actual: decimal(100_000_000),
+      statedRate: fc.option(decimal(200), { nil: undefined }),
+    }),
+    { minLength: 1, maxLength: 12 },
+  ),
   totalRate: fc.option(decimal(200, 2), { nil: undefined }),
 });
 
@@ -57,12 +78,24 @@ describe('a record re-laid by a clerk imports to the same record', () => {
           const [province, prefecture] = PLACES[c.name];
           const input: RecordInput = {
             county: {
-              name: c.name, province, prefecture, batch: c.batch + k * 20, year: c.year, approvedOn: c.approvedOn, acceptedOn: null,
+              name: c.name,
+              province,
+              prefecture,
+              batch: c.batch + k * 20,
+              year: c.year,
+              approvedOn: c.approvedOn,
+              acceptedOn: null,
               investment: { total: c.amounts[0], central: c.amounts[1], localGov: c.amounts[2], social: c.amounts[3] },
-              centralArrangedUse: c.amounts[4], statusNote: c.statusNote,
+              centralArrangedUse: c.amounts[4],
+              statusNote: c.statusNote,
             },
             items: c.items.map((x, i) => ({ ...x, seq: i + 1, category: inferCategory(x.name) })),
-            disbursements: c.disbursements.map((x, i) => ({ ...x, seq: i + 1, category: inferCategory(x.name), ...(x.statedRate === undefined ? {} : { statedRate: x.statedRate }) })),
+            disbursements: c.disbursements.map((x, i) => ({
+              ...x,
+              seq: i + 1,
+              category: inferCategory(x.name),
+              ...(x.statedRate === undefined ? {} : { statedRate: x.statedRate }),
+            })),
             ...(c.totalRate === undefined ? {} : { totals: { statedRate: c.totalRate } }),
           };
           return computeRecord(input);

@@ -8,7 +8,17 @@ import { computeRecord } from '../../../../shared/record';
 import { findingMessage } from '../../../../shared/i18n';
 import type { AppError } from '../../../../shared/errors';
 import {
-  bytesOf, excelOf, layoutExpected, layoutSheets, PLAIN_LAYOUT, rewrite, rowOf, seedAs, type FxCell, type FxSheet, type Layout,
+  bytesOf,
+  excelOf,
+  layoutExpected,
+  layoutSheets,
+  PLAIN_LAYOUT,
+  rewrite,
+  rowOf,
+  seedAs,
+  type FxCell,
+  type FxSheet,
+  type Layout,
 } from '../../../fixtures/workbooks';
 
 const read = async (sheets: FxSheet[], edit?: (files: Map<string, string>) => void, name = 'county.xlsx'): Promise<ReadRecord[]> => {
@@ -97,7 +107,9 @@ describe('9. number formats as Excel stores them', () => {
   it('an amount formatted 0\\.0000 (a literal point that shows 6402100 as 640.2100) is refused, not read as 6402100 万元', async () => {
     const sheets = layoutSheets([seedAs('樟树市')], layout());
     rowOf(sheets[0], '县乡村物流快递配送体系建设')[3] = { v: 6402100, numFmt: '0.000' };
-    const r = await read(sheets, (files) => files.set('xl/styles.xml', files.get('xl/styles.xml')!.replace('formatCode="0.000"', 'formatCode="0\\.0000"')));
+    const r = await read(sheets, (files) =>
+      files.set('xl/styles.xml', files.get('xl/styles.xml')!.replace('formatCode="0.000"', 'formatCode="0\\.0000"')),
+    );
     expect(r[0].input).toBeNull();
     expect(codes(r)).toEqual([['scaled_format', '樟树市', 'D14']]);
   });
@@ -105,8 +117,16 @@ describe('9. number formats as Excel stores them', () => {
 
 describe('8. dates as people type them', () => {
   const typed: [string, string][] = [
-    ['2021.9', '2021-09'], ['2021.09', '2021-09'], ['21年9月', '2021-09'], ['21-9', '2021-09'], ['2021/9/1', '2021-09-01'],
-    ['二〇二一年九月', '2021-09'], ['二〇二一年十二月三日', '2021-12-03'], ['2021年09月', '2021-09'], ['44440', '2021-09-01'], ['2021年9月1号', '2021-09-01'],
+    ['2021.9', '2021-09'],
+    ['2021.09', '2021-09'],
+    ['21年9月', '2021-09'],
+    ['21-9', '2021-09'],
+    ['2021/9/1', '2021-09-01'],
+    ['二〇二一年九月', '2021-09'],
+    ['二〇二一年十二月三日', '2021-12-03'],
+    ['2021年09月', '2021-09'],
+    ['44440', '2021-09-01'],
+    ['2021年9月1号', '2021-09-01'],
   ];
   for (const [text, month] of typed) {
     it(`立项时间 “${text}” in a facts table reads ${month}`, async () => {
@@ -169,8 +189,19 @@ describe('1. sheets that are not a county', () => {
       v('合计', null, null, 4500, 3707.88 - 1235.96 + xunwuActual, null),
     ],
   });
-  const cover: FxSheet = { name: '封面', rows: [[{ v: '江西省电子商务进农村综合示范县项目验收材料', colSpan: 5 }], v('江西省商务厅'), v('2022年6月')] };
-  const instructions: FxSheet = { name: '填表说明', rows: [v('填表说明'), v('1、本表金额单位为万元，保留两位小数。'), v('2、资金拨付率=实际拨付额度/计划安排额度×100%。'), v('3、第八批示范县请于2022年6月30日前报送。')] };
+  const cover: FxSheet = {
+    name: '封面',
+    rows: [[{ v: '江西省电子商务进农村综合示范县项目验收材料', colSpan: 5 }], v('江西省商务厅'), v('2022年6月')],
+  };
+  const instructions: FxSheet = {
+    name: '填表说明',
+    rows: [
+      v('填表说明'),
+      v('1、本表金额单位为万元，保留两位小数。'),
+      v('2、资金拨付率=实际拨付额度/计划安排额度×100%。'),
+      v('3、第八批示范县请于2022年6月30日前报送。'),
+    ],
+  };
   const detail: FxSheet = {
     name: '樟树市明细',
     rows: [
@@ -180,31 +211,59 @@ describe('1. sheets that are not a county', () => {
       v(2, '农产品上行服务体系建设', '某农业公司', 335, 285.4, '2022-01-05'),
     ],
   };
-  const performance: FxSheet = { name: '绩效自评表', rows: [[{ v: '项目支出绩效自评表', colSpan: 4 }], v('项目名称', '樟树市电子商务进农村综合示范'), v('年度资金总额', 1500, 1235.96, '82.4%')] };
+  const performance: FxSheet = {
+    name: '绩效自评表',
+    rows: [
+      [{ v: '项目支出绩效自评表', colSpan: 4 }],
+      v('项目名称', '樟树市电子商务进农村综合示范'),
+      v('年度资金总额', 1500, 1235.96, '82.4%'),
+    ],
+  };
 
   it('a roll-up, a cover, instructions, a 拨付明细表 and a 绩效自评表 beside three counties: three records, one finding per sheet', async () => {
-    const r = await read([rollup('汇总', '江西省电子商务进农村综合示范县资金拨付汇总表', '县（市、区）', 1235.96), cover, instructions, ...countySheets(), detail, performance]);
+    const r = await read([
+      rollup('汇总', '江西省电子商务进农村综合示范县资金拨付汇总表', '县（市、区）', 1235.96),
+      cover,
+      instructions,
+      ...countySheets(),
+      detail,
+      performance,
+    ]);
     expect(r.map((x) => x.input?.county.name)).toEqual(['樟树市', '寻乌县', '南丰县']);
     for (const [i, c] of counties().entries()) expect(computeRecord(r[i].input!)).toEqual(layoutExpected(c, layout()));
     expect(codes(r)).toEqual([
-      ['sheet_not_read', '汇总', 'A1'], ['sheet_not_read', '封面', 'A1'], ['sheet_not_read', '填表说明', 'A1'],
+      ['sheet_not_read', '汇总', 'A1'],
+      ['sheet_not_read', '封面', 'A1'],
+      ['sheet_not_read', '填表说明', 'A1'],
       ['sheet_not_read', '樟树市明细', 'A1'],
       // A 绩效自评表 is the performance part's own (performance.ts): this one lacks its table, so it is refused, never dropped.
       ['perf_sheet_unread', '绩效自评表', 'A1'],
     ]);
     expect(r.flatMap((x) => x.findings.map((f) => [f.severity, f.params.kind]))).toEqual([
-      ['info', 'rollup'], ['info', 'cover'], ['info', 'instructions'], ['info', 'detail'], ['error', undefined],
+      ['info', 'rollup'],
+      ['info', 'cover'],
+      ['info', 'instructions'],
+      ['info', 'detail'],
+      ['error', undefined],
     ]);
     expect(findingMessage(r[0].findings[0], 'zh')).toBe('未读入工作表“汇总”:这是汇总表(每行一个县),不是一个县的验收表');
   });
 
-  it('a roll-up figure that differs from its county\'s sheet is a warning naming both cells, on that county', async () => {
+  it("a roll-up figure that differs from its county's sheet is a warning naming both cells, on that county", async () => {
     const r = await read([rollup('汇总', '江西省电子商务进农村综合示范县资金拨付汇总表', '县（市、区）', 1200), ...countySheets()]);
     expect(r.map((x) => !!x.input)).toEqual([true, true, true]);
     expect(r[1].findings).toEqual([
-      expect.objectContaining({ code: 'rollup_mismatch', severity: 'warning', sheet: '汇总', cell: 'E5', params: { county: '寻乌县', column: 'actual', stated: '1200', sum: '1235.96', other: '寻乌县 › D20' } }),
+      expect.objectContaining({
+        code: 'rollup_mismatch',
+        severity: 'warning',
+        sheet: '汇总',
+        cell: 'E5',
+        params: { county: '寻乌县', column: 'actual', stated: '1200', sum: '1235.96', other: '寻乌县 › D20' },
+      }),
     ]);
-    expect(findingMessage(r[1].findings[0], 'zh')).toBe('汇总表中寻乌县的实际拨付额度(万元) 1200 与该县工作表(寻乌县 › D20)的 1235.96 不一致');
+    expect(findingMessage(r[1].findings[0], 'zh')).toBe(
+      '汇总表中寻乌县的实际拨付额度(万元) 1200 与该县工作表(寻乌县 › D20)的 1235.96 不一致',
+    );
   });
 
   it('a roll-up known only by its shape (a sheet called Sheet1, a header 项目县名称 over county rows) is no county and blocks none', async () => {
@@ -217,10 +276,13 @@ describe('1. sheets that are not a county', () => {
     const r = await read([rollup('汇总', '江西省电子商务进农村综合示范县资金拨付汇总表', '县（市、区）', 1200)]);
     expect(r).toHaveLength(1);
     expect(r[0].input).toBeNull();
-    expect(codes(r)).toEqual([['no_tables', '汇总', null], ['sheet_not_read', '汇总', 'A1']]);
+    expect(codes(r)).toEqual([
+      ['no_tables', '汇总', null],
+      ['sheet_not_read', '汇总', 'A1'],
+    ]);
   });
 
-  it('a ledger titled 拨付明细表 (a payment a row, one amount) is still the county\'s ledger', async () => {
+  it("a ledger titled 拨付明细表 (a payment a row, one amount) is still the county's ledger", async () => {
     const ledger: FxSheet = {
       name: '明细',
       rows: [
@@ -319,7 +381,9 @@ describe('5. the labelled fact wins', () => {
     yearRow[1] = { v: 2017 };
     const r = await read(sheets);
     expect(r[0].input!.county.year).toBe(2017);
-    expect(r[0].findings.map((f) => [f.code, f.severity, f.cell, f.params.titleCell, f.params.titleYear])).toEqual([['year_conflict', 'warning', 'B7', 'A1', '2019']]);
+    expect(r[0].findings.map((f) => [f.code, f.severity, f.cell, f.params.titleCell, f.params.titleYear])).toEqual([
+      ['year_conflict', 'warning', 'B7', 'A1', '2019'],
+    ]);
   });
 
   it('a title year alone still gives the year', async () => {
@@ -331,7 +395,12 @@ describe('5. the labelled fact wins', () => {
     expect(r[0].input!.county.year).toBe(2021);
   });
 
-  for (const [text, batch] of [['第四批（2017年整体推进州市）', 4], ['2020年（第一批）', 1], ['第8批次', 8], ['第八批(2021年度)', 8]] as const)
+  for (const [text, batch] of [
+    ['第四批（2017年整体推进州市）', 4],
+    ['2020年（第一批）', 1],
+    ['第8批次', 8],
+    ['第八批(2021年度)', 8],
+  ] as const)
     it(`批次 “${text}” reads as ${batch}; a note with it is a warning, not a refusal`, async () => {
       const sheets = layoutSheets([seedAs('樟树市')], layout({ facts: 'table' }));
       sheets[0].rows.find((row) => row[0]?.v === '批次')![1] = { v: text };
@@ -348,7 +417,10 @@ describe('5. the labelled fact wins', () => {
     const r = await read(sheets);
     expect(r[0].input!.county.investment.central).toBe('1500');
     expect(r[0].input!.county.centralArrangedUse).toBe('1332.78');
-    expect(r[0].findings.map((f) => [f.code, f.params.reason])).toEqual([['ignored_cell', 'note'], ['ignored_cell', 'note']]);
+    expect(r[0].findings.map((f) => [f.code, f.params.reason])).toEqual([
+      ['ignored_cell', 'note'],
+      ['ignored_cell', 'note'],
+    ]);
   });
 });
 
@@ -358,7 +430,8 @@ describe('6. units belong to their table', () => {
     const sheets = layoutSheets([seedAs('樟树市')], layout({ facts: 'table', unit: 'yuan', unitAt: 'header' }));
     const rows = sheets[0].rows;
     // The facts' labels lose their （元）: the line above them says it.
-    for (const row of rows) if (typeof row[0]?.v === 'string' && row[0].v.endsWith('（元）')) row[0] = { v: row[0].v.replace('（元）', '') };
+    for (const row of rows)
+      if (typeof row[0]?.v === 'string' && row[0].v.endsWith('（元）')) row[0] = { v: row[0].v.replace('（元）', '') };
     rows.splice(2, 0, v(null, '（单位：元）'));
     // Table 三 in 万元.
     const wan = layoutSheets([seedAs('樟树市')], layout());
@@ -371,14 +444,14 @@ describe('6. units belong to their table', () => {
     return sheets;
   };
 
-  it('（单位：元） above the facts table and (万元) in table 三\'s header: both read right', async () => {
+  it("（单位：元） above the facts table and (万元) in table 三's header: both read right", async () => {
     const r = await read(sheetsWith('(万元)'));
     expect(r[0].input!.county.investment).toEqual(seedAs('樟树市').county.investment);
     expect(computeRecord(r[0].input!).totals).toEqual(computeRecord(seedAs('樟树市')).totals);
     expect(codes(r)).toEqual([['amounts_in_yuan', '樟树市', null]]);
   });
 
-  it('table 三 with no unit of its own under the facts\' （单位：元）: refused naming its header and the line, never read as 元', async () => {
+  it("table 三 with no unit of its own under the facts' （单位：元）: refused naming its header and the line, never read as 元", async () => {
     const r = await read(sheetsWith(''));
     expect(r[0].input).toBeNull();
     const f = r[0].findings.find((x) => x.code === 'unit_ambiguous')!;
@@ -406,7 +479,10 @@ describe('7. 其中 rows', () => {
     const { sheets, at } = withBreakdown([775, 640.21]);
     const r = await read(sheets);
     expect(computeRecord(r[0].input!)).toEqual(layoutExpected(seedAs('樟树市'), layout()));
-    expect(r[0].findings.map((f) => [f.code, f.cell, f.params.reason])).toEqual([['ignored_cell', `B${at + 2}`, 'breakdown'], ['ignored_cell', `B${at + 3}`, 'breakdown']]);
+    expect(r[0].findings.map((f) => [f.code, f.cell, f.params.reason])).toEqual([
+      ['ignored_cell', `B${at + 2}`, 'breakdown'],
+      ['ignored_cell', `B${at + 3}`, 'breakdown'],
+    ]);
   });
 
   it('where the line above has no amount, the amounts only in its 其中 rows are refused naming them', async () => {
@@ -477,10 +553,31 @@ describe('11. formats it cannot read are refused in one line saying what the fil
     throw new Error('read');
   };
   const cases: [string, () => Promise<Uint8Array> | Uint8Array, string][] = [
-    ['an OpenDocument spreadsheet (.ods)', () => zipOf({ mimetype: 'application/vnd.oasis.opendocument.spreadsheet', 'content.xml': '<office:document-content/>', 'META-INF/manifest.xml': '<manifest/>' }), 'OpenDocument 表格(.ods'],
-    ['an Excel binary workbook (.xlsb)', () => zipOf({ '[Content_Types].xml': '<Types/>', 'xl/workbook.bin': 'x' }), 'Excel 二进制工作簿(.xlsb)'],
-    ['a CSV named .xlsx', () => new TextEncoder().encode('序号,具体项目名称,计划安排额度\n1,县乡村物流快递配送体系建设,775\n'), 'CSV 或文本文件'],
-    ['a web page named .xlsx', () => new TextEncoder().encode('<html><body><table><tr><td>序号</td></tr></table></body></html>'), '网页(HTML)'],
+    [
+      'an OpenDocument spreadsheet (.ods)',
+      () =>
+        zipOf({
+          mimetype: 'application/vnd.oasis.opendocument.spreadsheet',
+          'content.xml': '<office:document-content/>',
+          'META-INF/manifest.xml': '<manifest/>',
+        }),
+      'OpenDocument 表格(.ods',
+    ],
+    [
+      'an Excel binary workbook (.xlsb)',
+      () => zipOf({ '[Content_Types].xml': '<Types/>', 'xl/workbook.bin': 'x' }),
+      'Excel 二进制工作簿(.xlsb)',
+    ],
+    [
+      'a CSV named .xlsx',
+      () => new TextEncoder().encode('序号,具体项目名称,计划安排额度\n1,县乡村物流快递配送体系建设,775\n'),
+      'CSV 或文本文件',
+    ],
+    [
+      'a web page named .xlsx',
+      () => new TextEncoder().encode('<html><body><table><tr><td>序号</td></tr></table></body></html>'),
+      '网页(HTML)',
+    ],
     ['a PDF named .xlsx', () => new TextEncoder().encode('%PDF-1.7\n'), 'PDF 文件'],
   ];
   for (const [what, make, says] of cases)
@@ -493,26 +590,63 @@ describe('11. formats it cannot read are refused in one line saying what the fil
     });
 });
 
-describe('12. messages in the user\'s language', () => {
-  const fields = ['planned', 'actual', 'amount', 'payment.amount', 'rate', 'statedRate', 'completionRate', 'seq', 'name', 'target', 'completion', 'category',
-    'date', 'payee', 'voucher', 'stage', 'note', 'payment.line', 'payment.date', 'county.name', 'county.batch', 'county.year', 'county.approvedOn',
-    'county.investment.total', 'county.investment.central', 'county.investment.localGov', 'county.investment.social', 'county.centralArrangedUse'];
+describe("12. messages in the user's language", () => {
+  const fields = [
+    'planned',
+    'actual',
+    'amount',
+    'payment.amount',
+    'rate',
+    'statedRate',
+    'completionRate',
+    'seq',
+    'name',
+    'target',
+    'completion',
+    'category',
+    'date',
+    'payee',
+    'voucher',
+    'stage',
+    'note',
+    'payment.line',
+    'payment.date',
+    'county.name',
+    'county.batch',
+    'county.year',
+    'county.approvedOn',
+    'county.investment.total',
+    'county.investment.central',
+    'county.investment.localGov',
+    'county.investment.social',
+    'county.centralArrangedUse',
+  ];
   for (const code of ['negative_amount', 'not_a_number', 'merged_amount', 'missing_fact', 'ambiguous_column', 'amount_conflict'] as const)
     it(`${code}: every field a finding names is shown by its label, never its code name (amount不能为负数)`, () => {
       for (const field of fields) {
-        const f = { code, severity: 'error' as const, params: { field, value: '-1', range: 'C14:C15', cells: 'C3、D3', other: '2', otherCell: 'B9' } };
+        const f = {
+          code,
+          severity: 'error' as const,
+          params: { field, value: '-1', range: 'C14:C15', cells: 'C3、D3', other: '2', otherCell: 'B9' },
+        };
         const zh = findingMessage(f, 'zh');
         expect(zh, field).not.toMatch(/[a-zA-Z]{3,}/);
       }
     });
 
   it('a ledger named as a table reads as 拨付台账', () => {
-    expect(findingMessage({ code: 'extra_table', severity: 'error', params: { table: 'payments', other: '樟树市 › B20' } }, 'zh')).toContain('“拨付台账”');
+    expect(
+      findingMessage({ code: 'extra_table', severity: 'error', params: { table: 'payments', other: '樟树市 › B20' } }, 'zh'),
+    ).toContain('“拨付台账”');
   });
 
   it('a negative amount in a ledger says 金额(万元), in Chinese', async () => {
     const sheets = layoutSheets([seedAs('樟树市')], layout());
-    sheets[0].rows.push([], v('序号', '具体项目名称', '拨付日期', '金额(万元)', '收款单位'), v(1, '县乡村物流快递配送体系建设', '2021-12-01', -5, '某公司'));
+    sheets[0].rows.push(
+      [],
+      v('序号', '具体项目名称', '拨付日期', '金额(万元)', '收款单位'),
+      v(1, '县乡村物流快递配送体系建设', '2021-12-01', -5, '某公司'),
+    );
     const r = await read(sheets);
     const f = r[0].findings.find((x) => x.code === 'negative_amount')!;
     expect(findingMessage(f, 'zh')).toBe('金额(万元)不能为负数:-5');

@@ -32,7 +32,11 @@ describe('import into the store', () => {
 
     const done = await importWorkbooks(db, ME, file, [await otherCounty(), await seedFile()], { onConflict: 'fail', dryRun: false });
     expect(done.ok).toBe(true);
-    expect(listRecords(db, { asOf: undefined }).map((r) => r.county).sort()).toEqual(['南丰县', '樟树市']);
+    expect(
+      listRecords(db, { asOf: undefined })
+        .map((r) => r.county)
+        .sort(),
+    ).toEqual(['南丰县', '樟树市']);
     // One import is one undo step.
     undo(db);
     expect(listRecords(db, { asOf: undefined })).toEqual([]);
@@ -43,10 +47,13 @@ describe('import into the store', () => {
     const db = openDatabase(':memory:');
     const record = structuredClone(referenceFixture('hans'));
     record.county.acceptedOn = '2022-07-01';
-    const input = { ...toInput(record), payments: [
-      { line: 1, date: '2021-12-01', amount: '300', payee: '樟树市邮政分公司', voucher: '记-12-001', stage: '签订协议', note: '' },
-      { line: 1, date: '2022-06-30', amount: '340.21', payee: '樟树市邮政分公司', voucher: '记-06-118', stage: '进度款', note: '' },
-    ] };
+    const input = {
+      ...toInput(record),
+      payments: [
+        { line: 1, date: '2021-12-01', amount: '300', payee: '樟树市邮政分公司', voucher: '记-12-001', stage: '签订协议', note: '' },
+        { line: 1, date: '2022-06-30', amount: '340.21', payee: '樟树市邮政分公司', voucher: '记-06-118', stage: '进度款', note: '' },
+      ],
+    };
     const bytes = await exportWorkbook([computeRecord(input)]);
     const result = await importWorkbooks(db, ME, ':memory:', [{ name: 'ledger.xlsx', bytes }], { onConflict: 'fail', dryRun: false });
     expect(result.records.map((r) => [r.action, r.payments])).toEqual([['created', 2]]);
@@ -61,7 +68,11 @@ describe('import into the store', () => {
   it('a dry run previews and writes nothing', async () => {
     const db = openDatabase(':memory:');
     const preview = await importWorkbooks(db, ME, ':memory:', [await seedFile()], { onConflict: 'fail', dryRun: true });
-    expect(preview).toMatchObject({ ok: true, committed: false, records: [{ county: '樟树市', batch: 8, items: 6, disbursements: 6, action: 'created' }] });
+    expect(preview).toMatchObject({
+      ok: true,
+      committed: false,
+      records: [{ county: '樟树市', batch: 8, items: 6, disbursements: 6, action: 'created' }],
+    });
     expect(listRecords(db, { asOf: undefined })).toEqual([]);
   });
 
@@ -78,7 +89,11 @@ describe('import into the store', () => {
     expect(fail.findings.filter((f) => f.severity === 'error').map((f) => f.code)).toEqual(['conflict']);
     // The edited record was exported with its old 合计 and summary sentence: both now disagree with the rows.
     expect(fail.findings.filter((f) => f.severity === 'warning').map((f) => [f.code, f.cell])).toEqual([
-      ['stated_total_mismatch', 'D21'], ['summary_mismatch', 'A13'], ['summary_mismatch', 'A13'], ['stated_rate_mismatch', 'E15'], ['stated_rate_mismatch', 'E21'],
+      ['stated_total_mismatch', 'D21'],
+      ['summary_mismatch', 'A13'],
+      ['summary_mismatch', 'A13'],
+      ['stated_rate_mismatch', 'E15'],
+      ['stated_rate_mismatch', 'E21'],
     ]);
 
     const skip = await importWorkbooks(db, ME, file, [traditional], { onConflict: 'skip', dryRun: false });
@@ -90,7 +105,11 @@ describe('import into the store', () => {
     const held = await importWorkbooks(db, ME, file, [traditional], { onConflict: 'replace', dryRun: false });
     expect([held.records[0].action, held.committed, held.backup]).toEqual(['held', false, null]);
     expect(readRecord(db, id, { asOf: undefined }).record).toEqual(referenceFixture('hans'));
-    const replace = await importWorkbooks(db, ME, file, [traditional], { onConflict: 'replace', dryRun: false, confirm: held.doubts.map((d) => d.id) });
+    const replace = await importWorkbooks(db, ME, file, [traditional], {
+      onConflict: 'replace',
+      dryRun: false,
+      confirm: held.doubts.map((d) => d.id),
+    });
     expect(replace.records[0].action).toBe('replaced');
     expect(replace.backup && fs.existsSync(replace.backup)).toBe(true);
     expect(path.dirname(replace.backup!)).toBe(backupsFolder(file));
@@ -104,7 +123,10 @@ describe('import into the store', () => {
 
   it('the same county twice in one import is refused', async () => {
     const db = openDatabase(':memory:');
-    const result = await importWorkbooks(db, ME, ':memory:', [await seedFile('a.xlsx'), await seedFile('b.xlsx')], { onConflict: 'replace', dryRun: false });
+    const result = await importWorkbooks(db, ME, ':memory:', [await seedFile('a.xlsx'), await seedFile('b.xlsx')], {
+      onConflict: 'replace',
+      dryRun: false,
+    });
     expect(result.ok).toBe(false);
     expect(result.findings).toMatchObject([{ code: 'duplicate_record', file: 'b.xlsx', sheet: '樟树市' }]);
     expect(listRecords(db, { asOf: undefined })).toEqual([]);
@@ -116,20 +138,47 @@ describe('import into the store', () => {
     second.county.name = '寻乌县';
     const bytes = await exportWorkbook([referenceFixture('hans'), second]);
     const result = await importWorkbooks(db, ME, ':memory:', [{ name: 'two.xlsx', bytes }], { onConflict: 'fail', dryRun: false });
-    expect(result.records.map((r) => [r.county, r.sheet, r.action])).toEqual([['樟树市', '樟树市', 'created'], ['寻乌县', '寻乌县', 'created']]);
+    expect(result.records.map((r) => [r.county, r.sheet, r.action])).toEqual([
+      ['樟树市', '樟树市', 'created'],
+      ['寻乌县', '寻乌县', 'created'],
+    ]);
     const xunwu = listRecords(db, { asOf: undefined }).find((r) => r.county === '寻乌县')!;
-    expect(readRecord(db, xunwu.id, { asOf: undefined }).record).toEqual({ ...referenceFixture('hant'), county: { ...referenceFixture('hant').county, name: '寻乌县' } });
+    expect(readRecord(db, xunwu.id, { asOf: undefined }).record).toEqual({
+      ...referenceFixture('hant'),
+      county: { ...referenceFixture('hant').county, name: '寻乌县' },
+    });
   });
 
   it('the preview gives per record Σ计划, Σ实际, rate, rows, the unit read and the cells not read', async () => {
     const db = openDatabase(':memory:');
     const sheets = layoutSheets([referenceFixture('hans')], { ...PLAIN_LAYOUT, unit: 'yuan', unitAt: 'line' });
     sheets[0].rows[12][7] = { v: 42 };
-    const preview = await importWorkbooks(db, ME, ':memory:', [{ name: 'yuan.xlsx', bytes: await bytesOf(excelOf(sheets)) }], { onConflict: 'fail', dryRun: true });
+    const preview = await importWorkbooks(db, ME, ':memory:', [{ name: 'yuan.xlsx', bytes: await bytesOf(excelOf(sheets)) }], {
+      onConflict: 'fail',
+      dryRun: true,
+    });
     expect(preview.records).toEqual([
-      { county: '樟树市', batch: 8, items: 6, disbursements: 6, payments: 0, action: 'created', file: 'yuan.xlsx', sheet: '樟树市', planned: '1500', actual: '1235.96', rate: '82.40', unit: 'yuan', ignored: 1, unconfirmed: 0 },
+      {
+        county: '樟树市',
+        batch: 8,
+        items: 6,
+        disbursements: 6,
+        payments: 0,
+        action: 'created',
+        file: 'yuan.xlsx',
+        sheet: '樟树市',
+        planned: '1500',
+        actual: '1235.96',
+        rate: '82.40',
+        unit: 'yuan',
+        ignored: 1,
+        unconfirmed: 0,
+      },
     ]);
-    expect(preview.findings.map((f) => [f.code, f.cell])).toEqual([['ignored_cell', 'H13'], ['amounts_in_yuan', 'E13']]);
+    expect(preview.findings.map((f) => [f.code, f.cell])).toEqual([
+      ['ignored_cell', 'H13'],
+      ['amounts_in_yuan', 'E13'],
+    ]);
   });
 
   it('for a record that would be replaced, the preview says what changes: rows added and removed, amounts before → after', async () => {
@@ -155,19 +204,38 @@ describe('import into the store', () => {
   it('a file that cannot be read is skipped and named when asked (the app), and fails the whole import otherwise (the CLI)', async () => {
     const db = openDatabase(':memory:');
     const bad = { name: '旧表.xls', bytes: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]) };
-    const preview = await importWorkbooks(db, ME, ':memory:', [bad, await seedFile()], { onConflict: 'fail', dryRun: true, skipUnreadable: true });
+    const preview = await importWorkbooks(db, ME, ':memory:', [bad, await seedFile()], {
+      onConflict: 'fail',
+      dryRun: true,
+      skipUnreadable: true,
+    });
     expect(preview.ok).toBe(true);
     expect(preview.records.map((r) => r.county)).toEqual(['樟树市']);
-    expect(preview.skippedFiles).toEqual([{ file: '旧表.xls', code: 'old_format', messages: { zh: expect.stringContaining('另存为'), en: expect.stringContaining('.xlsx') } }]);
-    const done = await importWorkbooks(db, ME, ':memory:', [bad, await seedFile()], { onConflict: 'fail', dryRun: false, skipUnreadable: true });
+    expect(preview.skippedFiles).toEqual([
+      { file: '旧表.xls', code: 'old_format', messages: { zh: expect.stringContaining('另存为'), en: expect.stringContaining('.xlsx') } },
+    ]);
+    const done = await importWorkbooks(db, ME, ':memory:', [bad, await seedFile()], {
+      onConflict: 'fail',
+      dryRun: false,
+      skipUnreadable: true,
+    });
     expect([done.committed, listRecords(db, { asOf: undefined }).map((r) => r.county)]).toEqual([true, ['樟树市']]);
-    await expect(importWorkbooks(db, ME, ':memory:', [bad, await seedFile()], { onConflict: 'skip', dryRun: true })).rejects.toBeInstanceOf(AppError);
+    await expect(importWorkbooks(db, ME, ':memory:', [bad, await seedFile()], { onConflict: 'skip', dryRun: true })).rejects.toBeInstanceOf(
+      AppError,
+    );
   });
 
   it('a workbook that yields no county says so and is never listed as a county named after a sheet', async () => {
     const db = openDatabase(':memory:');
     const empty = { name: '说明.xlsx', bytes: await bytesOf(excelOf([{ name: '填表说明', rows: [[{ v: '请按模板填写' }]] }])) };
     const preview = await importWorkbooks(db, ME, ':memory:', [empty], { onConflict: 'fail', dryRun: true });
-    expect(preview).toMatchObject({ ok: false, records: [], findings: [{ code: 'no_tables', file: '说明.xlsx', sheet: '填表说明' }, { code: 'sheet_not_read', severity: 'info', params: { kind: 'instructions' } }] });
+    expect(preview).toMatchObject({
+      ok: false,
+      records: [],
+      findings: [
+        { code: 'no_tables', file: '说明.xlsx', sheet: '填表说明' },
+        { code: 'sheet_not_read', severity: 'info', params: { kind: 'instructions' } },
+      ],
+    });
   });
 });

@@ -95,7 +95,10 @@ describe('import: findings pinned to their cells', () => {
     blank.addWorksheet('说明').getCell('A1').value = '本表为空';
     void wb;
     const read = await readWorkbook({ name: 'empty.xlsx', bytes: await bytesOf(blank) });
-    expect(codesAndCells(read)).toEqual([['no_tables', '说明', null], ['sheet_not_read', '说明', 'A1']]);
+    expect(codesAndCells(read)).toEqual([
+      ['no_tables', '说明', null],
+      ['sheet_not_read', '说明', 'A1'],
+    ]);
   });
 });
 
@@ -173,7 +176,10 @@ describe('import: files that are not workbooks, and hostile ones', () => {
 describe('import: workbooks from other tools that exceljs 4.4.0 chokes on', () => {
   it('reads one whose app.xml uses prefixed tags', async () => {
     const bytes = await rewrite(await bytesOf(typedSeedWorkbook({ script: 'hans' })), (files) => {
-      files.set('docProps/app.xml', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><properties:Properties xmlns:properties="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><properties:Application>Other</properties:Application></properties:Properties>');
+      files.set(
+        'docProps/app.xml',
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><properties:Properties xmlns:properties="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><properties:Application>Other</properties:Application></properties:Properties>',
+      );
     });
     const [read] = await readWorkbook({ name: 'other.xlsx', bytes });
     expect(computeRecord(read.input!)).toEqual(expectedRecord({ script: 'hans' }));
@@ -202,7 +208,12 @@ describe('import: workbooks from other tools that exceljs 4.4.0 chokes on', () =
     const bytes = await rewrite(await bytesOf(typedSeedWorkbook({ script: 'hans', facts: 'table-date-cell' })), (files) => {
       const styles = files.get('xl/styles.xml')!;
       const id = /<numFmt numFmtId="(\d+)" formatCode="yyyy&quot;年&quot;m&quot;月&quot;"\/>/.exec(styles)![1];
-      files.set('xl/styles.xml', styles.replace(/<numFmt numFmtId="\d+" formatCode="yyyy&quot;年&quot;m&quot;月&quot;"\/>/, '').replace(new RegExp(`numFmtId="${id}"`, 'g'), 'numFmtId="57"'));
+      files.set(
+        'xl/styles.xml',
+        styles
+          .replace(/<numFmt numFmtId="\d+" formatCode="yyyy&quot;年&quot;m&quot;月&quot;"\/>/, '')
+          .replace(new RegExp(`numFmtId="${id}"`, 'g'), 'numFmtId="57"'),
+      );
     });
     const [read] = await readWorkbook({ name: 'wps.xlsx', bytes });
     expect(read.findings).toEqual([]);

@@ -32,32 +32,48 @@ const withLedger = (payments: Payment[], acceptedOn: string | null = '2022-07-01
 };
 
 describe('our own export', () => {
-  const day = fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2023-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+  const day = fc
+    .date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2023-12-31T00:00:00Z'), noInvalidDate: true })
+    .map((d) => d.toISOString().slice(0, 10));
   const fen = fc.bigInt({ min: 1n, max: 10n ** 11n });
   const wan = fen.map((f) => {
     const s = f.toString().padStart(7, '0');
     return `${s.slice(0, -6).replace(/^0+(?=\d)/, '')}.${s.slice(-6)}`.replace(/\.?0+$/, '');
   });
   const text = fc.constantFrom('', '樟树市邮政分公司', '江西樟樹物流有限公司', 'A&B <公司>', '记-12-001', '第二笔 "尾款"');
-  const payment = fc.record({ line: fc.integer({ min: 1, max: 6 }), date: day, amount: wan, payee: text, voucher: text, stage: fc.constantFrom('签订协议', '进度款', '验收后', '其他'), note: text });
+  const payment = fc.record({
+    line: fc.integer({ min: 1, max: 6 }),
+    date: day,
+    amount: wan,
+    payee: text,
+    voucher: text,
+    stage: fc.constantFrom('签订协议', '进度款', '验收后', '其他'),
+    note: text,
+  });
 
   it('any ledger comes back exactly, in either script, alone or beside another county, as of the day the sheet says', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(payment, { minLength: 1, maxLength: 12 }), fc.constantFrom('hans', 'hant'), fc.boolean(), fc.constantFrom(null, '2022-06-30'), async (payments, script, two, acceptedOn) => {
-        const input = withLedger(payments, acceptedOn);
-        const other = { ...structuredClone(input), county: { ...input.county, name: '南丰县' }, payments: payments.slice(0, 1) };
-        const records = (two ? [input, other] : [input]).map((r) => computeRecord(r, { asOf: '2022-12-31' }));
-        const reads = await readWorkbook({ name: 'x.xlsx', bytes: await exportWorkbook(records, script) });
-        // Nothing misread: no error, no total, sentence or ledger that disagrees, no cell left unread.
-        const misread = ['ledger_mismatch', 'stated_total_mismatch', 'summary_mismatch', 'stated_rate_mismatch', 'ignored_cell'];
-        expect(reads.flatMap((r) => r.findings.filter((f) => f.severity === 'error' || misread.includes(f.code)))).toEqual([]);
-        expect(reads.map((r) => computeRecord(r.input!, { asOf: '2022-12-31' }))).toEqual(records);
-      }),
+      fc.asyncProperty(
+        fc.array(payment, { minLength: 1, maxLength: 12 }),
+        fc.constantFrom('hans', 'hant'),
+        fc.boolean(),
+        fc.constantFrom(null, '2022-06-30'),
+        async (payments, script, two, acceptedOn) => {
+          const input = withLedger(payments, acceptedOn);
+          const other = { ...structuredClone(input), county: { ...input.county, name: '南丰县' }, payments: payments.slice(0, 1) };
+          const records = (two ? [input, other] : [input]).map((r) => computeRecord(r, { asOf: '2022-12-31' }));
+          const reads = await readWorkbook({ name: 'x.xlsx', bytes: await exportWorkbook(records, script) });
+          // Nothing misread: no error, no total, sentence or ledger that disagrees, no cell left unread.
+          const misread = ['ledger_mismatch', 'stated_total_mismatch', 'summary_mismatch', 'stated_rate_mismatch', 'ignored_cell'];
+          expect(reads.flatMap((r) => r.findings.filter((f) => f.severity === 'error' || misread.includes(f.code)))).toEqual([]);
+          expect(reads.map((r) => computeRecord(r.input!, { asOf: '2022-12-31' }))).toEqual(records);
+        },
+      ),
       { numRuns: 25 },
     );
   });
 
-  it('the summary sentence\'s day is read as the day, not reported as a stray number', async () => {
+  it("the summary sentence's day is read as the day, not reported as a stray number", async () => {
     const record = computeRecord(withLedger(TWO_TRANCHES, null), { asOf: '2022-01-01' });
     expect(record.disbursementSummary).toContain('截至2022年1月1日');
     const [read] = await readWorkbook({ name: 'x.xlsx', bytes: await exportWorkbook([record]) });
@@ -70,16 +86,35 @@ describe('our own export', () => {
 function withClerkLedger(ledger: FxCell[][], name = '拨付台账'): FxSheet[] {
   return [...layoutSheets([referenceFixture('hans')], PLAIN_LAYOUT), { name, rows: ledger }];
 }
-const v = (value: FxCell extends infer C ? (C extends { v: infer V } ? V : never) : never, more: Omit<NonNullable<FxCell>, 'v'> = {}): FxCell => ({ v: value, ...more });
+const v = (
+  value: FxCell extends infer C ? (C extends { v: infer V } ? V : never) : never,
+  more: Omit<NonNullable<FxCell>, 'v'> = {},
+): FxCell => ({ v: value, ...more });
 
 describe('a ledger as clerks make it', () => {
-  it('元 in the header, 序号 and name merged down over a line\'s payments or left blank under it, dates as text and as cells, 小计 and 合计 checked', async () => {
+  it("元 in the header, 序号 and name merged down over a line's payments or left blank under it, dates as text and as cells, 小计 and 合计 checked", async () => {
     const [read] = await readSheets(
       withClerkLedger([
         [v('樟树市中央财政资金拨付台账')],
         [v('序号'), v('项目名称'), v('付款日期'), v('拨付金额（元）'), v('收款单位'), v('凭证号'), v('备注')],
-        [v(1, { rowSpan: 2 }), v('县乡村物流快递配送体系建设', { rowSpan: 2 }), v('2021年12月1日'), v(3000000), v('樟树市邮政分公司'), v('记-12-001'), null],
-        [null, null, v(new Date(Date.UTC(2022, 5, 30)), { numFmt: 'yyyy/m/d' }), v('3,402,100.00'), v('樟树市邮政分公司'), v('记-06-118'), v('第二笔')],
+        [
+          v(1, { rowSpan: 2 }),
+          v('县乡村物流快递配送体系建设', { rowSpan: 2 }),
+          v('2021年12月1日'),
+          v(3000000),
+          v('樟树市邮政分公司'),
+          v('记-12-001'),
+          null,
+        ],
+        [
+          null,
+          null,
+          v(new Date(Date.UTC(2022, 5, 30)), { numFmt: 'yyyy/m/d' }),
+          v('3,402,100.00'),
+          v('樟树市邮政分公司'),
+          v('记-06-118'),
+          v('第二笔'),
+        ],
         [v('小计', { colSpan: 2 }), null, null, v(6402100)],
         [v(2), v('农产品上行服务体系建设'), v('2022.3.15'), v(2853999.5), v('樟树豪荣粮油'), v('记-03-007'), null],
         [null, null, v('2022-05-20'), v(0.5), v('樟树豪荣粮油'), v('记-05-011'), v('尾差')],
@@ -121,16 +156,26 @@ describe('a ledger as clerks make it', () => {
         [v('合计'), null, v(640.21)],
       ]),
     );
-    expect(read.findings.filter((f) => f.code === 'stated_total_mismatch').map((f) => [f.sheet, f.cell, f.params.stated, f.params.sum])).toEqual([['拨付台账', 'C4', '640.12', '640.21']]);
+    expect(
+      read.findings.filter((f) => f.code === 'stated_total_mismatch').map((f) => [f.sheet, f.cell, f.params.stated, f.params.sum]),
+    ).toEqual([['拨付台账', 'C4', '640.12', '640.21']]);
     expect(read.input!.payments).toHaveLength(2);
   });
 
-  it('a ledger below table 三 on the county\'s own sheet belongs to that county', async () => {
+  it("a ledger below table 三 on the county's own sheet belongs to that county", async () => {
     const [sheet] = layoutSheets([referenceFixture('hans')], PLAIN_LAYOUT);
-    sheet.rows.push([], [], [v('拨付台账')], [v('序号'), v('拨付日期'), v('金额(万元)'), v('收款单位')], [v(3), v('2022-01-05'), v(100), v('樟树市商贸公司')]);
+    sheet.rows.push(
+      [],
+      [],
+      [v('拨付台账')],
+      [v('序号'), v('拨付日期'), v('金额(万元)'), v('收款单位')],
+      [v(3), v('2022-01-05'), v(100), v('樟树市商贸公司')],
+    );
     const [read] = await readSheets([sheet]);
     expect(problems(read)).toEqual([]);
-    expect(read.input!.payments).toEqual([{ line: 3, date: '2022-01-05', amount: '100', payee: '樟树市商贸公司', voucher: '', stage: '', note: '' }]);
+    expect(read.input!.payments).toEqual([
+      { line: 3, date: '2022-01-05', amount: '100', payee: '樟树市商贸公司', voucher: '', stage: '', note: '' },
+    ]);
   });
 });
 
@@ -143,12 +188,18 @@ describe('what is refused, naming the cell, with nothing imported', () => {
   };
 
   it('a payment whose line is in no row of table 三', async () => {
-    expect(await refused([[null, v('不存在的项目'), v('2021-12-01'), v(10), v('某公司')]])).toEqual([['ledger_line_unmatched', '拨付台账', 'B2', 'none']]);
-    expect(await refused([[v(9), null, v('2021-12-01'), v(10), v('某公司')]])).toEqual([['ledger_line_unmatched', '拨付台账', 'A2', 'none']]);
+    expect(await refused([[null, v('不存在的项目'), v('2021-12-01'), v(10), v('某公司')]])).toEqual([
+      ['ledger_line_unmatched', '拨付台账', 'B2', 'none'],
+    ]);
+    expect(await refused([[v(9), null, v('2021-12-01'), v(10), v('某公司')]])).toEqual([
+      ['ledger_line_unmatched', '拨付台账', 'A2', 'none'],
+    ]);
   });
 
   it('a 序号 and a name that point at different lines', async () => {
-    expect(await refused([[v(2), v('县乡村物流快递配送体系建设'), v('2021-12-01'), v(10), v('某公司')]])).toEqual([['ledger_line_unmatched', '拨付台账', 'B2', 'disagree']]);
+    expect(await refused([[v(2), v('县乡村物流快递配送体系建设'), v('2021-12-01'), v(10), v('某公司')]])).toEqual([
+      ['ledger_line_unmatched', '拨付台账', 'B2', 'disagree'],
+    ]);
   });
 
   it('a name two lines share, with no 序号 to tell them apart', async () => {
@@ -157,12 +208,16 @@ describe('what is refused, naming the cell, with nothing imported', () => {
     const row = county.rows.findIndex((r) => r[1]?.v === '农村电子商务人员培训' && typeof r[2]?.v === 'number');
     county.rows[row][1] = v('农村电商宣传和规划');
     const [read] = await readSheets(sheets);
-    expect(read.findings.filter((f) => f.code === 'ledger_line_unmatched').map((f) => [f.cell, f.params.why])).toEqual([['B2', 'ambiguous']]);
+    expect(read.findings.filter((f) => f.code === 'ledger_line_unmatched').map((f) => [f.cell, f.params.why])).toEqual([
+      ['B2', 'ambiguous'],
+    ]);
     expect(read.input).toBeNull();
   });
 
   it('a day that is no day, an amount of 0, an amount left blank', async () => {
-    expect(await refused([[v(1), null, v('2021年13月1日'), v(10), v('某公司')]])).toEqual([['not_a_date', '拨付台账', 'C2', '2021年13月1日']]);
+    expect(await refused([[v(1), null, v('2021年13月1日'), v(10), v('某公司')]])).toEqual([
+      ['not_a_date', '拨付台账', 'C2', '2021年13月1日'],
+    ]);
     expect(await refused([[v(1), null, v('2021年12月'), v(10), v('某公司')]])).toEqual([['not_a_date', '拨付台账', 'C2', '2021年12月']]);
     const zero = await refused([[v(1), null, v('2021-12-01'), v(0), v('某公司')]]);
     expect(zero.map(([code, , cell]) => [code, cell])).toEqual([['invalid_value', 'D2']]);
@@ -170,14 +225,20 @@ describe('what is refused, naming the cell, with nothing imported', () => {
   });
 
   it('a ledger on its own sheet in a workbook of two counties that names neither', async () => {
-    const sheets = [...layoutSheets([seedAs('樟树市'), seedAs('南丰县', 7)], { ...PLAIN_LAYOUT }), { name: '台账', rows: [header, [v(1), null, v('2021-12-01'), v(10), v('某公司')]] }];
+    const sheets = [
+      ...layoutSheets([seedAs('樟树市'), seedAs('南丰县', 7)], { ...PLAIN_LAYOUT }),
+      { name: '台账', rows: [header, [v(1), null, v('2021-12-01'), v(10), v('某公司')]] },
+    ];
     const reads = await readSheets(sheets);
     const unclaimed = reads.flatMap((r) => r.findings).filter((f) => f.code === 'ledger_unclaimed');
     expect(unclaimed.map((f) => [f.sheet, f.cell, f.params.counties])).toEqual([['台账', 'B1', '樟树市、南丰县']]);
     // Named in its sheet's name, the same ledger goes to its county, and only there.
     sheets[sheets.length - 1].name = '南丰县台账';
     const named = await readSheets(sheets);
-    expect(named.map((r) => [r.input?.county.name, r.input?.payments?.length ?? 0])).toEqual([['樟树市', 0], ['南丰县', 1]]);
+    expect(named.map((r) => [r.input?.county.name, r.input?.payments?.length ?? 0])).toEqual([
+      ['樟树市', 0],
+      ['南丰县', 1],
+    ]);
   });
 });
 
@@ -185,19 +246,36 @@ describe('a ledger that cannot be placed is refused, never dropped or put on the
   const header = [v('序号'), v('拨付日期'), v('金额(万元)'), v('收款单位')];
 
   it('a 序号 running 1, 2, 3 over the payments with no names: which line each is for is unknown', async () => {
-    const [read] = await readSheets(withClerkLedger([header, [v(1), v('2021-12-01'), v(300), v('甲')], [v(2), v('2022-01-05'), v(100), v('乙')], [v(3), v('2022-02-01'), v(50), v('丙')]]));
+    const [read] = await readSheets(
+      withClerkLedger([
+        header,
+        [v(1), v('2021-12-01'), v(300), v('甲')],
+        [v(2), v('2022-01-05'), v(100), v('乙')],
+        [v(3), v('2022-02-01'), v(50), v('丙')],
+      ]),
+    );
     expect(problems(read)).toEqual([['ledger_no_line', '拨付台账', 'A1']]);
     expect(read.input).toBeNull();
     // Titled 项目序号, the same column names the lines.
-    const [named] = await readSheets(withClerkLedger([[v('项目序号'), ...header.slice(1)], [v(1), v('2021-12-01'), v(300), v('甲')], [v(2), v('2022-01-05'), v(100), v('乙')]]));
+    const [named] = await readSheets(
+      withClerkLedger([
+        [v('项目序号'), ...header.slice(1)],
+        [v(1), v('2021-12-01'), v(300), v('甲')],
+        [v(2), v('2022-01-05'), v(100), v('乙')],
+      ]),
+    );
     expect(named.input!.payments!.map((p) => p.line)).toEqual([1, 2]);
   });
 
   it('a ledger naming a county the workbook does not hold', async () => {
-    const [read] = await readSheets(withClerkLedger([[v('南丰县中央财政资金拨付台账')], header, [v(1), v('2021-12-01'), v(300), v('甲')]], '南丰县台账'));
+    const [read] = await readSheets(
+      withClerkLedger([[v('南丰县中央财政资金拨付台账')], header, [v(1), v('2021-12-01'), v(300), v('甲')]], '南丰县台账'),
+    );
     expect(problems(read)).toEqual([['ledger_unclaimed', '南丰县台账', 'A2']]);
     // The program's own words before 县 name no county.
-    const [plain] = await readSheets(withClerkLedger([[v('电子商务进农村综合示范县拨付台账')], header, [v(1), v('2021-12-01'), v(300), v('甲')]]));
+    const [plain] = await readSheets(
+      withClerkLedger([[v('电子商务进农村综合示范县拨付台账')], header, [v(1), v('2021-12-01'), v(300), v('甲')]]),
+    );
     expect(plain.input!.payments).toHaveLength(1);
   });
 
@@ -209,7 +287,7 @@ describe('a ledger that cannot be placed is refused, never dropped or put on the
 });
 
 describe('a table that disagrees with its ledger', () => {
-  it('is told at the line\'s 实际拨付额度 cell, with the ledger\'s sum as of the day the ledger states', async () => {
+  it("is told at the line's 实际拨付额度 cell, with the ledger's sum as of the day the ledger states", async () => {
     // Table 三 says 640.21 for line 1; the ledger, as of 2022-06-01 (its title), sums 300.
     const [read] = await readSheets(
       withClerkLedger([
@@ -220,7 +298,9 @@ describe('a table that disagrees with its ledger', () => {
       ]),
     );
     const told = read.findings.filter((f) => f.code === 'ledger_mismatch');
-    expect(told.map((f) => [f.severity, f.params.seq, f.params.stated, f.params.sum, f.params.asOf])).toEqual([['warning', '1', '640.21', '300', '2022-06-01']]);
+    expect(told.map((f) => [f.severity, f.params.seq, f.params.stated, f.params.sum, f.params.asOf])).toEqual([
+      ['warning', '1', '640.21', '300', '2022-06-01'],
+    ]);
     expect(told[0].cell).toMatch(/^D\d+$/);
     expect(read.input!.payments).toHaveLength(2);
   });

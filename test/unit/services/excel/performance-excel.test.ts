@@ -24,10 +24,46 @@ function seedWithPerformance(): RecordInput {
   performance.goals = { expected: '建成县级电子商务公共服务中心', achieved: '已建成并投入运营' };
   performance.funds.statedRate = '80';
   performance.indicators = [
-    { level1: 'output', level2: '数量指标', name: '公共服务中心面积', target: '≥3000平方米', actual: '3200平方米', weight: '25', score: null, deviation: '' },
-    { level1: 'output', level2: '数量指标', name: '培训人次', target: '不低于500人次', actual: '400人次', weight: '25', score: '25', deviation: '疫情影响' },
-    { level1: 'outcome', level2: '社会效益指标', name: '带动就业', target: '效果明显', actual: '达成预期指标', weight: '30', score: '27', deviation: '' },
-    { level1: 'satisfaction', level2: '服务对象满意度指标', name: '满意度', target: '≥90%', actual: '95%', weight: '10', score: null, deviation: '' },
+    {
+      level1: 'output',
+      level2: '数量指标',
+      name: '公共服务中心面积',
+      target: '≥3000平方米',
+      actual: '3200平方米',
+      weight: '25',
+      score: null,
+      deviation: '',
+    },
+    {
+      level1: 'output',
+      level2: '数量指标',
+      name: '培训人次',
+      target: '不低于500人次',
+      actual: '400人次',
+      weight: '25',
+      score: '25',
+      deviation: '疫情影响',
+    },
+    {
+      level1: 'outcome',
+      level2: '社会效益指标',
+      name: '带动就业',
+      target: '效果明显',
+      actual: '达成预期指标',
+      weight: '30',
+      score: '27',
+      deviation: '',
+    },
+    {
+      level1: 'satisfaction',
+      level2: '服务对象满意度指标',
+      name: '满意度',
+      target: '≥90%',
+      actual: '95%',
+      weight: '10',
+      score: null,
+      deviation: '',
+    },
   ];
   return { ...seedInput(), performance };
 }
@@ -39,9 +75,11 @@ const sheetOf = async (bytes: Buffer, name: string) => {
 };
 const findCell = (sheet: ExcelJS.Worksheet, text: string) => {
   let found: ExcelJS.Cell | undefined;
-  sheet.eachRow((row) => row.eachCell((cell) => {
-    if (!found && cell.value === text) found = cell;
-  }));
+  sheet.eachRow((row) =>
+    row.eachCell((cell) => {
+      if (!found && cell.value === text) found = cell;
+    }),
+  );
   return found!;
 };
 
@@ -79,12 +117,34 @@ describe('a 绩效自评表 as a county sends it (LibreOffice from an HTML table
   let full: ReadRecord[] = [];
   beforeAll(async () => {
     const dir = tempDir();
-    for (const script of ['hans', 'hant'] as const) fs.writeFileSync(path.join(dir, `baoshan-${script}.html`), htmlOf(baoshanPerformanceSheet(script)));
+    for (const script of ['hans', 'hant'] as const)
+      fs.writeFileSync(path.join(dir, `baoshan-${script}.html`), htmlOf(baoshanPerformanceSheet(script)));
     // A county's workbook: its acceptance sheet and its 绩效自评表, saved by LibreOffice.
-    fs.writeFileSync(path.join(dir, 'county.fods'), fodsOf([...layoutSheets([computeRecord(seedInput())], PLAIN_LAYOUT), baoshanPerformanceSheet('hans')]));
+    fs.writeFileSync(
+      path.join(dir, 'county.fods'),
+      fodsOf([...layoutSheets([computeRecord(seedInput())], PLAIN_LAYOUT), baoshanPerformanceSheet('hans')]),
+    );
     const profile = `-env:UserInstallation=file://${dir}/profile`;
-    execFileSync('soffice', ['--headless', profile, '--infilter=HTML (StarCalc)', '--convert-to', 'xlsx', '--outdir', path.join(dir, 'out'), path.join(dir, 'baoshan-hans.html'), path.join(dir, 'baoshan-hant.html')], { stdio: 'ignore', timeout: 180_000 });
-    execFileSync('soffice', ['--headless', profile, '--convert-to', 'xlsx', '--outdir', path.join(dir, 'out'), path.join(dir, 'county.fods')], { stdio: 'ignore', timeout: 180_000 });
+    execFileSync(
+      'soffice',
+      [
+        '--headless',
+        profile,
+        '--infilter=HTML (StarCalc)',
+        '--convert-to',
+        'xlsx',
+        '--outdir',
+        path.join(dir, 'out'),
+        path.join(dir, 'baoshan-hans.html'),
+        path.join(dir, 'baoshan-hant.html'),
+      ],
+      { stdio: 'ignore', timeout: 180_000 },
+    );
+    execFileSync(
+      'soffice',
+      ['--headless', profile, '--convert-to', 'xlsx', '--outdir', path.join(dir, 'out'), path.join(dir, 'county.fods')],
+      { stdio: 'ignore', timeout: 180_000 },
+    );
     for (const script of ['hans', 'hant']) {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(fs.readFileSync(path.join(dir, 'out', `baoshan-${script}.xlsx`)) as unknown as ArrayBuffer);
@@ -96,12 +156,25 @@ describe('a 绩效自评表 as a county sends it (LibreOffice from an HTML table
   it.each(['hans', 'hant'])('reads the money, the goals and every indicator as stated (%s)', (script) => {
     const p = reads[script].performance!;
     expect(reads[script].findings).toEqual([]);
-    expect(p.funds).toMatchObject({ initial: '1000', budget: '1000', executed: '912.5', weight: '10', statedRate: '91.25', statedScore: '9.13' });
+    expect(p.funds).toMatchObject({
+      initial: '1000',
+      budget: '1000',
+      executed: '912.5',
+      weight: '10',
+      statedRate: '91.25',
+      statedScore: '9.13',
+    });
     expect(p.funds.carryover).toEqual({ initial: '1000', budget: '1000', executed: '912.5' });
     expect(p.goals.expected).toContain('改造提升');
     expect(p.indicators.map((i) => [i.level1, i.level2, i.weight, i.score])).toEqual([
-      ['output', '数量指标', '10', '10'], ['output', '数量指标', '10', '10'], ['output', '质量指标', '10', '10'], ['output', '时效指标', '10', '10'], ['output', '成本指标', '10', '10'],
-      ['outcome', '经济效益指标', '10', '9'], ['outcome', '社会效益指标', '10', '9'], ['outcome', '可持续影响指标', '10', '10'],
+      ['output', '数量指标', '10', '10'],
+      ['output', '数量指标', '10', '10'],
+      ['output', '质量指标', '10', '10'],
+      ['output', '时效指标', '10', '10'],
+      ['output', '成本指标', '10', '10'],
+      ['outcome', '经济效益指标', '10', '9'],
+      ['outcome', '社会效益指标', '10', '9'],
+      ['outcome', '可持续影响指标', '10', '10'],
       ['satisfaction', '服务对象满意度指标', '10', '10'],
     ]);
     expect(p.weights).toEqual({ output: '50', outcome: '30', satisfaction: '10' });
@@ -122,7 +195,13 @@ describe('a 绩效自评表 as a county sends it (LibreOffice from an HTML table
     expect(county.input?.performance?.indicators).toHaveLength(9);
     const perf = county.findings.filter((f) => f.code.startsWith('perf_')).map((f) => `${f.code}@${f.sheet}!${f.cell}`);
     // Row 14 is 电商培训人次 (its 得分 in H), row 19 带动贫困户增收, the 总分 in H22.
-    expect(perf).toEqual(expect.arrayContaining(['perf_score_differs@绩效自评表!H14', 'perf_out_of_band@绩效自评表!H19', 'perf_stated_mismatch@绩效自评表!H22']));
+    expect(perf).toEqual(
+      expect.arrayContaining([
+        'perf_score_differs@绩效自评表!H14',
+        'perf_out_of_band@绩效自评表!H19',
+        'perf_stated_mismatch@绩效自评表!H22',
+      ]),
+    );
     expect(computeRecord(county.input!).performance?.total).toBe('87.49');
   });
 });
@@ -146,7 +225,12 @@ describe('the blank template', () => {
     sheet.getCell(first, 7).value = 50;
     const filled = readPerformanceSheet(gridOf(sheet), 't.xlsx', undefined);
     const p = computePerformance(filled.performance!, { central: '0', disbursed: '0' });
-    expect([p.funds.rate, p.funds.score, p.indicators[0].level2, p.indicators[0].computedScore]).toEqual(['92.00', '9.20', '数量指标', '45.00']);
+    expect([p.funds.rate, p.funds.score, p.indicators[0].level2, p.indicators[0].computedScore]).toEqual([
+      '92.00',
+      '9.20',
+      '数量指标',
+      '45.00',
+    ]);
   });
 });
 

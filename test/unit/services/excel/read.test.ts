@@ -25,7 +25,8 @@ const filter = (xml: string, caps = { rows: 1e9, cells: 1e9 }, chunks: number[] 
   return { xml: f.end().toString(), counts: f.counts };
 };
 
-const SHEET = (rows: string) => `<?xml version="1.0"?><worksheet xmlns="x"><sheetData>${rows}</sheetData><mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells></worksheet>`;
+const SHEET = (rows: string) =>
+  `<?xml version="1.0"?><worksheet xmlns="x"><sheetData>${rows}</sheetData><mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells></worksheet>`;
 
 async function refusal(fn: () => Promise<unknown>): Promise<AppError> {
   try {
@@ -47,18 +48,27 @@ describe('the sheet filter', () => {
     );
     const { xml: out, counts } = filter(xml);
     expect(out).toBe(
-      SHEET('<row r="1" spans="1:3"><c r="A1" t="s"><v>0</v></c></row><row r="4"><c r="A4"><f>SUM(A1:A3)</f></c><c r="B4" t="inlineStr"><is><t>合计</t></is></c></row>'),
+      SHEET(
+        '<row r="1" spans="1:3"><c r="A1" t="s"><v>0</v></c></row><row r="4"><c r="A4"><f>SUM(A1:A3)</f></c><c r="B4" t="inlineStr"><is><t>合计</t></is></c></row>',
+      ),
     );
     expect(counts).toEqual({ rows: 2, cells: 3 });
   });
 
   it('reads prefixed tags and attributes holding ">"', () => {
-    const xml = '<x:worksheet><x:sheetData><x:row r="1"><x:c r="A1" t="str" foo="a>b"><x:v>1</x:v></x:c><x:c r="B1" s="1"/></x:row></x:sheetData></x:worksheet>';
-    expect(filter(xml).xml).toBe('<x:worksheet><x:sheetData><x:row r="1"><x:c r="A1" t="str" foo="a>b"><x:v>1</x:v></x:c></x:row></x:sheetData></x:worksheet>');
+    const xml =
+      '<x:worksheet><x:sheetData><x:row r="1"><x:c r="A1" t="str" foo="a>b"><x:v>1</x:v></x:c><x:c r="B1" s="1"/></x:row></x:sheetData></x:worksheet>';
+    expect(filter(xml).xml).toBe(
+      '<x:worksheet><x:sheetData><x:row r="1"><x:c r="A1" t="str" foo="a>b"><x:v>1</x:v></x:c></x:row></x:sheetData></x:worksheet>',
+    );
   });
 
   it('gives the same result however the XML is cut into chunks', () => {
-    const rows = Array.from({ length: 30 }, (_, r) => `<row r="${r + 1}">${Array.from({ length: 6 }, (_, c) => (c % 3 === 0 ? `<c r="${'ABCDEF'[c]}${r + 1}" s="1"/>` : `<c r="${'ABCDEF'[c]}${r + 1}" t="s"><v>${r * 6 + c}</v></c>`)).join('')}</row>`).join('');
+    const rows = Array.from(
+      { length: 30 },
+      (_, r) =>
+        `<row r="${r + 1}">${Array.from({ length: 6 }, (_, c) => (c % 3 === 0 ? `<c r="${'ABCDEF'[c]}${r + 1}" s="1"/>` : `<c r="${'ABCDEF'[c]}${r + 1}" t="s"><v>${r * 6 + c}</v></c>`)).join('')}</row>`,
+    ).join('');
     const xml = SHEET(rows + '<row r="99"><c r="A99" s="1"></c></row><!-- a > comment -->');
     const whole = filter(xml);
     fc.assert(
@@ -83,10 +93,21 @@ describe('the sheet filter', () => {
   });
 
   it('filters a 1 MB adversarial entry (no tag ever closes) in well under a second', () => {
-    for (const body of ['<c r="A1" s="1">'.repeat(65_536), '<row '.repeat(200_000), '<'.repeat(1 << 20), '<c><x>'.repeat(170_000), '<!'.repeat(500_000), '<a b="'.repeat(170_000)]) {
+    for (const body of [
+      '<c r="A1" s="1">'.repeat(65_536),
+      '<row '.repeat(200_000),
+      '<'.repeat(1 << 20),
+      '<c><x>'.repeat(170_000),
+      '<!'.repeat(500_000),
+      '<a b="'.repeat(170_000),
+    ]) {
       const started = performance.now();
       try {
-        filter(body, undefined, Array.from({ length: 64 }, () => 16_384));
+        filter(
+          body,
+          undefined,
+          Array.from({ length: 64 }, () => 16_384),
+        );
       } catch (e) {
         expect(e).toBeInstanceOf(CapExceeded);
       }
@@ -97,7 +118,11 @@ describe('the sheet filter', () => {
 
 describe('repairs on hostile input', () => {
   const adversarial = [
-    '<styleSheet><numFmts>' + '<numFmt '.repeat(130_000) + '></numFmts><cellXfs>' + '<xf numFmtId="27" '.repeat(50_000) + '/></cellXfs></styleSheet>',
+    '<styleSheet><numFmts>' +
+      '<numFmt '.repeat(130_000) +
+      '></numFmts><cellXfs>' +
+      '<xf numFmtId="27" '.repeat(50_000) +
+      '/></cellXfs></styleSheet>',
     '<styleSheet><cellXfs><xf numFmtId="57"/></cellXfs>' + '<numFmt numFmtId="1"'.repeat(50_000) + '</styleSheet>',
   ];
   it('defining CJK date formats stays linear on a 1 MB crafted styles part (< 1 s)', () => {
@@ -106,18 +131,28 @@ describe('repairs on hostile input', () => {
       defineCjkDateFormats(styles);
       expect(performance.now() - started).toBeLessThan(1000);
     }
-    expect(defineCjkDateFormats('<styleSheet><numFmts count="0"/><cellXfs count="1"><xf numFmtId="57" applyNumberFormat="1"/></cellXfs></styleSheet>')).toBe(
+    expect(
+      defineCjkDateFormats(
+        '<styleSheet><numFmts count="0"/><cellXfs count="1"><xf numFmtId="57" applyNumberFormat="1"/></cellXfs></styleSheet>',
+      ),
+    ).toBe(
       '<styleSheet><numFmts count="1"><numFmt numFmtId="57" formatCode="yyyy&quot;年&quot;m&quot;月&quot;"/></numFmts><cellXfs count="1"><xf numFmtId="57" applyNumberFormat="1"/></cellXfs></styleSheet>',
     );
   });
 
   it('wrapping bare text before rich runs stays linear on 1 MB of unclosed strings (< 1 s)', () => {
-    for (const xml of ['<sst>' + '<si><t>'.repeat(150_000) + '</sst>', '<sst>' + '<si><t>x</t> '.repeat(80_000) + '<r>', '<is>'.repeat(250_000)]) {
+    for (const xml of [
+      '<sst>' + '<si><t>'.repeat(150_000) + '</sst>',
+      '<sst>' + '<si><t>x</t> '.repeat(80_000) + '<r>',
+      '<is>'.repeat(250_000),
+    ]) {
       const started = performance.now();
       wrapBareTextBeforeRuns(xml);
       expect(performance.now() - started).toBeLessThan(1000);
     }
-    expect(wrapBareTextBeforeRuns('<sst><si><t>a</t><r><t>b</t></r></si><si><t>c</t></si></sst>')).toBe('<sst><si><r><t>a</t></r><r><t>b</t></r></si><si><t>c</t></si></sst>');
+    expect(wrapBareTextBeforeRuns('<sst><si><t>a</t><r><t>b</t></r></si><si><t>c</t></si></sst>')).toBe(
+      '<sst><si><r><t>a</t></r><r><t>b</t></r></si><si><t>c</t></si></sst>',
+    );
   });
 });
 
@@ -224,7 +259,7 @@ describe('caps counted before loading', () => {
     if (!(heavy instanceof AppError)) throw new Error('the heavy workbook was read');
     expect(heavy.code).toBe('out_of_memory');
     expect(heavy.place.file).toBe('heavy.xlsx');
-    expect(heavy.messages.zh).toContain("32 MB");
+    expect(heavy.messages.zh).toContain('32 MB');
     if (next instanceof AppError) throw next;
     expect(next[0].input?.county.name).toBe('樟树市');
   }, 60_000);
@@ -243,7 +278,9 @@ describe('the zip layer under random input (fuzz)', () => {
     const contents = new Map<string, Buffer>();
     for (const e of entries) {
       if (contents.has(e.name)) continue;
-      const data = e.compressible ? Buffer.alloc(e.size, 0x41) : Buffer.from(Array.from({ length: e.size }, (_, i) => (i * 2654435761) & 0xff));
+      const data = e.compressible
+        ? Buffer.alloc(e.size, 0x41)
+        : Buffer.from(Array.from({ length: e.size }, (_, i) => (i * 2654435761) & 0xff));
       contents.set(e.name, data);
       zip.file(e.name, data, { compression: e.deflate ? 'DEFLATE' : 'STORE' });
     }
@@ -271,18 +308,22 @@ describe('the zip layer under random input (fuzz)', () => {
 
   it('damaged bytes anywhere end in a refusal in words or in entries read, never a crash or a hang', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(entryArb, { minLength: 1, maxLength: 6 }), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 }), async (entries, flips) => {
-        const { bytes } = await zipOf(entries);
-        for (const [at, value] of flips) bytes[at % bytes.length] = value;
-        const started = performance.now();
-        try {
-          for (const e of listEntries(bytes, 'f.xlsx')) await inflateEntry(e, { left: 5_000_000 }, 'f.xlsx', () => {});
-        } catch (e) {
-          expect(e).toBeInstanceOf(AppError);
-          expect((e as AppError).place.file).toBe('f.xlsx');
-        }
-        expect(performance.now() - started).toBeLessThan(2000);
-      }),
+      fc.asyncProperty(
+        fc.array(entryArb, { minLength: 1, maxLength: 6 }),
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 }),
+        async (entries, flips) => {
+          const { bytes } = await zipOf(entries);
+          for (const [at, value] of flips) bytes[at % bytes.length] = value;
+          const started = performance.now();
+          try {
+            for (const e of listEntries(bytes, 'f.xlsx')) await inflateEntry(e, { left: 5_000_000 }, 'f.xlsx', () => {});
+          } catch (e) {
+            expect(e).toBeInstanceOf(AppError);
+            expect((e as AppError).place.file).toBe('f.xlsx');
+          }
+          expect(performance.now() - started).toBeLessThan(2000);
+        },
+      ),
       { seed: 20261129, numRuns: 200 },
     );
   });

@@ -26,12 +26,21 @@ describe('export', () => {
     expect(sheet.getCell('A1').isMerged).toBe(true);
     expect(sheet.getCell('A1').font.name).toBe('黑体');
     expect(sheet.getCell('A2').value).toBe('一、基本情况');
-    expect(sheet.getCell('A3').value).toBe('樟树市是第八批全国电子商务进农村综合示范县(2021年),立项时间为2021年9月,项目总投资2310万元,其中中央资金1500万元,政府配套资金230万元,社会资本580万元,当前项目已基本建设完成,安排使用中央资金1332.78万元。');
+    expect(sheet.getCell('A3').value).toBe(
+      '樟树市是第八批全国电子商务进农村综合示范县(2021年),立项时间为2021年9月,项目总投资2310万元,其中中央资金1500万元,政府配套资金230万元,社会资本580万元,当前项目已基本建设完成,安排使用中央资金1332.78万元。',
+    );
     expect(sheet.getRow(5).values).toEqual([undefined, '序号', '项目名称', '项目实施目标', '目标完成情况', '实施目标完成率(%)']);
     expect(sheet.getCell('E6').value).toBe(0.9);
     expect(sheet.getCell('A12').value).toBe('三、中央财政资金拨付情况');
     expect(sheet.getCell('A13').value).toBe('截至验收日,已拨付承办企业资金共1235.96万元,资金拨付率82.40%。');
-    expect(sheet.getRow(14).values).toEqual([undefined, '序号', '具体项目名称', '计划安排额度(万元)', '实际拨付额度(万元)', '资金拨付率(%)']);
+    expect(sheet.getRow(14).values).toEqual([
+      undefined,
+      '序号',
+      '具体项目名称',
+      '计划安排额度(万元)',
+      '实际拨付额度(万元)',
+      '资金拨付率(%)',
+    ]);
     expect(sheet.getCell('C15').value).toBe(775);
     expect(sheet.getCell('C15').numFmt).toBe('0.00');
     expect(sheet.getCell('E15').value).toEqual({ formula: 'D15/C15', result: 0.8261 });
@@ -54,7 +63,18 @@ describe('export', () => {
     await workbook.xlsx.load((await exportWorkbook([referenceFixture('hans'), hant], 'hant')) as unknown as ArrayBuffer);
     expect(workbook.worksheets.filter((s) => s.state === 'visible').map((s) => s.name)).toEqual(['匯總', '樟树市', '樟樹市(2)']);
     const summary = workbook.getWorksheet('匯總')!;
-    expect(summary.getRow(1).values).toEqual([undefined, '省', '市', '縣', '批次', '年度', '計劃安排額度(萬元)', '實際撥付額度(萬元)', '資金撥付率(%)', '警告數']);
+    expect(summary.getRow(1).values).toEqual([
+      undefined,
+      '省',
+      '市',
+      '縣',
+      '批次',
+      '年度',
+      '計劃安排額度(萬元)',
+      '實際撥付額度(萬元)',
+      '資金撥付率(%)',
+      '警告數',
+    ]);
     expect(summary.getCell('A4').value).toBe('合計');
     expect(summary.getCell('F4').value).toEqual({ formula: 'SUM(F2:F3)', result: 3000 });
     expect(workbook.getWorksheet('樟樹市(2)')!.getCell('A2').value).toBe('一、基本情況');
@@ -64,7 +84,8 @@ describe('export', () => {
 describe('round trip: export then import gives the identical record', () => {
   it('for the seed, in both scripts, with either heading script', async () => {
     for (const script of ['hans', 'hant'] as const) {
-      for (const headings of ['hans', 'hant'] as const) expect(await roundTrip([referenceFixture(script)], headings)).toEqual([referenceFixture(script)]);
+      for (const headings of ['hans', 'hant'] as const)
+        expect(await roundTrip([referenceFixture(script)], headings)).toEqual([referenceFixture(script)]);
     }
   });
 
@@ -73,7 +94,13 @@ describe('round trip: export then import gives the identical record', () => {
       const frac = String(f).padStart(6, '0').slice(0, d).replace(/0+$/, '');
       return frac ? `${i}.${frac}` : String(i);
     });
-  const text = fc.array(fc.constantFrom('建设', '项目', '"引号"', '“中文引号”', "'", '\n', ',', '万元', 'A&B<>', '%', '——', '電商', '完成', '1,500', ' '), { minLength: 1, maxLength: 12 }).map((parts) => parts.join('').trim()).filter((s) => s.length > 0);
+  const text = fc
+    .array(
+      fc.constantFrom('建设', '项目', '"引号"', '“中文引号”', "'", '\n', ',', '万元', 'A&B<>', '%', '——', '電商', '完成', '1,500', ' '),
+      { minLength: 1, maxLength: 12 },
+    )
+    .map((parts) => parts.join('').trim())
+    .filter((s) => s.length > 0);
   const category = fc.constantFrom(...CATEGORIES);
   const record = fc.record({
     name: fc.constantFrom('樟树市', '南丰县', '寻乌县', '瑞金市', '新建区', '阿荣旗'),
@@ -82,8 +109,20 @@ describe('round trip: export then import gives the identical record', () => {
     approvedOn: fc.constantFrom(null, '2021', '2021-09', '2020-12-31'),
     amounts: fc.array(decimal(100_000_000), { minLength: 5, maxLength: 5 }),
     statusNote: fc.oneof(fc.constant(''), text),
-    items: fc.array(fc.record({ category, name: text, target: text, completion: text, completionRate: fc.oneof(fc.constant(null), decimal(100)) }), { minLength: 1, maxLength: 40 }),
-    disbursements: fc.array(fc.record({ category, name: text, planned: decimal(100_000_000), actual: decimal(100_000_000), statedRate: fc.option(decimal(200), { nil: undefined }) }), { minLength: 1, maxLength: 40 }),
+    items: fc.array(
+      fc.record({ category, name: text, target: text, completion: text, completionRate: fc.oneof(fc.constant(null), decimal(100)) }),
+      { minLength: 1, maxLength: 40 },
+    ),
+    disbursements: fc.array(
+      fc.record({
+        category,
+        name: text,
+        planned: decimal(100_000_000),
+        actual: decimal(100_000_000),
+        statedRate: fc.option(decimal(200), { nil: undefined }),
+      }),
+      { minLength: 1, maxLength: 40 },
+    ),
   });
 
   it('for random records (amounts 0–6 decimals up to 10^8 万元, texts with line breaks and quotes, 1–40 rows, all categories)', async () => {
@@ -91,12 +130,23 @@ describe('round trip: export then import gives the identical record', () => {
       fc.asyncProperty(record, async (r) => {
         const input: RecordInput = {
           county: {
-            name: r.name, province: '江西省', prefecture: null, batch: r.batch, year: r.year, approvedOn: r.approvedOn, acceptedOn: '2023-05-06',
+            name: r.name,
+            province: '江西省',
+            prefecture: null,
+            batch: r.batch,
+            year: r.year,
+            approvedOn: r.approvedOn,
+            acceptedOn: '2023-05-06',
             investment: { total: r.amounts[0], central: r.amounts[1], localGov: r.amounts[2], social: r.amounts[3] },
-            centralArrangedUse: r.amounts[4], statusNote: r.statusNote,
+            centralArrangedUse: r.amounts[4],
+            statusNote: r.statusNote,
           },
           items: r.items.map((x, i) => ({ ...x, seq: i + 1 })),
-          disbursements: r.disbursements.map((x, i) => ({ ...x, seq: i + 1, ...(x.statedRate === undefined ? {} : { statedRate: x.statedRate }) })),
+          disbursements: r.disbursements.map((x, i) => ({
+            ...x,
+            seq: i + 1,
+            ...(x.statedRate === undefined ? {} : { statedRate: x.statedRate }),
+          })),
         };
         const original = computeRecord(input);
         expect(await roundTrip([original])).toEqual([original]);
@@ -111,7 +161,11 @@ describe('a workbook written by a real third-party spreadsheet program', () => {
     const dir = tempDir();
     const source = path.join(dir, 'seed.xlsx');
     fs.writeFileSync(source, await exportWorkbook([referenceFixture('hant')], 'hant'));
-    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'xlsx', '--outdir', path.join(dir, 'lo'), source], { stdio: 'ignore', timeout: 180_000 });
+    execFileSync(
+      'soffice',
+      ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'xlsx', '--outdir', path.join(dir, 'lo'), source],
+      { stdio: 'ignore', timeout: 180_000 },
+    );
     const converted = fs.readFileSync(path.join(dir, 'lo', 'seed.xlsx'));
     expect(converted.equals(fs.readFileSync(source))).toBe(false);
     const [read] = await readWorkbook({ name: 'seed.xlsx', bytes: converted });
@@ -124,7 +178,20 @@ describe('a workbook written by a real third-party spreadsheet program', () => {
     const csv = path.join(dir, '樟樹市.csv');
     fs.writeFileSync(csv, sourceDocumentCsv());
     // CSV filter: comma, double quote, UTF-8, from line 1.
-    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--infilter=CSV:44,34,76,1', '--convert-to', 'xlsx', '--outdir', dir, csv], { stdio: 'ignore', timeout: 180_000 });
+    execFileSync(
+      'soffice',
+      [
+        '--headless',
+        `-env:UserInstallation=file://${dir}/profile`,
+        '--infilter=CSV:44,34,76,1',
+        '--convert-to',
+        'xlsx',
+        '--outdir',
+        dir,
+        csv,
+      ],
+      { stdio: 'ignore', timeout: 180_000 },
+    );
     const [read] = await readWorkbook({ name: '樟樹市.xlsx', bytes: fs.readFileSync(path.join(dir, '樟樹市.xlsx')) });
     expect(read.findings).toEqual([]);
     // LibreOffice stores "91.40%" as the number 0.914: a number keeps no trailing zero.

@@ -58,7 +58,10 @@ async function handWritten(): Promise<Uint8Array> {
         '<hyperlinks><hyperlink ref="B6" r:id="rId1"/><hyperlink ref="A1" location="图表!A1"/></hyperlinks>',
     ),
   );
-  zip.file('xl/worksheets/_rels/sheet1.xml.rels', '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Target="https://example.cn" TargetMode="External"/></Relationships>');
+  zip.file(
+    'xl/worksheets/_rels/sheet1.xml.rels',
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Target="https://example.cn" TargetMode="External"/></Relationships>',
+  );
   zip.file('xl/worksheets/sheet2.xml', SHEET('<row r="1"><c r="A1"><v>42</v></c></row>'));
   zip.file('xl/worksheets/sheet3.xml', SHEET('<row r="2"><c r="C2" t="s"><v>0</v></c></row>'));
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
@@ -69,7 +72,11 @@ describe('the import reader (sheet-reader.ts) against exceljs', () => {
     const file = { name: 'hand.xlsx', bytes: await handWritten() };
     expect(await readerDifferences(file)).toEqual([]);
     const book = await readBook(file);
-    expect(book.sheets.map((s) => [s.name, s.state])).toEqual([['樟树市 & 表二', 'visible'], ['藏', 'hidden'], ['很藏', 'veryHidden']]);
+    expect(book.sheets.map((s) => [s.name, s.state])).toEqual([
+      ['樟树市 & 表二', 'visible'],
+      ['藏', 'hidden'],
+      ['很藏', 'veryHidden'],
+    ]);
     const grid = book.sheets[0].grid();
     const at = (a: string) => grid.row(Number(a.slice(1))).find((c) => c.address === a);
     // 0.00\% shows 73.53 as "73.53%": a literal sign, not a percentage. exceljs drops the backslash, so the
@@ -104,14 +111,25 @@ describe('the import reader (sheet-reader.ts) against exceljs', () => {
       fc.record({ formula: fc.constant('1+1'), result: fc.oneof(fc.integer(), fc.constant('文字')) }),
     );
     const cell: fc.Arbitrary<FxCell> = fc.option(
-      fc.record({ v: value, numFmt: fc.option(fc.constantFrom('0.00%', '0.00\\%', '#,##0.00', 'yyyy-mm-dd', '@', '0"."0000'), { nil: undefined }) }),
+      fc.record({
+        v: value,
+        numFmt: fc.option(fc.constantFrom('0.00%', '0.00\\%', '#,##0.00', 'yyyy-mm-dd', '@', '0"."0000'), { nil: undefined }),
+      }),
       { nil: null, freq: 3 },
     );
     await fc.assert(
       fc.asyncProperty(fc.array(fc.array(cell, { maxLength: 6 }), { minLength: 1, maxLength: 8 }), fc.boolean(), async (rows, merge) => {
         if (merge && rows[0][0]) rows[0][0] = { ...rows[0][0], colSpan: 2, rowSpan: 2 };
-        if (merge) for (const [r, c] of [[0, 1], [1, 0], [1, 1]]) if (rows[r]) rows[r][c] = null;
-        const bytes = await bytesOf(excelOf([{ name: '表', rows: rows.map((r) => r.map((c) => (c && typeof c.v === 'string' && c.v === '' ? null : c))) }]));
+        if (merge)
+          for (const [r, c] of [
+            [0, 1],
+            [1, 0],
+            [1, 1],
+          ])
+            if (rows[r]) rows[r][c] = null;
+        const bytes = await bytesOf(
+          excelOf([{ name: '表', rows: rows.map((r) => r.map((c) => (c && typeof c.v === 'string' && c.v === '' ? null : c))) }]),
+        );
         expect(await readerDifferences({ name: 'random.xlsx', bytes })).toEqual([]);
       }),
       { numRuns: 60 },
@@ -123,7 +141,10 @@ describe('the import reader (sheet-reader.ts) against exceljs', () => {
     LIMITS.rowsPerSheet = 10;
     try {
       const bytes = await bytesOf(excelOf([{ name: '长', rows: Array.from({ length: 20 }, (_, i) => [{ v: i }]) }]));
-      const refused = await readBook({ name: 'long.xlsx', bytes }).then(() => null, (e: unknown) => e);
+      const refused = await readBook({ name: 'long.xlsx', bytes }).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(refused).toBeInstanceOf(AppError);
       expect(refused).toMatchObject({ code: 'too_many_rows', place: { file: 'long.xlsx', sheet: '长' } });
     } finally {
@@ -136,7 +157,10 @@ describe('the import reader (sheet-reader.ts) against exceljs', () => {
     const bytes = await bytesOf(wb);
     const zip = await JSZip.loadAsync(bytes);
     const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
-    zip.file('xl/worksheets/sheet1.xml', xml.replace('</sheetData>', '</sheetData><mergeCells count="2"><mergeCell ref="A1:B2"/><mergeCell ref="B2:C3"/></mergeCells>'));
+    zip.file(
+      'xl/worksheets/sheet1.xml',
+      xml.replace('</sheetData>', '</sheetData><mergeCells count="2"><mergeCell ref="A1:B2"/><mergeCell ref="B2:C3"/></mergeCells>'),
+    );
     const file = { name: 'overlap.xlsx', bytes: await zip.generateAsync({ type: 'uint8array' }) };
     expect(await readerDifferences(file)).toEqual([]);
     const sheet = (await readBook(file)).sheets[0];

@@ -67,11 +67,25 @@ async function fillIn(script: Script, record: CountyRecord): Promise<Buffer> {
   const label = (category: Category) => t(categoryLabel(category, 'zh'));
   record.items.forEach((item, i) => {
     const row = sheet.getRow(items + 1 + i);
-    [item.seq, item.name, item.target, item.completion, item.completionRate === null ? null : Number(item.completionRate) / 100, label(item.category)].forEach((v, k) => (row.getCell(k + 1).value = v));
+    [
+      item.seq,
+      item.name,
+      item.target,
+      item.completion,
+      item.completionRate === null ? null : Number(item.completionRate) / 100,
+      label(item.category),
+    ].forEach((v, k) => (row.getCell(k + 1).value = v));
   });
   record.disbursements.forEach((d, i) => {
     const row = sheet.getRow(lines + 1 + i);
-    [d.seq, d.name, Number(d.planned), Number(d.actual), d.statedRate === undefined ? null : Number(d.statedRate) / 100, label(d.category)].forEach((v, k) => (row.getCell(k + 1).value = v));
+    [
+      d.seq,
+      d.name,
+      Number(d.planned),
+      Number(d.actual),
+      d.statedRate === undefined ? null : Number(d.statedRate) / 100,
+      label(d.category),
+    ].forEach((v, k) => (row.getCell(k + 1).value = v));
   });
   const total = sheet.getRow(lines + 1 + TEMPLATE_ROWS);
   total.getCell(3).value = Number(record.totals.planned);
@@ -127,7 +141,7 @@ describe('the blank template', () => {
       expect(computeRecord(read.input!)).toEqual(expected(record));
     });
 
-  it('rates typed with decimals keep them: 82.5%, 99.25% and 82.6077% are not rounded by the template\'s own formats', async () => {
+  it("rates typed with decimals keep them: 82.5%, 99.25% and 82.6077% are not rounded by the template's own formats", async () => {
     const record = seedWithChosenCategories('hans');
     record.items[0].completionRate = '82.5';
     record.items[1].completionRate = '99.25';
@@ -141,9 +155,22 @@ describe('the blank template', () => {
   it('filled in, then saved by LibreOffice, imports exactly', async () => {
     const dir = tempDir();
     const scripts = ['hans', 'hant'] as const;
-    for (const script of scripts) fs.writeFileSync(path.join(dir, `${script}.xlsx`), await fillIn(script, seedWithChosenCategories(script)));
+    for (const script of scripts)
+      fs.writeFileSync(path.join(dir, `${script}.xlsx`), await fillIn(script, seedWithChosenCategories(script)));
     const out = path.join(dir, 'out');
-    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', out, ...scripts.map((s) => path.join(dir, `${s}.xlsx`))], { stdio: 'ignore', timeout: 180_000 });
+    execFileSync(
+      'soffice',
+      [
+        '--headless',
+        `-env:UserInstallation=file://${dir}/profile`,
+        '--convert-to',
+        'xlsx:Calc MS Excel 2007 XML',
+        '--outdir',
+        out,
+        ...scripts.map((s) => path.join(dir, `${s}.xlsx`)),
+      ],
+      { stdio: 'ignore', timeout: 180_000 },
+    );
     for (const script of scripts) {
       const bytes = fs.readFileSync(path.join(out, `${script}.xlsx`));
       // Written by LibreOffice itself, not the file exceljs wrote.
@@ -161,7 +188,9 @@ describe('the blank template', () => {
     const [, lines] = headerRows(sheet, '序号');
     sheet.getCell(lines + 1, 6).value = '物流之类';
     const [read] = await readWorkbook({ name: 'typed.xlsx', bytes: Buffer.from(await workbook.xlsx.writeBuffer()) });
-    expect(read.findings.filter((f) => f.severity !== 'info').map((f) => [f.code, f.cell, f.params.value])).toEqual([['unknown_category', `F${lines + 1}`, '物流之类']]);
+    expect(read.findings.filter((f) => f.severity !== 'info').map((f) => [f.code, f.cell, f.params.value])).toEqual([
+      ['unknown_category', `F${lines + 1}`, '物流之类'],
+    ]);
     expect(read.input!.disbursements[0].category).toBe('logistics');
   });
 });

@@ -12,7 +12,7 @@ import { ME, ROOT } from '../../../helpers/fixtures';
 import { bytesOf, typedSeedWorkbook } from '../../../fixtures/workbooks';
 
 describe('unbounded arrays', () => {
-  it('10,000 × 20 numbers beside a county\'s tables: the import plan reads, with one ignored_cell finding for the block', async () => {
+  it("10,000 × 20 numbers beside a county's tables: the import plan reads, with one ignored_cell finding for the block", async () => {
     const workbook = typedSeedWorkbook({ script: 'hans' });
     const sheet = workbook.worksheets[0];
     for (let r = 1; r <= 10_000; r++) {
@@ -21,7 +21,10 @@ describe('unbounded arrays', () => {
     }
     const db = openDatabase(':memory:');
     try {
-      const plan = await importWorkbooks(db, ME, ':memory:', [{ name: 'beside.xlsx', bytes: await bytesOf(workbook) }], { onConflict: 'skip', dryRun: true });
+      const plan = await importWorkbooks(db, ME, ':memory:', [{ name: 'beside.xlsx', bytes: await bytesOf(workbook) }], {
+        onConflict: 'skip',
+        dryRun: true,
+      });
       const block = plan.findings.filter((f) => f.code === 'ignored_cell' && f.params.range);
       expect(block).toHaveLength(1);
       expect(block[0]).toMatchObject({ cell: 'AN1', params: { range: 'AN1:BG10000', cells: '200000', reason: 'number' } });
@@ -47,9 +50,12 @@ describe('unbounded arrays', () => {
         const file = path.join(dir, entry.name);
         if (entry.isDirectory()) walk(file);
         else if (/\.(ts|tsx)$/.test(entry.name))
-          fs.readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
-            if (!/^\s*(\/\/|\*|\/\*)/.test(line) && /\.push\(\s*\.\.\.|Math\.(max|min)\([^)]*\.\.\./.test(line)) offenders.push(`${path.relative(ROOT, file)}:${i + 1}`);
-          });
+          fs.readFileSync(file, 'utf8')
+            .split('\n')
+            .forEach((line, i) => {
+              if (!/^\s*(\/\/|\*|\/\*)/.test(line) && /\.push\(\s*\.\.\.|Math\.(max|min)\([^)]*\.\.\./.test(line))
+                offenders.push(`${path.relative(ROOT, file)}:${i + 1}`);
+            });
       }
     };
     for (const dir of ['shared', 'electron', 'renderer/src']) walk(path.join(ROOT, dir));
