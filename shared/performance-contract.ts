@@ -1,32 +1,9 @@
 // The contract's methods of 四、绩效自评 (spread into contract.ts): each one undoable step.
 import { z } from 'zod';
+import { INDICATOR_FIELD_NAMES, PERFORMANCE_FIELD_NAMES } from './performance-names';
 
 const id = z.number().int().positive();
 const rawValue = z.union([z.string().max(100_000), z.number().finite(), z.null()]);
-const PERFORMANCE_FIELD_NAMES = [
-  'funds.initial',
-  'funds.budget',
-  'funds.executed',
-  'funds.weight',
-  'funds.statedRate',
-  'funds.statedScore',
-  'funds.current.initial',
-  'funds.current.budget',
-  'funds.current.executed',
-  'funds.carryover.initial',
-  'funds.carryover.budget',
-  'funds.carryover.executed',
-  'funds.other.initial',
-  'funds.other.budget',
-  'funds.other.executed',
-  'goals.expected',
-  'goals.achieved',
-  'weights.output',
-  'weights.outcome',
-  'weights.satisfaction',
-  'statedTotal',
-] as const;
-const INDICATOR_FIELD_NAMES = ['level1', 'level2', 'name', 'target', 'actual', 'weight', 'score', 'deviation'] as const;
 const indicatorField = z.enum(INDICATOR_FIELD_NAMES);
 
 export const PERFORMANCE_METHODS = {

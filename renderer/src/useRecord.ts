@@ -39,10 +39,10 @@ import {
   type Refusals,
   type SaveState,
 } from './editQueue';
+import type { IndicatorEditField } from '../../shared/performance-names';
 
 export { message };
 export type { CellEdit, Loaded, Marks, NewPayment, SaveState, View } from './editQueue';
-type IndicatorEditField = 'level1' | 'level2' | 'name' | 'target' | 'actual' | 'weight' | 'score' | 'deviation';
 
 const sleep = (ms: number, wake: { current: (() => void) | null }) =>
   new Promise<void>((resolve) => {

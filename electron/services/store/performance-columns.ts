@@ -1,28 +1,8 @@
 // Where each field of 四、绩效自评 is stored (performance, performance_indicators): money as
 // integers of 分, scores and weights as decimal text.
-export const PERFORMANCE_FIELDS = [
-  'funds.initial',
-  'funds.budget',
-  'funds.executed',
-  'funds.weight',
-  'funds.statedRate',
-  'funds.statedScore',
-  'funds.current.initial',
-  'funds.current.budget',
-  'funds.current.executed',
-  'funds.carryover.initial',
-  'funds.carryover.budget',
-  'funds.carryover.executed',
-  'funds.other.initial',
-  'funds.other.budget',
-  'funds.other.executed',
-  'goals.expected',
-  'goals.achieved',
-  'weights.output',
-  'weights.outcome',
-  'weights.satisfaction',
-  'statedTotal',
-] as const;
+import { PERFORMANCE_FIELD_NAMES } from '../../../shared/performance-names';
+
+export const PERFORMANCE_FIELDS = PERFORMANCE_FIELD_NAMES;
 export type PerformanceField = (typeof PERFORMANCE_FIELDS)[number];
 
 export const PERFORMANCE_COLUMNS = {
