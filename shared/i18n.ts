@@ -106,6 +106,10 @@ const IGNORED_REASONS: Record<string, [string, string]> = {
     'a heading or note inside the table, not a data row; the rows after it are read as the table’s',
   ],
   note: ['注释、资料来源、备注或填表人信息,不作为数据读入', 'a note, a source, a remark or who filled the form in; not read as data'],
+  group: [
+    '分组行(一、二、……下面是按 1、2、…… 编号的各行),其金额与下面各行之和核对,不作为单独的一行计入',
+    'a group row (一、 over lines numbered 1, 2, …): its amounts are checked against the sum of its lines, not counted as a line',
+  ],
   breakdown: [
     '“其中”行是上一行的明细,不作为单独的一行计入',
     'a “其中” row breaks down the line above; it is not counted as a line of its own',

@@ -66,10 +66,11 @@ export function account(layout: SheetLayout, file: string): Finding[] {
     const range = `${columnName(left)}${top}:${columnName(right)}${bottom}`;
     out.push(at(first, finding('ignored_cell', { value, reason, cells: String(region.length), range })));
   }
-  // A header with no rows under it, and numbers in its columns between it and its neighbours.
+  // A header with no rows under it, and numbers in its columns between it and its neighbours (a row
+  // read that could not be, a value not a number say, has its own finding).
   const sorted = [...tables].sort((a, b) => a.header.top - b.header.top);
   sorted.forEach((t, i) => {
-    if (t.items.length + t.disbursements.length + t.payments.length > 0) return;
+    if (t.linesTried > 0) return;
     const from = i > 0 ? sorted[i - 1].bottom + 1 : 1;
     const to = i + 1 < sorted.length ? sorted[i + 1].header.top - 1 : grid.rowCount;
     const stray = unread.find((c) => c.row >= from && c.row <= to && c.col >= t.header.left && c.col <= t.header.right);

@@ -60,7 +60,7 @@ export function readingsOf(parts: Block[]): Map<string, Reading> {
           out.set(key(p.sheet, cell), { read: t.disbursements[i]?.[field] ?? null, unit: u.unit, unitFrom: u.from });
         }
       });
-      for (const total of t.totals)
+      for (const total of [...t.totals, ...t.subtotals])
         for (const stated of [total.planned, total.actual]) {
           if (!stated) continue;
           const u = unitAt(stated.cell);

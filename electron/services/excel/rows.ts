@@ -40,6 +40,10 @@ export type TableRead = {
   computedRate: boolean[];
   /** 合计 rows: the first is the record's stated total. */
   totals: TotalRow[];
+  /** 小计 rows and group rows (一、物流体系): sums of some of the lines, checked, never the record's. */
+  subtotals: TotalRow[];
+  /** The rows read as lines (items, lines, payments), whether or not each could be read. */
+  linesTried: number;
   /** The units its amounts were read in, and where a unit other than 万元 was named. */
   units: Set<AmountUnit>;
   unitCells: Cell[];
@@ -55,6 +59,12 @@ const MAX_BLANK_BEFORE_TOTAL = 200;
 const NOTE = /^[(]?(注|备注|说明|填表|附|填报|制表|审核|负责人|数据来源|资料来源|联系人|联系电话|经办人|单位负责人|分管领导)/;
 const CONTINUED = /^[(]?续表/;
 const SECTION = /基本情况|建设完成情况|拨付情况|资金拨付|台账/;
+/** A 序号 of the upper level (一, 一、, (一)): a group of lines, when the lines are numbered 1, 2, 3. */
+const UPPER_SEQ = /^[(\[【]?[一二三四五六七八九十]{1,3}[)\]】]?[、.．,:]?$/;
+/** A name that starts with the upper level's number (一、物流体系, (二)公共服务) where the 序号 is blank. */
+const UPPER_NAME = /^([(\[【][一二三四五六七八九十]{1,3}[)\]】]|[一二三四五六七八九十]{1,3}[、.．])/;
+/** A 序号 of the lines' level: 1, 1、, (1). */
+const LINE_SEQ = /^[(\[【]?\d{1,4}[)\]】]?[、.．,:]?$/;
 
 const totalWord = (cell: Cell): 'total' | 'subtotal' | undefined => (typeof cell.value === 'string' ? totalKind(cell.text) : undefined);
 
@@ -97,6 +107,8 @@ class TableReader {
   private breakdown: { line: number; amounts: Cell[]; rows: number[] } | null = null;
   /** Whether the last line had a 序号 of its own (then a row without one under 其中 is a sub-row). */
   private seqTyped = false;
+  /** The group heading the lines being read (一、物流体系 with its sums), checked when it ends. */
+  private group: { total: TotalRow; from: number } | null = null;
 
   constructor(
     readonly grid: Grid,
@@ -115,6 +127,8 @@ class TableReader {
       payments: [],
       cells: [],
       computedRate: [],
+      subtotals: [],
+      linesTried: 0,
       totals: [],
       units: new Set(),
       unitCells: [],
@@ -257,6 +271,12 @@ class TableReader {
         if (!this.total(r, label)) break;
         continue;
       }
+      // A group of lines (一、物流体系 | 1110 over lines 1, 2): its sums are checked, never counted.
+      if (header.kind === 'disbursements' && this.groupRow(r, rows[i + 1])) {
+        this.endBreakdown();
+        this.startGroup(r);
+        continue;
+      }
       // 其中：… breaks the line above down, and so do the rows after it without a 序号 of their own
       // (其中：快递公司 | 邮政): none is a line of its own, none is added into the totals.
       const name = this.at(r, 'name');
@@ -270,12 +290,46 @@ class TableReader {
         continue;
       }
       this.endBreakdown();
+      this.out.linesTried++;
       if (header.kind === 'items') this.item(r);
       else if (header.kind === 'payments') this.payment(r);
       else this.disbursement(r);
     }
     this.endBreakdown();
+    this.endGroup();
     return out;
+  }
+
+  /**
+   * Whether row `r` heads a group of lines: its 序号 (or, the 序号 blank, its name) starts with the
+   * upper level's number (一、 (一)) while the row after it is numbered as a line (1, 2).
+   */
+  private groupRow(r: number, next: number | undefined): boolean {
+    const seq = this.at(r, 'seq');
+    const name = this.at(r, 'name');
+    const upper = isBlank(seq) ? !!name && UPPER_NAME.test(fold(name.text)) : UPPER_SEQ.test(fold(seq!.text));
+    if (!upper || next === undefined) return false;
+    const nextSeq = this.at(next, 'seq');
+    return !!nextSeq && !isBlank(nextSeq) && LINE_SEQ.test(fold(nextSeq.text));
+  }
+
+  /** A group's row: told, its sums kept to check against its lines when the group ends. */
+  private startGroup(r: number): void {
+    this.endGroup();
+    const total: TotalRow = { row: r, label: (this.at(r, 'name') ?? this.at(r, 'seq'))! };
+    for (const f of ['planned', 'actual'] as const) {
+      const value = this.at(r, f) ? this.money(r, f, { sum: true }) : undefined;
+      if (value) total[f] = { value, cell: this.address(r, f) };
+    }
+    this.group = { total, from: this.out.disbursements.length };
+    this.out.subtotals.push(total);
+    this.skip(r, 'group');
+    markAll(this.used, this.at(r, 'planned'), this.at(r, 'actual'), this.at(r, 'rate'));
+  }
+
+  private endGroup(): void {
+    if (this.group) checkSubtotal(this.group.total, this.out.disbursements.slice(this.group.from), this.reader);
+    this.group = null;
   }
 
   /** A sub-row of a 其中 breakdown: told, its amounts kept aside to check the line above has its own. */
@@ -337,7 +391,7 @@ class TableReader {
   }
 
   /** A row inside the table that is no line (a note, a section heading, 其中, a repeated header): told, not read. */
-  private skip(r: number, reason: 'column_numbers' | 'continued' | 'inside_table' | 'breakdown'): void {
+  private skip(r: number, reason: 'column_numbers' | 'continued' | 'inside_table' | 'breakdown' | 'group'): void {
     const cells = this.grid.row(r).filter((c) => c.col + c.span - 1 >= this.header.left && c.col <= this.header.right);
     for (const c of cells) this.used.add(c);
     const first = cells[0];
@@ -357,7 +411,7 @@ class TableReader {
     used.add(label);
     const kind = totalWord(label)!;
     markAll(used, this.at(r, 'seq'), this.at(r, 'name'));
-    if (this.header.kind === 'items') return !(kind === 'total' && out.items.length > 0);
+    if (this.header.kind === 'items') return !(kind === 'total' && out.linesTried > 0);
     if (this.header.kind === 'payments') return this.paymentsTotal(r, kind);
     const total: TotalRow = { row: r, label };
     for (const f of ['planned', 'actual'] as const) {
@@ -374,14 +428,16 @@ class TableReader {
       if (stated) total.statedRate = stated;
     }
     total.rateCell = this.address(r, 'rate');
+    if (kind === 'total') this.endGroup();
     if (kind === 'subtotal') {
+      out.subtotals.push(total);
       checkSubtotal(total, out.disbursements.slice(this.subtotalFrom), this.reader);
       this.subtotalFrom = out.disbursements.length;
       return true;
     }
     out.totals.push(total);
     // A 合计 under the header comes before the rows; one after them ends the table.
-    return out.disbursements.length === 0;
+    return out.linesTried === 0;
   }
 
   private item(r: number): void {
@@ -524,7 +580,7 @@ class TableReader {
       this.subtotalFrom = out.payments.length;
       return true;
     }
-    return out.payments.length === 0;
+    return out.linesTried === 0;
   }
 }
 
