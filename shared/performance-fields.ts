@@ -48,11 +48,18 @@ const LEVEL1_WORDS: [Level1, string[]][] = [
   ['outcome', ['效益指标', '效益', 'outcome']],
   ['satisfaction', ['满意度指标', '满意度', 'satisfaction', '服务对象满意度指标']],
 ];
-/** The 一级指标 of a label as counties write it (简/繁, spaced, in English); undefined if none. */
+/** A weight written after a 一级指标's name: 产出指标(50分), 效益指标（30）. */
+const LEVEL1_WEIGHT = /\((\d{1,3}(?:\.\d{1,2})?)分?\)$/;
+/** The 一级指标 of a label as counties write it (简/繁, spaced, in English, with its weight); undefined if none. */
 export function level1Of(text: string): Level1 | undefined {
-  const t = fold(text).toLowerCase();
+  const t = fold(text).toLowerCase().replace(LEVEL1_WEIGHT, '');
   for (const [key, words] of LEVEL1_WORDS) if (words.includes(t)) return key;
   return undefined;
+}
+
+/** The weight a 一级指标's label states (产出指标(50分) → "50"), if it states one. */
+export function level1Weight(text: string): string | undefined {
+  return LEVEL1_WEIGHT.exec(fold(text))?.[1];
 }
 
 const SCORE = /^\d{1,3}(\.\d{1,2})?$/;

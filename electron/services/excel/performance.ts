@@ -7,7 +7,8 @@
 import { finding, type Finding } from '../../../shared/findings';
 import { computeRecord, type RecordInput } from '../../../shared/record';
 import { checkPerformance, emptyPerformance, type Indicator, type PerformanceInput } from '../../../shared/performance';
-import { level1Of, parseScore } from '../../../shared/performance-fields';
+import type { Level1 } from '../../../shared/performance-schema';
+import { level1Of, level1Weight, parseScore } from '../../../shared/performance-fields';
 import { formatWan, parseAmount, parsePercent, type AmountUnit } from '../../../shared/money';
 import { countyKey, fold } from '../../../shared/text';
 import { sumScores } from '../../../shared/performance-rules';
@@ -197,6 +198,9 @@ export function readPerformanceSheet(grid: Grid, file: string, meta: Performance
       return c && !isBlank(c) ? c : undefined;
     };
     const indicators: Indicator[] = [];
+    /** The weights the 一级指标 labels state (产出指标(50分)), with their cells. */
+    const statedWeights = new Map<Level1, { value: string; cell: string }>();
+    const unread = new Set<string>();
     for (const r of grid.rows.filter((x) => x > indicatorHead.row)) {
       const first = grid.row(r).map(key).join('');
       if (/^总分|^合计/.test(first) || grid.row(r).some((c) => key(c) === '总分')) {
@@ -219,14 +223,15 @@ export function readPerformanceSheet(grid: Grid, file: string, meta: Performance
       const levelCell = text(r, 'level1', true);
       const level1 = levelCell ? level1Of(levelCell.text) : indicators[indicators.length - 1]?.level1;
       if (!level1) {
-        out.findings.push({
-          ...finding('perf_sheet_unread', { value: levelCell?.text ?? '' }),
-          file,
-          sheet: sheet.name,
-          cell: levelCell?.address ?? `${colName(cols.get('level1') ?? 1)}${r}`,
-        });
+        // A label merged down over its rows is told once.
+        const cell = levelCell?.address ?? `${colName(cols.get('level1') ?? 1)}${r}`;
+        if (!unread.has(cell))
+          out.findings.push({ ...finding('perf_sheet_unread', { value: levelCell?.text ?? '' }), file, sheet: sheet.name, cell });
+        unread.add(cell);
         continue;
       }
+      const stated = levelCell && level1Weight(levelCell.text);
+      if (stated && !statedWeights.has(level1)) statedWeights.set(level1, { value: stated, cell: levelCell.address });
       const row = indicators.length;
       const scoreOf = (c: Cell | undefined, field: 'weight' | 'score'): string | null => {
         if (!c) return null;
@@ -263,10 +268,15 @@ export function readPerformanceSheet(grid: Grid, file: string, meta: Performance
       });
     }
     p.indicators = indicators;
-    // The weights of the 一级指标 as the table gives them: the 分值 of its indicators.
+    // The weights of the 一级指标 as the table gives them: written in the label (checked against the
+    // 分值 of its indicators), else the 分值 of its indicators.
     for (const level of ['output', 'outcome', 'satisfaction'] as const) {
       const rows = indicators.filter((i) => i.level1 === level);
-      if (rows.length)
+      const stated = statedWeights.get(level);
+      if (stated) {
+        p.weights[level] = stated.value;
+        out.cells.set(`weights.${level}`, stated.cell);
+      } else if (rows.length)
         p.weights[level] = sumScores(rows.map((i) => i.weight ?? '0'))
           .replace(/\.00$/, '')
           .replace(/(\.\d)0$/, '$1');

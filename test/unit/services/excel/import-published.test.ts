@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { importWorkbooks, readWorkbook, type ReadRecord } from '../../../../electron/services/excel/import';
 import { openDatabase } from '../../../../electron/services/store/database';
 import { listRecords } from '../../../../electron/services/store/records';
+import { gridOf } from '../../../../electron/services/excel/cells';
+import { readPerformanceSheet } from '../../../../electron/services/excel/performance';
+import { checkPerformance, computePerformance } from '../../../../shared/performance';
 import { bytesOf, excelOf, type FxCell, type FxSheet } from '../../../fixtures/workbooks';
 
 const v = (...xs: (string | number | null)[]): FxCell[] => xs.map((x) => (x === null ? null : { v: x }));
@@ -97,5 +100,56 @@ describe('a line that cannot be read does not make the rows under its 合计 lin
     ]);
     // No batch is given (a provincial programme): that fact's error aside, the amount is the only one.
     expect(codes(r).filter(([c]) => c !== 'missing_fact')).toEqual([['not_a_number', '旌德县', 'D5']]);
+  });
+});
+
+describe('a 绩效自评表 whose 一级指标 labels carry their weights: 产出指标(50分)', () => {
+  // 项目支出绩效自评表(2022年度), 池州市贵池区棠溪镇人民政府, 委托业务项目
+  // (http://www.anthempetcare.com/upload_cz/download?id=502364&siteId=2): the standard layout, the
+  // 一级指标 merged down and written 产出指标(50分), 效益指标(30分), 满意度指标(10分); its figures as published.
+  const tangxi = (output = '产出指标(50分)'): FxSheet => ({
+    name: '绩效自评表',
+    rows: [
+      span('项目支出绩效自评表', 9),
+      span('（2022年度）', 9),
+      [{ v: '项目名称' }, { v: '委托业务项目', colSpan: 8 }],
+      [{ v: '项目资金（万元）', rowSpan: 2 }, null, ...v('年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分')],
+      [null, ...v('其中：本年财政拨款', 90, 89.974, 89.974, 10, null, null)],
+      v('绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'),
+      [null, { v: output, rowSpan: 6 }, ...v('数量指标', '基建工程委托业务项目数量', '≥50个', 50, 8, 8)],
+      [null, null, ...v('质量指标', '委托业务报告合格率', '≥100百分比', 100, 8, 8)],
+      [null, null, ...v('质量指标', '经费支出合规性', '严格执行相关制度规定', '达成预期指标', 8, 8)],
+      [null, null, ...v('时效指标', '提交报告及时性', '在项目计划完成时间内完成', '达成预期指标', 8, 8)],
+      [null, null, ...v('成本指标', '项目总成本', '≤90万元', 90, 8, 8)],
+      [null, null, ...v('成本指标', '单项业务成本', '符合相关规定', '达成预期指标', 10, 10)],
+      [null, { v: '效益指标(30分)', rowSpan: 3 }, ...v('社会效益指标', '对维护基建市场公平的影响程度', '效果明显', '达成预期指标', 10, 10)],
+      [null, null, ...v('生态效益指标', '对控制基建项目成本影响程度', '效果明显', '达成预期指标', 10, 10)],
+      [null, null, ...v('可持续影响指标', '对推动基建项目“四项制度”健全和落实的持续性影响', '效果明显', '达成预期指标', 10, 10)],
+      [null, ...v('满意度指标(10分)', '满意度指标', '公众满意度', '≥90%', '95%', 10, 10)],
+    ],
+  });
+  const readSheet = (sheet: FxSheet) => readPerformanceSheet(gridOf(excelOf([sheet]).worksheets[0]), 'tangxi.xlsx', undefined);
+
+  it('the labels are read with the weights they state, each pinned to its label cell', () => {
+    const read = readSheet(tangxi());
+    expect(read.findings.map((f) => [f.code, f.cell])).toEqual([]);
+    const p = read.performance!;
+    expect(p.indicators.map((i) => i.level1)).toEqual([...Array(6).fill('output'), ...Array(3).fill('outcome'), 'satisfaction']);
+    expect(p.weights).toEqual({ output: '50', outcome: '30', satisfaction: '10' });
+    expect(['output', 'outcome', 'satisfaction'].map((l) => read.cells.get(`weights.${l}`))).toEqual(['B7', 'B13', 'B16']);
+  });
+
+  it('a label’s weight its indicators do not add up to (产出指标(40分) over 8+8+8+8+8+10 = 50) is flagged, never overwritten', () => {
+    const p = readSheet(tangxi('产出指标(40分)')).performance!;
+    expect(p.weights.output).toBe('40');
+    const found = checkPerformance(computePerformance(p, { central: '90', disbursed: '89.974' }));
+    expect(found.filter((f) => f.code === 'perf_level_weight').map((f) => f.params)).toEqual([
+      { level: '产出指标', sum: '50.00', weight: '40.00' },
+    ]);
+  });
+
+  it('a label it cannot read, merged down over six rows, is refused once, at its cell', () => {
+    const read = readSheet(tangxi('投入产出指标(50分)'));
+    expect(read.findings.map((f) => [f.code, f.cell])).toEqual([['perf_sheet_unread', 'B7']]);
   });
 });
