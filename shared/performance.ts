@@ -200,7 +200,8 @@ export function checkPerformance(p: Performance, options: { rateLine?: string } 
     );
   for (const level of ['output', 'outcome', 'satisfaction'] as const) {
     const rows = p.indicators.filter((i) => i.level1 === level);
-    if (rows.length === 0) continue;
+    // A table without 分值 per indicator (a 20 + 80 form) states the level's weight only.
+    if (rows.every((r) => r.weight === null)) continue;
     const levelSum = sumScores(rows.map((r) => r.weight ?? '0'));
     if (compareScores(levelSum, p.weights[level]) !== 0)
       out.push(

@@ -17,10 +17,10 @@ import { colName, isBlank, isPercentFormat, unitOf, type Cell, type Grid } from 
 import type { ReadRecord } from './assemble';
 import type { PerformanceMeta } from './performance-export';
 
-/** A sheet meant as a 绩效自评表: its name or its first rows say 绩效自评. */
+/** A sheet meant as a 绩效自评表: its name or its first rows say 绩效自评 (or 项目自评表, a city's 20 + 80 form). */
 export function isPerformanceSheet(name: string, grid: Grid): boolean {
-  if (/绩效自评|绩效评价表/.test(fold(name))) return true;
-  return grid.rows.slice(0, 3).some((r) => grid.row(r).some((c) => typeof c.value === 'string' && /绩效自评表/.test(fold(c.text))));
+  if (/绩效自评|绩效评价表|自评表/.test(fold(name))) return true;
+  return grid.rows.slice(0, 3).some((r) => grid.row(r).some((c) => typeof c.value === 'string' && /自评表/.test(fold(c.text))));
 }
 
 export type PerformanceRead = {
@@ -35,7 +35,15 @@ export type PerformanceRead = {
   meta?: PerformanceMeta['performance'];
 };
 
-const key = (c: Cell | undefined) => (c ? fold(c.text).replace(/[()()（）:：]/g, '') : '');
+/** A label's words, without what brackets add (预算数(A), 执行率(B/A), 得分(20分*执行率)) or a colon. */
+const key = (c: Cell | undefined) =>
+  c
+    ? fold(c.text)
+        .replace(/\([^()]*\)/g, '')
+        .replace(/[():]/g, '')
+    : '';
+/** A weight a label states in brackets: 预算执行情况(万元)(20分), 得分(20分*执行率). */
+const statedWeight = (c: Cell | undefined) => (c ? /\((\d{1,3})分/.exec(fold(c.text))?.[1] : undefined);
 
 /** The first cell (reading order) whose folded text passes `test`. */
 function find(grid: Grid, test: (k: string) => boolean, from = 0): Cell | undefined {
@@ -92,12 +100,10 @@ export function readPerformanceSheet(grid: Grid, file: string, meta: Performance
     return formatWan(parsed.value);
   };
   let totalRow: number | undefined;
+  const firstMoneyCol = columns.get('年初预算数') ?? columns.get('全年预算数')!;
   for (const r of grid.rows.filter((x) => x > head && x < fundsEnd)) {
-    const label = grid
-      .row(r)
-      .filter((c) => c.col < (columns.get('年初预算数') ?? columns.get('全年预算数')!))
-      .map(key)
-      .join('');
+    // The row's label, merged down beside it or not (年度财政资金总额 over its header and its figures).
+    const label = [...new Set(Array.from({ length: firstMoneyCol - 1 }, (_, i) => grid.cover(r, i + 1)))].map(key).join('');
     const part = /本年财政拨款|财政拨款/.test(label)
       ? 'current'
       : /上年结转/.test(label)
@@ -126,7 +132,9 @@ export function readPerformanceSheet(grid: Grid, file: string, meta: Performance
     if (weight && !isBlank(weight)) {
       const parsed = parseScore(typeof weight.value === 'number' ? weight.value : weight.text);
       if (parsed.ok && parsed.value !== null) p.funds.weight = parsed.value;
-    } else if (!columns.has('分值')) p.funds.weight = '10';
+    } else if (!columns.has('分值'))
+      p.funds.weight =
+        statedWeight(columns.has('得分') ? grid.at(head, columns.get('得分')!) : undefined) ?? statedWeight(grid.cover(head, 1)) ?? '10';
     // A computed cell (a formula) is the sheet's own arithmetic, not a statement.
     const rate = at('执行率');
     if (rate && !isBlank(rate) && !rate.isFormula) {
@@ -179,7 +187,7 @@ export function readPerformanceSheet(grid: Grid, file: string, meta: Performance
             ? 'level2'
             : k === '三级指标'
               ? 'name'
-              : /^年度指标值|^指标值|^目标值/.test(k)
+              : /^年度指标值|^指标值|^目标值|^年初目标值/.test(k)
                 ? 'target'
                 : /^实际完成值|^实际值|^完成值/.test(k)
                   ? 'actual'

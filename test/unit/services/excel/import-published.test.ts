@@ -5,9 +5,9 @@ import { importWorkbooks, readWorkbook, type ReadRecord } from '../../../../elec
 import { openDatabase } from '../../../../electron/services/store/database';
 import { listRecords } from '../../../../electron/services/store/records';
 import { gridOf } from '../../../../electron/services/excel/cells';
-import { readPerformanceSheet } from '../../../../electron/services/excel/performance';
+import { isPerformanceSheet, readPerformanceSheet } from '../../../../electron/services/excel/performance';
 import { checkPerformance, computePerformance } from '../../../../shared/performance';
-import { bytesOf, excelOf, type FxCell, type FxSheet } from '../../../fixtures/workbooks';
+import { bytesOf, excelOf, layoutSheets, PLAIN_LAYOUT, seedAs, type FxCell, type FxSheet } from '../../../fixtures/workbooks';
 
 const v = (...xs: (string | number | null)[]): FxCell[] => xs.map((x) => (x === null ? null : { v: x }));
 const span = (text: string, n = 5): FxCell[] => [{ v: text, colSpan: n }];
@@ -151,5 +151,74 @@ describe('a 绩效自评表 whose 一级指标 labels carry their weights: 产�
   it('a label it cannot read, merged down over six rows, is refused once, at its cell', () => {
     const read = readSheet(tangxi('投入产出指标(50分)'));
     expect(read.findings.map((f) => [f.code, f.cell])).toEqual([['perf_sheet_unread', 'B7']]);
+  });
+});
+
+describe('a city’s 20 + 80 项目自评表 (预算数(A) | 执行数(B) | 执行率(B/A) | 得分(20分*执行率), no 分值 per indicator)', () => {
+  // 2020年市级服务贸易发展资金项目自评表, 区商务局, 填报日期 2021年4月22日
+  // (https://www.kunmingchi.com/archives/973rxnk2je7n4oep6ym4.html): the money scored 20 × 执行率, the
+  // 年度绩效目标 80 with 产出指标(60分) and 效益指标(40分) over indicators that give 得分 only; 总分 printed 100
+  // while its own cells add to 120 — as published.
+  const selfEvaluation: FxSheet = {
+    name: '项目自评表',
+    rows: [
+      span('2020 年市级服务贸易发展资金项目自评表', 7),
+      [{ v: '单位名称:区商务局', colSpan: 4 }, null, null, null, { v: '填报日期:2021 年 4 月 22 日', colSpan: 3 }],
+      [
+        { v: '预算执行情况(万元)(20分)', rowSpan: 2 },
+        { v: '年度财政资金总额', rowSpan: 2 },
+        ...v('预算数(A)', '执行数(B)', '执行率(B/A)', '得分(20分*执行率)'),
+      ],
+      [null, null, ...v(285.84, 285.84, '100%', 20)],
+      [{ v: '年度绩效目标(80分)', rowSpan: 9 }, ...v('一级指标', '二级指标', '三级指标', '年初目标值(A)', '实际完成值(B)', '得分')],
+      [null, { v: '产出指标(60分)', rowSpan: 6 }, { v: '数量指标', rowSpan: 3 }, ...v('服务外包在岸(万美元)', 20000, 23333.56, 10)],
+      [null, null, null, ...v('服务外包离岸(万美元)', 4500, 4557.51, 10)],
+      [null, null, null, ...v('支持服务贸易、服务外包企业数量', 3, 3, 10)],
+      [null, null, ...v('质量指标', '企业国际质量提升', '获得目的国(地区)受众欢迎', '受目的国受众欢迎显著', 10)],
+      [null, null, { v: '时效指标', rowSpan: 2 }, ...v('预算资金执行率', '90%', '100%', 10)],
+      [null, null, null, ...v('资金拨付及时性', '98%以上', '100%', 10)],
+      [
+        null,
+        { v: '效益指标(40分)', rowSpan: 2 },
+        ...v('社会效益指标', '企业把握政治导向和文化方向情况', '企业把握正确政治导向和文化方向情况的评价', '企业较好把握', 20),
+      ],
+      [null, null, ...v('可持续影响指标', '推动企业走出去方面发挥的作用', '是否利于企业走出去', '有利于推动企业走出去', 20)],
+      [{ v: '总分', colSpan: 6 }, null, null, null, null, null, { v: 100 }],
+    ],
+  };
+
+  it('is read as the self-evaluation it is: the money 285.84 of 285.84 at weight 20, the levels’ weights from their labels', () => {
+    const grid = gridOf(excelOf([selfEvaluation]).worksheets[0]);
+    expect(isPerformanceSheet(selfEvaluation.name, grid)).toBe(true);
+    const read = readPerformanceSheet(grid, 'city.xlsx', undefined);
+    expect(read.findings).toEqual([]);
+    const p = read.performance!;
+    expect(p.funds).toMatchObject({ budget: '285.84', executed: '285.84', weight: '20', statedRate: '100', statedScore: '20' });
+    expect(p.weights).toMatchObject({ output: '60', outcome: '40' });
+    expect(p.indicators.map((i) => [i.name, i.target, i.actual, i.score])).toEqual([
+      ['服务外包在岸(万美元)', '20000', '23333.56', '10'],
+      ['服务外包离岸(万美元)', '4500', '4557.51', '10'],
+      ['支持服务贸易、服务外包企业数量', '3', '3', '10'],
+      ['企业国际质量提升', '获得目的国(地区)受众欢迎', '受目的国受众欢迎显著', '10'],
+      ['预算资金执行率', '90%', '100%', '10'],
+      ['资金拨付及时性', '98%以上', '100%', '10'],
+      ['企业把握政治导向和文化方向情况', '企业把握正确政治导向和文化方向情况的评价', '企业较好把握', '20'],
+      ['推动企业走出去方面发挥的作用', '是否利于企业走出去', '有利于推动企业走出去', '20'],
+    ]);
+    // By hand: 20 + 6 × 10 + 2 × 20 = 120, not the 100 printed; no level is flagged for 分值 it does not have.
+    const found = checkPerformance(computePerformance(p, { central: '285.84', disbursed: '285.84' }));
+    expect(found.filter((f) => f.code === 'perf_stated_mismatch').map((f) => [f.params.stated, f.params.computed])).toEqual([
+      ['100', '120.00'],
+    ]);
+    expect(found.filter((f) => f.code === 'perf_level_weight')).toEqual([]);
+  });
+
+  it('beside a county’s acceptance sheet it no longer blocks the county (before: 没有找到“项目建设完成情况”表 at its 285.84)', async () => {
+    const r = await read([...layoutSheets([seedAs('樟树市')], PLAIN_LAYOUT), selfEvaluation]);
+    expect(codes(r)).toEqual([
+      ['perf_weights_sum', '项目自评表', null],
+      ['perf_stated_mismatch', '项目自评表', 'G14'],
+    ]);
+    expect(r[0].input!.performance!.funds.budget).toBe('285.84');
   });
 });
