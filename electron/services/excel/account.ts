@@ -17,6 +17,12 @@ export const bareNumber = (cell: Cell) =>
 const inRegion = (t: TableRead, cell: Cell) =>
   cell.row >= t.header.top && cell.row <= t.bottom && cell.col + cell.span - 1 >= t.header.left && cell.col <= t.header.right;
 
+/** A label of who signs and when (填表人：, 审核人, 验收组成员签字, 日期：, (盖章)): its row is no table's. */
+const SIGNATURE =
+  /^[(]?(填表|填报|制表|审核|复核|负责人|单位负责人|分管领导|联系人|联系电话|经办人|日期|签字|签名|盖章)|(签字|签名|盖章|日期)[):]*$/;
+const signatureRow = (cells: readonly Cell[]) =>
+  cells.some((c) => typeof c.value === 'string' && c.text.length <= 24 && SIGNATURE.test(fold(c.text)));
+
 /** A region of touching cells not read, for the same reason, at least this large is one finding. */
 export const REGION_CELLS = 10;
 
@@ -34,6 +40,8 @@ export function account(layout: SheetLayout, file: string): Finding[] {
   const unread: Cell[] = [];
   const ignored: { cell: Cell; reason: string }[] = [];
   for (const r of grid.rows) {
+    // A date or a number in a row of signatures (填表人：… 日期：2018.12) is told as such, never a table's row.
+    const signed = signatureRow(grid.row(r));
     for (const cell of grid.row(r)) {
       if (used.has(cell)) continue;
       let table: TableRead | undefined;
@@ -43,7 +51,7 @@ export function account(layout: SheetLayout, file: string): Finding[] {
       const mapped = table && Object.values(table.header.columns).includes(cell.col);
       ignored.push({
         cell,
-        reason: table ? `${tables.indexOf(table)}:${mapped ? 'row' : 'column'}` : bareNumber(cell) ? 'number' : 'text',
+        reason: table ? `${tables.indexOf(table)}:${mapped ? 'row' : 'column'}` : signed ? 'note' : bareNumber(cell) ? 'number' : 'text',
       });
     }
   }

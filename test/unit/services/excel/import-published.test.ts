@@ -66,6 +66,15 @@ describe('a table of lines in groups: 一、(一) rows over lines numbered 1, 2,
     expect(listRecords(db, { asOf: undefined })).toEqual([]);
   });
 
+  it('a signature row under the table (填表人： 审核人： 2018.12) is told, not taken for rows of the missing table 二', async () => {
+    const sheet = tonghe(500);
+    sheet.rows.push(v('填表人：', null, '审核人：', null, 2018.12));
+    const r = await read([sheet]);
+    expect(codes(r).filter(([c]) => c !== 'missing_fact')).toEqual([]);
+    expect(r[0].findings.find((f) => f.cell === 'E11')?.params).toMatchObject({ value: '2018.12', reason: 'note' });
+    expect(lines(r[0]).map((l) => l[3])).toEqual(['100', '300', '180']);
+  });
+
   it('lines numbered 一、二、三 with no lower level stay lines', async () => {
     const sheet = tonghe(500);
     sheet.rows = [
