@@ -59,12 +59,15 @@ const MAX_BLANK_BEFORE_TOTAL = 200;
 const NOTE = /^[(]?(注|备注|说明|填表|附|填报|制表|审核|负责人|数据来源|资料来源|联系人|联系电话|经办人|单位负责人|分管领导)/;
 const CONTINUED = /^[(]?续表/;
 const SECTION = /基本情况|建设完成情况|拨付情况|资金拨付|台账/;
-/** A 序号 of the upper level (一, 一、, (一)): a group of lines, when the lines are numbered 1, 2, 3. */
-const UPPER_SEQ = /^[(\[【]?[一二三四五六七八九十]{1,3}[)\]】]?[、.．,:]?$/;
-/** A name that starts with the upper level's number (一、物流体系, (二)公共服务) where the 序号 is blank. */
-const UPPER_NAME = /^([(\[【][一二三四五六七八九十]{1,3}[)\]】]|[一二三四五六七八九十]{1,3}[、.．])/;
-/** A 序号 of the lines' level: 1, 1、, (1). */
-const LINE_SEQ = /^[(\[【]?\d{1,4}[)\]】]?[、.．,:]?$/;
+/** The levels of an outline as Chinese documents number it: 一、 over (一) over 1. over (1). */
+const SEQ_LEVELS = [
+  /^[一二三四五六七八九十]{1,3}[、.．,:]?$/,
+  /^[(\[【][一二三四五六七八九十]{1,3}[)\]】][、.．]?$/,
+  /^\d{1,4}[、.．,:]?$/,
+  /^([(\[【]\d{1,4}[)\]】]|\d{1,4}\))[、.．]?$/,
+];
+/** A name that starts with an upper level's number (一、物流体系, (二)公共服务) where the 序号 is blank. */
+const NAME_LEVELS = [/^[一二三四五六七八九十]{1,3}[、.．]/, /^[(\[【][一二三四五六七八九十]{1,3}[)\]】]/];
 
 const totalWord = (cell: Cell): 'total' | 'subtotal' | undefined => (typeof cell.value === 'string' ? totalKind(cell.text) : undefined);
 
@@ -107,8 +110,8 @@ class TableReader {
   private breakdown: { line: number; amounts: Cell[]; rows: number[] } | null = null;
   /** Whether the last line had a 序号 of its own (then a row without one under 其中 is a sub-row). */
   private seqTyped = false;
-  /** The group heading the lines being read (一、物流体系 with its sums), checked when it ends. */
-  private group: { total: TotalRow; from: number } | null = null;
+  /** The groups heading the lines being read (一、物流体系 with its sums, (一) within it), each checked when it ends. */
+  private groups: { level: number; total: TotalRow; from: number }[] = [];
 
   constructor(
     readonly grid: Grid,
@@ -272,9 +275,10 @@ class TableReader {
         continue;
       }
       // A group of lines (一、物流体系 | 1110 over lines 1, 2): its sums are checked, never counted.
-      if (header.kind === 'disbursements' && this.groupRow(r, rows[i + 1])) {
+      const level = header.kind === 'disbursements' ? this.groupLevel(r, rows[i + 1]) : undefined;
+      if (level !== undefined) {
         this.endBreakdown();
-        this.startGroup(r);
+        this.startGroup(r, level);
         continue;
       }
       // 其中：… breaks the line above down, and so do the rows after it without a 序号 of their own
@@ -296,40 +300,54 @@ class TableReader {
       else this.disbursement(r);
     }
     this.endBreakdown();
-    this.endGroup();
+    this.endGroups();
     return out;
   }
 
-  /**
-   * Whether row `r` heads a group of lines: its 序号 (or, the 序号 blank, its name) starts with the
-   * upper level's number (一、 (一)) while the row after it is numbered as a line (1, 2).
-   */
-  private groupRow(r: number, next: number | undefined): boolean {
+  /** The outline level of row `r`'s 序号 (or, the 序号 blank, of its name's start), if it has one. */
+  private level(r: number): number | undefined {
     const seq = this.at(r, 'seq');
+    if (!isBlank(seq)) {
+      const k = SEQ_LEVELS.findIndex((re) => re.test(fold(seq!.text)));
+      return k < 0 ? undefined : k;
+    }
     const name = this.at(r, 'name');
-    const upper = isBlank(seq) ? !!name && UPPER_NAME.test(fold(name.text)) : UPPER_SEQ.test(fold(seq!.text));
-    if (!upper || next === undefined) return false;
-    const nextSeq = this.at(next, 'seq');
-    return !!nextSeq && !isBlank(nextSeq) && LINE_SEQ.test(fold(nextSeq.text));
+    const k = name ? NAME_LEVELS.findIndex((re) => re.test(fold(name.text))) : -1;
+    return k < 0 ? undefined : k;
   }
 
-  /** A group's row: told, its sums kept to check against its lines when the group ends. */
-  private startGroup(r: number): void {
-    this.endGroup();
+  /**
+   * The level of the group row `r` heads, if it heads one: its 序号 is of a level above the next
+   * row's (一、 over (一) or 1; (一) over 1), and that row does not break it down (其中：…).
+   */
+  private groupLevel(r: number, next: number | undefined): number | undefined {
+    if (next === undefined) return undefined;
+    const [mine, theirs] = [this.level(r), this.level(next)];
+    const nextName = this.at(next, 'name');
+    if (mine === undefined || theirs === undefined || mine >= theirs || (nextName && /^其中/.test(fold(nextName.text)))) return undefined;
+    return mine;
+  }
+
+  /** A group's row: told, its sums kept to check against its lines when the group ends (at a group of its level or above). */
+  private startGroup(r: number, level: number): void {
+    this.endGroups(level);
     const total: TotalRow = { row: r, label: (this.at(r, 'name') ?? this.at(r, 'seq'))! };
     for (const f of ['planned', 'actual'] as const) {
       const value = this.at(r, f) ? this.money(r, f, { sum: true }) : undefined;
       if (value) total[f] = { value, cell: this.address(r, f) };
     }
-    this.group = { total, from: this.out.disbursements.length };
+    this.groups.push({ level, total, from: this.out.disbursements.length });
     this.out.subtotals.push(total);
     this.skip(r, 'group');
     markAll(this.used, this.at(r, 'planned'), this.at(r, 'actual'), this.at(r, 'rate'));
   }
 
-  private endGroup(): void {
-    if (this.group) checkSubtotal(this.group.total, this.out.disbursements.slice(this.group.from), this.reader);
-    this.group = null;
+  /** Ends the groups of `level` or below (all of them by default), each checked against the lines read in it. */
+  private endGroups(level = 0): void {
+    while (this.groups.length && this.groups[this.groups.length - 1].level >= level) {
+      const g = this.groups.pop()!;
+      checkSubtotal(g.total, this.out.disbursements.slice(g.from), this.reader);
+    }
   }
 
   /** A sub-row of a 其中 breakdown: told, its amounts kept aside to check the line above has its own. */
@@ -428,7 +446,7 @@ class TableReader {
       if (stated) total.statedRate = stated;
     }
     total.rateCell = this.address(r, 'rate');
-    if (kind === 'total') this.endGroup();
+    if (kind === 'total') this.endGroups();
     if (kind === 'subtotal') {
       out.subtotals.push(total);
       checkSubtotal(total, out.disbursements.slice(this.subtotalFrom), this.reader);

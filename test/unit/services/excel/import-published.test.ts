@@ -75,6 +75,28 @@ describe('a table of lines in groups: 一、(一) rows over lines numbered 1, 2,
     expect(lines(r[0]).map((l) => l[3])).toEqual(['100', '300', '180']);
   });
 
+  it('groups within groups (一、 over (一) over 1): each level checked against the lines under it, none counted', async () => {
+    const nested = (top: number): FxSheet => {
+      const sheet = tonghe(500);
+      sheet.rows.splice(4, 0, v('一', '中央财政资金支持项目', top, 580, null));
+      return sheet;
+    };
+    const r = await read([nested(600)]);
+    expect(codes(r).filter(([c]) => c !== 'missing_fact')).toEqual([]);
+    expect(lines(r[0]).map((l) => l[2])).toEqual(['100', '300', '200']);
+    // The top group's sum mistyped: a doubt at its cell alone, the groups within it still agree.
+    const wrong = await read([nested(6000)]);
+    expect(wrong[0].findings.filter((f) => f.code === 'stated_total_mismatch').map((f) => f.cell)).toEqual(['C5']);
+  });
+
+  it('a line over its 其中 breakdown numbered (1) stays a line; the breakdown is told', async () => {
+    const sheet = tonghe(500);
+    sheet.rows.splice(8, 0, v('（1）', '其中：村级网点设备购置', 120, 100, null));
+    const r = await read([sheet]);
+    expect(lines(r[0]).map((l) => l[1])).toEqual(['特色产品线下体验中心及宣传推广', '县级电子商务公共服务中心', '村级电商服务网点']);
+    expect(r[0].findings.filter((f) => f.params.reason === 'breakdown').map((f) => f.cell)).toEqual(['A9']);
+  });
+
   it('lines numbered 一、二、三 with no lower level stay lines', async () => {
     const sheet = tonghe(500);
     sheet.rows = [
