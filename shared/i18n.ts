@@ -105,6 +105,10 @@ const IGNORED_REASONS: Record<string, [string, string]> = {
     '表格中间的标题或说明行,不是数据行;其后的行仍按本表读入',
     'a heading or note inside the table, not a data row; the rows after it are read as the table’s',
   ],
+  summary: [
+    '汇总表中的数字(本县的数据从其验收表读入),不作为数据读入',
+    'a figure of a summary sheet (the county’s figures are read from its own tables); not read',
+  ],
   note: ['注释、资料来源、备注或填表人信息,不作为数据读入', 'a note, a source, a remark or who filled the form in; not read as data'],
   group: [
     '分组行(一、二、……下面是按 1、2、…… 编号的各行),其金额与下面各行之和核对,不作为单独的一行计入',

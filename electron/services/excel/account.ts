@@ -32,7 +32,8 @@ const columnName = (col: number) => {
   return s;
 };
 
-export function account(layout: SheetLayout, file: string): Finding[] {
+/** `summary`: the sheet is a summary holding no table (sheet-kind.ts summaryOnly); its numbers are told as a summary's. */
+export function account(layout: SheetLayout, file: string, summary = false): Finding[] {
   const { grid, used, tables } = layout;
   const out: Finding[] = [];
   if (layout.blocks.length === 0) return out;
@@ -51,7 +52,15 @@ export function account(layout: SheetLayout, file: string): Finding[] {
       const mapped = table && Object.values(table.header.columns).includes(cell.col);
       ignored.push({
         cell,
-        reason: table ? `${tables.indexOf(table)}:${mapped ? 'row' : 'column'}` : signed ? 'note' : bareNumber(cell) ? 'number' : 'text',
+        reason: table
+          ? `${tables.indexOf(table)}:${mapped ? 'row' : 'column'}`
+          : signed
+            ? 'note'
+            : summary
+              ? 'summary'
+              : bareNumber(cell)
+                ? 'number'
+                : 'text',
       });
     }
   }

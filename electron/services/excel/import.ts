@@ -20,7 +20,7 @@ import { account } from './account';
 import { assemble, type ReadRecord, type UnitRead } from './assemble';
 import { readBook, type Book, type BookSheet } from './sheet-reader';
 import { readWorkbooksIsolated, type FileRead } from './isolated';
-import { notACounty, rollupMismatches, rollupShape, sheetNotRead, type Rollup } from './sheet-kind';
+import { notACounty, rollupMismatches, rollupShape, sheetNotRead, summaryOnly, type Rollup } from './sheet-kind';
 import { correctedGrid, isEmptyCorrection, layoutKey, type LayoutCorrection, type SheetCorrection } from './corrections';
 import { doubtsOf, sheetReading } from './doubts';
 import { drawingTexts } from './drawings';
@@ -207,7 +207,7 @@ export function readBookRecords(book: Book, file: string, options: ReadOptions =
     const metaName = meta.get(sheet.name)?.name;
     const only = layout.blocks.length === 1 ? layout.blocks[0] : undefined;
     if (metaName && only && only.facts.values.name === undefined) only.facts.set('name', metaName, only.factsCell ?? 'A1');
-    distribute(layout, [...layout.findings, ...account(layout, file)], blockFindings);
+    distribute(layout, [...layout.findings, ...account(layout, file, summaryOnly(sheet.name, layout))], blockFindings);
     pushAll(blocks, layout.blocks);
     if (layout.blocks.length) continue;
     const first = firstNumber(layout.grid);

@@ -13,12 +13,13 @@ import { splitAdmin } from './facts';
 
 export type NotCountyKind = 'rollup' | 'detail' | 'cover' | 'instructions' | 'performance';
 
+const SUMMARY_WORDS = /汇总|一览表|统计表/;
 /** Words that say what a sheet is, in its name or its title (folded: traditional characters too). */
 const WORDS: [NotCountyKind, RegExp][] = [
   ['performance', /绩效自评/],
   ['instructions', /填表说明|填报说明|使用说明|指标解释|^说明$/],
   ['cover', /封面|^目录$/],
-  ['rollup', /汇总|一览表|统计表/],
+  ['rollup', SUMMARY_WORDS],
   ['detail', /明细/],
 ];
 
@@ -82,6 +83,15 @@ export function rollupShape(grid: Grid): Rollup | undefined {
     return { grid, countyCol: named.col, headerRow: r, columns, units, unit };
   }
   return undefined;
+}
+
+/**
+ * Whether a sheet is a summary by its name or title (樟树市汇总, 资金汇总表) that holds no table of
+ * the county's: a county's facts may stand on it, its other figures are a summary's, no table's rows.
+ */
+export function summaryOnly(name: string, layout: SheetLayout): boolean {
+  if (layout.blocks.some((b) => b.tables.length > 0)) return false;
+  return SUMMARY_WORDS.test(fold(name)) || titleTexts(layout.grid).some((c) => SUMMARY_WORDS.test(fold(c.text)));
 }
 
 /**

@@ -253,3 +253,51 @@ describe('a city’s 20 + 80 项目自评表 (预算数(A) | 执行数(B) | 执�
     expect(r[0].input!.performance!.funds.budget).toBe('285.84');
   });
 });
+
+describe('a county’s own 汇总 sheet beside its acceptance sheet', () => {
+  // 樟樹市 电子商务进农村综合示范县 验收 (第八批, 2021), as the city published it
+  // (http://www.qqqwwww.cn/zssrmzf/dzswjnczhsfzl/202407/69a25a3fc0f64ad2ab559a503f9ba6bd.shtml): its facts
+  // (总投资2310万元, 中央资金1500万元) and table 三; the clerk adds a 汇总 sheet of the city's facts and its
+  // money by kind of project (the document's lines added up: 775 + 335, 150 + 120, 80 + 40).
+  const summary: FxSheet = {
+    name: '樟树市汇总',
+    rows: [
+      span('樟树市电子商务进农村综合示范县资金汇总表'),
+      v('县（市、区）', '樟树市'),
+      v('项目总投资（万元）', 2310),
+      v('中央资金（万元）', 1500),
+      v(null, null, null, null, '单位：万元'),
+      v('序号', '资金类别', '计划安排额度', '实际拨付额度', '资金拨付率'),
+      v(1, '县乡村物流及农产品上行', 1110, 925.61, '83.39%'),
+      v(2, '公共服务中心及乡镇商贸中心', 270, 207.82, '76.97%'),
+      v(3, '培训、宣传和规划', 120, 102.53, '85.44%'),
+      v('合计', null, 1500, 1235.96, '82.40%'),
+    ],
+  };
+  const city: FxSheet = {
+    name: '樟树市',
+    rows: [
+      span('樟树市电子商务进农村综合示范县项目验收情况表'),
+      span(
+        '樟树市是第八批全国电子商务进农村综合示范县(2021年),立项时间为2021年9月,项目总投资2310万元,其中中央资金1500万元,政府配套资金230万元,社会资本580万元,安排使用中央资金1332.78万元。',
+      ),
+      v('三、中央财政资金拨付情况'),
+      TABLE3,
+      v(1, '县乡村物流快递配送体系建设', 775, 640.21, null),
+      v(2, '农产品上行服务体系建设', 335, 285.4, null),
+      v(3, '乡镇商贸中心示范建设', 150, 100, null),
+      v(4, '樟树市电子商务公共服务中心建设', 120, 107.82, null),
+      v(5, '农村电子商务人员培训', 80, 73.12, null),
+      v(6, '农村电商宣传和规划', 40, 29.41, null),
+      v('合计', null, 1500, 1235.96, null),
+    ],
+  };
+
+  it('its facts are the county’s, its summary’s figures told, not taken for rows of a missing table 二 (which refused the county)', async () => {
+    const r = await read([summary, city]);
+    expect(r).toHaveLength(1);
+    expect(codes(r)).toEqual([]);
+    expect(lines(r[0]).map((l) => l[2])).toEqual(['775', '335', '150', '120', '80', '40']);
+    expect(r[0].findings.find((f) => f.cell === 'C7')?.params).toMatchObject({ value: '1110', reason: 'summary' });
+  });
+});
