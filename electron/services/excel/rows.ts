@@ -274,34 +274,40 @@ class TableReader {
         if (!this.total(r, label)) break;
         continue;
       }
-      // A group of lines (一、物流体系 | 1110 over lines 1, 2): its sums are checked, never counted.
-      const level = header.kind === 'disbursements' ? this.groupLevel(r, rows[i + 1]) : undefined;
-      if (level !== undefined) {
-        this.endBreakdown();
-        this.startGroup(r, level);
-        continue;
-      }
-      // 其中：… breaks the line above down, and so do the rows after it without a 序号 of their own
-      // (其中：快递公司 | 邮政): none is a line of its own, none is added into the totals.
-      const name = this.at(r, 'name');
-      if (header.kind !== 'payments' && name && /^其中/.test(fold(name.text))) {
-        this.breakdown = { line: header.kind === 'items' ? out.items.length - 1 : out.disbursements.length - 1, amounts: [], rows: [] };
-        this.subRow(r);
-        continue;
-      }
-      if (this.breakdown && this.seqTyped && isBlank(this.at(r, 'seq'))) {
-        this.subRow(r);
-        continue;
-      }
-      this.endBreakdown();
-      this.out.linesTried++;
-      if (header.kind === 'items') this.item(r);
-      else if (header.kind === 'payments') this.payment(r);
-      else this.disbursement(r);
+      this.row(r, rows[i + 1]);
     }
     this.endBreakdown();
     this.endGroups();
     return out;
+  }
+
+  /** A row of the table's body that is no 合计 and no note: a group, a 其中 breakdown's row, or a line. */
+  private row(r: number, next: number | undefined): void {
+    const { header, out } = this;
+    // A group of lines (一、物流体系 | 1110 over lines 1, 2): its sums are checked, never counted.
+    const level = header.kind === 'disbursements' ? this.groupLevel(r, next) : undefined;
+    if (level !== undefined) {
+      this.endBreakdown();
+      this.startGroup(r, level);
+      return;
+    }
+    // 其中：… breaks the line above down, and so do the rows after it without a 序号 of their own
+    // (其中：快递公司 | 邮政): none is a line of its own, none is added into the totals.
+    const name = this.at(r, 'name');
+    if (header.kind !== 'payments' && name && /^其中/.test(fold(name.text))) {
+      this.breakdown = { line: header.kind === 'items' ? out.items.length - 1 : out.disbursements.length - 1, amounts: [], rows: [] };
+      this.subRow(r);
+      return;
+    }
+    if (this.breakdown && this.seqTyped && isBlank(this.at(r, 'seq'))) {
+      this.subRow(r);
+      return;
+    }
+    this.endBreakdown();
+    out.linesTried++;
+    if (header.kind === 'items') this.item(r);
+    else if (header.kind === 'payments') this.payment(r);
+    else this.disbursement(r);
   }
 
   /** The outline level of row `r`'s 序号 (or, the 序号 blank, of its name's start), if it has one. */
