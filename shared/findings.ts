@@ -68,6 +68,7 @@ export const FINDING_SEVERITY = {
   drawing_unit: 'warning',
   drawing_note: 'info',
   ledger_not_kept: 'error',
+  header_unread: 'error',
   ...PERFORMANCE_SEVERITY,
   breakdown_only: 'error',
   unit_ambiguous: 'error',

@@ -401,6 +401,11 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
       `${p.county}: ${p.count} stored payment(s) (line No. ${p.lines}) have no line in the file's table 3 and cannot be kept; choose to replace them by the file's ledger or to remove them`,
   ],
   drawing_note: [(p) => `工作表上的文本框:“${p.value}”(未读入)`, (p) => `a text box on the sheet: “${p.value}” (not read)`],
+  header_unread: [
+    (p) => `所选表头(第 ${p.top}–${p.bottom} 行)读不出表格:表头应有项目名称及计划、实际等列名;请另选表头行`,
+    (p) =>
+      `no table can be read from the header chosen (rows ${p.top}–${p.bottom}): a header names the project and the amounts; choose other rows`,
+  ],
   ...PERFORMANCE_FINDINGS,
 };
 

@@ -8,7 +8,8 @@ import { isDoubt, type Finding } from '../../../shared/findings';
 import type { AmountUnit } from '../../../shared/money';
 import type { RecordInput } from '../../../shared/record';
 import { colName, type Grid } from './cells';
-import type { LayoutCorrection, SheetCorrection } from './corrections';
+import type { LayoutCorrection, RowCorrection } from './corrections';
+import { headerLike } from './header';
 import { formatNumber } from './display';
 import type { Block } from './locate';
 import type { TableRead } from './rows';
@@ -178,13 +179,16 @@ export function doubtsOf(
   });
 }
 
+/** Rows that could be a header (text only, short), offered when the person chooses table 三's header rows. */
+const HEADER_ROWS_OFFERED = 80;
+
 /** How table 三 of a sheet was read, for the person to correct. */
 export function sheetReading(
+  grid: Grid,
   file: string,
-  sheet: string,
   layout: string | null,
   tables: TableRead[],
-  applied: { correction: SheetCorrection | LayoutCorrection; source: 'user' | 'remembered' } | undefined,
+  applied: { correction: RowCorrection; source: 'user' | 'remembered'; remember: LayoutCorrection | null } | undefined,
   leftOut: { row: number; text: string; why: 'struck' | 'hidden' | 'user' }[],
 ): SheetReading {
   const t = tables.find((x) => x.kind === 'disbursements');
@@ -206,6 +210,29 @@ export function sheetReading(
     : [];
   for (const l of leftOut) lines.push({ row: l.row, text: l.text, leftOut: l.why });
   lines.sort((a, b) => a.row - b.row);
-  const { file: _f, sheet: _s, ...correction } = (applied?.correction ?? {}) as SheetCorrection;
-  return { file, sheet, layout, correction: applied ? correction : null, source: applied?.source ?? null, columns, lines };
+  const headerRows: SheetReading['headerRows'] = [];
+  for (const row of grid.rows) {
+    const cells = grid.row(row);
+    if (headerRows.length >= HEADER_ROWS_OFFERED) break;
+    if (cells.length > 0 && cells.every(headerLike))
+      headerRows.push({
+        row,
+        text: cells
+          .map((c) => c.text.replace(/\s+/g, ''))
+          .join(' | ')
+          .slice(0, 60),
+      });
+  }
+  return {
+    file,
+    sheet: grid.sheet,
+    layout,
+    correction: applied ? applied.correction : null,
+    source: applied?.source ?? null,
+    remember: applied?.remember ?? null,
+    header: t ? { top: t.header.top, bottom: t.header.bottom } : null,
+    headerRows,
+    columns,
+    lines,
+  };
 }

@@ -5,7 +5,7 @@
 import type { AmountUnit } from '../../../shared/money';
 import { fold } from '../../../shared/text';
 import { CellMarks, holdsNumber, labelKey, statedUnit, unclearUnit, unitOf, type Cell, type Grid } from './cells';
-import { findHeader, startsTable, type TableHeader } from './header';
+import { findHeader, headerOf, startsTable, type TableHeader } from './header';
 import { readTable, type TableRead, type TableUnit } from './rows';
 import {
   FactSet,
@@ -158,7 +158,11 @@ function checkUnits(header: TableHeader, line: TableUnit | undefined, reader: Ce
   }
 }
 
-export function locate(grid: Grid, file: string): SheetLayout {
+/**
+ * The tables, facts and county blocks of a sheet. `header`: the rows a person said a table's header
+ * stands in (issue 27): read as that band, whatever the header model would find; no other band overlaps it.
+ */
+export function locate(grid: Grid, file: string, chosen?: { top: number; bottom: number }): SheetLayout {
   const reader = new CellReader(file, grid.sheet);
   const used = new CellMarks(grid);
   const statements: Statement[] = [];
@@ -176,11 +180,15 @@ export function locate(grid: Grid, file: string): SheetLayout {
 
   // Tables first: their header words are never read as facts.
   const tables: TableRead[] = [];
-  const startsNext = (row: number) => startsTable(grid, row);
+  const forced = chosen && grid.row(chosen.top).length > 0 ? headerOf(grid, chosen.top, chosen.bottom) : undefined;
+  if (chosen && !forced)
+    reader.problem('header_unread', undefined, { top: String(chosen.top), bottom: String(chosen.bottom) }, `A${chosen.top}`);
+  const startsNext = (row: number) => row === forced?.top || startsTable(grid, row);
+  const overlaps = (h: TableHeader) => !!forced && h.top <= forced.bottom && h.bottom >= forced.top;
   for (let i = 0; i < grid.rows.length; i++) {
     const r = grid.rows[i];
-    const header = findHeader(grid, r);
-    if (!header) continue;
+    const header = r === forced?.top ? forced : findHeader(grid, r);
+    if (!header || (header !== forced && overlaps(header))) continue;
     const lines = statements.filter((x) => !header.cells.includes(x.cell) && !inTable(tables, x.cell));
     const read = (unit: TableUnit | undefined) => {
       const scratch = new CellReader(file, grid.sheet);
