@@ -185,6 +185,7 @@ function correctionWords(c: SheetReading['correction'], t: Strings): string {
   if (c.planned) parts.push(w.planned(c.planned));
   if (c.actual) parts.push(w.actual(c.actual));
   for (const [col, u] of Object.entries(c.units ?? {})) parts.push(w.unit(col, t.importDoubts.units[u as Units]));
+  if (c.header) parts.push(w.header(c.header.top, c.header.bottom));
   if (c.skipRows?.length) parts.push(w.skip(c.skipRows.length));
   if (c.keepRows?.length) parts.push(w.keep(c.keepRows.length));
   return parts.join(';');
@@ -220,6 +221,10 @@ function Correction({
     onChange({ ...draft, skipRows: [...skip], keepRows: [...keep] });
   };
   const label = (col: string) => `${col} ${reading.columns.find((c) => c.col === col)?.text.replace(/\s+/g, ' ') ?? ''}`;
+  const band = draft.header ?? reading.header;
+  const setBand = (top: number, bottom: number) =>
+    onChange({ ...draft, header: { top, bottom: Math.min(Math.max(bottom, top), top + 5) } });
+  const bandRows = (from: number, to: number) => reading.headerRows.filter((r) => r.row >= from && r.row <= to);
   return (
     <details
       open
@@ -269,6 +274,28 @@ function Correction({
           </label>
         ))}
       </div>
+      {band && (
+        <div style={{ marginTop: 4 }} data-testid="header-rows">
+          {d.headerRows}{' '}
+          <select aria-label={d.headerRows} value={band.top} onChange={(e) => setBand(Number(e.target.value), band.bottom)}>
+            {bandRows(0, Infinity).map((r) => (
+              <option key={r.row} value={r.row}>
+                {r.row}: {r.text}
+              </option>
+            ))}
+          </select>{' '}
+          {d.headerTo}{' '}
+          <select aria-label={d.headerTo} value={band.bottom} onChange={(e) => setBand(band.top, Number(e.target.value))}>
+            {Array.from({ length: 6 }, (_, i) => band.top + i).map((row) => (
+              <option key={row} value={row}>
+                {row}
+                {bandRows(row, row)[0] ? `: ${bandRows(row, row)[0].text}` : ''}
+              </option>
+            ))}
+          </select>{' '}
+          {d.headerEnd}
+        </div>
+      )}
       <div style={{ marginTop: 4 }}>
         {d.lines}:
         <ul style={{ margin: '2px 0', paddingLeft: 18, columns: 2 }}>
@@ -392,8 +419,9 @@ export function ImportDialog({
     hasErrors ||
     preview.records.some((r) => r.action === 'rejected' || r.action === 'conflict');
   const canCommit = !busy && !blocked && open === 0;
-  // Sheets to correct: those with a doubt, or read with a correction.
-  const doubtful = new Set(doubts.map(key));
+  // Sheets to correct: those with a doubt or an error (a header misread shows as one), or read with a correction.
+  const errors = (preview?.findings ?? []).filter((f) => f.severity === 'error' && f.file && f.sheet);
+  const doubtful = new Set([...doubts.map(key), ...errors.map((f) => key({ file: f.file!, sheet: f.sheet! }))]);
   const readings = (preview?.readings ?? []).filter((r) => doubtful.has(key(r)) || r.source);
   const c = t.importColumns;
   return (
