@@ -57,6 +57,8 @@ export const sheetCorrectionSchema = z.object({
   keepRows: z.array(row).max(1000).optional(),
   /** The rows of table 三's header (the table the amounts are read from). */
   header: band.optional(),
+  /** Columns whose numbers are read as stored, not scaled as their number format shows them (`0\.0000`). */
+  stored: z.array(column).max(50).optional(),
 });
 
 /**
@@ -68,6 +70,7 @@ export const layoutCorrectionSchema = z.object({
   planned: column.optional(),
   actual: column.optional(),
   units: z.record(column, units).optional(),
+  stored: z.array(column).optional(),
   skipTexts: z.array(z.string()).optional(),
   keepTexts: z.array(z.string()).optional(),
   header: z.array(z.string()).optional(),

@@ -186,6 +186,7 @@ function correctionWords(c: SheetReading['correction'], t: Strings): string {
   if (c.actual) parts.push(w.actual(c.actual));
   for (const [col, u] of Object.entries(c.units ?? {})) parts.push(w.unit(col, t.importDoubts.units[u as Units]));
   if (c.header) parts.push(w.header(c.header.top, c.header.bottom));
+  for (const col of c.stored ?? []) parts.push(w.stored(col));
   if (c.skipRows?.length) parts.push(w.skip(c.skipRows.length));
   if (c.keepRows?.length) parts.push(w.keep(c.keepRows.length));
   return parts.join(';');
@@ -194,12 +195,15 @@ function correctionWords(c: SheetReading['correction'], t: Strings): string {
 /** How a sheet's table 三 was read, for the person to correct: columns, units, rows. */
 function Correction({
   reading,
+  scaled,
   draft,
   onChange,
   onDrop,
   t,
 }: {
   reading: SheetReading;
+  /** Columns whose format shows their numbers scaled (a scaled_format doubt): each may be read as stored. */
+  scaled: string[];
   draft: SheetCorrection;
   onChange: (c: SheetCorrection) => void;
   onDrop: () => void;
@@ -274,6 +278,21 @@ function Correction({
           </label>
         ))}
       </div>
+      {scaled.map((col) => (
+        <label key={`stored-${col}`} style={{ display: 'block', marginTop: 4 }}>
+          <input
+            type="checkbox"
+            checked={draft.stored?.includes(col) ?? false}
+            onChange={(e) =>
+              onChange({
+                ...draft,
+                stored: e.target.checked ? [...(draft.stored ?? []), col] : (draft.stored ?? []).filter((x) => x !== col),
+              })
+            }
+          />{' '}
+          {d.asStored(col)}
+        </label>
+      ))}
       {band && (
         <div style={{ marginTop: 4 }} data-testid="header-rows">
           {d.headerRows}{' '}
@@ -423,6 +442,12 @@ export function ImportDialog({
   const errors = (preview?.findings ?? []).filter((f) => f.severity === 'error' && f.file && f.sheet);
   const doubtful = new Set([...doubts.map(key), ...errors.map((f) => key({ file: f.file!, sheet: f.sheet! }))]);
   const readings = (preview?.readings ?? []).filter((r) => doubtful.has(key(r)) || r.source);
+  const scaledColumns = (r: SheetReading) => [
+    ...new Set([
+      ...doubts.filter((x) => x.code === 'scaled_format' && key(x) === key(r) && x.cell).map((x) => /^[A-Z]+/.exec(x.cell!)![0]),
+      ...(r.correction?.stored ?? []),
+    ]),
+  ];
   const c = t.importColumns;
   return (
     <div className="modal-back" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
@@ -495,6 +520,7 @@ export function ImportDialog({
               <Correction
                 key={key(r)}
                 reading={r}
+                scaled={scaledColumns(r)}
                 draft={drafts[key(r)] ?? { file: r.file, sheet: r.sheet, ...r.correction }}
                 onChange={(next) => setDrafts((old) => ({ ...old, [key(r)]: next }))}
                 onDrop={() => reread([...corrections.filter((x) => key(x) !== key(r)), { file: r.file, sheet: r.sheet }])}

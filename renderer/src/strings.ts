@@ -110,6 +110,7 @@ const zh = {
     actualColumn: '实际拨付额度所在列',
     columnUnit: '金额单位',
     lines: '读入的行(取消勾选即不读入)',
+    asStored: (c: string) => `${c} 列按存的数读(不按单元格格式缩小后的显示读)`,
     headerRows: '表头行:第',
     headerTo: '行至第',
     headerEnd: '行',
@@ -125,6 +126,7 @@ const zh = {
       skip: (n: number) => `${n} 行不读入`,
       keep: (n: number) => `${n} 行照样读入`,
       header: (top: number, bottom: number) => `表头为第 ${top}–${bottom} 行`,
+      stored: (c: string) => `${c} 列按存的数读`,
     },
   },
   importLedger: {
@@ -486,6 +488,7 @@ const en: typeof zh = {
     actualColumn: 'Column of 实际拨付额度 (disbursed)',
     columnUnit: 'Unit',
     lines: 'Rows read (untick to leave one out)',
+    asStored: (c: string) => `column ${c}: read the numbers as stored, not as their format shows them scaled`,
     headerRows: 'Header: row',
     headerTo: 'to row',
     headerEnd: '',
@@ -501,6 +504,7 @@ const en: typeof zh = {
       skip: (n: number) => `${n} row(s) left out`,
       keep: (n: number) => `${n} row(s) read after all`,
       header: (top: number, bottom: number) => `header in rows ${top}–${bottom}`,
+      stored: (c: string) => `column ${c} read as stored`,
     },
   },
   importLedger: {

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startApp, type App } from './harness';
 import { ROOT, tempDir } from '../helpers/fixtures';
-import { footnoteWorkbook, fourRowHeader, yuanInTextBox } from '../fixtures/doubtful';
+import { footnoteWorkbook, fourRowHeader, scaledFormat, yuanInTextBox } from '../fixtures/doubtful';
 import { bytesOf, excelOf } from '../fixtures/workbooks';
 
 let app: App | undefined;
@@ -84,6 +84,26 @@ describe('doubts in the import preview', () => {
     expect(await remembered.innerText()).toContain(`表头为第 ${other.header}–${other.header + 3} 行`);
     expect(await next.locator('table.preview').first().innerText()).toContain('1235.96');
     await expect.poll(() => next.getByRole('button', { name: '导入' }).isDisabled()).toBe(false);
+  });
+
+  it('元 under a format that shows 万元: 640.2100 shown beside 640.21 read and the stored 6402100; the person may read the column as stored', async () => {
+    app = await startApp();
+    const a = app;
+    await a.page.locator('.table-block[data-table="disbursements"] .ag-row').first().waitFor();
+    const dialog = await pick(a, { name: '瑞金市.xlsx', bytes: await scaledFormat('瑞金市').bytes() });
+    const row = dialog.locator('[data-testid="doubt-row"][data-code="scaled_format"]');
+    await row.waitFor();
+    expect(await row.getByTestId('doubt-seen').innerText()).toBe('640.2100');
+    expect(await row.getByTestId('doubt-read').innerText()).toBe('640.21');
+    expect(await row.innerText()).toContain('按存的数则是 6402100 万元');
+    expect(await dialog.getByRole('button', { name: '导入' }).isDisabled()).toBe(true);
+    if (process.env.YANSHOU_SHOTS) await a.page.screenshot({ path: path.join(ROOT, 'docs/app-import-scaled.png') });
+    const correction = dialog.getByTestId('correction-瑞金市');
+    await correction.getByLabel('D 列按存的数读').check();
+    await dialog.getByTestId('reread').click();
+    await expect.poll(() => dialog.locator('[data-testid="doubt-row"][data-code="scaled_format"]').count()).toBe(0);
+    expect(await dialog.locator('table.preview').first().innerText()).toContain('12359600');
+    expect(await correction.innerText()).toContain('本次更正:D 列按存的数读');
   });
 
   it('a footnote mark: 640.21¹ shown, 640.21 read; confirmed, it imports', async () => {

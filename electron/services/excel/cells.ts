@@ -348,14 +348,20 @@ export function unclearUnit(text: string): boolean {
 }
 
 /**
- * A number format that shows a number scaled ("0\".\"0000" shows 6402100 as 640.2100; "#,##0.0,"
- * divides by 1,000): the amount shown is not the value. Such a cell is refused, never guessed.
+ * The power of ten a number format divides the number it shows by: a literal point (`0\.0000`,
+ * `0!.0000`, `0"."0000`) shows 30000 as 3.0000 (4: 元 shown as 万元); commas after the last digit
+ * (`#,##0,`, `0.00,,`) divide by 1,000 each (3, 6). 0 for a format that shows the number as it is.
  */
-export function scalingFormat(numFmt: string | undefined): boolean {
-  if (!numFmt) return false;
-  const section = numFmt.split(';')[0];
-  if (/"\."|!\.|\\\./.test(section)) return true;
-  return /[0#?],+(?=$|[^0#?,])/.test(section.replace(/"[^"]*"/g, ''));
+export function formatScale(numFmt: string | undefined): number {
+  if (!numFmt) return 0;
+  const section = numFmt
+    .split(';')[0]
+    .replace(/"\."|[\\!]\./g, '\u0001')
+    .replace(/"[^"]*"|[\\!]./g, '');
+  const point = section.indexOf('\u0001');
+  const literal = point < 0 ? 0 : (section.slice(point).match(/[0#?]/g) ?? []).length;
+  const commas = /[0#?](,+)(?=$|[^0#?,])/.exec(section)?.[1].length ?? 0;
+  return literal + 3 * commas;
 }
 
 /**

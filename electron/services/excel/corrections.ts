@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { finding, type Finding } from '../../../shared/findings';
 import type { AmountUnit } from '../../../shared/money';
 import type { LayoutCorrection, SheetCorrection } from '../../../shared/doubts';
-import { colName, holdsNumber, type Cell, type Grid } from './cells';
+import { colName, formatScale, holdsNumber, type Cell, type Grid } from './cells';
 import type { SheetLayout } from './locate';
 
 export type { LayoutCorrection, SheetCorrection };
@@ -17,7 +17,14 @@ export type { LayoutCorrection, SheetCorrection };
 export type RowCorrection = Omit<SheetCorrection, 'file' | 'sheet'>;
 
 export const isEmptyCorrection = (c: RowCorrection | undefined) =>
-  !c || (!c.planned && !c.actual && Object.keys(c.units ?? {}).length === 0 && !c.skipRows?.length && !c.keepRows?.length && !c.header);
+  !c ||
+  (!c.planned &&
+    !c.actual &&
+    Object.keys(c.units ?? {}).length === 0 &&
+    !c.skipRows?.length &&
+    !c.keepRows?.length &&
+    !c.header &&
+    !c.stored?.length);
 
 /** A figure typed as text (82.6%, 1,234.56, 2021-12-01): no words. */
 const FIGURE = /^[\d０-９.,，%％\s\-/:]+$/;
@@ -39,6 +46,7 @@ export function portable(c: RowCorrection, grid: Grid): LayoutCorrection | null 
     ...(c.planned ? { planned: c.planned } : {}),
     ...(c.actual ? { actual: c.actual } : {}),
     ...(c.units && Object.keys(c.units).length ? { units: c.units } : {}),
+    ...(c.stored?.length ? { stored: c.stored } : {}),
     ...(texts(c.skipRows).length ? { skipTexts: texts(c.skipRows) } : {}),
     ...(texts(c.keepRows).length ? { keepTexts: texts(c.keepRows) } : {}),
     ...(band.length && band.every(Boolean) ? { header: band } : {}),
@@ -161,6 +169,13 @@ export function correctedGrid(
   const texts = new Map<Cell, Cell>();
   const relabel = (cell: Cell | undefined, text: string) => cell && texts.set(cell, { ...cell, value: text, text });
   const colNumber = (letter: string) => [...letter.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  // Columns read as stored: their numbers without the format that shows them scaled.
+  const stored = new Set((correction?.stored ?? []).map(colNumber));
+  if (stored.size)
+    for (const r of grid.rows)
+      for (const c of grid.row(r))
+        if (stored.has(c.col) && typeof c.value === 'number' && formatScale(c.numFmtCode ?? c.numFmt) > 0)
+          texts.set(c, { ...c, numFmt: undefined, numFmtCode: undefined });
   const disbursements = layout?.tables.filter((t) => t.kind === 'disbursements') ?? [];
   for (const t of disbursements) {
     const h = t.header;

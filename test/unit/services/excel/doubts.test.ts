@@ -6,7 +6,7 @@ import { importWorkbooks } from '../../../../electron/services/excel/import';
 import { openDatabase } from '../../../../electron/services/store/database';
 import { listRecords, readRecord } from '../../../../electron/services/store/records';
 import { DOUBT_CODES } from '../../../../shared/findings';
-import { doubtfulWorkbooks, swappedColumns, yuanInTextBox } from '../../../fixtures/doubtful';
+import { doubtfulWorkbooks, scaledFormat, swappedColumns, yuanInTextBox } from '../../../fixtures/doubtful';
 import { bytesOf, excelOf } from '../../../fixtures/workbooks';
 import { referenceFixture } from '../../../helpers/fixtures';
 
@@ -148,6 +148,39 @@ describe('the reading beside the sheet', () => {
     // The import's step in the history names the doubt confirmed.
     const detail = JSON.parse(db.prepare("SELECT detail FROM steps WHERE label = 'import'").pluck().get() as string);
     expect(detail.confirmed).toEqual(['樟树市 footnote_mark f.xlsx › 樟树市 › D14']);
+  });
+
+  it('元 kept under a format that shows 万元 (0\\.0000): 640.2100 seen, read as shown 640.21, the stored 6402100 said; held until confirmed', async () => {
+    const db = openDatabase(':memory:');
+    const file = { name: 'scaled.xlsx', bytes: await scaledFormat().bytes() };
+    const held = await importWorkbooks(db, ME, ':memory:', [file], { onConflict: 'fail', dryRun: false });
+    expect([held.committed, held.records[0].action, held.doubts.map((d) => d.code)]).toEqual([false, 'held', ['scaled_format']]);
+    // Told once for the column (six lines and the 合计), at its first cell, with both readings.
+    const d = held.doubts[0];
+    expect([d.cell, d.params]).toMatchObject([
+      'D14',
+      { value: '6402100', shown: '640.21', stored: '6402100', factor: '10000', cells: '7' },
+    ]);
+    expect(d.params.format).toMatch(/^0(\\\.|"\.")0000$/);
+    expect(d.figures[0]).toMatchObject({ cell: 'D14', seen: '640.2100', read: '640.21', unit: 'wan' });
+    expect(listRecords(db, { asOf: undefined })).toEqual([]);
+    const done = await importWorkbooks(db, ME, ':memory:', [file], { onConflict: 'fail', dryRun: false, confirm: [d.id] });
+    expect(done.committed).toBe(true);
+    expect(readRecord(db, listRecords(db, { asOf: undefined })[0].id, { asOf: undefined }).record).toEqual(referenceFixture('hans'));
+  });
+
+  it('the person may say the column is read as stored: 6402100 万元, no longer the format’s doubt, and the sums doubt it instead', async () => {
+    const db = openDatabase(':memory:');
+    const file = { name: 'scaled.xlsx', bytes: await scaledFormat().bytes() };
+    const r = await importWorkbooks(db, ME, ':memory:', [file], {
+      onConflict: 'fail',
+      dryRun: true,
+      corrections: [{ file: file.name, sheet: '樟树市', stored: ['D'] }],
+    });
+    expect(r.records[0]).toMatchObject({ action: 'held', actual: '12359600' });
+    expect(r.doubts.map((x) => x.code)).not.toContain('scaled_format');
+    expect(r.doubts.map((x) => x.code)).toContain('disbursed_over_arranged');
+    expect(r.readings[0]).toMatchObject({ source: 'user', correction: { stored: ['D'] } });
   });
 
   it('a struck-through line is read as deleted: counted in no figure', async () => {

@@ -145,12 +145,22 @@ describe('locate: tables, unit lines and counties on a sheet', () => {
     expect(bad.blocks[0].facts.values['investment.central']).toBeUndefined();
   });
 
-  it('an amount whose number format shows it scaled (元 shown as 万元, or thousands) is refused at its cell', () => {
-    for (const numFmt of ['0"."0000', '0!.0000', '#,##0.0,', '0.00,,']) {
+  it('an amount whose number format shows it scaled (元 shown as 万元, or thousands) is read as shown and doubted at its cell', () => {
+    // 15000000 as each format shows it (Excel): 1500.0000, 1500.0000, 15,000.0, 15.00.
+    for (const [numFmt, shown] of [
+      ['0"."0000', '1500'],
+      ['0!.0000', '1500'],
+      ['#,##0.0,', '15000'],
+      ['0.00,,', '15'],
+    ]) {
       const rows = county('樟树市');
       rows[4] = [1, '培训', { v: 15000000, numFmt }, 1235.96, ''];
       const layout = locate(gridFrom(rows), 'f.xlsx');
-      expect([numFmt, layout.findings.map((f) => [f.code, f.cell])]).toEqual([numFmt, [['scaled_format', 'C5']]]);
+      expect([numFmt, layout.findings.map((f) => [f.code, f.severity, f.cell, f.params.shown, f.params.stored])]).toEqual([
+        numFmt,
+        [['scaled_format', 'warning', 'C5', shown, '15000000']],
+      ]);
+      expect(layout.tables[0].disbursements[0].planned).toBe(shown);
     }
     const rows = county('樟树市');
     rows[4] = [1, '培训', { v: 1500, numFmt: '#,##0.00' }, { v: 1235.96, numFmt: '0.00"万元"' }, ''];
