@@ -53,6 +53,9 @@ export function readingsOf(parts: Block[]): Map<string, Reading> {
     for (const t of p.tables) {
       if (t.kind !== 'disbursements') continue;
       const unitAt = (cell: string) => columnUnit(t, colNumber(columnOf(cell)));
+      // A rate as filed is read as a percent: no unit.
+      const rate = (cell: string | undefined, value: string | undefined) =>
+        cell && value !== undefined && out.set(key(p.sheet, cell), { read: `${value}%`, unit: null, unitFrom: null });
       t.cells.forEach((cells, i) => {
         for (const field of ['planned', 'actual'] as const) {
           const cell = cells[field];
@@ -60,13 +63,16 @@ export function readingsOf(parts: Block[]): Map<string, Reading> {
           const u = unitAt(cell);
           out.set(key(p.sheet, cell), { read: t.disbursements[i]?.[field] ?? null, unit: u.unit, unitFrom: u.from });
         }
+        rate(cells.statedRate, t.disbursements[i]?.statedRate);
       });
-      for (const total of t.totals)
+      for (const total of t.totals) {
         for (const stated of [total.planned, total.actual]) {
           if (!stated) continue;
           const u = unitAt(stated.cell);
           out.set(key(p.sheet, stated.cell), { read: stated.value, unit: u.unit, unitFrom: u.from });
         }
+        rate(total.rateCell, total.statedRate);
+      }
     }
   }
   return out;
@@ -123,6 +129,17 @@ function cellsOf(f: Finding, parts: Block[]): ({ sheet: string; cell: string } |
     if (total) out.push({ sheet: table.sheet, cell: total.cell });
     if (first) out.push({ sheet: table.sheet, cell: first });
     if (factCell && f.code !== 'drawing_unit') out.push({ fact });
+  }
+  // A stated 合计 against its lines: the one line written with more decimals than any other and than
+  // the 合计 is the likely misreading (a footnote digit glued on: 452.3² → 452.32), shown beside it.
+  if (f.code === 'stated_total_mismatch' && table && (f.params.column === 'planned' || f.params.column === 'actual')) {
+    const column = f.params.column;
+    const places = table.t.disbursements.map((d) => (d[column]?.split('.')[1] ?? '').length);
+    const most = maxOf(places, 0);
+    const at = places.indexOf(most);
+    const cell = table.t.cells[at]?.[column];
+    if (cell && places.lastIndexOf(most) === at && most > (f.params.stated.split('.')[1] ?? '').length)
+      out.push({ sheet: table.sheet, cell });
   }
   if (f.code === 'arranged_over_central') out.push({ fact: 'centralArrangedUse' }, { fact: 'investment.central' });
   if (f.code === 'investment_sum')

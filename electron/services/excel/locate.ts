@@ -71,18 +71,19 @@ function inTable(tables: TableRead[], cell: Cell): boolean {
 
 /**
  * The unit line governing what starts at row `top`: the nearest one above it within the same
- * county (after the last county title above), holding until the next one.
+ * county (from the last county title above: a unit the title states, 验收情况表（金额单位：元）,
+ * speaks for the county), holding until the next one.
  */
 function unitAbove(statements: Statement[], top: number, from: number): TableUnit | undefined {
   let best: Statement | undefined;
-  for (const s of statements) if (s.row < top && s.row > from && (!best || s.row > best.row)) best = s;
+  for (const s of statements) if (s.row < top && s.row >= from && (!best || s.row > best.row)) best = s;
   return best && { unit: best.unit, cell: best.cell };
 }
 
 /**
  * Whether a unit line reaches down to a table starting at `top`: nothing between them but headings,
  * short texts and a summary sentence — no other table, no facts paragraph or facts table. A line
- * standing right under the county's title (nothing between them) speaks for the whole county.
+ * standing right under the county's title (nothing between them), or the title itself, speaks for the whole county.
  */
 function reaches(grid: Grid, s: Statement, top: number, title: number): boolean {
   // (Only the rows of this county between its title and the table are looked at.)
@@ -93,7 +94,7 @@ function reaches(grid: Grid, s: Statement, top: number, title: number): boolean 
     if (rows[mid] <= title) lo = i = mid + 1;
     else hi = mid;
   }
-  const sheetWide = rows[i] === s.row && (title > 0 || s.row === rows[0]);
+  const sheetWide = (rows[i] === s.row && (title > 0 || s.row === rows[0])) || (title > 0 && s.row === title);
   if (sheetWide) return true;
   while (i < rows.length && rows[i] <= s.row) i++;
   for (; i < rows.length && rows[i] < top; i++) {
@@ -197,7 +198,7 @@ export function locate(grid: Grid, file: string, chosen?: { top: number; bottom:
     // A unit line belongs to the table right under it (or, right under the title, to the whole county):
     // never to a table past another table or the basic facts.
     const from = titleAbove(titles, header.top);
-    const reaching = lines.filter((s) => s.row < header.top && s.row > from && reaches(grid, s, header.top, from));
+    const reaching = lines.filter((s) => s.row < header.top && s.row >= from && reaches(grid, s, header.top, from));
     const above = unitAbove(reaching, header.top, from);
     const foreign = above ? undefined : unitAbove(lines, header.top, from);
     let { table, findings } = read(above);

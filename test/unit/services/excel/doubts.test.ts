@@ -181,6 +181,14 @@ describe('the reading beside the sheet', () => {
     expect(r.readings[0]).toMatchObject({ source: 'user', correction: { stored: ['D'] } });
   });
 
+  it('rates typed ×100 under a percent format: 8260.00% seen beside the rate read, 8260%', async () => {
+    const db = openDatabase(':memory:');
+    const w = doubtfulWorkbooks().find((x) => x.name === 'rates-x100')!;
+    const r = await importWorkbooks(db, ME, ':memory:', [{ name: 'r.xlsx', bytes: await w.bytes() }], { onConflict: 'fail', dryRun: true });
+    const d = r.doubts.find((x) => x.code === 'stated_rate_mismatch' && x.cell === w.cell)!;
+    expect(d.figures).toEqual([{ sheet: '樟树市', cell: w.cell, seen: '8260.00%', read: '8260%', unit: null, unitFrom: null }]);
+  });
+
   it('a struck-through line is read as deleted: counted in no figure', async () => {
     const db = openDatabase(':memory:');
     const w = doubtfulWorkbooks().find((x) => x.name === 'struck-row')!;

@@ -50,6 +50,20 @@ describe('locate: tables, unit lines and counties on a sheet', () => {
     expect(read('4.本表金额单位：元。', 'below')).toEqual([['0.15', '0.123596']]);
   });
 
+  it("a unit the county's title states (验收情况表（金额单位：元）) speaks for its tables, never for the next county's", () => {
+    const rows = [...county('樟树市'), [], ...county('寻乌县')];
+    rows[0] = [{ v: '樟树市电子商务进农村综合示范县项目验收情况表（金额单位：元）', colSpan: 5 }];
+    rows[2] = [];
+    rows[4] = [1, '培训', 15000000, 12359600, ''];
+    rows[8] = [];
+    const layout = locate(gridFrom(rows), 'f.xlsx');
+    expect(layout.tables.map((t) => [t.unitLine?.cell.address, t.disbursements.map((d) => [d.planned, d.actual])])).toEqual([
+      ['A1', [['1500', '1235.96']]],
+      [undefined, [['1500', '1235.96']]],
+    ]);
+    expect(layout.findings).toEqual([]);
+  });
+
   it('a label/value facts table takes the unit line above it, or a unit in the cell beside the value', () => {
     const rows: Row[] = [
       [{ v: '樟树市电子商务进农村综合示范县项目验收情况表', colSpan: 5 }],
