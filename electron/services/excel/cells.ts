@@ -206,6 +206,7 @@ export class GridBuilder {
       index: this.cells.size,
     };
     const marks = runMarks(format?.runs, format?.struck === true);
+    marks.dropped ??= typeof p.value === 'string' ? typedMark(made.text) : undefined;
     if (marks.dropped) {
       made.dropped = marks.dropped;
       made.value = made.text = marks.dropped.kept;
@@ -288,6 +289,16 @@ function runMarks(
     ...(seen ? { seen } : {}),
     dropped: { text: text(struck.length ? struck : marks), why: struck.length ? 'strike' : 'mark', seen: text(runs), kept },
   };
+}
+
+/** A footnote mark typed after a figure as a character of its own: 521.07¹, 640.21②, 1500⁽¹⁾ (never a digit of it). */
+const TYPED_MARK = /^(.*?\d)\s*([⁰¹²³⁴-⁹⁽⁾]+|[①-⑳])\s*$/u;
+
+/** A figure typed as text with a footnote mark after it: the figure kept, the mark dropped (told: footnote_mark). */
+function typedMark(text: string): { text: string; why: 'mark'; seen: string; kept: string } | undefined {
+  const m = TYPED_MARK.exec(text);
+  if (!m || !FIGURE.test(m[1])) return undefined;
+  return { text: m[2], why: 'mark', seen: text, kept: m[1].trim() };
 }
 
 const labelKeys = new Map<string, string>();

@@ -189,6 +189,25 @@ describe('the reading beside the sheet', () => {
     expect(d.figures).toEqual([{ sheet: '樟树市', cell: w.cell, seen: '8260.00%', read: '8260%', unit: null, unitFrom: null }]);
   });
 
+  it('a footnote mark typed as a character of its own (640.21¹, 640.21② copied from a document): read 640.21, never 640.211', async () => {
+    const { layoutSheets, PLAIN_LAYOUT } = await import('../../../fixtures/workbooks');
+    for (const typedText of ['640.21¹', '640.21②']) {
+      const db = openDatabase(':memory:');
+      const sheets = layoutSheets([referenceFixture('hans')], PLAIN_LAYOUT);
+      const row = sheets[0].rows.find((r) => r[3]?.v === 640.21)!;
+      row[3] = { v: typedText };
+      const r = await importWorkbooks(db, ME, ':memory:', [{ name: 't.xlsx', bytes: await bytesOf(excelOf(sheets)) }], {
+        onConflict: 'fail',
+        dryRun: false,
+        confirm: 'all',
+      });
+      expect(r.doubts.map((d) => [d.code, d.cell, d.figures[0].seen, d.figures[0].read])).toEqual([
+        ['footnote_mark', 'D14', typedText, '640.21'],
+      ]);
+      expect(readRecord(db, listRecords(db, { asOf: undefined })[0].id, { asOf: undefined }).record).toEqual(referenceFixture('hans'));
+    }
+  });
+
   it('a struck-through line is read as deleted: counted in no figure', async () => {
     const db = openDatabase(':memory:');
     const w = doubtfulWorkbooks().find((x) => x.name === 'struck-row')!;
