@@ -225,7 +225,9 @@ function Correction({
     onChange({ ...draft, skipRows: [...skip], keepRows: [...keep] });
   };
   const label = (col: string) => `${col} ${reading.columns.find((c) => c.col === col)?.text.replace(/\s+/g, ' ') ?? ''}`;
-  const band = draft.header ?? reading.header;
+  // Table 三 not found (a header misread): the person starts from the first row that could be a header.
+  const first = reading.headerRows[0]?.row;
+  const band = draft.header ?? reading.header ?? (first !== undefined ? { top: first, bottom: first } : null);
   const setBand = (top: number, bottom: number) =>
     onChange({ ...draft, header: { top, bottom: Math.min(Math.max(bottom, top), top + 5) } });
   const bandRows = (from: number, to: number) => reading.headerRows.filter((r) => r.row >= from && r.row <= to);
