@@ -5,6 +5,11 @@ import { z } from 'zod';
 
 const units = z.enum(['wan', 'yuan', 'qian', 'yi']);
 const column = z.string().regex(/^[A-Z]{1,3}$/);
+const row = z.number().int().min(1).max(1_048_576);
+/** The rows of a table's header band, as the person chose them (a band of at most 6 rows). */
+const band = z
+  .object({ top: row, bottom: row })
+  .refine((b) => b.bottom >= b.top && b.bottom - b.top < 6, { message: 'bottom must be at or below top, at most 6 rows' });
 
 /** Where the unit an amount was read in came from. */
 export const unitFromSchema = z.object({
@@ -48,8 +53,27 @@ export const sheetCorrectionSchema = z.object({
   planned: column.optional(),
   actual: column.optional(),
   units: z.record(column, units).optional(),
-  skipRows: z.array(z.number().int().min(1).max(1_048_576)).max(1000).optional(),
-  keepRows: z.array(z.number().int().min(1).max(1_048_576)).max(1000).optional(),
+  skipRows: z.array(row).max(1000).optional(),
+  keepRows: z.array(row).max(1000).optional(),
+  /** The rows of table 三's header (the table the amounts are read from). */
+  header: band.optional(),
+  /** Columns whose numbers are read as stored, not scaled as their number format shows them (`0\.0000`). */
+  stored: z.array(column).max(50).optional(),
+});
+
+/**
+ * A correction as remembered for a sheet's layout: columns and units as given; rows (left out,
+ * read after all, the header band) by what they say — the texts of their cells, column by column
+ * (`B:其中：上年结转`) — since the same form from another county has its rows elsewhere.
+ */
+export const layoutCorrectionSchema = z.object({
+  planned: column.optional(),
+  actual: column.optional(),
+  units: z.record(column, units).optional(),
+  stored: z.array(column).optional(),
+  skipTexts: z.array(z.string()).optional(),
+  keepTexts: z.array(z.string()).optional(),
+  header: z.array(z.string()).optional(),
 });
 
 /** How a sheet was read: table 三's columns and units, its lines, what was left out, the correction applied. */
@@ -61,6 +85,11 @@ export const sheetReadingSchema = z.object({
   correction: sheetCorrectionSchema.omit({ file: true, sheet: true }).nullable(),
   /** user: given in this preview; remembered: confirmed on an earlier import of this layout. */
   source: z.enum(['user', 'remembered']).nullable(),
+  /** What importing with the person's correction remembers for the layout (null: nothing). */
+  remember: layoutCorrectionSchema.nullable(),
+  /** Table 三's header band as read, and the rows that could be a header (text only), for the person to choose. */
+  header: z.object({ top: z.number().int(), bottom: z.number().int() }).nullable(),
+  headerRows: z.array(z.object({ row: z.number().int(), text: z.string() })),
   columns: z.array(
     z.object({ col: column, text: z.string(), field: z.string().nullable(), unit: units.nullable(), unitFrom: unitFromSchema.nullable() }),
   ),
@@ -71,4 +100,5 @@ export type Figure = z.infer<typeof figureSchema>;
 export type UnitFrom = z.infer<typeof unitFromSchema>;
 export type Doubt = z.infer<typeof doubtSchema>;
 export type SheetCorrection = z.infer<typeof sheetCorrectionSchema>;
+export type LayoutCorrection = z.infer<typeof layoutCorrectionSchema>;
 export type SheetReading = z.infer<typeof sheetReadingSchema>;

@@ -38,7 +38,7 @@ export const FINDING_SEVERITY = {
   unknown_category: 'warning',
   unit_conflict: 'error',
   unit_unclear: 'error',
-  scaled_format: 'error',
+  scaled_format: 'warning',
   ambiguous_column: 'error',
   ledger_line_unmatched: 'error',
   ledger_unclaimed: 'error',
@@ -68,6 +68,7 @@ export const FINDING_SEVERITY = {
   drawing_unit: 'warning',
   drawing_note: 'info',
   ledger_not_kept: 'error',
+  header_unread: 'error',
   ...PERFORMANCE_SEVERITY,
   breakdown_only: 'error',
   unit_ambiguous: 'error',
@@ -124,6 +125,7 @@ export const DOUBT_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
   'hidden_row',
   'hidden_column',
   'drawing_unit',
+  'scaled_format',
 ]);
 
 export const isDoubt = (f: Finding): boolean =>

@@ -260,9 +260,10 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
     (p) => `the money unit in “${p.value}” is not one this reader knows (元, 千元, 万元, 亿元); nothing imported`,
   ],
   scaled_format: [
-    (p) => `${p.field}:单元格格式(${p.format})把数字缩放后显示,显示的不是单元格里的值(${p.value});请改为常规数字格式后再导入`,
     (p) =>
-      `${p.field}: the cell's number format (${p.format}) shows the number scaled, not its value (${p.value}); use a plain number format and import again`,
+      `${p.field}:单元格格式“${p.format}”把存的数缩小 ${p.factor} 倍显示(存 ${p.value},显示为 ${p.shown} 的样子;本列同样的单元格共 ${p.cells} 个):按显示读作 ${p.shown} 万元,按存的数则是 ${p.stored} 万元。按显示读无误请确认;否则请在“更正读法”中改为按存的数读`,
+    (p) =>
+      `${p.field}: the number format “${p.format}” shows the stored number divided by ${p.factor} (stored ${p.value}, shown as ${p.shown}; ${p.cells} such cell(s) in this column): read as shown, ${p.shown} 万元; as stored it would be ${p.stored} 万元. Confirm if read right as shown; else choose “as stored” under Correct the reading`,
   ],
   ambiguous_column: [
     (p) => `有几列都可以是${p.field}(${p.cells}),无法确定用哪一列;请删去或改名其余各列`,
@@ -409,6 +410,11 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
       `${p.county}: ${p.count} stored payment(s) (line No. ${p.lines}) have no line in the file's table 3 and cannot be kept; choose to replace them by the file's ledger or to remove them`,
   ],
   drawing_note: [(p) => `工作表上的文本框:“${p.value}”(未读入)`, (p) => `a text box on the sheet: “${p.value}” (not read)`],
+  header_unread: [
+    (p) => `所选表头(第 ${p.top}–${p.bottom} 行)读不出表格:表头应有项目名称及计划、实际等列名;请另选表头行`,
+    (p) =>
+      `no table can be read from the header chosen (rows ${p.top}–${p.bottom}): a header names the project and the amounts; choose other rows`,
+  ],
   ...PERFORMANCE_FINDINGS,
 };
 

@@ -48,7 +48,8 @@ function unitFromWords(f: Figure, zh: boolean): string {
 /** One figure of a doubt: the cell, what it showed, what was read, the unit and where it came from. */
 function figureLine(f: Figure, zh: boolean): string {
   const unit = f.unit ? UNIT_WORDS[zh ? 'zh' : 'en'][f.unit] : '';
-  const read = f.read === null ? (zh ? '未读入' : 'not read') : `${f.read} ${zh ? '万元' : '(10k yuan)'}`;
+  // An amount is read in 万元; a rate as filed (no unit) as the percent it is.
+  const read = f.read === null ? (zh ? '未读入' : 'not read') : f.unit ? `${f.read} ${zh ? '万元' : '(10k yuan)'}` : f.read;
   const from = unitFromWords(f, zh);
   return zh
     ? `    ${f.sheet} › ${f.cell}: 显示“${f.seen}”,读作 ${read}${unit ? `(按${unit}读${from ? `,单位来自${from}` : ''})` : ''}`

@@ -185,6 +185,8 @@ function correctionWords(c: SheetReading['correction'], t: Strings): string {
   if (c.planned) parts.push(w.planned(c.planned));
   if (c.actual) parts.push(w.actual(c.actual));
   for (const [col, u] of Object.entries(c.units ?? {})) parts.push(w.unit(col, t.importDoubts.units[u as Units]));
+  if (c.header) parts.push(w.header(c.header.top, c.header.bottom));
+  for (const col of c.stored ?? []) parts.push(w.stored(col));
   if (c.skipRows?.length) parts.push(w.skip(c.skipRows.length));
   if (c.keepRows?.length) parts.push(w.keep(c.keepRows.length));
   return parts.join(';');
@@ -193,12 +195,15 @@ function correctionWords(c: SheetReading['correction'], t: Strings): string {
 /** How a sheet's table 三 was read, for the person to correct: columns, units, rows. */
 function Correction({
   reading,
+  scaled,
   draft,
   onChange,
   onDrop,
   t,
 }: {
   reading: SheetReading;
+  /** Columns whose format shows their numbers scaled (a scaled_format doubt): each may be read as stored. */
+  scaled: string[];
   draft: SheetCorrection;
   onChange: (c: SheetCorrection) => void;
   onDrop: () => void;
@@ -220,6 +225,12 @@ function Correction({
     onChange({ ...draft, skipRows: [...skip], keepRows: [...keep] });
   };
   const label = (col: string) => `${col} ${reading.columns.find((c) => c.col === col)?.text.replace(/\s+/g, ' ') ?? ''}`;
+  // Table 三 not found (a header misread): the person starts from the first row that could be a header.
+  const first = reading.headerRows[0]?.row;
+  const band = draft.header ?? reading.header ?? (first !== undefined ? { top: first, bottom: first } : null);
+  const setBand = (top: number, bottom: number) =>
+    onChange({ ...draft, header: { top, bottom: Math.min(Math.max(bottom, top), top + 5) } });
+  const bandRows = (from: number, to: number) => reading.headerRows.filter((r) => r.row >= from && r.row <= to);
   return (
     <details
       open
@@ -269,6 +280,43 @@ function Correction({
           </label>
         ))}
       </div>
+      {scaled.map((col) => (
+        <label key={`stored-${col}`} style={{ display: 'block', marginTop: 4 }}>
+          <input
+            type="checkbox"
+            checked={draft.stored?.includes(col) ?? false}
+            onChange={(e) =>
+              onChange({
+                ...draft,
+                stored: e.target.checked ? [...(draft.stored ?? []), col] : (draft.stored ?? []).filter((x) => x !== col),
+              })
+            }
+          />{' '}
+          {d.asStored(col)}
+        </label>
+      ))}
+      {band && (
+        <div style={{ marginTop: 4 }} data-testid="header-rows">
+          {d.headerRows}{' '}
+          <select aria-label={d.headerRows} value={band.top} onChange={(e) => setBand(Number(e.target.value), band.bottom)}>
+            {bandRows(0, Infinity).map((r) => (
+              <option key={r.row} value={r.row}>
+                {r.row}: {r.text}
+              </option>
+            ))}
+          </select>{' '}
+          {d.headerTo}{' '}
+          <select aria-label={d.headerTo} value={band.bottom} onChange={(e) => setBand(band.top, Number(e.target.value))}>
+            {Array.from({ length: 6 }, (_, i) => band.top + i).map((row) => (
+              <option key={row} value={row}>
+                {row}
+                {bandRows(row, row)[0] ? `: ${bandRows(row, row)[0].text}` : ''}
+              </option>
+            ))}
+          </select>{' '}
+          {d.headerEnd}
+        </div>
+      )}
       <div style={{ marginTop: 4 }}>
         {d.lines}:
         <ul style={{ margin: '2px 0', paddingLeft: 18, columns: 2 }}>
@@ -392,9 +440,16 @@ export function ImportDialog({
     hasErrors ||
     preview.records.some((r) => r.action === 'rejected' || r.action === 'conflict');
   const canCommit = !busy && !blocked && open === 0;
-  // Sheets to correct: those with a doubt, or read with a correction.
-  const doubtful = new Set(doubts.map(key));
+  // Sheets to correct: those with a doubt or an error (a header misread shows as one), or read with a correction.
+  const errors = (preview?.findings ?? []).filter((f) => f.severity === 'error' && f.file && f.sheet);
+  const doubtful = new Set([...doubts.map(key), ...errors.map((f) => key({ file: f.file!, sheet: f.sheet! }))]);
   const readings = (preview?.readings ?? []).filter((r) => doubtful.has(key(r)) || r.source);
+  const scaledColumns = (r: SheetReading) => [
+    ...new Set([
+      ...doubts.filter((x) => x.code === 'scaled_format' && key(x) === key(r) && x.cell).map((x) => /^[A-Z]+/.exec(x.cell!)![0]),
+      ...(r.correction?.stored ?? []),
+    ]),
+  ];
   const c = t.importColumns;
   return (
     <div className="modal-back" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
@@ -467,6 +522,7 @@ export function ImportDialog({
               <Correction
                 key={key(r)}
                 reading={r}
+                scaled={scaledColumns(r)}
                 draft={drafts[key(r)] ?? { file: r.file, sheet: r.sheet, ...r.correction }}
                 onChange={(next) => setDrafts((old) => ({ ...old, [key(r)]: next }))}
                 onDrop={() => reread([...corrections.filter((x) => key(x) !== key(r)), { file: r.file, sheet: r.sheet }])}

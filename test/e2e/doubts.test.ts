@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startApp, type App } from './harness';
 import { ROOT, tempDir } from '../helpers/fixtures';
-import { footnoteWorkbook, yuanInTextBox } from '../fixtures/doubtful';
+import { footnoteWorkbook, fourRowHeader, scaledFormat, yuanInTextBox } from '../fixtures/doubtful';
+import { bytesOf, excelOf } from '../fixtures/workbooks';
 
 let app: App | undefined;
 afterEach(async () => {
@@ -53,6 +54,56 @@ describe('doubts in the import preview', () => {
     await dialog.getByRole('button', { name: '导入' }).click();
     await expect.poll(() => a.page.getByRole('dialog').count()).toBe(0);
     await expect.poll(() => a.page.getByText('寻乌县').count()).toBeGreaterThan(0);
+  });
+
+  it('a header of four rows: the person chooses its rows, the preview reads again, and the next form of that layout is read with it, named', async () => {
+    app = await startApp();
+    const a = app;
+    await a.page.locator('.table-block[data-table="disbursements"] .ag-row').first().waitFor();
+    const { sheet, header } = fourRowHeader('寻乌县');
+    const dialog = await pick(a, { name: '寻乌县.xlsx', bytes: await bytesOf(excelOf([sheet])) });
+    const correction = dialog.getByTestId('correction-寻乌县');
+    await correction.waitFor();
+    // The row of units under the header was read as a line: refused at its cells, nothing can be imported.
+    expect(await dialog.locator('.findings').innerText()).toContain(`C${header + 3}`);
+    expect(await dialog.getByRole('button', { name: '导入' }).isDisabled()).toBe(true);
+    await correction.getByLabel('行至第').selectOption(String(header + 3));
+    await dialog.getByTestId('reread').click();
+    await expect.poll(() => dialog.locator('.findings li.error').count()).toBe(0);
+    expect(await dialog.locator('table.preview').first().innerText()).toContain('1235.96');
+    expect(await correction.innerText()).toContain(`本次更正:表头为第 ${header}–${header + 3} 行`);
+    if (process.env.YANSHOU_SHOTS) await a.page.screenshot({ path: path.join(ROOT, 'docs/app-import-header.png') });
+    await dialog.getByRole('button', { name: '导入' }).click();
+    await expect.poll(() => a.page.getByRole('dialog').count()).toBe(0);
+
+    // The same form from another county, two lines longer above: read with the header remembered, and named.
+    const other = fourRowHeader('南丰县', 2);
+    const next = await pick(a, { name: '南丰县.xlsx', bytes: await bytesOf(excelOf([other.sheet])) });
+    const remembered = next.getByTestId('remembered');
+    await remembered.waitFor();
+    expect(await remembered.innerText()).toContain(`表头为第 ${other.header}–${other.header + 3} 行`);
+    expect(await next.locator('table.preview').first().innerText()).toContain('1235.96');
+    await expect.poll(() => next.getByRole('button', { name: '导入' }).isDisabled()).toBe(false);
+  });
+
+  it('元 under a format that shows 万元: 640.2100 shown beside 640.21 read and the stored 6402100; the person may read the column as stored', async () => {
+    app = await startApp();
+    const a = app;
+    await a.page.locator('.table-block[data-table="disbursements"] .ag-row').first().waitFor();
+    const dialog = await pick(a, { name: '瑞金市.xlsx', bytes: await scaledFormat('瑞金市').bytes() });
+    const row = dialog.locator('[data-testid="doubt-row"][data-code="scaled_format"]');
+    await row.waitFor();
+    expect(await row.getByTestId('doubt-seen').innerText()).toBe('640.2100');
+    expect(await row.getByTestId('doubt-read').innerText()).toBe('640.21');
+    expect(await row.innerText()).toContain('按存的数则是 6402100 万元');
+    expect(await dialog.getByRole('button', { name: '导入' }).isDisabled()).toBe(true);
+    if (process.env.YANSHOU_SHOTS) await a.page.screenshot({ path: path.join(ROOT, 'docs/app-import-scaled.png') });
+    const correction = dialog.getByTestId('correction-瑞金市');
+    await correction.getByLabel('D 列按存的数读').check();
+    await dialog.getByTestId('reread').click();
+    await expect.poll(() => dialog.locator('[data-testid="doubt-row"][data-code="scaled_format"]').count()).toBe(0);
+    expect(await dialog.locator('table.preview').first().innerText()).toContain('12359600');
+    expect(await correction.innerText()).toContain('本次更正:D 列按存的数读');
   });
 
   it('a footnote mark: 640.21¹ shown, 640.21 read; confirmed, it imports', async () => {

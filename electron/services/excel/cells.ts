@@ -206,6 +206,7 @@ export class GridBuilder {
       index: this.cells.size,
     };
     const marks = runMarks(format?.runs, format?.struck === true);
+    marks.dropped ??= typeof p.value === 'string' ? typedMark(made.text) : undefined;
     if (marks.dropped) {
       made.dropped = marks.dropped;
       made.value = made.text = marks.dropped.kept;
@@ -290,6 +291,16 @@ function runMarks(
   };
 }
 
+/** A footnote mark typed after a figure as a character of its own: 521.07¹, 640.21②, 1500⁽¹⁾ (never a digit of it). */
+const TYPED_MARK = /^(.*?\d)\s*([⁰¹²³⁴-⁹⁽⁾]+|[①-⑳])\s*$/u;
+
+/** A figure typed as text with a footnote mark after it: the figure kept, the mark dropped (told: footnote_mark). */
+function typedMark(text: string): { text: string; why: 'mark'; seen: string; kept: string } | undefined {
+  const m = TYPED_MARK.exec(text);
+  if (!m || !FIGURE.test(m[1])) return undefined;
+  return { text: m[2], why: 'mark', seen: text, kept: m[1].trim() };
+}
+
 const labelKeys = new Map<string, string>();
 
 /** A header or label as a matching key: folded, units and brackets dropped ("计划安排额度\n（万元）" → "计划安排额度"). */
@@ -348,14 +359,20 @@ export function unclearUnit(text: string): boolean {
 }
 
 /**
- * A number format that shows a number scaled ("0\".\"0000" shows 6402100 as 640.2100; "#,##0.0,"
- * divides by 1,000): the amount shown is not the value. Such a cell is refused, never guessed.
+ * The power of ten a number format divides the number it shows by: a literal point (`0\.0000`,
+ * `0!.0000`, `0"."0000`) shows 30000 as 3.0000 (4: 元 shown as 万元); commas after the last digit
+ * (`#,##0,`, `0.00,,`) divide by 1,000 each (3, 6). 0 for a format that shows the number as it is.
  */
-export function scalingFormat(numFmt: string | undefined): boolean {
-  if (!numFmt) return false;
-  const section = numFmt.split(';')[0];
-  if (/"\."|!\.|\\\./.test(section)) return true;
-  return /[0#?],+(?=$|[^0#?,])/.test(section.replace(/"[^"]*"/g, ''));
+export function formatScale(numFmt: string | undefined): number {
+  if (!numFmt) return 0;
+  const section = numFmt
+    .split(';')[0]
+    .replace(/"\."|[\\!]\./g, '\u0001')
+    .replace(/"[^"]*"|[\\!]./g, '');
+  const point = section.indexOf('\u0001');
+  const literal = point < 0 ? 0 : (section.slice(point).match(/[0#?]/g) ?? []).length;
+  const commas = /[0#?](,+)(?=$|[^0#?,])/.exec(section)?.[1].length ?? 0;
+  return literal + 3 * commas;
 }
 
 /**

@@ -1,28 +1,78 @@
 // Corrections of a reading: what a person tells the import about a sheet it read wrong — which
 // column is 计划 and which 实际, the unit of a column, rows to leave out (a 其中 line) or to read
 // after all (a struck-through or hidden row) — applied as a view of the sheet's grid, so every
-// stage after it (locate, header, rows, facts) reads the sheet as corrected without knowing.
+// stage after it (locate, header, rows, facts) reads the sheet as corrected without knowing; and
+// the rows of table 三's header, which locate reads as the header band it is told (locate.ts).
 // Struck-through and hidden rows and struck-through cells are left out of that view by default:
 // a deleted line or hidden data is never silently part of a figure (each is reported, a doubt).
 import { createHash } from 'node:crypto';
 import { finding, type Finding } from '../../../shared/findings';
 import type { AmountUnit } from '../../../shared/money';
-import type { SheetCorrection } from '../../../shared/doubts';
-import { colName, holdsNumber, type Cell, type Grid } from './cells';
+import type { LayoutCorrection, SheetCorrection } from '../../../shared/doubts';
+import { colName, formatScale, holdsNumber, type Cell, type Grid } from './cells';
 import type { SheetLayout } from './locate';
 
-export type { SheetCorrection };
+export type { LayoutCorrection, SheetCorrection };
+/** A sheet's correction without the file and sheet it is for (rows by number). */
+export type RowCorrection = Omit<SheetCorrection, 'file' | 'sheet'>;
 
-/** A correction remembered for a layout: columns and units (rows differ from file to file). */
-export type LayoutCorrection = Pick<SheetCorrection, 'planned' | 'actual' | 'units'>;
-
-export const isEmptyCorrection = (c: LayoutCorrection | SheetCorrection | undefined) =>
+export const isEmptyCorrection = (c: RowCorrection | undefined) =>
   !c ||
   (!c.planned &&
     !c.actual &&
     Object.keys(c.units ?? {}).length === 0 &&
-    !(c as SheetCorrection).skipRows?.length &&
-    !(c as SheetCorrection).keepRows?.length);
+    !c.skipRows?.length &&
+    !c.keepRows?.length &&
+    !c.header &&
+    !c.stored?.length);
+
+/** A figure typed as text (82.6%, 1,234.56, 2021-12-01): no words. */
+const FIGURE = /^[\d０-９.,，%％\s\-/:]+$/;
+
+/** What a row says, column by column (`B:其中：上年结转`): its words, figures left out (they differ from county to county). */
+export function rowText(grid: Grid, row: number): string {
+  return grid
+    .row(row)
+    .filter((c) => typeof c.value === 'string' && c.text.trim() && !FIGURE.test(c.text))
+    .map((c) => `${colName(c.col)}:${c.text.replace(/\s+/g, '')}`)
+    .join('|');
+}
+
+/** The correction to remember for a layout: rows by what they say; null when nothing is left to remember. */
+export function portable(c: RowCorrection, grid: Grid): LayoutCorrection | null {
+  const texts = (rows: number[] | undefined) => [...new Set((rows ?? []).map((r) => rowText(grid, r)).filter(Boolean))];
+  const band = c.header ? Array.from({ length: c.header.bottom - c.header.top + 1 }, (_, i) => rowText(grid, c.header!.top + i)) : [];
+  const out: LayoutCorrection = {
+    ...(c.planned ? { planned: c.planned } : {}),
+    ...(c.actual ? { actual: c.actual } : {}),
+    ...(c.units && Object.keys(c.units).length ? { units: c.units } : {}),
+    ...(c.stored?.length ? { stored: c.stored } : {}),
+    ...(texts(c.skipRows).length ? { skipTexts: texts(c.skipRows) } : {}),
+    ...(texts(c.keepRows).length ? { keepTexts: texts(c.keepRows) } : {}),
+    ...(band.length && band.every(Boolean) ? { header: band } : {}),
+  };
+  return Object.keys(out).length ? out : null;
+}
+
+/** A remembered correction for this sheet: its rows found by what they say (a band of rows in a row, as remembered). */
+export function localized(c: LayoutCorrection, grid: Grid): RowCorrection {
+  const said = new Map<string, number[]>();
+  for (const r of grid.rows) {
+    const text = rowText(grid, r);
+    if (text) said.set(text, [...(said.get(text) ?? []), r]);
+  }
+  const rows = (texts: string[] | undefined) => (texts ?? []).flatMap((t) => said.get(t) ?? []);
+  const top = c.header?.length
+    ? (said.get(c.header[0]) ?? []).find((r) => c.header!.every((t, i) => rowText(grid, r + i) === t))
+    : undefined;
+  const { skipTexts: _s, keepTexts: _k, header: _h, ...columns } = c;
+  return {
+    ...columns,
+    ...(rows(c.skipTexts).length ? { skipRows: rows(c.skipTexts) } : {}),
+    ...(rows(c.keepTexts).length ? { keepRows: rows(c.keepTexts) } : {}),
+    ...(top !== undefined ? { header: { top, bottom: top + c.header!.length - 1 } } : {}),
+  };
+}
 
 const UNIT_WORD: Record<AmountUnit, string> = { wan: '万元', yuan: '元', qian: '千元', yi: '亿元' };
 
@@ -84,11 +134,11 @@ const excerpt = (cells: readonly Cell[]) =>
 export function correctedGrid(
   grid: Grid,
   file: string,
-  correction: SheetCorrection | LayoutCorrection | undefined,
+  correction: RowCorrection | undefined,
   layout: SheetLayout | undefined,
 ): { grid: Grid; findings: Finding[]; leftOut: number[] } {
   const findings: Finding[] = [];
-  const keep = new Set((correction as SheetCorrection | undefined)?.keepRows ?? []);
+  const keep = new Set(correction?.keepRows ?? []);
   const leftOut = new Set<number>();
   const cellsOut = new Set<Cell>();
   const at = (cell: Cell) => ({ file, sheet: grid.sheet, cell: cell.address });
@@ -115,10 +165,17 @@ export function correctedGrid(
           ...at(c),
         });
   }
-  for (const r of (correction as SheetCorrection | undefined)?.skipRows ?? []) leftOut.add(r);
+  for (const r of correction?.skipRows ?? []) leftOut.add(r);
   const texts = new Map<Cell, Cell>();
   const relabel = (cell: Cell | undefined, text: string) => cell && texts.set(cell, { ...cell, value: text, text });
   const colNumber = (letter: string) => [...letter.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  // Columns read as stored: their numbers without the format that shows them scaled.
+  const stored = new Set((correction?.stored ?? []).map(colNumber));
+  if (stored.size)
+    for (const r of grid.rows)
+      for (const c of grid.row(r))
+        if (stored.has(c.col) && typeof c.value === 'number' && formatScale(c.numFmtCode ?? c.numFmt) > 0)
+          texts.set(c, { ...c, numFmt: undefined, numFmtCode: undefined });
   const disbursements = layout?.tables.filter((t) => t.kind === 'disbursements') ?? [];
   for (const t of disbursements) {
     const h = t.header;

@@ -92,14 +92,23 @@ export function formatNumber(v: number, numFmt: string | undefined): string {
   }
   let fracIndex = 0;
   let out = '';
+  // Where the integer digits stand in the text: only they are grouped, up to a literal (\. : digits after it are no integer).
+  let intFrom = -1;
+  let intTo = -1;
+  let closed = false;
   tokens.forEach((t, i) => {
-    if (t.lit !== undefined) out += t.lit;
-    else if (intOut.has(i)) out += intOut.get(i)!;
-    else if (t.code && /[0#?]/.test(t.code)) out += fracDigits[fracIndex++] ?? '';
+    if (t.lit !== undefined) {
+      closed = intFrom >= 0;
+      out += t.lit;
+    } else if (intOut.has(i)) {
+      if (intFrom < 0) intFrom = out.length;
+      out += intOut.get(i)!;
+      if (!closed) intTo = out.length;
+    } else if (t.code && /[0#?]/.test(t.code)) out += fracDigits[fracIndex++] ?? '';
     else if (t.code === '.') out += '.';
     else if (t.code === ',' || t.code === ' ') out += '';
     else if (t.code) out += t.code;
   });
-  if (grouped) out = out.replace(/\d{4,}/, (d) => group(d));
+  if (grouped && intFrom >= 0) out = out.slice(0, intFrom) + group(out.slice(intFrom, intTo)) + out.slice(intTo);
   return v < 0 && !negativeSection ? `-${out}` : out;
 }

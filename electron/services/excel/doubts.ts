@@ -8,7 +8,8 @@ import { isDoubt, type Finding } from '../../../shared/findings';
 import type { AmountUnit } from '../../../shared/money';
 import type { RecordInput } from '../../../shared/record';
 import { colName, type Grid } from './cells';
-import type { LayoutCorrection, SheetCorrection } from './corrections';
+import type { LayoutCorrection, RowCorrection } from './corrections';
+import { headerLike } from './header';
 import { formatNumber } from './display';
 import type { Block } from './locate';
 import type { TableRead } from './rows';
@@ -52,6 +53,9 @@ export function readingsOf(parts: Block[]): Map<string, Reading> {
     for (const t of p.tables) {
       if (t.kind !== 'disbursements') continue;
       const unitAt = (cell: string) => columnUnit(t, colNumber(columnOf(cell)));
+      // A rate as filed is read as a percent: no unit.
+      const rate = (cell: string | undefined, value: string | undefined) =>
+        cell && value !== undefined && out.set(key(p.sheet, cell), { read: `${value}%`, unit: null, unitFrom: null });
       t.cells.forEach((cells, i) => {
         for (const field of ['planned', 'actual'] as const) {
           const cell = cells[field];
@@ -59,13 +63,16 @@ export function readingsOf(parts: Block[]): Map<string, Reading> {
           const u = unitAt(cell);
           out.set(key(p.sheet, cell), { read: t.disbursements[i]?.[field] ?? null, unit: u.unit, unitFrom: u.from });
         }
+        rate(cells.statedRate, t.disbursements[i]?.statedRate);
       });
-      for (const total of [...t.totals, ...t.subtotals])
+      for (const total of [...t.totals, ...t.subtotals]) {
         for (const stated of [total.planned, total.actual]) {
           if (!stated) continue;
           const u = unitAt(stated.cell);
           out.set(key(p.sheet, stated.cell), { read: stated.value, unit: u.unit, unitFrom: u.from });
         }
+        rate(total.rateCell, total.statedRate);
+      }
     }
   }
   return out;
@@ -123,6 +130,17 @@ function cellsOf(f: Finding, parts: Block[]): ({ sheet: string; cell: string } |
     if (first) out.push({ sheet: table.sheet, cell: first });
     if (factCell && f.code !== 'drawing_unit') out.push({ fact });
   }
+  // A stated 合计 against its lines: the one line written with more decimals than any other and than
+  // the 合计 is the likely misreading (a footnote digit glued on: 452.3² → 452.32), shown beside it.
+  if (f.code === 'stated_total_mismatch' && table && (f.params.column === 'planned' || f.params.column === 'actual')) {
+    const column = f.params.column;
+    const places = table.t.disbursements.map((d) => (d[column]?.split('.')[1] ?? '').length);
+    const most = maxOf(places, 0);
+    const at = places.indexOf(most);
+    const cell = table.t.cells[at]?.[column];
+    if (cell && places.lastIndexOf(most) === at && most > (f.params.stated.split('.')[1] ?? '').length)
+      out.push({ sheet: table.sheet, cell });
+  }
   if (f.code === 'arranged_over_central') out.push({ fact: 'centralArrangedUse' }, { fact: 'investment.central' });
   if (f.code === 'investment_sum')
     pushAll(
@@ -178,13 +196,16 @@ export function doubtsOf(
   });
 }
 
+/** Rows that could be a header (text only, short), offered when the person chooses table 三's header rows. */
+const HEADER_ROWS_OFFERED = 80;
+
 /** How table 三 of a sheet was read, for the person to correct. */
 export function sheetReading(
+  grid: Grid,
   file: string,
-  sheet: string,
   layout: string | null,
   tables: TableRead[],
-  applied: { correction: SheetCorrection | LayoutCorrection; source: 'user' | 'remembered' } | undefined,
+  applied: { correction: RowCorrection; source: 'user' | 'remembered'; remember: LayoutCorrection | null } | undefined,
   leftOut: { row: number; text: string; why: 'struck' | 'hidden' | 'user' }[],
 ): SheetReading {
   const t = tables.find((x) => x.kind === 'disbursements');
@@ -206,6 +227,29 @@ export function sheetReading(
     : [];
   for (const l of leftOut) lines.push({ row: l.row, text: l.text, leftOut: l.why });
   lines.sort((a, b) => a.row - b.row);
-  const { file: _f, sheet: _s, ...correction } = (applied?.correction ?? {}) as SheetCorrection;
-  return { file, sheet, layout, correction: applied ? correction : null, source: applied?.source ?? null, columns, lines };
+  const headerRows: SheetReading['headerRows'] = [];
+  for (const row of grid.rows) {
+    const cells = grid.row(row);
+    if (headerRows.length >= HEADER_ROWS_OFFERED) break;
+    if (cells.length > 0 && cells.every(headerLike))
+      headerRows.push({
+        row,
+        text: cells
+          .map((c) => c.text.replace(/\s+/g, ''))
+          .join(' | ')
+          .slice(0, 60),
+      });
+  }
+  return {
+    file,
+    sheet: grid.sheet,
+    layout,
+    correction: applied ? applied.correction : null,
+    source: applied?.source ?? null,
+    remember: applied?.remember ?? null,
+    header: t ? { top: t.header.top, bottom: t.header.bottom } : null,
+    headerRows,
+    columns,
+    lines,
+  };
 }

@@ -298,7 +298,8 @@ type Plan = {
 };
 const plans = new Map<string, Plan | null>();
 
-function headerOf(grid: Grid, top: number, bottom: number): TableHeader | undefined {
+/** The header of the band from `top` to `bottom`, whatever its height (a person's choice of header rows), or undefined. */
+export function headerOf(grid: Grid, top: number, bottom: number): TableHeader | undefined {
   const cells = bandCells(grid, top, bottom).filter(headerLike);
   if (cells.length < 2) return undefined;
   let left = Infinity;

@@ -21,7 +21,15 @@ import { assemble, type ReadRecord, type UnitRead } from './assemble';
 import { readBook, type Book, type BookSheet } from './sheet-reader';
 import { readWorkbooksIsolated, type FileRead } from './isolated';
 import { notACounty, rollupMismatches, rollupShape, sheetNotRead, summaryOnly, type Rollup } from './sheet-kind';
-import { correctedGrid, isEmptyCorrection, layoutKey, type LayoutCorrection, type SheetCorrection } from './corrections';
+import {
+  correctedGrid,
+  isEmptyCorrection,
+  layoutKey,
+  localized,
+  portable,
+  type LayoutCorrection,
+  type SheetCorrection,
+} from './corrections';
 import { doubtsOf, sheetReading } from './doubts';
 import { drawingTexts } from './drawings';
 import type { Doubt, SheetReading } from '../../../shared/doubts';
@@ -146,14 +154,17 @@ export function readBookRecords(book: Book, file: string, options: ReadOptions =
     const key = layoutKey(firstRead);
     const own = options.corrections?.find((c) => c.file === file && c.sheet === sheet.name);
     const remembered = !own && key ? options.remembered?.[key] : undefined;
+    // A remembered correction finds its rows (left out, kept, the header band) by what they say.
+    const local = remembered ? localized(remembered, raw) : undefined;
     const applied =
       own && !isEmptyCorrection(own)
-        ? { correction: own, source: 'user' as const }
-        : remembered && !isEmptyCorrection(remembered)
-          ? { correction: remembered, source: 'remembered' as const }
+        ? { correction: own, source: 'user' as const, remember: portable(own, raw) }
+        : local && !isEmptyCorrection(local)
+          ? { correction: local, source: 'remembered' as const, remember: null }
           : undefined;
     const corrected = correctedGrid(raw, file, applied?.correction, firstRead);
-    const layout = corrected.grid === raw ? firstRead : locate(corrected.grid, file);
+    const header = applied?.correction.header;
+    const layout = corrected.grid === raw && !header ? firstRead : locate(corrected.grid, file, header);
     const marks = new Map(
       corrected.findings
         .filter((f) => f.code === 'struck_row' || f.code === 'hidden_row')
@@ -173,7 +184,7 @@ export function readBookRecords(book: Book, file: string, options: ReadOptions =
           .slice(0, 40),
       why: marks.get(row)?.why ?? ('user' as const),
     }));
-    if (layout.tables.length) readings.set(sheet.name, sheetReading(file, sheet.name, key, layout.tables, applied, leftOut));
+    if (layout.tables.length) readings.set(sheet.name, sheetReading(raw, file, key, layout.tables, applied, leftOut));
     // A text box or shape on the sheet: a unit it names is checked against the amounts read; any other text is told.
     for (const text of book.drawings?.get(sheet.name) ?? []) {
       const unit = statedUnit(text) ?? unitOf(text);
@@ -473,12 +484,16 @@ export async function planImport(db: DB, given: ImportFile[], onConflict: OnConf
   const skippedFiles: SkippedFile[] = [];
   const corrections = options.corrections ?? [];
   const results = await readWorkbooksIsolated(files, { corrections });
-  // A correction remembered for a layout is offered where the reading as it stands has doubts: the
-  // file is read again with it, and that reading kept (and named) only if it has fewer doubts.
+  // A correction remembered for a layout is offered where the reading as it stands has doubts or
+  // errors: the file is read again with it, and that reading kept (and named) only if it has fewer
+  // (errors first, then doubts).
   const remembered = rememberedLayouts(db);
-  const doubtCount = (r: FileRead) => (r instanceof AppError ? Infinity : r.reduce((n, x) => n + (x.doubts?.length ?? 0), 0));
+  const trouble = (r: FileRead) =>
+    r instanceof AppError
+      ? Infinity
+      : r.reduce((n, x) => n + x.findings.filter((f) => f.severity === 'error').length * 1e6 + (x.doubts?.length ?? 0), 0);
   const offer = results.map((r, i) => {
-    if (r instanceof AppError || doubtCount(r) === 0) return undefined;
+    if (r instanceof AppError || trouble(r) === 0) return undefined;
     const own = new Set(corrections.filter((c) => c.file === files[i].name).map((c) => c.sheet));
     const layouts = r.flatMap((x) => x.readings ?? []).filter((x) => !own.has(x.sheet) && x.layout && remembered[x.layout]);
     return layouts.length ? Object.fromEntries(layouts.map((x) => [x.layout!, remembered[x.layout!]])) : undefined;
@@ -492,7 +507,7 @@ export async function planImport(db: DB, given: ImportFile[], onConflict: OnConf
   for (const [i, o] of offer.entries())
     if (o) {
       const second = again.shift()!;
-      if (doubtCount(second) < doubtCount(results[i])) results[i] = second;
+      if (trouble(second) < trouble(results[i])) results[i] = second;
     }
   for (const [i, result] of results.entries()) {
     if (!(result instanceof AppError)) pushAll(read, result);
@@ -680,8 +695,8 @@ export async function importWorkbooks(
       });
       // A correction the person gave is confirmed by this import: remembered for its layout.
       for (const reading of plan.readings)
-        if (reading.source === 'user' && reading.layout && reading.correction)
-          rememberLayout(db, reading.layout, reading.correction, { file: reading.file, sheet: reading.sheet, by: actor.client });
+        if (reading.source === 'user' && reading.layout)
+          rememberLayout(db, reading.layout, reading.remember, { file: reading.file, sheet: reading.sheet, by: actor.client });
     });
     return { ...plan, backup, committed: true };
   };

@@ -5,7 +5,7 @@
 import type { AmountUnit } from '../../../shared/money';
 import { fold } from '../../../shared/text';
 import { CellMarks, holdsNumber, labelKey, statedUnit, unclearUnit, unitOf, type Cell, type Grid } from './cells';
-import { findHeader, startsTable, type TableHeader } from './header';
+import { findHeader, headerOf, startsTable, type TableHeader } from './header';
 import { readTable, type TableRead, type TableUnit } from './rows';
 import {
   FactSet,
@@ -71,18 +71,19 @@ function inTable(tables: TableRead[], cell: Cell): boolean {
 
 /**
  * The unit line governing what starts at row `top`: the nearest one above it within the same
- * county (after the last county title above), holding until the next one.
+ * county (from the last county title above: a unit the title states, 验收情况表（金额单位：元）,
+ * speaks for the county), holding until the next one.
  */
 function unitAbove(statements: Statement[], top: number, from: number): TableUnit | undefined {
   let best: Statement | undefined;
-  for (const s of statements) if (s.row < top && s.row > from && (!best || s.row > best.row)) best = s;
+  for (const s of statements) if (s.row < top && s.row >= from && (!best || s.row > best.row)) best = s;
   return best && { unit: best.unit, cell: best.cell };
 }
 
 /**
  * Whether a unit line reaches down to a table starting at `top`: nothing between them but headings,
  * short texts and a summary sentence — no other table, no facts paragraph or facts table. A line
- * standing right under the county's title (nothing between them) speaks for the whole county.
+ * standing right under the county's title (nothing between them), or the title itself, speaks for the whole county.
  */
 function reaches(grid: Grid, s: Statement, top: number, title: number): boolean {
   // (Only the rows of this county between its title and the table are looked at.)
@@ -93,7 +94,7 @@ function reaches(grid: Grid, s: Statement, top: number, title: number): boolean 
     if (rows[mid] <= title) lo = i = mid + 1;
     else hi = mid;
   }
-  const sheetWide = rows[i] === s.row && (title > 0 || s.row === rows[0]);
+  const sheetWide = (rows[i] === s.row && (title > 0 || s.row === rows[0])) || (title > 0 && s.row === title);
   if (sheetWide) return true;
   while (i < rows.length && rows[i] <= s.row) i++;
   for (; i < rows.length && rows[i] < top; i++) {
@@ -158,7 +159,11 @@ function checkUnits(header: TableHeader, line: TableUnit | undefined, reader: Ce
   }
 }
 
-export function locate(grid: Grid, file: string): SheetLayout {
+/**
+ * The tables, facts and county blocks of a sheet. `header`: the rows a person said a table's header
+ * stands in (issue 27): read as that band, whatever the header model would find; no other band overlaps it.
+ */
+export function locate(grid: Grid, file: string, chosen?: { top: number; bottom: number }): SheetLayout {
   const reader = new CellReader(file, grid.sheet);
   const used = new CellMarks(grid);
   const statements: Statement[] = [];
@@ -176,11 +181,15 @@ export function locate(grid: Grid, file: string): SheetLayout {
 
   // Tables first: their header words are never read as facts.
   const tables: TableRead[] = [];
-  const startsNext = (row: number) => startsTable(grid, row);
+  const forced = chosen && grid.row(chosen.top).length > 0 ? headerOf(grid, chosen.top, chosen.bottom) : undefined;
+  if (chosen && !forced)
+    reader.problem('header_unread', undefined, { top: String(chosen.top), bottom: String(chosen.bottom) }, `A${chosen.top}`);
+  const startsNext = (row: number) => row === forced?.top || startsTable(grid, row);
+  const overlaps = (h: TableHeader) => !!forced && h.top <= forced.bottom && h.bottom >= forced.top;
   for (let i = 0; i < grid.rows.length; i++) {
     const r = grid.rows[i];
-    const header = findHeader(grid, r);
-    if (!header) continue;
+    const header = r === forced?.top ? forced : findHeader(grid, r);
+    if (!header || (header !== forced && overlaps(header))) continue;
     const lines = statements.filter((x) => !header.cells.includes(x.cell) && !inTable(tables, x.cell));
     const read = (unit: TableUnit | undefined) => {
       const scratch = new CellReader(file, grid.sheet);
@@ -189,7 +198,7 @@ export function locate(grid: Grid, file: string): SheetLayout {
     // A unit line belongs to the table right under it (or, right under the title, to the whole county):
     // never to a table past another table or the basic facts.
     const from = titleAbove(titles, header.top);
-    const reaching = lines.filter((s) => s.row < header.top && s.row > from && reaches(grid, s, header.top, from));
+    const reaching = lines.filter((s) => s.row < header.top && s.row >= from && reaches(grid, s, header.top, from));
     const above = unitAbove(reaching, header.top, from);
     const foreign = above ? undefined : unitAbove(lines, header.top, from);
     let { table, findings } = read(above);

@@ -13,7 +13,7 @@ import {
 import { finding, type Finding, type FindingCode } from '../../../shared/findings';
 import { fold, stripXmlUnsafe, type Category } from '../../../shared/text';
 import { categoryOf, parseDateText } from '../../../shared/fields';
-import { formatDecimals, isBlank, isPercentFormat, scalingFormat, type Cell } from './cells';
+import { formatDecimals, formatScale, isBlank, isPercentFormat, type Cell } from './cells';
 
 const CN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
@@ -98,20 +98,49 @@ export class CellReader {
       return undefined;
     }
     const v = cell!.value;
-    if (typeof v === 'number' && scalingFormat(cell!.numFmt)) {
-      this.problem('scaled_format', cell, { field, format: cell!.numFmt!, value: String(v) });
-      return undefined;
-    }
+    // A format that shows the number scaled (元 shown as 万元): read as it shows, and doubted (below).
+    const scale = typeof v === 'number' ? formatScale(cell!.numFmtCode ?? cell!.numFmt) : 0;
     const parsed =
       typeof v === 'number' || typeof v === 'string'
-        ? parseAmount(v, unit, { sum: options.sum })
+        ? parseAmount(scale > 0 ? Number(`${v}e-${scale}`) : v, unit, { sum: options.sum })
         : ({ ok: false, problem: 'not_a_number', unit } as const);
     if (!parsed.ok) {
       const code = parsed.problem === 'negative_amount' ? 'negative_amount' : 'not_a_number';
       this.problem(code, cell, { field, value: cell!.text, ...(code === 'not_a_number' ? { problem: parsed.problem } : {}) });
       return undefined;
     }
-    return { value: formatWan(parsed.value), unit: parsed.unit };
+    const read = { value: formatWan(parsed.value), unit: parsed.unit };
+    if (scale > 0) this.scaled(cell!, field, scale, read);
+    return read;
+  }
+
+  /** Formats that show amounts scaled, told once per column and format: at its first cell, with how many cells. */
+  private readonly scaledTold = new Map<string, Finding>();
+
+  /**
+   * A number its format shows scaled (30000 under `0\.0000` shows 3.0000: 元 shown as 万元) is read as
+   * it shows — what the clerk saw in a table of that unit — and is a doubt, both readings said, until a
+   * person confirms it or says the column is read as stored (corrections.ts).
+   */
+  private scaled(cell: Cell, field: string, scale: number, read: AmountRead): void {
+    const format = cell.numFmtCode ?? cell.numFmt ?? '';
+    const key = `${cell.col}\u0000${format}`;
+    const told = this.scaledTold.get(key);
+    if (told) {
+      told.params.cells = String(Number(told.params.cells) + 1);
+      return;
+    }
+    const stored = parseAmount(cell.value as number, read.unit, { sum: true });
+    this.problem('scaled_format', cell, {
+      field,
+      format,
+      value: String(cell.value),
+      shown: read.value,
+      stored: stored.ok ? formatWan(stored.value) : String(cell.value),
+      factor: `1${'0'.repeat(scale)}`,
+      cells: '1',
+    });
+    this.scaledTold.set(key, this.findings[this.findings.length - 1]);
   }
 
   /** A percent cell: "90%", 90, or 0.9 formatted as percent, with the digits it shows. Blank, "—" or "/" mean none. */

@@ -1,15 +1,17 @@
 // Corrections of an import's reading, remembered per sheet layout once a person confirmed them by
-// importing (columns and units; rows differ from file to file). Kept beside the records, outside
-// the change log: they are how this office's forms read, not figures of a county.
+// importing (columns and units; rows left out or kept and the header band by what they say, since
+// rows differ from file to file). Kept beside the records, outside the change log: they are how
+// this office's forms read, not figures of a county.
 import type { DB } from './database';
-import type { LayoutCorrection } from '../excel/corrections';
+import { layoutCorrectionSchema, type LayoutCorrection } from '../../../shared/doubts';
 
 export function rememberedLayouts(db: DB): Record<string, LayoutCorrection> {
   const rows = db.prepare('SELECT layout, correction FROM import_layouts').all() as { layout: string; correction: string }[];
   const out: Record<string, LayoutCorrection> = {};
   for (const r of rows) {
     try {
-      out[r.layout] = JSON.parse(r.correction) as LayoutCorrection;
+      const parsed = layoutCorrectionSchema.safeParse(JSON.parse(r.correction));
+      if (parsed.success) out[r.layout] = parsed.data;
     } catch {
       // A damaged row only loses a suggestion.
     }
@@ -17,24 +19,19 @@ export function rememberedLayouts(db: DB): Record<string, LayoutCorrection> {
   return out;
 }
 
-/** Inside the import's transaction: the layout's correction as confirmed (an empty one forgets it). */
+/** Inside the import's transaction: the layout's correction as confirmed (none forgets it). */
 export function rememberLayout(
   db: DB,
   layout: string,
-  correction: LayoutCorrection,
+  correction: LayoutCorrection | null,
   where: { file: string; sheet: string; by: string },
 ): void {
-  const kept: LayoutCorrection = {
-    ...(correction.planned ? { planned: correction.planned } : {}),
-    ...(correction.actual ? { actual: correction.actual } : {}),
-    ...(correction.units && Object.keys(correction.units).length ? { units: correction.units } : {}),
-  };
-  if (Object.keys(kept).length === 0) {
+  if (!correction) {
     db.prepare('DELETE FROM import_layouts WHERE layout = ?').run(layout);
     return;
   }
   db.prepare(
     'INSERT INTO import_layouts (layout, correction, file, sheet, saved_by, saved_at) VALUES (?, ?, ?, ?, ?, ?) ' +
       'ON CONFLICT (layout) DO UPDATE SET correction = excluded.correction, file = excluded.file, sheet = excluded.sheet, saved_by = excluded.saved_by, saved_at = excluded.saved_at',
-  ).run(layout, JSON.stringify(kept), where.file, where.sheet, where.by, new Date().toISOString());
+  ).run(layout, JSON.stringify(correction), where.file, where.sheet, where.by, new Date().toISOString());
 }

@@ -9,7 +9,7 @@ import { openDatabase } from '../../../../electron/services/store/database';
 import { createRecord, listRecords, readRecord } from '../../../../electron/services/store/records';
 import { dispatch } from '../../../../electron/services/api';
 import { toInput } from '../../../../shared/record';
-import { doubtfulWorkbooks, swappedColumns, yuanInTextBox } from '../../../fixtures/doubtful';
+import { carriedOverLine, doubtfulWorkbooks, fourRowHeader, swappedColumns, yuanInTextBox } from '../../../fixtures/doubtful';
 import { bytesOf, excelOf } from '../../../fixtures/workbooks';
 import { referenceFixture } from '../../../helpers/fixtures';
 
@@ -121,6 +121,84 @@ describe('correcting the reading', () => {
     expect(r.records[0].disbursements).toBe(5);
     expect(r.readings[0].lines.find((l) => l.row === last.row)).toMatchObject({ leftOut: 'user' });
     expect(r.doubts.map((d) => d.code)).toContain('stated_total_mismatch');
+  });
+
+  it('a header of four rows, its row of units read as a line: the person chooses the header rows, and it reads right', async () => {
+    const db = openDatabase(':memory:');
+    const { sheet, header } = fourRowHeader();
+    const file = { name: 'four.xlsx', bytes: await bytesOf(excelOf([sheet])) };
+    const first = await importWorkbooks(db, ME, ':memory:', [file], { onConflict: 'fail', dryRun: true });
+    expect(first.records[0].action).toBe('rejected');
+    expect(first.findings.filter((f) => f.severity === 'error').map((f) => f.cell)).toContain(`C${header + 3}`);
+    // The band as read (three rows), and the rows the person may choose from, the row of units among them.
+    expect(first.readings[0].header).toEqual({ top: header, bottom: header + 2 });
+    expect(first.readings[0].headerRows.map((r) => r.row)).toEqual(expect.arrayContaining([header, header + 3]));
+    const corrections = [{ file: file.name, sheet: '樟树市', header: { top: header, bottom: header + 3 } }];
+    const done = await importWorkbooks(db, ME, ':memory:', [file], { onConflict: 'fail', dryRun: false, corrections });
+    expect([done.committed, done.doubts, done.readings[0].header]).toEqual([true, [], { top: header, bottom: header + 3 }]);
+    expect(readRecord(db, listRecords(db, { asOf: undefined })[0].id, { asOf: undefined }).record).toEqual(referenceFixture('hans'));
+  });
+
+  it('a chosen header is remembered by what its rows say: the same form of another county, its header lower, is read with it, named', async () => {
+    const db = openDatabase(':memory:');
+    const { sheet, header } = fourRowHeader();
+    const file = { name: 'four.xlsx', bytes: await bytesOf(excelOf([sheet])) };
+    await importWorkbooks(db, ME, ':memory:', [file], {
+      onConflict: 'fail',
+      dryRun: false,
+      corrections: [{ file: file.name, sheet: '樟树市', header: { top: header, bottom: header + 3 } }],
+    });
+    // 南丰县's form has two more lines in table 二: its table 三 header stands two rows lower.
+    const other = fourRowHeader('南丰县', 2);
+    expect(other.header).toBe(header + 2);
+    const next = await importWorkbooks(db, ME, ':memory:', [{ name: 'nf.xlsx', bytes: await bytesOf(excelOf([other.sheet])) }], {
+      onConflict: 'fail',
+      dryRun: false,
+    });
+    expect(next.readings[0]).toMatchObject({ source: 'remembered', correction: { header: { top: header + 2, bottom: header + 5 } } });
+    expect([next.committed, next.doubts]).toEqual([true, []]);
+    expect(listRecords(db, { asOf: undefined }).map((r) => [r.county, r.planned, r.actual])).toEqual(
+      expect.arrayContaining([['南丰县', '1500', '1235.96']]),
+    );
+  });
+
+  it('header rows that hold no table header are refused, naming the rows', async () => {
+    const db = openDatabase(':memory:');
+    const { sheet, header } = fourRowHeader();
+    const file = { name: 'four.xlsx', bytes: await bytesOf(excelOf([sheet])) };
+    const r = await importWorkbooks(db, ME, ':memory:', [file], {
+      onConflict: 'fail',
+      dryRun: true,
+      corrections: [{ file: file.name, sheet: '樟树市', header: { top: header + 3, bottom: header + 3 } }],
+    });
+    expect(r.findings.find((f) => f.code === 'header_unread')).toMatchObject({
+      cell: `A${header + 3}`,
+      params: { top: String(header + 3), bottom: String(header + 3) },
+    });
+    expect(r.records[0].action).toBe('rejected');
+  });
+
+  it('a line left out is remembered by what it says: the same form of another county has it left out, named', async () => {
+    const db = openDatabase(':memory:');
+    const { sheet, row } = carriedOverLine();
+    const file = { name: 'carried.xlsx', bytes: await bytesOf(excelOf([sheet])) };
+    const first = await importWorkbooks(db, ME, ':memory:', [file], { onConflict: 'fail', dryRun: true });
+    expect(first.doubts.map((d) => d.code)).toEqual(expect.arrayContaining(['stated_total_mismatch', 'planned_vs_central']));
+    const corrections = [{ file: file.name, sheet: '樟树市', skipRows: [row] }];
+    const done = await importWorkbooks(db, ME, ':memory:', [file], { onConflict: 'fail', dryRun: false, corrections });
+    expect([done.committed, done.doubts, done.readings[0].remember]).toEqual([true, [], { skipTexts: ['B:上年结转资金(不计入本批)'] }]);
+    // 南丰县's form of the same layout, the carried-over line one row lower (a longer table 二).
+    const other = carriedOverLine('南丰县');
+    const items = other.sheet.rows.findIndex((r) => r[0]?.v === '三、中央财政资金拨付情况');
+    other.sheet.rows.splice(items, 0, [{ v: 7 }, { v: '补充项目' }, { v: '完成建设' }, { v: '已完成' }, { v: '100%' }]);
+    const next = await importWorkbooks(db, ME, ':memory:', [{ name: 'nf.xlsx', bytes: await bytesOf(excelOf([other.sheet])) }], {
+      onConflict: 'fail',
+      dryRun: false,
+    });
+    expect(next.readings[0]).toMatchObject({ source: 'remembered', correction: { skipRows: [other.row + 1] } });
+    expect(next.readings[0].lines.find((l) => l.row === other.row + 1)).toMatchObject({ leftOut: 'user' });
+    expect([next.committed, next.doubts]).toEqual([true, []]);
+    expect(listRecords(db, { asOf: undefined }).find((r) => r.county === '南丰县')).toMatchObject({ planned: '1500', actual: '1235.96' });
   });
 
   it('the contract’s dispatch holds a doubtful record for every caller (app, HTTP, CLI) and takes confirmations by id', async () => {

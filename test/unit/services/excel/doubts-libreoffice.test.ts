@@ -54,6 +54,8 @@ describe('a footnote digit LibreOffice glued onto an amount', () => {
     const total = r.doubts.find((d) => d.code === 'stated_total_mismatch')!;
     expect(total.params).toMatchObject({ column: 'actual', stated: '1235.96', sum: '1235.961' });
     expect(total.figures[0]).toMatchObject({ cell: total.cell, seen: '1235.96', read: '1235.96' });
+    // Beside it, the one line written with more decimals than any other: where the digit was glued on.
+    expect(total.figures.slice(1)).toMatchObject([{ cell: 'D14', seen: '640.211', read: '640.211' }]);
     expect(listRecords(db, { asOf: undefined })).toEqual([]);
   });
 

@@ -104,14 +104,15 @@ describe('9. number formats as Excel stores them', () => {
     expect(r[0].input!.disbursements[0].statedRate).toBe('82.6');
   });
 
-  it('an amount formatted 0\\.0000 (a literal point that shows 6402100 as 640.2100) is refused, not read as 6402100 万元', async () => {
+  it('an amount formatted 0\\.0000 (a literal point that shows 6402100 as 640.2100) is read as shown, 640.21, and doubted, never as 6402100 万元', async () => {
     const sheets = layoutSheets([seedAs('樟树市')], layout());
     rowOf(sheets[0], '县乡村物流快递配送体系建设')[3] = { v: 6402100, numFmt: '0.000' };
     const r = await read(sheets, (files) =>
       files.set('xl/styles.xml', files.get('xl/styles.xml')!.replace('formatCode="0.000"', 'formatCode="0\\.0000"')),
     );
-    expect(r[0].input).toBeNull();
+    expect(r[0].input!.disbursements[0].actual).toBe('640.21');
     expect(codes(r)).toEqual([['scaled_format', '樟树市', 'D14']]);
+    expect(r[0].doubts!.map((d) => [d.code, d.params.stored, d.params.shown])).toEqual([['scaled_format', '6402100', '640.21']]);
   });
 });
 

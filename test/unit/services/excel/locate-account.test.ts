@@ -50,6 +50,20 @@ describe('locate: tables, unit lines and counties on a sheet', () => {
     expect(read('4.本表金额单位：元。', 'below')).toEqual([['0.15', '0.123596']]);
   });
 
+  it("a unit the county's title states (验收情况表（金额单位：元）) speaks for its tables, never for the next county's", () => {
+    const rows = [...county('樟树市'), [], ...county('寻乌县')];
+    rows[0] = [{ v: '樟树市电子商务进农村综合示范县项目验收情况表（金额单位：元）', colSpan: 5 }];
+    rows[2] = [];
+    rows[4] = [1, '培训', 15000000, 12359600, ''];
+    rows[8] = [];
+    const layout = locate(gridFrom(rows), 'f.xlsx');
+    expect(layout.tables.map((t) => [t.unitLine?.cell.address, t.disbursements.map((d) => [d.planned, d.actual])])).toEqual([
+      ['A1', [['1500', '1235.96']]],
+      [undefined, [['1500', '1235.96']]],
+    ]);
+    expect(layout.findings).toEqual([]);
+  });
+
   it('a label/value facts table takes the unit line above it, or a unit in the cell beside the value', () => {
     const rows: Row[] = [
       [{ v: '樟树市电子商务进农村综合示范县项目验收情况表', colSpan: 5 }],
@@ -145,12 +159,22 @@ describe('locate: tables, unit lines and counties on a sheet', () => {
     expect(bad.blocks[0].facts.values['investment.central']).toBeUndefined();
   });
 
-  it('an amount whose number format shows it scaled (元 shown as 万元, or thousands) is refused at its cell', () => {
-    for (const numFmt of ['0"."0000', '0!.0000', '#,##0.0,', '0.00,,']) {
+  it('an amount whose number format shows it scaled (元 shown as 万元, or thousands) is read as shown and doubted at its cell', () => {
+    // 15000000 as each format shows it (Excel): 1500.0000, 1500.0000, 15,000.0, 15.00.
+    for (const [numFmt, shown] of [
+      ['0"."0000', '1500'],
+      ['0!.0000', '1500'],
+      ['#,##0.0,', '15000'],
+      ['0.00,,', '15'],
+    ]) {
       const rows = county('樟树市');
       rows[4] = [1, '培训', { v: 15000000, numFmt }, 1235.96, ''];
       const layout = locate(gridFrom(rows), 'f.xlsx');
-      expect([numFmt, layout.findings.map((f) => [f.code, f.cell])]).toEqual([numFmt, [['scaled_format', 'C5']]]);
+      expect([numFmt, layout.findings.map((f) => [f.code, f.severity, f.cell, f.params.shown, f.params.stored])]).toEqual([
+        numFmt,
+        [['scaled_format', 'warning', 'C5', shown, '15000000']],
+      ]);
+      expect(layout.tables[0].disbursements[0].planned).toBe(shown);
     }
     const rows = county('樟树市');
     rows[4] = [1, '培训', { v: 1500, numFmt: '#,##0.00' }, { v: 1235.96, numFmt: '0.00"万元"' }, ''];
