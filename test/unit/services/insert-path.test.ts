@@ -9,7 +9,7 @@ import { ME } from '../../helpers/fixtures';
 
 /** Statements prepared while `n` counties are written in one step, on a new data file. */
 function preparesFor(n: number): { prepares: number; db: DB } {
-  const db = openDatabase(':memory:');
+  const db: DB = openDatabase(':memory:');
   const prepare = db.prepare.bind(db);
   let prepares = 0;
   db.prepare = ((sql: string) => {

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { importWorkbooks } from '../../../../electron/services/excel/import';
 import { exportWorkbook } from '../../../../electron/services/excel/export';
-import { openDatabase } from '../../../../electron/services/store/database';
+import { openDatabase, type DB } from '../../../../electron/services/store/database';
 import { createRecord, listRecords, readRecord } from '../../../../electron/services/store/records';
 import { dispatch } from '../../../../electron/services/api';
 import { toInput } from '../../../../shared/record';
@@ -124,7 +124,7 @@ describe('correcting the reading', () => {
   });
 
   it('the contract’s dispatch holds a doubtful record for every caller (app, HTTP, CLI) and takes confirmations by id', async () => {
-    const db = openDatabase(':memory:');
+    const db: DB = openDatabase(':memory:');
     const ctx = { db, dbFile: ':memory:' } as Parameters<typeof dispatch>[0];
     const file = await swapped();
     const held = (await dispatch(ctx, 'importWorkbooks', { files: [file], onConflict: 'fail', dryRun: false }, ME)) as {

@@ -1,0 +1,13 @@
+// Opening a store from either kind of address: a data file (SQLite, the embedded default) or a team
+// workspace (PostgreSQL). The CLI's --db FILE / --pg URL, the app and the server all open through here.
+import type { Db } from './db';
+import { openDatabase } from './database';
+import { openWorkspace } from './workspace';
+
+/** Where a store lives: a data file's path, or a PostgreSQL workspace's connection URL. */
+export type StoreTarget = { file: string } | { pg: string };
+
+/** Opens the store at `target`: a data file is created or migrated as needed; a workspace must have been set up (workspace init). */
+export function openStore(target: StoreTarget): Db {
+  return 'pg' in target ? openWorkspace(target.pg) : openDatabase(target.file);
+}
