@@ -17,13 +17,13 @@ declare module 'vitest' {
 export const BACKEND: 'sqlite' | 'postgres' = process.env.YANSHOU_TEST_BACKEND === 'postgres' ? 'postgres' : 'sqlite';
 
 const opened: DB[] = [];
-let admin: PostgresDb | undefined;
+const admins = new Map<string, PostgresDb>();
 let made = 0;
 
-/** A workspace of its own: a schema of the run's database, set up by `workspace init`. */
-export function newWorkspaceUrl(): string {
-  const base = inject('postgresUrl');
-  admin ??= new PostgresDb(base);
+/** A workspace of its own: a schema of a database (by default the run's), set up by `workspace init`. */
+export function newWorkspaceUrl(base = inject('postgresUrl')): string {
+  let admin = admins.get(base);
+  if (!admin) admins.set(base, (admin = new PostgresDb(base)));
   const schema = `test_${process.pid}_${++made}`;
   admin.exec(`CREATE SCHEMA ${schema}`);
   const url = new URL(base);

@@ -1,7 +1,7 @@
 // A throw-away PostgreSQL for the tests: a cluster of its own (initdb + pg_ctl, Debian's postgresql
 // package) in a temp folder, on a free port, owned by the `postgres` user when the tests run as
 // root (PostgreSQL refuses to run as root), stopped and removed afterwards. No mock database.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,18 +24,21 @@ export type Cluster = {
   /** Stops the server: `fast` as an administrator does, `immediate` as a crash. */
   stop: (mode?: 'fast' | 'immediate') => void;
   start: () => void;
+  /** Stops the server `immediate`ly (as a crash) and starts it again, in a process of its own: the caller goes on meanwhile. */
+  restartInBackground: () => ChildProcess;
   /** Stops the server and removes its folder. */
   remove: () => void;
 };
 
 const asRoot = process.getuid?.() === 0;
 
-/** Runs a PostgreSQL program, as the `postgres` user when we are root. */
+/** A PostgreSQL program's command line, as the `postgres` user when we are root. */
+const pgCommand = (bin: string, program: string, args: string[]): [string, string[]] =>
+  asRoot ? ['runuser', ['-u', 'postgres', '--', path.join(bin, program), ...args]] : [path.join(bin, program), args];
+
 function pgRun(bin: string, program: string, args: string[]): string {
-  const file = path.join(bin, program);
-  return asRoot
-    ? execFileSync('runuser', ['-u', 'postgres', '--', file, ...args], { encoding: 'utf8' })
-    : execFileSync(file, args, { encoding: 'utf8' });
+  const [file, argv] = pgCommand(bin, program, args);
+  return execFileSync(file, argv, { encoding: 'utf8' });
 }
 
 /** A port nobody listens on now (a random one in the dynamic range, tried by PostgreSQL itself). */
@@ -49,10 +52,19 @@ export function startCluster(): Cluster {
   if (asRoot) execFileSync('chown', ['postgres:postgres', dir]);
   pgRun(bin, 'initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--no-locale', '-E', 'UTF8', '--no-sync']);
   let port = 0;
-  const start = () => {
-    const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300`;
-    pgRun(bin, 'pg_ctl', ['-D', data, '-o', options, '-l', path.join(dir, 'log'), '-w', '-t', '60', 'start']);
-  };
+  const startArgs = () => [
+    '-D',
+    data,
+    '-o',
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300`,
+    '-l',
+    path.join(dir, 'log'),
+    '-w',
+    '-t',
+    '60',
+    'start',
+  ];
+  const start = () => void pgRun(bin, 'pg_ctl', startArgs());
   for (let attempt = 0; ; attempt++) {
     port = randomPort();
     try {
@@ -67,6 +79,11 @@ export function startCluster(): Cluster {
     url: (database = 'postgres') => `postgres://postgres@127.0.0.1:${port}/${database}`,
     stop,
     start,
+    restartInBackground: () => {
+      const quote = (a: string) => `'${a.replace(/'/g, `'\\''`)}'`;
+      const line = (args: string[]) => pgCommand(bin, 'pg_ctl', args).flat().map(quote).join(' ');
+      return spawn('sh', ['-c', `${line(['-D', data, '-m', 'immediate', '-w', 'stop'])} && ${line(startArgs())}`], { stdio: 'ignore' });
+    },
     remove: () => {
       try {
         stop('immediate');

@@ -100,6 +100,18 @@ const OTHER_COLUMNS: Record<string, readonly string[]> = {
   preferences: ['key', 'value'],
 };
 
+/** The columns a table of the database has (none: no such table). */
+export function columnsOf(db: Db, table: string): string[] {
+  return db
+    .prepare(
+      isPostgres(db)
+        ? 'SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ?'
+        : 'SELECT name FROM pragma_table_info(?)',
+    )
+    .pluck()
+    .all(table) as string[];
+}
+
 /**
  * What is wrong with a data file's tables at the current schema version, in a few words; null if
  * nothing. A file whose tables were dropped or altered, or whose amounts are not integers of 分,
@@ -107,13 +119,8 @@ const OTHER_COLUMNS: Record<string, readonly string[]> = {
  */
 export function schemaProblem(db: Db): string | null {
   const postgres = isPostgres(db);
-  const columnsOf = db.prepare(
-    postgres
-      ? 'SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ?'
-      : 'SELECT name FROM pragma_table_info(?)',
-  );
   for (const [table, columns] of Object.entries({ ...TABLE_COLUMNS, ...OTHER_COLUMNS })) {
-    const have = new Set(columnsOf.pluck().all(table) as string[]);
+    const have = new Set(columnsOf(db, table));
     if (have.size === 0) return `table ${table} is missing`;
     const missing = columns.filter((c) => !have.has(c));
     if (missing.length) return `table ${table} lacks ${missing.join(', ')}`;

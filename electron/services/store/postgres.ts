@@ -4,7 +4,7 @@
 // checked inside synchronous transactions, are the same code on both engines. A wait has a limit:
 // a server that stops answering is an error (`reconnecting`), never a hang.
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import { appError } from '../../../shared/errors';
+import { AppError, appError } from '../../../shared/errors';
 import type { Db, Statement, Transaction } from './db';
 import type { Answer, Ask, Request, Rows } from './postgres-worker';
 
@@ -22,6 +22,8 @@ export const reconnectingError = (reason: string) =>
     'reconnecting',
     `正在重新连接工作区数据库…这次操作没有保存(${reason}),请稍后重试。`,
     `Reconnecting to the workspace database… this operation was not saved (${reason}); try again in a moment.`,
+    {},
+    { reason },
   );
 
 /** `?` and `@name` placeholders as PostgreSQL's `$n` (quoted text, identifiers and comments left alone). */
@@ -135,7 +137,7 @@ export class PostgresDb implements Db {
       this.request({ op: 'connect' });
     } catch (e) {
       this.close();
-      const reason = e instanceof Error ? e.message : String(e);
+      const reason = e instanceof AppError ? String((e.details as { reason?: string }).reason) : e instanceof Error ? e.message : String(e);
       throw appError(
         'workspace_unreachable',
         `无法连接工作区数据库 ${this.name}:${reason}`,

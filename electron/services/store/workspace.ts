@@ -22,7 +22,7 @@ export function toPostgresDdl(version: number): string {
 
 const VERSION_TABLE = 'yanshou_schema';
 
-const workspaceError = (code: string, zh: string, en: string, url: string) => appError(code, zh, en, { file: url });
+const workspaceError = (code: string, zh: string, en: string, url: string) => appError(code, zh, en, {}, { workspace: url });
 
 /** The workspace's schema version (0: none yet); one newer than this program's is refused. */
 function versionOf(db: PostgresDb): number {

@@ -4,7 +4,7 @@
 // and money stays exact at the largest amount through every path.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { TABLE_COLUMNS } from '../../../electron/services/store/columns';
+import { columnsOf, TABLE_COLUMNS } from '../../../electron/services/store/columns';
 import { createRecord, readRecord } from '../../../electron/services/store/records';
 import { editCells, updateCounty } from '../../../electron/services/store/edits';
 import { history, mutate } from '../../../electron/services/store/changelog';
@@ -23,7 +23,7 @@ describe('the one mapping of fields to columns', () => {
   it('names exactly the columns the migrations create, table by table', () => {
     const db = newStore();
     for (const [table, columns] of Object.entries(TABLE_COLUMNS)) {
-      const created = (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
+      const created = columnsOf(db, table);
       expect([...created].sort(), table).toEqual([...columns].sort());
     }
     db.close();
