@@ -11,6 +11,7 @@ import { createRecord, readRecord } from '../../../electron/services/store/recor
 import { updateCounty } from '../../../electron/services/store/edits';
 import { dispatch, type ApiContext } from '../../../electron/services/api';
 import { ME, ROOT, seedInput } from '../../helpers/fixtures';
+import { yanshou } from '../../helpers/cli';
 
 let cluster: Cluster;
 beforeAll(() => {
@@ -103,5 +104,21 @@ describe('a PostgreSQL workspace', () => {
     expect(await Promise.all([writer(), writer()])).toEqual([0, 0]);
     expect(db.prepare('SELECT actual_fen FROM disbursements WHERE id = ?').pluck().get(line)).toBe(2 * times);
     db.close();
+  });
+
+  it('serves the command line with --pg: workspace init (once, then up to date), demo, list, ledger add; a database not set up is refused, pointing to workspace init', () => {
+    const url = newWorkspaceUrl(cluster.url());
+    const bare = new URL(url);
+    bare.searchParams.set('options', '-c search_path=nowhere');
+    const refused = yanshou(['list', '--pg', bare.toString()]);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('yanshou workspace init --pg');
+    expect(yanshou(['workspace', 'init', '--pg', url]).stdout).toContain('已是最新');
+    expect(yanshou(['demo', '--pg', url]).code).toBe(0);
+    const add = ['ledger', 'add', '--pg', url, '--county', '樟树市', '--line', '1', '--date', '2021-12-01', '--amount', '300'];
+    expect(yanshou(add).code).toBe(0);
+    // 樟树市 batch 8: line 1 now 300 by its ledger; the other lines as the seed has them — 300 + 595.75 = 895.75 of 1500.
+    expect(yanshou(['list', '--pg', url]).stdout).toContain('实际 895.75 万元');
+    expect(yanshou(['backups', '--pg', url]).stderr).toContain('pg_dump');
   });
 });
