@@ -99,8 +99,12 @@ async function answer(req: Request): Promise<Answer> {
   } catch (e) {
     const err = e as { message?: string; code?: string };
     // A failure of the connection itself (not of the statement): the connection is made anew next time.
+    // A statement's own failure carries its SQLSTATE (a lock not granted in time: 55P03, told as busy).
+    const statementFailed = /^[0-9A-Z]{5}$/.test(err.code ?? '') && !isConnectionCode(err.code);
     const lost =
-      (held !== null && conn.client !== held) || isConnectionCode(err.code) || /Connection terminated|timeout/i.test(err.message ?? '');
+      (held !== null && conn.client !== held) ||
+      isConnectionCode(err.code) ||
+      (!statementFailed && /Connection terminated|timeout/i.test(err.message ?? ''));
     if (lost && conn.client) drop(conn, conn.client);
     if (lost) conn.inTransaction = false;
     return { id: req.id, error: { message: err.message ?? String(e), code: err.code, lost } };
