@@ -75,6 +75,17 @@ export function startCluster(): Cluster {
     }
   }
   const stop = (mode: 'fast' | 'immediate' = 'fast') => pgRun(bin, 'pg_ctl', ['-D', data, '-m', mode, '-w', 'stop']);
+  const remove = () => {
+    process.off('exit', remove);
+    try {
+      stop('immediate');
+    } catch {
+      // Stopped already.
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  // A run that ends without its clean-up (a failed hook, an exception) leaves no server behind.
+  process.once('exit', remove);
   return {
     url: (database = 'postgres') => `postgres://postgres@127.0.0.1:${port}/${database}`,
     stop,
@@ -84,13 +95,6 @@ export function startCluster(): Cluster {
       const line = (args: string[]) => pgCommand(bin, 'pg_ctl', args).flat().map(quote).join(' ');
       return spawn('sh', ['-c', `${line(['-D', data, '-m', 'immediate', '-w', 'stop'])} && ${line(startArgs())}`], { stdio: 'ignore' });
     },
-    remove: () => {
-      try {
-        stop('immediate');
-      } catch {
-        // Stopped already.
-      }
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
+    remove,
   };
 }
