@@ -14,7 +14,7 @@ const ifStale = process.argv.includes('--if-stale');
 const at = (...p) => path.join(root, ...p);
 
 /** Native, heavy or optional packages stay in node_modules, loaded when a command needs them. */
-const EXTERNAL = ['better-sqlite3', 'exceljs', 'jszip', 'playwright-core', 'electron', 'vite'];
+const EXTERNAL = ['better-sqlite3', 'pg', 'exceljs', 'jszip', 'playwright-core', 'electron', 'vite'];
 
 const parts = [
   {
@@ -30,6 +30,7 @@ const parts = [
           desktop: 'electron/main/entry.ts',
           'import-worker': 'electron/services/excel/read-worker.ts',
           'web-worker': 'electron/web/heavy-worker.ts',
+          'postgres-worker': 'electron/services/store/postgres-worker.ts',
         },
         outdir: 'dist/node',
         outExtension: { '.js': '.mjs' },

@@ -21,10 +21,22 @@ export class ApiError extends Error {
  * being written is kept as a draft rather than retried forever. */
 export class ServerError extends ApiError {}
 
-/** The server could not be reached at all (the connection failed): the only error worth retrying. */
+/**
+ * The server could not be reached at all (the connection failed), or it is reconnecting to its
+ * workspace database (code `reconnecting`: nothing was written): the only errors worth retrying.
+ */
 export class OfflineError extends Error {
-  readonly code = 'offline';
+  constructor(
+    message: string,
+    readonly code: 'offline' | 'reconnecting' = 'offline',
+  ) {
+    super(message);
+  }
 }
+
+/** The error a wire error becomes: a workspace reconnecting is retried as an unreachable server is. */
+export const retryable = (wire: WireError): OfflineError | null =>
+  wire.code === 'reconnecting' ? new OfflineError(wire.message, 'reconnecting') : null;
 
 export function createClient(transport: Transport): Client {
   const client = {} as Record<Method, (input: unknown) => Promise<unknown>>;

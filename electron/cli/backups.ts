@@ -7,7 +7,18 @@ import { appError } from '../../shared/errors';
 import { EXIT, UsageError } from './output';
 import type { CommandContext } from './main';
 
+/** Backups are a data file's: a workspace's are PostgreSQL's own (pg_dump, point-in-time recovery). */
+function dataFileOnly(ctx: CommandContext): void {
+  if ('pg' in ctx.target)
+    throw new UsageError(
+      ctx.io.lang === 'zh'
+        ? '工作区的备份由 PostgreSQL 负责(pg_dump 或时间点恢复),请联系数据库管理员;backups 与 restore 只用于数据文件(--db)'
+        : "A workspace's backups are PostgreSQL's (pg_dump or point-in-time recovery): ask its administrator; backups and restore are for data files (--db)",
+    );
+}
+
 export function backupsCommand(ctx: CommandContext): number {
+  dataFileOnly(ctx);
   const { io, values, file } = ctx;
   const zh = io.lang === 'zh';
   const list = listBackups(file).map((b) => {
@@ -34,6 +45,7 @@ export function backupsCommand(ctx: CommandContext): number {
 }
 
 export async function restoreCommand(ctx: CommandContext): Promise<number> {
+  dataFileOnly(ctx);
   const { io, positionals, file } = ctx;
   const zh = io.lang === 'zh';
   if (positionals.length !== 1)

@@ -3,6 +3,7 @@
 // and `yanshou --version` loads nothing at all.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { DB } from '../services/store/database';
+import { storeTargetOf, type StoreTarget } from '../services/store/open';
 import { defaultDatabaseFile } from '../services/paths';
 import { langFromEnv, type Lang } from '../../shared/i18n';
 import { EXIT, reportFailure, UsageError, type Io } from './output';
@@ -13,7 +14,9 @@ export type CommandContext = {
   io: Io;
   values: Record<string, string | boolean | (string | boolean)[] | undefined>;
   positionals: string[];
+  /** The data file (--db, or the default one); '' when the command names a workspace (--pg). */
   file: string;
+  target: StoreTarget;
   open: () => DB;
 };
 type Run = (ctx: CommandContext) => Promise<number> | number;
@@ -21,6 +24,7 @@ type Command = { options: Options; positionals?: boolean; run: () => Promise<Run
 
 const COMMON: Options = {
   db: { type: 'string' },
+  pg: { type: 'string' },
   lang: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -95,6 +99,7 @@ const COMMANDS: Record<string, Command> = {
   },
   backups: { options: {}, run: async () => (await import('./backups')).backupsCommand },
   restore: { options: {}, positionals: true, run: async () => (await import('./backups')).restoreCommand },
+  workspace: { options: {}, positionals: true, run: async () => (await import('./workspace')).workspaceCommand },
 };
 
 const USAGE = {
@@ -118,7 +123,8 @@ const USAGE = {
                                          查看或设置审核状态(已验收的记录被锁定;未给 --by 时用应用设置中的姓名)
   backups [--json]                       列出数据文件的备份
   restore 备份文件                         恢复一个备份(先备份当前数据文件)
-通用选项: --db 数据文件(默认 $YANSHOU_DB 或应用的数据文件)  --lang zh|en  --version`,
+  workspace init --pg 地址                 在 PostgreSQL 数据库中建立或升级团队工作区
+通用选项: --db 数据文件(默认 $YANSHOU_DB 或应用的数据文件)  --pg 工作区地址(postgres://…,代替 --db)  --lang zh|en  --version`,
   en: `Yanshou — acceptance tables of e-commerce demonstration counties
 
 Usage: yanshou <command> [options]
@@ -139,7 +145,8 @@ Usage: yanshou <command> [options]
                                          show or set the review status (an accepted record is locked; --by defaults to the name set in the app)
   backups [--json]                       list the data file's backups
   restore BACKUP                         restore a backup (backing up the current file first)
-Common options: --db PATH (default $YANSHOU_DB or the app's data file)  --lang zh|en  --version`,
+  workspace init --pg URL                create or upgrade a team workspace in a PostgreSQL database
+Common options: --db PATH (default $YANSHOU_DB or the app's data file)  --pg URL (a workspace, postgres://…, instead of --db)  --lang zh|en  --version`,
 };
 
 export async function main(argv: string[], io?: Partial<Io>): Promise<number> {
@@ -173,10 +180,11 @@ export async function main(argv: string[], io?: Partial<Io>): Promise<number> {
       throw new UsageError(
         lang === 'zh' ? `多余的参数:${parsed.positionals.join(' ')}` : `Unexpected argument: ${parsed.positionals.join(' ')}`,
       );
-    const file = (parsed.values.db as string | undefined) ?? defaultDatabaseFile();
-    const [run, { openDatabase }] = await Promise.all([command.run(), import('../services/store/database')]);
-    const open = () => (db ??= openDatabase(file));
-    return await run({ io: full, values: parsed.values as CommandContext['values'], positionals: parsed.positionals, file, open });
+    const target = storeTargetOf(parsed.values, defaultDatabaseFile);
+    const file = 'file' in target ? target.file : '';
+    const [run, { openStore }] = await Promise.all([command.run(), import('../services/store/open')]);
+    const open = () => (db ??= openStore(target));
+    return await run({ io: full, values: parsed.values as CommandContext['values'], positionals: parsed.positionals, file, target, open });
   } catch (e) {
     return reportFailure(e, full);
   } finally {

@@ -34,6 +34,12 @@ export async function webCommand(ctx: CommandContext): Promise<number> {
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new UsageError(io.lang === 'zh' ? `--port 应为 0–65535 的整数:${values.port}` : `--port takes 0–65535: ${values.port}`);
+  if ('pg' in ctx.target)
+    throw new UsageError(
+      io.lang === 'zh'
+        ? 'web 打开本机的数据文件;工作区请用 yanshou serve --pg 地址'
+        : 'web opens a data file on this machine; for a workspace use yanshou serve --pg URL',
+    );
   const { file } = ctx;
   const isDefault = values.db === undefined && !process.env.YANSHOU_DB;
   const isNew = !fs.existsSync(file);

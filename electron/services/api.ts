@@ -270,7 +270,7 @@ export async function dispatch(ctx: ApiContext, method: string, rawInput: unknow
     if (e instanceof AppError)
       return {
         ok: false,
-        status: e.code === 'conflict' ? 409 : e.code.startsWith('no_') ? 404 : 422,
+        status: e.code === 'conflict' ? 409 : e.code.startsWith('no_') ? 404 : e.code === 'reconnecting' ? 503 : 422,
         error: {
           code: e.code,
           message: e.messages.zh,

@@ -19,6 +19,8 @@ import { Worker } from 'node:worker_threads';
 import { dispatch, type ApiContext, type DispatchResult } from '../services/api';
 import type { Actor } from '../services/store/changelog';
 import { webActor } from '../services/store/changelog';
+import type { SqliteDb } from '../services/store/database';
+import { isPostgres } from '../services/store/postgres';
 import { appError } from '../../shared/errors';
 
 export const CSP = [
@@ -278,7 +280,7 @@ function heavyCalls(ctx: ApiContext) {
     return w;
   };
   return {
-    takes: (method: string) => HEAVY.has(method) && ctx.db.name !== ':memory:' && !ctx.db.memory,
+    takes: (method: string) => HEAVY.has(method) && !isPostgres(ctx.db) && ctx.db.name !== ':memory:' && !(ctx.db as SqliteDb).memory,
     run: (_ctx: ApiContext, method: string, input: unknown, actor: Actor): Promise<DispatchResult> =>
       new Promise((resolve) => {
         worker ??= start();

@@ -16,13 +16,22 @@ type Props = {
 };
 
 export function StatusBar({ t, save, drafts, note, info, onRetry, onDiscardDrafts }: Props) {
-  const state = save === 'saved' ? t.saved : save === 'saving' ? t.saving : save === 'offline' ? t.saveError : t.drafts(drafts);
+  const state =
+    save === 'saved'
+      ? t.saved
+      : save === 'saving'
+        ? t.saving
+        : save === 'offline'
+          ? t.saveError
+          : save === 'reconnecting'
+            ? t.reconnecting
+            : t.drafts(drafts);
   return (
     <footer className="status">
       <span className={`save ${save}`} data-testid="save-state">
         {state}
       </span>
-      {(save === 'offline' || save === 'draft') && (
+      {(save === 'offline' || save === 'reconnecting' || save === 'draft') && (
         <button className="link" onClick={onRetry}>
           {t.retry}
         </button>

@@ -14,8 +14,8 @@ import { applyIndicatorEdits } from './performance/apply';
 import type { CellMark, GridTable } from './grid/TableGrid';
 
 export type Loaded = Output<'getRecord'>;
-/** saved; saving; offline (retrying); draft (some edits kept as drafts after a server failure). */
-export type SaveState = 'saved' | 'saving' | 'offline' | 'draft';
+/** saved; saving; offline or reconnecting (the workspace's database; retrying); draft (some edits kept as drafts after a server failure). */
+export type SaveState = 'saved' | 'saving' | 'offline' | 'reconnecting' | 'draft';
 export type CellEdit = { table: GridTable; rowId: number; field: string; raw: RawValue; value: FieldValue };
 /** A payment added in the ledger: a key (below 0) until the store gives it an id, what was typed, and what it reads as. */
 export type NewPayment = { key: number; raw: Partial<Record<PaymentField, RawValue>>; payment: Payment };

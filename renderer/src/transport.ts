@@ -1,9 +1,10 @@
 // The two transports of the typed client, and how they classify failures — the same way over
 // both, so the app treats an error by what it means, not by how it travelled:
 // - the server could not be reached (fetch failed)            → OfflineError: retried
+// - the server is reconnecting to its workspace database       → OfflineError (code reconnecting): retried
 // - the server refused the call for a reason it names (4xx)    → ApiError: its message is shown
 // - the server failed (HTTP 5xx; code `internal` over IPC)     → ServerError: shown once, with its code
-import { ApiError, OfflineError, ServerError, type Transport, type WireError } from '../../shared/client';
+import { ApiError, OfflineError, retryable, ServerError, type Transport, type WireError } from '../../shared/client';
 import { decodeWire, encodeWire } from '../../shared/wire';
 
 export type IpcResult = { ok: true; value: unknown } | { ok: false; error: WireError };
@@ -71,7 +72,7 @@ export function httpTransport(options: { client: string; secret?: string | null;
     }
     if (ok) return decodeWire(body);
     const wire = httpFailure(status, body);
-    throw status >= 500 ? new ServerError(wire) : new ApiError(wire);
+    throw retryable(wire) ?? (status >= 500 ? new ServerError(wire) : new ApiError(wire));
   };
 }
 
@@ -91,6 +92,6 @@ export function ipcTransport(invoke: Invoke): Transport {
       });
     }
     if (result.ok) return result.value;
-    throw result.error.code === 'internal' ? new ServerError(result.error) : new ApiError(result.error);
+    throw retryable(result.error) ?? (result.error.code === 'internal' ? new ServerError(result.error) : new ApiError(result.error));
   };
 }

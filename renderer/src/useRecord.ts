@@ -8,7 +8,7 @@
 //   the op is kept as a draft (still on screen, marked), to retry or discard — never retried forever.
 // Nothing else waits on a failing write for ever: settle() says when writes are stuck.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { ApiError, type ServerError } from '../../shared/client';
+import { ApiError, type OfflineError, type ServerError } from '../../shared/client';
 import type { PaymentField } from '../../shared/ledger';
 import type { Lang } from '../../shared/i18n';
 import { api } from './api';
@@ -178,7 +178,7 @@ export function useRecord(recordId: number | null, { onError, onWritten, lang, a
       } catch (e) {
         const failure = failureOf(e);
         if (failure === 'offline') {
-          setSave('offline');
+          setSave((e as OfflineError).code);
           await sleep(delay, wake);
           delay = nextDelay(delay);
           continue;
@@ -249,7 +249,7 @@ export function useRecord(recordId: number | null, { onError, onWritten, lang, a
     for (;;) {
       const queued = opsRef.current.some((o) => o.status === 'queued');
       if (!queued && !running.current) return true;
-      if (saveRef.current === 'offline') return false;
+      if (saveRef.current === 'offline' || saveRef.current === 'reconnecting') return false;
       await new Promise((r) => setTimeout(r, 20));
     }
   }, []);

@@ -12,6 +12,8 @@ import Database from 'better-sqlite3';
 import { appError } from '../../../shared/errors';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import { schemaProblem } from './columns';
+import type { Db } from './db';
+import { isPostgres } from './postgres';
 
 export const BACKUPS_KEPT = 20;
 export const DAILY_BACKUPS_DAYS = 30;
@@ -101,11 +103,13 @@ export const backupFailed = (reason: string) =>
   );
 
 /**
- * Copies the database into backups/ and returns the copy's path (null for an in-memory store).
+ * Copies the database into backups/ and returns the copy's path (null for an in-memory store, and for
+ * a PostgreSQL workspace: its backups are PostgreSQL's, pg_dump and point-in-time recovery).
  * Throws `backup_failed` (and leaves no file) when the copy cannot be made and checked.
  */
-export function backupDatabase(db: Database.Database, dbFile: string, reason: string, options: { prune?: boolean } = {}): string | null {
-  if (dbFile === ':memory:') return null;
+export function backupDatabase(store: Db, dbFile: string, reason: string, options: { prune?: boolean } = {}): string | null {
+  if (dbFile === ':memory:' || isPostgres(store)) return null;
+  const db = store as Database.Database;
   const folder = backupsFolder(dbFile);
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   let target = path.join(folder, `${baseName(dbFile)}-${stamp}-${reason.replace(/[^A-Za-z0-9_-]/g, '_')}.sqlite`);
@@ -135,7 +139,7 @@ export function backupDatabase(db: Database.Database, dbFile: string, reason: st
  * Backs the data file up, then runs the destructive `op`: when `op` is refused (throws), its backup is
  * removed and nothing is pruned — a refused operation takes no backup and costs no older one.
  */
-export function withBackup<T>(db: Database.Database, dbFile: string, reason: string, op: (backup: string | null) => T): T {
+export function withBackup<T>(db: Db, dbFile: string, reason: string, op: (backup: string | null) => T): T {
   const backup = backupDatabase(db, dbFile, reason, { prune: false });
   let result: T;
   try {

@@ -3,17 +3,19 @@
 // deferred transaction that reads first and writes later fails at once with "database is
 // locked" when another writer got in between). What still comes back busy is retried with
 // backoff within the same time budget, then told in words — never "database is locked".
-import type Database from 'better-sqlite3';
+import type { Db } from './db';
 import { appError } from '../../../shared/errors';
 
 export const BUSY_TIMEOUT_MS = 10_000;
 
-const isBusy = (e: unknown) => typeof e === 'object' && e !== null && /^SQLITE_(BUSY|LOCKED)/.test(String((e as { code?: unknown }).code));
+/** SQLite's busy or locked; PostgreSQL's lock not granted in time (55P03), deadlock (40P01) or serialization failure (40001). */
+const isBusy = (e: unknown) =>
+  typeof e === 'object' && e !== null && /^(SQLITE_(BUSY|LOCKED)|55P03|40P01|40001)/.test(String((e as { code?: unknown }).code));
 
 const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
 /** Runs `fn` in one write transaction, waiting for other writers (synchronously: never across an await). */
-export function writeTransaction<T>(db: Database.Database, fn: () => T, budgetMs = BUSY_TIMEOUT_MS): T {
+export function writeTransaction<T>(db: Db, fn: () => T, budgetMs = BUSY_TIMEOUT_MS): T {
   const started = Date.now();
   for (let attempt = 0; ; attempt++) {
     try {
@@ -29,7 +31,7 @@ export function writeTransaction<T>(db: Database.Database, fn: () => T, budgetMs
 /** A full disk, a read-only file or an I/O failure, in words; null for anything else. */
 export function storageError(e: unknown) {
   const code = typeof e === 'object' && e !== null ? String((e as { code?: unknown }).code ?? '') : '';
-  if (code === 'SQLITE_FULL' || code === 'ENOSPC')
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === '53100')
     return appError(
       'disk_full',
       '磁盘已满,这次修改没有保存(数据文件完好)。请腾出磁盘空间后再试。',

@@ -8,11 +8,11 @@ import { appError } from '../../../shared/errors';
 import { stepLabel, type StepDetail } from '../../../shared/steps';
 import { lockedMessages } from '../../../shared/status';
 import type { DB } from './database';
+import type { Statement } from './db';
 import { withBackup } from './backup';
 import { assertLineSums } from './line-sums';
 import { writeTransaction } from './busy';
 
-import type { Statement } from 'better-sqlite3';
 import { TABLE_COLUMNS, type Row, type Table } from './columns';
 
 export type { Row, Table, Value } from './columns';
@@ -200,16 +200,12 @@ export type StepSpec = { action: string; recordId: number | null; detail?: StepD
 export function mutate<T>(db: DB, actor: Actor, spec: StepSpec, fn: (changes: Changes) => T): T {
   return writeTransaction(db, () => {
     statement(db, 'DELETE FROM steps WHERE undone = 1 AND client = ?').run(actor.client);
-    const stepId = Number(
-      statement(db, 'INSERT INTO steps (at, label, record_id, client, client_kind, detail) VALUES (?, ?, ?, ?, ?, ?)').run(
-        new Date().toISOString(),
-        spec.action,
-        spec.recordId,
-        actor.client,
-        actor.kind,
-        JSON.stringify(spec.detail ?? {}),
-      ).lastInsertRowid,
-    );
+    const stepId = statement(
+      db,
+      'INSERT INTO steps (at, label, record_id, client, client_kind, detail) VALUES (?, ?, ?, ?, ?, ?) RETURNING id',
+    )
+      .pluck()
+      .get(new Date().toISOString(), spec.action, spec.recordId, actor.client, actor.kind, JSON.stringify(spec.detail ?? {})) as number;
     const changes = new Changes(db, stepId, spec.action);
     const result = fn(changes);
     if (spec.action !== STATUS_ACTION) raiseVersions(db, changes.records);
@@ -270,12 +266,13 @@ const DEPENDENT_NOUNS: Record<Table, [string, string]> = {
 function assertNothingDependsOn(db: DB, table: Table, rowId: number, direction: Direction): void {
   const found = dependentsOf(db, table, rowId).filter((d) => d.ids.length > 0);
   if (found.length === 0) return;
-  const latest = db.prepare(
-    `SELECT s.at, s.client_kind FROM changes c JOIN steps s ON s.id = c.step_id
-     WHERE s.undone = 0 AND c.table_name = ? AND c.row_id IN (SELECT value FROM json_each(?)) ORDER BY s.id DESC LIMIT 1`,
-  );
+  const latest = (ids: number[]) =>
+    db.prepare(
+      `SELECT s.at, s.client_kind FROM changes c JOIN steps s ON s.id = c.step_id
+       WHERE s.undone = 0 AND c.table_name = ? AND c.row_id IN (${ids.map(() => '?').join(', ')}) ORDER BY s.id DESC LIMIT 1`,
+    );
   let hit: { at: string; client_kind: ActorKind } | undefined;
-  for (const d of found) hit ??= latest.get(d.table, JSON.stringify(d.ids)) as typeof hit;
+  for (const d of found) hit ??= latest(d.ids).get(d.table, ...d.ids) as typeof hit;
   const owner = db
     .prepare(
       table === 'records'
@@ -396,7 +393,7 @@ function assertNoConflict(db: DB, actor: Actor, step: StepRow, changes: ChangeRo
   const later = db.prepare(
     `SELECT s.at, s.client_kind FROM changes c JOIN steps s ON s.id = c.step_id
      WHERE s.id > @step AND s.undone = 0 AND s.client != @client AND c.table_name = @table AND c.row_id = @row
-       AND (@field IS NULL OR c.field IS NULL OR c.field = @field)
+       AND (CAST(@field AS TEXT) IS NULL OR c.field IS NULL OR c.field = @field)
      ORDER BY s.id DESC LIMIT 1`,
   );
   const laterInRecord = db.prepare(

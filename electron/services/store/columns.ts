@@ -8,6 +8,8 @@ import type { CountyField } from '../../../shared/fields';
 import type { DisbursementInput, Item } from '../../../shared/schema';
 import type { Payment } from '../../../shared/ledger';
 import { INDICATOR_COLUMNS, PERFORMANCE_COLUMNS } from './performance-columns';
+import type { Db } from './db';
+import { isPostgres } from './postgres';
 
 export type Table = 'records' | 'items' | 'disbursements' | 'payments' | 'performance' | 'performance_indicators';
 export type Value = string | number | null;
@@ -98,20 +100,33 @@ const OTHER_COLUMNS: Record<string, readonly string[]> = {
   preferences: ['key', 'value'],
 };
 
+/** The columns a table of the database has (none: no such table). */
+export function columnsOf(db: Db, table: string): string[] {
+  return db
+    .prepare(
+      isPostgres(db)
+        ? 'SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ?'
+        : 'SELECT name FROM pragma_table_info(?)',
+    )
+    .pluck()
+    .all(table) as string[];
+}
+
 /**
  * What is wrong with a data file's tables at the current schema version, in a few words; null if
  * nothing. A file whose tables were dropped or altered, or whose amounts are not integers of 分,
  * is damaged — named as such (with the newest sound backup), not met later as "Unexpected error".
  */
-export function schemaProblem(db: {
-  prepare: (sql: string) => { pluck: () => { all: (...a: unknown[]) => unknown[]; get: (...a: unknown[]) => unknown } };
-}): string | null {
+export function schemaProblem(db: Db): string | null {
+  const postgres = isPostgres(db);
   for (const [table, columns] of Object.entries({ ...TABLE_COLUMNS, ...OTHER_COLUMNS })) {
-    const have = new Set(db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table) as string[]);
+    const have = new Set(columnsOf(db, table));
     if (have.size === 0) return `table ${table} is missing`;
     const missing = columns.filter((c) => !have.has(c));
     if (missing.length) return `table ${table} lacks ${missing.join(', ')}`;
   }
+  // A PostgreSQL column's type (BIGINT) holds nothing but integers; a SQLite column holds any value.
+  if (postgres) return null;
   for (const [table, mapping] of Object.entries(FIELD_COLUMNS) as [Table, Record<string, Stored>][])
     for (const { column, money } of Object.values(mapping))
       if (

@@ -10,12 +10,17 @@ import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import { backupDatabase, newestGoodBackup, removeStalePartials, schemaProblemAt } from './backup';
 import { BUSY_TIMEOUT_MS, storageError } from './busy';
 import { schemaProblem } from './columns';
+import type { Db } from './db';
 
-export type DB = Database.Database;
+export type { Db } from './db';
+/** The store's database handle, either engine (db.ts): the name the store's modules import. */
+export type DB = Db;
+/** A data file's handle: better-sqlite3's own, which has the store's surface (Db) and SQLite's (pragma, backup). */
+export type SqliteDb = Database.Database;
 
 /** Reads version and integrity through a read-only handle, so a refused file is never written. */
 function inspectExisting(file: string): number {
-  let probe: DB;
+  let probe: SqliteDb;
   try {
     probe = new Database(file, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
   } catch (e) {
@@ -147,7 +152,7 @@ export function lowDiskWarning(file: string): { zh: string; en: string } | null 
   }
 }
 
-export function openDatabase(file: string): DB {
+export function openDatabase(file: string): SqliteDb {
   const isNew = file === ':memory:' || !fs.existsSync(file) || fs.statSync(file).size === 0;
   if (file !== ':memory:') {
     fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -155,7 +160,7 @@ export function openDatabase(file: string): DB {
     removeStalePartials(file);
   }
   const version = isNew ? 0 : inspectExisting(file);
-  let db: DB;
+  let db: SqliteDb;
   try {
     db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
   } catch (e) {

@@ -1,4 +1,7 @@
-// Ordered schema migrations; PRAGMA user_version is the index of the last one applied.
+// Ordered schema migrations; PRAGMA user_version is the index of the last one applied (in a
+// PostgreSQL workspace, the table yanshou_schema). Both engines run this one list: write a new
+// migration in the DDL both understand (CREATE TABLE / INDEX, ALTER TABLE … ADD COLUMN, INTEGER, REAL,
+// TEXT, CHECK, REFERENCES … ON DELETE CASCADE); workspace.ts gives PostgreSQL its types (BIGINT, …).
 // Money columns (…_fen) hold integers of 分. Ids are never reused (AUTOINCREMENT), so an id the
 // app remembers can never come to mean another record.
 export const MIGRATIONS: readonly string[] = [
@@ -232,3 +235,24 @@ export const MIGRATIONS: readonly string[] = [
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/**
+ * PostgreSQL's form of the migrations SQLite can only do by rebuilding a table (dropping a NOT NULL):
+ * PostgreSQL alters the column, keeping the table, its ids and the foreign keys that refer to it.
+ */
+export const POSTGRES_FORMS: Readonly<Record<number, string>> = {
+  1: `
+  ALTER TABLE steps ADD COLUMN client TEXT NOT NULL DEFAULT 'desktop';
+  ALTER TABLE steps ADD COLUMN client_kind TEXT NOT NULL DEFAULT 'desktop';
+  ALTER TABLE steps ADD COLUMN detail TEXT;
+  CREATE INDEX steps_client ON steps(client, undone, id);
+  CREATE INDEX changes_row ON changes(table_name, row_id);
+  CREATE INDEX changes_record ON changes(record_id);
+  ALTER TABLE disbursements ALTER COLUMN planned_fen DROP NOT NULL, ALTER COLUMN actual_fen DROP NOT NULL;
+  `,
+  5: `
+  ALTER TABLE records ALTER COLUMN investment_total_fen DROP NOT NULL, ALTER COLUMN investment_central_fen DROP NOT NULL,
+    ALTER COLUMN investment_local_gov_fen DROP NOT NULL, ALTER COLUMN investment_social_fen DROP NOT NULL,
+    ALTER COLUMN central_arranged_use_fen DROP NOT NULL;
+  `,
+};

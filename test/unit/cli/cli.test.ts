@@ -4,11 +4,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { ROOT, referenceFixtureText, tempDir } from '../../helpers/fixtures';
 
-const BIN = path.join(ROOT, 'electron/cli/bin.mjs');
-export function yanshou(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, YANSHOU_LANG: '', ...env } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+import { yanshou } from '../../helpers/cli';
 
 /** A data file of its own holding the demo record: every test stands alone, in any order. */
 function demoDb(): string {

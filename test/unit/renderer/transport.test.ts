@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { ApiError, OfflineError, ServerError, createClient } from '../../../shared/client';
 import { httpTransport, ipcTransport, takeSessionSecret, type IpcResult } from '../../../renderer/src/transport';
 import { encodeWire } from '../../../shared/wire';
+import { failureOf } from '../../../renderer/src/editQueue';
+import { message } from '../../../renderer/src/errors';
 
 const refusal = {
   code: 'invalid_input',
@@ -121,5 +123,23 @@ describe('IPC transport (desktop)', () => {
     const e = await failure(overIpc(() => Promise.reject(new Error('No handler registered'))).listRecords({}));
     expect(e).toBeInstanceOf(ServerError);
     expect(e).not.toBeInstanceOf(OfflineError);
+  });
+});
+
+describe('a workspace reconnecting to its database', () => {
+  const reconnecting = {
+    code: 'reconnecting',
+    message: '正在重新连接工作区数据库…这次操作没有保存(terminating connection due to administrator command),请稍后重试。',
+  };
+  it('is retried as an unreachable server is (正在重新连接), over HTTP and IPC alike, never shown as a failure', async () => {
+    const http = overHttp(() => new Response(encodeWire(reconnecting), { status: 503 }));
+    const ipc = overIpc(async () => ({ ok: false, error: reconnecting }));
+    for (const e of [await failure(http.client.listRecords({})), await failure(ipc.listRecords({}))]) {
+      expect(e).toBeInstanceOf(OfflineError);
+      expect(e).not.toBeInstanceOf(ServerError);
+      expect((e as OfflineError).code).toBe('reconnecting');
+      expect(failureOf(e)).toBe('offline');
+      expect(message(e, 'zh')).toContain('正在重新连接');
+    }
   });
 });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../electron/services/store/database';
 import { createRecord, readRecord } from '../../../electron/services/store/records';
 import { deleteRows, editCells, insertRows, moveRow, updateCounty } from '../../../electron/services/store/edits';
 import { undo, redo } from '../../helpers/store';
 import { referenceFixture, seedInput, ME } from '../../helpers/fixtures';
 import { AppError } from '../../../shared/errors';
+import { newStore } from '../../helpers/backend';
 
 /** The Chinese message a refused edit gives the user. */
 function refusal(fn: () => unknown): string {
@@ -18,7 +18,7 @@ function refusal(fn: () => unknown): string {
 }
 
 const setup = () => {
-  const db = openDatabase(':memory:');
+  const db = newStore();
   const id = createRecord(db, ME, seedInput());
   return { db, id, ids: readRecord(db, id, { asOf: undefined }).disbursementIds };
 };

@@ -4,8 +4,7 @@
 // and money stays exact at the largest amount through every path.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { openDatabase } from '../../../electron/services/store/database';
-import { TABLE_COLUMNS } from '../../../electron/services/store/columns';
+import { columnsOf, TABLE_COLUMNS } from '../../../electron/services/store/columns';
 import { createRecord, readRecord } from '../../../electron/services/store/records';
 import { editCells, updateCounty } from '../../../electron/services/store/edits';
 import { history, mutate } from '../../../electron/services/store/changelog';
@@ -18,19 +17,20 @@ import { COUNTY_FIELDS, DISBURSEMENT_FIELDS, ITEM_FIELDS } from '../../../shared
 import { AppError } from '../../../shared/errors';
 import { ME, seedInput } from '../../helpers/fixtures';
 import { redo, undo } from '../../helpers/store';
+import { newStore } from '../../helpers/backend';
 
 describe('the one mapping of fields to columns', () => {
   it('names exactly the columns the migrations create, table by table', () => {
-    const db = openDatabase(':memory:');
+    const db = newStore();
     for (const [table, columns] of Object.entries(TABLE_COLUMNS)) {
-      const created = (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
+      const created = columnsOf(db, table);
       expect([...created].sort(), table).toEqual([...columns].sort());
     }
     db.close();
   });
 
   it('a step that changes nothing leaves no trace, and only changed fields are logged', () => {
-    const db = openDatabase(':memory:');
+    const db = newStore();
     const id = createRecord(db, ME, seedInput());
     const [row] = readRecord(db, id, { asOf: undefined }).disbursementIds;
     const steps = () => history(db, ME).steps.length;
@@ -60,7 +60,7 @@ describe('money exact at the largest amount, through every path', () => {
   });
 
   it('stored by a cell edit, logged, undone, redone, exported, imported and sent over the API: the same to the 分', async () => {
-    const db = openDatabase(':memory:');
+    const db = newStore();
     const id = createRecord(db, ME, seedInput());
     const [row] = readRecord(db, id, { asOf: undefined }).disbursementIds;
     editCells(
@@ -128,7 +128,7 @@ describe('whatever a cell or a field accepts, export and import bring back uncha
         fc.array(edit, { minLength: 1, maxLength: 12 }),
         fc.constantFrom('hans' as const, 'hant' as const),
         async (edits, script) => {
-          const db = openDatabase(':memory:');
+          const db = newStore();
           const id = createRecord(db, ME, seedInput());
           const ids = readRecord(db, id, { asOf: undefined });
           for (const e of edits) {

@@ -10,6 +10,7 @@ import { MIGRATIONS, SCHEMA_VERSION } from '../../../electron/services/store/mig
 import { checkRecord } from '../../../shared/checks';
 import { basicParagraph } from '../../../shared/document';
 import { seedInput, tempDir, ME } from '../../helpers/fixtures';
+import { newStore } from '../../helpers/backend';
 
 const partial = () => {
   const input = seedInput();
@@ -20,7 +21,7 @@ const partial = () => {
 
 describe('a partial record', () => {
   it('is stored with its facts empty, listed as incomplete, its checks say what is missing; completing it clears that', () => {
-    const db = openDatabase(':memory:');
+    const db = newStore();
     const id = createRecord(db, ME, partial());
     const { record } = readRecord(db, id, { asOf: undefined });
     expect(record.county.investment.social).toBeNull();

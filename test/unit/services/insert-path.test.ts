@@ -1,15 +1,16 @@
 // Writing many records in one step costs what SQLite's own work costs: the statements are prepared
 // once per connection, not once per row, so a thousand-county import is not a million prepares.
 import { describe, expect, it } from 'vitest';
-import { openDatabase, type DB } from '../../../electron/services/store/database';
+import type { DB } from '../../../electron/services/store/database';
 import { mutate, replay } from '../../../electron/services/store/changelog';
 import { insertRecord, listRecords, readRecord } from '../../../electron/services/store/records';
 import { manyCounties } from '../../fixtures/counties';
 import { ME } from '../../helpers/fixtures';
+import { newStore } from '../../helpers/backend';
 
 /** Statements prepared while `n` counties are written in one step, on a new data file. */
 function preparesFor(n: number): { prepares: number; db: DB } {
-  const db = openDatabase(':memory:');
+  const db: DB = newStore();
   const prepare = db.prepare.bind(db);
   let prepares = 0;
   db.prepare = ((sql: string) => {

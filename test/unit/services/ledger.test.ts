@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
-import { openDatabase, type DB } from '../../../electron/services/store/database';
+import type { DB } from '../../../electron/services/store/database';
 import { createRecord, readRecord } from '../../../electron/services/store/records';
 import { deletePayments, editPayments } from '../../../electron/services/store/payments';
 import { deleteRows, editCells } from '../../../electron/services/store/edits';
@@ -17,6 +17,7 @@ import { defaultAsOf, lastDayOf } from '../../../shared/ledger';
 import { AppError } from '../../../shared/errors';
 import { ME, ROOT, referenceFixture, referenceFixtureText, seedInput, tempDir } from '../../helpers/fixtures';
 import { redo, undo } from '../../helpers/store';
+import { newStore } from '../../helpers/backend';
 
 const BIN = path.join(ROOT, 'electron/cli/bin.mjs');
 const yanshou = (...args: string[]) => {
@@ -26,7 +27,7 @@ const yanshou = (...args: string[]) => {
 
 /** The seed with its line 1 (640.21 of 775) paid in two tranches. */
 function seedWithLedger(): { db: DB; id: number } {
-  const db = openDatabase(':memory:');
+  const db = newStore();
   const id = createRecord(db, ME, seedInput());
   editPayments(
     db,
@@ -84,7 +85,7 @@ describe('figures as of a day', () => {
   });
 
   it('a record without payments is exactly as before: no as-of, no ledger in its JSON', () => {
-    const db = openDatabase(':memory:');
+    const db = newStore();
     const id = createRecord(db, ME, seedInput());
     expect(JSON.stringify(readRecord(db, id, { asOf: '2020-01-01' }).record, null, 2) + '\n').toBe(referenceFixtureText('hans'));
   });
@@ -169,7 +170,7 @@ describe('the ledger as the app lists it', () => {
   });
 
   it('a record copied to a new batch keeps its payments and, under them, the 实际拨付额度 as typed', async () => {
-    const db = openDatabase(':memory:');
+    const db = newStore();
     const id = createRecord(db, ME, seedInput());
     editCells(
       db,

@@ -18,6 +18,7 @@ import { printHtml, statusLine } from '../../../shared/print';
 import { compareRecords } from '../../../shared/pinyin';
 import type { RecordInput } from '../../../shared/record';
 import { ME, ROOT, seedInput, tempDir } from '../../helpers/fixtures';
+import { newStore } from '../../helpers/backend';
 
 const BIN = path.join(ROOT, 'electron/cli/bin.mjs');
 
@@ -30,7 +31,7 @@ export function county(name: string, province: string | null, batch: number, act
 }
 
 function database(): { db: DB; ctx: ApiContext; ids: number[] } {
-  const db = openDatabase(':memory:');
+  const db = newStore();
   const inputs = [
     county('樟树市', '江西省', 8, []),
     county('寻乌县', '江西省', 8, ['100', '50.5']),
@@ -316,7 +317,7 @@ describe('preferences and the printed status', () => {
     expect(statusLine(status, '2023-05-20', 'hans')).toBe('审核状态:已验收(赵处长,2026年11月29日) 验收日期:2023年5月20日');
     // The name is kept as written, whatever the script of the document.
     expect(statusLine(status, null, 'hant')).toBe('審核狀態:已驗收(赵处长,2026年11月29日)');
-    const db = openDatabase(':memory:');
+    const db = newStore();
     const stored = readRecord(db, createRecord(db, ME, record), { asOf: undefined }).record;
     expect(printHtml([stored], { script: 'hans', signature: false, statuses: [status] })).toContain(
       '<p class="status-line">审核状态:已验收(赵处长,2026年11月29日) 验收日期:2023年5月20日</p>',

@@ -22,9 +22,10 @@ import { stepLabel } from '../../../shared/steps';
 import { AppError } from '../../../shared/errors';
 import { ME, ROOT, seedInput, tempDir } from '../../helpers/fixtures';
 import { redo, undo } from '../../helpers/store';
+import { newStore } from '../../helpers/backend';
 
 const seedDb = (): { db: DB; id: number } => {
-  const db = openDatabase(':memory:');
+  const db = newStore();
   return { db, id: createRecord(db, ME, seedInput()) };
 };
 const perf = (db: DB, id: number) => readRecord(db, id, { asOf: undefined }).record.performance;
@@ -131,7 +132,7 @@ describe('the performance part in the store', () => {
   });
 
   it('a record written with its part reads back identically (create, duplicate, import go this way)', () => {
-    const db = openDatabase(':memory:');
+    const db = newStore();
     const input = { ...seedInput(), performance: { ...emptyPerformance(), statedTotal: '100' } };
     input.performance.funds.current = { initial: '1500', budget: '1500', executed: '1235.96' };
     input.performance.indicators = [

@@ -1,13 +1,14 @@
 // The store's refusals of payments and of status changes, in the words the user reads (Chinese and
 // English) and with the place they point at; and how a ledger change is named in the history.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type DB } from '../../../electron/services/store/database';
+import type { DB } from '../../../electron/services/store/database';
 import { createRecord, readRecord } from '../../../electron/services/store/records';
 import { deletePayments, editPayments } from '../../../electron/services/store/payments';
 import { readStatus, setStatus } from '../../../electron/services/store/status';
 import { history } from '../../../electron/services/store/changelog';
 import { AppError } from '../../../shared/errors';
 import { ME, seedInput } from '../../helpers/fixtures';
+import { newStore } from '../../helpers/backend';
 
 function refusal(fn: () => unknown): AppError {
   try {
@@ -23,7 +24,7 @@ const said = (e: AppError) => ({ code: e.code, ...e.messages, place: e.place });
 let db: DB;
 let id: number;
 beforeEach(() => {
-  db = openDatabase(':memory:');
+  db = newStore();
   id = createRecord(db, ME, seedInput());
 });
 const payments = () => readRecord(db, id, { asOf: '2099-12-31' }).record.payments ?? [];

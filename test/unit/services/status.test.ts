@@ -1,7 +1,7 @@
 // Review status with sign-off: 草稿 → 已提交 → 已审核 → 已验收, who and when in the change log, one
 // undo step each; an accepted record is locked against every mutation path of the contract.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type DB } from '../../../electron/services/store/database';
+import type { DB } from '../../../electron/services/store/database';
 import { createRecord, readRecord } from '../../../electron/services/store/records';
 import { editCells } from '../../../electron/services/store/edits';
 import { readStatus, setStatus } from '../../../electron/services/store/status';
@@ -13,12 +13,13 @@ import { stepLabel } from '../../../shared/steps';
 import { AppError } from '../../../shared/errors';
 import { ME, referenceFixture, seedInput } from '../../helpers/fixtures';
 import { redo, undo } from '../../helpers/store';
+import { newStore } from '../../helpers/backend';
 
 let db: DB;
 let id: number;
 let ctx: ApiContext;
 beforeEach(() => {
-  db = openDatabase(':memory:');
+  db = newStore();
   id = createRecord(db, ME, seedInput());
   ctx = { db, dbFile: ':memory:', version: 'test', renderPdf: async () => new Uint8Array([1]) };
 });

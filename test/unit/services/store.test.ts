@@ -11,6 +11,7 @@ import { backupDatabase, backupsFolder, BACKUPS_KEPT } from '../../../electron/s
 import { SCHEMA_VERSION } from '../../../electron/services/store/migrations';
 import { AppError } from '../../../shared/errors';
 import { ROOT, referenceFixture, seedInput, tempDir, ME } from '../../helpers/fixtures';
+import { newStore } from '../../helpers/backend';
 
 const open: DB[] = [];
 const openDb = (file: string) => {
@@ -24,7 +25,7 @@ afterEach(() => {
 
 describe('store', () => {
   it('stores the seed and reads it back identically, in both scripts', () => {
-    const db = openDb(path.join(tempDir(), 'a.sqlite'));
+    const db = newStore();
     const hans = createRecord(db, ME, seedInput('hans'));
     expect(readRecord(db, hans, { asOf: undefined }).record).toEqual(referenceFixture('hans'));
     db.prepare('DELETE FROM records').run();
@@ -33,7 +34,7 @@ describe('store', () => {
   });
 
   it('finds a county by its traditional or simplified name, and refuses a second record of it', () => {
-    const db = openDb(':memory:');
+    const db = newStore();
     const id = createRecord(db, ME, seedInput('hans'));
     expect(findRecordIds(db, '樟樹市', 8)).toEqual([{ id, batch: 8 }]);
     expect(findRecordIds(db, '樟树市', 9)).toEqual([]);

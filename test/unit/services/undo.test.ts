@@ -12,6 +12,7 @@ import { backupsFolder } from '../../../electron/services/store/backup';
 import { AppError } from '../../../shared/errors';
 import { stepLabel } from '../../../shared/steps';
 import { ME, ROOT, referenceFixture, seedInput, tempDir } from '../../helpers/fixtures';
+import { newStore } from '../../helpers/backend';
 
 const A: Actor = { client: 'window-a', kind: 'desktop' };
 const B: Actor = { client: 'tab-b', kind: 'web' };
@@ -20,9 +21,10 @@ afterEach(() => {
   for (const db of dbs.splice(0)) if (db.open) db.close();
 });
 
-function setup() {
+/** The seed in a new store on the backend under test, or (`dataFile`) in a data file of its own: backups, a second process. */
+function setup(dataFile = false) {
   const file = path.join(tempDir(), 'undo.sqlite');
-  const db = openDatabase(file);
+  const db = dataFile ? openDatabase(file) : newStore();
   dbs.push(db);
   const id = createRecord(db, ME, seedInput());
   const { itemIds, disbursementIds } = readRecord(db, id, { asOf: undefined });
@@ -138,7 +140,7 @@ describe('an undo that would remove a whole county', () => {
   });
 
   it('with a yes, backs the data file up first, then removes it; redo brings it back', () => {
-    const { db, id } = setup();
+    const { db, id } = setup(true);
     const done = undo(db, ME, true);
     expect(done.steps[0].action).toBe('create');
     expect(done.backup).toMatch(/backups/);
@@ -172,7 +174,7 @@ describe('an undo that would remove a whole county', () => {
 
 describe('two processes writing at once', () => {
   it('undo, redo and pastes wait for the other writer: no "database is locked", no false "序号 repeats"', async () => {
-    const { db, file, id, disbursementIds } = setup();
+    const { db, file, id, disbursementIds } = setup(true);
     const stop = `${file}.stop`;
     const script = `
       import { openDatabase } from './electron/services/store/database.ts';

@@ -5,20 +5,21 @@
 import { describe, expect, it } from 'vitest';
 import { importWorkbooks } from '../../../../electron/services/excel/import';
 import { exportWorkbook } from '../../../../electron/services/excel/export';
-import { openDatabase } from '../../../../electron/services/store/database';
+import type { DB } from '../../../../electron/services/store/database';
 import { createRecord, listRecords, readRecord } from '../../../../electron/services/store/records';
 import { dispatch } from '../../../../electron/services/api';
 import { toInput } from '../../../../shared/record';
 import { carriedOverLine, doubtfulWorkbooks, fourRowHeader, swappedColumns, yuanInTextBox } from '../../../fixtures/doubtful';
 import { bytesOf, excelOf } from '../../../fixtures/workbooks';
 import { referenceFixture } from '../../../helpers/fixtures';
+import { newStore } from '../../../helpers/backend';
 
 const ME = { client: 'test', kind: 'cli' as const };
 const swapped = async (county = '樟树市') => ({ name: `${county}.xlsx`, bytes: await bytesOf(excelOf([swappedColumns(county)])) });
 
 describe('correcting the reading', () => {
   it('计划 and 实际 typed into each other’s columns: told which is which, it reads right and imports with no doubt', async () => {
-    const db = openDatabase(':memory:');
+    const db = newStore();
     const file = await swapped();
     const first = await importWorkbooks(db, ME, ':memory:', [file], { onConflict: 'fail', dryRun: true });
     expect(first.readings[0].columns.filter((c) => c.field === 'planned' || c.field === 'actual').map((c) => [c.col, c.field])).toEqual([
@@ -37,7 +38,7 @@ describe('correcting the reading', () => {
   });
 
   it('a confirmed correction is remembered for the layout and offered, named, for the next workbook of that layout', async () => {
-    const db = openDatabase(':memory:');
+    const db = newStore();
     const file = await swapped();
     await importWorkbooks(db, ME, ':memory:', [file], {
       onConflict: 'fail',
@@ -65,7 +66,7 @@ describe('correcting the reading', () => {
   });
 
   it('a preview’s correction not imported is not remembered', async () => {
-    const db = openDatabase(':memory:');
+    const db = newStore();
     const file = await swapped();
     await importWorkbooks(db, ME, ':memory:', [file], {
       onConflict: 'fail',
@@ -78,7 +79,7 @@ describe('correcting the reading', () => {
   });
 
   it('amounts in 元 with the unit only in a text box: told the columns are in 元, it reads 1500, not 15,000,000', async () => {
-    const db = openDatabase(':memory:');
+    const db = newStore();
     const file = { name: 'box.xlsx', bytes: await yuanInTextBox().bytes() };
     const first = await importWorkbooks(db, ME, ':memory:', [file], { onConflict: 'fail', dryRun: true });
     expect(first.readings[0].columns.find((c) => c.col === 'C')).toMatchObject({
@@ -94,7 +95,7 @@ describe('correcting the reading', () => {
   });
 
   it('a struck-through line the person says is not deleted is read after all (and its sums checked)', async () => {
-    const db = openDatabase(':memory:');
+    const db = newStore();
     const w = doubtfulWorkbooks().find((x) => x.name === 'struck-row')!;
     const file = { name: 's.xlsx', bytes: await w.bytes() };
     const row = Number(w.cell.slice(1));
@@ -109,7 +110,7 @@ describe('correcting the reading', () => {
   });
 
   it('a line the person leaves out (a 其中 line) is not read', async () => {
-    const db = openDatabase(':memory:');
+    const db = newStore();
     const file = { name: 'seed.xlsx', bytes: await bytesOf(excelOf([swappedColumns()])) };
     const first = await importWorkbooks(db, ME, ':memory:', [file], { onConflict: 'fail', dryRun: true });
     const last = first.readings[0].lines.at(-1)!;
@@ -202,7 +203,7 @@ describe('correcting the reading', () => {
   });
 
   it('the contract’s dispatch holds a doubtful record for every caller (app, HTTP, CLI) and takes confirmations by id', async () => {
-    const db = openDatabase(':memory:');
+    const db: DB = newStore();
     const ctx = { db, dbFile: ':memory:' } as Parameters<typeof dispatch>[0];
     const file = await swapped();
     const held = (await dispatch(ctx, 'importWorkbooks', { files: [file], onConflict: 'fail', dryRun: false }, ME)) as {
@@ -222,7 +223,7 @@ describe('correcting the reading', () => {
 });
 
 describe('replacing a record: what becomes of its payments (拨付台账)', () => {
-  const withPayments = (db: ReturnType<typeof openDatabase>) => {
+  const withPayments = (db: DB) => {
     const input = toInput(referenceFixture('hans'));
     input.payments = [
       { line: 1, date: '2021-10-01', amount: '300', payee: '樟树市邮政分公司', voucher: '记-01', stage: '签订协议', note: '' },
@@ -233,7 +234,7 @@ describe('replacing a record: what becomes of its payments (拨付台账)', () =
   const seed = async () => ({ name: 'seed.xlsx', bytes: await exportWorkbook([referenceFixture('hans')]) });
 
   it('a file without a ledger keeps the stored payments, and the preview and the result say so', async () => {
-    const db = openDatabase(':memory:');
+    const db = newStore();
     withPayments(db);
     const preview = await importWorkbooks(db, ME, ':memory:', [await seed()], { onConflict: 'replace', dryRun: true });
     expect(preview.records[0]).toMatchObject({ action: 'replaced', ledger: { stored: 2, file: 0, result: 'kept' }, payments: 2 });
@@ -247,7 +248,7 @@ describe('replacing a record: what becomes of its payments (拨付台账)', () =
   });
 
   it('the person may choose to remove them: said before, done after', async () => {
-    const db = openDatabase(':memory:');
+    const db = newStore();
     withPayments(db);
     const preview = await importWorkbooks(db, ME, ':memory:', [await seed()], { onConflict: 'replace', dryRun: true, ledger: 'remove' });
     expect(preview.records[0].ledger).toEqual({ stored: 2, file: 0, result: 'removed' });
@@ -257,7 +258,7 @@ describe('replacing a record: what becomes of its payments (拨付台账)', () =
   });
 
   it('payments whose line the file no longer has cannot be kept: refused, naming them, nothing written', async () => {
-    const db = openDatabase(':memory:');
+    const db = newStore();
     const id = withPayments(db);
     const fewer = structuredClone(referenceFixture('hans'));
     fewer.disbursements = fewer.disbursements.slice(2);

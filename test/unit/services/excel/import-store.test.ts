@@ -11,6 +11,7 @@ import { referenceFixture, tempDir, ME } from '../../../helpers/fixtures';
 import { bytesOf, excelOf, layoutSheets, PLAIN_LAYOUT, typedSeedWorkbook } from '../../../fixtures/workbooks';
 import { AppError } from '../../../../shared/errors';
 import { computeRecord, toInput } from '../../../../shared/record';
+import { newStore } from '../../../helpers/backend';
 
 const seedFile = async (name = 'seed.xlsx') => ({ name, bytes: await exportWorkbook([referenceFixture('hans')]) });
 const otherCounty = async () => {
@@ -44,7 +45,7 @@ describe('import into the store', () => {
   });
 
   it('a workbook with a 拨付台账 stores its payments with the record; the import is undone as one step, payments too', async () => {
-    const db = openDatabase(':memory:');
+    const db = newStore();
     const record = structuredClone(referenceFixture('hans'));
     record.county.acceptedOn = '2022-07-01';
     const input = {
@@ -66,7 +67,7 @@ describe('import into the store', () => {
   });
 
   it('a dry run previews and writes nothing', async () => {
-    const db = openDatabase(':memory:');
+    const db = newStore();
     const preview = await importWorkbooks(db, ME, ':memory:', [await seedFile()], { onConflict: 'fail', dryRun: true });
     expect(preview).toMatchObject({
       ok: true,
@@ -122,7 +123,7 @@ describe('import into the store', () => {
   });
 
   it('the same county twice in one import is refused', async () => {
-    const db = openDatabase(':memory:');
+    const db = newStore();
     const result = await importWorkbooks(db, ME, ':memory:', [await seedFile('a.xlsx'), await seedFile('b.xlsx')], {
       onConflict: 'replace',
       dryRun: false,
@@ -133,7 +134,7 @@ describe('import into the store', () => {
   });
 
   it('several counties in one workbook, one per sheet', async () => {
-    const db = openDatabase(':memory:');
+    const db = newStore();
     const second = structuredClone(referenceFixture('hant'));
     second.county.name = '寻乌县';
     const bytes = await exportWorkbook([referenceFixture('hans'), second]);
@@ -150,7 +151,7 @@ describe('import into the store', () => {
   });
 
   it('the preview gives per record Σ计划, Σ实际, rate, rows, the unit read and the cells not read', async () => {
-    const db = openDatabase(':memory:');
+    const db = newStore();
     const sheets = layoutSheets([referenceFixture('hans')], { ...PLAIN_LAYOUT, unit: 'yuan', unitAt: 'line' });
     sheets[0].rows[12][7] = { v: 42 };
     const preview = await importWorkbooks(db, ME, ':memory:', [{ name: 'yuan.xlsx', bytes: await bytesOf(excelOf(sheets)) }], {
@@ -182,7 +183,7 @@ describe('import into the store', () => {
   });
 
   it('for a record that would be replaced, the preview says what changes: rows added and removed, amounts before → after', async () => {
-    const db = openDatabase(':memory:');
+    const db = newStore();
     await importWorkbooks(db, ME, ':memory:', [await seedFile()], { onConflict: 'fail', dryRun: false });
     const edited = structuredClone(referenceFixture('hans'));
     edited.disbursements[0].actual = '700';
@@ -202,7 +203,7 @@ describe('import into the store', () => {
   });
 
   it('a file that cannot be read is skipped and named when asked (the app), and fails the whole import otherwise (the CLI)', async () => {
-    const db = openDatabase(':memory:');
+    const db = newStore();
     const bad = { name: '旧表.xls', bytes: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]) };
     const preview = await importWorkbooks(db, ME, ':memory:', [bad, await seedFile()], {
       onConflict: 'fail',
@@ -226,7 +227,7 @@ describe('import into the store', () => {
   });
 
   it('a workbook that yields no county says so and is never listed as a county named after a sheet', async () => {
-    const db = openDatabase(':memory:');
+    const db = newStore();
     const empty = { name: '说明.xlsx', bytes: await bytesOf(excelOf([{ name: '填表说明', rows: [[{ v: '请按模板填写' }]] }])) };
     const preview = await importWorkbooks(db, ME, ':memory:', [empty], { onConflict: 'fail', dryRun: true });
     expect(preview).toMatchObject({

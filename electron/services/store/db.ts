@@ -1,0 +1,28 @@
+// The database handle the store uses: exactly the surface its code needs, so one set of store code
+// and queries runs on both engines. SQLite's handle is better-sqlite3's own Database (it has this
+// surface and more); PostgreSQL's is PostgresDb (postgres.ts), synchronous from the caller's view.
+// Queries use `?` or `@name` placeholders and portable SQL (RETURNING, no json_each, no pragma).
+
+/** One prepared statement: `run` for writes, `get` for the first row (undefined if none), `all` for every row. */
+export interface Statement {
+  run(...params: unknown[]): { changes: number };
+  get(...params: unknown[]): unknown;
+  all(...params: unknown[]): unknown[];
+  /** The statement answering with the first column's value instead of rows. */
+  pluck(): Statement;
+}
+
+/** A function run as one transaction: call it (nested: a savepoint), or `.immediate()` for a write transaction. */
+export interface Transaction<T> {
+  (): T;
+  immediate(): T;
+}
+
+export interface Db {
+  /** The data file's path, or the workspace's address (without its password). */
+  readonly name: string;
+  readonly open: boolean;
+  prepare(sql: string): Statement;
+  transaction<T>(fn: () => T): Transaction<T>;
+  close(): void;
+}
