@@ -39,6 +39,10 @@ export const METHOD_NAMES = [
   'insertIndicators',
   'deleteIndicators',
   'draftPerformance',
+  // Accounts of a team workspace
+  'listUsers',
+  'addUser',
+  'updateUser',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 export const CHANNEL_PREFIX = 'yanshou:';
