@@ -64,6 +64,6 @@ export const userNameSchema = z
   .trim()
   .min(1)
   .max(64)
-  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), { message: 'name: no control characters' });
+  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), { message: 'no control characters' });
 /** At least 10 characters (a pass phrase is better); at most 200. */
-export const passwordSchema = z.string().min(10, { message: 'password: at least 10 characters' }).max(200);
+export const passwordSchema = z.string().min(10, { message: 'at least 10 characters' }).max(200);

@@ -21,6 +21,7 @@ type Command = { options: Options; positionals?: boolean; run: () => Promise<Run
 
 const COMMON: Options = {
   db: { type: 'string' },
+  pg: { type: 'string' },
   lang: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -95,6 +96,15 @@ const COMMANDS: Record<string, Command> = {
   },
   backups: { options: {}, run: async () => (await import('./backups')).backupsCommand },
   restore: { options: {}, positionals: true, run: async () => (await import('./backups')).restoreCommand },
+  user: {
+    options: { name: { type: 'string' }, role: { type: 'string' }, scope: { type: 'string' }, 'password-stdin': { type: 'boolean' } },
+    positionals: true,
+    run: async () => (await import('./users')).userCommand,
+  },
+  serve: {
+    options: { port: { type: 'string' }, host: { type: 'string' } },
+    run: async () => (await import('./serve')).serveCommand,
+  },
 };
 
 const USAGE = {
@@ -118,6 +128,10 @@ const USAGE = {
                                          查看或设置审核状态(已验收的记录被锁定;未给 --by 时用应用设置中的姓名)
   backups [--json]                       列出数据文件的备份
   restore 备份文件                         恢复一个备份(先备份当前数据文件)
+  user add --name 用户名 --role county|prefecture|province|admin [--scope 江西省/宜春市/樟树市] --password-stdin
+  user list [--json] | user disable --name 用户名 | user enable --name 用户名 | user passwd --name 用户名 --password-stdin
+                                         团队工作区的账户(密码从标准输入读取)
+  serve [--port N] [--host 地址]          团队工作区:登录后使用,每次调用按角色与范围授权
 通用选项: --db 数据文件(默认 $YANSHOU_DB 或应用的数据文件)  --lang zh|en  --version`,
   en: `Yanshou — acceptance tables of e-commerce demonstration counties
 
@@ -139,6 +153,10 @@ Usage: yanshou <command> [options]
                                          show or set the review status (an accepted record is locked; --by defaults to the name set in the app)
   backups [--json]                       list the data file's backups
   restore BACKUP                         restore a backup (backing up the current file first)
+  user add --name NAME --role county|prefecture|province|admin [--scope 江西省/宜春市/樟树市] --password-stdin
+  user list [--json] | user disable --name NAME | user enable --name NAME | user passwd --name NAME --password-stdin
+                                         accounts of a team workspace (the password read from standard input)
+  serve [--port N] [--host ADDR]         the team workspace: log in, every call authorised by role and scope
 Common options: --db PATH (default $YANSHOU_DB or the app's data file)  --lang zh|en  --version`,
 };
 
@@ -174,8 +192,9 @@ export async function main(argv: string[], io?: Partial<Io>): Promise<number> {
         lang === 'zh' ? `多余的参数:${parsed.positionals.join(' ')}` : `Unexpected argument: ${parsed.positionals.join(' ')}`,
       );
     const file = (parsed.values.db as string | undefined) ?? defaultDatabaseFile();
-    const [run, { openDatabase }] = await Promise.all([command.run(), import('../services/store/database')]);
-    const open = () => (db ??= openDatabase(file));
+    const pg = parsed.values.pg as string | undefined;
+    const [run, { openStore }] = await Promise.all([command.run(), import('../services/store/open')]);
+    const open = () => (db ??= openStore({ db: file, pg }));
     return await run({ io: full, values: parsed.values as CommandContext['values'], positionals: parsed.positionals, file, open });
   } catch (e) {
     return reportFailure(e, full);
