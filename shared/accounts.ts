@@ -2,7 +2,6 @@
 // matched. A scope is a place: 江西省, 江西省/宜春市 or 江西省/宜春市/樟树市; a record falls in it when
 // its province (and prefecture, and county) are the scope's — compared by their folded names, so
 // 江西省/宜春市/樟樹市 is the same scope as 江西省/宜春市/樟树市.
-import { z } from 'zod';
 import { fold } from './text';
 
 /** county: a county's finance officer; prefecture: a 市 office's reviewer; province: the 商务厅; admin: accounts only. */
@@ -47,23 +46,8 @@ export const scopeWithin = (inner: Scope, outer: Scope): boolean =>
   inner.length >= outer.length && outer.every((p, i) => fold(p) === fold(inner[i]));
 
 /** A signed-in person as the app shows them. */
-export const userInfoSchema = z.object({
-  name: z.string(),
-  role: z.enum(ROLES),
-  scope: z.string(),
-});
-export type UserInfo = z.infer<typeof userInfoSchema>;
+export type UserInfo = { name: string; role: Role; scope: string };
 
 /** What every contract call knows of who calls: a signed-in user, or the local owner (the desktop, the CLI, `yanshou web`) with every right. */
 export type Caller = { kind: 'owner' } | { kind: 'user'; id: number; name: string; role: Role; scope: Scope };
 export const OWNER: Caller = { kind: 'owner' };
-
-/** A user's name: what they log in with and what the change log shows (no slash, no control characters). */
-export const userNameSchema = z
-  .string()
-  .trim()
-  .min(1)
-  .max(64)
-  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), { message: 'no control characters' });
-/** At least 10 characters (a pass phrase is better); at most 200. */
-export const passwordSchema = z.string().min(10, { message: 'at least 10 characters' }).max(200);

@@ -13,7 +13,19 @@ import { GROUPINGS } from './overview';
 import { doubtSchema, sheetCorrectionSchema, sheetReadingSchema } from './doubts';
 import { performanceSchema } from './performance-schema';
 import { PERFORMANCE_METHODS } from './performance-contract';
-import { ROLES, userInfoSchema, userNameSchema, passwordSchema } from './accounts';
+import { ROLES } from './accounts';
+
+/** A signed-in person as the app shows them (shared/accounts.ts UserInfo). */
+const userInfoSchema = z.object({ name: z.string(), role: z.enum(ROLES), scope: z.string() });
+/** What a user logs in with and the change log shows: no control characters. */
+const userNameSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), { message: 'no control characters' });
+/** At least 10 characters (a pass phrase is better); at most 200. */
+const passwordSchema = z.string().min(10, { message: 'at least 10 characters' }).max(200);
 
 const id = z.number().int().positive();
 /** The day figures are as of (a record with a ledger); default its 验收日期, else today. */

@@ -4,6 +4,7 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Command, Output } from '../../shared/contract';
 import { api } from './api';
+import { logout } from './transport';
 import { message } from './errors';
 import { Sidebar, type RecordSummary } from './Sidebar';
 import { Toolbar } from './Toolbar';
@@ -224,6 +225,8 @@ export function App() {
         view={mainView}
         onView={switchView}
         onSettings={() => setDialog({ kind: 'settings' })}
+        user={info?.user ?? null}
+        onLogout={() => void logout()}
       />
       {mainView === 'overview' ? (
         <main className="content overview-view">
@@ -364,7 +367,7 @@ export function App() {
         {dialog?.kind === 'status' && (
           <StatusDialog
             record={dialog.record}
-            name={name}
+            name={info?.user?.name ?? name}
             t={t}
             lang={lang}
             onClose={() => setDialog(null)}

@@ -357,6 +357,8 @@ const zh = {
   // ---- preferences, template ----
   settings: '设置',
   settingsTitle: '设置',
+  logout: '退出登录',
+  signedIn: (name: string, role: string, scope: string) => `${name}(${role}${scope ? ` · ${scope}` : ''})`,
   nameLabel: '您的姓名(更改审核状态时记录)',
   nameSaved: (name: string) => `已保存姓名:${name}`,
   save: '保存',
@@ -722,6 +724,8 @@ const en: typeof zh = {
   lockedTag: 'locked',
   settings: 'Settings',
   settingsTitle: 'Settings',
+  logout: 'Log out',
+  signedIn: (name: string, role: string, scope: string) => `${name} (${role}${scope ? ` · ${scope}` : ''})`,
   nameLabel: 'Your name (recorded when you change a review status)',
   nameSaved: (name: string) => `Name saved: ${name}`,
   save: 'Save',

@@ -567,8 +567,8 @@ function replaySteps(db: DB, actor: Actor, direction: Direction, options: { thro
         .prepare(`SELECT * FROM changes WHERE step_id = ? ORDER BY id ${direction === 'undo' ? 'DESC' : 'ASC'}`)
         .all(s.id) as ChangeRow[];
       assertNoConflict(db, actor, s, changes, direction);
-      assertReplayUnlocked(db, s, changes);
       const records = assertReplayAllowed(db, callerOf(actor), s, changes);
+      assertReplayUnlocked(db, s, changes);
       for (const c of changes) apply(db, c, direction);
       assertStillInScope(db, callerOf(actor), records);
       assertSeqsUnique(db, changes, direction);
