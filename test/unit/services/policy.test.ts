@@ -38,7 +38,7 @@ const ELSEWHERE = {
 const as = (caller: Caller): Actor => ({ client: `test-${caller.kind === 'user' ? caller.name : 'owner'}`, kind: 'web', caller });
 
 type World = { db: DB; ctx: ApiContext; calls: { [M in Method]: Input<M> } };
-let workbook: Uint8Array;
+let workbook: Uint8Array<ArrayBuffer>;
 beforeAll(async () => {
   const db = openDatabase(':memory:');
   workbook = new Uint8Array(await exportWorkbook([readRecord(db, createRecord(db, ME, seedInput()), { asOf: undefined }).record]));
@@ -187,7 +187,7 @@ describe('every contract method as every role', () => {
         // The same call by the owner of a data file without that record.
         const empty = openDatabase(':memory:');
         const missing = await dispatch(
-          { db: empty, dbFile: ':memory:', version: 'test', renderPdf: async () => new Uint8Array() },
+          { db: empty, dbFile: ':memory:', version: 'test', renderPdf: async () => new Uint8Array([1]) },
           method,
           calls[method],
           ME,
