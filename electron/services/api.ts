@@ -13,6 +13,7 @@ import { WORDING } from '../../shared/document';
 import type { Script } from '../../shared/text';
 import { callerOf, mutate, replay, history, type Actor } from './store/changelog';
 import { authorize, visible } from './policy';
+import { formatScope, type Caller, type Place } from '../../shared/accounts';
 import { addUser, updateUser, usersOf } from './accounts';
 import { listUsers } from './store/accounts';
 import { backupDatabase, MANUAL_REASON, withBackup } from './store/backup';
@@ -121,6 +122,7 @@ export const handlers: Handlers = {
       confirm,
       corrections,
       ledger,
+      ...importScope(callerOf(actor)),
     }),
   exportWorkbook: async ({ ids, script, asOf }, { db }) => exportFile(db, ids, script, asOf),
   saveExport: async ({ ids, script, format, signature, status, performance, ledger, asOf }, ctx) => {
@@ -169,6 +171,11 @@ export const handlers: Handlers = {
   addUser: (input, { db, actor }) => addUser(db, callerOf(actor), input),
   updateUser: (input, { db, actor }) => updateUser(db, callerOf(actor), input),
 };
+
+/** A signed-in user imports the counties of its scope only (the owner every county). */
+function importScope(caller: Caller) {
+  return caller.kind === 'owner' ? {} : { scope: { name: formatScope(caller.scope), holds: (place: Place) => visible(caller, place) } };
+}
 
 /** The HTTP status of a refusal: 404 for what does not exist (or lies outside the caller's scope), 403 for what the role may not do. */
 function refusalStatus(code: string): number {

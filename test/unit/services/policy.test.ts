@@ -15,6 +15,10 @@ import { METHODS, type Input, type Method } from '../../../shared/contract';
 import type { Caller, Role } from '../../../shared/accounts';
 import type { Actor } from '../../../electron/services/store/changelog';
 import { ME, seedInput } from '../../helpers/fixtures';
+import { findingMessage } from '../../../shared/i18n';
+import type { Output } from '../../../shared/contract';
+
+type ImportResult = Output<'importWorkbooks'>;
 
 const user = (role: Role, scope: string): Caller => ({
   kind: 'user',
@@ -261,8 +265,18 @@ describe('the review workflow, role by role, decided in the store', () => {
     expect(await call(ctx, IN_SCOPE.county, 'createRecord', { county: { ...calls.createRecord.county, name: '丰城市' } })).toBe(
       'out_of_scope',
     );
-    const imported = await dispatch(ctx, 'importWorkbooks', calls.importWorkbooks, as(ELSEWHERE.county));
-    expect(imported.ok ? 'ok' : imported.error.code).not.toBe('ok');
+    // Another county's workbook: refused by what the file says, neither naming nor counting the stored record (a preview included).
+    for (const dryRun of [true, false]) {
+      const imported = await dispatch(ctx, 'importWorkbooks', { ...calls.importWorkbooks, dryRun }, as(ELSEWHERE.county));
+      const result = imported.ok ? (imported.value as ImportResult) : undefined;
+      expect(result?.committed).toBe(false);
+      expect(result?.records.map((r) => [r.county, r.action, r.existingId, r.changes])).toEqual([
+        ['樟树市', 'rejected', undefined, undefined],
+      ]);
+      expect(result?.findings.filter((f) => f.severity === 'error').map((f) => [f.code, findingMessage(f, 'zh')])).toEqual([
+        ['out_of_scope', '樟树市 第8批 不在您的范围(江西省/宜春市/丰城市)内,不能导入'],
+      ]);
+    }
     expect(readRecord(db, 1, { asOf: undefined }).record).toEqual(before);
     expect(db.prepare('SELECT count(*) FROM records').pluck().get()).toBe(1);
   });
