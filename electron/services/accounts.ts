@@ -2,7 +2,6 @@
 // the same file in Node and Electron; OWASP's parameters, 19 MiB and 2 passes), users made and changed
 // within an administrator's scope, and the login — one message for a wrong name or password, the same
 // time spent on either, and a name refused after too many failures.
-import { hash, verify } from '@node-rs/argon2';
 import { appError } from '../../shared/errors';
 import { formatScope, parseScope, roleLabel, SCOPE_DEPTH, scopeWithin, type Caller, type Role } from '../../shared/accounts';
 import {
@@ -23,7 +22,9 @@ import type { DB } from './store/database';
 
 /** argon2id (Algorithm.Argon2id = 2; a const enum the bundler cannot read from the package's types). */
 const ARGON2ID = 2;
-export const hashPassword = (password: string): Promise<string> => hash(password, { algorithm: ARGON2ID });
+/** Loaded with the first password: the desktop app and most commands never load the native module. */
+const argon2 = () => import('@node-rs/argon2');
+export const hashPassword = async (password: string): Promise<string> => (await argon2()).hash(password, { algorithm: ARGON2ID });
 
 /** Checked against when the name is unknown, so a wrong name costs the same time as a wrong password. */
 let dummyHash: Promise<string> | undefined;
@@ -31,7 +32,7 @@ let dummyHash: Promise<string> | undefined;
 async function passwordMatches(user: UserRow | undefined, password: string): Promise<boolean> {
   const stored = user?.password_hash ?? (await (dummyHash ??= hashPassword('not a password of anyone')));
   try {
-    return (await verify(stored, password)) && user !== undefined;
+    return (await (await argon2()).verify(stored, password)) && user !== undefined;
   } catch {
     return false;
   }

@@ -187,6 +187,14 @@ describe('yanshou serve: every call authorised from the session', () => {
     expect(sql((db) => db.prepare("SELECT user_name FROM steps WHERE label = 'status'").pluck().all())).toEqual(['省厅验收员']);
   });
 
+  it("long calls run on the server's worker thread, authorised the same: the officer exports its county, not another", async () => {
+    const officer = (await login('樟树填报员')).body.token!;
+    const own = await post('exportWorkbook', { ids: [1], script: 'hans' }, { token: officer });
+    expect([own.status, own.body.fileName]).toEqual([200, '樟树市-第8批-验收表.xlsx']);
+    const hidden = await post('exportWorkbook', { ids: [1, other], script: 'hans' }, { token: officer });
+    expect([hidden.status, hidden.body.message]).toEqual([404, `记录 #${other} 不存在`]);
+  });
+
   it('refuses a browser call from another site, and a body that is not JSON', async () => {
     const token = (await login('宜春审核员')).body.token!;
     expect((await post('info', {}, { token, headers: { origin: 'http://evil.example' } })).status).toBe(403);
