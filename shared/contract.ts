@@ -240,6 +240,7 @@ export const commandSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('reload') }),
   z.object({ kind: z.literal('lang'), lang: z.enum(['zh', 'en']) }),
   z.object({ kind: z.literal('message'), text: z.string() }),
+  z.object({ kind: z.literal('openWorkspace') }),
 ]);
 export type Command = z.infer<typeof commandSchema>;
 
@@ -433,6 +434,15 @@ export const contract = {
     input: z.object({ name: userNameSchema, disabled: z.boolean().optional(), password: passwordSchema.optional() }),
     output: userInfoSchema.extend({ disabled: z.boolean() }),
   },
+  /**
+   * Desktop: 文件 › 打开工作区… — logs in to a team workspace (`yanshou serve` at `address`); every call then goes
+   * to it, as that user, until closeWorkspace (or 打开数据文件…) returns to the data file.
+   */
+  openWorkspace: {
+    input: z.object({ address: z.string().trim().url().max(500), name: userNameSchema, password: z.string().min(1).max(200) }),
+    output: z.object({ address: z.string(), user: userInfoSchema }),
+  },
+  closeWorkspace: { input: z.object({}), output: ok },
   /** Desktop: the next menu command for the renderer (long poll; null when none came). */
   waitForCommand: { input: z.object({}), output: z.object({ command: commandSchema.nullable() }) },
 } as const;

@@ -43,6 +43,9 @@ export const METHOD_NAMES = [
   'listUsers',
   'addUser',
   'updateUser',
+  // Desktop: a team workspace instead of the data file
+  'openWorkspace',
+  'closeWorkspace',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 export const CHANNEL_PREFIX = 'yanshou:';

@@ -13,7 +13,7 @@ import { WORDING } from '../../shared/document';
 import type { Script } from '../../shared/text';
 import { callerOf, mutate, replay, history, type Actor } from './store/changelog';
 import { authorize, visible } from './policy';
-import { formatScope, type Caller, type Place } from '../../shared/accounts';
+import { formatScope, type Caller, type Place, type UserInfo } from '../../shared/accounts';
 import { addUser, updateUser, usersOf } from './accounts';
 import { listUsers } from './store/accounts';
 import { backupDatabase, MANUAL_REASON, withBackup } from './store/backup';
@@ -36,6 +36,9 @@ export type DesktopHooks = {
   nextCommand: () => Promise<Command | null>;
   /** Opens the system print dialog for an HTML document. */
   print: (html: string) => Promise<void>;
+  /** Logs in to a team workspace; the window's calls go there until closeWorkspace. */
+  openWorkspace: (address: string, name: string, password: string) => Promise<{ address: string; user: UserInfo }>;
+  closeWorkspace: () => void;
 };
 export type ApiContext = {
   db: DB;
@@ -167,6 +170,8 @@ export const handlers: Handlers = {
   draftPerformance: ({ recordId, draft }, { db, actor }) => ({ rowIds: draftPerformance(db, actor, recordId, { draft }) }),
   backupNow: (_i, { db, dbFile }) => ({ backup: backupDatabase(db, dbFile, MANUAL_REASON) }),
   waitForCommand: async (_i, ctx) => ({ command: ctx.desktop ? await ctx.desktop.nextCommand() : null }),
+  openWorkspace: ({ address, name, password }, ctx) => desktopOnly(ctx).openWorkspace(address, name, password),
+  closeWorkspace: (_i, ctx) => (desktopOnly(ctx).closeWorkspace(), OK),
   listUsers: (_i, { db, actor }) => usersOf(callerOf(actor), listUsers(db)),
   addUser: (input, { db, actor }) => addUser(db, callerOf(actor), input),
   updateUser: (input, { db, actor }) => updateUser(db, callerOf(actor), input),

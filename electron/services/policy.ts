@@ -77,6 +77,9 @@ export const POLICY: { [M in Method]: Rule<M> } = {
   listUsers: { roles: ['admin'] },
   addUser: { roles: ['admin'] },
   updateUser: { roles: ['admin'] },
+  // The desktop's own: which store its window works on.
+  openWorkspace: { roles: OWNER_ONLY },
+  closeWorkspace: { roles: OWNER_ONLY },
 };
 
 type RecordPlace = Place & { status: ReviewStatus; batch: number };

@@ -98,6 +98,8 @@ function world(): World {
     listUsers: {},
     addUser: { name: '乙', role: 'county', scope: '江西省/宜春市/樟树市', password: 'correct horse battery' },
     updateUser: { name: '甲', disabled: true },
+    openWorkspace: { address: 'http://127.0.0.1:9/', name: '甲', password: 'x' },
+    closeWorkspace: {},
   };
   return { db, ctx, calls };
 }
@@ -148,6 +150,9 @@ const EXPECTED: { [M in Method]: [Outcome, Outcome, Outcome, Outcome] } = {
   listUsers: [F, F, F, 'ok'],
   addUser: [F, F, F, 'ok'],
   updateUser: [F, F, F, 'ok'],
+  // Which store a desktop window works on is its owner's choice, not a user's of the workspace.
+  openWorkspace: [F, F, F, F],
+  closeWorkspace: [F, F, F, F],
 };
 const ROLE_ORDER = ['county', 'prefecture', 'province', 'admin'] as const;
 

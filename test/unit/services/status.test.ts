@@ -122,6 +122,8 @@ describe('an accepted record is locked', () => {
       listUsers: {},
       addUser: { name: '李四', role: 'county', scope: '江西省/宜春市/樟树市', password: 'correct horse battery' },
       updateUser: { name: '李四', disabled: true },
+      openWorkspace: { address: 'http://127.0.0.1:9/', name: '甲', password: 'x' },
+      closeWorkspace: {},
     };
     const before = readRecord(db, id, { asOf: undefined }).record;
     const refusedWith: Record<string, string> = {};
