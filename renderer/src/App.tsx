@@ -272,11 +272,14 @@ export function App() {
             {!view && records.length === 0 && (
               <Welcome
                 t={t}
-                onDemo={() =>
-                  void api.addDemo({}).then(async ({ id }) => {
-                    await refreshList();
-                    await actions.open(id);
-                  }, fail)
+                onDemo={
+                  info?.user
+                    ? undefined
+                    : () =>
+                        void api.addDemo({}).then(async ({ id }) => {
+                          await refreshList();
+                          await actions.open(id);
+                        }, fail)
                 }
                 onNew={() => setDialog({ kind: 'record', duplicateOf: null })}
                 onImport={(files) => setDialog({ kind: 'import', files })}
