@@ -14,7 +14,7 @@ const ifStale = process.argv.includes('--if-stale');
 const at = (...p) => path.join(root, ...p);
 
 /** Native, heavy or optional packages stay in node_modules, loaded when a command needs them. */
-const EXTERNAL = ['better-sqlite3', 'pg', 'exceljs', 'jszip', 'playwright-core', 'electron', 'vite'];
+const EXTERNAL = ['better-sqlite3', '@node-rs/argon2', 'pg', 'exceljs', 'jszip', 'playwright-core', 'electron', 'vite'];
 
 const parts = [
   {

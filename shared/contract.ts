@@ -13,6 +13,19 @@ import { GROUPINGS } from './overview';
 import { doubtSchema, sheetCorrectionSchema, sheetReadingSchema } from './doubts';
 import { performanceSchema } from './performance-schema';
 import { PERFORMANCE_METHODS } from './performance-contract';
+import { ROLES } from './accounts';
+
+/** A signed-in person as the app shows them (shared/accounts.ts UserInfo). */
+const userInfoSchema = z.object({ name: z.string(), role: z.enum(ROLES), scope: z.string() });
+/** What a user logs in with and the change log shows: no control characters. */
+const userNameSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), { message: 'no control characters' });
+/** At least 10 characters (a pass phrase is better); at most 200. */
+const passwordSchema = z.string().min(10, { message: 'at least 10 characters' }).max(200);
 
 const id = z.number().int().positive();
 /** The day figures are as of (a record with a ledger); default its 验收日期, else today. */
@@ -45,6 +58,8 @@ const step = z.object({
   at: z.string(),
   undone: z.boolean(),
   removesRecord: z.boolean(),
+  /** The signed-in user who made it (a team workspace); null: the local owner. */
+  user: z.string().nullable(),
 });
 /** What an undo or redo did: the steps replayed, or those that would remove a record and need a yes first. */
 const replayed = z.object({ steps: z.array(step), needsConfirm: z.array(step), backup: z.string().nullable() });
@@ -225,11 +240,16 @@ export const commandSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('reload') }),
   z.object({ kind: z.literal('lang'), lang: z.enum(['zh', 'en']) }),
   z.object({ kind: z.literal('message'), text: z.string() }),
+  z.object({ kind: z.literal('openWorkspace') }),
 ]);
 export type Command = z.infer<typeof commandSchema>;
 
 export const contract = {
-  info: { input: z.object({}), output: z.object({ dbFile: z.string(), version: z.string(), mode: z.enum(['desktop', 'web']) }) },
+  /** `user`: who is signed in (`yanshou serve`); null for the local owner (the desktop, `yanshou web`). */
+  info: {
+    input: z.object({}),
+    output: z.object({ dbFile: z.string(), version: z.string(), mode: z.enum(['desktop', 'web']), user: userInfoSchema.nullable() }),
+  },
   /** Every record's figures; `asOf`: as of that day (records with a ledger), for the overview. */
   listRecords: { input: z.object({ asOf }), output: z.array(recordSummary) },
   getRecord: {
@@ -399,6 +419,30 @@ export const contract = {
   },
   ...PERFORMANCE_METHODS,
   backupNow: { input: z.object({}), output: z.object({ backup: z.string().nullable() }) },
+  /** Accounts of a team workspace (an administrator's, or the local owner's: `yanshou user`). */
+  listUsers: {
+    input: z.object({}),
+    output: z.array(userInfoSchema.extend({ disabled: z.boolean(), createdAt: z.string(), changedAt: z.string() })),
+  },
+  /** `scope`: 江西省[/宜春市[/樟树市]] — a county officer names its county, a prefecture reviewer its 市, a province its 省. */
+  addUser: {
+    input: z.object({ name: userNameSchema, role: z.enum(ROLES), scope: z.string().max(200).default(''), password: passwordSchema }),
+    output: userInfoSchema,
+  },
+  /** Disables or enables an account, or sets its password; either ends the account's sessions. */
+  updateUser: {
+    input: z.object({ name: userNameSchema, disabled: z.boolean().optional(), password: passwordSchema.optional() }),
+    output: userInfoSchema.extend({ disabled: z.boolean() }),
+  },
+  /**
+   * Desktop: 文件 › 打开工作区… — logs in to a team workspace (`yanshou serve` at `address`); every call then goes
+   * to it, as that user, until closeWorkspace (or 打开数据文件…) returns to the data file.
+   */
+  openWorkspace: {
+    input: z.object({ address: z.string().trim().url().max(500), name: userNameSchema, password: z.string().min(1).max(200) }),
+    output: z.object({ address: z.string(), user: userInfoSchema }),
+  },
+  closeWorkspace: { input: z.object({}), output: ok },
   /** Desktop: the next menu command for the renderer (long poll; null when none came). */
   waitForCommand: { input: z.object({}), output: z.object({ command: commandSchema.nullable() }) },
 } as const;

@@ -29,6 +29,7 @@ export const FINDING_SEVERITY = {
   duplicate_record: 'error',
   conflict: 'error',
   locked: 'error',
+  out_of_scope: 'error',
   invalid_value: 'error',
   empty_table: 'error',
   extra_table: 'error',

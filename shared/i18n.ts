@@ -210,6 +210,10 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
     (p) =>
       `${p.county}, batch ${p.batch}, is accepted${p.by ? ` (${p.by}${p.at ? `, ${p.at}` : ''})` : ''} and cannot be replaced; unlock it first`,
   ],
+  out_of_scope: [
+    (p) => `${p.county} 第${p.batch}批 不在您的范围(${p.scope})内,不能导入`,
+    (p) => `${p.county}, batch ${p.batch}, is outside your scope (${p.scope}) and cannot be imported`,
+  ],
   invalid_value: [
     (p) => (p.problem ? `${p.field}“${p.value}”${problemText(p.problem as ValueProblem, 'zh')}` : `${p.field}:${p.value}`),
     (p) => (p.problem ? `${p.field} “${p.value}” ${problemText(p.problem as ValueProblem, 'en')}` : `${p.field}: ${p.value}`),

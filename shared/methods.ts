@@ -39,6 +39,13 @@ export const METHOD_NAMES = [
   'insertIndicators',
   'deleteIndicators',
   'draftPerformance',
+  // Accounts of a team workspace
+  'listUsers',
+  'addUser',
+  'updateUser',
+  // Desktop: a team workspace instead of the data file
+  'openWorkspace',
+  'closeWorkspace',
 ] as const;
 export type MethodName = (typeof METHOD_NAMES)[number];
 export const CHANNEL_PREFIX = 'yanshou:';

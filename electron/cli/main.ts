@@ -100,6 +100,15 @@ const COMMANDS: Record<string, Command> = {
   backups: { options: {}, run: async () => (await import('./backups')).backupsCommand },
   restore: { options: {}, positionals: true, run: async () => (await import('./backups')).restoreCommand },
   workspace: { options: {}, positionals: true, run: async () => (await import('./workspace')).workspaceCommand },
+  user: {
+    options: { name: { type: 'string' }, role: { type: 'string' }, scope: { type: 'string' }, 'password-stdin': { type: 'boolean' } },
+    positionals: true,
+    run: async () => (await import('./users')).userCommand,
+  },
+  serve: {
+    options: { port: { type: 'string' }, host: { type: 'string' } },
+    run: async () => (await import('./serve')).serveCommand,
+  },
 };
 
 const USAGE = {
@@ -124,6 +133,10 @@ const USAGE = {
   backups [--json]                       列出数据文件的备份
   restore 备份文件                         恢复一个备份(先备份当前数据文件)
   workspace init --pg 地址                 在 PostgreSQL 数据库中建立或升级团队工作区
+  user add --name 用户名 --role county|prefecture|province|admin [--scope 江西省/宜春市/樟树市] --password-stdin
+  user list [--json] | user disable --name 用户名 | user enable --name 用户名 | user passwd --name 用户名 --password-stdin
+                                         团队工作区的账户(密码从标准输入读取)
+  serve [--port N] [--host 地址]          团队工作区:登录后使用,每次调用按角色与范围授权
 通用选项: --db 数据文件(默认 $YANSHOU_DB 或应用的数据文件)  --pg 工作区地址(postgres://…,代替 --db)  --lang zh|en  --version`,
   en: `Yanshou — acceptance tables of e-commerce demonstration counties
 
@@ -146,6 +159,10 @@ Usage: yanshou <command> [options]
   backups [--json]                       list the data file's backups
   restore BACKUP                         restore a backup (backing up the current file first)
   workspace init --pg URL                create or upgrade a team workspace in a PostgreSQL database
+  user add --name NAME --role county|prefecture|province|admin [--scope 江西省/宜春市/樟树市] --password-stdin
+  user list [--json] | user disable --name NAME | user enable --name NAME | user passwd --name NAME --password-stdin
+                                         accounts of a team workspace (the password read from standard input)
+  serve [--port N] [--host ADDR]         the team workspace: log in, every call authorised by role and scope
 Common options: --db PATH (default $YANSHOU_DB or the app's data file)  --pg URL (a workspace, postgres://…, instead of --db)  --lang zh|en  --version`,
 };
 

@@ -19,9 +19,11 @@ import { menuTemplate, type MenuActions } from './menu';
 import { registerContract } from './ipc';
 import { createMainWindow, hardenSession } from './window';
 import { printToPdf, printWithDialog } from './print';
+import { logIn, logOut, type Workspace } from './workspace';
 
 export const INDEX = path.join(RENDERER_DIST, 'index.html');
 export const PRELOAD = path.join(PROJECT_ROOT, 'dist/preload/index.cjs');
+const TITLE = '验收台';
 
 export type Desktop = { ctx: ApiContext; window: () => BrowserWindow; commands: CommandQueue; actions: MenuActions; logger: Logger };
 
@@ -67,6 +69,13 @@ export async function startDesktop(): Promise<Desktop | null> {
 
   const commands = new CommandQueue();
   let win: BrowserWindow;
+  /** A team workspace the window works on instead of the data file (文件 › 打开工作区…). */
+  let workspace: Workspace | null = null;
+  const leaveWorkspace = () => {
+    if (workspace) void logOut(workspace).catch(() => undefined);
+    workspace = null;
+    win?.setTitle(TITLE);
+  };
   const ctx: ApiContext = {
     db,
     dbFile: databaseLabel(file),
@@ -87,9 +96,22 @@ export async function startDesktop(): Promise<Desktop | null> {
         logger.info(`exported ${r.filePath}`);
         return r.filePath;
       },
+      openWorkspace: async (address, name, password) => {
+        const next = await logIn(address, name, password);
+        leaveWorkspace();
+        workspace = next;
+        win.setTitle(`${TITLE} — ${lang === 'zh' ? '工作区' : 'Workspace'} ${next.address}(${next.user.name})`);
+        logger.info(`opened the workspace ${next.address} as ${next.user.name}`);
+        return { address: next.address, user: next.user };
+      },
+      closeWorkspace: leaveWorkspace,
     },
   };
-  registerContract(() => ctx, INDEX);
+  registerContract(
+    () => ctx,
+    INDEX,
+    () => workspace,
+  );
 
   const actions: MenuActions = {
     import: async () => {
@@ -107,6 +129,7 @@ export async function startDesktop(): Promise<Desktop | null> {
       });
     },
     export: () => commands.push({ kind: 'export' }),
+    openWorkspace: () => commands.push({ kind: 'openWorkspace' }),
     print: () => commands.push({ kind: 'print' }),
     template: () => commands.push({ kind: 'template' }),
     undo: () => commands.push({ kind: 'undo' }),
@@ -119,6 +142,7 @@ export async function startDesktop(): Promise<Desktop | null> {
       if (r.canceled || !r.filePaths[0]) return;
       try {
         const next = openDatabase(r.filePaths[0]);
+        leaveWorkspace();
         ctx.db.close();
         ctx.db = next;
         ctx.dbFile = databaseLabel(r.filePaths[0]);
@@ -149,7 +173,7 @@ export async function startDesktop(): Promise<Desktop | null> {
   const setMenu = () => Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(lang, actions, process.platform, app.isPackaged)));
   setMenu();
 
-  win = createMainWindow({ preload: PRELOAD, index: INDEX, boundsFile: path.join(userDataDir(), 'window.json'), title: '验收台' });
+  win = createMainWindow({ preload: PRELOAD, index: INDEX, boundsFile: path.join(userDataDir(), 'window.json'), title: TITLE });
   app.on('second-instance', () => {
     if (win.isMinimized()) win.restore();
     win.show();

@@ -5,13 +5,15 @@ import { METHODS } from '../../shared/contract';
 import { CHANNEL_PREFIX } from '../../shared/methods';
 import { dispatch, type ApiContext } from '../services/api';
 import { DESKTOP } from '../services/store/changelog';
+import { LOCAL_METHODS, remoteCall, type Workspace } from './workspace';
 
 export function isAppPage(event: IpcMainInvokeEvent, index: string): boolean {
   const url = event.senderFrame?.url ?? '';
   return url.startsWith('file://') && decodeURIComponent(new URL(url).pathname).endsWith(index.replace(/\\/g, '/'));
 }
 
-export function registerContract(context: () => ApiContext, index: string): void {
+/** Every contract method on its channel: answered by the data file, or — a workspace open — by the workspace's server. */
+export function registerContract(context: () => ApiContext, index: string, workspace: () => Workspace | null = () => null): void {
   for (const method of METHODS) {
     ipcMain.handle(`${CHANNEL_PREFIX}${method}`, async (event, input: unknown) => {
       if (!isAppPage(event, index))
@@ -23,7 +25,12 @@ export function registerContract(context: () => ApiContext, index: string): void
             messages: { zh: '只允许验收台自己的页面调用', en: 'Only the app page may call this' },
           },
         };
-      const result = await dispatch(context(), method, input, DESKTOP);
+      const ws = workspace();
+      const ctx = context();
+      const result =
+        ws && !LOCAL_METHODS.has(method)
+          ? await remoteCall(ws, method, input, (name, bytes) => ctx.desktop!.saveFile(name, bytes))
+          : await dispatch(ctx, method, input, DESKTOP);
       return result.ok ? { ok: true, value: result.value } : { ok: false, error: result.error };
     });
   }

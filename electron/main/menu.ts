@@ -8,6 +8,7 @@ export type MenuActions = {
   print: () => void;
   template: () => void;
   openDataFile: () => void;
+  openWorkspace: () => void;
   backupNow: () => void;
   undo: () => void;
   redo: () => void;
@@ -24,6 +25,7 @@ const WORDS = {
     print: '打印…',
     template: '空白验收表模板…',
     open: '打开数据文件…',
+    workspace: '打开工作区…',
     backup: '立即备份',
     quit: '退出',
     edit: '编辑',
@@ -52,6 +54,7 @@ const WORDS = {
     print: 'Print…',
     template: 'Blank Acceptance Template…',
     open: 'Open Data File…',
+    workspace: 'Open Workspace…',
     backup: 'Back Up Now',
     quit: 'Quit',
     edit: 'Edit',
@@ -94,6 +97,7 @@ export function menuTemplate(
         { id: 'template', label: w.template, click: actions.template },
         { type: 'separator' },
         { id: 'open-data-file', label: w.open, click: actions.openDataFile },
+        { id: 'open-workspace', label: w.workspace, click: actions.openWorkspace },
         { id: 'backup', label: w.backup, click: actions.backupNow },
         { type: 'separator' },
         { id: 'quit', label: w.quit, role: 'quit', accelerator: mac ? 'Cmd+Q' : 'Alt+F4' },

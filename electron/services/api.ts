@@ -11,7 +11,11 @@ import { toInput, type CountyRecord } from '../../shared/record';
 import { printHtml } from '../../shared/print';
 import { WORDING } from '../../shared/document';
 import type { Script } from '../../shared/text';
-import { mutate, replay, history, type Actor } from './store/changelog';
+import { callerOf, mutate, replay, history, type Actor } from './store/changelog';
+import { authorize, visible } from './policy';
+import { formatScope, type Caller, type Place, type UserInfo } from '../../shared/accounts';
+import { addUser, updateUser, usersOf } from './accounts';
+import { listUsers } from './store/accounts';
 import { backupDatabase, MANUAL_REASON, withBackup } from './store/backup';
 import { addDemo } from './demo';
 import { createRecord, listRecords, readRecord, removeRecord, conflictError, findRecordIds, summarizeRecords } from './store/records';
@@ -32,6 +36,9 @@ export type DesktopHooks = {
   nextCommand: () => Promise<Command | null>;
   /** Opens the system print dialog for an HTML document. */
   print: (html: string) => Promise<void>;
+  /** Logs in to a team workspace; the window's calls go there until closeWorkspace. */
+  openWorkspace: (address: string, name: string, password: string) => Promise<{ address: string; user: UserInfo }>;
+  closeWorkspace: () => void;
 };
 export type ApiContext = {
   db: DB;
@@ -51,12 +58,19 @@ export type Handlers = { [M in Method]: (input: ParsedInput<M>, call: Call) => O
 const OK = { ok: true } as const;
 
 export const handlers: Handlers = {
-  info: (_i, ctx) => ({ dbFile: ctx.dbFile, version: ctx.version, mode: ctx.desktop ? 'desktop' : 'web' }),
+  info: (_i, ctx) => {
+    const caller = callerOf(ctx.actor);
+    const user = caller.kind === 'user' ? { name: caller.name, role: caller.role, scope: caller.scope.join('/') } : null;
+    return { dbFile: ctx.dbFile, version: ctx.version, mode: ctx.desktop ? 'desktop' : 'web', user };
+  },
   // In the app's order: provinces in pinyin, batches by number, counties in pinyin (the dictionary
   // loads with the first list, here rather than in the page).
-  listRecords: async ({ asOf }, { db }) => {
+  listRecords: async ({ asOf }, { db, actor }) => {
     const { compareRecords } = await import('../../shared/pinyin');
-    return listRecords(db, { asOf }).sort(compareRecords);
+    const caller = callerOf(actor);
+    return listRecords(db, { asOf })
+      .filter((r) => visible(caller, { province: r.province, prefecture: r.prefecture, county: r.county }))
+      .sort(compareRecords);
   },
   getRecord: ({ id, asOf }, { db }) => {
     const stored = readRecord(db, id, { asOf });
@@ -111,6 +125,7 @@ export const handlers: Handlers = {
       confirm,
       corrections,
       ledger,
+      ...importScope(callerOf(actor)),
     }),
   exportWorkbook: async ({ ids, script, asOf }, { db }) => exportFile(db, ids, script, asOf),
   saveExport: async ({ ids, script, format, signature, status, performance, ledger, asOf }, ctx) => {
@@ -155,7 +170,25 @@ export const handlers: Handlers = {
   draftPerformance: ({ recordId, draft }, { db, actor }) => ({ rowIds: draftPerformance(db, actor, recordId, { draft }) }),
   backupNow: (_i, { db, dbFile }) => ({ backup: backupDatabase(db, dbFile, MANUAL_REASON) }),
   waitForCommand: async (_i, ctx) => ({ command: ctx.desktop ? await ctx.desktop.nextCommand() : null }),
+  openWorkspace: ({ address, name, password }, ctx) => desktopOnly(ctx).openWorkspace(address, name, password),
+  closeWorkspace: (_i, ctx) => (desktopOnly(ctx).closeWorkspace(), OK),
+  listUsers: (_i, { db, actor }) => usersOf(callerOf(actor), listUsers(db)),
+  addUser: (input, { db, actor }) => addUser(db, callerOf(actor), input),
+  updateUser: (input, { db, actor }) => updateUser(db, callerOf(actor), input),
 };
+
+/** A signed-in user imports the counties of its scope only (the owner every county). */
+function importScope(caller: Caller) {
+  return caller.kind === 'owner' ? {} : { scope: { name: formatScope(caller.scope), holds: (place: Place) => visible(caller, place) } };
+}
+
+/** The HTTP status of a refusal: 404 for what does not exist (or lies outside the caller's scope), 403 for what the role may not do. */
+function refusalStatus(code: string): number {
+  if (code === 'conflict') return 409;
+  if (code === 'forbidden' || code === 'out_of_scope') return 403;
+  if (code === 'reconnecting') return 503;
+  return code.startsWith('no_') ? 404 : 422;
+}
 
 /** "樟树市-第8批-验收表", "樟樹市-第8批-驗收表(繁)", "验收表-3县": in the script of the document (a county name never a path). */
 const baseName = (records: CountyRecord[], script: Script) =>
@@ -264,13 +297,14 @@ export async function dispatch(ctx: ApiContext, method: string, rawInput: unknow
     };
   }
   try {
+    authorize(ctx.db, callerOf(actor), m, parsed.data as never);
     const handler = handlers[m] as (input: unknown, call: Call) => unknown;
     return { ok: true, value: await handler(parsed.data, { ...ctx, actor }) };
   } catch (e) {
     if (e instanceof AppError)
       return {
         ok: false,
-        status: e.code === 'conflict' ? 409 : e.code.startsWith('no_') ? 404 : e.code === 'reconnecting' ? 503 : 422,
+        status: refusalStatus(e.code),
         error: {
           code: e.code,
           message: e.messages.zh,

@@ -58,7 +58,7 @@ export const SESSION_HEADER = 'x-yanshou-session';
 
 export type WebServer = { url: string; port: number; close: () => Promise<void> };
 
-function send(
+export function send(
   res: http.ServerResponse,
   status: number,
   body: string,
@@ -75,7 +75,7 @@ function send(
   res.end(body);
 }
 
-const error = (res: http.ServerResponse, status: number, code: string, zh: string, en: string, extra: Record<string, string> = {}) =>
+export const error = (res: http.ServerResponse, status: number, code: string, zh: string, en: string, extra: Record<string, string> = {}) =>
   send(res, status, JSON.stringify({ code, message: zh, messages: { zh, en } }), undefined, extra);
 
 /** Same bytes, compared in constant time; any length or encoding, never an exception. */
@@ -85,7 +85,7 @@ function sameSecret(given: string, expected: string): boolean {
   return a.length === b.length && crypto.timingSafeEqual(a, b);
 }
 
-function cookie(req: http.IncomingMessage, name: string): string | undefined {
+export function cookie(req: http.IncomingMessage, name: string): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const eq = part.indexOf('=');
     if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
@@ -158,32 +158,11 @@ export async function startWebServer(
           );
         }
         session.seen = Date.now();
-        if (req.method !== 'POST') return error(res, 405, 'method_not_allowed', '只接受 POST', 'POST only', { allow: 'POST' });
-        if (!/^application\/json\b/.test(req.headers['content-type'] ?? ''))
-          return error(res, 415, 'unsupported_media_type', '只接受 application/json', 'application/json only');
         const method = url.pathname.startsWith('/api/') ? url.pathname.slice(5) : '';
-        const limit = method === 'importWorkbooks' ? BODY_LIMITS.importWorkbooks : BODY_LIMITS.other;
-        const body = await readBody(req, limit);
-        if (body === null) {
-          const mb = (limit / 1024 / 1024).toFixed(0);
-          return error(res, 413, 'too_large', `请求过大(上限 ${mb} MB)`, `The request is too large (at most ${mb} MB)`, {
-            connection: 'close',
-          });
-        }
-        let input: unknown;
-        try {
-          input = body.length ? decodeWire(body) : {};
-        } catch {
-          return error(res, 400, 'invalid_json', '请求不是有效的 JSON', 'The request is not valid JSON');
-        }
-        const tab = req.headers['x-yanshou-client'];
-        const result = await (offThread?.takes(method) ? offThread.run : dispatch)(
-          ctx,
-          method,
-          input,
-          webActor(typeof tab === 'string' ? tab : undefined),
-        );
-        return result.ok ? send(res, 200, encodeWire(result.value)) : send(res, result.status, encodeWire(result.error));
+        return await answerCall(req, res, method, (input) => {
+          const actor = tabActor(req);
+          return (offThread?.takes(method) ? offThread.run : dispatch)(ctx, method, input, actor);
+        });
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain; charset=utf-8');
       const given = url.searchParams.get('code');
@@ -206,21 +185,7 @@ export async function startWebServer(
       else res.destroy();
     }
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', (e: NodeJS.ErrnoException) =>
-      reject(
-        e.code === 'EADDRINUSE'
-          ? appError(
-              'port_in_use',
-              `端口 ${options.port} 已被占用,请用 --port 换一个(或用 0 自动选择)`,
-              `Port ${options.port} is in use; choose another with --port (or 0 for any free port)`,
-            )
-          : e,
-      ),
-    );
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  port = (server.address() as { port: number }).port;
+  port = await listen(server, options.port ?? 0, '127.0.0.1');
   return {
     url: `http://127.0.0.1:${port}/?code=${code}`,
     port,
@@ -231,6 +196,59 @@ export async function startWebServer(
         server.close(() => resolve());
       }),
   };
+}
+
+/** Listens on the port (0: any free one) and address; the port it got. A port in use is told in words. */
+export async function listen(server: http.Server, port: number, host: string): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (e: NodeJS.ErrnoException) =>
+      reject(
+        e.code === 'EADDRINUSE'
+          ? appError(
+              'port_in_use',
+              `端口 ${port} 已被占用,请用 --port 换一个(或用 0 自动选择)`,
+              `Port ${port} is in use; choose another with --port (or 0 for any free port)`,
+            )
+          : e,
+      ),
+    );
+    server.listen(port, host, () => resolve());
+  });
+  return (server.address() as { port: number }).port;
+}
+
+/** The browser tab's actor (each tab undoes its own steps). */
+export const tabActor = (req: http.IncomingMessage): Actor => {
+  const tab = req.headers['x-yanshou-client'];
+  return webActor(typeof tab === 'string' ? tab : undefined);
+};
+
+/** One contract call over HTTP: POST, JSON, a body within its cap, then `run` with the decoded input. */
+export async function answerCall(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  method: string,
+  run: (input: unknown) => Promise<DispatchResult>,
+): Promise<void> {
+  if (req.method !== 'POST') return error(res, 405, 'method_not_allowed', '只接受 POST', 'POST only', { allow: 'POST' });
+  if (!/^application\/json\b/.test(req.headers['content-type'] ?? ''))
+    return error(res, 415, 'unsupported_media_type', '只接受 application/json', 'application/json only');
+  const limit = method === 'importWorkbooks' ? BODY_LIMITS.importWorkbooks : BODY_LIMITS.other;
+  const body = await readBody(req, limit);
+  if (body === null) {
+    const mb = (limit / 1024 / 1024).toFixed(0);
+    return error(res, 413, 'too_large', `请求过大(上限 ${mb} MB)`, `The request is too large (at most ${mb} MB)`, {
+      connection: 'close',
+    });
+  }
+  let input: unknown;
+  try {
+    input = body.length ? decodeWire(body) : {};
+  } catch {
+    return error(res, 400, 'invalid_json', '请求不是有效的 JSON', 'The request is not valid JSON');
+  }
+  const result = await run(input);
+  return result.ok ? send(res, 200, encodeWire(result.value)) : send(res, result.status, encodeWire(result.error));
 }
 
 /** Calls that take long: an export of many counties, a PDF (each a browser), the overview's files. */
@@ -248,7 +266,7 @@ function heavyScript(): { url: URL; execArgv: string[] } {
  * server's thread stays free to answer every other request while an export or a PDF is made.
  * A data file in memory has no second connection: its calls stay on the server's thread.
  */
-function heavyCalls(ctx: ApiContext) {
+export function heavyCalls(ctx: ApiContext) {
   let worker: Worker | undefined;
   let next = 0;
   const waiting = new Map<number, (r: DispatchResult) => void>();
@@ -324,7 +342,7 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<string | nu
   });
 }
 
-function serveFile(res: http.ServerResponse, root: string, pathname: string): void {
+export function serveFile(res: http.ServerResponse, root: string, pathname: string): void {
   let rel: string;
   try {
     rel = decodeURIComponent(pathname);

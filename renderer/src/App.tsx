@@ -4,6 +4,7 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Command, Output } from '../../shared/contract';
 import { api } from './api';
+import { logout } from './transport';
 import { message } from './errors';
 import { Sidebar, type RecordSummary } from './Sidebar';
 import { Toolbar } from './Toolbar';
@@ -35,6 +36,7 @@ const PrintPreview = lazy(() => import('./print/PrintPreview').then((m) => ({ de
 const StatusDialog = lazy(() => dialogs().then((m) => ({ default: m.StatusDialog })));
 const SettingsDialog = lazy(() => dialogs().then((m) => ({ default: m.SettingsDialog })));
 const TemplateDialog = lazy(() => dialogs().then((m) => ({ default: m.TemplateDialog })));
+const WorkspaceDialog = lazy(() => dialogs().then((m) => ({ default: m.WorkspaceDialog })));
 // The overview (its grid and ECharts) loads as its own chunk when first shown.
 const Overview = lazy(() => import('./overview/Overview').then((m) => ({ default: m.Overview })));
 
@@ -46,6 +48,7 @@ type Dialog =
   | { kind: 'status'; record: RecordSummary & { version?: number } }
   | { kind: 'settings' }
   | { kind: 'template' }
+  | { kind: 'workspace' }
   | null;
 type MainView = 'records' | 'overview';
 
@@ -136,6 +139,7 @@ export function App() {
       else if (command.kind === 'export') setDialog({ kind: 'export' });
       else if (command.kind === 'print') setDialog({ kind: 'print' });
       else if (command.kind === 'template') setDialog({ kind: 'template' });
+      else if (command.kind === 'openWorkspace') setDialog({ kind: 'workspace' });
       else if (command.kind === 'undo' || command.kind === 'redo') {
         // In a text field (or a cell being edited) the menu's undo is the field's own.
         const active = document.activeElement as HTMLElement | null;
@@ -224,6 +228,8 @@ export function App() {
         view={mainView}
         onView={switchView}
         onSettings={() => setDialog({ kind: 'settings' })}
+        user={info?.user ?? null}
+        onLogout={() => void (info?.mode === 'desktop' ? api.closeWorkspace({}).then(() => location.reload(), fail) : logout())}
       />
       {mainView === 'overview' ? (
         <main className="content overview-view">
@@ -266,11 +272,14 @@ export function App() {
             {!view && records.length === 0 && (
               <Welcome
                 t={t}
-                onDemo={() =>
-                  void api.addDemo({}).then(async ({ id }) => {
-                    await refreshList();
-                    await actions.open(id);
-                  }, fail)
+                onDemo={
+                  info?.user
+                    ? undefined
+                    : () =>
+                        void api.addDemo({}).then(async ({ id }) => {
+                          await refreshList();
+                          await actions.open(id);
+                        }, fail)
                 }
                 onNew={() => setDialog({ kind: 'record', duplicateOf: null })}
                 onImport={(files) => setDialog({ kind: 'import', files })}
@@ -364,7 +373,7 @@ export function App() {
         {dialog?.kind === 'status' && (
           <StatusDialog
             record={dialog.record}
-            name={name}
+            name={info?.user?.name ?? name}
             t={t}
             lang={lang}
             onClose={() => setDialog(null)}
@@ -375,6 +384,9 @@ export function App() {
               void Promise.all([rec.reload(), refreshList(), undo.refreshHistory()]);
             }}
           />
+        )}
+        {dialog?.kind === 'workspace' && (
+          <WorkspaceDialog t={t} lang={lang} onClose={() => setDialog(null)} onOpened={() => location.reload()} />
         )}
         {dialog?.kind === 'print' && (
           <PrintPreview

@@ -391,6 +391,66 @@ export function SettingsDialog({
   );
 }
 
+/** 文件 › 打开工作区… (desktop): a team workspace's address, the user's name and password; once in, the window works there. */
+export function WorkspaceDialog({ t, lang, onClose, onOpened }: { t: Strings; lang: Lang; onClose: () => void; onOpened: () => void }) {
+  const [address, setAddress] = useState('https://');
+  const [name, setName] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const submit = async () => {
+    try {
+      await api.openWorkspace({ address, name, password });
+      onOpened();
+    } catch (e) {
+      setError(message(e, lang));
+    }
+  };
+  return (
+    <Modal title={t.workspaceTitle} onClose={onClose}>
+      <form
+        className="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <p className="hint">{t.workspaceHint}</p>
+        <label className="field">
+          <span>{t.workspaceAddress}</span>
+          <input name="address" type="url" value={address} autoFocus onChange={(e) => setAddress(e.target.value)} />
+        </label>
+        <label className="field">
+          <span>{t.workspaceName}</span>
+          <input name="name" autoComplete="username" value={name} onChange={(e) => setName(e.target.value)} />
+        </label>
+        <label className="field">
+          <span>{t.workspacePassword}</span>
+          <input
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </label>
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="buttons">
+          <button type="button" onClick={onClose}>
+            {t.cancel}
+          </button>
+          <button type="submit" className="primary">
+            {t.workspaceLogin}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
+
 /** 空白模板: the blank acceptance workbook for counties, in either script. */
 export function TemplateDialog({
   t,

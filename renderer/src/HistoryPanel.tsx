@@ -30,6 +30,7 @@ export function HistoryPanel({ history, t, lang, onJump, onClose }: Props) {
               <span className="label">{stepLabel(s, lang)}</span>
               <span className="meta">
                 {s.detail.county ?? ''} · {time(s.at)}
+                {s.user && <> · {s.user}</>}
                 {s.undone && <em> · {t.undoneTag}</em>}
                 {s.removesRecord && <em className="warn"> · {t.removesRecordTag}</em>}
               </span>

@@ -5,6 +5,7 @@ import { stepLabel } from '../../shared/steps';
 import type { Strings } from './strings';
 import type { History } from './useUndo';
 import { readFiles, type PickedFile } from './files';
+import { roleLabel, type UserInfo } from '../../shared/accounts';
 
 type Props = {
   t: Strings;
@@ -23,6 +24,9 @@ type Props = {
   view: 'records' | 'overview';
   onView: (view: 'records' | 'overview') => void;
   onSettings: () => void;
+  /** Who is logged in (`yanshou serve`); null on the desktop and in `yanshou web`. */
+  user: UserInfo | null;
+  onLogout: () => void;
 };
 
 const isMac = navigator.platform.toLowerCase().includes('mac');
@@ -43,6 +47,8 @@ export function Toolbar({
   view,
   onView,
   onSettings,
+  user,
+  onLogout,
 }: Props) {
   const fileInput = useRef<HTMLInputElement>(null);
   const undoLabel = history?.undo ? t.undoStep(stepLabel(history.undo, lang)) : t.undo;
@@ -113,7 +119,13 @@ export function Toolbar({
         }}
       />
       <span className="spacer" />
-      <button onClick={onSettings}>{t.settings}</button>
+      {user && (
+        <span className="user" data-testid="user">
+          {t.signedIn(user.name, roleLabel(user.role, lang), user.scope)}
+        </span>
+      )}
+      {user && <button onClick={onLogout}>{t.logout}</button>}
+      {!user && <button onClick={onSettings}>{t.settings}</button>}
       <button className="lang" onMouseDown={(e) => e.preventDefault()} onClick={onLang}>
         {t.language}
       </button>

@@ -6,7 +6,8 @@ import type { Strings } from './strings';
 
 type Props = {
   t: Strings;
-  onDemo: () => void;
+  /** Absent for a signed-in user of a team workspace: the demo record is the local owner's. */
+  onDemo?: () => void;
   onNew: () => void;
   onImport: (files: PickedFile[]) => void;
   onTemplate: () => void;
@@ -19,12 +20,14 @@ export function Welcome({ t, onDemo, onNew, onImport, onTemplate }: Props) {
       <h2>{t.welcomeTitle}</h2>
       <p>{t.welcomeText}</p>
       <ul className="welcome-actions">
-        <li>
-          <button className="primary" onClick={onDemo}>
-            {t.welcomeDemo}
-          </button>
-          <span>{t.welcomeDemoHint}</span>
-        </li>
+        {onDemo && (
+          <li>
+            <button className="primary" onClick={onDemo}>
+              {t.welcomeDemo}
+            </button>
+            <span>{t.welcomeDemoHint}</span>
+          </li>
+        )}
         <li>
           <button onClick={onNew}>{t.welcomeNew}</button>
           <span>{t.welcomeNewHint}</span>

@@ -25,5 +25,5 @@ function tabId(): string {
 export const api: Client = createClient(
   window.yanshou
     ? ipcTransport((method, input) => window.yanshou!.invoke(method, input))
-    : httpTransport({ client: tabId(), secret: takeSessionSecret() }),
+    : httpTransport({ client: tabId(), secret: takeSessionSecret(), onLoginRequired: () => location.assign('/login') }),
 );

@@ -48,8 +48,17 @@ export function takeSessionSecret(
   return where.storage.getItem(SESSION_KEY);
 }
 
-/** The contract over HTTP (web mode): the session cookie (set by the one-time address), its secret and this tab's client id on every call. */
-export function httpTransport(options: { client: string; secret?: string | null; fetch?: typeof fetch }): Transport {
+/**
+ * The contract over HTTP (web mode): the session cookie (set by the one-time address, or by the login of
+ * `yanshou serve`), its secret and this tab's client id on every call. A call answered "log in first"
+ * (a team workspace whose session ended) calls `onLoginRequired`: the app goes to the login page.
+ */
+export function httpTransport(options: {
+  client: string;
+  secret?: string | null;
+  fetch?: typeof fetch;
+  onLoginRequired?: () => void;
+}): Transport {
   const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
   return async (method, input) => {
     let status: number;
@@ -72,6 +81,7 @@ export function httpTransport(options: { client: string; secret?: string | null;
     }
     if (ok) return decodeWire(body);
     const wire = httpFailure(status, body);
+    if (status === 401 && wire.code === 'login_required') options.onLoginRequired?.();
     throw retryable(wire) ?? (status >= 500 ? new ServerError(wire) : new ApiError(wire));
   };
 }
@@ -94,4 +104,13 @@ export function ipcTransport(invoke: Invoke): Transport {
     if (result.ok) return result.value;
     throw retryable(result.error) ?? (result.error.code === 'internal' ? new ServerError(result.error) : new ApiError(result.error));
   };
+}
+
+/** Ends this browser's session of `yanshou serve` and goes to the login page. */
+export async function logout(doFetch: typeof fetch = fetch, go: (url: string) => void = (url) => location.assign(url)): Promise<void> {
+  try {
+    await doFetch('/api/logout', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+  } finally {
+    go('/login');
+  }
 }

@@ -103,6 +103,10 @@ export class BrowserWindow extends Emitter {
     fake.windows.push(this);
   }
   destroyed = false;
+  title = '';
+  setTitle(title: string) {
+    this.title = title;
+  }
   loadFile(file: string) {
     this.loaded = file;
     return Promise.resolve();

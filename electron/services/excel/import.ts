@@ -10,6 +10,7 @@ import { computeRecord, type CountyRecord, type RecordInput } from '../../../sha
 import { mutate, type Actor } from '../store/changelog';
 import { withBackup } from '../store/backup';
 import { findRecordIds, insertRecord, readRecord, removeRecord } from '../store/records';
+import type { Place } from '../../../shared/accounts';
 import { readStatus } from '../store/status';
 import { rememberedLayouts, rememberLayout } from '../store/layouts';
 import type { DB } from '../store/database';
@@ -53,7 +54,14 @@ export type LedgerChoice = 'auto' | 'keep' | 'file' | 'remove';
 export type LedgerOutcome = { stored: number; file: number; result: 'kept' | 'replaced' | 'removed' | 'unchanged' };
 /** Doubts a person confirmed: 'all' (the CLI's --accept-warnings), or each by its id as the preview showed it. */
 export type Confirmed = 'all' | string[];
-export type ImportOptions = { skipUnreadable?: boolean; corrections?: SheetCorrection[]; confirm?: Confirmed; ledger?: LedgerChoice };
+export type ImportOptions = {
+  skipUnreadable?: boolean;
+  corrections?: SheetCorrection[];
+  confirm?: Confirmed;
+  ledger?: LedgerChoice;
+  /** A signed-in user's scope (../policy.ts): a county outside it is refused by what the file says, before any stored record is looked at. */
+  scope?: { name: string; holds: (place: Place) => boolean };
+};
 
 function readMeta(book: Book): Map<string, SheetMeta> {
   const meta = new Map<string, SheetMeta>();
@@ -540,7 +548,12 @@ export async function planImport(db: DB, given: ImportFile[], onConflict: OnConf
         );
         action = 'rejected';
       } else seen.set(key, r);
-      existingId = findRecordIds(db, county!.name, county!.batch)[0]?.id;
+      const where = { province: county!.province, prefecture: county!.prefecture, county: county!.name };
+      if (options.scope && !options.scope.holds(where)) {
+        const params = { county: county!.name, batch: String(county!.batch), scope: options.scope.name };
+        plan.findings.push(place(finding('out_of_scope', params), r.file, r.sheet));
+        action = 'rejected';
+      } else existingId = findRecordIds(db, county!.name, county!.batch)[0]?.id;
       if (action !== 'rejected' && existingId !== undefined) {
         action = onConflict === 'replace' ? 'replaced' : onConflict === 'skip' ? 'skipped' : 'conflict';
         if (action === 'conflict')

@@ -14,12 +14,22 @@ import { assertLineSums } from './line-sums';
 import { writeTransaction } from './busy';
 
 import { TABLE_COLUMNS, type Row, type Table } from './columns';
+import { OWNER, type Caller } from '../../../shared/accounts';
+import { assertMayEdit, assertStillInScope } from '../policy';
 
 export type { Row, Table, Value } from './columns';
 
-/** Who makes a change: a client id (stable for a window or tab) and what kind of client it is. */
+/**
+ * Who makes a change: a client id (stable for a window or tab), what kind of client it is, and who
+ * calls — a signed-in user of `yanshou serve`, whose rights the policy checks (../policy.ts); without
+ * one, the local owner (the desktop window, a CLI run, `yanshou web` on 127.0.0.1), who may do everything.
+ */
 export type ActorKind = 'desktop' | 'web' | 'cli';
-export type Actor = { client: string; kind: ActorKind };
+export type Actor = { client: string; kind: ActorKind; caller?: Caller };
+
+export const callerOf = (actor: Actor): Caller => actor.caller ?? OWNER;
+/** The name the change log keeps for who made a step: the user's; null for the local owner. */
+const userNameOf = (actor: Actor): string | null => (actor.caller?.kind === 'user' ? actor.caller.name : null);
 
 /** The desktop app's one window (single instance): its undo history carries over restarts. */
 export const DESKTOP: Actor = { client: 'desktop', kind: 'desktop' };
@@ -103,10 +113,12 @@ export class Changes {
     private readonly stepId: number,
     /** A status change may touch an accepted record (to unlock it); nothing else may. */
     private readonly action: string,
+    private readonly caller: Caller = OWNER,
   ) {}
 
   private assertUnlocked(recordId: number): void {
     if (this.action === STATUS_ACTION || this.unlocked.has(recordId)) return;
+    assertMayEdit(this.db, this.caller, recordId);
     assertNotAccepted(this.db, recordId);
     this.unlocked.add(recordId);
   }
@@ -202,13 +214,24 @@ export function mutate<T>(db: DB, actor: Actor, spec: StepSpec, fn: (changes: Ch
     statement(db, 'DELETE FROM steps WHERE undone = 1 AND client = ?').run(actor.client);
     const stepId = statement(
       db,
-      'INSERT INTO steps (at, label, record_id, client, client_kind, detail) VALUES (?, ?, ?, ?, ?, ?) RETURNING id',
+      'INSERT INTO steps (at, label, record_id, client, client_kind, detail, user_name) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id',
     )
       .pluck()
-      .get(new Date().toISOString(), spec.action, spec.recordId, actor.client, actor.kind, JSON.stringify(spec.detail ?? {})) as number;
-    const changes = new Changes(db, stepId, spec.action);
+      .get(
+        new Date().toISOString(),
+        spec.action,
+        spec.recordId,
+        actor.client,
+        actor.kind,
+        JSON.stringify(spec.detail ?? {}),
+        userNameOf(actor),
+      ) as number;
+    const changes = new Changes(db, stepId, spec.action, callerOf(actor));
     const result = fn(changes);
-    if (spec.action !== STATUS_ACTION) raiseVersions(db, changes.records);
+    if (spec.action !== STATUS_ACTION) {
+      assertStillInScope(db, callerOf(actor), changes.records);
+      raiseVersions(db, changes.records);
+    }
     if (!changes.changed) statement(db, 'DELETE FROM steps WHERE id = ?').run(stepId);
     else if (spec.recordId === null)
       statement(
@@ -268,10 +291,10 @@ function assertNothingDependsOn(db: DB, table: Table, rowId: number, direction: 
   if (found.length === 0) return;
   const latest = (ids: number[]) =>
     db.prepare(
-      `SELECT s.at, s.client_kind FROM changes c JOIN steps s ON s.id = c.step_id
+      `SELECT s.at, s.client_kind, s.user_name FROM changes c JOIN steps s ON s.id = c.step_id
        WHERE s.undone = 0 AND c.table_name = ? AND c.row_id IN (${ids.map(() => '?').join(', ')}) ORDER BY s.id DESC LIMIT 1`,
     );
-  let hit: { at: string; client_kind: ActorKind } | undefined;
+  let hit: { at: string; client_kind: ActorKind; user_name: string | null } | undefined;
   for (const d of found) hit ??= latest(d.ids).get(d.table, ...d.ids) as typeof hit;
   const owner = db
     .prepare(
@@ -298,7 +321,7 @@ function assertNothingDependsOn(db: DB, table: Table, rowId: number, direction: 
     zh: found.map((d) => `${d.ids.length} ${DEPENDENT_NOUNS[d.table][0]}`).join('、'),
     en: found.map((d) => `${d.ids.length} ${DEPENDENT_NOUNS[d.table][1]}`).join(', '),
   };
-  const [whoZh, whoEn] = hit ? (WHO[hit.client_kind] ?? WHO.desktop) : ['其他窗口', 'another window'];
+  const [whoZh, whoEn] = hit ? whoMade(hit) : ['其他窗口', 'another window'];
   const when = hit ? ` ${timeOf(hit.at)}` : '';
   const verb = direction === 'undo' ? ['撤销', 'undo'] : ['重做', 'redo'];
   throw appError(
@@ -306,7 +329,7 @@ function assertNothingDependsOn(db: DB, table: Table, rowId: number, direction: 
     `无法${verb[0]}:这一步会删除 ${where.zh},连同${whoZh}${when ? `在${when} ` : ''}录入的 ${what.zh}。为免删除别人的数据,未做任何改动。`,
     `Cannot ${verb[1]}: this step would delete ${where.en} and with it ${what.en} entered by ${whoEn}${hit ? ` at${when}` : ''}. Nothing was changed, so their data is not deleted.`,
     {},
-    { ...(hit ? { by: hit.client_kind, at: hit.at } : {}), rows: found.reduce((n, d) => n + d.ids.length, 0) },
+    { ...(hit ? { by: hit.client_kind, user: hit.user_name, at: hit.at } : {}), rows: found.reduce((n, d) => n + d.ids.length, 0) },
   );
 }
 
@@ -323,6 +346,7 @@ export type StepRow = {
   undone: number;
   client_kind: ActorKind;
   detail: string | null;
+  user_name: string | null;
 };
 
 export type StepInfo = {
@@ -334,9 +358,11 @@ export type StepInfo = {
   undone: boolean;
   /** Undoing it (or redoing it, once undone) would remove a whole record: ask first. */
   removesRecord: boolean;
+  /** The signed-in user who made it; null: the local owner. */
+  user: string | null;
 };
 
-const STEP_COLUMNS = 'id, label, record_id, at, undone, client_kind, detail';
+const STEP_COLUMNS = 'id, label, record_id, at, undone, client_kind, detail, user_name';
 
 function removesRecord(db: DB, step: StepRow): boolean {
   // Undo removes a record the step inserted; redo removes one the step deleted.
@@ -357,6 +383,7 @@ export function stepInfo(db: DB, row: StepRow): StepInfo {
     at: row.at,
     undone: row.undone === 1,
     removesRecord: removesRecord(db, row),
+    user: row.user_name ?? null,
   };
 }
 
@@ -384,6 +411,12 @@ const WHO = {
   cli: ['命令行', 'the command line'],
 } as const;
 
+/** Who made a step, in words: the user by name (a team workspace) with the kind of window, else the kind of window. */
+export function whoMade(row: { client_kind: ActorKind; user_name?: string | null }): [string, string] {
+  const [zh, en] = WHO[row.client_kind] ?? WHO.desktop;
+  return row.user_name ? [`${row.user_name}(${zh})`, `${row.user_name} (${en})`] : [zh, en];
+}
+
 /**
  * Refuses a step whose rows another client changed after it: a later step of someone else, still
  * in effect, that touched the same row (the same field, for field changes), or anything of a record
@@ -391,31 +424,31 @@ const WHO = {
  */
 function assertNoConflict(db: DB, actor: Actor, step: StepRow, changes: ChangeRow[], direction: Direction): void {
   const later = db.prepare(
-    `SELECT s.at, s.client_kind FROM changes c JOIN steps s ON s.id = c.step_id
+    `SELECT s.at, s.client_kind, s.user_name FROM changes c JOIN steps s ON s.id = c.step_id
      WHERE s.id > @step AND s.undone = 0 AND s.client != @client AND c.table_name = @table AND c.row_id = @row
        AND (CAST(@field AS TEXT) IS NULL OR c.field IS NULL OR c.field = @field)
      ORDER BY s.id DESC LIMIT 1`,
   );
   const laterInRecord = db.prepare(
-    `SELECT s.at, s.client_kind FROM changes c JOIN steps s ON s.id = c.step_id
+    `SELECT s.at, s.client_kind, s.user_name FROM changes c JOIN steps s ON s.id = c.step_id
      WHERE s.id > @step AND s.undone = 0 AND s.client != @client AND c.record_id = @record ORDER BY s.id DESC LIMIT 1`,
   );
   for (const c of changes) {
     const hit = (later.get({ step: step.id, client: actor.client, table: c.table_name, row: c.row_id, field: c.field }) ??
       (c.table_name === 'records' && c.field === null
         ? laterInRecord.get({ step: step.id, client: actor.client, record: c.row_id })
-        : undefined)) as { at: string; client_kind: ActorKind } | undefined;
+        : undefined)) as { at: string; client_kind: ActorKind; user_name: string | null } | undefined;
     if (!hit) continue;
     const time = new Date(hit.at);
     const at = `${time.toLocaleDateString('zh-CN')} ${time.toTimeString().slice(0, 8)}`;
-    const [whoZh, whoEn] = WHO[hit.client_kind] ?? WHO.desktop;
+    const [whoZh, whoEn] = whoMade(hit);
     const verb = direction === 'undo' ? ['撤销', 'undo'] : ['重做', 'redo'];
     throw appError(
       'undo_conflict',
       `无法${verb[0]}:这一步改过的内容已由${whoZh}在 ${at} 再次修改。为免覆盖别人的修改,未做任何改动。`,
       `Cannot ${verb[1]}: what this step changed was changed again by ${whoEn} at ${at}. Nothing was changed, so their work is not overwritten.`,
       {},
-      { by: hit.client_kind, at: hit.at },
+      { by: hit.client_kind, user: hit.user_name, at: hit.at },
     );
   }
 }
@@ -465,16 +498,33 @@ function assertReplayUnlocked(db: DB, step: StepRow, changes: ChangeRow[]): void
     if (!toAccepted || toAccepted.record_id === null) return;
     const since = changedSince(db, toAccepted.record_id, step.id);
     if (!since) return;
-    const [whoZh, whoEn] = WHO[since.client_kind] ?? WHO.desktop;
+    const [whoZh, whoEn] = whoMade(since);
     const what = { zh: stepLabel(stepInfo(db, since), 'zh'), en: stepLabel(stepInfo(db, since), 'en') };
     throw appError(
       'changed_since',
       `无法恢复“已验收”:解除验收后,${whoZh}在 ${timeOf(since.at)} 改过这条记录(${what.zh}),验收的是改动前的数字。请重新验收。`,
       `Cannot restore the acceptance: after the unlock, ${whoEn} changed this record at ${timeOf(since.at)} (${what.en}); what was accepted were the figures before. Accept it anew.`,
       {},
-      { by: since.client_kind, at: since.at, action: since.label },
+      { by: since.client_kind, user: since.user_name, at: since.at, action: since.label },
     );
   }
+}
+
+/**
+ * A signed-in user replays a step as the edit it is: only of records they may edit now; a status change
+ * is not replayed (a review step is taken anew, with its reason). The records the step touches.
+ */
+function assertReplayAllowed(db: DB, caller: Caller, step: StepRow, changes: ChangeRow[]): Set<number> {
+  const records = new Set(changes.map((c) => c.record_id).filter((r): r is number => r !== null));
+  if (caller.kind === 'owner') return records;
+  if (step.label === STATUS_ACTION)
+    throw appError(
+      'forbidden',
+      '状态的更改不能撤销或重做:请用“更改状态”(退回或解除验收须写明理由)。',
+      'A status change is not undone or redone: change the status again (sending back or unlocking takes a reason).',
+    );
+  for (const r of records) if (db.prepare('SELECT 1 FROM records WHERE id = ?').get(r) !== undefined) assertMayEdit(db, caller, r);
+  return records;
 }
 
 /** The latest step still in effect after `stepId` that changed a record's figures (a status change is not one). */
@@ -521,8 +571,10 @@ function replaySteps(db: DB, actor: Actor, direction: Direction, options: { thro
         .prepare(`SELECT * FROM changes WHERE step_id = ? ORDER BY id ${direction === 'undo' ? 'DESC' : 'ASC'}`)
         .all(s.id) as ChangeRow[];
       assertNoConflict(db, actor, s, changes, direction);
+      const records = assertReplayAllowed(db, callerOf(actor), s, changes);
       assertReplayUnlocked(db, s, changes);
       for (const c of changes) apply(db, c, direction);
+      assertStillInScope(db, callerOf(actor), records);
       assertSeqsUnique(db, changes, direction);
       for (const r of new Set(changes.filter((c) => c.table_name === 'payments' && c.record_id !== null).map((c) => c.record_id!)))
         assertLineSums(db, r);

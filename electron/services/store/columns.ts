@@ -93,11 +93,14 @@ export const TABLE_COLUMNS: Record<Table, readonly string[]> = {
   performance_indicators: [...HOUSEKEEPING.performance_indicators, ...Object.values(INDICATOR_COLUMNS).map((c) => c.column)],
 };
 
-/** The change log's and the preferences' columns (the tables beside the record's). */
+/** The change log's, the preferences' and the accounts' columns (the tables beside the record's). */
 const OTHER_COLUMNS: Record<string, readonly string[]> = {
-  steps: ['id', 'at', 'label', 'record_id', 'undone', 'client', 'client_kind', 'detail'],
+  steps: ['id', 'at', 'label', 'record_id', 'undone', 'client', 'client_kind', 'detail', 'user_name'],
   changes: ['id', 'step_id', 'table_name', 'row_id', 'record_id', 'field', 'before', 'after'],
   preferences: ['key', 'value'],
+  users: ['id', 'name', 'role', 'scope', 'password_hash', 'disabled', 'created_at', 'changed_at'],
+  sessions: ['token_hash', 'user_id', 'created_at', 'seen_at'],
+  login_failures: ['id', 'name', 'at'],
 };
 
 /** The columns a table of the database has (none: no such table). */

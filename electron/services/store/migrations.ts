@@ -232,6 +232,35 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX performance_indicators_record ON performance_indicators(record_id, position);
   `,
+  // Accounts of a team workspace (docs/accounts.md): users with a role and a scope, their sessions (in
+  // the database, so every server instance shares them), failed logins per name (the rate limit), and
+  // the user each step of the change log was made by (null: the local owner). Times are ISO text (UTC).
+  `
+  CREATE TABLE users (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL UNIQUE,
+    role TEXT NOT NULL CHECK (role IN ('county', 'prefecture', 'province', 'admin')),
+    scope TEXT NOT NULL DEFAULT '',
+    password_hash TEXT NOT NULL,
+    disabled INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    changed_at TEXT NOT NULL
+  );
+  CREATE TABLE sessions (
+    token_hash TEXT PRIMARY KEY,
+    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    created_at TEXT NOT NULL,
+    seen_at TEXT NOT NULL
+  );
+  CREATE INDEX sessions_user ON sessions(user_id);
+  CREATE TABLE login_failures (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL,
+    at TEXT NOT NULL
+  );
+  CREATE INDEX login_failures_name ON login_failures(name, at);
+  ALTER TABLE steps ADD COLUMN user_name TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -96,7 +96,8 @@ type Rows = {
   performance?: StoredPerformance;
 };
 
-const noRecord = (id: number) => appError('no_record', `记录 #${id} 不存在`, `Record #${id} does not exist`);
+/** A record that does not exist — or, for a signed-in user, lies outside their scope: the same words. */
+export const noRecord = (id: number) => appError('no_record', `记录 #${id} 不存在`, `Record #${id} does not exist`);
 
 /**
  * The day figures are computed as of, always given: a day (YYYY-MM-DD), or `undefined` for the record's

@@ -7,7 +7,8 @@
 import { appError } from '../../../shared/errors';
 import { stepLabel } from '../../../shared/steps';
 import { STATUSES, statusLabel, type ReviewStatus, type StatusInfo } from '../../../shared/status';
-import { mutate, STATUS_ACTION, stepInfo, type Actor, type StepRow } from './changelog';
+import { callerOf, mutate, STATUS_ACTION, stepInfo, whoMade, type Actor, type StepRow } from './changelog';
+import { assertTransition } from '../policy';
 import type { DB } from './database';
 
 type StatusRow = {
@@ -36,22 +37,16 @@ export function readStatus(db: DB, recordId: number): StatusInfo {
 /** The version of a record's figures: what a reviewer's window sends back with an acceptance. */
 export const readVersion = (db: DB, recordId: number): number => readRow(db, recordId).version;
 
-const WHO = {
-  desktop: ['桌面窗口', 'the desktop window'],
-  web: ['浏览器窗口', 'a browser window'],
-  cli: ['命令行', 'the command line'],
-} as const;
-
 /** The record changed since the reviewer's window read it: refused, naming the latest change (who, when, what). */
 function changedError(db: DB, recordId: number, county: string, batch: number) {
   const last = db
     .prepare(
-      `SELECT s.id, s.label, s.record_id, s.at, s.undone, s.client_kind, s.detail FROM steps s
+      `SELECT s.id, s.label, s.record_id, s.at, s.undone, s.client_kind, s.detail, s.user_name FROM steps s
        WHERE s.label != ? AND EXISTS (SELECT 1 FROM changes c WHERE c.step_id = s.id AND c.record_id = ?) ORDER BY s.id DESC LIMIT 1`,
     )
     .get(STATUS_ACTION, recordId) as StepRow | undefined;
   const what = last ? { zh: stepLabel(stepInfo(db, last), 'zh'), en: stepLabel(stepInfo(db, last), 'en') } : null;
-  const [whoZh, whoEn] = last ? (WHO[last.client_kind] ?? WHO.desktop) : ['', ''];
+  const [whoZh, whoEn] = last ? whoMade(last) : ['', ''];
   const time = last ? new Date(last.at).toLocaleString('zh-CN', { hour12: false }) : '';
   const undone = last?.undone ? ['(已撤销)', ' (undone)'] : ['', ''];
   return appError(
@@ -59,7 +54,7 @@ function changedError(db: DB, recordId: number, county: string, batch: number) {
     `${county} 第${batch}批 在您打开后已被修改${what ? `:${whoZh}在 ${time} ${what.zh}${undone[0]}` : ''}。状态未改。请查看最新的数字后再改。`,
     `${county} (batch ${batch}) changed after you opened it${what ? `: ${whoEn} at ${time}, ${what.en}${undone[1]}` : ''}. The status was not changed; look at the current figures and try again.`,
     {},
-    last ? { by: last.client_kind, at: last.at, action: last.label } : {},
+    last ? { by: last.client_kind, user: last.user_name, at: last.at, action: last.label } : {},
   );
 }
 
@@ -71,7 +66,9 @@ export function setStatus(
 ): StatusInfo {
   if (!STATUSES.includes(change.status))
     throw appError('invalid_input', `没有这个状态:${change.status}`, `No such status: ${change.status}`);
-  const by = change.by.trim();
+  // A signed-in user signs with their own name, whatever the window sent.
+  const caller = callerOf(actor);
+  const by = caller.kind === 'user' ? caller.name : change.by.trim();
   if (!by)
     throw appError(
       'who_needed',
@@ -86,6 +83,7 @@ export function setStatus(
     const current = readRow(db, recordId);
     const { county_name: county, batch } = current;
     if (change.version !== undefined && change.version !== current.version) throw changedError(db, recordId, county, batch);
+    assertTransition(caller, { county, batch }, current.status, change.status, remark);
     if (current.status === 'accepted' && change.status === 'accepted') {
       const day = current.status_at ? current.status_at.slice(0, 10) : '';
       throw appError(

@@ -30,6 +30,8 @@ describe('electron-builder.yml', () => {
     expect(config.mac.target).toEqual(['dmg']);
     expect(config.linux.target).toEqual(['AppImage', 'deb']);
     expect(config.asarUnpack).toContain('node_modules/better-sqlite3/**');
+    // The password hashes' Node-API binary (@node-rs/argon2 and its per-platform package), likewise.
+    expect(config.asarUnpack).toContain('node_modules/@node-rs/**');
     expect(config.npmRebuild).toBe(false);
     expect(config.extraResources).toBeUndefined();
     expect(fs.existsSync(path.join(ROOT, config.icon))).toBe(true);

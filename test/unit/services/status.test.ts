@@ -120,6 +120,11 @@ describe('an accepted record is locked', () => {
       insertIndicators: { recordId: id, index: 0, count: 1 },
       deleteIndicators: { recordId: id, rowIds: [1] },
       draftPerformance: { recordId: id },
+      listUsers: {},
+      addUser: { name: '李四', role: 'county', scope: '江西省/宜春市/樟树市', password: 'correct horse battery' },
+      updateUser: { name: '李四', disabled: true },
+      openWorkspace: { address: 'http://127.0.0.1:9/', name: '甲', password: 'x' },
+      closeWorkspace: {},
     };
     const before = readRecord(db, id, { asOf: undefined }).record;
     const refusedWith: Record<string, string> = {};

@@ -1,0 +1,53 @@
+// Accounts of a team workspace: who a person is (name, role, scope), and how a scope is written and
+// matched. A scope is a place: 江西省, 江西省/宜春市 or 江西省/宜春市/樟树市; a record falls in it when
+// its province (and prefecture, and county) are the scope's — compared by their folded names, so
+// 江西省/宜春市/樟樹市 is the same scope as 江西省/宜春市/樟树市.
+import { fold } from './text';
+
+/** county: a county's finance officer; prefecture: a 市 office's reviewer; province: the 商务厅; admin: accounts only. */
+export const ROLES = ['county', 'prefecture', 'province', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+const ROLE_LABELS: Record<Role, [string, string]> = {
+  county: ['县级填报员', 'county officer'],
+  prefecture: ['市级审核员', 'prefecture reviewer'],
+  province: ['省级验收员', 'province reviewer'],
+  admin: ['账户管理员', 'account administrator'],
+};
+export const roleLabel = (role: Role, lang: 'zh' | 'en'): string => ROLE_LABELS[role][lang === 'zh' ? 0 : 1];
+
+/** How many parts a role's scope has: a county officer names its county, a reviewer its prefecture or province. */
+export const SCOPE_DEPTH: Record<Role, readonly number[]> = { county: [3], prefecture: [2], province: [1], admin: [0, 1, 2, 3] };
+
+/** A scope's parts: province, prefecture, county (as many as it names). */
+export type Scope = readonly string[];
+
+/** "江西省/宜春市" → ['江西省', '宜春市']; '' → [] (everywhere). Slashes of either width, no empty parts. */
+export function parseScope(text: string): Scope | null {
+  const trimmed = text.normalize('NFKC').trim();
+  if (trimmed === '') return [];
+  const parts = trimmed.split('/').map((p) => p.trim());
+  return parts.length <= 3 && parts.every((p) => p.length > 0 && p.length <= 50) ? parts : null;
+}
+
+export const formatScope = (scope: Scope): string => scope.join('/');
+
+/** Where a record stands: its province, prefecture and county (the first two may be unknown). */
+export type Place = { province: string | null; prefecture: string | null; county: string };
+
+/** Does the record's place fall in the scope? A place a part of which is unknown falls only in a scope that does not name that part. */
+export function placeInScope(place: Place, scope: Scope): boolean {
+  const parts = [place.province, place.prefecture, place.county];
+  return scope.every((want, i) => parts[i] !== null && fold(parts[i]!) === fold(want));
+}
+
+/** Is `inner` within `outer` (an administrator gives only scopes within its own)? */
+export const scopeWithin = (inner: Scope, outer: Scope): boolean =>
+  inner.length >= outer.length && outer.every((p, i) => fold(p) === fold(inner[i]));
+
+/** A signed-in person as the app shows them. */
+export type UserInfo = { name: string; role: Role; scope: string };
+
+/** What every contract call knows of who calls: a signed-in user, or the local owner (the desktop, the CLI, `yanshou web`) with every right. */
+export type Caller = { kind: 'owner' } | { kind: 'user'; id: number; name: string; role: Role; scope: Scope };
+export const OWNER: Caller = { kind: 'owner' };
