@@ -125,7 +125,7 @@ describe('correcting the reading', () => {
   });
 
   it('a header of four rows, its row of units read as a line: the person chooses the header rows, and it reads right', async () => {
-    const db = openDatabase(':memory:');
+    const db = newStore();
     const { sheet, header } = fourRowHeader();
     const file = { name: 'four.xlsx', bytes: await bytesOf(excelOf([sheet])) };
     const first = await importWorkbooks(db, ME, ':memory:', [file], { onConflict: 'fail', dryRun: true });
@@ -141,7 +141,7 @@ describe('correcting the reading', () => {
   });
 
   it('a chosen header is remembered by what its rows say: the same form of another county, its header lower, is read with it, named', async () => {
-    const db = openDatabase(':memory:');
+    const db = newStore();
     const { sheet, header } = fourRowHeader();
     const file = { name: 'four.xlsx', bytes: await bytesOf(excelOf([sheet])) };
     await importWorkbooks(db, ME, ':memory:', [file], {
@@ -164,7 +164,7 @@ describe('correcting the reading', () => {
   });
 
   it('header rows that hold no table header are refused, naming the rows', async () => {
-    const db = openDatabase(':memory:');
+    const db = newStore();
     const { sheet, header } = fourRowHeader();
     const file = { name: 'four.xlsx', bytes: await bytesOf(excelOf([sheet])) };
     const r = await importWorkbooks(db, ME, ':memory:', [file], {
@@ -180,7 +180,7 @@ describe('correcting the reading', () => {
   });
 
   it('a line left out is remembered by what it says: the same form of another county has it left out, named', async () => {
-    const db = openDatabase(':memory:');
+    const db = newStore();
     const { sheet, row } = carriedOverLine();
     const file = { name: 'carried.xlsx', bytes: await bytesOf(excelOf([sheet])) };
     const first = await importWorkbooks(db, ME, ':memory:', [file], { onConflict: 'fail', dryRun: true });
