@@ -5,7 +5,8 @@
 // administrator manages accounts only. A method the contract gains without a line here fails the test.
 // A record outside a caller's scope answers exactly as a record that does not exist.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type DB } from '../../../electron/services/store/database';
+import type { DB } from '../../../electron/services/store/database';
+import { newStore } from '../../helpers/backend';
 import { createRecord, readRecord } from '../../../electron/services/store/records';
 import { editPayments } from '../../../electron/services/store/payments';
 import { insertUser } from '../../../electron/services/store/accounts';
@@ -44,14 +45,14 @@ const as = (caller: Caller): Actor => ({ client: `test-${caller.kind === 'user' 
 type World = { db: DB; ctx: ApiContext; calls: { [M in Method]: Input<M> } };
 let workbook: Uint8Array<ArrayBuffer>;
 beforeAll(async () => {
-  const db = openDatabase(':memory:');
+  const db = newStore();
   workbook = new Uint8Array(await exportWorkbook([readRecord(db, createRecord(db, ME, seedInput()), { asOf: undefined }).record]));
   db.close();
 });
 
 /** A data file of its own for one call: the seed record with one payment, and one account. */
 function world(): World {
-  const db = openDatabase(':memory:');
+  const db = newStore();
   const id = createRecord(db, ME, seedInput());
   const [paymentId] = editPayments(db, ME, id, [], [{ line: 1, date: '2021-12-01', amount: '10' }]);
   insertUser(db, { name: '甲', role: 'county', scope: '江西省/宜春市/樟树市', passwordHash: 'x' });
@@ -194,7 +195,7 @@ describe('every contract method as every role', () => {
         if (!allowed || ids.length === 0) continue;
         const got = await outcome(method, ELSEWHERE[role]);
         // The same call by the owner of a data file without that record.
-        const empty = openDatabase(':memory:');
+        const empty = newStore();
         const missing = await dispatch(
           { db: empty, dbFile: ':memory:', version: 'test', renderPdf: async () => new Uint8Array([1]) },
           method,
