@@ -126,6 +126,7 @@ describe('a cell of 表二 or 表三', () => {
       { ok: true, value: 'training' },
       { ok: true, value: 'service_center' },
     ]);
+    expect(parseCell('items', 'category', ' logistics ')).toEqual({ ok: true, value: 'logistics' });
     expect(parseCell('items', 'category', '物流')).toEqual({ ok: false, code: 'invalid_value' });
     expect(categoryOf('xyz')).toBeUndefined();
     expect([categoryLabel('upstream', 'zh'), categoryLabel('upstream', 'en')]).toEqual(['农产品上行服务体系', 'Farm produce upstream']);
@@ -150,6 +151,9 @@ describe('a cell of 表二 or 表三', () => {
   it('an amount past the 分 refused with its problem; a field of the other table or no field refused', () => {
     expect(parseCell('disbursements', 'actual', '1.0000001')).toEqual({ ok: false, code: 'not_a_number', problem: 'too_precise' });
     expect(parseCell('disbursements', 'planned', 80)).toEqual({ ok: true, value: '80' });
+    // A spreadsheet's 0.1 + 0.2 is 0.3 to the 分; a stray control character is dropped, not read as text.
+    expect(parseCell('disbursements', 'actual', 0.1 + 0.2)).toEqual({ ok: true, value: '0.3' });
+    expect(parseCell('disbursements', 'actual', '8\u00070')).toEqual({ ok: true, value: '80' });
     for (const [table, field] of [
       ['disbursements', 'completionRate'],
       ['items', 'planned'],
