@@ -49,7 +49,7 @@ describe('an acceptance from a window that is behind the record', () => {
     const e = refusal(() => setStatus(db, ME, id, { status: 'accepted', by: '赵处长', version: seen }));
     expect(e.code).toBe('record_changed');
     expect(e.messages.zh).toMatch(
-      /^樟树市 第8批 在您打开后已被修改:浏览器窗口在 \S+ \S+ 编辑 樟树市 三 第1行 实际拨付额度\S*。状态未改。请查看最新的数字后再改。$/,
+      /^樟树市 第8批 在您打开后已被修改:浏览器窗口在 \d{4}\/\d{1,2}\/\d{1,2} \d{1,2}:\d{2}:\d{2} 编辑 樟树市 三 第1行 实际拨付额度\S*。状态未改。请查看最新的数字后再改。$/,
     );
     expect(e.messages.en).toMatch(
       /^樟树市 \(batch 8\) changed after you opened it: a browser window at \S+ \S+, Edit 樟树市, table 3, row 1, disbursed \(10k yuan\)\. The status was not changed; look at the current figures and try again\.$/,
