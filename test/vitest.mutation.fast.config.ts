@@ -11,7 +11,7 @@ export default defineConfig({
     ...base.test,
     include: [
       'test/unit/shared/{money,money-edges,fields-entry,entry,checks,text,payment-fields,status-ledger,record-input,record-figures}.test.ts',
-      'test/unit/services/{edits,edits-words,edits-rules,summaries,undo,undo-words,fields,status,status-words,ledger,refusals}.test.ts',
+      'test/unit/services/{edits,edits-words,edits-rules,records-rules,summaries,undo,undo-words,fields,status,status-words,ledger,refusals}.test.ts',
       'test/unit/renderer/{apply-edits,apply-payments,ledger-rows}.test.ts',
     ],
     globalSetup: [],
