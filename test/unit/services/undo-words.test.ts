@@ -73,6 +73,30 @@ describe('an undo or redo that would delete what another window entered', () => 
   });
 });
 
+describe('a redo over a cell another window changed since', () => {
+  it('is refused as a redo naming the browser window; an undo or redo done raises the version and says which it was', () => {
+    const rowId = readRecord(db, id, { asOf: undefined }).itemIds[0];
+    editCells(db, A, id, 'items', [{ rowId, field: 'target', value: '1个' }], []);
+    const version = () => db.prepare('SELECT version FROM records WHERE id = ?').pluck().get(id) as number;
+    const before = version();
+    expect(undo(db, A)?.undone).toBe(true);
+    expect(version()).toBeGreaterThan(before);
+    editCells(db, B, id, 'items', [{ rowId, field: 'target', value: '2个' }], []);
+    const e = refusal(() => redo(db, A));
+    expect(e.messages.zh).toMatch(
+      new RegExp(`^无法重做:这一步改过的内容已由浏览器窗口在 ${TIME} 再次修改。为免覆盖别人的修改,未做任何改动。$`),
+    );
+    expect(e.messages.en).toMatch(
+      new RegExp(
+        `^Cannot redo: what this step changed was changed again by a browser window at ${TIME}\\. Nothing was changed, so their work is not overwritten\\.$`,
+      ),
+    );
+    undo(db, B);
+    expect(redo(db, A)?.undone).toBe(false);
+    expect(readRecord(db, id, { asOf: undefined }).record.items[0].target).toBe('1个');
+  });
+});
+
 describe('a row brought back whose 序号 another window took meanwhile', () => {
   it('is refused naming the 序号; nothing changes', () => {
     editCells(db, A, id, 'disbursements', [], [{ name: '甲的新行', planned: '1' }], 'paste');
