@@ -69,6 +69,13 @@ describe('a record with a ledger', () => {
     expect(record.disbursements[5].actual).toBe('29.41');
   });
 
+  it("a line's payments of one day stay in the order they were entered", () => {
+    const input = seedInput();
+    input.payments = [pay(2, '2022-01-01', '3'), pay(1, '2022-01-01', '1'), pay(1, '2022-01-01', '2'), pay(1, '2022-01-01', '4')];
+    const record = computeRecord(input, { asOf: '2022-01-01' });
+    expect(record.payments!.map((p) => `${p.line}:${p.amount}`)).toEqual(['1:1', '1:2', '1:4', '2:3']);
+  });
+
   it('a record without payments says no day and lists none', () => {
     const record = computeRecord(seedInput(), { asOf: '2022-01-01' });
     expect('asOf' in record).toBe(false);
