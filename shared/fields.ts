@@ -71,10 +71,9 @@ function parseSeq(raw: RawValue): Parsed {
   return /^\d{1,6}$/.test(t) ? { ok: true, value: Number(t) } : { ok: false, code: 'not_a_number' };
 }
 
-/** An amount; blank is "not entered" (null) where `blank` allows it, else refused as empty. */
-function parseMoneyField(raw: RawValue, blank: 'not entered' | 'refused' = 'refused'): Parsed {
-  if (raw === null || text(raw).trim() === '')
-    return blank === 'not entered' ? { ok: true, value: null } : { ok: false, code: 'not_a_number', problem: 'empty' };
+/** An amount; blank is "not entered" (null). */
+function parseMoneyField(raw: RawValue): Parsed {
+  if (raw === null || text(raw).trim() === '') return { ok: true, value: null };
   const p = parseMoney(typeof raw === 'number' ? raw : text(raw));
   if (p.ok) return { ok: true, value: formatWan(p.value) };
   return { ok: false, code: p.problem === 'negative_amount' ? 'negative_amount' : 'not_a_number', problem: p.problem };
@@ -108,7 +107,7 @@ export function parseCell(table: EditTable, field: string, raw: RawValue): Parse
       return table === 'items' ? parsePercentField(raw, true) : { ok: false, code: 'invalid_value' };
     case 'planned':
     case 'actual':
-      return table === 'disbursements' ? parseMoneyField(raw, 'not entered') : { ok: false, code: 'invalid_value' };
+      return table === 'disbursements' ? parseMoneyField(raw) : { ok: false, code: 'invalid_value' };
     case 'statedRate':
       return table === 'disbursements' ? parsePercentField(raw, false) : { ok: false, code: 'invalid_value' };
     default:
@@ -170,6 +169,6 @@ export function parseCountyField(field: CountyField, raw: RawValue): Parsed {
       return { ok: true, value: t };
     default:
       // A basic fact cleared is not given (the record is incomplete), never a zero.
-      return parseMoneyField(raw, 'not entered');
+      return parseMoneyField(raw);
   }
 }

@@ -9,7 +9,7 @@ export default defineConfig({
     ...base.test,
     include: [
       'test/unit/shared/**/*.test.ts',
-      'test/unit/services/{store,edits,undo,fields,status,ledger}.test.ts',
+      'test/unit/services/{store,edits,edits-words,edits-rules,undo,undo-words,fields,status,status-words,ledger,refusals,summaries,records-rules,integrity}.test.ts',
       'test/unit/services/excel/{export-print,roundtrip,facts,cells}.test.ts',
       'test/unit/renderer/{apply-edits,apply-payments,blocks,ledger-rows}.test.ts',
       'test/unit/fixtures/*.test.ts',

@@ -10,8 +10,8 @@ export default defineConfig({
   test: {
     ...base.test,
     include: [
-      'test/unit/shared/{money,entry,checks,text,payment-fields,status-ledger,record-input}.test.ts',
-      'test/unit/services/{edits,undo,fields,status,ledger,refusals}.test.ts',
+      'test/unit/shared/{money,money-edges,fields-entry,entry,checks,text,payment-fields,status-ledger,record-input,record-figures}.test.ts',
+      'test/unit/services/{edits,edits-words,edits-rules,records-rules,summaries,undo,undo-words,fields,status,status-words,ledger,refusals}.test.ts',
       'test/unit/renderer/{apply-edits,apply-payments,ledger-rows}.test.ts',
     ],
     globalSetup: [],

@@ -92,6 +92,29 @@ describe('payments refused', () => {
   });
 });
 
+describe('a payment refused at its cell, and a line that cannot hold its payments', () => {
+  it('the refusal points at the payment and the field it names, for the ledger to show it there', () => {
+    editPayments(db, ME, id, [], [{ line: '1', date: '2021-12-01', amount: '300' }]);
+    const [paymentId] = paymentIds();
+    const e = refusal(() => editPayments(db, ME, id, [{ paymentId, field: 'amount', value: 'abc' }], []));
+    expect(e.details).toEqual({ table: 'payments', row: 1, field: 'amount' });
+    expect(e.place).toEqual({ field: 'payment.amount' });
+  });
+
+  it("payments whose sum would pass the largest single amount (a line's 实际拨付额度) are refused naming the line; nothing is kept", () => {
+    editPayments(db, ME, id, [], [{ line: '1', date: '2021-12-01', amount: '600000000' }]);
+    const e = refusal(() => editPayments(db, ME, id, [], [{ line: '1', date: '2021-12-02', amount: '600000000' }]));
+    // 600000000 + 600000000 = 1200000000 万元, past 999999999.999999.
+    expect(said(e)).toEqual({
+      code: 'too_large',
+      zh: '表三 序号 1 的拨付合计 1200000000 万元 超过单个金额的上限 999999999.999999 万元(实际拨付额度写不下),未保存。',
+      en: 'The payments of line No. 1 of table 3 would add up to 1200000000 (10k yuan), past the largest amount 999999999.999999 (its 实际拨付额度 could not hold it); nothing was saved.',
+      place: { field: 'payment.amount' },
+    });
+    expect(payments().map((p) => p.amount)).toEqual(['600000000']);
+  });
+});
+
 describe('payments written', () => {
   it('a new one without payee, voucher, stage or note has them empty; two on one line and day keep the order they were added in', () => {
     editPayments(db, ME, id, [], [{ line: '1', date: '2021-12-01', amount: '2' }]);

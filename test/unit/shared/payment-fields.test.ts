@@ -10,7 +10,7 @@ describe('reading a payment field', () => {
     expect(parsePaymentField('line', '3', lines)).toEqual({ ok: true, value: 3 });
     expect(parsePaymentField('line', '３', lines)).toEqual({ ok: true, value: 3 });
     expect(parsePaymentField('line', 6, lines)).toEqual({ ok: true, value: 6 });
-    for (const raw of ['7', '0', '1.5', '第1行', '12345678'])
+    for (const raw of ['7', '0', '1.5', '第1行', '12345678', '+3', '3e0', '0x3'])
       expect([raw, parsePaymentField('line', raw, lines)]).toEqual([raw, { ok: false, problem: 'no_line' }]);
   });
 
@@ -25,6 +25,9 @@ describe('reading a payment field', () => {
     expect(parsePaymentField('amount', '1,234.5', lines)).toEqual({ ok: true, value: '1234.5' });
     expect(parsePaymentField('amount', 340.21, lines)).toEqual({ ok: true, value: '340.21' });
     expect(parsePaymentField('amount', '0.000001', lines)).toEqual({ ok: true, value: '0.000001' });
+    // A spreadsheet's 0.1 + 0.2 is 0.3 to the 分; a stray control character is dropped.
+    expect(parsePaymentField('amount', 0.1 + 0.2, lines)).toEqual({ ok: true, value: '0.3' });
+    expect(parsePaymentField('amount', '3\u00074', lines)).toEqual({ ok: true, value: '34' });
     expect(parsePaymentField('amount', '0', lines)).toEqual({ ok: false, problem: 'not_positive' });
     expect(parsePaymentField('amount', '-5', lines)).toEqual({ ok: false, problem: 'not_positive' });
     expect(parsePaymentField('amount', 'abc', lines)).toEqual({ ok: false, problem: 'not_a_number' });
