@@ -202,6 +202,12 @@ export function useRecord(recordId: number | null, { onError, onWritten, lang, a
     callbacks.current.onWritten();
   }, [reload, publish]);
 
+  /** Writes what is queued once the frame that shows it is drawn: typing puts the figures on screen first. */
+  const writeSoon = useCallback(() => {
+    setSave('saving');
+    requestAnimationFrame(() => setTimeout(() => void pump()));
+  }, [pump]);
+
   /** Queues cell edits of one table (typing, Delete) as one step. */
   const edit = useCallback(
     (edits: CellEdit[], options: { clear?: boolean } = {}) => {
@@ -219,9 +225,9 @@ export function useRecord(recordId: number | null, { onError, onWritten, lang, a
       };
       unmark(op);
       publish(enqueue(opsRef.current, op));
-      void pump();
+      writeSoon();
     },
-    [pump, publish],
+    [writeSoon, publish],
   );
 
   /** Queues payments added in the ledger (with edits of others: a paste) as one step. */

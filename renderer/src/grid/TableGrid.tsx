@@ -6,7 +6,7 @@
 // lands in it directly, so no key is lost while an editor opens (there is none to open), and an
 // input method composes in it as in any text field. Nothing is stored by the grid itself: every
 // change goes through the contract, so undo covers it.
-import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import { AllCommunityModule, ModuleRegistry, type GridApi } from 'ag-grid-community';
 import { AG_GRID_LOCALE_CN, AG_GRID_LOCALE_EN } from '@ag-grid-community/locale';
@@ -18,17 +18,7 @@ import type { CellEdit } from '../useRecord';
 import { commandFor, type EditMode, type GridCommand } from './keymap';
 import { bounds, cellClasses, moveTo, rowsToRedraw, selectAll, single, type Cell, type Selection } from './selection';
 import { copyBlock, tableCheck, type CellCheck } from './blocks';
-import {
-  cellNotesOf,
-  commitOutcome,
-  keepUnchanged,
-  listHighlight,
-  navigate,
-  selectionAfterRows,
-  tabTo,
-  typedWhereNot,
-  whyNotEditable,
-} from './session';
+import { cellNotesOf, commitOutcome, listHighlight, navigate, selectionAfterRows, tabTo, typedWhereNot, whyNotEditable } from './session';
 import { clearCells, copyCells, fillCells, pasteText, rowOperation, type GridCore, type RowOp } from './actions';
 import { LONG_TEXT, gridColumns, rawText, type GridTable } from './columns';
 import { cellPlace } from './refusal';
@@ -45,6 +35,7 @@ import {
 import { cellAtPoint as cellAtPoint_, cellElement as cellElement_, editorBox } from './geometry';
 import { CategoryList, LIST_FIELDS, listFor, type ListState } from './CategoryList';
 import { GridTools } from './GridTools';
+import { nextRows, rowsWithNewNotes, type GridRows } from './gridRows';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -145,15 +136,33 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
   // Bad cells of a refused paste, by `${row}:${field}`, until the next change or Escape.
   const [pasteMarks, setPasteMarks] = useState<ReadonlyMap<string, string>>(new Map());
 
-  // A row whose values did not change keeps its object, so the grid only redraws changed rows.
-  const previous = useRef(new Map<number, RowData>());
-  const rows: RowData[] = useMemo(() => {
-    const { rows: list, byId } = keepUnchanged(previous.current, props.rows as Record<string, unknown>[], rowIds);
-    previous.current = byId;
-    return list;
+  // A row whose values did not change keeps its object; typing hands AG Grid the changed rows only (gridRows.ts).
+  const previous = useRef<GridRows | null>(null);
+  const { rows, changed } = useMemo(() => {
+    const next = nextRows(previous.current, props.rows, rowIds);
+    previous.current = next.rows;
+    return { rows: next.rows.rows, changed: next.changed };
   }, [props.rows, rowIds]);
   const rowsRef = useRef(rows);
   rowsRef.current = rows;
+  // AG Grid is given its first rows as a prop, and every change after through its API.
+  const [firstRows] = useState(rows);
+  useLayoutEffect(() => {
+    const api = apiRef.current;
+    if (!api) return;
+    // A row edited in place takes its new values by its id (the rows are neither sorted nor filtered: nothing else moves).
+    if (changed === null) api.setGridOption('rowData', rows);
+    else for (const row of changed) api.getRowNode(String(row.id))?.setData(row);
+  }, [rows, changed]);
+  // 合计 likewise: its row takes the new figures.
+  const [firstPinned] = useState(props.pinned);
+  useLayoutEffect(() => {
+    const api = apiRef.current;
+    const pinned = props.pinned ?? [];
+    if (!api) return;
+    if (api.getPinnedBottomRowCount() !== pinned.length) api.setGridOption('pinnedBottomRowData', pinned);
+    else pinned.forEach((row, i) => api.getPinnedBottomRow(i)?.setData(row));
+  }, [props.pinned]);
   // A row that Tab is adding counts already: Enter and the arrows may go to it.
   const dims = () => ({ rows: rowsRef.current.length + (pendingAppend.current ? 1 : 0), cols: columns.length });
   const check: CellCheck = (row, field, raw) => (live.current.check ?? tableCheck(table as EditTable, live.current.lang))(row, field, raw);
@@ -167,9 +176,17 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
   );
   const notesRef = useRef(cellNotes);
   notesRef.current = cellNotes;
+  // Only the rows whose notes changed are drawn again (typing changes a row's findings, not the table's).
+  const drawnNotes = useRef(cellNotes);
+  useEffect(() => {
+    const api = apiRef.current;
+    const rowList = rowsWithNewNotes(drawnNotes.current, cellNotes);
+    drawnNotes.current = cellNotes;
+    if (api && rowList.length) api.refreshCells({ rowNodes: rowList.map((i) => api.getDisplayedRowAtIndex(i)).filter((n) => !!n) });
+  }, [cellNotes]);
   useEffect(() => {
     apiRef.current?.refreshCells();
-  }, [cellNotes, props.locked, props.recordLocked]);
+  }, [props.locked, props.recordLocked]);
 
   // ---- columns (stable while typing: they read marks and the selection through refs) ---------
   const columnDefs = useMemo(() => {
@@ -682,9 +699,15 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
     return () => observer.disconnect();
   }, [placeSink]);
 
-  const onGridReady = useCallback((e: { api: GridApi<RowData> }) => {
-    apiRef.current = e.api;
-  }, []);
+  const onGridReady = useCallback(
+    (e: { api: GridApi<RowData> }) => {
+      apiRef.current = e.api;
+      // Rows that came while the grid was being made.
+      if (rowsRef.current !== firstRows) e.api.setGridOption('rowData', rowsRef.current);
+      if (live.current.pinned !== firstPinned) e.api.setGridOption('pinnedBottomRowData', live.current.pinned ?? []);
+    },
+    [firstRows, firstPinned],
+  ); // eslint-disable-line react-hooks/exhaustive-deps
   const long = rows.length > LONG_TABLE;
   const sinkStyle = sinkRef.current?.style;
   const listTop = sinkStyle ? parseFloat(sinkStyle.top) + parseFloat(sinkStyle.height) : 0;
@@ -706,13 +729,13 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
       >
         <AgGridReact<RowData>
           theme={THEME}
-          rowData={rows}
+          rowData={firstRows}
           columnDefs={columnDefs}
           defaultColDef={DEFAULT_COL_DEF}
           getRowId={rowIdOf}
           suppressCellFocus
           suppressHeaderFocus
-          pinnedBottomRowData={props.pinned}
+          pinnedBottomRowData={firstPinned}
           domLayout={long ? 'normal' : 'autoHeight'}
           localeText={lang === 'zh' ? AG_GRID_LOCALE_CN : AG_GRID_LOCALE_EN}
           overlayNoRowsTemplate={`<span class="empty-table">${props.emptyText ?? t.emptyTable}</span>`}
