@@ -9,7 +9,7 @@ import { nextRows, rowsWithNewNotes, type GridRows } from './gridRows';
 import { cellNotesOf } from './session';
 import type { GridProps } from './TableGrid';
 import type { GridRefs } from './useGridSession';
-import { placeSink } from './useGridSession';
+import { placeSink, redrawRows } from './useGridSession';
 
 export function useGridModel(props: GridProps, session: GridSession, refs: GridRefs, pasteMarks: ReadonlyMap<string, string>) {
   const { rowsRef, apiRef } = refs;
@@ -30,7 +30,7 @@ export function useGridModel(props: GridProps, session: GridSession, refs: GridR
     if (!api) return;
     // A row edited in place takes its new values by its id (the rows are neither sorted nor filtered: nothing else moves).
     if (changed === null) api.setGridOption('rowData', rows);
-    else for (const row of changed) api.getRowNode(String(row.id))?.setData(row);
+    else for (const row of changed) api.getRowNode(String(row.id))?.updateData(row);
   }, [rows, changed, refs]);
   useLayoutEffect(() => updatePinned(refs.apiRef.current, props.pinned ?? []), [props.pinned, refs]);
   useEffect(() => {
@@ -49,8 +49,7 @@ export function useGridModel(props: GridProps, session: GridSession, refs: GridR
   useEffect(() => {
     const rowList = rowsWithNewNotes(drawn.current, cellNotes);
     drawn.current = cellNotes;
-    const api = refs.apiRef.current;
-    if (api && rowList.length) api.refreshCells({ rowNodes: rowList.map((i) => api.getDisplayedRowAtIndex(i)).filter((n) => !!n) });
+    if (rowList.length) redrawRows(refs.apiRef.current, rowList);
   }, [cellNotes, refs]);
   useEffect(() => {
     refs.apiRef.current?.refreshCells();
@@ -96,5 +95,5 @@ export function useGridModel(props: GridProps, session: GridSession, refs: GridR
 function updatePinned(api: GridApi<RowData> | null, pinned: RowData[]) {
   if (!api) return;
   if (api.getPinnedBottomRowCount() !== pinned.length) api.setGridOption('pinnedBottomRowData', pinned);
-  else pinned.forEach((row, i) => api.getPinnedBottomRow(i)?.setData(row));
+  else pinned.forEach((row, i) => api.getPinnedBottomRow(i)?.updateData(row));
 }

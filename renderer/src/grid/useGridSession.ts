@@ -87,7 +87,7 @@ export function placeSink(refs: GridRefs, session: GridSession) {
   Object.assign(sink.style, { top: `${box.top}px`, left: `${box.left}px`, width: `${box.width}px`, height: `${box.height}px` });
 }
 
-function redrawRows(api: GridApi<RowData> | null, rows: number[] | 'all') {
+export function redrawRows(api: GridApi<RowData> | null, rows: number[] | 'all') {
   if (!api) return;
   if (rows === 'all') api.refreshCells();
   else api.refreshCells({ rowNodes: rows.map((i) => api.getDisplayedRowAtIndex(i)).filter((n) => !!n) });
