@@ -195,9 +195,12 @@ export const RecordView = forwardRef<RecordViewHandle, Props>(function RecordVie
 
   // A line with payments: its 实际拨付额度 is their sum as of the day, not typed; it opens them.
   const perLine = useMemo(() => paymentsPerLine(record), [record.payments]); // eslint-disable-line react-hooks/exhaustive-deps
+  // (The same function while typing: a new one redraws every cell. A row's lock follows its own 序号 and the payments.)
+  const recordRef = useRef(record);
+  recordRef.current = record;
   const lineLocked = useCallback(
-    (row: number, field: string): CellLock | null => lineLock(record, perLine, row, field, lang, t),
-    [perLine, record, lang, t],
+    (row: number, field: string): CellLock | null => lineLock(recordRef.current, perLine, row, field, lang, t),
+    [perLine, lang, t],
   );
   const goesWith = useCallback((rows: number[]) => paymentsWith(record, perLine, rows, t), [perLine, record, t]);
   const openLine = useCallback(

@@ -19,15 +19,19 @@ const scriptOf = (record: CountyRecord) => {
   return script;
 };
 const amount = (v: FieldValue) => (v === null ? null : formatWan(fen(String(v))));
+/** Each id's row, by its list of ids (made once per list: a keystroke does not go over 2,000 ids). */
+const indexes = new WeakMap<readonly number[], ReadonlyMap<number, number>>();
+export function rowIndex(ids: readonly number[]): ReadonlyMap<number, number> {
+  let index = indexes.get(ids);
+  if (!index) indexes.set(ids, (index = new Map(ids.map((id, i) => [id, i]))));
+  return index;
+}
 
 export function applyEdits(record: CountyRecord, ids: RowIds, edits: readonly RowEdit[]): CountyRecord {
   if (edits.length === 0) return record;
   const items = record.items.slice();
   const disbursements = record.disbursements.slice();
-  const index = {
-    items: new Map(ids.itemIds.map((id, i) => [id, i])),
-    disbursements: new Map(ids.disbursementIds.map((id, i) => [id, i])),
-  };
+  const index = { items: rowIndex(ids.itemIds), disbursements: rowIndex(ids.disbursementIds) };
   let planned = fen(record.totals.planned);
   let actual = fen(record.totals.actual);
   let renamed = false;

@@ -5,11 +5,11 @@
 import { OfflineError, ServerError } from '../../shared/client';
 import type { Output } from '../../shared/contract';
 import type { CountyRecord } from '../../shared/record';
-import { checkRecord } from '../../shared/checks';
+import { checkRecord, findingsOf, partsOf, recheck, type Touched } from '../../shared/checks';
 import type { Finding } from '../../shared/findings';
 import type { FieldValue, RawValue } from '../../shared/fields';
 import type { Payment, PaymentField } from '../../shared/ledger';
-import { applyEdits, applyPayments } from './applyEdits';
+import { applyEdits, applyPayments, rowIndex } from './applyEdits';
 import { applyIndicatorEdits } from './performance/apply';
 import type { CellMark, GridTable } from './grid/TableGrid';
 
@@ -135,5 +135,23 @@ export function viewOf(base: Loaded, ops: readonly Op[], keyOf: (id: number) => 
   let ids = paymentIds;
   if (payments.length) ({ record, paymentIds: ids } = applyPayments(record, paymentIds, base.typedActuals, payments, asOf));
   record = applyIndicatorEdits(record, indicatorIds, indicatorEdits);
-  return { record, findings: checkRecord(record), paymentIds: ids, ...same };
+  // Payments move every figure of their lines (the record is computed anew): checked anew. Edits of
+  // cells are checked where they touch (the rows, the totals), the rest of the store's findings kept.
+  const parts = payments.length ? null : partsOf(base.findings);
+  const findings = parts ? findingsOf(recheck(parts, base.record, record, touchedBy(base, edits))) : checkRecord(record);
+  return { record, findings, paymentIds: ids, ...same };
+}
+
+/** The rows of 二 and 三 these edits change, by index, and whether a 序号 is among them. */
+export function touchedBy(ids: { itemIds: readonly number[]; disbursementIds: readonly number[] }, edits: readonly CellEdit[]): Touched {
+  const touched = { items: new Set<number>(), disbursements: new Set<number>(), seq: { items: false, disbursements: false } };
+  const index = { items: rowIndex(ids.itemIds), disbursements: rowIndex(ids.disbursementIds) };
+  for (const e of edits) {
+    if (e.table !== 'items' && e.table !== 'disbursements') continue;
+    const row = index[e.table].get(e.rowId);
+    if (row === undefined) continue;
+    touched[e.table].add(row);
+    if (e.field === 'seq') touched.seq[e.table] = true;
+  }
+  return touched;
 }

@@ -1,35 +1,26 @@
 // The open record: the store's copy plus the edits not yet seen in it, applied locally so rates,
 // totals, findings and the sidebar change in the same frame as the typing.
 //
-// Each edit is an op, written in order. What happens to one depends on how its write fails:
-// - no connection (OfflineError): it stays on screen and is retried, waiting longer each time;
-// - refused (a 4xx, ApiError): it goes, and its cells are marked with the reason;
-// - the server failed (5xx / internal, ServerError): the reason is shown once, with its code, and
-//   the op is kept as a draft (still on screen, marked), to retry or discard — never retried forever.
-// Nothing else waits on a failing write for ever: settle() says when writes are stuck.
+// Each edit is an op, written in order by editWriter.ts (which says what a failed write does);
+// the queue's rules are editQueue.ts. This hook holds them for React. Nothing else waits on a
+// failing write for ever: settle() says when writes are stuck.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { ApiError, type OfflineError, type ServerError } from '../../shared/client';
-import type { PaymentField } from '../../shared/ledger';
+import { ApiError } from '../../shared/client';
 import type { Lang } from '../../shared/i18n';
 import { api } from './api';
 import { message } from './errors';
 import { STRINGS } from './strings';
+import { EditWriter } from './editWriter';
 import {
   counts,
   dropDrafts,
   enqueue,
-  failureOf,
   marksOf,
-  nextDelay,
-  nextQueued,
   notIn,
   refuse,
   requeueDrafts,
-  restingState,
   unrefuse,
   viewOf,
-  withStatus,
-  without,
   writtenIds,
   type CellEdit,
   type Loaded,
@@ -39,19 +30,9 @@ import {
   type Refusals,
   type SaveState,
 } from './editQueue';
-import type { IndicatorEditField } from '../../shared/performance-names';
 
 export { message };
 export type { CellEdit, Loaded, Marks, NewPayment, SaveState, View } from './editQueue';
-
-const sleep = (ms: number, wake: { current: (() => void) | null }) =>
-  new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    wake.current = () => {
-      clearTimeout(timer);
-      resolve();
-    };
-  });
 
 type Options = {
   onError: (text: string) => void;
@@ -68,8 +49,6 @@ export function useRecord(recordId: number | null, { onError, onWritten, lang, a
   const [refusals, setRefusals] = useState<Refusals>(new Map());
   const opsRef = useRef<Op[]>([]);
   const saveRef = useRef<SaveState>('saved');
-  const running = useRef(false);
-  const wake = useRef<(() => void) | null>(null);
   const nextId = useRef(1);
   const idRef = useRef(recordId);
   idRef.current = recordId;
@@ -78,9 +57,6 @@ export function useRecord(recordId: number | null, { onError, onWritten, lang, a
   callbacks.current = { onError, onWritten, lang };
   const asOfRef = useRef(asOf);
   asOfRef.current = asOf;
-  // Payments added in this window: key → id once the store has it, and back.
-  const paymentKeys = useRef({ id: new Map<number, number>(), key: new Map<number, number>() });
-  const keyOf = useCallback((id: number) => paymentKeys.current.key.get(id) ?? id, []);
 
   const publish = useCallback((next: Op[]) => {
     opsRef.current = next;
@@ -112,11 +88,30 @@ export function useRecord(recordId: number | null, { onError, onWritten, lang, a
     }
   }, [publish]);
 
+  const [writer] = useState(
+    () =>
+      new EditWriter({
+        api,
+        ops: () => opsRef.current,
+        publish: (next) => publish(next),
+        save: () => saveRef.current,
+        setSave: (state) => setSave(state),
+        refused: (op, text) => setRefusals((m) => refuse(m, op, text)),
+        onError: (text) => callbacks.current.onError(text),
+        lang: () => callbacks.current.lang,
+        reload: () => reload(),
+        onWritten: () => callbacks.current.onWritten(),
+      }),
+  );
+  // Payments added in this window are shown under the key they were typed under.
+  const keyOf = useCallback((id: number) => writer.payments.key.get(id) ?? id, [writer]);
+  const pump = useCallback(() => writer.pump(), [writer]);
+
   useEffect(() => {
     setBase(null);
-    paymentKeys.current = { id: new Map(), key: new Map() };
+    writer.forgetPayments();
     void reload();
-  }, [recordId, reload]);
+  }, [recordId, reload, writer]);
   // Another day: the same record, its figures as of it.
   const firstAsOf = useRef(true);
   useEffect(() => {
@@ -124,83 +119,13 @@ export function useRecord(recordId: number | null, { onError, onWritten, lang, a
     else void reload();
   }, [asOf, reload]);
 
-  const markRefused = (op: Op, text: string) => setRefusals((m) => refuse(m, op, text));
   const unmark = (op: Op) => setRefusals((m) => unrefuse(m, op));
 
-  /** Payment edits and added payments, one step; a payment typed under a key is edited by its id once the store gave it one. */
-  const writePayments = async (op: Op) => {
-    const keys = paymentKeys.current;
-    const edits = op.edits.map((e) => ({
-      paymentId: e.rowId > 0 ? e.rowId : (keys.id.get(e.rowId) ?? 0),
-      field: e.field as PaymentField,
-      value: e.raw,
-    }));
-    // Its payment was never stored (its adding was refused, and said so): the edit goes the same way.
-    if (edits.some((e) => e.paymentId === 0))
-      throw new ApiError({
-        code: 'no_row',
-        message: STRINGS.zh.paymentNotStored,
-        messages: { zh: STRINGS.zh.paymentNotStored, en: STRINGS.en.paymentNotStored },
-      });
-    const { appended } = await api.editPayments({ recordId: op.recordId, edits, append: op.append.map((a) => a.raw) });
-    op.append.forEach((a, i) => {
-      keys.id.set(a.key, appended[i]);
-      keys.key.set(appended[i], a.key);
-    });
-  };
-
-  const pump = useCallback(async () => {
-    if (running.current) return;
-    running.current = true;
-    let delay = 1000;
-    for (;;) {
-      const op = nextQueued(opsRef.current);
-      if (!op) break;
-      setSave('saving');
-      const { lang: l, onError: fail } = callbacks.current;
-      try {
-        if (op.table === 'payments') await writePayments(op);
-        else if (op.table === 'indicators')
-          await api.editIndicators({
-            recordId: op.recordId,
-            edits: op.edits.map((e) => ({ rowId: e.rowId, field: e.field as IndicatorEditField, value: e.raw })),
-            clear: op.clear,
-          });
-        else
-          await api.editCells({
-            recordId: op.recordId,
-            table: op.table,
-            edits: op.edits.map((e) => ({ rowId: e.rowId, field: e.field, value: e.raw })),
-            clear: op.clear,
-          });
-        publish(withStatus(opsRef.current, op.id, 'written'));
-        delay = 1000;
-      } catch (e) {
-        const failure = failureOf(e);
-        if (failure === 'offline') {
-          setSave((e as OfflineError).code);
-          await sleep(delay, wake);
-          delay = nextDelay(delay);
-          continue;
-        }
-        if (failure === 'draft') {
-          const { wire } = e as ServerError;
-          publish(withStatus(opsRef.current, op.id, 'draft'));
-          fail(STRINGS[l].serverFailed(wire.code, wire.messages?.[l] ?? wire.message));
-        } else {
-          // Refused by the store: the value goes, and its cells say why.
-          publish(without(opsRef.current, op.id));
-          const text = message(e, l);
-          markRefused(op, text);
-          fail(text);
-        }
-      }
-    }
-    running.current = false;
-    setSave(restingState(opsRef.current));
-    await reload();
-    callbacks.current.onWritten();
-  }, [reload, publish]);
+  /** Writes what is queued once the frame that shows it is drawn: typing puts the figures on screen first. */
+  const writeSoon = useCallback(() => {
+    setSave('saving');
+    requestAnimationFrame(() => setTimeout(() => void pump()));
+  }, [pump]);
 
   /** Queues cell edits of one table (typing, Delete) as one step. */
   const edit = useCallback(
@@ -219,9 +144,9 @@ export function useRecord(recordId: number | null, { onError, onWritten, lang, a
       };
       unmark(op);
       publish(enqueue(opsRef.current, op));
-      void pump();
+      writeSoon();
     },
-    [pump, publish],
+    [writeSoon, publish],
   );
 
   /** Queues payments added in the ledger (with edits of others: a paste) as one step. */
@@ -238,27 +163,20 @@ export function useRecord(recordId: number | null, { onError, onWritten, lang, a
   );
 
   /** The store's id of a payment shown under a key (once it has one; settle() first), else the id itself. */
-  const paymentId = useCallback((rowId: number): number | undefined => (rowId > 0 ? rowId : paymentKeys.current.id.get(rowId)), []);
+  const paymentId = useCallback((rowId: number): number | undefined => (rowId > 0 ? rowId : writer.payments.id.get(rowId)), [writer]);
 
   /**
    * Waits until every typed value is written, before anything structural (undo, row operations,
    * import). False when writes cannot get through now (offline): the caller says so instead of
    * waiting for ever. Drafts do not hold anything up.
    */
-  const settle = useCallback(async (): Promise<boolean> => {
-    for (;;) {
-      const queued = opsRef.current.some((o) => o.status === 'queued');
-      if (!queued && !running.current) return true;
-      if (saveRef.current === 'offline' || saveRef.current === 'reconnecting') return false;
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  }, []);
+  const settle = useCallback(() => writer.settle(), [writer]);
 
   const retryNow = useCallback(() => {
     publish(requeueDrafts(opsRef.current));
-    wake.current?.();
+    writer.wake();
     void pump();
-  }, [pump, publish]);
+  }, [pump, publish, writer]);
 
   const discardDrafts = useCallback(() => {
     publish(dropDrafts(opsRef.current));

@@ -14,16 +14,20 @@ import { ROOT, seedInput, tempDir, ME } from '../helpers/fixtures';
 const LINES = 2000;
 
 /**
- * Signs in once with the one-time address `yanshou web` printed, and returns the app's address and
- * the session cookie, so that every measured page can start in a new, empty browser context.
+ * Signs in once with the one-time address `yanshou web` printed, and returns the app's address (with
+ * the session's secret in its fragment) and the session cookie, so that every measured page can start in a new, empty browser context.
  */
 async function signIn(browser: Browser, url: string): Promise<{ app: string; cookies: Cookie[] }> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(url);
+  // The one-time address redirects to the app with the session's secret in the fragment (#s=…), which
+  // the tab keeps for itself: every measured page opens the app with it.
+  const secret = await page.waitForFunction(() => sessionStorage.getItem('yanshou-session'));
+  const app = `${new URL('/', url).href}#s=${String(await secret.jsonValue())}`;
   const cookies = await context.cookies();
   await context.close();
-  return { app: new URL('/', url).href, cookies };
+  return { app, cookies };
 }
 
 /** What the browser must fetch before the first screen: the HTML, its script and its styles. */

@@ -149,24 +149,3 @@ export function cellNotesOf(
   for (const [key, text] of pasteMarks) add(key, 'error', text);
   return map;
 }
-
-/** The rows with their ids; a row whose values did not change keeps its object (the grid redraws only changed rows). */
-export function keepUnchanged<R extends Record<string, unknown>>(
-  previous: ReadonlyMap<number, R & { id: number }>,
-  rows: readonly R[],
-  ids: readonly number[],
-): { rows: (R & { id: number })[]; byId: Map<number, R & { id: number }> } {
-  const byId = new Map<number, R & { id: number }>();
-  const out = rows.map((r, i) => {
-    const row = { ...r, id: ids[i] };
-    const old = previous.get(row.id);
-    const same =
-      old &&
-      Object.keys(row).length === Object.keys(old).length &&
-      Object.keys(row).every((k) => old[k] === (row as Record<string, unknown>)[k]);
-    const kept = same ? old : row;
-    byId.set(row.id, kept);
-    return kept;
-  });
-  return { rows: out, byId };
-}

@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import {
   cellNotesOf,
   commitOutcome,
-  keepUnchanged,
   listHighlight,
   navigate,
   selectionAfterRows,
@@ -140,16 +139,5 @@ describe('what a cell carries', () => {
     expect(notes.get('1:planned')).toEqual([{ severity: 'draft', text: '草稿' }]);
     expect(notes.get('0:name')).toEqual([{ severity: 'error', text: '“”不能为空' }]);
     expect(notes.get('1:actual')![0].severity).toBe('warning');
-  });
-
-  it('a row whose values did not change keeps its object (the grid redraws only the changed ones)', () => {
-    const first = keepUnchanged(new Map(), [{ a: 1 }, { a: 2 }], [1, 2]);
-    const second = keepUnchanged(first.byId, [{ a: 1 }, { a: 3 }], [1, 2]);
-    expect(second.rows[0]).toBe(first.rows[0]);
-    expect(second.rows[1]).not.toBe(first.rows[1]);
-    expect(second.rows).toEqual([
-      { a: 1, id: 1 },
-      { a: 3, id: 2 },
-    ]);
   });
 });
