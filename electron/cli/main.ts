@@ -3,7 +3,7 @@
 // and `yanshou --version` loads nothing at all.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { DB } from '../services/store/database';
-import { storeTargetOf, type StoreTarget } from '../services/store/open';
+import { storeTargetOf, type StoreTarget } from '../services/store/target';
 import { defaultDatabaseFile } from '../services/paths';
 import { langFromEnv, type Lang } from '../../shared/i18n';
 import { EXIT, reportFailure, UsageError, type Io } from './output';
