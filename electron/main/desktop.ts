@@ -11,6 +11,7 @@ import { DESKTOP } from '../services/store/changelog';
 import { addDemo } from '../services/demo';
 import { defaultDatabaseFile, PROJECT_ROOT, RENDERER_DIST, userDataDir } from '../services/paths';
 import { databaseLabel, type ApiContext } from '../services/api';
+import { heavyCalls } from '../services/heavy';
 import { LIMITS } from '../services/excel/zip';
 import { writeFileAtomic } from '../services/files';
 import { CommandQueue } from './commands';
@@ -89,7 +90,9 @@ export async function startDesktop(): Promise<Desktop | null> {
       },
     },
   };
-  registerContract(() => ctx, INDEX);
+  // Exports and PDFs are made on a thread of their own: the window's other calls are answered meanwhile.
+  ctx.heavy = heavyCalls(ctx, 'caller');
+  registerContract(() => ctx, INDEX, ctx.heavy);
 
   const actions: MenuActions = {
     import: async () => {
@@ -119,6 +122,7 @@ export async function startDesktop(): Promise<Desktop | null> {
       if (r.canceled || !r.filePaths[0]) return;
       try {
         const next = openDatabase(r.filePaths[0]);
+        await ctx.heavy?.close();
         ctx.db.close();
         ctx.db = next;
         ctx.dbFile = databaseLabel(r.filePaths[0]);
@@ -156,6 +160,7 @@ export async function startDesktop(): Promise<Desktop | null> {
     win.focus();
   });
   app.on('window-all-closed', () => {
+    void ctx.heavy?.close();
     ctx.db.close();
     app.quit();
   });

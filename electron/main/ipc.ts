@@ -4,6 +4,7 @@ import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { METHODS } from '../../shared/contract';
 import { CHANNEL_PREFIX } from '../../shared/methods';
 import { dispatch, type ApiContext } from '../services/api';
+import type { HeavyCalls } from '../services/heavy';
 import { DESKTOP } from '../services/store/changelog';
 
 export function isAppPage(event: IpcMainInvokeEvent, index: string): boolean {
@@ -11,7 +12,8 @@ export function isAppPage(event: IpcMainInvokeEvent, index: string): boolean {
   return url.startsWith('file://') && decodeURIComponent(new URL(url).pathname).endsWith(index.replace(/\\/g, '/'));
 }
 
-export function registerContract(context: () => ApiContext, index: string): void {
+/** Every method on its channel; the long ones (exports, PDFs) on their own thread where `heavy` takes them, so the window's other calls are answered meanwhile. */
+export function registerContract(context: () => ApiContext, index: string, heavy?: HeavyCalls): void {
   for (const method of METHODS) {
     ipcMain.handle(`${CHANNEL_PREFIX}${method}`, async (event, input: unknown) => {
       if (!isAppPage(event, index))
@@ -23,7 +25,7 @@ export function registerContract(context: () => ApiContext, index: string): void
             messages: { zh: '只允许验收台自己的页面调用', en: 'Only the app page may call this' },
           },
         };
-      const result = await dispatch(context(), method, input, DESKTOP);
+      const result = await (heavy?.takes(method) ? heavy.run : dispatch)(context(), method, input, DESKTOP);
       return result.ok ? { ok: true, value: result.value } : { ok: false, error: result.error };
     });
   }
