@@ -29,7 +29,7 @@ const parts = [
           cli: 'electron/cli/main.ts',
           desktop: 'electron/main/entry.ts',
           'import-worker': 'electron/services/excel/read-worker.ts',
-          'web-worker': 'electron/web/heavy-worker.ts',
+          'heavy-worker': 'electron/services/heavy-worker.ts',
           'postgres-worker': 'electron/services/store/postgres-worker.ts',
         },
         outdir: 'dist/node',

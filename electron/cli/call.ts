@@ -1,9 +1,8 @@
 // The CLI's one way in: every command that reads figures or writes goes through the contract's
 // dispatch, as the app (IPC) and the browser (HTTP) do — the same validation, the same errors, the
 // same lock checks — so one input has one answer whichever door it comes through.
-import { dispatch, type ApiContext } from '../services/api';
+import { appErrorOf, dispatch, type ApiContext } from '../services/api';
 import { cliActor } from '../services/store/changelog';
-import { AppError, type ErrorPlace } from '../../shared/errors';
 import type { Input, Method, Output } from '../../shared/contract';
 import type { CommandContext } from './main';
 import pkg from '../../package.json' with { type: 'json' };
@@ -24,7 +23,5 @@ export async function call<M extends Method>(ctx: CommandContext, method: M, inp
   };
   const result = await dispatch(api, method, input, cliActor());
   if (result.ok) return result.value as Output<M>;
-  const { code, message, messages, details } = result.error;
-  const place = details && typeof details === 'object' && 'place' in details ? ((details.place ?? {}) as ErrorPlace) : {};
-  throw new AppError(code, messages ?? { zh: message, en: message }, place, details);
+  throw appErrorOf(result.error);
 }

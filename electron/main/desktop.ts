@@ -11,6 +11,7 @@ import { DESKTOP } from '../services/store/changelog';
 import { addDemo } from '../services/demo';
 import { defaultDatabaseFile, PROJECT_ROOT, RENDERER_DIST, userDataDir } from '../services/paths';
 import { databaseLabel, type ApiContext } from '../services/api';
+import { heavyCalls } from '../services/heavy';
 import { LIMITS } from '../services/excel/zip';
 import { writeFileAtomic } from '../services/files';
 import { CommandQueue } from './commands';
@@ -107,9 +108,12 @@ export async function startDesktop(): Promise<Desktop | null> {
       closeWorkspace: leaveWorkspace,
     },
   };
+  // Exports and PDFs are made on a thread of their own: the window's other calls are answered meanwhile.
+  ctx.heavy = heavyCalls(ctx, 'caller');
   registerContract(
     () => ctx,
     INDEX,
+    ctx.heavy,
     () => workspace,
   );
 
@@ -143,6 +147,7 @@ export async function startDesktop(): Promise<Desktop | null> {
       try {
         const next = openDatabase(r.filePaths[0]);
         leaveWorkspace();
+        await ctx.heavy?.close();
         ctx.db.close();
         ctx.db = next;
         ctx.dbFile = databaseLabel(r.filePaths[0]);
@@ -180,6 +185,7 @@ export async function startDesktop(): Promise<Desktop | null> {
     win.focus();
   });
   app.on('window-all-closed', () => {
+    void ctx.heavy?.close();
     ctx.db.close();
     app.quit();
   });

@@ -4,6 +4,7 @@ import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { METHODS } from '../../shared/contract';
 import { CHANNEL_PREFIX } from '../../shared/methods';
 import { dispatch, type ApiContext } from '../services/api';
+import type { HeavyCalls } from '../services/heavy';
 import { DESKTOP } from '../services/store/changelog';
 import { LOCAL_METHODS, remoteCall, type Workspace } from './workspace';
 
@@ -12,8 +13,17 @@ export function isAppPage(event: IpcMainInvokeEvent, index: string): boolean {
   return url.startsWith('file://') && decodeURIComponent(new URL(url).pathname).endsWith(index.replace(/\\/g, '/'));
 }
 
-/** Every contract method on its channel: answered by the data file, or — a workspace open — by the workspace's server. */
-export function registerContract(context: () => ApiContext, index: string, workspace: () => Workspace | null = () => null): void {
+/**
+ * Every contract method on its channel: answered by the data file — the long ones (exports, PDFs) on
+ * their own thread where `heavy` takes them, so the window's other calls are answered meanwhile — or,
+ * a workspace open, by the workspace's server.
+ */
+export function registerContract(
+  context: () => ApiContext,
+  index: string,
+  heavy?: HeavyCalls,
+  workspace: () => Workspace | null = () => null,
+): void {
   for (const method of METHODS) {
     ipcMain.handle(`${CHANNEL_PREFIX}${method}`, async (event, input: unknown) => {
       if (!isAppPage(event, index))
@@ -30,7 +40,7 @@ export function registerContract(context: () => ApiContext, index: string, works
       const result =
         ws && !LOCAL_METHODS.has(method)
           ? await remoteCall(ws, method, input, (name, bytes) => ctx.desktop!.saveFile(name, bytes))
-          : await dispatch(ctx, method, input, DESKTOP);
+          : await (heavy?.takes(method) ? heavy.run : dispatch)(ctx, method, input, DESKTOP);
       return result.ok ? { ok: true, value: result.value } : { ok: false, error: result.error };
     });
   }

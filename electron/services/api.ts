@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { contract, type Command, type Method, type Output } from '../../shared/contract';
 import type { WireError } from '../../shared/client';
 import { appError } from '../../shared/errors';
-import { AppError } from '../../shared/errors';
+import { AppError, type ErrorPlace } from '../../shared/errors';
 import { checkRecord } from '../../shared/checks';
 import { toInput, type CountyRecord } from '../../shared/record';
 import { printHtml } from '../../shared/print';
@@ -27,6 +27,7 @@ import { readStatus, readVersion, setStatus } from './store/status';
 import { fileNamePart } from '../../shared/names';
 import { deletePayments, editPayments } from './store/payments';
 import type { DB } from './store/database';
+import type { HeavyCalls, HeavyMethod } from './heavy';
 import { deleteIndicators, draftPerformance, editIndicators, editPerformance, insertIndicators } from './store/performance';
 
 /** What only the desktop shell can do; absent in web mode. */
@@ -49,6 +50,8 @@ export type ApiContext = {
   desktop?: DesktopHooks;
   /** Where an internal failure's details go (default: the console, which the desktop app logs). */
   log?: (reference: string, error: unknown) => void;
+  /** The long calls' own thread (heavy.ts), where the caller has one: the desktop's save dialogs get their files from it. */
+  heavy?: HeavyCalls;
 };
 type ParsedInput<M extends Method> = z.output<(typeof contract)[M]['input']>;
 /** One call: the shared context, and who is calling (each window or tab undoes its own steps). */
@@ -130,8 +133,10 @@ export const handlers: Handlers = {
   exportWorkbook: async ({ ids, script, asOf }, { db }) => exportFile(db, ids, script, asOf),
   saveExport: async ({ ids, script, format, signature, status, performance, ledger, asOf }, ctx) => {
     const desktop = desktopOnly(ctx);
-    const choice = { script, signature, status, performance, ledger };
-    const { fileName, bytes } = format === 'pdf' ? await pdfFile(ctx, ids, choice, asOf) : await exportFile(ctx.db, ids, script, asOf);
+    const { fileName, bytes } =
+      format === 'pdf'
+        ? await made(ctx, 'exportPdf', { ids, script, signature, status, performance, ledger, asOf })
+        : await made(ctx, 'exportWorkbook', { ids, script, asOf });
     return { path: await desktop.saveFile(fileName, bytes) };
   },
   exportPdf: ({ ids, script, signature, status, performance, ledger, asOf }, ctx) =>
@@ -143,7 +148,7 @@ export const handlers: Handlers = {
   exportOverview: (input, ctx) => overviewFile(ctx, input, input.format),
   saveOverview: async (input, ctx) => {
     const desktop = desktopOnly(ctx);
-    const { fileName, bytes } = await overviewFile(ctx, input, input.format);
+    const { fileName, bytes } = await made(ctx, 'exportOverview', input);
     return { path: await desktop.saveFile(fileName, bytes) };
   },
   printOverview: async (input, ctx) => {
@@ -259,6 +264,20 @@ async function templateFile(script: Script) {
     fileName: `${script === 'hant' ? '驗收表-空白模板(繁)' : '验收表-空白模板'}.xlsx`,
     bytes: new Uint8Array(await templateWorkbook(script)),
   };
+}
+
+/** A file a long call makes: on the caller's thread for long calls (ctx.heavy) where it has one, else here. */
+async function made<M extends HeavyMethod>(call: Call, method: M, input: ParsedInput<M>): Promise<Output<M>> {
+  if (!call.heavy?.takes(method)) return (handlers[method] as (input: ParsedInput<M>, call: Call) => Promise<Output<M>>)(input, call);
+  const result = await call.heavy.run(call, method, input, call.actor);
+  if (!result.ok) throw appErrorOf(result.error);
+  return result.value as Output<M>;
+}
+
+/** A refusal as it crossed a thread or a process, as the AppError it was. */
+export function appErrorOf({ code, message, messages, details }: WireError): AppError {
+  const place = details && typeof details === 'object' && 'place' in details ? ((details.place ?? {}) as ErrorPlace) : {};
+  return new AppError(code, messages ?? { zh: message, en: message }, place, details);
 }
 
 function desktopOnly(ctx: ApiContext): DesktopHooks {

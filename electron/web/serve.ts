@@ -14,7 +14,8 @@ import { dispatch, type ApiContext } from '../services/api';
 import { login } from '../services/accounts';
 import { callerOfUser, endSession, sessionUser, SESSION_LIMITS, type SessionLimits } from '../services/store/accounts';
 import { AppError } from '../../shared/errors';
-import { answerCall, CSP, error, heavyCalls, listen, send, serveFile, tabActor, cookie, type WebServer } from './server';
+import { answerCall, CSP, error, listen, send, serveFile, tabActor, cookie, type WebServer } from './server';
+import { heavyCalls } from '../services/heavy';
 import { LOGIN_PAGE, LOGIN_SCRIPT } from './login-page';
 
 export const SESSION_COOKIE = 'yanshou-session';
@@ -77,7 +78,7 @@ export async function startServeServer(
 ): Promise<WebServer> {
   const limits = options.limits ?? SESSION_LIMITS;
   const root = path.resolve(options.rendererDir);
-  const offThread = heavyCalls(ctx);
+  const offThread = heavyCalls(ctx, 'thread');
   const server = http.createServer(async (req, res) => {
     try {
       const raw = req.url ?? '/';

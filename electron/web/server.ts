@@ -15,12 +15,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { decodeWire, encodeWire } from '../../shared/wire';
-import { Worker } from 'node:worker_threads';
 import { dispatch, type ApiContext, type DispatchResult } from '../services/api';
 import type { Actor } from '../services/store/changelog';
+import { heavyCalls } from '../services/heavy';
 import { webActor } from '../services/store/changelog';
-import type { SqliteDb } from '../services/store/database';
-import { isPostgres } from '../services/store/postgres';
 import { appError } from '../../shared/errors';
 
 export const CSP = [
@@ -103,7 +101,7 @@ export async function startWebServer(
 ): Promise<WebServer> {
   const idleMs = options.sessionIdleMs ?? SESSION_IDLE_MS;
   const root = path.resolve(options.rendererDir);
-  const offThread = options.heavyOffThread ? heavyCalls(ctx) : undefined;
+  const offThread = options.heavyOffThread ? heavyCalls(ctx, 'thread') : undefined;
   let port = 0;
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const code = crypto.randomBytes(24).toString('base64url');
@@ -249,70 +247,6 @@ export async function answerCall(
   }
   const result = await run(input);
   return result.ok ? send(res, 200, encodeWire(result.value)) : send(res, result.status, encodeWire(result.error));
-}
-
-/** Calls that take long: an export of many counties, a PDF (each a browser), the overview's files. */
-const HEAVY = new Set(['exportWorkbook', 'exportPdf', 'exportOverview']);
-
-/** The worker's script: the built one beside this chunk, or the TypeScript source through tsx. */
-function heavyScript(): { url: URL; execArgv: string[] } {
-  return import.meta.url.endsWith('.ts')
-    ? { url: new URL('./heavy-worker.ts', import.meta.url), execArgv: ['--import', 'tsx'] }
-    : { url: new URL('./web-worker.mjs', import.meta.url), execArgv: [] };
-}
-
-/**
- * The long calls, on a thread of their own (heavy-worker.ts), started with the first of them: the
- * server's thread stays free to answer every other request while an export or a PDF is made.
- * A data file in memory has no second connection: its calls stay on the server's thread.
- */
-export function heavyCalls(ctx: ApiContext) {
-  let worker: Worker | undefined;
-  let next = 0;
-  const waiting = new Map<number, (r: DispatchResult) => void>();
-  const failAll = (e: unknown) => {
-    const message = e instanceof Error ? e.message : String(e);
-    for (const resolve of waiting.values())
-      resolve({
-        ok: false,
-        status: 500,
-        error: {
-          code: 'internal',
-          message: `导出失败(${message})`,
-          messages: { zh: `导出失败(${message})`, en: `The export failed (${message})` },
-        },
-      });
-    waiting.clear();
-    worker = undefined;
-  };
-  const start = () => {
-    const { url, execArgv } = heavyScript();
-    const w = new Worker(url, { workerData: { file: ctx.db.name, dbFile: ctx.dbFile, version: ctx.version }, execArgv });
-    w.on('message', ({ id, result }: { id: number; result: DispatchResult }) => {
-      waiting.get(id)?.(result);
-      waiting.delete(id);
-      if (waiting.size === 0) w.unref();
-    });
-    w.on('error', failAll);
-    w.on('exit', (code) => failAll(new Error(`worker exited (${code})`)));
-    return w;
-  };
-  return {
-    takes: (method: string) => HEAVY.has(method) && !isPostgres(ctx.db) && ctx.db.name !== ':memory:' && !(ctx.db as SqliteDb).memory,
-    run: (_ctx: ApiContext, method: string, input: unknown, actor: Actor): Promise<DispatchResult> =>
-      new Promise((resolve) => {
-        worker ??= start();
-        worker.ref();
-        const id = next++;
-        waiting.set(id, resolve);
-        worker.postMessage({ id, method, input, actor });
-      }),
-    close: async () => {
-      const w = worker;
-      worker = undefined;
-      await w?.terminate();
-    },
-  };
 }
 
 /**

@@ -1,8 +1,10 @@
 // Whole-process figures: what a user waits for from pressing Enter to the prompt coming back —
 // start, list, import and export — each beside a bare baseline run in the same way (node -e 0,
 // a bare require of better-sqlite3, a bare exceljs read of the same workbook), and printed as a
-// ratio against it. Each pair runs interleaved; the figure is the median, and the ratio is of the
-// medians. Peak memory (Linux, /usr/bin/time) of one run of each, beside the bare read's.
+// ratio against it. Each pair runs interleaved (ours, then the yardstick, again and again), and each
+// figure is the median of the pairs' ratios, so a machine whose speed drifts hits both sides alike.
+// Every run goes through /usr/bin/time where there is one (Linux): its wall time, its CPU time
+// (user + system, steadier on a busy machine) and its peak memory all come from the same runs.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,53 +17,60 @@ import { benchCounties } from './excel';
 
 const RUNS = 11;
 const BIN = path.join(ROOT, 'electron/cli/bin.mjs');
+const TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 const node = (...args: string[]) => [process.execPath, ...args];
 type Argv = string[] | (() => string[]);
+/** One run: wall and CPU milliseconds, peak resident memory in MiB (CPU and memory null without /usr/bin/time). */
+type Run = { wall: number; cpu: number | null; peak: number | null };
 
-function timeOnce(command: Argv): number {
+function runOnce(command: Argv): Run {
   const argv = typeof command === 'function' ? command() : command;
+  const report = path.join(tempDir(), 'time.txt');
+  const [file, ...args] = TIME ? [TIME, '-f', '%U %S %M', '-o', report, ...argv] : argv;
   const t = performance.now();
-  const r = spawnSync(argv[0], argv.slice(1), { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+  const r = spawnSync(file, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+  const wall = performance.now() - t;
   if (r.status !== 0) throw new Error(`${argv.join(' ')} failed: ${r.stderr}`);
-  return performance.now() - t;
+  if (!TIME) return { wall, cpu: null, peak: null };
+  const [user, sys, kb] = fs.readFileSync(report, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
+  return { wall, cpu: (user + sys) * 1000, peak: kb / 1024 };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+type Figure = { ours: number; bare: number; ratio: number };
+type Paired = { wall: Figure; cpu: Figure | null; peak: Figure | null };
 
-/** Medians of two commands run alternately. */
-function pair(bare: Argv, ours: Argv, runs = RUNS): [number, number] {
-  timeOnce(bare);
-  timeOnce(ours);
-  const [b, o]: number[][] = [[], []];
-  for (let i = 0; i < runs; i++) {
-    b.push(timeOnce(bare));
-    o.push(timeOnce(ours));
-  }
-  return [median(b), median(o)];
+/** Two commands run alternately: each figure's medians, and the median of the pairs' ratios. */
+function pair(bare: Argv, ours: Argv, runs = RUNS): Paired {
+  runOnce(bare);
+  runOnce(ours);
+  const pairs: [Run, Run][] = [];
+  for (let i = 0; i < runs; i++) pairs.push([runOnce(ours), runOnce(bare)]);
+  const figure = (of: (r: Run) => number | null): Figure | null =>
+    pairs.every(([o, b]) => of(o) !== null && of(b) !== null)
+      ? {
+          ours: median(pairs.map(([o]) => of(o)!)),
+          bare: median(pairs.map(([, b]) => of(b)!)),
+          ratio: median(pairs.map(([o, b]) => of(o)! / of(b)!)),
+        }
+      : null;
+  return { wall: figure((r) => r.wall)!, cpu: figure((r) => r.cpu), peak: figure((r) => r.peak) };
 }
 
-/** Peak resident memory of one run in MiB, where /usr/bin/time can tell it (else null). */
-function peakMiB(command: Argv): number | null {
-  if (!fs.existsSync('/usr/bin/time')) return null;
-  const argv = typeof command === 'function' ? command() : command;
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', ...argv], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
-  const kb = Number(/(\d+)\s*$/.exec(String(r.stderr))?.[1]);
-  return r.status === 0 && kb ? kb / 1024 : null;
-}
+const ms = (n: number) => `${n.toFixed(0).padStart(6)} ms`;
+const mib = (n: number) => `${n.toFixed(0).padStart(4)} MiB`;
 
-function line(label: string, baseLabel: string, [base, ours]: [number, number], aim?: number): void {
-  const ratio = ours / base;
-  console.log(
-    `  ${label.padEnd(44)} ${ours.toFixed(0).padStart(6)} ms   ${baseLabel.padEnd(34)} ${base.toFixed(0).padStart(6)} ms   ${ratio.toFixed(2)}×${aim ? `  (aim ≤ ${aim}×)` : ''}`,
-  );
-}
-
-function memoryLine(label: string, bare: Argv, ours: Argv, aim?: number): void {
-  const [b, o] = [peakMiB(bare), peakMiB(ours)];
-  if (b === null || o === null) return;
-  console.log(
-    `  ${label.padEnd(44)} ${o.toFixed(0).padStart(6)} MiB  ${'bare exceljs read'.padEnd(34)} ${b.toFixed(0).padStart(6)} MiB  ${(o / b).toFixed(2)}×${aim ? `  (aim ≤ ${aim}×)` : ''}`,
-  );
+/** A row: ours and the yardstick's wall time, CPU time and peak memory, and each ratio; `aim` the bound the ratios should keep. */
+function line(label: string, baseLabel: string, p: Paired, aim?: number): void {
+  const side = (which: 'ours' | 'bare') =>
+    `${ms(p.wall[which])}${p.cpu ? ` (CPU ${ms(p.cpu[which]).trim()})` : ''}${p.peak ? ` ${mib(p.peak[which])}` : ''}`;
+  const ratios = [
+    `${p.wall.ratio.toFixed(2)}× time`,
+    p.cpu && `${p.cpu.ratio.toFixed(2)}× CPU`,
+    p.peak && `${p.peak.ratio.toFixed(2)}× memory`,
+  ];
+  console.log(`  ${label.padEnd(36)} ${side('ours')}   ${baseLabel.padEnd(34)} ${side('bare')}`);
+  console.log(`  ${''.padEnd(36)} ${ratios.filter(Boolean).join(', ')}${aim ? `  (aim ≤ ${aim}×)` : ''}`);
 }
 
 export async function benchProcess(): Promise<void> {
@@ -84,7 +93,9 @@ export async function benchProcess(): Promise<void> {
   /** An import into a data file that does not exist yet, each run its own. */
   const importNew = (book: string) => () => node(BIN, 'import', book, '--db', path.join(dir, `new-${fresh++}.sqlite`));
 
-  console.log(`Whole process (median of ${RUNS} unless said, interleaved; ratios against the yardstick measured in the same run)`);
+  console.log(
+    `Whole process (${RUNS} pairs unless said, interleaved; time = wall, CPU = user + system; each ratio the median of the pairs' ratios against the yardstick run beside it)`,
+  );
   const sqlite = node('-e', "require('better-sqlite3')");
   line('node -e 0', 'node -e 0', pair(node('-e', '0'), node('-e', '0')));
   line('yanshou --version', "node -e require('better-sqlite3')", pair(sqlite, node(BIN, '--version')), 2.5);
@@ -98,17 +109,16 @@ export async function benchProcess(): Promise<void> {
     for (const r of records) createRecord(bigDb, ME, { county: r.county, items: r.items, disbursements: r.disbursements });
     bigDb.close();
     const runs = count > 300 ? 5 : 7;
-    console.log(`  — ${count} counties: workbook ${(fs.statSync(book).size / 1024).toFixed(0)} KiB (median of ${runs})`);
-    line(`yanshou import into a new data file`, 'bare exceljs read', pair(node(bareRead, book), importNew(book), runs), 1.5);
+    console.log(`  — ${count} counties: workbook ${(fs.statSync(book).size / 1024).toFixed(0)} KiB (${runs} pairs)`);
+    line('yanshou import into a new data file', 'bare exceljs read', pair(node(bareRead, book), importNew(book), runs), 1.5);
     line(
-      `yanshou import --dry-run`,
+      'yanshou import --dry-run',
       'bare exceljs read',
       pair(node(bareRead, book), node(BIN, 'import', book, '--dry-run', '--db', path.join(dir, 'empty.sqlite')), runs),
       1.5,
     );
-    memoryLine('  peak memory, import into a new data file', node(bareRead, book), importNew(book), 1.5);
     line(
-      `yanshou export`,
+      'yanshou export',
       'bare exceljs read + write',
       pair(node(bareRoundTrip, book, path.join(dir, 'bare.xlsx')), node(BIN, 'export', path.join(dir, 'out.xlsx'), '--db', big), runs),
     );

@@ -1,0 +1,361 @@
+// Reading a workbook into county records (the import's read stage, run on the import worker: see
+// isolated.ts): each sheet's grid located, read and checked, counties assembled from their blocks,
+// every finding pinned to file, sheet and cell. Nothing here touches the data file: planning and
+// writing are import.ts's.
+import type ExcelJS from 'exceljs';
+import { finding, type Finding } from '../../../shared/findings';
+import { countyKey, fold } from '../../../shared/text';
+import { colName, gridOf, holdsNumber, statedUnit, unitOf, type Cell, type Grid } from './cells';
+import { META_SCHEMA, META_SHEET, type SheetMeta } from './layout';
+import { locate, type Block, type SheetLayout } from './locate';
+import { account } from './account';
+import { assemble, type ReadRecord } from './assemble';
+import { readBook, type Book, type BookSheet } from './sheet-reader';
+import type { WorkbookFile } from './read';
+import { notACounty, rollupMismatches, rollupShape, sheetNotRead, summaryOnly, type Rollup } from './sheet-kind';
+import {
+  correctedGrid,
+  isEmptyCorrection,
+  layoutKey,
+  localized,
+  portable,
+  type LayoutCorrection,
+  type SheetCorrection,
+} from './corrections';
+import { doubtsOf, sheetReading, type GridOfSheet } from './doubts';
+import { drawingTexts } from './drawings';
+import type { SheetReading } from '../../../shared/doubts';
+import { maxOf, pushAll } from '../../../shared/arrays';
+import { attachPerformance, isPerformanceSheet, readPerformanceSheet, type PerformanceRead } from './performance';
+import type { PerformanceMeta } from './performance-export';
+
+function readMeta(book: Book): Map<string, SheetMeta> {
+  const meta = new Map<string, SheetMeta>();
+  const sheet = book.sheets.find((s) => s.name === META_SHEET);
+  const grid = sheet?.grid();
+  const text = (r: number, c: number) => grid?.at(r, c)?.text ?? '';
+  if (!grid || text(1, 1) !== META_SCHEMA) return meta;
+  for (const r of grid.rows) {
+    if (r === 1) continue;
+    try {
+      meta.set(text(r, 1), JSON.parse(text(r, 2)) as SheetMeta);
+    } catch {
+      // A damaged metadata row only loses what the visible cells cannot say.
+    }
+  }
+  return meta;
+}
+
+/** A person's corrections of sheets, and the corrections remembered for layouts (by layout key). */
+export type ReadOptions = { corrections?: SheetCorrection[]; remembered?: Record<string, LayoutCorrection> };
+
+/** Reads every county of one workbook (on the import worker: see isolated.ts). */
+export async function readWorkbook(file: WorkbookFile, options: ReadOptions = {}): Promise<ReadRecord[]> {
+  // The tests may ask that every workbook they import be read by exceljs too, and the grids compared.
+  if (process.env.YANSHOU_CHECK_READER) {
+    const { readerDifferences } = await import('./reader-check');
+    const differences = await readerDifferences(file);
+    if (differences.length) throw new Error(`the two readers differ:\n${differences.join('\n')}`);
+  }
+  return readBookRecords(await readBook(file), file.name, options);
+}
+
+/** Every county of a workbook loaded by exceljs (the reference reader). */
+export function readLoadedWorkbook(workbook: ExcelJS.Workbook, file: string, options: ReadOptions = {}): ReadRecord[] {
+  const sheets = workbook.worksheets.map((s) => ({ name: s.name, state: s.state, grid: () => gridOf(s) }));
+  return readBookRecords({ sheets, drawings: drawingTexts(workbook) }, file, options);
+}
+
+const OWN_SUMMARY_SHEETS = new Set(['汇总']);
+
+/** Every county of a workbook; each finding pinned to file, sheet and cell. */
+export function readBookRecords(book: Book, file: string, options: ReadOptions = {}): ReadRecord[] {
+  const meta = readMeta(book);
+  // Yanshou's own 汇总 sheet (an export of several counties) repeats what the county sheets say.
+  const own = (name: string) => meta.size > 0 && OWN_SUMMARY_SHEETS.has(fold(name));
+  const visible = book.sheets.filter((s) => s.name !== META_SHEET && s.state === 'visible' && !own(s.name));
+  // 四、绩效自评: a 绩效自评表 sheet is a county's performance part, read by its own reader (performance.ts).
+  const performanceReads: PerformanceRead[] = [];
+  // The visible sheets read as a county's (each grid made, read and let go: a thousand sheets are never all held).
+  const sheets: BookSheet[] = [];
+  const blockFindings = new Map<Block, Finding[]>();
+  const blocks: Block[] = [];
+  // A sheet that yields nothing but holds numbers is named, so nothing is dropped unseen.
+  const ignoredSheets: Finding[] = [];
+  // A hidden sheet is not read, never quietly: one holding a table or a ledger is refused (which
+  // is meant, it or its visible twin, no reader can tell); one holding other numbers is told.
+  // Sheets that are no county's (a roll-up, a cover, 填表说明, a 拨付明细表): told once each, never read.
+  const rollups: { sheet: string; shape: Rollup }[] = [];
+  const notCounty = (sheet: { name: string }, layout: SheetLayout): boolean => {
+    const kind = notACounty(sheet.name, layout);
+    if (!kind) return false;
+    ignoredSheets.push(sheetNotRead(file, sheet.name, kind.kind, kind.cell));
+    const shape = kind.kind === 'rollup' ? rollupShape(layout.grid) : undefined;
+    if (shape) rollups.push({ sheet: sheet.name, shape });
+    return true;
+  };
+  for (const sheet of book.sheets.filter((s) => s.name !== META_SHEET && s.state !== 'visible' && !own(s.name))) {
+    const layout = locate(sheet.grid(), file);
+    if (notCounty(sheet, layout)) continue;
+    const table = layout.blocks.flatMap((b) => b.tables)[0];
+    const first = firstNumber(layout.grid);
+    if (table) ignoredSheets.push({ ...finding('hidden_table', {}), file, sheet: sheet.name, cell: table.header.nameCell.address });
+    else if (first)
+      ignoredSheets.push({
+        ...finding('ignored_cell', { value: first.text, reason: 'hidden' }),
+        file,
+        sheet: sheet.name,
+        cell: first.address,
+      });
+  }
+  const readings = new Map<string, SheetReading>();
+  const sheetFindings: Finding[] = [];
+  for (const sheet of visible) {
+    const raw = sheet.grid();
+    if (isPerformanceSheet(sheet.name, raw)) {
+      performanceReads.push(readPerformanceSheet(raw, file, (meta.get(sheet.name) as Partial<PerformanceMeta> | undefined)?.performance));
+      continue;
+    }
+    sheets.push(sheet);
+    const firstRead = locate(raw, file);
+    if (notCounty(sheet, firstRead)) continue;
+    // The sheet as the person corrected it (or a correction remembered for its layout), deleted
+    // lines and hidden data left out: read again only where that changes the grid.
+    const key = layoutKey(firstRead);
+    const own = options.corrections?.find((c) => c.file === file && c.sheet === sheet.name);
+    const remembered = !own && key ? options.remembered?.[key] : undefined;
+    // A remembered correction finds its rows (left out, kept, the header band) by what they say.
+    const local = remembered ? localized(remembered, raw) : undefined;
+    const applied =
+      own && !isEmptyCorrection(own)
+        ? { correction: own, source: 'user' as const, remember: portable(own, raw) }
+        : local && !isEmptyCorrection(local)
+          ? { correction: local, source: 'remembered' as const, remember: null }
+          : undefined;
+    const corrected = correctedGrid(raw, file, applied?.correction, firstRead);
+    const header = applied?.correction.header;
+    const layout = corrected.grid === raw && !header ? firstRead : locate(corrected.grid, file, header);
+    const marks = new Map(
+      corrected.findings
+        .filter((f) => f.code === 'struck_row' || f.code === 'hidden_row')
+        .map((f) => [
+          Number(f.params.row),
+          { text: f.params.value, why: f.code === 'struck_row' ? ('struck' as const) : ('hidden' as const) },
+        ]),
+    );
+    const leftOut = corrected.leftOut.map((row) => ({
+      row,
+      text:
+        marks.get(row)?.text ??
+        raw
+          .row(row)
+          .map((c) => c.text)
+          .join(' ')
+          .slice(0, 40),
+      why: marks.get(row)?.why ?? ('user' as const),
+    }));
+    if (layout.tables.length) readings.set(sheet.name, sheetReading(raw, file, key, layout.tables, applied, leftOut));
+    // A text box or shape on the sheet: a unit it names is checked against the amounts read; any other text is told.
+    for (const text of book.drawings?.get(sheet.name) ?? []) {
+      const unit = statedUnit(text) ?? unitOf(text);
+      const read = [...new Set(layout.tables.flatMap((t) => [...t.units]))];
+      const cell = layout.tables.find((t) => t.kind === 'disbursements')?.header.nameCell.address;
+      if (unit && read.length > 0 && read.some((u) => u !== unit))
+        sheetFindings.push({
+          ...finding('drawing_unit', { value: text.slice(0, 60), unit, read: read.find((u) => u !== unit)! }),
+          file,
+          sheet: sheet.name,
+          ...(cell ? { cell } : {}),
+        });
+      else if (text.trim()) sheetFindings.push({ ...finding('drawing_note', { value: text.slice(0, 60) }), file, sheet: sheet.name });
+    }
+    pushAll(layout.findings, corrected.findings);
+    // A figure read from a hidden column is hidden data: never silently part of a figure.
+    for (const t of layout.tables)
+      for (const field of ['planned', 'actual', 'amount'] as const) {
+        const col = t.header.columns[field];
+        if (col === undefined || !raw.hiddenColumns.has(col)) continue;
+        const head = layout.grid.cover(t.header.bottom, col);
+        const at = head?.address ?? t.header.nameCell.address;
+        layout.findings.push({
+          ...finding('hidden_column', { field, column: colName(col), value: head?.text ?? '' }),
+          file,
+          sheet: sheet.name,
+          cell: at,
+        });
+      }
+    // Our own export keeps the stored name; it stands in only where the visible cells name none.
+    const metaName = meta.get(sheet.name)?.name;
+    const only = layout.blocks.length === 1 ? layout.blocks[0] : undefined;
+    if (metaName && only && only.facts.values.name === undefined) only.facts.set('name', metaName, only.factsCell ?? 'A1');
+    distribute(layout, [...layout.findings, ...account(layout, file, summaryOnly(sheet.name, layout))], blockFindings);
+    pushAll(blocks, layout.blocks);
+    if (layout.blocks.length) continue;
+    const first = firstNumber(layout.grid);
+    // A ledger this reader could not make out is refused, never dropped with its payments.
+    if (first && looksLikeLedger(sheet.name, layout.grid))
+      ignoredSheets.push({ ...finding('ledger_unread', { value: first.text }), file, sheet: sheet.name, cell: first.address });
+    else if (first)
+      ignoredSheets.push({
+        ...finding('ignored_cell', { value: first.text, reason: 'sheet' }),
+        file,
+        sheet: sheet.name,
+        cell: first.address,
+      });
+  }
+  const named = blocks.filter((b) => b.facts.values.name);
+  // Facts of a county on a sheet of their own join the tables of the same county elsewhere.
+  const joins = new Map<Block, Block>();
+  for (const facts of named.filter((b) => b.tables.length === 0)) {
+    const same = named.filter(
+      (b) =>
+        b.tables.length > 0 &&
+        countyKey(b.facts.values.name!) === countyKey(facts.facts.values.name!) &&
+        (b.facts.values.batch ?? facts.facts.values.batch) === (facts.facts.values.batch ?? b.facts.values.batch),
+    );
+    if (same.length === 1) joins.set(facts, same[0]);
+  }
+  const anchors = named.filter((b) => !joins.has(b));
+  const groups = new Map<Block, Block[]>(anchors.map((a) => [a, [a]]));
+  for (const [facts, home] of joins) groups.get(home)!.push(facts);
+  const out: ReadRecord[] = [];
+  // Findings of facts no county claims are shown with the first county, never dropped.
+  const strays: Finding[] = [];
+  for (const block of blocks) {
+    if (groups.has(block) || joins.has(block)) continue;
+    const ledgerOnly = block.tables.length > 0 && block.tables.every((t) => t.kind === 'payments');
+    const home = ledgerOnly
+      ? ledgerHome(block, anchors)
+      : anchors.length === 1
+        ? anchors[0]
+        : anchors.find((a) => countyKey(a.facts.values.name!) === countyKey(block.sheet));
+    if (home) groups.get(home)!.push(block);
+    else if (!block.tables.length) pushAll(strays, blockFindings.get(block) ?? []);
+    else if (ledgerOnly) {
+      // A ledger no county claims is refused, never dropped and never given to a guess.
+      const counties = anchors.map((a) => a.facts.values.name!).join('、') || '—';
+      const cell = block.tables[0].header.nameCell.address;
+      out.push({
+        file,
+        sheet: block.sheet,
+        input: null,
+        unit: null,
+        findings: [...(blockFindings.get(block) ?? []), { ...finding('ledger_unclaimed', { counties }), file, sheet: block.sheet, cell }],
+      });
+    } else {
+      // Tables no county title or facts claim: no cell says which county they are; named at the
+      // facts it has, else at its first table.
+      const cell = block.factsCell ?? block.tables[0].header.nameCell.address;
+      out.push({
+        file,
+        sheet: block.sheet,
+        input: null,
+        unit: null,
+        findings: [
+          ...(blockFindings.get(block) ?? []),
+          { ...finding('missing_fact', { field: 'county.name', key: 'true' }), severity: 'error', file, sheet: block.sheet, cell },
+        ],
+      });
+    }
+  }
+  // What the clerk saw in the cells a doubt is about: the sheet's grid made again, only for a county with doubts.
+  const seen = gridsAgain(visible);
+  for (const [anchor, parts] of groups) {
+    // Our export's hidden facts are the county's it was written for: a sheet reused as another
+    // county's form (its title changed) gets none of them (not 樟树市's province for 寻乌县).
+    const own = meta.get(anchor.sheet);
+    const fits = own && (!own.name || countyKey(own.name) === countyKey(anchor.facts.values.name!));
+    const names = new Set(parts.map((p) => p.sheet));
+    const partFindings = [...parts.flatMap((p) => blockFindings.get(p) ?? []), ...sheetFindings.filter((f) => names.has(f.sheet!))];
+    const record = assemble(file, anchor, parts, fits ? own : undefined, partFindings);
+    record.doubts = doubtsOf(seen, record.findings, parts, record.input, record.county);
+    record.readings = [...names].flatMap((n) => (readings.has(n) ? [readings.get(n)!] : []));
+    out.push(record);
+  }
+  // A roll-up's figures against the counties' own: a warning with the county, never a record.
+  const read = out
+    .filter((r) => r.input && r.totalsAt)
+    .map((r) => ({ name: r.input!.county.name, input: r.input!, sheet: r.totalsAt!.sheet, cells: r.totalsAt! }));
+  for (const { sheet, shape } of rollups)
+    for (const m of rollupMismatches(file, sheet, shape, read))
+      out.find((r) => r.input?.county.name === m.county)!.findings.push(m.finding);
+  if (out.length === 0) {
+    const none: ReadRecord[] = [
+      {
+        file,
+        sheet: sheets[0]?.name ?? '',
+        input: null,
+        unit: null,
+        findings: [{ ...finding('no_tables', {}), file, sheet: sheets[0]?.name ?? '' }, ...strays, ...ignoredSheets],
+      },
+    ];
+    attachPerformance(none, performanceReads);
+    return none;
+  }
+  pushAll(pushAll(out[0].findings, strays), ignoredSheets);
+  attachPerformance(out, performanceReads);
+  // A ledger sheet left unread could hold any county's payments: the first record is not landed without them.
+  if (ignoredSheets.some((f) => f.severity === 'error')) out[0] = { ...out[0], input: null };
+  return out;
+}
+
+/** A sheet's grid by its name, made again when asked for (the last one kept: a county's doubts are mostly on one sheet). */
+function gridsAgain(sheets: BookSheet[]): GridOfSheet {
+  let last: { name: string; grid: Grid | undefined } | undefined;
+  return (name) => {
+    if (last?.name !== name) last = { name, grid: sheets.find((s) => s.name === name)?.grid() };
+    return last.grid;
+  };
+}
+
+/**
+ * The county a ledger on a sheet of its own belongs to: the workbook's only county, else the one
+ * its sheet name or title names (the longest name, so 南丰县 is not taken for 丰县); else none.
+ */
+function ledgerHome(block: Block, anchors: Block[]): Block | undefined {
+  const where = [block.sheet, ...block.ledgerTitles.map((c) => c.text)].map(fold);
+  // A ledger that names a county none of the workbook's is belongs to none of them.
+  const mentioned = where.flatMap((w) =>
+    [...w.replace(/\([^)]*\)/g, '').matchAll(COUNTY_NAME)].map((m) => m[0]).filter((m) => !NOT_A_NAME.test(m)),
+  );
+  const known = (name: string) => anchors.some((a) => name.endsWith(fold(a.facts.values.name!)));
+  if (mentioned.length > 0 && !mentioned.some(known)) return undefined;
+  if (anchors.length === 1) return anchors[0];
+  const named = anchors.filter((a) => where.some((w) => w.includes(fold(a.facts.values.name!))));
+  const longest = maxOf(
+    named.map((a) => fold(a.facts.values.name!).length),
+    0,
+  );
+  const best = named.filter((a) => fold(a.facts.values.name!).length === longest);
+  return best.length === 1 ? best[0] : undefined;
+}
+
+/** A county's name as a sheet name or a ledger title says it: 樟树市, 寻乌县, 宜春市樟树市. */
+const COUNTY_NAME = /[\u4e00-\u9fff]{1,12}?(?:自治县|自治旗|县|市|区|旗)/g;
+
+/** Words before 县/市 that make no county's name: 综合示范县, 本县, 全市. */
+const NOT_A_NAME = /示范|农村|电子商务|电商|^[本全各该][县市区旗]$/;
+
+/** A sheet meant as a ledger: its name or its first rows say 台账 or 拨付明细. */
+function looksLikeLedger(name: string, grid: Grid): boolean {
+  const words = /台[账賬帐]|拨付明细|付款明细|支付明细/;
+  if (words.test(fold(name))) return true;
+  return grid.rows.slice(0, 3).some((r) => grid.row(r).some((c) => typeof c.value === 'string' && words.test(fold(c.text))));
+}
+
+function firstNumber(grid: Grid): Cell | undefined {
+  for (const r of grid.rows) for (const c of grid.row(r)) if (holdsNumber(c)) return c;
+  return undefined;
+}
+
+/** Gives each finding of a sheet to the county block its cell stands in. */
+function distribute(layout: SheetLayout, findings: Finding[], into: Map<Block, Finding[]>): void {
+  if (layout.blocks.length === 0) return;
+  for (const f of findings) {
+    const row = f.cell ? Number(/\d+$/.exec(f.cell)?.[0] ?? 0) : 0;
+    const block = layout.blocks.find((b) => row >= b.first && row <= b.last) ?? layout.blocks[0];
+    const list = into.get(block) ?? [];
+    list.push(f);
+    into.set(block, list);
+  }
+}
