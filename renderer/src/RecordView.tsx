@@ -20,6 +20,7 @@ import { findingPlace, lineLock, paymentsPerLine, paymentsWith } from './recordS
 import type { PerformanceField } from './useRecordActions';
 import type { PerformanceHandle } from './performance/PerformanceView';
 import { PERF_STRINGS } from './performance/strings';
+import type { Say } from './said';
 
 // The grid (AG Grid) loads as its own chunk, beside the app's first screen; the ledger (and ECharts) when first opened.
 const gridModule = import('./grid/TableGrid');
@@ -54,7 +55,7 @@ type Props = {
   onStartPerformance: (draft: boolean) => Promise<boolean>;
   onAddPayments: (append: NewPayment[], edits?: CellEdit[]) => void;
   onDeletePayments: (rowIds: number[]) => Promise<boolean>;
-  onMessage: (text: string, kind?: 'error' | 'info') => void;
+  onMessage: Say;
   onUndo: () => void;
   onRedo: () => void;
   confirm: (text: string, ok: string) => Promise<boolean>;

@@ -56,12 +56,14 @@ const sleep = (ms: number, wake: { current: (() => void) | null }) =>
 type Options = {
   onError: (text: string) => void;
   onWritten: () => void;
+  /** A value was stored (the error it fixes is no longer what just happened). */
+  onStored: () => void;
   lang: Lang;
   /** The day the figures are as of; null: the record's own (its 验收日期, else today). */
   asOf: string | null;
 };
 
-export function useRecord(recordId: number | null, { onError, onWritten, lang, asOf }: Options) {
+export function useRecord(recordId: number | null, { onError, onWritten, onStored, lang, asOf }: Options) {
   const [base, setBase] = useState<Loaded | null>(null);
   const [ops, setOps] = useState<Op[]>([]);
   const [save, setSaveState] = useState<SaveState>('saved');
@@ -74,8 +76,8 @@ export function useRecord(recordId: number | null, { onError, onWritten, lang, a
   const idRef = useRef(recordId);
   idRef.current = recordId;
   const latestReload = useRef(0);
-  const callbacks = useRef({ onError, onWritten, lang });
-  callbacks.current = { onError, onWritten, lang };
+  const callbacks = useRef({ onError, onWritten, onStored, lang });
+  callbacks.current = { onError, onWritten, onStored, lang };
   const asOfRef = useRef(asOf);
   asOfRef.current = asOf;
   // Payments added in this window: key → id once the store has it, and back.
@@ -174,6 +176,7 @@ export function useRecord(recordId: number | null, { onError, onWritten, lang, a
             clear: op.clear,
           });
         publish(withStatus(opsRef.current, op.id, 'written'));
+        callbacks.current.onStored();
         delay = 1000;
       } catch (e) {
         const failure = failureOf(e);

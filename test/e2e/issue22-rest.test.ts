@@ -1,8 +1,12 @@
 // Issue 22, the rest, in the user's words: a new record's empty figures, messages that follow the value
 // and the language, find and replace, the ledger sorted and filtered, the overview's chart labels.
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { appPerTest, gridReady } from './harness';
+import { appPerTest, cell, gridReady, mod, saved } from './harness';
+import { tempDir } from '../helpers/fixtures';
+import { bytesOf, excelOf, layoutSheets, PLAIN_LAYOUT, rowOf, seedAs } from '../fixtures/workbooks';
 
 const app = appPerTest();
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000 });
@@ -29,5 +33,72 @@ describe('a new record', () => {
     const frame = page.frameLocator('[data-testid="print-frame"]');
     await frame.locator('h1').first().waitFor();
     expect(await frame.locator('body').innerText()).not.toMatch(/项目总投资0/);
+  });
+});
+
+describe('messages in the status bar', () => {
+  it('an error about a value I typed goes away once I type a good value there', async () => {
+    const { page } = app();
+    await gridReady(page);
+    await cell(page, 'disbursements', 0, 'planned').click();
+    await page.keyboard.type('abc');
+    await page.keyboard.press('Enter');
+    await poll(() => page.getByTestId('note').getAttribute('class')).toContain('error');
+    await page.keyboard.press(`${mod}+a`);
+    await page.keyboard.type('800');
+    await page.keyboard.press('Enter');
+    await saved(page);
+    await poll(() => cell(page, 'disbursements', 0, 'planned').innerText()).toBe('800.00');
+    await poll(
+      async () =>
+        (await page.getByTestId('note').count()) === 0 || !(await page.getByTestId('note').getAttribute('class'))?.includes('error'),
+    ).toBe(true);
+  });
+
+  it('a message already shown is said again in English when I switch to English', async () => {
+    const { page } = app();
+    await gridReady(page);
+    await cell(page, 'disbursements', 0, 'planned').click();
+    await cell(page, 'disbursements', 2, 'planned').click({ modifiers: ['Shift'] });
+    await page.keyboard.press(`${mod}+d`);
+    await poll(() => page.getByTestId('note').innerText()).toBe('已填充 2 个单元格');
+    await page.getByRole('button', { name: 'English' }).click();
+    await poll(() => page.getByTestId('note').innerText()).toBe('Filled 2 cells');
+    await page.keyboard.press(`${mod}+z`);
+    await poll(() => page.getByTestId('note').innerText()).toMatch(/^Undone: /);
+    await page.getByRole('button', { name: '中文' }).click();
+    await poll(() => page.getByTestId('note').innerText()).toMatch(/^已撤销:/);
+    await shot(page, 'message-language');
+  });
+
+  it('redoing an import that replaced 樟树市 does not warn that it deletes the county: it brings the imported figures back', async () => {
+    const { page } = app();
+    await gridReady(page);
+    const sheets = layoutSheets([seedAs('樟树市')], PLAIN_LAYOUT);
+    rowOf(sheets[0], '县乡村物流快递配送体系建设')[3] = { v: 700 };
+    sheets[0].rows[19][3] = { v: 1295.75 };
+    sheets[0].rows[19][4] = null;
+    rowOf(sheets[0], '县乡村物流快递配送体系建设')[4] = null;
+    const file = path.join(tempDir(), '樟树市.xlsx');
+    fs.writeFileSync(file, await bytesOf(excelOf(sheets)));
+    await page.getByTestId('import-input').setInputFiles([file]);
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('替换(先备份)').check();
+    await dialog.getByRole('button', { name: '导入' }).click();
+    await poll(() => cell(page, 'disbursements', 0, 'actual').innerText()).toBe('700.00');
+    const questions: string[] = [];
+    const answer = async () => {
+      const q = page.locator('.modal.confirm');
+      if (await q.count()) {
+        questions.push(await q.innerText());
+        await q.getByRole('button').last().click();
+      }
+    };
+    await page.keyboard.press(`${mod}+z`);
+    await poll(async () => (await answer(), cell(page, 'disbursements', 0, 'actual').innerText())).toBe('640.21');
+    await page.keyboard.press(`${mod}+y`);
+    await poll(async () => (await answer(), cell(page, 'disbursements', 0, 'actual').innerText())).toBe('700.00');
+    expect(questions.join('\n')).not.toContain('删除');
+    await poll(() => page.getByTestId('note').innerText()).toMatch(/^已重做:导入/);
   });
 });

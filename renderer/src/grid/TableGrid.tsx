@@ -45,6 +45,7 @@ import {
 import { cellAtPoint as cellAtPoint_, cellElement as cellElement_, editorBox } from './geometry';
 import { CategoryList, LIST_FIELDS, listFor, type ListState } from './CategoryList';
 import { GridTools } from './GridTools';
+import type { Say } from '../said';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -94,7 +95,7 @@ type Props = {
   /** Cell edits plus rows appended past the end (paste), written as one step; false if refused. */
   onPaste: (edits: { rowId: number; field: string; value: RawValue }[], append: Record<string, RawValue>[]) => Promise<boolean>;
   onRows: (op: RowOp) => Promise<boolean>;
-  onMessage: (text: string, kind?: 'error' | 'info') => void;
+  onMessage: Say;
   onUndo: () => void;
   onRedo: () => void;
   confirm: (question: string, ok: string) => Promise<boolean>;

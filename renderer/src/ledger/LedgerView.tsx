@@ -27,6 +27,7 @@ import {
   type LedgerRow,
 } from './rows';
 import { findingsAsShown, shownOrder, typeInto, type Held, type Typed } from './session';
+import type { Say } from '../said';
 
 export type LedgerHandle = {
   /** Selects a payment (by its id or key) and gives the grid the keyboard. */
@@ -50,7 +51,7 @@ type Props = {
   onAdd: (append: NewPayment[], edits?: CellEdit[]) => void;
   /** Deletes stored payments (by id or key); false if refused. */
   onDelete: (rowIds: number[]) => Promise<boolean>;
-  onMessage: (text: string, kind?: 'error' | 'info') => void;
+  onMessage: Say;
   onUndo: () => void;
   onRedo: () => void;
   confirm: (text: string, ok: string) => Promise<boolean>;
