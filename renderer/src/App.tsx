@@ -9,6 +9,7 @@ import { Sidebar, type RecordSummary } from './Sidebar';
 import { Toolbar } from './Toolbar';
 import { StatusBar } from './StatusBar';
 import { saying } from './said';
+import { FindBar } from './find/FindBar';
 import { HistoryPanel } from './HistoryPanel';
 import { RecordView, type RecordViewHandle } from './RecordView';
 import type { PickedFile } from './files';
@@ -282,6 +283,18 @@ export function App() {
                 onNew={() => setDialog({ kind: 'record', duplicateOf: null })}
                 onImport={(files) => setDialog({ kind: 'import', files })}
                 onTemplate={() => setDialog({ kind: 'template' })}
+              />
+            )}
+            {view && selected !== null && (
+              <FindBar
+                enabled={dialog === null && !asking}
+                recordId={selected}
+                record={view.record}
+                lang={lang}
+                reveal={(target) => recordView.current?.reveal(target)}
+                settle={rec.settle}
+                onReplaced={() => Promise.all([rec.reload(), undo.refreshHistory()])}
+                say={say}
               />
             )}
             {view && selected !== null && (

@@ -28,7 +28,7 @@ const TableGrid = lazy(() => gridModule.then((m) => ({ default: m.TableGrid })))
 const LedgerView = lazy(() => import('./ledger/LedgerView').then((m) => ({ default: m.LedgerView })));
 const PerformanceView = lazy(() => import('./performance/PerformanceView').then((m) => ({ default: m.PerformanceView })));
 
-export type RecordViewHandle = { unsaved: () => string[]; discard: () => void };
+export type RecordViewHandle = { unsaved: () => string[]; discard: () => void; reveal: (target: NonNullable<Finding['target']>) => void };
 type Table = 'items' | 'disbursements';
 type Tab = 'tables' | 'ledger' | 'performance';
 
@@ -144,6 +144,7 @@ export const RecordView = forwardRef<RecordViewHandle, Props>(function RecordVie
       draftStore.set([]);
       performance.current?.discard();
     },
+    reveal,
   }));
 
   // A finding of 四、绩效自评 opens its tab, at its indicator's cell once the grid is on screen.
@@ -181,7 +182,11 @@ export const RecordView = forwardRef<RecordViewHandle, Props>(function RecordVie
     requestAnimationFrame(tryFocus);
   }, [focus, tab]);
 
-  const jump = (f: Finding) => {
+  /** Shows a place of the record (a finding's, a found text's): its tab, its cell selected. */
+  function reveal(target: NonNullable<Finding['target']>) {
+    jump({ target });
+  }
+  const jump = (f: Pick<Finding, 'target'>) => {
     if (f.target?.table === 'performance') return openPerformance(f.target);
     const place = findingPlace(f, view.paymentIds, record);
     if (!place) return;

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { appPerTest, cell, gridReady, mod, saved } from './harness';
+import { appPerTest, callApi, cell, gridReady, mod, saved } from './harness';
 import { tempDir } from '../helpers/fixtures';
 import { bytesOf, excelOf, layoutSheets, PLAIN_LAYOUT, rowOf, seedAs } from '../fixtures/workbooks';
 
@@ -100,5 +100,69 @@ describe('messages in the status bar', () => {
     await poll(async () => (await answer(), cell(page, 'disbursements', 0, 'actual').innerText())).toBe('700.00');
     expect(questions.join('\n')).not.toContain('删除');
     await poll(() => page.getByTestId('note').innerText()).toMatch(/^已重做:导入/);
+  });
+});
+
+describe('find and replace within a record', () => {
+  it('Ctrl+F finds 上行服务 in both tables (and 上行服務 in the ledger); Enter goes from place to place', async () => {
+    const { page } = app();
+    await callApi(page, 'editPayments', {
+      recordId: 1,
+      edits: [],
+      append: [{ line: 2, date: '2021-12-01', amount: '100', payee: '樟樹市上行服務公司' }],
+    });
+    await page.reload();
+    await gridReady(page);
+    await cell(page, 'items', 0, 'name').click();
+    await page.keyboard.press(`${mod}+f`);
+    const bar = page.getByTestId('find-bar');
+    await bar.locator('input[name="find"]').fill('上行服务');
+    // The seed names it in table 二 (row 4) and table 三 (line 2); the payee has it in traditional characters.
+    await poll(() => bar.getByTestId('find-count').innerText()).toBe('共 3 处');
+    await page.keyboard.press('Enter');
+    await poll(() => cell(page, 'items', 3, 'name').getAttribute('class')).toContain('sel-active');
+    await poll(() => bar.getByTestId('find-count').innerText()).toBe('第 1 / 3 处');
+    await page.keyboard.press('Enter');
+    await poll(() => cell(page, 'disbursements', 1, 'name').getAttribute('class')).toContain('sel-active');
+    await shot(page, 'find');
+    await page.keyboard.press('Enter');
+    await poll(() => page.locator('.table-block[data-table="payments"] .ag-cell.sel-active').innerText()).toBe('樟樹市上行服務公司');
+  });
+
+  it('Ctrl+H replaces 上行服务 by 上行 everywhere in one step; one Ctrl+Z brings every place back', async () => {
+    const { page } = app();
+    await gridReady(page);
+    await cell(page, 'items', 0, 'name').click();
+    await page.keyboard.press(`${mod}+h`);
+    const bar = page.getByTestId('find-bar');
+    await bar.locator('input[name="find"]').fill('上行服务');
+    await bar.locator('input[name="replace"]').fill('上行');
+    await bar.getByRole('button', { name: '全部替换' }).click();
+    await poll(() => page.getByTestId('note').innerText()).toBe('已替换 2 处:“上行服务”→“上行”(可撤销)');
+    await poll(() => cell(page, 'disbursements', 1, 'name').innerText()).toBe('农产品上行体系建设');
+    expect(await cell(page, 'items', 3, 'name').innerText()).toBe('樟树市农产品上行体系建设');
+    await poll(() => page.getByTestId('undo').innerText()).toBe('撤销:替换 樟树市 “上行服务”→“上行”(2 处)');
+    await shot(page, 'replace');
+    await bar.locator('input[name="find"]').press('Escape');
+    await poll(() => page.getByTestId('find-bar').count()).toBe(0);
+    await cell(page, 'items', 0, 'seq').click();
+    await page.keyboard.press(`${mod}+z`);
+    await poll(() => cell(page, 'disbursements', 1, 'name').innerText()).toBe('农产品上行服务体系建设');
+    expect(await cell(page, 'items', 3, 'name').innerText()).toBe('樟树市农产品上行服务体系建设');
+  });
+
+  it('on an accepted record, 全部替换 is refused with the usual message and nothing changes', async () => {
+    const { page } = app();
+    for (const status of ['submitted', 'reviewed', 'accepted']) await callApi(page, 'setStatus', { id: 1, status, by: '赵处长' });
+    await page.reload();
+    await gridReady(page);
+    await cell(page, 'items', 0, 'name').click();
+    await page.keyboard.press(`${mod}+h`);
+    const bar = page.getByTestId('find-bar');
+    await bar.locator('input[name="find"]').fill('上行服务');
+    await bar.locator('input[name="replace"]').fill('上行');
+    await bar.getByRole('button', { name: '全部替换' }).click();
+    await poll(() => bar.getByRole('alert').innerText()).toContain('已验收(赵处长');
+    expect(await cell(page, 'disbursements', 1, 'name').innerText()).toBe('农产品上行服务体系建设');
   });
 });
