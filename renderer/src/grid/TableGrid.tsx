@@ -212,13 +212,16 @@ export const TableGrid = forwardRef<GridHandle, Props>(function TableGrid(props,
     Object.assign(sink.style, { top: `${box.top}px`, left: `${box.left}px`, width: `${box.width}px`, height: `${box.height}px` });
   }, [columns]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const reveal = (cell: Cell) => {
+  const reveal = (cell: Cell, frames = 30) => {
     const api = apiRef.current;
     if (api && rowsRef.current.length > LONG_TABLE) {
       api.ensureIndexVisible(cell.row);
       api.ensureColumnVisible(columns[cell.col].field);
     }
-    cellElement(cell)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    const element = cellElement(cell);
+    // A row just added (添加一笔 under a long ledger) is drawn a few frames later: scrolled to once it is.
+    if (element) element.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    else if (frames > 0) requestAnimationFrame(() => selRef.current?.active === cell && reveal(cell, frames - 1));
   };
 
   // ---- selection ----------------------------------------------------------------------------------
