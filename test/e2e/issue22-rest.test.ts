@@ -166,3 +166,138 @@ describe('find and replace within a record', () => {
     expect(await cell(page, 'disbursements', 1, 'name').innerText()).toBe('农产品上行服务体系建设');
   });
 });
+
+describe('the ledger sorted and filtered', () => {
+  /** 30 payments: line n % 6 + 1, day 2022-01-(n+1), payee 公司A…F in turn, amount n + 1 万元. */
+  const thirty = Array.from({ length: 30 }, (_, n) => ({
+    line: (n % 6) + 1,
+    date: `2022-01-${String(n + 1).padStart(2, '0')}`,
+    amount: String(n + 1),
+    payee: `公司${'ABCDEF'[n % 6]}`,
+    voucher: `记-${n + 1}`,
+  }));
+  async function ledgerOfThirty(page: Page) {
+    await callApi(page, 'editPayments', { recordId: 1, edits: [], append: thirty });
+    await page.reload();
+    await gridReady(page);
+    await page.getByTestId('ledger-tab').click();
+    await gridReady(page, 'payments');
+  }
+  /** A column's texts in the order the rows are shown (by row-index: the grid moves rows without moving their elements). */
+  const column = (page: Page, field: string) =>
+    page.locator('.table-block[data-table="payments"] .ag-row:not(.ag-row-pinned)').evaluateAll(
+      (rows, f) =>
+        rows
+          .map((r) => [Number(r.getAttribute('row-index')), r.querySelector(`.ag-cell[col-id="${f}"]`)?.textContent ?? ''] as const)
+          .sort((x, y) => x[0] - y[0])
+          .map(([, text]) => text),
+      field,
+    );
+  const sorted = (rows: string[]) => rows.map((r) => r.trim());
+
+  it('sorting by date, latest first, and by payee changes what I see, not what is stored', async () => {
+    const { page } = app();
+    await ledgerOfThirty(page);
+    const before = (await callApi<{ record: { payments: unknown[] } }>(page, 'getRecord', { id: 1 })).record.payments;
+    const tools = page.getByTestId('ledger-tools');
+    await tools.getByLabel('排序').selectOption('date');
+    await tools.getByRole('button', { name: '降序' }).click();
+    // The latest day first: 2022-01-30, then 2022-01-29.
+    await poll(async () => sorted(await column(page, 'date')).slice(0, 2)).toEqual(['2022-01-30', '2022-01-29']);
+    await tools.getByLabel('排序').selectOption('payee');
+    await tools.getByRole('button', { name: '升序' }).click();
+    // 公司A is paid on days 1, 7, 13, 19 and 25: five payments lead.
+    await poll(async () => sorted(await column(page, 'payee')).slice(0, 6)).toEqual([...Array(5).fill('公司A'), '公司B']);
+    expect((await callApi<{ record: { payments: unknown[] } }>(page, 'getRecord', { id: 1 })).record.payments).toEqual(before);
+  });
+
+  it('filtering by line and by payee (公司 typed as 公司, 繁 as 公司) shows only those payments and says how many', async () => {
+    const { page } = app();
+    await ledgerOfThirty(page);
+    const tools = page.getByTestId('ledger-tools');
+    await tools.getByLabel('序号').selectOption('2');
+    // Line 2: n = 1, 7, 13, 19, 25 — days 2, 8, 14, 20, 26.
+    await poll(async () => sorted(await column(page, 'date'))).toEqual([
+      '2022-01-02',
+      '2022-01-08',
+      '2022-01-14',
+      '2022-01-20',
+      '2022-01-26',
+    ]);
+    await poll(() => tools.getByTestId('ledger-shown').innerText()).toBe('显示 5 / 30 笔');
+    await tools.getByLabel('收款单位').fill('公司B');
+    await poll(async () => sorted(await column(page, 'payee'))).toEqual(Array(5).fill('公司B'));
+    await tools.getByLabel('收款单位').fill('公司C');
+    await poll(() => tools.getByTestId('ledger-shown').innerText()).toBe('显示 0 / 30 笔');
+    await shot(page, 'ledger-filter');
+    await tools.getByRole('button', { name: '清除筛选' }).click();
+    await poll(() => tools.getByTestId('ledger-shown').innerText()).toBe('显示 30 / 30 笔');
+  });
+
+  it('添加一笔 under 30 payments scrolls to the new row and puts the cursor in it: what I type goes there', async () => {
+    const { page } = app();
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await ledgerOfThirty(page);
+    await page.getByRole('button', { name: '添加一笔' }).click();
+    const row30 = cell(page, 'payments', 30, 'line');
+    await poll(() => row30.getAttribute('class')).toContain('sel-active');
+    await poll(() =>
+      row30.evaluate((el) => {
+        const box = el.getBoundingClientRect();
+        return box.top >= 0 && box.bottom <= window.innerHeight;
+      }),
+    ).toBe(true);
+    await shot(page, 'ledger-add');
+    await page.keyboard.type('3');
+    await page.keyboard.press('Tab');
+    await poll(() => row30.innerText()).toBe('3');
+  });
+});
+
+describe('chart labels', () => {
+  /** Pairs of texts of a chart whose boxes overlap (a few pixels of touching allowed). */
+  const collisions = (page: Page, selector: string) =>
+    page.locator(selector).evaluate((root) => {
+      const boxes = [...root.querySelectorAll('svg text')]
+        .map((t) => ({ text: t.textContent ?? '', box: t.getBoundingClientRect() }))
+        .filter((t) => t.text.trim() && t.box.width > 0);
+      const out: string[] = [];
+      for (let i = 0; i < boxes.length; i++)
+        for (let j = i + 1; j < boxes.length; j++) {
+          const [a, b] = [boxes[i].box, boxes[j].box];
+          const overlap =
+            Math.min(a.right, b.right) - Math.max(a.left, b.left) > 2 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 2;
+          if (overlap) out.push(`${boxes[i].text} × ${boxes[j].text}`);
+        }
+      return out;
+    });
+
+  it('in English at 1366 px, the category names under the overview chart do not run into one another', async () => {
+    const { page } = app();
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await gridReady(page);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('tab', { name: 'Overview' }).click();
+    const chart = '[data-chart="categories"]';
+    await page.locator(`${chart} svg text`, { hasText: 'Township' }).first().waitFor();
+    await page.locator(chart).scrollIntoViewIfNeeded();
+    await shot(page, 'overview-charts-en');
+    expect(await collisions(page, chart)).toEqual([]);
+    expect(await collisions(page, '[data-chart="rates"]')).toEqual([]);
+  });
+
+  it('the ledger chart with payments on six lines: its legend does not cover the 万元 axis name', async () => {
+    const { page } = app();
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const six = Array.from({ length: 6 }, (_, n) => ({ line: n + 1, date: `2022-0${n + 1}-15`, amount: '10' }));
+    await callApi(page, 'editPayments', { recordId: 1, edits: [], append: six });
+    await page.reload();
+    await gridReady(page);
+    await page.getByTestId('ledger-tab').click();
+    const chart = '[data-testid="ledger-chart"]';
+    await page.locator(`${chart} svg text`, { hasText: '万元' }).first().waitFor();
+    await page.locator(chart).scrollIntoViewIfNeeded();
+    await shot(page, 'ledger-chart');
+    expect(await collisions(page, chart)).toEqual([]);
+  });
+});
