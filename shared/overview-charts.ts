@@ -230,7 +230,7 @@ export function categoriesChart(records: OverviewRecord[], lang: ChartLang): Cha
     xAxis: {
       type: 'category',
       data: sums.map((s) => w.categoryNames[s.category]),
-      axisLabel: { interval: 0, fontSize: lang === 'en' ? 10 : 11, lineHeight: 12, formatter: axisName, fontFamily: FONT },
+      axisLabel: { interval: 0, fontSize: lang === 'en' ? 10 : 11, lineHeight: 14, formatter: axisName, fontFamily: FONT },
     },
     yAxis: { type: 'value', axisLabel: { fontSize: 11 } },
     series: [
@@ -264,7 +264,8 @@ export function statusesChart(records: OverviewRecord[], lang: ChartLang): Chart
   const counts = statusCounts(records);
   return {
     ...base(w.statuses),
-    grid: { left: 36, right: 12, top: 34, bottom: 28 },
+    // Room above the tallest bar for its count, below the title.
+    grid: { left: 36, right: 12, top: 44, bottom: 28 },
     xAxis: { type: 'category', data: STATUSES.map((s) => statusName(s, lang)), axisLabel: { interval: 0, fontSize: 11, fontFamily: FONT } },
     yAxis: { type: 'value', minInterval: 1, axisLabel: { fontSize: 11 } },
     series: [

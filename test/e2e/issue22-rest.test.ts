@@ -229,6 +229,7 @@ describe('the ledger sorted and filtered', () => {
     await poll(async () => sorted(await column(page, 'payee'))).toEqual(Array(5).fill('公司B'));
     await tools.getByLabel('收款单位').fill('公司C');
     await poll(() => tools.getByTestId('ledger-shown').innerText()).toBe('显示 0 / 30 笔');
+    expect(await page.locator('.table-block[data-table="payments"]').innerText()).toContain('没有符合筛选条件的拨付');
     await shot(page, 'ledger-filter');
     await tools.getByRole('button', { name: '清除筛选' }).click();
     await poll(() => tools.getByTestId('ledger-shown').innerText()).toBe('显示 30 / 30 笔');
@@ -284,6 +285,7 @@ describe('chart labels', () => {
     await shot(page, 'overview-charts-en');
     expect(await collisions(page, chart)).toEqual([]);
     expect(await collisions(page, '[data-chart="rates"]')).toEqual([]);
+    expect(await collisions(page, '[data-chart="statuses"]')).toEqual([]);
   });
 
   it('the ledger chart with payments on six lines: its legend does not cover the 万元 axis name', async () => {

@@ -105,6 +105,8 @@ export function LedgerChart({ record, t }: { record: CountyRecord; t: Strings })
         type: 'value',
         name: t.chartUnit,
         nameGap: 12,
+        // The top of the axis is the planned total plus a tenth, not a round figure: its label would crowd the one below.
+        axisLabel: { showMaxLabel: false },
         max: (extent: { max: number }) => Math.ceil(Math.max(extent.max, data.plannedHeight) * 1.1),
       },
       series: [total, ...data.lines.map((l) => series(l, false))],

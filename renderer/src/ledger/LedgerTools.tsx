@@ -16,6 +16,7 @@ const WORDS = {
     to: '到',
     clear: '清除筛选',
     shown: (n: number, of: number) => `显示 ${n} / ${of} 笔`,
+    noneShown: '没有符合筛选条件的拨付。点“清除筛选”显示全部。',
   },
   en: {
     sort: 'Sort',
@@ -29,8 +30,12 @@ const WORDS = {
     to: 'To',
     clear: 'Clear filters',
     shown: (n: number, of: number) => `${n} of ${of} payments shown`,
+    noneShown: 'No payment meets the filters. Clear filters to see them all.',
   },
 };
+
+/** What the empty ledger says when its filters hide every payment. */
+export const noneShown = (lang: Lang): string => WORDS[lang].noneShown;
 
 type Props = {
   lang: Lang;

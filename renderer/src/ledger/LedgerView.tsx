@@ -28,8 +28,8 @@ import {
 } from './rows';
 import { findingsAsShown, shownOrder, typeInto, type Held, type Typed } from './session';
 import type { Say } from '../said';
-import { arrange, AS_STORED, type Arrangement } from './arrange';
-import { LedgerTools } from './LedgerTools';
+import { arrange, AS_STORED, filtering, type Arrangement } from './arrange';
+import { LedgerTools, noneShown } from './LedgerTools';
 
 export type LedgerHandle = {
   /** Selects a payment (by its id or key) and gives the grid the keyboard. */
@@ -196,7 +196,7 @@ export const LedgerView = forwardRef<LedgerHandle, Props>(function LedgerView(pr
         check={check}
         followRows
         onActiveRow={onActiveRow}
-        emptyText={t.ledgerEmpty}
+        emptyText={filtering(arrangement) && view.paymentIds.length ? noneShown(lang) : t.ledgerEmpty}
         onEdit={onEdit}
         onPaste={onPaste}
         onRows={onRows}
