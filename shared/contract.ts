@@ -49,6 +49,7 @@ const stepDetail = z.object({
   status: z.enum(STATUSES).optional(),
   by: z.string().optional(),
   remark: z.string().optional(),
+  replaced: z.object({ find: z.string(), with: z.string(), count: z.number().int() }).optional(),
 });
 const step = z.object({
   id,
@@ -284,6 +285,11 @@ export const contract = {
     output: z.object({ ok: z.literal(true), appended: z.array(id) }),
   },
   deletePayments: { input: z.object({ recordId: id, paymentIds: z.array(id).min(1).max(100_000) }), output: ok },
+  /** Replaces a text in every text cell of a record (basic facts, both tables, the ledger) as one undoable step. */
+  replaceText: {
+    input: z.object({ recordId: id, find: z.string().min(1).max(200), replace: z.string().max(200) }),
+    output: z.object({ count: z.number().int() }),
+  },
   /**
    * Sets the review status, signed by `by`; leaving 已验收 needs a reason; 已验收 cannot be given twice. One undo step.
    * `version`: the record's version as the window showed it (getRecord); a record changed since is refused, naming the change.

@@ -26,6 +26,7 @@ export const METHOD_NAMES = [
   'setStatus',
   'editPayments',
   'deletePayments',
+  'replaceText',
   'exportOverview',
   'saveOverview',
   'printOverview',

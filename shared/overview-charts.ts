@@ -199,6 +199,20 @@ export function ratesChart(records: OverviewRecord[], lang: ChartLang): ChartOpt
   } as ChartOption;
 }
 
+/**
+ * A category's name as its axis label, on lines short enough that neighbouring names never run into
+ * each other, level (a slanted label takes the room of the next): English a word a line, Chinese at
+ * most three characters a line.
+ */
+export function axisName(name: string): string {
+  if (/[A-Za-z]/.test(name)) return name.split(' ').join('\n');
+  const chars = [...name];
+  if (chars.length <= 4) return name;
+  const lines: string[] = [];
+  for (let i = 0; i < chars.length; i += 3) lines.push(chars.slice(i, i + 3).join(''));
+  return lines.join('\n');
+}
+
 /** Σ计划 vs Σ实际 of each category over the records shown; the rate of each category on its bar. */
 export function categoriesChart(records: OverviewRecord[], lang: ChartLang): ChartOption {
   const w = words(lang);
@@ -216,7 +230,7 @@ export function categoriesChart(records: OverviewRecord[], lang: ChartLang): Cha
     xAxis: {
       type: 'category',
       data: sums.map((s) => w.categoryNames[s.category]),
-      axisLabel: { interval: 0, fontSize: 11, rotate: sums.length > 4 ? 20 : 0, fontFamily: FONT },
+      axisLabel: { interval: 0, fontSize: lang === 'en' ? 10 : 11, lineHeight: 14, formatter: axisName, fontFamily: FONT },
     },
     yAxis: { type: 'value', axisLabel: { fontSize: 11 } },
     series: [
@@ -250,7 +264,8 @@ export function statusesChart(records: OverviewRecord[], lang: ChartLang): Chart
   const counts = statusCounts(records);
   return {
     ...base(w.statuses),
-    grid: { left: 36, right: 12, top: 34, bottom: 28 },
+    // Room above the tallest bar for its count, below the title.
+    grid: { left: 36, right: 12, top: 44, bottom: 28 },
     xAxis: { type: 'category', data: STATUSES.map((s) => statusName(s, lang)), axisLabel: { interval: 0, fontSize: 11, fontFamily: FONT } },
     yAxis: { type: 'value', minInterval: 1, axisLabel: { fontSize: 11 } },
     series: [

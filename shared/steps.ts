@@ -21,6 +21,8 @@ export type StepDetail = {
   status?: 'draft' | 'submitted' | 'reviewed' | 'accepted';
   by?: string;
   remark?: string;
+  /** A replace within a record: what was replaced by what, how many times. */
+  replaced?: { find: string; with: string; count: number };
 };
 
 const ACTIONS: Record<string, [string, string]> = {
@@ -38,6 +40,7 @@ const ACTIONS: Record<string, [string, string]> = {
   status: ['状态', 'Status'],
   'add payments': ['添加拨付', 'Add payments'],
   'draft performance': ['起草绩效自评', 'Draft performance'],
+  replace: ['替换', 'Replace'],
 };
 
 const TABLES: Record<NonNullable<StepDetail['table']>, [string, string]> = {
@@ -87,6 +90,10 @@ export function stepLabel(step: { action: string; detail: StepDetail }, lang: La
     );
   if (d.files?.length) parts.push(d.files.join('、'));
   if (d.counties?.length) parts.push(`(${d.counties.join('、')})`);
+  if (d.replaced) {
+    const { find, with: by, count } = d.replaced;
+    parts.push(zh ? `“${find}”→“${by}”(${count} 处)` : `“${find}” → “${by}” (${count} ${count === 1 ? 'place' : 'places'})`);
+  }
   if (d.status) parts.push(`→ ${statusLabel(d.status, lang)}${d.by ? ` (${d.by})` : ''}`);
   return zh ? parts.join(' ') : parts.join(', ').replace(/^([^,]+), /, '$1 ');
 }

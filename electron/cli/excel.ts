@@ -270,6 +270,7 @@ export async function pdfCommand(ctx: CommandContext): Promise<number> {
     signature: values['no-signature'] !== true,
     status: values.status === true,
     performance: values.performance === true,
+    ledger: values.ledger === true,
   };
   const { bytes } = await call(ctx, 'exportPdf', { ids, ...choice, asOf: asOfOption(ctx) });
   const out = positionals[0];

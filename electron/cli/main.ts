@@ -64,6 +64,7 @@ const COMMANDS: Record<string, Command> = {
       'no-signature': { type: 'boolean' },
       status: { type: 'boolean' },
       performance: { type: 'boolean' },
+      ledger: { type: 'boolean' },
       'as-of': { type: 'string' },
     },
     positionals: true,
@@ -122,7 +123,8 @@ const USAGE = {
   import 文件… [--on-conflict fail|skip|replace] [--payments keep|file|remove] [--accept-warnings] [--dry-run] [--json]
                                          有疑点的记录不写入(退出码 1);--accept-warnings 核对后照样写入
   export 输出.xlsx [--county 县名 [--batch N]] [--script hans|hant] [--as-of 日期]
-  pdf 输出.pdf [--county 县名 [--batch N]] [--script hans|hant] [--no-signature] [--status] [--performance] [--as-of 日期]
+  pdf 输出.pdf [--county 县名 [--batch N]] [--script hans|hant] [--no-signature] [--status] [--performance] [--ledger] [--as-of 日期]
+                                         --ledger:附拨付台账(截至该日;之后的拨付标明不计入)
   template 输出.xlsx [--script hans|hant]   空白验收表模板(供各县填写)
   ledger --county 县名 [--batch N] [--json]  拨付台账
   ledger add --county 县名 [--batch N] --line 序号 --date 日期 --amount 万元 [--payee 收款单位] [--voucher 凭证号] [--stage 阶段] [--note 备注]
@@ -148,7 +150,8 @@ Usage: yanshou <command> [options]
   import FILE… [--on-conflict fail|skip|replace] [--payments keep|file|remove] [--accept-warnings] [--dry-run] [--json]
                                          a record with a doubt is not written (exit 1); --accept-warnings writes it anyway
   export OUT.xlsx [--county NAME [--batch N]] [--script hans|hant] [--as-of DATE]
-  pdf OUT.pdf [--county NAME [--batch N]] [--script hans|hant] [--no-signature] [--status] [--performance] [--as-of DATE]
+  pdf OUT.pdf [--county NAME [--batch N]] [--script hans|hant] [--no-signature] [--status] [--performance] [--ledger] [--as-of DATE]
+                                         --ledger: the ledger of payments as an appendix (as of the day; later ones marked not counted)
   template OUT.xlsx [--script hans|hant]   a blank acceptance workbook for counties to fill in
   ledger --county NAME [--batch N] [--json]  the ledger of payments
   ledger add --county NAME [--batch N] --line SEQ --date DATE --amount WAN [--payee TEXT] [--voucher TEXT] [--stage TEXT] [--note TEXT]

@@ -18,6 +18,7 @@ import { addUser, updateUser, usersOf } from './accounts';
 import { listUsers } from './store/accounts';
 import { backupDatabase, MANUAL_REASON, withBackup } from './store/backup';
 import { addDemo } from './demo';
+import { replaceInRecord } from './store/replace';
 import { createRecord, listRecords, readRecord, removeRecord, conflictError, findRecordIds, summarizeRecords } from './store/records';
 import { readPreferences, writePreferences } from './store/preferences';
 import { today } from '../../shared/ledger';
@@ -88,6 +89,7 @@ export const handlers: Handlers = {
     setStatus(db, actor, id, { status, by, remark, reason, version }),
   editPayments: ({ recordId, edits, append }, { db, actor }) => ({ ok: true, appended: editPayments(db, actor, recordId, edits, append) }),
   deletePayments: ({ recordId, paymentIds }, { db, actor }) => (deletePayments(db, actor, recordId, paymentIds), OK),
+  replaceText: ({ recordId, find, replace }, { db, actor }) => replaceInRecord(db, actor, recordId, find, replace),
   createRecord: ({ county }, { db, actor }) => ({ id: createRecord(db, actor, { county, items: [], disbursements: [] }, 'create') }),
   addDemo: (_input, { db, actor }) => addDemo(db, actor),
   duplicateRecord: ({ id, batch }, { db, actor }) => {

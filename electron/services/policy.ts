@@ -45,6 +45,7 @@ export const POLICY: { [M in Method]: Rule<M> } = {
   deleteRecord: { roles: OFFICER, records: byId },
   updateCounty: { roles: OFFICER, records: byId },
   editCells: { roles: OFFICER, records: byRecordId },
+  replaceText: { roles: OFFICER, records: byRecordId },
   insertRows: { roles: OFFICER, records: byRecordId },
   deleteRows: { roles: OFFICER, records: byRecordId },
   moveRow: { roles: OFFICER, records: byRecordId },

@@ -9,6 +9,8 @@ import { message } from './errors';
 import { Sidebar, type RecordSummary } from './Sidebar';
 import { Toolbar } from './Toolbar';
 import { StatusBar } from './StatusBar';
+import { saying } from './said';
+import { FindBar } from './find/FindBar';
 import { HistoryPanel } from './HistoryPanel';
 import { RecordView, type RecordViewHandle } from './RecordView';
 import type { PickedFile } from './files';
@@ -68,8 +70,8 @@ function liveSummary(view: View): Partial<RecordSummary> {
 
 export function App() {
   const { lang, setLang, t } = useLang();
-  const { note, say } = useStatus();
-  const fail = useCallback((e: unknown) => say(message(e, lang), 'error'), [say, lang]);
+  const { note, say, clearError } = useStatus();
+  const fail = useCallback((e: unknown) => say((l) => message(e, l), 'error'), [say]);
   const { records, selected, setSelected, refreshList, pinyin } = useRecordList(fail);
   const [mainView, setMainViewState] = useState<MainView>(() =>
     localStorage.getItem('yanshou-view') === 'overview' ? 'overview' : 'records',
@@ -96,7 +98,13 @@ export function App() {
   // The day the open record's figures are as of, when one was chosen (else its own: 验收日期, else today).
   const [chosenAsOf, setChosenAsOf] = useState<{ recordId: number; day: string } | null>(null);
   const asOf = chosenAsOf && chosenAsOf.recordId === selected ? chosenAsOf.day : null;
-  const rec = useRecord(selected, { onError: (text) => say(text, 'error'), onWritten: () => afterWrite.current(), lang, asOf });
+  const rec = useRecord(selected, {
+    onError: (text) => say(text, 'error'),
+    onWritten: () => afterWrite.current(),
+    onStored: clearError,
+    lang,
+    asOf,
+  });
   const pending = useRef(0);
   pending.current = rec.pending;
 
@@ -287,6 +295,18 @@ export function App() {
               />
             )}
             {view && selected !== null && (
+              <FindBar
+                enabled={dialog === null && !asking}
+                recordId={selected}
+                record={view.record}
+                lang={lang}
+                reveal={(target) => recordView.current?.reveal(target)}
+                settle={rec.settle}
+                onReplaced={() => Promise.all([rec.reload(), undo.refreshHistory()])}
+                say={say}
+              />
+            )}
+            {view && selected !== null && (
               <Suspense fallback={<p className="empty">…</p>}>
                 <RecordView
                   ref={recordView}
@@ -324,6 +344,7 @@ export function App() {
       )}
       <StatusBar
         t={t}
+        lang={lang}
         save={rec.save}
         drafts={rec.drafts}
         note={note}
@@ -380,7 +401,7 @@ export function App() {
             onDone={(status, by) => {
               setName(by);
               setDialog(null);
-              say(t.statusChanged(dialog.record.county, t.statuses[status]));
+              say(saying((s) => s.statusChanged(dialog.record.county, s.statuses[status])));
               void Promise.all([rec.reload(), refreshList(), undo.refreshHistory()]);
             }}
           />

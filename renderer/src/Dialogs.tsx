@@ -174,8 +174,9 @@ export function RecordDialog({
           ...parsed,
           approvedOn: null,
           acceptedOn: null,
-          investment: { total: '0', central: '0', localGov: '0', social: '0' },
-          centralArrangedUse: '0',
+          // Figures not known yet are empty, not 0: the record says it is incomplete until they are typed.
+          investment: { total: null, central: null, localGov: null, social: null },
+          centralArrangedUse: null,
           statusNote: '',
         });
         onDone((await api.createRecord({ county })).id);

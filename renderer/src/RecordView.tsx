@@ -20,6 +20,7 @@ import { findingPlace, lineLock, paymentsPerLine, paymentsWith } from './recordS
 import type { PerformanceField } from './useRecordActions';
 import type { PerformanceHandle } from './performance/PerformanceView';
 import { PERF_STRINGS } from './performance/strings';
+import type { Say } from './said';
 
 // The grid (AG Grid) loads as its own chunk, beside the app's first screen; the ledger (and ECharts) when first opened.
 const gridModule = import('./grid/TableGrid');
@@ -27,7 +28,7 @@ const TableGrid = lazy(() => gridModule.then((m) => ({ default: m.TableGrid })))
 const LedgerView = lazy(() => import('./ledger/LedgerView').then((m) => ({ default: m.LedgerView })));
 const PerformanceView = lazy(() => import('./performance/PerformanceView').then((m) => ({ default: m.PerformanceView })));
 
-export type RecordViewHandle = { unsaved: () => string[]; discard: () => void };
+export type RecordViewHandle = { unsaved: () => string[]; discard: () => void; reveal: (target: NonNullable<Finding['target']>) => void };
 type Table = 'items' | 'disbursements';
 type Tab = 'tables' | 'ledger' | 'performance';
 
@@ -54,7 +55,7 @@ type Props = {
   onStartPerformance: (draft: boolean) => Promise<boolean>;
   onAddPayments: (append: NewPayment[], edits?: CellEdit[]) => void;
   onDeletePayments: (rowIds: number[]) => Promise<boolean>;
-  onMessage: (text: string, kind?: 'error' | 'info') => void;
+  onMessage: Say;
   onUndo: () => void;
   onRedo: () => void;
   confirm: (text: string, ok: string) => Promise<boolean>;
@@ -143,6 +144,7 @@ export const RecordView = forwardRef<RecordViewHandle, Props>(function RecordVie
       draftStore.set([]);
       performance.current?.discard();
     },
+    reveal,
   }));
 
   // A finding of 四、绩效自评 opens its tab, at its indicator's cell once the grid is on screen.
@@ -180,7 +182,11 @@ export const RecordView = forwardRef<RecordViewHandle, Props>(function RecordVie
     requestAnimationFrame(tryFocus);
   }, [focus, tab]);
 
-  const jump = (f: Finding) => {
+  /** Shows a place of the record (a finding's, a found text's): its tab, its cell selected. */
+  function reveal(target: NonNullable<Finding['target']>) {
+    jump({ target });
+  }
+  const jump = (f: Pick<Finding, 'target'>) => {
     if (f.target?.table === 'performance') return openPerformance(f.target);
     const place = findingPlace(f, view.paymentIds, record);
     if (!place) return;

@@ -4,9 +4,12 @@ import type { Output } from '../../shared/contract';
 import type { Strings } from './strings';
 import type { SaveState } from './useRecord';
 import type { Note } from './useStatus';
+import { inLang } from './said';
+import type { Lang } from '../../shared/i18n';
 
 type Props = {
   t: Strings;
+  lang: Lang;
   save: SaveState;
   drafts: number;
   note: Note | null;
@@ -15,7 +18,7 @@ type Props = {
   onDiscardDrafts: () => void;
 };
 
-export function StatusBar({ t, save, drafts, note, info, onRetry, onDiscardDrafts }: Props) {
+export function StatusBar({ t, lang, save, drafts, note, info, onRetry, onDiscardDrafts }: Props) {
   const state =
     save === 'saved'
       ? t.saved
@@ -42,8 +45,13 @@ export function StatusBar({ t, save, drafts, note, info, onRetry, onDiscardDraft
         </button>
       )}
       {note && (
-        <span className={`note ${note.kind}`} title={note.text} data-testid="note" role={note.kind === 'error' ? 'alert' : 'status'}>
-          {note.text}
+        <span
+          className={`note ${note.kind}`}
+          title={inLang(note.text, lang)}
+          data-testid="note"
+          role={note.kind === 'error' ? 'alert' : 'status'}
+        >
+          {inLang(note.text, lang)}
         </span>
       )}
       <span className="spacer" />

@@ -27,6 +27,8 @@ export type WriterHost = {
   /** Brings the store's copy (after the queue is written). */
   reload: () => Promise<void>;
   onWritten: () => void;
+  /** A value was stored (the error it fixes is no longer what just happened). */
+  onStored: () => void;
   /** Waits `ms` while offline, or until woken (重试保存). */
   sleep?: (ms: number, wake: (wakeUp: () => void) => void) => Promise<void>;
 };
@@ -60,6 +62,7 @@ export class EditWriter {
       try {
         await this.write(op);
         this.host.publish(withStatus(this.host.ops(), op.id, 'written'));
+        this.host.onStored();
         delay = 1000;
       } catch (e) {
         if (failureOf(e) === 'offline') {

@@ -14,7 +14,7 @@ export type FindingPlace =
   | { kind: 'county'; field?: string }
   | { kind: 'grid'; table: 'items' | 'disbursements'; row: number; field: string };
 
-export function findingPlace(f: Finding, paymentIds: readonly number[], record: CountyRecord): FindingPlace | null {
+export function findingPlace(f: Pick<Finding, 'target'>, paymentIds: readonly number[], record: CountyRecord): FindingPlace | null {
   const target = f.target;
   if (!target) return null;
   if (target.table === 'payments') return { kind: 'ledger', paymentId: paymentIds[target.row ?? 0], field: target.field };

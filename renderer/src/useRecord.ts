@@ -37,12 +37,14 @@ export type { CellEdit, Loaded, Marks, NewPayment, SaveState, View } from './edi
 type Options = {
   onError: (text: string) => void;
   onWritten: () => void;
+  /** A value was stored (the error it fixes is no longer what just happened). */
+  onStored: () => void;
   lang: Lang;
   /** The day the figures are as of; null: the record's own (its 验收日期, else today). */
   asOf: string | null;
 };
 
-export function useRecord(recordId: number | null, { onError, onWritten, lang, asOf }: Options) {
+export function useRecord(recordId: number | null, { onError, onWritten, onStored, lang, asOf }: Options) {
   const [base, setBase] = useState<Loaded | null>(null);
   const [ops, setOps] = useState<Op[]>([]);
   const [save, setSaveState] = useState<SaveState>('saved');
@@ -53,8 +55,8 @@ export function useRecord(recordId: number | null, { onError, onWritten, lang, a
   const idRef = useRef(recordId);
   idRef.current = recordId;
   const latestReload = useRef(0);
-  const callbacks = useRef({ onError, onWritten, lang });
-  callbacks.current = { onError, onWritten, lang };
+  const callbacks = useRef({ onError, onWritten, onStored, lang });
+  callbacks.current = { onError, onWritten, onStored, lang };
   const asOfRef = useRef(asOf);
   asOfRef.current = asOf;
 
@@ -101,6 +103,7 @@ export function useRecord(recordId: number | null, { onError, onWritten, lang, a
         lang: () => callbacks.current.lang,
         reload: () => reload(),
         onWritten: () => callbacks.current.onWritten(),
+        onStored: () => callbacks.current.onStored(),
       }),
   );
   // Payments added in this window are shown under the key they were typed under.

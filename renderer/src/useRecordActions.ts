@@ -10,6 +10,7 @@ import type { RowOp } from './grid/TableGrid';
 import type { RecordViewHandle } from './RecordView';
 import type { RecordSummary } from './Sidebar';
 import type { Strings } from './strings';
+import type { Say } from './said';
 import { lockedMessages } from '../../shared/status';
 import type { Input } from '../../shared/contract';
 
@@ -24,7 +25,7 @@ type Options = {
   pendingWrites: () => number;
   /** Reloads the record, the list and the history. */
   refresh: () => Promise<unknown>;
-  say: (text: string, kind?: 'error' | 'info') => void;
+  say: Say;
   confirm: (text: string, ok: string, cancel?: string) => Promise<boolean>;
   recordView: RefObject<RecordViewHandle | null>;
   /** The store's id of a payment shown under a key (a payment added in this window), once written. */

@@ -8,6 +8,7 @@ import { stepLabel } from '../../shared/steps';
 import { api } from './api';
 import { message } from './errors';
 import type { Strings } from './strings';
+import { saying, type Say } from './said';
 
 export type History = Output<'history'>;
 export type Step = History['steps'][number];
@@ -21,7 +22,7 @@ type Options = {
   /** After a replay: reload what is on screen, open the record the step was in. */
   afterChange: (recordId: number | null) => Promise<void>;
   confirm: (text: string, ok: string) => Promise<boolean>;
-  say: (text: string, kind?: 'error' | 'info') => void;
+  say: Say;
 };
 
 export function useUndo({ lang, t, settle, pendingWrites, afterChange, confirm, say }: Options) {
@@ -31,9 +32,9 @@ export function useUndo({ lang, t, settle, pendingWrites, afterChange, confirm, 
     try {
       setHistory(await api.history({}));
     } catch (e) {
-      say(message(e, lang), 'error');
+      say((l) => message(e, l), 'error');
     }
-  }, [lang, say]);
+  }, [say]);
 
   useEffect(() => {
     void refreshHistory();
@@ -53,14 +54,19 @@ export function useUndo({ lang, t, settle, pendingWrites, afterChange, confirm, 
           result = await call({ through, confirm: true });
         }
         const steps = result.steps;
-        if (steps.length === 0) say(which === 'undo' ? t.nothingToUndo : t.nothingToRedo);
+        const backup = result.backup;
+        if (steps.length === 0) say(saying((s) => (which === 'undo' ? s.nothingToUndo : s.nothingToRedo)));
         else {
-          const label = steps.map((s) => stepLabel(s, lang)).join('、');
-          say(`${which === 'undo' ? t.undone(label) : t.redone(label)}${result.backup ? ` (${t.backupAt(result.backup)})` : ''}`);
+          say(
+            saying((s, l) => {
+              const label = steps.map((step) => stepLabel(step, l)).join('、');
+              return `${which === 'undo' ? s.undone(label) : s.redone(label)}${backup ? ` (${s.backupAt(backup)})` : ''}`;
+            }),
+          );
           recordId = steps[steps.length - 1].recordId;
         }
       } catch (e) {
-        say(message(e, lang), 'error');
+        say((l) => message(e, l), 'error');
       }
       await afterChange(recordId);
       await refreshHistory();

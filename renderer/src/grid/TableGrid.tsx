@@ -24,6 +24,7 @@ import { CategoryList } from './CategoryList';
 import { GridTools } from './GridTools';
 import { isMac, placeSink, useGridEvents, useGridSession, type GridRefs } from './useGridSession';
 import { useGridModel } from './useGridModel';
+import type { Say } from '../said';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -73,7 +74,7 @@ export type GridProps = {
   /** Cell edits plus rows appended past the end (paste), written as one step; false if refused. */
   onPaste: (edits: { rowId: number; field: string; value: RawValue }[], append: Record<string, RawValue>[]) => Promise<boolean>;
   onRows: (op: RowOp) => Promise<boolean>;
-  onMessage: (text: string, kind?: 'error' | 'info') => void;
+  onMessage: Say;
   onUndo: () => void;
   onRedo: () => void;
   confirm: (question: string, ok: string) => Promise<boolean>;

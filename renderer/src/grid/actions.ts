@@ -4,6 +4,7 @@
 import type { RawValue } from '../../../shared/fields';
 import { fieldLabel, type Lang } from '../../../shared/i18n';
 import type { Strings } from '../strings';
+import { saying, type Say } from '../said';
 import type { CellEdit } from '../useRecord';
 import { bounds, clampSelection, rowsOf, single, type Dims, type Selection } from './selection';
 import { planPaste, type CellCheck, type GridColumn } from './blocks';
@@ -40,7 +41,7 @@ export type GridCore = {
   onEdit: (edits: CellEdit[], options?: { clear?: boolean }) => void;
   onPaste: (edits: { rowId: number; field: string; value: RawValue }[], append: Record<string, RawValue>[]) => Promise<boolean>;
   onRows: (op: RowOp) => Promise<boolean>;
-  onMessage: (text: string, kind?: 'error' | 'info') => void;
+  onMessage: Say;
   confirm: (question: string, ok: string) => Promise<boolean>;
 };
 
@@ -105,7 +106,7 @@ export async function rowOperation(core: GridCore, kind: 'insert' | 'append' | '
 export function clearCells(core: GridCore): void {
   const s = core.selection();
   if (!s) return;
-  const { table, columns, t, lang } = core;
+  const { table, columns } = core;
   const b = bounds(s);
   const rows = core.rows();
   const ids = core.rowIds();
@@ -117,7 +118,7 @@ export function clearCells(core: GridCore): void {
       const field = columns[col].field;
       if (!columns[col].editable || ids[row] === undefined) continue;
       if (REQUIRED[table].has(field)) {
-        kept.add(fieldLabel(table === 'payments' ? `payment.${field}` : field, lang));
+        kept.add(table === 'payments' ? `payment.${field}` : field);
         continue;
       }
       const lock = core.locked(row, field);
@@ -131,12 +132,17 @@ export function clearCells(core: GridCore): void {
       if (parsed.ok) edits.push({ table, rowId: ids[row], field, raw: '', value: parsed.value });
     }
   if (edits.length) core.onEdit(edits, { clear: true });
-  const note = joinNotes(lang, [
-    edits.length ? t.cleared(edits.length) : '',
-    kept.size ? t.requiredKept([...kept].join('、')) : '',
-    ...locks,
-  ]);
-  if (note) core.onMessage(note, edits.length ? 'info' : 'error');
+  if (edits.length || kept.size || locks.size)
+    core.onMessage(
+      saying((t, lang) =>
+        joinNotes(lang, [
+          edits.length ? t.cleared(edits.length) : '',
+          kept.size ? t.requiredKept([...kept].map((f) => fieldLabel(f, lang)).join('、')) : '',
+          ...locks,
+        ]),
+      ),
+      edits.length ? 'info' : 'error',
+    );
 }
 
 /**
@@ -172,7 +178,7 @@ export function fillCells(core: GridCore, right: boolean): void {
   if (problems.length) return core.onMessage(t.pasteRefusedUnmarked(problems.length, joinNotes(lang, problems.slice(0, 3))), 'error');
   if (edits.length) {
     core.onEdit(edits);
-    core.onMessage(t.filled(edits.length));
+    core.onMessage(saying((s) => s.filled(edits.length)));
   }
 }
 

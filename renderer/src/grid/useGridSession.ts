@@ -93,14 +93,17 @@ export function redrawRows(api: GridApi<RowData> | null, rows: number[] | 'all')
   else api.refreshCells({ rowNodes: rows.map((i) => api.getDisplayedRowAtIndex(i)).filter((n) => !!n) });
 }
 
-function reveal(refs: GridRefs, session: GridSession, cell: Cell) {
+function reveal(refs: GridRefs, session: GridSession, cell: Cell, frames = 30) {
   const api = refs.apiRef.current;
   const { columns } = session;
   if (api && session.rows.length > LONG_TABLE) {
     api.ensureIndexVisible(cell.row);
     api.ensureColumnVisible(columns[cell.col].field);
   }
-  cellElement(refs.wrapRef.current, cell.row, columns[cell.col]?.field)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  const element = cellElement(refs.wrapRef.current, cell.row, columns[cell.col]?.field);
+  // A row just added (添加一笔 under a long ledger) is drawn a few frames later: scrolled to once it is.
+  if (element) element.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  else if (frames > 0) requestAnimationFrame(() => session.selection?.active === cell && reveal(refs, session, cell, frames - 1));
 }
 
 /** The text area's and the mouse's events, forwarded to the session. */

@@ -91,7 +91,8 @@ export function LedgerChart({ record, t }: { record: CountyRecord; t: Strings })
     const option: Option = {
       animation: false,
       grid: { left: 64, right: 90, top: 58, bottom: 30 },
-      legend: { top: 0, left: 0 },
+      // One row (scrolled when the lines are many): a legend wrapping onto a second row would cover the 万元 axis name.
+      legend: { type: 'scroll', top: 0, left: 0, right: 0 },
       tooltip: {
         trigger: 'item',
         formatter: (p) => {
@@ -104,6 +105,8 @@ export function LedgerChart({ record, t }: { record: CountyRecord; t: Strings })
         type: 'value',
         name: t.chartUnit,
         nameGap: 12,
+        // The top of the axis is the planned total plus a tenth, not a round figure: its label would crowd the one below.
+        axisLabel: { showMaxLabel: false },
         max: (extent: { max: number }) => Math.ceil(Math.max(extent.max, data.plannedHeight) * 1.1),
       },
       series: [total, ...data.lines.map((l) => series(l, false))],

@@ -27,6 +27,9 @@ import {
   type LedgerRow,
 } from './rows';
 import { findingsAsShown, shownOrder, typeInto, type Held, type Typed } from './session';
+import type { Say } from '../said';
+import { arrange, AS_STORED, filtering, type Arrangement } from './arrange';
+import { LedgerTools, noneShown } from './LedgerTools';
 
 export type LedgerHandle = {
   /** Selects a payment (by its id or key) and gives the grid the keyboard. */
@@ -50,7 +53,7 @@ type Props = {
   onAdd: (append: NewPayment[], edits?: CellEdit[]) => void;
   /** Deletes stored payments (by id or key); false if refused. */
   onDelete: (rowIds: number[]) => Promise<boolean>;
-  onMessage: (text: string, kind?: 'error' | 'info') => void;
+  onMessage: Say;
   onUndo: () => void;
   onRedo: () => void;
   confirm: (text: string, ok: string) => Promise<boolean>;
@@ -68,11 +71,15 @@ export const LedgerView = forwardRef<LedgerHandle, Props>(function LedgerView(pr
   const shown = useRef<number[]>([]);
   const active = useRef<number | null>(null);
   const [release, setRelease] = useState(0);
+  // Sorted and filtered as the user asks (arrange.ts): what is shown, never what is stored.
+  const [arrangement, setArrangement] = useState<Arrangement>(AS_STORED);
+  const stored = useMemo(() => storedRows(record, view.paymentIds), [record, view.paymentIds]);
   const order = useMemo(() => {
-    const next = shownOrder([...view.paymentIds, ...drafts.map((d) => d.key)], active.current, held.current, shown.current);
+    const keys = arrange([...view.paymentIds, ...drafts.map((d) => d.key)], stored, arrangement);
+    const next = shownOrder(keys, active.current, held.current, shown.current);
     held.current = next.held;
     return next.order;
-  }, [view.paymentIds, drafts, release]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [view.paymentIds, drafts, release, stored, arrangement]); // eslint-disable-line react-hooks/exhaustive-deps
   shown.current = order;
 
   const onActiveRow = useCallback((key: number | null) => {
@@ -83,7 +90,6 @@ export const LedgerView = forwardRef<LedgerHandle, Props>(function LedgerView(pr
     }
   }, []);
 
-  const stored = useMemo(() => storedRows(record, view.paymentIds), [record, view.paymentIds]);
   const rows: (LedgerRow & { id: number })[] = useMemo(() => {
     const byKey = new Map(drafts.map((d) => [d.key, d]));
     return grouped(order.map((key) => stored.get(key) ?? draftRow(record, byKey.get(key)!))).map((row, i) => ({ ...row, id: order[i] }));
@@ -168,6 +174,14 @@ export const LedgerView = forwardRef<LedgerHandle, Props>(function LedgerView(pr
   return (
     <section className="ledger" data-testid="ledger">
       <p className="ledger-intro">{t.ledgerIntro(day)}</p>
+      <LedgerTools
+        lang={lang}
+        value={arrangement}
+        onChange={setArrangement}
+        lines={record.disbursements.map((d) => d.seq)}
+        shown={order.filter((k) => stored.has(k)).length}
+        total={view.paymentIds.length}
+      />
       <TableGrid
         ref={grid}
         table="payments"
@@ -182,7 +196,7 @@ export const LedgerView = forwardRef<LedgerHandle, Props>(function LedgerView(pr
         check={check}
         followRows
         onActiveRow={onActiveRow}
-        emptyText={t.ledgerEmpty}
+        emptyText={filtering(arrangement) && view.paymentIds.length ? noneShown(lang) : t.ledgerEmpty}
         onEdit={onEdit}
         onPaste={onPaste}
         onRows={onRows}

@@ -44,11 +44,13 @@ export function typeInto(record: CountyRecord, drafts: readonly Draft[], typed: 
   return { drafts: next.filter((d) => !complete.includes(d)), complete };
 }
 
-/** Findings point at payments by their place in the record; the grid counts rows as shown. */
+/** Findings point at payments by their place in the record; the grid counts rows as shown (a payment filtered out has none). */
 export function findingsAsShown(findings: readonly Finding[], paymentIds: readonly number[], order: readonly number[]): Finding[] {
-  return findings.map((f) =>
-    f.target?.table === 'payments' && f.target.row !== undefined
-      ? { ...f, target: { ...f.target, row: order.indexOf(paymentIds[f.target.row]) } }
-      : f,
-  );
+  return findings
+    .map((f) =>
+      f.target?.table === 'payments' && f.target.row !== undefined
+        ? { ...f, target: { ...f.target, row: order.indexOf(paymentIds[f.target.row]) } }
+        : f,
+    )
+    .filter((f) => f.target?.table !== 'payments' || f.target.row !== -1);
 }

@@ -9,6 +9,7 @@ import { GROUPINGS, overviewRows, passes, typedFigures, type Grouping, type Over
 import { STATUSES, type ReviewStatus } from '../../../shared/status';
 import type { Lang } from '../../../shared/i18n';
 import type { Strings } from '../strings';
+import type { Say } from '../said';
 import type { RecordSummary } from '../Sidebar';
 import { searchMatches } from '../Sidebar';
 import type { Pinyin } from '../useRecordList';
@@ -30,7 +31,7 @@ type Props = {
   lang: Lang;
   desktop: boolean;
   onOpen: (id: number) => void;
-  say: (text: string, kind?: 'error' | 'info') => void;
+  say: Say;
 };
 
 export function Overview({ records, pinyin, state, setState, t, lang, desktop, onOpen, say }: Props) {

@@ -17,6 +17,7 @@ import type { CellEdit, View } from '../useRecord';
 import type { PerformanceField } from '../useRecordActions';
 import { indicatorCheck, indicatorRows } from './columns';
 import { PERF_STRINGS } from './strings';
+import type { Say } from '../said';
 
 export type PerformanceHandle = { focus: (row: number, field: string) => void; unsaved: () => string | null; discard: () => void };
 
@@ -31,7 +32,7 @@ type Props = {
   onRows: (op: RowOp) => Promise<boolean>;
   onSave: (field: PerformanceField, value: string) => Promise<string | null>;
   onStart: (draft: boolean) => Promise<boolean>;
-  onMessage: (text: string, kind?: 'error' | 'info') => void;
+  onMessage: Say;
   onUndo: () => void;
   onRedo: () => void;
   confirm: (text: string, ok: string) => Promise<boolean>;

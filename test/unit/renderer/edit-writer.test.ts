@@ -38,6 +38,7 @@ function writer(ops: Op[], answers: (Error | null)[]) {
     lang: () => 'zh',
     reload: async () => {},
     onWritten: () => {},
+    onStored: () => {},
     sleep: async () => {},
   };
   return { w: new EditWriter(host), state };

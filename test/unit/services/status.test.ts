@@ -108,6 +108,7 @@ describe('an accepted record is locked', () => {
       setStatus: { id, status: 'accepted', by: '赵处长' },
       editPayments: { recordId: id, edits: [], append: [{ line: 1, date: '2021-12-01', amount: '300' }] },
       deletePayments: { recordId: id, paymentIds: [1] },
+      replaceText: { recordId: id, find: '物流', replace: '快递' },
       exportOverview: { ids: [id], format: 'xlsx' },
       saveOverview: { ids: [id], format: 'pdf' },
       printOverview: { ids: [id] },
