@@ -217,13 +217,8 @@ export function deleteRows(db: DB, actor: Actor, recordId: number, table: EditTa
     const position = new Map(rows.map((r, i) => [r.id, i]));
     for (const id of rowIds) if (!position.has(id)) throw appError('no_row', `该行已不存在(#${id})`, `That row no longer exists (#${id})`);
     if (rowIds.length === 1) changes.describe({ county: county.name, table, row: position.get(rowIds[0])! + 1 });
-    for (const id of rowIds) {
-      // A line's payments go with it (logged, so undo brings them back together).
-      if (table === 'disbursements')
-        for (const payment of db.prepare('SELECT id FROM payments WHERE disbursement_id = ?').pluck().all(id) as number[])
-          changes.remove('payments', payment);
-      changes.remove(table, id);
-    }
+    // A line's payments go with it: Changes.remove takes the rows that refer to a row first, logged, so undo brings them back together.
+    for (const id of rowIds) changes.remove(table, id);
     renumberIfSequential(db, changes, table, recordId, isSequential(rows));
   });
 }

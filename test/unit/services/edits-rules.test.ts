@@ -103,6 +103,14 @@ describe('what a paste appends', () => {
     expect(lastStep().detail).not.toHaveProperty('row');
   });
 
+  it('an amount left blank in an appended row is not entered (not 0); a name given as nothing is no name; another cell of a row without a category gives it none', () => {
+    editCells(db, ME, id, 'disbursements', [], [{ name: null, planned: '', actual: '5' }], 'paste');
+    expect(lines()[6]).toMatchObject({ name: '', planned: null, actual: '5', rate: null, category: 'other' });
+    editCells(db, ME, id, 'items', [], [{ target: '1个' }], 'paste');
+    editCells(db, ME, id, 'items', [{ rowId: read().itemIds[6], field: 'target', value: '快递网点10个' }], []);
+    expect(read().record.items[6]).toMatchObject({ target: '快递网点10个', category: 'other' });
+  });
+
   it('a cell edited and a row appended in one paste are one step naming 2 rows, not the cell', () => {
     editCells(db, ME, id, 'items', [{ rowId: read().itemIds[0], field: 'target', value: '2个' }], [{ name: '新建内容' }], 'paste');
     expect(lastStep().detail).toMatchObject({ table: 'items', rows: 2, columns: 2 });

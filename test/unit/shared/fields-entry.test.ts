@@ -87,6 +87,9 @@ describe('a field of 基本情况', () => {
     expect(parseCountyField('name', ' 樟树市 ')).toEqual({ ok: true, value: '樟树市' });
     expect(parseCountyField('province', ' 江西省 ')).toEqual({ ok: true, value: '江西省' });
     expect(parseCountyField('prefecture', '  ')).toEqual({ ok: true, value: null });
+    expect(parseCountyField('prefecture', ' 宜春市 ')).toEqual({ ok: true, value: '宜春市' });
+    // An amount of spaces is not entered.
+    expect(parseCountyField('investment.total', '   ')).toEqual({ ok: true, value: null });
     expect(parseCountyField('statusNote', ' 已完成 ')).toEqual({ ok: true, value: '已完成' });
     expect(parseCountyField('acceptedOn', ' ')).toEqual({ ok: true, value: null });
     expect(parseCountyField('acceptedOn', '2022/6/30')).toEqual({ ok: true, value: '2022-06-30' });
