@@ -40,7 +40,12 @@ export async function serveCommand(ctx: CommandContext): Promise<number> {
   if (low) io.err(low[io.lang]);
   const server = await startServeServer(
     // Users see the workspace's name, never a path on the server.
-    { db, dbFile: 'pg' in ctx.target ? workspaceName(ctx.target.pg) : path.basename(databaseLabel(ctx.file)), version: pkg.version, renderPdf },
+    {
+      db,
+      dbFile: 'pg' in ctx.target ? workspaceName(ctx.target.pg) : path.basename(databaseLabel(ctx.file)),
+      version: pkg.version,
+      renderPdf,
+    },
     { port, host, rendererDir: RENDERER_DIST },
   );
   io.out(server.url);

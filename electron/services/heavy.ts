@@ -82,7 +82,10 @@ export function heavyCalls(ctx: ApiContext, pdf: 'caller' | 'thread'): HeavyCall
   };
   return {
     takes: (method: string) =>
-      (HEAVY_METHODS as readonly string[]).includes(method) && !isPostgres(ctx.db) && ctx.db.name !== ':memory:' && !(ctx.db as SqliteDb).memory,
+      (HEAVY_METHODS as readonly string[]).includes(method) &&
+      !isPostgres(ctx.db) &&
+      ctx.db.name !== ':memory:' &&
+      !(ctx.db as SqliteDb).memory,
     run: (_ctx, method, input, actor) =>
       new Promise((resolve) => {
         worker ??= start();

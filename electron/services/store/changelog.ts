@@ -367,18 +367,16 @@ const STEP_COLUMNS = 'id, label, record_id, at, undone, client_kind, detail, use
 function removesRecord(db: DB, step: StepRow): boolean {
   // Undo removes a record the step inserted; redo removes one the step deleted — unless the same
   // replay puts a record of that county and batch back (an import that replaced it): that county stays.
-  const [gone, kept] = step.undone ? ['after', 'before'] : ['before', 'after'];
-  const key = (change: string, column: string) =>
-    `json_extract(${change}.${column}, '$.county_key') || '/' || json_extract(${change}.${column}, '$.batch')`;
-  return (
-    db
-      .prepare(
-        `SELECT 1 FROM changes c WHERE c.step_id = ? AND c.table_name = 'records' AND c.field IS NULL AND c.${gone} IS NULL
-         AND NOT EXISTS (SELECT 1 FROM changes back WHERE back.step_id = c.step_id AND back.table_name = 'records'
-           AND back.field IS NULL AND back.${kept} IS NULL AND ${key('back', gone)} = ${key('c', kept)}) LIMIT 1`,
-      )
-      .get(step.id) !== undefined
-  );
+  const [gone, kept] = step.undone ? (['after', 'before'] as const) : (['before', 'after'] as const);
+  const rows = statement(db, "SELECT before, after FROM changes WHERE step_id = ? AND table_name = 'records' AND field IS NULL").all(
+    step.id,
+  ) as { before: string | null; after: string | null }[];
+  const countyOf = (row: string) => {
+    const r = JSON.parse(row) as { county_key: string; batch: number };
+    return `${r.county_key}/${r.batch}`;
+  };
+  const putBack = new Set(rows.flatMap((r) => (r[kept] === null && r[gone] !== null ? [countyOf(r[gone])] : [])));
+  return rows.some((r) => r[gone] === null && r[kept] !== null && !putBack.has(countyOf(r[kept])));
 }
 
 export function stepInfo(db: DB, row: StepRow): StepInfo {

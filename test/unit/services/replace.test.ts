@@ -1,7 +1,8 @@
 // Replace within a record: every text cell, one step of the change log that one undo takes back,
 // refused whole on an accepted record or where a text would become one its cell cannot hold.
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../electron/services/store/database';
+import type { DB } from '../../../electron/services/store/database';
+import { newStore } from '../../helpers/backend';
 import { createRecord, readRecord } from '../../../electron/services/store/records';
 import { editPayments } from '../../../electron/services/store/payments';
 import { history, replay } from '../../../electron/services/store/changelog';
@@ -12,12 +13,12 @@ import { stepLabel } from '../../../shared/steps';
 import { ME, seedInput } from '../../helpers/fixtures';
 
 function setup() {
-  const db = openDatabase(':memory:');
+  const db = newStore();
   const id = createRecord(db, ME, seedInput());
   editPayments(db, ME, id, [], [{ line: 1, date: '2021-12-01', amount: '300', payee: '樟樹市上行服務公司' }]);
   return { db, id };
 }
-const texts = (db: ReturnType<typeof openDatabase>, id: number) => {
+const texts = (db: DB, id: number) => {
   const { record } = readRecord(db, id, { asOf: undefined });
   return { item: record.items[3].name, line: record.disbursements[1].name, payee: record.payments![0].payee };
 };

@@ -1,13 +1,14 @@
 // An import that replaced a county takes it out and puts its new figures in, in one step: undoing or
 // redoing it removes no county, so it asks nothing; a step that created a county still asks before undo.
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../electron/services/store/database';
+import type { DB } from '../../../electron/services/store/database';
+import { newStore } from '../../helpers/backend';
 import { mutate, replay } from '../../../electron/services/store/changelog';
 import { createRecord, insertRecord, listRecords, removeRecord } from '../../../electron/services/store/records';
 import { ME, seedInput } from '../../helpers/fixtures';
 
 function replaced() {
-  const db = openDatabase(':memory:');
+  const db = newStore();
   const id = createRecord(db, ME, seedInput());
   const input = seedInput();
   input.disbursements[0].actual = '700';
@@ -17,7 +18,7 @@ function replaced() {
   });
   return db;
 }
-const actualOfFirstLine = (db: ReturnType<typeof openDatabase>) => listRecords(db, { asOf: undefined })[0].actual;
+const actualOfFirstLine = (db: DB) => listRecords(db, { asOf: undefined })[0].actual;
 
 describe('undo and redo of an import that replaced a county', () => {
   it('neither asks (the county stays, with the old or the imported figures)', () => {

@@ -5,7 +5,8 @@ import { openDatabase } from '../../../../electron/services/store/database';
 import { importWorkbooks } from '../../../../electron/services/excel/import';
 import { exportWorkbook } from '../../../../electron/services/excel/export';
 import { listRecords, readRecord, findRecordIds } from '../../../../electron/services/store/records';
-import { undo } from '../../../helpers/store';
+import { redo, undo } from '../../../helpers/store';
+import { history } from '../../../../electron/services/store/changelog';
 import { backupsFolder } from '../../../../electron/services/store/backup';
 import { referenceFixture, tempDir, ME } from '../../../helpers/fixtures';
 import { bytesOf, excelOf, layoutSheets, PLAIN_LAYOUT, typedSeedWorkbook } from '../../../fixtures/workbooks';
@@ -238,5 +239,17 @@ describe('import into the store', () => {
         { code: 'sheet_not_read', severity: 'info', params: { kind: 'instructions' } },
       ],
     });
+  });
+
+  it('an import that replaces a county says neither its undo nor its redo removes a record; one that creates a county says its undo does', async () => {
+    const db = newStore();
+    await importWorkbooks(db, ME, ':memory:', [await seedFile()], { onConflict: 'fail', dryRun: false });
+    expect(history(db, ME).undo?.removesRecord).toBe(true);
+    await importWorkbooks(db, ME, ':memory:', [await seedFile()], { onConflict: 'replace', dryRun: false });
+    expect(history(db, ME).undo).toMatchObject({ action: 'import', removesRecord: false });
+    undo(db);
+    expect(history(db, ME).redo).toMatchObject({ action: 'import', removesRecord: false });
+    redo(db);
+    expect(listRecords(db, { asOf: undefined }).map((r) => r.county)).toEqual(['樟树市']);
   });
 });
