@@ -190,7 +190,8 @@ function importScope(caller: Caller) {
 }
 
 /** The HTTP status of a refusal: 404 for what does not exist (or lies outside the caller's scope), 403 for what the role may not do. */
-function refusalStatus(code: string): number {
+/** The HTTP status of a refusal, by its code: every door that answers over HTTP says it the same way. */
+export function refusalStatus(code: string): number {
   if (code === 'conflict') return 409;
   if (code === 'forbidden' || code === 'out_of_scope') return 403;
   if (code === 'reconnecting') return 503;

@@ -10,7 +10,7 @@
 // Origin, when it sends one, must be this server's (CSRF); bodies are capped before they are read.
 import http from 'node:http';
 import path from 'node:path';
-import { dispatch, type ApiContext } from '../services/api';
+import { dispatch, refusalStatus, type ApiContext } from '../services/api';
 import { login } from '../services/accounts';
 import { callerOfUser, endSession, sessionUser, SESSION_LIMITS, type SessionLimits } from '../services/store/accounts';
 import { AppError } from '../../shared/errors';
@@ -65,7 +65,8 @@ async function answerLogin(ctx: ApiContext, req: http.IncomingMessage, res: http
       res.setHeader('set-cookie', sessionCookie(req, session.token, Math.floor(limits.absoluteMs / 1000)));
       return { ok: true, value: { token: session.token, user: session.user } };
     } catch (e) {
-      if (!(e instanceof AppError)) throw e;
+      // The database reconnecting is no wrong password: answered as every call's refusal is, below.
+      if (!(e instanceof AppError) || e.code === 'reconnecting') throw e;
       const status = (e.details as { status?: number } | undefined)?.status ?? 401;
       return { ok: false, status, error: { code: e.code, message: e.messages.zh, messages: e.messages } };
     }
@@ -109,6 +110,9 @@ export async function startServeServer(
       if (url.pathname === '/login.js') return send(res, 200, LOGIN_SCRIPT, 'text/javascript; charset=utf-8');
       return serveFile(res, root, url.pathname);
     } catch (e) {
+      // A refusal outside a call (the session's lookup while the database reconnects, say) is
+      // answered with its own code, so the page says 正在重新连接 and retries, never 请先登录.
+      if (e instanceof AppError && !res.headersSent) return error(res, refusalStatus(e.code), e.code, e.messages.zh, e.messages.en);
       console.error('[serve]', e);
       if (!res.headersSent) error(res, 500, 'internal', '内部错误', 'Internal error');
       else res.destroy();
