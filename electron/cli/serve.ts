@@ -1,5 +1,5 @@
 // yanshou serve: the team workspace — the app and its contract for a province's network, every call
-// authorised from the session of the person logged in (../web/serve.ts, docs/accounts.md).
+// authorised from the session of the person logged in (../web/serve.ts, docs/workspace.md).
 import fs from 'node:fs';
 import path from 'node:path';
 import { lowDiskWarning } from '../services/store/database';

@@ -1,4 +1,4 @@
-// Who may do what in a team workspace (docs/accounts.md). One rule per contract method — the compiler
+// Who may do what in a team workspace (docs/workspace.md). One rule per contract method — the compiler
 // holds the table to the contract, and a test calls every method as every role — saying which roles may
 // call it and which records it reads or writes; the local owner (the desktop, the CLI, `yanshou web`)
 // may do everything. A record outside the caller's scope is refused exactly as a record that does not

@@ -1,5 +1,5 @@
 // `yanshou serve`: the team workspace over HTTP — the same app and the same contract as `yanshou web`,
-// for a province's network, behind its own reverse proxy with TLS (docs/accounts.md).
+// for a province's network, behind its own reverse proxy with TLS (docs/workspace.md).
 //
 // Who may call: a person logs in (POST /api/login {"name","password"}) and gets a session: an HttpOnly,
 // SameSite=Strict cookie for the browser, and the same token in the answer for scripts, which send it as

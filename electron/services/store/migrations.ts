@@ -232,7 +232,7 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX performance_indicators_record ON performance_indicators(record_id, position);
   `,
-  // Accounts of a team workspace (docs/accounts.md): users with a role and a scope, their sessions (in
+  // Accounts of a team workspace (docs/workspace.md): users with a role and a scope, their sessions (in
   // the database, so every server instance shares them), failed logins per name (the rate limit), and
   // the user each step of the change log was made by (null: the local owner). Times are ISO text (UTC).
   `

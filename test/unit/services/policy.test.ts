@@ -1,4 +1,4 @@
-// Roles and scopes on every contract method (docs/accounts.md). Every method of the contract is called
+// Roles and scopes on every contract method (docs/workspace.md). Every method of the contract is called
 // as every role, at the seed record 樟树市 (江西省/宜春市, 草稿): what each role gets is written out here
 // by hand from the rules — a county officer edits its own county's drafts and submits; a prefecture
 // reviewer reads its prefecture, reviews or sends back; a province reads, accepts and unlocks; an
