@@ -270,6 +270,8 @@ export const contract = {
       status: statusInfo,
       /** The version of the record's figures as read: sent back with a status change (an acceptance is of what was seen). */
       version: z.number().int().min(0),
+      /** The change log's position when read: sent back with edits, so an edit over a cell someone else changed since is refused. */
+      seen: z.number().int().min(0),
     }),
   },
   /** Payments of the ledger edited and added, as one undoable step (typing, paste). */
@@ -323,6 +325,8 @@ export const contract = {
         .default([]),
       /** The edits clear cells (Delete): the step is named so. */
       clear: z.boolean().default(false),
+      /** getRecord's `seen`: a cell another window or person changed after it is refused (edit_conflict), naming who and when. */
+      seen: z.number().int().min(0).optional(),
     }),
     output: z.object({ ok: z.literal(true), appended: z.array(id) }),
   },

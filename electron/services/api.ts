@@ -11,7 +11,7 @@ import { toInput, type CountyRecord } from '../../shared/record';
 import { printHtml } from '../../shared/print';
 import { WORDING } from '../../shared/document';
 import type { Script } from '../../shared/text';
-import { callerOf, mutate, replay, history, type Actor } from './store/changelog';
+import { callerOf, logPosition, mutate, replay, history, type Actor } from './store/changelog';
 import { authorize, visible } from './policy';
 import { formatScope, type Caller, type Place, type UserInfo } from '../../shared/accounts';
 import { addUser, updateUser, usersOf } from './accounts';
@@ -77,8 +77,11 @@ export const handlers: Handlers = {
       .sort(compareRecords);
   },
   getRecord: ({ id, asOf }, { db }) => {
+    // The log's position first: a change made while the record is read counts as not yet seen.
+    const seen = logPosition(db);
     const stored = readRecord(db, id, { asOf });
     return {
+      seen,
       ...stored,
       findings: checkRecord(stored.record, { rateLine: readPreferences(db).rateLine }),
       status: readStatus(db, id),
@@ -111,9 +114,18 @@ export const handlers: Handlers = {
     });
   },
   updateCounty: ({ id, field, value }, { db, actor }) => (updateCounty(db, actor, id, field, value), OK),
-  editCells: ({ recordId, table, edits, append, clear }, { db, actor }) => ({
+  editCells: ({ recordId, table, edits, append, clear, seen }, { db, actor }) => ({
     ok: true,
-    appended: editCells(db, actor, recordId, table, edits, append, clear ? 'clear' : append.length || edits.length > 1 ? 'paste' : 'edit'),
+    appended: editCells(
+      db,
+      actor,
+      recordId,
+      table,
+      edits,
+      append,
+      clear ? 'clear' : append.length || edits.length > 1 ? 'paste' : 'edit',
+      seen,
+    ),
   }),
   insertRows: ({ recordId, table, index, count }, { db, actor }) => ({ rowIds: insertRows(db, actor, recordId, table, index, count) }),
   deleteRows: ({ recordId, table, rowIds }, { db, actor }) => (deleteRows(db, actor, recordId, table, rowIds), OK),

@@ -17,6 +17,8 @@ import { failureOf, nextDelay, nextQueued, restingState, withStatus, without, ty
 export type WriterHost = {
   api: Pick<Client, 'editCells' | 'editIndicators' | 'editPayments'>;
   ops: () => Op[];
+  /** The change log's position the screen's record was read at (getRecord's `seen`): a cell changed by others since is refused, not overwritten. */
+  seen: () => number | undefined;
   publish: (ops: Op[]) => void;
   save: () => SaveState;
   setSave: (state: SaveState) => void;
@@ -109,6 +111,7 @@ export class EditWriter {
         table: op.table,
         edits: op.edits.map((e) => ({ rowId: e.rowId, field: e.field, value: e.raw })),
         clear: op.clear,
+        seen: this.host.seen(),
       });
   }
 

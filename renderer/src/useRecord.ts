@@ -55,6 +55,7 @@ export function useRecord(recordId: number | null, { onError, onWritten, onStore
   const idRef = useRef(recordId);
   idRef.current = recordId;
   const latestReload = useRef(0);
+  const seenRef = useRef<number | undefined>(undefined);
   const callbacks = useRef({ onError, onWritten, onStored, lang });
   callbacks.current = { onError, onWritten, onStored, lang };
   const asOfRef = useRef(asOf);
@@ -82,6 +83,7 @@ export function useRecord(recordId: number | null, { onError, onWritten, onStore
     try {
       const loaded = await api.getRecord({ id, ...(asOfRef.current ? { asOf: asOfRef.current } : {}) });
       if (ticket !== latestReload.current || idRef.current !== id) return;
+      seenRef.current = loaded.seen;
       setBase(loaded);
       publish(notIn(opsRef.current, seen));
     } catch (e) {
@@ -95,6 +97,7 @@ export function useRecord(recordId: number | null, { onError, onWritten, onStore
       new EditWriter({
         api,
         ops: () => opsRef.current,
+        seen: () => seenRef.current,
         publish: (next) => publish(next),
         save: () => saveRef.current,
         setSave: (state) => setSave(state),

@@ -422,36 +422,72 @@ export function whoMade(row: { client_kind: ActorKind; user_name?: string | null
   return row.user_name ? [`${row.user_name}(${zh})`, `${row.user_name} (${en})`] : [zh, en];
 }
 
+type LaterChange = { at: string; client_kind: ActorKind; user_name: string | null };
+
+/** The latest change to a row's field (any field when `field` is null) after step `since`, made by another client and not undone. */
+function laterChange(db: DB, actor: Actor, since: number, table: string, row: number, field: string | null): LaterChange | undefined {
+  return statement(
+    db,
+    `SELECT s.at, s.client_kind, s.user_name FROM changes c JOIN steps s ON s.id = c.step_id
+     WHERE s.id > @step AND s.undone = 0 AND s.client != @client AND c.table_name = @table AND c.row_id = @row
+       AND (CAST(@field AS TEXT) IS NULL OR c.field IS NULL OR c.field = @field)
+     ORDER BY s.id DESC LIMIT 1`,
+  ).get({ step: since, client: actor.client, table, row, field }) as LaterChange | undefined;
+}
+
+/** When and by whom, in words: "2026/12/7 14:03:05", and who made it. */
+function madeWhen(hit: LaterChange): { at: string; zh: string; en: string } {
+  const time = new Date(hit.at);
+  const [zh, en] = whoMade(hit);
+  return { at: `${time.toLocaleDateString('zh-CN')} ${time.toTimeString().slice(0, 8)}`, zh, en };
+}
+
 /**
  * Refuses a step whose rows another client changed after it: a later step of someone else, still
  * in effect, that touched the same row (the same field, for field changes), or anything of a record
  * the step created or deleted. Applying the step would silently overwrite or delete their work.
  */
 function assertNoConflict(db: DB, actor: Actor, step: StepRow, changes: ChangeRow[], direction: Direction): void {
-  const later = db.prepare(
-    `SELECT s.at, s.client_kind, s.user_name FROM changes c JOIN steps s ON s.id = c.step_id
-     WHERE s.id > @step AND s.undone = 0 AND s.client != @client AND c.table_name = @table AND c.row_id = @row
-       AND (CAST(@field AS TEXT) IS NULL OR c.field IS NULL OR c.field = @field)
-     ORDER BY s.id DESC LIMIT 1`,
-  );
   const laterInRecord = db.prepare(
     `SELECT s.at, s.client_kind, s.user_name FROM changes c JOIN steps s ON s.id = c.step_id
      WHERE s.id > @step AND s.undone = 0 AND s.client != @client AND c.record_id = @record ORDER BY s.id DESC LIMIT 1`,
   );
   for (const c of changes) {
-    const hit = (later.get({ step: step.id, client: actor.client, table: c.table_name, row: c.row_id, field: c.field }) ??
+    const hit =
+      laterChange(db, actor, step.id, c.table_name, c.row_id, c.field) ??
       (c.table_name === 'records' && c.field === null
-        ? laterInRecord.get({ step: step.id, client: actor.client, record: c.row_id })
-        : undefined)) as { at: string; client_kind: ActorKind; user_name: string | null } | undefined;
+        ? (laterInRecord.get({ step: step.id, client: actor.client, record: c.row_id }) as LaterChange | undefined)
+        : undefined);
     if (!hit) continue;
-    const time = new Date(hit.at);
-    const at = `${time.toLocaleDateString('zh-CN')} ${time.toTimeString().slice(0, 8)}`;
-    const [whoZh, whoEn] = whoMade(hit);
+    const { at, zh, en } = madeWhen(hit);
     const verb = direction === 'undo' ? ['撤销', 'undo'] : ['重做', 'redo'];
     throw appError(
       'undo_conflict',
-      `无法${verb[0]}:这一步改过的内容已由${whoZh}在 ${at} 再次修改。为免覆盖别人的修改,未做任何改动。`,
-      `Cannot ${verb[1]}: what this step changed was changed again by ${whoEn} at ${at}. Nothing was changed, so their work is not overwritten.`,
+      `无法${verb[0]}:这一步改过的内容已由${zh}在 ${at} 再次修改。为免覆盖别人的修改,未做任何改动。`,
+      `Cannot ${verb[1]}: what this step changed was changed again by ${en} at ${at}. Nothing was changed, so their work is not overwritten.`,
+      {},
+      { by: hit.client_kind, user: hit.user_name, at: hit.at },
+    );
+  }
+}
+
+/** The change log's position now: a window that read a record after it has seen every change up to it. */
+export const logPosition = (db: DB): number => Number(statement(db, 'SELECT COALESCE(MAX(id), 0) FROM steps').pluck().get());
+
+/**
+ * Optimistic per cell: an edit of a window that read the record at log position `seen` is refused if
+ * another window (or person) changed one of its cells since — naming who and when — rather than
+ * overwriting what its user never saw. Checked inside the edit's transaction.
+ */
+export function assertUnchangedSince(db: DB, actor: Actor, seen: number, table: Table, cells: { rowId: number; column: string }[]): void {
+  for (const cell of cells) {
+    const hit = laterChange(db, actor, seen, table, cell.rowId, cell.column);
+    if (!hit) continue;
+    const { at, zh, en } = madeWhen(hit);
+    throw appError(
+      'edit_conflict',
+      `这个单元格已由${zh}在 ${at} 修改,您看到的是修改前的值。为免覆盖别人的修改,未做任何改动;已载入新的值,请核对后再改。`,
+      `This cell was changed by ${en} at ${at}, after you loaded it. Nothing was changed, so their work is not overwritten; the new value is loaded, check it and edit again.`,
       {},
       { by: hit.client_kind, user: hit.user_name, at: hit.at },
     );

@@ -14,7 +14,7 @@ import { fieldLabel, findingMessage } from '../../../shared/i18n';
 import { finding } from '../../../shared/findings';
 import { ledgerLineText } from '../../../shared/ledger';
 import { inferCategory, countyKey } from '../../../shared/text';
-import { mutate, type Actor, type Changes, type Row } from './changelog';
+import { assertUnchangedSince, mutate, type Actor, type Changes, type Row } from './changelog';
 import { COUNTY_COLUMNS, FIELD_COLUMNS, toColumn, type Value } from './columns';
 import { conflictError, findRecordIds } from './records';
 import type { DB } from './database';
@@ -121,6 +121,7 @@ export function editCells(
   edits: CellEdit[],
   append: Record<string, RawValue>[],
   action: 'edit' | 'paste' | 'clear' = 'edit',
+  seen?: number,
 ): number[] {
   const county = countyOf(db, recordId);
   const single = edits.length === 1 && append.length === 0 ? edits[0] : null;
@@ -131,6 +132,16 @@ export function editCells(
     actor,
     { action, recordId, detail: { county: county.name, table, rows: rowsTouched, columns: columnsTouched } },
     (changes) => {
+      if (seen !== undefined) {
+        const columns = FIELD_COLUMNS[table] as Record<string, { column: string } | undefined>;
+        assertUnchangedSince(
+          db,
+          actor,
+          seen,
+          table,
+          edits.map((e) => ({ rowId: e.rowId, column: columns[e.field]?.column ?? e.field })),
+        );
+      }
       const rows = rowsOf(db, table, recordId);
       const index = new Map(rows.map((r, i) => [r.id, i]));
       const updates = new Map<number, Row>();

@@ -30,6 +30,7 @@ function writer(ops: Op[], answers: (Error | null)[]) {
       editPayments: vi.fn() as unknown as WriterHost['api']['editPayments'],
     },
     ops: () => state.ops,
+    seen: () => undefined,
     publish: (next) => (state.ops = next),
     save: () => state.saves.at(-1) ?? 'saved',
     setSave: (s) => state.saves.push(s),
