@@ -8,9 +8,8 @@ import { createRecord, readRecord } from '../../../electron/services/store/recor
 import { deleteRows, editCells, insertRows, moveRow, updateCounty } from '../../../electron/services/store/edits';
 import { editPayments } from '../../../electron/services/store/payments';
 import { history } from '../../../electron/services/store/changelog';
-import { AppError } from '../../../shared/errors';
 import { ME, seedInput } from '../../helpers/fixtures';
-import { undo } from '../../helpers/store';
+import { refusal, undo } from '../../helpers/store';
 
 let db: DB;
 let id: number;
@@ -18,16 +17,6 @@ beforeEach(() => {
   db = openDatabase(':memory:');
   id = createRecord(db, ME, seedInput());
 });
-
-function refusal(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('not refused');
-}
 
 const read = () => readRecord(db, id, { asOf: undefined });
 const lines = () => read().record.disbursements;

@@ -9,6 +9,7 @@ import { deleteRows, editCells, insertRows, moveRow, updateCounty } from '../../
 import { history } from '../../../electron/services/store/changelog';
 import { AppError } from '../../../shared/errors';
 import { ME, seedInput } from '../../helpers/fixtures';
+import { refusal } from '../../helpers/store';
 
 let db: DB;
 let id: number;
@@ -16,16 +17,6 @@ beforeEach(() => {
   db = openDatabase(':memory:');
   id = createRecord(db, ME, seedInput());
 });
-
-function refusal(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('not refused');
-}
 
 const read = () => readRecord(db, id, { asOf: undefined });
 const words = (e: AppError) => [e.code, e.messages.zh, e.messages.en];

@@ -15,6 +15,7 @@ import { dispatch, type ApiContext } from '../../../electron/services/api';
 import { AppError } from '../../../shared/errors';
 import type { Output } from '../../../shared/contract';
 import { ME, ROOT, seedInput, tempDir } from '../../helpers/fixtures';
+import { refusal } from '../../helpers/store';
 
 const A: Actor = { client: 'window-a', kind: 'desktop' };
 const B: Actor = { client: 'tab-b', kind: 'web' };
@@ -33,16 +34,6 @@ function setup() {
 
 const undo = (db: DB, actor: Actor) => replay(db, db.name, actor, 'undo', { confirm: true });
 const redo = (db: DB, actor: Actor) => replay(db, db.name, actor, 'redo', { confirm: true });
-
-function refusal(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('not refused');
-}
 
 const paymentsOf = (db: DB, id: number) => readRecord(db, id, { asOf: undefined }).record.payments ?? [];
 const lines = (db: DB, id: number) => readRecord(db, id, { asOf: undefined }).record.disbursements.map((d) => d.seq);

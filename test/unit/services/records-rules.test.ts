@@ -7,9 +7,8 @@ import { openDatabase, type DB } from '../../../electron/services/store/database
 import { createRecord, listRecords, readRecord, removeRecord } from '../../../electron/services/store/records';
 import { editPayments } from '../../../electron/services/store/payments';
 import { mutate } from '../../../electron/services/store/changelog';
-import { AppError } from '../../../shared/errors';
 import { ME, referenceFixture, seedInput } from '../../helpers/fixtures';
-import { undo } from '../../helpers/store';
+import { refusal, undo } from '../../helpers/store';
 
 let db: DB;
 let id: number;
@@ -17,16 +16,6 @@ beforeEach(() => {
   db = openDatabase(':memory:');
   id = createRecord(db, ME, seedInput());
 });
-
-function refusal(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('not refused');
-}
 
 const pay = (line: number, amount: string) => ({ line, date: '2021-12-01', amount, payee: '', voucher: '', stage: '', note: '' });
 

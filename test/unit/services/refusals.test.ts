@@ -9,16 +9,8 @@ import { history } from '../../../electron/services/store/changelog';
 import { AppError } from '../../../shared/errors';
 import { ME, seedInput } from '../../helpers/fixtures';
 import { newStore } from '../../helpers/backend';
+import { refusal } from '../../helpers/store';
 
-function refusal(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('not refused');
-}
 const said = (e: AppError) => ({ code: e.code, ...e.messages, place: e.place });
 
 let db: DB;

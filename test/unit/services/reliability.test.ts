@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { openDatabase, type DB } from '../../../electron/services/store/database';
 import { createRecord, listRecords, readRecord } from '../../../electron/services/store/records';
 import { editCells, updateCounty } from '../../../electron/services/store/edits';
+import { refusal } from '../../helpers/store';
 import {
   backupDatabase,
   backupsFolder,
@@ -19,7 +20,6 @@ import {
 import { exportWorkbook } from '../../../electron/services/excel/export';
 import { readWorkbook } from '../../../electron/services/excel/import';
 import { computeRecord, toInput } from '../../../shared/record';
-import { AppError } from '../../../shared/errors';
 import { ME, ROOT, referenceFixture, seedInput, tempDir } from '../../helpers/fixtures';
 
 const dbs: DB[] = [];
@@ -31,16 +31,6 @@ const open = (file: string) => {
 afterEach(() => {
   for (const db of dbs.splice(0)) if (db.open) db.close();
 });
-
-function refusal(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('not refused');
-}
 
 const BIN = path.join(ROOT, 'electron/cli/bin.mjs');
 

@@ -7,9 +7,8 @@ import { openDatabase, type DB } from '../../../electron/services/store/database
 import { createRecord, readRecord } from '../../../electron/services/store/records';
 import { editCells } from '../../../electron/services/store/edits';
 import { readStatus, readVersion, setStatus } from '../../../electron/services/store/status';
-import { AppError } from '../../../shared/errors';
 import { ME, seedInput } from '../../helpers/fixtures';
-import { undo } from '../../helpers/store';
+import { refusal, undo } from '../../helpers/store';
 
 const BROWSER = { client: 'web-tab-0001', kind: 'web' } as const;
 const CLI = { client: 'cli-1-1', kind: 'cli' } as const;
@@ -20,16 +19,6 @@ beforeEach(() => {
   db = openDatabase(':memory:');
   id = createRecord(db, ME, seedInput());
 });
-
-function refusal(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('not refused');
-}
 
 /** 实际拨付额度 of line 1 typed by `actor`. */
 const typeActual = (actor: typeof BROWSER | typeof CLI, value: string) =>

@@ -10,9 +10,8 @@ import { dispatch, type ApiContext } from '../../../electron/services/api';
 import { exportWorkbook } from '../../../electron/services/excel/export';
 import { METHODS, type Input, type Method } from '../../../shared/contract';
 import { stepLabel } from '../../../shared/steps';
-import { AppError } from '../../../shared/errors';
 import { ME, referenceFixture, seedInput } from '../../helpers/fixtures';
-import { redo, undo } from '../../helpers/store';
+import { redo, refusal, undo } from '../../helpers/store';
 import { newStore } from '../../helpers/backend';
 
 let db: DB;
@@ -23,16 +22,6 @@ beforeEach(() => {
   id = createRecord(db, ME, seedInput());
   ctx = { db, dbFile: ':memory:', version: 'test', renderPdf: async () => new Uint8Array([1]) };
 });
-
-function refusal(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('not refused');
-}
 
 describe('review status', () => {
   it('moves through 草稿 → 已提交 → 已审核 → 已验收, recording who, when and the remark; each change one undo step', () => {

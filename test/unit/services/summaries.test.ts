@@ -5,8 +5,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type DB } from '../../../electron/services/store/database';
 import { createRecord, listRecords, summarizeRecords } from '../../../electron/services/store/records';
 import { editPayments } from '../../../electron/services/store/payments';
-import { AppError } from '../../../shared/errors';
 import { ME, seedInput } from '../../helpers/fixtures';
+import { refusal } from '../../helpers/store';
 
 let db: DB;
 let id: number;
@@ -25,16 +25,6 @@ beforeEach(() => {
     ],
   );
 });
-
-function refusal(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('not refused');
-}
 
 describe('the figures of a record with a ledger, as of a day', () => {
   it('on 2022-01-01 line 1 has 300 of its 775: total 895.75 of 1500 (1235.96 − 640.21 + 300), 59.72%; each category summed', () => {

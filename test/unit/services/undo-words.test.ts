@@ -8,9 +8,8 @@ import { deleteRows, editCells } from '../../../electron/services/store/edits';
 import { editPayments } from '../../../electron/services/store/payments';
 import { setStatus } from '../../../electron/services/store/status';
 import { cliActor, history, replay, webActor, type Actor } from '../../../electron/services/store/changelog';
-import { AppError } from '../../../shared/errors';
 import { ME, seedInput } from '../../helpers/fixtures';
-import { redo, undo } from '../../helpers/store';
+import { redo, refusal, undo } from '../../helpers/store';
 
 const A: Actor = { client: 'window-a', kind: 'desktop' };
 const B: Actor = { client: 'web-tab-b', kind: 'web' };
@@ -22,16 +21,6 @@ beforeEach(() => {
   db = openDatabase(':memory:');
   id = createRecord(db, ME, seedInput());
 });
-
-function refusal(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('not refused');
-}
 
 const seqs = () => readRecord(db, id, { asOf: undefined }).record.disbursements.map((d) => d.seq);
 const paymentCount = () => readRecord(db, id, { asOf: undefined }).paymentIds.length;

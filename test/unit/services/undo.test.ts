@@ -13,6 +13,7 @@ import { AppError } from '../../../shared/errors';
 import { stepLabel } from '../../../shared/steps';
 import { ME, ROOT, referenceFixture, seedInput, tempDir } from '../../helpers/fixtures';
 import { newStore } from '../../helpers/backend';
+import { refusal } from '../../helpers/store';
 
 const A: Actor = { client: 'window-a', kind: 'desktop' };
 const B: Actor = { client: 'tab-b', kind: 'web' };
@@ -34,16 +35,6 @@ function setup(dataFile = false) {
 const actual = (db: DB, id: number) => readRecord(db, id, { asOf: undefined }).record.disbursements.map((d) => d.actual);
 const undo = (db: DB, actor: Actor, confirm = false) => replay(db, db.name, actor, 'undo', { confirm });
 const redo = (db: DB, actor: Actor, confirm = false) => replay(db, db.name, actor, 'redo', { confirm });
-
-function refusal(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('not refused');
-}
 
 describe('undo per client', () => {
   it("a window's undo reverts its own edit, never another window's later edit of another row", () => {
