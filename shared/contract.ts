@@ -3,7 +3,16 @@
 // changes them.
 import { z } from 'zod';
 import { SCHEMA_ID } from './record';
-import { countySchema, itemSchema, moneySchema, percentSchema, categorySchema, totalMoneySchema, paymentSchema } from './schema';
+import {
+  countySchema,
+  itemSchema,
+  moneySchema,
+  percentSchema,
+  categorySchema,
+  totalMoneySchema,
+  paymentSchema,
+  seenSchema,
+} from './schema';
 import { COUNTY_FIELDS } from './fields';
 import { FINDING_SEVERITY } from './findings';
 import { METHOD_NAMES, type MethodName } from './methods';
@@ -283,10 +292,11 @@ export const contract = {
         .array(z.partialRecord(z.enum(PAYMENT_FIELDS), rawValue))
         .max(5000)
         .default([]),
+      seen: seenSchema,
     }),
     output: z.object({ ok: z.literal(true), appended: z.array(id) }),
   },
-  deletePayments: { input: z.object({ recordId: id, paymentIds: z.array(id).min(1).max(100_000) }), output: ok },
+  deletePayments: { input: z.object({ recordId: id, paymentIds: z.array(id).min(1).max(100_000), seen: seenSchema }), output: ok },
   /** Replaces a text in every text cell of a record (basic facts, both tables, the ledger) as one undoable step. */
   replaceText: {
     input: z.object({ recordId: id, find: z.string().min(1).max(200), replace: z.string().max(200) }),
@@ -304,6 +314,7 @@ export const contract = {
       remark: z.string().trim().max(1000).optional(),
       reason: z.string().trim().max(1000).optional(),
       version: z.number().int().min(0).optional(),
+      seen: seenSchema,
     }),
     output: statusInfo,
   },
@@ -312,7 +323,7 @@ export const contract = {
   addDemo: { input: z.object({}), output: z.object({ id, added: z.boolean() }) },
   duplicateRecord: { input: z.object({ id, batch: z.number().int().min(1).max(99) }), output: z.object({ id }) },
   deleteRecord: { input: z.object({ id }), output: z.object({ backup: z.string().nullable() }) },
-  updateCounty: { input: z.object({ id, field: z.enum(COUNTY_FIELDS), value: rawValue }), output: ok },
+  updateCounty: { input: z.object({ id, field: z.enum(COUNTY_FIELDS), value: rawValue, seen: seenSchema }), output: ok },
   /** Cell edits and appended rows of one table as one undoable step (typing, paste). */
   editCells: {
     input: z.object({
@@ -325,8 +336,7 @@ export const contract = {
         .default([]),
       /** The edits clear cells (Delete): the step is named so. */
       clear: z.boolean().default(false),
-      /** getRecord's `seen`: a cell another window or person changed after it is refused (edit_conflict), naming who and when. */
-      seen: z.number().int().min(0).optional(),
+      seen: seenSchema,
     }),
     output: z.object({ ok: z.literal(true), appended: z.array(id) }),
   },
@@ -334,7 +344,7 @@ export const contract = {
     input: z.object({ recordId: id, table, index: z.number().int().min(0), count: z.number().int().min(1).max(1000) }),
     output: z.object({ rowIds: z.array(id) }),
   },
-  deleteRows: { input: z.object({ recordId: id, table, rowIds: z.array(id).min(1).max(100_000) }), output: ok },
+  deleteRows: { input: z.object({ recordId: id, table, rowIds: z.array(id).min(1).max(100_000), seen: seenSchema }), output: ok },
   moveRow: { input: z.object({ recordId: id, table, rowId: id, toIndex: z.number().int().min(0) }), output: ok },
   /** Undo and redo act on the calling window's own steps (each window, tab or CLI run has its own). */
   undo: { input: replayInput, output: replayed },

@@ -1,6 +1,7 @@
 // The contract's methods of 四、绩效自评 (spread into contract.ts): each one undoable step.
 import { z } from 'zod';
 import { INDICATOR_FIELD_NAMES, PERFORMANCE_FIELD_NAMES } from './performance-names';
+import { seenSchema } from './schema';
 
 const id = z.number().int().positive();
 const rawValue = z.union([z.string().max(100_000), z.number().finite(), z.null()]);
@@ -15,6 +16,7 @@ export const PERFORMANCE_METHODS = {
         .array(z.object({ field: z.enum(PERFORMANCE_FIELD_NAMES), value: rawValue }))
         .min(1)
         .max(100),
+      seen: seenSchema,
     }),
     output: z.object({ ok: z.literal(true) }),
   },
@@ -25,6 +27,7 @@ export const PERFORMANCE_METHODS = {
       edits: z.array(z.object({ rowId: id, field: indicatorField, value: rawValue })).max(100_000),
       append: z.array(z.partialRecord(indicatorField, rawValue)).max(2000).default([]),
       clear: z.boolean().default(false),
+      seen: seenSchema,
     }),
     output: z.object({ ok: z.literal(true), appended: z.array(id) }),
   },
@@ -33,7 +36,7 @@ export const PERFORMANCE_METHODS = {
     output: z.object({ rowIds: z.array(id) }),
   },
   deleteIndicators: {
-    input: z.object({ recordId: id, rowIds: z.array(id).min(1).max(100_000) }),
+    input: z.object({ recordId: id, rowIds: z.array(id).min(1).max(100_000), seen: seenSchema }),
     output: z.object({ ok: z.literal(true) }),
   },
   /** Starts the part (money from the record, default weights); `draft`: indicators drafted from table 二. */

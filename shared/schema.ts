@@ -18,6 +18,11 @@ export const totalMoneySchema = z
 export const percentSchema = z.string().regex(/^-?\d{1,6}(\.\d{1,6})?$/, { message: 'percent: a decimal string' });
 export const dateSchema = z.string().refine(isDateText, { message: 'date: a real date, YYYY, YYYY-MM or YYYY-MM-DD (1900–2100)' });
 export const categorySchema = z.enum(CATEGORIES);
+/**
+ * getRecord's `seen`, sent back with a change from the screen: what another window or person changed after
+ * it is refused (edit_conflict), naming the field, who and when. Without it (the command line) nothing is checked.
+ */
+export const seenSchema = z.number().int().min(0).optional();
 const seqSchema = z.number().int().min(0).max(1_000_000);
 /** Text an xlsx can hold: what cannot be written to Excel is refused at the boundary. */
 const xmlSafe = <T extends z.ZodString>(s: T) =>

@@ -88,10 +88,13 @@ export const handlers: Handlers = {
       version: readVersion(db, id),
     };
   },
-  setStatus: ({ id, status, by, remark, reason, version }, { db, actor }) =>
-    setStatus(db, actor, id, { status, by, remark, reason, version }),
-  editPayments: ({ recordId, edits, append }, { db, actor }) => ({ ok: true, appended: editPayments(db, actor, recordId, edits, append) }),
-  deletePayments: ({ recordId, paymentIds }, { db, actor }) => (deletePayments(db, actor, recordId, paymentIds), OK),
+  setStatus: ({ id, status, by, remark, reason, version, seen }, { db, actor }) =>
+    setStatus(db, actor, id, { status, by, remark, reason, version, seen }),
+  editPayments: ({ recordId, edits, append, seen }, { db, actor }) => ({
+    ok: true,
+    appended: editPayments(db, actor, recordId, edits, append, seen),
+  }),
+  deletePayments: ({ recordId, paymentIds, seen }, { db, actor }) => (deletePayments(db, actor, recordId, paymentIds, seen), OK),
   replaceText: ({ recordId, find, replace }, { db, actor }) => replaceInRecord(db, actor, recordId, find, replace),
   createRecord: ({ county }, { db, actor }) => ({ id: createRecord(db, actor, { county, items: [], disbursements: [] }, 'create') }),
   addDemo: (_input, { db, actor }) => addDemo(db, actor),
@@ -113,7 +116,7 @@ export const handlers: Handlers = {
       return { backup };
     });
   },
-  updateCounty: ({ id, field, value }, { db, actor }) => (updateCounty(db, actor, id, field, value), OK),
+  updateCounty: ({ id, field, value, seen }, { db, actor }) => (updateCounty(db, actor, id, field, value, seen), OK),
   editCells: ({ recordId, table, edits, append, clear, seen }, { db, actor }) => ({
     ok: true,
     appended: editCells(
@@ -128,7 +131,7 @@ export const handlers: Handlers = {
     ),
   }),
   insertRows: ({ recordId, table, index, count }, { db, actor }) => ({ rowIds: insertRows(db, actor, recordId, table, index, count) }),
-  deleteRows: ({ recordId, table, rowIds }, { db, actor }) => (deleteRows(db, actor, recordId, table, rowIds), OK),
+  deleteRows: ({ recordId, table, rowIds, seen }, { db, actor }) => (deleteRows(db, actor, recordId, table, rowIds, seen), OK),
   moveRow: ({ recordId, table, rowId, toIndex }, { db, actor }) => (moveRow(db, actor, recordId, table, rowId, toIndex), OK),
   undo: (options, { db, dbFile, actor }) => replay(db, dbFile, actor, 'undo', options),
   redo: (options, { db, dbFile, actor }) => replay(db, dbFile, actor, 'redo', options),
@@ -179,13 +182,21 @@ export const handlers: Handlers = {
   },
   getPreferences: (_i, { db }) => readPreferences(db),
   setPreferences: ({ name, rateLine }, { db }) => writePreferences(db, { name, rateLine }),
-  editPerformance: ({ recordId, edits }, { db, actor }) => (editPerformance(db, actor, recordId, edits), OK),
-  editIndicators: ({ recordId, edits, append, clear }, { db, actor }) => ({
+  editPerformance: ({ recordId, edits, seen }, { db, actor }) => (editPerformance(db, actor, recordId, edits, seen), OK),
+  editIndicators: ({ recordId, edits, append, clear, seen }, { db, actor }) => ({
     ok: true,
-    appended: editIndicators(db, actor, recordId, edits, append, clear ? 'clear' : append.length || edits.length > 1 ? 'paste' : 'edit'),
+    appended: editIndicators(
+      db,
+      actor,
+      recordId,
+      edits,
+      append,
+      clear ? 'clear' : append.length || edits.length > 1 ? 'paste' : 'edit',
+      seen,
+    ),
   }),
   insertIndicators: ({ recordId, index, count }, { db, actor }) => ({ rowIds: insertIndicators(db, actor, recordId, index, count) }),
-  deleteIndicators: ({ recordId, rowIds }, { db, actor }) => (deleteIndicators(db, actor, recordId, rowIds), OK),
+  deleteIndicators: ({ recordId, rowIds, seen }, { db, actor }) => (deleteIndicators(db, actor, recordId, rowIds, seen), OK),
   draftPerformance: ({ recordId, draft }, { db, actor }) => ({ rowIds: draftPerformance(db, actor, recordId, { draft }) }),
   backupNow: (_i, { db, dbFile }) => ({ backup: backupDatabase(db, dbFile, MANUAL_REASON) }),
   waitForCommand: async (_i, ctx) => ({ command: ctx.desktop ? await ctx.desktop.nextCommand() : null }),

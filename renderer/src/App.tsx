@@ -47,7 +47,7 @@ type Dialog =
   | { kind: 'export' }
   | { kind: 'print' }
   | { kind: 'record'; duplicateOf: RecordSummary | null }
-  | { kind: 'status'; record: RecordSummary & { version?: number } }
+  | { kind: 'status'; record: RecordSummary & { version?: number; seen?: number } }
   | { kind: 'settings' }
   | { kind: 'template' }
   | { kind: 'workspace' }
@@ -134,6 +134,7 @@ export function App() {
     confirm,
     recordView,
     paymentId: rec.paymentId,
+    seenOf: rec.seenOf,
     t,
     lang,
     notice: setSidebarNotice,
@@ -331,7 +332,8 @@ export function App() {
                   onRedo={() => void undo.redo()}
                   confirm={confirm}
                   onChangeStatus={() =>
-                    current && setDialog({ kind: 'status', record: { ...current, status: view.status, version: view.version } })
+                    current &&
+                    setDialog({ kind: 'status', record: { ...current, status: view.status, version: view.version, seen: view.seen } })
                   }
                 />
               </Suspense>

@@ -240,7 +240,8 @@ export function StatusDialog({
   onDone,
 }: {
   /** `version`: the record's version as this window shows it; the store refuses the change if the record changed since. */
-  record: { id: number; county: string; batch: number; status: StatusInfo; version?: number };
+  /** `seen`: the change log's position it was read at; a status someone else set since is refused, not overwritten. */
+  record: { id: number; county: string; batch: number; status: StatusInfo; version?: number; seen?: number };
   name: string | null;
   t: Strings;
   lang: Lang;
@@ -265,6 +266,7 @@ export function StatusDialog({
         status,
         by,
         ...(record.version !== undefined ? { version: record.version } : {}),
+        ...(record.seen !== undefined ? { seen: record.seen } : {}),
         ...(needsReason ? { reason: remark.trim() } : remark.trim() ? { remark: remark.trim() } : {}),
       });
       onDone(status, by);

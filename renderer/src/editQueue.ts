@@ -41,6 +41,8 @@ export type View = {
   indicatorIds: number[];
   status: Loaded['status'];
   version: number;
+  /** The change log's position the record was read at: sent back with every change made on screen. */
+  seen: number;
 };
 export type Marks = Record<GridTable, ReadonlyMap<string, CellMark>>;
 /** Cells whose value the store refused, by `${rowId}:${field}`, with the reason. */
@@ -128,7 +130,14 @@ export function viewOf(base: Loaded, ops: readonly Op[], keyOf: (id: number) => 
   const payments = mine.filter((o) => o.table === 'payments');
   const indicatorEdits = mine.flatMap((o) => (o.table === 'indicators' ? o.edits : []));
   const { indicatorIds } = base;
-  const same = { itemIds: base.itemIds, disbursementIds: base.disbursementIds, indicatorIds, status: base.status, version: base.version };
+  const same = {
+    itemIds: base.itemIds,
+    disbursementIds: base.disbursementIds,
+    indicatorIds,
+    status: base.status,
+    version: base.version,
+    seen: base.seen,
+  };
   if (edits.length === 0 && payments.length === 0 && indicatorEdits.length === 0)
     return { record: base.record, findings: base.findings, paymentIds, ...same };
   let record = edits.length ? applyEdits(base.record, base, edits) : base.record;

@@ -104,6 +104,7 @@ export class EditWriter {
         recordId: op.recordId,
         edits: op.edits.map((e) => ({ rowId: e.rowId, field: e.field as IndicatorEditField, value: e.raw })),
         clear: op.clear,
+        seen: this.host.seen(),
       });
     else
       await api.editCells({
@@ -130,7 +131,12 @@ export class EditWriter {
         message: STRINGS.zh.paymentNotStored,
         messages: { zh: STRINGS.zh.paymentNotStored, en: STRINGS.en.paymentNotStored },
       });
-    const { appended } = await this.host.api.editPayments({ recordId: op.recordId, edits, append: op.append.map((a) => a.raw) });
+    const { appended } = await this.host.api.editPayments({
+      recordId: op.recordId,
+      edits,
+      append: op.append.map((a) => a.raw),
+      seen: this.host.seen(),
+    });
     op.append.forEach((a, i) => {
       keys.id.set(a.key, appended[i]);
       keys.key.set(appended[i], a.key);

@@ -55,7 +55,7 @@ export function useRecord(recordId: number | null, { onError, onWritten, onStore
   const idRef = useRef(recordId);
   idRef.current = recordId;
   const latestReload = useRef(0);
-  const seenRef = useRef<number | undefined>(undefined);
+  const seenRef = useRef<{ id: number; seen: number } | null>(null);
   const callbacks = useRef({ onError, onWritten, onStored, lang });
   callbacks.current = { onError, onWritten, onStored, lang };
   const asOfRef = useRef(asOf);
@@ -83,7 +83,7 @@ export function useRecord(recordId: number | null, { onError, onWritten, onStore
     try {
       const loaded = await api.getRecord({ id, ...(asOfRef.current ? { asOf: asOfRef.current } : {}) });
       if (ticket !== latestReload.current || idRef.current !== id) return;
-      seenRef.current = loaded.seen;
+      seenRef.current = { id, seen: loaded.seen };
       setBase(loaded);
       publish(notIn(opsRef.current, seen));
     } catch (e) {
@@ -97,7 +97,7 @@ export function useRecord(recordId: number | null, { onError, onWritten, onStore
       new EditWriter({
         api,
         ops: () => opsRef.current,
-        seen: () => seenRef.current,
+        seen: () => seenRef.current?.seen,
         publish: (next) => publish(next),
         save: () => saveRef.current,
         setSave: (state) => setSave(state),
@@ -205,6 +205,8 @@ export function useRecord(recordId: number | null, { onError, onWritten, onStore
     settle,
     retryNow,
     discardDrafts,
+    /** The change log's position this window read a record at (undefined: not read here): sent with every change. */
+    seenOf: (recordId: number) => (seenRef.current?.id === recordId ? seenRef.current.seen : undefined),
     recordId: base?.id ?? null,
   };
 }

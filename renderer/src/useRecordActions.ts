@@ -30,6 +30,8 @@ type Options = {
   recordView: RefObject<RecordViewHandle | null>;
   /** The store's id of a payment shown under a key (a payment added in this window), once written. */
   paymentId: (rowId: number) => number | undefined;
+  /** The change log's position this window read a record at: sent with each change, so one over another's is refused. */
+  seenOf: (recordId: number) => number | undefined;
   t: Strings;
   lang: Lang;
   /** Says, in the sidebar, why what was asked there was refused (deleting an accepted county). */
@@ -46,6 +48,7 @@ export function useRecordActions({
   confirm,
   recordView,
   paymentId,
+  seenOf,
   t,
   lang,
   notice,
@@ -77,7 +80,7 @@ export function useRecordActions({
   const saveCounty = (field: CountyField, value: string): Promise<string | null> => {
     const id = selected;
     if (id === null) return Promise.resolve(null);
-    const saving = act(() => api.updateCounty({ id, field, value })).then((r) => (r.ok ? null : (r.why ?? '')));
+    const saving = act(() => api.updateCounty({ id, field, value, seen: seenOf(id) })).then((r) => (r.ok ? null : (r.why ?? '')));
     countySaves.current.add(saving);
     void saving.finally(() => countySaves.current.delete(saving));
     return saving;
@@ -92,7 +95,7 @@ export function useRecordActions({
         await act(() =>
           op.kind === 'insert'
             ? api.insertIndicators({ recordId, index: op.index, count: op.count })
-            : api.deleteIndicators({ recordId, rowIds: op.rowIds }),
+            : api.deleteIndicators({ recordId, rowIds: op.rowIds, seen: seenOf(recordId) }),
         )
       ).ok;
     }
@@ -100,7 +103,7 @@ export function useRecordActions({
       op.kind === 'insert'
         ? api.insertRows({ recordId, table, index: op.index, count: op.count })
         : op.kind === 'delete'
-          ? api.deleteRows({ recordId, table, rowIds: op.rowIds })
+          ? api.deleteRows({ recordId, table, rowIds: op.rowIds, seen: seenOf(recordId) })
           : api.moveRow({ recordId, table, rowId: op.rowId, toIndex: op.toIndex });
     return (await act(call)).ok;
   };
@@ -113,15 +116,18 @@ export function useRecordActions({
   ): Promise<boolean> => {
     const recordId = selected;
     if (recordId === null) return false;
-    if (table === 'indicators') return (await act(() => api.editIndicators({ recordId, edits: edits as IndicatorEdits, append }))).ok;
-    return (await act(() => api.editCells({ recordId, table, edits, append }))).ok;
+    const seen = seenOf(recordId);
+    if (table === 'indicators') return (await act(() => api.editIndicators({ recordId, edits: edits as IndicatorEdits, append, seen }))).ok;
+    return (await act(() => api.editCells({ recordId, table, edits, append, seen }))).ok;
   };
 
   /** A field of 四、绩效自评 (money, goals, weights): null when stored, else why not. */
   const savePerformance = (field: PerformanceField, value: string): Promise<string | null> => {
     const recordId = selected;
     if (recordId === null) return Promise.resolve(null);
-    return act(() => api.editPerformance({ recordId, edits: [{ field, value }] })).then((r) => (r.ok ? null : (r.why ?? '')));
+    return act(() => api.editPerformance({ recordId, edits: [{ field, value }], seen: seenOf(recordId) })).then((r) =>
+      r.ok ? null : (r.why ?? ''),
+    );
   };
   /** Starts 四、绩效自评 (the money from the record), with indicators drafted from table 二 or not. */
   const startPerformance = async (draft: boolean): Promise<boolean> => {
@@ -137,7 +143,7 @@ export function useRecordActions({
     return (
       await act(async () => {
         const paymentIds = rowIds.map(paymentId).filter((id): id is number => id !== undefined);
-        if (paymentIds.length) await api.deletePayments({ recordId, paymentIds });
+        if (paymentIds.length) await api.deletePayments({ recordId, paymentIds, seen: seenOf(recordId) });
       })
     ).ok;
   };

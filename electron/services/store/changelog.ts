@@ -474,22 +474,27 @@ function assertNoConflict(db: DB, actor: Actor, step: StepRow, changes: ChangeRo
 /** The change log's position now: a window that read a record after it has seen every change up to it. */
 export const logPosition = (db: DB): number => Number(statement(db, 'SELECT COALESCE(MAX(id), 0) FROM steps').pluck().get());
 
+/** A cell a window showed (or, with `column` null, a whole row it deletes), named as the person knows it. */
+export type SeenCell = { table: Table; rowId: number; column: string | null; label: { zh: string; en: string } };
+
 /**
- * Optimistic per cell: an edit of a window that read the record at log position `seen` is refused if
- * another window (or person) changed one of its cells since — naming who and when — rather than
- * overwriting what its user never saw. Checked inside the edit's transaction.
+ * Optimistic per cell: a change from a window that read the record at log position `seen` is refused if
+ * another window (or person) changed one of its cells since — naming the field, who and when — rather
+ * than overwriting what its user never saw. Checked inside the change's transaction. Without `seen`
+ * (the command line) nothing is checked.
  */
-export function assertUnchangedSince(db: DB, actor: Actor, seen: number, table: Table, cells: { rowId: number; column: string }[]): void {
+export function assertUnchangedSince(db: DB, actor: Actor, seen: number | undefined, cells: SeenCell[]): void {
+  if (seen === undefined) return;
   for (const cell of cells) {
-    const hit = laterChange(db, actor, seen, table, cell.rowId, cell.column);
+    const hit = laterChange(db, actor, seen, cell.table, cell.rowId, cell.column);
     if (!hit) continue;
     const { at, zh, en } = madeWhen(hit);
     throw appError(
       'edit_conflict',
-      `这个单元格已由${zh}在 ${at} 修改,您看到的是修改前的值。为免覆盖别人的修改,未做任何改动;已载入新的值,请核对后再改。`,
-      `This cell was changed by ${en} at ${at}, after you loaded it. Nothing was changed, so their work is not overwritten; the new value is loaded, check it and edit again.`,
+      `${cell.label.zh} 已由${zh}在 ${at} 修改,您看到的是修改前的内容。为免覆盖别人的修改,未做任何改动;已载入新的内容,请核对后再改。`,
+      `${cell.label.en} was changed by ${en} at ${at}, after you loaded it. Nothing was changed, so their work is not overwritten; the new content is loaded, check it and try again.`,
       {},
-      { by: hit.client_kind, user: hit.user_name, at: hit.at },
+      { by: hit.client_kind, user: hit.user_name, at: hit.at, table: cell.table, field: cell.column },
     );
   }
 }

@@ -14,7 +14,7 @@ import { fieldLabel, findingMessage } from '../../../shared/i18n';
 import { finding } from '../../../shared/findings';
 import { ledgerLineText } from '../../../shared/ledger';
 import { inferCategory, countyKey } from '../../../shared/text';
-import { assertUnchangedSince, mutate, type Actor, type Changes, type Row } from './changelog';
+import { assertUnchangedSince, mutate, type Actor, type Changes, type Row, type SeenCell } from './changelog';
 import { COUNTY_COLUMNS, FIELD_COLUMNS, toColumn, type Value } from './columns';
 import { conflictError, findRecordIds } from './records';
 import type { DB } from './database';
@@ -53,6 +53,12 @@ function refused(
     { field },
     { table, row: rowNumber, field, code },
   );
+}
+
+/** "第 2 行 计划安排额度(万元)": a cell as the person knows it (a row gone since: "该行"). */
+function cellLabel(index: number | undefined, field: string | null): { zh: string; en: string } {
+  const row = index === undefined ? { zh: '该行', en: 'That row' } : { zh: `第 ${index + 1} 行`, en: `Row ${index + 1}` };
+  return field === null ? row : { zh: `${row.zh} ${fieldLabel(field, 'zh')}`, en: `${row.en}, ${fieldLabel(field, 'en')}` };
 }
 
 /** When 序号 runs 1..n in order, row operations keep it so; hand-numbered tables are left alone. */
@@ -132,18 +138,20 @@ export function editCells(
     actor,
     { action, recordId, detail: { county: county.name, table, rows: rowsTouched, columns: columnsTouched } },
     (changes) => {
-      if (seen !== undefined) {
-        const columns = FIELD_COLUMNS[table] as Record<string, { column: string } | undefined>;
-        assertUnchangedSince(
-          db,
-          actor,
-          seen,
-          table,
-          edits.map((e) => ({ rowId: e.rowId, column: columns[e.field]?.column ?? e.field })),
-        );
-      }
       const rows = rowsOf(db, table, recordId);
       const index = new Map(rows.map((r, i) => [r.id, i]));
+      const columns = FIELD_COLUMNS[table] as Record<string, { column: string } | undefined>;
+      assertUnchangedSince(
+        db,
+        actor,
+        seen,
+        edits.map((e) => ({
+          table,
+          rowId: e.rowId,
+          column: columns[e.field]?.column ?? e.field,
+          label: cellLabel(index.get(e.rowId), e.field),
+        })),
+      );
       const updates = new Map<number, Row>();
       for (const e of edits) {
         const i = index.get(e.rowId);
@@ -220,18 +228,33 @@ export function insertRows(db: DB, actor: Actor, recordId: number, table: EditTa
   );
 }
 
-export function deleteRows(db: DB, actor: Actor, recordId: number, table: EditTable, ids: number[]): void {
+export function deleteRows(db: DB, actor: Actor, recordId: number, table: EditTable, ids: number[], seen?: number): void {
   const rowIds = [...new Set(ids)];
   const county = countyOf(db, recordId);
   mutate(db, actor, { action: 'delete rows', recordId, detail: { county: county.name, table, rows: rowIds.length } }, (changes) => {
     const rows = rowsOf(db, table, recordId);
     const position = new Map(rows.map((r, i) => [r.id, i]));
+    assertUnchangedSince(
+      db,
+      actor,
+      seen,
+      rowIds.flatMap((id) => deletedWith(db, table, id, position.get(id))),
+    );
     for (const id of rowIds) if (!position.has(id)) throw appError('no_row', `该行已不存在(#${id})`, `That row no longer exists (#${id})`);
     if (rowIds.length === 1) changes.describe({ county: county.name, table, row: position.get(rowIds[0])! + 1 });
     // A line's payments go with it: Changes.remove takes the rows that refer to a row first, logged, so undo brings them back together.
     for (const id of rowIds) changes.remove(table, id);
     renumberIfSequential(db, changes, table, recordId, isSequential(rows));
   });
+}
+
+/** What deleting a row takes away, as the window showed it: the row, and a line's payments with it. */
+function deletedWith(db: DB, table: EditTable, rowId: number, index: number | undefined): SeenCell[] {
+  const row = { table, rowId, column: null, label: cellLabel(index, null) };
+  if (table !== 'disbursements') return [row];
+  const payments = db.prepare('SELECT id FROM payments WHERE disbursement_id = ?').pluck().all(rowId) as number[];
+  const label = { zh: `${row.label.zh}的拨付台账`, en: `${row.label.en}'s ledger payments` };
+  return [row, ...payments.map((id) => ({ table: 'payments' as const, rowId: id, column: null, label }))];
 }
 
 export function moveRow(db: DB, actor: Actor, recordId: number, table: EditTable, rowId: number, toIndex: number): void {
@@ -250,7 +273,7 @@ export function moveRow(db: DB, actor: Actor, recordId: number, table: EditTable
   });
 }
 
-export function updateCounty(db: DB, actor: Actor, recordId: number, field: CountyField, raw: RawValue): void {
+export function updateCounty(db: DB, actor: Actor, recordId: number, field: CountyField, raw: RawValue, seen?: number): void {
   const parsed = withSchema(parseCountyField(field, raw), 'county', field);
   if (!parsed.ok) {
     const f = finding(parsed.code, {
@@ -267,6 +290,11 @@ export function updateCounty(db: DB, actor: Actor, recordId: number, field: Coun
     actor,
     { action: 'edit', recordId, detail: { county: current.name, table: 'county', field: `county.${field}` } },
     (changes) => {
+      const label = {
+        zh: `一、基本情况 ${fieldLabel(`county.${field}`, 'zh')}`,
+        en: `Basic facts, ${fieldLabel(`county.${field}`, 'en')}`,
+      };
+      assertUnchangedSince(db, actor, seen, [{ table: 'records', rowId: recordId, column: column.column, label }]);
       const fields: Row = { [column.column]: toColumn(column, parsed.value) };
       if (field === 'name' || field === 'batch') {
         const { name: oldName, batch: oldBatch } = countyOf(db, recordId);

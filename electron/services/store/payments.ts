@@ -4,7 +4,8 @@ import { appError } from '../../../shared/errors';
 import type { RawValue } from '../../../shared/fields';
 import { PAYMENT_FIELDS, type PaymentField } from '../../../shared/ledger';
 import { parsePaymentField, paymentRefusal, REQUIRED_PAYMENT_FIELDS, type PaymentProblem } from '../../../shared/payment-fields';
-import { mutate, type Actor, type Row } from './changelog';
+import { assertUnchangedSince, mutate, type Actor, type Row, type SeenCell } from './changelog';
+import { fieldLabel } from '../../../shared/i18n';
 import { PAYMENT_COLUMNS, toColumn } from './columns';
 import type { DB } from './database';
 import { assertLineSums } from './line-sums';
@@ -54,6 +55,16 @@ const listed = (db: DB, recordId: number) =>
     .pluck()
     .all(recordId) as number[];
 
+/** A payment's field (or, with none, the whole payment) as the ledger shows it: "拨付台账第 3 笔 金额(万元)". */
+function seenPayment(listedIds: number[], paymentId: number, field: PaymentField | null): SeenCell {
+  const row = listedIds.indexOf(paymentId) + 1;
+  const where = row === 0 ? { zh: '这笔拨付', en: 'That payment' } : { zh: `拨付台账第 ${row} 笔`, en: `Ledger payment ${row}` };
+  if (field === null) return { table: 'payments', rowId: paymentId, column: null, label: where };
+  const column = field === 'line' ? 'disbursement_id' : PAYMENT_COLUMNS[field].column;
+  const label = { zh: `${where.zh} ${fieldLabel(`payment.${field}`, 'zh')}`, en: `${where.en}, ${fieldLabel(`payment.${field}`, 'en')}` };
+  return { table: 'payments', rowId: paymentId, column, label };
+}
+
 /** Edits of payments and payments added (typing, paste, `yanshou ledger add`), as one step. */
 export function editPayments(
   db: DB,
@@ -61,6 +72,7 @@ export function editPayments(
   recordId: number,
   edits: PaymentEdit[],
   append: Partial<Record<PaymentField, RawValue>>[],
+  seen?: number,
 ): number[] {
   const county = countyOf(db, recordId);
   const single = edits.length === 1 && append.length === 0 ? edits[0] : null;
@@ -72,6 +84,12 @@ export function editPayments(
     (changes) => {
       const lines = linesOf(db, recordId);
       const mine = listed(db, recordId);
+      assertUnchangedSince(
+        db,
+        actor,
+        seen,
+        edits.map((e) => seenPayment(mine, e.paymentId, e.field)),
+      );
       for (const e of edits) {
         const row = mine.indexOf(e.paymentId) + 1;
         if (row === 0) throw appError('no_row', `这笔拨付已不存在(#${e.paymentId})`, `That payment no longer exists (#${e.paymentId})`);
@@ -95,13 +113,19 @@ export function editPayments(
   );
 }
 
-export function deletePayments(db: DB, actor: Actor, recordId: number, ids: number[]): void {
+export function deletePayments(db: DB, actor: Actor, recordId: number, ids: number[], seen?: number): void {
   const county = countyOf(db, recordId);
   const paymentIds = [...new Set(ids)];
   mutate(db, actor, { action: 'delete rows', recordId, detail: { county, table: 'payments', rows: paymentIds.length } }, (changes) => {
-    const mine = new Set(db.prepare('SELECT id FROM payments WHERE record_id = ?').pluck().all(recordId) as number[]);
+    const mine = listed(db, recordId);
+    assertUnchangedSince(
+      db,
+      actor,
+      seen,
+      paymentIds.map((id) => seenPayment(mine, id, null)),
+    );
     for (const id of paymentIds) {
-      if (!mine.has(id)) throw appError('no_row', `这笔拨付已不存在(#${id})`, `That payment no longer exists (#${id})`);
+      if (!mine.includes(id)) throw appError('no_row', `这笔拨付已不存在(#${id})`, `That payment no longer exists (#${id})`);
       changes.remove('payments', id);
     }
   });

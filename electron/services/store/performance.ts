@@ -4,7 +4,7 @@ import { appError } from '../../../shared/errors';
 import { draftIndicators } from '../../../shared/performance-rules';
 import { emptyPerformance, type Indicator, type PerformanceInput } from '../../../shared/performance';
 import { parseIndicatorField, parsePerformanceField, performanceFieldLabel } from '../../../shared/performance-fields';
-import { mutate, type Actor, type Changes, type Row } from './changelog';
+import { assertUnchangedSince, mutate, type Actor, type Changes, type Row, type SeenCell } from './changelog';
 import { fromColumn, toColumn, type Value } from './columns';
 import {
   INDICATOR_COLUMNS,
@@ -138,11 +138,26 @@ function ensurePart(db: DB, changes: Changes, recordId: number): number {
   return changes.insert('performance', { ...partRow(emptyPerformance()), record_id: recordId });
 }
 
+/** A field of the part as the page names it: "绩效自评 全年执行数". */
+const seenLabel = (field: string) => ({
+  zh: `绩效自评 ${performanceFieldLabel(field, 'zh')}`,
+  en: `Performance, ${performanceFieldLabel(field, 'en')}`,
+});
+
+/** An indicator's cell (or, with no field, the whole row) as the grid shows it: "绩效指标第 2 行 实际完成值". */
+function seenIndicator(ids: number[], rowId: number, field: IndicatorField | null): SeenCell {
+  const row = ids.indexOf(rowId) + 1;
+  const where = row === 0 ? { zh: '该绩效指标', en: 'That indicator' } : { zh: `绩效指标第 ${row} 行`, en: `Indicator row ${row}` };
+  if (field === null) return { table: 'performance_indicators', rowId, column: null, label: where };
+  const label = { zh: `${where.zh} ${performanceFieldLabel(field, 'zh')}`, en: `${where.en}, ${performanceFieldLabel(field, 'en')}` };
+  return { table: 'performance_indicators', rowId, column: INDICATOR_COLUMNS[field].column, label };
+}
+
 export type PerformanceEdit = { field: PerformanceField; value: string | number | null };
 export type IndicatorEdit = { rowId: number; field: IndicatorField; value: string | number | null };
 
 /** Fields of the part (money, goals, weights, stated values), as one step; the part is made if needed. */
-export function editPerformance(db: DB, actor: Actor, recordId: number, edits: PerformanceEdit[]): void {
+export function editPerformance(db: DB, actor: Actor, recordId: number, edits: PerformanceEdit[], seen?: number): void {
   const county = countyOf(db, recordId);
   const single = edits.length === 1 ? edits[0] : null;
   mutate(
@@ -154,6 +169,14 @@ export function editPerformance(db: DB, actor: Actor, recordId: number, edits: P
       detail: { county, table: 'performance', ...(single ? { field: `performance.${single.field}` } : { columns: edits.length }) },
     },
     (changes) => {
+      const part = db.prepare('SELECT id FROM performance WHERE record_id = ?').pluck().get(recordId) as number | undefined;
+      if (part !== undefined)
+        assertUnchangedSince(
+          db,
+          actor,
+          seen,
+          edits.map((e) => ({ table: 'performance', rowId: part, column: PERFORMANCE_COLUMNS[e.field].column, label: seenLabel(e.field) })),
+        );
       const fields: Row = {};
       for (const e of edits) {
         const parsed = parsePerformanceField(e.field, e.value);
@@ -199,6 +222,7 @@ export function editIndicators(
   edits: IndicatorEdit[],
   append: Partial<Record<IndicatorField, string | number | null>>[],
   action: 'edit' | 'paste' | 'clear' = 'edit',
+  seen?: number,
 ): number[] {
   const county = countyOf(db, recordId);
   const single = edits.length === 1 && append.length === 0 ? edits[0] : null;
@@ -209,6 +233,12 @@ export function editIndicators(
     (changes) => {
       ensurePart(db, changes, recordId);
       const ids = indicatorIdsOf(db, recordId);
+      assertUnchangedSince(
+        db,
+        actor,
+        seen,
+        edits.map((e) => seenIndicator(ids, e.rowId, e.field)),
+      );
       const updates = new Map<number, Row>();
       for (const e of edits) {
         const row = ids.indexOf(e.rowId) + 1;
@@ -256,11 +286,17 @@ export function insertIndicators(db: DB, actor: Actor, recordId: number, index: 
   );
 }
 
-export function deleteIndicators(db: DB, actor: Actor, recordId: number, rowIds: number[]): void {
+export function deleteIndicators(db: DB, actor: Actor, recordId: number, rowIds: number[], seen?: number): void {
   const county = countyOf(db, recordId);
   const unique = [...new Set(rowIds)];
   mutate(db, actor, { action: 'delete rows', recordId, detail: { county, table: 'performance', rows: unique.length } }, (changes) => {
     const mine = indicatorIdsOf(db, recordId);
+    assertUnchangedSince(
+      db,
+      actor,
+      seen,
+      unique.map((id) => seenIndicator(mine, id, null)),
+    );
     for (const id of unique) {
       if (!mine.includes(id)) throw appError('no_row', `该行已不存在(#${id})`, `That row no longer exists (#${id})`);
       changes.remove('performance_indicators', id);

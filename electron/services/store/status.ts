@@ -7,7 +7,7 @@
 import { appError } from '../../../shared/errors';
 import { stepLabel } from '../../../shared/steps';
 import { STATUSES, statusLabel, type ReviewStatus, type StatusInfo } from '../../../shared/status';
-import { callerOf, mutate, STATUS_ACTION, stepInfo, whoMade, type Actor, type StepRow } from './changelog';
+import { assertUnchangedSince, callerOf, mutate, STATUS_ACTION, stepInfo, whoMade, type Actor, type StepRow } from './changelog';
 import { assertTransition } from '../policy';
 import type { DB } from './database';
 
@@ -62,7 +62,7 @@ export function setStatus(
   db: DB,
   actor: Actor,
   recordId: number,
-  change: { status: ReviewStatus; by: string; remark?: string; reason?: string; version?: number },
+  change: { status: ReviewStatus; by: string; remark?: string; reason?: string; version?: number; seen?: number },
 ): StatusInfo {
   if (!STATUSES.includes(change.status))
     throw appError('invalid_input', `没有这个状态:${change.status}`, `No such status: ${change.status}`);
@@ -83,6 +83,15 @@ export function setStatus(
     const current = readRow(db, recordId);
     const { county_name: county, batch } = current;
     if (change.version !== undefined && change.version !== current.version) throw changedError(db, recordId, county, batch);
+    // A status someone else set since the window read it: decided anew on what it is now, not on what was shown.
+    assertUnchangedSince(db, actor, change.seen, [
+      {
+        table: 'records',
+        rowId: recordId,
+        column: 'status',
+        label: { zh: `${county} 第${batch}批 的审核状态`, en: `The review status of ${county} (batch ${batch})` },
+      },
+    ]);
     assertTransition(caller, { county, batch }, current.status, change.status, remark);
     if (current.status === 'accepted' && change.status === 'accepted') {
       const day = current.status_at ? current.status_at.slice(0, 10) : '';

@@ -1,0 +1,191 @@
+// Two people on one record, beyond the cells of 二 and 三: a basic fact, a payment, deleting a payment or a
+// line of 三 (with its payments), a field of 绩效自评, an indicator, deleting an indicator, the review status.
+// Each change a screen sends with the log's position it read the record at (`seen`) is refused when someone
+// else changed what it acts on since — naming the field, who and when — and writes nothing; the same change
+// sent without `seen` (the command line) goes through, as before. Through the contract, on the backend under test.
+import { describe, expect, it } from 'vitest';
+import { dispatch, type ApiContext } from '../../../electron/services/api';
+import type { Actor } from '../../../electron/services/store/changelog';
+import { createRecord } from '../../../electron/services/store/records';
+import { seedInput } from '../../helpers/fixtures';
+import { newStore } from '../../helpers/backend';
+
+const ANNA: Actor = {
+  client: 'tab-anna',
+  kind: 'web',
+  caller: { kind: 'user', id: 1, name: '安娜', role: 'county', scope: ['江西省', '宜春市', '樟树市'] },
+};
+const BO: Actor = { client: 'tab-bo', kind: 'web' };
+
+type Shown = {
+  seen: number;
+  record: { county: { investment: { central: string } }; payments?: { amount: string }[]; performance?: unknown };
+  disbursementIds: number[];
+  paymentIds: number[];
+  indicatorIds: number[];
+  status: { status: string };
+};
+
+async function setUp() {
+  const db = newStore();
+  const ctx: ApiContext = { db, dbFile: 'test', version: 'test', renderPdf: async () => new Uint8Array() };
+  const id = createRecord(db, BO, seedInput());
+  const call = async (actor: Actor, method: string, input: Record<string, unknown>) => dispatch(ctx, method, input, actor);
+  const must = async (actor: Actor, method: string, input: Record<string, unknown>) => {
+    const r = await call(actor, method, input);
+    if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+    return r.value;
+  };
+  const shown = async () => (await must(BO, 'getRecord', { id })) as Shown;
+  // A payment under line 1 of 三, and 绩效自评 with one indicator: what the two act on.
+  const lines = (await shown()).disbursementIds;
+  await must(BO, 'editPayments', {
+    recordId: id,
+    edits: [],
+    append: [{ line: 1, date: '2021-03-01', amount: '10', payee: '樟树市商务局' }],
+  });
+  await must(BO, 'editIndicators', { recordId: id, edits: [], append: [{ name: '培训人次', target: '≥ 1000人次', actual: '1200人次' }] });
+  return { id, lines, call, must, shown };
+}
+
+type Case = {
+  what: string;
+  /** Anna's change, made after Bo's screen read the record. */
+  anna: (s: Awaited<ReturnType<typeof setUp>>, at: Shown) => Record<string, unknown> & { method: string };
+  /** Bo's change over it, from what his screen showed. */
+  bo: (s: Awaited<ReturnType<typeof setUp>>, at: Shown) => Record<string, unknown> & { method: string };
+  /** What the refusal names: the field. */
+  field: string;
+  /** What the record shows: Anna's change kept after the refusal, Bo's once sent without `seen`. */
+  state: (r: Shown) => unknown;
+  kept: unknown;
+  overwritten: unknown;
+};
+
+const CASES: Case[] = [
+  {
+    what: 'a basic fact',
+    anna: ({ id }) => ({ method: 'updateCounty', id, field: 'investment.central', value: '3000' }),
+    bo: ({ id }) => ({ method: 'updateCounty', id, field: 'investment.central', value: '2800' }),
+    field: '一、基本情况 中央资金',
+    state: (r) => r.record.county.investment.central,
+    kept: '3000',
+    overwritten: '2800',
+  },
+  {
+    what: 'a payment’s amount',
+    anna: ({ id }, at) => ({
+      method: 'editPayments',
+      recordId: id,
+      edits: [{ paymentId: at.paymentIds[0], field: 'amount', value: '12' }],
+    }),
+    bo: ({ id }, at) => ({ method: 'editPayments', recordId: id, edits: [{ paymentId: at.paymentIds[0], field: 'amount', value: '11' }] }),
+    field: '拨付台账第 1 笔 金额(万元)',
+    state: (r) => r.record.payments?.map((p) => p.amount),
+    kept: ['12'],
+    overwritten: ['11'],
+  },
+  {
+    what: 'deleting a payment',
+    anna: ({ id }, at) => ({
+      method: 'editPayments',
+      recordId: id,
+      edits: [{ paymentId: at.paymentIds[0], field: 'amount', value: '12' }],
+    }),
+    bo: ({ id }, at) => ({ method: 'deletePayments', recordId: id, paymentIds: [at.paymentIds[0]] }),
+    field: '拨付台账第 1 笔',
+    state: (r) => r.record.payments?.map((p) => p.amount) ?? [],
+    kept: ['12'],
+    overwritten: [],
+  },
+  {
+    what: 'deleting a line of 三 someone added a payment under',
+    anna: ({ id }) => ({ method: 'editPayments', recordId: id, edits: [], append: [{ line: 1, date: '2021-04-01', amount: '5' }] }),
+    bo: ({ id, lines }) => ({ method: 'deleteRows', recordId: id, table: 'disbursements', rowIds: [lines[0]] }),
+    field: '第 1 行的拨付台账',
+    state: (r) => r.record.payments?.length ?? 0,
+    kept: 2,
+    overwritten: 0,
+  },
+  {
+    what: 'a field of 绩效自评',
+    anna: ({ id }) => ({ method: 'editPerformance', recordId: id, edits: [{ field: 'funds.budget', value: '2000' }] }),
+    bo: ({ id }) => ({ method: 'editPerformance', recordId: id, edits: [{ field: 'funds.budget', value: '1900' }] }),
+    field: '绩效自评 全年预算数',
+    state: (r) => (r.record.performance as { funds: { budget: string } }).funds.budget,
+    kept: '2000',
+    overwritten: '1900',
+  },
+  {
+    what: 'an indicator',
+    anna: ({ id }, at) => ({
+      method: 'editIndicators',
+      recordId: id,
+      edits: [{ rowId: at.indicatorIds[0], field: 'actual', value: '1300人次' }],
+    }),
+    bo: ({ id }, at) => ({
+      method: 'editIndicators',
+      recordId: id,
+      edits: [{ rowId: at.indicatorIds[0], field: 'actual', value: '1250人次' }],
+    }),
+    field: '绩效指标第 1 行 实际完成值',
+    state: (r) => (r.record.performance as { indicators: { actual: string }[] }).indicators.map((i) => i.actual),
+    kept: ['1300人次'],
+    overwritten: ['1250人次'],
+  },
+  {
+    what: 'deleting an indicator',
+    anna: ({ id }, at) => ({
+      method: 'editIndicators',
+      recordId: id,
+      edits: [{ rowId: at.indicatorIds[0], field: 'actual', value: '1300人次' }],
+    }),
+    bo: ({ id }, at) => ({ method: 'deleteIndicators', recordId: id, rowIds: [at.indicatorIds[0]] }),
+    field: '绩效指标第 1 行',
+    state: (r) => (r.record.performance as { indicators: { actual: string }[] }).indicators.map((i) => i.actual),
+    kept: ['1300人次'],
+    overwritten: [],
+  },
+  {
+    what: 'the review status',
+    anna: ({ id }) => ({ method: 'setStatus', id, status: 'submitted', by: '安娜' }),
+    bo: ({ id }) => ({ method: 'setStatus', id, status: 'reviewed', by: '柏' }),
+    field: '樟树市 第8批 的审核状态',
+    state: (r) => r.status.status,
+    kept: 'submitted',
+    overwritten: 'reviewed',
+  },
+];
+
+const escaped = (text: string) => text.replace(/[()]/g, '\\$&');
+
+describe('a change over what someone else changed since the screen read it', () => {
+  for (const c of CASES)
+    it(`${c.what}: refused naming the field, who and when, nothing written; without seen it goes through`, async () => {
+      const s = await setUp();
+      const bosView = await s.shown();
+      const { method: annaMethod, ...annaInput } = c.anna(s, bosView);
+      await s.must(ANNA, annaMethod, annaInput);
+      const { method, ...input } = c.bo(s, bosView);
+      const refused = await s.call(BO, method, { ...input, seen: bosView.seen });
+      expect(refused.ok).toBe(false);
+      if (refused.ok) return;
+      expect(refused.error.code).toBe('edit_conflict');
+      expect(refused.error.messages?.zh).toMatch(
+        new RegExp(`^${escaped(c.field)} 已由安娜\\(浏览器窗口\\)在 \\d{4}/\\d{1,2}/\\d{1,2} \\d\\d:\\d\\d:\\d\\d 修改`),
+      );
+      expect(c.state(await s.shown())).toEqual(c.kept);
+      // The command line sends no position: it changes what is there, as before.
+      await s.must(BO, method, input);
+      expect(c.state(await s.shown())).toEqual(c.overwritten);
+    });
+
+  it('a change from a screen that read the record after someone else’s goes through', async () => {
+    const s = await setUp();
+    await s.must(ANNA, 'updateCounty', { id: s.id, field: 'investment.central', value: '3000' });
+    const fresh = await s.shown();
+    await s.must(BO, 'updateCounty', { id: s.id, field: 'investment.central', value: '2800', seen: fresh.seen });
+    await s.must(BO, 'deletePayments', { recordId: s.id, paymentIds: fresh.paymentIds, seen: fresh.seen });
+    expect((await s.shown()).record.county.investment.central).toBe('2800');
+  });
+});
