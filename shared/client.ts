@@ -6,9 +6,16 @@ import { METHOD_NAMES } from './methods';
 /** An error as it crosses a transport. */
 export type WireError = { code: string; message: string; messages?: { zh: string; en: string }; details?: unknown };
 
+/**
+ * How a call is sent. `request`: the call's id — a write sent again because its answer never came (the
+ * connection dropped) carries the same one, and the store answers it as before instead of applying it twice.
+ */
+export type CallOptions = { request?: string };
+/** The HTTP header that carries a call's request id (electron/web/server.ts tabActor reads it). */
+export const REQUEST_HEADER = 'x-yanshou-request';
 /** The one typed client the renderer uses, over any transport. */
-export type Client = { [M in Method]: (input: Input<M>) => Promise<Output<M>> };
-export type Transport = (method: Method, input: unknown) => Promise<unknown>;
+export type Client = { [M in Method]: (input: Input<M>, options?: CallOptions) => Promise<Output<M>> };
+export type Transport = (method: Method, input: unknown, options?: CallOptions) => Promise<unknown>;
 
 /** Refused by the server for a reason it names (a 4xx): shown as the message it carries. */
 export class ApiError extends Error {
@@ -39,7 +46,7 @@ export const retryable = (wire: WireError): OfflineError | null =>
   wire.code === 'reconnecting' ? new OfflineError(wire.message, 'reconnecting') : null;
 
 export function createClient(transport: Transport): Client {
-  const client = {} as Record<Method, (input: unknown) => Promise<unknown>>;
-  for (const method of METHOD_NAMES) client[method] = (input) => transport(method, input);
+  const client = {} as Record<Method, (input: unknown, options?: CallOptions) => Promise<unknown>>;
+  for (const method of METHOD_NAMES) client[method] = (input, options) => transport(method, input, options);
   return client as unknown as Client;
 }

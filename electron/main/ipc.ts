@@ -5,7 +5,7 @@ import { METHODS } from '../../shared/contract';
 import { CHANNEL_PREFIX } from '../../shared/methods';
 import { dispatch, type ApiContext } from '../services/api';
 import type { HeavyCalls } from '../services/heavy';
-import { DESKTOP } from '../services/store/changelog';
+import { DESKTOP, withRequest } from '../services/store/changelog';
 import { LOCAL_METHODS, remoteCall, type Workspace } from './workspace';
 
 export function isAppPage(event: IpcMainInvokeEvent, index: string): boolean {
@@ -25,7 +25,7 @@ export function registerContract(
   workspace: () => Workspace | null = () => null,
 ): void {
   for (const method of METHODS) {
-    ipcMain.handle(`${CHANNEL_PREFIX}${method}`, async (event, input: unknown) => {
+    ipcMain.handle(`${CHANNEL_PREFIX}${method}`, async (event, input: unknown, request?: unknown) => {
       if (!isAppPage(event, index))
         return {
           ok: false,
@@ -39,8 +39,8 @@ export function registerContract(
       const ctx = context();
       const result =
         ws && !LOCAL_METHODS.has(method)
-          ? await remoteCall(ws, method, input, (name, bytes) => ctx.desktop!.saveFile(name, bytes))
-          : await (heavy?.takes(method) ? heavy.run : dispatch)(ctx, method, input, DESKTOP);
+          ? await remoteCall(ws, method, input, (name, bytes) => ctx.desktop!.saveFile(name, bytes), request)
+          : await (heavy?.takes(method) ? heavy.run : dispatch)(ctx, method, input, withRequest(DESKTOP, request));
       return result.ok ? { ok: true, value: result.value } : { ok: false, error: result.error };
     });
   }

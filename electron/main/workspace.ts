@@ -7,6 +7,7 @@ import { appError, AppError } from '../../shared/errors';
 import { decodeWire, encodeWire } from '../../shared/wire';
 import type { UserInfo } from '../../shared/accounts';
 import type { DispatchResult } from '../services/api';
+import { REQUEST_HEADER } from '../../shared/client';
 
 export type Workspace = { address: string; token: string; user: UserInfo; client: string };
 
@@ -26,8 +27,8 @@ const unreachable = (address: string, e: unknown) =>
     `Cannot reach the workspace ${address} (${e instanceof Error ? e.message : String(e)})`,
   );
 
-/** Undo is per client: this window's calls carry its own id, as a browser tab's do. */
-async function post(address: string, path: string, body: unknown, ws?: Workspace): Promise<DispatchResult> {
+/** Undo is per client: this window's calls carry its own id, as a browser tab's do; a call its request id (a retry the same). */
+async function post(address: string, path: string, body: unknown, ws?: Workspace, request?: unknown): Promise<DispatchResult> {
   let res: Response;
   try {
     res = await fetch(new URL(path, address), {
@@ -35,6 +36,7 @@ async function post(address: string, path: string, body: unknown, ws?: Workspace
       headers: {
         'content-type': 'application/json',
         ...(ws ? { authorization: `Bearer ${ws.token}`, 'x-yanshou-client': ws.client } : {}),
+        ...(typeof request === 'string' ? { [REQUEST_HEADER]: request } : {}),
       },
       body: encodeWire(body),
     });
@@ -63,8 +65,9 @@ export async function remoteCall(
   method: string,
   input: unknown,
   saveFile: (name: string, bytes: Uint8Array) => Promise<string | null>,
+  request?: unknown,
 ): Promise<DispatchResult> {
-  const call = (m: string, i: unknown) => post(ws.address, `/api/${m}`, i, ws);
+  const call = (m: string, i: unknown) => post(ws.address, `/api/${m}`, i, ws, request);
   const saved = async (r: DispatchResult): Promise<DispatchResult> => {
     if (!r.ok) return r;
     const file = r.value as { fileName: string; bytes: Uint8Array };

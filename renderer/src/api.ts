@@ -24,6 +24,6 @@ function tabId(): string {
 
 export const api: Client = createClient(
   window.yanshou
-    ? ipcTransport((method, input) => window.yanshou!.invoke(method, input))
+    ? ipcTransport((method, input, request) => window.yanshou!.invoke(method, input, request))
     : httpTransport({ client: tabId(), secret: takeSessionSecret(), onLoginRequired: () => location.assign('/login') }),
 );

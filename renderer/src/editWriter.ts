@@ -44,8 +44,16 @@ const realSleep = (ms: number, wake: (wakeUp: () => void) => void) =>
     });
   });
 
+/** A new request id: 32 hex digits (crypto.getRandomValues: also where the page is not a secure context). */
+const newRequest = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+
 export class EditWriter {
   private running = false;
+  /**
+   * The op being written and its request id: while the server cannot be reached the same op is sent again
+   * with the same id, so a write that went through before its answer was lost is not applied twice.
+   */
+  private attempt: { op: number; request: string } | null = null;
   private wakeUp: (() => void) | null = null;
   /** Payments added in this window: key → id once the store has it, and back. */
   payments = { id: new Map<number, number>(), key: new Map<number, number>() };
@@ -62,7 +70,8 @@ export class EditWriter {
       if (!op) break;
       this.host.setSave('saving');
       try {
-        await this.write(op);
+        await this.write(op, this.requestFor(op));
+        this.attempt = null;
         this.host.publish(withStatus(this.host.ops(), op.id, 'written'));
         this.host.onStored();
         delay = 1000;
@@ -72,7 +81,10 @@ export class EditWriter {
           this.host.setSave((e as OfflineError).code);
           await (this.host.sleep ?? realSleep)(delay, (w) => (this.wakeUp = w));
           delay = nextDelay(delay);
-        } else this.failed(op, e);
+        } else {
+          this.attempt = null;
+          this.failed(op, e);
+        }
       }
     }
     this.running = false;
@@ -96,28 +108,39 @@ export class EditWriter {
     this.host.onError(text);
   }
 
-  private async write(op: Op): Promise<void> {
+  private requestFor(op: Op): string {
+    if (this.attempt?.op !== op.id) this.attempt = { op: op.id, request: newRequest() };
+    return this.attempt.request;
+  }
+
+  private async write(op: Op, request: string): Promise<void> {
     const { api } = this.host;
-    if (op.table === 'payments') return this.writePayments(op);
+    if (op.table === 'payments') return this.writePayments(op, request);
     if (op.table === 'indicators')
-      await api.editIndicators({
-        recordId: op.recordId,
-        edits: op.edits.map((e) => ({ rowId: e.rowId, field: e.field as IndicatorEditField, value: e.raw })),
-        clear: op.clear,
-        seen: this.host.seen(),
-      });
+      await api.editIndicators(
+        {
+          recordId: op.recordId,
+          edits: op.edits.map((e) => ({ rowId: e.rowId, field: e.field as IndicatorEditField, value: e.raw })),
+          clear: op.clear,
+          seen: this.host.seen(),
+        },
+        { request },
+      );
     else
-      await api.editCells({
-        recordId: op.recordId,
-        table: op.table,
-        edits: op.edits.map((e) => ({ rowId: e.rowId, field: e.field, value: e.raw })),
-        clear: op.clear,
-        seen: this.host.seen(),
-      });
+      await api.editCells(
+        {
+          recordId: op.recordId,
+          table: op.table,
+          edits: op.edits.map((e) => ({ rowId: e.rowId, field: e.field, value: e.raw })),
+          clear: op.clear,
+          seen: this.host.seen(),
+        },
+        { request },
+      );
   }
 
   /** Payment edits and added payments, one step; a payment typed under a key is edited by its id once the store gave it one. */
-  private async writePayments(op: Op): Promise<void> {
+  private async writePayments(op: Op, request: string): Promise<void> {
     const keys = this.payments;
     const edits = op.edits.map((e) => ({
       paymentId: e.rowId > 0 ? e.rowId : (keys.id.get(e.rowId) ?? 0),
@@ -131,12 +154,10 @@ export class EditWriter {
         message: STRINGS.zh.paymentNotStored,
         messages: { zh: STRINGS.zh.paymentNotStored, en: STRINGS.en.paymentNotStored },
       });
-    const { appended } = await this.host.api.editPayments({
-      recordId: op.recordId,
-      edits,
-      append: op.append.map((a) => a.raw),
-      seen: this.host.seen(),
-    });
+    const { appended } = await this.host.api.editPayments(
+      { recordId: op.recordId, edits, append: op.append.map((a) => a.raw), seen: this.host.seen() },
+      { request },
+    );
     op.append.forEach((a, i) => {
       keys.id.set(a.key, appended[i]);
       keys.key.set(appended[i], a.key);

@@ -4,11 +4,11 @@
 // - the server is reconnecting to its workspace database       → OfflineError (code reconnecting): retried
 // - the server refused the call for a reason it names (4xx)    → ApiError: its message is shown
 // - the server failed (HTTP 5xx; code `internal` over IPC)     → ServerError: shown once, with its code
-import { ApiError, OfflineError, retryable, ServerError, type Transport, type WireError } from '../../shared/client';
+import { ApiError, OfflineError, REQUEST_HEADER, retryable, ServerError, type Transport, type WireError } from '../../shared/client';
 import { decodeWire, encodeWire } from '../../shared/wire';
 
 export type IpcResult = { ok: true; value: unknown } | { ok: false; error: WireError };
-export type Invoke = (method: string, input: unknown) => Promise<IpcResult>;
+export type Invoke = (method: string, input: unknown, request?: string) => Promise<IpcResult>;
 
 const isWire = (v: unknown): v is WireError =>
   !!v && typeof v === 'object' && typeof (v as WireError).code === 'string' && typeof (v as WireError).message === 'string';
@@ -60,7 +60,7 @@ export function httpTransport(options: {
   onLoginRequired?: () => void;
 }): Transport {
   const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
-  return async (method, input) => {
+  return async (method, input, call) => {
     let status: number;
     let ok: boolean;
     let body: string;
@@ -71,6 +71,7 @@ export function httpTransport(options: {
           'content-type': 'application/json',
           'x-yanshou-client': options.client,
           ...(options.secret ? { [SESSION_HEADER]: options.secret } : {}),
+          ...(call?.request ? { [REQUEST_HEADER]: call.request } : {}),
         },
         body: encodeWire(input),
       });
@@ -88,10 +89,10 @@ export function httpTransport(options: {
 
 /** The contract over Electron's IPC (desktop): the preload's one invoke(). */
 export function ipcTransport(invoke: Invoke): Transport {
-  return async (method, input) => {
+  return async (method, input, call) => {
     let result: IpcResult;
     try {
-      result = await invoke(method, input);
+      result = await invoke(method, input, call?.request);
     } catch (e) {
       // invoke() itself fails only when main cannot answer: a failure of the app, not a network.
       const text = (e as Error).message;

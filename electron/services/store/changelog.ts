@@ -12,6 +12,7 @@ import type { Statement } from './db';
 import { withBackup } from './backup';
 import { assertLineSums } from './line-sums';
 import { writeTransaction } from './busy';
+import { once, requestKey } from './requests';
 
 import { TABLE_COLUMNS, type Row, type Table } from './columns';
 import { OWNER, type Caller } from '../../../shared/accounts';
@@ -25,7 +26,8 @@ export type { Row, Table, Value } from './columns';
  * one, the local owner (the desktop window, a CLI run, `yanshou web` on 127.0.0.1), who may do everything.
  */
 export type ActorKind = 'desktop' | 'web' | 'cli';
-export type Actor = { client: string; kind: ActorKind; caller?: Caller };
+/** `request`: the id a client sends with a call, the same again when it retries it (requests.ts). */
+export type Actor = { client: string; kind: ActorKind; caller?: Caller; request?: string };
 
 export const callerOf = (actor: Actor): Caller => actor.caller ?? OWNER;
 /** The name the change log keeps for who made a step: the user's; null for the local owner. */
@@ -35,11 +37,12 @@ const userNameOf = (actor: Actor): string | null => (actor.caller?.kind === 'use
 export const DESKTOP: Actor = { client: 'desktop', kind: 'desktop' };
 /** One run of the command line. */
 export const cliActor = (): Actor => ({ client: `cli-${process.pid}-${Date.now()}`, kind: 'cli' });
-/** A browser tab of the web mode, by the id the page keeps for as long as the tab lives. */
-export const webActor = (tab: string | undefined): Actor => ({
-  client: `web-${tab && /^[A-Za-z0-9_-]{8,64}$/.test(tab) ? tab : 'anonymous'}`,
-  kind: 'web',
-});
+const isId = (id: unknown): id is string => typeof id === 'string' && /^[A-Za-z0-9_-]{8,64}$/.test(id);
+/** The actor of one call that carries a request id (a well-formed one; else the call is a new one as ever). */
+export const withRequest = (actor: Actor, request: unknown): Actor => (isId(request) ? { ...actor, request } : actor);
+/** A browser tab of the web mode, by the id the page keeps for as long as the tab lives; `request`: the call's id. */
+export const webActor = (tab: string | undefined, request?: string): Actor =>
+  withRequest({ client: `web-${isId(tab) ? tab : 'anonymous'}`, kind: 'web' }, request);
 
 function checkColumn(table: Table, column: string): void {
   if (!TABLE_COLUMNS[table].includes(column)) throw new Error(`unknown column ${table}.${column}`);
@@ -210,36 +213,39 @@ export type StepSpec = { action: string; recordId: number | null; detail?: StepD
  * nothing leaves no trace.
  */
 export function mutate<T>(db: DB, actor: Actor, spec: StepSpec, fn: (changes: Changes) => T): T {
-  return writeTransaction(db, () => {
-    statement(db, 'DELETE FROM steps WHERE undone = 1 AND client = ?').run(actor.client);
-    const stepId = statement(
+  const key = requestKey(actor);
+  return writeTransaction(db, () => once(db, actor.client, key, () => step(db, actor, spec, fn)));
+}
+
+function step<T>(db: DB, actor: Actor, spec: StepSpec, fn: (changes: Changes) => T): T {
+  statement(db, 'DELETE FROM steps WHERE undone = 1 AND client = ?').run(actor.client);
+  const stepId = statement(
+    db,
+    'INSERT INTO steps (at, label, record_id, client, client_kind, detail, user_name) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id',
+  )
+    .pluck()
+    .get(
+      new Date().toISOString(),
+      spec.action,
+      spec.recordId,
+      actor.client,
+      actor.kind,
+      JSON.stringify(spec.detail ?? {}),
+      userNameOf(actor),
+    ) as number;
+  const changes = new Changes(db, stepId, spec.action, callerOf(actor));
+  const result = fn(changes);
+  if (spec.action !== STATUS_ACTION) {
+    assertStillInScope(db, callerOf(actor), changes.records);
+    raiseVersions(db, changes.records);
+  }
+  if (!changes.changed) statement(db, 'DELETE FROM steps WHERE id = ?').run(stepId);
+  else if (spec.recordId === null)
+    statement(
       db,
-      'INSERT INTO steps (at, label, record_id, client, client_kind, detail, user_name) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id',
-    )
-      .pluck()
-      .get(
-        new Date().toISOString(),
-        spec.action,
-        spec.recordId,
-        actor.client,
-        actor.kind,
-        JSON.stringify(spec.detail ?? {}),
-        userNameOf(actor),
-      ) as number;
-    const changes = new Changes(db, stepId, spec.action, callerOf(actor));
-    const result = fn(changes);
-    if (spec.action !== STATUS_ACTION) {
-      assertStillInScope(db, callerOf(actor), changes.records);
-      raiseVersions(db, changes.records);
-    }
-    if (!changes.changed) statement(db, 'DELETE FROM steps WHERE id = ?').run(stepId);
-    else if (spec.recordId === null)
-      statement(
-        db,
-        'UPDATE steps SET record_id = (SELECT record_id FROM changes WHERE step_id = @step ORDER BY id LIMIT 1) WHERE id = @step',
-      ).run({ step: stepId });
-    return result;
-  });
+      'UPDATE steps SET record_id = (SELECT record_id FROM changes WHERE step_id = @step ORDER BY id LIMIT 1) WHERE id = @step',
+    ).run({ step: stepId });
+  return result;
 }
 
 /** A record's version counts the changes of its figures (a status change is not one). */
@@ -598,36 +604,47 @@ export function replay(
   direction: Direction,
   options: { confirm?: boolean; through?: number } = {},
 ): ReplayResult {
+  // A retry of an undo whose answer was lost is answered as it was (requests.ts), not taken for the next undo.
+  const key = requestKey(actor);
   const planned = writeTransaction(db, () => stepsToReplay(db, actor.client, direction, options.through).map((s) => stepInfo(db, s)));
   const removing = planned.filter((s) => s.removesRecord);
   if (planned.length === 0) return { steps: [], needsConfirm: [], backup: null };
   if (removing.length && !options.confirm) return { steps: [], needsConfirm: removing, backup: null };
   // VACUUM INTO cannot run inside a transaction: the backup comes first (and goes again if the replay is refused).
-  const run = (backup: string | null) => ({ steps: replaySteps(db, actor, direction, options, planned), needsConfirm: [], backup });
+  const run = (backup: string | null) => ({ steps: replaySteps(db, actor, key, direction, options, planned), needsConfirm: [], backup });
   return removing.length ? withBackup(db, dbFile, direction, run) : run(null);
 }
 
-function replaySteps(db: DB, actor: Actor, direction: Direction, options: { through?: number }, planned: StepInfo[]): StepInfo[] {
-  return writeTransaction(db, () => {
-    const rows = stepsToReplay(db, actor.client, direction, options.through);
-    if (rows.map((r) => r.id).join() !== planned.map((p) => p.id).join())
-      throw appError('undo_moved', '撤销记录刚刚有了变化,请再试一次', 'The undo history changed meanwhile; try again');
-    return rows.map((s) => {
-      const changes = db
-        .prepare(`SELECT * FROM changes WHERE step_id = ? ORDER BY id ${direction === 'undo' ? 'DESC' : 'ASC'}`)
-        .all(s.id) as ChangeRow[];
-      assertNoConflict(db, actor, s, changes, direction);
-      const records = assertReplayAllowed(db, callerOf(actor), s, changes);
-      assertReplayUnlocked(db, s, changes);
-      for (const c of changes) apply(db, c, direction);
-      assertStillInScope(db, callerOf(actor), records);
-      assertSeqsUnique(db, changes, direction);
-      for (const r of new Set(changes.filter((c) => c.table_name === 'payments' && c.record_id !== null).map((c) => c.record_id!)))
-        assertLineSums(db, r);
-      if (s.label !== STATUS_ACTION) raiseVersions(db, new Set(changes.map((c) => c.record_id).filter((r): r is number => r !== null)));
-      db.prepare('UPDATE steps SET undone = ? WHERE id = ?').run(direction === 'undo' ? 1 : 0, s.id);
-      return stepInfo(db, { ...s, undone: direction === 'undo' ? 1 : 0 });
-    });
+function replaySteps(
+  db: DB,
+  actor: Actor,
+  key: string | undefined,
+  direction: Direction,
+  options: { through?: number },
+  planned: StepInfo[],
+): StepInfo[] {
+  return writeTransaction(db, () => once(db, actor.client, key, () => replayPlanned(db, actor, direction, options, planned)));
+}
+
+function replayPlanned(db: DB, actor: Actor, direction: Direction, options: { through?: number }, planned: StepInfo[]): StepInfo[] {
+  const rows = stepsToReplay(db, actor.client, direction, options.through);
+  if (rows.map((r) => r.id).join() !== planned.map((p) => p.id).join())
+    throw appError('undo_moved', '撤销记录刚刚有了变化,请再试一次', 'The undo history changed meanwhile; try again');
+  return rows.map((s) => {
+    const changes = db
+      .prepare(`SELECT * FROM changes WHERE step_id = ? ORDER BY id ${direction === 'undo' ? 'DESC' : 'ASC'}`)
+      .all(s.id) as ChangeRow[];
+    assertNoConflict(db, actor, s, changes, direction);
+    const records = assertReplayAllowed(db, callerOf(actor), s, changes);
+    assertReplayUnlocked(db, s, changes);
+    for (const c of changes) apply(db, c, direction);
+    assertStillInScope(db, callerOf(actor), records);
+    assertSeqsUnique(db, changes, direction);
+    for (const r of new Set(changes.filter((c) => c.table_name === 'payments' && c.record_id !== null).map((c) => c.record_id!)))
+      assertLineSums(db, r);
+    if (s.label !== STATUS_ACTION) raiseVersions(db, new Set(changes.map((c) => c.record_id).filter((r): r is number => r !== null)));
+    db.prepare('UPDATE steps SET undone = ? WHERE id = ?').run(direction === 'undo' ? 1 : 0, s.id);
+    return stepInfo(db, { ...s, undone: direction === 'undo' ? 1 : 0 });
   });
 }
 

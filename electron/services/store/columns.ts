@@ -101,6 +101,7 @@ const OTHER_COLUMNS: Record<string, readonly string[]> = {
   users: ['id', 'name', 'role', 'scope', 'password_hash', 'disabled', 'created_at', 'changed_at'],
   sessions: ['token_hash', 'user_id', 'created_at', 'seen_at'],
   login_failures: ['id', 'name', 'at'],
+  requests: ['client', 'request', 'result', 'at'],
 };
 
 /** The columns a table of the database has (none: no such table). */

@@ -261,6 +261,18 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX login_failures_name ON login_failures(name, at);
   ALTER TABLE steps ADD COLUMN user_name TEXT;
   `,
+  `
+  -- The answers of write requests, by the client's request id: a retry (its answer was lost) is
+  -- answered as before instead of being applied twice (requests.ts).
+  CREATE TABLE requests (
+    client TEXT NOT NULL,
+    request TEXT NOT NULL,
+    result TEXT,
+    at TEXT NOT NULL,
+    PRIMARY KEY (client, request)
+  );
+  CREATE INDEX requests_at ON requests(at);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

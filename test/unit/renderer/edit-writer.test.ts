@@ -1,6 +1,6 @@
 // The open record's writes (renderer/src/editWriter.ts) against a fake server: ops written in order,
 // retried while offline, kept as a draft when the server fails, dropped and marked when refused.
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi, type Mock } from 'vitest';
 import { EditWriter, type WriterHost } from '../../../renderer/src/editWriter';
 import { ApiError, OfflineError, ServerError } from '../../../shared/client';
 import type { Op, SaveState } from '../../../renderer/src/editQueue';
@@ -16,7 +16,7 @@ const op = (id: number, value: string): Op => ({
 });
 
 /** A writer over a server that answers each editCells with the next of `answers` (an error is thrown). */
-function writer(ops: Op[], answers: (Error | null)[]) {
+function writer(ops: Op[], answers: (Error | null)[], seen?: number) {
   const state = { ops, saves: [] as SaveState[], errors: [] as string[], refused: [] as string[], written: [] as string[] };
   const host: WriterHost = {
     api: {
@@ -26,11 +26,11 @@ function writer(ops: Op[], answers: (Error | null)[]) {
         state.written.push(String(input.edits[0].value));
         return { ok: true as const };
       }) as unknown as WriterHost['api']['editCells'],
-      editIndicators: vi.fn() as unknown as WriterHost['api']['editIndicators'],
-      editPayments: vi.fn() as unknown as WriterHost['api']['editPayments'],
+      editIndicators: vi.fn(async () => ({ ok: true as const, appended: [] })) as unknown as WriterHost['api']['editIndicators'],
+      editPayments: vi.fn(async () => ({ ok: true as const, appended: [] })) as unknown as WriterHost['api']['editPayments'],
     },
     ops: () => state.ops,
-    seen: () => undefined,
+    seen: () => seen,
     publish: (next) => (state.ops = next),
     save: () => state.saves.at(-1) ?? 'saved',
     setSave: (s) => state.saves.push(s),
@@ -42,7 +42,7 @@ function writer(ops: Op[], answers: (Error | null)[]) {
     onStored: () => {},
     sleep: async () => {},
   };
-  return { w: new EditWriter(host), state };
+  return { w: new EditWriter(host), state, api: host.api as unknown as Record<keyof WriterHost['api'], Mock> };
 }
 const wire = (code: string, message: string) => ({ code, message, messages: { zh: message, en: message } });
 
@@ -75,6 +75,33 @@ describe('writing the queued edits', () => {
     expect(state.ops).toEqual([]);
     expect(state.refused).toEqual(['1: 樟树市 第8批 已验收']);
     expect(state.saves.at(-1)).toBe('saved');
+  });
+
+  it('offline: the same op again with the same request id (one that went through is not applied twice); the next op a new id', async () => {
+    const { w, api } = writer([op(1, '90'), op(2, '91')], [new OfflineError('down', 'reconnecting'), null, null]);
+    await w.pump();
+    const requests = api.editCells.mock.calls.map((c) => (c[1] as { request: string }).request);
+    expect(requests).toHaveLength(3);
+    expect(requests[0]).toMatch(/^[0-9a-f]{32}$/);
+    expect(requests[1]).toBe(requests[0]);
+    expect(requests[2]).not.toBe(requests[0]);
+  });
+
+  it('sends the position the record was read at with cells, payments and indicators alike', async () => {
+    const payment: Op = {
+      ...op(1, '5'),
+      table: 'payments',
+      edits: [{ table: 'payments', rowId: 3, field: 'amount', raw: '5', value: '5' }],
+    };
+    const indicator: Op = {
+      ...op(2, '1200人次'),
+      table: 'indicators',
+      edits: [{ table: 'indicators', rowId: 4, field: 'actual', raw: '1200人次', value: '1200人次' }],
+    };
+    const { w, api } = writer([payment, indicator, op(3, '90')], [null], 42);
+    await w.pump();
+    const seen = (m: Mock) => m.mock.calls.map((c) => (c[0] as { seen?: number }).seen);
+    expect([seen(api.editPayments), seen(api.editIndicators), seen(api.editCells)]).toEqual([[42], [42], [42]]);
   });
 
   it('settle says when writes cannot get through (offline) instead of waiting for ever', async () => {

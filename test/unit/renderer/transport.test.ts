@@ -41,6 +41,14 @@ async function failure(p: Promise<unknown>): Promise<unknown> {
 }
 
 describe('HTTP transport', () => {
+  it("sends a call's request id (a retry sends the same one), and none when the call has none", async () => {
+    const { client, calls } = overHttp(() => new Response(encodeWire({ ok: true, appended: [] })));
+    await client.editPayments({ recordId: 1, edits: [] }, { request: 'request-0001' });
+    await client.editPayments({ recordId: 1, edits: [] });
+    const headers = calls.map((c) => (c.init.headers as Record<string, string>)['x-yanshou-request']);
+    expect(headers).toEqual(['request-0001', undefined]);
+  });
+
   it("(issue 21 #8) takes the session's secret out of the address for this tab, and sends it with every call", async () => {
     const kept = new Map<string, string>();
     const storage = {

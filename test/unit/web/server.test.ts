@@ -263,6 +263,20 @@ describe('web mode: the contract over HTTP', () => {
     expect(readRecord(db, recordId, { asOf: undefined }).record).toEqual(before);
   });
 
+  it('a call sent again with the same request id (its answer was lost) is answered as before, not applied twice', async () => {
+    const add = { recordId, edits: [], append: [{ line: 2, date: '2021-05-01', amount: '3', payee: '重发测试' }] };
+    const payees = () => (readRecord(db, recordId, { asOf: undefined }).record.payments ?? []).filter((p) => p.payee === '重发测试');
+    const first = await call('editPayments', add, { 'x-yanshou-client': 'tab-retry-1', 'x-yanshou-request': 'request-0001' });
+    const again = await call('editPayments', add, { 'x-yanshou-client': 'tab-retry-1', 'x-yanshou-request': 'request-0001' });
+    expect([first.status, again.status]).toEqual([200, 200]);
+    expect(JSON.parse(again.body)).toEqual(JSON.parse(first.body));
+    expect(payees()).toHaveLength(1);
+    // A new request (another id) is a new payment; so is one from another tab with the same id.
+    await call('editPayments', add, { 'x-yanshou-client': 'tab-retry-1', 'x-yanshou-request': 'request-0002' });
+    await call('editPayments', add, { 'x-yanshou-client': 'tab-retry-2', 'x-yanshou-request': 'request-0001' });
+    expect(payees()).toHaveLength(3);
+  });
+
   it('answers a record or a row that is not there with 404, never 500', async () => {
     expect((await call('getRecord', { id: 99_999 })).status).toBe(404);
     expect((await call('deleteRows', { recordId: 99_999, table: 'items', rowIds: [1] })).status).toBe(404);
