@@ -212,6 +212,8 @@ const importResult = z.object({
   readings: z.array(sheetReadingSchema),
   /** Files that could not be read, skipped and named (only with skipUnreadable). */
   skippedFiles: z.array(z.object({ file: z.string(), code: z.string(), messages: z.object({ zh: z.string(), en: z.string() }) })),
+  /** The change log's position the plan read the store at: sent back (seen) with the commit of this preview. */
+  seen: z.number().int().min(0),
 });
 
 const script = z.enum(['hans', 'hant']);
@@ -366,6 +368,8 @@ export const contract = {
       corrections: z.array(sheetCorrectionSchema).max(500).default([]),
       /** Replacing a record: its stored payments kept, replaced by the file's ledger, or removed (auto: the file's if it has one, else kept). */
       ledger: z.enum(['auto', 'keep', 'file', 'remove']).default('auto'),
+      /** The preview's `seen`: a record someone changed after the preview is not replaced (record_changed). */
+      seen: seenSchema,
     }),
     output: importResult,
   },

@@ -137,7 +137,7 @@ export const handlers: Handlers = {
   redo: (options, { db, dbFile, actor }) => replay(db, dbFile, actor, 'redo', options),
   history: (_i, { db, actor }) => history(db, actor),
   // exceljs loads with the first import or export, not at start.
-  importWorkbooks: async ({ files, onConflict, dryRun, skipUnreadable, confirm, corrections, ledger }, { db, dbFile, actor }) =>
+  importWorkbooks: async ({ files, onConflict, dryRun, skipUnreadable, confirm, corrections, ledger, seen }, { db, dbFile, actor }) =>
     (await import('./excel/import')).importWorkbooks(db, actor, dbFile, files, {
       onConflict,
       dryRun,
@@ -145,6 +145,7 @@ export const handlers: Handlers = {
       confirm,
       corrections,
       ledger,
+      seen,
       ...importScope(callerOf(actor)),
     }),
   exportWorkbook: async ({ ids, script, asOf }, { db }) => exportFile(db, ids, script, asOf),

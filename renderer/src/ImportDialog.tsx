@@ -365,8 +365,10 @@ export function ImportDialog({
     ) => {
       setBusy(true);
       try {
-        // A file that cannot be read does not block the others: it is skipped and named.
-        const r = await api.importWorkbooks({ files, onConflict: choice, dryRun, skipUnreadable: true, ...options });
+        // A file that cannot be read does not block the others: it is skipped and named. The commit says which
+        // preview it confirms: a county someone changed after it is not replaced.
+        const seen = dryRun ? undefined : preview?.seen;
+        const r = await api.importWorkbooks({ files, onConflict: choice, dryRun, skipUnreadable: true, ...options, seen });
         if (!dryRun && r.committed) onDone(r);
         else {
           setPreview(r);
@@ -381,7 +383,7 @@ export function ImportDialog({
         setBusy(false);
       }
     },
-    [files, lang, onDone],
+    [files, lang, onDone, preview],
   );
   const current = (over: Partial<{ ledger: LedgerChoice; corrections: SheetCorrection[] }> = {}) => ({
     ledger,

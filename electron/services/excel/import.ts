@@ -6,9 +6,10 @@ import { AppError } from '../../../shared/errors';
 import { finding, hasErrors, type Finding } from '../../../shared/findings';
 import { countyKey, fold } from '../../../shared/text';
 import { computeRecord, type CountyRecord, type RecordInput } from '../../../shared/record';
-import { mutate, type Actor } from '../store/changelog';
+import { changedSince, logPosition, mutate, stepInWords, type Actor } from '../store/changelog';
+import { appError } from '../../../shared/errors';
 import { withBackup } from '../store/backup';
-import { findRecordIds, insertRecord, readRecord, removeRecord } from '../store/records';
+import { conflictError, findRecordIds, insertRecord, readRecord, removeRecord } from '../store/records';
 import type { Place } from '../../../shared/accounts';
 import { readStatus } from '../store/status';
 import { rememberedLayouts, rememberLayout } from '../store/layouts';
@@ -43,6 +44,8 @@ export type ImportOptions = {
   ledger?: LedgerChoice;
   /** A signed-in user's scope (../policy.ts): a county outside it is refused by what the file says, before any stored record is looked at. */
   scope?: { name: string; holds: (place: Place) => boolean };
+  /** The change log's position of the preview the person confirmed (its `seen`): a record changed since is not replaced. */
+  seen?: number;
 };
 
 function place(f: Finding, file: string, sheet: string, cell?: string): Finding {
@@ -330,7 +333,27 @@ export async function planImport(db: DB, given: ImportFile[], onConflict: OnConf
   return plan;
 }
 
-export type ImportResult = Omit<ImportPlan, 'inputs'> & { backup: string | null; committed: boolean };
+/** `seen`: the change log's position the plan read the store at; sent back with the commit of a preview. */
+export type ImportResult = Omit<ImportPlan, 'inputs'> & { backup: string | null; committed: boolean; seen: number };
+
+/**
+ * A county the import creates or replaces, as the plan (or the preview the person confirmed) found it: one
+ * made, changed or deleted by someone since is refused, naming the change — replacing it would overwrite
+ * what nobody saw. Checked inside the import's transaction.
+ */
+function assertAsPlanned(db: DB, r: PlannedRecord, since: number): void {
+  if (r.action === 'created' && findRecordIds(db, r.county, r.batch!).length) throw conflictError(r.county, r.batch!);
+  const change = r.action === 'replaced' ? changedSince(db, r.existingId!, since) : undefined;
+  if (!change) return;
+  const what = stepInWords(db, change);
+  throw appError(
+    'record_changed',
+    `${r.county} 第${r.batch}批 在导入预览之后已被修改:${what.zh}。替换它会覆盖这次修改,未导入任何内容;请重新预览后再导入。`,
+    `${r.county} (batch ${r.batch}) changed after the import preview: ${what.en}. Replacing it would overwrite that change; nothing was imported. Preview again, then import.`,
+    {},
+    { by: change.client_kind, user: change.user_name, at: change.at, action: change.label },
+  );
+}
 
 /** Plans, then (unless a dry run or the plan has errors) writes all records in one step. */
 export async function importWorkbooks(
@@ -341,7 +364,10 @@ export async function importWorkbooks(
   options: { onConflict: OnConflict; dryRun: boolean } & ImportOptions,
 ): Promise<ImportResult> {
   const files = namedPrintably(given);
-  const { inputs, ...plan } = await planImport(db, files, options.onConflict, options);
+  // Before the plan reads the store: a change made while it reads counts as not seen.
+  const read = logPosition(db);
+  const { inputs, ...planned } = await planImport(db, files, options.onConflict, options);
+  const plan = { ...planned, seen: read };
   // The gate: a plan with a record held by a doubt (or any error) writes nothing, whoever calls.
   if (!plan.ok || plan.records.some((r) => r.action === 'held') || options.dryRun) return { ...plan, backup: null, committed: false };
   const replacing = plan.records.some((r) => r.action === 'replaced');
@@ -361,6 +387,7 @@ export async function importWorkbooks(
     mutate(db, actor, { action: 'import', recordId: null, detail }, (changes) => {
       plan.records.forEach((r, i) => {
         if (r.action === 'skipped') return;
+        assertAsPlanned(db, r, options.seen ?? read);
         if (r.action === 'replaced') removeRecord(db, changes, r.existingId!);
         insertRecord(changes, inputs[i]!);
       });

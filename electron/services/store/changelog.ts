@@ -589,6 +589,13 @@ export function changedSince(db: DB, recordId: number, stepId: number): StepRow 
     .get(stepId, STATUS_ACTION, recordId) as StepRow | undefined;
 }
 
+/** A step in words, for a refusal: who, when and what (“安娜(浏览器窗口)在 2026/12/7 14:03:05 编辑 樟树市 …”). */
+export function stepInWords(db: DB, step: StepRow): { zh: string; en: string } {
+  const [whoZh, whoEn] = whoMade(step);
+  const info = stepInfo(db, step);
+  return { zh: `${whoZh}在 ${timeOf(step.at)} ${stepLabel(info, 'zh')}`, en: `${whoEn} at ${timeOf(step.at)}, ${stepLabel(info, 'en')}` };
+}
+
 export type ReplayResult = { steps: StepInfo[]; needsConfirm: StepInfo[]; backup: string | null };
 
 /**

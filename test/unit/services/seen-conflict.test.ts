@@ -6,8 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch, type ApiContext } from '../../../electron/services/api';
 import type { Actor } from '../../../electron/services/store/changelog';
-import { createRecord } from '../../../electron/services/store/records';
-import { seedInput } from '../../helpers/fixtures';
+import { createRecord, findRecordIds, readRecord } from '../../../electron/services/store/records';
+import { exportWorkbook } from '../../../electron/services/excel/export';
+import { referenceFixture, seedInput } from '../../helpers/fixtures';
 import { newStore } from '../../helpers/backend';
 
 const ANNA: Actor = {
@@ -187,5 +188,34 @@ describe('a change over what someone else changed since the screen read it', () 
     await s.must(BO, 'updateCounty', { id: s.id, field: 'investment.central', value: '2800', seen: fresh.seen });
     await s.must(BO, 'deletePayments', { recordId: s.id, paymentIds: fresh.paymentIds, seen: fresh.seen });
     expect((await s.shown()).record.county.investment.central).toBe('2800');
+  });
+});
+
+describe('an import replacing a county someone changed after its preview', () => {
+  it('is refused at its commit, naming who changed it and when; nothing imported; previewed again, it replaces', async () => {
+    const db = newStore();
+    const ctx: ApiContext = { db, dbFile: ':memory:', version: 'test', renderPdf: async () => new Uint8Array() };
+    const id = createRecord(db, BO, seedInput());
+    const file = { name: 'zhangshu.xlsx', bytes: await exportWorkbook([referenceFixture('hans')]) };
+    const importing = (seen?: number) =>
+      dispatch(ctx, 'importWorkbooks', { files: [file], onConflict: 'replace', dryRun: seen === undefined, ledger: 'keep', seen }, BO);
+    const preview = await importing();
+    if (!preview.ok) throw new Error(preview.error.message);
+    const { seen } = preview.value as { seen: number };
+    // Meanwhile Anna adds a payment: the preview Bo confirms knew nothing of it.
+    await dispatch(ctx, 'editPayments', { recordId: id, edits: [], append: [{ line: 1, date: '2021-03-01', amount: '10' }] }, ANNA);
+    const refused = await importing(seen);
+    expect(refused.ok ? 'ok' : refused.error.code).toBe('record_changed');
+    if (refused.ok) return;
+    expect(refused.error.messages?.zh).toMatch(/^樟树市 第8批 在导入预览之后已被修改:安娜\(浏览器窗口\)在 .*未导入任何内容/);
+    expect(readRecord(db, id, { asOf: undefined }).paymentIds).toHaveLength(1);
+    // Previewed again (Anna's payment in the preview), the import replaces the county, keeping the payment.
+    const again = await importing();
+    if (!again.ok) throw new Error(again.error.message);
+    const done = await importing((again.value as { seen: number }).seen);
+    expect(done.ok).toBe(true);
+    const [replaced] = findRecordIds(db, '樟树市', 8);
+    expect(replaced.id).not.toBe(id);
+    expect(readRecord(db, replaced.id, { asOf: undefined }).paymentIds).toHaveLength(1);
   });
 });
