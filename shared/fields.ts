@@ -1,6 +1,6 @@
 // What a person types into a cell or a form field, parsed and checked the same way in the
 // renderer (instant feedback) and in the store (the authority).
-import { canonicalPercent, formatWan, parseMoney, parsePercent, type MoneyProblem } from './money';
+import { canonicalPercent, formatWan, parseAmount, parsePercent, type MoneyProblem } from './money';
 import { CATEGORIES, fold, stripXmlUnsafe, type Category } from './text';
 import { isCalendarDate } from './dates';
 import type { FindingCode } from './findings';
@@ -74,7 +74,7 @@ function parseSeq(raw: RawValue): Parsed {
 /** An amount; blank is "not entered" (null). */
 function parseMoneyField(raw: RawValue): Parsed {
   if (raw === null || text(raw).trim() === '') return { ok: true, value: null };
-  const p = parseMoney(typeof raw === 'number' ? raw : text(raw));
+  const p = parseAmount(typeof raw === 'number' ? raw : text(raw));
   if (p.ok) return { ok: true, value: formatWan(p.value) };
   return { ok: false, code: p.problem === 'negative_amount' ? 'negative_amount' : 'not_a_number', problem: p.problem };
 }

@@ -8,7 +8,8 @@ import { fold } from '../../../shared/text';
 import type { Lang } from '../../../shared/i18n';
 import { blockSize, type Bounds } from './selection';
 import { refusalText } from './refusal';
-import { isTotalLine, readHeader } from './headers';
+import { inUnit, isTotalLine, readHeader } from './headers';
+import type { AmountUnit } from '../../../shared/money';
 import { maxOf, minOf } from '../../../shared/arrays';
 
 export type GridColumn = { field: string; editable: boolean };
@@ -58,6 +59,8 @@ export type PastePlan = {
   skippedComputed: string[];
   /** Header cells naming no column of this table (left out), as written. */
   unknownColumns: string[];
+  /** Fields whose header named another unit than 万元 (金额(元)): their amounts were converted exactly. */
+  converted: { field: string; unit: AmountUnit }[];
   /** 合计 lines of the block (a table copied with its totals): not written. */
   skippedTotals: number;
   /** Block columns past the table's last column. */
@@ -119,7 +122,7 @@ export function planPaste(args: {
   const wholeRow = args.header?.wholeRow;
   const width0 = block.length ? maxOf(block.map((r) => r.length)) : 0;
   const asWholeRows = read === null && !!wholeRow && width0 === wholeRow.length && selection.left + width0 > columns.length;
-  const header = read ?? (asWholeRows ? { fields: [...wholeRow!], unknown: [] } : null);
+  const header = read ?? (asWholeRows ? { fields: [...wholeRow!], unknown: [], units: wholeRow!.map(() => null) } : null);
   const plan: PastePlan = {
     edits: [],
     append: [],
@@ -129,6 +132,7 @@ export function planPaste(args: {
     asWholeRows,
     skippedComputed: [],
     unknownColumns: header?.unknown ?? [],
+    converted: header ? header.fields.flatMap((field, c) => (field && header.units[c] ? [{ field, unit: header.units[c]! }] : [])) : [],
     skippedTotals: 0,
     columnsOutside: 0,
     rows: 0,
@@ -176,7 +180,7 @@ export function planPaste(args: {
     const top = whole ? rowIds.length : selection.top;
     const used = at.filter((i) => i >= 0);
     Object.assign(plan, { rows: body.length, cols: used.length, top, left: minOf(used), right: maxOf(used) });
-    body.forEach((line, r) => at.forEach((col, c) => col >= 0 && place(top + r, columns[col], line[c] ?? '')));
+    body.forEach((line, r) => at.forEach((col, c) => col >= 0 && place(top + r, columns[col], inUnit(line[c] ?? '', header.units[c]))));
   } else {
     if (block.length === 0) return plan;
     const width = maxOf(

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { planPaste } from '../../../renderer/src/grid/blocks';
 import { gridColumns, HEADER_RULES, PASTE_TITLES } from '../../../renderer/src/grid/columns';
 import { headerKey, isTotalLine } from '../../../renderer/src/grid/headers';
+import { parseCell } from '../../../shared/fields';
+import { parsePaymentField } from '../../../shared/payment-fields';
 
 const at = (row: number, col: number) => ({ top: row, bottom: row, left: col, right: col });
 const accept = (_row: number, _field: string, raw: unknown) => ({ ok: true as const, value: raw as string });
@@ -126,5 +128,44 @@ describe('header words', () => {
     expect(headerKey('資金撥付率(%)')).toBe(headerKey('资金拨付率'));
     expect(isTotalLine(['合  計', '', '1'])).toBe(true);
     expect(isTotalLine(['1', '合计'])).toBe(false);
+  });
+});
+
+describe('a block whose header names the unit of its amounts', () => {
+  // By hand: 7,750,000.00 元 = 775 万元; 6,402,100.00 元 = 640.21 万元; 1,000,000 元 = 100 万元.
+  it('table 三 in 元: each amount converted exactly to 万元, and said so; never taken as 万元', () => {
+    const p = table3(
+      '序号\t具体项目名称\t计划安排额度（元）\t实际拨付额度（元）\n1\t县乡村物流快递配送体系建设\t7,750,000.00\t6,402,100.00\n',
+      [11],
+    );
+    expect(p.problems).toEqual([]);
+    const stored = p.edits
+      .filter((e) => e.field === 'planned' || e.field === 'actual')
+      .map((e) => parseCell('disbursements', e.field, e.value));
+    expect(stored).toEqual([
+      { ok: true, value: '775' },
+      { ok: true, value: '640.21' },
+    ]);
+    expect(p.converted).toEqual([
+      { field: 'planned', unit: 'yuan' },
+      { field: 'actual', unit: 'yuan' },
+    ]);
+  });
+
+  it('an amount finer than 1 分 in 元 is refused at its cell, not read as 万元', () => {
+    const p = table3('序号\t计划安排额度(元)\n1\t0.001\n', [11]);
+    expect(p.problems.map((x) => [x.row, x.field])).toEqual([[0, 'planned']]);
+  });
+
+  it("a ledger in 元, 千元 or 万元: each amount in its header's unit", () => {
+    const lines = [1, 2];
+    const amounts = (header: string, value: string) =>
+      ledger(`序号\t拨付日期\t${header}\n1\t2022-03-01\t${value}\n`, []).append.map((a) =>
+        parsePaymentField('amount', String(a.amount), lines),
+      );
+    expect(amounts('金额（元）', '1,000,000.00')).toEqual([{ ok: true, value: '100' }]);
+    expect(amounts('金額(千元)', '500')).toEqual([{ ok: true, value: '50' }]);
+    expect(amounts('金额(万元)', '50')).toEqual([{ ok: true, value: '50' }]);
+    expect(amounts('金额', '50')).toEqual([{ ok: true, value: '50' }]);
   });
 });
