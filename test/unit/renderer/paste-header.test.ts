@@ -169,3 +169,39 @@ describe('a block whose header names the unit of its amounts', () => {
     expect(amounts('金额', '50')).toEqual([{ ok: true, value: '50' }]);
   });
 });
+
+describe('a block of 表三 carrying 序号 goes to the lines it names', () => {
+  const seqs = [1, 2, 3];
+  const keyed = (text: string, selection = at(0, 0)) =>
+    planPaste({
+      text,
+      table: 'disbursements',
+      columns: gridColumns('disbursements'),
+      rowIds: [11, 12, 13],
+      selection,
+      titles: PASTE_TITLES,
+      lang: 'zh',
+      header: HEADER_RULES.disbursements,
+      current: (row, field) => (field === 'seq' ? seqs[row] : null),
+    });
+
+  it("lines listed in another order: each line's amounts to its own row, never under another line's category", () => {
+    const p = keyed('序号\t具体项目名称\t计划安排额度(万元)\n2\t农产品上行服务体系建设\t335\n1\t县乡村物流快递配送体系建设\t775\n');
+    const planned = p.edits.filter((e) => e.field === 'planned').map((e) => [e.rowId, e.value]);
+    expect(planned).toEqual([
+      [12, '335'],
+      [11, '775'],
+    ]);
+  });
+
+  it('wherever the selection is; a 序号 the table lacks is a new line at its end', () => {
+    const p = keyed('序号\t计划安排额度(万元)\n3\t150\n7\t20\n', at(0, 3));
+    expect(p.edits.filter((e) => e.field === 'planned')).toEqual([{ rowId: 13, field: 'planned', value: '150' }]);
+    expect(p.append).toEqual([{ seq: '7', planned: '20' }]);
+  });
+
+  it('a 序号 given twice is refused at its cell, nothing written', () => {
+    const p = keyed('序号\t计划安排额度(万元)\n2\t10\n2\t20\n');
+    expect(p.problems.map((x) => [x.row, x.field, x.message])).toEqual([[1, 'seq', '粘贴内容中序号 2 出现了两次']]);
+  });
+});
