@@ -196,7 +196,7 @@ export type RecordSummary = {
   /** The day the figures are as of (a record with a ledger), as getRecord gives it. */
   asOf?: string;
   /** 四、绩效自评's 总分 and 等级, when the record keeps one. */
-  performance?: { total: string; grade: '优' | '良' | '中' | '差' };
+  performance?: { total: string | null; grade: '优' | '良' | '中' | '差' | null };
 };
 
 /** Per category, the sums of the lines (in the order of CATEGORIES; categories without lines left out). */

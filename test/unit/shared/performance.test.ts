@@ -142,6 +142,28 @@ describe('总分 and 等级', () => {
   });
 });
 
+describe('no 总分 over weights that do not add up', () => {
+  const full = (level1: Indicator['level1'], weight: string) => ind({ level1, target: '≥1个', actual: '1个', weight });
+  const scored = (indicators: Indicator[], weights?: Partial<PerformanceInput['weights']>) => {
+    const input = emptyPerformance();
+    input.indicators = indicators;
+    Object.assign(input.weights, weights);
+    const p = computePerformance(input, { central: '100', disbursed: '100' });
+    return [p.total, p.grade];
+  };
+  const balanced = [full('output', '50'), full('outcome', '30'), full('satisfaction', '10')];
+
+  it('every target met with weights 10 + 50 + 30 + 10: 100, 优', () => expect(scored(balanced)).toEqual(['100.00', '优']));
+
+  it('eighteen 产出 indicators of 10 under a level of 50 (Σ180): no total, no grade — never 132 graded 优', () => {
+    const many = Array.from({ length: 18 }, () => full('output', '10'));
+    expect(scored([...many, full('outcome', '30'), full('satisfaction', '10')])).toEqual([null, null]);
+  });
+
+  it('levels that add up to 110 with the money: no total either', () =>
+    expect(scored([full('output', '60'), full('outcome', '30'), full('satisfaction', '10')], { output: '60' })).toEqual([null, null]));
+});
+
 describe('the checks of the performance part', () => {
   it('执行率 below the province’s line (default 90%), and the line is a setting', () => {
     expect(codes(emptyPerformance(), { central: '100', disbursed: '89.99' })).toContain('perf_rate_below_line@funds.rate');
