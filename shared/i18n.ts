@@ -333,8 +333,8 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
       `the ${p.field} column's ${p.count} numbers all lie between 0 and 1 (General format): read as fractions, ${p.example} as ${p.percent}%; if ${p.example}% was meant, write “${p.example}%”`,
   ],
   amounts_in_yuan: [
-    (p) => `金额单位为元(${p.source}),已按 1 万元 = 10000 元 换算为万元`,
-    (p) => `amounts are in yuan (${p.source}); converted to 10k yuan exactly (1 万元 = 10,000 元)`,
+    (p) => `金额单位为元${p.source ? `(${p.source})` : '(单元格的数字格式中写明)'},已按 1 万元 = 10000 元 换算为万元`,
+    (p) => `amounts are in yuan (${p.source || "as the cells' number format shows"}); converted to 10k yuan exactly (1 万元 = 10,000 元)`,
   ],
   ignored_cell: [
     (p) =>
