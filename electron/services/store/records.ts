@@ -113,6 +113,15 @@ export function readRecord(db: DB, id: number, day: FiguresDay): StoredRecord {
   return recordOf({ row, items, disbursements, payments: paymentsOf(db, id), performance: readPerformance(db, id) }, day);
 }
 
+/**
+ * The day an accepted record's figures stay as of, when no day is asked: its 验收日期 (computeRecord's
+ * default), else the day it was accepted — never "today", or a locked record's 实际拨付额度 would
+ * follow the calendar past what was signed.
+ */
+function frozenDay(r: RecordRow): string | undefined {
+  return r.status === 'accepted' && r.accepted_on === null && typeof r.status_at === 'string' ? r.status_at.slice(0, 10) : undefined;
+}
+
 function recordOf({ row: r, items, disbursements, payments, performance }: Rows, day: FiguresDay): StoredRecord {
   const input: RecordInput = {
     county: countyFromRow(r),
@@ -124,7 +133,7 @@ function recordOf({ row: r, items, disbursements, payments, performance }: Rows,
   };
   return {
     id: r.id,
-    record: computeRecord(input, day.asOf === undefined ? {} : { asOf: day.asOf }),
+    record: computeRecord(input, { asOf: day.asOf ?? frozenDay(r) }),
     itemIds: items.map((i) => i.id),
     disbursementIds: disbursements.map((d) => d.id),
     paymentIds: payments.map((p) => p.id),
