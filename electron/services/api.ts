@@ -20,7 +20,7 @@ import { backupDatabase, MANUAL_REASON, withBackup } from './store/backup';
 import { addDemo } from './demo';
 import { replaceInRecord } from './store/replace';
 import { createRecord, listRecords, readRecord, removeRecord, conflictError, findRecordIds, summarizeRecords } from './store/records';
-import { readPreferences, writePreferences } from './store/preferences';
+import { rateLineFor, readPreferences, writePreferences } from './store/preferences';
 import { today } from '../../shared/ledger';
 import { OVERVIEW_WORDING, type OverviewDocumentOptions } from '../../shared/overview-document';
 import { deleteRows, editCells, insertRows, moveRow, updateCounty } from './store/edits';
@@ -83,7 +83,7 @@ export const handlers: Handlers = {
     return {
       seen,
       ...stored,
-      findings: checkRecord(stored.record, { rateLine: readPreferences(db).rateLine }),
+      findings: checkRecord(stored.record, { rateLine: rateLineFor(db, stored.record.county.province) }),
       status: readStatus(db, id),
       version: readVersion(db, id),
     };
@@ -177,8 +177,8 @@ export const handlers: Handlers = {
     const { fileName, bytes } = await templateFile(script);
     return { path: await desktop.saveFile(fileName, bytes) };
   },
-  getPreferences: (_i, { db }) => readPreferences(db),
-  setPreferences: ({ name, rateLine }, { db }) => writePreferences(db, { name, rateLine }),
+  getPreferences: (_i, { db, actor }) => readPreferences(db, callerOf(actor)),
+  setPreferences: ({ name, rateLine }, { db, actor }) => writePreferences(db, { name, rateLine }, callerOf(actor)),
   editPerformance: ({ recordId, edits }, { db, actor }) => (editPerformance(db, actor, recordId, edits), OK),
   editIndicators: ({ recordId, edits, append, clear }, { db, actor }) => ({
     ok: true,

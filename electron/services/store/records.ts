@@ -19,7 +19,7 @@ import { COUNTY_COLUMNS, DISBURSEMENT_COLUMNS, fieldsOf, ITEM_COLUMNS, PAYMENT_C
 import type { Payment } from '../../../shared/ledger';
 import type { StatusInfo } from '../../../shared/status';
 import type { DB } from './database';
-import { readPreferences } from './preferences';
+import { rateLineFor } from './preferences';
 import { allPerformance, insertPerformance, readPerformance, removePerformance, type StoredPerformance } from './performance';
 import { assertInputLineSums } from './line-sums';
 
@@ -233,15 +233,21 @@ export function listRecords(db: DB, day: FiguresDay): RecordSummary[] {
 /** The figures of these records, in this order (a record that does not exist is refused). */
 export function summarizeRecords(db: DB, ids: number[], day: FiguresDay): RecordSummary[] {
   const rows = allRows(db);
-  const { rateLine } = readPreferences(db);
   const lastChange = db
     .prepare('SELECT max(s.at) FROM changes c JOIN steps s ON s.id = c.step_id WHERE c.record_id = ? AND s.undone = 0')
     .pluck();
+  // One line per province, asked once per list (a thousand records are of a few provinces).
+  const lines = new Map<string, string>();
+  const lineOf = (province: string | null) => {
+    const key = province ?? '';
+    if (!lines.has(key)) lines.set(key, rateLineFor(db, province));
+    return lines.get(key)!;
+  };
   return ids.map((id) => {
     const stored = rows.get(id);
     if (!stored) throw noRecord(id);
     const { record } = recordOf(stored, day);
-    const findings = checkRecord(record, { rateLine });
+    const findings = checkRecord(record, { rateLine: lineOf(record.county.province) });
     const r = stored.row as RecordRow & {
       status: StatusInfo['status'];
       status_by: string | null;
