@@ -244,6 +244,15 @@ describe('the draft from table 二', () => {
       ['≥50个', '48个', '25'],
     ]);
   });
+  it('a range is met from its lower end, and a radius “以内” is a reach, not a limit (the seed’s own wording)', () => {
+    const rows = draftIndicators([
+      { name: 'a', target: '培养3-5名农村电商创业带头人', completion: '' },
+      { name: 'b', target: '计划建设1至3个示范乡镇商贸中心', completion: '' },
+      { name: 'c', target: '对周边15公里以内的中心村直营店提供配送服务', completion: '' },
+      { name: 'd', target: '配送时效控制在48小时以内', completion: '' },
+    ]);
+    expect(rows.map((r) => r.target)).toEqual(['≥3名', '≥1个', '15公里', '≤48小时']);
+  });
   it('nothing is scored silently: a clause with two quantities and no direction makes no row', () => {
     expect(draftIndicators([{ name: 'x', target: '建设2个中心3000平方米', completion: '' }])).toEqual([]);
   });
