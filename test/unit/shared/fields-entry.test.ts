@@ -67,8 +67,10 @@ describe('a field of 基本情况', () => {
       { ok: true, value: 99 },
       { ok: true, value: 12 },
     ]);
-    for (const bad of [8.5, 0, 100, 'abc'])
-      expect([bad, parseCountyField('batch', bad)]).toEqual([bad, { ok: false, code: 'not_a_number' }]);
+    for (const bad of [8.5, 'abc']) expect([bad, parseCountyField('batch', bad)]).toEqual([bad, { ok: false, code: 'not_a_number' }]);
+    // A whole number outside 1–99 is said to be out of range, not "not a number".
+    for (const bad of [0, 100, '0', '１００'])
+      expect([bad, parseCountyField('batch', bad)]).toEqual([bad, { ok: false, code: 'not_a_number', problem: 'out_of_range' }]);
   });
 
   it('year: 1990–2100, with 年 or 年度 after it, in any width of digits', () => {
@@ -79,8 +81,10 @@ describe('a field of 基本情况', () => {
       { ok: true, value: 2100 },
       { ok: true, value: 2022 },
     ]);
-    for (const bad of ['1989', '2101', 'abc', '二〇二一', '', '2021.5'])
+    for (const bad of ['abc', '二〇二一', '', '2021.5'])
       expect([bad, parseCountyField('year', bad)]).toEqual([bad, { ok: false, code: 'not_a_number' }]);
+    for (const bad of ['1989', '2101'])
+      expect([bad, parseCountyField('year', bad)]).toEqual([bad, { ok: false, code: 'not_a_number', problem: 'out_of_range' }]);
   });
 
   it('texts trimmed; a province or prefecture cleared is none; a date cleared is none, a date not a date refused', () => {
