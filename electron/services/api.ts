@@ -2,6 +2,7 @@
 // validate the input with zod, run, and turn any failure into {code, message, details}.
 import path from 'node:path';
 import type { z } from 'zod';
+import type { Lang } from '../../shared/i18n';
 import { contract, type Command, type Method, type Output } from '../../shared/contract';
 import type { WireError } from '../../shared/client';
 import { appError } from '../../shared/errors';
@@ -302,6 +303,19 @@ function desktopOnly(ctx: ApiContext): DesktopHooks {
 
 export type DispatchResult = { ok: true; value: unknown } | { ok: false; status: number; error: WireError };
 
+/** A refused input in the user's words where a person can meet it (too many rows at once, a text too long); else the validator's, with its place. */
+function issueText(issue: z.core.$ZodIssue, lang: Lang): string {
+  const where = issue.path.join('.') || '(input)';
+  if ((issue.code === 'too_big' || issue.code === 'too_small') && (issue.origin === 'array' || issue.origin === 'string')) {
+    const n = Number(issue.code === 'too_big' ? issue.maximum : issue.minimum);
+    const big = issue.code === 'too_big';
+    if (issue.origin === 'array')
+      return lang === 'zh' ? `一次${big ? '最多' : '至少'} ${n} 行(项)` : `${big ? 'at most' : 'at least'} ${n} rows (items) at once`;
+    return lang === 'zh' ? `${where} ${big ? '最多' : '至少'} ${n} 个字` : `${where}: ${big ? 'at most' : 'at least'} ${n} characters`;
+  }
+  return `${where}: ${issue.message}`;
+}
+
 /** Validates, runs and answers one call; never throws. */
 export async function dispatch(ctx: ApiContext, method: string, rawInput: unknown, actor: Actor): Promise<DispatchResult> {
   if (!Object.hasOwn(contract, method))
@@ -318,14 +332,14 @@ export async function dispatch(ctx: ApiContext, method: string, rawInput: unknow
   const parsed = contract[m].input.safeParse(rawInput ?? {});
   if (!parsed.success) {
     const details = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-    const text = details.map((d) => `${d.path || '(input)'}: ${d.message}`).join('; ');
+    const text = (lang: Lang) => parsed.error.issues.map((i) => issueText(i, lang)).join(lang === 'zh' ? ';' : '; ');
     return {
       ok: false,
       status: 400,
       error: {
         code: 'invalid_input',
-        message: `输入无效:${text}`,
-        messages: { zh: `输入无效:${text}`, en: `Invalid input: ${text}` },
+        message: `输入无效:${text('zh')}`,
+        messages: { zh: `输入无效:${text('zh')}`, en: `Invalid input: ${text('en')}` },
         details,
       },
     };
