@@ -6,6 +6,7 @@ import { lastDayOf } from './ledger';
 import { checkPerformance } from './performance';
 import { PERFORMANCE_SEVERITY } from './performance-codes';
 import { pushAll } from './arrays';
+import { fold } from './text';
 
 /** The basic facts a record may lack (a warning each); name, batch and year key it and cannot be missing. */
 export const MISSABLE_FACTS = [
@@ -265,6 +266,12 @@ function totalRateFindings({ totals }: CountyRecord): Finding[] {
   ];
 }
 
+/** A voucher number as clerks mean it: 简/繁, full-width, case, spaces and the kind of dash make no other voucher (記－001 is 记-001). */
+const voucherKey = (voucher: string) =>
+  fold(voucher)
+    .toLowerCase()
+    .replace(/[‐‑‒–—―−-]/g, '-');
+
 /** The ledger: payments after the acceptance day, a voucher used twice, a payment without payee. */
 function paymentFindings(record: CountyRecord): Finding[] {
   const out: Finding[] = [];
@@ -276,9 +283,10 @@ function paymentFindings(record: CountyRecord): Finding[] {
     if (accepted && p.date > accepted) out.push(finding('payment_after_acceptance', { line, date: p.date, accepted }, target('date')));
     const voucher = p.voucher.trim();
     if (voucher) {
-      if (vouchers.has(voucher))
-        out.push(finding('duplicate_voucher', { line, voucher, other: String(vouchers.get(voucher)! + 1) }, target('voucher')));
-      else vouchers.set(voucher, index);
+      const key = voucherKey(voucher);
+      if (vouchers.has(key))
+        out.push(finding('duplicate_voucher', { line, voucher, other: String(vouchers.get(key)! + 1) }, target('voucher')));
+      else vouchers.set(key, index);
     }
     if (!p.payee.trim()) out.push(finding('payment_no_payee', { line, date: p.date, amount: p.amount }, target('payee')));
   });

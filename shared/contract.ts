@@ -156,7 +156,7 @@ const recordSummary = z.object({
   /** The day the figures are as of (a record with a ledger). */
   asOf: z.string().optional(),
   /** 四、绩效自评's 总分 and 等级, when the record keeps one. */
-  performance: z.object({ total: z.string(), grade: z.enum(['优', '良', '中', '差']) }).optional(),
+  performance: z.object({ total: z.string().nullable(), grade: z.enum(['优', '良', '中', '差']).nullable() }).optional(),
 });
 
 const pair = <T extends z.ZodType>(t: T) => z.tuple([t, t]);

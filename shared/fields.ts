@@ -1,6 +1,6 @@
 // What a person types into a cell or a form field, parsed and checked the same way in the
 // renderer (instant feedback) and in the store (the authority).
-import { canonicalPercent, formatWan, parseMoney, parsePercent, type MoneyProblem } from './money';
+import { canonicalPercent, formatWan, parseAmount, parsePercent, type MoneyProblem } from './money';
 import { CATEGORIES, fold, stripXmlUnsafe, type Category } from './text';
 import { isCalendarDate } from './dates';
 import type { FindingCode } from './findings';
@@ -36,7 +36,7 @@ export function countyFieldValue(county: County, field: CountyField): string | n
 
 export type RawValue = string | number | null;
 export type FieldValue = string | number | null;
-export type FieldProblem = MoneyProblem | 'empty' | 'too_long' | 'too_precise_rate';
+export type FieldProblem = MoneyProblem | 'empty' | 'too_long' | 'too_precise_rate' | 'out_of_range';
 export type Parsed = { ok: true; value: FieldValue } | { ok: false; code: FindingCode; problem?: FieldProblem };
 
 /** What was typed or pasted, as text an xlsx can hold (stray control characters dropped, "\r\n" → "\n"). */
@@ -74,7 +74,7 @@ function parseSeq(raw: RawValue): Parsed {
 /** An amount; blank is "not entered" (null). */
 function parseMoneyField(raw: RawValue): Parsed {
   if (raw === null || text(raw).trim() === '') return { ok: true, value: null };
-  const p = parseMoney(typeof raw === 'number' ? raw : text(raw));
+  const p = parseAmount(typeof raw === 'number' ? raw : text(raw));
   if (p.ok) return { ok: true, value: formatWan(p.value) };
   return { ok: false, code: p.problem === 'negative_amount' ? 'negative_amount' : 'not_a_number', problem: p.problem };
 }
@@ -151,13 +151,16 @@ export function parseCountyField(field: CountyField, raw: RawValue): Parsed {
       return { ok: true, value: t || null };
     case 'batch': {
       const b = typeof raw === 'number' ? raw : parseBatch(t);
-      return b !== undefined && Number.isInteger(b) && b >= 1 && b <= 99 ? { ok: true, value: b } : { ok: false, code: 'not_a_number' };
+      if (b !== undefined && Number.isInteger(b) && b >= 1 && b <= 99) return { ok: true, value: b };
+      // A whole number outside 1–99 is a number: say what is wrong with it.
+      return Number.isInteger(raw) || /^\d+$/.test(t.normalize('NFKC'))
+        ? { ok: false, code: 'not_a_number', problem: 'out_of_range' }
+        : { ok: false, code: 'not_a_number' };
     }
     case 'year': {
       const y = Number(t.normalize('NFKC').replace(/年度?$/, ''));
-      return /^\d{4}/.test(t.normalize('NFKC')) && Number.isInteger(y) && y >= 1990 && y <= 2100
-        ? { ok: true, value: y }
-        : { ok: false, code: 'not_a_number' };
+      if (!/^\d{4}/.test(t.normalize('NFKC')) || !Number.isInteger(y)) return { ok: false, code: 'not_a_number' };
+      return y >= 1990 && y <= 2100 ? { ok: true, value: y } : { ok: false, code: 'not_a_number', problem: 'out_of_range' };
     }
     case 'approvedOn':
     case 'acceptedOn': {

@@ -68,6 +68,10 @@ const PROBLEM: Record<ValueProblem, [string, string]> = {
   negative_amount: ['不能为负数', 'must not be negative'],
   too_precise: ['精度超过1分(最多6位小数)', 'is finer than 1 fen (at most 6 decimals)'],
   too_large: ['超出可记录的范围', 'is too large'],
+  currency_sign: [
+    '带有 ¥ 而未写单位:¥ 表示元,本栏以万元计——请写成“100元”(将按元换算为万元)或直接写万元数',
+    'has a ¥ sign but no unit: ¥ means yuan while this column is in 10k yuan — write "100元" (converted exactly) or the amount in 10k yuan',
+  ],
   out_of_range: ['超出允许的范围(批次 1–99,年度 1990–2100)', 'is out of range (batch 1–99, year 1990–2100)'],
   not_a_date: ['不是有效日期(1900–2100 年的 YYYY、YYYY-MM 或 YYYY-MM-DD)', 'is not a valid date (YYYY, YYYY-MM or YYYY-MM-DD, 1900–2100)'],
   unsafe_text: ['含有 Excel 无法保存的字符(如控制字符)', 'holds a character Excel cannot store (such as a control character)'],
@@ -85,6 +89,11 @@ const UNIT_NAMES: Record<string, [string, string]> = {
   qian: ['千元', 'thousand yuan'],
   yuan: ['元', 'yuan'],
 };
+
+/** An amount unit's name: 元, 千元, 万元, 亿元. */
+export function unitName(unit: string, lang: Lang): string {
+  return UNIT_NAMES[unit]?.[lang === 'zh' ? 0 : 1] ?? unit;
+}
 
 const TABLE_NAMES: Record<string, [string, string]> = {
   items: ['“项目建设完成情况”', 'construction'],
@@ -324,8 +333,8 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
       `the ${p.field} column's ${p.count} numbers all lie between 0 and 1 (General format): read as fractions, ${p.example} as ${p.percent}%; if ${p.example}% was meant, write “${p.example}%”`,
   ],
   amounts_in_yuan: [
-    (p) => `金额单位为元(${p.source}),已按 1 万元 = 10000 元 换算为万元`,
-    (p) => `amounts are in yuan (${p.source}); converted to 10k yuan exactly (1 万元 = 10,000 元)`,
+    (p) => `金额单位为元${p.source ? `(${p.source})` : '(单元格的数字格式中写明)'},已按 1 万元 = 10000 元 换算为万元`,
+    (p) => `amounts are in yuan (${p.source || "as the cells' number format shows"}); converted to 10k yuan exactly (1 万元 = 10,000 元)`,
   ],
   ignored_cell: [
     (p) =>

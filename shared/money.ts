@@ -9,15 +9,20 @@ const FEN_DIGITS = 6;
  */
 export const MAX_FEN = 10n ** 15n - 1n;
 
-export type MoneyProblem = 'not_a_number' | 'negative_amount' | 'too_precise' | 'too_large';
+export type MoneyProblem = 'not_a_number' | 'negative_amount' | 'too_precise' | 'too_large' | 'currency_sign';
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: MoneyProblem };
 
-/** Normalises what a person or a spreadsheet typed: full-width digits, thousands separators, spaces, a 万元 unit. */
+/**
+ * Normalises what a person or a spreadsheet typed: full-width digits, thousands separators (commas,
+ * or spaces between groups of three), a 万元 unit. A space inside a number that is no thousands
+ * separator ("12 34") is kept, so the text is no number: two figures are never joined into one.
+ * A currency sign is not dropped here: what ¥ means depends on the unit (parseAmount).
+ */
 export function normaliseNumberText(text: string): string {
   return text
     .normalize('NFKC')
-    .replace(/\s+/g, '')
-    .replace(/^[¥$]/, '')
+    .replace(/(?<=\d)\s(?=\d{3}(\D|$))/g, '')
+    .replace(/(?<!\d)\s+|\s+(?!\d)/g, '')
     .replace(/(万元|萬元)$/, '')
     .replace(/(?<=\d),(?=\d{3}(\D|$))/g, '')
     .replace(/^−/, '-');
@@ -198,8 +203,13 @@ export function parseAmount(
   }
   const split = splitUnit(input.normalize('NFKC'));
   const written = split.unit ?? unit;
-  if (written === 'wan') return { ...parseMoney(split.text, options), unit: written };
-  const plain = normaliseNumberText(split.text);
+  // ¥ marks 元: read where the text or its column says its unit; in a 万元 column "¥100" could be
+  // either, so it is refused, never read 10,000 times too large.
+  const sign = /^\s*¥/.test(split.text);
+  if (sign && !split.unit && unit !== 'yuan') return { ok: false, problem: 'currency_sign', unit };
+  const text = sign ? split.text.replace(/^\s*¥/, '') : split.text;
+  if (written === 'wan') return { ...parseMoney(text, options), unit: written };
+  const plain = normaliseNumberText(text);
   if (!splitDecimal(plain)) return { ok: false, problem: 'not_a_number', unit: written };
   return { ...parseMoney(shiftDecimal(plain, TO_WAN_PLACES[written]), options), unit: written };
 }

@@ -28,7 +28,7 @@ export type OverviewRecord = {
   categories: { category: Category; planned: string; actual: string }[];
   asOf?: string;
   /** 四、绩效自评's 总分 and 等级, when the record keeps one. */
-  performance?: { total: string; grade: '优' | '良' | '中' | '差' };
+  performance?: { total: string | null; grade: '优' | '良' | '中' | '差' | null };
 };
 
 export const GROUPINGS = ['province', 'batch', 'province-batch', 'none'] as const;

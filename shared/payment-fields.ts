@@ -1,7 +1,7 @@
 // A payment's field as a person typed or pasted it (the ledger grid, `yanshou ledger add`): parsed
 // and checked the same way in the renderer (at the cell, at once) and in the store (the authority),
 // and refused in the same words, naming the payment and the field.
-import { formatWan, parseMoney, type MoneyProblem } from './money';
+import { formatWan, parseAmount, type MoneyProblem } from './money';
 import { parseDateText, type RawValue } from './fields';
 import { isDay, type PaymentField } from './ledger';
 import { checkField } from './field-schemas';
@@ -34,7 +34,7 @@ export function parsePaymentField(field: PaymentField, raw: RawValue, lines: rea
       return day && isDay(day) ? { ok: true, value: day } : { ok: false, problem: 'not_a_day' };
     }
     case 'amount': {
-      const parsed = parseMoney(typeof raw === 'number' ? raw : text);
+      const parsed = parseAmount(typeof raw === 'number' ? raw : text);
       if (!parsed.ok) return { ok: false, problem: parsed.problem === 'negative_amount' ? 'not_positive' : parsed.problem };
       return parsed.value > 0n ? { ok: true, value: formatWan(parsed.value) } : { ok: false, problem: 'not_positive' };
     }

@@ -1,7 +1,7 @@
 // What a person types into 四、绩效自评, read field by field (the store, the grid, the import):
 // money in 万元 (exact), scores and weights (0–999.99, 2 decimals at most), a stated rate, texts,
 // the 一级指标 in either script with or without spaces ("产 出 指 标").
-import { formatWan, parseMoney, parsePercent } from './money';
+import { formatWan, parseAmount, parsePercent } from './money';
 import { fold, hasXmlUnsafe } from './text';
 import type { Level1 } from './performance-schema';
 
@@ -87,7 +87,7 @@ export function parseScore(raw: string | number | null): PerfParsed {
 export function parsePerformanceField(field: string, raw: string | number | null): PerfParsed {
   if (/^(funds\.)((current|carryover|other)\.)?(initial|budget|executed)$/.test(field)) {
     if (raw === null || (typeof raw === 'string' && raw.trim() === '')) return { ok: true, value: null };
-    const parsed = parseMoney(raw);
+    const parsed = parseAmount(raw);
     if (!parsed.ok) return { ok: false, problem: '应为金额(万元)', problemEn: 'should be an amount in 10k yuan' };
     return { ok: true, value: formatWan(parsed.value) };
   }

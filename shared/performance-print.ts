@@ -34,6 +34,6 @@ ${partRow('其中:本年财政拨款', f.current)}${partRow('上年结转资金'
 <table class="perf-goals"><thead><tr><th>${w('年度总体目标:预期目标')}</th><th>${w('实际完成情况')}</th></tr></thead><tbody><tr><td>${text(p.goals.expected)}</td><td>${text(p.goals.achieved)}</td></tr></tbody></table>
 <table class="perf-indicators"><colgroup><col style="width:9%"><col style="width:10%"><col style="width:18%"><col style="width:12%"><col style="width:12%"><col style="width:6%"><col style="width:9%"><col style="width:24%"></colgroup>
 <thead><tr><th>${w('一级指标')}</th><th>${w('二级指标')}</th><th>${w('三级指标')}</th><th>${w('年度指标值')}</th><th>${w('实际完成值')}</th><th>${w('分值')}</th><th>${w('得分')}</th><th>${w('偏差原因分析及改进措施')}</th></tr></thead>
-<tbody>${indicators}<tr class="total"><td colspan="5">${w('总分')}</td><td class="num"></td><td class="num">${p.total}${stated(p.total, p.statedTotal)}</td><td>${w('等级')}:${w(p.grade)}</td></tr></tbody></table>
+<tbody>${indicators}<tr class="total"><td colspan="5">${w('总分')}</td><td class="num"></td><td class="num">${p.total === null ? '—' : p.total + stated(p.total, p.statedTotal)}</td><td>${w('等级')}:${p.grade === null ? w('—(分值之和与权重不符,不计总分)') : w(p.grade)}</td></tr></tbody></table>
 <p class="note">${w('得分按规则计算:资金得分 = 分值 × min(执行率, 1);≥ X 的指标 = 分值 × min(实际/X, 1),≤ X 的指标 = 分值 × min(X/实际, 1);定性指标为人工评分;四舍五入到两位小数。与填报值不同处并列“填报”值。')}</p>`;
 }

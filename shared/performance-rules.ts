@@ -283,13 +283,22 @@ const SUFFIX_RE = [...GE_SUFFIX, ...LE_SUFFIX].sort((a, b) => b.length - a.lengt
 const QUANTITY_IN_TEXT = new RegExp(`(${OP_RE})?(\\d+(?:\\.\\d+)?)(${UNIT_RE})(${SUFFIX_RE})?`, 'gu');
 
 type Found = { direction: Direction; value: string; unit: string };
+/** "3-5名", "1至3个": a range is met from its lower end, so it reads as "≥3名" (never its upper end). */
+const RANGE = /(\d+(?:\.\d+)?)\s*(?:-|~|至|到|—|–)\s*\d+(?:\.\d+)?(?=\D)/gu;
+/** A distance "以内" is how far a service reaches (周边15公里以内), not a limit to stay under. */
+const DISTANCE = new Set(['公里', '千米', '米', 'km']);
 function quantitiesIn(clause: string): Found[] {
   const out: Found[] = [];
-  for (const m of norm(clause).matchAll(QUANTITY_IN_TEXT)) {
+  for (const m of norm(clause).replace(RANGE, '≥$1').matchAll(QUANTITY_IN_TEXT)) {
     const [, op, value, unit, suffix] = m;
     const dirOf = (s: string | undefined, list: readonly string[]) => (s !== undefined && list.includes(s) ? true : false);
+    const reach = DISTANCE.has(unit) && suffix !== undefined && /以内|之内/.test(suffix);
     const direction: Direction =
-      dirOf(op, GE_PREFIX) || dirOf(suffix, GE_SUFFIX) ? 'ge' : dirOf(op, LE_PREFIX) || dirOf(suffix, LE_SUFFIX) ? 'le' : 'plain';
+      dirOf(op, GE_PREFIX) || dirOf(suffix, GE_SUFFIX)
+        ? 'ge'
+        : !reach && (dirOf(op, LE_PREFIX) || dirOf(suffix, LE_SUFFIX))
+          ? 'le'
+          : 'plain';
     out.push({ direction, value: value.replace(/^0+(?=\d)/, ''), unit });
   }
   return out;

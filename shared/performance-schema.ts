@@ -85,7 +85,7 @@ export const performanceSchema = z.object({
   goals: performanceInputSchema.shape.goals,
   weights: performanceInputSchema.shape.weights,
   indicators: z.array(indicatorSchema.extend({ scoring, computedScore: z.string().nullable(), finalScore: z.string().nullable() })),
-  total: z.string(),
-  grade: z.enum(['优', '良', '中', '差']),
+  total: z.string().nullable(),
+  grade: z.enum(['优', '良', '中', '差']).nullable(),
   statedTotal: scoreSchema.optional(),
 });

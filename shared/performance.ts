@@ -78,9 +78,13 @@ export type Performance = {
   goals: PerformanceInput['goals'];
   weights: PerformanceInput['weights'];
   indicators: PerformanceIndicator[];
-  /** 资金得分 + Σ指标得分, half up to 2 decimals. */
-  total: string;
-  grade: Grade;
+  /**
+   * 资金得分 + Σ指标得分, half up to 2 decimals; null while the weights do not add up (Σ权重 ≠ 100, or
+   * a level's Σ分值 ≠ its weight): a total over a table whose weights are wrong is no score (it could
+   * pass 100), so none is given or graded until they are mended (the findings say where).
+   */
+  total: string | null;
+  grade: Grade | null;
   statedTotal?: string;
 };
 
@@ -113,16 +117,27 @@ export function computePerformance(input: PerformanceInput, figures: RecordFigur
     const computedScore = scoring.kind === 'rule' ? scoring.score : null;
     return { ...ind, scoring, computedScore, finalScore: computedScore ?? (ind.score === null ? null : score2(ind.score)) };
   });
-  const total = sumScores([funds.score ?? '0', ...indicators.map((i) => i.finalScore ?? '0')]);
+  const total = weightsAddUp(f.weight, input.weights, indicators)
+    ? sumScores([funds.score ?? '0', ...indicators.map((i) => i.finalScore ?? '0')])
+    : null;
   return {
     funds,
     goals: input.goals,
     weights: input.weights,
     indicators,
     total,
-    grade: gradeOf(total),
+    grade: total === null ? null : gradeOf(total),
     ...(input.statedTotal !== undefined ? { statedTotal: input.statedTotal } : {}),
   };
+}
+
+/** The weights add up: money + the three levels = 100, and each level's 分值 (where given) to its weight. */
+function weightsAddUp(funds: string, weights: PerformanceInput['weights'], indicators: readonly Indicator[]): boolean {
+  if (compareScores(sumScores([funds, weights.output, weights.outcome, weights.satisfaction]), '100') !== 0) return false;
+  return (['output', 'outcome', 'satisfaction'] as const).every((level) => {
+    const rows = indicators.filter((i) => i.level1 === level);
+    return rows.every((r) => r.weight === null) || compareScores(sumScores(rows.map((r) => r.weight ?? '0')), weights[level]) === 0;
+  });
 }
 
 /** The input part of a computed performance part (drops what is computed; prefilled money stays null). */
@@ -247,7 +262,7 @@ export function checkPerformance(p: Performance, options: { rateLine?: string } 
       );
     }
   });
-  if (p.statedTotal !== undefined && compareScores(p.statedTotal, p.total) !== 0)
+  if (p.statedTotal !== undefined && p.total !== null && compareScores(p.statedTotal, p.total) !== 0)
     out.push(
       finding('perf_stated_mismatch', { what: '总分', whatEn: 'total', stated: p.statedTotal, computed: p.total }, at('statedTotal')),
     );

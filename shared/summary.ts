@@ -34,8 +34,8 @@ export function groupTotals<R extends Totalled>(
  * The mean 绩效自评 总分 of the records that keep one, half up to 2 decimals (exact: the sum of the
  * totals in hundredths over the count); null when none does.
  */
-export function meanScore(records: readonly { performance?: { total: string } }[]): { mean: string | null; scored: number } {
-  const totals = records.flatMap((r) => (r.performance ? [r.performance.total] : []));
+export function meanScore(records: readonly { performance?: { total: string | null } }[]): { mean: string | null; scored: number } {
+  const totals = records.flatMap((r) => (r.performance?.total ? [r.performance.total] : []));
   if (totals.length === 0) return { mean: null, scored: 0 };
   const hundredths = totals.reduce((sum, t) => {
     const [a, b = ''] = t.split('.');

@@ -2,6 +2,7 @@
 // validate the input with zod, run, and turn any failure into {code, message, details}.
 import path from 'node:path';
 import type { z } from 'zod';
+import type { Lang } from '../../shared/i18n';
 import { contract, type Command, type Method, type Output } from '../../shared/contract';
 import type { WireError } from '../../shared/client';
 import { appError } from '../../shared/errors';
@@ -20,7 +21,7 @@ import { backupDatabase, MANUAL_REASON, withBackup } from './store/backup';
 import { addDemo } from './demo';
 import { replaceInRecord } from './store/replace';
 import { createRecord, listRecords, readRecord, removeRecord, conflictError, findRecordIds, summarizeRecords } from './store/records';
-import { readPreferences, writePreferences } from './store/preferences';
+import { rateLineFor, readPreferences, writePreferences } from './store/preferences';
 import { today } from '../../shared/ledger';
 import { OVERVIEW_WORDING, type OverviewDocumentOptions } from '../../shared/overview-document';
 import { deleteRows, editCells, insertRows, moveRow, updateCounty } from './store/edits';
@@ -83,7 +84,7 @@ export const handlers: Handlers = {
     return {
       seen,
       ...stored,
-      findings: checkRecord(stored.record, { rateLine: readPreferences(db).rateLine }),
+      findings: checkRecord(stored.record, { rateLine: rateLineFor(db, stored.record.county.province) }),
       status: readStatus(db, id),
       version: readVersion(db, id),
     };
@@ -181,8 +182,8 @@ export const handlers: Handlers = {
     const { fileName, bytes } = await templateFile(script);
     return { path: await desktop.saveFile(fileName, bytes) };
   },
-  getPreferences: (_i, { db }) => readPreferences(db),
-  setPreferences: ({ name, rateLine }, { db }) => writePreferences(db, { name, rateLine }),
+  getPreferences: (_i, { db, actor }) => readPreferences(db, callerOf(actor)),
+  setPreferences: ({ name, rateLine }, { db, actor }) => writePreferences(db, { name, rateLine }, callerOf(actor)),
   editPerformance: ({ recordId, edits, seen }, { db, actor }) => (editPerformance(db, actor, recordId, edits, seen), OK),
   editIndicators: ({ recordId, edits, append, clear, seen }, { db, actor }) => ({
     ok: true,
@@ -314,6 +315,19 @@ function desktopOnly(ctx: ApiContext): DesktopHooks {
 
 export type DispatchResult = { ok: true; value: unknown } | { ok: false; status: number; error: WireError };
 
+/** A refused input in the user's words where a person can meet it (too many rows at once, a text too long); else the validator's, with its place. */
+function issueText(issue: z.core.$ZodIssue, lang: Lang): string {
+  const where = issue.path.join('.') || '(input)';
+  if ((issue.code === 'too_big' || issue.code === 'too_small') && (issue.origin === 'array' || issue.origin === 'string')) {
+    const n = Number(issue.code === 'too_big' ? issue.maximum : issue.minimum);
+    const big = issue.code === 'too_big';
+    if (issue.origin === 'array')
+      return lang === 'zh' ? `一次${big ? '最多' : '至少'} ${n} 行(项)` : `${big ? 'at most' : 'at least'} ${n} rows (items) at once`;
+    return lang === 'zh' ? `${where} ${big ? '最多' : '至少'} ${n} 个字` : `${where}: ${big ? 'at most' : 'at least'} ${n} characters`;
+  }
+  return `${where}: ${issue.message}`;
+}
+
 /** Validates, runs and answers one call; never throws. */
 export async function dispatch(ctx: ApiContext, method: string, rawInput: unknown, actor: Actor): Promise<DispatchResult> {
   if (!Object.hasOwn(contract, method))
@@ -330,14 +344,14 @@ export async function dispatch(ctx: ApiContext, method: string, rawInput: unknow
   const parsed = contract[m].input.safeParse(rawInput ?? {});
   if (!parsed.success) {
     const details = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-    const text = details.map((d) => `${d.path || '(input)'}: ${d.message}`).join('; ');
+    const text = (lang: Lang) => parsed.error.issues.map((i) => issueText(i, lang)).join(lang === 'zh' ? ';' : '; ');
     return {
       ok: false,
       status: 400,
       error: {
         code: 'invalid_input',
-        message: `输入无效:${text}`,
-        messages: { zh: `输入无效:${text}`, en: `Invalid input: ${text}` },
+        message: `输入无效:${text('zh')}`,
+        messages: { zh: `输入无效:${text('zh')}`, en: `Invalid input: ${text('en')}` },
         details,
       },
     };

@@ -226,6 +226,7 @@ const zh = {
   pasteRefused: (n: number, details: string) => `未粘贴:${n} 个单元格有误,没有写入任何数据(已在表中标红):${details}`,
   headerSkipped: '第一行是表头,已跳过',
   pastedByHeader: (r: number, labels: string) => `已按表头粘贴 ${r} 行:${labels}`,
+  pastedConverted: (labels: string) => `${labels}按表头所写的单位换算为万元(精确到分)`,
   pastedWholeRows: (r: number) => `已按拨付台账的列整行粘贴 ${r} 笔(粘贴内容比所选单元格右边的列多)`,
   totalsSkipped: (n: number) => `${n} 个合计行已跳过`,
   unknownColumns: (labels: string) => `“${labels}”不是本表的列,未粘贴`,
@@ -614,6 +615,7 @@ const en: typeof zh = {
     `Not pasted: ${n} cells are invalid; nothing was written (marked red in the table): ${details}`,
   headerSkipped: 'the first line was the header row and was skipped',
   pastedByHeader: (r: number, labels: string) => `Pasted ${r} rows by their header: ${labels}`,
+  pastedConverted: (labels: string) => `${labels} converted exactly to 10k yuan from the unit their header names`,
   pastedWholeRows: (r: number) =>
     `Pasted ${r} whole payments in the ledger's columns (the block was wider than the columns right of the selection)`,
   totalsSkipped: (n: number) => `${n} total rows skipped`,

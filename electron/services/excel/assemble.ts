@@ -124,12 +124,15 @@ export function assemble(file: string, anchor: Block, parts: Block[], meta: Shee
       );
   const yuanCells = tables.flatMap((t) => t.unitCells.map((c) => `${tableSheet(t)} › ${c.address}`));
   if (units.has('yuan') || units.has('qian') || units.has('yi')) {
-    const source = yuanCells.length
-      ? yuanCells.join(', ')
-      : Object.entries(facts.cells)
-          .filter(([k]) => k.startsWith('investment') || k === 'centralArrangedUse')
-          .map(([, c]) => c)
-          .join(', ');
+    const source = [
+      ...new Set(
+        yuanCells.length
+          ? yuanCells
+          : Object.entries(facts.cells)
+              .filter(([k]) => k.startsWith('investment') || k === 'centralArrangedUse')
+              .map(([, c]) => c),
+      ),
+    ].join(', ');
     const first = tables.find((t) => t.unitCells.length);
     findings.push(place(finding('amounts_in_yuan', { source }), file, first ? tableSheet(first) : sheet, first?.unitCells[0].address));
   }

@@ -3,7 +3,7 @@
 // cells with a value count: borders or fills down to row 65536 are not rows.
 import type ExcelJS from 'exceljs';
 import { fold } from '../../../shared/text';
-import type { AmountUnit } from '../../../shared/money';
+import { splitUnit, type AmountUnit } from '../../../shared/money';
 
 /** exceljs's ValueType.Merge and .Formula, as numbers: this module must not load exceljs (only the reading thread does). */
 const MERGE = 1;
@@ -373,6 +373,19 @@ export function formatScale(numFmt: string | undefined): number {
   const literal = point < 0 ? 0 : (section.slice(point).match(/[0#?]/g) ?? []).length;
   const commas = /[0#?](,+)(?=$|[^0#?,])/.exec(section)?.[1].length ?? 0;
   return literal + 3 * commas;
+}
+
+/**
+ * The unit a number format writes after the number ("#,##0.00\"元\"", "0.00\"万元\"", "0.00万元"):
+ * what the clerk saw in the cell, so it counts as a unit the cell names. Undefined when the format
+ * names none (a currency sign alone is a style, not a unit).
+ */
+export function formatUnit(numFmt: string | undefined): AmountUnit | undefined {
+  if (!numFmt) return undefined;
+  const literals = (numFmt.split(';')[0].match(/"[^"]*"|\\.|[^"\\0#?,.%\[\]]+/g) ?? [])
+    .map((t) => t.replace(/^"|"$/g, '').replace(/^\\/, ''))
+    .join('');
+  return splitUnit(fold(literals).replace(/[\s_*()]/g, '')).unit;
 }
 
 /**

@@ -119,8 +119,8 @@ export async function overviewWorkbook(
       [statusCell(rec, script), centredCell()],
       [dayOf(rec.updatedAt), centredCell()],
       // 四、绩效自评's 总分 and 等级, for the counties that keep one.
-      [rec.performance ? num(rec.performance.total) : null, numberCell('0.00')],
-      [rec.performance ? (script === 'hant' ? toTraditional(rec.performance.grade) : rec.performance.grade) : null, centredCell()],
+      [rec.performance?.total ? num(rec.performance.total) : null, numberCell('0.00')],
+      [rec.performance?.grade ? (script === 'hant' ? toTraditional(rec.performance.grade) : rec.performance.grade) : null, centredCell()],
     ]);
     fitRow(
       row,

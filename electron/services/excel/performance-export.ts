@@ -158,14 +158,20 @@ export function writePerformanceSheet(sheet: ExcelJS.Worksheet, record: CountyRe
   const lastIndicator = r - 1;
   span(r, 1, 6, w('总分'), centredCell(HEADER_FONT));
   span(r, 7, 7, { formula: `F${fundsRow}+SUM(G${first}:G${lastIndicator})`, result: num(sumWeights(p)) }, numberCell('0.00', HEADER_FONT));
-  span(r, 8, 8, { formula: `N(H${fundsRow})+SUM(H${first}:H${lastIndicator})`, result: num(p.total) }, numberCell('0.00', HEADER_FONT));
-  span(
-    r,
-    9,
-    9,
-    { formula: `IF(H${r}>=90,"${w('优')}",IF(H${r}>=80,"${w('良')}",IF(H${r}>=60,"${w('中')}","${w('差')}")))`, result: w(p.grade) },
-    centredCell(HEADER_FONT),
-  );
+  // Weights that do not add up give no total (it could pass 100): the cells say so, no formula grades it.
+  if (p.total === null || p.grade === null) {
+    span(r, 8, 8, '—', centredCell(HEADER_FONT));
+    span(r, 9, 9, w('分值之和与权重不符,不计总分'), centredCell(HEADER_FONT));
+  } else {
+    span(r, 8, 8, { formula: `N(H${fundsRow})+SUM(H${first}:H${lastIndicator})`, result: num(p.total) }, numberCell('0.00', HEADER_FONT));
+    span(
+      r,
+      9,
+      9,
+      { formula: `IF(H${r}>=90,"${w('优')}",IF(H${r}>=80,"${w('良')}",IF(H${r}>=60,"${w('中')}","${w('差')}")))`, result: w(p.grade) },
+      centredCell(HEADER_FONT),
+    );
+  }
   setupPage(sheet, WIDTHS, r, 'I', footer, indicatorTop);
   return {
     performance: {

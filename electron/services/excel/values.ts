@@ -13,7 +13,7 @@ import {
 import { finding, type Finding, type FindingCode } from '../../../shared/findings';
 import { fold, stripXmlUnsafe, type Category } from '../../../shared/text';
 import { categoryOf, parseDateText } from '../../../shared/fields';
-import { formatDecimals, formatScale, isBlank, isPercentFormat, type Cell } from './cells';
+import { formatDecimals, formatScale, formatUnit, isBlank, isPercentFormat, type Cell } from './cells';
 
 const CN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
@@ -100,9 +100,11 @@ export class CellReader {
     const v = cell!.value;
     // A format that shows the number scaled (元 shown as 万元): read as it shows, and doubted (below).
     const scale = typeof v === 'number' ? formatScale(cell!.numFmtCode ?? cell!.numFmt) : 0;
+    // A unit the format shows after the number ("7,750,000.00元") is one the cell names, as if typed.
+    const shown = typeof v === 'number' ? formatUnit(cell!.numFmtCode ?? cell!.numFmt) : undefined;
     const parsed =
       typeof v === 'number' || typeof v === 'string'
-        ? parseAmount(scale > 0 ? Number(`${v}e-${scale}`) : v, unit, { sum: options.sum })
+        ? parseAmount(scale > 0 ? Number(`${v}e-${scale}`) : v, shown ?? unit, { sum: options.sum })
         : ({ ok: false, problem: 'not_a_number', unit } as const);
     if (!parsed.ok) {
       const code = parsed.problem === 'negative_amount' ? 'negative_amount' : 'not_a_number';

@@ -268,6 +268,7 @@ function apply(db: DB, change: ChangeRow, direction: Direction): void {
   const from = direction === 'undo' ? change.after : change.before;
   const to = direction === 'undo' ? change.before : change.after;
   const table = change.table_name;
+  if (table === 'records') assertRecordKeyFree(db, change, to, direction);
   if (change.field !== null) {
     checkColumn(table, change.field);
     db.prepare(`UPDATE ${table} SET ${change.field} = ? WHERE id = ?`).run(to === null ? null : JSON.parse(to), change.row_id);
@@ -277,6 +278,29 @@ function apply(db: DB, change: ChangeRow, direction: Direction): void {
   } else if (to !== null) {
     insertRow(db, table, JSON.parse(to) as Row);
   }
+}
+
+/**
+ * A record a replay brings back, or gives back its county or batch, must not take the county and
+ * batch another record holds since (a re-import, another window's new record): refused, naming it,
+ * rather than failing on the database's unique key.
+ */
+function assertRecordKeyFree(db: DB, change: ChangeRow, to: string | null, direction: Direction): void {
+  if (to === null || (change.field !== null && change.field !== 'county_key' && change.field !== 'batch')) return;
+  const row: Row =
+    change.field === null
+      ? (JSON.parse(to) as Row)
+      : { ...(db.prepare('SELECT county_key, batch FROM records WHERE id = ?').get(change.row_id) as Row), [change.field]: JSON.parse(to) };
+  const other = db
+    .prepare('SELECT county_name AS name, batch FROM records WHERE county_key = ? AND batch = ? AND id <> ?')
+    .get(row.county_key, row.batch, change.row_id) as { name: string; batch: number } | undefined;
+  if (!other) return;
+  const verb = direction === 'undo' ? ['撤销', 'undo'] : ['重做', 'redo'];
+  throw appError(
+    'undo_conflict',
+    `无法${verb[0]}:${other.name} 第${other.batch}批 此后已另有一条记录(另一个窗口新建或导入),${verb[0]}后会重复。未做任何改动。`,
+    `Cannot ${verb[1]}: ${other.name}, batch ${other.batch} has been created again since (by another window or an import); it would exist twice. Nothing was changed.`,
+  );
 }
 
 const DEPENDENT_NOUNS: Record<Table, [string, string]> = {

@@ -80,7 +80,7 @@ function blankRow(table: EditTable, recordId: number, position: number, seq: num
   const base = { record_id: recordId, position, seq, category: 'other', name: '' };
   return table === 'items'
     ? { ...base, target: '', completion: '', completion_rate: null }
-    : { ...base, planned_fen: 0, actual_fen: 0, stated_rate: null };
+    : { ...base, planned_fen: null, actual_fen: null, stated_rate: null };
 }
 
 /** A parsed value the record schema accepts for its field, or why not. */

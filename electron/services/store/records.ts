@@ -19,7 +19,7 @@ import { COUNTY_COLUMNS, DISBURSEMENT_COLUMNS, fieldsOf, ITEM_COLUMNS, PAYMENT_C
 import type { Payment } from '../../../shared/ledger';
 import type { StatusInfo } from '../../../shared/status';
 import type { DB } from './database';
-import { readPreferences } from './preferences';
+import { rateLineFor } from './preferences';
 import { allPerformance, insertPerformance, readPerformance, removePerformance, type StoredPerformance } from './performance';
 import { assertInputLineSums } from './line-sums';
 
@@ -113,6 +113,15 @@ export function readRecord(db: DB, id: number, day: FiguresDay): StoredRecord {
   return recordOf({ row, items, disbursements, payments: paymentsOf(db, id), performance: readPerformance(db, id) }, day);
 }
 
+/**
+ * The day an accepted record's figures stay as of, when no day is asked: its 验收日期 (computeRecord's
+ * default), else the day it was accepted — never "today", or a locked record's 实际拨付额度 would
+ * follow the calendar past what was signed.
+ */
+function frozenDay(r: RecordRow): string | undefined {
+  return r.status === 'accepted' && r.accepted_on === null && typeof r.status_at === 'string' ? r.status_at.slice(0, 10) : undefined;
+}
+
 function recordOf({ row: r, items, disbursements, payments, performance }: Rows, day: FiguresDay): StoredRecord {
   const input: RecordInput = {
     county: countyFromRow(r),
@@ -124,7 +133,7 @@ function recordOf({ row: r, items, disbursements, payments, performance }: Rows,
   };
   return {
     id: r.id,
-    record: computeRecord(input, day.asOf === undefined ? {} : { asOf: day.asOf }),
+    record: computeRecord(input, { asOf: day.asOf ?? frozenDay(r) }),
     itemIds: items.map((i) => i.id),
     disbursementIds: disbursements.map((d) => d.id),
     paymentIds: payments.map((p) => p.id),
@@ -196,7 +205,7 @@ export type RecordSummary = {
   /** The day the figures are as of (a record with a ledger), as getRecord gives it. */
   asOf?: string;
   /** 四、绩效自评's 总分 and 等级, when the record keeps one. */
-  performance?: { total: string; grade: '优' | '良' | '中' | '差' };
+  performance?: { total: string | null; grade: '优' | '良' | '中' | '差' | null };
 };
 
 /** Per category, the sums of the lines (in the order of CATEGORIES; categories without lines left out). */
@@ -224,15 +233,21 @@ export function listRecords(db: DB, day: FiguresDay): RecordSummary[] {
 /** The figures of these records, in this order (a record that does not exist is refused). */
 export function summarizeRecords(db: DB, ids: number[], day: FiguresDay): RecordSummary[] {
   const rows = allRows(db);
-  const { rateLine } = readPreferences(db);
   const lastChange = db
     .prepare('SELECT max(s.at) FROM changes c JOIN steps s ON s.id = c.step_id WHERE c.record_id = ? AND s.undone = 0')
     .pluck();
+  // One line per province, asked once per list (a thousand records are of a few provinces).
+  const lines = new Map<string, string>();
+  const lineOf = (province: string | null) => {
+    const key = province ?? '';
+    if (!lines.has(key)) lines.set(key, rateLineFor(db, province));
+    return lines.get(key)!;
+  };
   return ids.map((id) => {
     const stored = rows.get(id);
     if (!stored) throw noRecord(id);
     const { record } = recordOf(stored, day);
-    const findings = checkRecord(record, { rateLine });
+    const findings = checkRecord(record, { rateLine: lineOf(record.county.province) });
     const r = stored.row as RecordRow & {
       status: StatusInfo['status'];
       status_by: string | null;

@@ -2,7 +2,7 @@
 // selection, clearing a block, copying it, pasting into it. Each acts through the app's
 // callbacks (so undo covers it) and says what it did, or why not.
 import type { RawValue } from '../../../shared/fields';
-import { fieldLabel, type Lang } from '../../../shared/i18n';
+import { fieldLabel, unitName, type Lang } from '../../../shared/i18n';
 import type { Strings } from '../strings';
 import { saying, type Say } from '../said';
 import type { CellEdit } from '../useRecord';
@@ -250,6 +250,7 @@ export async function pasteText(core: GridCore, text: string): Promise<void> {
         : plan.byHeader
           ? t.pastedByHeader(plan.rows, written.map(label).join('、'))
           : t.pasted(plan.rows, plan.cols),
+      plan.converted.length ? t.pastedConverted(plan.converted.map((c) => `${label(c.field)} ← ${unitName(c.unit, lang)}`).join('、')) : '',
       plan.skippedHeader && !plan.byHeader ? t.headerSkipped : '',
       plan.skippedComputed.length ? t.computedSkipped(plan.skippedComputed.map(label).join('、')) : '',
       plan.unknownColumns.length ? t.unknownColumns(plan.unknownColumns.join('、')) : '',

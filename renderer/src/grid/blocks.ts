@@ -8,7 +8,8 @@ import { fold } from '../../../shared/text';
 import type { Lang } from '../../../shared/i18n';
 import { blockSize, type Bounds } from './selection';
 import { refusalText } from './refusal';
-import { isTotalLine, readHeader } from './headers';
+import { inUnit, isTotalLine, readHeader } from './headers';
+import type { AmountUnit } from '../../../shared/money';
 import { maxOf, minOf } from '../../../shared/arrays';
 
 export type GridColumn = { field: string; editable: boolean };
@@ -58,6 +59,8 @@ export type PastePlan = {
   skippedComputed: string[];
   /** Header cells naming no column of this table (left out), as written. */
   unknownColumns: string[];
+  /** Fields whose header named another unit than 万元 (金额(元)): their amounts were converted exactly. */
+  converted: { field: string; unit: AmountUnit }[];
   /** 合计 lines of the block (a table copied with its totals): not written. */
   skippedTotals: number;
   /** Block columns past the table's last column. */
@@ -71,6 +74,28 @@ export type PastePlan = {
   left: number;
   right: number;
 };
+
+/**
+ * The rows a header-mapped block of 表二/表三 carrying 序号 goes to: a line whose 序号 is a row's goes
+ * to that row, wherever the selection is, so a county's lines in another order never mix one line's
+ * amounts with another's category; a 序号 the table lacks is a new row after the end. Null when the
+ * block has no 序号 column (it then goes from the selection down).
+ */
+function rowsBySeq(
+  body: string[][],
+  seqColumn: number,
+  rowCount: number,
+  current: (row: number, field: string) => unknown,
+): number[] | null {
+  if (seqColumn < 0) return null;
+  const rowOf = new Map<string, number>();
+  for (let row = 0; row < rowCount; row++) rowOf.set(String(current(row, 'seq')), row);
+  let next = rowCount;
+  return body.map((line) => {
+    const seq = (line[seqColumn] ?? '').normalize('NFKC').trim();
+    return rowOf.get(seq) ?? next++;
+  });
+}
 
 /** How a block with a header row is placed: by its titles (headers.ts). */
 export type HeaderRules = {
@@ -119,7 +144,7 @@ export function planPaste(args: {
   const wholeRow = args.header?.wholeRow;
   const width0 = block.length ? maxOf(block.map((r) => r.length)) : 0;
   const asWholeRows = read === null && !!wholeRow && width0 === wholeRow.length && selection.left + width0 > columns.length;
-  const header = read ?? (asWholeRows ? { fields: [...wholeRow!], unknown: [] } : null);
+  const header = read ?? (asWholeRows ? { fields: [...wholeRow!], unknown: [], units: wholeRow!.map(() => null) } : null);
   const plan: PastePlan = {
     edits: [],
     append: [],
@@ -129,6 +154,7 @@ export function planPaste(args: {
     asWholeRows,
     skippedComputed: [],
     unknownColumns: header?.unknown ?? [],
+    converted: header ? header.fields.flatMap((field, c) => (field && header.units[c] ? [{ field, unit: header.units[c]! }] : [])) : [],
     skippedTotals: 0,
     columnsOutside: 0,
     rows: 0,
@@ -173,10 +199,27 @@ export function planPaste(args: {
     if (body.length === 0) return plan;
     const at = header.fields.map((f) => (f === null ? -1 : columns.findIndex((c) => c.field === f)));
     const whole = !!args.header!.appendWhole?.every((f) => header.fields.includes(f));
+    const keyed =
+      table !== 'payments' && table !== 'indicators' && args.current
+        ? rowsBySeq(body, header.fields.indexOf('seq'), rowIds.length, args.current)
+        : null;
     const top = whole ? rowIds.length : selection.top;
+    const targets = keyed ?? body.map((_, r) => top + r);
     const used = at.filter((i) => i >= 0);
-    Object.assign(plan, { rows: body.length, cols: used.length, top, left: minOf(used), right: maxOf(used) });
-    body.forEach((line, r) => at.forEach((col, c) => col >= 0 && place(top + r, columns[col], line[c] ?? '')));
+    Object.assign(plan, {
+      rows: maxOf(targets) - minOf(targets) + 1,
+      cols: used.length,
+      top: minOf(targets),
+      left: minOf(used),
+      right: maxOf(used),
+    });
+    const twice = targets.findIndex((row, r) => targets.indexOf(row) !== r);
+    if (twice >= 0) {
+      const seq = body[twice][header.fields.indexOf('seq')];
+      const message = lang === 'zh' ? `粘贴内容中序号 ${seq} 出现了两次` : `No. ${seq} appears twice in the pasted block`;
+      plan.problems.push({ row: targets[twice], field: 'seq', value: seq, message });
+    }
+    body.forEach((line, r) => at.forEach((col, c) => col >= 0 && place(targets[r], columns[col], inUnit(line[c] ?? '', header.units[c]))));
   } else {
     if (block.length === 0) return plan;
     const width = maxOf(

@@ -4,6 +4,7 @@
 // and without a unit ((万元), （萬元）, (%), (元)), so a block copied from Excel or WPS with its header
 // lands by its header, in any order and with any subset of the columns.
 import { fold } from '../../../shared/text';
+import type { AmountUnit } from '../../../shared/money';
 
 export type HeaderTable = 'items' | 'disbursements' | 'payments' | 'indicators';
 
@@ -49,8 +50,20 @@ const WORDS: Record<HeaderTable, Record<string, string[]>> = {
 export function headerKey(text: string): string {
   return fold(text)
     .toLowerCase()
-    .replace(/\((?:万元|元|%|10kyuan|yuan)\)/g, '')
+    .replace(/\((?:亿元|万元|千元|元|%|10kyuan|yuan)\)/g, '')
     .replace(/(?:万元|%)$/, '');
+}
+
+/** Amount fields: the only ones a unit in their header changes. */
+const AMOUNTS = new Set(['planned', 'actual', 'amount']);
+const UNITS: Record<string, AmountUnit> = { 亿元: 'yi', 万元: 'wan', 千元: 'qian', 元: 'yuan', '10kyuan': 'wan', yuan: 'yuan' };
+
+/** The unit an amount column's header names ("金额(元)", "计划安排额度（萬元）"), when it is not 万元. */
+function unitOf(text: string, field: string): AmountUnit | null {
+  if (!AMOUNTS.has(field)) return null;
+  const named = /\((亿元|万元|千元|元|10kyuan|yuan)\)/.exec(fold(text).toLowerCase())?.[1];
+  const unit = named ? UNITS[named] : 'wan';
+  return unit === 'wan' ? null : unit;
 }
 
 /** Titles → field, per table: the words above plus the app's titles given (field → titles). */
@@ -67,6 +80,8 @@ export type HeaderMap = {
   fields: (string | null)[];
   /** Header cells naming no column of this table (another table's titles), as written. */
   unknown: string[];
+  /** The unit each amount column's header names when it is not 万元 ((元), (千元), (亿元)), else null. */
+  units: (AmountUnit | null)[];
 };
 
 /**
@@ -81,6 +96,7 @@ export function readHeader(
 ): HeaderMap | null {
   const fields: (string | null)[] = [];
   const unknown: string[] = [];
+  const units: (AmountUnit | null)[] = [];
   const seen = new Set<string>();
   let mapped = 0;
   for (const cell of line) {
@@ -104,13 +120,26 @@ export function readHeader(
     }
     seen.add(field);
     fields.push(field);
+    units[fields.length - 1] = unitOf(text, field);
     mapped++;
   }
-  return mapped > 0 ? { fields, unknown } : null;
+  return mapped > 0 ? { fields, unknown, units: fields.map((_, i) => units[i] ?? null) } : null;
 }
 
 /** A 合计 / 总计 / 小计 line of a table copied with its totals (official layout): not a row to write. */
 export function isTotalLine(line: readonly string[]): boolean {
   const first = line.map((c) => fold(c)).find((c) => c !== '');
   return first !== undefined && /^(合计|总计|小计|total)$/i.test(first);
+}
+
+const UNIT_WORD: Record<AmountUnit, string> = { yi: '亿元', wan: '万元', qian: '千元', yuan: '元' };
+
+/**
+ * A cell of a column whose header names its unit, as the cell would be typed: "7,750,000.00" under
+ * 金额(元) is "7,750,000.00元", which the field reads exactly in 元 (converted to 万元) or refuses —
+ * never taken as 万元. A cell that names its own unit, or an empty one, is left as it is.
+ */
+export function inUnit(value: string, unit: AmountUnit | null): string {
+  if (unit === null || value.trim() === '' || /(元|萬|万|亿|億)\s*$/.test(value)) return value;
+  return `${value.trim()}${UNIT_WORD[unit]}`;
 }

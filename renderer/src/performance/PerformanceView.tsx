@@ -242,7 +242,8 @@ export const PerformanceView = forwardRef<PerformanceHandle, Props>(function Per
         recordLocked={props.recordLocked}
       />
       <p className="perf-total" data-testid="perf-total">
-        {s.totalScore} <b>{p.total}</b> · {s.grade} <b>{lang === 'zh' ? p.grade : GRADE_EN[p.grade]}</b>
+        {s.totalScore} <b>{p.total ?? s.unscored}</b> · {s.grade}{' '}
+        <b>{p.grade === null ? '—' : lang === 'zh' ? p.grade : GRADE_EN[p.grade]}</b>
         {p.statedTotal !== undefined && (
           <span className="stated">
             {' '}

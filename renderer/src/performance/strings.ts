@@ -38,6 +38,7 @@ export const PERF_STRINGS = {
     sum: '合计',
     emptyIndicators: '还没有绩效指标:在第一行输入,或从 Excel 粘贴,或从表二起草',
     totalScore: '总分',
+    unscored: '—(分值之和与权重不符,不计总分,见提示)',
     grade: '等级',
     statedTotal: '填报总分',
     rules: '(≥ X:分值 × min(实际/X, 1);≤ X:分值 × min(X/实际, 1);单位须一致;定性指标由人工评分;优 ≥ 90,良 ≥ 80,中 ≥ 60,差 < 60)',
@@ -80,6 +81,7 @@ export const PERF_STRINGS = {
     sum: 'total',
     emptyIndicators: 'No indicators yet: type in the first row, paste from Excel, or draft from table 2',
     totalScore: 'Total',
+    unscored: '— (the weights do not add up: no total; see the findings)',
     grade: 'Grade',
     statedTotal: 'stated total',
     rules:

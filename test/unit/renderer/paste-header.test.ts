@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { planPaste } from '../../../renderer/src/grid/blocks';
 import { gridColumns, HEADER_RULES, PASTE_TITLES } from '../../../renderer/src/grid/columns';
 import { headerKey, isTotalLine } from '../../../renderer/src/grid/headers';
+import { parseCell } from '../../../shared/fields';
+import { parsePaymentField } from '../../../shared/payment-fields';
 
 const at = (row: number, col: number) => ({ top: row, bottom: row, left: col, right: col });
 const accept = (_row: number, _field: string, raw: unknown) => ({ ok: true as const, value: raw as string });
@@ -126,5 +128,80 @@ describe('header words', () => {
     expect(headerKey('資金撥付率(%)')).toBe(headerKey('资金拨付率'));
     expect(isTotalLine(['合  計', '', '1'])).toBe(true);
     expect(isTotalLine(['1', '合计'])).toBe(false);
+  });
+});
+
+describe('a block whose header names the unit of its amounts', () => {
+  // By hand: 7,750,000.00 元 = 775 万元; 6,402,100.00 元 = 640.21 万元; 1,000,000 元 = 100 万元.
+  it('table 三 in 元: each amount converted exactly to 万元, and said so; never taken as 万元', () => {
+    const p = table3(
+      '序号\t具体项目名称\t计划安排额度（元）\t实际拨付额度（元）\n1\t县乡村物流快递配送体系建设\t7,750,000.00\t6,402,100.00\n',
+      [11],
+    );
+    expect(p.problems).toEqual([]);
+    const stored = p.edits
+      .filter((e) => e.field === 'planned' || e.field === 'actual')
+      .map((e) => parseCell('disbursements', e.field, e.value));
+    expect(stored).toEqual([
+      { ok: true, value: '775' },
+      { ok: true, value: '640.21' },
+    ]);
+    expect(p.converted).toEqual([
+      { field: 'planned', unit: 'yuan' },
+      { field: 'actual', unit: 'yuan' },
+    ]);
+  });
+
+  it('an amount finer than 1 分 in 元 is refused at its cell, not read as 万元', () => {
+    const p = table3('序号\t计划安排额度(元)\n1\t0.001\n', [11]);
+    expect(p.problems.map((x) => [x.row, x.field])).toEqual([[0, 'planned']]);
+  });
+
+  it("a ledger in 元, 千元 or 万元: each amount in its header's unit", () => {
+    const lines = [1, 2];
+    const amounts = (header: string, value: string) =>
+      ledger(`序号\t拨付日期\t${header}\n1\t2022-03-01\t${value}\n`, []).append.map((a) =>
+        parsePaymentField('amount', String(a.amount), lines),
+      );
+    expect(amounts('金额（元）', '1,000,000.00')).toEqual([{ ok: true, value: '100' }]);
+    expect(amounts('金額(千元)', '500')).toEqual([{ ok: true, value: '50' }]);
+    expect(amounts('金额(万元)', '50')).toEqual([{ ok: true, value: '50' }]);
+    expect(amounts('金额', '50')).toEqual([{ ok: true, value: '50' }]);
+  });
+});
+
+describe('a block of 表三 carrying 序号 goes to the lines it names', () => {
+  const seqs = [1, 2, 3];
+  const keyed = (text: string, selection = at(0, 0)) =>
+    planPaste({
+      text,
+      table: 'disbursements',
+      columns: gridColumns('disbursements'),
+      rowIds: [11, 12, 13],
+      selection,
+      titles: PASTE_TITLES,
+      lang: 'zh',
+      header: HEADER_RULES.disbursements,
+      current: (row, field) => (field === 'seq' ? seqs[row] : null),
+    });
+
+  it("lines listed in another order: each line's amounts to its own row, never under another line's category", () => {
+    const p = keyed('序号\t具体项目名称\t计划安排额度(万元)\n2\t农产品上行服务体系建设\t335\n1\t县乡村物流快递配送体系建设\t775\n');
+    const planned = p.edits.filter((e) => e.field === 'planned').map((e) => [e.rowId, e.value]);
+    expect(planned).toEqual([
+      [12, '335'],
+      [11, '775'],
+    ]);
+  });
+
+  it('wherever the selection is; a 序号 the table lacks is a new line at its end', () => {
+    const p = keyed('序号\t计划安排额度(万元)\n3\t150\n7\t20\n', at(0, 3));
+    expect(p.edits.filter((e) => e.field === 'planned')).toEqual([{ rowId: 13, field: 'planned', value: '150' }]);
+    expect(p.append).toEqual([{ seq: '7', planned: '20' }]);
+  });
+
+  it('a 序号 given twice is refused at its cell, nothing written', () => {
+    const p = keyed('序号\t计划安排额度(万元)\n2\t10\n2\t20\n');
+    expect(p.problems.map((x) => [x.row, x.field, x.message])).toEqual([[1, 'seq', '粘贴内容中序号 2 出现了两次']]);
   });
 });

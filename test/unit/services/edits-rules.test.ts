@@ -82,8 +82,9 @@ describe('what a paste appends', () => {
       ],
       'paste',
     );
+    // 实际拨付额度 not pasted is not entered (blank, no rate), as a blank cell of an imported workbook is.
     expect(lines().slice(6)).toMatchObject([
-      { seq: 7, name: '村级快递服务站', category: 'logistics', planned: '10', actual: '0', rate: '0.00' },
+      { seq: 7, name: '村级快递服务站', category: 'logistics', planned: '10', actual: null, rate: null },
       { seq: 8, name: '', category: 'other', planned: '20' },
       { seq: 9, name: '乡村物流车', category: 'other', planned: '30' },
     ]);

@@ -43,6 +43,11 @@ describe('a refusal names the row, the field and why', () => {
     expect(read().record.county.investment.total).toBe('2310');
   });
 
+  it('a batch or year that is a number outside its range says so, not "not a number"', () => {
+    expect(words(refusal(() => updateCounty(db, ME, id, 'batch', '0')))[1]).toBe('批次“0”超出允许的范围(批次 1–99,年度 1990–2100)');
+    expect(words(refusal(() => updateCounty(db, ME, id, 'year', '2101')))[1]).toMatch(/“2101”超出允许的范围/);
+  });
+
   it('a row or a record that is gone is named by its number', () => {
     const gone = 99_999;
     const noRow = ['no_row', `该行已不存在(#${gone})`, `That row no longer exists (#${gone})`];

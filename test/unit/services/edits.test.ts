@@ -80,6 +80,8 @@ describe('edits through the change log', () => {
     let r = readRecord(db, id, { asOf: undefined }).record;
     expect(r.disbursements.map((d) => d.seq)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(r.disbursements[1].name).toBe('');
+    // A line just added holds no amounts: "not entered", never a disbursement of 0 nobody typed.
+    expect([r.disbursements[1].planned, r.disbursements[1].actual]).toEqual([null, null]);
     moveRow(db, ME, id, 'disbursements', ids[5], 0);
     r = readRecord(db, id, { asOf: undefined }).record;
     expect(r.disbursements[0].name).toBe('农村电商宣传和规划');

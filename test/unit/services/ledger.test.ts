@@ -230,6 +230,23 @@ describe('checks of the ledger', () => {
     // As of a later day the payment counts, and line 2 (335 planned) has 400 paid.
     expect(codes(computeRecord(input, { asOf: '2022-08-31' }))).toContainEqual(['over_disbursed', 'disbursements', 1]);
   });
+
+  it('the same voucher typed another way — full-width, traditional, upper case, another dash — is the same voucher', () => {
+    const { db, id } = seedWithLedger();
+    const ways = ['記－2021－118', 'ＪＺ001', 'jz001', '记—2021—118'];
+    editPayments(
+      db,
+      ME,
+      id,
+      [],
+      ways.map((voucher, i) => ({ line: 2, date: `2022-0${i + 1}-01`, amount: '1', voucher, payee: '某公司' })),
+    );
+    const flagged = checkRecord(readRecord(db, id, { asOf: '2022-12-31' }).record)
+      .filter((f) => f.code === 'duplicate_voucher')
+      .map((f) => f.params.voucher);
+    // 记-2021-118 is the seed ledger's own; JZ001 is given twice.
+    expect(flagged).toEqual(['記－2021－118', 'jz001', '记—2021—118']);
+  });
 });
 
 describe('the ledger from the command line, and in the export and the PDF', () => {

@@ -163,6 +163,39 @@ describe('the performance part in the store', () => {
   });
 });
 
+describe('the 执行率 line in a team workspace', () => {
+  const reviewer = (name: string, province: string) =>
+    ({ client: `w-${name}`, kind: 'web', caller: { kind: 'user', id: 1, name, role: 'province', scope: [province] } }) as const;
+
+  it("is each province's own: another province's reviewer setting 10 leaves 江西's line and 樟树市's warning as they are", async () => {
+    const { db, id } = seedDb();
+    draftPerformance(db, ME, id, { draft: false });
+    const ctx = { db, dbFile: ':memory:', version: 'test', renderPdf: async () => new Uint8Array() };
+    const jx = reviewer('江西审核', '江西省');
+    const fj = reviewer('福建审核', '福建省');
+    await dispatch(ctx, 'setPreferences', { rateLine: '95' }, jx);
+    await dispatch(ctx, 'setPreferences', { rateLine: '10' }, fj);
+    expect((await dispatch(ctx, 'getPreferences', {}, jx)) as unknown).toMatchObject({ value: { rateLine: '95' } });
+    const codes = async () =>
+      ((await dispatch(ctx, 'getRecord', { id }, ME)) as { value: { findings: { code: string }[] } }).value.findings.map((f) => f.code);
+    expect(await codes()).toContain('perf_rate_below_line');
+    // The overview's list checks each record against its own province's line too.
+    const listed = (await dispatch(ctx, 'listRecords', {}, jx)) as { value: { warnings: number }[] };
+    const fjListed = (await dispatch(ctx, 'listRecords', {}, ME)) as { value: { warnings: number }[] };
+    expect(listed.value[0].warnings).toBe(fjListed.value[0].warnings);
+  });
+
+  it("signs with the account's own name: one account cannot set the name another signs with", async () => {
+    const { db } = seedDb();
+    const ctx = { db, dbFile: ':memory:', version: 'test', renderPdf: async () => new Uint8Array() };
+    const refused = (await dispatch(ctx, 'setPreferences', { name: '福建验收员' }, reviewer('福建审核', '福建省'))) as { ok: boolean };
+    expect(refused.ok).toBe(false);
+    expect((await dispatch(ctx, 'getPreferences', {}, reviewer('江西审核', '江西省'))) as unknown).toMatchObject({
+      value: { name: '江西审核' },
+    });
+  });
+});
+
 const cli = (...args: string[]) =>
   spawnSync(process.execPath, [path.join(ROOT, 'electron/cli/bin.mjs'), ...args], {
     cwd: ROOT,

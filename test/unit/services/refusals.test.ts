@@ -9,6 +9,7 @@ import { history } from '../../../electron/services/store/changelog';
 import { AppError } from '../../../shared/errors';
 import { ME, seedInput } from '../../helpers/fixtures';
 import { newStore } from '../../helpers/backend';
+import { dispatch } from '../../../electron/services/api';
 import { refusal } from '../../helpers/store';
 
 const said = (e: AppError) => ({ code: e.code, ...e.messages, place: e.place });
@@ -191,5 +192,19 @@ describe('status changes refused', () => {
       en: 'Unlocking an accepted record needs a reason',
       place: { field: 'reason' },
     });
+  });
+});
+
+describe('an input the contract refuses, in words a person can act on', () => {
+  it('a paste of 6,000 rows says at most 5000 rows at once, in Chinese and English; nothing written', async () => {
+    const db = newStore();
+    const id = createRecord(db, ME, seedInput());
+    const ctx = { db, dbFile: ':memory:', version: 'test', renderPdf: async () => new Uint8Array() };
+    const append = Array.from({ length: 6000 }, (_, i) => ({ name: `第${i}项`, planned: '1' }));
+    const r = await dispatch(ctx, 'editCells', { recordId: id, table: 'disbursements', edits: [], append }, ME);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.messages).toEqual({ zh: '输入无效:一次最多 5000 行(项)', en: 'Invalid input: at most 5000 rows (items) at once' });
+    expect(readRecord(db, id, { asOf: undefined }).record.disbursements).toHaveLength(6);
   });
 });

@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { DB } from '../../../electron/services/store/database';
 import { createRecord, readRecord } from '../../../electron/services/store/records';
 import { editCells } from '../../../electron/services/store/edits';
+import { editPayments } from '../../../electron/services/store/payments';
 import { readStatus, setStatus } from '../../../electron/services/store/status';
 import { history } from '../../../electron/services/store/changelog';
 import { dispatch, type ApiContext } from '../../../electron/services/api';
@@ -199,5 +200,30 @@ describe('unlocking an accepted record needs a reason in words', () => {
     const unlocked = await dispatch(ctx, 'setStatus', { id, status: 'draft', by: '赵处长', reason: '  补录凭证 ' }, ME);
     expect(unlocked.ok).toBe(true);
     expect(readStatus(db, id)).toMatchObject({ status: 'draft', remark: '补录凭证' });
+  });
+});
+
+describe('an accepted record without 验收日期, with a ledger', () => {
+  it('keeps its figures as of the day it was accepted: a payment dated after it never enters them as the calendar moves on', () => {
+    const input = seedInput();
+    input.county = { ...input.county, acceptedOn: null, batch: 9 };
+    const id = createRecord(db, ME, input);
+    editPayments(
+      db,
+      ME,
+      id,
+      [],
+      [
+        { line: '1', date: '2026-01-02', amount: '50' },
+        { line: '1', date: '2026-02-01', amount: '100' },
+      ],
+    );
+    setStatus(db, ME, id, { status: 'accepted', by: '赵处长' });
+    // Accepted on 5 January (as if signed then); read on any later day, line 1 is the 50 paid by then.
+    db.prepare('UPDATE records SET status_at = ? WHERE id = ?').run('2026-01-05T09:00:00.000Z', id);
+    const { record } = readRecord(db, id, { asOf: undefined });
+    expect([record.asOf, record.disbursements[0].actual]).toEqual(['2026-01-05', '50']);
+    // A day asked for explicitly is still shown as asked.
+    expect(readRecord(db, id, { asOf: '2026-03-01' }).record.disbursements[0].actual).toBe('150');
   });
 });

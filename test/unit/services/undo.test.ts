@@ -5,9 +5,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { openDatabase, type DB } from '../../../electron/services/store/database';
-import { createRecord, readRecord } from '../../../electron/services/store/records';
-import { editCells, insertRows } from '../../../electron/services/store/edits';
-import { history, replay, type Actor } from '../../../electron/services/store/changelog';
+import { createRecord, readRecord, removeRecord } from '../../../electron/services/store/records';
+import { editCells, insertRows, updateCounty } from '../../../electron/services/store/edits';
+import { history, mutate, replay, type Actor } from '../../../electron/services/store/changelog';
 import { backupsFolder } from '../../../electron/services/store/backup';
 import { AppError } from '../../../shared/errors';
 import { stepLabel } from '../../../shared/steps';
@@ -147,6 +147,22 @@ describe('an undo that would remove a whole county', () => {
     insertRows(db, B, id, 'disbursements', 6, 1);
     expect(refusal(() => undo(db, ME, true)).code).toBe('undo_conflict');
     expect(readRecord(db, id, { asOf: undefined }).record.disbursements).toHaveLength(7);
+  });
+
+  it('is refused, naming the county, when it has been created again since (a re-import): nothing changed, undo not stuck on an error', () => {
+    const { db, id } = setup();
+    mutate(db, A, { action: 'delete record', recordId: id, detail: { county: '樟树市', batch: 8 } }, (changes) =>
+      removeRecord(db, changes, id),
+    );
+    const again = createRecord(db, B, seedInput());
+    const e = refusal(() => undo(db, A, true));
+    expect([e.code, e.messages.zh]).toEqual(['undo_conflict', expect.stringContaining('樟树市 第8批')]);
+    expect(readRecord(db, again, { asOf: undefined }).record).toEqual(referenceFixture('hans'));
+    // The same for a batch given back: A moved 樟树市 to batch 9, B made a new batch 8 meanwhile.
+    updateCounty(db, A, again, 'batch', 9);
+    createRecord(db, B, seedInput());
+    expect(refusal(() => undo(db, A)).code).toBe('undo_conflict');
+    expect(readRecord(db, again, { asOf: undefined }).record.county.batch).toBe(9);
   });
 
   it('jumps back through several steps at once, as one action', () => {

@@ -67,8 +67,10 @@ describe('a field of 基本情况', () => {
       { ok: true, value: 99 },
       { ok: true, value: 12 },
     ]);
-    for (const bad of [8.5, 0, 100, 'abc'])
-      expect([bad, parseCountyField('batch', bad)]).toEqual([bad, { ok: false, code: 'not_a_number' }]);
+    for (const bad of [8.5, 'abc']) expect([bad, parseCountyField('batch', bad)]).toEqual([bad, { ok: false, code: 'not_a_number' }]);
+    // A whole number outside 1–99 is said to be out of range, not "not a number".
+    for (const bad of [0, 100, '0', '１００'])
+      expect([bad, parseCountyField('batch', bad)]).toEqual([bad, { ok: false, code: 'not_a_number', problem: 'out_of_range' }]);
   });
 
   it('year: 1990–2100, with 年 or 年度 after it, in any width of digits', () => {
@@ -79,8 +81,10 @@ describe('a field of 基本情况', () => {
       { ok: true, value: 2100 },
       { ok: true, value: 2022 },
     ]);
-    for (const bad of ['1989', '2101', 'abc', '二〇二一', '', '2021.5'])
+    for (const bad of ['abc', '二〇二一', '', '2021.5'])
       expect([bad, parseCountyField('year', bad)]).toEqual([bad, { ok: false, code: 'not_a_number' }]);
+    for (const bad of ['1989', '2101'])
+      expect([bad, parseCountyField('year', bad)]).toEqual([bad, { ok: false, code: 'not_a_number', problem: 'out_of_range' }]);
   });
 
   it('texts trimmed; a province or prefecture cleared is none; a date cleared is none, a date not a date refused', () => {
@@ -149,6 +153,27 @@ describe('a cell of 表二 or 表三', () => {
     expect(parseCell('disbursements', 'statedRate', '90.0')).toEqual({ ok: true, value: '90.0' });
     expect(parseCell('items', 'completionRate', 'abc')).toEqual({ ok: false, code: 'not_a_number' });
     expect(parseCell('disbursements', 'statedRate', '-')).toEqual({ ok: true, value: null });
+  });
+
+  it('an amount typed with its unit is read in that unit, exactly; ¥ without a unit is refused, never read as 万元', () => {
+    // 100 元 = 0.01 万元; 12 万 = 12 万元; 6,402,100.00 元 = 640.21 万元 (the seed's 邮政 line, by hand).
+    expect(parseCell('disbursements', 'actual', '100元')).toEqual({ ok: true, value: '0.01' });
+    expect(parseCell('disbursements', 'actual', '12万')).toEqual({ ok: true, value: '12' });
+    expect(parseCell('disbursements', 'actual', '６,４０２,１００.００元')).toEqual({ ok: true, value: '640.21' });
+    expect(parseCell('disbursements', 'planned', '¥12万元')).toEqual({ ok: true, value: '12' });
+    for (const typed of ['¥100', '￥6,402,100.00'])
+      expect([typed, parseCell('disbursements', 'actual', typed)]).toEqual([
+        typed,
+        { ok: false, code: 'not_a_number', problem: 'currency_sign' },
+      ]);
+    expect(parseCell('disbursements', 'actual', '$100')).toEqual({ ok: false, code: 'not_a_number', problem: 'not_a_number' });
+  });
+
+  it('spaces group thousands only: "1 234" is 1234, "12 34" is two figures and refused', () => {
+    expect(parseCell('disbursements', 'actual', '1 234')).toEqual({ ok: true, value: '1234' });
+    expect(parseCell('disbursements', 'actual', '1\u00a0234.5')).toEqual({ ok: true, value: '1234.5' });
+    expect(parseCell('disbursements', 'actual', ' 29.41 万元 ')).toEqual({ ok: true, value: '29.41' });
+    expect(parseCell('disbursements', 'actual', '12 34')).toEqual({ ok: false, code: 'not_a_number', problem: 'not_a_number' });
   });
 
   it('an amount past the 分 refused with its problem; a field of the other table or no field refused', () => {

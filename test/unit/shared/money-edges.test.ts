@@ -193,8 +193,11 @@ describe('an amount shown', () => {
     expect(formatWan(-1_500_000n)).toBe('-1.5');
   });
 
-  it('typed text cleaned: full-width yen and digits, thousands separators only before three digits, a unit of 万元 or 萬元', () => {
-    expect(normaliseNumberText('￥1,234万元')).toBe('1234');
+  it('typed text cleaned: full-width digits, thousands separators only before three digits, a unit of 万元 or 萬元; a currency sign kept', () => {
+    expect(normaliseNumberText('１,234万元')).toBe('1234');
+    expect(normaliseNumberText('￥1,234')).toBe('¥1234');
+    expect(normaliseNumberText('1 234 567')).toBe('1234567');
+    expect(normaliseNumberText('12 34')).toBe('12 34');
     expect(normaliseNumberText('1,234,567.5')).toBe('1234567.5');
     expect(normaliseNumberText('12,34')).toBe('12,34');
     expect(normaliseNumberText(' − 5 萬元')).toBe('-5');
@@ -205,7 +208,7 @@ describe('an amount shown', () => {
       const p = parseMoney(t);
       return p.ok ? formatWan(p.value) : p.problem;
     };
-    expect(['1500¥', '万元29.41', '1.230000000', '¥1500'].map(read)).toEqual(['not_a_number', 'not_a_number', '1.23', '1500']);
+    expect(['1500¥', '万元29.41', '1.230000000', '¥1500'].map(read)).toEqual(['not_a_number', 'not_a_number', '1.23', 'not_a_number']);
     expect(read(1e21)).toBe('too_large');
   });
 });

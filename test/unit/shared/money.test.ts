@@ -158,8 +158,8 @@ describe('amounts as spreadsheets and people give them', () => {
     expect(read(1e15, { sum: true })).toBe('1000000000000000');
   });
 
-  it('text: spaces, ¥ or $, thousands separators, a 万元 or 萬元 after, a typographic minus; trailing zeros past 分 are no extra precision', () => {
-    expect([' 1 500.00 ', '¥1,500', '$2', '29.41万元', '29.41萬元', '１，２３４.５', '.5', '1.2300000', '-0'].map((s) => read(s))).toEqual([
+  it('text: spaces, thousands separators, a 万元 or 萬元 after, a typographic minus; trailing zeros past 分 are no extra precision', () => {
+    expect([' 1 500.00 ', '1,500', '2', '29.41万元', '29.41萬元', '１，２３４.５', '.5', '1.2300000', '-0'].map((s) => read(s))).toEqual([
       '1500',
       '1500',
       '2',
@@ -170,10 +170,13 @@ describe('amounts as spreadsheets and people give them', () => {
       '1.23',
       '0',
     ]);
-    expect(['−5', '-0.01', '1.0000001', '1,50', '1500元', '12e3'].map((s) => read(s))).toEqual([
+    expect(['−5', '-0.01', '1.0000001', '1,50', '1500元', '12e3', '¥1,500', '$2', '12 34'].map((s) => read(s))).toEqual([
       'negative_amount',
       'negative_amount',
       'too_precise',
+      'not_a_number',
+      'not_a_number',
+      'not_a_number',
       'not_a_number',
       'not_a_number',
       'not_a_number',

@@ -28,6 +28,9 @@ describe('reading a payment field', () => {
     // A spreadsheet's 0.1 + 0.2 is 0.3 to the 分; a stray control character is dropped.
     expect(parsePaymentField('amount', 0.1 + 0.2, lines)).toEqual({ ok: true, value: '0.3' });
     expect(parsePaymentField('amount', '3\u00074', lines)).toEqual({ ok: true, value: '34' });
+    // A payment in 元 (as vouchers give it) is converted exactly; ¥ alone is refused, never taken as 万元.
+    expect(parsePaymentField('amount', '1,000,000.00元', lines)).toEqual({ ok: true, value: '100' });
+    expect(parsePaymentField('amount', '¥1,000,000.00', lines)).toEqual({ ok: false, problem: 'currency_sign' });
     expect(parsePaymentField('amount', '0', lines)).toEqual({ ok: false, problem: 'not_positive' });
     expect(parsePaymentField('amount', '-5', lines)).toEqual({ ok: false, problem: 'not_positive' });
     expect(parsePaymentField('amount', 'abc', lines)).toEqual({ ok: false, problem: 'not_a_number' });

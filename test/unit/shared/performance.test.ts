@@ -142,6 +142,28 @@ describe('总分 and 等级', () => {
   });
 });
 
+describe('no 总分 over weights that do not add up', () => {
+  const full = (level1: Indicator['level1'], weight: string) => ind({ level1, target: '≥1个', actual: '1个', weight });
+  const scored = (indicators: Indicator[], weights?: Partial<PerformanceInput['weights']>) => {
+    const input = emptyPerformance();
+    input.indicators = indicators;
+    Object.assign(input.weights, weights);
+    const p = computePerformance(input, { central: '100', disbursed: '100' });
+    return [p.total, p.grade];
+  };
+  const balanced = [full('output', '50'), full('outcome', '30'), full('satisfaction', '10')];
+
+  it('every target met with weights 10 + 50 + 30 + 10: 100, 优', () => expect(scored(balanced)).toEqual(['100.00', '优']));
+
+  it('eighteen 产出 indicators of 10 under a level of 50 (Σ180): no total, no grade — never 132 graded 优', () => {
+    const many = Array.from({ length: 18 }, () => full('output', '10'));
+    expect(scored([...many, full('outcome', '30'), full('satisfaction', '10')])).toEqual([null, null]);
+  });
+
+  it('levels that add up to 110 with the money: no total either', () =>
+    expect(scored([full('output', '60'), full('outcome', '30'), full('satisfaction', '10')], { output: '60' })).toEqual([null, null]));
+});
+
 describe('the checks of the performance part', () => {
   it('执行率 below the province’s line (default 90%), and the line is a setting', () => {
     expect(codes(emptyPerformance(), { central: '100', disbursed: '89.99' })).toContain('perf_rate_below_line@funds.rate');
@@ -221,6 +243,15 @@ describe('the draft from table 二', () => {
       ['≥500人次', '620人次', '25'],
       ['≥50个', '48个', '25'],
     ]);
+  });
+  it('a range is met from its lower end, and a radius “以内” is a reach, not a limit (the seed’s own wording)', () => {
+    const rows = draftIndicators([
+      { name: 'a', target: '培养3-5名农村电商创业带头人', completion: '' },
+      { name: 'b', target: '计划建设1至3个示范乡镇商贸中心', completion: '' },
+      { name: 'c', target: '对周边15公里以内的中心村直营店提供配送服务', completion: '' },
+      { name: 'd', target: '配送时效控制在48小时以内', completion: '' },
+    ]);
+    expect(rows.map((r) => r.target)).toEqual(['≥3名', '≥1个', '15公里', '≤48小时']);
   });
   it('nothing is scored silently: a clause with two quantities and no direction makes no row', () => {
     expect(draftIndicators([{ name: 'x', target: '建设2个中心3000平方米', completion: '' }])).toEqual([]);

@@ -108,6 +108,17 @@ describe('3. units', () => {
     for (const unitAt of ['line', 'header', 'none'] as const) expect((await landsExactly(seed(), { unitAt })).unit).toBe('wan');
   });
 
+  it('元 shown only by the cells\' number format (#,##0.00"元", no unit written anywhere) is read as 元, exactly', async () => {
+    const read = await landsExactly(seed(), { unit: 'yuan', unitAt: 'none', amounts: 'numbers-shown-unit', facts: 'table' });
+    expect(read.unit).toBe('yuan');
+  });
+
+  it('a cell whose format shows 元 under a header saying 万元 is refused at that cell, never read as 万元', async () => {
+    const sheets = layoutSheets([seed()], { ...PLAIN_LAYOUT, unitAt: 'header' });
+    rowOf(sheets[0], '农村电商宣传和规划')[3] = { v: 294100, numFmt: '#,##0.00"元"' };
+    expect(codes(await readSheets(sheets))).toEqual([['unit_conflict', 'D19']]);
+  });
+
   it('元 with fen (640.21005 万元 = 6402100.50 元) converts without a float', async () => {
     const record = seed();
     record.disbursements[0].actual = '640.210051';
