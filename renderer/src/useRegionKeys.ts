@@ -34,7 +34,12 @@ export function useRegionKeys(onView: (view: 'records' | 'overview') => void): v
       if (document.querySelector('[role="dialog"]')) return;
       e.preventDefault();
       e.stopPropagation();
-      if (key.kind === 'view') return live.current(key.view);
+      if (key.kind === 'view') {
+        // What is being typed is committed first (a cell's editor, a field of 基本情况 save on leaving
+        // them, as with F6 or a click), then the view changes: a keyboard switch never drops an entry.
+        (document.activeElement as HTMLElement | null)?.blur?.();
+        return void setTimeout(() => live.current(key.view), 0);
+      }
       const all = key.kind === 'table' ? regions().filter((r) => r.matches('[data-grid-sink]')) : regions();
       const active = document.activeElement;
       const at = all.findIndex((r) => r === active || r.contains(active));

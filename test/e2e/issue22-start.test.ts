@@ -1,7 +1,7 @@
 // Issue 22, items 5, 8, 9 and 11, in the user's words: the keyboard between the parts of the page, the
 // first start on an empty data file, a new record's fields, the buttons and the export dialog.
 import { describe, expect, it } from 'vitest';
-import { appPerTest, gridReady } from './harness';
+import { appPerTest, callApi, cell, gridReady, saved } from './harness';
 
 const app = appPerTest(() => (expect.getState().currentTestName?.includes('empty data file') ? { demo: false } : {}));
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000 });
@@ -56,6 +56,30 @@ describe('the keyboard between the parts of the page', () => {
     await page.locator('.overview-grid').waitFor();
     await page.keyboard.press('Control+Shift+Digit1');
     await gridReady(page);
+  });
+});
+
+describe('switching view from the keyboard while typing', () => {
+  type Stored = { record: { county: { investment: { central: string | null } }; disbursements: { actual: string | null }[] } };
+  const stored = (page: import('playwright-core').Page) => callApi<Stored>(page, 'getRecord', { id: 1 });
+
+  it('a figure being typed in a cell or a field is kept when I press Ctrl+Shift+2 for 总览 and come back with Ctrl+Shift+1', async () => {
+    const { page } = app();
+    await gridReady(page);
+    await cell(page, 'disbursements', 2, 'actual').dblclick();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('123.45');
+    await page.keyboard.press('Control+Shift+Digit2');
+    await page.locator('.overview-grid').waitFor();
+    await page.keyboard.press('Control+Shift+Digit1');
+    await gridReady(page);
+    await saved(page);
+    await poll(async () => (await stored(page)).record.disbursements[2].actual).toBe('123.45');
+    // The same for a field of 基本情况, and with Ctrl+Shift+1 while already on 记录.
+    await page.locator('#county-investment\\.central').fill('1600');
+    await page.keyboard.press('Control+Shift+Digit1');
+    await saved(page);
+    await poll(async () => (await stored(page)).record.county.investment.central).toBe('1600');
   });
 });
 

@@ -65,7 +65,7 @@ describe('yanshou user', () => {
     expect(scope.stderr).toContain('县级填报员的范围应写作 省/市/县');
     const short = add(['--name', '乙', '--role', 'county', '--scope', '江西省/宜春市/樟树市', '--password-stdin'], 'short');
     expect(short.code).toBe(1);
-    expect(short.stderr).toContain('password: at least 10 characters');
+    expect(short.stderr).toContain('password 至少 10 个字');
     expect(JSON.parse(yanshou(['user', 'list', '--db', db, '--json']).stdout).map((u: { name: string }) => u.name)).toEqual(['甲']);
   });
 
