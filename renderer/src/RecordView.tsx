@@ -17,7 +17,7 @@ import type { CellEdit, Marks, NewPayment, View } from './useRecord';
 import { dayOf, lockedMessages } from '../../shared/status';
 import { StatusChip } from './Sidebar';
 import { findingPlace, lineLock, paymentsPerLine, paymentsWith } from './recordSession';
-import type { PerformanceField } from './useRecordActions';
+import type { PerformanceField } from './recordActions';
 import type { PerformanceHandle } from './performance/PerformanceView';
 import { PERF_STRINGS } from './performance/strings';
 import type { Say } from './said';
