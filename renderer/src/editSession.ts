@@ -71,6 +71,12 @@ export class EditSession {
     });
   }
 
+  /** What the screen asks for now (set as it draws; opened() or reload() then bring it). */
+  ask(recordId: number | null, asOf: string | null) {
+    this.recordId = recordId;
+    this.asOf = asOf;
+  }
+
   private publish(next: Op[]) {
     this.ops = next;
     this.host.changed();

@@ -40,8 +40,7 @@ export function useRecord(recordId: number | null, { onError, onWritten, onStore
       }),
   );
   // What the screen asks for now: an edit made right after another record is chosen is that record's.
-  session.recordId = recordId;
-  session.asOf = asOf;
+  session.ask(recordId, asOf);
 
   useEffect(() => void session.opened(), [recordId, session]);
   // Another day: the same record, its figures as of it.
