@@ -3,7 +3,6 @@
 // only puts the pieces together: the editing state is useEditing.ts, the app's own rules
 // appState.ts, the dialogs AppDialogs.tsx, the records view RecordsScreen.tsx.
 import { lazy, Suspense, useCallback, useState } from 'react';
-import type { Command, Output } from '../../shared/contract';
 import { api } from './api';
 import { logout } from './transport';
 import { message } from './errors';
@@ -13,30 +12,86 @@ import { HistoryPanel } from './HistoryPanel';
 import { useLang } from './useLang';
 import { useStatus } from './useStatus';
 import { useConfirm } from './useConfirm';
-import { useDesktopCommands } from './useDesktopCommands';
 import { useFileDrop } from './useFileDrop';
 import { useUndoKeys } from './useUndoKeys';
-import { useRegionKeys } from './useRegionKeys';
 import { asOfOf, INITIAL_OVERVIEW, type OverviewState } from './overview/state';
-import { keptCount } from './ledger/kept';
-import { dialogOf, fieldUndo, importedRecord, importedSaying, type Dialog, type MainView } from './appState';
-import { useEditing } from './useEditing';
-import { useInfo, useLeaveGuard, useMainView } from './useAppShell';
+import type { Dialog, MainView } from './appState';
+import type { Output } from '../../shared/contract';
+import type { Lang } from '../../shared/i18n';
+import type { Strings } from './strings';
+import type { Say } from './said';
+import { useEditing, type Editing } from './useEditing';
+import { useInfo, useLeaveGuard, useMainView, useMenuCommands } from './useAppShell';
 import { AppDialogs } from './AppDialogs';
 import { RecordsScreen } from './RecordsScreen';
 
 // The overview (its grid and ECharts) loads as its own chunk when first shown.
 const Overview = lazy(() => import('./overview/Overview').then((m) => ({ default: m.Overview })));
 
-/** Menu 撤销/重做: the focused text field's own, or the record's. */
-function focusedForUndo() {
-  const active = document.activeElement as HTMLElement | null;
+type ToolbarHost = {
+  t: Strings;
+  lang: Lang;
+  setLang: (lang: Lang) => void;
+  editing: Editing;
+  historyOpen: boolean;
+  setHistoryOpen: (open: boolean) => void;
+  setDialog: (dialog: Dialog) => void;
+  view: MainView;
+  onView: (view: MainView) => void;
+  info: Output<'info'> | null;
+  fail: (e: unknown) => void;
+};
+
+/** The bar at the top, wired to the app: undo and redo, history, import, export, print, language, the two views, the user. */
+function AppToolbar({ t, lang, setLang, editing, historyOpen, setHistoryOpen, setDialog, view, onView, info, fail }: ToolbarHost) {
+  const { undo, rec } = editing;
   return (
-    active && {
-      field: !!active.closest('input, textarea'),
-      gridSink: active.dataset.gridSink !== undefined,
-      editing: active.classList.contains('editing'),
-    }
+    <Toolbar
+      t={t}
+      lang={lang}
+      history={undo.history}
+      hasRecords={editing.records.length > 0}
+      historyOpen={historyOpen}
+      onUndo={() => void undo.undo()}
+      onRedo={() => void undo.redo()}
+      onHistory={() => {
+        setHistoryOpen(!historyOpen);
+        void undo.refreshHistory();
+      }}
+      onImport={(files) => setDialog({ kind: 'import', files })}
+      onExport={() => setDialog({ kind: 'export' })}
+      onPrint={() => void rec.settle().then(() => setDialog({ kind: 'print' }))}
+      onLang={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+      view={view}
+      onView={onView}
+      onSettings={() => setDialog({ kind: 'settings' })}
+      user={info?.user ?? null}
+      onLogout={() => void (info?.mode === 'desktop' ? api.closeWorkspace({}).then(() => location.reload(), fail) : logout())}
+    />
+  );
+}
+
+type OverviewHost = {
+  editing: Editing;
+  state: OverviewState;
+  setState: (state: OverviewState) => void;
+  t: Strings;
+  lang: Lang;
+  desktop: boolean;
+  say: Say;
+  onOpen: (id: number) => void;
+};
+
+/** 总览: every record's figures (once the pinyin dictionary is in, for its order and search). */
+function OverviewScreen({ editing, ...props }: OverviewHost) {
+  return (
+    <main className="content overview-view">
+      {editing.pinyin && (
+        <Suspense fallback={<p className="empty">…</p>}>
+          <Overview records={editing.records} pinyin={editing.pinyin} {...props} />
+        </Suspense>
+      )}
+    </main>
   );
 }
 
@@ -44,109 +99,47 @@ export function App() {
   const { lang, setLang, t } = useLang();
   const { note, say, clearError } = useStatus();
   const fail = useCallback((e: unknown) => say((l) => message(e, l), 'error'), [say]);
-  const [mainView, setMainView] = useMainView();
   const [overview, setOverview] = useState<OverviewState>(INITIAL_OVERVIEW);
   const { info, setInfo, name, setName } = useInfo(fail);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [historyOpen, setHistoryOpen] = useState(false);
   const { confirm, dialog: question, open: asking } = useConfirm(t);
   const editing = useEditing({ lang, t, say, fail, clearError, confirm });
-  const { records, selected, rec, undo, refreshList } = editing;
+  const { rec, undo } = editing;
+  const { mainView, switchView, openRecord } = useMainView(editing);
   const desktop = info?.mode === 'desktop';
 
   useUndoKeys(undo.undo, undo.redo, dialog !== null || asking);
-  useDesktopCommands(
-    desktop,
-    async (command: Command) => {
-      const opens = dialogOf(command);
-      if (opens) setDialog(opens);
-      else if (command.kind === 'undo' || command.kind === 'redo') {
-        if (fieldUndo(focusedForUndo())) document.execCommand(command.kind);
-        else await undo[command.kind]();
-      } else if (command.kind === 'lang') setLang(command.lang);
-      else if (command.kind === 'reload') {
-        await refreshList();
-        await rec.reload();
-        setInfo(await api.info({}));
-      } else if (command.kind === 'message') say(command.text);
-    },
-    fail,
-  );
+  useMenuCommands(desktop, { setDialog, setLang, setInfo, say, fail, editing });
   useFileDrop((files) => setDialog({ kind: 'import', files }));
-  useLeaveGuard(
-    info?.mode === 'web',
-    () => rec.pending > 0 || rec.drafts > 0 || (editing.recordView.current?.unsaved().length ?? 0) > 0 || keptCount() > 0,
-  );
-
-  const imported = (r: Output<'importWorkbooks'>) => {
-    setDialog(null);
-    say(importedSaying(r, t));
-    void (async () => {
-      const hit = importedRecord(r, (await refreshList()) ?? undefined);
-      if (hit) editing.setSelected(hit.id);
-      await Promise.all([rec.reload(), undo.refreshHistory()]);
-    })();
-  };
-  const switchView = (v: MainView) => {
-    if (v === mainView) return;
-    // Typed values are written before the record view goes (and come back with it).
-    // The overview shows what the data file holds now (another window or the CLI may have changed it).
-    void rec.settle().then(() => {
-      setMainView(v);
-      if (v === 'overview') void refreshList();
-    });
-  };
-  // F6 / Shift+F6 between toolbar, sidebar and tables, Ctrl+Tab between tables, Ctrl+Shift+1/2: 记录 / 总览.
-  useRegionKeys(switchView);
-  // The county opens as of the overview's 截至, the figures the reviewer clicked on.
-  const openFromOverview = (id: number) => {
-    editing.chooseAsOf(id, asOfOf(overview.asOf));
-    setMainView('records');
-    void editing.actions.open(id);
-  };
+  useLeaveGuard(info?.mode === 'web', editing.unsaved);
 
   return (
     <div className="app">
-      <Toolbar
+      <AppToolbar
         t={t}
         lang={lang}
-        history={undo.history}
-        hasRecords={records.length > 0}
+        setLang={setLang}
+        editing={editing}
         historyOpen={historyOpen}
-        onUndo={() => void undo.undo()}
-        onRedo={() => void undo.redo()}
-        onHistory={() => {
-          setHistoryOpen(!historyOpen);
-          void undo.refreshHistory();
-        }}
-        onImport={(files) => setDialog({ kind: 'import', files })}
-        onExport={() => setDialog({ kind: 'export' })}
-        onPrint={() => void rec.settle().then(() => setDialog({ kind: 'print' }))}
-        onLang={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+        setHistoryOpen={setHistoryOpen}
+        setDialog={setDialog}
         view={mainView}
         onView={switchView}
-        onSettings={() => setDialog({ kind: 'settings' })}
-        user={info?.user ?? null}
-        onLogout={() => void (desktop ? api.closeWorkspace({}).then(() => location.reload(), fail) : logout())}
+        info={info}
+        fail={fail}
       />
       {mainView === 'overview' ? (
-        <main className="content overview-view">
-          {editing.pinyin && (
-            <Suspense fallback={<p className="empty">…</p>}>
-              <Overview
-                records={records}
-                pinyin={editing.pinyin}
-                state={overview}
-                setState={setOverview}
-                t={t}
-                lang={lang}
-                desktop={desktop}
-                say={say}
-                onOpen={openFromOverview}
-              />
-            </Suspense>
-          )}
-        </main>
+        <OverviewScreen
+          editing={editing}
+          state={overview}
+          setState={setOverview}
+          t={t}
+          lang={lang}
+          desktop={desktop}
+          say={say}
+          onOpen={(id) => openRecord(id, asOfOf(overview.asOf))}
+        />
       ) : (
         <RecordsScreen
           editing={editing}
@@ -176,9 +169,7 @@ export function App() {
       <AppDialogs
         dialog={dialog}
         setDialog={setDialog}
-        records={records}
-        selected={selected}
-        asOf={editing.asOf}
+        editing={editing}
         t={t}
         lang={lang}
         desktop={desktop}
@@ -186,12 +177,6 @@ export function App() {
         name={name}
         setName={setName}
         say={say}
-        onImported={imported}
-        onStatusChanged={() => void Promise.all([rec.reload(), refreshList(), undo.refreshHistory()])}
-        onCreated={(id) => {
-          void refreshList().then(() => editing.setSelected(id));
-          void undo.refreshHistory();
-        }}
       />
       {question}
     </div>

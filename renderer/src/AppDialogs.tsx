@@ -3,10 +3,10 @@
 import { lazy, Suspense } from 'react';
 import type { Output } from '../../shared/contract';
 import type { Lang } from '../../shared/i18n';
-import type { Dialog } from './appState';
-import type { RecordSummary } from './Sidebar';
+import { importedRecord, importedSaying, type Dialog } from './appState';
 import type { Strings } from './strings';
 import { saying, type Say } from './said';
+import type { Editing } from './useEditing';
 
 const dialogs = () => import('./Dialogs');
 const ImportDialog = lazy(() => import('./ImportDialog').then((m) => ({ default: m.ImportDialog })));
@@ -21,10 +21,8 @@ const WorkspaceDialog = lazy(() => dialogs().then((m) => ({ default: m.Workspace
 type Props = {
   dialog: Dialog;
   setDialog: (dialog: Dialog) => void;
-  records: RecordSummary[];
-  selected: number | null;
-  /** The day chosen for the open record's figures (export and print give every record's as of it). */
-  asOf: string | null;
+  /** The records, the open one, the day chosen for its figures (export and print give every record's as of it), and reloading. */
+  editing: Editing;
   t: Strings;
   lang: Lang;
   desktop: boolean;
@@ -34,16 +32,21 @@ type Props = {
   name: string | null;
   setName: (name: string) => void;
   say: Say;
-  onImported: (r: Output<'importWorkbooks'>) => void;
-  /** A record's status changed: it, the list and the history are reloaded. */
-  onStatusChanged: () => void;
-  /** A record was made (new or a duplicate): it opens. */
-  onCreated: (id: number) => void;
 };
 
 export function AppDialogs(props: Props) {
-  const { dialog, setDialog, t, lang, desktop, say } = props;
+  const { dialog, setDialog, t, lang, desktop, say, editing } = props;
+  const { records, selected, asOf, rec, undo, refreshList } = editing;
   const close = () => setDialog(null);
+  // The first county created or replaced opens.
+  const imported = (r: Output<'importWorkbooks'>) => {
+    done(importedSaying(r, t));
+    void (async () => {
+      const hit = importedRecord(r, (await refreshList()) ?? undefined);
+      if (hit) editing.setSelected(hit.id);
+      await Promise.all([rec.reload(), undo.refreshHistory()]);
+    })();
+  };
   const done = (said: Parameters<Say>[0]) => {
     setDialog(null);
     say(said);
@@ -51,13 +54,13 @@ export function AppDialogs(props: Props) {
   const common = { t, lang, onClose: close };
   return (
     <Suspense fallback={null}>
-      {dialog?.kind === 'import' && <ImportDialog {...common} files={dialog.files} onDone={props.onImported} />}
+      {dialog?.kind === 'import' && <ImportDialog {...common} files={dialog.files} onDone={imported} />}
       {dialog?.kind === 'export' && (
         <ExportDialog
           {...common}
-          records={props.records}
-          current={props.selected}
-          asOf={props.asOf}
+          records={records}
+          current={selected}
+          asOf={asOf}
           desktop={desktop}
           onSaved={(p) => say(`${t.download}: ${p}`)}
           onTemplate={() => setDialog({ kind: 'template' })}
@@ -82,7 +85,7 @@ export function AppDialogs(props: Props) {
           onDone={(status, by) => {
             props.setName(by);
             done(saying((s) => s.statusChanged(dialog.record.county, s.statuses[status])));
-            props.onStatusChanged();
+            void Promise.all([rec.reload(), refreshList(), undo.refreshHistory()]);
           }}
         />
       )}
@@ -90,9 +93,9 @@ export function AppDialogs(props: Props) {
       {dialog?.kind === 'print' && (
         <PrintPreview
           {...common}
-          records={props.records}
-          current={props.selected}
-          asOf={props.asOf}
+          records={records}
+          current={selected}
+          asOf={asOf}
           desktop={desktop}
           onSaved={(p) => say(`${t.savePdf}: ${p}`)}
         />
@@ -103,7 +106,8 @@ export function AppDialogs(props: Props) {
           duplicateOf={dialog.duplicateOf}
           onDone={(id) => {
             close();
-            props.onCreated(id);
+            void refreshList().then(() => editing.setSelected(id));
+            void undo.refreshHistory();
           }}
         />
       )}

@@ -1,7 +1,18 @@
 // The open record: its title, the day its figures are as of, and two views — the acceptance tables
 // (一、基本情况, the two tables, the summary sentence, the findings; a click on one goes to its cell)
 // and the disbursement ledger.
-import { forwardRef, lazy, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type RefObject } from 'react';
+import {
+  forwardRef,
+  lazy,
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useMemo,
+  useRef,
+  useState,
+  type ForwardedRef,
+  type RefObject,
+} from 'react';
 import { findingMessage, severityLabel, type Lang } from '../../shared/i18n';
 import type { Finding } from '../../shared/findings';
 import type { RawValue } from '../../shared/fields';
@@ -179,6 +190,109 @@ function Checks({ findings, lang, t, onJump }: { findings: Finding[]; lang: Lang
   );
 }
 
+/** What the app asks of the open record: what is typed and not stored, dropping it, showing a place. */
+function useRecordHandle(
+  ref: ForwardedRef<RecordViewHandle>,
+  parts: {
+    form: RefObject<CountyFormHandle | null>;
+    grids: Grids;
+    ledger: RefObject<LedgerHandle | null>;
+    performance: RefObject<PerformanceHandle | null>;
+    draftStore: { get: () => Draft[]; set: (next: Draft[]) => void };
+    t: Strings;
+    jump: (f: Pick<Finding, 'target'>) => void;
+  },
+) {
+  const { form, grids, ledger, performance, draftStore, t, jump } = parts;
+  useImperativeHandle(ref, () => ({
+    unsaved: () =>
+      [
+        ...(form.current?.unsaved() ?? []),
+        ...(['items', 'disbursements'] as const).map((g) => grids[g].current?.unsaved()),
+        performance.current?.unsaved(),
+        // The ledger says it when on screen; else the new payments kept here.
+        ledger.current?.unsaved() ?? (draftStore.get().some(begun) ? t.newPaymentsUnsaved(draftStore.get().length) : null),
+      ].filter((x): x is string => !!x),
+    discard: () => {
+      form.current?.discard();
+      grids.items.current?.discard();
+      grids.disbursements.current?.discard();
+      draftStore.set([]);
+      performance.current?.discard();
+    },
+    reveal: (target) => jump({ target }),
+  }));
+}
+
+/** What every view of the record is given alike. */
+type Shared = {
+  recordId: number;
+  lang: Lang;
+  t: Strings;
+  onEdit: Props['onEdit'];
+  onMessage: Say;
+  onUndo: () => void;
+  onRedo: () => void;
+  confirm: Props['confirm'];
+  recordLocked: string | null;
+};
+
+type TablesProps = {
+  hidden: boolean;
+  shared: Shared;
+  view: View;
+  marks: Marks;
+  form: RefObject<CountyFormHandle | null>;
+  grids: Grids;
+  /** 表三's lines computed from the ledger. */
+  lines: ReturnType<typeof useLedgerLines>;
+  onSaveCounty: SaveCounty;
+  onPaste: Props['onPaste'];
+  onRows: Props['onRows'];
+};
+
+/** 一、基本情况 and the two tables (二 and 三, with the sentence that sums 三 up). */
+function Tables({ hidden, shared, view, marks, form, grids, lines, onSaveCounty, onPaste, onRows }: TablesProps) {
+  const { record, findings } = view;
+  const { recordId, lang, t, recordLocked } = shared;
+  const grid = (table: Table) => (
+    <TableGrid
+      {...shared}
+      {...(table === 'disbursements' ? lines : {})}
+      ref={grids[table]}
+      table={table}
+      rows={table === 'items' ? record.items : record.disbursements}
+      rowIds={table === 'items' ? view.itemIds : view.disbursementIds}
+      findings={findings}
+      marks={marks[table]}
+      onPaste={(edits, append) => onPaste(table, edits, append)}
+      onRows={(op) => onRows(table, op)}
+    />
+  );
+  return (
+    <div className="tables" hidden={hidden}>
+      <h3>{t.basic}</h3>
+      <CountyForm
+        key={recordId}
+        ref={form}
+        record={record}
+        findings={findings}
+        lang={lang}
+        t={t}
+        onSave={onSaveCounty}
+        locked={recordLocked}
+      />
+      <h3>{t.items}</h3>
+      {grid('items')}
+      <h3>{t.disbursements}</h3>
+      <p className="summary" data-testid="summary">
+        {record.disbursementSummary}
+      </p>
+      {grid('disbursements')}
+    </div>
+  );
+}
+
 export const RecordView = forwardRef<RecordViewHandle, Props>(function RecordView(props, ref) {
   const { recordId, view, marks, lang, t } = props;
   const { record, findings } = view;
@@ -193,26 +307,10 @@ export const RecordView = forwardRef<RecordViewHandle, Props>(function RecordVie
   const { drafts, draftStore } = useLedgerDrafts(recordId, setTab);
   const lines = useLedgerLines(record, lang, t, openLedger);
 
-  useImperativeHandle(ref, () => ({
-    unsaved: () =>
-      [
-        ...(form.current?.unsaved() ?? []),
-        ...(['items', 'disbursements'] as const).map((g) => grids[g].current?.unsaved()),
-        performance.current?.unsaved(),
-        ledger.current?.unsaved() ?? (draftStore.get().some(begun) ? t.newPaymentsUnsaved(draftStore.get().length) : null),
-      ].filter((x): x is string => !!x),
-    discard: () => {
-      form.current?.discard();
-      grids.items.current?.discard();
-      grids.disbursements.current?.discard();
-      draftStore.set([]);
-      performance.current?.discard();
-    },
-    reveal: (target) => jump({ target }),
-  }));
+  useRecordHandle(ref, { form, grids, ledger, performance, draftStore, t, jump });
 
   // What every view of the record is given alike.
-  const shared = {
+  const shared: Shared = {
     recordId,
     lang,
     t,
@@ -223,21 +321,6 @@ export const RecordView = forwardRef<RecordViewHandle, Props>(function RecordVie
     confirm: props.confirm,
     recordLocked,
   };
-  const grid = (table: Table) => (
-    <TableGrid
-      {...shared}
-      {...(table === 'disbursements' ? lines : {})}
-      ref={grids[table]}
-      table={table}
-      rows={table === 'items' ? record.items : record.disbursements}
-      rowIds={table === 'items' ? view.itemIds : view.disbursementIds}
-      findings={findings}
-      marks={marks[table]}
-      onPaste={(edits, append) => props.onPaste(table, edits, append)}
-      onRows={(op) => props.onRows(table, op)}
-    />
-  );
-
   return (
     <>
       <RecordBar
@@ -277,26 +360,18 @@ export const RecordView = forwardRef<RecordViewHandle, Props>(function RecordVie
         />
       )}
       {/* Hidden, not gone, behind the ledger: a value typed and refused stays where it was typed. */}
-      <div className="tables" hidden={tab !== 'tables'}>
-        <h3>{t.basic}</h3>
-        <CountyForm
-          key={recordId}
-          ref={form}
-          record={record}
-          findings={findings}
-          lang={lang}
-          t={t}
-          onSave={props.onSaveCounty}
-          locked={recordLocked}
-        />
-        <h3>{t.items}</h3>
-        {grid('items')}
-        <h3>{t.disbursements}</h3>
-        <p className="summary" data-testid="summary">
-          {record.disbursementSummary}
-        </p>
-        {grid('disbursements')}
-      </div>
+      <Tables
+        hidden={tab !== 'tables'}
+        shared={shared}
+        view={view}
+        marks={marks}
+        form={form}
+        grids={grids}
+        lines={lines}
+        onSaveCounty={props.onSaveCounty}
+        onPaste={props.onPaste}
+        onRows={props.onRows}
+      />
       <Checks findings={findings} lang={lang} t={t} onJump={jump} />
     </>
   );

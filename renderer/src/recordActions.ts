@@ -59,112 +59,110 @@ export type ActionsHost = {
 
 type Done = { ok: boolean; why?: string };
 
-export function recordActions(host: ActionsHost) {
-  const { api, t, lang } = host;
+export class RecordActions {
+  constructor(private readonly host: ActionsHost) {}
 
   /** Runs fn once typed values are written; its error is shown. ok when it went through. */
-  const act = async (fn: () => Promise<unknown>): Promise<Done> => {
-    if (!(await host.settle())) {
-      const why = t.pendingWrites(host.pendingWrites());
-      host.say(why, 'error');
+  private act = async (fn: () => Promise<unknown>): Promise<Done> => {
+    if (!(await this.host.settle())) {
+      const why = this.host.t.pendingWrites(this.host.pendingWrites());
+      this.host.say(why, 'error');
       return { ok: false, why };
     }
     let result: Done = { ok: true };
     try {
       await fn();
     } catch (e) {
-      result = { ok: false, why: message(e, lang) };
-      host.say(result.why!, 'error');
+      result = { ok: false, why: message(e, this.host.lang) };
+      this.host.say(result.why!, 'error');
     }
-    await host.refresh();
+    await this.host.refresh();
     return result;
   };
   /** act() on the open record; false when none is open. */
-  const onRecord = async (fn: (recordId: number) => Promise<unknown>): Promise<boolean> => {
-    const recordId = host.selected;
-    return recordId !== null && (await act(() => fn(recordId))).ok;
+  private onRecord = async (fn: (recordId: number) => Promise<unknown>): Promise<boolean> => {
+    const recordId = this.host.selected;
+    return recordId !== null && (await this.act(() => fn(recordId))).ok;
   };
   /** act() on the open record for a field: null when stored, else why not (the field keeps the value and shows it). */
-  const fieldSaved = async (fn: (recordId: number) => Promise<unknown>): Promise<string | null> => {
-    const recordId = host.selected;
+  private fieldSaved = async (fn: (recordId: number) => Promise<unknown>): Promise<string | null> => {
+    const recordId = this.host.selected;
     if (recordId === null) return null;
-    const r = await act(() => fn(recordId));
+    const r = await this.act(() => fn(recordId));
     return r.ok ? null : (r.why ?? '');
   };
 
   /** A basic fact. */
-  const saveCounty = (field: CountyField, value: string): Promise<string | null> => {
-    const saving = fieldSaved((id) => api.updateCounty({ id, field, value }));
-    host.countySaves.add(saving);
-    void saving.finally(() => host.countySaves.delete(saving));
+  saveCounty = (field: CountyField, value: string): Promise<string | null> => {
+    const saving = this.fieldSaved((id) => this.host.api.updateCounty({ id, field, value }));
+    this.host.countySaves.add(saving);
+    void saving.finally(() => this.host.countySaves.delete(saving));
     return saving;
   };
 
-  const rowsOp = (table: ActionTable, op: RowOp): Promise<boolean> => {
+  rowsOp = (table: ActionTable, op: RowOp): Promise<boolean> => {
     if (table === 'indicators') {
       if (op.kind === 'move') return Promise.resolve(false);
-      return onRecord((recordId) =>
+      return this.onRecord((recordId) =>
         op.kind === 'insert'
-          ? api.insertIndicators({ recordId, index: op.index, count: op.count })
-          : api.deleteIndicators({ recordId, rowIds: op.rowIds }),
+          ? this.host.api.insertIndicators({ recordId, index: op.index, count: op.count })
+          : this.host.api.deleteIndicators({ recordId, rowIds: op.rowIds }),
       );
     }
-    return onRecord((recordId) =>
+    return this.onRecord((recordId) =>
       op.kind === 'insert'
-        ? api.insertRows({ recordId, table, index: op.index, count: op.count })
+        ? this.host.api.insertRows({ recordId, table, index: op.index, count: op.count })
         : op.kind === 'delete'
-          ? api.deleteRows({ recordId, table, rowIds: op.rowIds })
-          : api.moveRow({ recordId, table, rowId: op.rowId, toIndex: op.toIndex }),
+          ? this.host.api.deleteRows({ recordId, table, rowIds: op.rowIds })
+          : this.host.api.moveRow({ recordId, table, rowId: op.rowId, toIndex: op.toIndex }),
     );
   };
 
   /** A paste: cell edits and appended rows, one step. */
-  const paste = (table: ActionTable, edits: PastedEdit[], append: Record<string, RawValue>[]): Promise<boolean> =>
-    onRecord((recordId) =>
+  paste = (table: ActionTable, edits: PastedEdit[], append: Record<string, RawValue>[]): Promise<boolean> =>
+    this.onRecord((recordId) =>
       table === 'indicators'
-        ? api.editIndicators({ recordId, edits: edits as IndicatorEdits, append })
-        : api.editCells({ recordId, table, edits, append }),
+        ? this.host.api.editIndicators({ recordId, edits: edits as IndicatorEdits, append })
+        : this.host.api.editCells({ recordId, table, edits, append }),
     );
 
   /** A field of 四、绩效自评 (money, goals, weights). */
-  const savePerformance = (field: PerformanceField, value: string) =>
-    fieldSaved((recordId) => api.editPerformance({ recordId, edits: [{ field, value }] }));
+  savePerformance = (field: PerformanceField, value: string) =>
+    this.fieldSaved((recordId) => this.host.api.editPerformance({ recordId, edits: [{ field, value }] }));
   /** Starts 四、绩效自评 (the money from the record), with indicators drafted from table 二 or not. */
-  const startPerformance = (draft: boolean) => onRecord((recordId) => api.draftPerformance({ recordId, draft }));
+  startPerformance = (draft: boolean) => this.onRecord((recordId) => this.host.api.draftPerformance({ recordId, draft }));
 
   /** Payments deleted in the ledger, one step (after what is being written, so each has its id). */
-  const deletePayments = (rowIds: number[]) =>
-    onRecord(async (recordId) => {
-      const paymentIds = rowIds.map(host.paymentId).filter((id): id is number => id !== undefined);
-      if (paymentIds.length) await api.deletePayments({ recordId, paymentIds });
+  deletePayments = (rowIds: number[]) =>
+    this.onRecord(async (recordId) => {
+      const paymentIds = rowIds.map(this.host.paymentId).filter((id): id is number => id !== undefined);
+      if (paymentIds.length) await this.host.api.deletePayments({ recordId, paymentIds });
     });
 
-  const deleteRecord = async (r: RecordSummary) => {
+  deleteRecord = async (r: RecordSummary) => {
     // An accepted county is locked: said at once, before asking anything (the store refuses it too).
     if (r.status.status === 'accepted') {
-      const why = lockedMessages(r.county, r.batch, r.status.by, r.status.at)[lang];
-      host.notice(why);
-      host.say(why, 'error');
+      const why = lockedMessages(r.county, r.batch, r.status.by, r.status.at)[this.host.lang];
+      this.host.notice(why);
+      this.host.say(why, 'error');
       return;
     }
-    if (!(await host.confirm(t.confirmDelete(r.county), t.delete))) return;
+    if (!(await this.host.confirm(this.host.t.confirmDelete(r.county), this.host.t.delete))) return;
     let backup: string | null = null;
-    const done = await act(async () => ({ backup } = await api.deleteRecord({ id: r.id })));
-    if (done.ok) host.say(t.deleted(backup ?? '—'));
-    else host.notice(done.why ?? null);
+    const done = await this.act(async () => ({ backup } = await this.host.api.deleteRecord({ id: r.id })));
+    if (done.ok) this.host.say(this.host.t.deleted(backup ?? '—'));
+    else this.host.notice(done.why ?? null);
   };
 
   /** Opens another record; a value typed and not stored is never dropped without a yes. */
-  const open = async (id: number) => {
-    if (id === host.selected) return;
-    await Promise.all(host.countySaves);
-    const unsaved = host.recordView()?.unsaved() ?? [];
+  open = async (id: number) => {
+    if (id === this.host.selected) return;
+    await Promise.all(this.host.countySaves);
+    const unsaved = this.host.recordView()?.unsaved() ?? [];
     if (unsaved.length) {
-      if (!(await host.confirm(t.unsaved(unsaved.join('、')), t.discard, t.stay))) return;
-      host.recordView()?.discard();
+      if (!(await this.host.confirm(this.host.t.unsaved(unsaved.join('、')), this.host.t.discard, this.host.t.stay))) return;
+      this.host.recordView()?.discard();
     }
-    host.setSelected(id);
+    this.host.setSelected(id);
   };
-
-  return { saveCounty, rowsOp, paste, deletePayments, deleteRecord, open, savePerformance, startPerformance };
 }

@@ -10,6 +10,7 @@ import { useRecordList } from './useRecordList';
 import { useRecord } from './useRecord';
 import { useUndo } from './useUndo';
 import { useRecordActions } from './useRecordActions';
+import { keptCount } from './ledger/kept';
 
 type Options = {
   lang: Lang;
@@ -71,6 +72,9 @@ export function useEditing({ lang, t, say, fail, clearError, confirm }: Options)
   /** The day chosen for a record's figures (null: its own). */
   const chooseAsOf = (recordId: number, day: string | null) => setChosenAsOf(day === null ? null : { recordId, day });
 
-  return { records, selected, setSelected, refreshList, pinyin, sidebarNotice, recordView, asOf, chooseAsOf, rec, undo, actions };
+  /** Whether anything typed is not stored yet: being written, kept as a draft, in a field, or new payments kept away from the screen. */
+  const unsaved = () => rec.pending > 0 || rec.drafts > 0 || (recordView.current?.unsaved().length ?? 0) > 0 || keptCount() > 0;
+
+  return { unsaved, records, selected, setSelected, refreshList, pinyin, sidebarNotice, recordView, asOf, chooseAsOf, rec, undo, actions };
 }
 export type Editing = ReturnType<typeof useEditing>;

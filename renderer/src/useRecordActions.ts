@@ -2,7 +2,7 @@
 // recordActions.ts (each waits for typed values to be written first, or says why it cannot).
 import { useRef, type RefObject } from 'react';
 import { api } from './api';
-import { recordActions, type ActionsHost, type UnsavedHolder } from './recordActions';
+import { RecordActions, type ActionsHost, type UnsavedHolder } from './recordActions';
 
 export type { PerformanceField } from './recordActions';
 
@@ -10,5 +10,5 @@ type Options = Omit<ActionsHost, 'api' | 'recordView' | 'countySaves'> & { recor
 
 export function useRecordActions({ recordView, ...options }: Options) {
   const countySaves = useRef(new Set<Promise<unknown>>());
-  return recordActions({ ...options, api, recordView: () => recordView.current, countySaves: countySaves.current });
+  return new RecordActions({ ...options, api, recordView: () => recordView.current, countySaves: countySaves.current });
 }

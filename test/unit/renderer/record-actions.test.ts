@@ -3,7 +3,7 @@
 // brought up to date, an accepted county is refused before anything is asked, and a record with
 // unsaved values is left only with a yes.
 import { describe, expect, it, vi } from 'vitest';
-import { recordActions, type ActionsHost, type UnsavedHolder } from '../../../renderer/src/recordActions';
+import { RecordActions, type ActionsHost, type UnsavedHolder } from '../../../renderer/src/recordActions';
 import { STRINGS } from '../../../renderer/src/strings';
 import { ApiError } from '../../../shared/client';
 import type { RecordSummary } from '../../../renderer/src/Sidebar';
@@ -55,7 +55,7 @@ function actions(over: Partial<ActionsHost> = {}) {
     countySaves: new Set(),
     ...over,
   };
-  return { act: recordActions(host), calls, said, notices, selected, refresh };
+  return { act: new RecordActions(host), calls, said, notices, selected, refresh };
 }
 
 const county = (status: RecordSummary['status']['status']) =>
