@@ -16,6 +16,50 @@ import { needsReason, nextStatus, statusRequest } from './statusChange';
 
 export type { PickedFile };
 
+/** The records to export: each with a box, and one box for all. */
+function RecordPicker({
+  records,
+  chosen,
+  onChange,
+  t,
+}: {
+  records: RecordSummary[];
+  chosen: Set<number>;
+  onChange: (chosen: Set<number>) => void;
+  t: Strings;
+}) {
+  const toggle = (id: number, on: boolean) => {
+    const next = new Set(chosen);
+    if (on) next.add(id);
+    else next.delete(id);
+    onChange(next);
+  };
+  return (
+    <>
+      <p className="pick-all">
+        <label>
+          <input
+            type="checkbox"
+            checked={records.length > 0 && chosen.size === records.length}
+            onChange={(e) => onChange(new Set(e.target.checked ? records.map((r) => r.id) : []))}
+          />
+          {t.selectAll}
+        </label>
+      </p>
+      <ul className="pick">
+        {records.map((r) => (
+          <li key={r.id}>
+            <label>
+              <input type="checkbox" checked={chosen.has(r.id)} onChange={(e) => toggle(r.id, e.target.checked)} />
+              {r.county} · {t.batchOf} {r.batch}
+            </label>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 /** `asOf`: the day chosen for the open record's figures; the workbook gives every record's figures as of it (null: each its own). */
 export function ExportDialog({
   records,
@@ -58,35 +102,7 @@ export function ExportDialog({
   };
   return (
     <Modal title={t.exportTitle} onClose={onClose}>
-      <p className="pick-all">
-        <label>
-          <input
-            type="checkbox"
-            checked={records.length > 0 && chosen.size === records.length}
-            onChange={(e) => setChosen(new Set(e.target.checked ? records.map((r) => r.id) : []))}
-          />
-          {t.selectAll}
-        </label>
-      </p>
-      <ul className="pick">
-        {records.map((r) => (
-          <li key={r.id}>
-            <label>
-              <input
-                type="checkbox"
-                checked={chosen.has(r.id)}
-                onChange={(e) => {
-                  const next = new Set(chosen);
-                  if (e.target.checked) next.add(r.id);
-                  else next.delete(r.id);
-                  setChosen(next);
-                }}
-              />
-              {r.county} · {t.batchOf} {r.batch}
-            </label>
-          </li>
-        ))}
-      </ul>
+      <RecordPicker records={records} chosen={chosen} onChange={setChosen} t={t} />
       <ScriptChoice name="script" script={script} onChange={setScript} t={t} />
       {asOf && (
         <p className="as-of-shown" data-testid="export-as-of">
