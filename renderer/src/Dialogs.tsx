@@ -16,6 +16,21 @@ import { needsReason, nextStatus, statusRequest } from './statusChange';
 
 export type { PickedFile };
 
+/** A workbook made by the store: saved where the user says (desktop) or downloaded; the dialog closes, or says why not. */
+async function saveWorkbook(
+  to: { desktop: boolean; lang: Lang; onSaved: (path: string) => void; onClose: () => void; setError: (e: string) => void },
+  save: () => Promise<{ path: string | null }>,
+  make: () => Promise<{ fileName: string; bytes: Uint8Array }>,
+) {
+  try {
+    const path = await saveOrDownload(to.desktop, save, make, XLSX_TYPE);
+    if (path) to.onSaved(path);
+    to.onClose();
+  } catch (e) {
+    to.setError(message(e, to.lang));
+  }
+}
+
 /** The records to export: each with a box, and one box for all. */
 function RecordPicker({
   records,
@@ -85,20 +100,13 @@ export function ExportDialog({
   const [chosen, setChosen] = useState<Set<number>>(new Set(current ? [current] : records.map((r) => r.id)));
   const [script, setScript] = useState<'hans' | 'hant'>('hans');
   const [error, setError] = useState<string | null>(null);
-  const go = async () => {
-    try {
-      const request = { ids: [...chosen], script, ...(asOf ? { asOf } : {}) };
-      const path = await saveOrDownload(
-        desktop,
-        () => api.saveExport(request),
-        () => api.exportWorkbook(request),
-        XLSX_TYPE,
-      );
-      if (path) onSaved(path);
-      onClose();
-    } catch (e) {
-      setError(message(e, lang));
-    }
+  const go = () => {
+    const request = { ids: [...chosen], script, ...(asOf ? { asOf } : {}) };
+    void saveWorkbook(
+      { desktop, lang, onSaved, onClose, setError },
+      () => api.saveExport(request),
+      () => api.exportWorkbook(request),
+    );
   };
   return (
     <Modal title={t.exportTitle} onClose={onClose}>
@@ -116,7 +124,7 @@ export function ExportDialog({
         </button>
         <span className="spacer" />
         <button onClick={onClose}>{t.cancel}</button>
-        <button className="primary" disabled={chosen.size === 0} onClick={() => void go()}>
+        <button className="primary" disabled={chosen.size === 0} onClick={go}>
           {t.download}
         </button>
       </div>
@@ -401,20 +409,12 @@ export function TemplateDialog({
 }) {
   const [script, setScript] = useState<'hans' | 'hant'>('hans');
   const [error, setError] = useState<string | null>(null);
-  const go = async () => {
-    try {
-      const path = await saveOrDownload(
-        desktop,
-        () => api.saveTemplate({ script }),
-        () => api.exportTemplate({ script }),
-        XLSX_TYPE,
-      );
-      if (path) onSaved(path);
-      onClose();
-    } catch (e) {
-      setError(message(e, lang));
-    }
-  };
+  const go = () =>
+    void saveWorkbook(
+      { desktop, lang, onSaved, onClose, setError },
+      () => api.saveTemplate({ script }),
+      () => api.exportTemplate({ script }),
+    );
   return (
     <Modal title={t.templateTitle} onClose={onClose}>
       <p className="hint">{t.templateHint}</p>
@@ -422,7 +422,7 @@ export function TemplateDialog({
       <ErrorLine error={error} />
       <div className="buttons">
         <button onClick={onClose}>{t.cancel}</button>
-        <button className="primary" onClick={() => void go()}>
+        <button className="primary" onClick={go}>
           {t.templateDownload}
         </button>
       </div>
