@@ -3,12 +3,13 @@
 // stored value back and drops the error; a value refused or not saved stays in its field with the
 // reason, and the app asks before it is dropped (switching county).
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
-import { COUNTY_FIELDS, parseCountyField, type CountyField, type FieldValue } from '../../shared/fields';
+import { COUNTY_FIELDS, type CountyField } from '../../shared/fields';
 import { basicParagraph } from '../../shared/document';
 import { findingMessage, type Lang } from '../../shared/i18n';
 import { recordScript, type CountyRecord } from '../../shared/record';
 import type { Finding } from '../../shared/findings';
 import type { Strings } from './strings';
+import { findingsOf, readField, triesToChange, valueOf } from './countyField';
 
 /** A save: null when stored, else why not. */
 export type SaveCounty = (field: CountyField, value: string) => Promise<string | null>;
@@ -22,35 +23,29 @@ type Props = {
   locked?: string | null;
 };
 
-/** Keys that only move, select or copy: allowed in a locked field. */
-const READ_KEYS = new Set([
-  'Tab',
-  'ArrowLeft',
-  'ArrowRight',
-  'ArrowUp',
-  'ArrowDown',
-  'Home',
-  'End',
-  'PageUp',
-  'PageDown',
-  'Escape',
-  'Shift',
-  'Control',
-  'Alt',
-  'Meta',
-  'CapsLock',
-]);
 export type CountyFormHandle = { unsaved: () => string[]; discard: () => void };
 
-export function valueOf(record: CountyRecord, field: CountyField): string {
-  const c = record.county as unknown as Record<string, unknown>;
-  const v = field.startsWith('investment.') ? (c.investment as Record<string, string>)[field.slice(11)] : c[field];
-  return v === null || v === undefined ? '' : String(v);
-}
-
-const shown = (v: FieldValue) => (v === null ? '' : String(v));
-
 type Unsaved = Map<CountyField, string>;
+
+/** Under a field: why it cannot be changed (typed in while locked), else why its value was refused, else its findings. */
+function FieldNote({ locked, error, findings, lang }: { locked: string | null; error: string | null; findings: Finding[]; lang: Lang }) {
+  if (locked)
+    return (
+      <em className="field-error" role="alert">
+        {locked}
+      </em>
+    );
+  if (error) return <em className="field-error">{error}</em>;
+  return (
+    <>
+      {findings.map((f, i) => (
+        <em key={i} className={`field-${f.severity}`}>
+          {findingMessage(f, lang)}
+        </em>
+      ))}
+    </>
+  );
+}
 
 function Field({
   field,
@@ -80,30 +75,13 @@ function Field({
 
   const commit = async () => {
     if (value === stored && !error) return;
-    const parsed = parseCountyField(field, value);
-    if (!parsed.ok) {
-      settle(
-        value,
-        findingMessage(
-          {
-            severity: 'error',
-            code: parsed.code,
-            params: { field: `county.${field}`, value, ...(parsed.problem ? { problem: parsed.problem } : {}) },
-          },
-          lang,
-        ),
-      );
-      return;
-    }
+    const read = readField(field, value, lang);
+    if (!read.ok) return settle(value, read.why);
     const typed = value;
     const why = await onSave(field, typed);
-    settle(why ? typed : shown(parsed.value), why);
+    settle(why ? typed : read.shown, why);
   };
-  const mine = findings.filter(
-    (f) =>
-      f.target?.table === 'county' &&
-      (f.target.field === field || `investment.${f.target.field}` === field || f.target.field === `investment.${field}`),
-  );
+  const mine = findingsOf(findings, field);
   const long = field === 'statusNote';
   const props = {
     id: `county-${field}`,
@@ -117,7 +95,7 @@ function Field({
       if (!locked) void commit();
     },
     onKeyDown: (e: React.KeyboardEvent) => {
-      if (locked && !READ_KEYS.has(e.key) && !((e.ctrlKey || e.metaKey) && ['c', 'a'].includes(e.key.toLowerCase()))) tried();
+      if (locked && triesToChange(e)) tried();
       if (e.key === 'Enter' && !long) (e.target as HTMLElement).blur();
       if (e.key === 'Escape') settle(stored, null);
     },
@@ -135,19 +113,7 @@ function Field({
     <label className={`field field-${field.replace('.', '-')}${long ? ' wide' : ''}`}>
       <span>{t.fields[field]}</span>
       {long ? <textarea rows={2} {...props} /> : <input {...props} />}
-      {lockedNote && locked ? (
-        <em className="field-error" role="alert">
-          {locked}
-        </em>
-      ) : error ? (
-        <em className="field-error">{error}</em>
-      ) : (
-        mine.map((f, i) => (
-          <em key={i} className={`field-${f.severity}`}>
-            {findingMessage(f, lang)}
-          </em>
-        ))
-      )}
+      <FieldNote locked={lockedNote ? (locked ?? null) : null} error={error} findings={mine} lang={lang} />
     </label>
   );
 }

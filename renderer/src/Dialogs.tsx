@@ -1,4 +1,5 @@
-// Export and new-record dialogs (the import preview is ImportDialog.tsx).
+// The app's dialogs: export, blank template, new record, review status, settings, workspace (the
+// import preview is ImportDialog.tsx). Their frame, error line and buttons are ui/Modal.tsx.
 import { useState } from 'react';
 import { findingMessage, type Lang } from '../../shared/i18n';
 import { parseCountyField } from '../../shared/fields';
@@ -10,17 +11,67 @@ import { api } from './api';
 import { message } from './useRecord';
 import { saveOrDownload, XLSX_TYPE, type PickedFile } from './files';
 import { dayOf, STATUSES, type ReviewStatus, type StatusInfo } from '../../shared/status';
+import { ErrorLine, FormDialog, Modal, ScriptChoice } from './ui/Modal';
+import { needsReason, nextStatus, statusRequest } from './statusChange';
 
 export type { PickedFile };
 
-function Modal({ title, children, onClose }: { title: string; children: React.ReactNode; onClose: () => void }) {
+/** A workbook made by the store: saved where the user says (desktop) or downloaded; the dialog closes, or says why not. */
+async function saveWorkbook(
+  to: { desktop: boolean; lang: Lang; onSaved: (path: string) => void; onClose: () => void; setError: (e: string) => void },
+  save: () => Promise<{ path: string | null }>,
+  make: () => Promise<{ fileName: string; bytes: Uint8Array }>,
+) {
+  try {
+    const path = await saveOrDownload(to.desktop, save, make, XLSX_TYPE);
+    if (path) to.onSaved(path);
+    to.onClose();
+  } catch (e) {
+    to.setError(message(e, to.lang));
+  }
+}
+
+/** The records to export: each with a box, and one box for all. */
+function RecordPicker({
+  records,
+  chosen,
+  onChange,
+  t,
+}: {
+  records: RecordSummary[];
+  chosen: Set<number>;
+  onChange: (chosen: Set<number>) => void;
+  t: Strings;
+}) {
+  const toggle = (id: number, on: boolean) => {
+    const next = new Set(chosen);
+    if (on) next.add(id);
+    else next.delete(id);
+    onChange(next);
+  };
   return (
-    <div className="modal-back" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="modal" role="dialog" aria-label={title} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-        <h2>{title}</h2>
-        {children}
-      </div>
-    </div>
+    <>
+      <p className="pick-all">
+        <label>
+          <input
+            type="checkbox"
+            checked={records.length > 0 && chosen.size === records.length}
+            onChange={(e) => onChange(new Set(e.target.checked ? records.map((r) => r.id) : []))}
+          />
+          {t.selectAll}
+        </label>
+      </p>
+      <ul className="pick">
+        {records.map((r) => (
+          <li key={r.id}>
+            <label>
+              <input type="checkbox" checked={chosen.has(r.id)} onChange={(e) => toggle(r.id, e.target.checked)} />
+              {r.county} · {t.batchOf} {r.batch}
+            </label>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 
@@ -49,74 +100,31 @@ export function ExportDialog({
   const [chosen, setChosen] = useState<Set<number>>(new Set(current ? [current] : records.map((r) => r.id)));
   const [script, setScript] = useState<'hans' | 'hant'>('hans');
   const [error, setError] = useState<string | null>(null);
-  const go = async () => {
-    try {
-      const request = { ids: [...chosen], script, ...(asOf ? { asOf } : {}) };
-      const path = await saveOrDownload(
-        desktop,
-        () => api.saveExport(request),
-        () => api.exportWorkbook(request),
-        XLSX_TYPE,
-      );
-      if (path) onSaved(path);
-      onClose();
-    } catch (e) {
-      setError(message(e, lang));
-    }
+  const go = () => {
+    const request = { ids: [...chosen], script, ...(asOf ? { asOf } : {}) };
+    void saveWorkbook(
+      { desktop, lang, onSaved, onClose, setError },
+      () => api.saveExport(request),
+      () => api.exportWorkbook(request),
+    );
   };
   return (
     <Modal title={t.exportTitle} onClose={onClose}>
-      <p className="pick-all">
-        <label>
-          <input
-            type="checkbox"
-            checked={records.length > 0 && chosen.size === records.length}
-            onChange={(e) => setChosen(new Set(e.target.checked ? records.map((r) => r.id) : []))}
-          />
-          {t.selectAll}
-        </label>
-      </p>
-      <ul className="pick">
-        {records.map((r) => (
-          <li key={r.id}>
-            <label>
-              <input
-                type="checkbox"
-                checked={chosen.has(r.id)}
-                onChange={(e) => {
-                  const next = new Set(chosen);
-                  if (e.target.checked) next.add(r.id);
-                  else next.delete(r.id);
-                  setChosen(next);
-                }}
-              />
-              {r.county} · {t.batchOf} {r.batch}
-            </label>
-          </li>
-        ))}
-      </ul>
-      <p className="choice">
-        {t.script}:
-        <label>
-          <input type="radio" name="script" checked={script === 'hans'} onChange={() => setScript('hans')} /> {t.hans}
-        </label>
-        <label>
-          <input type="radio" name="script" checked={script === 'hant'} onChange={() => setScript('hant')} /> {t.hant}
-        </label>
-      </p>
+      <RecordPicker records={records} chosen={chosen} onChange={setChosen} t={t} />
+      <ScriptChoice name="script" script={script} onChange={setScript} t={t} />
       {asOf && (
         <p className="as-of-shown" data-testid="export-as-of">
           {t.asOfShown(asOf)}
         </p>
       )}
-      {error && <p className="error">{error}</p>}
+      <ErrorLine error={error} />
       <div className="buttons">
         <button className="template-link" onClick={onTemplate} title={t.templateHint}>
           {t.template}
         </button>
         <span className="spacer" />
         <button onClick={onClose}>{t.cancel}</button>
-        <button className="primary" disabled={chosen.size === 0} onClick={() => void go()}>
+        <button className="primary" disabled={chosen.size === 0} onClick={go}>
           {t.download}
         </button>
       </div>
@@ -186,50 +194,61 @@ export function RecordDialog({
     }
   };
   return (
-    <Modal title={duplicateOf ? `${t.duplicateRecord}: ${duplicateOf.county}` : t.newRecord} onClose={onClose}>
-      <form
-        className="form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        {fields.map((f) => (
-          <label key={f} className="field">
-            <span>
-              {t.fields[f]}
-              {f === 'name' || f === 'batch' || f === 'year' ? ` (${t.required})` : ''}
-            </span>
-            <input
-              name={f}
-              value={values[f] ?? ''}
-              autoFocus={f === fields[0]}
-              onChange={(e) => setValues({ ...values, [f]: e.target.value })}
-              // A suggested value (this year, the next batch) is selected when the field is entered, so typing replaces it.
-              {...(f === 'year' || duplicateOf ? selectOnEnter : {})}
-            />
-          </label>
-        ))}
-        {error && <p className="error">{error}</p>}
-        <div className="buttons">
-          <button type="button" onClick={onClose}>
-            {t.cancel}
-          </button>
-          <button type="submit" className="primary">
-            {t.ok}
-          </button>
-        </div>
-      </form>
-    </Modal>
+    <FormDialog
+      title={duplicateOf ? `${t.duplicateRecord}: ${duplicateOf.county}` : t.newRecord}
+      t={t}
+      onClose={onClose}
+      onSubmit={() => void submit()}
+      error={error}
+    >
+      {fields.map((f) => (
+        <label key={f} className="field">
+          <span>
+            {t.fields[f]}
+            {f === 'name' || f === 'batch' || f === 'year' ? ` (${t.required})` : ''}
+          </span>
+          <input
+            name={f}
+            value={values[f] ?? ''}
+            autoFocus={f === fields[0]}
+            onChange={(e) => setValues({ ...values, [f]: e.target.value })}
+            // A suggested value (this year, the next batch) is selected when the field is entered, so typing replaces it.
+            {...(f === 'year' || duplicateOf ? selectOnEnter : {})}
+          />
+        </label>
+      ))}
+    </FormDialog>
   );
 }
 
-/** The next status of the workflow (草稿 → 已提交 → 已审核 → 已验收); unlocking goes back to 已审核. */
-export const nextStatus = (s: ReviewStatus): ReviewStatus => (s === 'accepted' ? 'reviewed' : STATUSES[STATUSES.indexOf(s) + 1]);
+/** The statuses to choose from; an accepted record is not accepted again (the store refuses it): its sign-off stays as it is. */
+function StatusChoice({
+  t,
+  status,
+  onChange,
+  unlocking,
+}: {
+  t: Strings;
+  status: ReviewStatus;
+  onChange: (s: ReviewStatus) => void;
+  unlocking: boolean;
+}) {
+  return (
+    <fieldset className="choice">
+      <legend>{t.newStatus}</legend>
+      {STATUSES.map((s) => (
+        <label key={s}>
+          <input type="radio" name="status" checked={status === s} disabled={unlocking && s === 'accepted'} onChange={() => onChange(s)} />{' '}
+          {t.statuses[s]}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
 
 /**
  * Changes a record's review status, signed with the name set once in the preferences (asked here
- * the first time), with an optional remark; leaving 已验收 needs a reason. One undo step.
+ * the first time), with an optional remark; leaving 已验收 needs a reason (statusChange.ts). One undo step.
  */
 export function StatusDialog({
   record,
@@ -240,7 +259,6 @@ export function StatusDialog({
   onDone,
 }: {
   /** `version`: the record's version as this window shows it; the store refuses the change if the record changed since. */
-  /** `seen`: the change log's position it was read at; a status someone else set since is refused, not overwritten. */
   record: { id: number; county: string; batch: number; status: StatusInfo; version?: number; seen?: number };
   name: string | null;
   t: Strings;
@@ -254,87 +272,50 @@ export function StatusDialog({
   const [signer, setSigner] = useState(name ?? '');
   const [askName, setAskName] = useState(!name);
   const [error, setError] = useState<string | null>(null);
-  const needsReason = unlocking && status !== 'accepted';
   const submit = async () => {
-    const by = signer.trim();
-    if (!by) return setError(t.nameNeeded);
-    if (needsReason && !remark.trim()) return setError(t.reasonNeeded);
+    const asked = statusRequest({ record, status, signer, remark }, t);
+    if ('error' in asked) return setError(asked.error);
+    const { by } = asked.request;
     try {
       if (by !== name) await api.setPreferences({ name: by });
-      await api.setStatus({
-        id: record.id,
-        status,
-        by,
-        ...(record.version !== undefined ? { version: record.version } : {}),
-        ...(record.seen !== undefined ? { seen: record.seen } : {}),
-        ...(needsReason ? { reason: remark.trim() } : remark.trim() ? { remark: remark.trim() } : {}),
-      });
+      await api.setStatus(asked.request);
       onDone(status, by);
     } catch (e) {
       setError(message(e, lang));
     }
   };
   return (
-    <Modal title={t.statusTitle(`${record.county} · ${t.batchOf} ${record.batch}`)} onClose={onClose}>
-      <form
-        className="form status-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <p>
-          {t.statusLabel}: <b>{t.statuses[record.status.status]}</b>
-          {record.status.by ? ` (${t.statusBy(record.status.by, dayOf(record.status.at))})` : ''}
-        </p>
-        <fieldset className="choice">
-          <legend>{t.newStatus}</legend>
-          {STATUSES.map((s) => (
-            // An accepted record is not accepted again (the store refuses it): its sign-off stays as it is.
-            <label key={s}>
-              <input
-                type="radio"
-                name="status"
-                checked={status === s}
-                disabled={unlocking && s === 'accepted'}
-                onChange={() => setStatus(s)}
-              />{' '}
-              {t.statuses[s]}
-            </label>
-          ))}
-        </fieldset>
+    <FormDialog
+      title={t.statusTitle(`${record.county} · ${t.batchOf} ${record.batch}`)}
+      className="status-form"
+      t={t}
+      onClose={onClose}
+      onSubmit={() => void submit()}
+      error={error}
+    >
+      <p>
+        {t.statusLabel}: <b>{t.statuses[record.status.status]}</b>
+        {record.status.by ? ` (${t.statusBy(record.status.by, dayOf(record.status.at))})` : ''}
+      </p>
+      <StatusChoice t={t} status={status} onChange={setStatus} unlocking={unlocking} />
+      <label className="field">
+        <span>{needsReason(record.status.status, status) ? t.unlockReason : t.remark}</span>
+        <textarea name="remark" rows={2} value={remark} autoFocus={!!name} onChange={(e) => setRemark(e.target.value)} />
+      </label>
+      {askName ? (
         <label className="field">
-          <span>{needsReason ? t.unlockReason : t.remark}</span>
-          <textarea name="remark" rows={2} value={remark} autoFocus={!!name} onChange={(e) => setRemark(e.target.value)} />
+          <span>{t.yourName}</span>
+          <input name="name" value={signer} autoFocus={!name} onChange={(e) => setSigner(e.target.value)} />
         </label>
-        {askName ? (
-          <label className="field">
-            <span>{t.yourName}</span>
-            <input name="name" value={signer} autoFocus={!name} onChange={(e) => setSigner(e.target.value)} />
-          </label>
-        ) : (
-          <p className="signer">
-            {t.signedBy}: <b>{signer}</b>{' '}
-            <button type="button" className="link" onClick={() => setAskName(true)}>
-              {t.settings}
-            </button>
-          </p>
-        )}
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="buttons">
-          <button type="button" onClick={onClose}>
-            {t.cancel}
+      ) : (
+        <p className="signer">
+          {t.signedBy}: <b>{signer}</b>{' '}
+          <button type="button" className="link" onClick={() => setAskName(true)}>
+            {t.settings}
           </button>
-          <button type="submit" className="primary">
-            {t.ok}
-          </button>
-        </div>
-      </form>
-    </Modal>
+        </p>
+      )}
+    </FormDialog>
   );
 }
 
@@ -364,33 +345,12 @@ export function SettingsDialog({
     }
   };
   return (
-    <Modal title={t.settingsTitle} onClose={onClose}>
-      <form
-        className="form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <label className="field">
-          <span>{t.nameLabel}</span>
-          <input name="name" value={value} autoFocus onChange={(e) => setValue(e.target.value)} />
-        </label>
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="buttons">
-          <button type="button" onClick={onClose}>
-            {t.cancel}
-          </button>
-          <button type="submit" className="primary">
-            {t.save}
-          </button>
-        </div>
-      </form>
-    </Modal>
+    <FormDialog title={t.settingsTitle} t={t} onClose={onClose} onSubmit={() => void submit()} error={error} submit={t.save}>
+      <label className="field">
+        <span>{t.nameLabel}</span>
+        <input name="name" value={value} autoFocus onChange={(e) => setValue(e.target.value)} />
+      </label>
+    </FormDialog>
   );
 }
 
@@ -409,48 +369,27 @@ export function WorkspaceDialog({ t, lang, onClose, onOpened }: { t: Strings; la
     }
   };
   return (
-    <Modal title={t.workspaceTitle} onClose={onClose}>
-      <form
-        className="form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <p className="hint">{t.workspaceHint}</p>
-        <label className="field">
-          <span>{t.workspaceAddress}</span>
-          <input name="address" type="url" value={address} autoFocus onChange={(e) => setAddress(e.target.value)} />
-        </label>
-        <label className="field">
-          <span>{t.workspaceName}</span>
-          <input name="name" autoComplete="username" value={name} onChange={(e) => setName(e.target.value)} />
-        </label>
-        <label className="field">
-          <span>{t.workspacePassword}</span>
-          <input
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </label>
-        {error && (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="buttons">
-          <button type="button" onClick={onClose}>
-            {t.cancel}
-          </button>
-          <button type="submit" className="primary">
-            {t.workspaceLogin}
-          </button>
-        </div>
-      </form>
-    </Modal>
+    <FormDialog title={t.workspaceTitle} t={t} onClose={onClose} onSubmit={() => void submit()} error={error} submit={t.workspaceLogin}>
+      <p className="hint">{t.workspaceHint}</p>
+      <label className="field">
+        <span>{t.workspaceAddress}</span>
+        <input name="address" type="url" value={address} autoFocus onChange={(e) => setAddress(e.target.value)} />
+      </label>
+      <label className="field">
+        <span>{t.workspaceName}</span>
+        <input name="name" autoComplete="username" value={name} onChange={(e) => setName(e.target.value)} />
+      </label>
+      <label className="field">
+        <span>{t.workspacePassword}</span>
+        <input
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
+      </label>
+    </FormDialog>
   );
 }
 
@@ -470,36 +409,20 @@ export function TemplateDialog({
 }) {
   const [script, setScript] = useState<'hans' | 'hant'>('hans');
   const [error, setError] = useState<string | null>(null);
-  const go = async () => {
-    try {
-      const path = await saveOrDownload(
-        desktop,
-        () => api.saveTemplate({ script }),
-        () => api.exportTemplate({ script }),
-        XLSX_TYPE,
-      );
-      if (path) onSaved(path);
-      onClose();
-    } catch (e) {
-      setError(message(e, lang));
-    }
-  };
+  const go = () =>
+    void saveWorkbook(
+      { desktop, lang, onSaved, onClose, setError },
+      () => api.saveTemplate({ script }),
+      () => api.exportTemplate({ script }),
+    );
   return (
     <Modal title={t.templateTitle} onClose={onClose}>
       <p className="hint">{t.templateHint}</p>
-      <p className="choice">
-        {t.script}:
-        <label>
-          <input type="radio" name="template-script" checked={script === 'hans'} onChange={() => setScript('hans')} /> {t.hans}
-        </label>
-        <label>
-          <input type="radio" name="template-script" checked={script === 'hant'} onChange={() => setScript('hant')} /> {t.hant}
-        </label>
-      </p>
-      {error && <p className="error">{error}</p>}
+      <ScriptChoice name="template-script" script={script} onChange={setScript} t={t} />
+      <ErrorLine error={error} />
       <div className="buttons">
         <button onClick={onClose}>{t.cancel}</button>
-        <button className="primary" onClick={() => void go()}>
+        <button className="primary" onClick={go}>
           {t.templateDownload}
         </button>
       </div>

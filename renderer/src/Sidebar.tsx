@@ -2,14 +2,13 @@
 // batches by number), each with its rate, findings and review status; search in either script or
 // in pinyin.
 import { useMemo, useState } from 'react';
-import type { Output } from '../../shared/contract';
 import { fold } from '../../shared/text';
 import { showRate } from '../../shared/money';
 import { dayOf } from '../../shared/status';
 import type { Strings } from './strings';
-import type { Pinyin } from './useRecordList';
+import type { Pinyin, RecordSummary } from './useRecordList';
 
-export type RecordSummary = Output<'listRecords'>[number];
+export type { RecordSummary };
 
 type Props = {
   records: RecordSummary[];

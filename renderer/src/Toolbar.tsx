@@ -4,7 +4,8 @@ import type { Lang } from '../../shared/i18n';
 import { stepLabel } from '../../shared/steps';
 import type { Strings } from './strings';
 import type { History } from './useUndo';
-import { readFiles, type PickedFile } from './files';
+import type { PickedFile } from './files';
+import { WorkbookInput } from './ui/WorkbookInput';
 import { roleLabel, type UserInfo } from '../../shared/accounts';
 
 type Props = {
@@ -30,6 +31,22 @@ type Props = {
 };
 
 const isMac = navigator.platform.toLowerCase().includes('mac');
+
+/** 撤销 or 重做, naming its step, with its keys in the tooltip. */
+function StepButton(props: { which: 'undo' | 'redo'; label: string; keys: string; disabled: boolean; onClick: () => void }) {
+  return (
+    <button
+      className="step"
+      data-testid={props.which}
+      onMouseDown={(e) => e.preventDefault()}
+      disabled={props.disabled}
+      onClick={props.onClick}
+      title={`${props.label} (${props.keys})`}
+    >
+      {props.label}
+    </button>
+  );
+}
 
 export function Toolbar({
   t,
@@ -57,44 +74,27 @@ export function Toolbar({
     <header className="toolbar">
       <h1>{t.app}</h1>
       <div className="views" role="tablist">
-        <button
-          role="tab"
-          aria-selected={view === 'records'}
-          className={view === 'records' ? 'on' : undefined}
-          onClick={() => onView('records')}
-        >
-          {t.viewRecords}
-        </button>
-        <button
-          role="tab"
-          aria-selected={view === 'overview'}
-          className={view === 'overview' ? 'on' : undefined}
-          onClick={() => onView('overview')}
-        >
-          {t.viewOverview}
-        </button>
+        {(['records', 'overview'] as const).map((v) => (
+          <button key={v} role="tab" aria-selected={view === v} className={view === v ? 'on' : undefined} onClick={() => onView(v)}>
+            {v === 'records' ? t.viewRecords : t.viewOverview}
+          </button>
+        ))}
       </div>
       {/* Undo, redo and the language keep the keyboard where it was (the selected cell), as Excel's toolbar does. */}
-      <button
-        className="step"
-        data-testid="undo"
-        onMouseDown={(e) => e.preventDefault()}
+      <StepButton
+        which="undo"
+        label={undoLabel}
+        keys={isMac ? '⌘Z' : 'Ctrl+Z'}
         disabled={history !== null && !history.undo}
         onClick={onUndo}
-        title={`${undoLabel} (${isMac ? '⌘Z' : 'Ctrl+Z'})`}
-      >
-        {undoLabel}
-      </button>
-      <button
-        className="step"
-        data-testid="redo"
-        onMouseDown={(e) => e.preventDefault()}
+      />
+      <StepButton
+        which="redo"
+        label={redoLabel}
+        keys={isMac ? '⇧⌘Z' : 'Ctrl+Y'}
         disabled={history !== null && !history.redo}
         onClick={onRedo}
-        title={`${redoLabel} (${isMac ? '⇧⌘Z' : 'Ctrl+Y'})`}
-      >
-        {redoLabel}
-      </button>
+      />
       <button aria-expanded={historyOpen} onClick={onHistory}>
         {t.history}
       </button>
@@ -105,19 +105,7 @@ export function Toolbar({
       <button disabled={!hasRecords} onClick={onPrint}>
         {t.printPreview}
       </button>
-      <input
-        ref={fileInput}
-        type="file"
-        accept=".xlsx,.xls,.et"
-        multiple
-        hidden
-        data-testid="import-input"
-        onChange={(e) => {
-          const files = e.target.files;
-          if (files?.length) void readFiles(files).then(onImport);
-          e.target.value = '';
-        }}
-      />
+      <WorkbookInput inputRef={fileInput} onImport={onImport} testId="import-input" />
       <span className="spacer" />
       {user && (
         <span className="user" data-testid="user">

@@ -1,7 +1,8 @@
 // The first start on an empty data file: what can be done from nothing — the demo record to look
 // around, a new record, an import of the workbooks counties sent, the blank template to send them.
 import { useRef } from 'react';
-import { readFiles, type PickedFile } from './files';
+import type { PickedFile } from './files';
+import { WorkbookInput } from './ui/WorkbookInput';
 import type { Strings } from './strings';
 
 type Props = {
@@ -41,18 +42,7 @@ export function Welcome({ t, onDemo, onNew, onImport, onTemplate }: Props) {
           <span>{t.welcomeTemplateHint}</span>
         </li>
       </ul>
-      <input
-        ref={fileInput}
-        type="file"
-        accept=".xlsx,.xls,.et"
-        multiple
-        hidden
-        onChange={(e) => {
-          const files = e.target.files;
-          if (files?.length) void readFiles(files).then(onImport);
-          e.target.value = '';
-        }}
-      />
+      <WorkbookInput inputRef={fileInput} onImport={onImport} />
     </section>
   );
 }

@@ -58,3 +58,21 @@ export function paymentsWith(record: CountyRecord, perLine: ReadonlyMap<number, 
   const n = rows.reduce((sum, row) => sum + (perLine.get(record.disbursements[row]?.seq ?? -1) ?? 0), 0);
   return n ? t.withPayments(n) : '';
 }
+
+/**
+ * Runs `act` once `ready` says the view it needs is on screen (a view that loads as its own chunk,
+ * or one just unhidden), trying each frame; gives up after `frames` frames (about two seconds).
+ */
+export function whenReady(
+  ready: () => boolean,
+  act: () => void,
+  nextFrame: (f: () => void) => unknown = requestAnimationFrame,
+  frames = 120,
+) {
+  let tried = 0;
+  const attempt = () => {
+    if (ready()) act();
+    else if (tried++ < frames) nextFrame(attempt);
+  };
+  nextFrame(attempt);
+}

@@ -1,35 +1,15 @@
-// The open record: the store's copy plus the edits not yet seen in it, applied locally so rates,
-// totals, findings and the sidebar change in the same frame as the typing.
-//
-// Each edit is an op, written in order by editWriter.ts (which says what a failed write does);
-// the queue's rules are editQueue.ts. This hook holds them for React. Nothing else waits on a
-// failing write for ever: settle() says when writes are stuck.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { ApiError } from '../../shared/client';
+// The open record for React: the store's copy plus the edits not yet seen in it, applied locally so
+// rates, totals, findings and the sidebar change in the same frame as the typing. The session and
+// its rules are editSession.ts (which reload may set the screen, the ops and their save state),
+// editQueue.ts (the queue) and editWriter.ts (the writing, and what a failed write does). Nothing
+// waits on a failing write for ever: settle() says when writes are stuck.
+import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { Lang } from '../../shared/i18n';
 import { api } from './api';
 import { message } from './errors';
 import { STRINGS } from './strings';
-import { EditWriter } from './editWriter';
-import {
-  counts,
-  dropDrafts,
-  enqueue,
-  marksOf,
-  notIn,
-  refuse,
-  requeueDrafts,
-  unrefuse,
-  viewOf,
-  writtenIds,
-  type CellEdit,
-  type Loaded,
-  type Marks,
-  type NewPayment,
-  type Op,
-  type Refusals,
-  type SaveState,
-} from './editQueue';
+import { EditSession } from './editSession';
+import { counts, marksOf, viewOf, type Marks } from './editQueue';
 
 export { message };
 export type { CellEdit, Loaded, Marks, NewPayment, SaveState, View } from './editQueue';
@@ -45,168 +25,49 @@ type Options = {
 };
 
 export function useRecord(recordId: number | null, { onError, onWritten, onStored, lang, asOf }: Options) {
-  const [base, setBase] = useState<Loaded | null>(null);
-  const [ops, setOps] = useState<Op[]>([]);
-  const [save, setSaveState] = useState<SaveState>('saved');
-  const [refusals, setRefusals] = useState<Refusals>(new Map());
-  const opsRef = useRef<Op[]>([]);
-  const saveRef = useRef<SaveState>('saved');
-  const nextId = useRef(1);
-  const idRef = useRef(recordId);
-  idRef.current = recordId;
-  const latestReload = useRef(0);
-  const seenRef = useRef<{ id: number; seen: number } | null>(null);
   const callbacks = useRef({ onError, onWritten, onStored, lang });
   callbacks.current = { onError, onWritten, onStored, lang };
-  const asOfRef = useRef(asOf);
-  asOfRef.current = asOf;
-
-  const publish = useCallback((next: Op[]) => {
-    opsRef.current = next;
-    setOps(next);
-  }, []);
-  const setSave = (state: SaveState) => {
-    saveRef.current = state;
-    setSaveState(state);
-  };
-
-  // Reloads can answer out of order (an undo's reload may overtake the one after a write): only
-  // the latest asked for may set what is on screen. Ops written before it was asked are in it.
-  const reload = useCallback(async () => {
-    const id = idRef.current;
-    const ticket = ++latestReload.current;
-    if (id === null) {
-      setBase(null);
-      return;
-    }
-    const seen = writtenIds(opsRef.current);
-    try {
-      const loaded = await api.getRecord({ id, ...(asOfRef.current ? { asOf: asOfRef.current } : {}) });
-      if (ticket !== latestReload.current || idRef.current !== id) return;
-      seenRef.current = { id, seen: loaded.seen };
-      setBase(loaded);
-      publish(notIn(opsRef.current, seen));
-    } catch (e) {
-      if (e instanceof ApiError && e.wire.code === 'no_record') setBase(null);
-      else callbacks.current.onError(message(e, callbacks.current.lang));
-    }
-  }, [publish]);
-
-  const [writer] = useState(
+  const [, redraw] = useReducer((n: number) => n + 1, 0);
+  const [session] = useState(
     () =>
-      new EditWriter({
+      new EditSession({
         api,
-        ops: () => opsRef.current,
-        seen: () => seenRef.current?.seen,
-        publish: (next) => publish(next),
-        save: () => saveRef.current,
-        setSave: (state) => setSave(state),
-        refused: (op, text) => setRefusals((m) => refuse(m, op, text)),
+        changed: redraw,
         onError: (text) => callbacks.current.onError(text),
-        lang: () => callbacks.current.lang,
-        reload: () => reload(),
         onWritten: () => callbacks.current.onWritten(),
         onStored: () => callbacks.current.onStored(),
+        lang: () => callbacks.current.lang,
       }),
   );
-  // Payments added in this window are shown under the key they were typed under.
-  const keyOf = useCallback((id: number) => writer.payments.key.get(id) ?? id, [writer]);
-  const pump = useCallback(() => writer.pump(), [writer]);
+  // What the screen asks for now: an edit made right after another record is chosen is that record's.
+  session.ask(recordId, asOf);
 
-  useEffect(() => {
-    setBase(null);
-    writer.forgetPayments();
-    void reload();
-  }, [recordId, reload, writer]);
+  useEffect(() => void session.opened(), [recordId, session]);
   // Another day: the same record, its figures as of it.
   const firstAsOf = useRef(true);
   useEffect(() => {
     if (firstAsOf.current) firstAsOf.current = false;
-    else void reload();
-  }, [asOf, reload]);
+    else void session.reload();
+  }, [asOf, session]);
 
-  const unmark = (op: Op) => setRefusals((m) => unrefuse(m, op));
-
-  /** Writes what is queued once the frame that shows it is drawn: typing puts the figures on screen first. */
-  const writeSoon = useCallback(() => {
-    setSave('saving');
-    requestAnimationFrame(() => setTimeout(() => void pump()));
-  }, [pump]);
-
-  /** Queues cell edits of one table (typing, Delete) as one step. */
-  const edit = useCallback(
-    (edits: CellEdit[], options: { clear?: boolean } = {}) => {
-      const id = idRef.current;
-      if (id === null || edits.length === 0) return;
-      // A new value for a cell replaces its draft, and its old refusal mark goes.
-      const op: Op = {
-        id: nextId.current++,
-        recordId: id,
-        table: edits[0].table,
-        edits,
-        append: [],
-        clear: !!options.clear,
-        status: 'queued',
-      };
-      unmark(op);
-      publish(enqueue(opsRef.current, op));
-      writeSoon();
-    },
-    [writeSoon, publish],
-  );
-
-  /** Queues payments added in the ledger (with edits of others: a paste) as one step. */
-  const addPayments = useCallback(
-    (append: NewPayment[], edits: CellEdit[] = []) => {
-      const id = idRef.current;
-      if (id === null || (append.length === 0 && edits.length === 0)) return;
-      const op: Op = { id: nextId.current++, recordId: id, table: 'payments', edits, append, clear: false, status: 'queued' };
-      unmark(op);
-      publish([...opsRef.current, op]);
-      void pump();
-    },
-    [pump, publish],
-  );
-
-  /** The store's id of a payment shown under a key (once it has one; settle() first), else the id itself. */
-  const paymentId = useCallback((rowId: number): number | undefined => (rowId > 0 ? rowId : writer.payments.id.get(rowId)), [writer]);
-
-  /**
-   * Waits until every typed value is written, before anything structural (undo, row operations,
-   * import). False when writes cannot get through now (offline): the caller says so instead of
-   * waiting for ever. Drafts do not hold anything up.
-   */
-  const settle = useCallback(() => writer.settle(), [writer]);
-
-  const retryNow = useCallback(() => {
-    publish(requeueDrafts(opsRef.current));
-    writer.wake();
-    void pump();
-  }, [pump, publish, writer]);
-
-  const discardDrafts = useCallback(() => {
-    publish(dropDrafts(opsRef.current));
-    setSave(opsRef.current.some((o) => o.status === 'queued') ? saveRef.current : 'saved');
-  }, [publish]);
-
-  const view = useMemo(() => (base ? viewOf(base, ops, keyOf, asOf ?? undefined) : null), [base, ops, keyOf, asOf]);
+  const { base, ops, refusals } = session;
+  const view = useMemo(() => (base ? viewOf(base, ops, session.keyOf, asOf ?? undefined) : null), [base, ops, session, asOf]);
   const marks = useMemo<Marks>(() => marksOf(refusals, ops, STRINGS[lang].draftMark), [refusals, ops, lang]);
   const { pending, drafts } = counts(ops);
   return {
     view,
-    save,
+    save: session.save,
     pending,
     drafts,
     marks,
-    edit,
-    addPayments,
-    paymentId,
-    reload,
-    settle,
-    retryNow,
-    discardDrafts,
-    /** The change log's position this window read a record at (undefined: not read here): sent with every change. */
-    seenOf: (recordId: number) => (seenRef.current?.id === recordId ? seenRef.current.seen : undefined),
+    edit: session.edit,
+    addPayments: session.addPayments,
+    paymentId: session.paymentId,
+    reload: session.reload,
+    settle: session.settle,
+    retryNow: session.retryNow,
+    discardDrafts: session.discardDrafts,
+    seenOf: session.seenOf,
     recordId: base?.id ?? null,
   };
 }

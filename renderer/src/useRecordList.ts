@@ -3,7 +3,10 @@
 // dictionary, for search and the overview, is a chunk of its own fetched after the first list.
 import { useCallback, useEffect, useState } from 'react';
 import { api } from './api';
-import type { RecordSummary } from './Sidebar';
+import type { Output } from '../../shared/contract';
+
+/** A record's line in the sidebar (and the overview): its county, batch, sums, rate, findings, status. */
+export type RecordSummary = Output<'listRecords'>[number];
 
 export const pinyinModule = () => import('../../shared/pinyin');
 export type Pinyin = Awaited<ReturnType<typeof pinyinModule>>;

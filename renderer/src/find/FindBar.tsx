@@ -2,8 +2,7 @@
 // ledger's texts, simplified and traditional alike (shared/find-text.ts). Enter / F3 go to the next
 // place, Shift+Enter / Shift+F3 back, Esc closes. 全部替换 is one step of the store's change log
 // (one undo takes it back); an accepted record refuses it with the store's message.
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { findInRecord } from '../../../shared/find-text';
+import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { FindingTarget } from '../../../shared/findings';
 import type { Lang } from '../../../shared/i18n';
 import type { CountyRecord } from '../../../shared/record';
@@ -11,8 +10,8 @@ import { api } from '../api';
 import { message } from '../errors';
 import type { Say } from '../said';
 import { FIND_STRINGS } from './strings';
+import { countText, modeOf, placesOf, stepFrom, type FindStrings, type Mode } from './search';
 
-type Mode = 'find' | 'replace';
 type Props = {
   /** Ctrl+F / Ctrl+H open it (a dialog keeps the keyboard). */
   enabled: boolean;
@@ -28,24 +27,14 @@ type Props = {
   say: Say;
 };
 
-/** Ctrl+F → find, Ctrl+H → replace, else null. */
-const modeOf = (e: KeyboardEvent): Mode | null =>
-  (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey ? (({ f: 'find', h: 'replace' } as const)[e.key.toLowerCase()] ?? null) : null;
-
-export function FindBar({ enabled, recordId, record, lang, reveal, settle, onReplaced, say }: Props) {
-  const s = FIND_STRINGS[lang];
-  const [mode, setMode] = useState<Mode | null>(null);
-  const [query, setQuery] = useState('');
-  const [replacement, setReplacement] = useState('');
-  const [at, setAt] = useState(-1);
-  const [error, setError] = useState<string | null>(null);
-  const input = useRef<HTMLInputElement>(null);
-  // Each occurrence once: a cell holding the text twice is two places.
-  const places = useMemo(
-    () => (query ? findInRecord(record, query).flatMap((h) => Array<typeof h>(h.count).fill(h)) : []),
-    [record, query],
-  );
-
+/** Ctrl+F / Ctrl+H open the bar (its field selected); F3 / Shift+F3 step while it is open. */
+function useFindKeys(
+  enabled: boolean,
+  open: boolean,
+  setMode: (m: Mode) => void,
+  input: RefObject<HTMLInputElement | null>,
+  go: (step: 1 | -1) => void,
+) {
   useEffect(() => {
     if (!enabled) return;
     const onKey = (e: KeyboardEvent) => {
@@ -55,7 +44,7 @@ export function FindBar({ enabled, recordId, record, lang, reveal, settle, onRep
         e.stopPropagation();
         setMode(next);
         requestAnimationFrame(() => input.current?.select());
-      } else if (e.key === 'F3' && mode) {
+      } else if (e.key === 'F3' && open) {
         e.preventDefault();
         go(e.shiftKey ? -1 : 1);
       }
@@ -63,28 +52,71 @@ export function FindBar({ enabled, recordId, record, lang, reveal, settle, onRep
     document.addEventListener('keydown', onKey, true);
     return () => document.removeEventListener('keydown', onKey, true);
   });
+}
+
+/** Once the place has the keyboard (a table's cell, a fact's field), the find field takes it back (after two seconds, anyway). */
+function refocus(input: RefObject<HTMLInputElement | null>) {
+  let frames = 0;
+  const back = () => {
+    const active = document.activeElement;
+    const moved = active !== null && active !== input.current && active !== document.body;
+    if (moved || frames++ > 120) return input.current?.focus();
+    requestAnimationFrame(back);
+  };
+  requestAnimationFrame(back);
+}
+
+/** 替换为 and 全部替换 (Ctrl+H). */
+function ReplaceFields(props: {
+  s: FindStrings;
+  value: string;
+  onChange: (v: string) => void;
+  onReplace: () => void;
+  onClose: () => void;
+  disabled: boolean;
+}) {
+  const { s } = props;
+  return (
+    <>
+      <input
+        name="replace"
+        aria-label={s.replaceWith}
+        placeholder={s.replaceWith}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') props.onReplace();
+          else if (e.key === 'Escape') props.onClose();
+        }}
+      />
+      <button type="button" className="primary" onClick={props.onReplace} disabled={props.disabled}>
+        {s.replaceAll}
+      </button>
+    </>
+  );
+}
+
+export function FindBar({ enabled, recordId, record, lang, reveal, settle, onReplaced, say }: Props) {
+  const s = FIND_STRINGS[lang];
+  const [mode, setMode] = useState<Mode | null>(null);
+  const [query, setQuery] = useState('');
+  const [replacement, setReplacement] = useState('');
+  const [at, setAt] = useState(-1);
+  const [error, setError] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const places = useMemo(() => placesOf(record, query), [record, query]);
+  useFindKeys(enabled, mode !== null, setMode, input, go);
   useEffect(() => setAt(-1), [query, recordId]);
   useEffect(() => setMode(null), [recordId]);
 
   /** Shows the next (or previous) place and gives the keyboard back to the find field. */
   function go(step: 1 | -1) {
     if (places.length === 0) return;
-    const next = (at + step + places.length) % places.length;
+    const next = stepFrom(at, step, places.length);
     setAt(next);
     const { table, row, field } = places[next];
     reveal({ table, row, field } as FindingTarget);
-    refocus();
-  }
-  /** Once the place has the keyboard (a table's cell, a fact's field), the find field takes it back. */
-  function refocus() {
-    let frames = 0;
-    const back = () => {
-      const active = document.activeElement;
-      const moved = active !== null && active !== input.current && active !== document.body;
-      if (moved || frames++ > 120) return input.current?.focus();
-      requestAnimationFrame(back);
-    };
-    requestAnimationFrame(back);
+    refocus(input);
   }
 
   async function replaceAll() {
@@ -125,7 +157,7 @@ export function FindBar({ enabled, recordId, record, lang, reveal, settle, onRep
         }}
       />
       <span className="find-count" data-testid="find-count">
-        {!query ? '' : !places.length ? s.none : at < 0 ? s.total(places.length) : s.count(at + 1, places.length)}
+        {countText(s, query, places.length, at)}
       </span>
       <button type="button" onClick={() => go(-1)} disabled={!places.length}>
         {s.previous}
@@ -134,22 +166,14 @@ export function FindBar({ enabled, recordId, record, lang, reveal, settle, onRep
         {s.next}
       </button>
       {mode === 'replace' && (
-        <>
-          <input
-            name="replace"
-            aria-label={s.replaceWith}
-            placeholder={s.replaceWith}
-            value={replacement}
-            onChange={(e) => setReplacement(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') void replaceAll();
-              else if (e.key === 'Escape') close();
-            }}
-          />
-          <button type="button" className="primary" onClick={() => void replaceAll()} disabled={!places.length}>
-            {s.replaceAll}
-          </button>
-        </>
+        <ReplaceFields
+          s={s}
+          value={replacement}
+          onChange={setReplacement}
+          onReplace={() => void replaceAll()}
+          onClose={close}
+          disabled={!places.length}
+        />
       )}
       {error && (
         <em className="find-error" role="alert">

@@ -2,7 +2,8 @@
 // as it goes and takes them back when it shows the same record again, with the ledger tab open.
 import type { Draft } from './rows';
 
-const begun = (d: Draft) => Object.values(d.raw).some((v) => v !== '');
+/** A new payment with something typed in it. */
+export const begun = (d: Draft) => Object.values(d.raw).some((v) => v !== '');
 const kept = new Map<number, Draft[]>();
 
 /** Keeps a record's unfinished payments (none begun: nothing kept). */

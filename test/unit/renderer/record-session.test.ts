@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeRecord } from '../../../shared/record';
 import type { Finding } from '../../../shared/findings';
-import { findingPlace, lineLock, paymentsPerLine, paymentsWith } from '../../../renderer/src/recordSession';
+import { findingPlace, lineLock, paymentsPerLine, paymentsWith, whenReady } from '../../../renderer/src/recordSession';
 import { STRINGS } from '../../../renderer/src/strings';
 import { seedInput } from '../../helpers/fixtures';
 
@@ -70,5 +70,50 @@ describe('a line that its payments compute', () => {
   it('deleting lines says how many payments go with them', () => {
     expect(paymentsWith(record, perLine, [0, 2], STRINGS.zh)).toBe(STRINGS.zh.withPayments(3));
     expect(paymentsWith(record, perLine, [1, 4], STRINGS.zh)).toBe('');
+  });
+});
+
+describe('going to a view that is not on screen yet', () => {
+  /** Frames drawn by hand: each call draws the next one. */
+  const frames = () => {
+    const waiting: (() => void)[] = [];
+    return { next: (f: () => void) => waiting.push(f), draw: () => waiting.splice(0).forEach((f) => f()), waiting };
+  };
+
+  it('acts once, on the first frame the view is there', () => {
+    const f = frames();
+    let shown = false;
+    let acted = 0;
+    whenReady(
+      () => shown,
+      () => acted++,
+      f.next,
+    );
+    f.draw();
+    f.draw();
+    expect(acted).toBe(0);
+    shown = true;
+    f.draw();
+    f.draw();
+    expect(acted).toBe(1);
+    expect(f.waiting).toEqual([]);
+  });
+
+  it('a view that never comes: gives up after the frames it was given, having done nothing', () => {
+    const f = frames();
+    let acted = 0;
+    whenReady(
+      () => false,
+      () => acted++,
+      f.next,
+      5,
+    );
+    let drawn = 0;
+    while (f.waiting.length && drawn < 100) {
+      f.draw();
+      drawn++;
+    }
+    expect(drawn).toBe(6);
+    expect(acted).toBe(0);
   });
 });
