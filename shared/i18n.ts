@@ -409,9 +409,10 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
       `a text box on the sheet says “${p.value}” (amounts in ${UNIT_NAMES[p.unit]?.[1] ?? p.unit}), yet amounts were read in ${UNIT_NAMES[p.read]?.[1] ?? p.read}; check the unit`,
   ],
   ledger_not_kept: [
-    (p) => `${p.county} 原有的 ${p.count} 笔拨付(序号 ${p.lines})在文件的表三中没有对应的行,无法保留;请选择用文件的台账替换或删除原有拨付`,
     (p) =>
-      `${p.county}: ${p.count} stored payment(s) (line No. ${p.lines}) have no line in the file's table 3 and cannot be kept; choose to replace them by the file's ledger or to remove them`,
+      `${p.county} 原有的 ${p.count} 笔拨付(序号 ${p.lines})在文件的表三中没有同名的行(已删去或改名),无法保留;请选择用文件的台账替换或删除原有拨付`,
+    (p) =>
+      `${p.county}: ${p.count} stored payment(s) (line No. ${p.lines}) have no line of that name in the file's table 3 (removed or renamed) and cannot be kept; choose to replace them by the file's ledger or to remove them`,
   ],
   drawing_note: [(p) => `工作表上的文本框:“${p.value}”(未读入)`, (p) => `a text box on the sheet: “${p.value}” (not read)`],
   header_unread: [
