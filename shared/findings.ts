@@ -50,6 +50,7 @@ export const FINDING_SEVERITY = {
   fact_conflict: 'warning',
   amount_conflict: 'error',
   percent_fractions: 'warning',
+  fraction_among_percents: 'warning',
   amounts_in_yuan: 'info',
   ignored_cell: 'info',
   // Import III: sheets that are not a county, merged amounts, labelled facts.
@@ -120,6 +121,7 @@ export const DOUBT_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
   'ledger_mismatch',
   'fact_conflict',
   'percent_fractions',
+  'fraction_among_percents',
   'struck_row',
   'struck_text',
   'footnote_mark',

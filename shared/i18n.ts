@@ -323,6 +323,12 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
     (p) =>
       `the ${p.field} column's ${p.count} numbers all lie between 0 and 1 (General format): read as fractions, ${p.example} as ${p.percent}%; if ${p.example}% was meant, write “${p.example}%”`,
   ],
+  fraction_among_percents: [
+    (p) =>
+      `${p.field}“${p.value}”(常规格式)夹在百分数(如 ${p.other})之间:已按 ${p.value}% 读入;如是小数,则是 ${p.percent}%;请核对,或写成“${p.percent}%”`,
+    (p) =>
+      `${p.field} “${p.value}” (General format) stands among percents (such as ${p.other}): read as ${p.value}%; as a fraction it is ${p.percent}%; check it, or write “${p.percent}%”`,
+  ],
   amounts_in_yuan: [
     (p) => `金额单位为元(${p.source}),已按 1 万元 = 10000 元 换算为万元`,
     (p) => `amounts are in yuan (${p.source}); converted to 10k yuan exactly (1 万元 = 10,000 元)`,

@@ -136,6 +136,19 @@ describe('rates in General cells: the digits the cell shows; a column of fractio
     expect(read[0].input!.items.map((i) => i.completionRate)).toEqual(['90', '100', '1', '100', '80', '100']);
   });
 
+  it('实施目标完成率 0.9 in a column of "90%" and 100: read as typed (0.9 %), a doubt at its cell saying both readings', async () => {
+    const sheets = plain();
+    sheets[0].rows[COMPLETION_ROWS[1]][4] = { v: 100 };
+    sheets[0].rows[COMPLETION_ROWS[2]][4] = { v: 0.9 };
+    const read = await readSheets(sheets);
+    expect(codes(read)).toEqual([['fraction_among_percents', 'E8']]);
+    expect(read[0].doubts!.map((d) => [d.code, d.cell])).toEqual([['fraction_among_percents', 'E8']]);
+    expect(read[0].input!.items.map((i) => i.completionRate)).toEqual(['90', '100', '0.9', '100', '80', '100']);
+    const message = findingMessage(read[0].findings[0], 'zh');
+    expect(message).toContain('已按 0.9% 读入');
+    expect(message).toContain('则是 90%');
+  });
+
   it('资金拨付率 pasted as values (2/3 as 0.6666666666666666): read as the digits General shows, as fractions, told at E13; no error', async () => {
     const sheets = plain();
     const lines = seed().disbursements;
