@@ -51,6 +51,8 @@ export const FINDING_SEVERITY = {
   amount_conflict: 'error',
   percent_fractions: 'warning',
   fraction_among_percents: 'warning',
+  amount_format: 'warning',
+  stated_day_not_kept: 'warning',
   amounts_in_yuan: 'info',
   ignored_cell: 'info',
   // Import III: sheets that are not a county, merged amounts, labelled facts.
@@ -129,6 +131,7 @@ export const DOUBT_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
   'hidden_column',
   'drawing_unit',
   'scaled_format',
+  'amount_format',
 ]);
 
 export const isDoubt = (f: Finding): boolean =>

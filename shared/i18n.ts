@@ -323,6 +323,18 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
     (p) =>
       `the ${p.field} column's ${p.count} numbers all lie between 0 and 1 (General format): read as fractions, ${p.example} as ${p.percent}%; if ${p.example}% was meant, write “${p.example}%”`,
   ],
+  stated_day_not_kept: [
+    (p) =>
+      `这句话说拨付数字是截至 ${p.day} 的,但没有拨付台账的记录只能按验收日期${p.acceptedOn ? `(${p.acceptedOn})` : '(未填)'}记数字所截至的日子:这一天不会保存,打印、导出时写作“截至验收日”;如需保留,请补录拨付台账或核对验收日期`,
+    (p) =>
+      `the sentence states the disbursed figures as of ${p.day}, yet a record without a ledger keeps its figures as of its acceptance day only (${p.acceptedOn || 'not given'}): that day is not kept, and prints and exports say “as of the acceptance day”; to keep it, enter the ledger or check the acceptance day`,
+  ],
+  amount_format: [
+    (p) =>
+      `${p.field}按单元格的数字格式(${p.format})${p.shown ? `显示为“${p.shown}”` : '什么也不显示,看起来是空的'}${Number(p.cells) > 1 ? `(本列共 ${p.cells} 格)` : ''},读入的却是存的数 ${p.read} 万元;请核对这一列`,
+    (p) =>
+      `${p.field}: its number format (${p.format}) ${p.shown ? `shows “${p.shown}”` : 'shows nothing, the cell looks empty'}${Number(p.cells) > 1 ? ` (${p.cells} cells of the column)` : ''}, yet the number stored, ${p.read} (10k yuan), is what was read; check the column`,
+  ],
   fraction_among_percents: [
     (p) =>
       `${p.field}“${p.value}”(常规格式)夹在百分数(如 ${p.other})之间:已按 ${p.value}% 读入;如是小数,则是 ${p.percent}%;请核对,或写成“${p.percent}%”`,
