@@ -141,10 +141,16 @@ export function recordChanges(before: CountyRecord, after: CountyRecord): Record
 /**
  * The stored payments kept on a replace, each on its own line as the file lists it: the line of the
  * same name (folded), whatever its 序号 there — never the line that now has the old 序号. Payments
- * whose line the file no longer has (removed or renamed) are lost: the replace is refused naming them.
+ * whose line the file no longer has (removed or renamed), or has twice, are lost: the replace is refused naming them.
  */
 function keptPayments(before: CountyRecord, after: RecordInput) {
-  const seqOf = new Map(pairByName(before.disbursements, after.disbursements).pairs.map(([b, a]) => [b.seq, a.seq]));
+  // A name listed a different number of times in the two (one line become two of that name) cannot tell which line is meant.
+  const times = (lines: { name: string }[], name: string) => lines.filter((d) => fold(d.name) === fold(name)).length;
+  const seqOf = new Map(
+    pairByName(before.disbursements, after.disbursements)
+      .pairs.filter(([b]) => times(before.disbursements, b.name) === times(after.disbursements, b.name))
+      .map(([b, a]) => [b.seq, a.seq]),
+  );
   const stored = before.payments ?? [];
   const lost = stored.filter((p) => !seqOf.has(p.line));
   const named = [...new Set(lost.map((p) => p.line))].map(

@@ -301,6 +301,19 @@ describe('replacing a record: what becomes of its payments (拨付台账)', () =
     ]);
   });
 
+  it('a line listed twice in the file (the same name): which one its payment belongs to is not guessed; refused naming the line', async () => {
+    const db = newStore();
+    withPayments(db);
+    const file = await fileWith((lines) => {
+      lines[5] = { ...lines[5], name: lines[0].name };
+    });
+    const r = await importWorkbooks(db, ME, ':memory:', [file], { onConflict: 'replace', dryRun: true, ledger: 'keep', confirm: 'all' });
+    expect(r.findings.find((f) => f.code === 'ledger_not_kept')!.params).toMatchObject({
+      count: '1',
+      lines: '1“县乡村物流快递配送体系建设”',
+    });
+  });
+
   it('a line renamed in the file: its payment is not re-homed on the line now at its 序号; refused naming the line', async () => {
     const db = newStore();
     const id = withPayments(db);
