@@ -50,6 +50,9 @@ export const FINDING_SEVERITY = {
   fact_conflict: 'warning',
   amount_conflict: 'error',
   percent_fractions: 'warning',
+  fraction_among_percents: 'warning',
+  amount_format: 'warning',
+  stated_day_not_kept: 'warning',
   amounts_in_yuan: 'info',
   ignored_cell: 'info',
   // Import III: sheets that are not a county, merged amounts, labelled facts.
@@ -120,6 +123,7 @@ export const DOUBT_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
   'ledger_mismatch',
   'fact_conflict',
   'percent_fractions',
+  'fraction_among_percents',
   'struck_row',
   'struck_text',
   'footnote_mark',
@@ -127,6 +131,7 @@ export const DOUBT_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
   'hidden_column',
   'drawing_unit',
   'scaled_format',
+  'amount_format',
 ]);
 
 export const isDoubt = (f: Finding): boolean =>

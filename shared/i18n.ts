@@ -332,6 +332,24 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
     (p) =>
       `the ${p.field} column's ${p.count} numbers all lie between 0 and 1 (General format): read as fractions, ${p.example} as ${p.percent}%; if ${p.example}% was meant, write “${p.example}%”`,
   ],
+  stated_day_not_kept: [
+    (p) =>
+      `这句话说拨付数字是截至 ${p.day} 的,但没有拨付台账的记录只能按验收日期${p.acceptedOn ? `(${p.acceptedOn})` : '(未填)'}记数字所截至的日子:这一天不会保存,打印、导出时写作“截至验收日”;如需保留,请补录拨付台账或核对验收日期`,
+    (p) =>
+      `the sentence states the disbursed figures as of ${p.day}, yet a record without a ledger keeps its figures as of its acceptance day only (${p.acceptedOn || 'not given'}): that day is not kept, and prints and exports say “as of the acceptance day”; to keep it, enter the ledger or check the acceptance day`,
+  ],
+  amount_format: [
+    (p) =>
+      `${p.field}按单元格的数字格式(${p.format})${p.shown ? `显示为“${p.shown}”` : '什么也不显示,看起来是空的'}${Number(p.cells) > 1 ? `(本列共 ${p.cells} 格)` : ''},读入的却是存的数 ${p.read} 万元;请核对这一列`,
+    (p) =>
+      `${p.field}: its number format (${p.format}) ${p.shown ? `shows “${p.shown}”` : 'shows nothing, the cell looks empty'}${Number(p.cells) > 1 ? ` (${p.cells} cells of the column)` : ''}, yet the number stored, ${p.read} (10k yuan), is what was read; check the column`,
+  ],
+  fraction_among_percents: [
+    (p) =>
+      `${p.field}“${p.value}”(常规格式)夹在百分数(如 ${p.other})之间:已按 ${p.value}% 读入;如是小数,则是 ${p.percent}%;请核对,或写成“${p.percent}%”`,
+    (p) =>
+      `${p.field} “${p.value}” (General format) stands among percents (such as ${p.other}): read as ${p.value}%; as a fraction it is ${p.percent}%; check it, or write “${p.percent}%”`,
+  ],
   amounts_in_yuan: [
     (p) => `金额单位为元${p.source ? `(${p.source})` : '(单元格的数字格式中写明)'},已按 1 万元 = 10000 元 换算为万元`,
     (p) => `amounts are in yuan (${p.source || "as the cells' number format shows"}); converted to 10k yuan exactly (1 万元 = 10,000 元)`,
@@ -418,9 +436,10 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
       `a text box on the sheet says “${p.value}” (amounts in ${UNIT_NAMES[p.unit]?.[1] ?? p.unit}), yet amounts were read in ${UNIT_NAMES[p.read]?.[1] ?? p.read}; check the unit`,
   ],
   ledger_not_kept: [
-    (p) => `${p.county} 原有的 ${p.count} 笔拨付(序号 ${p.lines})在文件的表三中没有对应的行,无法保留;请选择用文件的台账替换或删除原有拨付`,
     (p) =>
-      `${p.county}: ${p.count} stored payment(s) (line No. ${p.lines}) have no line in the file's table 3 and cannot be kept; choose to replace them by the file's ledger or to remove them`,
+      `${p.county} 原有的 ${p.count} 笔拨付(序号 ${p.lines})在文件的表三中没有同名的行(已删去或改名),无法保留;请选择用文件的台账替换或删除原有拨付`,
+    (p) =>
+      `${p.county}: ${p.count} stored payment(s) (line No. ${p.lines}) have no line of that name in the file's table 3 (removed or renamed) and cannot be kept; choose to replace them by the file's ledger or to remove them`,
   ],
   drawing_note: [(p) => `工作表上的文本框:“${p.value}”(未读入)`, (p) => `a text box on the sheet: “${p.value}” (not read)`],
   header_unread: [

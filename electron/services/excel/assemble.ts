@@ -272,6 +272,18 @@ export function assemble(file: string, anchor: Block, parts: Block[], meta: Shee
         ),
       );
   }
+  // Typed figures (no ledger) are kept as of no day but the 验收日期: a day the sentence states for them
+  // is not kept, and every output will say "截至验收日". Told at the sentence, never relabelled unseen.
+  const dated = summaries.find((x) => x.asOf);
+  if (dated && !input.payments && input.county.acceptedOn !== dated.asOf)
+    findings.push(
+      place(
+        finding('stated_day_not_kept', { day: dated.asOf!, acceptedOn: input.county.acceptedOn ?? '' }),
+        file,
+        dated.sheet,
+        dated.cell.address,
+      ),
+    );
   for (const s of summaries) {
     if (!disbursements) break;
     if (s.actual !== undefined && fen(s.actual) !== actualSum)

@@ -35,7 +35,8 @@ export function readFractionRates(grid: Grid, table: TableRead, reader: CellRead
     for (const total of table.totals) if (total.statedRate !== undefined) add(total.rateCell, (p) => (total.statedRate = p));
   }
   const values = rates.map((r) => r.cell.value as number);
-  if (values.length === 0 || values.some((v) => v < 0 || v > 1) || !values.some((v) => v > 0)) return;
+  if (values.length === 0 || !values.some((v) => v > 0)) return;
+  if (values.some((v) => v < 0 || v > 1)) return doubtFractionsAmongPercents(rates, table, reader);
   for (const r of rates) r.set(generalPercent(r.cell.value as number, true));
   const example = rates.find((r) => (r.cell.value as number) > 0)!.cell.value as number;
   const header = grid.cover(table.header.bottom, col) ?? table.header.nameCell;
@@ -45,4 +46,25 @@ export function readFractionRates(grid: Grid, table: TableRead, reader: CellRead
     percent: generalPercent(example, true),
     count: String(rates.length),
   });
+}
+
+/**
+ * A column of percents (a General number above 1) with a fraction in it (0.9 beside 100): the cell
+ * is read as typed (0.9 %), and it is a doubt at its cell with both readings — 90 % is as likely.
+ * An integer (1) is a percent as typed. Table 三's stated rates need none: each is checked against
+ * the rate its amounts give (stated_rate_mismatch), which a fraction fails.
+ */
+function doubtFractionsAmongPercents(rates: Rate[], table: TableRead, reader: CellReader): void {
+  if (table.kind !== 'items') return;
+  const other = rates.map((r) => r.cell.value as number).find((v) => v > 1)!;
+  for (const { cell } of rates) {
+    const v = cell.value as number;
+    if (v > 0 && v < 1)
+      reader.problem('fraction_among_percents', cell, {
+        field: 'completionRate',
+        value: generalText(v),
+        percent: generalPercent(v, true),
+        other: generalText(other),
+      });
+  }
 }

@@ -29,8 +29,8 @@ export type OnConflict = 'fail' | 'skip' | 'replace';
 /** held: read, but a doubt of its reading is not yet confirmed by a person; nothing of it is written. */
 export type ImportAction = 'created' | 'replaced' | 'skipped' | 'conflict' | 'rejected' | 'held';
 /**
- * What replacing a record does to its stored payments (拨付台账): keep them (on the lines of the same
- * 序号), replace them by the file's ledger, or remove them. auto: the file's ledger if it has one, else keep.
+ * What replacing a record does to its stored payments (拨付台账): keep them (each on the line of the same
+ * name, whatever its 序号 in the file), replace them by the file's ledger, or remove them. auto: the file's ledger if it has one, else keep.
  */
 export type LedgerChoice = 'auto' | 'keep' | 'file' | 'remove';
 /** What a replace did (or would do) to the ledger: the payments stored, in the file, and the outcome. */
@@ -107,21 +107,23 @@ export type ImportPlan = {
 const LINE_CHANGES_SHOWN = 50;
 
 /** What replacing `before` with `after` changes: rows matched by name, amounts compared. */
+/** Rows of two versions paired by their folded name (a name given twice pairs in order); the rest added or removed. */
+function pairByName<T extends { name: string }>(old: T[], now: T[]) {
+  const pool = new Map<string, T[]>();
+  for (const row of old) pool.set(fold(row.name), [...(pool.get(fold(row.name)) ?? []), row]);
+  const pairs: [T, T][] = [];
+  let added = 0;
+  for (const row of now) {
+    const twin = pool.get(fold(row.name))?.shift();
+    if (twin) pairs.push([twin, row]);
+    else added++;
+  }
+  return { pairs, added, removed: old.length - pairs.length };
+}
+
 export function recordChanges(before: CountyRecord, after: CountyRecord): RecordChanges {
-  const match = <T extends { name: string }>(old: T[], now: T[]) => {
-    const pool = new Map<string, T[]>();
-    for (const row of old) pool.set(fold(row.name), [...(pool.get(fold(row.name)) ?? []), row]);
-    const pairs: [T, T][] = [];
-    let added = 0;
-    for (const row of now) {
-      const twin = pool.get(fold(row.name))?.shift();
-      if (twin) pairs.push([twin, row]);
-      else added++;
-    }
-    return { pairs, added, removed: old.length - pairs.length };
-  };
-  const items = match(before.items, after.items);
-  const lines = match(before.disbursements, after.disbursements);
+  const items = pairByName(before.items, after.items);
+  const lines = pairByName(before.disbursements, after.disbursements);
   const changed: RecordChanges['lines'] = [];
   for (const [b, a] of lines.pairs)
     for (const field of ['planned', 'actual'] as const)
@@ -136,6 +138,39 @@ export function recordChanges(before: CountyRecord, after: CountyRecord): Record
       rate: [before.totals.rate, after.totals.rate],
     },
     lines: changed,
+  };
+}
+
+/**
+ * The stored payments kept on a replace, each on its own line as the file lists it: the line of the
+ * same name (folded), whatever its 序号 there — never the line that now has the old 序号. Payments
+ * whose line the file no longer has (removed or renamed), or has twice, are lost: the replace is refused naming them.
+ */
+function keptPayments(before: CountyRecord, after: RecordInput) {
+  // A name listed a different number of times in the two (one line become two of that name) cannot tell which line is meant.
+  const times = (lines: { name: string }[], name: string) => lines.filter((d) => fold(d.name) === fold(name)).length;
+  const seqOf = new Map(
+    pairByName(before.disbursements, after.disbursements)
+      .pairs.filter(([b]) => times(before.disbursements, b.name) === times(after.disbursements, b.name))
+      .map(([b, a]) => [b.seq, a.seq]),
+  );
+  const stored = before.payments ?? [];
+  const lost = stored.filter((p) => !seqOf.has(p.line));
+  const named = [...new Set(lost.map((p) => p.line))].map(
+    (seq) => `${seq}“${before.disbursements.find((d) => d.seq === seq)?.name ?? ''}”`,
+  );
+  return {
+    payments: stored.map(({ line, date, amount, payee, voucher, stage, note }) => ({
+      line: seqOf.get(line) ?? line,
+      date,
+      amount,
+      payee,
+      voucher,
+      stage,
+      note,
+    })),
+    lost,
+    lostParams: { count: String(lost.length), lines: named.join('、') },
   };
 }
 
@@ -254,39 +289,18 @@ export async function planImport(db: DB, given: ImportFile[], onConflict: OnConf
     let ledger: LedgerOutcome | undefined;
     let input = r.input;
     if (existingId !== undefined && input && (action === 'replaced' || action === 'held')) {
-      const stored = readRecord(db, existingId, { asOf: undefined }).record.payments ?? [];
+      const before = readRecord(db, existingId, { asOf: undefined }).record;
+      const stored = before.payments ?? [];
       const fileCount = input.payments?.length ?? 0;
       const choice = options.ledger ?? 'auto';
       const keep = choice === 'keep' || (choice === 'auto' && fileCount === 0);
       if (keep && stored.length > 0) {
-        const lines = new Set(input.disbursements.map((d) => d.seq));
-        const lost = stored.filter((p) => !lines.has(p.line));
-        if (lost.length > 0) {
-          plan.findings.push(
-            place(
-              finding('ledger_not_kept', {
-                county: input.county.name,
-                count: String(lost.length),
-                lines: [...new Set(lost.map((p) => p.line))].join('、'),
-              }),
-              r.file,
-              r.sheet,
-            ),
-          );
+        const kept = keptPayments(before, input);
+        if (kept.lost.length > 0) {
+          plan.findings.push(place(finding('ledger_not_kept', { county: input.county.name, ...kept.lostParams }), r.file, r.sheet));
           action = 'rejected';
         }
-        input = {
-          ...input,
-          payments: stored.map(({ line, date, amount, payee, voucher, stage, note }) => ({
-            line,
-            date,
-            amount,
-            payee,
-            voucher,
-            stage,
-            note,
-          })),
-        };
+        input = { ...input, payments: kept.payments };
       } else if (choice === 'remove' || (keep && stored.length === 0)) input = { ...input, payments: undefined };
       const result = keep
         ? stored.length

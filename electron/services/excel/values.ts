@@ -14,6 +14,7 @@ import { finding, type Finding, type FindingCode } from '../../../shared/finding
 import { fold, stripXmlUnsafe, type Category } from '../../../shared/text';
 import { categoryOf, parseDateText } from '../../../shared/fields';
 import { formatDecimals, formatScale, formatUnit, isBlank, isPercentFormat, type Cell } from './cells';
+import { formatNumber } from './display';
 
 const CN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
@@ -113,11 +114,34 @@ export class CellReader {
     }
     const read = { value: formatWan(parsed.value), unit: parsed.unit };
     if (scale > 0) this.scaled(cell!, field, scale, read);
+    else if (typeof v === 'number') this.unlikeShown(cell!, field, read);
     return read;
   }
 
-  /** Formats that show amounts scaled, told once per column and format: at its first cell, with how many cells. */
-  private readonly scaledTold = new Map<string, Finding>();
+  /** Formats that show amounts otherwise than read, told once per column and format: at its first cell, with how many cells. */
+  private readonly formatsTold = new Map<string, Finding>();
+
+  private tellPerColumn(code: FindingCode, cell: Cell, params: Record<string, string>): void {
+    const key = `${code}\u0000${cell.col}\u0000${cell.numFmtCode ?? cell.numFmt ?? ''}`;
+    const told = this.formatsTold.get(key);
+    if (told) {
+      told.params.cells = String(Number(told.params.cells) + 1);
+      return;
+    }
+    this.problem(code, cell, { ...params, cells: '1' });
+    this.formatsTold.set(key, this.findings[this.findings.length - 1]);
+  }
+
+  /**
+   * A number its format hides (`;;;`: the cell looks empty) or shows as a percent (29.41 under `0.00%`
+   * shows 2941.00%): no person reading the sheet sees the amount read. Read as stored — neither
+   * reading of what is shown is an amount — and a doubt, both said, until a person confirms it.
+   */
+  private unlikeShown(cell: Cell, field: string, read: AmountRead): void {
+    const format = cell.numFmtCode ?? cell.numFmt ?? '';
+    const shown = formatNumber(cell.value as number, format).trim();
+    if (shown === '' || isPercentFormat(format)) this.tellPerColumn('amount_format', cell, { field, format, shown, read: read.value });
+  }
 
   /**
    * A number its format shows scaled (30000 under `0\.0000` shows 3.0000: 元 shown as 万元) is read as
@@ -125,24 +149,15 @@ export class CellReader {
    * person confirms it or says the column is read as stored (corrections.ts).
    */
   private scaled(cell: Cell, field: string, scale: number, read: AmountRead): void {
-    const format = cell.numFmtCode ?? cell.numFmt ?? '';
-    const key = `${cell.col}\u0000${format}`;
-    const told = this.scaledTold.get(key);
-    if (told) {
-      told.params.cells = String(Number(told.params.cells) + 1);
-      return;
-    }
     const stored = parseAmount(cell.value as number, read.unit, { sum: true });
-    this.problem('scaled_format', cell, {
+    this.tellPerColumn('scaled_format', cell, {
       field,
-      format,
+      format: cell.numFmtCode ?? cell.numFmt ?? '',
       value: String(cell.value),
       shown: read.value,
       stored: stored.ok ? formatWan(stored.value) : String(cell.value),
       factor: `1${'0'.repeat(scale)}`,
-      cells: '1',
     });
-    this.scaledTold.set(key, this.findings[this.findings.length - 1]);
   }
 
   /** A percent cell: "90%", 90, or 0.9 formatted as percent, with the digits it shows. Blank, "—" or "/" mean none. */

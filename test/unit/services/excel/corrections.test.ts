@@ -266,7 +266,69 @@ describe('replacing a record: what becomes of its payments (拨付台账)', () =
     const file = { name: 'fewer.xlsx', bytes: await exportWorkbook([computeRecord(toInput(fewer))]) };
     const r = await importWorkbooks(db, ME, ':memory:', [file], { onConflict: 'replace', dryRun: false, ledger: 'keep', confirm: 'all' });
     expect(r.committed).toBe(false);
-    expect(r.findings.find((f) => f.code === 'ledger_not_kept')!.params).toMatchObject({ count: '2', lines: '1、2' });
+    expect(r.findings.find((f) => f.code === 'ledger_not_kept')!.params).toMatchObject({
+      count: '2',
+      lines: '1“县乡村物流快递配送体系建设”、2“农产品上行服务体系建设”',
+    });
     expect(readRecord(db, id, { asOf: undefined }).record.payments).toHaveLength(2);
+  });
+
+  const fileWith = async (edit: (lines: ReturnType<typeof referenceFixture>['disbursements']) => void) => {
+    const changed = structuredClone(referenceFixture('hans'));
+    edit(changed.disbursements);
+    const { computeRecord } = await import('../../../../shared/record');
+    return { name: 'county.xlsx', bytes: await exportWorkbook([computeRecord(toInput(changed))]) };
+  };
+  const paidPerLine = (db: DB, id: number) => {
+    const { record } = readRecord(db, id, { asOf: undefined });
+    return record.payments!.map((p) => [p.line, record.disbursements.find((d) => d.seq === p.line)!.name, p.amount]);
+  };
+
+  it('the county’s sheet lists the lines in another order: each kept payment stays on its line (by name), not on the 序号', async () => {
+    const db = newStore();
+    withPayments(db);
+    // The file's 序号 1 is 农产品上行服务体系建设, 序号 2 县乡村物流快递配送体系建设 (stored the other way round).
+    const file = await fileWith((lines) => {
+      const [first, second] = lines;
+      lines[0] = { ...second, seq: 1 };
+      lines[1] = { ...first, seq: 2 };
+    });
+    const r = await importWorkbooks(db, ME, ':memory:', [file], { onConflict: 'replace', dryRun: false, ledger: 'keep', confirm: 'all' });
+    expect(r.committed).toBe(true);
+    expect(paidPerLine(db, listRecords(db, { asOf: undefined })[0].id)).toEqual([
+      [1, '农产品上行服务体系建设', '200'],
+      [2, '县乡村物流快递配送体系建设', '300'],
+    ]);
+  });
+
+  it('a line listed twice in the file (the same name): which one its payment belongs to is not guessed; refused naming the line', async () => {
+    const db = newStore();
+    withPayments(db);
+    const file = await fileWith((lines) => {
+      lines[5] = { ...lines[5], name: lines[0].name };
+    });
+    const r = await importWorkbooks(db, ME, ':memory:', [file], { onConflict: 'replace', dryRun: true, ledger: 'keep', confirm: 'all' });
+    expect(r.findings.find((f) => f.code === 'ledger_not_kept')!.params).toMatchObject({
+      count: '1',
+      lines: '1“县乡村物流快递配送体系建设”',
+    });
+  });
+
+  it('a line renamed in the file: its payment is not re-homed on the line now at its 序号; refused naming the line', async () => {
+    const db = newStore();
+    const id = withPayments(db);
+    const file = await fileWith((lines) => {
+      lines[0] = { ...lines[0], name: '县级物流配送中心建设' };
+    });
+    const r = await importWorkbooks(db, ME, ':memory:', [file], { onConflict: 'replace', dryRun: false, ledger: 'keep', confirm: 'all' });
+    expect(r.committed).toBe(false);
+    expect(r.findings.find((f) => f.code === 'ledger_not_kept')!.params).toMatchObject({
+      count: '1',
+      lines: '1“县乡村物流快递配送体系建设”',
+    });
+    expect(paidPerLine(db, id)).toEqual([
+      [1, '县乡村物流快递配送体系建设', '300'],
+      [2, '农产品上行服务体系建设', '200'],
+    ]);
   });
 });

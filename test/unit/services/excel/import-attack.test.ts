@@ -136,6 +136,36 @@ describe('rates in General cells: the digits the cell shows; a column of fractio
     expect(read[0].input!.items.map((i) => i.completionRate)).toEqual(['90', '100', '1', '100', '80', '100']);
   });
 
+  it('实施目标完成率 0.9 in a column of "90%" and 100: read as typed (0.9 %), a doubt at its cell saying both readings', async () => {
+    const sheets = plain();
+    sheets[0].rows[COMPLETION_ROWS[1]][4] = { v: 100 };
+    sheets[0].rows[COMPLETION_ROWS[2]][4] = { v: 0.9 };
+    const read = await readSheets(sheets);
+    expect(codes(read)).toEqual([['fraction_among_percents', 'E8']]);
+    expect(read[0].doubts!.map((d) => [d.code, d.cell])).toEqual([['fraction_among_percents', 'E8']]);
+    expect(read[0].input!.items.map((i) => i.completionRate)).toEqual(['90', '100', '0.9', '100', '80', '100']);
+    const message = findingMessage(read[0].findings[0], 'zh');
+    expect(message).toContain('已按 0.9% 读入');
+    expect(message).toContain('则是 90%');
+  });
+
+  for (const [format, shown, says] of [
+    [';;;', '', '什么也不显示'],
+    ['0.00%', '64021.00%', '显示为“64021.00%”'],
+  ])
+    it(`实际拨付额度 under the format ${format} (shown “${shown}”): read as stored, a doubt at the column's first cell, both said`, async () => {
+      const sheets = plain();
+      LINE_ROWS.forEach((r) => (sheets[0].rows[r][3] = { ...sheets[0].rows[r][3]!, numFmt: format }));
+      const read = await readSheets(sheets);
+      expect(codes(read)).toEqual([['amount_format', 'D14']]);
+      expect(read[0].findings[0].params).toMatchObject({ shown, read: '640.21', cells: '6' });
+      expect(read[0].doubts!.map((d) => [d.code, d.cell, d.figures[0]?.seen, d.figures[0]?.read])).toEqual([
+        ['amount_format', 'D14', shown, '640.21'],
+      ]);
+      expect(findingMessage(read[0].findings[0], 'zh')).toContain(says);
+      expect(computeRecord(read[0].input!)).toEqual(layoutExpected(seed(), PLAIN_LAYOUT));
+    });
+
   it('资金拨付率 pasted as values (2/3 as 0.6666666666666666): read as the digits General shows, as fractions, told at E13; no error', async () => {
     const sheets = plain();
     const lines = seed().disbursements;
@@ -279,5 +309,28 @@ describe('tables side by side, and hidden sheets', () => {
     workbook.removeWorksheet(workbook.getWorksheet('旧版')!.id);
     const [landed] = await readWorkbook({ name: 'hidden.xlsx', bytes: await bytesOf(workbook) });
     expect(landed.input!.disbursements).toHaveLength(6);
+  });
+});
+
+describe('the day the county states its figures for (截至…), where the record has no place for it', () => {
+  const withSentence = (text: string) => {
+    const sheets = plain();
+    const heading = sheets[0].rows.findIndex((row) => row[0]?.v === '三、中央财政资金拨付情况');
+    sheets[0].rows.splice(heading + 1, 0, [{ v: text, colSpan: 5 }, null, null, null, null]);
+    return sheets;
+  };
+
+  it('“截至2019年12月31日” with no ledger: told at the sentence that the day is not kept (outputs say 截至验收日)', async () => {
+    const read = await readSheets(withSentence('截至2019年12月31日,已拨付承办企业资金共1235.96万元,资金拨付率82.4%。'));
+    expect(codes(read)).toEqual([['stated_day_not_kept', 'A13']]);
+    expect(read[0].findings[0]).toMatchObject({ severity: 'warning', params: { day: '2019-12-31' } });
+    const message = findingMessage(read[0].findings[0], 'zh');
+    expect(message).toContain('截至 2019-12-31');
+    expect(message).toContain('截至验收日');
+  });
+
+  it('“截至验收日” states no other day: nothing to tell', async () => {
+    const read = await readSheets(withSentence('截至验收日,已拨付承办企业资金共1235.96万元,资金拨付率82.4%。'));
+    expect(codes(read)).toEqual([]);
   });
 });
