@@ -52,6 +52,7 @@ export const FINDING_SEVERITY = {
   percent_fractions: 'warning',
   amounts_in_yuan: 'info',
   ignored_cell: 'info',
+  seq_restarted: 'info',
   // Import III: sheets that are not a county, merged amounts, labelled facts.
   sheet_not_read: 'info',
   rollup_mismatch: 'warning',

@@ -279,9 +279,9 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
   ],
   ledger_line_unmatched: [
     (p) =>
-      `拨付台账的这一笔(${p.line})对不上“中央财政资金拨付情况”表中的任何一行${p.why === 'ambiguous' ? '(有同名的几行,请填写序号)' : p.why === 'disagree' ? `(序号 ${p.seq} 是“${p.other}”)` : ''};未导入`,
+      `拨付台账的这一笔(${p.line})对不上“中央财政资金拨付情况”表中的任何一行${p.why === 'ambiguous' ? '(有同名的几行,请填写序号)' : p.why === 'disagree' ? `(序号 ${p.seq} 是“${p.other}”)` : p.why === 'grouped' ? '(该表序号在各组内重新编起,只凭序号分不清是哪一行,请填写项目名称)' : ''};未导入`,
     (p) =>
-      `this ledger payment (${p.line}) matches no line of the disbursement table${p.why === 'ambiguous' ? ' (several lines have that name; give the No.)' : p.why === 'disagree' ? ` (No. ${p.seq} is “${p.other}”)` : ''}; nothing imported`,
+      `this ledger payment (${p.line}) matches no line of the disbursement table${p.why === 'ambiguous' ? ' (several lines have that name; give the No.)' : p.why === 'disagree' ? ` (No. ${p.seq} is “${p.other}”)` : p.why === 'grouped' ? ' (the table numbers its lines again in each group, so a No. alone names no line; give the project name)' : ''}; nothing imported`,
   ],
   ledger_unclaimed: [
     (p) => `无法确定拨付台账属于哪个县(工作簿中有 ${p.counties});请在工作表名或台账标题中写明县名`,
@@ -334,6 +334,11 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
     (p) =>
       (p.range ? `not read: ${p.cells} cells in ${p.range} (the first “${p.value}”)` : `not read: “${p.value}”`) +
       `: ${IGNORED_REASONS[p.reason]?.[1] ?? p.reason}`,
+  ],
+  seq_restarted: [
+    (p) => `序号在各组内从 1 重新编起(共 ${p.groups} 组):每行按“组 + 序号”识别,组内重复的序号不读入;导入后按顺序连续编为 1–${p.lines}`,
+    (p) =>
+      `the No. starts again from 1 in each group (${p.groups} groups): each line is known by its group and No., a No. repeated within a group is refused; imported numbered 1–${p.lines} in order`,
   ],
   sheet_not_read: [
     (p) => `未读入工作表“${p.sheet}”:${SHEET_KINDS[p.kind]?.[0] ?? p.kind},不是一个县的验收表`,

@@ -151,6 +151,7 @@ export function assemble(file: string, anchor: Block, parts: Block[], meta: Shee
     file,
     ledgerTables.map((table) => ({ table, sheet: tableSheet(table) })),
     disbursementRows,
+    disbursements?.renumbered === true,
   );
   pushAll(findings, ledger.findings);
   if (hasErrors(findings)) return { ...base, input: null, findings };
