@@ -9,7 +9,7 @@ import type { AmountUnit } from '../../../shared/money';
 import type { RecordInput } from '../../../shared/record';
 import { colName, type Grid } from './cells';
 import type { LayoutCorrection, RowCorrection } from './corrections';
-import { headerLike } from './header';
+import { CHOSEN_HEADER_TEXT, headerWithin } from './header';
 import { formatNumber } from './display';
 import type { Block } from './locate';
 import type { TableRead } from './rows';
@@ -196,7 +196,7 @@ export function doubtsOf(
   });
 }
 
-/** Rows that could be a header (text only, short), offered when the person chooses table 三's header rows. */
+/** Rows that could be a header (text only, each cell at most a heading's length), offered when the person chooses table 三's header rows. */
 const HEADER_ROWS_OFFERED = 80;
 
 /** How table 三 of a sheet was read, for the person to correct. */
@@ -231,7 +231,7 @@ export function sheetReading(
   for (const row of grid.rows) {
     const cells = grid.row(row);
     if (headerRows.length >= HEADER_ROWS_OFFERED) break;
-    if (cells.length > 0 && cells.every(headerLike))
+    if (cells.length > 0 && cells.every((c) => headerWithin(c, CHOSEN_HEADER_TEXT)))
       headerRows.push({
         row,
         text: cells

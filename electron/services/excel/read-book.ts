@@ -154,7 +154,9 @@ export function readBookRecords(book: Book, file: string, options: ReadOptions =
           .slice(0, 40),
       why: marks.get(row)?.why ?? ('user' as const),
     }));
-    if (layout.tables.length) readings.set(sheet.name, sheetReading(raw, file, key, layout.tables, applied, leftOut));
+    // Every sheet read as a county's gets its reading — one where no table was found too, so the
+    // person can point at the header rows the reader did not make out.
+    readings.set(sheet.name, sheetReading(raw, file, key, layout.tables, applied, leftOut));
     // A text box or shape on the sheet: a unit it names is checked against the amounts read; any other text is told.
     for (const text of book.drawings?.get(sheet.name) ?? []) {
       const unit = statedUnit(text) ?? unitOf(text);
@@ -279,6 +281,9 @@ export function readBookRecords(book: Book, file: string, options: ReadOptions =
   for (const { sheet, shape } of rollups)
     for (const m of rollupMismatches(file, sheet, shape, read))
       out.find((r) => r.input?.county.name === m.county)!.findings.push(m.finding);
+  // A sheet no record took (no table found on it): its reading goes with the first record, to be corrected there.
+  const taken = new Set(out.flatMap((r) => (r.readings ?? []).map((x) => x.sheet)));
+  const untaken = [...readings.values()].filter((x) => !taken.has(x.sheet));
   if (out.length === 0) {
     const none: ReadRecord[] = [
       {
@@ -287,12 +292,14 @@ export function readBookRecords(book: Book, file: string, options: ReadOptions =
         input: null,
         unit: null,
         findings: [{ ...finding('no_tables', {}), file, sheet: sheets[0]?.name ?? '' }, ...strays, ...ignoredSheets],
+        ...(untaken.length ? { readings: untaken } : {}),
       },
     ];
     attachPerformance(none, performanceReads);
     return none;
   }
   pushAll(pushAll(out[0].findings, strays), ignoredSheets);
+  if (untaken.length) out[0].readings = [...(out[0].readings ?? []), ...untaken];
   attachPerformance(out, performanceReads);
   // A ledger sheet left unread could hold any county's payments: the first record is not landed without them.
   if (ignoredSheets.some((f) => f.severity === 'error')) out[0] = { ...out[0], input: null };
