@@ -48,6 +48,13 @@ export function fieldLabel(field: string, lang: Lang): string {
   return label ? label[lang === 'zh' ? 0 : 1] : field;
 }
 
+/** Fields given as "planned,actual", named in the user's language: 计划安排额度、实际拨付额度. */
+const listOf = (fields: string, k: 0 | 1): string =>
+  fields
+    .split(',')
+    .map((f) => fieldLabel(f, k === 0 ? 'zh' : 'en'))
+    .join(k === 0 ? '、' : ', ');
+
 /** What is wrong with a value: a field's problem, a formula's, or one the record's schema found. */
 export type ValueProblem =
   FieldProblem | 'no_result' | 'error_value' | 'out_of_range' | 'not_a_date' | 'unsafe_text' | 'zero_payment' | 'invalid';
@@ -194,8 +201,14 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
         : `${p.field} is missing${p.where ? ` (not found in the basic facts at ${p.where})` : ''}: the record is incomplete, fill it in`,
   ],
   no_tables: [
-    () => '没有找到“项目建设完成情况”或“中央财政资金拨付情况”表(按表头文字查找)',
-    () => 'found neither the construction table nor the disbursement table (looked for their header texts)',
+    (p) =>
+      '没有找到“项目建设完成情况”或“中央财政资金拨付情况”表(按表头文字查找)' +
+      (p.row ? `;第 ${p.row} 行“${p.header}”像表头,但${p.missing ? `没有${listOf(p.missing, 0)}列` : '读不成表'}` : ''),
+    (p) =>
+      'found neither the construction table nor the disbursement table (looked for their header texts)' +
+      (p.row
+        ? `; row ${p.row} “${p.header}” looks like a header, but ${p.missing ? `has no ${listOf(p.missing, 1)} column` : 'reads as no table'}`
+        : ''),
   ],
   duplicate_record: [
     (p) => `${p.county} 第${p.batch}批 在本次导入中出现了两次(另见 ${p.other})`,

@@ -219,10 +219,11 @@ function fieldScores(kind: TableKind, key: string): [Field, number][] {
   return out;
 }
 
-/** Which column serves which field: the best-scoring pairs first, each column and field once. */
 /** How long a column's heading may be, its own and with the groups above it, to serve a field: a person's choice longer. */
 const KEY_LENGTH = { leaf: 16, full: 40 };
 const CHOSEN_KEY_LENGTH = { leaf: CHOSEN_HEADER_TEXT, full: 2 * CHOSEN_HEADER_TEXT };
+
+/** Which column serves which field: the best-scoring pairs first, each column and field once. */
 
 function assign(kind: TableKind, keys: Map<number, { leaf: string; full: string; hidden: boolean }>, chosen: boolean): Match {
   const candidates: { field: Field; col: number; s: number }[] = [];
@@ -285,6 +286,22 @@ const NAME_WORD = /[项項]目|名[称稱]|日期/;
 function namesSomething(grid: Grid, row: number): boolean {
   for (const c of grid.row(row)) if (typeof c.value === 'string' && c.text.length <= 30 && NAME_WORD.test(c.text)) return true;
   return false;
+}
+
+/**
+ * Where a sheet gave no table: the first row that reads like a table's header (a 项目/名称 column
+ * among three or more header words), and which of table 三's columns it lacks — so the refusal
+ * names that row and what is missing (a 资金使用情况表 of 项目名称 | 承办单位 | 支出金额 has no 计划).
+ */
+export function unreadHeader(grid: Grid): { cell: Cell; text: string; missing: Field[] } | undefined {
+  for (const row of grid.rows) {
+    const cells = grid.row(row).filter(headerLike);
+    if (cells.length < 3 || !namesSomething(grid, row)) continue;
+    const found = new Set(cells.flatMap((c) => fieldScores('disbursements', labelKey(c.text)).map(([f]) => f)));
+    const missing = (['name', 'planned', 'actual'] as const).filter((f) => !found.has(f));
+    return { cell: cells[0], text: cells.map((c) => c.text.replace(/\s+/g, '')).join(' | '), missing };
+  }
+  return undefined;
 }
 
 /** Whether a row inside a table starts another table: only a row of header words can. */

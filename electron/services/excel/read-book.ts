@@ -23,6 +23,7 @@ import {
   type SheetCorrection,
 } from './corrections';
 import { doubtsOf, sheetReading, type GridOfSheet } from './doubts';
+import { unreadHeader } from './header';
 import { drawingTexts } from './drawings';
 import type { SheetReading } from '../../../shared/doubts';
 import { maxOf, pushAll } from '../../../shared/arrays';
@@ -291,7 +292,7 @@ export function readBookRecords(book: Book, file: string, options: ReadOptions =
         sheet: sheets[0]?.name ?? '',
         input: null,
         unit: null,
-        findings: [{ ...finding('no_tables', {}), file, sheet: sheets[0]?.name ?? '' }, ...strays, ...ignoredSheets],
+        findings: [noTables(file, sheets), ...strays, ...ignoredSheets],
         ...(untaken.length ? { readings: untaken } : {}),
       },
     ];
@@ -365,4 +366,15 @@ function distribute(layout: SheetLayout, findings: Finding[], into: Map<Block, F
     list.push(f);
     into.set(block, list);
   }
+}
+
+/** No table on any sheet: named at the first row that reads like a header, with the columns it lacks. */
+function noTables(file: string, sheets: BookSheet[]): Finding {
+  for (const sheet of sheets) {
+    const near = unreadHeader(sheet.grid());
+    if (!near) continue;
+    const params = { row: String(near.cell.row), header: near.text.slice(0, 60), missing: near.missing.join(',') };
+    return { ...finding('no_tables', params), file, sheet: sheet.name, cell: near.cell.address };
+  }
+  return { ...finding('no_tables', {}), file, sheet: sheets[0]?.name ?? '' };
 }
