@@ -128,6 +128,7 @@ export const DOUBT_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
   'hidden_column',
   'drawing_unit',
   'scaled_format',
+  'rollup_mismatch',
 ]);
 
 export const isDoubt = (f: Finding): boolean =>

@@ -263,6 +263,7 @@ export function readBookRecords(book: Book, file: string, options: ReadOptions =
   }
   // What the clerk saw in the cells a doubt is about: the sheet's grid made again, only for a county with doubts.
   const seen = gridsAgain(visible);
+  const partsOf = new Map<ReadRecord, Block[]>();
   for (const [anchor, parts] of groups) {
     // Our export's hidden facts are the county's it was written for: a sheet reused as another
     // county's form (its title changed) gets none of them (not 樟树市's province for 寻乌县).
@@ -273,15 +274,20 @@ export function readBookRecords(book: Book, file: string, options: ReadOptions =
     const record = assemble(file, anchor, parts, fits ? own : undefined, partFindings);
     record.doubts = doubtsOf(seen, record.findings, parts, record.input, record.county);
     record.readings = [...names].flatMap((n) => (readings.has(n) ? [readings.get(n)!] : []));
+    partsOf.set(record, parts);
     out.push(record);
   }
   // A roll-up's figures against the counties' own: a warning with the county, never a record.
   const read = out
     .filter((r) => r.input && r.totalsAt)
     .map((r) => ({ name: r.input!.county.name, input: r.input!, sheet: r.totalsAt!.sheet, cells: r.totalsAt! }));
+  // One of the two figures was misread, or the roll-up is stale: no reader can tell which — a doubt.
   for (const { sheet, shape } of rollups)
-    for (const m of rollupMismatches(file, sheet, shape, read))
-      out.find((r) => r.input?.county.name === m.county)!.findings.push(m.finding);
+    for (const m of rollupMismatches(file, sheet, shape, read)) {
+      const record = out.find((r) => r.input?.county.name === m.county)!;
+      record.findings.push(m.finding);
+      pushAll((record.doubts ??= []), doubtsOf(seen, [m.finding], partsOf.get(record)!, record.input, record.county));
+    }
   // A sheet no record took (no table found on it): its reading goes with the first record, to be corrected there.
   const taken = new Set(out.flatMap((r) => (r.readings ?? []).map((x) => x.sheet)));
   const untaken = [...readings.values()].filter((x) => !taken.has(x.sheet));

@@ -1,7 +1,9 @@
 // Import IV, continued: workbooks made from more documents counties and provinces published (the
 // stored pages corpus), each page cited; the figures the document's own, sums by hand.
 import { describe, expect, it } from 'vitest';
-import { readWorkbook, type ReadRecord } from '../../../../electron/services/excel/import';
+import { importWorkbooks, readWorkbook, type ReadRecord } from '../../../../electron/services/excel/import';
+import { openDatabase } from '../../../../electron/services/store/database';
+import { listRecords } from '../../../../electron/services/store/records';
 import { findingMessage } from '../../../../shared/i18n';
 import { bytesOf, excelOf, type FxCell, type FxSheet } from '../../../fixtures/workbooks';
 
@@ -38,5 +40,82 @@ describe('a 资金使用情况表 with no 计划 column is refused at its header
       '第 3 行“序号 | 项目名称 | 承办单位 | 支出金额 | 备注”像表头,但没有计划安排额度(万元)、实际拨付额度(万元)列',
     );
     expect(r[0].input).toBeNull();
+  });
+});
+
+describe('several counties in one workbook with their province’s 匯總 sheet, in traditional characters', () => {
+  // 四川 (https://www.saolv.com.cn/html/xw/dzyw/22331.html, 2017): 小金、蒼溪、雷波等20個縣(市)今年入圍國家級
+  // 電商進農村綜合示範縣 … 每個示範縣將獲國家財政2000萬元的資金支持. A workbook of three of them, each on its
+  // sheet, and the 匯總 the province keeps; the lines under each 2000 萬元 are the county's own.
+  const T3 = v('序號', '具體項目名稱', '計劃安排額度（萬元）', '實際撥付額度（萬元）', '資金撥付率(%)');
+  const county = (name: string, actual: number[], total = true): FxSheet => ({
+    name,
+    rows: [
+      span(`四川省${name}電子商務進農村綜合示範縣項目驗收情況表`),
+      span(`${name}是第四批全國電子商務進農村綜合示範縣（2017年），中央資金2000萬元，安排使用中央資金2000萬元。`),
+      v('三、中央財政資金撥付情況'),
+      T3,
+      ...['縣級電子商務公共服務中心', '縣鄉村三級物流配送體系', '鄉村電子商務服務站點', '電子商務培訓', '農產品品牌和質量保障體系'].map(
+        (line, i) => v(i + 1, line, [600, 600, 400, 200, 200][i], actual[i], null),
+      ),
+      ...(total
+        ? [
+            v(
+              '合計',
+              null,
+              2000,
+              actual.reduce((a, b) => a + b, 0),
+              null,
+            ),
+          ]
+        : []),
+    ],
+  });
+  const rollup: FxSheet = {
+    name: '匯總',
+    rows: [
+      span('2017年四川省電子商務進農村綜合示範縣中央財政資金匯總表', 4),
+      v('序號', '縣（市）', '中央財政資金（萬元）', '實際撥付（萬元）'),
+      v(1, '小金縣', 2000, 1800),
+      v(2, '蒼溪縣', 2000, 1950),
+      v(3, '雷波縣', 2000, 1700),
+    ],
+  };
+  const book = (xiaojin: number[], total = true) => [
+    rollup,
+    county('小金縣', xiaojin, total),
+    county('蒼溪縣', [600, 600, 400, 200, 150]),
+    county('雷波縣', [500, 500, 350, 200, 150]),
+  ];
+  const importOf = async (sheets: FxSheet[]) =>
+    importWorkbooks(
+      openDatabase(':memory:'),
+      { client: 'test', kind: 'cli' },
+      ':memory:',
+      [{ name: 'sc.xlsx', bytes: await bytesOf(excelOf(sheets)) }],
+      {
+        onConflict: 'fail',
+        dryRun: true,
+      },
+    );
+
+  it('as published: three records, each as its sheet and its roll-up row say (by hand: 1800, 1950, 1700 of 2000)', async () => {
+    const r = await importOf(book([600, 500, 400, 150, 150]));
+    expect(r.doubts).toEqual([]);
+    expect(r.records.map((x) => [x.county, x.action, x.planned, x.actual, x.rate])).toEqual([
+      ['小金縣', 'created', '2000', '1800', '90.00'],
+      ['蒼溪縣', 'created', '2000', '1950', '97.50'],
+      ['雷波縣', 'created', '2000', '1700', '85.00'],
+    ]);
+  });
+
+  it('a county sheet that disagrees with the 匯總 (a line typed 200 for 150, no 合計 to catch it) is held, the two cells shown', async () => {
+    const r = await importOf(book([600, 500, 400, 200, 150], false));
+    expect(r.doubts.map((d) => [d.code, d.county, d.sheet, d.cell])).toEqual([['rollup_mismatch', '小金縣', '匯總', 'D3']]);
+    expect(r.doubts[0].figures.map((f) => [f.sheet, f.cell, f.seen, f.read])).toEqual([
+      ['匯總', 'D3', '1800', '1800'],
+      ['小金縣', 'D5', '600', '600'],
+    ]);
+    expect(r.records.map((x) => x.action)).toEqual(['held', 'created', 'created']);
   });
 });
