@@ -3,7 +3,6 @@
 import { describe, expect, it } from 'vitest';
 import { importWorkbooks, readWorkbook, type ReadRecord } from '../../../../electron/services/excel/import';
 import { openDatabase } from '../../../../electron/services/store/database';
-import { listRecords } from '../../../../electron/services/store/records';
 import { findingMessage } from '../../../../shared/i18n';
 import { bytesOf, excelOf, type FxCell, type FxSheet } from '../../../fixtures/workbooks';
 
