@@ -118,3 +118,33 @@ describe('several counties in one workbook with their province’s 匯總 sheet,
     expect(r.records.map((x) => x.action)).toEqual(['held', 'created', 'created']);
   });
 });
+
+describe('a county that sends its payments and no table 三', () => {
+  // 平远县 (梅州市) (http://cnmyjj.cn/bwyc/2016/0613/291835.html, 2016-06-13): 已投入各类建设资金555万元 …
+  // 分别在签订协议、完成分类项目建设内容和分类项目全部实施结束三个阶段拨付建设资金 — one row per payment,
+  // in 元, each with its stage; what was planned per line is nowhere in it.
+  const ledger: FxSheet = {
+    name: '拨付台账',
+    rows: [
+      span('平远县电子商务进农村专项资金拨付台账', 6),
+      v('序号', '项目名称', '拨付日期', '拨付金额（元）', '收款单位', '阶段'),
+      v(1, '县级电子商务公共服务中心', '2016.1.15', 1500000, '平远县某电商公司', '签订协议'),
+      v(1, '县级电子商务公共服务中心', '2016年4月20日', 1500000, '平远县某电商公司', '完成分类项目建设内容'),
+      v(2, '县乡村物流配送体系', '2016-3-8', 1800000, '平远县某物流公司', '签订协议'),
+      v(3, '电子商务人才培训', '2016/5/30', 750000, '平远县某培训学校', '全部实施结束'),
+    ],
+  };
+  const facts: FxSheet = {
+    name: '平远县',
+    rows: [
+      span('广东省梅州市平远县电子商务进农村综合示范项目验收情况表'),
+      span('平远县是第二批全国电子商务进农村综合示范县（2015年），中央资金1850万元。'),
+    ],
+  };
+
+  it('is refused at the cell where its facts stand, not at the sheet alone; nothing read', async () => {
+    const r = await read([facts, ledger]);
+    expect(errors(r)).toEqual([['no_tables', '平远县', 'A2']]);
+    expect(r[0].input).toBeNull();
+  });
+});
