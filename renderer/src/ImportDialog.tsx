@@ -141,7 +141,7 @@ function Doubts({
                   {f?.read ?? '—'}
                 </td>
                 <td style={{ ...cellStyle, whiteSpace: 'normal' }}>
-                  {f?.unit ? `${d.units[f.unit as Units]}(${unitFromText(f, t)})` : ''}
+                  {f?.unit ? `${d.units[f.unit as Units]}${f.unitFrom ? `(${unitFromText(f, t)})` : ''}` : ''}
                 </td>
                 {i === 0 && (
                   <td rowSpan={figures.length} style={{ ...cellStyle, whiteSpace: 'normal', verticalAlign: 'top', color: '#8a4b00' }}>
