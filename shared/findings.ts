@@ -55,6 +55,7 @@ export const FINDING_SEVERITY = {
   stated_day_not_kept: 'warning',
   amounts_in_yuan: 'info',
   ignored_cell: 'info',
+  seq_restarted: 'info',
   // Import III: sheets that are not a county, merged amounts, labelled facts.
   sheet_not_read: 'info',
   rollup_mismatch: 'warning',
@@ -132,6 +133,7 @@ export const DOUBT_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
   'drawing_unit',
   'scaled_format',
   'amount_format',
+  'rollup_mismatch',
 ]);
 
 export const isDoubt = (f: Finding): boolean =>

@@ -48,6 +48,13 @@ export function fieldLabel(field: string, lang: Lang): string {
   return label ? label[lang === 'zh' ? 0 : 1] : field;
 }
 
+/** Fields given as "planned,actual", named in the user's language: 计划安排额度、实际拨付额度. */
+const listOf = (fields: string, k: 0 | 1): string =>
+  fields
+    .split(',')
+    .map((f) => fieldLabel(f, k === 0 ? 'zh' : 'en'))
+    .join(k === 0 ? '、' : ', ');
+
 /** What is wrong with a value: a field's problem, a formula's, or one the record's schema found. */
 export type ValueProblem =
   FieldProblem | 'no_result' | 'error_value' | 'out_of_range' | 'not_a_date' | 'unsafe_text' | 'zero_payment' | 'invalid';
@@ -203,8 +210,14 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
         : `${p.field} is missing${p.where ? ` (not found in the basic facts at ${p.where})` : ''}: the record is incomplete, fill it in`,
   ],
   no_tables: [
-    () => '没有找到“项目建设完成情况”或“中央财政资金拨付情况”表(按表头文字查找)',
-    () => 'found neither the construction table nor the disbursement table (looked for their header texts)',
+    (p) =>
+      '没有找到“项目建设完成情况”或“中央财政资金拨付情况”表(按表头文字查找)' +
+      (p.row ? `;第 ${p.row} 行“${p.header}”像表头,但${p.missing ? `没有${listOf(p.missing, 0)}列` : '读不成表'}` : ''),
+    (p) =>
+      'found neither the construction table nor the disbursement table (looked for their header texts)' +
+      (p.row
+        ? `; row ${p.row} “${p.header}” looks like a header, but ${p.missing ? `has no ${listOf(p.missing, 1)} column` : 'reads as no table'}`
+        : ''),
   ],
   duplicate_record: [
     (p) => `${p.county} 第${p.batch}批 在本次导入中出现了两次(另见 ${p.other})`,
@@ -288,9 +301,9 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
   ],
   ledger_line_unmatched: [
     (p) =>
-      `拨付台账的这一笔(${p.line})对不上“中央财政资金拨付情况”表中的任何一行${p.why === 'ambiguous' ? '(有同名的几行,请填写序号)' : p.why === 'disagree' ? `(序号 ${p.seq} 是“${p.other}”)` : ''};未导入`,
+      `拨付台账的这一笔(${p.line})对不上“中央财政资金拨付情况”表中的任何一行${p.why === 'ambiguous' ? '(有同名的几行,请填写序号)' : p.why === 'disagree' ? `(序号 ${p.seq} 是“${p.other}”)` : p.why === 'grouped' ? '(该表序号在各组内重新编起,只凭序号分不清是哪一行,请填写项目名称)' : ''};未导入`,
     (p) =>
-      `this ledger payment (${p.line}) matches no line of the disbursement table${p.why === 'ambiguous' ? ' (several lines have that name; give the No.)' : p.why === 'disagree' ? ` (No. ${p.seq} is “${p.other}”)` : ''}; nothing imported`,
+      `this ledger payment (${p.line}) matches no line of the disbursement table${p.why === 'ambiguous' ? ' (several lines have that name; give the No.)' : p.why === 'disagree' ? ` (No. ${p.seq} is “${p.other}”)` : p.why === 'grouped' ? ' (the table numbers its lines again in each group, so a No. alone names no line; give the project name)' : ''}; nothing imported`,
   ],
   ledger_unclaimed: [
     (p) => `无法确定拨付台账属于哪个县(工作簿中有 ${p.counties});请在工作表名或台账标题中写明县名`,
@@ -361,6 +374,11 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
     (p) =>
       (p.range ? `not read: ${p.cells} cells in ${p.range} (the first “${p.value}”)` : `not read: “${p.value}”`) +
       `: ${IGNORED_REASONS[p.reason]?.[1] ?? p.reason}`,
+  ],
+  seq_restarted: [
+    (p) => `序号在各组内从 1 重新编起(共 ${p.groups} 组):每行按“组 + 序号”识别,组内重复的序号不读入;导入后按顺序连续编为 1–${p.lines}`,
+    (p) =>
+      `the No. starts again from 1 in each group (${p.groups} groups): each line is known by its group and No., a No. repeated within a group is refused; imported numbered 1–${p.lines} in order`,
   ],
   sheet_not_read: [
     (p) => `未读入工作表“${p.sheet}”:${SHEET_KINDS[p.kind]?.[0] ?? p.kind},不是一个县的验收表`,

@@ -141,7 +141,7 @@ function Doubts({
                   {f?.read ?? '—'}
                 </td>
                 <td style={{ ...cellStyle, whiteSpace: 'normal' }}>
-                  {f?.unit ? `${d.units[f.unit as Units]}(${unitFromText(f, t)})` : ''}
+                  {f?.unit ? `${d.units[f.unit as Units]}${f.unitFrom ? `(${unitFromText(f, t)})` : ''}` : ''}
                 </td>
                 {i === 0 && (
                   <td rowSpan={figures.length} style={{ ...cellStyle, whiteSpace: 'normal', verticalAlign: 'top', color: '#8a4b00' }}>
@@ -250,19 +250,25 @@ function Correction({
         </p>
       )}
       {reading.source === 'user' && <p style={{ color: '#1b5e20' }}>{d.userCorrection(correctionWords(reading.correction, t))}</p>}
+      {reading.columns.length === 0 && (
+        <p data-testid="no-table" style={{ margin: '4px 0' }}>
+          {d.noTable}
+        </p>
+      )}
       <div style={{ display: 'flex', gap: 16, flexWrap: 'wrap', alignItems: 'center' }}>
-        {(['planned', 'actual'] as const).map((f) => (
-          <label key={f}>
-            {f === 'planned' ? d.plannedColumn : d.actualColumn}{' '}
-            <select value={field(f)} onChange={(e) => onChange({ ...draft, [f]: e.target.value })}>
-              {amountCols.map((c) => (
-                <option key={c.col} value={c.col}>
-                  {label(c.col)}
-                </option>
-              ))}
-            </select>
-          </label>
-        ))}
+        {amountCols.length > 0 &&
+          (['planned', 'actual'] as const).map((f) => (
+            <label key={f}>
+              {f === 'planned' ? d.plannedColumn : d.actualColumn}{' '}
+              <select value={field(f)} onChange={(e) => onChange({ ...draft, [f]: e.target.value })}>
+                {amountCols.map((c) => (
+                  <option key={c.col} value={c.col}>
+                    {label(c.col)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ))}
         {[field('planned'), field('actual')].filter(Boolean).map((col) => (
           <label key={`u-${col}`}>
             {col} {d.columnUnit}{' '}

@@ -84,7 +84,8 @@ export function assemble(file: string, anchor: Block, parts: Block[], meta: Shee
     unit: unitRead(units),
   };
 
-  if (!items && !disbursements) findings.push(place(finding('no_tables', {}), file, sheet));
+  // No table for a county whose facts were read: named where its facts stand.
+  if (!items && !disbursements) findings.push(place(finding('no_tables', {}), file, sheet, anchor.factsCell));
   else if (!items || !disbursements) {
     // Numbers standing outside every table while a table is missing are most likely its rows; so are
     // numbers in columns a found table could not name (the missing table beside it, header to header).
@@ -154,6 +155,7 @@ export function assemble(file: string, anchor: Block, parts: Block[], meta: Shee
     file,
     ledgerTables.map((table) => ({ table, sheet: tableSheet(table) })),
     disbursementRows,
+    disbursements?.renumbered === true,
   );
   pushAll(findings, ledger.findings);
   if (hasErrors(findings)) return { ...base, input: null, findings };

@@ -9,7 +9,7 @@ import type { AmountUnit } from '../../../shared/money';
 import type { RecordInput } from '../../../shared/record';
 import { colName, type Grid } from './cells';
 import type { LayoutCorrection, RowCorrection } from './corrections';
-import { headerLike } from './header';
+import { CHOSEN_HEADER_TEXT, headerWithin } from './header';
 import { formatNumber } from './display';
 import type { Block } from './locate';
 import type { TableRead } from './rows';
@@ -141,6 +141,12 @@ function cellsOf(f: Finding, parts: Block[]): ({ sheet: string; cell: string } |
     if (cell && places.lastIndexOf(most) === at && most > (f.params.stated.split('.')[1] ?? '').length)
       out.push({ sheet: table.sheet, cell });
   }
+  // A roll-up's figure against the county's own: its sheet's 合计 (or first line) beside the roll-up's cell.
+  if (f.code === 'rollup_mismatch' && table && (f.params.column === 'planned' || f.params.column === 'actual')) {
+    const column = f.params.column;
+    const own = table.t.totals[0]?.[column]?.cell ?? table.t.cells.find((c) => c[column])?.[column];
+    if (own) out.push({ sheet: table.sheet, cell: own });
+  }
   if (f.code === 'arranged_over_central') out.push({ fact: 'centralArrangedUse' }, { fact: 'investment.central' });
   if (f.code === 'investment_sum')
     pushAll(
@@ -153,6 +159,8 @@ function cellsOf(f: Finding, parts: Block[]): ({ sheet: string; cell: string } |
     return !seen.has(k) && !!seen.add(k);
   });
 }
+
+const rollupRead = (f: Finding): Reading => ({ read: f.params.stated, unit: 'wan', unitFrom: null });
 
 /** The doubts of one county's reading, each with its figures beside what the sheet showed. */
 export function doubtsOf(
@@ -173,7 +181,8 @@ export function doubtsOf(
         return figure ? [{ ...figure, field: `county.${x.fact}` }] : [];
       }
       const { sheet, cell } = x;
-      const r = readings.get(`${sheet}\u0000${cell}`);
+      // A roll-up's cell is read only to be compared: its figure is the one the finding states.
+      const r = readings.get(`${sheet}\u0000${cell}`) ?? (f.code === 'rollup_mismatch' && cell === f.cell ? rollupRead(f) : undefined);
       return [
         { sheet, cell, seen: seenText(grids(sheet), cell), read: r?.read ?? null, unit: r?.unit ?? null, unitFrom: r?.unitFrom ?? null },
       ];
@@ -196,7 +205,7 @@ export function doubtsOf(
   });
 }
 
-/** Rows that could be a header (text only, short), offered when the person chooses table 三's header rows. */
+/** Rows that could be a header (text only, each cell at most a heading's length), offered when the person chooses table 三's header rows. */
 const HEADER_ROWS_OFFERED = 80;
 
 /** How table 三 of a sheet was read, for the person to correct. */
@@ -231,7 +240,7 @@ export function sheetReading(
   for (const row of grid.rows) {
     const cells = grid.row(row);
     if (headerRows.length >= HEADER_ROWS_OFFERED) break;
-    if (cells.length > 0 && cells.every(headerLike))
+    if (cells.length > 0 && cells.every((c) => headerWithin(c, CHOSEN_HEADER_TEXT)))
       headerRows.push({
         row,
         text: cells

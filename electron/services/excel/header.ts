@@ -103,9 +103,22 @@ function score(key: string, words: string[]): number {
 
 const unitOnly = (cell: Cell) => labelKey(cell.text) === '' || /^单位[:为是]?/.test(fold(cell.text));
 
+/** The longest text the reader takes for a header cell on its own: longer, it is more likely a sentence. */
+const HEADER_TEXT = 30;
+/**
+ * The longest a header cell may be where a person chose the header rows: a heading written out
+ * (截至2021年12月31日实际拨付中央财政资金额度（万元，含…）), not a paragraph.
+ */
+export const CHOSEN_HEADER_TEXT = 80;
+
 /** A cell that can stand in a header row: short text, not a number, not a total, not a heading. */
 export function headerLike(cell: Cell): boolean {
-  if (typeof cell.value !== 'string' || cell.text.length > 30) return false;
+  return headerWithin(cell, HEADER_TEXT);
+}
+
+/** A cell that can stand in a header row, its text at most `longest` characters. */
+export function headerWithin(cell: Cell, longest: number): boolean {
+  if (typeof cell.value !== 'string' || cell.text.length > longest) return false;
   if (unitOnly(cell)) return true; // "(元)", "(%)"
   const f = fold(cell.text);
   return !NUMERIC.test(f) && !totalKind(cell.text) && !HEADING.test(f) && !LEDGER_TITLE.test(f);
@@ -206,11 +219,17 @@ function fieldScores(kind: TableKind, key: string): [Field, number][] {
   return out;
 }
 
+/** How long a column's heading may be, its own and with the groups above it, to serve a field: a person's choice longer. */
+const KEY_LENGTH = { leaf: 16, full: 40 };
+const CHOSEN_KEY_LENGTH = { leaf: CHOSEN_HEADER_TEXT, full: 2 * CHOSEN_HEADER_TEXT };
+
 /** Which column serves which field: the best-scoring pairs first, each column and field once. */
-function assign(kind: TableKind, keys: Map<number, { leaf: string; full: string; hidden: boolean }>): Match {
+
+function assign(kind: TableKind, keys: Map<number, { leaf: string; full: string; hidden: boolean }>, chosen: boolean): Match {
   const candidates: { field: Field; col: number; s: number }[] = [];
+  const longest = chosen ? CHOSEN_KEY_LENGTH : KEY_LENGTH;
   for (const [col, { leaf, full }] of keys) {
-    if (!leaf || leaf.length > 16 || full.length > 40) continue;
+    if (!leaf || leaf.length > longest.leaf || full.length > longest.full) continue;
     // A field scores what the leaf says, or what the group and the leaf say together, the better.
     for (const [field, s] of fieldScores(kind, leaf)) candidates.push({ field, col, s });
     if (full !== leaf) for (const [field, s] of fieldScores(kind, full)) candidates.push({ field, col, s });
@@ -269,6 +288,22 @@ function namesSomething(grid: Grid, row: number): boolean {
   return false;
 }
 
+/**
+ * Where a sheet gave no table: the first row that reads like a table's header (a 项目/名称 column
+ * among three or more header words), and which of table 三's columns it lacks — so the refusal
+ * names that row and what is missing (a 资金使用情况表 of 项目名称 | 承办单位 | 支出金额 has no 计划).
+ */
+export function unreadHeader(grid: Grid): { cell: Cell; text: string; missing: Field[] } | undefined {
+  for (const row of grid.rows) {
+    const cells = grid.row(row).filter(headerLike);
+    if (cells.length < 3 || !namesSomething(grid, row)) continue;
+    const found = new Set(cells.flatMap((c) => fieldScores('disbursements', labelKey(c.text)).map(([f]) => f)));
+    const missing = (['name', 'planned', 'actual'] as const).filter((f) => !found.has(f));
+    return { cell: cells[0], text: cells.map((c) => c.text.replace(/\s+/g, '')).join(' | '), missing };
+  }
+  return undefined;
+}
+
 /** Whether a row inside a table starts another table: only a row of header words can. */
 export function startsTable(grid: Grid, row: number): boolean {
   return grid.row(row).every(headerLike) && findHeader(grid, row) !== undefined;
@@ -298,9 +333,13 @@ type Plan = {
 };
 const plans = new Map<string, Plan | null>();
 
-/** The header of the band from `top` to `bottom`, whatever its height (a person's choice of header rows), or undefined. */
-export function headerOf(grid: Grid, top: number, bottom: number): TableHeader | undefined {
-  const cells = bandCells(grid, top, bottom).filter(headerLike);
+/**
+ * The header of the band from `top` to `bottom`, whatever its height, or undefined; `chosen`: the
+ * rows a person chose, whose cells may be as long as a heading written out.
+ */
+export function headerOf(grid: Grid, top: number, bottom: number, chosen = false): TableHeader | undefined {
+  const longest = chosen ? CHOSEN_HEADER_TEXT : HEADER_TEXT;
+  const cells = bandCells(grid, top, bottom).filter((c) => headerWithin(c, longest));
   if (cells.length < 2) return undefined;
   let left = Infinity;
   let right = 0;
@@ -309,13 +348,13 @@ export function headerOf(grid: Grid, top: number, bottom: number): TableHeader |
     right = Math.max(right, c.col + c.span - 1);
   }
   // Every county's sheet repeats the same header: what it says is worked out once.
-  let id = `${bottom - top}`;
+  let id = `${bottom - top}${chosen ? 'c' : ''}`;
   for (let r = top; r <= bottom; r++)
     for (const c of grid.row(r))
       id += `\u0000${c.row - top},${c.col - left},${c.span},${c.rowSpan}${grid.hiddenColumns.has(c.col) ? 'h' : ''}\u0001${c.text}`;
   let plan = plans.get(id);
   if (plan === undefined) {
-    plan = planOf(grid, top, bottom, left, right);
+    plan = planOf(grid, top, bottom, left, right, chosen);
     if (plans.size > 2_000) plans.clear();
     plans.set(id, plan);
   }
@@ -342,7 +381,7 @@ export function headerOf(grid: Grid, top: number, bottom: number): TableHeader |
   };
 }
 
-function planOf(grid: Grid, top: number, bottom: number, left: number, right: number): Plan | null {
+function planOf(grid: Grid, top: number, bottom: number, left: number, right: number, chosen: boolean): Plan | null {
   const keys = new Map<number, { leaf: string; full: string; hidden: boolean }>();
   const units: Plan['units'] = [];
   for (let col = left; col <= right; col++) {
@@ -359,7 +398,7 @@ function planOf(grid: Grid, top: number, bottom: number, left: number, right: nu
       }
     }
   }
-  const matches = (['items', 'disbursements', 'payments'] as const).map((kind) => assign(kind, keys)).filter(valid);
+  const matches = (['items', 'disbursements', 'payments'] as const).map((kind) => assign(kind, keys, chosen)).filter(valid);
   if (matches.length === 0) return null;
   const best = matches.sort((a, b) => b.fields - a.fields || b.score - a.score)[0];
   const columns: Partial<Record<Field, number>> = {};

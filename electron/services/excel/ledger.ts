@@ -20,8 +20,16 @@ export type LedgerRead = {
 
 type Line = Pick<DisbursementInput, 'seq' | 'name'>;
 
-/** The line a payment belongs to, or why none. */
-function lineOf(p: PaymentRead, lines: readonly Line[]): { seq: number } | { why: 'none' | 'ambiguous' | 'disagree'; other?: Line } {
+/**
+ * The line a payment belongs to, or why none. Where table 三 numbers its lines again from 1 in each
+ * group (`grouped`), a 序号 alone names no line: the payment is found by its name.
+ */
+function lineOf(
+  p: PaymentRead,
+  lines: readonly Line[],
+  grouped: boolean,
+): { seq: number } | { why: 'none' | 'ambiguous' | 'disagree' | 'grouped'; other?: Line } {
+  if (grouped) return p.name ? lineOf({ ...p, seq: undefined }, lines, false) : { why: 'grouped' };
   const byName = p.name ? lines.filter((d) => fold(d.name) === fold(p.name)) : [];
   const bySeq = p.seq !== undefined ? lines.find((d) => d.seq === p.seq) : undefined;
   if (p.name && p.seq !== undefined) {
@@ -32,7 +40,12 @@ function lineOf(p: PaymentRead, lines: readonly Line[]): { seq: number } | { why
   return bySeq ? { seq: bySeq.seq } : { why: 'none' };
 }
 
-export function readLedger(file: string, tables: { table: TableRead; sheet: string }[], lines: readonly Line[]): LedgerRead {
+export function readLedger(
+  file: string,
+  tables: { table: TableRead; sheet: string }[],
+  lines: readonly Line[],
+  grouped = false,
+): LedgerRead {
   const rows: { payment: Payment; place: LedgerRead['places'][number] }[] = [];
   const findings: Finding[] = [];
   for (const { table, sheet } of tables) {
@@ -43,7 +56,7 @@ export function readLedger(file: string, tables: { table: TableRead; sheet: stri
     }
     table.payments.forEach((p, i) => {
       const cells = table.cells[i];
-      const line = lineOf(p, lines);
+      const line = lineOf(p, lines, grouped);
       if ('why' in line) {
         const label = [p.seq !== undefined ? `序号 ${p.seq}` : '', p.name, p.date, `${p.amount} 万元`].filter(Boolean).join(' ');
         const params = { line: label, why: line.why, ...(line.other ? { seq: String(line.other.seq), other: line.other.name } : {}) };

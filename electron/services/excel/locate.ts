@@ -181,7 +181,7 @@ export function locate(grid: Grid, file: string, chosen?: { top: number; bottom:
 
   // Tables first: their header words are never read as facts.
   const tables: TableRead[] = [];
-  const forced = chosen && grid.row(chosen.top).length > 0 ? headerOf(grid, chosen.top, chosen.bottom) : undefined;
+  const forced = chosen && grid.row(chosen.top).length > 0 ? headerOf(grid, chosen.top, chosen.bottom, true) : undefined;
   if (chosen && !forced)
     reader.problem('header_unread', undefined, { top: String(chosen.top), bottom: String(chosen.bottom) }, `A${chosen.top}`);
   const startsNext = (row: number) => row === forced?.top || startsTable(grid, row);

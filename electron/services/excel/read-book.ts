@@ -23,6 +23,7 @@ import {
   type SheetCorrection,
 } from './corrections';
 import { doubtsOf, sheetReading, type GridOfSheet } from './doubts';
+import { unreadHeader } from './header';
 import { drawingTexts } from './drawings';
 import type { SheetReading } from '../../../shared/doubts';
 import { maxOf, pushAll } from '../../../shared/arrays';
@@ -154,7 +155,9 @@ export function readBookRecords(book: Book, file: string, options: ReadOptions =
           .slice(0, 40),
       why: marks.get(row)?.why ?? ('user' as const),
     }));
-    if (layout.tables.length) readings.set(sheet.name, sheetReading(raw, file, key, layout.tables, applied, leftOut));
+    // Every sheet read as a county's gets its reading — one where no table was found too, so the
+    // person can point at the header rows the reader did not make out.
+    readings.set(sheet.name, sheetReading(raw, file, key, layout.tables, applied, leftOut));
     // A text box or shape on the sheet: a unit it names is checked against the amounts read; any other text is told.
     for (const text of book.drawings?.get(sheet.name) ?? []) {
       const unit = statedUnit(text) ?? unitOf(text);
@@ -260,6 +263,7 @@ export function readBookRecords(book: Book, file: string, options: ReadOptions =
   }
   // What the clerk saw in the cells a doubt is about: the sheet's grid made again, only for a county with doubts.
   const seen = gridsAgain(visible);
+  const partsOf = new Map<ReadRecord, Block[]>();
   for (const [anchor, parts] of groups) {
     // Our export's hidden facts are the county's it was written for: a sheet reused as another
     // county's form (its title changed) gets none of them (not 樟树市's province for 寻乌县).
@@ -270,15 +274,23 @@ export function readBookRecords(book: Book, file: string, options: ReadOptions =
     const record = assemble(file, anchor, parts, fits ? own : undefined, partFindings);
     record.doubts = doubtsOf(seen, record.findings, parts, record.input, record.county);
     record.readings = [...names].flatMap((n) => (readings.has(n) ? [readings.get(n)!] : []));
+    partsOf.set(record, parts);
     out.push(record);
   }
   // A roll-up's figures against the counties' own: a warning with the county, never a record.
   const read = out
     .filter((r) => r.input && r.totalsAt)
     .map((r) => ({ name: r.input!.county.name, input: r.input!, sheet: r.totalsAt!.sheet, cells: r.totalsAt! }));
+  // One of the two figures was misread, or the roll-up is stale: no reader can tell which — a doubt.
   for (const { sheet, shape } of rollups)
-    for (const m of rollupMismatches(file, sheet, shape, read))
-      out.find((r) => r.input?.county.name === m.county)!.findings.push(m.finding);
+    for (const m of rollupMismatches(file, sheet, shape, read)) {
+      const record = out.find((r) => r.input?.county.name === m.county)!;
+      record.findings.push(m.finding);
+      pushAll((record.doubts ??= []), doubtsOf(seen, [m.finding], partsOf.get(record)!, record.input, record.county));
+    }
+  // A sheet no record took (no table found on it): its reading goes with the first record, to be corrected there.
+  const taken = new Set(out.flatMap((r) => (r.readings ?? []).map((x) => x.sheet)));
+  const untaken = [...readings.values()].filter((x) => !taken.has(x.sheet));
   if (out.length === 0) {
     const none: ReadRecord[] = [
       {
@@ -286,13 +298,15 @@ export function readBookRecords(book: Book, file: string, options: ReadOptions =
         sheet: sheets[0]?.name ?? '',
         input: null,
         unit: null,
-        findings: [{ ...finding('no_tables', {}), file, sheet: sheets[0]?.name ?? '' }, ...strays, ...ignoredSheets],
+        findings: [noTables(file, sheets), ...strays, ...ignoredSheets],
+        ...(untaken.length ? { readings: untaken } : {}),
       },
     ];
     attachPerformance(none, performanceReads);
     return none;
   }
   pushAll(pushAll(out[0].findings, strays), ignoredSheets);
+  if (untaken.length) out[0].readings = [...(out[0].readings ?? []), ...untaken];
   attachPerformance(out, performanceReads);
   // A ledger sheet left unread could hold any county's payments: the first record is not landed without them.
   if (ignoredSheets.some((f) => f.severity === 'error')) out[0] = { ...out[0], input: null };
@@ -358,4 +372,15 @@ function distribute(layout: SheetLayout, findings: Finding[], into: Map<Block, F
     list.push(f);
     into.set(block, list);
   }
+}
+
+/** No table on any sheet: named at the first row that reads like a header, with the columns it lacks. */
+function noTables(file: string, sheets: BookSheet[]): Finding {
+  for (const sheet of sheets) {
+    const near = unreadHeader(sheet.grid());
+    if (!near) continue;
+    const params = { row: String(near.cell.row), header: near.text.slice(0, 60), missing: near.missing.join(',') };
+    return { ...finding('no_tables', params), file, sheet: sheet.name, cell: near.cell.address };
+  }
+  return { ...finding('no_tables', {}), file, sheet: sheets[0]?.name ?? '' };
 }

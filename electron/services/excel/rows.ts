@@ -49,6 +49,11 @@ export type TableRead = {
   unitCells: Cell[];
   /** The unit line (单位：元) the table was read under, if any: where its amounts' unit came from. */
   unitLine?: TableUnit;
+  /**
+   * Whether the lines are numbered again from 1 under each group (一、… 1. 2.; 二、… 1. 2.): then
+   * the record numbers them 1..n in order, and a ledger finds its lines by name, not by 序号.
+   */
+  renumbered?: boolean;
 };
 
 export type TableUnit = { unit: AmountUnit; cell: Cell };
@@ -112,6 +117,8 @@ class TableReader {
   private seqTyped = false;
   /** The groups heading the lines being read (一、物流体系 with its sums, (一) within it), each checked when it ends. */
   private groups: { level: number; total: TotalRow; from: number }[] = [];
+  /** The numbering of the lines under the group (or heading inside the table) read last. */
+  private numbering = new GroupNumbering();
 
   constructor(
     readonly grid: Grid,
@@ -264,6 +271,7 @@ class TableReader {
           const next = rows[i + 1];
           if (next === undefined || next - r > 2 || !this.dataRow(next)) break;
           this.skip(r, 'inside_table');
+          if (HEADING.test(first) || NAME_LEVELS.some((re) => re.test(first))) this.numbering.group(firstCell);
           last = r;
           continue;
         }
@@ -278,6 +286,7 @@ class TableReader {
     }
     this.endBreakdown();
     this.endGroups();
+    this.numbering.finish(out, this.reader);
     return out;
   }
 
@@ -285,10 +294,12 @@ class TableReader {
   private row(r: number, next: number | undefined): void {
     const { header, out } = this;
     // A group of lines (一、物流体系 | 1110 over lines 1, 2): its sums are checked, never counted.
-    const level = header.kind === 'disbursements' ? this.groupLevel(r, next) : undefined;
+    const level = header.kind === 'payments' ? undefined : this.groupLevel(r, next);
     if (level !== undefined) {
       this.endBreakdown();
-      this.startGroup(r, level);
+      if (header.kind === 'items') this.skip(r, 'group');
+      else this.startGroup(r, level);
+      this.numbering.group((this.at(r, 'name') ?? this.at(r, 'seq'))!);
       return;
     }
     // 其中：… breaks the line above down, and so do the rows after it without a 序号 of their own
@@ -331,6 +342,8 @@ class TableReader {
     const [mine, theirs] = [this.level(r), this.level(next)];
     const nextName = this.at(next, 'name');
     if (mine === undefined || theirs === undefined || mine >= theirs || (nextName && /^其中/.test(fold(nextName.text)))) return undefined;
+    // An item row is a group's only when it states no target and no completion of its own.
+    if (this.header.kind === 'items' && (!isBlank(this.at(r, 'target')) || !isBlank(this.at(r, 'completion')))) return undefined;
     return mine;
   }
 
@@ -478,6 +491,7 @@ class TableReader {
     if (!name) reader.problem('missing_name', nameCell, { seq: String(seq ?? r) }, this.address(r, 'name'));
     const rate = reader.completionRate(rateCell);
     if (seq === undefined || rate === undefined) return;
+    this.numbering.line(seq, this.previousSeq, seqCell ?? nameCell);
     this.previousSeq = seq;
     out.items.push({
       seq,
@@ -518,6 +532,7 @@ class TableReader {
     const computedRate = rateCell?.isFormula === true;
     const stated = computedRate ? null : reader.percent(rateCell, 'rate');
     if (seq === undefined || planned === undefined || actual === undefined || stated === undefined) return;
+    this.numbering.line(seq, this.previousSeq, seqCell ?? nameCell);
     this.previousSeq = seq;
     out.disbursements.push({
       seq,
@@ -607,6 +622,48 @@ class TableReader {
     return out.linesTried === 0;
   }
 }
+
+/**
+ * How a table numbers its lines: on, 1 2 3 4 5, or again from 1 under each group (一、… 1. 2. 3.;
+ * 二、… 1. 2.), as many counties write it. A group whose first line is 1 after lines before it
+ * restarts the numbering; then a line is known by its group and number, a number given twice within
+ * one group is refused (duplicate_seq at its cell, naming the group), and the record numbers the
+ * lines 1..n in order, told once (seq_restarted) at the first line numbered again.
+ */
+class GroupNumbering {
+  private label: Cell | undefined;
+  private seen = new Set<number>();
+  private restartAt: Cell | undefined;
+  private groups = 1;
+  private twice: { seq: number; group: string; cell: Cell | undefined }[] = [];
+
+  /** A group's row, or a heading inside the table: the lines under it may be numbered from 1 again. */
+  group(label: Cell): void {
+    this.label = label;
+    this.seen = new Set();
+  }
+
+  /** A line numbered `seq` (as written, or continued from the line before), read after one numbered `previous`. */
+  line(seq: number, previous: number, cell: Cell | undefined): void {
+    if (this.label && this.seen.size === 0 && seq === 1 && previous >= 1) {
+      this.restartAt ??= cell;
+      this.groups++;
+    }
+    if (this.seen.has(seq)) this.twice.push({ seq, group: this.label ? cut(this.label.text) : '', cell });
+    this.seen.add(seq);
+  }
+
+  finish(out: TableRead, reader: CellReader): void {
+    if (!this.restartAt) return;
+    out.renumbered = true;
+    for (const t of this.twice) reader.problem('duplicate_seq', t.cell, { seq: `${t.seq}(${t.group})` });
+    const lines = out.kind === 'items' ? out.items : out.disbursements;
+    lines.forEach((line, i) => (line.seq = i + 1));
+    reader.problem('seq_restarted', this.restartAt, { groups: String(this.groups), lines: String(lines.length) });
+  }
+}
+
+const cut = (text: string) => (text.length > 20 ? `${text.slice(0, 20)}…` : text);
 
 function markAll(used: CellMarks, ...cells: (Cell | undefined)[]): void {
   for (const c of cells) if (c) used.add(c);

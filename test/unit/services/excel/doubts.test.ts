@@ -21,7 +21,7 @@ describe('a doubt holds the record until a person confirms it', () => {
       const doubt = held.doubts.find((d) => d.code === w.code);
       expect(doubt, JSON.stringify(held.findings.map((f) => [f.code, f.cell]))).toMatchObject({
         file: file.name,
-        sheet: '樟树市',
+        sheet: w.sheet ?? '樟树市',
         cell: w.cell,
         county: '樟树市',
         confirmed: false,
