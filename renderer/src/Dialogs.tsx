@@ -49,7 +49,9 @@ export function ExportDialog({
   const [chosen, setChosen] = useState<Set<number>>(new Set(current ? [current] : records.map((r) => r.id)));
   const [script, setScript] = useState<'hans' | 'hant'>('hans');
   const [error, setError] = useState<string | null>(null);
+  const [working, setWorking] = useState(false);
   const go = async () => {
+    setWorking(true);
     try {
       const request = { ids: [...chosen], script, ...(asOf ? { asOf } : {}) };
       const path = await saveOrDownload(
@@ -62,6 +64,8 @@ export function ExportDialog({
       onClose();
     } catch (e) {
       setError(message(e, lang));
+    } finally {
+      setWorking(false);
     }
   };
   return (
@@ -110,13 +114,18 @@ export function ExportDialog({
         </p>
       )}
       {error && <p className="error">{error}</p>}
+      {working && (
+        <p className="working" role="status" data-testid="export-working">
+          {t.exporting(chosen.size)}
+        </p>
+      )}
       <div className="buttons">
         <button className="template-link" onClick={onTemplate} title={t.templateHint}>
           {t.template}
         </button>
         <span className="spacer" />
         <button onClick={onClose}>{t.cancel}</button>
-        <button className="primary" disabled={chosen.size === 0} onClick={() => void go()}>
+        <button className="primary" disabled={chosen.size === 0 || working} onClick={() => void go()}>
           {t.download}
         </button>
       </div>
