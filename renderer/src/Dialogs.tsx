@@ -100,13 +100,16 @@ export function ExportDialog({
   const [chosen, setChosen] = useState<Set<number>>(new Set(current ? [current] : records.map((r) => r.id)));
   const [script, setScript] = useState<'hans' | 'hant'>('hans');
   const [error, setError] = useState<string | null>(null);
-  const go = () => {
+  const [working, setWorking] = useState(false);
+  const go = async () => {
+    setWorking(true);
     const request = { ids: [...chosen], script, ...(asOf ? { asOf } : {}) };
-    void saveWorkbook(
+    await saveWorkbook(
       { desktop, lang, onSaved, onClose, setError },
       () => api.saveExport(request),
       () => api.exportWorkbook(request),
     );
+    setWorking(false);
   };
   return (
     <Modal title={t.exportTitle} onClose={onClose}>
@@ -118,13 +121,18 @@ export function ExportDialog({
         </p>
       )}
       <ErrorLine error={error} />
+      {working && (
+        <p className="working" role="status" data-testid="export-working">
+          {t.exporting(chosen.size)}
+        </p>
+      )}
       <div className="buttons">
         <button className="template-link" onClick={onTemplate} title={t.templateHint}>
           {t.template}
         </button>
         <span className="spacer" />
         <button onClick={onClose}>{t.cancel}</button>
-        <button className="primary" disabled={chosen.size === 0} onClick={go}>
+        <button className="primary" disabled={chosen.size === 0 || working} onClick={() => void go()}>
           {t.download}
         </button>
       </div>

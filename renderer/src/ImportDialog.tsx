@@ -363,6 +363,8 @@ export function ImportDialog({
   const [drafts, setDrafts] = useState<Record<string, SheetCorrection>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** While the counties are written: how many. */
+  const [writing, setWriting] = useState<number | null>(null);
   const run = useCallback(
     async (
       dryRun: boolean,
@@ -370,6 +372,7 @@ export function ImportDialog({
       options: { ledger: LedgerChoice; corrections: SheetCorrection[]; confirm: string[] },
     ) => {
       setBusy(true);
+      if (!dryRun) setWriting(preview?.records.filter((r) => r.action === 'created' || r.action === 'replaced').length ?? 0);
       try {
         // A file that cannot be read does not block the others: it is skipped and named. The commit says which
         // preview it confirms: a county someone changed after it is not replaced.
@@ -387,6 +390,7 @@ export function ImportDialog({
         setError(message(e, lang));
       } finally {
         setBusy(false);
+        setWriting(null);
       }
     },
     [files, lang, onDone, preview],
@@ -465,7 +469,12 @@ export function ImportDialog({
         <h2>{t.importTitle}</h2>
         <p className="files">{files.map((f) => f.name).join('、')}</p>
         {error && <p className="error">{error}</p>}
-        {busy && !preview && <p>{t.importReading}</p>}
+        {busy && !preview && <p role="status">{t.importReading}</p>}
+        {writing !== null && (
+          <p className="working" role="status" data-testid="import-writing">
+            {t.importWriting(writing)}
+          </p>
+        )}
         {preview && (
           <>
             {preview.skippedFiles.length > 0 && (

@@ -84,6 +84,7 @@ const zh = {
     rows: (added: number, removed: number) => `新增 ${added} 行、删除 ${removed} 行`,
   },
   importReading: '正在读取…',
+  importWriting: (n: number) => `正在写入 ${n} 个县的记录…(数量多时需要几秒钟)`,
   importSkippedFiles: '以下文件无法读取,已跳过(其余文件照常导入):',
   importNoCounty: '所选文件中没有找到任何县的验收表',
   importDoubts: {
@@ -144,6 +145,7 @@ const zh = {
     },
   },
   exportTitle: '导出验收表',
+  exporting: (n: number) => `正在导出 ${n} 个县的验收表…(数量多时需要几秒钟)`,
   script: '标题文字',
   hans: '简体',
   hant: '繁體',
@@ -474,6 +476,7 @@ const en: typeof zh = {
     rows: (added: number, removed: number) => `${added} added, ${removed} removed`,
   },
   importReading: 'Reading…',
+  importWriting: (n: number) => `Writing ${n} ${n === 1 ? 'county' : 'counties'}… (a few seconds for many)`,
   importSkippedFiles: 'These files cannot be read and were skipped (the others import as usual):',
   importNoCounty: 'No county acceptance table was found in the files chosen',
   importDoubts: {
@@ -534,6 +537,7 @@ const en: typeof zh = {
     },
   },
   exportTitle: 'Export acceptance tables',
+  exporting: (n: number) => `Exporting ${n} ${n === 1 ? 'county' : 'counties'}… (a few seconds for many)`,
   script: 'Headings in',
   hans: 'Simplified',
   hant: 'Traditional',

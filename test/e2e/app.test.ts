@@ -177,12 +177,25 @@ describe('the editing app in Chromium', () => {
     expect(second[3]).toBe('335.00');
   });
 
-  it('exports: the downloaded workbook parses back to the record on screen', async () => {
+  it('exports: says so while the workbook is made (no second click), and the download parses back to the record on screen', async () => {
     const { page } = app();
     await gridReady(page);
     await page.getByRole('button', { name: '导出…' }).click();
     const dialog = page.getByRole('dialog');
-    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: '导出' }).click()]);
+    // Hold the export back: what the dialog shows meanwhile.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route('**/api/exportWorkbook', async (route) => {
+      await held;
+      await route.continue().catch(() => {});
+    });
+    const downloaded = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: '导出' }).click();
+    await expect.poll(() => dialog.getByRole('status').innerText()).toBe('正在导出 1 个县的验收表…(数量多时需要几秒钟)');
+    expect(await dialog.getByRole('button', { name: '导出' }).isDisabled()).toBe(true);
+    release();
+    const download = await downloaded;
+    await page.unroute('**/api/exportWorkbook');
     const saved = path.join(tempDir(), download.suggestedFilename());
     await download.saveAs(saved);
     expect(download.suggestedFilename()).toBe('樟树市-第8批-验收表.xlsx');

@@ -4,6 +4,7 @@
 //
 // Each step belongs to the client that made it (a window, a browser tab, a CLI run): a client
 // undoes and redoes its own steps only, and never over a row another client changed since.
+import { randomUUID } from 'node:crypto';
 import { appError } from '../../../shared/errors';
 import { stepLabel, type StepDetail } from '../../../shared/steps';
 import { lockedMessages } from '../../../shared/status';
@@ -235,10 +236,8 @@ function step<T>(db: DB, actor: Actor, spec: StepSpec, fn: (changes: Changes) =>
     ) as number;
   const changes = new Changes(db, stepId, spec.action, callerOf(actor));
   const result = fn(changes);
-  if (spec.action !== STATUS_ACTION) {
-    assertStillInScope(db, callerOf(actor), changes.records);
-    raiseVersions(db, changes.records);
-  }
+  if (spec.action !== STATUS_ACTION) assertStillInScope(db, callerOf(actor), changes.records);
+  raiseVersions(db, changes.records, spec.action !== STATUS_ACTION);
   if (!changes.changed) statement(db, 'DELETE FROM steps WHERE id = ?').run(stepId);
   else if (spec.recordId === null)
     statement(
@@ -248,10 +247,14 @@ function step<T>(db: DB, actor: Actor, spec: StepSpec, fn: (changes: Changes) =>
   return result;
 }
 
-/** A record's version counts the changes of its figures (a status change is not one). */
-function raiseVersions(db: DB, records: Iterable<number>): void {
-  const raise = db.prepare('UPDATE records SET version = version + 1 WHERE id = ?');
-  for (const id of records) raise.run(id);
+/**
+ * After a step (or its undo or redo) touched these records: each gets a summary key never used before (what
+ * a list computed of it is stale), and, when their figures changed (a status change does not), its version.
+ */
+function raiseVersions(db: DB, records: Iterable<number>, figures: boolean): void {
+  const raise = statement(db, `UPDATE records SET ${figures ? 'version = version + 1, ' : ''}summary_key = ? WHERE id = ?`);
+  const key = randomUUID();
+  for (const id of records) raise.run(key, id);
 }
 
 type ChangeRow = {
@@ -673,7 +676,7 @@ function replayPlanned(db: DB, actor: Actor, direction: Direction, options: { th
     assertSeqsUnique(db, changes, direction);
     for (const r of new Set(changes.filter((c) => c.table_name === 'payments' && c.record_id !== null).map((c) => c.record_id!)))
       assertLineSums(db, r);
-    if (s.label !== STATUS_ACTION) raiseVersions(db, new Set(changes.map((c) => c.record_id).filter((r): r is number => r !== null)));
+    raiseVersions(db, records, s.label !== STATUS_ACTION);
     db.prepare('UPDATE steps SET undone = ? WHERE id = ?').run(direction === 'undo' ? 1 : 0, s.id);
     return stepInfo(db, { ...s, undone: direction === 'undo' ? 1 : 0 });
   });

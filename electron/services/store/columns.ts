@@ -72,10 +72,11 @@ export const FIELD_COLUMNS = {
 
 /**
  * Columns a table has beyond the record's fields: ids, order, the matching key, the stated total rate, the review status,
- * and the record's version (counts every change of its figures: an acceptance is of the version the reviewer saw).
+ * the record's version (counts every change of its figures: an acceptance is of the version the reviewer saw) and its
+ * summary key (new with every step that touches it: a list's summary of it is reused only while the key is the same).
  */
 const HOUSEKEEPING: Record<Table, readonly string[]> = {
-  records: ['id', 'county_key', 'stated_total_rate', 'status', 'status_by', 'status_at', 'status_remark', 'version'],
+  records: ['id', 'county_key', 'stated_total_rate', 'status', 'status_by', 'status_at', 'status_remark', 'version', 'summary_key'],
   items: ['id', 'record_id', 'position'],
   disbursements: ['id', 'record_id', 'position'],
   payments: ['id', 'record_id', 'disbursement_id', 'position'],

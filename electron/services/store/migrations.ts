@@ -273,13 +273,20 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX requests_at ON requests(at);
   `,
+  // A record's summary key: set anew (a value never used before) by every step, undo and redo that touches
+  // the record, in that step's transaction; a list reuses a summary it computed only while the key is the same.
+  `
+  ALTER TABLE records ADD COLUMN summary_key TEXT;
+  UPDATE records SET summary_key = hex(randomblob(16));
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /**
  * PostgreSQL's form of the migrations SQLite can only do by rebuilding a table (dropping a NOT NULL):
- * PostgreSQL alters the column, keeping the table, its ids and the foreign keys that refer to it.
+ * PostgreSQL alters the column, keeping the table, its ids and the foreign keys that refer to it; and
+ * of those that use a function of SQLite's own (a random value).
  */
 export const POSTGRES_FORMS: Readonly<Record<number, string>> = {
   1: `
@@ -295,5 +302,9 @@ export const POSTGRES_FORMS: Readonly<Record<number, string>> = {
   ALTER TABLE records ALTER COLUMN investment_total_fen DROP NOT NULL, ALTER COLUMN investment_central_fen DROP NOT NULL,
     ALTER COLUMN investment_local_gov_fen DROP NOT NULL, ALTER COLUMN investment_social_fen DROP NOT NULL,
     ALTER COLUMN central_arranged_use_fen DROP NOT NULL;
+  `,
+  11: `
+  ALTER TABLE records ADD COLUMN summary_key TEXT;
+  UPDATE records SET summary_key = md5(random() || '-' || id);
   `,
 };

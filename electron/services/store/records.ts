@@ -9,6 +9,7 @@ import {
   type RecordInput,
 } from '../../../shared/record';
 import { formatWan } from '../../../shared/money';
+import { today } from '../../../shared/ledger';
 import { CATEGORIES, type Category } from '../../../shared/text';
 import { countyKey } from '../../../shared/text';
 import { countyFieldValue } from '../../../shared/fields';
@@ -143,25 +144,30 @@ function recordOf({ row: r, items, disbursements, payments, performance }: Rows,
 }
 
 /**
- * Every record's rows in four queries (the overview lists a thousand records: one query per table,
- * not four per record), in the same orders readRecord uses.
+ * The rows of these records (all when not given) in four queries (the overview lists a thousand records:
+ * one query per table, not four per record), in the same orders readRecord uses.
  */
-function allRows(db: DB): Map<number, Rows> {
+function rowsOf(db: DB, ids?: number[]): Map<number, Rows> {
+  const only = (column: string) => (ids ? ` WHERE ${column} IN (${ids.map(() => '?').join(', ')})` : '');
+  const params = ids ?? [];
   const out = new Map<number, Rows>();
-  for (const row of db.prepare('SELECT * FROM records').all() as RecordRow[])
+  for (const row of db.prepare(`SELECT * FROM records${only('id')}`).all(...params) as RecordRow[])
     out.set(row.id, { row, items: [], disbursements: [], payments: [] });
   const into = (table: 'items' | 'disbursements' | 'payments', list: (StoredRow & { record_id?: unknown })[]) => {
     for (const r of list) out.get(Number(r.record_id))?.[table].push(r as StoredRow & { line: number });
   };
-  into('items', db.prepare('SELECT * FROM items ORDER BY record_id, position, id').all() as StoredRow[]);
-  into('disbursements', db.prepare('SELECT * FROM disbursements ORDER BY record_id, position, id').all() as StoredRow[]);
+  into('items', db.prepare(`SELECT * FROM items${only('record_id')} ORDER BY record_id, position, id`).all(...params) as StoredRow[]);
+  into(
+    'disbursements',
+    db.prepare(`SELECT * FROM disbursements${only('record_id')} ORDER BY record_id, position, id`).all(...params) as StoredRow[],
+  );
   into(
     'payments',
     db
       .prepare(
-        'SELECT p.*, d.seq AS line FROM payments p JOIN disbursements d ON d.id = p.disbursement_id ORDER BY p.record_id, d.seq, p.paid_on, p.position, p.id',
+        `SELECT p.*, d.seq AS line FROM payments p JOIN disbursements d ON d.id = p.disbursement_id${only('p.record_id')} ORDER BY p.record_id, d.seq, p.paid_on, p.position, p.id`,
       )
-      .all() as StoredRow[],
+      .all(...params) as StoredRow[],
   );
   for (const [recordId, performance] of allPerformance(db)) {
     const rows = out.get(recordId);
@@ -230,52 +236,127 @@ export function listRecords(db: DB, day: FiguresDay): RecordSummary[] {
   return summarizeRecords(db, ids, day);
 }
 
+type StatusRow = { status: StatusInfo['status']; status_by: string | null; status_at: string | null; status_remark: string | null };
+type Head = StatusRow & { id: number; summary_key: string | null };
+/** What a list shows of a record but its status (read afresh each time). */
+type Figures = Omit<RecordSummary, 'status'>;
+
+/**
+ * The summaries a connection computed, each kept with the record's summary key it was computed at: a step,
+ * undo or redo that touches a record sets a new key in its own transaction (changelog.ts), so a summary is
+ * reused only while nothing of its record changed. Kept for one rate line and one day (a new one starts over).
+ */
+const computed = new WeakMap<DB, Kept>();
+
+const headsOf = (db: DB) =>
+  new Map(
+    (statement(db, 'SELECT id, summary_key, status, status_by, status_at, status_remark FROM records').all() as Head[]).map((h) => [
+      h.id,
+      h,
+    ]),
+  );
+
+type Kept = { basis: string; byId: Map<number, { key: string; figures: Figures }> };
+
 /** The figures of these records, in this order (a record that does not exist is refused). */
 export function summarizeRecords(db: DB, ids: number[], day: FiguresDay): RecordSummary[] {
-  const rows = allRows(db);
-  const lastChange = db
-    .prepare('SELECT max(s.at) FROM changes c JOIN steps s ON s.id = c.step_id WHERE c.record_id = ? AND s.undone = 0')
-    .pluck();
-  // One line per province, asked once per list (a thousand records are of a few provinces).
-  const lines = new Map<string, string>();
-  const lineOf = (province: string | null) => {
-    const key = province ?? '';
-    if (!lines.has(key)) lines.set(key, rateLineFor(db, province));
-    return lines.get(key)!;
-  };
-  return ids.map((id) => {
-    const stored = rows.get(id);
-    if (!stored) throw noRecord(id);
-    const { record } = recordOf(stored, day);
-    const findings = checkRecord(record, { rateLine: lineOf(record.county.province) });
-    const r = stored.row as RecordRow & {
-      status: StatusInfo['status'];
-      status_by: string | null;
-      status_at: string | null;
-      status_remark: string | null;
-    };
-    return {
-      id,
-      county: record.county.name,
-      province: record.county.province,
-      prefecture: record.county.prefecture,
-      batch: record.county.batch,
-      year: record.county.year,
-      planned: record.totals.planned,
-      actual: record.totals.actual,
-      rate: record.totals.rate,
-      warnings: findings.filter((f) => f.severity === 'warning').length,
-      errors: findings.filter((f) => f.severity === 'error').length,
-      incomplete: isIncomplete(record),
-      items: record.items.length,
-      disbursements: record.disbursements.length,
-      status: { status: r.status, by: r.status_by, at: r.status_at, remark: r.status_remark },
-      updatedAt: lastChange.get(id) as string | null,
-      categories: categorySums(record),
-      ...(record.asOf ? { asOf: record.asOf } : {}),
-      ...(record.performance ? { performance: { total: record.performance.total, grade: record.performance.grade } } : {}),
-    };
+  const lines = rateLines(db);
+  const basis = `${lines.basis} ${day.asOf ?? `today ${today()}`}`;
+  let kept = computed.get(db);
+  if (kept?.basis !== basis) computed.set(db, (kept = { basis, byId: new Map() }));
+  const heads = headsOf(db);
+  const stale = ids.filter((id) => {
+    const head = heads.get(id);
+    if (!head) throw noRecord(id);
+    return head.summary_key === null || kept.byId.get(id)?.key !== head.summary_key;
   });
+  const fresh = stale.length ? recompute(db, kept, heads, stale, day, lines.of) : { heads, figures: new Map<number, Figures>() };
+  return ids.map((id) => {
+    const head = fresh.heads.get(id);
+    if (!head) throw noRecord(id);
+    return { ...(fresh.figures.get(id) ?? kept.byId.get(id)!.figures), status: statusOf(head) };
+  });
+}
+
+/**
+ * The figures of records whose summaries are stale, kept for the next list — each only if its record's
+ * key did not move while its rows were read (read again after them); with the records as they are now.
+ */
+/**
+ * The 执行率 lines records are checked against (each province's, else the data file's), asked once per list,
+ * and what they are as a text: a summary kept under other lines is stale.
+ */
+function rateLines(db: DB): { basis: string; of: (province: string | null) => string } {
+  const set = statement(db, "SELECT key, value FROM preferences WHERE key LIKE 'perf.rateLine%' ORDER BY key").all() as {
+    key: string;
+    value: string;
+  }[];
+  const lines = new Map<string, string>();
+  return {
+    basis: set.map((r) => `${r.key}=${r.value}`).join(';'),
+    of: (province) => {
+      const key = province ?? '';
+      if (!lines.has(key)) lines.set(key, rateLineFor(db, province));
+      return lines.get(key)!;
+    },
+  };
+}
+
+function recompute(
+  db: DB,
+  kept: Kept,
+  before: Map<number, Head>,
+  stale: number[],
+  day: FiguresDay,
+  lineOf: (province: string | null) => string,
+) {
+  const rows = rowsOf(db, stale.length < before.size ? stale : undefined);
+  const lastChange = statement(
+    db,
+    'SELECT max(s.at) FROM changes c JOIN steps s ON s.id = c.step_id WHERE c.record_id = ? AND s.undone = 0',
+  ).pluck();
+  const figures = new Map(stale.map((id) => [id, figuresOf(id, rows.get(id), day, lineOf, lastChange.get(id) as string | null)]));
+  const heads = headsOf(db);
+  for (const id of kept.byId.keys()) if (!heads.has(id)) kept.byId.delete(id);
+  for (const [id, f] of figures) {
+    const key = heads.get(id)?.summary_key;
+    if (key && key === before.get(id)!.summary_key) kept.byId.set(id, { key, figures: f });
+  }
+  return { heads, figures };
+}
+
+const statusOf = (r: StatusRow): StatusInfo => ({ status: r.status, by: r.status_by, at: r.status_at, remark: r.status_remark });
+
+function figuresOf(
+  id: number,
+  stored: Rows | undefined,
+  day: FiguresDay,
+  lineOf: (province: string | null) => string,
+  updatedAt: string | null,
+): Figures {
+  if (!stored) throw noRecord(id);
+  const { record } = recordOf(stored, day);
+  const findings = checkRecord(record, { rateLine: lineOf(record.county.province) });
+  return {
+    id,
+    county: record.county.name,
+    province: record.county.province,
+    prefecture: record.county.prefecture,
+    batch: record.county.batch,
+    year: record.county.year,
+    planned: record.totals.planned,
+    actual: record.totals.actual,
+    rate: record.totals.rate,
+    warnings: findings.filter((f) => f.severity === 'warning').length,
+    errors: findings.filter((f) => f.severity === 'error').length,
+    incomplete: isIncomplete(record),
+    items: record.items.length,
+    disbursements: record.disbursements.length,
+    updatedAt,
+    categories: categorySums(record),
+    ...(record.asOf ? { asOf: record.asOf } : {}),
+    ...(record.performance ? { performance: { total: record.performance.total, grade: record.performance.grade } } : {}),
+  };
 }
 
 /** Writes a whole record's rows inside a step (create, replace, duplicate, import). */
