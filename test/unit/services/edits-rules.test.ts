@@ -149,6 +149,25 @@ describe('rows in a table numbered 1..n and in one numbered by hand', () => {
     expect(read().record.items.map((i) => i.seq)).toEqual([1, 2, 3, 4, 5]);
   });
 
+  it('a table numbered by hand from 1 (1, 2, 5, 6, 7, 8: lines 3 and 4 dropped) keeps its numbers as rows come and go', () => {
+    const ids = read().disbursementIds;
+    editCells(
+      db,
+      ME,
+      id,
+      'disbursements',
+      [2, 3, 4, 5].map((i) => ({ rowId: ids[i], field: 'seq', value: String(i + 3) })),
+      [],
+    );
+    expect(lines().map((d) => d.seq)).toEqual([1, 2, 5, 6, 7, 8]);
+    insertRows(db, ME, id, 'disbursements', 6, 1);
+    expect(lines().map((d) => d.seq)).toEqual([1, 2, 5, 6, 7, 8, 9]);
+    deleteRows(db, ME, id, 'disbursements', [ids[1]]);
+    expect(lines().map((d) => d.seq)).toEqual([1, 5, 6, 7, 8, 9]);
+    moveRow(db, ME, id, 'disbursements', ids[0], 99);
+    expect(lines().map((d) => d.seq)).toEqual([5, 6, 7, 8, 9, 1]);
+  });
+
   it('a row moved forward lands after the row it was moved past', () => {
     const names = lines().map((d) => d.name);
     moveRow(db, ME, id, 'disbursements', read().disbursementIds[0], 2);
