@@ -3,7 +3,8 @@
 // runs it (test/vitest.mutation*.config.ts); the command line's part is test/unit/cli/performance.test.ts.
 import { describe, expect, it } from 'vitest';
 import type { DB } from '../../../electron/services/store/database';
-import { createRecord, readRecord } from '../../../electron/services/store/records';
+import { createRecord, listRecords, readRecord } from '../../../electron/services/store/records';
+import { writePreferences } from '../../../electron/services/store/preferences';
 import {
   deleteIndicators,
   draftPerformance,
@@ -151,11 +152,23 @@ describe('the performance part in the store', () => {
   });
 });
 
+describe('the overview’s figures', () => {
+  it('count 执行率 below the rate line as a warning, by the line set (82.40% is below 90 and 82.5, not below 80)', () => {
+    const { db, id } = seedDb();
+    draftPerformance(db, ME, id, { draft: false });
+    const warnings = () => listRecords(db, { asOf: undefined })[0].warnings;
+    const atDefault = warnings();
+    writePreferences(db, { rateLine: '80' });
+    expect(warnings()).toBe(atDefault - 1);
+    writePreferences(db, { rateLine: '82.5' });
+    expect(warnings()).toBe(atDefault);
+  });
+});
+
 describe('the overview’s workbook', () => {
   it('has 绩效得分 and 等级 columns, and says the 等级 filter it covers', async () => {
     const { db, id } = seedDb();
     draftPerformance(db, ME, id, { draft: false });
-    const { listRecords } = await import('../../../electron/services/store/records');
     const { overviewWorkbook } = await import('../../../electron/services/excel/overview');
     const ExcelJS = (await import('exceljs')).default;
     const records = listRecords(db, { asOf: undefined });
