@@ -4,7 +4,8 @@
 // one Stryker saves when a run is stopped (Ctrl+C) — and says how many mutants it holds of how many
 // were instrumented (`--of N`, from the run's log: "Instrumented … with N mutant(s)", less the static
 // ones it ignores). Score: detected (killed, timed out) over detected + undetected (survived, no
-// coverage); compile and runtime errors and ignored mutants are left out, as Stryker does.
+// coverage); compile and runtime errors and ignored mutants are left out, as Stryker does. A timed-out
+// mutant counts as detected (an endless loop), but on a starved machine a slow test times out too.
 import fs from 'node:fs';
 
 const args = process.argv.slice(2);
@@ -15,8 +16,9 @@ const report = JSON.parse(fs.readFileSync(file, 'utf8'));
 
 const DETECTED = new Set(['Killed', 'Timeout']);
 const count = (mutants) => {
-  const c = { killed: 0, survived: 0, noCoverage: 0, other: 0 };
+  const c = { killed: 0, timeout: 0, survived: 0, noCoverage: 0, other: 0 };
   for (const m of mutants) {
+    if (m.status === 'Timeout') c.timeout++;
     if (DETECTED.has(m.status)) c.killed++;
     else if (m.status === 'Survived') c.survived++;
     else if (m.status === 'NoCoverage') c.noCoverage++;
@@ -33,11 +35,11 @@ const rows = Object.entries(report.files)
   .map(([name, f]) => [name, count(f.mutants)])
   .sort(([a], [b]) => a.localeCompare(b));
 const total = count(Object.values(report.files).flatMap((f) => f.mutants));
-console.log('| file | score | killed | survived | no coverage |');
+console.log('| file | score | killed (timed out) | survived | no coverage |');
 console.log('| --- | --- | --- | --- | --- |');
-for (const [name, c] of rows) console.log(`| ${name} | ${score(c)} | ${c.killed} | ${c.survived} | ${c.noCoverage} |`);
+for (const [name, c] of rows) console.log(`| ${name} | ${score(c)} | ${c.killed} (${c.timeout}) | ${c.survived} | ${c.noCoverage} |`);
 const held = total.killed + total.survived + total.noCoverage + total.other;
-console.log(`| total | **${score(total)}** | ${total.killed} | ${total.survived} | ${total.noCoverage} |`);
+console.log(`| total | **${score(total)}** | ${total.killed} (${total.timeout}) | ${total.survived} | ${total.noCoverage} |`);
 console.log(`\n${held} mutants in ${rows.length} files${of ? ` of ${of} (${((100 * held) / of).toFixed(1)}%)` : ''}.`);
 // Of the undetected mutants, those that no test reached (no coverage) against those a test ran and missed.
 const tested = total.killed + total.survived;

@@ -96,8 +96,10 @@ describe('an accepted record is locked', () => {
       insertIndicators: 'locked',
       draftPerformance: 'locked',
     });
-    const message = (await dispatch(ctx, 'editCells', calls.editCells, ME)) as { ok: false; error: { message: string } };
+    const message = (await dispatch(ctx, 'editCells', calls.editCells, ME)) as { ok: false; error: { message: string; details: object } };
     expect(message.error.message).toContain('已验收(赵处长,');
+    // For a client of the contract (the web, a script), who accepted it and when, as data too.
+    expect(message.error.details).toMatchObject({ status: 'accepted', by: '赵处长', at: readStatus(db, id).at });
   });
 
   it('undo and redo cannot change it either: an edit made before the acceptance stays', () => {
