@@ -1,5 +1,8 @@
 // The tests that run in-process over shared/ and the store, for mutation testing (npm run mutation).
-// (The reliability tests run the CLI as another user and mount disks: not from Stryker's sandbox.)
+// (The reliability tests run the CLI as another user and mount disks: not from Stryker's sandbox;
+// overview.test.ts and the CLI's tests need pdftotext and LibreOffice.) A few of these run the built
+// CLI from dist/, which Stryker copies into its sandbox: a checkout needs `npm run build` first
+// (npm ci does it).
 import { defineConfig } from 'vitest/config';
 import base from './vitest.config';
 
@@ -9,7 +12,7 @@ export default defineConfig({
     ...base.test,
     include: [
       'test/unit/shared/**/*.test.ts',
-      'test/unit/services/{store,edits,edits-words,edits-rules,undo,undo-words,fields,status,status-words,ledger,refusals,summaries,records-rules,integrity}.test.ts',
+      'test/unit/services/{store,edits,edits-words,edits-rules,edit-conflict,insert-path,replace,undo,undo-words,undo-replace,fields,status,status-words,ledger,refusals,summaries,records-rules,integrity,incomplete,performance-store,policy}.test.ts',
       'test/unit/services/excel/{export-print,roundtrip,facts,cells}.test.ts',
       'test/unit/renderer/{apply-edits,apply-payments,blocks,ledger-rows}.test.ts',
       'test/unit/fixtures/*.test.ts',

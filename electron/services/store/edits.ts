@@ -212,7 +212,8 @@ export function insertRows(db: DB, actor: Actor, recordId: number, table: EditTa
     { action: 'insert rows', recordId, detail: { county: county.name, table, ...(count === 1 ? { row: index + 1 } : { rows: count }) } },
     (changes) => {
       const rows = rowsOf(db, table, recordId);
-      const before = rows[index - 1]?.position ?? 0;
+      // Above the first row: below its position, which is 0 or less once rows were moved to the front.
+      const before = rows[index - 1]?.position ?? (rows[0]?.position ?? 1) - 1;
       const after = rows[index]?.position ?? before + count + 1;
       const step = (after - before) / (count + 1);
       const maxSeq = maxOf(

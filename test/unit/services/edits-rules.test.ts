@@ -109,18 +109,17 @@ describe('what a paste appends', () => {
 });
 
 describe('rows in a table numbered 1..n and in one numbered by hand', () => {
-  /** 表三 numbered 10, 20, …, 60 by hand. */
-  const handNumbered = () => {
-    const ids = read().disbursementIds;
+  /** 表三's lines numbered by hand, in order. */
+  const numberedByHand = (seqs: number[]) =>
     editCells(
       db,
       ME,
       id,
       'disbursements',
-      ids.map((rowId, i) => ({ rowId, field: 'seq', value: String(10 * (i + 1)) })),
+      read().disbursementIds.map((rowId, i) => ({ rowId, field: 'seq', value: String(seqs[i]) })),
       [],
     );
-  };
+  const handNumbered = () => numberedByHand([10, 20, 30, 40, 50, 60]);
 
   it('new rows of 表二 are blank; inserted at the end of a hand-numbered table they take the next numbers and keep the others', () => {
     insertRows(db, ME, id, 'items', 6, 1);
@@ -148,6 +147,18 @@ describe('rows in a table numbered 1..n and in one numbered by hand', () => {
     expect(lines().map((d) => d.seq)).toEqual([20, 40, 50, 60]);
     deleteRows(db, ME, id, 'items', [read().itemIds[0]]);
     expect(read().record.items.map((i) => i.seq)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('a table numbered by hand from 1 (1, 2, 5, 6, 7, 8: lines 3 and 4 dropped) keeps its numbers as rows come and go', () => {
+    const ids = read().disbursementIds;
+    numberedByHand([1, 2, 5, 6, 7, 8]);
+    expect(lines().map((d) => d.seq)).toEqual([1, 2, 5, 6, 7, 8]);
+    insertRows(db, ME, id, 'disbursements', 6, 1);
+    expect(lines().map((d) => d.seq)).toEqual([1, 2, 5, 6, 7, 8, 9]);
+    deleteRows(db, ME, id, 'disbursements', [ids[1]]);
+    expect(lines().map((d) => d.seq)).toEqual([1, 5, 6, 7, 8, 9]);
+    moveRow(db, ME, id, 'disbursements', ids[0], 99);
+    expect(lines().map((d) => d.seq)).toEqual([5, 6, 7, 8, 9, 1]);
   });
 
   it('a row moved forward lands after the row it was moved past', () => {

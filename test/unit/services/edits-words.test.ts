@@ -48,6 +48,16 @@ describe('a refusal names the row, the field and why', () => {
     expect(words(refusal(() => updateCounty(db, ME, id, 'year', '2101')))[1]).toMatch(/“2101”超出允许的范围/);
   });
 
+  it('a cleared 序号 is refused naming the value as empty, in its row', () => {
+    const rowId = read().disbursementIds[1];
+    expect(words(refusal(() => editCells(db, ME, id, 'disbursements', [{ rowId, field: 'seq', value: null }], [], 'clear')))).toEqual([
+      'invalid_input',
+      '第 2 行 序号:序号“”不是数字',
+      'row 2, No.: No. “” is not a number',
+    ]);
+    expect(read().record.disbursements[1].seq).toBe(2);
+  });
+
   it('a row or a record that is gone is named by its number', () => {
     const gone = 99_999;
     const noRow = ['no_row', `该行已不存在(#${gone})`, `That row no longer exists (#${gone})`];
@@ -116,6 +126,16 @@ describe('rows inserted and moved', () => {
     expect(read().record.disbursements.map((d) => d.seq)).toEqual([1, 2, 3, 4, 5, 6]);
     moveRow(db, ME, id, 'disbursements', read().disbursementIds[3], 1);
     expect(names()).toEqual([before[0], before[3], before[1], before[2], before[4], before[5]]);
+  });
+
+  it('a row inserted at the top goes first, also once rows were moved to the front time and again', () => {
+    const names = () => read().record.disbursements.map((d) => d.name);
+    const before = names();
+    for (let n = 0; n < 3; n++) moveRow(db, ME, id, 'disbursements', read().disbursementIds[5], 0);
+    expect(names()).toEqual([...before.slice(3), ...before.slice(0, 3)]);
+    insertRows(db, ME, id, 'disbursements', 0, 1);
+    expect(names()).toEqual(['', ...before.slice(3), ...before.slice(0, 3)]);
+    expect(read().record.disbursements.map((d) => d.seq)).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
 });
 

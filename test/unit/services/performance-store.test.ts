@@ -1,10 +1,10 @@
 // 四、绩效自评 in the store: one step per action through mutate(), undone and redone, refused on an
-// accepted record, read back with the record, and in `yanshou show --json` of the demo record.
+// accepted record, read back with the record and in the overview. In-process, so that mutation testing
+// runs it (test/vitest.mutation*.config.ts); the command line's part is test/unit/cli/performance.test.ts.
 import { describe, expect, it } from 'vitest';
-import path from 'node:path';
-import { spawnSync } from 'node:child_process';
-import { openDatabase, type DB } from '../../../electron/services/store/database';
-import { createRecord, readRecord } from '../../../electron/services/store/records';
+import type { DB } from '../../../electron/services/store/database';
+import { createRecord, listRecords, readRecord } from '../../../electron/services/store/records';
+import { writePreferences } from '../../../electron/services/store/preferences';
 import {
   deleteIndicators,
   draftPerformance,
@@ -15,13 +15,11 @@ import {
 import { setStatus } from '../../../electron/services/store/status';
 import { editCells } from '../../../electron/services/store/edits';
 import { dispatch } from '../../../electron/services/api';
-import { addDemo } from '../../../electron/services/demo';
 import { toInput } from '../../../shared/record';
 import { emptyPerformance } from '../../../shared/performance';
 import { stepLabel } from '../../../shared/steps';
-import { AppError } from '../../../shared/errors';
-import { ME, ROOT, seedInput, tempDir } from '../../helpers/fixtures';
-import { redo, undo } from '../../helpers/store';
+import { ME, seedInput } from '../../helpers/fixtures';
+import { redo, refusal, undo } from '../../helpers/store';
 import { newStore } from '../../helpers/backend';
 
 const seedDb = (): { db: DB; id: number } => {
@@ -29,15 +27,6 @@ const seedDb = (): { db: DB; id: number } => {
   return { db, id: createRecord(db, ME, seedInput()) };
 };
 const perf = (db: DB, id: number) => readRecord(db, id, { asOf: undefined }).record.performance;
-const refusal = (fn: () => unknown): AppError => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('not refused');
-};
 
 describe('the performance part in the store', () => {
   it('a first edit makes the part, its money following the record; one undo removes it again', () => {
@@ -196,50 +185,16 @@ describe('the 执行率 line in a team workspace', () => {
   });
 });
 
-const cli = (...args: string[]) =>
-  spawnSync(process.execPath, [path.join(ROOT, 'electron/cli/bin.mjs'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, YANSHOU_LANG: '' },
-  });
-
-describe('yanshou summary and yanshou pdf --performance', () => {
-  it('summary prints the mean 绩效 score per group (the demo’s 8.24)', () => {
-    const file = path.join(tempDir(), 's.sqlite');
-    const db = openDatabase(file);
-    addDemo(db, ME);
-    db.close();
-    const r = cli('summary', '--db', file);
-    expect(r.stdout).toContain('绩效平均分 8.24(1 县)');
-    expect(JSON.parse(cli('summary', '--db', file, '--json').stdout).total.performance).toEqual({ mean: '8.24', scored: 1 });
-  });
-
-  it('pdf --performance prints 四、绩效自评 after table 三, with 总分 and 等级; without it, not', () => {
-    const dir = tempDir();
-    const file = path.join(dir, 'p.sqlite');
-    const db = openDatabase(file);
-    const { id } = addDemo(db, ME);
-    editIndicators(
-      db,
-      ME,
-      id,
-      [],
-      [{ level1: '产出指标', level2: '数量指标', name: '培训人次', target: '不低于500人次', actual: '400人次', weight: '50' }],
-    );
-    db.close();
-    const text = (args: string[]) => {
-      const out = path.join(dir, `${args.length}.pdf`);
-      const r = cli('pdf', out, '--db', file, '--county', '樟树市', ...args);
-      expect(r.status, r.stderr).toBe(0);
-      return spawnSync('pdftotext', ['-layout', out, '-'], { encoding: 'utf8' }).stdout;
-    };
-    const withPart = text(['--performance']);
-    expect(withPart).toContain('四、绩效自评');
-    expect(withPart.indexOf('四、绩效自评')).toBeGreaterThan(withPart.indexOf('三、中央财政资金拨付情况'));
-    // 8.24 + 40.00 (400/500 × 50)
-    expect(withPart).toMatch(/总分\s+48\.24/);
-    expect(withPart).toContain('等级:差');
-    expect(text([])).not.toContain('四、绩效自评');
+describe('the overview’s figures', () => {
+  it('count 执行率 below the rate line as a warning, by the line set (82.40% is below 90 and 82.5, not below 80)', () => {
+    const { db, id } = seedDb();
+    draftPerformance(db, ME, id, { draft: false });
+    const warnings = () => listRecords(db, { asOf: undefined })[0].warnings;
+    const atDefault = warnings();
+    writePreferences(db, { rateLine: '80' });
+    expect(warnings()).toBe(atDefault - 1);
+    writePreferences(db, { rateLine: '82.5' });
+    expect(warnings()).toBe(atDefault);
   });
 });
 
@@ -247,7 +202,6 @@ describe('the overview’s workbook', () => {
   it('has 绩效得分 and 等级 columns, and says the 等级 filter it covers', async () => {
     const { db, id } = seedDb();
     draftPerformance(db, ME, id, { draft: false });
-    const { listRecords } = await import('../../../electron/services/store/records');
     const { overviewWorkbook } = await import('../../../electron/services/excel/overview');
     const ExcelJS = (await import('exceljs')).default;
     const records = listRecords(db, { asOf: undefined });
@@ -259,22 +213,5 @@ describe('the overview’s workbook', () => {
     expect([sheet.getCell('M3').value, sheet.getCell('N3').value]).toEqual(['绩效得分', '等级']);
     expect([sheet.getCell('M4').value, sheet.getCell('N4').value]).toEqual([8.24, '差']);
     expect(String(sheet.getCell('A2').value)).toContain('绩效等级 差');
-  });
-});
-
-describe('the demo record and yanshou show --json', () => {
-  it('樟树市 gets its funds part: 1500 / 1235.96 / 82.40% / 8.24 of 10', () => {
-    const file = path.join(tempDir(), 'demo.sqlite');
-    const db = openDatabase(file);
-    addDemo(db, ME);
-    db.close();
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'electron/cli/bin.mjs'), 'show', '--db', file, '--county', '樟树市', '--json'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    });
-    expect(r.status).toBe(0);
-    const shown = JSON.parse(r.stdout);
-    expect(shown.performance.funds).toMatchObject({ budget: '1500', executed: '1235.96', weight: '10', rate: '82.40', score: '8.24' });
-    expect(shown.performance).toMatchObject({ total: '8.24', grade: '差', indicators: [] });
   });
 });

@@ -16,6 +16,7 @@ import { METHODS, type Input, type Method } from '../../../shared/contract';
 import type { Caller, Role } from '../../../shared/accounts';
 import type { Actor } from '../../../electron/services/store/changelog';
 import { ME, seedInput } from '../../helpers/fixtures';
+import { aCallOfEach, type CallOfEach } from '../../helpers/calls';
 import { findingMessage } from '../../../shared/i18n';
 import type { Output } from '../../../shared/contract';
 
@@ -42,7 +43,7 @@ const ELSEWHERE = {
 } as const;
 const as = (caller: Caller): Actor => ({ client: `test-${caller.kind === 'user' ? caller.name : 'owner'}`, kind: 'web', caller });
 
-type World = { db: DB; ctx: ApiContext; calls: { [M in Method]: Input<M> } };
+type World = { db: DB; ctx: ApiContext; calls: CallOfEach };
 let workbook: Uint8Array<ArrayBuffer>;
 beforeAll(async () => {
   const db = newStore();
@@ -54,56 +55,10 @@ beforeAll(async () => {
 function world(): World {
   const db = newStore();
   const id = createRecord(db, ME, seedInput());
-  const [paymentId] = editPayments(db, ME, id, [], [{ line: 1, date: '2021-12-01', amount: '10' }]);
+  editPayments(db, ME, id, [], [{ line: 1, date: '2021-12-01', amount: '10' }]);
   insertUser(db, { name: '甲', role: 'county', scope: '江西省/宜春市/樟树市', passwordHash: 'x' });
-  const { itemIds, disbursementIds, record } = readRecord(db, id, { asOf: undefined });
   const ctx: ApiContext = { db, dbFile: ':memory:', version: 'test', renderPdf: async () => new Uint8Array([1]) };
-  const calls: { [M in Method]: Input<M> } = {
-    info: {},
-    listRecords: {},
-    getRecord: { id },
-    createRecord: { county: { ...record.county, batch: 9 } },
-    addDemo: {},
-    duplicateRecord: { id, batch: 9 },
-    deleteRecord: { id },
-    updateCounty: { id, field: 'statusNote', value: '改了' },
-    editCells: { recordId: id, table: 'disbursements', edits: [{ rowId: disbursementIds[1], field: 'actual', value: '1' }] },
-    replaceText: { recordId: id, find: '电商', replace: '电子商务' },
-    insertRows: { recordId: id, table: 'items', index: 0, count: 1 },
-    deleteRows: { recordId: id, table: 'items', rowIds: [itemIds[0]] },
-    moveRow: { recordId: id, table: 'items', rowId: itemIds[0], toIndex: 3 },
-    undo: {},
-    redo: {},
-    history: {},
-    importWorkbooks: { files: [{ name: 'again.xlsx', bytes: workbook }], onConflict: 'replace', dryRun: false, ledger: 'keep' },
-    exportWorkbook: { ids: [id], script: 'hans' },
-    saveExport: { ids: [id], script: 'hans' },
-    exportPdf: { ids: [id], script: 'hans' },
-    printDocument: { ids: [id], script: 'hans' },
-    backupNow: {},
-    waitForCommand: {},
-    setStatus: { id, status: 'submitted', by: '某人' },
-    editPayments: { recordId: id, edits: [], append: [{ line: 2, date: '2021-12-02', amount: '3' }] },
-    deletePayments: { recordId: id, paymentIds: [paymentId] },
-    exportOverview: { ids: [id], format: 'xlsx' },
-    saveOverview: { ids: [id], format: 'pdf' },
-    printOverview: { ids: [id] },
-    exportTemplate: { script: 'hans' },
-    saveTemplate: { script: 'hant' },
-    getPreferences: {},
-    setPreferences: { rateLine: '85' },
-    editPerformance: { recordId: id, edits: [{ field: 'funds.weight', value: '20' }] },
-    editIndicators: { recordId: id, edits: [], append: [{ level1: '产出指标', name: '培训', target: '≥500人次' }] },
-    insertIndicators: { recordId: id, index: 0, count: 1 },
-    deleteIndicators: { recordId: id, rowIds: [1] },
-    draftPerformance: { recordId: id },
-    listUsers: {},
-    addUser: { name: '乙', role: 'county', scope: '江西省/宜春市/樟树市', password: 'correct horse battery' },
-    updateUser: { name: '甲', disabled: true },
-    openWorkspace: { address: 'http://127.0.0.1:9/', name: '甲', password: 'x' },
-    closeWorkspace: {},
-  };
-  return { db, ctx, calls };
+  return { db, ctx, calls: aCallOfEach(readRecord(db, id, { asOf: undefined }), workbook) };
 }
 
 type Outcome = 'ok' | 'forbidden' | 'desktop_only' | string;

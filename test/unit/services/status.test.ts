@@ -9,9 +9,10 @@ import { readStatus, setStatus } from '../../../electron/services/store/status';
 import { history } from '../../../electron/services/store/changelog';
 import { dispatch, type ApiContext } from '../../../electron/services/api';
 import { exportWorkbook } from '../../../electron/services/excel/export';
-import { METHODS, type Input, type Method } from '../../../shared/contract';
+import { METHODS } from '../../../shared/contract';
 import { stepLabel } from '../../../shared/steps';
 import { ME, referenceFixture, seedInput } from '../../helpers/fixtures';
+import { aCallOfEach } from '../../helpers/calls';
 import { redo, refusal, undo } from '../../helpers/store';
 import { newStore } from '../../helpers/backend';
 
@@ -69,54 +70,9 @@ describe('an accepted record is locked', () => {
   });
 
   it('against every method of the contract: what would change it is refused naming the status and who accepted it, nothing changes', async () => {
-    const { itemIds, disbursementIds, record } = readRecord(db, id, { asOf: undefined });
-    const workbook = await exportWorkbook([record]);
-    // One call of every method at the accepted record (typed by the contract: a new method needs a line here).
-    const calls: { [M in Method]: Input<M> } = {
-      info: {},
-      listRecords: {},
-      getRecord: { id },
-      createRecord: { county: { ...record.county, name: '新县', batch: 1 } },
-      addDemo: {},
-      duplicateRecord: { id, batch: 9 },
-      deleteRecord: { id },
-      updateCounty: { id, field: 'statusNote', value: '改了' },
-      editCells: { recordId: id, table: 'disbursements', edits: [{ rowId: disbursementIds[1], field: 'actual', value: '1' }] },
-      insertRows: { recordId: id, table: 'items', index: 0, count: 1 },
-      deleteRows: { recordId: id, table: 'items', rowIds: [itemIds[0]] },
-      moveRow: { recordId: id, table: 'items', rowId: itemIds[0], toIndex: 3 },
-      undo: {},
-      redo: {},
-      history: {},
-      importWorkbooks: { files: [{ name: 'again.xlsx', bytes: new Uint8Array(workbook) }], onConflict: 'replace', dryRun: false },
-      exportWorkbook: { ids: [id], script: 'hans' },
-      saveExport: { ids: [id], script: 'hans' },
-      exportPdf: { ids: [id], script: 'hans' },
-      printDocument: { ids: [id], script: 'hans' },
-      backupNow: {},
-      waitForCommand: {},
-      setStatus: { id, status: 'accepted', by: '赵处长' },
-      editPayments: { recordId: id, edits: [], append: [{ line: 1, date: '2021-12-01', amount: '300' }] },
-      deletePayments: { recordId: id, paymentIds: [1] },
-      replaceText: { recordId: id, find: '物流', replace: '快递' },
-      exportOverview: { ids: [id], format: 'xlsx' },
-      saveOverview: { ids: [id], format: 'pdf' },
-      printOverview: { ids: [id] },
-      exportTemplate: { script: 'hans' },
-      saveTemplate: { script: 'hant' },
-      getPreferences: {},
-      setPreferences: { name: '赵处长' },
-      editPerformance: { recordId: id, edits: [{ field: 'funds.weight', value: '20' }] },
-      editIndicators: { recordId: id, edits: [], append: [{ level1: '产出指标', name: '培训', target: '≥500人次' }] },
-      insertIndicators: { recordId: id, index: 0, count: 1 },
-      deleteIndicators: { recordId: id, rowIds: [1] },
-      draftPerformance: { recordId: id },
-      listUsers: {},
-      addUser: { name: '李四', role: 'county', scope: '江西省/宜春市/樟树市', password: 'correct horse battery' },
-      updateUser: { name: '李四', disabled: true },
-      openWorkspace: { address: 'http://127.0.0.1:9/', name: '甲', password: 'x' },
-      closeWorkspace: {},
-    };
+    const stored = readRecord(db, id, { asOf: undefined });
+    // One call of every method at the accepted record (test/helpers/calls.ts: a new method needs a sample there).
+    const calls = aCallOfEach(stored, new Uint8Array(await exportWorkbook([stored.record])));
     const before = readRecord(db, id, { asOf: undefined }).record;
     const refusedWith: Record<string, string> = {};
     for (const method of METHODS) {
@@ -141,8 +97,10 @@ describe('an accepted record is locked', () => {
       insertIndicators: 'locked',
       draftPerformance: 'locked',
     });
-    const message = (await dispatch(ctx, 'editCells', calls.editCells, ME)) as { ok: false; error: { message: string } };
+    const message = (await dispatch(ctx, 'editCells', calls.editCells, ME)) as { ok: false; error: { message: string; details: object } };
     expect(message.error.message).toContain('已验收(赵处长,');
+    // For a client of the contract (the web, a script), who accepted it and when, as data too.
+    expect(message.error.details).toMatchObject({ status: 'accepted', by: '赵处长', at: readStatus(db, id).at });
   });
 
   it('undo and redo cannot change it either: an edit made before the acceptance stays', () => {

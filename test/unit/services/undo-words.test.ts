@@ -105,6 +105,26 @@ describe('a row brought back whose 序号 another window took meanwhile', () => 
   });
 });
 
+describe('a row brought back by undo whose 序号 another window took meanwhile', () => {
+  it('is refused as an undo naming the 序号; both windows’ rows stay as they are', () => {
+    const lastLine = readRecord(db, id, { asOf: undefined }).disbursementIds[5];
+    deleteRows(db, A, id, 'disbursements', [lastLine]);
+    editCells(db, B, id, 'disbursements', [], [{ name: '乙的新行', planned: '2' }], 'paste');
+    const e = refusal(() => undo(db, A));
+    expect([e.code, e.messages.zh, e.messages.en]).toEqual([
+      'undo_conflict',
+      '无法撤销:序号 6 已被另一个窗口新加的行使用,撤销后会重复。未做任何改动。',
+      'Cannot undo: No. 6 is now used by a row another window added; it would appear twice. Nothing was changed.',
+    ]);
+    expect(
+      readRecord(db, id, { asOf: undefined })
+        .record.disbursements.map((d) => [d.seq, d.name])
+        .at(-1),
+    ).toEqual([6, '乙的新行']);
+    expect(seqs()).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+});
+
 describe('steps out of reach, and the acceptance', () => {
   it('a step that is not this window’s to undo is refused, naming why', () => {
     editCells(db, A, id, 'items', [{ rowId: readRecord(db, id, { asOf: undefined }).itemIds[0], field: 'target', value: '1个' }], []);
