@@ -29,7 +29,7 @@ describe('the marks of the ledger chart', () => {
       'x 2022-01-01',
       'x 2022-03-15',
     ]);
-    expect(marks[0].name).toBe(t.chartPlanned('775.00'));
+    expect((marks[0] as { name: string }).name).toBe(t.chartPlanned('775.00'));
     expect((marks[1] as { label: { formatter: string } }).label.formatter).toBe(`${t.chartAsOf} 2022-01-01`);
   });
   it('the acceptance day is marked once when it is the as-of day; no day, no mark', () => {
