@@ -4,7 +4,7 @@ import { finding, type FindingCode } from '../../../shared/findings';
 import { findingMessage, type Lang } from '../../../shared/i18n';
 import type { Strings } from '../strings';
 import { openDoubts, unitFromText, type Doubt, type Units } from './preview';
-import { cellStyle, headStyle, numberStyle } from './styles';
+import { cellStyle, HeadRow, numberStyle } from './table';
 
 type Toggle = (ids: string[], on: boolean) => void;
 
@@ -63,15 +63,7 @@ export function Doubts(props: { doubts: Doubt[]; confirmed: ReadonlySet<string>;
       <h3 style={{ margin: '0 0 4px', fontSize: 15 }}>{d.title}</h3>
       <p style={{ margin: '0 0 6px', fontSize: 13 }}>{d.intro}</p>
       <table className="preview" style={{ fontSize: 13 }}>
-        <thead>
-          <tr>
-            {[d.confirm, d.cell, d.seen, d.read, d.unit, d.why].map((h) => (
-              <th key={h} scope="col" style={headStyle}>
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <HeadRow titles={[d.confirm, d.cell, d.seen, d.read, d.unit, d.why]} />
         <tbody>
           {doubts.map((x) => (
             <DoubtRows key={x.id} x={x} confirmed={confirmed.has(x.id)} onToggle={onToggle} t={t} lang={lang} />

@@ -4,7 +4,7 @@
 import type { Lang } from '../../../shared/i18n';
 import type { Strings } from '../strings';
 import { changeWords, type ImportResult, type Planned } from './preview';
-import { cellStyle, headStyle, numberStyle } from './styles';
+import { cellStyle, HeadRow, numberStyle } from './table';
 
 function Changes({ r, t }: { r: Planned; t: Strings }) {
   const c = r.changes;
@@ -68,15 +68,7 @@ export function PreviewTable({ records, t }: { records: Planned[]; t: Strings })
   if (records.length === 0) return <p className="error">{t.importNoCounty}</p>;
   return (
     <table className="preview" style={{ fontSize: 13 }}>
-      <thead>
-        <tr>
-          {[c.action, c.county, c.batch, c.source, c.rows, c.planned, c.actual, c.rate, c.unit, c.ignored].map((h) => (
-            <th key={h} scope="col" style={headStyle}>
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <HeadRow titles={[c.action, c.county, c.batch, c.source, c.rows, c.planned, c.actual, c.rate, c.unit, c.ignored]} />
       <tbody>
         {records.map((r, i) => (
           <RecordRow key={i} r={r} t={t} />
