@@ -111,7 +111,14 @@ describe('sheets offered for correction', () => {
 
 describe('the findings listed below the doubts', () => {
   it('leave out the findings the doubts already show', () => {
-    const shown = { code: 'unit_guess', params: {}, severity: 'warning', file: 'a.xlsx', sheet: '表1', cell: 'D5' } as unknown as ImportFinding;
+    const shown = {
+      code: 'unit_guess',
+      params: {},
+      severity: 'warning',
+      file: 'a.xlsx',
+      sheet: '表1',
+      cell: 'D5',
+    } as unknown as ImportFinding;
     const other = { ...shown, cell: 'D6' } as ImportFinding;
     expect(findingsBesideDoubts([shown, other], [doubt('d1', { cell: 'D5' })])).toEqual([other]);
   });
