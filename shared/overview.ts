@@ -128,9 +128,10 @@ export function overviewRows(records: OverviewRecord[], grouping: Grouping, prov
   return rows;
 }
 
-function firstAppearance(records: OverviewRecord[]): Map<string, number> {
+/** Each province's place in the list, as it first appears ('' for records without one). */
+export function firstAppearance(records: readonly Pick<OverviewRecord, 'province'>[]): Map<string, number> {
   const rank = new Map<string, number>();
-  for (const r of records) if (!rank.has(provinceOf(r))) rank.set(provinceOf(r), rank.size);
+  for (const r of records) if (!rank.has(r.province ?? '')) rank.set(r.province ?? '', rank.size);
   return rank;
 }
 

@@ -7,10 +7,8 @@
 // the selection stays on the row it went to.
 import { forwardRef, useCallback, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import type { Lang } from '../../../shared/i18n';
-import type { RawValue } from '../../../shared/fields';
-import { chineseDay, defaultAsOf, type PaymentField } from '../../../shared/ledger';
-import { parsePaymentField } from '../../../shared/payment-fields';
-import { TableGrid, type CellMark, type GridHandle, type RowOp } from '../grid/TableGrid';
+import { chineseDay, defaultAsOf } from '../../../shared/ledger';
+import { TableGrid, type CellMark, type GridHandle } from '../grid/TableGrid';
 import type { Strings } from '../strings';
 import type { CellEdit, NewPayment, View } from '../useRecord';
 import { LedgerChart } from './LedgerChart';
@@ -26,10 +24,23 @@ import {
   type Draft,
   type LedgerRow,
 } from './rows';
-import { findingsAsShown, shownOrder, typeInto, type Held, type Typed } from './session';
+import {
+  begunDrafts,
+  findingsAsShown,
+  lineFocus,
+  pasteIntoLedger,
+  rowsOfLedger,
+  shownOrder,
+  splitEdits,
+  typeInto,
+  type Held,
+  type Typed,
+} from './session';
 import type { Say } from '../said';
 import { arrange, AS_STORED, filtering, type Arrangement } from './arrange';
 import { LedgerTools, noneShown } from './LedgerTools';
+import type { RawValue } from '../../../shared/fields';
+import type { RowOp } from '../grid/actions';
 
 export type LedgerHandle = {
   /** Selects a payment (by its id or key) and gives the grid the keyboard. */
@@ -61,27 +72,27 @@ type Props = {
   recordLocked: string | null;
 };
 
-export const LedgerView = forwardRef<LedgerHandle, Props>(function LedgerView(props, ref) {
-  const { recordId, view, drafts, draftStore, lang, t } = props;
-  const { record } = view;
-  const grid = useRef<GridHandle>(null);
-
-  // ---- the order shown: the record's (line, day), new payments last, the worked-on payment held ----
+/**
+ * The order shown: the record's (line, day) as arranged (sorted, filtered), new payments last, the
+ * payment the active cell is on held at its place until the selection leaves it (session.ts).
+ */
+function useLedgerOrder(
+  paymentIds: readonly number[],
+  drafts: readonly Draft[],
+  stored: ReadonlyMap<number, LedgerRow>,
+  arrangement: Arrangement,
+) {
   const held = useRef<Held>(null);
   const shown = useRef<number[]>([]);
   const active = useRef<number | null>(null);
   const [release, setRelease] = useState(0);
-  // Sorted and filtered as the user asks (arrange.ts): what is shown, never what is stored.
-  const [arrangement, setArrangement] = useState<Arrangement>(AS_STORED);
-  const stored = useMemo(() => storedRows(record, view.paymentIds), [record, view.paymentIds]);
   const order = useMemo(() => {
-    const keys = arrange([...view.paymentIds, ...drafts.map((d) => d.key)], stored, arrangement);
+    const keys = arrange([...paymentIds, ...drafts.map((d) => d.key)], stored, arrangement);
     const next = shownOrder(keys, active.current, held.current, shown.current);
     held.current = next.held;
     return next.order;
-  }, [view.paymentIds, drafts, release, stored, arrangement]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [paymentIds, drafts, release, stored, arrangement]); // eslint-disable-line react-hooks/exhaustive-deps
   shown.current = order;
-
   const onActiveRow = useCallback((key: number | null) => {
     active.current = key;
     if (held.current && held.current.key !== key) {
@@ -89,6 +100,59 @@ export const LedgerView = forwardRef<LedgerHandle, Props>(function LedgerView(pr
       setRelease((n) => n + 1);
     }
   }, []);
+  return { order, onActiveRow };
+}
+
+/**
+ * New payments: typed into, and stored once complete (with the edits of stored payments made in the
+ * same action, one step); pasted rows past the end and inserted rows are new payments; deleting drops
+ * new ones and asks the store for the stored ones (session.ts).
+ */
+function useNewPayments(props: Props) {
+  const { draftStore } = props;
+  const live = useRef(props);
+  live.current = props;
+  /** Applies typed values to new payments; those now complete are stored (with `edits` of others, one step). */
+  const typeIntoDrafts = (typed: Typed[], edits: CellEdit[] = []) => {
+    const { view: v, onAdd } = live.current;
+    const { drafts: still, complete } = typeInto(v.record, draftStore.get(), typed);
+    draftStore.set(still);
+    if (complete.length || edits.length)
+      onAdd(
+        complete.map((d) => toNewPayment(v.record, d)),
+        edits,
+      );
+  };
+  const onEdit = (edits: CellEdit[], options?: { clear?: boolean }) => {
+    const { stored: toStored, typed } = splitEdits(edits, draftStore.get());
+    if (toStored.length) live.current.onEdit(toStored, options);
+    if (typed.length) typeIntoDrafts(typed);
+  };
+  const onPaste = async (edits: { rowId: number; field: string; value: RawValue }[], append: Record<string, RawValue>[]) => {
+    const pasted = pasteIntoLedger(live.current.view.record, draftStore.get(), edits, append, newKey);
+    draftStore.set(pasted.drafts);
+    typeIntoDrafts(pasted.typed, pasted.stored);
+    return true;
+  };
+  const onRows = async (op: RowOp): Promise<boolean> => {
+    const before = draftStore.get();
+    const next = rowsOfLedger(before, op, newKey);
+    if (!next) return false;
+    if (next.drafts.length !== before.length) draftStore.set(next.drafts);
+    return next.deleteStored.length ? live.current.onDelete(next.deleteStored) : true;
+  };
+  return { onEdit, onPaste, onRows };
+}
+
+export const LedgerView = forwardRef<LedgerHandle, Props>(function LedgerView(props, ref) {
+  const { recordId, view, drafts, draftStore, lang, t } = props;
+  const { record } = view;
+  const grid = useRef<GridHandle>(null);
+
+  // Sorted and filtered as the user asks (arrange.ts): what is shown, never what is stored.
+  const [arrangement, setArrangement] = useState<Arrangement>(AS_STORED);
+  const stored = useMemo(() => storedRows(record, view.paymentIds), [record, view.paymentIds]);
+  const { order, onActiveRow } = useLedgerOrder(view.paymentIds, drafts, stored, arrangement);
 
   const rows: (LedgerRow & { id: number })[] = useMemo(() => {
     const byKey = new Map(drafts.map((d) => [d.key, d]));
@@ -106,68 +170,17 @@ export const LedgerView = forwardRef<LedgerHandle, Props>(function LedgerView(pr
   const check = useMemo(() => ledgerCheck(record, lang), [record, lang]);
   const pinned = useMemo(() => (record.payments?.length ? ledgerTotals(record, t, day) : undefined), [record, t, day]);
 
-  // ---- new payments: typed into, and stored once complete --------------------------------------
-  const live = useRef(props);
-  live.current = props;
-  /** Applies typed values to new payments; those now complete are stored (with `edits` of others, one step). */
-  const typeIntoDrafts = (typed: Typed[], edits: CellEdit[] = []) => {
-    const { view: v, onAdd } = live.current;
-    const { drafts: still, complete } = typeInto(v.record, draftStore.get(), typed);
-    draftStore.set(still);
-    if (complete.length || edits.length)
-      onAdd(
-        complete.map((d) => toNewPayment(v.record, d)),
-        edits,
-      );
-  };
-  const isDraft = (key: number) => draftStore.get().some((d) => d.key === key);
-
-  const onEdit = (edits: CellEdit[], options?: { clear?: boolean }) => {
-    const toStored = edits.filter((e) => !isDraft(e.rowId));
-    const toDrafts = edits.filter((e) => isDraft(e.rowId));
-    if (toStored.length) live.current.onEdit(toStored, options);
-    if (toDrafts.length) typeIntoDrafts(toDrafts.map((e) => ({ key: e.rowId, field: e.field, raw: e.raw })));
-  };
-
-  const onPaste = async (edits: { rowId: number; field: string; value: RawValue }[], append: Record<string, RawValue>[]) => {
-    const lines = live.current.view.record.disbursements.map((d) => d.seq);
-    const storedEdits: CellEdit[] = [];
-    for (const e of edits.filter((x) => !isDraft(x.rowId))) {
-      const parsed = parsePaymentField(e.field as PaymentField, e.value, lines);
-      if (parsed.ok) storedEdits.push({ table: 'payments', rowId: e.rowId, field: e.field, raw: e.value, value: parsed.value });
-    }
-    // Rows pasted past the end are new payments: stored when complete, else kept to be finished.
-    const added = append.map((values) => ({ key: newKey(), raw: {} as Draft['raw'], values }));
-    draftStore.set([...draftStore.get(), ...added.map(({ key, raw }) => ({ key, raw }))]);
-    const typed = [
-      ...edits.filter((x) => isDraft(x.rowId)).map((e) => ({ key: e.rowId, field: e.field, raw: e.value })),
-      ...added.flatMap(({ key, values }) => Object.entries(values).map(([field, raw]) => ({ key, field, raw }))),
-    ];
-    typeIntoDrafts(typed, storedEdits);
-    return true;
-  };
-
-  const onRows = async (op: RowOp): Promise<boolean> => {
-    if (op.kind === 'insert') {
-      draftStore.set([...draftStore.get(), ...Array.from({ length: op.count }, () => ({ key: newKey(), raw: {} }))]);
-      return true;
-    }
-    if (op.kind !== 'delete') return false;
-    const gone = new Set(op.rowIds.filter(isDraft));
-    if (gone.size) draftStore.set(draftStore.get().filter((d) => !gone.has(d.key)));
-    const storedIds = op.rowIds.filter((id) => !gone.has(id));
-    return storedIds.length ? live.current.onDelete(storedIds) : true;
-  };
+  const { onEdit, onPaste, onRows } = useNewPayments(props);
 
   useImperativeHandle(ref, () => ({
     focusPayment: (paymentId, field = 'amount') => grid.current?.focus(Math.max(0, order.indexOf(paymentId)), field),
     focusLine: (line) => {
-      const at = rows.findIndex((r) => r.line === line);
-      grid.current?.focus(at >= 0 ? at : rows.length - 1, at >= 0 ? 'amount' : 'line');
+      const at = lineFocus(rows, line);
+      grid.current?.focus(at.row, at.field);
     },
     unsaved: () => {
-      const begun = draftStore.get().filter((d) => Object.values(d.raw).some((v) => v !== ''));
-      return begun.length ? t.newPaymentsUnsaved(begun.length) : null;
+      const begun = begunDrafts(draftStore.get());
+      return begun ? t.newPaymentsUnsaved(begun) : null;
     },
   }));
 

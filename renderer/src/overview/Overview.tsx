@@ -2,11 +2,9 @@
 // 最近修改 — filtered, searched (characters in either script, pinyin, initials), grouped with
 // subtotals and a grand total (exact; rates half up from the sums), its charts following the
 // filters, all as of one day if asked. It prints (with its charts) and exports to Excel.
-import { PERF_STRINGS } from '../performance/strings';
-import { GRADE_EN, type Grade } from '../../../shared/performance';
+// The rows are rows.ts, the columns columns.ts, the filters as typed state.ts, the bar OverviewBar.tsx.
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
-import { GROUPINGS, overviewRows, passes, typedFigures, type Grouping, type OverviewRow } from '../../../shared/overview';
-import { STATUSES, type ReviewStatus } from '../../../shared/status';
+import { firstAppearance, overviewRows, passes } from '../../../shared/overview';
 import type { Lang } from '../../../shared/i18n';
 import type { Strings } from '../strings';
 import type { Say } from '../said';
@@ -17,8 +15,10 @@ import { api } from '../api';
 import { message } from '../errors';
 import { saveOrDownload, XLSX_TYPE } from '../files';
 import { Charts } from './Charts';
-import { OverviewGrid, type GridRow, type OverviewGridHandle } from './OverviewGrid';
-import { asOfOf, belowOf, filtersOf, INITIAL_OVERVIEW, type OverviewState } from './state';
+import { OverviewBar } from './OverviewBar';
+import { OverviewGrid, type OverviewGridHandle } from './OverviewGrid';
+import { choicesOf, gridRow } from './rows';
+import { asOfOf, filtersOf, type OverviewState } from './state';
 
 const OverviewPrint = lazy(() => import('./OverviewPrint').then((m) => ({ default: m.OverviewPrint })));
 
@@ -34,14 +34,9 @@ type Props = {
   say: Say;
 };
 
-export function Overview({ records, pinyin, state, setState, t, lang, desktop, onOpen, say }: Props) {
-  const grid = useRef<OverviewGridHandle>(null);
-  const [printing, setPrinting] = useState<number[] | null>(null);
-  const asOf = asOfOf(state.asOf);
+/** The records as of a day: every record's figures of that day (the app's list is as of each one's own day). */
+function useRecordsAsOf(records: RecordSummary[], asOf: string | null, lang: Lang, say: Say): RecordSummary[] {
   const [asOfRecords, setAsOfRecords] = useState<{ day: string; list: RecordSummary[] } | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  // As of a day: every record's figures of that day (the app's list is as of each one's own day).
   useEffect(() => {
     if (!asOf) return setAsOfRecords(null);
     let live = true;
@@ -53,8 +48,11 @@ export function Overview({ records, pinyin, state, setState, t, lang, desktop, o
       live = false;
     };
   }, [asOf, records, lang, say]);
-  const base = asOf && asOfRecords?.day === asOf ? asOfRecords.list : records;
+  return asOf && asOfRecords?.day === asOf ? asOfRecords.list : records;
+}
 
+/** The records the filters and the search let through, and the grid's rows of them (the grand total apart). */
+function useShown(base: RecordSummary[], state: OverviewState, pinyin: Pinyin, t: Strings, asOf: string | null) {
   const filters = filtersOf(state);
   const shown = useMemo(
     () => base.filter((r) => passes(r, filters) && searchMatches(state.search, r, pinyin)),
@@ -63,40 +61,32 @@ export function Overview({ records, pinyin, state, setState, t, lang, desktop, o
     [base, JSON.stringify(filters), state.search, pinyin],
   );
   // Provinces keep the list's (pinyin) order whatever the sort.
-  const provinceRank = useMemo(() => {
-    const rank = new Map<string, number>();
-    for (const r of base) if (!rank.has(r.province ?? '')) rank.set(r.province ?? '', rank.size);
-    return rank;
-  }, [base]);
+  const provinceRank = useMemo(() => firstAppearance(base), [base]);
   const { rows, total } = useMemo(() => {
     const all = overviewRows(shown, state.grouping, provinceRank).map((row) => gridRow(row, t, asOf ?? undefined));
     return { rows: all.slice(0, -1), total: all[all.length - 1] };
   }, [shown, state.grouping, provinceRank, t, asOf]);
+  return { filters, shown, rows, total };
+}
 
-  const choices = useMemo(() => {
-    const provinces = [...new Set(base.map((r) => r.province ?? ''))];
-    const batches = [...new Set(base.map((r) => r.batch))].sort((a, b) => a - b);
-    const years = [...new Set(base.map((r) => r.year))].sort((a, b) => a - b);
-    return { provinces, batches, years };
-  }, [base]);
-
-  const set = (patch: Partial<OverviewState>) => setState({ ...state, ...patch });
-  const belowBad = state.below.trim() !== '' && belowOf(state.below) === null;
-  const asOfBad = state.asOf.trim() !== '' && asOf === null;
-  const request = () => ({
-    ids: grid.current?.shownIds() ?? shown.map((r) => r.id),
-    grouping: state.grouping,
-    filters,
-    ...(asOf ? { asOf } : {}),
-  });
+export function Overview({ records, pinyin, state, setState, t, lang, desktop, onOpen, say }: Props) {
+  const grid = useRef<OverviewGridHandle>(null);
+  const [printing, setPrinting] = useState<number[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const asOf = asOfOf(state.asOf);
+  const base = useRecordsAsOf(records, asOf, lang, say);
+  const { filters, shown, rows, total } = useShown(base, state, pinyin, t, asOf);
+  const choices = useMemo(() => choicesOf(base), [base]);
+  const shownIds = () => grid.current?.shownIds() ?? shown.map((r) => r.id);
 
   const exportExcel = async () => {
     setBusy(true);
     try {
+      const request = { ids: shownIds(), grouping: state.grouping, filters, ...(asOf ? { asOf } : {}) };
       const path = await saveOrDownload(
         desktop,
-        () => api.saveOverview({ ...request(), format: 'xlsx' }),
-        () => api.exportOverview({ ...request(), format: 'xlsx' }),
+        () => api.saveOverview({ ...request, format: 'xlsx' }),
+        () => api.exportOverview({ ...request, format: 'xlsx' }),
         XLSX_TYPE,
       );
       if (path) say(`${t.download}: ${path}`);
@@ -107,133 +97,20 @@ export function Overview({ records, pinyin, state, setState, t, lang, desktop, o
     }
   };
 
-  const select = <T,>(
-    label: string,
-    value: T | undefined,
-    options: { value: T; label: string }[],
-    onPick: (v: T | undefined) => void,
-    name: string,
-  ) => (
-    <label className="filter">
-      {label}
-      <select
-        name={name}
-        value={value === undefined ? '' : options.findIndex((o) => o.value === value)}
-        onChange={(e) => onPick(e.target.value === '' ? undefined : options[Number(e.target.value)].value)}
-      >
-        <option value="">{t.all}</option>
-        {options.map((o, i) => (
-          <option key={i} value={i}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-
   return (
     <div className="overview" data-testid="overview">
-      <div className="overview-bar">
-        <input
-          className="search"
-          type="search"
-          name="overview-search"
-          placeholder={t.searchOverview}
-          value={state.search}
-          onChange={(e) => set({ search: e.target.value })}
-        />
-        {select(
-          t.filterProvince,
-          state.province,
-          choices.provinces.map((p) => ({ value: p, label: p || t.noProvince })),
-          (province) => set({ province }),
-          'province',
-        )}
-        {select(
-          t.filterBatch,
-          state.batch,
-          choices.batches.map((b) => ({ value: b, label: t.batchLabel(b) })),
-          (batch) => set({ batch }),
-          'batch',
-        )}
-        {select(
-          t.filterYear,
-          state.year,
-          choices.years.map((y) => ({ value: y, label: String(y) })),
-          (year) => set({ year }),
-          'year',
-        )}
-        {select<ReviewStatus>(
-          t.filterStatus,
-          state.status,
-          STATUSES.map((s) => ({ value: s, label: t.statuses[s] })),
-          (status) => set({ status }),
-          'status',
-        )}
-        {select<Grade>(
-          PERF_STRINGS[lang].gradeFilter,
-          state.grade,
-          GRADES.map((g) => ({ value: g, label: lang === 'zh' ? g : GRADE_EN[g] })),
-          (grade) => set({ grade }),
-          'grade',
-        )}
-        <label className="filter">
-          <input type="checkbox" name="warnings" checked={state.warnings} onChange={(e) => set({ warnings: e.target.checked })} />{' '}
-          {t.filterWarnings}
-        </label>
-        <label className="filter">
-          {t.filterBelow}
-          <input
-            className={`below${belowBad ? ' invalid' : ''}`}
-            name="below"
-            inputMode="decimal"
-            value={state.below}
-            aria-invalid={belowBad || undefined}
-            onChange={(e) => set({ below: e.target.value })}
-          />
-          %
-        </label>
-        <label className="filter" title={t.overviewAsOfHint}>
-          {t.overviewAsOf}
-          <input
-            type="date"
-            name="as-of"
-            className={asOfBad ? 'invalid' : undefined}
-            value={state.asOf}
-            onChange={(e) => set({ asOf: e.target.value })}
-          />
-        </label>
-        <label className="filter">
-          {t.grouping}
-          <select name="grouping" value={state.grouping} onChange={(e) => set({ grouping: e.target.value as Grouping })}>
-            {GROUPINGS.map((g) => (
-              <option key={g} value={g}>
-                {t.groupings[g]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="filter">
-          <input type="checkbox" name="charts" checked={state.charts} onChange={(e) => set({ charts: e.target.checked })} /> {t.charts}
-        </label>
-        <button onClick={() => setState({ ...INITIAL_OVERVIEW, grouping: state.grouping, charts: state.charts })}>{t.clearFilters}</button>
-        <span className="spacer" />
-        <span className="count" data-testid="overview-count">
-          {shown.length === base.length ? t.counties(shown.length) : t.shownOf(shown.length, base.length)}
-        </span>
-        <button disabled={shown.length === 0} onClick={() => setPrinting(grid.current?.shownIds() ?? shown.map((r) => r.id))}>
-          {t.printOverview}
-        </button>
-        <button disabled={shown.length === 0 || busy} onClick={() => void exportExcel()}>
-          {busy ? t.saving : t.exportExcel}
-        </button>
-      </div>
-      {(belowBad || asOfBad) && (
-        <p className="overview-errors" role="alert">
-          {belowBad && <em className="field-error">{t.filterBelowInvalid(state.below)}</em>}
-          {asOfBad && <em className="field-error">{t.overviewAsOfInvalid(state.asOf)}</em>}
-        </p>
-      )}
+      <OverviewBar
+        state={state}
+        setState={setState}
+        choices={choices}
+        count={shown.length === base.length ? t.counties(shown.length) : t.shownOf(shown.length, base.length)}
+        canPrint={shown.length > 0}
+        busy={busy}
+        onPrint={() => setPrinting(shownIds())}
+        onExport={() => void exportExcel()}
+        t={t}
+        lang={lang}
+      />
       {state.charts && <Charts records={shown} lang={lang} />}
       <OverviewGrid
         key={base.length === 0 ? 'none' : 'some'}
@@ -263,68 +140,4 @@ export function Overview({ records, pinyin, state, setState, t, lang, desktop, o
       )}
     </div>
   );
-}
-
-/** A row of the shared overview as the grid holds it, its labels in the app's language. */
-const GRADES: Grade[] = ['优', '良', '中', '差'];
-
-function gridRow(row: OverviewRow, t: Strings, asOf: string | undefined): GridRow {
-  if (row.kind === 'county') {
-    const r = row.record;
-    return {
-      key: row.key,
-      kind: 'county',
-      id: r.id,
-      province: r.province,
-      prefecture: r.prefecture,
-      county: r.county,
-      incomplete: r.incomplete,
-      batch: r.batch,
-      year: r.year,
-      items: r.items,
-      planned: r.planned,
-      actual: r.actual,
-      rate: r.rate,
-      warnings: r.warnings + r.errors,
-      status: r.status.status,
-      statusBy: r.status.by,
-      statusAt: r.status.at,
-      updatedAt: r.updatedAt,
-      ...(typedFigures(r, asOf) ? { typed: asOf } : {}),
-      score: r.performance?.total ?? null,
-      grade: r.performance?.grade ?? null,
-    };
-  }
-  const s = row.sum;
-  const plain =
-    row.kind === 'total'
-      ? t.grandTotal(s.records)
-      : t.subtotal(
-          [row.province !== undefined ? row.province || t.noProvince : null, row.level === 'batch' ? t.batchLabel(row.batch!) : null]
-            .filter(Boolean)
-            .join(' '),
-          s.records,
-        );
-  // As of a day: how many of the group's counties have figures of that day (the others, typed totals).
-  const label = asOf ? t.datedOf(plain, s.dated) : plain;
-  return {
-    key: row.key,
-    kind: row.kind,
-    label,
-    ...(row.kind === 'subtotal' ? { level: row.level } : {}),
-    province: null,
-    prefecture: null,
-    county: '',
-    batch: null,
-    year: null,
-    items: s.items,
-    planned: s.planned,
-    actual: s.actual,
-    rate: s.rate,
-    warnings: s.warnings,
-    status: null,
-    statusBy: null,
-    statusAt: null,
-    updatedAt: null,
-  };
 }

@@ -33,6 +33,12 @@ export function belowOf(text: string): string | null {
 
 export const asOfOf = (text: string): string | null => (isDay(text.trim()) ? text.trim() : null);
 
+/** What is typed and is not a value (a bound, a day): said beside its field, left out of the filters. */
+export const invalidOf = (s: OverviewState): { below: boolean; asOf: boolean } => ({
+  below: s.below.trim() !== '' && belowOf(s.below) === null,
+  asOf: s.asOf.trim() !== '' && asOfOf(s.asOf) === null,
+});
+
 /** The filters in effect (what is typed and not valid is left out, and said so beside its field). */
 export function filtersOf(s: OverviewState): OverviewFilters {
   const below = belowOf(s.below);

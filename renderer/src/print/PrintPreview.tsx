@@ -1,5 +1,6 @@
 // 打印预览: the acceptance document on its real pages (paginate.ts), numbered as they print, for one
-// county or several ticked together; 打印 (the system print dialog) and 另存为 PDF.
+// county or several ticked together; 打印 (the system print dialog) and 另存为 PDF. What is printed
+// is choices.ts: the preview and the request are made from the same choices.
 import { PERF_STRINGS } from '../performance/strings';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { printHtml } from '../../../shared/print';
@@ -11,6 +12,7 @@ import { api } from '../api';
 import { message } from '../errors';
 import { PDF_TYPE, saveOrDownload } from '../files';
 import { paginate } from './paginate';
+import { documentOptions, firstChosen, INITIAL_CHOICES, inListOrder, printRequest, ticked, type PrintChoices } from './choices';
 
 type Props = {
   records: RecordSummary[];
@@ -24,64 +26,109 @@ type Props = {
   onSaved: (path: string) => void;
 };
 
-export function PrintPreview({ records, current, asOf, t, lang, desktop, onClose, onSaved }: Props) {
-  const [chosen, setChosen] = useState<number[]>(current ? [current] : records.slice(0, 1).map((r) => r.id));
-  const [script, setScript] = useState<'hans' | 'hant'>('hans');
-  const [signature, setSignature] = useState(true);
-  const [performance, setPerformance] = useState(false);
-  // The review status and acceptance date under each title (off: the official form as it is).
-  const [withStatus, setWithStatus] = useState(false);
-  const [withLedger, setWithLedger] = useState(false);
+/** The document of the records chosen (as of the day), '' until each is loaded. */
+function usePrintHtml(ids: number[], records: RecordSummary[], choices: PrintChoices, asOf: string | null, onError: (e: unknown) => void) {
   const [loaded, setLoaded] = useState<CountyRecord[]>([]);
-  const [pages, setPages] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const frame = useRef<HTMLIFrameElement>(null);
-  const day = asOf ? { asOf } : {};
-  // In the order of the list, whatever order they were ticked in.
-  const ids = useMemo(() => records.map((r) => r.id).filter((id) => chosen.includes(id)), [records, chosen]);
-
   useEffect(() => {
     let live = true;
-    void Promise.all(ids.map((id) => api.getRecord({ id, ...day }))).then(
+    void Promise.all(ids.map((id) => api.getRecord({ id, ...(asOf ? { asOf } : {}) }))).then(
       (list) => live && setLoaded(list.map((l) => l.record)),
-      (e) => setError(message(e, lang)),
+      onError,
     );
     return () => {
       live = false;
     };
-  }, [ids, lang, asOf]); // eslint-disable-line react-hooks/exhaustive-deps
-  const statuses = useMemo(
-    () => (withStatus ? ids.map((id) => records.find((r) => r.id === id)!.status) : undefined),
-    [withStatus, ids, records],
+  }, [ids, asOf]); // eslint-disable-line react-hooks/exhaustive-deps
+  return useMemo(
+    () => (loaded.length && ids.length && loaded.length === ids.length ? printHtml(loaded, documentOptions(choices, ids, records)) : ''),
+    [loaded, ids, records, choices],
   );
-  const html = useMemo(
-    () =>
-      loaded.length && ids.length && loaded.length === ids.length
-        ? printHtml(loaded, { script, signature, performance, ledger: withLedger, ...(statuses ? { statuses } : {}) })
-        : '',
-    [loaded, ids, script, signature, performance, statuses, withLedger],
+}
+
+/** The choices of the bar: simplified or traditional, signature, 绩效自评, status, ledger. */
+function ChoiceBoxes({ c, set, t, lang }: { c: PrintChoices; set: (patch: Partial<PrintChoices>) => void; t: Strings; lang: Lang }) {
+  return (
+    <>
+      <label>
+        <input type="radio" name="print-script" checked={c.script === 'hans'} onChange={() => set({ script: 'hans' })} /> {t.hans}
+      </label>
+      <label>
+        <input type="radio" name="print-script" checked={c.script === 'hant'} onChange={() => set({ script: 'hant' })} /> {t.hant}
+      </label>
+      <label>
+        <input type="checkbox" checked={c.signature} onChange={(e) => set({ signature: e.target.checked })} /> {t.signature}
+      </label>
+      <label>
+        <input
+          type="checkbox"
+          data-testid="print-performance"
+          checked={c.performance}
+          onChange={(e) => set({ performance: e.target.checked })}
+        />{' '}
+        {PERF_STRINGS[lang].printSection}
+      </label>
+      <label>
+        <input type="checkbox" checked={c.status} onChange={(e) => set({ status: e.target.checked })} /> {t.statusOnPrint}
+      </label>
+      <label>
+        <input type="checkbox" name="ledger" checked={c.ledger} onChange={(e) => set({ ledger: e.target.checked })} /> {t.ledgerOnPrint}
+      </label>
+    </>
   );
+}
+
+/** The records to print: all, or each ticked. */
+function RecordChooser(props: { records: RecordSummary[]; chosen: number[]; setChosen: (ids: number[]) => void; t: Strings }) {
+  const { records, chosen, setChosen, t } = props;
+  const count = inListOrder(records, chosen).length;
+  return (
+    <fieldset className="print-records">
+      <legend>
+        {t.printRecords} · {t.chosen(count)}
+      </legend>
+      <label className="all">
+        <input
+          type="checkbox"
+          checked={count === records.length}
+          onChange={(e) => setChosen(e.target.checked ? records.map((r) => r.id) : [])}
+        />{' '}
+        {t.allRecords}
+      </label>
+      {records.map((r) => (
+        <label key={r.id}>
+          <input type="checkbox" checked={chosen.includes(r.id)} onChange={(e) => setChosen(ticked(chosen, r.id, e.target.checked))} />{' '}
+          {r.county} · {t.batchOf} {r.batch}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+export function PrintPreview({ records, current, asOf, t, lang, desktop, onClose, onSaved }: Props) {
+  const [chosen, setChosen] = useState<number[]>(() => firstChosen(records, current));
+  const [choices, setChoices] = useState<PrintChoices>(INITIAL_CHOICES);
+  const [pages, setPages] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const frame = useRef<HTMLIFrameElement>(null);
+  const ids = useMemo(() => inListOrder(records, chosen), [records, chosen]);
+  const html = usePrintHtml(ids, records, choices, asOf, (e) => setError(message(e, lang)));
 
   const onLoad = async () => {
     const doc = frame.current?.contentDocument;
     if (!doc?.body || !html) return setPages(null);
     // Measure with the fonts the page will print in.
     await doc.fonts.ready;
-    setPages(paginate(doc, script));
+    setPages(paginate(doc, choices.script));
   };
-
   const print = async () => {
-    if (desktop)
-      await api
-        .printDocument({ ids, script, signature, performance, status: withStatus, ledger: withLedger, ...day })
-        .catch((e) => setError(message(e, lang)));
+    if (desktop) await api.printDocument(printRequest(ids, choices, asOf)).catch((e) => setError(message(e, lang)));
     else frame.current?.contentWindow?.print();
   };
   const savePdf = async () => {
     setBusy(true);
     try {
-      const request = { ids, script, signature, performance, status: withStatus, ledger: withLedger, ...day };
+      const request = printRequest(ids, choices, asOf);
       const path = await saveOrDownload(
         desktop,
         () => api.saveExport({ ...request, format: 'pdf' }),
@@ -96,31 +143,12 @@ export function PrintPreview({ records, current, asOf, t, lang, desktop, onClose
       setBusy(false);
     }
   };
-  const tick = (id: number, on: boolean) => setChosen((c) => (on ? [...c, id] : c.filter((x) => x !== id)));
 
   return (
     <div className="print-preview" role="dialog" aria-label={t.printPreview} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
       <div className="print-bar">
         <b>{t.printPreview}</b>
-        <label>
-          <input type="radio" name="print-script" checked={script === 'hans'} onChange={() => setScript('hans')} /> {t.hans}
-        </label>
-        <label>
-          <input type="radio" name="print-script" checked={script === 'hant'} onChange={() => setScript('hant')} /> {t.hant}
-        </label>
-        <label>
-          <input type="checkbox" checked={signature} onChange={(e) => setSignature(e.target.checked)} /> {t.signature}
-        </label>
-        <label>
-          <input type="checkbox" data-testid="print-performance" checked={performance} onChange={(e) => setPerformance(e.target.checked)} />{' '}
-          {PERF_STRINGS[lang].printSection}
-        </label>
-        <label>
-          <input type="checkbox" checked={withStatus} onChange={(e) => setWithStatus(e.target.checked)} /> {t.statusOnPrint}
-        </label>
-        <label>
-          <input type="checkbox" name="ledger" checked={withLedger} onChange={(e) => setWithLedger(e.target.checked)} /> {t.ledgerOnPrint}
-        </label>
+        <ChoiceBoxes c={choices} set={(patch) => setChoices((c) => ({ ...c, ...patch }))} t={t} lang={lang} />
         <span className="pages" data-testid="page-count">
           {pages !== null && html ? t.pageCount(pages) : ''}
         </span>
@@ -140,25 +168,7 @@ export function PrintPreview({ records, current, asOf, t, lang, desktop, onClose
         <button onClick={onClose}>{t.close}</button>
       </div>
       <div className="print-main">
-        <fieldset className="print-records">
-          <legend>
-            {t.printRecords} · {t.chosen(ids.length)}
-          </legend>
-          <label className="all">
-            <input
-              type="checkbox"
-              checked={ids.length === records.length}
-              onChange={(e) => setChosen(e.target.checked ? records.map((r) => r.id) : [])}
-            />{' '}
-            {t.allRecords}
-          </label>
-          {records.map((r) => (
-            <label key={r.id}>
-              <input type="checkbox" checked={chosen.includes(r.id)} onChange={(e) => tick(r.id, e.target.checked)} /> {r.county} ·{' '}
-              {t.batchOf} {r.batch}
-            </label>
-          ))}
-        </fieldset>
+        <RecordChooser records={records} chosen={chosen} setChosen={setChosen} t={t} />
         <iframe
           ref={frame}
           title={t.printPreview}
