@@ -219,20 +219,17 @@ export function mutate<T>(db: DB, actor: Actor, spec: StepSpec, fn: (changes: Ch
 
 function step<T>(db: DB, actor: Actor, spec: StepSpec, fn: (changes: Changes) => T): T {
   statement(db, 'DELETE FROM steps WHERE undone = 1 AND client = ?').run(actor.client);
-  const stepId = statement(
-    db,
-    'INSERT INTO steps (at, label, record_id, client, client_kind, detail, user_name) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id',
-  )
-    .pluck()
-    .get(
-      new Date().toISOString(),
-      spec.action,
-      spec.recordId,
-      actor.client,
-      actor.kind,
-      JSON.stringify(spec.detail ?? {}),
-      userNameOf(actor),
-    ) as number;
+  const stepId = nextPosition(db);
+  statement(db, 'INSERT INTO steps (id, at, label, record_id, client, client_kind, detail, user_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+    stepId,
+    new Date().toISOString(),
+    spec.action,
+    spec.recordId,
+    actor.client,
+    actor.kind,
+    JSON.stringify(spec.detail ?? {}),
+    userNameOf(actor),
+  );
   const changes = new Changes(db, stepId, spec.action, callerOf(actor));
   const result = fn(changes);
   if (spec.action !== STATUS_ACTION) {
@@ -428,17 +425,49 @@ export function whoMade(row: { client_kind: ActorKind; user_name?: string | null
   return row.user_name ? [`${row.user_name}(${zh})`, `${row.user_name} (${en})`] : [zh, en];
 }
 
-type LaterChange = { at: string; client_kind: ActorKind; user_name: string | null };
+type LaterChange = { at: string; client_kind: ActorKind; user_name: string | null; replay?: Direction | null };
 
-/** The latest change to a row's field (any field when `field` is null) after step `since`, made by another client and not undone. */
+/**
+ * The latest change to a row's field (any field when `field` is null) after log position `since`, made by another
+ * client: a step still in effect, or an undo or redo of a step made before `since` (one of a step made after it
+ * is judged by the step: done, it counts; undone, the two cancel out). `replay`: 'undo' or 'redo', null for a step.
+ */
 function laterChange(db: DB, actor: Actor, since: number, table: string, row: number, field: string | null): LaterChange | undefined {
   return statement(
     db,
-    `SELECT s.at, s.client_kind, s.user_name FROM changes c JOIN steps s ON s.id = c.step_id
-     WHERE s.id > @step AND s.undone = 0 AND s.client != @client AND c.table_name = @table AND c.row_id = @row
-       AND (CAST(@field AS TEXT) IS NULL OR c.field IS NULL OR c.field = @field)
-     ORDER BY s.id DESC LIMIT 1`,
+    `SELECT at, client_kind, user_name, replay FROM (
+       SELECT s.id AS pos, s.at, s.client_kind, s.user_name, NULL AS replay FROM changes c JOIN steps s ON s.id = c.step_id
+       WHERE s.id > @step AND s.undone = 0 AND s.client != @client AND c.table_name = @table AND c.row_id = @row
+         AND (CAST(@field AS TEXT) IS NULL OR c.field IS NULL OR c.field = @field)
+       UNION ALL
+       SELECT r.pos, r.at, r.client_kind, r.user_name, r.direction AS replay FROM replays r
+       WHERE r.pos > @step AND r.step_id <= @step AND r.client != @client AND r.table_name = @table AND r.row_id = @row
+         AND (CAST(@field AS TEXT) IS NULL OR r.field IS NULL OR r.field = @field)
+     ) later ORDER BY pos DESC LIMIT 1`,
   ).get({ step: since, client: actor.client, table, row, field }) as LaterChange | undefined;
+}
+
+/** The next position of the change log: a new step's id, or an undo's or redo's (never one given before). */
+function nextPosition(db: DB): number {
+  return Number(statement(db, 'UPDATE log_position SET pos = pos + 1 RETURNING pos').pluck().get());
+}
+
+/** Records the cells a replay of step `stepId` changed, at a position of its own: a screen that read them before sees it. */
+function logReplay(db: DB, actor: Actor, stepId: number, direction: Direction): void {
+  statement(
+    db,
+    `INSERT INTO replays (pos, step_id, table_name, row_id, field, at, client, client_kind, user_name, direction)
+     SELECT CAST(@pos AS INTEGER), step_id, table_name, row_id, field, CAST(@at AS TEXT), CAST(@client AS TEXT), CAST(@kind AS TEXT),
+       CAST(@user AS TEXT), CAST(@direction AS TEXT) FROM changes WHERE step_id = @step`,
+  ).run({
+    pos: nextPosition(db),
+    step: stepId,
+    at: new Date().toISOString(),
+    client: actor.client,
+    kind: actor.kind,
+    user: userNameOf(actor),
+    direction,
+  });
 }
 
 /** When and by whom, in words: "2026/12/7 14:03:05", and who made it. */
@@ -478,7 +507,10 @@ function assertNoConflict(db: DB, actor: Actor, step: StepRow, changes: ChangeRo
 }
 
 /** The change log's position now: a window that read a record after it has seen every change up to it. */
-export const logPosition = (db: DB): number => Number(statement(db, 'SELECT COALESCE(MAX(id), 0) FROM steps').pluck().get());
+export const logPosition = (db: DB): number => Number(statement(db, 'SELECT pos FROM log_position').pluck().get());
+
+/** How a cell was changed, in words: by a step, or by an undo or a redo of one. */
+const CHANGED_BY = { step: ['修改', 'changed'], undo: ['撤销修改', 'undone'], redo: ['重做修改', 'redone'] } as const;
 
 /** A cell a window showed (or, with `column` null, a whole row it deletes), named as the person knows it. */
 export type SeenCell = { table: Table; rowId: number; column: string | null; label: { zh: string; en: string } };
@@ -495,12 +527,13 @@ export function assertUnchangedSince(db: DB, actor: Actor, seen: number | undefi
     const hit = laterChange(db, actor, seen, cell.table, cell.rowId, cell.column);
     if (!hit) continue;
     const { at, zh, en } = madeWhen(hit);
+    const [did, done] = CHANGED_BY[hit.replay ?? 'step'];
     throw appError(
       'edit_conflict',
-      `${cell.label.zh} 已由${zh}在 ${at} 修改,您看到的是修改前的内容。为免覆盖别人的修改,未做任何改动;已载入新的内容,请核对后再改。`,
-      `${cell.label.en} was changed by ${en} at ${at}, after you loaded it. Nothing was changed, so their work is not overwritten; the new content is loaded, check it and try again.`,
+      `${cell.label.zh} 已由${zh}在 ${at} ${did},您看到的是${did}前的内容。为免覆盖别人的修改,未做任何改动;已载入新的内容,请核对后再改。`,
+      `${cell.label.en} was ${done} by ${en} at ${at}, after you loaded it. Nothing was changed, so their work is not overwritten; the new content is loaded, check it and try again.`,
       {},
-      { by: hit.client_kind, user: hit.user_name, at: hit.at, table: cell.table, field: cell.column },
+      { by: hit.client_kind, user: hit.user_name, at: hit.at, table: cell.table, field: cell.column, replay: hit.replay ?? null },
     );
   }
 }
@@ -650,6 +683,7 @@ function replayPlanned(db: DB, actor: Actor, direction: Direction, options: { th
     for (const r of new Set(changes.filter((c) => c.table_name === 'payments' && c.record_id !== null).map((c) => c.record_id!)))
       assertLineSums(db, r);
     if (s.label !== STATUS_ACTION) raiseVersions(db, new Set(changes.map((c) => c.record_id).filter((r): r is number => r !== null)));
+    logReplay(db, actor, s.id, direction);
     db.prepare('UPDATE steps SET undone = ? WHERE id = ?').run(direction === 'undo' ? 1 : 0, s.id);
     return stepInfo(db, { ...s, undone: direction === 'undo' ? 1 : 0 });
   });
