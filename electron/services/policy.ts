@@ -6,7 +6,7 @@
 // write transaction (changelog.ts and status.ts call assertMayEdit, assertStillInScope, assertTransition).
 import type { z } from 'zod';
 import { appError } from '../../shared/errors';
-import { placeInScope, roleLabel, type Caller, type Place, type Role } from '../../shared/accounts';
+import { partOutsideScope, placeInScope, roleLabel, type Caller, type Place, type Role } from '../../shared/accounts';
 import { statusLabel, type ReviewStatus } from '../../shared/status';
 import type { contract, Method } from '../../shared/contract';
 import { noRecord } from './store/records';
@@ -139,13 +139,15 @@ export function assertStillInScope(db: DB, caller: Caller, recordIds: Iterable<n
   if (caller.kind === 'owner') return;
   for (const id of recordIds) {
     const place = placeOf(db, id);
-    if (place && !visible(caller, place))
-      throw appError(
-        'out_of_scope',
-        `${place.county} 不在您的范围(${caller.scope.join('/')})内,未做任何改动`,
-        `${place.county} is outside your scope (${caller.scope.join('/')}); nothing was changed`,
-        { field: 'county.name' },
-      );
+    if (!place || visible(caller, place)) continue;
+    // The place that is outside: 赣州市 when the prefecture was changed, not the county that is the scope's own.
+    const outside = partOutsideScope(place, caller.scope) ?? { part: 2, name: place.county };
+    throw appError(
+      'out_of_scope',
+      `${outside.name} 不在您的范围(${caller.scope.join('/')})内,未做任何改动`,
+      `${outside.name} is outside your scope (${caller.scope.join('/')}); nothing was changed`,
+      { field: ['county.province', 'county.prefecture', 'county.name'][outside.part] },
+    );
   }
 }
 

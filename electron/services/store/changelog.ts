@@ -174,6 +174,8 @@ export class Changes {
       statement(this.db, `UPDATE ${table} SET ${field} = ? WHERE id = ?`).run(value, id);
       this.log(table, id, recordIdOf(table, before), field, before[field], value);
     }
+    // A record moved out of the caller's scope is refused here, naming the place, not later as a record not found.
+    if (table === 'records') assertStillInScope(this.db, this.caller, [id]);
   }
 
   /** Deletes a row, and first every row that refers to it (each logged: nothing goes by cascade unseen). */

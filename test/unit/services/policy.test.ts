@@ -289,6 +289,24 @@ describe('the review workflow, role by role, decided in the store', () => {
     expect(db.prepare('SELECT count(*) FROM records').pluck().get()).toBe(1);
   });
 
+  it('a refusal for leaving the scope names the place that is outside it, not the county that is the scope’s own', async () => {
+    const { ctx, db } = world();
+    const before = readRecord(db, 1, { asOf: undefined }).record;
+    const refusal = async (method: Method, input: Record<string, unknown>) => {
+      const r = await dispatch(ctx, method, input, as(IN_SCOPE.county));
+      return r.ok ? null : [r.error.code, r.error.messages?.zh, (r.error.details as { place?: { field?: string } }).place?.field];
+    };
+    const outside = (place: string, field: string) => ['out_of_scope', `${place} 不在您的范围(江西省/宜春市/樟树市)内,未做任何改动`, field];
+    expect(await refusal('updateCounty', { id: 1, field: 'prefecture', value: '赣州市' })).toEqual(outside('赣州市', 'county.prefecture'));
+    expect(await refusal('updateCounty', { id: 1, field: 'province', value: '湖南省' })).toEqual(outside('湖南省', 'county.province'));
+    expect(await refusal('updateCounty', { id: 1, field: 'name', value: '丰城市' })).toEqual(outside('丰城市', 'county.name'));
+    // Replacing the prefecture's name everywhere in the record: the same refusal, not "记录 #1 不存在".
+    expect(await refusal('replaceText', { recordId: 1, find: '宜春市', replace: '赣州市' })).toEqual(
+      outside('赣州市', 'county.prefecture'),
+    );
+    expect(readRecord(db, 1, { asOf: undefined }).record).toEqual(before);
+  });
+
   it('a scope names places in either script: 樟樹市 is 樟树市', async () => {
     const { ctx } = world();
     const traditional = user('county', '江西省/宜春市/樟樹市');
