@@ -12,7 +12,7 @@ import { printHtml } from '../../shared/print';
 import { WORDING } from '../../shared/document';
 import type { Script } from '../../shared/text';
 import { callerOf, logPosition, mutate, replay, history, type Actor } from './store/changelog';
-import { authorize, visible } from './policy';
+import { authorize, statusChoices, visible } from './policy';
 import { formatScope, type Caller, type Place, type UserInfo } from '../../shared/accounts';
 import { addUser, updateUser, usersOf } from './accounts';
 import { listUsers } from './store/accounts';
@@ -76,15 +76,17 @@ export const handlers: Handlers = {
       .filter((r) => visible(caller, { province: r.province, prefecture: r.prefecture, county: r.county }))
       .sort(compareRecords);
   },
-  getRecord: ({ id, asOf }, { db }) => {
+  getRecord: ({ id, asOf }, { db, actor }) => {
     // The log's position first: a change made while the record is read counts as not yet seen.
     const seen = logPosition(db);
     const stored = readRecord(db, id, { asOf });
+    const status = readStatus(db, id);
     return {
       seen,
       ...stored,
       findings: checkRecord(stored.record, { rateLine: readPreferences(db).rateLine }),
-      status: readStatus(db, id),
+      status,
+      statusChoices: statusChoices(callerOf(actor), status.status),
       version: readVersion(db, id),
     };
   },

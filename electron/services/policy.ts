@@ -7,7 +7,7 @@
 import type { z } from 'zod';
 import { appError } from '../../shared/errors';
 import { partOutsideScope, placeInScope, roleLabel, type Caller, type Place, type Role } from '../../shared/accounts';
-import { statusLabel, type ReviewStatus } from '../../shared/status';
+import { STATUSES, statusLabel, type ReviewStatus } from '../../shared/status';
 import type { contract, Method } from '../../shared/contract';
 import { noRecord } from './store/records';
 import type { DB } from './store/database';
@@ -167,6 +167,16 @@ const TRANSITIONS: Record<Role, readonly Transition[]> = {
   ],
   admin: [],
 };
+
+/**
+ * The statuses this caller may set a record at `from` to — what the status dialog offers (the transaction
+ * decides again, assertTransition). The local owner: any, but 已验收 is not given twice.
+ */
+export function statusChoices(caller: Caller, from: ReviewStatus): ReviewStatus[] {
+  if (caller.kind === 'owner') return STATUSES.filter((s) => !(from === 'accepted' && s === 'accepted'));
+  const allowed = new Set(TRANSITIONS[caller.role].filter((t) => t.from.includes(from)).map((t) => t.to));
+  return STATUSES.filter((s) => allowed.has(s));
+}
 
 /** A status change by this caller, decided on the status as it is in the transaction that changes it. */
 export function assertTransition(

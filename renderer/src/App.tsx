@@ -47,7 +47,7 @@ type Dialog =
   | { kind: 'export' }
   | { kind: 'print' }
   | { kind: 'record'; duplicateOf: RecordSummary | null }
-  | { kind: 'status'; record: RecordSummary & { version?: number; seen?: number } }
+  | { kind: 'status'; record: RecordSummary & { version?: number; seen?: number; choices: View['statusChoices'] } }
   | { kind: 'settings' }
   | { kind: 'template' }
   | { kind: 'workspace' }
@@ -333,7 +333,10 @@ export function App() {
                   confirm={confirm}
                   onChangeStatus={() =>
                     current &&
-                    setDialog({ kind: 'status', record: { ...current, status: view.status, version: view.version, seen: view.seen } })
+                    setDialog({
+                      kind: 'status',
+                      record: { ...current, status: view.status, version: view.version, seen: view.seen, choices: view.statusChoices },
+                    })
                   }
                 />
               </Suspense>

@@ -241,7 +241,8 @@ export function StatusDialog({
 }: {
   /** `version`: the record's version as this window shows it; the store refuses the change if the record changed since. */
   /** `seen`: the change log's position it was read at; a status someone else set since is refused, not overwritten. */
-  record: { id: number; county: string; batch: number; status: StatusInfo; version?: number; seen?: number };
+  /** `choices`: the statuses the server says this user may set it to now (getRecord's statusChoices): the only ones offered. */
+  record: { id: number; county: string; batch: number; status: StatusInfo; version?: number; seen?: number; choices: ReviewStatus[] };
   name: string | null;
   t: Strings;
   lang: Lang;
@@ -249,7 +250,8 @@ export function StatusDialog({
   onDone: (status: ReviewStatus, name: string) => void;
 }) {
   const unlocking = record.status.status === 'accepted';
-  const [status, setStatus] = useState<ReviewStatus>(nextStatus(record.status.status));
+  const next = nextStatus(record.status.status);
+  const [status, setStatus] = useState<ReviewStatus | undefined>(record.choices.includes(next) ? next : record.choices[0]);
   const [remark, setRemark] = useState('');
   const [signer, setSigner] = useState(name ?? '');
   const [askName, setAskName] = useState(!name);
@@ -257,6 +259,7 @@ export function StatusDialog({
   const needsReason = unlocking && status !== 'accepted';
   const submit = async () => {
     const by = signer.trim();
+    if (!status) return onClose();
     if (!by) return setError(t.nameNeeded);
     if (needsReason && !remark.trim()) return setError(t.reasonNeeded);
     try {
@@ -289,17 +292,10 @@ export function StatusDialog({
         </p>
         <fieldset className="choice">
           <legend>{t.newStatus}</legend>
-          {STATUSES.map((s) => (
-            // An accepted record is not accepted again (the store refuses it): its sign-off stays as it is.
+          {record.choices.length === 0 && <p className="note">{t.noStatusChoice}</p>}
+          {record.choices.map((s) => (
             <label key={s}>
-              <input
-                type="radio"
-                name="status"
-                checked={status === s}
-                disabled={unlocking && s === 'accepted'}
-                onChange={() => setStatus(s)}
-              />{' '}
-              {t.statuses[s]}
+              <input type="radio" name="status" checked={status === s} onChange={() => setStatus(s)} /> {t.statuses[s]}
             </label>
           ))}
         </fieldset>

@@ -289,6 +289,26 @@ describe('the review workflow, role by role, decided in the store', () => {
     expect(db.prepare('SELECT count(*) FROM records').pluck().get()).toBe(1);
   });
 
+  it('the status dialog is offered only what the role may set (getRecord’s statusChoices), as the store decides it', async () => {
+    const { ctx, db } = world();
+    const choices = async (caller: Caller) => {
+      const r = await dispatch(ctx, 'getRecord', { id: 1 }, as(caller));
+      return r.ok ? (r.value as { statusChoices: string[] }).statusChoices : r.error.code;
+    };
+    const at = (status: string) => db.prepare('UPDATE records SET status = ? WHERE id = 1').run(status);
+    // A county officer submits its draft and does nothing else: not 已审核, not 已验收.
+    expect(await choices(IN_SCOPE.county)).toEqual(['submitted']);
+    expect(await choices(IN_SCOPE.prefecture)).toEqual([]);
+    expect(await choices(IN_SCOPE.province)).toEqual(['accepted']);
+    expect(await choices({ kind: 'owner' })).toEqual(['draft', 'submitted', 'reviewed', 'accepted']);
+    at('submitted');
+    expect(await choices(IN_SCOPE.county)).toEqual([]);
+    expect(await choices(IN_SCOPE.prefecture)).toEqual(['draft', 'reviewed']);
+    at('accepted');
+    expect(await choices(IN_SCOPE.province)).toEqual(['draft', 'submitted', 'reviewed']);
+    expect(await choices({ kind: 'owner' })).toEqual(['draft', 'submitted', 'reviewed']);
+  });
+
   it('a refusal for leaving the scope names the place that is outside it, not the county that is the scope’s own', async () => {
     const { ctx, db } = world();
     const before = readRecord(db, 1, { asOf: undefined }).record;
