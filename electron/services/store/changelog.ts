@@ -6,6 +6,7 @@
 // undoes and redoes its own steps only, and never over a row another client changed since.
 import { appError } from '../../../shared/errors';
 import { stepLabel, type StepDetail } from '../../../shared/steps';
+import { isDay } from '../../../shared/ledger';
 import { lockedMessages } from '../../../shared/status';
 import type { DB } from './database';
 import type { Statement } from './db';
@@ -26,8 +27,11 @@ export type { Row, Table, Value } from './columns';
  * one, the local owner (the desktop window, a CLI run, `yanshou web` on 127.0.0.1), who may do everything.
  */
 export type ActorKind = 'desktop' | 'web' | 'cli';
-/** `request`: the id a client sends with a call, the same again when it retries it (requests.ts). */
-export type Actor = { client: string; kind: ActorKind; caller?: Caller; request?: string };
+/**
+ * `request`: the id a client sends with a call, the same again when it retries it (requests.ts). `today`: the
+ * person's own day (a browser's, which may not be the server's); without it, this machine's.
+ */
+export type Actor = { client: string; kind: ActorKind; caller?: Caller; request?: string; today?: string };
 
 export const callerOf = (actor: Actor): Caller => actor.caller ?? OWNER;
 /** The name the change log keeps for who made a step: the user's; null for the local owner. */
@@ -40,9 +44,9 @@ export const cliActor = (): Actor => ({ client: `cli-${process.pid}-${Date.now()
 const isId = (id: unknown): id is string => typeof id === 'string' && /^[A-Za-z0-9_-]{8,64}$/.test(id);
 /** The actor of one call that carries a request id (a well-formed one; else the call is a new one as ever). */
 export const withRequest = (actor: Actor, request: unknown): Actor => (isId(request) ? { ...actor, request } : actor);
-/** A browser tab of the web mode, by the id the page keeps for as long as the tab lives; `request`: the call's id. */
-export const webActor = (tab: string | undefined, request?: string): Actor =>
-  withRequest({ client: `web-${isId(tab) ? tab : 'anonymous'}`, kind: 'web' }, request);
+/** A browser tab of the web mode, by the id the page keeps for as long as the tab lives; `request`: the call's id; `day`: the tab's day. */
+export const webActor = (tab: string | undefined, request?: string, day?: string): Actor =>
+  withRequest({ client: `web-${isId(tab) ? tab : 'anonymous'}`, kind: 'web', ...(day && isDay(day) ? { today: day } : {}) }, request);
 
 function checkColumn(table: Table, column: string): void {
   if (!TABLE_COLUMNS[table].includes(column)) throw new Error(`unknown column ${table}.${column}`);

@@ -102,8 +102,9 @@ export const noRecord = (id: number) => appError('no_record', `记录 #${id} 不
 /**
  * The day figures are computed as of, always given: a day (YYYY-MM-DD), or `undefined` for the record's
  * own day (its 验收日期, else today). A caller cannot forget it: leaving it out does not type-check.
+ * `today`: the person's day (a browser's, sent with the call); without it, this machine's.
  */
-export type FiguresDay = { asOf: string | undefined };
+export type FiguresDay = { asOf: string | undefined; today?: string };
 
 export function readRecord(db: DB, id: number, day: FiguresDay): StoredRecord {
   const row = db.prepare('SELECT * FROM records WHERE id = ?').get(id) as RecordRow | undefined;
@@ -124,7 +125,7 @@ function recordOf({ row: r, items, disbursements, payments, performance }: Rows,
   };
   return {
     id: r.id,
-    record: computeRecord(input, day.asOf === undefined ? {} : { asOf: day.asOf }),
+    record: computeRecord(input, { ...(day.asOf === undefined ? {} : { asOf: day.asOf }), ...(day.today ? { today: day.today } : {}) }),
     itemIds: items.map((i) => i.id),
     disbursementIds: disbursements.map((d) => d.id),
     paymentIds: payments.map((p) => p.id),
