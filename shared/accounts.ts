@@ -41,6 +41,17 @@ export function placeInScope(place: Place, scope: Scope): boolean {
   return scope.every((want, i) => parts[i] !== null && fold(parts[i]!) === fold(want));
 }
 
+/**
+ * The part of a place outside the scope (0 province, 1 prefecture, 2 county) and its name in words: 赣州市 for
+ * 江西省/赣州市/樟树市 in 江西省/宜春市/樟树市; null when the place lies in the scope.
+ */
+export function partOutsideScope(place: Place, scope: Scope): { part: number; name: string } | null {
+  const parts = [place.province, place.prefecture, place.county];
+  const part = scope.findIndex((want, i) => parts[i] === null || fold(parts[i]!) !== fold(want));
+  if (part < 0) return null;
+  return { part, name: parts[part] ?? `${place.county}(${['省', '市'][part]}未填)` };
+}
+
 /** Is `inner` within `outer` (an administrator gives only scopes within its own)? */
 export const scopeWithin = (inner: Scope, outer: Scope): boolean =>
   inner.length >= outer.length && outer.every((p, i) => fold(p) === fold(inner[i]));

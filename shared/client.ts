@@ -13,6 +13,8 @@ export type WireError = { code: string; message: string; messages?: { zh: string
 export type CallOptions = { request?: string };
 /** The HTTP header that carries a call's request id (electron/web/server.ts tabActor reads it). */
 export const REQUEST_HEADER = 'x-yanshou-request';
+/** The HTTP header that carries the person's own day (YYYY-MM-DD, the browser's): figures default to it, not the server's. */
+export const DAY_HEADER = 'x-yanshou-day';
 /** The one typed client the renderer uses, over any transport. */
 export type Client = { [M in Method]: (input: Input<M>, options?: CallOptions) => Promise<Output<M>> };
 export type Transport = (method: Method, input: unknown, options?: CallOptions) => Promise<unknown>;

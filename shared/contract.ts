@@ -279,6 +279,8 @@ export const contract = {
       indicatorIds: z.array(id),
       findings: z.array(findingSchema),
       status: statusInfo,
+      /** The statuses the caller may set the record to now (the status dialog offers these and no other). */
+      statusChoices: z.array(z.enum(STATUSES)),
       /** The version of the record's figures as read: sent back with a status change (an acceptance is of what was seen). */
       version: z.number().int().min(0),
       /** The change log's position when read: sent back with edits, so an edit over a cell someone else changed since is refused. */

@@ -30,9 +30,9 @@ export function lastDayOf(date: string): string {
   return `${y}-12-31`;
 }
 
-/** The as-of date a record's figures default to: its 验收日期 (its last day), else today. */
-export function defaultAsOf(acceptedOn: string | null, now = new Date()): string {
-  return acceptedOn ? lastDayOf(acceptedOn) : today(now);
+/** The as-of date a record's figures default to: its 验收日期 (its last day), else today (`day`: the person's). */
+export function defaultAsOf(acceptedOn: string | null, day = today()): string {
+  return acceptedOn ? lastDayOf(acceptedOn) : day;
 }
 
 /** Whether a text is a calendar day, YYYY-MM-DD (a payment has a day). */

@@ -5,7 +5,7 @@ import { formatWan, fenOfDecimal, rate, sumFen, canonicalPercent } from './money
 import { detectScript, type Script } from './text';
 import { disbursementSummary } from './document';
 import type { County, DisbursementInput, Item, RecordInput } from './schema';
-import { defaultAsOf, paidAsOf, type Payment } from './ledger';
+import { defaultAsOf, paidAsOf, today, type Payment } from './ledger';
 import { computePerformance, performanceInputOf, type Performance } from './performance';
 
 export type { County, DisbursementInput, Item, RecordInput } from './schema';
@@ -61,10 +61,10 @@ export function recordScript(input: Pick<RecordInput, 'county' | 'items' | 'disb
  * a ledger has its figures as of `asOf` (default: its 验收日期, else today): a line with payments
  * has 实际拨付额度 = Σ its payments dated on or before that day.
  */
-export function computeRecord(input: RecordInput, options: { asOf?: string; now?: Date } = {}): CountyRecord {
+export function computeRecord(input: RecordInput, options: { asOf?: string; today?: string; now?: Date } = {}): CountyRecord {
   const c = input.county;
   const payments = [...(input.payments ?? [])].sort((a, b) => a.line - b.line || (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  const asOf = payments.length ? (options.asOf ?? defaultAsOf(c.acceptedOn, options.now)) : undefined;
+  const asOf = payments.length ? (options.asOf ?? defaultAsOf(c.acceptedOn, options.today ?? today(options.now))) : undefined;
   const ledgerLines = new Set(payments.map((p) => p.line));
   const paid = asOf ? paidAsOf(payments, asOf) : new Map<number, bigint>();
   const actualOf = (d: DisbursementInput) => (asOf && ledgerLines.has(d.seq) ? formatWan(paid.get(d.seq) ?? 0n) : d.actual);

@@ -13,14 +13,23 @@ import { printHtml } from '../../shared/print';
 import { WORDING } from '../../shared/document';
 import type { Script } from '../../shared/text';
 import { callerOf, logPosition, mutate, replay, history, type Actor } from './store/changelog';
-import { authorize, visible } from './policy';
+import { authorize, statusChoices, visible } from './policy';
 import { formatScope, type Caller, type Place, type UserInfo } from '../../shared/accounts';
 import { addUser, updateUser, usersOf } from './accounts';
 import { listUsers } from './store/accounts';
 import { backupDatabase, MANUAL_REASON, withBackup } from './store/backup';
 import { addDemo } from './demo';
 import { replaceInRecord } from './store/replace';
-import { createRecord, listRecords, readRecord, removeRecord, conflictError, findRecordIds, summarizeRecords } from './store/records';
+import {
+  createRecord,
+  listRecords,
+  readRecord,
+  removeRecord,
+  conflictError,
+  findRecordIds,
+  summarizeRecords,
+  type FiguresDay,
+} from './store/records';
 import { rateLineFor, readPreferences, writePreferences } from './store/preferences';
 import { today } from '../../shared/ledger';
 import { OVERVIEW_WORDING, type OverviewDocumentOptions } from '../../shared/overview-document';
@@ -73,19 +82,21 @@ export const handlers: Handlers = {
   listRecords: async ({ asOf }, { db, actor }) => {
     const { compareRecords } = await import('../../shared/pinyin');
     const caller = callerOf(actor);
-    return listRecords(db, { asOf })
+    return listRecords(db, { asOf, today: actor.today })
       .filter((r) => visible(caller, { province: r.province, prefecture: r.prefecture, county: r.county }))
       .sort(compareRecords);
   },
-  getRecord: ({ id, asOf }, { db }) => {
+  getRecord: ({ id, asOf }, { db, actor }) => {
     // The log's position first: a change made while the record is read counts as not yet seen.
     const seen = logPosition(db);
-    const stored = readRecord(db, id, { asOf });
+    const stored = readRecord(db, id, { asOf, today: actor.today });
+    const status = readStatus(db, id);
     return {
       seen,
       ...stored,
       findings: checkRecord(stored.record, { rateLine: rateLineFor(db, stored.record.county.province) }),
-      status: readStatus(db, id),
+      status,
+      statusChoices: statusChoices(callerOf(actor), status.status),
       version: readVersion(db, id),
     };
   },
@@ -149,7 +160,7 @@ export const handlers: Handlers = {
       seen,
       ...importScope(callerOf(actor)),
     }),
-  exportWorkbook: async ({ ids, script, asOf }, { db }) => exportFile(db, ids, script, asOf),
+  exportWorkbook: async ({ ids, script, asOf }, { db, actor }) => exportFile(db, ids, script, { asOf, today: actor.today }),
   saveExport: async ({ ids, script, format, signature, status, performance, ledger, asOf }, ctx) => {
     const desktop = desktopOnly(ctx);
     const { fileName, bytes } =
@@ -159,9 +170,11 @@ export const handlers: Handlers = {
     return { path: await desktop.saveFile(fileName, bytes) };
   },
   exportPdf: ({ ids, script, signature, status, performance, ledger, asOf }, ctx) =>
-    pdfFile(ctx, ids, { script, signature, status, performance, ledger }, asOf),
+    pdfFile(ctx, ids, { script, signature, status, performance, ledger }, { asOf, today: ctx.actor.today }),
   printDocument: async ({ ids, script, signature, status, performance, ledger, asOf }, ctx) => {
-    await desktopOnly(ctx).print(documentHtml(ctx.db, ids, { script, signature, status, performance, ledger }, asOf));
+    await desktopOnly(ctx).print(
+      documentHtml(ctx.db, ids, { script, signature, status, performance, ledger }, { asOf, today: ctx.actor.today }),
+    );
     return OK;
   },
   exportOverview: (input, ctx) => overviewFile(ctx, input, input.format),
@@ -172,7 +185,7 @@ export const handlers: Handlers = {
   },
   printOverview: async (input, ctx) => {
     const desktop = desktopOnly(ctx);
-    const { records, options } = overviewOf(ctx.db, input);
+    const { records, options } = overviewOf(ctx, input);
     await desktop.print(await (await import('./print/overview')).overviewPrintHtml(records, options));
     return OK;
   },
@@ -229,8 +242,8 @@ const baseName = (records: CountyRecord[], script: Script) =>
     ? WORDING[script].fileName(fileNamePart(records[0].county.name), records[0].county.batch)
     : WORDING[script].filesName(records.length);
 
-async function exportFile(db: DB, ids: number[], script: 'hans' | 'hant', asOf?: string) {
-  const records = ids.map((id) => readRecord(db, id, { asOf }).record);
+async function exportFile(db: DB, ids: number[], script: 'hans' | 'hant', day: FiguresDay) {
+  const records = ids.map((id) => readRecord(db, id, day).record);
   const { exportWorkbook } = await import('./excel/export');
   return { fileName: `${baseName(records, script)}.xlsx`, bytes: new Uint8Array(await exportWorkbook(records, script)) };
 }
@@ -246,37 +259,37 @@ function oneAtATime<T>(job: () => Promise<T>): Promise<T> {
 type DocumentChoice = { script: Script; signature: boolean; status: boolean; performance: boolean; ledger: boolean };
 
 /** The acceptance document of these records; with `status`, each says its review status and acceptance date. */
-function documentHtml(db: DB, ids: number[], { script, signature, status, performance, ledger }: DocumentChoice, asOf?: string): string {
+function documentHtml(db: DB, ids: number[], { script, signature, status, performance, ledger }: DocumentChoice, day: FiguresDay): string {
   const statuses = status ? { statuses: ids.map((id) => readStatus(db, id)) } : {};
   return printHtml(
-    ids.map((id) => readRecord(db, id, { asOf }).record),
+    ids.map((id) => readRecord(db, id, day).record),
     { script, signature, performance, ledger, ...statuses },
   );
 }
 
-async function pdfFile(ctx: ApiContext, ids: number[], choice: DocumentChoice, asOf?: string) {
-  const records = ids.map((id) => readRecord(ctx.db, id, { asOf }).record);
-  const html = documentHtml(ctx.db, ids, choice, asOf);
+async function pdfFile(ctx: ApiContext, ids: number[], choice: DocumentChoice, day: FiguresDay) {
+  const records = ids.map((id) => readRecord(ctx.db, id, day).record);
+  const html = documentHtml(ctx.db, ids, choice, day);
   return { fileName: `${baseName(records, choice.script)}.pdf`, bytes: await oneAtATime(() => ctx.renderPdf(html)) };
 }
 
 type OverviewInput = ParsedInput<'printOverview'>;
 
 /** The counties of an overview as shown (its ids, in order), and how the document shows them. */
-function overviewOf(db: DB, input: OverviewInput) {
-  const records = summarizeRecords(db, input.ids, { asOf: input.asOf });
+function overviewOf({ db, actor }: Call, input: OverviewInput) {
+  const records = summarizeRecords(db, input.ids, { asOf: input.asOf, today: actor.today });
   const options: OverviewDocumentOptions = {
     script: input.script,
     grouping: input.grouping,
     filters: input.filters,
     asOf: input.asOf,
-    printedOn: today(),
+    printedOn: actor.today ?? today(),
   };
   return { records, options };
 }
 
-async function overviewFile(ctx: ApiContext, input: OverviewInput, format: 'xlsx' | 'pdf') {
-  const { records, options } = overviewOf(ctx.db, input);
+async function overviewFile(ctx: Call, input: OverviewInput, format: 'xlsx' | 'pdf') {
+  const { records, options } = overviewOf(ctx, input);
   const name = `${OVERVIEW_WORDING[input.script].fileName}-${OVERVIEW_WORDING[input.script].counties(records.length)}`;
   if (format === 'xlsx') {
     const { overviewWorkbook } = await import('./excel/overview');

@@ -6,8 +6,8 @@
 // write transaction (changelog.ts and status.ts call assertMayEdit, assertStillInScope, assertTransition).
 import type { z } from 'zod';
 import { appError } from '../../shared/errors';
-import { placeInScope, roleLabel, type Caller, type Place, type Role } from '../../shared/accounts';
-import { statusLabel, type ReviewStatus } from '../../shared/status';
+import { partOutsideScope, placeInScope, roleLabel, type Caller, type Place, type Role } from '../../shared/accounts';
+import { STATUSES, statusLabel, type ReviewStatus } from '../../shared/status';
 import type { contract, Method } from '../../shared/contract';
 import { noRecord } from './store/records';
 import type { DB } from './store/database';
@@ -139,13 +139,15 @@ export function assertStillInScope(db: DB, caller: Caller, recordIds: Iterable<n
   if (caller.kind === 'owner') return;
   for (const id of recordIds) {
     const place = placeOf(db, id);
-    if (place && !visible(caller, place))
-      throw appError(
-        'out_of_scope',
-        `${place.county} 不在您的范围(${caller.scope.join('/')})内,未做任何改动`,
-        `${place.county} is outside your scope (${caller.scope.join('/')}); nothing was changed`,
-        { field: 'county.name' },
-      );
+    if (!place || visible(caller, place)) continue;
+    // The place that is outside: 赣州市 when the prefecture was changed, not the county that is the scope's own.
+    const outside = partOutsideScope(place, caller.scope) ?? { part: 2, name: place.county };
+    throw appError(
+      'out_of_scope',
+      `${outside.name} 不在您的范围(${caller.scope.join('/')})内,未做任何改动`,
+      `${outside.name} is outside your scope (${caller.scope.join('/')}); nothing was changed`,
+      { field: ['county.province', 'county.prefecture', 'county.name'][outside.part] },
+    );
   }
 }
 
@@ -165,6 +167,16 @@ const TRANSITIONS: Record<Role, readonly Transition[]> = {
   ],
   admin: [],
 };
+
+/**
+ * The statuses this caller may set a record at `from` to — what the status dialog offers (the transaction
+ * decides again, assertTransition). The local owner: any, but 已验收 is not given twice.
+ */
+export function statusChoices(caller: Caller, from: ReviewStatus): ReviewStatus[] {
+  if (caller.kind === 'owner') return STATUSES.filter((s) => !(from === 'accepted' && s === 'accepted'));
+  const allowed = new Set(TRANSITIONS[caller.role].filter((t) => t.from.includes(from)).map((t) => t.to));
+  return STATUSES.filter((s) => allowed.has(s));
+}
 
 /** A status change by this caller, decided on the status as it is in the transaction that changes it. */
 export function assertTransition(

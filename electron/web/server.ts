@@ -19,7 +19,7 @@ import { dispatch, type ApiContext, type DispatchResult } from '../services/api'
 import type { Actor } from '../services/store/changelog';
 import { heavyCalls } from '../services/heavy';
 import { webActor } from '../services/store/changelog';
-import { REQUEST_HEADER } from '../../shared/client';
+import { DAY_HEADER, REQUEST_HEADER } from '../../shared/client';
 import { appError } from '../../shared/errors';
 
 export const CSP = [
@@ -219,7 +219,7 @@ export async function listen(server: http.Server, port: number, host: string): P
 /** The browser tab's actor (each tab undoes its own steps), with the call's request id (a retry sends the same). */
 export const tabActor = (req: http.IncomingMessage): Actor => {
   const header = (name: string) => (typeof req.headers[name] === 'string' ? (req.headers[name] as string) : undefined);
-  return webActor(header('x-yanshou-client'), header(REQUEST_HEADER));
+  return webActor(header('x-yanshou-client'), header(REQUEST_HEADER), header(DAY_HEADER));
 };
 
 /** One contract call over HTTP: POST, JSON, a body within its cap, then `run` with the decoded input. */

@@ -10,7 +10,7 @@ import type { Strings } from './strings';
 import { api } from './api';
 import { message } from './useRecord';
 import { saveOrDownload, XLSX_TYPE, type PickedFile } from './files';
-import { dayOf, STATUSES, type ReviewStatus, type StatusInfo } from '../../shared/status';
+import { dayOf, type ReviewStatus, type StatusInfo } from '../../shared/status';
 import { ErrorLine, FormDialog, Modal, ScriptChoice } from './ui/Modal';
 import { needsReason, nextStatus, statusRequest } from './statusChange';
 
@@ -230,24 +230,25 @@ export function RecordDialog({
 }
 
 /** The statuses to choose from; an accepted record is not accepted again (the store refuses it): its sign-off stays as it is. */
+/** The statuses the server says this user may set the record to now (getRecord's statusChoices): the only ones offered. */
 function StatusChoice({
   t,
   status,
+  choices,
   onChange,
-  unlocking,
 }: {
   t: Strings;
-  status: ReviewStatus;
+  status: ReviewStatus | undefined;
+  choices: readonly ReviewStatus[];
   onChange: (s: ReviewStatus) => void;
-  unlocking: boolean;
 }) {
   return (
     <fieldset className="choice">
       <legend>{t.newStatus}</legend>
-      {STATUSES.map((s) => (
+      {choices.length === 0 && <p className="note">{t.noStatusChoice}</p>}
+      {choices.map((s) => (
         <label key={s}>
-          <input type="radio" name="status" checked={status === s} disabled={unlocking && s === 'accepted'} onChange={() => onChange(s)} />{' '}
-          {t.statuses[s]}
+          <input type="radio" name="status" checked={status === s} onChange={() => onChange(s)} /> {t.statuses[s]}
         </label>
       ))}
     </fieldset>
@@ -267,20 +268,22 @@ export function StatusDialog({
   onDone,
 }: {
   /** `version`: the record's version as this window shows it; the store refuses the change if the record changed since. */
-  record: { id: number; county: string; batch: number; status: StatusInfo; version?: number; seen?: number };
+  /** `choices`: the statuses the server says this user may set it to now (getRecord's statusChoices): the only ones offered. */
+  record: { id: number; county: string; batch: number; status: StatusInfo; version?: number; seen?: number; choices: ReviewStatus[] };
   name: string | null;
   t: Strings;
   lang: Lang;
   onClose: () => void;
   onDone: (status: ReviewStatus, name: string) => void;
 }) {
-  const unlocking = record.status.status === 'accepted';
-  const [status, setStatus] = useState<ReviewStatus>(nextStatus(record.status.status));
+  const next = nextStatus(record.status.status);
+  const [status, setStatus] = useState<ReviewStatus | undefined>(record.choices.includes(next) ? next : record.choices[0]);
   const [remark, setRemark] = useState('');
   const [signer, setSigner] = useState(name ?? '');
   const [askName, setAskName] = useState(!name);
   const [error, setError] = useState<string | null>(null);
   const submit = async () => {
+    if (!status) return onClose();
     const asked = statusRequest({ record, status, signer, remark }, t);
     if ('error' in asked) return setError(asked.error);
     const { by } = asked.request;
@@ -305,9 +308,9 @@ export function StatusDialog({
         {t.statusLabel}: <b>{t.statuses[record.status.status]}</b>
         {record.status.by ? ` (${t.statusBy(record.status.by, dayOf(record.status.at))})` : ''}
       </p>
-      <StatusChoice t={t} status={status} onChange={setStatus} unlocking={unlocking} />
+      <StatusChoice t={t} status={status} choices={record.choices} onChange={setStatus} />
       <label className="field">
-        <span>{needsReason(record.status.status, status) ? t.unlockReason : t.remark}</span>
+        <span>{status && needsReason(record.status.status, status) ? t.unlockReason : t.remark}</span>
         <textarea name="remark" rows={2} value={remark} autoFocus={!!name} onChange={(e) => setRemark(e.target.value)} />
       </label>
       {askName ? (

@@ -98,7 +98,11 @@ export function RecordsScreen({ editing, t, lang, info, covered, setDialog, say,
               onRedo={() => void undo.redo()}
               confirm={confirm}
               onChangeStatus={() =>
-                current && setDialog({ kind: 'status', record: { ...current, status: view.status, version: view.version, seen: view.seen } })
+                current &&
+                setDialog({
+                  kind: 'status',
+                  record: { ...current, status: view.status, version: view.version, seen: view.seen, choices: view.statusChoices },
+                })
               }
             />
           </Suspense>

@@ -13,7 +13,7 @@ export type Dialog =
   | { kind: 'export' }
   | { kind: 'print' }
   | { kind: 'record'; duplicateOf: RecordSummary | null }
-  | { kind: 'status'; record: RecordSummary & { version?: number; seen?: number } }
+  | { kind: 'status'; record: RecordSummary & { version?: number; seen?: number; choices: View['statusChoices'] } }
   | { kind: 'settings' }
   | { kind: 'template' }
   | { kind: 'workspace' }

@@ -40,6 +40,8 @@ export type View = {
   paymentIds: number[];
   indicatorIds: number[];
   status: Loaded['status'];
+  /** The statuses this user may set the record to (the server's answer): what the status dialog offers. */
+  statusChoices: Loaded['statusChoices'];
   version: number;
   /** The change log's position the record was read at: sent back with every change made on screen. */
   seen: number;
@@ -135,6 +137,7 @@ export function viewOf(base: Loaded, ops: readonly Op[], keyOf: (id: number) => 
     disbursementIds: base.disbursementIds,
     indicatorIds,
     status: base.status,
+    statusChoices: base.statusChoices,
     version: base.version,
     seen: base.seen,
   };

@@ -4,8 +4,18 @@
 // - the server is reconnecting to its workspace database       → OfflineError (code reconnecting): retried
 // - the server refused the call for a reason it names (4xx)    → ApiError: its message is shown
 // - the server failed (HTTP 5xx; code `internal` over IPC)     → ServerError: shown once, with its code
-import { ApiError, OfflineError, REQUEST_HEADER, retryable, ServerError, type Transport, type WireError } from '../../shared/client';
+import {
+  ApiError,
+  DAY_HEADER,
+  OfflineError,
+  REQUEST_HEADER,
+  retryable,
+  ServerError,
+  type Transport,
+  type WireError,
+} from '../../shared/client';
 import { decodeWire, encodeWire } from '../../shared/wire';
+import { today } from '../../shared/ledger';
 
 export type IpcResult = { ok: true; value: unknown } | { ok: false; error: WireError };
 export type Invoke = (method: string, input: unknown, request?: string) => Promise<IpcResult>;
@@ -72,6 +82,8 @@ export function httpTransport(options: {
           'x-yanshou-client': options.client,
           ...(options.secret ? { [SESSION_HEADER]: options.secret } : {}),
           ...(call?.request ? { [REQUEST_HEADER]: call.request } : {}),
+          // The person's day, not the server's (a workspace hosted in UTC): "today" is theirs everywhere on screen.
+          [DAY_HEADER]: today(),
         },
         body: encodeWire(input),
       });

@@ -32,6 +32,8 @@ export type AppOptions = {
   viewport?: { width: number; height: number };
   /** A browser to open the page in (one per test file); otherwise the app launches its own. */
   browser?: Browser;
+  /** The page's time zone (its day may not be the server's). */
+  timezoneId?: string;
 };
 
 export async function launchBrowser(): Promise<Browser> {
@@ -74,7 +76,11 @@ export async function startApp(options: AppOptions = {}): Promise<App> {
     child.on('exit', (code) => reject(new Error(`yanshou web exited ${code}: ${err}`)));
   });
   const browser = options.browser ?? (await launchBrowser());
-  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1440, height: 1000 }, acceptDownloads: true });
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1440, height: 1000 },
+    acceptDownloads: true,
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
+  });
   const page = await context.newPage();
   // An error thrown in the page fails the test that caused it (stop() and appPerTest's afterEach say so).
   const pageErrors: string[] = [];

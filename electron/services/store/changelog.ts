@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { appError } from '../../../shared/errors';
 import { stepLabel, type StepDetail } from '../../../shared/steps';
+import { isDay } from '../../../shared/ledger';
 import { lockedMessages } from '../../../shared/status';
 import type { DB } from './database';
 import type { Statement } from './db';
@@ -27,8 +28,11 @@ export type { Row, Table, Value } from './columns';
  * one, the local owner (the desktop window, a CLI run, `yanshou web` on 127.0.0.1), who may do everything.
  */
 export type ActorKind = 'desktop' | 'web' | 'cli';
-/** `request`: the id a client sends with a call, the same again when it retries it (requests.ts). */
-export type Actor = { client: string; kind: ActorKind; caller?: Caller; request?: string };
+/**
+ * `request`: the id a client sends with a call, the same again when it retries it (requests.ts). `today`: the
+ * person's own day (a browser's, which may not be the server's); without it, this machine's.
+ */
+export type Actor = { client: string; kind: ActorKind; caller?: Caller; request?: string; today?: string };
 
 export const callerOf = (actor: Actor): Caller => actor.caller ?? OWNER;
 /** The name the change log keeps for who made a step: the user's; null for the local owner. */
@@ -41,9 +45,9 @@ export const cliActor = (): Actor => ({ client: `cli-${process.pid}-${Date.now()
 const isId = (id: unknown): id is string => typeof id === 'string' && /^[A-Za-z0-9_-]{8,64}$/.test(id);
 /** The actor of one call that carries a request id (a well-formed one; else the call is a new one as ever). */
 export const withRequest = (actor: Actor, request: unknown): Actor => (isId(request) ? { ...actor, request } : actor);
-/** A browser tab of the web mode, by the id the page keeps for as long as the tab lives; `request`: the call's id. */
-export const webActor = (tab: string | undefined, request?: string): Actor =>
-  withRequest({ client: `web-${isId(tab) ? tab : 'anonymous'}`, kind: 'web' }, request);
+/** A browser tab of the web mode, by the id the page keeps for as long as the tab lives; `request`: the call's id; `day`: the tab's day. */
+export const webActor = (tab: string | undefined, request?: string, day?: string): Actor =>
+  withRequest({ client: `web-${isId(tab) ? tab : 'anonymous'}`, kind: 'web', ...(day && isDay(day) ? { today: day } : {}) }, request);
 
 function checkColumn(table: Table, column: string): void {
   if (!TABLE_COLUMNS[table].includes(column)) throw new Error(`unknown column ${table}.${column}`);
@@ -175,6 +179,8 @@ export class Changes {
       statement(this.db, `UPDATE ${table} SET ${field} = ? WHERE id = ?`).run(value, id);
       this.log(table, id, recordIdOf(table, before), field, before[field], value);
     }
+    // A record moved out of the caller's scope is refused here, naming the place, not later as a record not found.
+    if (table === 'records') assertStillInScope(this.db, this.caller, [id]);
   }
 
   /** Deletes a row, and first every row that refers to it (each logged: nothing goes by cascade unseen). */
@@ -220,20 +226,17 @@ export function mutate<T>(db: DB, actor: Actor, spec: StepSpec, fn: (changes: Ch
 
 function step<T>(db: DB, actor: Actor, spec: StepSpec, fn: (changes: Changes) => T): T {
   statement(db, 'DELETE FROM steps WHERE undone = 1 AND client = ?').run(actor.client);
-  const stepId = statement(
-    db,
-    'INSERT INTO steps (at, label, record_id, client, client_kind, detail, user_name) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id',
-  )
-    .pluck()
-    .get(
-      new Date().toISOString(),
-      spec.action,
-      spec.recordId,
-      actor.client,
-      actor.kind,
-      JSON.stringify(spec.detail ?? {}),
-      userNameOf(actor),
-    ) as number;
+  const stepId = nextPosition(db);
+  statement(db, 'INSERT INTO steps (id, at, label, record_id, client, client_kind, detail, user_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+    stepId,
+    new Date().toISOString(),
+    spec.action,
+    spec.recordId,
+    actor.client,
+    actor.kind,
+    JSON.stringify(spec.detail ?? {}),
+    userNameOf(actor),
+  );
   const changes = new Changes(db, stepId, spec.action, callerOf(actor));
   const result = fn(changes);
   if (spec.action !== STATUS_ACTION) assertStillInScope(db, callerOf(actor), changes.records);
@@ -455,17 +458,49 @@ export function whoMade(row: { client_kind: ActorKind; user_name?: string | null
   return row.user_name ? [`${row.user_name}(${zh})`, `${row.user_name} (${en})`] : [zh, en];
 }
 
-type LaterChange = { at: string; client_kind: ActorKind; user_name: string | null };
+type LaterChange = { at: string; client_kind: ActorKind; user_name: string | null; replay?: Direction | null };
 
-/** The latest change to a row's field (any field when `field` is null) after step `since`, made by another client and not undone. */
+/**
+ * The latest change to a row's field (any field when `field` is null) after log position `since`, made by another
+ * client: a step still in effect, or an undo or redo of a step made before `since` (one of a step made after it
+ * is judged by the step: done, it counts; undone, the two cancel out). `replay`: 'undo' or 'redo', null for a step.
+ */
 function laterChange(db: DB, actor: Actor, since: number, table: string, row: number, field: string | null): LaterChange | undefined {
   return statement(
     db,
-    `SELECT s.at, s.client_kind, s.user_name FROM changes c JOIN steps s ON s.id = c.step_id
-     WHERE s.id > @step AND s.undone = 0 AND s.client != @client AND c.table_name = @table AND c.row_id = @row
-       AND (CAST(@field AS TEXT) IS NULL OR c.field IS NULL OR c.field = @field)
-     ORDER BY s.id DESC LIMIT 1`,
+    `SELECT at, client_kind, user_name, replay FROM (
+       SELECT s.id AS pos, s.at, s.client_kind, s.user_name, NULL AS replay FROM changes c JOIN steps s ON s.id = c.step_id
+       WHERE s.id > @step AND s.undone = 0 AND s.client != @client AND c.table_name = @table AND c.row_id = @row
+         AND (CAST(@field AS TEXT) IS NULL OR c.field IS NULL OR c.field = @field)
+       UNION ALL
+       SELECT r.pos, r.at, r.client_kind, r.user_name, r.direction AS replay FROM replays r
+       WHERE r.pos > @step AND r.step_id <= @step AND r.client != @client AND r.table_name = @table AND r.row_id = @row
+         AND (CAST(@field AS TEXT) IS NULL OR r.field IS NULL OR r.field = @field)
+     ) later ORDER BY pos DESC LIMIT 1`,
   ).get({ step: since, client: actor.client, table, row, field }) as LaterChange | undefined;
+}
+
+/** The next position of the change log: a new step's id, or an undo's or redo's (never one given before). */
+function nextPosition(db: DB): number {
+  return Number(statement(db, 'UPDATE log_position SET pos = pos + 1 RETURNING pos').pluck().get());
+}
+
+/** Records the cells a replay of step `stepId` changed, at a position of its own: a screen that read them before sees it. */
+function logReplay(db: DB, actor: Actor, stepId: number, direction: Direction): void {
+  statement(
+    db,
+    `INSERT INTO replays (pos, step_id, table_name, row_id, field, at, client, client_kind, user_name, direction)
+     SELECT CAST(@pos AS INTEGER), step_id, table_name, row_id, field, CAST(@at AS TEXT), CAST(@client AS TEXT), CAST(@kind AS TEXT),
+       CAST(@user AS TEXT), CAST(@direction AS TEXT) FROM changes WHERE step_id = @step`,
+  ).run({
+    pos: nextPosition(db),
+    step: stepId,
+    at: new Date().toISOString(),
+    client: actor.client,
+    kind: actor.kind,
+    user: userNameOf(actor),
+    direction,
+  });
 }
 
 /** When and by whom, in words: "2026/12/7 14:03:05", and who made it. */
@@ -505,7 +540,10 @@ function assertNoConflict(db: DB, actor: Actor, step: StepRow, changes: ChangeRo
 }
 
 /** The change log's position now: a window that read a record after it has seen every change up to it. */
-export const logPosition = (db: DB): number => Number(statement(db, 'SELECT COALESCE(MAX(id), 0) FROM steps').pluck().get());
+export const logPosition = (db: DB): number => Number(statement(db, 'SELECT pos FROM log_position').pluck().get());
+
+/** How a cell was changed, in words: by a step, or by an undo or a redo of one. */
+const CHANGED_BY = { step: ['修改', 'changed'], undo: ['撤销修改', 'undone'], redo: ['重做修改', 'redone'] } as const;
 
 /** A cell a window showed (or, with `column` null, a whole row it deletes), named as the person knows it. */
 export type SeenCell = { table: Table; rowId: number; column: string | null; label: { zh: string; en: string } };
@@ -522,12 +560,13 @@ export function assertUnchangedSince(db: DB, actor: Actor, seen: number | undefi
     const hit = laterChange(db, actor, seen, cell.table, cell.rowId, cell.column);
     if (!hit) continue;
     const { at, zh, en } = madeWhen(hit);
+    const [did, done] = CHANGED_BY[hit.replay ?? 'step'];
     throw appError(
       'edit_conflict',
-      `${cell.label.zh} 已由${zh}在 ${at} 修改,您看到的是修改前的内容。为免覆盖别人的修改,未做任何改动;已载入新的内容,请核对后再改。`,
-      `${cell.label.en} was changed by ${en} at ${at}, after you loaded it. Nothing was changed, so their work is not overwritten; the new content is loaded, check it and try again.`,
+      `${cell.label.zh} 已由${zh}在 ${at} ${did},您看到的是${did}前的内容。为免覆盖别人的修改,未做任何改动;已载入新的内容,请核对后再改。`,
+      `${cell.label.en} was ${done} by ${en} at ${at}, after you loaded it. Nothing was changed, so their work is not overwritten; the new content is loaded, check it and try again.`,
       {},
-      { by: hit.client_kind, user: hit.user_name, at: hit.at, table: cell.table, field: cell.column },
+      { by: hit.client_kind, user: hit.user_name, at: hit.at, table: cell.table, field: cell.column, replay: hit.replay ?? null },
     );
   }
 }
@@ -677,6 +716,7 @@ function replayPlanned(db: DB, actor: Actor, direction: Direction, options: { th
     for (const r of new Set(changes.filter((c) => c.table_name === 'payments' && c.record_id !== null).map((c) => c.record_id!)))
       assertLineSums(db, r);
     raiseVersions(db, records, s.label !== STATUS_ACTION);
+    logReplay(db, actor, s.id, direction);
     db.prepare('UPDATE steps SET undone = ? WHERE id = ?').run(direction === 'undo' ? 1 : 0, s.id);
     return stepInfo(db, { ...s, undone: direction === 'undo' ? 1 : 0 });
   });

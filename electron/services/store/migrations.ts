@@ -279,6 +279,27 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE records ADD COLUMN summary_key TEXT;
   UPDATE records SET summary_key = hex(randomblob(16));
   `,
+  `
+  -- The change log's position (what a screen's seen counts): raised by every step, whose id it gives,
+  -- and by every undo or redo, so a screen that read a record before another window's undo is refused.
+  -- Never lowered: a step discarded after an undo does not give its id again.
+  CREATE TABLE log_position (pos INTEGER NOT NULL);
+  INSERT INTO log_position (pos) SELECT COALESCE(MAX(id), 0) FROM steps;
+  -- Each cell an undo or redo changed, at the position it took, by whom and when.
+  CREATE TABLE replays (
+    pos INTEGER NOT NULL,
+    step_id INTEGER NOT NULL,
+    table_name TEXT NOT NULL,
+    row_id INTEGER NOT NULL,
+    field TEXT,
+    at TEXT NOT NULL,
+    client TEXT NOT NULL,
+    client_kind TEXT NOT NULL,
+    user_name TEXT,
+    direction TEXT NOT NULL
+  );
+  CREATE INDEX replays_row ON replays(table_name, row_id, pos);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -103,8 +103,9 @@ export const noRecord = (id: number) => appError('no_record', `记录 #${id} 不
 /**
  * The day figures are computed as of, always given: a day (YYYY-MM-DD), or `undefined` for the record's
  * own day (its 验收日期, else today). A caller cannot forget it: leaving it out does not type-check.
+ * `today`: the person's day (a browser's, sent with the call); without it, this machine's.
  */
-export type FiguresDay = { asOf: string | undefined };
+export type FiguresDay = { asOf: string | undefined; today?: string };
 
 export function readRecord(db: DB, id: number, day: FiguresDay): StoredRecord {
   const row = db.prepare('SELECT * FROM records WHERE id = ?').get(id) as RecordRow | undefined;
@@ -134,7 +135,7 @@ function recordOf({ row: r, items, disbursements, payments, performance }: Rows,
   };
   return {
     id: r.id,
-    record: computeRecord(input, { asOf: day.asOf ?? frozenDay(r) }),
+    record: computeRecord(input, { asOf: day.asOf ?? frozenDay(r), ...(day.today ? { today: day.today } : {}) }),
     itemIds: items.map((i) => i.id),
     disbursementIds: disbursements.map((d) => d.id),
     paymentIds: payments.map((p) => p.id),
@@ -261,7 +262,7 @@ type Kept = { basis: string; byId: Map<number, { key: string; figures: Figures }
 /** The figures of these records, in this order (a record that does not exist is refused). */
 export function summarizeRecords(db: DB, ids: number[], day: FiguresDay): RecordSummary[] {
   const lines = rateLines(db);
-  const basis = `${lines.basis} ${day.asOf ?? `today ${today()}`}`;
+  const basis = `${lines.basis} ${day.asOf ?? `today ${day.today ?? today()}`}`;
   let kept = computed.get(db);
   if (kept?.basis !== basis) computed.set(db, (kept = { basis, byId: new Map() }));
   const heads = headsOf(db);

@@ -49,6 +49,15 @@ describe('HTTP transport', () => {
     expect(headers).toEqual(['request-0001', undefined]);
   });
 
+  it('sends the day it is where the page runs with every call (figures as of "today" are the person’s, not the server’s)', async () => {
+    const { client, calls } = overHttp(() => new Response(encodeWire([])));
+    const before = new Date();
+    await client.listRecords({});
+    const after = new Date();
+    const day = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    expect([day(before), day(after)]).toContain((calls[0].init.headers as Record<string, string>)['x-yanshou-day']);
+  });
+
   it("(issue 21 #8) takes the session's secret out of the address for this tab, and sends it with every call", async () => {
     const kept = new Map<string, string>();
     const storage = {

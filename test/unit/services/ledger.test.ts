@@ -13,7 +13,7 @@ import { stepLabel } from '../../../shared/steps';
 import { dispatch } from '../../../electron/services/api';
 import { checkRecord } from '../../../shared/checks';
 import { computeRecord, toInput } from '../../../shared/record';
-import { defaultAsOf, lastDayOf } from '../../../shared/ledger';
+import { defaultAsOf, lastDayOf, today } from '../../../shared/ledger';
 import { AppError } from '../../../shared/errors';
 import { ME, ROOT, referenceFixture, referenceFixtureText, seedInput, tempDir } from '../../helpers/fixtures';
 import { redo, undo } from '../../helpers/store';
@@ -72,7 +72,7 @@ describe('figures as of a day', () => {
     expect(defaultAsOf('2022-06')).toBe('2022-06-30');
     expect(defaultAsOf('2024-02')).toBe('2024-02-29');
     expect(defaultAsOf('2022')).toBe('2022-12-31');
-    expect(defaultAsOf(null, new Date(2026, 10, 29))).toBe('2026-11-29');
+    expect(defaultAsOf(null, today(new Date(2026, 10, 29)))).toBe('2026-11-29');
     expect(lastDayOf('2022-06-15')).toBe('2022-06-15');
     const input = toInput(readRecord(seedWithLedger().db, 1, { asOf: undefined }).record);
     input.county = { ...input.county, acceptedOn: '2022-06' };

@@ -244,6 +244,44 @@ describe('the review workflow, role by role, decided in the store', () => {
     expect(db.prepare('SELECT count(*) FROM records').pluck().get()).toBe(1);
   });
 
+  it('the status dialog is offered only what the role may set (getRecord’s statusChoices), as the store decides it', async () => {
+    const { ctx, db } = world();
+    const choices = async (caller: Caller) => {
+      const r = await dispatch(ctx, 'getRecord', { id: 1 }, as(caller));
+      return r.ok ? (r.value as { statusChoices: string[] }).statusChoices : r.error.code;
+    };
+    const at = (status: string) => db.prepare('UPDATE records SET status = ? WHERE id = 1').run(status);
+    // A county officer submits its draft and does nothing else: not 已审核, not 已验收.
+    expect(await choices(IN_SCOPE.county)).toEqual(['submitted']);
+    expect(await choices(IN_SCOPE.prefecture)).toEqual([]);
+    expect(await choices(IN_SCOPE.province)).toEqual(['accepted']);
+    expect(await choices({ kind: 'owner' })).toEqual(['draft', 'submitted', 'reviewed', 'accepted']);
+    at('submitted');
+    expect(await choices(IN_SCOPE.county)).toEqual([]);
+    expect(await choices(IN_SCOPE.prefecture)).toEqual(['draft', 'reviewed']);
+    at('accepted');
+    expect(await choices(IN_SCOPE.province)).toEqual(['draft', 'submitted', 'reviewed']);
+    expect(await choices({ kind: 'owner' })).toEqual(['draft', 'submitted', 'reviewed']);
+  });
+
+  it('a refusal for leaving the scope names the place that is outside it, not the county that is the scope’s own', async () => {
+    const { ctx, db } = world();
+    const before = readRecord(db, 1, { asOf: undefined }).record;
+    const refusal = async (method: Method, input: Record<string, unknown>) => {
+      const r = await dispatch(ctx, method, input, as(IN_SCOPE.county));
+      return r.ok ? null : [r.error.code, r.error.messages?.zh, (r.error.details as { place?: { field?: string } }).place?.field];
+    };
+    const outside = (place: string, field: string) => ['out_of_scope', `${place} 不在您的范围(江西省/宜春市/樟树市)内,未做任何改动`, field];
+    expect(await refusal('updateCounty', { id: 1, field: 'prefecture', value: '赣州市' })).toEqual(outside('赣州市', 'county.prefecture'));
+    expect(await refusal('updateCounty', { id: 1, field: 'province', value: '湖南省' })).toEqual(outside('湖南省', 'county.province'));
+    expect(await refusal('updateCounty', { id: 1, field: 'name', value: '丰城市' })).toEqual(outside('丰城市', 'county.name'));
+    // Replacing the prefecture's name everywhere in the record: the same refusal, not "记录 #1 不存在".
+    expect(await refusal('replaceText', { recordId: 1, find: '宜春市', replace: '赣州市' })).toEqual(
+      outside('赣州市', 'county.prefecture'),
+    );
+    expect(readRecord(db, 1, { asOf: undefined }).record).toEqual(before);
+  });
+
   it('a scope names places in either script: 樟樹市 is 樟树市', async () => {
     const { ctx } = world();
     const traditional = user('county', '江西省/宜春市/樟樹市');

@@ -191,6 +191,70 @@ describe('a change over what someone else changed since the screen read it', () 
   });
 });
 
+describe('an undo or redo by another window counts as a change', () => {
+  const central = async (s: Awaited<ReturnType<typeof setUp>>) => (await s.shown()).record.county.investment.central;
+  const refusal = (r: Awaited<ReturnType<Awaited<ReturnType<typeof setUp>>['call']>>) => (r.ok ? null : r.error);
+  const byAnna = (verb: string) =>
+    new RegExp(`^一、基本情况 中央资金 已由安娜\\(浏览器窗口\\)在 \\d{4}/\\d{1,2}/\\d{1,2} \\d\\d:\\d\\d:\\d\\d ${verb}`);
+
+  it('a screen read before Anna’s undo is refused, naming who undid it and when; the undone-to value stays', async () => {
+    const s = await setUp();
+    const before = await central(s);
+    await s.must(ANNA, 'updateCounty', { id: s.id, field: 'investment.central', value: '3000' });
+    const bosView = await s.shown();
+    await s.must(ANNA, 'undo', {});
+    const refused = refusal(await s.call(BO, 'updateCounty', { id: s.id, field: 'investment.central', value: '2800', seen: bosView.seen }));
+    expect(refused?.code).toBe('edit_conflict');
+    expect(refused?.messages?.zh).toMatch(byAnna('撤销修改'));
+    expect(await central(s)).toBe(before);
+  });
+
+  it('so is one read before Anna’s redo', async () => {
+    const s = await setUp();
+    await s.must(ANNA, 'updateCounty', { id: s.id, field: 'investment.central', value: '3000' });
+    await s.must(ANNA, 'undo', {});
+    const bosView = await s.shown();
+    await s.must(ANNA, 'redo', {});
+    const refused = refusal(await s.call(BO, 'updateCounty', { id: s.id, field: 'investment.central', value: '2800', seen: bosView.seen }));
+    expect(refused?.messages?.zh).toMatch(byAnna('重做修改'));
+    expect(await central(s)).toBe('3000');
+  });
+
+  it('a change Anna made and undid after the screen read the record leaves it as read: the screen’s change goes through', async () => {
+    const s = await setUp();
+    const bosView = await s.shown();
+    await s.must(ANNA, 'updateCounty', { id: s.id, field: 'investment.central', value: '3000' });
+    await s.must(ANNA, 'undo', {});
+    await s.must(BO, 'updateCounty', { id: s.id, field: 'investment.central', value: '2800', seen: bosView.seen });
+    expect(await central(s)).toBe('2800');
+  });
+
+  it('a step made after an undone one was discarded is after the position a screen read', async () => {
+    const s = await setUp();
+    await s.must(ANNA, 'updateCounty', { id: s.id, field: 'investment.localGov', value: '500' });
+    await s.must(ANNA, 'undo', {});
+    const bosView = await s.shown();
+    // Anna's new step discards her undone one: it must not take a position Bo's screen already counts as seen.
+    await s.must(ANNA, 'updateCounty', { id: s.id, field: 'investment.central', value: '3000' });
+    const refused = refusal(await s.call(BO, 'updateCounty', { id: s.id, field: 'investment.central', value: '2800', seen: bosView.seen }));
+    expect(refused?.messages?.zh).toMatch(byAnna('修改'));
+    expect(await central(s)).toBe('3000');
+  });
+
+  it('redoing one’s own step over another window’s undo is refused, naming who undid and when', async () => {
+    const s = await setUp();
+    const before = await central(s);
+    await s.must(BO, 'updateCounty', { id: s.id, field: 'investment.central', value: '2800' });
+    await s.must(ANNA, 'updateCounty', { id: s.id, field: 'investment.central', value: '3000' });
+    await s.must(ANNA, 'undo', {});
+    await s.must(BO, 'undo', {});
+    const refused = refusal(await s.call(ANNA, 'redo', {}));
+    expect(refused?.code).toBe('undo_conflict');
+    expect(refused?.messages?.zh).toMatch(/已由浏览器窗口在 \d{4}\/\d{1,2}\/\d{1,2} \d\d:\d\d:\d\d 再次修改/);
+    expect(await central(s)).toBe(before);
+  });
+});
+
 describe('an import replacing a county someone changed after its preview', () => {
   it('is refused at its commit, naming who changed it and when; nothing imported; previewed again, it replaces', async () => {
     const db = newStore();

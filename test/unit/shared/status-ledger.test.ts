@@ -46,8 +46,8 @@ describe('days', () => {
   it("figures default to the acceptance day, else today (the officer's local day)", () => {
     const now = new Date(2026, 0, 5, 23, 59);
     expect(today(now)).toBe('2026-01-05');
-    expect(defaultAsOf('2022-06', now)).toBe('2022-06-30');
-    expect(defaultAsOf(null, now)).toBe('2026-01-05');
+    expect(defaultAsOf('2022-06', today(now))).toBe('2022-06-30');
+    expect(defaultAsOf(null, today(now))).toBe('2026-01-05');
   });
 
   it("a payment's day is a calendar day; in Chinese as 2022年6月30日", () => {

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase, type DB } from '../../../electron/services/store/database';
 import { createRecord, readRecord } from '../../../electron/services/store/records';
+import { editPayments } from '../../../electron/services/store/payments';
 import { BODY_LIMITS, CODE_LIFETIME_MS, SESSION_HEADER, startWebServer, type WebServer } from '../../../electron/web/server';
 import type { ApiContext } from '../../../electron/services/api';
 import { encodeWire } from '../../../shared/wire';
@@ -275,6 +276,32 @@ describe('web mode: the contract over HTTP', () => {
     await call('editPayments', add, { 'x-yanshou-client': 'tab-retry-1', 'x-yanshou-request': 'request-0002' });
     await call('editPayments', add, { 'x-yanshou-client': 'tab-retry-2', 'x-yanshou-request': 'request-0001' });
     expect(payees()).toHaveLength(3);
+  });
+
+  it('figures as of "today" are of the browser’s day (x-yanshou-day), not the server’s; a malformed day is not taken', async () => {
+    // A county with no 验收日期 and a payment dated the day after the server's: where the browser already is.
+    const input = seedInput();
+    const id = createRecord(db, ME, { ...input, county: { ...input.county, name: '明日县', acceptedOn: null } });
+    const serverDay = new Date();
+    const tomorrowAt = new Date(serverDay.getFullYear(), serverDay.getMonth(), serverDay.getDate() + 1);
+    const day = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    const tomorrow = day(tomorrowAt);
+    try {
+      editPayments(db, ME, id, [], [{ line: 1, date: tomorrow, amount: '50' }]);
+      const shown = async (headers: Record<string, string>) => {
+        const r = JSON.parse((await call('getRecord', { id }, headers)).body) as {
+          record: { asOf: string; disbursements: { actual: string }[] };
+        };
+        return [r.record.asOf, r.record.disbursements[0].actual];
+      };
+      expect(await shown({ 'x-yanshou-day': tomorrow })).toEqual([tomorrow, '50']);
+      expect(await shown({})).toEqual([day(serverDay), '0']);
+      expect(await shown({ 'x-yanshou-day': 'tomorrow' })).toEqual([day(serverDay), '0']);
+      const listed = JSON.parse((await call('listRecords', {}, { 'x-yanshou-day': tomorrow })).body) as { id: number; asOf?: string }[];
+      expect(listed.find((r) => r.id === id)).toMatchObject({ asOf: tomorrow });
+    } finally {
+      db.prepare('DELETE FROM records WHERE id = ?').run(id);
+    }
   });
 
   it('answers a record or a row that is not there with 404, never 500', async () => {
