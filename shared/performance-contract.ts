@@ -1,6 +1,7 @@
 // The contract's methods of 四、绩效自评 (spread into contract.ts): each one undoable step.
 import { z } from 'zod';
 import { INDICATOR_FIELD_NAMES, PERFORMANCE_FIELD_NAMES } from './performance-names';
+import { FILLS } from './steps';
 
 const id = z.number().int().positive();
 const rawValue = z.union([z.string().max(100_000), z.number().finite(), z.null()]);
@@ -25,6 +26,8 @@ export const PERFORMANCE_METHODS = {
       edits: z.array(z.object({ rowId: id, field: indicatorField, value: rawValue })).max(100_000),
       append: z.array(z.partialRecord(indicatorField, rawValue)).max(2000).default([]),
       clear: z.boolean().default(false),
+      /** The edits fill a block (Ctrl+D down, Ctrl+R right): the step is named so. */
+      fill: z.enum(FILLS).optional(),
     }),
     output: z.object({ ok: z.literal(true), appended: z.array(id) }),
   },

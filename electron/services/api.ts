@@ -7,6 +7,7 @@ import type { WireError } from '../../shared/client';
 import { appError } from '../../shared/errors';
 import { AppError, type ErrorPlace } from '../../shared/errors';
 import { checkRecord } from '../../shared/checks';
+import { editAction } from '../../shared/steps';
 import { toInput, type CountyRecord } from '../../shared/record';
 import { printHtml } from '../../shared/print';
 import { WORDING } from '../../shared/document';
@@ -90,7 +91,10 @@ export const handlers: Handlers = {
   },
   setStatus: ({ id, status, by, remark, reason, version }, { db, actor }) =>
     setStatus(db, actor, id, { status, by, remark, reason, version }),
-  editPayments: ({ recordId, edits, append }, { db, actor }) => ({ ok: true, appended: editPayments(db, actor, recordId, edits, append) }),
+  editPayments: ({ recordId, edits, append, fill }, { db, actor }) => ({
+    ok: true,
+    appended: editPayments(db, actor, recordId, edits, append, fill),
+  }),
   deletePayments: ({ recordId, paymentIds }, { db, actor }) => (deletePayments(db, actor, recordId, paymentIds), OK),
   replaceText: ({ recordId, find, replace }, { db, actor }) => replaceInRecord(db, actor, recordId, find, replace),
   createRecord: ({ county }, { db, actor }) => ({ id: createRecord(db, actor, { county, items: [], disbursements: [] }, 'create') }),
@@ -114,7 +118,7 @@ export const handlers: Handlers = {
     });
   },
   updateCounty: ({ id, field, value }, { db, actor }) => (updateCounty(db, actor, id, field, value), OK),
-  editCells: ({ recordId, table, edits, append, clear, seen }, { db, actor }) => ({
+  editCells: ({ recordId, table, edits, append, clear, fill, seen }, { db, actor }) => ({
     ok: true,
     appended: editCells(
       db,
@@ -123,7 +127,7 @@ export const handlers: Handlers = {
       table,
       edits,
       append,
-      clear ? 'clear' : append.length || edits.length > 1 ? 'paste' : 'edit',
+      editAction({ clear, fill, edits: edits.length, append: append.length }),
       seen,
     ),
   }),
@@ -180,9 +184,9 @@ export const handlers: Handlers = {
   getPreferences: (_i, { db }) => readPreferences(db),
   setPreferences: ({ name, rateLine }, { db }) => writePreferences(db, { name, rateLine }),
   editPerformance: ({ recordId, edits }, { db, actor }) => (editPerformance(db, actor, recordId, edits), OK),
-  editIndicators: ({ recordId, edits, append, clear }, { db, actor }) => ({
+  editIndicators: ({ recordId, edits, append, clear, fill }, { db, actor }) => ({
     ok: true,
-    appended: editIndicators(db, actor, recordId, edits, append, clear ? 'clear' : append.length || edits.length > 1 ? 'paste' : 'edit'),
+    appended: editIndicators(db, actor, recordId, edits, append, editAction({ clear, fill, edits: edits.length, append: append.length })),
   }),
   insertIndicators: ({ recordId, index, count }, { db, actor }) => ({ rowIds: insertIndicators(db, actor, recordId, index, count) }),
   deleteIndicators: ({ recordId, rowIds }, { db, actor }) => (deleteIndicators(db, actor, recordId, rowIds), OK),

@@ -9,7 +9,7 @@ import { message } from './errors';
 import { Sidebar, type RecordSummary } from './Sidebar';
 import { Toolbar } from './Toolbar';
 import { StatusBar } from './StatusBar';
-import { saying } from './said';
+import { saying, sayingEither, type Said } from './said';
 import { FindBar } from './find/FindBar';
 import { HistoryPanel } from './HistoryPanel';
 import { RecordView, type RecordViewHandle } from './RecordView';
@@ -84,7 +84,7 @@ export function App() {
   // The name a status change is signed with, set once (kept in the data file).
   const [name, setName] = useState<string | null>(null);
   // A refusal of what was asked in the sidebar (deleting an accepted county), said there.
-  const [sidebarNotice, setSidebarNotice] = useState<string | null>(null);
+  const [sidebarNotice, setSidebarNotice] = useState<Said | null>(null);
   useEffect(() => setSidebarNotice(null), [selected]);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [historyOpen, setHistoryOpen] = useState(false);
@@ -160,7 +160,7 @@ export function App() {
         await refreshList();
         await rec.reload();
         setInfo(await api.info({}));
-      } else if (command.kind === 'message') say(command.text);
+      } else if (command.kind === 'message') say(sayingEither(command.messages));
     },
     fail,
   );
@@ -193,7 +193,7 @@ export function App() {
 
   const imported = (r: Output<'importWorkbooks'>) => {
     setDialog(null);
-    say(`${t.commit}: ${r.records.map((x) => `${x.county}(${t.actions[x.action]})`).join('、')}`);
+    say(saying((s, l) => `${s.commit}: ${r.records.map((x) => `${x.county}(${s.actions[x.action]})`).join(l === 'zh' ? '、' : ', ')}`));
     const first = r.records.find((x) => x.action === 'created' || x.action === 'replaced');
     void (async () => {
       const list = await refreshList();
@@ -270,7 +270,7 @@ export function App() {
             selected={selected}
             t={t}
             pinyin={pinyin}
-            notice={sidebarNotice}
+            notice={sidebarNotice?.(lang) ?? null}
             onSelect={(id) => void actions.open(id)}
             onAdd={() => setDialog({ kind: 'record', duplicateOf: null })}
             onDuplicate={() => current && setDialog({ kind: 'record', duplicateOf: current })}
@@ -364,7 +364,7 @@ export function App() {
             t={t}
             lang={lang}
             desktop={info?.mode === 'desktop'}
-            onSaved={(p) => say(`${t.download}: ${p}`)}
+            onSaved={(p) => say(saying((s) => `${s.download}: ${p}`))}
             onClose={() => setDialog(null)}
             onTemplate={() => setDialog({ kind: 'template' })}
           />
@@ -374,7 +374,7 @@ export function App() {
             t={t}
             lang={lang}
             desktop={info?.mode === 'desktop'}
-            onSaved={(p) => say(t.templateSaved(p))}
+            onSaved={(p) => say(saying((s) => s.templateSaved(p)))}
             onClose={() => setDialog(null)}
           />
         )}
@@ -387,7 +387,7 @@ export function App() {
             onSaved={(saved) => {
               setName(saved);
               setDialog(null);
-              say(t.nameSaved(saved));
+              say(saying((s) => s.nameSaved(saved)));
             }}
           />
         )}
@@ -417,7 +417,7 @@ export function App() {
             t={t}
             lang={lang}
             desktop={info?.mode === 'desktop'}
-            onSaved={(p) => say(`${t.savePdf}: ${p}`)}
+            onSaved={(p) => say(saying((s) => `${s.savePdf}: ${p}`))}
             onClose={() => setDialog(null)}
           />
         )}

@@ -13,14 +13,14 @@ import type { LedgerHandle } from './ledger/LedgerView';
 import type { Draft } from './ledger/rows';
 import { keepDrafts, takeDrafts } from './ledger/kept';
 import type { Strings } from './strings';
-import type { CellEdit, Marks, NewPayment, View } from './useRecord';
+import type { CellEdit, EditOptions, Marks, NewPayment, View } from './useRecord';
 import { dayOf, lockedMessages } from '../../shared/status';
 import { StatusChip } from './Sidebar';
 import { findingPlace, lineLock, paymentsPerLine, paymentsWith } from './recordSession';
 import type { PerformanceField } from './useRecordActions';
 import type { PerformanceHandle } from './performance/PerformanceView';
 import { PERF_STRINGS } from './performance/strings';
-import type { Say } from './said';
+import { sayingEither, type Say } from './said';
 
 // The grid (AG Grid) loads as its own chunk, beside the app's first screen; the ledger (and ECharts) when first opened.
 const gridModule = import('./grid/TableGrid');
@@ -42,7 +42,7 @@ type Props = {
   asOf: string | null;
   onAsOf: (day: string | null) => void;
   onSaveCounty: SaveCounty;
-  onEdit: (edits: CellEdit[], options?: { clear?: boolean }) => void;
+  onEdit: (edits: CellEdit[], options?: EditOptions) => void;
   onPaste: (
     table: Table,
     edits: { rowId: number; field: string; value: RawValue }[],
@@ -103,10 +103,13 @@ export const RecordView = forwardRef<RecordViewHandle, Props>(function RecordVie
   const { recordId, view, marks, lang, t } = props;
   const { record, findings } = view;
   // An accepted record is locked: every place a change could start says so, in the store's words.
-  const recordLocked =
-    view.status.status === 'accepted'
-      ? lockedMessages(record.county.name, record.county.batch, view.status.by, view.status.at)[lang]
-      : null;
+  // (Kept as how to say it: a refusal already in the status bar follows the language.)
+  const { status, by, at } = view.status;
+  const lockedSaid = useMemo(
+    () => (status === 'accepted' ? sayingEither(lockedMessages(record.county.name, record.county.batch, by, at)) : null),
+    [status, by, at, record.county.name, record.county.batch],
+  );
+  const recordLocked = lockedSaid?.(lang) ?? null;
   const form = useRef<CountyFormHandle>(null);
   const grids = { items: useRef<GridHandle>(null), disbursements: useRef<GridHandle>(null) };
   const ledger = useRef<LedgerHandle>(null);
@@ -205,8 +208,8 @@ export const RecordView = forwardRef<RecordViewHandle, Props>(function RecordVie
   const recordRef = useRef(record);
   recordRef.current = record;
   const lineLocked = useCallback(
-    (row: number, field: string): CellLock | null => lineLock(recordRef.current, perLine, row, field, lang, t),
-    [perLine, lang, t],
+    (row: number, field: string): CellLock | null => lineLock(recordRef.current, perLine, row, field, t),
+    [perLine, t],
   );
   const goesWith = useCallback((rows: number[]) => paymentsWith(record, perLine, rows, t), [perLine, record, t]);
   const openLine = useCallback(
@@ -237,7 +240,7 @@ export const RecordView = forwardRef<RecordViewHandle, Props>(function RecordVie
       onUndo={props.onUndo}
       onRedo={props.onRedo}
       confirm={props.confirm}
-      recordLocked={recordLocked}
+      recordLocked={lockedSaid}
     />
   );
 
@@ -284,7 +287,7 @@ export const RecordView = forwardRef<RecordViewHandle, Props>(function RecordVie
           onUndo={props.onUndo}
           onRedo={props.onRedo}
           confirm={props.confirm}
-          recordLocked={recordLocked}
+          recordLocked={lockedSaid}
         />
       )}
       {tab === 'performance' && (
@@ -304,7 +307,7 @@ export const RecordView = forwardRef<RecordViewHandle, Props>(function RecordVie
           onUndo={props.onUndo}
           onRedo={props.onRedo}
           confirm={props.confirm}
-          recordLocked={recordLocked}
+          recordLocked={lockedSaid}
         />
       )}
       {/* Hidden, not gone, behind the ledger: a value typed and refused stays where it was typed. */}

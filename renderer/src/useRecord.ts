@@ -9,7 +9,7 @@ import { ApiError } from '../../shared/client';
 import type { Lang } from '../../shared/i18n';
 import { api } from './api';
 import { message } from './errors';
-import { STRINGS } from './strings';
+import type { Said } from './said';
 import { EditWriter } from './editWriter';
 import {
   counts,
@@ -23,6 +23,7 @@ import {
   viewOf,
   writtenIds,
   type CellEdit,
+  type EditOptions,
   type Loaded,
   type Marks,
   type NewPayment,
@@ -32,10 +33,10 @@ import {
 } from './editQueue';
 
 export { message };
-export type { CellEdit, Loaded, Marks, NewPayment, SaveState, View } from './editQueue';
+export type { CellEdit, EditOptions, Loaded, Marks, NewPayment, SaveState, View } from './editQueue';
 
 type Options = {
-  onError: (text: string) => void;
+  onError: (text: Said) => void;
   onWritten: () => void;
   /** A value was stored (the error it fixes is no longer what just happened). */
   onStored: () => void;
@@ -88,7 +89,7 @@ export function useRecord(recordId: number | null, { onError, onWritten, onStore
       publish(notIn(opsRef.current, seen));
     } catch (e) {
       if (e instanceof ApiError && e.wire.code === 'no_record') setBase(null);
-      else callbacks.current.onError(message(e, callbacks.current.lang));
+      else callbacks.current.onError((l) => message(e, l));
     }
   }, [publish]);
 
@@ -103,7 +104,6 @@ export function useRecord(recordId: number | null, { onError, onWritten, onStore
         setSave: (state) => setSave(state),
         refused: (op, text) => setRefusals((m) => refuse(m, op, text)),
         onError: (text) => callbacks.current.onError(text),
-        lang: () => callbacks.current.lang,
         reload: () => reload(),
         onWritten: () => callbacks.current.onWritten(),
         onStored: () => callbacks.current.onStored(),
@@ -135,7 +135,7 @@ export function useRecord(recordId: number | null, { onError, onWritten, onStore
 
   /** Queues cell edits of one table (typing, Delete) as one step. */
   const edit = useCallback(
-    (edits: CellEdit[], options: { clear?: boolean } = {}) => {
+    (edits: CellEdit[], options: EditOptions = {}) => {
       const id = idRef.current;
       if (id === null || edits.length === 0) return;
       // A new value for a cell replaces its draft, and its old refusal mark goes.
@@ -146,6 +146,7 @@ export function useRecord(recordId: number | null, { onError, onWritten, onStore
         edits,
         append: [],
         clear: !!options.clear,
+        fill: options.fill,
         status: 'queued',
       };
       unmark(op);
@@ -190,7 +191,7 @@ export function useRecord(recordId: number | null, { onError, onWritten, onStore
   }, [publish]);
 
   const view = useMemo(() => (base ? viewOf(base, ops, keyOf, asOf ?? undefined) : null), [base, ops, keyOf, asOf]);
-  const marks = useMemo<Marks>(() => marksOf(refusals, ops, STRINGS[lang].draftMark), [refusals, ops, lang]);
+  const marks = useMemo<Marks>(() => marksOf(refusals, ops, lang), [refusals, ops, lang]);
   const { pending, drafts } = counts(ops);
   return {
     view,

@@ -10,7 +10,7 @@ import type { RowOp } from './grid/TableGrid';
 import type { RecordViewHandle } from './RecordView';
 import type { RecordSummary } from './Sidebar';
 import type { Strings } from './strings';
-import type { Say } from './said';
+import { saying, sayingEither, type Said, type Say } from './said';
 import { lockedMessages } from '../../shared/status';
 import type { Input } from '../../shared/contract';
 
@@ -33,7 +33,7 @@ type Options = {
   t: Strings;
   lang: Lang;
   /** Says, in the sidebar, why what was asked there was refused (deleting an accepted county). */
-  notice: (text: string | null) => void;
+  notice: (text: Said | null) => void;
 };
 
 export function useRecordActions({
@@ -54,17 +54,18 @@ export function useRecordActions({
 
   /** Runs fn once typed values are written; its error is shown. True when it went through. */
   const act = useCallback(
-    async (fn: () => Promise<unknown>): Promise<{ ok: boolean; why?: string }> => {
+    async (fn: () => Promise<unknown>): Promise<{ ok: boolean; why?: Said }> => {
       if (!(await settle())) {
-        const why = t.pendingWrites(pendingWrites());
+        const n = pendingWrites();
+        const why = saying((w) => w.pendingWrites(n));
         say(why, 'error');
         return { ok: false, why };
       }
-      let result: { ok: boolean; why?: string } = { ok: true };
+      let result: { ok: boolean; why?: Said } = { ok: true };
       try {
         await fn();
       } catch (e) {
-        result = { ok: false, why: message(e, lang) };
+        result = { ok: false, why: (l) => message(e, l) };
         say(result.why!, 'error');
       }
       await refresh();
@@ -77,7 +78,7 @@ export function useRecordActions({
   const saveCounty = (field: CountyField, value: string): Promise<string | null> => {
     const id = selected;
     if (id === null) return Promise.resolve(null);
-    const saving = act(() => api.updateCounty({ id, field, value })).then((r) => (r.ok ? null : (r.why ?? '')));
+    const saving = act(() => api.updateCounty({ id, field, value })).then((r) => (r.ok ? null : (r.why?.(lang) ?? '')));
     countySaves.current.add(saving);
     void saving.finally(() => countySaves.current.delete(saving));
     return saving;
@@ -121,7 +122,7 @@ export function useRecordActions({
   const savePerformance = (field: PerformanceField, value: string): Promise<string | null> => {
     const recordId = selected;
     if (recordId === null) return Promise.resolve(null);
-    return act(() => api.editPerformance({ recordId, edits: [{ field, value }] })).then((r) => (r.ok ? null : (r.why ?? '')));
+    return act(() => api.editPerformance({ recordId, edits: [{ field, value }] })).then((r) => (r.ok ? null : (r.why?.(lang) ?? '')));
   };
   /** Starts 四、绩效自评 (the money from the record), with indicators drafted from table 二 or not. */
   const startPerformance = async (draft: boolean): Promise<boolean> => {
@@ -145,7 +146,7 @@ export function useRecordActions({
   const deleteRecord = async (r: RecordSummary) => {
     // An accepted county is locked: said at once, before asking anything (the store refuses it too).
     if (r.status.status === 'accepted') {
-      const why = lockedMessages(r.county, r.batch, r.status.by, r.status.at)[lang];
+      const why = sayingEither(lockedMessages(r.county, r.batch, r.status.by, r.status.at));
       notice(why);
       say(why, 'error');
       return;
@@ -153,7 +154,8 @@ export function useRecordActions({
     if (!(await confirm(t.confirmDelete(r.county), t.delete))) return;
     let backup: string | null = null;
     const done = await act(async () => ({ backup } = await api.deleteRecord({ id: r.id })));
-    if (done.ok) say(t.deleted(backup ?? '—'));
+    const kept = backup ?? '—';
+    if (done.ok) say(saying((w) => w.deleted(kept)));
     else notice(done.why ?? null);
   };
 

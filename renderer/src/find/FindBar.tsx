@@ -9,7 +9,7 @@ import type { Lang } from '../../../shared/i18n';
 import type { CountyRecord } from '../../../shared/record';
 import { api } from '../api';
 import { message } from '../errors';
-import type { Say } from '../said';
+import type { Said, Say } from '../said';
 import { FIND_STRINGS } from './strings';
 
 type Mode = 'find' | 'replace';
@@ -38,7 +38,7 @@ export function FindBar({ enabled, recordId, record, lang, reveal, settle, onRep
   const [query, setQuery] = useState('');
   const [replacement, setReplacement] = useState('');
   const [at, setAt] = useState(-1);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Said | null>(null);
   const input = useRef<HTMLInputElement>(null);
   // Each occurrence once: a cell holding the text twice is two places.
   const places = useMemo(
@@ -96,8 +96,8 @@ export function FindBar({ enabled, recordId, record, lang, reveal, settle, onRep
       say((l) => (count ? FIND_STRINGS[l].replaced(count, find, by) : FIND_STRINGS[l].nothingReplaced(find)));
       await onReplaced();
     } catch (e) {
-      const text = (l: Lang) => message(e, l);
-      setError(text(lang));
+      const text: Said = (l) => message(e, l);
+      setError(() => text);
       say(text, 'error');
     }
   }
@@ -153,7 +153,7 @@ export function FindBar({ enabled, recordId, record, lang, reveal, settle, onRep
       )}
       {error && (
         <em className="find-error" role="alert">
-          {error}
+          {error(lang)}
         </em>
       )}
       <button type="button" className="link" aria-label={s.close} onClick={close}>

@@ -12,7 +12,7 @@ import { chineseDay, defaultAsOf, type PaymentField } from '../../../shared/ledg
 import { parsePaymentField } from '../../../shared/payment-fields';
 import { TableGrid, type CellMark, type GridHandle, type RowOp } from '../grid/TableGrid';
 import type { Strings } from '../strings';
-import type { CellEdit, NewPayment, View } from '../useRecord';
+import type { CellEdit, EditOptions, NewPayment, View } from '../useRecord';
 import { LedgerChart } from './LedgerChart';
 import {
   draftRow,
@@ -27,7 +27,7 @@ import {
   type LedgerRow,
 } from './rows';
 import { findingsAsShown, shownOrder, typeInto, type Held, type Typed } from './session';
-import type { Say } from '../said';
+import type { Said, Say } from '../said';
 import { arrange, AS_STORED, filtering, type Arrangement } from './arrange';
 import { LedgerTools, noneShown } from './LedgerTools';
 
@@ -49,7 +49,7 @@ type Props = {
   draftStore: DraftStore;
   lang: Lang;
   t: Strings;
-  onEdit: (edits: CellEdit[], options?: { clear?: boolean }) => void;
+  onEdit: (edits: CellEdit[], options?: EditOptions) => void;
   onAdd: (append: NewPayment[], edits?: CellEdit[]) => void;
   /** Deletes stored payments (by id or key); false if refused. */
   onDelete: (rowIds: number[]) => Promise<boolean>;
@@ -58,7 +58,7 @@ type Props = {
   onRedo: () => void;
   confirm: (text: string, ok: string) => Promise<boolean>;
   /** Why the record cannot be changed (it is accepted); null when it can. */
-  recordLocked: string | null;
+  recordLocked: Said | null;
 };
 
 export const LedgerView = forwardRef<LedgerHandle, Props>(function LedgerView(props, ref) {
@@ -103,7 +103,7 @@ export const LedgerView = forwardRef<LedgerHandle, Props>(function LedgerView(pr
     () => new Map([...ledgerNotes(record, rows, drafts, t, lang), ...props.marks]),
     [record, rows, drafts, t, lang, props.marks],
   );
-  const check = useMemo(() => ledgerCheck(record, lang), [record, lang]);
+  const check = useMemo(() => ledgerCheck(record), [record]);
   const pinned = useMemo(() => (record.payments?.length ? ledgerTotals(record, t, day) : undefined), [record, t, day]);
 
   // ---- new payments: typed into, and stored once complete --------------------------------------
@@ -122,7 +122,7 @@ export const LedgerView = forwardRef<LedgerHandle, Props>(function LedgerView(pr
   };
   const isDraft = (key: number) => draftStore.get().some((d) => d.key === key);
 
-  const onEdit = (edits: CellEdit[], options?: { clear?: boolean }) => {
+  const onEdit = (edits: CellEdit[], options?: EditOptions) => {
     const toStored = edits.filter((e) => !isDraft(e.rowId));
     const toDrafts = edits.filter((e) => isDraft(e.rowId));
     if (toStored.length) live.current.onEdit(toStored, options);

@@ -16,10 +16,9 @@ function ledger(text: string, rowIds: number[], selection = at(0, 0)) {
     rowIds,
     selection,
     titles: PASTE_TITLES,
-    lang: 'zh',
     check: accept,
     header: HEADER_RULES.payments,
-    required: { fields: ['line', 'date', 'amount'], message: (row, lacking) => `第${row + 1}行缺少${lacking.join('、')}` },
+    required: { fields: ['line', 'date', 'amount'], message: (row, lacking) => () => `第${row + 1}行缺少${lacking.join('、')}` },
   });
 }
 function table3(text: string, rowIds: number[], selection = at(0, 0)) {
@@ -30,7 +29,6 @@ function table3(text: string, rowIds: number[], selection = at(0, 0)) {
     rowIds,
     selection,
     titles: PASTE_TITLES,
-    lang: 'zh',
     header: HEADER_RULES.disbursements,
   });
 }
@@ -75,7 +73,7 @@ describe('a ledger block with its header', () => {
 
   it('new payments lacking 序号, 日期 or 金额 are refused, so no half-made payment is left behind', () => {
     const p = ledger('备注\n甲\n乙\n', [5], at(0, 7));
-    expect(p.problems.map((x) => x.message)).toEqual(['第2行缺少line、date、amount']);
+    expect(p.problems.map((x) => x.message('zh'))).toEqual(['第2行缺少line、date、amount']);
   });
 });
 
