@@ -135,7 +135,6 @@ export function App() {
     recordView,
     paymentId: rec.paymentId,
     t,
-    lang,
     notice: setSidebarNotice,
   });
   useUndoKeys(undo.undo, undo.redo, dialog !== null || asking);

@@ -9,9 +9,10 @@ import { findingMessage, type Lang } from '../../shared/i18n';
 import { recordScript, type CountyRecord } from '../../shared/record';
 import type { Finding } from '../../shared/findings';
 import type { Strings } from './strings';
+import type { Said } from './said';
 
 /** A save: null when stored, else why not. */
-export type SaveCounty = (field: CountyField, value: string) => Promise<string | null>;
+export type SaveCounty = (field: CountyField, value: string) => Promise<Said | null>;
 type Props = {
   record: CountyRecord;
   findings: Finding[];
@@ -65,14 +66,14 @@ function Field({
 }: Props & { field: CountyField; unsaved: Unsaved; resetKey: number }) {
   const stored = valueOf(record, field);
   const [value, setValue] = useState(stored);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Said | null>(null);
   const [lockedNote, setLockedNote] = useState(false);
   useEffect(() => setLockedNote(false), [locked]);
   const tried = () => locked && setLockedNote(true);
   const place = t.basicPlace(t.fields[field]);
-  const settle = (next: string, why: string | null) => {
+  const settle = (next: string, why: Said | null) => {
     setValue(next);
-    setError(why);
+    setError(() => why);
     if (why) unsaved.set(field, `${place}“${next}”`);
     else unsaved.delete(field);
   };
@@ -82,17 +83,12 @@ function Field({
     if (value === stored && !error) return;
     const parsed = parseCountyField(field, value);
     if (!parsed.ok) {
-      settle(
-        value,
-        findingMessage(
-          {
-            severity: 'error',
-            code: parsed.code,
-            params: { field: `county.${field}`, value, ...(parsed.problem ? { problem: parsed.problem } : {}) },
-          },
-          lang,
-        ),
-      );
+      const finding = {
+        severity: 'error' as const,
+        code: parsed.code,
+        params: { field: `county.${field}`, value, ...(parsed.problem ? { problem: parsed.problem } : {}) },
+      };
+      settle(value, (l) => findingMessage(finding, l));
       return;
     }
     const typed = value;
@@ -129,7 +125,7 @@ function Field({
       }
     },
     className: error ? 'invalid' : mine.length ? 'warned' : undefined,
-    title: [error, ...mine.map((f) => findingMessage(f, lang))].filter(Boolean).join('\n') || undefined,
+    title: [error?.(lang), ...mine.map((f) => findingMessage(f, lang))].filter(Boolean).join('\n') || undefined,
   };
   return (
     <label className={`field field-${field.replace('.', '-')}${long ? ' wide' : ''}`}>
@@ -140,7 +136,7 @@ function Field({
           {locked}
         </em>
       ) : error ? (
-        <em className="field-error">{error}</em>
+        <em className="field-error">{error(lang)}</em>
       ) : (
         mine.map((f, i) => (
           <em key={i} className={`field-${f.severity}`}>

@@ -20,7 +20,7 @@ import { findingPlace, lineLock, paymentsPerLine, paymentsWith } from './recordS
 import type { PerformanceField } from './useRecordActions';
 import type { PerformanceHandle } from './performance/PerformanceView';
 import { PERF_STRINGS } from './performance/strings';
-import { sayingEither, type Say } from './said';
+import { sayingEither, type Said, type Say } from './said';
 
 // The grid (AG Grid) loads as its own chunk, beside the app's first screen; the ledger (and ECharts) when first opened.
 const gridModule = import('./grid/TableGrid');
@@ -51,7 +51,7 @@ type Props = {
   onRows: (table: Table | 'indicators', op: RowOp) => Promise<boolean>;
   /** 四、绩效自评: paste of indicators, a field of the part saved, the part started. */
   onPastePerformance: (edits: { rowId: number; field: string; value: RawValue }[], append: Record<string, RawValue>[]) => Promise<boolean>;
-  onSavePerformance: (field: PerformanceField, value: string) => Promise<string | null>;
+  onSavePerformance: (field: PerformanceField, value: string) => Promise<Said | null>;
   onStartPerformance: (draft: boolean) => Promise<boolean>;
   onAddPayments: (append: NewPayment[], edits?: CellEdit[]) => void;
   onDeletePayments: (rowIds: number[]) => Promise<boolean>;

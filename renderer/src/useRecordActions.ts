@@ -3,7 +3,6 @@
 // (or says why it cannot), then brings everything on screen up to date.
 import { useCallback, useRef, type RefObject } from 'react';
 import type { CountyField, RawValue } from '../../shared/fields';
-import type { Lang } from '../../shared/i18n';
 import { api } from './api';
 import { message } from './errors';
 import type { RowOp } from './grid/TableGrid';
@@ -31,7 +30,6 @@ type Options = {
   /** The store's id of a payment shown under a key (a payment added in this window), once written. */
   paymentId: (rowId: number) => number | undefined;
   t: Strings;
-  lang: Lang;
   /** Says, in the sidebar, why what was asked there was refused (deleting an accepted county). */
   notice: (text: Said | null) => void;
 };
@@ -47,7 +45,6 @@ export function useRecordActions({
   recordView,
   paymentId,
   t,
-  lang,
   notice,
 }: Options) {
   const countySaves = useRef(new Set<Promise<unknown>>());
@@ -71,14 +68,14 @@ export function useRecordActions({
       await refresh();
       return result;
     },
-    [settle, pendingWrites, refresh, say, t, lang],
+    [settle, pendingWrites, refresh, say],
   );
 
   /** A basic fact: null when stored, else why not (the field keeps the value and shows it). */
-  const saveCounty = (field: CountyField, value: string): Promise<string | null> => {
+  const saveCounty = (field: CountyField, value: string): Promise<Said | null> => {
     const id = selected;
     if (id === null) return Promise.resolve(null);
-    const saving = act(() => api.updateCounty({ id, field, value })).then((r) => (r.ok ? null : (r.why?.(lang) ?? '')));
+    const saving = act(() => api.updateCounty({ id, field, value })).then((r) => (r.ok ? null : (r.why ?? (() => ''))));
     countySaves.current.add(saving);
     void saving.finally(() => countySaves.current.delete(saving));
     return saving;
@@ -119,10 +116,10 @@ export function useRecordActions({
   };
 
   /** A field of 四、绩效自评 (money, goals, weights): null when stored, else why not. */
-  const savePerformance = (field: PerformanceField, value: string): Promise<string | null> => {
+  const savePerformance = (field: PerformanceField, value: string): Promise<Said | null> => {
     const recordId = selected;
     if (recordId === null) return Promise.resolve(null);
-    return act(() => api.editPerformance({ recordId, edits: [{ field, value }] })).then((r) => (r.ok ? null : (r.why?.(lang) ?? '')));
+    return act(() => api.editPerformance({ recordId, edits: [{ field, value }] })).then((r) => (r.ok ? null : (r.why ?? (() => ''))));
   };
   /** Starts 四、绩效自评 (the money from the record), with indicators drafted from table 二 or not. */
   const startPerformance = async (draft: boolean): Promise<boolean> => {

@@ -30,7 +30,7 @@ type Props = {
   onEdit: (edits: CellEdit[], options?: EditOptions) => void;
   onPaste: (edits: { rowId: number; field: string; value: RawValue }[], append: Record<string, RawValue>[]) => Promise<boolean>;
   onRows: (op: RowOp) => Promise<boolean>;
-  onSave: (field: PerformanceField, value: string) => Promise<string | null>;
+  onSave: (field: PerformanceField, value: string) => Promise<Said | null>;
   onStart: (draft: boolean) => Promise<boolean>;
   onMessage: Say;
   onUndo: () => void;
@@ -55,7 +55,7 @@ function PartField(props: {
 }) {
   const { field, stored, lang, onSave, locked, unsaved } = props;
   const [value, setValue] = useState(props.shown ?? stored);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Said | null>(null);
   useEffect(() => {
     if (!unsaved.has(field)) setValue(props.shown ?? stored);
   }, [stored, props.shown]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -66,7 +66,7 @@ function PartField(props: {
     }
     unsaved.set(field, value);
     const why = await onSave(field, value);
-    setError(why);
+    setError(() => why);
     if (why === null) unsaved.delete(field);
   };
   const notes = props.findings.filter((f) => f.target?.table === 'performance' && f.target.field === field && f.target.row === undefined);
@@ -76,7 +76,7 @@ function PartField(props: {
     'data-field': field,
     value,
     readOnly: !!locked,
-    title: [locked, error, ...notes.map((n) => findingMessage(n, lang))].filter(Boolean).join('\n') || undefined,
+    title: [locked, error?.(lang), ...notes.map((n) => findingMessage(n, lang))].filter(Boolean).join('\n') || undefined,
     className: `${error ? 'cell-error' : notes.length ? 'cell-warning' : ''}`,
     onChange: (e: { target: { value: string } }) => setValue(e.target.value),
     onBlur: () => void commit(),
