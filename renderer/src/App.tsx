@@ -135,7 +135,7 @@ export function App() {
     recordView,
     paymentId: rec.paymentId,
     t,
-    notice: setSidebarNotice,
+    notice: (text) => setSidebarNotice(() => text),
   });
   useUndoKeys(undo.undo, undo.redo, dialog !== null || asking);
 

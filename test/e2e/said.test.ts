@@ -69,6 +69,33 @@ describe('a paste said in the language shown', () => {
   });
 });
 
+describe('a refusal at a cell or a field said in the language shown', () => {
+  it('abc typed into 计划安排额度: the reason beside the cell and in the status bar, then in English, and the edit stays open', async () => {
+    const { page } = app();
+    await gridReady(page);
+    await cell(page, 'disbursements', 1, 'planned').click();
+    await page.keyboard.type('abc');
+    await page.keyboard.press('Enter');
+    await poll(() => page.locator('.grid-edit-error').innerText()).toContain('“abc”不是数字');
+    await toEnglish(page);
+    await poll(() => page.locator('.grid-edit-error').innerText()).toMatch(/^Row 2, .*“abc”/);
+    await poll(() => note(page)).toMatch(/^Row 2, .*“abc”/);
+    expect(await page.locator('.grid-editor.editing').inputValue()).toBe('abc');
+  });
+
+  it('deleting an accepted county: the sidebar says why, and says it in English after switching', async () => {
+    const { page } = app();
+    for (const status of ['submitted', 'reviewed', 'accepted']) await callApi(page, 'setStatus', { id: 1, status, by: '赵处长' });
+    await page.reload();
+    await gridReady(page);
+    await page.locator('.record-tools').getByRole('button', { name: '删除' }).click();
+    await poll(() => page.locator('.sidebar-notice').innerText()).toContain('已验收(赵处长,');
+    await toEnglish(page);
+    await poll(() => page.locator('.sidebar-notice').innerText()).toContain('赵处长');
+    expect(await page.locator('.sidebar-notice').innerText()).not.toContain('已验收');
+  });
+});
+
 describe('a fill is named as a fill', () => {
   it('after Ctrl+D over three 计划安排额度 the undo button says 撤销 向下填充, in English Undo Fill down; Ctrl+R says 向右填充', async () => {
     const { page } = app();

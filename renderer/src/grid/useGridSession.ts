@@ -51,7 +51,8 @@ export function useGridSession(props: GridProps, refs: GridRefs) {
         if (edit && LONG_TEXT.has(sessionRef.current!.fieldAt(edit.cell)))
           requestAnimationFrame(() => refs.sinkRef.current?.scrollIntoView({ block: 'nearest' }));
       },
-      setEditError,
+      // (A message is a function: kept as the state, not called as React's updater.)
+      setEditError: (message) => setEditError(() => message),
       setNotice,
       setList,
       setPasteMarks,
