@@ -43,6 +43,21 @@ describe('a paste said in the language shown', () => {
     await poll(() => note(page)).toMatch(/^已按表头粘贴 1 行/);
   });
 
+  it('a block in 元 carrying 序号: to the line it names, converted, and the conversion said again in English', async () => {
+    const { page } = app();
+    await gridReady(page);
+    await cell(page, 'disbursements', 0, 'planned').click();
+    await paste(page, '序号\t计划安排额度(元)\n2\t3000000\n');
+    await saved(page);
+    // 3,000,000 元 = 300 万元, on line 2 (the second row), not on the selected first row.
+    await poll(() => cell(page, 'disbursements', 1, 'planned').innerText()).toBe('300.00');
+    expect(await cell(page, 'disbursements', 0, 'planned').innerText()).toBe('775.00');
+    await poll(() => note(page)).toContain('按表头所写的单位换算为万元(精确到分)');
+    await toEnglish(page);
+    await poll(() => note(page)).toContain('converted exactly to 10k yuan from the unit their header names');
+    expect(await note(page)).not.toMatch(/[\u4e00-\u9fff]/);
+  });
+
   it('keys typed on 资金拨付率 (computed): the refusal quoting them is said again in English', async () => {
     const { page } = app();
     await gridReady(page);
