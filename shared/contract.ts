@@ -23,6 +23,7 @@ import { doubtSchema, sheetCorrectionSchema, sheetReadingSchema } from './doubts
 import { performanceSchema } from './performance-schema';
 import { PERFORMANCE_METHODS } from './performance-contract';
 import { ROLES } from './accounts';
+import { FILLS } from './steps';
 
 /** A signed-in person as the app shows them (shared/accounts.ts UserInfo). */
 const userInfoSchema = z.object({ name: z.string(), role: z.enum(ROLES), scope: z.string() });
@@ -251,7 +252,7 @@ export const commandSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('redo') }),
   z.object({ kind: z.literal('reload') }),
   z.object({ kind: z.literal('lang'), lang: z.enum(['zh', 'en']) }),
-  z.object({ kind: z.literal('message'), text: z.string() }),
+  z.object({ kind: z.literal('message'), messages: z.object({ zh: z.string(), en: z.string() }) }),
   z.object({ kind: z.literal('openWorkspace') }),
 ]);
 export type Command = z.infer<typeof commandSchema>;
@@ -297,6 +298,8 @@ export const contract = {
         .max(5000)
         .default([]),
       seen: seenSchema,
+      /** The edits fill a block (Ctrl+D down, Ctrl+R right): the step is named so. */
+      fill: z.enum(FILLS).optional(),
     }),
     output: z.object({ ok: z.literal(true), appended: z.array(id) }),
   },
@@ -341,6 +344,8 @@ export const contract = {
       /** The edits clear cells (Delete): the step is named so. */
       clear: z.boolean().default(false),
       seen: seenSchema,
+      /** The edits fill a block (Ctrl+D down, Ctrl+R right): the step is named so. */
+      fill: z.enum(FILLS).optional(),
     }),
     output: z.object({ ok: z.literal(true), appended: z.array(id) }),
   },

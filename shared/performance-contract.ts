@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { INDICATOR_FIELD_NAMES, PERFORMANCE_FIELD_NAMES } from './performance-names';
 import { seenSchema } from './schema';
+import { FILLS } from './steps';
 
 const id = z.number().int().positive();
 const rawValue = z.union([z.string().max(100_000), z.number().finite(), z.null()]);
@@ -28,6 +29,8 @@ export const PERFORMANCE_METHODS = {
       append: z.array(z.partialRecord(indicatorField, rawValue)).max(2000).default([]),
       clear: z.boolean().default(false),
       seen: seenSchema,
+      /** The edits fill a block (Ctrl+D down, Ctrl+R right): the step is named so. */
+      fill: z.enum(FILLS).optional(),
     }),
     output: z.object({ ok: z.literal(true), appended: z.array(id) }),
   },

@@ -25,9 +25,24 @@ export type StepDetail = {
   replaced?: { find: string; with: string; count: number };
 };
 
+/** How a step of cell edits came about: typed, pasted, cleared (Delete), or filled (Ctrl+D / Ctrl+R). */
+export type EditAction = 'edit' | 'paste' | 'clear' | 'fill down' | 'fill right';
+/** A Ctrl+D (down) or Ctrl+R (right) fill, as the contract carries it. */
+export const FILLS = ['down', 'right'] as const;
+export type Fill = (typeof FILLS)[number];
+
+/** How a step of cell edits is named: a fill or a clear as such, else a paste (several cells or new rows) or an edit. */
+export function editAction(how: { fill?: Fill; clear?: boolean; edits: number; append: number }): EditAction {
+  if (how.fill) return `fill ${how.fill}`;
+  if (how.clear) return 'clear';
+  return how.append || how.edits > 1 ? 'paste' : 'edit';
+}
+
 const ACTIONS: Record<string, [string, string]> = {
   edit: ['编辑', 'Edit'],
   paste: ['粘贴', 'Paste'],
+  'fill down': ['向下填充', 'Fill down'],
+  'fill right': ['向右填充', 'Fill right'],
   clear: ['清除', 'Clear'],
   'insert rows': ['插入行', 'Insert rows'],
   'delete rows': ['删除行', 'Delete rows'],

@@ -159,7 +159,7 @@ export async function startDesktop(): Promise<Desktop | null> {
     },
     backupNow: () => {
       const backup = backupDatabase(ctx.db, ctx.dbFile, 'manual');
-      commands.push({ kind: 'message', text: lang === 'zh' ? `已备份到 ${backup}` : `Backed up to ${backup}` });
+      commands.push({ kind: 'message', messages: { zh: `已备份到 ${backup}`, en: `Backed up to ${backup}` } });
     },
     switchLanguage: () => {
       lang = lang === 'zh' ? 'en' : 'zh';

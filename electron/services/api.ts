@@ -8,6 +8,7 @@ import type { WireError } from '../../shared/client';
 import { appError } from '../../shared/errors';
 import { AppError, type ErrorPlace } from '../../shared/errors';
 import { checkRecord } from '../../shared/checks';
+import { editAction } from '../../shared/steps';
 import { toInput, type CountyRecord } from '../../shared/record';
 import { printHtml } from '../../shared/print';
 import { WORDING } from '../../shared/document';
@@ -102,9 +103,9 @@ export const handlers: Handlers = {
   },
   setStatus: ({ id, status, by, remark, reason, version, seen }, { db, actor }) =>
     setStatus(db, actor, id, { status, by, remark, reason, version, seen }),
-  editPayments: ({ recordId, edits, append, seen }, { db, actor }) => ({
+  editPayments: ({ recordId, edits, append, seen, fill }, { db, actor }) => ({
     ok: true,
-    appended: editPayments(db, actor, recordId, edits, append, seen),
+    appended: editPayments(db, actor, recordId, edits, append, seen, fill),
   }),
   deletePayments: ({ recordId, paymentIds, seen }, { db, actor }) => (deletePayments(db, actor, recordId, paymentIds, seen), OK),
   replaceText: ({ recordId, find, replace }, { db, actor }) => replaceInRecord(db, actor, recordId, find, replace),
@@ -129,7 +130,7 @@ export const handlers: Handlers = {
     });
   },
   updateCounty: ({ id, field, value, seen }, { db, actor }) => (updateCounty(db, actor, id, field, value, seen), OK),
-  editCells: ({ recordId, table, edits, append, clear, seen }, { db, actor }) => ({
+  editCells: ({ recordId, table, edits, append, clear, fill, seen }, { db, actor }) => ({
     ok: true,
     appended: editCells(
       db,
@@ -138,7 +139,7 @@ export const handlers: Handlers = {
       table,
       edits,
       append,
-      clear ? 'clear' : append.length || edits.length > 1 ? 'paste' : 'edit',
+      editAction({ clear, fill, edits: edits.length, append: append.length }),
       seen,
     ),
   }),
@@ -198,7 +199,7 @@ export const handlers: Handlers = {
   getPreferences: (_i, { db, actor }) => readPreferences(db, callerOf(actor)),
   setPreferences: ({ name, rateLine }, { db, actor }) => writePreferences(db, { name, rateLine }, callerOf(actor)),
   editPerformance: ({ recordId, edits, seen }, { db, actor }) => (editPerformance(db, actor, recordId, edits, seen), OK),
-  editIndicators: ({ recordId, edits, append, clear, seen }, { db, actor }) => ({
+  editIndicators: ({ recordId, edits, append, clear, fill, seen }, { db, actor }) => ({
     ok: true,
     appended: editIndicators(
       db,
@@ -206,7 +207,7 @@ export const handlers: Handlers = {
       recordId,
       edits,
       append,
-      clear ? 'clear' : append.length || edits.length > 1 ? 'paste' : 'edit',
+      editAction({ clear, fill, edits: edits.length, append: append.length }),
       seen,
     ),
   }),

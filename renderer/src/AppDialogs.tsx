@@ -40,7 +40,7 @@ export function AppDialogs(props: Props) {
   const close = () => setDialog(null);
   // The first county created or replaced opens.
   const imported = (r: Output<'importWorkbooks'>) => {
-    done(importedSaying(r, t));
+    done(importedSaying(r));
     void (async () => {
       const hit = importedRecord(r, (await refreshList()) ?? undefined);
       if (hit) editing.setSelected(hit.id);
@@ -62,18 +62,20 @@ export function AppDialogs(props: Props) {
           current={selected}
           asOf={asOf}
           desktop={desktop}
-          onSaved={(p) => say(`${t.download}: ${p}`)}
+          onSaved={(p) => say(saying((s) => `${s.download}: ${p}`))}
           onTemplate={() => setDialog({ kind: 'template' })}
         />
       )}
-      {dialog?.kind === 'template' && <TemplateDialog {...common} desktop={desktop} onSaved={(p) => say(t.templateSaved(p))} />}
+      {dialog?.kind === 'template' && (
+        <TemplateDialog {...common} desktop={desktop} onSaved={(p) => say(saying((s) => s.templateSaved(p)))} />
+      )}
       {dialog?.kind === 'settings' && (
         <SettingsDialog
           {...common}
           name={props.name}
           onSaved={(saved) => {
             props.setName(saved);
-            done(t.nameSaved(saved));
+            done(saying((s) => s.nameSaved(saved)));
           }}
         />
       )}
@@ -97,7 +99,7 @@ export function AppDialogs(props: Props) {
           current={selected}
           asOf={asOf}
           desktop={desktop}
-          onSaved={(p) => say(`${t.savePdf}: ${p}`)}
+          onSaved={(p) => say(saying((s) => `${s.savePdf}: ${p}`))}
         />
       )}
       {dialog?.kind === 'record' && (

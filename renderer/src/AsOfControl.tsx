@@ -20,17 +20,18 @@ export function AsOfControl({ record, asOf, t, onChange }: Props) {
   const day = record.asOf ?? asOf ?? defaultAsOf(record.county.acceptedOn);
   const ledger = !!record.payments?.length;
   const [text, setText] = useState(day);
-  const [error, setError] = useState<string | null>(null);
+  // What was typed that is not a day (said in the language shown), or null.
+  const [notDay, setNotDay] = useState<string | null>(null);
   useEffect(() => {
     setText(day);
-    setError(null);
+    setNotDay(null);
   }, [day]);
 
   const commit = () => {
     const typed = text.trim();
     const parsed = parseDateText(typed);
-    if (!parsed || !isDay(parsed)) return setError(t.asOfInvalid(typed));
-    setError(null);
+    if (!parsed || !isDay(parsed)) return setNotDay(typed);
+    setNotDay(null);
     setText(parsed);
     if (parsed !== day) onChange(parsed);
   };
@@ -44,15 +45,15 @@ export function AsOfControl({ record, asOf, t, onChange }: Props) {
           data-testid="as-of"
           value={text}
           disabled={!ledger}
-          aria-invalid={error ? true : undefined}
-          className={error ? 'invalid' : undefined}
+          aria-invalid={notDay !== null ? true : undefined}
+          className={notDay !== null ? 'invalid' : undefined}
           onChange={(e) => setText(e.target.value)}
           onBlur={commit}
           onKeyDown={(e) => {
             if (e.key === 'Enter') commit();
             if (e.key === 'Escape') {
               setText(day);
-              setError(null);
+              setNotDay(null);
             }
           }}
         />
@@ -61,9 +62,9 @@ export function AsOfControl({ record, asOf, t, onChange }: Props) {
       {ledger && accepted && day !== accepted && <button onClick={() => onChange(null)}>{t.asOfAccepted}</button>}
       {ledger && day !== today() && <button onClick={() => onChange(today())}>{t.asOfToday}</button>}
       {!ledger && <span className="as-of-note">{t.asOfNoLedger}</span>}
-      {error && (
+      {notDay !== null && (
         <em className="field-error" role="alert">
-          {error}
+          {t.asOfInvalid(notDay)}
         </em>
       )}
     </div>

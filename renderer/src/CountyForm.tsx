@@ -10,9 +10,10 @@ import { recordScript, type CountyRecord } from '../../shared/record';
 import type { Finding } from '../../shared/findings';
 import type { Strings } from './strings';
 import { findingsOf, readField, triesToChange, valueOf } from './countyField';
+import type { Said } from './said';
 
 /** A save: null when stored, else why not. */
-export type SaveCounty = (field: CountyField, value: string) => Promise<string | null>;
+export type SaveCounty = (field: CountyField, value: string) => Promise<Said | null>;
 type Props = {
   record: CountyRecord;
   findings: Finding[];
@@ -28,14 +29,14 @@ export type CountyFormHandle = { unsaved: () => string[]; discard: () => void };
 type Unsaved = Map<CountyField, string>;
 
 /** Under a field: why it cannot be changed (typed in while locked), else why its value was refused, else its findings. */
-function FieldNote({ locked, error, findings, lang }: { locked: string | null; error: string | null; findings: Finding[]; lang: Lang }) {
+function FieldNote({ locked, error, findings, lang }: { locked: string | null; error: Said | null; findings: Finding[]; lang: Lang }) {
   if (locked)
     return (
       <em className="field-error" role="alert">
         {locked}
       </em>
     );
-  if (error) return <em className="field-error">{error}</em>;
+  if (error) return <em className="field-error">{error(lang)}</em>;
   return (
     <>
       {findings.map((f, i) => (
@@ -60,14 +61,14 @@ function Field({
 }: Props & { field: CountyField; unsaved: Unsaved; resetKey: number }) {
   const stored = valueOf(record, field);
   const [value, setValue] = useState(stored);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Said | null>(null);
   const [lockedNote, setLockedNote] = useState(false);
   useEffect(() => setLockedNote(false), [locked]);
   const tried = () => locked && setLockedNote(true);
   const place = t.basicPlace(t.fields[field]);
-  const settle = (next: string, why: string | null) => {
+  const settle = (next: string, why: Said | null) => {
     setValue(next);
-    setError(why);
+    setError(() => why);
     if (why) unsaved.set(field, `${place}“${next}”`);
     else unsaved.delete(field);
   };
@@ -75,7 +76,7 @@ function Field({
 
   const commit = async () => {
     if (value === stored && !error) return;
-    const read = readField(field, value, lang);
+    const read = readField(field, value);
     if (!read.ok) return settle(value, read.why);
     const typed = value;
     const why = await onSave(field, typed);
@@ -107,7 +108,7 @@ function Field({
       }
     },
     className: error ? 'invalid' : mine.length ? 'warned' : undefined,
-    title: [error, ...mine.map((f) => findingMessage(f, lang))].filter(Boolean).join('\n') || undefined,
+    title: [error?.(lang), ...mine.map((f) => findingMessage(f, lang))].filter(Boolean).join('\n') || undefined,
   };
   return (
     <label className={`field field-${field.replace('.', '-')}${long ? ' wide' : ''}`}>

@@ -23,13 +23,13 @@ import type { LedgerHandle } from './ledger/LedgerView';
 import type { Draft } from './ledger/rows';
 import { begun, keepDrafts, takeDrafts } from './ledger/kept';
 import type { Strings } from './strings';
-import type { CellEdit, Marks, NewPayment, View } from './useRecord';
+import type { CellEdit, EditOptions, Marks, NewPayment, View } from './useRecord';
 import { lockedMessages } from '../../shared/status';
 import { findingPlace, lineLock, paymentsPerLine, paymentsWith, whenReady } from './recordSession';
 import { RecordBar, type Tab } from './RecordBar';
 import type { PerformanceField } from './recordActions';
 import type { PerformanceHandle } from './performance/PerformanceView';
-import type { Say } from './said';
+import { sayingEither, type Said, type Say } from './said';
 
 // The grid (AG Grid) loads as its own chunk, beside the app's first screen; the ledger (and ECharts) when first opened.
 const gridModule = import('./grid/TableGrid');
@@ -51,7 +51,7 @@ type Props = {
   asOf: string | null;
   onAsOf: (day: string | null) => void;
   onSaveCounty: SaveCounty;
-  onEdit: (edits: CellEdit[], options?: { clear?: boolean }) => void;
+  onEdit: (edits: CellEdit[], options?: EditOptions) => void;
   onPaste: (
     table: Table,
     edits: { rowId: number; field: string; value: RawValue }[],
@@ -60,7 +60,7 @@ type Props = {
   onRows: (table: Table | 'indicators', op: RowOp) => Promise<boolean>;
   /** 四、绩效自评: paste of indicators, a field of the part saved, the part started. */
   onPastePerformance: (edits: { rowId: number; field: string; value: RawValue }[], append: Record<string, RawValue>[]) => Promise<boolean>;
-  onSavePerformance: (field: PerformanceField, value: string) => Promise<string | null>;
+  onSavePerformance: (field: PerformanceField, value: string) => Promise<Said | null>;
   onStartPerformance: (draft: boolean) => Promise<boolean>;
   onAddPayments: (append: NewPayment[], edits?: CellEdit[]) => void;
   onDeletePayments: (rowIds: number[]) => Promise<boolean>;
@@ -153,14 +153,14 @@ function useRecordPlaces(view: View, grids: Grids) {
 }
 
 /** 表三's lines with payments: their 实际拨付额度 is the payments' sum as of the day, not typed; a line opens its payments. */
-function useLedgerLines(record: CountyRecord, lang: Lang, t: Strings, openLedger: (where: Focus) => void) {
+function useLedgerLines(record: CountyRecord, t: Strings, openLedger: (where: Focus) => void) {
   const perLine = useMemo(() => paymentsPerLine(record), [record.payments]); // eslint-disable-line react-hooks/exhaustive-deps
   // (The same function while typing: a new one redraws every cell. A row's lock follows its own 序号 and the payments.)
   const recordRef = useRef(record);
   recordRef.current = record;
   const locked = useCallback(
-    (row: number, field: string): CellLock | null => lineLock(recordRef.current, perLine, row, field, lang, t),
-    [perLine, lang, t],
+    (row: number, field: string): CellLock | null => lineLock(recordRef.current, perLine, row, field, t),
+    [perLine, t],
   );
   const goesWith = useCallback((rows: number[]) => paymentsWith(record, perLine, rows, t), [perLine, record, t]);
   const onOpen = useCallback(
@@ -234,7 +234,8 @@ type Shared = {
   onUndo: () => void;
   onRedo: () => void;
   confirm: Props['confirm'];
-  recordLocked: string | null;
+  /** Why the record cannot be changed (it is accepted), said in the language shown; null when it can. */
+  recordLocked: Said | null;
 };
 
 type TablesProps = {
@@ -280,7 +281,7 @@ function Tables({ hidden, shared, view, marks, form, grids, lines, onSaveCounty,
         lang={lang}
         t={t}
         onSave={onSaveCounty}
-        locked={recordLocked}
+        locked={recordLocked?.(lang) ?? null}
       />
       <h3>{t.items}</h3>
       {grid('items')}
@@ -297,15 +298,18 @@ export const RecordView = forwardRef<RecordViewHandle, Props>(function RecordVie
   const { recordId, view, marks, lang, t } = props;
   const { record, findings } = view;
   // An accepted record is locked: every place a change could start says so, in the store's words.
-  const recordLocked =
-    view.status.status === 'accepted'
-      ? lockedMessages(record.county.name, record.county.batch, view.status.by, view.status.at)[lang]
-      : null;
+  // (Kept as how to say it: a refusal already in the status bar follows the language.)
+  const { status, by, at } = view.status;
+  const lockedSaid = useMemo(
+    () => (status === 'accepted' ? sayingEither(lockedMessages(record.county.name, record.county.batch, by, at)) : null),
+    [status, by, at, record.county.name, record.county.batch],
+  );
+  const recordLocked = lockedSaid?.(lang) ?? null;
   const form = useRef<CountyFormHandle>(null);
   const grids: Grids = { items: useRef<GridHandle>(null), disbursements: useRef<GridHandle>(null) };
   const { tab, setTab, jump, openLedger, ledger, performance } = useRecordPlaces(view, grids);
   const { drafts, draftStore } = useLedgerDrafts(recordId, setTab);
-  const lines = useLedgerLines(record, lang, t, openLedger);
+  const lines = useLedgerLines(record, t, openLedger);
 
   useRecordHandle(ref, { form, grids, ledger, performance, draftStore, t, jump });
 
@@ -319,7 +323,7 @@ export const RecordView = forwardRef<RecordViewHandle, Props>(function RecordVie
     onUndo: props.onUndo,
     onRedo: props.onRedo,
     confirm: props.confirm,
-    recordLocked,
+    recordLocked: lockedSaid,
   };
   return (
     <>

@@ -45,7 +45,7 @@ export function RecordsScreen({ editing, t, lang, info, covered, setDialog, say,
         selected={selected}
         t={t}
         pinyin={editing.pinyin}
-        notice={editing.sidebarNotice}
+        notice={editing.sidebarNotice?.(lang) ?? null}
         onSelect={(id) => void actions.open(id)}
         onAdd={newRecord}
         onDuplicate={() => current && setDialog({ kind: 'record', duplicateOf: current })}

@@ -5,7 +5,7 @@
 import type { Command, Output } from '../../shared/contract';
 import type { PickedFile } from './files';
 import type { RecordSummary } from './Sidebar';
-import type { Strings } from './strings';
+import { saying, type Said } from './said';
 import type { View } from './useRecord';
 
 export type Dialog =
@@ -64,8 +64,8 @@ export type Focused = { field: boolean; gridSink: boolean; editing: boolean } | 
 export const fieldUndo = (focused: Focused): boolean => !!focused?.field && !(focused.gridSink && !focused.editing);
 
 /** What an import says: each county and what was done to it. */
-export const importedSaying = (r: Output<'importWorkbooks'>, t: Strings): string =>
-  `${t.commit}: ${r.records.map((x) => `${x.county}(${t.actions[x.action]})`).join('、')}`;
+export const importedSaying = (r: Output<'importWorkbooks'>): Said =>
+  saying((s, l) => `${s.commit}: ${r.records.map((x) => `${x.county}(${s.actions[x.action]})`).join(l === 'zh' ? '、' : ', ')}`);
 
 /** The record an import opens: the first created or replaced, as the list now has it. */
 export function importedRecord(r: Output<'importWorkbooks'>, list: RecordSummary[] | undefined): RecordSummary | undefined {

@@ -4,8 +4,9 @@
 // test/unit/renderer/county-field.test.ts tests them.
 import { parseCountyField, type CountyField, type FieldValue } from '../../shared/fields';
 import type { Finding } from '../../shared/findings';
-import { findingMessage, type Lang } from '../../shared/i18n';
+import { findingMessage } from '../../shared/i18n';
 import type { CountyRecord } from '../../shared/record';
+import type { Said } from './said';
 
 /** A field's stored value as shown in its box ('' when empty). */
 export function valueOf(record: CountyRecord, field: CountyField): string {
@@ -14,12 +15,12 @@ export function valueOf(record: CountyRecord, field: CountyField): string {
   return v === null || v === undefined ? '' : String(v);
 }
 
-/** What is typed, read as the field's value (shown as the store will keep it: 第七批 → 7), or why it cannot be. */
-export function readField(field: CountyField, typed: string, lang: Lang): { ok: true; shown: string } | { ok: false; why: string } {
+/** What is typed, read as the field's value (shown as the store will keep it: 第七批 → 7), or why it cannot be (said in the language shown). */
+export function readField(field: CountyField, typed: string): { ok: true; shown: string } | { ok: false; why: Said } {
   const parsed = parseCountyField(field, typed);
   if (parsed.ok) return { ok: true, shown: shown(parsed.value) };
   const params = { field: `county.${field}`, value: typed, ...(parsed.problem ? { problem: parsed.problem } : {}) };
-  return { ok: false, why: findingMessage({ severity: 'error', code: parsed.code, params }, lang) };
+  return { ok: false, why: (lang) => findingMessage({ severity: 'error', code: parsed.code, params }, lang) };
 }
 const shown = (v: FieldValue) => (v === null ? '' : String(v));
 

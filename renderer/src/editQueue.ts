@@ -9,6 +9,10 @@ import { checkRecord, findingsOf, partsOf, recheck, type Touched } from '../../s
 import type { Finding } from '../../shared/findings';
 import type { FieldValue, RawValue } from '../../shared/fields';
 import type { Payment, PaymentField } from '../../shared/ledger';
+import type { Fill } from '../../shared/steps';
+import type { Lang } from '../../shared/i18n';
+import type { Said } from './said';
+import { STRINGS } from './strings';
 import { applyEdits, applyPayments, rowIndex } from './applyEdits';
 import { applyIndicatorEdits } from './performance/apply';
 import type { CellMark, GridTable } from './grid/TableGrid';
@@ -19,6 +23,8 @@ export type SaveState = 'saved' | 'saving' | 'offline' | 'reconnecting' | 'draft
 export type CellEdit = { table: GridTable; rowId: number; field: string; raw: RawValue; value: FieldValue };
 /** A payment added in the ledger: a key (below 0) until the store gives it an id, what was typed, and what it reads as. */
 export type NewPayment = { key: number; raw: Partial<Record<PaymentField, RawValue>>; payment: Payment };
+/** How a user action's edits came about, when not typed or pasted: a clear (Delete), a fill (Ctrl+D / Ctrl+R). */
+export type EditOptions = { clear?: boolean; fill?: Fill };
 /** One user action's edits, written as one step: queued, written (not yet in the store's copy on screen), or kept as a draft. */
 export type Op = {
   id: number;
@@ -27,6 +33,8 @@ export type Op = {
   edits: CellEdit[];
   append: NewPayment[];
   clear: boolean;
+  /** A Ctrl+D / Ctrl+R fill: the step is named so. */
+  fill?: Fill;
   status: 'queued' | 'written' | 'draft';
 };
 
@@ -47,8 +55,8 @@ export type View = {
   seen: number;
 };
 export type Marks = Record<GridTable, ReadonlyMap<string, CellMark>>;
-/** Cells whose value the store refused, by `${rowId}:${field}`, with the reason. */
-export type Refusals = ReadonlyMap<string, CellMark & { table: GridTable }>;
+/** Cells whose value the store refused, by `${rowId}:${field}`, with the reason (said in the language shown). */
+export type Refusals = ReadonlyMap<string, { message: Said; table: GridTable }>;
 
 const cellKey = (e: CellEdit) => `${e.table}:${e.rowId}:${e.field}`;
 
@@ -94,9 +102,9 @@ export function failureOf(e: unknown): 'offline' | 'draft' | 'refused' {
 }
 
 /** The op's cells marked refused with the reason. */
-export function refuse(marks: Refusals, op: Op, text: string): Refusals {
+export function refuse(marks: Refusals, op: Op, text: Said): Refusals {
   const next = new Map(marks);
-  for (const e of op.edits) next.set(`${e.rowId}:${e.field}`, { kind: 'error', message: text, table: op.table });
+  for (const e of op.edits) next.set(`${e.rowId}:${e.field}`, { message: text, table: op.table });
   return next;
 }
 
@@ -109,14 +117,15 @@ export function unrefuse(marks: Refusals, op: Op): Refusals {
 }
 
 /** The marks of each table: refusals, and drafts (a value the server failed to store). */
-export function marksOf(refusals: Refusals, ops: readonly Op[], draftText: string): Marks {
+export function marksOf(refusals: Refusals, ops: readonly Op[], lang: Lang): Marks {
+  const draftText = STRINGS[lang].draftMark;
   const out = {
     items: new Map<string, CellMark>(),
     disbursements: new Map<string, CellMark>(),
     payments: new Map<string, CellMark>(),
     indicators: new Map<string, CellMark>(),
   };
-  for (const [key, m] of refusals) out[m.table].set(key, { kind: m.kind, message: m.message });
+  for (const [key, m] of refusals) out[m.table].set(key, { kind: 'error', message: m.message(lang) });
   for (const o of ops)
     if (o.status === 'draft') for (const e of o.edits) out[e.table].set(`${e.rowId}:${e.field}`, { kind: 'draft', message: draftText });
   return out;

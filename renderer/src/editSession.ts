@@ -4,9 +4,9 @@
 // useRecord.ts holds one session for React and redraws when it says it changed;
 // test/unit/renderer/edit-session.test.ts drives it against a fake server.
 import { ApiError, type Client } from '../../shared/client';
-import type { Lang } from '../../shared/i18n';
 import { message } from './errors';
 import { EditWriter, type WriterHost } from './editWriter';
+import type { Said } from './said';
 import {
   dropDrafts,
   enqueue,
@@ -16,6 +16,7 @@ import {
   unrefuse,
   writtenIds,
   type CellEdit,
+  type EditOptions,
   type Loaded,
   type NewPayment,
   type Op,
@@ -27,11 +28,10 @@ export type SessionHost = {
   api: Pick<Client, 'getRecord'> & WriterHost['api'];
   /** What is on screen changed (the record, the ops, the save state or the refusals). */
   changed: () => void;
-  onError: (text: string) => void;
+  onError: (text: Said) => void;
   onWritten: () => void;
   /** A value was stored (the error it fixes is no longer what just happened). */
   onStored: () => void;
-  lang: () => Lang;
   /** Runs the writing once the frame showing the typed value is drawn: typing puts the figures on screen first. */
   afterFrame?: (write: () => void) => void;
   sleep?: WriterHost['sleep'];
@@ -64,7 +64,6 @@ export class EditSession {
       setSave: (state) => this.setSave(state),
       refused: (op, text) => this.setRefusals(refuse(this.refusals, op, text)),
       onError: (text) => host.onError(text),
-      lang: () => host.lang(),
       reload: () => this.reload(),
       onWritten: () => host.onWritten(),
       onStored: () => host.onStored(),
@@ -126,22 +125,22 @@ export class EditSession {
       if (e instanceof ApiError && e.wire.code === 'no_record') {
         this.base = null;
         this.host.changed();
-      } else this.host.onError(message(e, this.host.lang()));
+      } else this.host.onError((l) => message(e, l));
     }
   };
 
   /** A new op of the open record: a new value for a cell replaces its draft, and its old refusal mark goes. */
-  private queue(table: Op['table'], edits: CellEdit[], append: NewPayment[], clear: boolean): Op | null {
+  private queue(table: Op['table'], edits: CellEdit[], append: NewPayment[], options: EditOptions = {}): Op | null {
     const recordId = this.recordId;
     if (recordId === null || (edits.length === 0 && append.length === 0)) return null;
-    const op: Op = { id: this.nextId++, recordId, table, edits, append, clear, status: 'queued' };
+    const op: Op = { id: this.nextId++, recordId, table, edits, append, clear: !!options.clear, fill: options.fill, status: 'queued' };
     this.setRefusals(unrefuse(this.refusals, op));
     return op;
   }
 
   /** Cell edits of one table (typing, Delete) as one step, written once the frame that shows them is drawn. */
-  edit = (edits: CellEdit[], options: { clear?: boolean } = {}) => {
-    const op = edits.length ? this.queue(edits[0].table, edits, [], !!options.clear) : null;
+  edit = (edits: CellEdit[], options: EditOptions = {}) => {
+    const op = edits.length ? this.queue(edits[0].table, edits, [], options) : null;
     if (!op) return;
     this.publish(enqueue(this.ops, op));
     this.setSave('saving');
@@ -150,7 +149,7 @@ export class EditSession {
 
   /** Payments added in the ledger (with edits of others: a paste) as one step. */
   addPayments = (append: NewPayment[], edits: CellEdit[] = []) => {
-    const op = this.queue('payments', edits, append, false);
+    const op = this.queue('payments', edits, append);
     if (!op) return;
     this.publish([...this.ops, op]);
     void this.writer.pump();

@@ -7,10 +7,10 @@
 // drives this with a fake server.
 import { ApiError, type Client, type OfflineError, type ServerError } from '../../shared/client';
 import type { PaymentField } from '../../shared/ledger';
-import type { Lang } from '../../shared/i18n';
 import type { IndicatorEditField } from '../../shared/performance-names';
 import { message } from './errors';
 import { STRINGS } from './strings';
+import type { Said } from './said';
 import { failureOf, nextDelay, nextQueued, restingState, withStatus, without, type Op, type SaveState } from './editQueue';
 
 /** What the writer needs: the server, the ops and save state it shares with the screen, and what to say. */
@@ -23,9 +23,8 @@ export type WriterHost = {
   save: () => SaveState;
   setSave: (state: SaveState) => void;
   /** An op refused by the store: its cells say why. */
-  refused: (op: Op, text: string) => void;
-  onError: (text: string) => void;
-  lang: () => Lang;
+  refused: (op: Op, text: Said) => void;
+  onError: (text: Said) => void;
   /** Brings the store's copy (after the queue is written). */
   reload: () => Promise<void>;
   onWritten: () => void;
@@ -95,15 +94,14 @@ export class EditWriter {
 
   /** The server failed: the op is kept as a draft, said once. Refused by the store: the value goes, and its cells say why. */
   private failed(op: Op, e: unknown) {
-    const l = this.host.lang();
     if (failureOf(e) === 'draft') {
       const { wire } = e as ServerError;
       this.host.publish(withStatus(this.host.ops(), op.id, 'draft'));
-      this.host.onError(STRINGS[l].serverFailed(wire.code, wire.messages?.[l] ?? wire.message));
+      this.host.onError((l) => STRINGS[l].serverFailed(wire.code, wire.messages?.[l] ?? wire.message));
       return;
     }
     this.host.publish(without(this.host.ops(), op.id));
-    const text = message(e, l);
+    const text: Said = (l) => message(e, l);
     this.host.refused(op, text);
     this.host.onError(text);
   }
@@ -122,6 +120,7 @@ export class EditWriter {
           recordId: op.recordId,
           edits: op.edits.map((e) => ({ rowId: e.rowId, field: e.field as IndicatorEditField, value: e.raw })),
           clear: op.clear,
+          fill: op.fill,
           seen: this.host.seen(),
         },
         { request },
@@ -133,6 +132,7 @@ export class EditWriter {
           table: op.table,
           edits: op.edits.map((e) => ({ rowId: e.rowId, field: e.field, value: e.raw })),
           clear: op.clear,
+          fill: op.fill,
           seen: this.host.seen(),
         },
         { request },
@@ -155,7 +155,7 @@ export class EditWriter {
         messages: { zh: STRINGS.zh.paymentNotStored, en: STRINGS.en.paymentNotStored },
       });
     const { appended } = await this.host.api.editPayments(
-      { recordId: op.recordId, edits, append: op.append.map((a) => a.raw), seen: this.host.seen() },
+      { recordId: op.recordId, edits, append: op.append.map((a) => a.raw), fill: op.fill, seen: this.host.seen() },
       { request },
     );
     op.append.forEach((a, i) => {

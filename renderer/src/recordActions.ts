@@ -6,13 +6,12 @@
 import type { Client } from '../../shared/client';
 import type { Input } from '../../shared/contract';
 import type { CountyField, RawValue } from '../../shared/fields';
-import type { Lang } from '../../shared/i18n';
 import { lockedMessages } from '../../shared/status';
 import { message } from './errors';
 import type { RowOp } from './grid/TableGrid';
 import type { RecordSummary } from './Sidebar';
 import type { Strings } from './strings';
-import type { Say } from './said';
+import { saying, sayingEither, type Said, type Say } from './said';
 
 type IndicatorEdits = Input<'editIndicators'>['edits'];
 export type PerformanceField = Input<'editPerformance'>['edits'][number]['field'];
@@ -52,14 +51,13 @@ export type ActionsHost = {
   /** The change log's position this window read a record at: sent with each change, so one over another's is refused. */
   seenOf: (recordId: number) => number | undefined;
   t: Strings;
-  lang: Lang;
   /** Says, in the sidebar, why what was asked there was refused (deleting an accepted county). */
-  notice: (text: string | null) => void;
+  notice: (text: Said | null) => void;
   /** Basic facts being saved: opening another record waits for them. */
   countySaves: Set<Promise<unknown>>;
 };
 
-type Done = { ok: boolean; why?: string };
+type Done = { ok: boolean; why?: Said };
 
 export class RecordActions {
   constructor(private readonly host: ActionsHost) {}
@@ -67,7 +65,8 @@ export class RecordActions {
   /** Runs fn once typed values are written; its error is shown. ok when it went through. */
   private act = async (fn: () => Promise<unknown>): Promise<Done> => {
     if (!(await this.host.settle())) {
-      const why = this.host.t.pendingWrites(this.host.pendingWrites());
+      const n = this.host.pendingWrites();
+      const why = saying((w) => w.pendingWrites(n));
       this.host.say(why, 'error');
       return { ok: false, why };
     }
@@ -75,7 +74,7 @@ export class RecordActions {
     try {
       await fn();
     } catch (e) {
-      result = { ok: false, why: message(e, this.host.lang) };
+      result = { ok: false, why: (l) => message(e, l) };
       this.host.say(result.why!, 'error');
     }
     await this.host.refresh();
@@ -87,15 +86,15 @@ export class RecordActions {
     return recordId !== null && (await this.act(() => fn(recordId))).ok;
   };
   /** act() on the open record for a field: null when stored, else why not (the field keeps the value and shows it). */
-  private fieldSaved = async (fn: (recordId: number) => Promise<unknown>): Promise<string | null> => {
+  private fieldSaved = async (fn: (recordId: number) => Promise<unknown>): Promise<Said | null> => {
     const recordId = this.host.selected;
     if (recordId === null) return null;
     const r = await this.act(() => fn(recordId));
-    return r.ok ? null : (r.why ?? '');
+    return r.ok ? null : (r.why ?? (() => ''));
   };
 
   /** A basic fact. */
-  saveCounty = (field: CountyField, value: string): Promise<string | null> => {
+  saveCounty = (field: CountyField, value: string): Promise<Said | null> => {
     const saving = this.fieldSaved((id) => this.host.api.updateCounty({ id, field, value, seen: this.host.seenOf(id) }));
     this.host.countySaves.add(saving);
     void saving.finally(() => this.host.countySaves.delete(saving));
@@ -144,7 +143,7 @@ export class RecordActions {
   deleteRecord = async (r: RecordSummary) => {
     // An accepted county is locked: said at once, before asking anything (the store refuses it too).
     if (r.status.status === 'accepted') {
-      const why = lockedMessages(r.county, r.batch, r.status.by, r.status.at)[this.host.lang];
+      const why = sayingEither(lockedMessages(r.county, r.batch, r.status.by, r.status.at));
       this.host.notice(why);
       this.host.say(why, 'error');
       return;
@@ -152,7 +151,8 @@ export class RecordActions {
     if (!(await this.host.confirm(this.host.t.confirmDelete(r.county), this.host.t.delete))) return;
     let backup: string | null = null;
     const done = await this.act(async () => ({ backup } = await this.host.api.deleteRecord({ id: r.id })));
-    if (done.ok) this.host.say(this.host.t.deleted(backup ?? '—'));
+    const kept = backup ?? '—';
+    if (done.ok) this.host.say(saying((w) => w.deleted(kept)));
     else this.host.notice(done.why ?? null);
   };
 

@@ -2,11 +2,11 @@
 // lines of table 三 are computed from the ledger (the refusal and the tooltip they carry, the
 // payments that go with them when deleted). RecordView.tsx calls these;
 // test/unit/renderer/record-session.test.ts tests them.
-import type { Lang } from '../../shared/i18n';
 import type { Finding } from '../../shared/findings';
 import type { CountyRecord } from '../../shared/record';
 import { ledgerLineText } from '../../shared/ledger';
 import type { Strings } from './strings';
+import { saying, type Said } from './said';
 
 /** Where a click on a finding goes: a payment in the ledger, a basic fact, or a cell of table 二 or 三. */
 export type FindingPlace =
@@ -44,13 +44,15 @@ export function lineLock(
   perLine: ReadonlyMap<number, number>,
   row: number,
   field: string,
-  lang: Lang,
   t: Strings,
-): { message: string; tip: string } | null {
+): { message: Said; tip: string } | null {
   const n = field === 'actual' ? perLine.get(record.disbursements[row]?.seq ?? -1) : undefined;
   if (!n) return null;
-  const place = lang === 'zh' ? `第 ${row + 1} 行 ${t.columns.actual}` : `Row ${row + 1}, ${t.columns.actual}`;
-  return { message: `${place}: ${ledgerLineText(n, lang)}(${t.ledgerOpenHint})`, tip: t.ledgerLineTip(n) };
+  const message = saying((w, lang) => {
+    const place = lang === 'zh' ? `第 ${row + 1} 行 ${w.columns.actual}` : `Row ${row + 1}, ${w.columns.actual}`;
+    return `${place}: ${ledgerLineText(n, lang)}(${w.ledgerOpenHint})`;
+  });
+  return { message, tip: t.ledgerLineTip(n) };
 }
 
 /** What goes with these lines when they are deleted (their payments), for the question asked first; '' when nothing. */

@@ -6,7 +6,7 @@ import type { Command, Output } from '../../shared/contract';
 import type { Lang } from '../../shared/i18n';
 import { api } from './api';
 import { dialogOf, fieldUndo, type Dialog, type MainView } from './appState';
-import type { Say } from './said';
+import { sayingEither, type Say } from './said';
 import { useDesktopCommands } from './useDesktopCommands';
 import { useRegionKeys } from './useRegionKeys';
 import type { Editing } from './useEditing';
@@ -105,7 +105,7 @@ export function useMenuCommands(desktop: boolean, { setDialog, setLang, setInfo,
         await editing.refreshList();
         await editing.rec.reload();
         setInfo(await api.info({}));
-      } else if (command.kind === 'message') say(command.text);
+      } else if (command.kind === 'message') say(sayingEither(command.messages));
     },
     fail,
   );

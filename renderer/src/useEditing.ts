@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Lang } from '../../shared/i18n';
 import type { RecordViewHandle } from './RecordView';
 import type { Strings } from './strings';
-import type { Say } from './said';
+import type { Said, Say } from './said';
 import { useRecordList } from './useRecordList';
 import { useRecord } from './useRecord';
 import { useUndo } from './useUndo';
@@ -24,7 +24,7 @@ type Options = {
 export function useEditing({ lang, t, say, fail, clearError, confirm }: Options) {
   const { records, selected, setSelected, refreshList, pinyin } = useRecordList(fail);
   // A refusal of what was asked in the sidebar (deleting an accepted county), said there.
-  const [sidebarNotice, setSidebarNotice] = useState<string | null>(null);
+  const [sidebarNotice, setSidebarNotice] = useState<Said | null>(null);
   useEffect(() => setSidebarNotice(null), [selected]);
   const recordView = useRef<RecordViewHandle>(null);
 
@@ -67,8 +67,7 @@ export function useEditing({ lang, t, say, fail, clearError, confirm }: Options)
     paymentId: rec.paymentId,
     seenOf: rec.seenOf,
     t,
-    lang,
-    notice: setSidebarNotice,
+    notice: (text) => setSidebarNotice(() => text),
   });
   /** The day chosen for a record's figures (null: its own). */
   const chooseAsOf = (recordId: number, day: string | null) => setChosenAsOf(day === null ? null : { recordId, day });

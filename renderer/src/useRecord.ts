@@ -7,15 +7,15 @@ import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { Lang } from '../../shared/i18n';
 import { api } from './api';
 import { message } from './errors';
-import { STRINGS } from './strings';
+import type { Said } from './said';
 import { EditSession } from './editSession';
 import { counts, marksOf, viewOf, type Marks } from './editQueue';
 
 export { message };
-export type { CellEdit, Loaded, Marks, NewPayment, SaveState, View } from './editQueue';
+export type { CellEdit, EditOptions, Loaded, Marks, NewPayment, SaveState, View } from './editQueue';
 
 type Options = {
-  onError: (text: string) => void;
+  onError: (text: Said) => void;
   onWritten: () => void;
   /** A value was stored (the error it fixes is no longer what just happened). */
   onStored: () => void;
@@ -36,7 +36,6 @@ export function useRecord(recordId: number | null, { onError, onWritten, onStore
         onError: (text) => callbacks.current.onError(text),
         onWritten: () => callbacks.current.onWritten(),
         onStored: () => callbacks.current.onStored(),
-        lang: () => callbacks.current.lang,
       }),
   );
   // What the screen asks for now: an edit made right after another record is chosen is that record's.
@@ -52,7 +51,7 @@ export function useRecord(recordId: number | null, { onError, onWritten, onStore
 
   const { base, ops, refusals } = session;
   const view = useMemo(() => (base ? viewOf(base, ops, session.keyOf, asOf ?? undefined) : null), [base, ops, session, asOf]);
-  const marks = useMemo<Marks>(() => marksOf(refusals, ops, STRINGS[lang].draftMark), [refusals, ops, lang]);
+  const marks = useMemo<Marks>(() => marksOf(refusals, ops, lang), [refusals, ops, lang]);
   const { pending, drafts } = counts(ops);
   return {
     view,

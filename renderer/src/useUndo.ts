@@ -42,7 +42,13 @@ export function useUndo({ lang, t, settle, pendingWrites, afterChange, confirm, 
 
   const replay = useCallback(
     async (which: 'undo' | 'redo', through?: number) => {
-      if (!(await settle())) return say(t.pendingWrites(pendingWrites()), 'error');
+      if (!(await settle())) {
+        const n = pendingWrites();
+        return say(
+          saying((s) => s.pendingWrites(n)),
+          'error',
+        );
+      }
       const call = which === 'undo' ? api.undo : api.redo;
       const verb = which === 'undo' ? t.undo : t.redo;
       let recordId: number | null = null;

@@ -1,4 +1,16 @@
 // What a finance officer, a clerk and a reviewer ran into (issue 22), each in their words, in Chromium.
+//
+// The issue's defects 1–8, each re-run in Chromium by `npm test` (the issue's "script that re-runs defects 1–8"):
+//   1 a ledger block stored by position, not by its header — paste-header.test.ts 'a ledger block with its header row'
+//   2 table 三 in the official layout does not paste in — paste-header.test.ts 'table 三 pasted in the official layout'
+//   3 typed totals shown as figures of the day — here 'figures as of a day'; the PDF, 汇总 and 拨付台账 sheets in
+//     ledger-done.test.ts and test/unit/services/overview.test.ts
+//   4 an unfinished payment vanishes after a look at 总览 — here 'an unfinished payment'
+//   5 the keyboard cannot leave a table — issue22-start.test.ts 'the keyboard between the parts of the page'
+//   6 Ctrl+X on an accepted record says 已清除 — here 'an accepted record'
+//   7 pinyin misses 于都县 — here 'pinyin search'; every county-level name in test/unit/shared/place-pinyin.test.ts
+//   8 an empty data file offers nothing — issue22-start.test.ts 'the first start on an empty data file'
+// Items 9–11 and what an Excel user reaches for: issue22-rest.test.ts, issue22-start.test.ts, said.test.ts.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,5 @@
 // Edits from the app: cells, rows and county facts, each one undoable step through mutate().
+import type { EditAction } from '../../../shared/steps';
 import {
   parseCell,
   parseCountyField,
@@ -126,7 +127,7 @@ export function editCells(
   table: EditTable,
   edits: CellEdit[],
   append: Record<string, RawValue>[],
-  action: 'edit' | 'paste' | 'clear' = 'edit',
+  action: EditAction = 'edit',
   seen?: number,
 ): number[] {
   const county = countyOf(db, recordId);

@@ -1,5 +1,6 @@
 // The ledger's payments: typed, pasted and deleted through mutate(), like every other change, so
 // the change log, undo and redo, the lock of an accepted record and the backups cover them.
+import { editAction, type Fill } from '../../../shared/steps';
 import { appError } from '../../../shared/errors';
 import type { RawValue } from '../../../shared/fields';
 import { PAYMENT_FIELDS, type PaymentField } from '../../../shared/ledger';
@@ -73,10 +74,17 @@ export function editPayments(
   edits: PaymentEdit[],
   append: Partial<Record<PaymentField, RawValue>>[],
   seen?: number,
+  fill?: Fill,
 ): number[] {
   const county = countyOf(db, recordId);
   const single = edits.length === 1 && append.length === 0 ? edits[0] : null;
-  const action = single ? 'edit' : edits.length === 0 ? 'add payments' : 'paste';
+  const action = fill
+    ? editAction({ fill, edits: edits.length, append: 0 })
+    : single
+      ? 'edit'
+      : edits.length === 0
+        ? 'add payments'
+        : 'paste';
   return mutate(
     db,
     actor,

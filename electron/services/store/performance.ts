@@ -1,5 +1,6 @@
 // 四、绩效自评 in the store: its part and its indicators, read with the record and written only
 // through mutate(), so the change log, undo and redo, and the lock of an accepted record cover them.
+import type { EditAction } from '../../../shared/steps';
 import { appError } from '../../../shared/errors';
 import { draftIndicators } from '../../../shared/performance-rules';
 import { emptyPerformance, type Indicator, type PerformanceInput } from '../../../shared/performance';
@@ -221,7 +222,7 @@ export function editIndicators(
   recordId: number,
   edits: IndicatorEdit[],
   append: Partial<Record<IndicatorField, string | number | null>>[],
-  action: 'edit' | 'paste' | 'clear' = 'edit',
+  action: EditAction = 'edit',
   seen?: number,
 ): number[] {
   const county = countyOf(db, recordId);

@@ -8,7 +8,7 @@ import type { Lang } from '../../../shared/i18n';
 import type { CountyRecord } from '../../../shared/record';
 import { api } from '../api';
 import { message } from '../errors';
-import type { Say } from '../said';
+import type { Said, Say } from '../said';
 import { FIND_STRINGS } from './strings';
 import { countText, modeOf, placesOf, stepFrom, type FindStrings, type Mode } from './search';
 
@@ -102,7 +102,7 @@ export function FindBar({ enabled, recordId, record, lang, reveal, settle, onRep
   const [query, setQuery] = useState('');
   const [replacement, setReplacement] = useState('');
   const [at, setAt] = useState(-1);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Said | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const places = useMemo(() => placesOf(record, query), [record, query]);
   useFindKeys(enabled, mode !== null, setMode, input, go);
@@ -128,8 +128,8 @@ export function FindBar({ enabled, recordId, record, lang, reveal, settle, onRep
       say((l) => (count ? FIND_STRINGS[l].replaced(count, find, by) : FIND_STRINGS[l].nothingReplaced(find)));
       await onReplaced();
     } catch (e) {
-      const text = (l: Lang) => message(e, l);
-      setError(text(lang));
+      const text: Said = (l) => message(e, l);
+      setError(() => text);
       say(text, 'error');
     }
   }
@@ -177,7 +177,7 @@ export function FindBar({ enabled, recordId, record, lang, reveal, settle, onRep
       )}
       {error && (
         <em className="find-error" role="alert">
-          {error}
+          {error(lang)}
         </em>
       )}
       <button type="button" className="link" aria-label={s.close} onClick={close}>

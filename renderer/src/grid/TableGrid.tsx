@@ -15,7 +15,7 @@ import type { RawValue } from '../../../shared/fields';
 import type { Lang } from '../../../shared/i18n';
 import type { Finding } from '../../../shared/findings';
 import type { Strings } from '../strings';
-import type { CellEdit } from '../useRecord';
+import type { CellEdit, EditOptions } from '../useRecord';
 import type { CellCheck } from './blocks';
 import type { RowOp } from './actions';
 import type { GridTable } from './columns';
@@ -24,7 +24,7 @@ import { CategoryList } from './CategoryList';
 import { GridTools } from './GridTools';
 import { isMac, placeSink, useGridEvents, useGridSession, type GridRefs } from './useGridSession';
 import { useGridModel } from './useGridModel';
-import type { Say } from '../said';
+import type { Said, Say } from '../said';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -40,7 +40,7 @@ export type { RowOp, GridTable, RowData };
 /** A mark the app puts on a cell: a value refused or kept as a draft, with its message; or a note (info). */
 export type CellMark = { kind: 'error' | 'draft' | 'info'; message: string };
 /** A cell its row keeps computed (a line with payments): the refusal when something is typed or pasted into it, and its tooltip. */
-export type CellLock = { message: string; tip: string };
+export type CellLock = { message: Said; tip: string };
 
 export type GridProps = {
   table: GridTable;
@@ -70,7 +70,7 @@ export type GridProps = {
   marks: ReadonlyMap<string, CellMark>;
   lang: Lang;
   t: Strings;
-  onEdit: (edits: CellEdit[], options?: { clear?: boolean }) => void;
+  onEdit: (edits: CellEdit[], options?: EditOptions) => void;
   /** Cell edits plus rows appended past the end (paste), written as one step; false if refused. */
   onPaste: (edits: { rowId: number; field: string; value: RawValue }[], append: Record<string, RawValue>[]) => Promise<boolean>;
   onRows: (op: RowOp) => Promise<boolean>;
@@ -79,7 +79,7 @@ export type GridProps = {
   onRedo: () => void;
   confirm: (question: string, ok: string) => Promise<boolean>;
   /** Why the record cannot be changed (it is accepted); null when it can. */
-  recordLocked?: string | null;
+  recordLocked?: Said | null;
 };
 
 export const TableGrid = forwardRef<GridHandle, GridProps>(function TableGrid(props, ref) {
@@ -110,10 +110,16 @@ export const TableGrid = forwardRef<GridHandle, GridProps>(function TableGrid(pr
   };
   return (
     <div className="table-block" data-table={table}>
-      <GridTools table={table} recordLocked={props.recordLocked} t={t} mac={isMac} onOp={(op) => void session.rowOp(op)} />
+      <GridTools
+        table={table}
+        recordLocked={props.recordLocked?.(props.lang) ?? null}
+        t={t}
+        mac={isMac}
+        onOp={(op) => void session.rowOp(op)}
+      />
       {notice?.at === 'tools' && (
         <p className="grid-notice" role="alert">
-          {notice.text}
+          {notice.text(props.lang)}
         </p>
       )}
       <div
@@ -161,12 +167,12 @@ export const TableGrid = forwardRef<GridHandle, GridProps>(function TableGrid(pr
         />
         {editing && editError && (
           <div className="grid-edit-error" role="alert" style={popup}>
-            {editError} {t.editHint}
+            {editError(props.lang)} {t.editHint}
           </div>
         )}
         {notice?.at === 'cell' && !editing && (
           <div className="grid-edit-error locked-notice" role="alert" style={popup}>
-            {notice.text}
+            {notice.text(props.lang)}
           </div>
         )}
         {editing && list && !editError && <CategoryList list={list} top={popup.top} left={popup.left} onPick={on.pick} />}

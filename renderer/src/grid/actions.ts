@@ -4,10 +4,10 @@
 import type { RawValue } from '../../../shared/fields';
 import { fieldLabel, unitName, type Lang } from '../../../shared/i18n';
 import type { Strings } from '../strings';
-import { saying, type Say } from '../said';
-import type { CellEdit } from '../useRecord';
+import { inLang, saying, type Said, type Say } from '../said';
+import type { CellEdit, EditOptions } from '../useRecord';
 import { bounds, clampSelection, rowsOf, single, type Dims, type Selection } from './selection';
-import { planPaste, type CellCheck, type GridColumn } from './blocks';
+import { planPaste, type CellCheck, type GridColumn, type PastePlan } from './blocks';
 import { HEADER_RULES, PASTE_TITLES, REQUIRED, rawText, type GridTable } from './columns';
 import type { RowData } from './gridOptions';
 
@@ -25,7 +25,7 @@ export type GridCore = {
   /** How a typed or pasted value of a cell is read, or why not. */
   check: CellCheck;
   /** Why a cell cannot take a value in its row (a line with payments), or null. */
-  locked: (row: number, field: string) => string | null;
+  locked: (row: number, field: string) => Said | null;
   /** What else goes with these rows when they are deleted (a line's payments), said in the question; '' if nothing. */
   goesWith: (rows: number[]) => string;
   rowIds: () => readonly number[];
@@ -37,8 +37,8 @@ export type GridCore = {
   commitEdit: () => boolean;
   focus: () => void;
   /** Marks the bad cells of a refused paste (by `${row}:${field}`). */
-  markPaste: (marks: ReadonlyMap<string, string>) => void;
-  onEdit: (edits: CellEdit[], options?: { clear?: boolean }) => void;
+  markPaste: (marks: ReadonlyMap<string, Said>) => void;
+  onEdit: (edits: CellEdit[], options?: EditOptions) => void;
   onPaste: (edits: { rowId: number; field: string; value: RawValue }[], append: Record<string, RawValue>[]) => Promise<boolean>;
   onRows: (op: RowOp) => Promise<boolean>;
   onMessage: Say;
@@ -46,18 +46,28 @@ export type GridCore = {
 };
 
 const joinNotes = (lang: Lang, notes: string[]) => notes.filter(Boolean).join(lang === 'zh' ? ';' : '; ');
+/** Names listed: "序号、金额" / "No., amount". */
+const listed = (lang: Lang, names: string[]) => names.join(lang === 'zh' ? '、' : ', ');
+/** The first few messages, joined, in a language. */
+const firstNotes = (lang: Lang, notes: readonly Said[]) =>
+  joinNotes(
+    lang,
+    notes.slice(0, 3).map((n) => n(lang)),
+  );
+/** A column's name: the ledger's own, else the field's. */
+const columnLabel = (table: GridTable, field: string, t: Strings, lang: Lang) =>
+  table === 'payments' ? t.ledgerColumns[field] : fieldLabel(field, lang);
 
-/** "三 第5行(序号 5“农村电子商务人员培训”)" or "三 第2–4行(共 3 行)". */
-export function describeRows(core: GridCore, rowList: number[]): string {
-  const { t, table } = core;
-  const name = t.tableNames[table];
-  if (rowList.length === 1) {
-    const r = core.rows()[rowList[0]];
-    if (table === 'payments')
-      return t.describePayment(rowList[0] + 1, String(r?.line ?? ''), String(r?.date ?? ''), String(r?.amount ?? ''));
-    return t.describeRow(name, rowList[0] + 1, String(r?.seq ?? ''), String(r?.name ?? ''));
-  }
-  return t.describeRows(name, rowList[0] + 1, rowList[rowList.length - 1] + 1, rowList.length);
+/** "三 第5行(序号 5“农村电子商务人员培训”)" or "三 第2–4行(共 3 行)": the rows as they are now, said in either language. */
+export function describeRows(core: GridCore, rowList: number[]): Said {
+  const { table } = core;
+  const first = rowList[0] + 1;
+  if (rowList.length > 1) return saying((t) => t.describeRows(t.tableNames[table], first, rowList[rowList.length - 1] + 1, rowList.length));
+  const r = core.rows()[rowList[0]];
+  const [line, date, amount, seq, name] = [r?.line, r?.date, r?.amount, r?.seq, r?.name].map((v) => String(v ?? ''));
+  return saying((t) =>
+    table === 'payments' ? t.describePayment(first, line, date, amount) : t.describeRow(t.tableNames[table], first, seq, name),
+  );
 }
 
 /** 插入行 / 添加行 / 删除行 / 上移 / 下移, on the rows of the selection (never a stale click). */
@@ -72,7 +82,11 @@ export async function rowOperation(core: GridCore, kind: 'insert' | 'append' | '
     if (await core.onRows({ kind: 'insert', index: n, count: 1 })) core.select(single({ row: n, col: 0 }));
     return core.focus();
   }
-  if (!s || n === 0) return core.onMessage(t.selectRowsFirst, 'error');
+  if (!s || n === 0)
+    return core.onMessage(
+      saying((w) => w.selectRowsFirst),
+      'error',
+    );
   const b = bounds(s);
   const rowList = rowsOf(s);
   if (kind === 'insert') {
@@ -81,9 +95,10 @@ export async function rowOperation(core: GridCore, kind: 'insert' | 'append' | '
       core.select({ anchor: { row: b.top, col: b.left }, active: { row: b.bottom, col: b.right } });
   } else if (kind === 'delete') {
     const what = describeRows(core, rowList);
-    if (!(await core.confirm(t.confirmDeleteRows(`${what}${core.goesWith(rowList)}`), t.deleteRows))) return core.focus();
+    if (!(await core.confirm(t.confirmDeleteRows(`${inLang(what, core.lang)}${core.goesWith(rowList)}`), t.deleteRows)))
+      return core.focus();
     if (await core.onRows({ kind: 'delete', rowIds: rowList.map((r) => ids[r]) })) {
-      core.onMessage(t.rowsDeleted(what));
+      core.onMessage(saying((w, lang) => w.rowsDeleted(what(lang))));
       core.select(
         clampSelection(single({ row: b.top, col: s.active.col }), { rows: Math.max(1, n - rowList.length), cols: core.columns.length }),
       );
@@ -112,7 +127,7 @@ export function clearCells(core: GridCore): void {
   const ids = core.rowIds();
   const edits: CellEdit[] = [];
   const kept = new Set<string>();
-  const locks = new Set<string>();
+  const locks: Said[] = [];
   for (let row = b.top; row <= b.bottom; row++)
     for (let col = b.left; col <= b.right; col++) {
       const field = columns[col].field;
@@ -123,7 +138,7 @@ export function clearCells(core: GridCore): void {
       }
       const lock = core.locked(row, field);
       if (lock !== null) {
-        locks.add(lock);
+        locks.push(lock);
         continue;
       }
       const value = rows[row]?.[field] ?? null;
@@ -132,13 +147,20 @@ export function clearCells(core: GridCore): void {
       if (parsed.ok) edits.push({ table, rowId: ids[row], field, raw: '', value: parsed.value });
     }
   if (edits.length) core.onEdit(edits, { clear: true });
-  if (edits.length || kept.size || locks.size)
+  if (edits.length || kept.size || locks.length)
     core.onMessage(
       saying((t, lang) =>
         joinNotes(lang, [
           edits.length ? t.cleared(edits.length) : '',
-          kept.size ? t.requiredKept([...kept].map((f) => fieldLabel(f, lang)).join('、')) : '',
-          ...locks,
+          kept.size
+            ? t.requiredKept(
+                listed(
+                  lang,
+                  [...kept].map((f) => fieldLabel(f, lang)),
+                ),
+              )
+            : '',
+          ...new Set(locks.map((l) => l(lang))),
         ]),
       ),
       edits.length ? 'info' : 'error',
@@ -153,15 +175,19 @@ export function clearCells(core: GridCore): void {
 export function fillCells(core: GridCore, right: boolean): void {
   const s = core.selection();
   if (!s) return;
-  const { table, columns, t, lang } = core;
+  const { table, columns, lang } = core;
   const b = bounds(s);
   const rows = core.rows();
   const ids = core.rowIds();
   // One row (column) selected: fill it from the one before it.
   const from = right ? (b.left === b.right ? b.left - 1 : b.left) : b.top === b.bottom ? b.top - 1 : b.top;
-  if (from < 0) return core.onMessage(t.nothingToFill, 'error');
+  if (from < 0)
+    return core.onMessage(
+      saying((t) => t.nothingToFill),
+      'error',
+    );
   const edits: CellEdit[] = [];
-  const problems: string[] = [];
+  const problems: Said[] = [];
   for (let row = b.top; row <= b.bottom; row++)
     for (let col = b.left; col <= b.right; col++) {
       if (right ? col === from : row === from) continue;
@@ -175,9 +201,13 @@ export function fillCells(core: GridCore, right: boolean): void {
       if (!parsed.ok) problems.push(parsed.message);
       else edits.push({ table, rowId: ids[row], field: column.field, raw, value: parsed.value });
     }
-  if (problems.length) return core.onMessage(t.pasteRefusedUnmarked(problems.length, joinNotes(lang, problems.slice(0, 3))), 'error');
+  if (problems.length)
+    return core.onMessage(
+      saying((t, l) => t.pasteRefusedUnmarked(problems.length, firstNotes(l, problems))),
+      'error',
+    );
   if (edits.length) {
-    core.onEdit(edits);
+    core.onEdit(edits, { fill: right ? 'right' : 'down' });
     core.onMessage(saying((s) => s.filled(edits.length)));
   }
 }
@@ -201,12 +231,11 @@ export function copyCells(core: GridCore): string[][] | null {
 /** Ctrl+V: checked cell by cell first (blocks.ts); a block with a bad cell writes nothing, marks
  * each bad cell and keeps the error on screen; else one step, and the pasted block selected. */
 export async function pasteText(core: GridCore, text: string): Promise<void> {
-  const { table, columns, t, lang } = core;
+  const { table, columns } = core;
   const firstEditable = columns.findIndex((c) => c.editable);
   const s = core.selection() ?? single({ row: 0, col: firstEditable });
   const ids = core.rowIds();
   const rows = core.rows();
-  const label = (f: string) => (table === 'payments' ? t.ledgerColumns[f] : fieldLabel(f, lang));
   const plan = planPaste({
     text,
     table,
@@ -214,7 +243,6 @@ export async function pasteText(core: GridCore, text: string): Promise<void> {
     rowIds: ids,
     selection: bounds(s),
     titles: PASTE_TITLES,
-    lang,
     check: core.check,
     locked: core.locked,
     current: (row, field) => rows[row]?.[field] ?? null,
@@ -225,39 +253,37 @@ export async function pasteText(core: GridCore, text: string): Promise<void> {
           required: {
             fields: ['line', 'date', 'amount'],
             message: (row: number, lacking: string[]) =>
-              t.pasteRowIncomplete(t.tableNames.payments, row + 1, lacking.map(label).join('、')),
+              saying((t, lang) =>
+                t.pasteRowIncomplete(
+                  t.tableNames.payments,
+                  row + 1,
+                  listed(
+                    lang,
+                    lacking.map((f) => columnLabel(table, f, t, lang)),
+                  ),
+                ),
+              ),
           },
         }
       : {}),
   });
-  if (plan.rows === 0) return core.onMessage(plan.skippedHeader ? t.onlyHeader : t.nothingToPaste, 'error');
+  if (plan.rows === 0)
+    return core.onMessage(
+      saying((t) => (plan.skippedHeader ? t.onlyHeader : t.nothingToPaste)),
+      'error',
+    );
   if (plan.problems.length) {
     const marked = plan.problems.filter((p) => p.row < ids.length);
     core.markPaste(new Map(marked.map((p) => [`${p.row}:${p.field}`, p.message])));
-    const details = joinNotes(
-      lang,
-      plan.problems.slice(0, 3).map((p) => p.message),
+    const messages = plan.problems.map((p) => p.message);
+    return core.onMessage(
+      saying((t, lang) => (marked.length ? t.pasteRefused : t.pasteRefusedUnmarked)(plan.problems.length, firstNotes(lang, messages))),
+      'error',
     );
-    return core.onMessage((marked.length ? t.pasteRefused : t.pasteRefusedUnmarked)(plan.problems.length, details), 'error');
   }
   core.markPaste(new Map());
   if (!(await core.onPaste(plan.edits, plan.append))) return;
-  const written = [...new Set([...plan.edits.map((e) => e.field), ...plan.append.flatMap((a) => Object.keys(a))])];
-  core.onMessage(
-    joinNotes(lang, [
-      plan.asWholeRows
-        ? t.pastedWholeRows(plan.rows)
-        : plan.byHeader
-          ? t.pastedByHeader(plan.rows, written.map(label).join('、'))
-          : t.pasted(plan.rows, plan.cols),
-      plan.converted.length ? t.pastedConverted(plan.converted.map((c) => `${label(c.field)} ← ${unitName(c.unit, lang)}`).join('、')) : '',
-      plan.skippedHeader && !plan.byHeader ? t.headerSkipped : '',
-      plan.skippedComputed.length ? t.computedSkipped(plan.skippedComputed.map(label).join('、')) : '',
-      plan.unknownColumns.length ? t.unknownColumns(plan.unknownColumns.join('、')) : '',
-      plan.skippedTotals ? t.totalsSkipped(plan.skippedTotals) : '',
-      plan.columnsOutside ? t.columnsOutside(plan.columnsOutside) : '',
-    ]),
-  );
+  core.onMessage(pastedMessage(table, plan));
   // The pasted block stays selected, as in Excel.
   const total = Math.max(core.rowIds().length, plan.top + plan.rows);
   core.select(
@@ -267,4 +293,36 @@ export async function pasteText(core: GridCore, text: string): Promise<void> {
     ),
     false,
   );
+}
+
+/** What a paste wrote, and what it left out (a header line, computed columns, other tables' columns, 合计 lines, columns past the end). */
+function pastedMessage(table: GridTable, plan: PastePlan): Said {
+  const written = [...new Set([...plan.edits.map((e) => e.field), ...plan.append.flatMap((a) => Object.keys(a))])];
+  return saying((t, lang) => {
+    const labels = (fields: string[]) =>
+      listed(
+        lang,
+        fields.map((f) => columnLabel(table, f, t, lang)),
+      );
+    return joinNotes(lang, [
+      plan.asWholeRows
+        ? t.pastedWholeRows(plan.rows)
+        : plan.byHeader
+          ? t.pastedByHeader(plan.rows, labels(written))
+          : t.pasted(plan.rows, plan.cols),
+      plan.converted.length
+        ? t.pastedConverted(
+            listed(
+              lang,
+              plan.converted.map((c) => `${columnLabel(table, c.field, t, lang)} ← ${unitName(c.unit, lang)}`),
+            ),
+          )
+        : '',
+      plan.skippedHeader && !plan.byHeader ? t.headerSkipped : '',
+      plan.skippedComputed.length ? t.computedSkipped(labels(plan.skippedComputed)) : '',
+      plan.unknownColumns.length ? t.unknownColumns(listed(lang, plan.unknownColumns)) : '',
+      plan.skippedTotals ? t.totalsSkipped(plan.skippedTotals) : '',
+      plan.columnsOutside ? t.columnsOutside(plan.columnsOutside) : '',
+    ]);
+  });
 }

@@ -5,23 +5,23 @@
 import { parseBlock, formatBlock, formatHtmlBlock } from '../../../shared/clipboard';
 import { parseCell, type EditTable, type FieldValue, type RawValue } from '../../../shared/fields';
 import { fold } from '../../../shared/text';
-import type { Lang } from '../../../shared/i18n';
+import type { Said } from '../said';
 import { blockSize, type Bounds } from './selection';
 import { refusalText } from './refusal';
-import { inUnit, isTotalLine, readHeader } from './headers';
+import { inUnit, isTotalLine, readHeader, type HeaderMap } from './headers';
 import type { AmountUnit } from '../../../shared/money';
 import { maxOf, minOf } from '../../../shared/arrays';
 
 export type GridColumn = { field: string; editable: boolean };
 
-/** A value typed or pasted into a cell (row counts from 0), read as its field's value, or why not (in words that say where). */
-export type CellCheck = (row: number, field: string, raw: RawValue) => { ok: true; value: FieldValue } | { ok: false; message: string };
+/** A value typed or pasted into a cell (row counts from 0), read as its field's value, or why not (in words that say where, in either language). */
+export type CellCheck = (row: number, field: string, raw: RawValue) => { ok: true; value: FieldValue } | { ok: false; message: Said };
 
 /** How the cells of table 二 or 三 are read: parseCell, refused in the words of refusal.ts. */
-export function tableCheck(table: EditTable, lang: Lang): CellCheck {
+export function tableCheck(table: EditTable): CellCheck {
   return (row, field, raw) => {
     const parsed = parseCell(table, field, raw);
-    return parsed.ok ? parsed : { ok: false, message: refusalText(table, row, field, raw, parsed, lang) };
+    return parsed.ok ? parsed : { ok: false, message: (lang) => refusalText(table, row, field, raw, parsed, lang) };
   };
 }
 
@@ -44,7 +44,7 @@ export function titleKey(title: string): string {
     .toLowerCase();
 }
 
-export type CellProblem = { row: number; field: string; value: string; message: string };
+export type CellProblem = { row: number; field: string; value: string; message: Said };
 export type PastePlan = {
   edits: { rowId: number; field: string; value: RawValue }[];
   append: Record<string, RawValue>[];
@@ -108,6 +108,25 @@ export type HeaderRules = {
   wholeRow?: readonly string[];
 };
 
+export type PasteArgs = {
+  text: string;
+  table: EditTable | 'payments' | 'indicators';
+  columns: readonly GridColumn[];
+  rowIds: readonly number[];
+  selection: Bounds;
+  titles: ReadonlySet<string>;
+  /** How a cell's value is read (default: parseCell of table 二 or 三). */
+  check?: CellCheck;
+  /** Why a cell of an editable column cannot take a value in its row (a line with payments), or null. */
+  locked?: (row: number, field: string) => Said | null;
+  /** A cell's value now: a locked cell given the value it has is left alone, not refused. */
+  current?: (row: number, field: string) => unknown;
+  /** Placing a block by its header row; without it a header line is only skipped. */
+  header?: HeaderRules;
+  /** Fields a row added past the end must have (a payment: 序号, 日期, 金额), and what is said when it lacks some. */
+  required?: { fields: readonly string[]; message: (row: number, missing: string[]) => Said };
+};
+
 /**
  * Where each value of a block goes. A block whose first line is a header row of this table goes by
  * its header: each column into the field its title names (any order, any subset), from the
@@ -116,34 +135,25 @@ export type HeaderRules = {
  * number of times is repeated over it (as Excel does); otherwise the block starts at the
  * selection's top-left cell and runs on, adding rows past the end of the table.
  */
-export function planPaste(args: {
-  text: string;
-  table: EditTable | 'payments' | 'indicators';
-  columns: readonly GridColumn[];
-  rowIds: readonly number[];
-  selection: Bounds;
-  titles: ReadonlySet<string>;
-  lang: Lang;
-  /** How a cell's value is read (default: parseCell of table 二 or 三). */
-  check?: CellCheck;
-  /** Why a cell of an editable column cannot take a value in its row (a line with payments), or null. */
-  locked?: (row: number, field: string) => string | null;
-  /** A cell's value now: a locked cell given the value it has is left alone, not refused. */
-  current?: (row: number, field: string) => unknown;
-  /** Placing a block by its header row; without it a header line is only skipped. */
-  header?: HeaderRules;
-  /** Fields a row added past the end must have (a payment: 序号, 日期, 金额), and what is said when it lacks some. */
-  required?: { fields: readonly string[]; message: (row: number, missing: string[]) => string };
-}): PastePlan {
-  const { table, columns, rowIds, selection, titles, lang, locked, current } = args;
-  const check = args.check ?? tableCheck(table as EditTable, lang);
+export function planPaste(args: PasteArgs): PastePlan {
+  const { block, plan, header } = readBlock(args);
+  const cells = new Placer(args, plan);
+  if (header) placeByHeader(args, header, block, plan, cells);
+  else placeByPosition(args, block, plan, cells);
+  cells.finish();
+  return plan;
+}
+
+/** The block's lines without its header row; whether it has one, and how its columns are placed (by its header, as whole rows, or by position: null). */
+function readBlock(args: PasteArgs): { block: string[][]; plan: PastePlan; header: HeaderMap | null } {
+  const { columns, selection, titles } = args;
   let block = parseBlock(args.text);
   const read = block.length > 0 && args.header ? readHeader(block[0], args.header.index, titles) : null;
   const skippedHeader = read !== null || (block.length > 0 && isHeaderLine(block[0], titles));
   if (skippedHeader) block = block.slice(1);
   const wholeRow = args.header?.wholeRow;
-  const width0 = block.length ? maxOf(block.map((r) => r.length)) : 0;
-  const asWholeRows = read === null && !!wholeRow && width0 === wholeRow.length && selection.left + width0 > columns.length;
+  const width = block.length ? maxOf(block.map((r) => r.length)) : 0;
+  const asWholeRows = read === null && !!wholeRow && width === wholeRow.length && selection.left + width > columns.length;
   const header = read ?? (asWholeRows ? { fields: [...wholeRow!], unknown: [], units: wholeRow!.map(() => null) } : null);
   const plan: PastePlan = {
     edits: [],
@@ -163,12 +173,27 @@ export function planPaste(args: {
     left: selection.left,
     right: selection.left,
   };
-  const skipped = new Set<string>();
-  const appended = new Map<number, Record<string, RawValue>>();
-  /** One value into one cell: checked, refused at its cell, or planned. */
-  const place = (row: number, column: GridColumn, value: string) => {
+  return { block, plan, header };
+}
+
+/** Each value of the block into its cell: checked, refused at its cell, or planned (an edit, or a value of a row added past the end). */
+class Placer {
+  private readonly check: CellCheck;
+  private readonly skipped = new Set<string>();
+  private readonly appended = new Map<number, Record<string, RawValue>>();
+
+  constructor(
+    private readonly args: PasteArgs,
+    private readonly plan: PastePlan,
+  ) {
+    this.check = args.check ?? tableCheck(args.table as EditTable);
+  }
+
+  place(row: number, column: GridColumn, value: string) {
+    const { rowIds, locked, current } = this.args;
+    const { plan, check } = this;
     if (!column.editable) {
-      skipped.add(column.field);
+      this.skipped.add(column.field);
       return;
     }
     const { field } = column;
@@ -186,72 +211,87 @@ export function planPaste(args: {
       if (!parsed.ok) plan.problems.push({ row, field, value, message: parsed.message });
     }
     if (isNew) {
-      const values = appended.get(row) ?? {};
+      const values = this.appended.get(row) ?? {};
       values[field] = value;
-      appended.set(row, values);
+      this.appended.set(row, values);
     } else plan.edits.push({ rowId: rowIds[row], field, value });
-  };
+  }
 
-  if (header) {
-    const lines = block.filter((line) => line.some((c) => c.trim() !== ''));
-    const body = lines.filter((line) => !isTotalLine(line));
-    plan.skippedTotals = lines.length - body.length;
-    if (body.length === 0) return plan;
-    const at = header.fields.map((f) => (f === null ? -1 : columns.findIndex((c) => c.field === f)));
-    const whole = !!args.header!.appendWhole?.every((f) => header.fields.includes(f));
-    const keyed =
-      table !== 'payments' && table !== 'indicators' && args.current
-        ? rowsBySeq(body, header.fields.indexOf('seq'), rowIds.length, args.current)
-        : null;
-    const top = whole ? rowIds.length : selection.top;
-    const targets = keyed ?? body.map((_, r) => top + r);
-    const used = at.filter((i) => i >= 0);
-    Object.assign(plan, {
-      rows: maxOf(targets) - minOf(targets) + 1,
-      cols: used.length,
-      top: minOf(targets),
-      left: minOf(used),
-      right: maxOf(used),
-    });
-    const twice = targets.findIndex((row, r) => targets.indexOf(row) !== r);
-    if (twice >= 0) {
-      const seq = body[twice][header.fields.indexOf('seq')];
-      const message = lang === 'zh' ? `粘贴内容中序号 ${seq} 出现了两次` : `No. ${seq} appears twice in the pasted block`;
-      plan.problems.push({ row: targets[twice], field: 'seq', value: seq, message });
-    }
-    body.forEach((line, r) => at.forEach((col, c) => col >= 0 && place(targets[r], columns[col], inUnit(line[c] ?? '', header.units[c]))));
-  } else {
-    if (block.length === 0) return plan;
-    const width = maxOf(
-      block.map((r) => r.length),
-      0,
-    );
-    const sel = blockSize(selection);
-    const fits = sel.rows % block.length === 0 && sel.cols % width === 0;
-    const rows = fits ? sel.rows : block.length;
-    const cols = fits ? sel.cols : width;
-    plan.rows = rows;
-    plan.cols = cols;
-    plan.right = Math.min(columns.length - 1, selection.left + cols - 1);
-    for (let r = 0; r < rows; r++) {
-      const line = block[r % block.length];
-      for (let c = 0; c < cols; c++) {
-        const column = columns[selection.left + c];
-        if (!column) {
-          plan.columnsOutside = Math.max(plan.columnsOutside, selection.left + c - columns.length + 1);
-          continue;
-        }
-        place(selection.top + r, column, line[c % width] ?? '');
+  /** The rows added past the end, in order; one lacking what it needs would be left half-made: refused, nothing written. */
+  finish() {
+    const { plan } = this;
+    const required = this.args.required;
+    if (required)
+      for (const [row, values] of this.appended) {
+        const lacking = required.fields.filter((f) => String(values[f] ?? '').trim() === '');
+        if (lacking.length) plan.problems.push({ row, field: lacking[0], value: '', message: required.message(row, lacking) });
       }
+    plan.append = [...this.appended.entries()].sort((a, b) => a[0] - b[0]).map(([, v]) => v);
+    plan.skippedComputed = [...this.skipped];
+  }
+}
+
+/**
+ * By its header: each column into the field its title names, from the selection's row (whole new rows:
+ * at the end; lines of 表二/表三 carrying 序号: to the rows they name), amounts in the header's unit
+ * converted to 万元; 合计 lines left out.
+ */
+function placeByHeader(args: PasteArgs, header: HeaderMap, block: string[][], plan: PastePlan, cells: Placer) {
+  const { columns, rowIds, selection, table } = args;
+  const lines = block.filter((line) => line.some((c) => c.trim() !== ''));
+  const body = lines.filter((line) => !isTotalLine(line));
+  plan.skippedTotals = lines.length - body.length;
+  if (body.length === 0) return;
+  const at = header.fields.map((f) => (f === null ? -1 : columns.findIndex((c) => c.field === f)));
+  const whole = !!args.header!.appendWhole?.every((f) => header.fields.includes(f));
+  const seqColumn = header.fields.indexOf('seq');
+  const keyed =
+    table !== 'payments' && table !== 'indicators' && args.current ? rowsBySeq(body, seqColumn, rowIds.length, args.current) : null;
+  const top = whole ? rowIds.length : selection.top;
+  const targets = keyed ?? body.map((_, r) => top + r);
+  const used = at.filter((i) => i >= 0);
+  Object.assign(plan, {
+    rows: maxOf(targets) - minOf(targets) + 1,
+    cols: used.length,
+    top: minOf(targets),
+    left: minOf(used),
+    right: maxOf(used),
+  });
+  const twice = targets.findIndex((row, r) => targets.indexOf(row) !== r);
+  if (twice >= 0) {
+    const seq = body[twice][seqColumn];
+    const message: Said = (lang) => (lang === 'zh' ? `粘贴内容中序号 ${seq} 出现了两次` : `No. ${seq} appears twice in the pasted block`);
+    plan.problems.push({ row: targets[twice], field: 'seq', value: seq, message });
+  }
+  body.forEach((line, r) =>
+    at.forEach((col, c) => col >= 0 && cells.place(targets[r], columns[col], inUnit(line[c] ?? '', header.units[c]))),
+  );
+}
+
+/** By position from the selection's top-left cell: repeated over a selection it fits a whole number of times, else as it is. */
+function placeByPosition(args: PasteArgs, block: string[][], plan: PastePlan, cells: Placer) {
+  const { columns, selection } = args;
+  if (block.length === 0) return;
+  const width = maxOf(
+    block.map((r) => r.length),
+    0,
+  );
+  const sel = blockSize(selection);
+  const fits = sel.rows % block.length === 0 && sel.cols % width === 0;
+  const rows = fits ? sel.rows : block.length;
+  const cols = fits ? sel.cols : width;
+  plan.rows = rows;
+  plan.cols = cols;
+  plan.right = Math.min(columns.length - 1, selection.left + cols - 1);
+  for (let r = 0; r < rows; r++) {
+    const line = block[r % block.length];
+    for (let c = 0; c < cols; c++) {
+      const column = columns[selection.left + c];
+      if (!column) {
+        plan.columnsOutside = Math.max(plan.columnsOutside, selection.left + c - columns.length + 1);
+        continue;
+      }
+      cells.place(selection.top + r, column, line[c % width] ?? '');
     }
   }
-  // A row added past the end lacking what it needs would be left half-made: refused, nothing written.
-  if (args.required)
-    for (const [row, values] of appended) {
-      const lacking = args.required.fields.filter((f) => String(values[f] ?? '').trim() === '');
-      if (lacking.length) plan.problems.push({ row, field: lacking[0], value: '', message: args.required.message(row, lacking) });
-    }
-  plan.append = [...appended.entries()].sort((a, b) => a[0] - b[0]).map(([, v]) => v);
-  plan.skippedComputed = [...skipped];
-  return plan;
 }

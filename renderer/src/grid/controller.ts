@@ -14,12 +14,13 @@ import { commitOutcome, listHighlight, navigate, selectionAfterRows, tabTo, type
 import { clearCells, copyCells, fillCells, pasteText, rowOperation, type GridCore } from './actions';
 import { LONG_TEXT, gridColumns, rawText } from './columns';
 import { cellPlace } from './refusal';
+import { saying, type Said } from '../said';
 import { LIST_FIELDS, listFor, type ListState } from './CategoryList';
 import type { GridProps } from './TableGrid';
 import type { RowData } from './gridOptions';
 
 export type Editing = { mode: EditMode; cell: Cell; original: string };
-export type Notice = { text: string; at: 'cell' | 'tools' };
+export type Notice = { text: Said; at: 'cell' | 'tools' };
 type RowOpKind = Parameters<typeof rowOperation>[1];
 
 /** The text area that holds the keyboard, as the session uses it. */
@@ -43,10 +44,10 @@ export type GridScreen = {
   /** Puts the text area over the active cell. */
   place: () => void;
   setEditing: (edit: Editing | null) => void;
-  setEditError: (message: string | null) => void;
+  setEditError: (message: Said | null) => void;
   setNotice: (notice: Notice | null) => void;
   setList: (list: ListState | null) => void;
-  setPasteMarks: (update: (marks: ReadonlyMap<string, string>) => ReadonlyMap<string, string>) => void;
+  setPasteMarks: (update: (marks: ReadonlyMap<string, Said>) => ReadonlyMap<string, Said>) => void;
   nextFrame: () => Promise<void>;
   mac: boolean;
 };
@@ -93,7 +94,7 @@ export class GridSession {
   fieldAt = (cell: Cell) => this.columns[cell.col].field;
   private valueAt = (cell: Cell) => this.rows[cell.row]?.[this.fieldAt(cell)];
   private textAt = (cell: Cell) => rawText(this.fieldAt(cell), this.valueAt(cell), this.props.lang);
-  check: CellCheck = (row, field, raw) => (this.props.check ?? tableCheck(this.props.table as EditTable, this.props.lang))(row, field, raw);
+  check: CellCheck = (row, field, raw) => (this.props.check ?? tableCheck(this.props.table as EditTable))(row, field, raw);
   lockAt = (row: number, field: string) => (row < this.rows.length ? (this.props.locked ?? NO_LOCK)(row, field) : null);
   /** Whether a cell is drawn with a selection class. */
   selected = (row: number, col: number, name: string) => cellClasses(this.selection, row, col).includes(name);
@@ -145,24 +146,24 @@ export class GridSession {
 
   /** Why the active cell takes nothing typed, said with the keys typed there; false when it takes them. */
   private refuseTyping(cell: Cell, sink: Sink): boolean {
-    const { lang, table, t } = this.props;
+    const { table } = this.props;
     const column = this.columns[cell.col];
     if (column.editable && this.refuseLocked('cell')) {
       sink.value = '';
       return true;
     }
     const lock = column.editable ? this.lockAt(cell.row, this.fieldAt(cell)) : null;
-    const why = whyNotEditable(cell, column, this.dims().rows, lock, {
-      place: cellPlace(cell.row, this.fieldAt(cell), lang, table),
-      noRowHere: t.noRowHere,
-      computedCell: t.computedCell,
-    });
+    const field = this.fieldAt(cell);
+    const why = whyNotEditable(cell, column, this.dims().rows, lock, (lang) => cellPlace(cell.row, field, lang, table));
     if (!why) return false;
     // Typed where nothing can be written: the message says why (and where to go), quoting every key typed there.
     this.notTyped = typedWhereNot(this.notTyped, cell, sink.value);
     const typed = this.notTyped.text;
     sink.value = '';
-    this.props.onMessage(`${why}${typed ? ` (${t.notTyped(typed)})` : ''}`, 'error');
+    this.props.onMessage(
+      saying((t, lang) => `${why(lang)}${typed ? ` (${t.notTyped(typed)})` : ''}`),
+      'error',
+    );
     return true;
   }
 
@@ -235,7 +236,7 @@ export class GridSession {
   };
 
   private write(row: number, field: string, text: string, value: unknown) {
-    const { table, lang, t } = this.props;
+    const { table } = this.props;
     const write = () => {
       const rowId = this.props.rowIds[row];
       if (value === (this.rows[row]?.[field] ?? null)) return;
@@ -244,7 +245,12 @@ export class GridSession {
     // A row Tab is still adding: the value waits until the row is on screen; nothing typed is dropped.
     if (row >= this.props.rowIds.length)
       void this.whenRowExists(row).then((ok) =>
-        ok ? write() : this.props.onMessage(`${cellPlace(row, field, lang, table)}: ${t.notTyped(text)}`, 'error'),
+        ok
+          ? write()
+          : this.props.onMessage(
+              saying((t, lang) => `${cellPlace(row, field, lang, table)}: ${t.notTyped(text)}`),
+              'error',
+            ),
       );
     else write();
   }
@@ -455,7 +461,7 @@ export class GridSession {
     // A cut on a locked record copies, and says the cells were not cleared (why), never 已清除.
     if (cut) {
       if (!this.refuseLocked('cell')) clearCells(this.core());
-    } else this.props.onMessage(this.props.t.copied(block.length, block[0]?.length ?? 0));
+    } else this.props.onMessage(saying((t) => t.copied(block.length, block[0]?.length ?? 0)));
     return copyBlock(block);
   }
 

@@ -7,6 +7,7 @@ import { findingMessage, type Lang } from '../../../shared/i18n';
 import type { Finding } from '../../../shared/findings';
 import type { GridCommand } from './keymap';
 import type { CellCheck } from './blocks';
+import { saying, type Said } from '../said';
 import type { CellNote } from './gridOptions';
 import { clampSelection, moveBy, moveTo, moveToEdge, single, tabTarget, type Cell, type Selection } from './selection';
 
@@ -60,18 +61,18 @@ export function whyNotEditable(
   cell: Cell,
   column: { field: string; editable: boolean },
   rows: number,
-  lock: { message: string } | null,
-  words: { place: string; noRowHere: string; computedCell: string },
-): string | null {
+  lock: { message: Said } | null,
+  place: Said,
+): Said | null {
   if (lock) return lock.message;
-  if (!column.editable) return `${words.place}: ${words.computedCell}`;
-  if (cell.row >= rows) return `${words.place}: ${words.noRowHere}`;
+  if (!column.editable) return saying((t, lang) => `${place(lang)}: ${t.computedCell}`);
+  if (cell.row >= rows) return saying((t, lang) => `${place(lang)}: ${t.noRowHere}`);
   return null;
 }
 
 export type CommitOutcome =
   | { kind: 'unchanged' }
-  | { kind: 'invalid'; message: string }
+  | { kind: 'invalid'; message: Said }
   /** Write this (unless the row holds it already). */
   | { kind: 'write'; text: string; value: unknown };
 
@@ -127,7 +128,7 @@ export function cellNotesOf(
   table: string,
   findings: readonly Finding[],
   marks: ReadonlyMap<string, { kind: CellNote['severity']; message: string }>,
-  pasteMarks: ReadonlyMap<string, string>,
+  pasteMarks: ReadonlyMap<string, Said>,
   rowIds: readonly number[],
   lang: Lang,
 ): Map<string, CellNote[]> {
@@ -146,6 +147,6 @@ export function cellNotesOf(
       if (row !== undefined) add(`${row}:${field}`, m.kind, m.message);
     }
   }
-  for (const [key, text] of pasteMarks) add(key, 'error', text);
+  for (const [key, text] of pasteMarks) add(key, 'error', text(lang));
   return map;
 }

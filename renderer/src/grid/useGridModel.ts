@@ -1,6 +1,7 @@
 // What AG Grid is given, kept up to date: the rows (a row edited in place takes its new values by
 // its id, gridRows.ts), 合计, the notes on the cells (only rows whose notes changed are drawn again)
 // and the column definitions, which read the notes and the selection through the session.
+import type { Said } from '../said';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { GridApi } from 'ag-grid-community';
 import type { GridSession } from './controller';
@@ -11,7 +12,7 @@ import type { GridProps } from './TableGrid';
 import type { GridRefs } from './useGridSession';
 import { placeSink, redrawRows } from './useGridSession';
 
-export function useGridModel(props: GridProps, session: GridSession, refs: GridRefs, pasteMarks: ReadonlyMap<string, string>) {
+export function useGridModel(props: GridProps, session: GridSession, refs: GridRefs, pasteMarks: ReadonlyMap<string, Said>) {
   const { rowsRef, apiRef } = refs;
   const { columns } = session;
   const { table, rowIds, findings, marks, lang, t } = props;

@@ -1,5 +1,6 @@
 // The grid's session (controller.ts) held by React: the screen it acts on (the text area, AG Grid's
 // redraws, the popups' state), and the events of the text area and the mouse forwarded to it.
+import type { Said } from '../said';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { GridApi } from 'ag-grid-community';
 import { GridSession, type Editing, type Notice } from './controller';
@@ -26,12 +27,12 @@ export type GridRefs = {
 /** The session of one grid, and what the popups over it show. */
 export function useGridSession(props: GridProps, refs: GridRefs) {
   const [editing, setEditing] = useState<Editing | null>(null);
-  const [editError, setEditError] = useState<string | null>(null);
+  const [editError, setEditError] = useState<Said | null>(null);
   // A change refused because the record is locked, said where it was tried: at the cell or at the row tools.
   const [notice, setNotice] = useState<Notice | null>(null);
   const [list, setList] = useState<ListState | null>(null);
   // Bad cells of a refused paste, by `${row}:${field}`, until the next change or Escape.
-  const [pasteMarks, setPasteMarks] = useState<ReadonlyMap<string, string>>(new Map());
+  const [pasteMarks, setPasteMarks] = useState<ReadonlyMap<string, Said>>(new Map());
   // The latest props and rows, for handlers that run between renders (keys come faster than frames).
   const live = useRef(props);
   live.current = props;
@@ -50,7 +51,8 @@ export function useGridSession(props: GridProps, refs: GridRefs) {
         if (edit && LONG_TEXT.has(sessionRef.current!.fieldAt(edit.cell)))
           requestAnimationFrame(() => refs.sinkRef.current?.scrollIntoView({ block: 'nearest' }));
       },
-      setEditError,
+      // (A message is a function: kept as the state, not called as React's updater.)
+      setEditError: (message) => setEditError(() => message),
       setNotice,
       setList,
       setPasteMarks,

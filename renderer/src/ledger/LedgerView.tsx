@@ -10,7 +10,7 @@ import type { Lang } from '../../../shared/i18n';
 import { chineseDay, defaultAsOf } from '../../../shared/ledger';
 import { TableGrid, type CellMark, type GridHandle } from '../grid/TableGrid';
 import type { Strings } from '../strings';
-import type { CellEdit, NewPayment, View } from '../useRecord';
+import type { CellEdit, EditOptions, NewPayment, View } from '../useRecord';
 import { LedgerChart } from './LedgerChart';
 import {
   draftRow,
@@ -36,7 +36,7 @@ import {
   type Held,
   type Typed,
 } from './session';
-import type { Say } from '../said';
+import type { Said, Say } from '../said';
 import { arrange, AS_STORED, filtering, type Arrangement } from './arrange';
 import { LedgerTools, noneShown } from './LedgerTools';
 import type { RawValue } from '../../../shared/fields';
@@ -60,7 +60,7 @@ type Props = {
   draftStore: DraftStore;
   lang: Lang;
   t: Strings;
-  onEdit: (edits: CellEdit[], options?: { clear?: boolean }) => void;
+  onEdit: (edits: CellEdit[], options?: EditOptions) => void;
   onAdd: (append: NewPayment[], edits?: CellEdit[]) => void;
   /** Deletes stored payments (by id or key); false if refused. */
   onDelete: (rowIds: number[]) => Promise<boolean>;
@@ -69,7 +69,7 @@ type Props = {
   onRedo: () => void;
   confirm: (text: string, ok: string) => Promise<boolean>;
   /** Why the record cannot be changed (it is accepted); null when it can. */
-  recordLocked: string | null;
+  recordLocked: Said | null;
 };
 
 /**
@@ -123,7 +123,7 @@ function useNewPayments(props: Props) {
         edits,
       );
   };
-  const onEdit = (edits: CellEdit[], options?: { clear?: boolean }) => {
+  const onEdit = (edits: CellEdit[], options?: EditOptions) => {
     const { stored: toStored, typed } = splitEdits(edits, draftStore.get());
     if (toStored.length) live.current.onEdit(toStored, options);
     if (typed.length) typeIntoDrafts(typed);
@@ -167,7 +167,7 @@ export const LedgerView = forwardRef<LedgerHandle, Props>(function LedgerView(pr
     () => new Map([...ledgerNotes(record, rows, drafts, t, lang), ...props.marks]),
     [record, rows, drafts, t, lang, props.marks],
   );
-  const check = useMemo(() => ledgerCheck(record, lang), [record, lang]);
+  const check = useMemo(() => ledgerCheck(record), [record]);
   const pinned = useMemo(() => (record.payments?.length ? ledgerTotals(record, t, day) : undefined), [record, t, day]);
 
   const { onEdit, onPaste, onRows } = useNewPayments(props);

@@ -118,12 +118,14 @@ export function toNewPayment(record: CountyRecord, draft: Draft): NewPayment {
 }
 
 /** A cell of the ledger, read as the store reads it, refused in its words (拨付台账第 3 笔 金额(万元)“abc”不是数字). */
-export function ledgerCheck(record: CountyRecord, lang: Lang): CellCheck {
+export function ledgerCheck(record: CountyRecord): CellCheck {
   const lines = record.disbursements.map((d) => d.seq);
   return (row, field, raw: RawValue) => {
-    if (!(PAYMENT_FIELDS as readonly string[]).includes(field)) return { ok: false, message: '' };
+    if (!(PAYMENT_FIELDS as readonly string[]).includes(field)) return { ok: false, message: () => '' };
     const parsed = parsePaymentField(field as PaymentField, raw, lines);
-    return parsed.ok ? parsed : { ok: false, message: paymentRefusal(row + 1, field as PaymentField, raw, parsed.problem, lines, lang) };
+    return parsed.ok
+      ? parsed
+      : { ok: false, message: (lang) => paymentRefusal(row + 1, field as PaymentField, raw, parsed.problem, lines, lang) };
   };
 }
 

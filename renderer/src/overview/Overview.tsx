@@ -7,7 +7,7 @@ import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { firstAppearance, overviewRows, passes } from '../../../shared/overview';
 import type { Lang } from '../../../shared/i18n';
 import type { Strings } from '../strings';
-import type { Say } from '../said';
+import { saying, type Say } from '../said';
 import type { RecordSummary } from '../Sidebar';
 import { searchMatches } from '../Sidebar';
 import type { Pinyin } from '../useRecordList';
@@ -42,7 +42,7 @@ function useRecordsAsOf(records: RecordSummary[], asOf: string | null, lang: Lan
     let live = true;
     void api.listRecords({ asOf }).then(
       (list) => live && setAsOfRecords({ day: asOf, list }),
-      (e) => say(message(e, lang), 'error'),
+      (e) => say((l) => message(e, l), 'error'),
     );
     return () => {
       live = false;
@@ -89,9 +89,9 @@ export function Overview({ records, pinyin, state, setState, t, lang, desktop, o
         () => api.exportOverview({ ...request, format: 'xlsx' }),
         XLSX_TYPE,
       );
-      if (path) say(`${t.download}: ${path}`);
+      if (path) say(saying((s) => `${s.download}: ${path}`));
     } catch (e) {
-      say(message(e, lang), 'error');
+      say((l) => message(e, l), 'error');
     } finally {
       setBusy(false);
     }
@@ -133,7 +133,7 @@ export function Overview({ records, pinyin, state, setState, t, lang, desktop, o
             t={t}
             lang={lang}
             desktop={desktop}
-            onSaved={(p) => say(`${t.savePdf}: ${p}`)}
+            onSaved={(p) => say(saying((s) => `${s.savePdf}: ${p}`))}
             onClose={() => setPrinting(null)}
           />
         </Suspense>

@@ -11,6 +11,7 @@ import type { Lang } from '../../../shared/i18n';
 import type { Strings } from '../strings';
 import { api } from '../api';
 import { message } from '../errors';
+import type { Said } from '../said';
 import { PDF_TYPE, saveOrDownload } from '../files';
 import { paginate } from '../print/paginate';
 
@@ -30,7 +31,7 @@ type Props = {
 export function OverviewPrint({ records, grouping, filters, asOf, t, lang, desktop, onClose, onSaved }: Props) {
   const [script, setScript] = useState<'hans' | 'hant'>('hans');
   const [pages, setPages] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Said | null>(null);
   const [busy, setBusy] = useState(false);
   const frame = useRef<HTMLIFrameElement>(null);
   const options = { script, grouping, filters, ...(asOf ? { asOf } : {}), printedOn: today() };
@@ -49,7 +50,7 @@ export function OverviewPrint({ records, grouping, filters, asOf, t, lang, deskt
     setPages(paginate(doc, script));
   };
   const print = async () => {
-    if (desktop) await api.printOverview(request).catch((e) => setError(message(e, lang)));
+    if (desktop) await api.printOverview(request).catch((e) => setError(() => (l: Lang) => message(e, l)));
     else frame.current?.contentWindow?.print();
   };
   const savePdf = async () => {
@@ -64,7 +65,7 @@ export function OverviewPrint({ records, grouping, filters, asOf, t, lang, deskt
       if (path) onSaved(path);
       setError(null);
     } catch (e) {
-      setError(message(e, lang));
+      setError(() => (l: Lang) => message(e, l));
     } finally {
       setBusy(false);
     }
@@ -84,7 +85,7 @@ export function OverviewPrint({ records, grouping, filters, asOf, t, lang, deskt
           {pages !== null ? t.pageCount(pages) : ''}
         </span>
         <span className="spacer" />
-        {error && <span className="error">{error}</span>}
+        {error && <span className="error">{error(lang)}</span>}
         <button className="primary" onClick={() => void print()}>
           {t.print}
         </button>

@@ -122,7 +122,8 @@ function reviewColumns(t: Strings, lang: Lang): Col[] {
     {
       field: 'updatedAt',
       headerName: c.updatedAt,
-      width: 140,
+      // (A flex column is squeezed to its minimum when the others fill the row: "Last change" then wrapped.)
+      minWidth: 150,
       flex: 1,
       valueFormatter: (p) =>
         p.value ? new Date(p.value).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' }) : '',

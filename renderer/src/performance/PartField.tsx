@@ -5,9 +5,10 @@ import type { Lang } from '../../../shared/i18n';
 import type { Finding } from '../../../shared/findings';
 import { performanceFieldLabel } from '../../../shared/performance-fields';
 import type { PerformanceField } from '../useRecordActions';
+import type { Said } from '../said';
 import { fieldNotes, fieldSays, toSave } from './part';
 
-export type SaveField = (field: PerformanceField, value: string) => Promise<string | null>;
+export type SaveField = (field: PerformanceField, value: string) => Promise<Said | null>;
 
 export function PartField(props: {
   field: PerformanceField;
@@ -23,7 +24,7 @@ export function PartField(props: {
 }) {
   const { field, stored, lang, onSave, locked, unsaved } = props;
   const [value, setValue] = useState(props.shown ?? stored);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Said | null>(null);
   useEffect(() => {
     if (!unsaved.has(field)) setValue(props.shown ?? stored);
   }, [stored, props.shown]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -34,7 +35,7 @@ export function PartField(props: {
     }
     unsaved.set(field, value);
     const why = await onSave(field, value);
-    setError(why);
+    setError(() => why);
     if (why === null) unsaved.delete(field);
   };
   const common = {
@@ -42,7 +43,7 @@ export function PartField(props: {
     'data-field': field,
     value,
     readOnly: !!locked,
-    ...fieldSays(locked, error, fieldNotes(props.findings, field), lang),
+    ...fieldSays(locked, error?.(lang) ?? null, fieldNotes(props.findings, field), lang),
     onChange: (e: { target: { value: string } }) => setValue(e.target.value),
     onBlur: () => void commit(),
   };

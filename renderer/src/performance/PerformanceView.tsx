@@ -8,11 +8,11 @@ import { GRADE_EN, type Performance } from '../../../shared/performance';
 import type { RawValue } from '../../../shared/fields';
 import { TableGrid, type CellMark, type GridHandle, type RowOp } from '../grid/TableGrid';
 import type { Strings } from '../strings';
-import type { CellEdit, View } from '../useRecord';
+import type { CellEdit, EditOptions, View } from '../useRecord';
 import type { PerformanceField } from '../useRecordActions';
 import { indicatorCheck, indicatorRows } from './columns';
 import { PERF_STRINGS } from './strings';
-import type { Say } from '../said';
+import type { Said, Say } from '../said';
 import { PartField, type SaveField } from './PartField';
 import { fundsFigure, indicatorFindings, unsavedNames, weightSum } from './part';
 
@@ -24,7 +24,7 @@ type Props = {
   marks: ReadonlyMap<string, CellMark>;
   lang: Lang;
   t: Strings;
-  onEdit: (edits: CellEdit[], options?: { clear?: boolean }) => void;
+  onEdit: (edits: CellEdit[], options?: EditOptions) => void;
   onPaste: (edits: { rowId: number; field: string; value: RawValue }[], append: Record<string, RawValue>[]) => Promise<boolean>;
   onRows: (op: RowOp) => Promise<boolean>;
   onSave: SaveField;
@@ -33,7 +33,7 @@ type Props = {
   onUndo: () => void;
   onRedo: () => void;
   confirm: (text: string, ok: string) => Promise<boolean>;
-  recordLocked: string | null;
+  recordLocked: Said | null;
 };
 
 type S = (typeof PERF_STRINGS)[Lang];
@@ -180,7 +180,7 @@ export const PerformanceView = forwardRef<PerformanceHandle, Props>(function Per
     },
   }));
   const rows = useMemo(() => indicatorRows(p), [p]);
-  const check = useMemo(() => indicatorCheck(lang), [lang]);
+  const check = useMemo(() => indicatorCheck(), []);
   // The grid points at indicators by row: findings of the performance part with a row are the grid's.
   const gridFindings = useMemo(() => indicatorFindings(view.findings), [view.findings]);
 
@@ -194,7 +194,7 @@ export const PerformanceView = forwardRef<PerformanceHandle, Props>(function Per
       {...extra}
       lang={lang}
       onSave={props.onSave}
-      locked={props.recordLocked}
+      locked={props.recordLocked?.(lang) ?? null}
       unsaved={unsaved}
       findings={view.findings}
     />

@@ -2,10 +2,11 @@
 // the tables' own (renderer/src/grid): the same keys, paste, undo and lock.
 import type { ColDef } from 'ag-grid-community';
 import type { Lang } from '../../../shared/i18n';
-import { parseIndicatorField, performanceFieldLabel } from '../../../shared/performance-fields';
+import { parseIndicatorField } from '../../../shared/performance-fields';
 import { level1Label, type Level1, type Performance } from '../../../shared/performance';
-import type { FieldValue, RawValue } from '../../../shared/fields';
 import type { Strings } from '../strings';
+import type { CellCheck } from '../grid/blocks';
+import { cellPlace } from '../grid/refusal';
 
 export const INDICATOR_COLUMNS = ['level1', 'level2', 'name', 'target', 'actual', 'weight', 'score', 'computedScore', 'deviation'] as const;
 export const INDICATOR_COMPUTED: ReadonlySet<string> = new Set(['computedScore']);
@@ -26,13 +27,15 @@ export const INDICATOR_TITLES = [...Object.values(HEADERS).flat(), '得分', '�
 export const indicatorHeader = (field: string, lang: Lang) => HEADERS[field]?.[lang === 'zh' ? 0 : 1] ?? field;
 
 /** How a typed or pasted indicator cell is read, or why not (naming the row and the column). */
-export function indicatorCheck(lang: Lang) {
-  return (row: number, field: string, raw: RawValue): { ok: true; value: FieldValue } | { ok: false; message: string } => {
+export function indicatorCheck(): CellCheck {
+  return (row, field, raw) => {
     const parsed = parseIndicatorField(field, raw);
     if (parsed.ok) return { ok: true, value: parsed.value };
-    const where =
-      lang === 'zh' ? `第 ${row + 1} 行 ${performanceFieldLabel(field, 'zh')}` : `Row ${row + 1}, ${performanceFieldLabel(field, 'en')}`;
-    return { ok: false, message: `${where}: “${raw ?? ''}” ${lang === 'zh' ? parsed.problem : parsed.problemEn}` };
+    return {
+      ok: false,
+      message: (lang) =>
+        `${cellPlace(row, field, lang, 'indicators')}: “${raw ?? ''}” ${lang === 'zh' ? parsed.problem : parsed.problemEn}`,
+    };
   };
 }
 

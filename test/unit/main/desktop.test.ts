@@ -172,7 +172,10 @@ describe('the Electron shell, against a fake electron', () => {
       expect((await call('waitForCommand', {})).value.command).toEqual({ kind });
     }
     await menuItem('backup').click();
-    expect((await call('waitForCommand', {})).value.command.text).toMatch(/已备份到 .*backups/);
+    expect((await call('waitForCommand', {})).value.command.messages).toMatchObject({
+      zh: expect.stringMatching(/已备份到 .*backups/),
+      en: expect.stringMatching(/Backed up to .*backups/),
+    });
     await menuItem('logs').click();
     expect(fake.openedPaths).toEqual([desktop.logger.folder]);
     await menuItem('about').click();

@@ -3,7 +3,6 @@
 // says and opens.
 import { describe, expect, it } from 'vitest';
 import { dialogOf, fieldUndo, importedRecord, importedSaying, shownRecords } from '../../../renderer/src/appState';
-import { STRINGS } from '../../../renderer/src/strings';
 import type { RecordSummary } from '../../../renderer/src/Sidebar';
 import type { View } from '../../../renderer/src/useRecord';
 import type { Output } from '../../../shared/contract';
@@ -31,7 +30,7 @@ describe('a menu command', () => {
     expect(dialogOf({ kind: 'import', files })).toEqual({ kind: 'import', files });
     for (const kind of ['undo', 'redo', 'reload'] as const) expect(dialogOf({ kind })).toBeUndefined();
     expect(dialogOf({ kind: 'lang', lang: 'en' })).toBeUndefined();
-    expect(dialogOf({ kind: 'message', text: '已保存' })).toBeUndefined();
+    expect(dialogOf({ kind: 'message', messages: { zh: '已保存', en: 'Saved' } })).toBeUndefined();
   });
 });
 
@@ -86,7 +85,7 @@ describe('after an import', () => {
   } as unknown as Output<'importWorkbooks'>;
 
   it('says what was done to each county', () => {
-    expect(importedSaying(result, STRINGS.zh)).toBe('导入: 丰城市(跳过)、樟树市(替换)、高安市(新建)');
+    expect(importedSaying(result)('zh')).toBe('导入: 丰城市(跳过)、樟树市(替换)、高安市(新建)');
   });
 
   it('opens the first county created or replaced, of its batch', () => {

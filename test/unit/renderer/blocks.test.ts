@@ -12,8 +12,7 @@ const titles = new Set(
 );
 const rowIds = [11, 12, 13, 14, 15, 16];
 const at = (row: number, col: number, rows = 1, cols = 1) => ({ top: row, bottom: row + rows - 1, left: col, right: col + cols - 1 });
-const plan = (text: string, selection = at(3, 3)) =>
-  planPaste({ text, table: 'disbursements', columns, rowIds, selection, titles, lang: 'zh' });
+const plan = (text: string, selection = at(3, 3)) => planPaste({ text, table: 'disbursements', columns, rowIds, selection, titles });
 
 describe('paste', () => {
   it('writes a block from the focused cell on, adding rows past the end', () => {
@@ -42,10 +41,12 @@ describe('paste', () => {
 
   it('names every bad cell and its place, so nothing is written', () => {
     const p = plan('2O0\t150\n90\t-5\n');
-    expect(p.problems.map((x) => [x.row, x.field, x.message])).toEqual([
+    expect(p.problems.map((x) => [x.row, x.field, x.message('zh')])).toEqual([
       [3, 'planned', '第 4 行 计划安排额度(万元): 计划安排额度(万元)“2O0”不是数字'],
       [4, 'actual', '第 5 行 实际拨付额度(万元): 实际拨付额度(万元)不能为负数:-5'],
     ]);
+    // Kept as how to say it: after switching to English the same problem is said in English.
+    expect(p.problems[0].message('en')).toMatch(/^Row 4, .*“2O0”/);
   });
 
   it('an empty cell is an amount not entered, not an error', () => {
@@ -82,7 +83,6 @@ describe('paste', () => {
       rowIds: [],
       selection: at(0, 2),
       titles,
-      lang: 'zh',
     });
     expect(p.append).toEqual([{ name: '新建项目', planned: '10', actual: '5' }]);
   });

@@ -2,6 +2,7 @@
 // the order they were made; a new value replacing its own draft; what each kind of failed write does
 // to its edit; the marks on the cells; the save state once the queue is empty.
 import { describe, expect, it } from 'vitest';
+import { STRINGS } from '../../../renderer/src/strings';
 import {
   counts,
   dropDrafts,
@@ -88,13 +89,15 @@ describe('a write that fails', () => {
 
   it('marks the refused cells with the reason until a new value is typed into them; drafts are marked as drafts', () => {
     const refused = op([edit(10, 'actual', 'abc')]);
-    const marks = refuse(new Map(), refused, '“abc”不是数字');
+    const marks = refuse(new Map(), refused, (lang) => (lang === 'zh' ? '“abc”不是数字' : '“abc” is not a number'));
     const draft = op([edit(11, 'planned', '5')], 'draft');
-    const shown = marksOf(marks, [draft], '未保存(草稿)');
+    const shown = marksOf(marks, [draft], 'zh');
     expect([...shown.disbursements]).toEqual([
       ['10:actual', { kind: 'error', message: '“abc”不是数字' }],
-      ['11:planned', { kind: 'draft', message: '未保存(草稿)' }],
+      ['11:planned', { kind: 'draft', message: STRINGS.zh.draftMark }],
     ]);
+    // After switching to English the same marks are said in English.
+    expect(marksOf(marks, [draft], 'en').disbursements.get('10:actual')?.message).toBe('“abc” is not a number');
     expect(shown.items.size + shown.payments.size).toBe(0);
     expect(unrefuse(marks, op([edit(10, 'actual', '7')])).size).toBe(0);
     // An edit of other cells leaves the marks as they are (the same map: nothing to redraw).

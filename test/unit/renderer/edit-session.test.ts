@@ -31,10 +31,9 @@ function session(writes: (Error | null)[] = []) {
   const s = new EditSession({
     api,
     changed: () => {},
-    onError: (text) => errors.push(text),
+    onError: (text) => errors.push(text('zh')),
     onWritten: () => {},
     onStored: () => {},
-    lang: () => 'zh',
     afterFrame: (write) => frames.push(write),
   });
   /** Runs every write waiting for its frame, and answers each reload asked for (with the record asked, read at `seen`). */

@@ -78,7 +78,12 @@ function grid(over: Partial<GridProps> = {}) {
   const press = (key: string, mods: Partial<KeyInput> = {}) =>
     session.key({ key, code: '', ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, isComposing: false, keyCode: 0, ...mods });
   const at = (row: number, col: number) => session.press({ row, col }, { button: 0, shift: false, onBadge: false });
-  return { session, props, screen, sink, type, press, at };
+  /** The last message, said in a language (a message is kept as how to say it), and its kind. */
+  const said = (lang: 'zh' | 'en' = 'zh') => {
+    const [text, kind] = vi.mocked(props.onMessage).mock.lastCall ?? [];
+    return [text?.(lang), kind];
+  };
+  return { session, props, screen, sink, type, press, at, said };
 }
 
 describe('typing into a cell', () => {
@@ -102,7 +107,7 @@ describe('typing into a cell', () => {
     expect(g.props.onEdit).not.toHaveBeenCalled();
     expect(g.session.editing?.cell).toEqual({ row: 1, col: COL.planned });
     expect(g.sink.classes.has('invalid')).toBe(true);
-    expect(g.props.onMessage).toHaveBeenCalledWith(expect.stringContaining('abc'), 'error');
+    expect(g.said()).toEqual([expect.stringContaining('abc'), 'error']);
     // Esc drops it: nothing written still, the cell as it was.
     g.press('Escape');
     expect(g.session.editing).toBeNull();
@@ -124,16 +129,19 @@ describe('typing into a cell', () => {
     g.type('9');
     g.type('0');
     expect(g.props.onEdit).not.toHaveBeenCalled();
-    expect(g.props.onMessage).toHaveBeenLastCalledWith(`第 1 行 资金拨付率(%): ${STRINGS.zh.computedCell} (“90”未写入)`, 'error');
+    expect(g.said()).toEqual([`第 1 行 资金拨付率(%): ${STRINGS.zh.computedCell} (“90”未写入)`, 'error']);
+    // Said again in English once the user switched.
+    expect(g.said('en')).toEqual([`Row 1, disbursement rate (%): ${STRINGS.en.computedCell} (${STRINGS.en.notTyped('90')})`, 'error']);
   });
 
   it('an accepted record refuses typing at the cell, with its reason', () => {
-    const g = grid({ recordLocked: '樟树市 第8批 已验收' });
+    const locked = () => '樟树市 第8批 已验收';
+    const g = grid({ recordLocked: locked });
     g.at(0, COL.actual);
     g.type('9');
     expect(g.session.editing).toBeNull();
-    expect(g.screen.setNotice).toHaveBeenCalledWith({ text: '樟树市 第8批 已验收', at: 'cell' });
-    expect(g.props.onMessage).toHaveBeenCalledWith('樟树市 第8批 已验收', 'error');
+    expect(g.screen.setNotice).toHaveBeenCalledWith({ text: locked, at: 'cell' });
+    expect(g.said()).toEqual(['樟树市 第8批 已验收', 'error']);
     // Nor does Tab past its last cell add a row to it.
     g.at(1, COL.statedRate);
     g.press('Tab');
@@ -168,7 +176,8 @@ describe('keys that act on the table', () => {
     g.at(0, COL.planned);
     g.press('ArrowRight', { shiftKey: true });
     expect(g.session.copy(false)?.text).toBe('100.00\t50.00\n');
-    expect(g.props.onMessage).toHaveBeenCalledWith('已复制 1 行 × 2 列');
+    expect(g.said()).toEqual(['已复制 1 行 × 2 列', undefined]);
+    expect(g.said('en')[0]).toBe(STRINGS.en.copied(1, 2));
     g.type('7');
     expect(g.session.copy(false)).toBeNull();
   });

@@ -18,10 +18,9 @@ function ledger(text: string, rowIds: number[], selection = at(0, 0)) {
     rowIds,
     selection,
     titles: PASTE_TITLES,
-    lang: 'zh',
     check: accept,
     header: HEADER_RULES.payments,
-    required: { fields: ['line', 'date', 'amount'], message: (row, lacking) => `第${row + 1}行缺少${lacking.join('、')}` },
+    required: { fields: ['line', 'date', 'amount'], message: (row, lacking) => () => `第${row + 1}行缺少${lacking.join('、')}` },
   });
 }
 function table3(text: string, rowIds: number[], selection = at(0, 0)) {
@@ -32,7 +31,6 @@ function table3(text: string, rowIds: number[], selection = at(0, 0)) {
     rowIds,
     selection,
     titles: PASTE_TITLES,
-    lang: 'zh',
     header: HEADER_RULES.disbursements,
   });
 }
@@ -77,7 +75,7 @@ describe('a ledger block with its header', () => {
 
   it('new payments lacking 序号, 日期 or 金额 are refused, so no half-made payment is left behind', () => {
     const p = ledger('备注\n甲\n乙\n', [5], at(0, 7));
-    expect(p.problems.map((x) => x.message)).toEqual(['第2行缺少line、date、amount']);
+    expect(p.problems.map((x) => x.message('zh'))).toEqual(['第2行缺少line、date、amount']);
   });
 });
 
@@ -180,7 +178,6 @@ describe('a block of 表三 carrying 序号 goes to the lines it names', () => {
       rowIds: [11, 12, 13],
       selection,
       titles: PASTE_TITLES,
-      lang: 'zh',
       header: HEADER_RULES.disbursements,
       current: (row, field) => (field === 'seq' ? seqs[row] : null),
     });
@@ -202,6 +199,6 @@ describe('a block of 表三 carrying 序号 goes to the lines it names', () => {
 
   it('a 序号 given twice is refused at its cell, nothing written', () => {
     const p = keyed('序号\t计划安排额度(万元)\n2\t10\n2\t20\n');
-    expect(p.problems.map((x) => [x.row, x.field, x.message])).toEqual([[1, 'seq', '粘贴内容中序号 2 出现了两次']]);
+    expect(p.problems.map((x) => [x.row, x.field, x.message('zh')])).toEqual([[1, 'seq', '粘贴内容中序号 2 出现了两次']]);
   });
 });

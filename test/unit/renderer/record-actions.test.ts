@@ -45,14 +45,13 @@ function actions(over: Partial<ActionsHost> = {}) {
     settle: async () => true,
     pendingWrites: () => 0,
     refresh,
-    say: (text) => said.push(typeof text === 'string' ? text : text('zh')),
+    say: (text) => said.push(text('zh')),
     confirm: async () => true,
     recordView: () => null,
     paymentId: (rowId) => (rowId > 0 ? rowId : undefined),
     seenOf: () => undefined,
     t: STRINGS.zh,
-    lang: 'zh',
-    notice: (text) => notices.push(text),
+    notice: (text) => notices.push(text?.('zh') ?? null),
     countySaves: new Set(),
     ...over,
   };
@@ -86,7 +85,7 @@ describe('an action on the open record', () => {
     const refused = actions({
       api: { ...({} as ActionsHost['api']), updateCounty: async () => Promise.reject(refusal('验收日期 不是日期')) } as ActionsHost['api'],
     });
-    expect(await refused.act.saveCounty('acceptedOn', '明天')).toBe('验收日期 不是日期');
+    expect((await refused.act.saveCounty('acceptedOn', '明天'))?.('zh')).toBe('验收日期 不是日期');
     expect(refused.said).toEqual(['验收日期 不是日期']);
     expect(refused.refresh).toHaveBeenCalledTimes(1);
     expect(await a.act.saveCounty('acceptedOn', '2024-03-01')).toBeNull();

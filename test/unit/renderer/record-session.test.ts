@@ -59,12 +59,13 @@ describe('a line that its payments compute', () => {
       [1, 2],
       [3, 1],
     ]);
-    const lock = lineLock(record, perLine, 0, 'actual', 'zh', STRINGS.zh)!;
-    expect(lock.message).toMatch(/^第 1 行 实际拨付额度\(万元\): .*2/);
+    const lock = lineLock(record, perLine, 0, 'actual', STRINGS.zh)!;
+    expect(lock.message('zh')).toMatch(/^第 1 行 实际拨付额度\(万元\): .*2/);
     expect(lock.tip).toBe(STRINGS.zh.ledgerLineTip(2));
-    expect(lineLock(record, perLine, 0, 'planned', 'zh', STRINGS.zh)).toBeNull();
-    expect(lineLock(record, perLine, 1, 'actual', 'zh', STRINGS.zh)).toBeNull();
-    expect(lineLock(record, perLine, 2, 'actual', 'en', STRINGS.en)!.message).toMatch(/^Row 3, /);
+    expect(lineLock(record, perLine, 0, 'planned', STRINGS.zh)).toBeNull();
+    expect(lineLock(record, perLine, 1, 'actual', STRINGS.zh)).toBeNull();
+    // The refusal is kept as how to say it: in English once the user switched.
+    expect(lineLock(record, perLine, 2, 'actual', STRINGS.zh)!.message('en')).toMatch(/^Row 3, /);
   });
 
   it('deleting lines says how many payments go with them', () => {

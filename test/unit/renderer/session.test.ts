@@ -15,6 +15,8 @@ import {
 import { tableCheck } from '../../../renderer/src/grid/blocks';
 import { single, type Selection } from '../../../renderer/src/grid/selection';
 import type { Finding } from '../../../shared/findings';
+import type { Lang } from '../../../shared/i18n';
+import { STRINGS } from '../../../renderer/src/strings';
 
 const d = { rows: 6, cols: 5 };
 const at = (row: number, col: number): Selection => single({ row, col });
@@ -60,16 +62,17 @@ describe('keys that move', () => {
 });
 
 describe('typing where nothing can be written', () => {
-  const words = { place: '三 第 2 行 资金拨付率', noRowHere: '这里没有行', computedCell: '由程序计算' };
+  const place = (lang: Lang) => (lang === 'zh' ? '三 第 2 行 资金拨付率' : 'Table 3, row 2, rate');
   it('says why: the lock of a computed line first, then a computed column, then below the last row', () => {
-    expect(whyNotEditable({ row: 1, col: 3 }, { field: 'actual', editable: true }, 6, { message: '由台账计算' }, words)).toBe('由台账计算');
-    expect(whyNotEditable({ row: 1, col: 5 }, { field: 'rate', editable: false }, 6, null, words)).toBe(
-      '三 第 2 行 资金拨付率: 由程序计算',
+    const lock = () => '由台账计算';
+    expect(whyNotEditable({ row: 1, col: 3 }, { field: 'actual', editable: true }, 6, { message: lock }, place)).toBe(lock);
+    const computed = whyNotEditable({ row: 1, col: 5 }, { field: 'rate', editable: false }, 6, null, place)!;
+    expect(computed('zh')).toBe(`三 第 2 行 资金拨付率: ${STRINGS.zh.computedCell}`);
+    expect(computed('en')).toBe(`Table 3, row 2, rate: ${STRINGS.en.computedCell}`);
+    expect(whyNotEditable({ row: 6, col: 3 }, { field: 'actual', editable: true }, 6, null, place)!('zh')).toBe(
+      `三 第 2 行 资金拨付率: ${STRINGS.zh.noRowHere}`,
     );
-    expect(whyNotEditable({ row: 6, col: 3 }, { field: 'actual', editable: true }, 6, null, words)).toBe(
-      '三 第 2 行 资金拨付率: 这里没有行',
-    );
-    expect(whyNotEditable({ row: 1, col: 3 }, { field: 'actual', editable: true }, 6, null, words)).toBeNull();
+    expect(whyNotEditable({ row: 1, col: 3 }, { field: 'actual', editable: true }, 6, null, place)).toBeNull();
   });
 
   it('quotes every key typed on that cell since the selection came there, and starts again on another cell', () => {
@@ -81,13 +84,13 @@ describe('typing where nothing can be written', () => {
 });
 
 describe('committing the editor', () => {
-  const check = tableCheck('disbursements', 'zh');
+  const check = tableCheck('disbursements');
   const typed = { mode: 'enter' as const, cell: { row: 0, col: 3 }, original: '640.21' };
   it('reads the text as its column does, or refuses with the reason naming the cell', () => {
     expect(commitOutcome(typed, 'actual', '1,234.5', null, check)).toEqual({ kind: 'write', text: '1,234.5', value: '1234.5' });
     const refused = commitOutcome(typed, 'actual', '2O0', null, check);
     expect(refused.kind).toBe('invalid');
-    expect(refused.kind === 'invalid' && refused.message).toContain('第 1 行');
+    expect(refused.kind === 'invalid' && refused.message('zh')).toContain('第 1 行');
   });
 
   it('an F2 edit that changed nothing writes nothing; a highlighted list item is what is written', () => {
@@ -134,7 +137,7 @@ describe('what a cell carries', () => {
       ['20:planned', { kind: 'draft' as const, message: '草稿' }],
       ['99:name', { kind: 'error' as const, message: 'gone' }],
     ]);
-    const notes = cellNotesOf('disbursements', findings, marks, new Map([['0:name', '“”不能为空']]), [10, 20], 'zh');
+    const notes = cellNotesOf('disbursements', findings, marks, new Map([['0:name', () => '“”不能为空']]), [10, 20], 'zh');
     expect([...notes.keys()].sort()).toEqual(['0:name', '1:actual', '1:planned']);
     expect(notes.get('1:planned')).toEqual([{ severity: 'draft', text: '草稿' }]);
     expect(notes.get('0:name')).toEqual([{ severity: 'error', text: '“”不能为空' }]);
