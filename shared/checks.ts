@@ -113,6 +113,7 @@ export function partsOf(findings: readonly Finding[]): CheckParts | null {
 const ROW_CODES = new Set<string>(['missing_name', 'duplicate_seq', 'uncategorised']);
 const FACT_CODES = new Set<string>([
   'missing_fact',
+  'dates_out_of_order',
   'investment_sum',
   'planned_vs_central',
   'arranged_over_central',
@@ -190,6 +191,31 @@ function rowChecks(table: RowTable, rows: readonly Row[]): Map<number, Finding[]
   return out;
 }
 
+/**
+ * 验收日期 before 立项时间, or before the 示范年度 began: one of them is mistyped. Dates are compared as far as
+ * both are written (2021-09 against 2021-09-15 is no disorder).
+ */
+function dateOrderFindings(county: CountyRecord['county']): Finding[] {
+  const accepted = county.acceptedOn;
+  if (!accepted) return [];
+  const before = (a: string, b: string) => a.slice(0, Math.min(a.length, b.length)) < b.slice(0, Math.min(a.length, b.length));
+  const out: Finding[] = [];
+  const at = { table: 'county' as const, field: 'acceptedOn' };
+  if (county.approvedOn && before(accepted, county.approvedOn))
+    out.push(
+      finding(
+        'dates_out_of_order',
+        { field: 'county.acceptedOn', value: accepted, column: 'county.approvedOn', other: county.approvedOn },
+        at,
+      ),
+    );
+  if (before(accepted, String(county.year)))
+    out.push(
+      finding('dates_out_of_order', { field: 'county.acceptedOn', value: accepted, column: 'county.year', other: String(county.year) }, at),
+    );
+  return out;
+}
+
 /** A basic fact not given (the record is incomplete until a person completes it); facts and totals that disagree. */
 function factFindings(record: CountyRecord): Finding[] {
   const out: Finding[] = [];
@@ -197,6 +223,7 @@ function factFindings(record: CountyRecord): Finding[] {
   const inv = county.investment;
   for (const field of MISSABLE_FACTS)
     if (countyMoney(county, field) === null) out.push(finding('missing_fact', { field: `county.${field}` }, { table: 'county', field }));
+  pushAll(out, dateOrderFindings(county));
 
   if (inv.total !== null && inv.central !== null && inv.localGov !== null && inv.social !== null) {
     const parts = sumFen([inv.central, inv.localGov, inv.social].map(fen));

@@ -25,6 +25,7 @@ export const FINDING_SEVERITY = {
   // Import only: what a workbook must hold to make a record.
   not_a_date: 'error',
   missing_fact: 'warning',
+  dates_out_of_order: 'warning',
   no_tables: 'error',
   duplicate_record: 'error',
   conflict: 'error',

@@ -199,6 +199,10 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
           ? `${p.field} “${p.value}” is not a day (write 2021-12-01 or 2021年12月1日)`
           : `${p.field} “${p.value}” is not a date (write 2021-09 or 2021年9月)`,
   ],
+  dates_out_of_order: [
+    (p) => `${p.field}“${p.value}”早于${p.column}“${p.other}”:日期的先后不对,请核对`,
+    (p) => `${p.field} “${p.value}” is before ${p.column} “${p.other}”: the dates are out of order, check them`,
+  ],
   missing_fact: [
     (p) =>
       p.key

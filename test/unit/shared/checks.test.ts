@@ -23,6 +23,7 @@ const TRIPS: [FindingCode, (r: RecordInput) => void][] = [
   ['stated_rate_mismatch', (r) => (r.disbursements[5].statedRate = '73.52')],
   ['completion_out_of_range', (r) => (r.items[0].completionRate = '120')],
   ['uncategorised', (r) => (r.items[0].category = 'other')],
+  ['dates_out_of_order', (r) => (r.county.acceptedOn = '2021-08-01')],
 ];
 
 describe('checks', () => {
@@ -37,6 +38,18 @@ describe('checks', () => {
       expect(codes(seedInput())).not.toContain(code);
     });
   }
+
+  it('验收日期 before 立项时间 or before the 示范年度 is told at 验收日期, compared only as far as both are written', () => {
+    const dated = (acceptedOn: string, approvedOn: string | null, year = 2021) =>
+      checkRecord(computeRecord(edit((r) => (r.county = { ...r.county, acceptedOn, approvedOn, year }))))
+        .filter((f) => f.code === 'dates_out_of_order')
+        .map((f) => findingMessage(f, 'zh'));
+    // The seed: 立项 2021-09, 示范年度 2021.
+    expect(dated('2021-08-01', '2021-09')).toEqual(['验收日期“2021-08-01”早于立项时间“2021-09”:日期的先后不对,请核对']);
+    expect(dated('2021-09-15', '2021-09')).toEqual([]);
+    expect(dated('2022-06', '2021-09-15')).toEqual([]);
+    expect(dated('2021-12', null, 2099)).toEqual(['验收日期“2021-12”早于示范年度“2099”:日期的先后不对,请核对']);
+  });
 
   it('points at the cell and names both numbers, in Chinese and English', () => {
     const [f] = checkRecord(computeRecord(edit((r) => (r.disbursements[0].actual = '775.01')))).filter((x) => x.code === 'over_disbursed');
