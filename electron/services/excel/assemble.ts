@@ -5,12 +5,13 @@ import { checkRecord } from '../../../shared/checks';
 import { finding, hasErrors, type Finding, type FindingTarget } from '../../../shared/findings';
 import { decimalsOf, formatWan, statedRateAgrees, sumFen, type AmountUnit } from '../../../shared/money';
 import { CATEGORIES, fold, type Category } from '../../../shared/text';
-import { computeRecord, fen, fenOrZero, type RecordInput } from '../../../shared/record';
+import { computeRecord, fen, fenOrZero, type CountyRecord, type RecordInput } from '../../../shared/record';
 import { recordInputSchema } from '../../../shared/schema';
 import type { SheetMeta } from './layout';
 import type { Block } from './locate';
-import type { TableRead } from './rows';
-import { ledgerMismatches, readLedger, titleDay } from './ledger';
+import type { TableRead, TotalRow } from './rows';
+import type { FactSet, SummaryRead } from './facts';
+import { ledgerMismatches, readLedger, titleDay, type LedgerRead } from './ledger';
 import { defaultAsOf } from '../../../shared/ledger';
 import type { Doubt, SheetReading } from '../../../shared/doubts';
 import { maxOf, pushAll } from '../../../shared/arrays';
@@ -50,16 +51,103 @@ function unitRead(units: Set<AmountUnit>): UnitRead | null {
   return units.size === 1 ? [...units][0] : 'mixed';
 }
 
-/** Puts one county together from its blocks, checks it, and pins each finding to a cell. */
 /** A cell's text that is a figure: 775, 1,234.56, 82.6%. */
 const NUMBER = /^[\s+\-−]?[\d,，]*\d[\d,，]*(\.\d+)?\s*[%％]?$/;
 
+/** A county's blocks gathered: its facts merged, its tables picked, and where each stands. */
+type Gathered = {
+  file: string;
+  sheet: string;
+  meta: SheetMeta | undefined;
+  facts: FactSet;
+  tables: TableRead[];
+  tableSheet: (t: TableRead) => string;
+  items: TableRead | undefined;
+  disbursements: TableRead | undefined;
+  /** The sheet table 三 stands on (the anchor's when there is none). */
+  dSheet: string;
+  /** Its first 合计: the record keeps its rate. */
+  total: TotalRow | undefined;
+  /** Where the facts were looked for: the paragraph, the facts table or the title that holds the county's facts. */
+  factsPart: Block | undefined;
+  factsAt: string | undefined;
+  findings: Finding[];
+};
+
+/** Where a finding of the record (by its target) stands in the sheets. */
+type Where = (target: FindingTarget | undefined) => { sheet: string; cell?: string };
+
+/** The record's sums of table 三, in 分. */
+type Sums = { planned: bigint; actual: bigint };
+
+function tell(g: Gathered, f: Finding, sheet: string, cell: string | undefined): void {
+  g.findings.push(place(f, g.file, sheet, cell));
+}
+
+/** Puts one county together from its blocks, checks it, and pins each finding to a cell. */
 export function assemble(file: string, anchor: Block, parts: Block[], meta: SheetMeta | undefined, partFindings: Finding[]): ReadRecord {
+  const g = gather(file, anchor, parts, meta, partFindings);
+  const { facts, findings } = g;
+  const units = new Set<AmountUnit>([...facts.units, ...g.tables.flatMap((t) => [...t.units])]);
+  const base = {
+    file,
+    sheet: g.sheet,
+    county: facts.values.name ? { name: facts.values.name, batch: facts.values.batch ?? null } : undefined,
+    unit: unitRead(units),
+  };
+  tellMissingParts(g, anchor, partFindings, units);
+  if (hasErrors(findings)) return { ...base, input: null, findings };
+
+  const { itemRows, disbursementRows } = tableRows(g);
+  // The ledger: every payment on a line of table 三, or the record is refused naming the cell.
+  const ledger = readLedger(
+    file,
+    g.tables.filter((t) => t.kind === 'payments').map((table) => ({ table, sheet: g.tableSheet(table) })),
+    disbursementRows,
+    g.disbursements?.renumbered === true,
+  );
+  pushAll(findings, ledger.findings);
+  if (hasErrors(findings)) return { ...base, input: null, findings };
+  const summaries = parts.flatMap((p) => p.summaries.map((x) => ({ ...x, sheet: p.sheet })));
+  // The day the sheet's figures are stated for: its summary sentence's, else its ledger title's.
+  const statedDay = summaries.find((x) => x.asOf)?.asOf ?? titleDay(parts.flatMap((p) => p.ledgerTitles));
+  const candidate = candidateRecord(g, itemRows, disbursementRows, ledger.payments);
+  const where = locator(g, ledger);
+  const parsed = recordInputSchema.safeParse(candidate);
+  if (!parsed.success) {
+    tellInvalidValues(g, parsed.error.issues, candidate, where);
+    return { ...base, input: null, findings };
+  }
+  const input = parsed.data;
+  // A ledger's figures as of the day the sheet states them for (its default otherwise).
+  const record = computeRecord(input, statedDay ? { asOf: statedDay } : {});
+  const sums: Sums = {
+    planned: sumFen(input.disbursements.map((d) => fenOrZero(d.planned))),
+    actual: sumFen(input.disbursements.map((d) => fenOrZero(d.actual))),
+  };
+  tellLedgerMismatches(g, input, statedDay, where);
+  tellStatedTotals(g, sums, record);
+  tellSummaries(g, input, summaries, sums, record);
+  tellOddPrecision(g, input, where);
+  tellScale(g, input, sums, record, where);
+  tellChecks(g, input, record, where);
+  const total = g.total;
+  const totalsAt = {
+    sheet: g.dSheet,
+    ...(total?.planned ? { planned: total.planned.cell } : {}),
+    ...(total?.actual ? { actual: total.actual.cell } : {}),
+  };
+  return { ...base, county: { name: input.county.name, batch: input.county.batch }, input, findings, totalsAt };
+}
+
+/** Merges the parts' facts into the anchor's and picks table 二 and table 三 (another of either is told). */
+function gather(file: string, anchor: Block, parts: Block[], meta: SheetMeta | undefined, partFindings: Finding[]): Gathered {
   const facts = anchor.facts;
   for (const p of parts) if (p !== anchor) facts.merge(p.facts);
   const findings = [...partFindings, ...facts.findings];
   const sheet = anchor.sheet;
   const tables = parts.flatMap((p) => p.tables);
+  const tableSheet = (t: TableRead) => parts.find((p) => p.tables.includes(t))!.sheet;
   const pick = (kind: TableRead['kind']): TableRead | undefined => {
     const [first, ...extra] = tables.filter((t) => t.kind === kind);
     for (const t of extra)
@@ -73,19 +161,31 @@ export function assemble(file: string, anchor: Block, parts: Block[], meta: Shee
       );
     return first;
   };
-  const tableSheet = (t: TableRead) => parts.find((p) => p.tables.includes(t))!.sheet;
   const items = pick('items');
   const disbursements = pick('disbursements');
-  const units = new Set<AmountUnit>([...facts.units, ...tables.flatMap((t) => [...t.units])]);
-  const base = {
+  const factsPart = [anchor, ...parts].find((p) => p.bodyFactsCell) ?? [anchor, ...parts].find((p) => p.factsCell);
+  return {
     file,
     sheet,
-    county: facts.values.name ? { name: facts.values.name, batch: facts.values.batch ?? null } : undefined,
-    unit: unitRead(units),
+    meta,
+    facts,
+    tables,
+    tableSheet,
+    items,
+    disbursements,
+    dSheet: disbursements ? tableSheet(disbursements) : sheet,
+    total: disbursements?.totals[0],
+    factsPart,
+    factsAt: factsPart?.bodyFactsCell ?? factsPart?.factsCell,
+    findings,
   };
+}
 
+/** A table, a fact that keys the record, or the unit the amounts were read in: what is missing or converted. */
+function tellMissingParts(g: Gathered, anchor: Block, partFindings: Finding[], units: Set<AmountUnit>): void {
+  const { items, disbursements, facts, factsPart, factsAt, sheet } = g;
   // No table for a county whose facts were read: named where its facts stand.
-  if (!items && !disbursements) findings.push(place(finding('no_tables', {}), file, sheet, anchor.factsCell));
+  if (!items && !disbursements) tell(g, finding('no_tables', {}), sheet, anchor.factsCell);
   else if (!items || !disbursements) {
     // Numbers standing outside every table while a table is missing are most likely its rows; so are
     // numbers in columns a found table could not name (the missing table beside it, header to header).
@@ -94,37 +194,30 @@ export function assemble(file: string, anchor: Block, parts: Block[], meta: Shee
         f.code === 'ignored_cell' && (f.params.reason === 'number' || (f.params.reason === 'column' && NUMBER.test(f.params.value ?? ''))),
     );
     if (stray)
-      findings.push(
-        place(
-          finding('missing_table', { table: items ? 'disbursements' : 'items', at: stray.cell!, value: stray.params.value }),
-          file,
-          stray.sheet!,
-          stray.cell,
-        ),
+      tell(
+        g,
+        finding('missing_table', { table: items ? 'disbursements' : 'items', at: stray.cell!, value: stray.params.value }),
+        stray.sheet!,
+        stray.cell,
       );
   }
-  // Where the facts were looked for: the paragraph, the facts table or the title that holds the county's facts.
-  const factsPart = [anchor, ...parts].find((p) => p.bodyFactsCell) ?? [anchor, ...parts].find((p) => p.factsCell);
-  const factsAt = factsPart?.bodyFactsCell ?? factsPart?.factsCell;
   for (const fact of REQUIRED_FACTS)
-    if (facts.values[fact] === undefined && !findings.some((f) => f.params.field === `county.${fact}` || f.params.field === fact))
-      findings.push(
-        place(
-          {
-            ...finding('missing_fact', {
-              field: `county.${fact}`,
-              key: 'true',
-              ...(factsAt ? { where: `${factsPart!.sheet} › ${factsAt}` } : {}),
-            }),
-            severity: 'error',
-          },
-          file,
-          factsPart?.sheet ?? sheet,
-          factsAt,
-        ),
+    if (facts.values[fact] === undefined && !g.findings.some((f) => f.params.field === `county.${fact}` || f.params.field === fact))
+      tell(
+        g,
+        {
+          ...finding('missing_fact', {
+            field: `county.${fact}`,
+            key: 'true',
+            ...(factsAt ? { where: `${factsPart!.sheet} › ${factsAt}` } : {}),
+          }),
+          severity: 'error',
+        },
+        factsPart?.sheet ?? sheet,
+        factsAt,
       );
-  const yuanCells = tables.flatMap((t) => t.unitCells.map((c) => `${tableSheet(t)} › ${c.address}`));
   if (units.has('yuan') || units.has('qian') || units.has('yi')) {
+    const yuanCells = g.tables.flatMap((t) => t.unitCells.map((c) => `${g.tableSheet(t)} › ${c.address}`));
     const source = [
       ...new Set(
         yuanCells.length
@@ -134,11 +227,14 @@ export function assemble(file: string, anchor: Block, parts: Block[], meta: Shee
               .map(([, c]) => c),
       ),
     ].join(', ');
-    const first = tables.find((t) => t.unitCells.length);
-    findings.push(place(finding('amounts_in_yuan', { source }), file, first ? tableSheet(first) : sheet, first?.unitCells[0].address));
+    const first = g.tables.find((t) => t.unitCells.length);
+    tell(g, finding('amounts_in_yuan', { source }), first ? g.tableSheet(first) : sheet, first?.unitCells[0].address);
   }
-  if (hasErrors(findings)) return { ...base, input: null, findings };
+}
 
+/** The rows of table 二 and table 三, with the categories and stated rates the hidden sheet keeps. */
+function tableRows(g: Gathered) {
+  const { items, disbursements, meta } = g;
   const itemRows = (items?.items ?? []).map((row) => ({
     ...row,
     category: validCategory(meta?.items.find((x) => x.seq === row.seq && fold(x.name) === fold(row.name))?.category) ?? row.category,
@@ -149,23 +245,15 @@ export function assemble(file: string, anchor: Block, parts: Block[], meta: Shee
     const { statedRate: _s, ...rest } = row;
     return { ...rest, category: validCategory(m?.category) ?? row.category, ...(statedRate !== undefined ? { statedRate } : {}) };
   });
-  // The ledger: every payment on a line of table 三, or the record is refused naming the cell.
-  const ledgerTables = tables.filter((t) => t.kind === 'payments');
-  const ledger = readLedger(
-    file,
-    ledgerTables.map((table) => ({ table, sheet: tableSheet(table) })),
-    disbursementRows,
-    disbursements?.renumbered === true,
-  );
-  pushAll(findings, ledger.findings);
-  if (hasErrors(findings)) return { ...base, input: null, findings };
-  const summaries = parts.flatMap((p) => p.summaries.map((x) => ({ ...x, sheet: p.sheet })));
-  // The day the sheet's figures are stated for: its summary sentence's, else its ledger title's.
-  const statedDay = summaries.find((x) => x.asOf)?.asOf ?? titleDay(parts.flatMap((p) => p.ledgerTitles));
-  const total = disbursements?.totals[0];
-  const totalsStated = total ? (total.statedRate ?? meta?.totalsStatedRate) : undefined;
-  const v = facts.values;
-  const candidate = {
+  return { itemRows, disbursementRows };
+}
+
+/** The record as read, before the schema checks it. */
+function candidateRecord<I, D, P>(g: Gathered, itemRows: I[], disbursementRows: D[], payments: P[]) {
+  const v = g.facts.values;
+  const meta = g.meta;
+  const totalsStated = g.total ? (g.total.statedRate ?? meta?.totalsStatedRate) : undefined;
+  return {
     county: {
       name: v.name!,
       province: v.province ?? meta?.province ?? null,
@@ -187,23 +275,28 @@ export function assemble(file: string, anchor: Block, parts: Block[], meta: Shee
     items: itemRows,
     disbursements: disbursementRows,
     ...(totalsStated !== undefined ? { totals: { statedRate: totalsStated } } : {}),
-    ...(ledger.payments.length ? { payments: ledger.payments } : {}),
+    ...(payments.length ? { payments } : {}),
   };
-  const where = (target: FindingTarget | undefined): { sheet: string; cell?: string } => {
+}
+
+/** Where a target of the record stands: the fact's cell, the row's field, the payment's, the 合计's. */
+function locator(g: Gathered, ledger: LedgerRead): Where {
+  const { facts, sheet, items, disbursements, total } = g;
+  return (target) => {
     if (!target) return { sheet };
     if (target.table === 'county') {
       const field = target.field ?? '';
       // A fact not given: where the facts were looked for.
-      if (!facts.cells[field]) return { sheet: factsPart?.sheet ?? sheet, cell: factsAt };
+      if (!facts.cells[field]) return { sheet: g.factsPart?.sheet ?? sheet, cell: g.factsAt };
       return { sheet: facts.sheets[field] ?? sheet, cell: facts.cells[field] };
     }
     if (target.table === 'items')
-      return { sheet: items ? tableSheet(items) : sheet, cell: items?.cells[target.row ?? -1]?.[target.field ?? 'name'] };
+      return { sheet: items ? g.tableSheet(items) : sheet, cell: items?.cells[target.row ?? -1]?.[target.field ?? 'name'] };
     if (target.table === 'payments') {
       const at = ledger.places[target.row ?? -1];
       return { sheet: at?.sheet ?? sheet, cell: at?.cells[target.field ?? 'line'] };
     }
-    const dSheet = disbursements ? tableSheet(disbursements) : sheet;
+    const dSheet = g.dSheet;
     if (target.table === 'disbursements') return { sheet: dSheet, cell: disbursements?.cells[target.row ?? -1]?.[target.field ?? 'name'] };
     // A total with no 合计 row of its own: the fact it is compared with.
     if (target.field === 'statedRate') return { sheet: dSheet, cell: total?.rateCell };
@@ -212,164 +305,146 @@ export function assemble(file: string, anchor: Block, parts: Block[], meta: Shee
     const fact = target.field === 'planned' ? 'investment.central' : 'centralArrangedUse';
     return { sheet: facts.sheets[fact] ?? sheet, cell: facts.cells[fact] };
   };
-  const parsed = recordInputSchema.safeParse(candidate);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const [table, a, b] = issue.path.map(String);
-      const target: FindingTarget | undefined =
-        table === 'county'
-          ? { table, field: [a, b].filter(Boolean).join('.') }
-          : table === 'items' || table === 'disbursements' || table === 'payments'
-            ? { table, row: Number(a), field: b }
-            : table === 'totals'
-              ? { table, field: a }
-              : undefined;
-      const w = where(target);
-      findings.push(place(finding('invalid_value', invalidValue(issue, candidate)), file, w.sheet, w.cell));
-    }
-    return { ...base, input: null, findings };
+}
+
+/** Each value the record's schema refuses, at its cell. */
+function tellInvalidValues(g: Gathered, issues: Issue[], candidate: unknown, where: Where): void {
+  for (const issue of issues) {
+    const [table, a, b] = issue.path.map(String);
+    const target: FindingTarget | undefined =
+      table === 'county'
+        ? { table, field: [a, b].filter(Boolean).join('.') }
+        : table === 'items' || table === 'disbursements' || table === 'payments'
+          ? { table, row: Number(a), field: b }
+          : table === 'totals'
+            ? { table, field: a }
+            : undefined;
+    const w = where(target);
+    tell(g, finding('invalid_value', invalidValue(issue, candidate)), w.sheet, w.cell);
   }
-  const input = parsed.data;
-  // A ledger's figures as of the day the sheet states them for (its default otherwise).
-  const record = computeRecord(input, statedDay ? { asOf: statedDay } : {});
-  // The day the app will show the record as of: where the table and its ledger differ on it, say so.
+}
+
+/** The day the app will show the record as of: where the table and its ledger differ on it, say so. */
+function tellLedgerMismatches(g: Gathered, input: RecordInput, statedDay: string | undefined, where: Where): void {
+  if (!input.payments) return;
   const ledgerDay = statedDay ?? defaultAsOf(input.county.acceptedOn);
-  if (input.payments)
-    for (const m of ledgerMismatches(input.disbursements, input.payments, ledgerDay)) {
-      const w = where({ table: 'disbursements', row: m.index, field: 'actual' });
-      findings.push(
-        place(
-          finding('ledger_mismatch', { seq: String(m.line.seq), stated: m.line.actual!, sum: m.sum, asOf: ledgerDay }),
-          file,
-          w.sheet,
-          w.cell,
-        ),
-      );
-    }
-  const plannedSum = sumFen(input.disbursements.map((d) => fenOrZero(d.planned)));
-  const actualSum = sumFen(input.disbursements.map((d) => fenOrZero(d.actual)));
-  const dSheet = disbursements ? tableSheet(disbursements) : sheet;
-  for (const t of disbursements?.totals ?? []) {
+  for (const m of ledgerMismatches(input.disbursements, input.payments, ledgerDay)) {
+    const w = where({ table: 'disbursements', row: m.index, field: 'actual' });
+    tell(g, finding('ledger_mismatch', { seq: String(m.line.seq), stated: m.line.actual!, sum: m.sum, asOf: ledgerDay }), w.sheet, w.cell);
+  }
+}
+
+/** Each 合计 of table 三 against the sums of its lines: its amounts, and the rate of any but the first. */
+function tellStatedTotals(g: Gathered, sums: Sums, record: CountyRecord): void {
+  for (const t of g.disbursements?.totals ?? []) {
     for (const column of ['planned', 'actual'] as const) {
       const stated = t[column];
-      const sum = column === 'planned' ? plannedSum : actualSum;
+      const sum = sums[column];
       if (stated && fen(stated.value) !== sum)
-        findings.push(
-          place(
-            finding('stated_total_mismatch', { column, stated: stated.value, sum: formatWan(sum) }, { table: 'totals', field: column }),
-            file,
-            dSheet,
-            stated.cell,
-          ),
+        tell(
+          g,
+          finding('stated_total_mismatch', { column, stated: stated.value, sum: formatWan(sum) }, { table: 'totals', field: column }),
+          g.dSheet,
+          stated.cell,
         );
     }
     // The record keeps the first 合计's rate; another one is checked here.
-    if (t !== total && t.statedRate !== undefined && !statedRateAgrees(t.statedRate, actualSum, plannedSum))
-      findings.push(
-        place(
-          finding('stated_rate_mismatch', { name: '合计', stated: t.statedRate, computed: record.totals.rate ?? '—' }),
-          file,
-          dSheet,
-          t.rateCell,
-        ),
+    if (t !== g.total && t.statedRate !== undefined && !statedRateAgrees(t.statedRate, sums.actual, sums.planned))
+      tell(
+        g,
+        finding('stated_rate_mismatch', { name: '合计', stated: t.statedRate, computed: record.totals.rate ?? '—' }),
+        g.dSheet,
+        t.rateCell,
       );
   }
+}
+
+/** The summary sentences: the day they state figures for, their 实际 and their rate against the rows. */
+function tellSummaries(
+  g: Gathered,
+  input: RecordInput,
+  summaries: (SummaryRead & { sheet: string })[],
+  sums: Sums,
+  record: CountyRecord,
+): void {
   // Typed figures (no ledger) are kept as of no day but the 验收日期: a day the sentence states for them
   // is not kept, and every output will say "截至验收日". Told at the sentence, never relabelled unseen.
   const dated = summaries.find((x) => x.asOf);
   if (dated && !input.payments && input.county.acceptedOn !== dated.asOf)
-    findings.push(
-      place(
-        finding('stated_day_not_kept', { day: dated.asOf!, acceptedOn: input.county.acceptedOn ?? '' }),
-        file,
-        dated.sheet,
-        dated.cell.address,
-      ),
+    tell(
+      g,
+      finding('stated_day_not_kept', { day: dated.asOf!, acceptedOn: input.county.acceptedOn ?? '' }),
+      dated.sheet,
+      dated.cell.address,
     );
+  if (!g.disbursements) return;
   for (const s of summaries) {
-    if (!disbursements) break;
-    if (s.actual !== undefined && fen(s.actual) !== actualSum)
-      findings.push(
-        place(
-          finding('summary_mismatch', { what: 'actual', stated: s.actual, computed: formatWan(actualSum) }),
-          file,
-          s.sheet,
-          s.cell.address,
-        ),
-      );
-    if (s.rate !== undefined && !statedRateAgrees(s.rate, actualSum, plannedSum))
-      findings.push(
-        place(
-          finding('summary_mismatch', { what: 'rate', stated: `${s.rate}%`, computed: `${record.totals.rate ?? '—'}%` }),
-          file,
-          s.sheet,
-          s.cell.address,
-        ),
+    if (s.actual !== undefined && fen(s.actual) !== sums.actual)
+      tell(g, finding('summary_mismatch', { what: 'actual', stated: s.actual, computed: formatWan(sums.actual) }), s.sheet, s.cell.address);
+    if (s.rate !== undefined && !statedRateAgrees(s.rate, sums.actual, sums.planned))
+      tell(
+        g,
+        finding('summary_mismatch', { what: 'rate', stated: `${s.rate}%`, computed: `${record.totals.rate ?? '—'}%` }),
+        s.sheet,
+        s.cell.address,
       );
   }
-  // One amount with more decimals than every other of its column (640.211 among 775, 285.4, 100.00):
-  // a footnote digit glued on (640.21¹ saved as a number), which no sum need catch.
-  // (Only amounts written in 万元: one in 元 has up to six decimals in 万元 by right, 6402100.50 元 = 640.21005.)
-  if (disbursements && [...disbursements.units].every((u) => u === 'wan'))
-    for (const field of ['planned', 'actual'] as const) {
-      const values = input.disbursements
-        .map((d, i) => ({ value: d[field], i }))
-        .filter((x): x is { value: string; i: number } => x.value !== null);
-      const places = values.map((x) => decimalsOf(x.value));
-      const odd = places.map((p, k) => ({ p, k })).filter(({ p, k }) => p >= 3 && places.every((q, j) => j === k || q <= 2));
-      if (odd.length !== 1 || values.length < 3) continue;
-      const { i, value } = values[odd[0].k];
-      const w = where({ table: 'disbursements', row: i, field });
-      findings.push(
-        place(
-          finding(
-            'amount_precision',
-            {
-              field,
-              seq: String(input.disbursements[i].seq),
-              name: input.disbursements[i].name,
-              value,
-              places: String(maxOf(places.filter((_, j) => j !== odd[0].k))),
-            },
-            { table: 'disbursements', row: i, field },
-          ),
-          file,
-          w.sheet,
-          w.cell,
-        ),
-      );
-    }
-  // A sum off from its fact by a power of ten: a unit read wrong (元 as 万元), whatever caused it.
+}
+
+/**
+ * One amount with more decimals than every other of its column (640.211 among 775, 285.4, 100.00):
+ * a footnote digit glued on (640.21¹ saved as a number), which no sum need catch.
+ * (Only amounts written in 万元: one in 元 has up to six decimals in 万元 by right, 6402100.50 元 = 640.21005.)
+ */
+function tellOddPrecision(g: Gathered, input: RecordInput, where: Where): void {
+  if (!g.disbursements || ![...g.disbursements.units].every((u) => u === 'wan')) return;
+  for (const field of ['planned', 'actual'] as const) {
+    const values = input.disbursements
+      .map((d, i) => ({ value: d[field], i }))
+      .filter((x): x is { value: string; i: number } => x.value !== null);
+    const places = values.map((x) => decimalsOf(x.value));
+    const odd = places.map((p, k) => ({ p, k })).filter(({ p, k }) => p >= 3 && places.every((q, j) => j === k || q <= 2));
+    if (odd.length !== 1 || values.length < 3) continue;
+    const { i, value } = values[odd[0].k];
+    const w = where({ table: 'disbursements', row: i, field });
+    const line = input.disbursements[i];
+    const params = { field, seq: String(line.seq), name: line.name, value, places: String(maxOf(places.filter((_, j) => j !== odd[0].k))) };
+    tell(g, finding('amount_precision', params, { table: 'disbursements', row: i, field }), w.sheet, w.cell);
+  }
+}
+
+/** A sum off from its fact by a power of ten (a unit read wrong: 元 as 万元), or Σ计划 of 0 while 中央资金 is not. */
+function tellScale(g: Gathered, input: RecordInput, sums: Sums, record: CountyRecord, where: Where): void {
   for (const [what, sum, fact] of [
-    ['planned', plannedSum, 'investment.central'],
-    ['actual', actualSum, 'centralArrangedUse'],
+    ['planned', sums.planned, 'investment.central'],
+    ['actual', sums.actual, 'centralArrangedUse'],
   ] as const) {
     const given = fact === 'investment.central' ? input.county.investment.central : input.county.centralArrangedUse;
     if (given === null) continue;
     const value = fen(given);
     const ratio = powerOfTen(sum, value);
-    if (!ratio || !disbursements) continue;
+    if (!ratio || !g.disbursements) continue;
     const w = where({ table: 'totals', field: what });
-    findings.push(
-      place(
-        finding('amount_scale', { what, sum: formatWan(sum), fact, value: formatWan(value), ratio }, { table: 'totals', field: what }),
-        file,
-        w.sheet,
-        w.cell,
-      ),
+    tell(
+      g,
+      finding('amount_scale', { what, sum: formatWan(sum), fact, value: formatWan(value), ratio }, { table: 'totals', field: what }),
+      w.sheet,
+      w.cell,
     );
   }
-  if (plannedSum === 0n && input.county.investment.central !== null && fen(input.county.investment.central) !== 0n) {
+  if (sums.planned === 0n && input.county.investment.central !== null && fen(input.county.investment.central) !== 0n) {
     const w = where({ table: 'county', field: 'investment.central' });
-    findings.push(
-      place(
-        finding('planned_zero', { central: record.county.investment.central! }, { table: 'totals', field: 'planned' }),
-        file,
-        w.sheet,
-        w.cell,
-      ),
+    tell(
+      g,
+      finding('planned_zero', { central: record.county.investment.central! }, { table: 'totals', field: 'planned' }),
+      w.sheet,
+      w.cell,
     );
   }
+}
+
+/** The checks of record.md, each pinned to its cell. */
+function tellChecks(g: Gathered, input: RecordInput, record: CountyRecord, where: Where): void {
   for (const f of checkRecord(record)) {
     // An amount missing on a line that states a rate is a doubt (a merged or unread amount); a line
     // with neither amount nor rate is only "not entered".
@@ -378,14 +453,8 @@ export function assemble(file: string, anchor: Block, parts: Block[], meta: Shee
     const w = where(f.target);
     // A missing fact names where it was looked for, so the clerk knows which paragraph or table lacks it.
     const said = f.code === 'missing_fact' && w.cell ? { ...f, params: { ...f.params, where: `${w.sheet} › ${w.cell}` } } : f;
-    findings.push(place(said, file, w.sheet, w.cell));
+    tell(g, said, w.sheet, w.cell);
   }
-  const totalsAt = {
-    sheet: dSheet,
-    ...(total?.planned ? { planned: total.planned.cell } : {}),
-    ...(total?.actual ? { actual: total.actual.cell } : {}),
-  };
-  return { ...base, county: { name: input.county.name, batch: input.county.batch }, input, findings, totalsAt };
 }
 
 /**
