@@ -53,23 +53,39 @@ function find(grid: Grid, test: (k: string) => boolean, from = 0): Cell | undefi
 
 /** Reads one 绩效自评表 sheet. */
 export function readPerformanceSheet(grid: Grid, file: string, meta: PerformanceMeta['performance'] | undefined): PerformanceRead {
-  const sheet = { name: grid.sheet };
-  const out: PerformanceRead = { file, sheet: sheet.name, performance: null, findings: [], cells: new Map(), names: [sheet.name], meta };
-  const fail = (cell: string, value: string) => {
-    out.findings.push({ ...finding('perf_sheet_unread', { value }), file, sheet: sheet.name, cell });
-    return out;
-  };
+  const out: PerformanceRead = { file, sheet: grid.sheet, performance: null, findings: [], cells: new Map(), names: [grid.sheet], meta };
   for (const label of ['项目名称', '实施单位', '主管部门']) {
     const c = find(grid, (k) => k === label);
     const value = c && grid.row(c.row).find((x) => x.col > c.col && !isBlank(x));
     if (value) out.names.push(value.text);
   }
-
-  const p = emptyPerformance();
-  // ---- 项目资金 --------------------------------------------------------------------------------
   const budgetHead = find(grid, (k) => k === '全年预算数' || k === '预算数');
-  if (!budgetHead) return fail(grid.row(grid.rows[0] ?? 1)[0]?.address ?? 'A1', sheet.name);
+  if (!budgetHead) {
+    tell(out, finding('perf_sheet_unread', { value: grid.sheet }), grid.row(grid.rows[0] ?? 1)[0]?.address ?? 'A1');
+    return out;
+  }
+  const p = emptyPerformance();
   const head = budgetHead.row;
+  const indicatorHead = find(grid, (k) => k === '三级指标', head + 1);
+  readFunds(grid, out, p, head, indicatorHead);
+  readGoals(grid, p, head, indicatorHead);
+  if (indicatorHead) readIndicators(grid, out, p, indicatorHead.row);
+  out.performance = p;
+  return out;
+}
+
+function tell(out: PerformanceRead, f: Finding, cell: string): void {
+  out.findings.push({ ...f, file: out.file, sheet: out.sheet, cell });
+}
+
+/** A score as the sheet states it (a number or its text); undefined when the cell is blank or unreadable. */
+function statedScore(c: Cell): string | undefined {
+  const parsed = parseScore(typeof c.value === 'number' ? c.value : c.text);
+  return parsed.ok && parsed.value !== null ? parsed.value : undefined;
+}
+
+/** ---- 项目资金: the columns of its header, the amounts of its rows, the 分值, 执行率 and 得分 of its total. */
+function readFunds(grid: Grid, out: PerformanceRead, p: PerformanceInput, head: number, indicatorHead: Cell | undefined): void {
   const columns = new Map<string, number>();
   for (const c of grid.row(head)) {
     const k = key(c);
@@ -80,7 +96,6 @@ export function readPerformanceSheet(grid: Grid, file: string, meta: Performance
   // The unit: 万元 unless the heading or the header says 元.
   const unit: AmountUnit = [grid.cover(head, 1), ...grid.row(head)].map((c) => (c ? unitOf(c.text) : undefined)).find(Boolean) ?? 'wan';
   const goalsHead = find(grid, (k) => k === '年度总体目标' || k === '预期目标', head + 1);
-  const indicatorHead = find(grid, (k) => k === '三级指标', head + 1);
   const fundsEnd = goalsHead?.row ?? indicatorHead?.row ?? grid.rowCount + 1;
   const money = (row: number, label: string, field: string): string | null => {
     const col = columns.get(label);
@@ -88,12 +103,7 @@ export function readPerformanceSheet(grid: Grid, file: string, meta: Performance
     if (!c || isBlank(c) || /^[-—–]+$/.test(c.text.trim())) return null;
     const parsed = parseAmount(typeof c.value === 'number' ? c.value : c.text, unit);
     if (!parsed.ok) {
-      out.findings.push({
-        ...finding('not_a_number', { field: `performance.${field}`, value: c.text, problem: parsed.problem }),
-        file,
-        sheet: sheet.name,
-        cell: c.address,
-      });
+      tell(out, finding('not_a_number', { field: `performance.${field}`, value: c.text, problem: parsed.problem }), c.address);
       return null;
     }
     out.cells.set(field, c.address);
@@ -104,15 +114,7 @@ export function readPerformanceSheet(grid: Grid, file: string, meta: Performance
   for (const r of grid.rows.filter((x) => x > head && x < fundsEnd)) {
     // The row's label, merged down beside it or not (年度财政资金总额 over its header and its figures).
     const label = [...new Set(Array.from({ length: firstMoneyCol - 1 }, (_, i) => grid.cover(r, i + 1)))].map(key).join('');
-    const part = /本年财政拨款|财政拨款/.test(label)
-      ? 'current'
-      : /上年结转/.test(label)
-        ? 'carryover'
-        : /其他资金/.test(label)
-          ? 'other'
-          : /资金总额|合计/.test(label)
-            ? 'funds'
-            : undefined;
+    const part = fundsPart(label);
     if (!part) continue;
     const row = {
       initial: money(r, '年初预算数', `funds.${part === 'funds' ? '' : part + '.'}initial`),
@@ -126,172 +128,188 @@ export function readPerformanceSheet(grid: Grid, file: string, meta: Performance
       p.funds = { ...p.funds, ...row };
     } else p.funds[part] = row;
   }
-  if (totalRow !== undefined) {
-    const at = (label: string) => (columns.has(label) ? grid.at(totalRow!, columns.get(label)!) : undefined);
-    const weight = at('分值');
-    if (weight && !isBlank(weight)) {
-      const parsed = parseScore(typeof weight.value === 'number' ? weight.value : weight.text);
-      if (parsed.ok && parsed.value !== null) p.funds.weight = parsed.value;
-    } else if (!columns.has('分值'))
-      p.funds.weight =
-        statedWeight(columns.has('得分') ? grid.at(head, columns.get('得分')!) : undefined) ?? statedWeight(grid.cover(head, 1)) ?? '10';
-    // A computed cell (a formula) is the sheet's own arithmetic, not a statement.
-    const rate = at('执行率');
-    if (rate && !isBlank(rate) && !rate.isFormula) {
-      const parsed =
-        typeof rate.value === 'number'
-          ? parsePercent(rate.value, isPercentFormat(rate.numFmt) || rate.value <= 1.5)
-          : parsePercent(rate.text);
-      if (parsed.ok) {
-        p.funds.statedRate = parsed.value;
-        out.cells.set('funds.statedRate', rate.address);
-      }
-    }
-    const score = at('得分');
-    if (score && !isBlank(score) && !score.isFormula) {
-      const parsed = parseScore(typeof score.value === 'number' ? score.value : score.text);
-      if (parsed.ok && parsed.value !== null) {
-        p.funds.statedScore = parsed.value;
-        out.cells.set('funds.statedScore', score.address);
-      }
+  if (totalRow !== undefined) readFundsTotal(grid, out, p, head, columns, totalRow);
+}
+
+/** Which row of 项目资金 a label names: 本年财政拨款, 上年结转, 其他资金 or the total. */
+function fundsPart(label: string): 'current' | 'carryover' | 'other' | 'funds' | undefined {
+  if (/本年财政拨款|财政拨款/.test(label)) return 'current';
+  if (/上年结转/.test(label)) return 'carryover';
+  if (/其他资金/.test(label)) return 'other';
+  return /资金总额|合计/.test(label) ? 'funds' : undefined;
+}
+
+/** The 分值, 执行率 and 得分 the total row of 项目资金 states. */
+function readFundsTotal(
+  grid: Grid,
+  out: PerformanceRead,
+  p: PerformanceInput,
+  head: number,
+  columns: Map<string, number>,
+  totalRow: number,
+) {
+  const at = (label: string) => (columns.has(label) ? grid.at(totalRow, columns.get(label)!) : undefined);
+  const weight = at('分值');
+  if (weight && !isBlank(weight)) {
+    const parsed = statedScore(weight);
+    if (parsed !== undefined) p.funds.weight = parsed;
+  } else if (!columns.has('分值'))
+    p.funds.weight =
+      statedWeight(columns.has('得分') ? grid.at(head, columns.get('得分')!) : undefined) ?? statedWeight(grid.cover(head, 1)) ?? '10';
+  // A computed cell (a formula) is the sheet's own arithmetic, not a statement.
+  const rate = at('执行率');
+  if (rate && !isBlank(rate) && !rate.isFormula) {
+    const parsed =
+      typeof rate.value === 'number'
+        ? parsePercent(rate.value, isPercentFormat(rate.numFmt) || rate.value <= 1.5)
+        : parsePercent(rate.text);
+    if (parsed.ok) {
+      p.funds.statedRate = parsed.value;
+      out.cells.set('funds.statedRate', rate.address);
     }
   }
+  const score = at('得分');
+  if (score && !isBlank(score) && !score.isFormula) {
+    const parsed = statedScore(score);
+    if (parsed !== undefined) {
+      p.funds.statedScore = parsed;
+      out.cells.set('funds.statedScore', score.address);
+    }
+  }
+}
 
-  // ---- 年度总体目标 ----------------------------------------------------------------------------
+/** ---- 年度总体目标: the texts under 预期目标 and 实际完成情况, down to the indicators. */
+function readGoals(grid: Grid, p: PerformanceInput, head: number, indicatorHead: Cell | undefined): void {
   const expectedHead = find(grid, (k) => k === '预期目标', head + 1);
   const achievedHead = find(grid, (k) => k === '实际完成情况', head + 1);
-  if (expectedHead) {
-    const below = (c: Cell) =>
-      grid.rows
-        .filter((r) => r > c.row && (!indicatorHead || r < indicatorHead.row))
-        .map((r) => grid.at(r, c.col))
-        .filter((x): x is Cell => !!x && !isBlank(x));
-    p.goals.expected = below(expectedHead)
+  if (!expectedHead) return;
+  const below = (c: Cell) =>
+    grid.rows
+      .filter((r) => r > c.row && (!indicatorHead || r < indicatorHead.row))
+      .map((r) => grid.at(r, c.col))
+      .filter((x): x is Cell => !!x && !isBlank(x));
+  p.goals.expected = below(expectedHead)
+    .map((c) => c.text)
+    .join('\n');
+  if (achievedHead)
+    p.goals.achieved = below(achievedHead)
       .map((c) => c.text)
       .join('\n');
-    if (achievedHead)
-      p.goals.achieved = below(achievedHead)
-        .map((c) => c.text)
-        .join('\n');
-  }
+}
 
-  // ---- 绩效指标 --------------------------------------------------------------------------------
-  if (indicatorHead) {
-    const cols = new Map<string, number>();
-    for (const c of grid.row(indicatorHead.row)) {
-      const k = key(c);
-      const field =
-        k === '一级指标'
-          ? 'level1'
-          : k === '二级指标'
-            ? 'level2'
-            : k === '三级指标'
-              ? 'name'
-              : /^年度指标值|^指标值|^目标值|^年初目标值/.test(k)
-                ? 'target'
-                : /^实际完成值|^实际值|^完成值/.test(k)
-                  ? 'actual'
-                  : k === '分值' || k === '权重'
-                    ? 'weight'
-                    : k === '得分'
-                      ? 'score'
-                      : /偏差原因/.test(k)
-                        ? 'deviation'
-                        : undefined;
-      if (field && !cols.has(field)) cols.set(field, c.col);
-    }
-    const text = (r: number, field: string, merged = false) => {
-      const col = cols.get(field);
-      const c = col === undefined ? undefined : merged ? grid.cover(r, col) : grid.at(r, col);
-      return c && !isBlank(c) ? c : undefined;
-    };
-    const indicators: Indicator[] = [];
-    /** The weights the 一级指标 labels state (产出指标(50分)), with their cells. */
-    const statedWeights = new Map<Level1, { value: string; cell: string }>();
-    const unread = new Set<string>();
-    for (const r of grid.rows.filter((x) => x > indicatorHead.row)) {
-      const first = grid.row(r).map(key).join('');
-      if (/^总分|^合计/.test(first) || grid.row(r).some((c) => key(c) === '总分')) {
-        const score = text(r, 'score');
-        if (score && !score.isFormula) {
-          const parsed = parseScore(typeof score.value === 'number' ? score.value : score.text);
-          if (parsed.ok && parsed.value !== null) {
-            p.statedTotal = parsed.value;
-            out.cells.set('statedTotal', score.address);
-          }
-        }
-        break;
-      }
-      const name = text(r, 'name');
-      const target = text(r, 'target');
-      const actual = text(r, 'actual');
-      const weight = text(r, 'weight');
-      // Placeholder rows ("……", empty) carry nothing.
-      if ([name, target, actual, weight].every((c) => !c || /^[.。…·\s]*$/.test(c.text))) continue;
-      const levelCell = text(r, 'level1', true);
-      const level1 = levelCell ? level1Of(levelCell.text) : indicators[indicators.length - 1]?.level1;
-      if (!level1) {
-        // A label merged down over its rows is told once.
-        const cell = levelCell?.address ?? `${colName(cols.get('level1') ?? 1)}${r}`;
-        if (!unread.has(cell))
-          out.findings.push({ ...finding('perf_sheet_unread', { value: levelCell?.text ?? '' }), file, sheet: sheet.name, cell });
-        unread.add(cell);
-        continue;
-      }
-      const stated = levelCell && level1Weight(levelCell.text);
-      if (stated && !statedWeights.has(level1)) statedWeights.set(level1, { value: stated, cell: levelCell.address });
-      const row = indicators.length;
-      const scoreOf = (c: Cell | undefined, field: 'weight' | 'score'): string | null => {
-        if (!c) return null;
-        const parsed = parseScore(typeof c.value === 'number' ? c.value : c.text);
-        if (!parsed.ok) {
-          out.findings.push({
-            ...finding('not_a_number', { field: `performance.${field}`, value: c.text }),
-            file,
-            sheet: sheet.name,
-            cell: c.address,
-          });
-          return null;
-        }
-        out.cells.set(`${row}:${field}`, c.address);
-        return parsed.value;
-      };
-      const level2 = text(r, 'level2', true);
-      for (const [field, c] of [
-        ['name', name],
-        ['target', target],
-        ['actual', actual],
-        ['level1', levelCell],
-      ] as const)
-        if (c) out.cells.set(`${row}:${field}`, c.address);
-      indicators.push({
-        level1,
-        level2: level2 ? fold(level2.text) : '',
-        name: name?.text ?? '',
-        target: target?.text ?? '',
-        actual: actual?.text ?? '',
-        weight: scoreOf(weight, 'weight'),
-        score: scoreOf(text(r, 'score'), 'score'),
-        deviation: text(r, 'deviation')?.text ?? '',
-      });
-    }
-    p.indicators = indicators;
-    // The weights of the 一级指标 as the table gives them: written in the label (checked against the
-    // 分值 of its indicators), else the 分值 of its indicators.
-    for (const level of ['output', 'outcome', 'satisfaction'] as const) {
-      const rows = indicators.filter((i) => i.level1 === level);
-      const stated = statedWeights.get(level);
-      if (stated) {
-        p.weights[level] = stated.value;
-        out.cells.set(`weights.${level}`, stated.cell);
-      } else if (rows.length)
-        p.weights[level] = sumScores(rows.map((i) => i.weight ?? '0'))
-          .replace(/\.00$/, '')
-          .replace(/(\.\d)0$/, '$1');
-    }
+/** Which field of an indicator a header label names. */
+function indicatorField(k: string): string | undefined {
+  if (k === '一级指标') return 'level1';
+  if (k === '二级指标') return 'level2';
+  if (k === '三级指标') return 'name';
+  if (/^年度指标值|^指标值|^目标值|^年初目标值/.test(k)) return 'target';
+  if (/^实际完成值|^实际值|^完成值/.test(k)) return 'actual';
+  if (k === '分值' || k === '权重') return 'weight';
+  if (k === '得分') return 'score';
+  return /偏差原因/.test(k) ? 'deviation' : undefined;
+}
+
+/** ---- 绩效指标: its rows down to 总分 (whose 得分 is the stated total), then the weights of the 一级指标. */
+function readIndicators(grid: Grid, out: PerformanceRead, p: PerformanceInput, headRow: number): void {
+  const cols = new Map<string, number>();
+  for (const c of grid.row(headRow)) {
+    const field = indicatorField(key(c));
+    if (field && !cols.has(field)) cols.set(field, c.col);
   }
-  out.performance = p;
-  return out;
+  const text = (r: number, field: string, merged = false) => {
+    const col = cols.get(field);
+    const c = col === undefined ? undefined : merged ? grid.cover(r, col) : grid.at(r, col);
+    return c && !isBlank(c) ? c : undefined;
+  };
+  const indicators: Indicator[] = [];
+  /** The weights the 一级指标 labels state (产出指标(50分)), with their cells. */
+  const statedWeights = new Map<Level1, { value: string; cell: string }>();
+  const unread = new Set<string>();
+  for (const r of grid.rows.filter((x) => x > headRow)) {
+    const first = grid.row(r).map(key).join('');
+    if (/^总分|^合计/.test(first) || grid.row(r).some((c) => key(c) === '总分')) {
+      const score = text(r, 'score');
+      const parsed = score && !score.isFormula ? statedScore(score) : undefined;
+      if (parsed !== undefined) {
+        p.statedTotal = parsed;
+        out.cells.set('statedTotal', score!.address);
+      }
+      break;
+    }
+    const name = text(r, 'name');
+    const target = text(r, 'target');
+    const actual = text(r, 'actual');
+    const weight = text(r, 'weight');
+    // Placeholder rows ("……", empty) carry nothing.
+    if ([name, target, actual, weight].every((c) => !c || /^[.。…·\s]*$/.test(c.text))) continue;
+    const levelCell = text(r, 'level1', true);
+    const level1 = levelCell ? level1Of(levelCell.text) : indicators[indicators.length - 1]?.level1;
+    if (!level1) {
+      // A label merged down over its rows is told once.
+      const cell = levelCell?.address ?? `${colName(cols.get('level1') ?? 1)}${r}`;
+      if (!unread.has(cell)) tell(out, finding('perf_sheet_unread', { value: levelCell?.text ?? '' }), cell);
+      unread.add(cell);
+      continue;
+    }
+    const stated = levelCell && level1Weight(levelCell.text);
+    if (stated && !statedWeights.has(level1)) statedWeights.set(level1, { value: stated, cell: levelCell.address });
+    const row = indicators.length;
+    for (const [field, c] of [
+      ['name', name],
+      ['target', target],
+      ['actual', actual],
+      ['level1', levelCell],
+    ] as const)
+      if (c) out.cells.set(`${row}:${field}`, c.address);
+    const level2 = text(r, 'level2', true);
+    indicators.push({
+      level1,
+      level2: level2 ? fold(level2.text) : '',
+      name: name?.text ?? '',
+      target: target?.text ?? '',
+      actual: actual?.text ?? '',
+      weight: indicatorScore(out, row, weight, 'weight'),
+      score: indicatorScore(out, row, text(r, 'score'), 'score'),
+      deviation: text(r, 'deviation')?.text ?? '',
+    });
+  }
+  p.indicators = indicators;
+  levelWeights(out, p, indicators, statedWeights);
+}
+
+/** An indicator's 分值 or 得分, its cell kept; a cell that is no number is told. */
+function indicatorScore(out: PerformanceRead, row: number, c: Cell | undefined, field: 'weight' | 'score'): string | null {
+  if (!c) return null;
+  const parsed = parseScore(typeof c.value === 'number' ? c.value : c.text);
+  if (!parsed.ok) {
+    tell(out, finding('not_a_number', { field: `performance.${field}`, value: c.text }), c.address);
+    return null;
+  }
+  out.cells.set(`${row}:${field}`, c.address);
+  return parsed.value;
+}
+
+/**
+ * The weights of the 一级指标 as the table gives them: written in the label (checked against the
+ * 分值 of its indicators), else the 分值 of its indicators.
+ */
+function levelWeights(
+  out: PerformanceRead,
+  p: PerformanceInput,
+  indicators: Indicator[],
+  statedWeights: Map<Level1, { value: string; cell: string }>,
+) {
+  for (const level of ['output', 'outcome', 'satisfaction'] as const) {
+    const rows = indicators.filter((i) => i.level1 === level);
+    const stated = statedWeights.get(level);
+    if (stated) {
+      p.weights[level] = stated.value;
+      out.cells.set(`weights.${level}`, stated.cell);
+    } else if (rows.length)
+      p.weights[level] = sumScores(rows.map((i) => i.weight ?? '0'))
+        .replace(/\.00$/, '')
+        .replace(/(\.\d)0$/, '$1');
+  }
 }
 
 /**
