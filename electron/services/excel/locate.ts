@@ -4,6 +4,7 @@
 // a second title, 基本情况 or facts paragraph after a county's tables starts the next county.
 import type { AmountUnit } from '../../../shared/money';
 import { fold } from '../../../shared/text';
+import type { FactKey } from '../../../shared/basic-facts';
 import { CellMarks, holdsNumber, labelKey, statedUnit, unclearUnit, unitOf, type Cell, type Grid } from './cells';
 import { findHeader, headerOf, startsTable, type TableHeader } from './header';
 import { readTable, type TableRead, type TableUnit } from './rows';
@@ -159,28 +160,58 @@ function checkUnits(header: TableHeader, line: TableUnit | undefined, reader: Ce
   }
 }
 
+/** One sheet as locate reads it: what each stage finds, the next stage uses. */
+type Scan = {
+  grid: Grid;
+  file: string;
+  reader: CellReader;
+  used: CellMarks;
+  /** The unit lines (单位：元) and the rows of titles. */
+  statements: Statement[];
+  titles: number[];
+  tables: TableRead[];
+};
+
 /**
  * The tables, facts and county blocks of a sheet. `header`: the rows a person said a table's header
  * stands in (issue 27): read as that band, whatever the header model would find; no other band overlaps it.
  */
 export function locate(grid: Grid, file: string, chosen?: { top: number; bottom: number }): SheetLayout {
-  const reader = new CellReader(file, grid.sheet);
-  const used = new CellMarks(grid);
-  const statements: Statement[] = [];
-  const titles: number[] = [];
-  const toldHeads = new Set<Cell>();
+  const s: Scan = {
+    grid,
+    file,
+    reader: new CellReader(file, grid.sheet),
+    used: new CellMarks(grid),
+    statements: [],
+    titles: [],
+    tables: [],
+  };
+  scanLines(s);
+  // Tables first: their header words are never read as facts.
+  locateTables(s, chosen);
+  // Then everything else, in reading order, cut into counties.
+  const blocks = cutCounties(s);
+  for (const x of s.statements) if (!inTable(s.tables, x.cell)) s.used.add(x.cell);
+  return { sheet: grid.sheet, grid, blocks, tables: s.tables, used: s.used, findings: s.reader.findings };
+}
+
+/** The unit lines and the titles of a sheet (a unit line the reader cannot tell is refused). */
+function scanLines(s: Scan): void {
+  const { grid } = s;
   for (const r of grid.rows)
     for (const cell of grid.row(r)) {
       if (typeof cell.value !== 'string' || cell.text.length > 80) continue;
-      if (looksLikeTitle(cell.text) && !NOTE_LINE.test(fold(cell.text))) titles.push(r);
+      if (looksLikeTitle(cell.text) && !NOTE_LINE.test(fold(cell.text))) s.titles.push(r);
       if (!UNIT_LINE.test(cell.text)) continue;
       const unit = statedUnit(cell.text);
-      if (unit) statements.push({ row: r, unit, cell });
-      else if (unclearUnit(cell.text)) reader.problem('unit_unclear', cell, { value: cell.text });
+      if (unit) s.statements.push({ row: r, unit, cell });
+      else if (unclearUnit(cell.text)) s.reader.problem('unit_unclear', cell, { value: cell.text });
     }
+}
 
-  // Tables first: their header words are never read as facts.
-  const tables: TableRead[] = [];
+/** Each table by its header, read in the unit of the unit line that governs it. */
+function locateTables(s: Scan, chosen: { top: number; bottom: number } | undefined): void {
+  const { grid, file, reader, tables, titles } = s;
   const forced = chosen && grid.row(chosen.top).length > 0 ? headerOf(grid, chosen.top, chosen.bottom, true) : undefined;
   if (chosen && !forced)
     reader.problem('header_unread', undefined, { top: String(chosen.top), bottom: String(chosen.bottom) }, `A${chosen.top}`);
@@ -190,15 +221,15 @@ export function locate(grid: Grid, file: string, chosen?: { top: number; bottom:
     const r = grid.rows[i];
     const header = r === forced?.top ? forced : findHeader(grid, r);
     if (!header || (header !== forced && overlaps(header))) continue;
-    const lines = statements.filter((x) => !header.cells.includes(x.cell) && !inTable(tables, x.cell));
+    const lines = s.statements.filter((x) => !header.cells.includes(x.cell) && !inTable(tables, x.cell));
     const read = (unit: TableUnit | undefined) => {
       const scratch = new CellReader(file, grid.sheet);
-      return { table: readTable(grid, header, scratch, unit, startsNext, used), findings: scratch.findings };
+      return { table: readTable(grid, header, scratch, unit, startsNext, s.used), findings: scratch.findings };
     };
     // A unit line belongs to the table right under it (or, right under the title, to the whole county):
     // never to a table past another table or the basic facts.
     const from = titleAbove(titles, header.top);
-    const reaching = lines.filter((s) => s.row < header.top && s.row >= from && reaches(grid, s, header.top, from));
+    const reaching = lines.filter((x) => x.row < header.top && x.row >= from && reaches(grid, x, header.top, from));
     const above = unitAbove(reaching, header.top, from);
     const foreign = above ? undefined : unitAbove(lines, header.top, from);
     let { table, findings } = read(above);
@@ -206,166 +237,200 @@ export function locate(grid: Grid, file: string, chosen?: { top: number; bottom:
     if (below) ({ table, findings } = read(below));
     pushAll(reader.findings, findings);
     checkUnits(header, above ?? below, reader);
-    // Amounts with no unit of their own under a unit line that is another table's: which unit is meant no reader can tell.
-    if (foreign && !below && foreign.unit !== 'wan') {
-      const bare = AMOUNT_FIELDS.map((f) => (header.columns as Partial<Record<string, number>>)[f]).filter(
-        (c): c is number => c !== undefined && !header.units.has(c),
-      );
-      const cell = bare.length
-        ? (header.cells.find((c) => c.col <= bare[0] && c.col + c.span - 1 >= bare[0] && c.row === header.bottom) ?? header.nameCell)
-        : undefined;
-      if (cell) reader.problem('unit_ambiguous', cell, { value: foreign.cell.text, other: foreign.cell.address });
-    }
+    if (foreign && !below && foreign.unit !== 'wan') tellForeignUnit(header, foreign, reader);
     for (const { field, cells } of header.ambiguous)
       reader.problem('ambiguous_column', cells[0], { field, cells: cells.map((c) => c.address).join('、') });
     tables.push(table);
     while (i + 1 < grid.rows.length && grid.rows[i + 1] <= table.bottom) i++;
   }
-  // Then everything else, in reading order, cut into counties.
-  const blocks: Block[] = [];
-  let current: Block | undefined;
-  const open = (row: number): Block => {
-    if (current) current.last = row - 1;
-    current = {
-      sheet: grid.sheet,
+}
+
+/** Amounts with no unit of their own under a unit line that is another table's: which unit is meant no reader can tell. */
+function tellForeignUnit(header: TableHeader, foreign: TableUnit, reader: CellReader): void {
+  const bare = AMOUNT_FIELDS.map((f) => (header.columns as Partial<Record<string, number>>)[f]).filter(
+    (c): c is number => c !== undefined && !header.units.has(c),
+  );
+  const cell = bare.length
+    ? (header.cells.find((c) => c.col <= bare[0] && c.col + c.span - 1 >= bare[0] && c.row === header.bottom) ?? header.nameCell)
+    : undefined;
+  if (cell) reader.problem('unit_ambiguous', cell, { value: foreign.cell.text, other: foreign.cell.address });
+}
+
+/** The county blocks of a sheet, one after another, and the block the cell being read belongs to. */
+class Counties {
+  readonly blocks: Block[] = [];
+  current: Block | undefined;
+  constructor(private readonly s: Scan) {}
+
+  open(row: number): Block {
+    if (this.current) this.current.last = row - 1;
+    this.current = {
+      sheet: this.s.grid.sheet,
       first: row,
-      last: grid.rowCount,
-      facts: new FactSet(file, grid.sheet),
+      last: this.s.grid.rowCount,
+      facts: new FactSet(this.s.file, this.s.grid.sheet),
       tables: [],
       summaries: [],
       markers: new Set(),
       ledgerTitles: [],
     };
-    blocks.push(current);
-    return current;
-  };
+    this.blocks.push(this.current);
+    return this.current;
+  }
+
   /**
    * The block a marker belongs to: a new one after the county's tables, when the block has the
    * marker already, or when the facts it brings name another county.
    */
-  const blockFor = (row: number, marker?: string, facts?: FactSet): Block => {
+  blockFor(row: number, marker?: string, facts?: FactSet): Block {
+    const current = this.current;
     if (!current || (marker && (current.tables.length > 0 || current.markers.has(marker) || (facts && differs(current.facts, facts)))))
-      open(row);
-    if (marker) current!.markers.add(marker);
-    return current!;
-  };
-  const tableAt = new Map(tables.map((t) => [t.header.top, t]));
-  for (const r of grid.rows) {
+      this.open(row);
+    if (marker) this.current!.markers.add(marker);
+    return this.current!;
+  }
+}
+
+/** Everything outside the tables, in reading order, cut into county blocks. */
+function cutCounties(s: Scan): Block[] {
+  const counties = new Counties(s);
+  const toldHeads = new Set<Cell>();
+  const tableAt = new Map(s.tables.map((t) => [t.header.top, t]));
+  for (const r of s.grid.rows) {
     const table = tableAt.get(r);
     if (table) {
-      const block = blockFor(r);
+      const block = counties.blockFor(r);
       // A second table of a kind on one sheet without a title of its own is its own (nameless) part.
-      if (block.tables.some((t) => t.kind === table.kind)) open(r);
-      current!.tables.push(table);
+      if (block.tables.some((t) => t.kind === table.kind)) counties.open(r);
+      counties.current!.tables.push(table);
     }
-    const cells = grid.row(r);
+    const cells = s.grid.row(r);
     for (let k = 0; k < cells.length; k++) {
       const cell = cells[k];
-      if (used.has(cell) || typeof cell.value !== 'string' || inTable(tables, cell)) continue;
-      // A note, or the value beside a 备注 label: told if it holds a number, never read as facts.
-      const before = k > 0 ? cells[k - 1] : undefined;
-      if (
-        NOTE_LINE.test(fold(cell.text).trimStart()) ||
-        (before && typeof before.value === 'string' && NOTE_LABEL.test(labelKey(before.text)))
-      ) {
-        used.add(cell);
-        if (holdsNumber(cell))
-          reader.problem('ignored_cell', cell, { value: cell.text.length > 40 ? `${cell.text.slice(0, 40)}…` : cell.text, reason: 'note' });
-        continue;
-      }
+      if (s.used.has(cell) || typeof cell.value !== 'string' || inTable(s.tables, cell)) continue;
+      if (readNote(s, cell, k > 0 ? cells[k - 1] : undefined)) continue;
       const fact = labelFact(cell);
-      if (fact) {
-        const value = cells.slice(k + 1).find((c) => !inTable(tables, c));
-        if (!value || labelFact(value) || !canHold(fact, value)) continue;
-        const block = blockFor(r, `label:${fact}`);
-        // A unit in the cell beside the value ("2310 | 万元"), else the unit line above, in this county.
-        const beside = cells[cells.indexOf(value) + 1];
-        const besideUnit = beside && typeof beside.value === 'string' && labelKey(beside.text) === '' ? unitOf(beside.text) : undefined;
-        const line = unitAbove(statements, r, titleAbove(titles, r));
-        const column = columnUnit(grid, value, r, titleAbove(titles, r));
-        // A column header's problem is told once, however many facts stand under it.
-        if (column && 'unclear' in column && !toldHeads.has(column.cell))
-          reader.problem('unit_unclear', column.cell, { value: column.cell.text });
-        else if (column && !('unclear' in column) && line && column.unit !== line.unit && !toldHeads.has(column.cell))
-          reader.problem('unit_conflict', column.cell, { unit: column.unit, other: line.cell.address, otherUnit: line.unit });
-        if (column) toldHeads.add(column.cell);
-        const known = column && !('unclear' in column) ? column : undefined;
-        const unit = besideUnit ? { unit: besideUnit, cell: beside } : (known ?? line);
-        readLabelled(fact, cell, value, block.facts, reader, unit);
-        block.factsCell ??= cell.address;
-        block.bodyFactsCell ??= cell.address;
-        used.add(cell);
-        used.add(value);
-        k = cells.indexOf(value);
-        if (besideUnit) {
-          used.add(beside);
-          k++;
-        }
-        continue;
-      }
-      const inline = inlineFact(cell);
-      // (Its value is read as a cell of its own would be: a figure that is none is refused there.)
-      if (inline && (canHold(inline.fact, inline.value) || /[0-9０-９]/.test(inline.value.text))) {
-        const block = blockFor(r, `label:${inline.fact}`);
-        readLabelled(inline.fact, cell, inline.value, block.facts, reader, unitAbove(statements, r, titleAbove(titles, r)));
-        block.factsCell ??= cell.address;
-        block.bodyFactsCell ??= cell.address;
-        used.add(cell);
-        continue;
-      }
-      const text = cell.text;
-      // "樟树市中央财政资金拨付台账(截至2022年6月30日)": read where its ledger is assigned (import.ts).
-      if (text.length <= 80 && LEDGER_TITLE.test(text) && tables.some((t) => t.kind === 'payments' && t.header.top > r)) {
-        blockFor(r).ledgerTitles.push(cell);
-        used.add(cell);
-        continue;
-      }
-      if (looksLikeTitle(text)) {
-        const facts = new FactSet(file, grid.sheet);
-        const scratch = new CellReader(file, grid.sheet);
-        if (readTitle(cell, facts, scratch)) {
-          const block = blockFor(r, 'title', facts);
-          block.facts.merge(facts);
-          block.factsCell ??= cell.address;
-          pushAll(reader.findings, scratch.findings);
-          used.add(cell);
-          continue;
-        }
-      }
-      const f = fold(text.slice(0, 24));
-      if (HEADING.test(f)) {
-        used.add(cell);
-        if (f.includes('基本情况')) blockFor(r, 'basic');
-        if (!holdsNumber(cell)) continue;
-      }
-      // The 基本情况 paragraph may say 已拨付…万元 too: facts it states (two or more) make it the
-      // paragraph, never the summary sentence above table 三.
-      const paragraph = looksLikeParagraph(text) ? readParagraph(cell, file, grid.sheet) : undefined;
-      const summary = paragraph && paragraph.read.claimed >= 2 ? undefined : readSummary(cell, reader);
-      if (summary) {
-        blockFor(r).summaries.push(summary);
-        used.add(cell);
-        continue;
-      }
-      if (paragraph) {
-        const { facts, scratch, read } = paragraph;
-        // A paragraph, or a piece of one (the facts written over several cells).
-        if (read.claimed >= 1) {
-          const block =
-            current && current.tables.length === 0 && !differs(current.facts, facts) ? current : blockFor(r, 'paragraph', facts);
-          block.facts.merge(facts);
-          block.factsCell = cell.address;
-          if (!looksLikeTitle(text)) block.bodyFactsCell ??= cell.address;
-          pushAll(reader.findings, scratch.findings);
-          used.add(cell);
-          continue;
-        }
-      }
-      if (!holdsNumber(cell)) used.add(cell);
+      if (fact) k = readLabelFact(s, counties, cells, k, r, fact, toldHeads);
+      else readText(s, counties, cell, r);
     }
   }
-  for (const x of statements) if (!inTable(tables, x.cell)) used.add(x.cell);
-  return { sheet: grid.sheet, grid, blocks, tables, used, findings: reader.findings };
+  return counties.blocks;
+}
+
+/** A note, or the value beside a 备注 label: told if it holds a number, never read as facts. */
+function readNote(s: Scan, cell: Cell, before: Cell | undefined): boolean {
+  if (
+    !NOTE_LINE.test(fold(cell.text).trimStart()) &&
+    !(before && typeof before.value === 'string' && NOTE_LABEL.test(labelKey(before.text)))
+  )
+    return false;
+  s.used.add(cell);
+  if (holdsNumber(cell))
+    s.reader.problem('ignored_cell', cell, { value: cell.text.length > 40 ? `${cell.text.slice(0, 40)}…` : cell.text, reason: 'note' });
+  return true;
+}
+
+/** A fact's label and the value beside it (with a unit beside the value, in its column's header or on a unit line); the cell to go on after. */
+function readLabelFact(
+  s: Scan,
+  counties: Counties,
+  cells: readonly Cell[],
+  k: number,
+  r: number,
+  fact: FactKey,
+  toldHeads: Set<Cell>,
+): number {
+  const { grid, reader, statements, titles } = s;
+  const cell = cells[k];
+  const value = cells.slice(k + 1).find((c) => !inTable(s.tables, c));
+  if (!value || labelFact(value) || !canHold(fact, value)) return k;
+  const block = counties.blockFor(r, `label:${fact}`);
+  // A unit in the cell beside the value ("2310 | 万元"), else the unit line above, in this county.
+  const beside = cells[cells.indexOf(value) + 1];
+  const besideUnit = beside && typeof beside.value === 'string' && labelKey(beside.text) === '' ? unitOf(beside.text) : undefined;
+  const line = unitAbove(statements, r, titleAbove(titles, r));
+  const column = columnUnit(grid, value, r, titleAbove(titles, r));
+  // A column header's problem is told once, however many facts stand under it.
+  if (column && 'unclear' in column && !toldHeads.has(column.cell))
+    reader.problem('unit_unclear', column.cell, { value: column.cell.text });
+  else if (column && !('unclear' in column) && line && column.unit !== line.unit && !toldHeads.has(column.cell))
+    reader.problem('unit_conflict', column.cell, { unit: column.unit, other: line.cell.address, otherUnit: line.unit });
+  if (column) toldHeads.add(column.cell);
+  const known = column && !('unclear' in column) ? column : undefined;
+  const unit = besideUnit ? { unit: besideUnit, cell: beside } : (known ?? line);
+  readLabelled(fact, cell, value, block.facts, reader, unit);
+  block.factsCell ??= cell.address;
+  block.bodyFactsCell ??= cell.address;
+  s.used.add(cell);
+  s.used.add(value);
+  if (!besideUnit) return cells.indexOf(value);
+  s.used.add(beside);
+  return cells.indexOf(value) + 1;
+}
+
+/** A text outside the tables: a fact with its value in one cell, a ledger's title, a title, a heading, a summary sentence or a paragraph. */
+function readText(s: Scan, counties: Counties, cell: Cell, r: number): void {
+  const { file, grid, reader, used } = s;
+  const inline = inlineFact(cell);
+  // (Its value is read as a cell of its own would be: a figure that is none is refused there.)
+  if (inline && (canHold(inline.fact, inline.value) || /[0-9０-９]/.test(inline.value.text))) {
+    const block = counties.blockFor(r, `label:${inline.fact}`);
+    readLabelled(inline.fact, cell, inline.value, block.facts, reader, unitAbove(s.statements, r, titleAbove(s.titles, r)));
+    block.factsCell ??= cell.address;
+    block.bodyFactsCell ??= cell.address;
+    used.add(cell);
+    return;
+  }
+  const text = cell.text;
+  // "樟树市中央财政资金拨付台账(截至2022年6月30日)": read where its ledger is assigned (import.ts).
+  if (text.length <= 80 && LEDGER_TITLE.test(text) && s.tables.some((t) => t.kind === 'payments' && t.header.top > r)) {
+    counties.blockFor(r).ledgerTitles.push(cell);
+    used.add(cell);
+    return;
+  }
+  if (looksLikeTitle(text) && readTitleCell(s, counties, cell, r)) return;
+  const f = fold(text.slice(0, 24));
+  if (HEADING.test(f)) {
+    used.add(cell);
+    if (f.includes('基本情况')) counties.blockFor(r, 'basic');
+    if (!holdsNumber(cell)) return;
+  }
+  // The 基本情况 paragraph may say 已拨付…万元 too: facts it states (two or more) make it the
+  // paragraph, never the summary sentence above table 三.
+  const paragraph = looksLikeParagraph(text) ? readParagraph(cell, file, grid.sheet) : undefined;
+  const summary = paragraph && paragraph.read.claimed >= 2 ? undefined : readSummary(cell, reader);
+  if (summary) {
+    counties.blockFor(r).summaries.push(summary);
+    used.add(cell);
+    return;
+  }
+  // A paragraph, or a piece of one (the facts written over several cells).
+  if (paragraph && paragraph.read.claimed >= 1) {
+    const { facts, scratch } = paragraph;
+    const current = counties.current;
+    const block =
+      current && current.tables.length === 0 && !differs(current.facts, facts) ? current : counties.blockFor(r, 'paragraph', facts);
+    block.facts.merge(facts);
+    block.factsCell = cell.address;
+    if (!looksLikeTitle(text)) block.bodyFactsCell ??= cell.address;
+    pushAll(reader.findings, scratch.findings);
+    used.add(cell);
+    return;
+  }
+  if (!holdsNumber(cell)) used.add(cell);
+}
+
+/** A title that names a county (its facts read): the block it starts or belongs to. */
+function readTitleCell(s: Scan, counties: Counties, cell: Cell, r: number): boolean {
+  const facts = new FactSet(s.file, s.grid.sheet);
+  const scratch = new CellReader(s.file, s.grid.sheet);
+  if (!readTitle(cell, facts, scratch)) return false;
+  const block = counties.blockFor(r, 'title', facts);
+  block.facts.merge(facts);
+  block.factsCell ??= cell.address;
+  pushAll(s.reader.findings, scratch.findings);
+  s.used.add(cell);
+  return true;
 }
 
 function readParagraph(cell: Cell, file: string, sheet: string) {
