@@ -186,11 +186,57 @@ export async function planImport(db: DB, given: ImportFile[], onConflict: OnConf
   const files = namedPrintably(given);
   const read: ReadRecord[] = [];
   const skippedFiles: SkippedFile[] = [];
-  const corrections = options.corrections ?? [];
+  for (const [i, result] of (await readFiles(db, files, options.corrections ?? [])).entries()) {
+    if (!(result instanceof AppError)) pushAll(read, result);
+    else if (options.skipUnreadable) skippedFiles.push({ file: files[i].name, code: result.code, messages: result.messages });
+    else throw result;
+  }
+  const plan: ImportPlan = { ok: true, records: [], findings: [], inputs: [], skippedFiles, doubts: [], readings: [] };
+  const confirm = options.confirm ?? [];
+  const confirmed = (d: Doubt) => confirm === 'all' || confirm.includes(d.id);
+  const seen = new Map<string, ReadRecord>();
+  for (const r of read) {
+    pushAll(plan.findings, r.findings);
+    if (hasErrors(r.findings)) plan.ok = false;
+    // A workbook that yields no county says so in its findings; it is not listed as a county.
+    if (!r.county) continue;
+    const decided = decideAction(db, r, plan, seen, onConflict, options);
+    const existingId = decided.existingId;
+    let action = decided.action;
+    // A doubt stops the record until a person confirms it: nothing doubtful lands unseen.
+    // A record skipped is not written: its doubts stay plain warnings, nothing to confirm.
+    const doubts = action === 'skipped' ? [] : (r.doubts ?? []);
+    const unconfirmed = doubts.filter((d) => !confirmed(d)).length;
+    pushAll(
+      plan.doubts,
+      doubts.map((d) => ({ ...d, confirmed: confirmed(d) })),
+    );
+    // A sheet of several counties is read once: its reading is listed once.
+    for (const reading of r.readings ?? [])
+      if (!plan.readings.some((x) => x.file === reading.file && x.sheet === reading.sheet)) plan.readings.push(reading);
+    if (unconfirmed > 0 && (action === 'created' || action === 'replaced')) action = 'held';
+    let ledger: LedgerOutcome | undefined;
+    let input = r.input;
+    if (existingId !== undefined && input && (action === 'replaced' || action === 'held')) {
+      const chosen = replacedLedger(db, existingId, input, r, plan, options.ledger ?? 'auto');
+      ({ input, ledger } = chosen);
+      if (chosen.lost) action = 'rejected';
+    }
+    if (action === 'rejected' || action === 'conflict' || action === 'held') plan.ok = false;
+    plan.records.push(plannedRecord(db, r, input, action, existingId, ledger, unconfirmed));
+    plan.inputs.push(input);
+  }
+  if (plan.records.length === 0) plan.ok = false;
+  return plan;
+}
+
+/**
+ * Reads the files. A correction remembered for a layout is offered where the reading as it stands has
+ * doubts or errors: the file is read again with it, and that reading kept (and named) only if it has
+ * fewer (errors first, then doubts).
+ */
+async function readFiles(db: DB, files: ImportFile[], corrections: SheetCorrection[]): Promise<FileRead[]> {
   const results = await readWorkbooksIsolated(files, { corrections });
-  // A correction remembered for a layout is offered where the reading as it stands has doubts or
-  // errors: the file is read again with it, and that reading kept (and named) only if it has fewer
-  // (errors first, then doubts).
   const remembered = rememberedLayouts(db);
   const trouble = (r: FileRead) =>
     r instanceof AppError
@@ -213,138 +259,132 @@ export async function planImport(db: DB, given: ImportFile[], onConflict: OnConf
       const second = again.shift()!;
       if (trouble(second) < trouble(results[i])) results[i] = second;
     }
-  for (const [i, result] of results.entries()) {
-    if (!(result instanceof AppError)) pushAll(read, result);
-    else if (options.skipUnreadable) skippedFiles.push({ file: files[i].name, code: result.code, messages: result.messages });
-    else throw result;
-  }
-  const plan: ImportPlan = { ok: true, records: [], findings: [], inputs: [], skippedFiles, doubts: [], readings: [] };
-  const confirm = options.confirm ?? [];
-  const confirmed = (d: Doubt) => confirm === 'all' || confirm.includes(d.id);
-  const seen = new Map<string, ReadRecord>();
-  for (const r of read) {
-    pushAll(plan.findings, r.findings);
-    if (hasErrors(r.findings)) plan.ok = false;
-    // A workbook that yields no county says so in its findings; it is not listed as a county.
-    if (!r.county) continue;
-    let action: ImportAction = 'created';
-    let existingId: number | undefined;
-    const county = r.input?.county;
-    if (!r.input || hasErrors(r.findings)) action = 'rejected';
-    else {
-      const key = `${countyKey(county!.name)}#${county!.batch}`;
-      const twin = seen.get(key);
-      if (twin) {
-        plan.findings.push(
-          place(
-            finding('duplicate_record', { county: county!.name, batch: String(county!.batch), other: `${twin.file} › ${twin.sheet}` }),
-            r.file,
-            r.sheet,
-          ),
-        );
-        action = 'rejected';
-      } else seen.set(key, r);
-      const where = { province: county!.province, prefecture: county!.prefecture, county: county!.name };
-      if (options.scope && !options.scope.holds(where)) {
-        const params = { county: county!.name, batch: String(county!.batch), scope: options.scope.name };
-        plan.findings.push(place(finding('out_of_scope', params), r.file, r.sheet));
-        action = 'rejected';
-      } else existingId = findRecordIds(db, county!.name, county!.batch)[0]?.id;
-      if (action !== 'rejected' && existingId !== undefined) {
-        action = onConflict === 'replace' ? 'replaced' : onConflict === 'skip' ? 'skipped' : 'conflict';
-        if (action === 'conflict')
-          plan.findings.push(place(finding('conflict', { county: county!.name, batch: String(county!.batch) }), r.file, r.sheet));
-        // An accepted record is locked: an import may skip it, never replace it.
-        const status = readStatus(db, existingId);
-        if (action === 'replaced' && status.status === 'accepted') {
-          action = 'rejected';
-          plan.findings.push(
-            place(
-              finding('locked', {
-                county: county!.name,
-                batch: String(county!.batch),
-                by: status.by ?? '',
-                at: (status.at ?? '').slice(0, 10),
-              }),
-              r.file,
-              r.sheet,
-            ),
-          );
-        }
-      }
-    }
-    // A doubt stops the record until a person confirms it: nothing doubtful lands unseen.
-    // A record skipped is not written: its doubts stay plain warnings, nothing to confirm.
-    const doubts = action === 'skipped' ? [] : (r.doubts ?? []);
-    const unconfirmed = doubts.filter((d) => !confirmed(d)).length;
-    pushAll(
-      plan.doubts,
-      doubts.map((d) => ({ ...d, confirmed: confirmed(d) })),
+  return results;
+}
+
+/**
+ * What the import does with one county read: create it, replace, skip or refuse the stored one (a
+ * second of the county in the import, outside the user's scope, a conflict, an accepted record).
+ */
+function decideAction(
+  db: DB,
+  r: ReadRecord,
+  plan: ImportPlan,
+  seen: Map<string, ReadRecord>,
+  onConflict: OnConflict,
+  options: ImportOptions,
+): { action: ImportAction; existingId: number | undefined } {
+  const county = r.input?.county;
+  if (!r.input || hasErrors(r.findings)) return { action: 'rejected', existingId: undefined };
+  let action: ImportAction = 'created';
+  let existingId: number | undefined;
+  const key = `${countyKey(county!.name)}#${county!.batch}`;
+  const twin = seen.get(key);
+  if (twin) {
+    plan.findings.push(
+      place(
+        finding('duplicate_record', { county: county!.name, batch: String(county!.batch), other: `${twin.file} › ${twin.sheet}` }),
+        r.file,
+        r.sheet,
+      ),
     );
-    // A sheet of several counties is read once: its reading is listed once.
-    for (const reading of r.readings ?? [])
-      if (!plan.readings.some((x) => x.file === reading.file && x.sheet === reading.sheet)) plan.readings.push(reading);
-    if (unconfirmed > 0 && (action === 'created' || action === 'replaced')) action = 'held';
-    // Replacing: the stored payments kept, replaced by the file's ledger, or removed, as chosen.
-    let ledger: LedgerOutcome | undefined;
-    let input = r.input;
-    if (existingId !== undefined && input && (action === 'replaced' || action === 'held')) {
-      const before = readRecord(db, existingId, { asOf: undefined }).record;
-      const stored = before.payments ?? [];
-      const fileCount = input.payments?.length ?? 0;
-      const choice = options.ledger ?? 'auto';
-      const keep = choice === 'keep' || (choice === 'auto' && fileCount === 0);
-      if (keep && stored.length > 0) {
-        const kept = keptPayments(before, input);
-        if (kept.lost.length > 0) {
-          plan.findings.push(place(finding('ledger_not_kept', { county: input.county.name, ...kept.lostParams }), r.file, r.sheet));
-          action = 'rejected';
-        }
-        input = { ...input, payments: kept.payments };
-      } else if (choice === 'remove' || (keep && stored.length === 0)) input = { ...input, payments: undefined };
-      const result = keep
-        ? stored.length
-          ? 'kept'
-          : 'unchanged'
-        : choice === 'remove'
-          ? stored.length
-            ? 'removed'
-            : 'unchanged'
-          : fileCount
-            ? 'replaced'
-            : stored.length
-              ? 'removed'
-              : 'unchanged';
-      ledger = { stored: stored.length, file: fileCount, result };
-      if (!input.payments?.length) delete input.payments;
-    }
-    if (action === 'rejected' || action === 'conflict' || action === 'held') plan.ok = false;
-    const computed = input ? computeRecord(input) : null;
-    plan.records.push({
-      county: r.county.name,
-      batch: r.county.batch,
-      items: input?.items.length ?? 0,
-      disbursements: input?.disbursements.length ?? 0,
-      payments: input?.payments?.length ?? 0,
-      action,
-      file: r.file,
-      sheet: r.sheet,
-      ...(existingId !== undefined ? { existingId } : {}),
-      planned: computed?.totals.planned ?? null,
-      actual: computed?.totals.actual ?? null,
-      rate: computed?.totals.rate ?? null,
-      unit: r.unit,
-      ignored: r.findings.reduce((n, f) => n + (f.code === 'ignored_cell' ? Number(f.params.cells ?? 1) : 0), 0),
-      ...(existingId !== undefined && computed
-        ? { changes: recordChanges(readRecord(db, existingId, { asOf: undefined }).record, computed) }
-        : {}),
-      ...(ledger ? { ledger } : {}),
-      unconfirmed,
-    });
-    plan.inputs.push(input);
+    action = 'rejected';
+  } else seen.set(key, r);
+  const where = { province: county!.province, prefecture: county!.prefecture, county: county!.name };
+  if (options.scope && !options.scope.holds(where)) {
+    const params = { county: county!.name, batch: String(county!.batch), scope: options.scope.name };
+    plan.findings.push(place(finding('out_of_scope', params), r.file, r.sheet));
+    action = 'rejected';
+  } else existingId = findRecordIds(db, county!.name, county!.batch)[0]?.id;
+  if (action === 'rejected' || existingId === undefined) return { action, existingId };
+  action = onConflict === 'replace' ? 'replaced' : onConflict === 'skip' ? 'skipped' : 'conflict';
+  if (action === 'conflict')
+    plan.findings.push(place(finding('conflict', { county: county!.name, batch: String(county!.batch) }), r.file, r.sheet));
+  // An accepted record is locked: an import may skip it, never replace it.
+  const status = readStatus(db, existingId);
+  if (action === 'replaced' && status.status === 'accepted') {
+    action = 'rejected';
+    const params = { county: county!.name, batch: String(county!.batch), by: status.by ?? '', at: (status.at ?? '').slice(0, 10) };
+    plan.findings.push(place(finding('locked', params), r.file, r.sheet));
   }
-  if (plan.records.length === 0) plan.ok = false;
-  return plan;
+  return { action, existingId };
+}
+
+/**
+ * Replacing: the stored payments kept, replaced by the file's ledger, or removed, as chosen. `lost`:
+ * stored payments that would be kept have no line left to stand on (the record is refused).
+ */
+function replacedLedger(
+  db: DB,
+  existingId: number,
+  given: RecordInput,
+  r: ReadRecord,
+  plan: ImportPlan,
+  choice: LedgerChoice,
+): { input: RecordInput; ledger: LedgerOutcome; lost: boolean } {
+  let input = given;
+  let lost = false;
+  const before = readRecord(db, existingId, { asOf: undefined }).record;
+  const stored = before.payments ?? [];
+  const fileCount = input.payments?.length ?? 0;
+  const keep = choice === 'keep' || (choice === 'auto' && fileCount === 0);
+  if (keep && stored.length > 0) {
+    const kept = keptPayments(before, input);
+    if (kept.lost.length > 0) {
+      plan.findings.push(place(finding('ledger_not_kept', { county: input.county.name, ...kept.lostParams }), r.file, r.sheet));
+      lost = true;
+    }
+    input = { ...input, payments: kept.payments };
+  } else if (choice === 'remove' || (keep && stored.length === 0)) input = { ...input, payments: undefined };
+  const result = keep
+    ? stored.length
+      ? 'kept'
+      : 'unchanged'
+    : choice === 'remove'
+      ? stored.length
+        ? 'removed'
+        : 'unchanged'
+      : fileCount
+        ? 'replaced'
+        : stored.length
+          ? 'removed'
+          : 'unchanged';
+  if (!input.payments?.length) delete input.payments;
+  return { input, ledger: { stored: stored.length, file: fileCount, result }, lost };
+}
+
+/** One county's line of the preview: what it holds, what the import does with it, what replacing it changes. */
+function plannedRecord(
+  db: DB,
+  r: ReadRecord,
+  input: RecordInput | null,
+  action: ImportAction,
+  existingId: number | undefined,
+  ledger: LedgerOutcome | undefined,
+  unconfirmed: number,
+): PlannedRecord {
+  const computed = input ? computeRecord(input) : null;
+  return {
+    county: r.county!.name,
+    batch: r.county!.batch,
+    items: input?.items.length ?? 0,
+    disbursements: input?.disbursements.length ?? 0,
+    payments: input?.payments?.length ?? 0,
+    action,
+    file: r.file,
+    sheet: r.sheet,
+    ...(existingId !== undefined ? { existingId } : {}),
+    planned: computed?.totals.planned ?? null,
+    actual: computed?.totals.actual ?? null,
+    rate: computed?.totals.rate ?? null,
+    unit: r.unit,
+    ignored: r.findings.reduce((n, f) => n + (f.code === 'ignored_cell' ? Number(f.params.cells ?? 1) : 0), 0),
+    ...(existingId !== undefined && computed
+      ? { changes: recordChanges(readRecord(db, existingId, { asOf: undefined }).record, computed) }
+      : {}),
+    ...(ledger ? { ledger } : {}),
+    unconfirmed,
+  };
 }
 
 /** `seen`: the change log's position the plan read the store at; sent back with the commit of a preview. */
