@@ -36,6 +36,9 @@ export type Facts = Partial<{
 }>;
 
 /** Facts as they are found, each with its cell; the first value of a fact is kept, a different second one reported. */
+/** A fact's value and where it stands. */
+type StatedFact = { value: string | number; address: string; sheet: string };
+
 export class FactSet {
   readonly values: Facts = {};
   readonly cells: Record<string, string> = {};
@@ -52,62 +55,13 @@ export class FactSet {
 
   set(fact: FactKey, value: string | number, cell: Cell | string, sheet = this.sheet, weak = false): void {
     const address = typeof cell === 'string' ? cell : cell.address;
-    const values = this.values as Record<string, string | number>;
-    const old = values[fact];
+    const old = (this.values as Record<string, string | number>)[fact];
     if (old === undefined) {
-      values[fact] = value;
-      this.cells[fact] = address;
-      this.sheets[fact] = sheet;
+      this.keep(fact, { value, address, sheet });
       if (weak) this.weak.add(fact);
       return;
     }
-    // The labelled fact wins over a title's: 示范年度 2017 beats "2019年度…自评报告"; where they differ, both cells are named.
-    if (this.weak.has(fact) !== weak) {
-      const [title, labelled] = weak
-        ? [
-            { value, address, sheet },
-            { value: old, address: this.cells[fact], sheet: this.sheets[fact] },
-          ]
-        : [
-            { value: old, address: this.cells[fact], sheet: this.sheets[fact] },
-            { value, address, sheet },
-          ];
-      if (!weak) {
-        values[fact] = value;
-        this.cells[fact] = address;
-        this.sheets[fact] = sheet;
-        this.weak.delete(fact);
-      }
-      if (title.value === labelled.value) return;
-      const titleCell = title.sheet === labelled.sheet ? title.address : `${title.sheet} › ${title.address}`;
-      this.findings.push(
-        fact === 'year'
-          ? {
-              ...finding('year_conflict', {
-                year: String(labelled.value),
-                value: String(labelled.value),
-                otherCell: labelled.address,
-                titleYear: String(title.value),
-                titleCell,
-              }),
-              file: this.file,
-              sheet: labelled.sheet,
-              cell: labelled.address,
-            }
-          : {
-              ...finding('fact_conflict', {
-                field: `county.${fact}`,
-                value: String(labelled.value),
-                other: String(title.value),
-                otherCell: titleCell,
-              }),
-              file: this.file,
-              sheet: labelled.sheet,
-              cell: labelled.address,
-            },
-      );
-      return;
-    }
+    if (this.weak.has(fact) !== weak) return this.settle(fact, { value, address, sheet }, weak);
     const money = MONEY_FACTS.includes(fact as MoneyFact);
     if (
       money
@@ -129,6 +83,40 @@ export class FactSet {
       file: this.file,
       sheet: this.sheets[fact],
       cell: this.cells[fact],
+    });
+  }
+
+  private keep(fact: FactKey, { value, address, sheet }: StatedFact): void {
+    (this.values as Record<string, string | number>)[fact] = value;
+    this.cells[fact] = address;
+    this.sheets[fact] = sheet;
+  }
+
+  /** The labelled fact wins over a title's: 示范年度 2017 beats "2019年度…自评报告"; where they differ, both cells are named. */
+  private settle(fact: FactKey, given: StatedFact, weak: boolean): void {
+    const held = { value: (this.values as Record<string, string | number>)[fact], address: this.cells[fact], sheet: this.sheets[fact] };
+    const [title, labelled] = weak ? [given, held] : [held, given];
+    if (!weak) {
+      this.keep(fact, given);
+      this.weak.delete(fact);
+    }
+    if (title.value === labelled.value) return;
+    const titleCell = title.sheet === labelled.sheet ? title.address : `${title.sheet} › ${title.address}`;
+    const params: Record<string, string> =
+      fact === 'year'
+        ? {
+            year: String(labelled.value),
+            value: String(labelled.value),
+            otherCell: labelled.address,
+            titleYear: String(title.value),
+            titleCell,
+          }
+        : { field: `county.${fact}`, value: String(labelled.value), other: String(title.value), otherCell: titleCell };
+    this.findings.push({
+      ...finding(fact === 'year' ? 'year_conflict' : 'fact_conflict', params),
+      file: this.file,
+      sheet: labelled.sheet,
+      cell: labelled.address,
     });
   }
 
@@ -259,38 +247,77 @@ const PRONOUN = /^(我|该|本)(县|市|区|旗)$/;
 
 type Claim = { token: Token; fact: FactKey; value: string | number };
 
+/** Words just before a money label that make its amount a payment: 已拨付中央资金, 累计支付. */
+const PAID_BEFORE = /拨付|支付|已付|付款/;
+
+/** A paragraph being read: its text, folded (with the way back to the text), and where its facts and problems go. */
+type Sentence = { cell: Cell; text: string; folded: string; origin: (i: number) => number; facts: FactSet; reader: CellReader };
+
+/** Whether a stretch of the folded text lies inside the status note. */
+type InNote = (t: { start: number; end: number }) => boolean;
+
 /**
  * Reads the basic facts from a paragraph (or a title): every number is claimed by a fact or
  * reported; the status note is what stands between the investment and the arranged funds, as
  * the generated paragraph writes it, and the numbers in it are part of the note.
  */
-/** Words just before a money label that make its amount a payment: 已拨付中央资金, 累计支付. */
-const PAID_BEFORE = /拨付|支付|已付|付款/;
-
 export function readSentence(
   cell: Cell,
   facts: FactSet,
   reader: CellReader,
   options: { lead: boolean; from?: number; weak?: boolean },
 ): SentenceRead {
-  const text = cell.text;
-  const { folded, origin } = foldWithMap(text);
-  let from = options.from ?? 0;
-  if (options.lead) {
-    // "一、基本情况：樟树市是第八批…" in one cell: the heading is no part of the name.
-    const heading = HEADING_PREFIX.exec(folded)?.[0].length ?? 0;
-    const lead = LEAD.exec(folded.slice(heading));
-    const admin =
-      lead && !PRONOUN.test(lead[1]) ? splitAdmin(text.slice(origin(heading), origin(heading + lead[1].length)).trim()) : undefined;
-    // The county's own name may hold a digit (示范1县): it is the name, not a number to read.
-    if (admin) from = heading + lead![1].length;
-    if (admin) {
-      facts.set('name', admin.name, cell);
-      if (admin.province) facts.set('province', admin.province, cell);
-      if (admin.prefecture) facts.set('prefecture', admin.prefecture, cell);
-    }
-  }
+  const { folded, origin } = foldWithMap(cell.text);
+  const s: Sentence = { cell, text: cell.text, folded, origin, facts, reader };
+  const from = options.lead ? readLead(s, options.from ?? 0) : (options.from ?? 0);
   const all = tokens(folded).filter((t) => t.start >= from);
+  const { claims, investmentEnd, arrangedStart } = claimTokens(folded, all);
+  const note = readStatusNote(s, investmentEnd, arrangedStart);
+  const inNote: InNote = (t) => t.start >= note.from && t.end <= note.to;
+  const claimed = new Set<Token>();
+  readLooseDates(s, from, all, claims, inNote, claimed);
+  for (const { token, fact, value } of claims) {
+    if (inNote(token)) continue;
+    claimed.add(token);
+    if (token.kind !== 'money') {
+      facts.set(fact, value, cell, undefined, options.weak && (fact === 'year' || fact === 'batch'));
+      continue;
+    }
+    const parsed = parseAmount(String(value), token.unit);
+    if (!parsed.ok) {
+      reader.problem('not_a_number', cell, { field: `county.${fact}`, value: token.text });
+      continue;
+    }
+    facts.units.add(token.unit!);
+    facts.set(fact, formatWan(parsed.value), cell);
+  }
+  const unclaimed = all.filter((t) => !claimed.has(t) && !inNote(t));
+  for (const t of unclaimed)
+    reader.problem('ignored_cell', cell, { value: s.text.slice(origin(t.start), origin(t.end)), reason: 'no_label' });
+  return { claimed: claimed.size, unclaimed: unclaimed.map((t) => t.text) };
+}
+
+/** The county the paragraph opens with (樟树市是第八批…), read as its name; where the rest of the paragraph starts. */
+function readLead(s: Sentence, from: number): number {
+  const { folded, text, origin, facts, cell } = s;
+  // "一、基本情况：樟树市是第八批…" in one cell: the heading is no part of the name.
+  const heading = HEADING_PREFIX.exec(folded)?.[0].length ?? 0;
+  const lead = LEAD.exec(folded.slice(heading));
+  const admin =
+    lead && !PRONOUN.test(lead[1]) ? splitAdmin(text.slice(origin(heading), origin(heading + lead[1].length)).trim()) : undefined;
+  if (!admin) return from;
+  facts.set('name', admin.name, cell);
+  if (admin.province) facts.set('province', admin.province, cell);
+  if (admin.prefecture) facts.set('prefecture', admin.prefecture, cell);
+  // The county's own name may hold a digit (示范1县): it is the name, not a number to read.
+  return heading + lead![1].length;
+}
+
+/**
+ * Each number claimed by the fact whose label stands nearest before it (批次, money, dates, the year);
+ * where the investment amounts end and the arranged funds begin (the status note stands between).
+ */
+function claimTokens(folded: string, all: Token[]): { claims: Claim[]; investmentEnd: number; arrangedStart: number } {
   const labelled = (t: Token, labels: string[]) =>
     labels.some((l) => {
       const i = folded.lastIndexOf(l, t.start - l.length);
@@ -320,22 +347,29 @@ export function readSentence(
         claims.push({ token: t, fact: 'year', value: Number(t.value) });
     }
   }
-  // The status note: between the last investment amount and the arranged funds, one separator off each end.
-  let noteFrom = -1;
-  let noteTo = -1;
-  if (investmentEnd >= 0 && arrangedStart > investmentEnd) {
-    noteFrom = investmentEnd;
-    noteTo = arrangedStart;
-    // "社会资本580万元），当前…": the bracket closing the amounts is no part of the note.
-    while (/[)\]】」』]/.test(folded[noteFrom] ?? '')) noteFrom++;
-    if (/[,;。]/.test(folded[noteFrom])) noteFrom++;
-    if (noteTo > noteFrom && /[,;。]/.test(folded[noteTo - 1])) noteTo--;
-    facts.set('statusNote', noteTo > noteFrom ? text.slice(origin(noteFrom), origin(noteTo)).trim() : '', cell);
-  }
-  const inNote = (t: Token) => t.start >= noteFrom && t.end <= noteTo;
-  const claimed = new Set<Token>();
-  // A date after its label the tokens do not read (立项时间为21年9月, 立项时间为二〇二一年九月): read as
-  // people type dates, or refused at the cell — never dropped.
+  return { claims, investmentEnd, arrangedStart };
+}
+
+/** The status note: between the last investment amount and the arranged funds, one separator off each end. Its stretch of the folded text. */
+function readStatusNote(s: Sentence, investmentEnd: number, arrangedStart: number): { from: number; to: number } {
+  const { folded } = s;
+  if (investmentEnd < 0 || arrangedStart <= investmentEnd) return { from: -1, to: -1 };
+  let from = investmentEnd;
+  let to = arrangedStart;
+  // "社会资本580万元），当前…": the bracket closing the amounts is no part of the note.
+  while (/[)\]】」』]/.test(folded[from] ?? '')) from++;
+  if (/[,;。]/.test(folded[from])) from++;
+  if (to > from && /[,;。]/.test(folded[to - 1])) to--;
+  s.facts.set('statusNote', to > from ? s.text.slice(s.origin(from), s.origin(to)).trim() : '', s.cell);
+  return { from, to };
+}
+
+/**
+ * A date after its label the tokens do not read (立项时间为21年9月, 立项时间为二〇二一年九月): read as
+ * people type dates, or refused at the cell — never dropped.
+ */
+function readLooseDates(s: Sentence, from: number, all: Token[], claims: Claim[], inNote: InNote, claimed: Set<Token>): void {
+  const { folded, facts, cell } = s;
   for (const [fact, labels] of [
     ['approvedOn', APPROVED_LABELS],
     ['acceptedOn', ACCEPTED_LABELS],
@@ -350,31 +384,12 @@ export function readSentence(
     const lead = /^[为是于:]?/.exec(folded.slice(start))![0].length;
     const end = folded.slice(start + lead).search(/[,;。)(]|$/) + start + lead;
     const said = folded.slice(start + lead, end);
-    if (!said || inNote({ start, end } as Token)) continue;
+    if (!said || inNote({ start, end })) continue;
     const day = looseDate(said);
     if (day) facts.set(fact, day, cell);
-    else reader.problem('not_a_date', cell, { field: `county.${fact}`, value: text.slice(origin(start + lead), origin(end)) });
+    else s.reader.problem('not_a_date', cell, { field: `county.${fact}`, value: s.text.slice(s.origin(start + lead), s.origin(end)) });
     for (const t of all) if (t.start >= start && t.end <= end) claimed.add(t);
   }
-  for (const { token, fact, value } of claims) {
-    if (inNote(token)) continue;
-    claimed.add(token);
-    if (token.kind !== 'money') {
-      facts.set(fact, value, cell, undefined, options.weak && (fact === 'year' || fact === 'batch'));
-      continue;
-    }
-    const parsed = parseAmount(String(value), token.unit);
-    if (!parsed.ok) {
-      reader.problem('not_a_number', cell, { field: `county.${fact}`, value: token.text });
-      continue;
-    }
-    facts.units.add(token.unit!);
-    facts.set(fact, formatWan(parsed.value), cell);
-  }
-  const unclaimed = all.filter((t) => !claimed.has(t) && !inNote(t));
-  for (const t of unclaimed)
-    reader.problem('ignored_cell', cell, { value: text.slice(origin(t.start), origin(t.end)), reason: 'no_label' });
-  return { claimed: claimed.size, unclaimed: unclaimed.map((t) => t.text) };
 }
 
 /** Whether a text is worth reading as a basic-facts paragraph: cheap tests first. */
