@@ -488,109 +488,132 @@ function settle(cell: Cell, v: number): void {
   cell.computed = true;
 }
 
+type FormulaToken = { ref?: [string, string?]; num?: number; fn?: string; op?: string };
+type ValueAt = (r: number, c: number) => number | null | undefined;
+
 /** A formula's value, or undefined when it is not one this reader computes. */
-function evaluate(formula: string, valueAt: (r: number, c: number) => number | null | undefined): number | undefined {
-  const src = formula.replace(/^=/, '');
-  const tokens: { ref?: [string, string?]; num?: number; fn?: string; op?: string }[] = [];
+function evaluate(formula: string, valueAt: ValueAt): number | undefined {
+  const tokens = formulaTokens(formula.replace(/^=/, ''));
+  if (!tokens) return undefined;
+  const parser = new FormulaParser(tokens, valueAt);
+  const v = parser.expr();
+  return parser.i === tokens.length && v !== undefined && Number.isFinite(v) ? v : undefined;
+}
+
+/** A formula's tokens (references, ranges, numbers, functions, operators); undefined where one is none of these. */
+function formulaTokens(src: string): FormulaToken[] | undefined {
+  const tokens: FormulaToken[] = [];
   FORMULA_TOKEN.lastIndex = 0;
   let at = 0;
   while (at < src.length) {
     FORMULA_TOKEN.lastIndex = at;
     const m = FORMULA_TOKEN.exec(src);
-    if (!m) return src.slice(at).trim() === '' ? evaluateTokens() : undefined;
+    if (!m) return src.slice(at).trim() === '' ? tokens : undefined;
     at = FORMULA_TOKEN.lastIndex;
     if (m[1]) tokens.push({ ref: [m[1].replace(/\$/g, '').toUpperCase(), m[2]?.replace(/\$/g, '').toUpperCase()] });
     else if (m[3]) tokens.push({ num: Number(m[3]) });
     else if (m[4]) tokens.push({ fn: m[4].toUpperCase() });
     else tokens.push({ op: m[5] });
   }
-  return evaluateTokens();
+  return tokens;
+}
 
-  function evaluateTokens(): number | undefined {
-    let i = 0;
-    const cellOf = (ref: string) => {
-      const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
-      return valueAt(Number(m[2]), colNumber(m[1]));
-    };
-    // Values of a SUM argument: every number of a range (text and blanks left out, as Excel does).
-    const args = (): number[] | undefined => {
-      const out: number[] = [];
-      for (;;) {
-        const t = tokens[i];
-        if (t?.ref && t.ref[1] !== undefined) {
-          const [a, b] = [/^([A-Z]+)(\d+)$/.exec(t.ref[0])!, /^([A-Z]+)(\d+)$/.exec(t.ref[1])!];
-          const [r1, r2] = [Number(a[2]), Number(b[2])].sort((x, y) => x - y);
-          const [c1, c2] = [colNumber(a[1]), colNumber(b[1])].sort((x, y) => x - y);
-          if ((r2 - r1 + 1) * (c2 - c1 + 1) > 100_000) return undefined;
-          for (let r = r1; r <= r2; r++)
-            for (let c = c1; c <= c2; c++) {
-              const v = valueAt(r, c);
-              if (v === undefined) return undefined;
-              if (v !== null && !Number.isNaN(v)) out.push(v);
-            }
-          i++;
-        } else {
-          const v = expr();
-          if (v === undefined) return undefined;
-          out.push(v);
-        }
-        if (tokens[i]?.op === ',') i++;
-        else break;
-      }
-      return out;
-    };
-    const primary = (): number | undefined => {
-      const t = tokens[i++];
-      if (!t) return undefined;
-      if (t.num !== undefined) return t.num;
-      if (t.ref && t.ref[1] === undefined) {
-        const v = cellOf(t.ref[0]);
-        return v === undefined || Number.isNaN(v) ? undefined : (v ?? 0);
-      }
-      if (t.op === '(') {
-        const v = expr();
-        return tokens[i++]?.op === ')' ? v : undefined;
-      }
-      if (t.op === '-' || t.op === '+') {
-        const v = primary();
-        return v === undefined ? undefined : t.op === '-' ? -v : v;
-      }
-      if (t.fn === 'SUM') {
-        const values = tokens[i]?.op === ')' ? [] : args();
-        if (!values || tokens[i++]?.op !== ')') return undefined;
-        return values.reduce((a, b) => a + b, 0);
-      }
-      if (t.fn === 'ROUND') {
-        const x = expr();
-        if (x === undefined || tokens[i++]?.op !== ',') return undefined;
-        const n = expr();
-        if (n === undefined || !Number.isInteger(n) || tokens[i++]?.op !== ')') return undefined;
-        const f = 10 ** n;
-        return (Math.sign(x) * Math.round(Number((Math.abs(x) * f).toPrecision(15)))) / f;
-      }
-      return undefined;
-    };
-    const term = (): number | undefined => {
-      let v = primary();
-      while (v !== undefined && (tokens[i]?.op === '*' || tokens[i]?.op === '/')) {
-        const op = tokens[i++].op;
-        const w = primary();
-        if (w === undefined || (op === '/' && w === 0)) return undefined;
-        v = op === '*' ? v * w : v / w;
-      }
-      return v;
-    };
-    function expr(): number | undefined {
-      let v = term();
-      while (v !== undefined && (tokens[i]?.op === '+' || tokens[i]?.op === '-')) {
-        const op = tokens[i++].op;
-        const w = term();
-        if (w === undefined) return undefined;
-        v = op === '+' ? v + w : v - w;
-      }
-      return v;
+/** Simple arithmetic over cells, read by recursive descent: + - * /, brackets, SUM and ROUND. undefined: not computed. */
+class FormulaParser {
+  i = 0;
+  constructor(
+    private readonly tokens: FormulaToken[],
+    private readonly valueAt: ValueAt,
+  ) {}
+
+  expr(): number | undefined {
+    let v = this.term();
+    while (v !== undefined && (this.tokens[this.i]?.op === '+' || this.tokens[this.i]?.op === '-')) {
+      const op = this.tokens[this.i++].op;
+      const w = this.term();
+      if (w === undefined) return undefined;
+      v = op === '+' ? v + w : v - w;
     }
-    const v = expr();
-    return i === tokens.length && v !== undefined && Number.isFinite(v) ? v : undefined;
+    return v;
+  }
+
+  private term(): number | undefined {
+    let v = this.primary();
+    while (v !== undefined && (this.tokens[this.i]?.op === '*' || this.tokens[this.i]?.op === '/')) {
+      const op = this.tokens[this.i++].op;
+      const w = this.primary();
+      if (w === undefined || (op === '/' && w === 0)) return undefined;
+      v = op === '*' ? v * w : v / w;
+    }
+    return v;
+  }
+
+  private primary(): number | undefined {
+    const t = this.tokens[this.i++];
+    if (!t) return undefined;
+    if (t.num !== undefined) return t.num;
+    if (t.ref && t.ref[1] === undefined) {
+      const m = /^([A-Z]+)(\d+)$/.exec(t.ref[0])!;
+      const v = this.valueAt(Number(m[2]), colNumber(m[1]));
+      return v === undefined || Number.isNaN(v) ? undefined : (v ?? 0);
+    }
+    if (t.op === '(') {
+      const v = this.expr();
+      return this.tokens[this.i++]?.op === ')' ? v : undefined;
+    }
+    if (t.op === '-' || t.op === '+') {
+      const v = this.primary();
+      return v === undefined ? undefined : t.op === '-' ? -v : v;
+    }
+    if (t.fn === 'SUM') {
+      const values = this.tokens[this.i]?.op === ')' ? [] : this.args();
+      if (!values || this.tokens[this.i++]?.op !== ')') return undefined;
+      return values.reduce((a, b) => a + b, 0);
+    }
+    return t.fn === 'ROUND' ? this.round() : undefined;
+  }
+
+  /** ROUND(x, n), half away from zero as Excel rounds. */
+  private round(): number | undefined {
+    const x = this.expr();
+    if (x === undefined || this.tokens[this.i++]?.op !== ',') return undefined;
+    const n = this.expr();
+    if (n === undefined || !Number.isInteger(n) || this.tokens[this.i++]?.op !== ')') return undefined;
+    const f = 10 ** n;
+    return (Math.sign(x) * Math.round(Number((Math.abs(x) * f).toPrecision(15)))) / f;
+  }
+
+  /** Values of a SUM's arguments: every number of a range (text and blanks left out, as Excel does). */
+  private args(): number[] | undefined {
+    const out: number[] = [];
+    for (;;) {
+      const t = this.tokens[this.i];
+      if (t?.ref && t.ref[1] !== undefined) {
+        if (!this.rangeValues(t.ref[0], t.ref[1], out)) return undefined;
+        this.i++;
+      } else {
+        const v = this.expr();
+        if (v === undefined) return undefined;
+        out.push(v);
+      }
+      if (this.tokens[this.i]?.op === ',') this.i++;
+      else break;
+    }
+    return out;
+  }
+
+  /** Adds the numbers of a range to `out`; false when a cell of it (or its size) cannot be computed. */
+  private rangeValues(from: string, to: string, out: number[]): boolean {
+    const [a, b] = [/^([A-Z]+)(\d+)$/.exec(from)!, /^([A-Z]+)(\d+)$/.exec(to)!];
+    const [r1, r2] = [Number(a[2]), Number(b[2])].sort((x, y) => x - y);
+    const [c1, c2] = [colNumber(a[1]), colNumber(b[1])].sort((x, y) => x - y);
+    if ((r2 - r1 + 1) * (c2 - c1 + 1) > 100_000) return false;
+    for (let r = r1; r <= r2; r++)
+      for (let c = c1; c <= c2; c++) {
+        const v = this.valueAt(r, c);
+        if (v === undefined) return false;
+        if (v !== null && !Number.isNaN(v)) out.push(v);
+      }
+    return true;
   }
 }
