@@ -106,6 +106,12 @@ export function readTable(
   return table;
 }
 
+/** Where reading a table's rows stands: the row's index, the last row of the table, whether a 续表 was seen. */
+type Cursor = { i: number; last: number; continued: boolean };
+
+/** A row's cells within a table's columns: how many, the first, a 合计 label, whether one stands in a mapped column. */
+type RowCells = { count: number; first: Cell | undefined; label: Cell | undefined; inColumns: boolean };
+
 class TableReader {
   readonly out: TableRead;
   readonly columns: Partial<Record<Field, number>>;
@@ -209,85 +215,99 @@ class TableReader {
     const { grid, header, out } = this;
     const mapped = new Set(Object.values(this.columns));
     const nameCol = this.columns.name ?? header.right;
-    let last = header.bottom;
     const rows = grid.rows;
-    let continued = false;
-    for (let i = after(rows, header.bottom); i < rows.length; i++) {
-      const r = rows[i];
+    const at: Cursor = { i: after(rows, header.bottom), last: header.bottom, continued: false };
+    for (; at.i < rows.length; at.i++) {
+      const r = rows[at.i];
       // Two blank rows end a table, unless what follows them is its 合计 (a template's unused rows)
       // or rows that are plainly its own (the lines a clerk typed after leaving two rows empty).
-      if (r - last > 2 && (r - last > MAX_BLANK_BEFORE_TOTAL || !(this.totalRow(r) || this.dataRow(r)))) break;
-      // The row's cells within the table's columns: how many, the first, a 合计 label, one in a mapped column.
-      let count = 0;
-      let firstCell: Cell | undefined;
-      let label: Cell | undefined;
-      let inColumns = false;
-      for (const c of grid.row(r)) {
-        // A 合计 may stand left of the header's first column (merged over the margin).
-        if (!label && c.col < header.left && c.col + c.span - 1 < header.left && totalWord(c)) label = c;
-        if (c.col + c.span - 1 < header.left || c.col > header.right) continue;
-        count++;
-        firstCell ??= c;
-        if (!label && c.col <= nameCol && totalWord(c)) label = c;
-        if (mapped.has(c.col)) inColumns = true;
+      if (r - at.last > 2 && (r - at.last > MAX_BLANK_BEFORE_TOTAL || !(this.totalRow(r) || this.dataRow(r)))) break;
+      const cells = this.rowCells(r, nameCol, mapped);
+      if (!cells.first) break;
+      if (!cells.label) {
+        const step = this.notALine(at, r, { ...cells, first: cells.first });
+        if (step === 'end') break;
+        if (step === 'next') continue;
       }
-      if (!firstCell) break;
-      if (!label) {
-        const first = fold(firstCell.text.slice(0, 16));
-        // A row numbering the columns under the header (甲 乙 1 2 3=2/1) is no line.
-        if (last === header.bottom && this.columnNumbers(r)) {
-          this.skip(r, 'column_numbers');
-          last = r;
-          continue;
-        }
-        // The header repeated after a page break (续表): the table goes on.
-        if (CONTINUED.test(first) && count <= 2) {
-          this.skip(r, 'continued');
-          continued = true;
-          last = r;
-          continue;
-        }
-        if (this.startsTable(r)) {
-          const again = findHeader(grid, r);
-          if (!again || again.kind !== header.kind || !(continued || this.continuesNumbering(again.bottom))) break;
-          for (let rr = r; rr <= again.bottom; rr++) this.skip(rr, 'continued');
-          while (i + 1 < rows.length && rows[i + 1] <= again.bottom) i++;
-          last = again.bottom;
-          continued = false;
-          continue;
-        }
-        // A line of text alone in the 序号 column ("以上数据经审核无误") is a note, not a line without a name.
-        const noteInSeq =
-          count === 1 &&
-          firstCell.col === this.columns.seq &&
-          typeof firstCell.value === 'string' &&
-          firstCell.text.length > 4 &&
-          seqNumber(firstCell) === undefined;
-        // A heading naming a part of the acceptance table (三、中央财政资金拨付情况) always ends the table.
-        if (HEADING.test(first) && SECTION.test(fold(firstCell.text.slice(0, 30)))) break;
-        const interrupts = (count === 1 && (firstCell.span >= 3 || HEADING.test(first))) || NOTE.test(first) || !inColumns || noteInSeq;
-        if (interrupts) {
-          // A section heading or a note inside the table: the rows after it are still the table's.
-          const next = rows[i + 1];
-          if (next === undefined || next - r > 2 || !this.dataRow(next)) break;
-          this.skip(r, 'inside_table');
-          if (HEADING.test(first) || NAME_LEVELS.some((re) => re.test(first))) this.numbering.group(firstCell);
-          last = r;
-          continue;
-        }
-      }
-      last = r;
+      at.last = r;
       out.bottom = r;
-      if (label) {
-        if (!this.total(r, label)) break;
+      if (cells.label) {
+        if (!this.total(r, cells.label)) break;
         continue;
       }
-      this.row(r, rows[i + 1]);
+      this.row(r, rows[at.i + 1]);
     }
     this.endBreakdown();
     this.endGroups();
     this.numbering.finish(out, this.reader);
     return out;
+  }
+
+  /** A row's cells within the table's columns: how many, the first, a 合计 label, one in a mapped column. */
+  private rowCells(r: number, nameCol: number, mapped: Set<number | undefined>): RowCells {
+    const { header } = this;
+    const out: RowCells = { count: 0, first: undefined, label: undefined, inColumns: false };
+    for (const c of this.grid.row(r)) {
+      // A 合计 may stand left of the header's first column (merged over the margin).
+      if (!out.label && c.col < header.left && c.col + c.span - 1 < header.left && totalWord(c)) out.label = c;
+      if (c.col + c.span - 1 < header.left || c.col > header.right) continue;
+      out.count++;
+      out.first ??= c;
+      if (!out.label && c.col <= nameCol && totalWord(c)) out.label = c;
+      if (mapped.has(c.col)) out.inColumns = true;
+    }
+    return out;
+  }
+
+  /**
+   * A row with no 合计 that is no line of the table: a row numbering the columns, the header repeated
+   * after a page break (续表), a note or a section heading inside the table (`next`: the table goes
+   * on), or what ends the table (`end`). `line`: the row is the table's.
+   */
+  private notALine(at: Cursor, r: number, cells: RowCells & { first: Cell }): 'end' | 'next' | 'line' {
+    const { grid, header } = this;
+    const { count, first: firstCell, inColumns } = cells;
+    const first = fold(firstCell.text.slice(0, 16));
+    // A row numbering the columns under the header (甲 乙 1 2 3=2/1) is no line.
+    if (at.last === header.bottom && this.columnNumbers(r)) {
+      this.skip(r, 'column_numbers');
+      at.last = r;
+      return 'next';
+    }
+    // The header repeated after a page break (续表): the table goes on.
+    if (CONTINUED.test(first) && count <= 2) {
+      this.skip(r, 'continued');
+      at.continued = true;
+      at.last = r;
+      return 'next';
+    }
+    if (this.startsTable(r)) {
+      const again = findHeader(grid, r);
+      if (!again || again.kind !== header.kind || !(at.continued || this.continuesNumbering(again.bottom))) return 'end';
+      for (let rr = r; rr <= again.bottom; rr++) this.skip(rr, 'continued');
+      while (at.i + 1 < grid.rows.length && grid.rows[at.i + 1] <= again.bottom) at.i++;
+      at.last = again.bottom;
+      at.continued = false;
+      return 'next';
+    }
+    // A line of text alone in the 序号 column ("以上数据经审核无误") is a note, not a line without a name.
+    const noteInSeq =
+      count === 1 &&
+      firstCell.col === this.columns.seq &&
+      typeof firstCell.value === 'string' &&
+      firstCell.text.length > 4 &&
+      seqNumber(firstCell) === undefined;
+    // A heading naming a part of the acceptance table (三、中央财政资金拨付情况) always ends the table.
+    if (HEADING.test(first) && SECTION.test(fold(firstCell.text.slice(0, 30)))) return 'end';
+    const interrupts = (count === 1 && (firstCell.span >= 3 || HEADING.test(first))) || NOTE.test(first) || !inColumns || noteInSeq;
+    if (!interrupts) return 'line';
+    // A section heading or a note inside the table: the rows after it are still the table's.
+    const next = grid.rows[at.i + 1];
+    if (next === undefined || next - r > 2 || !this.dataRow(next)) return 'end';
+    this.skip(r, 'inside_table');
+    if (HEADING.test(first) || NAME_LEVELS.some((re) => re.test(first))) this.numbering.group(firstCell);
+    at.last = r;
+    return 'next';
   }
 
   /** A row of the table's body that is no 合计 and no note: a group, a 其中 breakdown's row, or a line. */
