@@ -84,29 +84,31 @@ const percent = (cell: ExcelJS.Cell) => {
   };
 };
 
+type Words = (typeof WORDING)[Script];
+type Say = (text: string) => string;
+
 export async function templateWorkbook(script: Script = 'hans'): Promise<Buffer> {
   const w = WORDING[script];
   const t = (text: string) => (script === 'hant' ? toTraditional(text) : text);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Yanshou 验收台';
   const sheet = workbook.addWorksheet(t('验收表'));
-  const categories = `"${CATEGORIES.map((c) => categoryLabel(c, 'zh'))
-    .map(t)
-    .join(',')}"`;
-  const category = (cell: ExcelJS.Cell) => {
-    cell.dataValidation = {
-      type: 'list',
-      formulae: [categories],
-      allowBlank: true,
-      showErrorMessage: true,
-      errorTitle: t('类别'),
-      error: t('请从列表中选择类别'),
-    };
-  };
   let r = 1;
   fitRow(mergedText(sheet, r++, w.title, TITLE_FONT, 'center'), [{ text: w.title, width: 120 }], 1.6);
   mergedText(sheet, r++, w.basic, HEADING_FONT, 'left').height = 24;
-  // The facts as a label/value table in columns B and C (A, the 序号 column, is too narrow for labels).
+  r = writeFactRows(sheet, r, t);
+  // The items' header stands under their heading: the rows repeated atop each printed page.
+  const itemsHeader = r + 1;
+  r = writeBlankTables(sheet, r, w, t);
+  setupPage(sheet, WIDTHS, r, 'F', pageFooter(script, null), itemsHeader);
+  writeInstructions(workbook.addWorksheet(t('填表说明')), t);
+  // 四、绩效自评: the standard 项目支出绩效自评表, blank, for the county to fill in beside its tables.
+  writeBlankPerformanceSheet(workbook.addWorksheet(t('绩效自评表')), script, pageFooter(script, t('绩效自评表')));
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** The facts as a label/value table in columns B and C (A, the 序号 column, is too narrow for labels), from row `r`; the row after it. */
+function writeFactRows(sheet: ExcelJS.Worksheet, r: number, t: Say): number {
   const factRow = (label: [ExcelJS.CellValue, Partial<ExcelJS.Style>], value: [ExcelJS.CellValue, Partial<ExcelJS.Style>]) => {
     const row = sheet.getRow(r++);
     [label, value].forEach(([v, s], i) => {
@@ -127,8 +129,30 @@ export async function templateWorkbook(script: Script = 'hans'): Promise<Buffer>
     else if (hint === 'day') row.getCell(3).note = t('如 2023年5月20日');
     else if (hint) row.getCell(3).note = t(hint);
   }
+  return r;
+}
+
+/** The 类别 dropdown (the categories in the template's script). */
+function categoryList(t: Say): (cell: ExcelJS.Cell) => void {
+  const categories = `"${CATEGORIES.map((c) => categoryLabel(c, 'zh'))
+    .map(t)
+    .join(',')}"`;
+  return (cell) => {
+    cell.dataValidation = {
+      type: 'list',
+      formulae: [categories],
+      allowBlank: true,
+      showErrorMessage: true,
+      errorTitle: t('类别'),
+      error: t('请从列表中选择类别'),
+    };
+  };
+}
+
+/** Table 二 and table 三 from row `r`, blank rows checked as they are typed (amounts, rates, 类别); the 合计 row. */
+function writeBlankTables(sheet: ExcelJS.Worksheet, r: number, w: Words, t: Say): number {
+  const category = categoryList(t);
   mergedText(sheet, r++, w.items, HEADING_FONT, 'left').height = 24;
-  const itemsHeader = r;
   headerRow(sheet, r++, [...w.itemHeaders, t('类别')], WIDTHS);
   for (let i = 0; i < TEMPLATE_ROWS; i++, r++) {
     const row = tableRow(sheet, r, [
@@ -170,9 +194,11 @@ export async function templateWorkbook(script: Script = 'hans'): Promise<Buffer>
   ]);
   sheet.mergeCells(r, 1, r, 2);
   total.height = 22;
-  setupPage(sheet, WIDTHS, r, 'F', pageFooter(script, null), itemsHeader);
+  return r;
+}
 
-  const notes = workbook.addWorksheet(t('填表说明'));
+/** The 填表说明 sheet. */
+function writeInstructions(notes: ExcelJS.Worksheet, t: Say): void {
   notes.columns = [{ width: 110 }];
   INSTRUCTIONS.forEach((line, i) => {
     const cell = notes.getCell(i + 1, 1);
@@ -181,7 +207,4 @@ export async function templateWorkbook(script: Script = 'hans'): Promise<Buffer>
     cell.alignment = { wrapText: true, vertical: 'middle' };
     notes.getRow(i + 1).height = i === 0 ? 28 : 36;
   });
-  // 四、绩效自评: the standard 项目支出绩效自评表, blank, for the county to fill in beside its tables.
-  writeBlankPerformanceSheet(workbook.addWorksheet(t('绩效自评表')), script, pageFooter(script, t('绩效自评表')));
-  return Buffer.from(await workbook.xlsx.writeBuffer());
 }
