@@ -70,6 +70,8 @@ export function ledgerSumFormula(place: LedgerPlace, seq: number, asOf: string, 
   };
 }
 
+type Words = (typeof WORDING)[Script];
+
 function writeCountySheet(sheet: ExcelJS.Worksheet, record: CountyRecord, script: Script, footer: string, ledger?: LedgerPlace): SheetMeta {
   const w = WORDING[script];
   const widths = countyColumnWidths(record);
@@ -86,6 +88,25 @@ function writeCountySheet(sheet: ExcelJS.Worksheet, record: CountyRecord, script
   mergedText(sheet, r, w.items, HEADING_FONT, 'left').height = 24;
   r++;
   const itemsHeader = r;
+  r = writeItems(sheet, r, record, w, widths);
+  mergedText(sheet, r, w.disbursements, HEADING_FONT, 'left').height = 24;
+  r++;
+  const summary = disbursementSummary(record, script);
+  fitRow(mergedText(sheet, r, summary, BODY_FONT, 'left'), [{ text: summary, width: spanWidth }]);
+  r++;
+  r = writeDisbursements(sheet, r, record, w, widths, ledger);
+  const t = record.totals;
+  const finer = [...record.disbursements.flatMap((d) => [d.planned, d.actual]), t.planned, t.actual].some(
+    (m) => m !== null && displayDecimal(m).finer,
+  );
+  if (finer) mergedText(sheet, ++r, w.finerNote, BODY_FONT, 'left').height = ONE_LINE_ROW;
+  // The items table runs over pages: its header repeats on each (Excel repeats one row range a sheet).
+  setupPage(sheet, widths, r, 'E', footer, itemsHeader);
+  return countySheetMeta(record);
+}
+
+/** Table 二 from row `r`: its header, then a row per item; the row after it. */
+function writeItems(sheet: ExcelJS.Worksheet, r: number, record: CountyRecord, w: Words, widths: number[]): number {
   headerRow(sheet, r++, w.itemHeaders, widths);
   for (const item of record.items) {
     const rate = item.completionRate;
@@ -102,11 +123,21 @@ function writeCountySheet(sheet: ExcelJS.Worksheet, record: CountyRecord, script
     );
     r++;
   }
-  mergedText(sheet, r, w.disbursements, HEADING_FONT, 'left').height = 24;
-  r++;
-  const summary = disbursementSummary(record, script);
-  fitRow(mergedText(sheet, r, summary, BODY_FONT, 'left'), [{ text: summary, width: spanWidth }]);
-  r++;
+  return r;
+}
+
+/**
+ * Table 三 from row `r`: its header, a row per line (实际 as its payments' sum where the ledger has
+ * them), rates and the 合计 as live formulas; the 合计 row.
+ */
+function writeDisbursements(
+  sheet: ExcelJS.Worksheet,
+  r: number,
+  record: CountyRecord,
+  w: Words,
+  widths: number[],
+  ledger: LedgerPlace | undefined,
+): number {
   headerRow(sheet, r++, w.disbursementHeaders, widths);
   const first = r;
   const withPayments = new Set((record.payments ?? []).map((p) => p.line));
@@ -136,12 +167,12 @@ function writeCountySheet(sheet: ExcelJS.Worksheet, record: CountyRecord, script
   ]);
   sheet.mergeCells(r, 1, r, 2);
   total.height = 22;
-  const finer = [...record.disbursements.flatMap((d) => [d.planned, d.actual]), t.planned, t.actual].some(
-    (m) => m !== null && displayDecimal(m).finer,
-  );
-  if (finer) mergedText(sheet, ++r, w.finerNote, BODY_FONT, 'left').height = ONE_LINE_ROW;
-  // The items table runs over pages: its header repeats on each (Excel repeats one row range a sheet).
-  setupPage(sheet, widths, r, 'E', footer, itemsHeader);
+  return r;
+}
+
+/** What the hidden metadata sheet keeps of a county's sheet: what the printed layout has no place for. */
+function countySheetMeta(record: CountyRecord): SheetMeta {
+  const t = record.totals;
   return {
     name: record.county.name,
     province: record.county.province,
