@@ -39,14 +39,28 @@ const WIDTHS = [10, 12, 14, 30, 16, 16, 10, 10, 30];
 
 const words = (script: Script) => (text: string) => (script === 'hant' ? toTraditional(text) : text);
 
-export function writePerformanceSheet(sheet: ExcelJS.Worksheet, record: CountyRecord, script: Script, footer: string): PerformanceMeta {
-  const p = record.performance!;
-  const w = words(script);
+/** Writes onto one sheet: a text in the export's script, a value over a range of cells (merged), each cell styled. */
+type Pen = {
+  sheet: ExcelJS.Worksheet;
+  w: (text: string) => string;
+  span: (r: number, c1: number, c2: number, value: ExcelJS.CellValue, s: Partial<ExcelJS.Style>, r2?: number) => void;
+};
+
+function penFor(sheet: ExcelJS.Worksheet, script: Script): Pen {
   const span = (r: number, c1: number, c2: number, value: ExcelJS.CellValue, s: Partial<ExcelJS.Style>, r2 = r) => {
     for (let rr = r; rr <= r2; rr++) for (let c = c1; c <= c2; c++) sheet.getCell(rr, c).style = s;
     sheet.getCell(r, c1).value = value;
     if (c2 > c1 || r2 > r) sheet.mergeCells(r, c1, r2, c2);
   };
+  return { sheet, w: words(script), span };
+}
+
+type Row = [ExcelJS.CellValue, Partial<ExcelJS.Style>][];
+
+export function writePerformanceSheet(sheet: ExcelJS.Worksheet, record: CountyRecord, script: Script, footer: string): PerformanceMeta {
+  const p = record.performance!;
+  const pen = penFor(sheet, script);
+  const { span, w } = pen;
   let r = 1;
   span(r, 1, 9, w('项目支出绩效自评表'), style(TITLE_FONT, { ...MIDDLE, horizontal: 'center' }));
   sheet.getRow(r++).height = 30;
@@ -55,20 +69,36 @@ export function writePerformanceSheet(sheet: ExcelJS.Worksheet, record: CountyRe
   span(r++, 3, 9, `${record.county.name}${w('电子商务进农村综合示范项目')}`, textCell());
   span(r, 1, 2, w('实施单位'), centredCell(HEADER_FONT));
   span(r++, 3, 9, record.county.name, textCell());
+  const fundsRow = writeFunds(pen, p.funds, r);
+  r = writeGoals(pen, p, fundsRow + 4);
+  const indicatorTop = r;
+  const first = writeIndicators(pen, p, r);
+  r = first + Math.max(1, p.indicators.length);
+  writeTotal(pen, p, r, fundsRow, first);
+  setupPage(sheet, WIDTHS, r, 'I', footer, indicatorTop);
+  return {
+    performance: {
+      county: record.county.name,
+      batch: record.county.batch,
+      from: p.funds.from,
+      shown: { budget: p.funds.budget, executed: p.funds.executed },
+      input: performanceInputOf(p),
+    },
+  };
+}
 
-  // 项目资金（万元）: header, 年度资金总额, then the three 其中 rows.
-  const fundsTop = r;
+/** 项目资金（万元） from row `r`: header, 年度资金总额 (执行率 and 得分 live), then the three 其中 rows. The 年度资金总额 row. */
+function writeFunds({ span, w }: Pen, f: Performance['funds'], r: number): number {
   span(r, 1, 1, w('项目资金（万元）'), centredCell(HEADER_FONT), r + 4);
   ['', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'].forEach((h, i) =>
     span(r, i + 2, i + 2, w(h), centredCell(HEADER_FONT)),
   );
   span(r, 9, 9, null, centredCell(HEADER_FONT));
   r++;
-  const f = p.funds;
   const fundsRow = r;
   const rateFormula = { formula: `IF(N(D${r})=0,"—",E${r}/D${r})`, result: f.rate === null ? '—' : num(shiftDecimal(f.rate, -2)) };
   const scoreFormula = { formula: `IF(N(D${r})=0,"—",ROUND(MIN(E${r}/D${r},1)*F${r},2))`, result: f.score === null ? '—' : num(f.score) };
-  const cells: [ExcelJS.CellValue, Partial<ExcelJS.Style>][] = [
+  const cells: Row = [
     [w('年度资金总额'), textCell()],
     amountCell(f.initial),
     amountCell(f.budget),
@@ -85,7 +115,7 @@ export function writePerformanceSheet(sheet: ExcelJS.Worksheet, record: CountyRe
     ['上年结转资金', f.carryover],
     ['其他资金', f.other],
   ] as const) {
-    const part: [ExcelJS.CellValue, Partial<ExcelJS.Style>][] = [
+    const part: Row = [
       [w(label), textCell()],
       amountCell(row.initial),
       amountCell(row.budget),
@@ -98,9 +128,11 @@ export function writePerformanceSheet(sheet: ExcelJS.Worksheet, record: CountyRe
     part.forEach(([v, s], i) => span(r, i + 2, i + 2, v, s));
     r++;
   }
-  void fundsTop;
+  return fundsRow;
+}
 
-  // 年度总体目标.
+/** 年度总体目标 from row `r`; the row after it. */
+function writeGoals({ sheet, span, w }: Pen, p: Performance, r: number): number {
   span(r, 1, 1, w('年度总体目标'), centredCell(HEADER_FONT), r + 1);
   span(r, 2, 5, w('预期目标'), centredCell(HEADER_FONT));
   span(r++, 6, 9, w('实际完成情况'), centredCell(HEADER_FONT));
@@ -110,19 +142,19 @@ export function writePerformanceSheet(sheet: ExcelJS.Worksheet, record: CountyRe
     { text: p.goals.expected, width: 70 },
     { text: p.goals.achieved, width: 66 },
   ]);
-  r++;
+  return r + 1;
+}
 
-  // 绩效指标: header, then the rows with 一级 and 二级 merged down over their runs.
-  const indicatorTop = r;
+/** 绩效指标 from row `r`: header, then the rows with 一级 and 二级 merged down over their runs. Its first row. */
+function writeIndicators({ sheet, span, w }: Pen, p: Performance, r: number): number {
   const last = r + Math.max(1, p.indicators.length);
   span(r, 1, 1, w('绩效指标'), centredCell(HEADER_FONT), last);
   ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'].forEach((h, i) =>
     span(r, i + 2, i + 2, w(h), centredCell(HEADER_FONT)),
   );
-  r++;
-  const first = r;
+  const first = r + 1;
   p.indicators.forEach((ind, i) => {
-    const row: [ExcelJS.CellValue, Partial<ExcelJS.Style>][] = [
+    const row: Row = [
       [w(level1Label(ind.level1)), centredCell()],
       [ind.level2, centredCell()],
       [ind.name, textCell()],
@@ -152,9 +184,11 @@ export function writePerformanceSheet(sheet: ExcelJS.Worksheet, record: CountyRe
       start = i;
     }
   }
-  r = first + Math.max(1, p.indicators.length);
-  void indicatorTop;
-  // 总分: the money's score and every indicator's, live; 等级 from it.
+  return first;
+}
+
+/** 总分 at row `r`: the money's score and every indicator's, live; 等级 from it. */
+function writeTotal({ span, w }: Pen, p: Performance, r: number, fundsRow: number, first: number): void {
   const lastIndicator = r - 1;
   span(r, 1, 6, w('总分'), centredCell(HEADER_FONT));
   span(r, 7, 7, { formula: `F${fundsRow}+SUM(G${first}:G${lastIndicator})`, result: num(sumWeights(p)) }, numberCell('0.00', HEADER_FONT));
@@ -162,26 +196,16 @@ export function writePerformanceSheet(sheet: ExcelJS.Worksheet, record: CountyRe
   if (p.total === null || p.grade === null) {
     span(r, 8, 8, '—', centredCell(HEADER_FONT));
     span(r, 9, 9, w('分值之和与权重不符,不计总分'), centredCell(HEADER_FONT));
-  } else {
-    span(r, 8, 8, { formula: `N(H${fundsRow})+SUM(H${first}:H${lastIndicator})`, result: num(p.total) }, numberCell('0.00', HEADER_FONT));
-    span(
-      r,
-      9,
-      9,
-      { formula: `IF(H${r}>=90,"${w('优')}",IF(H${r}>=80,"${w('良')}",IF(H${r}>=60,"${w('中')}","${w('差')}")))`, result: w(p.grade) },
-      centredCell(HEADER_FONT),
-    );
+    return;
   }
-  setupPage(sheet, WIDTHS, r, 'I', footer, indicatorTop);
-  return {
-    performance: {
-      county: record.county.name,
-      batch: record.county.batch,
-      from: f.from,
-      shown: { budget: f.budget, executed: f.executed },
-      input: performanceInputOf(p),
-    },
-  };
+  span(r, 8, 8, { formula: `N(H${fundsRow})+SUM(H${first}:H${lastIndicator})`, result: num(p.total) }, numberCell('0.00', HEADER_FONT));
+  span(
+    r,
+    9,
+    9,
+    { formula: `IF(H${r}>=90,"${w('优')}",IF(H${r}>=80,"${w('良')}",IF(H${r}>=60,"${w('中')}","${w('差')}")))`, result: w(p.grade) },
+    centredCell(HEADER_FONT),
+  );
 }
 
 /** The template's blank 绩效自评表: the standard layout, 一级 and 二级 指标 laid out, nothing filled in. */
