@@ -11,6 +11,7 @@ import type { AmountUnit } from '../../../shared/money';
 import type { LayoutCorrection, SheetCorrection } from '../../../shared/doubts';
 import { colName, formatScale, holdsNumber, type Cell, type Grid } from './cells';
 import type { SheetLayout } from './locate';
+import type { TableRead } from './rows';
 
 export type { LayoutCorrection, SheetCorrection };
 /** A sheet's correction without the file and sheet it is for (rows by number). */
@@ -137,8 +138,29 @@ export function correctedGrid(
   correction: RowCorrection | undefined,
   layout: SheetLayout | undefined,
 ): { grid: Grid; findings: Finding[]; leftOut: number[] } {
+  const { findings, leftOut, cellsOut } = struckAndHidden(grid, file, new Set(correction?.keepRows ?? []));
+  for (const r of correction?.skipRows ?? []) leftOut.add(r);
+  const texts = new Map<Cell, Cell>();
+  // Columns read as stored: their numbers without the format that shows them scaled.
+  const stored = new Set((correction?.stored ?? []).map(letterNumber));
+  if (stored.size)
+    for (const r of grid.rows)
+      for (const c of grid.row(r))
+        if (stored.has(c.col) && typeof c.value === 'number' && formatScale(c.numFmtCode ?? c.numFmt) > 0)
+          texts.set(c, { ...c, numFmt: undefined, numFmtCode: undefined });
+  if (correction) for (const t of layout?.tables ?? []) if (t.kind === 'disbursements') relabelColumns(grid, t, correction, texts);
+  const empty = leftOut.size === 0 && cellsOut.size === 0 && texts.size === 0;
+  return { grid: empty ? grid : new CorrectedGrid(grid, leftOut, cellsOut, texts), findings, leftOut: [...leftOut].sort((a, b) => a - b) };
+}
+
+const letterNumber = (letter: string) => [...letter.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+
+/**
+ * The rows left out (struck through or hidden, unless the person keeps them) and the struck cells,
+ * each reported; a footnote mark or struck text dropped from a cell that stays is reported too.
+ */
+function struckAndHidden(grid: Grid, file: string, keep: Set<number>) {
   const findings: Finding[] = [];
-  const keep = new Set(correction?.keepRows ?? []);
   const leftOut = new Set<number>();
   const cellsOut = new Set<Cell>();
   const at = (cell: Cell) => ({ file, sheet: grid.sheet, cell: cell.address });
@@ -165,51 +187,41 @@ export function correctedGrid(
           ...at(c),
         });
   }
-  for (const r of correction?.skipRows ?? []) leftOut.add(r);
-  const texts = new Map<Cell, Cell>();
+  return { findings, leftOut, cellsOut };
+}
+
+/** Header cells of table 三 rewritten (into `texts`) to say the columns and units the person chose. */
+function relabelColumns(grid: Grid, t: TableRead, correction: RowCorrection, texts: Map<Cell, Cell>): void {
   const relabel = (cell: Cell | undefined, text: string) => cell && texts.set(cell, { ...cell, value: text, text });
-  const colNumber = (letter: string) => [...letter.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  // Columns read as stored: their numbers without the format that shows them scaled.
-  const stored = new Set((correction?.stored ?? []).map(colNumber));
-  if (stored.size)
-    for (const r of grid.rows)
-      for (const c of grid.row(r))
-        if (stored.has(c.col) && typeof c.value === 'number' && formatScale(c.numFmtCode ?? c.numFmt) > 0)
-          texts.set(c, { ...c, numFmt: undefined, numFmtCode: undefined });
-  const disbursements = layout?.tables.filter((t) => t.kind === 'disbursements') ?? [];
-  for (const t of disbursements) {
-    const h = t.header;
-    const leaf = (col: number) => grid.cover(h.bottom, col);
-    const named = new Map<number, string>();
-    for (const field of ['planned', 'actual'] as const) {
-      const chosen = correction?.[field];
-      if (!chosen) continue;
-      const col = colNumber(chosen);
-      // The column read for this field before is renamed, so that only the chosen one can be it.
-      const before = h.columns[field];
-      if (before !== undefined && before !== col && !named.has(before)) named.set(before, `原${leaf(before)?.text ?? colName(before)}列`);
-      named.set(col, field === 'planned' ? '计划安排额度' : '实际拨付额度');
-    }
-    for (const [letter, unit] of Object.entries(correction?.units ?? {})) {
-      const col = colNumber(letter);
-      const text = named.get(col) ?? (leaf(col)?.text ?? '').replace(/[(（\[【][^)）\]】]*元[^)）\]】]*[)）\]】]|单位.*$/g, '');
-      named.set(col, `${text}(${UNIT_WORD[unit]})`);
-    }
-    for (const [col, text] of named) {
-      const cell = leaf(col);
-      if (cell) relabel(cell, text);
-    }
-    // A unit chosen for a column overrides the table's unit line (单位：万元) for it: the line is
-    // rewritten to the unit chosen when every amount column gets the same one, else dropped.
-    const line = t.unitLine?.cell;
-    const chosenUnits = Object.values(correction?.units ?? {});
-    if (line && chosenUnits.length > 0) {
-      const same = chosenUnits.every((u) => u === chosenUnits[0]);
-      relabel(line, same ? `单位:${UNIT_WORD[chosenUnits[0]]}` : '');
-    }
+  const h = t.header;
+  const leaf = (col: number) => grid.cover(h.bottom, col);
+  const named = new Map<number, string>();
+  for (const field of ['planned', 'actual'] as const) {
+    const chosen = correction[field];
+    if (!chosen) continue;
+    const col = letterNumber(chosen);
+    // The column read for this field before is renamed, so that only the chosen one can be it.
+    const before = h.columns[field];
+    if (before !== undefined && before !== col && !named.has(before)) named.set(before, `原${leaf(before)?.text ?? colName(before)}列`);
+    named.set(col, field === 'planned' ? '计划安排额度' : '实际拨付额度');
   }
-  const empty = leftOut.size === 0 && cellsOut.size === 0 && texts.size === 0;
-  return { grid: empty ? grid : new CorrectedGrid(grid, leftOut, cellsOut, texts), findings, leftOut: [...leftOut].sort((a, b) => a - b) };
+  for (const [letter, unit] of Object.entries(correction.units ?? {})) {
+    const col = letterNumber(letter);
+    const text = named.get(col) ?? (leaf(col)?.text ?? '').replace(/[(（\[【][^)）\]】]*元[^)）\]】]*[)）\]】]|单位.*$/g, '');
+    named.set(col, `${text}(${UNIT_WORD[unit]})`);
+  }
+  for (const [col, text] of named) {
+    const cell = leaf(col);
+    if (cell) relabel(cell, text);
+  }
+  // A unit chosen for a column overrides the table's unit line (单位：万元) for it: the line is
+  // rewritten to the unit chosen when every amount column gets the same one, else dropped.
+  const line = t.unitLine?.cell;
+  const chosenUnits = Object.values(correction.units ?? {});
+  if (line && chosenUnits.length > 0) {
+    const same = chosenUnits.every((u) => u === chosenUnits[0]);
+    relabel(line, same ? `单位:${UNIT_WORD[chosenUnits[0]]}` : '');
+  }
 }
 
 /**
