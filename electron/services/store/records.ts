@@ -13,7 +13,7 @@ import { today } from '../../../shared/ledger';
 import { CATEGORIES, type Category } from '../../../shared/text';
 import { countyKey } from '../../../shared/text';
 import { countyFieldValue } from '../../../shared/fields';
-import { checkRecord, isIncomplete } from '../../../shared/checks';
+import { checkRecord, lineFigures } from '../../../shared/checks';
 import { appError } from '../../../shared/errors';
 import { mutate, statement, type Actor, type Changes } from './changelog';
 import { COUNTY_COLUMNS, DISBURSEMENT_COLUMNS, fieldsOf, ITEM_COLUMNS, PAYMENT_COLUMNS, rowOf, type Row } from './columns';
@@ -340,17 +340,11 @@ function figuresOf(
   const findings = checkRecord(record, { rateLine: lineOf(record.county.province) });
   return {
     id,
-    county: record.county.name,
+    ...lineFigures(record, findings),
     province: record.county.province,
     prefecture: record.county.prefecture,
     batch: record.county.batch,
     year: record.county.year,
-    planned: record.totals.planned,
-    actual: record.totals.actual,
-    rate: record.totals.rate,
-    warnings: findings.filter((f) => f.severity === 'warning').length,
-    errors: findings.filter((f) => f.severity === 'error').length,
-    incomplete: isIncomplete(record),
     items: record.items.length,
     disbursements: record.disbursements.length,
     updatedAt,
