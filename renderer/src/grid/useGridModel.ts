@@ -69,7 +69,7 @@ export function useGridModel(props: GridProps, session: GridSession, refs: GridR
         return c ? (session.lockAt(c.row, c.field)?.tip ?? null) : null;
       },
     });
-  }, [table, columns, t, lang, session]);
+  }, [table, columns, t, lang, session, notes]); // (notes: the same ref throughout)
 
   /** The grid is made: the rows and 合计 that came meanwhile. */
   const onGridReady = (api: GridApi<RowData>) => {
