@@ -123,15 +123,9 @@ function KeySink({ refs, table, label, on }: { refs: GridRefs; table: GridTable;
 type SessionState = ReturnType<typeof useGridSession>;
 
 /** What shows under the active cell: why a typed value is refused, why a cell cannot be changed, or the category list to pick from. */
-function CellPopups(
-  props: Pick<SessionState, 'editing' | 'editError' | 'notice' | 'list'> & {
-    refs: GridRefs;
-    lang: Lang;
-    t: Strings;
-    onPick: GridEvents['pick'];
-  },
-) {
-  const { editing, editError, notice, list, lang, t } = props;
+function CellPopups(props: { state: SessionState; refs: GridRefs; lang: Lang; t: Strings; onPick: GridEvents['pick'] }) {
+  const { lang, t } = props;
+  const { editing, editError, notice, list } = props.state;
   const sinkStyle = props.refs.sinkRef.current?.style;
   const popup = {
     top: sinkStyle ? parseFloat(sinkStyle.top) + parseFloat(sinkStyle.height) : 0,
@@ -162,7 +156,8 @@ export const TableGrid = forwardRef<GridHandle, GridProps>(function TableGrid(pr
     wrapRef: { current: null },
     sinkRef: { current: null },
   }));
-  const { session, editing, editError, notice, list, pasteMarks } = useGridSession(props, stableRefs);
+  const state = useGridSession(props, stableRefs);
+  const { session, notice, pasteMarks } = state;
   const { rows, first, columnDefs, onGridReady } = useGridModel(props, session, stableRefs, pasteMarks);
   const on = useGridEvents(session, stableRefs, table);
   useGridHandle(ref, session, stableRefs);
@@ -209,16 +204,7 @@ export const TableGrid = forwardRef<GridHandle, GridProps>(function TableGrid(pr
           rowClassRules={ROW_CLASS_RULES}
         />
         <KeySink refs={stableRefs} table={table} label={t.cellEditor} on={on} />
-        <CellPopups
-          refs={stableRefs}
-          editing={editing}
-          editError={editError}
-          notice={notice}
-          list={list}
-          lang={lang}
-          t={t}
-          onPick={on.pick}
-        />
+        <CellPopups state={state} refs={stableRefs} lang={lang} t={t} onPick={on.pick} />
       </div>
     </div>
   );
