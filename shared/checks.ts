@@ -34,7 +34,10 @@ export type LineFigures = {
 };
 
 /** A record's line from the record and its findings: the store's list and the open record as on screen alike. */
-export function lineFigures(record: Pick<CountyRecord, 'county' | 'totals'>, findings: readonly Pick<Finding, 'severity' | 'code'>[]): LineFigures {
+export function lineFigures(
+  record: Pick<CountyRecord, 'county' | 'totals'>,
+  findings: readonly Pick<Finding, 'severity' | 'code'>[],
+): LineFigures {
   return {
     county: record.county.name,
     planned: record.totals.planned,
