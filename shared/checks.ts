@@ -22,8 +22,33 @@ const countyMoney = (county: CountyRecord['county'], field: MissableFact): strin
     ? county.centralArrangedUse
     : county.investment[field.slice('investment.'.length) as keyof CountyRecord['county']['investment']];
 
-/** Whether a record lacks a basic fact (shown as incomplete in the sidebar, the overview and the checks). */
-export const isIncomplete = (record: CountyRecord): boolean => MISSABLE_FACTS.some((f) => countyMoney(record.county, f) === null);
+/** What a record's line says of it (the sidebar, the overview): its county, its sums and rate, how many warnings and errors its checks found, and whether it lacks a basic fact. */
+export type LineFigures = {
+  county: string;
+  planned: string;
+  actual: string;
+  rate: string | null;
+  warnings: number;
+  errors: number;
+  incomplete: boolean;
+};
+
+/** A record's line from the record and its findings: the store's list and the open record as on screen alike. */
+export function lineFigures(
+  record: Pick<CountyRecord, 'county' | 'totals'>,
+  findings: readonly Pick<Finding, 'severity' | 'code'>[],
+): LineFigures {
+  return {
+    county: record.county.name,
+    planned: record.totals.planned,
+    actual: record.totals.actual,
+    rate: record.totals.rate,
+    warnings: findings.filter((f) => f.severity === 'warning').length,
+    errors: findings.filter((f) => f.severity === 'error').length,
+    // A basic fact not given is a missing_fact finding (factFindings below).
+    incomplete: findings.some((f) => f.code === 'missing_fact'),
+  };
+}
 
 /**
  * The findings of a record, in parts: a part per row where a check looks at one row (keyed by the

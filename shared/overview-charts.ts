@@ -109,21 +109,40 @@ const base = (title: string): ChartOption => ({
   tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
 });
 
-/**
- * 拨付率 per county: grouped by province (in the order the records come), sorted by rate within
- * each, a line at the province's rate (Σ实际 / Σ计划 of its counties shown, half up). Counties
- * without a rate (nothing planned) are left out.
- */
-export function ratesChart(records: OverviewRecord[], lang: ChartLang): ChartOption {
-  const w = words(lang);
+type RateBar = { value: number; rate: string; record: OverviewRecord };
+
+/** A province's rate as a dashed line over its own bars (from `start` to `end`): two points, or one marked for a single county. */
+function provinceLine(label: string, start: number, end: number, provinceRate: string, colour: string): LineSeriesOption {
+  const data: [number, number][] =
+    start === end
+      ? [[start, Number(provinceRate)]]
+      : [
+          [start, Number(provinceRate)],
+          [end, Number(provinceRate)],
+        ];
+  return {
+    type: 'line',
+    name: label,
+    data,
+    showSymbol: start === end,
+    symbol: 'diamond',
+    symbolSize: 8,
+    z: 3,
+    lineStyle: { width: 2, type: 'dashed', color: colour },
+    itemStyle: { color: colour },
+    tooltip: { show: false },
+  };
+}
+
+/** The bars (a county's label, with its batch when two share the name) province by province, sorted by rate, and each province's line. */
+function rateBars(records: OverviewRecord[], w: ReturnType<typeof words>) {
   const byProvince = new Map<string, OverviewRecord[]>();
   for (const r of records) byProvince.set(r.province ?? '', [...(byProvince.get(r.province ?? '') ?? []), r]);
   const names = new Map<string, number>();
   for (const r of records) names.set(r.county, (names.get(r.county) ?? 0) + 1);
   const labels: string[] = [];
-  const bars: { value: number; rate: string; record: OverviewRecord }[] = [];
+  const bars: RateBar[] = [];
   const lines: LineSeriesOption[] = [];
-  let colour = 0;
   for (const [province, list] of byProvince) {
     const rated = list
       .filter((r) => r.rate !== null)
@@ -136,29 +155,20 @@ export function ratesChart(records: OverviewRecord[], lang: ChartLang): ChartOpt
     }
     const provinceRate = sumOf(province, list).rate;
     if (provinceRate === null) continue;
-    // The line spans the province's own bars: two points (one for a single county), not one per county.
-    const end = labels.length - 1;
-    const data: [number, number][] =
-      start === end
-        ? [[start, Number(provinceRate)]]
-        : [
-            [start, Number(provinceRate)],
-            [end, Number(provinceRate)],
-          ];
     const label = w.province(province || w.noProvince, provinceRate);
-    lines.push({
-      type: 'line',
-      name: label,
-      data,
-      showSymbol: start === end,
-      symbol: 'diamond',
-      symbolSize: 8,
-      z: 3,
-      lineStyle: { width: 2, type: 'dashed', color: LINE_COLOURS[colour % LINE_COLOURS.length] },
-      itemStyle: { color: LINE_COLOURS[colour++ % LINE_COLOURS.length] },
-      tooltip: { show: false },
-    });
+    lines.push(provinceLine(label, start, labels.length - 1, provinceRate, LINE_COLOURS[lines.length % LINE_COLOURS.length]));
   }
+  return { labels, bars, lines };
+}
+
+/**
+ * 拨付率 per county: grouped by province (in the order the records come), sorted by rate within
+ * each, a line at the province's rate (Σ实际 / Σ计划 of its counties shown, half up). Counties
+ * without a rate (nothing planned) are left out.
+ */
+export function ratesChart(records: OverviewRecord[], lang: ChartLang): ChartOption {
+  const w = words(lang);
+  const { labels, bars, lines } = rateBars(records, w);
   const many = labels.length > 40;
   return {
     ...base(w.rates),

@@ -3,6 +3,7 @@
 // 总分) are kept beside the computed ones; each difference is a finding at its cell.
 import { fenOfDecimal, rate, statedRateAgrees } from './money';
 import { finding, type Finding } from './findings';
+import { pushAll } from './arrays';
 import type { FundsRow, Indicator, Level1, PerformanceInput } from './performance-schema';
 import {
   compareScores,
@@ -173,16 +174,27 @@ export function performanceInputOf(p: Performance): PerformanceInput {
 
 export const level1Label = (level: Level1, lang: 'zh' | 'en' = 'zh') => LEVEL1_LABELS[level][lang === 'zh' ? 0 : 1];
 
+/** Where a finding of the performance part points: a field of it, or a field of an indicator's row. */
+const at = (field: string, row?: number) => ({ table: 'performance' as const, ...(row !== undefined ? { row } : {}), field });
+
 /**
  * The checks of the performance part: 执行率 below the province's line, indicators without 实际完成值,
  * weights that do not add up to 100 (and the indicators of a level to its weight), a 得分 above its
  * 分值, what the rules could not score, and each stated value that differs from the computed one.
  */
 export function checkPerformance(p: Performance, options: { rateLine?: string } = {}): Finding[] {
+  const out = [...fundsFindings(p.funds, options.rateLine ?? DEFAULT_RATE_LINE), ...weightFindings(p)];
+  p.indicators.forEach((ind, index) => pushAll(out, indicatorFindings(ind, index)));
+  if (p.statedTotal !== undefined && p.total !== null && compareScores(p.statedTotal, p.total) !== 0)
+    out.push(
+      finding('perf_stated_mismatch', { what: '总分', whatEn: 'total', stated: p.statedTotal, computed: p.total }, at('statedTotal')),
+    );
+  return out;
+}
+
+/** 资金执行率 below the province's line; a stated 执行率 or 资金得分 that differs from the computed one. */
+function fundsFindings(funds: Performance['funds'], line: string): Finding[] {
   const out: Finding[] = [];
-  const at = (field: string, row?: number) => ({ table: 'performance' as const, ...(row !== undefined ? { row } : {}), field });
-  const line = options.rateLine ?? DEFAULT_RATE_LINE;
-  const { funds } = p;
   if (funds.rate !== null && compareScores(funds.rate, line) === -1)
     out.push(finding('perf_rate_below_line', { rate: funds.rate, line }, at('funds.rate')));
   const fenOf = (m: string | null) => (m === null ? 0n : (fenOfDecimal(m) ?? 0n));
@@ -202,14 +214,19 @@ export function checkPerformance(p: Performance, options: { rateLine?: string } 
         at('funds.statedScore'),
       ),
     );
+  return out;
+}
 
-  const weights = [funds.weight, p.weights.output, p.weights.outcome, p.weights.satisfaction];
-  const sum = sumScores(weights);
+/** The four weights not adding up to 100; a level's indicators whose 分值 do not add up to its weight. */
+function weightFindings(p: Performance): Finding[] {
+  const out: Finding[] = [];
+  const { funds, weights } = p;
+  const sum = sumScores([funds.weight, weights.output, weights.outcome, weights.satisfaction]);
   if (compareScores(sum, '100') !== 0)
     out.push(
       finding(
         'perf_weights_sum',
-        { sum, funds: funds.weight, output: p.weights.output, outcome: p.weights.outcome, satisfaction: p.weights.satisfaction },
+        { sum, funds: funds.weight, output: weights.output, outcome: weights.outcome, satisfaction: weights.satisfaction },
         at('weights'),
       ),
     );
@@ -218,54 +235,53 @@ export function checkPerformance(p: Performance, options: { rateLine?: string } 
     // A table without 分值 per indicator (a 20 + 80 form) states the level's weight only.
     if (rows.every((r) => r.weight === null)) continue;
     const levelSum = sumScores(rows.map((r) => r.weight ?? '0'));
-    if (compareScores(levelSum, p.weights[level]) !== 0)
+    if (compareScores(levelSum, weights[level]) !== 0)
       out.push(
         finding(
           'perf_level_weight',
-          { level: LEVEL1_LABELS[level][0], sum: levelSum, weight: score2(p.weights[level]) },
+          { level: LEVEL1_LABELS[level][0], sum: levelSum, weight: score2(weights[level]) },
           at(`weights.${level}`),
         ),
       );
   }
+  return out;
+}
 
-  p.indicators.forEach((ind, index) => {
-    const row = String(index + 1);
-    const name = ind.name || ind.level2 || LEVEL1_LABELS[ind.level1][0];
-    if (!ind.actual.trim()) out.push(finding('perf_no_actual', { row, name }, at('actual', index)));
-    if (ind.score !== null && ind.weight !== null && compareScores(ind.score, ind.weight) === 1)
-      out.push(finding('perf_score_over_weight', { row, name, score: ind.score, weight: ind.weight }, at('score', index)));
-    const s = ind.scoring;
-    if (s.kind === 'rule') {
-      if (ind.score !== null && compareScores(ind.score, s.score) !== 0)
-        out.push(finding('perf_score_differs', { row, name, stated: score2(ind.score), computed: s.score }, at('score', index)));
-      return;
-    }
-    if (s.reason === 'unit_mismatch')
-      out.push(finding('perf_unit_mismatch', { row, name, target: ind.target, actual: ind.actual }, at('actual', index)));
-    if (s.reason === 'unread') {
-      const targetUnread = parseQuantity(ind.target) === null;
-      out.push(
-        finding('perf_unread', { row, name, value: targetUnread ? ind.target : ind.actual }, at(targetUnread ? 'target' : 'actual', index)),
-      );
-    }
-    if (s.reason === 'direction') out.push(finding('perf_direction', { row, name, target: ind.target }, at('target', index)));
-    if (ind.score === null) {
-      if (ind.actual.trim()) out.push(finding('perf_not_scored', { row, name }, at('score', index)));
-    } else if (s.band && ind.weight !== null && !inBand(s.band, ind.score, ind.weight)) {
-      const band = QUALITATIVE_BANDS.find((b) => b.key === s.band)!;
-      out.push(
-        finding(
-          'perf_out_of_band',
-          { row, name, result: ind.actual, low: String(band.low), high: String(band.high), score: ind.score, weight: ind.weight },
-          at('score', index),
-        ),
-      );
-    }
-  });
-  if (p.statedTotal !== undefined && p.total !== null && compareScores(p.statedTotal, p.total) !== 0)
+/** An indicator (row `index`): no 实际完成值, a 得分 above its 分值 or not the rule's, what the rules could not score and why, a 得分 outside its band. */
+function indicatorFindings(ind: Performance['indicators'][number], index: number): Finding[] {
+  const out: Finding[] = [];
+  const row = String(index + 1);
+  const name = ind.name || ind.level2 || LEVEL1_LABELS[ind.level1][0];
+  if (!ind.actual.trim()) out.push(finding('perf_no_actual', { row, name }, at('actual', index)));
+  if (ind.score !== null && ind.weight !== null && compareScores(ind.score, ind.weight) === 1)
+    out.push(finding('perf_score_over_weight', { row, name, score: ind.score, weight: ind.weight }, at('score', index)));
+  const s = ind.scoring;
+  if (s.kind === 'rule') {
+    if (ind.score !== null && compareScores(ind.score, s.score) !== 0)
+      out.push(finding('perf_score_differs', { row, name, stated: score2(ind.score), computed: s.score }, at('score', index)));
+    return out;
+  }
+  if (s.reason === 'unit_mismatch')
+    out.push(finding('perf_unit_mismatch', { row, name, target: ind.target, actual: ind.actual }, at('actual', index)));
+  if (s.reason === 'unread') {
+    const targetUnread = parseQuantity(ind.target) === null;
     out.push(
-      finding('perf_stated_mismatch', { what: '总分', whatEn: 'total', stated: p.statedTotal, computed: p.total }, at('statedTotal')),
+      finding('perf_unread', { row, name, value: targetUnread ? ind.target : ind.actual }, at(targetUnread ? 'target' : 'actual', index)),
     );
+  }
+  if (s.reason === 'direction') out.push(finding('perf_direction', { row, name, target: ind.target }, at('target', index)));
+  if (ind.score === null) {
+    if (ind.actual.trim()) out.push(finding('perf_not_scored', { row, name }, at('score', index)));
+  } else if (s.band && ind.weight !== null && !inBand(s.band, ind.score, ind.weight)) {
+    const band = QUALITATIVE_BANDS.find((b) => b.key === s.band)!;
+    out.push(
+      finding(
+        'perf_out_of_band',
+        { row, name, result: ind.actual, low: String(band.low), high: String(band.high), score: ind.score, weight: ind.weight },
+        at('score', index),
+      ),
+    );
+  }
   return out;
 }
 

@@ -9,7 +9,8 @@ import { writeFileAtomic } from '../services/files';
 import { listRecords } from '../services/store/records';
 import { call } from './call';
 import { printableName } from '../../shared/names';
-import { findingMessage } from '../../shared/i18n';
+import { findingMessage, type Lang } from '../../shared/i18n';
+import type { Input, Output } from '../../shared/contract';
 import { appError } from '../../shared/errors';
 import { EXIT, findingLine, UsageError } from './output';
 import { asOfOption, selectRecord } from './records';
@@ -61,8 +62,11 @@ const UNIT_WORDS = {
   en: { wan: '10k yuan', yuan: 'yuan', qian: 'thousand yuan', yi: '100m yuan', mixed: 'yuan and 10k yuan' },
 };
 
-export async function importCommand(ctx: CommandContext): Promise<number> {
-  const { io, values, positionals } = ctx;
+type ImportResult = Output<'importWorkbooks'>;
+type Io = CommandContext['io'];
+
+/** The files named and the options of `yanshou import`, checked: a wrong option or an unreadable file is refused by name. */
+function importInput({ io, values, positionals }: CommandContext): Input<'importWorkbooks'> {
   const zh = io.lang === 'zh';
   if (positionals.length === 0) throw new UsageError(zh ? '请给出要导入的 .xlsx 文件' : 'Name the .xlsx files to import');
   const onConflict = (values['on-conflict'] as string | undefined) ?? 'fail';
@@ -78,147 +82,157 @@ export async function importCommand(ctx: CommandContext): Promise<number> {
       throw appError('unreadable_file', `无法读取文件 ${shown}`, `Cannot read the file ${shown}`, { file: shown });
     }
   });
-  const dryRun = values['dry-run'] === true;
-  const acceptWarnings = values['accept-warnings'] === true;
   const ledger = (values.payments as string | undefined) ?? 'auto';
   if (!['auto', 'keep', 'file', 'remove'].includes(ledger))
     throw new UsageError(zh ? `--payments 只能是 keep、file 或 remove:${ledger}` : `--payments takes keep, file or remove: ${ledger}`);
-  const result = await call(ctx, 'importWorkbooks', {
+  return {
     files,
     onConflict: onConflict as OnConflict,
-    dryRun,
-    confirm: acceptWarnings ? 'all' : [],
+    dryRun: values['dry-run'] === true,
+    confirm: values['accept-warnings'] === true ? 'all' : [],
     ledger: ledger as LedgerChoice,
-  });
-  const doubtIds = new Set(result.doubts.map((d) => `${d.file}\u0000${d.sheet}\u0000${d.cell ?? ''}\u0000${d.code}`));
-  const isShownDoubt = (f: Finding) => isDoubt(f) && doubtIds.has(`${f.file}\u0000${f.sheet}\u0000${f.cell ?? ''}\u0000${f.code}`);
-  const held = result.doubts.filter((d) => !d.confirmed);
+  };
+}
+
+export async function importCommand(ctx: CommandContext): Promise<number> {
+  const input = importInput(ctx);
+  const result = await call(ctx, 'importWorkbooks', input);
+  if (ctx.values.json) ctx.io.out(JSON.stringify(importJson(result, input.dryRun === true, ctx.io.lang), null, 2));
+  else printImport(ctx.io, result, input.dryRun === true);
+  return result.ok ? EXIT.ok : EXIT.input;
+}
+
+/** `--json`: the records, the findings, the doubts and corrections when there are any, the backup (cli.md). */
+function importJson(result: ImportResult, dryRun: boolean, lang: Lang) {
+  // What a dry run would do: would-create, would-replace, would-skip.
   const action = (a: string) =>
     dryRun && a !== 'rejected' && a !== 'conflict' ? `would-${a === 'created' ? 'create' : a === 'replaced' ? 'replace' : 'skip'}` : a;
-  if (values.json) {
-    io.out(
-      JSON.stringify(
-        {
-          ok: result.ok,
-          records: result.records.map((r) => ({
-            county: r.county,
-            batch: r.batch,
-            items: r.items,
-            disbursements: r.disbursements,
-            ...(r.payments ? { payments: r.payments } : {}),
-            action: action(r.action),
-            file: r.file,
-            sheet: r.sheet,
-            planned: r.planned,
-            actual: r.actual,
-            rate: r.rate,
-            unit: r.unit,
-            ignored: r.ignored,
-            ...(r.changes ? { changes: r.changes } : {}),
-            ...(r.ledger ? { ledger: r.ledger } : {}),
-            ...(r.unconfirmed ? { unconfirmed: r.unconfirmed } : {}),
-          })),
-          findings: result.findings.map((f) => ({
-            severity: f.severity,
-            code: f.code,
-            message: findingMessage(f, io.lang, true),
-            file: f.file,
-            sheet: f.sheet,
-            cell: f.cell ?? null,
-            ...(isDoubt(f) ? { doubt: true } : {}),
-          })),
-          // Only when there are any: a clean workbook prints the JSON of cli.md as before.
-          ...(result.doubts.length
-            ? {
-                doubts: result.doubts.map((d) => ({
-                  code: d.code,
-                  county: d.county,
-                  batch: d.batch,
-                  file: d.file,
-                  sheet: d.sheet,
-                  cell: d.cell ?? null,
-                  confirmed: d.confirmed,
-                  message: findingMessage({ ...finding(d.code as FindingCode, d.params), cell: d.cell }, io.lang),
-                  figures: d.figures.map((f) => ({
-                    sheet: f.sheet,
-                    cell: f.cell,
-                    seen: f.seen,
-                    read: f.read,
-                    unit: f.unit,
-                    unitFrom: f.unitFrom,
-                  })),
-                })),
-              }
-            : {}),
-          ...(result.readings.some((r) => r.source)
-            ? {
-                corrections: result.readings
-                  .filter((r) => r.source)
-                  .map((r) => ({ file: r.file, sheet: r.sheet, source: r.source, correction: r.correction })),
-              }
-            : {}),
-          ...(result.backup ? { backup: result.backup } : {}),
-        },
-        null,
-        2,
-      ),
+  return {
+    ok: result.ok,
+    records: result.records.map((r) => ({
+      county: r.county,
+      batch: r.batch,
+      items: r.items,
+      disbursements: r.disbursements,
+      ...(r.payments ? { payments: r.payments } : {}),
+      action: action(r.action),
+      file: r.file,
+      sheet: r.sheet,
+      planned: r.planned,
+      actual: r.actual,
+      rate: r.rate,
+      unit: r.unit,
+      ignored: r.ignored,
+      ...(r.changes ? { changes: r.changes } : {}),
+      ...(r.ledger ? { ledger: r.ledger } : {}),
+      ...(r.unconfirmed ? { unconfirmed: r.unconfirmed } : {}),
+    })),
+    findings: result.findings.map((f) => ({
+      severity: f.severity,
+      code: f.code,
+      message: findingMessage(f, lang, true),
+      file: f.file,
+      sheet: f.sheet,
+      cell: f.cell ?? null,
+      ...(isDoubt(f) ? { doubt: true } : {}),
+    })),
+    // Only when there are any: a clean workbook prints the JSON of cli.md as before.
+    ...(result.doubts.length ? { doubts: result.doubts.map((d) => doubtJson(d, lang)) } : {}),
+    ...(result.readings.some((r) => r.source)
+      ? {
+          corrections: result.readings
+            .filter((r) => r.source)
+            .map((r) => ({ file: r.file, sheet: r.sheet, source: r.source, correction: r.correction })),
+        }
+      : {}),
+    ...(result.backup ? { backup: result.backup } : {}),
+  };
+}
+
+/** A doubt in `--json`: where, whether confirmed, its message, and each figure as seen and as read. */
+function doubtJson(d: ImportResult['doubts'][number], lang: Lang) {
+  return {
+    code: d.code,
+    county: d.county,
+    batch: d.batch,
+    file: d.file,
+    sheet: d.sheet,
+    cell: d.cell ?? null,
+    confirmed: d.confirmed,
+    message: findingMessage({ ...finding(d.code as FindingCode, d.params), cell: d.cell }, lang),
+    figures: d.figures.map((f) => ({ sheet: f.sheet, cell: f.cell, seen: f.seen, read: f.read, unit: f.unit, unitFrom: f.unitFrom })),
+  };
+}
+
+/** The import in words: findings (errors on stderr), doubts with their figures, corrections reused, a line per record, and what was written. */
+function printImport(io: Io, result: ImportResult, dryRun: boolean) {
+  const zh = io.lang === 'zh';
+  const doubtIds = new Set(result.doubts.map((d) => `${d.file}\u0000${d.sheet}\u0000${d.cell ?? ''}\u0000${d.code}`));
+  const isShownDoubt = (f: Finding) => isDoubt(f) && doubtIds.has(`${f.file}\u0000${f.sheet}\u0000${f.cell ?? ''}\u0000${f.code}`);
+  for (const f of result.findings) if (!isShownDoubt(f)) (f.severity === 'error' ? io.err : io.out)(findingLine(f, io.lang));
+  // Each doubt: where, what was seen, what was read, why — on stderr while it holds the import.
+  for (const d of result.doubts) {
+    const say = d.confirmed ? io.out : io.err;
+    const place = [d.file, d.sheet, d.cell].filter(Boolean).join(' › ');
+    const label = d.confirmed ? (zh ? '疑点(已确认)' : 'doubt (confirmed)') : zh ? '疑点' : 'doubt';
+    say(
+      `${label} [${d.code}] ${place}: ${d.county ? `${d.county}: ` : ''}${findingMessage(finding(d.code as FindingCode, d.params), io.lang)}`,
     );
-  } else {
-    for (const f of result.findings) if (!isShownDoubt(f)) (f.severity === 'error' ? io.err : io.out)(findingLine(f, io.lang));
-    // Each doubt: where, what was seen, what was read, why — on stderr while it holds the import.
-    for (const d of result.doubts) {
-      const say = d.confirmed ? io.out : io.err;
-      const place = [d.file, d.sheet, d.cell].filter(Boolean).join(' › ');
-      const label = d.confirmed ? (zh ? '疑点(已确认)' : 'doubt (confirmed)') : zh ? '疑点' : 'doubt';
-      say(
-        `${label} [${d.code}] ${place}: ${d.county ? `${d.county}: ` : ''}${findingMessage(finding(d.code as FindingCode, d.params), io.lang)}`,
-      );
-      for (const f of d.figures) say(figureLine(f, zh));
-    }
-    for (const r of result.readings.filter((x) => x.source === 'remembered'))
-      io.out(
-        zh
-          ? `${r.file} › ${r.sheet}: 套用了以前确认过的同样式表格的更正(${correctionWords(r.correction, zh)})`
-          : `${r.file} › ${r.sheet}: applied the correction confirmed before for this layout (${correctionWords(r.correction, zh)})`,
-      );
-    for (const r of result.records) {
-      const batch = r.batch === null ? '' : zh ? ` 第${r.batch}批` : ` batch ${r.batch}`;
-      const sums =
-        r.planned === null
-          ? ''
-          : zh
-            ? `, 计划 ${r.planned} 万元, 实际 ${r.actual} 万元, 拨付率 ${r.rate ?? '—'}%`
-            : `, planned ${r.planned}, disbursed ${r.actual}, rate ${r.rate ?? '—'}%`;
-      const unit =
-        r.unit && r.unit !== 'wan'
-          ? zh
-            ? `, 金额单位${UNIT_WORDS.zh[r.unit]}(已换算为万元)`
-            : `, amounts in ${UNIT_WORDS.en[r.unit]} (converted)`
-          : '';
-      const ignored = r.ignored ? (zh ? `, ${r.ignored} 个单元格未读入` : `, ${r.ignored} cell(s) not read`) : '';
-      const ledgerWords =
-        r.ledger && r.ledger.result !== 'unchanged' ? `, ${LEDGER_WORDS[io.lang][r.ledger.result](r.ledger.stored, r.ledger.file)}` : '';
-      io.out(
-        `${ACTION_WORDS[io.lang][r.action]}${dryRun && result.ok ? (zh ? '(试运行)' : ' (dry run)') : ''}: ${r.county}${batch}  ${r.file} › ${r.sheet}  ${zh ? `${r.items} 个项目, ${r.disbursements} 行拨付` : `${r.items} items, ${r.disbursements} disbursements`}${r.payments ? (zh ? `, 拨付台账 ${r.payments} 笔` : `, ${r.payments} ledger payments`) : ''}${sums}${unit}${ignored}${ledgerWords}`,
-      );
-    }
-    if (held.length > 0)
-      io.err(
-        zh
-          ? `有 ${held.length} 个疑点未经确认,未写入任何数据;请核对上面的单元格,确认读得没错后加 --accept-warnings 再导入`
-          : `${held.length} doubt(s) not confirmed: nothing was written; check the cells above and, if they were read right, import again with --accept-warnings`,
-      );
-    else if (!result.ok) io.err(zh ? '有错误或冲突,未写入任何数据' : 'Errors or conflicts: nothing was written');
-    if (result.committed && result.doubts.length > 0)
-      io.err(
-        zh
-          ? `已按 --accept-warnings 写入 ${result.doubts.length} 个疑点(已记入修改历史)`
-          : `Wrote ${result.doubts.length} doubt(s) as --accept-warnings asked (logged in the history)`,
-      );
-    else if (dryRun) io.out(zh ? '试运行:未写入任何数据' : 'Dry run: nothing was written');
-    if (result.backup) io.out(zh ? `替换前已备份到 ${result.backup}` : `Backed up to ${result.backup} before replacing`);
+    for (const f of d.figures) say(figureLine(f, zh));
   }
-  return result.ok ? EXIT.ok : EXIT.input;
+  for (const r of result.readings.filter((x) => x.source === 'remembered'))
+    io.out(
+      zh
+        ? `${r.file} › ${r.sheet}: 套用了以前确认过的同样式表格的更正(${correctionWords(r.correction, zh)})`
+        : `${r.file} › ${r.sheet}: applied the correction confirmed before for this layout (${correctionWords(r.correction, zh)})`,
+    );
+  for (const r of result.records) io.out(recordLine(r, io.lang, dryRun && result.ok));
+  printOutcome(io, result, dryRun);
+}
+
+/** A record's line: what was done to it, where it was read, its counts and sums, its unit, cells not read, its ledger. */
+function recordLine(r: ImportResult['records'][number], lang: Lang, dryRun: boolean): string {
+  const zh = lang === 'zh';
+  const batch = r.batch === null ? '' : zh ? ` 第${r.batch}批` : ` batch ${r.batch}`;
+  const sums =
+    r.planned === null
+      ? ''
+      : zh
+        ? `, 计划 ${r.planned} 万元, 实际 ${r.actual} 万元, 拨付率 ${r.rate ?? '—'}%`
+        : `, planned ${r.planned}, disbursed ${r.actual}, rate ${r.rate ?? '—'}%`;
+  const unit =
+    r.unit && r.unit !== 'wan'
+      ? zh
+        ? `, 金额单位${UNIT_WORDS.zh[r.unit]}(已换算为万元)`
+        : `, amounts in ${UNIT_WORDS.en[r.unit]} (converted)`
+      : '';
+  const ignored = r.ignored ? (zh ? `, ${r.ignored} 个单元格未读入` : `, ${r.ignored} cell(s) not read`) : '';
+  const ledgerWords =
+    r.ledger && r.ledger.result !== 'unchanged' ? `, ${LEDGER_WORDS[lang][r.ledger.result](r.ledger.stored, r.ledger.file)}` : '';
+  const counts = zh ? `${r.items} 个项目, ${r.disbursements} 行拨付` : `${r.items} items, ${r.disbursements} disbursements`;
+  const payments = r.payments ? (zh ? `, 拨付台账 ${r.payments} 笔` : `, ${r.payments} ledger payments`) : '';
+  return `${ACTION_WORDS[lang][r.action]}${dryRun ? (zh ? '(试运行)' : ' (dry run)') : ''}: ${r.county}${batch}  ${r.file} › ${r.sheet}  ${counts}${payments}${sums}${unit}${ignored}${ledgerWords}`;
+}
+
+/** Whether anything was written, and why not: doubts not confirmed, errors or conflicts, a dry run; doubts written; the backup. */
+function printOutcome(io: Io, result: ImportResult, dryRun: boolean) {
+  const zh = io.lang === 'zh';
+  const held = result.doubts.filter((d) => !d.confirmed);
+  if (held.length > 0)
+    io.err(
+      zh
+        ? `有 ${held.length} 个疑点未经确认,未写入任何数据;请核对上面的单元格,确认读得没错后加 --accept-warnings 再导入`
+        : `${held.length} doubt(s) not confirmed: nothing was written; check the cells above and, if they were read right, import again with --accept-warnings`,
+    );
+  else if (!result.ok) io.err(zh ? '有错误或冲突,未写入任何数据' : 'Errors or conflicts: nothing was written');
+  if (result.committed && result.doubts.length > 0)
+    io.err(
+      zh
+        ? `已按 --accept-warnings 写入 ${result.doubts.length} 个疑点(已记入修改历史)`
+        : `Wrote ${result.doubts.length} doubt(s) as --accept-warnings asked (logged in the history)`,
+    );
+  else if (dryRun) io.out(zh ? '试运行:未写入任何数据' : 'Dry run: nothing was written');
+  if (result.backup) io.out(zh ? `替换前已备份到 ${result.backup}` : `Backed up to ${result.backup} before replacing`);
 }
 
 function correctionWords(c: SheetReading['correction'], zh: boolean): string {

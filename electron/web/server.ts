@@ -96,67 +96,94 @@ const EXPIRED_PAGE = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><t
 <h1>这个链接已经用过或已过期</h1><p>为了安全,<code>yanshou web</code> 显示的地址只能打开一次,且 60 秒内有效。请重新运行 <code>yanshou web</code>(或 <code>npm start</code>),用它新显示的地址打开。</p>
 <p lang="en">This link was used already or has expired. For safety, the address <code>yanshou web</code> prints opens once, within 60 seconds. Run it again and open the new address.</p></body></html>`;
 
+/** Who may call: the one-time code and when it expires (0: spent), the sessions it opened (cookie → the page's secret and when
+ * last used), and the port the cookie and the allowed hosts are scoped to. */
+type Gate = { port: number; code: string; codeExpires: number; sessions: Map<string, { secret: string; seen: number }>; idleMs: number };
+
+const allowedHosts = (gate: Gate) => new Set([`127.0.0.1:${gate.port}`, `localhost:${gate.port}`]);
+const cookieName = (gate: Gate) => `yanshou-${gate.port}`;
+
+/** A request for another host (DNS rebinding) or from a page of another origin (CSRF) is refused; true when it was. */
+function refusedForeign(req: http.IncomingMessage, res: http.ServerResponse, gate: Gate): boolean {
+  if (!allowedHosts(gate).has(req.headers.host ?? '')) {
+    error(res, 403, 'forbidden_host', '不允许的主机名', 'Forbidden host');
+    return true;
+  }
+  const origin = req.headers.origin;
+  if (origin !== undefined && !allowedHosts(gate).has(origin.replace(/^http:\/\//, ''))) {
+    error(res, 403, 'forbidden_origin', '不允许的来源', 'Forbidden origin');
+    return true;
+  }
+  return false;
+}
+
+/** A call needs the session cookie, its secret in the header, and the session used within the idle limit; true when refused (and answered). */
+function refusedSession(req: http.IncomingMessage, res: http.ServerResponse, gate: Gate): boolean {
+  const given = cookie(req, cookieName(gate));
+  if (!given) {
+    error(res, 401, 'no_session', '请用 yanshou web 显示的地址打开验收台', 'Open Yanshou at the address yanshou web prints');
+    return true;
+  }
+  const id = [...gate.sessions.keys()].find((s) => sameSecret(given, s));
+  const session = id === undefined ? undefined : gate.sessions.get(id)!;
+  const secret = req.headers[SESSION_HEADER];
+  if (!session || typeof secret !== 'string' || !sameSecret(secret, session.secret)) {
+    error(res, 403, 'bad_session', '会话无效,请用 yanshou web 新显示的地址打开', 'Unknown session; open the address yanshou web prints');
+    return true;
+  }
+  if (Date.now() - session.seen > gate.idleMs) {
+    gate.sessions.delete(id!);
+    const hours = Math.round(gate.idleMs / 3_600_000);
+    error(
+      res,
+      401,
+      'session_expired',
+      `会话已过期(超过 ${hours} 小时未使用)。请重新运行 yanshou web,用新显示的地址打开。`,
+      `The session expired (unused for more than ${hours} hours). Run yanshou web again and open the new address.`,
+    );
+    return true;
+  }
+  session.seen = Date.now();
+  return false;
+}
+
+/** The first visit: the one-time code, once and in time, opens a session (an HttpOnly cookie, the page's secret in the fragment). */
+function exchangeCode(res: http.ServerResponse, given: string, gate: Gate) {
+  if (Date.now() > gate.codeExpires || !sameSecret(given, gate.code))
+    return send(res, 403, EXPIRED_PAGE, 'text/html; charset=utf-8', { 'content-security-policy': CSP });
+  gate.codeExpires = 0; // spent
+  const session = crypto.randomBytes(32).toString('base64url');
+  const secret = crypto.randomBytes(32).toString('base64url');
+  gate.sessions.set(session, { secret, seen: Date.now() });
+  send(res, 302, '', 'text/plain', {
+    location: `/#s=${secret}`,
+    'set-cookie': `${cookieName(gate)}=${session}; HttpOnly; SameSite=Strict; Path=/; Max-Age=86400`,
+  });
+}
+
 export async function startWebServer(
   ctx: ApiContext,
   options: { port?: number; rendererDir: string; sessionIdleMs?: number; heavyOffThread?: boolean },
 ): Promise<WebServer> {
-  const idleMs = options.sessionIdleMs ?? SESSION_IDLE_MS;
   const root = path.resolve(options.rendererDir);
   const offThread = options.heavyOffThread ? heavyCalls(ctx, 'thread') : undefined;
-  let port = 0;
-  const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
-  const code = crypto.randomBytes(24).toString('base64url');
-  let codeExpires = Date.now() + CODE_LIFETIME_MS;
-  /** Session cookie → its secret and when it was last used. */
-  const sessions = new Map<string, { secret: string; seen: number }>();
-  const cookieName = () => `yanshou-${port}`;
+  const gate: Gate = {
+    port: 0,
+    code: crypto.randomBytes(24).toString('base64url'),
+    codeExpires: Date.now() + CODE_LIFETIME_MS,
+    sessions: new Map(),
+    idleMs: options.sessionIdleMs ?? SESSION_IDLE_MS,
+  };
 
   const server = http.createServer(async (req, res) => {
     try {
-      const host = req.headers.host ?? '';
-      if (!allowedHosts().has(host)) return error(res, 403, 'forbidden_host', '不允许的主机名', 'Forbidden host');
-      const origin = req.headers.origin;
-      if (origin !== undefined && !allowedHosts().has(origin.replace(/^http:\/\//, '')))
-        return error(res, 403, 'forbidden_origin', '不允许的来源', 'Forbidden origin');
+      if (refusedForeign(req, res, gate)) return;
       const raw = req.url ?? '/';
       if (raw.includes('\0') || /%00/i.test(raw)) return send(res, 400, 'Bad request', 'text/plain; charset=utf-8');
-      const url = new URL(raw, `http://${host}`);
+      const url = new URL(raw, `http://${req.headers.host ?? ''}`);
       // The raw path counts too: /api/%2e%2e/… normalises out of /api/ but still needs the session.
       if (url.pathname.startsWith('/api/') || raw.startsWith('/api/')) {
-        const given = cookie(req, cookieName());
-        if (!given)
-          return error(res, 401, 'no_session', '请用 yanshou web 显示的地址打开验收台', 'Open Yanshou at the address yanshou web prints');
-        const id = [...sessions.keys()].find((s) => sameSecret(given, s));
-        const session = id === undefined ? undefined : sessions.get(id)!;
-        if (!session)
-          return error(
-            res,
-            403,
-            'bad_session',
-            '会话无效,请用 yanshou web 新显示的地址打开',
-            'Unknown session; open the address yanshou web prints',
-          );
-        const secret = req.headers[SESSION_HEADER];
-        if (typeof secret !== 'string' || !sameSecret(secret, session.secret))
-          return error(
-            res,
-            403,
-            'bad_session',
-            '会话无效,请用 yanshou web 新显示的地址打开',
-            'Unknown session; open the address yanshou web prints',
-          );
-        if (Date.now() - session.seen > idleMs) {
-          sessions.delete(id!);
-          const hours = Math.round(idleMs / 3_600_000);
-          return error(
-            res,
-            401,
-            'session_expired',
-            `会话已过期(超过 ${hours} 小时未使用)。请重新运行 yanshou web,用新显示的地址打开。`,
-            `The session expired (unused for more than ${hours} hours). Run yanshou web again and open the new address.`,
-          );
-        }
-        session.seen = Date.now();
+        if (refusedSession(req, res, gate)) return;
         const method = url.pathname.startsWith('/api/') ? url.pathname.slice(5) : '';
         return await answerCall(req, res, method, (input) => {
           const actor = tabActor(req);
@@ -165,18 +192,7 @@ export async function startWebServer(
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain; charset=utf-8');
       const given = url.searchParams.get('code');
-      if (given !== null) {
-        if (Date.now() > codeExpires || !sameSecret(given, code))
-          return send(res, 403, EXPIRED_PAGE, 'text/html; charset=utf-8', { 'content-security-policy': CSP });
-        codeExpires = 0; // spent
-        const session = crypto.randomBytes(32).toString('base64url');
-        const secret = crypto.randomBytes(32).toString('base64url');
-        sessions.set(session, { secret, seen: Date.now() });
-        return send(res, 302, '', 'text/plain', {
-          location: `/#s=${secret}`,
-          'set-cookie': `${cookieName()}=${session}; HttpOnly; SameSite=Strict; Path=/; Max-Age=86400`,
-        });
-      }
+      if (given !== null) return exchangeCode(res, given, gate);
       return serveFile(res, root, url.pathname);
     } catch (e) {
       console.error('[web]', e);
@@ -184,9 +200,9 @@ export async function startWebServer(
       else res.destroy();
     }
   });
-  port = await listen(server, options.port ?? 0, '127.0.0.1');
+  const port = (gate.port = await listen(server, options.port ?? 0, '127.0.0.1'));
   return {
-    url: `http://127.0.0.1:${port}/?code=${code}`,
+    url: `http://127.0.0.1:${port}/?code=${gate.code}`,
     port,
     close: () =>
       new Promise((resolve) => {

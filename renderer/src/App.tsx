@@ -10,7 +10,7 @@ import { Toolbar } from './Toolbar';
 import { StatusBar } from './StatusBar';
 import { HistoryPanel } from './HistoryPanel';
 import { useLang } from './useLang';
-import { useStatus } from './useStatus';
+import { useStatus, type Note } from './useStatus';
 import { useConfirm } from './useConfirm';
 import { useFileDrop } from './useFileDrop';
 import { useUndoKeys } from './useUndoKeys';
@@ -18,9 +18,7 @@ import { asOfOf, INITIAL_OVERVIEW, type OverviewState } from './overview/state';
 import type { Dialog, MainView } from './appState';
 import type { Output } from '../../shared/contract';
 import type { Lang } from '../../shared/i18n';
-import type { Strings } from './strings';
-import type { Say } from './said';
-import { useEditing, type Editing } from './useEditing';
+import { useEditing, type AppHost } from './useEditing';
 import { useInfo, useLeaveGuard, useMainView, useMenuCommands } from './useAppShell';
 import { AppDialogs } from './AppDialogs';
 import { RecordsScreen } from './RecordsScreen';
@@ -28,11 +26,8 @@ import { RecordsScreen } from './RecordsScreen';
 // The overview (its grid and ECharts) loads as its own chunk when first shown.
 const Overview = lazy(() => import('./overview/Overview').then((m) => ({ default: m.Overview })));
 
-type ToolbarHost = {
-  t: Strings;
-  lang: Lang;
+type ToolbarHost = AppHost & {
   setLang: (lang: Lang) => void;
-  editing: Editing;
   historyOpen: boolean;
   setHistoryOpen: (open: boolean) => void;
   setDialog: (dialog: Dialog) => void;
@@ -71,14 +66,27 @@ function AppToolbar({ t, lang, setLang, editing, historyOpen, setHistoryOpen, se
   );
 }
 
-type OverviewHost = {
-  editing: Editing;
+/** The bar at the bottom, wired to the open record: whether it is saved (retry, drafts to drop), what just happened, who is signed in. */
+function AppStatusBar({ editing, t, lang, note, info }: AppHost & { note: Note | null; info: Output<'info'> | null }) {
+  const { rec } = editing;
+  return (
+    <StatusBar
+      t={t}
+      lang={lang}
+      save={rec.save}
+      drafts={rec.drafts}
+      note={note}
+      info={info}
+      onRetry={rec.retryNow}
+      onDiscardDrafts={rec.discardDrafts}
+    />
+  );
+}
+
+type OverviewHost = AppHost & {
   state: OverviewState;
   setState: (state: OverviewState) => void;
-  t: Strings;
-  lang: Lang;
   desktop: boolean;
-  say: Say;
   onOpen: (id: number) => void;
 };
 
@@ -105,9 +113,10 @@ export function App() {
   const [historyOpen, setHistoryOpen] = useState(false);
   const { confirm, dialog: question, open: asking } = useConfirm(t);
   const editing = useEditing({ lang, t, say, fail, clearError, confirm });
-  const { rec, undo } = editing;
+  const { undo } = editing;
   const { mainView, switchView, openRecord } = useMainView(editing);
   const desktop = info?.mode === 'desktop';
+  const host: AppHost = { editing, t, lang, say };
 
   useUndoKeys(undo.undo, undo.redo, dialog !== null || asking);
   useMenuCommands(desktop, { setDialog, setLang, setInfo, say, fail, editing });
@@ -117,10 +126,8 @@ export function App() {
   return (
     <div className="app">
       <AppToolbar
-        t={t}
-        lang={lang}
+        {...host}
         setLang={setLang}
-        editing={editing}
         historyOpen={historyOpen}
         setHistoryOpen={setHistoryOpen}
         setDialog={setDialog}
@@ -131,52 +138,27 @@ export function App() {
       />
       {mainView === 'overview' ? (
         <OverviewScreen
-          editing={editing}
+          {...host}
           state={overview}
           setState={setOverview}
-          t={t}
-          lang={lang}
           desktop={desktop}
-          say={say}
           onOpen={(id) => openRecord(id, asOfOf(overview.asOf))}
         />
       ) : (
-        <RecordsScreen
-          editing={editing}
-          t={t}
-          lang={lang}
-          info={info}
-          covered={dialog !== null || asking}
-          setDialog={setDialog}
-          say={say}
-          fail={fail}
-          confirm={confirm}
-        />
+        <RecordsScreen {...host} info={info} covered={dialog !== null || asking} setDialog={setDialog} fail={fail} confirm={confirm} />
       )}
       {historyOpen && (
         <HistoryPanel history={undo.history} t={t} lang={lang} onJump={(s) => void undo.jump(s)} onClose={() => setHistoryOpen(false)} />
       )}
-      <StatusBar
-        t={t}
-        lang={lang}
-        save={rec.save}
-        drafts={rec.drafts}
-        note={note}
-        info={info}
-        onRetry={rec.retryNow}
-        onDiscardDrafts={rec.discardDrafts}
-      />
+      <AppStatusBar {...host} note={note} info={info} />
       <AppDialogs
+        {...host}
         dialog={dialog}
         setDialog={setDialog}
-        editing={editing}
-        t={t}
-        lang={lang}
         desktop={desktop}
         signer={info?.user?.name ?? name}
         name={name}
         setName={setName}
-        say={say}
       />
       {question}
     </div>

@@ -2,11 +2,9 @@
 // what follows when it is done: the status bar says so, and what it changed is reloaded.
 import { lazy, Suspense } from 'react';
 import type { Output } from '../../shared/contract';
-import type { Lang } from '../../shared/i18n';
 import { importedRecord, importedSaying, type Dialog } from './appState';
-import type { Strings } from './strings';
 import { saying, type Say } from './said';
-import type { Editing } from './useEditing';
+import type { AppHost } from './useEditing';
 
 const dialogs = () => import('./Dialogs');
 const ImportDialog = lazy(() => import('./ImportDialog').then((m) => ({ default: m.ImportDialog })));
@@ -18,50 +16,47 @@ const SettingsDialog = lazy(() => dialogs().then((m) => ({ default: m.SettingsDi
 const TemplateDialog = lazy(() => dialogs().then((m) => ({ default: m.TemplateDialog })));
 const WorkspaceDialog = lazy(() => dialogs().then((m) => ({ default: m.WorkspaceDialog })));
 
-type Props = {
+/** `editing`: the records, the open one, the day chosen for its figures (export and print give every record's as of it), and reloading. */
+type Props = AppHost & {
   dialog: Dialog;
   setDialog: (dialog: Dialog) => void;
-  /** The records, the open one, the day chosen for its figures (export and print give every record's as of it), and reloading. */
-  editing: Editing;
-  t: Strings;
-  lang: Lang;
   desktop: boolean;
   /** The name status changes are signed with: the signed-in user's, else the one set once here. */
   signer: string | null;
   /** The name set once (kept in the data file). */
   name: string | null;
   setName: (name: string) => void;
-  say: Say;
 };
+
+/** After an import: the first county created or replaced opens, and the history follows. */
+async function openImported(editing: AppHost['editing'], r: Output<'importWorkbooks'>) {
+  const hit = importedRecord(r, (await editing.refreshList()) ?? undefined);
+  if (hit) editing.setSelected(hit.id);
+  await Promise.all([editing.rec.reload(), editing.undo.refreshHistory()]);
+}
 
 export function AppDialogs(props: Props) {
   const { dialog, setDialog, t, lang, desktop, say, editing } = props;
   const { records, selected, asOf, rec, undo, refreshList } = editing;
   const close = () => setDialog(null);
-  // The first county created or replaced opens.
   const imported = (r: Output<'importWorkbooks'>) => {
     done(importedSaying(r));
-    void (async () => {
-      const hit = importedRecord(r, (await refreshList()) ?? undefined);
-      if (hit) editing.setSelected(hit.id);
-      await Promise.all([rec.reload(), undo.refreshHistory()]);
-    })();
+    void openImported(editing, r);
   };
   const done = (said: Parameters<Say>[0]) => {
     setDialog(null);
     say(said);
   };
   const common = { t, lang, onClose: close };
+  // Export and print: every record's figures as of the day chosen, the open one first.
+  const figures = { records, current: selected, asOf, desktop };
   return (
     <Suspense fallback={null}>
       {dialog?.kind === 'import' && <ImportDialog {...common} files={dialog.files} onDone={imported} />}
       {dialog?.kind === 'export' && (
         <ExportDialog
           {...common}
-          records={records}
-          current={selected}
-          asOf={asOf}
-          desktop={desktop}
+          {...figures}
           onSaved={(p) => say(saying((s) => `${s.download}: ${p}`))}
           onTemplate={() => setDialog({ kind: 'template' })}
         />
@@ -92,16 +87,7 @@ export function AppDialogs(props: Props) {
         />
       )}
       {dialog?.kind === 'workspace' && <WorkspaceDialog {...common} onOpened={() => location.reload()} />}
-      {dialog?.kind === 'print' && (
-        <PrintPreview
-          {...common}
-          records={records}
-          current={selected}
-          asOf={asOf}
-          desktop={desktop}
-          onSaved={(p) => say(saying((s) => `${s.savePdf}: ${p}`))}
-        />
-      )}
+      {dialog?.kind === 'print' && <PrintPreview {...common} {...figures} onSaved={(p) => say(saying((s) => `${s.savePdf}: ${p}`))} />}
       {dialog?.kind === 'record' && (
         <RecordDialog
           {...common}

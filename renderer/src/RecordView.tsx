@@ -294,16 +294,27 @@ function Tables({ hidden, shared, view, marks, form, grids, lines, onSaveCounty,
   );
 }
 
+/** Why an accepted record cannot be changed, in the store's words; null when it can. Every place a change could start says so.
+ * (Kept as how to say it: a refusal already in the status bar follows the language.) */
+function useLockedSaid(view: View): Said | null {
+  const { county } = view.record;
+  const { status, by, at } = view.status;
+  return useMemo(
+    () => (status === 'accepted' ? sayingEither(lockedMessages(county.name, county.batch, by, at)) : null),
+    [status, by, at, county.name, county.batch],
+  );
+}
+
+/** What every view of the record is given alike. */
+function sharedOf(props: Props, recordLocked: Said | null): Shared {
+  const { recordId, lang, t, onEdit, onMessage, onUndo, onRedo, confirm } = props;
+  return { recordId, lang, t, onEdit, onMessage, onUndo, onRedo, confirm, recordLocked };
+}
+
 export const RecordView = forwardRef<RecordViewHandle, Props>(function RecordView(props, ref) {
   const { recordId, view, marks, lang, t } = props;
   const { record, findings } = view;
-  // An accepted record is locked: every place a change could start says so, in the store's words.
-  // (Kept as how to say it: a refusal already in the status bar follows the language.)
-  const { status, by, at } = view.status;
-  const lockedSaid = useMemo(
-    () => (status === 'accepted' ? sayingEither(lockedMessages(record.county.name, record.county.batch, by, at)) : null),
-    [status, by, at, record.county.name, record.county.batch],
-  );
+  const lockedSaid = useLockedSaid(view);
   const recordLocked = lockedSaid?.(lang) ?? null;
   const form = useRef<CountyFormHandle>(null);
   const grids: Grids = { items: useRef<GridHandle>(null), disbursements: useRef<GridHandle>(null) };
@@ -313,18 +324,7 @@ export const RecordView = forwardRef<RecordViewHandle, Props>(function RecordVie
 
   useRecordHandle(ref, { form, grids, ledger, performance, draftStore, t, jump });
 
-  // What every view of the record is given alike.
-  const shared: Shared = {
-    recordId,
-    lang,
-    t,
-    onEdit: props.onEdit,
-    onMessage: props.onMessage,
-    onUndo: props.onUndo,
-    onRedo: props.onRedo,
-    confirm: props.confirm,
-    recordLocked: lockedSaid,
-  };
+  const shared = sharedOf(props, lockedSaid);
   return (
     <>
       <RecordBar

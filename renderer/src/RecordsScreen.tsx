@@ -2,32 +2,80 @@
 // RecordView), or the first start's welcome when there are no records yet.
 import { Suspense, useMemo } from 'react';
 import type { Output } from '../../shared/contract';
-import type { Lang } from '../../shared/i18n';
 import { api } from './api';
 import { shownRecords, type Dialog } from './appState';
 import { FindBar } from './find/FindBar';
 import { RecordView } from './RecordView';
 import { Sidebar } from './Sidebar';
-import type { Strings } from './strings';
-import type { Say } from './said';
-import type { Editing } from './useEditing';
+import type { AppHost } from './useEditing';
+import type { View } from './useRecord';
+import type { RecordSummary } from './Sidebar';
 import { Welcome } from './Welcome';
 
-type Props = {
-  editing: Editing;
-  t: Strings;
-  lang: Lang;
+type Props = AppHost & {
   info: Output<'info'> | null;
   /** A dialog or a question is open over the app (the find bar's keys are not its). */
   covered: boolean;
   setDialog: (dialog: Dialog) => void;
-  say: Say;
   fail: (e: unknown) => void;
   confirm: (text: string, ok: string) => Promise<boolean>;
 };
 
-export function RecordsScreen({ editing, t, lang, info, covered, setDialog, say, fail, confirm }: Props) {
-  const { records, selected, rec, undo, actions } = editing;
+/** The open record: the find bar over it (Ctrl+F / Ctrl+H), and the record itself wired to the editing state. */
+function OpenRecord(props: Props & { recordId: number; view: View; current: RecordSummary | null }) {
+  const { editing, t, lang, covered, setDialog, say, confirm, recordId, view, current } = props;
+  const { rec, undo, actions } = editing;
+  return (
+    <>
+      <FindBar
+        enabled={!covered}
+        recordId={recordId}
+        record={view.record}
+        lang={lang}
+        reveal={(target) => editing.recordView.current?.reveal(target)}
+        settle={rec.settle}
+        onReplaced={() => Promise.all([rec.reload(), undo.refreshHistory()])}
+        say={say}
+      />
+      <Suspense fallback={<p className="empty">…</p>}>
+        <RecordView
+          ref={editing.recordView}
+          recordId={recordId}
+          view={view}
+          marks={rec.marks}
+          lang={lang}
+          t={t}
+          asOf={editing.asOf}
+          onAsOf={(day) => editing.chooseAsOf(recordId, day)}
+          onAddPayments={rec.addPayments}
+          onDeletePayments={actions.deletePayments}
+          onSaveCounty={actions.saveCounty}
+          onEdit={rec.edit}
+          onPaste={actions.paste}
+          onPastePerformance={(edits, append) => actions.paste('indicators', edits, append)}
+          onSavePerformance={actions.savePerformance}
+          onStartPerformance={actions.startPerformance}
+          onRows={actions.rowsOp}
+          onMessage={say}
+          onUndo={() => void undo.undo()}
+          onRedo={() => void undo.redo()}
+          confirm={confirm}
+          onChangeStatus={() =>
+            current &&
+            setDialog({
+              kind: 'status',
+              record: { ...current, status: view.status, version: view.version, seen: view.seen, choices: view.statusChoices },
+            })
+          }
+        />
+      </Suspense>
+    </>
+  );
+}
+
+export function RecordsScreen(props: Props) {
+  const { editing, t, info, setDialog, fail } = props;
+  const { records, selected, rec, actions } = editing;
   const shown = useMemo(() => shownRecords(records, rec.view, rec.recordId), [records, rec.view, rec.recordId]);
   const current = records.find((r) => r.id === selected) ?? null;
   const view = rec.recordId === selected ? rec.view : null;
@@ -45,7 +93,7 @@ export function RecordsScreen({ editing, t, lang, info, covered, setDialog, say,
         selected={selected}
         t={t}
         pinyin={editing.pinyin}
-        notice={editing.sidebarNotice?.(lang) ?? null}
+        notice={editing.sidebarNotice?.(props.lang) ?? null}
         onSelect={(id) => void actions.open(id)}
         onAdd={newRecord}
         onDuplicate={() => current && setDialog({ kind: 'record', duplicateOf: current })}
@@ -61,52 +109,7 @@ export function RecordsScreen({ editing, t, lang, info, covered, setDialog, say,
             onTemplate={() => setDialog({ kind: 'template' })}
           />
         )}
-        {view && selected !== null && (
-          <FindBar
-            enabled={!covered}
-            recordId={selected}
-            record={view.record}
-            lang={lang}
-            reveal={(target) => editing.recordView.current?.reveal(target)}
-            settle={rec.settle}
-            onReplaced={() => Promise.all([rec.reload(), undo.refreshHistory()])}
-            say={say}
-          />
-        )}
-        {view && selected !== null && (
-          <Suspense fallback={<p className="empty">…</p>}>
-            <RecordView
-              ref={editing.recordView}
-              recordId={selected}
-              view={view}
-              marks={rec.marks}
-              lang={lang}
-              t={t}
-              asOf={editing.asOf}
-              onAsOf={(day) => editing.chooseAsOf(selected, day)}
-              onAddPayments={rec.addPayments}
-              onDeletePayments={actions.deletePayments}
-              onSaveCounty={actions.saveCounty}
-              onEdit={rec.edit}
-              onPaste={actions.paste}
-              onPastePerformance={(edits, append) => actions.paste('indicators', edits, append)}
-              onSavePerformance={actions.savePerformance}
-              onStartPerformance={actions.startPerformance}
-              onRows={actions.rowsOp}
-              onMessage={say}
-              onUndo={() => void undo.undo()}
-              onRedo={() => void undo.redo()}
-              confirm={confirm}
-              onChangeStatus={() =>
-                current &&
-                setDialog({
-                  kind: 'status',
-                  record: { ...current, status: view.status, version: view.version, seen: view.seen, choices: view.statusChoices },
-                })
-              }
-            />
-          </Suspense>
-        )}
+        {view && selected !== null && <OpenRecord {...props} recordId={selected} view={view} current={current} />}
       </main>
     </>
   );

@@ -2,6 +2,7 @@
 // opens), the sidebar's line for the open record (it follows what is on screen), whose undo a menu's
 // 撤销 is, and what an import says and opens. App.tsx holds them; test/unit/renderer/app-state.test.ts
 // tests them.
+import { lineFigures } from '../../shared/checks';
 import type { Command, Output } from '../../shared/contract';
 import type { PickedFile } from './files';
 import type { RecordSummary } from './Sidebar';
@@ -36,24 +37,10 @@ export function dialogOf(command: Command): Dialog | undefined {
   }
 }
 
-/** The open record's line in the sidebar, from what is on screen (it changes with every edit). */
-export function liveSummary(view: View): Partial<RecordSummary> {
-  const { record, findings } = view;
-  return {
-    county: record.county.name,
-    planned: record.totals.planned,
-    actual: record.totals.actual,
-    rate: record.totals.rate,
-    warnings: findings.filter((f) => f.severity === 'warning').length,
-    errors: findings.filter((f) => f.severity === 'error').length,
-    incomplete: findings.some((f) => f.code === 'missing_fact'),
-  };
-}
-
 /** The sidebar's lines: the store's, the open record's as on screen. */
 export function shownRecords(records: RecordSummary[], view: View | null, openId: number | null): RecordSummary[] {
   if (!view || openId === null) return records;
-  const live = liveSummary(view);
+  const live = lineFigures(view.record, view.findings);
   return records.map((r) => (r.id === openId ? { ...r, ...live } : r));
 }
 

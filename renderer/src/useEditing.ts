@@ -78,3 +78,6 @@ export function useEditing({ lang, t, say, fail, clearError, confirm }: Options)
   return { unsaved, records, selected, setSelected, refreshList, pinyin, sidebarNotice, recordView, asOf, chooseAsOf, rec, undo, actions };
 }
 export type Editing = ReturnType<typeof useEditing>;
+
+/** What every part of the app is given alike: the editing state, the language and its strings, the status bar's voice. */
+export type AppHost = { editing: Editing; t: Strings; lang: Lang; say: Say };

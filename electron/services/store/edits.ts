@@ -115,6 +115,59 @@ function assertNoLedger(db: DB, disbursementId: number, rowNumber: number): void
 
 export type CellEdit = { rowId: number; field: string; value: RawValue };
 
+/** The edited cells as column values per row, each checked (a row gone, a computed column, a line with payments, a value refused names its cell). */
+function cellUpdates(db: DB, table: EditTable, rows: StoredRow[], index: Map<number, number>, edits: CellEdit[]): Map<number, Row> {
+  const updates = new Map<number, Row>();
+  for (const e of edits) {
+    const i = index.get(e.rowId);
+    if (i === undefined) throw appError('no_row', `该行已不存在(#${e.rowId})`, `That row no longer exists (#${e.rowId})`);
+    if (!EDITABLE[table].includes(e.field))
+      throw appError(
+        'read_only',
+        `${fieldLabel(e.field, 'zh')} 由程序计算,不能编辑`,
+        `${fieldLabel(e.field, 'en')} is computed and cannot be edited`,
+      );
+    if (table === 'disbursements' && e.field === 'actual') assertNoLedger(db, rows[i].id, i + 1);
+    const parsed = parsedCell(table, e.field, e.value);
+    if (!parsed.ok) throw refused(table, i + 1, e.field, e.value, parsed.code, parsed.problem);
+    const row = updates.get(e.rowId) ?? {};
+    const [column, value] = stored(table, e.field, parsed.value);
+    row[column] = value;
+    // A renamed row that had no category takes the one its new name implies.
+    if (e.field === 'name' && rows[i].category === 'other' && row.category === undefined)
+      row.category = inferCategory(String(parsed.value));
+    updates.set(e.rowId, row);
+  }
+  return updates;
+}
+
+/** Rows pasted past the end, numbered on from the last 序号, each value checked (one refused, none is written); a blank name is left blank. */
+function appendedRows(table: EditTable, recordId: number, rows: StoredRow[], append: Record<string, RawValue>[]): Row[] {
+  const appended: Row[] = [];
+  let seq = maxOf(
+    rows.map((r) => r.seq),
+    0,
+  );
+  let position = maxOf(
+    rows.map((r) => r.position),
+    0,
+  );
+  for (const [n, values] of append.entries()) {
+    const row = blankRow(table, recordId, ++position, ++seq);
+    for (const [field, raw] of Object.entries(values)) {
+      if (!EDITABLE[table].includes(field)) continue;
+      if (field === 'name' && (raw === null || String(raw).trim() === '')) continue;
+      const parsed = parsedCell(table, field, raw);
+      if (!parsed.ok) throw refused(table, rows.length + n + 1, field, raw, parsed.code, parsed.problem);
+      const [column, value] = stored(table, field, parsed.value);
+      row[column] = value;
+    }
+    if (row.category === 'other' && values.category === undefined) row.category = inferCategory(String(row.name));
+    appended.push(row);
+  }
+  return appended;
+}
+
 /**
  * Typing, pasting and clearing: cell edits plus appended rows, all checked first, then one step.
  * Everything is read inside the write transaction, so two windows pasting at once each see the
@@ -153,50 +206,9 @@ export function editCells(
           label: cellLabel(index.get(e.rowId), e.field),
         })),
       );
-      const updates = new Map<number, Row>();
-      for (const e of edits) {
-        const i = index.get(e.rowId);
-        if (i === undefined) throw appError('no_row', `该行已不存在(#${e.rowId})`, `That row no longer exists (#${e.rowId})`);
-        if (!EDITABLE[table].includes(e.field))
-          throw appError(
-            'read_only',
-            `${fieldLabel(e.field, 'zh')} 由程序计算,不能编辑`,
-            `${fieldLabel(e.field, 'en')} is computed and cannot be edited`,
-          );
-        if (table === 'disbursements' && e.field === 'actual') assertNoLedger(db, rows[i].id, i + 1);
-        const parsed = parsedCell(table, e.field, e.value);
-        if (!parsed.ok) throw refused(table, i + 1, e.field, e.value, parsed.code, parsed.problem);
-        const row = updates.get(e.rowId) ?? {};
-        const [column, value] = stored(table, e.field, parsed.value);
-        row[column] = value;
-        // A renamed row that had no category takes the one its new name implies.
-        if (e.field === 'name' && rows[i].category === 'other' && row.category === undefined)
-          row.category = inferCategory(String(parsed.value));
-        updates.set(e.rowId, row);
-      }
+      const updates = cellUpdates(db, table, rows, index, edits);
       if (single) changes.describe({ county: county.name, table, row: (index.get(single.rowId) ?? 0) + 1, field: single.field });
-      const appended: Row[] = [];
-      let seq = maxOf(
-        rows.map((r) => r.seq),
-        0,
-      );
-      let position = maxOf(
-        rows.map((r) => r.position),
-        0,
-      );
-      for (const [n, values] of append.entries()) {
-        const row = blankRow(table, recordId, ++position, ++seq);
-        for (const [field, raw] of Object.entries(values)) {
-          if (!EDITABLE[table].includes(field)) continue;
-          if (field === 'name' && (raw === null || String(raw).trim() === '')) continue;
-          const parsed = parsedCell(table, field, raw);
-          if (!parsed.ok) throw refused(table, rows.length + n + 1, field, raw, parsed.code, parsed.problem);
-          const [column, value] = stored(table, field, parsed.value);
-          row[column] = value;
-        }
-        if (row.category === 'other' && values.category === undefined) row.category = inferCategory(String(row.name));
-        appended.push(row);
-      }
+      const appended = appendedRows(table, recordId, rows, append);
       for (const [rowId, fields] of updates) changes.update(table, rowId, fields);
       const ids = appended.map((row) => changes.insert(table, row));
       assertNoDuplicateSeq(db, table, recordId);

@@ -13,7 +13,7 @@ import { today } from '../../../shared/ledger';
 import { CATEGORIES, type Category } from '../../../shared/text';
 import { countyKey } from '../../../shared/text';
 import { countyFieldValue } from '../../../shared/fields';
-import { checkRecord, isIncomplete } from '../../../shared/checks';
+import { checkRecord, lineFigures, type LineFigures } from '../../../shared/checks';
 import { appError } from '../../../shared/errors';
 import { mutate, statement, type Actor, type Changes } from './changelog';
 import { COUNTY_COLUMNS, DISBURSEMENT_COLUMNS, fieldsOf, ITEM_COLUMNS, PAYMENT_COLUMNS, rowOf, type Row } from './columns';
@@ -190,20 +190,14 @@ export function findRecordIds(db: DB, county: string, batch?: number): { id: num
 /** Σ计划安排额度 and Σ实际拨付额度 of a record's lines of one category (万元). */
 export type CategorySum = { category: Category; planned: string; actual: string };
 
-export type RecordSummary = {
+/** A record's line: its county, sums, rate and findings counted (shared/checks.ts lineFigures; `incomplete`: a basic fact is not
+ * given, imported from a partial sheet, until completed), and the rest of what the list shows. */
+export type RecordSummary = LineFigures & {
   id: number;
-  county: string;
   province: string | null;
   prefecture: string | null;
   batch: number;
   year: number;
-  planned: string;
-  actual: string;
-  rate: string | null;
-  warnings: number;
-  errors: number;
-  /** A basic fact is not given (imported from a partial sheet): shown as incomplete until completed. */
-  incomplete: boolean;
   items: number;
   disbursements: number;
   status: StatusInfo;
@@ -340,17 +334,11 @@ function figuresOf(
   const findings = checkRecord(record, { rateLine: lineOf(record.county.province) });
   return {
     id,
-    county: record.county.name,
+    ...lineFigures(record, findings),
     province: record.county.province,
     prefecture: record.county.prefecture,
     batch: record.county.batch,
     year: record.county.year,
-    planned: record.totals.planned,
-    actual: record.totals.actual,
-    rate: record.totals.rate,
-    warnings: findings.filter((f) => f.severity === 'warning').length,
-    errors: findings.filter((f) => f.severity === 'error').length,
-    incomplete: isIncomplete(record),
     items: record.items.length,
     disbursements: record.disbursements.length,
     updatedAt,

@@ -96,15 +96,77 @@ function ReplaceFields(props: {
   );
 }
 
+/** 全部替换: typed values written first, then one step of the change log; what it did (or why not) said. */
+function useReplaceAll(p: Pick<Props, 'recordId' | 'settle' | 'onReplaced' | 'say'> & { query: string; replacement: string }) {
+  const [error, setError] = useState<Said | null>(null);
+  async function replaceAll() {
+    setError(null);
+    if (!p.query || !(await p.settle())) return;
+    try {
+      const { count } = await api.replaceText({ recordId: p.recordId, find: p.query, replace: p.replacement });
+      const [find, by] = [p.query, p.replacement];
+      p.say((l) => (count ? FIND_STRINGS[l].replaced(count, find, by) : FIND_STRINGS[l].nothingReplaced(find)));
+      await p.onReplaced();
+    } catch (e) {
+      const text: Said = (l) => message(e, l);
+      setError(() => text);
+      p.say(text, 'error');
+    }
+  }
+  return { error, setError, replaceAll };
+}
+
+/** 查找 and its count, with 上一个 / 下一个 (Enter, Shift+Enter). */
+function FindFields(props: {
+  s: FindStrings;
+  input: RefObject<HTMLInputElement | null>;
+  query: string;
+  onQuery: (q: string) => void;
+  count: string;
+  found: boolean;
+  go: (step: 1 | -1) => void;
+  onClose: () => void;
+}) {
+  const { s, go } = props;
+  return (
+    <>
+      <input
+        ref={props.input}
+        name="find"
+        aria-label={s.find}
+        placeholder={s.find}
+        value={props.query}
+        autoFocus
+        onChange={(e) => props.onQuery(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            go(e.shiftKey ? -1 : 1);
+          } else if (e.key === 'Escape') props.onClose();
+        }}
+      />
+      <span className="find-count" data-testid="find-count">
+        {props.count}
+      </span>
+      <button type="button" onClick={() => go(-1)} disabled={!props.found}>
+        {s.previous}
+      </button>
+      <button type="button" onClick={() => go(1)} disabled={!props.found}>
+        {s.next}
+      </button>
+    </>
+  );
+}
+
 export function FindBar({ enabled, recordId, record, lang, reveal, settle, onReplaced, say }: Props) {
   const s = FIND_STRINGS[lang];
   const [mode, setMode] = useState<Mode | null>(null);
   const [query, setQuery] = useState('');
   const [replacement, setReplacement] = useState('');
   const [at, setAt] = useState(-1);
-  const [error, setError] = useState<Said | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const places = useMemo(() => placesOf(record, query), [record, query]);
+  const { error, setError, replaceAll } = useReplaceAll({ recordId, query, replacement, settle, onReplaced, say });
   useFindKeys(enabled, mode !== null, setMode, input, go);
   useEffect(() => setAt(-1), [query, recordId]);
   useEffect(() => setMode(null), [recordId]);
@@ -119,21 +181,6 @@ export function FindBar({ enabled, recordId, record, lang, reveal, settle, onRep
     refocus(input);
   }
 
-  async function replaceAll() {
-    setError(null);
-    if (!query || !(await settle())) return;
-    try {
-      const { count } = await api.replaceText({ recordId, find: query, replace: replacement });
-      const [find, by] = [query, replacement];
-      say((l) => (count ? FIND_STRINGS[l].replaced(count, find, by) : FIND_STRINGS[l].nothingReplaced(find)));
-      await onReplaced();
-    } catch (e) {
-      const text: Said = (l) => message(e, l);
-      setError(() => text);
-      say(text, 'error');
-    }
-  }
-
   if (!mode) return null;
   const close = () => {
     setMode(null);
@@ -141,30 +188,16 @@ export function FindBar({ enabled, recordId, record, lang, reveal, settle, onRep
   };
   return (
     <div className="find-bar" role="search" data-testid="find-bar" title={s.scope}>
-      <input
-        ref={input}
-        name="find"
-        aria-label={s.find}
-        placeholder={s.find}
-        value={query}
-        autoFocus
-        onChange={(e) => setQuery(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') {
-            e.preventDefault();
-            go(e.shiftKey ? -1 : 1);
-          } else if (e.key === 'Escape') close();
-        }}
+      <FindFields
+        s={s}
+        input={input}
+        query={query}
+        onQuery={setQuery}
+        count={countText(s, query, places.length, at)}
+        found={places.length > 0}
+        go={go}
+        onClose={close}
       />
-      <span className="find-count" data-testid="find-count">
-        {countText(s, query, places.length, at)}
-      </span>
-      <button type="button" onClick={() => go(-1)} disabled={!places.length}>
-        {s.previous}
-      </button>
-      <button type="button" onClick={() => go(1)} disabled={!places.length}>
-        {s.next}
-      </button>
       {mode === 'replace' && (
         <ReplaceFields
           s={s}

@@ -7,7 +7,7 @@
 // lost while an editor opens (there is none to open), and an input method composes in it as in any
 // text field. Nothing is stored by the grid itself: every change goes through the contract, so undo
 // covers it.
-import { forwardRef, useImperativeHandle, useState } from 'react';
+import { forwardRef, useImperativeHandle, useState, type ForwardedRef } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import { AllCommunityModule, ModuleRegistry } from 'ag-grid-community';
 import { AG_GRID_LOCALE_CN, AG_GRID_LOCALE_EN } from '@ag-grid-community/locale';
@@ -17,6 +17,7 @@ import type { Finding } from '../../../shared/findings';
 import type { Strings } from '../strings';
 import type { CellEdit, EditOptions } from '../useRecord';
 import type { CellCheck } from './blocks';
+import type { GridSession } from './controller';
 import type { RowOp } from './actions';
 import type { GridTable } from './columns';
 import { DEFAULT_COL_DEF, LONG_TABLE, ROW_CLASS_RULES, THEME, rowIdOf, type RowData } from './gridOptions';
@@ -82,6 +83,71 @@ export type GridProps = {
   recordLocked?: Said | null;
 };
 
+/** What the record view asks of the table: select a cell, what is typed and not stored, drop it. */
+function useGridHandle(ref: ForwardedRef<GridHandle>, session: GridSession, refs: GridRefs) {
+  useImperativeHandle(ref, () => ({
+    focus: (row, field) => {
+      session.focusCell(row, field);
+      refs.sinkRef.current?.focus({ preventScroll: true });
+    },
+    unsaved: () => session.unsaved(),
+    discard: () => session.endEdit(),
+  }));
+}
+
+type GridEvents = ReturnType<typeof useGridEvents>;
+
+/** The text area that holds the keyboard while the table is in use, over the active cell: every key, input, copy and paste goes to the session. */
+function KeySink({ refs, table, label, on }: { refs: GridRefs; table: GridTable; label: string; on: GridEvents }) {
+  return (
+    <textarea
+      ref={refs.sinkRef}
+      className="grid-editor"
+      data-grid-sink={table}
+      aria-label={label}
+      spellCheck={false}
+      autoComplete="off"
+      rows={1}
+      onKeyDown={on.onKeyDown}
+      onInput={on.onInput}
+      onCompositionStart={on.onCompositionStart}
+      onCopy={(e) => on.onCopy(e)}
+      onCut={(e) => on.onCopy(e, true)}
+      onPaste={on.onPaste}
+      onBlur={on.onBlur}
+      onFocus={on.onFocus}
+    />
+  );
+}
+
+type SessionState = ReturnType<typeof useGridSession>;
+
+/** What shows under the active cell: why a typed value is refused, why a cell cannot be changed, or the category list to pick from. */
+function CellPopups(props: { state: SessionState; refs: GridRefs; lang: Lang; t: Strings; onPick: GridEvents['pick'] }) {
+  const { lang, t } = props;
+  const { editing, editError, notice, list } = props.state;
+  const sinkStyle = props.refs.sinkRef.current?.style;
+  const popup = {
+    top: sinkStyle ? parseFloat(sinkStyle.top) + parseFloat(sinkStyle.height) : 0,
+    left: sinkStyle ? parseFloat(sinkStyle.left) : 0,
+  };
+  return (
+    <>
+      {editing && editError && (
+        <div className="grid-edit-error" role="alert" style={popup}>
+          {editError(lang)} {t.editHint}
+        </div>
+      )}
+      {notice?.at === 'cell' && !editing && (
+        <div className="grid-edit-error locked-notice" role="alert" style={popup}>
+          {notice.text(lang)}
+        </div>
+      )}
+      {editing && list && !editError && <CategoryList list={list} top={popup.top} left={popup.left} onPick={props.onPick} />}
+    </>
+  );
+}
+
 export const TableGrid = forwardRef<GridHandle, GridProps>(function TableGrid(props, ref) {
   const { table, lang, t } = props;
   const [stableRefs] = useState<GridRefs>(() => ({
@@ -90,24 +156,13 @@ export const TableGrid = forwardRef<GridHandle, GridProps>(function TableGrid(pr
     wrapRef: { current: null },
     sinkRef: { current: null },
   }));
-  const { session, editing, editError, notice, list, pasteMarks } = useGridSession(props, stableRefs);
+  const state = useGridSession(props, stableRefs);
+  const { session, notice, pasteMarks } = state;
   const { rows, first, columnDefs, onGridReady } = useGridModel(props, session, stableRefs, pasteMarks);
   const on = useGridEvents(session, stableRefs, table);
-  useImperativeHandle(ref, () => ({
-    focus: (row, field) => {
-      session.focusCell(row, field);
-      stableRefs.sinkRef.current?.focus({ preventScroll: true });
-    },
-    unsaved: () => session.unsaved(),
-    discard: () => session.endEdit(),
-  }));
+  useGridHandle(ref, session, stableRefs);
   const place = () => placeSink(stableRefs, session);
   const long = rows.length > LONG_TABLE;
-  const sinkStyle = stableRefs.sinkRef.current?.style;
-  const popup = {
-    top: sinkStyle ? parseFloat(sinkStyle.top) + parseFloat(sinkStyle.height) : 0,
-    left: sinkStyle ? parseFloat(sinkStyle.left) : 0,
-  };
   return (
     <div className="table-block" data-table={table}>
       <GridTools
@@ -148,34 +203,8 @@ export const TableGrid = forwardRef<GridHandle, GridProps>(function TableGrid(pr
           onModelUpdated={place}
           rowClassRules={ROW_CLASS_RULES}
         />
-        <textarea
-          ref={stableRefs.sinkRef}
-          className="grid-editor"
-          data-grid-sink={table}
-          aria-label={t.cellEditor}
-          spellCheck={false}
-          autoComplete="off"
-          rows={1}
-          onKeyDown={on.onKeyDown}
-          onInput={on.onInput}
-          onCompositionStart={on.onCompositionStart}
-          onCopy={(e) => on.onCopy(e)}
-          onCut={(e) => on.onCopy(e, true)}
-          onPaste={on.onPaste}
-          onBlur={on.onBlur}
-          onFocus={on.onFocus}
-        />
-        {editing && editError && (
-          <div className="grid-edit-error" role="alert" style={popup}>
-            {editError(props.lang)} {t.editHint}
-          </div>
-        )}
-        {notice?.at === 'cell' && !editing && (
-          <div className="grid-edit-error locked-notice" role="alert" style={popup}>
-            {notice.text(props.lang)}
-          </div>
-        )}
-        {editing && list && !editError && <CategoryList list={list} top={popup.top} left={popup.left} onPick={on.pick} />}
+        <KeySink refs={stableRefs} table={table} label={t.cellEditor} on={on} />
+        <CellPopups state={state} refs={stableRefs} lang={lang} t={t} onPick={on.pick} />
       </div>
     </div>
   );

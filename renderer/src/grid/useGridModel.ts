@@ -15,7 +15,7 @@ import { placeSink, redrawRows } from './useGridSession';
 export function useGridModel(props: GridProps, session: GridSession, refs: GridRefs, pasteMarks: ReadonlyMap<string, Said>) {
   const { rowsRef, apiRef } = refs;
   const { columns } = session;
-  const { table, rowIds, findings, marks, lang, t } = props;
+  const { table, rowIds, lang, t } = props;
   // A row whose values did not change keeps its object; typing hands AG Grid the changed rows only.
   const previous = useRef<GridRows | null>(null);
   const { rows, changed } = useMemo(() => {
@@ -39,19 +39,7 @@ export function useGridModel(props: GridProps, session: GridSession, refs: GridR
     requestAnimationFrame(() => placeSink(refs, session));
   }, [rows, session, refs]);
 
-  const cellNotes = useMemo(
-    () => cellNotesOf(table, findings, marks, pasteMarks, rowIds, lang),
-    [findings, marks, pasteMarks, rowIds, table, lang],
-  );
-  const notes = useRef(cellNotes);
-  notes.current = cellNotes;
-  // Only the rows whose notes changed are drawn again (typing changes a row's findings, not the table's).
-  const drawn = useRef(cellNotes);
-  useEffect(() => {
-    const rowList = rowsWithNewNotes(drawn.current, cellNotes);
-    drawn.current = cellNotes;
-    if (rowList.length) redrawRows(refs.apiRef.current, rowList);
-  }, [cellNotes, refs]);
+  const notes = useCellNotes(props, pasteMarks, refs);
   useEffect(() => {
     refs.apiRef.current?.refreshCells();
   }, [props.locked, props.recordLocked, refs]);
@@ -81,7 +69,7 @@ export function useGridModel(props: GridProps, session: GridSession, refs: GridR
         return c ? (session.lockAt(c.row, c.field)?.tip ?? null) : null;
       },
     });
-  }, [table, columns, t, lang, session]);
+  }, [table, columns, t, lang, session, notes]); // (notes: the same ref throughout)
 
   /** The grid is made: the rows and 合计 that came meanwhile. */
   const onGridReady = (api: GridApi<RowData>) => {
@@ -90,6 +78,25 @@ export function useGridModel(props: GridProps, session: GridSession, refs: GridR
     if (session.props.pinned !== first.pinned) updatePinned(api, session.props.pinned ?? []);
   };
   return { rows, first, columnDefs, onGridReady };
+}
+
+/** The notes on the cells (findings, marks, pasted values refused) by `row:field`, as the columns read them when drawn; only the rows whose notes changed are drawn again. */
+function useCellNotes(props: GridProps, pasteMarks: ReadonlyMap<string, Said>, refs: GridRefs) {
+  const { table, rowIds, findings, marks, lang } = props;
+  const cellNotes = useMemo(
+    () => cellNotesOf(table, findings, marks, pasteMarks, rowIds, lang),
+    [findings, marks, pasteMarks, rowIds, table, lang],
+  );
+  const notes = useRef(cellNotes);
+  notes.current = cellNotes;
+  // (Typing changes a row's findings, not the table's.)
+  const drawn = useRef(cellNotes);
+  useEffect(() => {
+    const rowList = rowsWithNewNotes(drawn.current, cellNotes);
+    drawn.current = cellNotes;
+    if (rowList.length) redrawRows(refs.apiRef.current, rowList);
+  }, [cellNotes, refs]);
+  return notes;
 }
 
 /** 合计 takes the new figures in its row. */

@@ -5,7 +5,7 @@
 // The payment the active cell is on keeps its place while it is worked on (typing its day does not
 // send it away to its line); when the selection leaves it, it takes its place by line and day, and
 // the selection stays on the row it went to.
-import { forwardRef, useCallback, useImperativeHandle, useMemo, useRef, useState } from 'react';
+import { forwardRef, useCallback, useImperativeHandle, useMemo, useRef, useState, type ForwardedRef, type RefObject } from 'react';
 import type { Lang } from '../../../shared/i18n';
 import { chineseDay, defaultAsOf } from '../../../shared/ledger';
 import { TableGrid, type CellMark, type GridHandle } from '../grid/TableGrid';
@@ -144,6 +144,36 @@ function useNewPayments(props: Props) {
   return { onEdit, onPaste, onRows };
 }
 
+/** What the record view asks of the ledger: select a payment or a line's first, and say what new payments are typed and not stored. */
+function useLedgerHandle(
+  ref: ForwardedRef<LedgerHandle>,
+  {
+    grid,
+    order,
+    rows,
+    draftStore,
+    t,
+  }: {
+    grid: RefObject<GridHandle | null>;
+    order: number[];
+    rows: LedgerRow[];
+    draftStore: DraftStore;
+    t: Strings;
+  },
+) {
+  useImperativeHandle(ref, () => ({
+    focusPayment: (paymentId, field = 'amount') => grid.current?.focus(Math.max(0, order.indexOf(paymentId)), field),
+    focusLine: (line) => {
+      const at = lineFocus(rows, line);
+      grid.current?.focus(at.row, at.field);
+    },
+    unsaved: () => {
+      const begun = begunDrafts(draftStore.get());
+      return begun ? t.newPaymentsUnsaved(begun) : null;
+    },
+  }));
+}
+
 export const LedgerView = forwardRef<LedgerHandle, Props>(function LedgerView(props, ref) {
   const { recordId, view, drafts, draftStore, lang, t } = props;
   const { record } = view;
@@ -172,17 +202,7 @@ export const LedgerView = forwardRef<LedgerHandle, Props>(function LedgerView(pr
 
   const { onEdit, onPaste, onRows } = useNewPayments(props);
 
-  useImperativeHandle(ref, () => ({
-    focusPayment: (paymentId, field = 'amount') => grid.current?.focus(Math.max(0, order.indexOf(paymentId)), field),
-    focusLine: (line) => {
-      const at = lineFocus(rows, line);
-      grid.current?.focus(at.row, at.field);
-    },
-    unsaved: () => {
-      const begun = begunDrafts(draftStore.get());
-      return begun ? t.newPaymentsUnsaved(begun) : null;
-    },
-  }));
+  useLedgerHandle(ref, { grid, order, rows, draftStore, t });
 
   return (
     <section className="ledger" data-testid="ledger">

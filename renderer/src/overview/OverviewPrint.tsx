@@ -12,7 +12,7 @@ import type { Strings } from '../strings';
 import { api } from '../api';
 import { message } from '../errors';
 import type { Said } from '../said';
-import { PDF_TYPE, saveOrDownload } from '../files';
+import { useSavePdf } from '../print/useSavePdf';
 import { paginate } from '../print/paginate';
 
 type Props = {
@@ -32,7 +32,6 @@ export function OverviewPrint({ records, grouping, filters, asOf, t, lang, deskt
   const [script, setScript] = useState<'hans' | 'hant'>('hans');
   const [pages, setPages] = useState<number | null>(null);
   const [error, setError] = useState<Said | null>(null);
-  const [busy, setBusy] = useState(false);
   const frame = useRef<HTMLIFrameElement>(null);
   const options = { script, grouping, filters, ...(asOf ? { asOf } : {}), printedOn: today() };
   const html = useMemo(
@@ -53,23 +52,15 @@ export function OverviewPrint({ records, grouping, filters, asOf, t, lang, deskt
     if (desktop) await api.printOverview(request).catch((e) => setError(() => (l: Lang) => message(e, l)));
     else frame.current?.contentWindow?.print();
   };
-  const savePdf = async () => {
-    setBusy(true);
-    try {
-      const path = await saveOrDownload(
-        desktop,
-        () => api.saveOverview({ ...request, format: 'pdf' }),
-        () => api.exportOverview({ ...request, format: 'pdf' }),
-        PDF_TYPE,
-      );
-      if (path) onSaved(path);
-      setError(null);
-    } catch (e) {
-      setError(() => (l: Lang) => message(e, l));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, savePdf } = useSavePdf({
+    desktop,
+    onSaved,
+    setError: (e) => setError(e === null ? null : () => (l: Lang) => message(e, l)),
+  });
+  const pdfCalls = () => ({
+    save: () => api.saveOverview({ ...request, format: 'pdf' as const }),
+    make: () => api.exportOverview({ ...request, format: 'pdf' as const }),
+  });
 
   return (
     <div className="print-preview" role="dialog" aria-label={t.overviewPrintTitle} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
@@ -89,7 +80,7 @@ export function OverviewPrint({ records, grouping, filters, asOf, t, lang, deskt
         <button className="primary" onClick={() => void print()}>
           {t.print}
         </button>
-        <button disabled={busy} onClick={() => void savePdf()}>
+        <button disabled={busy} onClick={() => void savePdf(pdfCalls)}>
           {busy ? t.saving : t.savePdf}
         </button>
         <button onClick={onClose}>{t.close}</button>

@@ -10,7 +10,7 @@ import type { Strings } from '../strings';
 import type { RecordSummary } from '../Sidebar';
 import { api } from '../api';
 import { message } from '../errors';
-import { PDF_TYPE, saveOrDownload } from '../files';
+import { useSavePdf } from './useSavePdf';
 import { paginate } from './paginate';
 import { documentOptions, firstChosen, INITIAL_CHOICES, inListOrder, printRequest, ticked, type PrintChoices } from './choices';
 
@@ -109,7 +109,6 @@ export function PrintPreview({ records, current, asOf, t, lang, desktop, onClose
   const [choices, setChoices] = useState<PrintChoices>(INITIAL_CHOICES);
   const [pages, setPages] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const frame = useRef<HTMLIFrameElement>(null);
   const ids = useMemo(() => inListOrder(records, chosen), [records, chosen]);
   const html = usePrintHtml(ids, records, choices, asOf, (e) => setError(message(e, lang)));
@@ -125,23 +124,10 @@ export function PrintPreview({ records, current, asOf, t, lang, desktop, onClose
     if (desktop) await api.printDocument(printRequest(ids, choices, asOf)).catch((e) => setError(message(e, lang)));
     else frame.current?.contentWindow?.print();
   };
-  const savePdf = async () => {
-    setBusy(true);
-    try {
-      const request = printRequest(ids, choices, asOf);
-      const path = await saveOrDownload(
-        desktop,
-        () => api.saveExport({ ...request, format: 'pdf' }),
-        () => api.exportPdf(request),
-        PDF_TYPE,
-      );
-      if (path) onSaved(path);
-      setError(null);
-    } catch (e) {
-      setError(message(e, lang));
-    } finally {
-      setBusy(false);
-    }
+  const { busy, savePdf } = useSavePdf({ desktop, onSaved, setError: (e) => setError(e === null ? null : message(e, lang)) });
+  const pdfCalls = () => {
+    const request = printRequest(ids, choices, asOf);
+    return { save: () => api.saveExport({ ...request, format: 'pdf' as const }), make: () => api.exportPdf(request) };
   };
 
   return (
@@ -162,7 +148,7 @@ export function PrintPreview({ records, current, asOf, t, lang, desktop, onClose
         <button className="primary" disabled={!html} onClick={() => void print()}>
           {t.print}
         </button>
-        <button disabled={!html || busy} onClick={() => void savePdf()}>
+        <button disabled={!html || busy} onClick={() => void savePdf(pdfCalls)}>
           {busy ? t.saving : t.savePdf}
         </button>
         <button onClick={onClose}>{t.close}</button>
