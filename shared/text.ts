@@ -56,8 +56,13 @@ export function fold(text: string): string {
 const XML_UNSAFE =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/** Every character XML_UNSAFE or a line break "\r" could start with. */
+const MAYBE_UNSAFE = /[\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 /** The text without what an xlsx cannot hold, and with Windows line breaks made plain ("\r\n" → "\n"). */
 export function stripXmlUnsafe(text: string): string {
+  // Nearly every text holds none of them (nor a carriage return): one quick look, no copies.
+  if (!MAYBE_UNSAFE.test(text)) return text;
   return text.replace(/\r\n?/g, '\n').replace(XML_UNSAFE, '');
 }
 

@@ -4,13 +4,21 @@
 // mode), or handed back as its document to the caller, which renders it (the desktop app's printToPDF).
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import { dispatch, type ApiContext } from './api';
+import { dispatch, type ApiContext, type DispatchResult } from './api';
 import { BUSY_TIMEOUT_MS } from './store/busy';
 import type { HeavyReply, HeavyRequest } from './heavy';
 
 const { file, dbFile, version, pdf } = workerData as { file: string; dbFile: string; version: string; pdf: 'caller' | 'thread' };
 const db = new Database(file, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
-const post = (m: HeavyReply) => parentPort!.postMessage(m);
+const post = (m: HeavyReply, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(m, transfer);
+
+/** A file's bytes that own their whole buffer are handed over, not copied (the thread keeps nothing of an answer). */
+function handedOver(result: DispatchResult): ArrayBuffer[] {
+  const bytes = result.ok ? (result.value as { bytes?: unknown } | null)?.bytes : undefined;
+  return bytes instanceof Uint8Array && bytes.buffer instanceof ArrayBuffer && bytes.byteLength === bytes.buffer.byteLength
+    ? [bytes.buffer]
+    : [];
+}
 
 /** Documents handed to the caller to render, by number, waiting for their PDF. */
 const rendering = new Map<number, { resolve: (pdf: Uint8Array<ArrayBuffer>) => void; reject: (e: Error) => void }>();
@@ -32,5 +40,6 @@ parentPort!.on('message', async (m: HeavyRequest) => {
     else waiting?.reject(new Error(m.error ?? 'no PDF'));
     return;
   }
-  post({ id: m.id, result: await dispatch(ctx, m.method, m.input, m.actor) });
+  const result = await dispatch(ctx, m.method, m.input, m.actor);
+  post({ id: m.id, result }, handedOver(result));
 });

@@ -293,9 +293,12 @@ function runMarks(
 
 /** A footnote mark typed after a figure as a character of its own: 521.07¹, 640.21②, 1500⁽¹⁾ (never a digit of it). */
 const TYPED_MARK = /^(.*?\d)\s*([⁰¹²³⁴-⁹⁽⁾]+|[①-⑳])\s*$/u;
+const MARK_CHAR = /^[⁰¹²³⁴-⁹⁽⁾①-⑳]$/u;
 
 /** A figure typed as text with a footnote mark after it: the figure kept, the mark dropped (told: footnote_mark). */
 function typedMark(text: string): { text: string; why: 'mark'; seen: string; kept: string } | undefined {
+  // Most texts end in no mark: looked at first, the pattern (slow on long texts) is tried only where one could match.
+  if (!MARK_CHAR.test(text.trimEnd().slice(-1))) return undefined;
   const m = TYPED_MARK.exec(text);
   if (!m || !FIGURE.test(m[1])) return undefined;
   return { text: m[2], why: 'mark', seen: text, kept: m[1].trim() };

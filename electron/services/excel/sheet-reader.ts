@@ -234,6 +234,13 @@ const unreadable = (file: string, why: string) =>
     { file },
   );
 
+/** The column of a row's last cell read (0 before the first): a cell without an address follows it. */
+function lastKey(row: Map<number, RawCell>): number {
+  let last = 0;
+  for (const k of row.keys()) last = k;
+  return last;
+}
+
 /** One worksheet's grid from its XML. */
 export function sheetGrid(name: string, xml: string, shared: Shared, file: string): Grid {
   const rows = new Map<number, Map<number, RawCell>>();
@@ -282,11 +289,9 @@ export function sheetGrid(name: string, xml: string, shared: Shared, file: strin
       } else if (inData && tag === 'c' && row) {
         const ref = attr(raw, 'r');
         const s = attr(raw, 's');
-        let previous = 0;
-        for (const k of row.keys()) previous = k;
         cell = {
           ref,
-          col: ref ? columnOf(ref) : previous + 1,
+          col: ref ? columnOf(ref) : lastKey(row) + 1,
           t: attr(raw, 't'),
           s: s ? parseInt(s, 10) : 0,
           formula: false,

@@ -225,10 +225,30 @@ function categorySums(record: CountyRecord): CategorySum[] {
   }));
 }
 
-/** Every record's figures (as of `asOf` for records with a ledger), in the store's order. */
+/**
+ * Each record as a list is made of: its id, summary key and status, in the store's order (null for a
+ * record without a key). Every step, undo and redo that touches a record sets a new key (changelog.ts).
+ */
+const LIST_HEADS = `SELECT id || ' ' || summary_key || ' ' || status || ' ' || coalesce(status_by, '') || ' ' || coalesce(status_at, '')
+  || ' ' || coalesce(status_remark, '') FROM records ORDER BY province, prefecture, batch, county_key`;
+
+/** The list each connection answered last, with its records' heads and the basis it was made on. */
+const lastLists = new WeakMap<DB, { basis: string; heads: string[]; list: RecordSummary[] }>();
+
+/**
+ * Every record's figures (as of `asOf` for records with a ledger), in the store's order. While no
+ * record came, went or moved its key, the list answered last is answered again (asked again and
+ * again, as while a long export runs, a list reads one column and makes nothing anew).
+ */
 export function listRecords(db: DB, day: FiguresDay): RecordSummary[] {
-  const ids = db.prepare('SELECT id FROM records ORDER BY province, prefecture, batch, county_key').pluck().all() as number[];
-  return summarizeRecords(db, ids, day);
+  const heads = statement(db, LIST_HEADS).pluck().all() as (string | null)[];
+  const basis = basisOf(rateLines(db), day);
+  const last = lastLists.get(db);
+  if (last?.basis === basis && last.heads.length === heads.length && last.heads.every((h, i) => h === heads[i])) return [...last.list];
+  const ids = statement(db, 'SELECT id FROM records ORDER BY province, prefecture, batch, county_key').pluck().all() as number[];
+  const list = summarizeRecords(db, ids, day);
+  if (heads.every((h) => h !== null)) lastLists.set(db, { basis, heads: heads as string[], list: [...list] });
+  return list;
 }
 
 type StatusRow = { status: StatusInfo['status']; status_by: string | null; status_at: string | null; status_remark: string | null };
@@ -253,10 +273,13 @@ const headsOf = (db: DB) =>
 
 type Kept = { basis: string; byId: Map<number, { key: string; figures: Figures }> };
 
+/** What figures are computed on: the rate lines and the day (as of, or today). */
+const basisOf = (lines: { basis: string }, day: FiguresDay) => `${lines.basis} ${day.asOf ?? `today ${day.today ?? today()}`}`;
+
 /** The figures of these records, in this order (a record that does not exist is refused). */
 export function summarizeRecords(db: DB, ids: number[], day: FiguresDay): RecordSummary[] {
   const lines = rateLines(db);
-  const basis = `${lines.basis} ${day.asOf ?? `today ${day.today ?? today()}`}`;
+  const basis = basisOf(lines, day);
   let kept = computed.get(db);
   if (kept?.basis !== basis) computed.set(db, (kept = { basis, byId: new Map() }));
   const heads = headsOf(db);
