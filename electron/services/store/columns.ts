@@ -76,7 +76,18 @@ export const FIELD_COLUMNS = {
  * summary key (new with every step that touches it: a list's summary of it is reused only while the key is the same).
  */
 const HOUSEKEEPING: Record<Table, readonly string[]> = {
-  records: ['id', 'county_key', 'stated_total_rate', 'status', 'status_by', 'status_at', 'status_remark', 'version', 'summary_key'],
+  records: [
+    'id',
+    'county_key',
+    'stated_total_rate',
+    'status',
+    'status_by',
+    'status_at',
+    'status_day',
+    'status_remark',
+    'version',
+    'summary_key',
+  ],
   items: ['id', 'record_id', 'position'],
   disbursements: ['id', 'record_id', 'position'],
   payments: ['id', 'record_id', 'disbursement_id', 'position'],

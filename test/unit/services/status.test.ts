@@ -1,15 +1,15 @@
 // Review status with sign-off: 草稿 → 已提交 → 已审核 → 已验收, who and when in the change log, one
 // undo step each; an accepted record is locked against every mutation path of the contract.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DB } from '../../../electron/services/store/database';
 import { createRecord, readRecord } from '../../../electron/services/store/records';
 import { editCells } from '../../../electron/services/store/edits';
 import { editPayments } from '../../../electron/services/store/payments';
 import { readStatus, setStatus } from '../../../electron/services/store/status';
-import { history } from '../../../electron/services/store/changelog';
+import { history, webActor, type Actor } from '../../../electron/services/store/changelog';
 import { dispatch, type ApiContext } from '../../../electron/services/api';
 import { exportWorkbook } from '../../../electron/services/excel/export';
-import { METHODS } from '../../../shared/contract';
+import { METHODS, type Output } from '../../../shared/contract';
 import { stepLabel } from '../../../shared/steps';
 import { ME, referenceFixture, seedInput } from '../../helpers/fixtures';
 import { aCallOfEach } from '../../helpers/calls';
@@ -176,12 +176,45 @@ describe('an accepted record without 验收日期, with a ledger', () => {
         { line: '1', date: '2026-02-01', amount: '100' },
       ],
     );
-    setStatus(db, ME, id, { status: 'accepted', by: '赵处长' });
-    // Accepted on 5 January (as if signed then); read on any later day, line 1 is the 50 paid by then.
-    db.prepare('UPDATE records SET status_at = ? WHERE id = ?').run('2026-01-05T09:00:00.000Z', id);
+    // Accepted by someone whose day was 5 January; read on any later day, line 1 is the 50 paid by then.
+    setStatus(db, { ...ME, today: '2026-01-05' }, id, { status: 'accepted', by: '赵处长' });
     const { record } = readRecord(db, id, { asOf: undefined });
     expect([record.asOf, record.disbursements[0].actual]).toEqual(['2026-01-05', '50']);
     // A day asked for explicitly is still shown as asked.
     expect(readRecord(db, id, { asOf: '2026-03-01' }).record.disbursements[0].actual).toBe('150');
+  });
+
+  it('keeps exactly the figures the reviewer saw when accepting at 02:03 in Beijing (still the day before in UTC)', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-12-07T18:03:00.000Z') });
+    try {
+      const input = seedInput();
+      input.county = { ...input.county, acceptedOn: null, batch: 9 };
+      const id = createRecord(db, ME, input);
+      const payment = (date: string, amount: string) => ({ line: '1', date, amount });
+      editPayments(db, ME, id, [], [payment('2026-12-01', '50'), payment('2026-12-08', '100')]);
+      // The reviewer's window sends its day, 8 December, as the page does: line 1 shows 50 + 100.
+      const reviewer = webActor('windowREVW', undefined, '2026-12-08');
+      const read = async (actor: Actor) => (await dispatch(ctx, 'getRecord', { id }, actor)) as { ok: true; value: Output<'getRecord'> };
+      const shown = await read(reviewer);
+      expect(shown.value.record.disbursements[0].actual).toBe('150');
+      const accepted = await dispatch(
+        ctx,
+        'setStatus',
+        { id, status: 'accepted', by: '赵处长', version: shown.value.version, seen: shown.value.seen },
+        reviewer,
+      );
+      expect(accepted.ok).toBe(true);
+      // What was accepted stays: the same window, another window on a later day and this machine all say 150.
+      const again = await read(reviewer);
+      const later = await read(webActor('windowLATE', undefined, '2027-01-15'));
+      const local = readRecord(db, id, { asOf: undefined });
+      expect([again, later].map((r) => [r.value.record.asOf, r.value.record.disbursements[0].actual])).toEqual([
+        ['2026-12-08', '150'],
+        ['2026-12-08', '150'],
+      ]);
+      expect(local.record.disbursements[0].actual).toBe('150');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
