@@ -20,7 +20,7 @@ const BO: Actor = { client: 'tab-bo', kind: 'web' };
 
 type Shown = {
   seen: number;
-  record: { county: { investment: { central: string } }; payments?: { amount: string }[]; performance?: unknown };
+  record: { county: { investment: { central: string } }; payments?: { amount: string; line: number }[]; performance?: unknown };
   disbursementIds: number[];
   paymentIds: number[];
   indicatorIds: number[];
@@ -107,6 +107,24 @@ const CASES: Case[] = [
     state: (r) => r.record.payments?.length ?? 0,
     kept: 2,
     overwritten: 0,
+  },
+  {
+    what: 'a payment typed under a 序号 that another window’s deletion of a line of 三 gave to the next project',
+    anna: ({ id, lines }) => ({ method: 'deleteRows', recordId: id, table: 'disbursements', rowIds: [lines[2]] }),
+    bo: ({ id }) => ({ method: 'editPayments', recordId: id, edits: [], append: [{ line: 3, date: '2022-01-05', amount: '12.5' }] }),
+    field: '三 序号 3 的行',
+    state: (r) => r.record.payments?.map((p) => p.amount),
+    kept: ['10'],
+    overwritten: ['10', '12.5'],
+  },
+  {
+    what: 'a payment moved to a 序号 that a row inserted above it by another window renumbered',
+    anna: ({ id }) => ({ method: 'insertRows', recordId: id, table: 'disbursements', index: 0, count: 1 }),
+    bo: ({ id }, at) => ({ method: 'editPayments', recordId: id, edits: [{ paymentId: at.paymentIds[0], field: 'line', value: '3' }] }),
+    field: '三 序号 3 的行',
+    state: (r) => r.record.payments?.map((p) => p.line),
+    kept: [2],
+    overwritten: [3],
   },
   {
     what: 'a field of 绩效自评',
