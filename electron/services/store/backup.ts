@@ -200,10 +200,14 @@ export function newestGoodBackup(dbFile: string): string | null {
   return null;
 }
 
+/** What openDatabase says of a file that is not a sound data file (database.ts). */
+const UNSOUND = new Set(['damaged_database', 'unreadable_database']);
+
 /**
  * Restores a backup into the data file: the backup is checked, the data file (if it can be read)
  * is backed up first, then the backup's pages are copied into it by SQLite's online backup. A
- * data file that cannot be opened at all is moved aside (kept, never deleted) and replaced.
+ * data file found damaged is moved aside (kept, never deleted) and replaced; one that cannot be opened for
+ * any other reason (locked by another program, read-only) is left as it is and the restore refused.
  */
 export async function restoreBackup(
   dbFile: string,
@@ -223,8 +227,10 @@ export async function restoreBackup(
   let live: Database.Database | null = null;
   try {
     live = fs.existsSync(dbFile) ? open(dbFile) : null;
-  } catch {
-    live = null;
+  } catch (e) {
+    // Only a file found damaged (or not a data file at all) is moved aside: a locked one, a read-only one, a newer
+    // one is sound as far as anyone knows, and putting an older backup in its place would lose what it holds.
+    if (!UNSOUND.has((e as { code?: string }).code ?? '')) throw e;
   }
   let safetyCopy: string | null = null;
   if (live) {

@@ -9,7 +9,7 @@ import { appError } from '../../../shared/errors';
 export const BUSY_TIMEOUT_MS = 10_000;
 
 /** SQLite's busy or locked; PostgreSQL's lock not granted in time (55P03), deadlock (40P01) or serialization failure (40001). */
-const isBusy = (e: unknown) =>
+export const isBusy = (e: unknown) =>
   typeof e === 'object' && e !== null && /^(SQLITE_(BUSY|LOCKED)|55P03|40P01|40001)/.test(String((e as { code?: unknown }).code));
 
 const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);

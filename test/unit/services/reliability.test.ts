@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { openDatabase, type DB } from '../../../electron/services/store/database';
 import { createRecord, listRecords, readRecord } from '../../../electron/services/store/records';
@@ -200,6 +200,45 @@ describe('backups', () => {
     await restoreBackup(file, backup, openDatabase);
     expect(readRecord(app, id, { asOf: undefined }).record.disbursements[0].actual).toBe('640.21');
   });
+
+  it('a data file another program keeps locked is told as locked, not damaged; restore refuses and no change is lost', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'lk.sqlite');
+    expect(yanshou(['demo', '--db', file]).code).toBe(0);
+    const app = open(file);
+    const backup = backupDatabase(app, file, 'manual')!;
+    app.close();
+    const add = ['ledger', 'add', '--db', file, '--county', '樟树市', '--line', '1', '--date', '2022-01-01', '--amount', '5'];
+    expect(yanshou([...add, '--voucher', 'AFTER-BACKUP']).code).toBe(0);
+    // A SQLite browser (or a sync tool) holding the file: exclusive locking mode and one write.
+    const holder = spawn(
+      process.execPath,
+      [
+        '-e',
+        `const db = new (require('better-sqlite3'))(${JSON.stringify(file)});
+         db.pragma('locking_mode = EXCLUSIVE'); db.exec('BEGIN IMMEDIATE; COMMIT');
+         process.stdout.write('locked\\n'); process.stdin.on('end', () => db.close()).resume();`,
+      ],
+      { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] },
+    );
+    let out = '';
+    holder.stdout.on('data', (c) => (out += c));
+    await expect.poll(() => out).toContain('locked');
+    const listed = yanshou(['list', '--db', file]);
+    expect(listed.code).not.toBe(0);
+    expect(listed.stderr).toContain('正被另一个程序锁定');
+    expect(listed.stderr).not.toContain('损坏');
+    const restored = yanshou(['restore', backup, '--db', file]);
+    expect(restored.code).not.toBe(0);
+    expect(restored.stderr).toContain('正被另一个程序锁定');
+    expect(fs.readdirSync(dir).filter((f) => f.includes('damaged'))).toEqual([]);
+    holder.stdin.end();
+    await new Promise((r) => holder.on('close', r));
+    // The other program let go: the payment typed after the backup is still in the data file.
+    expect(JSON.parse(yanshou(['ledger', '--db', file, '--county', '樟树市', '--json']).stdout)).toMatchObject({
+      payments: [expect.objectContaining({ voucher: 'AFTER-BACKUP' })],
+    });
+  }, 60_000);
 
   it('a damaged data file is refused untouched, naming the newest good backup', () => {
     const dir = tempDir();
