@@ -232,6 +232,7 @@ export async function restoreBackup(
     // one is sound as far as anyone knows, and putting an older backup in its place would lose what it holds.
     if (!UNSOUND.has((e as { code?: string }).code ?? '')) throw e;
   }
+  const before = logPositionOf(dbFile);
   let safetyCopy: string | null = null;
   if (live) {
     try {
@@ -253,7 +254,39 @@ export async function restoreBackup(
     }
     fs.copyFileSync(backup, dbFile);
   }
-  // Bring an older backup up to this version (openDatabase migrates, backing up first).
-  open(dbFile).close();
+  // Bring an older backup up to this version (openDatabase migrates, backing up first), and log the restore.
+  const restored = open(dbFile);
+  try {
+    logRestore(restored, before, path.basename(backup));
+  } finally {
+    restored.close();
+  }
   return { safetyCopy };
+}
+
+/** The change log's position of a data file, as far as it can be read (0 when it cannot: damaged, or older than the position). */
+function logPositionOf(file: string): number {
+  try {
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      return Number(db.prepare('SELECT pos FROM log_position').pluck().get() ?? 0);
+    } finally {
+      db.close();
+    }
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * The log of a restored file goes on above `before`, the position the file had before the restore — no position is
+ * given twice, so a screen that read the file before cannot take a later change for one it saw — and the restore
+ * is logged at it: every screen that read the file before it is stale (changelog.ts, assertUnchangedSince).
+ */
+function logRestore(db: Database.Database, before: number, backup: string): void {
+  db.transaction(() => {
+    const pos = Math.max(Number(db.prepare('SELECT pos FROM log_position').pluck().get()), before) + 1;
+    db.prepare('UPDATE log_position SET pos = ?').run(pos);
+    db.prepare('INSERT INTO restores (pos, at, backup) VALUES (?, ?, ?)').run(pos, new Date().toISOString(), backup);
+  }).immediate();
 }

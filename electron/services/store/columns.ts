@@ -114,6 +114,7 @@ const OTHER_COLUMNS: Record<string, readonly string[]> = {
   sessions: ['token_hash', 'user_id', 'created_at', 'seen_at'],
   login_failures: ['id', 'name', 'at'],
   requests: ['client', 'request', 'result', 'at'],
+  restores: ['pos', 'at', 'backup'],
 };
 
 /** The columns a table of the database has (none: no such table). */

@@ -305,6 +305,9 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE records ADD COLUMN status_day TEXT;
   UPDATE records SET status_day = substr(status_at, 1, 10) WHERE status_at IS NOT NULL;
+  -- Each restore of a backup into the data file, at the log position it took (above any the file had before
+  -- the restore): a screen that read the file before it is stale, whatever its cells.
+  CREATE TABLE restores (pos INTEGER NOT NULL, at TEXT NOT NULL, backup TEXT NOT NULL);
   `,
 ];
 

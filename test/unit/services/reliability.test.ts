@@ -9,6 +9,7 @@ import { openDatabase, type DB } from '../../../electron/services/store/database
 import { createRecord, listRecords, readRecord } from '../../../electron/services/store/records';
 import { editCells, updateCounty } from '../../../electron/services/store/edits';
 import { refusal } from '../../helpers/store';
+import { logPosition } from '../../../electron/services/store/changelog';
 import {
   backupDatabase,
   backupsFolder,
@@ -239,6 +240,25 @@ describe('backups', () => {
       payments: [expect.objectContaining({ voucher: 'AFTER-BACKUP' })],
     });
   }, 60_000);
+
+  it('a window that read the file before a restore cannot overwrite an edit made after it: refused, naming the restore', async () => {
+    const file = path.join(tempDir(), 'rs.sqlite');
+    const app = open(file); // the running app (yanshou web), open throughout
+    const id = createRecord(app, ME, seedInput());
+    const backup = backupDatabase(app, file, 'manual')!;
+    const line1 = readRecord(app, id, { asOf: undefined }).disbursementIds[0];
+    const type = (who: string, value: string, seen?: number) =>
+      editCells(app, { client: who, kind: 'web' }, id, 'disbursements', [{ rowId: line1, field: 'actual', value }], [], 'edit', seen);
+    for (const value of ['600', '610', '620', '630']) type('tab-A', value);
+    const bSeen = logPosition(app); // tab B reads: 630
+    await restoreBackup(file, backup, openDatabase);
+    const cSeen = logPosition(app); // tab C reads the restored 640.21 and types 700
+    type('tab-C', '700', cSeen);
+    const e = refusal(() => type('tab-B', '631', bSeen));
+    expect(e.code).toBe('edit_conflict');
+    expect(e.messages.zh).toContain(`从备份 ${path.basename(backup)} 恢复`);
+    expect(readRecord(app, id, { asOf: undefined }).record.disbursements[0].actual).toBe('700');
+  });
 
   it('a damaged data file is refused untouched, naming the newest good backup', () => {
     const dir = tempDir();
