@@ -22,7 +22,11 @@ export function backupsFolder(dbFile: string): string {
   return path.join(path.dirname(path.resolve(dbFile)), 'backups');
 }
 
-const baseName = (dbFile: string) => path.basename(dbFile).replace(/\.[^.]*$/, '');
+/**
+ * What a data file's backups are named after: its name without `.sqlite` (yanshou.sqlite → yanshou-…), any other name
+ * whole (验收.db → 验收.db-…), so that 验收.sqlite and 验收.db in one folder never share a backup.
+ */
+const baseName = (dbFile: string) => path.basename(dbFile).replace(/\.sqlite$/, '');
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** `yanshou-2026-11-29T08-30-00-123Z-delete.sqlite` (with `-2`… when two fall in one millisecond). */
 const backupPattern = (dbFile: string) =>

@@ -134,6 +134,29 @@ describe('backups', () => {
     expect(listBackups(path.join(dir, 'yanshou-2023.sqlite'))).toHaveLength(2);
   });
 
+  it('验收.sqlite and 验收.db in one folder each have their own backups: listed, pointed to when damaged and pruned apart', () => {
+    const dir = tempDir();
+    const [zhangshu, ruijin] = [path.join(dir, '验收.sqlite'), path.join(dir, '验收.db')];
+    const zhangshuDb = open(zhangshu);
+    createRecord(zhangshuDb, ME, seedInput());
+    const ownBackup = backupDatabase(zhangshuDb, zhangshu, 'manual')!;
+    const ruijinDb = open(ruijin);
+    const theirsAuto = backupDatabase(ruijinDb, ruijin, 'edit')!;
+    for (let i = 0; i < BACKUPS_KEPT + 2; i++) backupDatabase(zhangshuDb, zhangshu, 'edit');
+    const theirs = backupDatabase(ruijinDb, ruijin, 'manual')!; // the newest of all
+    expect(listBackups(ruijin).map((b) => b.file)).toEqual([theirs, theirsAuto]);
+    expect(listBackups(zhangshu).map((b) => b.file)).toContain(ownBackup);
+    expect(listBackups(zhangshu).map((b) => b.file)).not.toContain(theirs);
+    // 验收.sqlite damaged: the backup it is pointed to is its own, holding 樟树市.
+    zhangshuDb.close();
+    fs.rmSync(`${zhangshu}-wal`, { force: true });
+    fs.writeFileSync(zhangshu, fs.readFileSync(zhangshu).subarray(0, 4096));
+    const e = refusal(() => openDatabase(zhangshu));
+    expect(e.code).toBe('damaged_database');
+    expect(e.messages.zh).not.toContain(path.basename(theirs));
+    expect(e.messages.zh).toContain('验收-');
+  });
+
   it('keeps the newest 20, and the newest of each of the last 30 days', () => {
     const dir = tempDir();
     const file = path.join(dir, 'yanshou.sqlite');
