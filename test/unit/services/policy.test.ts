@@ -173,6 +173,28 @@ function recordIdsOf(input: object): number[] {
   return [...(i.id !== undefined ? [i.id] : []), ...(i.recordId !== undefined ? [i.recordId] : []), ...(i.ids ?? [])];
 }
 
+describe('accounts', () => {
+  it('a name that reads as an existing one (full-width, upper case, an invisible character, traditional) is refused naming it', async () => {
+    const { ctx } = world();
+    const add = async (name: string) => {
+      const r = await dispatch(ctx, 'addUser', { name, role: 'province', scope: '江西省', password: 'correct horse battery' }, ME);
+      return r.ok ? 'ok' : r.error.messages?.zh;
+    };
+    expect(await add('jx')).toBe('ok');
+    expect(await add('赵处长')).toBe('ok');
+    for (const [name, existing] of [
+      ['ｊｘ', 'jx'],
+      ['JX', 'jx'],
+      ['j\u200bx', 'jx'],
+      ['趙處長', '赵处长'],
+    ])
+      expect(await add(name)).toBe(
+        `用户名 ${name} 与已有的用户 ${existing} 读起来相同(只差全角半角、大小写、繁简或看不见的字符),请另取一个名字`,
+      );
+    expect(await add('jx ')).toBe('用户 jx 已存在');
+  });
+});
+
 describe('the review workflow, role by role, decided in the store', () => {
   const call = async <M extends Method>(ctx: ApiContext, caller: Caller, method: M, input: Input<M>) => {
     const r = await dispatch(ctx, method, input, as(caller));
