@@ -161,6 +161,35 @@ describe('unlocking an accepted record needs a reason in words', () => {
   });
 });
 
+describe('an acceptance is of what the screen showed', () => {
+  it('a change another process writes while a screen reads the record makes the acceptance from that screen refused', async () => {
+    const line1 = readRecord(db, id, { asOf: undefined }).disbursementIds[0];
+    // Another process (the CLI, a second server) types 700 into 三 line 1 just after this read took the rows of 三.
+    let typed = false;
+    const racing = new Proxy(db, {
+      get(target, prop) {
+        if (prop !== 'prepare') {
+          const value = Reflect.get(target, prop) as unknown;
+          return typeof value === 'function' ? value.bind(target) : value;
+        }
+        return (sql: string) => {
+          if (!typed && /FROM payments/.test(sql)) {
+            typed = true;
+            editCells(target, { client: 'cli-1', kind: 'cli' }, id, 'disbursements', [{ rowId: line1, field: 'actual', value: '700' }], []);
+          }
+          return target.prepare(sql);
+        };
+      },
+    });
+    const shown = (await dispatch({ ...ctx, db: racing }, 'getRecord', { id }, ME)) as { ok: true; value: Output<'getRecord'> };
+    expect(typed).toBe(true);
+    expect(shown.value.record.disbursements[0].actual).toBe('640.21');
+    const accepted = await dispatch(ctx, 'setStatus', { id, status: 'accepted', by: '赵处长', version: shown.value.version }, ME);
+    expect(accepted.ok ? 'accepted' : accepted.error.code).toBe('record_changed');
+    expect(readStatus(db, id).status).toBe('draft');
+  });
+});
+
 describe('an accepted record without 验收日期, with a ledger', () => {
   it('keeps its figures as of the day it was accepted: a payment dated after it never enters them as the calendar moves on', () => {
     const input = seedInput();
