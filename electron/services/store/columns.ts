@@ -142,13 +142,15 @@ export function schemaProblem(db: Db): string | null {
     const missing = columns.filter((c) => !have.has(c));
     if (missing.length) return `table ${table} lacks ${missing.join(', ')}`;
   }
-  // A PostgreSQL column's type (BIGINT) holds nothing but integers; a SQLite column holds any value.
+  // A PostgreSQL column's type (BIGINT) holds nothing but integers; a SQLite column holds any value. No amount is negative
+  // (none is ever stored so): one written by a repair tool is damage, not an amount to show.
   if (postgres) return null;
   for (const [table, mapping] of Object.entries(FIELD_COLUMNS) as [Table, Record<string, Stored>][])
     for (const { column, money } of Object.values(mapping))
       if (
         money &&
-        db.prepare(`SELECT 1 FROM ${table} WHERE typeof(${column}) NOT IN ('integer', 'null') LIMIT 1`).pluck().get() !== undefined
+        db.prepare(`SELECT 1 FROM ${table} WHERE typeof(${column}) NOT IN ('integer', 'null') OR ${column} < 0 LIMIT 1`).pluck().get() !==
+          undefined
       )
         return `${table}.${column} holds a value that is not an amount`;
   return null;
