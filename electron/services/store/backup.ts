@@ -26,6 +26,9 @@ export function backupsFolder(dbFile: string): string {
  * What a data file's backups are named after: its name without `.sqlite` (yanshou.sqlite → yanshou-…), any other name
  * whole (验收.db → 验收.db-…), so that 验收.sqlite and 验收.db in one folder never share a backup.
  */
+/** The backups folder is there as a folder (a file of that name beside the data file holds no backups). */
+const isFolder = (folder: string) => fs.existsSync(folder) && fs.statSync(folder).isDirectory();
+
 const baseName = (dbFile: string) => path.basename(dbFile).replace(/\.sqlite$/, '');
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** `yanshou-2026-11-29T08-30-00-123Z-delete.sqlite` (with `-2`… when two fall in one millisecond). */
@@ -39,7 +42,7 @@ export type BackupInfo = { file: string; at: string; reason: string; bytes: numb
 /** This data file's backups, newest first (by the time in their names). */
 export function listBackups(dbFile: string): BackupInfo[] {
   const folder = backupsFolder(dbFile);
-  if (!fs.existsSync(folder)) return [];
+  if (!isFolder(folder)) return [];
   const pattern = backupPattern(dbFile);
   const out: (BackupInfo & { key: string })[] = [];
   for (const name of fs.readdirSync(folder)) {
@@ -119,6 +122,13 @@ export function backupDatabase(store: Db, dbFile: string, reason: string, option
   let target = path.join(folder, `${baseName(dbFile)}-${stamp}-${reason.replace(/[^A-Za-z0-9_-]/g, '_')}.sqlite`);
   for (let n = 2; fs.existsSync(target); n++) target = target.replace(/(-\d+)?\.sqlite$/, `-${n}.sqlite`);
   const partial = `${target}.partial`;
+  if (fs.existsSync(folder) && !isFolder(folder))
+    throw appError(
+      'backup_failed',
+      `无法备份数据文件:${folder} 是一个文件,不是存放备份的文件夹。为免丢失数据,这次操作没有进行;请把这个文件改名或移走后再试。`,
+      `The data file could not be backed up: ${folder} is a file, not the folder backups go into. To keep your data safe, nothing was done; rename or move that file and try again.`,
+      { file: folder },
+    );
   try {
     fs.mkdirSync(folder, { recursive: true });
     const before = recordCount(db);
@@ -165,7 +175,7 @@ export const STALE_PARTIAL_MS = 60_000;
 /** Removes this data file's `.partial` backups left by a backup that was killed (at start). */
 export function removeStalePartials(dbFile: string, now = Date.now()): string[] {
   const folder = backupsFolder(dbFile);
-  if (dbFile === ':memory:' || !fs.existsSync(folder)) return [];
+  if (dbFile === ':memory:' || !isFolder(folder)) return [];
   const pattern = backupPattern(dbFile);
   const removed: string[] = [];
   for (const name of fs.readdirSync(folder)) {

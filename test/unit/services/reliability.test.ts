@@ -157,6 +157,22 @@ describe('backups', () => {
     expect(e.messages.zh).toContain('验收-');
   });
 
+  it('a file named backups beside the data file: the data file still opens and lists; a backup is refused naming it', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'bf.sqlite');
+    createRecord(open(file), ME, seedInput());
+    dbs.pop()!.close();
+    fs.writeFileSync(path.join(dir, 'backups'), 'not a folder');
+    const db = open(file);
+    expect(listRecords(db, { asOf: undefined }).map((r) => r.county)).toEqual(['樟树市']);
+    expect(listBackups(file)).toEqual([]);
+    const e = refusal(() => backupDatabase(db, file, 'manual'));
+    expect([e.code, e.messages.zh]).toEqual([
+      'backup_failed',
+      `无法备份数据文件:${path.join(dir, 'backups')} 是一个文件,不是存放备份的文件夹。为免丢失数据,这次操作没有进行;请把这个文件改名或移走后再试。`,
+    ]);
+  });
+
   it('keeps the newest 20, and the newest of each of the last 30 days', () => {
     const dir = tempDir();
     const file = path.join(dir, 'yanshou.sqlite');
