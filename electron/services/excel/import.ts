@@ -357,7 +357,8 @@ export type ImportResult = Omit<ImportPlan, 'inputs'> & { backup: string | null;
  */
 function assertAsPlanned(db: DB, r: PlannedRecord, since: number): void {
   if (r.action === 'created' && findRecordIds(db, r.county, r.batch!).length) throw conflictError(r.county, r.batch!);
-  const change = r.action === 'replaced' ? changedSince(db, r.existingId!, since) : undefined;
+  // Its review status too: a record submitted (or sent back) since the preview is not the draft the person chose to replace.
+  const change = r.action === 'replaced' ? changedSince(db, r.existingId!, since, true) : undefined;
   if (!change) return;
   const what = stepInWords(db, change);
   throw appError(

@@ -665,14 +665,17 @@ function assertReplayAllowed(db: DB, caller: Caller, step: StepRow, changes: Cha
   return records;
 }
 
-/** The latest step still in effect after `stepId` that changed a record's figures (a status change is not one). */
-export function changedSince(db: DB, recordId: number, stepId: number): StepRow | undefined {
+/**
+ * The latest step still in effect after `stepId` that changed a record's figures (a status change is not one, unless
+ * `status`: then it is, for what replaces the whole record).
+ */
+export function changedSince(db: DB, recordId: number, stepId: number, status = false): StepRow | undefined {
   return db
     .prepare(
-      `SELECT ${STEP_COLUMNS} FROM steps s WHERE s.id > ? AND s.undone = 0 AND s.label != ?
+      `SELECT ${STEP_COLUMNS} FROM steps s WHERE s.id > ? AND s.undone = 0 AND (? = 1 OR s.label != ?)
        AND EXISTS (SELECT 1 FROM changes c WHERE c.step_id = s.id AND c.record_id = ?) ORDER BY s.id DESC LIMIT 1`,
     )
-    .get(stepId, STATUS_ACTION, recordId) as StepRow | undefined;
+    .get(stepId, status ? 1 : 0, STATUS_ACTION, recordId) as StepRow | undefined;
 }
 
 /** A step in words, for a refusal: who, when and what (“安娜(浏览器窗口)在 2026/12/7 14:03:05 编辑 樟树市 …”). */

@@ -300,4 +300,19 @@ describe('an import replacing a county someone changed after its preview', () =>
     expect(replaced.id).not.toBe(id);
     expect(readRecord(db, replaced.id, { asOf: undefined }).paymentIds).toHaveLength(1);
   });
+
+  it('is refused when the county was submitted after the preview: the submitted record stays', async () => {
+    const db = newStore();
+    const ctx: ApiContext = { db, dbFile: ':memory:', version: 'test', renderPdf: async () => new Uint8Array() };
+    const id = createRecord(db, BO, seedInput());
+    const file = { name: 'zhangshu.xlsx', bytes: await exportWorkbook([referenceFixture('hans')]) };
+    const importing = (seen?: number) =>
+      dispatch(ctx, 'importWorkbooks', { files: [file], onConflict: 'replace', dryRun: seen === undefined, ledger: 'keep', seen }, BO);
+    const preview = await importing();
+    if (!preview.ok) throw new Error(preview.error.message);
+    await dispatch(ctx, 'setStatus', { id, status: 'submitted', by: '安娜' }, ANNA);
+    const refused = await importing((preview.value as { seen: number }).seen);
+    expect(refused.ok ? 'ok' : refused.error.messages?.zh).toMatch(/^樟树市 第8批 在导入预览之后已被修改:安娜\(浏览器窗口\)在 .*已提交/);
+    expect(findRecordIds(db, '樟树市', 8).map((r) => r.id)).toEqual([id]);
+  });
 });
