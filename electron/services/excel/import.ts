@@ -6,7 +6,7 @@ import { AppError } from '../../../shared/errors';
 import { finding, hasErrors, type Finding } from '../../../shared/findings';
 import { countyKey, fold } from '../../../shared/text';
 import { computeRecord, type CountyRecord, type RecordInput } from '../../../shared/record';
-import { changedSince, logPosition, mutate, stepInWords, type Actor } from '../store/changelog';
+import { assertUnchangedSince, changedSince, logPosition, mutate, stepInWords, type Actor } from '../store/changelog';
 import { appError } from '../../../shared/errors';
 import { withBackup } from '../store/backup';
 import { conflictError, findRecordIds, insertRecord, readRecord, removeRecord } from '../store/records';
@@ -400,6 +400,8 @@ export async function importWorkbooks(
   };
   const commit = (backup: string | null) => {
     mutate(db, actor, { action: 'import', recordId: null, detail }, (changes) => {
+      // A preview read before a backup was restored into the file planned against other data.
+      assertUnchangedSince(db, actor, options.seen, []);
       plan.records.forEach((r, i) => {
         if (r.action === 'skipped') return;
         assertAsPlanned(db, r, options.seen ?? read);

@@ -10,6 +10,7 @@ import { createRecord, listRecords, readRecord } from '../../../electron/service
 import { editCells, updateCounty } from '../../../electron/services/store/edits';
 import { refusal } from '../../helpers/store';
 import { logPosition } from '../../../electron/services/store/changelog';
+import { dispatch, type ApiContext } from '../../../electron/services/api';
 import {
   backupDatabase,
   backupsFolder,
@@ -297,6 +298,21 @@ describe('backups', () => {
     expect(e.code).toBe('edit_conflict');
     expect(e.messages.zh).toContain(`从备份 ${path.basename(backup)} 恢复`);
     expect(readRecord(app, id, { asOf: undefined }).record.disbursements[0].actual).toBe('700');
+  });
+
+  it('an import previewed before a restore is refused at its commit: it planned against data the file no longer holds', async () => {
+    const file = path.join(tempDir(), 'ri.sqlite');
+    const app = open(file);
+    createRecord(app, ME, seedInput());
+    const backup = backupDatabase(app, file, 'manual')!;
+    const ctx: ApiContext = { db: app, dbFile: file, version: 'test', renderPdf: async () => new Uint8Array() };
+    const files = [{ name: 'zhangshu.xlsx', bytes: await exportWorkbook([referenceFixture('hans')]) }];
+    const importing = (seen?: number) =>
+      dispatch(ctx, 'importWorkbooks', { files, onConflict: 'replace', dryRun: seen === undefined, ledger: 'keep', seen }, ME);
+    const preview = (await importing()) as { ok: true; value: { seen: number } };
+    await restoreBackup(file, backup, openDatabase);
+    const refused = await importing(preview.value.seen);
+    expect(refused.ok ? 'imported' : refused.error.messages?.zh).toContain(`从备份 ${path.basename(backup)} 恢复`);
   });
 
   it('a damaged data file is refused untouched, naming the newest good backup', () => {
