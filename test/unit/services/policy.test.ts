@@ -193,6 +193,15 @@ describe('accounts', () => {
       );
     expect(await add('jx ')).toBe('用户 jx 已存在');
   });
+
+  it('an administrator cannot disable its own account (its session would end mid-work); another administrator can', async () => {
+    const { ctx, db } = world();
+    const admin = insertUser(db, { name: '管理员甲', role: 'admin', scope: '江西省', passwordHash: 'x' });
+    const caller: Caller = { kind: 'user', id: admin.id, name: admin.name, role: 'admin', scope: ['江西省'] };
+    const own = await dispatch(ctx, 'updateUser', { name: '管理员甲', disabled: true }, as(caller));
+    expect(own.ok ? 'disabled' : own.error.messages?.zh).toBe('不能停用自己的账户(请由另一位管理员停用)');
+    expect((await dispatch(ctx, 'updateUser', { name: '甲', disabled: true }, as(caller))).ok).toBe(true);
+  });
 });
 
 describe('the review workflow, role by role, decided in the store', () => {
