@@ -36,11 +36,15 @@ function toSimplified(text: string): string {
 
 const foldCache = new Map<string, string>();
 
-/** The matching key of a text: NFKC (full-width → half-width), traditional → simplified, no white space. */
+/**
+ * The matching key of a text: NFKC (full-width → half-width), traditional → simplified, no white space and no
+ * invisible format character (zero-width space and joiners, word joiner, soft hyphen, BOM: Unicode Cf), which a name
+ * copied from a web page or a chat message brings along unseen.
+ */
 export function fold(text: string): string {
   const cached = foldCache.get(text);
   if (cached !== undefined) return cached;
-  const folded = toSimplified(text.normalize('NFKC')).replace(/\s+/g, '');
+  const folded = toSimplified(text.normalize('NFKC')).replace(/[\s\p{Cf}]+/gu, '');
   // Short texts (headers, labels, names) repeat across sheets and rows; long ones rarely do.
   if (text.length <= 64) {
     if (foldCache.size > 20_000) foldCache.clear();

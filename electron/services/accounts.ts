@@ -71,7 +71,15 @@ export async function addUser(db: DB, caller: Caller, input: { name: string; rol
 }
 
 export async function updateUser(db: DB, caller: Caller, input: { name: string; disabled?: boolean; password?: string }) {
-  assertManages(caller, findUser(db, input.name), input.name);
+  const managed = assertManages(caller, findUser(db, input.name), input.name);
+  // An administrator disabling its own account would end its own session mid-work, and could lock every administrator out.
+  if (input.disabled && caller.kind === 'user' && caller.id === managed.id)
+    throw appError(
+      'forbidden',
+      '不能停用自己的账户(请由另一位管理员停用)',
+      'You cannot disable your own account (another administrator can)',
+      { field: 'disabled' },
+    );
   const passwordHash = input.password === undefined ? undefined : await hashPassword(input.password);
   const user = changeUser(db, input.name, { disabled: input.disabled, passwordHash });
   return { ...userInfo(user), disabled: user.disabled === 1 };

@@ -88,17 +88,19 @@ export const handlers: Handlers = {
       .sort(compareRecords);
   },
   getRecord: ({ id, asOf }, { db, actor }) => {
-    // The log's position first: a change made while the record is read counts as not yet seen.
+    // The log's position and the version first: a change made while the rows are read (by another process) counts as
+    // not yet seen, and an acceptance sent with this version is refused rather than locking figures the screen never showed.
     const seen = logPosition(db);
-    const stored = readRecord(db, id, { asOf, today: actor.today });
+    const version = readVersion(db, id);
     const status = readStatus(db, id);
+    const stored = readRecord(db, id, { asOf, today: actor.today });
     return {
       seen,
       ...stored,
       findings: checkRecord(stored.record, { rateLine: rateLineFor(db, stored.record.county.province) }),
       status,
       statusChoices: statusChoices(callerOf(actor), status.status),
-      version: readVersion(db, id),
+      version,
     };
   },
   setStatus: ({ id, status, by, remark, reason, version, seen }, { db, actor }) =>

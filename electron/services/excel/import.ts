@@ -6,7 +6,7 @@ import { AppError } from '../../../shared/errors';
 import { finding, hasErrors, type Finding } from '../../../shared/findings';
 import { countyKey, fold } from '../../../shared/text';
 import { computeRecord, type CountyRecord, type RecordInput } from '../../../shared/record';
-import { changedSince, logPosition, mutate, stepInWords, type Actor } from '../store/changelog';
+import { assertUnchangedSince, changedSince, logPosition, mutate, stepInWords, type Actor } from '../store/changelog';
 import { appError } from '../../../shared/errors';
 import { withBackup } from '../store/backup';
 import { conflictError, findRecordIds, insertRecord, readRecord, removeRecord } from '../store/records';
@@ -397,7 +397,8 @@ export type ImportResult = Omit<ImportPlan, 'inputs'> & { backup: string | null;
  */
 function assertAsPlanned(db: DB, r: PlannedRecord, since: number): void {
   if (r.action === 'created' && findRecordIds(db, r.county, r.batch!).length) throw conflictError(r.county, r.batch!);
-  const change = r.action === 'replaced' ? changedSince(db, r.existingId!, since) : undefined;
+  // Its review status too: a record submitted (or sent back) since the preview is not the draft the person chose to replace.
+  const change = r.action === 'replaced' ? changedSince(db, r.existingId!, since, true) : undefined;
   if (!change) return;
   const what = stepInWords(db, change);
   throw appError(
@@ -439,6 +440,8 @@ export async function importWorkbooks(
   };
   const commit = (backup: string | null) => {
     mutate(db, actor, { action: 'import', recordId: null, detail }, (changes) => {
+      // A preview read before a backup was restored into the file planned against other data.
+      assertUnchangedSince(db, actor, options.seen, []);
       plan.records.forEach((r, i) => {
         if (r.action === 'skipped') return;
         assertAsPlanned(db, r, options.seen ?? read);

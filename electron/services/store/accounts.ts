@@ -5,6 +5,7 @@
 import crypto from 'node:crypto';
 import { appError } from '../../../shared/errors';
 import { formatScope, parseScope, type Caller, type Role } from '../../../shared/accounts';
+import { fold } from '../../../shared/text';
 import type { DB } from './database';
 
 export type UserRow = {
@@ -27,10 +28,25 @@ export const listUsers = (db: DB): UserRow[] => db.prepare(`SELECT ${USER_COLUMN
 
 export const noUser = (name: string) => appError('no_user', `没有用户 ${name}`, `No user ${name}`, { field: 'name' });
 
+/** A user name's key: as text is matched (full-width, 简/繁, spaces, invisible characters) and regardless of case. */
+const nameKey = (name: string) => fold(name).toLowerCase();
+
+/**
+ * A new account; refused when an account of a name that reads the same exists (ｊｘ or JX beside jx, 趙處長 beside
+ * 赵处长): the change log and the status sign with the name, and a look-alike would read as the other person.
+ */
 export function insertUser(db: DB, user: { name: string; role: Role; scope: string; passwordHash: string }): UserRow {
   return db.transaction(() => {
-    if (findUser(db, user.name))
+    const same = listUsers(db).find((u) => nameKey(u.name) === nameKey(user.name));
+    if (same?.name === user.name.trim())
       throw appError('conflict', `用户 ${user.name} 已存在`, `The user ${user.name} exists already`, { field: 'name' });
+    if (same)
+      throw appError(
+        'conflict',
+        `用户名 ${user.name} 与已有的用户 ${same.name} 读起来相同(只差全角半角、大小写、繁简或看不见的字符),请另取一个名字`,
+        `The user name ${user.name} reads the same as the existing user ${same.name} (it differs only in width, case, script or invisible characters); choose another name`,
+        { field: 'name' },
+      );
     const now = new Date().toISOString();
     const id = db
       .prepare(

@@ -22,7 +22,14 @@ export function backupsFolder(dbFile: string): string {
   return path.join(path.dirname(path.resolve(dbFile)), 'backups');
 }
 
-const baseName = (dbFile: string) => path.basename(dbFile).replace(/\.[^.]*$/, '');
+/**
+ * What a data file's backups are named after: its name without `.sqlite` (yanshou.sqlite → yanshou-…), any other name
+ * whole (验收.db → 验收.db-…), so that 验收.sqlite and 验收.db in one folder never share a backup.
+ */
+/** The backups folder is there as a folder (a file of that name beside the data file holds no backups). */
+const isFolder = (folder: string) => fs.existsSync(folder) && fs.statSync(folder).isDirectory();
+
+const baseName = (dbFile: string) => path.basename(dbFile).replace(/\.sqlite$/, '');
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** `yanshou-2026-11-29T08-30-00-123Z-delete.sqlite` (with `-2`… when two fall in one millisecond). */
 const backupPattern = (dbFile: string) =>
@@ -35,7 +42,7 @@ export type BackupInfo = { file: string; at: string; reason: string; bytes: numb
 /** This data file's backups, newest first (by the time in their names). */
 export function listBackups(dbFile: string): BackupInfo[] {
   const folder = backupsFolder(dbFile);
-  if (!fs.existsSync(folder)) return [];
+  if (!isFolder(folder)) return [];
   const pattern = backupPattern(dbFile);
   const out: (BackupInfo & { key: string })[] = [];
   for (const name of fs.readdirSync(folder)) {
@@ -115,6 +122,13 @@ export function backupDatabase(store: Db, dbFile: string, reason: string, option
   let target = path.join(folder, `${baseName(dbFile)}-${stamp}-${reason.replace(/[^A-Za-z0-9_-]/g, '_')}.sqlite`);
   for (let n = 2; fs.existsSync(target); n++) target = target.replace(/(-\d+)?\.sqlite$/, `-${n}.sqlite`);
   const partial = `${target}.partial`;
+  if (fs.existsSync(folder) && !isFolder(folder))
+    throw appError(
+      'backup_failed',
+      `无法备份数据文件:${folder} 是一个文件,不是存放备份的文件夹。为免丢失数据,这次操作没有进行;请把这个文件改名或移走后再试。`,
+      `The data file could not be backed up: ${folder} is a file, not the folder backups go into. To keep your data safe, nothing was done; rename or move that file and try again.`,
+      { file: folder },
+    );
   try {
     fs.mkdirSync(folder, { recursive: true });
     const before = recordCount(db);
@@ -161,7 +175,7 @@ export const STALE_PARTIAL_MS = 60_000;
 /** Removes this data file's `.partial` backups left by a backup that was killed (at start). */
 export function removeStalePartials(dbFile: string, now = Date.now()): string[] {
   const folder = backupsFolder(dbFile);
-  if (dbFile === ':memory:' || !fs.existsSync(folder)) return [];
+  if (dbFile === ':memory:' || !isFolder(folder)) return [];
   const pattern = backupPattern(dbFile);
   const removed: string[] = [];
   for (const name of fs.readdirSync(folder)) {
@@ -200,10 +214,14 @@ export function newestGoodBackup(dbFile: string): string | null {
   return null;
 }
 
+/** What openDatabase says of a file that is not a sound data file (database.ts). */
+const UNSOUND = new Set(['damaged_database', 'unreadable_database']);
+
 /**
  * Restores a backup into the data file: the backup is checked, the data file (if it can be read)
  * is backed up first, then the backup's pages are copied into it by SQLite's online backup. A
- * data file that cannot be opened at all is moved aside (kept, never deleted) and replaced.
+ * data file found damaged is moved aside (kept, never deleted) and replaced; one that cannot be opened for
+ * any other reason (locked by another program, read-only) is left as it is and the restore refused.
  */
 export async function restoreBackup(
   dbFile: string,
@@ -223,9 +241,12 @@ export async function restoreBackup(
   let live: Database.Database | null = null;
   try {
     live = fs.existsSync(dbFile) ? open(dbFile) : null;
-  } catch {
-    live = null;
+  } catch (e) {
+    // Only a file found damaged (or not a data file at all) is moved aside: a locked one, a read-only one, a newer
+    // one is sound as far as anyone knows, and putting an older backup in its place would lose what it holds.
+    if (!UNSOUND.has((e as { code?: string }).code ?? '')) throw e;
   }
+  const before = logPositionOf(dbFile);
   let safetyCopy: string | null = null;
   if (live) {
     try {
@@ -247,7 +268,39 @@ export async function restoreBackup(
     }
     fs.copyFileSync(backup, dbFile);
   }
-  // Bring an older backup up to this version (openDatabase migrates, backing up first).
-  open(dbFile).close();
+  // Bring an older backup up to this version (openDatabase migrates, backing up first), and log the restore.
+  const restored = open(dbFile);
+  try {
+    logRestore(restored, before, path.basename(backup));
+  } finally {
+    restored.close();
+  }
   return { safetyCopy };
+}
+
+/** The change log's position of a data file, as far as it can be read (0 when it cannot: damaged, or older than the position). */
+function logPositionOf(file: string): number {
+  try {
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      return Number(db.prepare('SELECT pos FROM log_position').pluck().get() ?? 0);
+    } finally {
+      db.close();
+    }
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * The log of a restored file goes on above `before`, the position the file had before the restore — no position is
+ * given twice, so a screen that read the file before cannot take a later change for one it saw — and the restore
+ * is logged at it: every screen that read the file before it is stale (changelog.ts, assertUnchangedSince).
+ */
+function logRestore(db: Database.Database, before: number, backup: string): void {
+  db.transaction(() => {
+    const pos = Math.max(Number(db.prepare('SELECT pos FROM log_position').pluck().get()), before) + 1;
+    db.prepare('UPDATE log_position SET pos = ?').run(pos);
+    db.prepare('INSERT INTO restores (pos, at, backup) VALUES (?, ?, ?)').run(pos, new Date().toISOString(), backup);
+  }).immediate();
 }

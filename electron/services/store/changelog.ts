@@ -542,6 +542,25 @@ function assertNoConflict(db: DB, actor: Actor, step: StepRow, changes: ChangeRo
 /** The change log's position now: a window that read a record after it has seen every change up to it. */
 export const logPosition = (db: DB): number => Number(statement(db, 'SELECT pos FROM log_position').pluck().get());
 
+/**
+ * A backup restored into the data file since a screen read it: everything it shows may be other than what the file
+ * holds, whatever the log says of its cells (the restored log is the backup's). Refused, naming the restore.
+ */
+function assertNotRestoredSince(db: DB, seen: number): void {
+  const restore = statement(db, 'SELECT at, backup FROM restores WHERE pos > ? ORDER BY pos DESC LIMIT 1').get(seen) as
+    { at: string; backup: string } | undefined;
+  if (!restore) return;
+  const time = new Date(restore.at);
+  const at = `${time.toLocaleDateString('zh-CN')} ${time.toTimeString().slice(0, 8)}`;
+  throw appError(
+    'edit_conflict',
+    `数据文件已于 ${at} 从备份 ${restore.backup} 恢复,您看到的是恢复前的内容。未做任何改动;已载入恢复后的内容,请核对后再改。`,
+    `The data file was restored from the backup ${restore.backup} at ${at}, after you loaded it. Nothing was changed; the restored content is loaded, check it and try again.`,
+    {},
+    { restored: restore.at, backup: restore.backup },
+  );
+}
+
 /** How a cell was changed, in words: by a step, or by an undo or a redo of one. */
 const CHANGED_BY = { step: ['修改', 'changed'], undo: ['撤销修改', 'undone'], redo: ['重做修改', 'redone'] } as const;
 
@@ -556,6 +575,7 @@ export type SeenCell = { table: Table; rowId: number; column: string | null; lab
  */
 export function assertUnchangedSince(db: DB, actor: Actor, seen: number | undefined, cells: SeenCell[]): void {
   if (seen === undefined) return;
+  assertNotRestoredSince(db, seen);
   for (const cell of cells) {
     const hit = laterChange(db, actor, seen, cell.table, cell.rowId, cell.column);
     if (!hit) continue;
@@ -645,14 +665,17 @@ function assertReplayAllowed(db: DB, caller: Caller, step: StepRow, changes: Cha
   return records;
 }
 
-/** The latest step still in effect after `stepId` that changed a record's figures (a status change is not one). */
-export function changedSince(db: DB, recordId: number, stepId: number): StepRow | undefined {
+/**
+ * The latest step still in effect after `stepId` that changed a record's figures (a status change is not one, unless
+ * `status`: then it is, for what replaces the whole record).
+ */
+export function changedSince(db: DB, recordId: number, stepId: number, status = false): StepRow | undefined {
   return db
     .prepare(
-      `SELECT ${STEP_COLUMNS} FROM steps s WHERE s.id > ? AND s.undone = 0 AND s.label != ?
+      `SELECT ${STEP_COLUMNS} FROM steps s WHERE s.id > ? AND s.undone = 0 AND (? = 1 OR s.label != ?)
        AND EXISTS (SELECT 1 FROM changes c WHERE c.step_id = s.id AND c.record_id = ?) ORDER BY s.id DESC LIMIT 1`,
     )
-    .get(stepId, STATUS_ACTION, recordId) as StepRow | undefined;
+    .get(stepId, status ? 1 : 0, STATUS_ACTION, recordId) as StepRow | undefined;
 }
 
 /** A step in words, for a refusal: who, when and what (“安娜(浏览器窗口)在 2026/12/7 14:03:05 编辑 樟树市 …”). */

@@ -76,7 +76,18 @@ export const FIELD_COLUMNS = {
  * summary key (new with every step that touches it: a list's summary of it is reused only while the key is the same).
  */
 const HOUSEKEEPING: Record<Table, readonly string[]> = {
-  records: ['id', 'county_key', 'stated_total_rate', 'status', 'status_by', 'status_at', 'status_remark', 'version', 'summary_key'],
+  records: [
+    'id',
+    'county_key',
+    'stated_total_rate',
+    'status',
+    'status_by',
+    'status_at',
+    'status_day',
+    'status_remark',
+    'version',
+    'summary_key',
+  ],
   items: ['id', 'record_id', 'position'],
   disbursements: ['id', 'record_id', 'position'],
   payments: ['id', 'record_id', 'disbursement_id', 'position'],
@@ -103,6 +114,7 @@ const OTHER_COLUMNS: Record<string, readonly string[]> = {
   sessions: ['token_hash', 'user_id', 'created_at', 'seen_at'],
   login_failures: ['id', 'name', 'at'],
   requests: ['client', 'request', 'result', 'at'],
+  restores: ['pos', 'at', 'backup'],
 };
 
 /** The columns a table of the database has (none: no such table). */
@@ -130,13 +142,15 @@ export function schemaProblem(db: Db): string | null {
     const missing = columns.filter((c) => !have.has(c));
     if (missing.length) return `table ${table} lacks ${missing.join(', ')}`;
   }
-  // A PostgreSQL column's type (BIGINT) holds nothing but integers; a SQLite column holds any value.
+  // A PostgreSQL column's type (BIGINT) holds nothing but integers; a SQLite column holds any value. No amount is negative
+  // (none is ever stored so): one written by a repair tool is damage, not an amount to show.
   if (postgres) return null;
   for (const [table, mapping] of Object.entries(FIELD_COLUMNS) as [Table, Record<string, Stored>][])
     for (const { column, money } of Object.values(mapping))
       if (
         money &&
-        db.prepare(`SELECT 1 FROM ${table} WHERE typeof(${column}) NOT IN ('integer', 'null') LIMIT 1`).pluck().get() !== undefined
+        db.prepare(`SELECT 1 FROM ${table} WHERE typeof(${column}) NOT IN ('integer', 'null') OR ${column} < 0 LIMIT 1`).pluck().get() !==
+          undefined
       )
         return `${table}.${column} holds a value that is not an amount`;
   return null;

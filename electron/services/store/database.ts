@@ -8,7 +8,7 @@ import path from 'node:path';
 import { appError } from '../../../shared/errors';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import { backupDatabase, newestGoodBackup, removeStalePartials, schemaProblemAt } from './backup';
-import { BUSY_TIMEOUT_MS, storageError } from './busy';
+import { BUSY_TIMEOUT_MS, isBusy, rememberFile, storageError } from './busy';
 import { schemaProblem } from './columns';
 import type { Db } from './db';
 
@@ -24,7 +24,7 @@ function inspectExisting(file: string): number {
   try {
     probe = new Database(file, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
   } catch (e) {
-    throw unreadable(file, e);
+    throw lockedOr(file, e) ?? unreadable(file, e);
   }
   try {
     const version = probe.pragma('user_version', { simple: true }) as number;
@@ -54,10 +54,25 @@ function inspectExisting(file: string): number {
     return version;
   } catch (e) {
     if (e instanceof Error && e.name === 'AppError') throw e;
-    throw unreadable(file, e);
+    throw lockedOr(file, e) ?? unreadable(file, e);
   } finally {
     probe.close();
   }
+}
+
+/**
+ * Another program keeps the file locked (a SQLite browser, a sync or backup tool, a second copy of a tool holding it
+ * exclusively): not damage — nothing is known to be wrong with the file, and restoring a backup over it would lose
+ * every change since. Null when `e` is not a lock.
+ */
+function lockedOr(file: string, e: unknown) {
+  if (!isBusy(e)) return null;
+  return appError(
+    'locked_database',
+    `数据文件 ${file} 正被另一个程序锁定(如 SQLite 浏览器、同步或备份工具、另一个验收台),无法读写,未做任何改动。请关闭那个程序后再试;不要从备份恢复,那会丢掉备份之后的修改。`,
+    `The data file ${file} is locked by another program (a SQLite browser, a sync or backup tool, another Yanshou); it could not be read or written, and nothing was changed. Close that program and try again; do not restore a backup, which would lose the changes made since.`,
+    { file },
+  );
 }
 
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0');
@@ -132,6 +147,22 @@ function assertWritable(file: string): void {
   }
 }
 
+/**
+ * The data file was replaced under an open handle: what the handle holds (its file, now unlinked, and its WAL) is copied
+ * beside the path as `….replaced-<time>`, and its WAL emptied into its own file — left at the path, it would be read
+ * over the new file and damage it. The copy's path, or null when it could not be made.
+ */
+function setAside(db: SqliteDb, file: string): string | null {
+  const copy = `${file}.replaced-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  try {
+    db.prepare('VACUUM INTO ?').run(copy);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    return copy;
+  } catch {
+    return null;
+  }
+}
+
 /** Free space below which starting says so: a write that finds the disk full saves nothing. */
 export const LOW_DISK_BYTES = 50 * 1024 * 1024;
 
@@ -164,9 +195,10 @@ export function openDatabase(file: string): SqliteDb {
   try {
     db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
   } catch (e) {
-    throw storageError(e) ?? e;
+    throw storageError(e) ?? lockedOr(file, e) ?? e;
   }
   try {
+    if (file !== ':memory:') rememberFile(db, path.resolve(file), () => setAside(db, file));
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
@@ -194,6 +226,6 @@ export function openDatabase(file: string): SqliteDb {
     return db;
   } catch (e) {
     db.close();
-    throw storageError(e) ?? e;
+    throw storageError(e) ?? lockedOr(file, e) ?? e;
   }
 }

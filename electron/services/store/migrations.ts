@@ -300,6 +300,15 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX replays_row ON replays(table_name, row_id, pos);
   `,
+  // The day an acceptance froze a record's figures at: the day the accepting person saw (their calendar,
+  // sent by their window), not the UTC day of status_at. Earlier acceptances keep the day they were frozen at.
+  `
+  ALTER TABLE records ADD COLUMN status_day TEXT;
+  UPDATE records SET status_day = substr(status_at, 1, 10) WHERE status_at IS NOT NULL;
+  -- Each restore of a backup into the data file, at the log position it took (above any the file had before
+  -- the restore): a screen that read the file before it is stale, whatever its cells.
+  CREATE TABLE restores (pos INTEGER NOT NULL, at TEXT NOT NULL, backup TEXT NOT NULL);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

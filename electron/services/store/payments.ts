@@ -66,6 +66,27 @@ function seenPayment(listedIds: number[], paymentId: number, field: PaymentField
   return { table: 'payments', rowId: paymentId, column, label };
 }
 
+/**
+ * The lines of 三 payments name by 序号, as the window saw them: a line whose 序号 another window changed since — a
+ * row of 三 deleted, inserted or moved renumbers them — may be another project than the one the clerk typed under.
+ */
+function seenLines(lines: Line[], named: (RawValue | undefined)[]): SeenCell[] {
+  const seqs = lines.map((l) => l.seq);
+  return named.flatMap((raw) => {
+    const parsed = raw === undefined ? null : parsePaymentField('line', raw, seqs);
+    const line = parsed?.ok ? lines.find((l) => l.seq === parsed.value) : undefined;
+    if (!line) return [];
+    return [
+      {
+        table: 'disbursements',
+        rowId: line.id,
+        column: 'seq',
+        label: { zh: `三 序号 ${line.seq} 的行`, en: `Line ${line.seq} of table 三` },
+      },
+    ];
+  });
+}
+
 /** Edits of payments and payments added (typing, paste, `yanshou ledger add`), as one step. */
 export function editPayments(
   db: DB,
@@ -92,12 +113,8 @@ export function editPayments(
     (changes) => {
       const lines = linesOf(db, recordId);
       const mine = listed(db, recordId);
-      assertUnchangedSince(
-        db,
-        actor,
-        seen,
-        edits.map((e) => seenPayment(mine, e.paymentId, e.field)),
-      );
+      const named = [...edits.filter((e) => e.field === 'line').map((e) => e.value), ...append.map((values) => values.line)];
+      assertUnchangedSince(db, actor, seen, [...edits.map((e) => seenPayment(mine, e.paymentId, e.field)), ...seenLines(lines, named)]);
       for (const e of edits) {
         const row = mine.indexOf(e.paymentId) + 1;
         if (row === 0) throw appError('no_row', `这笔拨付已不存在(#${e.paymentId})`, `That payment no longer exists (#${e.paymentId})`);

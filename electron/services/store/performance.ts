@@ -310,11 +310,24 @@ export function deleteIndicators(db: DB, actor: Actor, recordId: number, rowIds:
  * defaults, and with `draft` every quantity table 二 states becomes a 产出指标 / 数量指标 row for the
  * person to confirm. One step; returns the ids of the rows added.
  */
+/** Drafting the indicators once more (a second window, a double click) would list each of them twice: refused. */
+function assertNotDrafted(db: DB, recordId: number, county: string): void {
+  const count = Number(db.prepare('SELECT count(*) FROM performance_indicators WHERE record_id = ?').pluck().get(recordId));
+  if (count === 0) return;
+  throw appError(
+    'conflict',
+    `${county} 的绩效自评已有 ${count} 项指标(也许是另一个窗口刚起草的),没有再起草一遍。请在表中修改或添加指标。`,
+    `The performance evaluation of ${county} has ${count} indicators already (another window may just have drafted them); they were not drafted again. Edit or add indicators in the table.`,
+    { field: 'performance' },
+  );
+}
+
 export function draftPerformance(db: DB, actor: Actor, recordId: number, options: { draft: boolean }): number[] {
   const county = countyOf(db, recordId);
   return mutate(db, actor, { action: 'draft performance', recordId, detail: { county, table: 'performance' } }, (changes) => {
     const partId = ensurePart(db, changes, recordId);
     if (!options.draft) return [];
+    assertNotDrafted(db, recordId, county);
     const items = db.prepare('SELECT name, target, completion FROM items WHERE record_id = ? ORDER BY position, id').all(recordId) as {
       name: string;
       target: string;

@@ -117,11 +117,12 @@ export function readRecord(db: DB, id: number, day: FiguresDay): StoredRecord {
 
 /**
  * The day an accepted record's figures stay as of, when no day is asked: its 验收日期 (computeRecord's
- * default), else the day it was accepted — never "today", or a locked record's 实际拨付额度 would
- * follow the calendar past what was signed.
+ * default), else the day the accepting person saw when they accepted it (their "today", which is not
+ * status_at's UTC day in the hours after midnight east of UTC) — never "today", or a locked record's
+ * 实际拨付额度 would follow the calendar past what was signed.
  */
 function frozenDay(r: RecordRow): string | undefined {
-  return r.status === 'accepted' && r.accepted_on === null && typeof r.status_at === 'string' ? r.status_at.slice(0, 10) : undefined;
+  return r.status === 'accepted' && r.accepted_on === null && typeof r.status_day === 'string' ? r.status_day : undefined;
 }
 
 function recordOf({ row: r, items, disbursements, payments, performance }: Rows, day: FiguresDay): StoredRecord {

@@ -9,6 +9,8 @@ import { stepLabel } from '../../../shared/steps';
 import { STATUSES, statusLabel, type ReviewStatus, type StatusInfo } from '../../../shared/status';
 import { assertUnchangedSince, callerOf, mutate, STATUS_ACTION, stepInfo, whoMade, type Actor, type StepRow } from './changelog';
 import { assertTransition } from '../policy';
+import { today } from '../../../shared/ledger';
+import { fold } from '../../../shared/text';
 import type { DB } from './database';
 
 type StatusRow = {
@@ -76,7 +78,8 @@ export function setStatus(
       'Set your name in the preferences first (who changed the status is recorded)',
       { field: 'by' },
     );
-  const reason = change.reason?.trim();
+  // A reason of nothing but white space or invisible characters (a zero-width space) is no reason.
+  const reason = change.reason === undefined ? undefined : fold(change.reason) ? change.reason.trim() : '';
   const remark = reason ?? change.remark?.trim() ?? null;
   // Everything below runs holding the write lock: read, decide, write.
   return mutate(db, actor, { action: STATUS_ACTION, recordId, detail: {} }, (changes) => {
@@ -107,7 +110,15 @@ export function setStatus(
       throw appError('reason_needed', '解除验收须写明理由', 'Unlocking an accepted record needs a reason', { field: 'reason' });
     changes.describe({ county, batch, status: change.status, by, ...(remark ? { remark } : {}) });
     const at = new Date().toISOString();
-    changes.update('records', recordId, { status: change.status, status_by: by, status_at: at, status_remark: remark || null });
+    // The day the person saw: an acceptance freezes the figures of that day (records.ts, frozenDay).
+    const day = actor.today ?? today();
+    changes.update('records', recordId, {
+      status: change.status,
+      status_by: by,
+      status_at: at,
+      status_day: day,
+      status_remark: remark || null,
+    });
     return { status: change.status, by, at, remark: remark || null };
   });
 }

@@ -404,6 +404,7 @@ describe('damaged data files name the damage and the newest sound backup (issue 
     ['a column was dropped', 'ALTER TABLE records DROP COLUMN version'],
     ['a table was renamed', 'ALTER TABLE items RENAME TO items_old'],
     ['an amount is not a number', "UPDATE records SET investment_total_fen = 'abc'"],
+    ['an amount is negative (a repair tool)', 'UPDATE disbursements SET actual_fen = -100'],
   ];
   for (const [what, sql] of damages)
     it(`${what}: refused untouched, naming the newest sound backup (not a damaged newer one)`, async () => {

@@ -111,6 +111,17 @@ describe('the performance part in the store', () => {
     expect(perf(db, id)).toBeUndefined();
   });
 
+  it('drafting again (a second window, a double click) is refused: the indicators are not listed twice', () => {
+    const { db, id } = seedDb();
+    const drafted = draftPerformance(db, ME, id, { draft: true }).length;
+    const e = refusal(() => draftPerformance(db, { client: 'another-window', kind: 'web' }, id, { draft: true }));
+    expect([e.code, e.messages.zh]).toEqual([
+      'conflict',
+      `樟树市 的绩效自评已有 ${drafted} 项指标(也许是另一个窗口刚起草的),没有再起草一遍。请在表中修改或添加指标。`,
+    ]);
+    expect(perf(db, id)!.indicators).toHaveLength(drafted);
+  });
+
   it('an accepted record is locked: no edit of its performance part', () => {
     const { db, id } = seedDb();
     draftPerformance(db, ME, id, { draft: false });

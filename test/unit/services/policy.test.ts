@@ -173,6 +173,37 @@ function recordIdsOf(input: object): number[] {
   return [...(i.id !== undefined ? [i.id] : []), ...(i.recordId !== undefined ? [i.recordId] : []), ...(i.ids ?? [])];
 }
 
+describe('accounts', () => {
+  it('a name that reads as an existing one (full-width, upper case, an invisible character, traditional) is refused naming it', async () => {
+    const { ctx } = world();
+    const add = async (name: string) => {
+      const r = await dispatch(ctx, 'addUser', { name, role: 'province', scope: '江西省', password: 'correct horse battery' }, ME);
+      return r.ok ? 'ok' : r.error.messages?.zh;
+    };
+    expect(await add('jx')).toBe('ok');
+    expect(await add('赵处长')).toBe('ok');
+    for (const [name, existing] of [
+      ['ｊｘ', 'jx'],
+      ['JX', 'jx'],
+      ['j\u200bx', 'jx'],
+      ['趙處長', '赵处长'],
+    ])
+      expect(await add(name)).toBe(
+        `用户名 ${name} 与已有的用户 ${existing} 读起来相同(只差全角半角、大小写、繁简或看不见的字符),请另取一个名字`,
+      );
+    expect(await add('jx ')).toBe('用户 jx 已存在');
+  });
+
+  it('an administrator cannot disable its own account (its session would end mid-work); another administrator can', async () => {
+    const { ctx, db } = world();
+    const admin = insertUser(db, { name: '管理员甲', role: 'admin', scope: '江西省', passwordHash: 'x' });
+    const caller: Caller = { kind: 'user', id: admin.id, name: admin.name, role: 'admin', scope: ['江西省'] };
+    const own = await dispatch(ctx, 'updateUser', { name: '管理员甲', disabled: true }, as(caller));
+    expect(own.ok ? 'disabled' : own.error.messages?.zh).toBe('不能停用自己的账户(请由另一位管理员停用)');
+    expect((await dispatch(ctx, 'updateUser', { name: '甲', disabled: true }, as(caller))).ok).toBe(true);
+  });
+});
+
 describe('the review workflow, role by role, decided in the store', () => {
   const call = async <M extends Method>(ctx: ApiContext, caller: Caller, method: M, input: Input<M>) => {
     const r = await dispatch(ctx, method, input, as(caller));

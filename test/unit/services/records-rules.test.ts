@@ -46,6 +46,18 @@ describe('records created', () => {
     ]);
   });
 
+  it('a name copied with an invisible character (zero-width space or joiner, word joiner, soft hyphen) is the same county', () => {
+    for (const name of ['樟树市\u200b', '\u2060樟树市', '樟\u00ad树市', '樟树市\u200d']) {
+      const e = refusal(() => createRecord(db, ME, { ...seedInput(), county: { ...seedInput().county, name } }));
+      expect([e.code, e.messages.zh.replace(name, '«name»'), e.place]).toEqual([
+        'conflict',
+        '«name» 第8批 已有记录',
+        { field: 'county.name' },
+      ]);
+    }
+    expect(listRecords(db, { asOf: undefined })).toHaveLength(1);
+  });
+
   it("payments that add up past a line's largest amount are refused before anything is kept", () => {
     const input = { ...seedInput(), county: { ...seedInput().county, batch: 9 } };
     input.payments = [pay(1, '600000000'), pay(1, '600000000')];

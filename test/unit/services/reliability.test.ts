@@ -3,12 +3,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { openDatabase, type DB } from '../../../electron/services/store/database';
 import { createRecord, listRecords, readRecord } from '../../../electron/services/store/records';
 import { editCells, updateCounty } from '../../../electron/services/store/edits';
 import { refusal } from '../../helpers/store';
+import { logPosition } from '../../../electron/services/store/changelog';
+import { dispatch, type ApiContext } from '../../../electron/services/api';
 import {
   backupDatabase,
   backupsFolder,
@@ -133,6 +135,45 @@ describe('backups', () => {
     expect(listBackups(path.join(dir, 'yanshou-2023.sqlite'))).toHaveLength(2);
   });
 
+  it('验收.sqlite and 验收.db in one folder each have their own backups: listed, pointed to when damaged and pruned apart', () => {
+    const dir = tempDir();
+    const [zhangshu, ruijin] = [path.join(dir, '验收.sqlite'), path.join(dir, '验收.db')];
+    const zhangshuDb = open(zhangshu);
+    createRecord(zhangshuDb, ME, seedInput());
+    const ownBackup = backupDatabase(zhangshuDb, zhangshu, 'manual')!;
+    const ruijinDb = open(ruijin);
+    const theirsAuto = backupDatabase(ruijinDb, ruijin, 'edit')!;
+    for (let i = 0; i < BACKUPS_KEPT + 2; i++) backupDatabase(zhangshuDb, zhangshu, 'edit');
+    const theirs = backupDatabase(ruijinDb, ruijin, 'manual')!; // the newest of all
+    expect(listBackups(ruijin).map((b) => b.file)).toEqual([theirs, theirsAuto]);
+    expect(listBackups(zhangshu).map((b) => b.file)).toContain(ownBackup);
+    expect(listBackups(zhangshu).map((b) => b.file)).not.toContain(theirs);
+    // 验收.sqlite damaged: the backup it is pointed to is its own, holding 樟树市.
+    zhangshuDb.close();
+    fs.rmSync(`${zhangshu}-wal`, { force: true });
+    fs.writeFileSync(zhangshu, fs.readFileSync(zhangshu).subarray(0, 4096));
+    const e = refusal(() => openDatabase(zhangshu));
+    expect(e.code).toBe('damaged_database');
+    expect(e.messages.zh).not.toContain(path.basename(theirs));
+    expect(e.messages.zh).toContain('验收-');
+  });
+
+  it('a file named backups beside the data file: the data file still opens and lists; a backup is refused naming it', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'bf.sqlite');
+    createRecord(open(file), ME, seedInput());
+    dbs.pop()!.close();
+    fs.writeFileSync(path.join(dir, 'backups'), 'not a folder');
+    const db = open(file);
+    expect(listRecords(db, { asOf: undefined }).map((r) => r.county)).toEqual(['樟树市']);
+    expect(listBackups(file)).toEqual([]);
+    const e = refusal(() => backupDatabase(db, file, 'manual'));
+    expect([e.code, e.messages.zh]).toEqual([
+      'backup_failed',
+      `无法备份数据文件:${path.join(dir, 'backups')} 是一个文件,不是存放备份的文件夹。为免丢失数据,这次操作没有进行;请把这个文件改名或移走后再试。`,
+    ]);
+  });
+
   it('keeps the newest 20, and the newest of each of the last 30 days', () => {
     const dir = tempDir();
     const file = path.join(dir, 'yanshou.sqlite');
@@ -199,6 +240,105 @@ describe('backups', () => {
     );
     await restoreBackup(file, backup, openDatabase);
     expect(readRecord(app, id, { asOf: undefined }).record.disbursements[0].actual).toBe('640.21');
+  });
+
+  it('a data file another program keeps locked is told as locked, not damaged; restore refuses and no change is lost', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'lk.sqlite');
+    expect(yanshou(['demo', '--db', file]).code).toBe(0);
+    const app = open(file);
+    const backup = backupDatabase(app, file, 'manual')!;
+    app.close();
+    const add = ['ledger', 'add', '--db', file, '--county', '樟树市', '--line', '1', '--date', '2022-01-01', '--amount', '5'];
+    expect(yanshou([...add, '--voucher', 'AFTER-BACKUP']).code).toBe(0);
+    // A SQLite browser (or a sync tool) holding the file: exclusive locking mode and one write.
+    const holder = spawn(
+      process.execPath,
+      [
+        '-e',
+        `const db = new (require('better-sqlite3'))(${JSON.stringify(file)});
+         db.pragma('locking_mode = EXCLUSIVE'); db.exec('BEGIN IMMEDIATE; COMMIT');
+         process.stdout.write('locked\\n'); process.stdin.on('end', () => db.close()).resume();`,
+      ],
+      { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] },
+    );
+    let out = '';
+    holder.stdout.on('data', (c) => (out += c));
+    await expect.poll(() => out).toContain('locked');
+    const listed = yanshou(['list', '--db', file]);
+    expect(listed.code).not.toBe(0);
+    expect(listed.stderr).toContain('正被另一个程序锁定');
+    expect(listed.stderr).not.toContain('损坏');
+    const restored = yanshou(['restore', backup, '--db', file]);
+    expect(restored.code).not.toBe(0);
+    expect(restored.stderr).toContain('正被另一个程序锁定');
+    expect(fs.readdirSync(dir).filter((f) => f.includes('damaged'))).toEqual([]);
+    holder.stdin.end();
+    await new Promise((r) => holder.on('close', r));
+    // The other program let go: the payment typed after the backup is still in the data file.
+    expect(JSON.parse(yanshou(['ledger', '--db', file, '--county', '樟树市', '--json']).stdout)).toMatchObject({
+      payments: [expect.objectContaining({ voucher: 'AFTER-BACKUP' })],
+    });
+  }, 60_000);
+
+  it('a window that read the file before a restore cannot overwrite an edit made after it: refused, naming the restore', async () => {
+    const file = path.join(tempDir(), 'rs.sqlite');
+    const app = open(file); // the running app (yanshou web), open throughout
+    const id = createRecord(app, ME, seedInput());
+    const backup = backupDatabase(app, file, 'manual')!;
+    const line1 = readRecord(app, id, { asOf: undefined }).disbursementIds[0];
+    const type = (who: string, value: string, seen?: number) =>
+      editCells(app, { client: who, kind: 'web' }, id, 'disbursements', [{ rowId: line1, field: 'actual', value }], [], 'edit', seen);
+    for (const value of ['600', '610', '620', '630']) type('tab-A', value);
+    const bSeen = logPosition(app); // tab B reads: 630
+    await restoreBackup(file, backup, openDatabase);
+    const cSeen = logPosition(app); // tab C reads the restored 640.21 and types 700
+    type('tab-C', '700', cSeen);
+    const e = refusal(() => type('tab-B', '631', bSeen));
+    expect(e.code).toBe('edit_conflict');
+    expect(e.messages.zh).toContain(`从备份 ${path.basename(backup)} 恢复`);
+    expect(readRecord(app, id, { asOf: undefined }).record.disbursements[0].actual).toBe('700');
+  });
+
+  it('an import previewed before a restore is refused at its commit: it planned against data the file no longer holds', async () => {
+    const file = path.join(tempDir(), 'ri.sqlite');
+    const app = open(file);
+    createRecord(app, ME, seedInput());
+    const backup = backupDatabase(app, file, 'manual')!;
+    const ctx: ApiContext = { db: app, dbFile: file, version: 'test', renderPdf: async () => new Uint8Array() };
+    const files = [{ name: 'zhangshu.xlsx', bytes: await exportWorkbook([referenceFixture('hans')]) }];
+    const importing = (seen?: number) =>
+      dispatch(ctx, 'importWorkbooks', { files, onConflict: 'replace', dryRun: seen === undefined, ledger: 'keep', seen }, ME);
+    const preview = (await importing()) as { ok: true; value: { seen: number } };
+    await restoreBackup(file, backup, openDatabase);
+    const refused = await importing(preview.value.seen);
+    expect(refused.ok ? 'imported' : refused.error.messages?.zh).toContain(`从备份 ${path.basename(backup)} 恢复`);
+  });
+
+  it('a data file replaced under the running app (a sync folder puts a colleague’s copy in place): the next edit is refused, both files stay sound', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'sw.sqlite');
+    const app = open(file);
+    const id = createRecord(app, ME, seedInput());
+    const line1 = readRecord(app, id, { asOf: undefined }).disbursementIds[0];
+    const colleague = path.join(dir, 'colleague.sqlite');
+    const theirs = open(colleague);
+    const input = seedInput();
+    input.county = { ...input.county, name: '丰城市' };
+    createRecord(theirs, ME, input);
+    theirs.close();
+    fs.copyFileSync(colleague, `${file}.tmp`);
+    fs.renameSync(`${file}.tmp`, file);
+    const e = refusal(() => editCells(app, ME, id, 'disbursements', [{ rowId: line1, field: 'actual', value: '700' }], []));
+    const kept = (e.details as { kept: string }).kept;
+    expect([e.code, e.messages.zh]).toEqual([
+      'file_replaced',
+      `数据文件 ${file} 在验收台打开后被另一个程序替换或移走(如同步盘、网盘,或复制覆盖),这次修改没有保存,以免写坏文件。验收台打开的数据已另存为 ${kept}。请关闭验收台,确认要用哪一份数据文件后再打开。`,
+    ]);
+    app.close();
+    // The colleague's file at the path is whole; what the app had is in the copy it named.
+    expect(listRecords(open(file), { asOf: undefined }).map((r) => r.county)).toEqual(['丰城市']);
+    expect(listRecords(open(kept), { asOf: undefined }).map((r) => r.county)).toEqual(['樟树市']);
   });
 
   it('a damaged data file is refused untouched, naming the newest good backup', () => {

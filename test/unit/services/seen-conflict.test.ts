@@ -20,7 +20,7 @@ const BO: Actor = { client: 'tab-bo', kind: 'web' };
 
 type Shown = {
   seen: number;
-  record: { county: { investment: { central: string } }; payments?: { amount: string }[]; performance?: unknown };
+  record: { county: { investment: { central: string } }; payments?: { amount: string; line: number }[]; performance?: unknown };
   disbursementIds: number[];
   paymentIds: number[];
   indicatorIds: number[];
@@ -107,6 +107,24 @@ const CASES: Case[] = [
     state: (r) => r.record.payments?.length ?? 0,
     kept: 2,
     overwritten: 0,
+  },
+  {
+    what: 'a payment typed under a 序号 that another window’s deletion of a line of 三 gave to the next project',
+    anna: ({ id, lines }) => ({ method: 'deleteRows', recordId: id, table: 'disbursements', rowIds: [lines[2]] }),
+    bo: ({ id }) => ({ method: 'editPayments', recordId: id, edits: [], append: [{ line: 3, date: '2022-01-05', amount: '12.5' }] }),
+    field: '三 序号 3 的行',
+    state: (r) => r.record.payments?.map((p) => p.amount),
+    kept: ['10'],
+    overwritten: ['10', '12.5'],
+  },
+  {
+    what: 'a payment moved to a 序号 that a row inserted above it by another window renumbered',
+    anna: ({ id }) => ({ method: 'insertRows', recordId: id, table: 'disbursements', index: 0, count: 1 }),
+    bo: ({ id }, at) => ({ method: 'editPayments', recordId: id, edits: [{ paymentId: at.paymentIds[0], field: 'line', value: '3' }] }),
+    field: '三 序号 3 的行',
+    state: (r) => r.record.payments?.map((p) => p.line),
+    kept: [2],
+    overwritten: [3],
   },
   {
     what: 'a field of 绩效自评',
@@ -281,5 +299,20 @@ describe('an import replacing a county someone changed after its preview', () =>
     const [replaced] = findRecordIds(db, '樟树市', 8);
     expect(replaced.id).not.toBe(id);
     expect(readRecord(db, replaced.id, { asOf: undefined }).paymentIds).toHaveLength(1);
+  });
+
+  it('is refused when the county was submitted after the preview: the submitted record stays', async () => {
+    const db = newStore();
+    const ctx: ApiContext = { db, dbFile: ':memory:', version: 'test', renderPdf: async () => new Uint8Array() };
+    const id = createRecord(db, BO, seedInput());
+    const file = { name: 'zhangshu.xlsx', bytes: await exportWorkbook([referenceFixture('hans')]) };
+    const importing = (seen?: number) =>
+      dispatch(ctx, 'importWorkbooks', { files: [file], onConflict: 'replace', dryRun: seen === undefined, ledger: 'keep', seen }, BO);
+    const preview = await importing();
+    if (!preview.ok) throw new Error(preview.error.message);
+    await dispatch(ctx, 'setStatus', { id, status: 'submitted', by: '安娜' }, ANNA);
+    const refused = await importing((preview.value as { seen: number }).seen);
+    expect(refused.ok ? 'ok' : refused.error.messages?.zh).toMatch(/^樟树市 第8批 在导入预览之后已被修改:安娜\(浏览器窗口\)在 .*已提交/);
+    expect(findRecordIds(db, '樟树市', 8).map((r) => r.id)).toEqual([id]);
   });
 });

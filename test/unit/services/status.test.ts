@@ -1,15 +1,15 @@
 // Review status with sign-off: 草稿 → 已提交 → 已审核 → 已验收, who and when in the change log, one
 // undo step each; an accepted record is locked against every mutation path of the contract.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DB } from '../../../electron/services/store/database';
 import { createRecord, readRecord } from '../../../electron/services/store/records';
 import { editCells } from '../../../electron/services/store/edits';
 import { editPayments } from '../../../electron/services/store/payments';
 import { readStatus, setStatus } from '../../../electron/services/store/status';
-import { history } from '../../../electron/services/store/changelog';
+import { history, webActor, type Actor } from '../../../electron/services/store/changelog';
 import { dispatch, type ApiContext } from '../../../electron/services/api';
 import { exportWorkbook } from '../../../electron/services/excel/export';
-import { METHODS } from '../../../shared/contract';
+import { METHODS, type Output } from '../../../shared/contract';
 import { stepLabel } from '../../../shared/steps';
 import { ME, referenceFixture, seedInput } from '../../helpers/fixtures';
 import { aCallOfEach } from '../../helpers/calls';
@@ -142,8 +142,8 @@ describe('unlocking an accepted record needs a reason in words', () => {
     setStatus(db, ME, id, { status: 'accepted', by: '赵处长' });
   });
 
-  it('a reason of spaces, tabs or full-width spaces is no reason: the store refuses and the record stays locked', () => {
-    for (const reason of ['   ', '\t \n', '\u3000\u3000'])
+  it('a reason of spaces, tabs, full-width spaces or invisible characters is no reason: the store refuses and the record stays locked', () => {
+    for (const reason of ['   ', '\t \n', '\u3000\u3000', '\u200b', ' \u2060\u00ad\u200d '])
       expect([reason, refusal(() => setStatus(db, ME, id, { status: 'reviewed', by: '赵处长', reason })).code]).toEqual([
         reason,
         'reason_needed',
@@ -158,6 +158,35 @@ describe('unlocking an accepted record needs a reason in words', () => {
     const unlocked = await dispatch(ctx, 'setStatus', { id, status: 'draft', by: '赵处长', reason: '  补录凭证 ' }, ME);
     expect(unlocked.ok).toBe(true);
     expect(readStatus(db, id)).toMatchObject({ status: 'draft', remark: '补录凭证' });
+  });
+});
+
+describe('an acceptance is of what the screen showed', () => {
+  it('a change another process writes while a screen reads the record makes the acceptance from that screen refused', async () => {
+    const line1 = readRecord(db, id, { asOf: undefined }).disbursementIds[0];
+    // Another process (the CLI, a second server) types 700 into 三 line 1 just after this read took the rows of 三.
+    let typed = false;
+    const racing = new Proxy(db, {
+      get(target, prop) {
+        if (prop !== 'prepare') {
+          const value = Reflect.get(target, prop) as unknown;
+          return typeof value === 'function' ? value.bind(target) : value;
+        }
+        return (sql: string) => {
+          if (!typed && /FROM payments/.test(sql)) {
+            typed = true;
+            editCells(target, { client: 'cli-1', kind: 'cli' }, id, 'disbursements', [{ rowId: line1, field: 'actual', value: '700' }], []);
+          }
+          return target.prepare(sql);
+        };
+      },
+    });
+    const shown = (await dispatch({ ...ctx, db: racing }, 'getRecord', { id }, ME)) as { ok: true; value: Output<'getRecord'> };
+    expect(typed).toBe(true);
+    expect(shown.value.record.disbursements[0].actual).toBe('640.21');
+    const accepted = await dispatch(ctx, 'setStatus', { id, status: 'accepted', by: '赵处长', version: shown.value.version }, ME);
+    expect(accepted.ok ? 'accepted' : accepted.error.code).toBe('record_changed');
+    expect(readStatus(db, id).status).toBe('draft');
   });
 });
 
@@ -176,12 +205,45 @@ describe('an accepted record without 验收日期, with a ledger', () => {
         { line: '1', date: '2026-02-01', amount: '100' },
       ],
     );
-    setStatus(db, ME, id, { status: 'accepted', by: '赵处长' });
-    // Accepted on 5 January (as if signed then); read on any later day, line 1 is the 50 paid by then.
-    db.prepare('UPDATE records SET status_at = ? WHERE id = ?').run('2026-01-05T09:00:00.000Z', id);
+    // Accepted by someone whose day was 5 January; read on any later day, line 1 is the 50 paid by then.
+    setStatus(db, { ...ME, today: '2026-01-05' }, id, { status: 'accepted', by: '赵处长' });
     const { record } = readRecord(db, id, { asOf: undefined });
     expect([record.asOf, record.disbursements[0].actual]).toEqual(['2026-01-05', '50']);
     // A day asked for explicitly is still shown as asked.
     expect(readRecord(db, id, { asOf: '2026-03-01' }).record.disbursements[0].actual).toBe('150');
+  });
+
+  it('keeps exactly the figures the reviewer saw when accepting at 02:03 in Beijing (still the day before in UTC)', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-12-07T18:03:00.000Z') });
+    try {
+      const input = seedInput();
+      input.county = { ...input.county, acceptedOn: null, batch: 9 };
+      const id = createRecord(db, ME, input);
+      const payment = (date: string, amount: string) => ({ line: '1', date, amount });
+      editPayments(db, ME, id, [], [payment('2026-12-01', '50'), payment('2026-12-08', '100')]);
+      // The reviewer's window sends its day, 8 December, as the page does: line 1 shows 50 + 100.
+      const reviewer = webActor('windowREVW', undefined, '2026-12-08');
+      const read = async (actor: Actor) => (await dispatch(ctx, 'getRecord', { id }, actor)) as { ok: true; value: Output<'getRecord'> };
+      const shown = await read(reviewer);
+      expect(shown.value.record.disbursements[0].actual).toBe('150');
+      const accepted = await dispatch(
+        ctx,
+        'setStatus',
+        { id, status: 'accepted', by: '赵处长', version: shown.value.version, seen: shown.value.seen },
+        reviewer,
+      );
+      expect(accepted.ok).toBe(true);
+      // What was accepted stays: the same window, another window on a later day and this machine all say 150.
+      const again = await read(reviewer);
+      const later = await read(webActor('windowLATE', undefined, '2027-01-15'));
+      const local = readRecord(db, id, { asOf: undefined });
+      expect([again, later].map((r) => [r.value.record.asOf, r.value.record.disbursements[0].actual])).toEqual([
+        ['2026-12-08', '150'],
+        ['2026-12-08', '150'],
+      ]);
+      expect(local.record.disbursements[0].actual).toBe('150');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
