@@ -60,6 +60,7 @@ export const FINDING_SEVERITY = {
   // Import III: sheets that are not a county, merged amounts, labelled facts.
   sheet_not_read: 'info',
   rollup_mismatch: 'warning',
+  rollup_total_mismatch: 'warning',
   merged_amount: 'error',
   batch_note: 'warning',
   year_conflict: 'warning',
@@ -135,6 +136,7 @@ export const DOUBT_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
   'scaled_format',
   'amount_format',
   'rollup_mismatch',
+  'rollup_total_mismatch',
 ]);
 
 export const isDoubt = (f: Finding): boolean =>

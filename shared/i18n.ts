@@ -138,6 +138,7 @@ const IGNORED_REASONS: Record<string, [string, string]> = {
 
 const SHEET_KINDS: Record<string, [string, string]> = {
   rollup: ['这是汇总表(每行一个县)', 'a roll-up (one county a row)'],
+  totals: ['这是各县的合计表(各县的数加在一起),只与各县核对', 'a totals sheet (the counties added up), only checked against them'],
   detail: ['这是资金拨付明细表', 'a payment-detail sheet'],
   cover: ['这是封面', 'a cover'],
   instructions: ['这是填表说明', 'instructions'],
@@ -391,6 +392,10 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
   rollup_mismatch: [
     (p) => `汇总表中${p.county}的${p.column} ${p.stated} 与该县工作表(${p.other})的 ${p.sum} 不一致`,
     (p) => `the roll-up's ${p.column} of ${p.county}, ${p.stated}, differs from ${p.sum} on the county's sheet (${p.other})`,
+  ],
+  rollup_total_mismatch: [
+    (p) => `合计表的${p.column} ${p.stated} 与各县(${p.counties})工作表之和 ${p.sum} 不一致`,
+    (p) => `the totals sheet's ${p.column}, ${p.stated}, differs from ${p.sum}, the sum of the counties' sheets (${p.counties})`,
   ],
   merged_amount: [
     (p) => `${p.field}单元格 ${p.range} 合并了几行,一个金额无法分到各行;请拆分单元格,每行填写自己的金额`,

@@ -182,7 +182,9 @@ export function doubtsOf(
       }
       const { sheet, cell } = x;
       // A roll-up's cell is read only to be compared: its figure is the one the finding states.
-      const r = readings.get(`${sheet}\u0000${cell}`) ?? (f.code === 'rollup_mismatch' && cell === f.cell ? rollupRead(f) : undefined);
+      const r =
+        readings.get(`${sheet}\u0000${cell}`) ??
+        ((f.code === 'rollup_mismatch' || f.code === 'rollup_total_mismatch') && cell === f.cell ? rollupRead(f) : undefined);
       return [
         { sheet, cell, seen: seenText(grids(sheet), cell), read: r?.read ?? null, unit: r?.unit ?? null, unitFrom: r?.unitFrom ?? null },
       ];

@@ -1,0 +1,192 @@
+// The second round of attacks on the import (notes/attack2-import.md), each as the workbook shape
+// that broke it, made here with exceljs; the figures expected are the documents' own (横县's
+// 建设方案, 嵩明县's 资金管理办法), added up by hand.
+import { describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { readWorkbook, type ReadRecord } from '../../../../electron/services/excel/import';
+
+type Line = (string | number | undefined)[];
+type County = {
+  name: string;
+  title?: string | null;
+  unitLine?: string;
+  facts: string;
+  items: Line[];
+  header3?: string[];
+  lines: Line[];
+  total?: Line;
+};
+
+/** One county's acceptance block in the official order from row r; returns the row after it (and a blank row). */
+function putCounty(ws: ExcelJS.Worksheet, r: number, o: County): number {
+  const put = (row: number, values: Line) =>
+    values.forEach((v, i) => {
+      if (v !== undefined) ws.getCell(row, i + 1).value = v;
+    });
+  if (o.title !== null) put(r++, [o.title ?? `${o.name}电子商务进农村综合示范县项目验收情况表`]);
+  if (o.unitLine) put(r++, [o.unitLine]);
+  put(r++, ['一、基本情况']);
+  put(r++, [o.facts]);
+  put(r++, ['二、项目建设完成情况']);
+  put(r++, ['序号', '项目名称', '项目实施目标', '目标完成情况', '实施目标完成率(%)']);
+  for (const item of o.items) put(r++, item);
+  put(r++, ['三、中央财政资金拨付情况']);
+  put(r++, o.header3 ?? ['序号', '具体项目名称', '计划安排额度(万元)', '实际拨付额度(万元)', '资金拨付率(%)']);
+  for (const line of o.lines) put(r++, line);
+  if (o.total) put(r++, ['合计', undefined, ...o.total]);
+  return r + 1;
+}
+
+/** 横县 (广西南宁市, 第三批): 中央资金 1500 万元 over five lines, 1393.5 万元 paid. */
+const HENGXIAN: County = {
+  name: '横县',
+  facts:
+    '横县是第三批全国电子商务进农村综合示范县(2016年),立项时间为2016年5月,项目总投资1800万元,其中中央资金1500万元,政府配套资金100万元,社会资本200万元,安排使用中央资金1500万元。',
+  items: [
+    [1, '县级农村电子商务公共服务中心', '建成1个县级公共服务中心', '已建成', 100],
+    [2, '农村物流体系', '建设县乡村物流体系', '建成', 100],
+  ],
+  lines: [
+    [1, '县级农村电子商务公共服务中心建设', 500, 480, 96],
+    [2, '乡镇级电商服务站点建设', 85, 85, 100],
+    [3, '村级电商服务点建设', 120, 118.5, 98.75],
+    [4, '农村物流体系建设', 500, 450, 90],
+    [5, '电商培训', 295, 260, 88.14],
+  ],
+  total: [1500, 1393.5, 92.9],
+};
+
+/** 嵩明县 (云南昆明市, 第九批): 中央资金 1000 万元 over four lines, 840 万元 paid. */
+const SONGMING: County = {
+  name: '嵩明县',
+  facts:
+    '嵩明县是第九批全国电子商务进农村综合示范县(2021年),立项时间为2021年10月,项目总投资1200万元,其中中央资金1000万元,政府配套资金50万元,社会资本150万元,安排使用中央资金1000万元。',
+  items: [
+    [1, '县级电商公共服务中心', '升级改造1个县级电商公共服务中心', '已完成', 100],
+    [2, '镇(街道)电子商务服务站', '建设5个镇(街道)服务站', '建成5个', 100],
+  ],
+  lines: [
+    [1, '县级电商公共服务中心升级改造', 300, 270, 90],
+    [2, '镇(街道)电子商务服务站建设', 100, 100, 100],
+    [3, '县乡村三级物流配送体系', 400, 320, 80],
+    [4, '农产品上行体系', 200, 150, 75],
+  ],
+  total: [1000, 840, 84],
+};
+
+async function readBook(name: string, build: (wb: ExcelJS.Workbook) => void): Promise<ReadRecord[]> {
+  const wb = new ExcelJS.Workbook();
+  build(wb);
+  return readWorkbook({ name, bytes: new Uint8Array(await wb.xlsx.writeBuffer()) });
+}
+
+const all = (read: ReadRecord[]) => read.flatMap((r) => r.findings);
+const errors = (read: ReadRecord[]) => all(read).filter((f) => f.severity === 'error');
+const stored = (read: ReadRecord[]) =>
+  read.filter((r) => r.input).map((r) => [r.input!.county.name, r.input!.disbursements.map((d) => [d.planned, d.actual])]);
+
+/** Both counties on their own sheets, then the totals sheet `build` adds. */
+function twoCountiesAnd(totals: (wb: ExcelJS.Workbook) => void) {
+  return (wb: ExcelJS.Workbook) => {
+    putCounty(wb.addWorksheet('横县'), 1, HENGXIAN);
+    putCounty(wb.addWorksheet('嵩明县'), 1, SONGMING);
+    totals(wb);
+  };
+}
+
+/** A totals sheet as counties make it: a title, then table 三 by project kind with its 合计 row. */
+function totalsSheet(sheet: string, title: string, total: [number, number]) {
+  return (wb: ExcelJS.Workbook) => {
+    const ws = wb.addWorksheet(sheet);
+    ws.addRow([title]);
+    ws.addRow(['序号', '具体项目名称', '计划安排额度（万元）', '实际拨付额度（万元）']);
+    ws.addRow([1, '公共服务中心', 800, 750]);
+    ws.addRow([2, '服务站点', 305, 303.5]);
+    ws.addRow([3, '物流', 900, 770]);
+    ws.addRow([4, '培训及上行', 495, 410]);
+    ws.addRow(['合计', '', ...total]);
+  };
+}
+
+// Σ of the two counties: 计划 1500 + 1000 = 2500, 实际 1393.5 + 840 = 2233.5.
+const BOTH = [
+  ['横县', HENGXIAN.lines.map((l) => [String(l[2]), String(l[3])])],
+  ['嵩明县', SONGMING.lines.map((l) => [String(l[2]), String(l[3])])],
+];
+
+describe('A3: a 合计 / 总表 sheet beside the counties is their roll-up, never a county, never blocking them', () => {
+  const shapes: [string, string, string][] = [
+    ['合计', '横县、嵩明县中央财政资金拨付情况合计', 'A1'],
+    ['总表', '全市示范县资金拨付总表', 'A1'],
+    ['總表', '全市示範縣資金撥付總表', 'A1'],
+    ['Sheet3', '中央财政资金拨付情况（两县合计）', 'A1'],
+  ];
+  for (const [sheet, title, cell] of shapes)
+    it(`sheet ${sheet} titled ${title}: told once, both counties read`, async () => {
+      const read = await readBook('multi3a.xlsx', twoCountiesAnd(totalsSheet(sheet, title, [2500, 2233.5])));
+      expect(errors(read)).toEqual([]);
+      expect(stored(read)).toEqual(BOTH);
+      const told = all(read).filter((f) => f.code === 'sheet_not_read');
+      expect(told.map((f) => [f.sheet, f.cell, f.params.kind])).toEqual([[sheet, cell, 'totals']]);
+      expect(read.flatMap((r) => r.doubts ?? [])).toEqual([]);
+    });
+
+  it('the county layout titled …验收情况表（合计） with a paragraph for both: a roll-up, not a county without its name', async () => {
+    const read = await readBook(
+      'multi3.xlsx',
+      twoCountiesAnd((wb) =>
+        putCounty(wb.addWorksheet('合计'), 1, {
+          name: '合计',
+          title: '电子商务进农村综合示范县项目验收情况表（合计）',
+          facts:
+            '两县均为全国电子商务进农村综合示范县,项目总投资3000万元,其中中央资金2500万元,政府配套资金150万元,社会资本350万元,安排使用中央资金2500万元。',
+          items: [],
+          lines: [
+            [1, '公共服务中心', 800, 750],
+            [2, '服务站点', 305, 303.5],
+            [3, '物流', 900, 770],
+            [4, '培训及上行', 495, 410],
+          ],
+          total: [2500, 2233.5],
+        }),
+      ),
+    );
+    expect(errors(read)).toEqual([]);
+    expect(stored(read)).toEqual(BOTH);
+    expect(
+      all(read)
+        .filter((f) => f.code === 'sheet_not_read')
+        .map((f) => [f.sheet, f.params.kind]),
+    ).toEqual([['合计', 'totals']]);
+  });
+
+  it('a nameless sheet whose 合计 is the counties added up is their roll-up, whatever its name', async () => {
+    const read = await readBook('sums.xlsx', twoCountiesAnd(totalsSheet('Sheet3', '中央财政资金拨付情况', [2500, 2233.5])));
+    expect(errors(read)).toEqual([]);
+    expect(stored(read)).toEqual(BOTH);
+    expect(
+      all(read)
+        .filter((f) => f.code === 'sheet_not_read')
+        .map((f) => f.params.kind),
+    ).toEqual(['totals']);
+  });
+
+  it('a 总表 whose 实际 is not the counties added up: a doubt at its 合计 cell holding the counties, naming both sums', async () => {
+    // The lines add up to 2233.5; the 合计 says 2333.5 — the roll-up or a county misread.
+    const read = await readBook('stale.xlsx', twoCountiesAnd(totalsSheet('总表', '全市示范县资金拨付总表', [2500, 2333.5])));
+    expect(errors(read)).toEqual([]);
+    const mismatch = all(read).filter((f) => f.code === 'rollup_total_mismatch');
+    expect(mismatch.map((f) => [f.sheet, f.cell, f.params.column, f.params.stated, f.params.sum, f.params.counties])).toEqual([
+      ['总表', 'D7', 'actual', '2333.5', '2233.5', '横县、嵩明县'],
+    ]);
+    const doubts = read.flatMap((r) => r.doubts ?? []);
+    expect(doubts.map((d) => [d.code, d.figures.map((x) => [x.cell, x.seen, x.read])])).toEqual([
+      ['rollup_total_mismatch', [['D7', '2333.5', '2333.5']]],
+    ]);
+  });
+
+  it('a nameless table that neither says nor adds up to the counties is still a county without its name', async () => {
+    const read = await readBook('other.xlsx', twoCountiesAnd(totalsSheet('Sheet3', '中央财政资金拨付情况', [2000, 1800])));
+    expect(errors(read).map((f) => [f.code, f.sheet, f.params.field])).toEqual([['missing_fact', 'Sheet3', 'county.name']]);
+  });
+});
