@@ -62,6 +62,7 @@ export const FINDING_SEVERITY = {
   rollup_mismatch: 'warning',
   rollup_total_mismatch: 'warning',
   merged_amount: 'error',
+  merged_across: 'warning',
   batch_note: 'warning',
   year_conflict: 'warning',
   // Import only: what the reader met that is not a figure (item 5 of issue 27): a doubt each but drawing_note.
@@ -137,6 +138,7 @@ export const DOUBT_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
   'amount_format',
   'rollup_mismatch',
   'rollup_total_mismatch',
+  'merged_across',
 ]);
 
 export const isDoubt = (f: Finding): boolean =>

@@ -397,6 +397,12 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
     (p) => `合计表的${p.column} ${p.stated} 与各县(${p.counties})工作表之和 ${p.sum} 不一致`,
     (p) => `the totals sheet's ${p.column}, ${p.stated}, differs from ${p.sum}, the sum of the counties' sheets (${p.counties})`,
   ],
+  merged_across: [
+    (p) =>
+      `计划安排额度和实际拨付额度合并为一个单元格 ${p.range}(显示“${p.shown}”):合并的金额是两列共同的数,读作计划 ${p.value} 万元、实际 ${p.value} 万元(全额拨付)${p.rate ? `,填报拨付率 ${p.rate}%` : ''};请核对`,
+    (p) =>
+      `计划安排额度 and 实际拨付额度 are one merged cell ${p.range} (showing “${p.shown}”): the merged amount is both columns', read as planned ${p.value} and paid ${p.value} (10k yuan; paid in full)${p.rate ? `, stated rate ${p.rate}%` : ''}; check it`,
+  ],
   merged_amount: [
     (p) => `${p.field}单元格 ${p.range} 合并了几行,一个金额无法分到各行;请拆分单元格,每行填写自己的金额`,
     (p) =>

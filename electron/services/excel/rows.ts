@@ -195,6 +195,25 @@ class TableReader {
     return read === null ? null : read?.value;
   }
 
+  /** One cell merged across 计划 and 实际 on this row (C10:D10 showing 85 once), if any. */
+  private mergedAcross(row: number): Cell | undefined {
+    const { planned, actual } = this.columns;
+    if (planned === undefined || actual === undefined) return undefined;
+    const cover = this.grid.cover(row, planned);
+    return cover && cover.row === row && cover === this.grid.cover(row, actual) ? cover : undefined;
+  }
+
+  /**
+   * A merged amount is one value shown once: across 计划 and 实际 it says the line was paid what was
+   * planned, so it is each column's. A stated rate of 100% says so too (told); else a person confirms it (a doubt).
+   */
+  private tellAcross(cell: Cell, value: string, stated: string | null): void {
+    const range = `${cell.address}:${colName(cell.col + cell.span - 1)}${cell.row + cell.rowSpan - 1}`;
+    this.reader.problem('merged_across', cell, { range, shown: cell.text, value, ...(stated ? { rate: stated } : {}) });
+    const told = this.reader.findings[this.reader.findings.length - 1];
+    if (stated !== null && Number(stated) === 100) told.severity = 'info';
+  }
+
   /** The cell at (row, field), else a merge of the table's rows above reaching down over it. */
   private atOrMerged(row: number, f: Field): Cell | undefined {
     const own = this.at(row, f);
@@ -548,10 +567,12 @@ class TableReader {
     if (!name) reader.problem('missing_name', nameCell, { seq: String(seq ?? r) }, this.address(r, 'name'));
     // A blank amount in a line is "not entered" (the checks warn), never a zero.
     const planned = this.money(r, 'planned', { blank: 'not entered' });
-    const actual = this.money(r, 'actual', { blank: 'not entered' });
+    const across = this.mergedAcross(r);
+    const actual = across ? planned : this.money(r, 'actual', { blank: 'not entered' });
     const computedRate = rateCell?.isFormula === true;
     const stated = computedRate ? null : reader.percent(rateCell, 'rate');
     if (seq === undefined || planned === undefined || actual === undefined || stated === undefined) return;
+    if (across && planned !== null) this.tellAcross(across, planned, stated);
     this.numbering.line(seq, this.previousSeq, seqCell ?? nameCell);
     this.previousSeq = seq;
     out.disbursements.push({

@@ -190,3 +190,32 @@ describe('A3: a 合计 / 总表 sheet beside the counties is their roll-up, neve
     expect(errors(read).map((f) => [f.code, f.sheet, f.params.field])).toEqual([['missing_fact', 'Sheet3', 'county.name']]);
   });
 });
+
+describe('A11: one amount merged across 计划 and 实际 is both columns’, never one column’s', () => {
+  /** 横县 with line 2's 计划 and 实际 one merged cell showing 85 (row 10: title, 2 heading rows, paragraph, 二 with 2 items, 三). */
+  const mergedLine2 = (rate: number | undefined) => (wb: ExcelJS.Workbook) => {
+    const ws = wb.addWorksheet('横县');
+    putCounty(ws, 1, { ...HENGXIAN, lines: HENGXIAN.lines.map((l) => (l[0] === 2 ? [2, l[1], 85, undefined, rate] : l)) });
+    expect(ws.getCell('B11').value).toBe('乡镇级电商服务站点建设');
+    ws.mergeCells('C11:D11');
+  };
+  // 横县's lines as the document gives them: line 2 planned 85, paid 85 — Σ实际 1393.5.
+  const lines = HENGXIAN.lines.map((l) => [String(l[2]), String(l[3])]);
+
+  it('with its stated rate 100%: 85 planned and 85 paid, told at the merge, nothing held', async () => {
+    const read = await readBook('merge_h.xlsx', mergedLine2(100));
+    expect(errors(read)).toEqual([]);
+    expect(stored(read)).toEqual([['横县', lines]]);
+    const told = all(read).filter((f) => f.code === 'merged_across');
+    expect(told.map((f) => [f.cell, f.severity, f.params.range, f.params.value])).toEqual([['C11', 'info', 'C11:D11', '85']]);
+    expect(read[0].doubts ?? []).toEqual([]);
+  });
+
+  it('without a rate: read as 85 in both, held as a doubt at the merge that says it is merged', async () => {
+    const read = await readBook('merge_h.xlsx', mergedLine2(undefined));
+    expect(errors(read)).toEqual([]);
+    expect(stored(read)).toEqual([['横县', lines]]);
+    const doubts = read[0].doubts ?? [];
+    expect(doubts.map((d) => [d.code, d.figures.map((x) => [x.cell, x.seen, x.read])])).toEqual([['merged_across', [['C11', '85', '85']]]]);
+  });
+});
