@@ -5,7 +5,7 @@ import { formatWan, sumFen, type AmountUnit } from '../../../shared/money';
 import { fold, inferCategory } from '../../../shared/text';
 import type { DisbursementInput, Item } from '../../../shared/record';
 import { fen, fenOrZero } from '../../../shared/record';
-import { colName, holdsNumber, isBlank, totalKind, type Cell, type CellMarks, type Grid } from './cells';
+import { colName, holdsNumber, isBlank, statedUnit, totalKind, type Cell, type CellMarks, type Grid } from './cells';
 import { findHeader } from './header';
 import type { Field, TableHeader, TableKind } from './header';
 import { seqNumber, type CellReader } from './values';
@@ -54,9 +54,17 @@ export type TableRead = {
    * the record numbers them 1..n in order, and a ledger finds its lines by name, not by 序号.
    */
   renumbered?: boolean;
+  /** Pages after the first whose repeated header or 续表 line names a unit of its own. */
+  pages?: PageUnits[];
 };
 
 export type TableUnit = { unit: AmountUnit; cell: Cell };
+
+/**
+ * The unit of the rows from `from` on, where the table goes on past a page break: the repeated
+ * header's units (`计划安排额度(元)`), else the 续表 line's (`续表　单位：元`), else the table's own.
+ */
+export type PageUnits = { from: number; units: TableHeader['units']; line?: TableUnit };
 
 const HEADING = /^[一二三四五六七八九十]+[、.．].{3,}/;
 /** Blank rows a 合计 may stand below the last row and still be the table's (a template's unused rows). */
@@ -125,6 +133,8 @@ class TableReader {
   private groups: { level: number; total: TotalRow; from: number }[] = [];
   /** The numbering of the lines under the group (or heading inside the table) read last. */
   private numbering = new GroupNumbering();
+  /** The page being read, past a 续表 or a repeated header: its units govern the rows under it. */
+  private page: PageUnits | undefined;
 
   constructor(
     readonly grid: Grid,
@@ -169,7 +179,11 @@ class TableReader {
     f: 'planned' | 'actual' | 'amount',
     options: { sum?: boolean; blank?: 'not entered' } = {},
   ): string | null | undefined {
-    const u: { unit: AmountUnit; cell?: Cell } = this.header.units.get(this.columns[f]!) ?? this.unit ?? { unit: 'wan' };
+    const col = this.columns[f]!;
+    const u: { unit: AmountUnit; cell?: Cell } = this.page?.units.get(col) ??
+      this.page?.line ??
+      this.header.units.get(col) ??
+      this.unit ?? { unit: 'wan' };
     const field = f === 'amount' ? 'payment.amount' : f;
     const own = this.at(row, f);
     // An amount merged down over other lines: which part is whose no reader can tell (line 1 would get it all).
@@ -296,6 +310,7 @@ class TableReader {
     // The header repeated after a page break (续表): the table goes on.
     if (CONTINUED.test(first) && count <= 2) {
       this.skip(r, 'continued');
+      this.newPage(r + 1, new Map(), this.unitLineAt(r));
       at.continued = true;
       at.last = r;
       return 'next';
@@ -304,6 +319,7 @@ class TableReader {
       const again = findHeader(grid, r);
       if (!again || again.kind !== header.kind || !(at.continued || this.continuesNumbering(again.bottom))) return 'end';
       for (let rr = r; rr <= again.bottom; rr++) this.skip(rr, 'continued');
+      this.newPage(again.bottom + 1, again.units, at.continued ? this.page?.line : undefined);
       while (at.i + 1 < grid.rows.length && grid.rows[at.i + 1] <= again.bottom) at.i++;
       at.last = again.bottom;
       at.continued = false;
@@ -457,6 +473,18 @@ class TableReader {
     if (texts.length < 3 || !texts.every((t) => /^([甲乙丙丁戊己庚辛壬癸]|\d{1,2}|\d{1,2}=[\d+\-*/×÷()]{1,12})$/.test(t))) return false;
     const numbers = texts.filter((t) => /^\d{1,2}$/.test(t)).map(Number);
     return numbers.every((n, k) => k === 0 || n === numbers[k - 1] + 1) && (numbers.length < texts.length || numbers[0] <= 1);
+  }
+
+  /** A new page of the table from row `from`: the rows under it are read in its repeated header's units, else its 续表 line's. */
+  private newPage(from: number, units: TableHeader['units'], line: TableUnit | undefined): void {
+    this.page = { from, units, ...(line ? { line } : {}) };
+    if (units.size > 0 || line) (this.out.pages ??= []).push(this.page);
+  }
+
+  /** The unit a 续表 line states (`续表　　单位：元`), in any of its cells. */
+  private unitLineAt(row: number): TableUnit | undefined {
+    const cell = this.grid.row(row).find((c) => typeof c.value === 'string' && statedUnit(c.text));
+    return cell ? { unit: statedUnit(cell.text)!, cell } : undefined;
   }
 
   /** Whether the rows after a repeated header go on with the 序号 the table had reached. */

@@ -219,3 +219,61 @@ describe('A11: one amount merged across 计划 and 实际 is both columns’, ne
     expect(doubts.map((d) => [d.code, d.figures.map((x) => [x.cell, x.seen, x.read])])).toEqual([['merged_across', [['C11', '85', '85']]]]);
   });
 });
+
+describe('A2: table 三 over two pages — the repeated header’s or the 续表 line’s unit governs the rows under it', () => {
+  const yuan = (l: Line) => [l[0], l[1], Number(l[2]) * 10000, Number(l[3]) * 10000, l[4]];
+  /** 横县 lines 1–3 on page 1 (万元), then `page2` rows: lines 4–5 as `lines4to5` gives them, and a 合计. */
+  const split = (page2: Line[], lines4to5: (l: Line) => Line, total: Line) => (wb: ExcelJS.Workbook) => {
+    const ws = wb.addWorksheet('横县');
+    let r = putCounty(ws, 1, { ...HENGXIAN, lines: HENGXIAN.lines.slice(0, 3), total: undefined }) - 1;
+    for (const row of [...page2, ...HENGXIAN.lines.slice(3).map(lines4to5), ['合计', undefined, ...total]]) {
+      row.forEach((v, i) => {
+        if (v !== undefined) ws.getCell(r, i + 1).value = v;
+      });
+      r++;
+    }
+  };
+  const lines = HENGXIAN.lines.map((l) => [String(l[2]), String(l[3])]);
+  const HEADER = ['序号', '具体项目名称', '计划安排额度', '实际拨付额度', '资金拨付率(%)'];
+  const inYuan = [15000000, 13935000, 92.9];
+
+  it('the header repeated as 计划安排额度(元) / 实际拨付额度(元): lines 4 and 5 in 元, 合计 in 元 — 横县 exactly', async () => {
+    const read = await readBook(
+      'split_yuan.xlsx',
+      split([['序号', '具体项目名称', '计划安排额度(元)', '实际拨付额度(元)', '资金拨付率(%)']], yuan, inYuan),
+    );
+    expect(errors(read)).toEqual([]);
+    expect(stored(read)).toEqual([['横县', lines]]);
+    expect(read[0].doubts ?? []).toEqual([]);
+  });
+
+  it('续表 单位：元 over a header without a unit: lines 4 and 5 in 元 — 横县 exactly', async () => {
+    const read = await readBook('split_yuan2.xlsx', split([['续表　　　　　　单位：元'], HEADER], yuan, inYuan));
+    expect(errors(read)).toEqual([]);
+    expect(stored(read)).toEqual([['横县', lines]]);
+    expect(read[0].doubts ?? []).toEqual([]);
+  });
+
+  it('a 合计 written in 万元 under the repeated (元) header: a doubt whose unit is that header’s, never page 1’s', async () => {
+    const read = await readBook(
+      'split_wan_total.xlsx',
+      split([['序号', '具体项目名称', '计划安排额度(元)', '实际拨付额度(元)', '资金拨付率(%)']], yuan, [1500, 1393.5, 92.9]),
+    );
+    expect(stored(read)).toEqual([['横县', lines]]);
+    // Page 1's header is row 9; page 2's repeated header row 13, its 合计 row 16.
+    const figures = (read[0].doubts ?? []).flatMap((d) => d.figures.filter((f) => f.cell === 'C16'));
+    expect(figures.map((f) => [f.read, f.unit, f.unitFrom])).toEqual([
+      ['0.15', 'yuan', { kind: 'header', cell: 'C13', text: '计划安排额度(元)' }],
+    ]);
+  });
+
+  it('a header repeated without a unit and no 续表 unit: page 1’s 万元 goes on', async () => {
+    const read = await readBook(
+      'split_wan.xlsx',
+      split([HEADER], (l) => l, [1500, 1393.5, 92.9]),
+    );
+    expect(errors(read)).toEqual([]);
+    expect(stored(read)).toEqual([['横县', lines]]);
+    expect(read[0].doubts ?? []).toEqual([]);
+  });
+});
