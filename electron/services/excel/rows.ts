@@ -62,7 +62,7 @@ export type TableUnit = { unit: AmountUnit; cell: Cell };
 
 /**
  * The unit of the rows from `from` on, where the table goes on past a page break: the repeated
- * header's units (`计划安排额度(元)`), else the 续表 line's (`续表　单位：元`), else the table's own.
+ * header's units (`计划安排额度(元)`), else the 续表 line's (`续表  单位：元`), else the table's own.
  */
 export type PageUnits = { from: number; units: TableHeader['units']; line?: TableUnit };
 
@@ -481,7 +481,7 @@ class TableReader {
     if (units.size > 0 || line) (this.out.pages ??= []).push(this.page);
   }
 
-  /** The unit a 续表 line states (`续表　　单位：元`), in any of its cells. */
+  /** The unit a 续表 line states (`续表  单位：元`), in any of its cells. */
   private unitLineAt(row: number): TableUnit | undefined {
     const cell = this.grid.row(row).find((c) => typeof c.value === 'string' && statedUnit(c.text));
     return cell ? { unit: statedUnit(cell.text)!, cell } : undefined;
