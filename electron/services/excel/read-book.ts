@@ -235,11 +235,15 @@ export function readBookRecords(book: Book, file: string, options: ReadOptions =
   for (const block of blocks) {
     if (groups.has(block) || joins.has(block)) continue;
     const ledgerOnly = block.tables.length > 0 && block.tables.every((t) => t.kind === 'payments');
+    // A sheet of its own that says it adds counties up (合计, 总表) is no county's part, even beside one county.
+    const totals = totalsWords.get(block) !== undefined && !anchors.some((a) => a.sheet === block.sheet);
     const home = ledgerOnly
       ? ledgerHome(block, anchors)
-      : anchors.length === 1
-        ? anchors[0]
-        : anchors.find((a) => countyKey(a.facts.values.name!) === countyKey(block.sheet));
+      : totals
+        ? undefined
+        : anchors.length === 1
+          ? anchors[0]
+          : anchors.find((a) => countyKey(a.facts.values.name!) === countyKey(block.sheet));
     if (home) groups.get(home)!.push(block);
     else if (!block.tables.length) pushAll(strays, blockFindings.get(block) ?? []);
     else if (ledgerOnly) {

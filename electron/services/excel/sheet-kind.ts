@@ -6,6 +6,7 @@
 import { finding, type Finding } from '../../../shared/findings';
 import { formatWan, parseAmount, sumFen, type AmountUnit } from '../../../shared/money';
 import { countyKey, fold } from '../../../shared/text';
+import { minOf } from '../../../shared/arrays';
 import { fenOrZero, type RecordInput } from '../../../shared/record';
 import { labelKey, statedUnit, unitOf, type Cell, type Grid } from './cells';
 import type { Block, SheetLayout } from './locate';
@@ -184,7 +185,7 @@ const TOTALS_WORDS = /合计|总计|总表|汇总/;
  * 总表) or a short title above its first table (…验收情况表（合计）, 全市示范县资金拨付总表).
  */
 export function totalsSaid(sheet: string, grid: Grid, block: Block, after: number): string | undefined {
-  const top = Math.min(...block.tables.map((t) => t.header.nameCell.row));
+  const top = minOf(block.tables.map((t) => t.header.nameCell.row));
   // Its title stands in its first rows, or above them when it names no county (rows after the block before).
   for (const r of grid.rows.filter((x) => x > after && x < top).slice(0, 3))
     for (const c of grid.row(r))
