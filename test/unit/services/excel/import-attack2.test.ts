@@ -277,3 +277,34 @@ describe('A2: table 三 over two pages — the repeated header’s or the 续表
     expect(read[0].doubts ?? []).toEqual([]);
   });
 });
+
+describe('A8: a unit line stops where the next county begins, titled or not', () => {
+  const yuan = (l: Line) => [l[0], l[1], Number(l[2]) * 10000, Number(l[3]) * 10000, l[4]];
+  const HENGXIAN_YUAN: County = {
+    ...HENGXIAN,
+    unitLine: '单位：元',
+    facts: HENGXIAN.facts.replace(/(\d+)万元/g, (_, n: string) => `${Number(n) * 10000}元`),
+    header3: ['序号', '具体项目名称', '计划安排额度', '实际拨付额度', '资金拨付率(%)'],
+    lines: HENGXIAN.lines.map(yuan),
+    total: [15000000, 13935000, 92.9],
+  };
+  const plain = ['序号', '具体项目名称', '计划安排额度', '实际拨付额度', '资金拨付率(%)'];
+
+  for (const [what, facts] of [
+    ['its paragraph giving its money in 万元', SONGMING.facts],
+    ['its paragraph giving no money', '嵩明县是第九批全国电子商务进农村综合示范县(2021年),立项时间为2021年10月。'],
+  ])
+    it(`横县 in 元 (单位：元 under its title), then 嵩明县 from 一、基本情况 without a title, ${what}: 嵩明县 in 万元`, async () => {
+      const read = await readBook('onesheet_notitle.xlsx', (wb) => {
+        const ws = wb.addWorksheet('Sheet1');
+        const next = putCounty(ws, 1, HENGXIAN_YUAN);
+        putCounty(ws, next, { ...SONGMING, title: null, facts, header3: plain });
+      });
+      expect(errors(read)).toEqual([]);
+      expect(stored(read)).toEqual([
+        ['横县', HENGXIAN.lines.map((l) => [String(l[2]), String(l[3])])],
+        ['嵩明县', SONGMING.lines.map((l) => [String(l[2]), String(l[3])])],
+      ]);
+      expect(read.flatMap((r) => r.doubts ?? [])).toEqual([]);
+    });
+});
