@@ -91,7 +91,7 @@ export function readBookRecords(book: Book, file: string, options: ReadOptions =
     const kind = notACounty(sheet.name, layout);
     if (!kind) return false;
     ignoredSheets.push(sheetNotRead(file, sheet.name, kind.kind, kind.cell));
-    const shape = kind.kind === 'rollup' ? rollupShape(layout.grid) : undefined;
+    const shape = kind.shape ?? (kind.kind === 'rollup' ? rollupShape(layout.grid) : undefined);
     if (shape) rollups.push({ sheet: sheet.name, shape });
     return true;
   };

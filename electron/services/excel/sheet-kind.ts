@@ -87,6 +87,23 @@ export function rollupShape(grid: Grid): Rollup | undefined {
 }
 
 /**
+ * A prefecture's sheet in a county's layout (南宁市…验收情况表): its table 三's lines are counties
+ * (横县, 上林县, 马山县), not a county's projects — a roll-up of them, its rows compared with the
+ * counties of the workbook. Lines that are counties: two or more, and more than half of the lines.
+ */
+function countyLines(layout: SheetLayout): Rollup | undefined {
+  for (const t of layout.tables) {
+    const { name, planned, actual } = t.header.columns;
+    if (t.kind !== 'disbursements' || name === undefined) continue;
+    const counties = t.disbursements.filter((d) => isCountyName(fold(d.name)));
+    if (counties.length < 2 || counties.length * 2 <= t.disbursements.length) continue;
+    const units = new Map([...t.header.units].map(([col, u]) => [col, u.unit]));
+    return { grid: layout.grid, countyCol: name, headerRow: t.header.bottom, columns: { planned, actual }, units, unit: t.unitLine?.unit };
+  }
+  return undefined;
+}
+
+/**
  * Whether a sheet is a summary by its name or title (樟树市汇总, 资金汇总表) that holds no table of
  * the county's: a county's facts may stand on it, its other figures are a summary's, no table's rows.
  */
@@ -99,7 +116,9 @@ export function summaryOnly(name: string, layout: SheetLayout): boolean {
  * Whether a sheet is no county's, and what it is: by the words of its name or title, when it holds
  * no table of a county's construction (表二); or a roll-up by its shape, whatever its name.
  */
-export function notACounty(name: string, layout: SheetLayout): { kind: NotCountyKind; cell?: string } | undefined {
+export function notACounty(name: string, layout: SheetLayout): { kind: NotCountyKind; cell?: string; shape?: Rollup } | undefined {
+  const counties = countyLines(layout);
+  if (counties) return { kind: 'rollup', cell: counties.grid.at(counties.headerRow, counties.countyCol)?.address, shape: counties };
   const tables = layout.blocks.flatMap((b) => b.tables);
   if (tables.some((t) => t.kind === 'items')) return undefined;
   const sheetName = fold(name);

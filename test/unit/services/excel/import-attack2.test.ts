@@ -308,3 +308,44 @@ describe('A8: a unit line stops where the next county begins, titled or not', ()
       expect(read.flatMap((r) => r.doubts ?? [])).toEqual([]);
     });
 });
+
+describe('A1: a sheet whose lines are counties is a prefecture’s roll-up, not a county', () => {
+  /** 南宁市's sheet in the county layout, its table 三 one line per county (横县 as its own sheet says, or not). */
+  const prefecture = (hengxianActual: number) => (wb: ExcelJS.Workbook) => {
+    putCounty(wb.addWorksheet('南宁市'), 1, {
+      name: '南宁市',
+      title: '南宁市电子商务进农村综合示范项目验收情况表',
+      facts:
+        '南宁市第三批全国电子商务进农村综合示范(2016年)含横县、上林县、马山县,立项时间为2016年5月,项目总投资5400万元,其中中央资金4500万元,政府配套资金300万元,社会资本600万元,安排使用中央资金4500万元。',
+      items: HENGXIAN.items,
+      lines: [
+        [1, '横县', 1500, hengxianActual],
+        [2, '上林县', 1500, 1200],
+        [3, '马山县', 1500, 1350],
+      ],
+      total: [4500, hengxianActual + 2550],
+    });
+    putCounty(wb.addWorksheet('横县'), 1, HENGXIAN);
+  };
+
+  it('南宁市 (lines 横县, 上林县, 马山县) beside 横县’s sheet: told as a roll-up, only 横县 imported, its money once', async () => {
+    const read = await readBook('prefecture.xlsx', prefecture(1393.5));
+    expect(errors(read)).toEqual([]);
+    expect(stored(read)).toEqual([['横县', HENGXIAN.lines.map((l) => [String(l[2]), String(l[3])])]]);
+    // Row 9 is table 三's header (title, 一, paragraph, 二, its header, 2 items, 三).
+    expect(
+      all(read)
+        .filter((f) => f.code === 'sheet_not_read')
+        .map((f) => [f.sheet, f.cell, f.params.kind]),
+    ).toEqual([['南宁市', 'B9', 'rollup']]);
+    expect(read[0].doubts ?? []).toEqual([]);
+  });
+
+  it('its 横县 row differing from 横县’s own sheet: a rollup_mismatch doubt at that row naming 横县’s 合计', async () => {
+    const read = await readBook('prefecture.xlsx', prefecture(1393));
+    const mismatch = all(read).filter((f) => f.code === 'rollup_mismatch');
+    expect(mismatch.map((f) => [f.sheet, f.cell, f.params.county, f.params.stated, f.params.sum])).toEqual([
+      ['南宁市', 'D10', '横县', '1393', '1393.5'],
+    ]);
+  });
+});
