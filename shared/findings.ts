@@ -63,6 +63,7 @@ export const FINDING_SEVERITY = {
   rollup_total_mismatch: 'warning',
   merged_amount: 'error',
   merged_across: 'warning',
+  merged_line: 'warning',
   batch_note: 'warning',
   year_conflict: 'warning',
   // Import only: what the reader met that is not a figure (item 5 of issue 27): a doubt each but drawing_note.
@@ -139,6 +140,7 @@ export const DOUBT_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
   'rollup_mismatch',
   'rollup_total_mismatch',
   'merged_across',
+  'merged_line',
 ]);
 
 export const isDoubt = (f: Finding): boolean =>

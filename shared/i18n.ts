@@ -403,6 +403,12 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
     (p) =>
       `计划安排额度 and 实际拨付额度 are one merged cell ${p.range} (showing “${p.shown}”): the merged amount is both columns', read as planned ${p.value} and paid ${p.value} (10k yuan; paid in full)${p.rate ? `, stated rate ${p.rate}%` : ''}; check it`,
   ],
+  merged_line: [
+    (p) =>
+      `具体项目名称“${p.name}”的单元格 ${p.range} 合并了 ${p.rows} 行,每行有自己的金额:读作一个项目,各行金额相加(计划 ${p.planned} 万元、实际 ${p.actual} 万元),各行的拨付率不再单独记录;请核对`,
+    (p) =>
+      `the name “${p.name}” is merged over ${p.rows} rows (${p.range}), each with its own amounts: read as one line, its rows' amounts added (planned ${p.planned}, paid ${p.actual}, 10k yuan), the rows' own rates not kept; check it`,
+  ],
   merged_amount: [
     (p) => `${p.field}单元格 ${p.range} 合并了几行,一个金额无法分到各行;请拆分单元格,每行填写自己的金额`,
     (p) =>

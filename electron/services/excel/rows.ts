@@ -370,10 +370,35 @@ class TableReader {
       return;
     }
     this.endBreakdown();
+    if (header.kind === 'disbursements' && this.tranche(r)) return;
     out.linesTried++;
     if (header.kind === 'items') this.item(r);
     else if (header.kind === 'payments') this.payment(r);
     else this.disbursement(r);
+  }
+
+  /**
+   * A row under the line above's 名称 merged down over it (one project, a row per tranche: 2016 | 2017):
+   * its amounts are that line's, added; no cell states the line's rate then. A doubt at the merge.
+   */
+  private tranche(r: number): boolean {
+    const merged = this.atOrMerged(r, 'name');
+    const line = this.out.disbursements.at(-1);
+    if (!merged || merged.row === r || !line || this.out.cells.at(-1)?.name !== merged.address) return false;
+    markAll(this.used, this.at(r, 'seq'), this.at(r, 'planned'), this.at(r, 'actual'), this.at(r, 'rate'));
+    const planned = this.money(r, 'planned', { blank: 'not entered' });
+    const actual = this.money(r, 'actual', { blank: 'not entered' });
+    if (planned === undefined || actual === undefined) return true;
+    const add = (a: string | null, b: string | null) => (a === null && b === null ? null : formatWan(fenOrZero(a) + fenOrZero(b)));
+    line.planned = add(line.planned, planned);
+    line.actual = add(line.actual, actual);
+    delete line.statedRate;
+    const range = `${merged.address}:${colName(merged.col + merged.span - 1)}${merged.row + merged.rowSpan - 1}`;
+    const params = { range, name: line.name, rows: String(r - merged.row + 1), planned: line.planned ?? '', actual: line.actual ?? '' };
+    const told = this.reader.findings.find((f) => f.code === 'merged_line' && f.params.range === range);
+    if (told) told.params = params;
+    else this.reader.problem('merged_line', merged, params);
+    return true;
   }
 
   /** The outline level of row `r`'s 序号 (or, the 序号 blank, of its name's start), if it has one. */

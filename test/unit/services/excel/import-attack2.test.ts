@@ -349,3 +349,22 @@ describe('A1: a sheet whose lines are counties is a prefecture’s roll-up, not 
     ]);
   });
 });
+
+describe('A10: one project over two rows (序号 and 名称 merged down, each row its own amounts)', () => {
+  it('横县 line 1 as its 2016 and 2017 tranches (300/290 and 200/190): one line 500/480, held as a doubt naming the merge', async () => {
+    const read = await readBook('merge_v_name.xlsx', (wb) => {
+      const ws = wb.addWorksheet('横县');
+      const [first, ...rest] = HENGXIAN.lines;
+      putCounty(ws, 1, { ...HENGXIAN, lines: [[1, first[1], 300, 290, 96.67], [undefined, undefined, 200, 190, 95], ...rest] });
+      // Row 10 is line 1's first row (title, 一, paragraph, 二, its header, 2 items, 三, its header).
+      ws.mergeCells('A10:A11');
+      ws.mergeCells('B10:B11');
+    });
+    expect(errors(read)).toEqual([]);
+    expect(stored(read)).toEqual([['横县', HENGXIAN.lines.map((l) => [String(l[2]), String(l[3])])]]);
+    const doubts = read[0].doubts ?? [];
+    expect(doubts.map((d) => [d.code, d.cell, d.params.range, d.params.planned, d.params.actual])).toEqual([
+      ['merged_line', 'B10', 'B10:B11', '500', '480'],
+    ]);
+  });
+});
