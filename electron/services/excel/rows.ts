@@ -357,6 +357,9 @@ class TableReader {
       this.numbering.group((this.at(r, 'name') ?? this.at(r, 'seq'))!);
       return;
     }
+    // A line numbered at a group's level or above ((三) after group (二)'s 1. and 2.) ends that group: none of its members.
+    const own = header.kind === 'payments' ? undefined : this.level(r);
+    if (own !== undefined) this.endGroups(own);
     // 其中：… breaks the line above down, and so do the rows after it without a 序号 of their own
     // (其中：快递公司 | 邮政): none is a line of its own, none is added into the totals.
     const name = this.at(r, 'name');

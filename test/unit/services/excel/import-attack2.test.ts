@@ -368,3 +368,40 @@ describe('A10: one project over two rows (序号 and 名称 merged down, each ro
     ]);
   });
 });
+
+describe('A4: an outline (一)…(四) with sub-lines 1. 2. under (二) only', () => {
+  it('(三) and (四) after group (二) are lines of their own, not its members: no doubt, the group never counted', async () => {
+    const read = await readBook('tonghe.xlsx', (wb) =>
+      putCounty(wb.addWorksheet('Sheet1'), 1, {
+        name: '通河县',
+        facts:
+          '通河县是第五批全国电子商务进农村综合示范县(2018年),立项时间为2018年8月,项目总投资1500万元,其中中央资金1250万元,政府配套资金100万元,社会资本150万元,安排使用中央资金1250万元。',
+        items: SONGMING.items,
+        lines: [
+          ['(一)', '宣传推广', 100, 95],
+          ['(二)', '公共服务中心和基层服务网络', 500, 460],
+          ['1.', '县级电子商务公共服务中心', 300, 280],
+          ['2.', '村级电子商务服务站', 200, 180],
+          ['(三)', '农村物流', 400, 380],
+          ['(四)', '电商培训', 250, 170],
+        ],
+        total: [1250, 1105],
+      }),
+    );
+    expect(errors(read)).toEqual([]);
+    // Σ计划 100 + 300 + 200 + 400 + 250 = 1250, Σ实际 95 + 280 + 180 + 380 + 170 = 1105: the group row (二) is not a line.
+    expect(stored(read)).toEqual([
+      [
+        '通河县',
+        [
+          ['100', '95'],
+          ['300', '280'],
+          ['200', '180'],
+          ['400', '380'],
+          ['250', '170'],
+        ],
+      ],
+    ]);
+    expect(read[0].doubts ?? []).toEqual([]);
+  });
+});
