@@ -34,6 +34,7 @@ export const FINDING_SEVERITY = {
   invalid_value: 'error',
   empty_table: 'error',
   extra_table: 'error',
+  repeated_table: 'error',
   missing_table: 'error',
   planned_zero: 'warning',
   summary_mismatch: 'warning',

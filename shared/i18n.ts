@@ -267,6 +267,12 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
     (p) =>
       `another ${TABLE_NAMES[p.table]?.[1] ?? p.table} table (the first is at ${p.other}); which county it belongs to is unclear: keep one per county, or give it the county's title`,
   ],
+  repeated_table: [
+    (p) =>
+      `又一张${TABLE_NAMES[p.table]?.[0] ?? p.table}表,列的项目与第一张(在 ${p.other})相同:同一个县的拨付表分成了几张(如按年度),是分年还是累计无法确定,未导入;请合成一张表(每行填截至验收时的累计拨付额,或分年列成几列并加“累计拨付”列)`,
+    (p) =>
+      `another ${TABLE_NAMES[p.table]?.[1] ?? p.table} table listing the same lines as the first (at ${p.other}): one county's table split in several (per year?); whether per year or cumulative is unclear, not imported: make it one table (each line's cumulative disbursement, or one column per year beside a 累计拨付 column)`,
+  ],
   missing_table: [
     (p) => `没有找到${TABLE_NAMES[p.table]?.[0] ?? p.table}表,但 ${p.at} 处有未读入的数字“${p.value}”(请检查表头)`,
     (p) =>

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { readWorkbook, type ReadRecord } from '../../../../electron/services/excel/import';
+import { findingMessage } from '../../../../shared/i18n';
 
 type Line = (string | number | undefined)[];
 type County = {
@@ -403,5 +404,37 @@ describe('A4: an outline (一)…(四) with sub-lines 1. 2. under (二) only', (
       ],
     ]);
     expect(read[0].doubts ?? []).toEqual([]);
+  });
+});
+
+describe('A15: table 三 given per year for one county (（一）2021年度 / （二）2022年度, the same lines)', () => {
+  const lines2021: Line[] = [
+    [1, '县级电商公共服务中心升级改造', 300, 200],
+    [2, '镇(街道)电子商务服务站建设', 100, 60],
+    [3, '县乡村三级物流配送体系', 400, 200],
+    [4, '农产品上行体系', 200, 100],
+  ];
+  const table2022 = (names: string[]) => (wb: ExcelJS.Workbook) => {
+    const ws = wb.addWorksheet('嵩明县');
+    let r = putCounty(ws, 1, { ...SONGMING, lines: lines2021, total: undefined });
+    for (const row of [
+      ['（二）2022年度拨付情况'],
+      ['序号', '具体项目名称', '计划安排额度(万元)', '实际拨付额度(万元)'],
+      ...names.map((name, i) => [i + 1, name, lines2021[i][2], 50]),
+    ]) {
+      row.forEach((v, i) => (ws.getCell(r, i + 1).value = v));
+      r++;
+    }
+  };
+
+  it('refused once at the second header, saying the same county’s lines are split over tables — not “which county”', async () => {
+    const read = await readBook('two_years.xlsx', table2022(lines2021.map((l) => String(l[1]))));
+    expect(errors(read).map((f) => [f.code, f.cell])).toEqual([['repeated_table', 'B16']]);
+    expect(findingMessage(errors(read)[0], 'zh')).toContain('同一个县的拨付表分成了几张');
+  });
+
+  it('a second table with other lines is still “which county” (extra_table)', async () => {
+    const read = await readBook('other_table.xlsx', table2022(['电商培训', '品牌建设', '冷链物流', '直播基地']));
+    expect(errors(read).map((f) => f.code)).toEqual(['extra_table']);
   });
 });
