@@ -13,7 +13,7 @@ type County = {
   unitLine?: string;
   facts: string;
   items: Line[];
-  header3?: string[];
+  header3?: Line;
   lines: Line[];
   total?: Line;
 };
@@ -436,5 +436,53 @@ describe('A15: table 三 given per year for one county (（一）2021年度 / �
   it('a second table with other lines is still “which county” (extra_table)', async () => {
     const read = await readBook('other_table.xlsx', table2022(['电商培训', '品牌建设', '冷链物流', '直播基地']));
     expect(errors(read).map((f) => f.code)).toEqual(['extra_table']);
+  });
+});
+
+describe('A12: 计划安排额度 / 实际拨付额度 each over 中央资金 | 地方配套 | 小计 (two header rows)', () => {
+  /** 嵩明县's lines: central 计划 and 实际 with the county's matching funds beside them. */
+  const local = [
+    [30, 20],
+    [10, 10],
+    [10, 5],
+    [0, 0],
+  ];
+  const twoRows = (subs: string[], order: (central: number, matching: number) => number[]) => (wb: ExcelJS.Workbook) => {
+    const ws = wb.addWorksheet('嵩明县');
+    putCounty(ws, 1, {
+      ...SONGMING,
+      lines: [],
+      header3: ['序号', '具体项目名称', '计划安排额度（万元）', undefined, undefined, '实际拨付额度（万元）'],
+    });
+    // Row 9 is table 三's header (title, 一, paragraph, 二, its header, 2 items, 三): the groups; row 10 their columns.
+    ws.mergeCells('A9:A10');
+    ws.mergeCells('B9:B10');
+    ws.mergeCells('C9:E9');
+    ws.mergeCells('F9:H9');
+    subs.forEach((v, i) => (ws.getCell(10, 3 + i).value = v));
+    SONGMING.lines.forEach((l, k) => {
+      const [lp, la] = local[k];
+      const row = [l[0], l[1], ...order(Number(l[2]), lp), ...order(Number(l[3]), la)];
+      row.forEach((v, i) => (ws.getCell(11 + k, i + 1).value = v));
+    });
+  };
+  const central = SONGMING.lines.map((l) => [String(l[2]), String(l[3])]);
+
+  it('中央资金 | 地方配套 | 小计 under each: the central funds read, the header rows no line', async () => {
+    const read = await readBook(
+      'grp_central.xlsx',
+      twoRows(['中央资金', '地方配套', '小计', '中央资金', '地方配套', '小计'], (c, m) => [c, m, c + m]),
+    );
+    expect(errors(read)).toEqual([]);
+    expect(stored(read)).toEqual([['嵩明县', central]]);
+  });
+
+  it('合计 | 其中：中央财政资金 | 地方配套 under each: the central funds read', async () => {
+    const read = await readBook(
+      'grp_total_first.xlsx',
+      twoRows(['合计', '其中：中央财政资金', '地方配套', '合计', '其中：中央财政资金', '地方配套'], (c, m) => [c + m, c, m]),
+    );
+    expect(errors(read)).toEqual([]);
+    expect(stored(read)).toEqual([['嵩明县', central]]);
   });
 });
