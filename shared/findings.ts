@@ -34,6 +34,7 @@ export const FINDING_SEVERITY = {
   invalid_value: 'error',
   empty_table: 'error',
   extra_table: 'error',
+  repeated_table: 'error',
   missing_table: 'error',
   planned_zero: 'warning',
   summary_mismatch: 'warning',
@@ -60,7 +61,10 @@ export const FINDING_SEVERITY = {
   // Import III: sheets that are not a county, merged amounts, labelled facts.
   sheet_not_read: 'info',
   rollup_mismatch: 'warning',
+  rollup_total_mismatch: 'warning',
   merged_amount: 'error',
+  merged_across: 'warning',
+  merged_line: 'warning',
   batch_note: 'warning',
   year_conflict: 'warning',
   // Import only: what the reader met that is not a figure (item 5 of issue 27): a doubt each but drawing_note.
@@ -135,6 +139,9 @@ export const DOUBT_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
   'scaled_format',
   'amount_format',
   'rollup_mismatch',
+  'rollup_total_mismatch',
+  'merged_across',
+  'merged_line',
 ]);
 
 export const isDoubt = (f: Finding): boolean =>

@@ -138,6 +138,7 @@ const IGNORED_REASONS: Record<string, [string, string]> = {
 
 const SHEET_KINDS: Record<string, [string, string]> = {
   rollup: ['这是汇总表(每行一个县)', 'a roll-up (one county a row)'],
+  totals: ['这是各县的合计表(各县的数加在一起),只与各县核对', 'a totals sheet (the counties added up), only checked against them'],
   detail: ['这是资金拨付明细表', 'a payment-detail sheet'],
   cover: ['这是封面', 'a cover'],
   instructions: ['这是填表说明', 'instructions'],
@@ -266,6 +267,12 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
     (p) =>
       `another ${TABLE_NAMES[p.table]?.[1] ?? p.table} table (the first is at ${p.other}); which county it belongs to is unclear: keep one per county, or give it the county's title`,
   ],
+  repeated_table: [
+    (p) =>
+      `又一张${TABLE_NAMES[p.table]?.[0] ?? p.table}表,列的项目与第一张(在 ${p.other})相同:同一个县的拨付表分成了几张(如按年度),是分年还是累计无法确定,未导入;请合成一张表(每行填截至验收时的累计拨付额,或分年列成几列并加“累计拨付”列)`,
+    (p) =>
+      `another ${TABLE_NAMES[p.table]?.[1] ?? p.table} table listing the same lines as the first (at ${p.other}): one county's table split in several (per year?); whether per year or cumulative is unclear, not imported: make it one table (each line's cumulative disbursement, or one column per year beside a 累计拨付 column)`,
+  ],
   missing_table: [
     (p) => `没有找到${TABLE_NAMES[p.table]?.[0] ?? p.table}表,但 ${p.at} 处有未读入的数字“${p.value}”(请检查表头)`,
     (p) =>
@@ -391,6 +398,22 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
   rollup_mismatch: [
     (p) => `汇总表中${p.county}的${p.column} ${p.stated} 与该县工作表(${p.other})的 ${p.sum} 不一致`,
     (p) => `the roll-up's ${p.column} of ${p.county}, ${p.stated}, differs from ${p.sum} on the county's sheet (${p.other})`,
+  ],
+  rollup_total_mismatch: [
+    (p) => `合计表的${p.column} ${p.stated} 与各县(${p.counties})工作表之和 ${p.sum} 不一致`,
+    (p) => `the totals sheet's ${p.column}, ${p.stated}, differs from ${p.sum}, the sum of the counties' sheets (${p.counties})`,
+  ],
+  merged_across: [
+    (p) =>
+      `计划安排额度和实际拨付额度合并为一个单元格 ${p.range}(显示“${p.shown}”):合并的金额是两列共同的数,读作计划 ${p.value} 万元、实际 ${p.value} 万元(全额拨付)${p.rate ? `,填报拨付率 ${p.rate}%` : ''};请核对`,
+    (p) =>
+      `计划安排额度 and 实际拨付额度 are one merged cell ${p.range} (showing “${p.shown}”): the merged amount is both columns', read as planned ${p.value} and paid ${p.value} (10k yuan; paid in full)${p.rate ? `, stated rate ${p.rate}%` : ''}; check it`,
+  ],
+  merged_line: [
+    (p) =>
+      `具体项目名称“${p.name}”的单元格 ${p.range} 合并了 ${p.rows} 行,每行有自己的金额:读作一个项目,各行金额相加(计划 ${p.planned} 万元、实际 ${p.actual} 万元),各行的拨付率不再单独记录;请核对`,
+    (p) =>
+      `the name “${p.name}” is merged over ${p.rows} rows (${p.range}), each with its own amounts: read as one line, its rows' amounts added (planned ${p.planned}, paid ${p.actual}, 10k yuan), the rows' own rates not kept; check it`,
   ],
   merged_amount: [
     (p) => `${p.field}单元格 ${p.range} 合并了几行,一个金额无法分到各行;请拆分单元格,每行填写自己的金额`,

@@ -140,6 +140,13 @@ export function assemble(file: string, anchor: Block, parts: Block[], meta: Shee
   return { ...base, county: { name: input.county.name, batch: input.county.batch }, input, findings, totalsAt };
 }
 
+/** Whether a second table of table 三 lists the first's lines again (most of its names are the first's). */
+function sameLines(first: TableRead, t: TableRead): boolean {
+  if (t.kind !== 'disbursements' || t.disbursements.length === 0) return false;
+  const names = new Set(first.disbursements.map((d) => fold(d.name)));
+  return t.disbursements.filter((d) => names.has(fold(d.name))).length * 2 > t.disbursements.length;
+}
+
 /** Merges the parts' facts into the anchor's and picks table 二 and table 三 (another of either is told). */
 function gather(file: string, anchor: Block, parts: Block[], meta: SheetMeta | undefined, partFindings: Finding[]): Gathered {
   const facts = anchor.facts;
@@ -150,15 +157,12 @@ function gather(file: string, anchor: Block, parts: Block[], meta: SheetMeta | u
   const tableSheet = (t: TableRead) => parts.find((p) => p.tables.includes(t))!.sheet;
   const pick = (kind: TableRead['kind']): TableRead | undefined => {
     const [first, ...extra] = tables.filter((t) => t.kind === kind);
-    for (const t of extra)
-      findings.push(
-        place(
-          finding('extra_table', { table: kind, other: `${tableSheet(first!)} › ${first!.header.nameCell.address}` }),
-          file,
-          tableSheet(t),
-          t.header.nameCell.address,
-        ),
-      );
+    for (const t of extra) {
+      const other = `${tableSheet(first!)} › ${first!.header.nameCell.address}`;
+      // The same lines again (a table per year): one county's table split, not another county's.
+      const code = sameLines(first!, t) ? 'repeated_table' : 'extra_table';
+      findings.push(place(finding(code, { table: kind, other }), file, tableSheet(t), t.header.nameCell.address));
+    }
     return first;
   };
   const items = pick('items');

@@ -38,7 +38,12 @@ const rowOf = (address: string) => Number(/\d+$/.exec(address)?.[0] ?? 0);
 const colNumber = (letter: string) => [...letter].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
 
 /** The unit an amount column of a table was read in, and where it came from. */
-function columnUnit(t: TableRead, col: number): { unit: AmountUnit; from: UnitFrom } {
+function columnUnit(t: TableRead, col: number, row: number): { unit: AmountUnit; from: UnitFrom } {
+  // Past a page break, the repeated header's or the 续表 line's unit governs the rows under it.
+  const page = [...(t.pages ?? [])].reverse().find((p) => p.from <= row);
+  const pageOwn = page?.units.get(col);
+  if (pageOwn) return { unit: pageOwn.unit, from: { kind: 'header', cell: pageOwn.cell.address, text: pageOwn.cell.text } };
+  if (page?.line) return { unit: page.line.unit, from: { kind: 'line', cell: page.line.cell.address, text: page.line.cell.text } };
   const own = t.header.units.get(col);
   if (own) return { unit: own.unit, from: { kind: 'header', cell: own.cell.address, text: own.cell.text } };
   if (t.unitLine) return { unit: t.unitLine.unit, from: { kind: 'line', cell: t.unitLine.cell.address, text: t.unitLine.cell.text } };
@@ -52,7 +57,7 @@ export function readingsOf(parts: Block[]): Map<string, Reading> {
   for (const p of parts) {
     for (const t of p.tables) {
       if (t.kind !== 'disbursements') continue;
-      const unitAt = (cell: string) => columnUnit(t, colNumber(columnOf(cell)));
+      const unitAt = (cell: string) => columnUnit(t, colNumber(columnOf(cell)), Number(/\d+$/.exec(cell)?.[0] ?? 0));
       // A rate as filed is read as a percent: no unit.
       const rate = (cell: string | undefined, value: string | undefined) =>
         cell && value !== undefined && out.set(key(p.sheet, cell), { read: `${value}%`, unit: null, unitFrom: null });
@@ -182,7 +187,9 @@ export function doubtsOf(
       }
       const { sheet, cell } = x;
       // A roll-up's cell is read only to be compared: its figure is the one the finding states.
-      const r = readings.get(`${sheet}\u0000${cell}`) ?? (f.code === 'rollup_mismatch' && cell === f.cell ? rollupRead(f) : undefined);
+      const r =
+        readings.get(`${sheet}\u0000${cell}`) ??
+        ((f.code === 'rollup_mismatch' || f.code === 'rollup_total_mismatch') && cell === f.cell ? rollupRead(f) : undefined);
       return [
         { sheet, cell, seen: seenText(grids(sheet), cell), read: r?.read ?? null, unit: r?.unit ?? null, unitFrom: r?.unitFrom ?? null },
       ];
@@ -227,7 +234,7 @@ export function sheetReading(
       if (!leaf) continue;
       const field = fieldOf.get(col) ?? null;
       const amount = field === 'planned' || field === 'actual';
-      const u = amount ? columnUnit(t, col) : undefined;
+      const u = amount ? columnUnit(t, col, h.bottom) : undefined;
       columns.push({ col: colName(col), text: leaf.text, field, unit: u?.unit ?? null, unitFrom: u?.from ?? null });
     }
   }

@@ -124,6 +124,16 @@ export function headerWithin(cell: Cell, longest: number): boolean {
   return !NUMERIC.test(f) && !totalKind(cell.text) && !HEADING.test(f) && !LEDGER_TITLE.test(f);
 }
 
+/**
+ * A sub-header under a group: 小计 or 合计 under 计划安排额度 merged over 中央资金 | 地方配套 | 小计 is
+ * the name of a column, not a total row (whose label stands in the name or 序号 column, under no group).
+ */
+function groupSubHeader(grid: Grid, cell: Cell): boolean {
+  if (typeof cell.value !== 'string' || !totalKind(cell.text)) return false;
+  const group = grid.cover(cell.row - 1, cell.col);
+  return !!group && group.span > 1 && headerLike(group);
+}
+
 /** Cells of the band's rows that belong to it, left to right within each row. */
 function bandCells(grid: Grid, top: number, bottom: number): Cell[] {
   const out: Cell[] = [];
@@ -134,7 +144,7 @@ function bandCells(grid: Grid, top: number, bottom: number): Cell[] {
 /** Whether the row under the band continues the header (a group above it, or a line of units). */
 function continues(grid: Grid, top: number, bottom: number): boolean {
   const next = grid.row(bottom + 1);
-  if (next.length === 0 || !next.every(headerLike)) return false;
+  if (next.length === 0 || !next.every((c) => headerLike(c) || groupSubHeader(grid, c))) return false;
   const band = bandCells(grid, top, bottom);
   if (band.some((c) => c.row + c.rowSpan - 1 > bottom)) return true; // 序号 merged down over two rows
   if (next.every(unitOnly)) return true; // "(万元)" under the amounts
@@ -339,7 +349,7 @@ const plans = new Map<string, Plan | null>();
  */
 export function headerOf(grid: Grid, top: number, bottom: number, chosen = false): TableHeader | undefined {
   const longest = chosen ? CHOSEN_HEADER_TEXT : HEADER_TEXT;
-  const cells = bandCells(grid, top, bottom).filter((c) => headerWithin(c, longest));
+  const cells = bandCells(grid, top, bottom).filter((c) => headerWithin(c, longest) || (c.row > top && groupSubHeader(grid, c)));
   if (cells.length < 2) return undefined;
   let left = Infinity;
   let right = 0;

@@ -21,7 +21,7 @@ import {
   type SummaryRead,
 } from './facts';
 import { CellReader } from './values';
-import { pushAll } from '../../../shared/arrays';
+import { minOf, pushAll } from '../../../shared/arrays';
 
 export type Block = {
   sheet: string;
@@ -120,6 +120,26 @@ function unitBelow(statements: Statement[], bottom: number, to: number, grid: Gr
 const titleAbove = (titles: number[], row: number) => titles.reduce((best, t) => (t <= row && t > best ? t : best), 0);
 const titleBelow = (titles: number[], row: number) => titles.reduce((best, t) => (t > row && t < best ? t : best), Infinity);
 
+/** A county's first heading (一、基本情况): after another county's tables, where a county without a title begins. */
+const BASIC_HEADING = /^[一1]\s*[、.．]?\s*基本情况/;
+
+/**
+ * Where the county standing at `row` begins, so that no unit line reaches across into it: its title,
+ * or a 一、基本情况 heading standing below tables read since (a county pasted under another without a title).
+ */
+function countyFrom(s: Scan, row: number): number {
+  let from = titleAbove(s.titles, row);
+  for (const h of s.basics) if (h <= row && h > from && s.tables.some((t) => t.header.top >= from && t.bottom < h)) from = h;
+  return from;
+}
+
+/** Where the county standing at `row` ends: the next title, or the next 一、基本情况 heading below its tables. */
+const countyTo = (s: Scan, row: number) =>
+  minOf(
+    s.basics.filter((h) => h > row),
+    titleBelow(s.titles, row),
+  );
+
 /** The amount columns of a table (their units must agree with the table's unit line). */
 const AMOUNT_FIELDS = ['planned', 'actual', 'amount'] as const;
 
@@ -169,6 +189,8 @@ type Scan = {
   /** The unit lines (单位：元) and the rows of titles. */
   statements: Statement[];
   titles: number[];
+  /** The rows of 一、基本情况 headings. */
+  basics: number[];
   tables: TableRead[];
 };
 
@@ -184,6 +206,7 @@ export function locate(grid: Grid, file: string, chosen?: { top: number; bottom:
     used: new CellMarks(grid),
     statements: [],
     titles: [],
+    basics: [],
     tables: [],
   };
   scanLines(s);
@@ -202,6 +225,7 @@ function scanLines(s: Scan): void {
     for (const cell of grid.row(r)) {
       if (typeof cell.value !== 'string' || cell.text.length > 80) continue;
       if (looksLikeTitle(cell.text) && !NOTE_LINE.test(fold(cell.text))) s.titles.push(r);
+      if (BASIC_HEADING.test(fold(cell.text)) && s.basics.at(-1) !== r) s.basics.push(r);
       if (!UNIT_LINE.test(cell.text)) continue;
       const unit = statedUnit(cell.text);
       if (unit) s.statements.push({ row: r, unit, cell });
@@ -211,7 +235,7 @@ function scanLines(s: Scan): void {
 
 /** Each table by its header, read in the unit of the unit line that governs it. */
 function locateTables(s: Scan, chosen: { top: number; bottom: number } | undefined): void {
-  const { grid, file, reader, tables, titles } = s;
+  const { grid, file, reader, tables } = s;
   const forced = chosen && grid.row(chosen.top).length > 0 ? headerOf(grid, chosen.top, chosen.bottom, true) : undefined;
   if (chosen && !forced)
     reader.problem('header_unread', undefined, { top: String(chosen.top), bottom: String(chosen.bottom) }, `A${chosen.top}`);
@@ -228,12 +252,12 @@ function locateTables(s: Scan, chosen: { top: number; bottom: number } | undefin
     };
     // A unit line belongs to the table right under it (or, right under the title, to the whole county):
     // never to a table past another table or the basic facts.
-    const from = titleAbove(titles, header.top);
+    const from = countyFrom(s, header.top);
     const reaching = lines.filter((x) => x.row < header.top && x.row >= from && reaches(grid, x, header.top, from));
     const above = unitAbove(reaching, header.top, from);
     const foreign = above ? undefined : unitAbove(lines, header.top, from);
     let { table, findings } = read(above);
-    const below = above ? undefined : unitBelow(lines, table.bottom, titleBelow(titles, table.bottom), grid);
+    const below = above ? undefined : unitBelow(lines, table.bottom, countyTo(s, table.bottom), grid);
     if (below) ({ table, findings } = read(below));
     pushAll(reader.findings, findings);
     checkUnits(header, above ?? below, reader);
@@ -340,7 +364,7 @@ function readLabelFact(
   fact: FactKey,
   toldHeads: Set<Cell>,
 ): number {
-  const { grid, reader, statements, titles } = s;
+  const { grid, reader, statements } = s;
   const cell = cells[k];
   const value = cells.slice(k + 1).find((c) => !inTable(s.tables, c));
   if (!value || labelFact(value) || !canHold(fact, value)) return k;
@@ -348,8 +372,8 @@ function readLabelFact(
   // A unit in the cell beside the value ("2310 | 万元"), else the unit line above, in this county.
   const beside = cells[cells.indexOf(value) + 1];
   const besideUnit = beside && typeof beside.value === 'string' && labelKey(beside.text) === '' ? unitOf(beside.text) : undefined;
-  const line = unitAbove(statements, r, titleAbove(titles, r));
-  const column = columnUnit(grid, value, r, titleAbove(titles, r));
+  const line = unitAbove(statements, r, countyFrom(s, r));
+  const column = columnUnit(grid, value, r, countyFrom(s, r));
   // A column header's problem is told once, however many facts stand under it.
   if (column && 'unclear' in column && !toldHeads.has(column.cell))
     reader.problem('unit_unclear', column.cell, { value: column.cell.text });
@@ -375,7 +399,7 @@ function readText(s: Scan, counties: Counties, cell: Cell, r: number): void {
   // (Its value is read as a cell of its own would be: a figure that is none is refused there.)
   if (inline && (canHold(inline.fact, inline.value) || /[0-9０-９]/.test(inline.value.text))) {
     const block = counties.blockFor(r, `label:${inline.fact}`);
-    readLabelled(inline.fact, cell, inline.value, block.facts, reader, unitAbove(s.statements, r, titleAbove(s.titles, r)));
+    readLabelled(inline.fact, cell, inline.value, block.facts, reader, unitAbove(s.statements, r, countyFrom(s, r)));
     block.factsCell ??= cell.address;
     block.bodyFactsCell ??= cell.address;
     used.add(cell);

@@ -12,7 +12,7 @@ import { account } from './account';
 import { assemble, type ReadRecord } from './assemble';
 import { readBook, type Book, type BookSheet } from './sheet-reader';
 import type { WorkbookFile } from './read';
-import { notACounty, rollupMismatches, rollupShape, sheetNotRead, summaryOnly, type Rollup } from './sheet-kind';
+import { notACounty, rollupMismatches, rollupShape, sheetNotRead, summaryOnly, totalsRollup, totalsSaid, type Rollup } from './sheet-kind';
 import {
   correctedGrid,
   isEmptyCorrection,
@@ -91,7 +91,7 @@ export function readBookRecords(book: Book, file: string, options: ReadOptions =
     const kind = notACounty(sheet.name, layout);
     if (!kind) return false;
     ignoredSheets.push(sheetNotRead(file, sheet.name, kind.kind, kind.cell));
-    const shape = kind.kind === 'rollup' ? rollupShape(layout.grid) : undefined;
+    const shape = kind.shape ?? (kind.kind === 'rollup' ? rollupShape(layout.grid) : undefined);
     if (shape) rollups.push({ sheet: sheet.name, shape });
     return true;
   };
@@ -111,6 +111,8 @@ export function readBookRecords(book: Book, file: string, options: ReadOptions =
   }
   const readings = new Map<string, SheetReading>();
   const sheetFindings: Finding[] = [];
+  // Tables no county's name claims: where their title or sheet says they add others up (合计, 总表).
+  const totalsWords = new Map<Block, string | undefined>();
   for (const sheet of visible) {
     const raw = sheet.grid();
     if (isPerformanceSheet(sheet.name, raw)) {
@@ -193,6 +195,10 @@ export function readBookRecords(book: Book, file: string, options: ReadOptions =
     if (metaName && only && only.facts.values.name === undefined) only.facts.set('name', metaName, only.factsCell ?? 'A1');
     distribute(layout, [...layout.findings, ...account(layout, file, summaryOnly(sheet.name, layout))], blockFindings);
     pushAll(blocks, layout.blocks);
+    layout.blocks.forEach((b, i) => {
+      if (b.tables.length && !b.facts.values.name)
+        totalsWords.set(b, totalsSaid(sheet.name, layout.grid, b, layout.blocks[i - 1]?.last ?? 0));
+    });
     if (layout.blocks.length) continue;
     const first = firstNumber(layout.grid);
     // A ledger this reader could not make out is refused, never dropped with its payments.
@@ -224,14 +230,20 @@ export function readBookRecords(book: Book, file: string, options: ReadOptions =
   const out: ReadRecord[] = [];
   // Findings of facts no county claims are shown with the first county, never dropped.
   const strays: Finding[] = [];
+  // Tables no county title or facts claim: the counties' roll-up, or a county without its name.
+  const nameless: Block[] = [];
   for (const block of blocks) {
     if (groups.has(block) || joins.has(block)) continue;
     const ledgerOnly = block.tables.length > 0 && block.tables.every((t) => t.kind === 'payments');
+    // A sheet of its own that says it adds counties up (合计, 总表) is no county's part, even beside one county.
+    const totals = totalsWords.get(block) !== undefined && !anchors.some((a) => a.sheet === block.sheet);
     const home = ledgerOnly
       ? ledgerHome(block, anchors)
-      : anchors.length === 1
-        ? anchors[0]
-        : anchors.find((a) => countyKey(a.facts.values.name!) === countyKey(block.sheet));
+      : totals
+        ? undefined
+        : anchors.length === 1
+          ? anchors[0]
+          : anchors.find((a) => countyKey(a.facts.values.name!) === countyKey(block.sheet));
     if (home) groups.get(home)!.push(block);
     else if (!block.tables.length) pushAll(strays, blockFindings.get(block) ?? []);
     else if (ledgerOnly) {
@@ -245,21 +257,7 @@ export function readBookRecords(book: Book, file: string, options: ReadOptions =
         unit: null,
         findings: [...(blockFindings.get(block) ?? []), { ...finding('ledger_unclaimed', { counties }), file, sheet: block.sheet, cell }],
       });
-    } else {
-      // Tables no county title or facts claim: no cell says which county they are; named at the
-      // facts it has, else at its first table.
-      const cell = block.factsCell ?? block.tables[0].header.nameCell.address;
-      out.push({
-        file,
-        sheet: block.sheet,
-        input: null,
-        unit: null,
-        findings: [
-          ...(blockFindings.get(block) ?? []),
-          { ...finding('missing_fact', { field: 'county.name', key: 'true' }), severity: 'error', file, sheet: block.sheet, cell },
-        ],
-      });
-    }
+    } else nameless.push(block);
   }
   // What the clerk saw in the cells a doubt is about: the sheet's grid made again, only for a county with doubts.
   const seen = gridsAgain(visible);
@@ -288,6 +286,22 @@ export function readBookRecords(book: Book, file: string, options: ReadOptions =
       record.findings.push(m.finding);
       pushAll((record.doubts ??= []), doubtsOf(seen, [m.finding], partsOf.get(record)!, record.input, record.county));
     }
+  // A table no county claims that adds the counties up (合计, 总表) is checked against them, never a
+  // county and never blocking them; any other is a county without its name: no cell says which.
+  const unnamed: ReadRecord[] = [];
+  const counties = out.filter((r) => r.input).map((r) => ({ name: r.input!.county.name, input: r.input!, sheet: r.sheet, cells: {} }));
+  for (const block of nameless) {
+    const rollup = totalsRollup(file, block, totalsWords.get(block), counties);
+    if (!rollup) {
+      unnamed.push(namelessRecord(file, block, blockFindings.get(block) ?? []));
+      continue;
+    }
+    ignoredSheets.push(rollup.told);
+    const record = out.find((r) => r.input?.county.name === counties[0].name)!;
+    pushAll(record.findings, rollup.mismatches);
+    pushAll((record.doubts ??= []), doubtsOf(seen, rollup.mismatches, partsOf.get(record)!, record.input, record.county));
+  }
+  out.unshift(...unnamed);
   // A sheet no record took (no table found on it): its reading goes with the first record, to be corrected there.
   const taken = new Set(out.flatMap((r) => (r.readings ?? []).map((x) => x.sheet)));
   const untaken = [...readings.values()].filter((x) => !taken.has(x.sheet));
@@ -311,6 +325,19 @@ export function readBookRecords(book: Book, file: string, options: ReadOptions =
   // A ledger sheet left unread could hold any county's payments: the first record is not landed without them.
   if (ignoredSheets.some((f) => f.severity === 'error')) out[0] = { ...out[0], input: null };
   return out;
+}
+
+/** Tables no county title or facts claim: named at the facts it has, else at its first table. */
+function namelessRecord(file: string, block: Block, findings: Finding[]): ReadRecord {
+  const cell = block.factsCell ?? block.tables[0].header.nameCell.address;
+  const missing = {
+    ...finding('missing_fact', { field: 'county.name', key: 'true' }),
+    severity: 'error' as const,
+    file,
+    sheet: block.sheet,
+    cell,
+  };
+  return { file, sheet: block.sheet, input: null, unit: null, findings: [...findings, missing] };
 }
 
 /** A sheet's grid by its name, made again when asked for (the last one kept: a county's doubts are mostly on one sheet). */

@@ -5,7 +5,7 @@ import { formatWan, sumFen, type AmountUnit } from '../../../shared/money';
 import { fold, inferCategory } from '../../../shared/text';
 import type { DisbursementInput, Item } from '../../../shared/record';
 import { fen, fenOrZero } from '../../../shared/record';
-import { colName, holdsNumber, isBlank, totalKind, type Cell, type CellMarks, type Grid } from './cells';
+import { colName, holdsNumber, isBlank, statedUnit, totalKind, type Cell, type CellMarks, type Grid } from './cells';
 import { findHeader } from './header';
 import type { Field, TableHeader, TableKind } from './header';
 import { seqNumber, type CellReader } from './values';
@@ -54,9 +54,17 @@ export type TableRead = {
    * the record numbers them 1..n in order, and a ledger finds its lines by name, not by 序号.
    */
   renumbered?: boolean;
+  /** Pages after the first whose repeated header or 续表 line names a unit of its own. */
+  pages?: PageUnits[];
 };
 
 export type TableUnit = { unit: AmountUnit; cell: Cell };
+
+/**
+ * The unit of the rows from `from` on, where the table goes on past a page break: the repeated
+ * header's units (`计划安排额度(元)`), else the 续表 line's (`续表  单位：元`), else the table's own.
+ */
+export type PageUnits = { from: number; units: TableHeader['units']; line?: TableUnit };
 
 const HEADING = /^[一二三四五六七八九十]+[、.．].{3,}/;
 /** Blank rows a 合计 may stand below the last row and still be the table's (a template's unused rows). */
@@ -125,6 +133,8 @@ class TableReader {
   private groups: { level: number; total: TotalRow; from: number }[] = [];
   /** The numbering of the lines under the group (or heading inside the table) read last. */
   private numbering = new GroupNumbering();
+  /** The page being read, past a 续表 or a repeated header: its units govern the rows under it. */
+  private page: PageUnits | undefined;
 
   constructor(
     readonly grid: Grid,
@@ -169,7 +179,11 @@ class TableReader {
     f: 'planned' | 'actual' | 'amount',
     options: { sum?: boolean; blank?: 'not entered' } = {},
   ): string | null | undefined {
-    const u: { unit: AmountUnit; cell?: Cell } = this.header.units.get(this.columns[f]!) ?? this.unit ?? { unit: 'wan' };
+    const col = this.columns[f]!;
+    const u: { unit: AmountUnit; cell?: Cell } = this.page?.units.get(col) ??
+      this.page?.line ??
+      this.header.units.get(col) ??
+      this.unit ?? { unit: 'wan' };
     const field = f === 'amount' ? 'payment.amount' : f;
     const own = this.at(row, f);
     // An amount merged down over other lines: which part is whose no reader can tell (line 1 would get it all).
@@ -193,6 +207,25 @@ class TableReader {
       if (read.unit !== 'wan' && u.cell && !this.out.unitCells.includes(u.cell)) this.out.unitCells.push(u.cell);
     }
     return read === null ? null : read?.value;
+  }
+
+  /** One cell merged across 计划 and 实际 on this row (C10:D10 showing 85 once), if any. */
+  private mergedAcross(row: number): Cell | undefined {
+    const { planned, actual } = this.columns;
+    if (planned === undefined || actual === undefined) return undefined;
+    const cover = this.grid.cover(row, planned);
+    return cover && cover.row === row && cover === this.grid.cover(row, actual) ? cover : undefined;
+  }
+
+  /**
+   * A merged amount is one value shown once: across 计划 and 实际 it says the line was paid what was
+   * planned, so it is each column's. A stated rate of 100% says so too (told); else a person confirms it (a doubt).
+   */
+  private tellAcross(cell: Cell, value: string, stated: string | null): void {
+    const range = `${cell.address}:${colName(cell.col + cell.span - 1)}${cell.row + cell.rowSpan - 1}`;
+    this.reader.problem('merged_across', cell, { range, shown: cell.text, value, ...(stated ? { rate: stated } : {}) });
+    const told = this.reader.findings[this.reader.findings.length - 1];
+    if (stated !== null && Number(stated) === 100) told.severity = 'info';
   }
 
   /** The cell at (row, field), else a merge of the table's rows above reaching down over it. */
@@ -277,6 +310,7 @@ class TableReader {
     // The header repeated after a page break (续表): the table goes on.
     if (CONTINUED.test(first) && count <= 2) {
       this.skip(r, 'continued');
+      this.newPage(r + 1, new Map(), this.unitLineAt(r));
       at.continued = true;
       at.last = r;
       return 'next';
@@ -285,6 +319,7 @@ class TableReader {
       const again = findHeader(grid, r);
       if (!again || again.kind !== header.kind || !(at.continued || this.continuesNumbering(again.bottom))) return 'end';
       for (let rr = r; rr <= again.bottom; rr++) this.skip(rr, 'continued');
+      this.newPage(again.bottom + 1, again.units, at.continued ? this.page?.line : undefined);
       while (at.i + 1 < grid.rows.length && grid.rows[at.i + 1] <= again.bottom) at.i++;
       at.last = again.bottom;
       at.continued = false;
@@ -322,6 +357,9 @@ class TableReader {
       this.numbering.group((this.at(r, 'name') ?? this.at(r, 'seq'))!);
       return;
     }
+    // A line numbered at a group's level or above ((三) after group (二)'s 1. and 2.) ends that group: none of its members.
+    const own = header.kind === 'payments' ? undefined : this.level(r);
+    if (own !== undefined) this.endGroups(own);
     // 其中：… breaks the line above down, and so do the rows after it without a 序号 of their own
     // (其中：快递公司 | 邮政): none is a line of its own, none is added into the totals.
     const name = this.at(r, 'name');
@@ -335,10 +373,35 @@ class TableReader {
       return;
     }
     this.endBreakdown();
+    if (header.kind === 'disbursements' && this.tranche(r)) return;
     out.linesTried++;
     if (header.kind === 'items') this.item(r);
     else if (header.kind === 'payments') this.payment(r);
     else this.disbursement(r);
+  }
+
+  /**
+   * A row under the line above's 名称 merged down over it (one project, a row per tranche: 2016 | 2017):
+   * its amounts are that line's, added; no cell states the line's rate then. A doubt at the merge.
+   */
+  private tranche(r: number): boolean {
+    const merged = this.atOrMerged(r, 'name');
+    const line = this.out.disbursements.at(-1);
+    if (!merged || merged.row === r || !line || this.out.cells.at(-1)?.name !== merged.address) return false;
+    markAll(this.used, this.at(r, 'seq'), this.at(r, 'planned'), this.at(r, 'actual'), this.at(r, 'rate'));
+    const planned = this.money(r, 'planned', { blank: 'not entered' });
+    const actual = this.money(r, 'actual', { blank: 'not entered' });
+    if (planned === undefined || actual === undefined) return true;
+    const add = (a: string | null, b: string | null) => (a === null && b === null ? null : formatWan(fenOrZero(a) + fenOrZero(b)));
+    line.planned = add(line.planned, planned);
+    line.actual = add(line.actual, actual);
+    delete line.statedRate;
+    const range = `${merged.address}:${colName(merged.col + merged.span - 1)}${merged.row + merged.rowSpan - 1}`;
+    const params = { range, name: line.name, rows: String(r - merged.row + 1), planned: line.planned ?? '', actual: line.actual ?? '' };
+    const told = this.reader.findings.find((f) => f.code === 'merged_line' && f.params.range === range);
+    if (told) told.params = params;
+    else this.reader.problem('merged_line', merged, params);
+    return true;
   }
 
   /** The outline level of row `r`'s 序号 (or, the 序号 blank, of its name's start), if it has one. */
@@ -438,6 +501,18 @@ class TableReader {
     if (texts.length < 3 || !texts.every((t) => /^([甲乙丙丁戊己庚辛壬癸]|\d{1,2}|\d{1,2}=[\d+\-*/×÷()]{1,12})$/.test(t))) return false;
     const numbers = texts.filter((t) => /^\d{1,2}$/.test(t)).map(Number);
     return numbers.every((n, k) => k === 0 || n === numbers[k - 1] + 1) && (numbers.length < texts.length || numbers[0] <= 1);
+  }
+
+  /** A new page of the table from row `from`: the rows under it are read in its repeated header's units, else its 续表 line's. */
+  private newPage(from: number, units: TableHeader['units'], line: TableUnit | undefined): void {
+    this.page = { from, units, ...(line ? { line } : {}) };
+    if (units.size > 0 || line) (this.out.pages ??= []).push(this.page);
+  }
+
+  /** The unit a 续表 line states (`续表  单位：元`), in any of its cells. */
+  private unitLineAt(row: number): TableUnit | undefined {
+    const cell = this.grid.row(row).find((c) => typeof c.value === 'string' && statedUnit(c.text));
+    return cell ? { unit: statedUnit(cell.text)!, cell } : undefined;
   }
 
   /** Whether the rows after a repeated header go on with the 序号 the table had reached. */
@@ -548,10 +623,12 @@ class TableReader {
     if (!name) reader.problem('missing_name', nameCell, { seq: String(seq ?? r) }, this.address(r, 'name'));
     // A blank amount in a line is "not entered" (the checks warn), never a zero.
     const planned = this.money(r, 'planned', { blank: 'not entered' });
-    const actual = this.money(r, 'actual', { blank: 'not entered' });
+    const across = this.mergedAcross(r);
+    const actual = across ? planned : this.money(r, 'actual', { blank: 'not entered' });
     const computedRate = rateCell?.isFormula === true;
     const stated = computedRate ? null : reader.percent(rateCell, 'rate');
     if (seq === undefined || planned === undefined || actual === undefined || stated === undefined) return;
+    if (across && planned !== null) this.tellAcross(across, planned, stated);
     this.numbering.line(seq, this.previousSeq, seqCell ?? nameCell);
     this.previousSeq = seq;
     out.disbursements.push({

@@ -6,12 +6,13 @@
 import { finding, type Finding } from '../../../shared/findings';
 import { formatWan, parseAmount, sumFen, type AmountUnit } from '../../../shared/money';
 import { countyKey, fold } from '../../../shared/text';
+import { minOf } from '../../../shared/arrays';
 import { fenOrZero, type RecordInput } from '../../../shared/record';
 import { labelKey, statedUnit, unitOf, type Cell, type Grid } from './cells';
-import type { SheetLayout } from './locate';
+import type { Block, SheetLayout } from './locate';
 import { splitAdmin } from './facts';
 
-export type NotCountyKind = 'rollup' | 'detail' | 'cover' | 'instructions' | 'performance';
+export type NotCountyKind = 'rollup' | 'totals' | 'detail' | 'cover' | 'instructions' | 'performance';
 
 const SUMMARY_WORDS = /汇总|一览表|统计表/;
 /** Words that say what a sheet is, in its name or its title (folded: traditional characters too). */
@@ -86,6 +87,23 @@ export function rollupShape(grid: Grid): Rollup | undefined {
 }
 
 /**
+ * A prefecture's sheet in a county's layout (南宁市…验收情况表): its table 三's lines are counties
+ * (横县, 上林县, 马山县), not a county's projects — a roll-up of them, its rows compared with the
+ * counties of the workbook. Lines that are counties: two or more, and more than half of the lines.
+ */
+function countyLines(layout: SheetLayout): Rollup | undefined {
+  for (const t of layout.tables) {
+    const { name, planned, actual } = t.header.columns;
+    if (t.kind !== 'disbursements' || name === undefined) continue;
+    const counties = t.disbursements.filter((d) => isCountyName(fold(d.name)));
+    if (counties.length < 2 || counties.length * 2 <= t.disbursements.length) continue;
+    const units = new Map([...t.header.units].map(([col, u]) => [col, u.unit]));
+    return { grid: layout.grid, countyCol: name, headerRow: t.header.bottom, columns: { planned, actual }, units, unit: t.unitLine?.unit };
+  }
+  return undefined;
+}
+
+/**
  * Whether a sheet is a summary by its name or title (樟树市汇总, 资金汇总表) that holds no table of
  * the county's: a county's facts may stand on it, its other figures are a summary's, no table's rows.
  */
@@ -98,7 +116,9 @@ export function summaryOnly(name: string, layout: SheetLayout): boolean {
  * Whether a sheet is no county's, and what it is: by the words of its name or title, when it holds
  * no table of a county's construction (表二); or a roll-up by its shape, whatever its name.
  */
-export function notACounty(name: string, layout: SheetLayout): { kind: NotCountyKind; cell?: string } | undefined {
+export function notACounty(name: string, layout: SheetLayout): { kind: NotCountyKind; cell?: string; shape?: Rollup } | undefined {
+  const counties = countyLines(layout);
+  if (counties) return { kind: 'rollup', cell: counties.grid.at(counties.headerRow, counties.countyCol)?.address, shape: counties };
   const tables = layout.blocks.flatMap((b) => b.tables);
   if (tables.some((t) => t.kind === 'items')) return undefined;
   const sheetName = fold(name);
@@ -174,4 +194,71 @@ export function rollupMismatches(
     }
   }
   return out;
+}
+
+/** Words that say a sheet adds others up: 合计, 总计, 总表, 汇总 (folded: 合計, 總表 too). */
+const TOTALS_WORDS = /合计|总计|总表|汇总/;
+
+/**
+ * Where a block of tables that names no county says it adds others up: its sheet's name (合计,
+ * 总表) or a short title above its first table (…验收情况表（合计）, 全市示范县资金拨付总表).
+ */
+export function totalsSaid(sheet: string, grid: Grid, block: Block, after: number): string | undefined {
+  const top = minOf(block.tables.map((t) => t.header.nameCell.row));
+  // Its title stands in its first rows, or above them when it names no county (rows after the block before).
+  for (const r of grid.rows.filter((x) => x > after && x < top).slice(0, 3))
+    for (const c of grid.row(r))
+      if (typeof c.value === 'string' && c.text.length <= 40 && TOTALS_WORDS.test(fold(c.text))) return c.address;
+  if (TOTALS_WORDS.test(fold(sheet))) return block.tables[0].header.nameCell.address;
+  return undefined;
+}
+
+/** A totals sheet's Σ计划 and Σ实际: its stated 合计, else its lines added up. */
+function blockSums(block: Block): Record<'planned' | 'actual', { fen: bigint; cell: string }> | undefined {
+  const table = block.tables.find((t) => t.kind === 'disbursements');
+  if (!table) return undefined;
+  const sum = (column: 'planned' | 'actual') => {
+    const stated = table.totals[0]?.[column];
+    if (stated) return { fen: fenOrZero(stated.value), cell: stated.cell };
+    const cell = table.cells.find((c) => c[column])?.[column] ?? table.header.nameCell.address;
+    return { fen: sumFen(table.disbursements.map((d) => fenOrZero(d[column]))), cell };
+  };
+  return { planned: sum('planned'), actual: sum('actual') };
+}
+
+/**
+ * A block of table 三 that names no county, beside counties read from the same workbook, is their
+ * roll-up (a 合计 / 总表 sheet in the county layout) when its name or title says so, or when its
+ * Σ计划 and Σ实际 are theirs added up (two counties or more). Then each of its sums that differs
+ * from the counties' is a doubt at its cell; undefined when it is no roll-up (a county without its name).
+ */
+export function totalsRollup(
+  file: string,
+  block: Block,
+  said: string | undefined,
+  counties: CountyTotals[],
+): { told: Finding; mismatches: Finding[] } | undefined {
+  const sums = blockSums(block);
+  if (!sums || counties.length === 0) return undefined;
+  const theirs = {
+    planned: sumFen(counties.flatMap((c) => c.input.disbursements.map((d) => fenOrZero(d.planned)))),
+    actual: sumFen(counties.flatMap((c) => c.input.disbursements.map((d) => fenOrZero(d.actual)))),
+  };
+  const adds = counties.length >= 2 && sums.planned.fen === theirs.planned && sums.actual.fen === theirs.actual;
+  if (!said && !adds) return undefined;
+  const names = counties.map((c) => c.name).join('、');
+  const mismatches = (['planned', 'actual'] as const)
+    .filter((column) => sums[column].fen !== theirs[column])
+    .map((column) => ({
+      ...finding('rollup_total_mismatch', {
+        column,
+        stated: formatWan(sums[column].fen),
+        sum: formatWan(theirs[column]),
+        counties: names,
+      }),
+      file,
+      sheet: block.sheet,
+      cell: sums[column].cell,
+    }));
+  return { told: sheetNotRead(file, block.sheet, 'totals', said ?? block.tables[0].header.nameCell.address), mismatches };
 }

@@ -422,7 +422,8 @@ describe('every cell is used or reported', () => {
     sheets[0].rows.push([], [], ...table);
     const read = await readSheets(sheets);
     expect(read[0].input).toBeNull();
-    expect(codes(read)).toEqual([['extra_table', 'B23']]);
+    // The same lines again: the county's own table split (per year?), told as such (A15).
+    expect(codes(read)).toEqual([['repeated_table', 'B23']]);
     expect(read[0].findings[0].params).toEqual({ table: 'disbursements', other: '樟树市 › B13' });
   });
 
