@@ -12,7 +12,7 @@ export default defineConfig({
     ...base.test,
     include: [
       'test/unit/shared/**/*.test.ts',
-      'test/unit/services/{store,accounts-store,backups,edits,edits-words,edits-rules,edit-conflict,insert-path,replace,undo,undo-words,undo-replace,fields,status,status-words,ledger,refusals,summaries,records-rules,integrity,incomplete,performance-store,policy}.test.ts',
+      'test/unit/services/{store,accounts-store,backups,busy,edits,edits-words,edits-rules,edit-conflict,insert-path,replace,undo,undo-words,undo-replace,fields,status,status-words,ledger,refusals,summaries,records-rules,integrity,incomplete,performance-store,policy}.test.ts',
       'test/unit/services/excel/{export-print,roundtrip,facts,cells}.test.ts',
       'test/unit/renderer/{apply-edits,apply-payments,blocks,ledger-rows}.test.ts',
       'test/unit/fixtures/*.test.ts',
