@@ -15,7 +15,7 @@ export default defineConfig({
       'test/unit/services/{store,accounts-store,backups,busy,edits,edits-words,edits-rules,edit-conflict,insert-path,replace,undo,undo-words,undo-replace,fields,status,status-words,ledger,refusals,summaries,records-rules,integrity,incomplete,performance-store,policy}.test.ts',
       'test/unit/services/excel/{export-print,roundtrip,facts,cells}.test.ts',
       'test/unit/renderer/*.test.ts',
-      'test/unit/print/ledger-appendix.test.ts',
+      'test/unit/print/{ledger-appendix,print-document}.test.ts',
       'test/unit/find-text.test.ts',
       'test/unit/fixtures/*.test.ts',
     ],
