@@ -11,7 +11,7 @@ export default defineConfig({
     ...base.test,
     include: [
       'test/unit/shared/{money,money-edges,fields-entry,entry,checks,text,payment-fields,status-ledger,record-input,record-figures,performance,performance-overview,overview-charts,overview-document,performance-fields}.test.ts',
-      'test/unit/services/{accounts-store,edits,edits-words,edits-rules,edit-conflict,insert-path,replace,records-rules,summaries,undo,undo-words,undo-replace,fields,status,status-words,ledger,refusals,performance-store}.test.ts',
+      'test/unit/services/{edits,edits-words,edits-rules,edit-conflict,insert-path,replace,records-rules,summaries,undo,undo-words,undo-replace,fields,status,status-words,ledger,refusals,performance-store}.test.ts',
       'test/unit/renderer/{apply-edits,apply-payments,ledger-rows}.test.ts',
       'test/unit/print/print-document.test.ts',
     ],
