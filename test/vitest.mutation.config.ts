@@ -12,7 +12,7 @@ export default defineConfig({
     ...base.test,
     include: [
       'test/unit/shared/**/*.test.ts',
-      'test/unit/services/{store,accounts-store,backups,busy,data-file,store-target,edits,edits-words,edits-rules,edit-conflict,insert-path,replace,undo,undo-words,undo-replace,fields,status,status-words,ledger,refusals,summaries,records-rules,integrity,incomplete,performance-store,policy,retry,list-current,fill-steps}.test.ts',
+      'test/unit/services/{store,accounts-store,backups,busy,data-file,store-target,preferences,edits,edits-words,edits-rules,edit-conflict,insert-path,replace,undo,undo-words,undo-replace,fields,status,status-words,ledger,refusals,summaries,records-rules,integrity,incomplete,performance-store,policy,retry,list-current,fill-steps}.test.ts',
       'test/unit/services/excel/{export-print,roundtrip,facts,cells}.test.ts',
       'test/unit/renderer/*.test.ts',
       'test/unit/print/{ledger-appendix,print-document}.test.ts',
