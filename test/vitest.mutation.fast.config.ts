@@ -10,9 +10,10 @@ export default defineConfig({
   test: {
     ...base.test,
     include: [
-      'test/unit/shared/{money,money-edges,fields-entry,entry,checks,text,payment-fields,status-ledger,record-input,record-figures,performance,performance-overview}.test.ts',
+      'test/unit/shared/{money,money-edges,fields-entry,entry,checks,text,payment-fields,status-ledger,record-input,record-figures,performance,performance-overview,overview-charts,overview-document,performance-fields}.test.ts',
       'test/unit/services/{edits,edits-words,edits-rules,edit-conflict,insert-path,replace,records-rules,summaries,undo,undo-words,undo-replace,fields,status,status-words,ledger,refusals,performance-store}.test.ts',
       'test/unit/renderer/{apply-edits,apply-payments,ledger-rows}.test.ts',
+      'test/unit/print/print-document.test.ts',
     ],
     globalSetup: [],
   },

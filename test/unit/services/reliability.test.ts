@@ -11,14 +11,7 @@ import { editCells, updateCounty } from '../../../electron/services/store/edits'
 import { refusal } from '../../helpers/store';
 import { logPosition } from '../../../electron/services/store/changelog';
 import { dispatch, type ApiContext } from '../../../electron/services/api';
-import {
-  backupDatabase,
-  backupsFolder,
-  BACKUPS_KEPT,
-  listBackups,
-  pruneBackups,
-  restoreBackup,
-} from '../../../electron/services/store/backup';
+import { backupDatabase, backupsFolder, BACKUPS_KEPT, listBackups, restoreBackup } from '../../../electron/services/store/backup';
 import { exportWorkbook } from '../../../electron/services/excel/export';
 import { readWorkbook } from '../../../electron/services/excel/import';
 import { computeRecord, toInput } from '../../../shared/record';
@@ -118,23 +111,6 @@ describe('backups', () => {
     }
   });
 
-  it("(#2) prunes only this data file's backups: those of yanshou-2023.sqlite in the same folder stay", () => {
-    const dir = tempDir();
-    const main = open(path.join(dir, 'yanshou.sqlite'));
-    const other = open(path.join(dir, 'yanshou-2023.sqlite'));
-    const theirs = [
-      backupDatabase(other, path.join(dir, 'yanshou-2023.sqlite'), 'keep')!,
-      backupDatabase(other, path.join(dir, 'yanshou-2023.sqlite'), 'keep')!,
-    ];
-    fs.writeFileSync(path.join(backupsFolder(path.join(dir, 'yanshou.sqlite')), 'yanshou-notes.sqlite'), 'mine, not a backup');
-    for (let i = 0; i < BACKUPS_KEPT + 5; i++) backupDatabase(main, path.join(dir, 'yanshou.sqlite'), 'many');
-    const left = fs.readdirSync(backupsFolder(path.join(dir, 'yanshou.sqlite')));
-    for (const t of theirs) expect(left).toContain(path.basename(t));
-    expect(left).toContain('yanshou-notes.sqlite');
-    expect(listBackups(path.join(dir, 'yanshou.sqlite'))).toHaveLength(BACKUPS_KEPT);
-    expect(listBackups(path.join(dir, 'yanshou-2023.sqlite'))).toHaveLength(2);
-  });
-
   it('验收.sqlite and 验收.db in one folder each have their own backups: listed, pointed to when damaged and pruned apart', () => {
     const dir = tempDir();
     const [zhangshu, ruijin] = [path.join(dir, '验收.sqlite'), path.join(dir, '验收.db')];
@@ -174,26 +150,6 @@ describe('backups', () => {
     ]);
   });
 
-  it('keeps the newest 20, and the newest of each of the last 30 days', () => {
-    const dir = tempDir();
-    const file = path.join(dir, 'yanshou.sqlite');
-    fs.mkdirSync(backupsFolder(file));
-    const now = new Date('2026-11-29T12:00:00Z');
-    const names: string[] = []; // newest first
-    for (let day = 0; day < 40; day++)
-      for (const hour of ['16', '08']) {
-        const at = new Date(now.getTime() - day * 86_400_000).toISOString().slice(0, 10);
-        const name = `yanshou-${at}T${hour}-00-00-000Z-edit.sqlite`;
-        fs.writeFileSync(path.join(backupsFolder(file), name), '');
-        names.push(name);
-      }
-    pruneBackups(file, now);
-    const kept = listBackups(file).map((b) => path.basename(b.file));
-    const newest20 = names.slice(0, 20);
-    const dailyFor30 = Array.from({ length: 31 }, (_, day) => names[day * 2]);
-    expect([...kept].sort()).toEqual([...new Set([...newest20, ...dailyFor30])].sort());
-  });
-
   it('yanshou backups lists them; yanshou restore brings one back, backing up the current file first', () => {
     const dir = tempDir();
     const file = path.join(dir, 'r.sqlite');
@@ -223,23 +179,6 @@ describe('backups', () => {
     expect(
       new Database(before.file, { readonly: true }).prepare('SELECT actual_fen FROM disbursements ORDER BY id LIMIT 1').pluck().get(),
     ).toBe(700_000_000);
-  });
-
-  it('restores into a file another connection has open: that connection sees the restored data', async () => {
-    const file = path.join(tempDir(), 'live.sqlite');
-    const app = open(file);
-    const id = createRecord(app, ME, seedInput());
-    const backup = backupDatabase(app, file, 'manual')!;
-    editCells(
-      app,
-      ME,
-      id,
-      'disbursements',
-      [{ rowId: readRecord(app, id, { asOf: undefined }).disbursementIds[0], field: 'actual', value: '700' }],
-      [],
-    );
-    await restoreBackup(file, backup, openDatabase);
-    expect(readRecord(app, id, { asOf: undefined }).record.disbursements[0].actual).toBe('640.21');
   });
 
   it('a data file another program keeps locked is told as locked, not damaged; restore refuses and no change is lost', async () => {
