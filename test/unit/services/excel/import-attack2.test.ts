@@ -1,0 +1,49 @@
+// The second round of the tester's attacks on the import (findings A5–A14 of attack2): each as the
+// workbook shape a county really sent, the figures expected worked out by hand from the document.
+import { describe, expect, it } from 'vitest';
+import { readWorkbook, type ReadRecord } from '../../../../electron/services/excel/import';
+import { referenceFixture } from '../../../helpers/fixtures';
+import { bytesOf, excelOf, layoutSheets, PLAIN_LAYOUT, type FxCell, type FxSheet } from '../../../fixtures/workbooks';
+
+const readSheets = async (sheets: FxSheet[], name = 'county.xlsx') => readWorkbook({ name, bytes: await bytesOf(excelOf(sheets)) });
+const v = (...xs: (string | number | null)[]): FxCell[] => xs.map((x) => (x === null ? null : { v: x }));
+/** 樟树市 (the seed): 中央资金 1500 万元, Σ实际拨付 1235.96 万元, laid out plainly. */
+const county = () => layoutSheets([referenceFixture('hans')], PLAIN_LAYOUT);
+const findings = (read: ReadRecord[], code: string) => read.flatMap((r) => r.findings.filter((f) => f.code === code));
+
+/** The Ministry of Finance's 项目支出绩效自评表 as 南华县 published it: title, year line, 项目资金 and its total row. */
+function mofSheet(o: { yearLine: string; label: string; money: (string | number)[] }): FxSheet {
+  return {
+    name: '绩效自评表',
+    rows: [
+      [{ v: '项目支出绩效自评表', colSpan: 8 }],
+      [{ v: o.yearLine, colSpan: 8 }],
+      v('项目名称', null, '樟树市电子商务进农村综合示范项目'),
+      v(o.label, null, '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分'),
+      v(null, '年度资金总额', ...o.money),
+    ],
+  };
+}
+
+describe('A6: 绩效自评表 in 元, the unit only on the line under its title', () => {
+  it('（2022年度）　单位：元 converts 项目资金 to 万元: 15,000,000 元 is 1500 万元, 12,359,600 元 is 1235.96 万元', async () => {
+    const perf = mofSheet({
+      yearLine: '（2022年度）　　　　　　单位：元',
+      label: '项目资金',
+      money: [15000000, 15000000, 12359600, 10, '82.40%', 8.24],
+    });
+    const read = await readSheets([...county(), perf]);
+    expect(read.flatMap((r) => r.findings.filter((f) => f.severity === 'error'))).toEqual([]);
+    expect(read[0].input!.performance!.funds).toMatchObject({ initial: '1500', budget: '1500', executed: '1235.96' });
+  });
+
+  it('项目资金（万元） on the header row wins over a line above saying 元 (the nearer statement)', async () => {
+    const perf = mofSheet({
+      yearLine: '（2022年度）　单位：元',
+      label: '项目资金（万元）',
+      money: [1500, 1500, 1235.96, 10, '82.40%', 8.24],
+    });
+    const read = await readSheets([...county(), perf]);
+    expect(read[0].input!.performance!.funds).toMatchObject({ initial: '1500', budget: '1500', executed: '1235.96' });
+  });
+});
