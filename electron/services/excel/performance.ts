@@ -6,7 +6,7 @@
 // its cell. A sheet titled so whose table cannot be read is refused, never dropped.
 import { finding, type Finding } from '../../../shared/findings';
 import { computeRecord, type RecordInput } from '../../../shared/record';
-import { checkPerformance, emptyPerformance, type Indicator, type PerformanceInput } from '../../../shared/performance';
+import { checkPerformance, emptyPerformance, recordFigures, type Indicator, type PerformanceInput } from '../../../shared/performance';
 import type { Level1 } from '../../../shared/performance-schema';
 import { level1Of, level1Weight, parseScore } from '../../../shared/performance-fields';
 import { formatWan, parseAmount, parsePercent, type AmountUnit } from '../../../shared/money';
@@ -353,7 +353,7 @@ export function attachPerformance(records: ReadRecord[], reads: PerformanceRead[
     home.input = { ...input, performance: perf };
     pushAll(home.findings, read.findings);
     const record = computeRecord(home.input);
-    for (const f of checkPerformance(record.performance!)) {
+    for (const f of checkPerformance(record.performance!, { figures: recordFigures(record) })) {
       const t = f.target;
       const cell =
         t?.row !== undefined

@@ -2,6 +2,9 @@
 // workbook shape a county really sent, the figures expected worked out by hand from the document.
 import { describe, expect, it } from 'vitest';
 import { readWorkbook, type ReadRecord } from '../../../../electron/services/excel/import';
+import { computeRecord } from '../../../../shared/record';
+import { checkRecord } from '../../../../shared/checks';
+import { findingMessage } from '../../../../shared/i18n';
 import { referenceFixture } from '../../../helpers/fixtures';
 import { bytesOf, excelOf, layoutSheets, PLAIN_LAYOUT, type FxCell, type FxSheet } from '../../../fixtures/workbooks';
 
@@ -45,5 +48,47 @@ describe('A6: 绩效自评表 in 元, the unit only on the line under its title'
     });
     const read = await readSheets([...county(), perf]);
     expect(read[0].input!.performance!.funds).toMatchObject({ initial: '1500', budget: '1500', executed: '1235.96' });
+  });
+});
+
+describe('A7: a 绩效自评表 whose 全年执行数 or 全年预算数 is not the record’s is flagged at its cell', () => {
+  const differs = (read: ReadRecord[]) =>
+    findings(read, 'perf_funds_differs').map((f) => [f.cell, f.params.what, f.params.stated, f.params.record, f.severity]);
+
+  it('全年执行数 1300 beside table 三’s Σ实际拨付 1235.96: a warning at E5, kept as stated (执行率 86.67%)', async () => {
+    const read = await readSheets([
+      ...county(),
+      mofSheet({ yearLine: '（2022年度）', label: '项目资金（万元）', money: [1500, 1500, 1300, 10, '86.67%', 8.67] }),
+    ]);
+    expect(differs(read)).toEqual([['E5', '全年执行数', '1300', '1235.96', 'warning']]);
+    const record = computeRecord(read[0].input!);
+    expect(record.performance!.funds).toMatchObject({ executed: '1300', rate: '86.67' });
+    // The record keeps saying so after the import (yanshou check, the tab's cell).
+    const kept = checkRecord(record).filter((f) => f.code === 'perf_funds_differs');
+    expect(kept.map((f) => [f.target, findingMessage(f, 'zh')])).toEqual([
+      [
+        { table: 'performance', field: 'funds.executed' },
+        '绩效自评的全年执行数 1300 万元与本记录的表三实际拨付额度合计 1235.96 万元不一致;请核对两处是否同一口径(年度、截至日、单位)',
+      ],
+    ]);
+  });
+
+  it('全年预算数 15000000 “万元” beside 中央资金 1500 万元 (元 under a 万元 label): a warning at D5', async () => {
+    const read = await readSheets([
+      ...county(),
+      mofSheet({ yearLine: '（2022年度）', label: '项目资金（万元）', money: [15000000, 15000000, 12359600, 10, '82.40%', 8.24] }),
+    ]);
+    expect(differs(read)).toEqual([
+      ['D5', '全年预算数', '15000000', '1500', 'warning'],
+      ['E5', '全年执行数', '12359600', '1235.96', 'warning'],
+    ]);
+  });
+
+  it('the same figures as the record (1500 and 1235.96) say nothing', async () => {
+    const read = await readSheets([
+      ...county(),
+      mofSheet({ yearLine: '（2022年度）', label: '项目资金（万元）', money: [1500, 1500, 1235.96, 10, '82.40%', 8.24] }),
+    ]);
+    expect(differs(read)).toEqual([]);
   });
 });
