@@ -361,6 +361,16 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
     (p) =>
       `${p.field}: its number format (${p.format}) ${p.shown ? `shows “${p.shown}”` : 'shows nothing, the cell looks empty'}${Number(p.cells) > 1 ? ` (${p.cells} cells of the column)` : ''}, yet the number stored, ${p.read} (10k yuan), is what was read; check the column`,
   ],
+  completion_in_words: [
+    (p) =>
+      p.read
+        ? `${p.field}“${p.value}”不是一个确切的百分数:读作 ${p.read}%;请核对,或在表中写成数字`
+        : `${p.field}“${p.value}”不是一个百分数:完成率读作空;请核对,或在表中写上数字`,
+    (p) =>
+      p.read
+        ? `${p.field} “${p.value}” is no exact percent: read as ${p.read}%; check it, or write the number in the sheet`
+        : `${p.field} “${p.value}” is no percent: the completion rate is read as blank; check it, or write the number in the sheet`,
+  ],
   fraction_among_percents: [
     (p) =>
       `${p.field}“${p.value}”(常规格式)夹在百分数(如 ${p.other})之间:已按 ${p.value}% 读入;如是小数,则是 ${p.percent}%;请核对,或写成“${p.percent}%”`,

@@ -51,6 +51,13 @@ export function readingsOf(parts: Block[]): Map<string, Reading> {
   const key = (sheet: string, cell: string) => `${sheet}\u0000${cell}`;
   for (const p of parts) {
     for (const t of p.tables) {
+      // A completion rate (table 二) is a percent: no unit.
+      if (t.kind === 'items')
+        t.cells.forEach((cells, i) => {
+          const rate = t.items[i]?.completionRate;
+          if (cells.completionRate)
+            out.set(key(p.sheet, cells.completionRate), { read: rate ? `${rate}%` : null, unit: null, unitFrom: null });
+        });
       if (t.kind !== 'disbursements') continue;
       const unitAt = (cell: string) => columnUnit(t, colNumber(columnOf(cell)));
       // A rate as filed is read as a percent: no unit.

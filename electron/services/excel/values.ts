@@ -65,6 +65,11 @@ export function generalPercent(v: number, fraction: boolean): string {
   return decimalsOf(text) > PERCENT_DECIMALS ? canonicalPercent(roundDecimal(text, PERCENT_DECIMALS)) : text;
 }
 
+/** A cell that says "none": a dash or a slash. */
+const NO_VALUE = /^[—\-–/／]+$/;
+/** A target done, in words: 已完成, 全部完成, 已建成, 完工 (not 基本完成, 部分完成, 未完成). */
+const DONE = /^(已经?)?(全部)?(完成|建成|完工|竣工)$/;
+
 /** Reads the values of one sheet's cells, collecting what is wrong with them. */
 export class CellReader {
   readonly findings: Finding[] = [];
@@ -162,7 +167,7 @@ export class CellReader {
 
   /** A percent cell: "90%", 90, or 0.9 formatted as percent, with the digits it shows. Blank, "—" or "/" mean none. */
   percent(cell: Cell | undefined, field: string): string | null | undefined {
-    if (isBlank(cell) || /^[—\-–/／]+$/.test(cell!.text.trim())) return null;
+    if (isBlank(cell) || NO_VALUE.test(cell!.text.trim())) return null;
     if (cell!.noResult || cell!.error) {
       this.problem('not_a_number', cell, { field, value: cell!.error ?? '=…', problem: cell!.error ? 'error_value' : 'no_result' });
       return undefined;
@@ -184,8 +189,27 @@ export class CellReader {
   }
 
   completionRate(cell: Cell | undefined): string | null | undefined {
+    if (typeof cell?.value === 'string' && !isBlank(cell) && !NO_VALUE.test(cell.text.trim()) && !parsePercent(cell.value).ok)
+      return this.completionInWords(cell);
     const p = this.percent(cell, 'completionRate');
     return p ? canonicalPercent(p) : p;
+  }
+
+  /**
+   * 实施目标完成率 as counties write it in words. A percent with a note in brackets (`100%（已完成）`)
+   * is that percent. Anything else — `已完成`, `≥100`, `超额完成120`, `部分完成` — is read as far as it
+   * goes (已完成 as 100, the one number it holds, else blank) and held for a person (a doubt at its
+   * cell): a completion rate is the target's state, not money, and never blocks the county.
+   */
+  private completionInWords(cell: Cell): string | null {
+    const text = fold(cell.text).replace(/\s+/g, '');
+    const noted = /^(\d+(?:\.\d+)?%?)[(\[【].*[)\]】]$/.exec(text);
+    const exact = noted ? parsePercent(noted[1]) : undefined;
+    if (exact?.ok) return canonicalPercent(exact.value);
+    const numbers = text.match(/\d+(?:\.\d+)?/g) ?? [];
+    const read = numbers.length === 1 ? canonicalPercent(numbers[0]) : numbers.length === 0 && DONE.test(text) ? '100' : null;
+    this.problem('completion_in_words', cell, { field: 'completionRate', value: cell.text, read: read ?? '' });
+    return read;
   }
 
   /** 序号; a blank one continues from the row before. */

@@ -92,3 +92,41 @@ describe('A7: a 绩效自评表 whose 全年执行数 or 全年预算数 is not 
     expect(differs(read)).toEqual([]);
   });
 });
+
+describe('A13: 实施目标完成率 written as counties write it never blocks the county', () => {
+  /** Table 二's rows of 樟树市 with their 实施目标完成率 (column E) written as given. */
+  function withRates(rates: string[]): { sheets: FxSheet[]; first: number } {
+    const sheets = county();
+    const header = sheets[0].rows.findIndex((r) => r[0]?.v === '序号' && r[1]?.v === '项目名称');
+    rates.forEach((rate, i) => (sheets[0].rows[header + 1 + i][4] = { v: rate }));
+    return { sheets, first: header + 2 };
+  }
+
+  it('已完成 → 100, 100%（已完成）→ 100 exactly, ≥100 → 100, 超额完成120 → 120, 部分完成 → blank: the others held for a person, the money read', async () => {
+    const { sheets, first } = withRates(['已完成', '100%（已完成）', '≥100', '超额完成120', '部分完成']);
+    const read = await readSheets(sheets);
+    expect(read.flatMap((r) => r.findings.filter((f) => f.severity === 'error'))).toEqual([]);
+    const input = read[0].input!;
+    expect(input.items.slice(0, 5).map((i) => i.completionRate)).toEqual(['100', '100', '100', '120', null]);
+    // The county's money is all there: 中央资金 1500, the seed's lines.
+    expect(input.disbursements).toHaveLength(referenceFixture('hans').disbursements.length);
+    expect(input.county.investment.central).toBe('1500');
+    const held = read[0].doubts!.filter((d) => d.code === 'completion_in_words');
+    expect(held.map((d) => [d.cell, d.params.value, d.figures.map((f) => [f.cell, f.seen, f.read])])).toEqual([
+      [`E${first}`, '已完成', [[`E${first}`, '已完成', '100%']]],
+      [`E${first + 2}`, '≥100', [[`E${first + 2}`, '≥100', '100%']]],
+      [`E${first + 3}`, '超额完成120', [[`E${first + 3}`, '超额完成120', '120%']]],
+      [`E${first + 4}`, '部分完成', [[`E${first + 4}`, '部分完成', null]]],
+    ]);
+    expect(findingMessage(findings(read, 'completion_in_words')[3], 'zh')).toBe(
+      '实施目标完成率(%)“部分完成”不是一个百分数:完成率读作空;请核对,或在表中写上数字',
+    );
+  });
+
+  it('full-width and traditional: １００％（已完成） is 100 exactly; 已全部完成 is 100 held', async () => {
+    const { sheets } = withRates(['１００％（已完成）', '已全部完成']);
+    const read = await readSheets(sheets);
+    expect(read[0].input!.items.slice(0, 2).map((i) => i.completionRate)).toEqual(['100', '100']);
+    expect(findings(read, 'completion_in_words').map((f) => f.params.value)).toEqual(['已全部完成']);
+  });
+});
