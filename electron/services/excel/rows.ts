@@ -10,6 +10,7 @@ import { findHeader } from './header';
 import type { Field, TableHeader, TableKind } from './header';
 import { seqNumber, type CellReader } from './values';
 import { readFractionRates } from './fraction-rates';
+import { readDay } from './dates';
 
 export type Stated = { value: string; cell: string };
 export type TotalRow = { row: number; label: Cell; planned?: Stated; actual?: Stated; statedRate?: string; rateCell?: string };
@@ -594,7 +595,7 @@ class TableReader {
         reader.problem('missing_name', undefined, { seq: String(r) }, this.address(r, this.columns.name !== undefined ? 'name' : 'seq'));
       else ({ seq, name } = previous);
     }
-    const date = reader.day(dateCell, 'payment.date', this.address(r, 'date'));
+    const date = readDay(reader, dateCell, 'payment.date', this.address(r, 'date'));
     const amount = this.money(r, 'amount');
     if (seq === undefined && !name) return;
     if (date === undefined || amount === undefined || amount === null) return;

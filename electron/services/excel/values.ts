@@ -12,7 +12,7 @@ import {
 } from '../../../shared/money';
 import { finding, type Finding, type FindingCode } from '../../../shared/findings';
 import { fold, stripXmlUnsafe, type Category } from '../../../shared/text';
-import { categoryOf, parseDateText } from '../../../shared/fields';
+import { categoryOf } from '../../../shared/fields';
 import { formatDecimals, formatScale, formatUnit, isBlank, isPercentFormat, type Cell } from './cells';
 import { formatNumber } from './display';
 
@@ -218,19 +218,6 @@ export class CellReader {
     const n = seqNumber(cell!);
     if (n === undefined) this.problem('not_a_number', cell, { field: 'seq', value: cell!.text });
     return n;
-  }
-
-  /** A calendar day (a payment's date): a date cell, or text such as 2021-12-01 or 2021年12月1日. */
-  day(cell: Cell | undefined, field: string, fallbackCell: string): string | undefined {
-    const value = cell?.value;
-    if (value instanceof Date && !Number.isNaN(value.getTime())) {
-      const day = value.toISOString().slice(0, 10);
-      if (parseDateText(day) === day) return day;
-    }
-    const day = isBlank(cell) || value instanceof Date ? undefined : parseDateText(cell!.text);
-    if (day && day.length === 10) return day;
-    this.problem('not_a_date', cell, { field, value: cell?.text ?? '', want: 'day' }, fallbackCell);
-    return undefined;
   }
 
   /** A 类别 cell: blank is none (the name decides); a label not in the list is reported. */

@@ -130,3 +130,51 @@ describe('A13: 实施目标完成率 written as counties write it never blocks t
     expect(findings(read, 'completion_in_words').map((f) => f.params.value)).toEqual(['已全部完成']);
   });
 });
+
+describe('A5: one way to read a day — the ledger takes every day the basic facts take', () => {
+  /** 樟树市 with a 拨付台账 sheet of its own: 序号 | 拨付日期 | 金额(万元) | 收款单位, line 1 paid in the days given. */
+  const withLedger = (days: (string | number | { v: string | number; numFmt: string })[]) =>
+    readSheets([
+      ...county(),
+      {
+        name: '拨付台账',
+        rows: [
+          v('序号', '拨付日期', '金额(万元)', '收款单位'),
+          ...days.map((d): FxCell[] => [{ v: 1 }, typeof d === 'object' ? d : { v: d }, { v: 10 }, { v: '樟树市邮政分公司' }]),
+        ],
+      },
+    ]);
+
+  it('二〇二二年六月三十日, a serial day in a General cell (44651), typed as text, and a date and time (44834.5) are days', async () => {
+    // By hand: serial 44651 is 2022-03-31 (44562 is 2022-01-01, + 89 days); 44834 is 2022-09-30.
+    const read = await withLedger(['二〇二二年六月三十日', 44651, '44651', 44834.5, '2022年6月30号', '22.9.30']);
+    expect(read.flatMap((r) => r.findings.filter((f) => f.severity === 'error'))).toEqual([]);
+    // Payments are kept by day.
+    expect(read[0].input!.payments!.map((p) => p.date)).toEqual([
+      '2022-03-31',
+      '2022-03-31',
+      '2022-06-30',
+      '2022-06-30',
+      '2022-09-30',
+      '2022-09-30',
+    ]);
+  });
+
+  it('a day given only to the month (2022.9, 2022年9月) is refused saying so, at its cell, and nothing lands', async () => {
+    const read = await withLedger(['2022年9月', { v: 2022.09, numFmt: '0.00' }]);
+    expect(read[0].input).toBeNull();
+    const refused = findings(read, 'not_a_date');
+    expect(refused.map((f) => [f.sheet, f.cell, f.params.value, findingMessage(f, 'zh')])).toEqual([
+      ['拨付台账', 'B2', '2022年9月', '拨付日期“2022年9月”只写到月,不是具体日期(应写到日,如 2021-12-01、2021年12月1日)'],
+      ['拨付台账', 'B3', '2022.09', '拨付日期“2022.09”只写到月,不是具体日期(应写到日,如 2021-12-01、2021年12月1日)'],
+    ]);
+  });
+
+  it('the same forms in 验收日期 read the same day (44834.5 is 2022-09-30 there too)', async () => {
+    const sheets = county();
+    const facts = sheets[0].rows.findIndex((r) => typeof r[0]?.v === 'string' && r[0].v.includes('立项时间'));
+    sheets[0].rows.splice(facts + 1, 0, v('验收日期'), [{ v: '验收日期' }, { v: 44834.5 }]);
+    const read = await readSheets(sheets);
+    expect(read[0].input!.county.acceptedOn).toBe('2022-09-30');
+  });
+});
