@@ -90,6 +90,13 @@ export function problemText(problem: keyof typeof PROBLEM, lang: Lang): string {
   return PROBLEM[problem][lang === 'zh' ? 0 : 1];
 }
 
+/** The units an import converted to 万元 (`units`: yuan, qian, yi; 元 where a finding predates them). */
+const convertedUnits = (p: Record<string, string>) => (p.units ?? 'yuan').split(',').filter((u) => u in CONVERSIONS);
+const CONVERSIONS: Record<string, [string, string]> = {
+  yuan: ['1 万元 = 10000 元', '1 万元 = 10,000 元'],
+  qian: ['1 万元 = 10 千元', '1 万元 = 10 千元'],
+  yi: ['1 亿元 = 10000 万元', '1 亿元 = 10,000 万元'],
+};
 const UNIT_NAMES: Record<string, [string, string]> = {
   yi: ['亿元', '100m yuan'],
   wan: ['万元', '10k yuan'],
@@ -382,8 +389,18 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
       `${p.field} “${p.value}” (General format) stands among percents (such as ${p.other}): read as ${p.value}%; as a fraction it is ${p.percent}%; check it, or write “${p.percent}%”`,
   ],
   amounts_in_yuan: [
-    (p) => `金额单位为元${p.source ? `(${p.source})` : '(单元格的数字格式中写明)'},已按 1 万元 = 10000 元 换算为万元`,
-    (p) => `amounts are in yuan (${p.source || "as the cells' number format shows"}); converted to 10k yuan exactly (1 万元 = 10,000 元)`,
+    (p) =>
+      `金额单位为${convertedUnits(p)
+        .map((u) => UNIT_NAMES[u][0])
+        .join('、')}${p.source ? `(${p.source})` : '(单元格的数字格式中写明)'},已按 ${convertedUnits(p)
+        .map((u) => CONVERSIONS[u][0])
+        .join('、')} 换算为万元`,
+    (p) =>
+      `amounts are in ${convertedUnits(p)
+        .map((u) => UNIT_NAMES[u][1])
+        .join(' and ')} (${p.source || "as the cells' number format shows"}); converted to 10k yuan exactly (${convertedUnits(p)
+        .map((u) => CONVERSIONS[u][1])
+        .join('; ')})`,
   ],
   ignored_cell: [
     (p) =>

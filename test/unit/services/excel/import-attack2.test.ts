@@ -178,3 +178,43 @@ describe('A5: one way to read a day — the ledger takes every day the basic fac
     expect(read[0].input!.county.acceptedOn).toBe('2022-09-30');
   });
 });
+
+describe('A9: amounts in 千元 are told as 千元, with the factor applied', () => {
+  it('单位：千元 above table 三: 7750 千元 is 775 万元, and the note says 1 万元 = 10 千元', async () => {
+    const sheets = county();
+    const rows = sheets[0].rows;
+    const header = rows.findIndex((r) => r[0]?.v === '序号' && r[1]?.v === '具体项目名称');
+    rows[header] = v('序号', '具体项目名称', '计划安排额度', '实际拨付额度', '资金拨付率(%)');
+    // The seed's lines by hand in 千元 (× 10): 775 → 7750, 640.21 → 6402.1, …, 合计 1500 → 15000, 1235.96 → 12359.6.
+    const qian: [number, number][] = [
+      [7750, 6402.1],
+      [3350, 2854],
+      [1500, 1000],
+      [1200, 1078.2],
+      [800, 731.2],
+      [400, 294.1],
+      [15000, 12359.6],
+    ];
+    qian.forEach(([planned, actual], i) => {
+      rows[header + 1 + i][2] = { v: planned };
+      rows[header + 1 + i][3] = { v: actual };
+    });
+    rows.splice(header, 0, v('单位：千元'));
+    const read = await readSheets(sheets);
+    expect(read[0].input!.disbursements.map((d) => [d.planned, d.actual])).toEqual([
+      ['775', '640.21'],
+      ['335', '285.4'],
+      ['150', '100'],
+      ['120', '107.82'],
+      ['80', '73.12'],
+      ['40', '29.41'],
+    ]);
+    const told = findings(read, 'amounts_in_yuan');
+    expect(told.map((f) => [findingMessage(f, 'zh'), findingMessage(f, 'en')])).toEqual([
+      [
+        `金额单位为千元(樟树市 › A${header + 1}),已按 1 万元 = 10 千元 换算为万元`,
+        `amounts are in thousand yuan (樟树市 › A${header + 1}); converted to 10k yuan exactly (1 万元 = 10 千元)`,
+      ],
+    ]);
+  });
+});
