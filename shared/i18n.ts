@@ -185,8 +185,18 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
     (p) => `“${p.name}”: stated rate ${p.stated}% differs from the computed ${p.computed}%`,
   ],
   stated_total_mismatch: [
-    (p) => `合计 ${p.column} ${p.stated} 与各行之和 ${p.sum} 不一致`,
-    (p) => `total ${p.column} ${p.stated} differs from the sum of its rows ${p.sum}`,
+    (p) =>
+      p.of
+        ? `小计 ${p.column} ${p.stated} 与 ${p.of} 的各笔之和 ${p.sum} 不一致`
+        : p.group
+          ? `“${p.group}” ${p.column} ${p.stated} 与其下各行之和 ${p.sum} 不一致`
+          : `${p.kind === 'subtotal' ? '小计' : '合计'} ${p.column} ${p.stated} 与各行之和 ${p.sum} 不一致`,
+    (p) =>
+      p.of
+        ? `subtotal ${p.column} ${p.stated} differs from the sum of the payments of ${p.of.replace('序号', 'line')} ${p.sum}`
+        : p.group
+          ? `“${p.group}” ${p.column} ${p.stated} differs from the sum of the lines under it ${p.sum}`
+          : `${p.kind === 'subtotal' ? 'subtotal' : 'total'} ${p.column} ${p.stated} differs from the sum of its rows ${p.sum}`,
   ],
   completion_out_of_range: [
     (p) => `“${p.name}”实施目标完成率 ${p.value}% 不在 0 到 100 之间`,

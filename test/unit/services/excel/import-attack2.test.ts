@@ -218,3 +218,38 @@ describe('A9: amounts in 千元 are told as 千元, with the factor applied', ()
     ]);
   });
 });
+
+describe('the ledger’s 小计: checked against the payments of the line it closes, and said as 小计', () => {
+  /** 樟树市's ledger: line 1 paid 300 (小计 300), then line 2 paid 100 and line 3 paid 60 + 40 with one 小计 after them. */
+  const ledger = (subtotal: number) =>
+    readSheets([
+      ...county(),
+      {
+        name: '拨付台账',
+        rows: [
+          v('序号', '拨付日期', '金额(万元)', '收款单位'),
+          v(1, '2021-12-01', 300, '樟树市邮政分公司'),
+          v('小计', null, 300),
+          v(2, '2022-01-05', 100, '樟树市商贸公司'),
+          v(3, '2022-02-05', 60, '樟树市物流公司'),
+          v(3, '2022-03-05', 40, '樟树市物流公司'),
+          v('小计', null, subtotal),
+        ],
+      },
+    ]);
+
+  it('小计 90 under line 3’s 60 + 40: a doubt at C7 saying 小计 and line 3’s 100, the 90 read beside what the cell shows', async () => {
+    const read = await ledger(90);
+    const told = findings(read, 'stated_total_mismatch');
+    expect(told.map((f) => [f.sheet, f.cell, findingMessage(f, 'zh')])).toEqual([
+      ['拨付台账', 'C7', '小计 金额(万元) 90 与 序号 3 的各笔之和 100 不一致'],
+    ]);
+    const doubt = read[0].doubts!.find((d) => d.code === 'stated_total_mismatch')!;
+    expect(doubt.figures.map((f) => [f.cell, f.seen, f.read])).toEqual([['C7', '90', '90']]);
+  });
+
+  it('小计 100 (line 3’s payments) and 小计 200 (all since the last 小计, a group’s) both agree', async () => {
+    expect(findings(await ledger(100), 'stated_total_mismatch')).toEqual([]);
+    expect(findings(await ledger(200), 'stated_total_mismatch')).toEqual([]);
+  });
+});
