@@ -132,7 +132,7 @@ function readFunds(grid: Grid, out: PerformanceRead, p: PerformanceInput, head: 
 
 /**
  * The unit of 项目资金: what its label or header says (项目资金（元）), else a unit line above the
- * header (（2022年度）　单位：元 under the title, as table 三's unit lines are read), else 万元.
+ * header (（2022年度） 单位：元 under the title, as table 三's unit lines are read), else 万元.
  */
 function fundsUnit(grid: Grid, head: number): AmountUnit {
   const own = [grid.cover(head, 1), ...grid.row(head)].map((c) => (c ? unitOf(c.text) : undefined)).find(Boolean);
