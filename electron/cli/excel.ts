@@ -57,8 +57,8 @@ function figureLine(f: Figure, zh: boolean): string {
 }
 
 const UNIT_WORDS = {
-  zh: { wan: '万元', yuan: '元', qian: '千元', yi: '亿元', mixed: '多种单位,均已换算为万元' },
-  en: { wan: '10k yuan', yuan: 'yuan', qian: 'thousand yuan', yi: '100m yuan', mixed: 'several units, all converted to 10k yuan' },
+  zh: { wan: '万元', yuan: '元', qian: '千元', yi: '亿元', mixed: '多种单位' },
+  en: { wan: '10k yuan', yuan: 'yuan', qian: 'thousand yuan', yi: '100m yuan', mixed: 'several units' },
 };
 
 export async function importCommand(ctx: CommandContext): Promise<number> {
