@@ -3,7 +3,7 @@ import { fen, type CountyRecord } from './record';
 import { formatWan, percentOutside, statedRateAgrees, sumFen } from './money';
 import { finding, type Finding } from './findings';
 import { lastDayOf } from './ledger';
-import { checkPerformance } from './performance';
+import { checkPerformance, recordFigures } from './performance';
 import { PERFORMANCE_SEVERITY } from './performance-codes';
 import { pushAll } from './arrays';
 import { fold } from './text';
@@ -105,7 +105,7 @@ export function checkParts(record: CountyRecord, options: { rateLine?: string } 
     totalRate: totalRateFindings(record),
     payments: paymentFindings(record),
     completion,
-    performance: record.performance ? checkPerformance(record.performance, options) : [],
+    performance: performanceFindings(record, options),
   };
 }
 
@@ -188,9 +188,12 @@ export function recheck(
     totalRate: totalRateFindings(record),
     payments: ledgerSame ? parts.payments : paymentFindings(record),
     completion,
-    performance: performanceSame ? parts.performance : record.performance ? checkPerformance(record.performance, options) : [],
+    performance: performanceSame ? parts.performance : performanceFindings(record, options),
   };
 }
+
+const performanceFindings = (record: CountyRecord, options: { rateLine?: string }) =>
+  record.performance ? checkPerformance(record.performance, { ...options, figures: recordFigures(record) }) : [];
 
 function setRow(m: Map<number, Finding[]>, row: number, findings: Finding[]): void {
   if (findings.length) m.set(row, findings);

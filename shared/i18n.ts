@@ -90,6 +90,13 @@ export function problemText(problem: keyof typeof PROBLEM, lang: Lang): string {
   return PROBLEM[problem][lang === 'zh' ? 0 : 1];
 }
 
+/** The units an import converted to 万元 (`units`: yuan, qian, yi; 元 where a finding predates them). */
+const convertedUnits = (p: Record<string, string>) => (p.units ?? 'yuan').split(',').filter((u) => u in CONVERSIONS);
+const CONVERSIONS: Record<string, [string, string]> = {
+  yuan: ['1 万元 = 10000 元', '1 万元 = 10,000 元'],
+  qian: ['1 万元 = 10 千元', '1 万元 = 10 千元'],
+  yi: ['1 亿元 = 10000 万元', '1 亿元 = 10,000 万元'],
+};
 const UNIT_NAMES: Record<string, [string, string]> = {
   yi: ['亿元', '100m yuan'],
   wan: ['万元', '10k yuan'],
@@ -179,8 +186,18 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
     (p) => `“${p.name}”: stated rate ${p.stated}% differs from the computed ${p.computed}%`,
   ],
   stated_total_mismatch: [
-    (p) => `合计 ${p.column} ${p.stated} 与各行之和 ${p.sum} 不一致`,
-    (p) => `total ${p.column} ${p.stated} differs from the sum of its rows ${p.sum}`,
+    (p) =>
+      p.of
+        ? `小计 ${p.column} ${p.stated} 与 ${p.of} 的各笔之和 ${p.sum} 不一致`
+        : p.group
+          ? `“${p.group}” ${p.column} ${p.stated} 与其下各行之和 ${p.sum} 不一致`
+          : `${p.kind === 'subtotal' ? '小计' : '合计'} ${p.column} ${p.stated} 与各行之和 ${p.sum} 不一致`,
+    (p) =>
+      p.of
+        ? `subtotal ${p.column} ${p.stated} differs from the sum of the payments of ${p.of.replace('序号', 'line')} ${p.sum}`
+        : p.group
+          ? `“${p.group}” ${p.column} ${p.stated} differs from the sum of the lines under it ${p.sum}`
+          : `${p.kind === 'subtotal' ? 'subtotal' : 'total'} ${p.column} ${p.stated} differs from the sum of its rows ${p.sum}`,
   ],
   completion_out_of_range: [
     (p) => `“${p.name}”实施目标完成率 ${p.value}% 不在 0 到 100 之间`,
@@ -190,15 +207,19 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
     (p) =>
       p.problem === 'ambiguous_month'
         ? `${p.field}“${p.value}”是一个数字,看不出是 ${p.year}年1月 还是 ${p.year}年10月(数字末尾的 0 不显示);请写成“${p.year}年10月”这样的文字`
-        : p.want === 'day'
-          ? `${p.field}“${p.value}”不是具体日期(应为 2021-12-01、2021年12月1日 等)`
-          : `${p.field}“${p.value}”不是日期(应为 2021年9月、2021-09 等)`,
+        : p.problem === 'month_only' || p.problem === 'year_only'
+          ? `${p.field}“${p.value}”只写到${p.problem === 'month_only' ? '月' : '年'},不是具体日期(应写到日,如 2021-12-01、2021年12月1日)`
+          : p.want === 'day'
+            ? `${p.field}“${p.value}”不是具体日期(应为 2021-12-01、2021年12月1日 等)`
+            : `${p.field}“${p.value}”不是日期(应为 2021年9月、2021-09 等)`,
     (p) =>
       p.problem === 'ambiguous_month'
         ? `${p.field} “${p.value}” is a number: it may be January or October ${p.year} (a number drops the trailing 0); write it as text, such as 2021年10月`
-        : p.want === 'day'
-          ? `${p.field} “${p.value}” is not a day (write 2021-12-01 or 2021年12月1日)`
-          : `${p.field} “${p.value}” is not a date (write 2021-09 or 2021年9月)`,
+        : p.problem === 'month_only' || p.problem === 'year_only'
+          ? `${p.field} “${p.value}” gives only the ${p.problem === 'month_only' ? 'month' : 'year'}, not the day (write the day: 2021-12-01 or 2021年12月1日)`
+          : p.want === 'day'
+            ? `${p.field} “${p.value}” is not a day (write 2021-12-01 or 2021年12月1日)`
+            : `${p.field} “${p.value}” is not a date (write 2021-09 or 2021年9月)`,
   ],
   dates_out_of_order: [
     (p) => `${p.field}“${p.value}”早于${p.column}“${p.other}”:日期的先后不对,请核对`,
@@ -368,6 +389,16 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
     (p) =>
       `${p.field}: its number format (${p.format}) ${p.shown ? `shows “${p.shown}”` : 'shows nothing, the cell looks empty'}${Number(p.cells) > 1 ? ` (${p.cells} cells of the column)` : ''}, yet the number stored, ${p.read} (10k yuan), is what was read; check the column`,
   ],
+  completion_in_words: [
+    (p) =>
+      p.read
+        ? `${p.field}“${p.value}”不是一个确切的百分数:读作 ${p.read}%;请核对,或在表中写成数字`
+        : `${p.field}“${p.value}”不是一个百分数:完成率读作空;请核对,或在表中写上数字`,
+    (p) =>
+      p.read
+        ? `${p.field} “${p.value}” is no exact percent: read as ${p.read}%; check it, or write the number in the sheet`
+        : `${p.field} “${p.value}” is no percent: the completion rate is read as blank; check it, or write the number in the sheet`,
+  ],
   fraction_among_percents: [
     (p) =>
       `${p.field}“${p.value}”(常规格式)夹在百分数(如 ${p.other})之间:已按 ${p.value}% 读入;如是小数,则是 ${p.percent}%;请核对,或写成“${p.percent}%”`,
@@ -375,8 +406,18 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
       `${p.field} “${p.value}” (General format) stands among percents (such as ${p.other}): read as ${p.value}%; as a fraction it is ${p.percent}%; check it, or write “${p.percent}%”`,
   ],
   amounts_in_yuan: [
-    (p) => `金额单位为元${p.source ? `(${p.source})` : '(单元格的数字格式中写明)'},已按 1 万元 = 10000 元 换算为万元`,
-    (p) => `amounts are in yuan (${p.source || "as the cells' number format shows"}); converted to 10k yuan exactly (1 万元 = 10,000 元)`,
+    (p) =>
+      `金额单位为${convertedUnits(p)
+        .map((u) => UNIT_NAMES[u][0])
+        .join('、')}${p.source ? `(${p.source})` : '(单元格的数字格式中写明)'},已按 ${convertedUnits(p)
+        .map((u) => CONVERSIONS[u][0])
+        .join('、')} 换算为万元`,
+    (p) =>
+      `amounts are in ${convertedUnits(p)
+        .map((u) => UNIT_NAMES[u][1])
+        .join(' and ')} (${p.source || "as the cells' number format shows"}); converted to 10k yuan exactly (${convertedUnits(p)
+        .map((u) => CONVERSIONS[u][1])
+        .join('; ')})`,
   ],
   ignored_cell: [
     (p) =>

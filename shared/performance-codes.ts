@@ -16,6 +16,7 @@ export const PERFORMANCE_SEVERITY = {
   perf_score_differs: 'warning',
   perf_out_of_band: 'warning',
   perf_stated_mismatch: 'warning',
+  perf_funds_differs: 'warning',
   perf_sheet_unread: 'error',
   perf_sheet_unclaimed: 'error',
 } as const;
@@ -71,6 +72,11 @@ export const PERFORMANCE_FINDINGS: Record<keyof typeof PERFORMANCE_SEVERITY, [Te
   perf_stated_mismatch: [
     (p) => `绩效自评填报的${p.what} ${p.stated} 与计算值 ${p.computed} 不一致`,
     (p) => `performance: the stated ${p.whatEn} ${p.stated} differs from the computed ${p.computed}`,
+  ],
+  perf_funds_differs: [
+    (p) => `绩效自评的${p.what} ${p.stated} 万元与本记录的${p.source} ${p.record} 万元不一致;请核对两处是否同一口径(年度、截至日、单位)`,
+    (p) =>
+      `performance: the ${p.whatEn} ${p.stated} (10k yuan) differs from the record's ${p.sourceEn} ${p.record}; check that both count the same (year, day, unit)`,
   ],
   perf_sheet_unread: [
     (p) => `绩效自评表无法读取:“${p.value}”处找不到标准表的“全年预算数”表头或可识别的一级指标;请按标准格式填写`,

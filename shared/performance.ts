@@ -89,9 +89,46 @@ export type Performance = {
   statedTotal?: string;
 };
 
-/** The figures of the record the money part follows: 中央资金 and Σ实际拨付额度 (as of its day). */
 /** The record's 中央资金 (null where the record lacks it: the budget then stays empty) and Σ实际拨付额度. */
 export type RecordFigures = { central: string | null; disbursed: string };
+
+/** The figures a record gives its performance part. */
+export function recordFigures(record: { county: { investment: { central: string | null } }; totals: { actual: string } }): RecordFigures {
+  return { central: record.county.investment.central, disbursed: record.totals.actual };
+}
+
+/**
+ * A typed 全年预算数 or 全年执行数 (a table's, as imported) that is not the record's 中央资金 or
+ * Σ实际拨付额度: kept as stated, flagged at its cell — two 执行率 for one county are never shown unflagged.
+ */
+function fundsAgainstRecord(funds: PerformanceFunds, figures: RecordFigures): Finding[] {
+  const sides = [
+    {
+      field: 'budget',
+      stated: funds.budget,
+      record: figures.central,
+      what: ['全年预算数', 'annual budget'],
+      source: ['中央资金', 'central funds'],
+    },
+    {
+      field: 'executed',
+      stated: funds.executed,
+      record: figures.disbursed,
+      what: ['全年执行数', 'annual execution'],
+      source: ['表三实际拨付额度合计', "table 三's total disbursed"],
+    },
+  ] as const;
+  return sides
+    .filter((s) => funds.from[s.field] === 'typed' && s.stated !== null && s.record !== null)
+    .filter((s) => fenOfDecimal(s.stated!) !== fenOfDecimal(s.record!))
+    .map((s) =>
+      finding(
+        'perf_funds_differs',
+        { what: s.what[0], whatEn: s.what[1], stated: s.stated!, source: s.source[0], sourceEn: s.source[1], record: s.record! },
+        { table: 'performance', field: `funds.${s.field}` },
+      ),
+    );
+}
 
 export function computePerformance(input: PerformanceInput, figures: RecordFigures): Performance {
   const f = input.funds;
@@ -182,8 +219,8 @@ const at = (field: string, row?: number) => ({ table: 'performance' as const, ..
  * weights that do not add up to 100 (and the indicators of a level to its weight), a 得分 above its
  * 分值, what the rules could not score, and each stated value that differs from the computed one.
  */
-export function checkPerformance(p: Performance, options: { rateLine?: string } = {}): Finding[] {
-  const out = [...fundsFindings(p.funds, options.rateLine ?? DEFAULT_RATE_LINE), ...weightFindings(p)];
+export function checkPerformance(p: Performance, options: { rateLine?: string; figures?: RecordFigures } = {}): Finding[] {
+  const out = [...fundsFindings(p.funds, options.rateLine ?? DEFAULT_RATE_LINE, options.figures), ...weightFindings(p)];
   p.indicators.forEach((ind, index) => pushAll(out, indicatorFindings(ind, index)));
   if (p.statedTotal !== undefined && p.total !== null && compareScores(p.statedTotal, p.total) !== 0)
     out.push(
@@ -192,11 +229,15 @@ export function checkPerformance(p: Performance, options: { rateLine?: string } 
   return out;
 }
 
-/** 资金执行率 below the province's line; a stated 执行率 or 资金得分 that differs from the computed one. */
-function fundsFindings(funds: Performance['funds'], line: string): Finding[] {
+/**
+ * 资金执行率 below the province's line; 全年预算数 or 全年执行数 not the record's (when its figures are given);
+ * a stated 执行率 or 资金得分 that differs from the computed one.
+ */
+function fundsFindings(funds: Performance['funds'], line: string, figures?: RecordFigures): Finding[] {
   const out: Finding[] = [];
   if (funds.rate !== null && compareScores(funds.rate, line) === -1)
     out.push(finding('perf_rate_below_line', { rate: funds.rate, line }, at('funds.rate')));
+  if (figures) pushAll(out, fundsAgainstRecord(funds, figures));
   const fenOf = (m: string | null) => (m === null ? 0n : (fenOfDecimal(m) ?? 0n));
   if (funds.statedRate !== undefined && !statedRateAgrees(funds.statedRate, fenOf(funds.executed), fenOf(funds.budget)))
     out.push(

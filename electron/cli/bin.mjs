@@ -3,6 +3,13 @@
 // keeps the compiled code in its compile cache, so a command starts in a few tens of milliseconds.
 import module from 'node:module';
 import fs from 'node:fs';
+import { nodeTooOld } from './node-version.mjs';
+
+const tooOld = nodeTooOld(process.version);
+if (tooOld) {
+  process.stderr.write(tooOld);
+  process.exit(2);
+}
 
 const cli = new URL('../../dist/node/cli.mjs', import.meta.url);
 if (!fs.existsSync(cli)) {

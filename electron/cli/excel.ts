@@ -58,8 +58,8 @@ function figureLine(f: Figure, zh: boolean): string {
 }
 
 const UNIT_WORDS = {
-  zh: { wan: '万元', yuan: '元', qian: '千元', yi: '亿元', mixed: '元和万元' },
-  en: { wan: '10k yuan', yuan: 'yuan', qian: 'thousand yuan', yi: '100m yuan', mixed: 'yuan and 10k yuan' },
+  zh: { wan: '万元', yuan: '元', qian: '千元', yi: '亿元', mixed: '多种单位' },
+  en: { wan: '10k yuan', yuan: 'yuan', qian: 'thousand yuan', yi: '100m yuan', mixed: 'several units' },
 };
 
 type ImportResult = Output<'importWorkbooks'>;

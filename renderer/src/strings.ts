@@ -76,7 +76,13 @@ const zh = {
     unit: '金额单位',
     ignored: '未读入单元格',
   },
-  importUnits: { wan: '万元', yuan: '元(已换算为万元)', qian: '千元(已换算为万元)', yi: '亿元(已换算为万元)', mixed: '元与万元(已换算)' },
+  importUnits: {
+    wan: '万元',
+    yuan: '元(已换算为万元)',
+    qian: '千元(已换算为万元)',
+    yi: '亿元(已换算为万元)',
+    mixed: '多种单位(已换算为万元)',
+  },
   importChanges: {
     none: '与已有记录相同',
     items: '项目',
@@ -468,7 +474,7 @@ const en: typeof zh = {
     yuan: 'yuan (converted)',
     qian: 'thousand yuan (converted)',
     yi: '100m yuan (converted)',
-    mixed: 'yuan and 10k yuan (converted)',
+    mixed: 'several units (converted to 10k yuan)',
   },
   importChanges: {
     none: 'same as the stored record',

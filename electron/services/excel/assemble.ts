@@ -232,7 +232,8 @@ function tellMissingParts(g: Gathered, anchor: Block, partFindings: Finding[], u
       ),
     ].join(', ');
     const first = g.tables.find((t) => t.unitCells.length);
-    tell(g, finding('amounts_in_yuan', { source }), first ? g.tableSheet(first) : sheet, first?.unitCells[0].address);
+    const converted = (['yuan', 'qian', 'yi'] as const).filter((u) => units.has(u)).join(',');
+    tell(g, finding('amounts_in_yuan', { source, units: converted }), first ? g.tableSheet(first) : sheet, first?.unitCells[0].address);
   }
 }
 

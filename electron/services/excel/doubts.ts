@@ -56,8 +56,24 @@ export function readingsOf(parts: Block[]): Map<string, Reading> {
   const key = (sheet: string, cell: string) => `${sheet}\u0000${cell}`;
   for (const p of parts) {
     for (const t of p.tables) {
-      if (t.kind !== 'disbursements') continue;
+      // A completion rate (table 二) is a percent: no unit.
+      if (t.kind === 'items')
+        t.cells.forEach((cells, i) => {
+          const rate = t.items[i]?.completionRate;
+          if (cells.completionRate)
+            out.set(key(p.sheet, cells.completionRate), { read: rate ? `${rate}%` : null, unit: null, unitFrom: null });
+        });
       const unitAt = (cell: string) => columnUnit(t, colNumber(columnOf(cell)), Number(/\d+$/.exec(cell)?.[0] ?? 0));
+      // A ledger: each payment's amount, and its 小计 and 合计 as stated.
+      if (t.kind === 'payments') {
+        const amounts = [
+          ...t.cells.map((c, i) => ({ cell: c.amount, value: t.payments[i]?.amount ?? null })),
+          ...t.subtotals.map((s) => ({ cell: s.actual?.cell, value: s.actual?.value ?? null })),
+        ];
+        for (const a of amounts)
+          if (a.cell) out.set(key(p.sheet, a.cell), { read: a.value, unit: unitAt(a.cell).unit, unitFrom: unitAt(a.cell).from });
+      }
+      if (t.kind !== 'disbursements') continue;
       // A rate as filed is read as a percent: no unit.
       const rate = (cell: string | undefined, value: string | undefined) =>
         cell && value !== undefined && out.set(key(p.sheet, cell), { read: `${value}%`, unit: null, unitFrom: null });

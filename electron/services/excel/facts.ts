@@ -15,8 +15,9 @@ import { parseBatch, parseDateText } from '../../../shared/fields';
 import { fenOfDecimal, formatWan, parseAmount, parsePercent, type AmountUnit } from '../../../shared/money';
 import { fold } from '../../../shared/text';
 import { finding, type Finding } from '../../../shared/findings';
-import { formatDecimals, isPercentFormat, labelKey, unitOf, type Cell } from './cells';
-import { chineseNumber, generalText, type CellReader } from './values';
+import { labelKey, unitOf, type Cell } from './cells';
+import type { CellReader } from './values';
+import { looseDate, parseDate, shownNumber } from './dates';
 import { pushAll } from '../../../shared/arrays';
 
 export type Facts = Partial<{
@@ -537,85 +538,6 @@ export function readLabelled(
     value = cell.text.trim();
   }
   if (value !== undefined) facts.set(fact, value, cell);
-}
-
-/** "2021年9月", "2021-09", "2021.9", "2021/9/15", a date cell (precision from its format) → "2021-09". */
-export function parseDate(cell: Cell): string | undefined {
-  const p2 = (n: number) => String(n).padStart(2, '0');
-  if (cell.value instanceof Date) {
-    const d = cell.value;
-    const format = (cell.numFmt ?? '').replace(/"[^"]*"/g, '').toLowerCase();
-    const y = d.getUTCFullYear();
-    if (format && !/m/.test(format)) return String(y);
-    if (format && !/d/.test(format)) return `${y}-${p2(d.getUTCMonth() + 1)}`;
-    return `${y}-${p2(d.getUTCMonth() + 1)}-${p2(d.getUTCDate())}`;
-  }
-  if (typeof cell.value === 'number') {
-    if (Number.isInteger(cell.value) && cell.value >= 1990 && cell.value <= 2100) return String(cell.value);
-    // A date cell that lost its date format shows its serial number (44440 is 2021-09-01).
-    if (Number.isInteger(cell.value) && cell.value >= SERIAL_1990 && cell.value <= SERIAL_2100) return serialDay(cell.value);
-    // 2021.10 in a cell formatted 0.00 is October: what the cell shows, not the number (2021.1).
-    const shown = shownNumber(cell);
-    return /^\d{4}\.1$/.test(shown) ? undefined : parseDateText(shown);
-  }
-  return looseDate(cell.text);
-}
-
-const SERIAL_1990 = 32_874;
-const SERIAL_2100 = 73_051;
-/** An Excel serial day (1900 date system) as YYYY-MM-DD. */
-function serialDay(serial: number): string {
-  return new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000).toISOString().slice(0, 10);
-}
-
-const CN_YEAR_DIGITS: Record<string, string> = {
-  〇: '0',
-  零: '0',
-  '○': '0',
-  一: '1',
-  二: '2',
-  三: '3',
-  四: '4',
-  五: '5',
-  六: '6',
-  七: '7',
-  八: '8',
-  九: '9',
-};
-
-/**
- * A date as people type it, to the month or day it states: 2021年9月, 2021-09, 2021.9, 2021/9/1,
- * 2021年09月, 21年9月, 21-9, 二〇二一年九月, a serial day typed as text (44440). undefined when it is none.
- */
-export function looseDate(text: string): string | undefined {
-  const t = fold(text).replace(/\s+/g, '').replace(/号$/, '日');
-  const plain = parseDateText(t);
-  if (plain) return plain;
-  const cn = /^([〇零○一二三四五六七八九]{4})年(?:([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})日)?)?$/.exec(t);
-  if (cn) {
-    const year = [...cn[1]].map((c) => CN_YEAR_DIGITS[c]).join('');
-    const month = cn[2] === undefined ? undefined : chineseNumber(cn[2]);
-    const day = cn[3] === undefined ? undefined : chineseNumber(cn[3]);
-    if ((cn[2] !== undefined && month === undefined) || (cn[3] !== undefined && day === undefined)) return undefined;
-    return parseDateText(`${year}${month ? `-${month}` : ''}${day ? `-${day}` : ''}`);
-  }
-  // Two digits of the year: the program began in 2014, so 21 is 2021.
-  const short = /^(\d{2})(?:年(\d{1,2})月(?:(\d{1,2})日)?|[-./](\d{1,2})(?:[-./](\d{1,2}))?)$/.exec(t);
-  if (short) {
-    const month = short[2] ?? short[4];
-    const day = short[3] ?? short[5];
-    return parseDateText(`20${short[1]}-${month}${day ? `-${day}` : ''}`);
-  }
-  const serial = /^(\d{5})(?:\.0+)?$/.exec(t);
-  if (serial && Number(serial[1]) >= SERIAL_1990 && Number(serial[1]) <= SERIAL_2100) return serialDay(Number(serial[1]));
-  return undefined;
-}
-
-/** A number as its cell shows it: with the decimals its format has, or as General shows it. */
-function shownNumber(cell: Cell): string {
-  const v = cell.value as number;
-  const decimals = formatDecimals(cell.numFmt);
-  return decimals === undefined || isPercentFormat(cell.numFmt) ? generalText(v) : v.toFixed(decimals);
 }
 
 function parseYear(cell: Cell): number | undefined {

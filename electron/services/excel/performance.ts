@@ -6,14 +6,14 @@
 // its cell. A sheet titled so whose table cannot be read is refused, never dropped.
 import { finding, type Finding } from '../../../shared/findings';
 import { computeRecord, type RecordInput } from '../../../shared/record';
-import { checkPerformance, emptyPerformance, type Indicator, type PerformanceInput } from '../../../shared/performance';
+import { checkPerformance, emptyPerformance, recordFigures, type Indicator, type PerformanceInput } from '../../../shared/performance';
 import type { Level1 } from '../../../shared/performance-schema';
 import { level1Of, level1Weight, parseScore } from '../../../shared/performance-fields';
 import { formatWan, parseAmount, parsePercent, type AmountUnit } from '../../../shared/money';
 import { countyKey, fold } from '../../../shared/text';
 import { sumScores } from '../../../shared/performance-rules';
 import { pushAll } from '../../../shared/arrays';
-import { colName, isBlank, isPercentFormat, unitOf, type Cell, type Grid } from './cells';
+import { colName, isBlank, isPercentFormat, statedUnit, unitOf, type Cell, type Grid } from './cells';
 import type { ReadRecord } from './assemble';
 import type { PerformanceMeta } from './performance-export';
 
@@ -93,8 +93,7 @@ function readFunds(grid: Grid, out: PerformanceRead, p: PerformanceInput, head: 
       if (k === label || (label === '全年预算数' && k === '预算数') || (label === '全年执行数' && k === '执行数'))
         columns.set(label, c.col);
   }
-  // The unit: 万元 unless the heading or the header says 元.
-  const unit: AmountUnit = [grid.cover(head, 1), ...grid.row(head)].map((c) => (c ? unitOf(c.text) : undefined)).find(Boolean) ?? 'wan';
+  const unit = fundsUnit(grid, head);
   const goalsHead = find(grid, (k) => k === '年度总体目标' || k === '预期目标', head + 1);
   const fundsEnd = goalsHead?.row ?? indicatorHead?.row ?? grid.rowCount + 1;
   const money = (row: number, label: string, field: string): string | null => {
@@ -129,6 +128,17 @@ function readFunds(grid: Grid, out: PerformanceRead, p: PerformanceInput, head: 
     } else p.funds[part] = row;
   }
   if (totalRow !== undefined) readFundsTotal(grid, out, p, head, columns, totalRow);
+}
+
+/**
+ * The unit of 项目资金: what its label or header says (项目资金（元）), else a unit line above the
+ * header (（2022年度） 单位：元 under the title, as table 三's unit lines are read), else 万元.
+ */
+function fundsUnit(grid: Grid, head: number): AmountUnit {
+  const own = [grid.cover(head, 1), ...grid.row(head)].map((c) => (c ? unitOf(c.text) : undefined)).find(Boolean);
+  if (own) return own;
+  const above = grid.rows.filter((r) => r < head).flatMap((r) => grid.row(r));
+  return above.map((c) => (typeof c.value === 'string' ? statedUnit(c.text) : undefined)).find(Boolean) ?? 'wan';
 }
 
 /** Which row of 项目资金 a label names: 本年财政拨款, 上年结转, 其他资金 or the total. */
@@ -343,7 +353,7 @@ export function attachPerformance(records: ReadRecord[], reads: PerformanceRead[
     home.input = { ...input, performance: perf };
     pushAll(home.findings, read.findings);
     const record = computeRecord(home.input);
-    for (const f of checkPerformance(record.performance!)) {
+    for (const f of checkPerformance(record.performance!, { figures: recordFigures(record) })) {
       const t = f.target;
       const cell =
         t?.row !== undefined

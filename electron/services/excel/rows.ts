@@ -10,6 +10,7 @@ import { findHeader } from './header';
 import type { Field, TableHeader, TableKind } from './header';
 import { seqNumber, type CellReader } from './values';
 import { readFractionRates } from './fraction-rates';
+import { readDay } from './dates';
 
 export type Stated = { value: string; cell: string };
 export type TotalRow = { row: number; label: Cell; planned?: Stated; actual?: Stated; statedRate?: string; rateCell?: string };
@@ -448,7 +449,7 @@ class TableReader {
   private endGroups(level = 0): void {
     while (this.groups.length && this.groups[this.groups.length - 1].level >= level) {
       const g = this.groups.pop()!;
-      checkSubtotal(g.total, this.out.disbursements.slice(g.from), this.reader);
+      checkSubtotal(g.total, this.out.disbursements.slice(g.from), this.reader, { group: cut(g.total.label.text) });
     }
   }
 
@@ -544,7 +545,7 @@ class TableReader {
     const kind = totalWord(label)!;
     markAll(used, this.at(r, 'seq'), this.at(r, 'name'));
     if (this.header.kind === 'items') return !(kind === 'total' && out.linesTried > 0);
-    if (this.header.kind === 'payments') return this.paymentsTotal(r, kind);
+    if (this.header.kind === 'payments') return this.paymentsTotal(r, label, kind);
     const total: TotalRow = { row: r, label };
     for (const f of ['planned', 'actual'] as const) {
       const cell = this.at(r, f);
@@ -563,7 +564,7 @@ class TableReader {
     if (kind === 'total') this.endGroups();
     if (kind === 'subtotal') {
       out.subtotals.push(total);
-      checkSubtotal(total, out.disbursements.slice(this.subtotalFrom), this.reader);
+      checkSubtotal(total, out.disbursements.slice(this.subtotalFrom), this.reader, { kind: 'subtotal' });
       this.subtotalFrom = out.disbursements.length;
       return true;
     }
@@ -671,7 +672,7 @@ class TableReader {
         reader.problem('missing_name', undefined, { seq: String(r) }, this.address(r, this.columns.name !== undefined ? 'name' : 'seq'));
       else ({ seq, name } = previous);
     }
-    const date = reader.day(dateCell, 'payment.date', this.address(r, 'date'));
+    const date = readDay(reader, dateCell, 'payment.date', this.address(r, 'date'));
     const amount = this.money(r, 'amount');
     if (seq === undefined && !name) return;
     if (date === undefined || amount === undefined || amount === null) return;
@@ -698,20 +699,35 @@ class TableReader {
     });
   }
 
-  /** A 合计 (or a 小计 of a line's payments) in a ledger: checked against the payments it sums. */
-  private paymentsTotal(r: number, kind: 'total' | 'subtotal'): boolean {
+  /**
+   * A 合计 in a ledger, checked against every payment; a 小计, against the payments of the line it
+   * closes (those of the line above it since the last 小计), or all since the last 小计 (a group's).
+   */
+  private paymentsTotal(r: number, label: Cell, kind: 'total' | 'subtotal'): boolean {
     const { out } = this;
     const cell = this.at(r, 'amount');
     if (cell) this.used.add(cell);
-    const rows = out.payments.slice(kind === 'subtotal' ? this.subtotalFrom : 0);
+    const since = out.payments.slice(kind === 'subtotal' ? this.subtotalFrom : 0);
+    const last = since.at(-1);
+    const line = kind === 'subtotal' && last ? since.filter((p) => sameLine(p, last)) : since;
     const value = cell ? this.money(r, 'amount', { sum: true }) : undefined;
-    if (value && fen(value) !== sumFen(rows.map((p) => fen(p.amount))))
-      this.reader.problem(
-        'stated_total_mismatch',
-        undefined,
-        { column: 'payment.amount', stated: value, sum: formatWan(sumFen(rows.map((p) => fen(p.amount)))) },
-        this.address(r, 'amount'),
-      );
+    const sum = (rows: PaymentRead[]) => sumFen(rows.map((p) => fen(p.amount)));
+    if (value) {
+      out.subtotals.push({ row: r, label, actual: { value, cell: cell!.address } });
+      if (fen(value) !== sum(line) && fen(value) !== sum(since))
+        this.reader.problem(
+          'stated_total_mismatch',
+          undefined,
+          {
+            column: 'payment.amount',
+            stated: value,
+            sum: formatWan(sum(line)),
+            kind,
+            ...(kind === 'subtotal' && last ? { of: last.seq !== undefined ? `序号 ${last.seq}` : last.name } : {}),
+          },
+          this.address(r, 'amount'),
+        );
+    }
     if (kind === 'subtotal') {
       this.subtotalFrom = out.payments.length;
       return true;
@@ -719,6 +735,10 @@ class TableReader {
     return out.linesTried === 0;
   }
 }
+
+/** Two payments of one line: by 序号 where both give one, else by name (简/繁 alike). */
+const sameLine = (a: PaymentRead, b: PaymentRead) =>
+  a.seq !== undefined && b.seq !== undefined ? a.seq === b.seq : fold(a.name) === fold(b.name);
 
 /**
  * How a table numbers its lines: on, 1 2 3 4 5, or again from 1 under each group (一、… 1. 2. 3.;
@@ -766,13 +786,18 @@ function markAll(used: CellMarks, ...cells: (Cell | undefined)[]): void {
   for (const c of cells) if (c) used.add(c);
 }
 
-/** A 小计 states the sum of the rows since the table's start or the last 小计. */
-function checkSubtotal(total: TotalRow, rows: DisbursementInput[], reader: CellReader): void {
+/** A 小计 states the sum of the rows since the table's start or the last 小计; a group's row, of the lines under it. */
+function checkSubtotal(
+  total: TotalRow,
+  rows: DisbursementInput[],
+  reader: CellReader,
+  what: { kind: 'subtotal' } | { group: string },
+): void {
   for (const column of ['planned', 'actual'] as const) {
     const stated = total[column];
     if (!stated) continue;
     const sum = sumFen(rows.map((d) => fenOrZero(d[column])));
     if (fen(stated.value) !== sum)
-      reader.problem('stated_total_mismatch', undefined, { column, stated: stated.value, sum: formatWan(sum) }, stated.cell);
+      reader.problem('stated_total_mismatch', undefined, { column, stated: stated.value, sum: formatWan(sum), ...what }, stated.cell);
   }
 }

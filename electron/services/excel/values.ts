@@ -12,7 +12,7 @@ import {
 } from '../../../shared/money';
 import { finding, type Finding, type FindingCode } from '../../../shared/findings';
 import { fold, stripXmlUnsafe, type Category } from '../../../shared/text';
-import { categoryOf, parseDateText } from '../../../shared/fields';
+import { categoryOf } from '../../../shared/fields';
 import { formatDecimals, formatScale, formatUnit, isBlank, isPercentFormat, type Cell } from './cells';
 import { formatNumber } from './display';
 
@@ -64,6 +64,11 @@ export function generalPercent(v: number, fraction: boolean): string {
   if (fraction) text = shiftDecimal(text, 2);
   return decimalsOf(text) > PERCENT_DECIMALS ? canonicalPercent(roundDecimal(text, PERCENT_DECIMALS)) : text;
 }
+
+/** A cell that says "none": a dash or a slash. */
+const NO_VALUE = /^[—\-–/／]+$/;
+/** A target done, in words: 已完成, 全部完成, 已建成, 完工 (not 基本完成, 部分完成, 未完成). */
+const DONE = /^(已经?)?(全部)?(完成|建成|完工|竣工)$/;
 
 /** Reads the values of one sheet's cells, collecting what is wrong with them. */
 export class CellReader {
@@ -162,7 +167,7 @@ export class CellReader {
 
   /** A percent cell: "90%", 90, or 0.9 formatted as percent, with the digits it shows. Blank, "—" or "/" mean none. */
   percent(cell: Cell | undefined, field: string): string | null | undefined {
-    if (isBlank(cell) || /^[—\-–/／]+$/.test(cell!.text.trim())) return null;
+    if (isBlank(cell) || NO_VALUE.test(cell!.text.trim())) return null;
     if (cell!.noResult || cell!.error) {
       this.problem('not_a_number', cell, { field, value: cell!.error ?? '=…', problem: cell!.error ? 'error_value' : 'no_result' });
       return undefined;
@@ -184,8 +189,27 @@ export class CellReader {
   }
 
   completionRate(cell: Cell | undefined): string | null | undefined {
+    if (typeof cell?.value === 'string' && !isBlank(cell) && !NO_VALUE.test(cell.text.trim()) && !parsePercent(cell.value).ok)
+      return this.completionInWords(cell);
     const p = this.percent(cell, 'completionRate');
     return p ? canonicalPercent(p) : p;
+  }
+
+  /**
+   * 实施目标完成率 as counties write it in words. A percent with a note in brackets (`100%（已完成）`)
+   * is that percent. Anything else — `已完成`, `≥100`, `超额完成120`, `部分完成` — is read as far as it
+   * goes (已完成 as 100, the one number it holds, else blank) and held for a person (a doubt at its
+   * cell): a completion rate is the target's state, not money, and never blocks the county.
+   */
+  private completionInWords(cell: Cell): string | null {
+    const text = fold(cell.text).replace(/\s+/g, '');
+    const noted = /^(\d+(?:\.\d+)?%?)[(\[【].*[)\]】]$/.exec(text);
+    const exact = noted ? parsePercent(noted[1]) : undefined;
+    if (exact?.ok) return canonicalPercent(exact.value);
+    const numbers = text.match(/\d+(?:\.\d+)?/g) ?? [];
+    const read = numbers.length === 1 ? canonicalPercent(numbers[0]) : numbers.length === 0 && DONE.test(text) ? '100' : null;
+    this.problem('completion_in_words', cell, { field: 'completionRate', value: cell.text, read: read ?? '' });
+    return read;
   }
 
   /** 序号; a blank one continues from the row before. */
@@ -194,19 +218,6 @@ export class CellReader {
     const n = seqNumber(cell!);
     if (n === undefined) this.problem('not_a_number', cell, { field: 'seq', value: cell!.text });
     return n;
-  }
-
-  /** A calendar day (a payment's date): a date cell, or text such as 2021-12-01 or 2021年12月1日. */
-  day(cell: Cell | undefined, field: string, fallbackCell: string): string | undefined {
-    const value = cell?.value;
-    if (value instanceof Date && !Number.isNaN(value.getTime())) {
-      const day = value.toISOString().slice(0, 10);
-      if (parseDateText(day) === day) return day;
-    }
-    const day = isBlank(cell) || value instanceof Date ? undefined : parseDateText(cell!.text);
-    if (day && day.length === 10) return day;
-    this.problem('not_a_date', cell, { field, value: cell?.text ?? '', want: 'day' }, fallbackCell);
-    return undefined;
   }
 
   /** A 类别 cell: blank is none (the name decides); a label not in the list is reported. */

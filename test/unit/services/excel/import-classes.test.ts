@@ -86,7 +86,9 @@ describe('2. a 合计 row anywhere', () => {
     expect(findings(right)).toEqual([]);
     expect(computeRecord(right[0].input!)).toEqual(layoutExpected(seed(), PLAIN_LAYOUT));
     const wrong = await withSubtotal(1250);
-    expect(findings(wrong)).toEqual([['stated_total_mismatch', '樟树市', 'C17', { column: 'planned', stated: '1250', sum: '1260' }]]);
+    expect(findings(wrong)).toEqual([
+      ['stated_total_mismatch', '樟树市', 'C17', { column: 'planned', stated: '1250', sum: '1260', kind: 'subtotal' }],
+    ]);
   });
 });
 
