@@ -38,7 +38,8 @@ function cliForEveryone(): { node: string; bin: string; cwd: string } {
   const app = tempDir('yanshou-cli-');
   fs.chmodSync(app, 0o755);
   fs.mkdirSync(path.join(app, 'electron/cli'), { recursive: true });
-  fs.copyFileSync(BIN, path.join(app, 'electron/cli/bin.mjs'));
+  for (const f of fs.readdirSync(path.dirname(BIN)).filter((f) => f.endsWith('.mjs')))
+    fs.copyFileSync(path.join(path.dirname(BIN), f), path.join(app, 'electron/cli', f));
   fs.cpSync(path.join(ROOT, 'dist/node'), path.join(app, 'dist/node'), { recursive: true });
   const sqlite = path.join(ROOT, 'node_modules/better-sqlite3');
   fs.cpSync(sqlite, path.join(app, 'node_modules/better-sqlite3'), { recursive: true, filter: (from) => !/[\\/](deps|src)$/.test(from) });
