@@ -87,20 +87,24 @@ export const handlers: Handlers = {
       .filter((r) => visible(caller, { province: r.province, prefecture: r.prefecture, county: r.county }))
       .sort(compareRecords);
   },
-  getRecord: ({ id, asOf }, { db, actor }) => {
-    // The log's position first: a change made while the record is read counts as not yet seen.
-    const seen = logPosition(db);
-    const stored = readRecord(db, id, { asOf, today: actor.today });
-    const status = readStatus(db, id);
-    return {
-      seen,
-      ...stored,
-      findings: checkRecord(stored.record, { rateLine: rateLineFor(db, stored.record.county.province) }),
-      status,
-      statusChoices: statusChoices(callerOf(actor), status.status),
-      version: readVersion(db, id),
-    };
-  },
+  // One read transaction: the rows, status, version and log position are one state of the store, so a
+  // reviewer's acceptance (which sends the version back) is of exactly the figures shown.
+  getRecord: ({ id, asOf }, { db, actor }) =>
+    db
+      .transaction(() => {
+        const seen = logPosition(db);
+        const stored = readRecord(db, id, { asOf, today: actor.today });
+        const status = readStatus(db, id);
+        return {
+          seen,
+          ...stored,
+          findings: checkRecord(stored.record, { rateLine: rateLineFor(db, stored.record.county.province) }),
+          status,
+          statusChoices: statusChoices(callerOf(actor), status.status),
+          version: readVersion(db, id),
+        };
+      })
+      .deferred(),
   setStatus: ({ id, status, by, remark, reason, version, seen }, { db, actor }) =>
     setStatus(db, actor, id, { status, by, remark, reason, version, seen }),
   editPayments: ({ recordId, edits, append, seen, fill }, { db, actor }) => ({
