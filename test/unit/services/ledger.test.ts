@@ -130,6 +130,39 @@ describe('payments through the one mutation path', () => {
     expect(refusal({ payee: '单位'.repeat(60) })).toContain('收款单位');
     expect(readRecord(db, id, { asOf: undefined }).record.payments).toHaveLength(2);
   });
+
+  it('a payment dated after the person’s day (2027 typed for 2026) is refused at its 拨付日期, naming that day; its line keeps its figure', async () => {
+    const db = newStore();
+    const input = seedInput();
+    const id = createRecord(db, ME, { ...input, county: { ...input.county, acceptedOn: null } });
+    const clerk = { ...ME, today: '2026-12-07' };
+    const typo = { line: '2', date: '2027-06-01', amount: '300', payee: '甲' };
+    let message = '';
+    try {
+      editPayments(db, clerk, id, [], [typo]);
+    } catch (e) {
+      message = e instanceof AppError ? e.messages.zh : String(e);
+    }
+    expect(message).toBe('拨付台账第 1 笔 拨付日期“2027-06-01”在今天(2026-12-07)之后:拨付台账只记已经拨付的款项,请核对日期(年份是否写错?)');
+    // Nothing written: line 2 keeps its typed 285.4 (the seed), the total its 1235.96.
+    const kept = readRecord(db, id, { asOf: undefined, today: '2026-12-07' }).record;
+    expect(kept.payments ?? []).toHaveLength(0);
+    expect(kept.disbursements[1].actual).toBe('285.4');
+    expect(kept.totals.actual).toBe('1235.96');
+    // Through the contract (the web page, the CLI), the same refusal; today itself is taken, and so is an edit to a later day refused.
+    const web = await dispatch(
+      { db, dbFile: ':memory:', version: 't', renderPdf: async () => new Uint8Array() },
+      'editPayments',
+      { recordId: id, edits: [], append: [typo] },
+      clerk,
+    );
+    expect(web.ok ? '' : web.error.messages?.zh).toBe(message);
+    const [paid] = editPayments(db, clerk, id, [], [{ ...typo, date: '2026-12-07' }]);
+    expect(() => editPayments(db, clerk, id, [{ paymentId: paid, field: 'date', value: '2027-12-07' }], [])).toThrow(
+      'is after today (2026-12-07)',
+    );
+    expect(readRecord(db, id, { asOf: undefined, today: '2026-12-07' }).record.disbursements[1].actual).toBe('300');
+  });
 });
 
 describe('the ledger as the app lists it', () => {
