@@ -330,6 +330,26 @@ export const contract = {
   addDemo: { input: z.object({}), output: z.object({ id, added: z.boolean() }) },
   duplicateRecord: { input: z.object({ id, batch: z.number().int().min(1).max(99) }), output: z.object({ id }) },
   deleteRecord: { input: z.object({ id }), output: z.object({ backup: z.string().nullable() }) },
+  /** The counties deleted and not brought back (the caller's scope), newest first: any window allowed may bring one back. */
+  deletedRecords: {
+    input: z.object({}),
+    output: z.array(
+      z.object({
+        step: id,
+        at: z.string(),
+        user: z.string().nullable(),
+        by: z.enum(['desktop', 'web', 'cli']),
+        place: z.object({
+          province: z.string().nullable(),
+          prefecture: z.string().nullable(),
+          county: z.string(),
+          batch: z.number().int(),
+        }),
+      }),
+    ),
+  },
+  /** Brings a deleted county back as it was (record, ledger, 绩效自评), from the step that deleted it; its id. */
+  restoreRecord: { input: z.object({ step: id }), output: z.object({ id }) },
   updateCounty: { input: z.object({ id, field: z.enum(COUNTY_FIELDS), value: rawValue, seen: seenSchema }), output: ok },
   /** Cell edits and appended rows of one table as one undoable step (typing, paste). */
   editCells: {

@@ -13,7 +13,7 @@ import { toInput, type CountyRecord } from '../../shared/record';
 import { printHtml } from '../../shared/print';
 import { WORDING } from '../../shared/document';
 import type { Script } from '../../shared/text';
-import { callerOf, logPosition, mutate, replay, history, type Actor } from './store/changelog';
+import { callerOf, deletedRecords, logPosition, mutate, replay, restoreDeleted, history, type Actor } from './store/changelog';
 import { authorize, statusChoices, visible } from './policy';
 import { formatScope, type Caller, type Place, type UserInfo } from '../../shared/accounts';
 import { addUser, updateUser, usersOf } from './accounts';
@@ -133,6 +133,8 @@ export const handlers: Handlers = {
       return { backup };
     });
   },
+  deletedRecords: (_input, { db, actor }) => deletedRecords(db).filter((d) => visible(callerOf(actor), d.place)),
+  restoreRecord: ({ step }, { db, actor }) => ({ id: restoreDeleted(db, actor, step) }),
   updateCounty: ({ id, field, value, seen }, { db, actor }) => (updateCounty(db, actor, id, field, value, seen), OK),
   editCells: ({ recordId, table, edits, append, clear, fill, seen }, { db, actor }) => ({
     ok: true,

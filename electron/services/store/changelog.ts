@@ -703,23 +703,70 @@ function replayPlanned(db: DB, actor: Actor, direction: Direction, options: { th
   const rows = stepsToReplay(db, actor.client, direction, options.through);
   if (rows.map((r) => r.id).join() !== planned.map((p) => p.id).join())
     throw appError('undo_moved', '撤销记录刚刚有了变化,请再试一次', 'The undo history changed meanwhile; try again');
-  return rows.map((s) => {
-    const changes = db
-      .prepare(`SELECT * FROM changes WHERE step_id = ? ORDER BY id ${direction === 'undo' ? 'DESC' : 'ASC'}`)
-      .all(s.id) as ChangeRow[];
-    assertNoConflict(db, actor, s, changes, direction);
-    const records = assertReplayAllowed(db, callerOf(actor), s, changes);
-    assertReplayUnlocked(db, s, changes);
-    for (const c of changes) apply(db, c, direction);
-    assertStillInScope(db, callerOf(actor), records);
-    assertSeqsUnique(db, changes, direction);
-    for (const r of new Set(changes.filter((c) => c.table_name === 'payments' && c.record_id !== null).map((c) => c.record_id!)))
-      assertLineSums(db, r);
-    raiseVersions(db, records, s.label !== STATUS_ACTION);
-    logReplay(db, actor, s.id, direction);
-    db.prepare('UPDATE steps SET undone = ? WHERE id = ?').run(direction === 'undo' ? 1 : 0, s.id);
-    return stepInfo(db, { ...s, undone: direction === 'undo' ? 1 : 0 });
+  return rows.map((s) => replayStep(db, actor, s, direction));
+}
+
+/** One step undone or redone, checked as every replay is (conflicts, rights, lock, scope, 序号, line sums). */
+function replayStep(db: DB, actor: Actor, s: StepRow, direction: Direction): StepInfo {
+  const changes = db
+    .prepare(`SELECT * FROM changes WHERE step_id = ? ORDER BY id ${direction === 'undo' ? 'DESC' : 'ASC'}`)
+    .all(s.id) as ChangeRow[];
+  assertNoConflict(db, actor, s, changes, direction);
+  const records = assertReplayAllowed(db, callerOf(actor), s, changes);
+  assertReplayUnlocked(db, s, changes);
+  for (const c of changes) apply(db, c, direction);
+  assertStillInScope(db, callerOf(actor), records);
+  assertSeqsUnique(db, changes, direction);
+  for (const r of new Set(changes.filter((c) => c.table_name === 'payments' && c.record_id !== null).map((c) => c.record_id!)))
+    assertLineSums(db, r);
+  raiseVersions(db, records, s.label !== STATUS_ACTION);
+  logReplay(db, actor, s.id, direction);
+  db.prepare('UPDATE steps SET undone = ? WHERE id = ?').run(direction === 'undo' ? 1 : 0, s.id);
+  return stepInfo(db, { ...s, undone: direction === 'undo' ? 1 : 0 });
+}
+
+/** A county deleted whose deletion stands: the step that deleted it, where the county stood, who deleted it and when. */
+export type DeletedRecord = {
+  step: number;
+  at: string;
+  user: string | null;
+  by: ActorKind;
+  place: { province: string | null; prefecture: string | null; county: string; batch: number };
+};
+
+/**
+ * The counties deleted and not brought back, newest first. The change log keeps every row a deletion took
+ * (in a workspace there is no file copy): any window or login allowed to write there brings one back
+ * (restoreDeleted), not only the tab that deleted it.
+ */
+export function deletedRecords(db: DB): DeletedRecord[] {
+  const rows = db
+    .prepare(
+      `SELECT s.id, s.at, s.user_name, s.client_kind, c.before FROM steps s JOIN changes c ON c.step_id = s.id
+       WHERE s.label = 'delete record' AND s.undone = 0 AND c.table_name = 'records' AND c.field IS NULL AND c.after IS NULL
+       AND NOT EXISTS (SELECT 1 FROM records r WHERE r.id = c.row_id) ORDER BY s.id DESC`,
+    )
+    .all() as { id: number; at: string; user_name: string | null; client_kind: ActorKind; before: string }[];
+  return rows.map((r) => {
+    const row = JSON.parse(r.before) as { province: string | null; prefecture: string | null; county_name: string; batch: number };
+    const place = { province: row.province, prefecture: row.prefecture, county: row.county_name, batch: row.batch };
+    return { step: r.id, at: r.at, user: r.user_name, by: r.client_kind, place };
   });
+}
+
+/** Brings a deleted county back (its record, rows, ledger and 绩效自评, as they were), whoever deleted it; its id. */
+export function restoreDeleted(db: DB, actor: Actor, stepId: number): number {
+  const key = requestKey(actor);
+  return writeTransaction(db, () =>
+    once(db, actor.client, key, () => {
+      const deleted = deletedRecords(db).find((d) => d.step === stepId);
+      const s = deleted && (statement(db, `SELECT ${STEP_COLUMNS} FROM steps WHERE id = ?`).get(stepId) as StepRow);
+      if (!s)
+        throw appError('no_step', '没有这条已删除的记录(可能已被恢复)', 'There is no such deleted record (it may have been restored)');
+      replayStep(db, actor, s, 'undo');
+      return Number(s.record_id);
+    }),
+  );
 }
 
 /** This actor's steps, newest first: the history panel, and what undo and redo would do next. */
