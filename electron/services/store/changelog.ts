@@ -458,7 +458,7 @@ export function whoMade(row: { client_kind: ActorKind; user_name?: string | null
   return row.user_name ? [`${row.user_name}(${zh})`, `${row.user_name} (${en})`] : [zh, en];
 }
 
-type LaterChange = { at: string; client_kind: ActorKind; user_name: string | null; replay?: Direction | null };
+type LaterChange = { at: string; client_kind: ActorKind; user_name: string | null; replay?: Direction | null; step_id: number };
 
 /**
  * The latest change to a row's field (any field when `field` is null) after log position `since`, made by another
@@ -468,12 +468,12 @@ type LaterChange = { at: string; client_kind: ActorKind; user_name: string | nul
 function laterChange(db: DB, actor: Actor, since: number, table: string, row: number, field: string | null): LaterChange | undefined {
   return statement(
     db,
-    `SELECT at, client_kind, user_name, replay FROM (
-       SELECT s.id AS pos, s.at, s.client_kind, s.user_name, NULL AS replay FROM changes c JOIN steps s ON s.id = c.step_id
+    `SELECT at, client_kind, user_name, replay, step_id FROM (
+       SELECT s.id AS pos, s.at, s.client_kind, s.user_name, NULL AS replay, s.id AS step_id FROM changes c JOIN steps s ON s.id = c.step_id
        WHERE s.id > @step AND s.undone = 0 AND s.client != @client AND c.table_name = @table AND c.row_id = @row
          AND (CAST(@field AS TEXT) IS NULL OR c.field IS NULL OR c.field = @field)
        UNION ALL
-       SELECT r.pos, r.at, r.client_kind, r.user_name, r.direction AS replay FROM replays r
+       SELECT r.pos, r.at, r.client_kind, r.user_name, r.direction AS replay, r.step_id FROM replays r
        WHERE r.pos > @step AND r.step_id <= @step AND r.client != @client AND r.table_name = @table AND r.row_id = @row
          AND (CAST(@field AS TEXT) IS NULL OR r.field IS NULL OR r.field = @field)
      ) later ORDER BY pos DESC LIMIT 1`,
@@ -517,7 +517,7 @@ function madeWhen(hit: LaterChange): { at: string; zh: string; en: string } {
  */
 function assertNoConflict(db: DB, actor: Actor, step: StepRow, changes: ChangeRow[], direction: Direction): void {
   const laterInRecord = db.prepare(
-    `SELECT s.at, s.client_kind, s.user_name FROM changes c JOIN steps s ON s.id = c.step_id
+    `SELECT s.at, s.client_kind, s.user_name, s.id AS step_id FROM changes c JOIN steps s ON s.id = c.step_id
      WHERE s.id > @step AND s.undone = 0 AND s.client != @client AND c.record_id = @record ORDER BY s.id DESC LIMIT 1`,
   );
   for (const c of changes) {
@@ -529,12 +529,20 @@ function assertNoConflict(db: DB, actor: Actor, step: StepRow, changes: ChangeRo
     if (!hit) continue;
     const { at, zh, en } = madeWhen(hit);
     const verb = direction === 'undo' ? ['撤销', 'undo'] : ['重做', 'redo'];
+    // Named both: this window's step (and so its county) and what the other did (导入 瑞金市 第8批 … 状态 瑞金市 第8批 → 已验收).
+    const mine = stepInfo(db, step);
+    const theirs = statement(db, `SELECT ${STEP_COLUMNS} FROM steps WHERE id = ?`).get(hit.step_id) as StepRow;
+    const did = (lang: 'zh' | 'en') => {
+      const label = stepLabel(stepInfo(db, theirs), lang);
+      if (!hit.replay) return label;
+      return lang === 'zh' ? `${hit.replay === 'undo' ? '撤销' : '重做'}“${label}”` : `${hit.replay} of “${label}”`;
+    };
     throw appError(
       'undo_conflict',
-      `无法${verb[0]}:这一步改过的内容已由${zh}在 ${at} 再次修改。为免覆盖别人的修改,未做任何改动。`,
-      `Cannot ${verb[1]}: what this step changed was changed again by ${en} at ${at}. Nothing was changed, so their work is not overwritten.`,
+      `无法${verb[0]}“${stepLabel(mine, 'zh')}”:这一步改过的内容已由${zh}在 ${at} 再次修改(${did('zh')})。为免覆盖别人的修改,未做任何改动。`,
+      `Cannot ${verb[1]} “${stepLabel(mine, 'en')}”: what this step changed was changed again by ${en} at ${at} (${did('en')}). Nothing was changed, so their work is not overwritten.`,
       {},
-      { by: hit.client_kind, user: hit.user_name, at: hit.at },
+      { by: hit.client_kind, user: hit.user_name, at: hit.at, step: step.id },
     );
   }
 }
