@@ -5,6 +5,7 @@
 // backoff within the same time budget, then told in words — never "database is locked".
 import type { Db } from './db';
 import { appError } from '../../../shared/errors';
+import { assertSameFile } from './file-identity';
 
 export const BUSY_TIMEOUT_MS = 10_000;
 
@@ -16,6 +17,7 @@ const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(
 
 /** Runs `fn` in one write transaction, waiting for other writers (synchronously: never across an await). */
 export function writeTransaction<T>(db: Db, fn: () => T, budgetMs = BUSY_TIMEOUT_MS): T {
+  assertSameFile(db);
   const started = Date.now();
   for (let attempt = 0; ; attempt++) {
     try {

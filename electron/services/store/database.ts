@@ -10,6 +10,7 @@ import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import { backupDatabase, newestGoodBackup, removeStalePartials, schemaProblemAt } from './backup';
 import { BUSY_TIMEOUT_MS, storageError } from './busy';
 import { schemaProblem } from './columns';
+import { rememberFile } from './file-identity';
 import type { Db } from './db';
 
 export type { Db } from './db';
@@ -191,6 +192,7 @@ export function openDatabase(file: string): SqliteDb {
         db.pragma('foreign_keys = ON');
       }
     }
+    rememberFile(db, file);
     return db;
   } catch (e) {
     db.close();
