@@ -12,6 +12,7 @@ import { deleteRows, editCells } from '../../../electron/services/store/edits';
 import { stepLabel } from '../../../shared/steps';
 import { dispatch } from '../../../electron/services/api';
 import { checkRecord } from '../../../shared/checks';
+import { findingMessage } from '../../../shared/i18n';
 import { computeRecord, toInput } from '../../../shared/record';
 import { defaultAsOf, lastDayOf, today } from '../../../shared/ledger';
 import { AppError } from '../../../shared/errors';
@@ -262,6 +263,25 @@ describe('checks of the ledger', () => {
     ]);
     // As of a later day the payment counts, and line 2 (335 planned) has 400 paid.
     expect(codes(computeRecord(input, { asOf: '2022-08-31' }))).toContainEqual(['over_disbursed', 'disbursements', 1]);
+  });
+
+  it('a payment dated after today on a record without 验收日期 (stored before the rule, or imported) is a warning at its 拨付日期 naming the day, not a silent 0', () => {
+    const input = seedInput();
+    input.county = { ...input.county, acceptedOn: null };
+    input.payments = [{ line: 2, date: '2027-06-01', amount: '300', payee: '甲', voucher: '', stage: '', note: '' }];
+    const record = computeRecord(input, { today: '2026-12-07' });
+    // Line 2's only payment is not yet counted: its 实际 is 0 as of today — and now a warning says why.
+    expect(record.disbursements[1].actual).toBe('0');
+    const said = checkRecord(record).filter((f) => f.code === 'payment_after_as_of');
+    expect(said.map((f) => [f.severity, f.target, findingMessage(f, 'zh')])).toEqual([
+      [
+        'warning',
+        { table: 'payments', row: 0, field: 'date' },
+        '序号 2 的一笔拨付日期 2027-06-01 在数字截至日 2026-12-07 之后,未计入实际拨付额度(日期是否写错?)',
+      ],
+    ]);
+    // Once that day comes, it counts and the warning goes.
+    expect(checkRecord(computeRecord(input, { today: '2027-06-01' })).some((f) => f.code === 'payment_after_as_of')).toBe(false);
   });
 
   it('the same voucher typed another way — full-width, traditional, upper case, another dash — is the same voucher', () => {
