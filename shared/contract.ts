@@ -21,7 +21,7 @@ import { isDay, PAYMENT_FIELDS } from './ledger';
 import { GROUPINGS } from './overview';
 import { doubtSchema, sheetCorrectionSchema, sheetReadingSchema } from './doubts';
 import { performanceSchema } from './performance-schema';
-import { PERFORMANCE_METHODS } from './performance-contract';
+import { PERFORMANCE_METHODS, rawValue } from './performance-contract';
 import { ROLES } from './accounts';
 import { FILLS } from './steps';
 
@@ -41,7 +41,6 @@ const id = z.number().int().positive();
 /** The day figures are as of (a record with a ledger); default its 验收日期, else today. */
 const asOf = z.string().refine(isDay, { message: 'asOf: a day, YYYY-MM-DD' }).optional();
 const table = z.enum(['items', 'disbursements']);
-const rawValue = z.union([z.string().max(100_000), z.number().finite(), z.null()]);
 const ok = z.object({ ok: z.literal(true) });
 /** A step of the change log (one user action), as undo, redo and the history panel name it. */
 const stepDetail = z.object({
