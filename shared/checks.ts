@@ -2,7 +2,7 @@
 import { fen, type CountyRecord } from './record';
 import { formatWan, percentOutside, statedRateAgrees, sumFen } from './money';
 import { finding, type Finding } from './findings';
-import { lastDayOf } from './ledger';
+import { lastDayOf, today } from './ledger';
 import { checkPerformance } from './performance';
 import { PERFORMANCE_SEVERITY } from './performance-codes';
 import { pushAll } from './arrays';
@@ -308,8 +308,8 @@ function paymentFindings(record: CountyRecord): Finding[] {
     const target = (field: string) => ({ table: 'payments' as const, row: index, field });
     const line = String(p.line);
     if (accepted && p.date > accepted) out.push(finding('payment_after_acceptance', { line, date: p.date, accepted }, target('date')));
-    // Without a 验收日期: a payment after the figures' day (today, unless another day is asked) is counted nowhere.
-    else if (!accepted && record.asOf && p.date > record.asOf)
+    // Without a 验收日期: a payment after today (the figures' day, when no earlier day is asked) is counted nowhere.
+    else if (!accepted && record.asOf && p.date > record.asOf && record.asOf >= today())
       out.push(finding('payment_after_as_of', { line, date: p.date, asOf: record.asOf }, target('date')));
     const voucher = p.voucher.trim();
     if (voucher) {
