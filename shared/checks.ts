@@ -2,7 +2,7 @@
 import { fen, type CountyRecord } from './record';
 import { formatWan, percentOutside, statedRateAgrees, sumFen } from './money';
 import { finding, type Finding } from './findings';
-import { lastDayOf } from './ledger';
+import { lastDayOf, today } from './ledger';
 import { checkPerformance, recordFigures } from './performance';
 import { PERFORMANCE_SEVERITY } from './performance-codes';
 import { pushAll } from './arrays';
@@ -145,7 +145,7 @@ const FACT_CODES = new Set<string>([
   'disbursed_over_arranged',
 ]);
 const AMOUNT_CODES = new Set<string>(['amount_missing', 'over_disbursed', 'stated_rate_mismatch']);
-const PAYMENT_CODES = new Set<string>(['payment_after_acceptance', 'duplicate_voucher', 'payment_no_payee']);
+const PAYMENT_CODES = new Set<string>(['payment_after_acceptance', 'payment_after_as_of', 'duplicate_voucher', 'payment_no_payee']);
 
 /** What changed from the record the parts were checked on: rows edited in place (by index), a 序号 among them. */
 export type Touched = { items: ReadonlySet<number>; disbursements: ReadonlySet<number>; seq: { items: boolean; disbursements: boolean } };
@@ -327,7 +327,7 @@ const voucherKey = (voucher: string) =>
     .toLowerCase()
     .replace(/[‐‑‒–—―−-]/g, '-');
 
-/** The ledger: payments after the acceptance day, a voucher used twice, a payment without payee. */
+/** The ledger: payments after the acceptance day (or the figures' day), a voucher used twice, a payment without payee. */
 function paymentFindings(record: CountyRecord): Finding[] {
   const out: Finding[] = [];
   const accepted = record.county.acceptedOn ? lastDayOf(record.county.acceptedOn) : null;
@@ -336,6 +336,9 @@ function paymentFindings(record: CountyRecord): Finding[] {
     const target = (field: string) => ({ table: 'payments' as const, row: index, field });
     const line = String(p.line);
     if (accepted && p.date > accepted) out.push(finding('payment_after_acceptance', { line, date: p.date, accepted }, target('date')));
+    // Without a 验收日期: a payment after today (the figures' day, when no earlier day is asked) is counted nowhere.
+    else if (!accepted && record.asOf && p.date > record.asOf && record.asOf >= today())
+      out.push(finding('payment_after_as_of', { line, date: p.date, asOf: record.asOf }, target('date')));
     const voucher = p.voucher.trim();
     if (voucher) {
       const key = voucherKey(voucher);

@@ -21,7 +21,7 @@ import { isDay, PAYMENT_FIELDS } from './ledger';
 import { GROUPINGS } from './overview';
 import { doubtSchema, sheetCorrectionSchema, sheetReadingSchema } from './doubts';
 import { performanceSchema } from './performance-schema';
-import { PERFORMANCE_METHODS } from './performance-contract';
+import { PERFORMANCE_METHODS, rawValue } from './performance-contract';
 import { ROLES } from './accounts';
 import { FILLS } from './steps';
 
@@ -41,7 +41,6 @@ const id = z.number().int().positive();
 /** The day figures are as of (a record with a ledger); default its 验收日期, else today. */
 const asOf = z.string().refine(isDay, { message: 'asOf: a day, YYYY-MM-DD' }).optional();
 const table = z.enum(['items', 'disbursements']);
-const rawValue = z.union([z.string().max(100_000), z.number().finite(), z.null()]);
 const ok = z.object({ ok: z.literal(true) });
 /** A step of the change log (one user action), as undo, redo and the history panel name it. */
 const stepDetail = z.object({
@@ -330,6 +329,26 @@ export const contract = {
   addDemo: { input: z.object({}), output: z.object({ id, added: z.boolean() }) },
   duplicateRecord: { input: z.object({ id, batch: z.number().int().min(1).max(99) }), output: z.object({ id }) },
   deleteRecord: { input: z.object({ id }), output: z.object({ backup: z.string().nullable() }) },
+  /** The counties deleted and not brought back (the caller's scope), newest first: any window allowed may bring one back. */
+  deletedRecords: {
+    input: z.object({}),
+    output: z.array(
+      z.object({
+        step: id,
+        at: z.string(),
+        user: z.string().nullable(),
+        by: z.enum(['desktop', 'web', 'cli']),
+        place: z.object({
+          province: z.string().nullable(),
+          prefecture: z.string().nullable(),
+          county: z.string(),
+          batch: z.number().int(),
+        }),
+      }),
+    ),
+  },
+  /** Brings a deleted county back as it was (record, ledger, 绩效自评), from the step that deleted it; its id. */
+  restoreRecord: { input: z.object({ step: id }), output: z.object({ id }) },
   updateCounty: { input: z.object({ id, field: z.enum(COUNTY_FIELDS), value: rawValue, seen: seenSchema }), output: ok },
   /** Cell edits and appended rows of one table as one undoable step (typing, paste). */
   editCells: {

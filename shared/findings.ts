@@ -20,6 +20,7 @@ export const FINDING_SEVERITY = {
   completion_out_of_range: 'warning',
   uncategorised: 'info',
   payment_after_acceptance: 'warning',
+  payment_after_as_of: 'warning',
   duplicate_voucher: 'warning',
   payment_no_payee: 'info',
   // Import only: what a workbook must hold to make a record.

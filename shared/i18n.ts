@@ -270,6 +270,11 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
     (p) => `序号 ${p.line} 的一笔拨付日期 ${p.date} 在验收日期 ${p.accepted} 之后`,
     (p) => `a payment of line No. ${p.line} is dated ${p.date}, after the acceptance day ${p.accepted}`,
   ],
+  payment_after_as_of: [
+    (p) => `序号 ${p.line} 的一笔拨付日期 ${p.date} 在数字截至日 ${p.asOf} 之后,未计入实际拨付额度(日期是否写错?)`,
+    (p) =>
+      `a payment of line No. ${p.line} is dated ${p.date}, after the figures' day ${p.asOf}: it is not counted in the amount disbursed (is the date right?)`,
+  ],
   duplicate_voucher: [
     (p) => `凭证号 ${p.voucher} 用了两次(另见第 ${p.other} 笔)`,
     (p) => `voucher ${p.voucher} is used twice (see also payment ${p.other})`,

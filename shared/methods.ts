@@ -8,6 +8,8 @@ export const METHOD_NAMES = [
   'addDemo',
   'duplicateRecord',
   'deleteRecord',
+  'deletedRecords',
+  'restoreRecord',
   'updateCounty',
   'editCells',
   'insertRows',

@@ -12,15 +12,17 @@ import { stripXmlUnsafe } from './text';
 export const REQUIRED_PAYMENT_FIELDS = ['line', 'date', 'amount'] as const satisfies readonly PaymentField[];
 export const isRequiredPaymentField = (field: string): boolean => (REQUIRED_PAYMENT_FIELDS as readonly string[]).includes(field);
 
-export type PaymentProblem = 'missing' | 'no_line' | 'not_a_day' | 'not_positive' | 'too_long' | Exclude<MoneyProblem, 'negative_amount'>;
+export type PaymentProblem =
+  'missing' | 'no_line' | 'not_a_day' | 'after_today' | 'not_positive' | 'too_long' | Exclude<MoneyProblem, 'negative_amount'>;
 export type ParsedPaymentField = { ok: true; value: string | number } | { ok: false; problem: PaymentProblem };
 
 /**
  * One field of a payment, as typed, to its value: `line` is a 序号 of table 三 (one of `lines`),
- * `date` a calendar day (2021-12-01, 2021年12月1日, 2021/12/1), `amount` 万元 above 0, exact to 1 分;
- * the texts at most as long as the record schema allows.
+ * `date` a calendar day (2021-12-01, 2021年12月1日, 2021/12/1) — not after `today` (the person's day) when given:
+ * the ledger holds money paid, and a later day is a typo (2027 for 2026) that would hide its line's 实际拨付额度 —,
+ * `amount` 万元 above 0, exact to 1 分; the texts at most as long as the record schema allows.
  */
-export function parsePaymentField(field: PaymentField, raw: RawValue, lines: readonly number[]): ParsedPaymentField {
+export function parsePaymentField(field: PaymentField, raw: RawValue, lines: readonly number[], today?: string): ParsedPaymentField {
   const text = raw === null ? '' : stripXmlUnsafe(String(raw)).trim();
   if (text === '' && isRequiredPaymentField(field)) return { ok: false, problem: 'missing' };
   switch (field) {
@@ -31,7 +33,8 @@ export function parsePaymentField(field: PaymentField, raw: RawValue, lines: rea
     }
     case 'date': {
       const day = parseDateText(text);
-      return day && isDay(day) ? { ok: true, value: day } : { ok: false, problem: 'not_a_day' };
+      if (!day || !isDay(day)) return { ok: false, problem: 'not_a_day' };
+      return today && day > today ? { ok: false, problem: 'after_today' } : { ok: true, value: day };
     }
     case 'amount': {
       const parsed = parseAmount(typeof raw === 'number' ? raw : text);
@@ -51,7 +54,7 @@ function lineList(lines: readonly number[], lang: Lang): string {
   return lang === 'zh' ? `表三的序号:${list}` : `the No. of table 3: ${list}`;
 }
 
-function why(problem: PaymentProblem, lines: readonly number[], lang: Lang): string {
+function why(problem: PaymentProblem, lines: readonly number[], lang: Lang, today = ''): string {
   const zh = lang === 'zh';
   switch (problem) {
     case 'missing':
@@ -62,6 +65,10 @@ function why(problem: PaymentProblem, lines: readonly number[], lang: Lang): str
         : `is no line of table 3 (give its No.; ${lineList(lines, lang)})`;
     case 'not_a_day':
       return zh ? '不是具体到日的日期(如 2021-12-01 或 2021年12月1日)' : 'is not a day (write 2021-12-01)';
+    case 'after_today':
+      return zh
+        ? `在今天(${today})之后:拨付台账只记已经拨付的款项,请核对日期(年份是否写错?)`
+        : `is after today (${today}): the ledger holds money already paid; check the date (is the year right?)`;
     case 'not_positive':
       return zh ? '应为大于 0 的金额(万元)' : 'must be an amount above 0 (10k yuan)';
     case 'too_long':
@@ -71,7 +78,7 @@ function why(problem: PaymentProblem, lines: readonly number[], lang: Lang): str
   }
 }
 
-/** "拨付台账第 3 笔 金额(万元)“abc”不是数字" — `row` counts from 1, as the ledger lists payments. */
+/** "拨付台账第 3 笔 金额(万元)“abc”不是数字" — `row` counts from 1, as the ledger lists payments; `today` the day a date was checked against. */
 export function paymentRefusal(
   row: number,
   field: PaymentField,
@@ -79,11 +86,12 @@ export function paymentRefusal(
   problem: PaymentProblem,
   lines: readonly number[],
   lang: Lang,
+  today?: string,
 ): string {
   const label = fieldLabel(`payment.${field}`, lang);
   const chars = [...(raw === null ? '' : String(raw))];
   const shown = chars.length > 60 ? `${chars.slice(0, 60).join('')}…` : chars.join('');
   return lang === 'zh'
-    ? `拨付台账第 ${row} 笔 ${label}“${shown}”${why(problem, lines, lang)}`
-    : `Ledger payment ${row}, ${label} “${shown}” ${why(problem, lines, lang)}`;
+    ? `拨付台账第 ${row} 笔 ${label}“${shown}”${why(problem, lines, lang, today)}`
+    : `Ledger payment ${row}, ${label} “${shown}” ${why(problem, lines, lang, today)}`;
 }

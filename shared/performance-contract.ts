@@ -5,7 +5,18 @@ import { seenSchema } from './schema';
 import { FILLS } from './steps';
 
 const id = z.number().int().positive();
-const rawValue = z.union([z.string().max(100_000), z.number().finite(), z.null()]);
+/**
+ * A value as typed: text, or a number read as the digits it is written with (its shortest decimal form), as typed
+ * text is — 1.2345675 is refused as finer than 1 分 and 5e-7 as no amount, never rounded to 1.234568 or 0 without a word.
+ */
+export const rawValue = z.union([
+  z.string().max(100_000),
+  z
+    .number()
+    .finite()
+    .transform((n) => String(n)),
+  z.null(),
+]);
 const indicatorField = z.enum(INDICATOR_FIELD_NAMES);
 
 export const PERFORMANCE_METHODS = {

@@ -13,7 +13,7 @@ import { toInput, type CountyRecord } from '../../shared/record';
 import { printHtml } from '../../shared/print';
 import { WORDING } from '../../shared/document';
 import type { Script } from '../../shared/text';
-import { callerOf, logPosition, mutate, replay, history, type Actor } from './store/changelog';
+import { callerOf, deletedRecords, logPosition, mutate, replay, restoreDeleted, history, type Actor } from './store/changelog';
 import { authorize, statusChoices, visible } from './policy';
 import { formatScope, type Caller, type Place, type UserInfo } from '../../shared/accounts';
 import { addUser, updateUser, usersOf } from './accounts';
@@ -87,22 +87,24 @@ export const handlers: Handlers = {
       .filter((r) => visible(caller, { province: r.province, prefecture: r.prefecture, county: r.county }))
       .sort(compareRecords);
   },
-  getRecord: ({ id, asOf }, { db, actor }) => {
-    // The log's position and the version first: a change made while the rows are read (by another process) counts as
-    // not yet seen, and an acceptance sent with this version is refused rather than locking figures the screen never showed.
-    const seen = logPosition(db);
-    const version = readVersion(db, id);
-    const status = readStatus(db, id);
-    const stored = readRecord(db, id, { asOf, today: actor.today });
-    return {
-      seen,
-      ...stored,
-      findings: checkRecord(stored.record, { rateLine: rateLineFor(db, stored.record.county.province) }),
-      status,
-      statusChoices: statusChoices(callerOf(actor), status.status),
-      version,
-    };
-  },
+  // One read transaction: the rows, status, version and log position are one state of the store, so a
+  // reviewer's acceptance (which sends the version back) is of exactly the figures shown.
+  getRecord: ({ id, asOf }, { db, actor }) =>
+    db
+      .transaction(() => {
+        const seen = logPosition(db);
+        const stored = readRecord(db, id, { asOf, today: actor.today });
+        const status = readStatus(db, id);
+        return {
+          seen,
+          ...stored,
+          findings: checkRecord(stored.record, { rateLine: rateLineFor(db, stored.record.county.province) }),
+          status,
+          statusChoices: statusChoices(callerOf(actor), status.status),
+          version: readVersion(db, id),
+        };
+      })
+      .deferred(),
   setStatus: ({ id, status, by, remark, reason, version, seen }, { db, actor }) =>
     setStatus(db, actor, id, { status, by, remark, reason, version, seen }),
   editPayments: ({ recordId, edits, append, seen, fill }, { db, actor }) => ({
@@ -131,6 +133,8 @@ export const handlers: Handlers = {
       return { backup };
     });
   },
+  deletedRecords: (_input, { db, actor }) => deletedRecords(db).filter((d) => visible(callerOf(actor), d.place)),
+  restoreRecord: ({ step }, { db, actor }) => ({ id: restoreDeleted(db, actor, step) }),
   updateCounty: ({ id, field, value, seen }, { db, actor }) => (updateCounty(db, actor, id, field, value, seen), OK),
   editCells: ({ recordId, table, edits, append, clear, fill, seen }, { db, actor }) => ({
     ok: true,

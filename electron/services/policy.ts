@@ -43,6 +43,9 @@ export const POLICY: { [M in Method]: Rule<M> } = {
   addDemo: { roles: OWNER_ONLY },
   duplicateRecord: { roles: OFFICER, records: byId },
   deleteRecord: { roles: OFFICER, records: byId },
+  // Each reader sees the deletions of its scope; bringing a county back writes it: its officers (scope checked when written).
+  deletedRecords: { roles: READERS },
+  restoreRecord: { roles: OFFICER },
   updateCounty: { roles: OFFICER, records: byId },
   editCells: { roles: OFFICER, records: byRecordId },
   replaceText: { roles: OFFICER, records: byRecordId },

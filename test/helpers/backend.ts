@@ -2,10 +2,12 @@
 // under test — SQLite in memory (`npm test`), or a fresh PostgreSQL workspace in the run's
 // throw-away cluster (`npm run test:pg`, test/vitest.postgres.config.ts). Stores are closed after
 // each test (test/setup.ts).
+import path from 'node:path';
 import { inject } from 'vitest';
 import { openDatabase, type DB } from '../../electron/services/store/database';
 import { PostgresDb } from '../../electron/services/store/postgres';
 import { initWorkspace, openWorkspace } from '../../electron/services/store/workspace';
+import { tempDir } from './fixtures';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -41,4 +43,14 @@ export function newStore(): DB {
 
 export function closeStores(): void {
   for (const db of opened.splice(0)) if (db.open) db.close();
+}
+
+/** Two handles on one new store, as two processes have (a data file on disk, or two connections to one workspace). */
+export function twoHandles(): [DB, DB] {
+  const url = BACKEND === 'postgres' ? newWorkspaceUrl() : null;
+  const file = path.join(tempDir(), 'shared.sqlite');
+  const open = () => (url ? openWorkspace(url) : openDatabase(file));
+  const handles: [DB, DB] = [open(), open()];
+  opened.push(...handles);
+  return handles;
 }

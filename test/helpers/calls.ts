@@ -20,6 +20,8 @@ export function aCallOfEach(stored: StoredRecord, workbook: Uint8Array<ArrayBuff
     addDemo: {},
     duplicateRecord: { id, batch: 9 },
     deleteRecord: { id },
+    deletedRecords: {},
+    restoreRecord: { step: 1 },
     updateCounty: { id, field: 'statusNote', value: '改了' },
     editCells: { recordId: id, table: 'disbursements', edits: [{ rowId: disbursementIds[1], field: 'actual', value: '1' }] },
     replaceText: { recordId: id, find: '电商', replace: '电子商务' },

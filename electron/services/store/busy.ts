@@ -3,9 +3,9 @@
 // deferred transaction that reads first and writes later fails at once with "database is
 // locked" when another writer got in between). What still comes back busy is retried with
 // backoff within the same time budget, then told in words — never "database is locked".
-import fs from 'node:fs';
 import type { Db } from './db';
 import { appError } from '../../../shared/errors';
+import { assertSameFile } from './file-identity';
 
 export const BUSY_TIMEOUT_MS = 10_000;
 
@@ -14,39 +14,6 @@ export const isBusy = (e: unknown) =>
   typeof e === 'object' && e !== null && /^(SQLITE_(BUSY|LOCKED)|55P03|40P01|40001)/.test(String((e as { code?: unknown }).code));
 
 const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-
-type Opened = { file: string; dev: number; ino: number; setAside: () => string | null };
-/** The data file each open handle was opened at, which file it was then (device and inode), and how to keep its data. */
-const openedAt = new WeakMap<Db, Opened>();
-
-/**
- * Notes the file a handle has open, so that a write can tell when another file was put at its path since;
- * `setAside` keeps what the handle holds in a copy of its own when that happens (its path, null if it could not).
- */
-export function rememberFile(db: Db, file: string, setAside: () => string | null): void {
-  const { dev, ino } = fs.statSync(file);
-  openedAt.set(db, { file, dev, ino, setAside });
-}
-
-/**
- * The file at the data file's path is still the one this handle has open. A sync folder (网盘) or a copy put another
- * file there: writing on would go into the unlinked old file while its WAL lands beside the new one, damaging it.
- */
-function assertSameFile(db: Db): void {
-  const opened = openedAt.get(db);
-  if (!opened) return;
-  const now = fs.statSync(opened.file, { throwIfNoEntry: false });
-  if (now && now.dev === opened.dev && now.ino === opened.ino) return;
-  const kept = opened.setAside();
-  const [keptZh, keptEn] = kept ? [`验收台打开的数据已另存为 ${kept}。`, ` What Yanshou had open is saved as ${kept}.`] : ['', ''];
-  throw appError(
-    'file_replaced',
-    `数据文件 ${opened.file} 在验收台打开后被另一个程序替换或移走(如同步盘、网盘,或复制覆盖),这次修改没有保存,以免写坏文件。${keptZh}请关闭验收台,确认要用哪一份数据文件后再打开。`,
-    `The data file ${opened.file} was replaced or moved by another program after Yanshou opened it (a sync folder, or a copy over it); this change was not saved, so as not to damage the file.${keptEn} Close Yanshou, decide which data file to use, and open it again.`,
-    { file: opened.file },
-    { kept },
-  );
-}
 
 /** Runs `fn` in one write transaction, waiting for other writers (synchronously: never across an await). */
 export function writeTransaction<T>(db: Db, fn: () => T, budgetMs = BUSY_TIMEOUT_MS): T {

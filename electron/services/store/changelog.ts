@@ -458,7 +458,7 @@ export function whoMade(row: { client_kind: ActorKind; user_name?: string | null
   return row.user_name ? [`${row.user_name}(${zh})`, `${row.user_name} (${en})`] : [zh, en];
 }
 
-type LaterChange = { at: string; client_kind: ActorKind; user_name: string | null; replay?: Direction | null };
+type LaterChange = { at: string; client_kind: ActorKind; user_name: string | null; replay?: Direction | null; step_id: number };
 
 /**
  * The latest change to a row's field (any field when `field` is null) after log position `since`, made by another
@@ -468,12 +468,12 @@ type LaterChange = { at: string; client_kind: ActorKind; user_name: string | nul
 function laterChange(db: DB, actor: Actor, since: number, table: string, row: number, field: string | null): LaterChange | undefined {
   return statement(
     db,
-    `SELECT at, client_kind, user_name, replay FROM (
-       SELECT s.id AS pos, s.at, s.client_kind, s.user_name, NULL AS replay FROM changes c JOIN steps s ON s.id = c.step_id
+    `SELECT at, client_kind, user_name, replay, step_id FROM (
+       SELECT s.id AS pos, s.at, s.client_kind, s.user_name, NULL AS replay, s.id AS step_id FROM changes c JOIN steps s ON s.id = c.step_id
        WHERE s.id > @step AND s.undone = 0 AND s.client != @client AND c.table_name = @table AND c.row_id = @row
          AND (CAST(@field AS TEXT) IS NULL OR c.field IS NULL OR c.field = @field)
        UNION ALL
-       SELECT r.pos, r.at, r.client_kind, r.user_name, r.direction AS replay FROM replays r
+       SELECT r.pos, r.at, r.client_kind, r.user_name, r.direction AS replay, r.step_id FROM replays r
        WHERE r.pos > @step AND r.step_id <= @step AND r.client != @client AND r.table_name = @table AND r.row_id = @row
          AND (CAST(@field AS TEXT) IS NULL OR r.field IS NULL OR r.field = @field)
      ) later ORDER BY pos DESC LIMIT 1`,
@@ -517,7 +517,7 @@ function madeWhen(hit: LaterChange): { at: string; zh: string; en: string } {
  */
 function assertNoConflict(db: DB, actor: Actor, step: StepRow, changes: ChangeRow[], direction: Direction): void {
   const laterInRecord = db.prepare(
-    `SELECT s.at, s.client_kind, s.user_name FROM changes c JOIN steps s ON s.id = c.step_id
+    `SELECT s.at, s.client_kind, s.user_name, s.id AS step_id FROM changes c JOIN steps s ON s.id = c.step_id
      WHERE s.id > @step AND s.undone = 0 AND s.client != @client AND c.record_id = @record ORDER BY s.id DESC LIMIT 1`,
   );
   for (const c of changes) {
@@ -529,12 +529,20 @@ function assertNoConflict(db: DB, actor: Actor, step: StepRow, changes: ChangeRo
     if (!hit) continue;
     const { at, zh, en } = madeWhen(hit);
     const verb = direction === 'undo' ? ['撤销', 'undo'] : ['重做', 'redo'];
+    // Named both: this window's step (and so its county) and what the other did (导入 瑞金市 第8批 … 状态 瑞金市 第8批 → 已验收).
+    const mine = stepInfo(db, step);
+    const theirs = statement(db, `SELECT ${STEP_COLUMNS} FROM steps WHERE id = ?`).get(hit.step_id) as StepRow;
+    const did = (lang: 'zh' | 'en') => {
+      const label = stepLabel(stepInfo(db, theirs), lang);
+      if (!hit.replay) return label;
+      return lang === 'zh' ? `${hit.replay === 'undo' ? '撤销' : '重做'}“${label}”` : `${hit.replay} of “${label}”`;
+    };
     throw appError(
       'undo_conflict',
-      `无法${verb[0]}:这一步改过的内容已由${zh}在 ${at} 再次修改。为免覆盖别人的修改,未做任何改动。`,
-      `Cannot ${verb[1]}: what this step changed was changed again by ${en} at ${at}. Nothing was changed, so their work is not overwritten.`,
+      `无法${verb[0]}“${stepLabel(mine, 'zh')}”:这一步改过的内容已由${zh}在 ${at} 再次修改(${did('zh')})。为免覆盖别人的修改,未做任何改动。`,
+      `Cannot ${verb[1]} “${stepLabel(mine, 'en')}”: what this step changed was changed again by ${en} at ${at} (${did('en')}). Nothing was changed, so their work is not overwritten.`,
       {},
-      { by: hit.client_kind, user: hit.user_name, at: hit.at },
+      { by: hit.client_kind, user: hit.user_name, at: hit.at, step: step.id },
     );
   }
 }
@@ -726,23 +734,70 @@ function replayPlanned(db: DB, actor: Actor, direction: Direction, options: { th
   const rows = stepsToReplay(db, actor.client, direction, options.through);
   if (rows.map((r) => r.id).join() !== planned.map((p) => p.id).join())
     throw appError('undo_moved', '撤销记录刚刚有了变化,请再试一次', 'The undo history changed meanwhile; try again');
-  return rows.map((s) => {
-    const changes = db
-      .prepare(`SELECT * FROM changes WHERE step_id = ? ORDER BY id ${direction === 'undo' ? 'DESC' : 'ASC'}`)
-      .all(s.id) as ChangeRow[];
-    assertNoConflict(db, actor, s, changes, direction);
-    const records = assertReplayAllowed(db, callerOf(actor), s, changes);
-    assertReplayUnlocked(db, s, changes);
-    for (const c of changes) apply(db, c, direction);
-    assertStillInScope(db, callerOf(actor), records);
-    assertSeqsUnique(db, changes, direction);
-    for (const r of new Set(changes.filter((c) => c.table_name === 'payments' && c.record_id !== null).map((c) => c.record_id!)))
-      assertLineSums(db, r);
-    raiseVersions(db, records, s.label !== STATUS_ACTION);
-    logReplay(db, actor, s.id, direction);
-    db.prepare('UPDATE steps SET undone = ? WHERE id = ?').run(direction === 'undo' ? 1 : 0, s.id);
-    return stepInfo(db, { ...s, undone: direction === 'undo' ? 1 : 0 });
+  return rows.map((s) => replayStep(db, actor, s, direction));
+}
+
+/** One step undone or redone, checked as every replay is (conflicts, rights, lock, scope, 序号, line sums). */
+function replayStep(db: DB, actor: Actor, s: StepRow, direction: Direction): StepInfo {
+  const changes = db
+    .prepare(`SELECT * FROM changes WHERE step_id = ? ORDER BY id ${direction === 'undo' ? 'DESC' : 'ASC'}`)
+    .all(s.id) as ChangeRow[];
+  assertNoConflict(db, actor, s, changes, direction);
+  const records = assertReplayAllowed(db, callerOf(actor), s, changes);
+  assertReplayUnlocked(db, s, changes);
+  for (const c of changes) apply(db, c, direction);
+  assertStillInScope(db, callerOf(actor), records);
+  assertSeqsUnique(db, changes, direction);
+  for (const r of new Set(changes.filter((c) => c.table_name === 'payments' && c.record_id !== null).map((c) => c.record_id!)))
+    assertLineSums(db, r);
+  raiseVersions(db, records, s.label !== STATUS_ACTION);
+  logReplay(db, actor, s.id, direction);
+  db.prepare('UPDATE steps SET undone = ? WHERE id = ?').run(direction === 'undo' ? 1 : 0, s.id);
+  return stepInfo(db, { ...s, undone: direction === 'undo' ? 1 : 0 });
+}
+
+/** A county deleted whose deletion stands: the step that deleted it, where the county stood, who deleted it and when. */
+export type DeletedRecord = {
+  step: number;
+  at: string;
+  user: string | null;
+  by: ActorKind;
+  place: { province: string | null; prefecture: string | null; county: string; batch: number };
+};
+
+/**
+ * The counties deleted and not brought back, newest first. The change log keeps every row a deletion took
+ * (in a workspace there is no file copy): any window or login allowed to write there brings one back
+ * (restoreDeleted), not only the tab that deleted it.
+ */
+export function deletedRecords(db: DB): DeletedRecord[] {
+  const rows = db
+    .prepare(
+      `SELECT s.id, s.at, s.user_name, s.client_kind, c.before FROM steps s JOIN changes c ON c.step_id = s.id
+       WHERE s.label = 'delete record' AND s.undone = 0 AND c.table_name = 'records' AND c.field IS NULL AND c.after IS NULL
+       AND NOT EXISTS (SELECT 1 FROM records r WHERE r.id = c.row_id) ORDER BY s.id DESC`,
+    )
+    .all() as { id: number; at: string; user_name: string | null; client_kind: ActorKind; before: string }[];
+  return rows.map((r) => {
+    const row = JSON.parse(r.before) as { province: string | null; prefecture: string | null; county_name: string; batch: number };
+    const place = { province: row.province, prefecture: row.prefecture, county: row.county_name, batch: row.batch };
+    return { step: r.id, at: r.at, user: r.user_name, by: r.client_kind, place };
   });
+}
+
+/** Brings a deleted county back (its record, rows, ledger and 绩效自评, as they were), whoever deleted it; its id. */
+export function restoreDeleted(db: DB, actor: Actor, stepId: number): number {
+  const key = requestKey(actor);
+  return writeTransaction(db, () =>
+    once(db, actor.client, key, () => {
+      const deleted = deletedRecords(db).find((d) => d.step === stepId);
+      const s = deleted && (statement(db, `SELECT ${STEP_COLUMNS} FROM steps WHERE id = ?`).get(stepId) as StepRow);
+      if (!s)
+        throw appError('no_step', '没有这条已删除的记录(可能已被恢复)', 'There is no such deleted record (it may have been restored)');
+      replayStep(db, actor, s, 'undo');
+      return Number(s.record_id);
+    }),
+  );
 }
 
 /** This actor's steps, newest first: the history panel, and what undo and redo would do next. */

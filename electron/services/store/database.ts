@@ -8,8 +8,9 @@ import path from 'node:path';
 import { appError } from '../../../shared/errors';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import { backupDatabase, newestGoodBackup, removeStalePartials, schemaProblemAt } from './backup';
-import { BUSY_TIMEOUT_MS, isBusy, rememberFile, storageError } from './busy';
+import { BUSY_TIMEOUT_MS, isBusy, storageError } from './busy';
 import { schemaProblem } from './columns';
+import { rememberFile } from './file-identity';
 import type { Db } from './db';
 
 export type { Db } from './db';
@@ -147,22 +148,6 @@ function assertWritable(file: string): void {
   }
 }
 
-/**
- * The data file was replaced under an open handle: what the handle holds (its file, now unlinked, and its WAL) is copied
- * beside the path as `….replaced-<time>`, and its WAL emptied into its own file — left at the path, it would be read
- * over the new file and damage it. The copy's path, or null when it could not be made.
- */
-function setAside(db: SqliteDb, file: string): string | null {
-  const copy = `${file}.replaced-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-  try {
-    db.prepare('VACUUM INTO ?').run(copy);
-    db.pragma('wal_checkpoint(TRUNCATE)');
-    return copy;
-  } catch {
-    return null;
-  }
-}
-
 /** Free space below which starting says so: a write that finds the disk full saves nothing. */
 export const LOW_DISK_BYTES = 50 * 1024 * 1024;
 
@@ -198,7 +183,6 @@ export function openDatabase(file: string): SqliteDb {
     throw storageError(e) ?? lockedOr(file, e) ?? e;
   }
   try {
-    if (file !== ':memory:') rememberFile(db, path.resolve(file), () => setAside(db, file));
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
@@ -223,6 +207,7 @@ export function openDatabase(file: string): SqliteDb {
         db.pragma('foreign_keys = ON');
       }
     }
+    rememberFile(db, file);
     return db;
   } catch (e) {
     db.close();

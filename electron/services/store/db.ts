@@ -12,10 +12,14 @@ export interface Statement {
   pluck(): Statement;
 }
 
-/** A function run as one transaction: call it (nested: a savepoint), or `.immediate()` for a write transaction. */
+/**
+ * A function run as one transaction: call it (nested: a savepoint), `.immediate()` for a write transaction,
+ * or `.deferred()` for reads that must see one state of the store (one snapshot; other writers go on).
+ */
 export interface Transaction<T> {
   (): T;
   immediate(): T;
+  deferred(): T;
 }
 
 export interface Db {

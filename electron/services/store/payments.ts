@@ -3,7 +3,7 @@
 import { editAction, type Fill } from '../../../shared/steps';
 import { appError } from '../../../shared/errors';
 import type { RawValue } from '../../../shared/fields';
-import { PAYMENT_FIELDS, type PaymentField } from '../../../shared/ledger';
+import { PAYMENT_FIELDS, today, type PaymentField } from '../../../shared/ledger';
 import { parsePaymentField, paymentRefusal, REQUIRED_PAYMENT_FIELDS, type PaymentProblem } from '../../../shared/payment-fields';
 import { assertUnchangedSince, mutate, type Actor, type Row, type SeenCell } from './changelog';
 import { fieldLabel } from '../../../shared/i18n';
@@ -15,25 +15,26 @@ export type PaymentEdit = { paymentId: number; field: PaymentField; value: RawVa
 
 type Line = { id: number; seq: number };
 
-function refused(row: number, field: PaymentField, value: RawValue, problem: PaymentProblem, lines: Line[]) {
+function refused(row: number, field: PaymentField, value: RawValue, problem: PaymentProblem, lines: Line[], day?: string) {
   const seqs = lines.map((l) => l.seq);
   return appError(
     'invalid_input',
-    paymentRefusal(row, field, value, problem, seqs, 'zh'),
-    paymentRefusal(row, field, value, problem, seqs, 'en'),
+    paymentRefusal(row, field, value, problem, seqs, 'zh', day),
+    paymentRefusal(row, field, value, problem, seqs, 'en', day),
     { field: `payment.${field}` },
     { table: 'payments', row, field },
   );
 }
 
-/** One field of a payment, as typed, to its stored columns (or a refusal naming the payment and the field). */
-function parseField(field: PaymentField, raw: RawValue, row: number, lines: Line[]): Row {
+/** One field of a payment, as typed on `day`, to its stored columns (or a refusal naming the payment and the field). */
+function parseField(field: PaymentField, raw: RawValue, row: number, lines: Line[], day: string): Row {
   const parsed = parsePaymentField(
     field,
     raw,
     lines.map((l) => l.seq),
+    day,
   );
-  if (!parsed.ok) throw refused(row, field, raw, parsed.problem, lines);
+  if (!parsed.ok) throw refused(row, field, raw, parsed.problem, lines, day);
   if (field === 'line') return { disbursement_id: lines.find((l) => l.seq === parsed.value)!.id };
   const column = PAYMENT_COLUMNS[field];
   return { [column.column]: toColumn(column, parsed.value) };
@@ -113,12 +114,13 @@ export function editPayments(
     (changes) => {
       const lines = linesOf(db, recordId);
       const mine = listed(db, recordId);
+      const day = actor.today ?? today();
       const named = [...edits.filter((e) => e.field === 'line').map((e) => e.value), ...append.map((values) => values.line)];
       assertUnchangedSince(db, actor, seen, [...edits.map((e) => seenPayment(mine, e.paymentId, e.field)), ...seenLines(lines, named)]);
       for (const e of edits) {
         const row = mine.indexOf(e.paymentId) + 1;
         if (row === 0) throw appError('no_row', `这笔拨付已不存在(#${e.paymentId})`, `That payment no longer exists (#${e.paymentId})`);
-        changes.update('payments', e.paymentId, parseField(e.field, e.value, row, lines));
+        changes.update('payments', e.paymentId, parseField(e.field, e.value, row, lines, day));
       }
       if (single)
         changes.describe({ county, table: 'payments', row: mine.indexOf(single.paymentId) + 1, field: `payment.${single.field}` });
@@ -129,7 +131,7 @@ export function editPayments(
           if (values[required] === undefined) throw refused(row, required, '', 'missing', lines);
         const stored: Row = { record_id: recordId, position: ++position, payee: '', voucher: '', stage: '', note: '' };
         for (const field of PAYMENT_FIELDS)
-          if (values[field] !== undefined) Object.assign(stored, parseField(field, values[field]!, row, lines));
+          if (values[field] !== undefined) Object.assign(stored, parseField(field, values[field]!, row, lines, day));
         return changes.insert('payments', stored);
       });
       assertLineSums(db, recordId);

@@ -11,7 +11,7 @@ import { LOCK_TIMEOUT_MS, QUERY_TIMEOUT_MS, WRITE_LOCK } from './postgres';
 export type Ask =
   | { op: 'query'; sql: string; params: unknown[] }
   | { op: 'exec'; sql: string }
-  | { op: 'connect' | 'begin' | 'commit' | 'rollback' | 'close' };
+  | { op: 'connect' | 'begin' | 'snapshot' | 'commit' | 'rollback' | 'close' };
 export type Rows = { rows: Record<string, unknown>[]; fields: string[]; changes: number };
 export type Reply = Rows | { error: { message: string; code?: string; lost: boolean } };
 /** `conn`: the handle's connection; `url`: its address; `inTransaction`: the handle is inside a transaction. */
@@ -77,6 +77,10 @@ async function handle(req: Request, conn: Connection): Promise<Reply> {
       await run('BEGIN');
       conn.inTransaction = true;
       return run('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK]);
+    case 'snapshot':
+      await run('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      conn.inTransaction = true;
+      return NONE;
     case 'commit':
     case 'rollback': {
       const r = await run(req.op.toUpperCase());

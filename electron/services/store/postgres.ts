@@ -160,14 +160,18 @@ export class PostgresDb implements Db {
     this.request({ op: 'exec', sql });
   }
 
-  /** Every transaction takes the workspace's write lock first; a nested one is a savepoint. */
+  /**
+   * Every write transaction takes the workspace's write lock first; a nested one is a savepoint. A read
+   * (`deferred`) takes no lock: one snapshot of the workspace (REPEATABLE READ), read only.
+   */
   transaction<T>(fn: () => T): Transaction<T> {
-    const run = () => (this.depth > 0 ? this.savepoint(fn) : this.outermost(fn));
-    return Object.assign(run, { immediate: run });
+    const run = () => (this.depth > 0 ? this.savepoint(fn) : this.outermost(fn, 'begin'));
+    const read = () => (this.depth > 0 ? fn() : this.outermost(fn, 'snapshot'));
+    return Object.assign(run, { immediate: run, deferred: read });
   }
 
-  private outermost<T>(fn: () => T): T {
-    this.request({ op: 'begin' });
+  private outermost<T>(fn: () => T, begin: 'begin' | 'snapshot'): T {
+    this.request({ op: begin });
     this.depth++;
     try {
       const result = fn();

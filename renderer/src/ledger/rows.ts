@@ -3,7 +3,7 @@
 // the as-of day greyed; then the new payments not complete yet. And how a cell of it is read.
 import { formatWan, rate } from '../../../shared/money';
 import { fen, type CountyRecord } from '../../../shared/record';
-import { PAYMENT_FIELDS, type Payment, type PaymentField } from '../../../shared/ledger';
+import { PAYMENT_FIELDS, today, type Payment, type PaymentField } from '../../../shared/ledger';
 import { parsePaymentField, paymentRefusal, REQUIRED_PAYMENT_FIELDS } from '../../../shared/payment-fields';
 import { fieldLabel, type Lang } from '../../../shared/i18n';
 import type { RawValue } from '../../../shared/fields';
@@ -117,15 +117,15 @@ export function toNewPayment(record: CountyRecord, draft: Draft): NewPayment {
   return { key: draft.key, raw: { ...draft.raw }, payment: payment as unknown as Payment };
 }
 
-/** A cell of the ledger, read as the store reads it, refused in its words (拨付台账第 3 笔 金额(万元)“abc”不是数字). */
-export function ledgerCheck(record: CountyRecord): CellCheck {
+/** A cell of the ledger, read as the store reads it on this person's day, refused in its words (拨付台账第 3 笔 金额(万元)“abc”不是数字). */
+export function ledgerCheck(record: CountyRecord, day = today()): CellCheck {
   const lines = record.disbursements.map((d) => d.seq);
   return (row, field, raw: RawValue) => {
     if (!(PAYMENT_FIELDS as readonly string[]).includes(field)) return { ok: false, message: () => '' };
-    const parsed = parsePaymentField(field as PaymentField, raw, lines);
+    const parsed = parsePaymentField(field as PaymentField, raw, lines, day);
     return parsed.ok
       ? parsed
-      : { ok: false, message: (lang) => paymentRefusal(row + 1, field as PaymentField, raw, parsed.problem, lines, lang) };
+      : { ok: false, message: (lang) => paymentRefusal(row + 1, field as PaymentField, raw, parsed.problem, lines, lang, day) };
   };
 }
 

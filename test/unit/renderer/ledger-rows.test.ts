@@ -91,6 +91,15 @@ describe('the ledger grid', () => {
     expect(check(0, 'amount', '640.21')).toEqual({ ok: true, value: '640.21' });
     expect(said(0, 'amount', 'abc', 'en')).toBe('Ledger payment 1, amount (10k yuan) “abc” is not a number');
   });
+
+  it('refuses at once, at the cell, a 拨付日期 after the person’s day (a year typed wrong), naming that day', () => {
+    const check = ledgerCheck(seedWithLedger(), '2026-12-07');
+    const r = check(0, 'date', '2027-06-01');
+    expect(r.ok ? r : r.message('zh')).toBe(
+      '拨付台账第 1 笔 拨付日期“2027-06-01”在今天(2026-12-07)之后:拨付台账只记已经拨付的款项,请核对日期(年份是否写错?)',
+    );
+    expect(check(0, 'date', '2026年12月7日')).toEqual({ ok: true, value: '2026-12-07' });
+  });
 });
 
 describe('the list under 阶段', () => {

@@ -12,6 +12,7 @@ import { deleteRows, editCells } from '../../../electron/services/store/edits';
 import { stepLabel } from '../../../shared/steps';
 import { dispatch } from '../../../electron/services/api';
 import { checkRecord } from '../../../shared/checks';
+import { findingMessage } from '../../../shared/i18n';
 import { computeRecord, toInput } from '../../../shared/record';
 import { defaultAsOf, lastDayOf, today } from '../../../shared/ledger';
 import { AppError } from '../../../shared/errors';
@@ -130,6 +131,39 @@ describe('payments through the one mutation path', () => {
     expect(refusal({ payee: '单位'.repeat(60) })).toContain('收款单位');
     expect(readRecord(db, id, { asOf: undefined }).record.payments).toHaveLength(2);
   });
+
+  it('a payment dated after the person’s day (2027 typed for 2026) is refused at its 拨付日期, naming that day; its line keeps its figure', async () => {
+    const db = newStore();
+    const input = seedInput();
+    const id = createRecord(db, ME, { ...input, county: { ...input.county, acceptedOn: null } });
+    const clerk = { ...ME, today: '2026-12-07' };
+    const typo = { line: '2', date: '2027-06-01', amount: '300', payee: '甲' };
+    let message = '';
+    try {
+      editPayments(db, clerk, id, [], [typo]);
+    } catch (e) {
+      message = e instanceof AppError ? e.messages.zh : String(e);
+    }
+    expect(message).toBe('拨付台账第 1 笔 拨付日期“2027-06-01”在今天(2026-12-07)之后:拨付台账只记已经拨付的款项,请核对日期(年份是否写错?)');
+    // Nothing written: line 2 keeps its typed 285.4 (the seed), the total its 1235.96.
+    const kept = readRecord(db, id, { asOf: undefined, today: '2026-12-07' }).record;
+    expect(kept.payments ?? []).toHaveLength(0);
+    expect(kept.disbursements[1].actual).toBe('285.4');
+    expect(kept.totals.actual).toBe('1235.96');
+    // Through the contract (the web page, the CLI), the same refusal; today itself is taken, and so is an edit to a later day refused.
+    const web = await dispatch(
+      { db, dbFile: ':memory:', version: 't', renderPdf: async () => new Uint8Array() },
+      'editPayments',
+      { recordId: id, edits: [], append: [typo] },
+      clerk,
+    );
+    expect(web.ok ? '' : web.error.messages?.zh).toBe(message);
+    const [paid] = editPayments(db, clerk, id, [], [{ ...typo, date: '2026-12-07' }]);
+    expect(() => editPayments(db, clerk, id, [{ paymentId: paid, field: 'date', value: '2027-12-07' }], [])).toThrow(
+      'is after today (2026-12-07)',
+    );
+    expect(readRecord(db, id, { asOf: undefined, today: '2026-12-07' }).record.disbursements[1].actual).toBe('300');
+  });
 });
 
 describe('the ledger as the app lists it', () => {
@@ -229,6 +263,27 @@ describe('checks of the ledger', () => {
     ]);
     // As of a later day the payment counts, and line 2 (335 planned) has 400 paid.
     expect(codes(computeRecord(input, { asOf: '2022-08-31' }))).toContainEqual(['over_disbursed', 'disbursements', 1]);
+  });
+
+  it('a payment dated after today on a record without 验收日期 (stored before the rule, or imported) is a warning at its 拨付日期 naming the day, not a silent 0', () => {
+    const now = today();
+    const nextYear = `${Number(now.slice(0, 4)) + 1}-06-01`;
+    const input = seedInput();
+    input.county = { ...input.county, acceptedOn: null };
+    input.payments = [{ line: 2, date: nextYear, amount: '300', payee: '甲', voucher: '', stage: '', note: '' }];
+    const record = computeRecord(input);
+    // Line 2's only payment is not yet counted: its 实际 is 0 as of today — and now a warning says why.
+    expect(record.disbursements[1].actual).toBe('0');
+    const said = checkRecord(record).filter((f) => f.code === 'payment_after_as_of');
+    expect(said.map((f) => [f.severity, f.target, findingMessage(f, 'zh')])).toEqual([
+      [
+        'warning',
+        { table: 'payments', row: 0, field: 'date' },
+        `序号 2 的一笔拨付日期 ${nextYear} 在数字截至日 ${now} 之后,未计入实际拨付额度(日期是否写错?)`,
+      ],
+    ]);
+    // Figures asked as of an earlier day leave later payments out on purpose: no warning then.
+    expect(checkRecord(computeRecord(input, { asOf: '2022-01-01' })).some((f) => f.code === 'payment_after_as_of')).toBe(false);
   });
 
   it('the same voucher typed another way — full-width, traditional, upper case, another dash — is the same voucher', () => {

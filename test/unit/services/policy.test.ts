@@ -77,6 +77,9 @@ const EXPECTED: { [M in Method]: [Outcome, Outcome, Outcome, Outcome] } = {
   addDemo: [F, F, F, F],
   duplicateRecord: ['ok', F, F, F],
   deleteRecord: ['ok', F, F, F],
+  deletedRecords: ['ok', 'ok', 'ok', F],
+  // Nothing deleted in this world: the officer is let through to be told so.
+  restoreRecord: ['no_step', F, F, F],
   updateCounty: ['ok', F, F, F],
   editCells: ['ok', F, F, F],
   replaceText: ['ok', F, F, F],

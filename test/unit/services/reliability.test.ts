@@ -255,32 +255,6 @@ describe('backups', () => {
     expect(refused.ok ? 'imported' : refused.error.messages?.zh).toContain(`从备份 ${path.basename(backup)} 恢复`);
   });
 
-  it('a data file replaced under the running app (a sync folder puts a colleague’s copy in place): the next edit is refused, both files stay sound', () => {
-    const dir = tempDir();
-    const file = path.join(dir, 'sw.sqlite');
-    const app = open(file);
-    const id = createRecord(app, ME, seedInput());
-    const line1 = readRecord(app, id, { asOf: undefined }).disbursementIds[0];
-    const colleague = path.join(dir, 'colleague.sqlite');
-    const theirs = open(colleague);
-    const input = seedInput();
-    input.county = { ...input.county, name: '丰城市' };
-    createRecord(theirs, ME, input);
-    theirs.close();
-    fs.copyFileSync(colleague, `${file}.tmp`);
-    fs.renameSync(`${file}.tmp`, file);
-    const e = refusal(() => editCells(app, ME, id, 'disbursements', [{ rowId: line1, field: 'actual', value: '700' }], []));
-    const kept = (e.details as { kept: string }).kept;
-    expect([e.code, e.messages.zh]).toEqual([
-      'file_replaced',
-      `数据文件 ${file} 在验收台打开后被另一个程序替换或移走(如同步盘、网盘,或复制覆盖),这次修改没有保存,以免写坏文件。验收台打开的数据已另存为 ${kept}。请关闭验收台,确认要用哪一份数据文件后再打开。`,
-    ]);
-    app.close();
-    // The colleague's file at the path is whole; what the app had is in the copy it named.
-    expect(listRecords(open(file), { asOf: undefined }).map((r) => r.county)).toEqual(['丰城市']);
-    expect(listRecords(open(kept), { asOf: undefined }).map((r) => r.county)).toEqual(['樟树市']);
-  });
-
   it('a damaged data file is refused untouched, naming the newest good backup', () => {
     const dir = tempDir();
     const file = path.join(dir, 'cut.sqlite');

@@ -73,11 +73,13 @@ describe('a redo over a cell another window changed since', () => {
     editCells(db, B, id, 'items', [{ rowId, field: 'target', value: '2个' }], []);
     const e = refusal(() => redo(db, A));
     expect(e.messages.zh).toMatch(
-      new RegExp(`^无法重做:这一步改过的内容已由浏览器窗口在 ${TIME} 再次修改。为免覆盖别人的修改,未做任何改动。$`),
+      new RegExp(
+        `^无法重做“编辑 樟树市 二 第1行 项目实施目标”:这一步改过的内容已由浏览器窗口在 ${TIME} 再次修改\\(编辑 樟树市 二 第1行 项目实施目标\\)。为免覆盖别人的修改,未做任何改动。$`,
+      ),
     );
     expect(e.messages.en).toMatch(
       new RegExp(
-        `^Cannot redo: what this step changed was changed again by a browser window at ${TIME}\\. Nothing was changed, so their work is not overwritten\\.$`,
+        `^Cannot redo “Edit 樟树市, table 2, row 1, target”: what this step changed was changed again by a browser window at ${TIME} \\(Edit 樟树市, table 2, row 1, target\\)\\. Nothing was changed, so their work is not overwritten\\.$`,
       ),
     );
     undo(db, B);
@@ -193,5 +195,23 @@ describe('who a client is', () => {
     const cli = cliActor();
     expect(cli.kind).toBe('cli');
     expect(cli.client).toMatch(new RegExp(`^cli-${process.pid}-\\d+$`));
+  });
+});
+
+describe('an undo over a record someone else has since accepted', () => {
+  it('names this window’s step and its county, and what the other did to it (finding #11: not “my 樟树市 cell”)', () => {
+    const line1 = readRecord(db, id, { asOf: undefined }).disbursementIds[0];
+    editCells(db, A, id, 'disbursements', [{ rowId: line1, field: 'actual', value: '700' }], []);
+    const input = seedInput();
+    const ruijin = createRecord(db, A, { ...input, county: { ...input.county, name: '瑞金市', prefecture: '赣州市' } }, 'create');
+    setStatus(db, B, ruijin, { status: 'accepted', by: '赵处长' });
+    const e = refusal(() => undo(db, A));
+    expect(e.messages.zh).toMatch(
+      new RegExp(
+        `^无法撤销“新建记录 瑞金市 第8批”:这一步改过的内容已由浏览器窗口在 ${TIME} 再次修改\\(状态 瑞金市 第8批 → 已验收 \\(赵处长\\)\\)。`,
+      ),
+    );
+    // 樟树市 was not touched by anyone else: its line 1 stays as A typed it.
+    expect(readRecord(db, id, { asOf: undefined }).record.disbursements[0].actual).toBe('700');
   });
 });

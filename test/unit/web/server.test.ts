@@ -287,7 +287,8 @@ describe('web mode: the contract over HTTP', () => {
     const day = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
     const tomorrow = day(tomorrowAt);
     try {
-      editPayments(db, ME, id, [], [{ line: 1, date: tomorrow, amount: '50' }]);
+      // Typed by someone whose day it already is (a payment after the person's day is refused).
+      editPayments(db, { ...ME, today: tomorrow }, id, [], [{ line: 1, date: tomorrow, amount: '50' }]);
       const shown = async (headers: Record<string, string>) => {
         const r = JSON.parse((await call('getRecord', { id }, headers)).body) as {
           record: { asOf: string; disbursements: { actual: string }[] };

@@ -1,0 +1,52 @@
+// The data file a handle has open, by its identity on disk (device and inode): a sync folder (网盘) or a
+// copy that puts another file in its place by rename leaves the app writing into the old, unlinked file
+// while its WAL (kept by path) would be applied to the new one — SQLite's documented way to damage a file.
+// Every write first checks that the path still is the file opened. When it is not, the handle's own WAL is
+// emptied into its old file (so nothing of it reaches the new one), that old file is kept beside as
+// `<name>.replaced-<time>.sqlite` (the changes made before are not lost), and the write is refused, saying so.
+import fs from 'node:fs';
+import type Database from 'better-sqlite3';
+import { appError } from '../../../shared/errors';
+import type { Db } from './db';
+
+type Opened = { file: string; dev: number; ino: number; keptAs?: string };
+const opened = new WeakMap<Db, Opened>();
+
+/** Called when a data file is opened: what its path is now. */
+export function rememberFile(db: Database.Database, file: string): void {
+  if (file === ':memory:') return;
+  const { dev, ino } = fs.statSync(file);
+  opened.set(db, { file, dev, ino });
+}
+
+const isSame = (known: Opened) => {
+  try {
+    const now = fs.statSync(known.file);
+    return now.dev === known.dev && now.ino === known.ino;
+  } catch {
+    return false;
+  }
+};
+
+/** Its WAL emptied into the old file, and that file kept beside the data file's path; where. */
+function keepAside(db: Database.Database, known: Opened): string {
+  if (known.keptAs) return known.keptAs;
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  const aside = `${known.file}.replaced-${new Date().toISOString().replace(/[:.]/g, '-')}.sqlite`;
+  db.prepare('VACUUM INTO ?').run(aside);
+  return (known.keptAs = aside);
+}
+
+/** Refuses a write when the file at the data file's path is no longer the one this handle has open (replaced or removed). */
+export function assertSameFile(db: Db): void {
+  const known = opened.get(db);
+  if (!known || isSame(known)) return;
+  const aside = keepAside(db as Database.Database, known);
+  throw appError(
+    'file_replaced',
+    `数据文件 ${known.file} 已被另一个程序替换或移走(例如同步盘放入了别的副本),本次修改未保存,也不会再写入它。此前的内容已另存为 ${aside}。请关闭验收台后重新打开;不要把数据文件放在同步文件夹里。`,
+    `The data file ${known.file} was replaced or moved by another program (a sync folder putting another copy in place, say); this change was not saved, and nothing more is written to it. What it held before is kept as ${aside}. Close Yanshou and open the data file again; do not keep the data file in a sync folder.`,
+    { file: known.file },
+    { keptAs: aside },
+  );
+}

@@ -1,0 +1,60 @@
+// A county deleted in a team workspace comes back (finding #9): the change log keeps every row the deletion
+// took, and any officer of that county — from another tab, after a new login — brings it back as it was,
+// with its ledger; the province sees the deletion in its list. Not one tab's undo only.
+import { expect, it } from 'vitest';
+import { createRecord, listRecords } from '../../../electron/services/store/records';
+import { editPayments } from '../../../electron/services/store/payments';
+import { dispatch, type ApiContext } from '../../../electron/services/api';
+import type { Output } from '../../../shared/contract';
+import type { Caller, Role } from '../../../shared/accounts';
+import type { Actor } from '../../../electron/services/store/changelog';
+import { ME, seedInput } from '../../helpers/fixtures';
+import { newStore } from '../../helpers/backend';
+
+const user = (name: string, role: Role, scope: string): Caller => ({ kind: 'user', id: 7, name, role, scope: scope.split('/') });
+const tab = (caller: Caller, client: string): Actor => ({ client, kind: 'web', caller });
+const ZS = user('zs', 'county', '江西省/宜春市/樟树市');
+
+it('a county deleted by an officer in one tab is listed for its county and province, and another login of the officer brings it back with its ledger', async () => {
+  const db = newStore();
+  const id = createRecord(db, ME, seedInput());
+  editPayments(db, ME, id, [], [{ line: 1, date: '2021-12-01', amount: '300', payee: '樟树市邮政分公司' }]);
+  const ctx: ApiContext = { db, dbFile: db.name, version: 'test', renderPdf: async () => new Uint8Array([1]) };
+  const call = async <M extends 'deleteRecord' | 'deletedRecords' | 'restoreRecord' | 'listRecords'>(
+    actor: Actor,
+    method: M,
+    input: object,
+  ) => {
+    const r = await dispatch(ctx, method, input, actor);
+    if (!r.ok) return r.error.code;
+    return r.value as Output<M>;
+  };
+  expect(await call(tab(ZS, 'tabDELETEXX'), 'deleteRecord', { id })).toMatchObject({});
+  expect(listRecords(db, { asOf: undefined })).toHaveLength(0);
+
+  // The province reviewer and the officer's new tab see what was deleted, where, by whom; an officer of another county does not.
+  const deleted = {
+    at: expect.any(String),
+    user: 'zs',
+    by: 'web',
+    place: { province: '江西省', prefecture: '宜春市', county: '樟树市', batch: 8 },
+  };
+  expect(await call(tab(user('jx', 'province', '江西省'), 'tabPROVINCE1'), 'deletedRecords', {})).toEqual([
+    expect.objectContaining(deleted),
+  ]);
+  expect(await call(tab(user('fc', 'county', '江西省/宜春市/丰城市'), 'tabFENGCHENG'), 'deletedRecords', {})).toEqual([]);
+  const [{ step }] = (await call(tab(ZS, 'tabNEWLOGIN1'), 'deletedRecords', {})) as Output<'deletedRecords'>;
+  // Neither a reviewer nor an officer of another county may write it back; the officer, from another tab, may.
+  expect(await call(tab(user('jx', 'province', '江西省'), 'tabPROVINCE1'), 'restoreRecord', { step })).toBe('forbidden');
+  expect(await call(tab(user('fc', 'county', '江西省/宜春市/丰城市'), 'tabFENGCHENG'), 'restoreRecord', { step })).toBe('out_of_scope');
+  expect(await call(tab(ZS, 'tabNEWLOGIN1'), 'restoreRecord', { step })).toEqual({ id });
+
+  const [back] = listRecords(db, { asOf: undefined });
+  expect(back).toMatchObject({ county: '樟树市', batch: 8 });
+  expect(await call(tab(ZS, 'tabNEWLOGIN1'), 'deletedRecords', {})).toEqual([]);
+  // Its ledger came back with it: line 1 is the sum of its one payment, 300.
+  const shown = await dispatch(ctx, 'getRecord', { id }, tab(ZS, 'tabNEWLOGIN1'));
+  expect(shown.ok && (shown.value as Output<'getRecord'>).record.disbursements[0].actual).toBe('300');
+  // Once back, it is not brought back twice.
+  expect(await call(tab(ZS, 'tabNEWLOGIN1'), 'restoreRecord', { step })).toBe('no_step');
+});
