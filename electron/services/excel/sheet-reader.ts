@@ -12,7 +12,7 @@ import { appError } from '../../../shared/errors';
 import { GridBuilder, plain, type CellFont, type Grid, type Plain, type Range, type Run } from './cells';
 import { sheetDrawingTexts } from './drawings';
 import { readEntries, repair, type WorkbookFile } from './read';
-import { attr, scanXml } from './xml-scan';
+import { attr, scanXml, type XmlHandler } from './xml-scan';
 
 /** A sheet of a workbook: its name, whether it is shown, and its grid (read when asked for). */
 export type BookSheet = { name: string; state: string; grid: () => Grid };
@@ -241,109 +241,130 @@ function lastKey(row: Map<number, RawCell>): number {
   return last;
 }
 
-/** One worksheet's grid from its XML. */
-export function sheetGrid(name: string, xml: string, shared: Shared, file: string): Grid {
-  const rows = new Map<number, Map<number, RawCell>>();
-  const merges: Range[] = [];
-  const hyperlinks = new Set<string>();
-  const cols: { min: number; max: number; hidden: boolean }[] = [];
-  let inData = false;
-  let rowNumber = 0;
-  let row: Map<number, RawCell> | null = null;
-  let cell: RawCell | null = null;
-  let current: 'f' | 'v' | 't' | null = null;
-  let inRun = false;
-  let runText: string[] = [];
-  let runFont: RunFont | undefined;
-  const hiddenRows = new Set<number>();
-  scanXml(xml, {
-    open(tag, raw) {
-      if (cell) {
-        if (inRun) {
-          if (tag === 't') runText = [];
-          else runProperty(tag, raw, (runFont ??= {}));
-          return;
-        }
-        if (tag === 'f') {
-          current = 'f';
-          if (attr(raw, 't')) cell.formula = true;
-          const si = attr(raw, 't') === 'shared' ? attr(raw, 'si') : undefined;
-          if (si !== undefined) cell.shared = { si, master: attr(raw, 'ref') !== undefined, ref: attr(raw, 'ref') };
-        } else if (tag === 'v') current = 'v';
-        else if (tag === 't') current = 't';
-        else if (tag === 'r') {
-          inRun = true;
-          runText = [];
-          runFont = undefined;
-        }
-        return;
-      }
-      if (tag === 'sheetData') inData = true;
-      else if (inData && tag === 'row') {
-        const r = attr(raw, 'r');
-        rowNumber = r === undefined ? rowNumber + 1 : parseInt(r, 10);
-        // A row given twice: the later one stands, as in exceljs.
-        row = new Map();
-        rows.set(rowNumber, row);
-        if (parseBoolean(attr(raw, 'hidden'))) hiddenRows.add(rowNumber);
-      } else if (inData && tag === 'c' && row) {
-        const ref = attr(raw, 'r');
-        const s = attr(raw, 's');
-        cell = {
-          ref,
-          col: ref ? columnOf(ref) : lastKey(row) + 1,
-          t: attr(raw, 't'),
-          s: s ? parseInt(s, 10) : 0,
-          formula: false,
-          value: undefined,
-          runs: null,
-        };
-        current = null;
-      } else if (tag === 'mergeCell') {
-        const m = rangeOf(attr(raw, 'ref') ?? '');
-        if (m) {
-          if (merges.some((o) => overlaps(o, m))) throw unreadable(file, 'Cannot merge already merged cells');
-          merges.push(m);
-        }
-      } else if (tag === 'hyperlink') {
-        const ref = attr(raw, 'ref');
-        if (ref && attr(raw, 'r:id') !== undefined) hyperlinks.add(ref);
-      } else if (tag === 'col') {
-        cols.push({
-          min: parseInt(attr(raw, 'min') ?? '', 10),
-          max: parseInt(attr(raw, 'max') ?? '', 10),
-          hidden: parseBoolean(attr(raw, 'hidden')),
-        });
-      }
-    },
-    text(t) {
-      if (!cell) return;
-      if (inRun) runText.push(t);
-      else if (current === 'f') {
-        cell.formula ||= t !== '';
-        cell.formulaText = (cell.formulaText ?? '') + t;
-      } else if (current === 'v' || current === 't') cell.value = cell.value ? cell.value + t : t;
-    },
-    close(tag) {
-      if (cell) {
-        if (inRun) {
-          if (tag === 'r') {
-            inRun = false;
-            (cell.runs ??= []).push({ text: unescapeX(runText.join('')), ...(runFont ? { font: runFont } : {}) });
-          }
-          return;
-        }
-        if (tag === 'c') {
-          if (cell.col > 0) row!.set(cell.col, cell);
-          cell = null;
-        } else if (tag === 'f' || tag === 'v' || tag === 'is' || tag === 't') current = null;
-        return;
-      }
-      if (tag === 'sheetData') inData = false;
-    },
-  });
+/** A column definition of <cols>: the columns it covers and whether they are hidden. */
+type ColumnDef = { min: number; max: number; hidden: boolean };
 
-  // A shared formula's dependents hold none of their own: the master's, moved by their distance from it.
+/**
+ * What a worksheet's XML holds for its grid, gathered in one scan (the handler of scanXml): its
+ * rows of raw cells, merges, cells with a hyperlink, column definitions and hidden rows.
+ */
+class SheetScan implements XmlHandler {
+  readonly rows = new Map<number, Map<number, RawCell>>();
+  readonly merges: Range[] = [];
+  readonly hyperlinks = new Set<string>();
+  readonly cols: ColumnDef[] = [];
+  readonly hiddenRows = new Set<number>();
+  private inData = false;
+  private rowNumber = 0;
+  private row: Map<number, RawCell> | null = null;
+  private cell: RawCell | null = null;
+  /** The part of the cell whose text is being read: its formula, its value or its inline text. */
+  private current: 'f' | 'v' | 't' | null = null;
+  private inRun = false;
+  private runText: string[] = [];
+  private runFont: RunFont | undefined;
+
+  constructor(private readonly file: string) {}
+
+  open(tag: string, raw: string): void {
+    if (!this.cell) this.openInSheet(tag, raw);
+    else if (this.inRun) {
+      if (tag === 't') this.runText = [];
+      else runProperty(tag, raw, (this.runFont ??= {}));
+    } else this.openInCell(this.cell, tag, raw);
+  }
+
+  text(t: string): void {
+    const cell = this.cell;
+    if (!cell) return;
+    if (this.inRun) this.runText.push(t);
+    else if (this.current === 'f') {
+      cell.formula ||= t !== '';
+      cell.formulaText = (cell.formulaText ?? '') + t;
+    } else if (this.current === 'v' || this.current === 't') cell.value = cell.value ? cell.value + t : t;
+  }
+
+  close(tag: string): void {
+    const cell = this.cell;
+    if (!cell) {
+      if (tag === 'sheetData') this.inData = false;
+    } else if (this.inRun) {
+      if (tag === 'r') {
+        this.inRun = false;
+        (cell.runs ??= []).push({ text: unescapeX(this.runText.join('')), ...(this.runFont ? { font: this.runFont } : {}) });
+      }
+    } else if (tag === 'c') {
+      if (cell.col > 0) this.row!.set(cell.col, cell);
+      this.cell = null;
+    } else if (tag === 'f' || tag === 'v' || tag === 'is' || tag === 't') this.current = null;
+  }
+
+  /** A tag inside a cell: its formula (shared or not), its value, its inline text or a rich text run. */
+  private openInCell(cell: RawCell, tag: string, raw: string): void {
+    if (tag === 'f') {
+      this.current = 'f';
+      if (attr(raw, 't')) cell.formula = true;
+      const si = attr(raw, 't') === 'shared' ? attr(raw, 'si') : undefined;
+      if (si !== undefined) cell.shared = { si, master: attr(raw, 'ref') !== undefined, ref: attr(raw, 'ref') };
+    } else if (tag === 'v') this.current = 'v';
+    else if (tag === 't') this.current = 't';
+    else if (tag === 'r') {
+      this.inRun = true;
+      this.runText = [];
+      this.runFont = undefined;
+    }
+  }
+
+  /** A tag outside the cells: the sheet's data, a row, a cell, a merge, a hyperlink or a column definition. */
+  private openInSheet(tag: string, raw: string): void {
+    if (tag === 'sheetData') this.inData = true;
+    else if (this.inData && tag === 'row') this.openRow(raw);
+    else if (this.inData && tag === 'c' && this.row) this.openCell(this.row, raw);
+    else if (tag === 'mergeCell') {
+      const m = rangeOf(attr(raw, 'ref') ?? '');
+      if (m) {
+        if (this.merges.some((o) => overlaps(o, m))) throw unreadable(this.file, 'Cannot merge already merged cells');
+        this.merges.push(m);
+      }
+    } else if (tag === 'hyperlink') {
+      const ref = attr(raw, 'ref');
+      if (ref && attr(raw, 'r:id') !== undefined) this.hyperlinks.add(ref);
+    } else if (tag === 'col') {
+      this.cols.push({
+        min: parseInt(attr(raw, 'min') ?? '', 10),
+        max: parseInt(attr(raw, 'max') ?? '', 10),
+        hidden: parseBoolean(attr(raw, 'hidden')),
+      });
+    }
+  }
+
+  private openRow(raw: string): void {
+    const r = attr(raw, 'r');
+    this.rowNumber = r === undefined ? this.rowNumber + 1 : parseInt(r, 10);
+    // A row given twice: the later one stands, as in exceljs.
+    this.row = new Map();
+    this.rows.set(this.rowNumber, this.row);
+    if (parseBoolean(attr(raw, 'hidden'))) this.hiddenRows.add(this.rowNumber);
+  }
+
+  private openCell(row: Map<number, RawCell>, raw: string): void {
+    const ref = attr(raw, 'r');
+    const s = attr(raw, 's');
+    this.cell = {
+      ref,
+      col: ref ? columnOf(ref) : lastKey(row) + 1,
+      t: attr(raw, 't'),
+      s: s ? parseInt(s, 10) : 0,
+      formula: false,
+      value: undefined,
+      runs: null,
+    };
+    this.current = null;
+  }
+}
+
+/** A shared formula's dependents hold none of their own: each is given the master's, moved by its distance from it. */
+function spreadSharedFormulas(rows: Map<number, Map<number, RawCell>>): void {
   const masters = new Map<string, { formula: string; row: number; col: number }>();
   for (const [r, cells] of rows)
     for (const c of cells.values())
@@ -354,29 +375,49 @@ export function sheetGrid(name: string, xml: string, shared: Shared, file: strin
         const m = c.shared && !c.formulaText ? masters.get(c.shared.si) : undefined;
         if (m) c.formulaText = sharedFormula(m.formula, r - m.row, c.col - m.col);
       }
+}
+
+/** The scanned cells put into the grid row by row in order, each read as exceljs reads it; a merge's covered cells left out. */
+function addCells(grid: GridBuilder, scan: SheetScan, shared: Shared, file: string): void {
+  const merges = scan.merges;
   // Every cell of a merge but its top-left one shows the merge's value, not its own.
   const merged = (r: number, c: number) =>
     merges.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right && (r !== m.top || c !== m.left));
-  const grid = new GridBuilder(name, merges);
-  for (const r of [...rows.keys()].sort((a, b) => a - b)) {
-    const cells = rows.get(r)!;
+  for (const r of [...scan.rows.keys()].sort((a, b) => a - b)) {
+    const cells = scan.rows.get(r)!;
     for (const c of [...cells.keys()].sort((a, b) => a - b)) {
       if (merges.length && merged(r, c)) continue;
       const raw = cells.get(c)!;
       const format = raw.s ? shared.formats[raw.s] : undefined;
-      const p = plainOf(raw, format, shared, hyperlinks.has(raw.ref ?? ''), file);
+      const p = plainOf(raw, format, shared, scan.hyperlinks.has(raw.ref ?? ''), file);
       if (p) grid.add(r, c, colLetters(c) + r, p, format?.numFmt, format?.code, fontOf(raw, format, shared));
     }
-    if (hiddenRows.has(r)) grid.hideRow(r);
+    if (scan.hiddenRows.has(r)) grid.hideRow(r);
   }
-  // Hidden columns as exceljs lays them out: the definitions in order of their first column, an
-  // overlapping one starting where the previous ended.
+}
+
+/**
+ * The hidden columns as exceljs lays the definitions out: in order of their first column, an
+ * overlapping one starting where the previous ended.
+ */
+function hiddenColumns(cols: ColumnDef[]): Set<number> {
   const hidden = new Set<number>();
   let count = 1;
   for (const col of cols.sort((a, b) => a.min - b.min)) {
     if (count < col.min) count = col.min;
     for (; count <= col.max && count <= 16_384; count++) if (col.hidden) hidden.add(count);
   }
+  return hidden;
+}
+
+/** One worksheet's grid from its XML. */
+export function sheetGrid(name: string, xml: string, shared: Shared, file: string): Grid {
+  const scan = new SheetScan(file);
+  scanXml(xml, scan);
+  spreadSharedFormulas(scan.rows);
+  const grid = new GridBuilder(name, scan.merges);
+  addCells(grid, scan, shared, file);
+  const hidden = hiddenColumns(scan.cols);
   return grid.done((c) => hidden.has(c));
 }
 
