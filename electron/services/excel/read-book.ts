@@ -69,151 +69,222 @@ export function readLoadedWorkbook(workbook: ExcelJS.Workbook, file: string, opt
 
 const OWN_SUMMARY_SHEETS = new Set(['汇总']);
 
+/** What the sheets of a workbook yield, gathered sheet by sheet before the counties are put together. */
+type SheetsRead = {
+  /** The visible sheets read as a county's (each grid made, read and let go: a thousand sheets are never all held). */
+  sheets: BookSheet[];
+  blocks: Block[];
+  blockFindings: Map<Block, Finding[]>;
+  /** Every sheet read as a county's, as the person sees it read (to correct it). */
+  readings: Map<string, SheetReading>;
+  /** Findings of a sheet as a whole (what its drawings say), given to the county the sheet is part of. */
+  sheetFindings: Finding[];
+  /** Sheets not read, each told once: hidden, no county's, or yielding nothing but holding numbers. */
+  ignoredSheets: Finding[];
+  /** Sheets that add counties up (a roll-up), checked against the counties' own figures. */
+  rollups: { sheet: string; shape: Rollup }[];
+  /** 四、绩效自评: a 绩效自评表 sheet is a county's performance part, read by its own reader (performance.ts). */
+  performanceReads: PerformanceRead[];
+  /** Tables no county's name claims: where their title or sheet says they add others up (合计, 总表). */
+  totalsWords: Map<Block, string | undefined>;
+};
+
+/** The workbook being read: its file, its hidden metadata (our export's), the person's corrections and its drawings. */
+type BookContext = { file: string; meta: Map<string, SheetMeta>; options: ReadOptions; drawings: Map<string, string[]> | undefined };
+
 /** Every county of a workbook; each finding pinned to file, sheet and cell. */
 export function readBookRecords(book: Book, file: string, options: ReadOptions = {}): ReadRecord[] {
   const meta = readMeta(book);
   // Yanshou's own 汇总 sheet (an export of several counties) repeats what the county sheets say.
   const own = (name: string) => meta.size > 0 && OWN_SUMMARY_SHEETS.has(fold(name));
-  const visible = book.sheets.filter((s) => s.name !== META_SHEET && s.state === 'visible' && !own(s.name));
-  // 四、绩效自评: a 绩效自评表 sheet is a county's performance part, read by its own reader (performance.ts).
-  const performanceReads: PerformanceRead[] = [];
-  // The visible sheets read as a county's (each grid made, read and let go: a thousand sheets are never all held).
-  const sheets: BookSheet[] = [];
-  const blockFindings = new Map<Block, Finding[]>();
-  const blocks: Block[] = [];
-  // A sheet that yields nothing but holds numbers is named, so nothing is dropped unseen.
-  const ignoredSheets: Finding[] = [];
-  // A hidden sheet is not read, never quietly: one holding a table or a ledger is refused (which
-  // is meant, it or its visible twin, no reader can tell); one holding other numbers is told.
-  // Sheets that are no county's (a roll-up, a cover, 填表说明, a 拨付明细表): told once each, never read.
-  const rollups: { sheet: string; shape: Rollup }[] = [];
-  const notCounty = (sheet: { name: string }, layout: SheetLayout): boolean => {
-    const kind = notACounty(sheet.name, layout);
-    if (!kind) return false;
-    ignoredSheets.push(sheetNotRead(file, sheet.name, kind.kind, kind.cell));
-    const shape = kind.shape ?? (kind.kind === 'rollup' ? rollupShape(layout.grid) : undefined);
-    if (shape) rollups.push({ sheet: sheet.name, shape });
-    return true;
+  const readable = book.sheets.filter((s) => s.name !== META_SHEET && !own(s.name));
+  const visible = readable.filter((s) => s.state === 'visible');
+  const read: SheetsRead = {
+    sheets: [],
+    blocks: [],
+    blockFindings: new Map(),
+    readings: new Map(),
+    sheetFindings: [],
+    ignoredSheets: [],
+    rollups: [],
+    performanceReads: [],
+    totalsWords: new Map(),
   };
-  for (const sheet of book.sheets.filter((s) => s.name !== META_SHEET && s.state !== 'visible' && !own(s.name))) {
-    const layout = locate(sheet.grid(), file);
-    if (notCounty(sheet, layout)) continue;
-    const table = layout.blocks.flatMap((b) => b.tables)[0];
-    const first = firstNumber(layout.grid);
-    if (table) ignoredSheets.push({ ...finding('hidden_table', {}), file, sheet: sheet.name, cell: table.header.nameCell.address });
-    else if (first)
-      ignoredSheets.push({
-        ...finding('ignored_cell', { value: first.text, reason: 'hidden' }),
-        file,
-        sheet: sheet.name,
-        cell: first.address,
-      });
-  }
-  const readings = new Map<string, SheetReading>();
-  const sheetFindings: Finding[] = [];
-  // Tables no county's name claims: where their title or sheet says they add others up (合计, 总表).
-  const totalsWords = new Map<Block, string | undefined>();
-  for (const sheet of visible) {
-    const raw = sheet.grid();
-    if (isPerformanceSheet(sheet.name, raw)) {
-      performanceReads.push(readPerformanceSheet(raw, file, (meta.get(sheet.name) as Partial<PerformanceMeta> | undefined)?.performance));
-      continue;
-    }
-    sheets.push(sheet);
-    const firstRead = locate(raw, file);
-    if (notCounty(sheet, firstRead)) continue;
-    // The sheet as the person corrected it (or a correction remembered for its layout), deleted
-    // lines and hidden data left out: read again only where that changes the grid.
-    const key = layoutKey(firstRead);
-    const own = options.corrections?.find((c) => c.file === file && c.sheet === sheet.name);
-    const remembered = !own && key ? options.remembered?.[key] : undefined;
-    // A remembered correction finds its rows (left out, kept, the header band) by what they say.
-    const local = remembered ? localized(remembered, raw) : undefined;
-    const applied =
-      own && !isEmptyCorrection(own)
-        ? { correction: own, source: 'user' as const, remember: portable(own, raw) }
-        : local && !isEmptyCorrection(local)
-          ? { correction: local, source: 'remembered' as const, remember: null }
-          : undefined;
-    const corrected = correctedGrid(raw, file, applied?.correction, firstRead);
-    const header = applied?.correction.header;
-    const layout = corrected.grid === raw && !header ? firstRead : locate(corrected.grid, file, header);
-    const marks = new Map(
-      corrected.findings
-        .filter((f) => f.code === 'struck_row' || f.code === 'hidden_row')
-        .map((f) => [
-          Number(f.params.row),
-          { text: f.params.value, why: f.code === 'struck_row' ? ('struck' as const) : ('hidden' as const) },
-        ]),
-    );
-    const leftOut = corrected.leftOut.map((row) => ({
-      row,
-      text:
-        marks.get(row)?.text ??
-        raw
-          .row(row)
-          .map((c) => c.text)
-          .join(' ')
-          .slice(0, 40),
-      why: marks.get(row)?.why ?? ('user' as const),
-    }));
-    // Every sheet read as a county's gets its reading — one where no table was found too, so the
-    // person can point at the header rows the reader did not make out.
-    readings.set(sheet.name, sheetReading(raw, file, key, layout.tables, applied, leftOut));
-    // A text box or shape on the sheet: a unit it names is checked against the amounts read; any other text is told.
-    for (const text of book.drawings?.get(sheet.name) ?? []) {
-      const unit = statedUnit(text) ?? unitOf(text);
-      const read = [...new Set(layout.tables.flatMap((t) => [...t.units]))];
-      const cell = layout.tables.find((t) => t.kind === 'disbursements')?.header.nameCell.address;
-      if (unit && read.length > 0 && read.some((u) => u !== unit))
-        sheetFindings.push({
-          ...finding('drawing_unit', { value: text.slice(0, 60), unit, read: read.find((u) => u !== unit)! }),
-          file,
-          sheet: sheet.name,
-          ...(cell ? { cell } : {}),
-        });
-      else if (text.trim()) sheetFindings.push({ ...finding('drawing_note', { value: text.slice(0, 60) }), file, sheet: sheet.name });
-    }
-    pushAll(layout.findings, corrected.findings);
-    // A figure read from a hidden column is hidden data: never silently part of a figure.
-    for (const t of layout.tables)
-      for (const field of ['planned', 'actual', 'amount'] as const) {
-        const col = t.header.columns[field];
-        if (col === undefined || !raw.hiddenColumns.has(col)) continue;
-        const head = layout.grid.cover(t.header.bottom, col);
-        const at = head?.address ?? t.header.nameCell.address;
-        layout.findings.push({
-          ...finding('hidden_column', { field, column: colName(col), value: head?.text ?? '' }),
-          file,
-          sheet: sheet.name,
-          cell: at,
-        });
-      }
-    // Our own export keeps the stored name; it stands in only where the visible cells name none.
-    const metaName = meta.get(sheet.name)?.name;
-    const only = layout.blocks.length === 1 ? layout.blocks[0] : undefined;
-    if (metaName && only && only.facts.values.name === undefined) only.facts.set('name', metaName, only.factsCell ?? 'A1');
-    distribute(layout, [...layout.findings, ...account(layout, file, summaryOnly(sheet.name, layout))], blockFindings);
-    pushAll(blocks, layout.blocks);
-    layout.blocks.forEach((b, i) => {
-      if (b.tables.length && !b.facts.values.name)
-        totalsWords.set(b, totalsSaid(sheet.name, layout.grid, b, layout.blocks[i - 1]?.last ?? 0));
+  for (const sheet of readable) if (sheet.state !== 'visible') tellHiddenSheet(sheet, file, read);
+  const context: BookContext = { file, meta, options, drawings: book.drawings };
+  for (const sheet of visible) readVisibleSheet(sheet, context, read);
+  const counties = countiesOf(read.blocks);
+  const { refused, strays, nameless } = placeBlocks(file, read, counties);
+  // What the clerk saw in the cells a doubt is about: the sheet's grid made again, only for a county with doubts.
+  const seen = gridsAgain(visible);
+  const { records, partsOf } = countyRecords(context, read, counties, seen);
+  const out = [...refused, ...records];
+  checkRollups(file, read.rollups, out, partsOf, seen);
+  const unnamed = checkTotals(file, nameless, out, read, partsOf, seen);
+  return finished(file, [...unnamed, ...out], read, strays);
+}
+
+/**
+ * A sheet that is no county's (a roll-up, a cover, 填表说明, a 拨付明细表): told once, never read;
+ * a roll-up's figures are kept, to be checked against the counties'.
+ */
+function notCounty(sheet: { name: string }, layout: SheetLayout, file: string, read: SheetsRead): boolean {
+  const kind = notACounty(sheet.name, layout);
+  if (!kind) return false;
+  read.ignoredSheets.push(sheetNotRead(file, sheet.name, kind.kind, kind.cell));
+  const shape = kind.shape ?? (kind.kind === 'rollup' ? rollupShape(layout.grid) : undefined);
+  if (shape) read.rollups.push({ sheet: sheet.name, shape });
+  return true;
+}
+
+/**
+ * A hidden sheet is not read, never quietly: one holding a table or a ledger is refused (which is
+ * meant, it or its visible twin, no reader can tell); one holding other numbers is told.
+ */
+function tellHiddenSheet(sheet: BookSheet, file: string, read: SheetsRead): void {
+  const layout = locate(sheet.grid(), file);
+  if (notCounty(sheet, layout, file, read)) return;
+  const table = layout.blocks.flatMap((b) => b.tables)[0];
+  const first = firstNumber(layout.grid);
+  if (table) read.ignoredSheets.push({ ...finding('hidden_table', {}), file, sheet: sheet.name, cell: table.header.nameCell.address });
+  else if (first)
+    read.ignoredSheets.push({
+      ...finding('ignored_cell', { value: first.text, reason: 'hidden' }),
+      file,
+      sheet: sheet.name,
+      cell: first.address,
     });
-    if (layout.blocks.length) continue;
-    const first = firstNumber(layout.grid);
-    // A ledger this reader could not make out is refused, never dropped with its payments.
-    if (first && looksLikeLedger(sheet.name, layout.grid))
-      ignoredSheets.push({ ...finding('ledger_unread', { value: first.text }), file, sheet: sheet.name, cell: first.address });
-    else if (first)
-      ignoredSheets.push({
-        ...finding('ignored_cell', { value: first.text, reason: 'sheet' }),
-        file,
-        sheet: sheet.name,
-        cell: first.address,
-      });
+}
+
+/** A visible sheet: a county's performance part, a sheet that is no county's, or a county's sheet read into its blocks. */
+function readVisibleSheet(sheet: BookSheet, context: BookContext, read: SheetsRead): void {
+  const { file, meta } = context;
+  const raw = sheet.grid();
+  if (isPerformanceSheet(sheet.name, raw)) {
+    read.performanceReads.push(
+      readPerformanceSheet(raw, file, (meta.get(sheet.name) as Partial<PerformanceMeta> | undefined)?.performance),
+    );
+    return;
   }
+  read.sheets.push(sheet);
+  const firstRead = locate(raw, file);
+  if (notCounty(sheet, firstRead, file, read)) return;
+  const { key, applied, corrected, layout } = correctedLayout(sheet.name, raw, firstRead, context);
+  // Every sheet read as a county's gets its reading — one where no table was found too, so the
+  // person can point at the header rows the reader did not make out.
+  read.readings.set(sheet.name, sheetReading(raw, file, key, layout.tables, applied, leftOutRows(raw, corrected)));
+  pushAll(read.sheetFindings, drawingFindings(context.drawings?.get(sheet.name) ?? [], layout, file, sheet.name));
+  pushAll(layout.findings, corrected.findings);
+  pushAll(layout.findings, hiddenColumnFindings(raw, layout, file, sheet.name));
+  // Our own export keeps the stored name; it stands in only where the visible cells name none.
+  const metaName = meta.get(sheet.name)?.name;
+  const only = layout.blocks.length === 1 ? layout.blocks[0] : undefined;
+  if (metaName && only && only.facts.values.name === undefined) only.facts.set('name', metaName, only.factsCell ?? 'A1');
+  distribute(layout, [...layout.findings, ...account(layout, file, summaryOnly(sheet.name, layout))], read.blockFindings);
+  pushAll(read.blocks, layout.blocks);
+  layout.blocks.forEach((b, i) => {
+    if (b.tables.length && !b.facts.values.name)
+      read.totalsWords.set(b, totalsSaid(sheet.name, layout.grid, b, layout.blocks[i - 1]?.last ?? 0));
+  });
+  if (layout.blocks.length) return;
+  const unread = unreadSheet(sheet.name, layout.grid, file);
+  if (unread) read.ignoredSheets.push(unread);
+}
+
+/**
+ * The sheet as the person corrected it (or a correction remembered for its layout), deleted lines
+ * and hidden data left out: read again only where that changes the grid.
+ */
+function correctedLayout(sheet: string, raw: Grid, firstRead: SheetLayout, { file, options }: BookContext) {
+  const key = layoutKey(firstRead);
+  const own = options.corrections?.find((c) => c.file === file && c.sheet === sheet);
+  const remembered = !own && key ? options.remembered?.[key] : undefined;
+  // A remembered correction finds its rows (left out, kept, the header band) by what they say.
+  const local = remembered ? localized(remembered, raw) : undefined;
+  const applied =
+    own && !isEmptyCorrection(own)
+      ? { correction: own, source: 'user' as const, remember: portable(own, raw) }
+      : local && !isEmptyCorrection(local)
+        ? { correction: local, source: 'remembered' as const, remember: null }
+        : undefined;
+  const corrected = correctedGrid(raw, file, applied?.correction, firstRead);
+  const header = applied?.correction.header;
+  const layout = corrected.grid === raw && !header ? firstRead : locate(corrected.grid, file, header);
+  return { key, applied, corrected, layout };
+}
+
+/** The rows the corrected grid left out, each with what it says and why: struck through, hidden, or the person's choice. */
+function leftOutRows(raw: Grid, corrected: ReturnType<typeof correctedGrid>) {
+  const marks = new Map(
+    corrected.findings
+      .filter((f) => f.code === 'struck_row' || f.code === 'hidden_row')
+      .map((f) => [
+        Number(f.params.row),
+        { text: f.params.value, why: f.code === 'struck_row' ? ('struck' as const) : ('hidden' as const) },
+      ]),
+  );
+  return corrected.leftOut.map((row) => ({
+    row,
+    text:
+      marks.get(row)?.text ??
+      raw
+        .row(row)
+        .map((c) => c.text)
+        .join(' ')
+        .slice(0, 40),
+    why: marks.get(row)?.why ?? ('user' as const),
+  }));
+}
+
+/** A text box or shape on the sheet: a unit it names is checked against the amounts read; any other text is told. */
+function drawingFindings(texts: string[], layout: SheetLayout, file: string, sheet: string): Finding[] {
+  const findings: Finding[] = [];
+  for (const text of texts) {
+    const unit = statedUnit(text) ?? unitOf(text);
+    const read = [...new Set(layout.tables.flatMap((t) => [...t.units]))];
+    const cell = layout.tables.find((t) => t.kind === 'disbursements')?.header.nameCell.address;
+    if (unit && read.length > 0 && read.some((u) => u !== unit))
+      findings.push({
+        ...finding('drawing_unit', { value: text.slice(0, 60), unit, read: read.find((u) => u !== unit)! }),
+        file,
+        sheet,
+        ...(cell ? { cell } : {}),
+      });
+    else if (text.trim()) findings.push({ ...finding('drawing_note', { value: text.slice(0, 60) }), file, sheet });
+  }
+  return findings;
+}
+
+/** A figure read from a hidden column is hidden data: never silently part of a figure. */
+function hiddenColumnFindings(raw: Grid, layout: SheetLayout, file: string, sheet: string): Finding[] {
+  const findings: Finding[] = [];
+  for (const t of layout.tables)
+    for (const field of ['planned', 'actual', 'amount'] as const) {
+      const col = t.header.columns[field];
+      if (col === undefined || !raw.hiddenColumns.has(col)) continue;
+      const head = layout.grid.cover(t.header.bottom, col);
+      const at = head?.address ?? t.header.nameCell.address;
+      findings.push({ ...finding('hidden_column', { field, column: colName(col), value: head?.text ?? '' }), file, sheet, cell: at });
+    }
+  return findings;
+}
+
+/** A sheet that yields no block but holds numbers is named, so nothing is dropped unseen; a ledger this reader could not make out is refused, never dropped with its payments. */
+function unreadSheet(sheet: string, grid: Grid, file: string): Finding | undefined {
+  const first = firstNumber(grid);
+  if (!first) return undefined;
+  if (looksLikeLedger(sheet, grid)) return { ...finding('ledger_unread', { value: first.text }), file, sheet, cell: first.address };
+  return { ...finding('ignored_cell', { value: first.text, reason: 'sheet' }), file, sheet, cell: first.address };
+}
+
+/**
+ * The counties of a workbook: each block naming one (an anchor) with the blocks that are its parts.
+ * Facts of a county on a sheet of their own join the tables of the same county elsewhere.
+ */
+type Counties = { anchors: Block[]; joins: Map<Block, Block>; groups: Map<Block, Block[]> };
+
+function countiesOf(blocks: Block[]): Counties {
   const named = blocks.filter((b) => b.facts.values.name);
-  // Facts of a county on a sheet of their own join the tables of the same county elsewhere.
   const joins = new Map<Block, Block>();
   for (const facts of named.filter((b) => b.tables.length === 0)) {
     const same = named.filter(
@@ -227,16 +298,28 @@ export function readBookRecords(book: Book, file: string, options: ReadOptions =
   const anchors = named.filter((b) => !joins.has(b));
   const groups = new Map<Block, Block[]>(anchors.map((a) => [a, [a]]));
   for (const [facts, home] of joins) groups.get(home)!.push(facts);
-  const out: ReadRecord[] = [];
-  // Findings of facts no county claims are shown with the first county, never dropped.
+  return { anchors, joins, groups };
+}
+
+/**
+ * Each block no county names given to the county it is part of; a ledger no county claims is
+ * refused; tables no county claims are kept apart (nameless: the counties' roll-up, or a county
+ * without its name); findings of facts no county claims are shown with the first county (strays),
+ * never dropped.
+ */
+function placeBlocks(
+  file: string,
+  read: SheetsRead,
+  { anchors, joins, groups }: Counties,
+): { refused: ReadRecord[]; strays: Finding[]; nameless: Block[] } {
+  const refused: ReadRecord[] = [];
   const strays: Finding[] = [];
-  // Tables no county title or facts claim: the counties' roll-up, or a county without its name.
   const nameless: Block[] = [];
-  for (const block of blocks) {
+  for (const block of read.blocks) {
     if (groups.has(block) || joins.has(block)) continue;
     const ledgerOnly = block.tables.length > 0 && block.tables.every((t) => t.kind === 'payments');
     // A sheet of its own that says it adds counties up (合计, 总表) is no county's part, even beside one county.
-    const totals = totalsWords.get(block) !== undefined && !anchors.some((a) => a.sheet === block.sheet);
+    const totals = read.totalsWords.get(block) !== undefined && !anchors.some((a) => a.sheet === block.sheet);
     const home = ledgerOnly
       ? ledgerHome(block, anchors)
       : totals
@@ -244,67 +327,120 @@ export function readBookRecords(book: Book, file: string, options: ReadOptions =
         : anchors.length === 1
           ? anchors[0]
           : anchors.find((a) => countyKey(a.facts.values.name!) === countyKey(block.sheet));
+    const findings = read.blockFindings.get(block) ?? [];
     if (home) groups.get(home)!.push(block);
-    else if (!block.tables.length) pushAll(strays, blockFindings.get(block) ?? []);
+    else if (!block.tables.length) pushAll(strays, findings);
     else if (ledgerOnly) {
       // A ledger no county claims is refused, never dropped and never given to a guess.
       const counties = anchors.map((a) => a.facts.values.name!).join('、') || '—';
       const cell = block.tables[0].header.nameCell.address;
-      out.push({
-        file,
-        sheet: block.sheet,
-        input: null,
-        unit: null,
-        findings: [...(blockFindings.get(block) ?? []), { ...finding('ledger_unclaimed', { counties }), file, sheet: block.sheet, cell }],
-      });
+      const unclaimed = { ...finding('ledger_unclaimed', { counties }), file, sheet: block.sheet, cell };
+      refused.push({ file, sheet: block.sheet, input: null, unit: null, findings: [...findings, unclaimed] });
     } else nameless.push(block);
   }
-  // What the clerk saw in the cells a doubt is about: the sheet's grid made again, only for a county with doubts.
-  const seen = gridsAgain(visible);
+  return { refused, strays, nameless };
+}
+
+/** Tables no county title or facts claim: no cell says which county they are; named at the facts it has, else at its first table. */
+function namelessRecord(file: string, block: Block, findings: Finding[]): ReadRecord {
+  const cell = block.factsCell ?? block.tables[0].header.nameCell.address;
+  const missing = {
+    ...finding('missing_fact', { field: 'county.name', key: 'true' }),
+    severity: 'error' as const,
+    file,
+    sheet: block.sheet,
+    cell,
+  };
+  return { file, sheet: block.sheet, input: null, unit: null, findings: [...findings, missing] };
+}
+
+/** Each county assembled from its parts, with its doubts and its sheets' readings; the parts kept by record. */
+function countyRecords(context: BookContext, read: SheetsRead, { groups }: Counties, seen: GridOfSheet) {
+  const records: ReadRecord[] = [];
   const partsOf = new Map<ReadRecord, Block[]>();
   for (const [anchor, parts] of groups) {
     // Our export's hidden facts are the county's it was written for: a sheet reused as another
     // county's form (its title changed) gets none of them (not 樟树市's province for 寻乌县).
-    const own = meta.get(anchor.sheet);
+    const own = context.meta.get(anchor.sheet);
     const fits = own && (!own.name || countyKey(own.name) === countyKey(anchor.facts.values.name!));
     const names = new Set(parts.map((p) => p.sheet));
-    const partFindings = [...parts.flatMap((p) => blockFindings.get(p) ?? []), ...sheetFindings.filter((f) => names.has(f.sheet!))];
-    const record = assemble(file, anchor, parts, fits ? own : undefined, partFindings);
+    const partFindings = [
+      ...parts.flatMap((p) => read.blockFindings.get(p) ?? []),
+      ...read.sheetFindings.filter((f) => names.has(f.sheet!)),
+    ];
+    const record = assemble(context.file, anchor, parts, fits ? own : undefined, partFindings);
     record.doubts = doubtsOf(seen, record.findings, parts, record.input, record.county);
-    record.readings = [...names].flatMap((n) => (readings.has(n) ? [readings.get(n)!] : []));
+    record.readings = [...names].flatMap((n) => (read.readings.has(n) ? [read.readings.get(n)!] : []));
     partsOf.set(record, parts);
-    out.push(record);
+    records.push(record);
   }
-  // A roll-up's figures against the counties' own: a warning with the county, never a record.
+  return { records, partsOf };
+}
+
+/**
+ * A roll-up's figures against the counties' own: a warning with the county, never a record. One of
+ * the two figures was misread, or the roll-up is stale: no reader can tell which — a doubt.
+ */
+function checkRollups(
+  file: string,
+  rollups: SheetsRead['rollups'],
+  out: ReadRecord[],
+  partsOf: Map<ReadRecord, Block[]>,
+  seen: GridOfSheet,
+): void {
   const read = out
     .filter((r) => r.input && r.totalsAt)
     .map((r) => ({ name: r.input!.county.name, input: r.input!, sheet: r.totalsAt!.sheet, cells: r.totalsAt! }));
-  // One of the two figures was misread, or the roll-up is stale: no reader can tell which — a doubt.
   for (const { sheet, shape } of rollups)
     for (const m of rollupMismatches(file, sheet, shape, read)) {
       const record = out.find((r) => r.input?.county.name === m.county)!;
-      record.findings.push(m.finding);
-      pushAll((record.doubts ??= []), doubtsOf(seen, [m.finding], partsOf.get(record)!, record.input, record.county));
+      addDoubtful(record, [m.finding], partsOf, seen);
     }
-  // A table no county claims that adds the counties up (合计, 总表) is checked against them, never a
-  // county and never blocking them; any other is a county without its name: no cell says which.
+}
+
+/**
+ * A table no county claims that adds the counties up (合计, 总表) is checked against them, never a
+ * county and never blocking them; any other is a county without its name: no cell says which —
+ * those records are returned.
+ */
+function checkTotals(
+  file: string,
+  nameless: Block[],
+  out: ReadRecord[],
+  read: SheetsRead,
+  partsOf: Map<ReadRecord, Block[]>,
+  seen: GridOfSheet,
+): ReadRecord[] {
   const unnamed: ReadRecord[] = [];
   const counties = out.filter((r) => r.input).map((r) => ({ name: r.input!.county.name, input: r.input!, sheet: r.sheet, cells: {} }));
   for (const block of nameless) {
-    const rollup = totalsRollup(file, block, totalsWords.get(block), counties);
+    const rollup = totalsRollup(file, block, read.totalsWords.get(block), counties);
     if (!rollup) {
-      unnamed.push(namelessRecord(file, block, blockFindings.get(block) ?? []));
+      unnamed.push(namelessRecord(file, block, read.blockFindings.get(block) ?? []));
       continue;
     }
-    ignoredSheets.push(rollup.told);
+    read.ignoredSheets.push(rollup.told);
     const record = out.find((r) => r.input?.county.name === counties[0].name)!;
-    pushAll(record.findings, rollup.mismatches);
-    pushAll((record.doubts ??= []), doubtsOf(seen, rollup.mismatches, partsOf.get(record)!, record.input, record.county));
+    addDoubtful(record, rollup.mismatches, partsOf, seen);
   }
-  out.unshift(...unnamed);
-  // A sheet no record took (no table found on it): its reading goes with the first record, to be corrected there.
+  return unnamed;
+}
+
+/** Findings about an assembled record's figures, found against another sheet: each also a doubt on the record. */
+function addDoubtful(record: ReadRecord, findings: Finding[], partsOf: Map<ReadRecord, Block[]>, seen: GridOfSheet): void {
+  pushAll(record.findings, findings);
+  pushAll((record.doubts ??= []), doubtsOf(seen, findings, partsOf.get(record)!, record.input, record.county));
+}
+
+/**
+ * The records with what belongs to the workbook as a whole: the sheets not read and the stray
+ * findings go with the first record, as do the readings of sheets no record took (to be corrected
+ * there), and the performance parts with their counties; with no record, one saying no table was found.
+ */
+function finished(file: string, out: ReadRecord[], read: SheetsRead, strays: Finding[]): ReadRecord[] {
+  const { sheets, ignoredSheets } = read;
   const taken = new Set(out.flatMap((r) => (r.readings ?? []).map((x) => x.sheet)));
-  const untaken = [...readings.values()].filter((x) => !taken.has(x.sheet));
+  const untaken = [...read.readings.values()].filter((x) => !taken.has(x.sheet));
   if (out.length === 0) {
     const none: ReadRecord[] = [
       {
@@ -316,28 +452,15 @@ export function readBookRecords(book: Book, file: string, options: ReadOptions =
         ...(untaken.length ? { readings: untaken } : {}),
       },
     ];
-    attachPerformance(none, performanceReads);
+    attachPerformance(none, read.performanceReads);
     return none;
   }
   pushAll(pushAll(out[0].findings, strays), ignoredSheets);
   if (untaken.length) out[0].readings = [...(out[0].readings ?? []), ...untaken];
-  attachPerformance(out, performanceReads);
+  attachPerformance(out, read.performanceReads);
   // A ledger sheet left unread could hold any county's payments: the first record is not landed without them.
   if (ignoredSheets.some((f) => f.severity === 'error')) out[0] = { ...out[0], input: null };
   return out;
-}
-
-/** Tables no county title or facts claim: named at the facts it has, else at its first table. */
-function namelessRecord(file: string, block: Block, findings: Finding[]): ReadRecord {
-  const cell = block.factsCell ?? block.tables[0].header.nameCell.address;
-  const missing = {
-    ...finding('missing_fact', { field: 'county.name', key: 'true' }),
-    severity: 'error' as const,
-    file,
-    sheet: block.sheet,
-    cell,
-  };
-  return { file, sheet: block.sheet, input: null, unit: null, findings: [...findings, missing] };
 }
 
 /** A sheet's grid by its name, made again when asked for (the last one kept: a county's doubts are mostly on one sheet). */
