@@ -37,14 +37,20 @@ function toSimplified(text: string): string {
 const foldCache = new Map<string, string>();
 
 /**
- * The matching key of a text: NFKC (full-width → half-width), traditional → simplified, no white space and no
- * invisible format character (zero-width space and joiners, word joiner, soft hyphen, BOM: Unicode Cf), which a name
- * copied from a web page or a chat message brings along unseen.
+ * What a text may carry that no one sees: white space, format characters (zero-width space and joiners, word joiner,
+ * soft hyphen, BOM: Unicode Cf), every other default-ignorable character (variation selectors such as the U+FE0F an
+ * emoji leaves behind, the grapheme joiner, the Hangul fillers chat apps use as a blank name) and the braille blank.
+ */
+const UNSEEN = /[\s\p{Cf}\p{Default_Ignorable_Code_Point}\u2800]+/gu;
+
+/**
+ * The matching key of a text: NFKC (full-width → half-width), traditional → simplified, and nothing of what no one
+ * sees (UNSEEN), which a name copied from a web page or a chat message brings along.
  */
 export function fold(text: string): string {
   const cached = foldCache.get(text);
   if (cached !== undefined) return cached;
-  const folded = toSimplified(text.normalize('NFKC')).replace(/[\s\p{Cf}]+/gu, '');
+  const folded = toSimplified(text.normalize('NFKC')).replace(UNSEEN, '');
   // Short texts (headers, labels, names) repeat across sheets and rows; long ones rarely do.
   if (text.length <= 64) {
     if (foldCache.size > 20_000) foldCache.clear();
@@ -74,6 +80,9 @@ export const hasXmlUnsafe = (text: string): boolean => {
   XML_UNSAFE.lastIndex = 0;
   return XML_UNSAFE.test(text);
 };
+
+/** Whether a text says anything: a letter or a digit once what no one sees is taken away (a reason, a name). */
+export const saysSomething = (text: string): boolean => /[\p{L}\p{N}]/u.test(fold(text));
 
 /** The identity key of a county name (record.md, Identity). */
 export function countyKey(name: string): string {

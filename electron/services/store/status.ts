@@ -10,7 +10,7 @@ import { STATUSES, statusLabel, type ReviewStatus, type StatusInfo } from '../..
 import { assertUnchangedSince, callerOf, mutate, STATUS_ACTION, stepInfo, whoMade, type Actor, type StepRow } from './changelog';
 import { assertTransition } from '../policy';
 import { today } from '../../../shared/ledger';
-import { fold } from '../../../shared/text';
+import { saysSomething } from '../../../shared/text';
 import type { DB } from './database';
 
 type StatusRow = {
@@ -78,8 +78,8 @@ export function setStatus(
       'Set your name in the preferences first (who changed the status is recorded)',
       { field: 'by' },
     );
-  // A reason of nothing but white space or invisible characters (a zero-width space) is no reason.
-  const reason = change.reason === undefined ? undefined : fold(change.reason) ? change.reason.trim() : '';
+  // A reason of nothing but white space, invisible characters or punctuation (a zero-width space, 。) is no reason.
+  const reason = change.reason === undefined ? undefined : saysSomething(change.reason) ? change.reason.trim() : '';
   const remark = reason ?? change.remark?.trim() ?? null;
   // Everything below runs holding the write lock: read, decide, write.
   return mutate(db, actor, { action: STATUS_ACTION, recordId, detail: {} }, (changes) => {

@@ -189,6 +189,9 @@ describe('accounts', () => {
       ['ｊｘ', 'jx'],
       ['JX', 'jx'],
       ['j\u200bx', 'jx'],
+      ['jx\u3164', 'jx'],
+      ['j\u034fx', 'jx'],
+      ['jx\u2800', 'jx'],
       ['趙處長', '赵处长'],
     ])
       expect(await add(name)).toBe(

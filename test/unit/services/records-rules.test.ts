@@ -46,8 +46,9 @@ describe('records created', () => {
     ]);
   });
 
-  it('a name copied with an invisible character (zero-width space or joiner, word joiner, soft hyphen) is the same county', () => {
-    for (const name of ['樟树市\u200b', '\u2060樟树市', '樟\u00ad树市', '樟树市\u200d']) {
+  it("a name copied with an invisible character (zero-width space or joiner, word joiner, soft hyphen, an emoji's variation selector, a Hangul filler, the braille blank) is the same county", () => {
+    const unseen = ['\u200b', '\u2060', '\u00ad', '\u200d', '\ufe0f', '\u034f', '\u3164', '\u115f', '\u17b5', '\u2800', '\u{e0100}'];
+    for (const name of unseen.map((c, i) => (i % 2 ? `樟${c}树市` : `樟树市${c}`))) {
       const e = refusal(() => createRecord(db, ME, { ...seedInput(), county: { ...seedInput().county, name } }));
       expect([e.code, e.messages.zh.replace(name, '«name»'), e.place]).toEqual([
         'conflict',

@@ -142,8 +142,21 @@ describe('unlocking an accepted record needs a reason in words', () => {
     setStatus(db, ME, id, { status: 'accepted', by: '赵处长' });
   });
 
-  it('a reason of spaces, tabs, full-width spaces or invisible characters is no reason: the store refuses and the record stays locked', () => {
-    for (const reason of ['   ', '\t \n', '\u3000\u3000', '\u200b', ' \u2060\u00ad\u200d '])
+  it('a reason of spaces, tabs, full-width spaces, invisible characters or punctuation alone is no reason: the store refuses and the record stays locked', () => {
+    for (const reason of [
+      '   ',
+      '\t \n',
+      '\u3000\u3000',
+      '\u200b',
+      ' \u2060\u00ad\u200d ',
+      '\u3164',
+      '\u2800',
+      '\ufe0f',
+      '\u115f',
+      '。',
+      '-',
+      '.',
+    ])
       expect([reason, refusal(() => setStatus(db, ME, id, { status: 'reviewed', by: '赵处长', reason })).code]).toEqual([
         reason,
         'reason_needed',
