@@ -246,7 +246,7 @@ export async function restoreBackup(
     // one is sound as far as anyone knows, and putting an older backup in its place would lose what it holds.
     if (!UNSOUND.has((e as { code?: string }).code ?? '')) throw e;
   }
-  const before = logPositionOf(dbFile);
+  const before = countersOf(dbFile);
   let safetyCopy: string | null = null;
   if (live) {
     try {
@@ -278,29 +278,36 @@ export async function restoreBackup(
   return { safetyCopy };
 }
 
-/** The change log's position of a data file, as far as it can be read (0 when it cannot: damaged, or older than the position). */
-function logPositionOf(file: string): number {
+/**
+ * Where a data file's counters stand, as far as they can be read (0 when they cannot: damaged, or older than them):
+ * the change log's position and the highest version of a record.
+ */
+function countersOf(file: string): { pos: number; version: number } {
   try {
     const db = new Database(file, { readonly: true, fileMustExist: true });
     try {
-      return Number(db.prepare('SELECT pos FROM log_position').pluck().get() ?? 0);
+      const pos = Number(db.prepare('SELECT pos FROM log_position').pluck().get() ?? 0);
+      return { pos, version: Number(db.prepare('SELECT coalesce(max(version), 0) FROM records').pluck().get()) };
     } finally {
       db.close();
     }
   } catch {
-    return 0;
+    return { pos: 0, version: 0 };
   }
 }
 
 /**
- * The log of a restored file goes on above `before`, the position the file had before the restore — no position is
- * given twice, so a screen that read the file before cannot take a later change for one it saw — and the restore
- * is logged at it: every screen that read the file before it is stale (changelog.ts, assertUnchangedSince).
+ * The log of a restored file goes on above the position the file had before the restore — no position is given
+ * twice, so a screen that read the file before cannot take a later change for one it saw — and the restore is logged
+ * at it: every screen that read the file before it is stale (changelog.ts, assertUnchangedSince). Records' versions
+ * go on above every version the file had before in the same way, so an acceptance naming a version read before the
+ * restore is refused as a change (status.ts), never matched by a version counted again from the backup's.
  */
-function logRestore(db: Database.Database, before: number, backup: string): void {
+function logRestore(db: Database.Database, before: { pos: number; version: number }, backup: string): void {
   db.transaction(() => {
-    const pos = Math.max(Number(db.prepare('SELECT pos FROM log_position').pluck().get()), before) + 1;
+    const pos = Math.max(Number(db.prepare('SELECT pos FROM log_position').pluck().get()), before.pos) + 1;
     db.prepare('UPDATE log_position SET pos = ?').run(pos);
     db.prepare('INSERT INTO restores (pos, at, backup) VALUES (?, ?, ?)').run(pos, new Date().toISOString(), backup);
+    db.prepare('UPDATE records SET version = version + ?').run(before.version + 1);
   }).immediate();
 }

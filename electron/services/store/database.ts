@@ -10,7 +10,7 @@ import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import { backupDatabase, newestGoodBackup, removeStalePartials, schemaProblemAt } from './backup';
 import { BUSY_TIMEOUT_MS, isBusy, storageError } from './busy';
 import { schemaProblem } from './columns';
-import { rememberFile } from './file-identity';
+import { assertOneName, rememberFile } from './file-identity';
 import type { Db } from './db';
 
 export type { Db } from './db';
@@ -172,6 +172,7 @@ export function openDatabase(file: string): SqliteDb {
   const isNew = file === ':memory:' || !fs.existsSync(file) || fs.statSync(file).size === 0;
   if (file !== ':memory:') {
     fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    assertOneName(file);
     assertWritable(file);
     removeStalePartials(file);
   }

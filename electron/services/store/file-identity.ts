@@ -4,10 +4,29 @@
 // Every write first checks that the path still is the file opened. When it is not, the handle's own WAL is
 // emptied into its old file (so nothing of it reaches the new one), that old file is kept beside as
 // `<name>.replaced-<time>.sqlite` (the changes made before are not lost), and the write is refused, saying so.
+//
+// A data file must also have one name only: SQLite keeps its WAL by name, so the same file opened under two names
+// (a hard link) has two WALs, and one name's changes are lost when the other's are applied.
 import fs from 'node:fs';
 import type Database from 'better-sqlite3';
 import { appError } from '../../../shared/errors';
 import type { Db } from './db';
+
+/** More than one name (hard link) for the file: refused at open and at every write, saying how to go on. */
+function linked(file: string, names: number) {
+  return appError(
+    'linked_database',
+    `数据文件 ${file} 在磁盘上有 ${names} 个名字(硬链接),未做任何改动:同一个文件用两个名字打开时,一边的修改会在下次打开时丢失。请把它复制成一个独立的文件(复制,不是链接),只打开那个副本。`,
+    `The data file ${file} has ${names} names on disk (hard links); nothing was changed: the same file opened under two names loses one side's changes the next time it is opened. Copy it to a file of its own (a copy, not a link) and open only that copy.`,
+    { file },
+  );
+}
+
+/** Refuses a data file that has more than one name (hard links). */
+export function assertOneName(file: string): void {
+  const names = fs.existsSync(file) ? fs.statSync(file).nlink : 1;
+  if (names > 1) throw linked(file, names);
+}
 
 type Opened = { file: string; dev: number; ino: number; keptAs?: string };
 const opened = new WeakMap<Db, Opened>();
@@ -19,12 +38,11 @@ export function rememberFile(db: Database.Database, file: string): void {
   opened.set(db, { file, dev, ino });
 }
 
-const isSame = (known: Opened) => {
+const statOf = (file: string) => {
   try {
-    const now = fs.statSync(known.file);
-    return now.dev === known.dev && now.ino === known.ino;
+    return fs.statSync(file);
   } catch {
-    return false;
+    return null;
   }
 };
 
@@ -37,10 +55,18 @@ function keepAside(db: Database.Database, known: Opened): string {
   return (known.keptAs = aside);
 }
 
-/** Refuses a write when the file at the data file's path is no longer the one this handle has open (replaced or removed). */
+/**
+ * Refuses a write when the file at the data file's path is no longer the one this handle has open (replaced or
+ * removed), or when it has been given a second name since it was opened.
+ */
 export function assertSameFile(db: Db): void {
   const known = opened.get(db);
-  if (!known || isSame(known)) return;
+  if (!known) return;
+  const now = statOf(known.file);
+  if (now && now.dev === known.dev && now.ino === known.ino) {
+    if (now.nlink > 1) throw linked(known.file, now.nlink);
+    return;
+  }
   const aside = keepAside(db as Database.Database, known);
   throw appError(
     'file_replaced',

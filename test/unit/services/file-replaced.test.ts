@@ -46,3 +46,30 @@ it('a data file replaced by another program while open: the next edit is refused
   expect(listRecords(reopened, { asOf: undefined }).map((r) => r.county)).toEqual(['瑞金市']);
   reopened.close();
 });
+
+it('a data file with a second name (a hard link) is refused at open, and a second name given while open stops the next write: two names would keep two WALs and lose one side’s changes', () => {
+  const dir = tempDir();
+  const file = path.join(dir, 'a.sqlite');
+  const app = openDatabase(file);
+  const id = createRecord(app, ME, seedInput());
+  const line1 = readRecord(app, id, { asOf: undefined }).disbursementIds[0];
+  editCells(app, ME, id, 'disbursements', [{ rowId: line1, field: 'actual', value: '650' }], []);
+
+  fs.linkSync(file, path.join(dir, 'b.sqlite'));
+  const write = refusal(() => editCells(app, ME, id, 'disbursements', [{ rowId: line1, field: 'actual', value: '700' }], []));
+  expect([write.code, write.messages.zh]).toEqual([
+    'linked_database',
+    expect.stringContaining(`数据文件 ${file} 在磁盘上有 2 个名字(硬链接)`),
+  ]);
+  app.close();
+
+  const open = refusal(() => openDatabase(path.join(dir, 'b.sqlite')));
+  expect([open.code, open.messages.zh]).toEqual(['linked_database', expect.stringContaining('请把它复制成一个独立的文件')]);
+  expect(fs.existsSync(path.join(dir, 'b.sqlite-wal'))).toBe(false);
+
+  // Once it has one name again, it opens with what was saved before the link (650, not the refused 700).
+  fs.rmSync(path.join(dir, 'b.sqlite'));
+  const again = openDatabase(file);
+  expect(readRecord(again, id, { asOf: undefined }).record.disbursements[0].actual).toBe('650');
+  again.close();
+});

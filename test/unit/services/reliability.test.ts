@@ -10,6 +10,7 @@ import { createRecord, listRecords, readRecord } from '../../../electron/service
 import { editCells, updateCounty } from '../../../electron/services/store/edits';
 import { refusal } from '../../helpers/store';
 import { logPosition } from '../../../electron/services/store/changelog';
+import { readStatus, readVersion, setStatus } from '../../../electron/services/store/status';
 import { dispatch, type ApiContext } from '../../../electron/services/api';
 import { backupDatabase, backupsFolder, BACKUPS_KEPT, listBackups, restoreBackup } from '../../../electron/services/store/backup';
 import { exportWorkbook } from '../../../electron/services/excel/export';
@@ -238,6 +239,25 @@ describe('backups', () => {
     expect(e.code).toBe('edit_conflict');
     expect(e.messages.zh).toContain(`从备份 ${path.basename(backup)} 恢复`);
     expect(readRecord(app, id, { asOf: undefined }).record.disbursements[0].actual).toBe('700');
+  });
+
+  it('an acceptance naming the version a reviewer read before a restore is refused, though edits after it counted the version up again', async () => {
+    const file = path.join(tempDir(), 'rv.sqlite');
+    const app = open(file);
+    const id = createRecord(app, ME, seedInput());
+    const backup = backupDatabase(app, file, 'manual')!;
+    const line1 = readRecord(app, id, { asOf: undefined }).disbursementIds[0];
+    const type = (value: string) => editCells(app, ME, id, 'disbursements', [{ rowId: line1, field: 'actual', value }], []);
+    for (const value of ['600', '610', '620']) type(value);
+    const shown = readVersion(app, id); // the reviewer's window: line 1 at 620
+    await restoreBackup(file, backup, openDatabase);
+    for (const value of ['901', '902', '903']) type(value);
+    const e = refusal(() => setStatus(app, ME, id, { status: 'accepted', by: '赵处长', version: shown }));
+    expect(e.code).toBe('record_changed');
+    expect(readStatus(app, id).status).toBe('draft');
+    // Read again, the version is current and the acceptance of what is shown goes through.
+    setStatus(app, ME, id, { status: 'accepted', by: '赵处长', version: readVersion(app, id) });
+    expect(readStatus(app, id).status).toBe('accepted');
   });
 
   it('an import previewed before a restore is refused at its commit: it planned against data the file no longer holds', async () => {
