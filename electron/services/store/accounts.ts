@@ -7,6 +7,7 @@ import { appError } from '../../../shared/errors';
 import { formatScope, parseScope, type Caller, type Role } from '../../../shared/accounts';
 import { fold } from '../../../shared/text';
 import type { DB } from './database';
+import { isPostgres } from './postgres';
 
 export type UserRow = {
   id: number;
@@ -94,10 +95,19 @@ export const SESSION_LIMITS: SessionLimits = { idleMs: 2 * 60 * 60_000, absolute
 /** A session's last use is written at most this often (not on every call). */
 const TOUCH_EVERY_MS = 60_000;
 
+/**
+ * The time sessions and login limits are judged by: the database's clock in a workspace (two servers with clocks
+ * apart must not end each other's sessions as idle, nor write a use hours ahead), this machine's for a data file.
+ */
+export function clockOf(db: DB): Date {
+  if (!isPostgres(db)) return new Date();
+  return new Date(Number(db.prepare('SELECT extract(epoch from clock_timestamp()) * 1000 AS ms').pluck().get()));
+}
+
 const tokenHash = (token: string) => crypto.createHash('sha256').update(token, 'utf8').digest('hex');
 
 /** A new session of the user: its token (given to the browser or the script once; the store keeps its hash). */
-export function startSession(db: DB, userId: number, now = new Date()): string {
+export function startSession(db: DB, userId: number, now = clockOf(db)): string {
   const token = crypto.randomBytes(32).toString('base64url');
   const at = now.toISOString();
   db.prepare('INSERT INTO sessions (token_hash, user_id, created_at, seen_at) VALUES (?, ?, ?, ?)').run(tokenHash(token), userId, at, at);
@@ -107,7 +117,7 @@ export function startSession(db: DB, userId: number, now = new Date()): string {
 export type SessionCheck = { ok: true; user: UserRow } | { ok: false; reason: 'unknown' | 'expired' | 'disabled' };
 
 /** The user of a session token, its use noted; an expired session (idle or too old) is ended. */
-export function sessionUser(db: DB, token: string, limits: SessionLimits = SESSION_LIMITS, now = new Date()): SessionCheck {
+export function sessionUser(db: DB, token: string, limits: SessionLimits = SESSION_LIMITS, now = clockOf(db)): SessionCheck {
   const hash = tokenHash(token);
   const row = db.prepare('SELECT user_id, created_at, seen_at FROM sessions WHERE token_hash = ?').get(hash) as
     { user_id: number; created_at: string; seen_at: string } | undefined;
@@ -132,11 +142,11 @@ export const LOGIN_LIMIT = { failures: 5, windowMs: 15 * 60_000 };
 
 const since = (now: Date) => new Date(now.getTime() - LOGIN_LIMIT.windowMs).toISOString();
 
-export const loginBlocked = (db: DB, name: string, now = new Date()): boolean =>
+export const loginBlocked = (db: DB, name: string, now = clockOf(db)): boolean =>
   Number(db.prepare('SELECT count(*) FROM login_failures WHERE name = ? AND at > ?').pluck().get(name, since(now))) >= LOGIN_LIMIT.failures;
 
 /** Notes a failed login (and forgets those older than the window, of every name). */
-export function noteLoginFailure(db: DB, name: string, now = new Date()): void {
+export function noteLoginFailure(db: DB, name: string, now = clockOf(db)): void {
   db.transaction(() => {
     db.prepare('DELETE FROM login_failures WHERE at <= ?').run(since(now));
     db.prepare('INSERT INTO login_failures (name, at) VALUES (?, ?)').run(name, now.toISOString());

@@ -3,7 +3,8 @@
 // spaces, an unknown name refused in words, a password changed without re-enabling a disabled
 // account, sessions that end when idle, too old or their account disabled, and a name refused after
 // five failed logins within 15 minutes.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { BACKEND, newStore } from '../../helpers/backend';
 import { openDatabase, type DB } from '../../../electron/services/store/database';
 import {
   callerOfUser,
@@ -165,4 +166,28 @@ describe('failed logins', () => {
     fail('王科长', 16);
     expect(db.prepare('SELECT name FROM login_failures').pluck().all()).toEqual(['王科长']);
   });
+});
+
+describe('a session in a team workspace', () => {
+  // Two `yanshou serve` on one workspace, one machine's clock three hours ahead (no NTP, a clock changed by hand).
+  it.runIf(BACKEND === 'postgres')(
+    'is judged by the database’s clock: a server whose clock runs three hours ahead does not end it as idle, nor start one that lives on',
+    () => {
+      const ws = newStore();
+      const user = insertUser(ws, REVIEWER);
+      const token = startSession(ws, user.id);
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(Date.now() + 3 * HOUR);
+      let ahead: string;
+      try {
+        expect(sessionUser(ws, token)).toMatchObject({ ok: true, user: { name: '王科长' } });
+        ahead = startSession(ws, user.id);
+      } finally {
+        vi.useRealTimers();
+      }
+      expect(sessionUser(ws, token).ok).toBe(true);
+      // The session started by the server ahead ends two hours after its login by the database's clock.
+      expect(sessionUser(ws, ahead, undefined, new Date(Date.now() + 2 * HOUR + MINUTE))).toEqual({ ok: false, reason: 'expired' });
+    },
+  );
 });
