@@ -1,7 +1,8 @@
 // Dates as counties write them, one reader for every place a date is read: 立项时间 and 验收日期 (to
 // the month or day they state) and a payment's 拨付日期 (a day): 2021年9月1日, 2021-09-01, 2021/9/1,
 // 21.9.1, 二〇二一年九月一日, a date cell, a serial day in a General cell or typed as text (44440), a
-// date and time (44440.5).
+// date and time (44440.5) or as text (2021-09-01 14:20, 2021-09-01T00:00:00), eight digits as a
+// finance system's 凭证日期 writes them (20210901).
 import { parseDateText } from '../../../shared/fields';
 import { fold } from '../../../shared/text';
 import { formatDecimals, isBlank, isPercentFormat, type Cell } from './cells';
@@ -23,6 +24,7 @@ export function parseDate(cell: Cell): string | undefined {
     // A date cell that lost its date format shows its serial number (44440 is 2021-09-01; 44440.5, a
     // date and time as a system exports it, is that day at noon).
     if (cell.value >= SERIAL_1990 && cell.value < SERIAL_2100 + 1) return serialDay(cell.value);
+    if (Number.isInteger(cell.value)) return eightDigitDay(String(cell.value));
     // 2021.10 in a cell formatted 0.00 is October: what the cell shows, not the number (2021.1).
     const shown = shownNumber(cell);
     return /^\d{4}\.1$/.test(shown) ? undefined : parseDateText(shown);
@@ -57,7 +59,11 @@ const CN_YEAR_DIGITS: Record<string, string> = {
  * 2021年09月, 21年9月, 21-9, 二〇二一年九月, a serial day typed as text (44440). undefined when it is none.
  */
 export function looseDate(text: string): string | undefined {
+  const timed = TIME_OF_DAY.exec(text.normalize('NFKC'));
+  if (timed) return looseDate(timed[1]);
   const t = fold(text).replace(/\s+/g, '').replace(/号$/, '日');
+  const eight = eightDigitDay(t);
+  if (eight) return eight;
   const plain = parseDateText(t);
   if (plain) return plain;
   const cn = /^([〇零○一二三四五六七八九]{4})年(?:([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})日)?)?$/.exec(t);
@@ -78,6 +84,15 @@ export function looseDate(text: string): string | undefined {
   const serial = /^\d{5}(?:\.\d+)?$/.exec(t);
   if (serial && Number(t) >= SERIAL_1990 && Number(t) < SERIAL_2100 + 1) return serialDay(Number(t));
   return undefined;
+}
+
+/** A date followed by a time of day, as systems write it: `2021-9-1 14:20`, `2021-09-01T00:00:00Z`, `2021年9月1日 8:05:00`. */
+const TIME_OF_DAY = /^\s*(.*?\d日?)\s*(?:T|\s)\s*\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?\s*$/;
+
+/** Eight digits as a year, month and day (20210901, a finance system's 凭证日期) when they are one; never a serial day. */
+function eightDigitDay(digits: string): string | undefined {
+  const m = /^((?:19|20)\d{2})(\d{2})(\d{2})$/.exec(digits);
+  return m ? parseDateText(`${m[1]}-${m[2]}-${m[3]}`) : undefined;
 }
 
 /** A number as its cell shows it: with the decimals its format has, or as General shows it. */

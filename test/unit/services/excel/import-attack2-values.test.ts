@@ -160,6 +160,14 @@ describe('A5: one way to read a day — the ledger takes every day the basic fac
     ]);
   });
 
+  it('as a finance system writes them: a date with its time (2022-6-30 14:20, ISO 2022-09-30T00:00:00) and eight digits (20220331, text or number) are days; 20221331 is none', async () => {
+    const read = await withLedger(['2022-6-30 14:20', '2022-09-30T00:00:00', '２０２２－０６－３０　０８：０５', 20220331, '20220331']);
+    expect(read.flatMap((r) => r.findings.filter((f) => f.severity === 'error'))).toEqual([]);
+    expect(read[0].input!.payments!.map((p) => p.date)).toEqual(['2022-03-31', '2022-03-31', '2022-06-30', '2022-06-30', '2022-09-30']);
+    const wrong = await withLedger(['20221331']);
+    expect(findings(wrong, 'not_a_date').map((f) => [f.cell, f.params.value])).toEqual([['B2', '20221331']]);
+  });
+
   it('a day given only to the month (2022.9, 2022年9月) is refused saying so, at its cell, and nothing lands', async () => {
     const read = await withLedger(['2022年9月', { v: 2022.09, numFmt: '0.00' }]);
     expect(read[0].input).toBeNull();
