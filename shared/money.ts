@@ -1,5 +1,6 @@
 // Exact money and rates. Amounts are integers of 分 (fen) held as bigint; 1 万元 = 1,000,000 分,
 // so a 万元 decimal string has at most 6 fraction digits. No binary float ever touches an amount.
+import { dropInvisible } from './text';
 
 export const FEN_PER_WAN = 1_000_000n;
 const FEN_DIGITS = 6;
@@ -13,14 +14,14 @@ export type MoneyProblem = 'not_a_number' | 'negative_amount' | 'too_precise' | 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: MoneyProblem };
 
 /**
- * Normalises what a person or a spreadsheet typed: full-width digits, thousands separators (commas,
+ * Normalises what a person or a spreadsheet typed: full-width digits, characters that take no room (a zero-width
+ * space pasted from a web page), thousands separators (commas,
  * or spaces between groups of three), a 万元 unit. A space inside a number that is no thousands
  * separator ("12 34") is kept, so the text is no number: two figures are never joined into one.
  * A currency sign is not dropped here: what ¥ means depends on the unit (parseAmount).
  */
 export function normaliseNumberText(text: string): string {
-  return text
-    .normalize('NFKC')
+  return dropInvisible(text.normalize('NFKC'))
     .replace(/(?<=\d)\s(?=\d{3}(\D|$))/g, '')
     .replace(/(?<!\d)\s+|\s+(?!\d)/g, '')
     .replace(/(万元|萬元)$/, '')
@@ -242,7 +243,7 @@ export function parsePercent(input: string | number, asFraction = false, shown?:
     if (asFraction) text = shiftDecimal(text, 2);
     if (shown !== undefined && decimalsOf(text) > shown) text = canonicalPercent(roundDecimal(text, shown));
   } else {
-    text = input.normalize('NFKC').replace(/\s+/g, '').replace(/%$/, '');
+    text = dropInvisible(input.normalize('NFKC')).replace(/\s+/g, '').replace(/%$/, '');
   }
   const d = splitDecimal(text);
   if (!d || d.int.length > 6) return { ok: false, problem: 'not_a_number' };

@@ -42,6 +42,10 @@ const foldCache = new Map<string, string>();
  * emoji leaves behind, the grapheme joiner, the Hangul fillers chat apps use as a blank name) and the braille blank.
  */
 const UNSEEN = /[\s\p{Cf}\p{Default_Ignorable_Code_Point}\u2800]+/gu;
+const INVISIBLE = /[\p{Cf}\p{Default_Ignorable_Code_Point}]+/gu;
+
+/** The text without the characters that take no room at all (UNSEEN less white space): `380\u200b` is 380. */
+export const dropInvisible = (text: string): string => text.replace(INVISIBLE, '');
 
 /**
  * The matching key of a text: NFKC (full-width → half-width), traditional → simplified, and nothing of what no one

@@ -65,8 +65,8 @@ export function generalPercent(v: number, fraction: boolean): string {
   return decimalsOf(text) > PERCENT_DECIMALS ? canonicalPercent(roundDecimal(text, PERCENT_DECIMALS)) : text;
 }
 
-/** A cell that says "none": a dash or a slash. */
-const NO_VALUE = /^[—\-–/／]+$/;
+/** A cell that says "none": a dash or a slash, or 无. */
+const NO_VALUE = /^(?:[—\-–/／]+|无|無)$/;
 /** A target done, in words: 已完成, 全部完成, 已建成, 完工 (not 基本完成, 部分完成, 未完成). */
 const DONE = /^(已经?)?(全部)?(完成|建成|完工|竣工)$/;
 
@@ -94,7 +94,8 @@ export class CellReader {
     unit: AmountUnit = 'wan',
     options: { sum?: boolean; blank?: 'not entered' } = {},
   ): AmountRead | null | undefined {
-    if (isBlank(cell) && options.blank === 'not entered') return null;
+    // A dash or a slash is how a printed table says "nothing yet": where blank means not entered, so does it.
+    if ((isBlank(cell) || NO_VALUE.test(cell!.text.trim())) && options.blank === 'not entered') return null;
     if (isBlank(cell)) {
       this.problem('not_a_number', cell, { field, value: '', problem: 'empty' }, fallbackCell);
       return undefined;
