@@ -8,7 +8,7 @@ import { fen, fenOrZero } from '../../../shared/record';
 import { colName, holdsNumber, isBlank, statedUnit, totalKind, type Cell, type CellMarks, type Grid } from './cells';
 import { findHeader } from './header';
 import type { Field, TableHeader, TableKind } from './header';
-import { seqNumber, type CellReader } from './values';
+import { isSeq, OUTLINE_SEQ, outlineSeq, seqNumber, type CellReader } from './values';
 import { readFractionRates } from './fraction-rates';
 import { readDay } from './dates';
 
@@ -73,11 +73,12 @@ const MAX_BLANK_BEFORE_TOTAL = 200;
 const NOTE = /^[(]?(注|备注|说明|填表|附|填报|制表|审核|负责人|数据来源|资料来源|联系人|联系电话|经办人|单位负责人|分管领导)/;
 const CONTINUED = /^[(]?续表/;
 const SECTION = /基本情况|建设完成情况|拨付情况|资金拨付|台账/;
-/** The levels of an outline as Chinese documents number it: 一、 over (一) over 1. over (1). */
+/** The levels of an outline as Chinese documents number it: 一、 over (一) over 1. over 1.1 over (1). */
 const SEQ_LEVELS = [
   /^[一二三四五六七八九十]{1,3}[、.．,:]?$/,
   /^[(\[【][一二三四五六七八九十]{1,3}[)\]】][、.．]?$/,
   /^\d{1,4}[、.．,:]?$/,
+  OUTLINE_SEQ,
   /^([(\[【]\d{1,4}[)\]】]|\d{1,4}\))[、.．]?$/,
 ];
 /** A name that starts with an upper level's number (一、物流体系, (二)公共服务) where the 序号 is blank. */
@@ -132,6 +133,8 @@ class TableReader {
   private seqTyped = false;
   /** The groups heading the lines being read (一、物流体系 with its sums, (一) within it), each checked when it ends. */
   private groups: { level: number; total: TotalRow; from: number }[] = [];
+  /** The 序号 of the group read last, when it has a number: its lines may be numbered 1.1, 1.2 (outlineSeq). */
+  private outlineGroup: number | undefined;
   /** The numbering of the lines under the group (or heading inside the table) read last. */
   private numbering = new GroupNumbering();
   /** The page being read, past a 续表 or a repeated header: its units govern the rows under it. */
@@ -355,12 +358,17 @@ class TableReader {
       this.endBreakdown();
       if (header.kind === 'items') this.skip(r, 'group');
       else this.startGroup(r, level);
-      this.numbering.group((this.at(r, 'name') ?? this.at(r, 'seq'))!);
+      this.numbering.group((this.at(r, 'name') ?? this.at(r, 'seq'))!, level);
+      const seq = this.at(r, 'seq');
+      this.outlineGroup = seq && !isBlank(seq) ? seqNumber(seq) : undefined;
       return;
     }
     // A line numbered at a group's level or above ((三) after group (二)'s 1. and 2.) ends that group: none of its members.
     const own = header.kind === 'payments' ? undefined : this.level(r);
-    if (own !== undefined) this.endGroups(own);
+    if (own !== undefined) {
+      this.endGroups(own);
+      if (this.numbering.leave(own)) this.outlineGroup = undefined;
+    }
     // 其中：… breaks the line above down, and so do the rows after it without a 序号 of their own
     // (其中：快递公司 | 邮政): none is a line of its own, none is added into the totals.
     const name = this.at(r, 'name');
@@ -405,6 +413,13 @@ class TableReader {
     return true;
   }
 
+  /** A line's 序号: an outline's 1.2 under group 1 is its line 2; any other as the reader reads it. */
+  private lineSeq(cell: Cell | undefined): number | undefined {
+    const outline = cell && !isBlank(cell) ? outlineSeq(cell) : undefined;
+    if (outline && outline.group === this.outlineGroup) return outline.seq;
+    return this.reader.seq(cell, this.previousSeq);
+  }
+
   /** The outline level of row `r`'s 序号 (or, the 序号 blank, of its name's start), if it has one. */
   private level(r: number): number | undefined {
     const seq = this.at(r, 'seq');
@@ -426,6 +441,10 @@ class TableReader {
     const [mine, theirs] = [this.level(r), this.level(next)];
     const nextName = this.at(next, 'name');
     if (mine === undefined || theirs === undefined || mine >= theirs || (nextName && /^其中/.test(fold(nextName.text)))) return undefined;
+    // An outline's 1.1 is a line of group 1 only: 1.5 under line 5 makes no group of it.
+    const [seq, nextSeq] = [this.at(r, 'seq'), this.at(next, 'seq')];
+    const outline = nextSeq && !isBlank(nextSeq) ? outlineSeq(nextSeq) : undefined;
+    if (outline && (!seq || isBlank(seq) || outline.group !== seqNumber(seq))) return undefined;
     // An item row is a group's only when it states no target and no completion of its own.
     if (this.header.kind === 'items' && (!isBlank(this.at(r, 'target')) || !isBlank(this.at(r, 'completion')))) return undefined;
     return mine;
@@ -487,10 +506,10 @@ class TableReader {
     if (kind === 'payments') return has('date') && number('amount');
     const named = has('name') && !/^(注|备注|说明)/.test(fold(this.at(r, 'name')!.text));
     const seq = this.at(r, 'seq');
-    if (seq && !isBlank(seq) && seqNumber(seq) === undefined) return false;
+    if (seq && !isBlank(seq) && !isSeq(seq)) return false;
     if (kind === 'items')
       return named && (has('target') || has('completion') || !!this.atOrMerged(r, 'target') || !!this.atOrMerged(r, 'completion'));
-    return (named || (has('seq') && seqNumber(this.at(r, 'seq')!) !== undefined)) && (number('planned') || number('actual'));
+    return (named || (has('seq') && isSeq(this.at(r, 'seq')!))) && (number('planned') || number('actual'));
   }
 
   /** A row under the header that numbers its columns: 甲 乙 1 2 3=2/1 (numbers counting up by one). */
@@ -581,7 +600,7 @@ class TableReader {
       (f) => this.atOrMerged(r, f),
     );
     markAll(this.used, seqCell, nameCell, targetCell, completionCell, rateCell, categoryCell);
-    const seq = reader.seq(seqCell, this.previousSeq);
+    const seq = this.lineSeq(seqCell);
     this.seqTyped = !isBlank(seqCell);
     const name = reader.text(nameCell);
     if (!name) reader.problem('missing_name', nameCell, { seq: String(seq ?? r) }, this.address(r, 'name'));
@@ -618,7 +637,7 @@ class TableReader {
       this.atOrMerged(r, 'category'),
     ];
     markAll(this.used, seqCell, nameCell, plannedCell, actualCell, rateCell, categoryCell);
-    const seq = reader.seq(seqCell, this.previousSeq);
+    const seq = this.lineSeq(seqCell);
     this.seqTyped = !isBlank(seqCell);
     const name = reader.text(nameCell);
     if (!name) reader.problem('missing_name', nameCell, { seq: String(seq ?? r) }, this.address(r, 'name'));
@@ -749,15 +768,26 @@ const sameLine = (a: PaymentRead, b: PaymentRead) =>
  */
 class GroupNumbering {
   private label: Cell | undefined;
+  private level: number | undefined;
   private seen = new Set<number>();
   private restartAt: Cell | undefined;
   private groups = 1;
   private twice: { seq: number; group: string; cell: Cell | undefined }[] = [];
 
-  /** A group's row, or a heading inside the table: the lines under it may be numbered from 1 again. */
-  group(label: Cell): void {
+  /** A group's row (of its outline level), or a heading inside the table: the lines under it may be numbered from 1 again. */
+  group(label: Cell, level?: number): void {
     this.label = label;
+    this.level = level;
     this.seen = new Set();
+  }
+
+  /** A line numbered at the group's level or above (2 after group 1's 1.1 and 1.2) is none of the group's: its numbers start afresh. */
+  leave(level: number): boolean {
+    if (this.level === undefined || level > this.level) return false;
+    this.label = undefined;
+    this.level = undefined;
+    this.seen = new Set();
+    return true;
   }
 
   /** A line numbered `seq` (as written, or continued from the line before), read after one numbered `previous`. */

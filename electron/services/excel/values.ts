@@ -36,6 +36,18 @@ export function seqNumber(cell: Cell): number | undefined {
   return chineseNumber(t);
 }
 
+/** A 序号 of a decimal outline, a line under group 1: 1.1, 1-2, 3.1、 (the record numbers its lines in order). */
+export const OUTLINE_SEQ = /^\d{1,4}[.\-]\d{1,3}[、.]?$/;
+
+/** The group and the number of an outline's 序号 (1.2 → group 1, line 2); undefined for any other. */
+export function outlineSeq(cell: Cell): { group: number; seq: number } | undefined {
+  const m = /^(\d{1,4})[.\-](\d{1,3})[、.]?$/.exec(fold(cell.text));
+  return m ? { group: Number(m[1]), seq: Number(m[2]) } : undefined;
+}
+
+/** Whether a cell holds a 序号: a number as seqNumber reads it, or an outline's 1.1. */
+export const isSeq = (cell: Cell): boolean => seqNumber(cell) !== undefined || OUTLINE_SEQ.test(fold(cell.text));
+
 export type AmountRead = { value: string; unit: AmountUnit };
 
 /** Decimals a percent keeps in the record (shared/schema.ts). */

@@ -41,3 +41,54 @@ describe('B9: a figure pasted from a web page with a zero-width character', () =
     expect(read[0].input!.disbursements.slice(0, 3).map((d) => d.actual)).toEqual(['640.21', '285.4', '100']);
   });
 });
+
+describe('B8: table 三 numbered as an outline, 1 over 1.1 and 1.2 (or 1-1, 1-2)', () => {
+  /** The seed's six lines under outline numbers; groups 1 and 3 state their lines' sums (775 + 335, 120 + 80). */
+  function outlined(dot: string): FxSheet[] {
+    const sheets = layoutSheets([referenceFixture('hans')], PLAIN_LAYOUT);
+    const rows = sheets[0].rows;
+    const header = rows.findIndex((r) => r?.[0]?.v === '序号' && r[1]?.v === '具体项目名称');
+    const lines = rows.slice(header + 1, header + 7);
+    const group = (seq: string, name: string, planned: number, actual: number) => [
+      { v: seq },
+      { v: name },
+      { v: planned },
+      { v: actual },
+      null,
+    ];
+    const numbered = (seq: string, line: (typeof lines)[number]) => [{ v: seq }, ...line.slice(1)];
+    rows.splice(
+      header + 1,
+      6,
+      group('1', '物流与农产品上行', 1110, 925.61),
+      numbered(`1${dot}1`, lines[0]),
+      numbered(`1${dot}2`, lines[1]),
+      numbered('2', lines[2]),
+      group('3', '公共服务与培训', 200, 180.94),
+      numbered(`3${dot}1`, lines[3]),
+      numbered(`3${dot}2`, lines[4]),
+      numbered('4', lines[5]),
+    );
+    return sheets;
+  }
+
+  for (const dot of ['.', '-'])
+    it(`1${dot}1 and 1${dot}2 are the lines of group 1, whose sums are checked, not counted: the seed's six lines, 1500 and 1235.96`, async () => {
+      const read = await readSheets(outlined(dot));
+      expect(errors(read)).toEqual([]);
+      const lines = read[0].input!.disbursements;
+      expect(lines.map((d) => [d.seq, d.planned, d.actual])).toEqual(
+        referenceFixture('hans').disbursements.map((d, i) => [i + 1, d.planned, d.actual]),
+      );
+      expect(read[0].findings.filter((f) => f.code === 'stated_total_mismatch')).toEqual([]);
+    });
+
+  it('a group whose stated sum is not its lines’ (1111 over 775 + 335) is told at its cell', async () => {
+    const sheets = outlined('.');
+    const group = sheets[0].rows.findIndex((r) => r?.[1]?.v === '物流与农产品上行');
+    sheets[0].rows[group][2] = { v: 1111 };
+    const read = await readSheets(sheets);
+    const told = read[0].findings.filter((f) => f.code === 'stated_total_mismatch');
+    expect(told.map((f) => [f.cell, f.params.stated, f.params.sum])).toEqual([[`C${group + 1}`, '1111', '1110']]);
+  });
+});
