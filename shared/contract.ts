@@ -369,11 +369,12 @@ export const contract = {
     output: z.object({ ok: z.literal(true), appended: z.array(id) }),
   },
   insertRows: {
-    input: z.object({ recordId: id, table, index: z.number().int().min(0), count: z.number().int().min(1).max(1000) }),
+    /** `seen`: rows inserted "at row N" of the table as the window saw it; refused when its rows changed since. */
+    input: z.object({ recordId: id, table, index: z.number().int().min(0), count: z.number().int().min(1).max(1000), seen: seenSchema }),
     output: z.object({ rowIds: z.array(id) }),
   },
   deleteRows: { input: z.object({ recordId: id, table, rowIds: z.array(id).min(1).max(100_000), seen: seenSchema }), output: ok },
-  moveRow: { input: z.object({ recordId: id, table, rowId: id, toIndex: z.number().int().min(0) }), output: ok },
+  moveRow: { input: z.object({ recordId: id, table, rowId: id, toIndex: z.number().int().min(0), seen: seenSchema }), output: ok },
   /** Undo and redo act on the calling window's own steps (each window, tab or CLI run has its own). */
   undo: { input: replayInput, output: replayed },
   redo: { input: replayInput, output: replayed },

@@ -586,17 +586,53 @@ export function assertUnchangedSince(db: DB, actor: Actor, seen: number | undefi
   assertNotRestoredSince(db, seen);
   for (const cell of cells) {
     const hit = laterChange(db, actor, seen, cell.table, cell.rowId, cell.column);
-    if (!hit) continue;
-    const { at, zh, en } = madeWhen(hit);
-    const [did, done] = CHANGED_BY[hit.replay ?? 'step'];
-    throw appError(
-      'edit_conflict',
-      `${cell.label.zh} 已由${zh}在 ${at} ${did},您看到的是${did}前的内容。为免覆盖别人的修改,未做任何改动;已载入新的内容,请核对后再改。`,
-      `${cell.label.en} was ${done} by ${en} at ${at}, after you loaded it. Nothing was changed, so their work is not overwritten; the new content is loaded, check it and try again.`,
-      {},
-      { by: hit.client_kind, user: hit.user_name, at: hit.at, table: cell.table, field: cell.column, replay: hit.replay ?? null },
-    );
+    if (hit) throw editConflict(hit, cell.label, { table: cell.table, field: cell.column });
   }
+}
+
+/** A change refused because another window changed what it was made on since `seen`: who, when, what. */
+function editConflict(hit: LaterChange, label: { zh: string; en: string }, where: { table: string; field: string | null }) {
+  const { at, zh, en } = madeWhen(hit);
+  const [did, done] = CHANGED_BY[hit.replay ?? 'step'];
+  return appError(
+    'edit_conflict',
+    `${label.zh} 已由${zh}在 ${at} ${did},您看到的是${did}前的内容。为免覆盖别人的修改,未做任何改动;已载入新的内容,请核对后再改。`,
+    `${label.en} was ${done} by ${en} at ${at}, after you loaded it. Nothing was changed, so their work is not overwritten; the new content is loaded, check it and try again.`,
+    {},
+    { by: hit.client_kind, user: hit.user_name, at: hit.at, ...where, replay: hit.replay ?? null },
+  );
+}
+
+/**
+ * The rows of a record's table as a window saw them — which rows, in which order, numbered how: a row
+ * inserted, deleted or moved, or a 序号 changed by another window since `seen` makes an insert or a move
+ * "at row N" land elsewhere than where its user put it (and renumbers lines another window types into).
+ * Refused as an edit conflict, naming the table. Without `seen` (the command line) nothing is checked.
+ */
+export function assertRowsUnchangedSince(
+  db: DB,
+  actor: Actor,
+  seen: number | undefined,
+  recordId: number,
+  table: Table,
+  label: { zh: string; en: string },
+): void {
+  if (seen === undefined) return;
+  assertNotRestoredSince(db, seen);
+  const hit = statement(
+    db,
+    `SELECT at, client_kind, user_name, replay, step_id FROM (
+       SELECT s.id AS pos, s.at, s.client_kind, s.user_name, NULL AS replay, s.id AS step_id FROM changes c JOIN steps s ON s.id = c.step_id
+       WHERE s.id > @step AND s.undone = 0 AND s.client != @client AND c.table_name = @table AND c.record_id = @record
+         AND (c.field IS NULL OR c.field IN ('position', 'seq'))
+       UNION ALL
+       SELECT r.pos, r.at, r.client_kind, r.user_name, r.direction AS replay, r.step_id FROM replays r
+         JOIN changes c ON c.step_id = r.step_id AND c.table_name = r.table_name AND c.row_id = r.row_id
+       WHERE r.pos > @step AND r.step_id <= @step AND r.client != @client AND r.table_name = @table AND c.record_id = @record
+         AND (r.field IS NULL OR r.field IN ('position', 'seq'))
+     ) later ORDER BY pos DESC LIMIT 1`,
+  ).get({ step: seen, client: actor.client, table, record: recordId }) as LaterChange | undefined;
+  if (hit) throw editConflict(hit, label, { table, field: null });
 }
 
 /**
