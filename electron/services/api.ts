@@ -13,7 +13,7 @@ import { toInput, type CountyRecord } from '../../shared/record';
 import { printHtml } from '../../shared/print';
 import { WORDING } from '../../shared/document';
 import type { Script } from '../../shared/text';
-import { callerOf, deletedRecords, logPosition, mutate, replay, restoreDeleted, history, type Actor } from './store/changelog';
+import { callerOf, deletedRecords, logPosition, mutate, replay, restoreDeleted, skipUndo, history, type Actor } from './store/changelog';
 import { authorize, statusChoices, visible } from './policy';
 import { formatScope, type Caller, type Place, type UserInfo } from '../../shared/accounts';
 import { addUser, updateUser, usersOf } from './accounts';
@@ -154,7 +154,10 @@ export const handlers: Handlers = {
   }),
   deleteRows: ({ recordId, table, rowIds, seen }, { db, actor }) => (deleteRows(db, actor, recordId, table, rowIds, seen), OK),
   moveRow: ({ recordId, table, rowId, toIndex, seen }, { db, actor }) => (moveRow(db, actor, recordId, table, rowId, toIndex, seen), OK),
-  undo: (options, { db, dbFile, actor }) => replay(db, dbFile, actor, 'undo', options),
+  undo: ({ skip, ...options }, { db, dbFile, actor }) =>
+    skip === undefined
+      ? replay(db, dbFile, actor, 'undo', options)
+      : { steps: [], needsConfirm: [], backup: null, skipped: skipUndo(db, actor, skip) },
   redo: (options, { db, dbFile, actor }) => replay(db, dbFile, actor, 'redo', options),
   history: (_i, { db, actor }) => history(db, actor),
   // exceljs loads with the first import or export, not at start.
