@@ -28,26 +28,12 @@ type Options = {
   say: Say;
 };
 
-export function useUndo({ lang, t, settle, pendingWrites, afterChange, confirm, say }: Options) {
-  const [history, setHistory] = useState<History | null>(null);
-
-  const refreshHistory = useCallback(async () => {
-    try {
-      setHistory(await api.history({}));
-    } catch (e) {
-      say((l) => message(e, l), 'error');
-    }
-  }, [say]);
-
-  useEffect(() => {
-    void refreshHistory();
-  }, [refreshHistory]);
-
-  /**
-   * An undo refused (another window built on the step, the county was accepted since): asks whether to skip the
-   * step — it stays as it is, marked in the history, no longer undoable. The step skipped, or null.
-   */
-  const offerSkip = useCallback(
+/**
+ * An undo refused (another window built on the step, the county was accepted since): asks whether to skip the
+ * step — it stays as it is, marked in the history, no longer undoable. The step skipped, or null.
+ */
+function useSkipOffer({ lang, t, confirm, say }: Pick<Options, 'lang' | 't' | 'confirm' | 'say'>) {
+  return useCallback(
     async (refusal: unknown): Promise<number | null> => {
       if (!(refusal instanceof ApiError) || !SKIPPABLE.has(refusal.wire.code)) return null;
       try {
@@ -63,6 +49,24 @@ export function useUndo({ lang, t, settle, pendingWrites, afterChange, confirm, 
     },
     [confirm, say, t, lang],
   );
+}
+
+export function useUndo({ lang, t, settle, pendingWrites, afterChange, confirm, say }: Options) {
+  const [history, setHistory] = useState<History | null>(null);
+
+  const refreshHistory = useCallback(async () => {
+    try {
+      setHistory(await api.history({}));
+    } catch (e) {
+      say((l) => message(e, l), 'error');
+    }
+  }, [say]);
+
+  useEffect(() => {
+    void refreshHistory();
+  }, [refreshHistory]);
+
+  const offerSkip = useSkipOffer({ lang, t, confirm, say });
 
   const replay = useCallback(
     async (which: 'undo' | 'redo', through?: number) => {

@@ -16,14 +16,19 @@ async function newRecord(page: import('playwright-core').Page, name: string) {
   await expect.poll(() => page.locator('.content h2.title').innerText()).toContain(name);
 }
 
+/** Types an amount into 三 line 1's 实际拨付额度 and waits until it is saved. */
+async function typeLine1(page: import('playwright-core').Page, value: string) {
+  await gridReady(page);
+  await cell(page, 'disbursements', 0, 'actual').click();
+  await page.keyboard.type(value);
+  await page.keyboard.press('Enter');
+  await saved(page);
+}
+
 describe('undo', () => {
   it('names the step on the buttons and in the status', async () => {
     const { page } = app();
-    await gridReady(page);
-    await cell(page, 'disbursements', 0, 'actual').click();
-    await page.keyboard.type('700');
-    await page.keyboard.press('Enter');
-    await saved(page);
+    await typeLine1(page, '700');
     await expect.poll(() => page.getByTestId('undo').innerText()).toBe('撤销:编辑 樟树市 三 第1行 实际拨付额度(万元)');
     await page.keyboard.press(`${mod}+z`);
     await expect.poll(() => page.getByTestId('note').innerText()).toBe('已撤销:编辑 樟树市 三 第1行 实际拨付额度(万元)');
@@ -33,11 +38,7 @@ describe('undo', () => {
 
   it('a click on 撤销 leaves the keyboard in the grid: what is typed next goes into the selected cell, and Enter does not undo again', async () => {
     const { page } = app();
-    await gridReady(page);
-    await cell(page, 'disbursements', 0, 'actual').click();
-    await page.keyboard.type('700');
-    await page.keyboard.press('Enter');
-    await saved(page);
+    await typeLine1(page, '700');
     await page.getByTestId('undo').click();
     await expect.poll(() => cell(page, 'disbursements', 0, 'actual').innerText()).toBe('640.21');
     // The selection moved to row 2 with Enter; typing there is an entry, Enter stores it.
@@ -81,11 +82,7 @@ describe('undo', () => {
 
   it('a step someone else built on is refused naming it; 跳过这一步 keeps it (marked in 历史) and the undo goes on below it', async () => {
     const { page } = app();
-    await gridReady(page);
-    await cell(page, 'disbursements', 0, 'actual').click();
-    await page.keyboard.type('700');
-    await page.keyboard.press('Enter');
-    await saved(page);
+    await typeLine1(page, '700');
     await newRecord(page, '寻乌县');
     // Another window accepts 寻乌县: undoing its creation would delete an accepted county.
     await callApi(page, 'setStatus', { id: 2, status: 'accepted', by: '赵处长' });
