@@ -2,6 +2,7 @@
 // matched. A scope is a place: 江西省, 江西省/宜春市 or 江西省/宜春市/樟树市; a record falls in it when
 // its province (and prefecture, and county) are the scope's — compared by their folded names, so
 // 江西省/宜春市/樟樹市 is the same scope as 江西省/宜春市/樟树市.
+import { PREFECTURE_NAMES, PROVINCE_NAMES } from './place-levels';
 import { fold } from './text';
 
 /** county: a county's finance officer; prefecture: a 市 office's reviewer; province: the 商务厅; admin: accounts only. */
@@ -31,6 +32,27 @@ export function parseScope(text: string): Scope | null {
 }
 
 export const formatScope = (scope: Scope): string => scope.join('/');
+
+const LEVELS = ['province', 'prefecture', 'county'] as const;
+export type Level = (typeof LEVELS)[number];
+const KNOWN_LEVEL = new Map<string, Level>([
+  ...PREFECTURE_NAMES.map((n) => [fold(n), 'prefecture'] as const),
+  ...PROVINCE_NAMES.map((n) => [fold(n), 'province'] as const),
+]);
+
+/**
+ * A part of a scope in another part's place: a prefecture's or a province's name as the county (江西省/宜春市/赣州市),
+ * a prefecture's as the province, a province's as the prefecture (the parts out of order) — by the names of GB/T 2260,
+ * folded (贛州市 too). A municipality's prefecture may repeat its name (重庆市/重庆市/…). Null when none is.
+ */
+export function misplacedScopePart(scope: Scope): { part: Level; name: string; is: Level } | null {
+  for (const [i, name] of scope.entries()) {
+    const is = KNOWN_LEVEL.get(fold(name));
+    if (is === undefined || is === LEVELS[i] || (i === 1 && fold(name) === fold(scope[0]))) continue;
+    return { part: LEVELS[i], name, is };
+  }
+  return null;
+}
 
 /** Where a record stands: its province, prefecture and county (the first two may be unknown). */
 export type Place = { province: string | null; prefecture: string | null; county: string };

@@ -70,9 +70,17 @@ const step = z.object({
   removesRecord: z.boolean(),
   /** The signed-in user who made it (a team workspace); null: the local owner. */
   user: z.string().nullable(),
+  /** Skipped in this window's undo (others built on it: it cannot be undone); it stays in effect. */
+  skipped: z.boolean(),
 });
 /** What an undo or redo did: the steps replayed, or those that would remove a record and need a yes first. */
-const replayed = z.object({ steps: z.array(step), needsConfirm: z.array(step), backup: z.string().nullable() });
+const replayed = z.object({
+  steps: z.array(step),
+  needsConfirm: z.array(step),
+  backup: z.string().nullable(),
+  /** undo with `skip`: the step skipped. */
+  skipped: step.optional(),
+});
 const replayInput = z.object({
   /** Yes to replaying steps that remove a whole record (a backup is taken first). */
   confirm: z.boolean().default(false),
@@ -369,13 +377,18 @@ export const contract = {
     output: z.object({ ok: z.literal(true), appended: z.array(id) }),
   },
   insertRows: {
-    input: z.object({ recordId: id, table, index: z.number().int().min(0), count: z.number().int().min(1).max(1000) }),
+    /** `seen`: rows inserted "at row N" of the table as the window saw it; refused when its rows changed since. */
+    input: z.object({ recordId: id, table, index: z.number().int().min(0), count: z.number().int().min(1).max(1000), seen: seenSchema }),
     output: z.object({ rowIds: z.array(id) }),
   },
   deleteRows: { input: z.object({ recordId: id, table, rowIds: z.array(id).min(1).max(100_000), seen: seenSchema }), output: ok },
-  moveRow: { input: z.object({ recordId: id, table, rowId: id, toIndex: z.number().int().min(0) }), output: ok },
+  moveRow: { input: z.object({ recordId: id, table, rowId: id, toIndex: z.number().int().min(0), seen: seenSchema }), output: ok },
   /** Undo and redo act on the calling window's own steps (each window, tab or CLI run has its own). */
-  undo: { input: replayInput, output: replayed },
+  /**
+   * `skip`: the next step to undo, refused because others built on it, is skipped instead — it stays in effect and
+   * in the history, marked, and the next undo takes the step below it.
+   */
+  undo: { input: replayInput.extend({ skip: id.optional() }), output: replayed },
   redo: { input: replayInput, output: replayed },
   history: { input: z.object({}), output: z.object({ undo: step.nullable(), redo: step.nullable(), steps: z.array(step) }) },
   importWorkbooks: {

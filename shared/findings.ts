@@ -72,6 +72,7 @@ export const FINDING_SEVERITY = {
   // Import only: what the reader met that is not a figure (item 5 of issue 27): a doubt each but drawing_note.
   amount_scale: 'warning',
   amount_precision: 'warning',
+  amount_sub_fen: 'warning',
   struck_row: 'warning',
   struck_text: 'warning',
   footnote_mark: 'warning',
@@ -128,6 +129,7 @@ export const DOUBT_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
   'amount_missing',
   'amount_scale',
   'amount_precision',
+  'amount_sub_fen',
   'ledger_mismatch',
   'fact_conflict',
   'percent_fractions',

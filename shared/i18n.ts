@@ -499,6 +499,12 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
     (p) =>
       `No. ${p.seq} “${p.name}”: ${p.field} ${p.value} has more decimals than every other amount of its column (at most ${p.places}): a footnote digit may be glued on (640.21¹ saved as 640.211)`,
   ],
+  amount_sub_fen: [
+    (p) =>
+      `${p.field}:这一格写的是 ${p.value} ${UNIT_NAMES[p.unit]?.[0] ?? p.unit},不是整分(精度超过1分),将存为 ${p.read} 万元。金额只记到分;按此存无误请确认,否则请在表中改正这一格`,
+    (p) =>
+      `${p.field}: this cell holds ${p.value} ${UNIT_NAMES[p.unit]?.[1] ?? p.unit}, finer than 1 fen: it would be stored as ${p.read} (10k yuan). Amounts are kept to the fen; confirm if that is right, else correct the cell`,
+  ],
   struck_row: [
     (p) => `第 ${p.row} 行划了删除线(“${p.value}”),按已删除的行处理,未计入任何金额`,
     (p) => `row ${p.row} is struck through (“${p.value}”): read as a deleted line, counted in no figure`,

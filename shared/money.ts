@@ -215,6 +215,19 @@ export function parseAmount(
   return { ...parseMoney(shiftDecimal(plain, TO_WAN_PLACES[written]), options), unit: written };
 }
 
+/**
+ * A spreadsheet number finer than 1 分 in the unit it is written in, as written ("500000.005" 元),
+ * or null when it is a whole 分. A cell holds a binary double: its digits past Excel's 15
+ * significant ones (1234.5600000000001 from a formula) are no figure anyone wrote, so they are not
+ * counted. parseAmount rounds such a number to the nearest 分; the import tells it (a doubt).
+ */
+export function subFenFigure(input: number, unit: AmountUnit = 'wan'): string | null {
+  if (!Number.isFinite(input) || Number.isInteger(input)) return null;
+  const shortest = String(Number(input.toPrecision(15)));
+  const written = /e/i.test(shortest) ? canonicalPercent(Number(shortest).toFixed(20)) : shortest;
+  return decimalsOf(written) > FEN_DIGITS + TO_WAN_PLACES[unit] ? written : null;
+}
+
 /** Rounds a decimal string half up (away from zero) to at most `decimals` places. */
 export function roundDecimal(text: string, decimals: number): string {
   const d = splitDecimal(text);

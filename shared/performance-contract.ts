@@ -46,7 +46,7 @@ export const PERFORMANCE_METHODS = {
     output: z.object({ ok: z.literal(true), appended: z.array(id) }),
   },
   insertIndicators: {
-    input: z.object({ recordId: id, index: z.number().int().min(0), count: z.number().int().min(1).max(1000) }),
+    input: z.object({ recordId: id, index: z.number().int().min(0), count: z.number().int().min(1).max(1000), seen: seenSchema }),
     output: z.object({ rowIds: z.array(id) }),
   },
   deleteIndicators: {

@@ -3,7 +3,17 @@
 // within an administrator's scope, and the login — one message for a wrong name or password, the same
 // time spent on either, and a name refused after too many failures.
 import { appError } from '../../shared/errors';
-import { formatScope, parseScope, roleLabel, SCOPE_DEPTH, scopeWithin, type Caller, type Role } from '../../shared/accounts';
+import {
+  formatScope,
+  misplacedScopePart,
+  parseScope,
+  roleLabel,
+  SCOPE_DEPTH,
+  scopeWithin,
+  type Caller,
+  type Level,
+  type Role,
+} from '../../shared/accounts';
 import {
   callerOfUser,
   changeUser,
@@ -38,6 +48,12 @@ async function passwordMatches(user: UserRow | undefined, password: string): Pro
   }
 }
 
+const LEVEL_WORDS: Record<Level, [string, string]> = {
+  province: ['省', 'province'],
+  prefecture: ['市(地级)', 'prefecture'],
+  county: ['县(市、区)', 'county'],
+};
+
 function checkScope(role: Role, scopeText: string, caller: Caller): string {
   const scope = parseScope(scopeText);
   const depths = SCOPE_DEPTH[role];
@@ -46,6 +62,14 @@ function checkScope(role: Role, scopeText: string, caller: Caller): string {
       'invalid_input',
       `${roleLabel(role, 'zh')}的范围应写作 ${['(空)', '省', '省/市', '省/市/县'].filter((_, i) => depths.includes(i)).join(' 或 ')},如 江西省/宜春市/樟树市:${scopeText || '(空)'}`,
       `A ${roleLabel(role, 'en')}'s scope is ${['(none)', 'province', 'province/prefecture', 'province/prefecture/county'].filter((_, i) => depths.includes(i)).join(' or ')}, e.g. 江西省/宜春市/樟树市: ${scopeText || '(none)'}`,
+      { field: 'scope' },
+    );
+  const misplaced = misplacedScopePart(scope);
+  if (misplaced)
+    throw appError(
+      'invalid_input',
+      `范围 ${formatScope(scope)} 的${LEVEL_WORDS[misplaced.part][0]}“${misplaced.name}”是${LEVEL_WORDS[misplaced.is][0]}的名称,不是${LEVEL_WORDS[misplaced.part][0]}:请按 省/市/县 的次序写,如 江西省/宜春市/樟树市`,
+      `In the scope ${formatScope(scope)}, the ${LEVEL_WORDS[misplaced.part][1]} “${misplaced.name}” is the name of a ${LEVEL_WORDS[misplaced.is][1]}, not a ${LEVEL_WORDS[misplaced.part][1]}: write province/prefecture/county in that order, e.g. 江西省/宜春市/樟树市`,
       { field: 'scope' },
     );
   if (caller.kind === 'user' && !scopeWithin(scope, caller.scope))

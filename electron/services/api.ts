@@ -13,7 +13,7 @@ import { toInput, type CountyRecord } from '../../shared/record';
 import { printHtml } from '../../shared/print';
 import { WORDING } from '../../shared/document';
 import type { Script } from '../../shared/text';
-import { callerOf, deletedRecords, logPosition, mutate, replay, restoreDeleted, history, type Actor } from './store/changelog';
+import { callerOf, deletedRecords, logPosition, mutate, replay, restoreDeleted, skipUndo, history, type Actor } from './store/changelog';
 import { authorize, statusChoices, visible } from './policy';
 import { formatScope, type Caller, type Place, type UserInfo } from '../../shared/accounts';
 import { addUser, updateUser, usersOf } from './accounts';
@@ -149,10 +149,15 @@ export const handlers: Handlers = {
       seen,
     ),
   }),
-  insertRows: ({ recordId, table, index, count }, { db, actor }) => ({ rowIds: insertRows(db, actor, recordId, table, index, count) }),
+  insertRows: ({ recordId, table, index, count, seen }, { db, actor }) => ({
+    rowIds: insertRows(db, actor, recordId, table, index, count, seen),
+  }),
   deleteRows: ({ recordId, table, rowIds, seen }, { db, actor }) => (deleteRows(db, actor, recordId, table, rowIds, seen), OK),
-  moveRow: ({ recordId, table, rowId, toIndex }, { db, actor }) => (moveRow(db, actor, recordId, table, rowId, toIndex), OK),
-  undo: (options, { db, dbFile, actor }) => replay(db, dbFile, actor, 'undo', options),
+  moveRow: ({ recordId, table, rowId, toIndex, seen }, { db, actor }) => (moveRow(db, actor, recordId, table, rowId, toIndex, seen), OK),
+  undo: ({ skip, ...options }, { db, dbFile, actor }) =>
+    skip === undefined
+      ? replay(db, dbFile, actor, 'undo', options)
+      : { steps: [], needsConfirm: [], backup: null, skipped: skipUndo(db, actor, skip) },
   redo: (options, { db, dbFile, actor }) => replay(db, dbFile, actor, 'redo', options),
   history: (_i, { db, actor }) => history(db, actor),
   // exceljs loads with the first import or export, not at start.
@@ -217,7 +222,9 @@ export const handlers: Handlers = {
       seen,
     ),
   }),
-  insertIndicators: ({ recordId, index, count }, { db, actor }) => ({ rowIds: insertIndicators(db, actor, recordId, index, count) }),
+  insertIndicators: ({ recordId, index, count, seen }, { db, actor }) => ({
+    rowIds: insertIndicators(db, actor, recordId, index, count, seen),
+  }),
   deleteIndicators: ({ recordId, rowIds, seen }, { db, actor }) => (deleteIndicators(db, actor, recordId, rowIds, seen), OK),
   draftPerformance: ({ recordId, draft }, { db, actor }) => ({ rowIds: draftPerformance(db, actor, recordId, { draft }) }),
   backupNow: (_i, { db, dbFile }) => ({ backup: backupDatabase(db, dbFile, MANUAL_REASON) }),

@@ -1,5 +1,6 @@
 // This window's steps, newest first: what each did, in which county, when. A click on a step
-// undoes it and every step after it; on an undone one, redoes up to it.
+// undoes it and every step after it; on an undone one, redoes up to it. A step skipped in the undo (others
+// built on it) stays, marked, and is no longer undone.
 import type { Lang } from '../../shared/i18n';
 import { stepLabel } from '../../shared/steps';
 import type { Strings } from './strings';
@@ -25,14 +26,19 @@ export function HistoryPanel({ history, t, lang, onJump, onClose }: Props) {
       {steps.length === 0 && <p className="empty">{t.historyEmpty}</p>}
       <ol>
         {steps.map((s) => (
-          <li key={s.id} className={s.undone ? 'undone' : undefined}>
-            <button onClick={() => onJump(s)} title={s.undone ? t.redoStep(stepLabel(s, lang)) : t.undoStep(stepLabel(s, lang))}>
+          <li key={s.id} className={s.undone ? 'undone' : s.skipped ? 'skipped' : undefined}>
+            <button
+              onClick={() => onJump(s)}
+              disabled={s.skipped}
+              title={s.skipped ? t.skippedTag : s.undone ? t.redoStep(stepLabel(s, lang)) : t.undoStep(stepLabel(s, lang))}
+            >
               <span className="label">{stepLabel(s, lang)}</span>
               <span className="meta">
                 {s.detail.county ?? ''} · {time(s.at)}
                 {s.user && <> · {s.user}</>}
                 {s.undone && <em> · {t.undoneTag}</em>}
-                {s.removesRecord && <em className="warn"> · {t.removesRecordTag}</em>}
+                {s.skipped && <em className="skipped"> · {t.skippedTag}</em>}
+                {s.removesRecord && !s.skipped && <em className="warn"> · {t.removesRecordTag}</em>}
               </span>
             </button>
           </li>

@@ -106,16 +106,16 @@ export class RecordActions {
       if (op.kind === 'move') return Promise.resolve(false);
       return this.onRecord((recordId) =>
         op.kind === 'insert'
-          ? this.host.api.insertIndicators({ recordId, index: op.index, count: op.count })
+          ? this.host.api.insertIndicators({ recordId, index: op.index, count: op.count, seen: this.host.seenOf(recordId) })
           : this.host.api.deleteIndicators({ recordId, rowIds: op.rowIds, seen: this.host.seenOf(recordId) }),
       );
     }
     return this.onRecord((recordId) =>
       op.kind === 'insert'
-        ? this.host.api.insertRows({ recordId, table, index: op.index, count: op.count })
+        ? this.host.api.insertRows({ recordId, table, index: op.index, count: op.count, seen: this.host.seenOf(recordId) })
         : op.kind === 'delete'
           ? this.host.api.deleteRows({ recordId, table, rowIds: op.rowIds, seen: this.host.seenOf(recordId) })
-          : this.host.api.moveRow({ recordId, table, rowId: op.rowId, toIndex: op.toIndex }),
+          : this.host.api.moveRow({ recordId, table, rowId: op.rowId, toIndex: op.toIndex, seen: this.host.seenOf(recordId) }),
     );
   };
 

@@ -159,6 +159,10 @@ const zh = {
   undone: (label: string) => `已撤销:${label}`,
   redone: (label: string) => `已重做:${label}`,
   nothingToUndo: '没有可撤销的操作',
+  skipStep: '跳过这一步',
+  confirmSkipUndo: (refusal: string, step: string) =>
+    `${refusal}\n\n可以跳过“${step}”:它保持原样(在历史中标明“已跳过”,不再能撤销),撤销接着处理它之前的各步。`,
+  skippedStep: (step: string) => `已跳过:${step}(保持原样,不能撤销)`,
   confirmRemovingUndo: (verb: string, steps: string) => `${verb}“${steps}”会删除整条县记录。删除前会自动备份数据文件。继续吗?`,
   backupAt: (file: string) => `已备份:${file}`,
   nothingToRedo: '没有可重做的操作',
@@ -251,6 +255,7 @@ const zh = {
   historyEmpty: '还没有操作',
   historyHint: '点一步撤销它和它之后的各步;点已撤销的一步,重做到它为止。',
   undoneTag: '已撤销',
+  skippedTag: '已跳过(不能撤销)',
   removesRecordTag: '会删除记录',
   confirmTitle: '请确认',
   confirmUndoOk: (verb: string) => `${verb}(先备份)`,
@@ -552,6 +557,10 @@ const en: typeof zh = {
   undone: (label: string) => `Undone: ${label}`,
   redone: (label: string) => `Redone: ${label}`,
   nothingToUndo: 'Nothing to undo',
+  skipStep: 'Skip this step',
+  confirmSkipUndo: (refusal: string, step: string) =>
+    `${refusal}\n\nYou can skip “${step}”: it stays as it is (marked “skipped” in the history, no longer undoable), and undo goes on with the steps before it.`,
+  skippedStep: (step: string) => `Skipped: ${step} (kept as it is, cannot be undone)`,
   confirmRemovingUndo: (verb: string, steps: string) =>
     `${verb} “${steps}” removes a whole county record. The data file is backed up first. Go on?`,
   backupAt: (file: string) => `backed up to ${file}`,
@@ -645,6 +654,7 @@ const en: typeof zh = {
   historyEmpty: 'Nothing done yet',
   historyHint: 'Click a step to undo it and every step after it; click an undone step to redo up to it.',
   undoneTag: 'undone',
+  skippedTag: 'skipped (cannot be undone)',
   removesRecordTag: 'removes a record',
   confirmTitle: 'Please confirm',
   confirmUndoOk: (verb: string) => `${verb} (back up first)`,

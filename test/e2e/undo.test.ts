@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
-import { appPerTest, cell, gridReady, mod, saved } from './harness';
+import { appPerTest, callApi, cell, gridReady, mod, saved } from './harness';
 
 const app = appPerTest();
 
@@ -16,14 +16,19 @@ async function newRecord(page: import('playwright-core').Page, name: string) {
   await expect.poll(() => page.locator('.content h2.title').innerText()).toContain(name);
 }
 
+/** Types an amount into 三 line 1's 实际拨付额度 and waits until it is saved. */
+async function typeLine1(page: import('playwright-core').Page, value: string) {
+  await gridReady(page);
+  await cell(page, 'disbursements', 0, 'actual').click();
+  await page.keyboard.type(value);
+  await page.keyboard.press('Enter');
+  await saved(page);
+}
+
 describe('undo', () => {
   it('names the step on the buttons and in the status', async () => {
     const { page } = app();
-    await gridReady(page);
-    await cell(page, 'disbursements', 0, 'actual').click();
-    await page.keyboard.type('700');
-    await page.keyboard.press('Enter');
-    await saved(page);
+    await typeLine1(page, '700');
     await expect.poll(() => page.getByTestId('undo').innerText()).toBe('撤销:编辑 樟树市 三 第1行 实际拨付额度(万元)');
     await page.keyboard.press(`${mod}+z`);
     await expect.poll(() => page.getByTestId('note').innerText()).toBe('已撤销:编辑 樟树市 三 第1行 实际拨付额度(万元)');
@@ -33,11 +38,7 @@ describe('undo', () => {
 
   it('a click on 撤销 leaves the keyboard in the grid: what is typed next goes into the selected cell, and Enter does not undo again', async () => {
     const { page } = app();
-    await gridReady(page);
-    await cell(page, 'disbursements', 0, 'actual').click();
-    await page.keyboard.type('700');
-    await page.keyboard.press('Enter');
-    await saved(page);
+    await typeLine1(page, '700');
     await page.getByTestId('undo').click();
     await expect.poll(() => cell(page, 'disbursements', 0, 'actual').innerText()).toBe('640.21');
     // The selection moved to row 2 with Enter; typing there is an entry, Enter stores it.
@@ -77,6 +78,30 @@ describe('undo', () => {
     // Redo brings it back (it removes nothing, so it does not ask).
     await page.getByTestId('redo').click();
     await expect.poll(async () => (await names()).sort()).toEqual(['寻乌县', '樟树市']);
+  });
+
+  it('a step someone else built on is refused naming it; 跳过这一步 keeps it (marked in 历史) and the undo goes on below it', async () => {
+    const { page } = app();
+    await typeLine1(page, '700');
+    await newRecord(page, '寻乌县');
+    // Another window accepts 寻乌县: undoing its creation would delete an accepted county.
+    await callApi(page, 'setStatus', { id: 2, status: 'accepted', by: '赵处长' });
+    await page.locator('.content h2.title').click();
+    await page.keyboard.press(`${mod}+z`);
+    const question = page.getByRole('alertdialog');
+    await question.getByRole('button', { name: '撤销(先备份)' }).click();
+    await expect.poll(() => question.innerText()).toContain('可以跳过“新建记录 寻乌县 第7批”');
+    expect(await question.innerText()).toMatch(/无法撤销“新建记录 寻乌县 第7批”.*已验收/);
+    await question.getByRole('button', { name: '跳过这一步' }).click();
+    await expect.poll(() => page.getByTestId('note').innerText()).toBe('已撤销:编辑 樟树市 三 第1行 实际拨付额度(万元)');
+    await expect.poll(() => cell(page, 'disbursements', 0, 'actual').innerText()).toBe('640.21');
+    expect(await page.locator('.record .name').allInnerTexts()).toContain('寻乌县');
+    await page.getByRole('button', { name: '历史' }).click();
+    const panel = page.getByRole('complementary', { name: '操作历史(本窗口)' });
+    await expect.poll(() => panel.locator('li.skipped .meta').innerText()).toMatch(/^寻乌县 · .* · 已跳过\(不能撤销\)$/);
+    expect(await panel.locator('li.skipped button').isDisabled()).toBe(true);
+    await expect.poll(() => panel.locator('li.undone .label').allInnerTexts()).toEqual(['编辑 樟树市 三 第1行 实际拨付额度(万元)']);
+    await page.screenshot({ path: '/tmp/fixl-skip.png' });
   });
 
   it('the history lists this window’s steps and jumps back and forward', async () => {

@@ -9,7 +9,7 @@ import { computeRecord, type RecordInput } from '../../../shared/record';
 import { checkPerformance, emptyPerformance, recordFigures, type Indicator, type PerformanceInput } from '../../../shared/performance';
 import type { Level1 } from '../../../shared/performance-schema';
 import { level1Of, level1Weight, parseScore } from '../../../shared/performance-fields';
-import { formatWan, parseAmount, parsePercent, type AmountUnit } from '../../../shared/money';
+import { formatWan, parseAmount, parsePercent, subFenFigure, type AmountUnit } from '../../../shared/money';
 import { countyKey, fold } from '../../../shared/text';
 import { sumScores } from '../../../shared/performance-rules';
 import { pushAll } from '../../../shared/arrays';
@@ -106,7 +106,10 @@ function readFunds(grid: Grid, out: PerformanceRead, p: PerformanceInput, head: 
       return null;
     }
     out.cells.set(field, c.address);
-    return formatWan(parsed.value);
+    const read = formatWan(parsed.value);
+    const finer = typeof c.value === 'number' ? subFenFigure(c.value, parsed.unit) : null;
+    if (finer) tell(out, finding('amount_sub_fen', { field: `performance.${field}`, value: finer, unit: parsed.unit, read }), c.address);
+    return read;
   };
   let totalRow: number | undefined;
   const firstMoneyCol = columns.get('年初预算数') ?? columns.get('全年预算数')!;

@@ -8,6 +8,7 @@ import {
   parsePercent,
   roundDecimal,
   shiftDecimal,
+  subFenFigure,
   type AmountUnit,
 } from '../../../shared/money';
 import { finding, type Finding, type FindingCode } from '../../../shared/findings';
@@ -121,9 +122,10 @@ export class CellReader {
     const scale = typeof v === 'number' ? formatScale(cell!.numFmtCode ?? cell!.numFmt) : 0;
     // A unit the format shows after the number ("7,750,000.00元") is one the cell names, as if typed.
     const shown = typeof v === 'number' ? formatUnit(cell!.numFmtCode ?? cell!.numFmt) : undefined;
+    const figure = scale > 0 ? Number(`${v}e-${scale}`) : v;
     const parsed =
-      typeof v === 'number' || typeof v === 'string'
-        ? parseAmount(scale > 0 ? Number(`${v}e-${scale}`) : v, shown ?? unit, { sum: options.sum })
+      typeof figure === 'number' || typeof figure === 'string'
+        ? parseAmount(figure, shown ?? unit, { sum: options.sum })
         : ({ ok: false, problem: 'not_a_number', unit } as const);
     if (!parsed.ok) {
       const code = parsed.problem === 'negative_amount' ? 'negative_amount' : 'not_a_number';
@@ -131,6 +133,9 @@ export class CellReader {
       return undefined;
     }
     const read = { value: formatWan(parsed.value), unit: parsed.unit };
+    // A figure finer than 1 分 is rounded to store it: a doubt, the figure as written and as stored (a 合计 is only compared).
+    const finer = typeof figure === 'number' && !options.sum ? subFenFigure(figure, parsed.unit) : null;
+    if (finer) this.problem('amount_sub_fen', cell, { field, value: finer, unit: parsed.unit, read: read.value });
     if (scale > 0) this.scaled(cell!, field, scale, read);
     else if (typeof v === 'number') this.unlikeShown(cell!, field, read);
     return read;

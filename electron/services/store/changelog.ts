@@ -383,6 +383,7 @@ export type StepRow = {
   client_kind: ActorKind;
   detail: string | null;
   user_name: string | null;
+  skipped: number;
 };
 
 export type StepInfo = {
@@ -396,9 +397,11 @@ export type StepInfo = {
   removesRecord: boolean;
   /** The signed-in user who made it; null: the local owner. */
   user: string | null;
+  /** Skipped in this window's undo: others built on it, it cannot be undone; it stays in effect. */
+  skipped: boolean;
 };
 
-const STEP_COLUMNS = 'id, label, record_id, at, undone, client_kind, detail, user_name';
+const STEP_COLUMNS = 'id, label, record_id, at, undone, client_kind, detail, user_name, skipped';
 
 function removesRecord(db: DB, step: StepRow): boolean {
   // Undo removes a record the step inserted; redo removes one the step deleted — unless the same
@@ -425,6 +428,7 @@ export function stepInfo(db: DB, row: StepRow): StepInfo {
     undone: row.undone === 1,
     removesRecord: removesRecord(db, row),
     user: row.user_name ?? null,
+    skipped: row.skipped === 1,
   };
 }
 
@@ -436,7 +440,7 @@ function stepsToReplay(db: DB, client: string, direction: Direction, through: nu
   const rows = db
     .prepare(
       direction === 'undo'
-        ? `SELECT ${STEP_COLUMNS} FROM steps WHERE client = ? AND undone = 0 ORDER BY id DESC`
+        ? `SELECT ${STEP_COLUMNS} FROM steps WHERE client = ? AND undone = 0 AND skipped = 0 ORDER BY id DESC`
         : `SELECT ${STEP_COLUMNS} FROM steps WHERE client = ? AND undone = 1 ORDER BY id ASC`,
     )
     .all(client) as StepRow[];
@@ -586,17 +590,53 @@ export function assertUnchangedSince(db: DB, actor: Actor, seen: number | undefi
   assertNotRestoredSince(db, seen);
   for (const cell of cells) {
     const hit = laterChange(db, actor, seen, cell.table, cell.rowId, cell.column);
-    if (!hit) continue;
-    const { at, zh, en } = madeWhen(hit);
-    const [did, done] = CHANGED_BY[hit.replay ?? 'step'];
-    throw appError(
-      'edit_conflict',
-      `${cell.label.zh} 已由${zh}在 ${at} ${did},您看到的是${did}前的内容。为免覆盖别人的修改,未做任何改动;已载入新的内容,请核对后再改。`,
-      `${cell.label.en} was ${done} by ${en} at ${at}, after you loaded it. Nothing was changed, so their work is not overwritten; the new content is loaded, check it and try again.`,
-      {},
-      { by: hit.client_kind, user: hit.user_name, at: hit.at, table: cell.table, field: cell.column, replay: hit.replay ?? null },
-    );
+    if (hit) throw editConflict(hit, cell.label, { table: cell.table, field: cell.column });
   }
+}
+
+/** A change refused because another window changed what it was made on since `seen`: who, when, what. */
+function editConflict(hit: LaterChange, label: { zh: string; en: string }, where: { table: string; field: string | null }) {
+  const { at, zh, en } = madeWhen(hit);
+  const [did, done] = CHANGED_BY[hit.replay ?? 'step'];
+  return appError(
+    'edit_conflict',
+    `${label.zh} 已由${zh}在 ${at} ${did},您看到的是${did}前的内容。为免覆盖别人的修改,未做任何改动;已载入新的内容,请核对后再改。`,
+    `${label.en} was ${done} by ${en} at ${at}, after you loaded it. Nothing was changed, so their work is not overwritten; the new content is loaded, check it and try again.`,
+    {},
+    { by: hit.client_kind, user: hit.user_name, at: hit.at, ...where, replay: hit.replay ?? null },
+  );
+}
+
+/**
+ * The rows of a record's table as a window saw them — which rows, in which order, numbered how: a row
+ * inserted, deleted or moved, or a 序号 changed by another window since `seen` makes an insert or a move
+ * "at row N" land elsewhere than where its user put it (and renumbers lines another window types into).
+ * Refused as an edit conflict, naming the table. Without `seen` (the command line) nothing is checked.
+ */
+export function assertRowsUnchangedSince(
+  db: DB,
+  actor: Actor,
+  seen: number | undefined,
+  recordId: number,
+  table: Table,
+  label: { zh: string; en: string },
+): void {
+  if (seen === undefined) return;
+  assertNotRestoredSince(db, seen);
+  const hit = statement(
+    db,
+    `SELECT at, client_kind, user_name, replay, step_id FROM (
+       SELECT s.id AS pos, s.at, s.client_kind, s.user_name, NULL AS replay, s.id AS step_id FROM changes c JOIN steps s ON s.id = c.step_id
+       WHERE s.id > @step AND s.undone = 0 AND s.client != @client AND c.table_name = @table AND c.record_id = @record
+         AND (c.field IS NULL OR c.field IN ('position', 'seq'))
+       UNION ALL
+       SELECT r.pos, r.at, r.client_kind, r.user_name, r.direction AS replay, r.step_id FROM replays r
+         JOIN changes c ON c.step_id = r.step_id AND c.table_name = r.table_name AND c.row_id = r.row_id
+       WHERE r.pos > @step AND r.step_id <= @step AND r.client != @client AND r.table_name = @table AND c.record_id = @record
+         AND (r.field IS NULL OR r.field IN ('position', 'seq'))
+     ) later ORDER BY pos DESC LIMIT 1`,
+  ).get({ step: seen, client: actor.client, table, record: recordId }) as LaterChange | undefined;
+  if (hit) throw editConflict(hit, label, { table, field: null });
 }
 
 /**
@@ -756,6 +796,48 @@ function replayStep(db: DB, actor: Actor, s: StepRow, direction: Direction): Ste
   return stepInfo(db, { ...s, undone: direction === 'undo' ? 1 : 0 });
 }
 
+/**
+ * Skips the next step this window would undo, when undoing it is refused (another window built on what it
+ * changed, the county was accepted, …): the step stays in effect and in the history, marked as not undoable,
+ * and the window's undo goes on with the steps below it, which stay undoable. A step that can be undone is
+ * not skipped (the person is told to undo it). Returns the step skipped.
+ */
+export function skipUndo(db: DB, actor: Actor, stepId: number): StepInfo {
+  return writeTransaction(db, () => {
+    const [next] = stepsToReplay(db, actor.client, 'undo', undefined);
+    if (!next || next.id !== stepId)
+      throw appError(
+        'no_step',
+        '只能跳过接下来要撤销的那一步(撤销记录刚刚有了变化,请再试一次)',
+        'Only the next step to undo can be skipped (the undo history changed meanwhile; try again)',
+      );
+    if (undoRefusal(db, actor, next) === null) {
+      const label = stepInfo(db, next);
+      throw appError(
+        'undo_possible',
+        `“${stepLabel(label, 'zh')}”可以撤销,不必跳过。`,
+        `“${stepLabel(label, 'en')}” can be undone; there is no need to skip it.`,
+      );
+    }
+    statement(db, 'UPDATE steps SET skipped = 1 WHERE id = ?').run(next.id);
+    return stepInfo(db, { ...next, skipped: 1 });
+  });
+}
+
+/** Why undoing a step would be refused now (null: it would go through), found by undoing it and rolling back. */
+function undoRefusal(db: DB, actor: Actor, step: StepRow): unknown {
+  const tried = new Error('undo tried');
+  try {
+    db.transaction(() => {
+      replayStep(db, actor, step, 'undo');
+      throw tried;
+    })();
+  } catch (e) {
+    return e === tried ? null : e;
+  }
+  return null;
+}
+
 /** A county deleted whose deletion stands: the step that deleted it, where the county stood, who deleted it and when. */
 export type DeletedRecord = {
   step: number;
@@ -807,7 +889,7 @@ export function history(db: DB, actor: Actor, limit = 200): { undo: StepInfo | n
     .all(actor.client, limit) as StepRow[];
   const steps = rows.map((r) => stepInfo(db, r));
   return {
-    undo: steps.find((s) => !s.undone) ?? null,
+    undo: steps.find((s) => !s.undone && !s.skipped) ?? null,
     redo: [...steps].reverse().find((s) => s.undone) ?? null,
     steps,
   };

@@ -15,7 +15,7 @@ import { fieldLabel, findingMessage } from '../../../shared/i18n';
 import { finding } from '../../../shared/findings';
 import { ledgerLineText } from '../../../shared/ledger';
 import { inferCategory, countyKey } from '../../../shared/text';
-import { assertUnchangedSince, mutate, type Actor, type Changes, type Row, type SeenCell } from './changelog';
+import { assertRowsUnchangedSince, assertUnchangedSince, mutate, type Actor, type Changes, type Row, type SeenCell } from './changelog';
 import { COUNTY_COLUMNS, FIELD_COLUMNS, toColumn, type Value } from './columns';
 import { conflictError, findRecordIds } from './records';
 import type { DB } from './database';
@@ -217,13 +217,28 @@ export function editCells(
   );
 }
 
-export function insertRows(db: DB, actor: Actor, recordId: number, table: EditTable, index: number, count: number): number[] {
+/** The rows of a table as a window saw them, named for an edit conflict: "表三的行(行数、次序或序号)". */
+const ROWS_LABEL: Record<EditTable, { zh: string; en: string }> = {
+  items: { zh: '表二的行(行数、次序或序号)', en: 'The rows of table 二 (their number, order or 序号)' },
+  disbursements: { zh: '表三的行(行数、次序或序号)', en: 'The rows of table 三 (their number, order or 序号)' },
+};
+
+export function insertRows(
+  db: DB,
+  actor: Actor,
+  recordId: number,
+  table: EditTable,
+  index: number,
+  count: number,
+  seen?: number,
+): number[] {
   const county = countyOf(db, recordId);
   return mutate(
     db,
     actor,
     { action: 'insert rows', recordId, detail: { county: county.name, table, ...(count === 1 ? { row: index + 1 } : { rows: count }) } },
     (changes) => {
+      assertRowsUnchangedSince(db, actor, seen, recordId, table, ROWS_LABEL[table]);
       const rows = rowsOf(db, table, recordId);
       // Above the first row: below its position, which is 0 or less once rows were moved to the front.
       const before = rows[index - 1]?.position ?? (rows[0]?.position ?? 1) - 1;
@@ -271,9 +286,10 @@ function deletedWith(db: DB, table: EditTable, rowId: number, index: number | un
   return [row, ...payments.map((id) => ({ table: 'payments' as const, rowId: id, column: null, label }))];
 }
 
-export function moveRow(db: DB, actor: Actor, recordId: number, table: EditTable, rowId: number, toIndex: number): void {
+export function moveRow(db: DB, actor: Actor, recordId: number, table: EditTable, rowId: number, toIndex: number, seen?: number): void {
   const county = countyOf(db, recordId);
   mutate(db, actor, { action: 'move row', recordId, detail: { county: county.name, table } }, (changes) => {
+    assertRowsUnchangedSince(db, actor, seen, recordId, table, ROWS_LABEL[table]);
     const rows = rowsOf(db, table, recordId);
     const from = rows.findIndex((r) => r.id === rowId);
     if (from < 0) throw appError('no_row', `该行已不存在(#${rowId})`, `That row no longer exists (#${rowId})`);

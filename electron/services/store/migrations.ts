@@ -309,6 +309,11 @@ export const MIGRATIONS: readonly string[] = [
   -- the restore): a screen that read the file before it is stale, whatever its cells.
   CREATE TABLE restores (pos INTEGER NOT NULL, at TEXT NOT NULL, backup TEXT NOT NULL);
   `,
+  // A step its window skipped in its undo (others built on it, so it cannot be undone): it stays in effect and in
+  // the history, marked, and the window's undo goes on with the steps below it.
+  `
+  ALTER TABLE steps ADD COLUMN skipped INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -5,7 +5,7 @@ import { appError } from '../../../shared/errors';
 import { draftIndicators } from '../../../shared/performance-rules';
 import { emptyPerformance, type Indicator, type PerformanceInput } from '../../../shared/performance';
 import { parseIndicatorField, parsePerformanceField, performanceFieldLabel } from '../../../shared/performance-fields';
-import { assertUnchangedSince, mutate, type Actor, type Changes, type Row, type SeenCell } from './changelog';
+import { assertRowsUnchangedSince, assertUnchangedSince, mutate, type Actor, type Changes, type Row, type SeenCell } from './changelog';
 import { fromColumn, toColumn, type Value } from './columns';
 import {
   INDICATOR_COLUMNS,
@@ -261,13 +261,17 @@ export function editIndicators(
 }
 
 /** Blank indicator rows inserted before `index` (of the 一级指标 of the row above, else 产出指标). */
-export function insertIndicators(db: DB, actor: Actor, recordId: number, index: number, count: number): number[] {
+export function insertIndicators(db: DB, actor: Actor, recordId: number, index: number, count: number, seen?: number): number[] {
   const county = countyOf(db, recordId);
   return mutate(
     db,
     actor,
     { action: 'insert rows', recordId, detail: { county, table: 'performance', ...(count === 1 ? { row: index + 1 } : { rows: count }) } },
     (changes) => {
+      assertRowsUnchangedSince(db, actor, seen, recordId, 'performance_indicators', {
+        zh: '绩效指标的行(行数或次序)',
+        en: 'The rows of the indicators (their number or order)',
+      });
       ensurePart(db, changes, recordId);
       const rows = db
         .prepare('SELECT id, position, level1 FROM performance_indicators WHERE record_id = ? ORDER BY position, id')

@@ -109,6 +109,16 @@ describe('an action on the open record', () => {
     ]);
   });
 
+  it('a move or an insert of rows of 二 or 三 sends the position the screen read the record at (seen), as a delete does', async () => {
+    const a = actions({ seenOf: (id) => (id === 5 ? 41 : undefined) });
+    expect(await a.act.rowsOp('disbursements', { kind: 'move', rowId: 4, toIndex: 0 })).toBe(true);
+    expect(await a.act.rowsOp('items', { kind: 'insert', index: 2, count: 1 })).toBe(true);
+    expect(a.calls).toEqual([
+      'moveRow {"recordId":5,"table":"disbursements","rowId":4,"toIndex":0,"seen":41}',
+      'insertRows {"recordId":5,"table":"items","index":2,"count":1,"seen":41}',
+    ]);
+  });
+
   it('payments deleted in the ledger: by their store ids; one typed here and not yet stored is not sent, none at all sends nothing', async () => {
     const a = actions();
     expect(await a.act.deletePayments([11, -2, 12])).toBe(true);

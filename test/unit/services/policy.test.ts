@@ -200,6 +200,32 @@ describe('accounts', () => {
     expect(await add('jx ')).toBe('用户 jx 已存在');
   });
 
+  it('a scope naming a prefecture or a province in another part’s place (赣州市 as a county of 宜春市, the parts out of order) is refused naming it', async () => {
+    const { ctx } = world();
+    const admin: Caller = { kind: 'user', id: 9, name: '宜春管理员', role: 'admin', scope: ['江西省', '宜春市'] };
+    const add = async (name: string, role: Role, scope: string) => {
+      const r = await dispatch(ctx, 'addUser', { name, role, scope, password: 'correct horse battery' }, as(admin));
+      return r.ok ? 'ok' : [r.error.messages?.zh, (r.error.details as { place?: { field?: string } }).place?.field];
+    };
+    expect(await add('县甲', 'county', '江西省/宜春市/赣州市')).toEqual([
+      '范围 江西省/宜春市/赣州市 的县(市、区)“赣州市”是市(地级)的名称,不是县(市、区):请按 省/市/县 的次序写,如 江西省/宜春市/樟树市',
+      'scope',
+    ]);
+    // Traditional characters read the same; a province's name is no county either.
+    expect((await add('县乙', 'county', '江西省/宜春市/贛州市'))[0]).toMatch(
+      /^范围 江西省\/宜春市\/贛州市 的县\(市、区\)“贛州市”是市\(地级\)的名称/,
+    );
+    expect((await add('县丙', 'county', '江西省/宜春市/江西省'))[0]).toMatch(/“江西省”是省的名称,不是县/);
+    const owner = async (scope: string) => {
+      const r = await dispatch(ctx, 'addUser', { name: `审${scope}`, role: 'prefecture', scope, password: 'correct horse battery' }, ME);
+      return r.ok ? 'ok' : r.error.messages?.zh;
+    };
+    expect(await owner('宜春市/江西省')).toMatch(/^范围 宜春市\/江西省 的省“宜春市”是市\(地级\)的名称,不是省/);
+    // A county's own name, and a municipality's prefecture repeating its name, are taken.
+    expect(await add('县丁', 'county', '江西省/宜春市/樟树市')).toBe('ok');
+    expect(await owner('重庆市/重庆市')).toBe('ok');
+  });
+
   it('an administrator cannot disable its own account (its session would end mid-work); another administrator can', async () => {
     const { ctx, db } = world();
     const admin = insertUser(db, { name: '管理员甲', role: 'admin', scope: '江西省', passwordHash: 'x' });

@@ -20,7 +20,12 @@ const BO: Actor = { client: 'tab-bo', kind: 'web' };
 
 type Shown = {
   seen: number;
-  record: { county: { investment: { central: string } }; payments?: { amount: string; line: number }[]; performance?: unknown };
+  record: {
+    county: { investment: { central: string } };
+    payments?: { amount: string; line: number }[];
+    performance?: unknown;
+    disbursements: { name: string }[];
+  };
   disbursementIds: number[];
   paymentIds: number[];
   indicatorIds: number[];
@@ -127,6 +132,76 @@ const CASES: Case[] = [
     overwritten: [3],
   },
   {
+    what: 'moving a line of 三 to the top after another window inserted a row there',
+    anna: ({ id }) => ({ method: 'insertRows', recordId: id, table: 'disbursements', index: 0, count: 1 }),
+    bo: ({ id, lines }) => ({ method: 'moveRow', recordId: id, table: 'disbursements', rowId: lines[3], toIndex: 0 }),
+    field: '表三的行(行数、次序或序号)',
+    state: (r) => r.record.disbursements.map((d) => d.name),
+    kept: [
+      '',
+      '县乡村物流快递配送体系建设',
+      '农产品上行服务体系建设',
+      '乡镇商贸中心示范建设',
+      '樟树市电子商务公共服务中心建设',
+      '农村电子商务人员培训',
+      '农村电商宣传和规划',
+    ],
+    overwritten: [
+      '樟树市电子商务公共服务中心建设',
+      '',
+      '县乡村物流快递配送体系建设',
+      '农产品上行服务体系建设',
+      '乡镇商贸中心示范建设',
+      '农村电子商务人员培训',
+      '农村电商宣传和规划',
+    ],
+  },
+  {
+    what: 'inserting a row below line 2 of 三 after another window moved a line to the top',
+    anna: ({ id, lines }) => ({ method: 'moveRow', recordId: id, table: 'disbursements', rowId: lines[5], toIndex: 0 }),
+    bo: ({ id }) => ({ method: 'insertRows', recordId: id, table: 'disbursements', index: 2, count: 1 }),
+    field: '表三的行(行数、次序或序号)',
+    state: (r) => r.record.disbursements.map((d) => d.name),
+    kept: [
+      '农村电商宣传和规划',
+      '县乡村物流快递配送体系建设',
+      '农产品上行服务体系建设',
+      '乡镇商贸中心示范建设',
+      '樟树市电子商务公共服务中心建设',
+      '农村电子商务人员培训',
+    ],
+    overwritten: [
+      '农村电商宣传和规划',
+      '县乡村物流快递配送体系建设',
+      '',
+      '农产品上行服务体系建设',
+      '乡镇商贸中心示范建设',
+      '樟树市电子商务公共服务中心建设',
+      '农村电子商务人员培训',
+    ],
+  },
+  {
+    what: 'moving a line of 三 after another window deleted a line',
+    anna: ({ id, lines }) => ({ method: 'deleteRows', recordId: id, table: 'disbursements', rowIds: [lines[1]] }),
+    bo: ({ id, lines }) => ({ method: 'moveRow', recordId: id, table: 'disbursements', rowId: lines[0], toIndex: 2 }),
+    field: '表三的行(行数、次序或序号)',
+    state: (r) => r.record.disbursements.map((d) => d.name),
+    kept: [
+      '县乡村物流快递配送体系建设',
+      '乡镇商贸中心示范建设',
+      '樟树市电子商务公共服务中心建设',
+      '农村电子商务人员培训',
+      '农村电商宣传和规划',
+    ],
+    overwritten: [
+      '乡镇商贸中心示范建设',
+      '樟树市电子商务公共服务中心建设',
+      '县乡村物流快递配送体系建设',
+      '农村电子商务人员培训',
+      '农村电商宣传和规划',
+    ],
+  },
+  {
     what: 'a field of 绩效自评',
     anna: ({ id }) => ({ method: 'editPerformance', recordId: id, edits: [{ field: 'funds.budget', value: '2000' }] }),
     bo: ({ id }) => ({ method: 'editPerformance', recordId: id, edits: [{ field: 'funds.budget', value: '1900' }] }),
@@ -166,6 +241,15 @@ const CASES: Case[] = [
     overwritten: [],
   },
   {
+    what: 'inserting an indicator below the first after another window inserted one above it',
+    anna: ({ id }) => ({ method: 'insertIndicators', recordId: id, index: 0, count: 1 }),
+    bo: ({ id }) => ({ method: 'insertIndicators', recordId: id, index: 1, count: 1 }),
+    field: '绩效指标的行(行数或次序)',
+    state: (r) => (r.record.performance as { indicators: { name: string }[] }).indicators.map((i) => i.name),
+    kept: ['', '培训人次'],
+    overwritten: ['', '', '培训人次'],
+  },
+  {
     what: 'the review status',
     anna: ({ id }) => ({ method: 'setStatus', id, status: 'submitted', by: '安娜' }),
     bo: ({ id }) => ({ method: 'setStatus', id, status: 'reviewed', by: '柏' }),
@@ -198,6 +282,38 @@ describe('a change over what someone else changed since the screen read it', () 
       await s.must(BO, method, input);
       expect(c.state(await s.shown())).toEqual(c.overwritten);
     });
+
+  it('moving or inserting rows of 三 goes through when another window changed only a cell of them since', async () => {
+    const s = await setUp();
+    const bosView = await s.shown();
+    await s.must(ANNA, 'editCells', {
+      recordId: s.id,
+      table: 'disbursements',
+      edits: [{ rowId: s.lines[0], field: 'planned', value: '600' }],
+    });
+    await s.must(BO, 'moveRow', { recordId: s.id, table: 'disbursements', rowId: s.lines[0], toIndex: 1, seen: bosView.seen });
+    await s.must(BO, 'insertRows', { recordId: s.id, table: 'items', index: 0, count: 1, seen: bosView.seen });
+    expect((await s.shown()).record.disbursements.map((d) => d.name).slice(0, 2)).toEqual([
+      '农产品上行服务体系建设',
+      '县乡村物流快递配送体系建设',
+    ]);
+  });
+
+  it('moving a line of 三 after another window undid its insert is refused, naming the undo', async () => {
+    const s = await setUp();
+    await s.must(ANNA, 'insertRows', { recordId: s.id, table: 'disbursements', index: 0, count: 1 });
+    const bosView = await s.shown();
+    await s.must(ANNA, 'undo', {});
+    const refused = await s.call(BO, 'moveRow', {
+      recordId: s.id,
+      table: 'disbursements',
+      rowId: s.lines[3],
+      toIndex: 0,
+      seen: bosView.seen,
+    });
+    expect(refused.ok ? 'ok' : refused.error.messages?.zh).toMatch(/^表三的行\(行数、次序或序号\) 已由安娜\(浏览器窗口\)在 .* 撤销修改/);
+    expect((await s.shown()).record.disbursements.map((d) => d.name)[0]).toBe('县乡村物流快递配送体系建设');
+  });
 
   it('a change from a screen that read the record after someone else’s goes through', async () => {
     const s = await setUp();
