@@ -128,6 +128,8 @@ const statusInfo = z.object({
   status: z.enum(STATUSES),
   by: z.string().nullable(),
   at: z.string().nullable(),
+  /** The day the person who set it saw (their calendar): the day shown with the status. */
+  day: z.string().nullable(),
   remark: z.string().nullable(),
 });
 

@@ -4,7 +4,7 @@
 import { useMemo, useState } from 'react';
 import { fold } from '../../shared/text';
 import { showRate } from '../../shared/money';
-import { dayOf } from '../../shared/status';
+import { statusDay } from '../../shared/status';
 import type { Strings } from './strings';
 import type { Pinyin, RecordSummary } from './useRecordList';
 
@@ -31,7 +31,7 @@ export function searchMatches(query: string, r: Pick<RecordSummary, 'province' |
 }
 
 export function StatusChip({ status, t }: { status: RecordSummary['status']; t: Strings }) {
-  const who = status.by ? t.statusBy(status.by, dayOf(status.at)) : '';
+  const who = status.by ? t.statusBy(status.by, statusDay(status)) : '';
   return (
     <span
       className={`status-chip ${status.status}`}
