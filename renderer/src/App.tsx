@@ -159,6 +159,7 @@ export function App() {
         signer={info?.user?.name ?? name}
         name={name}
         setName={setName}
+        user={info?.user ?? null}
       />
       {question}
     </div>
