@@ -48,6 +48,17 @@ const zh = {
   welcomeTemplateHint: '下载空白验收表模板,发给各县填写',
   overviewNoRecords: '数据文件中还没有县。在“记录”中添加示例记录、新建或导入。',
   confirmDelete: (name: string) => `删除 ${name} 的记录?删除后可以撤销,也可以在“已删除的县”里恢复(连同拨付台账和绩效自评)。`,
+  // ---- the data file replaced under the app ----
+  replacedTitle: '数据文件已被替换',
+  replacedWhat: (file: string) =>
+    `数据文件 ${file} 已被另一个程序替换或移走(例如同步盘放入了别的副本)。刚才的修改没有保存,验收台也不会再写入它;屏幕上仍是原来的内容。`,
+  replacedKept: '验收台原来打开的内容(包括此前保存的所有修改)已另存为:',
+  replacedReopenHint:
+    '打开这个位置上现在的文件后,窗口显示的是替换进来的内容;原来的内容留在上面的副本里。不要把数据文件放在同步文件夹(网盘)里。',
+  replacedAskAdmin: '请告诉工作区的管理员:服务器上的数据文件被替换了,需要重新启动工作区。',
+  replacedReopen: '打开现在的文件',
+  replacedReopening: '正在打开…',
+  replacedLater: '暂不打开',
   // ---- deleted counties ----
   deletedOpen: '已删除的县…',
   welcomeDeletedHint: '删除过的县可以在这里恢复',
@@ -456,6 +467,16 @@ const en: typeof zh = {
   confirmDelete: (name: string) =>
     `Delete the record of ${name}? You can undo it, or bring it back from “Deleted counties” (with its ledger and performance evaluation).`,
   deletedOpen: 'Deleted counties…',
+  replacedTitle: 'The data file was replaced',
+  replacedWhat: (file: string) =>
+    `The data file ${file} was replaced or moved by another program (a sync folder putting another copy in place, say). The last change was not saved and nothing more is written to it; the screen still shows what it held.`,
+  replacedKept: 'What Yanshou had open (with every change saved before) is kept as:',
+  replacedReopenHint:
+    'Opening the file now at that path shows what was put there; what was open before stays in the copy above. Do not keep the data file in a sync folder.',
+  replacedAskAdmin: 'Tell the workspace administrator: the data file on the server was replaced, and the workspace must be restarted.',
+  replacedReopen: 'Open the file now there',
+  replacedReopening: 'Opening…',
+  replacedLater: 'Not now',
   welcomeDeletedHint: 'A county deleted can be brought back from here',
   deletedTitle: 'Deleted counties',
   deletedIntro:
