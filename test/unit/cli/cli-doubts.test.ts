@@ -27,6 +27,7 @@ describe('yanshou import and doubts', () => {
     );
     expect(r.stderr).toContain('樟树市 › C20: 显示“15,000,000.00”,读作 15000000 万元(按万元读,未写明单位)');
     expect(r.stderr).toContain('[drawing_unit]');
+    expect(r.stderr).toContain('工作表上的文本框写着“单位：元”(金额单位为元),而金额是按万元读入的;请核对金额单位');
     expect(r.stderr).toContain('未写入任何数据');
     expect(yanshou(['list', '--db', db, '--json']).stdout.trim()).toBe('[]');
 
