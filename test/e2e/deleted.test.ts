@@ -2,20 +2,12 @@
 // when — and 恢复 brings it back with its figures and its ledger, in a data file (`yanshou web`) and in a
 // team workspace (`yanshou serve`), where a reviewer sees the list but only the county's officer restores,
 // from another login than the one that deleted it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { appPerTest, cell, gridReady, launchBrowser } from './harness';
-import { openDatabase } from '../../electron/services/store/database';
-import { createRecord } from '../../electron/services/store/records';
-import { addUser } from '../../electron/services/accounts';
-import { OWNER } from '../../shared/accounts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { appPerTest, cell, gridReady } from './harness';
+import { workspacePerFile } from './workspace';
 import type { RecordInput } from '../../shared/record';
-import { ME, ROOT, seedInput, tempDir } from '../helpers/fixtures';
-
-const BIN = path.join(ROOT, 'electron/cli/bin.mjs');
-const PASSWORD = 'correct horse battery staple';
+import { seedInput } from '../helpers/fixtures';
 
 /** 樟树市 with two payments on line 1 (300 + 200): line 1's 实际 is 500, Σ实际 1235.96 − 640.21 + 500 = 1095.75, 73.05% of 1500. */
 function withLedger(): RecordInput {
@@ -88,45 +80,8 @@ describe('deleted counties in a data file', () => {
 });
 
 describe('deleted counties in a team workspace', () => {
-  const file = path.join(tempDir('yanshou-e2e-'), 'workspace.sqlite');
-  let server: ChildProcess;
-  let base: string;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    const db = openDatabase(file);
-    createRecord(db, ME, withLedger());
-    await addUser(db, OWNER, { name: '樟树填报员', role: 'county', scope: '江西省/宜春市/樟树市', password: PASSWORD });
-    await addUser(db, OWNER, { name: '省厅验收员', role: 'province', scope: '江西省', password: PASSWORD });
-    db.close();
-    server = spawn(process.execPath, [BIN, 'serve', '--db', file, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
-    base = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      server.stdout!.on('data', (c) => {
-        out += c;
-        const m = /http:\/\/127\.0\.0\.1:\d+/.exec(out);
-        if (m) resolve(m[0]);
-      });
-      server.on('exit', (code) => reject(new Error(`yanshou serve exited ${code}`)));
-    });
-    browser = await launchBrowser();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    server?.kill('SIGTERM');
-  });
-
-  /** A new browser (context) signed in through the login page: another login, not the tab that deleted. */
-  async function logIn(name: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
-    const page = await context.newPage();
-    await page.goto(`${base}/`);
-    await page.getByLabel('用户名').fill(name);
-    await page.getByLabel('密码').fill(PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
-    await expect.poll(() => page.getByTestId('user').innerText()).toContain(name);
-    return page;
-  }
+  // Signed in anew each time: another login, not the tab that deleted.
+  const { logIn } = workspacePerFile(() => [withLedger()]);
 
   it('the officer deletes its county; the province sees it and why 恢复 is not theirs; the officer, logged in again, restores it', async () => {
     const officer = await logIn('樟树填报员');
