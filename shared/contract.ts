@@ -136,6 +136,8 @@ const statusInfo = z.object({
   status: z.enum(STATUSES),
   by: z.string().nullable(),
   at: z.string().nullable(),
+  /** The day the person who set it saw (their calendar): the day shown with the status. */
+  day: z.string().nullable(),
   remark: z.string().nullable(),
 });
 
@@ -482,6 +484,11 @@ export const contract = {
   },
   ...PERFORMANCE_METHODS,
   backupNow: { input: z.object({}), output: z.object({ backup: z.string().nullable() }) },
+  /**
+   * After a write was refused because the data file was replaced under the app (file_replaced): opens the file
+   * now at that path instead (what the app held stays as the `.replaced-…` copy). The local owner's only.
+   */
+  reopenDataFile: { input: z.object({}), output: ok },
   /** Accounts of a team workspace (an administrator's, or the local owner's: `yanshou user`). */
   listUsers: {
     input: z.object({}),

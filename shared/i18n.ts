@@ -528,7 +528,7 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
   ],
   drawing_unit: [
     (p) =>
-      `工作表上的文本框写着“${p.value}”(金额单位${UNIT_NAMES[p.unit]?.[0] ?? p.unit}),而金额是按${UNIT_NAMES[p.read]?.[0] ?? p.read}读入的;请核对金额单位`,
+      `工作表上的文本框写着“${p.value}”(金额单位为${UNIT_NAMES[p.unit]?.[0] ?? p.unit}),而金额是按${UNIT_NAMES[p.read]?.[0] ?? p.read}读入的;请核对金额单位`,
     (p) =>
       `a text box on the sheet says “${p.value}” (amounts in ${UNIT_NAMES[p.unit]?.[1] ?? p.unit}), yet amounts were read in ${UNIT_NAMES[p.read]?.[1] ?? p.read}; check the unit`,
   ],

@@ -22,6 +22,7 @@ export const METHOD_NAMES = [
   'exportWorkbook',
   'saveExport',
   'backupNow',
+  'reopenDataFile',
   'waitForCommand',
   'exportPdf',
   'printDocument',

@@ -5,7 +5,7 @@
 import { displayDecimal, showRate } from './money';
 import { printCss } from './print';
 import { chineseDay } from './ledger';
-import { dayOf, statusLabel, type ReviewStatus } from './status';
+import { dayOf, statusDay, statusLabel, type ReviewStatus } from './status';
 import {
   overviewRows,
   typedFigures,
@@ -135,7 +135,8 @@ export function sumCount(s: Pick<Summed, 'records' | 'dated'>, asOf: string | un
 /** The status as the table shows it: 已验收 with its day. */
 export function statusCell(r: OverviewRecord, script: Script): string {
   const label = status(r.status.status, script);
-  return r.status.status === 'accepted' && r.status.at ? `${label} ${dayOf(r.status.at)}` : label;
+  const day = statusDay(r.status);
+  return r.status.status === 'accepted' && day ? `${label} ${day}` : label;
 }
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

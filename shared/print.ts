@@ -6,7 +6,7 @@ import { displayDecimal, FINER_MARK, showRate } from './money';
 import type { CountyRecord } from './record';
 import { toTraditional, type Script } from './text';
 import { chineseDay } from './ledger';
-import { statusLabel, type StatusInfo } from './status';
+import { statusDay, statusLabel, type StatusInfo } from './status';
 import { performanceSection } from './performance-print';
 
 export type PrintOptions = {
@@ -74,7 +74,8 @@ tr.after-as-of td { color: #777; font-style: italic; }
 export function statusLine(status: StatusInfo, acceptedOn: string | null, script: Script): string {
   // The fixed words in the document's script; the name as the person wrote it.
   const t = (text: string) => (script === 'hant' ? toTraditional(text) : text);
-  const who = [status.by, status.at ? chineseDay(status.at.slice(0, 10)) : null].filter(Boolean).join(',');
+  const day = statusDay(status);
+  const who = [status.by, day ? chineseDay(day) : null].filter(Boolean).join(',');
   return `${t(`审核状态:${statusLabel(status.status, 'zh')}`)}${who ? `(${who})` : ''}${acceptedOn ? ` ${t('验收日期')}:${chineseDate(acceptedOn)}` : ''}`;
 }
 

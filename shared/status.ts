@@ -4,8 +4,11 @@ import type { Lang } from './i18n';
 export const STATUSES = ['draft', 'submitted', 'reviewed', 'accepted'] as const;
 export type ReviewStatus = (typeof STATUSES)[number];
 
-/** The status of a record, who set it and when (the record's sign-off). */
-export type StatusInfo = { status: ReviewStatus; by: string | null; at: string | null; remark: string | null };
+/**
+ * The status of a record, who set it and when (the record's sign-off): `at` the moment (UTC), `day` the day
+ * the person saw on their calendar then — the day an acceptance is of, shown wherever the status's day is.
+ */
+export type StatusInfo = { status: ReviewStatus; by: string | null; at: string | null; day: string | null; remark: string | null };
 
 const LABELS: Record<ReviewStatus, [string, string]> = {
   draft: ['草稿', 'draft'],
@@ -18,6 +21,12 @@ export const statusLabel = (status: ReviewStatus, lang: Lang): string => LABELS[
 
 /** "2026-11-29T08:30:00Z" → "2026-11-29". */
 export const dayOf = (at: string | null): string => (at ? at.slice(0, 10) : '');
+
+/**
+ * The day a status was set as its person saw it (2026-12-07 for an acceptance at 01:00 Beijing time, whose
+ * `at` is 2026-12-06T17:00Z); a status without a stored day (none set yet), the UTC day of its time.
+ */
+export const statusDay = (s: Pick<StatusInfo, 'at' | 'day'>): string => s.day ?? dayOf(s.at);
 
 /**
  * Why an accepted record refuses a change, naming the status and who accepted it (and when):

@@ -36,14 +36,14 @@ const LEDGER_WORDS = {
   },
 };
 
-/** Where a unit came from, in words: 表头 C3“…”, 单位行 A2“单位：元”, 单元格文字, 未写明(按万元). */
+/** Where a unit came from, in words: 单位来自表头 C3“…”, 单位来自单位行 A2“单位：元”, 单位写在单元格文字中, 未写明单位. */
 function unitFromWords(f: Figure, zh: boolean): string {
   const u = f.unitFrom;
   if (!u) return '';
-  if (u.kind === 'header') return zh ? `表头 ${u.cell}“${u.text}”` : `header ${u.cell} “${u.text}”`;
-  if (u.kind === 'line') return zh ? `单位行 ${u.cell}“${u.text}”` : `unit line ${u.cell} “${u.text}”`;
-  if (u.kind === 'text') return zh ? '单元格文字' : 'the cell’s text';
-  return zh ? '未写明,按万元' : 'none stated, 万元 assumed';
+  if (u.kind === 'header') return zh ? `单位来自表头 ${u.cell}“${u.text}”` : `unit from header ${u.cell} “${u.text}”`;
+  if (u.kind === 'line') return zh ? `单位来自单位行 ${u.cell}“${u.text}”` : `unit from unit line ${u.cell} “${u.text}”`;
+  if (u.kind === 'text') return zh ? '单位写在单元格文字中' : 'unit in the cell’s text';
+  return zh ? '未写明单位' : 'no unit stated';
 }
 
 /** One figure of a doubt: the cell, what it showed, what was read, the unit and where it came from. */
@@ -53,14 +53,20 @@ function figureLine(f: Figure, zh: boolean): string {
   const read = f.read === null ? (zh ? '未读入' : 'not read') : f.unit ? `${f.read} ${zh ? '万元' : '(10k yuan)'}` : f.read;
   const from = unitFromWords(f, zh);
   return zh
-    ? `    ${f.sheet} › ${f.cell}: 显示“${f.seen}”,读作 ${read}${unit ? `(按${unit}读${from ? `,单位来自${from}` : ''})` : ''}`
-    : `    ${f.sheet} › ${f.cell}: shows “${f.seen}”, read as ${read}${unit ? ` (read in ${unit}${from ? `, unit from ${from}` : ''})` : ''}`;
+    ? `    ${f.sheet} › ${f.cell}: 显示“${f.seen}”,读作 ${read}${unit ? `(按${unit}读${from ? `,${from}` : ''})` : ''}`
+    : `    ${f.sheet} › ${f.cell}: shows “${f.seen}”, read as ${read}${unit ? ` (read in ${unit}${from ? `, ${from}` : ''})` : ''}`;
 }
 
 const UNIT_WORDS = {
   zh: { wan: '万元', yuan: '元', qian: '千元', yi: '亿元', mixed: '多种单位' },
   en: { wan: '10k yuan', yuan: 'yuan', qian: 'thousand yuan', yi: '100m yuan', mixed: 'several units' },
 };
+
+/** A record's amounts read in another unit than 万元: 金额单位为元 / 金额为多种单位, converted. */
+function unitWords(unit: keyof typeof UNIT_WORDS.zh, zh: boolean): string {
+  if (zh) return `${unit === 'mixed' ? '金额为多种单位' : `金额单位为${UNIT_WORDS.zh[unit]}`}(已换算为万元)`;
+  return `amounts in ${UNIT_WORDS.en[unit]} (converted to 10k yuan)`;
+}
 
 type ImportResult = Output<'importWorkbooks'>;
 type Io = CommandContext['io'];
@@ -200,12 +206,7 @@ function recordLine(r: ImportResult['records'][number], lang: Lang, dryRun: bool
       : zh
         ? `, 计划 ${r.planned} 万元, 实际 ${r.actual} 万元, 拨付率 ${r.rate ?? '—'}%`
         : `, planned ${r.planned}, disbursed ${r.actual}, rate ${r.rate ?? '—'}%`;
-  const unit =
-    r.unit && r.unit !== 'wan'
-      ? zh
-        ? `, 金额单位${UNIT_WORDS.zh[r.unit]}(已换算为万元)`
-        : `, amounts in ${UNIT_WORDS.en[r.unit]} (converted)`
-      : '';
+  const unit = r.unit && r.unit !== 'wan' ? `, ${unitWords(r.unit, zh)}` : '';
   const ignored = r.ignored ? (zh ? `, ${r.ignored} 个单元格未读入` : `, ${r.ignored} cell(s) not read`) : '';
   const ledgerWords =
     r.ledger && r.ledger.result !== 'unchanged' ? `, ${LEDGER_WORDS[lang][r.ledger.result](r.ledger.stored, r.ledger.file)}` : '';
@@ -241,7 +242,7 @@ function correctionWords(c: SheetReading['correction'], zh: boolean): string {
   if (c.planned) parts.push(zh ? `计划安排额度在 ${c.planned} 列` : `planned in column ${c.planned}`);
   if (c.actual) parts.push(zh ? `实际拨付额度在 ${c.actual} 列` : `disbursed in column ${c.actual}`);
   for (const [col, u] of Object.entries(c.units ?? {}))
-    parts.push(zh ? `${col} 列单位${UNIT_WORDS.zh[u]}` : `column ${col} in ${UNIT_WORDS.en[u]}`);
+    parts.push(zh ? `${col} 列单位为${UNIT_WORDS.zh[u]}` : `column ${col} in ${UNIT_WORDS.en[u]}`);
   return parts.join(zh ? ';' : '; ');
 }
 

@@ -12,6 +12,7 @@ import { addDemo } from '../services/demo';
 import { defaultDatabaseFile, PROJECT_ROOT, RENDERER_DIST, userDataDir } from '../services/paths';
 import { databaseLabel, type ApiContext } from '../services/api';
 import { heavyCalls } from '../services/heavy';
+import { reopenDataFile } from '../services/reopen';
 import { LIMITS } from '../services/excel/zip';
 import { writeFileAtomic } from '../services/files';
 import { CommandQueue } from './commands';
@@ -208,6 +209,7 @@ export async function startDesktop(): Promise<Desktop | null> {
   };
   // Exports and PDFs are made on a thread of their own: the window's other calls are answered meanwhile.
   ctx.heavy = heavyCalls(ctx, 'caller');
+  ctx.reopen = () => reopenDataFile(ctx, async () => ctx.heavy?.close());
   registerContract(
     () => ctx,
     INDEX,

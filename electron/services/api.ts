@@ -64,6 +64,8 @@ export type ApiContext = {
   log?: (reference: string, error: unknown) => void;
   /** The long calls' own thread (heavy.ts), where the caller has one: the desktop's save dialogs get their files from it. */
   heavy?: HeavyCalls;
+  /** Opens the file now at the data file's path in place of the open one (reopen.ts), where the owner of the handle allows it. */
+  reopen?: () => Promise<void>;
 };
 type ParsedInput<M extends Method> = z.output<(typeof contract)[M]['input']>;
 /** One call: the shared context, and who is calling (each window or tab undoes its own steps). */
@@ -228,6 +230,16 @@ export const handlers: Handlers = {
   deleteIndicators: ({ recordId, rowIds, seen }, { db, actor }) => (deleteIndicators(db, actor, recordId, rowIds, seen), OK),
   draftPerformance: ({ recordId, draft }, { db, actor }) => ({ rowIds: draftPerformance(db, actor, recordId, { draft }) }),
   backupNow: (_i, { db, dbFile }) => ({ backup: backupDatabase(db, dbFile, MANUAL_REASON) }),
+  reopenDataFile: async (_i, { reopen }) => {
+    if (!reopen)
+      throw appError(
+        'not_here',
+        '这里不能重新打开数据文件:请关闭后重新打开',
+        'The data file cannot be reopened from here: close and open it again',
+      );
+    await reopen();
+    return OK;
+  },
   waitForCommand: async (_i, ctx) => ({ command: ctx.desktop ? await ctx.desktop.nextCommand() : null }),
   openWorkspace: ({ address, name, password }, ctx) => desktopOnly(ctx).openWorkspace(address, name, password),
   closeWorkspace: (_i, ctx) => (desktopOnly(ctx).closeWorkspace(), OK),

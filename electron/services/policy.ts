@@ -77,6 +77,8 @@ export const POLICY: { [M in Method]: Rule<M> } = {
   draftPerformance: { roles: OFFICER, records: byRecordId },
   // A workspace's file backups are PostgreSQL's (pg_dump); the local owner backs up its file.
   backupNow: { roles: OWNER_ONLY },
+  // Which file a server or window has open is its owner's: a user of a workspace is told to ask them.
+  reopenDataFile: { roles: OWNER_ONLY },
   waitForCommand: { roles: EVERYONE },
   listUsers: { roles: ['admin'] },
   addUser: { roles: ['admin'] },

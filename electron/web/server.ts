@@ -18,6 +18,7 @@ import { decodeWire, encodeWire } from '../../shared/wire';
 import { dispatch, type ApiContext, type DispatchResult } from '../services/api';
 import type { Actor } from '../services/store/changelog';
 import { heavyCalls } from '../services/heavy';
+import { reopenDataFile } from '../services/reopen';
 import { webActor } from '../services/store/changelog';
 import { DAY_HEADER, REQUEST_HEADER } from '../../shared/client';
 import { appError } from '../../shared/errors';
@@ -167,6 +168,7 @@ export async function startWebServer(
 ): Promise<WebServer> {
   const root = path.resolve(options.rendererDir);
   const offThread = options.heavyOffThread ? heavyCalls(ctx, 'thread') : undefined;
+  ctx.reopen ??= () => reopenDataFile(ctx, async () => offThread?.close());
   const gate: Gate = {
     port: 0,
     code: crypto.randomBytes(24).toString('base64url'),

@@ -22,6 +22,7 @@ import { useEditing, type AppHost } from './useEditing';
 import { useInfo, useLeaveGuard, useMainView, useMenuCommands } from './useAppShell';
 import { AppDialogs } from './AppDialogs';
 import { RecordsScreen } from './RecordsScreen';
+import { ReplacedDialog, useFileReplaced } from './ReplacedDialog';
 
 // The overview (its grid and ECharts) loads as its own chunk when first shown.
 const Overview = lazy(() => import('./overview/Overview').then((m) => ({ default: m.Overview })));
@@ -116,6 +117,7 @@ export function App() {
   const { undo } = editing;
   const { mainView, switchView, openRecord } = useMainView(editing);
   const desktop = info?.mode === 'desktop';
+  const [replaced, dismissReplaced] = useFileReplaced();
   const host: AppHost = { editing, t, lang, say };
 
   useUndoKeys(undo.undo, undo.redo, dialog !== null || asking);
@@ -159,8 +161,10 @@ export function App() {
         signer={info?.user?.name ?? name}
         name={name}
         setName={setName}
+        user={info?.user ?? null}
       />
       {question}
+      {replaced && <ReplacedDialog replaced={replaced} t={t} lang={lang} canReopen={!info?.user} onClose={dismissReplaced} />}
     </div>
   );
 }

@@ -2,6 +2,7 @@
 // what follows when it is done: the status bar says so, and what it changed is reloaded.
 import { lazy, Suspense } from 'react';
 import type { Output } from '../../shared/contract';
+import type { UserInfo } from '../../shared/accounts';
 import { importedRecord, importedSaying, type Dialog } from './appState';
 import { saying, type Say } from './said';
 import type { AppHost } from './useEditing';
@@ -15,6 +16,7 @@ const StatusDialog = lazy(() => dialogs().then((m) => ({ default: m.StatusDialog
 const SettingsDialog = lazy(() => dialogs().then((m) => ({ default: m.SettingsDialog })));
 const TemplateDialog = lazy(() => dialogs().then((m) => ({ default: m.TemplateDialog })));
 const WorkspaceDialog = lazy(() => dialogs().then((m) => ({ default: m.WorkspaceDialog })));
+const DeletedDialog = lazy(() => import('./DeletedDialog').then((m) => ({ default: m.DeletedDialog })));
 
 /** `editing`: the records, the open one, the day chosen for its figures (export and print give every record's as of it), and reloading. */
 type Props = AppHost & {
@@ -26,6 +28,8 @@ type Props = AppHost & {
   /** The name set once (kept in the data file). */
   name: string | null;
   setName: (name: string) => void;
+  /** The signed-in user of a team workspace (null: the local owner). */
+  user: UserInfo | null;
 };
 
 /** After an import: the first county created or replaced opens, and the history follows. */
@@ -83,6 +87,17 @@ export function AppDialogs(props: Props) {
             props.setName(by);
             done(saying((s) => s.statusChanged(dialog.record.county, s.statuses[status])));
             void Promise.all([rec.reload(), refreshList(), undo.refreshHistory()]);
+          }}
+        />
+      )}
+      {dialog?.kind === 'deleted' && (
+        <DeletedDialog
+          {...common}
+          user={props.user}
+          onRestored={(id, county, batch) => {
+            done(saying((s) => s.restored(county, batch)));
+            void refreshList().then(() => editing.setSelected(id));
+            void undo.refreshHistory();
           }}
         />
       )}

@@ -10,7 +10,7 @@ import type { Strings } from './strings';
 import { api } from './api';
 import { message } from './useRecord';
 import { saveOrDownload, XLSX_TYPE, type PickedFile } from './files';
-import { dayOf, type ReviewStatus, type StatusInfo } from '../../shared/status';
+import { statusDay, type ReviewStatus, type StatusInfo } from '../../shared/status';
 import { ErrorLine, FormDialog, Modal, ScriptChoice } from './ui/Modal';
 import { needsReason, nextStatus, statusRequest } from './statusChange';
 
@@ -306,7 +306,7 @@ export function StatusDialog({
     >
       <p>
         {t.statusLabel}: <b>{t.statuses[record.status.status]}</b>
-        {record.status.by ? ` (${t.statusBy(record.status.by, dayOf(record.status.at))})` : ''}
+        {record.status.by ? ` (${t.statusBy(record.status.by, statusDay(record.status))})` : ''}
       </p>
       <StatusChoice t={t} status={status} choices={record.choices} onChange={setStatus} />
       <label className="field">

@@ -1,7 +1,7 @@
 // The top of the open record, in sight however far down the tables go: its title, the day its
 // figures are as of, its review status (and lock), and the tabs of its three views.
 import type { Lang } from '../../shared/i18n';
-import { dayOf } from '../../shared/status';
+import { statusDay } from '../../shared/status';
 import { AsOfControl } from './AsOfControl';
 import { StatusChip } from './Sidebar';
 import type { Strings } from './strings';
@@ -12,7 +12,7 @@ export type Tab = 'tables' | 'ledger' | 'performance';
 
 /** The record's review status under its title; an accepted record says it is locked, and who accepted it. */
 function ReviewLine({ status, locked, t, onChange }: { status: View['status']; locked: string | null; t: Strings; onChange: () => void }) {
-  const who = status.by ? t.statusBy(status.by, dayOf(status.at)) : '';
+  const who = status.by ? t.statusBy(status.by, statusDay(status)) : '';
   return (
     <div className={`review-line${locked ? ' locked' : ''}`} data-testid="review-line">
       <span>{t.statusLabel}:</span>

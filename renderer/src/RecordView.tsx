@@ -24,7 +24,7 @@ import type { Draft } from './ledger/rows';
 import { begun, keepDrafts, takeDrafts } from './ledger/kept';
 import type { Strings } from './strings';
 import type { CellEdit, EditOptions, Marks, NewPayment, View } from './useRecord';
-import { lockedMessages } from '../../shared/status';
+import { lockedMessages, statusDay } from '../../shared/status';
 import { findingPlace, lineLock, paymentsPerLine, paymentsWith, whenReady } from './recordSession';
 import { RecordBar, type Tab } from './RecordBar';
 import type { PerformanceField } from './recordActions';
@@ -298,10 +298,11 @@ function Tables({ hidden, shared, view, marks, form, grids, lines, onSaveCounty,
  * (Kept as how to say it: a refusal already in the status bar follows the language.) */
 function useLockedSaid(view: View): Said | null {
   const { county } = view.record;
-  const { status, by, at } = view.status;
+  const { status, by } = view.status;
+  const day = statusDay(view.status);
   return useMemo(
-    () => (status === 'accepted' ? sayingEither(lockedMessages(county.name, county.batch, by, at)) : null),
-    [status, by, at, county.name, county.batch],
+    () => (status === 'accepted' ? sayingEither(lockedMessages(county.name, county.batch, by, day)) : null),
+    [status, by, day, county.name, county.batch],
   );
 }
 

@@ -98,6 +98,7 @@ export function RecordsScreen(props: Props) {
         onAdd={newRecord}
         onDuplicate={() => current && setDialog({ kind: 'record', duplicateOf: current })}
         onDelete={() => current && void actions.deleteRecord(current)}
+        onDeleted={() => setDialog({ kind: 'deleted' })}
       />
       <main className="content">
         {!view && records.length === 0 && (
@@ -107,6 +108,7 @@ export function RecordsScreen(props: Props) {
             onNew={newRecord}
             onImport={(files) => setDialog({ kind: 'import', files })}
             onTemplate={() => setDialog({ kind: 'template' })}
+            onDeleted={() => setDialog({ kind: 'deleted' })}
           />
         )}
         {view && selected !== null && <OpenRecord {...props} recordId={selected} view={view} current={current} />}

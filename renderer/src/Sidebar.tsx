@@ -4,7 +4,7 @@
 import { useMemo, useState } from 'react';
 import { fold } from '../../shared/text';
 import { showRate } from '../../shared/money';
-import { dayOf } from '../../shared/status';
+import { statusDay } from '../../shared/status';
 import type { Strings } from './strings';
 import type { Pinyin, RecordSummary } from './useRecordList';
 
@@ -21,6 +21,8 @@ type Props = {
   onAdd: () => void;
   onDuplicate: () => void;
   onDelete: () => void;
+  /** 已删除的县: the deleted counties, to bring one back. */
+  onDeleted: () => void;
 };
 
 /** Whether a record matches the search: its names in either script, or in pinyin once the dictionary is in. */
@@ -31,7 +33,7 @@ export function searchMatches(query: string, r: Pick<RecordSummary, 'province' |
 }
 
 export function StatusChip({ status, t }: { status: RecordSummary['status']; t: Strings }) {
-  const who = status.by ? t.statusBy(status.by, dayOf(status.at)) : '';
+  const who = status.by ? t.statusBy(status.by, statusDay(status)) : '';
   return (
     <span
       className={`status-chip ${status.status}`}
@@ -43,7 +45,7 @@ export function StatusChip({ status, t }: { status: RecordSummary['status']; t: 
   );
 }
 
-export function Sidebar({ records, selected, t, pinyin, notice, onSelect, onAdd, onDuplicate, onDelete }: Props) {
+export function Sidebar({ records, selected, t, pinyin, notice, onSelect, onAdd, onDuplicate, onDelete, onDeleted }: Props) {
   const [query, setQuery] = useState('');
   const groups = useMemo(() => {
     const shown = records.filter((r) => searchMatches(query, r, pinyin));
@@ -98,6 +100,11 @@ export function Sidebar({ records, selected, t, pinyin, notice, onSelect, onAdd,
           </div>
         ))}
       </nav>
+      <div className="sidebar-foot">
+        <button className="link" onClick={onDeleted}>
+          {t.deletedOpen}
+        </button>
+      </div>
     </aside>
   );
 }

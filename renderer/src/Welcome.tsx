@@ -12,9 +12,11 @@ type Props = {
   onNew: () => void;
   onImport: (files: PickedFile[]) => void;
   onTemplate: () => void;
+  /** 已删除的县: a county deleted (the last one, say) can be brought back from here too. */
+  onDeleted: () => void;
 };
 
-export function Welcome({ t, onDemo, onNew, onImport, onTemplate }: Props) {
+export function Welcome({ t, onDemo, onNew, onImport, onTemplate, onDeleted }: Props) {
   const fileInput = useRef<HTMLInputElement>(null);
   return (
     <section className="welcome" data-testid="welcome">
@@ -40,6 +42,10 @@ export function Welcome({ t, onDemo, onNew, onImport, onTemplate }: Props) {
         <li>
           <button onClick={onTemplate}>{t.template}</button>
           <span>{t.welcomeTemplateHint}</span>
+        </li>
+        <li>
+          <button onClick={onDeleted}>{t.deletedOpen}</button>
+          <span>{t.welcomeDeletedHint}</span>
         </li>
       </ul>
       <WorkbookInput inputRef={fileInput} onImport={onImport} />

@@ -3,6 +3,7 @@
 // transports classify failures alike (transport.ts).
 import { createClient, type Client } from '../../shared/client';
 import { httpTransport, ipcTransport, takeSessionSecret, type Invoke } from './transport';
+import { replacedHeard, watchReplaced } from './fileReplaced';
 
 export { OfflineError, ServerError, ApiError } from '../../shared/client';
 
@@ -22,8 +23,12 @@ function tabId(): string {
   return id;
 }
 
+// A refusal because the data file was replaced under the app is heard by the app, whichever call met it.
 export const api: Client = createClient(
-  window.yanshou
-    ? ipcTransport((method, input, request) => window.yanshou!.invoke(method, input, request))
-    : httpTransport({ client: tabId(), secret: takeSessionSecret(), onLoginRequired: () => location.assign('/login') }),
+  watchReplaced(
+    window.yanshou
+      ? ipcTransport((method, input, request) => window.yanshou!.invoke(method, input, request))
+      : httpTransport({ client: tabId(), secret: takeSessionSecret(), onLoginRequired: () => location.assign('/login') }),
+    replacedHeard,
+  ),
 );

@@ -18,6 +18,7 @@ export type Dialog =
   | { kind: 'settings' }
   | { kind: 'template' }
   | { kind: 'workspace' }
+  | { kind: 'deleted' }
   | null;
 export type MainView = 'records' | 'overview';
 

@@ -6,7 +6,7 @@
 import type { Client } from '../../shared/client';
 import type { Input } from '../../shared/contract';
 import type { CountyField, RawValue } from '../../shared/fields';
-import { lockedMessages } from '../../shared/status';
+import { lockedMessages, statusDay } from '../../shared/status';
 import { message } from './errors';
 import type { RowOp } from './grid/TableGrid';
 import type { RecordSummary } from './Sidebar';
@@ -143,7 +143,7 @@ export class RecordActions {
   deleteRecord = async (r: RecordSummary) => {
     // An accepted county is locked: said at once, before asking anything (the store refuses it too).
     if (r.status.status === 'accepted') {
-      const why = sayingEither(lockedMessages(r.county, r.batch, r.status.by, r.status.at));
+      const why = sayingEither(lockedMessages(r.county, r.batch, r.status.by, statusDay(r.status)));
       this.host.notice(why);
       this.host.say(why, 'error');
       return;

@@ -1,64 +1,14 @@
 // The team workspace in Chromium (`yanshou serve`): a county officer logs in, edits its county, does
 // not see another county and cannot accept; the province logs in and accepts; the record is then locked
 // for the officer. Each person is signed in through the login page, as they would be.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
+import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import type { Browser, Page } from 'playwright-core';
-import { cell, gridReady, launchBrowser } from './harness';
-import { openDatabase } from '../../electron/services/store/database';
-import { createRecord } from '../../electron/services/store/records';
-import { addUser } from '../../electron/services/accounts';
-import { OWNER } from '../../shared/accounts';
-import { ME, ROOT, seedInput, tempDir } from '../helpers/fixtures';
+import { cell, gridReady } from './harness';
+import { workspacePerFile } from './workspace';
+import { seedInput } from '../helpers/fixtures';
 
-const BIN = path.join(ROOT, 'electron/cli/bin.mjs');
-const PASSWORD = 'correct horse battery staple';
-const file = path.join(tempDir('yanshou-e2e-'), 'workspace.sqlite');
-let server: ChildProcess;
-let base: string;
-let browser: Browser;
-let otherId: number;
-
-beforeAll(async () => {
-  const db = openDatabase(file);
-  createRecord(db, ME, seedInput());
-  const seed = seedInput();
-  otherId = createRecord(db, ME, { ...seed, county: { ...seed.county, name: '丰城市' } });
-  await addUser(db, OWNER, { name: '樟树填报员', role: 'county', scope: '江西省/宜春市/樟树市', password: PASSWORD });
-  await addUser(db, OWNER, { name: '省厅验收员', role: 'province', scope: '江西省', password: PASSWORD });
-  db.close();
-  server = spawn(process.execPath, [BIN, 'serve', '--db', file, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
-  base = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    server.stdout!.on('data', (c) => {
-      out += c;
-      const m = /http:\/\/127\.0\.0\.1:\d+/.exec(out);
-      if (m) resolve(m[0]);
-    });
-    server.on('exit', (code) => reject(new Error(`yanshou serve exited ${code}`)));
-  });
-  browser = await launchBrowser();
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  server?.kill('SIGTERM');
-});
-
-/** Opens the app in a new browser (context): sent to the login page, logs in, back in the app. */
-async function logIn(name: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
-  const page = await context.newPage();
-  await page.goto(`${base}/`);
-  await expect.poll(() => new URL(page.url()).pathname).toBe('/login');
-  await page.getByLabel('用户名').fill(name);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect.poll(() => new URL(page.url()).pathname).toBe('/');
-  await expect.poll(() => page.getByTestId('user').innerText()).toContain(name);
-  return page;
-}
+const seed = seedInput();
+const { file, ids, logIn } = workspacePerFile(() => [seed, { ...seed, county: { ...seed.county, name: '丰城市' } }]);
 
 const stored = (sql: string) => {
   const db = new Database(file, { readonly: true });
@@ -83,8 +33,8 @@ describe('a team workspace in Chromium', () => {
         body: JSON.stringify({ id }),
       });
       return { status: r.status, body: await r.json() };
-    }, otherId);
-    expect([asked.status, asked.body.message]).toEqual([404, `记录 #${otherId} 不存在`]);
+    }, ids[1]);
+    expect([asked.status, asked.body.message]).toEqual([404, `记录 #${ids[1]} 不存在`]);
 
     await officer.locator('.record', { hasText: '樟树市' }).click();
     await gridReady(officer);

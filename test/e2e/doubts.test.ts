@@ -34,7 +34,7 @@ describe('doubts in the import preview', () => {
     const scale = dialog.locator('[data-testid="doubt-row"][data-code="amount_scale"]').first();
     expect(await scale.innerText()).toContain('15,000,000.00');
     expect(await scale.innerText()).toContain('15000000');
-    expect(await scale.innerText()).toContain('万元(未写明,按万元)');
+    expect(await scale.innerText()).toContain('万元(未写明单位)');
     expect(await scale.innerText()).toContain('计划安排额度合计 15000000 万元是中央资金 1500 万元的 10000 倍');
     expect(await doubts.innerText()).toContain('文本框写着“单位：元”');
     expect(await dialog.locator('table.preview').first().innerText()).toContain('待确认');

@@ -37,6 +37,7 @@ export function aCallOfEach(stored: StoredRecord, workbook: Uint8Array<ArrayBuff
     exportPdf: { ids: [id], script: 'hans' },
     printDocument: { ids: [id], script: 'hans' },
     backupNow: {},
+    reopenDataFile: {},
     waitForCommand: {},
     setStatus: { id, status: 'submitted', by: '某人' },
     editPayments: { recordId: id, edits: [], append: [{ line: 2, date: '2021-12-02', amount: '3' }] },

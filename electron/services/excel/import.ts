@@ -12,6 +12,7 @@ import { withBackup } from '../store/backup';
 import { conflictError, findRecordIds, insertRecord, readRecord, removeRecord } from '../store/records';
 import type { Place } from '../../../shared/accounts';
 import { readStatus } from '../store/status';
+import { statusDay } from '../../../shared/status';
 import { rememberedLayouts, rememberLayout } from '../store/layouts';
 import type { DB } from '../store/database';
 import type { ReadRecord, UnitRead } from './assemble';
@@ -304,7 +305,7 @@ function decideAction(
   const status = readStatus(db, existingId);
   if (action === 'replaced' && status.status === 'accepted') {
     action = 'rejected';
-    const params = { county: county!.name, batch: String(county!.batch), by: status.by ?? '', at: (status.at ?? '').slice(0, 10) };
+    const params = { county: county!.name, batch: String(county!.batch), by: status.by ?? '', at: statusDay(status) };
     plan.findings.push(place(finding('locked', params), r.file, r.sheet));
   }
   return { action, existingId };

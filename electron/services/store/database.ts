@@ -20,7 +20,7 @@ export type DB = Db;
 export type SqliteDb = Database.Database;
 
 /** Reads version and integrity through a read-only handle, so a refused file is never written. */
-function inspectExisting(file: string): number {
+export function inspectExisting(file: string): number {
   let probe: SqliteDb;
   try {
     probe = new Database(file, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });

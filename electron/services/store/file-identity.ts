@@ -56,23 +56,38 @@ function keepAside(db: Database.Database, known: Opened): string {
 }
 
 /**
+/** The file at the data file's path now, when it still is the one this handle has open (null when replaced or removed). */
+function stillOpened(known: Opened) {
+  const now = statOf(known.file);
+  return now && now.dev === known.dev && now.ino === known.ino ? now : null;
+}
+
+/**
+ * When the file at the data file's path is no longer the one this handle has open (replaced or removed): its WAL
+ * emptied into the old file, that file kept beside, and where; null while it still is the same file.
+ */
+export function setAsideIfReplaced(db: Db): { file: string; aside: string } | null {
+  const known = opened.get(db);
+  if (!known || stillOpened(known)) return null;
+  return { file: known.file, aside: keepAside(db as Database.Database, known) };
+}
+
+/**
  * Refuses a write when the file at the data file's path is no longer the one this handle has open (replaced or
  * removed), or when it has been given a second name since it was opened.
  */
 export function assertSameFile(db: Db): void {
   const known = opened.get(db);
-  if (!known) return;
-  const now = statOf(known.file);
-  if (now && now.dev === known.dev && now.ino === known.ino) {
-    if (now.nlink > 1) throw linked(known.file, now.nlink);
-    return;
-  }
-  const aside = keepAside(db as Database.Database, known);
+  const now = known && stillOpened(known);
+  if (now && now.nlink > 1) throw linked(known!.file, now.nlink);
+  const replaced = now ? null : setAsideIfReplaced(db);
+  if (!replaced) return;
+  const { file, aside } = replaced;
   throw appError(
     'file_replaced',
-    `数据文件 ${known.file} 已被另一个程序替换或移走(例如同步盘放入了别的副本),本次修改未保存,也不会再写入它。此前的内容已另存为 ${aside}。请关闭验收台后重新打开;不要把数据文件放在同步文件夹里。`,
-    `The data file ${known.file} was replaced or moved by another program (a sync folder putting another copy in place, say); this change was not saved, and nothing more is written to it. What it held before is kept as ${aside}. Close Yanshou and open the data file again; do not keep the data file in a sync folder.`,
-    { file: known.file },
+    `数据文件 ${file} 已被另一个程序替换或移走(例如同步盘放入了别的副本),本次修改未保存,也不会再写入它。此前的内容已另存为 ${aside}。重新打开这个位置上现在的文件即可继续(验收台会询问);不要把数据文件放在同步文件夹里。`,
+    `The data file ${file} was replaced or moved by another program (a sync folder putting another copy in place, say); this change was not saved, and nothing more is written to it. What it held before is kept as ${aside}. Open the file now at that path to go on (Yanshou offers to); do not keep the data file in a sync folder.`,
+    { file },
     { keptAs: aside },
   );
 }

@@ -231,7 +231,7 @@ function categorySums(record: CountyRecord): CategorySum[] {
  * record without a key). Every step, undo and redo that touches a record sets a new key (changelog.ts).
  */
 const LIST_HEADS = `SELECT id || ' ' || summary_key || ' ' || status || ' ' || coalesce(status_by, '') || ' ' || coalesce(status_at, '')
-  || ' ' || coalesce(status_remark, '') FROM records ORDER BY province, prefecture, batch, county_key`;
+  || ' ' || coalesce(status_day, '') || ' ' || coalesce(status_remark, '') FROM records ORDER BY province, prefecture, batch, county_key`;
 
 /** The list each connection answered last, with its records' heads and the basis it was made on. */
 const lastLists = new WeakMap<DB, { basis: string; heads: string[]; list: RecordSummary[] }>();
@@ -252,7 +252,13 @@ export function listRecords(db: DB, day: FiguresDay): RecordSummary[] {
   return list;
 }
 
-type StatusRow = { status: StatusInfo['status']; status_by: string | null; status_at: string | null; status_remark: string | null };
+type StatusRow = {
+  status: StatusInfo['status'];
+  status_by: string | null;
+  status_at: string | null;
+  status_day: string | null;
+  status_remark: string | null;
+};
 type Head = StatusRow & { id: number; summary_key: string | null };
 /** What a list shows of a record but its status (read afresh each time). */
 type Figures = Omit<RecordSummary, 'status'>;
@@ -266,10 +272,9 @@ const computed = new WeakMap<DB, Kept>();
 
 const headsOf = (db: DB) =>
   new Map(
-    (statement(db, 'SELECT id, summary_key, status, status_by, status_at, status_remark FROM records').all() as Head[]).map((h) => [
-      h.id,
-      h,
-    ]),
+    (statement(db, 'SELECT id, summary_key, status, status_by, status_at, status_day, status_remark FROM records').all() as Head[]).map(
+      (h) => [h.id, h],
+    ),
   );
 
 type Kept = { basis: string; byId: Map<number, { key: string; figures: Figures }> };
@@ -344,7 +349,13 @@ function recompute(
   return { heads, figures };
 }
 
-const statusOf = (r: StatusRow): StatusInfo => ({ status: r.status, by: r.status_by, at: r.status_at, remark: r.status_remark });
+const statusOf = (r: StatusRow): StatusInfo => ({
+  status: r.status,
+  by: r.status_by,
+  at: r.status_at,
+  day: r.status_day,
+  remark: r.status_remark,
+});
 
 function figuresOf(
   id: number,

@@ -6,7 +6,7 @@
 // between the read and the write. The time recorded is taken there too, holding the write lock.
 import { appError } from '../../../shared/errors';
 import { stepLabel } from '../../../shared/steps';
-import { STATUSES, statusLabel, type ReviewStatus, type StatusInfo } from '../../../shared/status';
+import { STATUSES, statusDay, statusLabel, type ReviewStatus, type StatusInfo } from '../../../shared/status';
 import { assertUnchangedSince, callerOf, mutate, STATUS_ACTION, stepInfo, whoMade, type Actor, type StepRow } from './changelog';
 import { assertTransition } from '../policy';
 import { today } from '../../../shared/ledger';
@@ -19,13 +19,14 @@ type StatusRow = {
   status: ReviewStatus;
   status_by: string | null;
   status_at: string | null;
+  status_day: string | null;
   status_remark: string | null;
   version: number;
 };
 
 function readRow(db: DB, recordId: number): StatusRow {
   const r = db
-    .prepare('SELECT county_name, batch, status, status_by, status_at, status_remark, version FROM records WHERE id = ?')
+    .prepare('SELECT county_name, batch, status, status_by, status_at, status_day, status_remark, version FROM records WHERE id = ?')
     .get(recordId) as StatusRow | undefined;
   if (!r) throw appError('no_record', `记录 #${recordId} 不存在`, `Record #${recordId} does not exist`);
   return r;
@@ -33,7 +34,7 @@ function readRow(db: DB, recordId: number): StatusRow {
 
 export function readStatus(db: DB, recordId: number): StatusInfo {
   const r = readRow(db, recordId);
-  return { status: r.status, by: r.status_by, at: r.status_at, remark: r.status_remark };
+  return { status: r.status, by: r.status_by, at: r.status_at, day: r.status_day, remark: r.status_remark };
 }
 
 /** The version of a record's figures: what a reviewer's window sends back with an acceptance. */
@@ -97,7 +98,7 @@ export function setStatus(
     ]);
     assertTransition(caller, { county, batch }, current.status, change.status, remark);
     if (current.status === 'accepted' && change.status === 'accepted') {
-      const day = current.status_at ? current.status_at.slice(0, 10) : '';
+      const day = statusDay({ at: current.status_at, day: current.status_day });
       throw appError(
         'already_accepted',
         `${county} 第${batch}批 已于 ${day} 由 ${current.status_by ?? ''} 验收,不能再次验收(原验收记录保留不变)。`,
@@ -119,7 +120,7 @@ export function setStatus(
       status_day: day,
       status_remark: remark || null,
     });
-    return { status: change.status, by, at, remark: remark || null };
+    return { status: change.status, by, at, day, remark: remark || null };
   });
 }
 

@@ -4,7 +4,7 @@ import type { ColDef } from 'ag-grid-community';
 import { PERF_STRINGS } from '../performance/strings';
 import { GRADE_EN, type Grade } from '../../../shared/performance';
 import { displayDecimal, showRate } from '../../../shared/money';
-import { dayOf, type ReviewStatus } from '../../../shared/status';
+import type { ReviewStatus } from '../../../shared/status';
 import type { Lang } from '../../../shared/i18n';
 import type { Strings } from '../strings';
 import { compareMoney, compareRate, compareScoreText, compareStatus, type GridRow } from './rows';
@@ -114,10 +114,10 @@ function reviewColumns(t: Strings, lang: Lang): Col[] {
       comparator: compareStatus,
       valueFormatter: (p) =>
         p.value
-          ? `${t.statuses[p.value as ReviewStatus]}${p.data?.status === 'accepted' && p.data.statusAt ? ` ${dayOf(p.data.statusAt)}` : ''}`
+          ? `${t.statuses[p.value as ReviewStatus]}${p.data?.status === 'accepted' && p.data.statusDay ? ` ${p.data.statusDay}` : ''}`
           : '',
       cellClass: (p) => (p.value ? `status-cell ${p.value}` : undefined),
-      tooltipValueGetter: (p) => (p.data?.statusBy ? t.statusBy(p.data.statusBy, dayOf(p.data.statusAt)) : undefined),
+      tooltipValueGetter: (p) => (p.data?.statusBy ? t.statusBy(p.data.statusBy, p.data.statusDay ?? '') : undefined),
     },
     {
       field: 'updatedAt',

@@ -5,7 +5,7 @@
 import type { Grade } from '../../../shared/performance';
 import { compareScores } from '../../../shared/performance-rules';
 import { compareDecimals, fenOfDecimal } from '../../../shared/money';
-import { STATUSES, type ReviewStatus } from '../../../shared/status';
+import { STATUSES, statusDay, type ReviewStatus } from '../../../shared/status';
 import { typedFigures, type OverviewRow } from '../../../shared/overview';
 import type { RecordSummary } from '../Sidebar';
 import type { Strings } from '../strings';
@@ -32,7 +32,8 @@ export type GridRow = {
   warnings: number;
   status: ReviewStatus | null;
   statusBy: string | null;
-  statusAt: string | null;
+  /** The day the status was set, as its person saw it. */
+  statusDay: string | null;
   updatedAt: string | null;
   /** The as-of day, when this county's 实际拨付额度 is its typed total (no ledger), not a figure of that day. */
   typed?: string;
@@ -62,7 +63,7 @@ function countyRow(row: Extract<OverviewRow, { kind: 'county' }>, asOf: string |
     warnings: r.warnings + r.errors,
     status: r.status.status,
     statusBy: r.status.by,
-    statusAt: r.status.at,
+    statusDay: statusDay(r.status) || null,
     updatedAt: r.updatedAt,
     ...(typedFigures(r, asOf) ? { typed: asOf } : {}),
     score: r.performance?.total ?? null,
@@ -107,7 +108,7 @@ export function gridRow(row: OverviewRow, t: Strings, asOf: string | undefined):
     warnings: s.warnings,
     status: null,
     statusBy: null,
-    statusAt: null,
+    statusDay: null,
     updatedAt: null,
   };
 }

@@ -25,8 +25,9 @@ describe('yanshou import and doubts', () => {
     expect(r.stderr).toContain(
       '疑点 [amount_scale] box.xlsx › 樟树市 › C20: 樟树市: 计划安排额度合计 15000000 万元是中央资金 1500 万元的 10000 倍',
     );
-    expect(r.stderr).toContain('樟树市 › C20: 显示“15,000,000.00”,读作 15000000 万元(按万元读,单位来自未写明,按万元)');
+    expect(r.stderr).toContain('樟树市 › C20: 显示“15,000,000.00”,读作 15000000 万元(按万元读,未写明单位)');
     expect(r.stderr).toContain('[drawing_unit]');
+    expect(r.stderr).toContain('工作表上的文本框写着“单位：元”(金额单位为元),而金额是按万元读入的;请核对金额单位');
     expect(r.stderr).toContain('未写入任何数据');
     expect(yanshou(['list', '--db', db, '--json']).stdout.trim()).toBe('[]');
 
@@ -98,5 +99,24 @@ describe('yanshou import and doubts', () => {
     const removed = yanshou(['import', xlsx, '--db', db, '--on-conflict', 'replace', '--payments', 'remove']);
     expect(removed.code).toBe(0);
     expect(removed.stdout).toContain('删除原有拨付台账 1 笔');
+  });
+
+  it('a county whose facts are in 万元 and tables in 元: the preview says 金额为多种单位, in English amounts in several units', async () => {
+    const { bytesOf, excelOf, factsParagraph, layoutSheets, PLAIN_LAYOUT } = await import('../../fixtures/workbooks');
+    const { referenceFixture } = await import('../../helpers/fixtures');
+    const seed = referenceFixture('hans');
+    const inYuan = { ...PLAIN_LAYOUT, unit: 'yuan' as const };
+    const sheets = layoutSheets([seed], inYuan);
+    // The paragraph's amounts in 万元, as a clerk often leaves them, above tables in 元.
+    for (const row of sheets[0].rows)
+      for (const cell of row) if (cell?.v === factsParagraph(seed, inYuan)) cell.v = factsParagraph(seed, PLAIN_LAYOUT);
+    const dir = tempDir();
+    const xlsx = path.join(dir, 'mixed.xlsx');
+    fs.writeFileSync(xlsx, await bytesOf(excelOf(sheets)));
+    const db = path.join(dir, 'm.sqlite');
+    const zh = yanshou(['import', xlsx, '--db', db, '--dry-run']);
+    expect(zh.stdout).toContain('计划 1500 万元, 实际 1235.96 万元, 拨付率 82.40%, 金额为多种单位(已换算为万元)');
+    const en = yanshou(['import', xlsx, '--db', db, '--dry-run', '--lang', 'en']);
+    expect(en.stdout).toContain('rate 82.40%, amounts in several units (converted to 10k yuan)');
   });
 });

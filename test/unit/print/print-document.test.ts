@@ -19,7 +19,8 @@ const table = (html: string, cls: string) =>
   [...html.match(new RegExp(`<table class="${cls}">.*?<tbody>(.*?)</tbody>`, 's'))![1].matchAll(/<tr[^>]*>(.*?)<\/tr>/gs)].map((m) =>
     [...m[1].matchAll(/<td[^>]*>(.*?)<\/td>/gs)].map((c) => c[1]),
   );
-const ACCEPTED: StatusInfo = { status: 'accepted', by: '赵处长', at: '2026-11-29T08:30:00Z', remark: null };
+// Accepted at 01:30 Beijing time on 29 November: the UTC time is still the 28th, the day printed is the person's.
+const ACCEPTED: StatusInfo = { status: 'accepted', by: '赵处长', at: '2026-11-28T17:30:00Z', day: '2026-11-29', remark: null };
 
 describe('the acceptance document', () => {
   it('gives table 三 its lines in 万元 with two decimals, their rates and the total', () => {
@@ -77,7 +78,7 @@ describe('the acceptance document', () => {
     const html = printHtml([seed(), seed((input) => (input.county.name = '万载县'))], {
       script: 'hans',
       signature: false,
-      statuses: [ACCEPTED, { status: 'draft', by: null, at: null, remark: null }],
+      statuses: [ACCEPTED, { status: 'draft', by: null, at: null, day: null, remark: null }],
     });
     expect(html).toContain('<title>电子商务进农村综合示范县项目验收情况表(2)</title>');
     expect(html.match(/<section class="doc">/g)).toHaveLength(2);
@@ -102,7 +103,7 @@ describe('the status line', () => {
   it('names the status, who set it and when, and the acceptance date', () => {
     expect(statusLine(ACCEPTED, '2023-05-20', 'hans')).toBe('审核状态:已验收(赵处长,2026年11月29日) 验收日期:2023年5月20日');
     expect(statusLine({ ...ACCEPTED, by: null }, null, 'hans')).toBe('审核状态:已验收(2026年11月29日)');
-    expect(statusLine({ ...ACCEPTED, at: null }, null, 'hans')).toBe('审核状态:已验收(赵处长)');
+    expect(statusLine({ ...ACCEPTED, at: null, day: null }, null, 'hans')).toBe('审核状态:已验收(赵处长)');
   });
 
   it('in traditional characters, the name as the person wrote it', () => {

@@ -160,7 +160,7 @@ describe('in words', () => {
       '单位行 A3“单位:元”',
     );
     expect(unitFromText({ unitFrom: { kind: 'text' } } as Doubt['figures'][number], t)).toBe('单元格文字中写明');
-    expect(unitFromText({ unitFrom: { kind: 'default' } } as Doubt['figures'][number], t)).toBe('未写明,按万元');
+    expect(unitFromText({ unitFrom: { kind: 'default' } } as Doubt['figures'][number], t)).toBe('未写明单位');
     expect(unitFromText({ unitFrom: null } as Doubt['figures'][number], t)).toBe('');
   });
   it("a sheet's correction: 计划安排额度在 D 列;C 列单位为元", () => {

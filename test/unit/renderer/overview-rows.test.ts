@@ -51,6 +51,11 @@ describe('the rows of the grid', () => {
     });
     expect(gridRow(row, zh, undefined).typed).toBeUndefined();
   });
+  it('an acceptance at 01:00 Beijing time carries the reviewer’s day (7 December), not the UTC day of its time (the 6th)', () => {
+    const status = { status: 'accepted' as const, by: '赵处长', at: '2026-12-06T17:00:00.000Z', day: '2026-12-07', remark: null };
+    const [row] = overviewRows([record(1, { status })], 'none');
+    expect(gridRow(row, zh, undefined)).toMatchObject({ status: 'accepted', statusBy: '赵处长', statusDay: '2026-12-07' });
+  });
   it('as of a day, a county without a ledger is marked as its typed total; one with a ledger is not', () => {
     const [typed, dated] = overviewRows([record(1), record(2, { asOf: '2022-01-01' })], 'none');
     expect(gridRow(typed, zh, '2022-01-01').typed).toBe('2022-01-01');

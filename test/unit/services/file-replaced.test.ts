@@ -10,6 +10,9 @@ import { createRecord, listRecords, readRecord } from '../../../electron/service
 import { editCells } from '../../../electron/services/store/edits';
 import { ME, seedInput, tempDir } from '../../helpers/fixtures';
 import { refusal } from '../../helpers/store';
+import { reopenDataFile } from '../../../electron/services/reopen';
+import type { ApiContext } from '../../../electron/services/api';
+import type { AppError } from '../../../shared/errors';
 
 it('a data file replaced by another program while open: the next edit is refused naming the file, what the app held is kept beside, and the colleague’s file stays sound', () => {
   const dir = tempDir();
@@ -72,4 +75,39 @@ it('a data file with a second name (a hard link) is refused at open, and a secon
   const again = openDatabase(file);
   expect(readRecord(again, id, { asOf: undefined }).record.disbursements[0].actual).toBe('650');
   again.close();
+});
+
+it('reopening after the file was replaced opens the file now at the path; with no file there, or a damaged one, it is refused in words and the app keeps what it had', async () => {
+  const dir = tempDir();
+  const file = path.join(dir, 'r.sqlite');
+  const ctx: ApiContext = { db: openDatabase(file), dbFile: 'r.sqlite', version: 'test', renderPdf: async () => new Uint8Array([1]) };
+  createRecord(ctx.db, ME, seedInput());
+  let threads = 0;
+  const reopen = () => reopenDataFile(ctx, async () => void threads++);
+
+  // Moved away: nothing to open there (opening would make a new, empty file).
+  fs.renameSync(file, path.join(dir, 'moved.sqlite'));
+  const gone = await reopen().catch((e: AppError) => e);
+  expect([(gone as AppError).code, (gone as AppError).messages.zh]).toEqual([
+    'no_file',
+    expect.stringContaining(`${file} 处已没有数据文件`),
+  ]);
+  expect(fs.existsSync(file)).toBe(false);
+  // Not a data file (its WAL, kept by path, is the old handle's: emptied first, never read as the new file's):
+  // refused as on opening, and the handle is the old one still.
+  fs.writeFileSync(file, Buffer.alloc(8192, 7));
+  expect(((await reopen().catch((e: AppError) => e)) as AppError).code).toBe('unreadable_database');
+  expect(listRecords(ctx.db, { asOf: undefined }).map((r) => r.county)).toEqual(['樟树市']);
+
+  // A colleague's sound file put there: opened in place of the old handle.
+  const colleague = openDatabase(path.join(dir, 'c.sqlite'));
+  const input = seedInput();
+  createRecord(colleague, ME, { ...input, county: { ...input.county, name: '瑞金市', prefecture: '赣州市' } });
+  colleague.close();
+  fs.renameSync(path.join(dir, 'c.sqlite'), file);
+  const old = ctx.db;
+  await reopen();
+  // The long calls' thread let go of the old file first, each time.
+  expect([threads, old.open, listRecords(ctx.db, { asOf: undefined }).map((r) => r.county)]).toEqual([2, false, ['瑞金市']]);
+  ctx.db.close();
 });

@@ -313,7 +313,8 @@ describe('preferences and the printed status', () => {
   it('the printed document can say the status, who signed it and when, and the acceptance date', () => {
     const input = seedInput();
     const record = { ...input, county: { ...input.county, acceptedOn: '2023-05-20' } };
-    const status = { status: 'accepted' as const, by: '赵处长', at: '2026-11-29T08:00:00.000Z', remark: null };
+    // Accepted at 01:00 Beijing time on 29 November (still the 28th in UTC): the person's day is printed.
+    const status = { status: 'accepted' as const, by: '赵处长', at: '2026-11-28T17:00:00.000Z', day: '2026-11-29', remark: null };
     expect(statusLine(status, '2023-05-20', 'hans')).toBe('审核状态:已验收(赵处长,2026年11月29日) 验收日期:2023年5月20日');
     // The name is kept as written, whatever the script of the document.
     expect(statusLine(status, null, 'hant')).toBe('審核狀態:已驗收(赵处长,2026年11月29日)');

@@ -107,6 +107,7 @@ const EXPECTED: { [M in Method]: [Outcome, Outcome, Outcome, Outcome] } = {
   deleteIndicators: ['ok', F, F, F],
   draftPerformance: ['ok', F, F, F],
   backupNow: [F, F, F, F],
+  reopenDataFile: [F, F, F, F],
   waitForCommand: ['ok', 'ok', 'ok', 'ok'],
   listUsers: [F, F, F, 'ok'],
   addUser: [F, F, F, 'ok'],

@@ -11,6 +11,8 @@ import { dispatch, type ApiContext } from '../../../electron/services/api';
 import { exportWorkbook } from '../../../electron/services/excel/export';
 import { METHODS, type Output } from '../../../shared/contract';
 import { stepLabel } from '../../../shared/steps';
+import { statusLine } from '../../../shared/print';
+import { statusCell } from '../../../shared/overview-document';
 import { ME, referenceFixture, seedInput } from '../../helpers/fixtures';
 import { aCallOfEach } from '../../helpers/calls';
 import { redo, refusal, undo } from '../../helpers/store';
@@ -27,7 +29,7 @@ beforeEach(() => {
 
 describe('review status', () => {
   it('moves through 草稿 → 已提交 → 已审核 → 已验收, recording who, when and the remark; each change one undo step', () => {
-    expect(readStatus(db, id)).toEqual({ status: 'draft', by: null, at: null, remark: null });
+    expect(readStatus(db, id)).toEqual({ status: 'draft', by: null, at: null, day: null, remark: null });
     setStatus(db, ME, id, { status: 'submitted', by: '李会计' });
     setStatus(db, ME, id, { status: 'reviewed', by: '王科长', remark: '数据已核' });
     const accepted = setStatus(db, ME, id, { status: 'accepted', by: '赵处长' });
@@ -227,6 +229,31 @@ describe('an accepted record without 验收日期, with a ledger', () => {
         ['2026-12-08', '150'],
       ]);
       expect(local.record.disbursements[0].actual).toBe('150');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('an acceptance at 01:00 Beijing time (17:00 UTC the day before) is of the reviewer’s day wherever its day is shown', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-12-06T17:00:00.000Z') });
+    try {
+      const reviewer = webActor('windowNIGHT', undefined, '2026-12-07');
+      const shown = (await dispatch(ctx, 'getRecord', { id }, reviewer)) as { ok: true; value: Output<'getRecord'> };
+      const set = await dispatch(ctx, 'setStatus', { id, status: 'accepted', by: '赵处长', version: shown.value.version }, reviewer);
+      expect(set.ok && set.value).toMatchObject({ at: '2026-12-06T17:00:00.000Z', day: '2026-12-07' });
+      const read = (await dispatch(ctx, 'getRecord', { id }, reviewer)) as { ok: true; value: Output<'getRecord'> };
+      const listed = (await dispatch(ctx, 'listRecords', {}, reviewer)) as { ok: true; value: Output<'listRecords'> };
+      expect([read.value.status.day, listed.value[0].status.day, readStatus(db, id).day]).toEqual([
+        '2026-12-07',
+        '2026-12-07',
+        '2026-12-07',
+      ]);
+      // The printed status line and the overview's status cell say the 7th, as does the refusal to accept it again.
+      expect(statusLine(readStatus(db, id), null, 'hans')).toBe('审核状态:已验收(赵处长,2026年12月7日)');
+      expect(statusCell(listed.value[0], 'hans')).toBe('已验收 2026-12-07');
+      expect(refusal(() => setStatus(db, reviewer, id, { status: 'accepted', by: '赵处长' })).messages.zh).toContain(
+        '已于 2026-12-07 由 赵处长 验收',
+      );
     } finally {
       vi.useRealTimers();
     }

@@ -26,7 +26,7 @@ const county = (
   warnings: 0,
   errors: 0,
   items: 1,
-  status: { status: figures.status ?? 'draft', by: null, at: null, remark: null },
+  status: { status: figures.status ?? 'draft', by: null, at: null, day: null, remark: null },
   updatedAt: null,
   categories: categories.map(([category, planned, actual]) => ({ category, planned, actual })),
 });

@@ -20,7 +20,7 @@ const record = (over: Partial<OverviewRecord>): OverviewRecord => ({
   warnings: 0,
   errors: 0,
   items: 1,
-  status: { status: 'draft', by: null, at: null, remark: null },
+  status: { status: 'draft', by: null, at: null, day: null, remark: null },
   updatedAt: null,
   categories: [],
   ...over,
@@ -38,7 +38,8 @@ const RECORDS = [
     rate: '80.10',
     warnings: 1,
     errors: 1,
-    status: { status: 'accepted', by: '赵处长', at: '2022-03-01T08:00:00Z', remark: null },
+    // Accepted at 02:00 Beijing time on 1 March: its day is 2022-03-01, not the UTC day (28 February).
+    status: { status: 'accepted', by: '赵处长', at: '2022-02-28T18:00:00Z', day: '2022-03-01', remark: null },
     updatedAt: '2022-03-02T10:00:00Z',
     asOf: '2022-01-01',
     performance: { total: '92.5', grade: '优' },
@@ -55,7 +56,7 @@ const RECORDS = [
     actual: '90',
     rate: '30.00',
   }),
-  record({ id: 3, status: { status: 'reviewed', by: null, at: null, remark: null } }),
+  record({ id: 3, status: { status: 'reviewed', by: null, at: null, day: null, remark: null } }),
 ];
 const CHARTS = { rates: '<svg id="r"></svg>', categories: '<svg id="c"></svg>', statuses: '<svg id="s"></svg>' };
 
@@ -216,10 +217,15 @@ describe('the words around the table', () => {
 
   it('give an acceptance its day when it has one', () => {
     expect(statusCell(RECORDS[0], 'hans')).toBe('已验收 2022-03-01');
-    expect(statusCell({ ...RECORDS[0], status: { status: 'accepted', by: null, at: null, remark: null } }, 'hans')).toBe('已验收');
-    expect(statusCell({ ...RECORDS[0], status: { status: 'reviewed', by: null, at: '2022-03-01T08:00:00Z', remark: null } }, 'hant')).toBe(
-      '已審核',
+    expect(statusCell({ ...RECORDS[0], status: { status: 'accepted', by: null, at: null, day: null, remark: null } }, 'hans')).toBe(
+      '已验收',
     );
+    expect(
+      statusCell(
+        { ...RECORDS[0], status: { status: 'reviewed', by: null, at: '2022-03-01T08:00:00Z', day: '2022-03-01', remark: null } },
+        'hant',
+      ),
+    ).toBe('已審核');
   });
 });
 

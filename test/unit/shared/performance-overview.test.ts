@@ -17,7 +17,7 @@ const rec = (performance?: OverviewRecord['performance']) =>
     warnings: 0,
     errors: 0,
     items: 0,
-    status: { status: 'draft', by: null, at: null, remark: null },
+    status: { status: 'draft', by: null, at: null, day: null, remark: null },
     updatedAt: null,
     categories: [],
     ...(performance ? { performance } : {}),
