@@ -199,10 +199,12 @@ export const STATUS_ACTION = 'status';
 
 /** An accepted record is locked: every change of it is refused, naming the status and who accepted it. */
 export function assertNotAccepted(db: DB, recordId: number): void {
-  const r = statement(db, 'SELECT county_name, batch, status, status_by, status_at FROM records WHERE id = ?').get(recordId) as
-    { county_name: string; batch: number; status: string; status_by: string | null; status_at: string | null } | undefined;
+  const r = statement(db, 'SELECT county_name, batch, status, status_by, status_at, status_day FROM records WHERE id = ?').get(recordId) as
+    | { county_name: string; batch: number; status: string; status_by: string | null; status_at: string | null; status_day: string | null }
+    | undefined;
   if (r?.status !== 'accepted') return;
-  const { zh, en } = lockedMessages(r.county_name, r.batch, r.status_by, r.status_at);
+  // The day the acceptance was of, as its person saw it (status_day), not the UTC day of its time.
+  const { zh, en } = lockedMessages(r.county_name, r.batch, r.status_by, r.status_day ?? r.status_at);
   throw appError('locked', zh, en, {}, { status: r.status, by: r.status_by, at: r.status_at });
 }
 

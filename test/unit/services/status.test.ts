@@ -254,6 +254,11 @@ describe('an accepted record without 验收日期, with a ledger', () => {
       expect(refusal(() => setStatus(db, reviewer, id, { status: 'accepted', by: '赵处长' })).messages.zh).toContain(
         '已于 2026-12-07 由 赵处长 验收',
       );
+      // So does the store's refusal of a change to the locked record, whichever door it comes through.
+      const line1 = readRecord(db, id, { asOf: undefined }).disbursementIds[0];
+      expect(
+        refusal(() => editCells(db, reviewer, id, 'disbursements', [{ rowId: line1, field: 'actual', value: '1' }], [])).messages.zh,
+      ).toBe('樟树市 第8批 已验收(赵处长,2026-12-07),不能修改。如需修改,请先“解除验收”并写明理由。');
     } finally {
       vi.useRealTimers();
     }
