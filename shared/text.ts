@@ -35,7 +35,12 @@ function toSimplified(text: string): string {
   return text.replace(traditional, simplify);
 }
 
+// Texts folded before, by their text: labels, headers and names repeat across sheets and rows, and
+// a county's paragraph is looked at by several readers (its title, its facts, its notes). Bounded by
+// the characters it holds, emptied when full.
 const foldCache = new Map<string, string>();
+let foldCacheChars = 0;
+const FOLD_CACHE_CHARS = 2_000_000;
 
 /**
  * The matching key of a text: NFKC (full-width → half-width), traditional → simplified, no white space and no
@@ -46,11 +51,13 @@ export function fold(text: string): string {
   const cached = foldCache.get(text);
   if (cached !== undefined) return cached;
   const folded = toSimplified(text.normalize('NFKC')).replace(/[\s\p{Cf}]+/gu, '');
-  // Short texts (headers, labels, names) repeat across sheets and rows; long ones rarely do.
-  if (text.length <= 64) {
-    if (foldCache.size > 20_000) foldCache.clear();
-    foldCache.set(text, folded);
+  if (text.length > 10_000) return folded;
+  if (foldCacheChars > FOLD_CACHE_CHARS) {
+    foldCache.clear();
+    foldCacheChars = 0;
   }
+  foldCache.set(text, folded);
+  foldCacheChars += text.length + folded.length;
   return folded;
 }
 
@@ -72,6 +79,8 @@ export function stripXmlUnsafe(text: string): string {
 }
 
 export const hasXmlUnsafe = (text: string): boolean => {
+  // Checked on every text of every record written or read: the quick look first.
+  if (!MAYBE_UNSAFE.test(text)) return false;
   XML_UNSAFE.lastIndex = 0;
   return XML_UNSAFE.test(text);
 };
