@@ -37,7 +37,7 @@ function toSimplified(text: string): string {
 
 // Texts folded before, by their text: labels, headers and names repeat across sheets and rows, and
 // a county's paragraph is looked at by several readers (its title, its facts, its notes). Bounded by
-// the characters it holds, emptied when full.
+// the texts and the characters it holds, emptied when full.
 const foldCache = new Map<string, string>();
 let foldCacheChars = 0;
 const FOLD_CACHE_CHARS = 2_000_000;
@@ -52,7 +52,7 @@ export function fold(text: string): string {
   if (cached !== undefined) return cached;
   const folded = toSimplified(text.normalize('NFKC')).replace(/[\s\p{Cf}]+/gu, '');
   if (text.length > 10_000) return folded;
-  if (foldCacheChars > FOLD_CACHE_CHARS) {
+  if (foldCache.size > 20_000 || foldCacheChars > FOLD_CACHE_CHARS) {
     foldCache.clear();
     foldCacheChars = 0;
   }
