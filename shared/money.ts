@@ -32,6 +32,9 @@ export function normaliseNumberText(text: string): string {
 const DECIMAL = /^([+-]?)(\d+)(?:\.(\d*))?$/;
 const PLAIN_DECIMAL = /^\d+(\.\d+)?$/;
 
+/** The 分 of a 万元 amount's integer digits and (at most 6) fraction digits: one bigint read of the digits side by side. */
+const fenOfDigits = (int: string, frac: string): bigint => BigInt(int + frac.padEnd(FEN_DIGITS, '0'));
+
 /** A decimal string split into sign, integer digits and fraction digits; null if it is not one. */
 function splitDecimal(text: string): { negative: boolean; int: string; frac: string } | null {
   const m = DECIMAL.exec(text) ?? /^([+-]?)()\.(\d+)$/.exec(text);
@@ -61,7 +64,7 @@ export function parseMoney(input: string | number, options: { sum?: boolean } = 
   if (!d) return { ok: false, problem: 'not_a_number' };
   const frac = d.frac.replace(/0+$/, '');
   if (frac.length > FEN_DIGITS) return { ok: false, problem: 'too_precise' };
-  const fen = BigInt(d.int) * FEN_PER_WAN + BigInt(frac.padEnd(FEN_DIGITS, '0'));
+  const fen = fenOfDigits(d.int, frac);
   if (d.negative && fen !== 0n) return { ok: false, problem: 'negative_amount' };
   if (fen > MAX_FEN && !options.sum) return { ok: false, problem: 'too_large' };
   return { ok: true, value: fen };
@@ -74,15 +77,17 @@ export function parseMoney(input: string | number, options: { sum?: boolean } = 
 export function fenOfDecimal(money: string): bigint | null {
   const d = splitDecimal(money);
   if (!d || d.negative || d.frac.length > FEN_DIGITS) return null;
-  return BigInt(d.int) * FEN_PER_WAN + BigInt(d.frac.padEnd(FEN_DIGITS, '0'));
+  return fenOfDigits(d.int, d.frac);
 }
 
 /** Canonical 万元 string: no trailing zeros ("1500", "640.21", "285.4"). */
 export function formatWan(fen: bigint): string {
   const negative = fen < 0n;
   const abs = negative ? -fen : fen;
-  const int = abs / FEN_PER_WAN;
-  const frac = (abs % FEN_PER_WAN).toString().padStart(FEN_DIGITS, '0').replace(/0+$/, '');
+  // The digits of the 分, split six from the right: one bigint written out, no division.
+  const digits = abs.toString().padStart(FEN_DIGITS + 1, '0');
+  const int = digits.slice(0, -FEN_DIGITS);
+  const frac = digits.slice(-FEN_DIGITS).replace(/0+$/, '');
   return `${negative ? '-' : ''}${int}${frac ? '.' + frac : ''}`;
 }
 

@@ -27,14 +27,20 @@ export function toTraditional(text: string): string {
 
 // One pass of a compiled character class finds the few traditional characters in a text; most
 // characters are left alone, so long texts (paragraphs) fold without a loop per character.
-const traditional = new RegExp(`[${[...simplifiedOf.keys()].map((ch) => ch.replace(/[\\\]\[^-]/g, '\\$&')).join('')}]`, 'gu');
+const charClass = (chars: string[]) => new RegExp(`[${chars.map((ch) => ch.replace(/[\\\]\[^-]/g, '\\$&')).join('')}]`, 'gu');
+const traditional = charClass([...simplifiedOf.keys()]);
 const simplify = (ch: string) => simplifiedOf.get(ch)!;
 
 function toSimplified(text: string): string {
   return text.replace(traditional, simplify);
 }
 
+// Texts folded before, by their text: labels, headers and names repeat across sheets and rows, and
+// a county's paragraph is looked at by several readers (its title, its facts, its notes). Bounded by
+// the texts and the characters it holds, emptied when full.
 const foldCache = new Map<string, string>();
+let foldCacheChars = 0;
+const FOLD_CACHE_CHARS = 2_000_000;
 
 /**
  * What a text may carry that no one sees: white space, format characters (zero-width space and joiners, word joiner,
@@ -55,11 +61,13 @@ export function fold(text: string): string {
   const cached = foldCache.get(text);
   if (cached !== undefined) return cached;
   const folded = toSimplified(text.normalize('NFKC')).replace(UNSEEN, '');
-  // Short texts (headers, labels, names) repeat across sheets and rows; long ones rarely do.
-  if (text.length <= 64) {
-    if (foldCache.size > 20_000) foldCache.clear();
-    foldCache.set(text, folded);
+  if (text.length > 10_000) return folded;
+  if (foldCache.size > 20_000 || foldCacheChars > FOLD_CACHE_CHARS) {
+    foldCache.clear();
+    foldCacheChars = 0;
   }
+  foldCache.set(text, folded);
+  foldCacheChars += text.length + folded.length;
   return folded;
 }
 
@@ -81,6 +89,8 @@ export function stripXmlUnsafe(text: string): string {
 }
 
 export const hasXmlUnsafe = (text: string): boolean => {
+  // Checked on every text of every record written or read: the quick look first.
+  if (!MAYBE_UNSAFE.test(text)) return false;
   XML_UNSAFE.lastIndex = 0;
   return XML_UNSAFE.test(text);
 };
@@ -93,21 +103,16 @@ export function countyKey(name: string): string {
   return fold(name);
 }
 
-/** 'hant' for a traditional-only character, 'hans' for a simplified-only one, null for either. */
-function charScript(ch: string): Script | null {
-  return simplifiedOf.has(ch) ? 'hant' : traditionalOf.has(ch) ? 'hans' : null;
-}
+/** Simplified characters that are no traditional form as well (a character that is both counts as traditional). */
+const simplifiedOnly = charClass([...traditionalOf.keys()].filter((ch) => !simplifiedOf.has(ch)));
 
 /** Which script a text is mostly written in, judged by characters that differ between the two. */
 export function detectScript(text: string): Script {
-  let traditional = 0;
-  let simplified = 0;
-  for (const ch of text.slice(0, 400)) {
-    const script = charScript(ch);
-    if (script === 'hant') traditional++;
-    else if (script === 'hans') simplified++;
-  }
-  return traditional > simplified ? 'hant' : 'hans';
+  const head = text.slice(0, 400);
+  // Two passes of compiled character classes, not two table look-ups per character.
+  const hant = head.match(traditional)?.length ?? 0;
+  const hans = head.match(simplifiedOnly)?.length ?? 0;
+  return hant > hans ? 'hant' : 'hans';
 }
 
 export const CATEGORIES = ['service_center', 'training', 'logistics', 'upstream', 'promotion', 'township_commerce', 'other'] as const;

@@ -361,13 +361,25 @@ export function unclearUnit(text: string): boolean {
   return /单位[^元]{0,8}元/.test(f) || /[(\[【][^)\]】]{0,10}元[^)\]】]{0,10}[)\]】]/.test(f);
 }
 
+/** What a number format says, worked out once per format: a workbook uses a handful of them, on every number cell. */
+export function perFormat<T>(read: (numFmt: string) => T): (numFmt: string) => T {
+  const known = new Map<string, T>();
+  return (numFmt) => {
+    if (known.has(numFmt)) return known.get(numFmt) as T;
+    const value = read(numFmt);
+    if (known.size < 1_000) known.set(numFmt, value);
+    return value;
+  };
+}
+
 /**
  * The power of ten a number format divides the number it shows by: a literal point (`0\.0000`,
  * `0!.0000`, `0"."0000`) shows 30000 as 3.0000 (4: 元 shown as 万元); commas after the last digit
  * (`#,##0,`, `0.00,,`) divide by 1,000 each (3, 6). 0 for a format that shows the number as it is.
  */
-export function formatScale(numFmt: string | undefined): number {
-  if (!numFmt) return 0;
+export const formatScale = (numFmt: string | undefined): number => (numFmt ? scaleOf(numFmt) : 0);
+
+const scaleOf = perFormat((numFmt: string): number => {
   const section = numFmt
     .split(';')[0]
     .replace(/"\."|[\\!]\./g, '\u0001')
@@ -376,20 +388,21 @@ export function formatScale(numFmt: string | undefined): number {
   const literal = point < 0 ? 0 : (section.slice(point).match(/[0#?]/g) ?? []).length;
   const commas = /[0#?](,+)(?=$|[^0#?,])/.exec(section)?.[1].length ?? 0;
   return literal + 3 * commas;
-}
+});
 
 /**
  * The unit a number format writes after the number ("#,##0.00\"元\"", "0.00\"万元\"", "0.00万元"):
  * what the clerk saw in the cell, so it counts as a unit the cell names. Undefined when the format
  * names none (a currency sign alone is a style, not a unit).
  */
-export function formatUnit(numFmt: string | undefined): AmountUnit | undefined {
-  if (!numFmt) return undefined;
+export const formatUnit = (numFmt: string | undefined): AmountUnit | undefined => (numFmt ? unitOfFormat(numFmt) : undefined);
+
+const unitOfFormat = perFormat((numFmt: string): AmountUnit | undefined => {
   const literals = (numFmt.split(';')[0].match(/"[^"]*"|\\.|[^"\\0#?,.%\[\]]+/g) ?? [])
     .map((t) => t.replace(/^"|"$/g, '').replace(/^\\/, ''))
     .join('');
   return splitUnit(fold(literals).replace(/[\s_*()]/g, '')).unit;
-}
+});
 
 /**
  * A 合计 or 小计 label as clerks write it: 合计, 合  计, 合计：, 合计（万元）, 合计（6项）, 合计金额, 总计,
@@ -405,27 +418,20 @@ export function totalKind(text: string): 'total' | 'subtotal' | undefined {
   return undefined;
 }
 
-const decimalsOfFormat = new Map<string, number | undefined>();
-
 /** Decimals a number format shows ("0.00%" → 2, "0%" → 0); undefined for General or none. */
-export function formatDecimals(numFmt: string | undefined): number | undefined {
-  if (!numFmt) return undefined;
-  // A workbook uses a handful of formats, on every number cell.
-  if (decimalsOfFormat.has(numFmt)) return decimalsOfFormat.get(numFmt);
-  const decimals = countDecimals(numFmt);
-  if (decimalsOfFormat.size < 1_000) decimalsOfFormat.set(numFmt, decimals);
-  return decimals;
-}
+export const formatDecimals = (numFmt: string | undefined): number | undefined => (numFmt ? decimalsOfFormat(numFmt) : undefined);
 
-function countDecimals(numFmt: string): number | undefined {
+const decimalsOfFormat = perFormat((numFmt: string): number | undefined => {
   if (/^general$/i.test(numFmt)) return undefined;
   const section = numFmt.split(';')[0].replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
   if (!/[0#?]/.test(section)) return undefined;
   const m = /\.([0#?]*)/.exec(section);
   return m ? m[1].length : 0;
-}
+});
 
-export const isPercentFormat = (numFmt: string | undefined) => /%/.test((numFmt ?? '').replace(/"[^"]*"/g, ''));
+export const isPercentFormat = (numFmt: string | undefined): boolean => percentFormat(numFmt ?? '');
+
+const percentFormat = perFormat((numFmt: string) => /%/.test(numFmt.replace(/"[^"]*"/g, '')));
 
 export const isBlank = (cell: Cell | undefined) => !cell || (cell.text.trim() === '' && !cell.noResult && !cell.error);
 

@@ -237,5 +237,14 @@ export function layoutKey(layout: SheetLayout): string | null {
     const cells = h.cells.map((c) => `${c.row - h.top},${c.col},${c.span},${c.rowSpan}:${c.text.replace(/\s+/g, '')}`).join('|');
     return `${t.kind}@${t === layout.tables[0] ? 0 : h.top - first > 0 ? 'below' : 'above'}[${cells}]`;
   });
-  return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 24);
+  const described = parts.join('\u0000');
+  let key = layoutKeys.get(described);
+  if (key === undefined) {
+    key = createHash('sha256').update(described).digest('hex').slice(0, 24);
+    if (layoutKeys.size < 1_000) layoutKeys.set(described, key);
+  }
+  return key;
 }
+
+/** The keys of the layouts seen: a workbook of counties repeats one form on every sheet. */
+const layoutKeys = new Map<string, string>();

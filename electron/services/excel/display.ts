@@ -2,10 +2,11 @@
 // (3000000 under "#,##0" shows 3,000,000; 6402100 under 0\.0000 shows 640.2100; 0.826 under 0.0%
 // shows 82.6%). The import's preview puts this beside the value read, so a unit or a scale taken
 // wrong is seen at a glance. Covers the formats counties use; anything else shows the General text.
+import { perFormat } from './cells';
 import { generalText } from './values';
 
-/** The first section of a format that applies to `v` (positive; negative; zero; text). */
-function section(numFmt: string, v: number): { fmt: string; negativeSection: boolean } {
+/** A format's sections (positive; negative; zero; text), split at the semicolons outside quotes. */
+function sections(numFmt: string): string[] {
   const parts: string[] = [];
   let cur = '';
   let quoted = false;
@@ -22,9 +23,7 @@ function section(numFmt: string, v: number): { fmt: string; negativeSection: boo
     } else cur += ch;
   }
   parts.push(cur);
-  if (v < 0 && parts.length > 1) return { fmt: parts[1], negativeSection: true };
-  if (v === 0 && parts.length > 2) return { fmt: parts[2], negativeSection: false };
-  return { fmt: parts[0], negativeSection: false };
+  return parts;
 }
 
 /** Groups of three with commas: 3000000 → 3,000,000. */
@@ -40,12 +39,26 @@ function fixed(v: number, d: number): string {
   return d ? `${s.slice(0, -d)}.${s.slice(-d)}` : s;
 }
 
-/** The text a number shows under a number format; General (or none) as General shows it. */
-export function formatNumber(v: number, numFmt: string | undefined): string {
-  if (!numFmt || /^general$/i.test(numFmt) || numFmt === '@') return generalText(v);
-  const { fmt, negativeSection } = section(numFmt, v);
+type Token = { lit?: string; code?: string };
+
+/** A section of a format read once: its tokens and where the digits go, the same for every number it shows. */
+type Section = {
+  tokens: Token[];
+  /** Whether it has digit placeholders (0 # ?); without any, its tokens are the text. */
+  digits: boolean;
+  percent: number;
+  /** Commas right after the last digit placeholder divide by 1,000 each. */
+  scaleDown: number;
+  fracPlaces: number;
+  /** The tokens that are integer placeholders, in order. */
+  intPlaces: number[];
+  minInt: number;
+  grouped: boolean;
+};
+
+function readSection(fmt: string): Section {
   // Literal text, escaped characters and placeholders, in order; colours and conditions dropped.
-  const tokens: { lit?: string; code?: string }[] = [];
+  const tokens: Token[] = [];
   for (let i = 0; i < fmt.length; i++) {
     const ch = fmt[i];
     if (ch === '"') {
@@ -60,27 +73,43 @@ export function formatNumber(v: number, numFmt: string | undefined): string {
     } else tokens.push({ code: ch });
   }
   const codes = tokens.map((t) => t.code ?? '').join('');
-  if (!/[0#?]/.test(codes)) return tokens.map((t) => t.lit ?? (t.code === '@' ? generalText(v) : t.code)).join('');
-  const percent = (codes.match(/%/g) ?? []).length;
-  // Commas right after the last digit placeholder divide by 1,000 each.
   const trailing = /[0#?](,+)(?![0#?])/.exec(codes.replace(/[^0#?.,]/g, (c) => (c === '%' ? '' : ' ')));
-  const scaleDown = trailing ? trailing[1].length : 0;
-  let x = Math.abs(v) * 100 ** percent;
-  for (let k = 0; k < scaleDown; k++) x /= 1000;
   // The placeholders, in order: those before the first '.' are the integer part, after it the fraction.
   // A literal '.' (\. or ".") between placeholders splits the digits as the clerk saw them.
   const placeholderAt: number[] = [];
   tokens.forEach((t, i) => t.code && /[0#?]/.test(t.code) && placeholderAt.push(i));
   const pointAt = tokens.findIndex((t, i) => t.code === '.' && i > placeholderAt[0]);
-  const fracPlaces = pointAt < 0 ? 0 : placeholderAt.filter((i) => i > pointAt).length;
   const intPlaces = placeholderAt.filter((i) => pointAt < 0 || i < pointAt);
-  const text = fixed(x, fracPlaces);
+  return {
+    tokens,
+    digits: /[0#?]/.test(codes),
+    percent: (codes.match(/%/g) ?? []).length,
+    scaleDown: trailing ? trailing[1].length : 0,
+    fracPlaces: pointAt < 0 ? 0 : placeholderAt.filter((i) => i > pointAt).length,
+    intPlaces,
+    minInt: intPlaces.filter((i) => tokens[i].code === '0').length,
+    grouped: /[0#?],[0#?]/.test(codes),
+  };
+}
+
+const formatSections = perFormat((numFmt: string): Section[] => sections(numFmt).map(readSection));
+
+/** The text a number shows under a number format; General (or none) as General shows it. */
+export function formatNumber(v: number, numFmt: string | undefined): string {
+  if (!numFmt || /^general$/i.test(numFmt) || numFmt === '@') return generalText(v);
+  const parts = formatSections(numFmt);
+  const negativeSection = v < 0 && parts.length > 1;
+  const s = negativeSection ? parts[1] : v === 0 && parts.length > 2 ? parts[2] : parts[0];
+  const tokens = s.tokens;
+  if (!s.digits) return tokens.map((t) => t.lit ?? (t.code === '@' ? generalText(v) : t.code)).join('');
+  let x = Math.abs(v) * 100 ** s.percent;
+  for (let k = 0; k < s.scaleDown; k++) x /= 1000;
+  const text = fixed(x, s.fracPlaces);
   let [intDigits, fracDigits = ''] = text.split('.');
-  const minInt = intPlaces.filter((i) => tokens[i].code === '0').length;
-  if (intDigits === '0' && minInt === 0) intDigits = '';
-  intDigits = intDigits.padStart(minInt, '0');
-  const grouped = /[0#?],[0#?]/.test(codes);
+  if (intDigits === '0' && s.minInt === 0) intDigits = '';
+  intDigits = intDigits.padStart(s.minInt, '0');
   // Digits fill the integer placeholders from the right; the first placeholder takes what is left.
+  const intPlaces = s.intPlaces;
   const intOut = new Map<number, string>();
   let rest = intDigits;
   for (let k = intPlaces.length - 1; k >= 0; k--) {
@@ -109,6 +138,6 @@ export function formatNumber(v: number, numFmt: string | undefined): string {
     else if (t.code === ',' || t.code === ' ') out += '';
     else if (t.code) out += t.code;
   });
-  if (grouped && intFrom >= 0) out = out.slice(0, intFrom) + group(out.slice(intFrom, intTo)) + out.slice(intTo);
+  if (s.grouped && intFrom >= 0) out = out.slice(0, intFrom) + group(out.slice(intFrom, intTo)) + out.slice(intTo);
   return v < 0 && !negativeSection ? `-${out}` : out;
 }

@@ -20,8 +20,13 @@ import type { PerformanceMeta } from './performance-export';
 /** A sheet meant as a 绩效自评表: its name or its first rows say 绩效自评 (or 项目自评表, a city's 20 + 80 form). */
 export function isPerformanceSheet(name: string, grid: Grid): boolean {
   if (/绩效自评|绩效评价表|自评表/.test(fold(name))) return true;
-  return grid.rows.slice(0, 3).some((r) => grid.row(r).some((c) => typeof c.value === 'string' && /自评表/.test(fold(c.text))));
+  return grid.rows
+    .slice(0, 3)
+    .some((r) => grid.row(r).some((c) => typeof c.value === 'string' && MAY_SAY_TABLE.test(c.text) && /自评表/.test(fold(c.text))));
 }
+
+/** 表 in a folded text comes only from 表 or 錶 in the text: each sheet's first rows are folded only where they may say 自评表. */
+const MAY_SAY_TABLE = /[表錶]/;
 
 export type PerformanceRead = {
   file: string;

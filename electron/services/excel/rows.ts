@@ -514,11 +514,15 @@ class TableReader {
 
   /** A row under the header that numbers its columns: 甲 乙 1 2 3=2/1 (numbers counting up by one). */
   private columnNumbers(r: number): boolean {
-    const texts = this.grid
-      .row(r)
-      .filter((c) => c.col >= this.header.left && c.col <= this.header.right)
-      .map((c) => fold(c.text));
-    if (texts.length < 3 || !texts.every((t) => /^([甲乙丙丁戊己庚辛壬癸]|\d{1,2}|\d{1,2}=[\d+\-*/×÷()]{1,12})$/.test(t))) return false;
+    const cells = this.grid.row(r).filter((c) => c.col >= this.header.left && c.col <= this.header.right);
+    if (cells.length < 3) return false;
+    // Folded one by one up to the first that is no column number (most often the line's name, the second).
+    const texts: string[] = [];
+    for (const c of cells) {
+      const t = fold(c.text);
+      if (!/^([甲乙丙丁戊己庚辛壬癸]|\d{1,2}|\d{1,2}=[\d+\-*/×÷()]{1,12})$/.test(t)) return false;
+      texts.push(t);
+    }
     const numbers = texts.filter((t) => /^\d{1,2}$/.test(t)).map(Number);
     return numbers.every((n, k) => k === 0 || n === numbers[k - 1] + 1) && (numbers.length < texts.length || numbers[0] <= 1);
   }

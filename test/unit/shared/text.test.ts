@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countyKey, detectScript, fold, inferCategory } from '../../../shared/text';
+import { countyKey, detectScript, fold, hasXmlUnsafe, inferCategory } from '../../../shared/text';
 import { basicParagraph, chineseNumeral } from '../../../shared/document';
 import { computeRecord } from '../../../shared/record';
 import fs from 'node:fs';
@@ -32,6 +32,21 @@ describe('text folding', () => {
   it('tells the script of a text', () => {
     expect(detectScript('樟樹市電子商務公共服務中心建設')).toBe('hant');
     expect(detectScript('樟树市电子商务公共服务中心建设')).toBe('hans');
+  });
+
+  it('tells a text mostly traditional from one mostly simplified, whatever else it holds', () => {
+    // 電 腦 電 話 are traditional forms (4), 县 a simplified one (1); then 電 (1) against 县 and 区 (2).
+    expect(detectScript('A1 電腦電話 县 2021')).toBe('hant');
+    expect(detectScript('電 县区 2021')).toBe('hans');
+    // Only the first 400 characters count.
+    expect(detectScript(`${'县'.repeat(400)}${'縣'.repeat(500)}`)).toBe('hans');
+  });
+
+  it('finds the characters an xlsx cannot hold, and only those', () => {
+    for (const bad of ['a\u0001b', '\u0000', 'x\u000B', '\u001F', 'a\uFFFE', '\uFFFF', 'a\uD800b', 'a\uDC00', '\uDBFF'])
+      expect(hasXmlUnsafe(bad), JSON.stringify(bad)).toBe(true);
+    for (const good of ['', 'a\tb\nc\r\nd', '樟树市', '😀 emoji', '\uD83D\uDE00', '\uFFFD', '\u007F'])
+      expect(hasXmlUnsafe(good), JSON.stringify(good)).toBe(false);
   });
 
   it('infers the six categories from names in either script', () => {

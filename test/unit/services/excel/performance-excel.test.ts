@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import { gridOf } from '../../../../electron/services/excel/cells';
 import { exportWorkbook } from '../../../../electron/services/excel/export';
 import { readWorkbook, type ReadRecord } from '../../../../electron/services/excel/import';
-import { readPerformanceSheet, type PerformanceRead } from '../../../../electron/services/excel/performance';
+import { isPerformanceSheet, readPerformanceSheet, type PerformanceRead } from '../../../../electron/services/excel/performance';
 import { computeRecord, toInput, type RecordInput } from '../../../../shared/record';
 import { computePerformance, emptyPerformance } from '../../../../shared/performance';
 import { seedInput, tempDir } from '../../../helpers/fixtures';
@@ -250,5 +250,21 @@ describe('refused, never dropped', () => {
   it('the performance part survives toInput and back (the import’s record is the stored one)', () => {
     const input = seedWithPerformance();
     expect(toInput(computeRecord(input))).toEqual(input);
+  });
+});
+
+describe('a 绩效自评表 found by its first rows', () => {
+  const titled = (title: string) => {
+    const sheet = new ExcelJS.Workbook().addWorksheet('Sheet1');
+    sheet.getCell('A2').value = title;
+    return isPerformanceSheet('Sheet1', gridOf(sheet));
+  };
+
+  it('is found written in traditional characters (錶 as well as 表), spaced, or in full-width forms', () => {
+    expect(titled('項目支出績效自評錶')).toBe(true);
+    expect(titled('項目支出績效自評表')).toBe(true);
+    expect(titled('项目支出绩效自评 表')).toBe(true);
+    expect(titled('项目支出绩效自评表（2021年度）')).toBe(true);
+    expect(titled('项目资金拨付表')).toBe(false);
   });
 });
