@@ -210,8 +210,9 @@ export function doubtsOf(
         { sheet, cell, seen: seenText(grids(sheet), cell), read: r?.read ?? null, unit: r?.unit ?? null, unitFrom: r?.unitFrom ?? null },
       ];
     });
+    // A confirmation is of the figures as read: the same doubt over another reading (a unit corrected) is another doubt.
     const id = createHash('sha256')
-      .update(JSON.stringify([f.file, f.sheet, f.cell, f.code, f.params]))
+      .update(JSON.stringify([f.file, f.sheet, f.cell, f.code, f.params, figures.map((x) => [x.sheet, x.cell, x.read, x.unit])]))
       .digest('hex')
       .slice(0, 16);
     return {

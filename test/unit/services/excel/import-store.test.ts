@@ -183,6 +183,40 @@ describe('import into the store', () => {
     ]);
   });
 
+  it('a commit writes the reading its preview showed: a correction sent with the commit but not with the preview writes nothing', async () => {
+    const db = newStore();
+    const seed = await seedFile();
+    const preview = await importWorkbooks(db, ME, ':memory:', [seed], { onConflict: 'fail', dryRun: true });
+    expect(preview.records[0]).toMatchObject({ county: '樟树市', planned: '1500' });
+    // The seed's first line of table 三, left out on screen (its row unticked) after the preview was read.
+    const row = preview.readings[0].lines[0].row;
+    const unticked = [{ file: 'seed.xlsx', sheet: preview.readings[0].sheet, skipRows: [row] }];
+    const commit = (corrections: typeof unticked) =>
+      importWorkbooks(db, ME, ':memory:', [seed], {
+        onConflict: 'fail',
+        dryRun: false,
+        corrections,
+        seen: preview.seen,
+        reading: preview.reading,
+      });
+    await expect(commit(unticked)).rejects.toMatchObject({ code: 'reading_changed' });
+    expect(listRecords(db, { asOf: undefined })).toEqual([]);
+    // Read again with it, the new preview's reading is what lands: 1500 less the first line's 计划 775 (the seed's table 三).
+    const again = await importWorkbooks(db, ME, ':memory:', [seed], { onConflict: 'fail', dryRun: true, corrections: unticked });
+    expect(again.reading).not.toBe(preview.reading);
+    const done = await importWorkbooks(db, ME, ':memory:', [seed], {
+      onConflict: 'fail',
+      dryRun: false,
+      corrections: unticked,
+      // Its doubts (the stated 合计 now differs from the rows) confirmed, as the person would.
+      confirm: 'all',
+      seen: again.seen,
+      reading: again.reading,
+    });
+    expect([done.committed, done.records[0].planned]).toEqual([true, '725']);
+    expect(listRecords(db, { asOf: undefined }).map((r) => r.county)).toEqual(['樟树市']);
+  });
+
   it('for a record that would be replaced, the preview says what changes: rows added and removed, amounts before → after', async () => {
     const db = newStore();
     await importWorkbooks(db, ME, ':memory:', [await seedFile()], { onConflict: 'fail', dryRun: false });
