@@ -19,6 +19,9 @@ export const PERFORMANCE_SEVERITY = {
   perf_funds_differs: 'warning',
   perf_sheet_unread: 'error',
   perf_sheet_unclaimed: 'error',
+  perf_sheet_above: 'info',
+  perf_sheet_twice: 'error',
+  perf_sheet_other_year: 'info',
 } as const;
 
 export const PERFORMANCE_FINDINGS: Record<keyof typeof PERFORMANCE_SEVERITY, [Text, Text]> = {
@@ -87,5 +90,19 @@ export const PERFORMANCE_FINDINGS: Record<keyof typeof PERFORMANCE_SEVERITY, [Te
     (p) => `绩效自评表不知属于哪个县(本工作簿中的县:${p.counties});请在工作表名或“项目名称”“实施单位”中写明县名`,
     (p) =>
       `the 绩效自评表 names none of the workbook's counties (${p.counties}); put the county's name in the sheet name, 项目名称 or 实施单位`,
+  ],
+  perf_sheet_above: [
+    (p) => `未读入工作表“${p.sheet}”:这是省、市一级的绩效自评表(${p.label}“${p.text}”),不是一个县的,不计入任何县`,
+    (p) =>
+      `sheet “${p.sheet}” not read: a province's or prefecture's own 绩效自评表 (${p.label} “${p.text}”), not a county's; given to no county`,
+  ],
+  perf_sheet_twice: [
+    (p) => `两张绩效自评表都属于${p.county}:${p.sheets};不知道该保留哪一张(都不是本记录示范年度的,或都是),请只留一张或在表头写明年度`,
+    (p) =>
+      `two 绩效自评表 belong to ${p.county}: ${p.sheets}; which one to keep cannot be told (neither or both of the record's year): keep one, or state its 年度 in its title`,
+  ],
+  perf_sheet_other_year: [
+    (p) => `未读入工作表“${p.sheet}”:这是${p.county} ${p.year} 年度的绩效自评表;本记录(示范年度 ${p.own})保留“${p.kept}”`,
+    (p) => `sheet “${p.sheet}” not read: ${p.county}'s 绩效自评表 of ${p.year}; the record (year ${p.own}) keeps “${p.kept}”`,
   ],
 };
