@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 import { finding, hasErrors, type Finding } from '../../../shared/findings';
 import { countyKey, fold } from '../../../shared/text';
+import { shortCountyKey } from '../../../shared/place-short';
 import { computeRecord, type CountyRecord, type RecordInput } from '../../../shared/record';
 import { assertUnchangedSince, changedSince, logPosition, mutate, stepInWords, type Actor } from '../store/changelog';
 import { appError } from '../../../shared/errors';
@@ -281,7 +282,8 @@ function decideAction(
   if (!r.input || hasErrors(r.findings)) return { action: 'rejected', existingId: undefined };
   let action: ImportAction = 'created';
   let existingId: number | undefined;
-  const key = `${countyKey(county!.name)}#${county!.batch}`;
+  // One county by its name or its short form (长白县, 长白朝鲜族自治县), as the store takes them.
+  const key = `${shortCountyKey(countyKey(county!.name))}#${county!.batch}`;
   const twin = seen.get(key);
   if (twin) {
     plan.findings.push(
@@ -301,8 +303,11 @@ function decideAction(
   } else existingId = findRecordIds(db, county!.name, county!.batch)[0]?.id;
   if (action === 'rejected' || existingId === undefined) return { action, existingId };
   action = onConflict === 'replace' ? 'replaced' : onConflict === 'skip' ? 'skipped' : 'conflict';
+  // Stored under the county's other name (长白朝鲜族自治县 for 长白县): the conflict says so.
+  const stored = findRecordIds(db, county!.name, county!.batch)[0].name;
+  const named: Record<string, string> = countyKey(stored) === countyKey(county!.name) ? {} : { stored };
   if (action === 'conflict')
-    plan.findings.push(place(finding('conflict', { county: county!.name, batch: String(county!.batch) }), r.file, r.sheet));
+    plan.findings.push(place(finding('conflict', { county: county!.name, batch: String(county!.batch), ...named }), r.file, r.sheet));
   // An accepted record is locked: an import may skip it, never replace it.
   const status = readStatus(db, existingId);
   if (action === 'replaced' && status.status === 'accepted') {

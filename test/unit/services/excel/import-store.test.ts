@@ -183,6 +183,33 @@ describe('import into the store', () => {
     ]);
   });
 
+  it('a county stored by its official name is the one a workbook names short (长白县 for 长白朝鲜族自治县): a conflict naming it, never a second record', async () => {
+    const db = newStore();
+    const named = (name: string) => ({ ...referenceFixture('hans'), county: { ...referenceFixture('hans').county, name } });
+    await importWorkbooks(db, ME, ':memory:', [{ name: 'a.xlsx', bytes: await exportWorkbook([named('长白朝鲜族自治县')]) }], {
+      onConflict: 'fail',
+      dryRun: false,
+    });
+    const short = { name: 'b.xlsx', bytes: await exportWorkbook([named('长白县')]) };
+    const again = await importWorkbooks(db, ME, ':memory:', [short], { onConflict: 'fail', dryRun: false });
+    expect(again.records.map((r) => [r.county, r.action])).toEqual([['长白县', 'conflict']]);
+    expect(again.findings.find((f) => f.code === 'conflict')?.params).toMatchObject({ county: '长白县', stored: '长白朝鲜族自治县' });
+    expect(listRecords(db, { asOf: undefined }).map((r) => r.county)).toEqual(['长白朝鲜族自治县']);
+    // Both names in one import: the second is the same county twice.
+    const both = await importWorkbooks(
+      db,
+      ME,
+      ':memory:',
+      [short, { name: 'c.xlsx', bytes: await exportWorkbook([named('长白朝鲜族自治县')]) }],
+      {
+        onConflict: 'replace',
+        dryRun: true,
+        confirm: 'all',
+      },
+    );
+    expect(both.records.map((r) => r.action)).toEqual(['replaced', 'rejected']);
+  });
+
   it('a commit writes the reading its preview showed: a correction sent with the commit but not with the preview writes nothing', async () => {
     const db = newStore();
     const seed = await seedFile();
