@@ -77,9 +77,16 @@ export const PERFORMANCE_FINDINGS: Record<keyof typeof PERFORMANCE_SEVERITY, [Te
     (p) => `performance: the stated ${p.whatEn} ${p.stated} differs from the computed ${p.computed}`,
   ],
   perf_funds_differs: [
-    (p) => `绩效自评的${p.what} ${p.stated} 万元与本记录的${p.source} ${p.record} 万元不一致;请核对两处是否同一口径(年度、截至日、单位)`,
     (p) =>
-      `performance: the ${p.whatEn} ${p.stated} (10k yuan) differs from the record's ${p.sourceEn} ${p.record}; check that both count the same (year, day, unit)`,
+      `绩效自评的${p.what} ${p.stated} 万元与本记录的${p.source} ${p.record} 万元不一致` +
+      (p.times
+        ? `,是它的 ${p.times} 倍:这张绩效自评表可能是省、市一级的(不是本县的),或金额单位读错了(元读成了万元);请核对`
+        : `;请核对两处是否同一口径(年度、截至日、单位)`),
+    (p) =>
+      `performance: the ${p.whatEn} ${p.stated} (10k yuan) differs from the record's ${p.sourceEn} ${p.record}` +
+      (p.times
+        ? `, ${p.times} times it: this 绩效自评表 may be a province's or prefecture's (not the county's), or its unit misread (元 as 万元); check it`
+        : `; check that both count the same (year, day, unit)`),
   ],
   perf_sheet_unread: [
     (p) => `绩效自评表无法读取:“${p.value}”处找不到标准表的“全年预算数”表头或可识别的一级指标;请按标准格式填写`,

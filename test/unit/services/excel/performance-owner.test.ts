@@ -26,12 +26,12 @@ function perfSheet(ws: ExcelJS.Worksheet, o: Perf): void {
 }
 
 /** 樟树市 (江西省宜春市, 第8批 2021, 中央资金 1500) and 南丰县 (抚州市) in one book, with the 绩效自评表 given. */
-async function book(perfs: Record<string, Perf>): Promise<ReadRecord[]> {
+async function book(perfs: Record<string, Perf>, alone = false): Promise<ReadRecord[]> {
   const other = structuredClone(referenceFixture('hans'));
   other.county.name = '南丰县';
   other.county.prefecture = '抚州市';
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((await exportWorkbook([referenceFixture('hans'), other])) as unknown as ArrayBuffer);
+  await wb.xlsx.load((await exportWorkbook([referenceFixture('hans'), ...(alone ? [] : [other])])) as unknown as ArrayBuffer);
   for (const [name, p] of Object.entries(perfs)) perfSheet(wb.addWorksheet(name), p);
   return readWorkbook({ name: 'book.xlsx', bytes: new Uint8Array(await wb.xlsx.writeBuffer()) });
 }
@@ -106,6 +106,26 @@ describe('a province’s or a prefecture’s own 绩效自评表 in a book of co
     const records = await book({ 绩效自评: own({ dept: '江西省商务厅' }) });
     expect(county(records, '樟树市').input?.performance?.funds.budget).toBe('1500');
     expect(codes(records)).toEqual([]);
+  });
+});
+
+describe('a 绩效自评表 whose money is several times its county’s', () => {
+  it('naming nobody in a book of one county: attached, but held as a doubt at each cell (8500 is 5.67 × the 中央资金 1500: 5.7)', async () => {
+    const [zhangshu] = await book(
+      { 绩效自评: own({ project: '电子商务进农村综合示范项目', dept: '商务部门', unit: '商务部门', budget: 8500, executed: 8012 }) },
+      true,
+    );
+    const doubts = (zhangshu.doubts ?? []).filter((d) => d.code === 'perf_funds_differs');
+    expect(doubts.map((d) => [d.cell, d.params.times, d.figures.map((f) => [f.cell, f.seen, f.read])])).toEqual([
+      ['D6', '5.7', [['D6', '8500', '8500']]],
+      // The seed's Σ实际拨付额度 is 1235.96: 8012 is 6.48 times it, 6.5 half up.
+      ['E6', '6.5', [['E6', '8012', '8012']]],
+    ]);
+  });
+  it('a year’s table a little off the record stays a warning: 1600 against 1500', async () => {
+    const [zhangshu] = await book({ 绩效自评: own({ budget: 1600, executed: 1300 }) }, true);
+    expect(zhangshu.findings.filter((f) => f.code === 'perf_funds_differs').map((f) => f.cell)).toEqual(['D6', 'E6']);
+    expect((zhangshu.doubts ?? []).filter((d) => d.code === 'perf_funds_differs')).toEqual([]);
   });
 });
 
