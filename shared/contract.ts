@@ -224,6 +224,8 @@ const importResult = z.object({
   skippedFiles: z.array(z.object({ file: z.string(), code: z.string(), messages: z.object({ zh: z.string(), en: z.string() }) })),
   /** The change log's position the plan read the store at: sent back (seen) with the commit of this preview. */
   seen: z.number().int().min(0),
+  /** What the plan would write, as one key: sent back (reading) with the commit of this preview. */
+  reading: z.string(),
 });
 
 const script = z.enum(['hans', 'hant']);
@@ -411,6 +413,8 @@ export const contract = {
       ledger: z.enum(['auto', 'keep', 'file', 'remove']).default('auto'),
       /** The preview's `seen`: a record someone changed after the preview is not replaced (record_changed). */
       seen: seenSchema,
+      /** The preview's `reading`: a commit that would write another reading than the one shown writes nothing (reading_changed). */
+      reading: z.string().max(64).optional(),
     }),
     output: importResult,
   },

@@ -147,7 +147,12 @@ export const DOUBT_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
   'rollup_total_mismatch',
   'merged_across',
   'merged_line',
+  /** Only where the table's figure is several times the record's (params.times): a year's table may rightly differ a little. */
+  'perf_funds_differs',
 ]);
 
 export const isDoubt = (f: Finding): boolean =>
-  f.severity === 'warning' && DOUBT_CODES.has(f.code) && (f.code !== 'amount_missing' || f.params.rated !== undefined);
+  f.severity === 'warning' &&
+  DOUBT_CODES.has(f.code) &&
+  (f.code !== 'amount_missing' || f.params.rated !== undefined) &&
+  (f.code !== 'perf_funds_differs' || f.params.times !== undefined);

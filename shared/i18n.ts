@@ -250,8 +250,9 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
     (p) => `${p.county}, batch ${p.batch}, appears twice in this import (see also ${p.other})`,
   ],
   conflict: [
-    (p) => `${p.county} 第${p.batch}批 已有记录;可选择跳过或替换`,
-    (p) => `${p.county}, batch ${p.batch}, is already stored; choose skip or replace`,
+    (p) => `${p.county} 第${p.batch}批 已有记录${p.stored ? `(记为 ${p.stored},同一个县)` : ''};可选择跳过或替换`,
+    (p) =>
+      `${p.county}, batch ${p.batch}, is already stored${p.stored ? ` (as ${p.stored}, the same county)` : ''}; choose skip or replace`,
   ],
   locked: [
     (p) => `${p.county} 第${p.batch}批 已验收${p.by ? `(${p.by}${p.at ? `,${p.at}` : ''})` : ''},不能替换;如需替换,请先解除验收`,

@@ -19,6 +19,9 @@ export const PERFORMANCE_SEVERITY = {
   perf_funds_differs: 'warning',
   perf_sheet_unread: 'error',
   perf_sheet_unclaimed: 'error',
+  perf_sheet_above: 'info',
+  perf_sheet_twice: 'error',
+  perf_sheet_other_year: 'info',
 } as const;
 
 export const PERFORMANCE_FINDINGS: Record<keyof typeof PERFORMANCE_SEVERITY, [Text, Text]> = {
@@ -74,9 +77,16 @@ export const PERFORMANCE_FINDINGS: Record<keyof typeof PERFORMANCE_SEVERITY, [Te
     (p) => `performance: the stated ${p.whatEn} ${p.stated} differs from the computed ${p.computed}`,
   ],
   perf_funds_differs: [
-    (p) => `绩效自评的${p.what} ${p.stated} 万元与本记录的${p.source} ${p.record} 万元不一致;请核对两处是否同一口径(年度、截至日、单位)`,
     (p) =>
-      `performance: the ${p.whatEn} ${p.stated} (10k yuan) differs from the record's ${p.sourceEn} ${p.record}; check that both count the same (year, day, unit)`,
+      `绩效自评的${p.what} ${p.stated} 万元与本记录的${p.source} ${p.record} 万元不一致` +
+      (p.times
+        ? `,是它的 ${p.times} 倍:这张绩效自评表可能是省、市一级的(不是本县的),或金额单位读错了(元读成了万元);请核对`
+        : `;请核对两处是否同一口径(年度、截至日、单位)`),
+    (p) =>
+      `performance: the ${p.whatEn} ${p.stated} (10k yuan) differs from the record's ${p.sourceEn} ${p.record}` +
+      (p.times
+        ? `, ${p.times} times it: this 绩效自评表 may be a province's or prefecture's (not the county's), or its unit misread (元 as 万元); check it`
+        : `; check that both count the same (year, day, unit)`),
   ],
   perf_sheet_unread: [
     (p) => `绩效自评表无法读取:“${p.value}”处找不到标准表的“全年预算数”表头或可识别的一级指标;请按标准格式填写`,
@@ -87,5 +97,19 @@ export const PERFORMANCE_FINDINGS: Record<keyof typeof PERFORMANCE_SEVERITY, [Te
     (p) => `绩效自评表不知属于哪个县(本工作簿中的县:${p.counties});请在工作表名或“项目名称”“实施单位”中写明县名`,
     (p) =>
       `the 绩效自评表 names none of the workbook's counties (${p.counties}); put the county's name in the sheet name, 项目名称 or 实施单位`,
+  ],
+  perf_sheet_above: [
+    (p) => `未读入工作表“${p.sheet}”:这是省、市一级的绩效自评表(${p.label}“${p.text}”),不是一个县的,不计入任何县`,
+    (p) =>
+      `sheet “${p.sheet}” not read: a province's or prefecture's own 绩效自评表 (${p.label} “${p.text}”), not a county's; given to no county`,
+  ],
+  perf_sheet_twice: [
+    (p) => `两张绩效自评表都属于${p.county}:${p.sheets};不知道该保留哪一张(都不是本记录示范年度的,或都是),请只留一张或在表头写明年度`,
+    (p) =>
+      `two 绩效自评表 belong to ${p.county}: ${p.sheets}; which one to keep cannot be told (neither or both of the record's year): keep one, or state its 年度 in its title`,
+  ],
+  perf_sheet_other_year: [
+    (p) => `未读入工作表“${p.sheet}”:这是${p.county} ${p.year} 年度的绩效自评表;本记录(示范年度 ${p.own})保留“${p.kept}”`,
+    (p) => `sheet “${p.sheet}” not read: ${p.county}'s 绩效自评表 of ${p.year}; the record (year ${p.own}) keeps “${p.kept}”`,
   ],
 };

@@ -124,10 +124,22 @@ function fundsAgainstRecord(funds: PerformanceFunds, figures: RecordFigures): Fi
     .map((s) =>
       finding(
         'perf_funds_differs',
-        { what: s.what[0], whatEn: s.what[1], stated: s.stated!, source: s.source[0], sourceEn: s.source[1], record: s.record! },
+        {
+          ...{ what: s.what[0], whatEn: s.what[1], stated: s.stated!, source: s.source[0], sourceEn: s.source[1], record: s.record! },
+          ...timesOver(s.stated!, s.record!),
+        },
         { table: 'performance', field: `funds.${s.field}` },
       ),
     );
+}
+
+/** How many times the record's figure a table's is, when it is at least FAR_OVER times (8500 against 1000: 8.5; tenths half up): a year's table does not differ so. */
+const FAR_OVER = 3n;
+function timesOver(stated: string, record: string): { times?: string } {
+  const [a, b] = [fenOfDecimal(stated) ?? 0n, fenOfDecimal(record) ?? 0n];
+  if (b <= 0n || a < FAR_OVER * b) return {};
+  const tenths = ((a * 100n) / b + 5n) / 10n;
+  return { times: `${tenths / 10n}${tenths % 10n ? `.${tenths % 10n}` : ''}` };
 }
 
 export function computePerformance(input: PerformanceInput, figures: RecordFigures): Performance {

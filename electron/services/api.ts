@@ -163,7 +163,10 @@ export const handlers: Handlers = {
   redo: (options, { db, dbFile, actor }) => replay(db, dbFile, actor, 'redo', options),
   history: (_i, { db, actor }) => history(db, actor),
   // exceljs loads with the first import or export, not at start.
-  importWorkbooks: async ({ files, onConflict, dryRun, skipUnreadable, confirm, corrections, ledger, seen }, { db, dbFile, actor }) =>
+  importWorkbooks: async (
+    { files, onConflict, dryRun, skipUnreadable, confirm, corrections, ledger, seen, reading },
+    { db, dbFile, actor },
+  ) =>
     (await import('./excel/import')).importWorkbooks(db, actor, dbFile, files, {
       onConflict,
       dryRun,
@@ -172,6 +175,7 @@ export const handlers: Handlers = {
       corrections,
       ledger,
       seen,
+      reading,
       ...importScope(callerOf(actor)),
     }),
   exportWorkbook: async ({ ids, script, asOf }, { db, actor }) => exportFile(db, ids, script, { asOf, today: actor.today }),

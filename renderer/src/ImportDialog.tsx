@@ -58,7 +58,7 @@ function Choices({ s, t, hasConflicts, withPayments }: { s: Session; t: Strings;
 
 /** The preview as read: records, doubts, sheets to correct, findings, choices. */
 function Preview({ s, preview, t, lang }: { s: Session; preview: ImportResult; t: Strings; lang: Lang }) {
-  const { hasErrors, hasConflicts, withPayments } = previewState(preview, s.confirmed);
+  const { hasErrors, hasConflicts, withPayments, unapplied } = previewState(preview, s.confirmed, s.drafts);
   const doubts = preview.doubts;
   return (
     <>
@@ -81,6 +81,11 @@ function Preview({ s, preview, t, lang }: { s: Session; preview: ImportResult; t
           <button type="button" data-testid="reread" disabled={s.busy} onClick={s.applyDrafts}>
             {t.importDoubts.reread}
           </button>
+        </p>
+      )}
+      {unapplied.length > 0 && (
+        <p className="error" role="status" data-testid="correction-unapplied">
+          {t.importDoubts.unapplied(unapplied.join('、'))}
         </p>
       )}
       {preview.findings.length > 0 && (
@@ -122,7 +127,7 @@ export function ImportDialog({
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   }, [onClose]);
-  const canCommit = !s.busy && previewState(s.preview, s.confirmed).writable;
+  const canCommit = !s.busy && previewState(s.preview, s.confirmed, s.drafts).writable;
   return (
     <div className="modal-back" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div className="modal" role="dialog" aria-modal="true" aria-label={t.importTitle} style={{ maxWidth: 1100 }}>

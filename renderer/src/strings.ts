@@ -149,6 +149,7 @@ const zh = {
     noTable: '这张工作表上没有找到表三:请在下面指出表头所在的行,再按更正重新读取',
     leftOut: { struck: '划了删除线', hidden: '隐藏行', user: '已设为不读入' },
     reread: '按更正重新读取',
+    unapplied: (sheets: string) => `${sheets} 的更正尚未应用:上面的预览仍是原来的读法。请点“按更正重新读取”核对更正后的读法,再导入。`,
     remembered: (what: string) => `已套用以前确认过的同样式表格的更正:${what}`,
     userCorrection: (what: string) => `本次更正:${what}(导入后记住,下次同样式的表格自动提供)`,
     dropRemembered: '不套用',
@@ -572,6 +573,8 @@ const en: typeof zh = {
     noTable: 'No table 3 was found on this sheet: point at the rows of its header below, then read again',
     leftOut: { struck: 'struck through', hidden: 'hidden row', user: 'left out' },
     reread: 'Read again with these corrections',
+    unapplied: (sheets: string) =>
+      `The correction of ${sheets} is not applied yet: the preview above is still the reading before it. Click “Read again with these corrections”, check it, then import.`,
     remembered: (what: string) => `Applied the correction confirmed before for this layout: ${what}`,
     userCorrection: (what: string) => `Corrected here: ${what} (remembered once imported, offered for this layout next time)`,
     dropRemembered: 'Do not apply',

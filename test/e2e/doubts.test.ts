@@ -43,10 +43,15 @@ describe('doubts in the import preview', () => {
     // docs/app-import-doubts.png is this very screen; retaken when asked (YANSHOU_SHOTS=1), never as a side effect of a test run.
     if (process.env.YANSHOU_SHOTS) await a.page.screenshot({ path: path.join(ROOT, 'docs/app-import-doubts.png') });
 
-    // The person tells the unit of the two amount columns; the import reads again.
+    // The person tells the unit of the two amount columns, every doubt ticked: until the import reads again,
+    // 导入 is held and the dialog says the correction is not applied — the preview above is still 万元.
     const correction = dialog.getByTestId('correction-寻乌县');
+    await dialog.getByRole('button', { name: '全部确认' }).click();
+    await expect.poll(() => dialog.getByRole('button', { name: '导入' }).isDisabled()).toBe(false);
     await correction.getByLabel('C 金额单位').selectOption('yuan');
     await correction.getByLabel('D 金额单位').selectOption('yuan');
+    expect(await dialog.getByTestId('correction-unapplied').innerText()).toContain('寻乌县 的更正尚未应用');
+    expect(await dialog.getByRole('button', { name: '导入' }).isDisabled()).toBe(true);
     await dialog.getByTestId('reread').click();
     await expect.poll(() => dialog.getByTestId('doubts').count()).toBe(0);
     expect(await dialog.locator('table.preview').first().innerText()).toContain('1235.96');

@@ -181,6 +181,7 @@ function cellsOf(f: Finding, parts: Block[]): ({ sheet: string; cell: string } |
   });
 }
 
+/** A figure read only to be compared (a roll-up's, a 绩效自评表's): the one the finding states. */
 const rollupRead = (f: Finding): Reading => ({ read: f.params.stated, unit: 'wan', unitFrom: null });
 
 /** The doubts of one county's reading, each with its figures beside what the sheet showed. */
@@ -205,13 +206,16 @@ export function doubtsOf(
       // A roll-up's cell is read only to be compared: its figure is the one the finding states.
       const r =
         readings.get(`${sheet}\u0000${cell}`) ??
-        ((f.code === 'rollup_mismatch' || f.code === 'rollup_total_mismatch') && cell === f.cell ? rollupRead(f) : undefined);
+        (['rollup_mismatch', 'rollup_total_mismatch', 'perf_funds_differs'].includes(f.code) && cell === f.cell
+          ? rollupRead(f)
+          : undefined);
       return [
         { sheet, cell, seen: seenText(grids(sheet), cell), read: r?.read ?? null, unit: r?.unit ?? null, unitFrom: r?.unitFrom ?? null },
       ];
     });
+    // A confirmation is of the figures as read: the same doubt over another reading (a unit corrected) is another doubt.
     const id = createHash('sha256')
-      .update(JSON.stringify([f.file, f.sheet, f.cell, f.code, f.params]))
+      .update(JSON.stringify([f.file, f.sheet, f.cell, f.code, f.params, figures.map((x) => [x.sheet, x.cell, x.read, x.unit])]))
       .digest('hex')
       .slice(0, 16);
     return {

@@ -242,6 +242,11 @@ export function splitAdmin(text: string): { province?: string; prefecture?: stri
 export type SentenceRead = { claimed: number; unclaimed: string[] };
 
 const LEAD = /^(.{2,40}?)(?:是|为|系|属|入选|被确定为|被列为)?第[一二三四五六七八九十两\d]{1,3}批/;
+/**
+ * The county that opens a sentence saying what it is, whatever stands between: 扶余市是2021年全国电子商务进农村综合示范县(第十批),
+ * 2021年,扶余市被确定为全国…示范县 (a year and a comma before it).
+ */
+const LEAD_IS = /^(\d{4}年(?:\d{1,2}月)?,?)?(.{2,40}?)(?:是|为|系|入选|被确定为|被列为|被评为|获批|成为)[^。;]*?示范(?:县|市|区|旗)/;
 const HEADING_PREFIX = /^(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十]+\)|\d+[、.])?(?:项目)?(?:基本情况|基本概况|概况)[:]?/;
 /** 我县是第八批…: the county is named elsewhere (the title). */
 const PRONOUN = /^(我|该|本)(县|市|区|旗)$/;
@@ -303,15 +308,26 @@ function readLead(s: Sentence, from: number): number {
   const { folded, text, origin, facts, cell } = s;
   // "一、基本情况：樟树市是第八批…" in one cell: the heading is no part of the name.
   const heading = HEADING_PREFIX.exec(folded)?.[0].length ?? 0;
-  const lead = LEAD.exec(folded.slice(heading));
-  const admin =
-    lead && !PRONOUN.test(lead[1]) ? splitAdmin(text.slice(origin(heading), origin(heading + lead[1].length)).trim()) : undefined;
-  if (!admin) return from;
+  // The county before what it is said to be (…是2021年全国…示范县), else before its 批次 (樟树市第八批…).
+  const isLead = LEAD_IS.exec(folded.slice(heading));
+  const batchLead = LEAD.exec(folded.slice(heading));
+  const leads = [
+    ...(isLead ? [{ before: isLead[1]?.length ?? 0, named: isLead[2] }] : []),
+    ...(batchLead ? [{ before: 0, named: batchLead[1] }] : []),
+  ];
+  const nameAt = (l: { before: number; named: string }) => {
+    const start = heading + l.before;
+    return PRONOUN.test(l.named) ? undefined : splitAdmin(text.slice(origin(start), origin(start + l.named.length)).trim());
+  };
+  const lead = leads.find((l) => nameAt(l));
+  if (!lead) return from;
+  const admin = nameAt(lead)!;
   facts.set('name', admin.name, cell);
   if (admin.province) facts.set('province', admin.province, cell);
   if (admin.prefecture) facts.set('prefecture', admin.prefecture, cell);
-  // The county's own name may hold a digit (示范1县): it is the name, not a number to read.
-  return heading + lead![1].length;
+  // The county's own name may hold a digit (示范1县): it is the name, not a number to read. A year before
+  // it (2021年,扶余市被确定为…) is the paragraph's year: read, not skipped.
+  return lead.before ? heading : heading + lead.named.length;
 }
 
 /**

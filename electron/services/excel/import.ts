@@ -2,9 +2,11 @@
 // every finding pinned to file, sheet and cell; then one transaction for all files, or nothing.
 // The stages: read (zip.ts, read.ts, sheet-reader.ts, read-book.ts) → grid (cells.ts) → locate (locate.ts, with header.ts
 // and rows.ts) → facts (facts.ts) → record (assemble.ts) → account (account.ts).
+import { createHash } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 import { finding, hasErrors, type Finding } from '../../../shared/findings';
 import { countyKey, fold } from '../../../shared/text';
+import { shortCountyKey } from '../../../shared/place-short';
 import { computeRecord, type CountyRecord, type RecordInput } from '../../../shared/record';
 import { assertUnchangedSince, changedSince, logPosition, mutate, stepInWords, type Actor } from '../store/changelog';
 import { appError } from '../../../shared/errors';
@@ -47,6 +49,8 @@ export type ImportOptions = {
   scope?: { name: string; holds: (place: Place) => boolean };
   /** The change log's position of the preview the person confirmed (its `seen`): a record changed since is not replaced. */
   seen?: number;
+  /** The preview's `reading`: a commit whose files, corrections and choices now read otherwise writes nothing (reading_changed). */
+  reading?: string;
 };
 
 function place(f: Finding, file: string, sheet: string, cell?: string): Finding {
@@ -279,7 +283,8 @@ function decideAction(
   if (!r.input || hasErrors(r.findings)) return { action: 'rejected', existingId: undefined };
   let action: ImportAction = 'created';
   let existingId: number | undefined;
-  const key = `${countyKey(county!.name)}#${county!.batch}`;
+  // One county by its name or its short form (长白县, 长白朝鲜族自治县), as the store takes them.
+  const key = `${shortCountyKey(countyKey(county!.name))}#${county!.batch}`;
   const twin = seen.get(key);
   if (twin) {
     plan.findings.push(
@@ -299,8 +304,11 @@ function decideAction(
   } else existingId = findRecordIds(db, county!.name, county!.batch)[0]?.id;
   if (action === 'rejected' || existingId === undefined) return { action, existingId };
   action = onConflict === 'replace' ? 'replaced' : onConflict === 'skip' ? 'skipped' : 'conflict';
+  // Stored under the county's other name (长白朝鲜族自治县 for 长白县): the conflict says so.
+  const stored = findRecordIds(db, county!.name, county!.batch)[0].name;
+  const named: Record<string, string> = countyKey(stored) === countyKey(county!.name) ? {} : { stored };
   if (action === 'conflict')
-    plan.findings.push(place(finding('conflict', { county: county!.name, batch: String(county!.batch) }), r.file, r.sheet));
+    plan.findings.push(place(finding('conflict', { county: county!.name, batch: String(county!.batch), ...named }), r.file, r.sheet));
   // An accepted record is locked: an import may skip it, never replace it.
   const status = readStatus(db, existingId);
   if (action === 'replaced' && status.status === 'accepted') {
@@ -388,8 +396,33 @@ function plannedRecord(
   };
 }
 
-/** `seen`: the change log's position the plan read the store at; sent back with the commit of a preview. */
-export type ImportResult = Omit<ImportPlan, 'inputs'> & { backup: string | null; committed: boolean; seen: number };
+/**
+ * `seen`: the change log's position the plan read the store at; `reading`: what the plan would write, as one key.
+ * Both are sent back with the commit of a preview.
+ */
+export type ImportResult = Omit<ImportPlan, 'inputs'> & { backup: string | null; committed: boolean; seen: number; reading: string };
+
+/**
+ * What a plan would write, as one key: each county's record as it would land and the doubts of its reading
+ * (not whether they are confirmed, nor held or created — confirming is what a commit adds to its preview).
+ */
+function readingKey(plan: ImportPlan): string {
+  const records = plan.records.map((r, i) => [r.file, r.sheet, r.county, r.batch, r.existingId ?? null, plan.inputs[i]]);
+  return createHash('sha256')
+    .update(JSON.stringify([records, plan.doubts.map((d) => d.id)]))
+    .digest('hex')
+    .slice(0, 32);
+}
+
+/** A commit of a preview whose reading is not the one the person saw (a correction shown but not applied, say) writes nothing. */
+function assertReadingSeen(reading: string, seen: string | undefined): void {
+  if (seen === undefined || seen === reading) return;
+  throw appError(
+    'reading_changed',
+    '要导入的读法与预览中显示的不同(例如更正读法后尚未重新读取),未导入任何内容;请重新预览,核对后再导入。',
+    'What would be imported is not the reading the preview showed (a correction not yet applied, say); nothing was imported. Preview again, check it, then import.',
+  );
+}
 
 /**
  * A county the import creates or replaces, as the plan (or the preview the person confirmed) found it: one
@@ -422,8 +455,10 @@ export async function importWorkbooks(
   const files = namedPrintably(given);
   // Before the plan reads the store: a change made while it reads counts as not seen.
   const read = logPosition(db);
-  const { inputs, ...planned } = await planImport(db, files, options.onConflict, options);
-  const plan = { ...planned, seen: read };
+  const full = await planImport(db, files, options.onConflict, options);
+  const { inputs, ...planned } = full;
+  const plan = { ...planned, seen: read, reading: readingKey(full) };
+  if (!options.dryRun) assertReadingSeen(plan.reading, options.reading);
   // The gate: a plan with a record held by a doubt (or any error) writes nothing, whoever calls.
   if (!plan.ok || plan.records.some((r) => r.action === 'held') || options.dryRun) return { ...plan, backup: null, committed: false };
   const replacing = plan.records.some((r) => r.action === 'replaced');

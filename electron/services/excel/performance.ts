@@ -37,8 +37,13 @@ export type PerformanceRead = {
   cells: Map<string, string>;
   /** The texts that may name the county (the sheet's name, 项目名称, 实施单位). */
   names: string[];
+  /** What the sheet says it is of: its 项目名称, 实施单位 and 主管部门 (each with its cell), and the 年度 its title states. */
+  said: { label: SaidLabel; text: string; cell: string }[];
+  year: number | null;
   meta?: PerformanceMeta['performance'];
 };
+
+type SaidLabel = '项目名称' | '实施单位' | '主管部门';
 
 /** A label's words, without what brackets add (预算数(A), 执行率(B/A), 得分(20分*执行率)) or a colon. */
 const key = (c: Cell | undefined) =>
@@ -58,13 +63,18 @@ function find(grid: Grid, test: (k: string) => boolean, from = 0): Cell | undefi
 
 /** Reads one 绩效自评表 sheet. */
 export function readPerformanceSheet(grid: Grid, file: string, meta: PerformanceMeta['performance'] | undefined): PerformanceRead {
-  const out: PerformanceRead = { file, sheet: grid.sheet, performance: null, findings: [], cells: new Map(), names: [grid.sheet], meta };
-  for (const label of ['项目名称', '实施单位', '主管部门']) {
+  const out: PerformanceRead = {
+    ...{ file, sheet: grid.sheet, performance: null, findings: [], cells: new Map(), names: [grid.sheet], meta },
+    ...{ said: [], year: null },
+  };
+  for (const label of ['项目名称', '实施单位', '主管部门'] as const) {
     const c = find(grid, (k) => k === label);
     const value = c && grid.row(c.row).find((x) => x.col > c.col && !isBlank(x));
     if (value) out.names.push(value.text);
+    if (value) out.said.push({ label, text: value.text, cell: value.address });
   }
   const budgetHead = find(grid, (k) => k === '全年预算数' || k === '预算数');
+  out.year = statedYear(grid, budgetHead?.row ?? 4);
   if (!budgetHead) {
     tell(out, finding('perf_sheet_unread', { value: grid.sheet }), grid.row(grid.rows[0] ?? 1)[0]?.address ?? 'A1');
     return out;
@@ -77,6 +87,16 @@ export function readPerformanceSheet(grid: Grid, file: string, meta: Performance
   if (indicatorHead) readIndicators(grid, out, p, indicatorHead.row);
   out.performance = p;
   return out;
+}
+
+/** The 年度 the title rows above 项目资金 state (（2021年度）), else the sheet's name (绩效自评(2022)); null when neither says one. */
+function statedYear(grid: Grid, below: number): number | null {
+  const texts = [...grid.rows.filter((r) => r < below).flatMap((r) => grid.row(r).map((c) => fold(c.text))), fold(grid.sheet)];
+  for (const t of texts) {
+    const m = /(?:^|[^\d])(20\d\d)年度/.exec(t) ?? (t === fold(grid.sheet) ? /(?:^|[^\d])(20\d\d)(?:[^\d]|$)/.exec(t) : null);
+    if (m) return Number(m[1]);
+  }
+  return null;
 }
 
 function tell(out: PerformanceRead, f: Finding, cell: string): void {
@@ -332,46 +352,129 @@ function levelWeights(
 
 /**
  * Gives each 绩效自评表 read to the county of the workbook it belongs to (the only one, else the one
- * its sheet name, 项目名称 or 实施单位 names), with the findings of its checks pinned to its cells.
+ * its sheet name, 项目名称 or 实施单位 names), with the findings of its checks pinned to its cells. A
+ * province's or prefecture's own (by what it says it is of) is told and given to none; a county given
+ * two keeps the one of its 示范年度, else is refused naming both — never by the sheets' order.
  */
 export function attachPerformance(records: ReadRecord[], reads: PerformanceRead[]): void {
+  const withInput = records.filter((r) => r.input !== null);
+  const homes = new Map<ReadRecord, PerformanceRead[]>();
   for (const read of reads) {
     // A 绩效自评表 left blank (the template's, unfilled) makes no performance part.
     if (read.performance && read.findings.length === 0 && isBlankPart(read.performance)) continue;
-    const withInput = records.filter((r) => r.input !== null);
-    const named = withInput.filter((r) => read.names.some((n) => fold(n).includes(fold(r.input!.county.name))));
-    const home = withInput.length === 1 ? withInput[0] : named.length === 1 ? named[0] : undefined;
-    if (!read.performance || !home) {
-      const target = home ?? records[0];
-      const findings = read.performance
-        ? [
-            {
-              ...finding('perf_sheet_unclaimed', { counties: withInput.map((r) => r.input!.county.name).join('、') || '—' }),
-              file: read.file,
-              sheet: read.sheet,
-              cell: 'A1',
-            },
-          ]
-        : [];
-      if (target) pushAll(pushAll(target.findings, read.findings), findings);
+    const above = read.performance ? aboveCounty(read, withInput) : undefined;
+    if (above) {
+      const told = finding('perf_sheet_above', { sheet: read.sheet, ...above.params });
+      if (records[0]) records[0].findings.push({ ...told, file: read.file, sheet: read.sheet, cell: above.cell });
       continue;
     }
-    const input = home.input!;
-    const perf = applyMeta(read, input);
-    home.input = { ...input, performance: perf };
-    pushAll(home.findings, read.findings);
-    const record = computeRecord(home.input);
-    for (const f of checkPerformance(record.performance!, { figures: recordFigures(record) })) {
-      const t = f.target;
-      const cell =
-        t?.row !== undefined
-          ? (read.cells.get(`${t.row}:${t.field}`) ?? read.cells.get(`${t.row}:name`))
-          : t?.field
-            ? read.cells.get(t.field)
-            : undefined;
-      home.findings.push({ ...f, file: read.file, sheet: read.sheet, ...(cell ? { cell } : {}) });
+    const named = withInput.filter((r) => read.names.some((n) => fold(n).includes(fold(r.input!.county.name))));
+    const home = withInput.length === 1 ? withInput[0] : named.length === 1 ? named[0] : undefined;
+    if (read.performance && home) {
+      homes.set(home, [...(homes.get(home) ?? []), read]);
+      continue;
     }
+    const target = home ?? records[0];
+    const findings = read.performance
+      ? [
+          {
+            ...finding('perf_sheet_unclaimed', { counties: withInput.map((r) => r.input!.county.name).join('、') || '—' }),
+            file: read.file,
+            sheet: read.sheet,
+            cell: 'A1',
+          },
+        ]
+      : [];
+    if (target) pushAll(pushAll(target.findings, read.findings), findings);
   }
+  for (const [home, given] of homes) {
+    const read = oneOfYear(home, given);
+    if (read) attachTo(home, read);
+  }
+}
+
+/**
+ * Of the 绩效自评表 given to one county, the one it keeps: the only one, else the only one of the record's
+ * 示范年度 (the others told); else none, the county refused naming them (which year is meant no reader can tell).
+ */
+function oneOfYear(home: ReadRecord, given: PerformanceRead[]): PerformanceRead | undefined {
+  if (given.length === 1) return given[0];
+  const year = home.input!.county.year;
+  const ofYear = given.filter((r) => r.year !== null && r.year === year);
+  const county = home.input!.county.name;
+  const sheets = given.map((r) => `${r.sheet}${r.year !== null ? `(${r.year}年度)` : ''}`).join('、');
+  if (ofYear.length !== 1) {
+    home.findings.push({ ...finding('perf_sheet_twice', { county, sheets }), file: given[1].file, sheet: given[1].sheet, cell: 'A1' });
+    return undefined;
+  }
+  for (const other of given.filter((r) => r !== ofYear[0]))
+    home.findings.push({
+      ...finding('perf_sheet_other_year', {
+        county,
+        sheet: other.sheet,
+        year: String(other.year ?? '—'),
+        kept: ofYear[0].sheet,
+        own: String(year),
+      }),
+      file: other.file,
+      sheet: other.sheet,
+      cell: 'A1',
+    });
+  return ofYear[0];
+}
+
+/** The 绩效自评表 becomes the county's 四、绩效自评: its findings and those of the checks, pinned to its cells. */
+function attachTo(home: ReadRecord, read: PerformanceRead): void {
+  const input = home.input!;
+  const perf = applyMeta(read, input);
+  home.input = { ...input, performance: perf };
+  pushAll(home.findings, read.findings);
+  const record = computeRecord(home.input);
+  for (const f of checkPerformance(record.performance!, { figures: recordFigures(record) })) {
+    const t = f.target;
+    const cell =
+      t?.row !== undefined
+        ? (read.cells.get(`${t.row}:${t.field}`) ?? read.cells.get(`${t.row}:name`))
+        : t?.field
+          ? read.cells.get(t.field)
+          : undefined;
+    home.findings.push({ ...f, file: read.file, sheet: read.sheet, ...(cell ? { cell } : {}) });
+  }
+}
+
+/** 县(市、区) counted in a project's name: 等11个县市, 等3个县(市、区). */
+const SEVERAL_COUNTIES = /等[\d一二三四五六七八九十百]+个(?:县|市|区|旗)/;
+/** A unit above a county's: a province's 厅 or 委, or one whose last place is a province, a 州, 盟 or 地区. */
+const PROVINCE_UNIT = /(?:省|自治区)[^省市县区州盟旗]*$|厅$/;
+const PREFECTURE_UNIT = /(?:自治州|州|盟|地区)[^省市县区州盟旗]*$/;
+
+/**
+ * Whether a 绩效自评表 is a province's or a prefecture's own, by what it says it is of: each 实施单位 or
+ * 主管部门 it names is above a county (吉林省商务厅; 白山市商务局 where 白山市 is the prefecture of the
+ * book's counties), or its 项目名称 counts or lists several counties (榆树市等11个县市). The reason, at its cell.
+ */
+function aboveCounty(read: PerformanceRead, counties: ReadRecord[]): { cell: string; params: Record<string, string> } | undefined {
+  const prefectures = new Set(
+    counties
+      .map((r) => r.input!.county.prefecture)
+      .filter((p): p is string => !!p)
+      .map(fold),
+  );
+  const isCounty = (t: string) => counties.some((r) => t.includes(fold(r.input!.county.name)));
+  const above = (t: string) =>
+    !isCounty(t) &&
+    (PROVINCE_UNIT.test(t) || PREFECTURE_UNIT.test(t) || [...prefectures].some((p) => t.startsWith(p) || t.includes(`省${p}`)));
+  // A sheet whose 实施单位 is one of the book's counties is that county's, whoever is its 主管部门.
+  if (read.said.some((s) => s.label === '实施单位' && isCounty(fold(s.text)))) return undefined;
+  for (const s of read.said) {
+    const t = fold(s.text);
+    const units = t.split(/[、,;/]|和|及/).filter(Boolean);
+    if (s.label !== '项目名称' && units.length > 0 && units.every(above)) return { cell: s.cell, params: { label: s.label, text: s.text } };
+    const listed = counties.filter((r) => t.includes(fold(r.input!.county.name)));
+    if (s.label === '项目名称' && (SEVERAL_COUNTIES.test(t) || listed.length > 1))
+      return { cell: s.cell, params: { label: s.label, text: s.text } };
+  }
+  return undefined;
 }
 
 function isBlankPart(p: PerformanceInput): boolean {

@@ -3,7 +3,7 @@
 // every finding pinned to file, sheet and cell. Nothing here touches the data file: planning and
 // writing are import.ts's.
 import type ExcelJS from 'exceljs';
-import { finding, type Finding } from '../../../shared/findings';
+import { finding, isDoubt, type Finding } from '../../../shared/findings';
 import { countyKey, fold } from '../../../shared/text';
 import { colName, gridOf, holdsNumber, statedUnit, unitOf, type Cell, type Grid } from './cells';
 import { META_SCHEMA, META_SHEET, type SheetMeta } from './layout';
@@ -121,7 +121,13 @@ export function readBookRecords(book: Book, file: string, options: ReadOptions =
   const out = [...refused, ...records];
   checkRollups(file, read.rollups, out, partsOf, seen);
   const unnamed = checkTotals(file, nameless, out, read, partsOf, seen);
-  return finished(file, [...unnamed, ...out], read, strays);
+  const all = finished(file, [...unnamed, ...out], read, strays);
+  // A 绩效自评表 whose money is several times its county's (a province's, or 元 read as 万元) holds the county as a doubt.
+  for (const r of all) {
+    const far = r.findings.filter((f) => f.code === 'perf_funds_differs' && isDoubt(f));
+    if (far.length) pushAll((r.doubts ??= []), doubtsOf(seen, far, partsOf.get(r) ?? [], r.input, r.county));
+  }
+  return all;
 }
 
 /**

@@ -4,6 +4,7 @@
 //
 // Each step belongs to the client that made it (a window, a browser tab, a CLI run): a client
 // undoes and redoes its own steps only, and never over a row another client changed since.
+import { shortCountyKey } from '../../../shared/place-short';
 import { randomUUID } from 'node:crypto';
 import { appError } from '../../../shared/errors';
 import { stepLabel, type StepDetail } from '../../../shared/steps';
@@ -299,9 +300,15 @@ function assertRecordKeyFree(db: DB, change: ChangeRow, to: string | null, direc
     change.field === null
       ? (JSON.parse(to) as Row)
       : { ...(db.prepare('SELECT county_key, batch FROM records WHERE id = ?').get(change.row_id) as Row), [change.field]: JSON.parse(to) };
-  const other = db
-    .prepare('SELECT county_name AS name, batch FROM records WHERE county_key = ? AND batch = ? AND id <> ?')
-    .get(row.county_key, row.batch, change.row_id) as { name: string; batch: number } | undefined;
+  // A county's name and its short form are one county (长白县, 长白朝鲜族自治县).
+  const short = shortCountyKey(String(row.county_key));
+  const other = (
+    db.prepare('SELECT county_name AS name, batch, county_key FROM records WHERE batch = ? AND id <> ?').all(row.batch, change.row_id) as {
+      name: string;
+      batch: number;
+      county_key: string;
+    }[]
+  ).find((r) => shortCountyKey(r.county_key) === short);
   if (!other) return;
   const verb = direction === 'undo' ? ['撤销', 'undo'] : ['重做', 'redo'];
   throw appError(

@@ -12,6 +12,7 @@ import { formatWan } from '../../../shared/money';
 import { today } from '../../../shared/ledger';
 import { CATEGORIES, type Category } from '../../../shared/text';
 import { countyKey } from '../../../shared/text';
+import { shortCountyKey } from '../../../shared/place-short';
 import { countyFieldValue } from '../../../shared/fields';
 import { checkRecord, lineFigures, type LineFigures } from '../../../shared/checks';
 import { appError } from '../../../shared/errors';
@@ -179,13 +180,33 @@ function rowsOf(db: DB, ids?: number[]): Map<number, Rows> {
 }
 
 /** Records of a county (folded name) and, if given, batch. */
-export function findRecordIds(db: DB, county: string, batch?: number): { id: number; batch: number }[] {
+export function findRecordIds(db: DB, county: string, batch?: number): { id: number; batch: number; name: string }[] {
   const key = countyKey(county);
-  const rows =
+  const short = shortCountyKey(key);
+  if (!/[县旗]$/.test(short)) {
+    const rows =
+      batch === undefined
+        ? statement(db, 'SELECT id, batch, county_name AS name FROM records WHERE county_key = ? ORDER BY batch').all(key)
+        : statement(db, 'SELECT id, batch, county_name AS name FROM records WHERE county_key = ? AND batch = ?').all(key, batch);
+    return rows as { id: number; batch: number; name: string }[];
+  }
+  // A county's name and its short form are one county (长白县, 长白朝鲜族自治县): the names that begin as its short form does.
+  const stem = short.slice(0, -1);
+  const rows = (
     batch === undefined
-      ? statement(db, 'SELECT id, batch FROM records WHERE county_key = ? ORDER BY batch').all(key)
-      : statement(db, 'SELECT id, batch FROM records WHERE county_key = ? AND batch = ?').all(key, batch);
-  return rows as { id: number; batch: number }[];
+      ? statement(
+          db,
+          'SELECT id, batch, county_name AS name, county_key FROM records WHERE substr(county_key, 1, ?) = ? ORDER BY batch',
+        ).all([...stem].length, stem)
+      : statement(
+          db,
+          'SELECT id, batch, county_name AS name, county_key FROM records WHERE substr(county_key, 1, ?) = ? AND batch = ?',
+        ).all([...stem].length, stem, batch)
+  ) as { id: number; batch: number; name: string; county_key: string }[];
+  return rows
+    .filter((r) => shortCountyKey(r.county_key) === short)
+    .sort((a, b) => a.batch - b.batch || Number(b.county_key === key) - Number(a.county_key === key))
+    .map(({ id, batch, name }) => ({ id, batch, name }));
 }
 
 /** Σ计划安排额度 and Σ实际拨付额度 of a record's lines of one category (万元). */

@@ -5,6 +5,7 @@
 import type { SheetCorrection, SheetReading } from '../../../shared/doubts';
 import type { Output } from '../../../shared/contract';
 import type { Strings } from '../strings';
+import { amountColumns, columnOf, headerBand, rowRead, unitOf } from './correction';
 
 export type ImportResult = Output<'importWorkbooks'>;
 export type Planned = ImportResult['records'][number];
@@ -39,8 +40,40 @@ export const stillConfirmed = (confirmed: ReadonlySet<string>, doubts: readonly 
 export const openDoubts = (doubts: readonly Doubt[], confirmed: ReadonlySet<string>): number =>
   doubts.filter((d) => !confirmed.has(d.id)).length;
 
-/** What the preview offers and whether it may be written. */
-export function previewState(preview: ImportResult | null, confirmed: ReadonlySet<string>) {
+/** What a sheet's correction panel shows: the columns of 计划 and 实际, each amount column's unit, the header rows, the rows read, the columns read as stored. */
+function shownReading(reading: SheetReading, draft: SheetCorrection): string {
+  const units = amountColumns(reading).map((c) => unitOf(reading, draft, c.col));
+  const rows = reading.lines.map((l) => rowRead(draft, l.row, l.leftOut));
+  const stored = [...(draft.stored ?? [])].sort();
+  return JSON.stringify([
+    columnOf(reading, draft, 'planned'),
+    columnOf(reading, draft, 'actual'),
+    units,
+    headerBand(reading, draft),
+    rows,
+    stored,
+  ]);
+}
+
+/**
+ * The sheets whose correction panel shows another reading than the one previewed: set on screen, not yet
+ * read again. While there are any, what the preview lists is not what the panel says, and nothing may be written.
+ */
+export function unappliedSheets(preview: ImportResult | null, drafts: Readonly<Record<string, SheetCorrection>>): string[] {
+  return (preview?.readings ?? [])
+    .filter((r) => {
+      const draft = drafts[sheetKey(r)];
+      return draft !== undefined && shownReading(r, draft) !== shownReading(r, { file: r.file, sheet: r.sheet, ...r.correction });
+    })
+    .map((r) => r.sheet);
+}
+
+/** What the preview offers and whether it may be written (`drafts`: corrections set on screen, not yet read again). */
+export function previewState(
+  preview: ImportResult | null,
+  confirmed: ReadonlySet<string>,
+  drafts: Readonly<Record<string, SheetCorrection>> = {},
+) {
   const records = preview?.records ?? [];
   const hasErrors = (preview?.findings ?? []).some((f) => f.severity === 'error');
   // Only doubts hold it once nothing else does: when each is confirmed, the import may write.
@@ -50,7 +83,8 @@ export function previewState(preview: ImportResult | null, confirmed: ReadonlySe
     hasConflicts: records.some((r) => r.existingId !== undefined),
     withPayments: records.some((r) => r.ledger && (r.ledger.stored > 0 || r.ledger.file > 0)),
     open: openDoubts(preview?.doubts ?? [], confirmed),
-    writable: !blocked && openDoubts(preview?.doubts ?? [], confirmed) === 0,
+    unapplied: unappliedSheets(preview, drafts),
+    writable: !blocked && openDoubts(preview?.doubts ?? [], confirmed) === 0 && unappliedSheets(preview, drafts).length === 0,
   };
 }
 

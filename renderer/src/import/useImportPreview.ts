@@ -30,9 +30,9 @@ export function useImportPreview(files: PickedFile[], lang: Lang, onDone: (r: Im
       if (!dryRun) setWriting(preview?.records.filter((r) => r.action === 'created' || r.action === 'replaced').length ?? 0);
       try {
         // A file that cannot be read does not block the others: it is skipped and named. The commit says which
-        // preview it confirms: a county someone changed after it is not replaced.
-        const seen = dryRun ? undefined : preview?.seen;
-        const r = await api.importWorkbooks({ files, onConflict: choice, dryRun, skipUnreadable: true, ...options, seen });
+        // preview it confirms: a county someone changed after it is not replaced, another reading is not written.
+        const seen = dryRun ? {} : { seen: preview?.seen, reading: preview?.reading };
+        const r = await api.importWorkbooks({ files, onConflict: choice, dryRun, skipUnreadable: true, ...options, ...seen });
         if (!dryRun && r.committed) onDone(r);
         else {
           setPreview(r);

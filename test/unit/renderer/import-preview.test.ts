@@ -56,6 +56,35 @@ describe('what holds the import back', () => {
   });
 });
 
+describe('a correction set on screen but not read again', () => {
+  // 苍溪县's table 三 read in 万元 (C 计划, D 实际), rows 9–10; the doubt says the amounts look like 元.
+  const columns = [
+    { col: 'A', text: '序号', field: 'seq', unit: null, unitFrom: null },
+    { col: 'C', text: '计划安排额度', field: 'planned', unit: 'wan', unitFrom: null },
+    { col: 'D', text: '实际拨付额度', field: 'actual', unit: 'wan', unitFrom: null },
+  ];
+  const lines = [
+    { row: 9, text: '1 县级公共服务中心', leftOut: null },
+    { row: 10, text: '2 物流配送', leftOut: null },
+  ];
+  const p = preview({ readings: [reading('苍溪县', { columns, lines } as Partial<SheetReading>)] });
+  const key = 'a.xlsx\u0000苍溪县';
+  it('holds the import (each doubt confirmed) while the panel shows another unit or another row read than the preview', () => {
+    const yuan = { [key]: { file: 'a.xlsx', sheet: '苍溪县', units: { C: 'yuan' as const, D: 'yuan' as const } } };
+    expect(previewState(p, new Set(), yuan)).toMatchObject({ unapplied: ['苍溪县'], writable: false });
+    const unticked = { [key]: { file: 'a.xlsx', sheet: '苍溪县', skipRows: [10] } };
+    expect(previewState(p, new Set(), unticked)).toMatchObject({ unapplied: ['苍溪县'], writable: false });
+    expect(previewState(p, new Set(), {})).toMatchObject({ unapplied: [], writable: true });
+  });
+  it('a panel set back to what was read (万元 chosen again, a row ticked again) holds nothing', () => {
+    const back = { [key]: { file: 'a.xlsx', sheet: '苍溪县', units: { C: 'wan' as const }, skipRows: [], keepRows: [] } };
+    expect(previewState(p, new Set(), back)).toMatchObject({ unapplied: [], writable: true });
+  });
+  it('says which sheet, and what to do', () => {
+    expect(t.importDoubts.unapplied('苍溪县')).toContain('苍溪县 的更正尚未应用');
+  });
+});
+
 describe('the ledger choice shown', () => {
   const withResult = (result: string) => record({ ledger: { stored: 2, file: 1, result } } as Partial<Planned>);
   it('is the one made; before one is made, what the import does by itself', () => {

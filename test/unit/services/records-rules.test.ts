@@ -4,7 +4,8 @@
 // undo, a stated total rate kept only where one was stated.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type DB } from '../../../electron/services/store/database';
-import { createRecord, listRecords, readRecord, removeRecord } from '../../../electron/services/store/records';
+import { createRecord, findRecordIds, listRecords, readRecord, removeRecord } from '../../../electron/services/store/records';
+import { updateCounty } from '../../../electron/services/store/edits';
 import { editPayments } from '../../../electron/services/store/payments';
 import { mutate } from '../../../electron/services/store/changelog';
 import { ME, referenceFixture, seedInput } from '../../helpers/fixtures';
@@ -57,6 +58,20 @@ describe('records created', () => {
       ]);
     }
     expect(listRecords(db, { asOf: undefined })).toHaveLength(1);
+  });
+
+  it('a county’s short name and its official one are one county (长白县, 长白朝鲜族自治县): created, renamed or found by either', () => {
+    const jilin = (name: string, batch = 10) => ({ ...seedInput(), county: { ...seedInput().county, name, batch } });
+    const official = createRecord(db, ME, jilin('长白朝鲜族自治县'));
+    expect(refusal(() => createRecord(db, ME, jilin('长白县'))).code).toBe('conflict');
+    expect(findRecordIds(db, '长白县', 10)).toEqual([{ id: official, batch: 10, name: '长白朝鲜族自治县' }]);
+    expect(findRecordIds(db, '長白縣')).toEqual([{ id: official, batch: 10, name: '长白朝鲜族自治县' }]);
+    // Another batch of it, or another county whose name begins alike, is another record.
+    expect(findRecordIds(db, '长白县', 9)).toEqual([]);
+    const other = createRecord(db, ME, jilin('长白山县'));
+    expect(findRecordIds(db, '长白山县', 10).map((r) => r.id)).toEqual([other]);
+    expect(refusal(() => updateCounty(db, ME, other, 'name', '长白县')).code).toBe('conflict');
+    expect(listRecords(db, { asOf: undefined })).toHaveLength(3);
   });
 
   it("payments that add up past a line's largest amount are refused before anything is kept", () => {

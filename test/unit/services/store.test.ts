@@ -36,7 +36,7 @@ describe('store', () => {
   it('finds a county by its traditional or simplified name, and refuses a second record of it', () => {
     const db = newStore();
     const id = createRecord(db, ME, seedInput('hans'));
-    expect(findRecordIds(db, '樟樹市', 8)).toEqual([{ id, batch: 8 }]);
+    expect(findRecordIds(db, '樟樹市', 8)).toEqual([{ id, batch: 8, name: '樟树市' }]);
     expect(findRecordIds(db, '樟树市', 9)).toEqual([]);
     expect(() => createRecord(db, ME, seedInput('hant'))).toThrow(AppError);
   });

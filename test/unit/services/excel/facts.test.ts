@@ -131,6 +131,34 @@ describe('the basic-facts grammar', () => {
     expect(sentence('我县是第八批全国电子商务进农村综合示范县,项目总投资2310万元').facts.name).toBeUndefined();
   });
 
+  it('the county that opens the sentence saying what it is, whatever stands between: the year first and the batch in brackets, 被确定为', () => {
+    // As 吉林 and 四川 write it: 扶余市 第十批 (2021).
+    expect(
+      sentence('扶余市是2021年全国电子商务进农村综合示范县(第十批),立项时间为2021年8月,项目总投资1100万元,其中中央资金1000万元。').facts,
+    ).toMatchObject({
+      name: '扶余市',
+      batch: 10,
+      year: 2021,
+      approvedOn: '2021-08',
+      'investment.total': '1100',
+      'investment.central': '1000',
+    });
+    expect(sentence('2021年,扶余市被确定为全国电子商务进农村综合示范县(第十批),项目总投资1100万元。').facts).toMatchObject({
+      name: '扶余市',
+      batch: 10,
+      year: 2021,
+    });
+    expect(sentence('吉林省白山市长白朝鲜族自治县被列为2021年国家级电子商务进农村综合示范县(第十批)。').facts).toMatchObject({
+      province: '吉林省',
+      prefecture: '白山市',
+      name: '长白朝鲜族自治县',
+      batch: 10,
+    });
+    // Not a county: the project, a pronoun.
+    expect(sentence('本项目是2021年全国电子商务进农村综合示范县(第十批)建设项目,总投资1100万元。').facts.name).toBeUndefined();
+    expect(sentence('我县被确定为2021年全国电子商务进农村综合示范县(第十批)。').facts.name).toBeUndefined();
+  });
+
   it('reports every number no label claims, and reads the rest', () => {
     const read = sentence(
       '樟树市是第八批示范县(2021年),建成站点150个,覆盖率85%,项目总投资2310万元,其中中央资金1500万元,县级财政230万元,社会资本580万元,安排使用中央资金1332.78万元。',

@@ -183,6 +183,67 @@ describe('import into the store', () => {
     ]);
   });
 
+  it('a county stored by its official name is the one a workbook names short (长白县 for 长白朝鲜族自治县): a conflict naming it, never a second record', async () => {
+    const db = newStore();
+    const named = (name: string) => ({ ...referenceFixture('hans'), county: { ...referenceFixture('hans').county, name } });
+    await importWorkbooks(db, ME, ':memory:', [{ name: 'a.xlsx', bytes: await exportWorkbook([named('长白朝鲜族自治县')]) }], {
+      onConflict: 'fail',
+      dryRun: false,
+    });
+    const short = { name: 'b.xlsx', bytes: await exportWorkbook([named('长白县')]) };
+    const again = await importWorkbooks(db, ME, ':memory:', [short], { onConflict: 'fail', dryRun: false });
+    expect(again.records.map((r) => [r.county, r.action])).toEqual([['长白县', 'conflict']]);
+    expect(again.findings.find((f) => f.code === 'conflict')?.params).toMatchObject({ county: '长白县', stored: '长白朝鲜族自治县' });
+    expect(listRecords(db, { asOf: undefined }).map((r) => r.county)).toEqual(['长白朝鲜族自治县']);
+    // Both names in one import: the second is the same county twice.
+    const both = await importWorkbooks(
+      db,
+      ME,
+      ':memory:',
+      [short, { name: 'c.xlsx', bytes: await exportWorkbook([named('长白朝鲜族自治县')]) }],
+      {
+        onConflict: 'replace',
+        dryRun: true,
+        confirm: 'all',
+      },
+    );
+    expect(both.records.map((r) => r.action)).toEqual(['replaced', 'rejected']);
+  });
+
+  it('a commit writes the reading its preview showed: a correction sent with the commit but not with the preview writes nothing', async () => {
+    const db = newStore();
+    const seed = await seedFile();
+    const preview = await importWorkbooks(db, ME, ':memory:', [seed], { onConflict: 'fail', dryRun: true });
+    expect(preview.records[0]).toMatchObject({ county: '樟树市', planned: '1500' });
+    // The seed's first line of table 三, left out on screen (its row unticked) after the preview was read.
+    const row = preview.readings[0].lines[0].row;
+    const unticked = [{ file: 'seed.xlsx', sheet: preview.readings[0].sheet, skipRows: [row] }];
+    const commit = (corrections: typeof unticked) =>
+      importWorkbooks(db, ME, ':memory:', [seed], {
+        onConflict: 'fail',
+        dryRun: false,
+        corrections,
+        seen: preview.seen,
+        reading: preview.reading,
+      });
+    await expect(commit(unticked)).rejects.toMatchObject({ code: 'reading_changed' });
+    expect(listRecords(db, { asOf: undefined })).toEqual([]);
+    // Read again with it, the new preview's reading is what lands: 1500 less the first line's 计划 775 (the seed's table 三).
+    const again = await importWorkbooks(db, ME, ':memory:', [seed], { onConflict: 'fail', dryRun: true, corrections: unticked });
+    expect(again.reading).not.toBe(preview.reading);
+    const done = await importWorkbooks(db, ME, ':memory:', [seed], {
+      onConflict: 'fail',
+      dryRun: false,
+      corrections: unticked,
+      // Its doubts (the stated 合计 now differs from the rows) confirmed, as the person would.
+      confirm: 'all',
+      seen: again.seen,
+      reading: again.reading,
+    });
+    expect([done.committed, done.records[0].planned]).toEqual([true, '725']);
+    expect(listRecords(db, { asOf: undefined }).map((r) => r.county)).toEqual(['樟树市']);
+  });
+
   it('for a record that would be replaced, the preview says what changes: rows added and removed, amounts before → after', async () => {
     const db = newStore();
     await importWorkbooks(db, ME, ':memory:', [await seedFile()], { onConflict: 'fail', dryRun: false });

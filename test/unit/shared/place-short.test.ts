@@ -1,0 +1,26 @@
+// An autonomous county's short form, as the county writes itself and GB/T 2260's names give it: the
+// peoples of its name left out (长白朝鲜族自治县 → 长白县); every other name as it is.
+import { describe, expect, it } from 'vitest';
+import { shortCountyKey } from '../../../shared/place-short';
+
+describe('the short form of a county’s name', () => {
+  it('an autonomous county or banner without its peoples, one or several, with or without 族', () => {
+    expect(
+      [
+        '长白朝鲜族自治县',
+        '前郭尔罗斯蒙古族自治县',
+        '伊通满族自治县',
+        '三都水族自治县',
+        '互助土族自治县',
+        '双江拉祜族佤族布朗族傣族自治县',
+      ].map(shortCountyKey),
+    ).toEqual(['长白县', '前郭尔罗斯县', '伊通县', '三都县', '互助县', '双江县']);
+    expect(
+      ['积石山保安族东乡族撒拉族自治县', '塔什库尔干塔吉克自治县', '莫力达瓦达斡尔族自治旗', '长白自治县'].map(shortCountyKey),
+    ).toEqual(['积石山县', '塔什库尔干县', '莫力达瓦旗', '长白县']);
+  });
+  it('any other name as it is: a short name already, a city, a district, 单县', () => {
+    for (const name of ['长白县', '樟树市', '榆树市', '单县', '黔东南苗族侗族自治州', '广西壮族自治区', '朝阳区'])
+      expect(shortCountyKey(name)).toBe(name);
+  });
+});
