@@ -66,17 +66,29 @@ export function statement(db: DB, sql: string): Statement {
   return s;
 }
 
-/** The INSERT of a row with these columns into `table`, returning the row as stored (defaults filled in). */
-function insertStatement(db: DB, table: Table, cols: string[], returning: boolean): Statement {
-  const sql = `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})${returning ? ` RETURNING ${TABLE_COLUMNS[table].join(', ')}` : ''}`;
-  const known = statements.get(db)?.get(sql);
-  if (known) return known;
-  cols.forEach((c) => checkColumn(table, c));
-  return statement(db, sql);
+/** What an INSERT gives back: nothing, the new row's id, or the row as stored (defaults filled in). */
+type Returning = 'nothing' | 'id' | 'row';
+
+/** Each connection's INSERTs, by table, columns and what they return (a key far quicker to make than the statement's text). */
+const inserts = new WeakMap<DB, Map<string, Statement>>();
+
+/** The INSERT of a row with these columns into `table`. */
+function insertStatement(db: DB, table: Table, cols: string[], returning: Returning): Statement {
+  let mine = inserts.get(db);
+  if (!mine) inserts.set(db, (mine = new Map()));
+  const key = `${table} ${returning} ${cols.join()}`;
+  let s = mine.get(key);
+  if (!s) {
+    cols.forEach((c) => checkColumn(table, c));
+    const tail = returning === 'row' ? ` RETURNING ${TABLE_COLUMNS[table].join(', ')}` : returning === 'id' ? ' RETURNING id' : '';
+    s = statement(db, `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})${tail}`);
+    mine.set(key, returning === 'id' ? (s = s.pluck()) : s);
+  }
+  return s;
 }
 
 function insertRow(db: DB, table: Table, row: Row): void {
-  insertStatement(db, table, Object.keys(row), false).run(row);
+  insertStatement(db, table, Object.keys(row), 'nothing').run(row);
 }
 
 function readRow(db: DB, table: Table, id: number): Row {
@@ -159,8 +171,13 @@ export class Changes {
 
   insert(table: Table, row: Row): number {
     if (table !== 'records') this.assertUnlocked(Number(row.record_id));
-    // The row as stored comes back from the INSERT itself (RETURNING): the log keeps it for undo.
-    const stored = insertStatement(this.db, table, Object.keys(row), true).get(row) as Row;
+    // The log keeps the row for undo and redo. One naming every column but its id is logged as given, with its id (a redo
+    // inserting it again stores it the same); one leaving columns to their defaults comes back from the INSERT as stored.
+    const cols = Object.keys(row);
+    const stored =
+      cols.length === TABLE_COLUMNS[table].length - 1 && !('id' in row)
+        ? { id: Number(insertStatement(this.db, table, cols, 'id').get(row)), ...row }
+        : (insertStatement(this.db, table, cols, 'row').get(row) as Row);
     const id = Number(stored.id);
     if (table === 'records' && stored.status !== 'accepted') this.unlocked.add(id);
     this.log(table, id, recordIdOf(table, stored), null, undefined, stored);
