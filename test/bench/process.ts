@@ -73,6 +73,15 @@ function line(label: string, baseLabel: string, p: Paired, aim?: number): void {
   console.log(`  ${''.padEnd(36)} ${ratios.filter(Boolean).join(', ')}${aim ? `  (aim ≤ ${aim}×)` : ''}`);
 }
 
+/** The write (import less its dry run, medians): what writing costs per county should not grow with the workbook. */
+function writeCost(imported: Paired, dry: Paired, counties: number): void {
+  const per = (of: (p: Paired) => Figure | null) => {
+    const [a, b] = [of(imported), of(dry)];
+    return a && b ? `${(a.ours - b.ours).toFixed(0)} ms (${((a.ours - b.ours) / counties).toFixed(2)} ms a county)` : '—';
+  };
+  console.log(`  ${'the write (import − dry run)'.padEnd(36)} time ${per((p) => p.wall)}, CPU ${per((p) => p.cpu)}`);
+}
+
 export async function benchProcess(): Promise<void> {
   const dir = tempDir();
   const small = path.join(dir, 'small.sqlite');
@@ -110,13 +119,11 @@ export async function benchProcess(): Promise<void> {
     bigDb.close();
     const runs = count > 300 ? 5 : 7;
     console.log(`  — ${count} counties: workbook ${(fs.statSync(book).size / 1024).toFixed(0)} KiB (${runs} pairs)`);
-    line('yanshou import into a new data file', 'bare exceljs read', pair(node(bareRead, book), importNew(book), runs), 1.5);
-    line(
-      'yanshou import --dry-run',
-      'bare exceljs read',
-      pair(node(bareRead, book), node(BIN, 'import', book, '--dry-run', '--db', path.join(dir, 'empty.sqlite')), runs),
-      1.5,
-    );
+    const imported = pair(node(bareRead, book), importNew(book), runs);
+    line('yanshou import into a new data file', 'bare exceljs read', imported, 1.5);
+    const dry = pair(node(bareRead, book), node(BIN, 'import', book, '--dry-run', '--db', path.join(dir, 'empty.sqlite')), runs);
+    line('yanshou import --dry-run', 'bare exceljs read', dry, 1.5);
+    writeCost(imported, dry, count);
     line(
       'yanshou export',
       'bare exceljs read + write',
