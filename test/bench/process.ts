@@ -40,21 +40,31 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 type Figure = { ours: number; bare: number; ratio: number };
 type Paired = { wall: Figure; cpu: Figure | null; peak: Figure | null };
 
-/** Two commands run alternately: each figure's medians, and the median of the pairs' ratios. */
-function pair(bare: Argv, ours: Argv, runs = RUNS): Paired {
-  runOnce(bare);
-  runOnce(ours);
-  const pairs: [Run, Run][] = [];
-  for (let i = 0; i < runs; i++) pairs.push([runOnce(ours), runOnce(bare)]);
+/** Commands run in turn, round after round, after one run each not counted: each command's runs, by round. */
+function rounds(commands: Argv[], runs: number): Run[][] {
+  commands.forEach((c) => runOnce(c));
+  const out: Run[][] = commands.map(() => []);
+  for (let i = 0; i < runs; i++) commands.forEach((c, k) => out[k].push(runOnce(c)));
+  return out;
+}
+
+/** A command's runs beside the yardstick's of the same rounds: each figure's medians, and the median of the rounds' ratios. */
+function paired(ours: Run[], bare: Run[]): Paired {
   const figure = (of: (r: Run) => number | null): Figure | null =>
-    pairs.every(([o, b]) => of(o) !== null && of(b) !== null)
+    ours.every((o, i) => of(o) !== null && of(bare[i]) !== null)
       ? {
-          ours: median(pairs.map(([o]) => of(o)!)),
-          bare: median(pairs.map(([, b]) => of(b)!)),
-          ratio: median(pairs.map(([o, b]) => of(o)! / of(b)!)),
+          ours: median(ours.map((o) => of(o)!)),
+          bare: median(bare.map((b) => of(b)!)),
+          ratio: median(ours.map((o, i) => of(o)! / of(bare[i])!)),
         }
       : null;
   return { wall: figure((r) => r.wall)!, cpu: figure((r) => r.cpu), peak: figure((r) => r.peak) };
+}
+
+/** Two commands run alternately: each figure's medians, and the median of the pairs' ratios. */
+function pair(bare: Argv, ours: Argv, runs = RUNS): Paired {
+  const [o, b] = rounds([ours, bare], runs);
+  return paired(o, b);
 }
 
 const ms = (n: number) => `${n.toFixed(0).padStart(6)} ms`;
@@ -71,6 +81,16 @@ function line(label: string, baseLabel: string, p: Paired, aim?: number): void {
   ];
   console.log(`  ${label.padEnd(36)} ${side('ours')}   ${baseLabel.padEnd(34)} ${side('bare')}`);
   console.log(`  ${''.padEnd(36)} ${ratios.filter(Boolean).join(', ')}${aim ? `  (aim ≤ ${aim}×)` : ''}`);
+}
+
+/** The write: an import less its dry run of the same round (median); what it costs a county should not grow with the workbook. */
+function writeCost(imports: Run[], dryRuns: Run[], counties: number): void {
+  const per = (of: (r: Run) => number | null) => {
+    if (imports.some((r, i) => of(r) === null || of(dryRuns[i]) === null)) return '—';
+    const write = median(imports.map((r, i) => of(r)! - of(dryRuns[i])!));
+    return `${write.toFixed(0)} ms (${(write / counties).toFixed(2)} ms a county)`;
+  };
+  console.log(`  ${'the write (import − dry run)'.padEnd(36)} time ${per((r) => r.wall)}, CPU ${per((r) => r.cpu)}`);
 }
 
 export async function benchProcess(): Promise<void> {
@@ -109,14 +129,13 @@ export async function benchProcess(): Promise<void> {
     for (const r of records) createRecord(bigDb, ME, { county: r.county, items: r.items, disbursements: r.disbursements });
     bigDb.close();
     const runs = count > 300 ? 5 : 7;
-    console.log(`  — ${count} counties: workbook ${(fs.statSync(book).size / 1024).toFixed(0)} KiB (${runs} pairs)`);
-    line('yanshou import into a new data file', 'bare exceljs read', pair(node(bareRead, book), importNew(book), runs), 1.5);
-    line(
-      'yanshou import --dry-run',
-      'bare exceljs read',
-      pair(node(bareRead, book), node(BIN, 'import', book, '--dry-run', '--db', path.join(dir, 'empty.sqlite')), runs),
-      1.5,
-    );
+    console.log(`  — ${count} counties: workbook ${(fs.statSync(book).size / 1024).toFixed(0)} KiB (${runs} rounds)`);
+    // Each round: the import, its dry run and the bare read, so both share the yardstick's runs and the write is paired too.
+    const dryRun = node(BIN, 'import', book, '--dry-run', '--db', path.join(dir, 'empty.sqlite'));
+    const [imports, dryRuns, bares] = rounds([importNew(book), dryRun, node(bareRead, book)], runs);
+    line('yanshou import into a new data file', 'bare exceljs read', paired(imports, bares), 1.5);
+    line('yanshou import --dry-run', 'bare exceljs read', paired(dryRuns, bares), 1.5);
+    writeCost(imports, dryRuns, count);
     line(
       'yanshou export',
       'bare exceljs read + write',

@@ -200,6 +200,7 @@ export async function planImport(db: DB, given: ImportFile[], onConflict: OnConf
   const confirm = options.confirm ?? [];
   const confirmed = (d: Doubt) => confirm === 'all' || confirm.includes(d.id);
   const seen = new Map<string, ReadRecord>();
+  const readSheets = new Set<string>();
   for (const r of read) {
     pushAll(plan.findings, r.findings);
     if (hasErrors(r.findings)) plan.ok = false;
@@ -217,8 +218,11 @@ export async function planImport(db: DB, given: ImportFile[], onConflict: OnConf
       doubts.map((d) => ({ ...d, confirmed: confirmed(d) })),
     );
     // A sheet of several counties is read once: its reading is listed once.
-    for (const reading of r.readings ?? [])
-      if (!plan.readings.some((x) => x.file === reading.file && x.sheet === reading.sheet)) plan.readings.push(reading);
+    for (const reading of r.readings ?? []) {
+      const sheet = `${reading.file}\u0000${reading.sheet}`;
+      if (!readSheets.has(sheet)) plan.readings.push(reading);
+      readSheets.add(sheet);
+    }
     if (unconfirmed > 0 && (action === 'created' || action === 'replaced')) action = 'held';
     let ledger: LedgerOutcome | undefined;
     let input = r.input;

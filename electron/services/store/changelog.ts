@@ -67,17 +67,29 @@ export function statement(db: DB, sql: string): Statement {
   return s;
 }
 
-/** The INSERT of a row with these columns into `table`, returning the row as stored (defaults filled in). */
-function insertStatement(db: DB, table: Table, cols: string[], returning: boolean): Statement {
-  const sql = `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})${returning ? ` RETURNING ${TABLE_COLUMNS[table].join(', ')}` : ''}`;
-  const known = statements.get(db)?.get(sql);
-  if (known) return known;
-  cols.forEach((c) => checkColumn(table, c));
-  return statement(db, sql);
+/** What an INSERT gives back: nothing, the new row's id, or the row as stored (defaults filled in). */
+type Returning = 'nothing' | 'id' | 'row';
+
+/** Each connection's INSERTs, by table, columns and what they return (a key far quicker to make than the statement's text). */
+const inserts = new WeakMap<DB, Map<string, Statement>>();
+
+/** The INSERT of a row with these columns into `table`. */
+function insertStatement(db: DB, table: Table, cols: string[], returning: Returning): Statement {
+  let mine = inserts.get(db);
+  if (!mine) inserts.set(db, (mine = new Map()));
+  const key = `${table} ${returning} ${cols.join()}`;
+  let s = mine.get(key);
+  if (!s) {
+    cols.forEach((c) => checkColumn(table, c));
+    const tail = returning === 'row' ? ` RETURNING ${TABLE_COLUMNS[table].join(', ')}` : returning === 'id' ? ' RETURNING id' : '';
+    s = statement(db, `INSERT INTO ${table} (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})${tail}`);
+    mine.set(key, returning === 'id' ? (s = s.pluck()) : s);
+  }
+  return s;
 }
 
 function insertRow(db: DB, table: Table, row: Row): void {
-  insertStatement(db, table, Object.keys(row), false).run(row);
+  insertStatement(db, table, Object.keys(row), 'nothing').run(row);
 }
 
 function readRow(db: DB, table: Table, id: number): Row {
@@ -111,6 +123,12 @@ const dependentsOf = (db: DB, table: Table, id: number) =>
     ids: statement(db, `SELECT id FROM ${child} WHERE ${column} = ? ORDER BY id`).pluck().all(id) as number[],
   }));
 
+/**
+ * A row a step inserted, logged without its values (`after`): they are in its table, where nothing but a logged change
+ * alters them, until an undo takes the row out and logs them then. An import's rows are written once, not twice.
+ */
+const IN_TABLE = '';
+
 export class Changes {
   private count = 0;
   /** The records whose rows this step changed (their version is raised once, at the end of the step). */
@@ -141,30 +159,33 @@ export class Changes {
     statement(this.db, 'UPDATE steps SET detail = ? WHERE id = ?').run(JSON.stringify(detail), this.stepId);
   }
 
-  private log(table: Table, rowId: number, recordId: number | null, field: string | null, before: unknown, after: unknown) {
+  /** One change in the log; `before` and `after` as JSON (null: no row before, or none after), or IN_TABLE. */
+  private log(table: Table, rowId: number, recordId: number | null, field: string | null, before: string | null, after: string | null) {
     this.count++;
     if (recordId !== null) this.records.add(recordId);
     statement(
       this.db,
       'INSERT INTO changes (step_id, table_name, row_id, record_id, field, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    ).run(
-      this.stepId,
-      table,
-      rowId,
-      recordId,
-      field,
-      before === undefined ? null : JSON.stringify(before),
-      after === undefined ? null : JSON.stringify(after),
-    );
+    ).run(this.stepId, table, rowId, recordId, field, before, after);
   }
 
   insert(table: Table, row: Row): number {
-    if (table !== 'records') this.assertUnlocked(Number(row.record_id));
-    // The row as stored comes back from the INSERT itself (RETURNING): the log keeps it for undo.
-    const stored = insertStatement(this.db, table, Object.keys(row), true).get(row) as Row;
+    if (table === 'records') return this.insertRecordRow(row);
+    this.assertUnlocked(Number(row.record_id));
+    const id = Number(insertStatement(this.db, table, Object.keys(row), 'id').get(row));
+    this.log(table, id, Number(row.record_id), null, null, IN_TABLE);
+    return id;
+  }
+
+  /**
+   * A record's row comes back from its INSERT as stored (status, version and keys filled in) and is logged whole: what
+   * an undo or redo would remove or bring back is told by its county and batch (removesRecord, assertRecordKeyFree).
+   */
+  private insertRecordRow(row: Row): number {
+    const stored = insertStatement(this.db, 'records', Object.keys(row), 'row').get(row) as Row;
     const id = Number(stored.id);
-    if (table === 'records' && stored.status !== 'accepted') this.unlocked.add(id);
-    this.log(table, id, recordIdOf(table, stored), null, undefined, stored);
+    if (stored.status !== 'accepted') this.unlocked.add(id);
+    this.log('records', id, id, null, null, JSON.stringify(stored));
     return id;
   }
 
@@ -178,7 +199,7 @@ export class Changes {
       // A record's own fields (its status among them) may change what the lock says.
       if (table === 'records') this.unlocked.delete(id);
       statement(this.db, `UPDATE ${table} SET ${field} = ? WHERE id = ?`).run(value, id);
-      this.log(table, id, recordIdOf(table, before), field, before[field], value);
+      this.log(table, id, recordIdOf(table, before), field, JSON.stringify(before[field]), JSON.stringify(value));
     }
     // A record moved out of the caller's scope is refused here, naming the place, not later as a record not found.
     if (table === 'records') assertStillInScope(this.db, this.caller, [id]);
@@ -191,7 +212,7 @@ export class Changes {
     for (const dependents of dependentsOf(this.db, table, id)) for (const child of dependents.ids) this.remove(dependents.table, child);
     statement(this.db, `DELETE FROM ${table} WHERE id = ?`).run(id);
     if (table === 'records') this.unlocked.delete(id);
-    this.log(table, id, recordIdOf(table, before), null, before, undefined);
+    this.log(table, id, recordIdOf(table, before), null, JSON.stringify(before), null);
   }
 }
 
@@ -283,6 +304,9 @@ function apply(db: DB, change: ChangeRow, direction: Direction): void {
     db.prepare(`UPDATE ${table} SET ${change.field} = ? WHERE id = ?`).run(to === null ? null : JSON.parse(to), change.row_id);
   } else if (to === null && from !== null) {
     assertNothingDependsOn(db, table, change.row_id, direction);
+    // A row logged IN_TABLE is kept in the log as the undo takes it out: a redo puts it back as it was.
+    if (from === IN_TABLE)
+      statement(db, 'UPDATE changes SET after = ? WHERE id = ?').run(JSON.stringify(readRow(db, table, change.row_id)), change.id);
     db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(change.row_id);
   } else if (to !== null) {
     insertRow(db, table, JSON.parse(to) as Row);

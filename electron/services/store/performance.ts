@@ -5,7 +5,16 @@ import { appError } from '../../../shared/errors';
 import { draftIndicators } from '../../../shared/performance-rules';
 import { emptyPerformance, type Indicator, type PerformanceInput } from '../../../shared/performance';
 import { parseIndicatorField, parsePerformanceField, performanceFieldLabel } from '../../../shared/performance-fields';
-import { assertRowsUnchangedSince, assertUnchangedSince, mutate, type Actor, type Changes, type Row, type SeenCell } from './changelog';
+import {
+  assertRowsUnchangedSince,
+  assertUnchangedSince,
+  mutate,
+  statement,
+  type Actor,
+  type Changes,
+  type Row,
+  type SeenCell,
+} from './changelog';
 import { fromColumn, toColumn, type Value } from './columns';
 import {
   INDICATOR_COLUMNS,
@@ -50,8 +59,8 @@ export function performanceOf(part: Row | undefined, indicators: Row[]): StoredP
 }
 
 export function readPerformance(db: DB, recordId: number): StoredPerformance | undefined {
-  const part = db.prepare('SELECT * FROM performance WHERE record_id = ?').get(recordId) as Row | undefined;
-  const indicators = db.prepare('SELECT * FROM performance_indicators WHERE record_id = ? ORDER BY position, id').all(recordId) as Row[];
+  const part = statement(db, 'SELECT * FROM performance WHERE record_id = ?').get(recordId) as Row | undefined;
+  const indicators = statement(db, 'SELECT * FROM performance_indicators WHERE record_id = ? ORDER BY position, id').all(recordId) as Row[];
   return performanceOf(part, indicators);
 }
 

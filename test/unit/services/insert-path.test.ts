@@ -3,9 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import type { DB } from '../../../electron/services/store/database';
 import { mutate, replay } from '../../../electron/services/store/changelog';
-import { insertRecord, listRecords, readRecord } from '../../../electron/services/store/records';
+import { createRecord, insertRecord, listRecords, readRecord } from '../../../electron/services/store/records';
 import { manyCounties } from '../../fixtures/counties';
-import { ME } from '../../helpers/fixtures';
+import { ME, seedInput } from '../../helpers/fixtures';
 import { newStore } from '../../helpers/backend';
 
 /** Statements prepared while `n` counties are written in one step, on a new data file. */
@@ -37,5 +37,23 @@ describe('the insert path', () => {
     expect(listRecords(db, { asOf: undefined })).toEqual([]);
     replay(db, ':memory:', ME, 'redo', { confirm: true });
     expect(listRecords(db, { asOf: undefined }).map((r) => readRecord(db, r.id, { asOf: undefined }))).toEqual(before);
+  });
+
+  it("keeps a new record's lines once: the change log holds their text only when an undo takes them out, and each redo restores them exactly", () => {
+    const db: DB = newStore();
+    const input = seedInput();
+    const text = '本县电商公共服务中心独有的建设目标';
+    input.items[0] = { ...input.items[0], target: text };
+    const id = createRecord(db, ME, input);
+    const created = readRecord(db, id, { asOf: undefined });
+    const inLog = () => db.prepare('SELECT count(*) FROM changes WHERE after LIKE ?').pluck().get(`%${text}%`);
+    expect(inLog()).toBe(0);
+    for (let round = 0; round < 2; round++) {
+      replay(db, ':memory:', ME, 'undo', { confirm: true });
+      expect(listRecords(db, { asOf: undefined })).toEqual([]);
+      expect(inLog()).toBe(1);
+      replay(db, ':memory:', ME, 'redo', { confirm: true });
+      expect(readRecord(db, id, { asOf: undefined })).toEqual(created);
+    }
   });
 });
