@@ -4,9 +4,11 @@
 // this data file's own automatic backups (by their exact name pattern), keeping the newest 20 and the
 // newest of each of the last 30 days; a backup someone asked for (manual) is never pruned. A backup
 // taken for an operation that is then refused is removed again (withBackup): refusals leave no trace.
-// A `.partial` left by a backup that was killed is removed at the next start (removeStalePartials). A backup is restored through SQLite's online backup, so an app that
-// has the file open sees the restored data, not a file swapped under it.
+// A `.partial` left by a backup that was killed is removed at the next start (removeStalePartials). A backup is restored
+// row by row in one write transaction of the data file, so an app that has the file open sees the restored data, not a
+// file swapped under it, and no write of it lands in the middle of the restore.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { appError } from '../../../shared/errors';
@@ -14,6 +16,7 @@ import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import { schemaProblem } from './columns';
 import type { Db } from './db';
 import { isPostgres } from './postgres';
+import { writeTransaction } from './busy';
 
 export const BACKUPS_KEPT = 20;
 export const DAILY_BACKUPS_DAYS = 30;
@@ -219,7 +222,9 @@ const UNSOUND = new Set(['damaged_database', 'unreadable_database']);
 
 /**
  * Restores a backup into the data file: the backup is checked, the data file (if it can be read)
- * is backed up first, then the backup's pages are copied into it by SQLite's online backup. A
+ * is backed up first, then the backup's rows (brought up to this version on a copy) replace the data file's in one write
+ * transaction that also logs the restore — a write of another window or process lands wholly before it (and is
+ * replaced) or after it (and, planned on what the file held before, is refused naming the restore). A
  * data file found damaged is moved aside (kept, never deleted) and replaced; one that cannot be opened for
  * any other reason (locked by another program, read-only) is left as it is and the restore refused.
  */
@@ -246,36 +251,96 @@ export async function restoreBackup(
     // one is sound as far as anyone knows, and putting an older backup in its place would lose what it holds.
     if (!UNSOUND.has((e as { code?: string }).code ?? '')) throw e;
   }
-  const before = logPositionOf(dbFile);
-  let safetyCopy: string | null = null;
-  if (live) {
+  if (live)
     try {
-      safetyCopy = backupDatabase(live, dbFile, 'before-restore');
+      return { safetyCopy: restoreInto(live, dbFile, backup, open) };
     } finally {
       live.close();
     }
-    const source = new Database(backup, { readonly: true, fileMustExist: true });
-    try {
-      await source.backup(dbFile);
-    } finally {
-      source.close();
-    }
-  } else {
-    if (fs.existsSync(dbFile)) {
-      safetyCopy = `${dbFile}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-      fs.renameSync(dbFile, safetyCopy);
-      for (const suffix of ['-wal', '-shm']) if (fs.existsSync(dbFile + suffix)) fs.renameSync(dbFile + suffix, safetyCopy + suffix);
-    }
-    fs.copyFileSync(backup, dbFile);
+  const before = logPositionOf(dbFile);
+  let safetyCopy: string | null = null;
+  if (fs.existsSync(dbFile)) {
+    safetyCopy = `${dbFile}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    fs.renameSync(dbFile, safetyCopy);
+    for (const suffix of ['-wal', '-shm']) if (fs.existsSync(dbFile + suffix)) fs.renameSync(dbFile + suffix, safetyCopy + suffix);
   }
+  fs.copyFileSync(backup, dbFile);
   // Bring an older backup up to this version (openDatabase migrates, backing up first), and log the restore.
   const restored = open(dbFile);
   try {
-    logRestore(restored, before, path.basename(backup));
+    restored.transaction(() => logRestore(restored, before, path.basename(backup))).immediate();
   } finally {
     restored.close();
   }
   return { safetyCopy };
+}
+
+/** How long a restore waits for a write in progress (an import of a large file, say) to end before it is refused. */
+export const RESTORE_WAIT_MS = 300_000;
+
+/** A write that lands between the safety copy and the restore's transaction: the copy is taken again, this many times at most. */
+const SAFETY_COPY_TRIES = 5;
+
+/**
+ * Restores into a sound data file open as `live`: a safety copy of it, then — in one write transaction, the file's log
+ * still where the copy found it — the backup's rows in place of its own, and the restore logged. Returns the safety copy.
+ */
+function restoreInto(live: Database.Database, dbFile: string, backup: string, open: (file: string) => Database.Database): string | null {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'yanshou-restore-'));
+  try {
+    const copy = path.join(folder, 'backup.sqlite');
+    fs.copyFileSync(backup, copy);
+    open(copy).close(); // migrated to this version, on the copy
+    live.prepare('ATTACH DATABASE ? AS restored').run(copy);
+    live.pragma('foreign_keys = OFF');
+    try {
+      for (let tries = 1; ; tries++) {
+        const safetyCopy = backupDatabase(live, dbFile, 'before-restore');
+        const done = writeTransaction(
+          live,
+          () => {
+            const before = Number(live.prepare('SELECT pos FROM log_position').pluck().get());
+            if (safetyCopy && logPositionOf(safetyCopy) !== before) return false;
+            replaceRows(live);
+            logRestore(live, before, path.basename(backup));
+            return true;
+          },
+          RESTORE_WAIT_MS,
+        );
+        if (done) return safetyCopy;
+        if (safetyCopy) fs.rmSync(safetyCopy, { force: true });
+        if (tries === SAFETY_COPY_TRIES) throw backupFailed('the data file kept changing while it was copied');
+      }
+    } finally {
+      live.pragma('foreign_keys = ON');
+      live.exec('DETACH DATABASE restored');
+    }
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Every table's rows replaced by the attached backup's (`restored`, at the same version). Ids are never given twice:
+ * each table's AUTOINCREMENT counter stays at the higher of the two files'.
+ */
+function replaceRows(db: Database.Database): void {
+  const tables = db
+    .prepare("SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")
+    .pluck()
+    .all() as string[];
+  const counters = new Map(
+    (db.prepare('SELECT name, seq FROM main.sqlite_sequence').all() as { name: string; seq: number }[]).map((r) => [r.name, r.seq]),
+  );
+  for (const table of tables) {
+    const quoted = `"${table.replace(/"/g, '""')}"`;
+    const columns = (db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[])
+      .map((c) => `"${c.replace(/"/g, '""')}"`)
+      .join(', ');
+    db.exec(`DELETE FROM main.${quoted}`);
+    db.exec(`INSERT INTO main.${quoted} (${columns}) SELECT ${columns} FROM restored.${quoted}`);
+  }
+  for (const [name, seq] of counters) db.prepare('UPDATE main.sqlite_sequence SET seq = max(seq, ?) WHERE name = ?').run(seq, name);
 }
 
 /** The change log's position of a data file, as far as it can be read (0 when it cannot: damaged, or older than the position). */
@@ -298,9 +363,7 @@ function logPositionOf(file: string): number {
  * is logged at it: every screen that read the file before it is stale (changelog.ts, assertUnchangedSince).
  */
 function logRestore(db: Database.Database, before: number, backup: string): void {
-  db.transaction(() => {
-    const pos = Math.max(Number(db.prepare('SELECT pos FROM log_position').pluck().get()), before) + 1;
-    db.prepare('UPDATE log_position SET pos = ?').run(pos);
-    db.prepare('INSERT INTO restores (pos, at, backup) VALUES (?, ?, ?)').run(pos, new Date().toISOString(), backup);
-  }).immediate();
+  const pos = Math.max(Number(db.prepare('SELECT pos FROM log_position').pluck().get()), before) + 1;
+  db.prepare('UPDATE log_position SET pos = ?').run(pos);
+  db.prepare('INSERT INTO restores (pos, at, backup) VALUES (?, ?, ?)').run(pos, new Date().toISOString(), backup);
 }
