@@ -40,9 +40,42 @@ const backupPattern = (dbFile: string) =>
     `^${escapeRegExp(baseName(dbFile))}-(\\d{4}-\\d{2}-\\d{2})T(\\d{2}-\\d{2}-\\d{2}-\\d{3})Z-([A-Za-z0-9_-]+?)(?:-(\\d+))?\\.sqlite$`,
   );
 
+/**
+ * Which data file a backup was taken of, kept in the backup's SQLite header (its application_id, bytes 68–71): a hash of
+ * the data file's name, never 0. Names alone cannot tell the backups of `验收` from those of `验收.sqlite` (both
+ * `验收-…`, so that yanshou.sqlite's backups keep their names); a backup made before this was recorded reads 0.
+ */
+export function takenOfId(dbFile: string): number {
+  let hash = 0x811c9dc5;
+  for (const byte of Buffer.from(path.basename(dbFile))) hash = Math.imul(hash ^ byte, 0x01000193);
+  return hash | 1;
+}
+
+/** The data file a backup says it was taken of (takenOfId), 0 when it does not say or cannot be read. */
+function takenOf(backup: string): number {
+  const header = Buffer.alloc(4);
+  try {
+    const fd = fs.openSync(backup, 'r');
+    try {
+      if (fs.readSync(fd, header, 0, 4, 68) < 4) return 0;
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return 0;
+  }
+  return header.readInt32BE(0);
+}
+
+/** A backup of another data file than `dbFile` (as it records, or else as it is named), or no backup of a data file at all. */
+export function backupOfAnother(dbFile: string, backup: string): boolean {
+  const of = takenOf(backup);
+  return of !== 0 ? of !== takenOfId(dbFile) : !backupPattern(dbFile).test(path.basename(backup));
+}
+
 export type BackupInfo = { file: string; at: string; reason: string; bytes: number };
 
-/** This data file's backups, newest first (by the time in their names). */
+/** This data file's backups (by their names, and by the file they say they were taken of), newest first (by the time in their names). */
 export function listBackups(dbFile: string): BackupInfo[] {
   const folder = backupsFolder(dbFile);
   if (!isFolder(folder)) return [];
@@ -52,6 +85,7 @@ export function listBackups(dbFile: string): BackupInfo[] {
     const m = pattern.exec(name);
     if (!m) continue;
     const file = path.join(folder, name);
+    if (![0, takenOfId(dbFile)].includes(takenOf(file))) continue;
     out.push({
       file,
       at: `${m[1]}T${m[2].replace(/^(\d{2})-(\d{2})-(\d{2})-(\d{3})$/, '$1:$2:$3.$4')}Z`,
@@ -138,6 +172,12 @@ export function backupDatabase(store: Db, dbFile: string, reason: string, option
     // VACUUM INTO is SQLite's consistent copy; it runs synchronously, so no write of this
     // connection slips in between it and the destructive change that follows.
     db.prepare('VACUUM INTO ?').run(partial);
+    const copy = new Database(partial);
+    try {
+      copy.pragma(`application_id = ${takenOfId(dbFile)}`);
+    } finally {
+      copy.close();
+    }
     const check = verifyDatabaseFile(partial);
     if (!check.ok) throw new Error(check.reason);
     if (check.records !== before && check.records !== recordCount(db))

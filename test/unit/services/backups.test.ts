@@ -12,6 +12,7 @@ import { createRecord, readRecord } from '../../../electron/services/store/recor
 import { editCells } from '../../../electron/services/store/edits';
 import {
   backupDatabase,
+  backupOfAnother,
   backupsFolder,
   BACKUPS_KEPT,
   listBackups,
@@ -119,6 +120,46 @@ describe('the list of backups', () => {
     handMade(v1, ['county.v1-2026-11-29T08-30-00-123Z-edit.sqlite', 'county.v2-2026-11-30T08-30-00-123Z-edit.sqlite']);
     expect(listBackups(v1).map((b) => b.at)).toEqual(['2026-11-29T08:30:00.123Z']);
     expect(listBackups(v2).map((b) => b.at)).toEqual(['2026-11-30T08:30:00.123Z']);
+  });
+});
+
+describe('backups of data files whose names differ only by a .sqlite ending', () => {
+  it('are each their own: 验收 and 验收.sqlite, a.db and a.db.sqlite list, advise and prune only their own', () => {
+    const dir = tempDir();
+    for (const [plain, sqlite] of [
+      ['验收', '验收.sqlite'],
+      ['a.db', 'a.db.sqlite'],
+    ]) {
+      const otherFile = path.join(dir, sqlite);
+      const other = open(otherFile);
+      const plainDb = open(path.join(dir, plain));
+      const ofPlain = backupDatabase(plainDb, path.join(dir, plain), 'delete')!;
+      const ofSqlite = backupDatabase(other, otherFile, 'delete')!;
+      expect(listBackups(otherFile).map((b) => b.file)).toEqual([ofSqlite]);
+      expect(listBackups(path.join(dir, plain)).map((b) => b.file)).toEqual([ofPlain]);
+      expect(newestGoodBackup(otherFile)).toBe(ofSqlite);
+      for (let i = 0; i < BACKUPS_KEPT; i++) backupDatabase(other, otherFile, 'edit');
+      expect(fs.existsSync(ofPlain)).toBe(true);
+    }
+  });
+
+  it('a backup is told as another data file’s when it records another (or is named for another), never for its own', () => {
+    const dir = tempDir();
+    const mine = open(path.join(dir, '验收.sqlite'));
+    const theirs = open(path.join(dir, '验收'));
+    const own = backupDatabase(mine, path.join(dir, '验收.sqlite'), 'manual')!;
+    const other = backupDatabase(theirs, path.join(dir, '验收'), 'manual')!;
+    expect(path.basename(other)).toMatch(/^验收-/); // named as before: both 验收-…
+    expect(backupOfAnother(path.join(dir, '验收.sqlite'), own)).toBe(false);
+    expect(backupOfAnother(path.join(dir, '验收.sqlite'), other)).toBe(true);
+    // Made before a backup recorded its data file: told by its name.
+    handMade(path.join(dir, '验收.sqlite'), ['验收-2026-01-01T08-00-00-000Z-edit.sqlite', '验收.db-2026-01-01T08-00-00-000Z-edit.sqlite']);
+    expect(backupOfAnother(path.join(dir, '验收.sqlite'), path.join(backupsFolder(own), '验收-2026-01-01T08-00-00-000Z-edit.sqlite'))).toBe(
+      false,
+    );
+    expect(
+      backupOfAnother(path.join(dir, '验收.sqlite'), path.join(backupsFolder(own), '验收.db-2026-01-01T08-00-00-000Z-edit.sqlite')),
+    ).toBe(true);
   });
 });
 
