@@ -1,8 +1,8 @@
 // Backups before anything destructive, into backups/ beside the data file. A backup is written to a
 // temporary name, checked (integrity, and the same records as the data file), and only then given
 // its name; a backup that fails leaves nothing behind and deletes nothing. Pruning looks only at
-// this data file's own automatic backups (by their exact name pattern), keeping the newest 20 and the
-// newest of each of the last 30 days; a backup someone asked for (manual) is never pruned. A backup
+// this data file's own automatic backups (by their exact name pattern), keeping the 20 most recently made (by the
+// change log's position they hold, not by the clock) and the newest of each of the last 30 days; a backup someone asked for (manual) is never pruned. A backup
 // taken for an operation that is then refused is removed again (withBackup): refusals leave no trace.
 // A `.partial` left by a backup that was killed is removed at the next start (removeStalePartials). A backup is restored
 // row by row in one write transaction of the data file, so an app that has the file open sees the restored data, not a
@@ -75,12 +75,16 @@ export function backupOfAnother(dbFile: string, backup: string): boolean {
 
 export type BackupInfo = { file: string; at: string; reason: string; bytes: number };
 
-/** This data file's backups (by their names, and by the file they say they were taken of), newest first (by the time in their names). */
+/**
+ * This data file's backups (by their names, and by the file they say they were taken of), the most recently made first: by
+ * the change log's position each holds (it never goes back, whatever the clock says — a backup made while the clock was
+ * set back is still the newest), then by the time in their names.
+ */
 export function listBackups(dbFile: string): BackupInfo[] {
   const folder = backupsFolder(dbFile);
   if (!isFolder(folder)) return [];
   const pattern = backupPattern(dbFile);
-  const out: (BackupInfo & { key: string })[] = [];
+  const out: (BackupInfo & { key: string; pos: number })[] = [];
   for (const name of fs.readdirSync(folder)) {
     const m = pattern.exec(name);
     if (!m) continue;
@@ -92,9 +96,11 @@ export function listBackups(dbFile: string): BackupInfo[] {
       reason: m[3],
       bytes: fs.statSync(file).size,
       key: `${m[1]}T${m[2]}-${(m[4] ?? '1').padStart(4, '0')}`,
+      pos: logPositionOf(file),
     });
   }
-  return out.sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0)).map(({ key: _key, ...b }) => b);
+  const order = (a: (typeof out)[number], b: (typeof out)[number]) => b.pos - a.pos || (a.key < b.key ? 1 : a.key > b.key ? -1 : 0);
+  return out.sort(order).map(({ key: _key, pos: _pos, ...b }) => b);
 }
 
 const recordCount = (db: Database.Database) =>
@@ -235,7 +241,7 @@ export function removeStalePartials(dbFile: string, now = Date.now()): string[] 
   return removed;
 }
 
-/** Of the automatic backups, keeps the newest BACKUPS_KEPT and the newest of each of the last DAILY_BACKUPS_DAYS days. */
+/** Of the automatic backups, keeps the BACKUPS_KEPT most recently made (listBackups) and the newest of each of the last DAILY_BACKUPS_DAYS days. */
 export function pruneBackups(dbFile: string, now = new Date()): void {
   const all = listBackups(dbFile).filter((b) => b.reason !== MANUAL_REASON);
   const keep = new Set(all.slice(0, BACKUPS_KEPT).map((b) => b.file));

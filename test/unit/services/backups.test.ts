@@ -212,6 +212,27 @@ describe('pruning', () => {
     expect([...kept].sort()).toEqual([...new Set([...newest20, ...dailyFor30, manual])].sort());
   });
 
+  it('a backup made while the clock was set back is the most recently made: listed first, and not pruned by the next ones', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const { file, db, id } = seeded();
+    const at = (iso: string, value: string) => {
+      vi.setSystemTime(new Date(iso));
+      typeActual(db, id, value);
+      return backupDatabase(db, file, 'delete')!;
+    };
+    for (let i = 0; i < BACKUPS_KEPT; i++) at(`2026-12-07T09:${String(i).padStart(2, '0')}:00Z`, String(700 + i));
+    const setBack = at('2025-11-02T10:00:00Z', '888.8'); // the PC's clock 400 days behind
+    expect(listBackups(file)[0].file).toBe(setBack);
+    const next = at('2026-12-07T10:00:00Z', '900'); // the clock right again
+    expect(
+      listBackups(file)
+        .map((b) => b.file)
+        .slice(0, 2),
+    ).toEqual([next, setBack]);
+    expect(fs.existsSync(setBack)).toBe(true);
+    expect(listBackups(file)).toHaveLength(BACKUPS_KEPT);
+  });
+
   it("looks at this data file's backups only: those of yanshou-2023.sqlite in the same folder stay", () => {
     const dir = tempDir();
     const main = open(path.join(dir, 'yanshou.sqlite'));
