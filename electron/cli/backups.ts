@@ -59,8 +59,8 @@ export async function restoreCommand(ctx: CommandContext): Promise<number> {
   if (another)
     io.err(
       zh
-        ? `注意:${backup} 不是 ${path.basename(file)} 的备份(取自另一个数据文件,或不是验收台为它做的备份),数据文件现在是那份备份的内容;如恢复错了,请从下面的“恢复前”备份恢复。`
-        : `Note: ${backup} is not a backup of ${path.basename(file)} (it was taken of another data file, or not made by Yanshou for it); the data file now holds that backup's content. If this was a mistake, restore the before-restore copy named below.`,
+        ? `注意:${backup} 不是 ${path.basename(file)} 的备份(取自另一个数据文件,或不是验收台为它做的备份),数据文件现在是那份备份的内容;如恢复错了,请从这次恢复前自动保存的备份(…-before-restore.sqlite)恢复。`
+        : `Note: ${backup} is not a backup of ${path.basename(file)} (it was taken of another data file, or not made by Yanshou for it); the data file now holds that backup's content. If this was a mistake, restore the copy saved just before (…-before-restore.sqlite).`,
     );
   io.out(zh ? `已从 ${backup} 恢复 ${path.resolve(file)}` : `Restored ${path.resolve(file)} from ${backup}`);
   if (safetyCopy) io.out(zh ? `恢复前的数据文件已保存为 ${safetyCopy}` : `The data file as it was is kept as ${safetyCopy}`);
