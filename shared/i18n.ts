@@ -42,11 +42,20 @@ const FIELD_LABELS: Record<string, [string, string]> = {
   amount: ['金额(万元)', 'amount (10k yuan)'],
 };
 
-export function fieldLabel(field: string, lang: Lang): string {
+/** A field's two names; undefined for a name that is none of ours (`toString`, `__proto__` are not fields). */
+function labelsOf(field: string): [string, string] | undefined {
   // A column of a table named by its field alone (date, payee in the ledger) reads as the ledger's.
-  const label = FIELD_LABELS[field] ?? FIELD_LABELS[`county.${field}`] ?? FIELD_LABELS[`payment.${field}`];
+  const key = [field, `county.${field}`, `payment.${field}`].find((k) => Object.hasOwn(FIELD_LABELS, k));
+  return key === undefined ? undefined : FIELD_LABELS[key];
+}
+
+export function fieldLabel(field: string, lang: Lang): string {
+  const label = labelsOf(field);
   return label ? label[lang === 'zh' ? 0 : 1] : field;
 }
+
+/** The name is one of our fields (a column computed by the program included). */
+export const isKnownField = (field: string): boolean => labelsOf(field) !== undefined;
 
 /** Fields given as "planned,actual", named in the user's language: 计划安排额度、实际拨付额度. */
 const listOf = (fields: string, k: 0 | 1): string =>

@@ -1,7 +1,7 @@
 // yanshou backups, yanshou restore: the data file's backups, and putting one back.
 import fs from 'node:fs';
 import path from 'node:path';
-import { backupsFolder, listBackups, restoreBackup, verifyDatabaseFile } from '../services/store/backup';
+import { backupOfAnother, backupsFolder, listBackups, restoreBackup, verifyDatabaseFile } from '../services/store/backup';
 import { openDatabase } from '../services/store/database';
 import { appError } from '../../shared/errors';
 import { EXIT, UsageError } from './output';
@@ -54,7 +54,14 @@ export async function restoreCommand(ctx: CommandContext): Promise<number> {
   const given = positionals[0];
   const backup = fs.existsSync(given) ? given : path.join(backupsFolder(file), given);
   if (!fs.existsSync(backup)) throw appError('no_backup', `找不到备份 ${given}`, `No backup ${given}`, { file: given });
+  const another = backupOfAnother(file, backup);
   const { safetyCopy } = await restoreBackup(file, backup, openDatabase);
+  if (another)
+    io.err(
+      zh
+        ? `注意:${backup} 不是 ${path.basename(file)} 的备份(取自另一个数据文件,或不是验收台为它做的备份),数据文件现在是那份备份的内容;如恢复错了,请从这次恢复前自动保存的备份(…-before-restore.sqlite)恢复。`
+        : `Note: ${backup} is not a backup of ${path.basename(file)} (it was taken of another data file, or not made by Yanshou for it); the data file now holds that backup's content. If this was a mistake, restore the copy saved just before (…-before-restore.sqlite).`,
+    );
   io.out(zh ? `已从 ${backup} 恢复 ${path.resolve(file)}` : `Restored ${path.resolve(file)} from ${backup}`);
   if (safetyCopy) io.out(zh ? `恢复前的数据文件已保存为 ${safetyCopy}` : `The data file as it was is kept as ${safetyCopy}`);
   return EXIT.ok;

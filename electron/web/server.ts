@@ -48,8 +48,14 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-/** Request bodies: an import carries workbooks (base64), everything else is small. */
-export const BODY_LIMITS = { importWorkbooks: 20 * 1024 * 1024, other: 1024 * 1024 };
+/**
+ * Request bodies: an import carries workbooks (base64); any other call is capped where the contract's own largest calls
+ * still fit — a paste of 5000 payments (editPayments' maximum) of full-length payees, vouchers and stages (100 characters
+ * each) with notes of a few hundred characters, or 100 000 edited cells.
+ */
+export const BODY_LIMITS = { importWorkbooks: 20 * 1024 * 1024, other: 16 * 1024 * 1024 };
+/** A body's text: invalid UTF-8 is refused (never stored as U+FFFD). */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
 export const CODE_LIFETIME_MS = 60_000;
 /** A session unused this long is over: the page says so, and `yanshou web` prints a new address. */
 export const SESSION_IDLE_MS = 4 * 60 * 60_000;
@@ -254,13 +260,30 @@ export async function answerCall(
   const body = await readBody(req, limit);
   if (body === null) {
     const mb = (limit / 1024 / 1024).toFixed(0);
-    return error(res, 413, 'too_large', `请求过大(上限 ${mb} MB)`, `The request is too large (at most ${mb} MB)`, {
-      connection: 'close',
-    });
+    return error(
+      res,
+      413,
+      'too_large',
+      `请求过大(上限 ${mb} MB),未做任何改动;请分几次粘贴或提交,每次少一些行`,
+      `The request is too large (at most ${mb} MB); nothing was changed. Paste or send it in a few parts, fewer rows each`,
+      { connection: 'close' },
+    );
+  }
+  let text: string;
+  try {
+    text = UTF8.decode(body);
+  } catch {
+    return error(
+      res,
+      400,
+      'invalid_utf8',
+      '请求中的文字不是有效的 UTF-8 编码,未做任何改动',
+      'The text of the request is not valid UTF-8; nothing was changed',
+    );
   }
   let input: unknown;
   try {
-    input = body.length ? decodeWire(body) : {};
+    input = text.length ? decodeWire(text) : {};
   } catch {
     return error(res, 400, 'invalid_json', '请求不是有效的 JSON', 'The request is not valid JSON');
   }
@@ -269,10 +292,10 @@ export async function answerCall(
 }
 
 /**
- * The body as text, or null as soon as it is known to be larger than `limit` (by its declared
+ * The body's bytes, or null as soon as it is known to be larger than `limit` (by its declared
  * length, or counted as it arrives): the 413 goes out at once, and the rest is drained unread.
  */
-function readBody(req: http.IncomingMessage, limit: number): Promise<string | null> {
+function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | null> {
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) {
     req.resume();
@@ -290,7 +313,7 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<string | nu
       resolve(null);
     };
     req.on('data', onData);
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }

@@ -480,8 +480,9 @@ export async function importWorkbooks(
   };
   const commit = (backup: string | null) => {
     mutate(db, actor, { action: 'import', recordId: null, detail }, (changes) => {
-      // A preview read before a backup was restored into the file planned against other data.
-      assertUnchangedSince(db, actor, options.seen, []);
+      // A plan (or the preview the person confirmed) read before a backup was restored into the file planned against
+      // other data: refused, with `seen` or without (the command line's plan is read at `read`).
+      assertUnchangedSince(db, actor, options.seen ?? read, []);
       plan.records.forEach((r, i) => {
         if (r.action === 'skipped') return;
         assertAsPlanned(db, r, options.seen ?? read);

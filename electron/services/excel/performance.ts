@@ -125,7 +125,8 @@ function readFunds(grid: Grid, out: PerformanceRead, p: PerformanceInput, head: 
     const col = columns.get(label);
     const c = col === undefined ? undefined : grid.at(row, col);
     if (!c || isBlank(c) || /^[-—–]+$/.test(c.text.trim())) return null;
-    const parsed = parseAmount(typeof c.value === 'number' ? c.value : c.text, unit);
+    const raw = typeof c.value === 'number' ? c.value : c.text;
+    const parsed = recordSum(out, field, raw, unit) ?? parseAmount(raw, unit);
     if (!parsed.ok) {
       tell(out, finding('not_a_number', { field: `performance.${field}`, value: c.text, problem: parsed.problem }), c.address);
       return null;
@@ -156,6 +157,22 @@ function readFunds(grid: Grid, out: PerformanceRead, p: PerformanceInput, head: 
     } else p.funds[part] = row;
   }
   if (totalRow !== undefined) readFundsTotal(grid, out, p, head, columns, totalRow);
+}
+
+/**
+ * Our own export's 全年预算数 / 全年执行数 where the record computes them (Σ计划, Σ实际, as its hidden sheet says): a sum,
+ * read whole — a single amount's cap is not a sum's. Undefined for any other cell, or a value changed since the export.
+ */
+function recordSum(
+  out: PerformanceRead,
+  field: string,
+  raw: string | number,
+  unit: AmountUnit,
+): ReturnType<typeof parseAmount> | undefined {
+  const k = field === 'funds.budget' ? 'budget' : field === 'funds.executed' ? 'executed' : undefined;
+  if (!k || out.meta?.from[k] !== 'record') return undefined;
+  const read = parseAmount(raw, unit, { sum: true });
+  return read.ok && formatWan(read.value) === out.meta.shown[k] ? read : undefined;
 }
 
 /**

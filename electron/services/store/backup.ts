@@ -1,12 +1,14 @@
 // Backups before anything destructive, into backups/ beside the data file. A backup is written to a
 // temporary name, checked (integrity, and the same records as the data file), and only then given
 // its name; a backup that fails leaves nothing behind and deletes nothing. Pruning looks only at
-// this data file's own automatic backups (by their exact name pattern), keeping the newest 20 and the
-// newest of each of the last 30 days; a backup someone asked for (manual) is never pruned. A backup
+// this data file's own automatic backups (by their exact name pattern), keeping the 20 most recently made (by the
+// change log's position they hold, not by the clock) and the newest of each of the last 30 days; a backup someone asked for (manual) is never pruned. A backup
 // taken for an operation that is then refused is removed again (withBackup): refusals leave no trace.
-// A `.partial` left by a backup that was killed is removed at the next start (removeStalePartials). A backup is restored through SQLite's online backup, so an app that
-// has the file open sees the restored data, not a file swapped under it.
+// A `.partial` left by a backup that was killed is removed at the next start (removeStalePartials). A backup is restored
+// row by row in one write transaction of the data file, so an app that has the file open sees the restored data, not a
+// file swapped under it, and no write of it lands in the middle of the restore.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { appError } from '../../../shared/errors';
@@ -14,6 +16,7 @@ import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import { schemaProblem } from './columns';
 import type { Db } from './db';
 import { isPostgres } from './postgres';
+import { writeTransaction } from './busy';
 
 export const BACKUPS_KEPT = 20;
 export const DAILY_BACKUPS_DAYS = 30;
@@ -37,27 +40,67 @@ const backupPattern = (dbFile: string) =>
     `^${escapeRegExp(baseName(dbFile))}-(\\d{4}-\\d{2}-\\d{2})T(\\d{2}-\\d{2}-\\d{2}-\\d{3})Z-([A-Za-z0-9_-]+?)(?:-(\\d+))?\\.sqlite$`,
   );
 
+/**
+ * Which data file a backup was taken of, kept in the backup's SQLite header (its application_id, bytes 68–71): a hash of
+ * the data file's name, never 0. Names alone cannot tell the backups of `验收` from those of `验收.sqlite` (both
+ * `验收-…`, so that yanshou.sqlite's backups keep their names); a backup made before this was recorded reads 0.
+ */
+export function takenOfId(dbFile: string): number {
+  let hash = 0x811c9dc5;
+  for (const byte of Buffer.from(path.basename(dbFile))) hash = Math.imul(hash ^ byte, 0x01000193);
+  return hash | 1;
+}
+
+/** The data file a backup says it was taken of (takenOfId), 0 when it does not say or cannot be read. */
+function takenOf(backup: string): number {
+  const header = Buffer.alloc(4);
+  try {
+    const fd = fs.openSync(backup, 'r');
+    try {
+      if (fs.readSync(fd, header, 0, 4, 68) < 4) return 0;
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return 0;
+  }
+  return header.readInt32BE(0);
+}
+
+/** A backup of another data file than `dbFile` (as it records, or else as it is named), or no backup of a data file at all. */
+export function backupOfAnother(dbFile: string, backup: string): boolean {
+  const of = takenOf(backup);
+  return of !== 0 ? of !== takenOfId(dbFile) : !backupPattern(dbFile).test(path.basename(backup));
+}
+
 export type BackupInfo = { file: string; at: string; reason: string; bytes: number };
 
-/** This data file's backups, newest first (by the time in their names). */
+/**
+ * This data file's backups (by their names, and by the file they say they were taken of), the most recently made first: by
+ * the change log's position each holds (it never goes back, whatever the clock says — a backup made while the clock was
+ * set back is still the newest), then by the time in their names.
+ */
 export function listBackups(dbFile: string): BackupInfo[] {
   const folder = backupsFolder(dbFile);
   if (!isFolder(folder)) return [];
   const pattern = backupPattern(dbFile);
-  const out: (BackupInfo & { key: string })[] = [];
+  const out: (BackupInfo & { key: string; pos: number })[] = [];
   for (const name of fs.readdirSync(folder)) {
     const m = pattern.exec(name);
     if (!m) continue;
     const file = path.join(folder, name);
+    if (![0, takenOfId(dbFile)].includes(takenOf(file))) continue;
     out.push({
       file,
       at: `${m[1]}T${m[2].replace(/^(\d{2})-(\d{2})-(\d{2})-(\d{3})$/, '$1:$2:$3.$4')}Z`,
       reason: m[3],
       bytes: fs.statSync(file).size,
       key: `${m[1]}T${m[2]}-${(m[4] ?? '1').padStart(4, '0')}`,
+      pos: countersOf(file).pos,
     });
   }
-  return out.sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0)).map(({ key: _key, ...b }) => b);
+  const order = (a: (typeof out)[number], b: (typeof out)[number]) => b.pos - a.pos || (a.key < b.key ? 1 : a.key > b.key ? -1 : 0);
+  return out.sort(order).map(({ key: _key, pos: _pos, ...b }) => b);
 }
 
 const recordCount = (db: Database.Database) =>
@@ -135,6 +178,12 @@ export function backupDatabase(store: Db, dbFile: string, reason: string, option
     // VACUUM INTO is SQLite's consistent copy; it runs synchronously, so no write of this
     // connection slips in between it and the destructive change that follows.
     db.prepare('VACUUM INTO ?').run(partial);
+    const copy = new Database(partial);
+    try {
+      copy.pragma(`application_id = ${takenOfId(dbFile)}`);
+    } finally {
+      copy.close();
+    }
     const check = verifyDatabaseFile(partial);
     if (!check.ok) throw new Error(check.reason);
     if (check.records !== before && check.records !== recordCount(db))
@@ -192,7 +241,7 @@ export function removeStalePartials(dbFile: string, now = Date.now()): string[] 
   return removed;
 }
 
-/** Of the automatic backups, keeps the newest BACKUPS_KEPT and the newest of each of the last DAILY_BACKUPS_DAYS days. */
+/** Of the automatic backups, keeps the BACKUPS_KEPT most recently made (listBackups) and the newest of each of the last DAILY_BACKUPS_DAYS days. */
 export function pruneBackups(dbFile: string, now = new Date()): void {
   const all = listBackups(dbFile).filter((b) => b.reason !== MANUAL_REASON);
   const keep = new Set(all.slice(0, BACKUPS_KEPT).map((b) => b.file));
@@ -219,7 +268,9 @@ const UNSOUND = new Set(['damaged_database', 'unreadable_database']);
 
 /**
  * Restores a backup into the data file: the backup is checked, the data file (if it can be read)
- * is backed up first, then the backup's pages are copied into it by SQLite's online backup. A
+ * is backed up first, then the backup's rows (brought up to this version on a copy) replace the data file's in one write
+ * transaction that also logs the restore — a write of another window or process lands wholly before it (and is
+ * replaced) or after it (and, planned on what the file held before, is refused naming the restore). A
  * data file found damaged is moved aside (kept, never deleted) and replaced; one that cannot be opened for
  * any other reason (locked by another program, read-only) is left as it is and the restore refused.
  */
@@ -246,36 +297,99 @@ export async function restoreBackup(
     // one is sound as far as anyone knows, and putting an older backup in its place would lose what it holds.
     if (!UNSOUND.has((e as { code?: string }).code ?? '')) throw e;
   }
-  const before = countersOf(dbFile);
-  let safetyCopy: string | null = null;
-  if (live) {
+  if (live)
     try {
-      safetyCopy = backupDatabase(live, dbFile, 'before-restore');
+      return { safetyCopy: restoreInto(live, dbFile, backup, open) };
     } finally {
       live.close();
     }
-    const source = new Database(backup, { readonly: true, fileMustExist: true });
-    try {
-      await source.backup(dbFile);
-    } finally {
-      source.close();
-    }
-  } else {
-    if (fs.existsSync(dbFile)) {
-      safetyCopy = `${dbFile}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-      fs.renameSync(dbFile, safetyCopy);
-      for (const suffix of ['-wal', '-shm']) if (fs.existsSync(dbFile + suffix)) fs.renameSync(dbFile + suffix, safetyCopy + suffix);
-    }
-    fs.copyFileSync(backup, dbFile);
+  const before = countersOf(dbFile);
+  let safetyCopy: string | null = null;
+  if (fs.existsSync(dbFile)) {
+    safetyCopy = `${dbFile}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+    fs.renameSync(dbFile, safetyCopy);
+    for (const suffix of ['-wal', '-shm']) if (fs.existsSync(dbFile + suffix)) fs.renameSync(dbFile + suffix, safetyCopy + suffix);
   }
+  fs.copyFileSync(backup, dbFile);
   // Bring an older backup up to this version (openDatabase migrates, backing up first), and log the restore.
   const restored = open(dbFile);
   try {
-    logRestore(restored, before, path.basename(backup));
+    restored.transaction(() => logRestore(restored, before, path.basename(backup))).immediate();
   } finally {
     restored.close();
   }
   return { safetyCopy };
+}
+
+/** How long a restore waits for a write in progress (an import of a large file, say) to end before it is refused. */
+export const RESTORE_WAIT_MS = 300_000;
+
+/** A write that lands between the safety copy and the restore's transaction: the copy is taken again, this many times at most. */
+const SAFETY_COPY_TRIES = 5;
+
+/**
+ * Restores into a sound data file open as `live`: a safety copy of it, then — in one write transaction, the file's log
+ * still where the copy found it — the backup's rows in place of its own, and the restore logged. Returns the safety copy.
+ */
+function restoreInto(live: Database.Database, dbFile: string, backup: string, open: (file: string) => Database.Database): string | null {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'yanshou-restore-'));
+  try {
+    const copy = path.join(folder, 'backup.sqlite');
+    fs.copyFileSync(backup, copy);
+    open(copy).close(); // migrated to this version, on the copy
+    live.prepare('ATTACH DATABASE ? AS restored').run(copy);
+    live.pragma('foreign_keys = OFF');
+    try {
+      for (let tries = 1; ; tries++) {
+        const safetyCopy = backupDatabase(live, dbFile, 'before-restore');
+        const done = writeTransaction(
+          live,
+          () => {
+            const before = {
+              pos: Number(live.prepare('SELECT pos FROM main.log_position').pluck().get()),
+              version: Number(live.prepare('SELECT coalesce(max(version), 0) FROM main.records').pluck().get()),
+            };
+            if (safetyCopy && countersOf(safetyCopy).pos !== before.pos) return false;
+            replaceRows(live);
+            logRestore(live, before, path.basename(backup));
+            return true;
+          },
+          RESTORE_WAIT_MS,
+        );
+        if (done) return safetyCopy;
+        if (safetyCopy) fs.rmSync(safetyCopy, { force: true });
+        if (tries === SAFETY_COPY_TRIES) throw backupFailed('the data file kept changing while it was copied');
+      }
+    } finally {
+      live.pragma('foreign_keys = ON');
+      live.exec('DETACH DATABASE restored');
+    }
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Every table's rows replaced by the attached backup's (`restored`, at the same version). Ids are never given twice:
+ * each table's AUTOINCREMENT counter stays at the higher of the two files'.
+ */
+function replaceRows(db: Database.Database): void {
+  const tables = db
+    .prepare("SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")
+    .pluck()
+    .all() as string[];
+  const counters = new Map(
+    (db.prepare('SELECT name, seq FROM main.sqlite_sequence').all() as { name: string; seq: number }[]).map((r) => [r.name, r.seq]),
+  );
+  for (const table of tables) {
+    const quoted = `"${table.replace(/"/g, '""')}"`;
+    const columns = (db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[])
+      .map((c) => `"${c.replace(/"/g, '""')}"`)
+      .join(', ');
+    db.exec(`DELETE FROM main.${quoted}`);
+    db.exec(`INSERT INTO main.${quoted} (${columns}) SELECT ${columns} FROM restored.${quoted}`);
+  }
+  for (const [name, seq] of counters) db.prepare('UPDATE main.sqlite_sequence SET seq = max(seq, ?) WHERE name = ?').run(seq, name);
 }
 
 /**
@@ -304,10 +418,8 @@ function countersOf(file: string): { pos: number; version: number } {
  * restore is refused as a change (status.ts), never matched by a version counted again from the backup's.
  */
 function logRestore(db: Database.Database, before: { pos: number; version: number }, backup: string): void {
-  db.transaction(() => {
-    const pos = Math.max(Number(db.prepare('SELECT pos FROM log_position').pluck().get()), before.pos) + 1;
-    db.prepare('UPDATE log_position SET pos = ?').run(pos);
-    db.prepare('INSERT INTO restores (pos, at, backup) VALUES (?, ?, ?)').run(pos, new Date().toISOString(), backup);
-    db.prepare('UPDATE records SET version = version + ?').run(before.version + 1);
-  }).immediate();
+  const pos = Math.max(Number(db.prepare('SELECT pos FROM log_position').pluck().get()), before.pos) + 1;
+  db.prepare('UPDATE log_position SET pos = ?').run(pos);
+  db.prepare('INSERT INTO restores (pos, at, backup) VALUES (?, ?, ?)').run(pos, new Date().toISOString(), backup);
+  db.prepare('UPDATE records SET version = version + ?').run(before.version + 1);
 }

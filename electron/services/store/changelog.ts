@@ -467,16 +467,26 @@ export function stepInfo(db: DB, row: StepRow): StepInfo {
 
 type Direction = 'undo' | 'redo';
 
+/**
+ * A step someone else took back (a county this window deleted, brought back through 已删除的记录 by another window):
+ * not this window's undo, so not its to redo — its redo goes on with its own undone steps.
+ */
+const takenBackByOthers = (db: DB, stepId: number) =>
+  statement(db, 'SELECT 1 FROM replays r JOIN steps s ON s.id = r.step_id WHERE r.step_id = ? AND r.client != s.client LIMIT 1').get(
+    stepId,
+  ) !== undefined;
+
 /** This actor's steps a replay takes, in the order it applies them: undo — its done steps, newest
  * first, down to `through` (or only the latest); redo — its undone steps, oldest first, up to it. */
 function stepsToReplay(db: DB, client: string, direction: Direction, through: number | undefined): StepRow[] {
-  const rows = db
+  const all = db
     .prepare(
       direction === 'undo'
         ? `SELECT ${STEP_COLUMNS} FROM steps WHERE client = ? AND undone = 0 AND skipped = 0 ORDER BY id DESC`
         : `SELECT ${STEP_COLUMNS} FROM steps WHERE client = ? AND undone = 1 ORDER BY id ASC`,
     )
     .all(client) as StepRow[];
+  const rows = direction === 'redo' ? all.filter((r) => !takenBackByOthers(db, r.id)) : all;
   if (through === undefined) return rows.slice(0, 1);
   const end = rows.findIndex((r) => r.id === through);
   if (end < 0) throw appError('no_step', '这一步不在可撤销或重做的范围内', 'That step cannot be undone or redone from here');
@@ -923,7 +933,7 @@ export function history(db: DB, actor: Actor, limit = 200): { undo: StepInfo | n
   const steps = rows.map((r) => stepInfo(db, r));
   return {
     undo: steps.find((s) => !s.undone && !s.skipped) ?? null,
-    redo: [...steps].reverse().find((s) => s.undone) ?? null,
+    redo: [...steps].reverse().find((s) => s.undone && !takenBackByOthers(db, s.id)) ?? null,
     steps,
   };
 }

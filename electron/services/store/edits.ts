@@ -11,7 +11,7 @@ import {
 } from '../../../shared/fields';
 import { checkField } from '../../../shared/field-schemas';
 import { appError } from '../../../shared/errors';
-import { fieldLabel, findingMessage } from '../../../shared/i18n';
+import { fieldLabel, findingMessage, isKnownField } from '../../../shared/i18n';
 import { finding } from '../../../shared/findings';
 import { ledgerLineText } from '../../../shared/ledger';
 import { inferCategory, countyKey } from '../../../shared/text';
@@ -121,6 +121,13 @@ function cellUpdates(db: DB, table: EditTable, rows: StoredRow[], index: Map<num
   for (const e of edits) {
     const i = index.get(e.rowId);
     if (i === undefined) throw appError('no_row', `该行已不存在(#${e.rowId})`, `That row no longer exists (#${e.rowId})`);
+    if (!EDITABLE[table].includes(e.field) && !isKnownField(e.field))
+      throw appError(
+        'invalid_input',
+        `表中没有“${e.field}”这一栏,未做任何改动`,
+        `The table has no column “${e.field}”; nothing was changed`,
+        { field: e.field },
+      );
     if (!EDITABLE[table].includes(e.field))
       throw appError(
         'read_only',

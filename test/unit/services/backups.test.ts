@@ -12,6 +12,7 @@ import { createRecord, readRecord } from '../../../electron/services/store/recor
 import { editCells } from '../../../electron/services/store/edits';
 import {
   backupDatabase,
+  backupOfAnother,
   backupsFolder,
   BACKUPS_KEPT,
   listBackups,
@@ -122,6 +123,46 @@ describe('the list of backups', () => {
   });
 });
 
+describe('backups of data files whose names differ only by a .sqlite ending', () => {
+  it('are each their own: 验收 and 验收.sqlite, a.db and a.db.sqlite list, advise and prune only their own', () => {
+    const dir = tempDir();
+    for (const [plain, sqlite] of [
+      ['验收', '验收.sqlite'],
+      ['a.db', 'a.db.sqlite'],
+    ]) {
+      const otherFile = path.join(dir, sqlite);
+      const other = open(otherFile);
+      const plainDb = open(path.join(dir, plain));
+      const ofPlain = backupDatabase(plainDb, path.join(dir, plain), 'delete')!;
+      const ofSqlite = backupDatabase(other, otherFile, 'delete')!;
+      expect(listBackups(otherFile).map((b) => b.file)).toEqual([ofSqlite]);
+      expect(listBackups(path.join(dir, plain)).map((b) => b.file)).toEqual([ofPlain]);
+      expect(newestGoodBackup(otherFile)).toBe(ofSqlite);
+      for (let i = 0; i < BACKUPS_KEPT; i++) backupDatabase(other, otherFile, 'edit');
+      expect(fs.existsSync(ofPlain)).toBe(true);
+    }
+  });
+
+  it('a backup is told as another data file’s when it records another (or is named for another), never for its own', () => {
+    const dir = tempDir();
+    const mine = open(path.join(dir, '验收.sqlite'));
+    const theirs = open(path.join(dir, '验收'));
+    const own = backupDatabase(mine, path.join(dir, '验收.sqlite'), 'manual')!;
+    const other = backupDatabase(theirs, path.join(dir, '验收'), 'manual')!;
+    expect(path.basename(other)).toMatch(/^验收-/); // named as before: both 验收-…
+    expect(backupOfAnother(path.join(dir, '验收.sqlite'), own)).toBe(false);
+    expect(backupOfAnother(path.join(dir, '验收.sqlite'), other)).toBe(true);
+    // Made before a backup recorded its data file: told by its name.
+    handMade(path.join(dir, '验收.sqlite'), ['验收-2026-01-01T08-00-00-000Z-edit.sqlite', '验收.db-2026-01-01T08-00-00-000Z-edit.sqlite']);
+    expect(backupOfAnother(path.join(dir, '验收.sqlite'), path.join(backupsFolder(own), '验收-2026-01-01T08-00-00-000Z-edit.sqlite'))).toBe(
+      false,
+    );
+    expect(
+      backupOfAnother(path.join(dir, '验收.sqlite'), path.join(backupsFolder(own), '验收.db-2026-01-01T08-00-00-000Z-edit.sqlite')),
+    ).toBe(true);
+  });
+});
+
 describe('a backup', () => {
   it('holds the data file’s records, named by its time and reason; other characters of the reason become _', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
@@ -169,6 +210,27 @@ describe('pruning', () => {
     const newest20 = names.slice(0, 20);
     const dailyFor30 = Array.from({ length: 31 }, (_, day) => names[day * 2]);
     expect([...kept].sort()).toEqual([...new Set([...newest20, ...dailyFor30, manual])].sort());
+  });
+
+  it('a backup made while the clock was set back is the most recently made: listed first, and not pruned by the next ones', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const { file, db, id } = seeded();
+    const at = (iso: string, value: string) => {
+      vi.setSystemTime(new Date(iso));
+      typeActual(db, id, value);
+      return backupDatabase(db, file, 'delete')!;
+    };
+    for (let i = 0; i < BACKUPS_KEPT; i++) at(`2026-12-07T09:${String(i).padStart(2, '0')}:00Z`, String(700 + i));
+    const setBack = at('2025-11-02T10:00:00Z', '888.8'); // the PC's clock 400 days behind
+    expect(listBackups(file)[0].file).toBe(setBack);
+    const next = at('2026-12-07T10:00:00Z', '900'); // the clock right again
+    expect(
+      listBackups(file)
+        .map((b) => b.file)
+        .slice(0, 2),
+    ).toEqual([next, setBack]);
+    expect(fs.existsSync(setBack)).toBe(true);
+    expect(listBackups(file)).toHaveLength(BACKUPS_KEPT);
   });
 
   it("looks at this data file's backups only: those of yanshou-2023.sqlite in the same folder stay", () => {

@@ -58,3 +58,35 @@ it('a county deleted by an officer in one tab is listed for its county and provi
   // Once back, it is not brought back twice.
   expect(await call(tab(ZS, 'tabNEWLOGIN1'), 'restoreRecord', { step })).toBe('no_step');
 });
+
+it('a county a window deleted and another window brought back leaves the deleting window’s redo: it redoes its own later edit', async () => {
+  const db = newStore();
+  const zhangshu = createRecord(db, ME, seedInput());
+  const other = seedInput();
+  const ruijin = createRecord(db, ME, { ...other, county: { ...other.county, name: '瑞金市', prefecture: '赣州市' } });
+  const ctx: ApiContext = { db, dbFile: db.name, version: 'test', renderPdf: async () => new Uint8Array([1]) };
+  const A: Actor = { client: 'tabAAAAAAAAA', kind: 'web' };
+  const C: Actor = { client: 'tabCCCCCCCCC', kind: 'web' };
+  const ok = async (actor: Actor, method: string, input: object) => {
+    const r = await dispatch(ctx, method, input, actor);
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value as Record<string, unknown>;
+  };
+  const plan = async () => ((await ok(A, 'getRecord', { id: ruijin })) as Output<'getRecord'>).record.disbursements[0].planned;
+  const line1 = ((await ok(A, 'getRecord', { id: ruijin })) as Output<'getRecord'>).disbursementIds[0];
+  const before = await plan();
+  await ok(A, 'deleteRecord', { id: zhangshu });
+  await ok(A, 'editCells', { recordId: ruijin, table: 'disbursements', edits: [{ rowId: line1, field: 'planned', value: '700' }] });
+  const [{ step }] = (await ok(C, 'deletedRecords', {})) as unknown as Output<'deletedRecords'>;
+  await ok(C, 'restoreRecord', { step });
+  await ok(A, 'undo', {});
+  expect(await plan()).toBe(before);
+  expect(((await ok(A, 'history', {})) as Output<'history'>).redo?.recordId).toBe(ruijin);
+  expect(await ok(A, 'redo', {})).toMatchObject({ needsConfirm: [] });
+  expect(await plan()).toBe('700');
+  expect(
+    listRecords(db, { asOf: undefined })
+      .map((r) => r.county)
+      .sort(),
+  ).toEqual(['樟树市', '瑞金市'].sort());
+});

@@ -23,6 +23,17 @@ const lines = () => read().record.disbursements;
 const lastStep = () => history(db, ME).steps[0];
 
 describe('refusals that name the place', () => {
+  it('a field that is no column of the table (toString, __proto__, a typo) is named as such, not as a computed column', () => {
+    const edit = (field: string) =>
+      refusal(() => editCells(db, ME, id, 'disbursements', [{ rowId: read().disbursementIds[0], field, value: '2' }], []));
+    for (const field of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'plan'])
+      expect([edit(field).messages.zh, edit(field).messages.en]).toEqual([
+        `表中没有“${field}”这一栏,未做任何改动`,
+        `The table has no column “${field}”; nothing was changed`,
+      ]);
+    expect(edit('rate').messages.zh).toBe('资金拨付率(%) 由程序计算,不能编辑');
+  });
+
   it('a 序号 twice is named by its value and the row it repeats in', () => {
     const e = refusal(() => editCells(db, ME, id, 'disbursements', [{ rowId: read().disbursementIds[5], field: 'seq', value: '1' }], []));
     expect([e.messages.zh, e.messages.en]).toEqual(['第 6 行 序号:序号 1 在同一表中重复', 'row 6, No.: No. 1 appears twice in one table']);

@@ -14,7 +14,7 @@ import { readStatus, readVersion, setStatus } from '../../../electron/services/s
 import { dispatch, type ApiContext } from '../../../electron/services/api';
 import { backupDatabase, backupsFolder, BACKUPS_KEPT, listBackups, restoreBackup } from '../../../electron/services/store/backup';
 import { exportWorkbook } from '../../../electron/services/excel/export';
-import { readWorkbook } from '../../../electron/services/excel/import';
+import { importWorkbooks, readWorkbook } from '../../../electron/services/excel/import';
 import { computeRecord, toInput } from '../../../shared/record';
 import { ME, ROOT, referenceFixture, seedInput, tempDir } from '../../helpers/fixtures';
 
@@ -273,6 +273,22 @@ describe('backups', () => {
     await restoreBackup(file, backup, openDatabase);
     const refused = await importing(preview.value.seen);
     expect(refused.ok ? 'imported' : refused.error.messages?.zh).toContain(`从备份 ${path.basename(backup)} 恢复`);
+  });
+
+  it('an import planned before a restore and committing after it (the command line: no preview) is refused; the file holds the backup', async () => {
+    const file = path.join(tempDir(), 'rc.sqlite');
+    const app = open(file);
+    const id = createRecord(app, ME, seedInput());
+    const backup = backupDatabase(app, file, 'manual')!;
+    const line1 = readRecord(app, id, { asOf: undefined }).disbursementIds[0];
+    editCells(app, ME, id, 'disbursements', [{ rowId: line1, field: 'actual', value: '700' }], []);
+    const files = [{ name: 'zhangshu.xlsx', bytes: await exportWorkbook([referenceFixture('hans')]) }];
+    const importing = importWorkbooks(app, ME, file, files, { onConflict: 'replace', dryRun: false, ledger: 'keep' });
+    await restoreBackup(file, backup, openDatabase); // while the import reads its workbook
+    const refused = await importing.catch((e: unknown) => e);
+    expect((refused as { messages?: { zh: string } }).messages?.zh).toContain(`从备份 ${path.basename(backup)} 恢复`);
+    expect(listRecords(app, { asOf: undefined }).map((r) => r.id)).toEqual([id]);
+    expect(readRecord(app, id, { asOf: undefined }).record.disbursements[0].actual).toBe('640.21');
   });
 
   it('a damaged data file is refused untouched, naming the newest good backup', () => {

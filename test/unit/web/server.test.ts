@@ -368,6 +368,35 @@ describe('web mode: bodies capped before they are read', () => {
     ).toBe(422);
   });
 
+  it('takes a paste of 5000 payments (the contract’s maximum) with ordinary payees and notes', async () => {
+    const append = Array.from({ length: 5000 }, (_, i) => ({
+      line: '6',
+      date: '2022-01-01',
+      amount: '0.01',
+      payee: '某某物流有限公司'.repeat(5),
+      voucher: `V${i}`,
+      note: '备注'.repeat(10),
+    }));
+    const payments = () => readRecord(db, recordId, { asOf: undefined }).record.payments ?? [];
+    const before = payments().length;
+    const pasted = await call('editPayments', { recordId, edits: [], append });
+    expect(pasted.status).toBe(200);
+    expect(payments()).toHaveLength(before + 5000);
+  });
+
+  it('refuses a body whose text is not valid UTF-8 (400), storing nothing', async () => {
+    const line1 = readRecord(db, recordId, { asOf: undefined }).disbursementIds[0];
+    const before = readRecord(db, recordId, { asOf: undefined }).record.disbursements[0].name;
+    const head = `{"recordId":${recordId},"table":"disbursements","edits":[{"rowId":${line1},"field":"name","value":"`;
+    const r = await request('/api/editCells', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...authed() },
+      body: Buffer.concat([Buffer.from(head), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from('"}]}')]),
+    });
+    expect([r.status, JSON.parse(r.body).messages.zh]).toEqual([400, '请求中的文字不是有效的 UTF-8 编码,未做任何改动']);
+    expect(readRecord(db, recordId, { asOf: undefined }).record.disbursements[0].name).toBe(before);
+  });
+
   it('answers 413, not a reset, for a body without a length that grows past the cap', async () => {
     const r = await request('/api/importWorkbooks', {
       method: 'POST',

@@ -112,6 +112,18 @@ describe('the export’s 绩效自评表', () => {
   });
 });
 
+describe('the export of a record whose sums pass a single amount’s cap', () => {
+  it('imports back: Σ实际 of six lines of 999 999 999 万元 follows the record, not refused as one amount too large', async () => {
+    const input = seedWithPerformance();
+    input.disbursements = input.disbursements.map((d) => ({ ...d, planned: '999999999', actual: '999999999' }));
+    const bytes = await exportWorkbook([computeRecord(input)], 'hans');
+    const [read] = await readWorkbook({ name: 'x.xlsx', bytes: new Uint8Array(bytes) });
+    expect(read.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(read.input?.performance).toEqual(input.performance);
+    expect(computeRecord(read.input!).totals.actual).toBe(String(999999999 * input.disbursements.length));
+  });
+});
+
 describe('a 绩效自评表 as a county sends it (LibreOffice from an HTML table)', () => {
   const reads: Record<string, PerformanceRead> = {};
   let full: ReadRecord[] = [];
