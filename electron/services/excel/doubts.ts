@@ -201,31 +201,43 @@ export function doubtsOf(
         const figure = factFigure(grids, parts, x.fact);
         return figure ? [{ ...figure, field: `county.${x.fact}` }] : [];
       }
-      const { sheet, cell } = x;
       // A roll-up's cell is read only to be compared: its figure is the one the finding states.
-      const r =
-        readings.get(`${sheet}\u0000${cell}`) ??
-        ((f.code === 'rollup_mismatch' || f.code === 'rollup_total_mismatch') && cell === f.cell ? rollupRead(f) : undefined);
-      return [
-        { sheet, cell, seen: seenText(grids(sheet), cell), read: r?.read ?? null, unit: r?.unit ?? null, unitFrom: r?.unitFrom ?? null },
-      ];
+      const rollup = (f.code === 'rollup_mismatch' || f.code === 'rollup_total_mismatch') && x.cell === f.cell;
+      return [figureOf(grids, readings, x.sheet, x.cell, rollup ? rollupRead(f) : undefined)];
     });
-    const id = createHash('sha256')
-      .update(JSON.stringify([f.file, f.sheet, f.cell, f.code, f.params]))
-      .digest('hex')
-      .slice(0, 16);
-    return {
-      id,
-      code: f.code,
-      params: f.params,
-      county: county?.name ?? null,
-      batch: county?.batch ?? null,
-      file: f.file ?? '',
-      sheet: f.sheet ?? '',
-      ...(f.cell ? { cell: f.cell } : {}),
-      figures,
-    };
+    return doubtOf(f, figures, county);
   });
+}
+
+/** A finding as a doubt of a county, with its figures; its id is stable for the same finding of the same file. */
+export function doubtOf(f: Finding, figures: Figure[], county: { name: string; batch: number | null } | undefined): Doubt {
+  const id = createHash('sha256')
+    .update(JSON.stringify([f.file, f.sheet, f.cell, f.code, f.params]))
+    .digest('hex')
+    .slice(0, 16);
+  return {
+    id,
+    code: f.code,
+    params: f.params,
+    county: county?.name ?? null,
+    batch: county?.batch ?? null,
+    file: f.file ?? '',
+    sheet: f.sheet ?? '',
+    ...(f.cell ? { cell: f.cell } : {}),
+    figures,
+  };
+}
+
+/** The figures of cells of the county's reading (null where there is no cell): what each showed, the value read and its unit. */
+export function figuresAt(grids: GridOfSheet, parts: Block[], at: { sheet: string; cell?: string }[]): (Figure | null)[] {
+  const readings = readingsOf(parts);
+  return at.map(({ sheet, cell }) => (cell ? figureOf(grids, readings, sheet, cell) : null));
+}
+
+/** One cell's figure: what it showed, and the value read from it (else `otherwise`'s). */
+function figureOf(grids: GridOfSheet, readings: Map<string, Reading>, sheet: string, cell: string, otherwise?: Reading): Figure {
+  const r = readings.get(`${sheet}\u0000${cell}`) ?? otherwise;
+  return { sheet, cell, seen: seenText(grids(sheet), cell), read: r?.read ?? null, unit: r?.unit ?? null, unitFrom: r?.unitFrom ?? null };
 }
 
 /** Rows that could be a header (text only, each cell at most a heading's length), offered when the person chooses table 三's header rows. */

@@ -22,7 +22,7 @@ import {
   type LayoutCorrection,
   type SheetCorrection,
 } from './corrections';
-import { doubtsOf, sheetReading, type GridOfSheet } from './doubts';
+import { doubtsOf, figuresAt, sheetReading, type GridOfSheet } from './doubts';
 import { unreadHeader } from './header';
 import { drawingTexts } from './drawings';
 import type { SheetReading } from '../../../shared/doubts';
@@ -370,6 +370,7 @@ function countyRecords(context: BookContext, read: SheetsRead, { groups }: Count
     ];
     const record = assemble(context.file, anchor, parts, fits ? own : undefined, partFindings);
     record.doubts = doubtsOf(seen, record.findings, parts, record.input, record.county);
+    if (record.actuals) record.actuals.figures = figuresAt(seen, parts, record.actuals.at);
     record.readings = [...names].flatMap((n) => (read.readings.has(n) ? [read.readings.get(n)!] : []));
     partsOf.set(record, parts);
     records.push(record);

@@ -237,14 +237,46 @@ describe('replacing a record: what becomes of its payments (拨付台账)', () =
     const db = newStore();
     withPayments(db);
     const preview = await importWorkbooks(db, ME, ':memory:', [await seed()], { onConflict: 'replace', dryRun: true });
-    expect(preview.records[0]).toMatchObject({ action: 'replaced', ledger: { stored: 2, file: 0, result: 'kept' }, payments: 2 });
-    const done = await importWorkbooks(db, ME, ':memory:', [await seed()], { onConflict: 'replace', dryRun: false });
+    expect(preview.records[0]).toMatchObject({ ledger: { stored: 2, file: 0, result: 'kept' }, payments: 2 });
+    const done = await importWorkbooks(db, ME, ':memory:', [await seed()], { onConflict: 'replace', dryRun: false, confirm: 'all' });
     expect(done.records[0].ledger).toEqual({ stored: 2, file: 0, result: 'kept' });
     const stored = readRecord(db, listRecords(db, { asOf: undefined })[0].id, { asOf: undefined }).record.payments!;
     expect(stored.map((p) => [p.line, p.amount, p.payee])).toEqual([
       [1, '300', '樟树市邮政分公司'],
       [2, '200', '樟树市供销社'],
     ]);
+  });
+
+  it('the file’s 实际 that the kept payments would overrule: held, a doubt per line naming both figures, never silently replaced (B17)', async () => {
+    const db = newStore();
+    const id = withPayments(db);
+    // The file says 640.21 and 285.4 for lines 1 and 2; the stored payments add up to 300 and 200 (the seed's own figures).
+    const preview = await importWorkbooks(db, ME, ':memory:', [await seed()], { onConflict: 'replace', dryRun: false });
+    expect([preview.committed, preview.records[0].action]).toEqual([false, 'held']);
+    const doubts = preview.doubts.filter((d) => d.code === 'ledger_kept_mismatch');
+    expect(doubts.map((d) => [d.params.seq, d.params.stated, d.params.sum, d.figures[0]?.seen])).toEqual([
+      ['1', '640.21', '300', '640.21'],
+      ['2', '285.4', '200', '285.40'],
+    ]);
+    expect(doubts.every((d) => d.sheet === '樟树市' && /^[A-Z]+\d+$/.test(d.cell ?? ''))).toBe(true);
+    // Nothing written: the stored record still sums its payments 300 + 200 and lines 3–6 as typed (100 + 107.82 + 73.12 + 29.41).
+    expect(readRecord(db, id, { asOf: undefined }).record.totals.actual).toBe('810.35');
+    // Removing the stored payments lets the file's figures stand, with nothing to confirm.
+    const removed = await importWorkbooks(db, ME, ':memory:', [await seed()], { onConflict: 'replace', dryRun: false, ledger: 'remove' });
+    expect(removed.committed).toBe(true);
+    expect(readRecord(db, listRecords(db, { asOf: undefined })[0].id, { asOf: undefined }).record.totals.actual).toBe('1235.96');
+  });
+
+  it('kept payments that agree with the file’s 实际 line by line: replaced with no doubt', async () => {
+    const db = newStore();
+    const input = toInput(referenceFixture('hans'));
+    input.payments = [
+      { line: 1, date: '2021-10-01', amount: '640.21', payee: '樟树市邮政分公司', voucher: '记-01', stage: '签订协议', note: '' },
+      { line: 2, date: '2021-11-01', amount: '285.4', payee: '樟树市供销社', voucher: '记-02', stage: '进度款', note: '' },
+    ];
+    createRecord(db, ME, input);
+    const done = await importWorkbooks(db, ME, ':memory:', [await seed()], { onConflict: 'replace', dryRun: false });
+    expect([done.committed, done.doubts]).toEqual([true, []]);
   });
 
   it('the person may choose to remove them: said before, done after', async () => {
