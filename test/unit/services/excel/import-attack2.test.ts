@@ -11,6 +11,8 @@ type County = {
   name: string;
   title?: string | null;
   unitLine?: string;
+  /** A unit line on the line above the title. */
+  unitOver?: string;
   facts: string;
   items: Line[];
   header3?: Line;
@@ -24,6 +26,7 @@ function putCounty(ws: ExcelJS.Worksheet, r: number, o: County): number {
     values.forEach((v, i) => {
       if (v !== undefined) ws.getCell(row, i + 1).value = v;
     });
+  if (o.unitOver) put(r++, [o.unitOver]);
   if (o.title !== null) put(r++, [o.title ?? `${o.name}电子商务进农村综合示范县项目验收情况表`]);
   if (o.unitLine) put(r++, [o.unitLine]);
   put(r++, ['一、基本情况']);
@@ -484,5 +487,38 @@ describe('A12: 计划安排额度 / 实际拨付额度 each over 中央资金 | 
     );
     expect(errors(read)).toEqual([]);
     expect(stored(read)).toEqual([['嵩明县', central]]);
+  });
+});
+
+describe('B20 (attack 3): a unit line on the line above the county’s title heads the county as one under it does', () => {
+  const yuan = (l: Line) => [l[0], l[1], Number(l[2]) * 10000, Number(l[3]) * 10000, l[4]];
+  const plain = ['序号', '具体项目名称', '计划安排额度', '实际拨付额度', '资金拨付率(%)'];
+  const SONGMING_YUAN: County = {
+    ...SONGMING,
+    unitOver: '金额单位：元',
+    header3: plain,
+    lines: SONGMING.lines.map(yuan),
+    total: [10000000, 8400000, 84],
+  };
+  const inWan = SONGMING.lines.map((l) => [String(l[2]), String(l[3])]);
+
+  it('金额单位：元 above 嵩明县’s title: 3,000,000 元 is 300 万元, no doubt', async () => {
+    const read = await readBook('unit_top.xlsx', (wb) => putCounty(wb.addWorksheet('嵩明县'), 1, SONGMING_YUAN));
+    expect(errors(read)).toEqual([]);
+    expect(stored(read)).toEqual([['嵩明县', inWan]]);
+    expect(read.flatMap((r) => r.doubts ?? [])).toEqual([]);
+  });
+
+  it('横县 in 万元, then 金额单位：元 over 嵩明县’s title on the same sheet: the line is 嵩明县’s, not a note under 横县’s table', async () => {
+    const read = await readBook('unit_top2.xlsx', (wb) => {
+      const ws = wb.addWorksheet('Sheet1');
+      putCounty(ws, putCounty(ws, 1, HENGXIAN) - 1, SONGMING_YUAN);
+    });
+    expect(errors(read)).toEqual([]);
+    expect(stored(read)).toEqual([
+      ['横县', HENGXIAN.lines.map((l) => [String(l[2]), String(l[3])])],
+      ['嵩明县', inWan],
+    ]);
+    expect(read.flatMap((r) => r.doubts ?? [])).toEqual([]);
   });
 });
