@@ -131,6 +131,7 @@ export const DOUBT_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
   'amount_precision',
   'ledger_mismatch',
   'ledger_kept_mismatch',
+  'perf_funds_scale',
   'fact_conflict',
   'percent_fractions',
   'fraction_among_percents',
