@@ -87,6 +87,11 @@ const NUMERIC = /^[\d.,%\s()（）+\-−％]+$/;
 
 /** Words for money that is not paid or planned: such a column never serves an amount field. */
 const NOT_PAID = /未|剩余|结余|差额|缺口|尚需|待拨/;
+/**
+ * Words of a day or a sum that is no payment — a contract's, a tender's, a budget's (中标金额, 合同签订日期,
+ * 预算金额): such a column never serves a ledger's 拨付日期 or 金额, so a 项目公示 list of awards is no 拨付台账.
+ */
+const NOT_A_PAYMENT = /中标|合同|签订|签约|成交|招标|投标|采购|预算|批复|立项|开工|竣工|公示/;
 const EXACT = 1000;
 
 /** How well `key` says one of `words`: exactly (1000 + length), or inside it (length); "=计划" only exactly. */
@@ -246,8 +251,11 @@ function assign(kind: TableKind, keys: Map<number, { leaf: string; full: string;
   }
   // Money not paid or planned (未拨付, 剩余) is never an amount.
   const money = new Set(MONEY_FIELDS[kind]);
+  const notPaid = (field: Field, key: string) =>
+    (money.has(field) && NOT_PAID.test(key)) ||
+    (kind === 'payments' && (field === 'date' || field === 'amount') && NOT_A_PAYMENT.test(key));
   for (let i = candidates.length - 1; i >= 0; i--)
-    if (money.has(candidates[i].field) && NOT_PAID.test(keys.get(candidates[i].col)!.full)) candidates.splice(i, 1);
+    if (notPaid(candidates[i].field, keys.get(candidates[i].col)!.full)) candidates.splice(i, 1);
   candidates.sort((a, b) => b.s - a.s || a.col - b.col);
   const columns: Partial<Record<Field, number>> = {};
   const used = new Set<number>();
