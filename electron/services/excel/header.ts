@@ -399,6 +399,19 @@ export function headerOf(grid: Grid, top: number, bottom: number, chosen = false
   };
 }
 
+/**
+ * `计划安排额度 | 其中：中央资金 | 实际拨付额度 | 其中：中央资金`: a 其中 column naming 中央 beside an amount
+ * column is that amount's central part — heard as both together (计划安排额度其中中央资金), so that central
+ * funds, which table 三 counts, are read from it rather than the total of central and local money.
+ */
+function centralParts(keys: Map<number, { leaf: string; full: string; hidden: boolean }>): void {
+  for (const [col, key] of keys) {
+    const left = keys.get(col - 1);
+    if (left && key.full === key.leaf && /^其中/.test(key.leaf) && /中央/.test(key.leaf))
+      keys.set(col, { ...key, full: left.full + key.leaf });
+  }
+}
+
 function planOf(grid: Grid, top: number, bottom: number, left: number, right: number, chosen: boolean): Plan | null {
   const keys = new Map<number, { leaf: string; full: string; hidden: boolean }>();
   const units: Plan['units'] = [];
@@ -416,6 +429,7 @@ function planOf(grid: Grid, top: number, bottom: number, left: number, right: nu
       }
     }
   }
+  centralParts(keys);
   const matches = (['items', 'disbursements', 'payments'] as const).map((kind) => assign(kind, keys, chosen)).filter(valid);
   if (matches.length === 0) return null;
   const best = matches.sort((a, b) => b.fields - a.fields || b.score - a.score)[0];

@@ -522,3 +522,25 @@ describe('B20 (attack 3): a unit line on the line above the county’s title hea
     expect(read.flatMap((r) => r.doubts ?? [])).toEqual([]);
   });
 });
+
+describe('B23 (attack 3): 计划安排额度 | 其中：中央资金 | 实际拨付额度 | 其中：中央资金 — the central columns are table 三’s', () => {
+  // 嵩明县's central lines, each total 50 万元 more (local money) than its central part.
+  const withTotals = SONGMING.lines.map((l) => [l[0], l[1], Number(l[2]) + 50, l[2], Number(l[3]) + 50, l[3]]);
+  const central = SONGMING.lines.map((l) => [String(l[2]), String(l[3])]);
+
+  for (const part of ['其中：中央资金(万元)', '其中:中央财政资金', '其中中央资金']) {
+    it(`headed “${part}”: 300 / 270 read, not the totals 350 / 320; no doubt`, async () => {
+      const read = await readBook('qz.xlsx', (wb) =>
+        putCounty(wb.addWorksheet('嵩明县'), 1, {
+          ...SONGMING,
+          header3: ['序号', '具体项目名称', '计划安排额度(万元)', part, '实际拨付额度(万元)', part],
+          lines: withTotals,
+          total: undefined,
+        }),
+      );
+      expect(errors(read)).toEqual([]);
+      expect(stored(read)).toEqual([['嵩明县', central]]);
+      expect(read.flatMap((r) => r.doubts ?? [])).toEqual([]);
+    });
+  }
+});
