@@ -544,3 +544,33 @@ describe('B23 (attack 3): 计划安排额度 | 其中：中央资金 | 实际拨
     });
   }
 });
+
+describe('B27 (attack 3): a tab named after another county than the one its title and facts name', () => {
+  const doubts = (read: ReadRecord[]) => read.flatMap((r) => r.doubts ?? []).filter((d) => d.code === 'sheet_name_differs');
+
+  it('tab 榆树市 over 嵩明县’s title and paragraph: held as a doubt at the title naming both, read as 嵩明县', async () => {
+    const read = await readBook('tab.xlsx', (wb) => putCounty(wb.addWorksheet('榆树市'), 1, SONGMING));
+    expect(stored(read).map(([name]) => name)).toEqual(['嵩明县']);
+    expect(doubts(read).map((d) => [d.sheet, d.cell, d.params.sheet, d.params.county])).toEqual([['榆树市', 'A1', '榆树市', '嵩明县']]);
+    expect(
+      findingMessage(
+        read[0].findings.find((f) => f.code === 'sheet_name_differs')!,
+        'zh',
+      ),
+    ).toBe(
+      '工作表名“榆树市”是另一个县的名字,而表中(A1)写的是 嵩明县:这张表可能是从别县的表复制后改了工作表名;请核对数字属于哪个县(确认则按 嵩明县 导入)',
+    );
+  });
+
+  it('a tab with the county’s own name, its prefecture’s, or no county’s says nothing', async () => {
+    for (const [tab, title] of [
+      ['嵩明县', undefined],
+      ['昆明市', '云南省昆明市嵩明县电子商务进农村综合示范县项目验收情况表'],
+      ['Sheet1', undefined],
+      ['验收表', undefined],
+    ] as const) {
+      const read = await readBook('tab.xlsx', (wb) => putCounty(wb.addWorksheet(tab), 1, { ...SONGMING, ...(title ? { title } : {}) }));
+      expect([tab, stored(read).length, doubts(read)]).toEqual([tab, 1, []]);
+    }
+  });
+});
