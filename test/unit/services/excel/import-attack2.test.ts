@@ -574,3 +574,27 @@ describe('B27 (attack 3): a tab named after another county than the one its titl
     }
   });
 });
+
+describe('B24 (attack 3): table 三 headed with the words of county 资金拨付 reports', () => {
+  const central = SONGMING.lines.map((l) => [String(l[2]), String(l[3])]);
+  for (const [planned, actual] of [
+    ['安排资金(万元)', '已拨付资金(万元)'],
+    ['批复金额(万元)', '支付金额(万元)'],
+    ['下达资金(万元)', '已拨付(万元)'],
+  ]) {
+    it(`${planned} | ${actual}: read as 计划 and 实际`, async () => {
+      const read = await readBook('syn.xlsx', (wb) =>
+        putCounty(wb.addWorksheet('嵩明县'), 1, { ...SONGMING, header3: ['序号', '项目名称', planned, actual, '拨付进度'] }),
+      );
+      expect(errors(read)).toEqual([]);
+      expect(stored(read)).toEqual([['嵩明县', central]]);
+    });
+  }
+
+  it('下达资金 | 未拨付: 未拨付 is never 实际 — the table is not read as one', async () => {
+    const read = await readBook('syn.xlsx', (wb) =>
+      putCounty(wb.addWorksheet('嵩明县'), 1, { ...SONGMING, header3: ['序号', '项目名称', '下达资金(万元)', '未拨付(万元)', '拨付进度'] }),
+    );
+    expect(stored(read)).toEqual([]);
+  });
+});
