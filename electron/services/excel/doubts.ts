@@ -266,6 +266,13 @@ export function sheetReading(
       columns.push({ col: colName(col), text: leaf.text, field, unit: u?.unit ?? null, unitFrom: u?.from ?? null });
     }
   }
+  // Header rows chosen that make no table: their columns are offered, for the person to say which is 计划 and which 实际.
+  const band = applied?.correction.header;
+  if (!t && band)
+    for (const cell of grid.row(band.bottom)) {
+      const own = grid.cover(band.bottom, cell.col);
+      if (own && own.text.trim()) columns.push({ col: colName(cell.col), text: own.text, field: null, unit: null, unitFrom: null });
+    }
   const lines: SheetReading['lines'] = t
     ? t.cells.map((c, i) => ({ row: rowOf(c.name ?? c.seq ?? c.planned ?? ''), text: t.disbursements[i]?.name ?? '', leftOut: null }))
     : [];

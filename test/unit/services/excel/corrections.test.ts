@@ -364,3 +364,33 @@ describe('replacing a record: what becomes of its payments (拨付台账)', () =
     ]);
   });
 });
+
+describe('B24 (attack 3): a header the reader cannot read — the person names its columns', () => {
+  it('header rows chosen offer their columns; 计划 and 实际 picked among them read the table: 1500 / 1235.96', async () => {
+    const { layoutSheets, PLAIN_LAYOUT } = await import('../../../fixtures/workbooks');
+    const [sheet, ...rest] = layoutSheets([referenceFixture('hans')], PLAIN_LAYOUT);
+    // Table 三's header in words no reader knows: 第一栏 for 计划, 第二栏 for 实际.
+    const index = sheet.rows.findIndex((r) => r.some((c) => c?.v === '计划安排额度(万元)'));
+    const header = sheet.rows[index];
+    const plannedAt = header.findIndex((c) => c?.v === '计划安排额度(万元)');
+    const actualAt = header.findIndex((c) => c?.v === '实际拨付额度(万元)');
+    sheet.rows[index] = header.map((c, i) => (i === plannedAt ? { v: '第一栏(万元)' } : i === actualAt ? { v: '第二栏(万元)' } : c));
+    const file = { name: 'odd.xlsx', bytes: await bytesOf(excelOf([sheet, ...rest])) };
+    const db = newStore();
+    const row = index + 1;
+    const letter = (i: number) => String.fromCharCode(65 + i);
+    const base = { file: file.name, sheet: sheet.name, header: { top: row, bottom: row } };
+    const first = await importWorkbooks(db, ME, ':memory:', [file], { onConflict: 'fail', dryRun: true, corrections: [base] });
+    expect(first.records[0]?.action).toBe('rejected');
+    const offered = first.readings.find((x) => x.sheet === sheet.name)!.columns.map((c) => [c.col, c.text]);
+    expect(offered).toEqual(
+      expect.arrayContaining([
+        [letter(plannedAt), '第一栏(万元)'],
+        [letter(actualAt), '第二栏(万元)'],
+      ]),
+    );
+    const picked = { ...base, planned: letter(plannedAt), actual: letter(actualAt) };
+    const done = await importWorkbooks(db, ME, ':memory:', [file], { onConflict: 'fail', dryRun: true, corrections: [picked] });
+    expect(done.records[0]).toMatchObject({ action: 'created', planned: '1500', actual: '1235.96' });
+  });
+});
