@@ -88,7 +88,22 @@ export const BASIC_SENTENCE: readonly Clause[] = [
     before: { hans: '政府配套资金', hant: '政府配套資金' },
     after: { hans: '万元', hant: '萬元' },
     when: 'set',
-    readAlso: ['地方配套资金', '地方政府配套资金', '地方财政配套资金', '配套资金'],
+    readAlso: [
+      '地方配套资金',
+      '地方政府配套资金',
+      '地方财政配套资金',
+      '配套资金',
+      // As county documents write it: 县级财政配套200万元, 地方配套, 财政配套资金.
+      '县级财政配套资金',
+      '县级财政配套',
+      '县级配套资金',
+      '县级配套',
+      '县财政配套',
+      '地方财政配套',
+      '地方配套',
+      '财政配套资金',
+      '财政配套',
+    ],
   },
   {
     fact: 'investment.social',
@@ -96,7 +111,7 @@ export const BASIC_SENTENCE: readonly Clause[] = [
     before: { hans: '社会资本', hant: '社會資本' },
     after: { hans: '万元', hant: '萬元' },
     when: 'set',
-    readAlso: ['社会资金', '社会投资', '社会资本投入'],
+    readAlso: ['社会资金', '社会投资', '社会资本投入', '社会投入', '企业自筹资金', '企业自筹', '企业投入', '企业投资'],
   },
   { fact: 'statusNote', sep: ',', before: same(''), after: same(''), when: 'not-blank' },
   {

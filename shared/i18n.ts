@@ -378,6 +378,18 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
     (p) =>
       `line No. ${p.seq}: disbursed ${p.stated} differs from the ledger's total ${p.sum} as of ${p.asOf} (after import the ledger decides)`,
   ],
+  ledger_kept_mismatch: [
+    (p) =>
+      `序号 ${p.seq}“${p.name}”:文件中的实际拨付额度 ${p.stated} 与保留的原有拨付台账(${p.count} 笔)截至${p.asOf}的合计 ${p.sum} 不一致;确认则按原有台账计为 ${p.sum},文件中的 ${p.stated} 不保存——要用文件中的数,请选择删除或替换原有拨付`,
+    (p) =>
+      `line No. ${p.seq} “${p.name}”: the file's disbursed ${p.stated} differs from the kept stored ledger's total ${p.sum} (${p.count} payment(s)) as of ${p.asOf}; confirming counts ${p.sum} from the stored ledger and drops the file's ${p.stated} — to keep the file's figure, choose to remove or replace the stored payments`,
+  ],
+  sheet_name_differs: [
+    (p) =>
+      `工作表名“${p.sheet}”是另一个县的名字,而表中(${p.at})写的是 ${p.county}:这张表可能是从别县的表复制后改了工作表名;请核对数字属于哪个县(确认则按 ${p.county} 导入)`,
+    (p) =>
+      `the sheet is named “${p.sheet}”, another county, while the sheet itself (${p.at}) says ${p.county}: it may be another county's sheet copied and renamed; check whose figures these are (confirming imports them as ${p.county})`,
+  ],
   amount_conflict: [
     (p) => `${p.field}有两个不同的金额:${p.value}(此处)与 ${p.other}(${p.otherCell});请核对后只保留正确的一个`,
     (p) => `${p.field} is given as two different sums: ${p.value} (here) and ${p.other} (${p.otherCell}); keep only the right one`,

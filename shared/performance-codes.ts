@@ -17,6 +17,7 @@ export const PERFORMANCE_SEVERITY = {
   perf_out_of_band: 'warning',
   perf_stated_mismatch: 'warning',
   perf_funds_differs: 'warning',
+  perf_funds_scale: 'warning',
   perf_sheet_unread: 'error',
   perf_sheet_unclaimed: 'error',
   perf_sheet_above: 'info',
@@ -87,6 +88,12 @@ export const PERFORMANCE_FINDINGS: Record<keyof typeof PERFORMANCE_SEVERITY, [Te
       (p.times
         ? `, ${p.times} times it: this 绩效自评表 may be a province's or prefecture's (not the county's), or its unit misread (元 as 万元); check it`
         : `; check that both count the same (year, day, unit)`),
+  ],
+  perf_funds_scale: [
+    (p) =>
+      `绩效自评的${p.what} ${p.stated} 万元是本记录的${p.source} ${p.record} 万元的 ${p.ratio} 倍:金额单位可能读错了(${p.basis ? `按 ${p.basis} 读作万元` : '表中未写明单位,按万元读'}${p.other ? `,而 ${p.other} 写的是另一单位` : ''});请核对单位`,
+    (p) =>
+      `performance: the ${p.whatEn} ${p.stated} (10k yuan) is ${p.ratio} times the record's ${p.sourceEn} ${p.record}: the unit may be misread (${p.basis ? `read as 10k yuan by ${p.basis}` : 'no unit written, read as 10k yuan'}${p.other ? `, while ${p.other} says another unit` : ''}); check the unit`,
   ],
   perf_sheet_unread: [
     (p) => `绩效自评表无法读取:“${p.value}”处找不到标准表的“全年预算数”表头或可识别的一级指标;请按标准格式填写`,

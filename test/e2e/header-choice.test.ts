@@ -7,7 +7,8 @@ import path from 'node:path';
 import { startApp, type App } from './harness';
 import { ROOT, tempDir } from '../helpers/fixtures';
 import { longHeading } from '../fixtures/headers';
-import { bytesOf, excelOf } from '../fixtures/workbooks';
+import { bytesOf, excelOf, layoutSheets, PLAIN_LAYOUT } from '../fixtures/workbooks';
+import { referenceFixture } from '../helpers/fixtures';
 
 let app: App | undefined;
 afterEach(async () => {
@@ -41,5 +42,36 @@ describe('the header-row choice where no table was found', () => {
     await dialog.getByRole('button', { name: '导入' }).click();
     await expect.poll(() => a.page.getByRole('dialog').count()).toBe(0);
     await expect.poll(() => a.page.getByText('寻乌县').count()).toBeGreaterThan(0);
+  });
+
+  it('a header in words no reader knows (第一栏 | 第二栏): chosen, its columns are offered; the person names 计划 and 实际, and it reads (B24)', async () => {
+    app = await startApp();
+    const a = app;
+    await a.page.locator('.table-block[data-table="disbursements"] .ag-row').first().waitFor();
+    const [sheet, ...rest] = layoutSheets(
+      [{ ...referenceFixture('hans'), county: { ...referenceFixture('hans').county, name: '寻乌县' } }],
+      PLAIN_LAYOUT,
+    );
+    const index = sheet.rows.findIndex((r) => r.some((c) => c?.v === '计划安排额度(万元)'));
+    const words: Record<string, string> = { '计划安排额度(万元)': '第一栏(万元)', '实际拨付额度(万元)': '第二栏(万元)' };
+    sheet.rows[index] = sheet.rows[index].map((c) => (c && typeof c.v === 'string' && words[c.v] ? { v: words[c.v] } : c));
+    const letter = (v: string) => String.fromCharCode(65 + sheet.rows[index].findIndex((c) => c?.v === v));
+    const p = path.join(tempDir(), '寻乌县.xlsx');
+    fs.writeFileSync(p, await bytesOf(excelOf([sheet, ...rest])));
+    await a.page.getByTestId('import-input').setInputFiles([p]);
+    const dialog = a.page.getByRole('dialog');
+    const correction = dialog.getByTestId(`correction-${sheet.name}`);
+    await correction.waitFor();
+    await correction.getByLabel('表头行:第').selectOption(String(index + 1));
+    await dialog.getByTestId('reread').click();
+    const planned = correction.getByLabel('计划安排额度所在列');
+    await planned.waitFor();
+    await planned.selectOption(letter('第一栏(万元)'));
+    await correction.getByLabel('实际拨付额度所在列').selectOption(letter('第二栏(万元)'));
+    await dialog.getByTestId('reread').click();
+    await expect.poll(() => dialog.locator('.findings li.error').count()).toBe(0);
+    expect(await dialog.locator('table.preview').first().innerText()).toContain('1235.96');
+    await expect.poll(() => dialog.getByRole('button', { name: '导入' }).isDisabled()).toBe(false);
+    if (process.env.YANSHOU_SHOTS) await a.page.screenshot({ path: path.join(ROOT, 'docs/app-import-columns.png') });
   });
 });

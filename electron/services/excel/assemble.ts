@@ -13,7 +13,7 @@ import type { TableRead, TotalRow } from './rows';
 import type { FactSet, SummaryRead } from './facts';
 import { ledgerMismatches, readLedger, titleDay, type LedgerRead } from './ledger';
 import { defaultAsOf } from '../../../shared/ledger';
-import type { Doubt, SheetReading } from '../../../shared/doubts';
+import type { Doubt, Figure, SheetReading } from '../../../shared/doubts';
 import { maxOf, pushAll } from '../../../shared/arrays';
 
 /** The units a county's amounts were written in: wan (万元), yuan (元, converted), yi (亿元), or mixed. */
@@ -32,6 +32,11 @@ export type ReadRecord = {
   totalsAt?: { sheet: string; planned?: string; actual?: string };
   /** Its doubts, each figure beside what the sheet showed (import.ts adds them). */
   doubts?: Doubt[];
+  /**
+   * Each line's 实际拨付额度 as the sheet showed it (by the index of input.disbursements), and the day the
+   * sheet states its figures for: a replace that keeps the stored payments compares them (import.ts).
+   */
+  actuals?: { at: { sheet: string; cell?: string }[]; figures?: (Figure | null)[]; statedDay?: string };
   /** How its sheets' table 三 was read, for a person to correct. */
   readings?: SheetReading[];
 };
@@ -137,7 +142,9 @@ export function assemble(file: string, anchor: Block, parts: Block[], meta: Shee
     ...(total?.planned ? { planned: total.planned.cell } : {}),
     ...(total?.actual ? { actual: total.actual.cell } : {}),
   };
-  return { ...base, county: { name: input.county.name, batch: input.county.batch }, input, findings, totalsAt };
+  const at = input.disbursements.map((_, row) => where({ table: 'disbursements', row, field: 'actual' }));
+  const actuals = { at, ...(statedDay ? { statedDay } : {}) };
+  return { ...base, county: { name: input.county.name, batch: input.county.batch }, input, findings, totalsAt, actuals };
 }
 
 /** Whether a second table of table 三 lists the first's lines again (most of its names are the first's). */

@@ -148,7 +148,11 @@ export function correctedGrid(
       for (const c of grid.row(r))
         if (stored.has(c.col) && typeof c.value === 'number' && formatScale(c.numFmtCode ?? c.numFmt) > 0)
           texts.set(c, { ...c, numFmt: undefined, numFmtCode: undefined });
-  if (correction) for (const t of layout?.tables ?? []) if (t.kind === 'disbursements') relabelColumns(grid, t, correction, texts);
+  const tables = (layout?.tables ?? []).filter((t) => t.kind === 'disbursements');
+  if (correction) for (const t of tables) relabelColumns(grid, t, correction, texts);
+  // Header rows chosen that the reader could not make a table of: the columns the person named say 计划 and 实际.
+  const band = correction?.header;
+  if (band && !tables.some((t) => t.header.top === band.top)) relabelChosen(grid, band.bottom, correction!, texts);
   const empty = leftOut.size === 0 && cellsOut.size === 0 && texts.size === 0;
   return { grid: empty ? grid : new CorrectedGrid(grid, leftOut, cellsOut, texts), findings, leftOut: [...leftOut].sort((a, b) => a - b) };
 }
@@ -188,6 +192,17 @@ function struckAndHidden(grid: Grid, file: string, keep: Set<number>) {
         });
   }
   return { findings, leftOut, cellsOut };
+}
+
+/** In a header band the reader could not read, the cells over the columns the person chose for 计划 and 实际 say so. */
+function relabelChosen(grid: Grid, bottom: number, correction: RowCorrection, texts: Map<Cell, Cell>): void {
+  for (const field of ['planned', 'actual'] as const) {
+    const chosen = correction[field];
+    const cell = chosen ? grid.cover(bottom, letterNumber(chosen)) : undefined;
+    const unit = chosen ? correction.units?.[chosen] : undefined;
+    const text = `${field === 'planned' ? '计划安排额度' : '实际拨付额度'}${unit ? `(${UNIT_WORD[unit]})` : ''}`;
+    if (cell) texts.set(cell, { ...cell, value: text, text });
+  }
 }
 
 /** Header cells of table 三 rewritten (into `texts`) to say the columns and units the person chose. */

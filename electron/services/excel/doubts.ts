@@ -202,34 +202,44 @@ export function doubtsOf(
         const figure = factFigure(grids, parts, x.fact);
         return figure ? [{ ...figure, field: `county.${x.fact}` }] : [];
       }
-      const { sheet, cell } = x;
       // A roll-up's cell is read only to be compared: its figure is the one the finding states.
-      const r =
-        readings.get(`${sheet}\u0000${cell}`) ??
-        (['rollup_mismatch', 'rollup_total_mismatch', 'perf_funds_differs'].includes(f.code) && cell === f.cell
-          ? rollupRead(f)
-          : undefined);
-      return [
-        { sheet, cell, seen: seenText(grids(sheet), cell), read: r?.read ?? null, unit: r?.unit ?? null, unitFrom: r?.unitFrom ?? null },
-      ];
+      const rollup = ['rollup_mismatch', 'rollup_total_mismatch', 'perf_funds_differs'].includes(f.code) && x.cell === f.cell;
+      return [figureOf(grids, readings, x.sheet, x.cell, rollup ? rollupRead(f) : undefined)];
     });
-    // A confirmation is of the figures as read: the same doubt over another reading (a unit corrected) is another doubt.
-    const id = createHash('sha256')
-      .update(JSON.stringify([f.file, f.sheet, f.cell, f.code, f.params, figures.map((x) => [x.sheet, x.cell, x.read, x.unit])]))
-      .digest('hex')
-      .slice(0, 16);
-    return {
-      id,
-      code: f.code,
-      params: f.params,
-      county: county?.name ?? null,
-      batch: county?.batch ?? null,
-      file: f.file ?? '',
-      sheet: f.sheet ?? '',
-      ...(f.cell ? { cell: f.cell } : {}),
-      figures,
-    };
+    return doubtOf(f, figures, county);
   });
+}
+
+/** A finding as a doubt of a county, with its figures; its id is stable for the same finding of the same file. */
+export function doubtOf(f: Finding, figures: Figure[], county: { name: string; batch: number | null } | undefined): Doubt {
+  // A confirmation is of the figures as read: the same doubt over another reading (a unit corrected) is another doubt.
+  const id = createHash('sha256')
+    .update(JSON.stringify([f.file, f.sheet, f.cell, f.code, f.params, figures.map((x) => [x.sheet, x.cell, x.read, x.unit])]))
+    .digest('hex')
+    .slice(0, 16);
+  return {
+    id,
+    code: f.code,
+    params: f.params,
+    county: county?.name ?? null,
+    batch: county?.batch ?? null,
+    file: f.file ?? '',
+    sheet: f.sheet ?? '',
+    ...(f.cell ? { cell: f.cell } : {}),
+    figures,
+  };
+}
+
+/** The figures of cells of the county's reading (null where there is no cell): what each showed, the value read and its unit. */
+export function figuresAt(grids: GridOfSheet, parts: Block[], at: { sheet: string; cell?: string }[]): (Figure | null)[] {
+  const readings = readingsOf(parts);
+  return at.map(({ sheet, cell }) => (cell ? figureOf(grids, readings, sheet, cell) : null));
+}
+
+/** One cell's figure: what it showed, and the value read from it (else `otherwise`'s). */
+function figureOf(grids: GridOfSheet, readings: Map<string, Reading>, sheet: string, cell: string, otherwise?: Reading): Figure {
+  const r = readings.get(`${sheet}\u0000${cell}`) ?? otherwise;
+  return { sheet, cell, seen: seenText(grids(sheet), cell), read: r?.read ?? null, unit: r?.unit ?? null, unitFrom: r?.unitFrom ?? null };
 }
 
 /** Rows that could be a header (text only, each cell at most a heading's length), offered when the person chooses table 三's header rows. */
@@ -258,6 +268,13 @@ export function sheetReading(
       columns.push({ col: colName(col), text: leaf.text, field, unit: u?.unit ?? null, unitFrom: u?.from ?? null });
     }
   }
+  // Header rows chosen that make no table: their columns are offered, for the person to say which is 计划 and which 实际.
+  const band = applied?.correction.header;
+  if (!t && band)
+    for (const cell of grid.row(band.bottom)) {
+      const own = grid.cover(band.bottom, cell.col);
+      if (own && own.text.trim()) columns.push({ col: colName(cell.col), text: own.text, field: null, unit: null, unitFrom: null });
+    }
   const lines: SheetReading['lines'] = t
     ? t.cells.map((c, i) => ({ row: rowOf(c.name ?? c.seq ?? c.planned ?? ''), text: t.disbursements[i]?.name ?? '', leftOut: null }))
     : [];

@@ -12,7 +12,7 @@ import {
   type MoneyFact,
 } from '../../../shared/basic-facts';
 import { parseBatch, parseDateText } from '../../../shared/fields';
-import { fenOfDecimal, formatWan, parseAmount, parsePercent, type AmountUnit } from '../../../shared/money';
+import { fenOfDecimal, formatWan, parseAmount, parsePercent, shiftDecimal, type AmountUnit } from '../../../shared/money';
 import { fold } from '../../../shared/text';
 import { finding, type Finding } from '../../../shared/findings';
 import { labelKey, unitOf, type Cell } from './cells';
@@ -150,11 +150,13 @@ const TOKEN = new RegExp(
     '第(?<batch>[一二三四五六七八九十两\\d]{1,3})批',
     '(?<dy>(?:19|20)\\d{2})(?:年(?<dm>\\d{1,2})月(?:(?<dd>\\d{1,2})日)?|[-./](?<dm2>\\d{1,2})(?:[-./](?<dd2>\\d{1,2}))?(?![\\d.万元亿%]))',
     '(?<year>(?:19|20)\\d{2})年(?<fy>度)?',
-    `(?<num>${NUMBER})(?<unit>亿元|万元|千元|元|%)?`,
+    `(?<num>${NUMBER})(?<unit>亿元|千万元|百万元|万元|千元|元|%)?`,
   ].join('|'),
   'g',
 );
 const UNITS: Record<string, AmountUnit> = { 亿元: 'yi', 万元: 'wan', 千元: 'qian', 元: 'yuan' };
+/** Places the point moves for 千万元 and 百万元 written out (2千万元, 5百万元) to give 万元. */
+const MILLIONS: Record<string, number> = { 千万元: 3, 百万元: 2 };
 const pad = (n: string) => n.padStart(2, '0');
 
 function tokens(folded: string): Token[] {
@@ -171,6 +173,9 @@ function tokens(folded: string): Token[] {
       const bracketed = folded[base.start - 1] === '(' && folded[base.end] === ')';
       out.push({ ...base, kind: 'year', value: g.year, bracketed, financialYear: !!g.fy });
     } else if (g.unit === '%') out.push({ ...base, kind: 'percent', value: g.num });
+    else if (g.unit && MILLIONS[g.unit])
+      // 2千万元 is 2000 万元, 5百万元 500 万元: the point moved, exactly.
+      out.push({ ...base, kind: 'money', value: shiftDecimal(g.num.replace(/,/g, ''), MILLIONS[g.unit]), unit: 'wan' });
     else if (g.unit) out.push({ ...base, kind: 'money', value: g.num, unit: UNITS[g.unit] });
     else out.push({ ...base, kind: 'number', value: g.num });
   }

@@ -29,7 +29,26 @@ export const HEADER_WORDS: {
   disbursements: {
     seq: ['序号', '编号', '序'],
     name: ['具体项目名称', '项目名称', '具体项目', '项目', '名称'],
-    planned: ['计划安排额度', '计划安排资金', '计划安排金额', '计划安排', '安排额度', '计划额度', '计划金额', '=计划', '=安排', '=计划数'],
+    planned: [
+      '计划安排额度',
+      '计划安排资金',
+      '计划安排金额',
+      '计划安排',
+      '安排额度',
+      '计划额度',
+      '计划金额',
+      // As county 资金拨付 reports head it: 安排资金 | 已拨付资金, 下达资金 | 已拨付, 批复金额 | 支付金额.
+      '安排资金',
+      '安排金额',
+      '下达资金',
+      '下达金额',
+      '下达额度',
+      '批复金额',
+      '批复资金',
+      '=计划',
+      '=安排',
+      '=计划数',
+    ],
     actual: [
       '实际拨付额度',
       '实际拨付资金',
@@ -41,11 +60,15 @@ export const HEADER_WORDS: {
       '累计拨付',
       '拨付承办企业资金',
       '拨付企业资金',
+      '已支付资金',
+      '已支付金额',
+      '支付金额',
+      '已支付',
       '=实际',
       '=拨付',
       '=实际数',
     ],
-    rate: ['资金拨付率', '拨付率', '拨付比例', '拨付进度'],
+    rate: ['资金拨付率', '拨付率', '拨付比例', '拨付进度', '支付比例', '支付进度'],
     category: ['项目类别', '类别', '分类', '项目类型', '类型'],
   },
   // The ledger (拨付台账): one row per payment, its line named by 序号 or by name.
@@ -87,6 +110,11 @@ const NUMERIC = /^[\d.,%\s()（）+\-−％]+$/;
 
 /** Words for money that is not paid or planned: such a column never serves an amount field. */
 const NOT_PAID = /未|剩余|结余|差额|缺口|尚需|待拨/;
+/**
+ * Words of a day or a sum that is no payment — a contract's, a tender's, a budget's (中标金额, 合同签订日期,
+ * 预算金额): such a column never serves a ledger's 拨付日期 or 金额, so a 项目公示 list of awards is no 拨付台账.
+ */
+const NOT_A_PAYMENT = /中标|合同|签订|签约|成交|招标|投标|采购|预算|批复|立项|开工|竣工|公示/;
 const EXACT = 1000;
 
 /** How well `key` says one of `words`: exactly (1000 + length), or inside it (length); "=计划" only exactly. */
@@ -246,8 +274,11 @@ function assign(kind: TableKind, keys: Map<number, { leaf: string; full: string;
   }
   // Money not paid or planned (未拨付, 剩余) is never an amount.
   const money = new Set(MONEY_FIELDS[kind]);
+  const notPaid = (field: Field, key: string) =>
+    (money.has(field) && NOT_PAID.test(key)) ||
+    (kind === 'payments' && (field === 'date' || field === 'amount') && NOT_A_PAYMENT.test(key));
   for (let i = candidates.length - 1; i >= 0; i--)
-    if (money.has(candidates[i].field) && NOT_PAID.test(keys.get(candidates[i].col)!.full)) candidates.splice(i, 1);
+    if (notPaid(candidates[i].field, keys.get(candidates[i].col)!.full)) candidates.splice(i, 1);
   candidates.sort((a, b) => b.s - a.s || a.col - b.col);
   const columns: Partial<Record<Field, number>> = {};
   const used = new Set<number>();
@@ -391,6 +422,19 @@ export function headerOf(grid: Grid, top: number, bottom: number, chosen = false
   };
 }
 
+/**
+ * `计划安排额度 | 其中：中央资金 | 实际拨付额度 | 其中：中央资金`: a 其中 column naming 中央 beside an amount
+ * column is that amount's central part — heard as both together (计划安排额度其中中央资金), so that central
+ * funds, which table 三 counts, are read from it rather than the total of central and local money.
+ */
+function centralParts(keys: Map<number, { leaf: string; full: string; hidden: boolean }>): void {
+  for (const [col, key] of keys) {
+    const left = keys.get(col - 1);
+    if (left && key.full === key.leaf && /^其中/.test(key.leaf) && /中央/.test(key.leaf))
+      keys.set(col, { ...key, full: left.full + key.leaf });
+  }
+}
+
 function planOf(grid: Grid, top: number, bottom: number, left: number, right: number, chosen: boolean): Plan | null {
   const keys = new Map<number, { leaf: string; full: string; hidden: boolean }>();
   const units: Plan['units'] = [];
@@ -408,6 +452,7 @@ function planOf(grid: Grid, top: number, bottom: number, left: number, right: nu
       }
     }
   }
+  centralParts(keys);
   const matches = (['items', 'disbursements', 'payments'] as const).map((kind) => assign(kind, keys, chosen)).filter(valid);
   if (matches.length === 0) return null;
   const best = matches.sort((a, b) => b.fields - a.fields || b.score - a.score)[0];

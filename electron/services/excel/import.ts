@@ -21,6 +21,9 @@ import type { ReadRecord, UnitRead } from './assemble';
 import { readWorkbooksIsolated, type FileRead } from './isolated';
 import type { SheetCorrection } from './corrections';
 import type { Doubt, SheetReading } from '../../../shared/doubts';
+import { doubtOf } from './doubts';
+import { ledgerMismatches } from './ledger';
+import { defaultAsOf } from '../../../shared/ledger';
 import { pushAll } from '../../../shared/arrays';
 import { printableName } from '../../../shared/names';
 
@@ -209,13 +212,22 @@ export async function planImport(db: DB, given: ImportFile[], onConflict: OnConf
     const decided = decideAction(db, r, plan, seen, onConflict, options);
     const existingId = decided.existingId;
     let action = decided.action;
+    let ledger: LedgerOutcome | undefined;
+    let input = r.input;
+    const doubts = [...(r.doubts ?? [])];
+    if (existingId !== undefined && input && action === 'replaced') {
+      const chosen = replacedLedger(db, existingId, input, r, plan, options.ledger ?? 'auto');
+      ({ input, ledger } = chosen);
+      if (chosen.lost) action = 'rejected';
+      pushAll(doubts, chosen.doubts);
+    }
     // A doubt stops the record until a person confirms it: nothing doubtful lands unseen.
     // A record skipped is not written: its doubts stay plain warnings, nothing to confirm.
-    const doubts = action === 'skipped' ? [] : (r.doubts ?? []);
-    const unconfirmed = doubts.filter((d) => !confirmed(d)).length;
+    const held = action === 'skipped' ? [] : doubts;
+    const unconfirmed = held.filter((d) => !confirmed(d)).length;
     pushAll(
       plan.doubts,
-      doubts.map((d) => ({ ...d, confirmed: confirmed(d) })),
+      held.map((d) => ({ ...d, confirmed: confirmed(d) })),
     );
     // A sheet of several counties is read once: its reading is listed once.
     for (const reading of r.readings ?? []) {
@@ -224,13 +236,6 @@ export async function planImport(db: DB, given: ImportFile[], onConflict: OnConf
       readSheets.add(sheet);
     }
     if (unconfirmed > 0 && (action === 'created' || action === 'replaced')) action = 'held';
-    let ledger: LedgerOutcome | undefined;
-    let input = r.input;
-    if (existingId !== undefined && input && (action === 'replaced' || action === 'held')) {
-      const chosen = replacedLedger(db, existingId, input, r, plan, options.ledger ?? 'auto');
-      ({ input, ledger } = chosen);
-      if (chosen.lost) action = 'rejected';
-    }
     if (action === 'rejected' || action === 'conflict' || action === 'held') plan.ok = false;
     plan.records.push(plannedRecord(db, r, input, action, existingId, ledger, unconfirmed));
     plan.inputs.push(input);
@@ -334,9 +339,10 @@ function replacedLedger(
   r: ReadRecord,
   plan: ImportPlan,
   choice: LedgerChoice,
-): { input: RecordInput; ledger: LedgerOutcome; lost: boolean } {
+): { input: RecordInput; ledger: LedgerOutcome; lost: boolean; doubts: Doubt[] } {
   let input = given;
   let lost = false;
+  let doubts: Doubt[] = [];
   const before = readRecord(db, existingId, { asOf: undefined }).record;
   const stored = before.payments ?? [];
   const fileCount = input.payments?.length ?? 0;
@@ -348,6 +354,7 @@ function replacedLedger(
       lost = true;
     }
     input = { ...input, payments: kept.payments };
+    doubts = keptLedgerDoubts(input, r, plan);
   } else if (choice === 'remove' || (keep && stored.length === 0)) input = { ...input, payments: undefined };
   const result = keep
     ? stored.length
@@ -363,7 +370,32 @@ function replacedLedger(
           ? 'removed'
           : 'unchanged';
   if (!input.payments?.length) delete input.payments;
-  return { input, ledger: { stored: stored.length, file: fileCount, result }, lost };
+  return { input, ledger: { stored: stored.length, file: fileCount, result }, lost, doubts };
+}
+
+/**
+ * The file's 实际拨付额度 of each line against the stored payments kept on it: where they differ, the
+ * ledger would silently overrule the file's figure — a doubt at the file's cell, for a person to see and
+ * choose (confirm: the kept ledger decides; or replace or remove the stored payments and the file's figures stand).
+ */
+function keptLedgerDoubts(input: RecordInput, r: ReadRecord, plan: ImportPlan): Doubt[] {
+  const day = r.actuals?.statedDay ?? defaultAsOf(input.county.acceptedOn);
+  const payments = input.payments ?? [];
+  return ledgerMismatches(input.disbursements, payments, day).map((m) => {
+    const figure = r.actuals?.figures?.[m.index] ?? null;
+    const at = r.actuals?.at[m.index];
+    const params = {
+      seq: String(m.line.seq),
+      name: m.line.name,
+      stated: m.line.actual!,
+      sum: m.sum,
+      count: String(payments.filter((p) => p.line === m.line.seq).length),
+      asOf: day,
+    };
+    const f = place(finding('ledger_kept_mismatch', params), r.file, at?.sheet ?? r.sheet, at?.cell);
+    plan.findings.push(f);
+    return doubtOf(f, figure ? [figure] : [], r.county);
+  });
 }
 
 /** One county's line of the preview: what it holds, what the import does with it, what replacing it changes. */

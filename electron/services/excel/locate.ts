@@ -5,7 +5,7 @@
 import type { AmountUnit } from '../../../shared/money';
 import { fold } from '../../../shared/text';
 import type { FactKey } from '../../../shared/basic-facts';
-import { CellMarks, holdsNumber, labelKey, statedUnit, unclearUnit, unitOf, type Cell, type Grid } from './cells';
+import { CellMarks, holdsNumber, isBlank, labelKey, statedUnit, unclearUnit, unitOf, type Cell, type Grid } from './cells';
 import { findHeader, headerOf, startsTable, type TableHeader } from './header';
 import { readTable, type TableRead, type TableUnit } from './rows';
 import {
@@ -231,6 +231,26 @@ function scanLines(s: Scan): void {
       if (unit) s.statements.push({ row: r, unit, cell });
       else if (unclearUnit(cell.text)) s.reader.problem('unit_unclear', cell, { value: cell.text });
     }
+  s.titles = s.titles.map((t) => unitLineOver(s, t) ?? t);
+}
+
+/**
+ * A unit line standing right above a county's title (金额单位：元 on the line before it, nothing between) heads
+ * the county as one right under the title does: the county begins there. A note (注：…) is the table above's.
+ */
+function unitLineOver(s: Scan, title: number): number | undefined {
+  const rows = s.grid.rows;
+  let lo = 0;
+  for (let hi = rows.length; lo < hi;) {
+    const mid = (lo + hi) >> 1;
+    if (rows[mid] < title) lo = mid + 1;
+    else hi = mid;
+  }
+  const above = rows[lo - 1];
+  if (above === undefined || s.titles.includes(above)) return undefined;
+  const cells = s.grid.row(above);
+  const line = s.statements.find((x) => x.row === above);
+  return line && !NOTE_LINE.test(fold(line.cell.text)) && cells.every((c) => c === line.cell || isBlank(c)) ? above : undefined;
 }
 
 /** Each table by its header, read in the unit of the unit line that governs it. */

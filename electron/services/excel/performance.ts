@@ -9,12 +9,14 @@ import { computeRecord, type RecordInput } from '../../../shared/record';
 import { checkPerformance, emptyPerformance, recordFigures, type Indicator, type PerformanceInput } from '../../../shared/performance';
 import type { Level1 } from '../../../shared/performance-schema';
 import { level1Of, level1Weight, parseScore } from '../../../shared/performance-fields';
-import { formatWan, parseAmount, parsePercent, subFenFigure, type AmountUnit } from '../../../shared/money';
+import { fenOfDecimal, formatWan, parseAmount, parsePercent, subFenFigure, type AmountUnit } from '../../../shared/money';
 import { countyKey, fold } from '../../../shared/text';
 import { sumScores } from '../../../shared/performance-rules';
 import { pushAll } from '../../../shared/arrays';
 import { colName, isBlank, isPercentFormat, statedUnit, unitOf, type Cell, type Grid } from './cells';
-import type { ReadRecord } from './assemble';
+import { powerOfTen, type ReadRecord } from './assemble';
+import { doubtOf } from './doubts';
+import type { Figure, UnitFrom } from '../../../shared/doubts';
 import type { PerformanceMeta } from './performance-export';
 
 /** A sheet meant as a 绩效自评表: its name or its first rows say 绩效自评 (or 项目自评表, a city's 20 + 80 form). */
@@ -41,6 +43,10 @@ export type PerformanceRead = {
   said: { label: SaidLabel; text: string; cell: string }[];
   year: number | null;
   meta?: PerformanceMeta['performance'];
+  /** Each amount of 项目资金 by its field (`funds.budget`): the cell, what it showed, the value read and the unit applied. */
+  figures: Map<string, Figure>;
+  /** The unit of 项目资金, where it came from, and a unit line saying another one (the label's unit won). */
+  unit?: { unit: AmountUnit; at?: Cell; other?: Cell };
 };
 
 type SaidLabel = '项目名称' | '实施单位' | '主管部门';
@@ -65,7 +71,7 @@ function find(grid: Grid, test: (k: string) => boolean, from = 0): Cell | undefi
 export function readPerformanceSheet(grid: Grid, file: string, meta: PerformanceMeta['performance'] | undefined): PerformanceRead {
   const out: PerformanceRead = {
     ...{ file, sheet: grid.sheet, performance: null, findings: [], cells: new Map(), names: [grid.sheet], meta },
-    ...{ said: [], year: null },
+    ...{ said: [], year: null, figures: new Map() },
   };
   for (const label of ['项目名称', '实施单位', '主管部门'] as const) {
     const c = find(grid, (k) => k === label);
@@ -118,7 +124,11 @@ function readFunds(grid: Grid, out: PerformanceRead, p: PerformanceInput, head: 
       if (k === label || (label === '全年预算数' && k === '预算数') || (label === '全年执行数' && k === '执行数'))
         columns.set(label, c.col);
   }
-  const unit = fundsUnit(grid, head);
+  out.unit = fundsUnit(grid, head);
+  const { unit, at } = out.unit;
+  const unitFrom: UnitFrom = at
+    ? { kind: at.row === head || at.col === 1 ? 'header' : 'line', cell: at.address, text: at.text }
+    : { kind: 'default' };
   const goalsHead = find(grid, (k) => k === '年度总体目标' || k === '预期目标', head + 1);
   const fundsEnd = goalsHead?.row ?? indicatorHead?.row ?? grid.rowCount + 1;
   const money = (row: number, label: string, field: string): string | null => {
@@ -135,6 +145,7 @@ function readFunds(grid: Grid, out: PerformanceRead, p: PerformanceInput, head: 
     const read = formatWan(parsed.value);
     const finer = typeof c.value === 'number' ? subFenFigure(c.value, parsed.unit) : null;
     if (finer) tell(out, finding('amount_sub_fen', { field: `performance.${field}`, value: finer, unit: parsed.unit, read }), c.address);
+    out.figures.set(field, { sheet: grid.sheet, cell: c.address, seen: c.text, read, unit, unitFrom });
     return read;
   };
   let totalRow: number | undefined;
@@ -179,11 +190,13 @@ function recordSum(
  * The unit of 项目资金: what its label or header says (项目资金（元）), else a unit line above the
  * header (（2022年度） 单位：元 under the title, as table 三's unit lines are read), else 万元.
  */
-function fundsUnit(grid: Grid, head: number): AmountUnit {
-  const own = [grid.cover(head, 1), ...grid.row(head)].map((c) => (c ? unitOf(c.text) : undefined)).find(Boolean);
-  if (own) return own;
+function fundsUnit(grid: Grid, head: number): { unit: AmountUnit; at?: Cell; other?: Cell } {
   const above = grid.rows.filter((r) => r < head).flatMap((r) => grid.row(r));
-  return above.map((c) => (typeof c.value === 'string' ? statedUnit(c.text) : undefined)).find(Boolean) ?? 'wan';
+  const line = above.find((c) => typeof c.value === 'string' && statedUnit(c.text));
+  const own = [grid.cover(head, 1), ...grid.row(head)].find((c) => c && unitOf(c.text));
+  if (!own) return line ? { unit: statedUnit(line.text)!, at: line } : { unit: 'wan' };
+  const unit = unitOf(own.text)!;
+  return { unit, at: own, ...(line && statedUnit(line.text) !== unit ? { other: line } : {}) };
 }
 
 /** Which row of 项目资金 a label names: 本年财政拨款, 上年结转, 其他资金 or the total. */
@@ -455,7 +468,10 @@ function attachTo(home: ReadRecord, read: PerformanceRead): void {
         : t?.field
           ? read.cells.get(t.field)
           : undefined;
-    home.findings.push({ ...f, file: read.file, sheet: read.sheet, ...(cell ? { cell } : {}) });
+    const placed = { ...scaled(f, read), file: read.file, sheet: read.sheet, ...(cell ? { cell } : {}) };
+    home.findings.push(placed);
+    const figure = read.figures.get(t?.field ?? '');
+    if (placed.code === 'perf_funds_scale') (home.doubts ??= []).push(doubtOf(placed, figure ? [figure] : [], home.county));
   }
 }
 
@@ -492,6 +508,19 @@ function aboveCounty(read: PerformanceRead, counties: ReadRecord[]): { cell: str
       return { cell: s.cell, params: { label: s.label, text: s.text } };
   }
   return undefined;
+}
+
+/**
+ * 项目资金 a power of ten off the record's figure (10,000,000 beside 中央资金 1000): a unit read wrong
+ * (元 under a 万元 label, a unit line not seen), not a county that counted otherwise — a doubt naming the unit applied.
+ */
+function scaled(f: Finding, read: PerformanceRead): Finding {
+  if (f.code !== 'perf_funds_differs') return f;
+  const ratio = powerOfTen(fenOfDecimal(f.params.stated) ?? 0n, fenOfDecimal(f.params.record) ?? 0n);
+  if (!ratio) return f;
+  const quoted = (c: Cell | undefined) => (c ? `${c.address}“${c.text}”` : '');
+  const params = { ...f.params, ratio, basis: quoted(read.unit?.at), other: quoted(read.unit?.other) };
+  return { ...f, ...finding('perf_funds_scale', params, f.target) };
 }
 
 function isBlankPart(p: PerformanceInput): boolean {

@@ -12,7 +12,17 @@ import { account } from './account';
 import { assemble, type ReadRecord } from './assemble';
 import { readBook, type Book, type BookSheet } from './sheet-reader';
 import type { WorkbookFile } from './read';
-import { notACounty, rollupMismatches, rollupShape, sheetNotRead, summaryOnly, totalsRollup, totalsSaid, type Rollup } from './sheet-kind';
+import {
+  notACounty,
+  rollupMismatches,
+  rollupShape,
+  sheetNotRead,
+  summaryOnly,
+  tabNamesOther,
+  totalsRollup,
+  totalsSaid,
+  type Rollup,
+} from './sheet-kind';
 import {
   correctedGrid,
   isEmptyCorrection,
@@ -22,7 +32,7 @@ import {
   type LayoutCorrection,
   type SheetCorrection,
 } from './corrections';
-import { doubtsOf, sheetReading, type GridOfSheet } from './doubts';
+import { doubtsOf, figuresAt, sheetReading, type GridOfSheet } from './doubts';
 import { unreadHeader } from './header';
 import { drawingTexts } from './drawings';
 import type { SheetReading } from '../../../shared/doubts';
@@ -375,7 +385,11 @@ function countyRecords(context: BookContext, read: SheetsRead, { groups }: Count
       ...read.sheetFindings.filter((f) => names.has(f.sheet!)),
     ];
     const record = assemble(context.file, anchor, parts, fits ? own : undefined, partFindings);
+    const county = record.input?.county;
+    const tab = county && tabNamesOther(context.file, anchor, county.name, county.prefecture, read.blocks);
+    if (tab) record.findings.push(tab);
     record.doubts = doubtsOf(seen, record.findings, parts, record.input, record.county);
+    if (record.actuals) record.actuals.figures = figuresAt(seen, parts, record.actuals.at);
     record.readings = [...names].flatMap((n) => (read.readings.has(n) ? [read.readings.get(n)!] : []));
     partsOf.set(record, parts);
     records.push(record);

@@ -262,3 +262,22 @@ export function totalsRollup(
     }));
   return { told: sheetNotRead(file, block.sheet, 'totals', said ?? block.tables[0].header.nameCell.address), mismatches };
 }
+
+/** A county's name without its last 县/市/区/旗 (or 自治县…): 长白县 and 长白朝鲜族自治县 share 长白. */
+const stem = (name: string) => fold(name).replace(/(自治县|自治旗|县|市|区|旗)$/, '');
+
+/**
+ * A sheet named after one county (榆树市) whose only county, by its title and facts, is another (扶余市): a
+ * sheet copied from a neighbour and renamed, its title or paragraph left — which county the figures are no
+ * reader can tell. A doubt at the county's name, naming both; never a tab naming the county's prefecture.
+ */
+export function tabNamesOther(file: string, anchor: Block, name: string, prefecture: string | null, blocks: Block[]): Finding | undefined {
+  if (blocks.filter((b) => b.sheet === anchor.sheet && b.facts.values.name).length !== 1) return undefined;
+  const tab = fold(anchor.sheet).trim();
+  const said = isCountyName(tab) ? splitAdmin(tab)?.name : undefined;
+  if (!said || (prefecture && fold(said) === fold(prefecture))) return undefined;
+  const [a, b] = [stem(said), stem(name)];
+  if (a.startsWith(b) || b.startsWith(a)) return undefined;
+  const cell = anchor.facts.cells.name ?? 'A1';
+  return { ...finding('sheet_name_differs', { sheet: anchor.sheet, county: name, at: cell }), file, sheet: anchor.sheet, cell };
+}

@@ -29,6 +29,8 @@ function Columns({ reading, draft, onChange, t }: Part) {
           <label key={f}>
             {f === 'planned' ? d.plannedColumn : d.actualColumn}{' '}
             <select value={columnOf(reading, draft, f)} onChange={(e) => onChange({ ...draft, [f]: e.target.value })}>
+              {/* Columns of a header the reader could not read: none is 计划 or 实际 until the person says so. */}
+              {!columnOf(reading, draft, f) && <option value="">—</option>}
               {amountColumns(reading).map((c) => (
                 <option key={c.col} value={c.col}>
                   {columnLabel(reading, c.col)}

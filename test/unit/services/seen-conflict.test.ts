@@ -395,8 +395,14 @@ describe('an import replacing a county someone changed after its preview', () =>
     const ctx: ApiContext = { db, dbFile: ':memory:', version: 'test', renderPdf: async () => new Uint8Array() };
     const id = createRecord(db, BO, seedInput());
     const file = { name: 'zhangshu.xlsx', bytes: await exportWorkbook([referenceFixture('hans')]) };
+    // confirm: the kept payment (10) differs from the file's 实际 of its line, a doubt Bo confirms.
     const importing = (seen?: number) =>
-      dispatch(ctx, 'importWorkbooks', { files: [file], onConflict: 'replace', dryRun: seen === undefined, ledger: 'keep', seen }, BO);
+      dispatch(
+        ctx,
+        'importWorkbooks',
+        { files: [file], onConflict: 'replace', dryRun: seen === undefined, ledger: 'keep', seen, confirm: 'all' },
+        BO,
+      );
     const preview = await importing();
     if (!preview.ok) throw new Error(preview.error.message);
     const { seen } = preview.value as { seen: number };
@@ -422,8 +428,14 @@ describe('an import replacing a county someone changed after its preview', () =>
     const ctx: ApiContext = { db, dbFile: ':memory:', version: 'test', renderPdf: async () => new Uint8Array() };
     const id = createRecord(db, BO, seedInput());
     const file = { name: 'zhangshu.xlsx', bytes: await exportWorkbook([referenceFixture('hans')]) };
+    // confirm: the kept payment (10) differs from the file's 实际 of its line, a doubt Bo confirms.
     const importing = (seen?: number) =>
-      dispatch(ctx, 'importWorkbooks', { files: [file], onConflict: 'replace', dryRun: seen === undefined, ledger: 'keep', seen }, BO);
+      dispatch(
+        ctx,
+        'importWorkbooks',
+        { files: [file], onConflict: 'replace', dryRun: seen === undefined, ledger: 'keep', seen, confirm: 'all' },
+        BO,
+      );
     const preview = await importing();
     if (!preview.ok) throw new Error(preview.error.message);
     await dispatch(ctx, 'setStatus', { id, status: 'submitted', by: '安娜' }, ANNA);

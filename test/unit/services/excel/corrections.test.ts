@@ -237,14 +237,46 @@ describe('replacing a record: what becomes of its payments (拨付台账)', () =
     const db = newStore();
     withPayments(db);
     const preview = await importWorkbooks(db, ME, ':memory:', [await seed()], { onConflict: 'replace', dryRun: true });
-    expect(preview.records[0]).toMatchObject({ action: 'replaced', ledger: { stored: 2, file: 0, result: 'kept' }, payments: 2 });
-    const done = await importWorkbooks(db, ME, ':memory:', [await seed()], { onConflict: 'replace', dryRun: false });
+    expect(preview.records[0]).toMatchObject({ ledger: { stored: 2, file: 0, result: 'kept' }, payments: 2 });
+    const done = await importWorkbooks(db, ME, ':memory:', [await seed()], { onConflict: 'replace', dryRun: false, confirm: 'all' });
     expect(done.records[0].ledger).toEqual({ stored: 2, file: 0, result: 'kept' });
     const stored = readRecord(db, listRecords(db, { asOf: undefined })[0].id, { asOf: undefined }).record.payments!;
     expect(stored.map((p) => [p.line, p.amount, p.payee])).toEqual([
       [1, '300', '樟树市邮政分公司'],
       [2, '200', '樟树市供销社'],
     ]);
+  });
+
+  it('the file’s 实际 that the kept payments would overrule: held, a doubt per line naming both figures, never silently replaced (B17)', async () => {
+    const db = newStore();
+    const id = withPayments(db);
+    // The file says 640.21 and 285.4 for lines 1 and 2; the stored payments add up to 300 and 200 (the seed's own figures).
+    const preview = await importWorkbooks(db, ME, ':memory:', [await seed()], { onConflict: 'replace', dryRun: false });
+    expect([preview.committed, preview.records[0].action]).toEqual([false, 'held']);
+    const doubts = preview.doubts.filter((d) => d.code === 'ledger_kept_mismatch');
+    expect(doubts.map((d) => [d.params.seq, d.params.stated, d.params.sum, d.figures[0]?.seen])).toEqual([
+      ['1', '640.21', '300', '640.21'],
+      ['2', '285.4', '200', '285.40'],
+    ]);
+    expect(doubts.every((d) => d.sheet === '樟树市' && /^[A-Z]+\d+$/.test(d.cell ?? ''))).toBe(true);
+    // Nothing written: the stored record still sums its payments 300 + 200 and lines 3–6 as typed (100 + 107.82 + 73.12 + 29.41).
+    expect(readRecord(db, id, { asOf: undefined }).record.totals.actual).toBe('810.35');
+    // Removing the stored payments lets the file's figures stand, with nothing to confirm.
+    const removed = await importWorkbooks(db, ME, ':memory:', [await seed()], { onConflict: 'replace', dryRun: false, ledger: 'remove' });
+    expect(removed.committed).toBe(true);
+    expect(readRecord(db, listRecords(db, { asOf: undefined })[0].id, { asOf: undefined }).record.totals.actual).toBe('1235.96');
+  });
+
+  it('kept payments that agree with the file’s 实际 line by line: replaced with no doubt', async () => {
+    const db = newStore();
+    const input = toInput(referenceFixture('hans'));
+    input.payments = [
+      { line: 1, date: '2021-10-01', amount: '640.21', payee: '樟树市邮政分公司', voucher: '记-01', stage: '签订协议', note: '' },
+      { line: 2, date: '2021-11-01', amount: '285.4', payee: '樟树市供销社', voucher: '记-02', stage: '进度款', note: '' },
+    ];
+    createRecord(db, ME, input);
+    const done = await importWorkbooks(db, ME, ':memory:', [await seed()], { onConflict: 'replace', dryRun: false });
+    expect([done.committed, done.doubts]).toEqual([true, []]);
   });
 
   it('the person may choose to remove them: said before, done after', async () => {
@@ -330,5 +362,35 @@ describe('replacing a record: what becomes of its payments (拨付台账)', () =
       [1, '县乡村物流快递配送体系建设', '300'],
       [2, '农产品上行服务体系建设', '200'],
     ]);
+  });
+});
+
+describe('B24 (attack 3): a header the reader cannot read — the person names its columns', () => {
+  it('header rows chosen offer their columns; 计划 and 实际 picked among them read the table: 1500 / 1235.96', async () => {
+    const { layoutSheets, PLAIN_LAYOUT } = await import('../../../fixtures/workbooks');
+    const [sheet, ...rest] = layoutSheets([referenceFixture('hans')], PLAIN_LAYOUT);
+    // Table 三's header in words no reader knows: 第一栏 for 计划, 第二栏 for 实际.
+    const index = sheet.rows.findIndex((r) => r.some((c) => c?.v === '计划安排额度(万元)'));
+    const header = sheet.rows[index];
+    const plannedAt = header.findIndex((c) => c?.v === '计划安排额度(万元)');
+    const actualAt = header.findIndex((c) => c?.v === '实际拨付额度(万元)');
+    sheet.rows[index] = header.map((c, i) => (i === plannedAt ? { v: '第一栏(万元)' } : i === actualAt ? { v: '第二栏(万元)' } : c));
+    const file = { name: 'odd.xlsx', bytes: await bytesOf(excelOf([sheet, ...rest])) };
+    const db = newStore();
+    const row = index + 1;
+    const letter = (i: number) => String.fromCharCode(65 + i);
+    const base = { file: file.name, sheet: sheet.name, header: { top: row, bottom: row } };
+    const first = await importWorkbooks(db, ME, ':memory:', [file], { onConflict: 'fail', dryRun: true, corrections: [base] });
+    expect(first.records[0]?.action).toBe('rejected');
+    const offered = first.readings.find((x) => x.sheet === sheet.name)!.columns.map((c) => [c.col, c.text]);
+    expect(offered).toEqual(
+      expect.arrayContaining([
+        [letter(plannedAt), '第一栏(万元)'],
+        [letter(actualAt), '第二栏(万元)'],
+      ]),
+    );
+    const picked = { ...base, planned: letter(plannedAt), actual: letter(actualAt) };
+    const done = await importWorkbooks(db, ME, ':memory:', [file], { onConflict: 'fail', dryRun: true, corrections: [picked] });
+    expect(done.records[0]).toMatchObject({ action: 'created', planned: '1500', actual: '1235.96' });
   });
 });

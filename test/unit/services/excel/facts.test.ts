@@ -254,3 +254,33 @@ describe('label/value facts and the summary sentence', () => {
     }
   });
 });
+
+describe('B12 (attack 3): the money facts as county documents name them', () => {
+  const lead = '雷波县是第三批全国电子商务进农村综合示范县(2016年),立项时间为2016年7月,';
+  const money = (facts: Record<string, unknown>) =>
+    ['investment.total', 'investment.central', 'investment.localGov', 'investment.social'].map((k) => facts[k]);
+
+  it('中央财政专项资金、县级财政配套、企业自筹: 2000 / 200 / 400 万元, nothing left unread', () => {
+    const r = sentence(
+      `${lead}项目总投资2600万元,其中:中央财政专项资金2000万元、县级财政配套200万元、企业自筹400万元,安排使用中央资金2000万元。`,
+    );
+    expect(money(r.facts)).toEqual(['2600', '2000', '200', '400']);
+    expect(r.findings).toEqual([]);
+  });
+
+  it('地方配套, 财政配套资金, 企业自筹资金, 社会投入 are read as the same two facts', () => {
+    for (const [local, social] of [
+      ['地方配套', '企业自筹资金'],
+      ['财政配套资金', '社会投入'],
+    ]) {
+      const r = sentence(`${lead}项目总投资2600万元,其中中央资金2000万元,${local}200万元,${social}400万元。`);
+      expect([local, ...money(r.facts).slice(2)]).toEqual([local, '200', '400']);
+    }
+  });
+
+  it('中央资金2千万元 is 2000 万元, 5百万元 500 万元 — exactly, never 2', () => {
+    const r = sentence(`${lead}项目总投资0.26亿元,其中中央资金2千万元,政府配套资金1.5百万元,社会资本450万元。`);
+    expect(money(r.facts)).toEqual(['2600', '2000', '150', '450']);
+    expect(r.findings).toEqual([]);
+  });
+});

@@ -73,15 +73,37 @@ describe('A7: a 绩效自评表 whose 全年执行数 or 全年预算数 is not 
     ]);
   });
 
-  it('全年预算数 15000000 “万元” beside 中央资金 1500 万元 (元 under a 万元 label): a warning at D5', async () => {
+  it('全年预算数 15000000 “万元” beside 中央资金 1500 万元 (元 under a 万元 label): 10000 times — a doubt at D5 and E5 that holds the county (B19)', async () => {
     const read = await readSheets([
       ...county(),
       mofSheet({ yearLine: '（2022年度）', label: '项目资金（万元）', money: [15000000, 15000000, 12359600, 10, '82.40%', 8.24] }),
     ]);
-    expect(differs(read)).toEqual([
-      ['D5', '全年预算数', '15000000', '1500', 'warning'],
-      ['E5', '全年执行数', '12359600', '1235.96', 'warning'],
+    expect(differs(read)).toEqual([]);
+    const scale = findings(read, 'perf_funds_scale');
+    expect(scale.map((f) => [f.cell, f.params.stated, f.params.record, f.params.ratio, f.params.basis, f.params.other])).toEqual([
+      ['D5', '15000000', '1500', '10000', 'A4“项目资金（万元）”', ''],
+      ['E5', '12359600', '1235.96', '10000', 'A4“项目资金（万元）”', ''],
     ]);
+    const doubts = read[0].doubts!.filter((d) => d.code === 'perf_funds_scale');
+    expect(doubts.map((d) => [d.cell, d.figures[0].read, d.figures[0].unit])).toEqual([
+      ['D5', '15000000', 'wan'],
+      ['E5', '12359600', 'wan'],
+    ]);
+  });
+
+  it('单位：元 in its own cell right of the year line while the label says 项目资金（万元）: the doubt quotes both (B19)', async () => {
+    const perf = mofSheet({
+      yearLine: '（2021年度）',
+      label: '项目资金（万元）',
+      money: [15000000, 15000000, 12359600, 10, '82.40%', 8.24],
+    });
+    perf.rows[1] = v('（2021年度）', null, null, null, null, null, null, null, '单位：元');
+    const read = await readSheets([...county(), perf]);
+    const message = findingMessage(findings(read, 'perf_funds_scale')[0], 'zh');
+    expect(message).toBe(
+      '绩效自评的全年预算数 15000000 万元是本记录的中央资金 1500 万元的 10000 倍:金额单位可能读错了(按 A4“项目资金（万元）” 读作万元,而 I2“单位：元” 写的是另一单位);请核对单位',
+    );
+    expect(read[0].doubts!.filter((d) => d.code === 'perf_funds_scale')).toHaveLength(2);
   });
 
   it('the same figures as the record (1500 and 1235.96) say nothing', async () => {

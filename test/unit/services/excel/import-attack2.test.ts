@@ -11,6 +11,8 @@ type County = {
   name: string;
   title?: string | null;
   unitLine?: string;
+  /** A unit line on the line above the title. */
+  unitOver?: string;
   facts: string;
   items: Line[];
   header3?: Line;
@@ -24,6 +26,7 @@ function putCounty(ws: ExcelJS.Worksheet, r: number, o: County): number {
     values.forEach((v, i) => {
       if (v !== undefined) ws.getCell(row, i + 1).value = v;
     });
+  if (o.unitOver) put(r++, [o.unitOver]);
   if (o.title !== null) put(r++, [o.title ?? `${o.name}电子商务进农村综合示范县项目验收情况表`]);
   if (o.unitLine) put(r++, [o.unitLine]);
   put(r++, ['一、基本情况']);
@@ -484,5 +487,114 @@ describe('A12: 计划安排额度 / 实际拨付额度 each over 中央资金 | 
     );
     expect(errors(read)).toEqual([]);
     expect(stored(read)).toEqual([['嵩明县', central]]);
+  });
+});
+
+describe('B20 (attack 3): a unit line on the line above the county’s title heads the county as one under it does', () => {
+  const yuan = (l: Line) => [l[0], l[1], Number(l[2]) * 10000, Number(l[3]) * 10000, l[4]];
+  const plain = ['序号', '具体项目名称', '计划安排额度', '实际拨付额度', '资金拨付率(%)'];
+  const SONGMING_YUAN: County = {
+    ...SONGMING,
+    unitOver: '金额单位：元',
+    header3: plain,
+    lines: SONGMING.lines.map(yuan),
+    total: [10000000, 8400000, 84],
+  };
+  const inWan = SONGMING.lines.map((l) => [String(l[2]), String(l[3])]);
+
+  it('金额单位：元 above 嵩明县’s title: 3,000,000 元 is 300 万元, no doubt', async () => {
+    const read = await readBook('unit_top.xlsx', (wb) => putCounty(wb.addWorksheet('嵩明县'), 1, SONGMING_YUAN));
+    expect(errors(read)).toEqual([]);
+    expect(stored(read)).toEqual([['嵩明县', inWan]]);
+    expect(read.flatMap((r) => r.doubts ?? [])).toEqual([]);
+  });
+
+  it('横县 in 万元, then 金额单位：元 over 嵩明县’s title on the same sheet: the line is 嵩明县’s, not a note under 横县’s table', async () => {
+    const read = await readBook('unit_top2.xlsx', (wb) => {
+      const ws = wb.addWorksheet('Sheet1');
+      putCounty(ws, putCounty(ws, 1, HENGXIAN) - 1, SONGMING_YUAN);
+    });
+    expect(errors(read)).toEqual([]);
+    expect(stored(read)).toEqual([
+      ['横县', HENGXIAN.lines.map((l) => [String(l[2]), String(l[3])])],
+      ['嵩明县', inWan],
+    ]);
+    expect(read.flatMap((r) => r.doubts ?? [])).toEqual([]);
+  });
+});
+
+describe('B23 (attack 3): 计划安排额度 | 其中：中央资金 | 实际拨付额度 | 其中：中央资金 — the central columns are table 三’s', () => {
+  // 嵩明县's central lines, each total 50 万元 more (local money) than its central part.
+  const withTotals = SONGMING.lines.map((l) => [l[0], l[1], Number(l[2]) + 50, l[2], Number(l[3]) + 50, l[3]]);
+  const central = SONGMING.lines.map((l) => [String(l[2]), String(l[3])]);
+
+  for (const part of ['其中：中央资金(万元)', '其中:中央财政资金', '其中中央资金']) {
+    it(`headed “${part}”: 300 / 270 read, not the totals 350 / 320; no doubt`, async () => {
+      const read = await readBook('qz.xlsx', (wb) =>
+        putCounty(wb.addWorksheet('嵩明县'), 1, {
+          ...SONGMING,
+          header3: ['序号', '具体项目名称', '计划安排额度(万元)', part, '实际拨付额度(万元)', part],
+          lines: withTotals,
+          total: undefined,
+        }),
+      );
+      expect(errors(read)).toEqual([]);
+      expect(stored(read)).toEqual([['嵩明县', central]]);
+      expect(read.flatMap((r) => r.doubts ?? [])).toEqual([]);
+    });
+  }
+});
+
+describe('B27 (attack 3): a tab named after another county than the one its title and facts name', () => {
+  const doubts = (read: ReadRecord[]) => read.flatMap((r) => r.doubts ?? []).filter((d) => d.code === 'sheet_name_differs');
+
+  it('tab 榆树市 over 嵩明县’s title and paragraph: held as a doubt at the title naming both, read as 嵩明县', async () => {
+    const read = await readBook('tab.xlsx', (wb) => putCounty(wb.addWorksheet('榆树市'), 1, SONGMING));
+    expect(stored(read).map(([name]) => name)).toEqual(['嵩明县']);
+    expect(doubts(read).map((d) => [d.sheet, d.cell, d.params.sheet, d.params.county])).toEqual([['榆树市', 'A1', '榆树市', '嵩明县']]);
+    expect(
+      findingMessage(
+        read[0].findings.find((f) => f.code === 'sheet_name_differs')!,
+        'zh',
+      ),
+    ).toBe(
+      '工作表名“榆树市”是另一个县的名字,而表中(A1)写的是 嵩明县:这张表可能是从别县的表复制后改了工作表名;请核对数字属于哪个县(确认则按 嵩明县 导入)',
+    );
+  });
+
+  it('a tab with the county’s own name, its prefecture’s, or no county’s says nothing', async () => {
+    for (const [tab, title] of [
+      ['嵩明县', undefined],
+      ['昆明市', '云南省昆明市嵩明县电子商务进农村综合示范县项目验收情况表'],
+      ['Sheet1', undefined],
+      ['验收表', undefined],
+    ] as const) {
+      const read = await readBook('tab.xlsx', (wb) => putCounty(wb.addWorksheet(tab), 1, { ...SONGMING, ...(title ? { title } : {}) }));
+      expect([tab, stored(read).length, doubts(read)]).toEqual([tab, 1, []]);
+    }
+  });
+});
+
+describe('B24 (attack 3): table 三 headed with the words of county 资金拨付 reports', () => {
+  const central = SONGMING.lines.map((l) => [String(l[2]), String(l[3])]);
+  for (const [planned, actual] of [
+    ['安排资金(万元)', '已拨付资金(万元)'],
+    ['批复金额(万元)', '支付金额(万元)'],
+    ['下达资金(万元)', '已拨付(万元)'],
+  ]) {
+    it(`${planned} | ${actual}: read as 计划 and 实际`, async () => {
+      const read = await readBook('syn.xlsx', (wb) =>
+        putCounty(wb.addWorksheet('嵩明县'), 1, { ...SONGMING, header3: ['序号', '项目名称', planned, actual, '拨付进度'] }),
+      );
+      expect(errors(read)).toEqual([]);
+      expect(stored(read)).toEqual([['嵩明县', central]]);
+    });
+  }
+
+  it('下达资金 | 未拨付: 未拨付 is never 实际 — the table is not read as one', async () => {
+    const read = await readBook('syn.xlsx', (wb) =>
+      putCounty(wb.addWorksheet('嵩明县'), 1, { ...SONGMING, header3: ['序号', '项目名称', '下达资金(万元)', '未拨付(万元)', '拨付进度'] }),
+    );
+    expect(stored(read)).toEqual([]);
   });
 });

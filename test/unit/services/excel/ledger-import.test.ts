@@ -305,3 +305,34 @@ describe('a table that disagrees with its ledger', () => {
     expect(read.input!.payments).toHaveLength(2);
   });
 });
+
+describe('B15 (attack 3): a 项目公示 sheet of contract awards beside the county is no 拨付台账', () => {
+  it('承办企业 | 中标金额(元) | 合同签订日期: no payment read from it, table 三’s 实际 kept as the sheet states (1235.96), nothing refused', async () => {
+    const awards = (name: string, seq: number, amount: number, day: string) => [v(seq), v(name), v('樟树市某公司'), v(amount), v(day)];
+    const [read] = await readSheets(
+      withClerkLedger(
+        [
+          [v('樟树市电子商务进农村综合示范项目承办企业公示')],
+          [v('序号'), v('项目名称'), v('承办企业'), v('中标金额(元)'), v('合同签订日期')],
+          awards('县乡村物流快递配送体系建设', 1, 7595000, '2021-10-10'),
+          awards('农产品上行服务体系建设', 2, 3283000, '2021-10-11'),
+        ],
+        '项目公示',
+      ),
+    );
+    expect(read.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(read.input!.payments).toBeUndefined();
+    expect(computeRecord(read.input!).totals.actual).toBe('1235.96');
+    expect(read.doubts ?? []).toEqual([]);
+  });
+
+  it('a ledger with 合同金额 beside its 拨付金额 still reads the 拨付金额', async () => {
+    const [read] = await readSheets(
+      withClerkLedger([
+        [v('序号'), v('项目名称'), v('拨付日期'), v('合同金额'), v('拨付金额'), v('收款单位')],
+        [v(1), v('县乡村物流快递配送体系建设'), v('2021-12-01'), v(775), v(640.21), v('樟树市邮政分公司')],
+      ]),
+    );
+    expect(read.input!.payments!.map((p) => [p.line, p.date, p.amount])).toEqual([[1, '2021-12-01', '640.21']]);
+  });
+});
