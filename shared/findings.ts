@@ -36,6 +36,7 @@ export const FINDING_SEVERITY = {
   empty_table: 'error',
   extra_table: 'error',
   repeated_table: 'error',
+  table_restated: 'info',
   missing_table: 'error',
   planned_zero: 'warning',
   summary_mismatch: 'warning',

@@ -299,6 +299,12 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
     (p) =>
       `another ${TABLE_NAMES[p.table]?.[1] ?? p.table} table listing the same lines as the first (at ${p.other}): one county's table split in several (per year?); whether per year or cumulative is unclear, not imported: make it one table (each line's cumulative disbursement, or one column per year beside a 累计拨付 column)`,
   ],
+  table_restated: [
+    (p) =>
+      `又一张${TABLE_NAMES[p.table]?.[0] ?? p.table}表(分期列出并有“累计拨付”列),各行的计划与累计拨付与第一张(在 ${p.other})相同:同一笔资金的进度,未另行导入`,
+    (p) =>
+      `another ${TABLE_NAMES[p.table]?.[1] ?? p.table} table (by period, with a cumulative column) whose lines plan and disburse what the first (at ${p.other}) does: the same money's progress, not imported again`,
+  ],
   missing_table: [
     (p) => `没有找到${TABLE_NAMES[p.table]?.[0] ?? p.table}表,但 ${p.at} 处有未读入的数字“${p.value}”(请检查表头)`,
     (p) =>

@@ -147,6 +147,24 @@ function sameLines(first: TableRead, t: TableRead): boolean {
   return t.disbursements.filter((d) => names.has(fold(d.name))).length * 2 > t.disbursements.length;
 }
 
+/**
+ * Whether a second table of table 三 restates the first: its 实际 column says it is cumulative (累计), and each
+ * of its lines has the 计划 and 实际 of the first's line of that name (a progress sheet by quarter beside 累计拨付).
+ */
+function restates(first: TableRead, t: TableRead): boolean {
+  const actualCol = t.header.columns.actual;
+  const heading = t.header.cells.filter((c) => c.col === actualCol).map((c) => fold(c.text));
+  if (!heading.some((h) => h.includes('累计'))) return false;
+  const byName = new Map(first.disbursements.map((d) => [fold(d.name), d]));
+  return (
+    t.disbursements.length === first.disbursements.length &&
+    t.disbursements.every((d) => {
+      const f = byName.get(fold(d.name));
+      return !!f && fenOrZero(f.planned) === fenOrZero(d.planned) && fenOrZero(f.actual) === fenOrZero(d.actual);
+    })
+  );
+}
+
 /** Merges the parts' facts into the anchor's and picks table 二 and table 三 (another of either is told). */
 function gather(file: string, anchor: Block, parts: Block[], meta: SheetMeta | undefined, partFindings: Finding[]): Gathered {
   const facts = anchor.facts;
@@ -159,8 +177,10 @@ function gather(file: string, anchor: Block, parts: Block[], meta: SheetMeta | u
     const [first, ...extra] = tables.filter((t) => t.kind === kind);
     for (const t of extra) {
       const other = `${tableSheet(first!)} › ${first!.header.nameCell.address}`;
-      // The same lines again (a table per year): one county's table split, not another county's.
-      const code = sameLines(first!, t) ? 'repeated_table' : 'extra_table';
+      // The same lines again (a table per year): one county's table split, not another county's — unless it
+      // states itself cumulative (累计拨付) with the first's figures line by line: the same money restated, told.
+      const same = sameLines(first!, t);
+      const code = same && restates(first!, t) ? 'table_restated' : same ? 'repeated_table' : 'extra_table';
       findings.push(place(finding(code, { table: kind, other }), file, tableSheet(t), t.header.nameCell.address));
     }
     return first;
