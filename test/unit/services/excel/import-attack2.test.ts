@@ -342,6 +342,30 @@ describe('A1: a sheet whose lines are counties is a prefecture’s roll-up, not 
     expect(read[0].doubts ?? []).toEqual([]);
   });
 
+  it('横县 in 元 to the 分 (实际 13,934,999.99 元) under a roll-up in 万元 stating 1393.5: the same money rounded, no doubt; 1393.49 is one', async () => {
+    // 电商培训 paid 2,599,999.99 元 for 2,600,000: 横县 holds 1393.499999 万元, which any 万元 roll-up to two decimals shows as 1393.50.
+    const yuan = (l: Line) => [l[0], l[1], Number(l[2]) * 10000, l[1] === '电商培训' ? 2599999.99 : Number(l[3]) * 10000];
+    const hengxian: County = {
+      ...HENGXIAN,
+      unitLine: '单位：元',
+      header3: ['序号', '具体项目名称', '计划安排额度', '实际拨付额度'],
+      lines: HENGXIAN.lines.map(yuan),
+    };
+    delete hengxian.total;
+    const mismatches = async (stated: number) => {
+      const read = await readBook('prefecture.xlsx', (wb) => {
+        prefecture(stated)(wb);
+        wb.removeWorksheet(wb.getWorksheet('横县')!.id);
+        putCounty(wb.addWorksheet('横县'), 1, hengxian);
+      });
+      return all(read)
+        .filter((f) => f.code === 'rollup_mismatch')
+        .map((f) => [f.cell, f.params.stated, f.params.sum]);
+    };
+    expect(await mismatches(1393.5)).toEqual([]);
+    expect(await mismatches(1393.49)).toEqual([['D10', '1393.49', '1393.499999']]);
+  });
+
   it('its 横县 row differing from 横县’s own sheet: a rollup_mismatch doubt at that row naming 横县’s 合计', async () => {
     const read = await readBook('prefecture.xlsx', prefecture(1393));
     const mismatch = all(read).filter((f) => f.code === 'rollup_mismatch');
