@@ -428,7 +428,11 @@ function tellOddPrecision(g: Gathered, input: RecordInput, where: Where): void {
       .map((d, i) => ({ value: d[field], i }))
       .filter((x): x is { value: string; i: number } => x.value !== null);
     const places = values.map((x) => decimalsOf(x.value));
-    const odd = places.map((p, k) => ({ p, k })).filter(({ p, k }) => p >= 3 && places.every((q, j) => j === k || q <= 2));
+    // A footnote mark glued on (640.21¹ saved as 640.211) is one more digit, 1–3; 254.985 is money to the 10 元, no mark.
+    const footnote = (value: string, p: number) => p === 3 && /[123]$/.test(value);
+    const odd = places
+      .map((p, k) => ({ p, k }))
+      .filter(({ p, k }) => footnote(values[k].value, p) && places.every((q, j) => j === k || q <= 2));
     if (odd.length !== 1 || values.length < 3) continue;
     const { i, value } = values[odd[0].k];
     const w = where({ table: 'disbursements', row: i, field });

@@ -375,6 +375,25 @@ describe('A1: a sheet whose lines are counties is a prefecture’s roll-up, not 
   });
 });
 
+describe('money to the 元 in a 万元 column, a footnote digit glued on', () => {
+  const withActual = (actual: number) => (wb: ExcelJS.Workbook) => {
+    const [first, ...rest] = HENGXIAN.lines;
+    putCounty(wb.addWorksheet('横县'), 1, {
+      ...HENGXIAN,
+      lines: [[1, first[1], 500, actual], ...rest.map((l) => l.slice(0, 4))],
+      total: undefined,
+    });
+  };
+  it('479.985 (4,799,850 元) is money to the 10 元: no amount_precision; 479.981 (479.98 and a footnote 1) is one', async () => {
+    const precision = async (actual: number) =>
+      ((await readBook('precision.xlsx', withActual(actual)))[0].doubts ?? [])
+        .filter((d) => d.code === 'amount_precision')
+        .map((d) => d.cell);
+    expect(await precision(479.985)).toEqual([]);
+    expect(await precision(479.981)).toEqual(['D10']);
+  });
+});
+
 describe('A10: one project over two rows (序号 and 名称 merged down, each row its own amounts)', () => {
   it('横县 line 1 as its 2016 and 2017 tranches (300/290 and 200/190): one line 500/480, held as a doubt naming the merge', async () => {
     const read = await readBook('merge_v_name.xlsx', (wb) => {
