@@ -127,7 +127,7 @@ export function assemble(file: string, anchor: Block, parts: Block[], meta: Shee
   };
   tellLedgerMismatches(g, input, statedDay, where);
   tellStatedTotals(g, sums, record);
-  tellSummaries(g, input, summaries, sums, record);
+  tellSummaries(g, input, summaries, record);
   tellOddPrecision(g, input, where);
   tellScale(g, input, sums, record, where);
   tellChecks(g, input, record, where);
@@ -385,13 +385,7 @@ function tellStatedTotals(g: Gathered, sums: Sums, record: CountyRecord): void {
 }
 
 /** The summary sentences: the day they state figures for, their 实际 and their rate against the rows. */
-function tellSummaries(
-  g: Gathered,
-  input: RecordInput,
-  summaries: (SummaryRead & { sheet: string })[],
-  sums: Sums,
-  record: CountyRecord,
-): void {
+function tellSummaries(g: Gathered, input: RecordInput, summaries: (SummaryRead & { sheet: string })[], record: CountyRecord): void {
   // Typed figures (no ledger) are kept as of no day but the 验收日期: a day the sentence states for them
   // is not kept, and every output will say "截至验收日". Told at the sentence, never relabelled unseen.
   const dated = summaries.find((x) => x.asOf);
@@ -403,10 +397,12 @@ function tellSummaries(
       dated.cell.address,
     );
   if (!g.disbursements) return;
+  // The sentence against the figures that land: with a ledger, its sums (a 实际 typed over is a ledger_mismatch of its own).
+  const landed = { planned: fen(record.totals.planned), actual: fen(record.totals.actual) };
   for (const s of summaries) {
-    if (s.actual !== undefined && fen(s.actual) !== sums.actual)
-      tell(g, finding('summary_mismatch', { what: 'actual', stated: s.actual, computed: formatWan(sums.actual) }), s.sheet, s.cell.address);
-    if (s.rate !== undefined && !statedRateAgrees(s.rate, sums.actual, sums.planned))
+    if (s.actual !== undefined && fen(s.actual) !== landed.actual)
+      tell(g, finding('summary_mismatch', { what: 'actual', stated: s.actual, computed: record.totals.actual }), s.sheet, s.cell.address);
+    if (s.rate !== undefined && !statedRateAgrees(s.rate, landed.actual, landed.planned))
       tell(
         g,
         finding('summary_mismatch', { what: 'rate', stated: `${s.rate}%`, computed: `${record.totals.rate ?? '—'}%` }),
