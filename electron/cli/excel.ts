@@ -96,10 +96,40 @@ function importInput({ io, values, positionals }: CommandContext): Input<'import
 
 export async function importCommand(ctx: CommandContext): Promise<number> {
   const input = importInput(ctx);
-  const result = await call(ctx, 'importWorkbooks', input);
+  let result: ImportResult;
+  try {
+    result = await call(ctx, 'importWorkbooks', input);
+  } catch (e) {
+    if (input.files.length > 1) return unreadableAmong(ctx, input, e);
+    throw e;
+  }
   if (ctx.values.json) ctx.io.out(JSON.stringify(importJson(result, input.dryRun === true, ctx.io.lang), null, 2));
   else printImport(ctx.io, result, input.dryRun === true);
   return result.ok ? EXIT.ok : EXIT.input;
+}
+
+/**
+ * Several files, one of them unreadable (an .xls among .xlsx): as the app does, the others are read and
+ * previewed and the unreadable ones named — but nothing is written (exit 2, cli.md). Any other refusal stands.
+ */
+async function unreadableAmong(ctx: CommandContext, input: Input<'importWorkbooks'>, refusal: unknown): Promise<number> {
+  const preview = await call(ctx, 'importWorkbooks', { ...input, dryRun: true, skipUnreadable: true }).catch(() => undefined);
+  if (!preview || preview.skippedFiles.length === 0) throw refusal;
+  const zh = ctx.io.lang === 'zh';
+  if (ctx.values.json) {
+    const skipped = preview.skippedFiles.map((f) => ({ file: f.file, code: f.code, message: f.messages[ctx.io.lang] }));
+    ctx.io.out(JSON.stringify({ ...importJson(preview, true, ctx.io.lang), ok: false, unreadable: skipped }, null, 2));
+  } else {
+    for (const f of preview.skippedFiles) ctx.io.err(`${f.file}: ${f.messages[ctx.io.lang]}`);
+    printImport(ctx.io, preview, true);
+  }
+  const names = preview.skippedFiles.map((f) => f.file).join(zh ? '、' : ', ');
+  ctx.io.err(
+    zh
+      ? `${names} 无法读取,未写入任何数据;其余文件的读取结果如上,去掉或另存为 .xlsx 后再导入`
+      : `${names} cannot be read: nothing was written; the other files read as above — remove it or save it as .xlsx, then import again`,
+  );
+  return EXIT.usage;
 }
 
 /** `--json`: the records, the findings, the doubts and corrections when there are any, the backup (cli.md). */
