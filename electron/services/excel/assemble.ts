@@ -242,17 +242,21 @@ function tellMissingParts(g: Gathered, anchor: Block, partFindings: Finding[], u
       );
   if (units.has('yuan') || units.has('qian') || units.has('yi')) {
     const yuanCells = g.tables.flatMap((t) => t.unitCells.map((c) => `${g.tableSheet(t)} › ${c.address}`));
+    const convertedUnits = (['yuan', 'qian', 'yi'] as const).filter((u) => units.has(u));
+    // Facts only where they were written in a unit converted (200 in 万元 beside 0.26 亿元 is not named).
     const source = [
       ...new Set(
         yuanCells.length
           ? yuanCells
           : Object.entries(facts.cells)
-              .filter(([k]) => k.startsWith('investment') || k === 'centralArrangedUse')
+              .filter(
+                ([k]) => (k.startsWith('investment') || k === 'centralArrangedUse') && convertedUnits.some((u) => facts.unitOf[k] === u),
+              )
               .map(([, c]) => c),
       ),
     ].join(', ');
     const first = g.tables.find((t) => t.unitCells.length);
-    const converted = (['yuan', 'qian', 'yi'] as const).filter((u) => units.has(u)).join(',');
+    const converted = convertedUnits.join(',');
     tell(g, finding('amounts_in_yuan', { source, units: converted }), first ? g.tableSheet(first) : sheet, first?.unitCells[0].address);
   }
 }

@@ -394,6 +394,48 @@ describe('money to the 元 in a 万元 column, a footnote digit glued on', () =>
   });
 });
 
+describe('a facts grid with one or two facts in 亿元 or 元, the others in 万元', () => {
+  const grid = (invest: [string, string | number][]) => (wb: ExcelJS.Workbook) => {
+    const ws = wb.addWorksheet('雷波县');
+    const rows: Line[] = [
+      ['雷波县电子商务进农村综合示范项目验收情况表'],
+      ['一、基本情况'],
+      ['县(市、区)', '雷波县', '省', '四川省'],
+      ['批次', '第三批', '示范年度', '2016'],
+      ['立项时间', '2016年07月', '验收日期', '2018-12-30'],
+      invest.slice(0, 2).flat(),
+      invest.slice(2, 4).flat(),
+      invest.slice(4).flat(),
+      ['三、中央财政资金拨付情况'],
+      ['序号', '具体项目名称', '计划安排额度(万元)', '实际拨付额度(万元)', '资金拨付率(%)'],
+      [1, '县级电子商务公共服务中心建设', 600, 580],
+      [2, '物流配送体系建设', 800, 700],
+      [3, '电商培训', 300, 300],
+      [4, '农产品上行', 300, 200],
+    ];
+    rows.forEach((values, r) => values.forEach((v, c) => v !== undefined && (ws.getCell(r + 1, c + 1).value = v)));
+  };
+  const note = async (invest: [string, string | number][]) => {
+    const read = await readBook('facts.xlsx', grid(invest));
+    expect(read[0].input!.county.investment).toEqual({ total: '2600', central: '2000', localGov: '200', social: '400' });
+    return all(read)
+      .filter((f) => f.code === 'amounts_in_yuan')
+      .map((f) => [f.params.units, f.params.source]);
+  };
+  it('the note on the conversion names only the cells written in the unit converted', async () => {
+    const rest: [string, string | number][] = [
+      ['社会资本(万元)', '400'],
+      ['安排使用中央资金', '2000万元'],
+    ];
+    expect(await note([['项目总投资(亿元)', 0.26], ['中央资金(亿元)', 0.2], ['政府配套资金(万元)', '200'], ...rest])).toEqual([
+      ['yi', 'B6, D6'],
+    ]);
+    expect(await note([['项目总投资(万元)', 2600], ['中央资金(万元)', 2000], ['政府配套资金', '2,000,000元'], ...rest])).toEqual([
+      ['yuan', 'B7'],
+    ]);
+  });
+});
+
 describe('A10: one project over two rows (序号 and 名称 merged down, each row its own amounts)', () => {
   it('横县 line 1 as its 2016 and 2017 tranches (300/290 and 200/190): one line 500/480, held as a doubt naming the merge', async () => {
     const read = await readBook('merge_v_name.xlsx', (wb) => {
