@@ -12,6 +12,7 @@ import { printableName } from '../../shared/names';
 import { findingMessage, type Lang } from '../../shared/i18n';
 import type { Input, Output } from '../../shared/contract';
 import { appError } from '../../shared/errors';
+import { statusResetWords } from '../../shared/status';
 import { EXIT, findingLine, UsageError } from './output';
 import { asOfOption, selectRecord } from './records';
 import type { CommandContext } from './main';
@@ -156,6 +157,7 @@ function importJson(result: ImportResult, dryRun: boolean, lang: Lang) {
       ...(r.changes ? { changes: r.changes } : {}),
       ...(r.ledger ? { ledger: r.ledger } : {}),
       ...(r.unconfirmed ? { unconfirmed: r.unconfirmed } : {}),
+      ...(r.statusReset ? { statusReset: r.statusReset } : {}),
     })),
     findings: result.findings.map((f) => ({
       severity: f.severity,
@@ -241,7 +243,8 @@ function recordLine(r: ImportResult['records'][number], lang: Lang, dryRun: bool
     r.ledger && r.ledger.result !== 'unchanged' ? `, ${LEDGER_WORDS[lang][r.ledger.result](r.ledger.stored, r.ledger.file)}` : '';
   const counts = zh ? `${r.items} 个项目, ${r.disbursements} 行拨付` : `${r.items} items, ${r.disbursements} disbursements`;
   const payments = r.payments ? (zh ? `, 拨付台账 ${r.payments} 笔` : `, ${r.payments} ledger payments`) : '';
-  return `${ACTION_WORDS[lang][r.action]}${dryRun ? (zh ? '(试运行)' : ' (dry run)') : ''}: ${r.county}${batch}  ${r.file} › ${r.sheet}  ${counts}${payments}${sums}${unit}${ignored}${ledgerWords}`;
+  const status = r.statusReset ? `, ${statusResetWords(r.statusReset.status, r.statusReset.by, lang)}` : '';
+  return `${ACTION_WORDS[lang][r.action]}${dryRun ? (zh ? '(试运行)' : ' (dry run)') : ''}: ${r.county}${batch}  ${r.file} › ${r.sheet}  ${counts}${payments}${sums}${unit}${ignored}${ledgerWords}${status}`;
 }
 
 /** Whether anything was written, and why not: doubts not confirmed, errors or conflicts, a dry run; doubts written; the backup. */
