@@ -213,6 +213,8 @@ const importResult = z.object({
         .optional(),
       /** Doubts of its reading not confirmed: while above 0 the record is held. */
       unconfirmed: z.number().int(),
+      /** Replacing a record signed off (not 草稿): its status and who set it, which the import returns to 草稿. */
+      statusReset: z.object({ status: z.enum(STATUSES), by: z.string().nullable() }).optional(),
     }),
   ),
   findings: z.array(findingSchema),

@@ -194,6 +194,11 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
     (p) => `“${p.name}”填写的资金拨付率 ${p.stated}% 与计算值 ${p.computed}% 不一致`,
     (p) => `“${p.name}”: stated rate ${p.stated}% differs from the computed ${p.computed}%`,
   ],
+  stated_rate_truncated: [
+    (p) => `“${p.name}”填写的资金拨付率 ${p.stated}% 是计算值截去末位所得(四舍五入为 ${p.computed}%):截断与四舍五入之差,按计算值记`,
+    (p) =>
+      `“${p.name}”: stated rate ${p.stated}% is the computed rate cut off (rounded: ${p.computed}%): truncation, not a difference; the computed rate is kept`,
+  ],
   stated_total_mismatch: [
     (p) =>
       p.of
@@ -308,6 +313,12 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
       `又一张${TABLE_NAMES[p.table]?.[0] ?? p.table}表,列的项目与第一张(在 ${p.other})相同:同一个县的拨付表分成了几张(如按年度),是分年还是累计无法确定,未导入;请合成一张表(每行填截至验收时的累计拨付额,或分年列成几列并加“累计拨付”列)`,
     (p) =>
       `another ${TABLE_NAMES[p.table]?.[1] ?? p.table} table listing the same lines as the first (at ${p.other}): one county's table split in several (per year?); whether per year or cumulative is unclear, not imported: make it one table (each line's cumulative disbursement, or one column per year beside a 累计拨付 column)`,
+  ],
+  table_restated: [
+    (p) =>
+      `又一张${TABLE_NAMES[p.table]?.[0] ?? p.table}表(分期列出并有“累计拨付”列),各行的计划与累计拨付与第一张(在 ${p.other})相同:同一笔资金的进度,未另行导入`,
+    (p) =>
+      `another ${TABLE_NAMES[p.table]?.[1] ?? p.table} table (by period, with a cumulative column) whose lines plan and disburse what the first (at ${p.other}) does: the same money's progress, not imported again`,
   ],
   missing_table: [
     (p) => `没有找到${TABLE_NAMES[p.table]?.[0] ?? p.table}表,但 ${p.at} 处有未读入的数字“${p.value}”(请检查表头)`,

@@ -183,6 +183,18 @@ const UNIT_WORDS: [string, AmountUnit][] = [
   ['萬', 'wan'],
 ];
 
+/**
+ * Whether a rounded figure (a roll-up's, in `unit`, shown with `shownDecimals`) states `exact` (分): they differ by less
+ * than half its last place. A figure is taken to state its unit to two decimals at least (a 万元 roll-up to 百元):
+ * 850 万元 states 849.999999 万元; in 元 that is 1 分, so a 元 figure must match exactly.
+ */
+export function statesRounded(figure: bigint, exact: bigint, unit: AmountUnit, shownDecimals: number): boolean {
+  const places = 6 + TO_WAN_PLACES[unit] - Math.max(shownDecimals, 2);
+  if (places <= 0) return figure === exact;
+  const diff = figure > exact ? figure - exact : exact - figure;
+  return diff * 2n < 10n ** BigInt(places);
+}
+
 /** The unit a text ends with ("29.41万元", "6402100元"), and the text without it. */
 export function splitUnit(text: string): { text: string; unit?: AmountUnit } {
   const t = text.trim();
@@ -291,6 +303,17 @@ export function statedRateAgrees(stated: string, actual: bigint, planned: bigint
   if (computed === null) return false;
   const statedScaled = BigInt(d.int + d.frac) * (d.negative ? -1n : 1n);
   return statedScaled === computed;
+}
+
+/**
+ * Whether a stated rate that does not agree is the computed one cut off at its precision instead of rounded
+ * (84.99 for 84.995…): the difference of truncating and rounding, in its last digit only.
+ */
+export function statedRateTruncates(stated: string, actual: bigint, planned: bigint): boolean {
+  const d = splitDecimal(stated);
+  if (!d || d.negative || planned <= 0n || actual < 0n) return false;
+  const cut = (actual * 100n * 10n ** BigInt(d.frac.length)) / planned;
+  return BigInt(d.int + d.frac) === cut;
 }
 
 /** Compares two percent strings numerically (for completion_out_of_range). */

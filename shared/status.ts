@@ -19,6 +19,13 @@ const LABELS: Record<ReviewStatus, [string, string]> = {
 
 export const statusLabel = (status: ReviewStatus, lang: Lang): string => LABELS[status][lang === 'zh' ? 0 : 1];
 
+/** Replacing a record by import returns it to 草稿: what the preview says of a sign-off it clears (审核状态 已审核(王科长) 将退回草稿). */
+export function statusResetWords(status: ReviewStatus, by: string | null, lang: Lang): string {
+  return lang === 'zh'
+    ? `审核状态 ${statusLabel(status, 'zh')}${by ? `(${by})` : ''} 将退回草稿`
+    : `review status ${statusLabel(status, 'en')}${by ? ` (${by})` : ''} goes back to draft`;
+}
+
 /** "2026-11-29T08:30:00Z" → "2026-11-29". */
 export const dayOf = (at: string | null): string => (at ? at.slice(0, 10) : '');
 

@@ -12,6 +12,7 @@ import { printableName } from '../../shared/names';
 import { findingMessage, type Lang } from '../../shared/i18n';
 import type { Input, Output } from '../../shared/contract';
 import { appError } from '../../shared/errors';
+import { statusResetWords } from '../../shared/status';
 import { EXIT, findingLine, UsageError } from './output';
 import { asOfOption, selectRecord } from './records';
 import type { CommandContext } from './main';
@@ -102,10 +103,40 @@ function importInput({ io, values, positionals }: CommandContext): Input<'import
 
 export async function importCommand(ctx: CommandContext): Promise<number> {
   const input = importInput(ctx);
-  const result = await call(ctx, 'importWorkbooks', input);
+  let result: ImportResult;
+  try {
+    result = await call(ctx, 'importWorkbooks', input);
+  } catch (e) {
+    if (input.files.length > 1) return unreadableAmong(ctx, input, e);
+    throw e;
+  }
   if (ctx.values.json) ctx.io.out(JSON.stringify(importJson(result, input.dryRun === true, ctx.io.lang), null, 2));
   else printImport(ctx.io, result, input.dryRun === true);
   return result.ok ? EXIT.ok : EXIT.input;
+}
+
+/**
+ * Several files, one of them unreadable (an .xls among .xlsx): as the app does, the others are read and
+ * previewed and the unreadable ones named — but nothing is written (exit 2, cli.md). Any other refusal stands.
+ */
+async function unreadableAmong(ctx: CommandContext, input: Input<'importWorkbooks'>, refusal: unknown): Promise<number> {
+  const preview = await call(ctx, 'importWorkbooks', { ...input, dryRun: true, skipUnreadable: true }).catch(() => undefined);
+  if (!preview || preview.skippedFiles.length === 0) throw refusal;
+  const zh = ctx.io.lang === 'zh';
+  if (ctx.values.json) {
+    const skipped = preview.skippedFiles.map((f) => ({ file: f.file, code: f.code, message: f.messages[ctx.io.lang] }));
+    ctx.io.out(JSON.stringify({ ...importJson(preview, true, ctx.io.lang), ok: false, unreadable: skipped }, null, 2));
+  } else {
+    for (const f of preview.skippedFiles) ctx.io.err(`${f.file}: ${f.messages[ctx.io.lang]}`);
+    printImport(ctx.io, preview, true);
+  }
+  const names = preview.skippedFiles.map((f) => f.file).join(zh ? '、' : ', ');
+  ctx.io.err(
+    zh
+      ? `${names} 无法读取,未写入任何数据;其余文件的读取结果如上,去掉或另存为 .xlsx 后再导入`
+      : `${names} cannot be read: nothing was written; the other files read as above — remove it or save it as .xlsx, then import again`,
+  );
+  return EXIT.usage;
 }
 
 /** `--json`: the records, the findings, the doubts and corrections when there are any, the backup (cli.md). */
@@ -132,6 +163,7 @@ function importJson(result: ImportResult, dryRun: boolean, lang: Lang) {
       ...(r.changes ? { changes: r.changes } : {}),
       ...(r.ledger ? { ledger: r.ledger } : {}),
       ...(r.unconfirmed ? { unconfirmed: r.unconfirmed } : {}),
+      ...(r.statusReset ? { statusReset: r.statusReset } : {}),
     })),
     findings: result.findings.map((f) => ({
       severity: f.severity,
@@ -212,7 +244,8 @@ function recordLine(r: ImportResult['records'][number], lang: Lang, dryRun: bool
     r.ledger && r.ledger.result !== 'unchanged' ? `, ${LEDGER_WORDS[lang][r.ledger.result](r.ledger.stored, r.ledger.file)}` : '';
   const counts = zh ? `${r.items} 个项目, ${r.disbursements} 行拨付` : `${r.items} items, ${r.disbursements} disbursements`;
   const payments = r.payments ? (zh ? `, 拨付台账 ${r.payments} 笔` : `, ${r.payments} ledger payments`) : '';
-  return `${ACTION_WORDS[lang][r.action]}${dryRun ? (zh ? '(试运行)' : ' (dry run)') : ''}: ${r.county}${batch}  ${r.file} › ${r.sheet}  ${counts}${payments}${sums}${unit}${ignored}${ledgerWords}`;
+  const status = r.statusReset ? `, ${statusResetWords(r.statusReset.status, r.statusReset.by, lang)}` : '';
+  return `${ACTION_WORDS[lang][r.action]}${dryRun ? (zh ? '(试运行)' : ' (dry run)') : ''}: ${r.county}${batch}  ${r.file} › ${r.sheet}  ${counts}${payments}${sums}${unit}${ignored}${ledgerWords}${status}`;
 }
 
 /** Whether anything was written, and why not: doubts not confirmed, errors or conflicts, a dry run; doubts written; the backup. */

@@ -1,5 +1,6 @@
 // Every label of the app, simplified Chinese first, English second.
 import type { Lang } from '../../shared/i18n';
+import { statusResetWords, type ReviewStatus } from '../../shared/status';
 
 const zh = {
   app: '验收台',
@@ -163,6 +164,7 @@ const zh = {
       stored: (c: string) => `${c} 列按存的数读`,
     },
   },
+  importStatusReset: (status: ReviewStatus, by: string | null) => statusResetWords(status, by, 'zh'),
   importLedger: {
     choice: '替换有拨付台账的记录时,原有拨付',
     keep: '保留',
@@ -588,6 +590,7 @@ const en: typeof zh = {
       stored: (c: string) => `column ${c} read as stored`,
     },
   },
+  importStatusReset: (status: ReviewStatus, by: string | null) => statusResetWords(status, by, 'en'),
   importLedger: {
     choice: 'Replacing a record with a ledger, its stored payments are',
     keep: 'kept',

@@ -132,7 +132,7 @@ export function assemble(file: string, anchor: Block, parts: Block[], meta: Shee
   };
   tellLedgerMismatches(g, input, statedDay, where);
   tellStatedTotals(g, sums, record);
-  tellSummaries(g, input, summaries, sums, record);
+  tellSummaries(g, input, summaries, record);
   tellOddPrecision(g, input, where);
   tellScale(g, input, sums, record, where);
   tellChecks(g, input, record, where);
@@ -154,6 +154,24 @@ function sameLines(first: TableRead, t: TableRead): boolean {
   return t.disbursements.filter((d) => names.has(fold(d.name))).length * 2 > t.disbursements.length;
 }
 
+/**
+ * Whether a second table of table 三 restates the first: its 实际 column says it is cumulative (累计), and each
+ * of its lines has the 计划 and 实际 of the first's line of that name (a progress sheet by quarter beside 累计拨付).
+ */
+function restates(first: TableRead, t: TableRead): boolean {
+  const actualCol = t.header.columns.actual;
+  const heading = t.header.cells.filter((c) => c.col === actualCol).map((c) => fold(c.text));
+  if (!heading.some((h) => h.includes('累计'))) return false;
+  const byName = new Map(first.disbursements.map((d) => [fold(d.name), d]));
+  return (
+    t.disbursements.length === first.disbursements.length &&
+    t.disbursements.every((d) => {
+      const f = byName.get(fold(d.name));
+      return !!f && fenOrZero(f.planned) === fenOrZero(d.planned) && fenOrZero(f.actual) === fenOrZero(d.actual);
+    })
+  );
+}
+
 /** Merges the parts' facts into the anchor's and picks table 二 and table 三 (another of either is told). */
 function gather(file: string, anchor: Block, parts: Block[], meta: SheetMeta | undefined, partFindings: Finding[]): Gathered {
   const facts = anchor.facts;
@@ -166,8 +184,10 @@ function gather(file: string, anchor: Block, parts: Block[], meta: SheetMeta | u
     const [first, ...extra] = tables.filter((t) => t.kind === kind);
     for (const t of extra) {
       const other = `${tableSheet(first!)} › ${first!.header.nameCell.address}`;
-      // The same lines again (a table per year): one county's table split, not another county's.
-      const code = sameLines(first!, t) ? 'repeated_table' : 'extra_table';
+      // The same lines again (a table per year): one county's table split, not another county's — unless it
+      // states itself cumulative (累计拨付) with the first's figures line by line: the same money restated, told.
+      const same = sameLines(first!, t);
+      const code = same && restates(first!, t) ? 'table_restated' : same ? 'repeated_table' : 'extra_table';
       findings.push(place(finding(code, { table: kind, other }), file, tableSheet(t), t.header.nameCell.address));
     }
     return first;
@@ -229,17 +249,21 @@ function tellMissingParts(g: Gathered, anchor: Block, partFindings: Finding[], u
       );
   if (units.has('yuan') || units.has('qian') || units.has('yi')) {
     const yuanCells = g.tables.flatMap((t) => t.unitCells.map((c) => `${g.tableSheet(t)} › ${c.address}`));
+    const convertedUnits = (['yuan', 'qian', 'yi'] as const).filter((u) => units.has(u));
+    // Facts only where they were written in a unit converted (200 in 万元 beside 0.26 亿元 is not named).
     const source = [
       ...new Set(
         yuanCells.length
           ? yuanCells
           : Object.entries(facts.cells)
-              .filter(([k]) => k.startsWith('investment') || k === 'centralArrangedUse')
+              .filter(
+                ([k]) => (k.startsWith('investment') || k === 'centralArrangedUse') && convertedUnits.some((u) => facts.unitOf[k] === u),
+              )
               .map(([, c]) => c),
       ),
     ].join(', ');
     const first = g.tables.find((t) => t.unitCells.length);
-    const converted = (['yuan', 'qian', 'yi'] as const).filter((u) => units.has(u)).join(',');
+    const converted = convertedUnits.join(',');
     tell(g, finding('amounts_in_yuan', { source, units: converted }), first ? g.tableSheet(first) : sheet, first?.unitCells[0].address);
   }
 }
@@ -372,13 +396,7 @@ function tellStatedTotals(g: Gathered, sums: Sums, record: CountyRecord): void {
 }
 
 /** The summary sentences: the day they state figures for, their 实际 and their rate against the rows. */
-function tellSummaries(
-  g: Gathered,
-  input: RecordInput,
-  summaries: (SummaryRead & { sheet: string })[],
-  sums: Sums,
-  record: CountyRecord,
-): void {
+function tellSummaries(g: Gathered, input: RecordInput, summaries: (SummaryRead & { sheet: string })[], record: CountyRecord): void {
   // Typed figures (no ledger) are kept as of no day but the 验收日期: a day the sentence states for them
   // is not kept, and every output will say "截至验收日". Told at the sentence, never relabelled unseen.
   const dated = summaries.find((x) => x.asOf);
@@ -390,10 +408,12 @@ function tellSummaries(
       dated.cell.address,
     );
   if (!g.disbursements) return;
+  // The sentence against the figures that land: with a ledger, its sums (a 实际 typed over is a ledger_mismatch of its own).
+  const landed = { planned: fen(record.totals.planned), actual: fen(record.totals.actual) };
   for (const s of summaries) {
-    if (s.actual !== undefined && fen(s.actual) !== sums.actual)
-      tell(g, finding('summary_mismatch', { what: 'actual', stated: s.actual, computed: formatWan(sums.actual) }), s.sheet, s.cell.address);
-    if (s.rate !== undefined && !statedRateAgrees(s.rate, sums.actual, sums.planned))
+    if (s.actual !== undefined && fen(s.actual) !== landed.actual)
+      tell(g, finding('summary_mismatch', { what: 'actual', stated: s.actual, computed: record.totals.actual }), s.sheet, s.cell.address);
+    if (s.rate !== undefined && !statedRateAgrees(s.rate, landed.actual, landed.planned))
       tell(
         g,
         finding('summary_mismatch', { what: 'rate', stated: `${s.rate}%`, computed: `${record.totals.rate ?? '—'}%` }),
@@ -415,7 +435,11 @@ function tellOddPrecision(g: Gathered, input: RecordInput, where: Where): void {
       .map((d, i) => ({ value: d[field], i }))
       .filter((x): x is { value: string; i: number } => x.value !== null);
     const places = values.map((x) => decimalsOf(x.value));
-    const odd = places.map((p, k) => ({ p, k })).filter(({ p, k }) => p >= 3 && places.every((q, j) => j === k || q <= 2));
+    // A footnote mark glued on (640.21¹ saved as 640.211) is one more digit, 1–3; 254.985 is money to the 10 元, no mark.
+    const footnote = (value: string, p: number) => p === 3 && /[123]$/.test(value);
+    const odd = places
+      .map((p, k) => ({ p, k }))
+      .filter(({ p, k }) => footnote(values[k].value, p) && places.every((q, j) => j === k || q <= 2));
     if (odd.length !== 1 || values.length < 3) continue;
     const { i, value } = values[odd[0].k];
     const w = where({ table: 'disbursements', row: i, field });

@@ -46,6 +46,8 @@ export class FactSet {
   /** The sheet of each fact's cell (facts of one county may come from several sheets). */
   readonly sheets: Record<string, string> = {};
   readonly units = new Set<AmountUnit>();
+  /** The unit each money fact was written in (a note of what was converted names only those cells). */
+  readonly unitOf: Record<string, AmountUnit> = {};
   readonly findings: Finding[] = [];
   /** Facts read from a title (a report's "2019年度…自评报告"): a labelled value of the same fact wins over them. */
   readonly weak = new Set<string>();
@@ -126,6 +128,7 @@ export class FactSet {
     for (const [fact, value] of Object.entries(other.values))
       this.set(fact as FactKey, value as string | number, other.cells[fact], other.sheets[fact], other.weak.has(fact));
     for (const u of other.units) this.units.add(u);
+    for (const [fact, unit] of Object.entries(other.unitOf)) this.unitOf[fact] ??= unit;
     pushAll(this.findings, other.findings);
   }
 }
@@ -300,6 +303,7 @@ export function readSentence(
       continue;
     }
     facts.units.add(token.unit!);
+    facts.unitOf[fact] = token.unit!;
     facts.set(fact, formatWan(parsed.value), cell);
   }
   const unclaimed = all.filter((t) => !claimed.has(t) && !inNote(t));
@@ -554,6 +558,7 @@ export function readLabelled(
       reader.problem('unit_conflict', label, { unit: own, other: unit.cell.address, otherUnit: unit.unit });
     const read = reader.money(cell, `county.${fact}`, cell.address, own ?? unit?.unit ?? 'wan');
     if (read) facts.units.add(read.unit);
+    if (read) facts.unitOf[fact] = read.unit;
     value = read?.value;
   } else {
     value = cell.text.trim();

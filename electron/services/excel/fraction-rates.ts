@@ -1,7 +1,7 @@
 // A rate column typed as fractions in General cells (0.9 and 1 for 90 % and 100 %). One cell cannot
 // tell 0.9 % from 90 %, its column can: a person who types percents without the sign writes 90, and
 // a column whose General numbers all lie within 0…1 (one above 0) is fractions. It is read so, and
-// the clerk is told at the column's header; a column with a number above 1 is percents, as before.
+// the clerk is told at its first fraction; a column with a number above 1 is percents, as before.
 // The same rule for 实施目标完成率 (table 二) and the stated 资金拨付率 (table 三, its 合计 included).
 import { canonicalPercent } from '../../../shared/money';
 import type { Cell, Grid } from './cells';
@@ -38,9 +38,10 @@ export function readFractionRates(grid: Grid, table: TableRead, reader: CellRead
   if (values.length === 0 || !values.some((v) => v > 0)) return;
   if (values.some((v) => v < 0 || v > 1)) return doubtFractionsAmongPercents(rates, table, reader);
   for (const r of rates) r.set(generalPercent(r.cell.value as number, true));
-  const example = rates.find((r) => (r.cell.value as number) > 0)!.cell.value as number;
-  const header = grid.cover(table.header.bottom, col) ?? table.header.nameCell;
-  reader.problem('percent_fractions', header, {
+  // Told at the first fraction above 0: the cell the example is, shown as typed beside the percent read.
+  const first = rates.find((r) => (r.cell.value as number) > 0)!.cell;
+  const example = first.value as number;
+  reader.problem('percent_fractions', first, {
     field,
     example: generalText(example),
     percent: generalPercent(example, true),

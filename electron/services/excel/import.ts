@@ -14,7 +14,7 @@ import { withBackup } from '../store/backup';
 import { conflictError, findRecordIds, insertRecord, readRecord, removeRecord } from '../store/records';
 import type { Place } from '../../../shared/accounts';
 import { readStatus } from '../store/status';
-import { statusDay } from '../../../shared/status';
+import { statusDay, type ReviewStatus } from '../../../shared/status';
 import { rememberedLayouts, rememberLayout } from '../store/layouts';
 import type { DB } from '../store/database';
 import type { ReadRecord, UnitRead } from './assemble';
@@ -95,6 +95,8 @@ export type PlannedRecord = {
   ledger?: LedgerOutcome;
   /** Its doubts not (yet) confirmed: the record is held until they are. */
   unconfirmed: number;
+  /** Replacing a record signed off: its status (and who set it), which the import returns to 草稿. */
+  statusReset?: { status: ReviewStatus; by: string | null };
 };
 
 /** A file that could not be read, skipped (with skipUnreadable) and named. */
@@ -429,7 +431,14 @@ function plannedRecord(
       : {}),
     ...(ledger ? { ledger } : {}),
     unconfirmed,
+    ...(existingId !== undefined && (action === 'replaced' || action === 'held') ? signOffCleared(db, existingId) : {}),
   };
+}
+
+/** A record's sign-off (已提交, 已审核) that replacing it clears: the preview says so before anyone confirms. */
+function signOffCleared(db: DB, id: number): Pick<PlannedRecord, 'statusReset'> {
+  const { status, by } = readStatus(db, id);
+  return status === 'draft' ? {} : { statusReset: { status, by } };
 }
 
 /**

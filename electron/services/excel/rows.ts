@@ -72,6 +72,8 @@ const HEADING = /^[一二三四五六七八九十]+[、.．].{3,}/;
 const MAX_BLANK_BEFORE_TOTAL = 200;
 const NOTE = /^[(]?(注|备注|说明|填表|附|填报|制表|审核|负责人|数据来源|资料来源|联系人|联系电话|经办人|单位负责人|分管领导)/;
 const CONTINUED = /^[(]?续表/;
+/** A text wholly in brackets, or one saying what the rows below or above are (以下为…, 以上为…). */
+const CAPTION = /^([(\[【].*[)\]】]|以[下上].{2,})$/;
 const SECTION = /基本情况|建设完成情况|拨付情况|资金拨付|台账/;
 /** The levels of an outline as Chinese documents number it: 一、 over (一) over 1. over 1.1 over (1). */
 const SEQ_LEVELS = [
@@ -336,9 +338,12 @@ class TableReader {
       typeof firstCell.value === 'string' &&
       firstCell.text.length > 4 &&
       seqNumber(firstCell) === undefined;
+    // A caption alone in the name column, no 序号 (（以下为2017年追加项目）): it labels the rows after it, it is no line.
+    const caption = count === 1 && firstCell.col === this.columns.name && isBlank(this.at(r, 'seq')) && CAPTION.test(fold(firstCell.text));
     // A heading naming a part of the acceptance table (三、中央财政资金拨付情况) always ends the table.
     if (HEADING.test(first) && SECTION.test(fold(firstCell.text.slice(0, 30)))) return 'end';
-    const interrupts = (count === 1 && (firstCell.span >= 3 || HEADING.test(first))) || NOTE.test(first) || !inColumns || noteInSeq;
+    const interrupts =
+      (count === 1 && (firstCell.span >= 3 || HEADING.test(first))) || NOTE.test(first) || !inColumns || noteInSeq || caption;
     if (!interrupts) return 'line';
     // A section heading or a note inside the table: the rows after it are still the table's.
     const next = grid.rows[at.i + 1];

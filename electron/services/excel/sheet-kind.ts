@@ -4,7 +4,7 @@
 // beside it: each is told once, naming the sheet and why. A roll-up's figures are cross-checked
 // against the counties read from the same workbook (a warning naming both cells), never imported.
 import { finding, type Finding } from '../../../shared/findings';
-import { formatWan, parseAmount, sumFen, type AmountUnit } from '../../../shared/money';
+import { decimalsOf, formatWan, parseAmount, statesRounded, sumFen, type AmountUnit } from '../../../shared/money';
 import { countyKey, fold } from '../../../shared/text';
 import { minOf } from '../../../shared/arrays';
 import { fenOrZero, type RecordInput } from '../../../shared/record';
@@ -179,7 +179,8 @@ export function rollupMismatches(
       const parsed = parseAmount(cell.value, rollup.units.get(col!) ?? rollup.unit ?? 'wan', { sum: true });
       if (!parsed.ok) continue;
       const sum = sumFen(county.input.disbursements.map((d) => fenOrZero(d[column])));
-      if (parsed.value === sum) continue;
+      // The roll-up rounds (a 万元 figure to two decimals of its own): compared at the precision it states.
+      if (statesRounded(parsed.value, sum, parsed.unit, decimalsOf(fold(cell.text).replace(/[^\d.]/g, '')))) continue;
       const at = county.cells[column];
       const other = at ? `${county.sheet} › ${at}` : county.sheet;
       out.push({

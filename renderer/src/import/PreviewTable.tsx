@@ -46,6 +46,11 @@ function RecordRow({ r, t }: { r: Planned; t: Strings }) {
             {t.importLedger.result[r.ledger.result](r.ledger.stored, r.ledger.file)}
           </div>
         )}
+        {r.statusReset && (
+          <div data-testid="import-status-reset" style={{ fontSize: 13, color: '#c62828' }}>
+            {t.importStatusReset(r.statusReset.status, r.statusReset.by)}
+          </div>
+        )}
       </td>
       <td style={cellStyle}>{r.batch ?? '—'}</td>
       <td style={{ ...cellStyle, whiteSpace: 'normal' }}>

@@ -153,6 +153,22 @@ describe('yanshou import and export', () => {
     expect(r.stderr.trim()).toBe('old.xls: 这是旧版 .xls 或 WPS .et 文件,请在 Excel 或 WPS 中“另存为” .xlsx 后再导入');
   });
 
+  it('an .xls among several files: named, the others read and previewed, nothing written, exit 2', async () => {
+    const { bytesOf, typedSeedWorkbook } = await import('../../fixtures/workbooks');
+    const dir = tempDir();
+    const db = path.join(dir, 'x.sqlite');
+    const xls = path.join(dir, 'old.xls');
+    fs.writeFileSync(xls, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(600)]));
+    const xlsx = path.join(dir, 'good.xlsx');
+    fs.writeFileSync(xlsx, await bytesOf(typedSeedWorkbook({ script: 'hans' })));
+    const r = yanshou(['import', xlsx, xls, '--db', db]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('old.xls: 这是旧版 .xls 或 WPS .et 文件');
+    expect(r.stdout).toContain('樟树市 第8批  good.xlsx');
+    expect(r.stderr).toContain('old.xls 无法读取,未写入任何数据');
+    expect(yanshou(['list', '--db', db, '--json']).stdout).not.toContain('樟树市');
+  });
+
   it('reports an error cell on stderr and exits 1', async () => {
     const { bytesOf, typedSeedWorkbook } = await import('../../fixtures/workbooks');
     const dir = tempDir();

@@ -113,12 +113,13 @@ describe('rates in General cells: the digits the cell shows; a column of fractio
   const LINE_ROWS = [13, 14, 15, 16, 17, 18];
   const TOTAL_ROW = 19;
 
-  it('实施目标完成率 typed as 0.9, 1, 0.8 in General cells: 90, 100, 80, and a warning at the column header', async () => {
+  it('实施目标完成率 typed as 0.9, 1, 0.8 in General cells: 90, 100, 80, and a warning at the first fraction, shown as typed and as read', async () => {
     const sheets = plain();
     const fractions = [0.9, 1, 0.9, 1, 0.8, 1];
     COMPLETION_ROWS.forEach((r, i) => (sheets[0].rows[r][4] = { v: fractions[i] }));
     const read = await readSheets(sheets);
-    expect(codes(read)).toEqual([['percent_fractions', 'E5']]);
+    expect(codes(read)).toEqual([['percent_fractions', 'E6']]);
+    expect(read[0].doubts!.map((d) => [d.cell, d.figures.map((f) => [f.cell, f.seen, f.read])])).toEqual([['E6', [['E6', '0.9', '90%']]]]);
     expect(read[0].findings[0]).toMatchObject({
       severity: 'warning',
       params: { field: 'completionRate', example: '0.9', percent: '90', count: '6' },
@@ -166,13 +167,13 @@ describe('rates in General cells: the digits the cell shows; a column of fractio
       expect(computeRecord(read[0].input!)).toEqual(layoutExpected(seed(), PLAIN_LAYOUT));
     });
 
-  it('资金拨付率 pasted as values (2/3 as 0.6666666666666666): read as the digits General shows, as fractions, told at E13; no error', async () => {
+  it('资金拨付率 pasted as values (2/3 as 0.6666666666666666): read as the digits General shows, as fractions, told at its first rate, E14; no error', async () => {
     const sheets = plain();
     const lines = seed().disbursements;
     LINE_ROWS.forEach((r, i) => (sheets[0].rows[r][4] = { v: Number(lines[i].actual) / Number(lines[i].planned) }));
     sheets[0].rows[TOTAL_ROW][4] = { v: 1235.96 / 1500 };
     const read = await readSheets(sheets);
-    expect(codes(read)).toEqual([['percent_fractions', 'E13']]);
+    expect(codes(read)).toEqual([['percent_fractions', 'E14']]);
     const record = computeRecord(read[0].input!);
     // 100/150 shows 0.666666667: 66.6666667 %, kept to the record's 6 decimals.
     expect(record.disbursements.map((d) => d.statedRate)).toEqual(['82.607742', '85.19403', '66.666667', '89.85', '91.4', '73.525']);

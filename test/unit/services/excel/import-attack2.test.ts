@@ -345,11 +345,96 @@ describe('A1: a sheet whose lines are counties is a prefecture’s roll-up, not 
     expect(read[0].doubts ?? []).toEqual([]);
   });
 
+  it('横县 in 元 to the 分 (实际 13,934,999.99 元) under a roll-up in 万元 stating 1393.5: the same money rounded, no doubt; 1393.49 is one', async () => {
+    // 电商培训 paid 2,599,999.99 元 for 2,600,000: 横县 holds 1393.499999 万元, which any 万元 roll-up to two decimals shows as 1393.50.
+    const yuan = (l: Line) => [l[0], l[1], Number(l[2]) * 10000, l[1] === '电商培训' ? 2599999.99 : Number(l[3]) * 10000];
+    const hengxian: County = {
+      ...HENGXIAN,
+      unitLine: '单位：元',
+      header3: ['序号', '具体项目名称', '计划安排额度', '实际拨付额度'],
+      lines: HENGXIAN.lines.map(yuan),
+    };
+    delete hengxian.total;
+    const mismatches = async (stated: number) => {
+      const read = await readBook('prefecture.xlsx', (wb) => {
+        prefecture(stated)(wb);
+        wb.removeWorksheet(wb.getWorksheet('横县')!.id);
+        putCounty(wb.addWorksheet('横县'), 1, hengxian);
+      });
+      return all(read)
+        .filter((f) => f.code === 'rollup_mismatch')
+        .map((f) => [f.cell, f.params.stated, f.params.sum]);
+    };
+    expect(await mismatches(1393.5)).toEqual([]);
+    expect(await mismatches(1393.49)).toEqual([['D10', '1393.49', '1393.499999']]);
+  });
+
   it('its 横县 row differing from 横县’s own sheet: a rollup_mismatch doubt at that row naming 横县’s 合计', async () => {
     const read = await readBook('prefecture.xlsx', prefecture(1393));
     const mismatch = all(read).filter((f) => f.code === 'rollup_mismatch');
     expect(mismatch.map((f) => [f.sheet, f.cell, f.params.county, f.params.stated, f.params.sum])).toEqual([
       ['南宁市', 'D10', '横县', '1393', '1393.5'],
+    ]);
+  });
+});
+
+describe('money to the 元 in a 万元 column, a footnote digit glued on', () => {
+  const withActual = (actual: number) => (wb: ExcelJS.Workbook) => {
+    const [first, ...rest] = HENGXIAN.lines;
+    putCounty(wb.addWorksheet('横县'), 1, {
+      ...HENGXIAN,
+      lines: [[1, first[1], 500, actual], ...rest.map((l) => l.slice(0, 4))],
+      total: undefined,
+    });
+  };
+  it('479.985 (4,799,850 元) is money to the 10 元: no amount_precision; 479.981 (479.98 and a footnote 1) is one', async () => {
+    const precision = async (actual: number) =>
+      ((await readBook('precision.xlsx', withActual(actual)))[0].doubts ?? [])
+        .filter((d) => d.code === 'amount_precision')
+        .map((d) => d.cell);
+    expect(await precision(479.985)).toEqual([]);
+    expect(await precision(479.981)).toEqual(['D10']);
+  });
+});
+
+describe('a facts grid with one or two facts in 亿元 or 元, the others in 万元', () => {
+  const grid = (invest: [string, string | number][]) => (wb: ExcelJS.Workbook) => {
+    const ws = wb.addWorksheet('雷波县');
+    const rows: Line[] = [
+      ['雷波县电子商务进农村综合示范项目验收情况表'],
+      ['一、基本情况'],
+      ['县(市、区)', '雷波县', '省', '四川省'],
+      ['批次', '第三批', '示范年度', '2016'],
+      ['立项时间', '2016年07月', '验收日期', '2018-12-30'],
+      invest.slice(0, 2).flat(),
+      invest.slice(2, 4).flat(),
+      invest.slice(4).flat(),
+      ['三、中央财政资金拨付情况'],
+      ['序号', '具体项目名称', '计划安排额度(万元)', '实际拨付额度(万元)', '资金拨付率(%)'],
+      [1, '县级电子商务公共服务中心建设', 600, 580],
+      [2, '物流配送体系建设', 800, 700],
+      [3, '电商培训', 300, 300],
+      [4, '农产品上行', 300, 200],
+    ];
+    rows.forEach((values, r) => values.forEach((v, c) => v !== undefined && (ws.getCell(r + 1, c + 1).value = v)));
+  };
+  const note = async (invest: [string, string | number][]) => {
+    const read = await readBook('facts.xlsx', grid(invest));
+    expect(read[0].input!.county.investment).toEqual({ total: '2600', central: '2000', localGov: '200', social: '400' });
+    return all(read)
+      .filter((f) => f.code === 'amounts_in_yuan')
+      .map((f) => [f.params.units, f.params.source]);
+  };
+  it('the note on the conversion names only the cells written in the unit converted', async () => {
+    const rest: [string, string | number][] = [
+      ['社会资本(万元)', '400'],
+      ['安排使用中央资金', '2000万元'],
+    ];
+    expect(await note([['项目总投资(亿元)', 0.26], ['中央资金(亿元)', 0.2], ['政府配套资金(万元)', '200'], ...rest])).toEqual([
+      ['yi', 'B6, D6'],
+    ]);
+    expect(await note([['项目总投资(万元)', 2600], ['中央资金(万元)', 2000], ['政府配套资金', '2,000,000元'], ...rest])).toEqual([
+      ['yuan', 'B7'],
     ]);
   });
 });

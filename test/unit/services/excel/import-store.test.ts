@@ -13,6 +13,8 @@ import { bytesOf, excelOf, layoutSheets, PLAIN_LAYOUT, typedSeedWorkbook } from 
 import { AppError } from '../../../../shared/errors';
 import { computeRecord, toInput } from '../../../../shared/record';
 import { newStore } from '../../../helpers/backend';
+import { readStatus, setStatus } from '../../../../electron/services/store/status';
+import { statusResetWords } from '../../../../shared/status';
 
 const seedFile = async (name = 'seed.xlsx') => ({ name, bytes: await exportWorkbook([referenceFixture('hans')]) });
 const otherCounty = async () => {
@@ -262,6 +264,22 @@ describe('import into the store', () => {
       totals: { planned: ['1500', '1460'], actual: ['1235.96', '1266.34'], rate: ['82.40', '86.74'] },
       lines: [{ name: '县乡村物流快递配送体系建设', field: 'actual', before: '640.21', after: '700' }],
     });
+  });
+
+  it('replacing a record signed off (已审核 by 王科长): the preview says its status goes back to 草稿, and it does', async () => {
+    const db = newStore();
+    await importWorkbooks(db, ME, ':memory:', [await seedFile()], { onConflict: 'fail', dryRun: false });
+    const id = findRecordIds(db, '樟树市', 8)[0].id;
+    setStatus(db, ME, id, { status: 'submitted', by: '李会计', remark: '' });
+    setStatus(db, ME, id, { status: 'reviewed', by: '王科长', remark: '核对无误' });
+    const preview = await importWorkbooks(db, ME, ':memory:', [await seedFile()], { onConflict: 'replace', dryRun: true });
+    expect(preview.records[0]).toMatchObject({ action: 'replaced', statusReset: { status: 'reviewed', by: '王科长' } });
+    expect(statusResetWords('reviewed', '王科长', 'zh')).toBe('审核状态 已审核(王科长) 将退回草稿');
+    await importWorkbooks(db, ME, ':memory:', [await seedFile()], { onConflict: 'replace', dryRun: false });
+    expect(readStatus(db, findRecordIds(db, '樟树市', 8)[0].id).status).toBe('draft');
+    // A draft replaced says nothing of its status.
+    const again = await importWorkbooks(db, ME, ':memory:', [await seedFile()], { onConflict: 'replace', dryRun: true });
+    expect(again.records[0].statusReset).toBeUndefined();
   });
 
   it('a file that cannot be read is skipped and named when asked (the app), and fails the whole import otherwise (the CLI)', async () => {

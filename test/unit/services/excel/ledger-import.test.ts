@@ -4,6 +4,7 @@
 // claims, a bad day or amount is refused naming its cell; a table that disagrees with its ledger is told.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import ExcelJS from 'exceljs';
 import { readWorkbook, type ReadRecord } from '../../../../electron/services/excel/import';
 import { exportWorkbook } from '../../../../electron/services/excel/export';
 import { computeRecord, toInput, type RecordInput } from '../../../../shared/record';
@@ -287,6 +288,24 @@ describe('a ledger that cannot be placed is refused, never dropped or put on the
 });
 
 describe('a table that disagrees with its ledger', () => {
+  it('our export with line 1’s 实际 typed over (700 for the ledger’s 640.21): a ledger_mismatch there, and the sentence, right about what lands, is no summary_mismatch', async () => {
+    const record = computeRecord(withLedger(TWO_TRANCHES), { asOf: '2022-12-31' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await exportWorkbook([record])) as never);
+    const ws = wb.worksheets[0];
+    const line1 = record.disbursements.find((d) => d.seq === 1)!;
+    let typedOver = 0;
+    ws.eachRow((row, r) => {
+      if (row.getCell(2).value === line1.name && typeof row.getCell(4).value === 'object' && !typedOver) typedOver = r;
+    });
+    ws.getCell(typedOver, 4).value = 700;
+    const [read] = await readWorkbook({ name: 'x.xlsx', bytes: new Uint8Array(await wb.xlsx.writeBuffer()) });
+    const codes = read.findings.map((f) => f.code);
+    expect(codes.filter((c) => c === 'ledger_mismatch')).toHaveLength(1);
+    expect(codes.filter((c) => c === 'summary_mismatch')).toEqual([]);
+    expect(computeRecord(read.input!, { asOf: '2022-12-31' }).totals).toEqual(record.totals);
+  });
+
   it("is told at the line's 实际拨付额度 cell, with the ledger's sum as of the day the ledger states", async () => {
     // Table 三 says 640.21 for line 1; the ledger, as of 2022-06-01 (its title), sums 300.
     const [read] = await readSheets(

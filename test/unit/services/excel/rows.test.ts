@@ -118,6 +118,22 @@ describe('rows under a header', () => {
     expect(lines([HEADER, [1, 'a', 10, 10], HEADER, [1, 'b', 20, 15]])).toEqual([[1, 'a']]);
   });
 
+  it('a caption alone in the name column, without 序号 or amounts, labels the rows after it: no line, no number taken', () => {
+    for (const caption of ['（以下为2017年追加项目）', '(2017年追加)', '以下为追加项目']) {
+      const r = read([HEADER, [1, 'a', 10, 10], [2, 'b', 20, 15], [], ['', caption], [3, 'c', 30, 30], [4, 'd', 5, 5]]);
+      expect([caption, r.lines.map((l) => l.slice(0, 2))]).toEqual([
+        caption,
+        [
+          [1, 'a'],
+          [2, 'b'],
+          [3, 'c'],
+          [4, 'd'],
+        ],
+      ]);
+      expect(r.findings).toEqual([['ignored_cell', 'B5']]);
+    }
+  });
+
   it('其中 rows break the line above down and are told, not added; notes under the table are no lines', () => {
     const r = read([
       HEADER,
