@@ -1,6 +1,6 @@
 // The checks of record.md over a canonical record.
 import { fen, type CountyRecord } from './record';
-import { formatWan, percentOutside, statedRateAgrees, statedRateTruncates, sumFen } from './money';
+import { formatWan, percentOutside, statedRateAgrees, sumFen } from './money';
 import { finding, type Finding } from './findings';
 import { lastDayOf, today } from './ledger';
 import { checkPerformance, recordFigures } from './performance';
@@ -127,7 +127,7 @@ export function partsOf(findings: readonly Finding[]): CheckParts | null {
     if (ROW_CODES.has(f.code) && (table === 'items' || table === 'disbursements') && hasRow) add(parts.rows[table], f);
     else if (FACT_CODES.has(f.code)) parts.facts.push(f);
     else if (AMOUNT_CODES.has(f.code) && table === 'disbursements' && hasRow) add(parts.amounts, f);
-    else if ((f.code === 'stated_rate_mismatch' || f.code === 'stated_rate_truncated') && table === 'totals') parts.totalRate.push(f);
+    else if (f.code === 'stated_rate_mismatch' && table === 'totals') parts.totalRate.push(f);
     else if (PAYMENT_CODES.has(f.code)) parts.payments.push(f);
     else if (f.code === 'completion_out_of_range' && hasRow) add(parts.completion, f);
     else if (f.code in PERFORMANCE_SEVERITY) parts.performance.push(f);
@@ -144,7 +144,7 @@ const FACT_CODES = new Set<string>([
   'arranged_over_central',
   'disbursed_over_arranged',
 ]);
-const AMOUNT_CODES = new Set<string>(['amount_missing', 'over_disbursed', 'stated_rate_mismatch', 'stated_rate_truncated']);
+const AMOUNT_CODES = new Set<string>(['amount_missing', 'over_disbursed', 'stated_rate_mismatch']);
 const PAYMENT_CODES = new Set<string>(['payment_after_acceptance', 'payment_after_as_of', 'duplicate_voucher', 'payment_no_payee']);
 
 /** What changed from the record the parts were checked on: rows edited in place (by index), a 序号 among them. */
@@ -302,7 +302,7 @@ function amountFindings(d: CountyRecord['disbursements'][number], index: number)
   if (d.statedRate !== undefined && !statedRateAgrees(d.statedRate, fen(d.actual), fen(d.planned)))
     out.push(
       finding(
-        rateCode(d.statedRate, fen(d.actual), fen(d.planned)),
+        'stated_rate_mismatch',
         { name: d.name, stated: d.statedRate, computed: d.rate ?? '—' },
         { table: 'disbursements', row: index, field: 'statedRate' },
       ),
@@ -310,15 +310,11 @@ function amountFindings(d: CountyRecord['disbursements'][number], index: number)
   return out;
 }
 
-/** A stated rate that does not agree: cut off where the rule rounds (84.99 for 84.995…) is told, any other difference is a mismatch. */
-const rateCode = (stated: string, actual: bigint, planned: bigint) =>
-  statedRateTruncates(stated, actual, planned) ? 'stated_rate_truncated' : 'stated_rate_mismatch';
-
 function totalRateFindings({ totals }: CountyRecord): Finding[] {
   if (totals.statedRate === undefined || statedRateAgrees(totals.statedRate, fen(totals.actual), fen(totals.planned))) return [];
   return [
     finding(
-      rateCode(totals.statedRate, fen(totals.actual), fen(totals.planned)),
+      'stated_rate_mismatch',
       { name: '合计', stated: totals.statedRate, computed: totals.rate ?? '—' },
       { table: 'totals', field: 'statedRate' },
     ),

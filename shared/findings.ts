@@ -16,7 +16,6 @@ export const FINDING_SEVERITY = {
   over_disbursed: 'warning',
   amount_missing: 'warning',
   stated_rate_mismatch: 'warning',
-  stated_rate_truncated: 'info',
   stated_total_mismatch: 'warning',
   completion_out_of_range: 'warning',
   uncategorised: 'info',

@@ -194,11 +194,6 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
     (p) => `“${p.name}”填写的资金拨付率 ${p.stated}% 与计算值 ${p.computed}% 不一致`,
     (p) => `“${p.name}”: stated rate ${p.stated}% differs from the computed ${p.computed}%`,
   ],
-  stated_rate_truncated: [
-    (p) => `“${p.name}”填写的资金拨付率 ${p.stated}% 是计算值截去末位所得(四舍五入为 ${p.computed}%):截断与四舍五入之差,按计算值记`,
-    (p) =>
-      `“${p.name}”: stated rate ${p.stated}% is the computed rate cut off (rounded: ${p.computed}%): truncation, not a difference; the computed rate is kept`,
-  ],
   stated_total_mismatch: [
     (p) =>
       p.of

@@ -305,17 +305,6 @@ export function statedRateAgrees(stated: string, actual: bigint, planned: bigint
   return statedScaled === computed;
 }
 
-/**
- * Whether a stated rate that does not agree is the computed one cut off at its precision instead of rounded
- * (84.99 for 84.995…): the difference of truncating and rounding, in its last digit only.
- */
-export function statedRateTruncates(stated: string, actual: bigint, planned: bigint): boolean {
-  const d = splitDecimal(stated);
-  if (!d || d.negative || planned <= 0n || actual < 0n) return false;
-  const cut = (actual * 100n * 10n ** BigInt(d.frac.length)) / planned;
-  return BigInt(d.int + d.frac) === cut;
-}
-
 /** Compares two percent strings numerically (for completion_out_of_range). */
 export function percentOutside(text: string, low: number, high: number): boolean {
   const d = splitDecimal(text);
