@@ -177,7 +177,7 @@ describe('the sign-off (issue 21 #3, #5, #6)', () => {
   });
 });
 
-describe('status changes in a race (issue 21 #4): read, decide and write hold one write lock', () => {
+describe('status changes in a race (issue 21 #4): read, decide and write hold one write lock', { tags: ['another-program'] }, () => {
   /** Another process accepts the record (or sets `status`) and holds the write lock for a moment before committing. */
   function otherProcessSets(file: string, id: number, status: string) {
     const script = `
