@@ -26,5 +26,7 @@ export default defineConfig({
     env: { YANSHOU_CHECK_READER: '1' },
     // The CLI and the web mode run from dist/, as users run them: rebuilt first when sources changed.
     globalSetup: ['test/global-setup.ts'],
+    // A test that runs another program is tagged so: the mutation set leaves it out (that program runs code no mutant changes).
+    tags: [{ name: 'another-program', description: 'runs LibreOffice, the built CLI or a second Node process' }],
   },
 });

@@ -15,6 +15,8 @@ export default defineConfig({
       'test/unit/renderer/{apply-edits,apply-payments,ledger-rows}.test.ts',
       'test/unit/print/print-document.test.ts',
     ],
+    // Tests that run another program (tagged in the test): that program runs no mutant.
+    ...({ tagsFilter: ['!another-program'] } as object),
     globalSetup: [],
   },
 });

@@ -177,7 +177,7 @@ describe('the sign-off (issue 21 #3, #5, #6)', () => {
   });
 });
 
-describe('status changes in a race (issue 21 #4): read, decide and write hold one write lock', () => {
+describe('status changes in a race (issue 21 #4): read, decide and write hold one write lock', { tags: ['another-program'] }, () => {
   /** Another process accepts the record (or sets `status`) and holds the write lock for a moment before committing. */
   function otherProcessSets(file: string, id: number, status: string) {
     const script = `
@@ -393,6 +393,20 @@ describe("a line's payments add up to one amount (issue 21 #13)", () => {
     ];
     expect(refusal(() => createRecord(db, A, input)).code).toBe('too_large');
     expect(db.prepare('SELECT count(*) FROM records WHERE batch = 5').pluck().get()).toBe(0);
+  });
+
+  it("an undo that would bring a line's payments past the largest amount is refused naming the line; the line keeps its sum", () => {
+    const { db, id } = setup();
+    // Window A pays 999999999 万元 on line 1 and corrects it to 0.5; window B then pays 999999999 on that line.
+    editPayments(db, A, id, [], [{ line: '1', date: '2022-01-05', amount: '999999999' }]);
+    const [paid] = readRecord(db, id, { asOf: undefined }).paymentIds;
+    editPayments(db, A, id, [{ paymentId: paid, field: 'amount', value: '0.5' }], []);
+    editPayments(db, B, id, [], [{ line: '1', date: '2022-02-05', amount: '999999999' }]);
+    // A's undo of the correction would make line 1 1999999999 万元.
+    const e = refusal(() => undo(db, A));
+    expect(e.code).toBe('too_large');
+    expect(e.messages.zh).toContain('序号 1');
+    expect(readRecord(db, id, { asOf: undefined }).record.disbursements[0].actual).toBe('999999999.5');
   });
 });
 

@@ -304,7 +304,7 @@ describe('checks of the ledger', () => {
   });
 });
 
-describe('the ledger from the command line, and in the export and the PDF', () => {
+describe('the ledger from the command line, and in the export and the PDF', { tags: ['another-program'] }, () => {
   /** A data file of its own: the seed, its line 1 paid 300 on 2021-12-01 and 340.21 on 2022-06-30. */
   const paidInTwo = () => {
     const db = path.join(tempDir(), 'ledger.sqlite');

@@ -127,7 +127,7 @@ describe('store', () => {
     copy.close();
   });
 
-  it('survives SIGKILL in the middle of a large transaction: intact, all or none', async () => {
+  it('survives SIGKILL in the middle of a large transaction: intact, all or none', { tags: ['another-program'] }, async () => {
     const file = path.join(tempDir(), 'crash.sqlite');
     const db = openDatabase(file);
     const id = createRecord(db, ME, seedInput());
@@ -167,7 +167,7 @@ describe('store', () => {
   });
 });
 
-describe('two processes on one data file', () => {
+describe('two processes on one data file', { tags: ['another-program'] }, () => {
   it('a writer waits for another process holding the write lock (busy timeout) instead of failing', async () => {
     const file = path.join(tempDir(), 'busy.sqlite');
     openDatabase(file).close();

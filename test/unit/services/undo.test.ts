@@ -179,7 +179,7 @@ describe('an undo that would remove a whole county', () => {
   });
 });
 
-describe('two processes writing at once', () => {
+describe('two processes writing at once', { tags: ['another-program'] }, () => {
   it('undo, redo and pastes wait for the other writer: no "database is locked", no false "序号 repeats"', async () => {
     const { db, file, id, disbursementIds } = setup(true);
     const stop = `${file}.stop`;

@@ -58,7 +58,7 @@ describe('subtotals', () => {
     ).toBe('1.00');
   });
 
-  it('yanshou summary --json gives the groups and the total of cli.md', () => {
+  it('yanshou summary --json gives the groups and the total of cli.md', { tags: ['another-program'] }, () => {
     const db = path.join(tempDir(), 'sum.sqlite');
     const store = openDatabase(db);
     createRecord(store, ME, seedInput());

@@ -156,7 +156,7 @@ describe('round trip: export then import gives the identical record', () => {
   });
 });
 
-describe('a workbook written by a real third-party spreadsheet program', () => {
+describe('a workbook written by a real third-party spreadsheet program', { tags: ['another-program'] }, () => {
   it('an export converted by LibreOffice imports back to the identical record', async () => {
     const dir = tempDir();
     const source = path.join(dir, 'seed.xlsx');
