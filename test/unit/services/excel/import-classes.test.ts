@@ -431,11 +431,11 @@ describe('every cell is used or reported', () => {
 
   it("a progress sheet by quarter whose 累计拨付 restates the county's table 三 line by line is told, and the county lands", async () => {
     const record = seed();
-    const progress = (actual: (a: string | null) => unknown): FxSheet => ({
+    const progress = (actual: (a: string) => string): FxSheet => ({
       name: '进度表',
       rows: [
         ['序号', '具体项目名称', '计划安排额度(万元)', '第四季度', '累计拨付(万元)'].map((v) => ({ v })),
-        ...record.disbursements.map((d) => [d.seq, d.name, d.planned, '', actual(d.actual)].map((v) => ({ v }))),
+        ...record.disbursements.map((d) => [d.seq, d.name, d.planned ?? '', '', actual(d.actual ?? '')].map((v) => ({ v }))),
       ],
     });
     const read = await readSheets([...layoutSheets([record], PLAIN_LAYOUT), progress((a) => a)]);
