@@ -41,6 +41,15 @@ export function newStore(): DB {
   return db;
 }
 
+/** A data file opened for the running test, closed after it like every store here. */
+export const openDataFile = (file: string) => closedAfterTest(openDatabase(file));
+
+/** `db`, closed after the running test (test/setup.ts). */
+export function closedAfterTest<T extends DB>(db: T): T {
+  opened.push(db);
+  return db;
+}
+
 export function closeStores(): void {
   for (const db of opened.splice(0)) if (db.open) db.close();
 }

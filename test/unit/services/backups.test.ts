@@ -3,7 +3,7 @@
 // operation leaves no backup and costs no older one, which files count as a sound backup, the
 // `.partial` copies a killed backup left, and a restore (a safety copy first; a damaged data file
 // moved aside, never deleted). The full-disk and command-line cases are in reliability.test.ts.
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -25,24 +25,14 @@ import {
 } from '../../../electron/services/store/backup';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../../electron/services/store/migrations';
 import { refusal } from '../../helpers/store';
+import { openDataFile } from '../../helpers/backend';
 import { appError } from '../../../shared/errors';
 import { ME, seedInput, tempDir } from '../../helpers/fixtures';
-
-const dbs: DB[] = [];
-const open = (file: string) => {
-  const db = openDatabase(file);
-  dbs.push(db);
-  return db;
-};
-afterEach(() => {
-  vi.useRealTimers();
-  for (const db of dbs.splice(0)) if (db.open) db.close();
-});
 
 /** A data file in a folder of its own, with the seed's record (樟树市). */
 function seeded(name = 'yanshou.sqlite') {
   const file = path.join(tempDir(), name);
-  const db = open(file);
+  const db = openDataFile(file);
   const id = createRecord(db, ME, seedInput());
   return { file, db, id };
 }
@@ -131,8 +121,8 @@ describe('backups of data files whose names differ only by a .sqlite ending', ()
       ['a.db', 'a.db.sqlite'],
     ]) {
       const otherFile = path.join(dir, sqlite);
-      const other = open(otherFile);
-      const plainDb = open(path.join(dir, plain));
+      const other = openDataFile(otherFile);
+      const plainDb = openDataFile(path.join(dir, plain));
       const ofPlain = backupDatabase(plainDb, path.join(dir, plain), 'delete')!;
       const ofSqlite = backupDatabase(other, otherFile, 'delete')!;
       expect(listBackups(otherFile).map((b) => b.file)).toEqual([ofSqlite]);
@@ -145,8 +135,8 @@ describe('backups of data files whose names differ only by a .sqlite ending', ()
 
   it('a backup is told as another data file’s when it records another (or is named for another), never for its own', () => {
     const dir = tempDir();
-    const mine = open(path.join(dir, '验收.sqlite'));
-    const theirs = open(path.join(dir, '验收'));
+    const mine = openDataFile(path.join(dir, '验收.sqlite'));
+    const theirs = openDataFile(path.join(dir, '验收'));
     const own = backupDatabase(mine, path.join(dir, '验收.sqlite'), 'manual')!;
     const other = backupDatabase(theirs, path.join(dir, '验收'), 'manual')!;
     expect(path.basename(other)).toMatch(/^验收-/); // named as before: both 验收-…
@@ -183,8 +173,8 @@ describe('a backup', () => {
     const second = backupDatabase(db, file, 'edit')!;
     expect(path.basename(second)).toBe('yanshou-2026-12-07T09-15-30-250Z-edit-2.sqlite');
     expect(listBackups(file).map((b) => b.file)).toEqual([second, first]);
-    expect(firstActual(open(first), id)).toBe('640.21');
-    expect(firstActual(open(second), id)).toBe('700');
+    expect(firstActual(openDataFile(first), id)).toBe('640.21');
+    expect(firstActual(openDataFile(second), id)).toBe('700');
   });
 
   it('of a store in memory is none', () => {
@@ -235,8 +225,8 @@ describe('pruning', () => {
 
   it("looks at this data file's backups only: those of yanshou-2023.sqlite in the same folder stay", () => {
     const dir = tempDir();
-    const main = open(path.join(dir, 'yanshou.sqlite'));
-    const other = open(path.join(dir, 'yanshou-2023.sqlite'));
+    const main = openDataFile(path.join(dir, 'yanshou.sqlite'));
+    const other = openDataFile(path.join(dir, 'yanshou-2023.sqlite'));
     const theirs = [
       backupDatabase(other, path.join(dir, 'yanshou-2023.sqlite'), 'keep')!,
       backupDatabase(other, path.join(dir, 'yanshou-2023.sqlite'), 'keep')!,
@@ -348,9 +338,9 @@ describe('a restore', () => {
     typeActual(db, id, '700');
     db.close();
     const { safetyCopy } = await restoreBackup(file, backup, openDatabase);
-    expect(firstActual(open(file), id)).toBe('640.21');
+    expect(firstActual(openDataFile(file), id)).toBe('640.21');
     expect(path.basename(safetyCopy!)).toMatch(/-before-restore\.sqlite$/);
-    expect(firstActual(open(safetyCopy!), id)).toBe('700');
+    expect(firstActual(openDataFile(safetyCopy!), id)).toBe('700');
   });
 
   it('into a file another connection has open: that connection sees the restored data', async () => {
@@ -371,7 +361,7 @@ describe('a restore', () => {
     expect(safetyCopy).toMatch(/yanshou\.sqlite\.damaged-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z$/);
     expect(fs.readFileSync(safetyCopy!, 'utf8')).toBe('damaged beyond reading');
     expect(fs.readFileSync(`${safetyCopy}-wal`, 'utf8')).toBe('its log');
-    expect(firstActual(open(file), id)).toBe('640.21');
+    expect(firstActual(openDataFile(file), id)).toBe('640.21');
   });
 
   it('into a data file that is gone makes it from the backup, with no safety copy', async () => {
@@ -380,7 +370,7 @@ describe('a restore', () => {
     db.close();
     for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
     expect(await restoreBackup(file, backup, openDatabase)).toEqual({ safetyCopy: null });
-    expect(firstActual(open(file), id)).toBe('640.21');
+    expect(firstActual(openDataFile(file), id)).toBe('640.21');
   });
 
   it('from a file that is no sound backup, or from the data file itself, is refused naming it; nothing changes', async () => {

@@ -3,24 +3,19 @@
 // never "database is locked" — with nothing written; a lock let go in time lets it through. A full
 // disk, a read-only file and an I/O failure are told in words; any other error passes unchanged.
 // (Two processes on one file: store.test.ts.)
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { openDatabase, type DB, type SqliteDb } from '../../../electron/services/store/database';
+import { type SqliteDb } from '../../../electron/services/store/database';
 import { storageError, writeTransaction } from '../../../electron/services/store/busy';
 import type { Db } from '../../../electron/services/store/db';
 import { refusal } from '../../helpers/store';
+import { openDataFile } from '../../helpers/backend';
 import { tempDir } from '../../helpers/fixtures';
-
-const dbs: DB[] = [];
-afterEach(() => {
-  for (const db of dbs.splice(0)) if (db.open) db.close();
-});
 
 /** Two connections to one data file, as the app and the command line have; the second does not wait inside SQLite. */
 function twoConnections() {
   const file = path.join(tempDir(), 'yanshou.sqlite');
-  const [app, cli] = [openDatabase(file), openDatabase(file)] as SqliteDb[];
-  dbs.push(app, cli);
+  const [app, cli] = [openDataFile(file), openDataFile(file)] as SqliteDb[];
   app.exec('CREATE TABLE notes (text TEXT)');
   cli.pragma('busy_timeout = 0');
   return { app, cli };

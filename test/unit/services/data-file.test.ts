@@ -3,26 +3,17 @@
 // Yanshou file is backed up and brought up to this version, and a data file marked read-only is
 // refused in one line rather than failing at every edit. (Another user, full disks and the CLI's
 // words: reliability.test.ts; a newer file and a text file: store.test.ts.)
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { openDatabase, type DB } from '../../../electron/services/store/database';
+import { openDatabase } from '../../../electron/services/store/database';
 import { createRecord, listRecords } from '../../../electron/services/store/records';
 import { backupDatabase, listBackups } from '../../../electron/services/store/backup';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../../electron/services/store/migrations';
 import { refusal } from '../../helpers/store';
+import { openDataFile } from '../../helpers/backend';
 import { ME, seedInput, tempDir } from '../../helpers/fixtures';
-
-const dbs: DB[] = [];
-const open = (file: string) => {
-  const db = openDatabase(file);
-  dbs.push(db);
-  return db;
-};
-afterEach(() => {
-  for (const db of dbs.splice(0)) if (db.open) db.close();
-});
 
 /** A SQLite file made by `setUp`, closed. */
 function sqliteFile(setUp: (db: Database.Database) => void, name = 'yanshou.sqlite') {
@@ -60,7 +51,7 @@ describe('a data file that is not one', () => {
 
   it('cut short is damaged, not a stranger’s file, and names the newest sound backup to restore', () => {
     const file = path.join(tempDir(), 'cut.sqlite');
-    const db = open(file);
+    const db = openDataFile(file);
     createRecord(db, ME, seedInput());
     const backup = backupDatabase(db, file, 'manual')!;
     db.pragma('wal_checkpoint(TRUNCATE)');
@@ -80,7 +71,7 @@ describe('a data file of an older Yanshou', () => {
       db.exec(MIGRATIONS[0]);
       db.pragma('user_version = 1');
     });
-    const db = open(file);
+    const db = openDataFile(file);
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -106,7 +97,7 @@ describe('a data file of an older Yanshou', () => {
 describe('a data file marked read-only', () => {
   it('is refused in one line naming it, unchanged', () => {
     const file = path.join(tempDir(), 'yanshou.sqlite');
-    open(file).close();
+    openDataFile(file).close();
     fs.chmodSync(file, 0o444);
     const e = refusal(() => openDatabase(file));
     expect(e.code).toBe('read_only');

@@ -1,6 +1,6 @@
 // Integrity (issue 21): nothing another window, a race or a hostile file can undo, unlock or take.
 // Rules of the store and of the contract's dispatch, whatever screen (or script) calls them.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
@@ -16,18 +16,14 @@ import { AppError } from '../../../shared/errors';
 import type { Output } from '../../../shared/contract';
 import { ME, ROOT, seedInput, tempDir } from '../../helpers/fixtures';
 import { refusal } from '../../helpers/store';
+import { openDataFile } from '../../helpers/backend';
 
 const A: Actor = { client: 'window-a', kind: 'desktop' };
 const B: Actor = { client: 'tab-b', kind: 'web' };
-const dbs: DB[] = [];
-afterEach(() => {
-  for (const db of dbs.splice(0)) if (db.open) db.close();
-});
 
 function setup() {
   const file = path.join(tempDir(), 'integrity.sqlite');
-  const db = openDatabase(file);
-  dbs.push(db);
+  const db = openDataFile(file);
   const id = createRecord(db, ME, seedInput());
   return { db, file, id };
 }
@@ -278,7 +274,7 @@ describe('files (issue 21 #7, #9)', () => {
       fs.writeFileSync(f, 'half a copy');
       fs.utimesSync(f, new Date(Date.now() - 3_600_000), new Date(Date.now() - 3_600_000));
     }
-    dbs.push(openDatabase(file));
+    openDataFile(file);
     expect(fs.existsSync(mine)).toBe(false);
     expect(fs.existsSync(theirs)).toBe(true);
   });

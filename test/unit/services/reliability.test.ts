@@ -1,14 +1,15 @@
 // What the app promises at each fault (docs/reliability.md), one finding of the stress test at a
 // time: reproduced first, then shown held.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3';
-import { openDatabase, type DB } from '../../../electron/services/store/database';
+import { openDatabase } from '../../../electron/services/store/database';
 import { createRecord, listRecords, readRecord } from '../../../electron/services/store/records';
 import { editCells, updateCounty } from '../../../electron/services/store/edits';
 import { refusal } from '../../helpers/store';
+import { openDataFile } from '../../helpers/backend';
 import { logPosition } from '../../../electron/services/store/changelog';
 import { readStatus, readVersion, setStatus } from '../../../electron/services/store/status';
 import { dispatch, type ApiContext } from '../../../electron/services/api';
@@ -17,16 +18,6 @@ import { exportWorkbook } from '../../../electron/services/excel/export';
 import { importWorkbooks, readWorkbook } from '../../../electron/services/excel/import';
 import { computeRecord, toInput } from '../../../shared/record';
 import { ME, ROOT, referenceFixture, seedInput, tempDir } from '../../helpers/fixtures';
-
-const dbs: DB[] = [];
-const open = (file: string) => {
-  const db = openDatabase(file);
-  dbs.push(db);
-  return db;
-};
-afterEach(() => {
-  for (const db of dbs.splice(0)) if (db.open) db.close();
-});
 
 const BIN = path.join(ROOT, 'electron/cli/bin.mjs');
 
@@ -90,7 +81,7 @@ describe('backups', () => {
     if (!disk) return void expect.soft(process.getuid?.()).not.toBe(0); // only root can mount; CI runs as root
     try {
       const file = path.join(disk.dir, 'yanshou.sqlite');
-      const db = open(file);
+      const db = openDataFile(file);
       createRecord(db, ME, seedInput());
       const good = [backupDatabase(db, file, 'first')!, backupDatabase(db, file, 'second')!];
       fill(disk.dir);
@@ -116,10 +107,10 @@ describe('backups', () => {
   it('验收.sqlite and 验收.db in one folder each have their own backups: listed, pointed to when damaged and pruned apart', () => {
     const dir = tempDir();
     const [zhangshu, ruijin] = [path.join(dir, '验收.sqlite'), path.join(dir, '验收.db')];
-    const zhangshuDb = open(zhangshu);
+    const zhangshuDb = openDataFile(zhangshu);
     createRecord(zhangshuDb, ME, seedInput());
     const ownBackup = backupDatabase(zhangshuDb, zhangshu, 'manual')!;
-    const ruijinDb = open(ruijin);
+    const ruijinDb = openDataFile(ruijin);
     const theirsAuto = backupDatabase(ruijinDb, ruijin, 'edit')!;
     for (let i = 0; i < BACKUPS_KEPT + 2; i++) backupDatabase(zhangshuDb, zhangshu, 'edit');
     const theirs = backupDatabase(ruijinDb, ruijin, 'manual')!; // the newest of all
@@ -139,10 +130,11 @@ describe('backups', () => {
   it('a file named backups beside the data file: the data file still opens and lists; a backup is refused naming it', () => {
     const dir = tempDir();
     const file = path.join(dir, 'bf.sqlite');
-    createRecord(open(file), ME, seedInput());
-    dbs.pop()!.close();
+    const first = openDataFile(file);
+    createRecord(first, ME, seedInput());
+    first.close();
     fs.writeFileSync(path.join(dir, 'backups'), 'not a folder');
-    const db = open(file);
+    const db = openDataFile(file);
     expect(listRecords(db, { asOf: undefined }).map((r) => r.county)).toEqual(['樟树市']);
     expect(listBackups(file)).toEqual([]);
     const e = refusal(() => backupDatabase(db, file, 'manual'));
@@ -156,7 +148,7 @@ describe('backups', () => {
     const dir = tempDir();
     const file = path.join(dir, 'r.sqlite');
     expect(yanshou(['demo', '--db', file]).code).toBe(0);
-    const db = open(file);
+    const db = openDataFile(file);
     const [id] = listRecords(db, { asOf: undefined }).map((r) => r.id);
     const backup = backupDatabase(db, file, 'manual')!;
     editCells(
@@ -187,7 +179,7 @@ describe('backups', () => {
     const dir = tempDir();
     const file = path.join(dir, 'lk.sqlite');
     expect(yanshou(['demo', '--db', file]).code).toBe(0);
-    const app = open(file);
+    const app = openDataFile(file);
     const backup = backupDatabase(app, file, 'manual')!;
     app.close();
     const add = ['ledger', 'add', '--db', file, '--county', '樟树市', '--line', '1', '--date', '2022-01-01', '--amount', '5'];
@@ -224,7 +216,7 @@ describe('backups', () => {
 
   it('a window that read the file before a restore cannot overwrite an edit made after it: refused, naming the restore', async () => {
     const file = path.join(tempDir(), 'rs.sqlite');
-    const app = open(file); // the running app (yanshou web), open throughout
+    const app = openDataFile(file); // the running app (yanshou web), open throughout
     const id = createRecord(app, ME, seedInput());
     const backup = backupDatabase(app, file, 'manual')!;
     const line1 = readRecord(app, id, { asOf: undefined }).disbursementIds[0];
@@ -243,7 +235,7 @@ describe('backups', () => {
 
   it('an acceptance naming the version a reviewer read before a restore is refused, though edits after it counted the version up again', async () => {
     const file = path.join(tempDir(), 'rv.sqlite');
-    const app = open(file);
+    const app = openDataFile(file);
     const id = createRecord(app, ME, seedInput());
     const backup = backupDatabase(app, file, 'manual')!;
     const line1 = readRecord(app, id, { asOf: undefined }).disbursementIds[0];
@@ -262,7 +254,7 @@ describe('backups', () => {
 
   it('an import previewed before a restore is refused at its commit: it planned against data the file no longer holds', async () => {
     const file = path.join(tempDir(), 'ri.sqlite');
-    const app = open(file);
+    const app = openDataFile(file);
     createRecord(app, ME, seedInput());
     const backup = backupDatabase(app, file, 'manual')!;
     const ctx: ApiContext = { db: app, dbFile: file, version: 'test', renderPdf: async () => new Uint8Array() };
@@ -277,7 +269,7 @@ describe('backups', () => {
 
   it('an import planned before a restore and committing after it (the command line: no preview) is refused; the file holds the backup', async () => {
     const file = path.join(tempDir(), 'rc.sqlite');
-    const app = open(file);
+    const app = openDataFile(file);
     const id = createRecord(app, ME, seedInput());
     const backup = backupDatabase(app, file, 'manual')!;
     const line1 = readRecord(app, id, { asOf: undefined }).disbursementIds[0];
@@ -294,7 +286,7 @@ describe('backups', () => {
   it('a damaged data file is refused untouched, naming the newest good backup', () => {
     const dir = tempDir();
     const file = path.join(dir, 'cut.sqlite');
-    const db = open(file);
+    const db = openDataFile(file);
     createRecord(db, ME, seedInput());
     const backup = backupDatabase(db, file, 'manual')!;
     db.pragma('wal_checkpoint(TRUNCATE)');
@@ -313,7 +305,7 @@ describe('backups', () => {
 describe('figures the store must never refuse to show', () => {
   it('(#5) two lines at the largest amount each: the total passes the single-amount cap, and every list still reads', () => {
     const file = path.join(tempDir(), 'max.sqlite');
-    const db = open(file);
+    const db = openDataFile(file);
     const input = seedInput();
     input.disbursements = input.disbursements.slice(0, 2).map((d) => ({ ...d, planned: '999999999.999999', actual: '999999999.999999' }));
     const id = createRecord(db, ME, input);
@@ -333,7 +325,7 @@ describe('figures the store must never refuse to show', () => {
 
 describe('text a workbook cannot hold', () => {
   it('(#4) a typed or pasted U+FFFF, U+FFFE or control character never reaches the data; an old one never reaches a file', async () => {
-    const db = open(':memory:');
+    const db = openDataFile(':memory:');
     const id = createRecord(db, ME, seedInput());
     const [row] = readRecord(db, id, { asOf: undefined }).itemIds;
     editCells(db, ME, id, 'items', [{ rowId: row, field: 'target', value: 'a\uffffb\ufffe\u0007c\r\nd' }], []);
@@ -359,7 +351,7 @@ describe('text a workbook cannot hold', () => {
 
 describe('what a person types is checked before it is kept', () => {
   it('(#12) 2021-02-31, 0000-01 and a 100,000-character county name are refused, in words', () => {
-    const db = open(':memory:');
+    const db = openDataFile(':memory:');
     const id = createRecord(db, ME, seedInput());
     for (const [field, value, words] of [
       ['approvedOn', '2021-02-31', '不是日期'],
@@ -376,7 +368,7 @@ describe('what a person types is checked before it is kept', () => {
   });
 
   it('(#16) a stated rate is kept only to the precision the record (and its export) can hold', () => {
-    const db = open(':memory:');
+    const db = openDataFile(':memory:');
     const id = createRecord(db, ME, seedInput());
     const [row] = readRecord(db, id, { asOf: undefined }).disbursementIds;
     const e = refusal(() => editCells(db, ME, id, 'disbursements', [{ rowId: row, field: 'statedRate', value: '82.6077419%' }], []));
@@ -418,7 +410,7 @@ describe('a data file that cannot be written', () => {
     db.close();
     expect(fs.existsSync(`${file}-shm`)).toBe(true);
     fs.chmodSync(`${file}-shm`, 0o444);
-    const again = open(file);
+    const again = openDataFile(file);
     editCells(
       again,
       ME,
@@ -442,7 +434,7 @@ describe('a data file that cannot be written', () => {
     if (!disk) return void expect.soft(process.getuid?.()).not.toBe(0);
     try {
       const file = path.join(disk.dir, 'full.sqlite');
-      const db = open(file);
+      const db = openDataFile(file);
       const id = createRecord(db, ME, seedInput());
       fill(disk.dir);
       const big = Array.from({ length: 2000 }, (_, i) => ({ name: `新增项目 ${i}`, target: '很长的目标'.repeat(50) }));
@@ -472,14 +464,14 @@ describe('deleting a county', () => {
   it('backs the data file up first: the backup holds the county that was deleted', async () => {
     const { dispatch } = await import('../../../electron/services/api');
     const file = path.join(tempDir(), 'yanshou.sqlite');
-    const db = open(file);
+    const db = openDataFile(file);
     const id = createRecord(db, ME, seedInput());
     const r = await dispatch({ db, dbFile: file, version: 'test', renderPdf: async () => new Uint8Array() }, 'deleteRecord', { id }, ME);
     if (!r.ok) throw new Error(r.error.message);
     expect(listRecords(db, { asOf: undefined })).toEqual([]);
     const { backup } = r.value as { backup: string };
     expect(listBackups(file).map((b) => [b.file, b.reason])).toEqual([[backup, 'delete']]);
-    const kept = open(backup);
+    const kept = openDataFile(backup);
     expect(listRecords(kept, { asOf: undefined }).map((s) => s.county)).toEqual(['樟树市']);
     expect(readRecord(kept, listRecords(kept, { asOf: undefined })[0].id, { asOf: undefined }).record).toEqual(referenceFixture('hans'));
   });

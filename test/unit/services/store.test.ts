@@ -1,9 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import Database from 'better-sqlite3';
-import { openDatabase, type DB } from '../../../electron/services/store/database';
+import { openDatabase } from '../../../electron/services/store/database';
 import { createRecord, findRecordIds, readRecord, removeRecord } from '../../../electron/services/store/records';
 import { history, mutate } from '../../../electron/services/store/changelog';
 import { redo, undo } from '../../helpers/store';
@@ -11,17 +11,7 @@ import { backupDatabase, backupsFolder, BACKUPS_KEPT } from '../../../electron/s
 import { SCHEMA_VERSION } from '../../../electron/services/store/migrations';
 import { AppError } from '../../../shared/errors';
 import { ROOT, referenceFixture, seedInput, tempDir, ME } from '../../helpers/fixtures';
-import { newStore } from '../../helpers/backend';
-
-const open: DB[] = [];
-const openDb = (file: string) => {
-  const db = openDatabase(file);
-  open.push(db);
-  return db;
-};
-afterEach(() => {
-  for (const db of open.splice(0)) if (db.open) db.close();
-});
+import { newStore, openDataFile } from '../../helpers/backend';
 
 describe('store', () => {
   it('stores the seed and reads it back identically, in both scripts', () => {
@@ -42,7 +32,7 @@ describe('store', () => {
   });
 
   it('sets up WAL, foreign keys and the schema version', () => {
-    const db = openDb(path.join(tempDir(), 'b.sqlite'));
+    const db = openDataFile(path.join(tempDir(), 'b.sqlite'));
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
@@ -50,7 +40,7 @@ describe('store', () => {
 
   it('undoes and redoes through the change log, one action one step, after a reopen too', () => {
     const file = path.join(tempDir(), 'c.sqlite');
-    let db = openDb(file);
+    let db = openDataFile(file);
     const id = createRecord(db, ME, seedInput());
     const [first, second] = readRecord(db, id, { asOf: undefined }).disbursementIds;
     mutate(db, ME, { action: 'paste', recordId: id }, (c) => {
@@ -60,13 +50,13 @@ describe('store', () => {
     expect(readRecord(db, id, { asOf: undefined }).record.totals.actual).toBe('1310.35');
     db.close();
 
-    db = openDb(file);
+    db = openDataFile(file);
     expect(history(db, ME).undo?.action).toBe('paste');
     undo(db);
     expect(readRecord(db, id, { asOf: undefined }).record).toEqual(referenceFixture('hans'));
     db.close();
 
-    db = openDb(file);
+    db = openDataFile(file);
     expect(redo(db)?.action).toBe('paste');
     expect(readRecord(db, id, { asOf: undefined }).record.disbursements[0].actual).toBe('700');
     expect(readRecord(db, id, { asOf: undefined }).record.disbursements[1].planned).toBe('400');
@@ -74,7 +64,7 @@ describe('store', () => {
   });
 
   it('undoes a deleted record back with all its rows, and a new edit drops the redo branch', () => {
-    const db = openDb(':memory:');
+    const db = openDataFile(':memory:');
     const id = createRecord(db, ME, seedInput());
     mutate(db, ME, { action: 'delete record', recordId: id }, (c) => removeRecord(db, c, id));
     expect(findRecordIds(db, '樟树市')).toEqual([]);
@@ -115,7 +105,7 @@ describe('store', () => {
 
   it('keeps the last 20 backups beside the database', () => {
     const file = path.join(tempDir(), 'd.sqlite');
-    const db = openDb(file);
+    const db = openDataFile(file);
     createRecord(db, ME, seedInput());
     let last = '';
     for (let i = 0; i < BACKUPS_KEPT + 5; i++) last = backupDatabase(db, file, `test${i}`)!;
@@ -159,7 +149,7 @@ describe('store', () => {
     });
     expect(seen).toContain('inside');
     expect(seen).not.toContain('committed');
-    const after = openDb(file);
+    const after = openDataFile(file);
     expect(after.pragma('integrity_check', { simple: true })).toBe('ok');
     const rows = after.prepare('SELECT count(*) FROM disbursements').pluck().get();
     expect(rows).toBe(6);
@@ -188,7 +178,7 @@ describe('two processes on one data file', { tags: ['another-program'] }, () => 
     let out = '';
     holder.stdout.on('data', (c) => (out += c));
     await expect.poll(() => out).toContain('locked');
-    const db = openDb(file);
+    const db = openDataFile(file);
     const id = createRecord(db, ME, seedInput());
     const written = Date.now();
     expect(readRecord(db, id, { asOf: undefined }).record).toEqual(referenceFixture('hans'));

@@ -1,10 +1,10 @@
 // Undo and redo per client: each window, tab or CLI run replays its own steps, never over a row
 // another client changed since, and asks before a step that would remove a whole county.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
-import { openDatabase, type DB } from '../../../electron/services/store/database';
+import { type DB } from '../../../electron/services/store/database';
 import { createRecord, readRecord, removeRecord } from '../../../electron/services/store/records';
 import { editCells, insertRows, updateCounty } from '../../../electron/services/store/edits';
 import { history, mutate, replay, type Actor } from '../../../electron/services/store/changelog';
@@ -12,21 +12,16 @@ import { backupsFolder } from '../../../electron/services/store/backup';
 import { AppError } from '../../../shared/errors';
 import { stepLabel } from '../../../shared/steps';
 import { ME, ROOT, referenceFixture, seedInput, tempDir } from '../../helpers/fixtures';
-import { newStore } from '../../helpers/backend';
+import { newStore, openDataFile } from '../../helpers/backend';
 import { refusal } from '../../helpers/store';
 
 const A: Actor = { client: 'window-a', kind: 'desktop' };
 const B: Actor = { client: 'tab-b', kind: 'web' };
-const dbs: DB[] = [];
-afterEach(() => {
-  for (const db of dbs.splice(0)) if (db.open) db.close();
-});
 
 /** The seed in a new store on the backend under test, or (`dataFile`) in a data file of its own: backups, a second process. */
 function setup(dataFile = false) {
   const file = path.join(tempDir(), 'undo.sqlite');
-  const db = dataFile ? openDatabase(file) : newStore();
-  dbs.push(db);
+  const db = dataFile ? openDataFile(file) : newStore();
   const id = createRecord(db, ME, seedInput());
   const { itemIds, disbursementIds } = readRecord(db, id, { asOf: undefined });
   return { db, file, id, itemIds, disbursementIds };
