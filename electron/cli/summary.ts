@@ -1,7 +1,7 @@
 // yanshou summary, yanshou status: the overview's figures, and a record's review status.
 import { call } from './call';
 import { groupTotals, meanScore, subtotal, type GroupBy } from '../../shared/summary';
-import { STATUSES, statusLabel, type ReviewStatus } from '../../shared/status';
+import { STATUSES, statusDay, statusLabel, type ReviewStatus } from '../../shared/status';
 import { showRate } from '../../shared/money';
 import { EXIT, UsageError } from './output';
 import { selectRecord } from './records';
@@ -79,7 +79,7 @@ export async function statusCommand(ctx: CommandContext): Promise<number> {
   if (values.json) io.out(JSON.stringify(info, null, 2));
   else
     io.out(
-      `${statusLabel(info.status, io.lang)}${info.by ? `  ${info.by}` : ''}${info.at ? `  ${info.at}` : ''}${info.remark ? `  ${info.remark}` : ''}`,
+      `${statusLabel(info.status, io.lang)}${info.by ? `  ${info.by}` : ''}${info.at ? `  ${statusDay(info)}` : ''}${info.remark ? `  ${info.remark}` : ''}`,
     );
   return EXIT.ok;
 }

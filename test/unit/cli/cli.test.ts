@@ -210,6 +210,15 @@ describe('one door: the CLI answers as the contract does', () => {
     expect(yanshou(['status', '--county', '樟树市', '--json', '--db', db]).stdout).toContain('"accepted"');
   });
 
+  it('`yanshou status` shows the day the status was set, as the app does, not a UTC time', () => {
+    const db = demoDb();
+    const set = yanshou(['status', '--county', '樟树市', '--set', 'accepted', '--by', '赵处长', '--db', db]);
+    const { day } = JSON.parse(yanshou(['status', '--county', '樟树市', '--json', '--db', db]).stdout) as { day: string };
+    expect(day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(set.stdout.trim()).toBe(`已验收  赵处长  ${day}`);
+    expect(yanshou(['status', '--county', '樟树市', '--db', db]).stdout.trim()).toBe(`已验收  赵处长  ${day}`);
+  });
+
   it('a payment added to an accepted county is refused with the same words as in the app', async () => {
     const db = demoDb();
     expect(yanshou(['status', '--county', '樟树市', '--set', 'accepted', '--by', '赵处长', '--db', db]).code).toBe(0);
