@@ -5,7 +5,7 @@
 import { displayDecimal, showRate } from './money';
 import { printCss } from './print';
 import { chineseDay } from './ledger';
-import { dayOf, statusDay, statusLabel, type ReviewStatus } from './status';
+import { localDayOf, statusDay, statusLabel, type ReviewStatus } from './status';
 import {
   overviewRows,
   typedFigures,
@@ -176,7 +176,7 @@ export function overviewHtml(
     .map((row) => {
       if (row.kind === 'county') {
         const r = row.record;
-        return `<tr><td class="text">${escape(r.province ?? '')}</td><td class="text">${escape(r.prefecture ?? '')}</td><td class="text">${escape(r.county)}</td><td class="seq">${r.batch}</td><td class="seq">${r.year}</td><td class="num">${r.items}</td><td class="num">${money(r.planned)}</td><td class="num">${money(r.actual)}${typedFigures(r, options.asOf) ? w.typedMark : ''}</td><td class="num">${rate(r.rate)}</td><td class="num">${r.warnings + r.errors || ''}</td><td class="seq">${escape(statusCell(r, script))}</td><td class="seq">${escape(dayOf(r.updatedAt))}</td><td class="num">${r.performance?.total ?? ''}</td><td class="seq">${r.performance?.grade ? (script === 'hant' ? toTraditional(r.performance.grade) : r.performance.grade) : ''}</td></tr>`;
+        return `<tr><td class="text">${escape(r.province ?? '')}</td><td class="text">${escape(r.prefecture ?? '')}</td><td class="text">${escape(r.county)}</td><td class="seq">${r.batch}</td><td class="seq">${r.year}</td><td class="num">${r.items}</td><td class="num">${money(r.planned)}</td><td class="num">${money(r.actual)}${typedFigures(r, options.asOf) ? w.typedMark : ''}</td><td class="num">${rate(r.rate)}</td><td class="num">${r.warnings + r.errors || ''}</td><td class="seq">${escape(statusCell(r, script))}</td><td class="seq">${escape(localDayOf(r.updatedAt))}</td><td class="num">${r.performance?.total ?? ''}</td><td class="seq">${r.performance?.grade ? (script === 'hant' ? toTraditional(r.performance.grade) : r.performance.grade) : ''}</td></tr>`;
       }
       const s = row.sum;
       return `<tr class="${row.kind}"><td colspan="5">${escape(rowLabel(row, script))}(${escape(sumCount(s, options.asOf, script))})</td><td class="num">${s.items}</td><td class="num">${money(s.planned)}</td><td class="num">${money(s.actual)}</td><td class="num">${rate(s.rate)}</td><td class="num">${s.warnings || ''}</td><td></td><td></td><td></td><td></td></tr>`;

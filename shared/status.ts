@@ -30,6 +30,17 @@ export function statusResetWords(status: ReviewStatus, by: string | null, lang: 
 export const dayOf = (at: string | null): string => (at ? at.slice(0, 10) : '');
 
 /**
+ * The calendar day of a moment on the clock of the machine that shows it (the person's, or the office's
+ * server): an edit at 07:30 Beijing time (23:30 UTC the day before) is of the day it was made.
+ */
+export function localDayOf(at: string | null): string {
+  if (!at) return '';
+  const d = new Date(at);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
+}
+
+/**
  * The day a status was set as its person saw it (2026-12-07 for an acceptance at 01:00 Beijing time, whose
  * `at` is 2026-12-06T17:00Z); a status without a stored day (none set yet), the UTC day of its time.
  */

@@ -4,7 +4,7 @@
 // exact result cached, so the file reads right before Excel, WPS or LibreOffice recalculates it.
 import ExcelJS from 'exceljs';
 import { shiftDecimal } from '../../../shared/money';
-import { dayOf } from '../../../shared/status';
+import { localDayOf } from '../../../shared/status';
 import { overviewRows, typedFigures, type OverviewRow } from '../../../shared/overview';
 import {
   OVERVIEW_WORDING,
@@ -117,7 +117,7 @@ export async function overviewWorkbook(
       [rateFormula(n, rec.rate), numberCell('0.00%')],
       [rec.warnings + rec.errors, centredCell()],
       [statusCell(rec, script), centredCell()],
-      [dayOf(rec.updatedAt), centredCell()],
+      [localDayOf(rec.updatedAt), centredCell()],
       // 四、绩效自评's 总分 and 等级, for the counties that keep one.
       [rec.performance?.total ? num(rec.performance.total) : null, numberCell('0.00')],
       [rec.performance?.grade ? (script === 'hant' ? toTraditional(rec.performance.grade) : rec.performance.grade) : null, centredCell()],

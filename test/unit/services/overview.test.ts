@@ -351,6 +351,28 @@ describe('the overview as of a day, and a county name that looks like markup', (
     expect([sheet.getCell('C4').value, sheet.getCell('G4').value, sheet.getCell('H4').value]).toEqual(['樟树市', 1500, 895.75]);
   });
 
+  it('gives 最近修改 as the day on the local clock: an edit at 07:30 Beijing time is of that day, not the UTC day before', async () => {
+    const { overviewPrintHtml } = await import('../../../electron/services/print/overview');
+    const { overviewWorkbook } = await import('../../../electron/services/excel/overview');
+    const { db } = database();
+    const [record] = listRecords(db, { asOf: undefined }).filter((r) => r.county === '樟树市');
+    const edited = { ...record, updatedAt: '2026-12-06T23:30:00.000Z' };
+    const zone = process.env.TZ;
+    process.env.TZ = 'Asia/Shanghai';
+    try {
+      const options = { script: 'hans', grouping: 'none', filters: {}, printedOn: '2026-12-07' } as const;
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await overviewWorkbook([edited], options)) as unknown as ArrayBuffer);
+      expect(workbook.worksheets[0].getCell('L4').value).toBe('2026-12-07');
+      const html = await overviewPrintHtml([edited], options);
+      expect(html.slice(html.indexOf('<tbody'))).toContain('>2026-12-07<');
+      expect(html).not.toContain('2026-12-06');
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
   it('prints a county named <i>樟树市</i>&amp; as that text, not as markup', async () => {
     const { overviewPrintHtml } = await import('../../../electron/services/print/overview');
     const { db } = database();
