@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { appPerTest, gridReady } from './harness';
+import { yanshou } from '../helpers/cli';
 
 const app = appPerTest({ timezoneId: 'Asia/Shanghai' });
 
@@ -26,5 +27,19 @@ describe('the day of an acceptance made between 00:00 and 08:00 Beijing time', (
     await page.getByRole('tab', { name: '总览' }).click();
     const status = page.locator('.overview-grid .county-row', { hasText: '樟树市' }).locator('[col-id="status"]');
     await expect.poll(() => status.innerText()).toBe('已验收 2026-12-07');
+  });
+});
+
+describe('a status set through another door', () => {
+  it('reaches the sidebar when the window comes to the front again, without a reload', async () => {
+    const { page, db } = app();
+    await gridReady(page);
+    const chip = page.locator('.record .status-chip');
+    await expect.poll(() => chip.getAttribute('title')).toContain('草稿');
+    // A reviewer accepts the county from the command line (or another window, or a colleague in the workspace).
+    const set = yanshou(['status', '--county', '樟树市', '--set', 'accepted', '--by', '赵处长', '--db', db]);
+    expect(set.code).toBe(0);
+    await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+    await expect.poll(() => chip.getAttribute('title')).toContain('已验收 (赵处长');
   });
 });
