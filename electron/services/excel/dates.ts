@@ -56,7 +56,7 @@ const CN_YEAR_DIGITS: Record<string, string> = {
 
 /**
  * A date as people type it, to the month or day it states: 2021年9月, 2021-09, 2021.9, 2021/9/1,
- * 2021年09月, 21年9月, 21-9, 二〇二一年九月, a serial day typed as text (44440). undefined when it is none.
+ * 2021年09月, 21年9月, 21-9, 9/2021, 二〇二一年九月, a serial day typed as text (44440). undefined when it is none.
  */
 export function looseDate(text: string): string | undefined {
   const timed = TIME_OF_DAY.exec(text.normalize('NFKC'));
@@ -81,6 +81,9 @@ export function looseDate(text: string): string | undefined {
     const day = short[3] ?? short[5];
     return parseDateText(`20${short[1]}-${month}${day ? `-${day}` : ''}`);
   }
+  // The month before the year, as Excel's m/yyyy shows it: 9/2021 (a four-digit year is no month or day).
+  const monthYear = /^(\d{1,2})[-./](\d{4})$/.exec(t);
+  if (monthYear) return parseDateText(`${monthYear[2]}-${monthYear[1]}`);
   const serial = /^\d{5}(?:\.\d+)?$/.exec(t);
   if (serial && Number(t) >= SERIAL_1990 && Number(t) < SERIAL_2100 + 1) return serialDay(Number(t));
   return undefined;

@@ -128,6 +128,8 @@ describe('8. dates as people type them', () => {
     ['2021年09月', '2021-09'],
     ['44440', '2021-09-01'],
     ['2021年9月1号', '2021-09-01'],
+    ['9/2021', '2021-09'],
+    ['09.2021', '2021-09'],
   ];
   for (const [text, month] of typed) {
     it(`立项时间 “${text}” in a facts table reads ${month}`, async () => {
@@ -157,7 +159,7 @@ describe('8. dates as people type them', () => {
     expect([r[0].input!.county.approvedOn, r[0].input!.county.acceptedOn]).toEqual(['2021-09', '2021-12-31']);
   });
 
-  for (const bad of ['2021年13月', '九月', '21年19月', '待定'])
+  for (const bad of ['2021年13月', '九月', '21年19月', '待定', '13/2021', '1/9/2021'])
     it(`立项时间 “${bad}” is refused naming the cell, never dropped to null`, async () => {
       const sheets = layoutSheets([seedAs('樟树市')], layout({ facts: 'table' }));
       sheets[0].rows.find((r) => r[0]?.v === '立项时间')![1] = { v: bad };
