@@ -56,7 +56,8 @@ const CN_YEAR_DIGITS: Record<string, string> = {
 
 /**
  * A date as people type it, to the month or day it states: 2021年9月, 2021-09, 2021.9, 2021/9/1,
- * 2021年09月, 21年9月, 21-9, 9/2021, 二〇二一年九月, a serial day typed as text (44440). undefined when it is none.
+ * 2021年09月, 21年9月, 21-9, 9/2021, 15/03/2022 (day first, when it can be nothing else), 二〇二一年九月, a serial
+ * day typed as text (44440). undefined when it is none.
  */
 export function looseDate(text: string): string | undefined {
   const timed = TIME_OF_DAY.exec(text.normalize('NFKC'));
@@ -84,9 +85,22 @@ export function looseDate(text: string): string | undefined {
   // The month before the year, as Excel's m/yyyy shows it: 9/2021 (a four-digit year is no month or day).
   const monthYear = /^(\d{1,2})[-./](\d{4})$/.exec(t);
   if (monthYear) return parseDateText(`${monthYear[2]}-${monthYear[1]}`);
+  const readings = yearLastReadings(t);
+  if (readings?.length === 1) return readings[0];
   const serial = /^\d{5}(?:\.\d+)?$/.exec(t);
   if (serial && Number(t) >= SERIAL_1990 && Number(t) < SERIAL_2100 + 1) return serialDay(Number(t));
   return undefined;
+}
+
+/**
+ * The days a date written year last can be (15/03/2022 is 15 March, day first; 3/15/2022 the same, month
+ * first; 04/03/2022 is 4 March or 3 April): undefined when it is not written so.
+ */
+function yearLastReadings(t: string): string[] | undefined {
+  const m = /^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$/.exec(t);
+  if (!m) return undefined;
+  const days = [parseDateText(`${m[3]}-${m[2]}-${m[1]}`), parseDateText(`${m[3]}-${m[1]}-${m[2]}`)];
+  return [...new Set(days.filter((d): d is string => d?.length === 10))];
 }
 
 /** A date followed by a time of day, as systems write it: `2021-9-1 14:20`, `2021-09-01T00:00:00Z`, `2021年9月1日 8:05:00`. */
@@ -118,7 +132,13 @@ export function readDay(reader: CellReader, cell: Cell | undefined, field: strin
   const read = isBlank(cell) || value instanceof Date ? undefined : parseDate(cell!);
   if (read?.length === 10) return read;
   const seen = typeof value === 'number' ? shownNumber(cell!) : (cell?.text ?? '');
-  const partial: Record<string, string> = read === undefined ? {} : { problem: read.length === 7 ? 'month_only' : 'year_only' };
+  const both = yearLastReadings(fold(seen).replace(/\s+/g, ''));
+  const partial: Record<string, string> =
+    both?.length === 2
+      ? { problem: 'day_month_order', first: both[0], second: both[1] }
+      : read === undefined
+        ? {}
+        : { problem: read.length === 7 ? 'month_only' : 'year_only' };
   reader.problem('not_a_date', cell, { field, value: seen, want: 'day', ...partial }, fallbackCell);
   return undefined;
 }

@@ -190,6 +190,17 @@ describe('A5: one way to read a day — the ledger takes every day the basic fac
     expect(findings(wrong, 'not_a_date').map((f) => [f.cell, f.params.value])).toEqual([['B2', '20221331']]);
   });
 
+  it('a day written day first (15/03/2022, 30.6.2022) or month first (3/31/2022) is the one day it can be; 04/03/2022 is refused naming both days', async () => {
+    const read = await withLedger(['15/03/2022', '30.6.2022', '3/31/2022', '05/05/2022']);
+    expect(read.flatMap((r) => r.findings.filter((f) => f.severity === 'error'))).toEqual([]);
+    expect(read[0].input!.payments!.map((p) => p.date)).toEqual(['2022-03-15', '2022-03-31', '2022-05-05', '2022-06-30']);
+    const both = await withLedger(['04/03/2022']);
+    expect(both[0].input).toBeNull();
+    expect(findings(both, 'not_a_date').map((f) => [f.cell, findingMessage(f, 'zh')])).toEqual([
+      ['B2', '拨付日期“04/03/2022”看不出是 2022-03-04 还是 2022-04-03(日和月哪个在前);请写成“2022-03-04”这样年份在前的日期'],
+    ]);
+  });
+
   it('a day given only to the month (2022.9, 2022年9月) is refused saying so, at its cell, and nothing lands', async () => {
     const read = await withLedger(['2022年9月', { v: 2022.09, numFmt: '0.00' }]);
     expect(read[0].input).toBeNull();
