@@ -1,5 +1,6 @@
 // Review status with sign-off: 草稿 → 已提交 → 已审核 → 已验收. An accepted record is locked.
 import type { Lang } from './i18n';
+import { today } from './ledger';
 
 export const STATUSES = ['draft', 'submitted', 'reviewed', 'accepted'] as const;
 export type ReviewStatus = (typeof STATUSES)[number];
@@ -33,12 +34,7 @@ export const dayOf = (at: string | null): string => (at ? at.slice(0, 10) : '');
  * The calendar day of a moment on the clock of the machine that shows it (the person's, or the office's
  * server): an edit at 07:30 Beijing time (23:30 UTC the day before) is of the day it was made.
  */
-export function localDayOf(at: string | null): string {
-  if (!at) return '';
-  const d = new Date(at);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
-}
+export const localDayOf = (at: string | null): string => (at ? today(new Date(at)) : '');
 
 /**
  * The day a status was set as its person saw it (2026-12-07 for an acceptance at 01:00 Beijing time, whose
