@@ -64,6 +64,13 @@ const listOf = (fields: string, k: 0 | 1): string =>
     .map((f) => fieldLabel(f, k === 0 ? 'zh' : 'en'))
     .join(k === 0 ? '、' : ', ');
 
+/** Why a payment's day after today is refused, wherever it is typed or read: the ledger holds money already paid. */
+export function afterTodayWords(today: string, lang: Lang): string {
+  return lang === 'zh'
+    ? `在今天(${today})之后:拨付台账只记已经拨付的款项,请核对日期(年份是否写错?)`
+    : `is after today (${today}): the ledger holds money already paid; check the date (is the year right?)`;
+}
+
 /** What is wrong with a value: a field's problem, a formula's, or one the record's schema found. */
 export type ValueProblem =
   FieldProblem | 'no_result' | 'error_value' | 'out_of_range' | 'not_a_date' | 'unsafe_text' | 'zero_payment' | 'invalid';
@@ -216,23 +223,27 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
     (p) =>
       p.problem === 'ambiguous_month'
         ? `${p.field}“${p.value}”是一个数字,看不出是 ${p.year}年1月 还是 ${p.year}年10月(数字末尾的 0 不显示);请写成“${p.year}年10月”这样的文字`
-        : p.problem === 'day_month_order'
-          ? `${p.field}“${p.value}”看不出是 ${p.first} 还是 ${p.second}(日和月哪个在前);请写成“${p.first}”这样年份在前的日期`
-          : p.problem === 'month_only' || p.problem === 'year_only'
-            ? `${p.field}“${p.value}”只写到${p.problem === 'month_only' ? '月' : '年'},不是具体日期(应写到日,如 2021-12-01、2021年12月1日)`
-            : p.want === 'day'
-              ? `${p.field}“${p.value}”不是具体日期(应为 2021-12-01、2021年12月1日 等)`
-              : `${p.field}“${p.value}”不是日期(应为 2021年9月、2021-09 等)`,
+        : p.problem === 'after_today'
+          ? `${p.field}“${p.value}”${afterTodayWords(p.today, 'zh')}`
+          : p.problem === 'day_month_order'
+            ? `${p.field}“${p.value}”看不出是 ${p.first} 还是 ${p.second}(日和月哪个在前);请写成“${p.first}”这样年份在前的日期`
+            : p.problem === 'month_only' || p.problem === 'year_only'
+              ? `${p.field}“${p.value}”只写到${p.problem === 'month_only' ? '月' : '年'},不是具体日期(应写到日,如 2021-12-01、2021年12月1日)`
+              : p.want === 'day'
+                ? `${p.field}“${p.value}”不是具体日期(应为 2021-12-01、2021年12月1日 等)`
+                : `${p.field}“${p.value}”不是日期(应为 2021年9月、2021-09 等)`,
     (p) =>
       p.problem === 'ambiguous_month'
         ? `${p.field} “${p.value}” is a number: it may be January or October ${p.year} (a number drops the trailing 0); write it as text, such as 2021年10月`
-        : p.problem === 'day_month_order'
-          ? `${p.field} “${p.value}” may be ${p.first} or ${p.second} (day or month first); write the year first, such as ${p.first}`
-          : p.problem === 'month_only' || p.problem === 'year_only'
-            ? `${p.field} “${p.value}” gives only the ${p.problem === 'month_only' ? 'month' : 'year'}, not the day (write the day: 2021-12-01 or 2021年12月1日)`
-            : p.want === 'day'
-              ? `${p.field} “${p.value}” is not a day (write 2021-12-01 or 2021年12月1日)`
-              : `${p.field} “${p.value}” is not a date (write 2021-09 or 2021年9月)`,
+        : p.problem === 'after_today'
+          ? `${p.field} “${p.value}” ${afterTodayWords(p.today, 'en')}`
+          : p.problem === 'day_month_order'
+            ? `${p.field} “${p.value}” may be ${p.first} or ${p.second} (day or month first); write the year first, such as ${p.first}`
+            : p.problem === 'month_only' || p.problem === 'year_only'
+              ? `${p.field} “${p.value}” gives only the ${p.problem === 'month_only' ? 'month' : 'year'}, not the day (write the day: 2021-12-01 or 2021年12月1日)`
+              : p.want === 'day'
+                ? `${p.field} “${p.value}” is not a day (write 2021-12-01 or 2021年12月1日)`
+                : `${p.field} “${p.value}” is not a date (write 2021-09 or 2021年9月)`,
   ],
   dates_out_of_order: [
     (p) => `${p.field}“${p.value}”早于${p.column}“${p.other}”:日期的先后不对,请核对`,

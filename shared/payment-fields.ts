@@ -5,7 +5,7 @@ import { formatWan, parseAmount, type MoneyProblem } from './money';
 import { parseDateText, type RawValue } from './fields';
 import { isDay, type PaymentField } from './ledger';
 import { checkField } from './field-schemas';
-import { fieldLabel, problemText, type Lang } from './i18n';
+import { afterTodayWords, fieldLabel, problemText, type Lang } from './i18n';
 import { stripXmlUnsafe } from './text';
 
 /** What a payment needs before it can be kept: which line, which day, how much. */
@@ -66,9 +66,7 @@ function why(problem: PaymentProblem, lines: readonly number[], lang: Lang, toda
     case 'not_a_day':
       return zh ? '不是具体到日的日期(如 2021-12-01 或 2021年12月1日)' : 'is not a day (write 2021-12-01)';
     case 'after_today':
-      return zh
-        ? `在今天(${today})之后:拨付台账只记已经拨付的款项,请核对日期(年份是否写错?)`
-        : `is after today (${today}): the ledger holds money already paid; check the date (is the year right?)`;
+      return afterTodayWords(today, lang);
     case 'not_positive':
       return zh ? '应为大于 0 的金额(万元)' : 'must be an amount above 0 (10k yuan)';
     case 'too_long':

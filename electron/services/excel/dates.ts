@@ -5,6 +5,7 @@
 // finance system's 凭证日期 writes them (20210901).
 import { parseDateText } from '../../../shared/fields';
 import { fold } from '../../../shared/text';
+import { today } from '../../../shared/ledger';
 import { formatDecimals, isBlank, isPercentFormat, type Cell } from './cells';
 import { chineseNumber, generalText, type CellReader } from './values';
 
@@ -121,24 +122,38 @@ export function shownNumber(cell: Cell): string {
 
 /**
  * A payment's day (拨付日期): a date cell (a day, whatever its format shows), else what parseDate
- * reads, when it states a day. One that states only a month or a year is refused saying so.
+ * reads, when it states a day. One that states only a month or a year is refused saying so, and so is
+ * a day after today, as when it is typed: the ledger holds money already paid.
  */
 export function readDay(reader: CellReader, cell: Cell | undefined, field: string, fallbackCell: string): string | undefined {
   const value = cell?.value;
-  if (value instanceof Date && !Number.isNaN(value.getTime())) {
-    const day = value.toISOString().slice(0, 10);
-    if (parseDateText(day) === day) return day;
+  const seen = () => (typeof value === 'number' ? shownNumber(cell!) : (cell?.text ?? ''));
+  const read = isBlank(cell) ? undefined : value instanceof Date ? dateCellDay(value) : parseDate(cell!);
+  if (read?.length === 10) {
+    const now = today();
+    if (read <= now) return read;
+    reader.problem(
+      'not_a_date',
+      cell,
+      { field, value: value instanceof Date ? read : seen(), problem: 'after_today', today: now },
+      fallbackCell,
+    );
+    return undefined;
   }
-  const read = isBlank(cell) || value instanceof Date ? undefined : parseDate(cell!);
-  if (read?.length === 10) return read;
-  const seen = typeof value === 'number' ? shownNumber(cell!) : (cell?.text ?? '');
-  const both = yearLastReadings(fold(seen).replace(/\s+/g, ''));
+  const both = yearLastReadings(fold(seen()).replace(/\s+/g, ''));
   const partial: Record<string, string> =
     both?.length === 2
       ? { problem: 'day_month_order', first: both[0], second: both[1] }
-      : read === undefined
+      : read === undefined || value instanceof Date
         ? {}
         : { problem: read.length === 7 ? 'month_only' : 'year_only' };
-  reader.problem('not_a_date', cell, { field, value: seen, want: 'day', ...partial }, fallbackCell);
+  reader.problem('not_a_date', cell, { field, value: seen(), want: 'day', ...partial }, fallbackCell);
   return undefined;
+}
+
+/** A date cell's day, whatever its format shows; undefined for a date outside the calendar. */
+function dateCellDay(value: Date): string | undefined {
+  if (Number.isNaN(value.getTime())) return undefined;
+  const day = value.toISOString().slice(0, 10);
+  return parseDateText(day) === day ? day : undefined;
 }

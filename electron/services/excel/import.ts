@@ -11,6 +11,7 @@ import { computeRecord, type CountyRecord, type RecordInput } from '../../../sha
 import { assertUnchangedSince, changedSince, logPosition, mutate, stepInWords, type Actor } from '../store/changelog';
 import { appError } from '../../../shared/errors';
 import { withBackup } from '../store/backup';
+import { assertPaidByToday } from '../store/payments';
 import { conflictError, findRecordIds, insertRecord, readRecord, removeRecord } from '../store/records';
 import type { Place } from '../../../shared/accounts';
 import { readStatus } from '../store/status';
@@ -528,6 +529,7 @@ export async function importWorkbooks(
         if (r.action === 'skipped') return;
         assertAsPlanned(db, r, options.seen ?? read);
         if (r.action === 'replaced') removeRecord(db, changes, r.existingId!);
+        assertPaidByToday(actor, r.county, inputs[i]!.payments ?? []);
         insertRecord(changes, inputs[i]!);
       });
       // A correction the person gave is confirmed by this import: remembered for its layout.

@@ -3,7 +3,7 @@
 import { editAction, type Fill } from '../../../shared/steps';
 import { appError } from '../../../shared/errors';
 import type { RawValue } from '../../../shared/fields';
-import { PAYMENT_FIELDS, today, type PaymentField } from '../../../shared/ledger';
+import { PAYMENT_FIELDS, today, type Payment, type PaymentField } from '../../../shared/ledger';
 import { parsePaymentField, paymentRefusal, REQUIRED_PAYMENT_FIELDS, type PaymentProblem } from '../../../shared/payment-fields';
 import { assertUnchangedSince, mutate, type Actor, type Row, type SeenCell } from './changelog';
 import { fieldLabel } from '../../../shared/i18n';
@@ -23,6 +23,24 @@ function refused(row: number, field: PaymentField, value: RawValue, problem: Pay
     paymentRefusal(row, field, value, problem, seqs, 'en', day),
     { field: `payment.${field}` },
     { table: 'payments', row, field },
+  );
+}
+
+/**
+ * A whole ledger brought in at once (an import's) holds no payment after the person's day, as no typed
+ * one may: refused naming the county and the payment, inside the step that would write it.
+ */
+export function assertPaidByToday(actor: Actor, county: string, payments: readonly Payment[]): void {
+  const day = actor.today ?? today();
+  const row = payments.findIndex((p) => p.date > day) + 1;
+  if (row === 0) return;
+  const words = (lang: 'zh' | 'en') => paymentRefusal(row, 'date', payments[row - 1].date, 'after_today', [], lang, day);
+  throw appError(
+    'invalid_input',
+    `${county}:${words('zh')}`,
+    `${county}: ${words('en')}`,
+    { field: 'payment.date' },
+    { table: 'payments', row, field: 'date' },
   );
 }
 

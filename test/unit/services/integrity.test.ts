@@ -436,3 +436,26 @@ describe('damaged data files name the damage and the newest sound backup (issue 
       expect(fs.readFileSync(file).equals(before)).toBe(true);
     });
 });
+
+describe('(attack4 4e) a ledger brought in by import is held to the same day as a typed payment', () => {
+  it("an import's payment after the person's day is refused at its commit, naming the county and the payment; nothing is written", async () => {
+    const { importWorkbooks } = await import('../../../electron/services/excel/import');
+    const { exportWorkbook } = await import('../../../electron/services/excel/export');
+    const { db, file, id } = setup();
+    editPayments(db, A, id, [], [{ line: 1, date: '2022-06-30', amount: '10' }]);
+    const before = readRecord(db, id, { asOf: undefined }).record;
+    const bytes = new Uint8Array(await exportWorkbook([before]));
+    // The person's day is 1 January 2022 (a window's own calendar); the workbook's payment is of 30 June 2022.
+    const early: Actor = { ...A, today: '2022-01-01' };
+    const e = await importWorkbooks(db, early, file, [{ name: 'again.xlsx', bytes }], {
+      onConflict: 'replace',
+      dryRun: false,
+      confirm: 'all',
+    }).catch((e: unknown) => e);
+    expect(e).toBeInstanceOf(AppError);
+    expect((e as AppError).messages.zh).toBe(
+      '樟树市:拨付台账第 1 笔 拨付日期“2022-06-30”在今天(2022-01-01)之后:拨付台账只记已经拨付的款项,请核对日期(年份是否写错?)',
+    );
+    expect(readRecord(db, id, { asOf: undefined }).record).toEqual(before);
+  });
+});

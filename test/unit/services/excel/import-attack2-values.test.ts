@@ -2,6 +2,7 @@
 // workbook shape a county really sent, the figures expected worked out by hand from the document.
 import { describe, expect, it } from 'vitest';
 import { readWorkbook, type ReadRecord } from '../../../../electron/services/excel/import';
+import { today } from '../../../../shared/ledger';
 import { computeRecord } from '../../../../shared/record';
 import { checkRecord } from '../../../../shared/checks';
 import { findingMessage } from '../../../../shared/i18n';
@@ -155,7 +156,7 @@ describe('A13: 实施目标完成率 written as counties write it never blocks t
 
 describe('A5: one way to read a day — the ledger takes every day the basic facts take', () => {
   /** 樟树市 with a 拨付台账 sheet of its own: 序号 | 拨付日期 | 金额(万元) | 收款单位, line 1 paid in the days given. */
-  const withLedger = (days: (string | number | { v: string | number; numFmt: string })[]) =>
+  const withLedger = (days: (string | number | { v: string | number | Date; numFmt: string })[]) =>
     readSheets([
       ...county(),
       {
@@ -198,6 +199,16 @@ describe('A5: one way to read a day — the ledger takes every day the basic fac
     expect(both[0].input).toBeNull();
     expect(findings(both, 'not_a_date').map((f) => [f.cell, findingMessage(f, 'zh')])).toEqual([
       ['B2', '拨付日期“04/03/2022”看不出是 2022-03-04 还是 2022-04-03(日和月哪个在前);请写成“2022-03-04”这样年份在前的日期'],
+    ]);
+  });
+
+  it('a payment dated after today is refused at its cell in the words typing it gets, and nothing lands', async () => {
+    const read = await withLedger(['2099-01-05', { v: new Date(Date.UTC(2098, 11, 31)), numFmt: 'yyyy-mm-dd' }]);
+    expect(read[0].input).toBeNull();
+    const now = today();
+    expect(findings(read, 'not_a_date').map((f) => [f.sheet, f.cell, findingMessage(f, 'zh')])).toEqual([
+      ['拨付台账', 'B2', `拨付日期“2099-01-05”在今天(${now})之后:拨付台账只记已经拨付的款项,请核对日期(年份是否写错?)`],
+      ['拨付台账', 'B3', `拨付日期“2098-12-31”在今天(${now})之后:拨付台账只记已经拨付的款项,请核对日期(年份是否写错?)`],
     ]);
   });
 
