@@ -21,6 +21,7 @@ import {
   type SummaryRead,
 } from './facts';
 import { CellReader } from './values';
+import { bandGrid, sideBySide } from './bands';
 import { minOf, pushAll } from '../../../shared/arrays';
 
 export type Block = {
@@ -197,25 +198,35 @@ type Scan = {
 /**
  * The tables, facts and county blocks of a sheet. `header`: the rows a person said a table's header
  * stands in (issue 27): read as that band, whatever the header model would find; no other band overlaps it.
+ * Tables side by side (two counties in A:E and G:K) are read band by band, each its own county's.
  */
 export function locate(grid: Grid, file: string, chosen?: { top: number; bottom: number }): SheetLayout {
-  const s: Scan = {
+  const used = new CellMarks(grid);
+  const bands = sideBySide(grid)?.map((band) => bandGrid(grid, band)) ?? [grid];
+  // A person's header rows go to the bands standing on them (to the first where none does, which tells them unread).
+  const on = (band: Grid) => !!chosen && band.row(chosen.top).length > 0;
+  const takes = (band: Grid, i: number) => on(band) || (i === 0 && !bands.some(on));
+  const scans = bands.map((band, i) => locateBand(band, file, used, takes(band, i) ? chosen : undefined));
+  return {
+    sheet: grid.sheet,
     grid,
-    file,
-    reader: new CellReader(file, grid.sheet),
-    used: new CellMarks(grid),
-    statements: [],
-    titles: [],
-    basics: [],
-    tables: [],
+    blocks: scans.flatMap((x) => x.blocks),
+    tables: scans.flatMap((x) => x.s.tables),
+    used,
+    findings: scans.flatMap((x) => x.s.reader.findings),
   };
+}
+
+/** The tables, facts and county blocks of one band of columns (the whole sheet, or one of tables side by side). */
+function locateBand(grid: Grid, file: string, used: CellMarks, chosen?: { top: number; bottom: number }) {
+  const s: Scan = { grid, file, reader: new CellReader(file, grid.sheet), used, statements: [], titles: [], basics: [], tables: [] };
   scanLines(s);
   // Tables first: their header words are never read as facts.
   locateTables(s, chosen);
   // Then everything else, in reading order, cut into counties.
   const blocks = cutCounties(s);
   for (const x of s.statements) if (!inTable(s.tables, x.cell)) s.used.add(x.cell);
-  return { sheet: grid.sheet, grid, blocks, tables: s.tables, used: s.used, findings: s.reader.findings };
+  return { s, blocks };
 }
 
 /** The unit lines and the titles of a sheet (a unit line the reader cannot tell is refused). */

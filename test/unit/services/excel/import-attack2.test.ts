@@ -20,11 +20,11 @@ type County = {
   total?: Line;
 };
 
-/** One county's acceptance block in the official order from row r; returns the row after it (and a blank row). */
-function putCounty(ws: ExcelJS.Worksheet, r: number, o: County): number {
+/** One county's acceptance block in the official order from row r (its first column `col`); returns the row after it (and a blank row). */
+function putCounty(ws: ExcelJS.Worksheet, r: number, o: County, col = 1): number {
   const put = (row: number, values: Line) =>
     values.forEach((v, i) => {
-      if (v !== undefined) ws.getCell(row, i + 1).value = v;
+      if (v !== undefined) ws.getCell(row, i + col).value = v;
     });
   if (o.unitOver) put(r++, [o.unitOver]);
   if (o.title !== null) put(r++, [o.title ?? `${o.name}电子商务进农村综合示范县项目验收情况表`]);
@@ -681,5 +681,51 @@ describe('B24 (attack 3): table 三 headed with the words of county 资金拨付
       putCounty(wb.addWorksheet('嵩明县'), 1, { ...SONGMING, header3: ['序号', '项目名称', '下达资金(万元)', '未拨付(万元)', '拨付进度'] }),
     );
     expect(stored(read)).toEqual([]);
+  });
+});
+
+describe('B21 (attack 3): two counties’ tables side by side on one sheet (A:E and G:K)', () => {
+  const own = (c: County) => [c.name, c.lines.map((l) => [String(l[2]), String(l[3])])];
+
+  it('each block is read as its own county, with its own lines: 横县 1500 / 1393.5, 嵩明县 1000 / 840', async () => {
+    const read = await readBook('side.xlsx', (wb) => {
+      const ws = wb.addWorksheet('两县');
+      putCounty(ws, 1, HENGXIAN);
+      putCounty(ws, 1, SONGMING, 7);
+    });
+    expect(errors(read)).toEqual([]);
+    expect(stored(read)).toEqual([own(HENGXIAN), own(SONGMING)]);
+  });
+
+  it('titles and paragraphs merged over each block’s five columns, the right block higher: still two counties', async () => {
+    const read = await readBook('side.xlsx', (wb) => {
+      const ws = wb.addWorksheet('两县');
+      putCounty(ws, 2, HENGXIAN);
+      putCounty(ws, 1, { ...SONGMING, title: '云南省昆明市嵩明县电子商务进农村综合示范县项目验收情况表' }, 7);
+      ws.mergeCells('A2:E2');
+      ws.mergeCells('A4:E4');
+      ws.mergeCells('G1:K1');
+      ws.mergeCells('G3:K3');
+    });
+    expect(errors(read)).toEqual([]);
+    expect(stored(read)).toEqual([own(HENGXIAN), own(SONGMING)]);
+  });
+});
+
+describe('B21: a table with an empty column inside it is one table', () => {
+  it('嵩明县’s table 三 with column C empty between 具体项目名称 and the amounts: read as one table', async () => {
+    const read = await readBook('gap.xlsx', (wb) => {
+      const ws = wb.addWorksheet('嵩明县');
+      const rows: Line[] = [
+        [`${SONGMING.name}电子商务进农村综合示范县项目验收情况表`],
+        [SONGMING.facts],
+        ['三、中央财政资金拨付情况'],
+        ['序号', '具体项目名称', undefined, '计划安排额度(万元)', '实际拨付额度(万元)', '资金拨付率(%)'],
+        ...SONGMING.lines.map((l) => [l[0], l[1], undefined, ...l.slice(2)]),
+      ];
+      rows.forEach((values, r) => values.forEach((v, c) => v !== undefined && (ws.getCell(r + 1, c + 1).value = v)));
+    });
+    expect(errors(read)).toEqual([]);
+    expect(stored(read)).toEqual([['嵩明县', SONGMING.lines.map((l) => [String(l[2]), String(l[3])])]]);
   });
 });
