@@ -212,6 +212,19 @@ describe('import into the store', () => {
     expect(both.records.map((r) => r.action)).toEqual(['replaced', 'rejected']);
   });
 
+  it('a workbook naming the county 前郭县 meets its record 前郭尔罗斯蒙古族自治县: a conflict, never a second record', async () => {
+    const db = newStore();
+    const named = (name: string) => ({ ...referenceFixture('hans'), county: { ...referenceFixture('hans').county, name } });
+    await importWorkbooks(db, ME, ':memory:', [{ name: 'a.xlsx', bytes: await exportWorkbook([named('前郭尔罗斯蒙古族自治县')]) }], {
+      onConflict: 'fail',
+      dryRun: false,
+    });
+    const short = { name: 'b.xlsx', bytes: await exportWorkbook([named('前郭县')]) };
+    const again = await importWorkbooks(db, ME, ':memory:', [short], { onConflict: 'fail', dryRun: false });
+    expect(again.records.map((r) => [r.county, r.action])).toEqual([['前郭县', 'conflict']]);
+    expect(listRecords(db, { asOf: undefined }).map((r) => r.county)).toEqual(['前郭尔罗斯蒙古族自治县']);
+  });
+
   it('a commit writes the reading its preview showed: a correction sent with the commit but not with the preview writes nothing', async () => {
     const db = newStore();
     const seed = await seedFile();
