@@ -27,5 +27,11 @@ export function shortCountyKey(key: string): string {
   return SHORTENED_STEMS.get(short) ?? short;
 }
 
-/** Whether two names are one county's: 长白县 and 長白朝鮮族自治縣, 前郭县 and 前郭尔罗斯蒙古族自治县. */
-export const sameCounty = (a: string, b: string): boolean => shortCountyKey(countyKey(a)) === shortCountyKey(countyKey(b));
+const KIND = ['县', '市', '区', '旗'];
+
+/** Whether two names are one county's: 长白县 and 長白朝鮮族自治縣, 前郭县 and 前郭尔罗斯蒙古族自治县, 樟树 (its kind left out) and 樟树市. */
+export function sameCounty(a: string, b: string): boolean {
+  const [x, y] = [a, b].map((name) => shortCountyKey(countyKey(name)));
+  const bare = (n: string, other: string) => !KIND.includes(n.at(-1)!) && KIND.some((kind) => shortCountyKey(n + kind) === other);
+  return x === y || bare(x, y) || bare(y, x);
+}

@@ -4,12 +4,14 @@
 // a second title, 基本情况 or facts paragraph after a county's tables starts the next county.
 import type { AmountUnit } from '../../../shared/money';
 import { fold } from '../../../shared/text';
+import { sameCounty } from '../../../shared/place-short';
 import type { FactKey } from '../../../shared/basic-facts';
 import { CellMarks, holdsNumber, isBlank, labelKey, statedUnit, unclearUnit, unitOf, type Cell, type Grid } from './cells';
 import { findHeader, headerOf, startsTable, type TableHeader } from './header';
 import { readTable, type TableRead, type TableUnit } from './rows';
 import {
   FactSet,
+  filerCounty,
   inlineFact,
   labelFact,
   looksLikeParagraph,
@@ -156,13 +158,16 @@ function canHold(fact: string, cell: Cell): boolean {
   return holdsNumber(cell);
 }
 
-/** Whether facts name something else than a block's facts do (another county, another batch). */
+/** Whether facts name something else than a block's facts do (another county — not the same one written another way —, another batch). */
 function differs(have: FactSet, facts: FactSet): boolean {
   const a = have.values as Record<string, unknown>;
-  return Object.entries(facts.values).some(
-    ([k, v]) => k !== 'statusNote' && a[k] !== undefined && (typeof v === 'string' ? fold(v) !== fold(String(a[k])) : v !== a[k]),
-  );
+  const same = (k: string, v: unknown) =>
+    k === 'name' ? sameCounty(String(a[k]), String(v)) : typeof v === 'string' ? fold(v) === fold(String(a[k])) : v === a[k];
+  return Object.entries(facts.values).some(([k, v]) => k !== 'statusNote' && a[k] !== undefined && !same(k, v));
 }
+
+/** A block that holds only its title (and 一、基本情况): the paragraph that follows is its own, whatever county it names. */
+const titleOnly = (block: Block) => block.tables.length === 0 && [...block.markers].every((m) => m === 'title' || m === 'basic');
 
 /**
  * Units that cannot both hold: a column header naming one unit under a unit line naming another
@@ -350,6 +355,7 @@ class Counties {
 function cutCounties(s: Scan): Block[] {
   const counties = new Counties(s);
   const toldHeads = new Set<Cell>();
+  const filers: { block: Block; county: string; cell: Cell }[] = [];
   const tableAt = new Map(s.tables.map((t) => [t.header.top, t]));
   for (const r of s.grid.rows) {
     const table = tableAt.get(r);
@@ -363,12 +369,18 @@ function cutCounties(s: Scan): Block[] {
     for (let k = 0; k < cells.length; k++) {
       const cell = cells[k];
       if (s.used.has(cell) || typeof cell.value !== 'string' || inTable(s.tables, cell)) continue;
-      if (readNote(s, cell, k > 0 ? cells[k - 1] : undefined)) continue;
+      if (readNote(s, cell, k > 0 ? cells[k - 1] : undefined)) {
+        const county = filerCounty(cell.text);
+        if (county) filers.push({ block: counties.blockFor(r), county, cell });
+        continue;
+      }
       const fact = labelFact(cell);
       if (fact) k = readLabelFact(s, counties, cells, k, r, fact, toldHeads);
       else readText(s, counties, cell, r);
     }
   }
+  // 填报单位：扶余市商务局 on 榆树市's table: another county's name, a doubt naming both cells (FactSet); never the county's name.
+  for (const { block, county, cell } of filers) if (block.facts.values.name) block.facts.set('name', county, cell);
   return counties.blocks;
 }
 
@@ -463,8 +475,11 @@ function readText(s: Scan, counties: Counties, cell: Cell, r: number): void {
   if (paragraph && paragraph.read.claimed >= 1) {
     const { facts, scratch } = paragraph;
     const current = counties.current;
-    const block =
-      current && current.tables.length === 0 && !differs(current.facts, facts) ? current : counties.blockFor(r, 'paragraph', facts);
+    // A title of one county over a paragraph of another is one county's sheet half renamed (copied from a neighbour):
+    // one block, its two names a doubt naming both cells (FactSet), never a county of its own with nothing in it.
+    const own = current && current.tables.length === 0 && (!differs(current.facts, facts) || titleOnly(current));
+    const block = own ? current : counties.blockFor(r, 'paragraph', facts);
+    block.markers.add('paragraph');
     block.facts.merge(facts);
     block.factsCell = cell.address;
     if (!looksLikeTitle(text)) block.bodyFactsCell ??= cell.address;

@@ -37,6 +37,9 @@ describe('the short form of a county’s name', () => {
       ['峨边彝族自治县', '峨边县'],
       ['木里藏族自治县', '木里县'],
       ['前郭爾羅斯蒙古族自治縣', '前郭县'],
+      // A name written without its kind.
+      ['樟树市', '樟树'],
+      ['长白朝鲜族自治县', '长白'],
     ])
       expect([official, short, sameCounty(official, short)]).toEqual([official, short, true]);
   });
