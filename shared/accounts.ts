@@ -1,8 +1,10 @@
 // Accounts of a team workspace: who a person is (name, role, scope), and how a scope is written and
 // matched. A scope is a place: 江西省, 江西省/宜春市 or 江西省/宜春市/樟树市; a record falls in it when
 // its province (and prefecture, and county) are the scope's — compared by their folded names, so
-// 江西省/宜春市/樟樹市 is the same scope as 江西省/宜春市/樟树市.
+// 江西省/宜春市/樟樹市 is the same scope as 江西省/宜春市/樟树市; a county by any of its names (吉林省/松原市/前郭县 is
+// 前郭尔罗斯蒙古族自治县's scope, shared/place-short.ts).
 import { PREFECTURE_NAMES, PROVINCE_NAMES } from './place-levels';
+import { sameCounty } from './place-short';
 import { fold } from './text';
 
 /** county: a county's finance officer; prefecture: a 市 office's reviewer; province: the 商务厅; admin: accounts only. */
@@ -57,10 +59,13 @@ export function misplacedScopePart(scope: Scope): { part: Level; name: string; i
 /** Where a record stands: its province, prefecture and county (the first two may be unknown). */
 export type Place = { province: string | null; prefecture: string | null; county: string };
 
+/** Whether a place's part (0 province, 1 prefecture, 2 county) is the scope's: the county by any of its names. */
+const samePart = (part: string | null, want: string, i: number) =>
+  part !== null && (i === 2 ? sameCounty(part, want) : fold(part) === fold(want));
+
 /** Does the record's place fall in the scope? A place a part of which is unknown falls only in a scope that does not name that part. */
 export function placeInScope(place: Place, scope: Scope): boolean {
-  const parts = [place.province, place.prefecture, place.county];
-  return scope.every((want, i) => parts[i] !== null && fold(parts[i]!) === fold(want));
+  return partOutsideScope(place, scope) === null;
 }
 
 /**
@@ -69,14 +74,14 @@ export function placeInScope(place: Place, scope: Scope): boolean {
  */
 export function partOutsideScope(place: Place, scope: Scope): { part: number; name: string } | null {
   const parts = [place.province, place.prefecture, place.county];
-  const part = scope.findIndex((want, i) => parts[i] === null || fold(parts[i]!) !== fold(want));
+  const part = scope.findIndex((want, i) => !samePart(parts[i], want, i));
   if (part < 0) return null;
   return { part, name: parts[part] ?? `${place.county}(${['省', '市'][part]}未填)` };
 }
 
 /** Is `inner` within `outer` (an administrator gives only scopes within its own)? */
 export const scopeWithin = (inner: Scope, outer: Scope): boolean =>
-  inner.length >= outer.length && outer.every((p, i) => fold(p) === fold(inner[i]));
+  inner.length >= outer.length && outer.every((p, i) => samePart(inner[i], p, i));
 
 /** A signed-in person as the app shows them. */
 export type UserInfo = { name: string; role: Role; scope: string };

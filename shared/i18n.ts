@@ -411,6 +411,12 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
     (p) =>
       `the sheet is named “${p.sheet}”, another county, while the sheet itself (${p.at}) says ${p.county}: it may be another county's sheet copied and renamed; check whose figures these are (confirming imports them as ${p.county})`,
   ],
+  county_names_differ: [
+    (p) =>
+      `同一个县的表上写了两个县:${p.at} 写的是 ${p.county},${p.otherCell} 写的是 ${p.other}:这张表可能是从别县的表复制后只改了一处;请核对数字属于哪个县(确认则按 ${p.county} 导入)`,
+    (p) =>
+      `one county's sheet names two counties: ${p.county} at ${p.at} and ${p.other} at ${p.otherCell}: it may be another county's sheet copied and changed in one place only; check whose figures these are (confirming imports them as ${p.county})`,
+  ],
   amount_conflict: [
     (p) => `${p.field}有两个不同的金额:${p.value}(此处)与 ${p.other}(${p.otherCell});请核对后只保留正确的一个`,
     (p) => `${p.field} is given as two different sums: ${p.value} (here) and ${p.other} (${p.otherCell}); keep only the right one`,

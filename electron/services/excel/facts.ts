@@ -14,6 +14,8 @@ import {
 import { parseBatch, parseDateText } from '../../../shared/fields';
 import { fenOfDecimal, formatWan, parseAmount, parsePercent, shiftDecimal, type AmountUnit } from '../../../shared/money';
 import { fold } from '../../../shared/text';
+import { sameCounty } from '../../../shared/place-short';
+import { PREFECTURE_NAMES, PROVINCE_NAMES } from '../../../shared/place-levels';
 import { finding, type Finding } from '../../../shared/findings';
 import { labelKey, unitOf, type Cell } from './cells';
 import type { CellReader } from './values';
@@ -65,6 +67,7 @@ export class FactSet {
       return;
     }
     if (this.weak.has(fact) !== weak) return this.settle(fact, { value, address, sheet }, weak);
+    if (fact === 'name') return this.otherName(String(old), { value: String(value), address, sheet });
     const money = MONEY_FACTS.includes(fact as MoneyFact);
     if (
       money
@@ -86,6 +89,21 @@ export class FactSet {
       file: this.file,
       sheet: this.sheets[fact],
       cell: this.cells[fact],
+    });
+  }
+
+  /**
+   * A second name for the county: the same county written another way (樟树 and 樟树市, 長白縣 and 长白朝鲜族自治县)
+   * is none; another county's (a title of 扶余市 over a paragraph of 榆树市) is a doubt naming both cells — the first kept.
+   */
+  private otherName(held: string, given: StatedFact): void {
+    if (sameCounty(held, String(given.value))) return;
+    const otherCell = given.sheet === this.sheets.name ? given.address : `${given.sheet} › ${given.address}`;
+    this.findings.push({
+      ...finding('county_names_differ', { county: held, at: this.cells.name, other: String(given.value), otherCell }),
+      file: this.file,
+      sheet: this.sheets.name,
+      cell: this.cells.name,
     });
   }
 
@@ -243,6 +261,30 @@ export function splitAdmin(text: string): { province?: string; prefecture?: stri
     return span ? text.slice(origin(span[0]), origin(span[1])).trim() : undefined;
   };
   return { province: slice('province'), prefecture: slice('prefecture'), name: slice('name')! };
+}
+
+/** Who filled the form in: 填报单位：扶余市商务局（盖章）, 填表单位:吉林省松原市扶余市人民政府. */
+const FILER = /^[(]?(?:填报|填表)单位[:]?/;
+/** Words of an office's or a program's name, never of a county's. */
+const OFFICE_WORDS = /电子|商务|示范|项目|工作|办公|领导|中心|政府/;
+
+/**
+ * The county a 填报单位 line names (扶余市 in 扶余市商务局, in 吉林省松原市扶余市人民政府), or undefined: none, or a
+ * province's or a prefecture's office (松原市商务局), which files for its counties.
+ */
+export function filerCounty(text: string): string | undefined {
+  const folded = fold(text).trim();
+  const m = FILER.exec(folded);
+  if (!m) return undefined;
+  const rest = folded.slice(m[0].length).trim();
+  let county: string | undefined;
+  for (let k = 2; k <= Math.min(rest.length, 20); k++) {
+    const head = rest.slice(0, k);
+    if (!/[县市区旗]$/.test(head) || OFFICE_WORDS.test(head)) continue;
+    const name = splitAdmin(head)?.name;
+    if (name) county = name;
+  }
+  return county && !PREFECTURE_NAMES.includes(county) && !PROVINCE_NAMES.includes(county) ? county : undefined;
 }
 
 // ---- the paragraph -----------------------------------------------------------------------

@@ -4,12 +4,14 @@
 // a second title, 基本情况 or facts paragraph after a county's tables starts the next county.
 import type { AmountUnit } from '../../../shared/money';
 import { fold } from '../../../shared/text';
+import { sameCounty } from '../../../shared/place-short';
 import type { FactKey } from '../../../shared/basic-facts';
 import { CellMarks, holdsNumber, isBlank, labelKey, statedUnit, unclearUnit, unitOf, type Cell, type Grid } from './cells';
 import { findHeader, headerOf, startsTable, type TableHeader } from './header';
 import { readTable, type TableRead, type TableUnit } from './rows';
 import {
   FactSet,
+  filerCounty,
   inlineFact,
   labelFact,
   looksLikeParagraph,
@@ -21,6 +23,7 @@ import {
   type SummaryRead,
 } from './facts';
 import { CellReader } from './values';
+import { bandGrid, sideBySide } from './bands';
 import { minOf, pushAll } from '../../../shared/arrays';
 
 export type Block = {
@@ -155,13 +158,16 @@ function canHold(fact: string, cell: Cell): boolean {
   return holdsNumber(cell);
 }
 
-/** Whether facts name something else than a block's facts do (another county, another batch). */
+/** Whether facts name something else than a block's facts do (another county — not the same one written another way —, another batch). */
 function differs(have: FactSet, facts: FactSet): boolean {
   const a = have.values as Record<string, unknown>;
-  return Object.entries(facts.values).some(
-    ([k, v]) => k !== 'statusNote' && a[k] !== undefined && (typeof v === 'string' ? fold(v) !== fold(String(a[k])) : v !== a[k]),
-  );
+  const same = (k: string, v: unknown) =>
+    k === 'name' ? sameCounty(String(a[k]), String(v)) : typeof v === 'string' ? fold(v) === fold(String(a[k])) : v === a[k];
+  return Object.entries(facts.values).some(([k, v]) => k !== 'statusNote' && a[k] !== undefined && !same(k, v));
 }
+
+/** A block that holds only its title (and 一、基本情况): the paragraph that follows is its own, whatever county it names. */
+const titleOnly = (block: Block) => block.tables.length === 0 && [...block.markers].every((m) => m === 'title' || m === 'basic');
 
 /**
  * Units that cannot both hold: a column header naming one unit under a unit line naming another
@@ -197,25 +203,35 @@ type Scan = {
 /**
  * The tables, facts and county blocks of a sheet. `header`: the rows a person said a table's header
  * stands in (issue 27): read as that band, whatever the header model would find; no other band overlaps it.
+ * Tables side by side (two counties in A:E and G:K) are read band by band, each its own county's.
  */
 export function locate(grid: Grid, file: string, chosen?: { top: number; bottom: number }): SheetLayout {
-  const s: Scan = {
+  const used = new CellMarks(grid);
+  const bands = sideBySide(grid)?.map((band) => bandGrid(grid, band)) ?? [grid];
+  // A person's header rows go to the bands standing on them (to the first where none does, which tells them unread).
+  const on = (band: Grid) => !!chosen && band.row(chosen.top).length > 0;
+  const takes = (band: Grid, i: number) => on(band) || (i === 0 && !bands.some(on));
+  const scans = bands.map((band, i) => locateBand(band, file, used, takes(band, i) ? chosen : undefined));
+  return {
+    sheet: grid.sheet,
     grid,
-    file,
-    reader: new CellReader(file, grid.sheet),
-    used: new CellMarks(grid),
-    statements: [],
-    titles: [],
-    basics: [],
-    tables: [],
+    blocks: scans.flatMap((x) => x.blocks),
+    tables: scans.flatMap((x) => x.s.tables),
+    used,
+    findings: scans.flatMap((x) => x.s.reader.findings),
   };
+}
+
+/** The tables, facts and county blocks of one band of columns (the whole sheet, or one of tables side by side). */
+function locateBand(grid: Grid, file: string, used: CellMarks, chosen?: { top: number; bottom: number }) {
+  const s: Scan = { grid, file, reader: new CellReader(file, grid.sheet), used, statements: [], titles: [], basics: [], tables: [] };
   scanLines(s);
   // Tables first: their header words are never read as facts.
   locateTables(s, chosen);
   // Then everything else, in reading order, cut into counties.
   const blocks = cutCounties(s);
   for (const x of s.statements) if (!inTable(s.tables, x.cell)) s.used.add(x.cell);
-  return { sheet: grid.sheet, grid, blocks, tables: s.tables, used: s.used, findings: s.reader.findings };
+  return { s, blocks };
 }
 
 /** The unit lines and the titles of a sheet (a unit line the reader cannot tell is refused). */
@@ -339,6 +355,7 @@ class Counties {
 function cutCounties(s: Scan): Block[] {
   const counties = new Counties(s);
   const toldHeads = new Set<Cell>();
+  const filers: { block: Block; county: string; cell: Cell }[] = [];
   const tableAt = new Map(s.tables.map((t) => [t.header.top, t]));
   for (const r of s.grid.rows) {
     const table = tableAt.get(r);
@@ -352,12 +369,18 @@ function cutCounties(s: Scan): Block[] {
     for (let k = 0; k < cells.length; k++) {
       const cell = cells[k];
       if (s.used.has(cell) || typeof cell.value !== 'string' || inTable(s.tables, cell)) continue;
-      if (readNote(s, cell, k > 0 ? cells[k - 1] : undefined)) continue;
+      if (readNote(s, cell, k > 0 ? cells[k - 1] : undefined)) {
+        const county = filerCounty(cell.text);
+        if (county) filers.push({ block: counties.blockFor(r), county, cell });
+        continue;
+      }
       const fact = labelFact(cell);
       if (fact) k = readLabelFact(s, counties, cells, k, r, fact, toldHeads);
       else readText(s, counties, cell, r);
     }
   }
+  // 填报单位：扶余市商务局 on 榆树市's table: another county's name, a doubt naming both cells (FactSet); never the county's name.
+  for (const { block, county, cell } of filers) if (block.facts.values.name) block.facts.set('name', county, cell);
   return counties.blocks;
 }
 
@@ -452,8 +475,11 @@ function readText(s: Scan, counties: Counties, cell: Cell, r: number): void {
   if (paragraph && paragraph.read.claimed >= 1) {
     const { facts, scratch } = paragraph;
     const current = counties.current;
-    const block =
-      current && current.tables.length === 0 && !differs(current.facts, facts) ? current : counties.blockFor(r, 'paragraph', facts);
+    // A title of one county over a paragraph of another is one county's sheet half renamed (copied from a neighbour):
+    // one block, its two names a doubt naming both cells (FactSet), never a county of its own with nothing in it.
+    const own = current && current.tables.length === 0 && (!differs(current.facts, facts) || titleOnly(current));
+    const block = own ? current : counties.blockFor(r, 'paragraph', facts);
+    block.markers.add('paragraph');
     block.facts.merge(facts);
     block.factsCell = cell.address;
     if (!looksLikeTitle(text)) block.bodyFactsCell ??= cell.address;

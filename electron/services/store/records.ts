@@ -190,8 +190,9 @@ export function findRecordIds(db: DB, county: string, batch?: number): { id: num
         : statement(db, 'SELECT id, batch, county_name AS name FROM records WHERE county_key = ? AND batch = ?').all(key, batch);
     return rows as { id: number; batch: number; name: string }[];
   }
-  // A county's name and its short form are one county (长白县, 长白朝鲜族自治县): the names that begin as its short form does.
-  const stem = short.slice(0, -1);
+  // A county's name and its short forms are one county (长白县, 长白朝鲜族自治县; 前郭县, 前郭尔罗斯蒙古族自治县): the names that
+  // begin with the first two characters of its stem, as every form of it does.
+  const stem = [...short.slice(0, -1)].slice(0, 2).join('');
   const rows = (
     batch === undefined
       ? statement(

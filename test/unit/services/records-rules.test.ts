@@ -74,6 +74,19 @@ describe('records created', () => {
     expect(listRecords(db, { asOf: undefined })).toHaveLength(3);
   });
 
+  it('a long autonomous county’s name written short (前郭县 for 前郭尔罗斯蒙古族自治县) is the same county, created, renamed or found', () => {
+    const jilin = (name: string, batch = 10) => ({ ...seedInput(), county: { ...seedInput().county, name, batch } });
+    const official = createRecord(db, ME, jilin('前郭尔罗斯蒙古族自治县'));
+    expect(refusal(() => createRecord(db, ME, jilin('前郭县'))).code).toBe('conflict');
+    expect(findRecordIds(db, '前郭县', 10)).toEqual([{ id: official, batch: 10, name: '前郭尔罗斯蒙古族自治县' }]);
+    // Stored short, found by its official name.
+    const short = createRecord(db, ME, jilin('前郭县', 9));
+    expect(findRecordIds(db, '前郭尔罗斯蒙古族自治县').map((r) => r.id)).toEqual([short, official]);
+    const other = createRecord(db, ME, jilin('乾安县'));
+    expect(refusal(() => updateCounty(db, ME, other, 'name', '前郭县')).code).toBe('conflict');
+    expect(listRecords(db, { asOf: undefined })).toHaveLength(4);
+  });
+
   it("payments that add up past a line's largest amount are refused before anything is kept", () => {
     const input = { ...seedInput(), county: { ...seedInput().county, batch: 9 } };
     input.payments = [pay(1, '600000000'), pay(1, '600000000')];

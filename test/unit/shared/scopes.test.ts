@@ -31,6 +31,20 @@ describe('a record’s place', () => {
     expect(placeInScope(ZHANGSHU, ['江西省', '赣州市'])).toBe(false);
   });
 
+  it('falls in its county’s scope by any of the county’s names: 前郭县 is 前郭尔罗斯蒙古族自治县, 长白县 長白朝鮮族自治縣', () => {
+    const qianguo = { province: '吉林省', prefecture: '松原市', county: '前郭尔罗斯蒙古族自治县' };
+    expect(placeInScope(qianguo, ['吉林省', '松原市', '前郭县'])).toBe(true);
+    expect(partOutsideScope(qianguo, ['吉林省', '松原市', '前郭县'])).toBeNull();
+    expect(placeInScope({ ...qianguo, county: '前郭县' }, ['吉林省', '松原市', '前郭尔罗斯蒙古族自治县'])).toBe(true);
+    expect(placeInScope({ province: '吉林省', prefecture: '白山市', county: '长白县' }, ['吉林省', '白山市', '長白朝鮮族自治縣'])).toBe(
+      true,
+    );
+    expect(scopeWithin(['吉林省', '松原市', '前郭县'], ['吉林省', '松原市', '前郭尔罗斯蒙古族自治县'])).toBe(true);
+    // Another county is not: 乾安县 beside it, 通化县 and 通化市.
+    expect(placeInScope(qianguo, ['吉林省', '松原市', '乾安县'])).toBe(false);
+    expect(placeInScope({ province: '吉林省', prefecture: '通化市', county: '通化县' }, ['吉林省', '通化市', '通化市'])).toBe(false);
+  });
+
   it('with a part unknown falls only in a scope that does not name that part', () => {
     const unknown = { province: '江西省', prefecture: null, county: '樟树市' };
     expect(placeInScope(unknown, ['江西省'])).toBe(true);

@@ -5,12 +5,15 @@ import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { readWorkbook, type ReadRecord } from '../../../../electron/services/excel/import';
 import { findingMessage } from '../../../../shared/i18n';
+import { countyKey } from '../../../../shared/text';
 
 type Line = (string | number | undefined)[];
 type County = {
   name: string;
   title?: string | null;
   unitLine?: string;
+  /** Who filled the form in (填报单位：…), the line under the title. */
+  filer?: string;
   /** A unit line on the line above the title. */
   unitOver?: string;
   facts: string;
@@ -20,15 +23,16 @@ type County = {
   total?: Line;
 };
 
-/** One county's acceptance block in the official order from row r; returns the row after it (and a blank row). */
-function putCounty(ws: ExcelJS.Worksheet, r: number, o: County): number {
+/** One county's acceptance block in the official order from row r (its first column `col`); returns the row after it (and a blank row). */
+function putCounty(ws: ExcelJS.Worksheet, r: number, o: County, col = 1): number {
   const put = (row: number, values: Line) =>
     values.forEach((v, i) => {
-      if (v !== undefined) ws.getCell(row, i + 1).value = v;
+      if (v !== undefined) ws.getCell(row, i + col).value = v;
     });
   if (o.unitOver) put(r++, [o.unitOver]);
   if (o.title !== null) put(r++, [o.title ?? `${o.name}电子商务进农村综合示范县项目验收情况表`]);
   if (o.unitLine) put(r++, [o.unitLine]);
+  if (o.filer) put(r++, [o.filer]);
   put(r++, ['一、基本情况']);
   put(r++, [o.facts]);
   put(r++, ['二、项目建设完成情况']);
@@ -660,6 +664,58 @@ describe('B27 (attack 3): a tab named after another county than the one its titl
   });
 });
 
+describe('B27 (attack 3): one county’s sheet naming another county in its paragraph or its 填报单位 line', () => {
+  const named = (read: ReadRecord[]) =>
+    read
+      .flatMap((r) => r.doubts ?? [])
+      .filter((d) => d.code === 'county_names_differ')
+      .map((d) => [d.cell, d.params.county, d.params.other, d.params.otherCell]);
+  const songming = (o: Partial<County>) => async () =>
+    readBook('names.xlsx', (wb) => putCounty(wb.addWorksheet('嵩明县'), 1, { ...SONGMING, ...o }));
+
+  it('title 嵩明县 over a paragraph of 横县: one county held as a doubt naming A1 and A3, no county of its own made of the title', async () => {
+    const read = await songming({ facts: SONGMING.facts.replace('嵩明县', '横县') })();
+    expect(errors(read)).toEqual([]);
+    expect(read.map((r) => r.input?.county.name ?? null)).toEqual(['嵩明县']);
+    expect(named(read)).toEqual([['A1', '嵩明县', '横县', 'A3']]);
+    expect(
+      findingMessage(
+        read[0].findings.find((f) => f.code === 'county_names_differ')!,
+        'zh',
+      ),
+    ).toBe(
+      '同一个县的表上写了两个县:A1 写的是 嵩明县,A3 写的是 横县:这张表可能是从别县的表复制后只改了一处;请核对数字属于哪个县(确认则按 嵩明县 导入)',
+    );
+  });
+
+  it('填报单位：横县商务局（盖章） under 嵩明县’s title: a doubt naming A1 and A2', async () => {
+    const read = await songming({ filer: '填报单位：横县商务局（盖章）' })();
+    expect(stored(read).map(([name]) => name)).toEqual(['嵩明县']);
+    expect(named(read)).toEqual([['A1', '嵩明县', '横县', 'A2']]);
+  });
+
+  it('the same county written another way, or its prefecture’s office filing, says nothing', async () => {
+    for (const o of [
+      { facts: SONGMING.facts.replace('嵩明县', '嵩明') },
+      { title: '嵩明縣電子商務進農村綜合示範縣項目驗收情況表' },
+      { filer: '填报单位：嵩明县商务局' },
+      { filer: '填报单位：云南省昆明市嵩明县人民政府' },
+      { filer: '填报单位：昆明市商务局' },
+      { filer: '填表单位:嵩明县电子商务进农村综合示范工作领导小组办公室' },
+    ]) {
+      const read = await songming(o)();
+      // (One county, under the name its title gives: 嵩明縣 as typed.)
+      expect([o, stored(read).map(([name]) => countyKey(String(name))), named(read)]).toEqual([o, ['嵩明县'], []]);
+    }
+  });
+
+  it('an autonomous county’s title over its paragraph’s short name (前郭尔罗斯蒙古族自治县, 前郭县) is one county, no doubt', async () => {
+    const title = '前郭尔罗斯蒙古族自治县电子商务进农村综合示范县项目验收情况表';
+    const read = await songming({ title, facts: SONGMING.facts.replace('嵩明县', '前郭县') })();
+    expect([stored(read).map(([name]) => name), named(read)]).toEqual([['前郭尔罗斯蒙古族自治县'], []]);
+  });
+});
+
 describe('B24 (attack 3): table 三 headed with the words of county 资金拨付 reports', () => {
   const central = SONGMING.lines.map((l) => [String(l[2]), String(l[3])]);
   for (const [planned, actual] of [
@@ -681,5 +737,51 @@ describe('B24 (attack 3): table 三 headed with the words of county 资金拨付
       putCounty(wb.addWorksheet('嵩明县'), 1, { ...SONGMING, header3: ['序号', '项目名称', '下达资金(万元)', '未拨付(万元)', '拨付进度'] }),
     );
     expect(stored(read)).toEqual([]);
+  });
+});
+
+describe('B21 (attack 3): two counties’ tables side by side on one sheet (A:E and G:K)', () => {
+  const own = (c: County) => [c.name, c.lines.map((l) => [String(l[2]), String(l[3])])];
+
+  it('each block is read as its own county, with its own lines: 横县 1500 / 1393.5, 嵩明县 1000 / 840', async () => {
+    const read = await readBook('side.xlsx', (wb) => {
+      const ws = wb.addWorksheet('两县');
+      putCounty(ws, 1, HENGXIAN);
+      putCounty(ws, 1, SONGMING, 7);
+    });
+    expect(errors(read)).toEqual([]);
+    expect(stored(read)).toEqual([own(HENGXIAN), own(SONGMING)]);
+  });
+
+  it('titles and paragraphs merged over each block’s five columns, the right block higher: still two counties', async () => {
+    const read = await readBook('side.xlsx', (wb) => {
+      const ws = wb.addWorksheet('两县');
+      putCounty(ws, 2, HENGXIAN);
+      putCounty(ws, 1, { ...SONGMING, title: '云南省昆明市嵩明县电子商务进农村综合示范县项目验收情况表' }, 7);
+      ws.mergeCells('A2:E2');
+      ws.mergeCells('A4:E4');
+      ws.mergeCells('G1:K1');
+      ws.mergeCells('G3:K3');
+    });
+    expect(errors(read)).toEqual([]);
+    expect(stored(read)).toEqual([own(HENGXIAN), own(SONGMING)]);
+  });
+});
+
+describe('B21: a table with an empty column inside it is one table', () => {
+  it('嵩明县’s table 三 with column C empty between 具体项目名称 and the amounts: read as one table', async () => {
+    const read = await readBook('gap.xlsx', (wb) => {
+      const ws = wb.addWorksheet('嵩明县');
+      const rows: Line[] = [
+        [`${SONGMING.name}电子商务进农村综合示范县项目验收情况表`],
+        [SONGMING.facts],
+        ['三、中央财政资金拨付情况'],
+        ['序号', '具体项目名称', undefined, '计划安排额度(万元)', '实际拨付额度(万元)', '资金拨付率(%)'],
+        ...SONGMING.lines.map((l) => [l[0], l[1], undefined, ...l.slice(2)]),
+      ];
+      rows.forEach((values, r) => values.forEach((v, c) => v !== undefined && (ws.getCell(r + 1, c + 1).value = v)));
+    });
+    expect(errors(read)).toEqual([]);
+    expect(stored(read)).toEqual([['嵩明县', SONGMING.lines.map((l) => [String(l[2]), String(l[3])])]]);
   });
 });

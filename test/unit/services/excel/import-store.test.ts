@@ -185,32 +185,30 @@ describe('import into the store', () => {
     ]);
   });
 
-  it('a county stored by its official name is the one a workbook names short (长白县 for 长白朝鲜族自治县): a conflict naming it, never a second record', async () => {
-    const db = newStore();
-    const named = (name: string) => ({ ...referenceFixture('hans'), county: { ...referenceFixture('hans').county, name } });
-    await importWorkbooks(db, ME, ':memory:', [{ name: 'a.xlsx', bytes: await exportWorkbook([named('长白朝鲜族自治县')]) }], {
-      onConflict: 'fail',
-      dryRun: false,
-    });
-    const short = { name: 'b.xlsx', bytes: await exportWorkbook([named('长白县')]) };
-    const again = await importWorkbooks(db, ME, ':memory:', [short], { onConflict: 'fail', dryRun: false });
-    expect(again.records.map((r) => [r.county, r.action])).toEqual([['长白县', 'conflict']]);
-    expect(again.findings.find((f) => f.code === 'conflict')?.params).toMatchObject({ county: '长白县', stored: '长白朝鲜族自治县' });
-    expect(listRecords(db, { asOf: undefined }).map((r) => r.county)).toEqual(['长白朝鲜族自治县']);
-    // Both names in one import: the second is the same county twice.
-    const both = await importWorkbooks(
-      db,
-      ME,
-      ':memory:',
-      [short, { name: 'c.xlsx', bytes: await exportWorkbook([named('长白朝鲜族自治县')]) }],
-      {
+  for (const [official, short] of [
+    ['长白朝鲜族自治县', '长白县'],
+    ['前郭尔罗斯蒙古族自治县', '前郭县'],
+  ])
+    it(`a county stored by its official name is the one a workbook names short (${short} for ${official}): a conflict naming it, never a second record`, async () => {
+      const db = newStore();
+      const named = (name: string) => ({ ...referenceFixture('hans'), county: { ...referenceFixture('hans').county, name } });
+      await importWorkbooks(db, ME, ':memory:', [{ name: 'a.xlsx', bytes: await exportWorkbook([named(official)]) }], {
+        onConflict: 'fail',
+        dryRun: false,
+      });
+      const file = { name: 'b.xlsx', bytes: await exportWorkbook([named(short)]) };
+      const again = await importWorkbooks(db, ME, ':memory:', [file], { onConflict: 'fail', dryRun: false });
+      expect(again.records.map((r) => [r.county, r.action])).toEqual([[short, 'conflict']]);
+      expect(again.findings.find((f) => f.code === 'conflict')?.params).toMatchObject({ county: short, stored: official });
+      expect(listRecords(db, { asOf: undefined }).map((r) => r.county)).toEqual([official]);
+      // Both names in one import: the second is the same county twice.
+      const both = await importWorkbooks(db, ME, ':memory:', [file, { name: 'c.xlsx', bytes: await exportWorkbook([named(official)]) }], {
         onConflict: 'replace',
         dryRun: true,
         confirm: 'all',
-      },
-    );
-    expect(both.records.map((r) => r.action)).toEqual(['replaced', 'rejected']);
-  });
+      });
+      expect(both.records.map((r) => r.action)).toEqual(['replaced', 'rejected']);
+    });
 
   it('a commit writes the reading its preview showed: a correction sent with the commit but not with the preview writes nothing', async () => {
     const db = newStore();
