@@ -381,6 +381,9 @@ function namelessRecord(file: string, block: Block, findings: Finding[]): ReadRe
 function countyRecords(context: BookContext, read: SheetsRead, { groups }: Counties, seen: SeenOf) {
   const records: ReadRecord[] = [];
   const partsOf = new Map<ReadRecord, Block[]>();
+  // How many blocks of each sheet name a county: counted once, not for each county again.
+  const namedOn = new Map<string, number>();
+  for (const b of read.blocks) if (b.facts.values.name) namedOn.set(b.sheet, (namedOn.get(b.sheet) ?? 0) + 1);
   for (const [anchor, parts] of groups) {
     // Our export's hidden facts are the county's it was written for: a sheet reused as another
     // county's form (its title changed) gets none of them (not 樟树市's province for 寻乌县).
@@ -393,7 +396,7 @@ function countyRecords(context: BookContext, read: SheetsRead, { groups }: Count
     ];
     const record = assemble(context.file, anchor, parts, fits ? own : undefined, partFindings);
     const county = record.input?.county;
-    const tab = county && tabNamesOther(context.file, anchor, county.name, county.prefecture, read.blocks);
+    const tab = county && tabNamesOther(context.file, anchor, county.name, county.prefecture, namedOn.get(anchor.sheet) ?? 0);
     if (tab) record.findings.push(tab);
     record.doubts = doubtsOf(seen, record.findings, parts, record.input, record.county);
     if (record.actuals) record.actuals.figures = figuresAt(seen, parts, record.actuals.at);
