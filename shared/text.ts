@@ -103,15 +103,31 @@ export function countyKey(name: string): string {
   return fold(name);
 }
 
-/** Simplified characters that are no traditional form as well (a character that is both counts as traditional). */
-const simplifiedOnly = charClass([...traditionalOf.keys()].filter((ch) => !simplifiedOf.has(ch)));
+// Each character's script, for detectScript: a traditional form, or a simplified character that is no traditional
+// form as well (one that is both counts as traditional). By UTF-16 unit in a table, the characters beyond it
+// (surrogate pairs) in a map: one look-up a character, where two passes of the character classes took ~35 µs a record.
+const TRADITIONAL = 1;
+const SIMPLIFIED_ONLY = 2;
+const scriptOfUnit = new Uint8Array(0x10000);
+const scriptOfPair = new Map<string, number>();
+const markScript = (ch: string, script: number) =>
+  ch.length === 1 ? (scriptOfUnit[ch.charCodeAt(0)] = script) : scriptOfPair.set(ch, script);
+for (const ch of traditionalOf.keys()) if (!simplifiedOf.has(ch)) markScript(ch, SIMPLIFIED_ONLY);
+for (const ch of simplifiedOf.keys()) markScript(ch, TRADITIONAL);
 
 /** Which script a text is mostly written in, judged by characters that differ between the two. */
 export function detectScript(text: string): Script {
   const head = text.slice(0, 400);
-  // Two passes of compiled character classes, not two table look-ups per character.
-  const hant = head.match(traditional)?.length ?? 0;
-  const hans = head.match(simplifiedOnly)?.length ?? 0;
+  let hant = 0;
+  let hans = 0;
+  for (let i = 0; i < head.length; i++) {
+    const unit = head.charCodeAt(i);
+    const paired = unit >= 0xd800 && unit <= 0xdbff && (head.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+    const script = paired ? (scriptOfPair.get(head.slice(i, i + 2)) ?? 0) : scriptOfUnit[unit];
+    if (paired) i++;
+    if (script === TRADITIONAL) hant++;
+    else if (script === SIMPLIFIED_ONLY) hans++;
+  }
   return hant > hans ? 'hant' : 'hans';
 }
 

@@ -17,8 +17,8 @@ import { maxOf, pushAll } from '../../../shared/arrays';
 
 type Reading = { read: string | null; unit: AmountUnit | null; unitFrom: UnitFrom | null };
 
-/** The grid of a sheet by its name, as the import read it. */
-export type GridOfSheet = (sheet: string) => Grid | undefined;
+/** What the clerk saw in a cell of a sheet (its `seenText`), as the import read it. */
+export type SeenOf = (sheet: string, cell: string) => string;
 
 /** What the clerk saw in a cell: rich text as written (a footnote mark raised), a number with its format. */
 export function seenText(grid: Grid | undefined, address: string): string {
@@ -103,13 +103,13 @@ const FACTS = ['investment.total', 'investment.central', 'investment.localGov', 
 type FactName = (typeof FACTS)[number];
 
 /** A fact's figure: in a paragraph, the words around its number (…其中中央资金1500万元,…), and the unit they say. */
-function factFigure(grids: GridOfSheet, parts: Block[], fact: FactName): Figure | undefined {
+function factFigure(seen: SeenOf, parts: Block[], fact: FactName): Figure | undefined {
   const facts = parts[0]?.facts;
   const cell = facts?.cells[fact];
   const value = facts?.values[fact];
   if (!facts || !cell || value === undefined) return undefined;
   const sheet = facts.sheets[fact] ?? parts[0].sheet;
-  const text = seenText(grids(sheet), cell);
+  const text = seen(sheet, cell);
   const read = String(value);
   // The number as written near its label: 1500, 1,500, 15000000 (in 元).
   const numbers = [...text.matchAll(/(\d[\d,，]*(?:\.\d+)?)\s*(亿元|万元|千元|元)?/g)];
@@ -186,7 +186,7 @@ const rollupRead = (f: Finding): Reading => ({ read: f.params.stated, unit: 'wan
 
 /** The doubts of one county's reading, each with its figures beside what the sheet showed. */
 export function doubtsOf(
-  grids: GridOfSheet,
+  seen: SeenOf,
   findings: Finding[],
   parts: Block[],
   input: RecordInput | null,
@@ -199,12 +199,12 @@ export function doubtsOf(
   return doubts.map((f) => {
     const figures: Figure[] = cellsOf(f, parts).flatMap((x) => {
       if ('fact' in x) {
-        const figure = factFigure(grids, parts, x.fact);
+        const figure = factFigure(seen, parts, x.fact);
         return figure ? [{ ...figure, field: `county.${x.fact}` }] : [];
       }
       // A roll-up's cell is read only to be compared: its figure is the one the finding states.
       const rollup = ['rollup_mismatch', 'rollup_total_mismatch', 'perf_funds_differs'].includes(f.code) && x.cell === f.cell;
-      return [figureOf(grids, readings, x.sheet, x.cell, rollup ? rollupRead(f) : undefined)];
+      return [figureOf(seen, readings, x.sheet, x.cell, rollup ? rollupRead(f) : undefined)];
     });
     return doubtOf(f, figures, county);
   });
@@ -231,15 +231,15 @@ export function doubtOf(f: Finding, figures: Figure[], county: { name: string; b
 }
 
 /** The figures of cells of the county's reading (null where there is no cell): what each showed, the value read and its unit. */
-export function figuresAt(grids: GridOfSheet, parts: Block[], at: { sheet: string; cell?: string }[]): (Figure | null)[] {
+export function figuresAt(seen: SeenOf, parts: Block[], at: { sheet: string; cell?: string }[]): (Figure | null)[] {
   const readings = readingsOf(parts);
-  return at.map(({ sheet, cell }) => (cell ? figureOf(grids, readings, sheet, cell) : null));
+  return at.map(({ sheet, cell }) => (cell ? figureOf(seen, readings, sheet, cell) : null));
 }
 
 /** One cell's figure: what it showed, and the value read from it (else `otherwise`'s). */
-function figureOf(grids: GridOfSheet, readings: Map<string, Reading>, sheet: string, cell: string, otherwise?: Reading): Figure {
+function figureOf(seen: SeenOf, readings: Map<string, Reading>, sheet: string, cell: string, otherwise?: Reading): Figure {
   const r = readings.get(`${sheet}\u0000${cell}`) ?? otherwise;
-  return { sheet, cell, seen: seenText(grids(sheet), cell), read: r?.read ?? null, unit: r?.unit ?? null, unitFrom: r?.unitFrom ?? null };
+  return { sheet, cell, seen: seen(sheet, cell), read: r?.read ?? null, unit: r?.unit ?? null, unitFrom: r?.unitFrom ?? null };
 }
 
 /** Rows that could be a header (text only, each cell at most a heading's length), offered when the person chooses table 三's header rows. */

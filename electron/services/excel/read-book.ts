@@ -32,7 +32,7 @@ import {
   type LayoutCorrection,
   type SheetCorrection,
 } from './corrections';
-import { doubtsOf, figuresAt, sheetReading, type GridOfSheet } from './doubts';
+import { doubtsOf, figuresAt, seenText, sheetReading, type SeenOf } from './doubts';
 import { unreadHeader } from './header';
 import { drawingTexts } from './drawings';
 import type { SheetReading } from '../../../shared/doubts';
@@ -97,6 +97,11 @@ type SheetsRead = {
   performanceReads: PerformanceRead[];
   /** Tables no county's name claims: where their title or sheet says they add others up (合计, 总表). */
   totalsWords: Map<Block, string | undefined>;
+  /**
+   * What each 实际 cell of a table 三 showed (by sheet and cell), kept from the sheet's one read: every
+   * county's figures carry them (actuals), and making each grid again for them cost a sixth of the reading.
+   */
+  seen: Map<string, string>;
 };
 
 /** The workbook being read: its file, its hidden metadata (our export's), the person's corrections and its drawings. */
@@ -119,14 +124,15 @@ export function readBookRecords(book: Book, file: string, options: ReadOptions =
     rollups: [],
     performanceReads: [],
     totalsWords: new Map(),
+    seen: new Map(),
   };
   for (const sheet of readable) if (sheet.state !== 'visible') tellHiddenSheet(sheet, file, read);
   const context: BookContext = { file, meta, options, drawings: book.drawings };
   for (const sheet of visible) readVisibleSheet(sheet, context, read);
   const counties = countiesOf(read.blocks);
   const { refused, strays, nameless } = placeBlocks(file, read, counties);
-  // What the clerk saw in the cells a doubt is about: the sheet's grid made again, only for a county with doubts.
-  const seen = gridsAgain(visible);
+  // What the clerk saw in the cells a doubt is about: kept from the first read, else the sheet's grid made again.
+  const seen = seenAgain(visible, read.seen);
   const { records, partsOf } = countyRecords(context, read, counties, seen);
   const out = [...refused, ...records];
   checkRollups(file, read.rollups, out, partsOf, seen);
@@ -189,6 +195,7 @@ function readVisibleSheet(sheet: BookSheet, context: BookContext, read: SheetsRe
   // Every sheet read as a county's gets its reading — one where no table was found too, so the
   // person can point at the header rows the reader did not make out.
   read.readings.set(sheet.name, sheetReading(raw, file, key, layout.tables, applied, leftOutRows(raw, corrected)));
+  keepSeenActuals(raw, sheet.name, layout, read.seen);
   pushAll(read.sheetFindings, drawingFindings(context.drawings?.get(sheet.name) ?? [], layout, file, sheet.name));
   pushAll(layout.findings, corrected.findings);
   pushAll(layout.findings, hiddenColumnFindings(raw, layout, file, sheet.name));
@@ -371,9 +378,12 @@ function namelessRecord(file: string, block: Block, findings: Finding[]): ReadRe
 }
 
 /** Each county assembled from its parts, with its doubts and its sheets' readings; the parts kept by record. */
-function countyRecords(context: BookContext, read: SheetsRead, { groups }: Counties, seen: GridOfSheet) {
+function countyRecords(context: BookContext, read: SheetsRead, { groups }: Counties, seen: SeenOf) {
   const records: ReadRecord[] = [];
   const partsOf = new Map<ReadRecord, Block[]>();
+  // How many blocks of each sheet name a county: counted once, not for each county again.
+  const namedOn = new Map<string, number>();
+  for (const b of read.blocks) if (b.facts.values.name) namedOn.set(b.sheet, (namedOn.get(b.sheet) ?? 0) + 1);
   for (const [anchor, parts] of groups) {
     // Our export's hidden facts are the county's it was written for: a sheet reused as another
     // county's form (its title changed) gets none of them (not 樟树市's province for 寻乌县).
@@ -386,7 +396,7 @@ function countyRecords(context: BookContext, read: SheetsRead, { groups }: Count
     ];
     const record = assemble(context.file, anchor, parts, fits ? own : undefined, partFindings);
     const county = record.input?.county;
-    const tab = county && tabNamesOther(context.file, anchor, county.name, county.prefecture, read.blocks);
+    const tab = county && tabNamesOther(context.file, anchor, county.name, county.prefecture, namedOn.get(anchor.sheet) ?? 0);
     if (tab) record.findings.push(tab);
     record.doubts = doubtsOf(seen, record.findings, parts, record.input, record.county);
     if (record.actuals) record.actuals.figures = figuresAt(seen, parts, record.actuals.at);
@@ -406,7 +416,7 @@ function checkRollups(
   rollups: SheetsRead['rollups'],
   out: ReadRecord[],
   partsOf: Map<ReadRecord, Block[]>,
-  seen: GridOfSheet,
+  seen: SeenOf,
 ): void {
   const read = out
     .filter((r) => r.input && r.totalsAt)
@@ -429,7 +439,7 @@ function checkTotals(
   out: ReadRecord[],
   read: SheetsRead,
   partsOf: Map<ReadRecord, Block[]>,
-  seen: GridOfSheet,
+  seen: SeenOf,
 ): ReadRecord[] {
   const unnamed: ReadRecord[] = [];
   const counties = out.filter((r) => r.input).map((r) => ({ name: r.input!.county.name, input: r.input!, sheet: r.sheet, cells: {} }));
@@ -447,7 +457,7 @@ function checkTotals(
 }
 
 /** Findings about an assembled record's figures, found against another sheet: each also a doubt on the record. */
-function addDoubtful(record: ReadRecord, findings: Finding[], partsOf: Map<ReadRecord, Block[]>, seen: GridOfSheet): void {
+function addDoubtful(record: ReadRecord, findings: Finding[], partsOf: Map<ReadRecord, Block[]>, seen: SeenOf): void {
   pushAll(record.findings, findings);
   pushAll((record.doubts ??= []), doubtsOf(seen, findings, partsOf.get(record)!, record.input, record.county));
 }
@@ -483,12 +493,25 @@ function finished(file: string, out: ReadRecord[], read: SheetsRead, strays: Fin
   return out;
 }
 
-/** A sheet's grid by its name, made again when asked for (the last one kept: a county's doubts are mostly on one sheet). */
-function gridsAgain(sheets: BookSheet[]): GridOfSheet {
+const seenKey = (sheet: string, cell: string) => `${sheet}\u0000${cell}`;
+
+/** What each 实际 cell of the sheet's tables 三 showed, while its grid is at hand. */
+function keepSeenActuals(raw: Grid, sheet: string, layout: SheetLayout, into: Map<string, string>): void {
+  for (const t of layout.tables)
+    if (t.kind === 'disbursements') for (const { actual } of t.cells) if (actual) into.set(seenKey(sheet, actual), seenText(raw, actual));
+}
+
+/**
+ * What a cell showed: kept from the first read, else from the sheet's grid made again (the last one
+ * kept: a county's doubts are mostly on one sheet).
+ */
+function seenAgain(sheets: BookSheet[], kept: Map<string, string>): SeenOf {
   let last: { name: string; grid: Grid | undefined } | undefined;
-  return (name) => {
+  return (name, cell) => {
+    const known = kept.get(seenKey(name, cell));
+    if (known !== undefined) return known;
     if (last?.name !== name) last = { name, grid: sheets.find((s) => s.name === name)?.grid() };
-    return last.grid;
+    return seenText(last.grid, cell);
   };
 }
 

@@ -271,9 +271,16 @@ const stem = (name: string) => fold(name).replace(/(自治县|自治旗|县|市|
  * A sheet named after one county (榆树市) whose only county, by its title and facts, is another (扶余市): a
  * sheet copied from a neighbour and renamed, its title or paragraph left — which county the figures are no
  * reader can tell. A doubt at the county's name, naming both; never a tab naming the county's prefecture.
+ * Only where the sheet names one county (`namedOnSheet`: how many of its blocks name one).
  */
-export function tabNamesOther(file: string, anchor: Block, name: string, prefecture: string | null, blocks: Block[]): Finding | undefined {
-  if (blocks.filter((b) => b.sheet === anchor.sheet && b.facts.values.name).length !== 1) return undefined;
+export function tabNamesOther(
+  file: string,
+  anchor: Block,
+  name: string,
+  prefecture: string | null,
+  namedOnSheet: number,
+): Finding | undefined {
+  if (namedOnSheet !== 1) return undefined;
   const tab = fold(anchor.sheet).trim();
   const said = isCountyName(tab) ? splitAdmin(tab)?.name : undefined;
   if (!said || (prefecture && fold(said) === fold(prefecture))) return undefined;

@@ -521,10 +521,12 @@ function worksheetsOf(entries: Map<string, Buffer>): { name: string; state: stri
     text() {},
   });
   // exceljs keeps one sheet per sheetId (the later), in the order of the first with that id.
+  const firstWithId = new Map<number, number>();
+  sheets.forEach((s, i) => firstWithId.has(s.id) || firstWithId.set(s.id, i));
   const byId = new Map<number, { order: number; name: string; state: string; part: string }>();
   sheets.forEach((s) => {
     if (!s.part || !entries.has(s.part) || !/xl\/worksheets\/sheet(\d+)[.]xml/.test(s.part) || !(s.id >= 1)) return;
-    byId.set(s.id, { order: sheets.findIndex((o) => o.id === s.id), name: s.name, state: s.state, part: s.part });
+    byId.set(s.id, { order: firstWithId.get(s.id)!, name: s.name, state: s.state, part: s.part });
   });
   return [...byId.values()].sort((a, b) => a.order - b.order);
 }

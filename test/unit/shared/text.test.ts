@@ -38,6 +38,8 @@ describe('text folding', () => {
     // 電 腦 電 話 are traditional forms (4), 县 a simplified one (1); then 電 (1) against 县 and 区 (2).
     expect(detectScript('A1 電腦電話 县 2021')).toBe('hant');
     expect(detectScript('電 县区 2021')).toBe('hans');
+    // Characters beyond the first 65,536 count too: 𠁞 (U+2005E) is the traditional form of 𠀾 (OpenCC), two of them against 县.
+    expect(detectScript('𠁞𠁞县')).toBe('hant');
     // Only the first 400 characters count.
     expect(detectScript(`${'县'.repeat(400)}${'縣'.repeat(500)}`)).toBe('hans');
   });
