@@ -3,9 +3,9 @@
 import { editAction, type Fill } from '../../../shared/steps';
 import { appError } from '../../../shared/errors';
 import type { RawValue } from '../../../shared/fields';
-import { PAYMENT_FIELDS, today, type PaymentField } from '../../../shared/ledger';
+import { PAYMENT_FIELDS, type PaymentField } from '../../../shared/ledger';
 import { parsePaymentField, paymentRefusal, REQUIRED_PAYMENT_FIELDS, type PaymentProblem } from '../../../shared/payment-fields';
-import { assertUnchangedSince, mutate, type Actor, type Row, type SeenCell } from './changelog';
+import { assertUnchangedSince, mutate, personDay, type Actor, type Row, type SeenCell } from './changelog';
 import { fieldLabel } from '../../../shared/i18n';
 import { PAYMENT_COLUMNS, toColumn } from './columns';
 import type { DB } from './database';
@@ -114,7 +114,7 @@ export function editPayments(
     (changes) => {
       const lines = linesOf(db, recordId);
       const mine = listed(db, recordId);
-      const day = actor.today ?? today();
+      const day = personDay(actor);
       const named = [...edits.filter((e) => e.field === 'line').map((e) => e.value), ...append.map((values) => values.line)];
       assertUnchangedSince(db, actor, seen, [...edits.map((e) => seenPayment(mine, e.paymentId, e.field)), ...seenLines(lines, named)]);
       for (const e of edits) {
