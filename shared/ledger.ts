@@ -22,6 +22,19 @@ export function today(now = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+/** How far the earth's time zones lie from UTC, in hours: UTC−12 in the west, UTC+14 in the east (Kiribati). */
+const ZONE_WEST_H = 12;
+const ZONE_EAST_H = 14;
+
+/**
+ * The calendar days some place on earth is on at `now`, from UTC−12's to UTC+14's: a person's day (their page's,
+ * in whatever time zone) is one of them, and a day outside is a wrong clock. Two days at most, by the time of day.
+ */
+export function daysOnEarth(now = new Date()): { first: string; last: string } {
+  const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  return { first: utcDay(now.getTime() - ZONE_WEST_H * 3_600_000), last: utcDay(now.getTime() + ZONE_EAST_H * 3_600_000) };
+}
+
 /** The last day a record date names: "2022-06" → 2022-06-30, "2022" → 2022-12-31, a full date itself. */
 export function lastDayOf(date: string): string {
   const [y, m, d] = date.split('-').map(Number);

@@ -2,6 +2,7 @@
 // Matching folds; storage never does — what a person typed is kept as typed. Folding works
 // character by character over OpenCC's character tables (script-chars.ts, 30 KB), so it is
 // synchronous, instant and the same in the app, the CLI and the browser.
+import { RADICAL_TO_IDEOGRAPH } from './radicals';
 import { SIMPLIFIED_TO_TRADITIONAL, TRADITIONAL_TO_SIMPLIFIED } from './script-chars';
 
 export type Script = 'hans' | 'hant';
@@ -35,6 +36,11 @@ function toSimplified(text: string): string {
   return text.replace(traditional, simplify);
 }
 
+// CJK radicals and strokes NFKC leaves alone (⻓ U+2ED3, ⻩, ⻢: text copied out of a PDF), as the ideographs they look like.
+const ideographOf = pairs(RADICAL_TO_IDEOGRAPH);
+const radical = charClass([...ideographOf.keys()]);
+const toIdeographs = (text: string): string => text.replace(radical, (ch) => ideographOf.get(ch)!);
+
 // Texts folded before, by their text: labels, headers and names repeat across sheets and rows, and
 // a county's paragraph is looked at by several readers (its title, its facts, its notes). Bounded by
 // the texts and the characters it holds, emptied when full.
@@ -54,13 +60,14 @@ const INVISIBLE = /[\p{Cf}\p{Default_Ignorable_Code_Point}]+/gu;
 export const dropInvisible = (text: string): string => text.replace(INVISIBLE, '');
 
 /**
- * The matching key of a text: NFKC (full-width → half-width), traditional → simplified, and nothing of what no one
- * sees (UNSEEN), which a name copied from a web page or a chat message brings along.
+ * The matching key of a text: NFKC (full-width → half-width, Kangxi radicals → ideographs), the other radical look-alikes
+ * → ideographs (radicals.ts), traditional → simplified, and nothing of what no one sees (UNSEEN), which a name copied
+ * from a web page or a chat message brings along.
  */
 export function fold(text: string): string {
   const cached = foldCache.get(text);
   if (cached !== undefined) return cached;
-  const folded = toSimplified(text.normalize('NFKC')).replace(UNSEEN, '');
+  const folded = toSimplified(toIdeographs(text.normalize('NFKC'))).replace(UNSEEN, '');
   if (text.length > 10_000) return folded;
   if (foldCache.size > 20_000 || foldCacheChars > FOLD_CACHE_CHARS) {
     foldCache.clear();

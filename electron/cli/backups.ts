@@ -55,7 +55,7 @@ export async function restoreCommand(ctx: CommandContext): Promise<number> {
   const backup = fs.existsSync(given) ? given : path.join(backupsFolder(file), given);
   if (!fs.existsSync(backup)) throw appError('no_backup', `找不到备份 ${given}`, `No backup ${given}`, { file: given });
   const another = backupOfAnother(file, backup);
-  const { safetyCopy } = await restoreBackup(file, backup, openDatabase);
+  const { safetyCopy, accountsKept } = await restoreBackup(file, backup, openDatabase);
   if (another)
     io.err(
       zh
@@ -64,5 +64,14 @@ export async function restoreCommand(ctx: CommandContext): Promise<number> {
     );
   io.out(zh ? `已从 ${backup} 恢复 ${path.resolve(file)}` : `Restored ${path.resolve(file)} from ${backup}`);
   if (safetyCopy) io.out(zh ? `恢复前的数据文件已保存为 ${safetyCopy}` : `The data file as it was is kept as ${safetyCopy}`);
+  io.out(
+    accountsKept
+      ? zh
+        ? '恢复的是记录、台账、绩效自评和修改记录;用户账户、登录会话和偏好设置保持恢复前的样子'
+        : 'Restored the records, ledgers, performance self-assessments and change log; accounts, sessions and preferences are as they were before the restore'
+      : zh
+        ? '原数据文件无法读取,用户账户和偏好设置也取自备份,请用 yanshou user list 核对账户'
+        : 'The data file could not be read: its accounts and preferences are the backup’s too; check them with yanshou user list',
+  );
   return EXIT.ok;
 }

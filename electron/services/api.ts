@@ -13,7 +13,18 @@ import { toInput, type CountyRecord } from '../../shared/record';
 import { printHtml } from '../../shared/print';
 import { WORDING } from '../../shared/document';
 import type { Script } from '../../shared/text';
-import { callerOf, deletedRecords, logPosition, mutate, replay, restoreDeleted, skipUndo, history, type Actor } from './store/changelog';
+import {
+  callerOf,
+  deletedRecords,
+  logPosition,
+  mutate,
+  personDay,
+  replay,
+  restoreDeleted,
+  skipUndo,
+  history,
+  type Actor,
+} from './store/changelog';
 import { authorize, statusChoices, visible } from './policy';
 import { formatScope, type Caller, type Place, type UserInfo } from '../../shared/accounts';
 import { addUser, updateUser, usersOf } from './accounts';
@@ -32,7 +43,6 @@ import {
   type FiguresDay,
 } from './store/records';
 import { rateLineFor, readPreferences, writePreferences } from './store/preferences';
-import { today } from '../../shared/ledger';
 import { OVERVIEW_WORDING, type OverviewDocumentOptions } from '../../shared/overview-document';
 import { deleteRows, editCells, insertRows, moveRow, updateCounty } from './store/edits';
 import { readStatus, readVersion, setStatus } from './store/status';
@@ -313,7 +323,7 @@ function overviewOf({ db, actor }: Call, input: OverviewInput) {
     grouping: input.grouping,
     filters: input.filters,
     asOf: input.asOf,
-    printedOn: actor.today ?? today(),
+    printedOn: personDay(actor),
   };
   return { records, options };
 }
@@ -400,6 +410,8 @@ export async function dispatch(ctx: ApiContext, method: string, rawInput: unknow
     };
   }
   try {
+    // A page whose clock is far off (a day no place on earth is on) is told so before anything is read or written.
+    personDay(actor);
     authorize(ctx.db, callerOf(actor), m, parsed.data as never);
     const handler = handlers[m] as (input: unknown, call: Call) => unknown;
     return { ok: true, value: await handler(parsed.data, { ...ctx, actor }) };

@@ -1,5 +1,5 @@
 // The records view: the sidebar of records on the left; on the right the open record (find bar and
-// RecordView), or the first start's welcome when there are no records yet.
+// RecordView), or the first start's welcome when there are no records yet (once the list was read).
 import { Suspense, useMemo } from 'react';
 import type { Output } from '../../shared/contract';
 import { api } from './api';
@@ -75,7 +75,7 @@ function OpenRecord(props: Props & { recordId: number; view: View; current: Reco
 
 export function RecordsScreen(props: Props) {
   const { editing, t, info, setDialog, fail } = props;
-  const { records, selected, rec, actions } = editing;
+  const { records, listed, selected, rec, actions } = editing;
   const shown = useMemo(() => shownRecords(records, rec.view, rec.recordId), [records, rec.view, rec.recordId]);
   const current = records.find((r) => r.id === selected) ?? null;
   const view = rec.recordId === selected ? rec.view : null;
@@ -101,7 +101,8 @@ export function RecordsScreen(props: Props) {
         onDeleted={() => setDialog({ kind: 'deleted' })}
       />
       <main className="content">
-        {!view && records.length === 0 && (
+        {/* "No records yet" only once the list was read: a refused read (a wrong clock, say) is told in the status bar. */}
+        {!view && listed && records.length === 0 && (
           <Welcome
             t={t}
             onDemo={info?.user ? undefined : demo}

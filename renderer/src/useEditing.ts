@@ -22,7 +22,7 @@ type Options = {
 };
 
 export function useEditing({ lang, t, say, fail, clearError, confirm }: Options) {
-  const { records, selected, setSelected, refreshList, pinyin } = useRecordList(fail);
+  const { records, listed, selected, setSelected, refreshList, pinyin } = useRecordList(fail);
   // A refusal of what was asked in the sidebar (deleting an accepted county), said there.
   const [sidebarNotice, setSidebarNotice] = useState<Said | null>(null);
   useEffect(() => setSidebarNotice(null), [selected]);
@@ -75,7 +75,22 @@ export function useEditing({ lang, t, say, fail, clearError, confirm }: Options)
   /** Whether anything typed is not stored yet: being written, kept as a draft, in a field, or new payments kept away from the screen. */
   const unsaved = () => rec.pending > 0 || rec.drafts > 0 || (recordView.current?.unsaved().length ?? 0) > 0 || keptCount() > 0;
 
-  return { unsaved, records, selected, setSelected, refreshList, pinyin, sidebarNotice, recordView, asOf, chooseAsOf, rec, undo, actions };
+  return {
+    unsaved,
+    records,
+    listed,
+    selected,
+    setSelected,
+    refreshList,
+    pinyin,
+    sidebarNotice,
+    recordView,
+    asOf,
+    chooseAsOf,
+    rec,
+    undo,
+    actions,
+  };
 }
 export type Editing = ReturnType<typeof useEditing>;
 

@@ -16,11 +16,14 @@ export type Pinyin = Awaited<ReturnType<typeof pinyinModule>>;
 
 export function useRecordList(onError: (e: unknown) => void) {
   const [records, setRecords] = useState<RecordSummary[]>([]);
+  // Whether the list has been read: until then (or when reading it was refused) there are no records to speak of.
+  const [listed, setListed] = useState(false);
   const [pinyin, setPinyin] = useState<Pinyin | null>(null);
   const [selected, setSelected] = useState<number | null>(() => Number(localStorage.getItem('yanshou-record')) || null);
 
   const show = useCallback((list: RecordSummary[]) => {
     setRecords(list);
+    setListed(true);
     setSelected((s) => (s !== null && list.some((r) => r.id === s) ? s : (list[0]?.id ?? null)));
     return list;
   }, []);
@@ -59,5 +62,5 @@ export function useRecordList(onError: (e: unknown) => void) {
     if (selected !== null) localStorage.setItem('yanshou-record', String(selected));
   }, [selected]);
 
-  return { records, selected, setSelected, refreshList, pinyin };
+  return { records, listed, selected, setSelected, refreshList, pinyin };
 }

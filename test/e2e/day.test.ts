@@ -40,3 +40,21 @@ it('the figures are as of the page’s day: 数字截至 shows it, with 今天, 
     await app.stop();
   }
 });
+
+it('a computer whose clock says 2030 is told so, naming both days; the records are not shown as none', async () => {
+  const app = await startApp();
+  try {
+    const { page } = app;
+    await gridReady(page);
+    // The clock put forward (a wrong BIOS date after a battery change), then the page opened again.
+    await page.clock.setFixedTime(new Date('2030-06-01T03:00:00.000Z'));
+    await page.reload();
+    await expect
+      .poll(() => page.getByTestId('note').innerText())
+      .toBe(`您电脑的日期 2030-06-01 与服务器的日期 ${today()} 相差太远,请先校正电脑日期`);
+    expect(await page.getByText('数据文件中还没有记录').count()).toBe(0);
+    await page.screenshot({ path: '/tmp/fixt4a-wrongday.png' });
+  } finally {
+    await app.stop();
+  }
+});

@@ -44,8 +44,8 @@ export function insertUser(db: DB, user: { name: string; role: Role; scope: stri
     if (same)
       throw appError(
         'conflict',
-        `用户名 ${user.name} 与已有的用户 ${same.name} 读起来相同(只差全角半角、大小写、繁简或看不见的字符),请另取一个名字`,
-        `The user name ${user.name} reads the same as the existing user ${same.name} (it differs only in width, case, script or invisible characters); choose another name`,
+        `用户名 ${user.name} 与已有的用户 ${same.name} 读起来相同(只差全角半角、大小写、繁简、部首写法或看不见的字符),请另取一个名字`,
+        `The user name ${user.name} reads the same as the existing user ${same.name} (it differs only in width, case, script, radical forms or invisible characters); choose another name`,
         { field: 'name' },
       );
     const now = new Date().toISOString();

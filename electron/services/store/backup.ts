@@ -268,17 +268,19 @@ const UNSOUND = new Set(['damaged_database', 'unreadable_database']);
 
 /**
  * Restores a backup into the data file: the backup is checked, the data file (if it can be read)
- * is backed up first, then the backup's rows (brought up to this version on a copy) replace the data file's in one write
- * transaction that also logs the restore — a write of another window or process lands wholly before it (and is
+ * is backed up first, then the backup's DATA (records, their rows and the change log, RESTORED_TABLES; brought up to this
+ * version on a copy) replace the data file's in one write transaction that also logs the restore — accounts, sessions and
+ * settings stay the data file's (KEPT_TABLES) — a write of another window or process lands wholly before it (and is
  * replaced) or after it (and, planned on what the file held before, is refused naming the restore). A
  * data file found damaged is moved aside (kept, never deleted) and replaced; one that cannot be opened for
- * any other reason (locked by another program, read-only) is left as it is and the restore refused.
+ * any other reason (locked by another program, read-only) is left as it is and the restore refused. `accountsKept`:
+ * false when there was no data file to keep them from (damaged, or gone) — the backup's accounts are the file's now.
  */
 export async function restoreBackup(
   dbFile: string,
   backup: string,
   open: (file: string) => Database.Database,
-): Promise<{ safetyCopy: string | null }> {
+): Promise<{ safetyCopy: string | null; accountsKept: boolean }> {
   const check = verifyDatabaseFile(backup);
   if (!check.ok)
     throw appError(
@@ -299,7 +301,7 @@ export async function restoreBackup(
   }
   if (live)
     try {
-      return { safetyCopy: restoreInto(live, dbFile, backup, open) };
+      return { safetyCopy: restoreInto(live, dbFile, backup, open), accountsKept: true };
     } finally {
       live.close();
     }
@@ -318,7 +320,7 @@ export async function restoreBackup(
   } finally {
     restored.close();
   }
-  return { safetyCopy };
+  return { safetyCopy, accountsKept: false };
 }
 
 /** How long a restore waits for a write in progress (an import of a large file, say) to end before it is refused. */
@@ -370,18 +372,51 @@ function restoreInto(live: Database.Database, dbFile: string, backup: string, op
 }
 
 /**
- * Every table's rows replaced by the attached backup's (`restored`, at the same version). Ids are never given twice:
- * each table's AUTOINCREMENT counter stays at the higher of the two files'.
+ * What a restore brings back from the backup, table by table: the DATA — the records and everything that hangs on them,
+ * and the change log that undoes, redoes and dates them (log_position goes on above both files', logRestore).
+ */
+const RESTORED_TABLES = new Set([
+  'records',
+  'items',
+  'disbursements',
+  'payments',
+  'performance',
+  'performance_indicators',
+  // The change log: steps and their changes (undo, redo, history, a record deleted and brought back), the replays of
+  // them, and the position every screen reads from.
+  'steps',
+  'changes',
+  'replays',
+  'log_position',
+]);
+
+/**
+ * What a restore leaves as the live file has it. Accounts, sessions and failed logins are who may do what NOW: a
+ * backup taken before an account was disabled or its password changed must not bring the account, its old password or
+ * its ended sessions back. The restores log is this file's history (the restore is appended to it, logRestore). A
+ * retried request answered before the restore is answered as it was, not applied again over the restored data
+ * (requests.ts). Preferences (the name a status is signed with, the rate line) and a clerk's saved import layouts are
+ * settings of the people using the file, not data of a record.
+ */
+const KEPT_TABLES = new Set(['users', 'sessions', 'login_failures', 'restores', 'requests', 'preferences', 'import_layouts']);
+
+/**
+ * The data's rows replaced by the attached backup's (`restored`, at the same version), each table as RESTORED_TABLES
+ * and KEPT_TABLES decide; a table in neither (a migration that adds one) is refused until it is decided. Ids are never
+ * given twice: each table's AUTOINCREMENT counter stays at the higher of the two files'.
  */
 function replaceRows(db: Database.Database): void {
   const tables = db
     .prepare("SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")
     .pluck()
     .all() as string[];
+  const undecided = tables.filter((t) => !RESTORED_TABLES.has(t) && !KEPT_TABLES.has(t));
+  if (undecided.length)
+    throw new Error(`restore: no rule for the table(s) ${undecided.join(', ')} (backup.ts RESTORED_TABLES / KEPT_TABLES)`);
   const counters = new Map(
     (db.prepare('SELECT name, seq FROM main.sqlite_sequence').all() as { name: string; seq: number }[]).map((r) => [r.name, r.seq]),
   );
-  for (const table of tables) {
+  for (const table of tables.filter((t) => RESTORED_TABLES.has(t))) {
     const quoted = `"${table.replace(/"/g, '""')}"`;
     const columns = (db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[])
       .map((c) => `"${c.replace(/"/g, '""')}"`)

@@ -8,7 +8,7 @@ import { shortCountyKey } from '../../../shared/place-short';
 import { randomUUID } from 'node:crypto';
 import { appError } from '../../../shared/errors';
 import { stepLabel, type StepDetail } from '../../../shared/steps';
-import { isDay } from '../../../shared/ledger';
+import { daysOnEarth, isDay, today } from '../../../shared/ledger';
 import { lockedMessages } from '../../../shared/status';
 import type { DB } from './database';
 import type { Statement } from './db';
@@ -49,6 +49,27 @@ export const withRequest = (actor: Actor, request: unknown): Actor => (isId(requ
 /** A browser tab of the web mode, by the id the page keeps for as long as the tab lives; `request`: the call's id; `day`: the tab's day. */
 export const webActor = (tab: string | undefined, request?: string, day?: string): Actor =>
   withRequest({ client: `web-${isId(tab) ? tab : 'anonymous'}`, kind: 'web', ...(day && isDay(day) ? { today: day } : {}) }, request);
+
+/**
+ * The person's day an actor brings (a browser tab's): taken only if some place on earth is on that day now by this
+ * machine's clock (daysOnEarth, UTC−12 … UTC+14), else refused naming both days — a page whose clock says 2030 does
+ * not date a payment or an acceptance 2030. Without one, this machine's day. Every call is checked (api.ts dispatch),
+ * and again where the day is written (a payment's "not after today", an acceptance's day).
+ */
+export function personDay(actor: Actor, now = new Date()): string {
+  const server = today(now);
+  if (actor.today === undefined) return server;
+  const { first, last } = daysOnEarth(now);
+  if (actor.today < first || actor.today > last)
+    throw appError(
+      'wrong_day',
+      `您电脑的日期 ${actor.today} 与服务器的日期 ${server} 相差太远,请先校正电脑日期`,
+      `Your computer's date ${actor.today} is too far from the server's date ${server}; please set your computer's date right first`,
+      {},
+      { day: actor.today, serverDay: server },
+    );
+  return actor.today;
+}
 
 function checkColumn(table: Table, column: string): void {
   if (!TABLE_COLUMNS[table].includes(column)) throw new Error(`unknown column ${table}.${column}`);

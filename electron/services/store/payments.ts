@@ -3,9 +3,9 @@
 import { editAction, type Fill } from '../../../shared/steps';
 import { appError } from '../../../shared/errors';
 import type { RawValue } from '../../../shared/fields';
-import { PAYMENT_FIELDS, today, type Payment, type PaymentField } from '../../../shared/ledger';
+import { PAYMENT_FIELDS, type Payment, type PaymentField } from '../../../shared/ledger';
 import { parsePaymentField, paymentRefusal, REQUIRED_PAYMENT_FIELDS, type PaymentProblem } from '../../../shared/payment-fields';
-import { assertUnchangedSince, mutate, type Actor, type Row, type SeenCell } from './changelog';
+import { assertUnchangedSince, mutate, personDay, type Actor, type Row, type SeenCell } from './changelog';
 import { fieldLabel } from '../../../shared/i18n';
 import { PAYMENT_COLUMNS, toColumn } from './columns';
 import type { DB } from './database';
@@ -31,7 +31,7 @@ function refused(row: number, field: PaymentField, value: RawValue, problem: Pay
  * one may: refused naming the county and the payment, inside the step that would write it.
  */
 export function assertPaidByToday(actor: Actor, county: string, payments: readonly Payment[]): void {
-  const day = actor.today ?? today();
+  const day = personDay(actor);
   const row = payments.findIndex((p) => p.date > day) + 1;
   if (row === 0) return;
   const words = (lang: 'zh' | 'en') => paymentRefusal(row, 'date', payments[row - 1].date, 'after_today', [], lang, day);
@@ -132,7 +132,7 @@ export function editPayments(
     (changes) => {
       const lines = linesOf(db, recordId);
       const mine = listed(db, recordId);
-      const day = actor.today ?? today();
+      const day = personDay(actor);
       const named = [...edits.filter((e) => e.field === 'line').map((e) => e.value), ...append.map((values) => values.line)];
       assertUnchangedSince(db, actor, seen, [...edits.map((e) => seenPayment(mine, e.paymentId, e.field)), ...seenLines(lines, named)]);
       for (const e of edits) {

@@ -7,9 +7,8 @@
 import { appError } from '../../../shared/errors';
 import { stepLabel } from '../../../shared/steps';
 import { STATUSES, statusDay, statusLabel, type ReviewStatus, type StatusInfo } from '../../../shared/status';
-import { assertUnchangedSince, callerOf, mutate, STATUS_ACTION, stepInfo, whoMade, type Actor, type StepRow } from './changelog';
+import { assertUnchangedSince, callerOf, mutate, personDay, STATUS_ACTION, stepInfo, whoMade, type Actor, type StepRow } from './changelog';
 import { assertTransition } from '../policy';
-import { today } from '../../../shared/ledger';
 import { saysSomething } from '../../../shared/text';
 import type { DB } from './database';
 
@@ -112,7 +111,7 @@ export function setStatus(
     changes.describe({ county, batch, status: change.status, by, ...(remark ? { remark } : {}) });
     const at = new Date().toISOString();
     // The day the person saw: an acceptance freezes the figures of that day (records.ts, frozenDay).
-    const day = actor.today ?? today();
+    const day = personDay(actor);
     changes.update('records', recordId, {
       status: change.status,
       status_by: by,

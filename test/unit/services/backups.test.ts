@@ -26,6 +26,8 @@ import {
 import { MIGRATIONS, SCHEMA_VERSION } from '../../../electron/services/store/migrations';
 import { refusal } from '../../helpers/store';
 import { openDataFile } from '../../helpers/backend';
+import { changeUser, findUser, insertUser, noteLoginFailure, sessionUser, startSession } from '../../../electron/services/store/accounts';
+import { readPreferences, writePreferences } from '../../../electron/services/store/preferences';
 import { appError } from '../../../shared/errors';
 import { ME, seedInput, tempDir } from '../../helpers/fixtures';
 
@@ -343,6 +345,30 @@ describe('a restore', () => {
     expect(firstActual(openDataFile(safetyCopy!), id)).toBe('700');
   });
 
+  it('brings the data back but not the accounts: a disabled account, a changed password, an ended session, the restores log and the preferences stay as they are', async () => {
+    const { file, db, id } = seeded();
+    const wang = insertUser(db, { name: '老王', role: 'province', scope: '江西省', passwordHash: 'old-hash' });
+    const token = startSession(db, wang.id);
+    writePreferences(db, { name: '赵处长' });
+    const backup = backupDatabase(db, file, 'import-replace')!;
+    // After the backup: a payment typed, 老王 disabled and his password changed (his session ends), an account added,
+    // a failed login, another signing name, and one restore already made.
+    typeActual(db, id, '700');
+    changeUser(db, '老王', { disabled: true, passwordHash: 'new-hash' });
+    insertUser(db, { name: '小李', role: 'county', scope: '江西省/宜春市/樟树市', passwordHash: 'x' });
+    noteLoginFailure(db, '老王');
+    writePreferences(db, { name: '钱科长' });
+    await restoreBackup(file, backup, openDatabase);
+    await restoreBackup(file, backup, openDatabase);
+    expect(firstActual(db, id)).toBe('640.21');
+    expect(findUser(db, '老王')).toMatchObject({ disabled: 1, password_hash: 'new-hash' });
+    expect(findUser(db, '小李')).toBeDefined();
+    expect(sessionUser(db, token)).toEqual({ ok: false, reason: 'unknown' });
+    expect(db.prepare('SELECT count(*) FROM login_failures').pluck().get()).toBe(1);
+    expect(readPreferences(db).name).toBe('钱科长');
+    expect(db.prepare('SELECT backup FROM restores ORDER BY pos').pluck().all()).toEqual([path.basename(backup), path.basename(backup)]);
+  });
+
   it('into a file another connection has open: that connection sees the restored data', async () => {
     const { file, db: app, id } = seeded('live.sqlite');
     const backup = backupDatabase(app, file, 'manual')!;
@@ -369,7 +395,7 @@ describe('a restore', () => {
     const backup = backupDatabase(db, file, 'manual')!;
     db.close();
     for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
-    expect(await restoreBackup(file, backup, openDatabase)).toEqual({ safetyCopy: null });
+    expect(await restoreBackup(file, backup, openDatabase)).toEqual({ safetyCopy: null, accountsKept: false });
     expect(firstActual(openDataFile(file), id)).toBe('640.21');
   });
 

@@ -1,6 +1,6 @@
 // Integrity (issue 21): nothing another window, a race or a hostile file can undo, unlock or take.
 // Rules of the store and of the contract's dispatch, whatever screen (or script) calls them.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
@@ -13,6 +13,7 @@ import { history, mutate, replay, type Actor } from '../../../electron/services/
 import { backupsFolder, listBackups, pruneBackups } from '../../../electron/services/store/backup';
 import { dispatch, type ApiContext } from '../../../electron/services/api';
 import { AppError } from '../../../shared/errors';
+import { today } from '../../../shared/ledger';
 import type { Output } from '../../../shared/contract';
 import { ME, ROOT, seedInput, tempDir } from '../../helpers/fixtures';
 import { refusal } from '../../helpers/store';
@@ -442,19 +443,23 @@ describe('(attack4 4e) a ledger brought in by import is held to the same day as 
     const { importWorkbooks } = await import('../../../electron/services/excel/import');
     const { exportWorkbook } = await import('../../../electron/services/excel/export');
     const { db, file, id } = setup();
-    editPayments(db, A, id, [], [{ line: 1, date: '2022-06-30', amount: '10' }]);
+    const dayAgo = (days: number) => today(new Date(Date.now() - days * 86_400_000));
+    editPayments(db, A, id, [], [{ line: 1, date: dayAgo(1), amount: '10' }]);
     const before = readRecord(db, id, { asOf: undefined }).record;
     const bytes = new Uint8Array(await exportWorkbook([before]));
-    // The person's day is 1 January 2022 (a window's own calendar); the workbook's payment is of 30 June 2022.
-    const early: Actor = { ...A, today: '2022-01-01' };
-    const e = await importWorkbooks(db, early, file, [{ name: 'again.xlsx', bytes }], {
+    // The workbook is read (on its own thread) by today's clock; the commit is made where the clock says three
+    // days ago — the day the payment is checked against at the commit, whoever read the workbook.
+    const threeDaysAgo = dayAgo(3);
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() - 3 * 86_400_000 });
+    const e = await importWorkbooks(db, A, file, [{ name: 'again.xlsx', bytes }], {
       onConflict: 'replace',
       dryRun: false,
       confirm: 'all',
     }).catch((e: unknown) => e);
+    vi.useRealTimers();
     expect(e).toBeInstanceOf(AppError);
     expect((e as AppError).messages.zh).toBe(
-      '樟树市:拨付台账第 1 笔 拨付日期“2022-06-30”在今天(2022-01-01)之后:拨付台账只记已经拨付的款项,请核对日期(年份是否写错?)',
+      `樟树市:拨付台账第 1 笔 拨付日期“${dayAgo(1)}”在今天(${threeDaysAgo})之后:拨付台账只记已经拨付的款项,请核对日期(年份是否写错?)`,
     );
     expect(readRecord(db, id, { asOf: undefined }).record).toEqual(before);
   });

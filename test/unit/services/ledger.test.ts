@@ -1,6 +1,6 @@
 // The disbursement ledger: payments in tranches under the lines of table 三, the figures as of any
 // day, through the store, the checks, the CLI, the export and the PDF.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -11,10 +11,12 @@ import { deletePayments, editPayments } from '../../../electron/services/store/p
 import { deleteRows, editCells } from '../../../electron/services/store/edits';
 import { stepLabel } from '../../../shared/steps';
 import { dispatch } from '../../../electron/services/api';
+import { webActor } from '../../../electron/services/store/changelog';
+import { readStatus, setStatus } from '../../../electron/services/store/status';
 import { checkRecord } from '../../../shared/checks';
 import { findingMessage } from '../../../shared/i18n';
 import { computeRecord, toInput } from '../../../shared/record';
-import { defaultAsOf, lastDayOf, today } from '../../../shared/ledger';
+import { daysOnEarth, defaultAsOf, lastDayOf, today } from '../../../shared/ledger';
 import { AppError } from '../../../shared/errors';
 import { ME, ROOT, referenceFixture, referenceFixtureText, seedInput, tempDir } from '../../helpers/fixtures';
 import { redo, undo } from '../../helpers/store';
@@ -133,6 +135,9 @@ describe('payments through the one mutation path', () => {
   });
 
   it('a payment dated after the person’s day (2027 typed for 2026) is refused at its 拨付日期, naming that day; its line keeps its figure', async () => {
+    // The clerk's day, 7 December, is a day on earth by the server's clock.
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-12-07T06:00:00.000Z') });
+    onTestFinished(() => void vi.useRealTimers());
     const db = newStore();
     const input = seedInput();
     const id = createRecord(db, ME, { ...input, county: { ...input.county, acceptedOn: null } });
@@ -163,6 +168,67 @@ describe('payments through the one mutation path', () => {
       'is after today (2026-12-07)',
     );
     expect(readRecord(db, id, { asOf: undefined, today: '2026-12-07' }).record.disbursements[1].actual).toBe('300');
+  });
+});
+
+describe('the person’s day a page names', () => {
+  const ctx = (db: DB) => ({ db, dbFile: ':memory:', version: 't', renderPdf: async () => new Uint8Array() });
+  const at = (iso: string) => {
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date(iso) });
+    onTestFinished(() => void vi.useRealTimers());
+  };
+
+  it('is one of the days some place on earth is on by the server’s clock: UTC−12 to UTC+14', () => {
+    // 00:27 UTC on 8 December: 12:27 on the 7th at UTC−12, 14:27 on the 8th at UTC+14.
+    expect(daysOnEarth(new Date('2026-12-08T00:27:00Z'))).toEqual({ first: '2026-12-07', last: '2026-12-08' });
+    // 10:00 UTC: midnight of the 9th at UTC+14; 11:59 UTC, still the 7th at UTC−12; 12:00 UTC, the 8th there too.
+    expect(daysOnEarth(new Date('2026-12-08T10:00:00Z'))).toEqual({ first: '2026-12-07', last: '2026-12-09' });
+    expect(daysOnEarth(new Date('2026-12-08T11:59:59Z'))).toEqual({ first: '2026-12-07', last: '2026-12-09' });
+    expect(daysOnEarth(new Date('2026-12-08T12:00:00Z'))).toEqual({ first: '2026-12-08', last: '2026-12-09' });
+    // Across a year's end.
+    expect(daysOnEarth(new Date('2026-12-31T23:00:00Z'))).toEqual({ first: '2026-12-31', last: '2027-01-01' });
+  });
+
+  it('a page whose clock says 2030 or 2099 is refused naming both days: no payment dated then, line 1 keeps its 640.21', async () => {
+    at('2026-12-08T00:27:00Z');
+    const { db, id } = seedWithLedger();
+    const refusedAs = async (day: string, method: string, input: unknown) => {
+      const r = await dispatch(ctx(db), method, input, webActor('tabWRONGCLOCK', undefined, day));
+      return r.ok ? 'ok' : [r.status, r.error.code, r.error.messages?.zh];
+    };
+    for (const day of ['2030-06-01', '2099-12-31', '2026-12-09', '2026-12-06'])
+      expect(await refusedAs(day, 'editPayments', { recordId: id, edits: [], append: [{ line: 1, date: day, amount: '100' }] })).toEqual([
+        422,
+        'wrong_day',
+        `您电脑的日期 ${day} 与服务器的日期 2026-12-08 相差太远,请先校正电脑日期`,
+      ]);
+    // A read with that day is refused too (its figures "as of today" would count the payments of a day not yet come).
+    expect(await refusedAs('2030-06-01', 'getRecord', { id })).toEqual([422, 'wrong_day', expect.stringContaining('2030-06-01')]);
+    // The store refuses it where the day is written, whichever door it came through.
+    expect(() => editPayments(db, { ...ME, today: '2030-06-01' }, id, [], [{ line: 1, date: '2030-06-01', amount: '100' }])).toThrow(
+      'too far from the server',
+    );
+    const kept = readRecord(db, id, { asOf: undefined }).record;
+    expect([kept.payments?.length, kept.disbursements[0].actual]).toEqual([2, '640.21']);
+    // The day before (UTC−12 is still on 7 December) is taken, and so is a payment dated on it.
+    expect(
+      await refusedAs('2026-12-07', 'editPayments', { recordId: id, edits: [], append: [{ line: 1, date: '2026-12-07', amount: '1' }] }),
+    ).toBe('ok');
+  });
+
+  it('an acceptance is dated the reviewer’s day only within the day on earth: 2022 or 2031 refused; the 9th taken in Beijing at 04:00', async () => {
+    at('2026-12-08T20:00:00Z');
+    const { db, id } = seedWithLedger();
+    for (const day of ['2022-01-01', '2031-06-01'])
+      expect(() => setStatus(db, { ...ME, today: day }, id, { status: 'accepted', by: '赵处长' })).toThrow(
+        `Your computer's date ${day} is too far from the server's date`,
+      );
+    expect(readStatus(db, id).status).toBe('draft');
+    // 20:00 UTC is 04:00 on the 9th in Beijing: the reviewer's day is the 9th.
+    expect(setStatus(db, { ...ME, today: '2026-12-09' }, id, { status: 'accepted', by: '赵处长' })).toMatchObject({
+      status: 'accepted',
+      day: '2026-12-09',
+    });
   });
 });
 

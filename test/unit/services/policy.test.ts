@@ -178,7 +178,7 @@ function recordIdsOf(input: object): number[] {
 }
 
 describe('accounts', () => {
-  it('a name that reads as an existing one (full-width, upper case, an invisible character, traditional) is refused naming it', async () => {
+  it('a name that reads as an existing one (full-width, upper case, an invisible character, traditional, a radical look-alike) is refused naming it', async () => {
     const { ctx } = world();
     const add = async (name: string) => {
       const r = await dispatch(ctx, 'addUser', { name, role: 'province', scope: '江西省', password: 'correct horse battery' }, ME);
@@ -186,6 +186,8 @@ describe('accounts', () => {
     };
     expect(await add('jx')).toBe('ok');
     expect(await add('赵处长')).toBe('ok');
+    expect(await add('马处长')).toBe('ok');
+    expect(await add('黄处长')).toBe('ok');
     for (const [name, existing] of [
       ['ｊｘ', 'jx'],
       ['JX', 'jx'],
@@ -194,9 +196,12 @@ describe('accounts', () => {
       ['j\u034fx', 'jx'],
       ['jx\u2800', 'jx'],
       ['趙處長', '赵处长'],
+      // CJK Radicals Supplement look-alikes (⻢ U+2EE2, ⻩ U+2EE9), as copied out of a PDF.
+      ['\u2ee2处长', '马处长'],
+      ['\u2ee9处长', '黄处长'],
     ])
       expect(await add(name)).toBe(
-        `用户名 ${name} 与已有的用户 ${existing} 读起来相同(只差全角半角、大小写、繁简或看不见的字符),请另取一个名字`,
+        `用户名 ${name} 与已有的用户 ${existing} 读起来相同(只差全角半角、大小写、繁简、部首写法或看不见的字符),请另取一个名字`,
       );
     expect(await add('jx ')).toBe('用户 jx 已存在');
   });

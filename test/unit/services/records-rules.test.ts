@@ -60,6 +60,18 @@ describe('records created', () => {
     expect(listRecords(db, { asOf: undefined })).toHaveLength(1);
   });
 
+  it('a name copied out of a PDF with CJK radical look-alikes (⻓ U+2ED3 for 长) is the same county', () => {
+    const fujian = (name: string, prefecture = '龙岩市') => ({
+      ...seedInput(),
+      county: { ...seedInput().county, name, province: '福建省', prefecture, batch: 8 },
+    });
+    createRecord(db, ME, fujian('长汀县'));
+    const e = refusal(() => createRecord(db, ME, fujian('\u2ed3汀县')));
+    expect([e.code, e.messages.zh, e.place]).toEqual(['conflict', '\u2ed3汀县 第8批 已有记录', { field: 'county.name' }]);
+    expect(findRecordIds(db, '\u2ed3汀县', 8).map((r) => r.name)).toEqual(['长汀县']);
+    expect(listRecords(db, { asOf: undefined })).toHaveLength(2);
+  });
+
   it('a county’s short name and its official one are one county (长白县, 长白朝鲜族自治县): created, renamed or found by either', () => {
     const jilin = (name: string, batch = 10) => ({ ...seedInput(), county: { ...seedInput().county, name, batch } });
     const official = createRecord(db, ME, jilin('长白朝鲜族自治县'));

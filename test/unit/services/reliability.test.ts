@@ -167,6 +167,7 @@ describe('backups', () => {
     const r = yanshou(['restore', path.basename(backup), '--db', file]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('已从');
+    expect(r.stdout).toContain('用户账户、登录会话和偏好设置保持恢复前的样子');
     expect(JSON.parse(yanshou(['show', '--db', file, '--county', '樟树市', '--json']).stdout).disbursements[0].actual).toBe('640.21');
     // The file as it was before the restore is itself a backup now.
     const before = listBackups(file).find((b) => b.reason === 'before-restore')!;

@@ -191,8 +191,13 @@ describe('an accepted record without 验收日期, with a ledger', () => {
         { line: '1', date: '2026-02-01', amount: '100' },
       ],
     );
-    // Accepted by someone whose day was 5 January; read on any later day, line 1 is the 50 paid by then.
-    setStatus(db, { ...ME, today: '2026-01-05' }, id, { status: 'accepted', by: '赵处长' });
+    // Accepted by someone whose day was 5 January (on that day); read on any later day, line 1 is the 50 paid by then.
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-01-05T03:00:00.000Z') });
+    try {
+      setStatus(db, { ...ME, today: '2026-01-05' }, id, { status: 'accepted', by: '赵处长' });
+    } finally {
+      vi.useRealTimers();
+    }
     const { record } = readRecord(db, id, { asOf: undefined });
     expect([record.asOf, record.disbursements[0].actual]).toEqual(['2026-01-05', '50']);
     // A day asked for explicitly is still shown as asked.
@@ -222,6 +227,7 @@ describe('an accepted record without 验收日期, with a ledger', () => {
       expect(accepted.ok).toBe(true);
       // What was accepted stays: the same window, another window on a later day and this machine all say 150.
       const again = await read(reviewer);
+      vi.setSystemTime(new Date('2027-01-15T04:00:00.000Z'));
       const later = await read(webActor('windowLATE', undefined, '2027-01-15'));
       const local = readRecord(db, id, { asOf: undefined });
       expect([again, later].map((r) => [r.value.record.asOf, r.value.record.disbursements[0].actual])).toEqual([

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countyKey, detectScript, fold, hasXmlUnsafe, inferCategory } from '../../../shared/text';
 import { basicParagraph, chineseNumeral } from '../../../shared/document';
+import { placeInScope } from '../../../shared/accounts';
 import { computeRecord } from '../../../shared/record';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,6 +16,19 @@ describe('text folding', () => {
     expect(countyKey(' 樟 树 市\n')).toBe(countyKey('樟树市'));
     expect(fold('計劃安排額度\n（萬元）')).toBe('计划安排额度(万元)');
     expect(fold('ＡＢＣ１２３')).toBe('ABC123');
+  });
+
+  it('reads CJK radical look-alikes copied out of a PDF as the ideographs they show (Unicode EquivalentUnifiedIdeograph)', () => {
+    // CJK Radicals Supplement, which NFKC leaves alone: ⻓ U+2ED3 长, ⻰ U+2EF0 龙, ⻩ U+2EE9 黄, ⻢ U+2EE2 马, ⻔ U+2ED4 门,
+    // ⻄ U+2EC4 西, ⻋ U+2ECB 车; and a Kangxi radical, which NFKC maps: ⾦ U+2FA6 金.
+    expect(fold('\u2ed3汀县')).toBe('长汀县');
+    expect(fold('福建省/\u2ef0岩市')).toBe('福建省/龙岩市');
+    expect(fold('\u2ee9\u2ee2\u2ed4\u2ec4\u2ecb')).toBe('黄马门西车');
+    expect(fold('瑞\u2fa6市')).toBe('瑞金市');
+    // ⻑ U+2ED1 looks like the traditional 長, which folds on to 长.
+    expect(fold('\u2ed1汀縣')).toBe('长汀县');
+    // A record in ⻰岩市 lies in the 龙岩市 reviewer's scope.
+    expect(placeInScope({ province: '福建省', prefecture: '\u2ef0岩市', county: '长汀县' }, ['福建省', '龙岩市'])).toBe(true);
   });
 
   it('folds the whole source document as OpenCC converts it to simplified', () => {

@@ -279,27 +279,49 @@ describe('web mode: the contract over HTTP', () => {
   });
 
   it('figures as of "today" are of the browser’s day (x-yanshou-day), not the server’s; a malformed day is not taken', async () => {
-    // A county with no 验收日期 and a payment dated the day after the server's: where the browser already is.
+    // A browser whose day is not the server's, where someone lives now: a day ahead at UTC+14 (Kiritimati) or, while
+    // that is the server's day too, a day behind at UTC−11 (Pago Pago). A payment is dated the later of the two days.
+    const dayIn = (timeZone?: string) => new Date().toLocaleDateString('sv-SE', { timeZone });
+    const serverDay = dayIn();
+    const pageDay = dayIn('Pacific/Kiritimati') !== serverDay ? dayIn('Pacific/Kiritimati') : dayIn('Pacific/Pago_Pago');
+    expect(pageDay).not.toBe(serverDay);
+    const paidOn = pageDay > serverDay ? pageDay : serverDay;
     const input = seedInput();
     const id = createRecord(db, ME, { ...input, county: { ...input.county, name: '明日县', acceptedOn: null } });
-    const serverDay = new Date();
-    const tomorrowAt = new Date(serverDay.getFullYear(), serverDay.getMonth(), serverDay.getDate() + 1);
-    const day = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-    const tomorrow = day(tomorrowAt);
     try {
-      // Typed by someone whose day it already is (a payment after the person's day is refused).
-      editPayments(db, { ...ME, today: tomorrow }, id, [], [{ line: 1, date: tomorrow, amount: '50' }]);
+      // Typed by someone whose day it is (a payment after the person's day is refused).
+      editPayments(db, { ...ME, today: paidOn }, id, [], [{ line: 1, date: paidOn, amount: '50' }]);
       const shown = async (headers: Record<string, string>) => {
         const r = JSON.parse((await call('getRecord', { id }, headers)).body) as {
           record: { asOf: string; disbursements: { actual: string }[] };
         };
         return [r.record.asOf, r.record.disbursements[0].actual];
       };
-      expect(await shown({ 'x-yanshou-day': tomorrow })).toEqual([tomorrow, '50']);
-      expect(await shown({})).toEqual([day(serverDay), '0']);
-      expect(await shown({ 'x-yanshou-day': 'tomorrow' })).toEqual([day(serverDay), '0']);
-      const listed = JSON.parse((await call('listRecords', {}, { 'x-yanshou-day': tomorrow })).body) as { id: number; asOf?: string }[];
-      expect(listed.find((r) => r.id === id)).toMatchObject({ asOf: tomorrow });
+      const asOf = (day: string) => [day, day >= paidOn ? '50' : '0'];
+      expect(await shown({ 'x-yanshou-day': pageDay })).toEqual(asOf(pageDay));
+      expect(await shown({})).toEqual(asOf(serverDay));
+      expect(await shown({ 'x-yanshou-day': 'tomorrow' })).toEqual(asOf(serverDay));
+      const listed = JSON.parse((await call('listRecords', {}, { 'x-yanshou-day': pageDay })).body) as { id: number; asOf?: string }[];
+      expect(listed.find((r) => r.id === id)).toMatchObject({ asOf: pageDay });
+    } finally {
+      db.prepare('DELETE FROM records WHERE id = ?').run(id);
+    }
+  });
+
+  it('a browser whose clock says 2030 is told its date is wrong (422, naming both days); its payment dated 2030 is not kept', async () => {
+    const serverDay = new Date().toLocaleDateString('sv-SE');
+    const input = seedInput();
+    const id = createRecord(db, ME, { ...input, county: { ...input.county, name: '钟表县', acceptedOn: null } });
+    try {
+      const add = { recordId: id, edits: [], append: [{ line: 1, date: '2030-06-01', amount: '100' }] };
+      const r = await call('editPayments', add, { 'x-yanshou-client': 'tab-clock-2030', 'x-yanshou-day': '2030-06-01' });
+      expect([r.status, JSON.parse(r.body).message]).toEqual([
+        422,
+        `您电脑的日期 2030-06-01 与服务器的日期 ${serverDay} 相差太远,请先校正电脑日期`,
+      ]);
+      expect((await call('getRecord', { id }, { 'x-yanshou-day': '2099-12-31' })).status).toBe(422);
+      const shown = JSON.parse((await call('getRecord', { id })).body) as { record: { payments?: unknown[] } };
+      expect(shown.record.payments ?? []).toEqual([]);
     } finally {
       db.prepare('DELETE FROM records WHERE id = ?').run(id);
     }
