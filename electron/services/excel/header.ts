@@ -406,7 +406,7 @@ export function headerOf(grid: Grid, top: number, bottom: number, chosen = false
   for (const u of plan.units) units.set(u.col + left, { unit: u.unit, cell: grid.at(u.row + top, u.at + left)! });
   const ambiguous = plan.ambiguous.map(({ field, cols }) => ({
     field,
-    cells: cols.map((c) => grid.cover(bottom, c + left)!).filter(Boolean),
+    cells: [...new Set(cols.map((c) => grid.cover(bottom, c + left)!).filter(Boolean))],
   }));
   return {
     kind: plan.kind,
@@ -440,6 +440,9 @@ function planOf(grid: Grid, top: number, bottom: number, left: number, right: nu
   const units: Plan['units'] = [];
   for (let col = left; col <= right; col++) {
     const parts = columnParts(grid, top, bottom, col);
+    // A header merged across several columns is one column (what a person sees): its leftmost.
+    const leaf = parts[parts.length - 1]?.cell;
+    if (leaf && leaf.col < col) continue;
     const words = parts.filter((p) => p.key !== '');
     if (words.length > 0)
       keys.set(col, { leaf: words[words.length - 1].key, full: words.map((p) => p.key).join(''), hidden: grid.hiddenColumns.has(col) });

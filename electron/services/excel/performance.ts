@@ -18,6 +18,7 @@ import { powerOfTen, type ReadRecord } from './assemble';
 import { doubtOf } from './doubts';
 import type { Figure, UnitFrom } from '../../../shared/doubts';
 import type { PerformanceMeta } from './performance-export';
+import { withoutRows } from './corrections';
 
 /** A sheet meant as a 绩效自评表: its name or its first rows say 绩效自评 (or 项目自评表, a city's 20 + 80 form). */
 export function isPerformanceSheet(name: string, grid: Grid): boolean {
@@ -25,6 +26,21 @@ export function isPerformanceSheet(name: string, grid: Grid): boolean {
   return grid.rows
     .slice(0, 3)
     .some((r) => grid.row(r).some((c) => typeof c.value === 'string' && MAY_SAY_TABLE.test(c.text) && /自评表/.test(fold(c.text))));
+}
+
+/**
+ * A 绩效自评表 below a county's tables on one sheet (a 公示 page saved as a workbook): its title row,
+ * below the sheet's first rows, with the 项目资金 header (预算数) under it. The sheet is then two
+ * parts, each read by its own reader: the county's above the title, the 绩效自评表 from it down.
+ */
+export function splitPerformance(grid: Grid): { county: Grid; performance?: Grid } {
+  const title = grid.rows
+    .slice(3)
+    .find((r) => grid.row(r).some((c) => typeof c.value === 'string' && MAY_SAY_TABLE.test(c.text) && /绩效自评表/.test(fold(c.text))));
+  if (title === undefined || !find(grid, (k) => k === '全年预算数' || k === '预算数', title)) return { county: grid };
+  const below = grid.rows.filter((r) => r >= title);
+  const above = grid.rows.filter((r) => r < title);
+  return { county: withoutRows(grid, below), performance: withoutRows(grid, above) };
 }
 
 /** 表 in a folded text comes only from 表 or 錶 in the text: each sheet's first rows are folded only where they may say 自评表. */

@@ -37,7 +37,7 @@ import { unreadHeader } from './header';
 import { drawingTexts } from './drawings';
 import type { SheetReading } from '../../../shared/doubts';
 import { maxOf, pushAll } from '../../../shared/arrays';
-import { attachPerformance, isPerformanceSheet, readPerformanceSheet, type PerformanceRead } from './performance';
+import { attachPerformance, isPerformanceSheet, readPerformanceSheet, splitPerformance, type PerformanceRead } from './performance';
 import type { PerformanceMeta } from './performance-export';
 
 function readMeta(book: Book): Map<string, SheetMeta> {
@@ -175,13 +175,16 @@ function tellHiddenSheet(sheet: BookSheet, file: string, read: SheetsRead): void
 /** A visible sheet: a county's performance part, a sheet that is no county's, or a county's sheet read into its blocks. */
 function readVisibleSheet(sheet: BookSheet, context: BookContext, read: SheetsRead): void {
   const { file, meta } = context;
-  const raw = sheet.grid();
-  if (isPerformanceSheet(sheet.name, raw)) {
+  const whole = sheet.grid();
+  if (isPerformanceSheet(sheet.name, whole)) {
     read.performanceReads.push(
-      readPerformanceSheet(raw, file, (meta.get(sheet.name) as Partial<PerformanceMeta> | undefined)?.performance),
+      readPerformanceSheet(whole, file, (meta.get(sheet.name) as Partial<PerformanceMeta> | undefined)?.performance),
     );
     return;
   }
+  // A 绩效自评表 under the county's tables (a 公示 page) is read as its performance part.
+  const { county: raw, performance } = splitPerformance(whole);
+  if (performance) read.performanceReads.push(readPerformanceSheet(performance, file, undefined));
   read.sheets.push(sheet);
   const firstRead = locate(raw, file);
   if (notCounty(sheet, firstRead, file, read)) return;

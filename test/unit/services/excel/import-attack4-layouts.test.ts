@@ -1,0 +1,106 @@
+// The fourth round of the tester's attacks on the import (attack4): layouts that blocked a whole county. A
+// county's 公示 web page saved by LibreOffice lays tables of different widths on one grid, so each header and
+// each value is merged across several columns; a person sees one column, and so must the import. Figures
+// expected by hand.
+import { describe, expect, it } from 'vitest';
+import { readWorkbook, type ReadRecord } from '../../../../electron/services/excel/import';
+import { bytesOf, excelOf, type FxCell, type FxSheet } from '../../../fixtures/workbooks';
+import { baoshanPerformanceSheet } from '../../../fixtures/performance-sheets';
+
+const readSheets = async (sheets: FxSheet[]) => readWorkbook({ name: 'county.xlsx', bytes: await bytesOf(excelOf(sheets)) });
+const errors = (read: ReadRecord[]) => read.flatMap((r) => r.findings.filter((f) => f.severity === 'error'));
+const c = (v: string | number, extra: Partial<NonNullable<FxCell>> = {}): FxCell => ({ v, ...extra });
+/** A cell merged across `n` columns, and the cells it covers. */
+const wide = (v: string | number, n: number, extra: Partial<NonNullable<FxCell>> = {}): FxCell[] => [
+  c(v, { colSpan: n, ...extra }),
+  ...Array<FxCell>(n - 1).fill(null),
+];
+
+/**
+ * 修水县's page on a grid of 16 columns: table 二 (A, B:D, E:H, I:L, M:P) and table 三 (序号 A, 类别 B:C merged
+ * down over lines 1–2, 名称 D:F, then under 中央财政资金（万元）: 计划 G:J, 实际 K:M, 拨付率 N:P), every value
+ * merged across its header's columns as LibreOffice writes a web page's table.
+ */
+function publicPage(): FxSheet {
+  const rows: FxCell[][] = [];
+  rows.push(wide('修水县电子商务进农村综合示范项目验收情况表', 16));
+  rows.push([c('一、基本情况')]);
+  rows.push(
+    wide(
+      '修水县是第四批全国电子商务进农村综合示范县（2017年），立项时间为2017年8月，项目总投资2,860万元，其中中央资金2,000万元，政府配套资金360万元，社会资本500万元，安排使用中央资金2,000万元。',
+      16,
+    ),
+  );
+  rows.push([c('二、项目建设完成情况')]);
+  const items = (a: string | number, b: string, d: string, e: string, f: string | number) => [
+    c(a),
+    ...wide(b, 3),
+    ...wide(d, 4),
+    ...wide(e, 4),
+    ...wide(f, 4),
+  ];
+  rows.push(items('序号', '项目名称', '项目实施目标', '目标完成情况', '实施目标完成率(%)'));
+  rows.push(items(1, '县级电子商务公共服务中心', '建成县级电商公共服务中心1个', '已建成并投入运营', 100));
+  rows.push(items(2, '农村电商培训', '培训5000人次', '培训5218人次', 100));
+  rows.push([c('三、中央财政资金拨付情况')]);
+  rows.push([
+    c('序号', { rowSpan: 2 }),
+    ...wide('类别', 2, { rowSpan: 2 }),
+    ...wide('具体项目名称', 3, { rowSpan: 2 }),
+    ...wide('中央财政资金（万元）', 10),
+  ]);
+  rows.push([null, null, null, null, null, null, ...wide('计划安排额度', 4), ...wide('实际拨付额度', 3), ...wide('资金拨付率', 3)]);
+  const line = (seq: string | number, category: FxCell[], name: string, planned: number, actual: number, rate: string) => [
+    c(seq),
+    ...category,
+    ...wide(name, 3),
+    ...wide(planned, 4),
+    ...wide(actual, 3),
+    ...wide(rate, 3),
+  ];
+  rows.push(line(1, wide('公共服务体系', 2, { rowSpan: 2 }), '县级电子商务公共服务中心', 500, 470, '94.00%'));
+  rows.push(line(2, [null, null], '乡村电商服务站点建设', 600, 552.6, '92.10%'));
+  rows.push(line(3, wide('县乡村物流配送体系', 2), '县乡村三级物流配送', 500, 430, '86.00%'));
+  rows.push(line(4, wide('人员培训', 2), '农村电商培训', 400, 360, '90.00%'));
+  rows.push([...wide('合　计', 6), ...wide(2000, 4), ...wide(1812.6, 3), ...wide('90.63%', 3)]);
+  return { name: 'Sheet1', rows };
+}
+
+describe('C4: a 公示 page saved by LibreOffice, each header and value merged across several columns', () => {
+  it('is read as the page shows it: one 计划 and one 实际 column, 2000 / 1812.6 万元, 90.63%', async () => {
+    const read = await readSheets([publicPage()]);
+    expect(errors(read)).toEqual([]);
+    expect(read).toHaveLength(1);
+    const lines = read[0].input!.disbursements;
+    // 470 + 552.6 + 430 + 360 = 1812.6 of 500 + 600 + 500 + 400 = 2000.
+    expect(lines.map((d) => [d.name, d.planned, d.actual])).toEqual([
+      ['县级电子商务公共服务中心', '500', '470'],
+      ['乡村电商服务站点建设', '600', '552.6'],
+      ['县乡村三级物流配送', '500', '430'],
+      ['农村电商培训', '400', '360'],
+    ]);
+    expect(read[0].input!.items.map((i) => i.name)).toEqual(['县级电子商务公共服务中心', '农村电商培训']);
+  });
+
+  it('a 类别 merged down over two lines not in the list is told once, at its cell', async () => {
+    const read = await readSheets([publicPage()]);
+    expect(read[0].findings.filter((f) => f.code === 'unknown_category').map((f) => f.cell)).toEqual(['B11']);
+  });
+
+  it('the 绩效自评表 under the tables on the same sheet is read as the county\'s 绩效自评, none of its figures "outside the tables"', async () => {
+    const page = publicPage();
+    const perf = baoshanPerformanceSheet().rows;
+    perf[2] = [c('项目名称', { colSpan: 2 }), null, c('修水县电子商务进农村综合示范项目', { colSpan: 7 })];
+    const sheet = { name: 'Sheet1', rows: [...page.rows, [], ...perf] };
+    const read = await readSheets([sheet]);
+    expect(errors(read)).toEqual([]);
+    expect(read).toHaveLength(1);
+    expect(read[0].input!.disbursements).toHaveLength(4);
+    // The sheet's nine indicators (保山's), 项目资金 1000 / 912.5.
+    expect(read[0].input!.performance?.indicators).toHaveLength(9);
+    expect(read[0].input!.performance?.funds.budget).toBe('1000');
+    const below = page.rows.length + 1;
+    const ignoredBelow = read[0].findings.filter((f) => f.code === 'ignored_cell' && Number(/\d+$/.exec(f.cell ?? '')?.[0]) > below);
+    expect(ignoredBelow).toEqual([]);
+  });
+});
