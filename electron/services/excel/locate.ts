@@ -38,6 +38,8 @@ export type Block = {
   markers: Set<string>;
   /** Titles of ledgers (拨付台账): they may name the county and the day the ledger runs to. */
   ledgerTitles: Cell[];
+  /** The line right above its first table (楚雄市中央财政资金拨付情况): it may name the county the table is of. */
+  heading?: string;
 };
 
 export type SheetLayout = {
@@ -347,6 +349,7 @@ function cutCounties(s: Scan): Block[] {
       // A second table of a kind on one sheet without a title of its own is its own (nameless) part.
       if (block.tables.some((t) => t.kind === table.kind)) counties.open(r);
       counties.current!.tables.push(table);
+      counties.current!.heading ??= headingAbove(s.grid, table);
     }
     const cells = s.grid.row(r);
     for (let k = 0; k < cells.length; k++) {
@@ -359,6 +362,18 @@ function cutCounties(s: Scan): Block[] {
     }
   }
   return counties.blocks;
+}
+
+/**
+ * The short lines standing alone right above a table's header, or as the top row of its band (a
+ * heading read with the header): one of them may name the county the table is of.
+ */
+function headingAbove(grid: Grid, table: TableRead): string | undefined {
+  const lines = [table.header.top - 1, table.header.top].flatMap((r) => {
+    const cells = grid.row(r);
+    return cells.length === 1 && typeof cells[0].value === 'string' && cells[0].text.length <= 40 ? [cells[0].text] : [];
+  });
+  return lines.length ? lines.join('\n') : undefined;
 }
 
 /** A note, or the value beside a 备注 label: told if it holds a number, never read as facts. */

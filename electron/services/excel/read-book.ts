@@ -345,7 +345,7 @@ function placeBlocks(
         ? undefined
         : anchors.length === 1
           ? anchors[0]
-          : anchors.find((a) => countyKey(a.facts.values.name!) === countyKey(block.sheet));
+          : (anchors.find((a) => countyKey(a.facts.values.name!) === countyKey(block.sheet)) ?? headedHome(block, anchors));
     const findings = read.blockFindings.get(block) ?? [];
     if (home) groups.get(home)!.push(block);
     else if (!block.tables.length) pushAll(strays, findings);
@@ -358,6 +358,17 @@ function placeBlocks(
     } else nameless.push(block);
   }
   return { refused, strays, nameless };
+}
+
+/**
+ * The county a nameless block's heading names (楚雄市中央财政资金拨付情况 right above its table, on a sheet
+ * of tables shared by the counties): the only county of the workbook the heading names, else none.
+ */
+function headedHome(block: Block, anchors: Block[]): Block | undefined {
+  if (!block.heading) return undefined;
+  const heading = fold(block.heading);
+  const named = anchors.filter((a) => heading.includes(fold(a.facts.values.name!)));
+  return named.length === 1 ? named[0] : undefined;
 }
 
 /** Tables no county title or facts claim: no cell says which county they are; named at the facts it has, else at its first table. */

@@ -104,3 +104,62 @@ describe('C4: a 公示 page saved by LibreOffice, each header and value merged a
     expect(ignoredBelow).toEqual([]);
   });
 });
+
+describe("C9: facts on each county's sheet, money on one shared 资金拨付 sheet under headings naming the counties", () => {
+  const factsSheet = (name: string, paragraph: string): FxSheet => ({
+    name,
+    rows: [
+      [c(`${name}电子商务进农村综合示范项目验收情况表`)],
+      [c('一、基本情况')],
+      [c(paragraph)],
+      [c('二、项目建设完成情况')],
+      ['序号', '项目名称', '项目实施目标', '目标完成情况', '实施目标完成率(%)'].map((h) => c(h)),
+      [c(1), c('县级电子商务公共服务中心'), c('建成中心1个'), c('已建成'), c(100)],
+      [c(2), c('农村电商培训'), c('培训3000人次'), c('培训3100人次'), c(100)],
+    ],
+  });
+  const money = (county: string, lines: [string, number, number][]): FxCell[][] => [
+    [c(`${county}中央财政资金拨付情况`)],
+    ['序号', '具体项目名称', '计划安排额度(万元)', '实际拨付额度(万元)'].map((h) => c(h)),
+    ...lines.map(([name, planned, actual], i) => [c(i + 1), c(name), c(planned), c(actual)]),
+  ];
+  const book = (): FxSheet[] => [
+    factsSheet(
+      '楚雄市',
+      '楚雄市是2021年全国电子商务进农村综合示范县(第八批),立项时间为2021年10月,项目总投资2600万元,其中中央资金2000万元,政府配套资金300万元,社会资本300万元,安排使用中央资金2000万元。',
+    ),
+    factsSheet(
+      '修水县',
+      '修水县是2017年全国电子商务进农村综合示范县(第四批),立项时间为2017年8月,项目总投资2400万元,其中中央资金2000万元,政府配套资金200万元,社会资本200万元,安排使用中央资金2000万元。',
+    ),
+    {
+      name: '资金拨付',
+      rows: [
+        ...money('楚雄市', [
+          ['县级电子商务公共服务中心', 1200, 1100],
+          ['农村电商培训', 800, 625],
+        ]),
+        [],
+        ...money('修水县', [
+          ['县级电子商务公共服务中心', 1500, 1200],
+          ['农村电商培训', 500, 350],
+        ]),
+      ],
+    },
+  ];
+
+  it('each table is the county its heading names, joined to its facts: 楚雄市 2000 / 1725, 修水县 2000 / 1550', async () => {
+    const read = await readSheets(book());
+    expect(errors(read)).toEqual([]);
+    const sums = read.map((r) => [
+      r.input!.county.name,
+      r.input!.disbursements.map((d) => d.planned).join('+'),
+      r.input!.disbursements.map((d) => d.actual).join('+'),
+    ]);
+    expect(sums).toEqual([
+      ['楚雄市', '1200+800', '1100+625'],
+      ['修水县', '1500+500', '1200+350'],
+    ]);
+    expect(read.flatMap((r) => r.findings).filter((f) => f.code === 'planned_zero')).toEqual([]);
+  });
+});
