@@ -363,6 +363,14 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
     (p) =>
       `which county this ledger belongs to is unclear (the workbook holds ${p.counties}); name the county in the sheet name or the ledger's title`,
   ],
+  part_only: [
+    (p) =>
+      p.part === 'performance'
+        ? `工作簿中只有${p.county}的绩效自评表,没有${p.county}的验收表(项目建设完成情况、中央财政资金拨付情况);绩效自评表须与验收表一起导入:请把它放进${p.county}验收表的工作簿再导入,或在应用中打开${p.county},在“绩效自评”中填写`
+        : `工作簿中只有${p.county}的拨付台账,没有${p.county}的验收表(项目建设完成情况、中央财政资金拨付情况);拨付台账须与验收表一起导入:请把它放进${p.county}验收表的工作簿再导入,或在应用中打开${p.county},在“拨付台账”中粘贴这些拨付`,
+    (p) =>
+      `the workbook holds only ${p.county}'s ${p.part === 'performance' ? '绩效自评表 (self-evaluation)' : 'ledger (拨付台账)'}, not its acceptance tables; import it together with ${p.county}'s tables (in one workbook), or open ${p.county} in the app and ${p.part === 'performance' ? 'fill in its 绩效自评' : 'paste these payments into its ledger'}`,
+  ],
   hidden_table: [
     () => '这张隐藏的工作表中有表格,不知道它与可见的表哪个是要导入的;请取消隐藏后导入(或删除不需要的工作表)',
     () =>

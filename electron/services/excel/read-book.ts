@@ -34,6 +34,7 @@ import {
 } from './corrections';
 import { doubtsOf, figuresAt, sheetReading, type GridOfSheet } from './doubts';
 import { unreadHeader } from './header';
+import { countiesNamed } from './facts';
 import { drawingTexts } from './drawings';
 import type { SheetReading } from '../../../shared/doubts';
 import { maxOf, pushAll } from '../../../shared/arrays';
@@ -353,7 +354,10 @@ function placeBlocks(
       // A ledger no county claims is refused, never dropped and never given to a guess.
       const counties = anchors.map((a) => a.facts.values.name!).join('、') || '—';
       const cell = block.tables[0].header.nameCell.address;
-      const unclaimed = { ...finding('ledger_unclaimed', { counties }), file, sheet: block.sheet, cell };
+      // In a workbook of no county's tables, a ledger naming one county is that county's, sent alone.
+      const county = anchors.length === 0 ? onlyCounty([block.sheet, ...block.ledgerTitles.map((c) => c.text)]) : undefined;
+      const told = county ? finding('part_only', { county, part: 'ledger' }) : finding('ledger_unclaimed', { counties });
+      const unclaimed = { ...told, file, sheet: block.sheet, cell };
       refused.push({ file, sheet: block.sheet, input: null, unit: null, findings: [...findings, unclaimed] });
     } else nameless.push(block);
   }
@@ -476,17 +480,19 @@ function finished(file: string, out: ReadRecord[], read: SheetsRead, strays: Fin
   const taken = new Set(out.flatMap((r) => (r.readings ?? []).map((x) => x.sheet)));
   const untaken = [...read.readings.values()].filter((x) => !taken.has(x.sheet));
   if (out.length === 0) {
+    // A book of one county's 绩效自评表 alone is told as that, not as tables not found.
+    const alone = performanceAlone(read.performanceReads);
     const none: ReadRecord[] = [
       {
         file,
-        sheet: sheets[0]?.name ?? '',
+        sheet: alone?.sheet ?? sheets[0]?.name ?? '',
         input: null,
         unit: null,
-        findings: [noTables(file, sheets), ...strays, ...ignoredSheets],
+        findings: [alone ?? noTables(file, sheets), ...strays, ...ignoredSheets],
         ...(untaken.length ? { readings: untaken } : {}),
       },
     ];
-    attachPerformance(none, read.performanceReads);
+    if (!alone) attachPerformance(none, read.performanceReads);
     return none;
   }
   pushAll(pushAll(out[0].findings, strays), ignoredSheets);
@@ -495,6 +501,21 @@ function finished(file: string, out: ReadRecord[], read: SheetsRead, strays: Fin
   // A ledger sheet left unread could hold any county's payments: the first record is not landed without them.
   if (ignoredSheets.some((f) => f.severity === 'error')) out[0] = { ...out[0], input: null };
   return out;
+}
+
+/** The one county the texts name (a sheet name, a title, 项目名称, 实施单位), or undefined. */
+function onlyCounty(texts: string[]): string | undefined {
+  const names = new Set(countiesNamed(texts));
+  return names.size === 1 ? [...names][0] : undefined;
+}
+
+/** The 绩效自评表 read, in a workbook of no county's tables, where it is the only one and names one county: refused saying so. */
+function performanceAlone(reads: PerformanceRead[]): Finding | undefined {
+  const read = reads.length === 1 && reads[0].performance ? reads[0] : undefined;
+  // 主管部门 is often the prefecture's bureau (宜春市商务局 over 樟树市): not the county's name.
+  const county = read && onlyCounty([read.sheet, ...read.said.filter((x) => x.label !== '主管部门').map((x) => x.text)]);
+  if (!read || !county) return undefined;
+  return { ...finding('part_only', { county, part: 'performance' }), file: read.file, sheet: read.sheet, cell: read.said[0]?.cell ?? 'A1' };
 }
 
 /** A sheet's grid by its name, made again when asked for (the last one kept: a county's doubts are mostly on one sheet). */
@@ -513,9 +534,7 @@ function gridsAgain(sheets: BookSheet[]): GridOfSheet {
 function ledgerHome(block: Block, anchors: Block[]): Block | undefined {
   const where = [block.sheet, ...block.ledgerTitles.map((c) => c.text)].map(fold);
   // A ledger that names a county none of the workbook's is belongs to none of them.
-  const mentioned = where.flatMap((w) =>
-    [...w.replace(/\([^)]*\)/g, '').matchAll(COUNTY_NAME)].map((m) => m[0]).filter((m) => !NOT_A_NAME.test(m)),
-  );
+  const mentioned = countiesNamed(where);
   const known = (name: string) => anchors.some((a) => name.endsWith(fold(a.facts.values.name!)));
   if (mentioned.length > 0 && !mentioned.some(known)) return undefined;
   if (anchors.length === 1) return anchors[0];
@@ -527,12 +546,6 @@ function ledgerHome(block: Block, anchors: Block[]): Block | undefined {
   const best = named.filter((a) => fold(a.facts.values.name!).length === longest);
   return best.length === 1 ? best[0] : undefined;
 }
-
-/** A county's name as a sheet name or a ledger title says it: 樟树市, 寻乌县, 宜春市樟树市. */
-const COUNTY_NAME = /[\u4e00-\u9fff]{1,12}?(?:自治县|自治旗|县|市|区|旗)/g;
-
-/** Words before 县/市 that make no county's name: 综合示范县, 本县, 全市. */
-const NOT_A_NAME = /示范|农村|电子商务|电商|^[本全各该][县市区旗]$/;
 
 /** A sheet meant as a ledger: its name or its first rows say 台账 or 拨付明细. */
 function looksLikeLedger(name: string, grid: Grid): boolean {

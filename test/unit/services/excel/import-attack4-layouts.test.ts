@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readWorkbook, type ReadRecord } from '../../../../electron/services/excel/import';
 import { bytesOf, excelOf, type FxCell, type FxSheet } from '../../../fixtures/workbooks';
 import { baoshanPerformanceSheet } from '../../../fixtures/performance-sheets';
+import { findingMessage } from '../../../../shared/i18n';
 
 const readSheets = async (sheets: FxSheet[]) => readWorkbook({ name: 'county.xlsx', bytes: await bytesOf(excelOf(sheets)) });
 const errors = (read: ReadRecord[]) => read.flatMap((r) => r.findings.filter((f) => f.severity === 'error'));
@@ -161,5 +162,54 @@ describe("C9: facts on each county's sheet, money on one shared 资金拨付 she
       ['修水县', '1500+500', '1200+350'],
     ]);
     expect(read.flatMap((r) => r.findings).filter((f) => f.code === 'planned_zero')).toEqual([]);
+  });
+});
+
+describe("C5: a book holding only one county's ledger, or only its 绩效自评表", () => {
+  const messages = (read: ReadRecord[]) => errors(read).map((f) => [f.code, f.sheet, f.cell, findingMessage(f, 'zh')]);
+
+  it('a ledger alone, its sheet and title naming 楚雄市: refused saying the book holds only 楚雄市\'s ledger, no "write the county name"', async () => {
+    const ledger: FxSheet = {
+      name: '楚雄市拨付台账',
+      rows: [
+        [c('楚雄市电子商务进农村综合示范项目资金拨付台账')],
+        ['序号', '具体项目名称', '拨付日期', '金额(万元)', '收款单位', '凭证号'].map((h) => c(h)),
+        [c(1), c('县级电子商务公共服务中心'), c('2022-04-20'), c(300), c('楚雄某公司'), c('记-001')],
+        [c(2), c('农村电商培训'), c('2022-05-10'), c(120), c('楚雄某学校'), c('记-002')],
+      ],
+    };
+    const read = await readSheets([ledger]);
+    expect(messages(read)).toEqual([
+      [
+        'part_only',
+        '楚雄市拨付台账',
+        'B2',
+        '工作簿中只有楚雄市的拨付台账,没有楚雄市的验收表(项目建设完成情况、中央财政资金拨付情况);拨付台账须与验收表一起导入:请把它放进楚雄市验收表的工作簿再导入,或在应用中打开楚雄市,在“拨付台账”中粘贴这些拨付',
+      ],
+    ]);
+  });
+
+  it('a 绩效自评表 alone, its 项目名称 and 实施单位 naming 楚雄市: refused saying so, at the 项目名称 it read, with no "没有找到…表"', async () => {
+    const perf = baoshanPerformanceSheet('hans', '绩效自评');
+    perf.rows[2] = [c('项目名称', { colSpan: 2 }), null, c('楚雄市电子商务进农村综合示范项目', { colSpan: 7 })];
+    perf.rows[3] = [
+      c('主管部门', { colSpan: 2 }),
+      null,
+      c('楚雄州商务局', { colSpan: 3 }),
+      null,
+      null,
+      c('实施单位', { colSpan: 2 }),
+      null,
+      c('楚雄市商务局'),
+    ];
+    const read = await readSheets([perf]);
+    expect(messages(read)).toEqual([
+      [
+        'part_only',
+        '绩效自评',
+        'C3',
+        '工作簿中只有楚雄市的绩效自评表,没有楚雄市的验收表(项目建设完成情况、中央财政资金拨付情况);绩效自评表须与验收表一起导入:请把它放进楚雄市验收表的工作簿再导入,或在应用中打开楚雄市,在“绩效自评”中填写',
+      ],
+    ]);
   });
 });
