@@ -316,9 +316,16 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
       `another ${TABLE_NAMES[p.table]?.[1] ?? p.table} table (by period, with a cumulative column) whose lines plan and disburse what the first (at ${p.other}) does: the same money's progress, not imported again`,
   ],
   missing_table: [
-    (p) => `没有找到${TABLE_NAMES[p.table]?.[0] ?? p.table}表,但 ${p.at} 处有未读入的数字“${p.value}”(请检查表头)`,
     (p) =>
-      `no ${TABLE_NAMES[p.table]?.[1] ?? p.table} table was found, yet ${p.at} holds the unread number “${p.value}” (check its header)`,
+      `没有找到${TABLE_NAMES[p.table]?.[0] ?? p.table}表,但 ${p.at} 处有未读入的数字“${p.value}”` +
+      (p.row
+        ? `;第 ${p.row} 行“${p.header}”像表头,但${p.missing ? `认不出${listOf(p.missing, 0)}列` : '读不成表'}(请检查这一行的列名)`
+        : '(请检查表头)'),
+    (p) =>
+      `no ${TABLE_NAMES[p.table]?.[1] ?? p.table} table was found, yet ${p.at} holds the unread number “${p.value}”` +
+      (p.row
+        ? `; row ${p.row} “${p.header}” looks like its header, but ${p.missing ? `no ${listOf(p.missing, 1)} column is recognised` : 'reads as no table'} (check that row's column names)`
+        : ' (check its header)'),
   ],
   planned_zero: [
     (p) => `计划安排额度合计为 0,但中央资金为 ${p.central} 万元`,

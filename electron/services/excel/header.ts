@@ -64,6 +64,11 @@ export const HEADER_WORDS: {
       '已支付金额',
       '支付金额',
       '已支付',
+      // 报账制 counties pay a line's money when its costs are reimbursed (报账): what is reimbursed is what is paid.
+      '已报账金额',
+      '已报账资金',
+      '报账金额',
+      '已报账',
       '=实际',
       '=拨付',
       '=实际数',
@@ -336,13 +341,27 @@ function namesSomething(grid: Grid, row: number): boolean {
  */
 export function unreadHeader(grid: Grid): { cell: Cell; text: string; missing: Field[] } | undefined {
   for (const row of grid.rows) {
-    const cells = grid.row(row).filter(headerLike);
-    if (cells.length < 3 || !namesSomething(grid, row)) continue;
-    const found = new Set(cells.flatMap((c) => fieldScores('disbursements', labelKey(c.text)).map(([f]) => f)));
-    const missing = (['name', 'planned', 'actual'] as const).filter((f) => !found.has(f));
-    return { cell: cells[0], text: cells.map((c) => c.text.replace(/\s+/g, '')).join(' | '), missing };
+    const near = headerRow(grid, row);
+    if (near) return near;
   }
   return undefined;
+}
+
+/** The nearest row above `row` (within a few rows) that reads like a table's header, and which of table 三's columns it lacks. */
+export function unreadHeaderAbove(grid: Grid, row: number): { cell: Cell; text: string; missing: Field[] } | undefined {
+  for (let r = row - 1; r >= Math.max(1, row - 4); r--) {
+    const near = headerRow(grid, r);
+    if (near) return near;
+  }
+  return undefined;
+}
+
+function headerRow(grid: Grid, row: number): { cell: Cell; text: string; missing: Field[] } | undefined {
+  const cells = grid.row(row).filter(headerLike);
+  if (cells.length < 3 || !namesSomething(grid, row)) return undefined;
+  const found = new Set(cells.flatMap((c) => fieldScores('disbursements', labelKey(c.text)).map(([f]) => f)));
+  const missing = (['name', 'planned', 'actual'] as const).filter((f) => !found.has(f));
+  return { cell: cells[0], text: cells.map((c) => c.text.replace(/\s+/g, '')).join(' | '), missing };
 }
 
 /** Whether a row inside a table starts another table: only a row of header words can. */

@@ -33,7 +33,7 @@ import {
   type SheetCorrection,
 } from './corrections';
 import { doubtsOf, figuresAt, sheetReading, type GridOfSheet } from './doubts';
-import { unreadHeader } from './header';
+import { unreadHeader, unreadHeaderAbove } from './header';
 import { countiesNamed } from './facts';
 import { drawingTexts } from './drawings';
 import type { SheetReading } from '../../../shared/doubts';
@@ -403,6 +403,7 @@ function countyRecords(context: BookContext, read: SheetsRead, { groups }: Count
       ...read.sheetFindings.filter((f) => names.has(f.sheet!)),
     ];
     const record = assemble(context.file, anchor, parts, fits ? own : undefined, partFindings);
+    record.findings = record.findings.map((f) => (f.code === 'missing_table' ? withHeaderAbove(f, seen) : f));
     const county = record.input?.county;
     const tab = county && tabNamesOther(context.file, anchor, county.name, county.prefecture, read.blocks);
     if (tab) record.findings.push(tab);
@@ -569,6 +570,18 @@ function distribute(layout: SheetLayout, findings: Finding[], into: Map<Block, F
     list.push(f);
     into.set(block, list);
   }
+}
+
+/**
+ * A table missing where numbers stand: the row right above them that reads like its header, quoted
+ * with the columns it lacks (完成投资 is no 实际拨付额度), so the clerk sees which header word was not understood.
+ */
+function withHeaderAbove(f: Finding, seen: GridOfSheet): Finding {
+  const grid = f.sheet ? seen(f.sheet) : undefined;
+  const near = grid && f.cell ? unreadHeaderAbove(grid, Number(/\d+$/.exec(f.cell)?.[0] ?? 0)) : undefined;
+  if (!near) return f;
+  const header = { row: String(near.cell.row), header: near.text.slice(0, 80), missing: near.missing.join(',') };
+  return { ...f, params: { ...f.params, ...header } };
 }
 
 /** No table on any sheet: named at the first row that reads like a header, with the columns it lacks. */

@@ -4,7 +4,8 @@
 // expected by hand.
 import { describe, expect, it } from 'vitest';
 import { readWorkbook, type ReadRecord } from '../../../../electron/services/excel/import';
-import { bytesOf, excelOf, type FxCell, type FxSheet } from '../../../fixtures/workbooks';
+import { bytesOf, excelOf, layoutSheets, PLAIN_LAYOUT, type FxCell, type FxSheet } from '../../../fixtures/workbooks';
+import { referenceFixture } from '../../../helpers/fixtures';
 import { baoshanPerformanceSheet } from '../../../fixtures/performance-sheets';
 import { findingMessage } from '../../../../shared/i18n';
 
@@ -211,5 +212,34 @@ describe("C5: a book holding only one county's ledger, or only its 绩效自评�
         '工作簿中只有楚雄市的绩效自评表,没有楚雄市的验收表(项目建设完成情况、中央财政资金拨付情况);绩效自评表须与验收表一起导入:请把它放进楚雄市验收表的工作簿再导入,或在应用中打开楚雄市,在“绩效自评”中填写',
       ],
     ]);
+  });
+});
+
+describe('C16: table 三 with another word over its 实际 column', () => {
+  /** The seed (樟树市, six lines, Σ计划 1500, Σ实际 1235.96) with table 三's 计划 and 实际 headers as given. */
+  function headed(planned: string, actual: string): { sheets: FxSheet[]; row: number } {
+    const sheets = layoutSheets([referenceFixture('hans')], PLAIN_LAYOUT);
+    const header = sheets[0].rows.findIndex((r) => r?.[0]?.v === '序号' && r[1]?.v === '具体项目名称');
+    sheets[0].rows[header][2] = c(planned);
+    sheets[0].rows[header][3] = c(actual);
+    return { sheets, row: header + 1 };
+  }
+  const sum = (xs: (string | null)[]) => xs.reduce((a, x) => a + Math.round(Number(x) * 100), 0) / 100;
+
+  it("已报账金额 (报账制: what is reimbursed is paid) is 实际拨付额度: the seed's 1500 / 1235.96", async () => {
+    const read = await readSheets(headed('计划安排额度(万元)', '已报账金额(万元)').sheets);
+    expect(errors(read)).toEqual([]);
+    const lines = read[0].input!.disbursements;
+    expect([sum(lines.map((d) => d.planned)), sum(lines.map((d) => d.actual))]).toEqual([1500, 1235.96]);
+  });
+
+  it('完成投资 (investment done, not central money paid) is refused, the refusal quoting the header row and the columns it did not recognise', async () => {
+    const { sheets, row } = headed('计划投资(万元)', '完成投资(万元)');
+    const read = await readSheets(sheets);
+    const missing = errors(read).filter((f) => f.code === 'missing_table');
+    expect(missing).toHaveLength(1);
+    const text = findingMessage(missing[0], 'zh');
+    expect(text).toContain(`第 ${row} 行“序号 | 具体项目名称 | 计划投资(万元) | 完成投资(万元)`);
+    expect(text).toContain('认不出计划安排额度(万元)、实际拨付额度(万元)列');
   });
 });
