@@ -583,9 +583,14 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
   ],
   drawing_note: [(p) => `工作表上的文本框:“${p.value}”(未读入)`, (p) => `a text box on the sheet: “${p.value}” (not read)`],
   header_unread: [
-    (p) => `所选表头(第 ${p.top}–${p.bottom} 行)读不出表格:表头应有项目名称及计划、实际等列名;请另选表头行`,
     (p) =>
-      `no table can be read from the header chosen (rows ${p.top}–${p.bottom}): a header names the project and the amounts; choose other rows`,
+      p.missing
+        ? `所选表头(第 ${p.top}–${p.bottom} 行)中认不出${listOf(p.missing, 0)}列;请在下面指出计划、实际所在的列`
+        : `所选表头(第 ${p.top}–${p.bottom} 行)读不出表格:表头应有项目名称及计划、实际等列名;请另选表头行`,
+    (p) =>
+      p.missing
+        ? `the header chosen (rows ${p.top}–${p.bottom}) has no column recognised as ${listOf(p.missing, 1)}; point at the planned and paid columns below`
+        : `no table can be read from the header chosen (rows ${p.top}–${p.bottom}): a header names the project and the amounts; choose other rows`,
   ],
   ...PERFORMANCE_FINDINGS,
 };

@@ -6,7 +6,7 @@ import type { AmountUnit } from '../../../shared/money';
 import { fold } from '../../../shared/text';
 import type { FactKey } from '../../../shared/basic-facts';
 import { CellMarks, holdsNumber, isBlank, labelKey, statedUnit, unclearUnit, unitOf, type Cell, type Grid } from './cells';
-import { findHeader, headerOf, startsTable, type TableHeader } from './header';
+import { findHeader, headerOf, startsTable, unreadHeaderAbove, type TableHeader } from './header';
 import { readTable, type TableRead, type TableUnit } from './rows';
 import {
   FactSet,
@@ -259,8 +259,12 @@ function unitLineOver(s: Scan, title: number): number | undefined {
 function locateTables(s: Scan, chosen: { top: number; bottom: number } | undefined): void {
   const { grid, file, reader, tables } = s;
   const forced = chosen && grid.row(chosen.top).length > 0 ? headerOf(grid, chosen.top, chosen.bottom, true) : undefined;
-  if (chosen && !forced)
-    reader.problem('header_unread', undefined, { top: String(chosen.top), bottom: String(chosen.bottom) }, `A${chosen.top}`);
+  if (chosen && !forced) {
+    // Rows that read as a header lacking only the amount columns: the person is to point at those, not at other rows.
+    const near = unreadHeaderAbove(grid, chosen.bottom + 1);
+    const missing = near && near.cell.row >= chosen.top && !near.missing.includes('name') ? near.missing.join(',') : '';
+    reader.problem('header_unread', undefined, { top: String(chosen.top), bottom: String(chosen.bottom), missing }, `A${chosen.top}`);
+  }
   const startsNext = (row: number) => row === forced?.top || startsTable(grid, row);
   const overlaps = (h: TableHeader) => !!forced && h.top <= forced.bottom && h.bottom >= forced.top;
   for (let i = 0; i < grid.rows.length; i++) {

@@ -3,12 +3,14 @@
 // each value is merged across several columns; a person sees one column, and so must the import. Figures
 // expected by hand.
 import { describe, expect, it } from 'vitest';
-import { readWorkbook, type ReadRecord } from '../../../../electron/services/excel/import';
+import { importWorkbooks, readWorkbook, type ReadRecord } from '../../../../electron/services/excel/import';
+import { newStore } from '../../../helpers/backend';
 import { bytesOf, excelOf, layoutSheets, PLAIN_LAYOUT, type FxCell, type FxSheet } from '../../../fixtures/workbooks';
 import { referenceFixture } from '../../../helpers/fixtures';
 import { baoshanPerformanceSheet } from '../../../fixtures/performance-sheets';
 import { findingMessage } from '../../../../shared/i18n';
 
+const ME = { client: 'test', kind: 'cli' as const };
 const readSheets = async (sheets: FxSheet[]) => readWorkbook({ name: 'county.xlsx', bytes: await bytesOf(excelOf(sheets)) });
 const errors = (read: ReadRecord[]) => read.flatMap((r) => r.findings.filter((f) => f.severity === 'error'));
 const c = (v: string | number, extra: Partial<NonNullable<FxCell>> = {}): FxCell => ({ v, ...extra });
@@ -241,5 +243,22 @@ describe('C16: table 三 with another word over its 实际 column', () => {
     const text = findingMessage(missing[0], 'zh');
     expect(text).toContain(`第 ${row} 行“序号 | 具体项目名称 | 计划投资(万元) | 完成投资(万元)`);
     expect(text).toContain('认不出计划安排额度(万元)、实际拨付额度(万元)列');
+  });
+
+  it('in the app, that header row chosen: told to point at the 计划 and 实际 columns (not to choose other rows); pointed at, it reads', async () => {
+    const { sheets, row } = headed('计划投资(万元)', '完成投资(万元)');
+    const file = { name: 'h1.xlsx', bytes: await bytesOf(excelOf(sheets)) };
+    const header = { file: file.name, sheet: sheets[0].name, header: { top: row, bottom: row } };
+    const chosen = await importWorkbooks(newStore(), ME, ':memory:', [file], { onConflict: 'fail', dryRun: true, corrections: [header] });
+    const unread = chosen.findings.filter((f) => f.code === 'header_unread').map((f) => findingMessage(f, 'zh'));
+    expect(unread).toEqual([
+      `所选表头(第 ${row}–${row} 行)中认不出计划安排额度(万元)、实际拨付额度(万元)列;请在下面指出计划、实际所在的列`,
+    ]);
+    const pointed = await importWorkbooks(newStore(), ME, ':memory:', [file], {
+      onConflict: 'fail',
+      dryRun: true,
+      corrections: [{ ...header, planned: 'C', actual: 'D' }],
+    });
+    expect(pointed.records.map((r) => [r.planned, r.actual])).toEqual([['1500', '1235.96']]);
   });
 });
