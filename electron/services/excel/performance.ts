@@ -314,10 +314,9 @@ function readIndicators(grid: Grid, out: PerformanceRead, p: PerformanceInput, h
     if (/^总分|^合计/.test(first) || grid.row(r).some((c) => key(c) === '总分')) {
       const score = text(r, 'score');
       const parsed = score && !score.isFormula ? statedScore(score) : undefined;
-      if (parsed !== undefined) {
-        p.statedTotal = parsed;
-        out.cells.set('statedTotal', score!.address);
-      }
+      if (parsed !== undefined) p.statedTotal = parsed;
+      // (A total our export keeps in its hidden sheet is told at the cell too, which shows the rule's.)
+      if (score) out.cells.set('statedTotal', score.address);
       break;
     }
     const name = text(r, 'name');
@@ -484,11 +483,34 @@ function attachTo(home: ReadRecord, read: PerformanceRead): void {
         : t?.field
           ? read.cells.get(t.field)
           : undefined;
-    const placed = { ...scaled(f, read), file: read.file, sheet: read.sheet, ...(cell ? { cell } : {}) };
+    const told = keptStated(f, read.performance!, perf) ? { ...f, params: { ...f.params, kept: '1' } } : f;
+    const placed = { ...scaled(told, read), file: read.file, sheet: read.sheet, ...(cell ? { cell } : {}) };
     home.findings.push(placed);
     const figure = read.figures.get(t?.field ?? '');
     if (placed.code === 'perf_funds_scale') (home.doubts ??= []).push(doubtOf(placed, figure ? [figure] : [], home.county));
   }
+}
+
+/**
+ * Whether a stated figure a finding compares is the record's own, kept in our export's hidden sheet,
+ * while the sheet's cell shows the rule's figure (the export prints what the rules give): said so, or
+ * the clerk looks at a cell showing another number than the one quoted.
+ */
+function keptStated(f: Finding, sheet: PerformanceInput, used: PerformanceInput): boolean {
+  const t = f.target;
+  if ((f.code !== 'perf_score_differs' && f.code !== 'perf_stated_mismatch') || !t) return false;
+  const stated = (p: PerformanceInput) =>
+    t.row !== undefined
+      ? p.indicators[t.row]?.score
+      : t.field === 'statedTotal'
+        ? p.statedTotal
+        : t.field === 'funds.statedRate'
+          ? p.funds.statedRate
+          : t.field === 'funds.statedScore'
+            ? p.funds.statedScore
+            : undefined;
+  const own = stated(used);
+  return own !== undefined && own !== null && stated(sheet) !== own;
 }
 
 /** 县(市、区) counted in a project's name: 等11个县市, 等3个县(市、区). */

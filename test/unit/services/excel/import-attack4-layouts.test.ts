@@ -6,9 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { importWorkbooks, readWorkbook, type ReadRecord } from '../../../../electron/services/excel/import';
 import { newStore } from '../../../helpers/backend';
 import { bytesOf, excelOf, layoutSheets, PLAIN_LAYOUT, type FxCell, type FxSheet } from '../../../fixtures/workbooks';
-import { referenceFixture } from '../../../helpers/fixtures';
 import { baoshanPerformanceSheet } from '../../../fixtures/performance-sheets';
 import { findingMessage } from '../../../../shared/i18n';
+import ExcelJS from 'exceljs';
+import { exportWorkbook } from '../../../../electron/services/excel/export';
+import { computeRecord } from '../../../../shared/record';
+import { emptyPerformance } from '../../../../shared/performance';
+import { referenceFixture, seedInput } from '../../../helpers/fixtures';
 
 const ME = { client: 'test', kind: 'cli' as const };
 const readSheets = async (sheets: FxSheet[]) => readWorkbook({ name: 'county.xlsx', bytes: await bytesOf(excelOf(sheets)) });
@@ -260,5 +264,50 @@ describe('C16: table 三 with another word over its 实际 column', () => {
       corrections: [{ ...header, planned: 'C', actual: 'D' }],
     });
     expect(pointed.records.map((r) => [r.planned, r.actual])).toEqual([['1500', '1235.96']]);
+  });
+});
+
+describe('C15: our export of a record whose 绩效自评 states its own 得分, imported back', () => {
+  it("the stated 25 and 总分 are said to be the record's, kept in the hidden sheet, at the cells that show the rule's 40 and 75.24", async () => {
+    const performance = emptyPerformance();
+    performance.funds.initial = '1500';
+    performance.indicators = [
+      {
+        level1: 'output',
+        level2: '数量指标',
+        name: '培训人次',
+        target: '不低于500人次',
+        actual: '400人次',
+        weight: '50',
+        score: '25',
+        deviation: '',
+      },
+      {
+        level1: 'outcome',
+        level2: '社会效益指标',
+        name: '带动就业',
+        target: '效果明显',
+        actual: '达成预期指标',
+        weight: '30',
+        score: '27',
+        deviation: '',
+      },
+    ];
+    performance.statedTotal = '70';
+    const bytes = await exportWorkbook([computeRecord({ ...seedInput(), performance })]);
+    const [read] = await readWorkbook({ name: 'x.xlsx', bytes: new Uint8Array(bytes) });
+    const told = read.findings.filter((f) => f.code === 'perf_score_differs' || f.code === 'perf_stated_mismatch');
+    const kept = '(记录中保存的填报数,在本导出文件的隐藏页中;表上该单元格显示的是按规则计算的数)';
+    // 400 of 500 人次 is 80% of the weight 50: 40; 总分 40 + 27 + the funds' 8.24 (1235.96 of 1500 paid, of 10) = 75.24.
+    expect(told.map((f) => findingMessage(f, 'zh'))).toEqual([
+      `绩效指标第 1 行“培训人次”填报得分 25.00${kept} 与按规则计算的 40.00 不一致`,
+      `绩效自评填报的总分 70${kept} 与计算值 75.24 不一致`,
+    ]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet(told[0].sheet!)!;
+    const shown = (address: string) => (sheet.getCell(address).value as { result?: unknown })?.result ?? sheet.getCell(address).value;
+    expect(shown(told[0].cell!)).toBe(40);
+    expect(shown(told[1].cell!)).toBe(75.24);
   });
 });
