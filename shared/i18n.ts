@@ -585,11 +585,11 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
   header_unread: [
     (p) =>
       p.missing
-        ? `所选表头(第 ${p.top}–${p.bottom} 行)中认不出${listOf(p.missing, 0)}列;请在下面指出计划、实际所在的列`
+        ? `所选表头(第 ${p.top}–${p.bottom} 行)中认不出${listOf(p.missing, 0)}列;请在“更正读法”中选出计划、实际所在的列`
         : `所选表头(第 ${p.top}–${p.bottom} 行)读不出表格:表头应有项目名称及计划、实际等列名;请另选表头行`,
     (p) =>
       p.missing
-        ? `the header chosen (rows ${p.top}–${p.bottom}) has no column recognised as ${listOf(p.missing, 1)}; point at the planned and paid columns below`
+        ? `the header chosen (rows ${p.top}–${p.bottom}) has no column recognised as ${listOf(p.missing, 1)}; pick the planned and paid columns in the correction`
         : `no table can be read from the header chosen (rows ${p.top}–${p.bottom}): a header names the project and the amounts; choose other rows`,
   ],
   ...PERFORMANCE_FINDINGS,

@@ -256,7 +256,7 @@ describe('C16: table 三 with another word over its 实际 column', () => {
     const chosen = await importWorkbooks(newStore(), ME, ':memory:', [file], { onConflict: 'fail', dryRun: true, corrections: [header] });
     const unread = chosen.findings.filter((f) => f.code === 'header_unread').map((f) => findingMessage(f, 'zh'));
     expect(unread).toEqual([
-      `所选表头(第 ${row}–${row} 行)中认不出计划安排额度(万元)、实际拨付额度(万元)列;请在下面指出计划、实际所在的列`,
+      `所选表头(第 ${row}–${row} 行)中认不出计划安排额度(万元)、实际拨付额度(万元)列;请在“更正读法”中选出计划、实际所在的列`,
     ]);
     const pointed = await importWorkbooks(newStore(), ME, ':memory:', [file], {
       onConflict: 'fail',
