@@ -47,6 +47,7 @@ export const FINDING_SEVERITY = {
   ambiguous_column: 'error',
   ledger_line_unmatched: 'error',
   ledger_unclaimed: 'error',
+  part_only: 'error',
   ledger_mismatch: 'warning',
   ledger_kept_mismatch: 'warning',
   sheet_name_differs: 'warning',

@@ -331,9 +331,16 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
       `another ${TABLE_NAMES[p.table]?.[1] ?? p.table} table (by period, with a cumulative column) whose lines plan and disburse what the first (at ${p.other}) does: the same money's progress, not imported again`,
   ],
   missing_table: [
-    (p) => `没有找到${TABLE_NAMES[p.table]?.[0] ?? p.table}表,但 ${p.at} 处有未读入的数字“${p.value}”(请检查表头)`,
     (p) =>
-      `no ${TABLE_NAMES[p.table]?.[1] ?? p.table} table was found, yet ${p.at} holds the unread number “${p.value}” (check its header)`,
+      `没有找到${TABLE_NAMES[p.table]?.[0] ?? p.table}表,但 ${p.at} 处有未读入的数字“${p.value}”` +
+      (p.row
+        ? `;第 ${p.row} 行“${p.header}”像表头,但${p.missing ? `认不出${listOf(p.missing, 0)}列` : '读不成表'}(请检查这一行的列名)`
+        : '(请检查表头)'),
+    (p) =>
+      `no ${TABLE_NAMES[p.table]?.[1] ?? p.table} table was found, yet ${p.at} holds the unread number “${p.value}”` +
+      (p.row
+        ? `; row ${p.row} “${p.header}” looks like its header, but ${p.missing ? `no ${listOf(p.missing, 1)} column is recognised` : 'reads as no table'} (check that row's column names)`
+        : ' (check its header)'),
   ],
   planned_zero: [
     (p) => `计划安排额度合计为 0,但中央资金为 ${p.central} 万元`,
@@ -377,6 +384,14 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
     (p) => `无法确定拨付台账属于哪个县(工作簿中有 ${p.counties});请在工作表名或台账标题中写明县名`,
     (p) =>
       `which county this ledger belongs to is unclear (the workbook holds ${p.counties}); name the county in the sheet name or the ledger's title`,
+  ],
+  part_only: [
+    (p) =>
+      p.part === 'performance'
+        ? `工作簿中只有${p.county}的绩效自评表,没有${p.county}的验收表(项目建设完成情况、中央财政资金拨付情况);绩效自评表须与验收表一起导入:请把它放进${p.county}验收表的工作簿再导入,或在应用中打开${p.county},在“绩效自评”中填写`
+        : `工作簿中只有${p.county}的拨付台账,没有${p.county}的验收表(项目建设完成情况、中央财政资金拨付情况);拨付台账须与验收表一起导入:请把它放进${p.county}验收表的工作簿再导入,或在应用中打开${p.county},在“拨付台账”中粘贴这些拨付`,
+    (p) =>
+      `the workbook holds only ${p.county}'s ${p.part === 'performance' ? '绩效自评表 (self-evaluation)' : 'ledger (拨付台账)'}, not its acceptance tables; import it together with ${p.county}'s tables (in one workbook), or open ${p.county} in the app and ${p.part === 'performance' ? 'fill in its 绩效自评' : 'paste these payments into its ledger'}`,
   ],
   hidden_table: [
     () => '这张隐藏的工作表中有表格,不知道它与可见的表哪个是要导入的;请取消隐藏后导入(或删除不需要的工作表)',
@@ -589,9 +604,14 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
   ],
   drawing_note: [(p) => `工作表上的文本框:“${p.value}”(未读入)`, (p) => `a text box on the sheet: “${p.value}” (not read)`],
   header_unread: [
-    (p) => `所选表头(第 ${p.top}–${p.bottom} 行)读不出表格:表头应有项目名称及计划、实际等列名;请另选表头行`,
     (p) =>
-      `no table can be read from the header chosen (rows ${p.top}–${p.bottom}): a header names the project and the amounts; choose other rows`,
+      p.missing
+        ? `所选表头(第 ${p.top}–${p.bottom} 行)中认不出${listOf(p.missing, 0)}列;请在“更正读法”中选出计划、实际所在的列`
+        : `所选表头(第 ${p.top}–${p.bottom} 行)读不出表格:表头应有项目名称及计划、实际等列名;请另选表头行`,
+    (p) =>
+      p.missing
+        ? `the header chosen (rows ${p.top}–${p.bottom}) has no column recognised as ${listOf(p.missing, 1)}; pick the planned and paid columns in the correction`
+        : `no table can be read from the header chosen (rows ${p.top}–${p.bottom}): a header names the project and the amounts; choose other rows`,
   ],
   ...PERFORMANCE_FINDINGS,
 };

@@ -25,6 +25,12 @@ export const PERFORMANCE_SEVERITY = {
   perf_sheet_other_year: 'info',
 } as const;
 
+/** A stated figure kept in our export's hidden sheet, its cell showing the rule's figure. */
+const KEPT = [
+  '(记录中保存的填报数,在本导出文件的隐藏页中;表上该单元格显示的是按规则计算的数)',
+  " (the record's stated figure, kept in this export's hidden sheet; the cell shows the rule's figure)",
+] as const;
+
 export const PERFORMANCE_FINDINGS: Record<keyof typeof PERFORMANCE_SEVERITY, [Text, Text]> = {
   perf_rate_below_line: [
     (p) => `绩效自评:资金执行率 ${p.rate}% 低于省定标准 ${p.line}%`,
@@ -65,8 +71,8 @@ export const PERFORMANCE_FINDINGS: Record<keyof typeof PERFORMANCE_SEVERITY, [Te
     (p) => `indicator row ${p.row} “${p.name}” has no score yet (a qualitative indicator is scored by a person)`,
   ],
   perf_score_differs: [
-    (p) => `绩效指标第 ${p.row} 行“${p.name}”填报得分 ${p.stated} 与按规则计算的 ${p.computed} 不一致`,
-    (p) => `indicator row ${p.row} “${p.name}”: stated score ${p.stated} differs from the rule's ${p.computed}`,
+    (p) => `绩效指标第 ${p.row} 行“${p.name}”填报得分 ${p.stated}${p.kept ? KEPT[0] : ''} 与按规则计算的 ${p.computed} 不一致`,
+    (p) => `indicator row ${p.row} “${p.name}”: stated score ${p.stated}${p.kept ? KEPT[1] : ''} differs from the rule's ${p.computed}`,
   ],
   perf_out_of_band: [
     (p) => `绩效指标第 ${p.row} 行“${p.name}”:“${p.result}”的得分应在分值的 ${p.low}%–${p.high}% 之间,填报 ${p.score} 分(分值 ${p.weight})`,
@@ -74,8 +80,8 @@ export const PERFORMANCE_FINDINGS: Record<keyof typeof PERFORMANCE_SEVERITY, [Te
       `indicator row ${p.row} “${p.name}”: “${p.result}” scores ${p.low}–${p.high}% of the weight; ${p.score} of ${p.weight} was given`,
   ],
   perf_stated_mismatch: [
-    (p) => `绩效自评填报的${p.what} ${p.stated} 与计算值 ${p.computed} 不一致`,
-    (p) => `performance: the stated ${p.whatEn} ${p.stated} differs from the computed ${p.computed}`,
+    (p) => `绩效自评填报的${p.what} ${p.stated}${p.kept ? KEPT[0] : ''} 与计算值 ${p.computed} 不一致`,
+    (p) => `performance: the stated ${p.whatEn} ${p.stated}${p.kept ? KEPT[1] : ''} differs from the computed ${p.computed}`,
   ],
   perf_funds_differs: [
     (p) =>

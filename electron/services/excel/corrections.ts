@@ -157,6 +157,11 @@ export function correctedGrid(
   return { grid: empty ? grid : new CorrectedGrid(grid, leftOut, cellsOut, texts), findings, leftOut: [...leftOut].sort((a, b) => a - b) };
 }
 
+/** The grid without the given rows (a part of a sheet read on its own). */
+export function withoutRows(grid: Grid, rows: Iterable<number>): Grid {
+  return new CorrectedGrid(grid, new Set(rows), new Set(), new Map());
+}
+
 const letterNumber = (letter: string) => [...letter.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
 
 /**

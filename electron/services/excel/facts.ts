@@ -287,6 +287,28 @@ export function filerCounty(text: string): string | undefined {
   return county && !PREFECTURE_NAMES.includes(county) && !PROVINCE_NAMES.includes(county) ? county : undefined;
 }
 
+/**
+ * The counties texts name as a sheet name, a title or 项目名称 say them (樟树市, 寻乌县, 宜春市樟树市),
+ * folded, bracketed notes left out.
+ */
+export function countiesNamed(texts: string[]): string[] {
+  return texts.flatMap((t) =>
+    [
+      ...fold(t)
+        .replace(/\([^)]*\)/g, '')
+        .matchAll(COUNTY_NAME),
+    ]
+      .map((m) => m[0])
+      .filter((m) => !NOT_A_NAME.test(m)),
+  );
+}
+
+/** A county's name in a text: the shortest run of characters up to 县, 市, 区 or 旗. */
+const COUNTY_NAME = /[\u4e00-\u9fff]{1,12}?(?:自治县|自治旗|县|市|区|旗)/g;
+
+/** Words before 县/市 that make no county's name: 综合示范县, 本县, 全市. */
+const NOT_A_NAME = /示范|农村|电子商务|电商|^[本全各该][县市区旗]$/;
+
 // ---- the paragraph -----------------------------------------------------------------------
 
 export type SentenceRead = { claimed: number; unclaimed: string[] };

@@ -64,6 +64,11 @@ export const HEADER_WORDS: {
       '已支付金额',
       '支付金额',
       '已支付',
+      // 报账制 counties pay a line's money when its costs are reimbursed (报账): what is reimbursed is what is paid.
+      '已报账金额',
+      '已报账资金',
+      '报账金额',
+      '已报账',
       '=实际',
       '=拨付',
       '=实际数',
@@ -336,13 +341,27 @@ function namesSomething(grid: Grid, row: number): boolean {
  */
 export function unreadHeader(grid: Grid): { cell: Cell; text: string; missing: Field[] } | undefined {
   for (const row of grid.rows) {
-    const cells = grid.row(row).filter(headerLike);
-    if (cells.length < 3 || !namesSomething(grid, row)) continue;
-    const found = new Set(cells.flatMap((c) => fieldScores('disbursements', labelKey(c.text)).map(([f]) => f)));
-    const missing = (['name', 'planned', 'actual'] as const).filter((f) => !found.has(f));
-    return { cell: cells[0], text: cells.map((c) => c.text.replace(/\s+/g, '')).join(' | '), missing };
+    const near = headerRow(grid, row);
+    if (near) return near;
   }
   return undefined;
+}
+
+/** The nearest row above `row` (within a few rows) that reads like a table's header, and which of table 三's columns it lacks. */
+export function unreadHeaderAbove(grid: Grid, row: number): { cell: Cell; text: string; missing: Field[] } | undefined {
+  for (let r = row - 1; r >= Math.max(1, row - 4); r--) {
+    const near = headerRow(grid, r);
+    if (near) return near;
+  }
+  return undefined;
+}
+
+function headerRow(grid: Grid, row: number): { cell: Cell; text: string; missing: Field[] } | undefined {
+  const cells = grid.row(row).filter(headerLike);
+  if (cells.length < 3 || !namesSomething(grid, row)) return undefined;
+  const found = new Set(cells.flatMap((c) => fieldScores('disbursements', labelKey(c.text)).map(([f]) => f)));
+  const missing = (['name', 'planned', 'actual'] as const).filter((f) => !found.has(f));
+  return { cell: cells[0], text: cells.map((c) => c.text.replace(/\s+/g, '')).join(' | '), missing };
 }
 
 /** Whether a row inside a table starts another table: only a row of header words can. */
@@ -406,7 +425,7 @@ export function headerOf(grid: Grid, top: number, bottom: number, chosen = false
   for (const u of plan.units) units.set(u.col + left, { unit: u.unit, cell: grid.at(u.row + top, u.at + left)! });
   const ambiguous = plan.ambiguous.map(({ field, cols }) => ({
     field,
-    cells: cols.map((c) => grid.cover(bottom, c + left)!).filter(Boolean),
+    cells: [...new Set(cols.map((c) => grid.cover(bottom, c + left)!).filter(Boolean))],
   }));
   return {
     kind: plan.kind,
@@ -440,6 +459,9 @@ function planOf(grid: Grid, top: number, bottom: number, left: number, right: nu
   const units: Plan['units'] = [];
   for (let col = left; col <= right; col++) {
     const parts = columnParts(grid, top, bottom, col);
+    // A header merged across several columns is one column (what a person sees): its leftmost.
+    const leaf = parts[parts.length - 1]?.cell;
+    if (leaf && leaf.col < col) continue;
     const words = parts.filter((p) => p.key !== '');
     if (words.length > 0)
       keys.set(col, { leaf: words[words.length - 1].key, full: words.map((p) => p.key).join(''), hidden: grid.hiddenColumns.has(col) });

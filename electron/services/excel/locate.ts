@@ -7,7 +7,7 @@ import { fold } from '../../../shared/text';
 import { sameCounty } from '../../../shared/place-short';
 import type { FactKey } from '../../../shared/basic-facts';
 import { CellMarks, holdsNumber, isBlank, labelKey, statedUnit, unclearUnit, unitOf, type Cell, type Grid } from './cells';
-import { findHeader, headerOf, startsTable, type TableHeader } from './header';
+import { findHeader, headerOf, startsTable, unreadHeaderAbove, type TableHeader } from './header';
 import { readTable, type TableRead, type TableUnit } from './rows';
 import {
   FactSet,
@@ -41,6 +41,8 @@ export type Block = {
   markers: Set<string>;
   /** Titles of ledgers (拨付台账): they may name the county and the day the ledger runs to. */
   ledgerTitles: Cell[];
+  /** The line right above its first table (楚雄市中央财政资金拨付情况): it may name the county the table is of. */
+  heading?: string;
 };
 
 export type SheetLayout = {
@@ -273,8 +275,12 @@ function unitLineOver(s: Scan, title: number): number | undefined {
 function locateTables(s: Scan, chosen: { top: number; bottom: number } | undefined): void {
   const { grid, file, reader, tables } = s;
   const forced = chosen && grid.row(chosen.top).length > 0 ? headerOf(grid, chosen.top, chosen.bottom, true) : undefined;
-  if (chosen && !forced)
-    reader.problem('header_unread', undefined, { top: String(chosen.top), bottom: String(chosen.bottom) }, `A${chosen.top}`);
+  if (chosen && !forced) {
+    // Rows that read as a header lacking only the amount columns: the person is to point at those, not at other rows.
+    const near = unreadHeaderAbove(grid, chosen.bottom + 1);
+    const missing = near && near.cell.row >= chosen.top && !near.missing.includes('name') ? near.missing.join(',') : '';
+    reader.problem('header_unread', undefined, { top: String(chosen.top), bottom: String(chosen.bottom), missing }, `A${chosen.top}`);
+  }
   const startsNext = (row: number) => row === forced?.top || startsTable(grid, row);
   const overlaps = (h: TableHeader) => !!forced && h.top <= forced.bottom && h.bottom >= forced.top;
   for (let i = 0; i < grid.rows.length; i++) {
@@ -364,6 +370,7 @@ function cutCounties(s: Scan): Block[] {
       // A second table of a kind on one sheet without a title of its own is its own (nameless) part.
       if (block.tables.some((t) => t.kind === table.kind)) counties.open(r);
       counties.current!.tables.push(table);
+      counties.current!.heading ??= headingAbove(s.grid, table);
     }
     const cells = s.grid.row(r);
     for (let k = 0; k < cells.length; k++) {
@@ -382,6 +389,18 @@ function cutCounties(s: Scan): Block[] {
   // 填报单位：扶余市商务局 on 榆树市's table: another county's name, a doubt naming both cells (FactSet); never the county's name.
   for (const { block, county, cell } of filers) if (block.facts.values.name) block.facts.set('name', county, cell);
   return counties.blocks;
+}
+
+/**
+ * The short lines standing alone right above a table's header, or as the top row of its band (a
+ * heading read with the header): one of them may name the county the table is of.
+ */
+function headingAbove(grid: Grid, table: TableRead): string | undefined {
+  const lines = [table.header.top - 1, table.header.top].flatMap((r) => {
+    const cells = grid.row(r);
+    return cells.length === 1 && typeof cells[0].value === 'string' && cells[0].text.length <= 40 ? [cells[0].text] : [];
+  });
+  return lines.length ? lines.join('\n') : undefined;
 }
 
 /** A note, or the value beside a 备注 label: told if it holds a number, never read as facts. */

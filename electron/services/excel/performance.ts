@@ -18,6 +18,7 @@ import { powerOfTen, type ReadRecord } from './assemble';
 import { doubtOf } from './doubts';
 import type { Figure, UnitFrom } from '../../../shared/doubts';
 import type { PerformanceMeta } from './performance-export';
+import { withoutRows } from './corrections';
 
 /** A sheet meant as a 绩效自评表: its name or its first rows say 绩效自评 (or 项目自评表, a city's 20 + 80 form). */
 export function isPerformanceSheet(name: string, grid: Grid): boolean {
@@ -25,6 +26,21 @@ export function isPerformanceSheet(name: string, grid: Grid): boolean {
   return grid.rows
     .slice(0, 3)
     .some((r) => grid.row(r).some((c) => typeof c.value === 'string' && MAY_SAY_TABLE.test(c.text) && /自评表/.test(fold(c.text))));
+}
+
+/**
+ * A 绩效自评表 below a county's tables on one sheet (a 公示 page saved as a workbook): its title row,
+ * below the sheet's first rows, with the 项目资金 header (预算数) under it. The sheet is then two
+ * parts, each read by its own reader: the county's above the title, the 绩效自评表 from it down.
+ */
+export function splitPerformance(grid: Grid): { county: Grid; performance?: Grid } {
+  const title = grid.rows
+    .slice(3)
+    .find((r) => grid.row(r).some((c) => typeof c.value === 'string' && MAY_SAY_TABLE.test(c.text) && /绩效自评表/.test(fold(c.text))));
+  if (title === undefined || !find(grid, (k) => k === '全年预算数' || k === '预算数', title)) return { county: grid };
+  const below = grid.rows.filter((r) => r >= title);
+  const above = grid.rows.filter((r) => r < title);
+  return { county: withoutRows(grid, below), performance: withoutRows(grid, above) };
 }
 
 /** 表 in a folded text comes only from 表 or 錶 in the text: each sheet's first rows are folded only where they may say 自评表. */
@@ -298,10 +314,9 @@ function readIndicators(grid: Grid, out: PerformanceRead, p: PerformanceInput, h
     if (/^总分|^合计/.test(first) || grid.row(r).some((c) => key(c) === '总分')) {
       const score = text(r, 'score');
       const parsed = score && !score.isFormula ? statedScore(score) : undefined;
-      if (parsed !== undefined) {
-        p.statedTotal = parsed;
-        out.cells.set('statedTotal', score!.address);
-      }
+      if (parsed !== undefined) p.statedTotal = parsed;
+      // (A total our export keeps in its hidden sheet is told at the cell too, which shows the rule's.)
+      if (score) out.cells.set('statedTotal', score.address);
       break;
     }
     const name = text(r, 'name');
@@ -468,11 +483,34 @@ function attachTo(home: ReadRecord, read: PerformanceRead): void {
         : t?.field
           ? read.cells.get(t.field)
           : undefined;
-    const placed = { ...scaled(f, read), file: read.file, sheet: read.sheet, ...(cell ? { cell } : {}) };
+    const told = keptStated(f, read.performance!, perf) ? { ...f, params: { ...f.params, kept: '1' } } : f;
+    const placed = { ...scaled(told, read), file: read.file, sheet: read.sheet, ...(cell ? { cell } : {}) };
     home.findings.push(placed);
     const figure = read.figures.get(t?.field ?? '');
     if (placed.code === 'perf_funds_scale') (home.doubts ??= []).push(doubtOf(placed, figure ? [figure] : [], home.county));
   }
+}
+
+/**
+ * Whether a stated figure a finding compares is the record's own, kept in our export's hidden sheet,
+ * while the sheet's cell shows the rule's figure (the export prints what the rules give): said so, or
+ * the clerk looks at a cell showing another number than the one quoted.
+ */
+function keptStated(f: Finding, sheet: PerformanceInput, used: PerformanceInput): boolean {
+  const t = f.target;
+  if ((f.code !== 'perf_score_differs' && f.code !== 'perf_stated_mismatch') || !t) return false;
+  const stated = (p: PerformanceInput) =>
+    t.row !== undefined
+      ? p.indicators[t.row]?.score
+      : t.field === 'statedTotal'
+        ? p.statedTotal
+        : t.field === 'funds.statedRate'
+          ? p.funds.statedRate
+          : t.field === 'funds.statedScore'
+            ? p.funds.statedScore
+            : undefined;
+  const own = stated(used);
+  return own !== undefined && own !== null && stated(sheet) !== own;
 }
 
 /** 县(市、区) counted in a project's name: 等11个县市, 等3个县(市、区). */

@@ -33,11 +33,12 @@ import {
   type SheetCorrection,
 } from './corrections';
 import { doubtsOf, figuresAt, seenText, sheetReading, type SeenOf } from './doubts';
-import { unreadHeader } from './header';
+import { unreadHeader, unreadHeaderAbove } from './header';
+import { countiesNamed } from './facts';
 import { drawingTexts } from './drawings';
 import type { SheetReading } from '../../../shared/doubts';
 import { maxOf, pushAll } from '../../../shared/arrays';
-import { attachPerformance, isPerformanceSheet, readPerformanceSheet, type PerformanceRead } from './performance';
+import { attachPerformance, isPerformanceSheet, readPerformanceSheet, splitPerformance, type PerformanceRead } from './performance';
 import type { PerformanceMeta } from './performance-export';
 
 function readMeta(book: Book): Map<string, SheetMeta> {
@@ -134,6 +135,7 @@ export function readBookRecords(book: Book, file: string, options: ReadOptions =
   // What the clerk saw in the cells a doubt is about: kept from the first read, else the sheet's grid made again.
   const seen = seenAgain(visible, read.seen);
   const { records, partsOf } = countyRecords(context, read, counties, seen);
+  for (const r of records) r.findings = r.findings.map((f) => (f.code === 'missing_table' ? withHeaderAbove(f, visible) : f));
   const out = [...refused, ...records];
   checkRollups(file, read.rollups, out, partsOf, seen);
   const unnamed = checkTotals(file, nameless, out, read, partsOf, seen);
@@ -181,13 +183,16 @@ function tellHiddenSheet(sheet: BookSheet, file: string, read: SheetsRead): void
 /** A visible sheet: a county's performance part, a sheet that is no county's, or a county's sheet read into its blocks. */
 function readVisibleSheet(sheet: BookSheet, context: BookContext, read: SheetsRead): void {
   const { file, meta } = context;
-  const raw = sheet.grid();
-  if (isPerformanceSheet(sheet.name, raw)) {
+  const whole = sheet.grid();
+  if (isPerformanceSheet(sheet.name, whole)) {
     read.performanceReads.push(
-      readPerformanceSheet(raw, file, (meta.get(sheet.name) as Partial<PerformanceMeta> | undefined)?.performance),
+      readPerformanceSheet(whole, file, (meta.get(sheet.name) as Partial<PerformanceMeta> | undefined)?.performance),
     );
     return;
   }
+  // A 绩效自评表 under the county's tables (a 公示 page) is read as its performance part.
+  const { county: raw, performance } = splitPerformance(whole);
+  if (performance) read.performanceReads.push(readPerformanceSheet(performance, file, undefined));
   read.sheets.push(sheet);
   const firstRead = locate(raw, file);
   if (notCounty(sheet, firstRead, file, read)) return;
@@ -349,7 +354,7 @@ function placeBlocks(
         ? undefined
         : anchors.length === 1
           ? anchors[0]
-          : anchors.find((a) => countyKey(a.facts.values.name!) === countyKey(block.sheet));
+          : (anchors.find((a) => countyKey(a.facts.values.name!) === countyKey(block.sheet)) ?? headedHome(block, anchors));
     const findings = read.blockFindings.get(block) ?? [];
     if (home) groups.get(home)!.push(block);
     else if (!block.tables.length) pushAll(strays, findings);
@@ -357,11 +362,25 @@ function placeBlocks(
       // A ledger no county claims is refused, never dropped and never given to a guess.
       const counties = anchors.map((a) => a.facts.values.name!).join('、') || '—';
       const cell = block.tables[0].header.nameCell.address;
-      const unclaimed = { ...finding('ledger_unclaimed', { counties }), file, sheet: block.sheet, cell };
+      // In a workbook of no county's tables, a ledger naming one county is that county's, sent alone.
+      const county = anchors.length === 0 ? onlyCounty([block.sheet, ...block.ledgerTitles.map((c) => c.text)]) : undefined;
+      const told = county ? finding('part_only', { county, part: 'ledger' }) : finding('ledger_unclaimed', { counties });
+      const unclaimed = { ...told, file, sheet: block.sheet, cell };
       refused.push({ file, sheet: block.sheet, input: null, unit: null, findings: [...findings, unclaimed] });
     } else nameless.push(block);
   }
   return { refused, strays, nameless };
+}
+
+/**
+ * The county a nameless block's heading names (楚雄市中央财政资金拨付情况 right above its table, on a sheet
+ * of tables shared by the counties): the only county of the workbook the heading names, else none.
+ */
+function headedHome(block: Block, anchors: Block[]): Block | undefined {
+  if (!block.heading) return undefined;
+  const heading = fold(block.heading);
+  const named = anchors.filter((a) => heading.includes(fold(a.facts.values.name!)));
+  return named.length === 1 ? named[0] : undefined;
 }
 
 /** Tables no county title or facts claim: no cell says which county they are; named at the facts it has, else at its first table. */
@@ -472,17 +491,19 @@ function finished(file: string, out: ReadRecord[], read: SheetsRead, strays: Fin
   const taken = new Set(out.flatMap((r) => (r.readings ?? []).map((x) => x.sheet)));
   const untaken = [...read.readings.values()].filter((x) => !taken.has(x.sheet));
   if (out.length === 0) {
+    // A book of one county's 绩效自评表 alone is told as that, not as tables not found.
+    const alone = performanceAlone(read.performanceReads);
     const none: ReadRecord[] = [
       {
         file,
-        sheet: sheets[0]?.name ?? '',
+        sheet: alone?.sheet ?? sheets[0]?.name ?? '',
         input: null,
         unit: null,
-        findings: [noTables(file, sheets), ...strays, ...ignoredSheets],
+        findings: [alone ?? noTables(file, sheets), ...strays, ...ignoredSheets],
         ...(untaken.length ? { readings: untaken } : {}),
       },
     ];
-    attachPerformance(none, read.performanceReads);
+    if (!alone) attachPerformance(none, read.performanceReads);
     return none;
   }
   pushAll(pushAll(out[0].findings, strays), ignoredSheets);
@@ -499,6 +520,21 @@ const seenKey = (sheet: string, cell: string) => `${sheet}\u0000${cell}`;
 function keepSeenActuals(raw: Grid, sheet: string, layout: SheetLayout, into: Map<string, string>): void {
   for (const t of layout.tables)
     if (t.kind === 'disbursements') for (const { actual } of t.cells) if (actual) into.set(seenKey(sheet, actual), seenText(raw, actual));
+}
+
+/** The one county the texts name (a sheet name, a title, 项目名称, 实施单位), or undefined. */
+function onlyCounty(texts: string[]): string | undefined {
+  const names = new Set(countiesNamed(texts));
+  return names.size === 1 ? [...names][0] : undefined;
+}
+
+/** The 绩效自评表 read, in a workbook of no county's tables, where it is the only one and names one county: refused saying so. */
+function performanceAlone(reads: PerformanceRead[]): Finding | undefined {
+  const read = reads.length === 1 && reads[0].performance ? reads[0] : undefined;
+  // 主管部门 is often the prefecture's bureau (宜春市商务局 over 樟树市): not the county's name.
+  const county = read && onlyCounty([read.sheet, ...read.said.filter((x) => x.label !== '主管部门').map((x) => x.text)]);
+  if (!read || !county) return undefined;
+  return { ...finding('part_only', { county, part: 'performance' }), file: read.file, sheet: read.sheet, cell: read.said[0]?.cell ?? 'A1' };
 }
 
 /**
@@ -522,9 +558,7 @@ function seenAgain(sheets: BookSheet[], kept: Map<string, string>): SeenOf {
 function ledgerHome(block: Block, anchors: Block[]): Block | undefined {
   const where = [block.sheet, ...block.ledgerTitles.map((c) => c.text)].map(fold);
   // A ledger that names a county none of the workbook's is belongs to none of them.
-  const mentioned = where.flatMap((w) =>
-    [...w.replace(/\([^)]*\)/g, '').matchAll(COUNTY_NAME)].map((m) => m[0]).filter((m) => !NOT_A_NAME.test(m)),
-  );
+  const mentioned = countiesNamed(where);
   const known = (name: string) => anchors.some((a) => name.endsWith(fold(a.facts.values.name!)));
   if (mentioned.length > 0 && !mentioned.some(known)) return undefined;
   if (anchors.length === 1) return anchors[0];
@@ -536,12 +570,6 @@ function ledgerHome(block: Block, anchors: Block[]): Block | undefined {
   const best = named.filter((a) => fold(a.facts.values.name!).length === longest);
   return best.length === 1 ? best[0] : undefined;
 }
-
-/** A county's name as a sheet name or a ledger title says it: 樟树市, 寻乌县, 宜春市樟树市. */
-const COUNTY_NAME = /[\u4e00-\u9fff]{1,12}?(?:自治县|自治旗|县|市|区|旗)/g;
-
-/** Words before 县/市 that make no county's name: 综合示范县, 本县, 全市. */
-const NOT_A_NAME = /示范|农村|电子商务|电商|^[本全各该][县市区旗]$/;
 
 /** A sheet meant as a ledger: its name or its first rows say 台账 or 拨付明细. */
 function looksLikeLedger(name: string, grid: Grid): boolean {
@@ -565,6 +593,18 @@ function distribute(layout: SheetLayout, findings: Finding[], into: Map<Block, F
     list.push(f);
     into.set(block, list);
   }
+}
+
+/**
+ * A table missing where numbers stand: the row right above them that reads like its header, quoted
+ * with the columns it lacks (完成投资 is no 实际拨付额度), so the clerk sees which header word was not understood.
+ */
+function withHeaderAbove(f: Finding, sheets: BookSheet[]): Finding {
+  const grid = f.sheet ? sheets.find((s) => s.name === f.sheet)?.grid() : undefined;
+  const near = grid && f.cell ? unreadHeaderAbove(grid, Number(/\d+$/.exec(f.cell)?.[0] ?? 0)) : undefined;
+  if (!near) return f;
+  const header = { row: String(near.cell.row), header: near.text.slice(0, 80), missing: near.missing.join(',') };
+  return { ...f, params: { ...f.params, ...header } };
 }
 
 /** No table on any sheet: named at the first row that reads like a header, with the columns it lacks. */

@@ -141,6 +141,9 @@ export class CellReader {
     return read;
   }
 
+  /** 类别 cells told as not in the list (a merged one serves several lines). */
+  private readonly categoriesTold = new Set<Cell>();
+
   /** Formats that show amounts otherwise than read, told once per column and format: at its first cell, with how many cells. */
   private readonly formatsTold = new Map<string, Finding>();
 
@@ -242,7 +245,11 @@ export class CellReader {
   category(cell: Cell | undefined): Category | undefined {
     if (isBlank(cell)) return undefined;
     const c = categoryOf(cell!.text);
-    if (!c) this.problem('unknown_category', cell, { value: cell!.text });
+    // A 类别 merged down over several lines is one cell: told once.
+    if (!c && !this.categoriesTold.has(cell!)) {
+      this.problem('unknown_category', cell, { value: cell!.text });
+      this.categoriesTold.add(cell!);
+    }
     return c;
   }
 
