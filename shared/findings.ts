@@ -74,6 +74,7 @@ export const FINDING_SEVERITY = {
   year_conflict: 'warning',
   // Import only: what the reader met that is not a figure (item 5 of issue 27): a doubt each but drawing_note.
   amount_scale: 'warning',
+  amount_implausible: 'warning',
   amount_precision: 'warning',
   amount_sub_fen: 'warning',
   struck_row: 'warning',
@@ -131,6 +132,7 @@ export const DOUBT_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
   /** Only on a line that states a rate (params.rated): a line with neither amount nor rate is "not entered". */
   'amount_missing',
   'amount_scale',
+  'amount_implausible',
   'amount_precision',
   'amount_sub_fen',
   'ledger_mismatch',

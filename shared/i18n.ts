@@ -521,6 +521,12 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
     (p) =>
       `the ${p.what === 'actual' ? 'disbursed' : 'planned'} total ${p.sum} is ${p.ratio} times ${FACT_WORDS[p.fact]?.[1] ?? p.fact} ${p.value} (10k yuan): the unit may be misread (yuan taken as 10k yuan)`,
   ],
+  amount_implausible: [
+    (p) =>
+      `${FACT_WORDS[p.what]?.[0] ?? (p.what === 'actual' ? '实际拨付额度合计' : '计划安排额度合计')} ${p.value} 万元超过任何示范县可有的 ${p.bound} 万元:数字看起来是元;按元读应为 ${p.asYuan} 万元`,
+    (p) =>
+      `${FACT_WORDS[p.what]?.[1] ?? (p.what === 'actual' ? 'the disbursed total' : 'the planned total')} ${p.value} (10k yuan) is more than any demonstration county can have (${p.bound}): the figure looks like yuan, which would be ${p.asYuan} (10k yuan)`,
+  ],
   amount_precision: [
     (p) =>
       `序号 ${p.seq}“${p.name}”的${p.field} ${p.value} 比同列其他金额多出小数位(其他最多 ${p.places} 位):可能粘上了脚注数字(如 640.21¹ 存成了 640.211)`,

@@ -3,7 +3,7 @@
 // finding pinned to the cell it comes from.
 import { checkRecord } from '../../../shared/checks';
 import { finding, hasErrors, type Finding, type FindingTarget } from '../../../shared/findings';
-import { decimalsOf, formatWan, statedRateAgrees, sumFen, type AmountUnit } from '../../../shared/money';
+import { decimalsOf, FEN_PER_WAN, formatWan, shiftDecimal, statedRateAgrees, sumFen, type AmountUnit } from '../../../shared/money';
 import { CATEGORIES, fold, type Category } from '../../../shared/text';
 import { computeRecord, fen, fenOrZero, type CountyRecord, type RecordInput } from '../../../shared/record';
 import { recordInputSchema } from '../../../shared/schema';
@@ -449,17 +449,30 @@ function tellOddPrecision(g: Gathered, input: RecordInput, where: Where): void {
   }
 }
 
-/** A sum off from its fact by a power of ten (a unit read wrong: 元 as 万元), or Σ计划 of 0 while 中央资金 is not. */
+/**
+ * The most central funds any demonstration county can have: 100,000 万元 (10 亿元). The programme gives a county
+ * 1,500–2,000 万元 (the seed, the spec; 3,000 at most in any province's notice), a thirtieth of it; amounts in 元 read as
+ * 万元 are 10,000 times the county's, at least 15,000,000 — any county above 10 万元 lands above this bound.
+ */
+export const CENTRAL_FUNDS_BOUND = 100_000n * FEN_PER_WAN;
+
+/**
+ * A sum off from its fact by a power of ten (a unit read wrong: 元 as 万元), a county's central funds beyond any
+ * county's (CENTRAL_FUNDS_BOUND: 元 read as 万元, whatever the unit source), or Σ计划 of 0 while 中央资金 is not.
+ */
 function tellScale(g: Gathered, input: RecordInput, sums: Sums, record: CountyRecord, where: Where): void {
   for (const [what, sum, fact] of [
     ['planned', sums.planned, 'investment.central'],
     ['actual', sums.actual, 'centralArrangedUse'],
   ] as const) {
     const given = fact === 'investment.central' ? input.county.investment.central : input.county.centralArrangedUse;
-    if (given === null) continue;
-    const value = fen(given);
-    const ratio = powerOfTen(sum, value);
-    if (!ratio || !g.disbursements) continue;
+    const value = given === null ? null : fen(given);
+    const ratio = value === null ? undefined : powerOfTen(sum, value);
+    if (!ratio) {
+      if (g.disbursements) tellImplausible(g, what, sum, where({ table: 'totals', field: what }), { table: 'totals', field: what });
+      if (value !== null) tellImplausible(g, fact, value, where({ table: 'county', field: fact }), { table: 'county', field: fact });
+    }
+    if (!ratio || !g.disbursements || value === null) continue;
     const w = where({ table: 'totals', field: what });
     tell(
       g,
@@ -477,6 +490,13 @@ function tellScale(g: Gathered, input: RecordInput, sums: Sums, record: CountyRe
       w.cell,
     );
   }
+}
+
+/** A county's central funds (a sum or a fact) beyond CENTRAL_FUNDS_BOUND: a doubt at its cell, with the figure read as 元. */
+function tellImplausible(g: Gathered, what: string, value: bigint, w: { sheet: string; cell?: string }, target: FindingTarget): void {
+  if (value <= CENTRAL_FUNDS_BOUND) return;
+  const params = { what, value: formatWan(value), bound: formatWan(CENTRAL_FUNDS_BOUND), asYuan: shiftDecimal(formatWan(value), -4) };
+  tell(g, finding('amount_implausible', params, target), w.sheet, w.cell);
 }
 
 /** The checks of record.md, each pinned to its cell. */

@@ -139,7 +139,10 @@ const UNIT_OF: Record<string, AmountUnit> = { 亿元: 'yi', 万元: 'wan', 千�
 function cellsOf(f: Finding, parts: Block[]): ({ sheet: string; cell: string } | { fact: FactName })[] {
   const out: ({ sheet: string; cell: string } | { fact: FactName })[] = [];
   const table = parts.flatMap((p) => p.tables.map((t) => ({ t, sheet: p.sheet }))).find((x) => x.t.kind === 'disbursements');
-  const column = f.code === 'disbursed_over_arranged' || (f.code === 'amount_scale' && f.params.what === 'actual') ? 'actual' : 'planned';
+  const column =
+    f.code === 'disbursed_over_arranged' || (['amount_scale', 'amount_implausible'].includes(f.code) && f.params.what === 'actual')
+      ? 'actual'
+      : 'planned';
   const fact: FactName = column === 'actual' ? 'centralArrangedUse' : 'investment.central';
   const factCell = parts[0]?.facts.cells[fact];
   const ownIsFact = !!f.cell && Object.values(parts[0]?.facts.cells ?? {}).includes(f.cell) && f.target?.table === 'county';
@@ -168,6 +171,11 @@ function cellsOf(f: Finding, parts: Block[]): ({ sheet: string; cell: string } |
     const own = table.t.totals[0]?.[column]?.cell ?? table.t.cells.find((c) => c[column])?.[column];
     if (own) out.push({ sheet: table.sheet, cell: own });
   }
+  // A county's central funds beyond any county's: the fact's own figure, or the sum's first line beside its 合计.
+  if (f.code === 'amount_implausible' && f.target?.table === 'county') out.push({ fact: f.params.what as FactName });
+  const firstLine = table?.t.cells.find((c) => c[column])?.[column];
+  if (f.code === 'amount_implausible' && f.target?.table === 'totals' && table && firstLine)
+    out.push({ sheet: table.sheet, cell: firstLine });
   if (f.code === 'arranged_over_central') out.push({ fact: 'centralArrangedUse' }, { fact: 'investment.central' });
   if (f.code === 'investment_sum')
     pushAll(
