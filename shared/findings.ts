@@ -75,6 +75,8 @@ export const FINDING_SEVERITY = {
   // Import only: what the reader met that is not a figure (item 5 of issue 27): a doubt each but drawing_note.
   amount_scale: 'warning',
   amount_implausible: 'warning',
+  unit_in_cell: 'warning',
+  book_unit_conflict: 'warning',
   amount_precision: 'warning',
   amount_sub_fen: 'warning',
   struck_row: 'warning',
@@ -133,6 +135,8 @@ export const DOUBT_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
   'amount_missing',
   'amount_scale',
   'amount_implausible',
+  'unit_in_cell',
+  'book_unit_conflict',
   'amount_precision',
   'amount_sub_fen',
   'ledger_mismatch',

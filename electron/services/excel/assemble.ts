@@ -248,7 +248,10 @@ function tellMissingParts(g: Gathered, anchor: Block, partFindings: Finding[], u
         factsAt,
       );
   if (units.has('yuan') || units.has('qian') || units.has('yi')) {
-    const yuanCells = g.tables.flatMap((t) => t.unitCells.map((c) => `${g.tableSheet(t)} › ${c.address}`));
+    const yuanCells = g.tables.flatMap((t) => [
+      ...t.unitCells.map((c) => `${g.tableSheet(t)} › ${c.address}`),
+      ...(t.bookUnit && t.bookUnit.unit !== 'wan' ? [t.bookUnit.where] : []),
+    ]);
     const convertedUnits = (['yuan', 'qian', 'yi'] as const).filter((u) => units.has(u));
     // Facts only where they were written in a unit converted (200 in 万元 beside 0.26 亿元 is not named).
     const source = [

@@ -47,6 +47,7 @@ function columnUnit(t: TableRead, col: number, row: number): { unit: AmountUnit;
   const own = t.header.units.get(col);
   if (own) return { unit: own.unit, from: { kind: 'header', cell: own.cell.address, text: own.cell.text } };
   if (t.unitLine) return { unit: t.unitLine.unit, from: { kind: 'line', cell: t.unitLine.cell.address, text: t.unitLine.cell.text } };
+  if (t.bookUnit) return { unit: t.bookUnit.unit, from: { kind: 'line', cell: t.bookUnit.where, text: t.bookUnit.text } };
   return { unit: 'wan', from: { kind: 'default' } };
 }
 
@@ -63,7 +64,10 @@ export function readingsOf(parts: Block[]): Map<string, Reading> {
           if (cells.completionRate)
             out.set(key(p.sheet, cells.completionRate), { read: rate ? `${rate}%` : null, unit: null, unitFrom: null });
         });
-      const unitAt = (cell: string) => columnUnit(t, colNumber(columnOf(cell)), Number(/\d+$/.exec(cell)?.[0] ?? 0));
+      const unitAt = (cell: string): { unit: AmountUnit; from: UnitFrom } => {
+        const own = t.ownUnits?.get(cell);
+        return own ? { unit: own, from: { kind: 'text', cell } } : columnUnit(t, colNumber(columnOf(cell)), rowOf(cell));
+      };
       // A ledger: each payment's amount, and its 小计 and 合计 as stated.
       if (t.kind === 'payments') {
         const amounts = [

@@ -2,6 +2,7 @@
 // them, and, outside the tables, the titles, headings, basic-facts paragraphs, label/value
 // facts and summary sentences; then cuts the sheet into county blocks, one after another:
 // a second title, 基本情况 or facts paragraph after a county's tables starts the next county.
+import type { BookUnit } from './book-unit';
 import type { AmountUnit } from '../../../shared/money';
 import { fold } from '../../../shared/text';
 import type { FactKey } from '../../../shared/basic-facts';
@@ -198,11 +199,11 @@ type Scan = {
  * The tables, facts and county blocks of a sheet. `header`: the rows a person said a table's header
  * stands in (issue 27): read as that band, whatever the header model would find; no other band overlaps it.
  */
-export function locate(grid: Grid, file: string, chosen?: { top: number; bottom: number }): SheetLayout {
+export function locate(grid: Grid, file: string, chosen?: { top: number; bottom: number }, bookUnit?: BookUnit): SheetLayout {
   const s: Scan = {
     grid,
     file,
-    reader: new CellReader(file, grid.sheet),
+    reader: new CellReader(file, grid.sheet, bookUnit),
     used: new CellMarks(grid),
     statements: [],
     titles: [],
@@ -267,7 +268,7 @@ function locateTables(s: Scan, chosen: { top: number; bottom: number } | undefin
     if (!header || (header !== forced && overlaps(header))) continue;
     const lines = s.statements.filter((x) => !header.cells.includes(x.cell) && !inTable(tables, x.cell));
     const read = (unit: TableUnit | undefined) => {
-      const scratch = new CellReader(file, grid.sheet);
+      const scratch = new CellReader(file, grid.sheet, s.reader.bookUnit);
       return { table: readTable(grid, header, scratch, unit, startsNext, s.used), findings: scratch.findings };
     };
     // A unit line belongs to the table right under it (or, right under the title, to the whole county):

@@ -46,3 +46,127 @@ describe('C2: amounts no demonstration county can have are held for a person, wh
     expect(codesAt(await readSheets(seedSheets()), 'amount_implausible')).toEqual([]);
   });
 });
+
+/** Table 三's amounts as 元 figures with the number format given, under headers naming no unit (the facts paragraph in 万元). */
+function yuanShownBy(numFmt: string): FxSheet[] {
+  const sheets = layoutSheets([referenceFixture('hans')], { ...PLAIN_LAYOUT, unitAt: 'none' });
+  const s = sheets[0];
+  for (let r = headerRow(s) + 1; r <= totalRow(s); r++)
+    for (const col of [2, 3]) {
+      const c = s.rows[r][col];
+      if (c && typeof c.v === 'number') s.rows[r][col] = { v: yuan(c.v), numFmt };
+    }
+  return sheets;
+}
+const SEED_ACTUALS = ['640.21', '285.4', '100', '107.82', '73.12', '29.41'];
+
+describe('C7: a number format showing a currency sign shows 元', () => {
+  for (const numFmt of ['"￥"#,##0.00;[Red]"￥"-#,##0.00', '[$¥-804]#,##0.00', '¥#,##0', '\\¥#,##0.00'])
+    it(`${numFmt} with no unit named: 6,402,100 is read 640.21 万元, the 元 told with the cell it is shown in`, async () => {
+      const read = await readSheets(yuanShownBy(numFmt));
+      const s = seedSheets()[0];
+      expect(read[0].findings.filter((f) => f.severity !== 'info')).toEqual([]);
+      expect(read[0].input!.disbursements.map((d) => d.actual)).toEqual(SEED_ACTUALS);
+      const told = read[0].findings.find((f) => f.code === 'amounts_in_yuan')!;
+      expect(told.params.source).toContain(`樟树市 › C${headerRow(s) + 2}`);
+    });
+
+  it('under a header naming 万元 the sign is the 货币 style over 万元 figures: ￥640.21 is 640.21 万元', async () => {
+    const sheets = seedSheets();
+    const s = sheets[0];
+    for (let r = headerRow(s) + 1; r <= totalRow(s); r++)
+      for (const col of [2, 3]) if (s.rows[r][col]) s.rows[r][col] = { ...s.rows[r][col]!, numFmt: '"￥"#,##0.00' };
+    const read = await readSheets(sheets);
+    expect(read[0].findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(read[0].input!.disbursements.map((d) => d.actual)).toEqual(SEED_ACTUALS);
+  });
+
+  it('a facts table whose values show ￥ (元), its labels naming no unit, beside tables in ￥ (元): all read in 元, no doubt', async () => {
+    const sheets = layoutSheets([referenceFixture('hans')], { ...PLAIN_LAYOUT, unitAt: 'none', facts: 'table' });
+    const s = sheets[0];
+    for (const row of s.rows)
+      if (typeof row?.[0]?.v === 'string' && /投资|资金|社会资本/.test(row[0].v) && typeof row[1]?.v === 'number')
+        [row[0], row[1]] = [{ v: row[0].v.replace(/[(（]万元[)）]/, '') }, { v: yuan(row[1].v), numFmt: '"￥"#,##0.00' }];
+    for (let r = headerRow(s) + 1; r <= totalRow(s); r++)
+      for (const col of [2, 3])
+        if (typeof s.rows[r][col]?.v === 'number') s.rows[r][col] = { v: yuan(s.rows[r][col]!.v), numFmt: '¥#,##0.00' };
+    const read = await readSheets(sheets);
+    expect(read[0].findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(read[0].input!.county.investment.central).toBe('1500');
+    expect(read[0].input!.county.centralArrangedUse).toBe('1332.78');
+  });
+});
+
+describe('C14: the ¥ advice followed is read — an amount with its own 元 in a 万元 column is that amount in 元, confirmed by a person', () => {
+  /** Line 1's 实际拨付额度 (under 实际拨付额度(万元)) typed as given. */
+  function line1Actual(v: string): FxSheet[] {
+    const sheets = seedSheets();
+    sheets[0].rows[headerRow(sheets[0]) + 1][3] = { v };
+    return sheets;
+  }
+  const d15 = () => `D${headerRow(seedSheets()[0]) + 2}`;
+
+  it('“¥6,402,100.00” under (万元) is refused at its cell, advising “100元”', async () => {
+    const read = await readSheets(line1Actual('¥6,402,100.00'));
+    const refused = read[0].findings.filter((f) => f.severity === 'error');
+    expect(refused.map((f) => [f.code, f.cell, f.params.problem])).toEqual([['not_a_number', d15(), 'currency_sign']]);
+  });
+
+  it('“6402100元” there, as advised, is read 640.21 万元 and held as a doubt at that cell naming both units', async () => {
+    const read = await readSheets(line1Actual('6402100元'));
+    expect(read[0].findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(read[0].input!.disbursements[0].actual).toBe('640.21');
+    const doubt = read[0].findings.filter((f) => f.code === 'unit_in_cell');
+    expect(doubt.map((f) => [f.cell, f.params.unit, f.params.otherUnit, f.params.read])).toEqual([[d15(), 'yuan', 'wan', '640.21']]);
+  });
+
+  it('“￥6,402,100.00” typed where no unit is named is 元: 640.21 万元', async () => {
+    const sheets = layoutSheets([referenceFixture('hans')], { ...PLAIN_LAYOUT, unitAt: 'none' });
+    sheets[0].rows[headerRow(sheets[0]) + 1][3] = { v: '￥6,402,100.00' };
+    const read = await readSheets(sheets);
+    expect(read[0].findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(read[0].input!.disbursements[0].actual).toBe('640.21');
+  });
+});
+
+describe('C2: a unit stated only on the 填表说明 sheet governs the county sheets that state none', () => {
+  const note = (name: string, text: string): FxSheet => ({ name, rows: [[{ v: name }], [{ v: text }]] });
+  /** The seed with table 三 in 元 under headers naming no unit (the paragraph says 万元 in its words). */
+  const yuanNoUnit = () => {
+    const sheets = layoutSheets([referenceFixture('hans')], { ...PLAIN_LAYOUT, unitAt: 'none' });
+    tableInYuan(sheets[0]);
+    return sheets;
+  };
+
+  it('“1.本表金额单位均为元,保留两位小数。” on 填表说明: 6402100 is 640.21 万元, the note named as the unit’s source', async () => {
+    const read = await readSheets([note('填表说明', '1.本表金额单位均为元,保留两位小数。'), ...yuanNoUnit()]);
+    const county = read.find((r) => r.input)!;
+    expect(county.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(county.input!.disbursements.map((d) => d.actual)).toEqual(SEED_ACTUALS);
+    expect(county.findings.find((f) => f.code === 'amounts_in_yuan')!.params.source).toBe('填表说明 › A2');
+  });
+
+  it('without the note the same figures are 10,000 times the central funds: held as a doubt (what the note decides)', async () => {
+    const read = await readSheets(yuanNoUnit());
+    expect(codesAt(read, 'amount_scale').length).toBeGreaterThan(0);
+  });
+
+  it("a county sheet's own unit wins over the note: (万元) headers over 640.21 stay 640.21 万元", async () => {
+    const read = await readSheets([note('说明', '金额单位：元'), ...seedSheets()]);
+    const county = read.find((r) => r.input)!;
+    expect(county.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(county.input!.disbursements.map((d) => d.actual)).toEqual(SEED_ACTUALS);
+  });
+
+  it('two notes naming different units: no unit taken from either, a doubt at the first naming the other', async () => {
+    const plain = layoutSheets([referenceFixture('hans')], { ...PLAIN_LAYOUT, unitAt: 'none' });
+    const read = await readSheets([note('填表说明', '本表金额单位均为元'), note('说明', '单位：万元'), ...plain]);
+    const county = read.find((r) => r.input)!;
+    expect(county.input!.disbursements.map((d) => d.actual)).toEqual(SEED_ACTUALS);
+    const doubt = county.findings.filter((f) => f.code === 'book_unit_conflict');
+    expect(doubt.map((f) => [f.sheet, f.cell, f.params.unit, f.params.other, f.params.otherUnit])).toEqual([
+      ['填表说明', 'A2', 'yuan', '说明 › A2', 'wan'],
+    ]);
+    expect(county.doubts?.map((d) => d.code)).toContain('book_unit_conflict');
+  });
+});
