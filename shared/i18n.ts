@@ -380,9 +380,9 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
       'the ledger has no project-name column, and its 序号 may only count payments: which line each belongs to is unknown; add the names, or title the column 项目序号',
   ],
   ledger_mismatch: [
-    (p) => `序号 ${p.seq} 的实际拨付额度 ${p.stated} 与拨付台账截至${p.asOf}的合计 ${p.sum} 不一致(导入后按台账计算)`,
+    (p) => `序号 ${p.seq} 的实际拨付额度 ${p.stated} 与拨付台账${p.asOf ? `截至${p.asOf}` : ''}的合计 ${p.sum} 不一致(导入后按台账计算)`,
     (p) =>
-      `line No. ${p.seq}: disbursed ${p.stated} differs from the ledger's total ${p.sum} as of ${p.asOf} (after import the ledger decides)`,
+      `line No. ${p.seq}: disbursed ${p.stated} differs from the ledger's total ${p.sum}${p.asOf ? ` as of ${p.asOf}` : ''} (after import the ledger decides)`,
   ],
   ledger_kept_mismatch: [
     (p) =>
@@ -526,6 +526,12 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
       `${FACT_WORDS[p.what]?.[0] ?? (p.what === 'actual' ? '实际拨付额度合计' : '计划安排额度合计')} ${p.value} 万元超过任何示范县可有的 ${p.bound} 万元:数字看起来是元;按元读应为 ${p.asYuan} 万元`,
     (p) =>
       `${FACT_WORDS[p.what]?.[1] ?? (p.what === 'actual' ? 'the disbursed total' : 'the planned total')} ${p.value} (10k yuan) is more than any demonstration county can have (${p.bound}): the figure looks like yuan, which would be ${p.asYuan} (10k yuan)`,
+  ],
+  ledger_scale: [
+    (p) =>
+      `拨付台账的金额(${p.column} 列,合计 ${p.sum} 万元)${p.ratio ? `是表三实际拨付额度的 ${p.ratio} 倍(序号 ${p.seq}: 台账 ${p.lineSum},表三 ${p.stated})` : `超过任何示范县可有的 ${p.bound} 万元`}:台账金额看起来是元;按元读合计应为 ${p.asYuan} 万元(可在“更正读法”中把台账金额的单位改为元)`,
+    (p) =>
+      `the ledger's amounts (column ${p.column}, total ${p.sum}) ${p.ratio ? `are ${p.ratio} times table 3's disbursed amounts (line ${p.seq}: ledger ${p.lineSum}, table ${p.stated})` : `exceed what any demonstration county can have (${p.bound})`}: they look like yuan, a total of ${p.asYuan} (10k yuan) — the ledger's unit can be corrected`,
   ],
   book_unit_conflict: [
     (p) =>

@@ -363,13 +363,38 @@ function tellInvalidValues(g: Gathered, issues: Issue[], candidate: unknown, whe
   }
 }
 
-/** The day the app will show the record as of: where the table and its ledger differ on it, say so. */
+/**
+ * The day the app will show the record as of: where the table and its ledger differ on it, say so — the day only
+ * where the file gives one (its sentence's or ledger title's, else its 验收日期), never today's as if the file said it.
+ * A ledger whose sums are each the same power of ten off the lines' 实际 (or beyond any county's central funds) was read
+ * in the wrong unit: one doubt at its 金额 column, not one at each good line of table 三.
+ */
 function tellLedgerMismatches(g: Gathered, input: RecordInput, statedDay: string | undefined, where: Where): void {
   if (!input.payments) return;
   const ledgerDay = statedDay ?? defaultAsOf(input.county.acceptedOn);
-  for (const m of ledgerMismatches(input.disbursements, input.payments, ledgerDay)) {
+  const mismatches = ledgerMismatches(input.disbursements, input.payments, ledgerDay);
+  const ratios = new Set(mismatches.map((m) => powerOfTen(fen(m.sum), fen(m.line.actual!))));
+  // 元 for 万元 is 10⁴ (亿元 10⁻⁴): a tenth or a hundredth is a payment missing or a typo, told line by line.
+  const ratio = ratios.size === 1 ? [...ratios].find((r) => r !== undefined && r.replace('1/', '').length >= 4) : undefined;
+  const paid = sumFen(input.payments.map((p) => fen(p.amount)));
+  if (ratio || paid > CENTRAL_FUNDS_BOUND) {
+    const w = where({ table: 'payments', row: 0, field: 'amount' });
+    const first = mismatches[0];
+    const params = {
+      column: /^[A-Z]+/.exec(w.cell ?? '')?.[0] ?? '',
+      sum: formatWan(paid),
+      asYuan: shiftDecimal(formatWan(paid), -4),
+      ...(ratio && first
+        ? { ratio, seq: String(first.line.seq), stated: first.line.actual!, lineSum: first.sum }
+        : { bound: formatWan(CENTRAL_FUNDS_BOUND) }),
+    };
+    tell(g, finding('ledger_scale', params, { table: 'payments', row: 0, field: 'amount' }), w.sheet, w.cell);
+    return;
+  }
+  const day = statedDay ?? (input.county.acceptedOn ? ledgerDay : '');
+  for (const m of mismatches) {
     const w = where({ table: 'disbursements', row: m.index, field: 'actual' });
-    tell(g, finding('ledger_mismatch', { seq: String(m.line.seq), stated: m.line.actual!, sum: m.sum, asOf: ledgerDay }), w.sheet, w.cell);
+    tell(g, finding('ledger_mismatch', { seq: String(m.line.seq), stated: m.line.actual!, sum: m.sum, asOf: day }), w.sheet, w.cell);
   }
 }
 

@@ -170,3 +170,43 @@ describe('C2: a unit stated only on the 填表说明 sheet governs the county sh
     expect(county.doubts?.map((d) => d.code)).toContain('book_unit_conflict');
   });
 });
+
+describe('C1: a ledger in 元 under a bare 金额 header is doubted at its own 金额 column', () => {
+  /** The seed with a 拨付台账 sheet: line 1 (640.21 万元) paid in two payments, the amounts as given under `header`. */
+  const withLedger = (header: string, amounts: number[]): FxSheet[] => [
+    ...seedSheets(),
+    {
+      name: '拨付台账',
+      rows: [
+        [{ v: '樟树市中央财政资金拨付台账' }],
+        [{ v: '序号' }, { v: '项目名称' }, { v: '拨付日期' }, { v: header }, { v: '收款单位' }],
+        ...amounts.map((v, i) => [
+          { v: 1 },
+          { v: '县乡村物流快递配送体系建设' },
+          { v: `2021-0${6 + i}-01` },
+          { v },
+          { v: '樟树市邮政分公司' },
+        ]),
+      ],
+    },
+  ];
+
+  it('3000000 + 3402100 for line 1’s 640.21: one doubt at 拨付台账 › D3 saying 10000 times, 元, 640.21 万元 — none at table 三’s good cell', async () => {
+    const read = await readSheets(withLedger('金额', [3_000_000, 3_402_100]));
+    const county = read.find((r) => r.input)!;
+    const scale = county.findings.filter((f) => f.code === 'ledger_scale');
+    expect(scale.map((f) => [f.sheet, f.cell, f.params.column, f.params.ratio, f.params.asYuan])).toEqual([
+      ['拨付台账', 'D3', 'D', '10000', '640.21'],
+    ]);
+    expect(county.findings.filter((f) => f.code === 'ledger_mismatch')).toEqual([]);
+  });
+
+  it('the same payments in 万元 (300 + 340.21) are no doubt; one a tenth off is a ledger_mismatch with no day the file does not give', async () => {
+    const right = (await readSheets(withLedger('金额', [300, 340.21]))).find((r) => r.input)!;
+    expect(right.findings.filter((f) => f.code === 'ledger_scale' || f.code === 'ledger_mismatch')).toEqual([]);
+    const off = (await readSheets(withLedger('金额', [30, 34.021]))).find((r) => r.input)!;
+    const mismatch = off.findings.filter((f) => f.code === 'ledger_mismatch');
+    expect(mismatch.map((f) => [f.params.seq, f.params.sum, f.params.asOf])).toEqual([['1', '64.021', '']]);
+    expect(off.findings.filter((f) => f.code === 'ledger_scale')).toEqual([]);
+  });
+});
