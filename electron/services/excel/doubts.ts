@@ -316,5 +316,15 @@ export function sheetReading(
     headerRows,
     columns,
     lines,
+    ...ledgerReading(grid, tables),
   };
+}
+
+/** A sheet's 拨付台账: its 金额 column, its header text and the unit it was read in. */
+function ledgerReading(grid: Grid, tables: TableRead[]): Pick<SheetReading, 'ledger'> {
+  const p = tables.find((x) => x.kind === 'payments' && x.header.columns.amount !== undefined);
+  if (!p) return {};
+  const col = p.header.columns.amount!;
+  const u = columnUnit(p, col, p.header.bottom);
+  return { ledger: { col: colName(col), text: grid.cover(p.header.bottom, col)?.text ?? '', unit: u.unit, unitFrom: u.from } };
 }

@@ -2,7 +2,9 @@
 // reading takes for 万元 are 10,000 times a county's. The seed (樟树市: Σ计划 1500, Σ实际 1235.96, 中央资金 1500,
 // 安排使用中央资金 1332.78 万元) laid out plainly; the figures expected by hand.
 import { describe, expect, it } from 'vitest';
-import { readWorkbook, type ReadRecord } from '../../../../electron/services/excel/import';
+import { importWorkbooks, readWorkbook, type ReadRecord } from '../../../../electron/services/excel/import';
+import { newStore } from '../../../helpers/backend';
+import { listRecords, readRecord } from '../../../../electron/services/store/records';
 import { referenceFixture } from '../../../helpers/fixtures';
 import { bytesOf, excelOf, layoutSheets, PLAIN_LAYOUT, type FxSheet } from '../../../fixtures/workbooks';
 
@@ -208,5 +210,35 @@ describe('C1: a ledger in 元 under a bare 金额 header is doubted at its own �
     const mismatch = off.findings.filter((f) => f.code === 'ledger_mismatch');
     expect(mismatch.map((f) => [f.params.seq, f.params.sum, f.params.asOf])).toEqual([['1', '64.021', '']]);
     expect(off.findings.filter((f) => f.code === 'ledger_scale')).toEqual([]);
+  });
+});
+
+describe('C1: 更正读法 offers the ledger’s unit, as it offers table 三’s', () => {
+  const ME = { client: 'test', kind: 'cli' as const };
+  const ledgerInYuan = (): FxSheet[] => [
+    ...seedSheets(),
+    {
+      name: '拨付台账',
+      rows: [
+        [{ v: '樟树市中央财政资金拨付台账' }],
+        [{ v: '序号' }, { v: '项目名称' }, { v: '拨付日期' }, { v: '金额' }, { v: '收款单位' }],
+        [{ v: 1 }, { v: '县乡村物流快递配送体系建设' }, { v: '2021-06-01' }, { v: 3_000_000 }, { v: '樟树市邮政分公司' }],
+        [{ v: 1 }, { v: '县乡村物流快递配送体系建设' }, { v: '2021-07-01' }, { v: 3_402_100 }, { v: '樟树市邮政分公司' }],
+      ],
+    },
+  ];
+
+  it('the ledger sheet’s reading names its 金额 column read in 万元; told 元, it reads 300 + 340.21 and lands with no doubt', async () => {
+    const db = newStore();
+    const file = { name: 'ledger.xlsx', bytes: await bytesOf(excelOf(ledgerInYuan())) };
+    const held = await importWorkbooks(db, ME, ':memory:', [file], { onConflict: 'fail', dryRun: true });
+    expect(held.doubts.map((d) => [d.code, d.sheet, d.cell])).toContainEqual(['ledger_scale', '拨付台账', 'D3']);
+    expect(held.readings.find((r) => r.sheet === '拨付台账')?.ledger).toMatchObject({ col: 'D', text: '金额', unit: 'wan' });
+    const correction = { file: file.name, sheet: '拨付台账', ledgerUnit: 'yuan' as const };
+    const done = await importWorkbooks(db, ME, ':memory:', [file], { onConflict: 'fail', dryRun: false, corrections: [correction] });
+    expect([done.committed, done.doubts]).toEqual([true, []]);
+    expect(done.readings.find((r) => r.sheet === '拨付台账')).toMatchObject({ source: 'user', ledger: { unit: 'yuan' } });
+    const stored = readRecord(db, listRecords(db, { asOf: undefined })[0].id, { asOf: undefined });
+    expect(stored.record.payments?.map((p) => p.amount)).toEqual(['300', '340.21']);
   });
 });
