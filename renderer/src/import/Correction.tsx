@@ -40,20 +40,13 @@ function Columns({ reading, draft, onChange, t }: Part) {
           </label>
         ))}
       {chosen.map((col) => (
-        <label key={`u-${col}`}>
-          {col} {d.columnUnit}{' '}
-          <select
-            aria-label={`${col} ${d.columnUnit}`}
-            value={unitOf(reading, draft, col)}
-            onChange={(e) => onChange({ ...draft, units: { ...draft.units, [col]: e.target.value as Units } })}
-          >
-            {(Object.keys(d.units) as Units[]).map((u) => (
-              <option key={u} value={u}>
-                {d.units[u]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <UnitChoice
+          key={`u-${col}`}
+          label={`${col} ${d.columnUnit}`}
+          value={unitOf(reading, draft, col)}
+          onChange={(u) => onChange({ ...draft, units: { ...draft.units, [col]: u } })}
+          t={t}
+        />
       ))}
     </div>
   );
@@ -63,15 +56,25 @@ function Columns({ reading, draft, onChange, t }: Part) {
 function LedgerUnit({ reading, draft, onChange, t }: Part) {
   const d = t.importDoubts;
   if (!reading.ledger) return null;
-  const label = d.ledgerUnit(reading.ledger.col);
   return (
-    <label style={{ display: 'block', marginTop: 4 }}>
+    <div style={{ marginTop: 4 }}>
+      <UnitChoice
+        label={d.ledgerUnit(reading.ledger.col)}
+        value={(draft.ledgerUnit ?? reading.ledger.unit) as Units}
+        onChange={(u) => onChange({ ...draft, ledgerUnit: u })}
+        t={t}
+      />
+    </div>
+  );
+}
+
+/** A unit to read amounts in: 万元, 元, 千元, 亿元. */
+function UnitChoice({ label, value, onChange, t }: { label: string; value: Units; onChange: (u: Units) => void; t: Strings }) {
+  const d = t.importDoubts;
+  return (
+    <label>
       {label}{' '}
-      <select
-        aria-label={label}
-        value={draft.ledgerUnit ?? reading.ledger.unit}
-        onChange={(e) => onChange({ ...draft, ledgerUnit: e.target.value as Units })}
-      >
+      <select aria-label={label} value={value} onChange={(e) => onChange(e.target.value as Units)}>
         {(Object.keys(d.units) as Units[]).map((u) => (
           <option key={u} value={u}>
             {d.units[u]}
