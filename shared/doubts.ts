@@ -59,6 +59,8 @@ export const sheetCorrectionSchema = z.object({
   header: band.optional(),
   /** Columns whose numbers are read as stored, not scaled as their number format shows them (`0\.0000`). */
   stored: z.array(column).max(50).optional(),
+  /** The unit of the sheet's 拨付台账 金额 column (a ledger in 元 under a bare 金额 header). */
+  ledgerUnit: units.optional(),
 });
 
 /**
@@ -71,6 +73,7 @@ export const layoutCorrectionSchema = z.object({
   actual: column.optional(),
   units: z.record(column, units).optional(),
   stored: z.array(column).optional(),
+  ledgerUnit: units.optional(),
   skipTexts: z.array(z.string()).optional(),
   keepTexts: z.array(z.string()).optional(),
   header: z.array(z.string()).optional(),
@@ -94,6 +97,8 @@ export const sheetReadingSchema = z.object({
     z.object({ col: column, text: z.string(), field: z.string().nullable(), unit: units.nullable(), unitFrom: unitFromSchema.nullable() }),
   ),
   lines: z.array(z.object({ row: z.number().int(), text: z.string(), leftOut: z.enum(['struck', 'hidden', 'user']).nullable() })),
+  /** The sheet's 拨付台账: its 金额 column and the unit it was read in, for the person to correct. */
+  ledger: z.object({ col: column, text: z.string(), unit: units, unitFrom: unitFromSchema.nullable() }).optional(),
 });
 
 export type Figure = z.infer<typeof figureSchema>;

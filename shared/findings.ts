@@ -76,6 +76,10 @@ export const FINDING_SEVERITY = {
   year_conflict: 'warning',
   // Import only: what the reader met that is not a figure (item 5 of issue 27): a doubt each but drawing_note.
   amount_scale: 'warning',
+  amount_implausible: 'warning',
+  unit_in_cell: 'warning',
+  book_unit_conflict: 'warning',
+  ledger_scale: 'warning',
   amount_precision: 'warning',
   amount_sub_fen: 'warning',
   struck_row: 'warning',
@@ -133,6 +137,10 @@ export const DOUBT_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
   /** Only on a line that states a rate (params.rated): a line with neither amount nor rate is "not entered". */
   'amount_missing',
   'amount_scale',
+  'amount_implausible',
+  'unit_in_cell',
+  'book_unit_conflict',
+  'ledger_scale',
   'amount_precision',
   'amount_sub_fen',
   'ledger_mismatch',

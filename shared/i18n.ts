@@ -92,8 +92,8 @@ const PROBLEM: Record<ValueProblem, [string, string]> = {
   too_precise: ['精度超过1分(最多6位小数)', 'is finer than 1 fen (at most 6 decimals)'],
   too_large: ['超出可记录的范围', 'is too large'],
   currency_sign: [
-    '带有 ¥ 而未写单位:¥ 表示元,本栏以万元计——请写成“100元”(将按元换算为万元)或直接写万元数',
-    'has a ¥ sign but no unit: ¥ means yuan while this column is in 10k yuan — write "100元" (converted exactly) or the amount in 10k yuan',
+    '带有 ¥ 而未写单位:¥ 表示元,本栏以万元计——请写成“100元”(将按元换算为万元,导入时请确认)或直接写万元数',
+    'has a ¥ sign but no unit: ¥ means yuan while this column is in 10k yuan — write "100元" (converted exactly, confirmed on import) or the amount in 10k yuan',
   ],
   out_of_range: ['超出允许的范围(批次 1–99,年度 1990–2100)', 'is out of range (batch 1–99, year 1990–2100)'],
   not_a_date: ['不是有效日期(1900–2100 年的 YYYY、YYYY-MM 或 YYYY-MM-DD)', 'is not a valid date (YYYY, YYYY-MM or YYYY-MM-DD, 1900–2100)'],
@@ -410,9 +410,9 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
       'the ledger has no project-name column, and its 序号 may only count payments: which line each belongs to is unknown; add the names, or title the column 项目序号',
   ],
   ledger_mismatch: [
-    (p) => `序号 ${p.seq} 的实际拨付额度 ${p.stated} 与拨付台账截至${p.asOf}的合计 ${p.sum} 不一致(导入后按台账计算)`,
+    (p) => `序号 ${p.seq} 的实际拨付额度 ${p.stated} 与拨付台账${p.asOf ? `截至${p.asOf}` : ''}的合计 ${p.sum} 不一致(导入后按台账计算)`,
     (p) =>
-      `line No. ${p.seq}: disbursed ${p.stated} differs from the ledger's total ${p.sum} as of ${p.asOf} (after import the ledger decides)`,
+      `line No. ${p.seq}: disbursed ${p.stated} differs from the ledger's total ${p.sum}${p.asOf ? ` as of ${p.asOf}` : ''} (after import the ledger decides)`,
   ],
   ledger_kept_mismatch: [
     (p) =>
@@ -556,6 +556,30 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
       `${p.what === 'actual' ? '实际拨付额度合计' : '计划安排额度合计'} ${p.sum} 万元是${FACT_WORDS[p.fact]?.[0] ?? p.fact} ${p.value} 万元的 ${p.ratio} 倍:金额单位可能读错了(例如元读成了万元)`,
     (p) =>
       `the ${p.what === 'actual' ? 'disbursed' : 'planned'} total ${p.sum} is ${p.ratio} times ${FACT_WORDS[p.fact]?.[1] ?? p.fact} ${p.value} (10k yuan): the unit may be misread (yuan taken as 10k yuan)`,
+  ],
+  amount_implausible: [
+    (p) =>
+      `${FACT_WORDS[p.what]?.[0] ?? (p.what === 'actual' ? '实际拨付额度合计' : '计划安排额度合计')} ${p.value} 万元超过任何示范县可有的 ${p.bound} 万元:数字看起来是元;按元读应为 ${p.asYuan} 万元`,
+    (p) =>
+      `${FACT_WORDS[p.what]?.[1] ?? (p.what === 'actual' ? 'the disbursed total' : 'the planned total')} ${p.value} (10k yuan) is more than any demonstration county can have (${p.bound}): the figure looks like yuan, which would be ${p.asYuan} (10k yuan)`,
+  ],
+  ledger_scale: [
+    (p) =>
+      `拨付台账的金额(${p.column} 列,合计 ${p.sum} 万元)${p.ratio ? `是表三实际拨付额度的 ${p.ratio} 倍(序号 ${p.seq}: 台账 ${p.lineSum},表三 ${p.stated})` : `超过任何示范县可有的 ${p.bound} 万元`}:台账金额看起来是元;按元读合计应为 ${p.asYuan} 万元(可在“更正读法”中把台账金额的单位改为元)`,
+    (p) =>
+      `the ledger's amounts (column ${p.column}, total ${p.sum}) ${p.ratio ? `are ${p.ratio} times table 3's disbursed amounts (line ${p.seq}: ledger ${p.lineSum}, table ${p.stated})` : `exceed what any demonstration county can have (${p.bound})`}: they look like yuan, a total of ${p.asYuan} (10k yuan) — the ledger's unit can be corrected`,
+  ],
+  book_unit_conflict: [
+    (p) =>
+      `说明中“${p.value}”写的金额单位是${UNIT_NAMES[p.unit]?.[0] ?? p.unit},而 ${p.other}“${p.otherValue}”写的是${UNIT_NAMES[p.otherUnit]?.[0] ?? p.otherUnit}:未写单位的县表按万元读,请核对`,
+    (p) =>
+      `the notes say amounts are in ${UNIT_NAMES[p.unit]?.[1] ?? p.unit} (“${p.value}”), but ${p.other} says ${UNIT_NAMES[p.otherUnit]?.[1] ?? p.otherUnit} (“${p.otherValue}”): sheets naming no unit are read in 10k yuan; please check`,
+  ],
+  unit_in_cell: [
+    (p) =>
+      `${p.field}“${p.value}”写明${UNIT_NAMES[p.unit]?.[0] ?? p.unit},而 ${p.other} 写的是${UNIT_NAMES[p.otherUnit]?.[0] ?? p.otherUnit}:按单元格自己写的${UNIT_NAMES[p.unit]?.[0] ?? p.unit}读作 ${p.read} 万元,请核对`,
+    (p) =>
+      `${p.field} “${p.value}” says ${UNIT_NAMES[p.unit]?.[1] ?? p.unit}, but ${p.other} says ${UNIT_NAMES[p.otherUnit]?.[1] ?? p.otherUnit}: read in the cell's own unit as ${p.read} (10k yuan); please check`,
   ],
   amount_precision: [
     (p) =>

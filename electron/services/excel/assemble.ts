@@ -3,7 +3,7 @@
 // finding pinned to the cell it comes from.
 import { checkRecord } from '../../../shared/checks';
 import { finding, hasErrors, type Finding, type FindingTarget } from '../../../shared/findings';
-import { decimalsOf, formatWan, statedRateAgrees, sumFen, type AmountUnit } from '../../../shared/money';
+import { decimalsOf, FEN_PER_WAN, formatWan, shiftDecimal, statedRateAgrees, sumFen, type AmountUnit } from '../../../shared/money';
 import { CATEGORIES, fold, type Category } from '../../../shared/text';
 import { computeRecord, fen, fenOrZero, type CountyRecord, type RecordInput } from '../../../shared/record';
 import { recordInputSchema } from '../../../shared/schema';
@@ -248,7 +248,10 @@ function tellMissingParts(g: Gathered, anchor: Block, partFindings: Finding[], u
         factsAt,
       );
   if (units.has('yuan') || units.has('qian') || units.has('yi')) {
-    const yuanCells = g.tables.flatMap((t) => t.unitCells.map((c) => `${g.tableSheet(t)} › ${c.address}`));
+    const yuanCells = g.tables.flatMap((t) => [
+      ...t.unitCells.map((c) => `${g.tableSheet(t)} › ${c.address}`),
+      ...(t.bookUnit && t.bookUnit.unit !== 'wan' ? [t.bookUnit.where] : []),
+    ]);
     const convertedUnits = (['yuan', 'qian', 'yi'] as const).filter((u) => units.has(u));
     // Facts only where they were written in a unit converted (200 in 万元 beside 0.26 亿元 is not named).
     const source = [
@@ -360,13 +363,38 @@ function tellInvalidValues(g: Gathered, issues: Issue[], candidate: unknown, whe
   }
 }
 
-/** The day the app will show the record as of: where the table and its ledger differ on it, say so. */
+/**
+ * The day the app will show the record as of: where the table and its ledger differ on it, say so — the day only
+ * where the file gives one (its sentence's or ledger title's, else its 验收日期), never today's as if the file said it.
+ * A ledger whose sums are each the same power of ten off the lines' 实际 (or beyond any county's central funds) was read
+ * in the wrong unit: one doubt at its 金额 column, not one at each good line of table 三.
+ */
 function tellLedgerMismatches(g: Gathered, input: RecordInput, statedDay: string | undefined, where: Where): void {
   if (!input.payments) return;
   const ledgerDay = statedDay ?? defaultAsOf(input.county.acceptedOn);
-  for (const m of ledgerMismatches(input.disbursements, input.payments, ledgerDay)) {
+  const mismatches = ledgerMismatches(input.disbursements, input.payments, ledgerDay);
+  const ratios = new Set(mismatches.map((m) => powerOfTen(fen(m.sum), fen(m.line.actual!))));
+  // 元 for 万元 is 10⁴ (亿元 10⁻⁴): a tenth or a hundredth is a payment missing or a typo, told line by line.
+  const ratio = ratios.size === 1 ? [...ratios].find((r) => r !== undefined && r.replace('1/', '').length >= 4) : undefined;
+  const paid = sumFen(input.payments.map((p) => fen(p.amount)));
+  if (ratio || paid > CENTRAL_FUNDS_BOUND) {
+    const w = where({ table: 'payments', row: 0, field: 'amount' });
+    const first = mismatches[0];
+    const params = {
+      column: /^[A-Z]+/.exec(w.cell ?? '')?.[0] ?? '',
+      sum: formatWan(paid),
+      asYuan: shiftDecimal(formatWan(paid), -4),
+      ...(ratio && first
+        ? { ratio, seq: String(first.line.seq), stated: first.line.actual!, lineSum: first.sum }
+        : { bound: formatWan(CENTRAL_FUNDS_BOUND) }),
+    };
+    tell(g, finding('ledger_scale', params, { table: 'payments', row: 0, field: 'amount' }), w.sheet, w.cell);
+    return;
+  }
+  const day = statedDay ?? (input.county.acceptedOn ? ledgerDay : '');
+  for (const m of mismatches) {
     const w = where({ table: 'disbursements', row: m.index, field: 'actual' });
-    tell(g, finding('ledger_mismatch', { seq: String(m.line.seq), stated: m.line.actual!, sum: m.sum, asOf: ledgerDay }), w.sheet, w.cell);
+    tell(g, finding('ledger_mismatch', { seq: String(m.line.seq), stated: m.line.actual!, sum: m.sum, asOf: day }), w.sheet, w.cell);
   }
 }
 
@@ -449,17 +477,30 @@ function tellOddPrecision(g: Gathered, input: RecordInput, where: Where): void {
   }
 }
 
-/** A sum off from its fact by a power of ten (a unit read wrong: 元 as 万元), or Σ计划 of 0 while 中央资金 is not. */
+/**
+ * The most central funds any demonstration county can have: 100,000 万元 (10 亿元). The programme gives a county
+ * 1,500–2,000 万元 (the seed, the spec; 3,000 at most in any province's notice), a thirtieth of it; amounts in 元 read as
+ * 万元 are 10,000 times the county's, at least 15,000,000 — any county above 10 万元 lands above this bound.
+ */
+export const CENTRAL_FUNDS_BOUND = 100_000n * FEN_PER_WAN;
+
+/**
+ * A sum off from its fact by a power of ten (a unit read wrong: 元 as 万元), a county's central funds beyond any
+ * county's (CENTRAL_FUNDS_BOUND: 元 read as 万元, whatever the unit source), or Σ计划 of 0 while 中央资金 is not.
+ */
 function tellScale(g: Gathered, input: RecordInput, sums: Sums, record: CountyRecord, where: Where): void {
   for (const [what, sum, fact] of [
     ['planned', sums.planned, 'investment.central'],
     ['actual', sums.actual, 'centralArrangedUse'],
   ] as const) {
     const given = fact === 'investment.central' ? input.county.investment.central : input.county.centralArrangedUse;
-    if (given === null) continue;
-    const value = fen(given);
-    const ratio = powerOfTen(sum, value);
-    if (!ratio || !g.disbursements) continue;
+    const value = given === null ? null : fen(given);
+    const ratio = value === null ? undefined : powerOfTen(sum, value);
+    if (!ratio) {
+      if (g.disbursements) tellImplausible(g, what, sum, where({ table: 'totals', field: what }), { table: 'totals', field: what });
+      if (value !== null) tellImplausible(g, fact, value, where({ table: 'county', field: fact }), { table: 'county', field: fact });
+    }
+    if (!ratio || !g.disbursements || value === null) continue;
     const w = where({ table: 'totals', field: what });
     tell(
       g,
@@ -477,6 +518,13 @@ function tellScale(g: Gathered, input: RecordInput, sums: Sums, record: CountyRe
       w.cell,
     );
   }
+}
+
+/** A county's central funds (a sum or a fact) beyond CENTRAL_FUNDS_BOUND: a doubt at its cell, with the figure read as 元. */
+function tellImplausible(g: Gathered, what: string, value: bigint, w: { sheet: string; cell?: string }, target: FindingTarget): void {
+  if (value <= CENTRAL_FUNDS_BOUND) return;
+  const params = { what, value: formatWan(value), bound: formatWan(CENTRAL_FUNDS_BOUND), asYuan: shiftDecimal(formatWan(value), -4) };
+  tell(g, finding('amount_implausible', params, target), w.sheet, w.cell);
 }
 
 /** The checks of record.md, each pinned to its cell. */

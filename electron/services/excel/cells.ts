@@ -391,6 +391,19 @@ const scaleOf = perFormat((numFmt: string): number => {
 });
 
 /**
+ * Whether a number format shows a currency sign: `"￥"#,##0.00`, `¥#,##0`, `\¥#,##0`, `[$¥-804]#,##0.00` (Excel's 货币 and
+ * 会计专用 formats). Only the first section's literal text and locale tags are looked at; `[Red]` and colours are not text.
+ */
+export const formatCurrency = (numFmt: string | undefined): boolean => !!numFmt && currencyOfFormat(numFmt);
+
+const currencyOfFormat = perFormat((numFmt: string): boolean => {
+  const section = numFmt.split(';')[0];
+  const tags = (section.match(/\[\$[^\]]*\]/g) ?? []).join('');
+  const literals = section.replace(/\[[^\]]*\]/g, '').match(/"[^"]*"|\\.|[^"\\0#?,.%]+/g) ?? [];
+  return /[¥￥]/.test(tags + literals.join(''));
+});
+
+/**
  * The unit a number format writes after the number ("#,##0.00\"元\"", "0.00\"万元\"", "0.00万元"):
  * what the clerk saw in the cell, so it counts as a unit the cell names. Undefined when the format
  * names none (a currency sign alone is a style, not a unit).

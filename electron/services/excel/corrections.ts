@@ -25,7 +25,8 @@ export const isEmptyCorrection = (c: RowCorrection | undefined) =>
     !c.skipRows?.length &&
     !c.keepRows?.length &&
     !c.header &&
-    !c.stored?.length);
+    !c.stored?.length &&
+    !c.ledgerUnit);
 
 /** A figure typed as text (82.6%, 1,234.56, 2021-12-01): no words. */
 const FIGURE = /^[\d０-９.,，%％\s\-/:]+$/;
@@ -48,6 +49,7 @@ export function portable(c: RowCorrection, grid: Grid): LayoutCorrection | null 
     ...(c.actual ? { actual: c.actual } : {}),
     ...(c.units && Object.keys(c.units).length ? { units: c.units } : {}),
     ...(c.stored?.length ? { stored: c.stored } : {}),
+    ...(c.ledgerUnit ? { ledgerUnit: c.ledgerUnit } : {}),
     ...(texts(c.skipRows).length ? { skipTexts: texts(c.skipRows) } : {}),
     ...(texts(c.keepRows).length ? { keepTexts: texts(c.keepRows) } : {}),
     ...(band.length && band.every(Boolean) ? { header: band } : {}),
@@ -150,6 +152,8 @@ export function correctedGrid(
           texts.set(c, { ...c, numFmt: undefined, numFmtCode: undefined });
   const tables = (layout?.tables ?? []).filter((t) => t.kind === 'disbursements');
   if (correction) for (const t of tables) relabelColumns(grid, t, correction, texts);
+  const ledgerUnit = correction?.ledgerUnit;
+  if (ledgerUnit) for (const t of layout?.tables ?? []) if (t.kind === 'payments') relabelLedger(grid, t, ledgerUnit, texts);
   // Header rows chosen that the reader could not make a table of: the columns the person named say 计划 and 实际.
   const band = correction?.header;
   if (band && !tables.some((t) => t.header.top === band.top)) relabelChosen(grid, band.bottom, correction!, texts);
@@ -210,6 +214,20 @@ function relabelChosen(grid: Grid, bottom: number, correction: RowCorrection, te
   }
 }
 
+/** A 拨付台账's 金额 header (and its own unit line) rewritten to say the unit the person chose. */
+function relabelLedger(grid: Grid, t: TableRead, unit: AmountUnit, texts: Map<Cell, Cell>): void {
+  const col = t.header.columns.amount;
+  const cell = col === undefined ? undefined : grid.cover(t.header.bottom, col);
+  if (!cell) return;
+  const text = `${withoutUnit(cell.text)}(${UNIT_WORD[unit]})`;
+  texts.set(cell, { ...cell, value: text, text });
+  const line = t.unitLine?.cell;
+  if (line) texts.set(line, { ...line, value: `单位:${UNIT_WORD[unit]}`, text: `单位:${UNIT_WORD[unit]}` });
+}
+
+/** A header's text without the unit it names (`金额（元）`, `金额 单位：万元` → `金额`). */
+const withoutUnit = (text: string) => text.replace(/[(（\[【][^)）\]】]*元[^)）\]】]*[)）\]】]|单位.*$/g, '');
+
 /** Header cells of table 三 rewritten (into `texts`) to say the columns and units the person chose. */
 function relabelColumns(grid: Grid, t: TableRead, correction: RowCorrection, texts: Map<Cell, Cell>): void {
   const relabel = (cell: Cell | undefined, text: string) => cell && texts.set(cell, { ...cell, value: text, text });
@@ -227,7 +245,7 @@ function relabelColumns(grid: Grid, t: TableRead, correction: RowCorrection, tex
   }
   for (const [letter, unit] of Object.entries(correction.units ?? {})) {
     const col = letterNumber(letter);
-    const text = named.get(col) ?? (leaf(col)?.text ?? '').replace(/[(（\[【][^)）\]】]*元[^)）\]】]*[)）\]】]|单位.*$/g, '');
+    const text = named.get(col) ?? withoutUnit(leaf(col)?.text ?? '');
     named.set(col, `${text}(${UNIT_WORD[unit]})`);
   }
   for (const [col, text] of named) {

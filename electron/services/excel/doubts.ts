@@ -47,6 +47,7 @@ function columnUnit(t: TableRead, col: number, row: number): { unit: AmountUnit;
   const own = t.header.units.get(col);
   if (own) return { unit: own.unit, from: { kind: 'header', cell: own.cell.address, text: own.cell.text } };
   if (t.unitLine) return { unit: t.unitLine.unit, from: { kind: 'line', cell: t.unitLine.cell.address, text: t.unitLine.cell.text } };
+  if (t.bookUnit) return { unit: t.bookUnit.unit, from: { kind: 'line', cell: t.bookUnit.where, text: t.bookUnit.text } };
   return { unit: 'wan', from: { kind: 'default' } };
 }
 
@@ -63,7 +64,10 @@ export function readingsOf(parts: Block[]): Map<string, Reading> {
           if (cells.completionRate)
             out.set(key(p.sheet, cells.completionRate), { read: rate ? `${rate}%` : null, unit: null, unitFrom: null });
         });
-      const unitAt = (cell: string) => columnUnit(t, colNumber(columnOf(cell)), Number(/\d+$/.exec(cell)?.[0] ?? 0));
+      const unitAt = (cell: string): { unit: AmountUnit; from: UnitFrom } => {
+        const own = t.ownUnits?.get(cell);
+        return own ? { unit: own, from: { kind: 'text', cell } } : columnUnit(t, colNumber(columnOf(cell)), rowOf(cell));
+      };
       // A ledger: each payment's amount, and its 小计 and 合计 as stated.
       if (t.kind === 'payments') {
         const amounts = [
@@ -139,7 +143,10 @@ const UNIT_OF: Record<string, AmountUnit> = { 亿元: 'yi', 万元: 'wan', 千�
 function cellsOf(f: Finding, parts: Block[]): ({ sheet: string; cell: string } | { fact: FactName })[] {
   const out: ({ sheet: string; cell: string } | { fact: FactName })[] = [];
   const table = parts.flatMap((p) => p.tables.map((t) => ({ t, sheet: p.sheet }))).find((x) => x.t.kind === 'disbursements');
-  const column = f.code === 'disbursed_over_arranged' || (f.code === 'amount_scale' && f.params.what === 'actual') ? 'actual' : 'planned';
+  const column =
+    f.code === 'disbursed_over_arranged' || (['amount_scale', 'amount_implausible'].includes(f.code) && f.params.what === 'actual')
+      ? 'actual'
+      : 'planned';
   const fact: FactName = column === 'actual' ? 'centralArrangedUse' : 'investment.central';
   const factCell = parts[0]?.facts.cells[fact];
   const ownIsFact = !!f.cell && Object.values(parts[0]?.facts.cells ?? {}).includes(f.cell) && f.target?.table === 'county';
@@ -168,6 +175,11 @@ function cellsOf(f: Finding, parts: Block[]): ({ sheet: string; cell: string } |
     const own = table.t.totals[0]?.[column]?.cell ?? table.t.cells.find((c) => c[column])?.[column];
     if (own) out.push({ sheet: table.sheet, cell: own });
   }
+  // A county's central funds beyond any county's: the fact's own figure, or the sum's first line beside its 合计.
+  if (f.code === 'amount_implausible' && f.target?.table === 'county') out.push({ fact: f.params.what as FactName });
+  const firstLine = table?.t.cells.find((c) => c[column])?.[column];
+  if (f.code === 'amount_implausible' && f.target?.table === 'totals' && table && firstLine)
+    out.push({ sheet: table.sheet, cell: firstLine });
   if (f.code === 'arranged_over_central') out.push({ fact: 'centralArrangedUse' }, { fact: 'investment.central' });
   if (f.code === 'investment_sum')
     pushAll(
@@ -304,5 +316,15 @@ export function sheetReading(
     headerRows,
     columns,
     lines,
+    ...ledgerReading(grid, tables),
   };
+}
+
+/** A sheet's 拨付台账: its 金额 column, its header text and the unit it was read in. */
+function ledgerReading(grid: Grid, tables: TableRead[]): Pick<SheetReading, 'ledger'> {
+  const p = tables.find((x) => x.kind === 'payments' && x.header.columns.amount !== undefined);
+  if (!p) return {};
+  const col = p.header.columns.amount!;
+  const u = columnUnit(p, col, p.header.bottom);
+  return { ledger: { col: colName(col), text: grid.cover(p.header.bottom, col)?.text ?? '', unit: u.unit, unitFrom: u.from } };
 }

@@ -620,7 +620,7 @@ export function readLabelled(
     const own = unitOf(label.text);
     if (own && unit && own !== unit.unit)
       reader.problem('unit_conflict', label, { unit: own, other: unit.cell.address, otherUnit: unit.unit });
-    const read = reader.money(cell, `county.${fact}`, cell.address, own ?? unit?.unit ?? 'wan');
+    const read = reader.money(cell, `county.${fact}`, cell.address, own ?? unit?.unit);
     if (read) facts.units.add(read.unit);
     if (read) facts.unitOf[fact] = read.unit;
     value = read?.value;

@@ -2,6 +2,7 @@
 // them, and, outside the tables, the titles, headings, basic-facts paragraphs, label/value
 // facts and summary sentences; then cuts the sheet into county blocks, one after another:
 // a second title, 基本情况 or facts paragraph after a county's tables starts the next county.
+import type { BookUnit } from './book-unit';
 import type { AmountUnit } from '../../../shared/money';
 import { fold } from '../../../shared/text';
 import { sameCounty } from '../../../shared/place-short';
@@ -207,13 +208,13 @@ type Scan = {
  * stands in (issue 27): read as that band, whatever the header model would find; no other band overlaps it.
  * Tables side by side (two counties in A:E and G:K) are read band by band, each its own county's.
  */
-export function locate(grid: Grid, file: string, chosen?: { top: number; bottom: number }): SheetLayout {
+export function locate(grid: Grid, file: string, chosen?: { top: number; bottom: number }, bookUnit?: BookUnit): SheetLayout {
   const used = new CellMarks(grid);
   const bands = sideBySide(grid)?.map((band) => bandGrid(grid, band)) ?? [grid];
   // A person's header rows go to the bands standing on them (to the first where none does, which tells them unread).
   const on = (band: Grid) => !!chosen && band.row(chosen.top).length > 0;
   const takes = (band: Grid, i: number) => on(band) || (i === 0 && !bands.some(on));
-  const scans = bands.map((band, i) => locateBand(band, file, used, takes(band, i) ? chosen : undefined));
+  const scans = bands.map((band, i) => locateBand(band, file, used, takes(band, i) ? chosen : undefined, bookUnit));
   return {
     sheet: grid.sheet,
     grid,
@@ -225,8 +226,17 @@ export function locate(grid: Grid, file: string, chosen?: { top: number; bottom:
 }
 
 /** The tables, facts and county blocks of one band of columns (the whole sheet, or one of tables side by side). */
-function locateBand(grid: Grid, file: string, used: CellMarks, chosen?: { top: number; bottom: number }) {
-  const s: Scan = { grid, file, reader: new CellReader(file, grid.sheet), used, statements: [], titles: [], basics: [], tables: [] };
+function locateBand(grid: Grid, file: string, used: CellMarks, chosen?: { top: number; bottom: number }, bookUnit?: BookUnit) {
+  const s: Scan = {
+    grid,
+    file,
+    reader: new CellReader(file, grid.sheet, bookUnit),
+    used,
+    statements: [],
+    titles: [],
+    basics: [],
+    tables: [],
+  };
   scanLines(s);
   // Tables first: their header words are never read as facts.
   locateTables(s, chosen);
@@ -289,7 +299,7 @@ function locateTables(s: Scan, chosen: { top: number; bottom: number } | undefin
     if (!header || (header !== forced && overlaps(header))) continue;
     const lines = s.statements.filter((x) => !header.cells.includes(x.cell) && !inTable(tables, x.cell));
     const read = (unit: TableUnit | undefined) => {
-      const scratch = new CellReader(file, grid.sheet);
+      const scratch = new CellReader(file, grid.sheet, s.reader.bookUnit);
       return { table: readTable(grid, header, scratch, unit, startsNext, s.used), findings: scratch.findings };
     };
     // A unit line belongs to the table right under it (or, right under the title, to the whole county):

@@ -36,6 +36,7 @@ import { doubtsOf, figuresAt, seenText, sheetReading, type SeenOf } from './doub
 import { unreadHeader, unreadHeaderAbove } from './header';
 import { countiesNamed } from './facts';
 import { drawingTexts } from './drawings';
+import { bookUnit, type BookUnit } from './book-unit';
 import type { SheetReading } from '../../../shared/doubts';
 import { maxOf, pushAll } from '../../../shared/arrays';
 import { attachPerformance, isPerformanceSheet, readPerformanceSheet, splitPerformance, type PerformanceRead } from './performance';
@@ -106,7 +107,14 @@ type SheetsRead = {
 };
 
 /** The workbook being read: its file, its hidden metadata (our export's), the person's corrections and its drawings. */
-type BookContext = { file: string; meta: Map<string, SheetMeta>; options: ReadOptions; drawings: Map<string, string[]> | undefined };
+type BookContext = {
+  file: string;
+  meta: Map<string, SheetMeta>;
+  options: ReadOptions;
+  drawings: Map<string, string[]> | undefined;
+  /** The unit the workbook's 说明 sheet states, for the county sheets that state none. */
+  unit?: BookUnit;
+};
 
 /** Every county of a workbook; each finding pinned to file, sheet and cell. */
 export function readBookRecords(book: Book, file: string, options: ReadOptions = {}): ReadRecord[] {
@@ -128,7 +136,8 @@ export function readBookRecords(book: Book, file: string, options: ReadOptions =
     seen: new Map(),
   };
   for (const sheet of readable) if (sheet.state !== 'visible') tellHiddenSheet(sheet, file, read);
-  const context: BookContext = { file, meta, options, drawings: book.drawings };
+  const noted = bookUnit(visible, file);
+  const context: BookContext = { file, meta, options, drawings: book.drawings, unit: noted.unit };
   for (const sheet of visible) readVisibleSheet(sheet, context, read);
   const counties = countiesOf(read.blocks);
   const { refused, strays, nameless } = placeBlocks(file, read, counties);
@@ -144,6 +153,11 @@ export function readBookRecords(book: Book, file: string, options: ReadOptions =
   for (const r of all) {
     const far = r.findings.filter((f) => f.code === 'perf_funds_differs' && isDoubt(f));
     if (far.length) pushAll((r.doubts ??= []), doubtsOf(seen, far, partsOf.get(r) ?? [], r.input, r.county));
+    // 说明 sheets naming two units: every county read is held until a person has looked.
+    if (noted.conflict && r.input) {
+      r.findings.push(noted.conflict);
+      pushAll((r.doubts ??= []), doubtsOf(seen, [noted.conflict], partsOf.get(r) ?? [], r.input, r.county));
+    }
   }
   return all;
 }
@@ -194,7 +208,7 @@ function readVisibleSheet(sheet: BookSheet, context: BookContext, read: SheetsRe
   const { county: raw, performance } = splitPerformance(whole);
   if (performance) read.performanceReads.push(readPerformanceSheet(performance, file, undefined));
   read.sheets.push(sheet);
-  const firstRead = locate(raw, file);
+  const firstRead = locate(raw, file, undefined, context.unit);
   if (notCounty(sheet, firstRead, file, read)) return;
   const { key, applied, corrected, layout } = correctedLayout(sheet.name, raw, firstRead, context);
   // Every sheet read as a county's gets its reading — one where no table was found too, so the
@@ -223,7 +237,7 @@ function readVisibleSheet(sheet: BookSheet, context: BookContext, read: SheetsRe
  * The sheet as the person corrected it (or a correction remembered for its layout), deleted lines
  * and hidden data left out: read again only where that changes the grid.
  */
-function correctedLayout(sheet: string, raw: Grid, firstRead: SheetLayout, { file, options }: BookContext) {
+function correctedLayout(sheet: string, raw: Grid, firstRead: SheetLayout, { file, options, unit }: BookContext) {
   const key = layoutKey(firstRead);
   const own = options.corrections?.find((c) => c.file === file && c.sheet === sheet);
   const remembered = !own && key ? options.remembered?.[key] : undefined;
@@ -237,7 +251,7 @@ function correctedLayout(sheet: string, raw: Grid, firstRead: SheetLayout, { fil
         : undefined;
   const corrected = correctedGrid(raw, file, applied?.correction, firstRead);
   const header = applied?.correction.header;
-  const layout = corrected.grid === raw && !header ? firstRead : locate(corrected.grid, file, header);
+  const layout = corrected.grid === raw && !header ? firstRead : locate(corrected.grid, file, header, unit);
   return { key, applied, corrected, layout };
 }
 

@@ -1,6 +1,7 @@
 // The rows of one table under its header: data rows with 序号 in any numeral, a 合计 row wherever
 // it stands (directly under the header or at the bottom; 合  计, 合\n计, 总计, merged across
 // A:B), 小计 rows checked against the rows above them, and where the table ends.
+import type { BookUnit } from './book-unit';
 import { formatWan, sumFen, type AmountUnit } from '../../../shared/money';
 import { fold, inferCategory } from '../../../shared/text';
 import type { DisbursementInput, Item } from '../../../shared/record';
@@ -48,6 +49,10 @@ export type TableRead = {
   /** The units its amounts were read in, and where a unit other than 万元 was named. */
   units: Set<AmountUnit>;
   unitCells: Cell[];
+  /** Cells that name a unit of their own, other than their column's (typed "5400000元", a ¥ format where none is named). */
+  ownUnits?: Map<string, AmountUnit>;
+  /** The workbook's unit (its 说明 sheet's) the amounts were read in, where the table names none. */
+  bookUnit?: BookUnit;
   /** The unit line (单位：元) the table was read under, if any: where its amounts' unit came from. */
   unitLine?: TableUnit;
   /**
@@ -189,7 +194,7 @@ class TableReader {
     const u: { unit: AmountUnit; cell?: Cell } = this.page?.units.get(col) ??
       this.page?.line ??
       this.header.units.get(col) ??
-      this.unit ?? { unit: 'wan' };
+      this.unit ?? { unit: this.reader.bookUnit?.unit ?? 'wan' };
     const field = f === 'amount' ? 'payment.amount' : f;
     const own = this.at(row, f);
     // An amount merged down over other lines: which part is whose no reader can tell (line 1 would get it all).
@@ -202,15 +207,26 @@ class TableReader {
         });
       return undefined;
     }
-    const read = this.reader.money(own, field, this.address(row, f), u.unit, options);
-    // "640.21元" under "实际拨付额度（万元）": which of the two the clerk meant no reader can tell.
-    if (read && u.cell && read.unit !== u.unit) {
-      this.reader.problem('unit_conflict', this.at(row, f), { unit: read.unit, other: u.cell.address, otherUnit: u.unit });
-      return undefined;
-    }
+    const read = this.reader.money(own, field, this.address(row, f), u.cell ? u.unit : undefined, options);
     if (read) {
       this.out.units.add(read.unit);
-      if (read.unit !== 'wan' && u.cell && !this.out.unitCells.includes(u.cell)) this.out.unitCells.push(u.cell);
+      if (!u.cell && this.reader.bookUnit && read.unit === u.unit) this.out.bookUnit = this.reader.bookUnit;
+      // A unit the cell names itself (typed "5400000元", a format showing 元 or ¥) is where its unit came from.
+      const from = read.unit === u.unit ? u.cell : own;
+      if (read.unit !== u.unit) (this.out.ownUnits ??= new Map()).set(own!.address, read.unit);
+      if (read.unit !== 'wan' && from && !this.out.unitCells.some((c) => c === from || (from === own && c.col === own.col)))
+        this.out.unitCells.push(from);
+      // "5400000元" under "实际拨付额度（万元）": the amount with its own unit is that amount in 元 (as a trailing 万元 is
+      // read), but the cell and its column disagree — a person confirms it (a doubt at the cell, both units said).
+      if (u.cell && read.unit !== u.unit)
+        this.reader.problem('unit_in_cell', own, {
+          field,
+          value: own!.text,
+          unit: read.unit,
+          other: u.cell.address,
+          otherUnit: u.unit,
+          read: read.value,
+        });
     }
     return read === null ? null : read?.value;
   }

@@ -15,10 +15,12 @@ import { splitAdmin } from './facts';
 export type NotCountyKind = 'rollup' | 'totals' | 'detail' | 'cover' | 'instructions' | 'performance';
 
 const SUMMARY_WORDS = /汇总|一览表|统计表/;
+/** A sheet of instructions (填表说明, 说明): no county's, but a unit it states speaks for the workbook (book-unit.ts). */
+export const INSTRUCTIONS = /填表说明|填报说明|使用说明|指标解释|^说明$/;
 /** Words that say what a sheet is, in its name or its title (folded: traditional characters too). */
 const WORDS: [NotCountyKind, RegExp][] = [
   ['performance', /绩效自评/],
-  ['instructions', /填表说明|填报说明|使用说明|指标解释|^说明$/],
+  ['instructions', INSTRUCTIONS],
   ['cover', /封面|^目录$/],
   ['rollup', SUMMARY_WORDS],
   ['detail', /明细/],

@@ -14,8 +14,9 @@ import {
 import { finding, type Finding, type FindingCode } from '../../../shared/findings';
 import { fold, stripXmlUnsafe, type Category } from '../../../shared/text';
 import { categoryOf } from '../../../shared/fields';
-import { formatDecimals, formatScale, formatUnit, isBlank, isPercentFormat, type Cell } from './cells';
+import { formatCurrency, formatDecimals, formatScale, formatUnit, isBlank, isPercentFormat, type Cell } from './cells';
 import { formatNumber } from './display';
+import type { BookUnit } from './book-unit';
 
 const CN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
@@ -89,6 +90,8 @@ export class CellReader {
   constructor(
     readonly file: string,
     readonly sheet: string,
+    /** The unit the workbook's 说明 sheet states (book-unit.ts): where the cell's own table or label names none. */
+    readonly bookUnit?: BookUnit,
   ) {}
 
   problem(code: FindingCode, cell: Cell | undefined, params: Record<string, string>, fallbackCell?: string): void {
@@ -99,12 +102,15 @@ export class CellReader {
   /**
    * An amount in 万元, read in `unit` unless the cell names its own ("6402100元"). Blank is a
    * problem unless the caller reads it as "not entered" (null); a 合计 is a sum (no cap).
+   * `unit` undefined: none is named for the cell (万元 is assumed), so a ¥ it shows — typed or by its
+   * number format (`"￥"#,##0.00`, `[$¥-804]`) — says 元. Under a named unit a ¥ format is the 货币
+   * button's style over figures in that unit (CENTRAL_FUNDS_BOUND holds 元 read as 万元); a typed ¥ is refused.
    */
   money(
     cell: Cell | undefined,
     field: string,
     fallbackCell: string,
-    unit: AmountUnit = 'wan',
+    unit: AmountUnit | undefined,
     options: { sum?: boolean; blank?: 'not entered' } = {},
   ): AmountRead | null | undefined {
     // A dash or a slash is how a printed table says "nothing yet": where blank means not entered, so does it.
@@ -121,12 +127,16 @@ export class CellReader {
     // A format that shows the number scaled (元 shown as 万元): read as it shows, and doubted (below).
     const scale = typeof v === 'number' ? formatScale(cell!.numFmtCode ?? cell!.numFmt) : 0;
     // A unit the format shows after the number ("7,750,000.00元") is one the cell names, as if typed.
-    const shown = typeof v === 'number' ? formatUnit(cell!.numFmtCode ?? cell!.numFmt) : undefined;
+    unit ??= this.bookUnit?.unit;
+    const format = cell!.numFmtCode ?? cell!.numFmt;
+    const shown =
+      typeof v === 'number' ? (formatUnit(format) ?? (unit === undefined && formatCurrency(format) ? 'yuan' : undefined)) : undefined;
+    const signed = unit === undefined && typeof v === 'string' && /^\s*[¥￥]/.test(v) ? 'yuan' : undefined;
     const figure = scale > 0 ? Number(`${v}e-${scale}`) : v;
     const parsed =
       typeof figure === 'number' || typeof figure === 'string'
-        ? parseAmount(figure, shown ?? unit, { sum: options.sum })
-        : ({ ok: false, problem: 'not_a_number', unit } as const);
+        ? parseAmount(figure, shown ?? signed ?? unit ?? 'wan', { sum: options.sum })
+        : ({ ok: false, problem: 'not_a_number', unit: unit ?? 'wan' } as const);
     if (!parsed.ok) {
       const code = parsed.problem === 'negative_amount' ? 'negative_amount' : 'not_a_number';
       this.problem(code, cell, { field, value: cell!.text, ...(code === 'not_a_number' ? { problem: parsed.problem } : {}) });

@@ -40,22 +40,48 @@ function Columns({ reading, draft, onChange, t }: Part) {
           </label>
         ))}
       {chosen.map((col) => (
-        <label key={`u-${col}`}>
-          {col} {d.columnUnit}{' '}
-          <select
-            aria-label={`${col} ${d.columnUnit}`}
-            value={unitOf(reading, draft, col)}
-            onChange={(e) => onChange({ ...draft, units: { ...draft.units, [col]: e.target.value as Units } })}
-          >
-            {(Object.keys(d.units) as Units[]).map((u) => (
-              <option key={u} value={u}>
-                {d.units[u]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <UnitChoice
+          key={`u-${col}`}
+          label={`${col} ${d.columnUnit}`}
+          value={unitOf(reading, draft, col)}
+          onChange={(u) => onChange({ ...draft, units: { ...draft.units, [col]: u } })}
+          t={t}
+        />
       ))}
     </div>
+  );
+}
+
+/** A 拨付台账 on the sheet: the unit of its 金额 column (a finance system's export in 元 under a bare 金额). */
+function LedgerUnit({ reading, draft, onChange, t }: Part) {
+  const d = t.importDoubts;
+  if (!reading.ledger) return null;
+  return (
+    <div style={{ marginTop: 4 }}>
+      <UnitChoice
+        label={d.ledgerUnit(reading.ledger.col)}
+        value={(draft.ledgerUnit ?? reading.ledger.unit) as Units}
+        onChange={(u) => onChange({ ...draft, ledgerUnit: u })}
+        t={t}
+      />
+    </div>
+  );
+}
+
+/** A unit to read amounts in: 万元, 元, 千元, 亿元. */
+function UnitChoice({ label, value, onChange, t }: { label: string; value: Units; onChange: (u: Units) => void; t: Strings }) {
+  const d = t.importDoubts;
+  return (
+    <label>
+      {label}{' '}
+      <select aria-label={label} value={value} onChange={(e) => onChange(e.target.value as Units)}>
+        {(Object.keys(d.units) as Units[]).map((u) => (
+          <option key={u} value={u}>
+            {d.units[u]}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 
@@ -117,6 +143,8 @@ function Lines({ reading, draft, onChange, t }: Part) {
 export function Correction(props: Part & { scaled: string[]; onDrop: () => void }) {
   const { reading, scaled, draft, onChange, onDrop, t } = props;
   const d = t.importDoubts;
+  // A sheet holding only a ledger: its unit is what there is to correct (no table 三 to point at).
+  const ledgerOnly = !!reading.ledger && reading.columns.length === 0;
   return (
     <details
       open
@@ -125,7 +153,7 @@ export function Correction(props: Part & { scaled: string[]; onDrop: () => void 
       style={{ fontSize: 13, margin: '6px 0', border: '1px solid #ddd', borderRadius: 4, padding: '6px 10px' }}
     >
       <summary style={{ cursor: 'pointer', fontWeight: 600 }}>
-        {d.correct}: {d.correctSheet(reading.file, reading.sheet)}
+        {d.correct}: {(ledgerOnly ? d.correctLedger : d.correctSheet)(reading.file, reading.sheet)}
       </summary>
       {reading.source === 'remembered' && (
         <p data-testid="remembered" style={{ color: '#1b5e20' }}>
@@ -136,11 +164,14 @@ export function Correction(props: Part & { scaled: string[]; onDrop: () => void 
         </p>
       )}
       {reading.source === 'user' && <p style={{ color: '#1b5e20' }}>{d.userCorrection(correctionWords(reading.correction, t))}</p>}
-      {reading.columns.length === 0 && (
-        <p data-testid="no-table" style={{ margin: '4px 0' }}>
-          {d.noTable}
-        </p>
-      )}
+      {ledgerOnly
+        ? null
+        : reading.columns.length === 0 && (
+            <p data-testid="no-table" style={{ margin: '4px 0' }}>
+              {d.noTable}
+            </p>
+          )}
+      <LedgerUnit {...props} />
       <Columns {...props} />
       {scaled.map((col) => (
         <label key={`stored-${col}`} style={{ display: 'block', marginTop: 4 }}>
@@ -152,8 +183,8 @@ export function Correction(props: Part & { scaled: string[]; onDrop: () => void 
           {d.asStored(col)}
         </label>
       ))}
-      <HeaderRows {...props} />
-      <Lines {...props} />
+      {!ledgerOnly && <HeaderRows {...props} />}
+      {!ledgerOnly && <Lines {...props} />}
     </details>
   );
 }

@@ -45,7 +45,9 @@ function shownReading(reading: SheetReading, draft: SheetCorrection): string {
   const units = amountColumns(reading).map((c) => unitOf(reading, draft, c.col));
   const rows = reading.lines.map((l) => rowRead(draft, l.row, l.leftOut));
   const stored = [...(draft.stored ?? [])].sort();
+  const ledger = draft.ledgerUnit ?? reading.ledger?.unit ?? null;
   return JSON.stringify([
+    ledger,
     columnOf(reading, draft, 'planned'),
     columnOf(reading, draft, 'actual'),
     units,
@@ -159,5 +161,6 @@ export function correctionWords(c: SheetReading['correction'], t: Strings): stri
   for (const col of c.stored ?? []) parts.push(w.stored(col));
   if (c.skipRows?.length) parts.push(w.skip(c.skipRows.length));
   if (c.keepRows?.length) parts.push(w.keep(c.keepRows.length));
+  if (c.ledgerUnit) parts.push(w.ledger(t.importDoubts.units[c.ledgerUnit as Units]));
   return parts.join(';');
 }

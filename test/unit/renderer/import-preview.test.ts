@@ -80,6 +80,17 @@ describe('a correction set on screen but not read again', () => {
     const back = { [key]: { file: 'a.xlsx', sheet: '苍溪县', units: { C: 'wan' as const }, skipRows: [], keepRows: [] } };
     expect(previewState(p, new Set(), back)).toMatchObject({ unapplied: [], writable: true });
   });
+  it('a ledger’s unit set to 元 on the panel holds the import until read again; set back to what was read, nothing', () => {
+    const ledger = { col: 'D', text: '金额', unit: 'wan' as const, unitFrom: null };
+    const q = preview({ readings: [reading('拨付台账', { ledger } as Partial<SheetReading>)] });
+    const at = 'a.xlsx\u0000拨付台账';
+    expect(previewState(q, new Set(), { [at]: { file: 'a.xlsx', sheet: '拨付台账', ledgerUnit: 'yuan' } })).toMatchObject({
+      unapplied: ['拨付台账'],
+      writable: false,
+    });
+    expect(previewState(q, new Set(), { [at]: { file: 'a.xlsx', sheet: '拨付台账', ledgerUnit: 'wan' } }).unapplied).toEqual([]);
+    expect(correctionWords({ ledgerUnit: 'yuan' }, t)).toBe('拨付台账金额单位为元');
+  });
   it('says which sheet, and what to do', () => {
     expect(t.importDoubts.unapplied('苍溪县')).toContain('苍溪县 的更正尚未应用');
   });

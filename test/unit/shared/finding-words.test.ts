@@ -9,7 +9,7 @@ import { fieldLabel, findingMessage, findingPlace, langFromEnv, problemText, sev
 /** Params of every kind the messages read, with values a finding could carry. */
 const PARAMS: Record<string, string> = {
   ...Object.fromEntries(
-    'value name row other sum stated seq county cells batch where shown line computed at year why weight range percent otherCell example central actual target score planned lines format dropped date counties count by arranged source acceptedOn want voucher total top titleYear titleCell stored sheet scope satisfaction rows result ratio rate places output outcome low level key high header groups funds factor day bottom asOf amount accepted whatEn record sourceEn label text sheets kept own'
+    'value name row other sum stated seq county cells batch where shown line computed at year why weight range percent otherCell example central actual target score planned lines format dropped date counties count by arranged source acceptedOn want voucher total top titleYear titleCell stored sheet scope satisfaction rows result ratio rate places output outcome low level key high header groups funds factor day bottom asOf amount accepted whatEn record sourceEn label text sheets kept own bound asYuan otherValue lineSum'
       .split(' ')
       .map((key, i) => [key, String(i + 2)]),
   ),

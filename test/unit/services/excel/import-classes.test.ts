@@ -115,10 +115,13 @@ describe('3. units', () => {
     expect(read.unit).toBe('yuan');
   });
 
-  it('a cell whose format shows 元 under a header saying 万元 is refused at that cell, never read as 万元', async () => {
+  it('a cell whose format shows 元 under a header saying 万元 is read as the 元 it shows and doubted at that cell, never read as 万元', async () => {
     const sheets = layoutSheets([seed()], { ...PLAIN_LAYOUT, unitAt: 'header' });
     rowOf(sheets[0], '农村电商宣传和规划')[3] = { v: 294100, numFmt: '#,##0.00"元"' };
-    expect(codes(await readSheets(sheets))).toEqual([['unit_conflict', 'D19']]);
+    const read = await readSheets(sheets);
+    expect(read[0].findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(read[0].input!.disbursements.map((d) => d.actual)).toContain('29.41');
+    expect(read[0].findings.filter((f) => f.code === 'unit_in_cell').map((f) => [f.cell, f.params.read])).toEqual([['D19', '29.41']]);
   });
 
   it('元 with fen (640.21005 万元 = 6402100.50 元) converts without a float', async () => {

@@ -108,12 +108,14 @@ describe('locate: tables, unit lines and counties on a sheet', () => {
     expect(locate(gridFrom(rows), 'f.xlsx').findings.map((f) => [f.code, f.cell, f.params.other])).toEqual([['unit_conflict', 'B3', 'A2']]);
   });
 
-  it("an amount whose own unit contradicts its column's (640.21元 under 实际拨付额度（万元）) is refused at its cell; with no unit stated, its own is taken", () => {
+  it("an amount whose own unit contradicts its column's (12359600元 under 实际拨付额度（万元）) is read in its own unit and doubted at its cell; with no unit stated, its own is taken", () => {
     const rows = county('樟树市');
     rows[2] = [];
     rows[3] = ['序号', '具体项目名称', '计划安排额度（万元）', '实际拨付额度（万元）', '资金拨付率'];
     rows[4] = [1, '培训', 1500, '12359600元', ''];
-    expect(locate(gridFrom(rows), 'f.xlsx').findings.map((f) => [f.code, f.cell, f.params.other])).toEqual([['unit_conflict', 'D5', 'D4']]);
+    const doubted = locate(gridFrom(rows), 'f.xlsx');
+    expect(doubted.findings.map((f) => [f.code, f.cell, f.params.other, f.params.read])).toEqual([['unit_in_cell', 'D5', 'D4', '1235.96']]);
+    expect(doubted.tables[0].disbursements.map((d) => d.actual)).toEqual(['1235.96']);
     rows[3] = ['序号', '具体项目名称', '计划安排额度', '实际拨付额度', '资金拨付率'];
     const layout = locate(gridFrom(rows), 'f.xlsx');
     expect(layout.findings).toEqual([]);
