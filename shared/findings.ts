@@ -30,6 +30,7 @@ export const FINDING_SEVERITY = {
   no_tables: 'error',
   duplicate_record: 'error',
   conflict: 'error',
+  ambiguous_county: 'error',
   locked: 'error',
   out_of_scope: 'error',
   invalid_value: 'error',

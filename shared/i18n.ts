@@ -259,9 +259,18 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
     (p) => `${p.county}, batch ${p.batch}, appears twice in this import (see also ${p.other})`,
   ],
   conflict: [
-    (p) => `${p.county} 第${p.batch}批 已有记录${p.stored ? `(记为 ${p.stored},同一个县)` : ''};可选择跳过或替换`,
     (p) =>
-      `${p.county}, batch ${p.batch}, is already stored${p.stored ? ` (as ${p.stored}, the same county)` : ''}; choose skip or replace`,
+      `${p.county} 第${p.batch}批 已有记录${p.stored ? `(记为 ${p.stored},同一个县)` : ''}` +
+      `${p.storedPlace ? `(已有的是 ${p.storedPlace},文件中是 ${p.filePlace};省、市不矛盾,按同一个县)` : ''};可选择跳过或替换`,
+    (p) =>
+      `${p.county}, batch ${p.batch}, is already stored${p.stored ? ` (as ${p.stored}, the same county)` : ''}` +
+      `${p.storedPlace ? ` (stored: ${p.storedPlace}; in the file: ${p.filePlace}; no province or prefecture differs, so the same county)` : ''}; choose skip or replace`,
+  ],
+  ambiguous_county: [
+    (p) =>
+      `${p.county} 第${p.batch}批 已有几条不同地方的记录(${p.stored}),文件没有写明是哪一个;请在标题中写明省、市(如“××省××市${p.county}”)`,
+    (p) =>
+      `${p.county}, batch ${p.batch}: records of several places are stored (${p.stored}) and the file does not say which it is; write the province and prefecture in its title`,
   ],
   locked: [
     (p) => `${p.county} 第${p.batch}批 已验收${p.by ? `(${p.by}${p.at ? `,${p.at}` : ''})` : ''},不能替换;如需替换,请先解除验收`,

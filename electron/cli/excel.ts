@@ -245,7 +245,13 @@ function recordLine(r: ImportResult['records'][number], lang: Lang, dryRun: bool
   const counts = zh ? `${r.items} 个项目, ${r.disbursements} 行拨付` : `${r.items} items, ${r.disbursements} disbursements`;
   const payments = r.payments ? (zh ? `, 拨付台账 ${r.payments} 笔` : `, ${r.payments} ledger payments`) : '';
   const status = r.statusReset ? `, ${statusResetWords(r.statusReset.status, r.statusReset.by, lang)}` : '';
-  return `${ACTION_WORDS[lang][r.action]}${dryRun ? (zh ? '(试运行)' : ' (dry run)') : ''}: ${r.county}${batch}  ${r.file} › ${r.sheet}  ${counts}${payments}${sums}${unit}${ignored}${ledgerWords}${status}`;
+  const at = r.changes?.place;
+  const place = at
+    ? zh
+      ? `, 地点:已有的是 ${at.before},文件中是 ${at.after}`
+      : `, place: stored ${at.before}, in the file ${at.after}`
+    : '';
+  return `${ACTION_WORDS[lang][r.action]}${dryRun ? (zh ? '(试运行)' : ' (dry run)') : ''}: ${r.county}${batch}  ${r.file} › ${r.sheet}  ${counts}${payments}${sums}${unit}${ignored}${ledgerWords}${status}${place}`;
 }
 
 /** Whether anything was written, and why not: doubts not confirmed, errors or conflicts, a dry run; doubts written; the backup. */

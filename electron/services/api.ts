@@ -21,16 +21,7 @@ import { listUsers } from './store/accounts';
 import { backupDatabase, MANUAL_REASON, withBackup } from './store/backup';
 import { addDemo } from './demo';
 import { replaceInRecord } from './store/replace';
-import {
-  createRecord,
-  listRecords,
-  readRecord,
-  removeRecord,
-  conflictError,
-  findRecordIds,
-  summarizeRecords,
-  type FiguresDay,
-} from './store/records';
+import { createRecord, listRecords, readRecord, removeRecord, summarizeRecords, type FiguresDay } from './store/records';
 import { rateLineFor, readPreferences, writePreferences } from './store/preferences';
 import { today } from '../../shared/ledger';
 import { OVERVIEW_WORDING, type OverviewDocumentOptions } from '../../shared/overview-document';
@@ -123,7 +114,6 @@ export const handlers: Handlers = {
     // A line with payments shows their sum; the copy keeps what was typed under it, as the original does.
     input.disbursements = input.disbursements.map((d, i) => ({ ...d, actual: stored.typedActuals[i] }));
     input.county = { ...input.county, batch };
-    if (findRecordIds(db, input.county.name, batch).length) throw conflictError(input.county.name, batch);
     return { id: createRecord(db, actor, input, 'duplicate') };
   },
   deleteRecord: ({ id }, { db, dbFile, actor }) => {
