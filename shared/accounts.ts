@@ -4,6 +4,7 @@
 // 江西省/宜春市/樟樹市 is the same scope as 江西省/宜春市/樟树市.
 import { PREFECTURE_NAMES, PROVINCE_NAMES } from './place-levels';
 import { fold } from './text';
+import { samePrefecture, sameProvince } from './place-match';
 
 /** county: a county's finance officer; prefecture: a 市 office's reviewer; province: the 商务厅; admin: accounts only. */
 export const ROLES = ['county', 'prefecture', 'province', 'admin'] as const;
@@ -57,10 +58,14 @@ export function misplacedScopePart(scope: Scope): { part: Level; name: string; i
 /** Where a record stands: its province, prefecture and county (the first two may be unknown). */
 export type Place = { province: string | null; prefecture: string | null; county: string };
 
+/** One part of a place as a scope names it: a province or prefecture by its name or short form (楚雄州 is 楚雄彝族自治州), a county folded. */
+const PART_SAME = [sameProvince, samePrefecture, (a: string, b: string) => fold(a) === fold(b)] as const;
+const partIs = (part: string | null, want: string, i: number) => part !== null && PART_SAME[i](part, want);
+
 /** Does the record's place fall in the scope? A place a part of which is unknown falls only in a scope that does not name that part. */
 export function placeInScope(place: Place, scope: Scope): boolean {
   const parts = [place.province, place.prefecture, place.county];
-  return scope.every((want, i) => parts[i] !== null && fold(parts[i]!) === fold(want));
+  return scope.every((want, i) => partIs(parts[i], want, i));
 }
 
 /**
@@ -69,7 +74,7 @@ export function placeInScope(place: Place, scope: Scope): boolean {
  */
 export function partOutsideScope(place: Place, scope: Scope): { part: number; name: string } | null {
   const parts = [place.province, place.prefecture, place.county];
-  const part = scope.findIndex((want, i) => parts[i] === null || fold(parts[i]!) !== fold(want));
+  const part = scope.findIndex((want, i) => !partIs(parts[i], want, i));
   if (part < 0) return null;
   return { part, name: parts[part] ?? `${place.county}(${['省', '市'][part]}未填)` };
 }
