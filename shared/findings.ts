@@ -67,6 +67,7 @@ export const FINDING_SEVERITY = {
   // Import III: sheets that are not a county, merged amounts, labelled facts.
   sheet_not_read: 'info',
   rollup_mismatch: 'warning',
+  rollup_county_missing: 'warning',
   rollup_total_mismatch: 'warning',
   merged_amount: 'error',
   merged_across: 'warning',

@@ -478,6 +478,11 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
     (p) => `未读入工作表“${p.sheet}”:${SHEET_KINDS[p.kind]?.[0] ?? p.kind},不是一个县的验收表`,
     (p) => `sheet “${p.sheet}” not read: ${SHEET_KINDS[p.kind]?.[1] ?? p.kind}, not a county's acceptance table`,
   ],
+  rollup_county_missing: [
+    (p) => `汇总表列有 ${p.county}(计划 ${p.planned},实际 ${p.actual}),但工作簿中没有它的验收表,${p.county} 未导入`,
+    (p) =>
+      `the roll-up lists ${p.county} (planned ${p.planned}, disbursed ${p.actual}), but the workbook has no sheet of it: ${p.county} is not imported`,
+  ],
   rollup_mismatch: [
     (p) => `汇总表中${p.county}的${p.column} ${p.stated} 与该县工作表(${p.other})的 ${p.sum} 不一致`,
     (p) => `the roll-up's ${p.column} of ${p.county}, ${p.stated}, differs from ${p.sum} on the county's sheet (${p.other})`,

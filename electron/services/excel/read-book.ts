@@ -14,6 +14,7 @@ import { readBook, type Book, type BookSheet } from './sheet-reader';
 import type { WorkbookFile } from './read';
 import {
   notACounty,
+  rollupCountiesMissing,
   rollupMismatches,
   rollupShape,
   sheetNotRead,
@@ -129,7 +130,7 @@ export function readBookRecords(book: Book, file: string, options: ReadOptions =
   const seen = gridsAgain(visible);
   const { records, partsOf } = countyRecords(context, read, counties, seen);
   const out = [...refused, ...records];
-  checkRollups(file, read.rollups, out, partsOf, seen);
+  checkRollups(file, read, out, partsOf, seen);
   const unnamed = checkTotals(file, nameless, out, read, partsOf, seen);
   const all = finished(file, [...unnamed, ...out], read, strays);
   // A 绩效自评表 whose money is several times its county's (a province's, or 元 read as 万元) holds the county as a doubt.
@@ -401,21 +402,20 @@ function countyRecords(context: BookContext, read: SheetsRead, { groups }: Count
  * A roll-up's figures against the counties' own: a warning with the county, never a record. One of
  * the two figures was misread, or the roll-up is stale: no reader can tell which — a doubt.
  */
-function checkRollups(
-  file: string,
-  rollups: SheetsRead['rollups'],
-  out: ReadRecord[],
-  partsOf: Map<ReadRecord, Block[]>,
-  seen: GridOfSheet,
-): void {
+function checkRollups(file: string, sheets: SheetsRead, out: ReadRecord[], partsOf: Map<ReadRecord, Block[]>, seen: GridOfSheet): void {
   const read = out
     .filter((r) => r.input && r.totalsAt)
     .map((r) => ({ name: r.input!.county.name, input: r.input!, sheet: r.totalsAt!.sheet, cells: r.totalsAt! }));
-  for (const { sheet, shape } of rollups)
+  // A county the roll-up lists that no sheet holds is told (it is not imported): every county read counts, refused too.
+  const known = out.flatMap((r) => [r.county?.name, r.input?.county.name].filter((n): n is string => !!n));
+  for (const { sheet, shape } of sheets.rollups) {
     for (const m of rollupMismatches(file, sheet, shape, read)) {
       const record = out.find((r) => r.input?.county.name === m.county)!;
       addDoubtful(record, [m.finding], partsOf, seen);
     }
+    // A roll-up alone (no county read) is told once, as no county found.
+    if (known.length > 0) pushAll(sheets.ignoredSheets, rollupCountiesMissing(file, sheet, shape, known));
+  }
 }
 
 /**
