@@ -138,6 +138,7 @@ export const DOUBT_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
   'ledger_mismatch',
   'ledger_kept_mismatch',
   'perf_funds_scale',
+  'perf_year_differs',
   'sheet_name_differs',
   'fact_conflict',
   'percent_fractions',

@@ -1,10 +1,15 @@
 // Which county and which year a sheet is: a county a 汇总 lists with no sheet of its own is told (it is not imported),
-// naming the 汇总's cell.
+// naming the 汇总's cell; a 绩效自评表 of another 年度 than the record's is a doubt naming both years.
 import { describe, expect, it } from 'vitest';
 import { readWorkbook, type ReadRecord } from '../../../../electron/services/excel/import';
 import { referenceFixture } from '../../../helpers/fixtures';
 import { bytesOf, excelOf, layoutSheets, PLAIN_LAYOUT, type FxSheet } from '../../../fixtures/workbooks';
 import { findingMessage } from '../../../../shared/i18n';
+import ExcelJS from 'exceljs';
+import { exportWorkbook } from '../../../../electron/services/excel/export';
+import { computeRecord } from '../../../../shared/record';
+import { emptyPerformance } from '../../../../shared/performance';
+import { seedInput } from '../../../helpers/fixtures';
 
 const readSheets = async (sheets: FxSheet[], name = 'county.xlsx') => readWorkbook({ name, bytes: await bytesOf(excelOf(sheets)) });
 const all = (read: ReadRecord[]) => read.flatMap((r) => r.findings);
@@ -26,5 +31,29 @@ describe('a roll-up listing a county the workbook has no sheet for', () => {
     expect(missing.map((f) => [f.sheet, f.cell, f.severity])).toEqual([['汇总', 'B3', 'warning']]);
     expect(findingMessage(missing[0], 'zh')).toBe('汇总表列有 旌德县(计划 2000,实际 1770),但工作簿中没有它的验收表,旌德县 未导入');
     expect(read.map((r) => r.input?.county.name)).toEqual(['樟树市']);
+  });
+});
+
+describe('a 绩效自评表 of another year than the record', () => {
+  /** The seed (示范年度 2021) with a 四、绩效自评, exported; its 绩效自评表's year line written `year`. */
+  async function bookWithPerformanceOf(year: string): Promise<Uint8Array> {
+    const performance = { ...emptyPerformance(), goals: { expected: '建成县级电子商务公共服务中心', achieved: '已建成' } };
+    const bytes = await exportWorkbook([computeRecord({ ...seedInput(), performance })]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    const sheet = wb.worksheets.find((w) => w.name.includes('绩效'))!;
+    expect(sheet.getCell('A2').value).toBe('（2021年度）');
+    sheet.getCell('A2').value = `（${year}年度）`;
+    return new Uint8Array(await wb.xlsx.writeBuffer());
+  }
+
+  it('a 2022 self-evaluation given to a 2021 record is a doubt at its year, naming both years; its own year is none', async () => {
+    const read = await readWorkbook({ name: 'perf.xlsx', bytes: await bookWithPerformanceOf('2022') });
+    const doubt = read[0].doubts?.find((d) => d.code === 'perf_year_differs');
+    expect(doubt).toMatchObject({ county: '樟树市', cell: 'A2', params: { year: '2022', own: '2021' } });
+    expect(findingMessage({ ...doubt!, severity: 'warning' }, 'zh')).toMatch(/2022 年度.*示范年度是 2021 年.*写作 2021年度/);
+    const same = await readWorkbook({ name: 'perf.xlsx', bytes: await bookWithPerformanceOf('2021') });
+    expect(same[0].findings.filter((f) => f.code === 'perf_year_differs')).toEqual([]);
+    expect(same[0].doubts ?? []).toEqual([]);
   });
 });
