@@ -310,7 +310,9 @@ function countiesOf(blocks: Block[]): Counties {
         countyKey(b.facts.values.name!) === countyKey(facts.facts.values.name!) &&
         (b.facts.values.batch ?? facts.facts.values.batch) === (facts.facts.values.batch ?? b.facts.values.batch),
     );
-    if (same.length === 1) joins.set(facts, same[0]);
+    // The county's tables on the facts' own sheet before another sheet's (a book of its two years, one a sheet).
+    const here = same.filter((b) => b.sheet === facts.sheet);
+    if (same.length === 1 || here.length === 1) joins.set(facts, same.length === 1 ? same[0] : here[0]);
   }
   const anchors = named.filter((b) => !joins.has(b));
   const groups = new Map<Block, Block[]>(anchors.map((a) => [a, [a]]));

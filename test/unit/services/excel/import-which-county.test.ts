@@ -1,5 +1,6 @@
 // Which county and which year a sheet is: a county a 汇总 lists with no sheet of its own is told (it is not imported),
-// naming the 汇总's cell; a 绩效自评表 of another 年度 than the record's is a doubt naming both years.
+// naming the 汇总's cell; a 绩效自评表 of another 年度 than the record's is a doubt naming both years; a county's two
+// years in one book, a sheet each, are one refusal (the county twice), not a false 没有找到表 or 缺少批次 besides.
 import { describe, expect, it } from 'vitest';
 import { readWorkbook, type ReadRecord } from '../../../../electron/services/excel/import';
 import { referenceFixture } from '../../../helpers/fixtures';
@@ -9,7 +10,12 @@ import ExcelJS from 'exceljs';
 import { exportWorkbook } from '../../../../electron/services/excel/export';
 import { computeRecord } from '../../../../shared/record';
 import { emptyPerformance } from '../../../../shared/performance';
-import { seedInput } from '../../../helpers/fixtures';
+import { seedInput, ME, tempDir } from '../../../helpers/fixtures';
+import { yanshou } from '../../../helpers/cli';
+import fs from 'node:fs';
+import path from 'node:path';
+import { importWorkbooks } from '../../../../electron/services/excel/import';
+import { newStore } from '../../../helpers/backend';
 
 const readSheets = async (sheets: FxSheet[], name = 'county.xlsx') => readWorkbook({ name, bytes: await bytesOf(excelOf(sheets)) });
 const all = (read: ReadRecord[]) => read.flatMap((r) => r.findings);
@@ -56,5 +62,30 @@ describe('a 绩效自评表 of another year than the record', () => {
     const same = await readWorkbook({ name: 'perf.xlsx', bytes: await bookWithPerformanceOf('2021') });
     expect(same[0].findings.filter((f) => f.code === 'perf_year_differs')).toEqual([]);
     expect(same[0].doubts ?? []).toEqual([]);
+  });
+});
+
+describe("a county's two years in one book", () => {
+  it('tabs 2021年度 and 2022年度, each the whole county (its title naming the year): one duplicate_record, no phantom county', async () => {
+    const [first] = layoutSheets([seed()], PLAIN_LAYOUT, '2021年度');
+    const second = structuredClone(first);
+    second.name = '2022年度';
+    const title = second.rows[0][0];
+    expect(title.v).toMatch(/^江西省宜春市樟树市.*验收情况表$/);
+    title.v = String(title.v).replace('验收情况表', '2022年度验收情况表');
+    const bytes = await bytesOf(excelOf([first, second]));
+    const plan = await importWorkbooks(newStore(), ME, ':memory:', [{ name: 'two.xlsx', bytes }], { onConflict: 'fail', dryRun: true });
+    expect(plan.findings.filter((f) => f.severity === 'error').map((f) => [f.code, f.sheet])).toEqual([['duplicate_record', '2022年度']]);
+    expect(plan.records.map((r) => [r.county, r.batch, r.sheet, r.disbursements])).toEqual([
+      ['樟树市', 8, '2021年度', 6],
+      ['樟树市', 8, '2022年度', 6],
+    ]);
+    // The command line: the sheet it would create is not said 新建 beside the refusal — nothing is written.
+    const file = path.join(tempDir(), 'two.xlsx');
+    fs.writeFileSync(file, bytes);
+    const cli = yanshou(['import', file, '--db', path.join(tempDir(), 'two.sqlite')]);
+    expect(cli.code).toBe(1);
+    expect(cli.stdout).toContain('新建(未写入:本次导入有错误): 樟树市 第8批  two.xlsx › 2021年度');
+    expect(cli.stdout).not.toMatch(/^新建:/m);
   });
 });
