@@ -70,7 +70,7 @@ describe("a county's two years in one book", () => {
     const [first] = layoutSheets([seed()], PLAIN_LAYOUT, '2021年度');
     const second = structuredClone(first);
     second.name = '2022年度';
-    const title = second.rows[0][0];
+    const title = second.rows[0][0]!;
     expect(title.v).toMatch(/^江西省宜春市樟树市.*验收情况表$/);
     title.v = String(title.v).replace('验收情况表', '2022年度验收情况表');
     const bytes = await bytesOf(excelOf([first, second]));
