@@ -4,6 +4,7 @@
 // province is the county of that name). Names compare folded and in their short forms: 浙江 is 浙江省, 广西 广西壮族自治区,
 // 楚雄州 楚雄彝族自治州 (as 长白县 is 长白朝鲜族自治县 — shared/place-short.ts), 宁波 宁波市.
 import { PEOPLE } from './place-short';
+import { PROVINCE_NAMES } from './place-levels';
 import { fold } from './text';
 
 const PROVINCE = new RegExp(`^(.{2,}?)(?:${PEOPLE}*自治区|特别行政区|省|市)$`, 'u');
@@ -35,9 +36,14 @@ const differ = (a: string | null | undefined, b: string | null | undefined, key:
  * A municipality's county may give the city as its prefecture or none (重庆市江北区, 重庆市重庆市江北区).
  */
 export function placesDiffer(a: StatedPlace, b: StatedPlace): boolean {
-  if (differ(a.province, b.province, provinceKey)) return true;
+  if (differ(provinceOf(a), provinceOf(b), provinceKey)) return true;
   return differ(a.prefecture, b.prefecture, prefectureKey);
 }
+
+const PROVINCES = new Set(PROVINCE_NAMES.map(provinceKey));
+/** The province a place states: its own, or a municipality read as its prefecture (重庆市江北区: 重庆市). */
+const provinceOf = (p: StatedPlace): string | null =>
+  given(p.province) ? p.province : given(p.prefecture) && PROVINCES.has(provinceKey(p.prefecture)) ? p.prefecture : null;
 
 /** The record's place in words, for a message: 浙江省宁波市江北区; a county whose place is not stated gives its name only. */
 export function placeName(place: StatedPlace & { county: string }): string {

@@ -22,6 +22,9 @@ describe('places by their short forms', () => {
     expect(placesDiffer({ province: '廣西壯族自治區', prefecture: '百色市' }, { province: '广西', prefecture: '百色' })).toBe(false);
     expect(placesDiffer({ province: null, prefecture: '楚雄彝族自治州' }, { province: '云南省', prefecture: '楚雄州' })).toBe(false);
     expect(placesDiffer({ province: null, prefecture: '黔东南州' }, { province: null, prefecture: '黔南布依族苗族自治州' })).toBe(true);
+    // A municipality read as the prefecture (重庆市江北区) is the province too: not 浙江省's 江北区.
+    expect(placesDiffer({ province: null, prefecture: '重庆市' }, { province: '浙江省', prefecture: null })).toBe(true);
+    expect(placesDiffer({ province: null, prefecture: '重庆市' }, { province: '重庆', prefecture: null })).toBe(false);
     expect(namesPlace('楚雄州楚雄市', { province: '云南省', prefecture: '楚雄彝族自治州', county: '楚雄市' })).toBe(true);
     expect(namesPlace('红河州楚雄市', { province: '云南省', prefecture: '楚雄彝族自治州', county: '楚雄市' })).toBe(false);
   });
