@@ -1,5 +1,5 @@
 // demo, show, list, check.
-import { findRecordIds, listRecords, type StoredCounty } from '../services/store/records';
+import { listRecords, storedCounties, type StoredCounty } from '../services/store/records';
 import { namesPlace, placeName } from '../../shared/place-match';
 import { findingMessage } from '../../shared/i18n';
 import { basicParagraph, documentTitle, WORDING } from '../../shared/document';
@@ -38,7 +38,7 @@ export function parseBatch(value: unknown, lang: CommandContext['io']['lang']): 
 
 /** The records --county names: by the county's name, or by its name with its place (浙江省宁波市江北区). */
 function recordsNamed(db: DB, county: string, batch: number | undefined): StoredCounty[] {
-  const byName = findRecordIds(db, county, batch);
+  const byName = storedCounties(db, county, batch);
   if (byName.length > 0) return byName;
   const all = db.prepare('SELECT id, batch, county_name AS name, province, prefecture FROM records ORDER BY batch').all() as StoredCounty[];
   return all.filter((r) => (batch === undefined || r.batch === batch) && namesPlace(county, { ...r, county: r.name }));

@@ -201,7 +201,7 @@ export function storedCountyKey(db: DB, county: StatedPlace & { name: string; ba
  * Records of a county (folded name, or its short form) and, if given, batch; with `place`, only those that may stand
  * there (a province or prefecture both state and that differ is another county: placesDiffer).
  */
-export function findRecordIds(db: DB, county: string, batch?: number, place?: StatedPlace): StoredCounty[] {
+export function storedCounties(db: DB, county: string, batch?: number, place?: StatedPlace): StoredCounty[] {
   const key = countyKey(county);
   const short = shortCountyKey(key);
   // A county's name and its short form are one county (长白县, 长白朝鲜族自治县): the names that begin as its short form does.
@@ -217,6 +217,10 @@ export function findRecordIds(db: DB, county: string, batch?: number, place?: St
     .sort((a, b) => a.batch - b.batch || Number(nameOfKey(b.county_key) === key) - Number(nameOfKey(a.county_key) === key))
     .map(({ id, batch, name, province, prefecture }) => ({ id, batch, name, province, prefecture }));
 }
+
+/** Records of a county (folded name, or its short form) and, if given, batch — of any place. */
+export const findRecordIds = (db: DB, county: string, batch?: number): { id: number; batch: number; name: string }[] =>
+  storedCounties(db, county, batch).map(({ id, batch, name }) => ({ id, batch, name }));
 
 /** Σ计划安排额度 and Σ实际拨付额度 of a record's lines of one category (万元). */
 export type CategorySum = { category: Category; planned: string; actual: string };
@@ -460,7 +464,7 @@ export function conflictError(name: string, batch: number, places: string[] = []
 
 /** The stored records that are this county: its name (or short form), batch, and a place that does not differ (placesDiffer). */
 export const sameCountyRecords = (db: DB, county: StatedPlace & { name: string; batch: number }, self?: number): StoredCounty[] =>
-  findRecordIds(db, county.name, county.batch, county).filter((r) => r.id !== self);
+  storedCounties(db, county.name, county.batch, county).filter((r) => r.id !== self);
 
 /** Refuses a record whose county and batch are stored already (inside the step that would write it). */
 export function assertCountyFree(db: DB, county: StatedPlace & { name: string; batch: number }, self?: number): void {

@@ -64,8 +64,8 @@ describe('records created', () => {
     const jilin = (name: string, batch = 10) => ({ ...seedInput(), county: { ...seedInput().county, name, batch } });
     const official = createRecord(db, ME, jilin('长白朝鲜族自治县'));
     expect(refusal(() => createRecord(db, ME, jilin('长白县'))).code).toBe('conflict');
-    expect(findRecordIds(db, '长白县', 10)).toMatchObject([{ id: official, batch: 10, name: '长白朝鲜族自治县' }]);
-    expect(findRecordIds(db, '長白縣')).toMatchObject([{ id: official, batch: 10, name: '长白朝鲜族自治县' }]);
+    expect(findRecordIds(db, '长白县', 10)).toEqual([{ id: official, batch: 10, name: '长白朝鲜族自治县' }]);
+    expect(findRecordIds(db, '長白縣')).toEqual([{ id: official, batch: 10, name: '长白朝鲜族自治县' }]);
     // Another batch of it, or another county whose name begins alike, is another record.
     expect(findRecordIds(db, '长白县', 9)).toEqual([]);
     const other = createRecord(db, ME, jilin('长白山县'));
