@@ -6,6 +6,7 @@
 import { PREFECTURE_NAMES, PROVINCE_NAMES } from './place-levels';
 import { sameCounty } from './place-short';
 import { fold } from './text';
+import { samePrefecture, sameProvince } from './place-match';
 
 /** county: a county's finance officer; prefecture: a 市 office's reviewer; province: the 商务厅; admin: accounts only. */
 export const ROLES = ['county', 'prefecture', 'province', 'admin'] as const;
@@ -59,9 +60,9 @@ export function misplacedScopePart(scope: Scope): { part: Level; name: string; i
 /** Where a record stands: its province, prefecture and county (the first two may be unknown). */
 export type Place = { province: string | null; prefecture: string | null; county: string };
 
-/** Whether a place's part (0 province, 1 prefecture, 2 county) is the scope's: the county by any of its names. */
-const samePart = (part: string | null, want: string, i: number) =>
-  part !== null && (i === 2 ? sameCounty(part, want) : fold(part) === fold(want));
+/** One part of a place as a scope names it: a province or prefecture by its name or short form (楚雄州 is 楚雄彝族自治州), a county by any of its names. */
+const PART_SAME = [sameProvince, samePrefecture, sameCounty] as const;
+const partIs = (part: string | null, want: string, i: number) => part !== null && PART_SAME[i](part, want);
 
 /** Does the record's place fall in the scope? A place a part of which is unknown falls only in a scope that does not name that part. */
 export function placeInScope(place: Place, scope: Scope): boolean {
@@ -74,14 +75,14 @@ export function placeInScope(place: Place, scope: Scope): boolean {
  */
 export function partOutsideScope(place: Place, scope: Scope): { part: number; name: string } | null {
   const parts = [place.province, place.prefecture, place.county];
-  const part = scope.findIndex((want, i) => !samePart(parts[i], want, i));
+  const part = scope.findIndex((want, i) => !partIs(parts[i], want, i));
   if (part < 0) return null;
   return { part, name: parts[part] ?? `${place.county}(${['省', '市'][part]}未填)` };
 }
 
 /** Is `inner` within `outer` (an administrator gives only scopes within its own)? */
 export const scopeWithin = (inner: Scope, outer: Scope): boolean =>
-  inner.length >= outer.length && outer.every((p, i) => samePart(inner[i], p, i));
+  inner.length >= outer.length && outer.every((p, i) => partIs(inner[i], p, i));
 
 /** A signed-in person as the app shows them. */
 export type UserInfo = { name: string; role: Role; scope: string };

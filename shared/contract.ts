@@ -178,6 +178,8 @@ const recordChanges = z.object({
   lines: z.array(
     z.object({ name: z.string(), field: z.enum(['planned', 'actual']), before: moneySchema.nullable(), after: moneySchema.nullable() }),
   ),
+  /** The place each states, when they state it differently (重庆市江北区 → 江北区). */
+  place: z.object({ before: z.string(), after: z.string() }).optional(),
 });
 
 const importResult = z.object({

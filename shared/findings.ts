@@ -30,6 +30,7 @@ export const FINDING_SEVERITY = {
   no_tables: 'error',
   duplicate_record: 'error',
   conflict: 'error',
+  ambiguous_county: 'error',
   locked: 'error',
   out_of_scope: 'error',
   invalid_value: 'error',
@@ -68,6 +69,7 @@ export const FINDING_SEVERITY = {
   // Import III: sheets that are not a county, merged amounts, labelled facts.
   sheet_not_read: 'info',
   rollup_mismatch: 'warning',
+  rollup_county_missing: 'warning',
   rollup_total_mismatch: 'warning',
   merged_amount: 'error',
   merged_across: 'warning',
@@ -146,6 +148,7 @@ export const DOUBT_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
   'ledger_mismatch',
   'ledger_kept_mismatch',
   'perf_funds_scale',
+  'perf_year_differs',
   'sheet_name_differs',
   'county_names_differ',
   'fact_conflict',

@@ -274,9 +274,18 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
     (p) => `${p.county}, batch ${p.batch}, appears twice in this import (see also ${p.other})`,
   ],
   conflict: [
-    (p) => `${p.county} 第${p.batch}批 已有记录${p.stored ? `(记为 ${p.stored},同一个县)` : ''};可选择跳过或替换`,
     (p) =>
-      `${p.county}, batch ${p.batch}, is already stored${p.stored ? ` (as ${p.stored}, the same county)` : ''}; choose skip or replace`,
+      `${p.county} 第${p.batch}批 已有记录${p.stored ? `(记为 ${p.stored},同一个县)` : ''}` +
+      `${p.storedPlace ? `(已有的是 ${p.storedPlace},文件中是 ${p.filePlace};省、市不矛盾,按同一个县)` : ''};可选择跳过或替换`,
+    (p) =>
+      `${p.county}, batch ${p.batch}, is already stored${p.stored ? ` (as ${p.stored}, the same county)` : ''}` +
+      `${p.storedPlace ? ` (stored: ${p.storedPlace}; in the file: ${p.filePlace}; no province or prefecture differs, so the same county)` : ''}; choose skip or replace`,
+  ],
+  ambiguous_county: [
+    (p) =>
+      `${p.county} 第${p.batch}批 已有几条不同地方的记录(${p.stored}),文件没有写明是哪一个;请在标题中写明省、市(如“××省××市${p.county}”)`,
+    (p) =>
+      `${p.county}, batch ${p.batch}: records of several places are stored (${p.stored}) and the file does not say which it is; write the province and prefecture in its title`,
   ],
   locked: [
     (p) => `${p.county} 第${p.batch}批 已验收${p.by ? `(${p.by}${p.at ? `,${p.at}` : ''})` : ''},不能替换;如需替换,请先解除验收`,
@@ -504,6 +513,11 @@ const FINDINGS: Record<FindingCode, [Text, Text]> = {
   sheet_not_read: [
     (p) => `未读入工作表“${p.sheet}”:${SHEET_KINDS[p.kind]?.[0] ?? p.kind},不是一个县的验收表`,
     (p) => `sheet “${p.sheet}” not read: ${SHEET_KINDS[p.kind]?.[1] ?? p.kind}, not a county's acceptance table`,
+  ],
+  rollup_county_missing: [
+    (p) => `汇总表列有 ${p.county}(计划 ${p.planned},实际 ${p.actual}),但工作簿中没有它的验收表,${p.county} 未导入`,
+    (p) =>
+      `the roll-up lists ${p.county} (planned ${p.planned}, disbursed ${p.actual}), but the workbook has no sheet of it: ${p.county} is not imported`,
   ],
   rollup_mismatch: [
     (p) => `汇总表中${p.county}的${p.column} ${p.stated} 与该县工作表(${p.other})的 ${p.sum} 不一致`,

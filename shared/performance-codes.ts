@@ -23,6 +23,7 @@ export const PERFORMANCE_SEVERITY = {
   perf_sheet_above: 'info',
   perf_sheet_twice: 'error',
   perf_sheet_other_year: 'info',
+  perf_year_differs: 'warning',
 } as const;
 
 /** A stated figure kept in our export's hidden sheet, its cell showing the rule's figure. */
@@ -124,5 +125,11 @@ export const PERFORMANCE_FINDINGS: Record<keyof typeof PERFORMANCE_SEVERITY, [Te
   perf_sheet_other_year: [
     (p) => `未读入工作表“${p.sheet}”:这是${p.county} ${p.year} 年度的绩效自评表;本记录(示范年度 ${p.own})保留“${p.kept}”`,
     (p) => `sheet “${p.sheet}” not read: ${p.county}'s 绩效自评表 of ${p.year}; the record (year ${p.own}) keeps “${p.kept}”`,
+  ],
+  perf_year_differs: [
+    (p) =>
+      `绩效自评表“${p.sheet}”是 ${p.year} 年度的,而${p.county}本记录的示范年度是 ${p.own} 年;导入后它就是本记录的四、绩效自评,导出和打印写作 ${p.own}年度 — 请确认这张表属于本记录,否则取消导入、改正年度`,
+    (p) =>
+      `绩效自评表 “${p.sheet}” is of ${p.year}, but ${p.county}'s record is of ${p.own}: imported, it becomes the record's 四、绩效自评, exported and printed as ${p.own}年度 — confirm it belongs to this record, or cancel and correct the year`,
   ],
 };

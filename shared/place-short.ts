@@ -12,7 +12,7 @@ const PEOPLES =
   '蒙古 维吾尔 布依 朝鲜 土家 哈尼 哈萨克 傈僳 高山 拉祜 东乡 纳西 景颇 柯尔克孜 达斡尔 仫佬 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺'.split(
     ' ',
   );
-const PEOPLE = `(?:(?:${PEOPLES.join('|')})族?|[${PEOPLES_ONE}]族)`;
+export const PEOPLE = `(?:(?:${PEOPLES.join('|')})族?|[${PEOPLES_ONE}]族)`;
 const AUTONOMOUS = new RegExp(`^(.{2,}?)${PEOPLE}*自治(县|旗)$`, 'u');
 
 /** An autonomous county's name without its peoples: 前郭尔罗斯蒙古族自治县 → 前郭尔罗斯县; any other name as it is. */

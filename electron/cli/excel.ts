@@ -224,12 +224,13 @@ function printImport(io: Io, result: ImportResult, dryRun: boolean) {
         ? `${r.file} › ${r.sheet}: 套用了以前确认过的同样式表格的更正(${correctionWords(r.correction, zh)})`
         : `${r.file} › ${r.sheet}: applied the correction confirmed before for this layout (${correctionWords(r.correction, zh)})`,
     );
-  for (const r of result.records) io.out(recordLine(r, io.lang, dryRun && result.ok));
+  // An import refused as a whole writes nothing: a county it would create or replace says so (not 新建 beside a refusal).
+  for (const r of result.records) io.out(recordLine(r, io.lang, result.ok ? (dryRun ? 'dry' : null) : 'unwritten'));
   printOutcome(io, result, dryRun);
 }
 
 /** A record's line: what was done to it, where it was read, its counts and sums, its unit, cells not read, its ledger. */
-function recordLine(r: ImportResult['records'][number], lang: Lang, dryRun: boolean): string {
+function recordLine(r: ImportResult['records'][number], lang: Lang, note: 'dry' | 'unwritten' | null): string {
   const zh = lang === 'zh';
   const batch = r.batch === null ? '' : zh ? ` 第${r.batch}批` : ` batch ${r.batch}`;
   const sums =
@@ -245,7 +246,24 @@ function recordLine(r: ImportResult['records'][number], lang: Lang, dryRun: bool
   const counts = zh ? `${r.items} 个项目, ${r.disbursements} 行拨付` : `${r.items} items, ${r.disbursements} disbursements`;
   const payments = r.payments ? (zh ? `, 拨付台账 ${r.payments} 笔` : `, ${r.payments} ledger payments`) : '';
   const status = r.statusReset ? `, ${statusResetWords(r.statusReset.status, r.statusReset.by, lang)}` : '';
-  return `${ACTION_WORDS[lang][r.action]}${dryRun ? (zh ? '(试运行)' : ' (dry run)') : ''}: ${r.county}${batch}  ${r.file} › ${r.sheet}  ${counts}${payments}${sums}${unit}${ignored}${ledgerWords}${status}`;
+  const at = r.changes?.place;
+  const place = at
+    ? zh
+      ? `, 地点:已有的是 ${at.before},文件中是 ${at.after}`
+      : `, place: stored ${at.before}, in the file ${at.after}`
+    : '';
+  const unwritten = note === 'unwritten' && (r.action === 'created' || r.action === 'replaced');
+  const said =
+    note === 'dry'
+      ? zh
+        ? '(试运行)'
+        : ' (dry run)'
+      : unwritten
+        ? zh
+          ? '(未写入:本次导入有错误)'
+          : ' (not written: the import has errors)'
+        : '';
+  return `${ACTION_WORDS[lang][r.action]}${said}: ${r.county}${batch}  ${r.file} › ${r.sheet}  ${counts}${payments}${sums}${unit}${ignored}${ledgerWords}${status}${place}`;
 }
 
 /** Whether anything was written, and why not: doubts not confirmed, errors or conflicts, a dry run; doubts written; the backup. */

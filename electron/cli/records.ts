@@ -1,5 +1,6 @@
 // demo, show, list, check.
-import { findRecordIds, listRecords } from '../services/store/records';
+import { listRecords, storedCounties, type StoredCounty } from '../services/store/records';
+import { namesPlace, placeName } from '../../shared/place-match';
 import { findingMessage } from '../../shared/i18n';
 import { basicParagraph, documentTitle, WORDING } from '../../shared/document';
 import { recordScript, type CountyRecord } from '../../shared/record';
@@ -35,6 +36,14 @@ export function parseBatch(value: unknown, lang: CommandContext['io']['lang']): 
   return n;
 }
 
+/** The records --county names: by the county's name, or by its name with its place (浙江省宁波市江北区). */
+function recordsNamed(db: DB, county: string, batch: number | undefined): StoredCounty[] {
+  const byName = storedCounties(db, county, batch);
+  if (byName.length > 0) return byName;
+  const all = db.prepare('SELECT id, batch, county_name AS name, province, prefecture FROM records ORDER BY batch').all() as StoredCounty[];
+  return all.filter((r) => (batch === undefined || r.batch === batch) && namesPlace(county, { ...r, county: r.name }));
+}
+
 /** The one record named by --county/--batch (or the only record, when there is just one). */
 export function selectRecord(db: DB, ctx: CommandContext): number {
   const { io, values } = ctx;
@@ -45,12 +54,20 @@ export function selectRecord(db: DB, ctx: CommandContext): number {
     if (all.length === 1) return all[0].id;
     throw new UsageError(io.lang === 'zh' ? '请用 --county 指定县名' : 'Name the county with --county');
   }
-  const found = findRecordIds(db, county, batch);
+  const found = recordsNamed(db, county, batch);
   if (found.length === 0)
     throw appError(
       'no_record',
       `没有找到 ${county}${batch ? ` 第${batch}批` : ''} 的记录`,
       `No record for ${county}${batch ? `, batch ${batch}` : ''}`,
+    );
+  const places = found.map((f) => placeName({ ...f, county: f.name }));
+  // 江北区 of 重庆市 and of 宁波市, one batch: the place tells them apart.
+  if (new Set(found.map((f) => f.batch)).size < found.length)
+    throw new UsageError(
+      io.lang === 'zh'
+        ? `${county} 有几个地方的记录(${places.join('、')}),请在 --county 中写明省、市(如 --county ${places[0]})`
+        : `${county} has records of several places (${places.join(', ')}); name the province and prefecture in --county (e.g. --county ${places[0]})`,
     );
   if (found.length > 1)
     throw new UsageError(

@@ -32,16 +32,7 @@ import { listUsers } from './store/accounts';
 import { backupDatabase, MANUAL_REASON, withBackup } from './store/backup';
 import { addDemo } from './demo';
 import { replaceInRecord } from './store/replace';
-import {
-  createRecord,
-  listRecords,
-  readRecord,
-  removeRecord,
-  conflictError,
-  findRecordIds,
-  summarizeRecords,
-  type FiguresDay,
-} from './store/records';
+import { createRecord, listRecords, readRecord, removeRecord, summarizeRecords, type FiguresDay } from './store/records';
 import { rateLineFor, readPreferences, writePreferences } from './store/preferences';
 import { OVERVIEW_WORDING, type OverviewDocumentOptions } from '../../shared/overview-document';
 import { deleteRows, editCells, insertRows, moveRow, updateCounty } from './store/edits';
@@ -133,7 +124,6 @@ export const handlers: Handlers = {
     // A line with payments shows their sum; the copy keeps what was typed under it, as the original does.
     input.disbursements = input.disbursements.map((d, i) => ({ ...d, actual: stored.typedActuals[i] }));
     input.county = { ...input.county, batch };
-    if (findRecordIds(db, input.county.name, batch).length) throw conflictError(input.county.name, batch);
     return { id: createRecord(db, actor, input, 'duplicate') };
   },
   deleteRecord: ({ id }, { db, dbFile, actor }) => {

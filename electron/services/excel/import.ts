@@ -12,7 +12,8 @@ import { assertUnchangedSince, changedSince, logPosition, mutate, stepInWords, t
 import { appError } from '../../../shared/errors';
 import { withBackup } from '../store/backup';
 import { assertPaidByToday } from '../store/payments';
-import { conflictError, findRecordIds, insertRecord, readRecord, removeRecord } from '../store/records';
+import { assertCountyFree, insertRecord, readRecord, removeRecord, sameCountyRecords, type StoredCounty } from '../store/records';
+import { placeName, placesDiffer } from '../../../shared/place-match';
 import type { Place } from '../../../shared/accounts';
 import { readStatus } from '../store/status';
 import { statusDay, type ReviewStatus } from '../../../shared/status';
@@ -70,6 +71,8 @@ export type RecordChanges = {
   totals: { planned: [string, string]; actual: [string, string]; rate: [string | null, string | null] };
   /** Lines of both records whose amounts differ. */
   lines: { name: string; field: 'planned' | 'actual'; before: string | null; after: string | null }[];
+  /** The place each states, when they state it differently (重庆市江北区 → 江北区): a replace must not pass for another place's. */
+  place?: { before: string; after: string };
 };
 
 export type PlannedRecord = {
@@ -149,7 +152,13 @@ export function recordChanges(before: CountyRecord, after: CountyRecord): Record
       rate: [before.totals.rate, after.totals.rate],
     },
     lines: changed,
+    ...placeChange(before.county, after.county),
   };
+}
+
+function placeChange(before: CountyRecord['county'], after: CountyRecord['county']): Pick<RecordChanges, 'place'> {
+  const [was, is] = [placeName({ ...before, county: before.name }), placeName({ ...after, county: after.name })];
+  return fold(was) === fold(is) ? {} : { place: { before: was, after: is } };
 }
 
 /**
@@ -205,7 +214,7 @@ export async function planImport(db: DB, given: ImportFile[], onConflict: OnConf
   const plan: ImportPlan = { ok: true, records: [], findings: [], inputs: [], skippedFiles, doubts: [], readings: [] };
   const confirm = options.confirm ?? [];
   const confirmed = (d: Doubt) => confirm === 'all' || confirm.includes(d.id);
-  const seen = new Map<string, ReadRecord>();
+  const seen = new Map<string, ReadRecord[]>();
   const readSheets = new Set<string>();
   for (const r of read) {
     pushAll(plan.findings, r.findings);
@@ -279,6 +288,28 @@ async function readFiles(db: DB, files: ImportFile[], corrections: SheetCorrecti
   return results;
 }
 
+/** A county read twice in the import: its name or short form (长白县, 长白朝鲜族自治县) and batch, in a place that does not differ. */
+function twinInImport(seen: Map<string, ReadRecord[]>, r: ReadRecord): ReadRecord | undefined {
+  const county = r.input!.county;
+  const key = `${shortCountyKey(countyKey(county.name))}#${county.batch}`;
+  const twin = seen.get(key)?.find((t) => !placesDiffer(t.input!.county, county));
+  if (!twin) seen.set(key, [...(seen.get(key) ?? []), r]);
+  return twin;
+}
+
+const storedPlace = (s: StoredCounty): string => placeName({ ...s, county: s.name });
+
+/**
+ * How the conflict names the stored record when it is not written as the file writes it: under the county's other name
+ * (长白朝鲜族自治县 for 长白县), or with another statement of its place (已有的是 重庆市江北区, 文件中是 江北区).
+ */
+function storedNamed(stored: StoredCounty, county: RecordInput['county']): Record<string, string> {
+  const named: Record<string, string> = countyKey(stored.name) === countyKey(county.name) ? {} : { stored: stored.name };
+  const there = storedPlace(stored);
+  const here = placeName({ ...county, county: county.name });
+  return fold(there) === fold(here) ? named : { ...named, storedPlace: there, filePlace: here };
+}
+
 /**
  * What the import does with one county read: create it, replace, skip or refuse the stored one (a
  * second of the county in the import, outside the user's scope, a conflict, an accepted record).
@@ -287,7 +318,7 @@ function decideAction(
   db: DB,
   r: ReadRecord,
   plan: ImportPlan,
-  seen: Map<string, ReadRecord>,
+  seen: Map<string, ReadRecord[]>,
   onConflict: OnConflict,
   options: ImportOptions,
 ): { action: ImportAction; existingId: number | undefined } {
@@ -295,9 +326,7 @@ function decideAction(
   if (!r.input || hasErrors(r.findings)) return { action: 'rejected', existingId: undefined };
   let action: ImportAction = 'created';
   let existingId: number | undefined;
-  // One county by its name or its short form (长白县, 长白朝鲜族自治县), as the store takes them.
-  const key = `${shortCountyKey(countyKey(county!.name))}#${county!.batch}`;
-  const twin = seen.get(key);
+  const twin = twinInImport(seen, r);
   if (twin) {
     plan.findings.push(
       place(
@@ -307,20 +336,29 @@ function decideAction(
       ),
     );
     action = 'rejected';
-  } else seen.set(key, r);
+  }
   const where = { province: county!.province, prefecture: county!.prefecture, county: county!.name };
+  const stored = sameCountyRecords(db, county!);
   if (options.scope && !options.scope.holds(where)) {
     const params = { county: county!.name, batch: String(county!.batch), scope: options.scope.name };
     plan.findings.push(place(finding('out_of_scope', params), r.file, r.sheet));
     action = 'rejected';
-  } else existingId = findRecordIds(db, county!.name, county!.batch)[0]?.id;
+  } else if (stored.length > 1) {
+    // 江北区 of 重庆市 and of 宁波市 stored, a file that names neither: which one it is, a person says (in the title).
+    const params = { county: county!.name, batch: String(county!.batch), stored: stored.map(storedPlace).join('、') };
+    plan.findings.push(place(finding('ambiguous_county', params), r.file, r.sheet));
+    action = 'rejected';
+  } else existingId = stored[0]?.id;
   if (action === 'rejected' || existingId === undefined) return { action, existingId };
   action = onConflict === 'replace' ? 'replaced' : onConflict === 'skip' ? 'skipped' : 'conflict';
-  // Stored under the county's other name (长白朝鲜族自治县 for 长白县): the conflict says so.
-  const stored = findRecordIds(db, county!.name, county!.batch)[0].name;
-  const named: Record<string, string> = countyKey(stored) === countyKey(county!.name) ? {} : { stored };
   if (action === 'conflict')
-    plan.findings.push(place(finding('conflict', { county: county!.name, batch: String(county!.batch), ...named }), r.file, r.sheet));
+    plan.findings.push(
+      place(
+        finding('conflict', { county: county!.name, batch: String(county!.batch), ...storedNamed(stored[0], county!) }),
+        r.file,
+        r.sheet,
+      ),
+    );
   // An accepted record is locked: an import may skip it, never replace it.
   const status = readStatus(db, existingId);
   if (action === 'replaced' && status.status === 'accepted') {
@@ -475,8 +513,8 @@ function assertReadingSeen(reading: string, seen: string | undefined): void {
  * made, changed or deleted by someone since is refused, naming the change — replacing it would overwrite
  * what nobody saw. Checked inside the import's transaction.
  */
-function assertAsPlanned(db: DB, r: PlannedRecord, since: number): void {
-  if (r.action === 'created' && findRecordIds(db, r.county, r.batch!).length) throw conflictError(r.county, r.batch!);
+function assertAsPlanned(db: DB, r: PlannedRecord, county: RecordInput['county'], since: number): void {
+  if (r.action === 'created') assertCountyFree(db, county);
   // Its review status too: a record submitted (or sent back) since the preview is not the draft the person chose to replace.
   const change = r.action === 'replaced' ? changedSince(db, r.existingId!, since, true) : undefined;
   if (!change) return;
@@ -527,7 +565,7 @@ export async function importWorkbooks(
       assertUnchangedSince(db, actor, options.seen ?? read, []);
       plan.records.forEach((r, i) => {
         if (r.action === 'skipped') return;
-        assertAsPlanned(db, r, options.seen ?? read);
+        assertAsPlanned(db, r, inputs[i]!.county, options.seen ?? read);
         if (r.action === 'replaced') removeRecord(db, changes, r.existingId!);
         assertPaidByToday(actor, r.county, inputs[i]!.payments ?? []);
         insertRecord(changes, inputs[i]!);

@@ -58,6 +58,8 @@ export type PerformanceRead = {
   /** What the sheet says it is of: its 项目名称, 实施单位 and 主管部门 (each with its cell), and the 年度 its title states. */
   said: { label: SaidLabel; text: string; cell: string }[];
   year: number | null;
+  /** The cell stating the 年度 (null: the sheet's name states it, or nothing does). */
+  yearCell: string | null;
   meta?: PerformanceMeta['performance'];
   /** Each amount of 项目资金 by its field (`funds.budget`): the cell, what it showed, the value read and the unit applied. */
   figures: Map<string, Figure>;
@@ -87,7 +89,7 @@ function find(grid: Grid, test: (k: string) => boolean, from = 0): Cell | undefi
 export function readPerformanceSheet(grid: Grid, file: string, meta: PerformanceMeta['performance'] | undefined): PerformanceRead {
   const out: PerformanceRead = {
     ...{ file, sheet: grid.sheet, performance: null, findings: [], cells: new Map(), names: [grid.sheet], meta },
-    ...{ said: [], year: null, figures: new Map() },
+    ...{ said: [], year: null, yearCell: null, figures: new Map() },
   };
   for (const label of ['项目名称', '实施单位', '主管部门'] as const) {
     const c = find(grid, (k) => k === label);
@@ -96,7 +98,7 @@ export function readPerformanceSheet(grid: Grid, file: string, meta: Performance
     if (value) out.said.push({ label, text: value.text, cell: value.address });
   }
   const budgetHead = find(grid, (k) => k === '全年预算数' || k === '预算数');
-  out.year = statedYear(grid, budgetHead?.row ?? 4);
+  Object.assign(out, statedYear(grid, budgetHead?.row ?? 4));
   if (!budgetHead) {
     tell(out, finding('perf_sheet_unread', { value: grid.sheet }), grid.row(grid.rows[0] ?? 1)[0]?.address ?? 'A1');
     return out;
@@ -111,14 +113,15 @@ export function readPerformanceSheet(grid: Grid, file: string, meta: Performance
   return out;
 }
 
-/** The 年度 the title rows above 项目资金 state (（2021年度）), else the sheet's name (绩效自评(2022)); null when neither says one. */
-function statedYear(grid: Grid, below: number): number | null {
-  const texts = [...grid.rows.filter((r) => r < below).flatMap((r) => grid.row(r).map((c) => fold(c.text))), fold(grid.sheet)];
-  for (const t of texts) {
-    const m = /(?:^|[^\d])(20\d\d)年度/.exec(t) ?? (t === fold(grid.sheet) ? /(?:^|[^\d])(20\d\d)(?:[^\d]|$)/.exec(t) : null);
-    if (m) return Number(m[1]);
+/** The 年度 the title rows above 项目资金 state (（2021年度）) and its cell, else the sheet's name's (绩效自评(2022)); null when neither says one. */
+function statedYear(grid: Grid, below: number): { year: number | null; yearCell: string | null } {
+  for (const c of grid.rows.filter((r) => r < below).flatMap((r) => grid.row(r))) {
+    const m = /(?:^|[^\d])(20\d\d)年度/.exec(fold(c.text));
+    if (m) return { year: Number(m[1]), yearCell: c.address };
   }
-  return null;
+  const t = fold(grid.sheet);
+  const m = /(?:^|[^\d])(20\d\d)年度/.exec(t) ?? /(?:^|[^\d])(20\d\d)(?:[^\d]|$)/.exec(t);
+  return { year: m ? Number(m[1]) : null, yearCell: null };
 }
 
 function tell(out: PerformanceRead, f: Finding, cell: string): void {
@@ -474,6 +477,7 @@ function attachTo(home: ReadRecord, read: PerformanceRead): void {
   const perf = applyMeta(read, input);
   home.input = { ...input, performance: perf };
   pushAll(home.findings, read.findings);
+  otherYear(home, read);
   const record = computeRecord(home.input);
   for (const f of checkPerformance(record.performance!, { figures: recordFigures(record) })) {
     const t = f.target;
@@ -511,6 +515,19 @@ function keptStated(f: Finding, sheet: PerformanceInput, used: PerformanceInput)
             : undefined;
   const own = stated(used);
   return own !== undefined && own !== null && stated(sheet) !== own;
+}
+
+/**
+ * A 绩效自评表 whose title states another 年度 than the record's 示范年度 (2022 for a 2021 county): the record keeps one
+ * 四、绩效自评, of its own year (export and print title it so) — which a person confirms, seeing both years (a doubt).
+ */
+function otherYear(home: ReadRecord, read: PerformanceRead): void {
+  const own = home.input!.county.year;
+  if (read.year === null || read.year === own) return;
+  const params = { county: home.input!.county.name, year: String(read.year), own: String(own), sheet: read.sheet };
+  const f = { ...finding('perf_year_differs', params), file: read.file, sheet: read.sheet, cell: read.yearCell ?? 'A1' };
+  home.findings.push(f);
+  (home.doubts ??= []).push(doubtOf(f, [], home.county));
 }
 
 /** 县(市、区) counted in a project's name: 等11个县市, 等3个县(市、区). */

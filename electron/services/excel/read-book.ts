@@ -14,6 +14,7 @@ import { readBook, type Book, type BookSheet } from './sheet-reader';
 import type { WorkbookFile } from './read';
 import {
   notACounty,
+  rollupCountiesMissing,
   rollupMismatches,
   rollupShape,
   sheetNotRead,
@@ -146,7 +147,7 @@ export function readBookRecords(book: Book, file: string, options: ReadOptions =
   const { records, partsOf } = countyRecords(context, read, counties, seen);
   for (const r of records) r.findings = r.findings.map((f) => (f.code === 'missing_table' ? withHeaderAbove(f, visible) : f));
   const out = [...refused, ...records];
-  checkRollups(file, read.rollups, out, partsOf, seen);
+  checkRollups(file, read, out, partsOf, seen);
   const unnamed = checkTotals(file, nameless, out, read, partsOf, seen);
   const all = finished(file, [...unnamed, ...out], read, strays);
   // A 绩效自评表 whose money is several times its county's (a province's, or 元 read as 万元) holds the county as a doubt.
@@ -335,7 +336,9 @@ function countiesOf(blocks: Block[]): Counties {
         countyKey(b.facts.values.name!) === countyKey(facts.facts.values.name!) &&
         (b.facts.values.batch ?? facts.facts.values.batch) === (facts.facts.values.batch ?? b.facts.values.batch),
     );
-    if (same.length === 1) joins.set(facts, same[0]);
+    // The county's tables on the facts' own sheet before another sheet's (a book of its two years, one a sheet).
+    const here = same.filter((b) => b.sheet === facts.sheet);
+    if (same.length === 1 || here.length === 1) joins.set(facts, same.length === 1 ? same[0] : here[0]);
   }
   const anchors = named.filter((b) => !joins.has(b));
   const groups = new Map<Block, Block[]>(anchors.map((a) => [a, [a]]));
@@ -444,21 +447,20 @@ function countyRecords(context: BookContext, read: SheetsRead, { groups }: Count
  * A roll-up's figures against the counties' own: a warning with the county, never a record. One of
  * the two figures was misread, or the roll-up is stale: no reader can tell which — a doubt.
  */
-function checkRollups(
-  file: string,
-  rollups: SheetsRead['rollups'],
-  out: ReadRecord[],
-  partsOf: Map<ReadRecord, Block[]>,
-  seen: SeenOf,
-): void {
+function checkRollups(file: string, sheets: SheetsRead, out: ReadRecord[], partsOf: Map<ReadRecord, Block[]>, seen: SeenOf): void {
   const read = out
     .filter((r) => r.input && r.totalsAt)
     .map((r) => ({ name: r.input!.county.name, input: r.input!, sheet: r.totalsAt!.sheet, cells: r.totalsAt! }));
-  for (const { sheet, shape } of rollups)
+  // A county the roll-up lists that no sheet holds is told (it is not imported): every county read counts, refused too.
+  const known = out.flatMap((r) => [r.county?.name, r.input?.county.name].filter((n): n is string => !!n));
+  for (const { sheet, shape } of sheets.rollups) {
     for (const m of rollupMismatches(file, sheet, shape, read)) {
       const record = out.find((r) => r.input?.county.name === m.county)!;
       addDoubtful(record, [m.finding], partsOf, seen);
     }
+    // A roll-up alone (no county read) is told once, as no county found.
+    if (known.length > 0) pushAll(sheets.ignoredSheets, rollupCountiesMissing(file, sheet, shape, known));
+  }
 }
 
 /**

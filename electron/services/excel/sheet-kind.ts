@@ -157,7 +157,7 @@ export type CountyTotals = { name: string; input: RecordInput; sheet: string; ce
 /**
  * A roll-up's rows against the counties read from the same workbook: each figure that differs from
  * the sum of the county's lines is a warning at the roll-up's cell naming the county's. Counties the
- * roll-up names but the workbook does not hold are left alone (the roll-up is not a record).
+ * roll-up names but the workbook does not hold are told by rollupCountiesMissing (the roll-up is not a record).
  */
 export function rollupMismatches(
   file: string,
@@ -195,6 +195,33 @@ export function rollupMismatches(
         },
       });
     }
+  }
+  return out;
+}
+
+/**
+ * Counties a roll-up lists with figures that the workbook holds no sheet of (`known`: every county read, imported or
+ * refused): each told at its name's cell — a clerk counting the roll-up's counties against the preview sees why one is
+ * missing. Rows of totals (合计, 小计, 楚雄州) are no county.
+ */
+export function rollupCountiesMissing(file: string, sheet: string, rollup: Rollup, known: string[]): Finding[] {
+  const { grid } = rollup;
+  const out: Finding[] = [];
+  for (const r of grid.rows) {
+    const nameCell = grid.at(r, rollup.countyCol);
+    if (r <= rollup.headerRow || !nameCell || typeof nameCell.value !== 'string') continue;
+    const name = fold(nameCell.text);
+    if (!/[县市区旗]$/.test(name) || TOTALS_WORDS.test(name) || /小计/.test(name)) continue;
+    if (known.some((k) => countyKey(k) === countyKey(name) || name.endsWith(fold(k)))) continue;
+    const figure = (column: 'planned' | 'actual') => {
+      const col = rollup.columns[column];
+      const cell = col === undefined ? undefined : grid.at(r, col);
+      return cell && (typeof cell.value === 'number' || typeof cell.value === 'string') ? cell.text : '';
+    };
+    const [planned, actual] = [figure('planned'), figure('actual')];
+    if (!/\d/.test(planned + actual)) continue;
+    const params = { county: nameCell.text.trim(), planned: planned || '—', actual: actual || '—' };
+    out.push({ ...finding('rollup_county_missing', params), file, sheet, cell: nameCell.address });
   }
   return out;
 }

@@ -4,7 +4,6 @@
 //
 // Each step belongs to the client that made it (a window, a browser tab, a CLI run): a client
 // undoes and redoes its own steps only, and never over a row another client changed since.
-import { shortCountyKey } from '../../../shared/place-short';
 import { randomUUID } from 'node:crypto';
 import { appError } from '../../../shared/errors';
 import { stepLabel, type StepDetail } from '../../../shared/steps';
@@ -20,6 +19,7 @@ import { once, requestKey } from './requests';
 import { TABLE_COLUMNS, type Row, type Table } from './columns';
 import { OWNER, type Caller } from '../../../shared/accounts';
 import { assertMayEdit, assertStillInScope } from '../policy';
+import { nameOfKey, sameCountyRecords, storedCountyKey } from './records';
 
 export type { Row, Table, Value } from './columns';
 
@@ -157,7 +157,8 @@ export class Changes {
   /** Records this step found unlocked (or created): checked once, not before every row. */
   private readonly unlocked = new Set<number>();
   constructor(
-    private readonly db: DB,
+    /** The store the step writes to (read by a write that depends on what is stored, such as a record's county_key). */
+    readonly db: DB,
     private readonly stepId: number,
     /** A status change may touch an accepted record (to unlock it); nothing else may. */
     private readonly action: string,
@@ -322,7 +323,8 @@ function apply(db: DB, change: ChangeRow, direction: Direction): void {
   if (table === 'records') assertRecordKeyFree(db, change, to, direction);
   if (change.field !== null) {
     checkColumn(table, change.field);
-    db.prepare(`UPDATE ${table} SET ${change.field} = ? WHERE id = ?`).run(to === null ? null : JSON.parse(to), change.row_id);
+    const value = to === null ? null : JSON.parse(to);
+    db.prepare(`UPDATE ${table} SET ${change.field} = ? WHERE id = ?`).run(storedKeyOf(db, change, value), change.row_id);
   } else if (to === null && from !== null) {
     assertNothingDependsOn(db, table, change.row_id, direction);
     // A row logged IN_TABLE is kept in the log as the undo takes it out: a redo puts it back as it was.
@@ -330,8 +332,26 @@ function apply(db: DB, change: ChangeRow, direction: Direction): void {
       statement(db, 'UPDATE changes SET after = ? WHERE id = ?').run(JSON.stringify(readRow(db, table, change.row_id)), change.id);
     db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(change.row_id);
   } else if (to !== null) {
-    insertRow(db, table, JSON.parse(to) as Row);
+    const row = JSON.parse(to) as Row;
+    insertRow(db, table, table === 'records' ? { ...row, county_key: storedCountyKey(db, identityOf(row)) } : row);
   }
+}
+
+const identityOf = (row: Row) => ({
+  name: String(row.county_name),
+  batch: Number(row.batch),
+  province: row.province as string | null,
+  prefecture: row.prefecture as string | null,
+});
+
+/**
+ * A record's county_key as a replay puts it back: the key it had, unless a county of its name in another place holds that
+ * key since (江北区 of 宁波市 imported after 江北区 of 重庆市 was deleted) — then its name with its place (storedCountyKey).
+ */
+function storedKeyOf(db: DB, change: ChangeRow, value: unknown): unknown {
+  if (change.table_name !== 'records' || change.field !== 'county_key' || typeof value !== 'string') return value;
+  const row = db.prepare('SELECT county_name, batch, province, prefecture FROM records WHERE id = ?').get(change.row_id) as Row;
+  return storedCountyKey(db, { ...identityOf(row), name: nameOfKey(value) }, change.row_id);
 }
 
 /**
@@ -340,20 +360,17 @@ function apply(db: DB, change: ChangeRow, direction: Direction): void {
  * rather than failing on the database's unique key.
  */
 function assertRecordKeyFree(db: DB, change: ChangeRow, to: string | null, direction: Direction): void {
-  if (to === null || (change.field !== null && change.field !== 'county_key' && change.field !== 'batch')) return;
+  const identity = ['county_name', 'county_key', 'batch', 'province', 'prefecture'];
+  if (to === null || (change.field !== null && !identity.includes(change.field))) return;
   const row: Row =
     change.field === null
       ? (JSON.parse(to) as Row)
-      : { ...(db.prepare('SELECT county_key, batch FROM records WHERE id = ?').get(change.row_id) as Row), [change.field]: JSON.parse(to) };
-  // A county's name and its short form are one county (长白县, 长白朝鲜族自治县).
-  const short = shortCountyKey(String(row.county_key));
-  const other = (
-    db.prepare('SELECT county_name AS name, batch, county_key FROM records WHERE batch = ? AND id <> ?').all(row.batch, change.row_id) as {
-      name: string;
-      batch: number;
-      county_key: string;
-    }[]
-  ).find((r) => shortCountyKey(r.county_key) === short);
+      : {
+          ...(db.prepare('SELECT county_name, batch, province, prefecture FROM records WHERE id = ?').get(change.row_id) as Row),
+          [change.field]: JSON.parse(to),
+        };
+  // A county's name and its short form are one county (长白县, 长白朝鲜族自治县), in one place (not 江北区 of 重庆市 and of 宁波市).
+  const other = sameCountyRecords(db, identityOf(row), change.row_id)[0];
   if (!other) return;
   const verb = direction === 'undo' ? ['撤销', 'undo'] : ['重做', 'redo'];
   throw appError(

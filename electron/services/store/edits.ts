@@ -14,10 +14,11 @@ import { appError } from '../../../shared/errors';
 import { fieldLabel, findingMessage, isKnownField } from '../../../shared/i18n';
 import { finding } from '../../../shared/findings';
 import { ledgerLineText } from '../../../shared/ledger';
-import { inferCategory, countyKey } from '../../../shared/text';
+import { inferCategory } from '../../../shared/text';
+import type { StatedPlace } from '../../../shared/place-match';
 import { assertRowsUnchangedSince, assertUnchangedSince, mutate, type Actor, type Changes, type Row, type SeenCell } from './changelog';
 import { COUNTY_COLUMNS, FIELD_COLUMNS, toColumn, type Value } from './columns';
-import { conflictError, findRecordIds } from './records';
+import { assertCountyFree, storedCountyKey } from './records';
 import type { DB } from './database';
 import { maxOf } from '../../../shared/arrays';
 
@@ -92,9 +93,9 @@ function withSchema(parsed: Parsed, table: EditTable | 'county', field: string):
 }
 const parsedCell = (table: EditTable, field: string, raw: RawValue) => withSchema(parseCell(table, field, raw), table, field);
 
-function countyOf(db: DB, recordId: number): { name: string; batch: number } {
-  const r = db.prepare('SELECT county_name AS name, batch FROM records WHERE id = ?').get(recordId) as
-    { name: string; batch: number } | undefined;
+function countyOf(db: DB, recordId: number): StatedPlace & { name: string; batch: number } {
+  const r = db.prepare('SELECT county_name AS name, batch, province, prefecture FROM records WHERE id = ?').get(recordId) as
+    (StatedPlace & { name: string; batch: number }) | undefined;
   if (!r) throw appError('no_record', `记录 #${recordId} 不存在`, `Record #${recordId} does not exist`);
   return r;
 }
@@ -333,12 +334,11 @@ export function updateCounty(db: DB, actor: Actor, recordId: number, field: Coun
       };
       assertUnchangedSince(db, actor, seen, [{ table: 'records', rowId: recordId, column: column.column, label }]);
       const fields: Row = { [column.column]: toColumn(column, parsed.value) };
-      if (field === 'name' || field === 'batch') {
-        const { name: oldName, batch: oldBatch } = countyOf(db, recordId);
-        const name = field === 'name' ? String(parsed.value) : oldName;
-        const batch = field === 'batch' ? Number(parsed.value) : oldBatch;
-        if (findRecordIds(db, name, batch).some((r) => r.id !== recordId)) throw conflictError(name, batch);
-        fields.county_key = countyKey(name);
+      // The record's identity: its name, batch and the place it states (江北区 of 重庆市 is not 江北区 of 宁波市).
+      if (field === 'name' || field === 'batch' || field === 'province' || field === 'prefecture') {
+        const county = { ...countyOf(db, recordId), [field]: parsed.value };
+        assertCountyFree(db, county, recordId);
+        fields.county_key = storedCountyKey(db, county, recordId);
       }
       changes.update('records', recordId, fields);
     },

@@ -11,8 +11,9 @@ import {
 import { formatWan } from '../../../shared/money';
 import { today } from '../../../shared/ledger';
 import { CATEGORIES, type Category } from '../../../shared/text';
-import { countyKey } from '../../../shared/text';
+import { countyKey, fold } from '../../../shared/text';
 import { shortCountyKey } from '../../../shared/place-short';
+import { placeName, placesDiffer, prefectureKey, provinceKey, type StatedPlace } from '../../../shared/place-match';
 import { countyFieldValue } from '../../../shared/fields';
 import { checkRecord, lineFigures, type LineFigures } from '../../../shared/checks';
 import { appError } from '../../../shared/errors';
@@ -49,9 +50,7 @@ function countyFromRow(r: RecordRow): County {
   };
 }
 
-function countyToRow(c: County): Row {
-  return { ...rowOf(COUNTY_COLUMNS, (field) => countyFieldValue(c, field)), county_key: countyKey(c.name) };
-}
+const countyToRow = (c: County): Row => rowOf(COUNTY_COLUMNS, (field) => countyFieldValue(c, field));
 
 export const itemToRow = (i: Item): Row => rowOf(ITEM_COLUMNS, (field) => i[field]);
 export const disbursementToRow = (d: DisbursementInput): Row => rowOf(DISBURSEMENT_COLUMNS, (field) => d[field] ?? null);
@@ -179,36 +178,50 @@ function rowsOf(db: DB, ids?: number[]): Map<number, Rows> {
   return out;
 }
 
-/** Records of a county (folded name) and, if given, batch. */
-export function findRecordIds(db: DB, county: string, batch?: number): { id: number; batch: number; name: string }[] {
+/** A stored record of a county name: its batch, name and the place it states. */
+export type StoredCounty = { id: number; batch: number; name: string } & StatedPlace;
+
+/** A record's county_key: its folded name, and the place it states after `@` when another place's county of that name holds the batch. */
+const PLACE_MARK = '@';
+export const nameOfKey = (key: string): string => key.split(PLACE_MARK)[0];
+
+/**
+ * The county_key a record of this name, batch and place is stored under (the database keeps one record a key and batch):
+ * the folded name, or — a county of that name in another place holding it already (江北区 of 重庆市 and of 宁波市) — the name
+ * with the place. `self`: the record being renamed, which does not hold its own key.
+ */
+export function storedCountyKey(db: DB, county: StatedPlace & { name: string; batch: number }, self?: number): string {
+  const key = countyKey(county.name);
+  const holder = statement(db, 'SELECT id FROM records WHERE county_key = ? AND batch = ?').pluck().get(key, county.batch);
+  if (holder === undefined || holder === self) return key;
+  return `${key}${PLACE_MARK}${provinceKey(county.province ?? '')}/${prefectureKey(county.prefecture ?? '')}`;
+}
+
+/**
+ * Records of a county (folded name, or its short form) and, if given, batch; with `place`, only those that may stand
+ * there (a province or prefecture both state and that differ is another county: placesDiffer).
+ */
+export function storedCounties(db: DB, county: string, batch?: number, place?: StatedPlace): StoredCounty[] {
   const key = countyKey(county);
   const short = shortCountyKey(key);
-  if (!/[县旗]$/.test(short)) {
-    const rows =
-      batch === undefined
-        ? statement(db, 'SELECT id, batch, county_name AS name FROM records WHERE county_key = ? ORDER BY batch').all(key)
-        : statement(db, 'SELECT id, batch, county_name AS name FROM records WHERE county_key = ? AND batch = ?').all(key, batch);
-    return rows as { id: number; batch: number; name: string }[];
-  }
   // A county's name and its short forms are one county (长白县, 长白朝鲜族自治县; 前郭县, 前郭尔罗斯蒙古族自治县): the names that
-  // begin with the first two characters of its stem, as every form of it does.
-  const stem = [...short.slice(0, -1)].slice(0, 2).join('');
+  // begin with the first two characters of its stem, as every form of it does; any other name, its own key (a place may follow).
+  const stem = /[县旗]$/.test(short) ? [...short.slice(0, -1)].slice(0, 2).join('') : key;
+  const columns = 'id, batch, county_name AS name, county_key, province, prefecture';
   const rows = (
     batch === undefined
-      ? statement(
-          db,
-          'SELECT id, batch, county_name AS name, county_key FROM records WHERE substr(county_key, 1, ?) = ? ORDER BY batch',
-        ).all([...stem].length, stem)
-      : statement(
-          db,
-          'SELECT id, batch, county_name AS name, county_key FROM records WHERE substr(county_key, 1, ?) = ? AND batch = ?',
-        ).all([...stem].length, stem, batch)
-  ) as { id: number; batch: number; name: string; county_key: string }[];
+      ? statement(db, `SELECT ${columns} FROM records WHERE substr(county_key, 1, ?) = ? ORDER BY batch`).all([...stem].length, stem)
+      : statement(db, `SELECT ${columns} FROM records WHERE substr(county_key, 1, ?) = ? AND batch = ?`).all([...stem].length, stem, batch)
+  ) as (StoredCounty & { county_key: string })[];
   return rows
-    .filter((r) => shortCountyKey(r.county_key) === short)
-    .sort((a, b) => a.batch - b.batch || Number(b.county_key === key) - Number(a.county_key === key))
-    .map(({ id, batch, name }) => ({ id, batch, name }));
+    .filter((r) => shortCountyKey(nameOfKey(r.county_key)) === short && !(place && placesDiffer(r, place)))
+    .sort((a, b) => a.batch - b.batch || Number(nameOfKey(b.county_key) === key) - Number(nameOfKey(a.county_key) === key))
+    .map(({ id, batch, name, province, prefecture }) => ({ id, batch, name, province, prefecture }));
 }
+
+/** Records of a county (folded name, or its short form) and, if given, batch — of any place. */
+export const findRecordIds = (db: DB, county: string, batch?: number): { id: number; batch: number; name: string }[] =>
+  storedCounties(db, county, batch).map(({ id, batch, name }) => ({ id, batch, name }));
 
 /** Σ计划安排额度 and Σ实际拨付额度 of a record's lines of one category (万元). */
 export type CategorySum = { category: Category; planned: string; actual: string };
@@ -408,7 +421,8 @@ function figuresOf(
 /** Writes a whole record's rows inside a step (create, replace, duplicate, import). */
 export function insertRecord(changes: Changes, input: RecordInput): number {
   if (input.payments?.length) assertInputLineSums(input.payments);
-  const id = changes.insert('records', { ...countyToRow(input.county), stated_total_rate: input.totals?.statedRate ?? null });
+  const row = { ...countyToRow(input.county), county_key: storedCountyKey(changes.db, input.county) };
+  const id = changes.insert('records', { ...row, stated_total_rate: input.totals?.statedRate ?? null });
   input.items.forEach((item, i) => changes.insert('items', { ...itemToRow(item), record_id: id, position: i + 1 }));
   const lines = new Map<number, number>();
   input.disbursements.forEach((d, i) =>
@@ -440,13 +454,31 @@ export function removeRecord(db: DB, changes: Changes, id: number): void {
   changes.remove('records', id);
 }
 
-export function conflictError(name: string, batch: number) {
-  return appError('conflict', `${name} 第${batch}批 已有记录`, `${name}, batch ${batch}, already has a record`, { field: 'county.name' });
+/** The county's record already stored; `places`: where the stored ones stand, when not written as the new one is (已有的是 重庆市江北区). */
+export function conflictError(name: string, batch: number, places: string[] = []) {
+  const zh = places.length ? `(已有的是 ${places.join('、')})` : '';
+  const en = places.length ? ` (stored: ${places.join(', ')})` : '';
+  return appError('conflict', `${name} 第${batch}批 已有记录${zh}`, `${name}, batch ${batch}, already has a record${en}`, {
+    field: 'county.name',
+  });
+}
+
+/** The stored records that are this county: its name (or short form), batch, and a place that does not differ (placesDiffer). */
+export const sameCountyRecords = (db: DB, county: StatedPlace & { name: string; batch: number }, self?: number): StoredCounty[] =>
+  storedCounties(db, county.name, county.batch, county).filter((r) => r.id !== self);
+
+/** Refuses a record whose county and batch are stored already (inside the step that would write it). */
+export function assertCountyFree(db: DB, county: StatedPlace & { name: string; batch: number }, self?: number): void {
+  const stored = sameCountyRecords(db, county, self);
+  if (stored.length === 0) return;
+  const places = stored.map((s) => placeName({ ...s, county: s.name }));
+  const here = fold(placeName({ ...county, county: county.name }));
+  throw conflictError(county.name, county.batch, places.every((p) => fold(p) === here) ? [] : places);
 }
 
 export function createRecord(db: DB, actor: Actor, input: RecordInput, action: 'create' | 'duplicate' | 'demo' = 'create'): number {
   return mutate(db, actor, { action, recordId: null, detail: { county: input.county.name, batch: input.county.batch } }, (changes) => {
-    if (findRecordIds(db, input.county.name, input.county.batch).length > 0) throw conflictError(input.county.name, input.county.batch);
+    assertCountyFree(db, input.county);
     return insertRecord(changes, input);
   });
 }

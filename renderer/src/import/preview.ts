@@ -125,7 +125,7 @@ export const withoutRemembered = (corrections: readonly SheetCorrection[], r: { 
 /** A replaced record's changes in words: the sums that change ("计划 10.00 → 12.00"); `same` when nothing does. */
 export function changeWords(c: NonNullable<Planned['changes']>, t: Strings): { amounts: string[]; same: boolean } {
   const col = t.importColumns;
-  const amounts: string[] = [];
+  const amounts: string[] = c.place ? [t.importChanges.place(c.place.before, c.place.after)] : [];
   if (c.totals.planned[0] !== c.totals.planned[1]) amounts.push(`${col.planned} ${c.totals.planned[0]} → ${c.totals.planned[1]}`);
   if (c.totals.actual[0] !== c.totals.actual[1]) amounts.push(`${col.actual} ${c.totals.actual[0]} → ${c.totals.actual[1]}`);
   if (c.totals.rate[0] !== c.totals.rate[1]) amounts.push(`${col.rate} ${c.totals.rate[0] ?? '—'} → ${c.totals.rate[1] ?? '—'}`);

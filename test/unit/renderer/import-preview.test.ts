@@ -191,6 +191,11 @@ describe('in words', () => {
     expect(more).toEqual({ amounts: [`${t.importColumns.planned} 10.00 → 12.00`, `${t.importColumns.rate} 50.00% → —`], same: false });
     expect(changeWords(changes({ items: { added: 1, removed: 0 } }), t).same).toBe(false);
     expect(changeWords(changes({ disbursements: { added: 0, removed: 2 } }), t).same).toBe(false);
+    // Another statement of the place (重庆市江北区 → 江北区): said first, never "与已有记录相同".
+    expect(changeWords(changes({ place: { before: '重庆市江北区', after: '江北区' } }), t)).toEqual({
+      amounts: ['地点:已有的是 重庆市江北区,文件中是 江北区'],
+      same: false,
+    });
   });
   it('where a unit was read from', () => {
     expect(unitFromText({ unitFrom: { kind: 'header', cell: 'D4', text: '金额(元)' } } as Doubt['figures'][number], t)).toBe(

@@ -178,6 +178,8 @@ describe('workbooks made from published documents', () => {
       ['sheet_not_read', '封面', 'A1', 'cover'],
       ['sheet_not_read', '汇总', 'A1', 'rollup'],
       ['sheet_not_read', '填表说明', 'A1', 'instructions'],
+      // 平远县: in the roll-up, no sheet of its own — told, it is not imported.
+      ['rollup_county_missing', '汇总', 'B5', null],
     ]);
     expect(r[0].findings.find((f) => f.code === 'rollup_mismatch')!.params).toEqual({
       county: '通河县',
