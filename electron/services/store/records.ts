@@ -13,6 +13,7 @@ import { today } from '../../../shared/ledger';
 import { CATEGORIES, type Category } from '../../../shared/text';
 import { countyKey, fold } from '../../../shared/text';
 import { shortCountyKey } from '../../../shared/place-short';
+import { SHORTENED_STEMS } from '../../../shared/place-stems';
 import { placeName, placesDiffer, prefectureKey, provinceKey, type StatedPlace } from '../../../shared/place-match';
 import { countyFieldValue } from '../../../shared/fields';
 import { checkRecord, lineFigures, type LineFigures } from '../../../shared/checks';
@@ -204,19 +205,42 @@ export function storedCountyKey(db: DB, county: StatedPlace & { name: string; ba
 export function storedCounties(db: DB, county: string, batch?: number, place?: StatedPlace): StoredCounty[] {
   const key = countyKey(county);
   const short = shortCountyKey(key);
-  // A county's name and its short forms are one county (长白县, 长白朝鲜族自治县; 前郭县, 前郭尔罗斯蒙古族自治县): the names that
-  // begin with the first two characters of its stem, as every form of it does; any other name, its own key (a place may follow).
-  const stem = /[县旗]$/.test(short) ? [...short.slice(0, -1)].slice(0, 2).join('') : key;
   const columns = 'id, batch, county_name AS name, county_key, province, prefecture';
-  const rows = (
-    batch === undefined
-      ? statement(db, `SELECT ${columns} FROM records WHERE substr(county_key, 1, ?) = ? ORDER BY batch`).all([...stem].length, stem)
-      : statement(db, `SELECT ${columns} FROM records WHERE substr(county_key, 1, ?) = ? AND batch = ?`).all([...stem].length, stem, batch)
-  ) as (StoredCounty & { county_key: string })[];
+  const seen = new Set<number>();
+  const rows = keyPrefixes(key, short).flatMap((prefix) => {
+    const [from, to] = prefixRange(prefix);
+    return (
+      batch === undefined
+        ? statement(db, `SELECT ${columns} FROM records WHERE county_key >= ? AND county_key < ?`).all(from, to)
+        : statement(db, `SELECT ${columns} FROM records WHERE county_key >= ? AND county_key < ? AND batch = ?`).all(from, to, batch)
+    ) as (StoredCounty & { county_key: string })[];
+  });
   return rows
-    .filter((r) => shortCountyKey(nameOfKey(r.county_key)) === short && !(place && placesDiffer(r, place)))
+    .filter(
+      (r) => !seen.has(r.id) && seen.add(r.id) && shortCountyKey(nameOfKey(r.county_key)) === short && !(place && placesDiffer(r, place)),
+    )
     .sort((a, b) => a.batch - b.batch || Number(nameOfKey(b.county_key) === key) - Number(nameOfKey(a.county_key) === key))
     .map(({ id, batch, name, province, prefecture }) => ({ id, batch, name, province, prefecture }));
+}
+
+/**
+ * What the keys of a county's records begin with: its key (a place may follow it), or, for a county or banner, the
+ * stem of its short form — every form of it begins so (长白县, 长白朝鲜族自治县) — and each shortened form of that
+ * stem (前郭县 for 前郭尔罗斯县, shared/place-stems.ts).
+ */
+function keyPrefixes(key: string, short: string): string[] {
+  if (!/[县旗]$/.test(short)) return [key];
+  return [short.slice(0, -1), ...[...SHORTENED_STEMS].filter(([, long]) => long === short).map(([abbreviation]) => abbreviation)];
+}
+
+/**
+ * The keys that begin with `prefix`, as a range an index can scan: [prefix, the prefix with its last character one
+ * higher) — keys compare by code point (SQLite's BINARY, PostgreSQL's "C").
+ */
+function prefixRange(prefix: string): [string, string] {
+  const chars = [...prefix];
+  const last = chars.pop()!.codePointAt(0)!;
+  return [prefix, chars.join('') + String.fromCodePoint(last + 1)];
 }
 
 /** Records of a county (folded name, or its short form) and, if given, batch — of any place. */
