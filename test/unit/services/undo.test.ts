@@ -117,7 +117,8 @@ describe('undo per client', () => {
 
 describe('an undo that would remove a whole county', () => {
   it('asks first and changes nothing without a yes', () => {
-    const { db, id } = setup();
+    // A data file of its own, so that "no backup was made" looks in its own folder.
+    const { db, id } = setup(true);
     const asked = undo(db, ME);
     expect(asked.steps).toEqual([]);
     expect(asked.needsConfirm.map((s) => [s.action, s.detail.county, s.removesRecord])).toEqual([['create', '樟树市', true]]);
