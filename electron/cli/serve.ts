@@ -39,10 +39,12 @@ export async function serveCommand(ctx: CommandContext): Promise<number> {
   const low = 'file' in ctx.target ? lowDiskWarning(ctx.file) : null;
   if (low) io.err(low[io.lang]);
   const server = await startServeServer(
-    // Users see the workspace's name, never a path on the server.
+    // Users see the workspace's name, never a path on the server; a data file's backups are made beside it.
     {
       db,
-      dbFile: 'pg' in ctx.target ? workspaceName(ctx.target.pg) : path.basename(databaseLabel(ctx.file)),
+      ...('pg' in ctx.target
+        ? { dbFile: workspaceName(ctx.target.pg) }
+        : { dbFile: ctx.file, dbLabel: path.basename(databaseLabel(ctx.file)) }),
       version: pkg.version,
       renderPdf,
     },

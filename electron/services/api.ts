@@ -56,7 +56,10 @@ export type DesktopHooks = {
 };
 export type ApiContext = {
   db: DB;
+  /** The data file's path (its backups are made beside it), or the workspace's name. */
   dbFile: string;
+  /** What users are told the data is, where it is not the path (a served data file: its name, never a path on the server). */
+  dbLabel?: string;
   version: string;
   /** Renders the print document to PDF: the system Chromium, or Electron's printToPDF. */
   renderPdf: (html: string) => Promise<Uint8Array<ArrayBuffer>>;
@@ -79,7 +82,7 @@ export const handlers: Handlers = {
   info: (_i, ctx) => {
     const caller = callerOf(ctx.actor);
     const user = caller.kind === 'user' ? { name: caller.name, role: caller.role, scope: caller.scope.join('/') } : null;
-    return { dbFile: ctx.dbFile, version: ctx.version, mode: ctx.desktop ? 'desktop' : 'web', user };
+    return { dbFile: ctx.dbLabel ?? ctx.dbFile, version: ctx.version, mode: ctx.desktop ? 'desktop' : 'web', user };
   },
   // In the app's order: provinces in pinyin, batches by number, counties in pinyin (the dictionary
   // loads with the first list, here rather than in the page).
